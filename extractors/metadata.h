@@ -1,0 +1,46 @@
+// Document metadata: which förbund, what kind of document, which years, and
+// when it was decided. Reads the first pages' lines.
+//
+// The förbund registry (data/forbund_registry.tsv) maps name variants to one
+// canonical name; unknown förbund keep the name as printed (title-cased).
+#ifndef FINSAM_EXTRACTORS_METADATA_H_
+#define FINSAM_EXTRACTORS_METADATA_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace finsam {
+
+class ForbundRegistry {
+ public:
+  // Parses the TSV text (see data/forbund_registry.tsv).
+  static ForbundRegistry Parse(const std::string& tsv);
+  static Result<ForbundRegistry> Load(const std::string& path);
+  // Canonical name for a printed name ("SAMORDNINGSFÖRBUNDET JÄMTLANDS LÄN"),
+  // or "" when not in the registry.
+  std::string Canonical(const std::string& printed) const;
+  size_t size() const { return canon_.size(); }
+
+ private:
+  static std::string Key(const std::string& name);
+  std::vector<std::pair<std::string, std::string>> keys_;  // key → canonical
+  std::vector<std::string> canon_;
+};
+
+// Fills doc.meta from the text. `registry` may be empty.
+void ExtractMetadata(const ForbundRegistry& registry, Document& doc);
+
+// Helpers, exposed for tests.
+// "Verksamhetsplan och budget 2020 - 2022" → kind verksamhetsplan, 2020..2022.
+bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, int* to);
+// "Beslutad av styrelsen 2021-03-19", "fastställd vid styrelsemötet den 29
+// november 2019" → "2021-03-19" / "2019-11-29"; "" when none.
+std::string ParseDecisionDate(const std::string& text);
+
+}  // namespace finsam
+
+#endif  // FINSAM_EXTRACTORS_METADATA_H_

@@ -1,0 +1,85 @@
+// What extractors produce from one Document, before it is loaded into the
+// database. Every record carries a Provenance that points back into the
+// Document (page, box, line, raw source text, confidence).
+//
+// Ownership: an Extraction owns its Document and all records by value.
+#ifndef FINSAM_PIPELINE_EXTRACTION_H_
+#define FINSAM_PIPELINE_EXTRACTION_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/document.h"
+
+namespace finsam {
+
+struct Provenance {
+  int page = 0;        // 1-based
+  Box box;             // in the page's unit (see document.h)
+  int line_index = -1; // first line on the page the value came from
+  std::string raw_text;  // the source text the value was read from
+  double confidence = 1.0;  // 0..1, extraction confidence (OCR × parsing)
+};
+
+// Column kinds of financial tables (documented in README, "Vocabulary").
+//   budget, plan, utfall, prognos   — a year column of that kind
+//   avvikelse        — deviation column (utfall − budget), year = the year compared
+//   andel            — a percent column ("Förbrukade medel, andel av budget"); amount NULL, percent in `value`
+//   totalt           — a multi-year total column, year NULL
+//   not              — the Not (note reference) column; not stored as a fact
+//   value            — a single unlabelled value column (e.g. Balanskravsresultat), year from the title
+enum class ColumnKind { kBudget, kPlan, kUtfall, kPrognos, kAvvikelse, kAndel, kTotalt, kValue, kNote, kUnknown };
+const char* ColumnKindName(ColumnKind kind);
+
+struct TableColumn {
+  std::string header;  // header text as read (may join wrapped header lines)
+  int year = 0;        // 0 = none
+  ColumnKind kind = ColumnKind::kUnknown;
+};
+
+struct TableCell {
+  bool present = false;       // false: empty cell
+  int64_t amount_sek = 0;     // whole kronor after unit scaling; 0 for percent cells
+  double value = 0;           // the number as printed (before scaling), e.g. 13320 for "13 320" tkr
+  bool is_percent = false;    // "100%": value holds 100, amount_sek 0
+  std::string raw;            // as printed, e.g. "13 320", "−2 187"
+  Provenance prov;
+  std::string status = "ok";  // ok | repaired | suspect | corrected (issue 5)
+};
+
+struct TableRow {
+  std::string label;          // normalized row label, wrapped lines joined
+  std::string section;        // Intäkter, Kostnader, Tillgångar, ... or ""
+  std::optional<std::string> category;  // see extractors/categories.h; nullopt when unsure
+  bool is_total = false;      // Summa / S:a / Totalt row
+  bool is_header = false;     // repeated header row inside the table (not stored as facts)
+  std::vector<TableCell> cells;  // one per TableColumn
+  Provenance prov;            // the label
+};
+
+// Kinds of financial table we know (README: "Tables").
+//   budget, overview (five-year), income_statement (resultaträkning),
+//   balance_sheet, cash_flow, operating (driftsredovisning), note,
+//   interventions (insatser outcome), balance_requirement, other
+struct FinancialTable {
+  std::string title;       // caption above the table ("Budget 2019-2021, Tkr")
+  std::string table_kind;  // see above
+  std::string unit;        // "tkr" | "mkr" | "kr"
+  int64_t scale = 1000;    // kronor per printed unit
+  int page = 0;            // first page
+  int last_page = 0;       // last page (tables may continue)
+  std::vector<TableColumn> columns;
+  std::vector<TableRow> rows;
+  double confidence = 1.0;  // how sure the reader is that this is a table
+};
+
+struct Extraction {
+  Document doc;
+  std::vector<FinancialTable> tables;
+};
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_EXTRACTION_H_

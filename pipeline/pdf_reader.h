@@ -1,0 +1,23 @@
+// Poppler adapter: the only code (with pdf_render.*) that includes Poppler.
+//
+// Reads a PDF's text layer into the document model: one Page per PDF page,
+// words with boxes in points (origin top-left, rotation applied by Poppler),
+// grouped into lines by line_builder. Pages without a text layer come back
+// with no lines; the page-decision stage sends them to OCR.
+#ifndef FINSAM_PIPELINE_PDF_READER_H_
+#define FINSAM_PIPELINE_PDF_READER_H_
+
+#include <string>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace finsam {
+
+// `bytes` is the whole file. Fills doc.pages and appends Poppler's complaints
+// (counted, not repeated) to doc.warnings. Errors: kEncrypted, kCorrupt.
+Status ReadPdf(const std::string& bytes, int max_pages, Document& doc);
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_PDF_READER_H_

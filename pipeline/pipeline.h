@@ -1,0 +1,67 @@
+// The pipeline: named stages run top to bottom over one Extraction.
+//
+// The list of stages lives in one place, pipeline.cc (`Stages()`), and reads
+// like the data flow:
+//   read → normalize_unicode → decide_pages → ocr → repair_diacritics →
+//   build_metadata → financial_tables → ... (extractors) → checks
+// Each stage is a free function `Status Fn(PipelineContext&)`. A stage that
+// meets a per-page problem records a warning on the document and continues;
+// only a whole-document failure (unreadable, encrypted, …) returns non-OK.
+#ifndef FINSAM_PIPELINE_PIPELINE_H_
+#define FINSAM_PIPELINE_PIPELINE_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/extraction.h"
+#include "pipeline/status.h"
+
+namespace finsam {
+
+// Bumped whenever extraction output can change for the same input bytes.
+// A document ingested by an older version is re-extracted on the next ingest
+// (README: "Re-ingesting").
+inline constexpr int kPipelineVersion = 1;
+
+enum class OcrPolicy { kAuto, kNever, kAlways };
+
+struct PipelineOptions {
+  OcrPolicy ocr = OcrPolicy::kAuto;
+  int dpi = 300;            // OCR render resolution
+  int jobs = 0;             // worker threads; 0 = number of cores
+  bool quiet = false;       // no progress output
+  bool repair_diacritics = true;
+  int64_t max_file_bytes = int64_t{512} << 20;  // refuse larger inputs (kTooLarge)
+  int max_pages = 5000;
+  // Called from worker threads with (pages_done, pages_total) during OCR.
+  std::function<void(int, int)> progress;
+};
+
+struct PipelineContext {
+  const PipelineOptions& options;
+  Extraction ex;
+  explicit PipelineContext(const PipelineOptions& o) : options(o) {}
+};
+
+using StageFn = Status (*)(PipelineContext&);
+struct Stage {
+  const char* name;
+  StageFn run;
+};
+
+// The stages in execution order. The first one ("read") fills ex.doc from
+// ex.doc.source_path.
+const std::vector<Stage>& Stages();
+
+// Runs all stages on one file. Errors name the reason; callers add the path.
+Result<Extraction> RunPipeline(const std::string& path, const PipelineOptions& options);
+
+// Where data files (förbund registry, lexicon) live: $FINSAM_DATA_DIR, else
+// <dir of executable>/data or <dir of executable>/../data, else the source
+// tree's data/ compiled in.
+std::string DataDir();
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_PIPELINE_H_
