@@ -45,6 +45,8 @@ struct TableCell {
   double value = 0;           // the number as printed (before scaling), e.g. 13320 for "13 320" tkr
   bool is_percent = false;    // "100%": value holds 100, amount_sek 0
   std::string raw;            // as printed, e.g. "13 320", "−2 187"
+  bool parsed = true;         // false: raw did not read as a number (e.g. OCR "J 866");
+                              // value/amount are 0 and status is "suspect"
   Provenance prov;
   std::string status = "ok";  // ok | repaired | suspect | corrected (issue 5)
 };
@@ -57,6 +59,13 @@ struct TableRow {
   bool is_header = false;     // repeated header row inside the table (not stored as facts)
   std::vector<TableCell> cells;  // one per TableColumn
   Provenance prov;            // the label
+  // The row's numeric text as printed, tokens joined by single spaces
+  // ("15 300 9 808 9748"), and how many ways it could be split into
+  // `cells.size()` values when thousands separators are spaces (1 = unique;
+  // >1 = the reader picked one and marked the cells "suspect"). The review
+  // stage re-splits it against the table's sum constraints.
+  std::string raw_numbers;
+  int groupings = 1;
 };
 
 // Kinds of financial table we know (README: "Tables").
