@@ -1,0 +1,203 @@
+#include "normalizers/swedish_number.h"
+
+#include <re2/re2.h>
+
+#include <cmath>
+#include <functional>
+
+namespace finsam {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!IsDigit(c)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string CanonicalNumberText(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = in[i];
+    std::string_view rest = in.substr(i);
+    if (rest.substr(0, 2) == "\xC2\xA0") {  // NBSP
+      out.push_back(' ');
+      ++i;
+    } else if (rest.substr(0, 3) == "\xE2\x80\xAF" || rest.substr(0, 3) == "\xE2\x80\x89" ||
+               rest.substr(0, 3) == "\xE2\x80\x8A") {  // narrow NBSP, thin, hair space
+      out.push_back(' ');
+      i += 2;
+    } else if (rest.substr(0, 3) == "\xE2\x88\x92" || rest.substr(0, 3) == "\xE2\x80\x93" ||
+               rest.substr(0, 3) == "\xE2\x80\x94" || rest.substr(0, 3) == "\xE2\x80\x90" ||
+               rest.substr(0, 3) == "\xE2\x80\x91" || rest.substr(0, 3) == "\xE2\x80\x92") {
+      out.push_back('-');  // minus, en/em dash, hyphens
+      i += 2;
+    } else if (c == '\t' || c == '\r' || c == '\n') {
+      out.push_back(' ');
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  // Collapse spaces, trim.
+  std::string collapsed;
+  for (char c : out) {
+    if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed.push_back(c);
+  }
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
+std::optional<SwedishNumber> ParseSwedishNumber(std::string_view text) {
+  std::string s = CanonicalNumberText(text);
+  if (s.empty()) return std::nullopt;
+  SwedishNumber n;
+  if (s == "-" || s == "--") {
+    n.is_nil = true;
+    return n;
+  }
+  bool negative = false;
+  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
+    negative = true;
+    s = s.substr(1, s.size() - 2);
+  }
+  if (!s.empty() && s.back() == '%') {
+    n.is_percent = true;
+    s.pop_back();
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+  }
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    negative = negative || s[0] == '-';
+    s.erase(0, 1);
+    while (!s.empty() && s[0] == ' ') s.erase(0, 1);
+  }
+  if (s.empty()) return std::nullopt;
+  // Integer part with optional space groups, then optional ,decimals.
+  std::string int_part = s, frac;
+  size_t comma = s.find(',');
+  if (comma != std::string::npos) {
+    int_part = s.substr(0, comma);
+    frac = s.substr(comma + 1);
+    if (!AllDigits(frac)) return std::nullopt;
+  }
+  std::vector<std::string> groups;
+  size_t start = 0;
+  while (start <= int_part.size()) {
+    size_t sp = int_part.find(' ', start);
+    groups.push_back(int_part.substr(start, sp == std::string::npos ? std::string::npos : sp - start));
+    if (sp == std::string::npos) break;
+    start = sp + 1;
+  }
+  std::string digits;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const std::string& g = groups[i];
+    if (!AllDigits(g)) return std::nullopt;
+    if (groups.size() > 1) {
+      if (i == 0 && g.size() > 3) return std::nullopt;
+      if (i > 0 && g.size() != 3) return std::nullopt;
+    }
+    digits += g;
+  }
+  if (digits.size() > 15) return std::nullopt;
+  double v = std::stod(digits);
+  if (!frac.empty()) {
+    v += std::stod("0." + frac);
+    n.decimals = static_cast<int>(frac.size());
+  }
+  n.value = negative ? -v : v;
+  return n;
+}
+
+bool IsNumericToken(std::string_view token) {
+  std::string s = CanonicalNumberText(token);
+  if (s.empty()) return false;
+  if (s == "-") return true;
+  bool digit = false;
+  for (char c : s) {
+    if (IsDigit(c)) {
+      digit = true;
+      continue;
+    }
+    if (c == '-' || c == '+' || c == ',' || c == '%' || c == '(' || c == ')') continue;
+    return false;
+  }
+  return digit;
+}
+
+std::vector<std::vector<std::string>> GroupNumberTokens(const std::vector<std::string>& tokens, int count,
+                                                        int limit) {
+  std::vector<std::vector<std::string>> out;
+  std::vector<std::string> cur;
+  // Canonical tokens: a "-" token followed by digits is folded into a sign.
+  std::vector<std::string> toks;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string t = CanonicalNumberText(tokens[i]);
+    if (t == "-" && i + 1 < tokens.size() && AllDigits(CanonicalNumberText(tokens[i + 1]))) {
+      toks.push_back("-" + CanonicalNumberText(tokens[++i]));
+      continue;
+    }
+    toks.push_back(t);
+  }
+  // A token may start a number; a 3-digit token may continue one.
+  auto is_group = [](const std::string& t) { return t.size() == 3 && AllDigits(t); };
+  auto is_group_last = [&](const std::string& t) {  // "480,5" may end a number
+    size_t c = t.find(',');
+    if (c == std::string::npos) return is_group(t);
+    return c == 3 && AllDigits(t.substr(0, 3)) && AllDigits(t.substr(4));
+  };
+  auto head_digits = [](const std::string& t) {
+    std::string d = t;
+    if (!d.empty() && (d[0] == '-' || d[0] == '+')) d.erase(0, 1);
+    return d;
+  };
+  // Depth-first over token positions.
+  std::function<void(size_t)> rec = [&](size_t pos) {
+    if (static_cast<int>(out.size()) >= limit) return;
+    if (pos == toks.size()) {
+      if (static_cast<int>(cur.size()) == count) out.push_back(cur);
+      return;
+    }
+    if (static_cast<int>(cur.size()) >= count) return;
+    const std::string& head = toks[pos];
+    if (!ParseSwedishNumber(head)) return;
+    // Alone.
+    cur.push_back(head);
+    rec(pos + 1);
+    cur.pop_back();
+    // With following groups (only when the head is 1-3 plain digits).
+    std::string hd = head_digits(head);
+    if (hd.empty() || hd.size() > 3 || !AllDigits(hd)) return;
+    std::string num = head;
+    for (size_t j = pos + 1; j < toks.size(); ++j) {
+      bool last_ok = is_group_last(toks[j]);
+      if (!is_group(toks[j]) && !last_ok) break;
+      num += " " + toks[j];
+      cur.push_back(num);
+      rec(j + 1);
+      cur.pop_back();
+      if (!is_group(toks[j])) break;  // a decimal group ends the number
+    }
+  };
+  rec(0);
+  return out;
+}
+
+std::optional<MoneyUnit> DetectMoneyUnit(std::string_view text) {
+  static const RE2 kMkr("(?i)(?:^|[^\\pL])(mkr|mnkr|miljoner kronor|msek)(?:$|[^\\pL])");
+  static const RE2 kTkr("(?i)(?:^|[^\\pL])(tkr|tusental kronor|tusen kronor|ksek)(?:$|[^\\pL])");
+  static const RE2 kKr("(?i)(?:^|[^\\pL])(kr|kronor|sek)(?:$|[^\\pL])");
+  re2::StringPiece in(text.data(), text.size());
+  if (RE2::PartialMatch(in, kTkr)) return MoneyUnit{"tkr", 1000};
+  if (RE2::PartialMatch(in, kMkr)) return MoneyUnit{"mkr", 1000000};
+  if (RE2::PartialMatch(in, kKr)) return MoneyUnit{"kr", 1};
+  return std::nullopt;
+}
+
+int64_t ToKronor(double value, int64_t scale) { return static_cast<int64_t>(std::llround(value * scale)); }
+
+}  // namespace finsam

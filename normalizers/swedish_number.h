@@ -1,0 +1,60 @@
+// Swedish number lexer and helpers for amounts as printed in förbund reports.
+//
+// Accepted forms (whole token or token run, surrounding spaces ignored):
+//   "13 320"  (space, NBSP U+00A0, thin/narrow NBSP U+2009/U+202F as thousands separator)
+//   "4443"  "480,5"  "-2 187"  "−666" (U+2212)  "–2 187" (en dash)  "(1 234)" (negative)
+//   "100%" / "100 %" (percent)  "–" / "-" alone (nil: an empty cell printed as a dash)
+//   "+81"
+// Thousands groups must be exactly three digits after the first group of
+// one to three digits; "13 32" is not a number.
+#ifndef FINSAM_NORMALIZERS_SWEDISH_NUMBER_H_
+#define FINSAM_NORMALIZERS_SWEDISH_NUMBER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace finsam {
+
+struct SwedishNumber {
+  double value = 0;
+  bool is_percent = false;
+  bool is_nil = false;   // a lone dash: printed "nothing"; value 0
+  int decimals = 0;      // digits after the decimal comma
+};
+
+// Parses a whole token run as one number; nullopt when it is not exactly one.
+std::optional<SwedishNumber> ParseSwedishNumber(std::string_view text);
+
+// Replaces NBSP/thin spaces/tabs by ' ', U+2212 and dashes by '-' in number
+// context, and collapses runs of spaces. Exposed for tests and the lexer.
+std::string CanonicalNumberText(std::string_view text);
+
+// True for a token that can be part of a number: digits with optional sign,
+// decimal comma, percent, parentheses; a lone dash.
+bool IsNumericToken(std::string_view token);
+
+// Ways to read space-separated tokens as exactly `count` numbers, where each
+// number is a head token (optionally signed, 1-3 digits when followed by
+// groups) plus zero or more 3-digit group tokens. Each grouping is a list of
+// `count` strings like "15 300". At most `limit` groupings are returned.
+// Example: {"15","300","9","808","9748"}, 3 → {{"15 300","9 808","9748"}}.
+std::vector<std::vector<std::string>> GroupNumberTokens(const std::vector<std::string>& tokens, int count,
+                                                        int limit = 16);
+
+// Unit of money stated in a title or header: "tkr", "Tkr", "Belopp i tkr",
+// "(i tkr)", "mkr", "mnkr", "miljoner kronor", "kr", "kronor", "SEK".
+struct MoneyUnit {
+  std::string unit;  // "tkr" | "mkr" | "kr"
+  int64_t scale = 1; // kronor per printed unit
+};
+std::optional<MoneyUnit> DetectMoneyUnit(std::string_view text);
+
+// Rounds value × scale to whole kronor.
+int64_t ToKronor(double value, int64_t scale);
+
+}  // namespace finsam
+
+#endif  // FINSAM_NORMALIZERS_SWEDISH_NUMBER_H_
