@@ -1,0 +1,516 @@
+#include "normalizers/swedish_lexicon.h"
+
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/utf8.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "normalizers/unicode.h"
+
+#ifdef FINSAM_HAVE_HUNSPELL
+#include <hunspell/hunspell.hxx>
+#endif
+
+namespace finsam {
+
+struct SwedishLexicon::HunspellHolder {
+#ifdef FINSAM_HAVE_HUNSPELL
+  std::unique_ptr<Hunspell> h;
+  std::mutex mu;  // Hunspell objects are not documented as thread-safe
+#endif
+};
+
+namespace {
+
+// Mixture weights and Zipf constants of the frequency model. The web lists
+// carry ranks only; a rank r is read as probability 1 / (H * (r + 2)), with H
+// the harmonic number of the list's size (Zipf's law, exponent 1).
+constexpr double kWebWeight = 0.5;
+constexpr double kWebHarmonic = 13.5;
+constexpr double kBigramHarmonic = 13.0;
+constexpr double kBigramWeight = 0.7;  // interpolation with the unigram
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// Lowercase NFC (NFKC for lines with compatibility characters such as ﬁ).
+std::string LowerKey(std::string_view s) {
+  bool compat = false;
+  for (size_t i = 0; i < s.size();) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, s.size(), c);
+    if (c > 0xFF) compat = true;
+  }
+  std::string norm = compat ? Nfkc(s) : Nfc(s);
+  return U32ToUtf8(LowerU32(Utf8ToU32(norm)));
+}
+
+bool IsWordChar(UChar32 c) { return u_isalpha(c); }
+
+// Splits clean text into lowercase word tokens; "" marks a sentence or line
+// boundary; numbers become their '?' form ("2020" → "????") as in the web
+// bigram list.
+void CleanTokens(std::string_view text, const std::function<void(const std::string&)>& emit) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    // Line breaks twice in a row (paragraphs) and table tabs end a context.
+    if (text[i] == '\n' || text[i] == '\t') {
+      emit("");
+      ++i;
+      continue;
+    }
+    if (text[i] == ' ' || text[i] == '\r') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && text[j] != '\r') ++j;
+    std::u32string tok = Utf8ToU32(text.substr(i, j - i));
+    i = j;
+    size_t b = 0, e = tok.size();
+    while (b < e && !IsWordChar(tok[b]) && !u_isdigit(tok[b])) ++b;
+    while (e > b && !IsWordChar(tok[e - 1]) && !u_isdigit(tok[e - 1])) --e;
+    if (b == e) {
+      emit("");
+      continue;
+    }
+    std::u32string core = tok.substr(b, e - b);
+    bool digit = false, alpha = false, other = false;
+    for (char32_t c : core) {
+      if (u_isdigit(c)) digit = true;
+      else if (IsWordChar(c)) alpha = true;
+      else if (c != '-' && c != '.' && c != ',' && c != ':') other = true;
+    }
+    if (digit && !alpha) {
+      std::string q;
+      for (char32_t c : core) q += u_isdigit(c) ? '?' : static_cast<char>(c < 0x80 ? c : '?');
+      emit(q);
+    } else if (alpha && !digit && !other) {
+      emit(U32ToUtf8(LowerU32(core)));
+    } else {
+      emit("");
+    }
+    char32_t last = tok.back();
+    if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';') emit("");
+  }
+  emit("");
+}
+
+uint64_t PairKey(int32_t a, int32_t b) { return (static_cast<uint64_t>(a) << 32) | static_cast<uint32_t>(b); }
+
+}  // namespace
+
+std::u32string Utf8ToU32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, s.size(), c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string U32ToUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char32_t c : s) {
+    char buf[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c), err);
+    if (err) continue;
+    out.append(buf, len);
+  }
+  return out;
+}
+
+std::u32string LowerU32(std::u32string_view s) {
+  std::u32string out(s);
+  for (char32_t& c : out) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+  return out;
+}
+
+std::u32string SwedishLexicon::SkeletonOf(std::u32string_view lower) {
+  std::u32string out(lower);
+  for (char32_t& c : out) {
+    switch (c) {
+      case U'å': case U'ä': case U'à': case U'á': case U'â': c = U'a'; break;
+      case U'ö': case U'ø': case U'ó': case U'ò': case U'ô': c = U'o'; break;
+      case U'é': case U'è': case U'ê': c = U'e'; break;
+      default: break;
+    }
+  }
+  return out;
+}
+
+std::string SwedishLexicon::DefaultDataDir() {
+  namespace fs = std::filesystem;
+  if (const char* env = std::getenv("FINSAM_DATA_DIR"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (fs::path cand : {exe.parent_path() / "data", exe.parent_path().parent_path() / "data"}) {
+      if (fs::exists(cand / "lexicon" / "swe.wordlist", ec)) return cand.string();
+    }
+  }
+  return FINSAM_DATA_DIR_DEFAULT;
+}
+
+const SwedishLexicon* SwedishLexicon::Shared() {
+  static std::once_flag once;
+  static SwedishLexicon* shared = nullptr;
+  std::call_once(once, [] {
+    LexiconSources src;
+    src.data_dir = DefaultDataDir();
+    std::string error;
+    shared = Load(src, &error).release();
+  });
+  return shared;
+}
+
+SwedishLexicon::~SwedishLexicon() = default;
+
+int32_t SwedishLexicon::Intern(const std::string& lower) {
+  auto it = index_.find(lower);
+  if (it != index_.end()) return it->second;
+  int32_t id = static_cast<int32_t>(words_.size());
+  words_.push_back(lower);
+  entries_.emplace_back();
+  index_.emplace(std::string_view(words_.back()), id);
+  return id;
+}
+
+int32_t SwedishLexicon::Find(std::string_view lower) const {
+  auto it = index_.find(lower);
+  return it == index_.end() ? -1 : it->second;
+}
+
+int SwedishLexicon::Rank(std::string_view lower) const {
+  int32_t id = Find(lower);
+  return id < 0 ? 0 : static_cast<int>(entries_[id].web_rank);
+}
+
+void SwedishLexicon::CountCleanText(std::string_view text) {
+  int32_t prev = -1;
+  CleanTokens(text, [&](const std::string& tok) {
+    if (tok.empty()) {
+      prev = -1;
+      return;
+    }
+    int32_t id = Intern(tok);
+    entries_[id].clean_count += 1;
+    if (tok[0] != '?') entries_[id].flags |= kCurated;
+    clean_tokens_ += 1;
+    if (prev >= 0) clean_bigram_count_[PairKey(prev, id)] += 1;
+    prev = id;
+  });
+}
+
+std::vector<std::string> SwedishLexicon::HeldOutDasherParagraphs(const std::string& path) {
+  std::string text;
+  std::vector<std::string> out;
+  if (!ReadFile(path, &text)) return out;
+  std::istringstream in(text);
+  std::string line;
+  int index = 0;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (index++ % 10 == 0) out.push_back(line);
+  }
+  return out;
+}
+
+std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, std::string* error) {
+  auto t0 = std::chrono::steady_clock::now();
+  std::unique_ptr<SwedishLexicon> lex(new SwedishLexicon());
+  const std::string dir = src.data_dir + "/lexicon";
+  std::string text;
+  if (!ReadFile(dir + "/swe.wordlist", &text)) {
+    if (error) *error = dir + "/swe.wordlist: cannot read";
+    return nullptr;
+  }
+  lex->index_.reserve(700000);
+  // Web word ranks.
+  {
+    uint32_t rank = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      std::string_view line(text.data() + pos, nl - pos);
+      pos = nl + 1;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty()) continue;
+      ++rank;
+      int32_t id = lex->Intern(LowerKey(line));
+      Entry& e = lex->entries_[id];
+      if (e.web_rank == 0) e.web_rank = rank;
+      e.flags |= kWeb;
+    }
+  }
+  // Web bigram ranks.
+  if (ReadFile(dir + "/swe.word.bigrams", &text)) {
+    lex->web_bigram_rank_.reserve(300000);
+    uint32_t rank = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      std::string_view line(text.data() + pos, nl - pos);
+      pos = nl + 1;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      size_t sp = line.find(' ');
+      if (sp == std::string_view::npos) continue;
+      ++rank;
+      int32_t a = lex->Intern(LowerKey(line.substr(0, sp)));
+      int32_t b = lex->Intern(LowerKey(line.substr(sp + 1)));
+      lex->web_bigram_rank_.emplace(PairKey(a, b), rank);
+    }
+  }
+  // Clean domain texts and word lists we ship.
+  {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& de : fs::directory_iterator(dir + "/clean", ec)) {
+      if (de.path().extension() == ".txt") files.push_back(de.path().string());
+    }
+    std::sort(files.begin(), files.end());  // deterministic order
+    for (const std::string& f : files) {
+      if (ReadFile(f, &text)) lex->CountCleanText(text);
+    }
+  }
+  // Gazetteer: kind<TAB>name; names are valid words (each part of a
+  // multi-word name too) and counted once as clean text.
+  if (ReadFile(src.data_dir + "/gazetteer.tsv", &text)) {
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      size_t tab = line.find('\t');
+      std::string name = tab == std::string::npos ? line : line.substr(tab + 1);
+      while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
+      lex->CountCleanText(name);
+      CleanTokens(name, [&](const std::string& tok) {
+        if (tok.empty() || tok[0] == '?') return;
+        lex->entries_[lex->Intern(tok)].flags |= kCurated | kGazetteer;
+      });
+    }
+  }
+  // Dasher prose: training paragraphs only.
+  if (src.use_dasher && !src.dasher.empty() && ReadFile(src.dasher, &text)) {
+    std::istringstream in(text);
+    std::string line;
+    int index = 0;
+    while (std::getline(in, line)) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (index++ % 10 != 0) lex->CountCleanText(line);
+    }
+  }
+  // wswedish: ISO-8859-1 word list, one word a line → valid words.
+  if (!src.wswedish.empty() && ReadFile(src.wswedish, &text)) {
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open("ISO-8859-1", &err);
+    if (U_SUCCESS(err)) {
+      std::u16string u16(text.size() + 1, u'\0');
+      int32_t len = ucnv_toUChars(conv, reinterpret_cast<UChar*>(u16.data()), static_cast<int32_t>(u16.size()),
+                                  text.data(), static_cast<int32_t>(text.size()), &err);
+      ucnv_close(conv);
+      if (U_SUCCESS(err)) {
+        std::u32string word;
+        auto flush = [&] {
+          if (!word.empty()) {
+            int32_t id = lex->Intern(U32ToUtf8(LowerU32(word)));
+            lex->entries_[id].flags |= kCurated;
+          }
+          word.clear();
+        };
+        for (int32_t i = 0; i < len; ++i) {
+          char16_t c = u16[i];
+          if (c == u'\n' || c == u'\r') flush();
+          else word.push_back(c);  // Latin-1 is BMP, no surrogates
+        }
+        flush();
+      }
+    }
+  }
+#ifdef FINSAM_HAVE_HUNSPELL
+  if (!src.hunspell_aff.empty() && std::filesystem::exists(src.hunspell_aff) &&
+      std::filesystem::exists(src.hunspell_dic)) {
+    lex->hunspell_ = std::make_unique<HunspellHolder>();
+    lex->hunspell_->h = std::make_unique<Hunspell>(src.hunspell_aff.c_str(), src.hunspell_dic.c_str());
+  }
+#endif
+  lex->Finish();
+  lex->load_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return lex;
+}
+
+void SwedishLexicon::Finish() {
+  const size_t n = words_.size();
+  log_prob_.assign(n, static_cast<float>(LogProbUnseen()));
+  skeleton_next_.assign(n, -1);
+  skeleton_head_.reserve(n / 2);
+  for (size_t i = 0; i < n; ++i) {
+    const Entry& e = entries_[i];
+    double p = 0;
+    if (e.web_rank) p += kWebWeight / (kWebHarmonic * (e.web_rank + 2.0));
+    if (e.clean_count > 0 && clean_tokens_ > 0) p += (1 - kWebWeight) * e.clean_count / clean_tokens_;
+    if (p > 0) log_prob_[i] = static_cast<float>(std::max(std::log(p), LogProbUnseen()));
+    // Skeleton chains: every word that some stripped form could stand for.
+    std::u32string skel = SkeletonOf(Utf8ToU32(words_[i]));
+    auto [it, inserted] = skeleton_head_.emplace(std::move(skel), static_cast<int32_t>(i));
+    if (!inserted) {
+      skeleton_next_[i] = it->second;
+      it->second = static_cast<int32_t>(i);
+    }
+  }
+}
+
+double SwedishLexicon::LogProb(int32_t id) const {
+  return id < 0 ? LogProbUnseen() : log_prob_[id];
+}
+
+double SwedishLexicon::BigramLogProb(int32_t prev, int32_t next) const {
+  double uni = std::exp(LogProb(next));
+  if (prev < 0 || next < 0) return std::log(uni);
+  double b = 0;
+  uint64_t key = PairKey(prev, next);
+  if (auto it = web_bigram_rank_.find(key); it != web_bigram_rank_.end()) {
+    b += kWebWeight / (kBigramHarmonic * (it->second + 2.0));
+  }
+  if (clean_tokens_ > 0) {
+    if (auto it = clean_bigram_count_.find(key); it != clean_bigram_count_.end()) {
+      b += (1 - kWebWeight) * it->second / clean_tokens_;
+    }
+  }
+  double cond = b > 0 ? std::min(1.0, b / std::exp(LogProb(prev))) : 0.0;
+  return std::log(kBigramWeight * cond + (1 - kBigramWeight) * uni);
+}
+
+void SwedishLexicon::ForEachWithSkeleton(std::string_view skel, const std::function<void(int32_t)>& fn) const {
+  std::u32string key = Utf8ToU32(skel);
+  auto it = skeleton_head_.find(key);
+  if (it == skeleton_head_.end()) return;
+  for (int32_t id = it->second; id >= 0; id = skeleton_next_[id]) fn(id);
+}
+
+bool SwedishLexicon::HasSkeleton(std::string_view skel) const {
+  return skeleton_head_.count(Utf8ToU32(skel)) > 0;
+}
+
+bool SwedishLexicon::HunspellSpell(const std::string& word) const {
+#ifdef FINSAM_HAVE_HUNSPELL
+  if (!hunspell_) return false;
+  std::lock_guard<std::mutex> lock(hunspell_->mu);
+  return hunspell_->h->spell(word);
+#else
+  return false;
+#endif
+}
+
+bool SwedishLexicon::Contains(std::string_view lower) const {
+  if (lower.empty()) return false;
+  int32_t id = Find(lower);
+  if (id >= 0 && (entries_[id].flags & kCurated)) return true;
+  if (!hunspell_) return false;
+  std::string key(lower);
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    if (auto it = valid_cache_.find(key); it != valid_cache_.end()) return it->second;
+  }
+  bool ok = HunspellSpell(key);
+  if (!ok) {
+    // Proper nouns: hunspell knows "Gävleborg", not "gävleborg".
+    std::u32string u = Utf8ToU32(key);
+    u[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(u[0])));
+    ok = HunspellSpell(U32ToUtf8(u));
+  }
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (valid_cache_.size() > 200000) valid_cache_.clear();  // bound memory on huge inputs
+  valid_cache_.emplace(std::move(key), ok);
+  return ok;
+}
+
+StrippedTextScore ScoreStrippedText(const std::vector<std::string>& words, const SwedishLexicon& lex) {
+  StrippedTextScore s;
+  for (const std::string& w : words) {
+    std::u32string u = LowerU32(Utf8ToU32(Nfc(w)));
+    size_t b = 0, e = u.size();
+    auto inner = [](char32_t c) { return u_isalpha(c) || c == U'&' || c == U'6' || c == U'4'; };
+    while (b < e && !u_isalpha(u[b]) && u[b] != U'&') ++b;
+    while (e > b && !u_isalpha(u[e - 1])) --e;
+    if (e - b < 2) continue;
+    std::u32string core = u.substr(b, e - b);
+    bool letters_only = true, has_diacritic = false, has_garble = false;
+    int alpha = 0;
+    for (char32_t c : core) {
+      if (!inner(c)) letters_only = false;
+      if (u_isalpha(c)) ++alpha;
+      if (c == U'å' || c == U'ä' || c == U'ö') has_diacritic = true;
+      if (c == U'é' || c == U'&' || c == U'6' || c == U'4') has_garble = true;
+    }
+    if (!letters_only || alpha < 1) continue;
+    ++s.words;
+    if (has_diacritic) ++s.with_diacritics;
+    std::string lower = U32ToUtf8(core);
+    if (lex.Contains(lower)) {
+      ++s.swedish;
+      continue;
+    }
+    if (has_garble) ++s.garbled;
+    // Restorable: some valid word, different from the token, shares the
+    // token's skeleton once garbled letters are read as stripped ones.
+    std::u32string skel = SwedishLexicon::SkeletonOf(core);
+    for (char32_t& c : skel) {
+      if (c == U'6') c = U'o';
+      else if (c == U'&' || c == U'4') c = U'a';
+    }
+    bool restorable = false;
+    lex.ForEachWithSkeleton(U32ToUtf8(skel), [&](int32_t id) {
+      if (!restorable && (lex.Flags(id) & SwedishLexicon::kCurated) && lex.Word(id) != lower) restorable = true;
+    });
+    if (!restorable && has_garble) {
+      // é in "férbundet" maps to ö, whose skeleton is o.
+      for (char32_t& c : skel) if (c == U'e') c = U'o';
+      lex.ForEachWithSkeleton(U32ToUtf8(skel), [&](int32_t id) {
+        if (!restorable && (lex.Flags(id) & SwedishLexicon::kCurated)) restorable = true;
+      });
+    }
+    if (restorable) ++s.restorable;
+  }
+  if (s.words < 8) return s;
+  // Clean Swedish has å/ä/ö in roughly a fifth of its words and few tokens
+  // that only become words after restoring letters; stripped Swedish has
+  // almost no å/ä/ö and many restorable tokens. Non-Swedish text has neither.
+  double n = s.words;
+  double missing = std::clamp(1.0 - (s.with_diacritics / n) / 0.12, 0.0, 1.0);
+  double damaged = std::clamp((s.restorable + s.garbled) / n / 0.08, 0.0, 1.0);
+  double swedish = std::clamp((s.swedish + s.restorable) / n / 0.6, 0.0, 1.0);
+  s.evidence = missing * damaged * swedish;
+  return s;
+}
+
+StrippedTextScore ScoreStrippedText(const std::vector<std::string>& words) {
+  const SwedishLexicon* lex = SwedishLexicon::Shared();
+  if (!lex) return {};
+  return ScoreStrippedText(words, *lex);
+}
+
+}  // namespace finsam

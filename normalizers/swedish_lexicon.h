@@ -1,0 +1,155 @@
+// SwedishLexicon: the Swedish word knowledge behind diacritic repair and the
+// page decision's "is this stripped Swedish?" test.
+//
+// It merges, once per process (lazily, thread-safe, read-only afterwards):
+//  - data/lexicon/swe.wordlist, swe.word.bigrams: web-frequency ranks of words
+//    and word pairs (tesseract langdata, Apache-2.0). Used for frequency only,
+//    never to decide validity: the web list holds English and stripped junk.
+//  - data/lexicon/clean/*.txt: clean Swedish documents of our own domain
+//    (förbund plans and reports, domain word list); counted for words and pairs.
+//  - data/gazetteer.tsv: kommuner, regioner, myndigheter, place names.
+//  - /usr/share/dict/swedish (Debian wswedish, ISO-8859-1 → ICU ucnv).
+//  - /usr/share/dasher/training_swedish_SE.txt (Debian dasher-data): clean
+//    prose; every paragraph whose index % 10 != 0 is counted, the rest is kept
+//    out as held-out evaluation text (see HeldOutDasherParagraphs()).
+//  - /usr/share/hunspell/sv_SE.{aff,dic} through libhunspell (when built with
+//    FINSAM_HAVE_HUNSPELL): validates inflections and compounds.
+// Missing system files only weaken the lexicon; a missing data/lexicon folder
+// makes Shared() return nullptr.
+//
+// Words are keyed by their lowercase NFC UTF-8 form.
+#ifndef FINSAM_NORMALIZERS_SWEDISH_LEXICON_H_
+#define FINSAM_NORMALIZERS_SWEDISH_LEXICON_H_
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace finsam {
+
+// Where the lexicon reads its files. Empty system paths are skipped.
+struct LexiconSources {
+  std::string data_dir;  // holds lexicon/ and gazetteer.tsv
+  std::string wswedish = "/usr/share/dict/swedish";
+  std::string dasher = "/usr/share/dasher/training_swedish_SE.txt";
+  std::string hunspell_aff = "/usr/share/hunspell/sv_SE.aff";
+  std::string hunspell_dic = "/usr/share/hunspell/sv_SE.dic";
+  bool use_dasher = true;
+};
+
+class SwedishLexicon {
+ public:
+  // Entry flags.
+  static constexpr uint8_t kCurated = 1;    // in a curated list: valid Swedish
+  static constexpr uint8_t kGazetteer = 2;  // proper name from the gazetteer
+  static constexpr uint8_t kWeb = 4;        // in the web frequency list
+
+  // The process-wide lexicon, loaded on first call from DefaultDataDir().
+  // nullptr when data/lexicon is missing. Never freed.
+  static const SwedishLexicon* Shared();
+  // $FINSAM_DATA_DIR, else data/ next to the executable or its parent, else
+  // the source tree's data/ (same rule as pipeline's DataDir()).
+  static std::string DefaultDataDir();
+  // Loads from explicit sources; nullptr and *error set when data_dir lacks
+  // the lexicon files.
+  static std::unique_ptr<SwedishLexicon> Load(const LexiconSources& sources, std::string* error);
+
+  ~SwedishLexicon();
+  SwedishLexicon(const SwedishLexicon&) = delete;
+  SwedishLexicon& operator=(const SwedishLexicon&) = delete;
+
+  // Index of a lowercase word, -1 when unknown to every list.
+  int32_t Find(std::string_view lower) const;
+  // True for a valid Swedish word form: curated lists, gazetteer, or
+  // (lowercase or capitalized) accepted by hunspell, which covers compounds
+  // such as "samordningsförbundets". Takes the lowercase form.
+  bool Contains(std::string_view lower) const;
+  // Web frequency rank, 1 = most frequent; 0 when not in the web list.
+  int Rank(std::string_view lower) const;
+  // Natural log of the word's unigram probability (web ranks mixed with clean
+  // counts); LogProbUnseen() for a valid word met in no frequency list.
+  double LogProb(int32_t id) const;
+  double LogProbUnseen() const { return -17.0; }
+  // log P(next | prev) from the bigram model, interpolated with the unigram.
+  // prev may be -1 (unknown/boundary): then the unigram.
+  double BigramLogProb(int32_t prev, int32_t next) const;
+  uint8_t Flags(int32_t id) const { return entries_[id].flags; }
+  const std::string& Word(int32_t id) const { return words_[id]; }
+  // Calls fn(id) for every word whose skeleton (SkeletonOf) equals skel.
+  void ForEachWithSkeleton(std::string_view skel, const std::function<void(int32_t)>& fn) const;
+  // True when some word (of length >= 2) has this skeleton.
+  bool HasSkeleton(std::string_view skel) const;
+  bool has_hunspell() const { return hunspell_ != nullptr; }
+  double load_ms() const { return load_ms_; }
+  size_t size() const { return words_.size(); }
+
+  // Lowercase form with å/ä/à/á → a, ö/ø/ó → o, é/è → e: what an English OCR
+  // model leaves of a word. One code point per code point, so positions align.
+  static std::u32string SkeletonOf(std::u32string_view lower);
+
+  // The dasher paragraphs not used for training (index % 10 == 0), for
+  // held-out measurements. Empty when the file is missing.
+  static std::vector<std::string> HeldOutDasherParagraphs(const std::string& dasher_path);
+
+ private:
+  SwedishLexicon() = default;
+  struct Entry {
+    uint32_t web_rank = 0;
+    float clean_count = 0;
+    uint8_t flags = 0;
+  };
+  int32_t Intern(const std::string& lower);
+  void CountCleanText(std::string_view text);
+  void Finish();
+  bool HunspellSpell(const std::string& word) const;
+
+  std::deque<std::string> words_;  // deque: index_ holds views into it
+  std::vector<Entry> entries_;
+  std::vector<float> log_prob_;
+  std::unordered_map<std::string_view, int32_t> index_;
+  std::unordered_map<std::u32string, int32_t> skeleton_head_;
+  std::vector<int32_t> skeleton_next_;
+  std::unordered_map<uint64_t, uint32_t> web_bigram_rank_;
+  std::unordered_map<uint64_t, float> clean_bigram_count_;
+  double clean_tokens_ = 0;
+  double load_ms_ = 0;
+
+  struct HunspellHolder;
+  std::unique_ptr<HunspellHolder> hunspell_;
+  mutable std::mutex cache_mu_;
+  mutable std::unordered_map<std::string, bool> valid_cache_;
+};
+
+// How strongly a page's words look like Swedish whose å/ä/ö an English OCR
+// model stripped or garbled. For the page decision and the repair stage.
+struct StrippedTextScore {
+  int words = 0;            // alphabetic tokens examined
+  int swedish = 0;          // valid Swedish as written (incl. stripped forms that are also words)
+  int with_diacritics = 0;  // containing å/ä/ö
+  int garbled = 0;          // é/6/&/4 inside a word that is not valid as written
+  int restorable = 0;       // not valid as written, valid after restoring å/ä/ö
+  // 0..1: ~0 for clean Swedish or non-Swedish text, → 1 for stripped Swedish.
+  double evidence = 0;
+};
+
+// `words` are whitespace-separated tokens (punctuation is trimmed here).
+StrippedTextScore ScoreStrippedText(const std::vector<std::string>& words,
+                                    const SwedishLexicon& lexicon);
+// Convenience: with the shared lexicon; all-zero score when it is missing.
+StrippedTextScore ScoreStrippedText(const std::vector<std::string>& words);
+
+// Helpers shared by the lexicon and the repairer.
+std::u32string Utf8ToU32(std::string_view utf8);
+std::string U32ToUtf8(std::u32string_view u32);
+// Lowercase with ICU's Swedish-neutral simple case mapping (u_tolower).
+std::u32string LowerU32(std::u32string_view s);
+
+}  // namespace finsam
+
+#endif  // FINSAM_NORMALIZERS_SWEDISH_LEXICON_H_

@@ -1,0 +1,111 @@
+#include "normalizers/swedish_lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace finsam {
+namespace {
+
+const SwedishLexicon& Lex() {
+  const SwedishLexicon* lex = SwedishLexicon::Shared();
+  if (!lex) {
+    ADD_FAILURE() << "lexicon missing under " << SwedishLexicon::DefaultDataDir();
+    std::abort();
+  }
+  return *lex;
+}
+
+std::vector<std::string> Split(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+TEST(SwedishLexiconTest, KnowsWordsAndRejectsStrippedForms) {
+  const SwedishLexicon& lex = Lex();
+  for (const char* w : {"förbundet", "och", "försäkringskassan", "gävleborg", "skellefteå", "härnösand"}) {
+    EXPECT_TRUE(lex.Contains(w)) << w;
+  }
+  for (const char* w : {"fran", "forsorjning", "mojligheterna", "gavleborg", "harnosand", "skelleftea"}) {
+    EXPECT_FALSE(lex.Contains(w)) << w;
+  }
+}
+
+TEST(SwedishLexiconTest, ValidatesCompoundsThroughHunspell) {
+  const SwedishLexicon& lex = Lex();
+  if (!lex.has_hunspell()) GTEST_SKIP() << "built without hunspell or sv_SE dictionary missing";
+  EXPECT_TRUE(lex.Contains("samordningsförbundets"));
+  EXPECT_TRUE(lex.Contains("rehabiliteringsinsatser"));
+  EXPECT_TRUE(lex.Contains("arbetsmarknadstorget"));
+  EXPECT_FALSE(lex.Contains("samordningsforbundets"));
+}
+
+TEST(SwedishLexiconTest, RanksFollowFrequency) {
+  const SwedishLexicon& lex = Lex();
+  EXPECT_GT(lex.Rank("och"), 0);
+  EXPECT_LT(lex.Rank("och"), lex.Rank("förbundet"));
+  EXPECT_EQ(lex.Rank("qxzvw"), 0);
+  EXPECT_GT(lex.LogProb(lex.Find("för")), lex.LogProb(lex.Find("for")));
+}
+
+TEST(SwedishLexiconTest, SkeletonIndexFindsRestorations) {
+  const SwedishLexicon& lex = Lex();
+  std::vector<std::string> found;
+  lex.ForEachWithSkeleton("forsakringskassan", [&](int32_t id) { found.push_back(lex.Word(id)); });
+  EXPECT_NE(std::find(found.begin(), found.end(), "försäkringskassan"), found.end());
+}
+
+TEST(SwedishLexiconTest, BigramContextPrefersSeenPairs) {
+  const SwedishLexicon& lex = Lex();
+  int32_t for_ = lex.Find("för"), att = lex.Find("att"), pa = lex.Find("på");
+  ASSERT_GE(for_, 0);
+  ASSERT_GE(att, 0);
+  ASSERT_GE(pa, 0);
+  EXPECT_GT(lex.BigramLogProb(for_, att), lex.BigramLogProb(pa, att));
+}
+
+TEST(SwedishLexiconTest, StrippedEvidenceSeparatesStrippedFromClean) {
+  const std::string clean =
+      "Förbundets uppgift är att inom Gävleborgs län svara för finansiell samordning mellan "
+      "Arbetsförmedlingen, Försäkringskassan, Region Gävleborg samt länets tio kommuner i enlighet med "
+      "lagen om finansiell samordning av rehabiliteringsinsatser. Insatserna ska syfta till att "
+      "underlätta och förbättra möjligheterna till egen försörjning för individer.";
+  const std::string stripped =
+      "Forbundets uppgift ar att inom Gavleborgs lan svara for finansiell samordning mellan "
+      "Arbetsformedlingen, Forsakringskassan, Region Gavleborg samt lanets tio kommuner i enlighet med "
+      "lagen om finansiell samordning av rehabiliteringsinsatser. Insatserna ska syfta till att "
+      "underldtta och férbattra mojligheterna till egen forsorjning for individer.";
+  const std::string english =
+      "The association is responsible for financial coordination between the employment service, "
+      "the social insurance agency, the region and the ten municipalities of the county.";
+  StrippedTextScore s_clean = ScoreStrippedText(Split(clean), Lex());
+  StrippedTextScore s_stripped = ScoreStrippedText(Split(stripped), Lex());
+  StrippedTextScore s_english = ScoreStrippedText(Split(english), Lex());
+  EXPECT_LT(s_clean.evidence, 0.2);
+  EXPECT_GT(s_stripped.evidence, 0.6);
+  EXPECT_LT(s_english.evidence, 0.3);
+  EXPECT_GT(s_stripped.restorable, 5);
+  EXPECT_GE(s_stripped.garbled, 1);
+  EXPECT_GT(s_clean.with_diacritics, 5);
+}
+
+TEST(SwedishLexiconTest, MissingDataDirIsReported) {
+  LexiconSources src;
+  src.data_dir = "/nonexistent/finsam-data";
+  std::string error;
+  EXPECT_EQ(SwedishLexicon::Load(src, &error), nullptr);
+  EXPECT_NE(error.find("swe.wordlist"), std::string::npos);
+}
+
+TEST(SwedishLexiconTest, LoadsQuickly) {
+  // "Well under a second" on one core; generous bound for slow CI machines.
+  EXPECT_LT(Lex().load_ms(), 2000.0);
+}
+
+}  // namespace
+}  // namespace finsam
