@@ -49,6 +49,13 @@ bool ReadFile(const std::string& path, std::string* out) {
 
 // Lowercase NFC (NFKC for lines with compatibility characters such as ﬁ).
 std::string LowerKey(std::string_view s) {
+  bool ascii = true;
+  for (unsigned char c : s) ascii &= c < 0x80;
+  if (ascii) {
+    std::string out(s);
+    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   bool compat = false;
   for (size_t i = 0; i < s.size();) {
     UChar32 c;
@@ -159,6 +166,90 @@ std::u32string SwedishLexicon::SkeletonOf(std::u32string_view lower) {
   return out;
 }
 
+FlatStringIndex::FlatStringIndex(size_t expected) {
+  size_t cap = 16;
+  while (cap < expected * 2) cap <<= 1;
+  values_.assign(cap, -1);
+  key_index_.assign(cap, 0);
+  hashes_.assign(cap, 0);
+  offsets_.push_back(0);
+}
+
+size_t FlatStringIndex::Probe(std::string_view key, uint64_t h) const {
+  const size_t mask = values_.size() - 1;
+  size_t i = h & mask;
+  const uint32_t h32 = static_cast<uint32_t>(h >> 32);
+  while (values_[i] != -1) {
+    if (hashes_[i] == h32) {
+      uint32_t k = key_index_[i];
+      std::string_view stored(arena_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]);
+      if (stored == key) return i;
+    }
+    i = (i + 1) & mask;
+  }
+  return i;
+}
+
+int32_t FlatStringIndex::Find(std::string_view key) const {
+  return values_[Probe(key, std::hash<std::string_view>()(key))];
+}
+
+int32_t& FlatStringIndex::Insert(std::string_view key, int32_t value) {
+  if ((size_ + 1) * 10 > values_.size() * 7) Grow();
+  uint64_t h = std::hash<std::string_view>()(key);
+  size_t i = Probe(key, h);
+  if (values_[i] == -1) {
+    values_[i] = value;
+    hashes_[i] = static_cast<uint32_t>(h >> 32);
+    key_index_[i] = static_cast<uint32_t>(offsets_.size() - 1);
+    arena_.append(key);
+    offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+    ++size_;
+  }
+  return values_[i];
+}
+
+void FlatStringIndex::Grow() {
+  std::vector<int32_t> old_values = std::move(values_);
+  std::vector<uint32_t> old_keys = std::move(key_index_);
+  size_t cap = old_values.size() * 2;
+  values_.assign(cap, -1);
+  key_index_.assign(cap, 0);
+  hashes_.assign(cap, 0);
+  for (size_t j = 0; j < old_values.size(); ++j) {
+    if (old_values[j] == -1) continue;
+    uint32_t k = old_keys[j];
+    std::string_view key(arena_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]);
+    uint64_t h = std::hash<std::string_view>()(key);
+    size_t i = Probe(key, h);
+    values_[i] = old_values[j];
+    hashes_[i] = static_cast<uint32_t>(h >> 32);
+    key_index_[i] = k;
+  }
+}
+
+std::string SwedishLexicon::SkeletonOf(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == 0xC3 && i + 1 < s.size()) {
+      unsigned char d = s[i + 1];
+      char rep = 0;
+      if (d == 0xA5 || d == 0xA4 || d == 0xA0 || d == 0xA1 || d == 0xA2) rep = 'a';
+      else if (d == 0xB6 || d == 0xB8 || d == 0xB3 || d == 0xB2 || d == 0xB4) rep = 'o';
+      else if (d == 0xA9 || d == 0xA8 || d == 0xAA) rep = 'e';
+      if (rep) {
+        out.push_back(rep);
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
 std::string SwedishLexicon::DefaultDataDir() {
   namespace fs = std::filesystem;
   if (const char* env = std::getenv("FINSAM_DATA_DIR"); env && *env) return env;
@@ -187,19 +278,16 @@ const SwedishLexicon* SwedishLexicon::Shared() {
 SwedishLexicon::~SwedishLexicon() = default;
 
 int32_t SwedishLexicon::Intern(const std::string& lower) {
-  auto it = index_.find(lower);
-  if (it != index_.end()) return it->second;
-  int32_t id = static_cast<int32_t>(words_.size());
-  words_.push_back(lower);
-  entries_.emplace_back();
-  index_.emplace(std::string_view(words_.back()), id);
+  int32_t next = static_cast<int32_t>(words_.size());
+  int32_t id = index_.Insert(lower, next);
+  if (id == next) {
+    words_.push_back(lower);
+    entries_.emplace_back();
+  }
   return id;
 }
 
-int32_t SwedishLexicon::Find(std::string_view lower) const {
-  auto it = index_.find(lower);
-  return it == index_.end() ? -1 : it->second;
-}
+int32_t SwedishLexicon::Find(std::string_view lower) const { return index_.Find(lower); }
 
 int SwedishLexicon::Rank(std::string_view lower) const {
   int32_t id = Find(lower);
@@ -245,7 +333,6 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
     if (error) *error = dir + "/swe.wordlist: cannot read";
     return nullptr;
   }
-  lex->index_.reserve(700000);
   // Web word ranks.
   {
     uint32_t rank = 0;
@@ -366,7 +453,6 @@ void SwedishLexicon::Finish() {
   const size_t n = words_.size();
   log_prob_.assign(n, static_cast<float>(LogProbUnseen()));
   skeleton_next_.assign(n, -1);
-  skeleton_head_.reserve(n / 2);
   for (size_t i = 0; i < n; ++i) {
     const Entry& e = entries_[i];
     double p = 0;
@@ -374,11 +460,13 @@ void SwedishLexicon::Finish() {
     if (e.clean_count > 0 && clean_tokens_ > 0) p += (1 - kWebWeight) * e.clean_count / clean_tokens_;
     if (p > 0) log_prob_[i] = static_cast<float>(std::max(std::log(p), LogProbUnseen()));
     // Skeleton chains: every word that some stripped form could stand for.
-    std::u32string skel = SkeletonOf(Utf8ToU32(words_[i]));
-    auto [it, inserted] = skeleton_head_.emplace(std::move(skel), static_cast<int32_t>(i));
-    if (!inserted) {
-      skeleton_next_[i] = it->second;
-      it->second = static_cast<int32_t>(i);
+    // A word without diacritics is its own skeleton and found through index_.
+    std::string skel = SkeletonOf(std::string_view(words_[i]));
+    if (skel == words_[i]) continue;
+    int32_t& head = skeleton_head_.Insert(skel, static_cast<int32_t>(i));
+    if (head != static_cast<int32_t>(i)) {
+      skeleton_next_[i] = head;
+      head = static_cast<int32_t>(i);
     }
   }
 }
@@ -405,14 +493,12 @@ double SwedishLexicon::BigramLogProb(int32_t prev, int32_t next) const {
 }
 
 void SwedishLexicon::ForEachWithSkeleton(std::string_view skel, const std::function<void(int32_t)>& fn) const {
-  std::u32string key = Utf8ToU32(skel);
-  auto it = skeleton_head_.find(key);
-  if (it == skeleton_head_.end()) return;
-  for (int32_t id = it->second; id >= 0; id = skeleton_next_[id]) fn(id);
+  if (int32_t plain = index_.Find(skel); plain >= 0) fn(plain);
+  for (int32_t id = skeleton_head_.Find(skel); id >= 0; id = skeleton_next_[id]) fn(id);
 }
 
 bool SwedishLexicon::HasSkeleton(std::string_view skel) const {
-  return skeleton_head_.count(Utf8ToU32(skel)) > 0;
+  return index_.Find(skel) >= 0 || skeleton_head_.Find(skel) >= 0;
 }
 
 bool SwedishLexicon::HunspellSpell(const std::string& word) const {

@@ -43,6 +43,27 @@ struct LexiconSources {
   bool use_dasher = true;
 };
 
+// Open-addressing string → int32 map with its keys in one arena: the
+// lexicon's 700 000 keys load several times faster than in unordered_map.
+class FlatStringIndex {
+ public:
+  explicit FlatStringIndex(size_t expected = 1024);
+  int32_t Find(std::string_view key) const;  // -1 when absent
+  // Returns a reference to the value slot, inserting `value` when absent.
+  int32_t& Insert(std::string_view key, int32_t value);
+  size_t size() const { return size_; }
+
+ private:
+  void Grow();
+  size_t Probe(std::string_view key, uint64_t h) const;
+  std::vector<int32_t> values_;
+  std::vector<uint32_t> key_index_;  // per slot: index into offsets_
+  std::vector<uint32_t> hashes_;
+  std::vector<uint32_t> offsets_;    // key i is arena_[offsets_[i], offsets_[i + 1])
+  std::string arena_;
+  size_t size_ = 0;
+};
+
 class SwedishLexicon {
  public:
   // Entry flags.
@@ -92,6 +113,8 @@ class SwedishLexicon {
   // Lowercase form with å/ä/à/á → a, ö/ø/ó → o, é/è → e: what an English OCR
   // model leaves of a word. One code point per code point, so positions align.
   static std::u32string SkeletonOf(std::u32string_view lower);
+  // The same on UTF-8 (å/ä/ö/é and their kin become one ASCII byte).
+  static std::string SkeletonOf(std::string_view lower_utf8);
 
   // The dasher paragraphs not used for training (index % 10 == 0), for
   // held-out measurements. Empty when the file is missing.
@@ -109,11 +132,11 @@ class SwedishLexicon {
   void Finish();
   bool HunspellSpell(const std::string& word) const;
 
-  std::deque<std::string> words_;  // deque: index_ holds views into it
+  std::deque<std::string> words_;
   std::vector<Entry> entries_;
   std::vector<float> log_prob_;
-  std::unordered_map<std::string_view, int32_t> index_;
-  std::unordered_map<std::u32string, int32_t> skeleton_head_;
+  FlatStringIndex index_{1 << 20};
+  FlatStringIndex skeleton_head_{1 << 18};  // only for words with å/ä/ö/é
   std::vector<int32_t> skeleton_next_;
   std::unordered_map<uint64_t, uint32_t> web_bigram_rank_;
   std::unordered_map<uint64_t, float> clean_bigram_count_;
