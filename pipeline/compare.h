@@ -25,6 +25,7 @@ struct CompareRequest {
   std::string kind;                 // a column kind (budget, utfall, ...) filter
   std::string format = "table";     // table | csv | json
   int year_from = 0, year_to = 0;   // 0 = open
+  std::string unit = "kr";          // display unit of amounts: kr | tkr | mkr
 };
 
 // A small result set: column names and string cells ("" = NULL).
