@@ -1,7 +1,61 @@
 #include "extractors/financial_tables.h"
 
+#include <re2/re2.h>
+
+#include "extractors/table_readers.h"
+#include "normalizers/unicode.h"
+
+namespace finsam {
+namespace {
+
+// "Alla belopp redovisas i tkr om inte annat anges" and the like.
+std::string DocumentUnitStatement(const Document& doc) {
+  static const RE2 kStatement("(?i)(belopp (redovisas )?i (tkr|mkr|tusental kronor|miljoner kronor))");
+  for (const Page& p : doc.pages)
+    for (const Line& l : p.lines) {
+      std::string m;
+      if (RE2::PartialMatch(l.text, kStatement, &m)) return m;
+    }
+  return "";
+}
+
+}  // namespace
+
+std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
+  TableContext ctx;
+  ctx.doc_kind = doc.meta.kind;
+  ctx.default_unit = DocumentUnitStatement(doc);
+  bool text = !doc.pages.empty() && doc.pages.front().unit == BoxUnit::kCharCell;
+  std::vector<Grid> grids = text ? ReadTextTables(doc) : ReadLayoutTables(doc);
+  std::vector<FinancialTable> tables;
+  for (const Grid& g : grids) {
+    FinancialTable t;
+    if (InterpretGrid(g, ctx, &t)) tables.push_back(std::move(t));
+  }
+  return tables;
+}
+
+}  // namespace finsam
+
 namespace finsam {
 
-std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) { return {}; }
+std::string FactsTsv(const std::vector<FinancialTable>& tables) {
+  std::string out;
+  for (const FinancialTable& t : tables) {
+    for (const TableRow& r : t.rows) {
+      for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
+        const TableCell& cell = r.cells[c];
+        if (!cell.present || t.columns[c].kind == ColumnKind::kNote) continue;
+        bool null_amount = cell.is_percent || !r.monetary || !cell.parsed;
+        out += t.table_kind + "\t" + t.title + "\t" + t.unit + "\t" + std::to_string(cell.prov.page) + "\t" +
+               r.section + "\t" + r.label + "\t" + r.category.value_or("NULL") + "\t" + (r.is_total ? "1" : "0") +
+               "\t" + (t.columns[c].year ? std::to_string(t.columns[c].year) : "NULL") + "\t" +
+               ColumnKindName(t.columns[c].kind) + "\t" + cell.raw + "\t" +
+               (null_amount ? "NULL" : std::to_string(cell.amount_sek)) + "\t" + cell.status + "\n";
+      }
+    }
+  }
+  return out;
+}
 
 }  // namespace finsam

@@ -9,6 +9,7 @@
 #ifndef FINSAM_EXTRACTORS_FINANCIAL_TABLES_H_
 #define FINSAM_EXTRACTORS_FINANCIAL_TABLES_H_
 
+#include <string>
 #include <vector>
 
 #include "pipeline/extraction.h"
@@ -16,6 +17,11 @@
 namespace finsam {
 
 std::vector<FinancialTable> ExtractFinancialTables(const Document& doc);
+
+// One line per fact, tab-separated, for golden files and debugging:
+// table_kind, title, unit, page, section, label, category, is_total,
+// year, column_kind, raw, amount_sek (or "NULL"), status.
+std::string FactsTsv(const std::vector<FinancialTable>& tables);
 
 }  // namespace finsam
 

@@ -123,7 +123,7 @@ Status LoadFinancialTables(SqliteDb& db, int64_t document_id, const Extraction& 
         const TableCell& cell = r.cells[c];
         if (!cell.present || t.columns[c].kind == ColumnKind::kNote) continue;
         ins_fact->Bind(1, row_id).Bind(2, static_cast<int64_t>(c));
-        if (cell.is_percent) ins_fact->BindNull(3); else ins_fact->Bind(3, cell.amount_sek);
+        if (cell.is_percent || !r.monetary || !cell.parsed) ins_fact->BindNull(3); else ins_fact->Bind(3, cell.amount_sek);
         ins_fact->Bind(4, cell.value).Bind(5, cell.is_percent ? 1 : 0).Bind(6, cell.raw);
         ins_fact->Bind(7, cell.prov.page).Bind(8, cell.prov.line_index);
         ins_fact->Bind(9, cell.prov.box.x0).Bind(10, cell.prov.box.y0).Bind(11, cell.prov.box.x1).Bind(12, cell.prov.box.y1);

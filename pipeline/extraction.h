@@ -57,6 +57,7 @@ struct TableRow {
   std::optional<std::string> category;  // see extractors/categories.h; nullopt when unsure
   bool is_total = false;      // Summa / S:a / Totalt row
   bool is_header = false;     // repeated header row inside the table (not stored as facts)
+  bool monetary = true;       // false for percent/count rows (Soliditet, Antal anställda): amount NULL
   std::vector<TableCell> cells;  // one per TableColumn
   Provenance prov;            // the label
   // The row's numeric text as printed, tokens joined by single spaces

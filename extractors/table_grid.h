@@ -1,0 +1,66 @@
+// The intermediate grid that both table readers produce, and its
+// interpretation into a FinancialTable.
+//
+//   table_layout.cc: positioned words (PDF text layer, OCR) → Grid
+//   table_text.cc:   plain-text lines (tabs or spaces) → Grid
+//   table_interpret.cc: Grid → FinancialTable (column kinds and years,
+//                       sections, totals, categories, unit scaling)
+#ifndef FINSAM_EXTRACTORS_TABLE_GRID_H_
+#define FINSAM_EXTRACTORS_TABLE_GRID_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/extraction.h"
+
+namespace finsam {
+
+struct GridCell {
+  bool present = false;
+  std::string text;  // cell text as printed (words joined by single spaces)
+  Provenance prov;
+};
+
+struct GridRow {
+  std::string label;  // may be empty (e.g. a check-sum row under a cash-flow table)
+  Provenance prov;    // of the label (or of the row when there is no label)
+  std::vector<GridCell> cells;  // one per Grid::headers entry
+  bool repeated_header = false; // "Kostnader 2020 2021 2022" inside the table
+  std::string raw_numbers;      // see TableRow::raw_numbers
+  int groupings = 1;
+};
+
+struct Grid {
+  std::string title;
+  std::string header_label;          // text above/left of the label column ("Belopp i tkr")
+  std::vector<std::string> headers;  // one per value column, as printed
+  std::vector<GridRow> rows;
+  int page = 0, last_page = 0;
+  double confidence = 1.0;
+};
+
+// Context from the document that interpretation needs.
+struct TableContext {
+  std::string doc_kind;     // DocumentMeta::kind
+  std::string default_unit; // from "Alla belopp redovisas i tkr", or ""
+};
+
+// Parses one column header; year 0 / kUnknown when it is not a value column.
+TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_kind);
+
+// True for a token that can start or be a column header: a year, a date, or a
+// column-kind word (Utfall, Budget, Plan, Prognos, Avvikelse, Totalt, Not).
+bool IsHeaderToken(const std::string& token);
+bool IsYearToken(const std::string& token);
+
+// Interprets a grid; returns false when it is not a financial table (no
+// value column with a year or a kind).
+bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* out);
+
+// Strips inline HTML tags and markdown emphasis/heading marks, collapses
+// whitespace.
+std::string CleanCellText(const std::string& s);
+
+}  // namespace finsam
+
+#endif  // FINSAM_EXTRACTORS_TABLE_GRID_H_
