@@ -1,8 +1,105 @@
-// Placeholder until the OCR issue lands.
+// Stage "ocr". See ocr_stage.h.
+#include "pipeline/ocr_stage.h"
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+
+#include "pipeline/line_builder.h"
+#include "pipeline/ocr_text.h"
+#include "pipeline/pdf_render.h"
 #include "pipeline/stages.h"
 
 namespace finsam {
 
-Status OcrStage(PipelineContext& ctx) { return Status::Ok(); }
+void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_height, Page& page) {
+  const double sx = image_width > 0 ? page.width / image_width : 1;
+  const double sy = image_height > 0 ? page.height / image_height : 1;
+  std::vector<Word> words;
+  double conf_sum = 0;
+  int conf_n = 0;
+  for (const OcrWord& ow : result.words) {
+    conf_sum += ow.confidence;
+    ++conf_n;
+    if (IsBorderDebris(ow.text)) continue;
+    std::string text = CleanOcrToken(ow.text);
+    if (text.empty()) continue;
+    Word w;
+    w.raw = ow.text;
+    w.text = std::move(text);
+    w.box = Box{ow.x0 * sx, ow.y0 * sy, ow.x1 * sx, ow.y1 * sy};
+    w.source = WordSource::kOcr;
+    w.confidence = ow.confidence;
+    words.push_back(std::move(w));
+  }
+  page.unit = BoxUnit::kPoint;
+  BuildLines(std::move(words), page);
+  page.ocr_confidence = conf_n ? conf_sum / conf_n : -1;
+}
+
+Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, const OcrRunOptions& options) {
+  std::vector<int> todo;
+  for (size_t i = 0; i < doc.pages.size(); ++i)
+    if (doc.pages[i].decision == PageDecision::kOcr) todo.push_back(static_cast<int>(i));
+  if (todo.empty()) return Status::Ok();
+  const int total = static_cast<int>(todo.size());
+  if (options.progress) options.progress(0, total);
+  std::atomic<int> done{0};
+  std::mutex warn_mu;
+  std::vector<std::future<void>> futures;
+  futures.reserve(todo.size());
+  for (int index : todo) {
+    Page* page = &doc.pages[index];
+    futures.push_back(pool.Submit([&, index, page](Result<OcrEngine*> engine) {
+      auto fail = [&](const Status& st) {
+        std::lock_guard<std::mutex> lock(warn_mu);
+        doc.warnings.push_back("page " + std::to_string(index + 1) + ": OCR failed: " + st.ToString());
+        page->decision_reason += "; OCR failed: " + st.message();
+      };
+      if (!engine.ok()) {
+        fail(engine.status());
+      } else if (Result<GrayImage> img = source.Render(index, options.dpi); !img.ok()) {
+        fail(img.status());
+      } else {
+        Result<OcrPageResult> res = (*engine)->Recognize(*img);
+        if (!res.ok()) {
+          fail(res.status());
+        } else {
+          ApplyOcrResult(*res, img->width, img->height, *page);
+          char buf[160];
+          std::snprintf(buf, sizeof buf, " [OCR %d dpi: %zu words, mean confidence %.2f%s%s]", options.dpi,
+                        res->words.size(), page->ocr_confidence,
+                        res->orientation_degrees ? (", rotated " + std::to_string(res->orientation_degrees) + "°").c_str() : "",
+                        res->ruling_lines ? (", " + std::to_string(res->ruling_lines) + " ruling lines removed, " +
+                                             std::to_string(res->cells_rechecked) + " cells re-read").c_str()
+                                          : "");
+          page->decision_reason += buf;
+        }
+      }
+      int d = ++done;
+      if (options.progress) options.progress(d, total);
+    }));
+  }
+  for (auto& f : futures) f.wait();
+  return Status::Ok();
+}
+
+Status OcrStage(PipelineContext& ctx) {
+  Document& doc = ctx.ex.doc;
+  if (doc.format != InputFormat::kPdf) return Status::Ok();
+  bool any = false;
+  for (const Page& p : doc.pages) any |= p.decision == PageDecision::kOcr;
+  if (!any) return Status::Ok();
+  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
+  if (!bytes.ok()) {
+    doc.warnings.push_back("OCR skipped: " + bytes.status().ToString());
+    return Status::Ok();
+  }
+  PdfPageSource source(*bytes);
+  OcrRunOptions options;
+  options.dpi = ctx.options.dpi > 0 ? ctx.options.dpi : 300;
+  options.progress = ctx.options.quiet ? nullptr : ctx.options.progress;
+  return OcrPages(doc, source, OcrPool::SharedTesseract(ctx.options.jobs), options);
+}
 
 }  // namespace finsam

@@ -1,15 +1,257 @@
-// Placeholder until the OCR issue lands: a page with text-layer words is
-// "text", a page without is "empty".
+// Stage "decide_pages" and its rules. See page_decision.h.
+#include "pipeline/page_decision.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string_view>
+
+#include "normalizers/swedish_lexicon.h"
+#include "pipeline/pdf_render.h"
+#include "pipeline/ruling_lines.h"
 #include "pipeline/stages.h"
 
 namespace finsam {
+namespace {
+
+// Ink is measured on a render at this resolution (a scan page decodes and
+// renders in ~10-20 ms at 60 dpi).
+constexpr int kInkDpi = 60;
+// Below this share of dark pixels a page is blank.
+constexpr double kBlankInk = 0.0008;
+// A text layer that leaves this much of the page's area as dark ink outside
+// its words (and most of the page's ink) does not carry the page's text.
+constexpr double kUncoveredInk = 0.008;
+constexpr double kUncoveredShare = 0.5;
+// Unmappable characters (U+FFFD, private use, controls) above this share.
+constexpr double kUnmappableShare = 0.10;
+// Lexicon evidence of stripped Swedish that sends a page to repair.
+constexpr double kRepairEvidence = 0.35;
+// A layer whose words are mostly neither Swedish nor restorable is too
+// damaged to repair (only judged with the lexicon and enough words).
+constexpr double kDamagedShare = 0.55;
+
+// Decodes one UTF-8 code point at s[i], advancing i; U+FFFD on bad bytes.
+char32_t NextCodePoint(std::string_view s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i++]);
+  if (c < 0x80) return c;
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+  if (extra < 0) return 0xFFFD;
+  char32_t cp = c & (0x3F >> extra);
+  for (int k = 0; k < extra; ++k) {
+    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+  }
+  return cp;
+}
+
+bool IsLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+bool IsSvDiacritic(char32_t c) {
+  return c == U'å' || c == U'ä' || c == U'ö' || c == U'Å' || c == U'Ä' || c == U'Ö';
+}
+bool IsGarbleGlyph(char32_t c) { return c == U'é' || c == U'6' || c == U'&' || c == U'4'; }
+
+// Stripped forms of frequent Swedish words that are not words themselves:
+// the fallback evidence when the lexicon is not installed.
+bool IsKnownStripped(const std::string& lower) {
+  static constexpr std::string_view kWords[] = {
+      "ar", "pa", "fran", "nar", "aven", "ocksa", "forbundet", "forbundets", "arbetsformedlingen",
+      "forsakringskassan", "mal", "malet", "malgrupp", "halsa", "lan", "lanet", "lans", "tjanster",
+      "manniskor", "mojlighet", "okad", "okat", "forutsattningar", "sarskilt", "overens", "foljande",
+      "genomfors", "forvaltning", "arets", "ovriga", "intakter", "forbrukade", "forsorjning", "sjalv"};
+  for (std::string_view w : kWords)
+    if (lower == w) return true;
+  return false;
+}
+
+}  // namespace
+
+TextLayerSignals AnalyzeTextLayer(const Page& page) {
+  TextLayerSignals s;
+  std::vector<std::string> tokens;
+  for (const Line& line : page.lines) {
+    for (const Word& w : line.words) {
+      const std::string& t = w.text.empty() ? w.raw : w.text;
+      int letters = 0, alnum = 0;
+      bool diacritic = false, garble = false;
+      std::string lower;
+      char32_t prev = 0;
+      size_t i = 0;
+      std::vector<char32_t> cps;
+      while (i < t.size()) cps.push_back(NextCodePoint(t, i));
+      for (size_t k = 0; k < cps.size(); ++k) {
+        char32_t c = cps[k];
+        ++s.chars;
+        if (c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c < 0x20 && c != '\t')) ++s.unmappable;
+        if (IsLetter(c)) ++letters;
+        if (IsLetter(c) || (c >= '0' && c <= '9')) ++alnum;
+        if (IsSvDiacritic(c)) diacritic = true;
+        // A garble glyph inside a word ("6ver", "f&r", "férbundet"), or a
+        // digit glyph starting a word that goes on in letters.
+        bool next_letter = k + 1 < cps.size() && IsLetter(cps[k + 1]);
+        if (IsGarbleGlyph(c) && next_letter && (IsLetter(prev) || k == 0 || c == U'é')) garble = true;
+        prev = c;
+        if (c < 0x80) lower += static_cast<char>(std::tolower(static_cast<int>(c)));
+      }
+      if (alnum > 0) ++s.words;
+      if (letters >= 2) {
+        ++s.alpha_words;
+        if (diacritic) ++s.with_diacritics;
+        if (garble) ++s.garbled;
+        std::string core;
+        for (char ch : lower)
+          if (ch >= 'a' && ch <= 'z') core += ch;
+        if (!diacritic && IsKnownStripped(core)) ++s.stripped;
+      }
+      tokens.push_back(t);
+    }
+  }
+  if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
+    StrippedTextScore score = ScoreStrippedText(tokens, *lex);
+    s.lexicon = true;
+    s.evidence = score.evidence;
+    s.stripped = std::max(s.stripped, score.restorable);
+    s.garbled = std::max(s.garbled, score.garbled);
+    s.with_diacritics = std::max(s.with_diacritics, score.with_diacritics);
+    // Words neither valid nor restorable: the share that no repair can fix.
+    if (score.words >= 40)
+      s.junk_share = 1.0 - static_cast<double>(score.swedish + score.restorable) / score.words;
+  }
+  return s;
+}
+
+PageInk MeasureInk(const GrayImage& image, const Page& page) {
+  PageInk ink;
+  if (image.empty() || page.width <= 0 || page.height <= 0) return ink;
+  GrayImage img = image;
+  // Table borders are ink that no word covers: erase them first.
+  EraseRulingLines(FindRulingLines(img), img);
+  const double sx = img.width / page.width, sy = img.height / page.height;
+  std::vector<uint8_t> covered(img.pixels.size(), 0);
+  const double pad = 3.0;  // points around each word box
+  for (const Line& line : page.lines)
+    for (const Word& w : line.words) {
+      int x0 = std::max(0, static_cast<int>((w.box.x0 - pad) * sx));
+      int x1 = std::min(img.width, static_cast<int>((w.box.x1 + pad) * sx) + 1);
+      int y0 = std::max(0, static_cast<int>((w.box.y0 - pad) * sy));
+      int y1 = std::min(img.height, static_cast<int>((w.box.y1 + pad) * sy) + 1);
+      for (int y = y0; y < y1; ++y)
+        std::fill(covered.begin() + static_cast<size_t>(y) * img.width + x0,
+                  covered.begin() + static_cast<size_t>(y) * img.width + x1, uint8_t{1});
+    }
+  size_t dark = 0, outside = 0;
+  for (size_t i = 0; i < img.pixels.size(); ++i) {
+    if (img.pixels[i] < 128) {
+      ++dark;
+      if (!covered[i]) ++outside;
+    }
+  }
+  const double n = static_cast<double>(img.pixels.size());
+  ink.measured = true;
+  ink.ink = dark / n;
+  ink.uncovered = outside / n;
+  return ink;
+}
+
+PageVerdict DecidePage(const TextLayerSignals& t, const PageInk& ink, bool ocr_text_layer, OcrPolicy policy) {
+  char buf[256];
+  auto verdict = [](PageDecision d, std::string r) { return PageVerdict{d, std::move(r)}; };
+  if (policy == OcrPolicy::kAlways) return verdict(PageDecision::kOcr, "--ocr always");
+  PageVerdict v;
+  // 1. No text layer.
+  if (t.words == 0) {
+    if (ink.measured && ink.ink < kBlankInk) {
+      std::snprintf(buf, sizeof buf, "blank page: no text layer, ink %.2f%% of the page", ink.ink * 100);
+      v = verdict(PageDecision::kEmpty, buf);
+    } else if (ink.measured) {
+      std::snprintf(buf, sizeof buf, "no text layer; ink %.1f%% of the page", ink.ink * 100);
+      v = verdict(PageDecision::kOcr, buf);
+    } else {
+      v = verdict(PageDecision::kOcr, "no text layer");
+    }
+  } else if (t.chars > 0 && static_cast<double>(t.unmappable) / t.chars > kUnmappableShare) {
+    // 2. Text that cannot be mapped to characters (fonts without ToUnicode).
+    std::snprintf(buf, sizeof buf, "text layer cannot be mapped to characters: %d of %d unmappable", t.unmappable,
+                  t.chars);
+    v = verdict(PageDecision::kOcr, buf);
+  } else if (ink.measured && ink.uncovered > kUncoveredInk && ink.uncovered > kUncoveredShare * ink.ink) {
+    // 3. Too little text for the page's ink.
+    std::snprintf(buf, sizeof buf, "too little text for the ink: %.0f%% of the ink lies outside the %d words",
+                  100 * ink.uncovered / std::max(ink.ink, 1e-9), t.words);
+    v = verdict(PageDecision::kOcr, buf);
+  } else if (t.lexicon && t.alpha_words >= 40 && t.junk_share > kDamagedShare) {
+    // 4. A layer too damaged to repair.
+    std::snprintf(buf, sizeof buf, "text layer too damaged to repair: %.0f%% of %d words unknown even after restoring letters",
+                  100 * t.junk_share, t.alpha_words);
+    v = verdict(PageDecision::kOcr, buf);
+  } else {
+    // 5. Stripped diacritics → repair.
+    const int damage = t.stripped + t.garbled;
+    const bool few_diacritics = t.with_diacritics * 5 < std::max(damage, 1);
+    if (t.lexicon && t.evidence >= kRepairEvidence) {
+      std::snprintf(buf, sizeof buf,
+                    "stripped diacritics: evidence %.2f (%d of %d words with å/ä/ö, %d restorable, %d garbled)",
+                    t.evidence, t.with_diacritics, t.alpha_words, t.stripped, t.garbled);
+      v = verdict(PageDecision::kRepair, buf);
+    } else if (damage >= 3 && few_diacritics) {
+      std::snprintf(buf, sizeof buf, "stripped diacritics: %d of %d words with å/ä/ö, %d stripped, %d garbled",
+                    t.with_diacritics, t.alpha_words, t.stripped, t.garbled);
+      v = verdict(PageDecision::kRepair, buf);
+    } else if (ocr_text_layer && t.with_diacritics == 0 && t.alpha_words > 0) {
+      std::snprintf(buf, sizeof buf, "OCR text layer (GlyphLessFont) without any å/ä/ö in %d words", t.alpha_words);
+      v = verdict(PageDecision::kRepair, buf);
+    } else {
+      std::snprintf(buf, sizeof buf, "text layer good: %d words, %d with å/ä/ö", t.words, t.with_diacritics);
+      v = verdict(PageDecision::kText, buf);
+    }
+  }
+  if (policy == OcrPolicy::kNever && v.decision == PageDecision::kOcr) {
+    v.decision = t.words > 0 ? PageDecision::kText : PageDecision::kEmpty;
+    v.reason = "--ocr never; would OCR: " + v.reason;
+  }
+  return v;
+}
 
 Status DecidePagesStage(PipelineContext& ctx) {
-  for (Page& page : ctx.ex.doc.pages) {
-    bool has_words = false;
-    for (const Line& l : page.lines) has_words |= !l.words.empty();
-    page.decision = has_words ? PageDecision::kText : PageDecision::kEmpty;
-    page.decision_reason = has_words ? "text layer present" : "no text layer";
+  Document& doc = ctx.ex.doc;
+  if (doc.format != InputFormat::kPdf) {
+    for (Page& page : doc.pages) {
+      page.decision = PageDecision::kText;
+      page.decision_reason = "plain text input (the repair stage judges stripped text itself)";
+    }
+    return Status::Ok();
+  }
+  if (ctx.options.ocr == OcrPolicy::kAlways) {
+    for (Page& page : doc.pages) {
+      page.decision = PageDecision::kOcr;
+      page.decision_reason = "--ocr always";
+    }
+    return Status::Ok();
+  }
+  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
+  std::vector<std::vector<std::string>> fonts;
+  std::unique_ptr<PdfPageSource> source;
+  if (bytes.ok()) {
+    fonts = PdfPageFontNames(**bytes, doc.page_count());
+    source = std::make_unique<PdfPageSource>(*bytes);
+  } else {
+    doc.warnings.push_back("page decision without ink measurement: " + bytes.status().ToString());
+  }
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    Page& page = doc.pages[i];
+    TextLayerSignals text = AnalyzeTextLayer(page);
+    PageInk ink;
+    if (source) {
+      Result<GrayImage> img = source->Render(static_cast<int>(i), kInkDpi);
+      if (img.ok()) ink = MeasureInk(*img, page);
+    }
+    bool ocr_layer = false;
+    if (i < fonts.size())
+      for (const std::string& f : fonts[i]) ocr_layer |= f.find("GlyphLessFont") != std::string::npos;
+    PageVerdict v = DecidePage(text, ink, ocr_layer, ctx.options.ocr);
+    page.decision = v.decision;
+    page.decision_reason = std::move(v.reason);
   }
   return Status::Ok();
 }

@@ -1,0 +1,74 @@
+// The seam between the OCR stage and an OCR engine (Tesseract in production,
+// a fake in unit tests), and between the OCR stage and a page rasterizer
+// (Poppler in production, a fake in tests).
+//
+// Images are 8-bit gray, row-major, origin at the TOP-LEFT pixel, x right,
+// y down, 0 = black, 255 = white. Word boxes that an engine returns are in the
+// pixel coordinates of the image it was GIVEN (an engine that rotates or
+// deskews internally maps its boxes back); the OCR stage converts them to page
+// points with the image's size and the page's size.
+#ifndef FINSAM_PIPELINE_OCR_ENGINE_H_
+#define FINSAM_PIPELINE_OCR_ENGINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace finsam {
+
+struct GrayImage {
+  int width = 0, height = 0;    // pixels
+  double dpi = 0;               // resolution it was rendered at (0 = unknown)
+  std::vector<uint8_t> pixels;  // width * height bytes, no row padding
+  bool empty() const { return width <= 0 || height <= 0; }
+  uint8_t at(int x, int y) const { return pixels[static_cast<size_t>(y) * width + x]; }
+};
+
+// One recognized word. Box in pixels of the input image, x0 <= x1, y0 <= y1.
+struct OcrWord {
+  std::string text;  // UTF-8
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float confidence = 0;  // 0..1
+  int block = 0;         // engine's layout block id (paragraph/table cell group)
+  int line = 0;          // engine's text-line id, increasing in reading order
+  bool cell_rechecked = false;  // re-recognized alone inside a table cell
+};
+
+// What an engine did to a page and what it found.
+struct OcrPageResult {
+  std::vector<OcrWord> words;
+  int orientation_degrees = 0;  // clockwise rotation detected and undone (0/90/180/270)
+  double skew_degrees = 0;      // skew detected and undone
+  int ruling_lines = 0;         // table ruling lines found and removed
+  int cells_rechecked = 0;      // table cells re-recognized alone
+  double mean_confidence() const;  // over words, -1 when there are none
+};
+
+// One engine instance is used by one thread at a time (an OCR worker owns
+// its engine). Recognize never throws; failures come back as Status.
+class OcrEngine {
+ public:
+  virtual ~OcrEngine() = default;
+  virtual Result<OcrPageResult> Recognize(const GrayImage& image) = 0;
+};
+
+// Creates one engine; called once per worker thread, on that thread.
+using OcrEngineFactory = std::function<Result<std::unique_ptr<OcrEngine>>()>;
+
+// Rasterizes pages of one document. Render may be called concurrently from
+// several threads (implementations must be thread-safe).
+class PageImageSource {
+ public:
+  virtual ~PageImageSource() = default;
+  // page_index is 0-based. The image covers the whole (rotated) page, so
+  // image.width / page.width is the scale from points to pixels.
+  virtual Result<GrayImage> Render(int page_index, int dpi) const = 0;
+};
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_OCR_ENGINE_H_

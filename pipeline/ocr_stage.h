@@ -1,0 +1,42 @@
+// The OCR stage's testable core: rasterize the pages decided "ocr", run an
+// OcrEngine on each (in parallel through an OcrPool), and put the words into
+// the document model like text-layer words.
+//
+// Word boxes: engine pixels → page points with the rendered image's size and
+// the page's size (origin top-left, y down; see document.h). Words get
+// source kOcr, confidence 0..1, raw = the engine's text, text = the text
+// after CleanOcrToken (border glyphs and digit/letter confusions in numbers);
+// tokens that are only border debris ("|") are dropped. Lines come from
+// line_builder (BuildLines), so OCR and text-layer pages read the same way.
+#ifndef FINSAM_PIPELINE_OCR_STAGE_H_
+#define FINSAM_PIPELINE_OCR_STAGE_H_
+
+#include <functional>
+
+#include "pipeline/document.h"
+#include "pipeline/ocr_engine.h"
+#include "pipeline/ocr_pool.h"
+#include "pipeline/status.h"
+
+namespace finsam {
+
+struct OcrRunOptions {
+  int dpi = 300;
+  // (pages_done, pages_total) after each page; called from worker threads.
+  std::function<void(int, int)> progress;
+};
+
+// OCRs every page of `doc` whose decision is kOcr. A page that fails keeps
+// its text layer (if any), gets "; OCR failed: …" appended to its decision
+// reason and a warning "page N: OCR failed: …" on the document; the function
+// itself returns Ok (failures are per page). Blocks until all pages are done.
+Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, const OcrRunOptions& options);
+
+// Replaces page.lines with the engine's words (pixels of an image of
+// image_width × image_height covering the whole page) and sets
+// page.ocr_confidence. Exposed for tests.
+void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_height, Page& page);
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_OCR_STAGE_H_

@@ -1,0 +1,64 @@
+// Per-page decision: use the text layer as is ("text"), use it through the
+// diacritic repair ("repair"), or rasterize and OCR the page ("ocr"); "empty"
+// for blank pages and for pages without text when OCR is off.
+//
+// The decision is made from cheap evidence only (milliseconds per page):
+//  - the text layer's words (characters that cannot be mapped, stripped
+//    Swedish diacritics scored with the shared Swedish lexicon),
+//  - the page's ink, from a low-resolution render: how much dark ink the page
+//    has and how much of it lies outside every text-layer word box (a layer
+//    that covers only part of the page's text),
+//  - whether the text layer was written by an OCR program (Tesseract's
+//    invisible "GlyphLessFont").
+// The reason string says which rule fired, with the figures, and is stored in
+// the database (v_pages).
+#ifndef FINSAM_PIPELINE_PAGE_DECISION_H_
+#define FINSAM_PIPELINE_PAGE_DECISION_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/ocr_engine.h"
+#include "pipeline/pipeline.h"
+
+namespace finsam {
+
+// What the text layer of one page looks like.
+struct TextLayerSignals {
+  int words = 0;             // words with at least one letter or digit
+  int chars = 0;             // code points in all words
+  int unmappable = 0;        // U+FFFD, private-use, control characters
+  int alpha_words = 0;       // words of >= 2 letters
+  int with_diacritics = 0;   // words containing å/ä/ö
+  int garbled = 0;           // é/6/&/4 between letters ("6ver", "f&r", "férbundet")
+  int stripped = 0;          // restorable words (lexicon) or known stripped forms
+  double evidence = 0;       // lexicon's stripped-Swedish evidence 0..1 (0 without lexicon)
+  double junk_share = 0;     // words neither valid Swedish nor restorable (lexicon, >= 40 words)
+  bool lexicon = false;      // whether the lexicon was available
+};
+
+TextLayerSignals AnalyzeTextLayer(const Page& page);
+
+// Ink of a page rendered at low resolution, as fractions of the page area.
+struct PageInk {
+  bool measured = false;
+  double ink = 0;        // dark pixels / all pixels (ruling lines excluded)
+  double uncovered = 0;  // dark pixels outside text-layer word boxes / all pixels
+};
+
+// Measures ink on `image` (a render of `page` at any dpi).
+PageInk MeasureInk(const GrayImage& image, const Page& page);
+
+struct PageVerdict {
+  PageDecision decision = PageDecision::kText;
+  std::string reason;
+};
+
+// The rules (auto policy); see page_decision.cc for thresholds.
+PageVerdict DecidePage(const TextLayerSignals& text, const PageInk& ink, bool ocr_text_layer,
+                       OcrPolicy policy);
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_PAGE_DECISION_H_
