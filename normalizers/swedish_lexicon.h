@@ -100,6 +100,10 @@ class SwedishLexicon {
   // log P(next | prev) from the bigram model, interpolated with the unigram.
   // prev may be -1 (unknown/boundary): then the unigram.
   double BigramLogProb(int32_t prev, int32_t next) const;
+  // Character 4-gram log probability of a lowercase word (with word
+  // boundaries), trained on the curated word types: how Swedish-looking a
+  // spelling is. Ranks restorations of words no list holds.
+  double CharLogProb(std::u32string_view lower) const;
   uint8_t Flags(int32_t id) const { return entries_[id].flags; }
   const std::string& Word(int32_t id) const { return words_[id]; }
   // Calls fn(id) for every word whose skeleton (SkeletonOf) equals skel.
@@ -128,9 +132,10 @@ class SwedishLexicon {
     uint8_t flags = 0;
   };
   int32_t Intern(const std::string& lower);
-  void CountCleanText(std::string_view text);
+  void CountCleanText(std::string_view text, float weight);
   void Finish();
   bool HunspellSpell(const std::string& word) const;
+  void TrainCharModel();
 
   std::deque<std::string> words_;
   std::vector<Entry> entries_;
@@ -141,6 +146,9 @@ class SwedishLexicon {
   std::unordered_map<uint64_t, uint32_t> web_bigram_rank_;
   std::unordered_map<uint64_t, float> clean_bigram_count_;
   double clean_tokens_ = 0;
+  // Character n-gram counts over a 32-letter alphabet (CharClass in .cc).
+  std::vector<uint32_t> char4_, char3_, char2_, char1_;
+  double char_total_ = 0;
   double load_ms_ = 0;
 
   struct HunspellHolder;

@@ -1,0 +1,861 @@
+#include "normalizers/diacritic_repair.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "normalizers/unicode.h"
+
+namespace finsam {
+namespace {
+
+// ---- Confusion model ------------------------------------------------------
+// log P(observed | intended) for what an English OCR model makes of Swedish
+// letters. Rates from the lexicon README (6 fonts, 300 dpi) and what real
+// scans add; the stripping rates scale with the document's strip rate.
+struct Channel {
+  double a_aa, a_ae, o_oe;      // a→å, a→ä, o→ö (scaled by strip rate)
+  double e_oe = std::log(0.61);  // é→ö
+  double e_ae = std::log(0.03);  // é→ä
+  double e_aa = std::log(0.02);  // é→å
+  double e_e = std::log(0.01);   // é→e (accent noise)
+  double six_oe = std::log(0.07);
+  double amp_ae = std::log(0.02), amp_aa = std::log(0.02);
+  double four_aa = std::log(0.01), four_ae = std::log(0.02);
+  double d_ae, d_oe, d_aa;  // d→ä/ö/å (scaled)
+  // Rare confusions, tried only for tokens that are no word as written.
+  double rare = std::log(0.004);   // i→ä, a→ö, l→ä, s/g→ö at the start
+  double digraph = std::log(0.01); // éa aé éi éd da ia ai li dé oo → one letter
+  explicit Channel(double s) {
+    s = std::clamp(s, 0.02, 0.98);
+    a_aa = std::log(0.92 * s);
+    a_ae = std::log(0.93 * s);
+    o_oe = std::log(0.35 * s);
+    d_ae = std::log(0.013 * s);
+    d_oe = std::log(0.07 * s);
+    d_aa = std::log(0.01 * s);
+  }
+};
+
+// A slot: one intended letter, read from `consume` observed letters.
+struct SlotOption {
+  char32_t skel;   // the intended letter's skeleton (a/o/e or itself)
+  int consume;     // observed code points it covers
+  int n = 0;       // allowed intended letters
+  char32_t letter[3];
+  double cost[3];
+  bool rare = false;
+  bool d_sub = false;
+  double best() const {
+    double b = -1e9;
+    for (int i = 0; i < n; ++i) b = std::max(b, cost[i]);
+    return b;
+  }
+};
+
+SlotOption Opt(char32_t skel, int consume, std::initializer_list<std::pair<char32_t, double>> allowed,
+               bool rare = false) {
+  SlotOption o;
+  o.skel = skel;
+  o.consume = consume;
+  for (const auto& [c, p] : allowed) {
+    o.letter[o.n] = c;
+    o.cost[o.n] = p;
+    ++o.n;
+  }
+  o.rare = rare;
+  return o;
+}
+
+// Options for observed (lowercase) letters at w[i].
+void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with_rare,
+                 std::vector<SlotOption>* out) {
+  out->clear();
+  const char32_t c = w[i];
+  const char32_t next = i + 1 < w.size() ? w[i + 1] : 0;
+  switch (c) {
+    case U'a':
+      out->push_back(Opt(U'a', 1, {{U'a', 0}, {U'å', ch.a_aa}, {U'ä', ch.a_ae}}));
+      if (with_rare) out->push_back(Opt(U'o', 1, {{U'ö', ch.rare}}, true));
+      break;
+    case U'o':
+      out->push_back(Opt(U'o', 1, {{U'o', 0}, {U'ö', ch.o_oe}}));
+      break;
+    case U'é':
+      out->push_back(Opt(U'o', 1, {{U'ö', ch.e_oe}}));
+      out->push_back(Opt(U'a', 1, {{U'ä', ch.e_ae}, {U'å', ch.e_aa}}));
+      out->push_back(Opt(U'e', 1, {{U'é', 0}, {U'e', ch.e_e}}));
+      break;
+    case U'6':
+      out->push_back(Opt(U'o', 1, {{U'ö', ch.six_oe}}));
+      break;
+    case U'&':
+      out->push_back(Opt(U'a', 1, {{U'ä', ch.amp_ae}, {U'å', ch.amp_aa}}));
+      break;
+    case U'4':
+      out->push_back(Opt(U'a', 1, {{U'å', ch.four_aa}, {U'ä', ch.four_ae}}));
+      break;
+    case U'd': {
+      out->push_back(Opt(U'd', 1, {{U'd', 0}}));
+      SlotOption a = Opt(U'a', 1, {{U'ä', ch.d_ae}, {U'å', ch.d_aa}});
+      a.d_sub = true;
+      out->push_back(a);
+      SlotOption o = Opt(U'o', 1, {{U'ö', ch.d_oe}});
+      o.d_sub = true;
+      out->push_back(o);
+      break;
+    }
+    case U'i':
+      out->push_back(Opt(U'i', 1, {{U'i', 0}}));
+      if (with_rare) {
+        out->push_back(Opt(U'a', 1, {{U'ä', ch.rare}}, true));
+        out->push_back(Opt(U'o', 1, {{U'ö', ch.rare - 1}}, true));
+      }
+      break;
+    case U'l':
+      out->push_back(Opt(U'l', 1, {{U'l', 0}}));
+      if (with_rare) out->push_back(Opt(U'a', 1, {{U'ä', ch.rare - 1}}, true));
+      break;
+    case U's':
+    case U'g':
+      out->push_back(Opt(c, 1, {{c, 0}}));
+      if (with_rare && i == 0) out->push_back(Opt(U'o', 1, {{U'ö', ch.rare - 1}}, true));
+      break;
+    default:
+      out->push_back(Opt(SwedishLexicon::SkeletonOf(std::u32string_view(&c, 1))[0], 1, {{c, 0}}));
+      break;
+  }
+  // Two observed letters for one intended letter.
+  if (with_rare && next) {
+    auto pair = [&](char32_t x, char32_t y) { return c == x && next == y; };
+    if (pair(U'é', U'a') || pair(U'a', U'é') || pair(U'é', U'i') || pair(U'é', U'd') || pair(U'd', U'a') ||
+        pair(U'i', U'a') || pair(U'l', U'i')) {
+      out->push_back(Opt(U'a', 2, {{U'ä', ch.digraph}}, true));
+    }
+    if (pair(U'd', U'é') || pair(U'a', U'i') || pair(U'o', U'o')) {
+      out->push_back(Opt(U'o', 2, {{U'ö', ch.digraph}}, true));
+    }
+  }
+}
+
+constexpr double kInvalidLogProb = -24.0;  // a token that is no word
+constexpr double kMinChannel = -13.0;       // prune candidates costlier than this
+constexpr int kMaxLeaves = 600;
+constexpr int kMaxCandidates = 6;
+
+struct Candidate {
+  std::u32string lower;
+  int32_t id = -1;
+  double channel = 0;
+  bool valid = false;
+  bool original = false;
+  bool compound = false;
+  bool forced = false;  // original with 6/&/4 mapped to letters, no word either
+  double prior = 0;  // channel + unigram, for ranking
+};
+
+// ---- Tokens ----------------------------------------------------------------
+
+bool IsGarble(char32_t c) { return c == U'&' || c == U'6' || c == U'4'; }
+bool IsWordish(char32_t c) { return u_isalpha(c) || IsGarble(c); }
+
+// Units and abbreviations after a digit: "6st", "4kr" are numbers, not words.
+bool IsUnitAfterDigit(const std::u32string& rest) {
+  static const char32_t* kUnits[] = {U"st", U"kr", U"tkr", U"mkr", U"mnkr", U"h", U"tim", U"min", U"dgr", U"dagar",
+                                     U"år", U"ar", U"mån", U"man", U"v", U"ggr", U"pers", U"e", U"a", U"procent",
+                                     U"x", U"m", U"km", U"kg", U"mm", U"cm", U"st."};
+  for (const char32_t* u : kUnits)
+    if (rest == u) return true;
+  return false;
+}
+
+bool LooksLikeUrlOrMail(std::string_view t) {
+  if (t.find('@') != std::string_view::npos) return true;
+  if (t.find("://") != std::string_view::npos) return true;
+  std::string lower = ToLower(t);
+  if (lower.find("www.") != std::string::npos) return true;
+  static const char* kTlds[] = {".se", ".nu", ".com", ".org", ".net", ".eu", ".info", ".gov", ".io", ".html", ".pdf"};
+  for (const char* tld : kTlds) {
+    size_t p = lower.find(tld);
+    while (p != std::string::npos) {
+      size_t end = p + std::char_traits<char>::length(tld);
+      bool letter_before = p > 0 && std::isalnum(static_cast<unsigned char>(lower[p - 1]));
+      bool boundary_after = end == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]));
+      if (letter_before && boundary_after) return true;
+      p = lower.find(tld, p + 1);
+    }
+  }
+  return false;
+}
+
+// A token split into pieces; word pieces are repaired, others copied.
+struct Piece {
+  std::u32string text;
+  bool word = false;
+};
+
+std::vector<Piece> SplitToken(const std::u32string& tok) {
+  std::vector<Piece> out;
+  size_t i = 0;
+  while (i < tok.size()) {
+    size_t j = i;
+    bool wordish = IsWordish(tok[i]);
+    while (j < tok.size() && IsWordish(tok[j]) == wordish) ++j;
+    Piece p;
+    p.text = tok.substr(i, j - i);
+    if (wordish) {
+      // Trim garble characters that cannot be letters: trailing digits and &
+      // ("Q4", "R&"), digits next to other digits ("2016").
+      size_t b = 0, e = p.text.size();
+      while (e > b && IsGarble(p.text[e - 1])) --e;
+      bool digit_before = i > 0 && u_isdigit(tok[i - 1]);
+      bool digit_after = j < tok.size() && u_isdigit(tok[j]);
+      if (digit_before || digit_after) {
+        while (b < e && IsGarble(p.text[b])) ++b;
+      }
+      int alpha = 0;
+      for (size_t k = b; k < e; ++k) alpha += u_isalpha(p.text[k]) ? 1 : 0;
+      bool ok = alpha >= 1 && e - b >= 2;
+      if (ok && b < e && (p.text[b] == U'6' || p.text[b] == U'4')) {
+        std::u32string rest = LowerU32(p.text.substr(b + 1, e - b - 1));
+        if (IsUnitAfterDigit(rest)) ok = false;
+      }
+      if (ok) {
+        if (b > 0) out.push_back({p.text.substr(0, b), false});
+        out.push_back({p.text.substr(b, e - b), true});
+        if (e < p.text.size()) out.push_back({p.text.substr(e), false});
+      } else {
+        out.push_back({p.text, false});
+      }
+    } else {
+      out.push_back(std::move(p));
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::u32string ApplyCase(const std::u32string& original, const std::u32string& lower) {
+  if (original == U"|") return U"I";
+  int upper = 0, lowers = 0;
+  for (char32_t c : original) {
+    if (u_isupper(c)) ++upper;
+    else if (u_islower(c)) ++lowers;
+  }
+  std::u32string out = lower;
+  if (upper >= 2 && lowers == 0) {
+    for (char32_t& c : out) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+  } else if (!original.empty() && (u_isupper(original[0]) || (upper > 0 && !u_islower(original[0])))) {
+    out[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(out[0])));
+  }
+  return out;
+}
+
+// ---- Candidate generation -------------------------------------------------
+
+class CandidateGenerator {
+ public:
+  CandidateGenerator(const SwedishLexicon& lex, const Channel& ch) : lex_(lex), ch_(ch) {}
+
+  std::vector<Candidate> Generate(const std::u32string& lower) {
+    cands_.clear();
+    Candidate orig;
+    orig.lower = lower;
+    orig.original = true;
+    std::string utf8 = U32ToUtf8(lower);
+    orig.id = lex_.Find(utf8);
+    orig.valid = !HasGarble(lower) && lex_.Contains(utf8);
+    cands_.push_back(orig);
+    Enumerate(lower, /*with_rare=*/false);
+    bool any_valid = false;
+    for (const Candidate& c : cands_) any_valid |= c.valid;
+    if (!any_valid) Enumerate(lower, /*with_rare=*/true);
+    any_valid = false;
+    for (const Candidate& c : cands_) any_valid |= c.valid;
+    if (!any_valid && lower.size() >= 6) HunspellVariants(lower);
+    any_valid = false;
+    for (const Candidate& c : cands_) any_valid |= c.valid;
+    if (!any_valid && HasGarble(lower)) {
+      // A 6, & or 4 between letters is a letter, even in a word no list
+      // holds ("I6ner"): read it as its most likely letter.
+      std::u32string forced = lower;
+      for (char32_t& c : forced) {
+        if (c == U'6') c = U'ö';
+        else if (c == U'&') c = U'ä';
+        else if (c == U'4') c = U'å';
+      }
+      cands_[0].lower = forced;
+      cands_[0].forced = true;
+    }
+    // Keep valid candidates, plus the original (possibly invalid).
+    std::vector<Candidate> out;
+    for (Candidate& c : cands_) {
+      if (!c.valid && !c.original) continue;
+      c.prior = c.channel + (c.valid ? lex_.LogProb(c.id) : kInvalidLogProb);
+      if (c.valid && c.id < 0) c.prior = c.channel + lex_.LogProbUnseen();
+      out.push_back(std::move(c));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.original != b.original) return a.original;
+      return a.prior > b.prior;
+    });
+    if (out.size() > kMaxCandidates) out.resize(kMaxCandidates);
+    return out;
+  }
+
+ private:
+  static bool HasGarble(const std::u32string& w) {
+    for (char32_t c : w)
+      if (IsGarble(c)) return true;
+    return false;
+  }
+
+  void Enumerate(const std::u32string& w, bool with_rare) {
+    slots_.clear();
+    skel_.clear();
+    leaves_ = 0;
+    Dfs(w, 0, 0.0, 0, 0, with_rare);
+  }
+
+  void Dfs(const std::u32string& w, size_t i, double cost, int rare, int dsubs, bool with_rare) {
+    if (leaves_ >= kMaxLeaves) return;
+    if (i == w.size()) {
+      ++leaves_;
+      if (with_rare && rare == 0) return;  // already tried without
+      Lookup(w, cost);
+      return;
+    }
+    std::vector<SlotOption> opts;
+    SlotOptions(w, i, ch_, with_rare, &opts);
+    for (const SlotOption& o : opts) {
+      double c = cost + o.best();
+      if (c < kMinChannel) continue;
+      int r = rare + (o.rare ? 1 : 0);
+      int d = dsubs + (o.d_sub ? 1 : 0);
+      if (r > 2 || d > 2) continue;
+      slots_.push_back(o);
+      skel_.push_back(o.skel);
+      Dfs(w, i + o.consume, c, r, d, with_rare);
+      slots_.pop_back();
+      skel_.pop_back();
+    }
+  }
+
+  void Lookup(const std::u32string& w, double) {
+    lex_.ForEachWithSkeleton(U32ToUtf8(skel_), [&](int32_t id) {
+      std::u32string word = Utf8ToU32(lex_.Word(id));
+      if (word.size() != slots_.size()) return;
+      double cost = 0;
+      for (size_t k = 0; k < word.size(); ++k) {
+        const SlotOption& s = slots_[k];
+        int m = 0;
+        while (m < s.n && s.letter[m] != word[k]) ++m;
+        if (m == s.n) return;
+        cost += s.cost[m];
+      }
+      if (cost < kMinChannel) return;
+      Add(word, id, cost, false);
+    });
+  }
+
+  void Add(const std::u32string& word, int32_t id, double cost, bool compound) {
+    for (Candidate& c : cands_) {
+      if (c.lower == word) {
+        if (!c.original && cost > c.channel) c.channel = cost;
+        return;
+      }
+    }
+    Candidate c;
+    c.lower = word;
+    c.id = id;
+    c.channel = cost;
+    c.compound = compound;
+    c.valid = lex_.Contains(lex_.Word(id));
+    cands_.push_back(std::move(c));
+  }
+
+  // Words no list holds, compounds above all ("processtöd",
+  // "tjänstemannanivå"): the most likely restorations under the confusion
+  // model, best first, each checked by hunspell.
+  void HunspellVariants(const std::u32string& w) {
+    if (!lex_.has_hunspell()) return;
+    struct Partial {
+      std::u32string text;
+      double cost;   // channel
+      int dsubs;
+      double rank;   // channel + character model, for the beam
+    };
+    constexpr size_t kBeam = 48;
+    constexpr size_t kChecks = 24;
+    std::vector<Partial> beam{{U"", 0.0, 0, 0.0}}, next;
+    std::vector<SlotOption> opts;
+    for (size_t i = 0; i < w.size(); ++i) {
+      SlotOptions(w, i, ch_, false, &opts);
+      next.clear();
+      for (const Partial& p : beam) {
+        for (const SlotOption& o : opts) {
+          if (o.consume != 1) continue;
+          int d = p.dsubs + (o.d_sub ? 1 : 0);
+          if (d > 2) continue;
+          for (int m = 0; m < o.n; ++m) {
+            double c = p.cost + o.cost[m];
+            if (c < kMinChannel) continue;
+            next.push_back({p.text + o.letter[m], c, d, 0.0});
+          }
+        }
+      }
+      // Prefix score: channel plus the character model of the prefix so far
+      // (without the end-of-word symbol: approximated by the full-word score
+      // minus nothing; prefixes of equal length compare fairly).
+      for (Partial& p : next) p.rank = p.cost + lex_.CharLogProb(p.text);
+      std::sort(next.begin(), next.end(), [](const Partial& a, const Partial& b) { return a.rank > b.rank; });
+      if (next.size() > kBeam) next.resize(kBeam);
+      beam.swap(next);
+    }
+    size_t checked = 0;
+    for (const Partial& p : beam) {
+      if (p.text == w) continue;
+      if (++checked > kChecks) break;
+      std::string utf8 = U32ToUtf8(p.text);
+      if (!lex_.Contains(utf8)) continue;
+      Candidate c;
+      c.lower = p.text;
+      c.id = lex_.Find(utf8);
+      c.channel = p.cost;
+      c.valid = true;
+      c.compound = true;
+      cands_.push_back(std::move(c));
+    }
+  }
+
+  // Compound split of a word no list holds: the token's skeleton is cut into
+  // parts that are each a known word (a non-final part may end in a linking
+  // s), each part restored on its own, and the whole checked by hunspell.
+  void Compound(const std::u32string& w) {
+    // Best restoration per observed span [b, e): through the confusion model
+    // without rare options, as whole-word lookups.
+    const size_t n = w.size();
+    if (n > 40) return;
+    struct Part {
+      std::u32string word;
+      double score = -1e9;  // channel + unigram
+    };
+    std::vector<std::vector<Part>> best(n + 1, std::vector<Part>(n + 1));
+    for (size_t b = 0; b < n; ++b) {
+      for (size_t e = b + 2; e <= n; ++e) {
+        std::u32string span = w.substr(b, e - b);
+        std::vector<Candidate> saved;
+        saved.swap(cands_);
+        Enumerate(span, false);
+        for (const Candidate& c : cands_) {
+          if (c.id < 0) continue;
+          if (!(lex_.Flags(c.id) & SwedishLexicon::kCurated)) continue;
+          double s = c.channel + lex_.LogProb(c.id);
+          if (s > best[b][e].score) best[b][e] = {c.lower, s};
+        }
+        // The span as observed, when it is a curated word itself.
+        if (!HasGarble(span)) {
+          int32_t id = lex_.Find(U32ToUtf8(span));
+          if (id >= 0 && (lex_.Flags(id) & SwedishLexicon::kCurated)) {
+            double s = lex_.LogProb(id);
+            if (s > best[b][e].score) best[b][e] = {span, s};
+          }
+        }
+        cands_.swap(saved);
+      }
+    }
+    // DP over cut points; parts of >= 3 letters except a linking "s".
+    std::vector<double> dp(n + 1, -1e18);
+    std::vector<size_t> from(n + 1, 0);
+    std::vector<std::u32string> piece(n + 1);
+    dp[0] = 0;
+    for (size_t e = 1; e <= n; ++e) {
+      for (size_t b = 0; b < e; ++b) {
+        if (dp[b] < -1e17) continue;
+        const Part& p = best[b][e];
+        bool link = e - b == 1 && (w[b] == U's') && b > 0 && e < n;
+        if (!link && (e - b < 3 || p.score < -1e8)) continue;
+        double s = dp[b] + (link ? -1.0 : p.score - 4.0);
+        if (s > dp[e]) {
+          dp[e] = s;
+          from[e] = b;
+          piece[e] = link ? std::u32string(U"s") : p.word;
+        }
+      }
+    }
+    if (dp[n] < -1e17) return;
+    std::u32string restored;
+    std::vector<std::u32string> parts;
+    for (size_t e = n; e > 0; e = from[e]) parts.push_back(piece[e]);
+    if (parts.size() < 2) return;
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) restored += *it;
+    if (restored == w || restored.size() != w.size()) {
+      // Digraph-free path: lengths match; anything else is not a repair.
+      if (restored == w) return;
+    }
+    std::string utf8 = U32ToUtf8(restored);
+    if (!lex_.Contains(utf8)) return;
+    // Channel cost of the whole restoration, letter by letter.
+    double cost = 0;
+    if (restored.size() == w.size()) {
+      for (size_t k = 0; k < w.size(); ++k) {
+        if (restored[k] == w[k]) continue;
+        std::vector<SlotOption> opts;
+        SlotOptions(w, k, ch_, false, &opts);
+        double c = -1e9;
+        for (const SlotOption& o : opts)
+          for (int m = 0; m < o.n; ++m)
+            if (o.letter[m] == restored[k]) c = std::max(c, o.cost[m]);
+        cost += c;
+      }
+    }
+    if (cost < kMinChannel) return;
+    Candidate c;
+    c.lower = restored;
+    c.id = lex_.Find(utf8);
+    c.channel = cost;
+    c.valid = true;
+    c.compound = true;
+    cands_.push_back(std::move(c));
+  }
+
+  const SwedishLexicon& lex_;
+  const Channel& ch_;
+  std::vector<Candidate> cands_;
+  std::vector<SlotOption> slots_;
+  std::u32string skel_;
+  int leaves_ = 0;
+};
+
+std::string Describe(const std::u32string& from, const std::u32string& to) {
+  std::string out;
+  size_t n = std::min(from.size(), to.size());
+  for (size_t k = 0; k < n; ++k) {
+    if (from[k] == to[k]) continue;
+    if (!out.empty()) out += ",";
+    out += U32ToUtf8(std::u32string(1, from[k])) + "→" + U32ToUtf8(std::u32string(1, to[k]));
+  }
+  if (from.size() != to.size()) out += (out.empty() ? "" : ",") + std::string("letters merged");
+  return out;
+}
+
+char FormatBuf[64];
+
+}  // namespace
+
+DiacriticRepairer::DiacriticRepairer(const SwedishLexicon& lexicon, RepairOptions options)
+    : lex_(lexicon), options_(options) {}
+
+double DiacriticRepairer::EstimateStripRate(const std::vector<RepairToken>& tokens) {
+  size_t letters = 0, diacritics = 0;
+  for (const RepairToken& t : tokens) {
+    for (size_t i = 0; i < t.text.size();) {
+      UChar32 c;
+      U8_NEXT(t.text.data(), i, t.text.size(), c);
+      if (c < 0 || !u_isalpha(c)) continue;
+      ++letters;
+      UChar32 l = u_tolower(c);
+      if (l == U'å' || l == U'ä' || l == U'ö') ++diacritics;
+    }
+  }
+  if (letters < 200) return 0.9;  // too little text to tell: assume the caller knows it is stripped
+  double rate = static_cast<double>(diacritics) / letters;
+  return std::clamp(1.0 - rate / 0.048, 0.03, 0.97);
+}
+
+std::vector<RepairToken> TokenizeForRepair(std::string_view text) {
+  std::vector<RepairToken> out;
+  size_t i = 0;
+  int newlines = 0, line = 0;
+  bool tab = false;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      if (c == '\n') ++newlines;
+      if (c == '\t') tab = true;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && !(text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r' ||
+                                text[j] == '\f' || text[j] == '\v'))
+      ++j;
+    RepairToken t;
+    t.text = std::string(text.substr(i, j - i));
+    t.break_before = out.empty() || newlines >= 2 || tab;
+    line += newlines;
+    t.line = line;
+    out.push_back(std::move(t));
+    newlines = 0;
+    tab = false;
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<RepairToken>& tokens,
+                                                         std::vector<WordChange>* changes) const {
+  const double strip = options_.strip_rate >= 0 ? options_.strip_rate : EstimateStripRate(tokens);
+  const Channel ch(strip);
+  CandidateGenerator gen(lex_, ch);
+  std::unordered_map<std::u32string, std::vector<Candidate>> cache;
+
+  // One position of the context model: a word piece with candidates, or a
+  // context word that is not repaired (numbers as "?", unchanged words).
+  struct Position {
+    size_t token;
+    size_t piece;
+    const std::vector<Candidate>* cands;  // null: fixed context
+    int32_t fixed_id = -1;
+    bool boundary_before = false;
+  };
+  std::vector<std::vector<Piece>> pieces(tokens.size());
+  // Lines holding more than one "|" are tables; a lone "|" in front of a
+  // lowercase word is an OCR'd capital I (the Swedish preposition).
+  std::unordered_map<int, int> bars_on_line;
+  for (const RepairToken& t : tokens) {
+    if (t.line >= 0 && t.text.find('|') != std::string::npos) ++bars_on_line[t.line];
+  }
+  std::vector<Candidate> bar_cands(2);
+  bar_cands[0].lower = U"|";
+  bar_cands[0].original = true;
+  bar_cands[1].lower = U"i";
+  bar_cands[1].id = lex_.Find("i");
+  bar_cands[1].valid = bar_cands[1].id >= 0;
+  bar_cands[1].channel = std::log(0.3);
+  std::vector<Position> seq;
+  seq.reserve(tokens.size() + 8);
+  bool pending_break = true;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const std::string& text = tokens[t].text;
+    if (tokens[t].break_before) pending_break = true;
+    bool skip = LooksLikeUrlOrMail(text);
+    std::u32string u = Utf8ToU32(Nfc(text));
+    if (text == "|" && tokens[t].line >= 0 && bars_on_line[tokens[t].line] == 1 && t + 1 < tokens.size() &&
+        tokens[t + 1].line == tokens[t].line && !tokens[t + 1].break_before) {
+      std::u32string next = Utf8ToU32(tokens[t + 1].text);
+      if (!next.empty() && u_islower(next[0])) {
+        pieces[t] = {Piece{u, true}};
+        Position pos{t, 0, &bar_cands};
+        pos.boundary_before = pending_break;
+        pending_break = false;
+        seq.push_back(pos);
+        continue;
+      }
+    }
+    if (!skip) pieces[t] = SplitToken(u);
+    bool has_word = false;
+    for (size_t p = 0; p < pieces[t].size(); ++p) {
+      if (!pieces[t][p].word) continue;
+      has_word = true;
+      std::u32string lower = LowerU32(pieces[t][p].text);
+      auto it = cache.find(lower);
+      if (it == cache.end()) it = cache.emplace(lower, gen.Generate(lower)).first;
+      Position pos{t, p, &it->second};
+      pos.boundary_before = pending_break;
+      pending_break = false;
+      seq.push_back(pos);
+    }
+    if (!has_word) {
+      // Numbers are context words in their "?" form; anything else breaks.
+      bool digits = false, alpha = false;
+      std::string q;
+      for (char32_t c : u) {
+        if (u_isdigit(c)) {
+          digits = true;
+          q += '?';
+        } else if (u_isalpha(c)) {
+          alpha = true;
+        }
+      }
+      if (digits && !alpha && !skip) {
+        Position pos{t, 0, nullptr};
+        pos.fixed_id = lex_.Find(q);
+        pos.boundary_before = pending_break;
+        pending_break = false;
+        seq.push_back(pos);
+      } else {
+        pending_break = true;
+      }
+    }
+    if (!text.empty()) {
+      char last = text.back();
+      if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == ')') pending_break = true;
+    }
+  }
+
+  // Viterbi over the sequence.
+  auto cand_id = [](const Candidate& c) { return c.valid ? c.id : -1; };
+  auto word_logp = [&](int32_t prev, const Candidate& c) {
+    if (!c.valid) return kInvalidLogProb;
+    if (c.id < 0) return lex_.LogProbUnseen();
+    return lex_.BigramLogProb(prev, c.id);
+  };
+  const size_t n = seq.size();
+  std::vector<std::vector<double>> score(n);
+  std::vector<std::vector<int>> back(n);
+  Candidate fixed_cand;
+  fixed_cand.valid = true;
+  auto cands_at = [&](size_t j, std::vector<Candidate>* tmp) -> const std::vector<Candidate>& {
+    if (seq[j].cands) return *seq[j].cands;
+    tmp->assign(1, fixed_cand);
+    (*tmp)[0].id = seq[j].fixed_id;
+    (*tmp)[0].valid = seq[j].fixed_id >= 0;
+    return *tmp;
+  };
+  std::vector<Candidate> tmp_prev, tmp_cur;
+  for (size_t j = 0; j < n; ++j) {
+    const std::vector<Candidate>& cur = cands_at(j, &tmp_cur);
+    score[j].assign(cur.size(), -1e18);
+    back[j].assign(cur.size(), 0);
+    const bool link = j > 0 && !seq[j].boundary_before;
+    const std::vector<Candidate>* prev = j > 0 ? &cands_at(j - 1, &tmp_prev) : nullptr;
+    for (size_t k = 0; k < cur.size(); ++k) {
+      const Candidate& c = cur[k];
+      double emit = c.channel;
+      if (c.original && c.valid) emit += 0;  // keeping a valid word costs nothing
+      if (j == 0) {
+        score[j][k] = emit + word_logp(-1, c);
+        continue;
+      }
+      double base_best = -1e18;
+      for (double s : score[j - 1]) base_best = std::max(base_best, s);
+      if (!link) {
+        int arg = static_cast<int>(std::max_element(score[j - 1].begin(), score[j - 1].end()) - score[j - 1].begin());
+        score[j][k] = base_best + emit + word_logp(-1, c);
+        back[j][k] = arg;
+        continue;
+      }
+      for (size_t i = 0; i < prev->size(); ++i) {
+        double s = score[j - 1][i] + emit + word_logp(cand_id((*prev)[i]), c);
+        if (s > score[j][k]) {
+          score[j][k] = s;
+          back[j][k] = static_cast<int>(i);
+        }
+      }
+    }
+    // tmp_prev must hold position j's fixed candidate for the next step.
+    if (!seq[j].cands) tmp_prev = tmp_cur;
+  }
+  if (std::getenv("FINSAM_REPAIR_DEBUG")) {
+    for (size_t j = 0; j < n; ++j) {
+      if (!seq[j].cands || seq[j].cands->size() < 2) continue;
+      std::fprintf(stderr, "[%zu] %s:", j, tokens[seq[j].token].text.c_str());
+      for (const Candidate& c : *seq[j].cands)
+        std::fprintf(stderr, " %s(ch=%.2f lp=%.2f v=%d)", U32ToUtf8(c.lower).c_str(), c.channel,
+                     c.valid ? lex_.LogProb(c.id) : 0.0, c.valid);
+      std::fprintf(stderr, "\n");
+    }
+  }
+  std::vector<int> choice(n, 0);
+  if (n > 0) {
+    choice[n - 1] = static_cast<int>(std::max_element(score[n - 1].begin(), score[n - 1].end()) - score[n - 1].begin());
+    for (size_t j = n - 1; j > 0; --j) choice[j - 1] = back[j][choice[j]];
+  }
+
+  // Apply: per changed piece, a margin check against keeping the original in
+  // the chosen context, then case restoration.
+  std::vector<std::string> out(tokens.size());
+  for (size_t t = 0; t < tokens.size(); ++t) out[t] = tokens[t].text;
+  std::vector<bool> touched(tokens.size(), false);
+  struct Change {
+    std::u32string repaired;
+    double margin;
+    std::string why;
+  };
+  std::unordered_map<uint64_t, Change> piece_change;
+  for (size_t j = 0; j < n; ++j) {
+    if (!seq[j].cands) continue;
+    const std::vector<Candidate>& cur = *seq[j].cands;
+    const Candidate& best = cur[choice[j]];
+    if (best.original && !best.forced) continue;
+    const Candidate& orig = cur[0];
+    const std::u32string observed = LowerU32(pieces[seq[j].token][seq[j].piece].text);
+    // Log-odds of the choice against the original, in the chosen neighbours.
+    int32_t prev_id = -1;
+    if (j > 0 && !seq[j].boundary_before) {
+      std::vector<Candidate> tmp;
+      prev_id = cand_id(cands_at(j - 1, &tmp)[choice[j - 1]]);
+    }
+    double lb = best.channel + word_logp(prev_id, best);
+    double lo = orig.channel + word_logp(prev_id, orig);
+    if (j + 1 < n && !seq[j + 1].boundary_before) {
+      std::vector<Candidate> tmp;
+      const Candidate& next = cands_at(j + 1, &tmp)[choice[j + 1]];
+      if (next.valid && next.id >= 0) {
+        lb += lex_.BigramLogProb(cand_id(best), next.id);
+        lo += lex_.BigramLogProb(cand_id(orig), next.id);
+      }
+    }
+    double margin = best.forced ? 0 : lb - lo;
+    if (orig.valid && margin < options_.min_change_margin) continue;
+    std::string why;
+    why += Describe(observed, best.lower);
+    if (best.forced) why += "; 6/&/4 inside a word is a letter; no word either way";
+    else if (!orig.valid) why += "; \"" + U32ToUtf8(observed) + "\" is no Swedish word";
+    else why += "; both are words, context decides";
+    if (best.compound) why += "; compound of known parts";
+    int rank = best.id >= 0 ? lex_.Rank(lex_.Word(best.id)) : 0;
+    if (rank > 0) why += "; rank " + std::to_string(rank);
+    piece_change[(static_cast<uint64_t>(seq[j].token) << 16) | seq[j].piece] = {best.lower, margin, why};
+  }
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    bool changed = false;
+    double score_sum = 0;
+    std::string why;
+    std::u32string rebuilt;
+    for (size_t p = 0; p < pieces[t].size(); ++p) {
+      auto it = piece_change.find((static_cast<uint64_t>(t) << 16) | p);
+      if (it == piece_change.end()) {
+        rebuilt += pieces[t][p].text;
+        continue;
+      }
+      changed = true;
+      score_sum += it->second.margin;
+      if (!why.empty()) why += " | ";
+      why += it->second.why;
+      rebuilt += ApplyCase(pieces[t][p].text, it->second.repaired);
+    }
+    if (!changed) continue;
+    out[t] = U32ToUtf8(rebuilt);
+    if (changes) {
+      WordChange wc;
+      wc.token = t;
+      wc.original = tokens[t].text;
+      wc.repaired = out[t];
+      wc.score = score_sum;
+      wc.reason = why;
+      changes->push_back(std::move(wc));
+    }
+  }
+  (void)FormatBuf;
+  return out;
+}
+
+std::string DiacriticRepairer::RepairText(std::string_view text, std::vector<WordChange>* changes) const {
+  std::vector<RepairToken> tokens = TokenizeForRepair(text);
+  std::vector<std::string> repaired = RepairTokens(tokens, changes);
+  // Rebuild: copy whitespace as is, substitute tokens in order.
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  size_t i = 0, t = 0;
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (i < text.size()) {
+    if (is_space(text[i])) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && !is_space(text[j])) ++j;
+    out += repaired[t++];
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace finsam
