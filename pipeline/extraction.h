@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/flags.h"
+#include "pipeline/governance.h"
 
 namespace finsam {
 
@@ -88,6 +90,8 @@ struct FinancialTable {
 struct Extraction {
   Document doc;
   std::vector<FinancialTable> tables;
+  std::vector<Flag> flags;  // data-quality flags (check_financials stage, issue 5)
+  Governance governance;    // boards, goals/indicators, insatser, members (governance stage)
 };
 
 }  // namespace finsam

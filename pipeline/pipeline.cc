@@ -19,6 +19,8 @@ const std::vector<Stage>& Stages() {
       {"repair_diacritics", RepairDiacriticsStage},
       {"metadata", MetadataStage},
       {"financial_tables", FinancialTablesStage},
+      {"governance", GovernanceStage},
+      {"check_financials", CheckFinancialsStage},
   };
   return kStages;
 }

@@ -24,6 +24,12 @@ Status RepairDiacriticsStage(PipelineContext& ctx);
 Status MetadataStage(PipelineContext& ctx);
 // pipeline/extract_stages.cc: financial tables → rows, cells, categories.
 Status FinancialTablesStage(PipelineContext& ctx);
+// pipeline/check_stage.cc: repair OCR-damaged figures against the tables' sum
+// constraints, then run the in-document checks (flags into ex.flags).
+Status CheckFinancialsStage(PipelineContext& ctx);
+// pipeline/governance_stage.cc: boards, goals and indicators, insatser and
+// member contributions (extractors/{board,goals,interventions,members}).
+Status GovernanceStage(PipelineContext& ctx);
 
 }  // namespace finsam
 

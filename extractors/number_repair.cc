@@ -1,0 +1,645 @@
+#include "extractors/number_repair.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <functional>
+#include <numeric>
+#include <set>
+#include <sstream>
+
+#include "extractors/checks.h"
+#include "normalizers/swedish_number.h"
+
+namespace finsam {
+namespace {
+
+constexpr int kCostRegroup = 0;
+constexpr int kCostConfusable = 1;
+constexpr int kCostShift = 1;
+constexpr int kCostDigitEdit = 2;
+constexpr size_t kMaxAssignments = 20000;
+
+// Characters that OCR confuses with digits, and the digits they may stand for.
+const std::map<char, std::string>& ConfusableMap() {
+  static const std::map<char, std::string> kMap = {
+      {'J', "3"}, {'B', "8"}, {'b', "68"}, {'O', "0"}, {'o', "0"}, {'D', "0"}, {'Q', "0"},
+      {'l', "1"}, {'I', "1"}, {'|', "1"}, {'i', "1"}, {'!', "1"}, {'L', "1"}, {'S', "5"},
+      {'s', "5"}, {'g', "90"}, {'q', "9"}, {'a', "9"}, {'Z', "2"}, {'z', "2"}, {'G', "6"},
+      {'T', "7"}, {'A', "4"}, {'?', "7"}, {'&', "8"},
+  };
+  return kMap;
+}
+
+bool IsNoise(char c) { return c == '[' || c == ']' || c == '~' || c == '_' || c == '"' || c == '\'' || c == '='; }
+
+std::string Canonical(const std::string& s) { return CanonicalNumberText(s); }
+
+std::optional<double> ParseValue(const std::string& text) {
+  std::optional<SwedishNumber> n = ParseSwedishNumber(text);
+  if (!n || n->is_percent || n->is_nil) return std::nullopt;
+  return n->value;
+}
+
+// One way to read a row: a value per column (nullopt = unknown) and whether
+// the cell is present.
+struct Reading {
+  std::vector<std::optional<double>> value;
+  std::vector<bool> present;
+  std::vector<std::string> kind;  // per column: "" unchanged, else repair kind
+  int cost = 0;
+  bool operator==(const Reading& o) const { return value == o.value && present == o.present; }
+};
+
+Reading BaseReading(const TableRow& r, size_t ncols) {
+  Reading b;
+  b.value.resize(ncols);
+  b.present.resize(ncols);
+  b.kind.resize(ncols);
+  for (size_t c = 0; c < ncols && c < r.cells.size(); ++c) {
+    b.value[c] = CellNumber(r.cells[c]);
+    b.present[c] = r.cells[c].present;
+  }
+  return b;
+}
+
+bool LooksNumeric(const std::string& raw) {
+  int digits = 0, letters = 0;
+  for (char ch : raw) {
+    if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
+    else if (ConfusableMap().count(ch)) ++letters;
+    else if (ch != ' ' && ch != '-' && !IsNoise(ch) && ch != ',' && ch != '.') return false;
+  }
+  return digits + letters > 0 && digits + letters <= 12;
+}
+
+std::vector<int> TargetColumns(const FinancialTable& t) {
+  std::vector<int> out;
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    if (IsAmountColumn(t.columns[c])) out.push_back(static_cast<int>(c));
+  return out;
+}
+
+std::vector<std::string> SplitSpaces(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  std::string tok;
+  while (in >> tok) out.push_back(tok);
+  return out;
+}
+
+// Does the row need a reading other than its base one?
+bool Forced(const FinancialTable& t, const TableRow& r) {
+  if (r.is_header) return false;
+  if (r.groupings > 1) return true;
+  for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c)
+    if (IsAmountColumn(t.columns[c]) && r.cells[c].present && !r.cells[c].parsed && LooksNumeric(r.cells[c].raw))
+      return true;
+  return false;
+}
+
+std::vector<Reading> ForcedReadings(const FinancialTable& t, const TableRow& r) {
+  std::vector<Reading> out;
+  const size_t ncols = t.columns.size();
+  Reading base = BaseReading(r, ncols);
+  std::vector<int> targets = TargetColumns(t);
+  if (r.groupings > 1 && !r.raw_numbers.empty()) {
+    std::vector<std::string> tokens = SplitSpaces(Canonical(r.raw_numbers));
+    for (const auto& g : GroupNumberTokens(tokens, static_cast<int>(targets.size()), 64)) {
+      Reading rd = base;
+      bool ok = true;
+      for (size_t k = 0; k < targets.size() && k < g.size(); ++k) {
+        std::optional<double> v = ParseValue(g[k]);
+        if (!v) ok = false;
+        rd.value[targets[k]] = v;
+        rd.present[targets[k]] = true;
+        rd.kind[targets[k]] = "regroup";
+      }
+      rd.cost = kCostRegroup;
+      if (ok) out.push_back(std::move(rd));
+    }
+    if (!out.empty()) return out;
+  }
+  // Confusable characters in unreadable cells: product over the cells.
+  std::vector<Reading> partial = {base};
+  for (size_t c = 0; c < r.cells.size() && c < ncols; ++c) {
+    const TableCell& cell = r.cells[c];
+    if (!IsAmountColumn(t.columns[c]) || !cell.present || cell.parsed || !LooksNumeric(cell.raw)) continue;
+    std::vector<double> alts = ConfusableReadings(cell.raw);
+    std::vector<Reading> next;
+    for (const Reading& p : partial) {
+      for (double v : alts) {
+        Reading rd = p;
+        rd.value[c] = v;
+        rd.kind[c] = "confusable";
+        rd.cost += kCostConfusable;
+        next.push_back(rd);
+        if (next.size() > 256) break;
+      }
+    }
+    partial = std::move(next);
+  }
+  for (Reading& p : partial)
+    if (p.cost > 0) out.push_back(std::move(p));
+  return out;
+}
+
+std::string DigitsOf(double v) { return std::to_string(static_cast<long long>(std::llround(std::fabs(v)))); }
+
+// Readings of a clean row that a failing check may call for.
+std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const std::vector<Constraint>& failing) {
+  const TableRow& r = t.rows[row];
+  const size_t ncols = t.columns.size();
+  Reading base = BaseReading(r, ncols);
+  std::vector<Reading> out;
+  std::vector<int> targets = TargetColumns(t);
+  // A missing cell shifted the row's values one column left: place the
+  // present values in order, leaving one gap, anywhere but the last slot.
+  std::vector<int> filled;
+  for (int c : targets)
+    if (r.cells.size() > static_cast<size_t>(c) && r.cells[c].present) filled.push_back(c);
+  if (!filled.empty() && filled.size() + 1 == targets.size()) {
+    for (size_t gap = 0; gap < targets.size(); ++gap) {
+      Reading rd = base;
+      size_t k = 0;
+      for (size_t slot = 0; slot < targets.size(); ++slot) {
+        int c = targets[slot];
+        if (slot == gap) {
+          rd.value[c] = 0.0;
+          rd.present[c] = false;
+        } else {
+          rd.value[c] = CellNumber(r.cells[filled[k]]);
+          rd.present[c] = true;
+          ++k;
+        }
+      }
+      if (rd == base) continue;
+      for (int c : targets) rd.kind[c] = "shift";
+      rd.cost = kCostShift;
+      out.push_back(std::move(rd));
+    }
+  }
+  // Single digit edits of one cell.
+  for (int c : targets) {
+    if (static_cast<size_t>(c) >= r.cells.size()) continue;
+    const TableCell& cell = r.cells[c];
+    if (!cell.present || !cell.parsed || cell.is_percent) continue;
+    for (double v : DigitEditReadings(cell.raw)) {
+      Reading rd = base;
+      rd.value[c] = v;
+      rd.kind[c] = "digit";
+      rd.cost = kCostDigitEdit;
+      out.push_back(std::move(rd));
+    }
+  }
+  // A truncated figure: the printed digits are the tail of what the check
+  // expects ("320" for 13 320: a lost leading group).
+  Reading trunc = base;
+  bool any = false;
+  for (const Constraint& con : failing) {
+    const Term& head = con.terms[0];
+    if (head.row != row) continue;
+    std::optional<double> found = CellNumber(r.cells[head.col]);
+    std::optional<double> resid = Residual(t, con);
+    if (!found || !resid || *found == 0) continue;
+    double expected = *found - *resid;
+    std::string fd = DigitsOf(*found), ed = DigitsOf(expected);
+    if (fd.size() >= 3 && ed.size() > fd.size() && ed.compare(ed.size() - fd.size(), fd.size(), fd) == 0 &&
+        (expected < 0) == (*found < 0)) {
+      trunc.value[head.col] = expected;
+      trunc.kind[head.col] = "truncated";
+      any = true;
+    }
+  }
+  if (any) {
+    trunc.cost = kCostDigitEdit;
+    out.push_back(std::move(trunc));
+  }
+  return out;
+}
+
+// Evaluates constraints with some rows read differently.
+class Evaluator {
+ public:
+  Evaluator(const FinancialTable& t) : t_(t) {}
+  void Set(int row, const Reading* rd) {
+    if (rd) over_[row] = rd;
+    else over_.erase(row);
+  }
+  std::optional<double> Value(int row, int col) const {
+    auto it = over_.find(row);
+    if (it != over_.end()) return col < static_cast<int>(it->second->value.size()) ? it->second->value[col] : 0.0;
+    if (row < 0 || row >= static_cast<int>(t_.rows.size())) return 0.0;
+    const TableRow& r = t_.rows[row];
+    if (col < 0 || col >= static_cast<int>(r.cells.size())) return 0.0;
+    return CellNumber(r.cells[col]);
+  }
+  // 1 holds, 0 fails, -1 unknown.
+  int Check(const Constraint& c) const {
+    double sum = 0;
+    for (const Term& term : c.terms) {
+      std::optional<double> v = Value(term.row, term.col);
+      if (!v) return -1;
+      sum += term.coef * *v;
+    }
+    return std::fabs(sum) <= c.tolerance + 1e-9 ? 1 : 0;
+  }
+
+ private:
+  const FinancialTable& t_;
+  std::map<int, const Reading*> over_;
+};
+
+bool Touches(const Constraint& c, int row) {
+  for (const Term& t : c.terms)
+    if (t.row == row) return true;
+  return false;
+}
+
+std::string Describe(double v) { return FormatPrinted(v); }
+
+
+Flag RepairFlag(const FinancialTable& t, int ti, int row, int col, const std::string& kind) {
+  const TableRow& r = t.rows[row];
+  const TableCell& cell = r.cells[col];
+  Flag f;
+  f.rule = "repair." + kind;
+  f.severity = kSeverityInfo;
+  f.cells.push_back({ti, row, col});
+  f.year = t.columns[col].year;
+  f.page = cell.prov.page ? cell.prov.page : r.prov.page ? r.prov.page : t.page;
+  f.source_text = !r.prov.raw_text.empty() ? r.prov.raw_text : r.label + "  " + r.raw_numbers;
+  f.key = f.rule + "|t" + std::to_string(ti) + "|" + r.label + "|c" + std::to_string(col);
+  return f;
+}
+
+void Apply(FinancialTable& t, int ti, int row, const Reading& rd, const std::string& why, std::vector<Flag>* flags,
+           RepairStats* stats) {
+  TableRow& r = t.rows[row];
+  bool shift = std::any_of(rd.kind.begin(), rd.kind.end(), [](const std::string& k) { return k == "shift"; });
+  if (shift) {
+    // Move the printed cells (raw text and provenance with them) into the
+    // columns the reading puts them in; the gap becomes an empty cell.
+    std::vector<TableCell> old = r.cells;
+    std::vector<int> from, to;
+    for (size_t c = 0; c < old.size() && c < rd.kind.size(); ++c) {
+      if (rd.kind[c] != "shift") continue;
+      if (old[c].present) from.push_back(static_cast<int>(c));
+      if (rd.present[c]) to.push_back(static_cast<int>(c));
+    }
+    std::string moves;
+    for (size_t c = 0; c < rd.kind.size() && c < r.cells.size(); ++c)
+      if (rd.kind[c] == "shift") r.cells[c] = TableCell();
+    for (size_t k = 0; k < from.size() && k < to.size(); ++k) {
+      TableCell moved = old[from[k]];
+      moved.status = "repaired";
+      moved.prov.confidence *= 0.9;
+      r.cells[to[k]] = moved;
+      if (from[k] != to[k]) {
+        Flag f = RepairFlag(t, ti, row, to[k], "shift");
+        f.found = f.expected = moved.amount_sek;
+        f.message = DescribeCell(t, row, to[k]) + ": '" + moved.raw + "' was read under '" +
+                    t.columns[from[k]].header + "'" +
+                    "; a missing cell shifted the row (shift); " + why;
+        flags->push_back(std::move(f));
+        ++stats->repaired;
+      }
+    }
+    return;
+  }
+  for (size_t c = 0; c < rd.value.size() && c < r.cells.size(); ++c) {
+    if (rd.kind[c].empty()) continue;
+    TableCell& cell = r.cells[c];
+    std::optional<double> before = cell.parsed && cell.present ? std::optional<double>(cell.value) : std::nullopt;
+    bool changed = !before || std::fabs(*before - rd.value[c].value_or(0)) > 1e-9 || cell.present != rd.present[c] ||
+                   cell.status == "suspect";
+    if (!changed) continue;
+    Flag f = RepairFlag(t, ti, row, static_cast<int>(c), rd.kind[c]);
+    if (before) f.found = std::llround(*before * t.scale);
+    if (rd.present[c] && rd.value[c]) f.expected = std::llround(*rd.value[c] * t.scale);
+    std::string shown = cell.present ? "'" + cell.raw + "'" : "(empty)";
+    std::string now = rd.present[c] ? Describe(rd.value[c].value_or(0)) : "(empty)";
+    f.message = DescribeCell(t, row, static_cast<int>(c)) + ": " + shown + " read as " + now + " (" + rd.kind[c] +
+                "); " + why;
+    if (rd.present[c]) {
+      if (!cell.present) cell.prov = r.prov;
+      cell.present = true;
+      cell.value = rd.value[c].value_or(0);
+      cell.amount_sek = ToKronor(cell.value, t.scale);
+      cell.parsed = true;
+      cell.is_percent = false;
+      cell.prov.confidence *= 0.9;
+    } else {
+      cell.present = false;
+    }
+    cell.status = "repaired";
+    flags->push_back(std::move(f));
+    ++stats->repaired;
+  }
+}
+
+void MarkSuspect(FinancialTable& t, int ti, int row, int col, const std::string& rule, const std::string& msg,
+                 std::vector<Flag>* flags, RepairStats* stats) {
+  TableRow& r = t.rows[row];
+  TableCell& cell = r.cells[col];
+  cell.status = "suspect";
+  Flag f;
+  f.rule = rule;
+  f.severity = kSeverityWarning;
+  f.cells.push_back({ti, row, col});
+  f.year = t.columns[col].year;
+  f.page = cell.prov.page ? cell.prov.page : r.prov.page ? r.prov.page : t.page;
+  f.source_text = !r.prov.raw_text.empty() ? r.prov.raw_text : r.label + "  " + r.raw_numbers;
+  f.key = rule + "|t" + std::to_string(ti) + "|" + r.label + "|c" + std::to_string(col);
+  if (cell.parsed && cell.present) f.found = std::llround(cell.value * t.scale);
+  f.message = DescribeCell(t, row, col) + ": '" + cell.raw + "' " + msg;
+  flags->push_back(std::move(f));
+  ++stats->suspect;
+}
+
+std::string ConstraintList(const std::vector<const Constraint*>& cs) {
+  std::set<std::string> seen;
+  std::string s;
+  for (const Constraint* c : cs) {
+    if (!seen.insert(c->what).second) continue;
+    if (!s.empty()) s += "; ";
+    s += c->what;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
+  // Strip framing noise, then expand each confusable character.
+  std::string s;
+  for (char ch : raw)
+    if (!IsNoise(ch)) s += ch;
+  size_t b = s.find_first_not_of(" ");
+  if (b == std::string::npos) return {};
+  s = s.substr(b, s.find_last_not_of(" ") - b + 1);
+  int digits = 0, conf = 0;
+  for (char ch : s) {
+    if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
+    else if (ConfusableMap().count(ch)) ++conf;
+    else if (ch != ' ' && ch != '-' && ch != ',' && ch != '.') return {};
+  }
+  if (digits + conf == 0 || conf > 4) return {};
+  std::vector<std::string> texts = {""};
+  for (char ch : s) {
+    auto it = ConfusableMap().find(ch);
+    std::string opts = it != ConfusableMap().end() ? it->second : std::string(1, ch == '.' ? ' ' : ch);
+    std::vector<std::string> next;
+    for (const std::string& p : texts)
+      for (char o : opts) next.push_back(p + o);
+    texts = std::move(next);
+    if (texts.size() > 512) return {};
+  }
+  std::vector<double> out;
+  for (const std::string& t : texts) {
+    std::optional<double> v = ParseValue(Canonical(t));
+    if (!v) continue;
+    if (std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
+    if (static_cast<int>(out.size()) >= limit) break;
+  }
+  return out;
+}
+
+std::vector<double> DigitEditReadings(const std::string& raw) {
+  static const std::map<char, std::string> kDigitConfusions = {
+      {'0', "98"}, {'9', "0"}, {'8', "0364"}, {'3', "8"}, {'5', "6"}, {'6', "58"}, {'1', "7"}, {'7', "1"}, {'4', "8"},
+  };
+  std::string text = Canonical(raw);
+  std::optional<double> orig = ParseValue(text);
+  if (!orig) return {};
+  std::vector<double> out;
+  auto add = [&](const std::string& t) {
+    std::optional<double> v = ParseValue(Canonical(t));
+    if (v && *v != *orig && std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
+  };
+  int ndigits = 0;
+  for (char ch : text)
+    if (std::isdigit(static_cast<unsigned char>(ch))) ++ndigits;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (!std::isdigit(static_cast<unsigned char>(ch))) continue;
+    auto it = kDigitConfusions.find(ch);
+    if (it != kDigitConfusions.end())
+      for (char o : it->second) add(text.substr(0, i) + o + text.substr(i + 1));
+    if (ndigits >= 4) {
+      // Drop a stray digit; regroup the rest without spaces.
+      std::string t = text.substr(0, i) + text.substr(i + 1);
+      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+      add(t);
+    }
+  }
+  return out;
+}
+
+RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
+  RepairStats stats;
+  std::vector<Constraint> cons = TableConstraints(t);
+  const int n = static_cast<int>(t.rows.size());
+
+  // Phase 1: rows that cannot be read as printed (unreadable cells, ambiguous
+  // digit grouping), solved per group of rows linked by a constraint.
+  std::vector<int> forced;
+  std::map<int, std::vector<Reading>> cands;
+  for (int i = 0; i < n; ++i) {
+    if (!Forced(t, t.rows[i])) continue;
+    forced.push_back(i);
+    cands[i] = ForcedReadings(t, t.rows[i]);
+  }
+  std::vector<int> comp(n);
+  std::iota(comp.begin(), comp.end(), 0);
+  std::function<int(int)> find = [&](int x) { return comp[x] == x ? x : comp[x] = find(comp[x]); };
+  for (const Constraint& c : cons) {
+    int first = -1;
+    for (const Term& term : c.terms) {
+      if (!cands.count(term.row)) continue;
+      if (first < 0) first = term.row;
+      else comp[find(term.row)] = find(first);
+    }
+  }
+  std::map<int, std::vector<int>> groups;
+  for (int r : forced) groups[find(r)].push_back(r);
+
+  for (auto& [root, rows] : groups) {
+    std::vector<const Constraint*> relevant;
+    for (const Constraint& c : cons)
+      for (int r : rows)
+        if (Touches(c, r)) {
+          relevant.push_back(&c);
+          break;
+        }
+    size_t total = 1;
+    bool feasible = !relevant.empty();
+    for (int r : rows) {
+      total *= std::max<size_t>(1, cands[r].size());
+      if (cands[r].empty() || total > kMaxAssignments) feasible = false;
+    }
+    std::vector<std::vector<const Reading*>> solutions;
+    int best = 1 << 30;
+    if (feasible) {
+      Evaluator ev(t);
+      std::vector<size_t> idx(rows.size(), 0);
+      while (true) {
+        int cost = 0;
+        for (size_t k = 0; k < rows.size(); ++k) {
+          ev.Set(rows[k], &cands[rows[k]][idx[k]]);
+          cost += cands[rows[k]][idx[k]].cost;
+        }
+        int evaluable = 0;
+        bool ok = true;
+        for (const Constraint* c : relevant) {
+          int h = ev.Check(*c);
+          if (h < 0) continue;
+          ++evaluable;
+          if (h == 0) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok && evaluable > 0 && cost <= best) {
+          if (cost < best) solutions.clear();
+          best = cost;
+          std::vector<const Reading*> sol;
+          for (size_t k = 0; k < rows.size(); ++k) sol.push_back(&cands[rows[k]][idx[k]]);
+          solutions.push_back(std::move(sol));
+        }
+        size_t k = 0;
+        while (k < rows.size() && ++idx[k] == cands[rows[k]].size()) idx[k++] = 0;
+        if (k == rows.size()) break;
+      }
+    }
+    std::string why = "the only reading under which " + ConstraintList(relevant) + " hold";
+    for (size_t k = 0; k < rows.size(); ++k) {
+      int r = rows[k];
+      // Cells on which every cheapest solution agrees are repaired.
+      Reading agreed = BaseReading(t.rows[r], t.columns.size());
+      std::vector<int> disputed;
+      if (!solutions.empty()) {
+        const Reading& first = *solutions[0][k];
+        for (size_t c = 0; c < first.value.size(); ++c) {
+          if (first.kind[c].empty()) continue;
+          bool same = true;
+          for (const auto& sol : solutions)
+            if (sol[k]->value[c] != first.value[c] || sol[k]->present[c] != first.present[c]) same = false;
+          if (same) {
+            agreed.value[c] = first.value[c];
+            agreed.present[c] = first.present[c];
+            agreed.kind[c] = first.kind[c];
+          } else {
+            disputed.push_back(static_cast<int>(c));
+          }
+        }
+        Apply(t, ti, r, agreed, why, flags, &stats);
+        for (int c : disputed) {
+          std::set<double> vals;
+          for (const auto& sol : solutions)
+            if (sol[k]->value[c]) vals.insert(*sol[k]->value[c]);
+          std::string list;
+          for (double v : vals) list += (list.empty() ? "" : " or ") + FormatPrinted(v);
+          MarkSuspect(t, ti, r, c, "repair.ambiguous",
+                      "has several readings that satisfy the sums (" + list + "); not repaired", flags, &stats);
+        }
+      } else {
+        for (size_t c = 0; c < t.rows[r].cells.size() && c < t.columns.size(); ++c) {
+          const TableCell& cell = t.rows[r].cells[c];
+          if (!IsAmountColumn(t.columns[c]) || !cell.present) continue;
+          if (cell.parsed && t.rows[r].groupings <= 1) continue;
+          std::string what = cell.parsed ? "groups its digits in " + std::to_string(t.rows[r].groupings) +
+                                               " ways ('" + t.rows[r].raw_numbers + "')"
+                                         : "could not be read";
+          MarkSuspect(t, ti, r, static_cast<int>(c), cell.parsed ? "repair.grouping" : "repair.unreadable",
+                      relevant.empty() ? what + " and no check constrains it"
+                                       : what + "; no reading satisfies " + ConstraintList(relevant),
+                      flags, &stats);
+        }
+      }
+    }
+  }
+
+  // Phase 2: clean figures in failing checks. A shift or a single digit edit
+  // of one row is accepted only when it is the unique cheapest one that makes
+  // every check touching the row hold.
+  std::vector<Constraint> failing;
+  for (const Constraint& c : cons) {
+    std::optional<double> r = Residual(t, c);
+    if (r && std::fabs(*r) > c.tolerance + 1e-9) failing.push_back(c);
+  }
+  std::set<int> done;
+  for (const Constraint& fc : failing) {
+    struct Sol {
+      int row;
+      Reading rd;
+    };
+    std::vector<Sol> sols;
+    int best = 1 << 30;
+    std::set<int> rows;
+    for (const Term& term : fc.terms) rows.insert(term.row);
+    bool touched_done = false;
+    for (int r : rows)
+      if (done.count(r)) touched_done = true;
+    if (touched_done || Holds(t, fc)) continue;
+    for (int r : rows) {
+      if (t.rows[r].is_header) continue;
+      bool clean = true;
+      for (const TableCell& cell : t.rows[r].cells)
+        if (cell.status != "ok") clean = false;
+      if (!clean) continue;
+      std::vector<const Constraint*> touching;
+      for (const Constraint& c : cons)
+        if (Touches(c, r)) touching.push_back(&c);
+      for (Reading& rd : OptionalReadings(t, r, failing)) {
+        Evaluator ev(t);
+        ev.Set(r, &rd);
+        bool ok = ev.Check(fc) == 1;
+        for (const Constraint* c : touching)
+          if (ok && ev.Check(*c) == 0) ok = false;
+        if (!ok || rd.cost > best) continue;
+        if (rd.cost < best) sols.clear();
+        best = rd.cost;
+        bool dup = false;
+        for (const Sol& s : sols)
+          if (s.row == r && s.rd == rd) dup = true;
+        if (!dup) sols.push_back({r, rd});
+      }
+    }
+    if (sols.size() == 1) {
+      std::vector<const Constraint*> touching;
+      for (const Constraint& c : cons)
+        if (Touches(c, sols[0].row)) touching.push_back(&c);
+      Apply(t, ti, sols[0].row, sols[0].rd, "the only single edit under which " + ConstraintList(touching) + " hold",
+            flags, &stats);
+      done.insert(sols[0].row);
+    } else if (sols.size() > 1) {
+      std::string list;
+      for (const Sol& s : sols) {
+        for (size_t c = 0; c < s.rd.kind.size(); ++c) {
+          if (s.rd.kind[c].empty() || s.rd.value[c] == CellNumber(t.rows[s.row].cells[c])) continue;
+          if (!list.empty()) list += " or ";
+          list += DescribeCell(t, s.row, static_cast<int>(c)) + " = " + FormatPrinted(s.rd.value[c].value_or(0));
+        }
+      }
+      const Term& head = fc.terms[0];
+      if (t.rows[head.row].cells[head.col].status == "ok")
+        MarkSuspect(t, ti, head.row, head.col, "repair.ambiguous",
+                    "fails " + fc.what + "; several single edits would fix it (" + list + "); not repaired", flags,
+                    &stats);
+    }
+  }
+  return stats;
+}
+
+RepairStats RepairTables(std::vector<FinancialTable>& tables, std::vector<Flag>* flags) {
+  RepairStats total;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    RepairStats s = RepairTable(tables[i], static_cast<int>(i), flags);
+    total.repaired += s.repaired;
+    total.suspect += s.suspect;
+  }
+  return total;
+}
+
+}  // namespace finsam

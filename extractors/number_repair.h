@@ -1,0 +1,60 @@
+// Repair of OCR-damaged figures against a table's sum constraints (issue 5).
+//
+// OCR and old text layers damage numbers: "J 866" for 3 866, "3 Bb6" for
+// 3 866, "08" for 98, "ag"/"a0" for 90, "37207" for 3720 plus a stray digit,
+// a missing cell that shifts a row's values one column left, and
+// space-separated thousands that only group uniquely once the column count
+// and the sums are known ("6 139 6 603 6 230 6 230 6230 31432" is six
+// values). The solver enumerates the plausible readings of the damaged rows
+// and keeps those under which every sum constraint of the table
+// (extractors/checks.h: Summa rows, Resultat rows, Totalt column, Avvikelse,
+// balance identity, cash flow) that touches them holds.
+//
+//  - A unique cheapest reading: the cells get the new value, status
+//    "repaired", `raw` kept as printed, and an info flag "repair.<kind>".
+//  - Two or more readings satisfy the sums, or none does: the cells get
+//    status "suspect" and a warning flag ("repair.ambiguous" listing the
+//    readings, or "repair.unreadable"). Nothing is overwritten silently.
+//
+// Costs (cheapest wins): regrouping a row's digits 0, confusable characters
+// 1 per cell, a shifted row 1, a single digit edit (08→98, stray digit,
+// truncated leading group) 2. Clean figures are only edited when a check
+// fails and exactly one edit makes every check touching them hold.
+#ifndef FINSAM_EXTRACTORS_NUMBER_REPAIR_H_
+#define FINSAM_EXTRACTORS_NUMBER_REPAIR_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/extraction.h"
+#include "pipeline/flags.h"
+
+namespace finsam {
+
+// Numbers a damaged token run may stand for after substituting visually
+// confusable characters (J→3, B→8, b→6/8, O/o/D→0, l/I/|/i→1, S/s→5, g→9/0,
+// a→9, Z→2, …) and dropping framing noise (| [ ] ~). Distinct values, at
+// most `limit`; empty when the text has too little of a number in it
+// ("inga", "Enligt plan").
+std::vector<double> ConfusableReadings(const std::string& raw, int limit = 32);
+
+// Single-edit alternatives of a clean number as printed: one digit replaced
+// by a digit OCR confuses it with (0↔9, 0↔8, 3↔8, 5↔6, 6↔8, 1↔7), or one
+// digit dropped (a stray digit: 37207 → 3720). Sign and grouping kept.
+std::vector<double> DigitEditReadings(const std::string& raw);
+
+struct RepairStats {
+  int repaired = 0;  // cells whose value the solver set
+  int suspect = 0;   // cells left suspect (ambiguous or unreadable)
+};
+
+// Repairs one table in place; appends repair flags (cells index table
+// `table_index`).
+RepairStats RepairTable(FinancialTable& t, int table_index, std::vector<Flag>* flags);
+
+// Repairs every table of a document.
+RepairStats RepairTables(std::vector<FinancialTable>& tables, std::vector<Flag>* flags);
+
+}  // namespace finsam
+
+#endif  // FINSAM_EXTRACTORS_NUMBER_REPAIR_H_

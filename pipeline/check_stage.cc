@@ -1,0 +1,20 @@
+// Stage "check_financials" (issue 5): repair OCR-damaged figures against the
+// sum constraints of their table, then run every in-document check. Flags go
+// to ctx.ex.flags; repaired/suspect cells are marked in the tables
+// themselves (TableCell::status), raw text kept.
+#include "extractors/checks.h"
+#include "extractors/number_repair.h"
+#include "pipeline/stages.h"
+
+namespace finsam {
+
+Status CheckFinancialsStage(PipelineContext& ctx) {
+  Extraction& ex = ctx.ex;
+  ex.flags.clear();
+  RepairTables(ex.tables, &ex.flags);
+  std::vector<Flag> checks = CheckDocument(ex.tables);
+  ex.flags.insert(ex.flags.end(), checks.begin(), checks.end());
+  return Status::Ok();
+}
+
+}  // namespace finsam

@@ -1,0 +1,257 @@
+// One test per in-document rule (extractors/checks.h), on tables built from
+// the corpus figures (hand-checked against the received texts).
+#include "extractors/checks.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/extractors/review_table_builder.h"
+
+namespace finsam {
+namespace {
+
+using testing::BudgetYears;
+using testing::ColSpec;
+using testing::MakeTable;
+
+std::vector<Flag> WithRule(const std::vector<Flag>& flags, const std::string& rule) {
+  std::vector<Flag> out;
+  for (const Flag& f : flags)
+    if (f.rule == rule) out.push_back(f);
+  return out;
+}
+
+int Failed(const std::vector<Flag>& flags) {
+  int n = 0;
+  for (const Flag& f : flags) n += !f.passed;
+  return n;
+}
+
+// Gävleborg, Verksamhetsplan och budget 2020-2022, "Budget 2020-2022, tkr".
+FinancialTable GavleborgPlan(const std::string& summa2021 = "13 320") {
+  return MakeTable(BudgetYears(), {{"Intäkter", {}},
+                                   {"Försäkringskassan/Arbetsförmedling", {"6 660", "6 660", "6 660"}},
+                                   {"Region Gävleborg", {"3330", "3330", "3330"}},
+                                   {"Kommunerna", {"3330", "3330", "3330"}},
+                                   {"Summa intäkter", {"13 320", "13 320", "13 320"}},
+                                   {"Kostnader", {}},
+                                   {"Insatsmedel", {"15 300", "9 808", "9748"}},
+                                   {"Varav redan beviljat", {"10 800"}},
+                                   {"varav tillgängligt för nya insatser", {"4470"}},
+                                   {"Personalkostnader", {"2 906", "2912", "2972"}},
+                                   {"Övriga externa kostnader", {"600", "600", "600"}},
+                                   {"Summa", {"18 806", summa2021, "13 320"}}});
+}
+
+TEST(ChecksTest, LabelClassification) {
+  EXPECT_TRUE(IsSumLabel("Summa intäkter"));
+  EXPECT_TRUE(IsSumLabel("S:a kostnader"));
+  EXPECT_TRUE(IsSumLabel("Summa"));
+  EXPECT_FALSE(IsSumLabel("Totalbudget 2020"));
+  EXPECT_TRUE(IsResultLabel("Årets resultat"));
+  EXPECT_TRUE(IsResultLabel("Verksamhetens nettokostnad"));
+  EXPECT_TRUE(IsResultLabel("Kassaflöde för den löpande verksamheten"));
+  EXPECT_FALSE(IsResultLabel("Balanskravsresultat"));
+  EXPECT_TRUE(IsVaravLabel("varav tillgängligt för nya insatser"));
+  EXPECT_TRUE(IsCostLabel("Summa kostnader"));
+}
+
+TEST(ChecksTest, SumSectionPassesOnThePlan) {
+  std::vector<Flag> flags = CheckDocument({GavleborgPlan()});
+  std::vector<Flag> sums = WithRule(flags, kRuleSumSection);
+  // Summa intäkter and Summa (kostnader), three years each; varav rows are
+  // not summed.
+  ASSERT_EQ(sums.size(), 6u);
+  EXPECT_EQ(Failed(sums), 0);
+  EXPECT_EQ(*sums[3].found, 18806000);
+  EXPECT_EQ(sums[3].year, 2020);
+}
+
+TEST(ChecksTest, SumSectionFailsOnAlteredFigure) {
+  std::vector<Flag> flags = CheckDocument({GavleborgPlan("13 230")});
+  std::vector<Flag> sums = WithRule(flags, kRuleSumSection);
+  ASSERT_EQ(Failed(sums), 1);
+  for (const Flag& f : sums) {
+    if (f.passed) continue;
+    EXPECT_EQ(f.severity, "error");
+    EXPECT_EQ(f.year, 2021);
+    EXPECT_EQ(*f.found, 13230000);
+    EXPECT_EQ(*f.expected, 13320000);  // 9 808 + 2 912 + 600
+    EXPECT_NE(f.message.find("13 320"), std::string::npos) << f.message;
+  }
+}
+
+TEST(ChecksTest, NestedSectionsInBalanceSheet) {
+  // Two subsections under TILLGÅNGAR; Summa tillgångar spans both.
+  std::vector<ColSpec> cols = {{"2020", 2020, ColumnKind::kUtfall}, {"2019", 2019, ColumnKind::kUtfall}};
+  FinancialTable t = MakeTable(cols, {{"TILLGÅNGAR", {}},
+                                      {"Anläggningstillgångar", {}},
+                                      {"Inventarier", {"50", "60"}},
+                                      {"Summa anläggningstillgångar", {"50", "60"}},
+                                      {"Omsättningstillgångar", {}},
+                                      {"Kortfristiga fordringar", {"132", "136"}},
+                                      {"Kassa och bank", {"10 087", "9 054"}},
+                                      {"Summa omsättningstillgångar", {"10 219", "9 190"}},
+                                      {"Summa tillgångar", {"10 269", "9 250"}}},
+                               "Balansräkning", "balance_sheet");
+  std::vector<Flag> sums = WithRule(CheckDocument({t}), kRuleSumSection);
+  ASSERT_EQ(sums.size(), 6u);
+  EXPECT_EQ(Failed(sums), 0);
+  t.rows[8].cells[0] = testing::MakeCell("10 219", 1000);  // nested total forgets a subsection
+  sums = WithRule(CheckDocument({t}), kRuleSumSection);
+  EXPECT_EQ(Failed(sums), 1);
+}
+
+TEST(ChecksTest, ResultIsIncomeMinusCostsUnsigned) {
+  // Jämtland, Budget 2019-2021: costs printed positive, Resultat -2 187.
+  FinancialTable t = MakeTable(BudgetYears(), {{"Intäkter", {}},
+                                               {"Försäkringskassan/Arbetsförmedlingen", {"4 443", "4 443", "4 443"}},
+                                               {"Kommunerna", {"2 221", "2 222", "2 221"}},
+                                               {"Region Jämtland Härjedalen", {"2 222", "2 221", "2 222"}},
+                                               {"Summa intäkter", {"8 886", "8 886", "8 886"}},
+                                               {"Kostnader", {}},
+                                               {"Bidrag till insatser", {"7 900", "5 703", "5 703"}},
+                                               {"Varav redan beviljat", {"4 100", "976", "756"}},
+                                               {"Personalkostnader", {"2 453", "2 526", "2 526"}},
+                                               {"Övriga externa kostnader", {"720", "657", "657"}},
+                                               {"Summa kostnader", {"11 073", "8 886", "8 886"}},
+                                               {"Resultat", {"-2 187", "0", "0"}}});
+  std::vector<Flag> res = WithRule(CheckDocument({t}), kRuleSumResult);
+  ASSERT_EQ(res.size(), 3u);
+  EXPECT_EQ(Failed(res), 0);
+  t.rows[11].cells[0] = testing::MakeCell("-2 178", 1000);
+  res = WithRule(CheckDocument({t}), kRuleSumResult);
+  ASSERT_EQ(Failed(res), 1);
+  EXPECT_EQ(*res[0].expected, -2187000);
+}
+
+TEST(ChecksTest, ResultWithSignedCostsAndAvvikelse) {
+  // Gävleborg årsredovisning 2020, Driftsredovisning.
+  std::vector<ColSpec> cols = {{"Utfall 2020", 2020, ColumnKind::kUtfall},
+                               {"Budget 2020", 2020, ColumnKind::kBudget},
+                               {"Avvikelse utfall- budget", 2020, ColumnKind::kAvvikelse},
+                               {"Utfall 2019", 2019, ColumnKind::kUtfall}};
+  FinancialTable t = MakeTable(cols, {{"Intäkter/bidrag", {"13 401", "13 320", "81", "13 319"}},
+                                      {"Kostnader", {"-13 616", "-18 806", "5 190", "-8 432"}},
+                                      {"Resultat", {"-215", "-5 486", "5 271", "4 887"}},
+                                      {"Eget kapital", {"6 630", "", "", "6 845"}},
+                                      {"Likvida medel", {"10 087", "", "", "9 054"}}},
+                               "Driftsredovisning", "operating");
+  std::vector<Flag> flags = CheckDocument({t});
+  std::vector<Flag> res = WithRule(flags, kRuleSumResult);
+  ASSERT_EQ(res.size(), 4u);
+  EXPECT_EQ(Failed(res), 0);
+  std::vector<Flag> avv = WithRule(flags, kRuleAvvikelse);
+  ASSERT_EQ(avv.size(), 3u);
+  EXPECT_EQ(Failed(avv), 0);
+  t.rows[1].cells[2] = testing::MakeCell("5 910", 1000);  // transposed digits
+  avv = WithRule(CheckDocument({t}), kRuleAvvikelse);
+  EXPECT_EQ(Failed(avv), 1);
+}
+
+TEST(ChecksTest, TotaltColumn) {
+  std::vector<ColSpec> cols = {{"2019", 2019, ColumnKind::kUtfall}, {"2020", 2020, ColumnKind::kUtfall},
+                               {"2021", 2021, ColumnKind::kBudget}, {"2022", 2022, ColumnKind::kPlan},
+                               {"2023", 2023, ColumnKind::kPlan},   {"Totalt", 0, ColumnKind::kTotalt}};
+  FinancialTable t = MakeTable(cols, {{"Medlemsavgifter", {"6 139", "6 603", "6 230", "6 230", "6230", "31432"}},
+                                      {"Insatser", {"1 000", "1 000", "1 000", "1 000", "1 000", "5 100"}}});
+  std::vector<Flag> tot = WithRule(CheckDocument({t}), kRuleTotaltColumn);
+  ASSERT_EQ(tot.size(), 2u);
+  EXPECT_TRUE(tot[0].passed);
+  EXPECT_FALSE(tot[1].passed);
+  EXPECT_EQ(*tot[1].expected, 5000000);
+}
+
+TEST(ChecksTest, AndelRatio) {
+  std::vector<ColSpec> cols = {{"Utfall 2020, tkr", 2020, ColumnKind::kUtfall},
+                               {"Budget 2020, tkr", 2020, ColumnKind::kBudget},
+                               {"Förbrukade medel, andel av budget", 2020, ColumnKind::kAndel}};
+  FinancialTable t = MakeTable(cols, {{"Ett hållbart arbetsliv-Ockelbo", {"801", "892", "90%"}},
+                                      {"Insatskatalogen", {"188", "303", "26%"}}},
+                               "Insatser", "interventions");
+  std::vector<Flag> andel = WithRule(CheckDocument({t}), kRuleAndel);
+  ASSERT_EQ(andel.size(), 2u);
+  EXPECT_TRUE(andel[0].passed);   // 801 / 892 = 89,8 %
+  EXPECT_FALSE(andel[1].passed);  // 188 / 303 = 62,0 %, printed 26 %
+  EXPECT_EQ(andel[1].unit, "%");
+  EXPECT_DOUBLE_EQ(*andel[1].expected, 62.0);
+}
+
+TEST(ChecksTest, BalanceIdentity) {
+  std::vector<ColSpec> cols = {{"2020", 2020, ColumnKind::kUtfall}, {"2019", 2019, ColumnKind::kUtfall}};
+  FinancialTable t = MakeTable(cols, {{"TILLGÅNGAR", {}},
+                                      {"Kortfristiga fordringar", {"132", "136"}},
+                                      {"Kassa och bank", {"10 087", "9 054"}},
+                                      {"Summa tillgångar", {"10 219", "9 190"}},
+                                      {"EGET KAPITAL OCH SKULDER", {}},
+                                      {"Eget kapital", {"6 630", "6 845"}},
+                                      {"Kortfristiga skulder", {"3 589", "2 345"}},
+                                      {"Summa eget kapital och skulder", {"10 219", "9 190"}}},
+                               "Balansräkning", "balance_sheet");
+  std::vector<Flag> bal = WithRule(CheckDocument({t}), kRuleBalance);
+  ASSERT_EQ(bal.size(), 2u);
+  EXPECT_EQ(Failed(bal), 0);
+  t.rows[7].cells[1] = testing::MakeCell("9 109", 1000);
+  bal = WithRule(CheckDocument({t}), kRuleBalance);
+  EXPECT_EQ(Failed(bal), 1);
+}
+
+TEST(ChecksTest, CashFlowTies) {
+  std::vector<ColSpec> cols = {{"2020-12-31", 2020, ColumnKind::kUtfall}, {"2019-12-31", 2019, ColumnKind::kUtfall}};
+  FinancialTable t = MakeTable(cols, {{"Årets resultat", {"-215", "4 887"}},
+                                      {"Justering för ej likviditetspåverkande poster", {}},
+                                      {"Medel från verksamheten före förändring av rörelsekapital", {"-215", "4 887"}},
+                                      {"Ökning/minskning kortfristiga fordringar", {"4", "187"}},
+                                      {"Ökning/minskning kortfristiga skulder", {"1 244", "-223"}},
+                                      {"Summa förändring av rörelsekapital", {"1 248", "-36"}},
+                                      {"Kassaflöde för den löpande verksamheten", {"1 033", "4 851"}},
+                                      {"Årets kassaflöde", {"1 033", "4 851"}},
+                                      {"Likvida medel vid årets början", {"9 054", "4 203"}},
+                                      {"Likvida medel vid årets slut", {"10 087", "9 054"}}},
+                               "Kassaflödesanalys", "cash_flow");
+  std::vector<Flag> flags = CheckDocument({t});
+  std::vector<Flag> ties = WithRule(flags, kRuleCashTies);
+  ASSERT_EQ(ties.size(), 2u);
+  EXPECT_EQ(Failed(ties), 0);
+  EXPECT_EQ(Failed(WithRule(flags, kRuleSumSection)), 0);
+  EXPECT_EQ(Failed(WithRule(flags, kRuleSumResult)), 0);
+  EXPECT_GE(WithRule(flags, kRuleSumResult).size(), 4u);
+  t.rows[9].cells[0] = testing::MakeCell("10 078", 1000);
+  EXPECT_EQ(Failed(WithRule(CheckDocument({t}), kRuleCashTies)), 1);
+}
+
+TEST(ChecksTest, StatementLineAgainstItsNote) {
+  std::vector<ColSpec> cols = {{"Not", 0, ColumnKind::kNote},
+                               {"2020", 2020, ColumnKind::kUtfall},
+                               {"2019", 2019, ColumnKind::kUtfall}};
+  FinancialTable bs = MakeTable(cols, {{"Kortfristiga fordringar", {"3", "132", "136"}},
+                                       {"Kortfristiga skulder", {"4", "3 589", "2 345"}}},
+                                "Balansräkning", "balance_sheet");
+  std::vector<ColSpec> ncols = {{"2020-12-31", 2020, ColumnKind::kUtfall}, {"2019-12-31", 2019, ColumnKind::kUtfall}};
+  FinancialTable n3 = MakeTable(ncols, {{"Skattefordran", {"43", "109"}},
+                                        {"Förutbetalda kostnader", {"89", "27"}},
+                                        {"Summa", {"132", "136"}}},
+                                "Not 3. Kortfristiga fordringar", "note");
+  FinancialTable n4 = MakeTable(ncols, {{"Region Gävleborg", {"359", "297"}}, {"Summa", {"1458", "1603"}}},
+                                "Not 4. Upplupna kostnader", "note");
+  std::vector<Flag> notes = WithRule(CheckDocument({bs, n3, n4}), kRuleNoteRef);
+  ASSERT_EQ(notes.size(), 4u);
+  EXPECT_TRUE(notes[0].passed);
+  EXPECT_TRUE(notes[1].passed);
+  // The årsredovisning's Kortfristiga skulder (3 589) is not its Not 4 (1 458).
+  EXPECT_FALSE(notes[2].passed);
+  EXPECT_EQ(notes[2].severity, "warning");
+  EXPECT_EQ(*notes[2].expected, 1458000);
+}
+
+TEST(ChecksTest, SameFigureInTwoTables) {
+  std::vector<ColSpec> five = {{"2020", 2020, ColumnKind::kUtfall}, {"2019", 2019, ColumnKind::kUtfall}};
+  FinancialTable overview = MakeTable(five, {{"Verksamhetens intäkter", {"13 401", "13 319"}}}, "Översikt", "overview");
+  FinancialTable rr = MakeTable(five, {{"Verksamhetens intäkter", {"13 401", "13 391"}}}, "Resultaträkning",
+                                "income_statement");
+  std::vector<Flag> same = WithRule(CheckDocument({overview, rr}), kRuleSameFigure);
+  ASSERT_EQ(same.size(), 2u);
+  EXPECT_EQ(Failed(same), 1);
+}
+
+}  // namespace
+}  // namespace finsam

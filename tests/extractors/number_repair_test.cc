@@ -1,0 +1,241 @@
+// Number repair: one test per repair kind, and the refusals (two readings
+// satisfy the sums / none does).
+#include "extractors/number_repair.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "extractors/checks.h"
+#include "tests/extractors/review_table_builder.h"
+
+namespace finsam {
+namespace {
+
+using testing::BudgetYears;
+using testing::ColSpec;
+using testing::MakeTable;
+
+bool Has(const std::vector<double>& v, double x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+const Flag* FindFlag(const std::vector<Flag>& flags, const std::string& rule) {
+  for (const Flag& f : flags)
+    if (f.rule == rule) return &f;
+  return nullptr;
+}
+
+// The Gävleborg plan's income section (Budget 2020-2022, tkr) with one cell
+// replaced by `damaged`.
+FinancialTable IncomeWith(const std::string& region2021) {
+  return MakeTable(BudgetYears(), {{"Intäkter", {}},
+                                   {"Försäkringskassan/Arbetsförmedling", {"6 660", "6 660", "6 660"}},
+                                   {"Region Gävleborg", {"3330", region2021, "3330"}},
+                                   {"Kommunerna", {"3330", "3330", "3330"}},
+                                   {"Summa intäkter", {"13 320", "13 320", "13 320"}}});
+}
+
+TEST(ConfusableReadingsTest, SubstitutesLookalikes) {
+  EXPECT_TRUE(Has(ConfusableReadings("J 866"), 3866));
+  std::vector<double> bb = ConfusableReadings("3 Bb6");
+  EXPECT_TRUE(Has(bb, 3866));
+  EXPECT_TRUE(Has(bb, 3886));  // b may be 6 or 8: the sums decide
+  EXPECT_TRUE(Has(ConfusableReadings("ag"), 90));
+  EXPECT_TRUE(Has(ConfusableReadings("a0"), 90));
+  EXPECT_TRUE(Has(ConfusableReadings("|3 330"), 13330) || Has(ConfusableReadings("|3 330"), 3330));
+  EXPECT_TRUE(ConfusableReadings("inga").empty());
+  EXPECT_TRUE(ConfusableReadings("Enligt plan").empty());
+}
+
+TEST(DigitEditReadingsTest, SingleEdits) {
+  EXPECT_TRUE(Has(DigitEditReadings("08"), 98));
+  EXPECT_TRUE(Has(DigitEditReadings("37207"), 3720));
+  EXPECT_TRUE(Has(DigitEditReadings("3 330"), 3830));
+  EXPECT_FALSE(Has(DigitEditReadings("3 330"), 3330));  // not the original
+}
+
+TEST(NumberRepairTest, ConfusableJFor3) {
+  FinancialTable t = IncomeWith("J 330");
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(s.suspect, 0);
+  const TableCell& c = t.rows[2].cells[1];
+  EXPECT_EQ(c.value, 3330);
+  EXPECT_EQ(c.amount_sek, 3330000);
+  EXPECT_EQ(c.status, "repaired");
+  EXPECT_EQ(c.raw, "J 330");  // the printed text is kept
+  ASSERT_NE(FindFlag(flags, "repair.confusable"), nullptr);
+  EXPECT_EQ(*FindFlag(flags, "repair.confusable")->expected, 3330000);
+  EXPECT_EQ(FindFlag(flags, "repair.confusable")->severity, "info");
+}
+
+TEST(NumberRepairTest, ConfusableBbPicksTheReadingTheSumsAllow) {
+  // 3 Bb6 reads as 3 866 or 3 886; only 3 866 makes the Summa hold.
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Insatsmedel", {"3 Bb6", "1 000", "1 000"}},
+                                               {"Personalkostnader", {"2 000", "2 000", "2 000"}},
+                                               {"Summa kostnader", {"5 866", "3 000", "3 000"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[1].cells[0].value, 3866);
+  EXPECT_EQ(t.rows[1].cells[0].status, "repaired");
+}
+
+TEST(NumberRepairTest, LettersAgFor90) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Insatsmedel", {"410", "400", "400"}},
+                                               {"Övriga externa kostnader", {"ag", "100", "100"}},
+                                               {"Summa kostnader", {"500", "500", "500"}}});
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[2].cells[0].value, 90);
+  EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
+}
+
+TEST(NumberRepairTest, DigitConfusion08For98) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Insatsmedel", {"412", "400", "400"}},
+                                               {"Övriga externa kostnader", {"08", "100", "100"}},
+                                               {"Summa kostnader", {"510", "500", "500"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[2].cells[0].value, 98);
+  EXPECT_EQ(t.rows[2].cells[0].raw, "08");
+  ASSERT_NE(FindFlag(flags, "repair.digit"), nullptr);
+  EXPECT_EQ(*FindFlag(flags, "repair.digit")->found, 8000);
+  EXPECT_EQ(*FindFlag(flags, "repair.digit")->expected, 98000);
+}
+
+TEST(NumberRepairTest, StrayDigitDropped) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Insatsmedel", {"1 000", "1 000", "1 000"}},
+                                               {"Personalkostnader", {"2 720", "2 000", "2 000"}},
+                                               {"Summa kostnader", {"37207", "3 000", "3 000"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[3].cells[0].value, 3720);
+  EXPECT_EQ(t.rows[3].cells[0].raw, "37207");
+  EXPECT_EQ(t.rows[3].cells[0].status, "repaired");
+}
+
+TEST(NumberRepairTest, TruncatedLeadingGroup) {
+  // The sandwich layer of the Gävleborg plan prints "Summa intakter 320 320 320".
+  FinancialTable t = MakeTable(BudgetYears(), {{"Intäkter", {}},
+                                               {"Försäkringskassan/Arbetsförmedling", {"6 660", "6 660", "6 660"}},
+                                               {"Region Gävleborg", {"3 330", "3 330", "3 330"}},
+                                               {"Kommunerna", {"3 330", "3 330", "3 330"}},
+                                               {"Summa intäkter", {"320", "320", "320"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 3);
+  for (int c = 0; c < 3; ++c) EXPECT_EQ(t.rows[4].cells[c].value, 13320) << c;
+}
+
+TEST(NumberRepairTest, MissingCellShiftsRowLeft) {
+  // Personalkostnader has no 2020 figure; the reader put 50 and 60 under
+  // 2020 and 2021.
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Insatsmedel", {"100", "200", "300"}},
+                                               {"Personalkostnader", {"50", "60", ""}},
+                                               {"Summa kostnader", {"100", "250", "360"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 2);
+  EXPECT_FALSE(t.rows[2].cells[0].present);
+  EXPECT_EQ(t.rows[2].cells[1].value, 50);
+  EXPECT_EQ(t.rows[2].cells[2].value, 60);
+  EXPECT_EQ(t.rows[2].cells[2].raw, "60");
+  EXPECT_EQ(t.rows[2].cells[2].status, "repaired");
+  for (const Constraint& c : TableConstraints(t)) EXPECT_TRUE(Holds(t, c)) << c.what;
+}
+
+TEST(NumberRepairTest, RegroupsAmbiguousThousands) {
+  // "1 234 567" as two values: 1 234 | 567 or 1 | 234 567; the sums decide.
+  FinancialTable t = MakeTable({{"2020", 2020, ColumnKind::kUtfall}, {"2019", 2019, ColumnKind::kUtfall}},
+                               {{"Intäkter", {}},
+                                {"Medlemsavgifter", {"1", "234 567"}, "1 234 567", 2},
+                                {"Övriga intäkter", {"100", "100"}},
+                                {"Summa intäkter", {"1 334", "667"}}});
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[1].cells[0].value, 1234);
+  EXPECT_EQ(t.rows[1].cells[1].value, 567);
+  EXPECT_EQ(t.rows[1].cells[0].status, "repaired");
+  ASSERT_NE(FindFlag(flags, "repair.regroup"), nullptr);
+}
+
+TEST(NumberRepairTest, SixValuesWithTotaltColumn) {
+  // The example: "6 139 6 603 6 230 6 230 6230 31432" is six values.
+  std::vector<ColSpec> cols = {{"2019", 2019, ColumnKind::kUtfall}, {"2020", 2020, ColumnKind::kUtfall},
+                               {"2021", 2021, ColumnKind::kBudget}, {"2022", 2022, ColumnKind::kPlan},
+                               {"2023", 2023, ColumnKind::kPlan},   {"Totalt", 0, ColumnKind::kTotalt}};
+  std::vector<std::string> tokens = {"6 139", "6 603", "6 230", "6 230", "6230", "31432"};
+  std::vector<std::vector<std::string>> g =
+      GroupNumberTokens({"6", "139", "6", "603", "6", "230", "6", "230", "6230", "31432"}, 6);
+  ASSERT_EQ(g.size(), 1u);
+  FinancialTable t = MakeTable(cols, {{"Medlemsavgifter", tokens}});
+  for (const Constraint& c : TableConstraints(t)) EXPECT_TRUE(Holds(t, c)) << c.what;
+}
+
+TEST(NumberRepairTest, RefusesWhenTwoReadingsSatisfyTheSums) {
+  // Two damaged cells in one column: 1 0b0 + 1 0b0 = 2 140 holds for
+  // 1 060 + 1 080 and for 1 080 + 1 060. Repair must refuse.
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Insatsmedel", {"1 0b0", "1 000", "1 000"}},
+                                               {"Personalkostnader", {"1 0b0", "1 000", "1 000"}},
+                                               {"Summa kostnader", {"2 140", "2 000", "2 000"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 0);
+  EXPECT_EQ(s.suspect, 2);
+  EXPECT_EQ(t.rows[1].cells[0].status, "suspect");
+  EXPECT_EQ(t.rows[2].cells[0].status, "suspect");
+  EXPECT_FALSE(t.rows[1].cells[0].parsed);  // nothing overwritten
+  const Flag* f = FindFlag(flags, "repair.ambiguous");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, "warning");
+  EXPECT_NE(f->message.find("1 060 or 1 080"), std::string::npos) << f->message;
+}
+
+TEST(NumberRepairTest, RefusesWhenTwoSingleEditsFixTheSum) {
+  // 6 + 6 ≠ 14: reading either 6 as 8 fixes it; the solver cannot tell which.
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Insatsmedel", {"6", "1", "1"}},
+                                               {"Personalkostnader", {"6", "1", "1"}},
+                                               {"Summa kostnader", {"14", "2", "2"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 0);
+  EXPECT_EQ(t.rows[1].cells[0].value, 6);
+  EXPECT_EQ(t.rows[2].cells[0].value, 6);
+  EXPECT_EQ(t.rows[3].cells[0].status, "suspect");
+  ASSERT_NE(FindFlag(flags, "repair.ambiguous"), nullptr);
+}
+
+TEST(NumberRepairTest, UnreadableWithoutAnySatisfyingReadingStaysSuspect) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Insatsmedel", {"J 866", "1 000", "1 000"}},
+                                               {"Personalkostnader", {"2 000", "2 000", "2 000"}},
+                                               {"Summa kostnader", {"9 999", "3 000", "3 000"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[1].cells[0].status, "suspect");
+  EXPECT_FALSE(t.rows[1].cells[0].parsed);
+  EXPECT_GE(s.suspect, 1);
+  EXPECT_NE(FindFlag(flags, "repair.unreadable"), nullptr);
+}
+
+TEST(NumberRepairTest, CleanTableIsLeftAlone) {
+  FinancialTable t = IncomeWith("3330");
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 0);
+  EXPECT_EQ(s.suspect, 0);
+  EXPECT_TRUE(flags.empty());
+}
+
+}  // namespace
+}  // namespace finsam
