@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -186,21 +187,17 @@ std::u32string SwedishLexicon::SkeletonOf(std::u32string_view lower) {
 FlatStringIndex::FlatStringIndex(size_t expected) {
   size_t cap = 16;
   while (cap < expected * 2) cap <<= 1;
-  values_.assign(cap, -1);
-  key_index_.assign(cap, 0);
-  hashes_.assign(cap, 0);
-  offsets_.push_back(0);
+  slots_.assign(cap, Slot());
 }
 
 size_t FlatStringIndex::Probe(std::string_view key, uint64_t h) const {
-  const size_t mask = values_.size() - 1;
+  const size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   const uint32_t h32 = static_cast<uint32_t>(h >> 32);
-  while (values_[i] != -1) {
-    if (hashes_[i] == h32) {
-      uint32_t k = key_index_[i];
-      std::string_view stored(arena_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]);
-      if (stored == key) return i;
+  while (slots_[i].value != -1) {
+    const Slot& s = slots_[i];
+    if (s.hash == h32 && s.length == key.size() && std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0) {
+      return i;
     }
     i = (i + 1) & mask;
   }
@@ -208,40 +205,32 @@ size_t FlatStringIndex::Probe(std::string_view key, uint64_t h) const {
 }
 
 int32_t FlatStringIndex::Find(std::string_view key) const {
-  return values_[Probe(key, std::hash<std::string_view>()(key))];
+  return slots_[Probe(key, std::hash<std::string_view>()(key))].value;
 }
 
 int32_t& FlatStringIndex::Insert(std::string_view key, int32_t value) {
-  if ((size_ + 1) * 10 > values_.size() * 7) Grow();
+  if ((size_ + 1) * 10 > slots_.size() * 7) Grow();
   uint64_t h = std::hash<std::string_view>()(key);
   size_t i = Probe(key, h);
-  if (values_[i] == -1) {
-    values_[i] = value;
-    hashes_[i] = static_cast<uint32_t>(h >> 32);
-    key_index_[i] = static_cast<uint32_t>(offsets_.size() - 1);
+  Slot& s = slots_[i];
+  if (s.value == -1) {
+    s.value = value;
+    s.hash = static_cast<uint32_t>(h >> 32);
+    s.offset = static_cast<uint32_t>(arena_.size());
+    s.length = static_cast<uint32_t>(key.size());
     arena_.append(key);
-    offsets_.push_back(static_cast<uint32_t>(arena_.size()));
     ++size_;
   }
-  return values_[i];
+  return s.value;
 }
 
 void FlatStringIndex::Grow() {
-  std::vector<int32_t> old_values = std::move(values_);
-  std::vector<uint32_t> old_keys = std::move(key_index_);
-  size_t cap = old_values.size() * 2;
-  values_.assign(cap, -1);
-  key_index_.assign(cap, 0);
-  hashes_.assign(cap, 0);
-  for (size_t j = 0; j < old_values.size(); ++j) {
-    if (old_values[j] == -1) continue;
-    uint32_t k = old_keys[j];
-    std::string_view key(arena_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]);
-    uint64_t h = std::hash<std::string_view>()(key);
-    size_t i = Probe(key, h);
-    values_[i] = old_values[j];
-    hashes_[i] = static_cast<uint32_t>(h >> 32);
-    key_index_[i] = k;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot());
+  for (const Slot& s : old) {
+    if (s.value == -1) continue;
+    std::string_view key(arena_.data() + s.offset, s.length);
+    slots_[Probe(key, std::hash<std::string_view>()(key))] = s;
   }
 }
 

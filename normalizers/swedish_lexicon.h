@@ -54,12 +54,14 @@ class FlatStringIndex {
   size_t size() const { return size_; }
 
  private:
+  struct Slot {
+    uint32_t hash = 0;   // high bits of the key's hash
+    int32_t value = -1;  // -1: empty
+    uint32_t offset = 0, length = 0;  // key bytes in arena_
+  };
   void Grow();
   size_t Probe(std::string_view key, uint64_t h) const;
-  std::vector<int32_t> values_;
-  std::vector<uint32_t> key_index_;  // per slot: index into offsets_
-  std::vector<uint32_t> hashes_;
-  std::vector<uint32_t> offsets_;    // key i is arena_[offsets_[i], offsets_[i + 1])
+  std::vector<Slot> slots_;
   std::string arena_;
   size_t size_ = 0;
 };

@@ -1,8 +1,158 @@
-// Placeholder until the diacritic-repair issue lands.
+// Stage "repair_diacritics": restores å/ä/ö on pages whose text an English
+// OCR model stripped (normalizers/diacritic_repair.h).
+//
+// Which text is repaired:
+//  - PDF pages the page decision marked PageDecision::kRepair;
+//  - plain-text input whose words, taken together, look like stripped Swedish
+//    (ScoreStrippedText evidence >= kTextRepairEvidence, the page decision's
+//    threshold); its pages are then marked kRepair with the evidence.
+// For every changed word: Word::text is the repair, Word::raw stays as the
+// source gave it, Word::source becomes kRepaired and the confidence drops a
+// little (more when the repair won by a small margin). Line::text follows:
+// words joined by one space for PDF pages; for plain text the changed tokens
+// are replaced inside the line so tabs and runs of spaces stay as they were.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "normalizers/diacritic_repair.h"
+#include "normalizers/swedish_lexicon.h"
 #include "pipeline/stages.h"
 
 namespace finsam {
+namespace {
 
-Status RepairDiacriticsStage(PipelineContext& ctx) { return Status::Ok(); }
+// Same bar as the page decision's kRepairEvidence.
+constexpr double kTextRepairEvidence = 0.35;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Replaces whitespace-separated tokens of `text` by `words` (one per token)
+// keeping every whitespace byte. Returns false (text untouched) when the
+// token count does not match.
+bool ReplaceTokensInPlace(std::string& text, const std::vector<Word>& words) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t i = 0, k = 0;
+  while (i < text.size()) {
+    if (IsSpace(text[i])) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && !IsSpace(text[j])) ++j;
+    if (k >= words.size()) return false;
+    out += words[k++].text;
+    i = j;
+  }
+  if (k != words.size()) return false;
+  text = std::move(out);
+  return true;
+}
+
+// Repairs one page's words in place; returns the number changed.
+int RepairPage(Page& page, const DiacriticRepairer& repairer, bool plain_text) {
+  std::vector<RepairToken> tokens;
+  std::vector<std::pair<size_t, size_t>> where;  // (line, word) per token
+  int prev_block = -1;
+  bool prev_blank = false;
+  for (size_t li = 0; li < page.lines.size(); ++li) {
+    const Line& line = page.lines[li];
+    if (line.words.empty()) {
+      prev_blank = true;
+      continue;
+    }
+    for (size_t wi = 0; wi < line.words.size(); ++wi) {
+      RepairToken t;
+      t.text = line.words[wi].text;
+      t.line = static_cast<int>(li);
+      if (wi == 0) t.break_before = tokens.empty() || prev_blank || line.block != prev_block;
+      // Tab-separated cells of text tables do not read as one sentence.
+      if (plain_text && wi > 0) {
+        const Box& a = line.words[wi - 1].box;
+        const Box& b = line.words[wi].box;
+        if (b.x0 - a.x1 >= 2) t.break_before = true;
+      }
+      tokens.push_back(std::move(t));
+      where.emplace_back(li, wi);
+    }
+    prev_block = line.block;
+    prev_blank = false;
+  }
+  if (tokens.empty()) return 0;
+  std::vector<WordChange> changes;
+  std::vector<std::string> repaired = repairer.RepairTokens(tokens, &changes);
+  std::vector<bool> line_changed(page.lines.size(), false);
+  for (const WordChange& c : changes) {
+    auto [li, wi] = where[c.token];
+    Word& w = page.lines[li].words[wi];
+    w.text = repaired[c.token];
+    w.source = WordSource::kRepaired;
+    // A repair that won by a wide margin is nearly certain; a close call
+    // (both spellings are words) less so.
+    float factor = static_cast<float>(std::clamp(0.80 + 0.02 * c.score, 0.80, 0.97));
+    w.confidence = std::clamp(w.confidence * factor, 0.0f, 1.0f);
+    line_changed[li] = true;
+  }
+  for (size_t li = 0; li < page.lines.size(); ++li) {
+    if (!line_changed[li]) continue;
+    Line& line = page.lines[li];
+    if (plain_text && ReplaceTokensInPlace(line.text, line.words)) continue;
+    std::string joined;
+    for (const Word& w : line.words) {
+      if (!joined.empty()) joined += ' ';
+      joined += w.text;
+    }
+    line.text = std::move(joined);
+  }
+  return static_cast<int>(changes.size());
+}
+
+}  // namespace
+
+Status RepairDiacriticsStage(PipelineContext& ctx) {
+  if (!ctx.options.repair_diacritics) return Status::Ok();
+  Document& doc = ctx.ex.doc;
+  const bool plain_text = doc.format == InputFormat::kText;
+  std::vector<size_t> todo;
+  if (plain_text) {
+    const SwedishLexicon* lex = SwedishLexicon::Shared();
+    if (!lex) return Status::Ok();  // nothing to judge stripped text with
+    std::vector<std::string> words;
+    for (const Page& p : doc.pages)
+      for (const Line& l : p.lines)
+        for (const Word& w : l.words) words.push_back(w.text);
+    StrippedTextScore score = ScoreStrippedText(words, *lex);
+    if (score.evidence < kTextRepairEvidence) return Status::Ok();
+    char buf[200];
+    std::snprintf(buf, sizeof buf,
+                  "plain text with stripped diacritics: evidence %.2f (%d of %d words with å/ä/ö, %d restorable, "
+                  "%d garbled)",
+                  score.evidence, score.with_diacritics, score.words, score.restorable, score.garbled);
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
+      doc.pages[i].decision = PageDecision::kRepair;
+      doc.pages[i].decision_reason = buf;
+      todo.push_back(i);
+    }
+  } else {
+    for (size_t i = 0; i < doc.pages.size(); ++i)
+      if (doc.pages[i].decision == PageDecision::kRepair) todo.push_back(i);
+  }
+  if (todo.empty()) return Status::Ok();
+  const SwedishLexicon* lex = SwedishLexicon::Shared();
+  if (!lex) {
+    doc.warnings.push_back("diacritic repair skipped: Swedish lexicon not found in " +
+                           SwedishLexicon::DefaultDataDir() + "/lexicon");
+    return Status::Ok();
+  }
+  DiacriticRepairer repairer(*lex);
+  for (size_t i : todo) {
+    Page& page = doc.pages[i];
+    int n = RepairPage(page, repairer, plain_text);
+    page.decision_reason += "; " + std::to_string(n) + " words repaired";
+  }
+  return Status::Ok();
+}
 
 }  // namespace finsam
