@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs the Debian (bookworm) packages finsam needs to build, test and run.
+# Idempotent: when every package is already installed it does nothing (and
+# needs no network). Runs as root, or through sudo when available.
+set -euo pipefail
+
+PACKAGES=(
+  cmake g++ make pkg-config            # build
+  libpoppler-cpp-dev poppler-utils     # PDF text layer + rendering; pdftotext for bench/
+  libtesseract-dev libleptonica-dev    # OCR of scanned pages
+  tesseract-ocr-swe tesseract-ocr-osd  # Swedish OCR model, orientation detection
+  libicu-dev                           # Unicode normalization, Swedish case mapping
+  libre2-dev                           # regular expressions
+  libsqlite3-dev sqlite3               # the comparison database (+ shell for users)
+  libgtest-dev libgmock-dev googletest # tests
+  hunspell-sv libhunspell-dev          # Swedish dictionary for diacritic repair
+  wswedish dasher-data                 # Swedish word lists for the lexicon
+  qpdf                                 # tests: makes an encrypted PDF fixture
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "installed" ]] || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#PACKAGES[@]} packages installed" >&2
+  exit 0
+fi
+
+if [[ $(id -u) -eq 0 ]]; then
+  SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO=(sudo)
+else
+  echo "setup: missing packages (${missing[*]}); run as root or install sudo" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+echo "setup: installing ${missing[*]}" >&2
+# A fresh image has no package lists; refresh them first, and once more if
+# the install fails on stale lists.
+if ! compgen -G "/var/lib/apt/lists/*_Packages*" >/dev/null; then
+  "${SUDO[@]}" apt-get update
+fi
+if ! "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}"; then
+  "${SUDO[@]}" apt-get update
+  "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+fi
