@@ -7,6 +7,7 @@
 
 #include "pipeline/line_builder.h"
 #include "pipeline/ocr_text.h"
+#include "pipeline/page_decision.h"
 #include "pipeline/pdf_render.h"
 #include "pipeline/stages.h"
 
@@ -37,10 +38,38 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
   page.ocr_confidence = conf_n ? conf_sum / conf_n : -1;
 }
 
+void MergeOcrBand(const OcrPageResult& result, int image_width, int image_height, double y0, double y1,
+                  Page& page) {
+  Page ocr = page;
+  ApplyOcrResult(result, image_width, image_height, ocr);
+  std::vector<Word> words;
+  for (Line& line : page.lines)
+    for (Word& w : line.words)
+      if (w.box.cy() < y0 || w.box.cy() > y1) words.push_back(std::move(w));
+  double sum = 0;
+  int n = 0;
+  for (Line& line : ocr.lines)
+    for (Word& w : line.words)
+      if (w.box.cy() >= y0 && w.box.cy() <= y1) {
+        sum += w.confidence;
+        ++n;
+        words.push_back(std::move(w));
+      }
+  BuildLines(std::move(words), page);
+  page.ocr_confidence = n ? sum / n : -1;
+}
+
 Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, const OcrRunOptions& options) {
+  // Pages decided "ocr", and "repair" pages with a table band that the old
+  // OCR layer garbled (only that band is replaced).
   std::vector<int> todo;
-  for (size_t i = 0; i < doc.pages.size(); ++i)
+  std::vector<std::optional<DamagedBand>> bands(doc.pages.size());
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
     if (doc.pages[i].decision == PageDecision::kOcr) todo.push_back(static_cast<int>(i));
+    else if (doc.pages[i].decision == PageDecision::kRepair && options.reread_damaged_tables &&
+             (bands[i] = FindDamagedTableBand(doc.pages[i])))
+      todo.push_back(static_cast<int>(i));
+  }
   if (todo.empty()) return Status::Ok();
   const int total = static_cast<int>(todo.size());
   if (options.progress) options.progress(0, total);
@@ -64,6 +93,8 @@ Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, con
         Result<OcrPageResult> res = (*engine)->Recognize(*img);
         if (!res.ok()) {
           fail(res.status());
+        } else if (bands[index]) {
+          MergeOcrBand(*res, img->width, img->height, bands[index]->y0, bands[index]->y1, *page);
         } else {
           ApplyOcrResult(*res, img->width, img->height, *page);
           char buf[160];
@@ -88,7 +119,7 @@ Status OcrStage(PipelineContext& ctx) {
   Document& doc = ctx.ex.doc;
   if (doc.format != InputFormat::kPdf) return Status::Ok();
   bool any = false;
-  for (const Page& p : doc.pages) any |= p.decision == PageDecision::kOcr;
+  for (const Page& p : doc.pages) any |= p.decision == PageDecision::kOcr || p.decision == PageDecision::kRepair;
   if (!any) return Status::Ok();
   Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
   if (!bytes.ok()) {
@@ -98,6 +129,7 @@ Status OcrStage(PipelineContext& ctx) {
   PdfPageSource source(*bytes);
   OcrRunOptions options;
   options.dpi = ctx.options.dpi > 0 ? ctx.options.dpi : 300;
+  options.reread_damaged_tables = ctx.options.ocr != OcrPolicy::kNever;
   options.progress = ctx.options.quiet ? nullptr : ctx.options.progress;
   return OcrPages(doc, source, OcrPool::SharedTesseract(ctx.options.jobs), options);
 }

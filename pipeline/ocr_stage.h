@@ -22,11 +22,15 @@ namespace finsam {
 
 struct OcrRunOptions {
   int dpi = 300;
+  // Also OCR the garbled table band of "repair" pages (FindDamagedTableBand)
+  // and replace only the words in that band.
+  bool reread_damaged_tables = true;
   // (pages_done, pages_total) after each page; called from worker threads.
   std::function<void(int, int)> progress;
 };
 
-// OCRs every page of `doc` whose decision is kOcr. A page that fails keeps
+// OCRs every page of `doc` whose decision is kOcr (and the damaged table band
+// of kRepair pages, see OcrRunOptions). A page that fails keeps
 // its text layer (if any), gets "; OCR failed: …" appended to its decision
 // reason and a warning "page N: OCR failed: …" on the document; the function
 // itself returns Ok (failures are per page). Blocks until all pages are done.

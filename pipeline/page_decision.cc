@@ -2,6 +2,7 @@
 #include "pipeline/page_decision.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string_view>
 
@@ -154,6 +155,91 @@ PageInk MeasureInk(const GrayImage& image, const Page& page) {
   return ink;
 }
 
+namespace {
+
+bool HasDigit(const std::string& t) {
+  for (char c : t)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+// A number token with glyphs that a table border leaves in an OCR layer.
+bool IsDamagedNumber(const std::string& t) {
+  if (!HasDigit(t)) return false;
+  if (t.find('|') != std::string::npos || t.find('[') != std::string::npos || t.find(']') != std::string::npos)
+    return true;
+  // "4443/4443", "11 073/|8": a slash between digits; "(2020" without ")".
+  for (size_t i = 1; i + 1 < t.size(); ++i)
+    if (t[i] == '/' && std::isdigit(static_cast<unsigned char>(t[i - 1])) && std::isdigit(static_cast<unsigned char>(t[i + 1])))
+      return true;
+  if (t.front() == '/' || t.back() == '/') return true;
+  if (t.front() == '(' && t.find(')') == std::string::npos) return true;
+  return false;
+}
+
+bool IsNumberToken(const std::string& t) {
+  int digits = 0, other = 0;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c != ' ' && c != ',' && c != '.' && c != '-' && c != '%') ++other;
+  }
+  return digits > 0 && digits >= other;
+}
+
+}  // namespace
+
+std::optional<DamagedBand> FindDamagedTableBand(const Page& page) {
+  if (page.unit != BoxUnit::kPoint) return std::nullopt;
+  struct Row {
+    double y0, y1;
+    int numbers = 0, damaged = 0, words = 0;
+    // A table row: mostly numbers (prose with two years in it is not).
+    bool table_like() const { return damaged > 0 || (numbers >= 1 && numbers * 4 >= words); }
+  };
+  std::vector<Row> rows;
+  for (const Line& line : page.lines) {
+    Row r{line.box.y0, line.box.y1};
+    r.words = static_cast<int>(line.words.size());
+    for (const Word& w : line.words) {
+      const std::string& t = w.raw.empty() ? w.text : w.raw;
+      if (IsDamagedNumber(t)) ++r.damaged;
+      if (IsNumberToken(t) || IsDamagedNumber(t)) ++r.numbers;
+    }
+    rows.push_back(r);
+  }
+  // Clusters of consecutive table-like rows (>= 2 numbers, or a damaged one);
+  // rows without numbers (wrapped labels) may sit inside a cluster.
+  std::optional<DamagedBand> best;
+  size_t i = 0;
+  while (i < rows.size()) {
+    if (!rows[i].table_like()) {
+      ++i;
+      continue;
+    }
+    DamagedBand band{rows[i].y0, rows[i].y1, 0};
+    double line_h = std::max(4.0, rows[i].y1 - rows[i].y0);
+    size_t j = i;
+    size_t last = i;
+    while (j < rows.size()) {
+      const Row& r = rows[j];
+      if (r.y0 - band.y1 > 6 * line_h) break;
+      if (r.table_like()) {
+        band.y1 = std::max(band.y1, r.y1);
+        band.damaged_numbers += r.damaged;
+        last = j;
+      }
+      ++j;
+    }
+    if (band.damaged_numbers >= 1 && (!best || band.damaged_numbers > best->damaged_numbers)) {
+      band.y0 -= line_h / 2;
+      band.y1 += line_h / 2;
+      best = band;
+    }
+    i = last + 1;
+  }
+  return best;
+}
+
 PageVerdict DecidePage(const TextLayerSignals& t, const PageInk& ink, bool ocr_text_layer, OcrPolicy policy) {
   char buf[256];
   auto verdict = [](PageDecision d, std::string r) { return PageVerdict{d, std::move(r)}; };
@@ -250,6 +336,14 @@ Status DecidePagesStage(PipelineContext& ctx) {
     if (i < fonts.size())
       for (const std::string& f : fonts[i]) ocr_layer |= f.find("GlyphLessFont") != std::string::npos;
     PageVerdict v = DecidePage(text, ink, ocr_layer, ctx.options.ocr);
+    if (v.decision == PageDecision::kRepair && ctx.options.ocr != OcrPolicy::kNever) {
+      if (std::optional<DamagedBand> band = FindDamagedTableBand(page)) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "; table at y %.0f-%.0f pt has %d numbers garbled by borders: re-read by OCR",
+                      band->y0, band->y1, band->damaged_numbers);
+        v.reason += buf;
+      }
+    }
     page.decision = v.decision;
     page.decision_reason = std::move(v.reason);
   }

@@ -15,6 +15,7 @@
 #ifndef FINSAM_PIPELINE_PAGE_DECISION_H_
 #define FINSAM_PIPELINE_PAGE_DECISION_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,17 @@ struct PageVerdict {
   PageDecision decision = PageDecision::kText;
   std::string reason;
 };
+
+// A band of a text-layer page (top to bottom, in page points) holding a table
+// whose numbers the layer garbled with border glyphs ("4443/4443", "|2 222",
+// "(2020"): what an old OCR run makes of a bordered table. Such a band is
+// re-read by OCR even on a "repair" page (prose keeps the cheap repaired
+// layer; numbers must be right). nullopt when the page has none.
+struct DamagedBand {
+  double y0 = 0, y1 = 0;
+  int damaged_numbers = 0;
+};
+std::optional<DamagedBand> FindDamagedTableBand(const Page& page);
 
 // The rules (auto policy); see page_decision.cc for thresholds.
 PageVerdict DecidePage(const TextLayerSignals& text, const PageInk& ink, bool ocr_text_layer,

@@ -193,6 +193,7 @@ class TesseractEngine : public OcrEngine {
 
     // 5: re-recognize bad numeric cells alone.
     if (options_.recheck_cells && !rulings.empty()) RecheckCells(work, rulings, result);
+    if (!rulings.empty()) MergeWrappedNumbers(rulings, result.words);
 
     for (OcrWord& w : result.words) geo.MapWord(w);
     api_.Clear();
@@ -221,6 +222,67 @@ class TesseractEngine : public OcrEngine {
       w.line = std::max(line, 0);
       out.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
+  }
+
+  // A number wrapped inside one bordered cell ("13" over "320" in a narrow
+  // column) becomes one word "13 320": the cell boundaries say they belong
+  // together. Only a 1-3 digit head followed by 3-digit groups is joined.
+  static void MergeWrappedNumbers(const std::vector<RulingLine>& rulings, std::vector<OcrWord>& words) {
+    auto is_head = [](const std::string& t) {
+      std::string c = CleanOcrToken(t);
+      size_t i = (!c.empty() && c[0] == '-') ? 1 : 0;
+      size_t n = c.size() - i;
+      if (n < 1 || n > 3) return false;
+      for (size_t k = i; k < c.size(); ++k)
+        if (c[k] < '0' || c[k] > '9') return false;
+      return true;
+    };
+    auto is_group = [](const std::string& t) {
+      std::string c = CleanOcrToken(t);
+      if (c.size() < 3) return false;
+      for (size_t k = 0; k < 3; ++k)
+        if (c[k] < '0' || c[k] > '9') return false;
+      return c.size() == 3 || c[3] == ',';
+    };
+    std::vector<bool> gone(words.size(), false);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (gone[i] || !is_head(words[i].text)) continue;
+      OcrWord& head = words[i];
+      std::optional<PixelRect> cell = CellAround(rulings, (head.x0 + head.x1) / 2, (head.y0 + head.y1) / 2);
+      if (!cell) continue;
+      // The word directly below the head in the same cell.
+      size_t below = words.size();
+      for (size_t j = 0; j < words.size(); ++j) {
+        if (j == i || gone[j]) continue;
+        const OcrWord& w = words[j];
+        double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+        if (cx < cell->x0 || cx > cell->x1 || cy < cell->y0 || cy > cell->y1) continue;
+        if (w.y0 < head.y1 - 0.3 * (head.y1 - head.y0)) continue;  // not below
+        if (below == words.size() || w.y0 < words[below].y0) below = j;
+      }
+      if (below == words.size() || !is_group(words[below].text)) continue;
+      // Nothing else to the right of the head on its line inside the cell.
+      bool alone = true;
+      for (size_t j = 0; j < words.size(); ++j) {
+        if (j == i || j == below || gone[j]) continue;
+        const OcrWord& w = words[j];
+        double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+        if (cx >= cell->x0 && cx <= cell->x1 && cy >= cell->y0 && cy <= cell->y1) alone = false;
+      }
+      if (!alone) continue;
+      OcrWord& tail = words[below];
+      head.text = CleanOcrToken(head.text) + " " + CleanOcrToken(tail.text);
+      head.x0 = std::min(head.x0, tail.x0);
+      head.y0 = std::min(head.y0, tail.y0);
+      head.x1 = std::max(head.x1, tail.x1);
+      head.y1 = std::max(head.y1, tail.y1);
+      head.confidence = std::min(head.confidence, tail.confidence);
+      gone[below] = true;
+    }
+    std::vector<OcrWord> kept;
+    for (size_t i = 0; i < words.size(); ++i)
+      if (!gone[i]) kept.push_back(std::move(words[i]));
+    words = std::move(kept);
   }
 
   // Bounding box of dark pixels inside `r`, nullopt when the area is blank.
@@ -257,8 +319,11 @@ class TesseractEngine : public OcrEngine {
         cell = &cells.back();
       }
       cell->words.push_back(i);
-      if (DigitShare(w.text) < 0.5 && !IsBorderDebris(w.text)) cell->numeric = false;
-      if (IsSuspectNumber(w.text, w.confidence) || IsBorderDebris(w.text)) cell->suspect = true;
+      // Digits misread as letters come back with low confidence ("FRAS
+      // NAR" for "4 443 4 443"): such a word does not make a cell a label.
+      const bool garbage = w.confidence < 0.6f;
+      if (DigitShare(w.text) < 0.5 && !IsBorderDebris(w.text) && !garbage) cell->numeric = false;
+      if (IsSuspectNumber(w.text, w.confidence) || IsBorderDebris(w.text) || garbage) cell->suspect = true;
     }
     const double dpi = work.dpi > 0 ? work.dpi : 300;
     const int pad = std::max(2, static_cast<int>(dpi / 100));
