@@ -282,6 +282,15 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
         found = true;
       }
     }
+    if (!found && is_result) {
+      // A Resultat nothing explains is only checked when its window has
+      // something to net: income and costs (or, with signed costs, two
+      // items). A table cut at a page break may have lost its income part.
+      bool has_cost = false, has_income = false;
+      for (const Term& w : chosen) (s.cost_like[w.row] ? has_cost : has_income) = true;
+      bool checkable = s.costs_signed ? chosen.size() >= 2 : (has_cost && has_income);
+      if (!checkable) chosen.clear();
+    }
     if (!chosen.empty()) {
       AddColumnConstraints(t, s, is_sum ? kRuleSumSection : kRuleSumResult, i, chosen, &out);
       std::set<int> covered;
@@ -544,7 +553,11 @@ void CheckSameFigures(const std::vector<FinancialTable>& tables, std::vector<Fla
         int kc = KindClass(col.kind);
         if (!col.year || !kc || !Present(t, i, static_cast<int>(c)) || !ValueAt(t, i, static_cast<int>(c))) continue;
         if (r.cells[c].is_percent) continue;
-        Key k{label, col.year, kc};
+        // Same label alone is not enough ("Region Gävleborg" is a member
+        // contribution in Not 1 and an accrued cost in Not 4): the reader's
+        // category must agree too.
+        if (!r.category || r.category->empty()) continue;
+        Key k{label + "|" + *r.category, col.year, kc};
         if (!in_table.insert(k).second) continue;  // first occurrence per table only
         seen[k].push_back({static_cast<int>(ti), i, static_cast<int>(c)});
       }

@@ -3,6 +3,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "pipeline/cross_checks.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/schema.h"
 
@@ -212,6 +213,11 @@ Result<LoadResult> Database::Load(const Extraction& ex) {
   Status st = LoadPages(db, result.document_id, ex);
   if (st.ok()) st = LoadFinancialTables(db, result.document_id, ex, &result.facts);
   // Further loader steps (governance, review checks) are appended here.
+  // Data-quality review: this document's flags, then the cross-document
+  // rules of its förbund (recomputed whole, so idempotent). Corrections are
+  // keyed apart from the extracted rows and re-applied by v_financial.
+  if (st.ok()) st = LoadFlags(db, result.document_id, ex);
+  if (st.ok() && forbund_id) st = RunCrossChecks(db, *forbund_id);
   if (!st.ok()) return fail(st);
   st = db.Commit();
   if (!st.ok()) return fail(st);

@@ -70,6 +70,49 @@ CREATE INDEX rows_table ON fin_rows(table_id);
 CREATE INDEX rows_category ON fin_rows(category);
 CREATE INDEX tables_document ON fin_tables(document_id);
 )sql"},
+      {3, "data-quality review: flags, flag_facts, decisions, corrections", R"sql(
+CREATE TABLE flags(
+  flag_id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+  forbund_id INTEGER REFERENCES forbund(forbund_id),
+  scope TEXT NOT NULL,                     -- document | cross (cross-document rules, recomputed per förbund)
+  rule TEXT NOT NULL,                      -- sum.section, repair.confusable, cross.plan_budget, ... (docs/review.md)
+  severity TEXT NOT NULL,                  -- error | warning | info | ok
+  passed INTEGER NOT NULL DEFAULT 0,       -- 1: the check held
+  year INTEGER,
+  message TEXT NOT NULL,
+  expected REAL, found REAL, unit TEXT,    -- SEK (whole kronor) or %
+  page INTEGER, source_text TEXT,
+  flag_key TEXT NOT NULL);                 -- stable across re-extraction: decisions refer to it
+CREATE INDEX flags_document ON flags(document_id);
+CREATE INDEX flags_key ON flags(flag_key);
+CREATE TABLE flag_facts(
+  flag_id INTEGER NOT NULL REFERENCES flags(flag_id) ON DELETE CASCADE,
+  fact_id INTEGER NOT NULL REFERENCES facts(fact_id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,                    -- 0 = the figure the flag is about
+  PRIMARY KEY(flag_id, fact_id));
+CREATE INDEX flag_facts_fact ON flag_facts(fact_id);
+-- Reviewer decisions. Not tied to extracted rows, so they survive re-ingest.
+CREATE TABLE decisions(
+  decision_id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,                      -- accept | correct
+  document_sha256 TEXT NOT NULL,
+  flag_key TEXT,                           -- accept: the flag's stable key
+  table_seq INTEGER, row_label TEXT, row_occurrence INTEGER, col INTEGER,  -- correct: the fact's stable key
+  amount_sek INTEGER, value REAL,          -- correct: the new value
+  original_amount_sek INTEGER, original_raw TEXT,
+  note TEXT, decided_by TEXT NOT NULL, decided_at TEXT NOT NULL);
+-- The current correction per fact key (the latest decision wins).
+CREATE TABLE corrections(
+  document_sha256 TEXT NOT NULL,
+  table_seq INTEGER NOT NULL,
+  row_label TEXT NOT NULL,
+  row_occurrence INTEGER NOT NULL,         -- n-th row with this label in the table, 0-based
+  col INTEGER NOT NULL,
+  amount_sek INTEGER, value REAL,
+  decision_id INTEGER NOT NULL REFERENCES decisions(decision_id),
+  PRIMARY KEY(document_sha256, table_seq, row_label, row_occurrence, col));
+)sql"},
   };
   return kMigrations;
 }
@@ -85,16 +128,45 @@ SELECT document_id, page, decision, reason, ocr_confidence, unit, width, height
 FROM pages)sql",
       R"sql(CREATE VIEW v_financial AS
 SELECT d.document_id, fb.name AS forbund, d.kind AS doc_kind, t.title AS table_title,
-       r.section, r.label, r.category, c.year, c.column_kind, x.amount_sek, t.unit,
-       x.page, x.raw_text, x.confidence, x.status,
-       t.table_kind, r.is_total, x.fact_id, x.value, x.is_percent, c.header AS column_header,
-       x.line_index, x.x0, x.y0, x.x1, x.y1, t.table_id, r.row_id, x.col
+       r.section, r.label, r.category, c.year, c.column_kind,
+       CASE WHEN k.decision_id IS NULL THEN x.amount_sek ELSE k.amount_sek END AS amount_sek, t.unit,
+       x.page, x.raw_text, x.confidence,
+       CASE WHEN k.decision_id IS NULL THEN x.status ELSE 'corrected' END AS status,
+       t.table_kind, r.is_total, x.fact_id,
+       CASE WHEN k.decision_id IS NULL THEN x.value ELSE k.value END AS value,
+       x.is_percent, c.header AS column_header,
+       x.line_index, x.x0, x.y0, x.x1, x.y1, t.table_id, r.row_id, x.col,
+       x.amount_sek AS original_amount_sek, x.status AS original_status, k.decision_id AS correction_id
 FROM facts x
 JOIN fin_rows r ON r.row_id = x.row_id
 JOIN fin_tables t ON t.table_id = r.table_id
 JOIN fin_columns c ON c.table_id = t.table_id AND c.col = x.col
 JOIN documents d ON d.document_id = t.document_id
-LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id)sql",
+LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id
+LEFT JOIN corrections k ON k.document_sha256 = d.sha256 AND k.table_seq = t.seq AND k.row_label = r.label
+     AND k.col = x.col
+     AND k.row_occurrence = (SELECT COUNT(*) FROM fin_rows r2
+                             WHERE r2.table_id = r.table_id AND r2.label = r.label AND r2.seq < r.seq))sql",
+      R"sql(CREATE VIEW v_flags AS
+SELECT f.flag_id, f.rule, f.severity, f.document_id, fb.name AS forbund, f.year, f.message,
+       f.expected, f.found,
+       (SELECT group_concat(fact_id, ',') FROM
+          (SELECT ff.fact_id FROM flag_facts ff WHERE ff.flag_id = f.flag_id ORDER BY ff.seq)) AS fact_ids,
+       CASE
+         WHEN EXISTS (SELECT 1 FROM decisions a WHERE a.kind = 'accept' AND a.flag_key = f.flag_key
+                      AND a.document_sha256 = d.sha256) THEN 'accepted'
+         WHEN f.passed THEN 'passed'
+         WHEN EXISTS (SELECT 1 FROM flag_facts ff JOIN v_financial v ON v.fact_id = ff.fact_id
+                      WHERE ff.flag_id = f.flag_id AND v.status = 'corrected') THEN 'corrected'
+         ELSE 'open'
+       END AS status,
+       f.unit, f.page, f.source_text, f.scope, f.flag_key, d.source_path, d.kind AS doc_kind, f.passed,
+       (SELECT a.decided_by || ' ' || a.decided_at || COALESCE(': ' || a.note, '') FROM decisions a
+        WHERE a.kind = 'accept' AND a.flag_key = f.flag_key AND a.document_sha256 = d.sha256
+        ORDER BY a.decision_id DESC LIMIT 1) AS decision
+FROM flags f
+JOIN documents d ON d.document_id = f.document_id
+LEFT JOIN forbund fb ON fb.forbund_id = f.forbund_id)sql",
   };
   return kViews;
 }

@@ -248,7 +248,11 @@ TEST(ChecksTest, SameFigureInTwoTables) {
   FinancialTable overview = MakeTable(five, {{"Verksamhetens intäkter", {"13 401", "13 319"}}}, "Översikt", "overview");
   FinancialTable rr = MakeTable(five, {{"Verksamhetens intäkter", {"13 401", "13 391"}}}, "Resultaträkning",
                                 "income_statement");
-  std::vector<Flag> same = WithRule(CheckDocument({overview, rr}), kRuleSameFigure);
+  overview.rows[0].category = rr.rows[0].category = "income.total";
+  FinancialTable note4 = MakeTable(five, {{"Region Gävleborg", {"359", "297"}}}, "Not 4. Upplupna kostnader", "note");
+  FinancialTable note1 = MakeTable(five, {{"Region Gävleborg", {"3 330", "3 330"}}}, "Not 1. Medlemsavgifter", "note");
+  note1.rows[0].category = "income.region";  // note4's row has no category: not the same figure
+  std::vector<Flag> same = WithRule(CheckDocument({overview, rr, note4, note1}), kRuleSameFigure);
   ASSERT_EQ(same.size(), 2u);
   EXPECT_EQ(Failed(same), 1);
 }

@@ -1,0 +1,25 @@
+// Page crops for the review report (issue 5): renders the region of a PDF
+// page a figure came from and encodes it as PNG. Thin adapter: Poppler via
+// pdf_render.h, Leptonica for PNG encoding (only here).
+#ifndef FINSAM_PIPELINE_REVIEW_RENDER_H_
+#define FINSAM_PIPELINE_REVIEW_RENDER_H_
+
+#include <string>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace finsam {
+
+// PNG bytes of the region `box` (PDF points, origin top-left) of page `page`
+// (1-based) of the PDF at `pdf_path`, widened to the full page width so the
+// row's label shows, with `margin_pt` above and below; rendered at `dpi`.
+Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& box, double margin_pt = 14,
+                                      int dpi = 110);
+
+// "data:image/png;base64,..." for embedding PNG bytes in HTML.
+std::string PngDataUri(const std::string& png);
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_REVIEW_RENDER_H_
