@@ -212,7 +212,16 @@ std::vector<Piece> SplitToken(const std::u32string& tok) {
       // Trim garble characters that cannot be letters: trailing digits and &
       // ("Q4", "R&"), digits next to other digits ("2016").
       size_t b = 0, e = p.text.size();
-      while (e > b && IsGarble(p.text[e - 1])) --e;
+      // A trailing 4 or & is a letter after lowercase letters ("p4", "tv&"),
+      // not after a capital ("Q4", "A4", "P4").
+      while (e > b && IsGarble(p.text[e - 1]) && !(e - b >= 2 && u_islower(p.text[e - 2]))) --e;
+      // "H&M", "R&D", "AT&T": an & between capitals is an ampersand.
+      for (size_t k = b + 1; k + 1 < e; ++k) {
+        if (p.text[k] == U'&' && u_isupper(p.text[k - 1]) && u_isupper(p.text[k + 1])) {
+          e = b;  // not a word
+          break;
+        }
+      }
       bool digit_before = i > 0 && u_isdigit(tok[i - 1]);
       bool digit_after = j < tok.size() && u_isdigit(tok[j]);
       if (digit_before || digit_after) {
@@ -758,6 +767,49 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     for (size_t j = n - 1; j > 0; --j) choice[j - 1] = back[j][choice[j]];
   }
 
+  // Second pass with trigram context (clean texts only): each word with more
+  // than one candidate is re-decided given its chosen neighbours, left to
+  // right (iterated conditional modes on the trigram model).
+  auto id_at = [&](long j) -> int32_t {
+    if (j < 0 || j >= static_cast<long>(n)) return -1;
+    std::vector<Candidate> tmp;
+    return cand_id(cands_at(static_cast<size_t>(j), &tmp)[choice[j]]);
+  };
+  // Context ids of position j, -1 across boundaries.
+  auto linked = [&](long j) { return j >= 0 && j < static_cast<long>(n) && !seq[j].boundary_before; };
+  auto local_score = [&](size_t j, const Candidate& c) {
+    const long J = static_cast<long>(j);
+    int32_t p1 = linked(J) ? id_at(J - 1) : -1;
+    int32_t p2 = (linked(J) && linked(J - 1)) ? id_at(J - 2) : -1;
+    int32_t n1 = linked(J + 1) ? id_at(J + 1) : -1;
+    int32_t n2 = (linked(J + 1) && linked(J + 2)) ? id_at(J + 2) : -1;
+    int32_t me = cand_id(c);
+    double s = c.channel;
+    if (!c.valid) s += kInvalidLogProb;
+    else if (c.id < 0) s += lex_.LogProbUnseen();
+    else s += lex_.TrigramLogProb(p2, p1, me);
+    if (n1 >= 0) {
+      s += lex_.TrigramLogProb(p1, me, n1);
+      if (n2 >= 0) s += lex_.TrigramLogProb(me, n1, n2);
+    }
+    return s;
+  };
+  for (size_t j = 0; j < n; ++j) {
+    if (!seq[j].cands || seq[j].cands->size() < 2) continue;
+    const std::vector<Candidate>& cur = *seq[j].cands;
+    int best = choice[j];
+    double best_s = local_score(j, cur[best]);
+    for (size_t k = 0; k < cur.size(); ++k) {
+      if (static_cast<int>(k) == best) continue;
+      double s = local_score(j, cur[k]);
+      if (s > best_s) {
+        best_s = s;
+        best = static_cast<int>(k);
+      }
+    }
+    choice[j] = best;
+  }
+
   // Apply: per changed piece, a margin check against keeping the original in
   // the chosen context, then case restoration.
   std::vector<std::string> out(tokens.size());
@@ -777,21 +829,8 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     const Candidate& orig = cur[0];
     const std::u32string observed = LowerU32(pieces[seq[j].token][seq[j].piece].text);
     // Log-odds of the choice against the original, in the chosen neighbours.
-    int32_t prev_id = -1;
-    if (j > 0 && !seq[j].boundary_before) {
-      std::vector<Candidate> tmp;
-      prev_id = cand_id(cands_at(j - 1, &tmp)[choice[j - 1]]);
-    }
-    double lb = best.channel + word_logp(prev_id, best);
-    double lo = orig.channel + word_logp(prev_id, orig);
-    if (j + 1 < n && !seq[j + 1].boundary_before) {
-      std::vector<Candidate> tmp;
-      const Candidate& next = cands_at(j + 1, &tmp)[choice[j + 1]];
-      if (next.valid && next.id >= 0) {
-        lb += lex_.BigramLogProb(cand_id(best), next.id);
-        lo += lex_.BigramLogProb(cand_id(orig), next.id);
-      }
-    }
+    double lb = local_score(j, best);
+    double lo = local_score(j, orig);
     double margin = best.forced ? 0 : lb - lo;
     if (orig.valid && margin < options_.min_change_margin) continue;
     std::string why;

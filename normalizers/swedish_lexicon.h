@@ -106,6 +106,10 @@ class SwedishLexicon {
   // boundaries), trained on the curated word types: how Swedish-looking a
   // spelling is. Ranks restorations of words no list holds.
   double CharLogProb(std::u32string_view lower) const;
+  // log P(c | a b): clean-text trigram counts interpolated with the bigram
+  // model; the bigram model alone when the clean texts never saw "a b c".
+  // Any id may be -1 (unknown or boundary).
+  double TrigramLogProb(int32_t a, int32_t b, int32_t c) const;
   uint8_t Flags(int32_t id) const { return entries_[id].flags; }
   const std::string& Word(int32_t id) const { return words_[id]; }
   // Calls fn(id) for every word whose skeleton (SkeletonOf) equals skel.
@@ -147,6 +151,7 @@ class SwedishLexicon {
   std::vector<int32_t> skeleton_next_;
   std::unordered_map<uint64_t, uint32_t> web_bigram_rank_;
   std::unordered_map<uint64_t, float> clean_bigram_count_;
+  std::unordered_map<uint64_t, float> clean_trigram_count_;  // ids packed 21 bits each
   double clean_tokens_ = 0;
   // Character n-gram counts over a 32-letter alphabet (CharClass in .cc).
   std::vector<uint32_t> char4_, char3_, char2_, char1_;

@@ -1,0 +1,217 @@
+#include "normalizers/diacritic_repair.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace finsam {
+namespace {
+
+const SwedishLexicon& Lex() {
+  const SwedishLexicon* lex = SwedishLexicon::Shared();
+  if (!lex) {
+    ADD_FAILURE() << "lexicon missing under " << SwedishLexicon::DefaultDataDir();
+    std::abort();
+  }
+  return *lex;
+}
+
+// The repairer as the pipeline uses it on a page judged "repair": the text
+// is known to be stripped.
+std::string Repair(const std::string& text) {
+  RepairOptions opt;
+  opt.strip_rate = 0.95;
+  DiacriticRepairer r(Lex(), opt);
+  return r.RepairText(text, nullptr);
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Case {
+  const char* input;
+  const char* expected;
+};
+
+// Whole sentences: the word in question and its neighbours.
+class HardCasesTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(HardCasesTest, Restores) {
+  EXPECT_EQ(Repair(GetParam().input), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Garbled, HardCasesTest,
+    ::testing::Values(
+        // The examples: é, 6, &, 4, d for å/ä/ö.
+        Case{"Forbundets uppgift ar att svara for finansiell samordning for individer.",
+             "Förbundets uppgift är att svara för finansiell samordning för individer."},
+        Case{"Det galler 6ver hela lanet.", "Det gäller över hela länet."},
+        Case{"Malet &r att férbattra samverkan.", "Målet är att förbättra samverkan."},
+        Case{"Insatsen ska dven underldtta for deltagarna.", "Insatsen ska även underlätta för deltagarna."},
+        Case{"Under 4ret har styrelsen haft sex moten.", "Under året har styrelsen haft sex möten."},
+        Case{"Kontoret ligger i Harnésand.", "Kontoret ligger i Härnösand."}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Case, HardCasesTest,
+    ::testing::Values(Case{"SAMORDNINGSFORBUNDET GAVLEBORG", "SAMORDNINGSFÖRBUNDET GÄVLEBORG"},
+                      Case{"Forbundet", "Förbundet"}, Case{"forbundet", "förbundet"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Compounds, HardCasesTest,
+    ::testing::Values(Case{"Samordningsforbundets styrelse", "Samordningsförbundets styrelse"},
+                      Case{"Lansovergripande processtod till handlaggare",
+                           "Länsövergripande processtöd till handläggare"},
+                      Case{"en kvalitetssakrande roll", "en kvalitetssäkrande roll"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Places, HardCasesTest,
+    ::testing::Values(Case{"Skelleftea kommun", "Skellefteå kommun"}, Case{"Region Gavleborg", "Region Gävleborg"},
+                      Case{"Harnosand och Ornskoldsvik", "Härnösand och Örnsköldsvik"},
+                      Case{"Forsakringskassan och Arbetsformedlingen", "Försäkringskassan och Arbetsförmedlingen"}));
+
+// Words valid both ways: the neighbours decide.
+INSTANTIATE_TEST_SUITE_P(
+    Context, HardCasesTest,
+    ::testing::Values(Case{"Det ar viktigt att arbeta for individer.", "Det är viktigt att arbeta för individer."},
+                      Case{"Budgeten for ar 2020 ar i balans.", "Budgeten för år 2020 är i balans."},
+                      Case{"Vi har satt upp tre mal for aret.", "Vi har satt upp tre mål för året."},
+                      Case{"Det finns manga satt att arbeta pa.", "Det finns många sätt att arbeta på."},
+                      Case{"Deltagarna far stod fran handledare pa plats.",
+                           "Deltagarna får stöd från handledare på plats."},
+                      Case{"Nar det galler kvinnor och man", "När det gäller kvinnor och män"},
+                      Case{"Han har bott dar i manga ar.", "Han har bott där i många år."},
+                      Case{"Vara parter har beslutat att vara med.", "Våra parter har beslutat att vara med."}));
+
+// Correct words stay as they are, including the "stripped-looking" ones.
+INSTANTIATE_TEST_SUITE_P(
+    Untouched, HardCasesTest,
+    ::testing::Values(Case{"Han har en bra plan for framtiden.", "Han har en bra plan för framtiden."},
+                      Case{"Vi vill vara en del av arbetet.", "Vi vill vara en del av arbetet."},
+                      Case{"Styrelsen har sammantratt sex ganger.", "Styrelsen har sammanträtt sex gånger."},
+                      Case{"Arbetsförmedlingen och Försäkringskassan", "Arbetsförmedlingen och Försäkringskassan"},
+                      Case{"Ett idé-dokument om en café-verksamhet", "Ett idé-dokument om en café-verksamhet"}));
+
+TEST(DiacriticRepairTest, NumbersUrlsAndMailPassByteForByte) {
+  const std::vector<std::string> keep = {
+      "13 320", "-4 443", "480,5", "8,9", "2020-12-31", "29/11", "2003:1210", "16-64", "H&M",
+      "https://www.samordningsforbund.se/om-forbundet", "www.finsam.se", "info@samordningsforbundet-gavleborg.se",
+      "kansliet@forbundet.se", "13,5%", "−1 200", "4 443 tkr", "6st", "4a", "Q4", "A4", "(2019)", "§ 12"};
+  for (const std::string& k : keep) {
+    const std::string text = "Forbundet " + k + " for aret\n";
+    std::string out = Repair(text);
+    std::vector<std::string> in_words = Words(text), out_words = Words(out);
+    ASSERT_EQ(in_words.size(), out_words.size()) << k;
+    for (size_t i = 1; i + 2 < in_words.size(); ++i) EXPECT_EQ(out_words[i], in_words[i]) << k;
+    EXPECT_EQ(out_words[0], "Förbundet") << k;  // the repair did run around it
+  }
+}
+
+TEST(DiacriticRepairTest, KeepsWhitespaceAndLineStructure) {
+  const std::string text = "  Forbundet\tar\t\t13 320\n\n\tfor  aret\r\nslut  ";
+  const std::string out = Repair(text);
+  // Every whitespace byte at the same place: compare the masks.
+  std::string mask_in, mask_out;
+  for (char c : text) mask_in += (c == ' ' || c == '\t' || c == '\n' || c == '\r') ? c : 'x';
+  std::string out_letters;
+  size_t i = 0;
+  for (char c : out) mask_out += (c == ' ' || c == '\t' || c == '\n' || c == '\r') ? c : 'x';
+  (void)i;
+  // Multi-byte letters make runs longer; compress runs of x to compare.
+  auto squeeze = [](const std::string& s) {
+    std::string o;
+    for (char c : s)
+      if (!(c == 'x' && !o.empty() && o.back() == 'x')) o += c;
+    return o;
+  };
+  EXPECT_EQ(squeeze(mask_in), squeeze(mask_out));
+  EXPECT_NE(out.find("Förbundet"), std::string::npos);
+  EXPECT_NE(out.find("året"), std::string::npos);
+}
+
+TEST(DiacriticRepairTest, ExplainsEachChange) {
+  RepairOptions opt;
+  opt.strip_rate = 0.95;
+  DiacriticRepairer r(Lex(), opt);
+  std::vector<WordChange> changes;
+  std::string out = r.RepairText("Forbundets uppgift ar att hjalpa.", &changes);
+  ASSERT_EQ(changes.size(), 3u) << out;
+  EXPECT_EQ(changes[0].original, "Forbundets");
+  EXPECT_EQ(changes[0].repaired, "Förbundets");
+  EXPECT_EQ(changes[0].token, 0u);
+  EXPECT_NE(changes[0].reason.find("o→ö"), std::string::npos) << changes[0].reason;
+  EXPECT_GT(changes[0].score, 0);
+  EXPECT_EQ(changes[1].repaired, "är");
+  EXPECT_EQ(changes[2].repaired, "hjälpa.");
+}
+
+TEST(DiacriticRepairTest, CleanTextIsLeftAlone) {
+  // Auto strip rate: clean text has its å/ä/ö, so nothing should change.
+  DiacriticRepairer r(Lex());
+  const std::string clean = ReadFile(std::string(FINSAM_SOURCE_DIR) + "/corpus/jamtland-vp-2019/received.txt");
+  ASSERT_FALSE(clean.empty());
+  std::vector<WordChange> changes;
+  std::string out = r.RepairText(clean, &changes);
+  EXPECT_EQ(out, clean) << (changes.empty() ? "" : changes[0].original + " → " + changes[0].repaired);
+}
+
+// A whole document against its hand-restored gold, aligned word by word.
+TEST(DiacriticRepairTest, WholeDocumentMeetsTargets) {
+  const std::string dir = std::string(FINSAM_SOURCE_DIR) + "/corpus/gavleborg-vp-2020/";
+  const std::string received = ReadFile(dir + "received.txt");
+  const std::string gold = ReadFile(dir + "gold.txt");
+  ASSERT_FALSE(received.empty());
+  ASSERT_FALSE(gold.empty());
+  DiacriticRepairer r(Lex());
+  const std::string repaired = r.RepairText(received, nullptr);
+  std::vector<std::string> d = Words(received), g = Words(gold), o = Words(repaired);
+  ASSERT_EQ(d.size(), g.size());
+  ASSERT_EQ(d.size(), o.size());
+  int damaged = 0, restored = 0, correct = 0, untouched = 0;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (d[i] != g[i]) {
+      ++damaged;
+      restored += o[i] == g[i];
+    } else {
+      ++correct;
+      untouched += o[i] == d[i];
+    }
+  }
+  ASSERT_GT(damaged, 100);
+  EXPECT_GE(static_cast<double>(restored) / damaged, 0.95) << restored << " of " << damaged;
+  EXPECT_GE(static_cast<double>(untouched) / correct, 0.997) << untouched << " of " << correct;
+  // Lines and line count unchanged.
+  EXPECT_EQ(std::count(repaired.begin(), repaired.end(), '\n'), std::count(received.begin(), received.end(), '\n'));
+}
+
+TEST(DiacriticRepairTest, TableRulesStayButProseBarBecomesI) {
+  EXPECT_EQ(Repair("liv. | deltagarinriktat arbete ar malet"), "liv. I deltagarinriktat arbete är målet");
+  EXPECT_EQ(Repair("| Intakter | 100 |\n| kostnader | 200 |"), "| Intäkter | 100 |\n| kostnader | 200 |");
+}
+
+TEST(DiacriticRepairTest, EstimatesStripRate) {
+  EXPECT_GT(DiacriticRepairer::EstimateStripRate(TokenizeForRepair(
+                ReadFile(std::string(FINSAM_SOURCE_DIR) + "/corpus/gavleborg-vp-2020/received.txt"))),
+            0.9);
+  EXPECT_LT(DiacriticRepairer::EstimateStripRate(TokenizeForRepair(
+                ReadFile(std::string(FINSAM_SOURCE_DIR) + "/corpus/jamtland-vp-2019/received.txt"))),
+            0.3);
+}
+
+}  // namespace
+}  // namespace finsam
