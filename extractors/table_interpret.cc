@@ -126,7 +126,7 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   } else if (year != 0) {
     // Bare year or date: an annual report's columns are outcomes; a plan's
     // are budget/plan years (decided per table in InterpretGrid).
-    static const RE2 kBare("^((19|20)\\d\\d(-\\d\\d-\\d\\d)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
+    static const RE2 kBare("^((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
     if (RE2::FullMatch(f, kBare)) col.kind = IsAnnualReport(doc_kind) ? ColumnKind::kUtfall : ColumnKind::kBudget;
   }
   return col;
@@ -217,13 +217,18 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       if (top || ToUpper(row.label) == row.label) {
         top_section = name;
         sub_section.clear();
-      } else {
+      } else if (IsSectionWord(folded)) {
         sub_section = name;
       }
+      // Any other label-only row is an empty line item ("Finansiella
+      // intäkter" with no figures); it produces no facts.
       continue;
     }
     row.section = sub_section.empty() ? top_section : top_section.empty() ? sub_section : top_section + " / " + sub_section;
     row.is_total = IsTotalLabel(folded);
+    // Results stand outside the income/cost sections.
+    static const RE2 kResult("^(arets |periodens )?resultat$");
+    if (RE2::FullMatch(folded, kResult)) row.section.clear();
     CategoryInput ci{row.label, row.section, t.table_kind, t.title, row.is_total};
     row.category = Categorize(ci);
     bool monetary = !(row.category && IsNonMonetaryCategory(*row.category));

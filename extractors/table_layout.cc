@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
@@ -28,6 +29,7 @@ namespace {
 struct PWord {
   const Word* w;
   int line_index;
+  int order = 0;  // -1 for header words carried over from the previous page
 };
 
 struct Band {
@@ -73,7 +75,7 @@ bool HasDigit(const std::string& s) {
 std::vector<Band> MakeBands(const Page& page) {
   std::vector<PWord> words;
   for (const Line& l : page.lines)
-    for (const Word& w : l.words) words.push_back({&w, l.index});
+    for (const Word& w : l.words) words.push_back({&w, l.index, 0});
   std::sort(words.begin(), words.end(), [](const PWord& a, const PWord& b) { return a.w->box.y0 < b.w->box.y0; });
   size_t n = words.size();
   std::vector<size_t> parent(n);
@@ -108,9 +110,15 @@ std::vector<Band> MakeBands(const Page& page) {
   return bands;
 }
 
-// Header columns of a band, or empty when the band is not a header.
-std::vector<Column> HeaderColumns(const Band& band, std::string* label) {
-  // First header token (or "Not") from the left.
+bool IsCommentHeader(const std::string& w) {
+  static const RE2 kComment("(?i)(kommentar(er)?|beskrivning|anmärkning(ar)?|anmarkning(ar)?|notering)");
+  return RE2::FullMatch(StripPunct(w), kComment);
+}
+
+// Where the header tokens of a band start, or -1 when the band is not a
+// table header: two or more header tokens (one a year or date) after a short
+// label ("Belopp i tkr", "Intäkter", "Tkr", "Insats"), and little prose.
+int HeaderStart(const Band& band) {
   size_t first = band.words.size();
   int years = 0, tokens = 0;
   for (size_t i = 0; i < band.words.size(); ++i) {
@@ -122,92 +130,171 @@ std::vector<Column> HeaderColumns(const Band& band, std::string* label) {
       years += IsYearToken(t) || RE2::PartialMatch(t, "^-?(19|20)\\d\\d-");
     }
   }
-  if (years == 0 || tokens < 2 || first == band.words.size()) return {};
+  if (years == 0 || tokens < 2 || first == band.words.size() || first > 4) return -1;
+  std::string lead = first > 0 ? band.words[0].w->text : "";
+  if (lead.rfind("•", 0) == 0 || lead == "-" || lead == "–") return -1;
   int prose = 0;
   for (size_t i = first; i < band.words.size(); ++i)
     if (!IsHeaderishWord(band.words[i].w->text)) ++prose;
-  if (prose > 3) return {};
-  // Cluster header words into columns by x overlap / small gaps.
-  std::vector<PWord> hw(band.words.begin() + first, band.words.end());
-  double height = 0;
-  for (const PWord& p : hw) height = std::max(height, p.w->box.height());
-  std::vector<std::vector<PWord>> clusters;
-  std::vector<std::pair<double, double>> spans;
-  for (const PWord& p : hw) {
-    const Box& b = p.w->box;
-    bool merged = false;
-    for (size_t c = 0; c < clusters.size(); ++c) {
-      if (b.x0 <= spans[c].second + 0.45 * height && b.x1 >= spans[c].first - 0.45 * height) {
-        // Two separate year/date tokens side by side on one line are two
-        // columns even when close.
-        bool both_years = false;
-        for (const PWord& q : clusters[c]) {
-          double vov = std::min(q.w->box.y1, b.y1) - std::max(q.w->box.y0, b.y0);
-          if (vov > 0.5 * height && IsHeaderToken(StripPunct(q.w->text)) && IsHeaderToken(StripPunct(p.w->text)) &&
-              (IsYearToken(StripPunct(q.w->text)) || IsYearToken(StripPunct(p.w->text))) &&
-              b.x0 > q.w->box.x1 + 0.3 * height)
-            both_years = IsYearToken(StripPunct(q.w->text)) && IsYearToken(StripPunct(p.w->text));
-        }
-        if (both_years) continue;
-        clusters[c].push_back(p);
-        spans[c].first = std::min(spans[c].first, b.x0);
-        spans[c].second = std::max(spans[c].second, b.x1);
-        merged = true;
-        break;
-      }
-    }
-    if (!merged) {
-      clusters.push_back({p});
-      spans.push_back({b.x0, b.x1});
-    }
-  }
-  std::vector<Column> cols;
-  for (size_t c = 0; c < clusters.size(); ++c) {
-    std::vector<PWord> ws = clusters[c];
-    std::sort(ws.begin(), ws.end(), [](const PWord& a, const PWord& b) {
-      if (std::abs(a.w->box.y0 - b.w->box.y0) > 2) return a.w->box.y0 < b.w->box.y0;
-      return a.w->box.x0 < b.w->box.x0;
-    });
-    Column col{spans[c].first, spans[c].second, "", false};
-    for (const PWord& p : ws) col.header += (col.header.empty() ? "" : " ") + p.w->text;
-    TableColumn parsed = ParseColumnHeader(col.header, "årsredovisning");
-    col.text_only = parsed.kind == ColumnKind::kUnknown;
-    cols.push_back(col);
-  }
-  std::sort(cols.begin(), cols.end(), [](const Column& a, const Column& b) { return a.x0 < b.x0; });
-  int value_cols = 0;
-  for (const Column& c : cols) value_cols += !c.text_only && !IsNoteWord(c.header);
-  if (value_cols < 1) return {};
-  label->clear();
-  for (size_t i = 0; i < first; ++i) *label += (label->empty() ? "" : " ") + band.words[i].w->text;
-  return cols;
+  if (prose > 3) return -1;
+  return static_cast<int>(first);
 }
 
-// Column index for a word, or -1 (left of the table: label; -2: nowhere).
-int AssignColumn(const std::vector<Column>& cols, const Box& b) {
-  if (b.x1 <= cols.front().x0 - 1) return -1;
-  int best = -2;
-  double best_overlap = 0;
-  for (size_t c = 0; c < cols.size(); ++c) {
-    double ov = std::min(cols[c].x1, b.x1) - std::max(cols[c].x0, b.x0);
-    if (ov > best_overlap) {
-      best_overlap = ov;
-      best = static_cast<int>(c);
+// A number as printed in one cell: words of one line joined while the join
+// still reads as one Swedish number ("13" + "401"), then chunks stacked in
+// the same cell on the next line ("13" over "320") joined the same way.
+struct Chunk {
+  std::vector<PWord> words;
+  Box box;
+  std::string Text() const {
+    std::string s;
+    for (const PWord& p : words) s += (s.empty() ? "" : " ") + p.w->text;
+    return s;
+  }
+};
+
+std::vector<Chunk> NumberChunks(const Band& band, double label_right) {
+  std::vector<PWord> nums;
+  for (const PWord& p : band.words)
+    if (p.w->box.x0 > label_right && (IsNumericToken(p.w->text) || HasDigit(p.w->text))) nums.push_back(p);
+  // Per line (by y), left to right.
+  std::sort(nums.begin(), nums.end(), [](const PWord& a, const PWord& b) {
+    if (std::abs(a.w->box.y0 - b.w->box.y0) > 3) return a.w->box.y0 < b.w->box.y0;
+    return a.w->box.x0 < b.w->box.x0;
+  });
+  std::vector<Chunk> chunks;
+  for (const PWord& p : nums) {
+    if (!chunks.empty()) {
+      Chunk& c = chunks.back();
+      const Box& last = c.words.back().w->box;
+      bool same_line = std::abs(last.y0 - p.w->box.y0) <= 3;
+      double gap = p.w->box.x0 - last.x1;
+      if (same_line && gap >= -1 && gap < 0.6 * last.height() &&
+          ParseSwedishNumber(c.Text() + " " + p.w->text)) {
+        c.words.push_back(p);
+        c.box.Extend(p.w->box);
+        continue;
+      }
+    }
+    Chunk c;
+    c.words.push_back(p);
+    c.box = p.w->box;
+    chunks.push_back(c);
+  }
+  // Stacked parts of one wrapped number: same left edge, next line.
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    for (size_t j = i + 1; j < chunks.size(); ++j) {
+      Chunk& a = chunks[i];
+      Chunk& b = chunks[j];
+      if (b.words.empty() || a.words.empty()) continue;
+      bool below = b.box.y0 > a.box.y0 + 0.5 * a.box.height() && b.box.y0 - a.box.y1 < 0.5 * a.box.height();
+      if (below && std::abs(a.box.x0 - b.box.x0) < 2 && ParseSwedishNumber(a.Text() + " " + b.Text()) &&
+          !ParseSwedishNumber(b.Text() + "")->is_percent) {
+        // Only join when the lower part is a 3-digit group: "13" over "320".
+        std::string bt = b.Text();
+        if (bt.size() == 3 && std::all_of(bt.begin(), bt.end(), ::isdigit)) {
+          for (const PWord& p : b.words) a.words.push_back(p);
+          a.box.Extend(b.box);
+          b.words.clear();
+        }
+      }
     }
   }
-  if (best >= 0) return best;
-  // No overlap: nearest column by centre, within the gap to its neighbour.
-  double best_d = 1e9;
-  for (size_t c = 0; c < cols.size(); ++c) {
-    double d = std::abs((cols[c].x0 + cols[c].x1) / 2 - b.cx());
-    if (d < best_d) {
-      best_d = d;
-      best = static_cast<int>(c);
+  std::vector<Chunk> out;
+  for (Chunk& c : chunks)
+    if (!c.words.empty()) out.push_back(std::move(c));
+  return out;
+}
+
+// Column x-ranges from the number chunks of the body bands: chunks whose
+// x-ranges overlap are one column. Header words then name the columns.
+std::vector<Column> BuildColumns(const Band& header, int header_start, const std::vector<const Band*>& body,
+                                 double comment_x0, std::string* header_label) {
+  double label_right = header_start > 0 ? header.words[header_start - 1].w->box.x1 : 0;
+  std::vector<std::pair<double, double>> spans;
+  for (const Band* b : body) {
+    // Label words of a body row are left of its first number.
+    for (const Chunk& c : NumberChunks(*b, label_right)) {
+      // Digits inside labels ("Trisam 2.0") shape no column; damaged
+      // numbers do when they stand under the header.
+      bool number = ParseSwedishNumber(c.Text()).has_value();
+      bool under_header = c.box.x0 >= header.words[header_start].w->box.x0 - 5;
+      if (c.box.x0 < comment_x0 - 2 && (number || under_header)) spans.push_back({c.box.x0, c.box.x1});
     }
   }
-  double width = cols[best].x1 - cols[best].x0;
-  if (best_d > std::max(40.0, 1.5 * width)) return b.cx() < cols.front().x0 ? -1 : -2;
-  return best;
+  // Columns come from the numbers alone: header words are often wider than
+  // their column and closer to the next one than words inside a cell are to
+  // each other, so they name columns but do not shape them.
+  std::sort(spans.begin(), spans.end());
+  std::vector<Column> cols;
+  for (const auto& sp : spans) {
+    if (!cols.empty() && sp.first <= cols.back().x1 - 0.5) {
+      cols.back().x1 = std::max(cols.back().x1, sp.second);
+    } else {
+      cols.push_back(Column{sp.first, sp.second, "", false});
+    }
+  }
+  // Name the columns: each header word goes to the column it overlaps most,
+  // else the column of the word before it on its line when close, else the
+  // nearest column starting at or left of it.
+  std::vector<std::vector<PWord>> names(cols.size());
+  std::vector<int> assigned(header.words.size(), -1);
+  header_label->clear();
+  for (int i = 0; i < static_cast<int>(header.words.size()); ++i) {
+    const PWord& p = header.words[i];
+    if (i < header_start) {
+      *header_label += (header_label->empty() ? "" : " ") + p.w->text;
+      continue;
+    }
+    if (IsCommentHeader(p.w->text)) continue;  // a comments column holds no figures
+    const Box& b = p.w->box;
+    int best = -1;
+    double best_ov = 0;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      double ov = std::min(cols[c].x1, b.x1) - std::max(cols[c].x0, b.x0);
+      if (ov > best_ov) {
+        best_ov = ov;
+        best = static_cast<int>(c);
+      }
+    }
+    if (best < 0) {
+      for (int k = i - 1; k >= header_start; --k) {
+        const Box& q = header.words[k].w->box;
+        if (std::abs(q.y0 - b.y0) <= 3 && b.x0 - q.x1 < 0.6 * b.height() && assigned[k] >= 0) {
+          best = assigned[k];
+          break;
+        }
+      }
+    }
+    if (best < 0) {
+      for (size_t c = 0; c < cols.size(); ++c)
+        if (cols[c].x0 <= b.x0) best = static_cast<int>(c);
+    }
+    assigned[i] = best;
+    if (best >= 0) names[best].push_back(p);
+    else *header_label += (header_label->empty() ? "" : " ") + p.w->text;
+  }
+  std::vector<Column> named;
+  for (size_t c = 0; c < cols.size(); ++c) {
+    std::vector<PWord>& ws = names[c];
+    std::sort(ws.begin(), ws.end(), [](const PWord& a, const PWord& b) {
+      if (a.order != b.order) return a.order < b.order;
+      if (std::abs(a.w->box.y0 - b.w->box.y0) > 3) return a.w->box.y0 < b.w->box.y0;
+      return a.w->box.x0 < b.w->box.x0;
+    });
+    for (const PWord& p : ws) {
+      cols[c].header += (cols[c].header.empty() ? "" : " ") + p.w->text;
+      cols[c].x0 = std::min(cols[c].x0, p.w->box.x0);
+    }
+    TableColumn parsed = ParseColumnHeader(cols[c].header, "årsredovisning");
+    // A column of numbers without a header (a misaligned row, a stray
+    // figure) is kept as "orphan": its numbers are placed by order.
+    cols[c].text_only = parsed.kind == ColumnKind::kUnknown && !cols[c].header.empty();
+    named.push_back(cols[c]);
+  }
+  // Text columns to the right (Kommentarer) have header words but no
+  // numbers; add them so their words are not read as prose.
+  return named;
 }
 
 bool IsHeadingText(const std::string& clean) {
@@ -216,7 +303,7 @@ bool IsHeadingText(const std::string& clean) {
       "(budget|resultatrakning|balansrakning|kassaflode|driftsredovisning|oversikt|balanskrav|noter?\\b)");
   std::string f = FoldKey(clean);
   if (clean.size() > 100) return false;
-  return RE2::PartialMatch(f, kNumbered) || RE2::PartialMatch(f, kTableWord);
+  return RE2::PartialMatch(f, kNumbered) || (clean.size() < 60 && RE2::PartialMatch(f, kTableWord));
 }
 
 std::string FindTitle(const std::vector<Band>& bands, size_t header) {
@@ -227,96 +314,10 @@ std::string FindTitle(const std::vector<Band>& bands, size_t header) {
     std::string t = b.Text();
     if (t.empty()) continue;
     if (nearest.empty() && t.size() < 70 && t.back() != '.') nearest = t;
-    if (IsHeadingText(t)) return t;
+    if (IsHeadingText(t) && (t.back() != '.' || RE2::PartialMatch(t, "^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)"))) return t;
     if (!nearest.empty() && k > 3) break;
   }
   return nearest;
-}
-
-struct RowBuilder {
-  const std::vector<Column>& cols;
-  GridRow row;
-  std::vector<std::vector<PWord>> cell_words;
-  explicit RowBuilder(const std::vector<Column>& c) : cols(c), cell_words(c.size()) {}
-};
-
-// Makes a GridRow from a band; returns false if the band is prose that ends
-// the table.
-bool BandToRow(const Band& band, const std::vector<Column>& cols, GridRow* out, bool* label_only) {
-  std::vector<PWord> label;
-  std::vector<std::vector<PWord>> cells(cols.size());
-  int intruders = 0;
-  for (const PWord& p : band.words) {
-    int c = AssignColumn(cols, p.w->box);
-    if (c == -1) {
-      label.push_back(p);
-      continue;
-    }
-    if (c == -2) {
-      ++intruders;
-      continue;
-    }
-    const std::string& t = p.w->text;
-    if (cols[c].text_only) continue;  // comments column
-    if (IsNumericToken(t) || HasDigit(t)) {
-      cells[c].push_back(p);
-    } else if (t.size() <= 3 && !label.empty()) {
-      cells[c].push_back(p);  // OCR debris or a damaged digit ("J", "Bb"); kept for review
-    } else {
-      ++intruders;
-    }
-  }
-  if (intruders >= 3) return false;
-  GridRow row;
-  row.cells.resize(cols.size());
-  row.prov.page = band.page;
-  row.prov.line_index = band.first_line;
-  Box lb;
-  double conf = 1.0;
-  for (const PWord& p : label) {
-    row.label += (row.label.empty() ? "" : " ") + p.w->text;
-    lb.Extend(p.w->box);
-    conf = std::min<double>(conf, p.w->confidence);
-  }
-  row.prov.box = lb.empty() ? band.box : lb;
-  row.prov.raw_text = band.Text();
-  row.prov.confidence = conf;
-  bool any = false;
-  for (size_t c = 0; c < cols.size(); ++c) {
-    auto& ws = cells[c];
-    if (ws.empty()) continue;
-    std::sort(ws.begin(), ws.end(), [](const PWord& a, const PWord& b) {
-      if (std::abs(a.w->box.y0 - b.w->box.y0) > 3) return a.w->box.y0 < b.w->box.y0;
-      return a.w->box.x0 < b.w->box.x0;
-    });
-    GridCell& gc = row.cells[c];
-    gc.present = true;
-    Box cb;
-    double cconf = 1.0;
-    int line = ws.front().line_index;
-    for (const PWord& p : ws) {
-      gc.text += (gc.text.empty() ? "" : " ") + p.w->text;
-      cb.Extend(p.w->box);
-      cconf = std::min<double>(cconf, p.w->confidence);
-      line = std::min(line, p.line_index);
-    }
-    gc.prov.page = band.page;
-    gc.prov.box = cb;
-    gc.prov.line_index = line;
-    gc.prov.raw_text = gc.text;
-    gc.prov.confidence = cconf;
-    row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + gc.text;
-    any = true;
-  }
-  *label_only = !any;
-  if (!any) {
-    // Prose under a table: a long line or a sentence.
-    int words = static_cast<int>(label.size());
-    if (words > 8 || (!row.label.empty() && row.label.back() == '.' && words > 3)) return false;
-    if (row.label.empty()) return false;
-  }
-  *out = std::move(row);
-  return true;
 }
 
 bool IsContinuation(const std::string& prev, const std::string& next) {
@@ -325,6 +326,171 @@ bool IsContinuation(const std::string& prev, const std::string& next) {
   bool lower = (c >= 'a' && c <= 'z') || next.rfind("å", 0) == 0 || next.rfind("ä", 0) == 0 || next.rfind("ö", 0) == 0;
   char last = prev.back();
   return lower || last == '/' || last == '-' || last == ',' || FoldKey(prev).ends_with(" och");
+}
+
+// Joins words in reading order: lines top to bottom, words left to right;
+// a line ending in "/" or a hyphen joins the next without a space.
+std::string JoinReading(std::vector<PWord> ws) {
+  std::sort(ws.begin(), ws.end(), [](const PWord& a, const PWord& b) {
+    if (std::abs(a.w->box.cy() - b.w->box.cy()) > 0.5 * std::min(a.w->box.height(), b.w->box.height()))
+      return a.w->box.cy() < b.w->box.cy();
+    return a.w->box.x0 < b.w->box.x0;
+  });
+  std::string s;
+  for (const PWord& p : ws) {
+    if (!s.empty() && s.back() != '/' && !(s.back() == '-' && s.size() > 1 && s[s.size() - 2] != ' ')) s += ' ';
+    s += p.w->text;
+  }
+  return s;
+}
+
+
+struct TableShape {
+  std::vector<Column> cols;      // all columns, left to right (headed and orphan)
+  std::vector<int> headed;       // indices into cols of named value/note columns
+  double first_headed_x0 = 0;
+  double comment_x0 = 1e9;       // words at or right of this belong to a comments column
+};
+
+// Makes a GridRow from a band; returns false if the band is prose that ends
+// the table.
+bool BandToRow(const Band& band, const TableShape& shape, GridRow* out, bool* label_only) {
+  const std::vector<Column>& cols = shape.cols;
+  std::vector<PWord> label;
+  std::vector<Chunk> chunks;
+  for (Chunk& c : NumberChunks(band, 0))
+    if (c.box.x0 < shape.comment_x0 - 2) chunks.push_back(std::move(c));
+  std::vector<std::vector<const Chunk*>> cells(cols.size());
+  std::vector<const Chunk*> orphans;
+  std::set<const Word*> in_chunk;
+  for (const Chunk& c : chunks)
+    for (const PWord& p : c.words) in_chunk.insert(p.w);
+  int intruders = 0;
+  for (const PWord& p : band.words) {
+    if (in_chunk.count(p.w)) continue;
+    if (p.w->box.x0 >= shape.comment_x0 - 2) continue;
+    if (p.w->box.x1 <= shape.first_headed_x0 + 2 || p.w->box.cx() < shape.first_headed_x0) {
+      label.push_back(p);
+    } else if (p.w->text.size() <= 3 && IsNumericToken(p.w->text) == false && !label.empty()) {
+      // OCR debris or a damaged digit next to numbers ("J", "|"): ignored
+      // here; the number-repair stage sees the cell's raw text.
+    } else {
+      ++intruders;
+    }
+  }
+  if (intruders >= 3) return false;
+  if (label.empty() && chunks.empty()) {
+    *label_only = true;
+    out->label.clear();
+    out->cells.clear();
+    return true;  // only comment-column text: not a row, not the end
+  }
+  for (const Chunk& c : chunks) {
+    if ((c.box.x1 <= cols.front().x0 - 1 && c.box.x1 < shape.first_headed_x0) ||
+        (c.box.x1 < shape.first_headed_x0 && !ParseSwedishNumber(c.Text()))) {
+      for (const PWord& p : c.words) label.push_back(p);  // "Trisam 2.0", "Upp till 2 år"
+      continue;
+    }
+    int best = -1;
+    double best_ov = 0;
+    for (size_t k = 0; k < cols.size(); ++k) {
+      double ov = std::min(cols[k].x1, c.box.x1) - std::max(cols[k].x0, c.box.x0);
+      if (ov > best_ov) {
+        best_ov = ov;
+        best = static_cast<int>(k);
+      }
+    }
+    if (best < 0) {
+      double best_d = 1e9;
+      for (size_t k = 0; k < cols.size(); ++k) {
+        double d = std::abs((cols[k].x0 + cols[k].x1) / 2 - c.box.cx());
+        if (d < best_d) {
+          best_d = d;
+          best = static_cast<int>(k);
+        }
+      }
+    }
+    if (cols[best].text_only) continue;
+    if (cols[best].header.empty()) {
+      orphans.push_back(&c);
+    } else {
+      cells[best].push_back(&c);
+    }
+  }
+  GridRow row;
+  row.cells.resize(shape.headed.size());
+  row.prov.page = band.page;
+  row.prov.line_index = band.first_line;
+  Box lb;
+  double conf = 1.0;
+  for (const PWord& p : label) {
+    lb.Extend(p.w->box);
+    conf = std::min<double>(conf, p.w->confidence);
+  }
+  row.label = JoinReading(label);
+  row.prov.box = lb.empty() ? band.box : lb;
+  row.prov.raw_text = band.Text();
+  row.prov.confidence = conf;
+  bool any_headed = false;
+  for (const auto& v : cells) any_headed |= !v.empty();
+  // A row printed off the grid (its numbers under no header) whose count of
+  // numbers matches the value columns is placed by order, less confidently.
+  int value_cols = 0;
+  for (int h : shape.headed) value_cols += !IsNoteWord(cols[h].header);
+  double placed_conf = 1.0;
+  if (!any_headed && !orphans.empty() && static_cast<int>(orphans.size()) == value_cols) {
+    int o = 0;
+    for (int h : shape.headed)
+      if (!IsNoteWord(cols[h].header)) cells[h].push_back(orphans[o++]);
+    placed_conf = 0.8;
+  }
+  bool any = false;
+  for (size_t hi = 0; hi < shape.headed.size(); ++hi) {
+    const auto& cs = cells[shape.headed[hi]];
+    if (cs.empty()) continue;
+    GridCell& gc = row.cells[hi];
+    gc.present = true;
+    std::vector<PWord> ws;
+    for (const Chunk* c : cs)
+      for (const PWord& p : c->words) ws.push_back(p);
+    Box cb;
+    double cconf = 1.0;
+    int line = ws.front().line_index;
+    for (const PWord& p : ws) {
+      cb.Extend(p.w->box);
+      cconf = std::min<double>(cconf, p.w->confidence);
+      line = std::min(line, p.line_index);
+    }
+    for (const Chunk* c : cs) gc.text += (gc.text.empty() ? "" : " ") + c->Text();
+    gc.prov.page = band.page;
+    gc.prov.box = cb;
+    gc.prov.line_index = line;
+    gc.prov.raw_text = gc.text;
+    gc.prov.confidence = cconf * placed_conf;
+    row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + gc.text;
+    any = true;
+  }
+  *label_only = !any;
+  if (!any) {
+    int words = static_cast<int>(label.size());
+    if (words > 8 || (!row.label.empty() && row.label.back() == '.' && words > 3)) return false;
+    if (row.label.empty()) return false;
+    if (IsHeadingText(row.label) && RE2::PartialMatch(row.label, "^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)")) return false;
+  }
+  *out = std::move(row);
+  return true;
+}
+
+bool IsSectionLabel(const std::string& s) {
+  static const RE2 kSection(
+      "^(intakter|kostnader|tillgangar|eget kapital och skulder|skulder|finansiella poster)$");
+  return s.empty() || RE2::FullMatch(FoldKey(StripPunct(s)), kSection);
+}
+
+bool BandHasNumbers(const Band& b, double from_x) {
+  for (const PWord& p : b.words)
+    if (p.w->box.x0 >= from_x && IsNumericToken(p.w->text)) return true;
+  return false;
 }
 
 }  // namespace
@@ -337,110 +503,200 @@ std::vector<Grid> ReadLayoutTables(const Document& doc) {
     const std::vector<Band>& bands = page_bands[pi];
     size_t i = 0;
     while (i < bands.size()) {
-      std::string header_label;
-      std::vector<Column> cols = HeaderColumns(bands[i], &header_label);
-      if (cols.empty()) {
+      int hs = HeaderStart(bands[i]);
+      if (hs < 0) {
         ++i;
         continue;
       }
-      // Confirm: numbers under the columns in the next bands.
-      int confirmed = 0;
-      for (size_t k = i + 1; k < bands.size() && k <= i + 6; ++k) {
-        for (const PWord& p : bands[k].words) {
-          int c = AssignColumn(cols, p.w->box);
-          if (c >= 0 && !cols[c].text_only && IsNumericToken(p.w->text)) {
-            ++confirmed;
-            break;
+      // A header whose cells wrap over separate lines ("Utfall" / "2020," /
+      // "tkr") spans several bands: merge adjacent bands of header words.
+      Band header = bands[i];
+      size_t header_end = i, header_begin = i;
+      // Header words of a wrapped header stand over the columns; a caption
+      // above the table ("Budget 2019-2021, Tkr") stands over the labels.
+      const double columns_x0 = bands[i].words[hs].w->box.x0 - 5;
+      auto headerish_band = [&](const Band& b) {
+        int label_words = 0, over_columns = 0;
+        for (const PWord& p : b.words) {
+          bool in_label_area = p.w->box.x0 < columns_x0;
+          // "31" under "2020-12-": the day of a date wrapped in its cell.
+          bool day = RE2::FullMatch(p.w->text, "[0-3]\\d") && !in_label_area;
+          if (IsHeaderishWord(p.w->text) || IsCommentHeader(p.w->text) || day) {
+            over_columns += !in_label_area;
+            continue;
           }
+          if (in_label_area && ++label_words <= 3) continue;
+          return false;
+        }
+        return over_columns > 0;
+      };
+      auto merge = [&](const Band& b) {
+        for (const PWord& p : b.words) header.words.push_back(p);
+        header.box.Extend(b.box);
+        std::stable_sort(header.words.begin(), header.words.end(),
+                         [](const PWord& x, const PWord& y) { return x.w->box.x0 < y.w->box.x0; });
+      };
+      if (i > 0 && bands[i - 1].page == header.page && header.box.y0 - bands[i - 1].box.y1 < 0.6 * header.box.height() &&
+          headerish_band(bands[i - 1])) {
+        merge(bands[i - 1]);
+        header_begin = i - 1;
+      }
+      while (header_end + 1 < bands.size() &&
+             bands[header_end + 1].box.y0 - header.box.y1 < 0.6 * bands[header_end].box.height() &&
+             headerish_band(bands[header_end + 1]) && HeaderStart(bands[header_end + 1]) < 0) {
+        merge(bands[header_end + 1]);
+        ++header_end;
+      }
+      // A header line left at the foot of the previous page ("Insats Utfall
+      // Budget ..." there, "2020, tkr" here).
+      std::string carried_title;
+      if (header_begin == i && i < 2 && pi > 0 && !page_bands[pi - 1].empty()) {
+        const std::vector<Band>& prev = page_bands[pi - 1];
+        const Band& last = prev.back();
+        const Page& prev_page = doc.pages[pi - 1];
+        if (last.words.size() >= 3 && last.box.y1 > 0.75 * prev_page.height && headerish_band(last)) {
+          Box keep = header.box;
+          Band carried = last;
+          for (PWord& p : carried.words) p.order = -1;
+          merge(carried);
+          header.box = keep;  // boxes of different pages do not mix
+          carried_title = FindTitle(prev, prev.size() - 1);
         }
       }
-      if (confirmed < 1) {
-        ++i;
-        continue;
-      }
-      Grid g;
-      g.title = FindTitle(bands, i);
-      g.header_label = header_label;
-      for (const Column& c : cols) g.headers.push_back(c.header);
-      g.page = g.last_page = bands[i].page;
-      double prev_bottom = bands[i].box.y1;
-      double pitch = std::max(14.0, bands[i].box.height());
-      size_t cur_page = pi;
-      size_t k = i + 1;
-      bool done = false;
-      while (!done) {
-        const std::vector<Band>& pb = page_bands[cur_page];
+      hs = HeaderStart(header);
+      if (hs < 0) hs = 0;
+      double first_x = header.words[hs].w->box.x0;
+      double comment_x0 = 1e9;
+      for (size_t w = hs; w < header.words.size(); ++w)
+        if (IsCommentHeader(header.words[w].w->text)) comment_x0 = std::min(comment_x0, header.words[w].w->box.x0);
+      // Body: the bands below, until a gap, prose, a heading or another table.
+      std::vector<const Band*> body;
+      std::vector<bool> is_repeat;
+      double prev_bottom = bands[header_end].box.y1;
+      double pitch = std::max(14.0, header.box.height());
+      size_t cur = pi, k = header_end + 1;
+      bool stop = false;
+      while (!stop) {
+        const std::vector<Band>& pb = page_bands[cur];
         for (; k < pb.size(); ++k) {
           const Band& b = pb[k];
           if (b.box.y0 - prev_bottom > 4.5 * pitch) {
-            done = true;
+            stop = true;
             break;
           }
-          std::string lbl;
-          std::vector<Column> again = HeaderColumns(b, &lbl);
-          if (!again.empty()) {
-            if (again.size() != cols.size()) {
-              done = true;
-              break;
+          int rhs = HeaderStart(b);
+          if (rhs >= 0) {
+            std::string lbl;
+            for (int w = 0; w < rhs; ++w) lbl += (lbl.empty() ? "" : " ") + b.words[w].w->text;
+            if (IsSectionLabel(lbl) && b.box.y0 - prev_bottom < 3 * pitch) {
+              body.push_back(&b);
+              is_repeat.push_back(true);
+              prev_bottom = b.box.y1;
+              continue;
             }
-            GridRow hr;
-            hr.label = lbl;
-            hr.repeated_header = true;
-            hr.cells.resize(cols.size());
-            hr.prov.page = b.page;
-            hr.prov.line_index = b.first_line;
-            g.rows.push_back(hr);
-            prev_bottom = b.box.y1;
-            continue;
-          }
-          GridRow row;
-          bool label_only = false;
-          if (!BandToRow(b, cols, &row, &label_only)) {
-            done = true;
+            stop = true;
             break;
           }
-          if (label_only && !g.rows.empty() && !g.rows.back().repeated_header &&
-              IsContinuation(g.rows.back().label, row.label) && b.box.y0 - prev_bottom < 1.5 * pitch) {
-            g.rows.back().label += " " + row.label;
-          } else {
-            g.rows.push_back(std::move(row));
+          int prose = 0, outside_comments = 0;
+          for (const PWord& p : b.words) outside_comments += p.w->box.x0 < comment_x0 - 2;
+          for (const PWord& p : b.words)
+            if (p.w->box.x0 >= first_x - 2 && p.w->box.x0 < comment_x0 - 2 && !IsNumericToken(p.w->text) &&
+                !HasDigit(p.w->text))
+              ++prose;
+          bool numbers = BandHasNumbers(b, first_x - 40);
+          std::string text = b.Text();
+          if (prose >= 3 || (!numbers && (outside_comments > 8 || (IsHeadingText(text) &&
+                                          RE2::PartialMatch(text, "^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)"))))) {
+            stop = true;
+            break;
           }
-          g.last_page = b.page;
+          body.push_back(&b);
+          is_repeat.push_back(false);
           prev_bottom = b.box.y1;
         }
-        if (done) break;
-        // End of page: continue on the next page when its first bands carry
-        // numbers in our columns before any header or prose.
-        if (cur_page + 1 >= page_bands.size()) break;
-        const std::vector<Band>& next = page_bands[cur_page + 1];
+        if (stop || cur + 1 >= page_bands.size()) break;
+        // Page end: continue when the next page's first bands (after a
+        // running header) carry numbers before any header or prose.
+        const std::vector<Band>& next = page_bands[cur + 1];
+        size_t q = 0;
         bool cont = false;
-        for (size_t q = 0; q < next.size() && q < 3; ++q) {
-          std::string lbl;
-          if (!HeaderColumns(next[q], &lbl).empty()) break;
-          GridRow r;
-          bool lo = false;
-          if (BandToRow(next[q], cols, &r, &lo) && !lo) {
-            cont = true;
-            k = q;
+        for (; q < next.size() && q < 4; ++q) {
+          if (HeaderStart(next[q]) >= 0) break;
+          if (BandHasNumbers(next[q], first_x - 40)) {
+            cont = q < 3;
             break;
           }
+          if (next[q].words.size() > 5) break;
         }
         if (!cont) break;
-        ++cur_page;
-        prev_bottom = next[k].box.y0;
+        ++cur;
+        k = q;
+        prev_bottom = next[q].box.y0;
       }
-      // Trailing label-only rows are not part of the table.
+      size_t consumed_page = cur;
+      size_t consumed_k = k;
+      bool has_numbers = false;
+      for (size_t b = 0; b < body.size(); ++b) has_numbers |= !is_repeat[b] && BandHasNumbers(*body[b], first_x - 40);
+      if (!has_numbers) {
+        ++i;
+        continue;
+      }
+      std::vector<const Band*> value_bands;
+      for (size_t b = 0; b < body.size(); ++b)
+        if (!is_repeat[b]) value_bands.push_back(body[b]);
+      TableShape shape;
+      Grid g;
+      shape.cols = BuildColumns(header, hs, value_bands, comment_x0, &g.header_label);
+      shape.comment_x0 = comment_x0;
+      shape.first_headed_x0 = 1e9;
+      for (size_t c = 0; c < shape.cols.size(); ++c) {
+        if (shape.cols[c].header.empty() || shape.cols[c].text_only) continue;
+        shape.headed.push_back(static_cast<int>(c));
+        g.headers.push_back(shape.cols[c].header);
+        shape.first_headed_x0 = std::min(shape.first_headed_x0, shape.cols[c].x0);
+      }
+      if (shape.headed.empty()) {
+        ++i;
+        continue;
+      }
+      g.title = carried_title.empty() ? FindTitle(bands, header_begin) : carried_title;
+      g.page = g.last_page = header.page;
+      for (size_t b = 0; b < body.size(); ++b) {
+        const Band& band = *body[b];
+        if (is_repeat[b]) {
+          GridRow hr;
+          int rhs = HeaderStart(band);
+          for (int w = 0; w < rhs; ++w) hr.label += (hr.label.empty() ? "" : " ") + band.words[w].w->text;
+          hr.repeated_header = true;
+          hr.cells.resize(shape.headed.size());
+          hr.prov.page = band.page;
+          hr.prov.line_index = band.first_line;
+          g.rows.push_back(hr);
+          continue;
+        }
+        GridRow row;
+        bool label_only = false;
+        if (!BandToRow(band, shape, &row, &label_only)) break;
+        if (label_only && row.label.empty()) continue;
+        if (label_only && !g.rows.empty() && !g.rows.back().repeated_header &&
+            IsContinuation(g.rows.back().label, row.label)) {
+          g.rows.back().label += (g.rows.back().label.back() == '/' ? "" : " ") + row.label;
+          continue;
+        }
+        g.last_page = band.page;
+        g.rows.push_back(std::move(row));
+      }
       while (!g.rows.empty()) {
         bool any = false;
         for (const GridCell& c : g.rows.back().cells) any |= c.present;
-        if (any || g.rows.back().repeated_header) break;
+        if (any) break;
         g.rows.pop_back();
       }
       if (!g.rows.empty()) grids.push_back(std::move(g));
-      if (cur_page != pi) {
-        i = bands.size();  // the rest of this page belongs to the table
+      if (consumed_page != pi) {
+        i = bands.size();
       } else {
-        i = std::max(k, i + 1);
+        i = std::max(consumed_k, i + 1);
       }
     }
   }
