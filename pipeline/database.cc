@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "pipeline/cross_checks.h"
+#include "pipeline/load_governance.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/schema.h"
 
@@ -213,6 +214,7 @@ Result<LoadResult> Database::Load(const Extraction& ex) {
   Status st = LoadPages(db, result.document_id, ex);
   if (st.ok()) st = LoadFinancialTables(db, result.document_id, ex, &result.facts);
   // Further loader steps (governance, review checks) are appended here.
+  if (st.ok()) st = LoadGovernance(db, result.document_id, ex);
   // Data-quality review: this document's flags, then the cross-document
   // rules of its förbund (recomputed whole, so idempotent). Corrections are
   // keyed apart from the extracted rows and re-applied by v_financial.

@@ -70,6 +70,85 @@ CREATE INDEX rows_table ON fin_rows(table_id);
 CREATE INDEX rows_category ON fin_rows(category);
 CREATE INDEX tables_document ON fin_tables(document_id);
 )sql"},
+      {2, "boards, goals, indicators, interventions, members", R"sql(
+CREATE TABLE board_members(
+  member_id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+  year INTEGER,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,                      -- ordförande | vice ordförande | ledamot | ersättare
+  organisation_id INTEGER REFERENCES organisations(organisation_id),
+  source TEXT,                             -- list | signature | table
+  page INTEGER, line_index INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, raw_text TEXT, confidence REAL);
+CREATE TABLE board_composition(
+  composition_id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+  year INTEGER,
+  members INTEGER, deputies INTEGER, meetings INTEGER,
+  fees_sek INTEGER,                        -- whole kronor
+  page INTEGER, line_index INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, raw_text TEXT, confidence REAL);
+CREATE TABLE officers(
+  officer_id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+  year INTEGER,
+  kind TEXT NOT NULL,                      -- revisor | kansli
+  name TEXT, role TEXT, organisation TEXT, appointed_by TEXT,
+  page INTEGER, line_index INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, raw_text TEXT, confidence REAL);
+CREATE TABLE goals(
+  goal_id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  number TEXT, text TEXT NOT NULL, year INTEGER,
+  page INTEGER, line_index INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, raw_text TEXT, confidence REAL);
+CREATE TABLE indicators(
+  indicator_id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+  goal_id INTEGER REFERENCES goals(goal_id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  year INTEGER,
+  text TEXT NOT NULL,
+  target_comparator TEXT,                  -- >= | <= | = | NULL
+  target_value REAL,
+  target_unit TEXT,                        -- % | count | sek
+  outcome_value REAL, outcome_unit TEXT,
+  status TEXT,                             -- uppfylld | delvis uppfylld | uppfylld till övervägande del | ej uppfylld | ej mätbart
+  status_raw TEXT, measure TEXT, outcome_text TEXT,
+  page INTEGER, line_index INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, raw_text TEXT, confidence REAL);
+CREATE TABLE interventions(
+  intervention_id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  orientation TEXT,                        -- individ | struktur
+  period_from TEXT, period_to TEXT,        -- ISO dates
+  year INTEGER,
+  budget_sek INTEGER, outcome_sek INTEGER, requested_sek INTEGER,   -- whole kronor
+  lead_organisation_id INTEGER REFERENCES organisations(organisation_id),
+  participants INTEGER, women INTEGER, men INTEGER,
+  granted INTEGER NOT NULL DEFAULT 0,
+  source TEXT,                             -- bilaga | list | prose
+  page INTEGER, line_index INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, raw_text TEXT, confidence REAL);
+CREATE TABLE intervention_partners(
+  intervention_id INTEGER NOT NULL REFERENCES interventions(intervention_id) ON DELETE CASCADE,
+  organisation_id INTEGER NOT NULL REFERENCES organisations(organisation_id),
+  seq INTEGER NOT NULL,
+  PRIMARY KEY(intervention_id, organisation_id));
+CREATE TABLE member_contributions(
+  contribution_id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+  year INTEGER,
+  organisation_id INTEGER REFERENCES organisations(organisation_id),  -- NULL for non-member rows
+  label TEXT NOT NULL,                     -- the row label / name as printed
+  amount_sek INTEGER,                      -- whole kronor
+  share REAL,                              -- 0..1
+  is_member INTEGER NOT NULL DEFAULT 1,
+  source TEXT,                             -- note | prose | list
+  page INTEGER, line_index INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, raw_text TEXT, confidence REAL);
+CREATE INDEX board_document ON board_members(document_id);
+CREATE INDEX indicators_document ON indicators(document_id);
+CREATE INDEX interventions_document ON interventions(document_id);
+CREATE INDEX members_document ON member_contributions(document_id);
+)sql"},
       {3, "data-quality review: flags, flag_facts, decisions, corrections", R"sql(
 CREATE TABLE flags(
   flag_id INTEGER PRIMARY KEY,
@@ -167,6 +246,56 @@ SELECT f.flag_id, f.rule, f.severity, f.document_id, fb.name AS forbund, f.year,
 FROM flags f
 JOIN documents d ON d.document_id = f.document_id
 LEFT JOIN forbund fb ON fb.forbund_id = f.forbund_id)sql",
+      R"sql(CREATE VIEW v_board AS
+SELECT b.document_id, fb.name AS forbund, b.year, b.name, b.role, o.name AS organisation, b.page,
+       o.kind AS organisation_kind, b.source, b.raw_text, b.confidence, b.line_index, b.x0, b.y0, b.x1, b.y1,
+       d.kind AS doc_kind, b.member_id
+FROM board_members b
+JOIN documents d ON d.document_id = b.document_id
+LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id
+LEFT JOIN organisations o ON o.organisation_id = b.organisation_id)sql",
+      R"sql(CREATE VIEW v_board_composition AS
+SELECT c.document_id, fb.name AS forbund, c.year, c.members, c.deputies, c.meetings, c.fees_sek,
+       c.page, c.raw_text, c.confidence, c.line_index, c.x0, c.y0, c.x1, c.y1, d.kind AS doc_kind
+FROM board_composition c
+JOIN documents d ON d.document_id = c.document_id
+LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id)sql",
+      R"sql(CREATE VIEW v_officers AS
+SELECT x.document_id, fb.name AS forbund, x.year, x.kind, x.name, x.role, x.organisation, x.appointed_by,
+       x.page, x.raw_text, x.confidence
+FROM officers x
+JOIN documents d ON d.document_id = x.document_id
+LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id)sql",
+      R"sql(CREATE VIEW v_indicators AS
+SELECT i.document_id, fb.name AS forbund, i.year, g.text AS goal, i.text AS indicator,
+       i.target_comparator, i.target_value, i.target_unit, i.outcome_value, i.outcome_unit, i.status, i.page,
+       g.number AS goal_number, i.status_raw, i.measure, i.outcome_text, i.raw_text, i.confidence,
+       i.line_index, i.x0, i.y0, i.x1, i.y1, d.kind AS doc_kind, i.indicator_id, i.goal_id, i.seq
+FROM indicators i
+JOIN documents d ON d.document_id = i.document_id
+LEFT JOIN goals g ON g.goal_id = i.goal_id
+LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id)sql",
+      R"sql(CREATE VIEW v_interventions AS
+SELECT v.document_id, fb.name AS forbund, v.year, v.name, v.orientation, v.period_from, v.period_to,
+       v.budget_sek, v.outcome_sek, v.requested_sek, o.name AS lead_organisation,
+       v.participants, v.women, v.men, v.page,
+       (SELECT group_concat(name, '; ') FROM
+          (SELECT po.name FROM intervention_partners p JOIN organisations po ON po.organisation_id = p.organisation_id
+           WHERE p.intervention_id = v.intervention_id ORDER BY p.seq)) AS partners,
+       v.granted, v.source, v.raw_text, v.confidence, v.line_index, v.x0, v.y0, v.x1, v.y1,
+       d.kind AS doc_kind, v.intervention_id, v.seq
+FROM interventions v
+JOIN documents d ON d.document_id = v.document_id
+LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id
+LEFT JOIN organisations o ON o.organisation_id = v.lead_organisation_id)sql",
+      R"sql(CREATE VIEW v_members AS
+SELECT m.document_id, fb.name AS forbund, m.year, COALESCE(o.name, m.label) AS organisation, m.amount_sek, m.share,
+       m.is_member, m.source, o.kind AS organisation_kind, m.label, m.page, m.raw_text, m.confidence,
+       m.line_index, m.x0, m.y0, m.x1, m.y1, d.kind AS doc_kind, m.contribution_id
+FROM member_contributions m
+JOIN documents d ON d.document_id = m.document_id
+LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id
+LEFT JOIN organisations o ON o.organisation_id = m.organisation_id)sql",
   };
   return kViews;
 }

@@ -1,0 +1,148 @@
+#include "extractors/organisations.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extractors/swedish_words.h"
+
+namespace finsam {
+namespace {
+
+bool EndsWithVowel(const std::string& word) {
+  std::string f = Fold(word);
+  if (f.empty()) return false;
+  char c = f.back();
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+std::string CapitalizeFirst(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  // Lowercase Swedish initials (å ä ö) → upper.
+  if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC3) {
+    unsigned char d = s[1];
+    if (d == 0xA5 || d == 0xA4 || d == 0xB6) s[1] = static_cast<char>(d - 0x20);
+  }
+  return s;
+}
+
+std::vector<std::string> SplitWords(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Organisation NormalizeOrganisation(std::string_view text) {
+  std::string s = CollapseSpaces(text);
+  while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';' || s.back() == ':')) s.pop_back();
+  while (!s.empty() && (s[0] == '-' || s[0] == ' ')) s.erase(0, 1);
+  if (s.empty()) return {};
+  std::string f = Fold(s);
+  bool fk = f.find("forsakringskassa") != std::string::npos;
+  bool af = f.find("arbetsformedling") != std::string::npos;
+  if (fk && af) return {"Försäkringskassan och Arbetsförmedlingen", "stat"};
+  if (fk) return {"Försäkringskassan", "myndighet"};
+  if (af) return {"Arbetsförmedlingen", "myndighet"};
+  if (f.rfind("staten", 0) == 0) return {"Försäkringskassan och Arbetsförmedlingen", "stat"};
+  if (f == "kommunerna" || f.find("lanets kommuner") != std::string::npos ||
+      f.find("samtliga kommuner") != std::string::npos || f.find("lanets samtliga") != std::string::npos ||
+      f == "kommuner" || RE2::PartialMatch(f, "\\bsamtliga\\s+\\S+\\s+kommuner\\b"))
+    return {"Länets kommuner", "kommun"};
+  // "<Name> kommun", "<Name>s Kommun", "Nordanstigs kommuns arbetsmarknadsenhet".
+  re2::StringPiece m;
+  if (RE2::PartialMatch(f, "(?:^|\\s)(kommuns?)(?:\\s|$|\\))", &m) && f.rfind("kommun", 0) != 0) {
+    size_t fpos = static_cast<size_t>(m.data() - f.data());
+    FoldedText ft = FoldWithMap(s);
+    std::string before = CollapseSpaces(ft.Original(s, 0, fpos));
+    std::vector<std::string> words = SplitWords(before);
+    if (!words.empty()) {
+      std::string base = words.back();
+      // "Region Gävleborg och Bollnäs kommun" → only the last name counts.
+      if (base.size() > 1 && base.back() == ')') base.pop_back();
+      if (!base.empty() && base[0] == '(') base.erase(0, 1);
+      base = CapitalizeFirst(base);
+      std::string fb = Fold(base);
+      if (!fb.empty() && fb.back() != 's' && !EndsWithVowel(base)) base += "s";
+      return {base + " kommun", "kommun"};
+    }
+  }
+  if (f.rfind("region ", 0) == 0 || f.find(" region ") != std::string::npos) {
+    size_t p = f.rfind("region ", 0) == 0 ? 0 : f.find(" region ") + 1;
+    FoldedText ft = FoldWithMap(s);
+    std::string rest = CollapseSpaces(ft.Original(s, p, f.size()));
+    // Stop at a list separator: "Region Gävleborg och länets kommuner".
+    for (const char* sep : {",", " och ", " samt ", " (", " -", " –"}) {
+      size_t q = rest.find(sep);
+      if (q != std::string::npos) rest = rest.substr(0, q);
+    }
+    if (rest.size() <= 7) return {s, ""};
+    return {"Region" + rest.substr(6), "region"};
+  }
+  if (f.find("landsting") != std::string::npos) return {s, "region"};
+  if (f.rfind("samordningsforbund", 0) == 0 || f.rfind("finsam ", 0) == 0) return {s, "förbund"};
+  return {s, ""};
+}
+
+std::string OrganisationKey(std::string_view text) { return Fold(NormalizeOrganisation(text).name); }
+
+bool LooksLikeOrganisation(std::string_view text) { return !NormalizeOrganisation(text).kind.empty(); }
+
+std::vector<std::string> SplitOrganisationList(std::string_view text) {
+  std::string s = CollapseSpaces(text);
+  // Separators: commas, " och ", " samt ", slashes.
+  std::vector<std::string> items;
+  std::string cur;
+  std::string f = Fold(s);
+  size_t i = 0;
+  auto flush = [&] {
+    std::string c = CollapseSpaces(cur);
+    if (!c.empty()) items.push_back(c);
+    cur.clear();
+  };
+  while (i < s.size()) {
+    if (s[i] == ',' || s[i] == '/' || s[i] == ';') {
+      flush();
+      ++i;
+      continue;
+    }
+    bool sep = false;
+    for (const char* w : {" och ", " samt "}) {
+      size_t n = std::char_traits<char>::length(w);
+      if (f.size() == s.size() && f.compare(i, n, w) == 0) {
+        sep = true;
+        flush();
+        i += n - 1;
+        break;
+      }
+      // f and s differ in length when s has multibyte letters; compare on s.
+      if (f.size() != s.size() && s.compare(i, n, w) == 0) {
+        sep = true;
+        flush();
+        i += n - 1;
+        break;
+      }
+    }
+    if (sep) continue;
+    cur.push_back(s[i]);
+    ++i;
+  }
+  flush();
+  std::vector<std::string> out;
+  for (const std::string& item : items) {
+    if (item[0] == '-') continue;  // "- socialtjänsten": a unit of the previous partner
+    Organisation o = NormalizeOrganisation(item);
+    if (o.kind.empty()) continue;
+    if (std::find(out.begin(), out.end(), o.name) == out.end()) out.push_back(o.name);
+  }
+  return out;
+}
+
+}  // namespace finsam

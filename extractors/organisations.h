@@ -1,0 +1,49 @@
+// Member organisations of a förbund, normalized to one name per organisation
+// so that "Hofors Kommun", "Hofors kommun", "Ovanåker kommun" and
+// "Ovanåkers Kommun" meet in one organisations row.
+//
+// Rules (docs/governance.md, "Organisations"):
+//  - kommun: "<Name>[s] kommun" with the official genitive: names ending in a
+//    consonant other than s take -s ("Ovanåkers kommun", "Söderhamns
+//    kommun"); names ending in a vowel or s do not ("Gävle kommun", "Hofors
+//    kommun", "Bollnäs kommun"). "kommuns" (possessive) is read as kommun.
+//  - region: "Region <Name>" as printed (Region Gävleborg, Region Jämtland
+//    Härjedalen); "Landstinget …" stays as printed with kind region.
+//  - myndighet: Försäkringskassan, Arbetsförmedlingen (stripped and garbled
+//    spellings accepted).
+//  - stat: the joint state share ("Statligt bidrag (försäkringskassan och
+//    arbetsförmedlingen)", "Försäkringskassan/Arbetsförmedlingen") →
+//    "Försäkringskassan och Arbetsförmedlingen".
+//  - förbund: "Samordningsförbund(et) …" as printed.
+// Anything else: kind "", name as printed (trimmed).
+#ifndef FINSAM_EXTRACTORS_ORGANISATIONS_H_
+#define FINSAM_EXTRACTORS_ORGANISATIONS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace finsam {
+
+struct Organisation {
+  std::string name;  // normalized display name, "" when the text names none
+  std::string kind;  // kommun | region | myndighet | stat | förbund | "" (unknown)
+};
+
+// Normalizes one organisation mention ("Ovanåker kommun" → {"Ovanåkers
+// kommun", "kommun"}). Text with diacritics stripped ("Gavleborg") is
+// returned as printed; the lookup key (OrganisationKey) still matches.
+Organisation NormalizeOrganisation(std::string_view text);
+// A diacritic-free key: two mentions name the same organisation iff their
+// keys are equal ("hofors kommun", "ovanakers kommun").
+std::string OrganisationKey(std::string_view text);
+// True when `text` reads as an organisation we know the shape of (kind != "").
+bool LooksLikeOrganisation(std::string_view text);
+// Splits a partner list ("Arbetsförmedlingen, Försäkringskassan, Region
+// Gävleborg och länets samtliga kommuner") into normalized names; items that
+// are no organisation ("länets samtliga kommuner") are kept as printed.
+std::vector<std::string> SplitOrganisationList(std::string_view text);
+
+}  // namespace finsam
+
+#endif  // FINSAM_EXTRACTORS_ORGANISATIONS_H_
