@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <vector>
 
 #include "pipeline/pdf_render.h"
 
@@ -51,6 +52,36 @@ Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, con
   std::string out(reinterpret_cast<const char*>(data), size);
   lept_free(data);
   return out;
+}
+
+Result<PngStats> AnalyzePng(const std::string& path, uint32_t rgb, int tolerance) {
+  PIX* raw = pixRead(path.c_str());
+  if (!raw) return Status::IoError("cannot read image " + path);
+  PIX* pix = pixConvertTo32(raw);
+  pixDestroy(&raw);
+  if (!pix) return Status::Internal("cannot convert " + path);
+  PngStats st;
+  st.width = pixGetWidth(pix);
+  st.height = pixGetHeight(pix);
+  std::vector<bool> seen(4096);
+  const int tr = (rgb >> 16) & 255, tg = (rgb >> 8) & 255, tb = rgb & 255;
+  for (int y = 0; y < st.height; ++y) {
+    for (int x = 0; x < st.width; ++x) {
+      l_int32 r, g, b;
+      l_uint32 v;
+      pixGetPixel(pix, x, y, &v);
+      extractRGBValues(v, &r, &g, &b);
+      int bucket = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
+      if (!seen[bucket]) {
+        seen[bucket] = true;
+        ++st.colour_buckets;
+      }
+      if (std::abs(r - tr) <= tolerance && std::abs(g - tg) <= tolerance && std::abs(b - tb) <= tolerance)
+        ++st.near_rgb;
+    }
+  }
+  pixDestroy(&pix);
+  return st;
 }
 
 std::string PngDataUri(const std::string& png) {

@@ -4,6 +4,7 @@
 #ifndef FINSAM_PIPELINE_REVIEW_RENDER_H_
 #define FINSAM_PIPELINE_REVIEW_RENDER_H_
 
+#include <cstdint>
 #include <string>
 
 #include "pipeline/document.h"
@@ -19,6 +20,16 @@ Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, con
 
 // "data:image/png;base64,..." for embedding PNG bytes in HTML.
 std::string PngDataUri(const std::string& png);
+
+// What a screenshot of the report looks like, for the browser test: its
+// size, how many distinct colours (16 levels per channel) it has, and how
+// many pixels are within `tolerance` of `rgb` (0xRRGGBB).
+struct PngStats {
+  int width = 0, height = 0;
+  int colour_buckets = 0;
+  int near_rgb = 0;
+};
+Result<PngStats> AnalyzePng(const std::string& path, uint32_t rgb, int tolerance);
 
 }  // namespace finsam
 
