@@ -18,7 +18,7 @@ namespace {
 // renders in ~10-20 ms at 60 dpi).
 constexpr int kInkDpi = 60;
 // Below this share of dark pixels a page is blank.
-constexpr double kBlankInk = 0.0008;
+constexpr double kBlankInk = 0.0002;
 // A text layer that leaves this much of the page's area as dark ink outside
 // its words (and most of the page's ink) does not carry the page's text.
 constexpr double kUncoveredInk = 0.008;
@@ -324,6 +324,9 @@ Status DecidePagesStage(PipelineContext& ctx) {
   } else {
     doc.warnings.push_back("page decision without ink measurement: " + bytes.status().ToString());
   }
+  bool ocr_layer_doc = false;
+  for (const auto& page_fonts : fonts)
+    for (const std::string& f : page_fonts) ocr_layer_doc |= f.find("GlyphLessFont") != std::string::npos;
   for (size_t i = 0; i < doc.pages.size(); ++i) {
     Page& page = doc.pages[i];
     TextLayerSignals text = AnalyzeTextLayer(page);
@@ -332,9 +335,9 @@ Status DecidePagesStage(PipelineContext& ctx) {
       Result<GrayImage> img = source->Render(static_cast<int>(i), kInkDpi);
       if (img.ok()) ink = MeasureInk(*img, page);
     }
-    bool ocr_layer = false;
-    if (i < fonts.size())
-      for (const std::string& f : fonts[i]) ocr_layer |= f.find("GlyphLessFont") != std::string::npos;
+    // Poppler lists a shared font only on the first page that uses it, so the
+    // OCR-layer font is judged for the whole document.
+    const bool ocr_layer = ocr_layer_doc;
     PageVerdict v = DecidePage(text, ink, ocr_layer, ctx.options.ocr);
     if (v.decision == PageDecision::kRepair && ctx.options.ocr != OcrPolicy::kNever) {
       if (std::optional<DamagedBand> band = FindDamagedTableBand(page)) {

@@ -29,9 +29,10 @@ class PdfPageSource : public PageImageSource {
   std::shared_ptr<const std::string> bytes_;
 };
 
-// Names of the fonts each page uses (index = 0-based page). A page whose
-// text is in "GlyphLessFont" carries an invisible text layer written by
-// Tesseract (a "sandwich" PDF made by an OCR run). Empty on failure.
+// Names of the fonts each page introduces (index = 0-based page; Poppler
+// lists a font shared by several pages only under the first). Text in
+// "GlyphLessFont" is an invisible text layer written by Tesseract (a
+// "sandwich" PDF made by an OCR run). Empty lists on failure.
 std::vector<std::vector<std::string>> PdfPageFontNames(const std::string& bytes, int pages);
 
 // Reads the document's source file again (stages after "read" do not keep the

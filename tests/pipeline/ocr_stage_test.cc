@@ -1,0 +1,296 @@
+// OCR stage with a fake engine and a fake rasterizer: no Tesseract, no
+// Poppler. Checks the pixel → point conversion, token cleaning, per-page
+// failure handling, progress, parallelism and the bound on live page images.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "pipeline/ocr_pool.h"
+#include "pipeline/ocr_stage.h"
+#include "pipeline/ocr_text.h"
+#include "pipeline/progress.h"
+#include "pipeline/ruling_lines.h"
+
+namespace finsam {
+namespace {
+
+// Renders a blank image whose size is page size × dpi / 72, and counts how
+// many images are alive (rendered and not yet recognized) at once.
+class FakeSource : public PageImageSource {
+ public:
+  FakeSource(double w_pt, double h_pt, std::atomic<int>* alive, std::atomic<int>* peak)
+      : w_(w_pt), h_(h_pt), alive_(alive), peak_(peak) {}
+  Result<GrayImage> Render(int page_index, int dpi) const override {
+    if (page_index == fail_page) return Status::Corrupt("cannot render");
+    GrayImage img;
+    img.width = static_cast<int>(w_ * dpi / 72.0 + 0.5);
+    img.height = static_cast<int>(h_ * dpi / 72.0 + 0.5);
+    img.dpi = dpi;
+    img.pixels.assign(static_cast<size_t>(img.width) * img.height, 255);
+    img.pixels[0] = static_cast<uint8_t>(page_index);  // the engine reads the page back
+    int now = ++*alive_;
+    int p = peak_->load();
+    while (now > p && !peak_->compare_exchange_weak(p, now)) {
+    }
+    return img;
+  }
+  int fail_page = -1;
+
+ private:
+  double w_, h_;
+  std::atomic<int>* alive_;
+  std::atomic<int>* peak_;
+};
+
+// Returns fixed words in pixel coordinates of a 300 dpi A4-ish image.
+class FakeEngine : public OcrEngine {
+ public:
+  explicit FakeEngine(std::atomic<int>* alive) : alive_(alive) {}
+  Result<OcrPageResult> Recognize(const GrayImage& image) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    --*alive_;
+    OcrPageResult r;
+    auto word = [](const char* t, double x0, double y0, double x1, double y1, float c, int line) {
+      OcrWord w;
+      w.text = t;
+      w.x0 = x0; w.y0 = y0; w.x1 = x1; w.y1 = y1;
+      w.confidence = c;
+      w.line = line;
+      return w;
+    };
+    if (image.pixels[0] == 3) return Status::Internal("engine exploded");
+    r.words.push_back(word("Kommunerna", 300, 600, 600, 640, 0.96f, 0));
+    r.words.push_back(word("|2", 1050, 600, 1090, 640, 0.70f, 0));
+    r.words.push_back(word("222", 1100, 600, 1180, 640, 0.90f, 0));
+    r.words.push_back(word("|", 1200, 590, 1205, 650, 0.50f, 0));
+    r.words.push_back(word("2O19", 1250, 600, 1350, 640, 0.80f, 0));
+    r.words.push_back(word("Summa", 300, 700, 450, 740, 0.95f, 1));
+    return r;
+  }
+
+ private:
+  std::atomic<int>* alive_;
+};
+
+Document MakeDoc(int pages, double w = 595.0, double h = 842.0) {
+  Document doc;
+  for (int i = 0; i < pages; ++i) {
+    Page p;
+    p.number = i + 1;
+    p.width = w;
+    p.height = h;
+    p.decision = PageDecision::kOcr;
+    p.decision_reason = "no text layer";
+    doc.pages.push_back(p);
+  }
+  return doc;
+}
+
+TEST(OcrStage, ConvertsPixelsToPointsAndCleansTokens) {
+  std::atomic<int> alive{0}, peak{0};
+  FakeSource src(595.0, 842.0, &alive, &peak);
+  OcrPool pool(1, [&]() -> Result<std::unique_ptr<OcrEngine>> { return std::unique_ptr<OcrEngine>(new FakeEngine(&alive)); });
+  Document doc = MakeDoc(1);
+  OcrRunOptions opt;
+  opt.dpi = 300;
+  ASSERT_TRUE(OcrPages(doc, src, pool, opt).ok());
+  const Page& p = doc.pages[0];
+  ASSERT_EQ(p.lines.size(), 2u);
+  const Line& l0 = p.lines[0];
+  // "|" is border debris and dropped; "|2" → "2"; "2O19" → "2019".
+  ASSERT_EQ(l0.words.size(), 4u);
+  EXPECT_EQ(l0.text, "Kommunerna 2 222 2019");
+  EXPECT_EQ(l0.words[1].raw, "|2");
+  EXPECT_EQ(l0.words[1].text, "2");
+  EXPECT_EQ(l0.words[3].text, "2019");
+  EXPECT_EQ(l0.words[0].source, WordSource::kOcr);
+  EXPECT_FLOAT_EQ(l0.words[0].confidence, 0.96f);
+  // 300 px at 300 dpi = 72 pt (image width is rounded: 2479 px for 595 pt).
+  const double sx = 595.0 / 2479.0;
+  EXPECT_NEAR(l0.words[0].box.x0, 300 * sx, 1e-9);
+  EXPECT_NEAR(l0.words[0].box.x0, 72.0, 0.05);
+  EXPECT_NEAR(l0.words[0].box.y0, 600 * 842.0 / 3508.0, 1e-9);
+  EXPECT_EQ(p.unit, BoxUnit::kPoint);
+  // Mean confidence over all words the engine returned, debris included.
+  EXPECT_NEAR(p.ocr_confidence, (0.96 + 0.70 + 0.90 + 0.50 + 0.80 + 0.95) / 6, 1e-6);
+  EXPECT_NE(p.decision_reason.find("OCR 300 dpi"), std::string::npos) << p.decision_reason;
+}
+
+TEST(OcrStage, OnlyOcrPagesFailuresAreWarningsProgressCounts) {
+  std::atomic<int> alive{0}, peak{0};
+  FakeSource src(595.0, 842.0, &alive, &peak);
+  src.fail_page = 1;
+  OcrPool pool(2, [&]() -> Result<std::unique_ptr<OcrEngine>> { return std::unique_ptr<OcrEngine>(new FakeEngine(&alive)); });
+  Document doc = MakeDoc(5);
+  doc.pages[4].decision = PageDecision::kText;  // left alone
+  std::atomic<int> calls{0}, last_done{-1}, last_total{-1};
+  OcrRunOptions opt;
+  opt.progress = [&](int done, int total) {
+    ++calls;
+    if (done == total) { last_done = done; last_total = total; }
+  };
+  ASSERT_TRUE(OcrPages(doc, src, pool, opt).ok());
+  EXPECT_EQ(last_total.load(), 4);
+  EXPECT_EQ(last_done.load(), 4);
+  EXPECT_EQ(calls.load(), 5);  // 0/4 then once per page
+  EXPECT_FALSE(doc.pages[0].lines.empty());
+  EXPECT_TRUE(doc.pages[1].lines.empty());  // render failed
+  EXPECT_TRUE(doc.pages[3].lines.empty());  // engine failed
+  EXPECT_TRUE(doc.pages[4].lines.empty());  // not an OCR page
+  EXPECT_EQ(doc.pages[4].ocr_confidence, -1);
+  ASSERT_EQ(doc.warnings.size(), 2u);
+  std::string all = doc.warnings[0] + "\n" + doc.warnings[1];
+  EXPECT_NE(all.find("page 2: OCR failed"), std::string::npos) << all;
+  EXPECT_NE(all.find("page 4: OCR failed"), std::string::npos) << all;
+  EXPECT_NE(doc.pages[3].decision_reason.find("OCR failed: engine exploded"), std::string::npos);
+}
+
+TEST(OcrStage, EngineCreationFailureIsPerPageWarning) {
+  std::atomic<int> alive{0}, peak{0};
+  FakeSource src(595.0, 842.0, &alive, &peak);
+  OcrPool pool(2, []() -> Result<std::unique_ptr<OcrEngine>> { return Status::NotFound("no swe model"); });
+  Document doc = MakeDoc(3);
+  ASSERT_TRUE(OcrPages(doc, src, pool, {}).ok());
+  EXPECT_EQ(doc.warnings.size(), 3u);
+  EXPECT_NE(doc.warnings[0].find("no swe model"), std::string::npos);
+}
+
+TEST(OcrStage, LiveImagesBoundedByWorkersAndPagesRunInParallel) {
+  std::atomic<int> alive{0}, peak{0};
+  FakeSource src(100.0, 100.0, &alive, &peak);
+  OcrPool pool(3, [&]() -> Result<std::unique_ptr<OcrEngine>> { return std::unique_ptr<OcrEngine>(new FakeEngine(&alive)); });
+  Document doc = MakeDoc(30, 100.0, 100.0);
+  auto t0 = std::chrono::steady_clock::now();
+  ASSERT_TRUE(OcrPages(doc, src, pool, {}).ok());
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LE(peak.load(), 3);
+  EXPECT_GE(peak.load(), 2);  // pages did overlap
+  EXPECT_LT(s, 30 * 0.020);   // faster than serial (30 × 20 ms)
+  for (const Page& p : doc.pages)
+    EXPECT_EQ(p.lines.empty(), p.number == 4) << p.number;  // the fake engine fails page 4
+  EXPECT_EQ(doc.warnings.size(), 1u);
+}
+
+TEST(OcrText, CleansBorderGlyphsAndDigitLetters) {
+  EXPECT_EQ(CleanOcrToken("|2"), "2");
+  EXPECT_EQ(CleanOcrToken("8886|"), "8886");
+  EXPECT_EQ(CleanOcrToken("[2021"), "2021");
+  EXPECT_EQ(CleanOcrToken("(2020"), "2020");
+  EXPECT_EQ(CleanOcrToken("(0)"), "(0)");
+  EXPECT_EQ(CleanOcrToken("2O19"), "2019");
+  EXPECT_EQ(CleanOcrToken("1O0"), "100");
+  EXPECT_EQ(CleanOcrToken("2.222"), "2 222");
+  EXPECT_EQ(CleanOcrToken("2:526"), "2 526");
+  EXPECT_EQ(CleanOcrToken("8,9"), "8,9");
+  EXPECT_EQ(CleanOcrToken("480,5"), "480,5");
+  EXPECT_EQ(CleanOcrToken("Kommunerna"), "Kommunerna");
+  EXPECT_EQ(CleanOcrToken("Sol"), "Sol");  // letters stay letters
+  EXPECT_TRUE(IsBorderDebris("|"));
+  EXPECT_TRUE(IsBorderDebris("||"));
+  EXPECT_TRUE(IsBorderDebris("]"));
+  EXPECT_FALSE(IsBorderDebris("1"));
+  EXPECT_FALSE(IsBorderDebris("-"));
+  EXPECT_TRUE(IsSuspectNumber("2:526", 0.95f));
+  EXPECT_TRUE(IsSuspectNumber("22eeR", 0.95f));
+  EXPECT_TRUE(IsSuspectNumber("2526", 0.5f));
+  EXPECT_FALSE(IsSuspectNumber("2 526", 0.95f));
+  EXPECT_FALSE(IsSuspectNumber("Summa", 0.1f));
+}
+
+// A synthetic bordered table: 3 columns × 2 rows of 1-px lines at 300 dpi,
+// plus a letter-like blob that must not be taken for a line.
+TEST(RulingLines, FindsGridEraseItAndLocatesCells) {
+  GrayImage img;
+  img.width = 1200;
+  img.height = 600;
+  img.dpi = 300;
+  img.pixels.assign(static_cast<size_t>(img.width) * img.height, 255);
+  auto dark = [&](int x0, int y0, int x1, int y1, uint8_t v) {
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) img.pixels[static_cast<size_t>(y) * img.width + x] = v;
+  };
+  for (int y : {100, 250, 400}) dark(100, y, 1100, y + 2, 90);    // horizontal rules
+  for (int x : {100, 500, 800, 1100}) dark(x, 100, x + 2, 402, 90);  // vertical rules
+  dark(550, 300, 560, 340, 0);   // a "1": a 40 px stem, not a line
+  dark(600, 310, 640, 318, 0);   // a short bar
+  std::vector<RulingLine> lines = FindRulingLines(img);
+  int h = 0, v = 0;
+  for (const RulingLine& l : lines) (l.horizontal ? h : v)++;
+  EXPECT_EQ(h, 3);
+  EXPECT_EQ(v, 4);
+  std::optional<PixelRect> cell = CellAround(lines, 555, 320);
+  ASSERT_TRUE(cell.has_value());
+  EXPECT_NEAR(cell->x0, 502, 2);
+  EXPECT_NEAR(cell->x1, 800, 2);
+  EXPECT_NEAR(cell->y0, 252, 2);
+  EXPECT_NEAR(cell->y1, 400, 2);
+  EXPECT_FALSE(CellAround(lines, 50, 50).has_value());
+  EraseRulingLines(lines, img);
+  EXPECT_EQ(img.at(300, 100), 255);
+  EXPECT_EQ(img.at(500, 200), 255);
+  EXPECT_EQ(img.at(555, 320), 0);  // the stem survives
+}
+
+TEST(Progress, PlainLinesSumDocumentsAndFinish) {
+  std::FILE* f = std::tmpfile();
+  ASSERT_NE(f, nullptr);
+  {
+    ProgressReporter rep(ProgressReporter::Mode::kLines, f, "OCR", /*line_interval_s=*/1000);
+    EXPECT_EQ(rep.mode(), ProgressReporter::Mode::kLines);
+    auto a = rep.ForDocument();
+    auto b = rep.ForDocument();
+    a(0, 4);
+    b(0, 6);
+    a(4, 4);
+    EXPECT_EQ(rep.StatusText().substr(0, 17), "OCR: 4/10 pages, ");
+    b(6, 6);  // all done: forces a line
+    rep.Finish();
+  }
+  std::rewind(f);
+  char buf[4096] = {0};
+  size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+  std::fclose(f);
+  std::string out(buf, n);
+  EXPECT_NE(out.find("OCR: 0/4 pages"), std::string::npos) << out;  // first report draws
+  EXPECT_NE(out.find("OCR: 10/10 pages"), std::string::npos) << out;
+  EXPECT_NE(out.find("done in"), std::string::npos) << out;
+}
+
+TEST(Progress, QuietPrintsNothingAndDurationsFormat) {
+  std::FILE* f = std::tmpfile();
+  {
+    ProgressReporter rep(ProgressReporter::Mode::kQuiet, f);
+    auto cb = rep.ForDocument();
+    cb(0, 3);
+    cb(3, 3);
+  }
+  EXPECT_EQ(std::ftell(f), 0);
+  std::fclose(f);
+  EXPECT_EQ(ProgressReporter::FormatDuration(16), "0:16");
+  EXPECT_EQ(ProgressReporter::FormatDuration(65), "1:05");
+  EXPECT_EQ(ProgressReporter::FormatDuration(7387), "2:03:07");
+}
+
+TEST(Progress, BarRedrawsInPlace) {
+  std::FILE* f = std::tmpfile();
+  {
+    ProgressReporter rep(ProgressReporter::Mode::kBar, f);
+    auto cb = rep.ForDocument();
+    cb(0, 2);
+    cb(2, 2);
+  }
+  std::rewind(f);
+  char buf[4096] = {0};
+  size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+  std::fclose(f);
+  std::string out(buf, n);
+  EXPECT_EQ(out[0], '\r');
+  EXPECT_NE(out.find("[########################] 2/2 pages"), std::string::npos) << out;
+  EXPECT_EQ(out.back(), '\n');
+}
+
+}  // namespace
+}  // namespace finsam
