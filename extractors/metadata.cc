@@ -191,6 +191,11 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
         if (p.lines[j].words.empty()) continue;
         t += " " + CollapseSpaces(p.lines[j].text);
       }
+      // A title line that runs on into a sentence ends after its years:
+      // "Verksamhetsplan och budget 2020 - 2022, är fastställd ..." .
+      static const RE2 kTitleEnd("^(.*?(?:19|20)\\d\\d(?:\\s*[-–—]\\s*(?:19|20)\\d\\d)?)[,.;:]\\s+\\S");
+      std::string head_part;
+      if (RE2::PartialMatch(t, kTitleEnd, &head_part)) t = head_part;
       if (t.size() > 160) t = t.substr(0, 160);
       meta.title = t;
     }

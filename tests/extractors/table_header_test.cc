@@ -1,0 +1,149 @@
+#include <gtest/gtest.h>
+
+#include "extractors/categories.h"
+#include "extractors/table_grid.h"
+
+namespace finsam {
+namespace {
+
+TEST(ColumnHeaderTest, YearsAndKinds) {
+  struct Case {
+    const char* header;
+    const char* doc_kind;
+    int year;
+    ColumnKind kind;
+  };
+  const Case kCases[] = {
+      {"2014 Utfall", "årsredovisning", 2014, ColumnKind::kUtfall},
+      {"Budget 2020", "årsredovisning", 2020, ColumnKind::kBudget},
+      {"Utfall 2020, tkr", "årsredovisning", 2020, ColumnKind::kUtfall},
+      {"Plan 2022", "verksamhetsplan", 2022, ColumnKind::kPlan},
+      {"Prognos 2021", "verksamhetsplan", 2021, ColumnKind::kPrognos},
+      {"2019-12-31", "årsredovisning", 2019, ColumnKind::kUtfall},
+      {"2020-01-01 -2020-12-31", "årsredovisning", 2020, ColumnKind::kUtfall},
+      {"2020-12- 31", "årsredovisning", 2020, ColumnKind::kUtfall},  // date wrapped in its cell
+      {"2020", "årsredovisning", 2020, ColumnKind::kUtfall},
+      {"2020", "verksamhetsplan", 2020, ColumnKind::kBudget},  // first plan year; later ones become plan
+      {"<b>2021</b>", "verksamhetsplan", 2021, ColumnKind::kBudget},
+      {"Avvikelse utfall- budget", "årsredovisning", 0, ColumnKind::kAvvikelse},
+      {"Förbrukade medel, andel av budget", "årsredovisning", 0, ColumnKind::kAndel},
+      {"Totalt", "verksamhetsplan", 0, ColumnKind::kTotalt},
+      {"Not", "årsredovisning", 0, ColumnKind::kNote},
+      {"Kommentarer", "årsredovisning", 0, ColumnKind::kUnknown},
+      {"Kvinna", "årsredovisning", 0, ColumnKind::kUnknown},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.header);
+    TableColumn col = ParseColumnHeader(c.header, c.doc_kind);
+    EXPECT_EQ(col.year, c.year);
+    EXPECT_EQ(ColumnKindName(col.kind), std::string(ColumnKindName(c.kind)));
+  }
+}
+
+TEST(ColumnHeaderTest, PlanYearsAfterTheFirstArePlan) {
+  Grid g;
+  g.title = "Budget 2020-2022, tkr";
+  g.header_label = "Intäkter";
+  g.headers = {"2020", "2021", "2022"};
+  GridRow r;
+  r.label = "Summa intäkter";
+  for (const char* v : {"13 320", "13 320", "13 320"}) {
+    GridCell c;
+    c.present = true;
+    c.text = v;
+    r.cells.push_back(c);
+  }
+  g.rows.push_back(r);
+  FinancialTable t;
+  ASSERT_TRUE(InterpretGrid(g, TableContext{"verksamhetsplan", ""}, &t));
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kBudget);
+  EXPECT_EQ(t.columns[1].kind, ColumnKind::kPlan);
+  EXPECT_EQ(t.columns[2].kind, ColumnKind::kPlan);
+  EXPECT_EQ(t.unit, "tkr");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].section, "Intäkter");
+  EXPECT_TRUE(t.rows[0].is_total);
+  EXPECT_EQ(t.rows[0].category.value_or(""), "income.total");
+  EXPECT_EQ(t.rows[0].cells[2].amount_sek, 13320000);
+}
+
+TEST(ColumnHeaderTest, UnparsedCellsAreSuspectAndKeepRawText) {
+  Grid g;
+  g.title = "Budget 2020, tkr";
+  g.headers = {"2020"};
+  GridRow r;
+  r.label = "Insatsmedel";
+  GridCell c;
+  c.present = true;
+  c.text = "J 866";
+  r.cells.push_back(c);
+  g.rows.push_back(r);
+  FinancialTable t;
+  ASSERT_TRUE(InterpretGrid(g, TableContext{"verksamhetsplan", ""}, &t));
+  const TableCell& cell = t.rows[0].cells[0];
+  EXPECT_FALSE(cell.parsed);
+  EXPECT_EQ(cell.status, "suspect");
+  EXPECT_EQ(cell.raw, "J 866");
+  EXPECT_LT(cell.prov.confidence, 0.5);
+}
+
+TEST(ColumnHeaderTest, NotAFinancialTableWithoutYearOrKindColumns) {
+  Grid g;
+  g.headers = {"Kvinna", "Man"};
+  GridRow r;
+  r.label = "15-29";
+  r.cells.resize(2);
+  g.rows.push_back(r);
+  FinancialTable t;
+  EXPECT_FALSE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t));
+}
+
+TEST(CategoriesTest, LabelsMapToVocabulary) {
+  struct Case {
+    const char* label;
+    const char* section;
+    const char* table_kind;
+    const char* title;
+    const char* category;  // "" = none
+  };
+  const Case kCases[] = {
+      {"Försäkringskassan/Arbetsförmedlingen", "Intäkter", "budget", "", "income.state"},
+      {"Forsakringskassan/Arbetsformedling", "", "budget", "", "income.state"},  // stripped
+      {"Region Jämtland Härjedalen", "Intäkter", "budget", "", "income.region"},
+      {"Kommunerna", "Intäkter", "budget", "", "income.municipalities"},
+      {"Bollnäs Kommun", "", "note", "Not 1. Medlemsavgifter, intäkter och bidrag", "income.municipality"},
+      {"Summa intäkter", "Intäkter", "budget", "", "income.total"},
+      {"Bidrag till insatser", "Kostnader", "budget", "", "cost.interventions"},
+      {"Insatsmedel", "Kostnader", "budget", "", "cost.interventions"},
+      {"Varav redan beviljat", "Kostnader", "budget", "", "cost.interventions.granted"},
+      {"varav tillgängligt för nya insatser", "Kostnader", "budget", "", "cost.interventions.available"},
+      {"Personalkostnader", "Kostnader", "budget", "", "cost.personnel"},
+      {"Övriga externa kostnader", "Kostnader", "budget", "", "cost.other"},
+      {"Summa", "Kostnader", "budget", "", "cost.total"},
+      {"Summa", "", "note", "Not 4. Upplupna kostnader", "liabilities.accrued"},
+      {"Resultat", "", "budget", "", "result"},
+      {"ÅRETS RESULTAT", "", "income_statement", "", "result"},
+      {"Summa tillgångar", "Tillgångar", "balance_sheet", "", "assets.total"},
+      {"Eget kapital", "Eget kapital och skulder", "balance_sheet", "", "equity"},
+      {"Kortfristiga skulder", "", "balance_sheet", "", "liabilities.short"},
+      {"Kassa och bank", "", "balance_sheet", "", "cash"},
+      {"Soliditet", "", "overview", "", "ratio.solidity"},
+      {"Skattefordran", "", "note", "Not 3. Kortfristiga fordringar", ""},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.label);
+    CategoryInput in{c.label, c.section, c.table_kind, c.title, false};
+    EXPECT_EQ(Categorize(in).value_or(""), c.category);
+  }
+  // Every category returned is documented.
+  for (const Case& c : kCases) {
+    if (!*c.category) continue;
+    bool found = false;
+    for (const CategoryInfo& info : CategoryVocabulary()) found |= std::string(info.name) == c.category;
+    EXPECT_TRUE(found) << c.category;
+  }
+}
+
+}  // namespace
+}  // namespace finsam

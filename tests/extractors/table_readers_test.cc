@@ -1,0 +1,133 @@
+// Unit tests of the two table readers on small hand-made documents.
+#include <gtest/gtest.h>
+
+#include "extractors/financial_tables.h"
+#include "extractors/table_readers.h"
+#include "pipeline/line_builder.h"
+#include "pipeline/text_reader.h"
+
+namespace finsam {
+namespace {
+
+const TableCell* Cell(const FinancialTable& t, const std::string& label, int year) {
+  for (const TableRow& r : t.rows) {
+    if (r.label != label) continue;
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      if (t.columns[c].year == year && r.cells[c].present) return &r.cells[c];
+  }
+  return nullptr;
+}
+
+TEST(TextTableTest, SpaceSeparatedThousandsAreGroupedByColumnCount) {
+  Document doc;
+  doc.meta.kind = "verksamhetsplan";
+  ReadText(
+      "Budget 2020-2022, tkr\n\n"
+      "Intäkter 2020 2021 2022\n"
+      "Region Gävleborg 3330 3330 3330\n"
+      "Summa intäkter 13 320 13 320 13 320\n"
+      "Kostnader 2020 2021 2022\n"
+      "Insatsmedel 15 300 9 808 9748\n\n"
+      "Varav redan beviljat 10 800\n"
+      "Summa 18 806 13 320 13 320\n\n"
+      "I personalkostnader ingår: arvoden, löner, traktamenten.\n",
+      doc);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  EXPECT_EQ(t.title, "Budget 2020-2022, tkr");
+  ASSERT_EQ(t.columns.size(), 3u);
+  const TableCell* c = Cell(t, "Insatsmedel", 2022);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->amount_sek, 9748000);
+  EXPECT_EQ(Cell(t, "Insatsmedel", 2020)->amount_sek, 15300000);
+  EXPECT_EQ(Cell(t, "Summa", 2020)->amount_sek, 18806000);
+  // "10 800" in a three-column table: one value or two; the reader takes one
+  // and says it is unsure.
+  const TableCell* v = Cell(t, "Varav redan beviljat", 2020);
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->amount_sek, 10800000);
+  EXPECT_EQ(v->status, "suspect");
+  EXPECT_EQ(Cell(t, "Varav redan beviljat", 2021), nullptr);
+  // The repeated header opened the Kostnader section; prose ended the table.
+  for (const TableRow& r : t.rows) {
+    if (r.label == "Insatsmedel") EXPECT_EQ(r.section, "Kostnader");
+    EXPECT_EQ(r.label.find("personalkostnader"), std::string::npos);
+  }
+}
+
+TEST(TextTableTest, TabSeparatedCellsKeepEmptyCellsEmpty) {
+  Document doc;
+  doc.meta.kind = "verksamhetsplan";
+  ReadText(
+      "### Budget 2019-2021, Tkr\n\n"
+      "<b>Kostnader</b>\t<b>2019</b>\t<b>2020</b>\t<b>2021</b>\n"
+      "Varav tillgängligt för nya insatser\t3 800\t\t\n"
+      "<b>Resultat</b>\t<b>-2 187</b>\t<b>0</b>\t<b>0</b>\n",
+      doc);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  EXPECT_EQ(t.title, "Budget 2019-2021, Tkr");
+  EXPECT_EQ(Cell(t, "Varav tillgängligt för nya insatser", 2019)->amount_sek, 3800000);
+  EXPECT_EQ(Cell(t, "Varav tillgängligt för nya insatser", 2020), nullptr);
+  const TableCell* r = Cell(t, "Resultat", 2019);
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->amount_sek, -2187000);
+  EXPECT_EQ(r->raw, "-2 187");
+  EXPECT_EQ(r->prov.line_index, 4);
+}
+
+// Positioned words for the layout reader: (text, x0, y0) with width by
+// character count, 10 pt high.
+Word W(const std::string& t, double x, double y) {
+  Word w;
+  w.text = w.raw = t;
+  w.box = Box{x, y, x + 6.0 * t.size(), y + 10};
+  return w;
+}
+
+TEST(LayoutTableTest, WrappedCellsAndPageContinuation) {
+  Document doc;
+  doc.meta.kind = "verksamhetsplan";
+  Page p1;
+  p1.number = 1;
+  p1.width = 595;
+  p1.height = 842;
+  std::vector<Word> w1 = {W("Budget", 50, 660), W("2020-2021,", 92, 660), W("tkr", 160, 660),
+                          W("Intäkter", 50, 690), W("2020", 250, 690), W("2021", 320, 690),
+                          // A label and a number that both wrap inside their cells.
+                          W("Summa", 50, 726), W("intäkter", 90, 726), W("13", 250, 720), W("320", 250, 731),
+                          W("13", 320, 720), W("320", 320, 731),
+                          W("Kostnader", 50, 760), W("2020", 250, 760), W("2021", 320, 760),
+                          W("Insatsmedel", 50, 795), W("9", 250, 795), W("808", 260, 795), W("9", 320, 795),
+                          W("748", 330, 795)};
+  BuildLines(w1, p1);
+  Page p2;
+  p2.number = 2;
+  p2.width = 595;
+  p2.height = 842;
+  std::vector<Word> w2 = {W("Personalkostnader", 50, 60), W("2", 250, 60), W("906", 260, 60), W("2", 320, 60),
+                          W("912", 330, 60)};
+  BuildLines(w2, p2);
+  doc.pages = {p1, p2};
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  EXPECT_EQ(t.title, "Budget 2020-2021, tkr");
+  EXPECT_EQ(t.page, 1);
+  EXPECT_EQ(t.last_page, 2);
+  const TableCell* s = Cell(t, "Summa intäkter", 2021);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->raw, "13 320");
+  EXPECT_EQ(s->amount_sek, 13320000);
+  EXPECT_EQ(Cell(t, "Insatsmedel", 2020)->amount_sek, 9808000);
+  const TableCell* pk = Cell(t, "Personalkostnader", 2021);
+  ASSERT_NE(pk, nullptr);
+  EXPECT_EQ(pk->amount_sek, 2912000);
+  EXPECT_EQ(pk->prov.page, 2);
+  EXPECT_GT(pk->prov.box.x0, 300);
+}
+
+}  // namespace
+}  // namespace finsam
