@@ -197,18 +197,20 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   Reading trunc = base;
   bool any = false;
   for (const Constraint& con : failing) {
-    const Term& head = con.terms[0];
-    if (head.row != row) continue;
-    std::optional<double> found = CellNumber(r.cells[head.col]);
-    std::optional<double> resid = Residual(t, con);
-    if (!found || !resid || *found == 0) continue;
-    double expected = *found - *resid;
-    std::string fd = DigitsOf(*found), ed = DigitsOf(expected);
-    if (fd.size() >= 3 && ed.size() > fd.size() && ed.compare(ed.size() - fd.size(), fd.size(), fd) == 0 &&
-        (expected < 0) == (*found < 0)) {
-      trunc.value[head.col] = expected;
-      trunc.kind[head.col] = "truncated";
-      any = true;
+    for (const Term& term : con.terms) {
+      if (term.row != row || trunc.kind[term.col] == "truncated") continue;
+      std::optional<double> found = CellNumber(r.cells[term.col]);
+      std::optional<double> resid = Residual(t, con);
+      if (!found || !resid || *found == 0 || !r.cells[term.col].present) continue;
+      // The value of this term that makes the constraint hold exactly.
+      double expected = *found - *resid / term.coef;
+      std::string fd = DigitsOf(*found), ed = DigitsOf(expected);
+      if (fd.size() >= 3 && ed.size() > fd.size() && ed.compare(ed.size() - fd.size(), fd.size(), fd) == 0 &&
+          (expected < 0) == (*found < 0)) {
+        trunc.value[term.col] = expected;
+        trunc.kind[term.col] = "truncated";
+        any = true;
+      }
     }
   }
   if (any) {
@@ -588,10 +590,18 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
       for (const TableCell& cell : t.rows[r].cells)
         if (cell.status != "ok") clean = false;
       if (!clean) continue;
-      std::vector<const Constraint*> touching;
-      for (const Constraint& c : cons)
-        if (Touches(c, r)) touching.push_back(&c);
+      Reading base = BaseReading(t.rows[r], t.columns.size());
       for (Reading& rd : OptionalReadings(t, r, failing)) {
+        // The checks that read a changed cell must all hold afterwards
+        // (checks of the row's other columns may fail for other reasons).
+        std::vector<const Constraint*> touching;
+        for (const Constraint& c : cons)
+          for (const Term& term : c.terms)
+            if (term.row == r && (rd.value[term.col] != base.value[term.col] ||
+                                  rd.present[term.col] != base.present[term.col])) {
+              touching.push_back(&c);
+              break;
+            }
         Evaluator ev(t);
         ev.Set(r, &rd);
         bool ok = ev.Check(fc) == 1;
@@ -607,10 +617,7 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
       }
     }
     if (sols.size() == 1) {
-      std::vector<const Constraint*> touching;
-      for (const Constraint& c : cons)
-        if (Touches(c, sols[0].row)) touching.push_back(&c);
-      Apply(t, ti, sols[0].row, sols[0].rd, "the only single edit under which " + ConstraintList(touching) + " hold",
+      Apply(t, ti, sols[0].row, sols[0].rd, "the only single edit under which " + fc.what + " holds",
             flags, &stats);
       done.insert(sols[0].row);
     } else if (sols.size() > 1) {

@@ -134,6 +134,23 @@ TEST(NumberRepairTest, TruncatedLeadingGroup) {
   for (int c = 0; c < 3; ++c) EXPECT_EQ(t.rows[4].cells[c].value, 13320) << c;
 }
 
+TEST(NumberRepairTest, TruncatedComponentOfAResult) {
+  // The scan of the Gävleborg årsredovisning reads 13 319 (utfall 2019) as
+  // "319"; Årets resultat 4 887 = 13 319 − 8 432 singles it out.
+  std::vector<ColSpec> cols = {{"2020", 2020, ColumnKind::kUtfall}, {"2019", 2019, ColumnKind::kUtfall}};
+  FinancialTable t = MakeTable(cols, {{"Verksamhetens intäkter", {"13 401", "319"}},
+                                      {"Verksamhetens kostnader", {"-13 616", "-8 432"}},
+                                      {"Årets resultat", {"-215", "4 887"}}},
+                               "Översikt", "overview");
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[0].cells[1].value, 13319);
+  EXPECT_EQ(t.rows[0].cells[1].raw, "319");
+  ASSERT_NE(FindFlag(flags, "repair.truncated"), nullptr);
+  EXPECT_EQ(t.rows[0].cells[0].status, "ok");
+}
+
 TEST(NumberRepairTest, MissingCellShiftsRowLeft) {
   // Personalkostnader has no 2020 figure; the reader put 50 and 60 under
   // 2020 and 2021.
