@@ -106,22 +106,32 @@ class TesseractEngine : public OcrEngine {
   // Clockwise quarter turns that make the page upright (0 when unsure).
   int DetectQuads(const GrayImage& image) {
     if (!osd_) return 0;
-    // OSD only needs blob shapes: half resolution is plenty and 4x cheaper.
+    // OSD only needs blob shapes: above 250 dpi half resolution is plenty
+    // and 4x cheaper; below it OSD starts to miss.
     PixPtr pix = PixFromGray(image);
     if (!pix) return 0;
-    PixPtr half(pixScale(pix.get(), 0.5f, 0.5f));
-    if (!half) return 0;
-    osd_->SetImage(half.get());
-    osd_->SetSourceResolution(std::max(70, static_cast<int>(image.dpi / 2)));
+    const double dpi = image.dpi > 0 ? image.dpi : 300;
+    const float scale = dpi > 250 ? 0.5f : 1.0f;
+    if (scale != 1.0f) {
+      PixPtr half(pixScale(pix.get(), scale, scale));
+      if (!half) return 0;
+      pix = std::move(half);
+    }
+    osd_->SetImage(pix.get());
+    osd_->SetSourceResolution(static_cast<int>(dpi * scale));
     int orient_deg = 0;
     float orient_conf = 0, script_conf = 0;
     const char* script = nullptr;
-    if (!osd_->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf)) return 0;
+    bool ok = osd_->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf);
     osd_->Clear();
+    if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
+      fprintf(stderr, "osd ok=%d deg=%d conf=%.2f script=%s\n", ok, orient_deg, orient_conf, script ? script : "-");
+    if (!ok) return 0;
     if (orient_conf < kMinOrientationConfidence) return 0;
-    // orient_deg is how far the page is turned; verified in
-    // ocr_corpus_ocr_test (a page turned by 90° comes back upright).
-    return ((orient_deg / 90) % 4 + 4) % 4;
+    // orient_deg is how far the content is turned clockwise (an image turned
+    // 90° clockwise reports 90); undo it with the remaining quarter turns.
+    // Verified in ocr_corpus_ocr_test.
+    return (4 - ((orient_deg / 90) % 4 + 4) % 4) % 4;
   }
 
   Result<OcrPageResult> RecognizeImpl(const GrayImage& input) {
