@@ -156,6 +156,7 @@ struct Candidate {
   bool original = false;
   bool compound = false;
   bool forced = false;  // original with 6/&/4 mapped to letters, no word either
+  bool pending = false;  // validity not checked yet
   double prior = 0;  // channel + unigram, for ranking
 };
 
@@ -281,11 +282,11 @@ class CandidateGenerator {
     orig.valid = !HasGarble(lower) && lex_.Contains(utf8);
     cands_.push_back(orig);
     Enumerate(lower, /*with_rare=*/false);
-    bool any_valid = false;
-    for (const Candidate& c : cands_) any_valid |= c.valid;
-    if (!any_valid) Enumerate(lower, /*with_rare=*/true);
-    any_valid = false;
-    for (const Candidate& c : cands_) any_valid |= c.valid;
+    bool any_valid = Validate() || cands_[0].valid;
+    if (!any_valid) {
+      Enumerate(lower, /*with_rare=*/true);
+      any_valid = Validate();
+    }
     if (!any_valid && lower.size() >= 6) HunspellVariants(lower);
     any_valid = false;
     for (const Candidate& c : cands_) any_valid |= c.valid;
@@ -384,8 +385,31 @@ class CandidateGenerator {
     c.id = id;
     c.channel = cost;
     c.compound = compound;
-    c.valid = lex_.Contains(lex_.Word(id));
+    c.valid = false;
+    c.pending = true;  // validated lazily, most likely first (Validate)
     cands_.push_back(std::move(c));
+  }
+
+  // Validates pending candidates, most likely first, until kMaxCandidates
+  // are valid: hunspell is the expensive part, and junk spellings from the
+  // web list are rarely likely.
+  bool Validate() {
+    std::vector<size_t> order;
+    int valid = 0;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      if (cands_[i].pending) order.push_back(i);
+      else if (cands_[i].valid) ++valid;
+    }
+    auto prior = [&](const Candidate& c) { return c.channel + lex_.LogProb(c.id); };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return prior(cands_[a]) > prior(cands_[b]); });
+    for (size_t i : order) {
+      Candidate& c = cands_[i];
+      c.pending = false;
+      if (valid >= kMaxCandidates) continue;
+      c.valid = lex_.Contains(lex_.Word(c.id));
+      valid += c.valid;
+    }
+    return valid > 0;
   }
 
   // Words no list holds, compounds above all ("processtöd",
@@ -426,9 +450,14 @@ class CandidateGenerator {
       if (next.size() > kBeam) next.resize(kBeam);
       beam.swap(next);
     }
+    // Only spellings the character model finds more Swedish than the token
+    // as written (channel cost included) are worth a hunspell call; names
+    // and foreign words rarely have one.
+    double as_written = lex_.CharLogProb(w);
     size_t checked = 0;
     for (const Partial& p : beam) {
       if (p.text == w) continue;
+      if (p.rank <= as_written) continue;
       if (++checked > kChecks) break;
       std::string utf8 = U32ToUtf8(p.text);
       if (!lex_.Contains(utf8)) continue;

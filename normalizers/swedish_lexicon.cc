@@ -348,9 +348,23 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
     if (error) *error = dir + "/swe.wordlist: cannot read";
     return nullptr;
   }
-  // Web word ranks.
+  // Web word ranks. Keys are looked up in batches, prefetched a batch ahead:
+  // the index is far larger than the CPU caches.
+  constexpr size_t kBatch = 64;
+  std::vector<std::string> batch;
+  batch.reserve(2 * kBatch);
   {
     uint32_t rank = 0;
+    auto flush_words = [&] {
+      for (const std::string& key : batch) {
+        ++rank;
+        int32_t id = lex->Intern(key);
+        Entry& e = lex->entries_[id];
+        if (e.web_rank == 0) e.web_rank = rank;
+        e.flags |= kWeb;
+      }
+      batch.clear();
+    };
     size_t pos = 0;
     while (pos < text.size()) {
       size_t nl = text.find('\n', pos);
@@ -359,17 +373,25 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
       pos = nl + 1;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line.empty()) continue;
-      ++rank;
-      int32_t id = lex->Intern(LowerKey(line));
-      Entry& e = lex->entries_[id];
-      if (e.web_rank == 0) e.web_rank = rank;
-      e.flags |= kWeb;
+      batch.push_back(LowerKey(line));
+      lex->index_.Prefetch(batch.back());
+      if (batch.size() == kBatch || pos >= text.size()) flush_words();
     }
+    flush_words();
   }
   // Web bigram ranks.
   if (ReadFile(dir + "/swe.word.bigrams", &text)) {
-    lex->web_bigram_rank_.reserve(300000);
     uint32_t rank = 0;
+    auto flush_pairs = [&] {
+      for (size_t i = 0; i + 1 < batch.size(); i += 2) {
+        int32_t a = lex->Intern(batch[i]);
+        int32_t b = lex->Intern(batch[i + 1]);
+        uint32_t& r = lex->web_bigram_rank_[PairKey(a, b)];
+        if (r == 0) r = ++rank;
+        else ++rank;
+      }
+      batch.clear();
+    };
     size_t pos = 0;
     while (pos < text.size()) {
       size_t nl = text.find('\n', pos);
@@ -379,11 +401,13 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       size_t sp = line.find(' ');
       if (sp == std::string_view::npos) continue;
-      ++rank;
-      int32_t a = lex->Intern(LowerKey(line.substr(0, sp)));
-      int32_t b = lex->Intern(LowerKey(line.substr(sp + 1)));
-      lex->web_bigram_rank_.emplace(PairKey(a, b), rank);
+      batch.push_back(LowerKey(line.substr(0, sp)));
+      lex->index_.Prefetch(batch.back());
+      batch.push_back(LowerKey(line.substr(sp + 1)));
+      lex->index_.Prefetch(batch.back());
+      if (batch.size() >= 2 * kBatch) flush_pairs();
     }
+    flush_pairs();
   }
   // Clean domain texts and word lists we ship.
   {
@@ -551,14 +575,14 @@ double SwedishLexicon::BigramLogProb(int32_t prev, int32_t next) const {
   if (prev < 0 || next < 0) return std::log(uni);
   double b = 0;
   uint64_t key = PairKey(prev, next);
-  if (auto it = web_bigram_rank_.find(key); it != web_bigram_rank_.end()) {
-    b += kWebWeight / (kBigramHarmonic * (it->second + 2.0));
+  if (const uint32_t* r = web_bigram_rank_.Find(key)) {
+    b += kWebWeight / (kBigramHarmonic * (*r + 2.0));
   }
   if (clean_tokens_ > 0) {
-    if (auto it = clean_bigram_count_.find(key); it != clean_bigram_count_.end()) {
+    if (const float* it = clean_bigram_count_.Find(key)) {
       // Absolute discounting: a pair seen once in 100 000 clean words is
       // weak evidence next to a web rank.
-      b += (1 - kWebWeight) * std::max(0.0, it->second - kCleanDiscount) / clean_tokens_;
+      b += (1 - kWebWeight) * std::max(0.0, *it - kCleanDiscount) / clean_tokens_;
     }
   }
   double cond = b > 0 ? std::min(1.0, b / std::exp(LogProb(prev))) : 0.0;
@@ -568,12 +592,12 @@ double SwedishLexicon::BigramLogProb(int32_t prev, int32_t next) const {
 double SwedishLexicon::TrigramLogProb(int32_t a, int32_t b, int32_t c) const {
   double bigram = BigramLogProb(b, c);
   if (a < 0 || b < 0 || c < 0 || a >= (1 << 21) || b >= (1 << 21) || c >= (1 << 21)) return bigram;
-  auto t = clean_trigram_count_.find(TripleKey(a, b, c));
-  if (t == clean_trigram_count_.end()) return bigram;
-  auto h = clean_bigram_count_.find(PairKey(a, b));
-  if (h == clean_bigram_count_.end() || h->second <= 0) return bigram;
+  const float* t = clean_trigram_count_.Find(TripleKey(a, b, c));
+  if (!t) return bigram;
+  const float* h = clean_bigram_count_.Find(PairKey(a, b));
+  if (!h || *h <= 0) return bigram;
   constexpr double kTrigramWeight = 0.6;
-  double tri = std::max(0.0, t->second - kCleanDiscount) / h->second;
+  double tri = std::max(0.0, *t - kCleanDiscount) / *h;
   double p = kTrigramWeight * tri + (1 - kTrigramWeight) * std::exp(bigram);
   return std::max(bigram, std::log(p));
 }
@@ -608,8 +632,10 @@ bool SwedishLexicon::Contains(std::string_view lower) const {
     if (auto it = valid_cache_.find(key); it != valid_cache_.end()) return it->second;
   }
   bool ok = HunspellSpell(key);
-  if (!ok) {
-    // Proper nouns: hunspell knows "Gävleborg", not "gävleborg".
+  if (!ok && id >= 0) {
+    // Proper nouns: hunspell knows "Gävleborg", not "gävleborg". Only for
+    // words some list holds (names are in the web list): a second hunspell
+    // call on every unknown token would halve the speed.
     std::u32string u = Utf8ToU32(key);
     u[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(u[0])));
     ok = HunspellSpell(U32ToUtf8(u));

@@ -49,6 +49,10 @@ class FlatStringIndex {
  public:
   explicit FlatStringIndex(size_t expected = 1024);
   int32_t Find(std::string_view key) const;  // -1 when absent
+  // Hints the CPU to fetch key's home slot: loaders call it a batch ahead.
+  void Prefetch(std::string_view key) const {
+    __builtin_prefetch(&slots_[std::hash<std::string_view>()(key) & (slots_.size() - 1)]);
+  }
   // Returns a reference to the value slot, inserting `value` when absent.
   int32_t& Insert(std::string_view key, int32_t value);
   size_t size() const { return size_; }
@@ -63,6 +67,57 @@ class FlatStringIndex {
   size_t Probe(std::string_view key, uint64_t h) const;
   std::vector<Slot> slots_;
   std::string arena_;
+  size_t size_ = 0;
+};
+
+// Open-addressing uint64 → V map (keys are stored + 1 so 0 marks empty).
+template <typename V>
+class FlatU64Map {
+ public:
+  explicit FlatU64Map(size_t expected = 1024) {
+    size_t cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    keys_.assign(cap, 0);
+    values_.assign(cap, V());
+  }
+  const V* Find(uint64_t key) const {
+    const size_t mask = keys_.size() - 1;
+    for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+      if (keys_[i] == key + 1) return &values_[i];
+      if (keys_[i] == 0) return nullptr;
+    }
+  }
+  V& operator[](uint64_t key) {
+    if ((size_ + 1) * 10 > keys_.size() * 7) Grow();
+    const size_t mask = keys_.size() - 1;
+    size_t i = Mix(key) & mask;
+    while (keys_[i] != 0 && keys_[i] != key + 1) i = (i + 1) & mask;
+    if (keys_[i] == 0) {
+      keys_[i] = key + 1;
+      ++size_;
+    }
+    return values_[i];
+  }
+
+ private:
+  static uint64_t Mix(uint64_t k) {  // splitmix64 finalizer
+    k ^= k >> 30;
+    k *= 0xbf58476d1ce4e5b9ULL;
+    k ^= k >> 27;
+    k *= 0x94d049bb133111ebULL;
+    return k ^ (k >> 31);
+  }
+  void Grow() {
+    std::vector<uint64_t> old_keys = std::move(keys_);
+    std::vector<V> old_values = std::move(values_);
+    keys_.assign(old_keys.size() * 2, 0);
+    values_.assign(old_keys.size() * 2, V());
+    size_ = 0;
+    for (size_t i = 0; i < old_keys.size(); ++i)
+      if (old_keys[i]) (*this)[old_keys[i] - 1] = old_values[i];
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<V> values_;
   size_t size_ = 0;
 };
 
@@ -149,9 +204,9 @@ class SwedishLexicon {
   FlatStringIndex index_{1 << 20};
   FlatStringIndex skeleton_head_{1 << 18};  // only for words with å/ä/ö/é
   std::vector<int32_t> skeleton_next_;
-  std::unordered_map<uint64_t, uint32_t> web_bigram_rank_;
-  std::unordered_map<uint64_t, float> clean_bigram_count_;
-  std::unordered_map<uint64_t, float> clean_trigram_count_;  // ids packed 21 bits each
+  FlatU64Map<uint32_t> web_bigram_rank_{300000};
+  FlatU64Map<float> clean_bigram_count_{1 << 17};
+  FlatU64Map<float> clean_trigram_count_{1 << 17};  // ids packed 21 bits each
   double clean_tokens_ = 0;
   // Character n-gram counts over a 32-letter alphabet (CharClass in .cc).
   std::vector<uint32_t> char4_, char3_, char2_, char1_;
