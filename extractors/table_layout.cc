@@ -234,20 +234,38 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       cols.push_back(Column{sp.first, sp.second, "", false});
     }
   }
-  // Name the columns: each header word goes to the column it overlaps most,
-  // else the column of the word before it on its line when close, else the
-  // nearest column starting at or left of it.
+  // Name the columns. Header words are grouped into phrases (words of one
+  // line closer than a third of their height: "Utfall 2020", "2020-01-01
+  // -2020-12-"); a phrase names the column it overlaps most, else the
+  // nearest one — right-aligned figures often sit under only part of their
+  // header.
   std::vector<std::vector<PWord>> names(cols.size());
-  std::vector<int> assigned(header.words.size(), -1);
   header_label->clear();
-  for (int i = 0; i < static_cast<int>(header.words.size()); ++i) {
-    const PWord& p = header.words[i];
-    if (i < header_start) {
-      *header_label += (header_label->empty() ? "" : " ") + p.w->text;
-      continue;
+  for (int i = 0; i < header_start; ++i)
+    *header_label += (header_label->empty() ? "" : " ") + header.words[i].w->text;
+  std::vector<PWord> hw;
+  for (size_t i = header_start; i < header.words.size(); ++i)
+    if (!IsCommentHeader(header.words[i].w->text)) hw.push_back(header.words[i]);  // comments hold no figures
+  std::sort(hw.begin(), hw.end(), [](const PWord& a, const PWord& b) {
+    if (a.order != b.order) return a.order < b.order;
+    if (std::abs(a.w->box.y0 - b.w->box.y0) > 3) return a.w->box.y0 < b.w->box.y0;
+    return a.w->box.x0 < b.w->box.x0;
+  });
+  std::vector<std::vector<PWord>> phrases;
+  for (const PWord& p : hw) {
+    if (!phrases.empty()) {
+      const PWord& q = phrases.back().back();
+      if (q.order == p.order && std::abs(q.w->box.y0 - p.w->box.y0) <= 3 &&
+          p.w->box.x0 - q.w->box.x1 < 0.3 * p.w->box.height()) {
+        phrases.back().push_back(p);
+        continue;
+      }
     }
-    if (IsCommentHeader(p.w->text)) continue;  // a comments column holds no figures
-    const Box& b = p.w->box;
+    phrases.push_back({p});
+  }
+  for (const std::vector<PWord>& ph : phrases) {
+    Box b;
+    for (const PWord& p : ph) b.Extend(p.w->box);
     int best = -1;
     double best_ov = 0;
     for (size_t c = 0; c < cols.size(); ++c) {
@@ -258,21 +276,21 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       }
     }
     if (best < 0) {
-      for (int k = i - 1; k >= header_start; --k) {
-        const Box& q = header.words[k].w->box;
-        if (std::abs(q.y0 - b.y0) <= 3 && b.x0 - q.x1 < 0.6 * b.height() && assigned[k] >= 0) {
-          best = assigned[k];
-          break;
+      double best_d = 1e9;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        double d = std::abs((cols[c].x0 + cols[c].x1) / 2 - b.cx());
+        double limit = std::max(30.0, 1.5 * (cols[c].x1 - cols[c].x0));
+        if (d < best_d && d < limit) {
+          best_d = d;
+          best = static_cast<int>(c);
         }
       }
     }
-    if (best < 0) {
-      for (size_t c = 0; c < cols.size(); ++c)
-        if (cols[c].x0 <= b.x0) best = static_cast<int>(c);
+    if (best >= 0) {
+      for (const PWord& p : ph) names[best].push_back(p);
+    } else if (b.x1 < (cols.empty() ? 1e9 : cols.front().x0)) {
+      for (const PWord& p : ph) *header_label += (header_label->empty() ? "" : " ") + p.w->text;
     }
-    assigned[i] = best;
-    if (best >= 0) names[best].push_back(p);
-    else *header_label += (header_label->empty() ? "" : " ") + p.w->text;
   }
   std::vector<Column> named;
   for (size_t c = 0; c < cols.size(); ++c) {
