@@ -343,14 +343,4 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
   return Status::Ok();
 }
 
-// TEMPORARY stand-in until pipeline/compare_governance.cc lands. It is
-// compiled only while that file does not exist: a weak definition inside a
-// static library could otherwise be picked instead of the real one, because
-// the linker pulls archive members only for undefined symbols.
-#if !__has_include("pipeline/compare_governance.cc")
-__attribute__((weak)) Status CompareGovernance(SqliteDb& db, const CompareRequest& req, std::ostream& out) {
-  return Status::Unsupported("--table " + req.table + " is not available yet");
-}
-#endif
-
 }  // namespace finsam
