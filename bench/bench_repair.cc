@@ -1,6 +1,6 @@
 // bench_repair: speed and held-out accuracy of diacritic repair.
 //
-//   bench_repair [--data DIR] [--heldout] [--seed N] FILE...
+//   bench_repair [--data DIR] [--heldout] [--seed N] [--exclude-clean NAME]... FILE...
 //
 // Each FILE is clean Swedish. The bench strips it the way an English OCR
 // model does (rates from data/lexicon/README.md: å → a 92%, & 2%, 4 1%,
@@ -12,7 +12,9 @@
 //  - the share of damaged words restored exactly and of correct words left
 //    untouched, token by token.
 // --heldout adds dasher-data's held-out paragraphs (those the lexicon does
-// not train on). Files are read as UTF-8.
+// not train on). --exclude-clean NAME leaves data/lexicon/clean/NAME out of
+// the lexicon, so that file can be measured as unseen text. Files are read
+// as UTF-8.
 #include <time.h>
 
 #include <chrono>
@@ -88,18 +90,21 @@ int main(int argc, char** argv) {
   bool heldout = false;
   unsigned seed = 1;
   std::string data;
+  std::vector<std::string> exclude;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--heldout") heldout = true;
     else if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (a == "--data" && i + 1 < argc) data = argv[++i];
+    else if (a == "--exclude-clean" && i + 1 < argc) exclude.push_back(argv[++i]);
     else if (a == "-h" || a == "--help") {
-      std::cout << "usage: bench_repair [--data DIR] [--heldout] [--seed N] FILE...\n";
+      std::cout << "usage: bench_repair [--data DIR] [--heldout] [--seed N] [--exclude-clean NAME]... FILE...\n";
       return 0;
     } else files.push_back(a);
   }
   finsam::LexiconSources src;
   src.data_dir = data.empty() ? SwedishLexicon::DefaultDataDir() : data;
+  src.exclude_clean = exclude;
   std::string error;
   double t0 = CpuSeconds();
   std::unique_ptr<SwedishLexicon> lex = SwedishLexicon::Load(src, &error);

@@ -157,6 +157,7 @@ struct Candidate {
   bool compound = false;
   bool forced = false;  // original with 6/&/4 mapped to letters, no word either
   bool pending = false;  // validity not checked yet
+  double unigram = 0;    // log P for valid words without frequency (compounds)
   double prior = 0;  // channel + unigram, for ranking
 };
 
@@ -287,7 +288,14 @@ class CandidateGenerator {
       Enumerate(lower, /*with_rare=*/true);
       any_valid = Validate();
     }
-    if (!any_valid && lower.size() >= 6) HunspellVariants(lower);
+    // Hunspell accepts many stripped compounds as they are ("mattbeskrivning",
+    // "spridningstillfallen"): a long valid word without frequency gets the
+    // compound search too.
+    bool other_valid = false;
+    for (size_t i = 1; i < cands_.size(); ++i) other_valid |= cands_[i].valid;
+    if ((!any_valid || (!other_valid && !lex_.Seen(cands_[0].id) && lower.size() >= 8)) && lower.size() >= 6) {
+      HunspellVariants(lower);
+    }
     any_valid = false;
     for (const Candidate& c : cands_) any_valid |= c.valid;
     if (!any_valid && HasGarble(lower)) {
@@ -306,8 +314,8 @@ class CandidateGenerator {
     std::vector<Candidate> out;
     for (Candidate& c : cands_) {
       if (!c.valid && !c.original) continue;
-      c.prior = c.channel + (c.valid ? lex_.LogProb(c.id) : kInvalidLogProb);
-      if (c.valid && c.id < 0) c.prior = c.channel + lex_.LogProbUnseen();
+      if (c.valid && !lex_.Seen(c.id)) c.unigram = lex_.CompoundLogProb(c.lower);
+      c.prior = c.channel + (!c.valid ? kInvalidLogProb : lex_.Seen(c.id) ? lex_.LogProb(c.id) : c.unigram);
       out.push_back(std::move(c));
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
@@ -731,7 +739,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
   auto cand_id = [](const Candidate& c) { return c.valid ? c.id : -1; };
   auto word_logp = [&](int32_t prev, const Candidate& c) {
     if (!c.valid) return kInvalidLogProb;
-    if (c.id < 0) return lex_.LogProbUnseen();
+    if (!lex_.Seen(c.id)) return c.unigram;
     return lex_.BigramLogProb(prev, c.id);
   };
   const size_t n = seq.size();
@@ -815,7 +823,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     int32_t me = cand_id(c);
     double s = c.channel;
     if (!c.valid) s += kInvalidLogProb;
-    else if (c.id < 0) s += lex_.LogProbUnseen();
+    else if (!lex_.Seen(c.id)) s += c.unigram;
     else s += lex_.TrigramLogProb(p2, p1, me);
     if (n1 >= 0) {
       s += lex_.TrigramLogProb(p1, me, n1);

@@ -415,7 +415,10 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
     std::error_code ec;
     std::vector<std::string> files;
     for (const auto& de : fs::directory_iterator(dir + "/clean", ec)) {
-      if (de.path().extension() == ".txt") files.push_back(de.path().string());
+      if (de.path().extension() != ".txt") continue;
+      const std::string name = de.path().filename().string();
+      if (std::find(src.exclude_clean.begin(), src.exclude_clean.end(), name) != src.exclude_clean.end()) continue;
+      files.push_back(de.path().string());
     }
     std::sort(files.begin(), files.end());  // deterministic order
     for (const std::string& f : files) {
@@ -587,6 +590,26 @@ double SwedishLexicon::BigramLogProb(int32_t prev, int32_t next) const {
   }
   double cond = b > 0 ? std::min(1.0, b / std::exp(LogProb(prev))) : 0.0;
   return std::log(kBigramWeight * cond + (1 - kBigramWeight) * uni);
+}
+
+double SwedishLexicon::CompoundLogProb(std::u32string_view w) const {
+  constexpr size_t kMinPart = 3;
+  constexpr double kBonus = 6.0;
+  double best = -1e9;
+  if (w.size() < 2 * kMinPart) return LogProbUnseen();
+  for (size_t i = kMinPart; i + kMinPart <= w.size(); ++i) {
+    int32_t tail = Find(U32ToUtf8(w.substr(i)));
+    if (!Seen(tail)) continue;
+    double t = LogProb(tail);
+    int32_t head = Find(U32ToUtf8(w.substr(0, i)));
+    if (Seen(head)) best = std::max(best, LogProb(head) + t);
+    if (w[i - 1] == U's' && i - 1 >= kMinPart) {
+      int32_t linked = Find(U32ToUtf8(w.substr(0, i - 1)));
+      if (Seen(linked)) best = std::max(best, LogProb(linked) + t - 0.5);
+    }
+  }
+  if (best < -1e8) return LogProbUnseen();
+  return std::clamp(best + kBonus, LogProbUnseen(), -12.0);
 }
 
 double SwedishLexicon::TrigramLogProb(int32_t a, int32_t b, int32_t c) const {

@@ -41,6 +41,8 @@ struct LexiconSources {
   std::string hunspell_aff = "/usr/share/hunspell/sv_SE.aff";
   std::string hunspell_dic = "/usr/share/hunspell/sv_SE.dic";
   bool use_dasher = true;
+  // File names under lexicon/clean/ to leave out (held-out measurements).
+  std::vector<std::string> exclude_clean;
 };
 
 // Open-addressing string → int32 map with its keys in one arena: the
@@ -154,6 +156,14 @@ class SwedishLexicon {
   // counts); LogProbUnseen() for a valid word met in no frequency list.
   double LogProb(int32_t id) const;
   double LogProbUnseen() const { return -17.0; }
+  // For a valid word no frequency list holds (a compound hunspell accepts):
+  // the best split into a head and a tail that the lists do hold (a linking
+  // s allowed), log P(head) + log P(tail) + a bonus, within [unseen, -12]; else
+  // LogProbUnseen(). "spridningstillfällen" outscores "spridningstillfallen"
+  // because "tillfällen" is a common word and "tillfallen" is not.
+  double CompoundLogProb(std::u32string_view lower) const;
+  // True when the word has a frequency (web rank or clean count).
+  bool Seen(int32_t id) const { return id >= 0 && log_prob_[id] > LogProbUnseen(); }
   // log P(next | prev) from the bigram model, interpolated with the unigram.
   // prev may be -1 (unknown/boundary): then the unigram.
   double BigramLogProb(int32_t prev, int32_t next) const;
