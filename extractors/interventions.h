@@ -8,21 +8,32 @@
 //    2019-10-01 – 2021-12-31" under "Individinriktade/Strukturinriktade
 //    insatser"), merged into the table records by name;
 //  - "Beviljade insatser 2020" bullet lists of plans (granted = true);
-//  - applications in prose ("Timrå kommun ansöker om 900 000 kronor").
+//  - applications in prose ("Timrå kommun ansöker om 900 000 kronor");
+//  - the tkr outcome table of the förvaltningsberättelse, through
+//    MergeInterventionTables.
 #ifndef FINSAM_EXTRACTORS_INTERVENTIONS_H_
 #define FINSAM_EXTRACTORS_INTERVENTIONS_H_
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/extraction.h"
 #include "pipeline/governance.h"
 
 namespace finsam {
 
 // Fills gov->interventions.
 void ExtractInterventions(const Document& doc, Governance* gov);
+
+// Merges the insatser outcome tables read by the financial table reader
+// (table_kind "interventions": Insats | Utfall 2020, tkr | Budget 2020, tkr)
+// into gov->interventions: fills budget/outcome of the same insats when the
+// Bilaga gave none, adds insatser found only there (source "table"), and
+// returns a note for each figure that disagrees beyond rounding.
+std::vector<std::string> MergeInterventionTables(const std::vector<FinancialTable>& tables, Governance* gov);
 
 // "892 400 kr" → 892400; "1 287 tkr" → 1287000; nullopt when no amount.
 std::optional<int64_t> ParseKronor(std::string_view text);

@@ -21,6 +21,7 @@ Status GovernanceStage(PipelineContext& ctx) {
   ExtractBoard(ctx.ex.doc, member_count, &gov);
   ExtractGoals(ctx.ex.doc, &gov);
   ExtractInterventions(ctx.ex.doc, &gov);
+  for (std::string& note : MergeInterventionTables(ctx.ex.tables, &gov)) ctx.ex.doc.warnings.push_back(note);
   ctx.ex.governance = std::move(gov);
   return Status::Ok();
 }

@@ -150,8 +150,15 @@ TEST_P(ArsredovisningGolden, InsatserOfBilaga1WithBudgetAndOutcome) {
       {"Kunskapsdialog Söderhamn", "struktur", 1, 1, "Samordningsförbund Gävleborg"},
       {"Webbinarie Fontänhus", "struktur", 1500, 1500, "Samordningsförbund Gävleborg"},
   };
-  ASSERT_EQ(g.interventions.size(), std::size(kInsatser));
-  for (size_t i = 0; i < g.interventions.size(); ++i) {
+  // The eleven tables of Bilaga 1, then "Utvecklingsinsatser", found only in
+  // the tkr table of 1.3 (Utfall 38, Budget 100).
+  ASSERT_EQ(g.interventions.size(), std::size(kInsatser) + 1);
+  const Intervention& dev = g.interventions.back();
+  EXPECT_EQ(dev.name, "Utvecklingsinsatser");
+  EXPECT_EQ(dev.source, "table");
+  EXPECT_EQ(dev.budget_sek, 100000);
+  EXPECT_EQ(dev.outcome_sek, 38000);
+  for (size_t i = 0; i < std::size(kInsatser); ++i) {
     const Intervention& v = g.interventions[i];
     EXPECT_EQ(v.name, kInsatser[i].name);
     EXPECT_EQ(v.orientation, kInsatser[i].orientation) << v.name;

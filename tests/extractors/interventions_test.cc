@@ -32,6 +32,9 @@ TEST(InterventionsTest, SameInterventionByName) {
   EXPECT_TRUE(SameIntervention("Arbetsintegrerande sociala företag, processledare",
                                "Arbetsintegrerande Socialt Företagande"));
   EXPECT_TRUE(SameIntervention("Förstudie Prova Vägar Vidare, Bollnäs", "Förstudie – Prova vägar vidare Bollnäs⁸"));
+  EXPECT_TRUE(SameIntervention("Prova vägar vidare-Boilnäs", "Förstudie – Prova vägar vidare Bollnäs"));  // typo
+  EXPECT_TRUE(SameIntervention("ASF", "Arbetsintegrerande Socialt Företagande"));                         // acronym
+  EXPECT_FALSE(SameIntervention("Utvecklingsinsatser", "Insatskatalogen Gävleborg"));
   EXPECT_FALSE(SameIntervention("Trisam 2.0", "Trisam individ"));
   EXPECT_FALSE(SameIntervention("Ett hållbart arbetsliv - Ockelbo", "Ett hållbart arbetsliv - Ovanåker"));
   EXPECT_FALSE(SameIntervention("ASF", "Trisam 2.0"));

@@ -86,7 +86,7 @@ TEST_F(GovernanceDbTest, ViewsCarryTheRecordsWithProvenance) {
                  "CAST(outcome_value AS INTEGER) || ' ' || status FROM v_indicators WHERE goal_number = '4'"),
             "<= 20 % → 50 ej uppfylld");
 
-  EXPECT_EQ(Int("SELECT COUNT(*) FROM v_interventions"), 11);
+  EXPECT_EQ(Int("SELECT COUNT(*) FROM v_interventions"), 12);  // 11 of Bilaga 1 + Utvecklingsinsatser
   EXPECT_EQ(Int("SELECT budget_sek FROM v_interventions WHERE name = 'Ett hållbart arbetsliv - Ockelbo'"), 892400);
   EXPECT_EQ(Int("SELECT outcome_sek FROM v_interventions WHERE name = 'Ett hållbart arbetsliv - Ockelbo'"), 801497);
   EXPECT_EQ(Text("SELECT lead_organisation FROM v_interventions WHERE name = 'Ett hållbart arbetsliv - Ockelbo'"),
@@ -119,7 +119,7 @@ TEST_F(GovernanceDbTest, ReExtractionReplacesRows) {
   EXPECT_EQ(Int("SELECT COUNT(*) FROM board_members"), 16);
   EXPECT_EQ(Int("SELECT COUNT(*) FROM goals"), 4);
   EXPECT_EQ(Int("SELECT COUNT(*) FROM indicators"), 12);
-  EXPECT_EQ(Int("SELECT COUNT(*) FROM interventions"), 11);
+  EXPECT_EQ(Int("SELECT COUNT(*) FROM interventions"), 12);
   EXPECT_EQ(Int("SELECT COUNT(*) FROM intervention_partners"),
             Int("SELECT COUNT(*) FROM intervention_partners p JOIN interventions i USING(intervention_id)"));
   EXPECT_EQ(Int("SELECT SUM(amount_sek) FROM member_contributions WHERE source = 'note' AND year = 2020"), 13401000);
