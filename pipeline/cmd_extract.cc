@@ -12,8 +12,10 @@
 
 #include "pipeline/cli_args.h"
 #include "pipeline/commands.h"
+#include "pipeline/governance_json.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/progress.h"
 
 namespace finsam {
 namespace {
@@ -30,6 +32,7 @@ options:
                        OCR pages without a usable text layer (default auto)
   --dpi N              OCR render resolution (default 300)
   --lines              include every page's lines (text and box) in the output
+  -q, --quiet          no OCR progress on stderr
   -h, --help           this text
 
 JSON layout: {"finsam_version", "pipeline_version", "document": {...},
@@ -37,7 +40,11 @@ JSON layout: {"finsam_version", "pipeline_version", "document": {...},
 "scale", "page", "last_page", "confidence", "columns": [{"header", "year",
 "kind"}], "rows": [{"label", "section", "category", "is_total", "page", "box",
 "raw_numbers", "groupings", "cells": [{"col", "amount_sek", "value",
-"is_percent", "raw", "parsed", "page", "box", "confidence", "status"}]}]}]}.
+"is_percent", "raw", "parsed", "page", "box", "confidence", "status"}]}]}],
+"flags": [{"rule", "severity", "passed", "message", "expected", "found",
+"unit", "year", "page", "source_text", "cells": [[table, row, col]]}],
+"governance": {"board", "board_composition", "officers", "goals",
+"indicators", "interventions", "members"}}.
 Boxes are [x0, y0, x1, y1] in the page's unit ("pt": PDF points, origin top
 left; "char": character column and line of a text dump). Empty cells are
 left out; amounts are whole kronor.
@@ -162,9 +169,35 @@ void WriteJson(const Extraction& ex, bool with_lines, std::ostream& out) {
   w.EndArray();
 
   // ---- Extension point: further extraction records --------------------
-  // Helpers that add records to Extraction (governance: boards, goals,
-  // insatser, members; review flags) write them here as further top-level
-  // keys, e.g.  w.Key("boards"); WriteBoardsJson(ex, w);
+  // Records other stages add to the Extraction go here as further top-level
+  // keys.
+  w.Key("flags").BeginArray();  // data-quality flags (pipeline/flags.h)
+  for (const Flag& f : ex.flags) {
+    w.BeginObject();
+    w.Field("rule", f.rule);
+    w.Field("severity", f.severity);
+    w.Field("passed", f.passed);
+    w.Field("message", f.message);
+    w.Key("expected");
+    f.expected ? w.Double(*f.expected) : w.Null();
+    w.Key("found");
+    f.found ? w.Double(*f.found) : w.Null();
+    w.Field("unit", f.unit);
+    w.Key("year");
+    f.year ? w.Int(f.year) : w.Null();
+    w.Key("page");
+    f.page ? w.Int(f.page) : w.Null();
+    w.Field("source_text", f.source_text);
+    w.Key("cells").BeginArray();  // [table, row, col] indexes into "tables"
+    for (const FlagCell& c : f.cells) w.BeginArray().Int(c.table).Int(c.row).Int(c.col).EndArray();
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  // Boards, goals, indicators, insatser, members (pipeline/governance.h).
+  std::string governance;
+  AppendGovernanceJson(ex.governance, &governance);
+  w.Key("governance").RawValue(governance);
   // ----------------------------------------------------------------------
 
   w.EndObject();
@@ -250,7 +283,23 @@ void WriteText(const Extraction& ex, bool with_lines, std::ostream& out) {
     }
   }
   // ---- Extension point: further extraction records (text form) ---------
-  // Helpers that add records to Extraction print them here.
+  const Governance& g = ex.governance;
+  out << "\ngovernance: " << g.board.size() << " board members, " << g.composition.size()
+      << " composition rows, " << g.officers.size() << " officers, " << g.goals.size() << " goals, "
+      << g.indicators.size() << " indicators, " << g.interventions.size() << " insatser, " << g.members.size()
+      << " member contributions (--format json lists them)\n";
+  if (!ex.flags.empty()) {
+    out << "\nflags\n";
+    for (const Flag& f : ex.flags) {
+      if (f.passed) continue;
+      out << "  " << f.severity << "  " << f.rule;
+      if (f.page) out << "  p." << f.page;
+      out << "  " << OneLine(f.message) << "\n";
+    }
+    size_t passed = 0;
+    for (const Flag& f : ex.flags) passed += f.passed ? 1 : 0;
+    out << "  (" << passed << " checks passed)\n";
+  }
   // ----------------------------------------------------------------------
 }
 
@@ -258,7 +307,6 @@ void WriteText(const Extraction& ex, bool with_lines, std::ostream& out) {
 
 int RunExtractCommand(const Args& args) {
   PipelineOptions options;
-  options.quiet = true;
   std::string format = "text";
   bool with_lines = false;
   std::vector<std::string> files;
@@ -286,6 +334,8 @@ int RunExtractCommand(const Args& args) {
       if (auto v = scan.IntValue(50, 1200)) options.dpi = *v;
     } else if (n == "--lines") {
       with_lines = true;
+    } else if (n == "--quiet" || n == "-q") {
+      options.quiet = true;
     } else {
       scan.SetError("unknown option " + n);
     }
@@ -293,7 +343,11 @@ int RunExtractCommand(const Args& args) {
   if (!scan.error().empty()) return UsageError("extract", scan.error());
   if (files.size() != 1) return UsageError("extract", "give exactly one FILE");
 
+  // OCR progress on stderr (stdout carries the extraction).
+  ProgressReporter progress(options.quiet ? ProgressReporter::Mode::kQuiet : ProgressReporter::Mode::kAuto);
+  options.progress = progress.ForDocument();
   Result<Extraction> ex = RunPipeline(files[0], options);
+  progress.Finish();
   if (!ex.ok()) {
     std::cerr << "finsam: " << files[0] << ": " << OneLine(ex.status().ToString()) << "\n";
     return kExitInputFailed;

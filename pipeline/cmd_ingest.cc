@@ -25,6 +25,7 @@
 #include "pipeline/commands.h"
 #include "pipeline/database.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/progress.h"
 
 namespace finsam {
 namespace {
@@ -217,9 +218,14 @@ int RunIngestCommand(const Args& args) {
   PipelineOptions doc_options = options;
   // Threads left for each document's own parallel stages (OCR).
   doc_options.jobs = std::max(1, jobs / workers);
-  // Progress during long stages (OCR) goes to stderr; silent with --quiet.
-  // When pipeline/progress.h lands, wire its reporter here.
-  if (options.quiet) doc_options.progress = nullptr;
+  // Progress of long stages (OCR pages) on stderr, summed over the documents
+  // in flight; silent with --quiet.
+  ProgressReporter progress(options.quiet ? ProgressReporter::Mode::kQuiet : ProgressReporter::Mode::kAuto);
+  auto run_one = [&](const std::string& path) {
+    PipelineOptions o = doc_options;
+    o.progress = progress.ForDocument();
+    return RunPipeline(path, o);
+  };
 
   std::vector<Slot> slots(files.size());
   std::mutex mu;
@@ -227,7 +233,7 @@ int RunIngestCommand(const Args& args) {
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < files.size(); i = next++) {
-      Result<Extraction> r = RunPipeline(files[i], doc_options);
+      Result<Extraction> r = run_one(files[i]);
       std::lock_guard<std::mutex> lock(mu);
       slots[i].result.emplace(std::move(r));
       slots[i].done = true;
@@ -250,7 +256,7 @@ int RunIngestCommand(const Args& args) {
       result = std::move(slots[i].result);
       slots[i].result.reset();
     } else {
-      result.emplace(RunPipeline(files[i], doc_options));
+      result.emplace(run_one(files[i]));
     }
     const std::string& path = files[i];
     if (!result->ok()) {
@@ -280,6 +286,7 @@ int RunIngestCommand(const Args& args) {
     }
   }
   for (std::thread& t : threads) t.join();
+  progress.Finish();
 
   if (!options.quiet) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

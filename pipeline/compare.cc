@@ -15,9 +15,11 @@
 //   3. the most specific table: a statement (resultaträkning, balansräkning,
 //      kassaflödesanalys, driftsredovisning, budget, insatser) before a note,
 //      before the five-year overview, before anything else;
-//   4. the newest document (later year_to, year_from, decided_on, then the
-//      higher document id), so restated comparatives win;
-//   5. the earliest page, then the first fact.
+//   4. the newest document (later year_to, year_from, decided_on), so
+//      restated comparatives win;
+//   5. a PDF before a text dump of the same document (its pages and boxes
+//      point into the original), then the document loaded first;
+//   6. the earliest page, then the first fact.
 // The winner is shown with its source; `sources` counts every fact behind the
 // row, and `conflicts` lists values that differ from the winner's, with their
 // sources, instead of hiding them.
@@ -126,6 +128,7 @@ struct Candidate {
   int64_t document_id = 0;
   std::string doc_kind, table_kind, table_title, status, label, decided_on;
   int page = 0, year_from = 0, year_to = 0;
+  bool is_pdf = false;
   int64_t fact_id = 0;
 };
 
@@ -173,7 +176,10 @@ bool Better(const std::string& kind, const Candidate& a, const Candidate& b) {
   };
   if (key(a) != key(b)) return key(a) < key(b);
   if (a.decided_on != b.decided_on) return a.decided_on > b.decided_on;
-  if (a.document_id != b.document_id) return a.document_id > b.document_id;
+  // The same document as PDF and as a text dump: the PDF's page numbers and
+  // boxes are the better pointer.
+  if (a.is_pdf != b.is_pdf) return a.is_pdf;
+  if (a.document_id != b.document_id) return a.document_id < b.document_id;
   if (a.page != b.page) return a.page < b.page;
   return a.fact_id < b.fact_id;
 }
@@ -224,7 +230,7 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
     return Status::InvalidArgument("give --metric CATEGORY or --label TEXT");
   std::string sql =
       "SELECT f.forbund, f.year, f.column_kind, f.amount_sek, f.document_id, f.doc_kind, f.table_kind, "
-      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on "
+      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format "
       "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
       "WHERE f.amount_sek IS NOT NULL AND f.year IS NOT NULL";
   if (!req.metric.empty()) sql += " AND f.category = ?1";
@@ -274,6 +280,7 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
     c.year_from = static_cast<int>(q->Int(12));
     c.year_to = static_cast<int>(q->Int(13));
     c.decided_on = q->Text(14);
+    c.is_pdf = q->Text(15) == "pdf";
     int year = static_cast<int>(q->Int(1));
     groups[{forbund, year, by_label ? label : ""}][kind].push_back(std::move(c));
     kinds_seen[kind] = true;

@@ -38,6 +38,9 @@ class JsonWriter {
   JsonWriter& Null();
   // Writes `number` unquoted; the caller guarantees it is a JSON number.
   JsonWriter& RawNumber(std::string_view number);
+  // Writes an already serialized JSON value (object, array, ...) as is; the
+  // caller guarantees it is valid JSON.
+  JsonWriter& RawValue(std::string_view json) { return RawNumber(json); }
 
   // Shorthands for "key": value.
   JsonWriter& Field(std::string_view key, std::string_view v) { return Key(key).String(v); }
