@@ -28,10 +28,15 @@ bool IsPersonName(const std::string& text) {
 
 std::string NameKey(const std::string& name) { return CollapseSpaces(Fold(name)); }
 
-bool HasMember(const Governance& gov, const std::string& name, int year) {
+// Same person: equal diacritic-free names, or (for signatures read by OCR,
+// "Ove Schöénning") at most two letters apart.
+bool HasMember(const Governance& gov, const std::string& name, int year, bool fuzzy = false) {
   std::string k = NameKey(name);
-  return std::any_of(gov.board.begin(), gov.board.end(),
-                     [&](const BoardMember& m) { return NameKey(m.name) == k && m.year == year; });
+  return std::any_of(gov.board.begin(), gov.board.end(), [&](const BoardMember& m) {
+    if (m.year != year) return false;
+    std::string mk = NameKey(m.name);
+    return mk == k || (fuzzy && EditDistance(mk, k) <= 2 && k.size() >= 8);
+  });
 }
 
 std::string CleanLine(const LineRef& l) { return CollapseSpaces(StripHtml(l.text())); }
@@ -88,7 +93,7 @@ void ReadSignatures(const std::vector<LineRef>& lines, int year, Governance* gov
     std::string role_line = CleanLine(lines[i + 1]);
     std::string role = NormalizeRole(role_line);
     if (role.empty() || role_line.size() > 80) continue;
-    if (HasMember(*gov, name, year)) continue;
+    if (HasMember(*gov, name, year, /*fuzzy=*/true)) continue;
     BoardMember m;
     m.name = name;
     m.role = role;

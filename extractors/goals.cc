@@ -353,7 +353,19 @@ void ReadFulfilmentTables(const std::vector<LineRef>& lines, int year, Governanc
 // ---- Plan sections --------------------------------------------------------
 
 bool IsBullet(const std::string& t, std::string* rest) {
-  for (const char* b : {"•", "-", "–", "—", "*", "·", "▪"}) {
+  // OCR reads "•" as "«", "»", "°", "e" or "o"; the letters only count
+  // before a capital ("e Minst två …").
+  for (const char* b : {"e ", "o ", "©"}) {
+    size_t n = std::char_traits<char>::length(b);
+    if (t.compare(0, n, b) == 0 && t.size() > n + 1) {
+      unsigned char next = t[n];
+      if ((next >= 'A' && next <= 'Z') || next == 0xC3) {
+        *rest = CollapseSpaces(t.substr(n));
+        return true;
+      }
+    }
+  }
+  for (const char* b : {"•", "»«", "«", "»", "°", "-", "–", "—", "*", "·", "▪"}) {
     size_t n = std::char_traits<char>::length(b);
     if (t.compare(0, n, b) == 0 && t.size() > n) {
       // "-Deltagare", "- Vi", "• Minst"; not "-215" (a number).
@@ -458,7 +470,11 @@ void ReadPlanSections(const std::vector<LineRef>& lines, int doc_year, Governanc
         continue;
       }
       open = Open::kNone;
-      if (!numbered && t.size() < 70 && t.back() != '.' && t.back() != ':' && t.back() != ',') {
+      // An unnumbered heading starts with a capital ("Skapa samverkan"); a
+      // lowercase line is the tail of a bullet whose gap the layout misjudged.
+      bool capital = (t[0] >= 'A' && t[0] <= 'Z') || t.rfind("Å", 0) == 0 || t.rfind("Ä", 0) == 0 ||
+                     t.rfind("Ö", 0) == 0;
+      if (!numbered && capital && t.size() < 70 && t.back() != '.' && t.back() != ':' && t.back() != ',') {
         Goal g;
         g.text = t;
         g.year = year;

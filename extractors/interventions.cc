@@ -178,6 +178,10 @@ Intervention FromKv(const std::vector<KvRow>& rows, const std::vector<LineRef>& 
     const std::string& v = r.value;
     if (field == "name") {
       iv.name = StripFootnoteMarkers(v);
+      // A footnote number OCR'd as a plain digit: "Ett hållbart arbetsliv - Ockelbo 2".
+      static const RE2 kTrailingDigit("^(.*\\p{L}.*?)\\s+\\d$");
+      std::string stripped;
+      if (RE2::FullMatch(iv.name, kTrailingDigit, &stripped)) iv.name = stripped;
       iv.prov = ProvenanceOf(lines[r.line], CollapseSpaces(r.key + " " + v));
     } else if (field == "orientation") {
       iv.orientation = NormalizeOrientation(v);
@@ -247,7 +251,17 @@ Intervention* FindByName(Governance* gov, const std::string& name) {
 }
 
 bool IsBulletLine(const std::string& t, std::string* rest) {
-  for (const char* b : {"•", "-", "–", "—", "*", "·", "▪"}) {
+  for (const char* b : {"e ", "o ", "©"}) {  // OCR readings of "•" before a capital
+    size_t n = std::char_traits<char>::length(b);
+    if (t.compare(0, n, b) == 0 && t.size() > n + 1) {
+      unsigned char next = t[n];
+      if ((next >= 'A' && next <= 'Z') || next == 0xC3) {
+        *rest = CollapseSpaces(t.substr(n));
+        return true;
+      }
+    }
+  }
+  for (const char* b : {"•", "»«", "«", "»", "°", "-", "–", "—", "*", "·", "▪"}) {
     size_t n = std::char_traits<char>::length(b);
     if (t.compare(0, n, b) == 0 && t.size() > n && !(t[n] >= '0' && t[n] <= '9')) {
       *rest = CollapseSpaces(t.substr(n));

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 
 #include "extractors/swedish_words.h"
 
@@ -143,6 +144,52 @@ std::vector<std::string> SplitOrganisationList(std::string_view text) {
     if (std::find(out.begin(), out.end(), o.name) == out.end()) out.push_back(o.name);
   }
   return out;
+}
+
+void SnapOrganisationSpellings(Governance* gov) {
+  std::vector<std::string*> refs;
+  for (BoardMember& m : gov->board) refs.push_back(&m.organisation);
+  for (Intervention& v : gov->interventions) {
+    refs.push_back(&v.lead_organisation);
+    for (std::string& p : v.partners) refs.push_back(&p);
+  }
+  for (MemberContribution& m : gov->members)
+    if (m.is_member) refs.push_back(&m.organisation);
+  std::map<std::string, int> count;
+  for (const std::string* r : refs)
+    if (!r->empty()) ++count[*r];
+  auto non_ascii = [](const std::string& s) {
+    return std::count_if(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  };
+  std::map<std::string, std::string> snap;
+  for (const auto& [name, n] : count) {
+    std::string fa = Fold(name);
+    std::string kind = NormalizeOrganisation(name).kind;
+    const std::string* best = nullptr;
+    for (const auto& [other, m] : count) {
+      if (other == name || NormalizeOrganisation(other).kind != kind) continue;
+      std::string fb = Fold(other);
+      int d = EditDistance(fa, fb);
+      if (d > 2 || d * 6 > static_cast<int>(fa.size())) continue;
+      bool better = m > n || (m == n && non_ascii(other) > non_ascii(name));
+      if (better && (!best || m > count[*best])) best = &other;
+    }
+    if (best) snap[name] = *best;
+  }
+  for (std::string* r : refs) {
+    auto it = snap.find(*r);
+    if (it != snap.end()) *r = it->second;
+  }
+  for (BoardMember& m : gov->board) {
+    if (!m.organisation.empty()) m.organisation_kind = NormalizeOrganisation(m.organisation).kind;
+  }
+  // Partners may now repeat.
+  for (Intervention& v : gov->interventions) {
+    std::vector<std::string> unique;
+    for (const std::string& p : v.partners)
+      if (std::find(unique.begin(), unique.end(), p) == unique.end()) unique.push_back(p);
+    v.partners = unique;
+  }
 }
 
 }  // namespace finsam

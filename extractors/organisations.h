@@ -23,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/governance.h"
+
 namespace finsam {
 
 struct Organisation {
@@ -43,6 +45,12 @@ bool LooksLikeOrganisation(std::string_view text);
 // Gävleborg och länets samtliga kommuner") into normalized names; items that
 // are no organisation ("länets samtliga kommuner") are kept as printed.
 std::vector<std::string> SplitOrganisationList(std::string_view text);
+
+// OCR garbles names ("Region Gavieborg", "Gavie kommun"). Replaces each
+// organisation name in `gov` (board, huvudman, partners, members) by a
+// spelling of the same kind used more often in the same document that is at
+// most two letters away (diacritics ignored).
+void SnapOrganisationSpellings(Governance* gov);
 
 }  // namespace finsam
 

@@ -189,6 +189,17 @@ std::string StripFootnoteMarkers(std::string_view text) {
     while ((p = s.find(sup)) != std::string::npos) s.erase(p, std::strlen(sup));
   }
   s = CollapseSpaces(s);
+  // OCR reads superscript markers as symbols: "Mysam®>", "Företagande ©",
+  // "Insatskatalogen Gävleborg ”".
+  for (;;) {
+    size_t before = s.size();
+    for (const char* junk : {"®", "©", "”", "“", "»", "«", ">", "+", "*", "°", "™"}) {
+      size_t n = std::strlen(junk);
+      if (s.size() > n && s.compare(s.size() - n, n, junk) == 0) s.erase(s.size() - n);
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    if (s.size() == before) break;
+  }
   // Trailing separators: "Insatskatalogen -", "Bollnäs —", "Trisam 2.0) -".
   for (;;) {
     size_t before = s.size();
@@ -202,6 +213,21 @@ std::string StripFootnoteMarkers(std::string_view text) {
   return s;
 }
 
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diag = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
 std::vector<LineRef> AllLines(const Document& doc) {
   std::vector<LineRef> out;
   for (const Page& p : doc.pages)
@@ -211,12 +237,50 @@ std::vector<LineRef> AllLines(const Document& doc) {
 
 bool IsBlank(const LineRef& l) { return CollapseSpaces(l.line->text).empty(); }
 
+namespace {
+
+bool FromOcr(const Page& page) {
+  if (page.decision == PageDecision::kOcr || page.decision == PageDecision::kRepair) return true;
+  for (const Line& l : page.lines)
+    for (const Word& w : l.words)
+      if (w.source == WordSource::kOcr) return true;
+  return false;
+}
+
+// The page's usual baseline-to-baseline distance inside paragraphs: the
+// median of the distances between consecutive lines that are no further
+// apart than about two line heights.
+double TypicalPitch(const Page& page) {
+  std::vector<double> heights, pitches;
+  for (const Line& l : page.lines)
+    if (!l.words.empty()) heights.push_back(l.box.height());
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  double h = heights[heights.size() / 2];
+  for (size_t i = 1; i < page.lines.size(); ++i) {
+    if (page.lines[i].words.empty() || page.lines[i - 1].words.empty()) continue;
+    double p = page.lines[i].box.y1 - page.lines[i - 1].box.y1;
+    if (p > 0 && p <= 2.2 * h) pitches.push_back(p);
+  }
+  if (pitches.empty()) return 0;
+  std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
+  return pitches[pitches.size() / 2];
+}
+
+}  // namespace
+
 bool Continues(const LineRef& prev, const LineRef& next) {
   if (prev.page != next.page || IsBlank(prev) || IsBlank(next)) return false;
   if (next.page->unit == BoxUnit::kCharCell) return next.line->index == prev.line->index + 1;
   double h = std::max(1.0, prev.line->box.height());
   double gap = next.line->box.y0 - prev.line->box.y1;
-  return gap >= -h && gap < 0.8 * h;
+  if (gap >= -h && gap < 0.8 * h) return true;
+  // OCR boxes hug the glyphs, so a lowercase-only line ("medel") looks
+  // further away than it is; compare baselines with the page's line pitch.
+  if (!FromOcr(*next.page)) return false;
+  double pitch = next.line->box.y1 - prev.line->box.y1;
+  double typical = TypicalPitch(*next.page);
+  return typical > 0 && pitch > 0 && pitch <= 1.35 * typical;
 }
 
 GovProvenance ProvenanceOf(const LineRef& l, const std::string& raw) {

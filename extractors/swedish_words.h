@@ -56,6 +56,9 @@ std::string CollapseSpaces(std::string_view text);
 // "Trisam individ ¹") and trailing dashes/colons.
 std::string StripFootnoteMarkers(std::string_view text);
 
+// Levenshtein distance in bytes (use on folded text).
+int EditDistance(std::string_view a, std::string_view b);
+
 // One line of the document with its page.
 struct LineRef {
   const Page* page = nullptr;

@@ -8,6 +8,7 @@
 #include "extractors/goals.h"
 #include "extractors/interventions.h"
 #include "extractors/members.h"
+#include "extractors/organisations.h"
 #include "pipeline/governance_json.h"
 #include "pipeline/stages.h"
 
@@ -22,6 +23,7 @@ Status GovernanceStage(PipelineContext& ctx) {
   ExtractGoals(ctx.ex.doc, &gov);
   ExtractInterventions(ctx.ex.doc, &gov);
   for (std::string& note : MergeInterventionTables(ctx.ex.tables, &gov)) ctx.ex.doc.warnings.push_back(note);
+  SnapOrganisationSpellings(&gov);
   ctx.ex.governance = std::move(gov);
   return Status::Ok();
 }

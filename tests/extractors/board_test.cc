@@ -64,6 +64,26 @@ TEST(OrganisationsTest, OneNamePerOrganisation) {
                                                 "Region Gävleborg"}));
 }
 
+TEST(OrganisationsTest, SnapsOcrGarbledSpellingsToTheDocumentsUsualOne) {
+  Governance gov;
+  for (const char* org : {"Region Gävleborg", "Region Gavieborg", "Gavie kommun"}) {
+    BoardMember m;
+    m.name = "X Y";
+    m.organisation = org;
+    gov.board.push_back(m);
+  }
+  for (const char* org : {"Region Gävleborg", "Gävle kommun", "Hofors kommun"}) {
+    MemberContribution c;
+    c.organisation = org;
+    gov.members.push_back(c);
+  }
+  SnapOrganisationSpellings(&gov);
+  EXPECT_EQ(gov.board[1].organisation, "Region Gävleborg");
+  EXPECT_EQ(gov.board[2].organisation, "Gävle kommun");
+  EXPECT_EQ(gov.members[2].organisation, "Hofors kommun");  // no closer spelling
+  EXPECT_EQ(EditDistance("gavieborg", "gavleborg"), 1);
+}
+
 TEST(BoardTest, Roles) {
   EXPECT_EQ(NormalizeRole("Ordförande"), "ordförande");
   EXPECT_EQ(NormalizeRole("Vice ordförande"), "vice ordförande");
@@ -152,6 +172,16 @@ TEST(BoardTest, ListSignaturesAndOfficersFromText) {
   EXPECT_EQ(gov.officers[0].appointed_by, "staten");
   EXPECT_EQ(gov.officers[1].role, "förbundschef");
   EXPECT_EQ(gov.officers[2].role, "ekonom");
+}
+
+TEST(BoardTest, OcrGarbledSignatureIsTheListedMember) {
+  Document doc = TextDoc(
+      "Styrelsens sammansättning 2020\n\nOrdinarie ledamöter:\n\nOve Schönning, Ljusdal kommun\n\n"
+      "Styrelsens sammanträden\n\nOve Schöénning\nLedamot\n");
+  Governance gov;
+  ExtractBoard(doc, 0, &gov);
+  ASSERT_EQ(gov.board.size(), 1u);
+  EXPECT_EQ(gov.board[0].organisation, "Ljusdals kommun");
 }
 
 TEST(BoardTest, SizeFromOneSeatPerMember) {

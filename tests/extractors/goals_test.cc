@@ -135,6 +135,20 @@ TEST(GoalsTest, HeadingSectionsAsInJamtland) {
   EXPECT_EQ(gov.indicators[2].year, 2019);
 }
 
+TEST(GoalsTest, OcrBulletsAndLowercaseTailsAreNoHeadings) {
+  Document doc = TextDoc(
+      "7. Mål 2019\n\nFörvaltning\n\n« Jämställdhetsanalys av förbundets verksamhet genomförs\n\n"
+      "e Förbundets egna kapital överstiger inte Nationella rådets rekommendation om storlek på sparade\n\n"
+      "medel\n\n8. Budget\n",
+      2019);
+  Governance gov;
+  ExtractGoals(doc, &gov);
+  ASSERT_EQ(gov.goals.size(), 1u);
+  ASSERT_EQ(gov.indicators.size(), 2u);
+  EXPECT_EQ(gov.indicators[0].text, "Jämställdhetsanalys av förbundets verksamhet genomförs");
+  EXPECT_EQ(gov.indicators[1].comparator, "<=");
+}
+
 TEST(GoalsTest, FulfilmentTableFromTabRows) {
   Document doc = TextDoc(
       "Mål 4. Verksamhet i ekonomisk balans\n\nIndikator\tMåttbeskrivning\tUtfall\n"
