@@ -242,6 +242,25 @@ TEST_F(CliCommandTest, ReingestOfSameBytesChangesNothing) {
   EXPECT_EQ(Dump(), before);
 }
 
+TEST_F(CliCommandTest, OlderPipelineVersionIsReextracted) {
+  fs::copy_file(kJamtlandTxt, dir_ + "/a.txt");
+  ASSERT_EQ(Run("ingest --quiet --db t.db a.txt").code, 0);
+  int64_t facts = Count("SELECT count(*) FROM facts");
+  int64_t id = Count("SELECT document_id FROM documents");
+  {
+    Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(db_, false);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("UPDATE documents SET pipeline_version = pipeline_version - 1").ok());
+  }
+  RunResult r = Run("ingest --db t.db a.txt");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.err, StartsWith("re-extracted a.txt: "));
+  EXPECT_THAT(r.err, HasSubstr("0 loaded, 0 unchanged, 1 re-extracted, 0 failed"));
+  EXPECT_EQ(Count("SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(Count("SELECT document_id FROM documents"), id);
+  EXPECT_EQ(Count("SELECT count(*) FROM facts"), facts);
+}
+
 TEST_F(CliCommandTest, PerFileLineNamesFacts) {
   RunResult r = Run("ingest --db t.db '" + kJamtlandTxt + "'");
   ASSERT_EQ(r.code, 0) << r.err;
