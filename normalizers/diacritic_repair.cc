@@ -766,14 +766,14 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
       double emit = c.channel;
       if (c.original && c.valid) emit += 0;  // keeping a valid word costs nothing
       if (j == 0) {
-        score[j][k] = emit + word_logp(-1, c);
+        score[j][k] = emit + word_logp(lex_.SentenceStart(), c);
         continue;
       }
       double base_best = -1e18;
       for (double s : score[j - 1]) base_best = std::max(base_best, s);
       if (!link) {
         int arg = static_cast<int>(std::max_element(score[j - 1].begin(), score[j - 1].end()) - score[j - 1].begin());
-        score[j][k] = base_best + emit + word_logp(-1, c);
+        score[j][k] = base_best + emit + word_logp(lex_.SentenceStart(), c);
         back[j][k] = arg;
         continue;
       }
@@ -816,7 +816,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
   auto linked = [&](long j) { return j >= 0 && j < static_cast<long>(n) && !seq[j].boundary_before; };
   auto local_score = [&](size_t j, const Candidate& c) {
     const long J = static_cast<long>(j);
-    int32_t p1 = linked(J) ? id_at(J - 1) : -1;
+    int32_t p1 = linked(J) ? id_at(J - 1) : lex_.SentenceStart();
     int32_t p2 = (linked(J) && linked(J - 1)) ? id_at(J - 2) : -1;
     int32_t n1 = linked(J + 1) ? id_at(J + 1) : -1;
     int32_t n2 = (linked(J + 1) && linked(J + 2)) ? id_at(J + 2) : -1;

@@ -137,6 +137,8 @@ int CharClass(char32_t c) {
   }
 }
 
+constexpr const char* kSentenceStart = "<s>";
+
 uint64_t TripleKey(int32_t a, int32_t b, int32_t c) {
   return (static_cast<uint64_t>(a) << 42) | (static_cast<uint64_t>(b) << 21) | static_cast<uint64_t>(c);
 }
@@ -306,10 +308,16 @@ int SwedishLexicon::Rank(std::string_view lower) const {
 }
 
 void SwedishLexicon::CountCleanText(std::string_view text, float weight) {
-  int32_t prev = -1, prev2 = -1;
+  // Sentence starts are counted as the pair (<s>, word), so that the
+  // context model knows "Våra" opens sentences more often than "Vara".
+  if (bos_ < 0) bos_ = Intern(kSentenceStart);
+  int32_t prev = bos_, prev2 = -1;
+  entries_[bos_].clean_count += weight;
   CleanTokens(text, [&](const std::string& tok) {
     if (tok.empty()) {
-      prev = prev2 = -1;
+      if (prev != bos_) entries_[bos_].clean_count += weight;
+      prev = bos_;
+      prev2 = -1;
       return;
     }
     int32_t id = Intern(tok);

@@ -176,6 +176,9 @@ class SwedishLexicon {
   // Any id may be -1 (unknown or boundary).
   double TrigramLogProb(int32_t a, int32_t b, int32_t c) const;
   uint8_t Flags(int32_t id) const { return entries_[id].flags; }
+  // The pseudo-word that stands before a sentence (or cell, or paragraph) in
+  // the context model; -1 when no clean text was loaded.
+  int32_t SentenceStart() const { return bos_; }
   const std::string& Word(int32_t id) const { return words_[id]; }
   // Calls fn(id) for every word whose skeleton (SkeletonOf) equals skel.
   void ForEachWithSkeleton(std::string_view skel, const std::function<void(int32_t)>& fn) const;
@@ -218,6 +221,7 @@ class SwedishLexicon {
   FlatU64Map<float> clean_bigram_count_{1 << 17};
   FlatU64Map<float> clean_trigram_count_{1 << 17};  // ids packed 21 bits each
   double clean_tokens_ = 0;
+  int32_t bos_ = -1;
   // Character n-gram counts over a 32-letter alphabet (CharClass in .cc).
   std::vector<uint32_t> char4_, char3_, char2_, char1_;
   double char_total_ = 0;
