@@ -26,6 +26,7 @@ done
 # Sanity: the measured finsam command must succeed.
 rm -f "$DB"
 $FINSAM ingest --quiet --db "$DB" "${FILES[@]}"
+facts=$(sqlite3 "$DB" 'SELECT count(*) FROM v_financial' 2>/dev/null || echo "?")
 
 median_ms() {  # reads numbers (ns) on stdin, prints the median in ms
   sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m / 1e6 }'
@@ -39,6 +40,12 @@ if command -v hyperfine >/dev/null 2>&1; then
   mapfile -t medians < <(grep -o '"median": *[0-9.e+-]*' "$TMP/h.json" | sed 's/.*: *//')
   finsam_ms=$(awk -v s="${medians[0]}" 'BEGIN { printf "%.2f", s * 1000 }')
   pdftotext_ms=$(awk -v s="${medians[1]}" 'BEGIN { printf "%.2f", s * 1000 }')
+  # Mean CPU time (user + system) per command: less sensitive than wall time
+  # to other load on the machine.
+  mapfile -t users < <(grep -o '"user": *[0-9.e+-]*' "$TMP/h.json" | sed 's/.*: *//')
+  mapfile -t systems < <(grep -o '"system": *[0-9.e+-]*' "$TMP/h.json" | sed 's/.*: *//')
+  cpu_note=$(awk -v fu="${users[0]}" -v fs="${systems[0]}" -v pu="${users[1]}" -v ps="${systems[1]}" \
+    'BEGIN { f = (fu + fs) * 1000; p = (pu + ps) * 1000; printf "mean CPU time (user+sys): finsam %.1f ms, pdftotext %.1f ms, ratio %.2f", f, p, f / p }')
 else
   tool="date loop"
   run() {  # label command: prints one wall time (ns) per run
@@ -55,9 +62,9 @@ else
 fi
 
 ratio=$(awk -v a="$finsam_ms" -v b="$pdftotext_ms" 'BEGIN { printf "%.2f", a / b }')
-facts=$(sqlite3 "$DB" 'SELECT count(*) FROM v_financial' 2>/dev/null || echo "?")
 echo "files: ${FILES[*]}"
 echo "timing: $tool, $RUNS runs, median wall time of the whole process"
 echo "finsam ingest (fresh db, $facts facts): $finsam_ms ms"
 echo "pdftotext -layout:                    $pdftotext_ms ms"
 echo "ratio finsam / pdftotext:             $ratio (target <= 3)"
+if [[ -n "${cpu_note:-}" ]]; then echo "$cpu_note"; fi
