@@ -2,7 +2,8 @@
 # Whole-process timing of `finsam ingest` (fresh database each run) on the
 # born-digital corpus PDFs against `pdftotext -layout` on the same files.
 # Prints the median of RUNS runs (default 15) for each and their ratio.
-# Uses hyperfine when installed, else a loop timed with `date +%s%N`.
+# Uses hyperfine when installed (and NO_HYPERFINE is unset), else a loop
+# timed with `date +%s%N`.
 #   bash bench/bench_ingest.sh            # after scripts/build.sh
 #   FINSAM=build-x/finsam RUNS=30 bash bench/bench_ingest.sh
 set -euo pipefail
@@ -32,7 +33,7 @@ median_ms() {  # reads numbers (ns) on stdin, prints the median in ms
   sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m / 1e6 }'
 }
 
-if command -v hyperfine >/dev/null 2>&1; then
+if [[ -z "${NO_HYPERFINE:-}" ]] && command -v hyperfine >/dev/null 2>&1; then
   tool="hyperfine"
   hyperfine --warmup 2 --runs "$RUNS" --style basic --export-json "$TMP/h.json" \
     --prepare "rm -f $DB" -n finsam "$finsam_cmd" -n "pdftotext -layout" "$pdftotext_cmd" >&2
