@@ -1,6 +1,7 @@
 // Stage "ocr". See ocr_stage.h.
 #include "pipeline/ocr_stage.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <mutex>
@@ -90,10 +91,34 @@ Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, con
       } else if (Result<GrayImage> img = source.Render(index, options.dpi); !img.ok()) {
         fail(img.status());
       } else {
-        Result<OcrPageResult> res = (*engine)->Recognize(*img);
+        // A table band of a repair page: recognize only the band's rows (plus
+        // a margin for the table's outer rules), so the cost follows the
+        // band's height, not the page's.
+        int crop_top = 0;
+        GrayImage band_img;
+        const GrayImage* to_read = &*img;
+        if (bands[index] && page->height > 0) {
+          const double px_per_pt = img->height / page->height;
+          const double margin_pt = 18;
+          crop_top = std::clamp(static_cast<int>((bands[index]->y0 - margin_pt) * px_per_pt), 0, img->height);
+          int crop_bottom =
+              std::clamp(static_cast<int>((bands[index]->y1 + margin_pt) * px_per_pt) + 1, crop_top, img->height);
+          band_img.width = img->width;
+          band_img.height = crop_bottom - crop_top;
+          band_img.dpi = img->dpi;
+          band_img.pixels.assign(img->pixels.begin() + static_cast<size_t>(crop_top) * img->width,
+                                 img->pixels.begin() + static_cast<size_t>(crop_bottom) * img->width);
+          to_read = &band_img;
+        }
+        Result<OcrPageResult> res = to_read->empty() ? Result<OcrPageResult>(OcrPageResult{})
+                                                     : (*engine)->Recognize(*to_read);
         if (!res.ok()) {
           fail(res.status());
         } else if (bands[index]) {
+          for (OcrWord& w : res->words) {
+            w.y0 += crop_top;
+            w.y1 += crop_top;
+          }
           MergeOcrBand(*res, img->width, img->height, bands[index]->y0, bands[index]->y1, *page);
         } else {
           ApplyOcrResult(*res, img->width, img->height, *page);
