@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include <re2/re2.h>
+
 #include "extractors/checks.h"
 #include "normalizers/swedish_number.h"
 
@@ -64,6 +66,9 @@ Reading BaseReading(const TableRow& r, size_t ncols) {
 }
 
 bool LooksNumeric(const std::string& raw) {
+  // Dates and periods ("2019-10-01", "2020-2022") are not damaged amounts.
+  static const RE2 kDate("^\\s*\\d{4}-\\d{1,2}(-\\d{1,2})?\\s*$|^\\s*\\d{4}\\s*[-–]\\s*\\d{4}\\s*$");
+  if (RE2::FullMatch(raw, kDate)) return false;
   int digits = 0, letters = 0;
   for (char ch : raw) {
     if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;

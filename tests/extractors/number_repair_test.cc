@@ -245,6 +245,14 @@ TEST(NumberRepairTest, UnreadableWithoutAnySatisfyingReadingStaysSuspect) {
   EXPECT_NE(FindFlag(flags, "repair.unreadable"), nullptr);
 }
 
+TEST(NumberRepairTest, DatesAreNotDamagedNumbers) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Ett hållbart arbetsliv", {"2019-10-01", "2022-06-30", ""}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.suspect, 0);
+  EXPECT_TRUE(flags.empty());
+}
+
 TEST(NumberRepairTest, CleanTableIsLeftAlone) {
   FinancialTable t = IncomeWith("3330");
   std::vector<Flag> flags;
