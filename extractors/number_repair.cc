@@ -626,19 +626,32 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
             flags, &stats);
       done.insert(sols[0].row);
     } else if (sols.size() > 1) {
+      // Each candidate figure may be the damaged one: all become suspect
+      // (none is changed); one flag on the check's figure lists them.
       std::string list;
+      std::vector<FlagCell> cands;
       for (const Sol& s : sols) {
         for (size_t c = 0; c < s.rd.kind.size(); ++c) {
           if (s.rd.kind[c].empty() || s.rd.value[c] == CellNumber(t.rows[s.row].cells[c])) continue;
           if (!list.empty()) list += " or ";
           list += DescribeCell(t, s.row, static_cast<int>(c)) + " = " + FormatPrinted(s.rd.value[c].value_or(0));
+          if (t.rows[s.row].cells[c].present) cands.push_back({ti, s.row, static_cast<int>(c)});
         }
       }
       const Term& head = fc.terms[0];
-      if (t.rows[head.row].cells[head.col].status == "ok")
-        MarkSuspect(t, ti, head.row, head.col, "repair.ambiguous",
-                    "fails " + fc.what + "; several single edits would fix it (" + list + "); not repaired", flags,
-                    &stats);
+      MarkSuspect(t, ti, head.row, head.col, "repair.ambiguous",
+                  "fails " + fc.what + "; several single edits would fix it (" + list + "); not repaired", flags,
+                  &stats);
+      bool head_is_candidate = false;
+      for (const FlagCell& fc2 : cands) head_is_candidate = head_is_candidate || (fc2.row == head.row && fc2.col == head.col);
+      if (!head_is_candidate) t.rows[head.row].cells[head.col].status = "ok";  // the total itself is not in doubt
+      for (const FlagCell& c : cands) {
+        if (c.row == head.row && c.col == head.col) continue;
+        t.rows[c.row].cells[c.col].status = "suspect";
+        flags->back().cells.push_back(c);
+        ++stats.suspect;
+      }
+      if (!head_is_candidate) --stats.suspect;
     }
   }
   return stats;
