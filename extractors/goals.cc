@@ -493,6 +493,9 @@ void ReadPlanSections(const std::vector<LineRef>& lines, int doc_year, Governanc
 Target ParseTarget(std::string_view text) {
   Target t;
   std::string f = Fold(CollapseSpaces(text));
+  // OCR reads "%" as "96" or "26": "inte överstiga 2096 av", "minst 25 26 av".
+  static const RE2 kOcrPercent("\\b(\\d{1,2}) ?(?:96|26|%6|9%)( av\\b)");
+  RE2::GlobalReplace(&f, kOcrPercent, "\\1 %\\2");
   static const RE2 kLe(std::string("\\b(?:inte\\s+\\S?verstiga|inte\\s+overstiger|overstiger\\s+inte|hogst|maximalt|"
                                    "max|inte\\s+mer\\s+an|understiga|understiger)\\s+") + kValue);
   static const RE2 kLeNoValue("\\b(?:inte\\s+\\S?verstiga|inte\\s+overstiger|overstiger\\s+inte|understiga|understiger)\\b");

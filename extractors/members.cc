@@ -94,14 +94,18 @@ void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>
         }
       } else {
         for (const Word& w : lines[j].line->words) {
+          // "2020-12-31", "2020-12-" (wrapped), "|2019-12-" (OCR'd rule).
           std::string y;
-          if (RE2::PartialMatch(w.text, "^((?:19|20)\\d\\d)", &y)) cols.push_back({std::stoi(y), w.box.x0});
+          if (RE2::PartialMatch(w.text, "(?:^|[^0-9])((?:19|20)\\d\\d)(?:-|$)", &y))
+            cols.push_back({std::stoi(y), w.box.x0});
         }
       }
       if (!cols.empty()) break;
     }
     if (cols.empty()) continue;
     std::vector<MemberContribution> rows;
+    std::string pending;  // a wrapped label's first line(s), PDF only
+    int label_only = 0;
     for (++j; j < lines.size(); ++j) {
       if (IsBlank(lines[j])) continue;
       const LineRef& lr = lines[j];
@@ -159,8 +163,17 @@ void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>
       }
       if (!any_value) {
         if (label.empty()) continue;
+        // "Statligt bidrag (försäkringskassan och" over
+        // "arbetsförmedlingen) 6 660 6 660": keep the first line.
+        if (lr.page->unit != BoxUnit::kCharCell && ++label_only <= 2) {
+          pending += (pending.empty() ? "" : " ") + label;
+          continue;
+        }
         break;
       }
+      if (!pending.empty()) label = pending + " " + label;
+      pending.clear();
+      label_only = 0;
       AddNoteRow(label, values, cols, scale, ProvenanceOf(lr), &rows);
       if (Fold(label).rfind("summa", 0) == 0) break;
     }

@@ -44,6 +44,16 @@ TEST(GoalsTest, Targets) {
   EXPECT_EQ(t.comparator, "<=");
   EXPECT_EQ(t.value, 2000000);
   EXPECT_EQ(t.unit, "sek");
+  // OCR of a scan: "%" read as "96" / "26".
+  t = ParseTarget("Det egna kapitalet ska inte överstiga 2096 av förbundets budgeterade intäkter");
+  EXPECT_EQ(t.comparator, "<=");
+  EXPECT_EQ(t.value, 20);
+  EXPECT_EQ(t.unit, "%");
+  t = ParseTarget("Minst 25 26 av registrerade deltagare");
+  EXPECT_EQ(t.value, 25);
+  EXPECT_EQ(t.unit, "%");
+  t = ParseTarget("Minst 2096 deltagare");  // no "av": a count as printed
+  EXPECT_EQ(t.value, 2096);
   t = ParseTarget("Under 2019-10-01 – 2022-06-30 ska insatsen erbjuda stöd");
   EXPECT_EQ(t.comparator, "");
   // The first target in reading order wins.
