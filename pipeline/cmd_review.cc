@@ -200,10 +200,20 @@ std::vector<FactInfo> FactsOf(SqliteDb& db, int64_t flag_id) {
   return out;
 }
 
-// The page region (PDF) or the source lines (text) of the main figure.
-std::string SourceView(const FactInfo& f) {
+// The page region (PDF) or the source lines (text) of the main figure. The
+// PDF crop spans the other figures of the flag on the same page (up to a
+// third of a page), so a sum shows its rows.
+std::string SourceView(const std::vector<FactInfo>& facts) {
+  const FactInfo& f = facts[0];
   if (f.format == "pdf" && f.page_unit == "pt" && !f.box.empty()) {
-    Result<std::string> png = RenderPageCropPng(f.path, f.page, f.box);
+    Box region = f.box;
+    for (const FactInfo& o : facts) {
+      if (o.path != f.path || o.page != f.page || o.box.empty()) continue;
+      Box grown = region;
+      grown.Extend(o.box);
+      if (grown.height() <= 260) region = grown;
+    }
+    Result<std::string> png = RenderPageCropPng(f.path, f.page, region, f.box);
     if (png.ok())
       return "<img class=\"crop\" alt=\"page " + std::to_string(f.page) + " crop\" src=\"" + PngDataUri(*png) + "\">";
     return "<p class=\"muted\">no page image: " + Esc(png.status().ToString()) + "</p>";
@@ -250,7 +260,7 @@ std::string FlagCard(SqliteDb& db, const FlagRow& f) {
         << "</td><td>" << Esc(x.status) << "</td></tr>\n";
     }
     h << "</table>\n";
-    h << "<div class=\"source\">" << SourceView(facts[0]) << "</div>\n";
+    h << "<div class=\"source\">" << SourceView(facts) << "</div>\n";
   } else if (!f.source.empty()) {
     h << "<pre class=\"src\">" << Esc(f.source) << "</pre>\n";
   }

@@ -11,8 +11,8 @@
 
 namespace finsam {
 
-Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& box, double margin_pt,
-                                      int dpi) {
+Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& region, const Box& box,
+                                      double margin_pt, int dpi) {
   Document doc;
   doc.source_path = pdf_path;
   Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
@@ -21,8 +21,8 @@ Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, con
   Result<GrayImage> img = source.Render(page - 1, dpi);
   if (!img.ok()) return img.status();
   const double px_per_pt = dpi / 72.0;
-  int y0 = std::max(0, static_cast<int>(std::floor((box.y0 - margin_pt) * px_per_pt)));
-  int y1 = std::min(img->height, static_cast<int>(std::ceil((box.y1 + margin_pt) * px_per_pt)));
+  int y0 = std::max(0, static_cast<int>(std::floor((region.y0 - margin_pt) * px_per_pt)));
+  int y1 = std::min(img->height, static_cast<int>(std::ceil((region.y1 + margin_pt) * px_per_pt)));
   if (y1 - y0 < 4) return Status::InvalidArgument("empty crop");
   const int w = img->width, h = y1 - y0;
   PIX* pix = pixCreate(w, h, 8);

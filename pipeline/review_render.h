@@ -12,11 +12,12 @@
 
 namespace finsam {
 
-// PNG bytes of the region `box` (PDF points, origin top-left) of page `page`
-// (1-based) of the PDF at `pdf_path`, widened to the full page width so the
-// row's label shows, with `margin_pt` above and below; rendered at `dpi`.
-Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& box, double margin_pt = 14,
-                                      int dpi = 110);
+// PNG bytes of the region `region` (PDF points, origin top-left) of page
+// `page` (1-based) of the PDF at `pdf_path`, widened to the full page width
+// so the rows' labels show, with `margin_pt` above and below, rendered at
+// `dpi`; the figure at `highlight` is framed.
+Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& region, const Box& highlight,
+                                      double margin_pt = 14, int dpi = 110);
 
 // "data:image/png;base64,..." for embedding PNG bytes in HTML.
 std::string PngDataUri(const std::string& png);
