@@ -294,7 +294,7 @@ class CandidateGenerator {
     bool other_valid = false;
     for (size_t i = 1; i < cands_.size(); ++i) other_valid |= cands_[i].valid;
     if ((!any_valid || (!other_valid && !lex_.Seen(cands_[0].id) && lower.size() >= 8)) && lower.size() >= 6) {
-      HunspellVariants(lower);
+      HunspellVariants(lower, cands_[0].valid);
     }
     any_valid = false;
     for (const Candidate& c : cands_) any_valid |= c.valid;
@@ -423,7 +423,9 @@ class CandidateGenerator {
   // Words no list holds, compounds above all ("processtöd",
   // "tjänstemannanivå"): the most likely restorations under the confusion
   // model, best first, each checked by hunspell.
-  void HunspellVariants(const std::u32string& w) {
+  // original_valid: the token is itself a word hunspell accepts; then only
+  // spellings whose parts are more frequent than its own are tried.
+  void HunspellVariants(const std::u32string& w, bool original_valid) {
     if (!lex_.has_hunspell()) return;
     struct Partial {
       std::u32string text;
@@ -432,7 +434,7 @@ class CandidateGenerator {
       double rank;   // channel + character model, for the beam
     };
     constexpr size_t kBeam = 48;
-    constexpr size_t kChecks = 24;
+    constexpr size_t kChecks = 16;
     std::vector<Partial> beam{{U"", 0.0, 0, 0.0}}, next;
     std::vector<SlotOption> opts;
     for (size_t i = 0; i < w.size(); ++i) {
@@ -458,14 +460,39 @@ class CandidateGenerator {
       if (next.size() > kBeam) next.resize(kBeam);
       beam.swap(next);
     }
-    // Only spellings the character model finds more Swedish than the token
-    // as written (channel cost included) are worth a hunspell call; names
-    // and foreign words rarely have one.
-    double as_written = lex_.CharLogProb(w);
-    size_t checked = 0;
+    // Hunspell is slow: it is asked about at most kChecks spellings, first
+    // those that split into a head and a tail the frequency lists hold (best
+    // split first; names and foreign words rarely have one).
+    struct Checked {
+      const Partial* p;
+      double score;
+    };
+    std::vector<Checked> worth, rest;
+    const double own_split = original_valid ? lex_.CompoundSplitScore(w) : -1e9;
     for (const Partial& p : beam) {
       if (p.text == w) continue;
-      if (p.rank <= as_written) continue;
+      double compound = lex_.CompoundSplitScore(p.text);
+      if (original_valid) {
+        if (compound > -1e8 && compound > own_split) worth.push_back({&p, p.cost + compound});
+        continue;
+      }
+      if (compound > -1e8) {
+        worth.push_back({&p, p.cost + compound});
+        continue;
+      }
+      // Without a two-part split, a compound must still end in a word form
+      // the lists hold ("...nivå"); anything else is not worth a hunspell call.
+      bool tail = false;
+      for (size_t i = 3; i + 4 <= p.text.size() && !tail; ++i) tail = lex_.Seen(lex_.Find(U32ToUtf8(p.text.substr(i))));
+      if (tail) rest.push_back({&p, p.rank});
+    }
+    std::sort(worth.begin(), worth.end(), [](const Checked& a, const Checked& b) { return a.score > b.score; });
+    // Then the rest in beam order (channel and character model): compounds
+    // of three parts have no two-part split.
+    worth.insert(worth.end(), rest.begin(), rest.end());
+    size_t checked = 0;
+    for (const Checked& ch : worth) {
+      const Partial& p = *ch.p;
       if (++checked > kChecks) break;
       std::string utf8 = U32ToUtf8(p.text);
       if (!lex_.Contains(utf8)) continue;
@@ -476,6 +503,9 @@ class CandidateGenerator {
       c.valid = true;
       c.compound = true;
       cands_.push_back(std::move(c));
+      // The list is ordered by how likely a spelling is; the first one
+      // hunspell accepts is the answer, and each further call costs ~50 µs.
+      break;
     }
   }
 

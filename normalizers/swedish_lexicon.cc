@@ -601,10 +601,16 @@ double SwedishLexicon::BigramLogProb(int32_t prev, int32_t next) const {
 }
 
 double SwedishLexicon::CompoundLogProb(std::u32string_view w) const {
-  constexpr size_t kMinPart = 3;
   constexpr double kBonus = 6.0;
+  double best = CompoundSplitScore(w);
+  if (best < -1e8) return LogProbUnseen();
+  return std::clamp(best + kBonus, LogProbUnseen(), -12.0);
+}
+
+double SwedishLexicon::CompoundSplitScore(std::u32string_view w) const {
+  constexpr size_t kMinPart = 3;
   double best = -1e9;
-  if (w.size() < 2 * kMinPart) return LogProbUnseen();
+  if (w.size() < 2 * kMinPart) return best;
   for (size_t i = kMinPart; i + kMinPart <= w.size(); ++i) {
     int32_t tail = Find(U32ToUtf8(w.substr(i)));
     if (!Seen(tail)) continue;
@@ -616,8 +622,7 @@ double SwedishLexicon::CompoundLogProb(std::u32string_view w) const {
       if (Seen(linked)) best = std::max(best, LogProb(linked) + t - 0.5);
     }
   }
-  if (best < -1e8) return LogProbUnseen();
-  return std::clamp(best + kBonus, LogProbUnseen(), -12.0);
+  return best;
 }
 
 double SwedishLexicon::TrigramLogProb(int32_t a, int32_t b, int32_t c) const {

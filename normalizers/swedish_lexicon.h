@@ -162,6 +162,9 @@ class SwedishLexicon {
   // LogProbUnseen(). "spridningstillfällen" outscores "spridningstillfallen"
   // because "tillfällen" is a common word and "tillfallen" is not.
   double CompoundLogProb(std::u32string_view lower) const;
+  // The unclamped score behind it: log P(head) + log P(tail) of the best
+  // split, -1e9 when there is none.
+  double CompoundSplitScore(std::u32string_view lower) const;
   // True when the word has a frequency (web rank or clean count).
   bool Seen(int32_t id) const { return id >= 0 && log_prob_[id] > LogProbUnseen(); }
   // log P(next | prev) from the bigram model, interpolated with the unigram.
