@@ -196,21 +196,33 @@ std::vector<GridRow> ReadWordRows(const std::vector<LineRef>& lines, size_t head
   // edge to its left is an Utfall edge (column 2), else Måttbeskrivning.
   // Candidates: a line's first word or a word after a gap wider than a
   // space; an edge is such a position (to 1 pt) seen on two or more lines.
-  auto bucket = [](double x) { return static_cast<int>(std::lround(x)); };
-  std::map<int, int> freq;
+  // Edges are compared to 0.35 pt: a column is set at one x, while a word of
+  // running text that happens to start near another row group's edge is
+  // rarely that close ("gjorts" at 220.46 vs the edge at 219.9).
+  auto bucket = [](double x) { return static_cast<int>(std::lround(x * 2)); };
+  std::map<int, std::pair<int, double>> freq;  // half-point bucket → (lines, sum of x)
   for (const auto& [a, b] : vlines) {
-    std::set<int> seen;
+    std::map<int, double> seen;
     for (size_t k = a; k < b; ++k)
-      if (k == a || words[k].x0 - words[k - 1].x1 > 5) seen.insert(bucket(words[k].x0));
-    for (int x : seen) ++freq[x];
+      if (k == a || words[k].x0 - words[k - 1].x1 > 5) seen.emplace(bucket(words[k].x0), words[k].x0);
+    for (const auto& [x, v] : seen) {
+      ++freq[x].first;
+      freq[x].second += v;
+    }
   }
-  std::vector<int> edges;
-  for (const auto& [x, n] : freq) {
-    if (n >= 2 && std::fabs(x - colx[0]) > 2 && (edges.empty() || x - edges.back() > 2)) edges.push_back(x);
+  std::vector<int> edges;  // in hundredths of a point
+  std::map<int, double> edge_x;
+  for (const auto& [x, nv] : freq) {
+    double mean = nv.second / nv.first;
+    if (nv.first >= 2 && std::fabs(mean - colx[0]) > 2) {
+      int id = static_cast<int>(std::lround(mean * 100));
+      edges.push_back(id);
+      edge_x[id] = mean;
+    }
   }
   auto edge_of = [&](double x) -> int {
     for (int e : edges)
-      if (std::fabs(x - e) <= 0.6) return e;
+      if (std::fabs(x - edge_x[e]) <= 0.35) return e;
     return -1;
   };
   std::set<int> col2_edges;
@@ -233,13 +245,16 @@ std::vector<GridRow> ReadWordRows(const std::vector<LineRef>& lines, size_t head
     };
     for (size_t k = a; k < b; ++k) {
       int c = -1;
-      if (std::fabs(words[k].x0 - colx[0]) <= 2) c = 0;
-      else if (int e = edge_of(words[k].x0); e >= 0) c = col2_edges.count(e) ? 2 : 1;
+      // A cell starts at a column edge after a gap wider than a space (a
+      // word of running text may happen to sit on another row group's edge).
+      bool after_gap = k == a || words[k].x0 - words[k - 1].x1 > 2;
+      if (std::fabs(words[k].x0 - colx[0]) <= 2 && k == a) c = 0;
+      else if (int e = edge_of(words[k].x0); e >= 0 && after_gap) c = col2_edges.count(e) ? 2 : 1;
       if (c < 0 && k == a) {
         // A line that starts inside a column: the nearest edge to its left.
         int best = -1;
         for (int e : edges)
-          if (e <= words[k].x0 + 1.5 && e > colx[0] + 2) best = e;
+          if (edge_x[e] <= words[k].x0 + 1.5 && edge_x[e] > colx[0] + 2) best = e;
         c = best < 0 ? 0 : (col2_edges.count(best) ? 2 : 1);
       }
       if (c < 0) continue;

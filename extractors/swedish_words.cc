@@ -295,11 +295,34 @@ GovProvenance ProvenanceOf(const LineRef& l, const std::string& raw) {
   return p;
 }
 
+namespace {
+
+// A sentence broken by a page break: the previous page's last line does not
+// end a sentence and the next page's first line starts in lower case.
+bool ContinuesOverPage(const std::vector<LineRef>& lines, size_t prev, size_t next) {
+  if (lines[prev].page == lines[next].page) return false;
+  for (size_t k = prev + 1; k < next; ++k)
+    if (!IsBlank(lines[k])) return false;
+  std::string a = CollapseSpaces(lines[prev].text()), b = CollapseSpaces(lines[next].text());
+  if (a.empty() || b.empty()) return false;
+  char end = a.back();
+  if (end == '.' || end == ':' || end == '!' || end == '?' || end == ';') return false;
+  return (b[0] >= 'a' && b[0] <= 'z') || (static_cast<unsigned char>(b[0]) == 0xC3 &&
+                                          b.size() > 1 && static_cast<unsigned char>(b[1]) >= 0xA0);
+}
+
+}  // namespace
+
 std::vector<Paragraph> Paragraphs(const std::vector<LineRef>& lines) {
   std::vector<Paragraph> out;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (IsBlank(lines[i])) continue;
     std::string t = CollapseSpaces(lines[i].text());
+    if (!out.empty() && ContinuesOverPage(lines, out.back().last, i)) {
+      out.back().text += " " + t;
+      out.back().last = i;
+      continue;
+    }
     if (!out.empty() && out.back().last + 1 == i && Continues(lines[i - 1], lines[i])) {
       out.back().text += " " + t;
       out.back().last = i;
@@ -308,16 +331,6 @@ std::vector<Paragraph> Paragraphs(const std::vector<LineRef>& lines) {
     }
   }
   return out;
-}
-
-size_t LineOfOffset(const std::vector<LineRef>& lines, const Paragraph& p, size_t offset) {
-  size_t pos = 0;
-  for (size_t i = p.first; i <= p.last; ++i) {
-    if (IsBlank(lines[i])) continue;
-    pos += CollapseSpaces(lines[i].text()).size() + 1;
-    if (offset < pos) return i;
-  }
-  return p.last;
 }
 
 double OrderKey(const LineRef& l) {

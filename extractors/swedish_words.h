@@ -72,15 +72,14 @@ bool IsBlank(const LineRef& l);
 bool Continues(const LineRef& prev, const LineRef& next);
 // Provenance for a value read from `l` (raw_text = `raw`, or the line text).
 GovProvenance ProvenanceOf(const LineRef& l, const std::string& raw = "");
-// Paragraphs: runs of lines where each Continues() the previous, joined by
+// Paragraphs: runs of lines where each Continues() the previous (or a
+// sentence that goes on over a page break), joined by
 // one space. `first`/`last` index into the LineRef vector they came from.
 struct Paragraph {
   std::string text;
   size_t first = 0, last = 0;
 };
 std::vector<Paragraph> Paragraphs(const std::vector<LineRef>& lines);
-// The line of `p` that holds byte `offset` of p.text.
-size_t LineOfOffset(const std::vector<LineRef>& lines, const Paragraph& p, size_t offset);
 
 // A document order key (page × 1e6 + y or line index) for sorting.
 double OrderKey(const LineRef& l);
