@@ -509,97 +509,6 @@ class CandidateGenerator {
     }
   }
 
-  // Compound split of a word no list holds: the token's skeleton is cut into
-  // parts that are each a known word (a non-final part may end in a linking
-  // s), each part restored on its own, and the whole checked by hunspell.
-  void Compound(const std::u32string& w) {
-    // Best restoration per observed span [b, e): through the confusion model
-    // without rare options, as whole-word lookups.
-    const size_t n = w.size();
-    if (n > 40) return;
-    struct Part {
-      std::u32string word;
-      double score = -1e9;  // channel + unigram
-    };
-    std::vector<std::vector<Part>> best(n + 1, std::vector<Part>(n + 1));
-    for (size_t b = 0; b < n; ++b) {
-      for (size_t e = b + 2; e <= n; ++e) {
-        std::u32string span = w.substr(b, e - b);
-        std::vector<Candidate> saved;
-        saved.swap(cands_);
-        Enumerate(span, false);
-        for (const Candidate& c : cands_) {
-          if (c.id < 0) continue;
-          if (!(lex_.Flags(c.id) & SwedishLexicon::kCurated)) continue;
-          double s = c.channel + lex_.LogProb(c.id);
-          if (s > best[b][e].score) best[b][e] = {c.lower, s};
-        }
-        // The span as observed, when it is a curated word itself.
-        if (!HasGarble(span)) {
-          int32_t id = lex_.Find(U32ToUtf8(span));
-          if (id >= 0 && (lex_.Flags(id) & SwedishLexicon::kCurated)) {
-            double s = lex_.LogProb(id);
-            if (s > best[b][e].score) best[b][e] = {span, s};
-          }
-        }
-        cands_.swap(saved);
-      }
-    }
-    // DP over cut points; parts of >= 3 letters except a linking "s".
-    std::vector<double> dp(n + 1, -1e18);
-    std::vector<size_t> from(n + 1, 0);
-    std::vector<std::u32string> piece(n + 1);
-    dp[0] = 0;
-    for (size_t e = 1; e <= n; ++e) {
-      for (size_t b = 0; b < e; ++b) {
-        if (dp[b] < -1e17) continue;
-        const Part& p = best[b][e];
-        bool link = e - b == 1 && (w[b] == U's') && b > 0 && e < n;
-        if (!link && (e - b < 3 || p.score < -1e8)) continue;
-        double s = dp[b] + (link ? -1.0 : p.score - 4.0);
-        if (s > dp[e]) {
-          dp[e] = s;
-          from[e] = b;
-          piece[e] = link ? std::u32string(U"s") : p.word;
-        }
-      }
-    }
-    if (dp[n] < -1e17) return;
-    std::u32string restored;
-    std::vector<std::u32string> parts;
-    for (size_t e = n; e > 0; e = from[e]) parts.push_back(piece[e]);
-    if (parts.size() < 2) return;
-    for (auto it = parts.rbegin(); it != parts.rend(); ++it) restored += *it;
-    if (restored == w || restored.size() != w.size()) {
-      // Digraph-free path: lengths match; anything else is not a repair.
-      if (restored == w) return;
-    }
-    std::string utf8 = U32ToUtf8(restored);
-    if (!lex_.Contains(utf8)) return;
-    // Channel cost of the whole restoration, letter by letter.
-    double cost = 0;
-    if (restored.size() == w.size()) {
-      for (size_t k = 0; k < w.size(); ++k) {
-        if (restored[k] == w[k]) continue;
-        std::vector<SlotOption> opts;
-        SlotOptions(w, k, ch_, false, &opts);
-        double c = -1e9;
-        for (const SlotOption& o : opts)
-          for (int m = 0; m < o.n; ++m)
-            if (o.letter[m] == restored[k]) c = std::max(c, o.cost[m]);
-        cost += c;
-      }
-    }
-    if (cost < kMinChannel) return;
-    Candidate c;
-    c.lower = restored;
-    c.id = lex_.Find(utf8);
-    c.channel = cost;
-    c.valid = true;
-    c.compound = true;
-    cands_.push_back(std::move(c));
-  }
-
   const SwedishLexicon& lex_;
   const Channel& ch_;
   std::vector<Candidate> cands_;
@@ -619,8 +528,6 @@ std::string Describe(const std::u32string& from, const std::u32string& to) {
   if (from.size() != to.size()) out += (out.empty() ? "" : ",") + std::string("letters merged");
   return out;
 }
-
-char FormatBuf[64];
 
 }  // namespace
 
@@ -793,8 +700,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     const std::vector<Candidate>* prev = j > 0 ? &cands_at(j - 1, &tmp_prev) : nullptr;
     for (size_t k = 0; k < cur.size(); ++k) {
       const Candidate& c = cur[k];
-      double emit = c.channel;
-      if (c.original && c.valid) emit += 0;  // keeping a valid word costs nothing
+      const double emit = c.channel;  // keeping the word as written costs nothing
       if (j == 0) {
         score[j][k] = emit + word_logp(lex_.SentenceStart(), c);
         continue;
@@ -814,18 +720,6 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
           back[j][k] = static_cast<int>(i);
         }
       }
-    }
-    // tmp_prev must hold position j's fixed candidate for the next step.
-    if (!seq[j].cands) tmp_prev = tmp_cur;
-  }
-  if (std::getenv("FINSAM_REPAIR_DEBUG")) {
-    for (size_t j = 0; j < n; ++j) {
-      if (!seq[j].cands || seq[j].cands->size() < 2) continue;
-      std::fprintf(stderr, "[%zu] %s:", j, tokens[seq[j].token].text.c_str());
-      for (const Candidate& c : *seq[j].cands)
-        std::fprintf(stderr, " %s(ch=%.2f lp=%.2f v=%d)", U32ToUtf8(c.lower).c_str(), c.channel,
-                     c.valid ? lex_.LogProb(c.id) : 0.0, c.valid);
-      std::fprintf(stderr, "\n");
     }
   }
   std::vector<int> choice(n, 0);
@@ -939,7 +833,6 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
       changes->push_back(std::move(wc));
     }
   }
-  (void)FormatBuf;
   return out;
 }
 
