@@ -214,9 +214,12 @@ std::vector<Piece> SplitToken(const std::u32string& tok) {
       // Trim garble characters that cannot be letters: trailing digits and &
       // ("Q4", "R&"), digits next to other digits ("2016").
       size_t b = 0, e = p.text.size();
+      const bool digit_before = i > 0 && u_isdigit(tok[i - 1]);
+      const bool digit_after = j < tok.size() && u_isdigit(tok[j]);
       // A trailing 4 or & is a letter after lowercase letters ("p4", "tv&"),
-      // not after a capital ("Q4", "A4", "P4").
-      while (e > b && IsGarble(p.text[e - 1]) && !(e - b >= 2 && u_islower(p.text[e - 2]))) --e;
+      // not after a capital ("Q4", "A4", "P4") nor inside a number
+      // ("universitet42").
+      while (e > b && IsGarble(p.text[e - 1]) && (digit_after || !(e - b >= 2 && u_islower(p.text[e - 2])))) --e;
       // "H&M", "R&D", "AT&T": an & between capitals is an ampersand.
       for (size_t k = b + 1; k + 1 < e; ++k) {
         if (p.text[k] == U'&' && u_isupper(p.text[k - 1]) && u_isupper(p.text[k + 1])) {
@@ -224,8 +227,6 @@ std::vector<Piece> SplitToken(const std::u32string& tok) {
           break;
         }
       }
-      bool digit_before = i > 0 && u_isdigit(tok[i - 1]);
-      bool digit_after = j < tok.size() && u_isdigit(tok[j]);
       if (digit_before || digit_after) {
         while (b < e && IsGarble(p.text[b])) ++b;
       }
@@ -298,7 +299,14 @@ class CandidateGenerator {
     }
     any_valid = false;
     for (const Candidate& c : cands_) any_valid |= c.valid;
-    if (!any_valid && HasGarble(lower)) {
+    // A digit needs two letters after it to count as a letter here: "I6ner"
+    // is "Iöner", "avsnitt6a" is a section number.
+    bool digit_tail = true;
+    for (size_t i = 0; i < lower.size(); ++i) {
+      if (lower[i] != U'6' && lower[i] != U'4') continue;
+      if (i + 2 >= lower.size() || !u_isalpha(lower[i + 1]) || !u_isalpha(lower[i + 2])) digit_tail = false;
+    }
+    if (!any_valid && HasGarble(lower) && digit_tail) {
       // A 6, & or 4 between letters is a letter, even in a word no list
       // holds ("I6ner"): read it as its most likely letter.
       std::u32string forced = lower;
