@@ -178,8 +178,9 @@ Intervention FromKv(const std::vector<KvRow>& rows, const std::vector<LineRef>& 
     const std::string& v = r.value;
     if (field == "name") {
       iv.name = StripFootnoteMarkers(v);
-      // A footnote number OCR'd as a plain digit: "Ett hållbart arbetsliv - Ockelbo 2".
-      static const RE2 kTrailingDigit("^(.*\\p{L}.*?)\\s+\\d$");
+      // A footnote number OCR'd as a plain digit or "?": "Ett hållbart
+      // arbetsliv - Ockelbo 2", "Trisam 2.0?", "Trisam individ ?".
+      static const RE2 kTrailingDigit("^(.*\\p{L}.*?)(?:\\s+\\d|\\s*\\?)$");
       std::string stripped;
       if (RE2::FullMatch(iv.name, kTrailingDigit, &stripped)) iv.name = stripped;
       iv.prov = ProvenanceOf(lines[r.line], CollapseSpaces(r.key + " " + v));
