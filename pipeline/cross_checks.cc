@@ -358,6 +358,113 @@ void EquityRule(const std::vector<FactRow>& facts, std::vector<CrossFlag>* out) 
   }
 }
 
+// Tokens of a name for fuzzy matching: folded, alphanumeric runs.
+std::set<std::string> NameTokens(const std::string& name) {
+  std::set<std::string> out;
+  std::string cur;
+  for (char ch : FoldKey(name) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(ch))) {
+      cur += ch;
+    } else if (!cur.empty()) {
+      out.insert(cur);
+      cur.clear();
+    }
+  }
+  return out;
+}
+
+std::string Initials(const std::string& name) {
+  std::string out;
+  bool start = true;
+  for (char ch : FoldKey(name)) {
+    bool alpha = std::isalpha(static_cast<unsigned char>(ch));
+    if (alpha && start) out += ch;
+    start = !alpha;
+  }
+  return out;
+}
+
+// How well an insats name in a table matches a Bilaga entry: 0 = not at all.
+double NameMatch(const std::string& a, const std::string& b) {
+  std::set<std::string> ta = NameTokens(a), tb = NameTokens(b);
+  if (ta.empty() || tb.empty()) return 0;
+  if (ta == tb) return 2;
+  if (ta.size() == 1 && ta.begin()->size() >= 3 && Initials(b) == *ta.begin()) return 1.5;  // ASF
+  int common = 0;
+  for (const std::string& t : ta) common += tb.count(t) > 0;
+  double jaccard = static_cast<double>(common) / (ta.size() + tb.size() - common);
+  bool subset = common == static_cast<int>(std::min(ta.size(), tb.size()));
+  if (subset || jaccard >= 0.4) return jaccard + (subset ? 0.5 : 0);
+  return 0;
+}
+
+// The insatser table of an årsredovisning vs Bilaga 1 of the same document
+// (per insats Totalbudget / Utfall ekonomi in kr, read by the governance
+// extractor into `interventions`).
+void TableVsAppendix(SqliteDb& db, const std::vector<FactRow>& facts, std::vector<CrossFlag>* out) {
+  struct Entry {
+    std::string name;
+    std::optional<int64_t> budget, outcome;
+    int page = 0;
+    std::string raw;
+  };
+  std::map<int64_t, std::vector<Entry>> bilaga;  // document → entries
+  Result<SqliteStatement> q = db.Prepare(
+      "SELECT document_id, name, budget_sek, outcome_sek, COALESCE(page,0), COALESCE(raw_text,'') "
+      "FROM interventions WHERE source = 'bilaga'");
+  if (!q.ok()) return;  // no governance tables: nothing to compare
+  while (q->Step()) {
+    Entry e;
+    e.name = q->Text(1);
+    if (!q->IsNull(2)) e.budget = q->Int(2);
+    if (!q->IsNull(3)) e.outcome = q->Int(3);
+    e.page = static_cast<int>(q->Int(4));
+    e.raw = q->Text(5);
+    bilaga[q->Int(0)].push_back(std::move(e));
+  }
+  for (const FactRow& f : facts) {
+    if (f.category != "intervention" || (f.column_kind != "budget" && f.column_kind != "utfall")) continue;
+    auto it = bilaga.find(f.document_id);
+    if (it == bilaga.end()) continue;
+    const Entry* best = nullptr;
+    double best_score = 0;
+    bool tie = false;
+    for (const Entry& e : it->second) {
+      double sc = NameMatch(f.label, e.name);
+      if (sc > best_score) {
+        best = &e;
+        best_score = sc;
+        tie = false;
+      } else if (sc > 0 && sc == best_score) {
+        tie = true;
+      }
+    }
+    if (!best || tie) continue;
+    std::optional<int64_t> other = f.column_kind == "budget" ? best->budget : best->outcome;
+    if (!other || *other <= 1) continue;  // "1 kr": volume-only insatser
+    // The table rounds to its unit (tkr): half a unit either way.
+    int64_t tolerance = f.unit == "tkr" ? 500 : f.unit == "mkr" ? 500000 : 1;
+    bool ok = std::llabs(f.amount - *other) <= tolerance;
+    CrossFlag cf;
+    cf.document_id = f.document_id;
+    cf.fact_ids = {f.fact_id};
+    Flag& fl = cf.flag;
+    fl.rule = "xref.appendix";
+    fl.year = f.year;
+    fl.page = f.page;
+    fl.source_text = f.label + "  " + f.raw_text;
+    fl.found = static_cast<double>(f.amount);
+    fl.expected = static_cast<double>(*other);
+    fl.passed = ok;
+    fl.severity = ok ? kSeverityOk : kSeverityWarning;
+    fl.key = fl.rule + "|" + f.label + "|" + f.column_kind + "|" + std::to_string(f.year);
+    fl.message = f.label + " (" + f.table_title + ", " + f.column_kind + " " + std::to_string(f.year) + ") " +
+                 f.raw_text + " " + f.unit + (ok ? " agrees with " : " differs from ") + "Bilaga: " + best->name +
+                 " " + FormatPrinted(static_cast<double>(*other)) + " kr";
+    out->push_back(std::move(cf));
+  }
+}
+
 }  // namespace
 
 Status RunCrossChecks(SqliteDb& db, int64_t forbund_id) {
@@ -370,6 +477,7 @@ Status RunCrossChecks(SqliteDb& db, int64_t forbund_id) {
   YearOverYear(*facts, &flags);
   MemberShares(*facts, &flags);
   EquityRule(*facts, &flags);
+  TableVsAppendix(db, *facts, &flags);
 
   Result<SqliteStatement> del = db.Prepare("DELETE FROM flags WHERE scope = 'cross' AND forbund_id = ?");
   if (!del.ok()) return del.status();

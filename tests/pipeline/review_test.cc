@@ -149,6 +149,26 @@ TEST_F(ReviewTest, AlteredCopyProducesConflictFlags) {
   EXPECT_EQ(Flags("rule = 'cross.plan_budget' AND status = 'passed'").size(), 1u);
 }
 
+TEST_F(ReviewTest, InsatserTableAgainstBilaga) {
+  // Section 1.3's insatser table (tkr) against Bilaga 1 (kr) of the same
+  // document: 7 insatser × (utfall, budget) agree within rounding.
+  Ingest(Corpus("gavleborg-ar-2020/received.txt"));
+  EXPECT_EQ(Flags("rule = 'xref.appendix' AND status = 'passed'").size(), 14u);
+  EXPECT_TRUE(Flags("rule = 'xref.appendix' AND status = 'open'").empty());
+  // A copy where the ASF outcome says 350 instead of 305.
+  Ingest(AlteredAnnualReport("ASF\t305\t400", "ASF\t350\t400"));
+  std::vector<FlagView> open = Flags("rule = 'xref.appendix' AND status = 'open'");
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].found, 350000);
+  EXPECT_EQ(open[0].expected, 304982);
+  EXPECT_NE(open[0].message.find("Arbetsintegrerande Socialt Företagande"), std::string::npos);
+  // And the printed share 76 % no longer matches 350 / 400.
+  std::vector<FlagView> andel = Flags("rule = 'ratio.andel' AND status = 'open'");
+  ASSERT_EQ(andel.size(), 1u);
+  EXPECT_EQ(andel[0].found, 76);
+  EXPECT_EQ(andel[0].expected, 87.5);
+}
+
 TEST_F(ReviewTest, AcceptAndCorrectSurviveReingest) {
   Ingest(Corpus("gavleborg-vp-2020/received.txt"));
   std::string altered =
