@@ -10,6 +10,9 @@
 //   plausibility.yoy      a year-over-year jump far outside the förbund's own history
 //   plausibility.member_shares  member contributions far from 50/25/25
 //   plausibility.equity_20pct   equity above 20 % of budgeted income
+//   xref.appendix         (one document) the insatser table vs Bilaga 1's
+//                         per-insats budget and outcome (needs the
+//                         governance loader's `interventions`)
 // They compare the categorised totals (income.total, cost.total, result,
 // equity, cash, ...) of v_financial, so corrections feed into them. They are
 // recomputed for the whole förbund (delete + insert), so running them again
