@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 #include "normalizers/unicode.h"
@@ -356,6 +357,16 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
     if (error) *error = dir + "/swe.wordlist: cannot read";
     return nullptr;
   }
+#ifdef FINSAM_HAVE_HUNSPELL
+  // Hunspell parses its dictionary (~50 ms) on another thread meanwhile.
+  std::future<std::unique_ptr<Hunspell>> hunspell;
+  if (!src.hunspell_aff.empty() && std::filesystem::exists(src.hunspell_aff) &&
+      std::filesystem::exists(src.hunspell_dic)) {
+    hunspell = std::async(std::launch::async, [aff = src.hunspell_aff, dic = src.hunspell_dic] {
+      return std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    });
+  }
+#endif
   // Web word ranks. Keys are looked up in batches, prefetched a batch ahead:
   // the index is far larger than the CPU caches.
   constexpr size_t kBatch = 64;
@@ -488,10 +499,9 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
     }
   }
 #ifdef FINSAM_HAVE_HUNSPELL
-  if (!src.hunspell_aff.empty() && std::filesystem::exists(src.hunspell_aff) &&
-      std::filesystem::exists(src.hunspell_dic)) {
+  if (hunspell.valid()) {
     lex->hunspell_ = std::make_unique<HunspellHolder>();
-    lex->hunspell_->h = std::make_unique<Hunspell>(src.hunspell_aff.c_str(), src.hunspell_dic.c_str());
+    lex->hunspell_->h = hunspell.get();
   }
 #endif
   lex->Finish();
