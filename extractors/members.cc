@@ -294,6 +294,57 @@ std::vector<std::string> ParseMemberList(std::string_view text, int* count) {
   return out;
 }
 
+void MergeTableContributions(const std::vector<FinancialTable>& tables, Governance* gov) {
+  bool have_note = std::any_of(gov->members.begin(), gov->members.end(),
+                               [](const MemberContribution& m) { return m.source == "note"; });
+  static const char* const kMemberCategories[] = {"income.state", "income.region", "income.municipalities",
+                                                  "income.municipality"};
+  for (const FinancialTable& t : tables) {
+    bool budget = t.table_kind == "budget";
+    bool note = t.table_kind == "note" && !have_note && Fold(t.title).find("medlem") != std::string::npos;
+    if (!budget && !note) continue;
+    std::vector<MemberContribution> rows;
+    for (const TableRow& r : t.rows) {
+      if (r.is_header || r.is_total || r.label.empty()) continue;
+      bool member_row = r.category && std::any_of(std::begin(kMemberCategories), std::end(kMemberCategories),
+                                                  [&](const char* c) { return *r.category == c; });
+      if (budget && !member_row) continue;
+      std::string fl = Fold(r.label);
+      if (fl.rfind("summa", 0) == 0 || fl.rfind("totalt", 0) == 0) continue;
+      Organisation o = NormalizeOrganisation(r.label);
+      for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
+        const TableColumn& col = t.columns[c];
+        const TableCell& cell = r.cells[c];
+        if (!col.year || !cell.present || !cell.parsed || cell.is_percent) continue;
+        if (col.kind != ColumnKind::kBudget && col.kind != ColumnKind::kPlan && col.kind != ColumnKind::kUtfall &&
+            col.kind != ColumnKind::kValue)
+          continue;
+        MemberContribution m;
+        m.organisation = o.kind.empty() ? CollapseSpaces(r.label) : o.name;
+        m.organisation_kind = o.kind;
+        m.is_member = !o.kind.empty();
+        m.year = col.year;
+        m.amount_sek = cell.amount_sek;
+        m.source = note ? "note" : col.kind == ColumnKind::kPlan ? "plan" : "budget";
+        m.prov.page = cell.prov.page;
+        m.prov.box = cell.prov.box;
+        m.prov.line_index = cell.prov.line_index;
+        m.prov.raw_text = r.label + " " + cell.raw;
+        m.prov.confidence = cell.prov.confidence;
+        rows.push_back(std::move(m));
+      }
+    }
+    std::map<int, int64_t> totals;
+    for (const MemberContribution& m : rows)
+      if (m.is_member) totals[m.year] += *m.amount_sek;
+    for (MemberContribution& m : rows)
+      if (m.is_member && totals[m.year] > 0)
+        m.share = static_cast<double>(*m.amount_sek) / static_cast<double>(totals[m.year]);
+    gov->members.insert(gov->members.end(), rows.begin(), rows.end());
+    if (note) have_note = true;
+  }
+}
+
 int ExtractMembers(const Document& doc, Governance* gov) {
   std::vector<LineRef> lines = AllLines(doc);
   int year = DocumentYear(doc);

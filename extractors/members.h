@@ -10,7 +10,8 @@
 //  - the member list in prose ("… med Arbetsförmedlingen, Försäkringskassan,
 //    Region Gävleborg och kommunerna Bollnäs, Gävle … som medlemmar",
 //    "samordning mellan …, Region Jämtland Härjedalen och länets åtta
-//    kommuner") → members without amounts.
+//    kommuner") → members without amounts;
+//  - the budget tables of plans (MergeTableContributions).
 #ifndef FINSAM_EXTRACTORS_MEMBERS_H_
 #define FINSAM_EXTRACTORS_MEMBERS_H_
 
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "pipeline/document.h"
+#include "pipeline/extraction.h"
 #include "pipeline/governance.h"
 
 namespace finsam {
@@ -26,6 +28,14 @@ namespace finsam {
 // Fills gov->members. Returns the number of member organisations named in
 // the member list (unnamed "länets åtta kommuner" count 8), 0 when none.
 int ExtractMembers(const Document& doc, Governance* gov);
+
+// Member contributions from the tables read by the financial table reader:
+// the Intäkter rows of a plan's budget table (categories income.state,
+// income.region, income.municipalities/municipality; source "budget" for the
+// budget year, "plan" for plan years), and — when ExtractMembers found no
+// note rows — the member note as that reader saw it (source "note").
+// Shares are of the members' total per year and table.
+void MergeTableContributions(const std::vector<FinancialTable>& tables, Governance* gov);
 
 struct ShareClause {
   std::string organisation;  // normalized

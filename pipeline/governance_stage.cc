@@ -19,6 +19,7 @@ Status GovernanceStage(PipelineContext& ctx) {
   // Members first: their count sizes a board stated as "varsin ledamot och
   // ersättare" per member.
   int member_count = ExtractMembers(ctx.ex.doc, &gov);
+  MergeTableContributions(ctx.ex.tables, &gov);
   ExtractBoard(ctx.ex.doc, member_count, &gov);
   ExtractGoals(ctx.ex.doc, &gov);
   ExtractInterventions(ctx.ex.doc, &gov);

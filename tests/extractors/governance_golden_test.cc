@@ -266,6 +266,18 @@ TEST_P(GavleborgPlanGolden, CompositionGoalsTargetsAndGrantedInsatser) {
     if (m.source == "prose" && m.share) shares[Fold(m.organisation)] = *m.share;
   EXPECT_EQ(shares.size(), 3u);
   EXPECT_EQ(shares["region gavleborg"], 0.25);
+  // "Budget 2020-2022, tkr", Intäkter: 6 660, 3 330, 3 330 in 2020 (budget)
+  // and in 2021-2022 (plan); the shares agree with the prose.
+  std::map<std::string, int64_t> budget2020;
+  int plan_rows = 0;
+  for (const MemberContribution& m : g.members) {
+    if (m.source == "budget" && m.year == 2020) budget2020[Fold(m.organisation)] = *m.amount_sek;
+    if (m.source == "plan") ++plan_rows;
+  }
+  EXPECT_EQ(budget2020, (std::map<std::string, int64_t>{{"forsakringskassan och arbetsformedlingen", 6660000},
+                                                        {"region gavleborg", 3330000},
+                                                        {"lanets kommuner", 3330000}}));
+  EXPECT_EQ(plan_rows, 6);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, GavleborgPlanGolden,
@@ -313,6 +325,13 @@ TEST_P(JamtlandPlanGolden, CompositionGoalsTargetsAndGrantedInsatser) {
   EXPECT_EQ(names[0], "Hälsa, Arbete, Migration – Samverkan Åre - föräldrautbildning");
   EXPECT_EQ(names[5], "Servicetjänster i Krokoms kommun, tillskapande av jobb och handledning");
   EXPECT_EQ(names[8], "SAMverkansCirkel Ragunda – fyrpartssamverkan med förstärkt stöd till individer");
+  // "Budget 2019-2021, Tkr": 4 443 + 2 221 + 2 222 = 8 886 in 2019.
+  std::map<std::string, int64_t> budget2019;
+  for (const MemberContribution& m : g.members)
+    if (m.source == "budget" && m.year == 2019) budget2019[m.organisation] = *m.amount_sek;
+  EXPECT_EQ(budget2019, (std::map<std::string, int64_t>{{"Försäkringskassan och Arbetsförmedlingen", 4443000},
+                                                        {"Länets kommuner", 2221000},
+                                                        {"Region Jämtland Härjedalen", 2222000}}));
   std::vector<std::string> listed;
   for (const MemberContribution& m : g.members)
     if (m.source == "list") listed.push_back(m.organisation);

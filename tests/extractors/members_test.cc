@@ -77,5 +77,40 @@ TEST(MembersTest, NoteTableFromTabRows) {
   EXPECT_EQ(sum2020, 10182000);  // the note's Summa
 }
 
+TEST(MembersTest, BudgetTableRowsBecomeContributions) {
+  FinancialTable t;
+  t.table_kind = "budget";
+  t.title = "Budget 2020-2022, tkr";
+  t.columns = {{"2020", 2020, ColumnKind::kBudget}, {"2021", 2021, ColumnKind::kPlan}};
+  auto row = [&](const char* label, const char* category, int64_t a, int64_t b) {
+    TableRow r;
+    r.label = label;
+    r.category = category;
+    for (int64_t v : {a, b}) {
+      TableCell c;
+      c.present = true;
+      c.amount_sek = v;
+      c.raw = std::to_string(v / 1000);
+      r.cells.push_back(c);
+    }
+    t.rows.push_back(r);
+  };
+  row("Försäkringskassan/Arbetsförmedling", "income.state", 6660000, 6660000);
+  row("Region Gävleborg", "income.region", 3330000, 3330000);
+  row("Kommunerna", "income.municipalities", 3330000, 3000000);
+  row("Summa intäkter", "income.total", 13320000, 12990000);
+  row("Insatsmedel", "cost.interventions", 15300000, 9808000);
+  Governance gov;
+  MergeTableContributions({t}, &gov);
+  ASSERT_EQ(gov.members.size(), 6u);
+  EXPECT_EQ(gov.members[0].organisation, "Försäkringskassan och Arbetsförmedlingen");
+  EXPECT_EQ(gov.members[0].source, "budget");
+  EXPECT_EQ(gov.members[1].source, "plan");
+  EXPECT_EQ(gov.members[1].year, 2021);
+  EXPECT_EQ(gov.members[4].organisation, "Länets kommuner");
+  EXPECT_DOUBLE_EQ(*gov.members[4].share, 0.25);
+  EXPECT_NEAR(*gov.members[5].share, 3000000.0 / 12990000.0, 1e-12);
+}
+
 }  // namespace
 }  // namespace finsam
