@@ -217,10 +217,10 @@ class SwedishLexicon {
   std::deque<std::string> words_;
   std::vector<Entry> entries_;
   std::vector<float> log_prob_;
-  FlatStringIndex index_{1 << 20};
+  FlatStringIndex index_{1 << 19};
   FlatStringIndex skeleton_head_{1 << 18};  // only for words with å/ä/ö/é
   std::vector<int32_t> skeleton_next_;
-  FlatU64Map<uint32_t> web_bigram_rank_{300000};
+  FlatU64Map<uint32_t> web_bigram_rank_{1 << 18};
   FlatU64Map<float> clean_bigram_count_{1 << 17};
   FlatU64Map<float> clean_trigram_count_{1 << 17};  // ids packed 21 bits each
   double clean_tokens_ = 0;
