@@ -137,7 +137,8 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
         pair(U'i', U'a') || pair(U'l', U'i')) {
       out->push_back(Opt(U'a', 2, {{U'ä', ch.digraph}}, true));
     }
-    if (pair(U'd', U'é') || pair(U'a', U'i') || pair(U'o', U'o')) {
+    if (pair(U'd', U'é') || pair(U'a', U'i') || pair(U'o', U'o') || pair(U'o', U'6') || pair(U'6', U'o') ||
+        pair(U'6', U'é') || pair(U'é', U'6') || pair(U'd', U'6') || pair(U'6', U'd')) {
       out->push_back(Opt(U'o', 2, {{U'ö', ch.digraph}}, true));
     }
   }
@@ -287,6 +288,16 @@ class CandidateGenerator {
     bool any_valid = Validate() || cands_[0].valid;
     if (!any_valid) {
       Enumerate(lower, /*with_rare=*/true);
+      // On tokens under four letters rare confusions would turn OCR noise
+      // from rules and logos ("ll", "aaa") into words: there only the most
+      // common words count ("ir" → "är").
+      if (lower.size() < 4) {
+        for (Candidate& c : cands_) {
+          if (c.original || !c.pending) continue;
+          int rank = lex_.Rank(lex_.Word(c.id));
+          if (rank == 0 || rank > 500) c.pending = false;
+        }
+      }
       any_valid = Validate();
     }
     // Hunspell accepts many stripped compounds as they are ("mattbeskrivning",
@@ -440,34 +451,44 @@ class CandidateGenerator {
       double cost;   // channel
       int dsubs;
       double rank;   // channel + character model, for the beam
+      int rare;      // two-letter confusions used
     };
     constexpr size_t kBeam = 48;
     constexpr size_t kChecks = 16;
-    std::vector<Partial> beam{{U"", 0.0, 0, 0.0}}, next;
+    // Beams indexed by how many observed letters they have consumed: a
+    // two-letter confusion ("o6", "éa") moves two places at once.
+    const size_t n = w.size();
+    std::vector<std::vector<Partial>> at(n + 1);
+    at[0].push_back({U"", 0.0, 0, 0.0, 0});
     std::vector<SlotOption> opts;
-    for (size_t i = 0; i < w.size(); ++i) {
-      SlotOptions(w, i, ch_, false, &opts);
-      next.clear();
-      for (const Partial& p : beam) {
+    auto prune = [&](std::vector<Partial>& v) {
+      // Rank: channel plus the character model of the prefix so far.
+      for (Partial& p : v) p.rank = p.cost + lex_.CharLogProb(p.text);
+      std::sort(v.begin(), v.end(), [](const Partial& a, const Partial& b) { return a.rank > b.rank; });
+      if (v.size() > kBeam) v.resize(kBeam);
+    };
+    for (size_t i = 0; i < n; ++i) {
+      if (at[i].empty()) continue;
+      if (i > 0) prune(at[i]);
+      SlotOptions(w, i, ch_, /*with_rare=*/true, &opts);
+      for (const Partial& p : at[i]) {
         for (const SlotOption& o : opts) {
-          if (o.consume != 1) continue;
+          if (o.rare && o.consume == 1) continue;  // single-letter rarities: too many spellings
           int d = p.dsubs + (o.d_sub ? 1 : 0);
-          if (d > 2) continue;
+          int r = p.rare + (o.rare ? 1 : 0);
+          if (d > 2 || r > 1) continue;
           for (int m = 0; m < o.n; ++m) {
             double c = p.cost + o.cost[m];
             if (c < kMinChannel) continue;
-            next.push_back({p.text + o.letter[m], c, d, 0.0});
+            at[i + o.consume].push_back({p.text + o.letter[m], c, d, 0.0, r});
           }
         }
       }
-      // Prefix score: channel plus the character model of the prefix so far
-      // (without the end-of-word symbol: approximated by the full-word score
-      // minus nothing; prefixes of equal length compare fairly).
-      for (Partial& p : next) p.rank = p.cost + lex_.CharLogProb(p.text);
-      std::sort(next.begin(), next.end(), [](const Partial& a, const Partial& b) { return a.rank > b.rank; });
-      if (next.size() > kBeam) next.resize(kBeam);
-      beam.swap(next);
+      at[i].clear();
+      at[i].shrink_to_fit();
     }
+    std::vector<Partial>& beam = at[n];
+    prune(beam);
     // Hunspell is slow: it is asked about at most kChecks spellings, first
     // those that split into a head and a tail the frequency lists hold (best
     // split first; names and foreign words rarely have one).
