@@ -108,6 +108,12 @@ TextLayerSignals AnalyzeTextLayer(const Page& page) {
       tokens.push_back(t);
     }
   }
+  // A layer whose words carry å/ä/ö as Swedish prose does, with no garbled
+  // glyphs and no known stripped forms, needs no lexicon to be judged good:
+  // skipping it keeps born-digital PDFs from paying the lexicon's load time.
+  const bool plainly_good = s.garbled == 0 && s.stripped == 0 &&
+                            (s.alpha_words < 5 || (s.with_diacritics >= 3 && s.with_diacritics * 20 >= s.alpha_words));
+  if (plainly_good) return s;
   if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
     StrippedTextScore score = ScoreStrippedText(tokens, *lex);
     s.lexicon = true;

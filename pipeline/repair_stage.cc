@@ -117,12 +117,23 @@ Status RepairDiacriticsStage(PipelineContext& ctx) {
   const bool plain_text = doc.format == InputFormat::kText;
   std::vector<size_t> todo;
   if (plain_text) {
-    const SwedishLexicon* lex = SwedishLexicon::Shared();
-    if (!lex) return Status::Ok();  // nothing to judge stripped text with
     std::vector<std::string> words;
     for (const Page& p : doc.pages)
       for (const Line& l : p.lines)
         for (const Word& w : l.words) words.push_back(w.text);
+    // Text whose words carry å/ä/ö as Swedish prose does (a share of the
+    // words, not just a name or two) is judged clean without loading the
+    // lexicon.
+    int with_diacritics = 0;
+    for (const std::string& w : words)
+      for (const char* sv : {"å", "ä", "ö", "Å", "Ä", "Ö"})
+        if (w.find(sv) != std::string::npos) {
+          ++with_diacritics;
+          break;
+        }
+    if (with_diacritics >= 20 && with_diacritics * 10 >= static_cast<int>(words.size())) return Status::Ok();
+    const SwedishLexicon* lex = SwedishLexicon::Shared();
+    if (!lex) return Status::Ok();  // nothing to judge stripped text with
     StrippedTextScore score = ScoreStrippedText(words, *lex);
     if (score.evidence < kTextRepairEvidence) return Status::Ok();
     char buf[200];
