@@ -55,6 +55,7 @@ options:
 
 One line per file goes to stderr:
   loaded|unchanged|re-extracted PATH: FÖRBUND, KIND YEARS, N tables, M facts
+  [, P pages OCRed][, R pages repaired][, W warnings]
 and a failing file prints 'finsam: PATH: REASON'.
 Exit codes: 0 all loaded, 1 some input failed (the rest loaded), 2 usage.
 )";
@@ -108,6 +109,14 @@ std::string Describe(const Extraction& ex, int facts) {
   if (!years.empty()) s << " " << years;
   s << ", " << ex.tables.size() << (ex.tables.size() == 1 ? " table" : " tables");
   s << ", " << facts << (facts == 1 ? " fact" : " facts");
+  // Pages not read from a good text layer, so a slow or doubtful file shows.
+  int ocr = 0, repair = 0;
+  for (const Page& p : ex.doc.pages) {
+    ocr += p.decision == PageDecision::kOcr ? 1 : 0;
+    repair += p.decision == PageDecision::kRepair ? 1 : 0;
+  }
+  if (ocr) s << ", " << ocr << (ocr == 1 ? " page" : " pages") << " OCRed";
+  if (repair) s << ", " << repair << (repair == 1 ? " page" : " pages") << " repaired";
   size_t w = ex.doc.warnings.size();
   if (w > 0) s << ", " << w << (w == 1 ? " warning" : " warnings");
   return s.str();
