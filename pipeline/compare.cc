@@ -17,8 +17,10 @@
 //      before the five-year overview, before anything else;
 //   4. the newest document (later year_to, year_from, decided_on), so
 //      restated comparatives win;
-//   5. a PDF before a text dump of the same document (its pages and boxes
-//      point into the original), then the document loaded first;
+//   5. the higher extraction confidence (a text layer before an OCR reading
+//      of the same figure), a PDF before a text dump of the same document
+//      (its pages and boxes point into the original), then the document
+//      loaded first;
 //   6. the earliest page, then the first fact.
 // The winner is shown with its source; `sources` counts every fact behind the
 // row, and `conflicts` lists values that differ from the winner's, with their
@@ -129,6 +131,7 @@ struct Candidate {
   std::string doc_kind, table_kind, table_title, status, label, decided_on;
   int page = 0, year_from = 0, year_to = 0;
   bool is_pdf = false;
+  double confidence = 1;
   int64_t fact_id = 0;
 };
 
@@ -178,6 +181,8 @@ bool Better(const std::string& kind, const Candidate& a, const Candidate& b) {
   if (a.decided_on != b.decided_on) return a.decided_on > b.decided_on;
   // The same document as PDF and as a text dump: the PDF's page numbers and
   // boxes are the better pointer.
+  // A text layer over an OCR reading of the same figure.
+  if (a.confidence != b.confidence) return a.confidence > b.confidence;
   if (a.is_pdf != b.is_pdf) return a.is_pdf;
   if (a.document_id != b.document_id) return a.document_id < b.document_id;
   if (a.page != b.page) return a.page < b.page;
@@ -230,7 +235,7 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
     return Status::InvalidArgument("give --metric CATEGORY or --label TEXT");
   std::string sql =
       "SELECT f.forbund, f.year, f.column_kind, f.amount_sek, f.document_id, f.doc_kind, f.table_kind, "
-      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format "
+      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format, f.confidence "
       "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
       "WHERE f.amount_sek IS NOT NULL AND f.year IS NOT NULL";
   if (!req.metric.empty()) sql += " AND f.category = ?1";
@@ -281,6 +286,7 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
     c.year_to = static_cast<int>(q->Int(13));
     c.decided_on = q->Text(14);
     c.is_pdf = q->Text(15) == "pdf";
+    c.confidence = q->Double(16);
     int year = static_cast<int>(q->Int(1));
     groups[{forbund, year, by_label ? label : ""}][kind].push_back(std::move(c));
     kinds_seen[kind] = true;

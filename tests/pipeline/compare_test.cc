@@ -175,3 +175,38 @@ TEST_F(CompareFinancialTest, NeedsMetricOrLabel) {
 
 }  // namespace
 }  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// The same plan read twice: first from a scan (OCR, lower confidence), then
+// from the born-digital PDF. The text layer's reading is shown as the source.
+TEST(CompareTieBreakTest, TextLayerBeatsOcrReadingOfSameFigure) {
+  std::string tmpl = ::testing::TempDir() + "/finsam_tie_XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  {
+    Result<std::unique_ptr<Database>> db = Database::Open(tmpl + "/t.db");
+    ASSERT_TRUE(db.ok());
+    for (double conf : {0.8, 1.0}) {
+      Extraction ex = fixtures::MakeDocument(conf < 1 ? "scan" : "text", "Samordningsförbundet Gävleborg",
+                                             "verksamhetsplan", 2020, 2022);
+      FinancialTable& t = fixtures::AddTable(ex, "budget", conf < 1 ? 5 : 6, {{2020, ColumnKind::kBudget}});
+      TableRow& r = fixtures::AddRow(t, "Summa intäkter", "income.total", {13320000});
+      r.cells[0].prov.confidence = conf;
+      ASSERT_TRUE((*db)->Load(ex).ok());
+    }
+    CompareRequest req;
+    req.metric = "income.total";
+    req.format = "csv";
+    std::ostringstream out;
+    ASSERT_TRUE(CompareFinancial((*db)->sql(), req, out).ok());
+    EXPECT_EQ(out.str(),
+              "forbund,year,budget,budget_source,sources,conflicts\r\n"
+              "Samordningsförbundet Gävleborg,2020,13320000,#2 verksamhetsplan p.6 budget,2,\r\n");
+  }
+  std::error_code ec;
+  fs::remove_all(tmpl, ec);
+}
+
+}  // namespace
+}  // namespace finsam
