@@ -648,8 +648,16 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     if (tokens[t].break_before) pending_break = true;
     bool skip = LooksLikeUrlOrMail(text);
     std::u32string u = Utf8ToU32(Nfc(text));
-    if (text == "|" && tokens[t].line >= 0 && bars_on_line[tokens[t].line] == 1 && t + 1 < tokens.size() &&
-        tokens[t + 1].line == tokens[t].line && !tokens[t + 1].break_before) {
+    // The word after the bar may wrap to the next line, if that line has no
+    // bar either.
+    auto bars = [&](int line) {
+      auto it = bars_on_line.find(line);
+      return it == bars_on_line.end() ? 0 : it->second;
+    };
+    if (text == "|" && tokens[t].line >= 0 && bars(tokens[t].line) == 1 && t + 1 < tokens.size() &&
+        !tokens[t + 1].break_before &&
+        (tokens[t + 1].line == tokens[t].line ||
+         (tokens[t + 1].line == tokens[t].line + 1 && bars(tokens[t + 1].line) == 0))) {
       std::u32string next = Utf8ToU32(tokens[t + 1].text);
       if (!next.empty() && u_islower(next[0])) {
         pieces[t] = {Piece{u, true}};

@@ -226,6 +226,8 @@ TEST(DiacriticRepairTest, WholeDocumentMeetsTargets) {
 TEST(DiacriticRepairTest, TableRulesStayButProseBarBecomesI) {
   EXPECT_EQ(Repair("liv. | deltagarinriktat arbete ar malet"), "liv. I deltagarinriktat arbete är målet");
   EXPECT_EQ(Repair("| Intakter | 100 |\n| kostnader | 200 |"), "| Intäkter | 100 |\n| kostnader | 200 |");
+  // The word after a lone bar may wrap to the next line.
+  EXPECT_EQ(Repair("sex ledamoter. |\nstyrelsen ingar fem"), "sex ledamöter. I\nstyrelsen ingår fem");
 }
 
 TEST(DiacriticRepairTest, EstimatesStripRate) {
