@@ -56,13 +56,24 @@ bool ReadFile(const std::string& path, std::string* out) {
 
 // Lowercase NFC (NFKC for lines with compatibility characters such as ﬁ).
 std::string LowerKey(std::string_view s) {
-  bool ascii = true;
-  for (unsigned char c : s) ascii &= c < 0x80;
-  if (ascii) {
-    std::string out(s);
-    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+  // Fast path for ASCII and precomposed å ä ö é (and capitals), which are
+  // already NFC: most of the 400 000 list entries. ICU for the rest.
+  std::string out(s);
+  bool fast = true;
+  for (size_t i = 0; i < out.size() && fast; ++i) {
+    unsigned char c = out[i];
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      unsigned char d = out[i + 1];
+      if (d == 0x85 || d == 0x84 || d == 0x96 || d == 0x89) out[i + 1] = static_cast<char>(d + 0x20);  // Å Ä Ö É
+      else if (!(d == 0xA5 || d == 0xA4 || d == 0xB6 || d == 0xA9)) fast = false;
+      ++i;
+    } else {
+      fast = false;
+    }
   }
+  if (fast) return out;
   bool compat = false;
   for (size_t i = 0; i < s.size();) {
     UChar32 c;
