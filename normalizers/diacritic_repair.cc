@@ -683,15 +683,22 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     }
     if (!has_word) {
       // Numbers are context words in their "?" form; anything else breaks.
+      // The number's shape as in the web bigram list: digits as "?", inner
+      // punctuation kept ("??.??", "????-??-??"), and a percent sign kept
+      // too, so "47%" is not read as the day in "mån 12".
       bool digits = false, alpha = false;
       std::string q;
-      for (char32_t c : u) {
-        if (u_isdigit(c)) {
-          digits = true;
-          q += '?';
-        } else if (u_isalpha(c)) {
-          alpha = true;
-        }
+      size_t b = 0, e = u.size();
+      while (b < e && !u_isdigit(u[b])) ++b;
+      while (e > b && !u_isdigit(u[e - 1]) && u[e - 1] != U'%') --e;
+      for (size_t k = 0; k < u.size(); ++k) {
+        char32_t c = u[k];
+        if (u_isdigit(c)) digits = true;
+        else if (u_isalpha(c)) alpha = true;
+        if (k < b || k >= e) continue;
+        if (u_isdigit(c)) q += '?';
+        else if (c < 0x80) q += static_cast<char>(c);
+        else q += ' ';  // NBSP and other separators: no such token
       }
       if (digits && !alpha && !skip) {
         Position pos{t, 0, nullptr};
