@@ -364,7 +364,7 @@ class CandidateGenerator {
     if (i == w.size()) {
       ++leaves_;
       if (with_rare && rare == 0) return;  // already tried without
-      Lookup(w, cost);
+      Lookup();
       return;
     }
     std::vector<SlotOption> opts;
@@ -383,7 +383,7 @@ class CandidateGenerator {
     }
   }
 
-  void Lookup(const std::u32string& w, double) {
+  void Lookup() {
     lex_.ForEachWithSkeleton(U32ToUtf8(skel_), [&](int32_t id) {
       std::u32string word = Utf8ToU32(lex_.Word(id));
       if (word.size() != slots_.size()) return;
