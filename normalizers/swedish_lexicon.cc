@@ -1,5 +1,7 @@
 #include "normalizers/swedish_lexicon.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
@@ -86,52 +88,50 @@ std::string LowerKey(std::string_view s) {
 
 bool IsWordChar(UChar32 c) { return u_isalpha(c); }
 
-// Splits clean text into lowercase word tokens; "" marks a sentence or line
-// boundary; numbers become their '?' form ("2020" → "????") as in the web
-// bigram list.
+// Splits clean text into lowercase word tokens with ICU's word
+// BreakIterator (Swedish rules); "" marks a sentence, line or table-cell
+// boundary; numbers become their '?' form ("2020" → "????", "13,5" → "??,?")
+// as in the web bigram list. Clean text has no OCR garbles, so the
+// iterator's splitting is what we want here (on damaged text it would split
+// "&r" and "6ver"; the repairer tokenizes those itself).
 void CleanTokens(std::string_view text, const std::function<void(const std::string&)>& emit) {
-  size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
-    // Line breaks twice in a row (paragraphs) and table tabs end a context.
-    if (text[i] == '\n' || text[i] == '\t') {
-      emit("");
-      ++i;
+  static thread_local std::unique_ptr<icu::BreakIterator> words;
+  if (!words) {
+    UErrorCode err = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale("sv", "SE"), err));
+    if (U_FAILURE(err)) words.reset();
+  }
+  if (!words) return;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  words->setText(u);
+  std::string utf8;
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+    const int32_t status = words->getRuleStatus();
+    if (status < UBRK_WORD_NONE_LIMIT) {
+      // Spaces and punctuation: a line break, tab or sentence mark ends the
+      // context.
+      for (int32_t k = start; k < end; ++k) {
+        UChar c = u.charAt(k);
+        if (c == u'\n' || c == u'\t' || c == u'.' || c == u'!' || c == u'?' || c == u':' || c == u';') {
+          emit("");
+          break;
+        }
+      }
       continue;
     }
-    if (text[i] == ' ' || text[i] == '\r') {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < n && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && text[j] != '\r') ++j;
-    std::u32string tok = Utf8ToU32(text.substr(i, j - i));
-    i = j;
-    size_t b = 0, e = tok.size();
-    while (b < e && !IsWordChar(tok[b]) && !u_isdigit(tok[b])) ++b;
-    while (e > b && !IsWordChar(tok[e - 1]) && !u_isdigit(tok[e - 1])) --e;
-    if (b == e) {
-      emit("");
-      continue;
-    }
-    std::u32string core = tok.substr(b, e - b);
-    bool digit = false, alpha = false, other = false;
-    for (char32_t c : core) {
-      if (u_isdigit(c)) digit = true;
-      else if (IsWordChar(c)) alpha = true;
-      else if (c != '-' && c != '.' && c != ',' && c != ':') other = true;
-    }
-    if (digit && !alpha) {
+    utf8.clear();
+    u.tempSubStringBetween(start, end).toUTF8String(utf8);
+    std::u32string w = Utf8ToU32(utf8);
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
       std::string q;
-      for (char32_t c : core) q += u_isdigit(c) ? '?' : static_cast<char>(c < 0x80 ? c : '?');
+      for (char32_t c : w) q += u_isdigit(c) ? '?' : static_cast<char>(c < 0x80 ? c : '?');
       emit(q);
-    } else if (alpha && !digit && !other) {
-      emit(U32ToUtf8(LowerU32(core)));
-    } else {
-      emit("");
+      continue;
     }
-    char32_t last = tok.back();
-    if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';') emit("");
+    bool letters = true;
+    for (char32_t c : w) letters &= IsWordChar(c);
+    emit(letters ? U32ToUtf8(LowerU32(w)) : std::string());
   }
   emit("");
 }
