@@ -38,7 +38,10 @@ class OcrPool {
 
   // The process-wide Tesseract pool with `jobs` workers (0 = cores), created
   // on first use and kept until exit. Asking for another size makes a second
-  // pool (normally a process uses one -j value).
+  // pool (normally a process uses one -j value). The OCR stage passes
+  // PipelineOptions::jobs, so a caller running several documents at once
+  // should give every document the TOTAL -j value, not a share of it: all
+  // documents' pages then share one pool of -j workers.
   static OcrPool& SharedTesseract(int jobs);
 
  private:
