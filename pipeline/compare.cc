@@ -22,7 +22,8 @@
 //      (its pages and boxes point into the original), then the document
 //      loaded first;
 //   6. the earliest page, then the first fact.
-// The winner is shown with its source; `sources` counts every fact behind the
+// Costs (categories cost.*) are compared as positive amounts whatever sign
+// the document printed. The winner is shown with its source; `sources` counts every fact behind the
 // row, and `conflicts` lists values that differ from the winner's, with their
 // sources, instead of hiding them.
 #include "pipeline/compare.h"
@@ -235,7 +236,7 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
     return Status::InvalidArgument("give --metric CATEGORY or --label TEXT");
   std::string sql =
       "SELECT f.forbund, f.year, f.column_kind, f.amount_sek, f.document_id, f.doc_kind, f.table_kind, "
-      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format, f.confidence "
+      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format, f.confidence, f.category "
       "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
       "WHERE f.amount_sek IS NOT NULL AND f.year IS NOT NULL";
   if (!req.metric.empty()) sql += " AND f.category = ?1";
@@ -274,6 +275,10 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
     }
     Candidate c;
     c.amount = q->Int(3);
+    // Costs are compared as positive amounts: årsredovisningar print them
+    // negative (-13 616), plans positive (18 806); v_financial keeps the
+    // printed sign and raw text.
+    if (q->Text(17).rfind("cost.", 0) == 0) c.amount = std::llabs(c.amount);
     c.document_id = q->Int(4);
     c.doc_kind = q->Text(5);
     c.table_kind = q->Text(6);
