@@ -294,6 +294,7 @@ const SwedishLexicon* SwedishLexicon::Shared() {
   std::call_once(once, [] {
     LexiconSources src;
     src.data_dir = DefaultDataDir();
+    src.cache_dir = DefaultCacheDir();
     std::string error;
     shared = Load(src, &error).release();
   });
@@ -359,12 +360,191 @@ std::vector<std::string> SwedishLexicon::HeldOutDasherParagraphs(const std::stri
   return out;
 }
 
+std::string SwedishLexicon::DefaultCacheDir() {
+  if (const char* env = std::getenv("FINSAM_CACHE_DIR"); env && *env) {
+    return std::string(env) == "off" ? std::string() : std::string(env);
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/finsam";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/finsam";
+  return "";
+}
+
+namespace {
+
+// Identifies the inputs of a parse: this file's build, every source file's
+// path, size and modification time, and the options. Any change → new cache.
+std::string CacheKey(const LexiconSources& src) {
+  namespace fs = std::filesystem;
+  std::string key = "finsam-lexicon-cache 1 " __DATE__ " " __TIME__ "\n";
+  auto add = [&](const std::string& path) {
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (ec) {
+      key += path + " missing\n";
+      return;
+    }
+    auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
+    key += path + " " + std::to_string(size) + " " + std::to_string(mtime) + "\n";
+  };
+  const std::string dir = src.data_dir + "/lexicon";
+  add(dir + "/swe.wordlist");
+  add(dir + "/swe.word.bigrams");
+  std::vector<std::string> clean;
+  std::error_code ec;
+  for (const auto& de : fs::directory_iterator(dir + "/clean", ec)) clean.push_back(de.path().string());
+  std::sort(clean.begin(), clean.end());
+  for (const std::string& f : clean) add(f);
+  for (const std::string& x : src.exclude_clean) key += "exclude " + x + "\n";
+  add(src.data_dir + "/gazetteer.tsv");
+  if (!src.wswedish.empty()) add(src.wswedish);
+  if (src.use_dasher && !src.dasher.empty()) add(src.dasher);
+  return key;
+}
+
+std::string CachePath(const std::string& cache_dir, const std::string& key) {
+  if (cache_dir.empty()) return "";
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
+  char name[64];
+  std::snprintf(name, sizeof name, "/lexicon-%016llx.bin", static_cast<unsigned long long>(h));
+  return cache_dir + name;
+}
+
+template <typename T>
+void Put(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+struct Reader {
+  std::string_view data;
+  size_t pos = 0;
+  bool ok = true;
+  template <typename T>
+  T Get() {
+    T v{};
+    if (pos + sizeof v > data.size()) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, data.data() + pos, sizeof v);
+    pos += sizeof v;
+    return v;
+  }
+  std::string_view Bytes(size_t n) {
+    if (pos + n > data.size()) {
+      ok = false;
+      return {};
+    }
+    std::string_view v = data.substr(pos, n);
+    pos += n;
+    return v;
+  }
+};
+
+constexpr char kCacheMagic[8] = {'F', 'S', 'L', 'X', 'C', 'v', '0', '1'};
+
+}  // namespace
+
+void SwedishLexicon::WriteCache(const std::string& path, const std::string& key) const {
+  std::string out;
+  out.append(kCacheMagic, sizeof kCacheMagic);
+  Put<uint64_t>(out, key.size());
+  out += key;
+  Put<uint64_t>(out, words_.size());
+  for (size_t i = 0; i < words_.size(); ++i) {
+    Put<uint32_t>(out, static_cast<uint32_t>(words_[i].size()));
+    out += words_[i];
+    Put<uint32_t>(out, entries_[i].web_rank);
+    Put<float>(out, entries_[i].clean_count);
+    Put<uint8_t>(out, entries_[i].flags);
+  }
+  Put<uint64_t>(out, web_bigram_rank_.size());
+  web_bigram_rank_.ForEach([&](uint64_t k, uint32_t v) {
+    Put<uint64_t>(out, k);
+    Put<uint32_t>(out, v);
+  });
+  for (const FlatU64Map<float>* m : {&clean_bigram_count_, &clean_trigram_count_}) {
+    Put<uint64_t>(out, m->size());
+    m->ForEach([&](uint64_t k, float v) {
+      Put<uint64_t>(out, k);
+      Put<float>(out, v);
+    });
+  }
+  Put<double>(out, clean_tokens_);
+  Put<int32_t>(out, bos_);
+  out.append(kCacheMagic, sizeof kCacheMagic);
+  // Write to a private name, then rename: readers never see a partial file.
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return;
+    f.write(out.data(), static_cast<std::streamsize>(out.size()));
+    if (!f) {
+      std::filesystem::remove(tmp, ec);
+      return;
+    }
+  }
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    return;
+  }
+  // Caches of other builds or data versions pile up otherwise: drop those
+  // unused for a day (a concurrent build's fresh cache stays).
+  const auto now = std::filesystem::file_time_type::clock::now();
+  for (const auto& de : std::filesystem::directory_iterator(std::filesystem::path(path).parent_path(), ec)) {
+    const std::string name = de.path().filename().string();
+    if (de.path() == path || name.rfind("lexicon-", 0) != 0) continue;
+    std::error_code ec2;
+    auto t = std::filesystem::last_write_time(de.path(), ec2);
+    if (!ec2 && now - t > std::chrono::hours(24)) std::filesystem::remove(de.path(), ec2);
+  }
+}
+
+bool SwedishLexicon::ReadCache(const std::string& path, const std::string& key) {
+  std::string data;
+  if (!ReadFile(path, &data)) return false;
+  Reader r{data};
+  if (r.Bytes(sizeof kCacheMagic) != std::string_view(kCacheMagic, sizeof kCacheMagic)) return false;
+  uint64_t key_len = r.Get<uint64_t>();
+  if (!r.ok || r.Bytes(key_len) != key) return false;
+  uint64_t n = r.Get<uint64_t>();
+  if (!r.ok || n > data.size()) return false;
+  for (uint64_t i = 0; i < n && r.ok; ++i) {
+    uint32_t len = r.Get<uint32_t>();
+    std::string_view w = r.Bytes(len);
+    Entry e;
+    e.web_rank = r.Get<uint32_t>();
+    e.clean_count = r.Get<float>();
+    e.flags = r.Get<uint8_t>();
+    if (!r.ok) break;
+    if (Intern(std::string(w)) != static_cast<int32_t>(i)) return false;  // duplicate: corrupt
+    entries_[i] = e;
+  }
+  uint64_t pairs = r.Get<uint64_t>();
+  for (uint64_t i = 0; i < pairs && r.ok; ++i) {
+    uint64_t k = r.Get<uint64_t>();
+    web_bigram_rank_[k] = r.Get<uint32_t>();
+  }
+  for (FlatU64Map<float>* m : {&clean_bigram_count_, &clean_trigram_count_}) {
+    uint64_t count = r.Get<uint64_t>();
+    for (uint64_t i = 0; i < count && r.ok; ++i) {
+      uint64_t k = r.Get<uint64_t>();
+      (*m)[k] = r.Get<float>();
+    }
+  }
+  clean_tokens_ = r.Get<double>();
+  bos_ = r.Get<int32_t>();
+  return r.ok && r.Bytes(sizeof kCacheMagic) == std::string_view(kCacheMagic, sizeof kCacheMagic) &&
+         r.pos == data.size();
+}
+
 std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, std::string* error) {
   auto t0 = std::chrono::steady_clock::now();
-  std::unique_ptr<SwedishLexicon> lex(new SwedishLexicon());
   const std::string dir = src.data_dir + "/lexicon";
-  std::string text;
-  if (!ReadFile(dir + "/swe.wordlist", &text)) {
+  if (!std::filesystem::exists(dir + "/swe.wordlist")) {
     if (error) *error = dir + "/swe.wordlist: cannot read";
     return nullptr;
   }
@@ -378,6 +558,34 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
     });
   }
 #endif
+  std::unique_ptr<SwedishLexicon> lex(new SwedishLexicon());
+  const std::string key = src.cache_dir.empty() ? std::string() : CacheKey(src);
+  const std::string cache = CachePath(src.cache_dir, key);
+  bool cached = !cache.empty() && lex->ReadCache(cache, key);
+  if (!cached) {
+    lex.reset(new SwedishLexicon());  // drop a half-read cache
+    if (!lex->ParseSources(src)) {
+      if (error) *error = dir + "/swe.wordlist: cannot read";
+      return nullptr;
+    }
+    if (!cache.empty()) lex->WriteCache(cache, key);
+  }
+#ifdef FINSAM_HAVE_HUNSPELL
+  if (hunspell.valid()) {
+    lex->hunspell_ = std::make_unique<HunspellHolder>();
+    lex->hunspell_->h = hunspell.get();
+  }
+#endif
+  lex->Finish();
+  lex->load_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return lex;
+}
+
+bool SwedishLexicon::ParseSources(const LexiconSources& src) {
+  SwedishLexicon* lex = this;
+  const std::string dir = src.data_dir + "/lexicon";
+  std::string text;
+  if (!ReadFile(dir + "/swe.wordlist", &text)) return false;
   // Web word ranks. Keys are looked up in batches, prefetched a batch ahead:
   // the index is far larger than the CPU caches.
   constexpr size_t kBatch = 64;
@@ -509,15 +717,7 @@ std::unique_ptr<SwedishLexicon> SwedishLexicon::Load(const LexiconSources& src, 
       }
     }
   }
-#ifdef FINSAM_HAVE_HUNSPELL
-  if (hunspell.valid()) {
-    lex->hunspell_ = std::make_unique<HunspellHolder>();
-    lex->hunspell_->h = hunspell.get();
-  }
-#endif
-  lex->Finish();
-  lex->load_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  return lex;
+  return true;
 }
 
 void SwedishLexicon::TrainCharModel() {

@@ -43,6 +43,9 @@ struct LexiconSources {
   bool use_dasher = true;
   // File names under lexicon/clean/ to leave out (held-out measurements).
   std::vector<std::string> exclude_clean;
+  // Where a compiled copy of the parsed lists is kept between runs ("" = no
+  // cache). DefaultCacheDir() for the shared lexicon.
+  std::string cache_dir;
 };
 
 // Open-addressing string → int32 map with its keys in one arena: the
@@ -89,6 +92,14 @@ class FlatU64Map {
       if (keys_[i] == 0) return nullptr;
     }
   }
+  // Calls fn(key, value) for every entry, in slot order (deterministic for
+  // the same insertions).
+  template <typename F>
+  void ForEach(F fn) const {
+    for (size_t i = 0; i < keys_.size(); ++i)
+      if (keys_[i]) fn(keys_[i] - 1, values_[i]);
+  }
+  size_t size() const { return size_; }
   V& operator[](uint64_t key) {
     if ((size_ + 1) * 10 > keys_.size() * 7) Grow();
     const size_t mask = keys_.size() - 1;
@@ -136,6 +147,9 @@ class SwedishLexicon {
   // $FINSAM_DATA_DIR, else data/ next to the executable or its parent, else
   // the source tree's data/ (same rule as pipeline's DataDir()).
   static std::string DefaultDataDir();
+  // $FINSAM_CACHE_DIR, else $XDG_CACHE_HOME/finsam, else $HOME/.cache/finsam;
+  // "" when none is set. FINSAM_CACHE_DIR=off disables the cache.
+  static std::string DefaultCacheDir();
   // Loads from explicit sources; nullptr and *error set when data_dir lacks
   // the lexicon files.
   static std::unique_ptr<SwedishLexicon> Load(const LexiconSources& sources, std::string* error);
@@ -213,6 +227,13 @@ class SwedishLexicon {
   void Finish();
   bool HunspellSpell(const std::string& word) const;
   void TrainCharModel();
+  // Parses every source list (the slow path); false when the word list is
+  // missing.
+  bool ParseSources(const LexiconSources& src);
+  // The compiled cache: the parsed words, counts and pairs (not the derived
+  // indexes, which Finish() rebuilds). Read fails on any mismatch.
+  bool ReadCache(const std::string& path, const std::string& key);
+  void WriteCache(const std::string& path, const std::string& key) const;
 
   std::deque<std::string> words_;
   std::vector<Entry> entries_;

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -100,6 +104,38 @@ TEST(SwedishLexiconTest, MissingDataDirIsReported) {
   std::string error;
   EXPECT_EQ(SwedishLexicon::Load(src, &error), nullptr);
   EXPECT_NE(error.find("swe.wordlist"), std::string::npos);
+}
+
+TEST(SwedishLexiconTest, CompiledCacheGivesTheSameLexicon) {
+  const std::string dir = ::testing::TempDir() + "finsam_lexicon_cache_" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  LexiconSources src;
+  src.data_dir = SwedishLexicon::DefaultDataDir();
+  src.cache_dir = dir;
+  std::string error;
+  std::unique_ptr<SwedishLexicon> parsed = SwedishLexicon::Load(src, &error);
+  ASSERT_NE(parsed, nullptr) << error;
+  std::vector<std::filesystem::path> files;
+  for (const auto& de : std::filesystem::directory_iterator(dir)) files.push_back(de.path());
+  ASSERT_EQ(files.size(), 1u);
+  std::unique_ptr<SwedishLexicon> cached = SwedishLexicon::Load(src, &error);
+  ASSERT_NE(cached, nullptr) << error;
+  EXPECT_EQ(cached->size(), parsed->size());
+  for (const char* w : {"och", "förbundet", "gävleborg", "för", "samordningsförbundets"}) {
+    EXPECT_EQ(cached->Find(w), parsed->Find(w)) << w;
+    EXPECT_EQ(cached->LogProb(cached->Find(w)), parsed->LogProb(parsed->Find(w))) << w;
+    EXPECT_EQ(cached->Contains(w), parsed->Contains(w)) << w;
+  }
+  EXPECT_EQ(cached->BigramLogProb(cached->Find("för"), cached->Find("att")),
+            parsed->BigramLogProb(parsed->Find("för"), parsed->Find("att")));
+  EXPECT_EQ(cached->CharLogProb(U"länet"), parsed->CharLogProb(U"länet"));
+  // A damaged cache is ignored and rewritten.
+  { std::ofstream(files[0], std::ios::binary | std::ios::trunc) << "garbage"; }
+  std::unique_ptr<SwedishLexicon> again = SwedishLexicon::Load(src, &error);
+  ASSERT_NE(again, nullptr) << error;
+  EXPECT_EQ(again->size(), parsed->size());
+  EXPECT_GT(std::filesystem::file_size(files[0]), 1000u);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(SwedishLexiconTest, LoadsQuickly) {
