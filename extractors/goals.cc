@@ -161,10 +161,21 @@ std::vector<GridRow> ReadWordRows(const std::vector<LineRef>& lines, size_t head
   for (; j < lines.size(); ++j) {
     if (IsBlank(lines[j])) continue;
     const Line& l = *lines[j].line;
-    if (l.box.x0 < colx[0] - 1.5) break;
+    // The table ends where text starts left of it (the body text sits a few
+    // points left of the cell padding), at the next goal, or at a numbered
+    // section heading ("1.7 Balanskravsresultat").
+    // OCR boxes jitter by a few points, so there only the headings end it.
+    if (l.box.x0 < colx[0] - (IsOcrPage(*lines[j].page) ? 6.0 : 1.5)) break;
     std::string num;
     size_t pos;
-    if (IsGoalHeading(Fold(CollapseSpaces(l.text)), &num, &pos)) break;
+    std::string folded = Fold(CollapseSpaces(l.text));
+    if (IsGoalHeading(folded, &num, &pos)) break;
+    // Headings start at the left margin; "1.18 av 10 kommuner" (OCR of
+    // "1. I 8 av 10") in the Utfall column is no heading.
+    bool at_margin = l.box.x0 < colx[0] + 6;
+    if (at_margin && (RE2::PartialMatch(folded, "^\\d+\\.\\d+(?:\\.\\d+)*\\s+\\p{L}") ||
+                      folded.rfind("samlad bedomning", 0) == 0))
+      break;
     for (const Word& w : l.words) words.push_back({lines[j].page->number, w.box.y0, w.box.x0, w.box.x1, w.text, j});
   }
   *end = j;
@@ -199,7 +210,10 @@ std::vector<GridRow> ReadWordRows(const std::vector<LineRef>& lines, size_t head
   // Edges are compared to 0.35 pt: a column is set at one x, while a word of
   // running text that happens to start near another row group's edge is
   // rarely that close ("gjorts" at 220.46 vs the edge at 219.9).
-  auto bucket = [](double x) { return static_cast<int>(std::lround(x * 2)); };
+  // OCR boxes jitter: there edges are looser.
+  const bool ocr = IsOcrPage(*lines[header].page);
+  const double kBucket = ocr ? 3.0 : 0.5, kTolerance = ocr ? 2.5 : 0.35, kCol0 = ocr ? 4.0 : 2.0;
+  auto bucket = [&](double x) { return static_cast<int>(std::lround(x / kBucket)); };
   std::map<int, std::pair<int, double>> freq;  // half-point bucket → (lines, sum of x)
   for (const auto& [a, b] : vlines) {
     std::map<int, double> seen;
@@ -214,7 +228,7 @@ std::vector<GridRow> ReadWordRows(const std::vector<LineRef>& lines, size_t head
   std::map<int, double> edge_x;
   for (const auto& [x, nv] : freq) {
     double mean = nv.second / nv.first;
-    if (nv.first >= 2 && std::fabs(mean - colx[0]) > 2) {
+    if (nv.first >= 2 && std::fabs(mean - colx[0]) > kCol0) {
       int id = static_cast<int>(std::lround(mean * 100));
       edges.push_back(id);
       edge_x[id] = mean;
@@ -222,7 +236,7 @@ std::vector<GridRow> ReadWordRows(const std::vector<LineRef>& lines, size_t head
   }
   auto edge_of = [&](double x) -> int {
     for (int e : edges)
-      if (std::fabs(x - edge_x[e]) <= 0.35) return e;
+      if (std::fabs(x - edge_x[e]) <= kTolerance) return e;
     return -1;
   };
   std::set<int> col2_edges;
@@ -248,13 +262,13 @@ std::vector<GridRow> ReadWordRows(const std::vector<LineRef>& lines, size_t head
       // A cell starts at a column edge after a gap wider than a space (a
       // word of running text may happen to sit on another row group's edge).
       bool after_gap = k == a || words[k].x0 - words[k - 1].x1 > 2;
-      if (std::fabs(words[k].x0 - colx[0]) <= 2 && k == a) c = 0;
+      if (std::fabs(words[k].x0 - colx[0]) <= kCol0 && k == a) c = 0;
       else if (int e = edge_of(words[k].x0); e >= 0 && after_gap) c = col2_edges.count(e) ? 2 : 1;
       if (c < 0 && k == a) {
         // A line that starts inside a column: the nearest edge to its left.
         int best = -1;
         for (int e : edges)
-          if (edge_x[e] <= words[k].x0 + 1.5 && edge_x[e] > colx[0] + 2) best = e;
+          if (edge_x[e] <= words[k].x0 + 1.5 + kTolerance && edge_x[e] > colx[0] + kCol0) best = e;
         c = best < 0 ? 0 : (col2_edges.count(best) ? 2 : 1);
       }
       if (c < 0) continue;

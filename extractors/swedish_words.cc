@@ -239,13 +239,17 @@ bool IsBlank(const LineRef& l) { return CollapseSpaces(l.line->text).empty(); }
 
 namespace {
 
-bool FromOcr(const Page& page) {
+}  // namespace
+
+bool IsOcrPage(const Page& page) {
   if (page.decision == PageDecision::kOcr || page.decision == PageDecision::kRepair) return true;
   for (const Line& l : page.lines)
     for (const Word& w : l.words)
       if (w.source == WordSource::kOcr) return true;
   return false;
 }
+
+namespace {
 
 // The page's usual baseline-to-baseline distance inside paragraphs: the
 // median of the distances between consecutive lines that are no further
@@ -277,7 +281,7 @@ bool Continues(const LineRef& prev, const LineRef& next) {
   if (gap >= -h && gap < 0.8 * h) return true;
   // OCR boxes hug the glyphs, so a lowercase-only line ("medel") looks
   // further away than it is; compare baselines with the page's line pitch.
-  if (!FromOcr(*next.page)) return false;
+  if (!IsOcrPage(*next.page)) return false;
   double pitch = next.line->box.y1 - prev.line->box.y1;
   double typical = TypicalPitch(*next.page);
   return typical > 0 && pitch > 0 && pitch <= 1.35 * typical;

@@ -56,6 +56,10 @@ std::string CollapseSpaces(std::string_view text);
 // "Trisam individ ¹") and trailing dashes/colons.
 std::string StripFootnoteMarkers(std::string_view text);
 
+// True for a page whose words come from OCR (decided ocr or repair, or with
+// OCR words): boxes there hug the glyphs and jitter by a point or two.
+bool IsOcrPage(const Page& page);
+
 // Levenshtein distance in bytes (use on folded text).
 int EditDistance(std::string_view a, std::string_view b);
 
