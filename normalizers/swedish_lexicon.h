@@ -15,7 +15,9 @@
 //  - /usr/share/hunspell/sv_SE.{aff,dic} through libhunspell (when built with
 //    FINSAM_HAVE_HUNSPELL): validates inflections and compounds.
 // Missing system files only weaken the lexicon; a missing data/lexicon folder
-// makes Shared() return nullptr.
+// makes Shared() return nullptr. The parsed lists are kept as a deterministic
+// compiled cache (LexiconSources::cache_dir; Shared() uses DefaultCacheDir())
+// so later processes skip the parsing; derived indexes are rebuilt on load.
 //
 // Words are keyed by their lowercase NFC UTF-8 form.
 #ifndef FINSAM_NORMALIZERS_SWEDISH_LEXICON_H_
@@ -141,8 +143,9 @@ class SwedishLexicon {
   static constexpr uint8_t kGazetteer = 2;  // proper name from the gazetteer
   static constexpr uint8_t kWeb = 4;        // in the web frequency list
 
-  // The process-wide lexicon, loaded on first call from DefaultDataDir().
-  // nullptr when data/lexicon is missing. Never freed.
+  // The process-wide lexicon, loaded on first call from DefaultDataDir()
+  // through the cache in DefaultCacheDir(). nullptr when data/lexicon is
+  // missing. Never freed.
   static const SwedishLexicon* Shared();
   // $FINSAM_DATA_DIR, else data/ next to the executable or its parent, else
   // the source tree's data/ (same rule as pipeline's DataDir()).
@@ -199,7 +202,7 @@ class SwedishLexicon {
   const std::string& Word(int32_t id) const { return words_[id]; }
   // Calls fn(id) for every word whose skeleton (SkeletonOf) equals skel.
   void ForEachWithSkeleton(std::string_view skel, const std::function<void(int32_t)>& fn) const;
-  // True when some word (of length >= 2) has this skeleton.
+  // True when some word has this skeleton.
   bool HasSkeleton(std::string_view skel) const;
   bool has_hunspell() const { return hunspell_ != nullptr; }
   double load_ms() const { return load_ms_; }
