@@ -488,7 +488,12 @@ void ReadPlanSections(const std::vector<LineRef>& lines, int doc_year, Governanc
         }
         continue;
       }
-      if (continues && open != Open::kNone) {
+      // A line that starts in lower case goes on with the open item even
+      // after a wider gap ("… brukarorganisationer" / "samt grupper av …").
+      bool lower_start = (t[0] >= 'a' && t[0] <= 'z') ||
+                         (t.size() > 1 && static_cast<unsigned char>(t[0]) == 0xC3 &&
+                          static_cast<unsigned char>(t[1]) >= 0xA0);
+      if ((continues || lower_start) && open != Open::kNone) {
         if (open == Open::kIndicator) {
           gov->indicators.back().text += " " + t;
           gov->indicators.back().prov.raw_text += " " + t;

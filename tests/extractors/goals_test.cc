@@ -97,7 +97,7 @@ TEST(GoalsTest, NumberedPlanSectionWithIndicatorLists) {
       "5.2 Stodja och utveckla samverkansstrukturer.\n\n- Som stod for de tio lokala samverkansgrupperna\n\n"
       "Indikatorer\n\n-Alla tio lokala samverkansgrupper har kontinuerligt minst tva traffar per termin.\n\n"
       "1 Mits via NNS enkiter kontinuerligt under aret.\n\nSAMORDNINGSFORBUND GAVLEBORG\n"
-      "-Insatskatalogen ar ett fungerande instrument.\n\n"
+      "-Insatskatalogen ar ett fungerande instrument.\n\nsamt i lanet.\n\n"
       "5.4 Verksamhet i ekonomisk balans\n\nIndikator\n"
       "-Det egna kapitalet ska inte dverstiga 20% av forbundets budgeterade intdkter vid arets slut.\n\n"
       " 6. Arbetsorganisation\n\n- Inte en indikator\n");
@@ -119,7 +119,7 @@ TEST(GoalsTest, NumberedPlanSectionWithIndicatorLists) {
   EXPECT_EQ(gov.indicators[1].goal, 1);
   EXPECT_EQ(gov.indicators[1].target_value, 2);
   EXPECT_EQ(gov.indicators[1].target_unit, "count");
-  EXPECT_EQ(gov.indicators[2].text, "Insatskatalogen ar ett fungerande instrument.");
+  EXPECT_EQ(gov.indicators[2].text, "Insatskatalogen ar ett fungerande instrument. samt i lanet.");
   EXPECT_EQ(gov.indicators[3].goal, 2);
   EXPECT_EQ(gov.indicators[3].comparator, "<=");
   EXPECT_EQ(gov.indicators[3].target_value, 20);
