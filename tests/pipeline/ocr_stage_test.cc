@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "pipeline/line_builder.h"
 #include "pipeline/ocr_pool.h"
 #include "pipeline/ocr_stage.h"
 #include "pipeline/ocr_text.h"
@@ -172,6 +173,77 @@ TEST(OcrStage, LiveImagesBoundedByWorkersAndPagesRunInParallel) {
   for (const Page& p : doc.pages)
     EXPECT_EQ(p.lines.empty(), p.number == 4) << p.number;  // the fake engine fails page 4
   EXPECT_EQ(doc.warnings.size(), 1u);
+}
+
+
+// Reads one number in the middle of whatever image it is given.
+class MiddleEngine : public OcrEngine {
+ public:
+  Result<OcrPageResult> Recognize(const GrayImage& image) override {
+    ++calls;
+    last_height = image.height;
+    OcrPageResult r;
+    OcrWord w;
+    w.text = "4 443";
+    w.x0 = 1000;
+    w.x1 = 1100;
+    w.y0 = image.height / 2.0 - 20;
+    w.y1 = image.height / 2.0 + 20;
+    w.confidence = 0.9f;
+    r.words.push_back(w);
+    return r;
+  }
+  int calls = 0;
+  int last_height = 0;
+};
+
+Line LineOf(const std::vector<std::string>& words, double y) {
+  Line l;
+  double x = 60;
+  for (const std::string& t : words) {
+    Word w;
+    w.text = w.raw = t;
+    w.box = Box{x, y, x + 40, y + 10};
+    x += 50;
+    l.words.push_back(w);
+  }
+  FinishLine(l);
+  return l;
+}
+
+TEST(OcrStage, RepairPageRereadsOnlyItsGarbledTableBand) {
+  std::atomic<int> alive{0}, peak{0};
+  FakeSource src(595.0, 842.0, &alive, &peak);
+  MiddleEngine* engine = new MiddleEngine;
+  OcrPool pool(1, [&]() -> Result<std::unique_ptr<OcrEngine>> { return std::unique_ptr<OcrEngine>(engine); });
+  Document doc = MakeDoc(1);
+  Page& p = doc.pages[0];
+  p.decision = PageDecision::kRepair;
+  p.lines = {LineOf({"Forbundet", "har", "manga", "mal", "for", "aret"}, 50),
+             LineOf({"Intakter", "2019", "(2020", "|2021"}, 100),
+             LineOf({"Kommunerna", "4443/4443", "/4", "443"}, 120),
+             LineOf({"Summa", "intakter", "8", "886", "|8", "886"}, 140),
+             LineOf({"Styrelsen", "beslutade", "budgeten", "i", "december"}, 400)};
+  OcrRunOptions opt;
+  opt.reread_damaged_tables = false;
+  ASSERT_TRUE(OcrPages(doc, src, pool, opt).ok());
+  EXPECT_EQ(engine->calls, 0);
+  opt.reread_damaged_tables = true;
+  ASSERT_TRUE(OcrPages(doc, src, pool, opt).ok());
+  EXPECT_EQ(engine->calls, 1);
+  // Only the band's rows (plus margins) were recognized, not the page.
+  EXPECT_GT(engine->last_height, 0);
+  EXPECT_LT(engine->last_height, 3508 / 4);
+  EXPECT_EQ(p.decision, PageDecision::kRepair);
+  ASSERT_EQ(p.lines.size(), 3u);
+  EXPECT_EQ(p.lines[0].text, "Forbundet har manga mal for aret");
+  EXPECT_EQ(p.lines[1].text, "4 443");
+  EXPECT_EQ(p.lines[1].words[0].source, WordSource::kOcr);
+  EXPECT_GT(p.lines[1].box.y0, 95);
+  EXPECT_LT(p.lines[1].box.y1, 155);
+  EXPECT_EQ(p.lines[2].text, "Styrelsen beslutade budgeten i december");
+  EXPECT_EQ(p.lines[2].words[0].source, WordSource::kTextLayer);
+  EXPECT_NEAR(p.ocr_confidence, 0.9, 1e-6);
 }
 
 TEST(OcrText, CleansBorderGlyphsAndDigitLetters) {
