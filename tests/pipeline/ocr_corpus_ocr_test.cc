@@ -160,5 +160,27 @@ TEST(RealScans, SkewedAndJbig2PagesGiveWords) {
   }
 }
 
+// ocrmypdf's cardinal.pdf: the same page four times, turned 0°, 90°, 180°
+// and 270°. Every turn is detected and undone, and all four read alike.
+TEST(RealScans, CardinalRotationsReadAlike) {
+  const std::string path = "/work/shared/realdocs/scans-ocrmypdf/cardinal.pdf";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "real scans not present";
+  Result<Extraction> ex = Extract(path);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  ASSERT_EQ(ex->doc.pages.size(), 4u);
+  std::set<int> turns;
+  std::vector<size_t> counts;
+  for (const Page& p : ex->doc.pages) {
+    size_t words = 0;
+    for (const Line& l : p.lines) words += l.words.size();
+    counts.push_back(words);
+    EXPECT_GT(p.ocr_confidence, 0.85) << p.decision_reason;
+    size_t at = p.decision_reason.find("rotated ");
+    turns.insert(at == std::string::npos ? 0 : std::stoi(p.decision_reason.substr(at + 8)));
+  }
+  EXPECT_EQ(turns, (std::set<int>{0, 90, 180, 270}));
+  for (size_t c : counts) EXPECT_NEAR(static_cast<double>(c), static_cast<double>(counts[0]), counts[0] * 0.03);
+}
+
 }  // namespace
 }  // namespace finsam
