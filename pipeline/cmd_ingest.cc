@@ -225,8 +225,10 @@ int RunIngestCommand(const Args& args) {
   int jobs = options.jobs > 0 ? options.jobs : hw;
   int workers = std::max(1, std::min<int>(jobs, static_cast<int>(files.size())));
   PipelineOptions doc_options = options;
-  // Threads left for each document's own parallel stages (OCR).
-  doc_options.jobs = std::max(1, jobs / workers);
+  // The OCR worker pool is shared by the whole process and sized from
+  // options.jobs (pipeline/ocr_pool.h): every document asks for the full
+  // -j, and the pages of all documents in flight share those workers.
+  doc_options.jobs = jobs;
   // Progress of long stages (OCR pages) on stderr, summed over the documents
   // in flight; silent with --quiet.
   ProgressReporter progress(options.quiet ? ProgressReporter::Mode::kQuiet : ProgressReporter::Mode::kAuto);
