@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "normalizers/unicode.h"
+#include "pipeline/data_dir.h"
 
 #ifdef FINSAM_HAVE_HUNSPELL
 #include <hunspell/hunspell.hxx>
@@ -275,18 +276,7 @@ std::string SwedishLexicon::SkeletonOf(std::string_view s) {
   return out;
 }
 
-std::string SwedishLexicon::DefaultDataDir() {
-  namespace fs = std::filesystem;
-  if (const char* env = std::getenv("FINSAM_DATA_DIR"); env && *env) return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path cand : {exe.parent_path() / "data", exe.parent_path().parent_path() / "data"}) {
-      if (fs::exists(cand / "lexicon" / "swe.wordlist", ec)) return cand.string();
-    }
-  }
-  return FINSAM_DATA_DIR_DEFAULT;
-}
+std::string SwedishLexicon::DefaultDataDir() { return DataDir(); }
 
 const SwedishLexicon* SwedishLexicon::Shared() {
   static std::once_flag once;

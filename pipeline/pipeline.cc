@@ -1,10 +1,5 @@
 #include "pipeline/pipeline.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-
 #include "pipeline/stages.h"
 
 namespace finsam {
@@ -33,19 +28,6 @@ Result<Extraction> RunPipeline(const std::string& path, const PipelineOptions& o
     if (!st.ok()) return st;
   }
   return std::move(ctx.ex);
-}
-
-std::string DataDir() {
-  namespace fs = std::filesystem;
-  if (const char* env = std::getenv("FINSAM_DATA_DIR"); env && *env) return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path cand : {exe.parent_path() / "data", exe.parent_path().parent_path() / "data"}) {
-      if (fs::exists(cand / "forbund_registry.tsv", ec)) return cand.string();
-    }
-  }
-  return FINSAM_DATA_DIR_DEFAULT;
 }
 
 }  // namespace finsam

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/data_dir.h"
 #include "pipeline/extraction.h"
 #include "pipeline/status.h"
 
@@ -57,10 +58,6 @@ const std::vector<Stage>& Stages();
 // Runs all stages on one file. Errors name the reason; callers add the path.
 Result<Extraction> RunPipeline(const std::string& path, const PipelineOptions& options);
 
-// Where data files (förbund registry, lexicon) live: $FINSAM_DATA_DIR, else
-// <dir of executable>/data or <dir of executable>/../data, else the source
-// tree's data/ compiled in.
-std::string DataDir();
 
 }  // namespace finsam
 
