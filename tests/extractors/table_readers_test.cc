@@ -51,7 +51,9 @@ TEST(TextTableTest, SpaceSeparatedThousandsAreGroupedByColumnCount) {
   EXPECT_EQ(Cell(t, "Varav redan beviljat", 2021), nullptr);
   // The repeated header opened the Kostnader section; prose ended the table.
   for (const TableRow& r : t.rows) {
-    if (r.label == "Insatsmedel") EXPECT_EQ(r.section, "Kostnader");
+    if (r.label == "Insatsmedel") {
+      EXPECT_EQ(r.section, "Kostnader");
+    }
     EXPECT_EQ(r.label.find("personalkostnader"), std::string::npos);
   }
 }
