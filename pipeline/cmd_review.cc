@@ -59,11 +59,6 @@ std::string Money(double kronor, const std::string& unit) {
   return FormatPrinted(kronor) + " kr";
 }
 
-std::string Basename(const std::string& p) {
-  size_t s = p.find_last_of('/');
-  return s == std::string::npos ? p : p.substr(s + 1);
-}
-
 std::string ShortDoc(const std::string& path) {
   // corpus/gavleborg-ar-2020/received.txt → gavleborg-ar-2020/received.txt
   size_t s = path.find_last_of('/');

@@ -67,7 +67,9 @@ TEST(RealDocsTest, EveryGoteborgPdfIsReadWithoutFailure) {
     for (const FinancialTable& t : ex->tables)
       for (const TableRow& r : t.rows)
         for (const TableCell& c : r.cells)
-          if (c.present) EXPECT_GT(c.prov.page, 0) << e.path() << " " << r.label;  // provenance everywhere
+          if (c.present) {
+            EXPECT_GT(c.prov.page, 0) << e.path() << " " << r.label;  // provenance everywhere
+          }
   }
   EXPECT_EQ(files, 7);
 }

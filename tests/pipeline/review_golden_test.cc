@@ -74,7 +74,9 @@ TEST(ReviewGoldenTest, GavleborgPlanReceived) {
   std::map<std::string, std::string> want = {{"repair.grouping", "0/1"}, {"sum.section", "6/0"}};
   EXPECT_EQ(Tally(ex), want);
   for (const Flag& f : ex.flags)
-    if (f.rule == "repair.grouping") EXPECT_NE(f.message.find("Varav redan beviljat"), std::string::npos);
+    if (f.rule == "repair.grouping") {
+      EXPECT_NE(f.message.find("Varav redan beviljat"), std::string::npos);
+    }
 }
 
 TEST(ReviewGoldenTest, JamtlandPlanReceived) {
