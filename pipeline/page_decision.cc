@@ -111,8 +111,12 @@ TextLayerSignals AnalyzeTextLayer(const Page& page) {
   // A layer whose words carry å/ä/ö as Swedish prose does, with no garbled
   // glyphs and no known stripped forms, needs no lexicon to be judged good:
   // skipping it keeps born-digital PDFs from paying the lexicon's load time.
-  const bool plainly_good = s.garbled == 0 && s.stripped == 0 &&
-                            (s.alpha_words < 5 || (s.with_diacritics >= 3 && s.with_diacritics * 20 >= s.alpha_words));
+  // (A stray é inside a word — "idéer" — among many å/ä/ö is not stripping:
+  // a stripped layer has next to no å/ä/ö at all.)
+  const bool plainly_good =
+      (s.alpha_words < 5 && s.garbled == 0 && s.stripped == 0) ||
+      (s.with_diacritics >= 3 && s.with_diacritics * 20 >= s.alpha_words && s.garbled * 10 <= s.with_diacritics &&
+       s.stripped * 10 <= s.with_diacritics);
   if (plainly_good) return s;
   if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
     StrippedTextScore score = ScoreStrippedText(tokens, *lex);
@@ -342,7 +346,7 @@ Status DecidePagesStage(PipelineContext& ctx) {
       // check for images that carry text (an organisation chart): a coarser
       // render finds those too and costs a quarter as much. The ink shares
       // compared are fractions of the page, independent of resolution.
-      const bool plainly_good = text.words >= 20 && text.garbled == 0 && text.with_diacritics >= 3 &&
+      const bool plainly_good = text.words >= 20 && !text.lexicon && text.with_diacritics >= 3 &&
                                 text.with_diacritics * 20 >= text.alpha_words;
       Result<GrayImage> img = source->Render(static_cast<int>(i), plainly_good ? kInkDpi / 2 : kInkDpi);
       if (img.ok()) ink = MeasureInk(*img, page);
