@@ -2,9 +2,12 @@
 #include "pipeline/page_decision.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdio>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include "normalizers/swedish_lexicon.h"
 #include "pipeline/pdf_render.h"
@@ -337,20 +340,40 @@ Status DecidePagesStage(PipelineContext& ctx) {
   bool ocr_layer_doc = false;
   for (const auto& page_fonts : fonts)
     for (const std::string& f : page_fonts) ocr_layer_doc |= f.find("GlyphLessFont") != std::string::npos;
-  for (size_t i = 0; i < doc.pages.size(); ++i) {
+  // Text signals first (cheap), then the ink renders of all pages on up to
+  // `jobs` threads (the page source renders thread-safely), then the
+  // decisions in page order.
+  const size_t n = doc.pages.size();
+  std::vector<TextLayerSignals> texts(n);
+  for (size_t i = 0; i < n; ++i) texts[i] = AnalyzeTextLayer(doc.pages[i]);
+  std::vector<PageInk> inks(n);
+  if (source) {
+    std::atomic<size_t> next{0};
+    auto work = [&]() {
+      for (size_t i = next++; i < n; i = next++) {
+        const TextLayerSignals& text = texts[i];
+        // A page whose text layer is plainly good Swedish only needs the ink
+        // check for images that carry text (an organisation chart): a
+        // coarser render finds those too and costs a quarter as much. The
+        // ink shares compared are fractions of the page, independent of
+        // resolution.
+        const bool plainly_good = text.words >= 20 && !text.lexicon && text.with_diacritics >= 3 &&
+                                  text.with_diacritics * 20 >= text.alpha_words;
+        Result<GrayImage> img = source->Render(static_cast<int>(i), plainly_good ? kInkDpi / 2 : kInkDpi);
+        if (img.ok()) inks[i] = MeasureInk(*img, doc.pages[i]);
+      }
+    };
+    int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int threads = std::min<int>(ctx.options.jobs > 0 ? ctx.options.jobs : hw, static_cast<int>(n));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+  }
+  for (size_t i = 0; i < n; ++i) {
     Page& page = doc.pages[i];
-    TextLayerSignals text = AnalyzeTextLayer(page);
-    PageInk ink;
-    if (source) {
-      // A page whose text layer is plainly good Swedish only needs the ink
-      // check for images that carry text (an organisation chart): a coarser
-      // render finds those too and costs a quarter as much. The ink shares
-      // compared are fractions of the page, independent of resolution.
-      const bool plainly_good = text.words >= 20 && !text.lexicon && text.with_diacritics >= 3 &&
-                                text.with_diacritics * 20 >= text.alpha_words;
-      Result<GrayImage> img = source->Render(static_cast<int>(i), plainly_good ? kInkDpi / 2 : kInkDpi);
-      if (img.ok()) ink = MeasureInk(*img, page);
-    }
+    const TextLayerSignals& text = texts[i];
+    const PageInk& ink = inks[i];
     // Poppler lists a shared font only on the first page that uses it, so the
     // OCR-layer font is judged for the whole document.
     const bool ocr_layer = ocr_layer_doc;
