@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "normalizers/regex_cache.h"
 #include "extractors/organisations.h"
 #include "extractors/swedish_words.h"
 
@@ -328,7 +329,7 @@ void ExtractBoard(const Document& doc, int member_count, Governance* gov) {
     // ersättare": one of each per member organisation.
     std::string f = Fold(p.text);
     if (member_count > 0 && !comp.members && f.find("styrelse") != std::string::npos &&
-        RE2::PartialMatch(f, "(?:varsin|var sin|vardera en)\\s+ledamot\\s+(?:och|samt)\\s+(?:en\\s+)?ers\\S{1,3}ttare")) {
+        RE2::PartialMatch(f, Re("(?:varsin|var sin|vardera en)\\s+ledamot\\s+(?:och|samt)\\s+(?:en\\s+)?ers\\S{1,3}ttare"))) {
       comp.members = member_count;
       comp.deputies = member_count;
       comp.prov = ProvenanceOf(lines[p.first], p.text);

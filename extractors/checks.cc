@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "normalizers/regex_cache.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {
@@ -214,7 +215,7 @@ bool IsResultLabel(const std::string& label) {
   std::string f = Fold(Trim(label));
   if (IsSumLabel(label)) return false;
   static const RE2 kRe("(^|[^a-z])(arets resultat|resultat|nettokostnad|kassaflode)");
-  return RE2::PartialMatch(f, kRe) && !RE2::PartialMatch(f, "balanskrav|realisation|utjamning|justering");
+  return RE2::PartialMatch(f, kRe) && !RE2::PartialMatch(f, Re("balanskrav|realisation|utjamning|justering"));
 }
 
 bool IsVaravLabel(const std::string& label) {
@@ -486,7 +487,7 @@ std::vector<int> NoteNumbers(const std::string& raw) {
   std::vector<int> out;
   re2::StringPiece in(raw);
   int n;
-  while (RE2::FindAndConsume(&in, "(\\d+)", &n)) out.push_back(n);
+  while (RE2::FindAndConsume(&in, Re("(\\d+)"), &n)) out.push_back(n);
   return out;
 }
 

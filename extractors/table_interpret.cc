@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "normalizers/regex_cache.h"
 #include "extractors/categories.h"
 #include "extractors/table_grid.h"
 #include "normalizers/swedish_number.h"
@@ -21,18 +22,18 @@ bool IsAnnualReport(const std::string& doc_kind) {
 std::string TableKind(const std::string& title, const std::string& header_label,
                       const std::vector<TableColumn>& cols, const std::string& doc_kind) {
   std::string t = FoldKey(title + " " + header_label);
-  if (RE2::PartialMatch(t, "resultatrakning")) return "income_statement";
-  if (RE2::PartialMatch(t, "balansrakning")) return "balance_sheet";
-  if (RE2::PartialMatch(t, "kassaflode")) return "cash_flow";
-  if (RE2::PartialMatch(t, "driftsredovisning")) return "operating";
-  if (RE2::PartialMatch(t, "balanskrav")) return "balance_requirement";
-  if (RE2::PartialMatch(FoldKey(header_label), "^insats")) return "interventions";
-  if (RE2::PartialMatch(t, "^not \\d|\\bnot \\d+\\.")) return "note";
-  if (RE2::PartialMatch(t, "oversikt|fem ar|femarsoversikt|flerarsoversikt")) return "overview";
+  if (RE2::PartialMatch(t, Re("resultatrakning"))) return "income_statement";
+  if (RE2::PartialMatch(t, Re("balansrakning"))) return "balance_sheet";
+  if (RE2::PartialMatch(t, Re("kassaflode"))) return "cash_flow";
+  if (RE2::PartialMatch(t, Re("driftsredovisning"))) return "operating";
+  if (RE2::PartialMatch(t, Re("balanskrav"))) return "balance_requirement";
+  if (RE2::PartialMatch(FoldKey(header_label), Re("^insats"))) return "interventions";
+  if (RE2::PartialMatch(t, Re("^not \\d|\\bnot \\d+\\."))) return "note";
+  if (RE2::PartialMatch(t, Re("oversikt|fem ar|femarsoversikt|flerarsoversikt"))) return "overview";
   int years = 0;
   for (const TableColumn& c : cols) years += c.year != 0;
   if (years >= 4 && IsAnnualReport(doc_kind)) return "overview";
-  if (RE2::PartialMatch(t, "budget") || doc_kind == "verksamhetsplan" || doc_kind == "budget") return "budget";
+  if (RE2::PartialMatch(t, Re("budget")) || doc_kind == "verksamhetsplan" || doc_kind == "budget") return "budget";
   return "other";
 }
 
@@ -103,24 +104,24 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   // The last year in the header ("2020-01-01 -2020-12-31" → 2020, "Utfall 2019" → 2019).
   re2::StringPiece in(f);
   int year = 0, y = 0;
-  while (RE2::FindAndConsume(&in, "((?:19[5-9]|20\\d)\\d)", &y)) year = y;
+  while (RE2::FindAndConsume(&in, Re("((?:19[5-9]|20\\d)\\d)"), &y)) year = y;
   col.year = year;
   if (f == "not" || f == "not.") {
     col.kind = ColumnKind::kNote;
     col.year = 0;
-  } else if (RE2::PartialMatch(f, "avvikelse|differens")) {
+  } else if (RE2::PartialMatch(f, Re("avvikelse|differens"))) {
     col.kind = ColumnKind::kAvvikelse;
-  } else if (RE2::PartialMatch(f, "andel|forbrukade medel|%")) {
+  } else if (RE2::PartialMatch(f, Re("andel|forbrukade medel|%"))) {
     col.kind = ColumnKind::kAndel;
-  } else if (RE2::PartialMatch(f, "prognos")) {
+  } else if (RE2::PartialMatch(f, Re("prognos"))) {
     col.kind = ColumnKind::kPrognos;
-  } else if (RE2::PartialMatch(f, "utfall|bokslut|redovisat")) {
+  } else if (RE2::PartialMatch(f, Re("utfall|bokslut|redovisat"))) {
     col.kind = ColumnKind::kUtfall;
-  } else if (RE2::PartialMatch(f, "budget")) {
+  } else if (RE2::PartialMatch(f, Re("budget"))) {
     col.kind = ColumnKind::kBudget;
-  } else if (RE2::PartialMatch(f, "\\bplan\\b")) {
+  } else if (RE2::PartialMatch(f, Re("\\bplan\\b"))) {
     col.kind = ColumnKind::kPlan;
-  } else if (RE2::PartialMatch(f, "^(totalt|total|summa)")) {
+  } else if (RE2::PartialMatch(f, Re("^(totalt|total|summa)"))) {
     col.kind = ColumnKind::kTotalt;
     col.year = 0;
   } else if (year != 0) {
@@ -154,7 +155,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     for (size_t i = 0; i < t.columns.size(); ++i) {
       TableColumn& c = t.columns[i];
       std::string f = FoldKey(c.header);
-      bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, "budget");
+      bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, Re("budget"));
       if (!bare) continue;
       if (!first) c.kind = ColumnKind::kPlan;
       first = false;

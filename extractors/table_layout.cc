@@ -18,6 +18,7 @@
 #include <numeric>
 #include <set>
 
+#include "normalizers/regex_cache.h"
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
 #include "normalizers/swedish_number.h"
@@ -127,7 +128,7 @@ int HeaderStart(const Band& band) {
     if (IsHeaderToken(t) || note) {
       if (first == band.words.size()) first = i;
       ++tokens;
-      years += IsYearToken(t) || RE2::PartialMatch(t, "^-?(19|20)\\d\\d-");
+      years += IsYearToken(t) || RE2::PartialMatch(t, Re("^-?(19|20)\\d\\d-"));
     }
   }
   if (years == 0 || tokens < 2 || first == band.words.size() || first > 4) return -1;
@@ -332,7 +333,7 @@ std::string FindTitle(const std::vector<Band>& bands, size_t header) {
     std::string t = b.Text();
     if (t.empty()) continue;
     if (nearest.empty() && t.size() < 70 && t.back() != '.') nearest = t;
-    if (IsHeadingText(t) && (t.back() != '.' || RE2::PartialMatch(t, "^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)"))) return t;
+    if (IsHeadingText(t) && (t.back() != '.' || RE2::PartialMatch(t, Re("^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)")))) return t;
     if (!nearest.empty() && k > 3) break;
   }
   return nearest;
@@ -493,7 +494,7 @@ bool BandToRow(const Band& band, const TableShape& shape, GridRow* out, bool* la
     int words = static_cast<int>(label.size());
     if (words > 8 || (!row.label.empty() && row.label.back() == '.' && words > 3)) return false;
     if (row.label.empty()) return false;
-    if (IsHeadingText(row.label) && RE2::PartialMatch(row.label, "^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)")) return false;
+    if (IsHeadingText(row.label) && RE2::PartialMatch(row.label, Re("^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)"))) return false;
   }
   *out = std::move(row);
   return true;
@@ -538,7 +539,7 @@ std::vector<Grid> ReadLayoutTables(const Document& doc) {
         for (const PWord& p : b.words) {
           bool in_label_area = p.w->box.x0 < columns_x0;
           // "31" under "2020-12-": the day of a date wrapped in its cell.
-          bool day = RE2::FullMatch(p.w->text, "[0-3]\\d") && !in_label_area;
+          bool day = RE2::FullMatch(p.w->text, Re("[0-3]\\d")) && !in_label_area;
           if (IsHeaderishWord(p.w->text) || IsCommentHeader(p.w->text) || day) {
             over_columns += !in_label_area;
             continue;
@@ -624,7 +625,7 @@ std::vector<Grid> ReadLayoutTables(const Document& doc) {
           bool numbers = BandHasNumbers(b, first_x - 40);
           std::string text = b.Text();
           if (prose >= 3 || (!numbers && (outside_comments > 8 || (IsHeadingText(text) &&
-                                          RE2::PartialMatch(text, "^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)"))))) {
+                                          RE2::PartialMatch(text, Re("^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)")))))) {
             stop = true;
             break;
           }
