@@ -10,6 +10,7 @@
 #include "extractors/members.h"
 #include "extractors/organisations.h"
 #include "pipeline/governance_json.h"
+#include "pipeline/json_writer.h"
 #include "pipeline/stages.h"
 
 namespace finsam {
@@ -31,27 +32,8 @@ Status GovernanceStage(PipelineContext& ctx) {
 
 namespace {
 
-void Str(std::string* out, const std::string& s) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\t': *out += "\\t"; break;
-      case '\r': *out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          *out += buf;
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
+// Strings are quoted by the one JSON writer (escapes, invalid UTF-8).
+void Str(std::string* out, const std::string& s) { *out += JsonQuote(s); }
 
 std::string Num(double v) {
   if (std::isnan(v) || std::isinf(v)) return "null";
