@@ -16,6 +16,7 @@ PACKAGES=(
   hunspell-sv libhunspell-dev          # Swedish dictionary for diacritic repair
   wswedish dasher-data                 # Swedish word lists for the lexicon
   qpdf                                 # tests: makes an encrypted PDF fixture
+  chromium                             # tests: renders the review's HTML report headless
 )
 
 missing=()
