@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <string>
 
 namespace finsam {
@@ -302,7 +303,37 @@ LEFT JOIN organisations o ON o.organisation_id = m.organisation_id)sql",
 
 int LatestSchemaVersion() { return Migrations().back().version; }
 
+namespace {
+
+// A fingerprint of the view definitions (FNV-1a 64), stored in schema_info so
+// that an up-to-date database is opened without any write: `compare` and
+// `review` then work on a database file the user may only read.
+std::string ViewsKey() {
+  uint64_t h = 1469598103934665603ull;
+  for (const char* v : ViewDefinitions()) {
+    for (const char* c = v; *c; ++c) {
+      h ^= static_cast<unsigned char>(*c);
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  }
+  return std::to_string(h);
+}
+
+bool SchemaIsCurrent(SqliteDb& db) {
+  if (!db.QueryInt("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_info'")) return false;
+  Result<SqliteStatement> q = db.Prepare("SELECT key, value FROM schema_info WHERE key IN ('schema_version', 'views_key')");
+  if (!q.ok()) return false;
+  std::string version, views;
+  while (q->Step()) (q->Text(0) == "schema_version" ? version : views) = q->Text(1);
+  return version == std::to_string(LatestSchemaVersion()) && views == ViewsKey();
+}
+
+}  // namespace
+
 Status MigrateSchema(SqliteDb& db) {
+  if (SchemaIsCurrent(db)) return Status::Ok();
   FINSAM_RETURN_IF_ERROR(db.Exec(
       "CREATE TABLE IF NOT EXISTS schema_info(key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
   FINSAM_RETURN_IF_ERROR(db.Begin());
@@ -340,6 +371,8 @@ Status MigrateSchema(SqliteDb& db) {
     st = db.Exec(v);
     if (!st.ok()) return fail(Status::Database(std::string("view: ") + st.message()));
   }
+  st = db.Exec("INSERT OR REPLACE INTO schema_info(key, value) VALUES('views_key', '" + ViewsKey() + "')");
+  if (!st.ok()) return fail(st);
   return db.Commit();
 }
 
