@@ -1,6 +1,7 @@
 // The database schema: versioned migrations (tables, applied once, in order)
-// and views (the public interface, dropped and re-created on every open so
-// that a newer finsam can change them without a migration).
+// and views (the public interface, re-created on open whenever their
+// definitions changed, so that a newer finsam can change them without a
+// migration; an up-to-date database is opened without writing).
 #ifndef FINSAM_PIPELINE_SCHEMA_H_
 #define FINSAM_PIPELINE_SCHEMA_H_
 
