@@ -61,6 +61,14 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
 // whitespace.
 std::string CleanCellText(const std::string& s);
 
+// Helpers both readers use to find a table's caption and its end.
+bool HasDigit(const std::string& s);
+// "4 Resultaträkning", "1.2 Översikt ...", "Not 2. ...": a numbered heading.
+bool IsNumberedHeading(const std::string& text);
+// A heading a table may be captioned by: numbered, or a short line naming a
+// table (Budget, Resultaträkning, Balansräkning, Kassaflöde, ...).
+bool IsTableHeading(const std::string& text);
+
 }  // namespace finsam
 
 #endif  // FINSAM_EXTRACTORS_TABLE_GRID_H_

@@ -80,6 +80,26 @@ std::string CleanCellText(const std::string& s) {
   return out;
 }
 
+bool HasDigit(const std::string& s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+bool IsNumberedHeading(const std::string& text) {
+  static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)");
+  return RE2::PartialMatch(text, kNumbered);
+}
+
+bool IsTableHeading(const std::string& text) {
+  static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d)");
+  static const RE2 kTableWord(
+      "(budget|resultatrakning|balansrakning|kassaflode|driftsredovisning|oversikt|balanskrav|noter?\\b)");
+  if (text.size() > 100) return false;
+  std::string f = FoldKey(text);
+  return RE2::PartialMatch(f, kNumbered) || (text.size() < 60 && RE2::PartialMatch(f, kTableWord));
+}
+
 bool IsYearToken(const std::string& token) {
   static const RE2 kYear("(19[5-9]\\d|20\\d\\d),?");
   return RE2::FullMatch(token, kYear);

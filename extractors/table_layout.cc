@@ -67,12 +67,6 @@ bool IsHeaderishWord(const std::string& s) {
   return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(StripPunct(s));
 }
 
-bool HasDigit(const std::string& s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
-
 std::vector<Band> MakeBands(const Page& page) {
   std::vector<PWord> words;
   for (const Line& l : page.lines)
@@ -316,15 +310,6 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   return named;
 }
 
-bool IsHeadingText(const std::string& clean) {
-  static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d)");
-  static const RE2 kTableWord(
-      "(budget|resultatrakning|balansrakning|kassaflode|driftsredovisning|oversikt|balanskrav|noter?\\b)");
-  std::string f = FoldKey(clean);
-  if (clean.size() > 100) return false;
-  return RE2::PartialMatch(f, kNumbered) || (clean.size() < 60 && RE2::PartialMatch(f, kTableWord));
-}
-
 std::string FindTitle(const std::vector<Band>& bands, size_t header) {
   std::string nearest;
   for (size_t k = 1; k <= 12 && k <= header; ++k) {
@@ -333,7 +318,7 @@ std::string FindTitle(const std::vector<Band>& bands, size_t header) {
     std::string t = b.Text();
     if (t.empty()) continue;
     if (nearest.empty() && t.size() < 70 && t.back() != '.') nearest = t;
-    if (IsHeadingText(t) && (t.back() != '.' || RE2::PartialMatch(t, Re("^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)")))) return t;
+    if (IsTableHeading(t) && (t.back() != '.' || IsNumberedHeading(t))) return t;
     if (!nearest.empty() && k > 3) break;
   }
   return nearest;
@@ -494,7 +479,7 @@ bool BandToRow(const Band& band, const TableShape& shape, GridRow* out, bool* la
     int words = static_cast<int>(label.size());
     if (words > 8 || (!row.label.empty() && row.label.back() == '.' && words > 3)) return false;
     if (row.label.empty()) return false;
-    if (IsHeadingText(row.label) && RE2::PartialMatch(row.label, Re("^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)"))) return false;
+    if (IsTableHeading(row.label) && IsNumberedHeading(row.label)) return false;
   }
   *out = std::move(row);
   return true;
@@ -624,8 +609,7 @@ std::vector<Grid> ReadLayoutTables(const Document& doc) {
               ++prose;
           bool numbers = BandHasNumbers(b, first_x - 40);
           std::string text = b.Text();
-          if (prose >= 3 || (!numbers && (outside_comments > 8 || (IsHeadingText(text) &&
-                                          RE2::PartialMatch(text, Re("^(\\d+(\\.\\d+)*\\.?\\s|[Nn]ot \\d)")))))) {
+          if (prose >= 3 || (!numbers && (outside_comments > 8 || (IsTableHeading(text) && IsNumberedHeading(text))))) {
             stop = true;
             break;
           }

@@ -43,12 +43,6 @@ std::vector<TabCell> SplitTabs(const std::string& line) {
   return cells;
 }
 
-bool HasDigit(const std::string& s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
-
 int CountValueHeaders(const std::vector<std::string>& headers) {
   int n = 0, with_year = 0;
   for (const std::string& h : headers) {
@@ -100,15 +94,6 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   return headers->size() >= 2;
 }
 
-bool IsHeadingLine(const std::string& clean) {
-  static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d)");
-  static const RE2 kTableWord(
-      "(budget|resultatrakning|balansrakning|kassaflode|driftsredovisning|oversikt|balanskrav|noter?\\b)");
-  std::string f = FoldKey(clean);
-  if (clean.size() > 100) return false;
-  return RE2::PartialMatch(f, kNumbered) || RE2::PartialMatch(f, kTableWord);
-}
-
 // The caption of a table starting at line `header` of `lines`.
 std::string FindTitle(const std::vector<const Line*>& lines, size_t header) {
   std::string nearest;
@@ -118,7 +103,7 @@ std::string FindTitle(const std::vector<const Line*>& lines, size_t header) {
     if (clean.empty()) continue;
     if (nearest.empty() && clean.size() < 70 && clean.back() != '.' && clean.find('\t') == std::string::npos)
       nearest = clean;
-    if (IsHeadingLine(clean)) return clean;
+    if (IsTableHeading(clean)) return clean;
     if (!nearest.empty() && k > 3) break;
   }
   return nearest;
