@@ -64,6 +64,23 @@ std::optional<OcrPolicy> ParseOcrPolicy(const std::string& s) {
   return std::nullopt;
 }
 
+bool ScanPipelineOption(ArgScanner& scan, PipelineOptions* options) {
+  const std::string& n = scan.name();
+  if (n == "--ocr") {
+    if (auto v = scan.Value()) {
+      if (auto p = ParseOcrPolicy(*v)) options->ocr = *p;
+      else scan.SetError("--ocr wants auto, never or always, got '" + *v + "'");
+    }
+  } else if (n == "--dpi") {
+    if (auto v = scan.IntValue(50, 1200)) options->dpi = *v;
+  } else if (n == "--quiet" || n == "-q") {
+    options->quiet = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 int UsageError(const std::string& command, const std::string& message) {
   std::cerr << "finsam " << command << ": " << message << "\n"
             << "Try 'finsam " << command << " --help'.\n";

@@ -52,6 +52,11 @@ class ArgScanner {
 // Parses "auto" | "never" | "always".
 std::optional<OcrPolicy> ParseOcrPolicy(const std::string& s);
 
+// The pipeline options shared by ingest and extract: --ocr, --dpi,
+// --quiet/-q. Returns true when the scanner's current option was one of them
+// (its value read into `options`, or an error set on the scanner).
+bool ScanPipelineOption(ArgScanner& scan, PipelineOptions* options);
+
 // Prints "finsam <command>: <message>" and a hint to stderr; returns kExitUsage.
 int UsageError(const std::string& command, const std::string& message);
 

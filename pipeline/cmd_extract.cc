@@ -316,6 +316,7 @@ int RunExtractCommand(const Args& args) {
       files.push_back(scan.positional());
       continue;
     }
+    if (ScanPipelineOption(scan, &options)) continue;
     const std::string& n = scan.name();
     if (n == "--help" || n == "-h") {
       std::cout << kExtractHelp;
@@ -325,17 +326,8 @@ int RunExtractCommand(const Args& args) {
         if (*v == "json" || *v == "text") format = *v;
         else scan.SetError("--format wants json or text, got '" + *v + "'");
       }
-    } else if (n == "--ocr") {
-      if (auto v = scan.Value()) {
-        if (auto p = ParseOcrPolicy(*v)) options.ocr = *p;
-        else scan.SetError("--ocr wants auto, never or always, got '" + *v + "'");
-      }
-    } else if (n == "--dpi") {
-      if (auto v = scan.IntValue(50, 1200)) options.dpi = *v;
     } else if (n == "--lines") {
       with_lines = true;
-    } else if (n == "--quiet" || n == "-q") {
-      options.quiet = true;
     } else {
       scan.SetError("unknown option " + n);
     }

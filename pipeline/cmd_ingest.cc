@@ -141,23 +141,15 @@ int RunIngestCommand(const Args& args) {
       inputs.push_back(scan.positional());
       continue;
     }
+    if (ScanPipelineOption(scan, &options)) continue;
     const std::string& n = scan.name();
     if (n == "--help" || n == "-h") {
       std::cout << kIngestHelp;
       return kExitOk;
     } else if (n == "--db") {
       if (auto v = scan.Value()) db_path = *v;
-    } else if (n == "--ocr") {
-      if (auto v = scan.Value()) {
-        if (auto p = ParseOcrPolicy(*v)) options.ocr = *p;
-        else scan.SetError("--ocr wants auto, never or always, got '" + *v + "'");
-      }
-    } else if (n == "--dpi") {
-      if (auto v = scan.IntValue(50, 1200)) options.dpi = *v;
     } else if (n == "-j" || n == "--jobs") {
       if (auto v = scan.IntValue(0, 256)) options.jobs = *v;
-    } else if (n == "--quiet" || n == "-q") {
-      options.quiet = true;
     } else if (n == "--verbose" || n == "-v") {
       verbose = true;
     } else {
