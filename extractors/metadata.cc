@@ -6,27 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractors/swedish_words.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {
 namespace {
-
-// Replaces the förbund-prefix variants by one token so that aliases that
-// differ only in "Samordningsförbund" vs "Samordningsförbundet i" match.
-std::string CollapseSpaces(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
 
 std::string FirstPagesText(const Document& doc, int max_lines) {
   std::string text;
@@ -46,6 +30,9 @@ const char* const kMonths[] = {"januari", "februari", "mars",      "april",   "m
 
 }  // namespace
 
+// Folds a name and replaces the förbund-prefix variants by one token, so
+// aliases that differ only in "Samordningsförbund" vs "Samordningsförbundet
+// i" match.
 std::string ForbundRegistry::Key(const std::string& name) {
   std::string k = CollapseSpaces(FoldKey(name));
   static const RE2 kPrefix("^(samordningsforbundet i |samordningsforbundet |samordningsforbund |finsam )");
