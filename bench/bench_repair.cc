@@ -1,7 +1,7 @@
 // bench_repair: speed and held-out accuracy of diacritic repair.
 //
 //   bench_repair [--data DIR] [--heldout] [--seed N] [--exclude-clean NAME]...
-//                [--stream-mb N] FILE...
+//                [--stream-mb N] [--context-weight W] FILE...
 //   bench_repair [--exclude-clean NAME] --vocab-check DAMAGED CLEAN
 //
 // Each FILE is clean Swedish. The bench strips it the way an English OCR
@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> exclude;
   double stream_mb = 0;
   std::string vocab_damaged, vocab_clean;
+  finsam::RepairOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--heldout") heldout = true;
@@ -114,6 +115,7 @@ int main(int argc, char** argv) {
     else if (a == "--data" && i + 1 < argc) data = argv[++i];
     else if (a == "--exclude-clean" && i + 1 < argc) exclude.push_back(argv[++i]);
     else if (a == "--stream-mb" && i + 1 < argc) stream_mb = std::atof(argv[++i]);
+    else if (a == "--context-weight" && i + 1 < argc) options.context_weight = std::atof(argv[++i]);
     else if (a == "--vocab-check" && i + 2 < argc) {
       vocab_damaged = argv[++i];
       vocab_clean = argv[++i];
@@ -207,7 +209,7 @@ int main(int argc, char** argv) {
     };
     std::set<std::u32string> vocab;
     for (auto& w : letter_words(clean)) vocab.insert(w);
-    DiacriticRepairer repairer(*lex);
+    DiacriticRepairer repairer(*lex, options);
     std::string repaired = repairer.RepairText(damaged, nullptr);
     for (const auto& [label, text] : {std::pair<const char*, const std::string*>{"as received", &damaged},
                                       {"repaired", &repaired}}) {
@@ -223,7 +225,7 @@ int main(int argc, char** argv) {
     std::cerr << "bench_repair: no input (give FILEs or --heldout)\n";
     return 2;
   }
-  DiacriticRepairer repairer(*lex);
+  DiacriticRepairer repairer(*lex, options);
   std::mt19937 rng(seed);
   size_t all_damaged = 0, all_restored = 0, all_correct = 0, all_untouched = 0, all_bytes = 0;
   double all_sec = 0;
@@ -279,7 +281,7 @@ int main(int argc, char** argv) {
     size_t changed = 0;
     for (const std::string& c : copies) {
       std::vector<finsam::WordChange> ch;
-      DiacriticRepairer fresh(*lex);
+      DiacriticRepairer fresh(*lex, options);
       fresh.RepairText(c, &ch);
       changed += ch.size();
     }

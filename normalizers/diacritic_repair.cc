@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 
 #include "normalizers/unicode.h"
@@ -269,6 +267,18 @@ std::u32string ApplyCase(const std::u32string& original, const std::u32string& l
   return out;
 }
 
+// True when token t starts a sentence: the first token, after a paragraph or
+// cell break, after . ! or ?, or after a bullet that starts its line.
+bool OpensSentence(const std::vector<RepairToken>& tokens, size_t t) {
+  if (t == 0 || tokens[t].break_before) return true;
+  const std::string& prev = tokens[t - 1].text;
+  if (prev.empty()) return false;
+  const char last = prev.back();
+  if (last == '.' || last == '!' || last == '?') return true;
+  const bool bullet = prev == "-" || prev == "*" || prev == "\u2013" || prev == "\u2022";
+  return bullet && (t == 1 || tokens[t - 2].line != tokens[t - 1].line || tokens[t - 1].break_before);
+}
+
 // ---- Candidate generation -------------------------------------------------
 
 class CandidateGenerator {
@@ -317,14 +327,24 @@ class CandidateGenerator {
       if (lower[i] != U'6' && lower[i] != U'4') continue;
       if (i + 2 >= lower.size() || !u_isalpha(lower[i + 1]) || !u_isalpha(lower[i + 2])) digit_tail = false;
     }
-    if (!any_valid && HasGarble(lower) && digit_tail) {
+    // An é with two letters after it is, in stripped text, an ö far more
+    // often than anything else (61% of ö; Swedish spells é only at a word's
+    // end or before one letter: "idé", "armén"), so a word nothing validates
+    // gets ö there too ("Schénning").
+    bool inner_e = false;
+    for (size_t i = 1; i + 2 < lower.size(); ++i) {
+      if (lower[i] == U'é' && u_isalpha(lower[i + 1]) && u_isalpha(lower[i + 2])) inner_e = true;
+    }
+    if (!any_valid && ((HasGarble(lower) && digit_tail) || inner_e)) {
       // A 6, & or 4 between letters is a letter, even in a word no list
       // holds ("I6ner"): read it as its most likely letter.
       std::u32string forced = lower;
-      for (char32_t& c : forced) {
+      for (size_t i = 0; i < forced.size(); ++i) {
+        char32_t& c = forced[i];
         if (c == U'6') c = U'ö';
         else if (c == U'&') c = U'ä';
         else if (c == U'4') c = U'å';
+        else if (c == U'é' && i > 0 && i + 2 < forced.size() && u_isalpha(forced[i + 1]) && u_isalpha(forced[i + 2])) c = U'ö';
       }
       cands_[0].lower = forced;
       cands_[0].forced = true;
@@ -782,6 +802,39 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
   };
   // Context ids of position j, -1 across boundaries.
   auto linked = [&](long j) { return j >= 0 && j < static_cast<long>(n) && !seq[j].boundary_before; };
+  // Context-word model: the chosen words around j (kept current as the
+  // second pass changes its mind) and their breaks.
+  std::vector<int32_t> chosen_ids(n);
+  std::vector<uint8_t> breaks(n);
+  for (size_t j = 0; j < n; ++j) {
+    chosen_ids[j] = id_at(static_cast<long>(j));
+    breaks[j] = j == 0 ? (SwedishLexicon::kBreakBefore | SwedishLexicon::kDocumentStart)
+                       : (seq[j].boundary_before ? SwedishLexicon::kBreakBefore : 0);
+  }
+  std::vector<uint32_t> features;
+  std::vector<int32_t> rivals;
+  std::vector<double> context_ll;
+  // Weighted log-likelihood of candidate k at j under the context-word
+  // model; 0 unless two or more candidates are words with a frequency.
+  auto context_bonus = [&](size_t j, size_t k) {
+    if (options_.context_weight <= 0 || !seq[j].cands) return 0.0;
+    const std::vector<Candidate>& cur = *seq[j].cands;
+    rivals.clear();
+    int known = 0;
+    for (const Candidate& c : cur) {
+      const bool ok = c.valid && lex_.Seen(c.id);
+      rivals.push_back(ok ? c.id : -1);
+      known += ok;
+    }
+    if (known < 2 || rivals[k] < 0) return 0.0;
+    features.clear();
+    const int32_t saved = chosen_ids[j];
+    chosen_ids[j] = rivals[k];  // the features never include the word itself
+    lex_.ContextFeatures(chosen_ids.data(), breaks.data(), n, j, &features);
+    chosen_ids[j] = saved;
+    lex_.ContextLogLikelihoods(rivals, features, &context_ll);
+    return options_.context_weight * context_ll[k];
+  };
   auto local_score = [&](size_t j, const Candidate& c) {
     const long J = static_cast<long>(j);
     int32_t p1 = linked(J) ? id_at(J - 1) : lex_.SentenceStart();
@@ -790,6 +843,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     int32_t n2 = (linked(J + 1) && linked(J + 2)) ? id_at(J + 2) : -1;
     int32_t me = cand_id(c);
     double s = c.channel;
+    if (seq[j].cands) s += context_bonus(j, static_cast<size_t>(&c - seq[j].cands->data()));
     if (!c.valid) s += kInvalidLogProb;
     else if (!lex_.Seen(c.id)) s += c.unigram;
     else s += lex_.TrigramLogProb(p2, p1, me);
@@ -813,6 +867,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
       }
     }
     choice[j] = best;
+    chosen_ids[j] = cand_id(cur[best]);
   }
 
   // Apply: per changed piece, a margin check against keeping the original in
@@ -826,10 +881,34 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     std::string why;
   };
   std::unordered_map<uint64_t, Change> piece_change;
+  // One spelling per text (Gale, Church & Yarowsky 1992): a name no list
+  // holds that the text spells with its letters intact elsewhere
+  // ("Schénning" read as "Schönning") is that word where it is stripped
+  // ("Schonning"). Evidence comes only from garbled tokens (é, 6, &, 4),
+  // which cannot be read as written.
+  std::unordered_map<std::u32string, std::u32string> spelled;
+  for (size_t j = 0; j < n; ++j) {
+    if (!seq[j].cands) continue;
+    const Candidate& best = (*seq[j].cands)[choice[j]];
+    const std::u32string& seen = pieces[seq[j].token][seq[j].piece].text;
+    bool garbled = false;
+    for (char32_t c : seen) garbled |= IsGarble(c) || c == U'é' || c == U'É';
+    if (!garbled || (best.original && !best.forced)) continue;
+    spelled.emplace(SwedishLexicon::SkeletonOf(best.lower), best.lower);
+  }
   for (size_t j = 0; j < n; ++j) {
     if (!seq[j].cands) continue;
     const std::vector<Candidate>& cur = *seq[j].cands;
     const Candidate& best = cur[choice[j]];
+    if (best.original && !best.forced && !cur[0].valid && cur.size() == 1 && !spelled.empty()) {
+      const std::u32string observed = LowerU32(pieces[seq[j].token][seq[j].piece].text);
+      auto it = spelled.find(observed);  // an unmarked token is its own skeleton
+      if (it != spelled.end() && it->second != observed && SwedishLexicon::SkeletonOf(observed) == observed) {
+        piece_change[(static_cast<uint64_t>(seq[j].token) << 16) | seq[j].piece] = {
+            it->second, 0, Describe(observed, it->second) + "; spelled so elsewhere in this text"};
+      }
+      continue;
+    }
     if (best.original && !best.forced) continue;
     const Candidate& orig = cur[0];
     const std::u32string observed = LowerU32(pieces[seq[j].token][seq[j].piece].text);
@@ -840,7 +919,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     if (orig.valid && margin < options_.min_change_margin) continue;
     std::string why;
     why += Describe(observed, best.lower);
-    if (best.forced) why += "; 6/&/4 inside a word is a letter; no word either way";
+    if (best.forced) why += "; 6/&/4 (or é before two letters) inside a word is a letter; no word either way";
     else if (!orig.valid) why += "; \"" + U32ToUtf8(observed) + "\" is no Swedish word";
     else why += "; both are words, context decides";
     if (best.compound) why += "; compound of known parts";
@@ -863,7 +942,13 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
       score_sum += it->second.margin;
       if (!why.empty()) why += " | ";
       why += it->second.why;
-      rebuilt += ApplyCase(pieces[t][p].text, it->second.repaired);
+      std::u32string cased = ApplyCase(pieces[t][p].text, it->second.repaired);
+      // A 6, & or 4 has no case: one that opens a sentence, a table cell or
+      // a bullet ("6kad kompetens" after "- ") stood for a capital.
+      if (p == 0 && !cased.empty() && IsGarble(pieces[t][p].text[0]) && rebuilt.empty() && OpensSentence(tokens, t)) {
+        cased[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(cased[0])));
+      }
+      rebuilt += cased;
     }
     if (!changed) continue;
     out[t] = U32ToUtf8(rebuilt);

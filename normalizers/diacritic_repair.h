@@ -54,6 +54,9 @@ struct RepairOptions {
   double strip_rate = -1;
   // Minimum log-odds to change a word that is valid as written.
   double min_change_margin = 0.5;
+  // Weight of the context-word model (SwedishLexicon::ContextLogLikelihoods)
+  // for words valid both ways; 0 turns it off.
+  double context_weight = 1.0;
 };
 
 class DiacriticRepairer {

@@ -310,20 +310,27 @@ int SwedishLexicon::Rank(std::string_view lower) const {
   return id < 0 ? 0 : static_cast<int>(entries_[id].web_rank);
 }
 
-void SwedishLexicon::CountCleanText(std::string_view text, float weight) {
+void SwedishLexicon::CountCleanText(std::string_view text, float weight, bool stream) {
   // Sentence starts are counted as the pair (<s>, word), so that the
   // context model knows "Våra" opens sentences more often than "Vara".
   if (bos_ < 0) bos_ = Intern(kSentenceStart);
   int32_t prev = bos_, prev2 = -1;
   entries_[bos_].clean_count += weight;
+  uint8_t next_break = kBreakBefore | kDocumentStart;
   CleanTokens(text, [&](const std::string& tok) {
     if (tok.empty()) {
       if (prev != bos_) entries_[bos_].clean_count += weight;
       prev = bos_;
       prev2 = -1;
+      next_break |= kBreakBefore;
       return;
     }
     int32_t id = Intern(tok);
+    if (stream) {
+      clean_stream_.push_back(id);
+      clean_breaks_.push_back(next_break);
+      next_break = 0;
+    }
     entries_[id].clean_count += weight;
     if (tok[0] != '?') entries_[id].flags |= kCurated;
     clean_tokens_ += weight;
@@ -431,7 +438,7 @@ struct Reader {
   }
 };
 
-constexpr char kCacheMagic[8] = {'F', 'S', 'L', 'X', 'C', 'v', '0', '1'};
+constexpr char kCacheMagic[8] = {'F', 'S', 'L', 'X', 'C', 'v', '0', '2'};
 
 }  // namespace
 
@@ -462,6 +469,11 @@ void SwedishLexicon::WriteCache(const std::string& path, const std::string& key)
   }
   Put<double>(out, clean_tokens_);
   Put<int32_t>(out, bos_);
+  Put<uint64_t>(out, clean_stream_.size());
+  for (size_t i = 0; i < clean_stream_.size(); ++i) {
+    Put<int32_t>(out, clean_stream_[i]);
+    Put<uint8_t>(out, clean_breaks_[i]);
+  }
   out.append(kCacheMagic, sizeof kCacheMagic);
   // Write to a private name, then rename: readers never see a partial file.
   std::error_code ec;
@@ -527,6 +539,15 @@ bool SwedishLexicon::ReadCache(const std::string& path, const std::string& key) 
   }
   clean_tokens_ = r.Get<double>();
   bos_ = r.Get<int32_t>();
+  uint64_t stream = r.Get<uint64_t>();
+  if (!r.ok || stream > data.size()) return false;
+  clean_stream_.resize(stream);
+  clean_breaks_.resize(stream);
+  for (uint64_t i = 0; i < stream && r.ok; ++i) {
+    clean_stream_[i] = r.Get<int32_t>();
+    clean_breaks_[i] = r.Get<uint8_t>();
+    if (clean_stream_[i] < -1 || clean_stream_[i] >= static_cast<int32_t>(words_.size())) return false;
+  }
   return r.ok && r.Bytes(sizeof kCacheMagic) == std::string_view(kCacheMagic, sizeof kCacheMagic) &&
          r.pos == data.size();
 }
@@ -650,7 +671,7 @@ bool SwedishLexicon::ParseSources(const LexiconSources& src) {
     }
     std::sort(files.begin(), files.end());  // deterministic order
     for (const std::string& f : files) {
-      if (ReadFile(f, &text)) lex->CountCleanText(text, kDomainWeight);
+      if (ReadFile(f, &text)) lex->CountCleanText(text, kDomainWeight, /*stream=*/true);
     }
   }
   // Gazetteer: kind<TAB>name; names are valid words (each part of a
@@ -677,7 +698,7 @@ bool SwedishLexicon::ParseSources(const LexiconSources& src) {
     int index = 0;
     while (std::getline(in, line)) {
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      if (index++ % 10 != 0) lex->CountCleanText(line, 1);
+      if (index++ % 10 != 0) lex->CountCleanText(line, 1, /*stream=*/true);
     }
   }
   // wswedish: ISO-8859-1 word list, one word a line → valid words.
@@ -784,6 +805,172 @@ void SwedishLexicon::Finish() {
     if (head != static_cast<int32_t>(i)) {
       skeleton_next_[i] = head;
       head = static_cast<int32_t>(i);
+    }
+  }
+  TrainContextModel();
+}
+
+void SwedishLexicon::TrainContextModel() {
+  // Which words compete with another word of the same skeleton: both known
+  // Swedish (a curated list) with a frequency. Decided once per word.
+  std::vector<int8_t> ambiguous(words_.size(), -1);
+  auto is_ambiguous = [&](int32_t id) {
+    if (ambiguous[id] < 0) {
+      int members = 0;
+      ForEachWithSkeleton(SkeletonOf(std::string_view(words_[id])), [&](int32_t other) {
+        if (Seen(other) && (entries_[other].flags & kCurated)) ++members;
+      });
+      ambiguous[id] = members >= 2 ? 1 : 0;
+    }
+    return ambiguous[id] == 1;
+  };
+  std::vector<uint32_t> features;
+  const size_t n = clean_stream_.size();
+  for (size_t i = 0; i < n; ++i) {
+    const int32_t id = clean_stream_[i];
+    if (id < 0 || words_[id][0] == '?' || !is_ambiguous(id)) continue;
+    features.clear();
+    ContextFeatures(clean_stream_.data(), clean_breaks_.data(), n, i, &features);
+    // Each occurrence counts once (domain texts are not weighted up here):
+    // the significance test below needs real counts.
+    for (int kind = 0; kind < 3; ++kind) context_total_[(static_cast<uint64_t>(id) << 2) | kind] += 1;
+    for (uint32_t f : features) context_count_[(static_cast<uint64_t>(id) << 32) | f] += 1;
+  }
+  // The web pair list adds the neighbours' word classes: far more text than
+  // the clean documents, read as counts in a corpus of kWebPairCorpus pairs
+  // (the list's last pairs then count about three times).
+  constexpr double kWebPairCorpus = 1e7;
+  web_bigram_rank_.ForEach([&](uint64_t key, uint32_t rank) {
+    const int32_t a = static_cast<int32_t>(key >> 32), b = static_cast<int32_t>(key & 0xFFFFFFFFu);
+    if (a < 0 || b < 0 || a >= static_cast<int32_t>(words_.size()) || b >= static_cast<int32_t>(words_.size())) return;
+    const float count = static_cast<float>(kWebPairCorpus / (kBigramHarmonic * (rank + 2.0)));
+    if (words_[a][0] != '?' && is_ambiguous(a)) {
+      context_total_[(static_cast<uint64_t>(a) << 2) | 2] += count;
+      context_count_[(static_cast<uint64_t>(a) << 32) | WordClassFeature(b, true)] += count;
+    }
+    if (words_[b][0] != '?' && is_ambiguous(b)) {
+      context_total_[(static_cast<uint64_t>(b) << 2) | 1] += count;
+      context_count_[(static_cast<uint64_t>(b) << 32) | WordClassFeature(a, false)] += count;
+    }
+  });
+}
+
+uint32_t SwedishLexicon::WordClassFeature(int32_t id, bool right) const {
+  std::string cls;
+  if (id < 0) {
+    cls = "<s>";
+  } else if (words_[id][0] == '?') {
+    cls = words_[id];  // its shape: "??" (64 år) is not "????" (2020 är)
+  } else {
+    // Short words stand for themselves (att, och, vi, som); longer ones for
+    // their ending, a cheap stand-in for the part of speech (-er, -ar, -or
+    // plurals after "våra"; -a infinitives before "vägar").
+    std::u32string w = Utf8ToU32(words_[id]);
+    cls = w.size() <= 3 ? words_[id] : "-" + U32ToUtf8(w.substr(w.size() - 2));
+  }
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (unsigned char c : cls) h = (h ^ c) * 16777619u;
+  return 0x80000000u | (right ? 0x40000000u : 0u) | (h & 0x3FFFFFFFu);
+}
+
+void SwedishLexicon::ContextFeatures(const int32_t* ids, const uint8_t* breaks, size_t n, size_t i,
+                                     std::vector<uint32_t>* features) const {
+  // Window words: content words of middling frequency. The 100 most frequent
+  // words go with every candidate alike, and rare words (beyond rank 5000)
+  // name the topic of the few texts a rare candidate was seen in rather than
+  // anything about the candidate. The two neighbours are left to their word
+  // classes and to the n-gram model.
+  constexpr uint32_t kWindowMinRank = 100, kWindowMaxRank = 5000;
+  // A neighbour among the 300 most frequent words is the n-gram model's
+  // business (its exact pairs are in the web list); rarer ones add their
+  // class.
+  constexpr uint32_t kClassMinRank = 300;
+  const size_t first = features->size();
+  auto add_word = [&](int32_t id) {
+    if (id < 0 || id == ids[i] || words_[id][0] == '?') return;
+    const uint32_t rank = entries_[id].web_rank;
+    if (rank <= kWindowMinRank || rank > kWindowMaxRank) return;
+    features->push_back(static_cast<uint32_t>(id));
+  };
+  for (size_t d = 1; d <= static_cast<size_t>(kContextWindow) && d <= i; ++d) {
+    if (breaks[i - d + 1] & kDocumentStart) break;
+    if (d >= 2) add_word(ids[i - d]);
+  }
+  for (size_t d = 1; d <= static_cast<size_t>(kContextWindow) && i + d < n; ++d) {
+    if (breaks[i + d] & kDocumentStart) break;
+    if (d >= 2) add_word(ids[i + d]);
+  }
+  // A word counts once however often it occurs in the window.
+  std::sort(features->begin() + static_cast<long>(first), features->end());
+  features->erase(std::unique(features->begin() + static_cast<long>(first), features->end()), features->end());
+  const bool left_break = i == 0 || (breaks[i] & kBreakBefore);
+  const bool right_break = i + 1 >= n || (breaks[i + 1] & kBreakBefore);
+  // A word no list holds (-1) has no class we could look up.
+  auto class_ok = [&](int32_t id) {
+    return id >= 0 && (entries_[id].web_rank == 0 || entries_[id].web_rank > kClassMinRank);
+  };
+  if (left_break || class_ok(ids[i - 1])) features->push_back(WordClassFeature(left_break ? -1 : ids[i - 1], false));
+  if (right_break || class_ok(ids[i + 1])) features->push_back(WordClassFeature(right_break ? -1 : ids[i + 1], true));
+}
+
+void SwedishLexicon::ContextLogLikelihoods(const std::vector<int32_t>& candidates,
+                                           const std::vector<uint32_t>& features, std::vector<double>* out) const {
+  // Smoothing: a feature's rate for a candidate is pulled towards the
+  // candidates' pooled rate with the weight of kPrior occurrences, so a word
+  // seen a handful of times says little; a feature must have been seen
+  // kMinFeature times with the candidates together (web pairs count as
+  // occurrences in a corpus of 10^7 pairs); one feature
+  // moves the log-likelihood by at most kMaxFeature (naive Bayes is
+  // overconfident on sparse counts).
+  constexpr double kPrior = 10.0;
+  constexpr double kMinFeature = 3.0;
+  constexpr double kMinTotal = 5.0;
+  constexpr double kMaxFeature = 2.0;
+  constexpr double kMinChiSquare = 3.84;
+  out->assign(candidates.size(), 0.0);
+  // Totals per kind of feature: 0 window words, 1 left class, 2 right class.
+  std::vector<double> totals[3];
+  double pooled_totals[3] = {0, 0, 0};
+  for (int kind = 0; kind < 3; ++kind) {
+    totals[kind].assign(candidates.size(), 0.0);
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      if (candidates[c] < 0) continue;
+      if (const float* t = context_total_.Find((static_cast<uint64_t>(candidates[c]) << 2) | kind)) totals[kind][c] = *t;
+      pooled_totals[kind] += totals[kind][c];
+    }
+  }
+  std::vector<double> count(candidates.size());
+  for (uint32_t f : features) {
+    const int kind = !(f & 0x80000000u) ? 0 : (f & 0x40000000u) ? 2 : 1;
+    const std::vector<double>& total = totals[kind];
+    const double pooled_total = pooled_totals[kind];
+    if (pooled_total < kMinTotal) continue;
+    double pooled = 0;
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      count[c] = 0;
+      if (candidates[c] < 0) continue;
+      if (const float* k = context_count_.Find((static_cast<uint64_t>(candidates[c]) << 32) | f)) count[c] = *k;
+      pooled += count[c];
+    }
+    if (pooled < kMinFeature) continue;
+    const double rate = pooled / pooled_total;
+    // Only features whose presence depends on the candidate (Pearson's
+    // chi-square on present/absent × candidate, p < 0.05 at one degree of
+    // freedom): words such as "och" that go with every candidate alike only
+    // add noise to a naive Bayes sum.
+    double chi2 = 0;
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      if (candidates[c] < 0 || total[c] <= 0) continue;
+      const double expect_in = total[c] * rate, expect_out = total[c] * (1 - rate);
+      const double in = count[c], out_n = total[c] - count[c];
+      if (expect_in > 0) chi2 += (in - expect_in) * (in - expect_in) / expect_in;
+      if (expect_out > 0) chi2 += (out_n - expect_out) * (out_n - expect_out) / expect_out;
+    }
+    if (chi2 < kMinChiSquare) continue;
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      if (candidates[c] < 0) continue;
+      const double p = (count[c] + kPrior * rate) / (total[c] + kPrior);
+      (*out)[c] += std::clamp(std::log(p / rate), -kMaxFeature, kMaxFeature);
     }
   }
 }

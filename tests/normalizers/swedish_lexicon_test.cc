@@ -106,6 +106,41 @@ TEST(SwedishLexiconTest, MissingDataDirIsReported) {
   EXPECT_NE(error.find("swe.wordlist"), std::string::npos);
 }
 
+// The context-word model's log-likelihoods for the candidates at `target`
+// in a sentence of lowercase words ("??" for a number).
+std::vector<double> ContextScores(const SwedishLexicon& lex, const std::vector<std::string>& words, size_t target,
+                                  const std::vector<std::string>& candidates) {
+  std::vector<int32_t> ids;
+  for (const std::string& w : words) ids.push_back(lex.Find(w));
+  std::vector<uint8_t> breaks(ids.size(), 0);
+  breaks[0] = SwedishLexicon::kBreakBefore | SwedishLexicon::kDocumentStart;
+  std::vector<uint32_t> features;
+  lex.ContextFeatures(ids.data(), breaks.data(), ids.size(), target, &features);
+  std::vector<int32_t> cands;
+  for (const std::string& c : candidates) cands.push_back(lex.Find(c));
+  std::vector<double> out;
+  lex.ContextLogLikelihoods(cands, features, &out);
+  return out;
+}
+
+TEST(SwedishLexiconTest, ContextModelLooksBeyondTheNeighbours) {
+  const SwedishLexicon& lex = Lex();
+  // "kvinnor" three words back: "män", not the pronoun "man".
+  std::vector<double> s = ContextScores(lex, Split("andelen kvinnor var ?? procent och andelen man ?? procent"), 7,
+                                        {"man", "män"});
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_GT(s[1], s[0] + 1.0);
+  // A plural noun after it: "våra", not the verb "vara".
+  s = ContextScores(lex, Split("vi vill tacka alla vara leverantörer"), 4, {"vara", "våra"});
+  EXPECT_GT(s[1], s[0] + 1.0);
+  // An adjective after "kan ... ": the verb.
+  s = ContextScores(lex, Split("det kan vara svårt att hitta"), 2, {"vara", "våra"});
+  EXPECT_GT(s[0], s[1]);
+  // Words the clean texts never saw give no opinion.
+  s = ContextScores(lex, Split("qqq zzz"), 0, {"qqq", "zzz"});
+  EXPECT_EQ(s, std::vector<double>({0.0, 0.0}));
+}
+
 TEST(SwedishLexiconTest, CompiledCacheGivesTheSameLexicon) {
   const std::string dir = ::testing::TempDir() + "finsam_lexicon_cache_" + std::to_string(getpid());
   std::filesystem::remove_all(dir);
@@ -129,6 +164,9 @@ TEST(SwedishLexiconTest, CompiledCacheGivesTheSameLexicon) {
   EXPECT_EQ(cached->BigramLogProb(cached->Find("för"), cached->Find("att")),
             parsed->BigramLogProb(parsed->Find("för"), parsed->Find("att")));
   EXPECT_EQ(cached->CharLogProb(U"länet"), parsed->CharLogProb(U"länet"));
+  // The context-word model is trained again from the cached token stream.
+  EXPECT_EQ(ContextScores(*cached, Split("andelen kvinnor och andelen man"), 4, {"man", "män"}),
+            ContextScores(*parsed, Split("andelen kvinnor och andelen man"), 4, {"man", "män"}));
   // A damaged cache is ignored and rewritten.
   { std::ofstream(files[0], std::ios::binary | std::ios::trunc) << "garbage"; }
   std::unique_ptr<SwedishLexicon> again = SwedishLexicon::Load(src, &error);
