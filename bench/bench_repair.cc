@@ -4,7 +4,8 @@
 //                [--stream-mb N] [--context-weight W] FILE...
 //   bench_repair [--exclude-clean NAME] --vocab-check DAMAGED CLEAN
 //
-// Each FILE is clean Swedish. The bench strips it the way an English OCR
+// Each FILE is clean Swedish: text (UTF-8), or a PDF whose text layer is
+// read in Poppler's reading order. The bench strips it the way an English OCR
 // model does (rates from data/lexicon/README.md: å → a 92%, & 2%, 4 1%,
 // d 1%; ä → a 93%, 4 2%, d 1.3%, i 1%, é 1%; ö → é 61%, o 21%, d 7%, 6 7%;
 // the rest kept), repairs it, and prints
@@ -43,6 +44,8 @@
 
 #include "normalizers/diacritic_repair.h"
 #include "normalizers/swedish_lexicon.h"
+#include "pipeline/pdf_reader.h"
+#include "tests/support/english_ocr_strip.h"
 
 namespace {
 
@@ -57,37 +60,7 @@ double CpuSeconds() {
 using finsam::DiacriticRepairer;
 using finsam::SwedishLexicon;
 
-// Applies the English-OCR confusion rates to å/ä/ö (and capitals).
-std::string Strip(const std::string& clean, std::mt19937* rng) {
-  std::u32string u = finsam::Utf8ToU32(clean);
-  std::u32string out;
-  std::uniform_real_distribution<double> uni(0, 1);
-  for (char32_t c : u) {
-    bool upper = c == U'Å' || c == U'Ä' || c == U'Ö';
-    char32_t l = upper ? (c == U'Å' ? U'å' : c == U'Ä' ? U'ä' : U'ö') : c;
-    double r = uni(*rng);
-    std::u32string rep;
-    if (l == U'å') {
-      rep = r < 0.95 ? U"a" : r < 0.97 ? U"&" : r < 0.98 ? U"4" : r < 0.99 ? U"d" : U"å";
-    } else if (l == U'ä') {
-      rep = r < 0.93 ? U"a" : r < 0.95 ? U"4" : r < 0.963 ? U"d" : r < 0.973 ? U"i" : r < 0.983 ? U"é" : U"ä";
-    } else if (l == U'ö') {
-      rep = r < 0.61 ? U"é" : r < 0.82 ? U"o" : r < 0.89 ? U"d" : r < 0.96 ? U"6" : U"ö";
-    } else {
-      out.push_back(c);
-      continue;
-    }
-    if (rep.size() == 1 && (rep[0] == U'å' || rep[0] == U'ä' || rep[0] == U'ö')) {
-      out.push_back(c);  // kept
-      continue;
-    }
-    if (upper) {
-      for (char32_t& x : rep) x = x == U'é' ? U'É' : (x < 128 ? static_cast<char32_t>(std::toupper(static_cast<int>(x))) : x);
-    }
-    out += rep;
-  }
-  return finsam::U32ToUtf8(out);
-}
+std::string Strip(const std::string& clean, std::mt19937* rng) { return finsam::StripLikeEnglishOcr(clean, rng); }
 
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> out;
@@ -169,6 +142,18 @@ int main(int argc, char** argv) {
     }
     std::ostringstream ss;
     ss << in.rdbuf();
+    if (f.size() > 4 && f.compare(f.size() - 4, 4, ".pdf") == 0) {
+      // A PDF's text layer in Poppler's reading order.
+      finsam::Result<std::vector<std::string>> pages = finsam::ReadPdfPageTexts(ss.str(), 10000);
+      if (!pages.ok()) {
+        std::cerr << "bench_repair: " << f << ": " << pages.status().ToString() << "\n";
+        return 1;
+      }
+      std::string text;
+      for (const std::string& p : *pages) text += p + "\n\n";
+      samples.push_back({f, text});
+      continue;
+    }
     samples.push_back({f, ss.str()});
   }
   if (heldout) {

@@ -267,6 +267,15 @@ std::u32string ApplyCase(const std::u32string& original, const std::u32string& l
   return out;
 }
 
+// "SD", "KD", "MP": two or three letters, all capitals.
+bool IsShortCapitals(const std::u32string& w) {
+  if (w.size() < 2 || w.size() > 3) return false;
+  for (char32_t c : w) {
+    if (!u_isupper(static_cast<UChar32>(c))) return false;
+  }
+  return true;
+}
+
 // True when token t starts a sentence: the first token, after a paragraph or
 // cell break, after . ! or ?, or after a bullet that starts its line.
 bool OpensSentence(const std::vector<RepairToken>& tokens, size_t t) {
@@ -636,6 +645,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
   const Channel ch(strip);
   CandidateGenerator gen(lex_, ch);
   std::unordered_map<std::u32string, std::vector<Candidate>> cache;
+  std::unordered_map<std::u32string, std::vector<Candidate>> caps_cache;
 
   // One position of the context model: a word piece with candidates, or a
   // context word that is not repaired (numbers as "?", unchanged words).
@@ -660,6 +670,35 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
   bar_cands[1].id = lex_.Find("i");
   bar_cands[1].valid = bar_cands[1].id >= 0;
   bar_cands[1].channel = std::log(0.3);
+  // Words hyphenated across a line end ("nämn-" / "den") are repaired as
+  // one word: neither half is a word alone, and the halves ("an-", "dande")
+  // would be "repaired" into words they are not.
+  std::vector<bool> hyphen_join(tokens.size(), false);
+  for (size_t t = 0; t + 1 < tokens.size(); ++t) {
+    const std::string& a = tokens[t].text;
+    const std::string& b = tokens[t + 1].text;
+    if (a.size() < 3 || a.back() != '-' || a[a.size() - 2] == '-' || tokens[t].line < 0 ||
+        tokens[t + 1].line != tokens[t].line + 1 || tokens[t + 1].break_before || b.empty()) {
+      continue;
+    }
+    // The second half goes on in lowercase, or both halves are capitals
+    // ("FÖR-" / "VALTNINGEN").
+    std::u32string au = Utf8ToU32(a), bu = Utf8ToU32(b);
+    auto all_caps = [](const std::u32string& w) {
+      int upper = 0;
+      for (char32_t c : w) {
+        if (u_islower(static_cast<UChar32>(c))) return false;
+        upper += u_isupper(static_cast<UChar32>(c)) ? 1 : 0;
+      }
+      return upper >= 2;
+    };
+    const char32_t first = bu.empty() ? 0 : bu[0];
+    if (u_islower(static_cast<UChar32>(first)) || IsGarble(first) || (all_caps(au) && all_caps(bu))) hyphen_join[t] = true;
+  }
+  // Joined word position → the length of its first half, and the pieces
+  // the second half came from (token t + 1, piece 0).
+  std::unordered_map<uint64_t, size_t> join_first_len;
+  std::vector<bool> consumed_first_piece(tokens.size(), false);
   std::vector<Position> seq;
   seq.reserve(tokens.size() + 8);
   bool pending_break = true;
@@ -692,11 +731,42 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     bool has_word = false;
     for (size_t p = 0; p < pieces[t].size(); ++p) {
       if (!pieces[t][p].word) continue;
+      if (p == 0 && consumed_first_piece[t]) {
+        has_word = true;
+        continue;  // the second half of a hyphenated word: repaired with its first
+      }
       has_word = true;
       std::u32string lower = LowerU32(pieces[t][p].text);
+      // First half of a hyphenated word: its last word piece, right before the
+      // final "-", joined with the next token's first word piece.
+      if (hyphen_join[t] && p + 2 == pieces[t].size() && pieces[t][p + 1].text == U"-" && !skip) {
+        std::vector<Piece> next = SplitToken(Utf8ToU32(Nfc(tokens[t + 1].text)));
+        if (!next.empty() && next[0].word && !LooksLikeUrlOrMail(tokens[t + 1].text)) {
+          join_first_len[(static_cast<uint64_t>(t) << 16) | p] = lower.size();
+          lower += LowerU32(next[0].text);
+          consumed_first_piece[t + 1] = true;
+        }
+      }
+      // Short all-capital words are abbreviations ("SD", "KD", "MP"): a D
+      // there is a D, not an OCR'd ö or å.
+      const std::vector<Candidate>* cands = nullptr;
       auto it = cache.find(lower);
       if (it == cache.end()) it = cache.emplace(lower, gen.Generate(lower)).first;
-      Position pos{t, p, &it->second};
+      cands = &it->second;
+      if (IsShortCapitals(pieces[t][p].text) && lower.find(U'd') != std::u32string::npos) {
+        auto ct = caps_cache.find(lower);
+        if (ct == caps_cache.end()) {
+          std::vector<Candidate> kept;
+          for (const Candidate& c : it->second) {
+            bool d_changed = false;
+            for (size_t k = 0; k < lower.size() && k < c.lower.size(); ++k) d_changed |= lower[k] == U'd' && c.lower[k] != U'd';
+            if (c.original || (!d_changed && c.lower.size() == lower.size())) kept.push_back(c);
+          }
+          ct = caps_cache.emplace(lower, std::move(kept)).first;
+        }
+        cands = &ct->second;
+      }
+      Position pos{t, p, cands};
       pos.boundary_before = pending_break;
       pending_break = false;
       seq.push_back(pos);
@@ -881,6 +951,13 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     std::string why;
   };
   std::unordered_map<uint64_t, Change> piece_change;
+  auto key_of = [&](size_t j) { return (static_cast<uint64_t>(seq[j].token) << 16) | seq[j].piece; };
+  // The word as observed at j, lowercase (both halves of a hyphenated word).
+  auto observed_at = [&](size_t j) {
+    std::u32string w = LowerU32(pieces[seq[j].token][seq[j].piece].text);
+    if (join_first_len.count(key_of(j))) w += LowerU32(pieces[seq[j].token + 1][0].text);
+    return w;
+  };
   // One spelling per text (Gale, Church & Yarowsky 1992): a name no list
   // holds that the text spells with its letters intact elsewhere
   // ("Schénning" read as "Schönning") is that word where it is stripped
@@ -901,7 +978,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     const std::vector<Candidate>& cur = *seq[j].cands;
     const Candidate& best = cur[choice[j]];
     if (best.original && !best.forced && !cur[0].valid && cur.size() == 1 && !spelled.empty()) {
-      const std::u32string observed = LowerU32(pieces[seq[j].token][seq[j].piece].text);
+      const std::u32string observed = observed_at(j);
       auto it = spelled.find(observed);  // an unmarked token is its own skeleton
       if (it != spelled.end() && it->second != observed && SwedishLexicon::SkeletonOf(observed) == observed) {
         piece_change[(static_cast<uint64_t>(seq[j].token) << 16) | seq[j].piece] = {
@@ -911,7 +988,7 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     }
     if (best.original && !best.forced) continue;
     const Candidate& orig = cur[0];
-    const std::u32string observed = LowerU32(pieces[seq[j].token][seq[j].piece].text);
+    const std::u32string observed = observed_at(j);
     // Log-odds of the choice against the original, in the chosen neighbours.
     double lb = local_score(j, best);
     double lo = local_score(j, orig);
@@ -926,6 +1003,26 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     int rank = best.id >= 0 ? lex_.Rank(lex_.Word(best.id)) : 0;
     if (rank > 0) why += "; rank " + std::to_string(rank);
     piece_change[(static_cast<uint64_t>(seq[j].token) << 16) | seq[j].piece] = {best.lower, margin, why};
+  }
+  // A hyphenated word's repair goes back to its two halves (when it kept its
+  // length, as all but the two-letters-for-one confusions do).
+  for (const auto& [key, first_len] : join_first_len) {
+    auto it = piece_change.find(key);
+    if (it == piece_change.end()) continue;
+    const size_t t = static_cast<size_t>(key >> 16);
+    const size_t whole = pieces[t][key & 0xFFFF].text.size() + pieces[t + 1][0].text.size();
+    if (it->second.repaired.size() != whole) {
+      piece_change.erase(it);
+      continue;
+    }
+    Change second = it->second;
+    second.repaired = it->second.repaired.substr(first_len);
+    second.why += "; second half of a word hyphenated across lines";
+    it->second.repaired.resize(first_len);
+    if (second.repaired != LowerU32(pieces[t + 1][0].text)) {
+      piece_change[static_cast<uint64_t>(t + 1) << 16] = std::move(second);
+    }
+    if (it->second.repaired == LowerU32(pieces[t][key & 0xFFFF].text)) piece_change.erase(it);
   }
   for (size_t t = 0; t < tokens.size(); ++t) {
     bool changed = false;

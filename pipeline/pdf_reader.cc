@@ -96,4 +96,33 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
   return Status::Ok();
 }
 
+Result<std::vector<std::string>> ReadPdfPageTexts(const std::string& bytes, int max_pages) {
+  std::map<std::string, int> msgs;
+  {
+    std::lock_guard<std::mutex> lock(g_poppler_mu);
+    g_poppler_msgs = &msgs;
+    poppler::set_debug_error_function(PopplerDebug, nullptr);
+  }
+  struct Restore {
+    ~Restore() {
+      std::lock_guard<std::mutex> lock(g_poppler_mu);
+      g_poppler_msgs = nullptr;
+    }
+  } restore;
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!pdf) return Status::Corrupt("damaged or truncated PDF: Poppler could not open it");
+  if (pdf->is_locked()) return Status::Encrypted("encrypted PDF (password required)");
+  const int n = pdf->pages();
+  if (n <= 0) return Status::Corrupt("PDF has no pages");
+  if (n > max_pages) return Status::TooLarge("PDF has " + std::to_string(n) + " pages, limit " + std::to_string(max_pages));
+  std::vector<std::string> pages;
+  for (int i = 0; i < n; ++i) {
+    std::unique_ptr<poppler::page> p(pdf->create_page(i));
+    // Not physical_layout (the default), which sets columns side by side.
+    pages.push_back(p ? ToUtf8(p->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)) : std::string());
+  }
+  return pages;
+}
+
 }  // namespace finsam

@@ -8,6 +8,7 @@
 #define FINSAM_PIPELINE_PDF_READER_H_
 
 #include <string>
+#include <vector>
 
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -17,6 +18,11 @@ namespace finsam {
 // `bytes` is the whole file. Fills doc.pages and appends Poppler's complaints
 // (counted, not repeated) to doc.warnings. Errors: kEncrypted, kCorrupt.
 Status ReadPdf(const std::string& bytes, int max_pages, Document& doc);
+
+// Each page's text in Poppler's own reading order (columns of a two-column
+// page kept apart, lines ending in "\n"), for uses that want running text
+// and no boxes: measuring diacritic repair on real reports. Same errors.
+Result<std::vector<std::string>> ReadPdfPageTexts(const std::string& bytes, int max_pages);
 
 }  // namespace finsam
 

@@ -4,10 +4,13 @@
 # 1. dasher-data's held-out paragraphs, stripped artificially (seeds 1-3);
 # 2. leave-one-out: each clean corpus text stripped artificially, with that
 #    text left out of the lexicon;
-# 3. real English-OCR text layers (sandwich.pdf, via pdftotext from
+# 3. real municipal reports never used for anything else (Göteborgs Stad,
+#    ../shared/realdocs/goteborg, read in place when present), stripped
+#    artificially;
+# 4. real English-OCR text layers (sandwich.pdf, via pdftotext from
 #    poppler-utils when installed) of the clean documents, leave-one-out:
 #    share of words found in the clean text's vocabulary;
-# 4. throughput on a 2 MB batch.
+# 5. throughput on a 2 MB batch.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$here/build}"
@@ -22,6 +25,13 @@ for doc in jamtland-vp-2019 gavleborg-ar-2020; do
     "$bench" --seed "$seed" --exclude-clean "$doc.txt" "$here/corpus/$doc/received.txt" | tail -1
   done
 done
+realdocs="$here/../shared/realdocs/goteborg"
+if [ -d "$realdocs" ]; then
+  for seed in 1 2 3; do
+    echo "== Göteborg reports (realdocs), seed $seed"
+    "$bench" --seed "$seed" "$realdocs"/*.pdf | tail -1
+  done
+fi
 if command -v pdftotext >/dev/null; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT

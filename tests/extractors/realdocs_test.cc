@@ -7,15 +7,12 @@
 #include <optional>
 
 #include "pipeline/pipeline.h"
+#include "tests/support/realdocs.h"
 
 namespace finsam {
 namespace {
 
-std::string RealDocs() {
-  for (const char* dir : {FINSAM_SOURCE_DIR "/../shared/realdocs", FINSAM_SOURCE_DIR "/../../shared/realdocs"})
-    if (std::filesystem::exists(std::string(dir) + "/goteborg")) return dir;
-  return "";
-}
+std::string RealDocs() { return RealDocsDir(); }
 
 std::optional<int64_t> Find(const Extraction& ex, const std::string& label, int year, ColumnKind kind) {
   for (const FinancialTable& t : ex.tables)

@@ -14,6 +14,7 @@
 #include "pipeline/pdf_render.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/tesseract_engine.h"
+#include "tests/support/realdocs.h"
 
 namespace finsam {
 namespace {
@@ -142,8 +143,8 @@ TEST(TesseractEngine, DetectsQuarterTurnAndMapsBoxesBack) {
 // Robustness on real scans (ocrmypdf's test files), when present: every page
 // is OCRed without error and gives words.
 TEST(RealScans, SkewedAndJbig2PagesGiveWords) {
-  const std::string dir = "/work/shared/realdocs/scans-ocrmypdf/";
-  if (!std::filesystem::exists(dir + "skew.pdf")) GTEST_SKIP() << "real scans not present";
+  const std::string dir = RealDocsDir() + "/scans-ocrmypdf/";
+  if (RealDocsDir().empty() || !std::filesystem::exists(dir + "skew.pdf")) GTEST_SKIP() << "real scans not present";
   for (const char* f : {"skew.pdf", "jbig2.pdf"}) {
     SCOPED_TRACE(f);
     Result<Extraction> ex = Extract(dir + f);
@@ -163,8 +164,8 @@ TEST(RealScans, SkewedAndJbig2PagesGiveWords) {
 // ocrmypdf's cardinal.pdf: the same page four times, turned 0°, 90°, 180°
 // and 270°. Every turn is detected and undone, and all four read alike.
 TEST(RealScans, CardinalRotationsReadAlike) {
-  const std::string path = "/work/shared/realdocs/scans-ocrmypdf/cardinal.pdf";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << "real scans not present";
+  const std::string path = RealDocsDir() + "/scans-ocrmypdf/cardinal.pdf";
+  if (RealDocsDir().empty() || !std::filesystem::exists(path)) GTEST_SKIP() << "real scans not present";
   Result<Extraction> ex = Extract(path);
   ASSERT_TRUE(ex.ok()) << ex.status().ToString();
   ASSERT_EQ(ex->doc.pages.size(), 4u);
