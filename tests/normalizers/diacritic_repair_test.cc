@@ -137,6 +137,20 @@ TEST(DiacriticRepairHardCases, NamesAndCapitals) {
              Case{"Målet ar en 6kad samverkan.", "Målet är en ökad samverkan."}});
 }
 
+// Real reports hyphenate words at line ends: the halves are repaired as one
+// word ("namn-" / "derna" is "nämnderna"), and neither half is turned into a
+// word of its own. Party abbreviations keep their D.
+TEST(DiacriticRepairHardCases, HyphenatedWordsAndAbbreviations) {
+  ExpectAll({Case{"Granskningen visar att namn-\nderna har brister.", "Granskningen visar att nämn-\nderna har brister."},
+             Case{"FORBUNDETS FOR-\nVALTNINGSBERATTELSE", "FÖRBUNDETS FÖR-\nVALTNINGSBERÄTTELSE"},
+             Case{"verksamheten har bedrivits pa ett andamalsen-\nligt satt",
+                  "verksamheten har bedrivits på ett ändamålsen-\nligt sätt"},
+             Case{"Det ar en sjalv-\nklar del.", "Det är en själv-\nklar del."},
+             Case{"Se sidan 12-\n14.", "Se sidan 12-\n14."},
+             Case{"Ledamoter: Anna Svensson (SD), Per Olsson (KD) och Eva Berg (MP).",
+                  "Ledamöter: Anna Svensson (SD), Per Olsson (KD) och Eva Berg (MP)."}});
+}
+
 TEST(DiacriticRepairHardCases, Untouched) {
   ExpectAll({Case{"Han har en bra plan for framtiden.", "Han har en bra plan för framtiden."},
              Case{"Vi vill vara en del av arbetet.", "Vi vill vara en del av arbetet."},
