@@ -28,22 +28,23 @@ std::string ToUtf8(const poppler::ustring& s) {
   return std::string(a.begin(), a.end());
 }
 
-}  // namespace
-
-Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
-  std::map<std::string, int> msgs;
-  {
+// Collects Poppler's messages into `msgs` while it lives.
+class CapturePopplerMessages {
+ public:
+  explicit CapturePopplerMessages(std::map<std::string, int>* msgs) {
     std::lock_guard<std::mutex> lock(g_poppler_mu);
-    g_poppler_msgs = &msgs;
+    g_poppler_msgs = msgs;
     poppler::set_debug_error_function(PopplerDebug, nullptr);
   }
-  struct Restore {
-    ~Restore() {
-      std::lock_guard<std::mutex> lock(g_poppler_mu);
-      g_poppler_msgs = nullptr;
-    }
-  } restore;
+  ~CapturePopplerMessages() {
+    std::lock_guard<std::mutex> lock(g_poppler_mu);
+    g_poppler_msgs = nullptr;
+  }
+};
 
+// Opens `bytes` as a PDF: errors kCorrupt, kEncrypted, kTooLarge.
+Status OpenPdf(const std::string& bytes, int max_pages, const std::map<std::string, int>& msgs,
+               std::unique_ptr<poppler::document>* out) {
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf) {
@@ -52,9 +53,21 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
     return Status::Corrupt("damaged or truncated PDF: " + why);
   }
   if (pdf->is_locked()) return Status::Encrypted("encrypted PDF (password required)");
-  int n = pdf->pages();
+  const int n = pdf->pages();
   if (n <= 0) return Status::Corrupt("PDF has no pages");
   if (n > max_pages) return Status::TooLarge("PDF has " + std::to_string(n) + " pages, limit " + std::to_string(max_pages));
+  *out = std::move(pdf);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
+  std::map<std::string, int> msgs;
+  CapturePopplerMessages capture(&msgs);
+  std::unique_ptr<poppler::document> pdf;
+  if (Status st = OpenPdf(bytes, max_pages, msgs, &pdf); !st.ok()) return st;
+  const int n = pdf->pages();
 
   for (int i = 0; i < n; ++i) {
     Page page;
@@ -98,26 +111,11 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
 
 Result<std::vector<std::string>> ReadPdfPageTexts(const std::string& bytes, int max_pages) {
   std::map<std::string, int> msgs;
-  {
-    std::lock_guard<std::mutex> lock(g_poppler_mu);
-    g_poppler_msgs = &msgs;
-    poppler::set_debug_error_function(PopplerDebug, nullptr);
-  }
-  struct Restore {
-    ~Restore() {
-      std::lock_guard<std::mutex> lock(g_poppler_mu);
-      g_poppler_msgs = nullptr;
-    }
-  } restore;
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) return Status::Corrupt("damaged or truncated PDF: Poppler could not open it");
-  if (pdf->is_locked()) return Status::Encrypted("encrypted PDF (password required)");
-  const int n = pdf->pages();
-  if (n <= 0) return Status::Corrupt("PDF has no pages");
-  if (n > max_pages) return Status::TooLarge("PDF has " + std::to_string(n) + " pages, limit " + std::to_string(max_pages));
+  CapturePopplerMessages capture(&msgs);
+  std::unique_ptr<poppler::document> pdf;
+  if (Status st = OpenPdf(bytes, max_pages, msgs, &pdf); !st.ok()) return st;
   std::vector<std::string> pages;
-  for (int i = 0; i < n; ++i) {
+  for (int i = 0; i < pdf->pages(); ++i) {
     std::unique_ptr<poppler::page> p(pdf->create_page(i));
     // Not physical_layout (the default), which sets columns side by side.
     pages.push_back(p ? ToUtf8(p->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)) : std::string());
