@@ -12,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -26,6 +27,7 @@
 #include "pipeline/database.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/progress.h"
+#include "pipeline/sha256.h"
 
 namespace finsam {
 namespace {
@@ -93,38 +95,94 @@ void WalkDirectory(const std::filesystem::path& dir, std::vector<std::string>* o
   out->insert(out->end(), found.begin(), found.end());
 }
 
-std::string Years(const DocumentMeta& m) {
-  if (m.year_from == 0) return "";
-  if (m.year_to == 0 || m.year_to == m.year_from) return std::to_string(m.year_from);
-  return std::to_string(m.year_from) + "-" + std::to_string(m.year_to);
+std::string Years(int from, int to) {
+  if (from == 0) return "";
+  if (to == 0 || to == from) return std::to_string(from);
+  return std::to_string(from) + "-" + std::to_string(to);
+}
+
+// What one line of ingest output says about a document.
+struct Summary {
+  std::string forbund, kind;
+  int year_from = 0, year_to = 0;
+  int64_t tables = 0, facts = 0, ocr = 0, repair = 0, warnings = 0;
+};
+
+Summary Summarize(const Extraction& ex, int facts) {
+  Summary s;
+  s.forbund = ex.doc.meta.forbund;
+  s.kind = ex.doc.meta.kind;
+  s.year_from = ex.doc.meta.year_from;
+  s.year_to = ex.doc.meta.year_to;
+  s.tables = static_cast<int64_t>(ex.tables.size());
+  s.facts = facts;
+  for (const Page& p : ex.doc.pages) {
+    s.ocr += p.decision == PageDecision::kOcr ? 1 : 0;
+    s.repair += p.decision == PageDecision::kRepair ? 1 : 0;
+  }
+  s.warnings = static_cast<int64_t>(ex.doc.warnings.size());
+  return s;
+}
+
+// The same summary for a document already in the database.
+std::optional<Summary> StoredSummary(SqliteDb& db, int64_t document_id) {
+  const std::string id = std::to_string(document_id);
+  Result<SqliteStatement> q = db.Prepare(
+      "SELECT coalesce(f.name, ''), coalesce(d.kind, ''), coalesce(d.year_from, 0), coalesce(d.year_to, 0), "
+      "coalesce(d.warnings, '') FROM documents d LEFT JOIN forbund f USING(forbund_id) WHERE d.document_id = " + id);
+  if (!q.ok() || !q->Step()) return std::nullopt;
+  Summary s;
+  s.forbund = q->Text(0);
+  s.kind = q->Text(1);
+  s.year_from = static_cast<int>(q->Int(2));
+  s.year_to = static_cast<int>(q->Int(3));
+  const std::string warnings = q->Text(4);
+  s.warnings = std::count(warnings.begin(), warnings.end(), '\n');
+  s.tables = db.QueryInt("SELECT count(*) FROM fin_tables WHERE document_id = " + id).value_or(0);
+  s.facts = db.QueryInt("SELECT count(*) FROM v_financial WHERE document_id = " + id).value_or(0);
+  s.ocr = db.QueryInt("SELECT count(*) FROM pages WHERE decision = 'ocr' AND document_id = " + id).value_or(0);
+  s.repair = db.QueryInt("SELECT count(*) FROM pages WHERE decision = 'repair' AND document_id = " + id).value_or(0);
+  return s;
 }
 
 // "Samordningsförbundet Gävleborg, årsredovisning 2020, 7 tables, 212 facts, 1 warning"
-std::string Describe(const Extraction& ex, int facts) {
-  const DocumentMeta& m = ex.doc.meta;
+std::string Describe(const Summary& m) {
   std::ostringstream s;
   s << (m.forbund.empty() ? "förbund unknown" : m.forbund) << ", ";
   s << (m.kind.empty() ? "kind unknown" : m.kind);
-  std::string years = Years(m);
+  std::string years = Years(m.year_from, m.year_to);
   if (!years.empty()) s << " " << years;
-  s << ", " << ex.tables.size() << (ex.tables.size() == 1 ? " table" : " tables");
-  s << ", " << facts << (facts == 1 ? " fact" : " facts");
+  s << ", " << m.tables << (m.tables == 1 ? " table" : " tables");
+  s << ", " << m.facts << (m.facts == 1 ? " fact" : " facts");
   // Pages not read from a good text layer, so a slow or doubtful file shows.
-  int ocr = 0, repair = 0;
-  for (const Page& p : ex.doc.pages) {
-    ocr += p.decision == PageDecision::kOcr ? 1 : 0;
-    repair += p.decision == PageDecision::kRepair ? 1 : 0;
-  }
-  if (ocr) s << ", " << ocr << (ocr == 1 ? " page" : " pages") << " OCRed";
-  if (repair) s << ", " << repair << (repair == 1 ? " page" : " pages") << " repaired";
-  size_t w = ex.doc.warnings.size();
-  if (w > 0) s << ", " << w << (w == 1 ? " warning" : " warnings");
+  if (m.ocr) s << ", " << m.ocr << (m.ocr == 1 ? " page" : " pages") << " OCRed";
+  if (m.repair) s << ", " << m.repair << (m.repair == 1 ? " page" : " pages") << " repaired";
+  if (m.warnings > 0) s << ", " << m.warnings << (m.warnings == 1 ? " warning" : " warnings");
   return s.str();
 }
 
-// One input's pipeline result, handed from a worker to the loading thread.
+// The document id when `path`'s bytes are in the database, loaded by this
+// pipeline version: such a file is reported unchanged without being read
+// again (no OCR of a scan that is already in). 0 otherwise, and for files
+// that cannot be read (the pipeline reports those).
+int64_t AlreadyLoaded(Database& db, const std::string& path, int64_t max_bytes) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size == 0 || static_cast<int64_t>(size) > max_bytes) return 0;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(size, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return 0;
+  const std::string sha = Sha256Hex(bytes);
+  if (db.StoredPipelineVersion(sha) < kPipelineVersion) return 0;
+  Result<SqliteStatement> q = db.sql().Prepare("SELECT document_id FROM documents WHERE sha256 = ?");
+  if (!q.ok()) return 0;
+  q->Bind(1, sha);
+  return q->Step() ? q->Int(0) : 0;
+}
+
 struct Slot {
   bool done = false;
+  int64_t stored_id = 0;  // already loaded by this pipeline version: not run
   std::optional<Result<Extraction>> result;
 };
 
@@ -231,11 +289,16 @@ int RunIngestCommand(const Args& args) {
   };
 
   std::vector<Slot> slots(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    slots[i].stored_id = AlreadyLoaded(**db, files[i], options.max_file_bytes);
+    slots[i].done = slots[i].stored_id != 0;
+  }
   std::mutex mu;
   std::condition_variable cv;
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < files.size(); i = next++) {
+      if (slots[i].stored_id) continue;
       Result<Extraction> r = run_one(files[i]);
       std::lock_guard<std::mutex> lock(mu);
       slots[i].result.emplace(std::move(r));
@@ -252,6 +315,15 @@ int RunIngestCommand(const Args& args) {
   int counts[3] = {0, 0, 0};  // by LoadOutcome
   int64_t total_facts = 0, total_tables = 0;
   for (size_t i = 0; i < files.size(); ++i) {
+    if (slots[i].stored_id) {
+      ++counts[static_cast<int>(LoadOutcome::kUnchanged)];
+      if (!options.quiet) {
+        std::optional<Summary> stored = StoredSummary((*db)->sql(), slots[i].stored_id);
+        std::cerr << LoadOutcomeName(LoadOutcome::kUnchanged) << " " << files[i] << ": "
+                  << (stored ? Describe(*stored) : std::string("already in the database")) << "\n";
+      }
+      continue;
+    }
     std::optional<Result<Extraction>> result;
     if (workers > 1) {
       std::unique_lock<std::mutex> lock(mu);
@@ -283,7 +355,7 @@ int RunIngestCommand(const Args& args) {
       total_tables += static_cast<int64_t>(ex.tables.size());
     }
     if (!options.quiet) {
-      std::cerr << LoadOutcomeName(loaded->outcome) << " " << path << ": " << Describe(ex, facts) << "\n";
+      std::cerr << LoadOutcomeName(loaded->outcome) << " " << path << ": " << Describe(Summarize(ex, facts)) << "\n";
       if (verbose)
         for (const std::string& w : ex.doc.warnings) std::cerr << "  warning: " << OneLine(w) << "\n";
     }
@@ -298,7 +370,8 @@ int RunIngestCommand(const Args& args) {
     s.precision(2);
     s << "finsam ingest: " << files.size() << (files.size() == 1 ? " file: " : " files: ") << counts[0]
       << " loaded, " << counts[1] << " unchanged, " << counts[2] << " re-extracted, " << failed
-      << " failed; " << total_tables << " tables, " << total_facts << " facts written to " << db_path << " in "
+      << " failed; " << total_tables << (total_tables == 1 ? " table, " : " tables, ") << total_facts
+      << (total_facts == 1 ? " fact" : " facts") << " written to " << db_path << " in "
       << secs << " s\n";
     std::cerr << s.str();
   }

@@ -242,6 +242,28 @@ TEST_F(CliCommandTest, ReingestOfSameBytesChangesNothing) {
   EXPECT_EQ(Dump(), before);
 }
 
+// A file already loaded by this pipeline version is reported from the
+// database without being extracted again (no OCR of a scan that is already
+// in). Shown here by taking the data folder away: a new extraction would
+// not know the förbund, the stored summary does.
+TEST_F(CliCommandTest, UnchangedFilesAreNotExtractedAgain) {
+  fs::copy_file(kJamtlandTxt, dir_ + "/a.txt");
+  RunResult first = Run("ingest --db t.db a.txt");
+  ASSERT_EQ(first.code, 0) << first.err;
+  ASSERT_THAT(first.err, StartsWith("loaded a.txt: Samordningsförbundet i Jämtlands län, "));
+  const std::string summary = Lines(first.err)[0].substr(std::string("loaded ").size());
+  const char* old_data = std::getenv("FINSAM_DATA_DIR");
+  const std::string saved = old_data ? old_data : "";
+  setenv("FINSAM_DATA_DIR", (dir_ + "/no-data-here").c_str(), 1);
+  RunResult again = Run("ingest --db t.db a.txt");
+  if (old_data) setenv("FINSAM_DATA_DIR", saved.c_str(), 1);
+  else unsetenv("FINSAM_DATA_DIR");
+  EXPECT_EQ(again.code, 0) << again.err;
+  ASSERT_FALSE(Lines(again.err).empty());
+  EXPECT_EQ(Lines(again.err)[0], "unchanged " + summary);
+  EXPECT_THAT(again.err, HasSubstr("0 loaded, 1 unchanged, 0 re-extracted, 0 failed"));
+}
+
 TEST_F(CliCommandTest, OlderPipelineVersionIsReextracted) {
   fs::copy_file(kJamtlandTxt, dir_ + "/a.txt");
   ASSERT_EQ(Run("ingest --quiet --db t.db a.txt").code, 0);
