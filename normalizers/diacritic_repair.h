@@ -8,7 +8,10 @@
 // hunspell compounds, and a compound split for words no list holds), and
 // picks the best sequence with a word-bigram language model (Viterbi), so
 // words valid both ways ("for"/"för", "ar"/"år"/"är", "stod"/"stöd") are
-// decided by their neighbours.
+// decided by their neighbours; a trigram pass and a context-word model
+// (SwedishLexicon::ContextLogLikelihoods: words up to six away, the
+// neighbours' word classes) then re-decide them. A word hyphenated across a
+// line end is repaired as one word and split back.
 //
 // Invariants: the output has the same whitespace and the same tokens; only
 // letters inside words change (plus the garbled 6 & 4 inside words). Numbers,
