@@ -382,32 +382,6 @@ void ReadFulfilmentTables(const std::vector<LineRef>& lines, int year, Governanc
 
 // ---- Plan sections --------------------------------------------------------
 
-bool IsBullet(const std::string& t, std::string* rest) {
-  // OCR reads "•" as "«", "»", "°", "e" or "o"; the letters only count
-  // before a capital ("e Minst två …").
-  for (const char* b : {"e ", "o ", "©"}) {
-    size_t n = std::char_traits<char>::length(b);
-    if (t.compare(0, n, b) == 0 && t.size() > n + 1) {
-      unsigned char next = t[n];
-      if ((next >= 'A' && next <= 'Z') || next == 0xC3) {
-        *rest = CollapseSpaces(t.substr(n));
-        return true;
-      }
-    }
-  }
-  for (const char* b : {"•", "»«", "«", "»", "°", "-", "–", "—", "*", "·", "▪"}) {
-    size_t n = std::char_traits<char>::length(b);
-    if (t.compare(0, n, b) == 0 && t.size() > n) {
-      // "-Deltagare", "- Vi", "• Minst"; not "-215" (a number).
-      char next = t[n];
-      if (next >= '0' && next <= '9') return false;
-      *rest = CollapseSpaces(t.substr(n));
-      return !rest->empty();
-    }
-  }
-  return false;
-}
-
 bool IsFurniture(const std::string& t) {
   bool lower = false;
   for (unsigned char c : t)
@@ -475,7 +449,7 @@ void ReadPlanSections(const std::vector<LineRef>& lines, int doc_year, Governanc
         continue;
       }
       std::string item;
-      if (IsBullet(t, &item)) {
+      if (IsBulletItem(t, &item)) {
         if ((numbered && indicator_mode) || (!numbered && goal_index >= 0)) {
           Indicator ind;
           ind.goal = goal_index;

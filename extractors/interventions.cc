@@ -252,27 +252,6 @@ Intervention* FindByName(Governance* gov, const std::string& name) {
   return nullptr;
 }
 
-bool IsBulletLine(const std::string& t, std::string* rest) {
-  for (const char* b : {"e ", "o ", "©"}) {  // OCR readings of "•" before a capital
-    size_t n = std::char_traits<char>::length(b);
-    if (t.compare(0, n, b) == 0 && t.size() > n + 1) {
-      unsigned char next = t[n];
-      if ((next >= 'A' && next <= 'Z') || next == 0xC3) {
-        *rest = CollapseSpaces(t.substr(n));
-        return true;
-      }
-    }
-  }
-  for (const char* b : {"•", "»«", "«", "»", "°", "-", "–", "—", "*", "·", "▪"}) {
-    size_t n = std::char_traits<char>::length(b);
-    if (t.compare(0, n, b) == 0 && t.size() > n && !(t[n] >= '0' && t[n] <= '9')) {
-      *rest = CollapseSpaces(t.substr(n));
-      return !rest->empty();
-    }
-  }
-  return false;
-}
-
 // "Individeriktade insatser" / "Strukturinriktade insatser" + period bullets.
 void ReadPeriodLists(const std::vector<LineRef>& lines, int year, Governance* gov) {
   static const RE2 kHead("^(individ\\S*|struktur\\S*)\\s+insatser:?$");
@@ -286,7 +265,7 @@ void ReadPeriodLists(const std::vector<LineRef>& lines, int year, Governance* go
     for (size_t j = i + 1; j < lines.size(); ++j) {
       if (IsBlank(lines[j])) continue;
       std::string t = CollapseSpaces(lines[j].text()), item;
-      if (!IsBulletLine(t, &item)) break;
+      if (!IsBulletItem(t, &item)) break;
       FoldedText ft = FoldWithMap(item);
       re2::StringPiece name, from, to, open;
       if (!RE2::FullMatch(ft.folded, kItem, &name, &from, &to, &open)) continue;
@@ -328,7 +307,7 @@ void ReadGrantedLists(const std::vector<LineRef>& lines, int doc_year, Governanc
       std::string ft = Fold(t);
       if (RE2::PartialMatch(ft, kNumberedHeading) || ft.rfind("utover ovanstaende", 0) == 0) break;
       std::string item;
-      if (!IsBulletLine(t, &item)) continue;
+      if (!IsBulletItem(t, &item)) continue;
       Intervention iv;
       iv.name = StripFootnoteMarkers(item);
       iv.year = year;

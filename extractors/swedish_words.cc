@@ -112,6 +112,32 @@ FoldedText FoldWithMap(std::string_view s) {
 
 std::string Fold(std::string_view utf8) { return FoldWithMap(utf8).folded; }
 
+bool IsBulletItem(const std::string& t, std::string* rest) {
+  // OCR reads "•" as "«", "»", "°", "e" or "o"; the letters only count
+  // before a capital ("e Minst två …").
+  for (const char* b : {"e ", "o ", "©"}) {
+    size_t n = std::char_traits<char>::length(b);
+    if (t.compare(0, n, b) == 0 && t.size() > n + 1) {
+      unsigned char next = t[n];
+      if ((next >= 'A' && next <= 'Z') || next == 0xC3) {
+        *rest = CollapseSpaces(t.substr(n));
+        return true;
+      }
+    }
+  }
+  for (const char* b : {"•", "»«", "«", "»", "°", "-", "–", "—", "*", "·", "▪"}) {
+    size_t n = std::char_traits<char>::length(b);
+    if (t.compare(0, n, b) == 0 && t.size() > n) {
+      // "-Deltagare", "- Vi", "• Minst"; not "-215" (a number).
+      char next = t[n];
+      if (next >= '0' && next <= '9') return false;
+      *rest = CollapseSpaces(t.substr(n));
+      return !rest->empty();
+    }
+  }
+  return false;
+}
+
 std::string StripHtml(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -52,6 +52,10 @@ std::string Fold(std::string_view utf8);
 std::string StripHtml(std::string_view text);
 // Trims ASCII whitespace and NBSP from both ends; collapses inner runs.
 std::string CollapseSpaces(std::string_view text);
+// True for a bulleted list item ("• Minst två …", "- Vi …", and OCR's
+// readings of "•": "«", "»", "°", or "e "/"o " before a capital); *rest is
+// the item's text, collapsed. A dash before a digit is a number ("-215").
+bool IsBulletItem(const std::string& line, std::string* rest);
 // Drops superscript digits and a trailing footnote number ("Mysam⁵",
 // "Trisam individ ¹") and trailing dashes/colons.
 std::string StripFootnoteMarkers(std::string_view text);

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "extractors/table_grid.h"
 #include "normalizers/swedish_lexicon.h"
 #include "pipeline/pdf_render.h"
 #include "pipeline/ruling_lines.h"
@@ -169,12 +170,6 @@ PageInk MeasureInk(const GrayImage& image, const Page& page) {
 }
 
 namespace {
-
-bool HasDigit(const std::string& t) {
-  for (char c : t)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
 
 // A number token with glyphs that a table border leaves in an OCR layer.
 bool IsDamagedNumber(const std::string& t) {
