@@ -57,6 +57,32 @@ bool ReadFile(const std::string& path, std::string* out) {
   return true;
 }
 
+// Calls fn(line) for each line of text, without its "\n" or "\r\n".
+template <typename Fn>
+void ForEachLine(std::string_view text, Fn fn) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    fn(line);
+  }
+}
+
+// Dasher's prose, one paragraph a line: fn(paragraph, held_out) for each
+// non-blank one; every tenth (index % 10 == 0) is held out of training for
+// measurements (HeldOutDasherParagraphs), the rest is trained on.
+template <typename Fn>
+void ForEachDasherParagraph(std::string_view text, Fn fn) {
+  int index = 0;
+  ForEachLine(text, [&](std::string_view line) {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+    fn(line, index++ % 10 == 0);
+  });
+}
+
 // Lowercase NFC (NFKC for lines with compatibility characters such as ﬁ).
 std::string LowerKey(std::string_view s) {
   // Fast path for ASCII and precomposed å ä ö é (and capitals), which are
@@ -347,13 +373,9 @@ std::vector<std::string> SwedishLexicon::HeldOutDasherParagraphs(const std::stri
   std::string text;
   std::vector<std::string> out;
   if (!ReadFile(path, &text)) return out;
-  std::istringstream in(text);
-  std::string line;
-  int index = 0;
-  while (std::getline(in, line)) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (index++ % 10 == 0) out.push_back(line);
-  }
+  ForEachDasherParagraph(text, [&](std::string_view paragraph, bool held_out) {
+    if (held_out) out.emplace_back(paragraph);
+  });
   return out;
 }
 
@@ -614,18 +636,12 @@ bool SwedishLexicon::ParseSources(const LexiconSources& src) {
       }
       batch.clear();
     };
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) nl = text.size();
-      std::string_view line(text.data() + pos, nl - pos);
-      pos = nl + 1;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty()) continue;
+    ForEachLine(text, [&](std::string_view line) {
+      if (line.empty()) return;
       batch.push_back(LowerKey(line));
       lex->index_.Prefetch(batch.back());
-      if (batch.size() == kBatch || pos >= text.size()) flush_words();
-    }
+      if (batch.size() == kBatch) flush_words();
+    });
     flush_words();
   }
   // Web bigram ranks.
@@ -641,21 +657,15 @@ bool SwedishLexicon::ParseSources(const LexiconSources& src) {
       }
       batch.clear();
     };
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) nl = text.size();
-      std::string_view line(text.data() + pos, nl - pos);
-      pos = nl + 1;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ForEachLine(text, [&](std::string_view line) {
       size_t sp = line.find(' ');
-      if (sp == std::string_view::npos) continue;
+      if (sp == std::string_view::npos) return;
       batch.push_back(LowerKey(line.substr(0, sp)));
       lex->index_.Prefetch(batch.back());
       batch.push_back(LowerKey(line.substr(sp + 1)));
       lex->index_.Prefetch(batch.back());
       if (batch.size() >= 2 * kBatch) flush_pairs();
-    }
+    });
     flush_pairs();
   }
   // Clean domain texts and word lists we ship.
@@ -677,29 +687,23 @@ bool SwedishLexicon::ParseSources(const LexiconSources& src) {
   // Gazetteer: kind<TAB>name; names are valid words (each part of a
   // multi-word name too) and counted once as clean text.
   if (ReadFile(src.data_dir + "/gazetteer.tsv", &text)) {
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
+    ForEachLine(text, [&](std::string_view line) {
+      if (line.empty() || line[0] == '#') return;
       size_t tab = line.find('\t');
-      std::string name = tab == std::string::npos ? line : line.substr(tab + 1);
-      while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
+      std::string name(tab == std::string_view::npos ? line : line.substr(tab + 1));
+      while (!name.empty() && name.back() == ' ') name.pop_back();
       lex->CountCleanText(name, 1);
       CleanTokens(name, [&](const std::string& tok) {
         if (tok.empty() || tok[0] == '?') return;
         lex->entries_[lex->Intern(tok)].flags |= kCurated | kGazetteer;
       });
-    }
+    });
   }
   // Dasher prose: training paragraphs only.
   if (src.use_dasher && !src.dasher.empty() && ReadFile(src.dasher, &text)) {
-    std::istringstream in(text);
-    std::string line;
-    int index = 0;
-    while (std::getline(in, line)) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      if (index++ % 10 != 0) lex->CountCleanText(line, 1, /*stream=*/true);
-    }
+    ForEachDasherParagraph(text, [&](std::string_view paragraph, bool held_out) {
+      if (!held_out) lex->CountCleanText(paragraph, 1, /*stream=*/true);
+    });
   }
   // wswedish: ISO-8859-1 word list, one word a line → valid words.
   if (!src.wswedish.empty() && ReadFile(src.wswedish, &text)) {
