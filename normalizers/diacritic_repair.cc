@@ -267,6 +267,9 @@ std::u32string ApplyCase(const std::u32string& original, const std::u32string& l
   return out;
 }
 
+// The whitespace that separates tokens (ASCII; NBSP stays inside a token).
+bool IsRepairSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 // "SD", "KD", "MP": two or three letters, all capitals.
 bool IsShortCapitals(const std::u32string& w) {
   if (w.size() < 2 || w.size() > 3) return false;
@@ -616,16 +619,14 @@ std::vector<RepairToken> TokenizeForRepair(std::string_view text) {
   bool tab = false;
   while (i < text.size()) {
     char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (IsRepairSpace(c)) {
       if (c == '\n') ++newlines;
       if (c == '\t') tab = true;
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < text.size() && !(text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r' ||
-                                text[j] == '\f' || text[j] == '\v'))
-      ++j;
+    while (j < text.size() && !IsRepairSpace(text[j])) ++j;
     RepairToken t;
     t.text = std::string(text.substr(i, j - i));
     t.break_before = out.empty() || newlines >= 2 || tab;
@@ -1065,22 +1066,29 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
 std::string DiacriticRepairer::RepairText(std::string_view text, std::vector<WordChange>* changes) const {
   std::vector<RepairToken> tokens = TokenizeForRepair(text);
   std::vector<std::string> repaired = RepairTokens(tokens, changes);
-  // Rebuild: copy whitespace as is, substitute tokens in order.
   std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  size_t i = 0, t = 0;
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  if (!SubstituteTokens(text, repaired, &out)) return std::string(text);  // cannot happen: same tokenizer
+  return out;
+}
+
+bool SubstituteTokens(std::string_view text, const std::vector<std::string>& tokens, std::string* out) {
+  std::string rebuilt;
+  rebuilt.reserve(text.size() + text.size() / 8);
+  size_t i = 0, k = 0;
   while (i < text.size()) {
-    if (is_space(text[i])) {
-      out.push_back(text[i++]);
+    if (IsRepairSpace(text[i])) {
+      rebuilt.push_back(text[i++]);
       continue;
     }
     size_t j = i;
-    while (j < text.size() && !is_space(text[j])) ++j;
-    out += repaired[t++];
+    while (j < text.size() && !IsRepairSpace(text[j])) ++j;
+    if (k >= tokens.size()) return false;
+    rebuilt += tokens[k++];
     i = j;
   }
-  return out;
+  if (k != tokens.size()) return false;
+  *out = std::move(rebuilt);
+  return true;
 }
 
 }  // namespace finsam

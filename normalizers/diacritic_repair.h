@@ -87,6 +87,11 @@ class DiacriticRepairer {
 // break_before after a blank line or a tab).
 std::vector<RepairToken> TokenizeForRepair(std::string_view text);
 
+// Replaces the whitespace-separated tokens of `text`, in order, by `tokens`
+// (one each), keeping every whitespace byte as it is. False, *out untouched,
+// when the counts differ.
+bool SubstituteTokens(std::string_view text, const std::vector<std::string>& tokens, std::string* out);
+
 }  // namespace finsam
 
 #endif  // FINSAM_NORMALIZERS_DIACRITIC_REPAIR_H_

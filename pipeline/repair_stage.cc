@@ -26,31 +26,6 @@ namespace {
 // Same bar as the page decision's kRepairEvidence.
 constexpr double kTextRepairEvidence = 0.35;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-// Replaces whitespace-separated tokens of `text` by `words` (one per token)
-// keeping every whitespace byte. Returns false (text untouched) when the
-// token count does not match.
-bool ReplaceTokensInPlace(std::string& text, const std::vector<Word>& words) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  size_t i = 0, k = 0;
-  while (i < text.size()) {
-    if (IsSpace(text[i])) {
-      out.push_back(text[i++]);
-      continue;
-    }
-    size_t j = i;
-    while (j < text.size() && !IsSpace(text[j])) ++j;
-    if (k >= words.size()) return false;
-    out += words[k++].text;
-    i = j;
-  }
-  if (k != words.size()) return false;
-  text = std::move(out);
-  return true;
-}
-
 // A run of words of one line with no wide gap inside: a column's part of
 // the line, or a table cell.
 struct Segment {
@@ -212,7 +187,11 @@ int RepairPage(Page& page, const DiacriticRepairer& repairer, bool plain_text) {
   for (size_t li = 0; li < page.lines.size(); ++li) {
     if (!line_changed[li]) continue;
     Line& line = page.lines[li];
-    if (plain_text && ReplaceTokensInPlace(line.text, line.words)) continue;
+    if (plain_text) {
+      std::vector<std::string> texts;
+      for (const Word& w : line.words) texts.push_back(w.text);
+      if (SubstituteTokens(line.text, texts, &line.text)) continue;
+    }
     std::string joined;
     for (const Word& w : line.words) {
       if (!joined.empty()) joined += ' ';
