@@ -20,6 +20,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/cli_args.h"
@@ -161,29 +162,36 @@ std::string Describe(const Summary& m) {
   return s.str();
 }
 
-// The document id when `path`'s bytes are in the database, loaded by this
-// pipeline version: such a file is reported unchanged without being read
-// again (no OCR of a scan that is already in). 0 otherwise, and for files
-// that cannot be read (the pipeline reports those).
-int64_t AlreadyLoaded(Database& db, const std::string& path, int64_t max_bytes) {
+// Documents loaded by this pipeline version, sha256 → document id.
+std::unordered_map<std::string, int64_t> LoadedDocuments(SqliteDb& db) {
+  std::unordered_map<std::string, int64_t> out;
+  Result<SqliteStatement> q =
+      db.Prepare("SELECT sha256, document_id FROM documents WHERE pipeline_version >= " + std::to_string(kPipelineVersion));
+  if (!q.ok()) return out;
+  while (q->Step()) out.emplace(q->Text(0), q->Int(1));
+  return out;
+}
+
+// The id of the document with `path`'s bytes when `loaded` holds it: such a
+// file is reported unchanged without being extracted again (no OCR of a scan
+// that is already in). 0 otherwise, and for files that cannot be read (the
+// pipeline reports those).
+int64_t LoadedId(const std::string& path, const std::unordered_map<std::string, int64_t>& loaded, int64_t max_bytes) {
+  if (loaded.empty()) return 0;
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec || size == 0 || static_cast<int64_t>(size) > max_bytes) return 0;
   std::ifstream in(path, std::ios::binary);
   std::string bytes(size, '\0');
   if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return 0;
-  const std::string sha = Sha256Hex(bytes);
-  if (db.StoredPipelineVersion(sha) < kPipelineVersion) return 0;
-  Result<SqliteStatement> q = db.sql().Prepare("SELECT document_id FROM documents WHERE sha256 = ?");
-  if (!q.ok()) return 0;
-  q->Bind(1, sha);
-  return q->Step() ? q->Int(0) : 0;
+  auto it = loaded.find(Sha256Hex(bytes));
+  return it == loaded.end() ? 0 : it->second;
 }
 
 struct Slot {
   bool done = false;
   int64_t stored_id = 0;  // already loaded by this pipeline version: not run
-  std::optional<Result<Extraction>> result;
+  std::optional<Result<Extraction>> result;  // otherwise the pipeline's outcome
 };
 
 }  // namespace
@@ -288,21 +296,25 @@ int RunIngestCommand(const Args& args) {
     return RunPipeline(path, o);
   };
 
+  // A file whose bytes this pipeline version already loaded is not run;
+  // workers hash their files in parallel.
+  const std::unordered_map<std::string, int64_t> loaded_ids = LoadedDocuments((*db)->sql());
+  auto process = [&](size_t i) {
+    Slot slot;
+    slot.stored_id = LoadedId(files[i], loaded_ids, options.max_file_bytes);
+    if (!slot.stored_id) slot.result.emplace(run_one(files[i]));
+    slot.done = true;
+    return slot;
+  };
   std::vector<Slot> slots(files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    slots[i].stored_id = AlreadyLoaded(**db, files[i], options.max_file_bytes);
-    slots[i].done = slots[i].stored_id != 0;
-  }
   std::mutex mu;
   std::condition_variable cv;
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < files.size(); i = next++) {
-      if (slots[i].stored_id) continue;
-      Result<Extraction> r = run_one(files[i]);
+      Slot slot = process(i);
       std::lock_guard<std::mutex> lock(mu);
-      slots[i].result.emplace(std::move(r));
-      slots[i].done = true;
+      slots[i] = std::move(slot);
       cv.notify_all();
     }
   };
@@ -315,24 +327,25 @@ int RunIngestCommand(const Args& args) {
   int counts[3] = {0, 0, 0};  // by LoadOutcome
   int64_t total_facts = 0, total_tables = 0;
   for (size_t i = 0; i < files.size(); ++i) {
-    if (slots[i].stored_id) {
+    Slot slot;
+    if (workers > 1) {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return slots[i].done; });
+      slot = std::move(slots[i]);
+      slots[i].result.reset();
+    } else {
+      slot = process(i);
+    }
+    if (slot.stored_id) {
       ++counts[static_cast<int>(LoadOutcome::kUnchanged)];
       if (!options.quiet) {
-        std::optional<Summary> stored = StoredSummary((*db)->sql(), slots[i].stored_id);
+        std::optional<Summary> stored = StoredSummary((*db)->sql(), slot.stored_id);
         std::cerr << LoadOutcomeName(LoadOutcome::kUnchanged) << " " << files[i] << ": "
                   << (stored ? Describe(*stored) : std::string("already in the database")) << "\n";
       }
       continue;
     }
-    std::optional<Result<Extraction>> result;
-    if (workers > 1) {
-      std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return slots[i].done; });
-      result = std::move(slots[i].result);
-      slots[i].result.reset();
-    } else {
-      result.emplace(run_one(files[i]));
-    }
+    std::optional<Result<Extraction>>& result = slot.result;
     const std::string& path = files[i];
     if (!result->ok()) {
       report_failure(path, result->status().ToString());
