@@ -46,6 +46,7 @@
 #include "normalizers/swedish_lexicon.h"
 #include "pipeline/pdf_reader.h"
 #include "tests/support/english_ocr_strip.h"
+#include "tests/support/text_files.h"
 
 namespace {
 
@@ -61,14 +62,6 @@ using finsam::DiacriticRepairer;
 using finsam::SwedishLexicon;
 
 std::string Strip(const std::string& clean, std::mt19937* rng) { return finsam::StripLikeEnglishOcr(clean, rng); }
-
-std::vector<std::string> Words(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string w;
-  while (in >> w) out.push_back(w);
-  return out;
-}
 
 }  // namespace
 
@@ -219,7 +212,7 @@ int main(int argc, char** argv) {
     double t1 = CpuSeconds();
     std::string repaired = repairer.RepairText(damaged, nullptr);
     double sec = CpuSeconds() - t1;
-    std::vector<std::string> c = Words(s.clean), d = Words(damaged), r = Words(repaired);
+    std::vector<std::string> c = finsam::Words(s.clean), d = finsam::Words(damaged), r = finsam::Words(repaired);
     if (c.size() != d.size() || d.size() != r.size()) {
       std::cerr << "bench_repair: " << s.name << ": token counts differ\n";
       return 1;

@@ -15,16 +15,10 @@
 
 #include "extractors/financial_tables.h"
 #include "pipeline/pipeline.h"
+#include "tests/support/text_files.h"
 
 namespace finsam {
 namespace {
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 bool Updating() {
   const char* v = std::getenv("FINSAM_UPDATE_GOLDEN");

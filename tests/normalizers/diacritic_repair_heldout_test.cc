@@ -17,24 +17,10 @@
 #include "pipeline/pdf_reader.h"
 #include "tests/support/english_ocr_strip.h"
 #include "tests/support/realdocs.h"
+#include "tests/support/text_files.h"
 
 namespace finsam {
 namespace {
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> Words(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  std::string w;
-  while (in >> w) out.push_back(w);
-  return out;
-}
 
 struct Tally {
   size_t damaged = 0, restored = 0, correct = 0, untouched = 0;

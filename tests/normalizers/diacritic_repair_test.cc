@@ -7,17 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/shared_lexicon.h"
+#include "tests/support/text_files.h"
+
 namespace finsam {
 namespace {
-
-const SwedishLexicon& Lex() {
-  const SwedishLexicon* lex = SwedishLexicon::Shared();
-  if (!lex) {
-    ADD_FAILURE() << "lexicon missing under " << SwedishLexicon::DefaultDataDir();
-    std::abort();
-  }
-  return *lex;
-}
 
 // The repairer as the pipeline uses it on a page judged "repair": the text
 // is known to be stripped.
@@ -26,21 +20,6 @@ std::string Repair(const std::string& text) {
   opt.strip_rate = 0.95;
   DiacriticRepairer r(Lex(), opt);
   return r.RepairText(text, nullptr);
-}
-
-std::vector<std::string> Words(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  std::string w;
-  while (in >> w) out.push_back(w);
-  return out;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 struct Case {

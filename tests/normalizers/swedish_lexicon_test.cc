@@ -10,25 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/shared_lexicon.h"
+#include "tests/support/text_files.h"
+
 namespace finsam {
 namespace {
-
-const SwedishLexicon& Lex() {
-  const SwedishLexicon* lex = SwedishLexicon::Shared();
-  if (!lex) {
-    ADD_FAILURE() << "lexicon missing under " << SwedishLexicon::DefaultDataDir();
-    std::abort();
-  }
-  return *lex;
-}
-
-std::vector<std::string> Split(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> out;
-  std::string w;
-  while (in >> w) out.push_back(w);
-  return out;
-}
 
 TEST(SwedishLexiconTest, KnowsWordsAndRejectsStrippedForms) {
   const SwedishLexicon& lex = Lex();
@@ -87,9 +73,9 @@ TEST(SwedishLexiconTest, StrippedEvidenceSeparatesStrippedFromClean) {
   const std::string english =
       "The association is responsible for financial coordination between the employment service, "
       "the social insurance agency, the region and the ten municipalities of the county.";
-  StrippedTextScore s_clean = ScoreStrippedText(Split(clean), Lex());
-  StrippedTextScore s_stripped = ScoreStrippedText(Split(stripped), Lex());
-  StrippedTextScore s_english = ScoreStrippedText(Split(english), Lex());
+  StrippedTextScore s_clean = ScoreStrippedText(Words(clean), Lex());
+  StrippedTextScore s_stripped = ScoreStrippedText(Words(stripped), Lex());
+  StrippedTextScore s_english = ScoreStrippedText(Words(english), Lex());
   EXPECT_LT(s_clean.evidence, 0.2);
   EXPECT_GT(s_stripped.evidence, 0.6);
   EXPECT_LT(s_english.evidence, 0.3);
@@ -126,18 +112,18 @@ std::vector<double> ContextScores(const SwedishLexicon& lex, const std::vector<s
 TEST(SwedishLexiconTest, ContextModelLooksBeyondTheNeighbours) {
   const SwedishLexicon& lex = Lex();
   // "kvinnor" three words back: "män", not the pronoun "man".
-  std::vector<double> s = ContextScores(lex, Split("andelen kvinnor var ?? procent och andelen man ?? procent"), 7,
+  std::vector<double> s = ContextScores(lex, Words("andelen kvinnor var ?? procent och andelen man ?? procent"), 7,
                                         {"man", "män"});
   ASSERT_EQ(s.size(), 2u);
   EXPECT_GT(s[1], s[0] + 1.0);
   // A plural noun after it: "våra", not the verb "vara".
-  s = ContextScores(lex, Split("vi vill tacka alla vara leverantörer"), 4, {"vara", "våra"});
+  s = ContextScores(lex, Words("vi vill tacka alla vara leverantörer"), 4, {"vara", "våra"});
   EXPECT_GT(s[1], s[0] + 1.0);
   // An adjective after "kan ... ": the verb.
-  s = ContextScores(lex, Split("det kan vara svårt att hitta"), 2, {"vara", "våra"});
+  s = ContextScores(lex, Words("det kan vara svårt att hitta"), 2, {"vara", "våra"});
   EXPECT_GT(s[0], s[1]);
   // Words the clean texts never saw give no opinion.
-  s = ContextScores(lex, Split("qqq zzz"), 0, {"qqq", "zzz"});
+  s = ContextScores(lex, Words("qqq zzz"), 0, {"qqq", "zzz"});
   EXPECT_EQ(s, std::vector<double>({0.0, 0.0}));
 }
 
@@ -165,8 +151,8 @@ TEST(SwedishLexiconTest, CompiledCacheGivesTheSameLexicon) {
             parsed->BigramLogProb(parsed->Find("för"), parsed->Find("att")));
   EXPECT_EQ(cached->CharLogProb(U"länet"), parsed->CharLogProb(U"länet"));
   // The context-word model is trained again from the cached token stream.
-  EXPECT_EQ(ContextScores(*cached, Split("andelen kvinnor och andelen man"), 4, {"man", "män"}),
-            ContextScores(*parsed, Split("andelen kvinnor och andelen man"), 4, {"man", "män"}));
+  EXPECT_EQ(ContextScores(*cached, Words("andelen kvinnor och andelen man"), 4, {"man", "män"}),
+            ContextScores(*parsed, Words("andelen kvinnor och andelen man"), 4, {"man", "män"}));
   // A damaged cache is ignored and rewritten.
   { std::ofstream(files[0], std::ios::binary | std::ios::trunc) << "garbage"; }
   std::unique_ptr<SwedishLexicon> again = SwedishLexicon::Load(src, &error);

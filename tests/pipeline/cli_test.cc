@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/sqlite_db.h"
+#include "tests/support/text_files.h"
 
 namespace finsam {
 namespace {
@@ -28,13 +29,6 @@ using ::testing::StartsWith;
 const std::string kSource = FINSAM_SOURCE_DIR;
 const std::string kJamtlandTxt = kSource + "/corpus/jamtland-vp-2019/received.txt";
 const std::string kGavleborgPdf = kSource + "/corpus/gavleborg-vp-2020/text.pdf";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);

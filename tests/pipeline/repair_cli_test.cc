@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pipeline/pipeline.h"
+#include "tests/support/text_files.h"
 
 namespace finsam {
 namespace {
@@ -44,13 +45,6 @@ std::string TempPath(const std::string& name) {
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 const std::string kBin = FINSAM_BINARY;

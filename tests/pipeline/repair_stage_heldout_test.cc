@@ -18,16 +18,10 @@
 #include "pipeline/stages.h"
 #include "tests/support/english_ocr_strip.h"
 #include "tests/support/realdocs.h"
+#include "tests/support/text_files.h"
 
 namespace finsam {
 namespace {
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 TEST(RepairStageHeldOut, RealTwoColumnReports) {
   const std::string dir = RealDocsDir();

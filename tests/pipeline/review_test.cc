@@ -14,6 +14,7 @@
 #include "pipeline/cross_checks.h"
 #include "pipeline/database.h"
 #include "pipeline/pipeline.h"
+#include "tests/support/text_files.h"
 
 namespace finsam {
 namespace {
@@ -21,13 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string Corpus(const std::string& rel) { return std::string(FINSAM_SOURCE_DIR) + "/corpus/" + rel; }
-
-std::string ReadFile(const std::string& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct FlagView {
   int64_t id = 0;
