@@ -22,10 +22,10 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/document.h"
-#include "pipeline/pdf_render.h"
+#include "model/document.h"
+#include "pipeline/input/pdf_render.h"
+#include "pipeline/ocr/tesseract_engine.h"
 #include "pipeline/pipeline.h"
-#include "pipeline/tesseract_engine.h"
 
 using namespace finsam;
 

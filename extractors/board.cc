@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "normalizers/regex_cache.h"
 #include "extractors/organisations.h"
 #include "extractors/swedish_words.h"
+#include "normalizers/regex_cache.h"
 
 namespace finsam {
 namespace {
@@ -313,7 +313,7 @@ void ExtractBoard(const Document& doc, int member_count, Governance* gov) {
   for (const Paragraph& p : Paragraphs(lines)) {
     BoardComposition c;
     if (ParseComposition(p.text, &c)) {
-      GovProvenance prov = ProvenanceOf(lines[p.first], p.text);
+      Provenance prov = ProvenanceOf(lines[p.first], p.text);
       if (c.members && !comp.members) {
         comp.members = c.members;
         comp.deputies = c.deputies;

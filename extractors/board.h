@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/document.h"
-#include "pipeline/governance.h"
+#include "model/document.h"
+#include "model/governance.h"
 
 namespace finsam {
 

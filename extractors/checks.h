@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/extraction.h"
-#include "pipeline/flags.h"
+#include "model/extraction.h"
+#include "model/flags.h"
 
 namespace finsam {
 

@@ -5,14 +5,14 @@
 // Works on positioned words (PDF text layer, OCR: BoxUnit::kPoint) by column
 // alignment of numeric words, and on plain-text lines (BoxUnit::kCharCell) by
 // tab-separated cells or space-separated tokens. Both paths produce the same
-// FinancialTable records (pipeline/extraction.h).
+// FinancialTable records (model/extraction.h).
 #ifndef FINSAM_EXTRACTORS_FINANCIAL_TABLES_H_
 #define FINSAM_EXTRACTORS_FINANCIAL_TABLES_H_
 
 #include <string>
 #include <vector>
 
-#include "pipeline/extraction.h"
+#include "model/extraction.h"
 
 namespace finsam {
 

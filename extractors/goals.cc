@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "normalizers/regex_cache.h"
 #include "extractors/swedish_words.h"
+#include "normalizers/regex_cache.h"
 
 namespace finsam {
 namespace {
@@ -75,7 +75,7 @@ std::vector<StatusHit> StatusHits(const std::string& f) {
 
 struct GridRow {
   std::string cells[3];
-  GovProvenance prov;
+  Provenance prov;
 };
 
 void AppendCell(std::string* cell, const std::string& text) {

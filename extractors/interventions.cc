@@ -7,9 +7,9 @@
 #include <map>
 #include <set>
 
-#include "normalizers/regex_cache.h"
 #include "extractors/organisations.h"
 #include "extractors/swedish_words.h"
+#include "normalizers/regex_cache.h"
 
 namespace finsam {
 namespace {

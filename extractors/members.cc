@@ -6,9 +6,9 @@
 #include <cmath>
 #include <map>
 
-#include "normalizers/regex_cache.h"
 #include "extractors/organisations.h"
 #include "extractors/swedish_words.h"
+#include "normalizers/regex_cache.h"
 #include "normalizers/swedish_number.h"
 
 namespace finsam {
@@ -46,7 +46,7 @@ struct NoteColumn {
 };
 
 void AddNoteRow(const std::string& label, const std::vector<std::optional<double>>& values,
-                const std::vector<NoteColumn>& cols, int64_t scale, const GovProvenance& prov,
+                const std::vector<NoteColumn>& cols, int64_t scale, const Provenance& prov,
                 std::vector<MemberContribution>* out) {
   std::string fl = Fold(label);
   if (fl.rfind("summa", 0) == 0 || fl.rfind("totalt", 0) == 0 || fl.empty()) return;
@@ -353,7 +353,7 @@ int ExtractMembers(const Document& doc, Governance* gov) {
   int count = 0;
   bool have_list = false;
   for (const Paragraph& p : Paragraphs(lines)) {
-    GovProvenance prov = ProvenanceOf(lines[p.first], p.text);
+    Provenance prov = ProvenanceOf(lines[p.first], p.text);
     if (!have_list) {
       int c = 0;
       std::vector<std::string> names = ParseMemberList(p.text, &c);

@@ -19,9 +19,9 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/document.h"
-#include "pipeline/extraction.h"
-#include "pipeline/governance.h"
+#include "model/document.h"
+#include "model/extraction.h"
+#include "model/governance.h"
 
 namespace finsam {
 

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/document.h"
-#include "pipeline/status.h"
+#include "model/document.h"
+#include "model/status.h"
 
 namespace finsam {
 

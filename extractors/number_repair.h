@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/extraction.h"
-#include "pipeline/flags.h"
+#include "model/extraction.h"
+#include "model/flags.h"
 
 namespace finsam {
 

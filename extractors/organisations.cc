@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <map>
 
-#include "normalizers/regex_cache.h"
 #include "extractors/swedish_words.h"
+#include "normalizers/regex_cache.h"
 
 namespace finsam {
 namespace {

@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/governance.h"
+#include "model/governance.h"
 
 namespace finsam {
 

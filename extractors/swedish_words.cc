@@ -313,8 +313,8 @@ bool Continues(const LineRef& prev, const LineRef& next) {
   return typical > 0 && pitch > 0 && pitch <= 1.35 * typical;
 }
 
-GovProvenance ProvenanceOf(const LineRef& l, const std::string& raw) {
-  GovProvenance p;
+Provenance ProvenanceOf(const LineRef& l, const std::string& raw) {
+  Provenance p;
   p.page = l.page->number;
   p.box = l.line->box;
   p.line_index = l.line->index;

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/document.h"
-#include "pipeline/governance.h"
+#include "model/document.h"
+#include "model/governance.h"
 
 namespace finsam {
 
@@ -79,7 +79,7 @@ bool IsBlank(const LineRef& l);
 // same page with no blank line (text input) or no extra vertical gap (PDF).
 bool Continues(const LineRef& prev, const LineRef& next);
 // Provenance for a value read from `l` (raw_text = `raw`, or the line text).
-GovProvenance ProvenanceOf(const LineRef& l, const std::string& raw = "");
+Provenance ProvenanceOf(const LineRef& l, const std::string& raw = "");
 // Paragraphs: runs of lines where each Continues() the previous (or a
 // sentence that goes on over a page break), joined by
 // one space. `first`/`last` index into the LineRef vector they came from.

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/extraction.h"
+#include "model/extraction.h"
 
 namespace finsam {
 

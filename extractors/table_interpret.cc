@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "normalizers/regex_cache.h"
 #include "extractors/categories.h"
 #include "extractors/table_grid.h"
+#include "normalizers/regex_cache.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
 

@@ -18,9 +18,9 @@
 #include <numeric>
 #include <set>
 
-#include "normalizers/regex_cache.h"
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
+#include "normalizers/regex_cache.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
 

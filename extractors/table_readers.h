@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "extractors/table_grid.h"
-#include "pipeline/document.h"
+#include "model/document.h"
 
 namespace finsam {
 

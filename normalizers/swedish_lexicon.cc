@@ -17,8 +17,8 @@
 #include <future>
 #include <sstream>
 
+#include "model/data_dir.h"
 #include "normalizers/unicode.h"
-#include "pipeline/data_dir.h"
 
 #ifdef FINSAM_HAVE_HUNSPELL
 #include <hunspell/hunspell.hxx>

@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <mutex>
 
-#include "pipeline/line_builder.h"
-#include "pipeline/ocr_text.h"
+#include "pipeline/input/line_builder.h"
+#include "pipeline/input/pdf_render.h"
+#include "pipeline/ocr/ocr_text.h"
 #include "pipeline/page_decision.h"
-#include "pipeline/pdf_render.h"
 #include "pipeline/stages.h"
 
 namespace finsam {

@@ -13,10 +13,10 @@
 
 #include <functional>
 
-#include "pipeline/document.h"
-#include "pipeline/ocr_engine.h"
-#include "pipeline/ocr_pool.h"
-#include "pipeline/status.h"
+#include "model/document.h"
+#include "model/status.h"
+#include "pipeline/ocr/ocr_engine.h"
+#include "pipeline/ocr/ocr_pool.h"
 
 namespace finsam {
 

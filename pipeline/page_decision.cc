@@ -11,8 +11,8 @@
 
 #include "extractors/table_grid.h"
 #include "normalizers/swedish_lexicon.h"
-#include "pipeline/pdf_render.h"
-#include "pipeline/ruling_lines.h"
+#include "pipeline/input/pdf_render.h"
+#include "pipeline/ocr/ruling_lines.h"
 #include "pipeline/stages.h"
 
 namespace finsam {

@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/document.h"
-#include "pipeline/ocr_engine.h"
+#include "model/document.h"
+#include "pipeline/ocr/ocr_engine.h"
 #include "pipeline/pipeline.h"
 
 namespace finsam {

@@ -14,19 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/data_dir.h"
-#include "pipeline/extraction.h"
-#include "pipeline/status.h"
+#include "model/data_dir.h"
+#include "model/extraction.h"
+#include "model/status.h"
 
 namespace finsam {
-
-// Bumped whenever extraction output can change for the same input bytes.
-// A document ingested by an older version is re-extracted on the next ingest
-// (README: "Re-ingesting").
-//  1: first landing.
-//  2: diacritic repair with the context-word model, hyphenated words and the
-//     stage's reading order (stripped pages read differently).
-inline constexpr int kPipelineVersion = 2;
 
 enum class OcrPolicy { kAuto, kNever, kAlways };
 

@@ -4,10 +4,10 @@
 #include <sstream>
 
 #include "normalizers/unicode.h"
-#include "pipeline/pdf_reader.h"
-#include "pipeline/sha256.h"
+#include "pipeline/input/pdf_reader.h"
+#include "pipeline/input/sha256.h"
+#include "pipeline/input/text_reader.h"
 #include "pipeline/stages.h"
-#include "pipeline/text_reader.h"
 
 namespace finsam {
 namespace {

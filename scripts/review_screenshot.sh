@@ -46,7 +46,7 @@ rm -f "$PNG"
 [ -s "$PNG" ] || { echo "FAIL: Chromium wrote no screenshot" >&2; exit 1; }
 
 # Checks on the PNG: the requested size and not trivially small (a blank
-# page compresses to a few kB). tests/pipeline/review_screenshot_test.cc
+# page compresses to a few kB). tests/pipeline/review/review_screenshot_test.cc
 # runs this script and checks the pixels (text, the red error border).
 INFO="$(file "$PNG")"
 case "$INFO" in

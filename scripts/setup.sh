@@ -12,6 +12,8 @@ PACKAGES=(
   libicu-dev                           # Unicode normalization, Swedish case mapping
   libre2-dev                           # regular expressions
   libsqlite3-dev sqlite3               # the comparison database (+ shell for users)
+  libcli11-dev                         # command-line options and help
+  nlohmann-json3-dev                   # JSON output
   libgtest-dev libgmock-dev googletest # tests
   hunspell-sv libhunspell-dev          # Swedish dictionary for diacritic repair
   wswedish dasher-data                 # Swedish word lists for the lexicon

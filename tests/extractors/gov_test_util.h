@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "pipeline/document.h"
-#include "pipeline/text_reader.h"
+#include "model/document.h"
+#include "pipeline/input/text_reader.h"
 
 namespace finsam::testing_gov {
 

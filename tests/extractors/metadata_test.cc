@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/text_reader.h"
+#include "pipeline/input/text_reader.h"
 
 namespace finsam {
 namespace {

@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/extraction.h"
 #include "normalizers/swedish_number.h"
-#include "pipeline/extraction.h"
 
 namespace finsam::testing {
 

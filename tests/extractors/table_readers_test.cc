@@ -3,8 +3,8 @@
 
 #include "extractors/financial_tables.h"
 #include "extractors/table_readers.h"
-#include "pipeline/line_builder.h"
-#include "pipeline/text_reader.h"
+#include "pipeline/input/line_builder.h"
+#include "pipeline/input/text_reader.h"
 
 namespace finsam {
 namespace {

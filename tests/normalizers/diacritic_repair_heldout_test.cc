@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "normalizers/diacritic_repair.h"
-#include "pipeline/pdf_reader.h"
+#include "pipeline/input/pdf_reader.h"
 #include "tests/support/english_ocr_strip.h"
 #include "tests/support/realdocs.h"
 #include "tests/support/text_files.h"

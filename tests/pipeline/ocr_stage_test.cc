@@ -8,12 +8,12 @@
 #include <cstdio>
 #include <thread>
 
-#include "pipeline/line_builder.h"
-#include "pipeline/ocr_pool.h"
+#include "cli/progress.h"
+#include "pipeline/input/line_builder.h"
+#include "pipeline/ocr/ocr_pool.h"
+#include "pipeline/ocr/ocr_text.h"
+#include "pipeline/ocr/ruling_lines.h"
 #include "pipeline/ocr_stage.h"
-#include "pipeline/ocr_text.h"
-#include "pipeline/progress.h"
-#include "pipeline/ruling_lines.h"
 
 namespace finsam {
 namespace {

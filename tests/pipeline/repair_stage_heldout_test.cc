@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/pdf_reader.h"
+#include "pipeline/input/pdf_reader.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/stages.h"
 #include "tests/support/english_ocr_strip.h"

@@ -1,0 +1,398 @@
+// `finsam ingest [--db PATH] [--ocr auto|never|always] [--dpi N] [-j N]
+//                [--quiet] [--verbose] FILE|DIR...`
+//
+// Collects the input files (directories are walked recursively, sorted,
+// hidden entries skipped), runs the pipeline on each (on worker threads when
+// there are several files) and loads each document into the database in its
+// own transaction, in input order, on the main thread. A file that fails is
+// reported on one line and leaves the database as it was; the others still
+// load, and the exit code is 1.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "pipeline/input/sha256.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/store/database.h"
+
+namespace finsam {
+namespace {
+
+constexpr const char* kIngestHelp =
+    R"(usage: finsam ingest [OPTIONS] FILE|DIR...
+
+Reads PDFs (.pdf) and plain-text dumps (.txt, .md), extracts their metadata
+and financial tables, and loads each document into the database in one
+transaction. Directories are walked recursively in sorted order; hidden files
+and folders (names starting with '.') and other extensions are skipped. Files
+named explicitly are always read.
+
+A document is identified by the SHA-256 of its bytes: ingesting the same
+bytes again changes nothing ("unchanged"); bytes loaded by an older pipeline
+version are extracted again ("re-extracted").
+
+options:
+  --db PATH            database file (default finsam.db; created if missing)
+  --ocr auto|never|always
+                       OCR pages without a usable text layer (default auto)
+  --dpi N              OCR render resolution (default 300)
+  -j, --jobs N         worker threads (default: number of cores)
+  -q, --quiet          print only errors
+  -v, --verbose        also print each document's warnings
+  -h, --help           this text
+
+One line per file goes to stderr:
+  loaded|unchanged|re-extracted PATH: FÖRBUND, KIND YEARS, N tables, M facts
+  [, P pages OCRed][, R pages repaired][, W warnings]
+and a failing file prints 'finsam: PATH: REASON'.
+Exit codes: 0 all loaded, 1 some input failed (the rest loaded), 2 usage.
+)";
+
+bool IsInputExtension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".pdf" || ext == ".txt" || ext == ".md";
+}
+
+// Appends the input files under `dir` (sorted, hidden entries skipped).
+void WalkDirectory(const std::filesystem::path& dir, std::vector<std::string>* out, std::string* error) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    *error = "cannot read directory: " + ec.message();
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      *error = "cannot read directory: " + ec.message();
+      return;
+    }
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && IsInputExtension(p)) found.push_back(p.string());
+  }
+  std::sort(found.begin(), found.end());
+  out->insert(out->end(), found.begin(), found.end());
+}
+
+std::string Years(int from, int to) {
+  if (from == 0) return "";
+  if (to == 0 || to == from) return std::to_string(from);
+  return std::to_string(from) + "-" + std::to_string(to);
+}
+
+// What one line of ingest output says about a document.
+struct Summary {
+  std::string forbund, kind;
+  int year_from = 0, year_to = 0;
+  int64_t tables = 0, facts = 0, ocr = 0, repair = 0, warnings = 0;
+};
+
+Summary Summarize(const Extraction& ex, int facts) {
+  Summary s;
+  s.forbund = ex.doc.meta.forbund;
+  s.kind = ex.doc.meta.kind;
+  s.year_from = ex.doc.meta.year_from;
+  s.year_to = ex.doc.meta.year_to;
+  s.tables = static_cast<int64_t>(ex.tables.size());
+  s.facts = facts;
+  for (const Page& p : ex.doc.pages) {
+    s.ocr += p.decision == PageDecision::kOcr ? 1 : 0;
+    s.repair += p.decision == PageDecision::kRepair ? 1 : 0;
+  }
+  s.warnings = static_cast<int64_t>(ex.doc.warnings.size());
+  return s;
+}
+
+// The same summary for a document already in the database.
+std::optional<Summary> StoredSummary(SqliteDb& db, int64_t document_id) {
+  const std::string id = std::to_string(document_id);
+  Result<SqliteStatement> q = db.Prepare(
+      "SELECT coalesce(f.name, ''), coalesce(d.kind, ''), coalesce(d.year_from, 0), coalesce(d.year_to, 0), "
+      "coalesce(d.warnings, '') FROM documents d LEFT JOIN forbund f USING(forbund_id) WHERE d.document_id = " + id);
+  if (!q.ok() || !q->Step()) return std::nullopt;
+  Summary s;
+  s.forbund = q->Text(0);
+  s.kind = q->Text(1);
+  s.year_from = static_cast<int>(q->Int(2));
+  s.year_to = static_cast<int>(q->Int(3));
+  const std::string warnings = q->Text(4);
+  s.warnings = std::count(warnings.begin(), warnings.end(), '\n');
+  s.tables = db.QueryInt("SELECT count(*) FROM fin_tables WHERE document_id = " + id).value_or(0);
+  s.facts = db.QueryInt("SELECT count(*) FROM v_financial WHERE document_id = " + id).value_or(0);
+  s.ocr = db.QueryInt("SELECT count(*) FROM pages WHERE decision = 'ocr' AND document_id = " + id).value_or(0);
+  s.repair = db.QueryInt("SELECT count(*) FROM pages WHERE decision = 'repair' AND document_id = " + id).value_or(0);
+  return s;
+}
+
+// "Samordningsförbundet Gävleborg, årsredovisning 2020, 7 tables, 212 facts, 1 warning"
+std::string Describe(const Summary& m) {
+  std::ostringstream s;
+  s << (m.forbund.empty() ? "förbund unknown" : m.forbund) << ", ";
+  s << (m.kind.empty() ? "kind unknown" : m.kind);
+  std::string years = Years(m.year_from, m.year_to);
+  if (!years.empty()) s << " " << years;
+  s << ", " << m.tables << (m.tables == 1 ? " table" : " tables");
+  s << ", " << m.facts << (m.facts == 1 ? " fact" : " facts");
+  // Pages not read from a good text layer, so a slow or doubtful file shows.
+  if (m.ocr) s << ", " << m.ocr << (m.ocr == 1 ? " page" : " pages") << " OCRed";
+  if (m.repair) s << ", " << m.repair << (m.repair == 1 ? " page" : " pages") << " repaired";
+  if (m.warnings > 0) s << ", " << m.warnings << (m.warnings == 1 ? " warning" : " warnings");
+  return s.str();
+}
+
+// Documents loaded by this pipeline version, sha256 → document id.
+std::unordered_map<std::string, int64_t> LoadedDocuments(SqliteDb& db) {
+  std::unordered_map<std::string, int64_t> out;
+  Result<SqliteStatement> q =
+      db.Prepare("SELECT sha256, document_id FROM documents WHERE pipeline_version >= " + std::to_string(kPipelineVersion));
+  if (!q.ok()) return out;
+  while (q->Step()) out.emplace(q->Text(0), q->Int(1));
+  return out;
+}
+
+// The id of the document with `path`'s bytes when `loaded` holds it: such a
+// file is reported unchanged without being extracted again (no OCR of a scan
+// that is already in). 0 otherwise, and for files that cannot be read (the
+// pipeline reports those).
+int64_t LoadedId(const std::string& path, const std::unordered_map<std::string, int64_t>& loaded, int64_t max_bytes) {
+  if (loaded.empty()) return 0;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size == 0 || static_cast<int64_t>(size) > max_bytes) return 0;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(size, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return 0;
+  auto it = loaded.find(Sha256Hex(bytes));
+  return it == loaded.end() ? 0 : it->second;
+}
+
+struct Slot {
+  bool done = false;
+  int64_t stored_id = 0;  // already loaded by this pipeline version: not run
+  std::optional<Result<Extraction>> result;  // otherwise the pipeline's outcome
+};
+
+}  // namespace
+
+int RunIngestCommand(const Args& args) {
+  std::string db_path = kDefaultDbPath;
+  PipelineOptions options;
+  bool verbose = false;
+  std::vector<std::string> inputs;
+  ArgScanner scan(args);
+  while (scan.Next()) {
+    if (!scan.is_option()) {
+      inputs.push_back(scan.positional());
+      continue;
+    }
+    if (ScanPipelineOption(scan, &options)) continue;
+    const std::string& n = scan.name();
+    if (n == "--help" || n == "-h") {
+      std::cout << kIngestHelp;
+      return kExitOk;
+    } else if (n == "--db") {
+      if (auto v = scan.Value()) db_path = *v;
+    } else if (n == "-j" || n == "--jobs") {
+      if (auto v = scan.IntValue(0, 256)) options.jobs = *v;
+    } else if (n == "--verbose" || n == "-v") {
+      verbose = true;
+    } else {
+      scan.SetError("unknown option " + n);
+    }
+  }
+  if (!scan.error().empty()) return UsageError("ingest", scan.error());
+  if (inputs.empty()) return UsageError("ingest", "no FILE or DIR given");
+  if (db_path.empty()) return UsageError("ingest", "--db wants a path");
+
+  int failed = 0;
+  auto report_failure = [&](const std::string& path, const std::string& reason) {
+    std::cerr << "finsam: " << path << ": " << OneLine(reason) << "\n";
+    ++failed;
+  };
+
+  // Inputs → files, keeping the order given and dropping repeats.
+  std::vector<std::string> files;
+  {
+    namespace fs = std::filesystem;
+    std::vector<std::string> all;
+    for (const std::string& in : inputs) {
+      std::error_code ec;
+      if (fs::is_directory(in, ec)) {
+        std::string error;
+        size_t before = all.size();
+        WalkDirectory(in, &all, &error);
+        if (!error.empty()) report_failure(in, error);
+        else if (all.size() == before && !options.quiet)
+          std::cerr << "finsam: " << in << ": no .pdf, .txt or .md files found\n";
+      } else {
+        all.push_back(in);
+      }
+    }
+    std::set<std::string> seen;
+    for (std::string& f : all) {
+      std::error_code ec;
+      std::string key = fs::weakly_canonical(f, ec).string();
+      if (ec) key = f;
+      if (seen.insert(key).second) files.push_back(std::move(f));
+    }
+  }
+
+  // Write-ahead log with synchronous=NORMAL: each document's transaction is
+  // still atomic and a crash cannot corrupt the file, but a commit needs no
+  // fsync (checkpoints sync). In the default rollback-journal mode every
+  // commit costs about four fsyncs, more than reading a PDF (see bench/); a
+  // crash may lose the last documents loaded, which a re-ingest restores.
+  // WAL is set before Database::Open so that creating and migrating a new
+  // database is cheap too; it is a property of the file and persists.
+  {
+    Result<std::unique_ptr<SqliteDb>> raw = SqliteDb::Open(db_path, /*create=*/true);
+    if (raw.ok()) (void)(*raw)->Exec("PRAGMA journal_mode=WAL");
+  }
+  Result<std::unique_ptr<Database>> db = Database::Open(db_path);
+  if (!db.ok()) {
+    report_failure(db_path, "cannot open database: " + db.status().ToString());
+    return kExitInputFailed;
+  }
+  (void)(*db)->sql().Exec("PRAGMA synchronous=NORMAL");
+
+  // Workers run the pipeline; this thread loads results in input order so the
+  // database sees one writer and the output order is deterministic.
+  int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int jobs = options.jobs > 0 ? options.jobs : hw;
+  int workers = std::max(1, std::min<int>(jobs, static_cast<int>(files.size())));
+  PipelineOptions doc_options = options;
+  // The OCR worker pool is shared by the whole process and sized from
+  // options.jobs (pipeline/ocr/ocr_pool.h): every document asks for the full
+  // -j, and the pages of all documents in flight share those workers.
+  doc_options.jobs = jobs;
+  // Progress of long stages (OCR pages) on stderr, summed over the documents
+  // in flight; silent with --quiet.
+  ProgressReporter progress(options.quiet ? ProgressReporter::Mode::kQuiet : ProgressReporter::Mode::kAuto);
+  auto run_one = [&](const std::string& path) {
+    PipelineOptions o = doc_options;
+    o.progress = progress.ForDocument();
+    return RunPipeline(path, o);
+  };
+
+  // A file whose bytes this pipeline version already loaded is not run;
+  // workers hash their files in parallel.
+  const std::unordered_map<std::string, int64_t> loaded_ids = LoadedDocuments((*db)->sql());
+  auto process = [&](size_t i) {
+    Slot slot;
+    slot.stored_id = LoadedId(files[i], loaded_ids, options.max_file_bytes);
+    if (!slot.stored_id) slot.result.emplace(run_one(files[i]));
+    slot.done = true;
+    return slot;
+  };
+  std::vector<Slot> slots(files.size());
+  std::mutex mu;
+  std::condition_variable cv;
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      Slot slot = process(i);
+      std::lock_guard<std::mutex> lock(mu);
+      slots[i] = std::move(slot);
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  if (workers > 1) {
+    for (int t = 0; t < workers; ++t) threads.emplace_back(work);
+  }
+
+  auto started = std::chrono::steady_clock::now();
+  int counts[3] = {0, 0, 0};  // by LoadOutcome
+  int64_t total_facts = 0, total_tables = 0;
+  for (size_t i = 0; i < files.size(); ++i) {
+    Slot slot;
+    if (workers > 1) {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return slots[i].done; });
+      slot = std::move(slots[i]);
+      slots[i].result.reset();
+    } else {
+      slot = process(i);
+    }
+    if (slot.stored_id) {
+      ++counts[static_cast<int>(LoadOutcome::kUnchanged)];
+      if (!options.quiet) {
+        std::optional<Summary> stored = StoredSummary((*db)->sql(), slot.stored_id);
+        std::cerr << LoadOutcomeName(LoadOutcome::kUnchanged) << " " << files[i] << ": "
+                  << (stored ? Describe(*stored) : std::string("already in the database")) << "\n";
+      }
+      continue;
+    }
+    std::optional<Result<Extraction>>& result = slot.result;
+    const std::string& path = files[i];
+    if (!result->ok()) {
+      report_failure(path, result->status().ToString());
+      continue;
+    }
+    const Extraction& ex = result->value();
+    Result<LoadResult> loaded = (*db)->Load(ex);
+    if (!loaded.ok()) {
+      report_failure(path, loaded.status().ToString());
+      continue;
+    }
+    ++counts[static_cast<int>(loaded->outcome)];
+    int facts = loaded->facts;
+    if (loaded->outcome == LoadOutcome::kUnchanged) {
+      std::optional<int64_t> n = (*db)->sql().QueryInt(
+          "SELECT count(*) FROM v_financial WHERE document_id = " + std::to_string(loaded->document_id));
+      facts = static_cast<int>(n.value_or(0));
+    } else {
+      total_facts += facts;
+      total_tables += static_cast<int64_t>(ex.tables.size());
+    }
+    if (!options.quiet) {
+      std::cerr << LoadOutcomeName(loaded->outcome) << " " << path << ": " << Describe(Summarize(ex, facts)) << "\n";
+      if (verbose)
+        for (const std::string& w : ex.doc.warnings) std::cerr << "  warning: " << OneLine(w) << "\n";
+    }
+  }
+  for (std::thread& t : threads) t.join();
+  progress.Finish();
+
+  if (!options.quiet) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(2);
+    s << "finsam ingest: " << files.size() << (files.size() == 1 ? " file: " : " files: ") << counts[0]
+      << " loaded, " << counts[1] << " unchanged, " << counts[2] << " re-extracted, " << failed
+      << " failed; " << total_tables << (total_tables == 1 ? " table, " : " tables, ") << total_facts
+      << (total_facts == 1 ? " fact" : " facts") << " written to " << db_path << " in "
+      << secs << " s\n";
+    std::cerr << s.str();
+  }
+  if (files.empty() && failed == 0) {
+    std::cerr << "finsam: nothing to ingest\n";
+    return kExitInputFailed;
+  }
+  return failed > 0 ? kExitInputFailed : kExitOk;
+}
+
+}  // namespace finsam

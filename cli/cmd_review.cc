@@ -1,0 +1,437 @@
+// `finsam review`: data-quality flags (issue 5) — list them worst first,
+// write a self-contained HTML report, record decisions.
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "extractors/checks.h"
+#include "normalizers/swedish_number.h"
+#include "pipeline/review/compare.h"
+#include "pipeline/review/review_render.h"
+#include "pipeline/store/cross_checks.h"
+#include "pipeline/store/database.h"
+
+namespace finsam {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: finsam review [--db PATH] [--format table|csv|json] [--all] [--rule PREFIX]\n"
+    "       finsam review [--db PATH] --html report.html [--all]\n"
+    "       finsam review [--db PATH] --accept FLAG_ID [--note TEXT] [--by NAME]\n"
+    "       finsam review [--db PATH] --correct FACT_ID VALUE [--note TEXT] [--by NAME]\n"
+    "\n"
+    "Lists the open data-quality flags, worst first: severity (error, warning,\n"
+    "info), then the largest relative difference between what the check\n"
+    "expected and what the document says. Cross-document checks are\n"
+    "recomputed first. --all also lists passed, accepted and corrected flags.\n"
+    "\n"
+    "  --html PATH       one self-contained HTML page: per flag the facts\n"
+    "                    involved, expected vs found, and a crop of the page\n"
+    "                    (PDF) or the source lines (text input)\n"
+    "  --accept FLAG_ID  accept the figure(s) of a flag as they are\n"
+    "  --correct FACT_ID VALUE\n"
+    "                    record the right value of a fact, in the table's printed\n"
+    "                    unit (e.g. 13 320 for tkr); survives re-ingest; the\n"
+    "                    views show it with status 'corrected' (original kept)\n"
+    "  --by NAME         who decides (default $USER)\n"
+    "  --note TEXT       why\n"
+    "See docs/review.md for the rules and severities.\n";
+
+struct Options {
+  std::string db = kDefaultDbPath;
+  std::string format = "table";
+  std::string html;
+  std::string rule;
+  bool all = false;
+  int64_t accept = 0;
+  int64_t correct_fact = 0;
+  std::string correct_value;
+  std::string note, by;
+};
+
+std::string Money(double kronor, const std::string& unit) {
+  if (unit == "%") return FormatPrinted(kronor) + " %";
+  if (std::fmod(kronor, 1000.0) == 0) return FormatPrinted(kronor / 1000) + " tkr";
+  return FormatPrinted(kronor) + " kr";
+}
+
+std::string ShortDoc(const std::string& path) {
+  // corpus/gavleborg-ar-2020/received.txt → gavleborg-ar-2020/received.txt
+  size_t s = path.find_last_of('/');
+  if (s == std::string::npos || s == 0) return path;
+  size_t s2 = path.find_last_of('/', s - 1);
+  return s2 == std::string::npos ? path : path.substr(s2 + 1);
+}
+
+constexpr const char* kOrder =
+    " ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'corrected' THEN 1 WHEN 'accepted' THEN 2 ELSE 3 END,"
+    " CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END,"
+    " ABS(COALESCE(expected,0) - COALESCE(found,0)) /"
+    "   MAX(ABS(COALESCE(expected,0)), ABS(COALESCE(found,0)), 1) DESC,"
+    " document_id, page, flag_id";
+
+struct FlagRow {
+  int64_t id = 0;
+  std::string severity, rule, status, path, message, source, unit, fact_ids, forbund, doc_kind, decision, scope;
+  int64_t document_id = 0;
+  int page = 0, year = 0;
+  std::optional<double> expected, found;
+};
+
+Result<std::vector<FlagRow>> QueryFlags(SqliteDb& db, bool all, const std::string& rule) {
+  std::string sql =
+      "SELECT flag_id, severity, rule, status, COALESCE(source_path,''), COALESCE(page,0), COALESCE(year,0), "
+      "expected, found, COALESCE(unit,''), message, COALESCE(source_text,''), COALESCE(fact_ids,''), "
+      "COALESCE(forbund,''), COALESCE(doc_kind,''), document_id, COALESCE(decision,''), scope FROM v_flags WHERE 1";
+  if (!all) sql += " AND status = 'open'";
+  if (!rule.empty()) sql += " AND rule LIKE ? || '%'";
+  sql += kOrder;
+  Result<SqliteStatement> q = db.Prepare(sql);
+  if (!q.ok()) return q.status();
+  if (!rule.empty()) q->Bind(1, rule);
+  std::vector<FlagRow> out;
+  while (q->Step()) {
+    FlagRow r;
+    r.id = q->Int(0);
+    r.severity = q->Text(1);
+    r.rule = q->Text(2);
+    r.status = q->Text(3);
+    r.path = q->Text(4);
+    r.page = static_cast<int>(q->Int(5));
+    r.year = static_cast<int>(q->Int(6));
+    if (!q->IsNull(7)) r.expected = q->Double(7);
+    if (!q->IsNull(8)) r.found = q->Double(8);
+    r.unit = q->Text(9);
+    r.message = q->Text(10);
+    r.source = q->Text(11);
+    r.fact_ids = q->Text(12);
+    r.forbund = q->Text(13);
+    r.doc_kind = q->Text(14);
+    r.document_id = q->Int(15);
+    r.decision = q->Text(16);
+    r.scope = q->Text(17);
+    out.push_back(std::move(r));
+  }
+  if (!q->status().ok()) return q->status();
+  return out;
+}
+
+int ListFlags(SqliteDb& db, const Options& o) {
+  Result<std::vector<FlagRow>> flags = QueryFlags(db, o.all, o.rule);
+  if (!flags.ok()) {
+    std::cerr << "finsam review: " << flags.status().ToString() << "\n";
+    return kExitInputFailed;
+  }
+  ResultTable t;
+  t.columns = {"flag", "severity", "rule", "status", "document", "page", "figure", "expected", "message", "source"};
+  for (const FlagRow& f : *flags) {
+    t.rows.push_back({std::to_string(f.id), f.severity, f.rule, f.status, ShortDoc(f.path),
+                      f.page ? std::to_string(f.page) : "", f.found ? Money(*f.found, f.unit) : "",
+                      f.expected ? Money(*f.expected, f.unit) : "", f.message, f.source});
+  }
+  WriteResultTable(t, o.format, std::cout);
+  if (o.format == "table") std::cerr << flags->size() << (o.all ? " flags" : " open flags") << "\n";
+  return kExitOk;
+}
+
+std::string Esc(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+struct FactInfo {
+  int64_t fact_id = 0;
+  std::string table_title, label, header, raw, status, unit, format, path, page_unit, page_text;
+  std::optional<int64_t> amount, original;
+  int page = 0, line_index = -1;
+  Box box;
+};
+
+std::vector<FactInfo> FactsOf(SqliteDb& db, int64_t flag_id) {
+  std::vector<FactInfo> out;
+  Result<SqliteStatement> q = db.Prepare(
+      "SELECT v.fact_id, v.table_title, v.label, v.column_header, v.raw_text, v.status, v.unit, d.format, "
+      "d.source_path, p.unit, p.text, v.amount_sek, v.original_amount_sek, v.page, COALESCE(v.line_index,-1), "
+      "COALESCE(v.x0,0), COALESCE(v.y0,0), COALESCE(v.x1,0), COALESCE(v.y1,0) "
+      "FROM flag_facts ff JOIN v_financial v ON v.fact_id = ff.fact_id "
+      "JOIN documents d ON d.document_id = v.document_id "
+      "LEFT JOIN pages p ON p.document_id = v.document_id AND p.page = v.page "
+      "WHERE ff.flag_id = ? ORDER BY ff.seq");
+  if (!q.ok()) return out;
+  q->Bind(1, flag_id);
+  while (q->Step()) {
+    FactInfo f;
+    f.fact_id = q->Int(0);
+    f.table_title = q->Text(1);
+    f.label = q->Text(2);
+    f.header = q->Text(3);
+    f.raw = q->Text(4);
+    f.status = q->Text(5);
+    f.unit = q->Text(6);
+    f.format = q->Text(7);
+    f.path = q->Text(8);
+    f.page_unit = q->Text(9);
+    f.page_text = q->Text(10);
+    if (!q->IsNull(11)) f.amount = q->Int(11);
+    if (!q->IsNull(12)) f.original = q->Int(12);
+    f.page = static_cast<int>(q->Int(13));
+    f.line_index = static_cast<int>(q->Int(14));
+    f.box = {q->Double(15), q->Double(16), q->Double(17), q->Double(18)};
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+// The page region (PDF) or the source lines (text) of the main figure. The
+// PDF crop spans the other figures of the flag on the same page (up to a
+// third of a page), so a sum shows its rows.
+std::string SourceView(const std::vector<FactInfo>& facts) {
+  const FactInfo& f = facts[0];
+  if (f.format == "pdf" && f.page_unit == "pt" && !f.box.empty()) {
+    Box region = f.box;
+    for (const FactInfo& o : facts) {
+      if (o.path != f.path || o.page != f.page || o.box.empty()) continue;
+      Box grown = region;
+      grown.Extend(o.box);
+      if (grown.height() <= 260) region = grown;
+    }
+    Result<std::string> png = RenderPageCropPng(f.path, f.page, region, f.box);
+    if (png.ok())
+      return "<img class=\"crop\" alt=\"page " + std::to_string(f.page) + " crop\" src=\"" + PngDataUri(*png) + "\">";
+    return "<p class=\"muted\">no page image: " + Esc(png.status().ToString()) + "</p>";
+  }
+  // Text input: the line the figure came from, with two lines around it.
+  std::vector<std::string> lines;
+  std::istringstream in(f.page_text);
+  std::string l;
+  while (std::getline(in, l)) lines.push_back(l);
+  int at = f.line_index >= 0 ? f.line_index : static_cast<int>(f.box.y0);
+  if (at < 0 || at >= static_cast<int>(lines.size())) return "<p class=\"muted\">no source lines stored</p>";
+  std::string out = "<pre class=\"src\">";
+  for (int i = std::max(0, at - 2); i <= std::min(static_cast<int>(lines.size()) - 1, at + 2); ++i) {
+    std::string text = lines[i];
+    for (char& c : text)
+      if (c == '\t') c = ' ';
+    out += (i == at ? "<mark>" : "") + std::to_string(i + 1) + ": " + Esc(text) + (i == at ? "</mark>" : "") + "\n";
+  }
+  return out + "</pre>";
+}
+
+std::string FlagCard(SqliteDb& db, const FlagRow& f) {
+  std::ostringstream h;
+  h << "<section class=\"flag " << Esc(f.severity) << "\" id=\"flag-" << f.id << "\">\n";
+  h << "<h3>#" << f.id << " <span class=\"sev\">" << Esc(f.severity) << "</span> <code>" << Esc(f.rule)
+    << "</code> <span class=\"status\">" << Esc(f.status) << "</span></h3>\n";
+  h << "<p class=\"msg\">" << Esc(f.message) << "</p>\n";
+  h << "<p class=\"where\">" << Esc(f.forbund) << " · " << Esc(f.doc_kind) << " · " << Esc(ShortDoc(f.path))
+    << (f.page ? " · page " + std::to_string(f.page) : "") << (f.year ? " · year " + std::to_string(f.year) : "")
+    << "</p>\n";
+  if (f.expected || f.found) {
+    h << "<table class=\"ef\"><tr><th>expected</th><td>" << (f.expected ? Esc(Money(*f.expected, f.unit)) : "–")
+      << "</td><th>found</th><td>" << (f.found ? Esc(Money(*f.found, f.unit)) : "–") << "</td></tr></table>\n";
+  }
+  std::vector<FactInfo> facts = FactsOf(db, f.id);
+  if (!facts.empty()) {
+    h << "<table class=\"facts\"><tr><th>fact</th><th>table</th><th>row</th><th>column</th><th>printed</th>"
+         "<th>amount</th><th>status</th></tr>\n";
+    for (const FactInfo& x : facts) {
+      std::string amount = x.amount ? Money(static_cast<double>(*x.amount), "SEK") : "";
+      if (x.status == "corrected" && x.original) amount += " (was " + Money(static_cast<double>(*x.original), "SEK") + ")";
+      h << "<tr><td>" << x.fact_id << "</td><td>" << Esc(x.table_title) << "</td><td>" << Esc(x.label)
+        << "</td><td>" << Esc(x.header) << "</td><td><code>" << Esc(x.raw) << "</code></td><td>" << Esc(amount)
+        << "</td><td>" << Esc(x.status) << "</td></tr>\n";
+    }
+    h << "</table>\n";
+    h << "<div class=\"source\">" << SourceView(facts) << "</div>\n";
+  } else if (!f.source.empty()) {
+    h << "<pre class=\"src\">" << Esc(f.source) << "</pre>\n";
+  }
+  if (!f.decision.empty()) h << "<p class=\"decision\">decision: " << Esc(f.decision) << "</p>\n";
+  h << "<p class=\"how\">decide: <code>finsam review --accept " << f.id << "</code>";
+  if (!facts.empty()) h << " or <code>finsam review --correct " << facts[0].fact_id << " VALUE --note …</code>";
+  h << "</p>\n</section>\n";
+  return h.str();
+}
+
+int WriteHtml(SqliteDb& db, const Options& o) {
+  Result<std::vector<FlagRow>> flags = QueryFlags(db, true, o.rule);
+  if (!flags.ok()) {
+    std::cerr << "finsam review: " << flags.status().ToString() << "\n";
+    return kExitInputFailed;
+  }
+  std::ofstream out(o.html);
+  if (!out) {
+    std::cerr << "finsam review: cannot write " << o.html << "\n";
+    return kExitInputFailed;
+  }
+  out << "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">\n"
+         "<title>finsam data-quality review</title>\n<style>\n"
+         "body{font-family:sans-serif;margin:1.5em;max-width:70em;color:#222}\n"
+         "h1{font-size:1.5em}h3{margin:.2em 0;font-size:1.05em}\n"
+         "table{border-collapse:collapse;margin:.4em 0}td,th{border:1px solid #ccc;padding:2px 6px;"
+         "font-size:.9em;text-align:left}\n"
+         ".flag{border-left:6px solid #999;padding:.4em .8em;margin:1em 0;background:#fafafa}\n"
+         ".flag.error{border-color:#c0392b}.flag.warning{border-color:#e67e22}.flag.info{border-color:#2980b9}"
+         ".flag.ok{border-color:#27ae60}\n"
+         ".sev{text-transform:uppercase;font-size:.8em;padding:1px 5px;background:#eee}\n"
+         ".status{color:#555;font-size:.85em}.where,.how,.muted,.decision{color:#555;font-size:.85em}\n"
+         ".crop{max-width:100%;border:1px solid #aaa}pre.src{background:#fff;border:1px solid #ccc;"
+         "padding:.4em;overflow-x:auto}mark{background:#fff3a0}\n"
+         "</style></head><body>\n<h1>finsam data-quality review</h1>\n";
+  // Summary per document.
+  struct Count {
+    int passed = 0, error = 0, warning = 0, info = 0, open = 0, decided = 0;
+  };
+  std::map<std::string, Count> counts;
+  for (const FlagRow& f : *flags) {
+    Count& c = counts[ShortDoc(f.path)];
+    if (f.status == "passed") ++c.passed;
+    else if (f.severity == "error") ++c.error;
+    else if (f.severity == "warning") ++c.warning;
+    else if (f.severity == "info") ++c.info;
+    if (f.status == "open") ++c.open;
+    if (f.status == "accepted" || f.status == "corrected") ++c.decided;
+  }
+  out << "<h2>Summary</h2>\n<table><tr><th>document</th><th>checks passed</th><th>errors</th><th>warnings</th>"
+         "<th>repaired (info)</th><th>open</th><th>decided</th></tr>\n";
+  for (const auto& [doc, c] : counts)
+    out << "<tr><td>" << Esc(doc) << "</td><td>" << c.passed << "</td><td>" << c.error << "</td><td>" << c.warning
+        << "</td><td>" << c.info << "</td><td>" << c.open << "</td><td>" << c.decided << "</td></tr>\n";
+  out << "</table>\n";
+  auto section = [&](const char* title, auto pred) {
+    int n = 0;
+    std::ostringstream body;
+    for (const FlagRow& f : *flags)
+      if (pred(f)) {
+        body << FlagCard(db, f);
+        ++n;
+      }
+    out << "<h2>" << title << " (" << n << ")</h2>\n" << body.str();
+  };
+  section("Open flags, worst first", [](const FlagRow& f) { return f.status == "open"; });
+  section("Decided", [](const FlagRow& f) { return f.status == "accepted" || f.status == "corrected"; });
+  out << "<h2>Agreements across documents</h2>\n<ul>\n";
+  for (const FlagRow& f : *flags)
+    if (f.status == "passed" && f.scope == "cross")
+      out << "<li><code>" << Esc(f.rule) << "</code> " << Esc(f.message) << "</li>\n";
+  out << "</ul>\n<details><summary>Passed in-document checks</summary>\n<ul>\n";
+  for (const FlagRow& f : *flags)
+    if (f.status == "passed" && f.scope != "cross")
+      out << "<li>" << Esc(ShortDoc(f.path)) << ": <code>" << Esc(f.rule) << "</code> " << Esc(f.message)
+          << "</li>\n";
+  out << "</ul></details>\n";
+  out << "</body></html>\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunReviewCommand(const Args& args) {
+  Options o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto next = [&](std::string* v) {
+      if (i + 1 >= args.size()) return false;
+      *v = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return kExitOk;
+    } else if (a == "--db" && next(&v)) {
+      o.db = v;
+    } else if (a == "--format" && next(&v)) {
+      o.format = v;
+    } else if (a == "--html" && next(&v)) {
+      o.html = v;
+    } else if (a == "--rule" && next(&v)) {
+      o.rule = v;
+    } else if (a == "--all") {
+      o.all = true;
+    } else if (a == "--note" && next(&v)) {
+      o.note = v;
+    } else if (a == "--by" && next(&v)) {
+      o.by = v;
+    } else if (a == "--accept" && next(&v)) {
+      o.accept = std::atoll(v.c_str());
+      if (o.accept <= 0) {
+        std::cerr << "finsam review: --accept needs a flag id\n";
+        return kExitUsage;
+      }
+    } else if (a == "--correct" && i + 2 < args.size()) {
+      o.correct_fact = std::atoll(args[++i].c_str());
+      o.correct_value = args[++i];
+      if (o.correct_fact <= 0) {
+        std::cerr << "finsam review: --correct needs a fact id and a value\n";
+        return kExitUsage;
+      }
+    } else {
+      std::cerr << "finsam review: unknown or incomplete option '" << a << "'\n" << kUsage;
+      return kExitUsage;
+    }
+  }
+  if (o.format != "table" && o.format != "csv" && o.format != "json") {
+    std::cerr << "finsam review: --format must be table, csv or json\n";
+    return kExitUsage;
+  }
+  if (o.by.empty()) {
+    const char* user = std::getenv("USER");
+    o.by = user && *user ? user : "unknown";
+  }
+  Result<std::unique_ptr<Database>> db = Database::Open(o.db, /*create=*/false);
+  if (!db.ok()) {
+    std::cerr << "finsam review: " << db.status().ToString() << "\n";
+    return kExitInputFailed;
+  }
+  SqliteDb& sql = (*db)->sql();
+  if (o.accept) {
+    Status st = AcceptFlag(sql, o.accept, o.by, o.note);
+    if (!st.ok()) {
+      std::cerr << "finsam review: " << st.ToString() << "\n";
+      return kExitInputFailed;
+    }
+    std::cout << "accepted flag " << o.accept << " (by " << o.by << ")\n";
+    return kExitOk;
+  }
+  if (o.correct_fact) {
+    std::optional<SwedishNumber> n = ParseSwedishNumber(o.correct_value);
+    if (!n || n->is_percent) {
+      std::cerr << "finsam review: '" << o.correct_value << "' is not a number\n";
+      return kExitUsage;
+    }
+    Status st = CorrectFact(sql, o.correct_fact, n->value, o.by, o.note);
+    if (!st.ok()) {
+      std::cerr << "finsam review: " << st.ToString() << "\n";
+      return kExitInputFailed;
+    }
+    std::cout << "corrected fact " << o.correct_fact << " to " << FormatPrinted(n->value) << " (by " << o.by << ")\n";
+    return kExitOk;
+  }
+  // Cross-document flags depend on every document: recompute them first.
+  Status st = sql.Begin();
+  if (st.ok()) st = RunAllCrossChecks(sql);
+  if (st.ok()) st = sql.Commit();
+  if (!st.ok()) {
+    sql.Rollback();
+    std::cerr << "finsam review: " << st.ToString() << "\n";
+    return kExitInputFailed;
+  }
+  if (!o.html.empty()) return WriteHtml(sql, o);
+  return ListFlags(sql, o);
+}
+
+}  // namespace finsam

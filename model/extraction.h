@@ -1,0 +1,100 @@
+// What extractors produce from one Document, before it is loaded into the
+// database. Every record carries a Provenance that points back into the
+// Document (page, box, line, raw source text, confidence).
+//
+// Ownership: an Extraction owns its Document and all records by value.
+#ifndef FINSAM_MODEL_EXTRACTION_H_
+#define FINSAM_MODEL_EXTRACTION_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "model/flags.h"
+#include "model/governance.h"
+#include "model/provenance.h"
+
+namespace finsam {
+
+// Bumped whenever extraction output can change for the same input bytes.
+// A document ingested by an older version is re-extracted on the next ingest
+// (README: "Re-ingesting").
+//  1: first landing.
+//  2: diacritic repair with the context-word model, hyphenated words and the
+//     stage's reading order (stripped pages read differently).
+inline constexpr int kPipelineVersion = 2;
+
+// Column kinds of financial tables (documented in README, "Vocabulary").
+//   budget, plan, utfall, prognos   — a year column of that kind
+//   avvikelse        — deviation column (utfall − budget), year = the year compared
+//   andel            — a percent column ("Förbrukade medel, andel av budget"); amount NULL, percent in `value`
+//   totalt           — a multi-year total column, year NULL
+//   not              — the Not (note reference) column; not stored as a fact
+//   value            — a single unlabelled value column (e.g. Balanskravsresultat), year from the title
+enum class ColumnKind { kBudget, kPlan, kUtfall, kPrognos, kAvvikelse, kAndel, kTotalt, kValue, kNote, kUnknown };
+const char* ColumnKindName(ColumnKind kind);
+
+struct TableColumn {
+  std::string header;  // header text as read (may join wrapped header lines)
+  int year = 0;        // 0 = none
+  ColumnKind kind = ColumnKind::kUnknown;
+};
+
+struct TableCell {
+  bool present = false;       // false: empty cell
+  int64_t amount_sek = 0;     // whole kronor after unit scaling; 0 for percent cells
+  double value = 0;           // the number as printed (before scaling), e.g. 13320 for "13 320" tkr
+  bool is_percent = false;    // "100%": value holds 100, amount_sek 0
+  std::string raw;            // as printed, e.g. "13 320", "−2 187"
+  bool parsed = true;         // false: raw did not read as a number (e.g. OCR "J 866");
+                              // value/amount are 0 and status is "suspect"
+  Provenance prov;
+  std::string status = "ok";  // ok | repaired | suspect | corrected (issue 5)
+};
+
+struct TableRow {
+  std::string label;          // normalized row label, wrapped lines joined
+  std::string section;        // Intäkter, Kostnader, Tillgångar, ... or ""
+  std::optional<std::string> category;  // see extractors/categories.h; nullopt when unsure
+  bool is_total = false;      // Summa / S:a / Totalt row
+  bool is_header = false;     // repeated header row inside the table (not stored as facts)
+  bool monetary = true;       // false for percent/count rows (Soliditet, Antal anställda): amount NULL
+  std::vector<TableCell> cells;  // one per TableColumn
+  Provenance prov;            // the label
+  // The row's numeric text as printed, tokens joined by single spaces
+  // ("15 300 9 808 9748"), and how many ways it could be split into
+  // `cells.size()` values when thousands separators are spaces (1 = unique;
+  // >1 = the reader picked one and marked the cells "suspect"). The review
+  // stage re-splits it against the table's sum constraints.
+  std::string raw_numbers;
+  int groupings = 1;
+};
+
+// Kinds of financial table we know (README: "Tables").
+//   budget, overview (five-year), income_statement (resultaträkning),
+//   balance_sheet, cash_flow, operating (driftsredovisning), note,
+//   interventions (insatser outcome), balance_requirement, other
+struct FinancialTable {
+  std::string title;       // caption above the table ("Budget 2019-2021, Tkr")
+  std::string table_kind;  // see above
+  std::string unit;        // "tkr" | "mkr" | "kr"
+  int64_t scale = 1000;    // kronor per printed unit
+  int page = 0;            // first page
+  int last_page = 0;       // last page (tables may continue)
+  std::vector<TableColumn> columns;
+  std::vector<TableRow> rows;
+  double confidence = 1.0;  // how sure the reader is that this is a table
+};
+
+struct Extraction {
+  Document doc;
+  std::vector<FinancialTable> tables;
+  std::vector<Flag> flags;  // data-quality flags (check_financials stage, issue 5)
+  Governance governance;    // boards, goals/indicators, insatser, members (governance stage)
+};
+
+}  // namespace finsam
+
+#endif  // FINSAM_MODEL_EXTRACTION_H_

@@ -1,0 +1,96 @@
+#include "pipeline/input/pdf_render.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-font.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+
+namespace finsam {
+
+Result<GrayImage> PdfPageSource::Render(int page_index, int dpi) const {
+  if (dpi < 10 || dpi > 1200) return Status::InvalidArgument("dpi " + std::to_string(dpi) + " out of range 10..1200");
+  try {
+    std::unique_ptr<poppler::document> pdf(
+        poppler::document::load_from_raw_data(bytes_->data(), static_cast<int>(bytes_->size())));
+    if (!pdf) return Status::Corrupt("Poppler could not open the PDF for rendering");
+    if (page_index < 0 || page_index >= pdf->pages()) return Status::InvalidArgument("no page " + std::to_string(page_index + 1));
+    std::unique_ptr<poppler::page> page(pdf->create_page(page_index));
+    if (!page) return Status::Corrupt("Poppler could not read page " + std::to_string(page_index + 1));
+    poppler::page_renderer renderer;
+    renderer.set_image_format(poppler::image::format_gray8);
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    renderer.set_paper_color(0xffffffff);
+    poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+    if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
+      return Status::Corrupt("Poppler could not render page " + std::to_string(page_index + 1));
+    GrayImage out;
+    out.width = img.width();
+    out.height = img.height();
+    out.dpi = dpi;
+    out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+    const char* src = img.const_data();
+    const int stride = img.bytes_per_row();
+    if (img.format() == poppler::image::format_gray8) {
+      for (int y = 0; y < out.height; ++y)
+        std::memcpy(&out.pixels[static_cast<size_t>(y) * out.width], src + static_cast<size_t>(y) * stride, out.width);
+    } else {
+      // Fallback for Poppler builds that ignore the gray request: ARGB32/RGB24.
+      const int bpp = img.format() == poppler::image::format_rgb24 ? 3 : 4;
+      for (int y = 0; y < out.height; ++y) {
+        const auto* row = reinterpret_cast<const uint8_t*>(src + static_cast<size_t>(y) * stride);
+        for (int x = 0; x < out.width; ++x) {
+          const uint8_t* p = row + x * bpp;  // B G R (A) in memory
+          out.pixels[static_cast<size_t>(y) * out.width + x] =
+              static_cast<uint8_t>((p[0] * 29 + p[1] * 150 + p[2] * 77) >> 8);
+        }
+      }
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("Poppler rendering failed: ") + e.what());
+  } catch (...) {
+    return Status::Internal("Poppler rendering failed");
+  }
+}
+
+std::vector<std::vector<std::string>> PdfPageFontNames(const std::string& bytes, int pages) {
+  std::vector<std::vector<std::string>> out(pages > 0 ? pages : 0);
+  try {
+    std::unique_ptr<poppler::document> pdf(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!pdf || pdf->is_locked()) return out;
+    std::unique_ptr<poppler::font_iterator> it(pdf->create_font_iterator(0));
+    while (it && it->has_next()) {
+      std::vector<poppler::font_info> fonts = it->next();
+      int page = it->current_page() - 1;  // current_page() is 1-based after next()
+      if (page < 0 || page >= pages) continue;
+      for (const poppler::font_info& f : fonts) out[page].push_back(f.name());
+    }
+  } catch (...) {
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const std::string>> LoadDocumentBytes(const Document& doc) {
+  std::ifstream in(doc.source_path, std::ios::binary);
+  if (!in) return Status::IoError("cannot reopen " + doc.source_path + " for rendering");
+  auto bytes = std::make_shared<std::string>();
+  std::error_code ec;
+  auto size = std::filesystem::file_size(doc.source_path, ec);
+  if (ec) return Status::IoError("cannot stat " + doc.source_path);
+  if (doc.size_bytes && static_cast<int64_t>(size) != doc.size_bytes)
+    return Status::IoError("file changed while being processed");
+  bytes->resize(size);
+  in.read(bytes->data(), static_cast<std::streamsize>(size));
+  if (!in) return Status::IoError("short read of " + doc.source_path);
+  return std::shared_ptr<const std::string>(std::move(bytes));
+}
+
+}  // namespace finsam

@@ -1,3 +1,0 @@
-#include "pipeline/commands.h"
-
-int main(int argc, char** argv) { return finsam::RunCli(argc, argv); }

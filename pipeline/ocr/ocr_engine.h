@@ -1,0 +1,59 @@
+// The seam between the OCR stage and an OCR engine (Tesseract in production,
+// a fake in unit tests), and between the OCR stage and a page rasterizer
+// (Poppler in production, a fake in tests).
+//
+// Images are 8-bit gray, row-major, origin at the TOP-LEFT pixel, x right,
+// y down, 0 = black, 255 = white. Word boxes that an engine returns are in the
+// pixel coordinates of the image it was GIVEN (an engine that rotates or
+// deskews internally maps its boxes back); the OCR stage converts them to page
+// points with the image's size and the page's size.
+#ifndef FINSAM_PIPELINE_OCR_OCR_ENGINE_H_
+#define FINSAM_PIPELINE_OCR_OCR_ENGINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/page_image.h"
+#include "model/status.h"
+
+namespace finsam {
+
+
+// One recognized word. Box in pixels of the input image, x0 <= x1, y0 <= y1.
+struct OcrWord {
+  std::string text;  // UTF-8
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float confidence = 0;  // 0..1
+  int block = 0;         // engine's layout block id (paragraph/table cell group)
+  int line = 0;          // engine's text-line id, increasing in reading order
+  bool cell_rechecked = false;  // re-recognized alone inside a table cell
+};
+
+// What an engine did to a page and what it found.
+struct OcrPageResult {
+  std::vector<OcrWord> words;
+  int orientation_degrees = 0;  // clockwise rotation detected and undone (0/90/180/270)
+  double skew_degrees = 0;      // skew detected and undone
+  int ruling_lines = 0;         // table ruling lines found and removed
+  int cells_rechecked = 0;      // table cells re-recognized alone
+  double mean_confidence() const;  // over words, -1 when there are none
+};
+
+// One engine instance is used by one thread at a time (an OCR worker owns
+// its engine). Recognize never throws; failures come back as Status.
+class OcrEngine {
+ public:
+  virtual ~OcrEngine() = default;
+  virtual Result<OcrPageResult> Recognize(const GrayImage& image) = 0;
+};
+
+// Creates one engine; called once per worker thread, on that thread.
+using OcrEngineFactory = std::function<Result<std::unique_ptr<OcrEngine>>()>;
+
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_OCR_OCR_ENGINE_H_

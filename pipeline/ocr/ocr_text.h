@@ -1,0 +1,34 @@
+// Pure text helpers for OCR output (no Tesseract here, unit-testable):
+// cleaning the tokens that table borders and digit/letter confusions leave in
+// OCR words, so that the table reader sees numbers as the text layer has them.
+#ifndef FINSAM_PIPELINE_OCR_OCR_TEXT_H_
+#define FINSAM_PIPELINE_OCR_OCR_TEXT_H_
+
+#include <string>
+#include <string_view>
+
+namespace finsam {
+
+// True when the token is only border debris: "|", "[", "]", "||", "_", "—"
+// (what a ruling line becomes when it is read as text).
+bool IsBorderDebris(std::string_view token);
+
+// Cleans one OCR token:
+//  - strips border glyphs glued to a number: "|2 222" → "2 222", "8886|" →
+//    "8886", "(2020" → "2020" (an unbalanced bracket before digits);
+//  - in a token that is mostly digits, maps letters that OCR confuses with
+//    digits: O/o/Q/D → 0, l/I/i/|/! → 1, S → 5, B → 8, Z → 2 ("2O19" → "2019");
+// Words (tokens that are mostly letters) come back unchanged.
+std::string CleanOcrToken(std::string_view token);
+
+// Share of digits among the token's non-space characters (0..1).
+double DigitShare(std::string_view token);
+
+// True when a numeric-looking OCR token should be re-recognized: it has
+// digits and also characters that never occur in a printed amount, or its
+// confidence is low.
+bool IsSuspectNumber(std::string_view token, float confidence);
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_OCR_OCR_TEXT_H_

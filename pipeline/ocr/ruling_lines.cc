@@ -1,0 +1,109 @@
+#include "pipeline/ocr/ruling_lines.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+
+#include "pipeline/ocr/ocr_leptonica.h"
+
+namespace finsam {
+namespace {
+
+// Dark pixels (ink) at or below this gray level count as line ink.
+constexpr int kInkThreshold = 215;
+
+void CollectLines(Pix* mask, bool horizontal, int min_len, int max_thick, std::vector<RulingLine>& out) {
+  BOXA* boxa = pixConnCompBB(mask, 8);
+  if (!boxa) return;
+  const int n = boxaGetCount(boxa);
+  for (int i = 0; i < n; ++i) {
+    l_int32 x, y, w, h;
+    if (boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h) != 0) continue;
+    const int len = horizontal ? w : h;
+    const int thick = horizontal ? h : w;
+    if (len < min_len || thick > max_thick) continue;
+    out.push_back(RulingLine{horizontal, x, y, x + w, y + h});
+  }
+  boxaDestroy(&boxa);
+}
+
+}  // namespace
+
+std::vector<RulingLine> FindRulingLines(const GrayImage& image) {
+  std::vector<RulingLine> lines;
+  if (image.empty()) return lines;
+  QuietLeptonica();
+  const double dpi = image.dpi > 0 ? image.dpi : 300;
+  PixPtr gray = PixFromGray(image);
+  if (!gray) return lines;
+  PixPtr bin(pixConvertTo1(gray.get(), kInkThreshold));
+  if (!bin) return lines;
+  // Above 200 dpi the search runs on a 2x OR-reduced copy (a 1-px rule stays
+  // a rule): 4x less morphology; boxes are scaled back at the end.
+  int factor = 1;
+  if (dpi > 200) {
+    PixPtr half(pixReduceRankBinary2(bin.get(), 1, nullptr));
+    if (half) {
+      bin = std::move(half);
+      factor = 2;
+    }
+  }
+  const double dpi_full = dpi;
+  {
+  const double dpi = dpi_full / factor;
+  const int hlen = std::max(10, static_cast<int>(dpi * 0.5));
+  const int vlen = std::max(10, static_cast<int>(dpi * 0.3));
+  const int max_thick = std::max(3, static_cast<int>(dpi * 0.03));
+  // Seeds: solid runs longer than any stroke of a letter (a bold "T" bar or a
+  // long stem is < 0.15 in). Then bridge the gaps that scanning and JPEG
+  // leave in a faint line, along the line only, and keep long thin pieces.
+  const int hseed = std::max(8, static_cast<int>(dpi * 0.2));
+  const int vseed = std::max(8, static_cast<int>(dpi * 0.2));
+  const int bridge = std::max(3, static_cast<int>(dpi * 0.07));
+  PixPtr hopen(pixOpenBrick(nullptr, bin.get(), hseed, 1));
+  PixPtr hmask(hopen ? pixCloseBrick(nullptr, hopen.get(), bridge, 1) : nullptr);
+  if (hmask) CollectLines(hmask.get(), true, hlen, max_thick, lines);
+  PixPtr vopen(pixOpenBrick(nullptr, bin.get(), 1, vseed));
+  PixPtr vmask(vopen ? pixCloseBrick(nullptr, vopen.get(), 1, bridge) : nullptr);
+  if (vmask) CollectLines(vmask.get(), false, vlen, max_thick, lines);
+  }
+  if (factor != 1) {
+    for (RulingLine& l : lines) {
+      l.x0 *= factor; l.y0 *= factor;
+      l.x1 = std::min(image.width, l.x1 * factor);
+      l.y1 = std::min(image.height, l.y1 * factor);
+    }
+  }
+  return lines;
+}
+
+void EraseRulingLines(const std::vector<RulingLine>& lines, GrayImage& image) {
+  const int grow = std::max(1, static_cast<int>((image.dpi > 0 ? image.dpi : 300) / 150));
+  for (const RulingLine& l : lines) {
+    const int x0 = std::max(0, l.x0 - grow), x1 = std::min(image.width, l.x1 + grow);
+    const int y0 = std::max(0, l.y0 - grow), y1 = std::min(image.height, l.y1 + grow);
+    for (int y = y0; y < y1; ++y)
+      std::fill(image.pixels.begin() + static_cast<size_t>(y) * image.width + x0,
+                image.pixels.begin() + static_cast<size_t>(y) * image.width + x1, uint8_t{255});
+  }
+}
+
+std::optional<PixelRect> CellAround(const std::vector<RulingLine>& lines, double x, double y) {
+  constexpr int kTol = 4;  // lines may stop a few pixels short of a crossing
+  int left = -1, right = -1, top = -1, bottom = -1;
+  for (const RulingLine& l : lines) {
+    if (l.horizontal) {
+      if (x < l.x0 - kTol || x > l.x1 + kTol) continue;
+      if (l.y1 <= y && (top < 0 || l.y1 > top)) top = l.y1;
+      if (l.y0 >= y && (bottom < 0 || l.y0 < bottom)) bottom = l.y0;
+    } else {
+      if (y < l.y0 - kTol || y > l.y1 + kTol) continue;
+      if (l.x1 <= x && (left < 0 || l.x1 > left)) left = l.x1;
+      if (l.x0 >= x && (right < 0 || l.x0 < right)) right = l.x0;
+    }
+  }
+  if (left < 0 || right < 0 || top < 0 || bottom < 0) return std::nullopt;
+  return PixelRect{left, top, right, bottom};
+}
+
+}  // namespace finsam

@@ -1,0 +1,516 @@
+#include "pipeline/ocr/tesseract_engine.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include <time.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+
+#include "pipeline/ocr/ocr_leptonica.h"
+#include "pipeline/ocr/ocr_text.h"
+#include "pipeline/ocr/ruling_lines.h"
+
+namespace finsam {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+// Characters a table amount is printed with; used as Tesseract's whitelist
+// when a numeric cell is re-recognized alone.
+constexpr const char* kAmountWhitelist = "0123456789 ,.-%";
+
+// Maps a point of the working image (after orientation fix and deskew) back
+// to the image the engine was given.
+struct Geometry {
+  int orig_w = 0, orig_h = 0;  // input image
+  int quads = 0;               // clockwise quarter turns applied to the input
+  int rot_w = 0, rot_h = 0;    // after the quarter turns
+  double skew_rad = 0;         // then rotated clockwise by this about the centre
+
+  void ToInput(double x, double y, double& ox, double& oy) const {
+    // Undo the deskew rotation (rotate counter-clockwise about the centre).
+    double cx = rot_w / 2.0, cy = rot_h / 2.0;
+    double dx = x - cx, dy = y - cy;
+    double c = std::cos(-skew_rad), s = std::sin(-skew_rad);
+    double rx = cx + dx * c - dy * s;
+    double ry = cy + dx * s + dy * c;
+    // Undo the quarter turns.
+    switch (quads & 3) {
+      case 0: ox = rx; oy = ry; break;
+      case 1: ox = ry; oy = orig_h - rx; break;
+      case 2: ox = orig_w - rx; oy = orig_h - ry; break;
+      case 3: ox = orig_w - ry; oy = rx; break;
+    }
+  }
+  void MapWord(OcrWord& w) const {
+    double xs[2] = {w.x0, w.x1}, ys[2] = {w.y0, w.y1};
+    double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+    for (double x : xs)
+      for (double y : ys) {
+        double ox, oy;
+        ToInput(x, y, ox, oy);
+        x0 = std::min(x0, ox); x1 = std::max(x1, ox);
+        y0 = std::min(y0, oy); y1 = std::max(y1, oy);
+      }
+    w.x0 = std::clamp(x0, 0.0, double(orig_w));
+    w.x1 = std::clamp(x1, 0.0, double(orig_w));
+    w.y0 = std::clamp(y0, 0.0, double(orig_h));
+    w.y1 = std::clamp(y1, 0.0, double(orig_h));
+  }
+};
+
+// Thread-CPU time per step, printed when FINSAM_OCR_DEBUG_DIR is set.
+class StepTimer {
+ public:
+  StepTimer() : on_(std::getenv("FINSAM_OCR_DEBUG_DIR") != nullptr), last_(Cpu()) {}
+  void Mark(const char* step) {
+    if (!on_) return;
+    double now = Cpu();
+    fprintf(stderr, "step %-20s %.3f s cpu\n", step, now - last_);
+    last_ = now;
+  }
+
+ private:
+  static double Cpu() {
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+  }
+  bool on_;
+  double last_;
+};
+
+class TesseractEngine : public OcrEngine {
+ public:
+  explicit TesseractEngine(TesseractOptions options) : options_(std::move(options)) {}
+  ~TesseractEngine() override {
+    api_.End();
+    if (osd_) osd_->End();
+  }
+
+  Status Init() {
+    const char* datapath = options_.datapath.empty() ? nullptr : options_.datapath.c_str();
+    api_.SetVariable("debug_file", "/dev/null");
+    if (api_.Init(datapath, options_.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
+      return Status::NotFound("Tesseract could not load the '" + options_.language +
+                              "' model (install tesseract-ocr-" + options_.language + ")");
+    if (options_.detect_orientation) {
+      osd_ = std::make_unique<tesseract::TessBaseAPI>();
+      osd_->SetVariable("debug_file", "/dev/null");
+      if (osd_->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+        osd_.reset();  // no osd.traineddata: orientation detection off
+      } else {
+        osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+      }
+    }
+    return Status::Ok();
+  }
+
+  Result<OcrPageResult> Recognize(const GrayImage& image) override {
+    try {
+      return RecognizeImpl(image);
+    } catch (const std::exception& e) {
+      return Status::Internal(std::string("Tesseract failed: ") + e.what());
+    } catch (...) {
+      return Status::Internal("Tesseract failed");
+    }
+  }
+
+ private:
+  // Clockwise quarter turns that make the page upright (0 when unsure).
+  // Leptonica's text-orientation test (ascender/descender statistics on a
+  // 1 bpp copy, ~20 ms) decides most pages; Tesseract OSD (~0.25 s a page)
+  // is asked only when Leptonica is unsure.
+  int DetectQuads(const GrayImage& image) {
+    PixPtr pix = PixFromGray(image);
+    if (!pix) return 0;
+    const double dpi = image.dpi > 0 ? image.dpi : 300;
+    PixPtr bin(pixConvertTo1(pix.get(), 130));
+    if (bin) {
+      if (dpi > 250) {
+        PixPtr half(pixReduceRankBinary2(bin.get(), 1, nullptr));
+        if (half) bin = std::move(half);
+      }
+      l_float32 up = 0, left = 0;
+      l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+      if (pixOrientDetect(bin.get(), &up, &left, 0, 0) == 0 &&
+          makeOrientDecision(up, left, 0.0f, 0.0f, &orient, 0) == 0) {
+        if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
+          fprintf(stderr, "leptonica orientation up=%.2f left=%.2f -> %d\n", up, left, orient);
+        switch (orient) {
+          case L_TEXT_ORIENT_UP: return 0;
+          case L_TEXT_ORIENT_LEFT: return 1;   // text's top points left: turn clockwise
+          case L_TEXT_ORIENT_DOWN: return 2;
+          case L_TEXT_ORIENT_RIGHT: return 3;  // text's top points right: turn counter-clockwise
+          default: break;
+        }
+      }
+    }
+    if (!osd_) return 0;
+    // OSD only needs blob shapes: above 250 dpi half resolution is plenty
+    // and 4x cheaper; below it OSD starts to miss.
+    const float scale = dpi > 250 ? 0.5f : 1.0f;
+    if (scale != 1.0f) {
+      PixPtr half(pixScale(pix.get(), scale, scale));
+      if (!half) return 0;
+      pix = std::move(half);
+    }
+    osd_->SetImage(pix.get());
+    osd_->SetSourceResolution(static_cast<int>(dpi * scale));
+    int orient_deg = 0;
+    float orient_conf = 0, script_conf = 0;
+    const char* script = nullptr;
+    bool ok = osd_->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf);
+    osd_->Clear();
+    if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
+      fprintf(stderr, "osd ok=%d deg=%d conf=%.2f script=%s\n", ok, orient_deg, orient_conf, script ? script : "-");
+    if (!ok || orient_conf < kMinOrientationConfidence) return 0;
+    // orient_deg is how far the content is turned clockwise (an image turned
+    // 90° clockwise reports 90); undo it with the remaining quarter turns.
+    // Verified in ocr_corpus_ocr_test.
+    return (4 - ((orient_deg / 90) % 4 + 4) % 4) % 4;
+  }
+
+  Result<OcrPageResult> RecognizeImpl(const GrayImage& input) {
+    OcrPageResult result;
+    if (input.empty()) return result;
+    QuietLeptonica();
+    StepTimer timer;
+    const double dpi = input.dpi > 0 ? input.dpi : 300;
+    Geometry geo;
+    geo.orig_w = input.width;
+    geo.orig_h = input.height;
+
+    // 1-2: orientation and skew, on a Pix; `work` is the image we recognize.
+    GrayImage work;
+    geo.quads = options_.detect_orientation ? DetectQuads(input) : 0;
+    timer.Mark("osd");
+    if (geo.quads != 0 || options_.deskew) {
+      PixPtr pix = PixFromGray(input);
+      if (!pix) return Status::Internal("out of memory converting the page image");
+      if (geo.quads != 0) {
+        PixPtr turned(pixRotateOrth(pix.get(), geo.quads));
+        if (turned) pix = std::move(turned);
+        else geo.quads = 0;
+      }
+      geo.rot_w = pixGetWidth(pix.get());
+      geo.rot_h = pixGetHeight(pix.get());
+      if (options_.deskew) {
+        PixPtr bin(pixConvertTo1(pix.get(), 160));
+        l_float32 angle = 0, conf = 0;
+        if (bin && pixFindSkew(bin.get(), &angle, &conf) == 0 && conf >= 3.0f && std::fabs(angle) >= 0.05f) {
+          PixPtr straight(pixRotate(pix.get(), static_cast<l_float32>(angle * kPi / 180.0), L_ROTATE_AREA_MAP,
+                                    L_BRING_IN_WHITE, 0, 0));
+          if (straight) {
+            pix = std::move(straight);
+            geo.skew_rad = angle * kPi / 180.0;
+            result.skew_degrees = angle;
+          }
+        }
+      }
+      work = GrayFromPix(pix.get(), dpi);
+    } else {
+      work = input;
+      geo.rot_w = input.width;
+      geo.rot_h = input.height;
+    }
+    result.orientation_degrees = geo.quads * 90;
+    timer.Mark("orientation+deskew");
+
+    // 3: ruling lines.
+    std::vector<RulingLine> rulings;
+    if (options_.remove_ruling_lines) {
+      rulings = FindRulingLines(work);
+      EraseRulingLines(rulings, work);
+      // Debugging aid: FINSAM_OCR_DEBUG_DIR=/tmp/x writes the image Tesseract
+      // sees and lists the ruling lines and cell re-reads on stderr.
+      if (const char* dir = std::getenv("FINSAM_OCR_DEBUG_DIR"); dir && *dir) {
+        WriteGrayPng(work, std::string(dir) + "/erased.png");
+        for (const RulingLine& l : rulings)
+          fprintf(stderr, "ruling %c %d,%d-%d,%d\n", l.horizontal ? 'h' : 'v', l.x0, l.y0, l.x1, l.y1);
+      }
+      result.ruling_lines = static_cast<int>(rulings.size());
+    }
+
+    timer.Mark("ruling lines");
+    // 4: recognition.
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    api_.SetImage(work.pixels.data(), work.width, work.height, 1, work.width);
+    api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
+    if (api_.Recognize(nullptr) != 0) return Status::Internal("Tesseract recognition failed");
+    CollectWords(0, result.words);
+    if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
+      for (const OcrWord& w : result.words) fprintf(stderr, "first %s %.0f,%.0f %.2f\n", w.text.c_str(), w.x0, w.y0, w.confidence);
+
+    timer.Mark("recognize");
+    // 5: re-recognize bad numeric cells alone.
+    if (options_.recheck_cells && !rulings.empty()) RecheckCells(work, rulings, result);
+    if (!rulings.empty()) MergeWrappedNumbers(rulings, result.words);
+
+    timer.Mark("cells");
+    for (OcrWord& w : result.words) geo.MapWord(w);
+    api_.Clear();
+    return result;
+  }
+
+  // Appends the words of the last recognition; line ids continue after
+  // `line_base`.
+  void CollectWords(int line_base, std::vector<OcrWord>& out) {
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (!it) return;
+    int block = -1, line = line_base - 1;
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) continue;
+      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || text[0] == 0) continue;
+      int l, t, r, b;
+      if (!it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) continue;
+      OcrWord w;
+      w.text = text.get();
+      w.x0 = l; w.y0 = t; w.x1 = r; w.y1 = b;
+      w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
+      w.block = std::max(block, 0);
+      w.line = std::max(line, 0);
+      out.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+
+  // A number wrapped inside one bordered cell ("13" over "320" in a narrow
+  // column) becomes one word "13 320": the cell boundaries say they belong
+  // together. Only a 1-3 digit head followed by 3-digit groups is joined.
+  static void MergeWrappedNumbers(const std::vector<RulingLine>& rulings, std::vector<OcrWord>& words) {
+    auto is_head = [](const std::string& t) {
+      std::string c = CleanOcrToken(t);
+      size_t i = (!c.empty() && c[0] == '-') ? 1 : 0;
+      size_t n = c.size() - i;
+      if (n < 1 || n > 3) return false;
+      for (size_t k = i; k < c.size(); ++k)
+        if (c[k] < '0' || c[k] > '9') return false;
+      return true;
+    };
+    auto is_group = [](const std::string& t) {
+      std::string c = CleanOcrToken(t);
+      if (c.size() < 3) return false;
+      for (size_t k = 0; k < 3; ++k)
+        if (c[k] < '0' || c[k] > '9') return false;
+      return c.size() == 3 || c[3] == ',';
+    };
+    std::vector<bool> gone(words.size(), false);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (gone[i] || !is_head(words[i].text)) continue;
+      OcrWord& head = words[i];
+      std::optional<PixelRect> cell = CellAround(rulings, (head.x0 + head.x1) / 2, (head.y0 + head.y1) / 2);
+      if (!cell) continue;
+      // The word directly below the head in the same cell.
+      size_t below = words.size();
+      for (size_t j = 0; j < words.size(); ++j) {
+        if (j == i || gone[j]) continue;
+        const OcrWord& w = words[j];
+        double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+        if (cx < cell->x0 || cx > cell->x1 || cy < cell->y0 || cy > cell->y1) continue;
+        if (w.y0 < head.y1 - 0.3 * (head.y1 - head.y0)) continue;  // not below
+        if (below == words.size() || w.y0 < words[below].y0) below = j;
+      }
+      if (below == words.size() || !is_group(words[below].text)) continue;
+      // Nothing else to the right of the head on its line inside the cell.
+      bool alone = true;
+      for (size_t j = 0; j < words.size(); ++j) {
+        if (j == i || j == below || gone[j]) continue;
+        const OcrWord& w = words[j];
+        double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+        if (cx >= cell->x0 && cx <= cell->x1 && cy >= cell->y0 && cy <= cell->y1) alone = false;
+      }
+      if (!alone) continue;
+      OcrWord& tail = words[below];
+      head.text = CleanOcrToken(head.text) + " " + CleanOcrToken(tail.text);
+      head.x0 = std::min(head.x0, tail.x0);
+      head.y0 = std::min(head.y0, tail.y0);
+      head.x1 = std::max(head.x1, tail.x1);
+      head.y1 = std::max(head.y1, tail.y1);
+      head.confidence = std::min(head.confidence, tail.confidence);
+      gone[below] = true;
+    }
+    std::vector<OcrWord> kept;
+    for (size_t i = 0; i < words.size(); ++i)
+      if (!gone[i]) kept.push_back(std::move(words[i]));
+    words = std::move(kept);
+  }
+
+  // Bounding box of dark pixels inside `r`, nullopt when the area is blank.
+  static std::optional<PixelRect> InkBox(const GrayImage& img, const PixelRect& r) {
+    int x0 = r.x1, y0 = r.y1, x1 = r.x0, y1 = r.y0;
+    for (int y = std::max(0, r.y0); y < std::min(img.height, r.y1); ++y)
+      for (int x = std::max(0, r.x0); x < std::min(img.width, r.x1); ++x)
+        if (img.at(x, y) < 128) {
+          x0 = std::min(x0, x); x1 = std::max(x1, x + 1);
+          y0 = std::min(y0, y); y1 = std::max(y1, y + 1);
+        }
+    if (x1 <= x0 || y1 <= y0) return std::nullopt;
+    return PixelRect{x0, y0, x1, y1};
+  }
+
+  void RecheckCells(const GrayImage& work, const std::vector<RulingLine>& rulings, OcrPageResult& result) {
+    struct Cell {
+      PixelRect rect;
+      std::vector<size_t> words;
+      bool suspect = false;
+      bool numeric = true;
+    };
+    std::vector<Cell> cells;
+    for (size_t i = 0; i < result.words.size(); ++i) {
+      const OcrWord& w = result.words[i];
+      double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+      std::optional<PixelRect> r = CellAround(rulings, cx, cy);
+      if (!r) continue;
+      Cell* cell = nullptr;
+      for (Cell& c : cells)
+        if (c.rect.x0 == r->x0 && c.rect.y0 == r->y0 && c.rect.x1 == r->x1 && c.rect.y1 == r->y1) cell = &c;
+      if (!cell) {
+        cells.push_back(Cell{*r, {}, false, true});
+        cell = &cells.back();
+      }
+      cell->words.push_back(i);
+      // Digits misread as letters come back with low confidence ("FRAS
+      // NAR" for "4 443 4 443"): such a word does not make a cell a label.
+      const bool garbage = w.confidence < 0.6f;
+      if (DigitShare(w.text) < 0.5 && !IsBorderDebris(w.text) && !garbage) cell->numeric = false;
+      if (IsSuspectNumber(w.text, w.confidence) || IsBorderDebris(w.text) || garbage) cell->suspect = true;
+    }
+    const double dpi = work.dpi > 0 ? work.dpi : 300;
+    const int pad = std::max(2, static_cast<int>(dpi / 100));
+    std::vector<bool> drop(result.words.size(), false);
+    std::vector<OcrWord> added;
+    int line_base = 0;
+    for (const OcrWord& w : result.words) line_base = std::max(line_base, w.line + 1);
+    // Each bad cell is read again alone in a few modes; the reading with the
+    // best score (its weakest word's confidence, 0 when it still holds
+    // characters no amount has) replaces the page-level reading when better.
+    struct Mode {
+      tesseract::PageSegMode psm;
+      bool whitelist;
+    };
+    // Raw line is the best reader of a lone number in practice (page-level
+    // layout analysis and the whitelist both hurt); single block catches
+    // numbers wrapped over two lines.
+    static constexpr Mode kModes[] = {{tesseract::PSM_RAW_LINE, false},
+                                      {tesseract::PSM_SINGLE_LINE, false},
+                                      {tesseract::PSM_SINGLE_BLOCK, false}};
+    constexpr float kGoodEnough = 0.9f;
+    auto score = [](const std::vector<OcrWord>& words, const std::vector<size_t>* idx,
+                    const std::vector<OcrWord>* all) {
+      float s = 1.0f;
+      size_t n = idx ? idx->size() : words.size();
+      if (n == 0) return 0.0f;
+      for (size_t k = 0; k < n; ++k) {
+        const OcrWord& w = idx ? (*all)[(*idx)[k]] : words[k];
+        if (IsBorderDebris(w.text)) continue;
+        float c = w.confidence;
+        if (IsSuspectNumber(w.text, 1.0f)) c = 0;
+        s = std::min(s, c);
+      }
+      return s;
+    };
+    bool whitelist_on = false;
+    for (const Cell& cell : cells) {
+      if (!cell.numeric || !cell.suspect) continue;
+      PixelRect inner{cell.rect.x0 + pad, cell.rect.y0 + pad, cell.rect.x1 - pad, cell.rect.y1 - pad};
+      if (inner.width() < 8 || inner.height() < 8) continue;
+      // Tesseract reads a short number far better from a tight crop (ink plus
+      // a small margin) than from a mostly empty cell.
+      std::optional<PixelRect> ink = InkBox(work, inner);
+      if (!ink) continue;
+      const int margin = std::max(4, static_cast<int>(dpi / 30));
+      PixelRect r{std::max(inner.x0, ink->x0 - margin), std::max(inner.y0, ink->y0 - margin),
+                  std::min(inner.x1, ink->x1 + margin), std::min(inner.y1, ink->y1 + margin)};
+      float best_score = score({}, &cell.words, &result.words);
+      std::vector<OcrWord> best;
+      for (const Mode& mode : kModes) {
+        api_.SetPageSegMode(mode.psm);
+        if (mode.whitelist != whitelist_on) {
+          api_.SetVariable("tessedit_char_whitelist", mode.whitelist ? kAmountWhitelist : "");
+          whitelist_on = mode.whitelist;
+        }
+        api_.SetRectangle(r.x0, r.y0, r.width(), r.height());
+        if (api_.Recognize(nullptr) != 0) continue;
+        std::vector<OcrWord> fresh;
+        CollectWords(line_base, fresh);
+        float sc = score(fresh, nullptr, nullptr);
+        if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
+          fprintf(stderr, "cell %d,%d mode %d/%d score %.2f:", r.x0, r.y0, int(mode.psm), mode.whitelist, sc);
+          for (auto& w : fresh) fprintf(stderr, " %s(%.2f)", w.text.c_str(), w.confidence);
+          fprintf(stderr, "\n");
+        }
+        if (!fresh.empty() && sc > best_score) {
+          best_score = sc;
+          best = std::move(fresh);
+        }
+        if (best_score >= kGoodEnough) break;
+      }
+      ++result.cells_rechecked;
+      if (best.empty()) continue;
+      for (const OcrWord& w : best) line_base = std::max(line_base, w.line + 1);
+      for (size_t i : cell.words) drop[i] = true;
+      for (OcrWord& w : best) {
+        w.cell_rechecked = true;
+        // SetRectangle results are already in whole-image pixels; keep the
+        // block of the first word the cell had so the layout stays grouped.
+        w.block = result.words[cell.words.front()].block;
+        added.push_back(std::move(w));
+      }
+    }
+    if (whitelist_on) api_.SetVariable("tessedit_char_whitelist", "");
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    if (added.empty()) return;
+    std::vector<OcrWord> kept;
+    for (size_t i = 0; i < result.words.size(); ++i)
+      if (!drop[i]) kept.push_back(std::move(result.words[i]));
+    for (OcrWord& w : added) kept.push_back(std::move(w));
+    result.words = std::move(kept);
+  }
+
+  static constexpr float kMinOrientationConfidence = 5.0f;
+  TesseractOptions options_;
+  tesseract::TessBaseAPI api_;
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;
+};
+
+}  // namespace
+
+void LimitOpenMpToOneThread() {
+  setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
+#ifdef _OPENMP
+  // Tesseract asks for explicit team sizes (num_threads(10) in its LSTM), so
+  // omp_set_num_threads alone is not enough; with no active levels allowed
+  // every parallel region runs on the calling thread.
+  omp_set_num_threads(1);
+  omp_set_dynamic(0);
+  omp_set_max_active_levels(0);
+#endif
+}
+
+Result<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const TesseractOptions& options) {
+  LimitOpenMpToOneThread();
+  try {
+    auto engine = std::make_unique<TesseractEngine>(options);
+    Status st = engine->Init();
+    if (!st.ok()) return st;
+    return std::unique_ptr<OcrEngine>(std::move(engine));
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("Tesseract init failed: ") + e.what());
+  }
+}
+
+std::string TesseractVersion() { return tesseract::TessBaseAPI::Version(); }
+
+}  // namespace finsam

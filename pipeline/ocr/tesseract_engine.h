@@ -1,0 +1,50 @@
+// Tesseract adapter (with ocr_leptonica.* and ruling_lines.*, the only code
+// that includes Tesseract/Leptonica): an OcrEngine that
+//   1. detects page orientation (Tesseract OSD, needs osd.traineddata) and
+//      undoes a 90/180/270° rotation,
+//   2. detects and undoes skew (Leptonica pixFindSkew),
+//   3. finds table ruling lines and erases them (ruling_lines.h),
+//   4. recognizes words with the `swe` model (LSTM),
+//   5. re-recognizes, alone, each bordered table cell whose number reads badly
+//      (characters that are not digits/separators, or low confidence),
+// and maps every word box back to the pixel grid of the image it was given.
+//
+// Threads: an engine is used by one thread at a time. MakeTesseractEngine
+// must run on the thread that will use the engine: it limits OpenMP on that
+// thread to one thread (Tesseract's own OpenMP loops oversubscribe small
+// machines badly); parallelism comes from running one engine per worker.
+#ifndef FINSAM_PIPELINE_OCR_TESSERACT_ENGINE_H_
+#define FINSAM_PIPELINE_OCR_TESSERACT_ENGINE_H_
+
+#include <memory>
+#include <string>
+
+#include "model/status.h"
+#include "pipeline/ocr/ocr_engine.h"
+
+namespace finsam {
+
+struct TesseractOptions {
+  std::string language = "swe";
+  std::string datapath;  // tessdata folder; "" = $TESSDATA_PREFIX / built-in default
+  bool detect_orientation = true;
+  bool deskew = true;
+  bool remove_ruling_lines = true;
+  bool recheck_cells = true;
+};
+
+// Creates an engine. Fails with kNotFound when the language model is missing
+// ("apt-get install tesseract-ocr-swe"). Orientation detection is skipped
+// (not an error) when osd.traineddata is missing.
+Result<std::unique_ptr<OcrEngine>> MakeTesseractEngine(const TesseractOptions& options = {});
+
+// Sets OMP_THREAD_LIMIT=1 in the environment (unless already set) and limits
+// the calling thread's OpenMP team to one thread. MakeTesseractEngine calls it.
+void LimitOpenMpToOneThread();
+
+// "5.3.0" — the linked Tesseract version.
+std::string TesseractVersion();
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_OCR_TESSERACT_ENGINE_H_

@@ -1,0 +1,367 @@
+// WriteResultTable and CompareFinancial (see compare.h).
+//
+// Which fact wins. The same (förbund, year, column kind, metric) is often
+// printed several times: the year's budget in the plan and again in the Budget
+// column of the årsredovisning; an outcome in the five-year overview and in
+// the resultaträkning; last year's outcome as this year's comparison column.
+// For each (förbund, year[, label], column kind) the candidates are ranked by,
+// in order:
+//   1. status: corrected, ok, repaired, suspect (a checked number beats a
+//      doubtful one);
+//   2. the document kind that owns that kind of figure: budget and plan from
+//      verksamhetsplan/budget documents, utfall from the årsredovisning (then
+//      verksamhetsberättelse, delårsrapport), prognos from the delårsrapport
+//      (then plans);
+//   3. the most specific table: a statement (resultaträkning, balansräkning,
+//      kassaflödesanalys, driftsredovisning, budget, insatser) before a note,
+//      before the five-year overview, before anything else;
+//   4. the newest document (later year_to, year_from, decided_on), so
+//      restated comparatives win;
+//   5. the higher extraction confidence (a text layer before an OCR reading
+//      of the same figure), a PDF before a text dump of the same document
+//      (its pages and boxes point into the original), then the document
+//      loaded first;
+//   6. the earliest page, then the first fact.
+// Costs (categories cost.*) are compared as positive amounts whatever sign
+// the document printed. The winner is shown with its source; `sources` counts every fact behind the
+// row, and `conflicts` lists values that differ from the winner's, with their
+// sources, instead of hiding them.
+#include "pipeline/review/compare.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "normalizers/unicode.h"
+
+namespace finsam {
+namespace {
+
+size_t DisplayWidth(const std::string& s) { return CodePointCount(s); }
+
+bool LooksNumeric(const std::string& s) {
+  if (s.empty()) return false;
+  bool digit = false;
+  for (unsigned char c : s) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != ' ' && c != '-' && c != ',' && c != '.' && c != '+') return false;
+  }
+  return digit;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void WriteResultTable(const ResultTable& t, const std::string& format, std::ostream& out) {
+  if (format == "csv") {
+    // RFC 4180: CRLF line ends, fields quoted when they hold , " CR or LF.
+    for (size_t c = 0; c < t.columns.size(); ++c) out << (c ? "," : "") << CsvField(t.columns[c]);
+    out << "\r\n";
+    for (const auto& row : t.rows) {
+      for (size_t c = 0; c < t.columns.size(); ++c) out << (c ? "," : "") << CsvField(c < row.size() ? row[c] : "");
+      out << "\r\n";
+    }
+    return;
+  }
+  if (format == "json") {
+    // Numbers unquoted when the cell is a JSON number as printed ("0012"
+    // is not: leading zero), so plain figures stay numbers for consumers.
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& row : t.rows) {
+      nlohmann::ordered_json obj = nlohmann::ordered_json::object();
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        const std::string v = c < row.size() ? row[c] : "";
+        if (v.empty()) {
+          obj[t.columns[c]] = nullptr;
+          continue;
+        }
+        nlohmann::ordered_json number = nlohmann::ordered_json::parse(v, nullptr, /*allow_exceptions=*/false);
+        obj[t.columns[c]] = number.is_number() ? number : nlohmann::ordered_json(v);
+      }
+      rows.push_back(std::move(obj));
+    }
+    out << rows.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    return;
+  }
+  // Aligned text: numbers right-aligned, everything else left-aligned.
+  std::vector<size_t> width(t.columns.size(), 0);
+  std::vector<bool> numeric(t.columns.size(), true);
+  for (size_t c = 0; c < t.columns.size(); ++c) width[c] = DisplayWidth(t.columns[c]);
+  for (const auto& row : t.rows) {
+    for (size_t c = 0; c < t.columns.size() && c < row.size(); ++c) {
+      width[c] = std::max(width[c], DisplayWidth(row[c]));
+      if (!row[c].empty() && !LooksNumeric(row[c])) numeric[c] = false;
+    }
+  }
+  auto cell = [&](const std::string& s, size_t c) {
+    std::string pad(width[c] - std::min(width[c], DisplayWidth(s)), ' ');
+    return numeric[c] ? pad + s : s + pad;
+  };
+  auto line = [&](const std::vector<std::string>& row) {
+    std::string l;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (c) l += "  ";
+      l += cell(c < row.size() ? row[c] : "", c);
+    }
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out << l << "\n";
+  };
+  line(t.columns);
+  std::vector<std::string> rule;
+  for (size_t c = 0; c < t.columns.size(); ++c) rule.push_back(std::string(width[c], '-'));
+  line(rule);
+  for (const auto& row : t.rows) line(row);
+}
+
+namespace {
+
+struct Candidate {
+  int64_t amount = 0;
+  int64_t document_id = 0;
+  std::string doc_kind, table_kind, table_title, status, label, decided_on;
+  int page = 0, year_from = 0, year_to = 0;
+  bool is_pdf = false;
+  double confidence = 1;
+  int64_t fact_id = 0;
+};
+
+int StatusRank(const std::string& s) {
+  if (s == "corrected") return 0;
+  if (s == "ok") return 1;
+  if (s == "repaired") return 2;
+  if (s == "suspect") return 3;
+  return 4;
+}
+
+int DocKindRank(const std::string& column_kind, const std::string& doc_kind) {
+  if (column_kind == "budget" || column_kind == "plan") {
+    if (doc_kind == "verksamhetsplan" || doc_kind == "budget") return 0;
+    return doc_kind.empty() ? 2 : 1;
+  }
+  if (column_kind == "utfall") {
+    if (doc_kind == "årsredovisning") return 0;
+    if (doc_kind == "verksamhetsberättelse") return 1;
+    if (doc_kind == "delårsrapport") return 2;
+    return 3;
+  }
+  if (column_kind == "prognos") {
+    if (doc_kind == "delårsrapport") return 0;
+    if (doc_kind == "verksamhetsplan" || doc_kind == "budget") return 1;
+    return 2;
+  }
+  return doc_kind == "årsredovisning" ? 0 : 1;
+}
+
+int TableKindRank(const std::string& k) {
+  if (k == "income_statement" || k == "balance_sheet" || k == "cash_flow" || k == "operating" || k == "budget" ||
+      k == "interventions" || k == "balance_requirement")
+    return 0;
+  if (k == "note") return 1;
+  if (k == "overview") return 2;
+  return 3;
+}
+
+// True if a should be preferred over b for column kind `kind`.
+bool Better(const std::string& kind, const Candidate& a, const Candidate& b) {
+  auto key = [&](const Candidate& c) {
+    return std::make_tuple(StatusRank(c.status), DocKindRank(kind, c.doc_kind), TableKindRank(c.table_kind),
+                           -c.year_to, -c.year_from);
+  };
+  if (key(a) != key(b)) return key(a) < key(b);
+  if (a.decided_on != b.decided_on) return a.decided_on > b.decided_on;
+  // The same document as PDF and as a text dump: the PDF's page numbers and
+  // boxes are the better pointer.
+  // A text layer over an OCR reading of the same figure.
+  if (a.confidence != b.confidence) return a.confidence > b.confidence;
+  if (a.is_pdf != b.is_pdf) return a.is_pdf;
+  if (a.document_id != b.document_id) return a.document_id < b.document_id;
+  if (a.page != b.page) return a.page < b.page;
+  return a.fact_id < b.fact_id;
+}
+
+// Kronor → display unit. Table output groups thousands with spaces and uses a
+// decimal comma (as the documents print); csv/json use plain numbers.
+std::string FormatAmount(int64_t kr, const std::string& unit, bool human) {
+  int64_t div = unit == "mkr" ? 1000000 : unit == "tkr" ? 1000 : 1;
+  bool neg = kr < 0;
+  uint64_t a = neg ? static_cast<uint64_t>(-(kr + 1)) + 1 : static_cast<uint64_t>(kr);
+  uint64_t whole = a / static_cast<uint64_t>(div), frac = a % static_cast<uint64_t>(div);
+  std::string w = std::to_string(whole);
+  if (human) {
+    std::string g;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (i && (w.size() - i) % 3 == 0) g += ' ';
+      g += w[i];
+    }
+    w = g;
+  }
+  std::string out = (neg ? "-" : "") + w;
+  if (frac) {
+    std::string f = std::to_string(frac);
+    size_t digits = div == 1000000 ? 6 : 3;
+    f = std::string(digits - f.size(), '0') + f;
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    out += (human ? "," : ".") + f;
+  }
+  return out;
+}
+
+std::string SourceOf(const Candidate& c) {
+  std::string s = "#" + std::to_string(c.document_id) + " " + (c.doc_kind.empty() ? "document" : c.doc_kind);
+  if (c.page) s += " p." + std::to_string(c.page);
+  if (!c.table_kind.empty()) s += " " + c.table_kind;
+  return s;
+}
+
+const std::vector<std::string>& DefaultKinds() {
+  static const std::vector<std::string> k = {"budget", "plan", "prognos", "utfall", "value"};
+  return k;
+}
+
+}  // namespace
+
+Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& out) {
+  if (req.metric.empty() && req.label.empty())
+    return Status::InvalidArgument("give --metric CATEGORY or --label TEXT");
+  std::string sql =
+      "SELECT f.forbund, f.year, f.column_kind, f.amount_sek, f.document_id, f.doc_kind, f.table_kind, "
+      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format, f.confidence, f.category "
+      "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
+      "WHERE f.amount_sek IS NOT NULL AND f.year IS NOT NULL";
+  if (!req.metric.empty()) sql += " AND f.category = ?1";
+  if (req.year_from) sql += " AND f.year >= ?2";
+  if (req.year_to) sql += " AND f.year <= ?3";
+  Result<SqliteStatement> q = db.Prepare(sql);
+  if (!q.ok()) return q.status();
+  if (!req.metric.empty()) q->Bind(1, req.metric);
+  if (req.year_from) q->Bind(2, req.year_from);
+  if (req.year_to) q->Bind(3, req.year_to);
+
+  std::vector<std::string> kinds;
+  if (!req.kind.empty()) {
+    std::stringstream ss(req.kind);
+    for (std::string k; std::getline(ss, k, ',');)
+      if (!k.empty()) kinds.push_back(k);
+  }
+  const std::string forbund_key = FoldKey(req.forbund);
+  const std::string label_key = FoldKey(req.label);
+  const bool by_label = !req.label.empty();
+
+  // (förbund, year, label) → column kind → candidates.
+  using Key = std::tuple<std::string, int, std::string>;
+  std::map<Key, std::map<std::string, std::vector<Candidate>>> groups;
+  std::map<std::string, bool> kinds_seen;
+  while (q->Step()) {
+    std::string forbund = q->IsNull(0) ? "(unknown förbund)" : q->Text(0);
+    if (!forbund_key.empty() && FoldKey(forbund).find(forbund_key) == std::string::npos) continue;
+    std::string label = q->Text(10);
+    if (by_label && FoldKey(label).find(label_key) == std::string::npos) continue;
+    std::string kind = q->Text(2);
+    if (!kinds.empty()) {
+      if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) continue;
+    } else if (std::find(DefaultKinds().begin(), DefaultKinds().end(), kind) == DefaultKinds().end()) {
+      continue;
+    }
+    Candidate c;
+    c.amount = q->Int(3);
+    // Costs are compared as positive amounts: årsredovisningar print them
+    // negative (-13 616), plans positive (18 806); v_financial keeps the
+    // printed sign and raw text.
+    if (q->Text(17).rfind("cost.", 0) == 0) c.amount = std::llabs(c.amount);
+    c.document_id = q->Int(4);
+    c.doc_kind = q->Text(5);
+    c.table_kind = q->Text(6);
+    c.table_title = q->Text(7);
+    c.page = static_cast<int>(q->Int(8));
+    c.status = q->Text(9);
+    c.label = label;
+    c.fact_id = q->Int(11);
+    c.year_from = static_cast<int>(q->Int(12));
+    c.year_to = static_cast<int>(q->Int(13));
+    c.decided_on = q->Text(14);
+    c.is_pdf = q->Text(15) == "pdf";
+    c.confidence = q->Double(16);
+    int year = static_cast<int>(q->Int(1));
+    groups[{forbund, year, by_label ? label : ""}][kind].push_back(std::move(c));
+    kinds_seen[kind] = true;
+  }
+  if (!q->status().ok()) return q->status();
+
+  // Columns: the requested kinds in the order given, else the default kinds
+  // that have data, in vocabulary order.
+  std::vector<std::string> shown;
+  for (const std::string& k : kinds.empty() ? DefaultKinds() : kinds)
+    if (!kinds.empty() || kinds_seen.count(k)) shown.push_back(k);
+  bool deviation = std::find(shown.begin(), shown.end(), "budget") != shown.end() &&
+                   std::find(shown.begin(), shown.end(), "utfall") != shown.end();
+
+  const bool human = req.format == "table";
+  ResultTable t;
+  t.columns = {"forbund", "year"};
+  if (by_label) t.columns.push_back("label");
+  for (const std::string& k : shown) {
+    t.columns.push_back(k);
+    t.columns.push_back(k + "_source");
+  }
+  if (deviation) t.columns.push_back("deviation");
+  t.columns.push_back("sources");
+  t.columns.push_back("conflicts");
+
+  for (auto& [key, by_kind] : groups) {
+    std::vector<std::string> row = {std::get<0>(key), std::to_string(std::get<1>(key))};
+    if (by_label) row.push_back(std::get<2>(key));
+    size_t sources = 0;
+    std::string conflicts;
+    std::map<std::string, int64_t> winner_amount;
+    for (const std::string& k : shown) {
+      auto it = by_kind.find(k);
+      if (it == by_kind.end() || it->second.empty()) {
+        row.push_back("");
+        row.push_back("");
+        continue;
+      }
+      std::vector<Candidate>& cands = it->second;
+      std::sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) { return Better(k, a, b); });
+      const Candidate& win = cands.front();
+      winner_amount[k] = win.amount;
+      sources += cands.size();
+      row.push_back(FormatAmount(win.amount, req.unit, human));
+      row.push_back(SourceOf(win));
+      // Differing values, each once (with its best source).
+      std::vector<int64_t> listed;
+      for (const Candidate& c : cands) {
+        if (c.amount == win.amount || std::find(listed.begin(), listed.end(), c.amount) != listed.end()) continue;
+        listed.push_back(c.amount);
+        if (!conflicts.empty()) conflicts += "; ";
+        conflicts += k + " " + FormatAmount(c.amount, req.unit, human) + " (" + SourceOf(c) + ")";
+      }
+    }
+    if (deviation) {
+      if (winner_amount.count("budget") && winner_amount.count("utfall"))
+        row.push_back(FormatAmount(winner_amount["utfall"] - winner_amount["budget"], req.unit, human));
+      else
+        row.push_back("");
+    }
+    row.push_back(std::to_string(sources));
+    row.push_back(conflicts);
+    t.rows.push_back(std::move(row));
+  }
+  WriteResultTable(t, req.format, out);
+  return Status::Ok();
+}
+
+}  // namespace finsam

@@ -1,0 +1,114 @@
+#include "pipeline/review/review_render.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+#include "pipeline/input/pdf_render.h"
+
+namespace finsam {
+
+Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& region, const Box& box,
+                                      double margin_pt, int dpi) {
+  Document doc;
+  doc.source_path = pdf_path;
+  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
+  if (!bytes.ok()) return bytes.status();
+  PdfPageSource source(*bytes);
+  Result<GrayImage> img = source.Render(page - 1, dpi);
+  if (!img.ok()) return img.status();
+  const double px_per_pt = dpi / 72.0;
+  int y0 = std::max(0, static_cast<int>(std::floor((region.y0 - margin_pt) * px_per_pt)));
+  int y1 = std::min(img->height, static_cast<int>(std::ceil((region.y1 + margin_pt) * px_per_pt)));
+  if (y1 - y0 < 4) return Status::InvalidArgument("empty crop");
+  const int w = img->width, h = y1 - y0;
+  PIX* pix = pixCreate(w, h, 8);
+  if (!pix) return Status::Internal("pixCreate failed");
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) pixSetPixel(pix, x, y, img->at(x, y0 + y));
+  // Box the figure itself so the reviewer's eye lands on it.
+  int bx0 = std::max(0, static_cast<int>(box.x0 * px_per_pt) - 3);
+  int bx1 = std::min(w - 1, static_cast<int>(box.x1 * px_per_pt) + 3);
+  int by0 = std::max(0, static_cast<int>(box.y0 * px_per_pt) - y0 - 3);
+  int by1 = std::min(h - 1, static_cast<int>(box.y1 * px_per_pt) - y0 + 3);
+  if (bx1 > bx0 && by1 > by0) {
+    for (int x = bx0; x <= bx1; ++x) {
+      pixSetPixel(pix, x, by0, 0);
+      pixSetPixel(pix, x, by1, 0);
+    }
+    for (int y = by0; y <= by1; ++y) {
+      pixSetPixel(pix, bx0, y, 0);
+      pixSetPixel(pix, bx1, y, 0);
+    }
+  }
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  int rc = pixWriteMem(&data, &size, pix, IFF_PNG);
+  pixDestroy(&pix);
+  if (rc != 0 || !data) return Status::Internal("PNG encoding failed");
+  std::string out(reinterpret_cast<const char*>(data), size);
+  lept_free(data);
+  return out;
+}
+
+Result<PngStats> AnalyzePng(const std::string& path, uint32_t rgb, int tolerance) {
+  PIX* raw = pixRead(path.c_str());
+  if (!raw) return Status::IoError("cannot read image " + path);
+  PIX* pix = pixConvertTo32(raw);
+  pixDestroy(&raw);
+  if (!pix) return Status::Internal("cannot convert " + path);
+  PngStats st;
+  st.width = pixGetWidth(pix);
+  st.height = pixGetHeight(pix);
+  std::vector<bool> seen(4096);
+  const int tr = (rgb >> 16) & 255, tg = (rgb >> 8) & 255, tb = rgb & 255;
+  for (int y = 0; y < st.height; ++y) {
+    for (int x = 0; x < st.width; ++x) {
+      l_int32 r, g, b;
+      l_uint32 v;
+      pixGetPixel(pix, x, y, &v);
+      extractRGBValues(v, &r, &g, &b);
+      int bucket = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
+      if (!seen[bucket]) {
+        seen[bucket] = true;
+        ++st.colour_buckets;
+      }
+      if (std::abs(r - tr) <= tolerance && std::abs(g - tg) <= tolerance && std::abs(b - tb) <= tolerance)
+        ++st.near_rgb;
+    }
+  }
+  pixDestroy(&pix);
+  return st;
+}
+
+std::string PngDataUri(const std::string& png) {
+  static const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out = "data:image/png;base64,";
+  size_t i = 0;
+  for (; i + 2 < png.size(); i += 3) {
+    unsigned v = (static_cast<unsigned char>(png[i]) << 16) | (static_cast<unsigned char>(png[i + 1]) << 8) |
+                 static_cast<unsigned char>(png[i + 2]);
+    out += kB64[v >> 18];
+    out += kB64[(v >> 12) & 63];
+    out += kB64[(v >> 6) & 63];
+    out += kB64[v & 63];
+  }
+  if (i + 1 == png.size()) {
+    unsigned v = static_cast<unsigned char>(png[i]) << 16;
+    out += kB64[v >> 18];
+    out += kB64[(v >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == png.size()) {
+    unsigned v = (static_cast<unsigned char>(png[i]) << 16) | (static_cast<unsigned char>(png[i + 1]) << 8);
+    out += kB64[v >> 18];
+    out += kB64[(v >> 12) & 63];
+    out += kB64[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+}  // namespace finsam

@@ -1,0 +1,37 @@
+// Page crops for the review report (issue 5): renders the region of a PDF
+// page a figure came from and encodes it as PNG. Thin adapter: Poppler via
+// pdf_render.h, Leptonica for PNG encoding (only here).
+#ifndef FINSAM_PIPELINE_REVIEW_REVIEW_RENDER_H_
+#define FINSAM_PIPELINE_REVIEW_REVIEW_RENDER_H_
+
+#include <cstdint>
+#include <string>
+
+#include "model/document.h"
+#include "model/status.h"
+
+namespace finsam {
+
+// PNG bytes of the region `region` (PDF points, origin top-left) of page
+// `page` (1-based) of the PDF at `pdf_path`, widened to the full page width
+// so the rows' labels show, with `margin_pt` above and below, rendered at
+// `dpi`; the figure at `highlight` is framed.
+Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& region, const Box& highlight,
+                                      double margin_pt = 14, int dpi = 110);
+
+// "data:image/png;base64,..." for embedding PNG bytes in HTML.
+std::string PngDataUri(const std::string& png);
+
+// What a screenshot of the report looks like, for the browser test: its
+// size, how many distinct colours (16 levels per channel) it has, and how
+// many pixels are within `tolerance` of `rgb` (0xRRGGBB).
+struct PngStats {
+  int width = 0, height = 0;
+  int colour_buckets = 0;
+  int near_rgb = 0;
+};
+Result<PngStats> AnalyzePng(const std::string& path, uint32_t rgb, int tolerance);
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_REVIEW_REVIEW_RENDER_H_

@@ -1,0 +1,53 @@
+// Data-quality review at database level (issue 5): storing a document's
+// flags, the cross-document rules of a förbund, and reviewer decisions.
+//
+// Cross-document rules (scope "cross"; docs/review.md):
+//   cross.plan_budget     a year's budget in a verksamhetsplan vs the Budget
+//                         column of that year's årsredovisning
+//   cross.next_ar         a year's utfall vs the previous-year column of the
+//                         next årsredovisning
+//   cross.overlapping_plans  the same year in two plans (2020–2022 vs 2021–2023)
+//   plausibility.yoy      a year-over-year jump far outside the förbund's own history
+//   plausibility.member_shares  member contributions far from 50/25/25
+//   plausibility.equity_20pct   equity above 20 % of budgeted income
+//   xref.appendix         (one document) the insatser table vs Bilaga 1's
+//                         per-insats budget and outcome (needs the
+//                         governance loader's `interventions`)
+// They compare the categorised totals (income.total, cost.total, result,
+// equity, cash, ...) of v_financial, so corrections feed into them. They are
+// recomputed for the whole förbund (delete + insert), so running them again
+// is idempotent.
+//
+// Decisions survive re-ingest: an acceptance is keyed by the document's
+// sha256 and the flag's stable key, a correction by sha256 + table seq + row
+// label (+ occurrence) + column — never by flag_id/fact_id alone.
+#ifndef FINSAM_PIPELINE_STORE_CROSS_CHECKS_H_
+#define FINSAM_PIPELINE_STORE_CROSS_CHECKS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "model/extraction.h"
+#include "model/status.h"
+#include "pipeline/store/sqlite_db.h"
+
+namespace finsam {
+
+// Loader step (pipeline/store/load_flags.cc): deletes the document's in-document
+// flags and inserts ex.flags, mapping (table, row, col) to fact_ids.
+Status LoadFlags(SqliteDb& db, int64_t document_id, const Extraction& ex);
+
+// Recomputes the cross-document flags of one förbund / of every förbund.
+Status RunCrossChecks(SqliteDb& db, int64_t forbund_id);
+Status RunAllCrossChecks(SqliteDb& db);
+
+// Records that a reviewer accepts flag `flag_id` as it is.
+Status AcceptFlag(SqliteDb& db, int64_t flag_id, const std::string& by, const std::string& note);
+
+// Records a corrected value for fact `fact_id`; `value` is in the table's
+// printed unit (e.g. tkr), as the reviewer reads it in the document.
+Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::string& by, const std::string& note);
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_STORE_CROSS_CHECKS_H_

@@ -1,0 +1,31 @@
+// The database schema: versioned migrations (tables, applied once, in order)
+// and views (the public interface, re-created on open whenever their
+// definitions changed, so that a newer finsam can change them without a
+// migration; an up-to-date database is opened without writing).
+#ifndef FINSAM_PIPELINE_STORE_SCHEMA_H_
+#define FINSAM_PIPELINE_STORE_SCHEMA_H_
+
+#include <vector>
+
+#include "pipeline/store/sqlite_db.h"
+
+namespace finsam {
+
+struct Migration {
+  int version;              // 1, 2, 3, ... in order
+  const char* description;
+  const char* sql;
+};
+
+const std::vector<Migration>& Migrations();
+const std::vector<const char*>& ViewDefinitions();  // each "CREATE VIEW v_x AS ..."
+
+// Applies pending migrations and re-creates views, in one transaction.
+// Refuses a database whose schema version is newer than this finsam's.
+Status MigrateSchema(SqliteDb& db);
+
+int LatestSchemaVersion();
+
+}  // namespace finsam
+
+#endif  // FINSAM_PIPELINE_STORE_SCHEMA_H_

@@ -1,0 +1,410 @@
+// End-to-end tests of the `finsam` binary (FINSAM_BINARY): help and usage
+// exit codes, bad input (not a PDF, empty, truncated, encrypted, a directory
+// with one bad and one good file) and re-ingest. Each test works in its own
+// temporary directory and checks the database before and after.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "pipeline/store/sqlite_db.h"
+#include "tests/support/text_files.h"
+
+namespace finsam {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+const std::string kSource = FINSAM_SOURCE_DIR;
+const std::string kJamtlandTxt = kSource + "/corpus/jamtland-vp-2019/received.txt";
+const std::string kGavleborgPdf = kSource + "/corpus/gavleborg-vp-2020/text.pdf";
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream s(text);
+  for (std::string l; std::getline(s, l);) out.push_back(l);
+  return out;
+}
+
+struct RunResult {
+  int code = -1;
+  std::string out, err;
+};
+
+class CliCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = ::testing::TempDir() + "/finsam_cli_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    db_ = dir_ + "/t.db";
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  // Runs `finsam ARGS` in the temp dir; ARGS is passed to the shell as is.
+  RunResult Run(const std::string& args) {
+    std::string out = dir_ + "/.stdout", err = dir_ + "/.stderr";
+    std::string cmd = "cd '" + dir_ + "' && '" + FINSAM_BINARY + "' " + args + " >'" + out + "' 2>'" + err +
+                      "' </dev/null";
+    int st = std::system(cmd.c_str());
+    RunResult r;
+    r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    r.out = ReadFile(out);
+    r.err = ReadFile(err);
+    return r;
+  }
+
+  // Every row of every table, in rowid order: equal dumps = unchanged data.
+  std::string Dump() {
+    Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(db_, false);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    if (!db.ok()) return "";
+    std::vector<std::string> tables;
+    {
+      Result<SqliteStatement> q =
+          (*db)->Prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
+      while (q->Step()) tables.push_back(q->Text(0));
+    }
+    std::string dump;
+    for (const std::string& t : tables) {
+      dump += "## " + t + "\n";
+      Result<SqliteStatement> q = (*db)->Prepare("SELECT * FROM \"" + t + "\"");
+      EXPECT_TRUE(q.ok());
+      while (q->Step()) {
+        for (int c = 0; c < q->ColumnCount(); ++c) dump += (q->IsNull(c) ? "\\N" : q->Text(c)) + "|";
+        dump += "\n";
+      }
+    }
+    return dump;
+  }
+
+  int64_t Count(const std::string& sql) {
+    Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(db_, false);
+    if (!db.ok()) return -1;
+    return (*db)->QueryInt(sql).value_or(-1);
+  }
+
+  // Loads one good document so that "unchanged" means something.
+  void LoadBaseline() {
+    RunResult r = Run("ingest --quiet --db t.db '" + kJamtlandTxt + "'");
+    ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_EQ(Count("SELECT count(*) FROM documents"), 1);
+  }
+
+  // Ingests one bad file and checks: exit 1, exactly one stderr line
+  // "finsam: <path>: ..." containing `reason`, database unchanged.
+  void ExpectRejected(const std::string& file, const std::string& reason) {
+    LoadBaseline();
+    std::string before = Dump();
+    RunResult r = Run("ingest --quiet --db t.db '" + file + "'");
+    EXPECT_EQ(r.code, 1) << r.err;
+    std::vector<std::string> lines = Lines(r.err);
+    ASSERT_EQ(lines.size(), 1u) << r.err;
+    EXPECT_THAT(lines[0], StartsWith("finsam: " + file + ": "));
+    EXPECT_THAT(lines[0], HasSubstr(reason));
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(Dump(), before);
+  }
+
+  std::string dir_, db_;
+};
+
+TEST_F(CliCommandTest, HelpOnEveryCommandExitsZero) {
+  RunResult top = Run("--help");
+  EXPECT_EQ(top.code, 0);
+  EXPECT_THAT(top.out, HasSubstr("usage: finsam COMMAND"));
+  for (const char* cmd : {"ingest", "extract", "compare"}) {
+    RunResult r = Run(std::string(cmd) + " --help");
+    EXPECT_EQ(r.code, 0) << cmd;
+    EXPECT_THAT(r.out, StartsWith(std::string("usage: finsam ") + cmd)) << cmd;
+    EXPECT_EQ(r.err, "") << cmd;
+  }
+}
+
+TEST_F(CliCommandTest, UsageErrorsExitTwo) {
+  RunResult r = Run("frobnicate");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown command 'frobnicate'"));
+  EXPECT_EQ(Run("").code, 2);
+  EXPECT_EQ(Run("ingest").code, 2);                        // no FILE
+  EXPECT_EQ(Run("ingest --bogus x.pdf").code, 2);          // unknown option
+  EXPECT_EQ(Run("ingest --ocr sometimes x.pdf").code, 2);  // bad value
+  EXPECT_EQ(Run("ingest -j").code, 2);                     // missing value
+  EXPECT_EQ(Run("extract").code, 2);
+  EXPECT_EQ(Run("extract a.pdf b.pdf").code, 2);
+  EXPECT_EQ(Run("compare --db t.db").code, 2);  // neither --metric nor --label
+  EXPECT_EQ(Run("compare --metric income.total --format xml").code, 2);
+  EXPECT_EQ(Run("compare --metric income.total --years 2022-2020").code, 2);
+  RunResult k = Run("compare --metric income.total --kind outcome");
+  EXPECT_EQ(k.code, 2);
+  EXPECT_THAT(k.err, HasSubstr("unknown --kind 'outcome'"));
+  // Usage errors do not create a database.
+  EXPECT_FALSE(fs::exists(db_));
+}
+
+TEST_F(CliCommandTest, NotAPdfIsRejected) {
+  std::mt19937 rng(42);
+  std::string bytes;
+  for (int i = 0; i < 4096; ++i) bytes += static_cast<char>(rng() & 0xFF);
+  WriteFile(dir_ + "/x.pdf", bytes);
+  ExpectRejected(dir_ + "/x.pdf", "not a PDF");
+}
+
+TEST_F(CliCommandTest, EmptyFileIsRejected) {
+  WriteFile(dir_ + "/empty.pdf", "");
+  ExpectRejected(dir_ + "/empty.pdf", "empty file");
+}
+
+TEST_F(CliCommandTest, TruncatedPdfIsRejected) {
+  std::string pdf = ReadFile(kGavleborgPdf);
+  ASSERT_GT(pdf.size(), 10000u);
+  WriteFile(dir_ + "/truncated.pdf", pdf.substr(0, pdf.size() * 3 / 10));
+  ExpectRejected(dir_ + "/truncated.pdf", "truncated");
+}
+
+TEST_F(CliCommandTest, EncryptedPdfIsRejected) {
+  // tests/data/encrypted.pdf: page 7 of gavleborg-vp-2020/text.pdf, made with
+  // `qpdf --encrypt finsam-user finsam-owner 256` (AES-256, user password).
+  std::string fixture = kSource + "/tests/data/encrypted.pdf";
+  ASSERT_TRUE(fs::exists(fixture));
+  fs::copy_file(fixture, dir_ + "/encrypted.pdf");
+  ExpectRejected(dir_ + "/encrypted.pdf", "encrypted");
+}
+
+TEST_F(CliCommandTest, MissingFileIsRejected) { ExpectRejected(dir_ + "/nope.pdf", "no such file"); }
+
+TEST_F(CliCommandTest, DirectoryWithOneBadAndOneGoodFile) {
+  fs::create_directories(dir_ + "/docs/sub");
+  fs::create_directories(dir_ + "/docs/.hidden");
+  fs::copy_file(kJamtlandTxt, dir_ + "/docs/sub/good.txt");
+  WriteFile(dir_ + "/docs/bad.pdf", "%PDF-1.7\nthis is not really a PDF\n");
+  WriteFile(dir_ + "/docs/.hidden/also-bad.pdf", "junk");
+  WriteFile(dir_ + "/docs/.skipped.pdf", "junk");
+  WriteFile(dir_ + "/docs/notes.csv", "a,b\n");  // not an input extension
+  RunResult r = Run("ingest --db t.db docs");
+  EXPECT_EQ(r.code, 1) << r.err;
+  std::vector<std::string> errors;
+  for (const std::string& l : Lines(r.err))
+    if (l.rfind("finsam: ", 0) == 0) errors.push_back(l);
+  ASSERT_EQ(errors.size(), 1u) << r.err;
+  EXPECT_THAT(errors[0], StartsWith("finsam: docs/bad.pdf: corrupt: "));
+  EXPECT_THAT(r.err, HasSubstr("loaded docs/sub/good.txt: Samordningsförbundet i Jämtlands län, verksamhetsplan "
+                               "2019-2021"));
+  EXPECT_THAT(r.err, HasSubstr("2 files: 1 loaded, 0 unchanged, 0 re-extracted, 1 failed"));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("hidden")));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("skipped")));
+  EXPECT_EQ(Count("SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM v_documents WHERE source_path = 'docs/sub/good.txt' AND "
+                  "forbund = 'Samordningsförbundet i Jämtlands län'"),
+            1);
+}
+
+TEST_F(CliCommandTest, ReingestOfSameBytesChangesNothing) {
+  fs::copy_file(kJamtlandTxt, dir_ + "/a.txt");
+  RunResult first = Run("ingest --db t.db a.txt");
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_THAT(first.err, StartsWith("loaded a.txt: "));
+  std::string before = Dump();
+  ASSERT_THAT(before, HasSubstr("## documents"));
+  sleep(1);  // ingested_at has one-second resolution
+  // The same bytes under another name are the same document.
+  fs::copy_file(kJamtlandTxt, dir_ + "/b.txt");
+  RunResult again = Run("ingest --db t.db a.txt b.txt");
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_THAT(again.err, StartsWith("unchanged a.txt: "));
+  EXPECT_THAT(again.err, HasSubstr("\nunchanged b.txt: "));
+  EXPECT_THAT(again.err, HasSubstr("0 loaded, 2 unchanged"));
+  EXPECT_EQ(Dump(), before);
+}
+
+// A file already loaded by this pipeline version is reported from the
+// database without being extracted again (no OCR of a scan that is already
+// in). Shown here by taking the data folder away: a new extraction would
+// not know the förbund, the stored summary does.
+TEST_F(CliCommandTest, UnchangedFilesAreNotExtractedAgain) {
+  fs::copy_file(kJamtlandTxt, dir_ + "/a.txt");
+  RunResult first = Run("ingest --db t.db a.txt");
+  ASSERT_EQ(first.code, 0) << first.err;
+  ASSERT_THAT(first.err, StartsWith("loaded a.txt: Samordningsförbundet i Jämtlands län, "));
+  const std::string summary = Lines(first.err)[0].substr(std::string("loaded ").size());
+  const char* old_data = std::getenv("FINSAM_DATA_DIR");
+  const std::string saved = old_data ? old_data : "";
+  setenv("FINSAM_DATA_DIR", (dir_ + "/no-data-here").c_str(), 1);
+  RunResult again = Run("ingest --db t.db a.txt");
+  if (old_data) setenv("FINSAM_DATA_DIR", saved.c_str(), 1);
+  else unsetenv("FINSAM_DATA_DIR");
+  EXPECT_EQ(again.code, 0) << again.err;
+  ASSERT_FALSE(Lines(again.err).empty());
+  EXPECT_EQ(Lines(again.err)[0], "unchanged " + summary);
+  EXPECT_THAT(again.err, HasSubstr("0 loaded, 1 unchanged, 0 re-extracted, 0 failed"));
+}
+
+TEST_F(CliCommandTest, OlderPipelineVersionIsReextracted) {
+  fs::copy_file(kJamtlandTxt, dir_ + "/a.txt");
+  ASSERT_EQ(Run("ingest --quiet --db t.db a.txt").code, 0);
+  int64_t facts = Count("SELECT count(*) FROM facts");
+  int64_t id = Count("SELECT document_id FROM documents");
+  {
+    Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(db_, false);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("UPDATE documents SET pipeline_version = pipeline_version - 1").ok());
+  }
+  RunResult r = Run("ingest --db t.db a.txt");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.err, StartsWith("re-extracted a.txt: "));
+  EXPECT_THAT(r.err, HasSubstr("0 loaded, 0 unchanged, 1 re-extracted, 0 failed"));
+  EXPECT_EQ(Count("SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(Count("SELECT document_id FROM documents"), id);
+  EXPECT_EQ(Count("SELECT count(*) FROM facts"), facts);
+}
+
+TEST_F(CliCommandTest, PerFileLineNamesFacts) {
+  RunResult r = Run("ingest --db t.db '" + kJamtlandTxt + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  int64_t facts = Count("SELECT count(*) FROM v_financial");
+  int64_t tables = Count("SELECT count(*) FROM fin_tables");
+  std::string expect = std::to_string(tables) + (tables == 1 ? " table, " : " tables, ") + std::to_string(facts) +
+                       (facts == 1 ? " fact" : " facts");
+  EXPECT_THAT(r.err, HasSubstr(expect));
+  // --quiet prints nothing on success.
+  RunResult q = Run("ingest --quiet --db t.db '" + kJamtlandTxt + "'");
+  EXPECT_EQ(q.code, 0);
+  EXPECT_EQ(q.err, "");
+}
+
+// A minimal JSON syntax checker (RFC 8259), enough to tell that the CLI's
+// output parses.
+class JsonChecker {
+ public:
+  explicit JsonChecker(const std::string& s) : s_(s) {}
+  bool Valid() {
+    Ws();
+    if (!Value()) return false;
+    Ws();
+    return i_ == s_.size();
+  }
+
+ private:
+  void Ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+  }
+  bool Lit(const char* w) {
+    size_t n = std::char_traits<char>::length(w);
+    if (s_.compare(i_, n, w) != 0) return false;
+    i_ += n;
+    return true;
+  }
+  bool String() {
+    if (s_[i_] != '"') return false;
+    for (++i_; i_ < s_.size(); ++i_) {
+      unsigned char c = s_[i_];
+      if (c == '"') {
+        ++i_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        ++i_;
+        if (i_ >= s_.size() || std::string("\"\\/bfnrtu").find(s_[i_]) == std::string::npos) return false;
+      }
+    }
+    return false;
+  }
+  bool Number() {
+    size_t start = i_;
+    while (i_ < s_.size() && std::string("+-0123456789.eE").find(s_[i_]) != std::string::npos) ++i_;
+    return i_ > start;
+  }
+  bool Value() {
+    if (i_ >= s_.size()) return false;
+    char c = s_[i_];
+    if (c == '{' || c == '[') {
+      char close = c == '{' ? '}' : ']';
+      ++i_;
+      Ws();
+      if (i_ < s_.size() && s_[i_] == close) {
+        ++i_;
+        return true;
+      }
+      while (true) {
+        Ws();
+        if (c == '{') {
+          if (!String()) return false;
+          Ws();
+          if (i_ >= s_.size() || s_[i_++] != ':') return false;
+          Ws();
+        }
+        if (!Value()) return false;
+        Ws();
+        if (i_ >= s_.size()) return false;
+        if (s_[i_] == ',') {
+          ++i_;
+          continue;
+        }
+        if (s_[i_] == close) {
+          ++i_;
+          return true;
+        }
+        return false;
+      }
+    }
+    if (c == '"') return String();
+    if (c == 't') return Lit("true");
+    if (c == 'f') return Lit("false");
+    if (c == 'n') return Lit("null");
+    return Number();
+  }
+  const std::string& s_;
+  size_t i_ = 0;
+};
+
+TEST_F(CliCommandTest, ExtractJsonIsValidAndNamesTheDocument) {
+  RunResult r = Run("extract --format json '" + kJamtlandTxt + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(JsonChecker(r.out).Valid()) << r.out.substr(0, 2000);
+  EXPECT_THAT(r.out, HasSubstr("\"forbund\": \"Samordningsförbundet i Jämtlands län\""));
+  EXPECT_THAT(r.out, HasSubstr("\"kind\": \"verksamhetsplan\""));
+  EXPECT_THAT(r.out, HasSubstr("\"year_from\": 2019"));
+  EXPECT_THAT(r.out, HasSubstr("\"year_to\": 2021"));
+  EXPECT_FALSE(fs::exists(dir_ + "/finsam.db"));  // extract never writes a database
+  RunResult pdf = Run("extract --format json '" + kGavleborgPdf + "'");
+  ASSERT_EQ(pdf.code, 0) << pdf.err;
+  EXPECT_TRUE(JsonChecker(pdf.out).Valid());
+  EXPECT_THAT(pdf.out, HasSubstr("\"pages\": 7"));
+  RunResult bad = Run("extract '" + dir_ + "/missing.pdf'");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_THAT(bad.err, StartsWith("finsam: " + dir_ + "/missing.pdf: not found"));
+}
+
+TEST_F(CliCommandTest, CompareNeedsAnExistingDatabase) {
+  RunResult r = Run("compare --db missing.db --metric income.total");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_THAT(r.err, HasSubstr("missing.db"));
+  EXPECT_FALSE(fs::exists(dir_ + "/missing.db"));
+  LoadBaseline();
+  RunResult ok = Run("compare --db t.db --metric no.such.category --format csv");
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  EXPECT_EQ(ok.out, "forbund,year,sources,conflicts\r\n");
+}
+
+}  // namespace
+}  // namespace finsam

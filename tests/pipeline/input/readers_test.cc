@@ -1,0 +1,72 @@
+// The text reader, the line builder and SHA-256: the model every stage reads.
+#include <gtest/gtest.h>
+
+#include "normalizers/unicode.h"
+#include "pipeline/input/line_builder.h"
+#include "pipeline/input/sha256.h"
+#include "pipeline/input/text_reader.h"
+
+namespace finsam {
+namespace {
+
+TEST(TextReaderTest, FormFeedStartsANewPageAndLinesKeepTheirSeparators) {
+  Document doc;
+  ReadText("Rad ett\nIntäkter\t2020\t2021\n\fSida två\r\nsista\n", doc);
+  ASSERT_EQ(doc.pages.size(), 2u);
+  EXPECT_EQ(doc.pages[0].number, 1);
+  EXPECT_EQ(doc.pages[1].number, 2);
+  EXPECT_EQ(doc.pages[0].unit, BoxUnit::kCharCell);
+  ASSERT_GE(doc.pages[0].lines.size(), 2u);
+  EXPECT_EQ(doc.pages[0].lines[1].text, "Intäkter\t2020\t2021");  // tabs kept for text tables
+  ASSERT_EQ(doc.pages[0].lines[1].words.size(), 3u);
+  // Char-cell boxes: "Intäkter" fills columns 0-7 (code points, not bytes),
+  // so the tab after it runs to the next stop, 16; line index 1.
+  EXPECT_EQ(doc.pages[0].lines[1].words[0].box.x1, 8);
+  EXPECT_EQ(doc.pages[0].lines[1].words[1].box.x0, 16);
+  EXPECT_EQ(doc.pages[0].lines[1].words[1].box.y0, 1);
+  EXPECT_EQ(doc.pages[1].lines[0].text, "Sida två");  // CR of CRLF dropped
+  EXPECT_EQ(doc.pages[1].lines[1].text, "sista");
+  EXPECT_EQ(doc.pages[1].lines[0].words[0].source, WordSource::kPlainText);
+}
+
+TEST(TextReaderTest, DecodesLegacyEncodingsAndRefusesBinary) {
+  std::string note;
+  Result<std::string> latin = DecodeText("G\xe4vleborg", &note);  // windows-1252 "Gävleborg"
+  ASSERT_TRUE(latin.ok());
+  EXPECT_EQ(*latin, "Gävleborg");
+  EXPECT_NE(note.find("windows-1252"), std::string::npos);
+  Result<std::string> bom = DecodeText("\xEF\xBB\xBFKansli", &note);
+  ASSERT_TRUE(bom.ok());
+  EXPECT_EQ(*bom, "Kansli");
+  EXPECT_FALSE(DecodeText(std::string("PK\x03\x04\0\0", 6), &note).ok());
+}
+
+TEST(LineBuilderTest, WordsOfOneBaselineFormOneLineLeftToRight) {
+  auto w = [](const char* t, double x0, double y0) {
+    Word word;
+    word.text = word.raw = t;
+    word.box = Box{x0, y0, x0 + 30, y0 + 12};
+    return word;
+  };
+  Page page;
+  BuildLines({w("2020", 200, 101), w("Intäkter", 50, 100), w("Kommunerna", 50, 140), w("3", 200, 140)}, page);
+  ASSERT_EQ(page.lines.size(), 2u);
+  EXPECT_EQ(page.lines[0].text, "Intäkter 2020");
+  EXPECT_EQ(page.lines[1].text, "Kommunerna 3");
+  EXPECT_EQ(page.lines[0].box.x0, 50);
+  EXPECT_EQ(page.lines[0].box.x1, 230);
+  EXPECT_NE(page.lines[0].block, page.lines[1].block);  // a gap of two line heights
+}
+
+TEST(Sha256Test, KnownVectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  // 56 bytes: the padding needs a second block.
+  EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+}  // namespace
+}  // namespace finsam

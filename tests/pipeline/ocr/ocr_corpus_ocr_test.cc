@@ -1,0 +1,187 @@
+// Real-OCR tests (CTest label "ocr"): Tesseract with the swe model on the
+// corpus scans. They assert facts, not exact OCR text, so they do not depend
+// on the exact Tesseract build. Kept few and targeted: the two plans have 7
+// pages each (≈ 20 s of OCR per scan on 2 cores); the sandwich PDFs OCR only
+// their garbled table bands.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "pipeline/input/pdf_render.h"
+#include "pipeline/ocr/ocr_engine.h"
+#include "pipeline/ocr/tesseract_engine.h"
+#include "pipeline/pipeline.h"
+#include "tests/support/realdocs.h"
+
+namespace finsam {
+namespace {
+
+const std::string kCorpus = std::string(FINSAM_SOURCE_DIR) + "/corpus/";
+
+Result<Extraction> Extract(const std::string& path) {
+  PipelineOptions opts;
+  opts.ocr = OcrPolicy::kAuto;
+  opts.quiet = true;
+  return RunPipeline(path, opts);
+}
+
+// One budget fact per present cell of every "budget" table: what the
+// database's facts are made of.
+std::set<std::string> BudgetFacts(const Extraction& ex) {
+  std::set<std::string> facts;
+  for (const FinancialTable& t : ex.tables) {
+    if (t.table_kind != "budget") continue;
+    for (const TableRow& r : t.rows) {
+      if (r.is_header) continue;
+      for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
+        const TableCell& cell = r.cells[c];
+        if (!cell.present) continue;
+        std::ostringstream f;
+        f << r.label << " | " << r.category.value_or("-") << " | " << t.columns[c].year << " "
+          << ColumnKindName(t.columns[c].kind) << " | " << cell.amount_sek;
+        facts.insert(f.str());
+      }
+    }
+  }
+  return facts;
+}
+
+std::string Difference(const std::set<std::string>& want, const std::set<std::string>& got) {
+  std::string out;
+  for (const std::string& f : want)
+    if (!got.count(f)) out += "  missing: " + f + "\n";
+  for (const std::string& f : got)
+    if (!want.count(f)) out += "  extra:   " + f + "\n";
+  return out;
+}
+
+class SameBudgetFacts : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(SameBudgetFacts, ScanAndSandwichMatchText) {
+  const std::string doc = GetParam();
+  Result<Extraction> text = Extract(kCorpus + doc + "/text.pdf");
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  std::set<std::string> want = BudgetFacts(*text);
+  ASSERT_GE(want.size(), 25u) << "the text.pdf budget table should give the reference facts";
+  for (const char* form : {"scan", "sandwich"}) {
+    SCOPED_TRACE(form);
+    Result<Extraction> ex = Extract(kCorpus + doc + "/" + form + ".pdf");
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    std::set<std::string> got = BudgetFacts(*ex);
+    EXPECT_EQ(want, got) << doc << "/" << form << ".pdf differs from text.pdf:\n" << Difference(want, got);
+    // Decisions survive the OCR stage; OCR pages carry a confidence.
+    for (const Page& p : ex->doc.pages) {
+      if (p.number == 1) continue;  // the blank cover
+      PageDecision expect = std::string(form) == "scan" ? PageDecision::kOcr : PageDecision::kRepair;
+      EXPECT_EQ(p.decision, expect) << "page " << p.number << ": " << p.decision_reason;
+      if (expect == PageDecision::kOcr) {
+        EXPECT_GT(p.ocr_confidence, 0.8) << "page " << p.number;
+        EXPECT_FALSE(p.lines.empty());
+      }
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, SameBudgetFacts, ::testing::Values("jamtland-vp-2019", "gavleborg-vp-2020"));
+
+// Orientation: the budget page of the Jämtland scan turned 90° clockwise is
+// detected, turned back, and its words are mapped to the turned image.
+TEST(TesseractEngine, DetectsQuarterTurnAndMapsBoxesBack) {
+  Document doc;
+  doc.source_path = kCorpus + "jamtland-vp-2019/scan.pdf";
+  auto bytes = LoadDocumentBytes(doc);
+  ASSERT_TRUE(bytes.ok());
+  PdfPageSource src(*bytes);
+  Result<GrayImage> img = src.Render(5, 200);
+  ASSERT_TRUE(img.ok()) << img.status().ToString();
+  // Keep the lower part (the budget table) to save time.
+  GrayImage part;
+  part.dpi = img->dpi;
+  part.width = img->width;
+  part.height = img->height / 2;
+  const int top = img->height - part.height;
+  part.pixels.assign(img->pixels.begin() + static_cast<size_t>(top) * img->width, img->pixels.end());
+  // Turn clockwise: (x, y) → (H − 1 − y, x).
+  GrayImage turned;
+  turned.dpi = part.dpi;
+  turned.width = part.height;
+  turned.height = part.width;
+  turned.pixels.resize(part.pixels.size());
+  for (int y = 0; y < part.height; ++y)
+    for (int x = 0; x < part.width; ++x)
+      turned.pixels[static_cast<size_t>(x) * turned.width + (part.height - 1 - y)] = part.at(x, y);
+
+  auto engine = MakeTesseractEngine();
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  Result<OcrPageResult> upright = (*engine)->Recognize(part);
+  Result<OcrPageResult> rot = (*engine)->Recognize(turned);
+  ASSERT_TRUE(upright.ok() && rot.ok());
+  EXPECT_EQ(upright->orientation_degrees, 0);
+  EXPECT_NE(rot->orientation_degrees, 0);
+  auto find = [](const OcrPageResult& r, const std::string& t) -> const OcrWord* {
+    for (const OcrWord& w : r.words)
+      if (w.text == t) return &w;
+    return nullptr;
+  };
+  for (const char* word : {"Personalkostnader", "Kommunerna"}) {
+    SCOPED_TRACE(word);
+    const OcrWord* a = find(*upright, word);
+    const OcrWord* b = find(*rot, word);
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    // Upright box (x0..x1, y0..y1) lands at x ∈ [H − y1, H − y0], y ∈ [x0, x1].
+    EXPECT_NEAR(b->x0, part.height - a->y1, 12);
+    EXPECT_NEAR(b->x1, part.height - a->y0, 12);
+    EXPECT_NEAR(b->y0, a->x0, 12);
+    EXPECT_NEAR(b->y1, a->x1, 12);
+  }
+}
+
+// Robustness on real scans (ocrmypdf's test files), when present: every page
+// is OCRed without error and gives words.
+TEST(RealScans, SkewedAndJbig2PagesGiveWords) {
+  const std::string dir = RealDocsDir() + "/scans-ocrmypdf/";
+  if (RealDocsDir().empty() || !std::filesystem::exists(dir + "skew.pdf")) GTEST_SKIP() << "real scans not present";
+  for (const char* f : {"skew.pdf", "jbig2.pdf"}) {
+    SCOPED_TRACE(f);
+    Result<Extraction> ex = Extract(dir + f);
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    ASSERT_FALSE(ex->doc.pages.empty());
+    for (const Page& p : ex->doc.pages) {
+      EXPECT_EQ(p.decision, PageDecision::kOcr) << p.decision_reason;
+      size_t words = 0;
+      for (const Line& l : p.lines) words += l.words.size();
+      EXPECT_GT(words, 20u);
+      EXPECT_GT(p.ocr_confidence, 0.6);
+    }
+    for (const std::string& w : ex->doc.warnings) EXPECT_EQ(w.find("OCR failed"), std::string::npos) << w;
+  }
+}
+
+// ocrmypdf's cardinal.pdf: the same page four times, turned 0°, 90°, 180°
+// and 270°. Every turn is detected and undone, and all four read alike.
+TEST(RealScans, CardinalRotationsReadAlike) {
+  const std::string path = RealDocsDir() + "/scans-ocrmypdf/cardinal.pdf";
+  if (RealDocsDir().empty() || !std::filesystem::exists(path)) GTEST_SKIP() << "real scans not present";
+  Result<Extraction> ex = Extract(path);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  ASSERT_EQ(ex->doc.pages.size(), 4u);
+  std::set<int> turns;
+  std::vector<size_t> counts;
+  for (const Page& p : ex->doc.pages) {
+    size_t words = 0;
+    for (const Line& l : p.lines) words += l.words.size();
+    counts.push_back(words);
+    EXPECT_GT(p.ocr_confidence, 0.85) << p.decision_reason;
+    size_t at = p.decision_reason.find("rotated ");
+    turns.insert(at == std::string::npos ? 0 : std::stoi(p.decision_reason.substr(at + 8)));
+  }
+  EXPECT_EQ(turns, (std::set<int>{0, 90, 180, 270}));
+  for (size_t c : counts) EXPECT_NEAR(static_cast<double>(c), static_cast<double>(counts[0]), counts[0] * 0.03);
+}
+
+}  // namespace
+}  // namespace finsam
