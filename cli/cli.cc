@@ -1,7 +1,8 @@
-#include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 
+#include "cli/cli_options.h"
 #include "cli/commands.h"
 
 namespace finsam {
@@ -21,36 +22,49 @@ const Command kCommands[] = {
     {"review", RunReviewCommand, "data-quality flags: list, report, accept, correct"},
 };
 
-void PrintUsage(std::ostream& os) {
-  os << "usage: finsam COMMAND [OPTIONS] [ARGS]\n\n"
-        "finsam turns samordningsförbund PDFs into a comparison database.\n\ncommands:\n";
-  for (const Command& c : kCommands) os << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
-  os << "\n'finsam COMMAND --help' describes a command. Exit codes: 0 ok, 1 some input failed, 2 usage.\n";
+std::string CommandList() {
+  std::string s = "commands:\n";
+  for (const Command& c : kCommands) {
+    std::string name = c.name;
+    s += "  " + name + std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') + c.summary + "\n";
+  }
+  s += "\n'finsam COMMAND --help' describes a command. Exit codes: 0 ok, 1 some input failed, 2 usage.";
+  return s;
+}
+
+// The top level: --help and --version, then the command name. Parsing stops
+// at the first argument the top level does not know (prefix command): that
+// is the command name, and it and everything after it are left in
+// remaining(), so "finsam ingest --help" is ingest's help.
+std::unique_ptr<CLI::App> MakeTopLevelApp() {
+  std::unique_ptr<CLI::App> app =
+      MakeCommandApp("", "usage: finsam COMMAND [OPTIONS] [ARGS]",
+                     "finsam turns samordningsförbund PDFs into a comparison database.", CommandList());
+  app->set_version_flag("--version", std::string("finsam ") + FINSAM_VERSION, "print the version and exit");
+  app->prefix_command();
+  return app;
 }
 
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  std::unique_ptr<CLI::App> app = MakeTopLevelApp();
   if (argc < 2) {
-    PrintUsage(std::cerr);
+    std::cerr << app->help();
     return kExitUsage;
   }
-  std::string cmd = argv[1];
-  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-    PrintUsage(std::cout);
+  Args args(argv + 1, argv + argc);
+  if (args[0] == "help") {
+    std::cout << app->help();
     return kExitOk;
   }
-  if (cmd == "--version") {
-    std::cout << "finsam " << FINSAM_VERSION << "\n";
-    return kExitOk;
-  }
-  Args args(argv + 2, argv + argc);
-  for (const Command& c : kCommands) {
-    if (cmd == c.name) return c.run(args);
-  }
-  std::cerr << "finsam: unknown command '" << cmd << "'\n";
-  PrintUsage(std::cerr);
-  return kExitUsage;
+  if (std::optional<int> exit = ParseCommandLine(*app, "", args)) return *exit;
+  const Args rest = app->remaining();
+  if (rest.empty()) return UsageError("", "no COMMAND given");
+  const std::string& command = rest[0];
+  for (const Command& c : kCommands)
+    if (command == c.name) return c.run(Args(rest.begin() + 1, rest.end()));
+  return UsageError("", "unknown command '" + command + "'");
 }
 
 }  // namespace finsam

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "cli/cli_args.h"
+#include "cli/cli_options.h"
 #include "cli/commands.h"
 #include "pipeline/review/compare.h"
 #include "pipeline/store/database.h"
@@ -17,36 +17,18 @@
 namespace finsam {
 namespace {
 
-constexpr const char* kCompareHelp =
-    R"(usage: finsam compare [OPTIONS]
+constexpr const char* kCompareUsage = "usage: finsam compare [OPTIONS]";
 
-Pivots the database förbund × year. For financial facts (the default table)
+constexpr const char* kCompareDescription =
+    R"(Pivots the database förbund × year. For financial facts (the default table)
 each row is one förbund and year; the columns are the column kinds found
 (budget, plan, prognos, utfall, value), each with the source it came from
 ("#3 årsredovisning p.12 income_statement" = document 3, page 12), then the
 deviation utfall − budget when both exist, the number of facts behind the
 row ("sources") and any values that disagree with the shown ones
-("conflicts"). See README.md, "Comparing", for which fact wins.
+("conflicts"). See README.md, "Comparing", for which fact wins.)";
 
-options:
-  --db PATH            database file (default finsam.db)
-  --metric CATEGORY    a row category, e.g. income.total, cost.interventions
-  --label TEXT         rows whose label contains TEXT (case and å/ä/ö
-                       insensitive); adds a label column
-  --forbund NAME       only förbund whose name contains NAME
-  --kind KIND[,KIND]   only these column kinds (budget, plan, utfall,
-                       prognos, avvikelse, value, ...), in this order
-  --years A-B          only years A..B (or a single year A)
-  --table TABLE        financial (default) | board | composition |
-                       indicators | interventions | members
-  --unit kr|tkr|mkr    display unit of amounts (default kr)
-  --format table|csv|json
-                       output format (default table); csv and json carry plain
-                       numbers (decimal point), table groups thousands
-  -h, --help           this text
-
-Exit codes: 0 ok, 1 the database could not be read, 2 usage.
-)";
+constexpr const char* kCompareFooter = "Exit codes: 0 ok, 1 the database could not be read, 2 usage.";
 
 bool ParseYears(const std::string& s, int* from, int* to) {
   auto num = [](std::string_view v, int* out) {
@@ -74,57 +56,47 @@ bool IsKnownKind(const std::string& k) {
 int RunCompareCommand(const Args& args) {
   std::string db_path = kDefaultDbPath;
   CompareRequest req;
-  ArgScanner scan(args);
-  while (scan.Next()) {
-    if (!scan.is_option()) {
-      scan.SetError("unexpected argument '" + scan.positional() + "'");
-      continue;
-    }
-    const std::string& n = scan.name();
-    if (n == "--help" || n == "-h") {
-      std::cout << kCompareHelp;
-      return kExitOk;
-    } else if (n == "--db") {
-      if (auto v = scan.Value()) db_path = *v;
-    } else if (n == "--metric") {
-      if (auto v = scan.Value()) req.metric = *v;
-    } else if (n == "--label") {
-      if (auto v = scan.Value()) req.label = *v;
-    } else if (n == "--forbund") {
-      if (auto v = scan.Value()) req.forbund = *v;
-    } else if (n == "--kind") {
-      if (auto v = scan.Value()) {
-        std::stringstream ss(*v);
-        for (std::string k; std::getline(ss, k, ',');)
-          if (!IsKnownKind(k)) scan.SetError("unknown --kind '" + k + "'");
-        req.kind = *v;
-      }
-    } else if (n == "--years") {
-      if (auto v = scan.Value())
-        if (!ParseYears(*v, &req.year_from, &req.year_to)) scan.SetError("--years wants A-B or A, got '" + *v + "'");
-    } else if (n == "--table") {
-      if (auto v = scan.Value()) {
-        bool ok = false;
-        for (const char* t : {"financial", "board", "composition", "indicators", "interventions", "members"})
-          ok = ok || *v == t;
-        if (!ok) scan.SetError("unknown --table '" + *v + "'");
-        req.table = *v;
-      }
-    } else if (n == "--unit") {
-      if (auto v = scan.Value()) {
-        if (*v == "kr" || *v == "tkr" || *v == "mkr") req.unit = *v;
-        else scan.SetError("--unit wants kr, tkr or mkr, got '" + *v + "'");
-      }
-    } else if (n == "--format") {
-      if (auto v = scan.Value()) {
-        if (*v == "table" || *v == "csv" || *v == "json") req.format = *v;
-        else scan.SetError("--format wants table, csv or json, got '" + *v + "'");
-      }
-    } else {
-      scan.SetError("unknown option " + n);
-    }
-  }
-  if (!scan.error().empty()) return UsageError("compare", scan.error());
+  std::string years;
+  std::unique_ptr<CLI::App> app = MakeCommandApp("compare", kCompareUsage, kCompareDescription, kCompareFooter);
+  app->add_option("--db", db_path, "database file (default finsam.db)")->type_name("PATH");
+  app->add_option("--metric", req.metric, "a row category, e.g. income.total, cost.interventions")
+      ->type_name("CATEGORY");
+  app->add_option("--label", req.label,
+                  "rows whose label contains TEXT (case and å/ä/ö insensitive); adds a label column")
+      ->type_name("TEXT");
+  app->add_option("--forbund", req.forbund, "only förbund whose name contains NAME")->type_name("NAME");
+  app->add_option("--kind", req.kind,
+                  "only these column kinds (budget, plan, utfall, prognos, avvikelse, value, ...), in this order")
+      ->type_name("KIND[,KIND]")
+      ->check(CLI::Validator(
+          [](std::string& v) -> std::string {
+            std::stringstream ss(v);
+            for (std::string k; std::getline(ss, k, ',');)
+              if (!IsKnownKind(k)) return "unknown --kind '" + k + "'";
+            return "";
+          },
+          "", "column kinds"));
+  app->add_option("--years", years, "only years A..B (or a single year A)")
+      ->type_name("A-B")
+      ->check(CLI::Validator(
+          [](std::string& v) -> std::string {
+            int from = 0, to = 0;
+            return ParseYears(v, &from, &to) ? "" : "wants A-B or A, got '" + v + "'";
+          },
+          "", "years"));
+  app->add_option("--table", req.table, "financial (default) | board | composition | indicators | interventions | members")
+      ->type_name("TABLE")
+      ->check(OneOf({"financial", "board", "composition", "indicators", "interventions", "members"}));
+  app->add_option("--unit", req.unit, "display unit of amounts (default kr)")
+      ->type_name("kr|tkr|mkr")
+      ->check(OneOf({"kr", "tkr", "mkr"}));
+  app->add_option("--format", req.format,
+                  "output format (default table); csv and json carry plain numbers (decimal point), table groups "
+                  "thousands")
+      ->type_name("table|csv|json")
+      ->check(OneOf({"table", "csv", "json"}));
+  if (std::optional<int> exit = ParseCommandLine(*app, "compare", args)) return *exit;
+  if (!years.empty()) ParseYears(years, &req.year_from, &req.year_to);
   if (req.table == "financial" && req.metric.empty() && req.label.empty())
     return UsageError("compare", "give --metric CATEGORY or --label TEXT");
 

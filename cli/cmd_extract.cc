@@ -10,32 +10,24 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli_args.h"
+#include "cli/cli_options.h"
 #include "cli/commands.h"
 #include "cli/governance_json.h"
-#include "cli/json_writer.h"
+#include "cli/json_output.h"
 #include "cli/progress.h"
 #include "pipeline/pipeline.h"
 
 namespace finsam {
 namespace {
 
-constexpr const char* kExtractHelp =
-    R"(usage: finsam extract [OPTIONS] FILE
+constexpr const char* kExtractUsage = "usage: finsam extract [OPTIONS] FILE";
 
-Runs the pipeline on one PDF or text dump and prints the extraction to
-stdout; nothing is written to a database.
+constexpr const char* kExtractDescription =
+    R"(Runs the pipeline on one PDF or text dump and prints the extraction to
+stdout; nothing is written to a database.)";
 
-options:
-  --format json|text   output format (default text)
-  --ocr auto|never|always
-                       OCR pages without a usable text layer (default auto)
-  --dpi N              OCR render resolution (default 300)
-  --lines              include every page's lines (text and box) in the output
-  -q, --quiet          no OCR progress on stderr
-  -h, --help           this text
-
-JSON layout: {"finsam_version", "pipeline_version", "document": {...},
+constexpr const char* kExtractFooter =
+    R"(JSON layout: {"finsam_version", "pipeline_version", "document": {...},
 "pages": [...], "warnings": [...], "tables": [{"title", "table_kind", "unit",
 "scale", "page", "last_page", "confidence", "columns": [{"header", "year",
 "kind"}], "rows": [{"label", "section", "category", "is_total", "page", "box",
@@ -48,160 +40,159 @@ JSON layout: {"finsam_version", "pipeline_version", "document": {...},
 Boxes are [x0, y0, x1, y1] in the page's unit ("pt": PDF points, origin top
 left; "char": character column and line of a text dump). Empty cells are
 left out; amounts are whole kronor.
-Exit codes: 0 ok, 1 the file could not be read, 2 usage.
-)";
+Exit codes: 0 ok, 1 the file could not be read, 2 usage.)";
 
-void WriteBox(JsonWriter& w, const Box& b) {
-  w.BeginArray().Double(b.x0).Double(b.y0).Double(b.x1).Double(b.y1).EndArray();
+// An optional year or page: null when 0.
+OrderedJson NonZero(int v) {
+  if (!v) return nullptr;
+  return v;
 }
 
-void WriteJson(const Extraction& ex, bool with_lines, std::ostream& out) {
-  const Document& doc = ex.doc;
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Field("finsam_version", FINSAM_VERSION);
-  w.Field("pipeline_version", kPipelineVersion);
+OrderedJson DocumentJson(const Document& doc) {
+  OrderedJson d = OrderedJson::object();
+  d["source_path"] = doc.source_path;
+  d["sha256"] = doc.sha256;
+  d["size_bytes"] = doc.size_bytes;
+  d["format"] = doc.format == InputFormat::kPdf ? "pdf" : "text";
+  d["pages"] = doc.page_count();
+  d["forbund"] = JsonStringOrNull(doc.meta.forbund);
+  d["kind"] = JsonStringOrNull(doc.meta.kind);
+  d["title"] = JsonStringOrNull(doc.meta.title);
+  d["year_from"] = NonZero(doc.meta.year_from);
+  d["year_to"] = NonZero(doc.meta.year_to);
+  d["decided_on"] = JsonStringOrNull(doc.meta.decided_on);
+  return d;
+}
 
-  w.Key("document").BeginObject();
-  w.Field("source_path", doc.source_path);
-  w.Field("sha256", doc.sha256);
-  w.Field("size_bytes", doc.size_bytes);
-  w.Field("format", doc.format == InputFormat::kPdf ? "pdf" : "text");
-  w.Field("pages", doc.page_count());
-  auto opt_str = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
-  w.Field("forbund", opt_str(doc.meta.forbund));
-  w.Field("kind", opt_str(doc.meta.kind));
-  w.Field("title", opt_str(doc.meta.title));
-  w.Key("year_from");
-  doc.meta.year_from ? w.Int(doc.meta.year_from) : w.Null();
-  w.Key("year_to");
-  doc.meta.year_to ? w.Int(doc.meta.year_to) : w.Null();
-  w.Field("decided_on", opt_str(doc.meta.decided_on));
-  w.EndObject();
-
-  w.Key("pages").BeginArray();
-  for (const Page& p : doc.pages) {
-    w.BeginObject();
-    w.Field("page", p.number);
-    w.Field("unit", BoxUnitName(p.unit));
-    w.Field("width", p.width);
-    w.Field("height", p.height);
-    w.Field("decision", PageDecisionName(p.decision));
-    w.Field("reason", opt_str(p.decision_reason));
-    w.Key("ocr_confidence");
-    p.ocr_confidence >= 0 ? w.Double(p.ocr_confidence) : w.Null();
-    w.Field("lines", static_cast<int64_t>(p.lines.size()));
-    int64_t words = 0;
-    for (const Line& l : p.lines) words += static_cast<int64_t>(l.words.size());
-    w.Field("words", words);
-    if (with_lines) {
-      w.Key("text").BeginArray();
-      for (const Line& l : p.lines) {
-        w.BeginObject().Field("text", l.text).Key("box");
-        WriteBox(w, l.box);
-        w.EndObject();
-      }
-      w.EndArray();
+OrderedJson PageJson(const Page& p, bool with_lines) {
+  OrderedJson o = OrderedJson::object();
+  o["page"] = p.number;
+  o["unit"] = BoxUnitName(p.unit);
+  o["width"] = JsonNumber(p.width);
+  o["height"] = JsonNumber(p.height);
+  o["decision"] = PageDecisionName(p.decision);
+  o["reason"] = JsonStringOrNull(p.decision_reason);
+  o["ocr_confidence"] = p.ocr_confidence >= 0 ? JsonNumber(p.ocr_confidence) : OrderedJson(nullptr);
+  o["lines"] = static_cast<int64_t>(p.lines.size());
+  int64_t words = 0;
+  for (const Line& l : p.lines) words += static_cast<int64_t>(l.words.size());
+  o["words"] = words;
+  if (with_lines) {
+    OrderedJson text = OrderedJson::array();
+    for (const Line& l : p.lines) {
+      OrderedJson line = OrderedJson::object();
+      line["text"] = l.text;
+      line["box"] = JsonBox(l.box);
+      text.push_back(std::move(line));
     }
-    w.EndObject();
+    o["text"] = std::move(text);
   }
-  w.EndArray();
+  return o;
+}
 
-  w.Key("warnings").BeginArray();
-  for (const std::string& s : doc.warnings) w.String(s);
-  w.EndArray();
+OrderedJson CellJson(const TableCell& cell, size_t col) {
+  OrderedJson o = OrderedJson::object();
+  o["col"] = static_cast<int64_t>(col);
+  o["amount_sek"] = cell.is_percent || !cell.parsed ? OrderedJson(nullptr) : OrderedJson(cell.amount_sek);
+  o["value"] = JsonNumber(cell.value);
+  o["is_percent"] = cell.is_percent;
+  o["raw"] = cell.raw;
+  o["parsed"] = cell.parsed;
+  o["page"] = cell.prov.page;
+  o["box"] = JsonBox(cell.prov.box);
+  o["confidence"] = JsonNumber(cell.prov.confidence);
+  o["status"] = cell.status;
+  return o;
+}
 
-  w.Key("tables").BeginArray();
-  for (const FinancialTable& t : ex.tables) {
-    w.BeginObject();
-    w.Field("title", t.title);
-    w.Field("table_kind", t.table_kind);
-    w.Field("unit", t.unit);
-    w.Field("scale", t.scale);
-    w.Field("page", t.page);
-    w.Field("last_page", t.last_page);
-    w.Field("confidence", t.confidence);
-    w.Key("columns").BeginArray();
-    for (const TableColumn& c : t.columns) {
-      w.BeginObject().Field("header", c.header).Key("year");
-      c.year ? w.Int(c.year) : w.Null();
-      w.Field("kind", ColumnKindName(c.kind)).EndObject();
-    }
-    w.EndArray();
-    w.Key("rows").BeginArray();
-    for (const TableRow& r : t.rows) {
-      w.BeginObject();
-      w.Field("label", r.label);
-      w.Field("section", opt_str(r.section));
-      w.Field("category", r.category);
-      w.Field("is_total", r.is_total);
-      if (r.is_header) w.Field("is_header", true);
-      w.Field("page", r.prov.page);
-      w.Key("box");
-      WriteBox(w, r.prov.box);
-      w.Field("raw_numbers", r.raw_numbers);
-      w.Field("groupings", r.groupings);
-      w.Key("cells").BeginArray();
-      for (size_t c = 0; c < r.cells.size(); ++c) {
-        const TableCell& cell = r.cells[c];
-        if (!cell.present) continue;
-        w.BeginObject();
-        w.Field("col", static_cast<int64_t>(c));
-        w.Key("amount_sek");
-        cell.is_percent || !cell.parsed ? w.Null() : w.Int(cell.amount_sek);
-        w.Field("value", cell.value);
-        w.Field("is_percent", cell.is_percent);
-        w.Field("raw", cell.raw);
-        w.Field("parsed", cell.parsed);
-        w.Field("page", cell.prov.page);
-        w.Key("box");
-        WriteBox(w, cell.prov.box);
-        w.Field("confidence", cell.prov.confidence);
-        w.Field("status", cell.status);
-        w.EndObject();
-      }
-      w.EndArray();
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
+OrderedJson RowJson(const TableRow& r) {
+  OrderedJson o = OrderedJson::object();
+  o["label"] = r.label;
+  o["section"] = JsonStringOrNull(r.section);
+  o["category"] = r.category ? OrderedJson(*r.category) : OrderedJson(nullptr);
+  o["is_total"] = r.is_total;
+  if (r.is_header) o["is_header"] = true;
+  o["page"] = r.prov.page;
+  o["box"] = JsonBox(r.prov.box);
+  o["raw_numbers"] = r.raw_numbers;
+  o["groupings"] = r.groupings;
+  OrderedJson cells = OrderedJson::array();
+  for (size_t c = 0; c < r.cells.size(); ++c)
+    if (r.cells[c].present) cells.push_back(CellJson(r.cells[c], c));
+  o["cells"] = std::move(cells);
+  return o;
+}
+
+OrderedJson TableJson(const FinancialTable& t) {
+  OrderedJson o = OrderedJson::object();
+  o["title"] = t.title;
+  o["table_kind"] = t.table_kind;
+  o["unit"] = t.unit;
+  o["scale"] = t.scale;
+  o["page"] = t.page;
+  o["last_page"] = t.last_page;
+  o["confidence"] = JsonNumber(t.confidence);
+  OrderedJson columns = OrderedJson::array();
+  for (const TableColumn& c : t.columns) {
+    OrderedJson col = OrderedJson::object();
+    col["header"] = c.header;
+    col["year"] = NonZero(c.year);
+    col["kind"] = ColumnKindName(c.kind);
+    columns.push_back(std::move(col));
   }
-  w.EndArray();
+  o["columns"] = std::move(columns);
+  OrderedJson rows = OrderedJson::array();
+  for (const TableRow& r : t.rows) rows.push_back(RowJson(r));
+  o["rows"] = std::move(rows);
+  return o;
+}
 
+// A data-quality flag (model/flags.h); "cells" are [table, row, col]
+// indexes into "tables".
+OrderedJson FlagJson(const Flag& f) {
+  OrderedJson o = OrderedJson::object();
+  o["rule"] = f.rule;
+  o["severity"] = f.severity;
+  o["passed"] = f.passed;
+  o["message"] = f.message;
+  o["expected"] = f.expected ? JsonNumber(*f.expected) : OrderedJson(nullptr);
+  o["found"] = f.found ? JsonNumber(*f.found) : OrderedJson(nullptr);
+  o["unit"] = f.unit;
+  o["year"] = NonZero(f.year);
+  o["page"] = NonZero(f.page);
+  o["source_text"] = f.source_text;
+  OrderedJson cells = OrderedJson::array();
+  for (const FlagCell& c : f.cells) cells.push_back(OrderedJson::array({c.table, c.row, c.col}));
+  o["cells"] = std::move(cells);
+  return o;
+}
+
+OrderedJson ExtractionJson(const Extraction& ex, bool with_lines) {
+  OrderedJson root = OrderedJson::object();
+  root["finsam_version"] = FINSAM_VERSION;
+  root["pipeline_version"] = kPipelineVersion;
+  root["document"] = DocumentJson(ex.doc);
+  OrderedJson pages = OrderedJson::array();
+  for (const Page& p : ex.doc.pages) pages.push_back(PageJson(p, with_lines));
+  root["pages"] = std::move(pages);
+  root["warnings"] = ex.doc.warnings;
+  OrderedJson tables = OrderedJson::array();
+  for (const FinancialTable& t : ex.tables) tables.push_back(TableJson(t));
+  root["tables"] = std::move(tables);
   // ---- Extension point: further extraction records --------------------
   // Records other stages add to the Extraction go here as further top-level
   // keys.
-  w.Key("flags").BeginArray();  // data-quality flags (model/flags.h)
-  for (const Flag& f : ex.flags) {
-    w.BeginObject();
-    w.Field("rule", f.rule);
-    w.Field("severity", f.severity);
-    w.Field("passed", f.passed);
-    w.Field("message", f.message);
-    w.Key("expected");
-    f.expected ? w.Double(*f.expected) : w.Null();
-    w.Key("found");
-    f.found ? w.Double(*f.found) : w.Null();
-    w.Field("unit", f.unit);
-    w.Key("year");
-    f.year ? w.Int(f.year) : w.Null();
-    w.Key("page");
-    f.page ? w.Int(f.page) : w.Null();
-    w.Field("source_text", f.source_text);
-    w.Key("cells").BeginArray();  // [table, row, col] indexes into "tables"
-    for (const FlagCell& c : f.cells) w.BeginArray().Int(c.table).Int(c.row).Int(c.col).EndArray();
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
+  OrderedJson flags = OrderedJson::array();  // data-quality flags
+  for (const Flag& f : ex.flags) flags.push_back(FlagJson(f));
+  root["flags"] = std::move(flags);
   // Boards, goals, indicators, insatser, members (model/governance.h).
-  std::string governance;
-  AppendGovernanceJson(ex.governance, &governance);
-  w.Key("governance").RawValue(governance);
+  root["governance"] = GovernanceJson(ex.governance);
   // ----------------------------------------------------------------------
+  return root;
+}
 
-  w.EndObject();
-  w.Finish();
+void WriteJson(const Extraction& ex, bool with_lines, std::ostream& out) {
+  out << DumpJson(ExtractionJson(ex, with_lines)) << "\n";
 }
 
 // Width in code points, so labels with å/ä/ö line up.
@@ -308,31 +299,18 @@ void WriteText(const Extraction& ex, bool with_lines, std::ostream& out) {
 int RunExtractCommand(const Args& args) {
   PipelineOptions options;
   std::string format = "text";
+  std::string ocr;
   bool with_lines = false;
   std::vector<std::string> files;
-  ArgScanner scan(args);
-  while (scan.Next()) {
-    if (!scan.is_option()) {
-      files.push_back(scan.positional());
-      continue;
-    }
-    if (ScanPipelineOption(scan, &options)) continue;
-    const std::string& n = scan.name();
-    if (n == "--help" || n == "-h") {
-      std::cout << kExtractHelp;
-      return kExitOk;
-    } else if (n == "--format") {
-      if (auto v = scan.Value()) {
-        if (*v == "json" || *v == "text") format = *v;
-        else scan.SetError("--format wants json or text, got '" + *v + "'");
-      }
-    } else if (n == "--lines") {
-      with_lines = true;
-    } else {
-      scan.SetError("unknown option " + n);
-    }
-  }
-  if (!scan.error().empty()) return UsageError("extract", scan.error());
+  std::unique_ptr<CLI::App> app = MakeCommandApp("extract", kExtractUsage, kExtractDescription, kExtractFooter);
+  app->add_option("--format", format, "output format (default text)")
+      ->type_name("json|text")
+      ->check(OneOf({"json", "text"}));
+  AddPipelineOptions(*app, &options, &ocr);
+  app->add_flag("--lines", with_lines, "include every page's lines (text and box) in the output");
+  app->add_option("file", files, "the PDF or text dump to read")->type_name("FILE");
+  if (std::optional<int> exit = ParseCommandLine(*app, "extract", args)) return *exit;
+  ApplyOcrPolicy(ocr, &options);
   if (files.size() != 1) return UsageError("extract", "give exactly one FILE");
 
   // OCR progress on stderr (stdout carries the extraction).

@@ -23,7 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "cli/cli_args.h"
+#include "cli/cli_options.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "pipeline/input/sha256.h"
@@ -33,10 +33,10 @@
 namespace finsam {
 namespace {
 
-constexpr const char* kIngestHelp =
-    R"(usage: finsam ingest [OPTIONS] FILE|DIR...
+constexpr const char* kIngestUsage = "usage: finsam ingest [OPTIONS] FILE|DIR...";
 
-Reads PDFs (.pdf) and plain-text dumps (.txt, .md), extracts their metadata
+constexpr const char* kIngestDescription =
+    R"(Reads PDFs (.pdf) and plain-text dumps (.txt, .md), extracts their metadata
 and financial tables, and loads each document into the database in one
 transaction. Directories are walked recursively in sorted order; hidden files
 and folders (names starting with '.') and other extensions are skipped. Files
@@ -44,24 +44,14 @@ named explicitly are always read.
 
 A document is identified by the SHA-256 of its bytes: ingesting the same
 bytes again changes nothing ("unchanged"); bytes loaded by an older pipeline
-version are extracted again ("re-extracted").
+version are extracted again ("re-extracted").)";
 
-options:
-  --db PATH            database file (default finsam.db; created if missing)
-  --ocr auto|never|always
-                       OCR pages without a usable text layer (default auto)
-  --dpi N              OCR render resolution (default 300)
-  -j, --jobs N         worker threads (default: number of cores)
-  -q, --quiet          print only errors
-  -v, --verbose        also print each document's warnings
-  -h, --help           this text
-
-One line per file goes to stderr:
+constexpr const char* kIngestFooter =
+    R"(One line per file goes to stderr:
   loaded|unchanged|re-extracted PATH: FÖRBUND, KIND YEARS, N tables, M facts
   [, P pages OCRed][, R pages repaired][, W warnings]
 and a failing file prints 'finsam: PATH: REASON'.
-Exit codes: 0 all loaded, 1 some input failed (the rest loaded), 2 usage.
-)";
+Exit codes: 0 all loaded, 1 some input failed (the rest loaded), 2 usage.)";
 
 bool IsInputExtension(const std::filesystem::path& p) {
   std::string ext = p.extension().string();
@@ -188,77 +178,111 @@ int64_t LoadedId(const std::string& path, const std::unordered_map<std::string, 
   return it == loaded.end() ? 0 : it->second;
 }
 
+// What the command line asks for.
+struct IngestRequest {
+  std::string db_path = kDefaultDbPath;
+  PipelineOptions options;
+  bool verbose = false;
+  std::vector<std::string> inputs;
+};
+
+// One file's outcome, handed from a worker to the loading thread.
 struct Slot {
   bool done = false;
   int64_t stored_id = 0;  // already loaded by this pipeline version: not run
   std::optional<Result<Extraction>> result;  // otherwise the pipeline's outcome
 };
 
-}  // namespace
-
-int RunIngestCommand(const Args& args) {
-  std::string db_path = kDefaultDbPath;
-  PipelineOptions options;
-  bool verbose = false;
-  std::vector<std::string> inputs;
-  ArgScanner scan(args);
-  while (scan.Next()) {
-    if (!scan.is_option()) {
-      inputs.push_back(scan.positional());
-      continue;
-    }
-    if (ScanPipelineOption(scan, &options)) continue;
-    const std::string& n = scan.name();
-    if (n == "--help" || n == "-h") {
-      std::cout << kIngestHelp;
-      return kExitOk;
-    } else if (n == "--db") {
-      if (auto v = scan.Value()) db_path = *v;
-    } else if (n == "-j" || n == "--jobs") {
-      if (auto v = scan.IntValue(0, 256)) options.jobs = *v;
-    } else if (n == "--verbose" || n == "-v") {
-      verbose = true;
-    } else {
-      scan.SetError("unknown option " + n);
-    }
-  }
-  if (!scan.error().empty()) return UsageError("ingest", scan.error());
-  if (inputs.empty()) return UsageError("ingest", "no FILE or DIR given");
-  if (db_path.empty()) return UsageError("ingest", "--db wants a path");
-
-  int failed = 0;
-  auto report_failure = [&](const std::string& path, const std::string& reason) {
+// Counts and failure lines of one ingest run.
+class IngestReport {
+ public:
+  explicit IngestReport(bool quiet) : quiet_(quiet) {}
+  // Prints "finsam: PATH: REASON" on one line and counts the failure.
+  void Failure(const std::string& path, const std::string& reason) {
     std::cerr << "finsam: " << path << ": " << OneLine(reason) << "\n";
-    ++failed;
-  };
+    ++failed_;
+  }
+  void Count(LoadOutcome outcome) { ++counts_[static_cast<int>(outcome)]; }
+  void AddWritten(int64_t tables, int64_t facts) {
+    total_tables_ += tables;
+    total_facts_ += facts;
+  }
+  bool quiet() const { return quiet_; }
+  int failed() const { return failed_; }
+  // The closing summary line on stderr (unless quiet).
+  void PrintSummary(size_t files, const std::string& db_path) const;
 
-  // Inputs → files, keeping the order given and dropping repeats.
-  std::vector<std::string> files;
-  {
-    namespace fs = std::filesystem;
-    std::vector<std::string> all;
-    for (const std::string& in : inputs) {
-      std::error_code ec;
-      if (fs::is_directory(in, ec)) {
-        std::string error;
-        size_t before = all.size();
-        WalkDirectory(in, &all, &error);
-        if (!error.empty()) report_failure(in, error);
-        else if (all.size() == before && !options.quiet)
-          std::cerr << "finsam: " << in << ": no .pdf, .txt or .md files found\n";
-      } else {
-        all.push_back(in);
-      }
-    }
-    std::set<std::string> seen;
-    for (std::string& f : all) {
-      std::error_code ec;
-      std::string key = fs::weakly_canonical(f, ec).string();
-      if (ec) key = f;
-      if (seen.insert(key).second) files.push_back(std::move(f));
+ private:
+  bool quiet_;
+  int failed_ = 0;
+  int counts_[3] = {0, 0, 0};  // by LoadOutcome
+  int64_t total_facts_ = 0, total_tables_ = 0;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+};
+
+void IngestReport::PrintSummary(size_t files, const std::string& db_path) const {
+  if (quiet_) return;
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  std::ostringstream s;
+  s.setf(std::ios::fixed);
+  s.precision(2);
+  s << "finsam ingest: " << files << (files == 1 ? " file: " : " files: ") << counts_[0] << " loaded, "
+    << counts_[1] << " unchanged, " << counts_[2] << " re-extracted, " << failed_ << " failed; " << total_tables_
+    << (total_tables_ == 1 ? " table, " : " tables, ") << total_facts_ << (total_facts_ == 1 ? " fact" : " facts")
+    << " written to " << db_path << " in " << secs << " s\n";
+  std::cerr << s.str();
+}
+
+// Parses the command line into `req`; returns an exit code when ingest
+// should not run (help, usage error).
+std::optional<int> ParseIngestArgs(const Args& args, IngestRequest* req) {
+  std::unique_ptr<CLI::App> app = MakeCommandApp("ingest", kIngestUsage, kIngestDescription, kIngestFooter);
+  std::string ocr;
+  app->add_option("--db", req->db_path, "database file (default finsam.db; created if missing)")
+      ->type_name("PATH");
+  AddPipelineOptions(*app, &req->options, &ocr);
+  app->add_option("-j,--jobs", req->options.jobs, "worker threads (default: number of cores)")
+      ->type_name("N")
+      ->check(DecimalInteger(0, 256));
+  app->add_flag("-v,--verbose", req->verbose, "also print each document's warnings");
+  app->add_option("inputs", req->inputs, "PDFs, text dumps and folders to read")->type_name("FILE|DIR");
+  if (std::optional<int> exit = ParseCommandLine(*app, "ingest", args)) return exit;
+  ApplyOcrPolicy(ocr, &req->options);
+  if (req->inputs.empty()) return UsageError("ingest", "no FILE or DIR given");
+  if (req->db_path.empty()) return UsageError("ingest", "--db wants a path");
+  return std::nullopt;
+}
+
+// Inputs → files: folders walked, the order given kept, repeats dropped.
+std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs, IngestReport& report) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> all;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::string error;
+      size_t before = all.size();
+      WalkDirectory(in, &all, &error);
+      if (!error.empty()) report.Failure(in, error);
+      else if (all.size() == before && !report.quiet())
+        std::cerr << "finsam: " << in << ": no .pdf, .txt or .md files found\n";
+    } else {
+      all.push_back(in);
     }
   }
+  std::vector<std::string> files;
+  std::set<std::string> seen;
+  for (std::string& f : all) {
+    std::error_code ec;
+    std::string key = fs::weakly_canonical(f, ec).string();
+    if (ec) key = f;
+    if (seen.insert(key).second) files.push_back(std::move(f));
+  }
+  return files;
+}
 
+// Opens (creating) the database in WAL mode with synchronous=NORMAL.
+Result<std::unique_ptr<Database>> OpenIngestDatabase(const std::string& db_path) {
   // Write-ahead log with synchronous=NORMAL: each document's transaction is
   // still atomic and a crash cannot corrupt the file, but a commit needs no
   // fsync (checkpoints sync). In the default rollback-journal mode every
@@ -271,128 +295,154 @@ int RunIngestCommand(const Args& args) {
     if (raw.ok()) (void)(*raw)->Exec("PRAGMA journal_mode=WAL");
   }
   Result<std::unique_ptr<Database>> db = Database::Open(db_path);
-  if (!db.ok()) {
-    report_failure(db_path, "cannot open database: " + db.status().ToString());
-    return kExitInputFailed;
+  if (db.ok()) (void)(*db)->sql().Exec("PRAGMA synchronous=NORMAL");
+  return db;
+}
+
+// Extracts the files on worker threads (or, with one worker, on demand in
+// the caller's thread); Take(i) waits for file i. A file whose bytes this
+// pipeline version already loaded is hashed, not run.
+class ExtractionWorkers {
+ public:
+  ExtractionWorkers(const std::vector<std::string>& files, const PipelineOptions& options,
+                    std::unordered_map<std::string, int64_t> loaded_ids, ProgressReporter& progress)
+      : files_(files), options_(options), loaded_ids_(std::move(loaded_ids)), progress_(progress),
+        slots_(files.size()) {
+    int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int jobs = options.jobs > 0 ? options.jobs : hw;
+    workers_ = std::max(1, std::min<int>(jobs, static_cast<int>(files.size())));
+    // The OCR worker pool is shared by the whole process and sized from
+    // options.jobs (pipeline/ocr/ocr_pool.h): every document asks for the
+    // full -j, and the pages of all documents in flight share those workers.
+    options_.jobs = jobs;
+    if (workers_ > 1)
+      for (int t = 0; t < workers_; ++t) threads_.emplace_back([this] { Work(); });
   }
-  (void)(*db)->sql().Exec("PRAGMA synchronous=NORMAL");
+  ~ExtractionWorkers() { Join(); }
 
-  // Workers run the pipeline; this thread loads results in input order so the
-  // database sees one writer and the output order is deterministic.
-  int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  int jobs = options.jobs > 0 ? options.jobs : hw;
-  int workers = std::max(1, std::min<int>(jobs, static_cast<int>(files.size())));
-  PipelineOptions doc_options = options;
-  // The OCR worker pool is shared by the whole process and sized from
-  // options.jobs (pipeline/ocr/ocr_pool.h): every document asks for the full
-  // -j, and the pages of all documents in flight share those workers.
-  doc_options.jobs = jobs;
-  // Progress of long stages (OCR pages) on stderr, summed over the documents
-  // in flight; silent with --quiet.
-  ProgressReporter progress(options.quiet ? ProgressReporter::Mode::kQuiet : ProgressReporter::Mode::kAuto);
-  auto run_one = [&](const std::string& path) {
-    PipelineOptions o = doc_options;
-    o.progress = progress.ForDocument();
-    return RunPipeline(path, o);
-  };
+  // File i's outcome, in any order the caller likes (ingest: input order).
+  Slot Take(size_t i) {
+    if (workers_ <= 1) return Process(i);
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return slots_[i].done; });
+    Slot slot = std::move(slots_[i]);
+    slots_[i].result.reset();
+    return slot;
+  }
+  void Join() {
+    for (std::thread& t : threads_)
+      if (t.joinable()) t.join();
+  }
 
-  // A file whose bytes this pipeline version already loaded is not run;
-  // workers hash their files in parallel.
-  const std::unordered_map<std::string, int64_t> loaded_ids = LoadedDocuments((*db)->sql());
-  auto process = [&](size_t i) {
+ private:
+  // Hashes file i against the loaded documents, runs the pipeline if new.
+  Slot Process(size_t i) {
     Slot slot;
-    slot.stored_id = LoadedId(files[i], loaded_ids, options.max_file_bytes);
-    if (!slot.stored_id) slot.result.emplace(run_one(files[i]));
+    slot.stored_id = LoadedId(files_[i], loaded_ids_, options_.max_file_bytes);
+    if (!slot.stored_id) {
+      PipelineOptions o = options_;
+      o.progress = progress_.ForDocument();
+      slot.result.emplace(RunPipeline(files_[i], o));
+    }
     slot.done = true;
     return slot;
-  };
-  std::vector<Slot> slots(files.size());
-  std::mutex mu;
-  std::condition_variable cv;
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      Slot slot = process(i);
-      std::lock_guard<std::mutex> lock(mu);
-      slots[i] = std::move(slot);
-      cv.notify_all();
+  }
+  void Work() {
+    for (size_t i = next_++; i < files_.size(); i = next_++) {
+      Slot slot = Process(i);
+      std::lock_guard<std::mutex> lock(mu_);
+      slots_[i] = std::move(slot);
+      cv_.notify_all();
     }
-  };
-  std::vector<std::thread> threads;
-  if (workers > 1) {
-    for (int t = 0; t < workers; ++t) threads.emplace_back(work);
   }
 
-  auto started = std::chrono::steady_clock::now();
-  int counts[3] = {0, 0, 0};  // by LoadOutcome
-  int64_t total_facts = 0, total_tables = 0;
+  const std::vector<std::string>& files_;
+  PipelineOptions options_;
+  const std::unordered_map<std::string, int64_t> loaded_ids_;
+  ProgressReporter& progress_;
+  std::vector<Slot> slots_;
+  int workers_ = 1;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::atomic<size_t> next_{0};
+  std::vector<std::thread> threads_;
+};
+
+// Reports a file found already loaded, from what the database holds.
+void ReportStored(Database& db, const std::string& path, int64_t document_id, IngestReport& report) {
+  report.Count(LoadOutcome::kUnchanged);
+  if (report.quiet()) return;
+  std::optional<Summary> stored = StoredSummary(db.sql(), document_id);
+  std::cerr << LoadOutcomeName(LoadOutcome::kUnchanged) << " " << path << ": "
+            << (stored ? Describe(*stored) : std::string("already in the database")) << "\n";
+}
+
+// Loads one extracted document in its own transaction and prints its line.
+void LoadOne(Database& db, const std::string& path, const Result<Extraction>& result, bool verbose,
+             IngestReport& report) {
+  if (!result.ok()) {
+    report.Failure(path, result.status().ToString());
+    return;
+  }
+  const Extraction& ex = result.value();
+  Result<LoadResult> loaded = db.Load(ex);
+  if (!loaded.ok()) {
+    report.Failure(path, loaded.status().ToString());
+    return;
+  }
+  report.Count(loaded->outcome);
+  int facts = loaded->facts;
+  if (loaded->outcome == LoadOutcome::kUnchanged) {
+    std::optional<int64_t> n = db.sql().QueryInt("SELECT count(*) FROM v_financial WHERE document_id = " +
+                                                 std::to_string(loaded->document_id));
+    facts = static_cast<int>(n.value_or(0));
+  } else {
+    report.AddWritten(static_cast<int64_t>(ex.tables.size()), facts);
+  }
+  if (report.quiet()) return;
+  std::cerr << LoadOutcomeName(loaded->outcome) << " " << path << ": " << Describe(Summarize(ex, facts)) << "\n";
+  if (verbose)
+    for (const std::string& w : ex.doc.warnings) std::cerr << "  warning: " << OneLine(w) << "\n";
+}
+
+// Takes the workers' results in input order and loads them on this thread,
+// so the database sees one writer and the output order is deterministic.
+void LoadInOrder(Database& db, const std::vector<std::string>& files, ExtractionWorkers& workers, bool verbose,
+                 IngestReport& report) {
   for (size_t i = 0; i < files.size(); ++i) {
-    Slot slot;
-    if (workers > 1) {
-      std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return slots[i].done; });
-      slot = std::move(slots[i]);
-      slots[i].result.reset();
-    } else {
-      slot = process(i);
-    }
-    if (slot.stored_id) {
-      ++counts[static_cast<int>(LoadOutcome::kUnchanged)];
-      if (!options.quiet) {
-        std::optional<Summary> stored = StoredSummary((*db)->sql(), slot.stored_id);
-        std::cerr << LoadOutcomeName(LoadOutcome::kUnchanged) << " " << files[i] << ": "
-                  << (stored ? Describe(*stored) : std::string("already in the database")) << "\n";
-      }
-      continue;
-    }
-    std::optional<Result<Extraction>>& result = slot.result;
-    const std::string& path = files[i];
-    if (!result->ok()) {
-      report_failure(path, result->status().ToString());
-      continue;
-    }
-    const Extraction& ex = result->value();
-    Result<LoadResult> loaded = (*db)->Load(ex);
-    if (!loaded.ok()) {
-      report_failure(path, loaded.status().ToString());
-      continue;
-    }
-    ++counts[static_cast<int>(loaded->outcome)];
-    int facts = loaded->facts;
-    if (loaded->outcome == LoadOutcome::kUnchanged) {
-      std::optional<int64_t> n = (*db)->sql().QueryInt(
-          "SELECT count(*) FROM v_financial WHERE document_id = " + std::to_string(loaded->document_id));
-      facts = static_cast<int>(n.value_or(0));
-    } else {
-      total_facts += facts;
-      total_tables += static_cast<int64_t>(ex.tables.size());
-    }
-    if (!options.quiet) {
-      std::cerr << LoadOutcomeName(loaded->outcome) << " " << path << ": " << Describe(Summarize(ex, facts)) << "\n";
-      if (verbose)
-        for (const std::string& w : ex.doc.warnings) std::cerr << "  warning: " << OneLine(w) << "\n";
-    }
+    Slot slot = workers.Take(i);
+    if (slot.stored_id) ReportStored(db, files[i], slot.stored_id, report);
+    else LoadOne(db, files[i], *slot.result, verbose, report);
   }
-  for (std::thread& t : threads) t.join();
-  progress.Finish();
+}
 
-  if (!options.quiet) {
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(2);
-    s << "finsam ingest: " << files.size() << (files.size() == 1 ? " file: " : " files: ") << counts[0]
-      << " loaded, " << counts[1] << " unchanged, " << counts[2] << " re-extracted, " << failed
-      << " failed; " << total_tables << (total_tables == 1 ? " table, " : " tables, ") << total_facts
-      << (total_facts == 1 ? " fact" : " facts") << " written to " << db_path << " in "
-      << secs << " s\n";
-    std::cerr << s.str();
+}  // namespace
+
+int RunIngestCommand(const Args& args) {
+  IngestRequest req;
+  if (std::optional<int> exit = ParseIngestArgs(args, &req)) return *exit;
+  IngestReport report(req.options.quiet);
+  const std::vector<std::string> files = CollectInputFiles(req.inputs, report);
+  Result<std::unique_ptr<Database>> db = OpenIngestDatabase(req.db_path);
+  if (!db.ok()) {
+    report.Failure(req.db_path, "cannot open database: " + db.status().ToString());
+    return kExitInputFailed;
   }
-  if (files.empty() && failed == 0) {
+  {
+    // Progress of long stages (OCR pages) on stderr, summed over the
+    // documents in flight; silent with --quiet.
+    ProgressReporter progress(req.options.quiet ? ProgressReporter::Mode::kQuiet : ProgressReporter::Mode::kAuto);
+    ExtractionWorkers workers(files, req.options, LoadedDocuments((*db)->sql()), progress);
+    LoadInOrder(**db, files, workers, req.verbose, report);
+    workers.Join();
+    progress.Finish();
+  }
+  report.PrintSummary(files.size(), req.db_path);
+  if (files.empty() && report.failed() == 0) {
     std::cerr << "finsam: nothing to ingest\n";
     return kExitInputFailed;
   }
-  return failed > 0 ? kExitInputFailed : kExitOk;
+  return report.failed() > 0 ? kExitInputFailed : kExitOk;
 }
 
 }  // namespace finsam

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli/cli_options.h"
 #include "cli/commands.h"
 #include "normalizers/diacritic_repair.h"
 #include "normalizers/swedish_lexicon.h"
@@ -19,49 +20,33 @@
 namespace finsam {
 namespace {
 
-constexpr const char* kRepairHelp =
-    R"(usage: finsam repair [FILE] [--explain]
+constexpr const char* kRepairUsage = "usage: finsam repair [OPTIONS] [FILE]";
 
-Restores the Swedish letters å, ä and ö in text whose diacritics an English
+constexpr const char* kRepairDescription =
+    R"(Restores the Swedish letters å, ä and ö in text whose diacritics an English
 OCR model stripped or garbled ("Forbundets uppgift ar" → "Förbundets uppgift
 är", "6ver" → "över", "férbattra" → "förbättra"). Reads FILE, or standard
-input without it, and writes the repaired text to standard output with the
-same lines, whitespace and tokens: only letters inside words change. Numbers,
-amounts, dates, URLs and e-mail addresses pass unchanged; case is kept.
+input without it (or with '-'), and writes the repaired text to standard
+output with the same lines, whitespace and tokens: only letters inside words
+change. Numbers, amounts, dates, URLs and e-mail addresses pass unchanged;
+case is kept.)";
 
-options:
-  --explain    also write, per changed word, a tab-separated line to standard
-               error: line number, original, repair, score (log-odds of the
-               repair against the word as written) and why
-  -h, --help   this text
-
-Data: the lexicon under $FINSAM_DATA_DIR/lexicon (or the installed data/),
+constexpr const char* kRepairFooter =
+    R"(Data: the lexicon under $FINSAM_DATA_DIR/lexicon (or the installed data/),
 with hunspell-sv, wswedish and dasher-data when installed.
-Exit codes: 0 ok, 1 the input could not be read, 2 usage.
-)";
+Exit codes: 0 ok, 1 the input could not be read, 2 usage.)";
 
 }  // namespace
 
 int RunRepairCommand(const Args& args) {
   bool explain = false;
   std::string path;
-  for (const std::string& a : args) {
-    if (a == "-h" || a == "--help") {
-      std::cout << kRepairHelp;
-      return kExitOk;
-    }
-    if (a == "--explain") {
-      explain = true;
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "finsam repair: unknown option '" << a << "' (see finsam repair --help)\n";
-      return kExitUsage;
-    } else if (path.empty()) {
-      path = a;
-    } else {
-      std::cerr << "finsam repair: more than one FILE given ('" << path << "', '" << a << "')\n";
-      return kExitUsage;
-    }
-  }
+  std::unique_ptr<CLI::App> app = MakeCommandApp("repair", kRepairUsage, kRepairDescription, kRepairFooter);
+  app->add_flag("--explain", explain,
+                "also write, per changed word, a tab-separated line to standard error: line number, original, "
+                "repair, score (log-odds of the repair against the word as written) and why");
+  app->add_option("file", path, "the text to repair (default: standard input)")->type_name("FILE");
+  if (std::optional<int> exit = ParseCommandLine(*app, "repair", args)) return *exit;
   std::string bytes;
   const std::string name = path.empty() || path == "-" ? "<stdin>" : path;
   if (path.empty() || path == "-") {

@@ -1,12 +1,14 @@
 // `finsam review`: data-quality flags (issue 5) — list them worst first,
 // write a self-contained HTML report, record decisions.
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
 
+#include "cli/cli_options.h"
 #include "cli/commands.h"
 #include "extractors/checks.h"
 #include "normalizers/swedish_number.h"
@@ -18,28 +20,23 @@
 namespace finsam {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: finsam review [--db PATH] [--format table|csv|json] [--all] [--rule PREFIX]\n"
-    "       finsam review [--db PATH] --html report.html [--all]\n"
+constexpr const char* kReviewUsage =
+    "usage: finsam review [--db PATH] [--format table|csv|json] [--all] [--rule PREFIX] [--recheck]\n"
+    "       finsam review [--db PATH] --html report.html [--all] [--rule PREFIX] [--recheck]\n"
     "       finsam review [--db PATH] --accept FLAG_ID [--note TEXT] [--by NAME]\n"
-    "       finsam review [--db PATH] --correct FACT_ID VALUE [--note TEXT] [--by NAME]\n"
-    "\n"
-    "Lists the open data-quality flags, worst first: severity (error, warning,\n"
-    "info), then the largest relative difference between what the check\n"
-    "expected and what the document says. Cross-document checks are\n"
-    "recomputed first. --all also lists passed, accepted and corrected flags.\n"
-    "\n"
-    "  --html PATH       one self-contained HTML page: per flag the facts\n"
-    "                    involved, expected vs found, and a crop of the page\n"
-    "                    (PDF) or the source lines (text input)\n"
-    "  --accept FLAG_ID  accept the figure(s) of a flag as they are\n"
-    "  --correct FACT_ID VALUE\n"
-    "                    record the right value of a fact, in the table's printed\n"
-    "                    unit (e.g. 13 320 for tkr); survives re-ingest; the\n"
-    "                    views show it with status 'corrected' (original kept)\n"
-    "  --by NAME         who decides (default $USER)\n"
-    "  --note TEXT       why\n"
-    "See docs/review.md for the rules and severities.\n";
+    "       finsam review [--db PATH] --correct FACT_ID VALUE [--note TEXT] [--by NAME]";
+
+constexpr const char* kReviewDescription =
+    R"(Lists the open data-quality flags, worst first: severity (error, warning,
+info), then the largest relative difference between what the check
+expected and what the document says. --all also lists passed, accepted and
+corrected flags. Listing and --html only read the database: the
+cross-document flags are the ones computed when the documents were loaded
+(and after each --correct); --recheck recomputes them first (writes).)";
+
+constexpr const char* kReviewFooter =
+    "See docs/review.md for the rules and severities.\n"
+    "Exit codes: 0 ok, 1 the database could not be read or the decision failed, 2 usage.";
 
 struct Options {
   std::string db = kDefaultDbPath;
@@ -47,9 +44,10 @@ struct Options {
   std::string html;
   std::string rule;
   bool all = false;
+  bool recheck = false;
   int64_t accept = 0;
   int64_t correct_fact = 0;
-  std::string correct_value;
+  double correct_value = 0;  // in the table's printed unit
   std::string note, by;
 };
 
@@ -337,57 +335,67 @@ int WriteHtml(SqliteDb& db, const Options& o) {
   return kExitOk;
 }
 
+// Parses the command line into `o`; returns an exit code when review
+// should not run (help, usage error).
+std::optional<int> ParseReviewArgs(const Args& args, Options* o) {
+  std::unique_ptr<CLI::App> app = MakeCommandApp("review", kReviewUsage, kReviewDescription, kReviewFooter);
+  app->add_option("--db", o->db, "database file (default finsam.db)")->type_name("PATH");
+  app->add_option("--format", o->format, "listing format (default table)")
+      ->type_name("table|csv|json")
+      ->check(OneOf({"table", "csv", "json"}));
+  CLI::Option* html = app->add_option("--html", o->html,
+                                      "write one self-contained HTML page: per flag the facts involved, expected "
+                                      "vs found, and a crop of the page (PDF) or the source lines (text input)")
+                          ->type_name("PATH");
+  app->add_flag("--all", o->all, "also list passed, accepted and corrected flags");
+  app->add_option("--rule", o->rule, "only flags whose rule starts with PREFIX")->type_name("PREFIX");
+  CLI::Option* recheck =
+      app->add_flag("--recheck", o->recheck, "recompute the cross-document flags before listing (writes)");
+  CLI::Option* accept = app->add_option("--accept", o->accept, "accept the figure(s) of a flag as they are")
+                            ->type_name("FLAG_ID")
+                            ->check(DecimalInteger(1, INT64_MAX));
+  std::vector<std::string> correct;
+  CLI::Option* correct_opt =
+      app->add_option("--correct", correct,
+                      "record the right value of a fact, in the table's printed unit (e.g. 13 320 for tkr); "
+                      "survives re-ingest; the views show it with status 'corrected' (original kept)")
+          ->type_name("FACT_ID VALUE")
+          ->expected(2)
+          ->allow_extra_args(false);
+  app->add_option("--by", o->by, "who decides (default $USER)")->type_name("NAME");
+  app->add_option("--note", o->note, "why")->type_name("TEXT");
+  accept->excludes(correct_opt);
+  for (CLI::Option* decision : {accept, correct_opt}) {
+    decision->excludes(html);
+    decision->excludes(recheck);
+  }
+  if (std::optional<int> exit = ParseCommandLine(*app, "review", args)) return exit;
+  if (!correct.empty()) {
+    if (correct.size() != 2) return UsageError("review", "--correct wants FACT_ID VALUE");
+    std::optional<int64_t> fact = ParseDecimal(correct[0], 1, INT64_MAX);
+    if (!fact) return UsageError("review", "--correct wants a fact id (a whole number), got '" + correct[0] + "'");
+    std::optional<SwedishNumber> n = ParseSwedishNumber(correct[1]);
+    if (!n || n->is_percent) return UsageError("review", "--correct: '" + correct[1] + "' is not a number");
+    o->correct_fact = *fact;
+    o->correct_value = n->value;
+  }
+  return std::nullopt;
+}
+
+// Recomputes every förbund's cross-document flags in one transaction.
+Status RecheckCrossFlags(SqliteDb& sql) {
+  Status st = sql.Begin();
+  if (st.ok()) st = RunAllCrossChecks(sql);
+  if (st.ok()) st = sql.Commit();
+  if (!st.ok()) sql.Rollback();
+  return st;
+}
+
 }  // namespace
 
 int RunReviewCommand(const Args& args) {
   Options o;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto next = [&](std::string* v) {
-      if (i + 1 >= args.size()) return false;
-      *v = args[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
-      return kExitOk;
-    } else if (a == "--db" && next(&v)) {
-      o.db = v;
-    } else if (a == "--format" && next(&v)) {
-      o.format = v;
-    } else if (a == "--html" && next(&v)) {
-      o.html = v;
-    } else if (a == "--rule" && next(&v)) {
-      o.rule = v;
-    } else if (a == "--all") {
-      o.all = true;
-    } else if (a == "--note" && next(&v)) {
-      o.note = v;
-    } else if (a == "--by" && next(&v)) {
-      o.by = v;
-    } else if (a == "--accept" && next(&v)) {
-      o.accept = std::atoll(v.c_str());
-      if (o.accept <= 0) {
-        std::cerr << "finsam review: --accept needs a flag id\n";
-        return kExitUsage;
-      }
-    } else if (a == "--correct" && i + 2 < args.size()) {
-      o.correct_fact = std::atoll(args[++i].c_str());
-      o.correct_value = args[++i];
-      if (o.correct_fact <= 0) {
-        std::cerr << "finsam review: --correct needs a fact id and a value\n";
-        return kExitUsage;
-      }
-    } else {
-      std::cerr << "finsam review: unknown or incomplete option '" << a << "'\n" << kUsage;
-      return kExitUsage;
-    }
-  }
-  if (o.format != "table" && o.format != "csv" && o.format != "json") {
-    std::cerr << "finsam review: --format must be table, csv or json\n";
-    return kExitUsage;
-  }
+  if (std::optional<int> exit = ParseReviewArgs(args, &o)) return *exit;
   if (o.by.empty()) {
     const char* user = std::getenv("USER");
     o.by = user && *user ? user : "unknown";
@@ -408,27 +416,23 @@ int RunReviewCommand(const Args& args) {
     return kExitOk;
   }
   if (o.correct_fact) {
-    std::optional<SwedishNumber> n = ParseSwedishNumber(o.correct_value);
-    if (!n || n->is_percent) {
-      std::cerr << "finsam review: '" << o.correct_value << "' is not a number\n";
-      return kExitUsage;
-    }
-    Status st = CorrectFact(sql, o.correct_fact, n->value, o.by, o.note);
+    Status st = CorrectFact(sql, o.correct_fact, o.correct_value, o.by, o.note);
     if (!st.ok()) {
       std::cerr << "finsam review: " << st.ToString() << "\n";
       return kExitInputFailed;
     }
-    std::cout << "corrected fact " << o.correct_fact << " to " << FormatPrinted(n->value) << " (by " << o.by << ")\n";
+    std::cout << "corrected fact " << o.correct_fact << " to " << FormatPrinted(o.correct_value) << " (by " << o.by << ")\n";
     return kExitOk;
   }
-  // Cross-document flags depend on every document: recompute them first.
-  Status st = sql.Begin();
-  if (st.ok()) st = RunAllCrossChecks(sql);
-  if (st.ok()) st = sql.Commit();
-  if (!st.ok()) {
-    sql.Rollback();
-    std::cerr << "finsam review: " << st.ToString() << "\n";
-    return kExitInputFailed;
+  // Listing and the report only read. The cross-document flags were
+  // computed when the documents were loaded (and after each correction);
+  // --recheck recomputes them, e.g. after a finsam upgrade changed a rule.
+  if (o.recheck) {
+    Status st = RecheckCrossFlags(sql);
+    if (!st.ok()) {
+      std::cerr << "finsam review: " << OneLine(st.ToString()) << "\n";
+      return kExitInputFailed;
+    }
   }
   if (!o.html.empty()) return WriteHtml(sql, o);
   return ListFlags(sql, o);

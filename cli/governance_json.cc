@@ -1,162 +1,123 @@
 // JSON rendering of the governance records for `finsam extract --format json`.
 #include "cli/governance_json.h"
 
-#include <cmath>
-#include <cstdio>
+#include <optional>
 #include <string>
-
-#include "cli/json_writer.h"
+#include <type_traits>
+#include <vector>
 
 namespace finsam {
-
 namespace {
 
-// Strings are quoted by the one JSON writer (escapes, invalid UTF-8).
-void Str(std::string* out, const std::string& s) { *out += JsonQuote(s); }
-
-std::string Num(double v) {
-  if (std::isnan(v) || std::isinf(v)) return "null";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  return buf;
+// An optional figure: null when absent.
+template <typename T>
+OrderedJson Opt(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  if constexpr (std::is_floating_point_v<T>) return JsonNumber(*v);
+  else return *v;
 }
 
-class Obj {
- public:
-  explicit Obj(std::string* out) : out_(out) { out_->push_back('{'); }
-  ~Obj() { out_->push_back('}'); }
-  void Key(const char* k) {
-    if (!first_) out_->push_back(',');
-    first_ = false;
-    Str(out_, k);
-    out_->push_back(':');
-  }
-  void S(const char* k, const std::string& v) { Key(k); Str(out_, v); }
-  void I(const char* k, int64_t v) { Key(k); *out_ += std::to_string(v); }
-  void D(const char* k, double v) { Key(k); *out_ += Num(v); }
-  void B(const char* k, bool v) { Key(k); *out_ += v ? "true" : "false"; }
-  template <typename T>
-  void Opt(const char* k, const std::optional<T>& v) {
-    Key(k);
-    if (!v) *out_ += "null";
-    else if constexpr (std::is_floating_point_v<T>) *out_ += Num(*v);
-    else *out_ += std::to_string(*v);
-  }
-  void Prov(const Provenance& p) {
-    Key("provenance");
-    Obj o(out_);
-    o.I("page", p.page);
-    o.I("line", p.line_index);
-    o.Key("box");
-    *out_ += "[" + Num(p.box.x0) + "," + Num(p.box.y0) + "," + Num(p.box.x1) + "," + Num(p.box.y1) + "]";
-    o.S("raw_text", p.raw_text);
-    o.D("confidence", p.confidence);
-  }
-  std::string* out() { return out_; }
+OrderedJson Prov(const Provenance& p) {
+  OrderedJson o = OrderedJson::object();
+  o["page"] = p.page;
+  o["line"] = p.line_index;
+  o["box"] = JsonBox(p.box);
+  o["raw_text"] = p.raw_text;
+  o["confidence"] = JsonNumber(p.confidence);
+  return o;
+}
 
- private:
-  std::string* out_;
-  bool first_ = true;
-};
-
+// One array of records, each written by `write` into a fresh object.
 template <typename T, typename F>
-void Array(Obj& parent, const char* key, const std::vector<T>& items, F write) {
-  parent.Key(key);
-  std::string* out = parent.out();
-  out->push_back('[');
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out->push_back(',');
-    Obj o(out);
-    write(o, items[i]);
+OrderedJson Array(const std::vector<T>& items, F write) {
+  OrderedJson a = OrderedJson::array();
+  for (const T& item : items) {
+    OrderedJson o = OrderedJson::object();
+    write(o, item);
+    a.push_back(std::move(o));
   }
-  out->push_back(']');
+  return a;
 }
 
 }  // namespace
 
-void AppendGovernanceJson(const Governance& g, std::string* json) {
-  Obj root(json);
-  Array(root, "board", g.board, [](Obj& o, const BoardMember& m) {
-    o.S("name", m.name);
-    o.S("role", m.role);
-    o.S("organisation", m.organisation);
-    o.S("organisation_kind", m.organisation_kind);
-    o.I("year", m.year);
-    o.S("source", m.source);
-    o.Prov(m.prov);
+OrderedJson GovernanceJson(const Governance& g) {
+  OrderedJson root = OrderedJson::object();
+  root["board"] = Array(g.board, [](OrderedJson& o, const BoardMember& m) {
+    o["name"] = m.name;
+    o["role"] = m.role;
+    o["organisation"] = m.organisation;
+    o["organisation_kind"] = m.organisation_kind;
+    o["year"] = m.year;
+    o["source"] = m.source;
+    o["provenance"] = Prov(m.prov);
   });
-  Array(root, "board_composition", g.composition, [](Obj& o, const BoardComposition& c) {
-    o.I("year", c.year);
-    o.Opt("members", c.members);
-    o.Opt("deputies", c.deputies);
-    o.Opt("meetings", c.meetings);
-    o.Opt("fees_sek", c.fees_sek);
-    o.Prov(c.prov);
+  root["board_composition"] = Array(g.composition, [](OrderedJson& o, const BoardComposition& c) {
+    o["year"] = c.year;
+    o["members"] = Opt(c.members);
+    o["deputies"] = Opt(c.deputies);
+    o["meetings"] = Opt(c.meetings);
+    o["fees_sek"] = Opt(c.fees_sek);
+    o["provenance"] = Prov(c.prov);
   });
-  Array(root, "officers", g.officers, [](Obj& o, const Officer& x) {
-    o.S("kind", x.kind);
-    o.S("name", x.name);
-    o.S("role", x.role);
-    o.S("organisation", x.organisation);
-    o.S("appointed_by", x.appointed_by);
-    o.I("year", x.year);
-    o.Prov(x.prov);
+  root["officers"] = Array(g.officers, [](OrderedJson& o, const Officer& x) {
+    o["kind"] = x.kind;
+    o["name"] = x.name;
+    o["role"] = x.role;
+    o["organisation"] = x.organisation;
+    o["appointed_by"] = x.appointed_by;
+    o["year"] = x.year;
+    o["provenance"] = Prov(x.prov);
   });
-  Array(root, "goals", g.goals, [](Obj& o, const Goal& x) {
-    o.S("number", x.number);
-    o.S("text", x.text);
-    o.I("year", x.year);
-    o.Prov(x.prov);
+  root["goals"] = Array(g.goals, [](OrderedJson& o, const Goal& x) {
+    o["number"] = x.number;
+    o["text"] = x.text;
+    o["year"] = x.year;
+    o["provenance"] = Prov(x.prov);
   });
-  Array(root, "indicators", g.indicators, [&g](Obj& o, const Indicator& x) {
-    o.I("goal", x.goal);
-    o.S("goal_text", x.goal >= 0 && x.goal < static_cast<int>(g.goals.size()) ? g.goals[x.goal].text : "");
-    o.S("text", x.text);
-    o.I("year", x.year);
-    o.S("target_comparator", x.comparator);
-    o.Opt("target_value", x.target_value);
-    o.S("target_unit", x.target_unit);
-    o.Opt("outcome_value", x.outcome_value);
-    o.S("outcome_unit", x.outcome_unit);
-    o.S("status", x.status);
-    o.S("status_raw", x.status_raw);
-    o.Prov(x.prov);
+  root["indicators"] = Array(g.indicators, [&g](OrderedJson& o, const Indicator& x) {
+    o["goal"] = x.goal;
+    o["goal_text"] = x.goal >= 0 && x.goal < static_cast<int>(g.goals.size()) ? g.goals[x.goal].text : "";
+    o["text"] = x.text;
+    o["year"] = x.year;
+    o["target_comparator"] = x.comparator;
+    o["target_value"] = Opt(x.target_value);
+    o["target_unit"] = x.target_unit;
+    o["outcome_value"] = Opt(x.outcome_value);
+    o["outcome_unit"] = x.outcome_unit;
+    o["status"] = x.status;
+    o["status_raw"] = x.status_raw;
+    o["provenance"] = Prov(x.prov);
   });
-  Array(root, "interventions", g.interventions, [](Obj& o, const Intervention& x) {
-    o.S("name", x.name);
-    o.S("orientation", x.orientation);
-    o.S("period_from", x.period_from);
-    o.S("period_to", x.period_to);
-    o.I("year", x.year);
-    o.Opt("budget_sek", x.budget_sek);
-    o.Opt("outcome_sek", x.outcome_sek);
-    o.Opt("requested_sek", x.requested_sek);
-    o.S("lead_organisation", x.lead_organisation);
-    o.Key("partners");
-    std::string* out = o.out();
-    out->push_back('[');
-    for (size_t i = 0; i < x.partners.size(); ++i) {
-      if (i) out->push_back(',');
-      Str(out, x.partners[i]);
-    }
-    out->push_back(']');
-    o.Opt("participants", x.participants);
-    o.Opt("women", x.women);
-    o.Opt("men", x.men);
-    o.B("granted", x.granted);
-    o.S("source", x.source);
-    o.Prov(x.prov);
+  root["interventions"] = Array(g.interventions, [](OrderedJson& o, const Intervention& x) {
+    o["name"] = x.name;
+    o["orientation"] = x.orientation;
+    o["period_from"] = x.period_from;
+    o["period_to"] = x.period_to;
+    o["year"] = x.year;
+    o["budget_sek"] = Opt(x.budget_sek);
+    o["outcome_sek"] = Opt(x.outcome_sek);
+    o["requested_sek"] = Opt(x.requested_sek);
+    o["lead_organisation"] = x.lead_organisation;
+    o["partners"] = x.partners;
+    o["participants"] = Opt(x.participants);
+    o["women"] = Opt(x.women);
+    o["men"] = Opt(x.men);
+    o["granted"] = x.granted;
+    o["source"] = x.source;
+    o["provenance"] = Prov(x.prov);
   });
-  Array(root, "members", g.members, [](Obj& o, const MemberContribution& x) {
-    o.S("organisation", x.organisation);
-    o.S("organisation_kind", x.organisation_kind);
-    o.I("year", x.year);
-    o.Opt("amount_sek", x.amount_sek);
-    o.Opt("share", x.share);
-    o.B("is_member", x.is_member);
-    o.S("source", x.source);
-    o.Prov(x.prov);
+  root["members"] = Array(g.members, [](OrderedJson& o, const MemberContribution& x) {
+    o["organisation"] = x.organisation;
+    o["organisation_kind"] = x.organisation_kind;
+    o["year"] = x.year;
+    o["amount_sek"] = Opt(x.amount_sek);
+    o["share"] = Opt(x.share);
+    o["is_member"] = x.is_member;
+    o["source"] = x.source;
+    o["provenance"] = Prov(x.prov);
   });
+  return root;
 }
 
 }  // namespace finsam

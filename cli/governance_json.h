@@ -1,19 +1,18 @@
 // JSON rendering of the governance records (model/governance.h) for
-// `finsam extract --format json`: appends one JSON object
+// `finsam extract --format json`: one object
 //   {"board":[…], "board_composition":[…], "officers":[…], "goals":[…],
 //    "indicators":[…], "interventions":[…], "members":[…]}
-// to *json; every record carries "provenance": {page, line, box, raw_text,
+// in which every record carries "provenance": {page, line, box, raw_text,
 // confidence}. Implemented in cli/governance_json.cc.
 #ifndef FINSAM_CLI_GOVERNANCE_JSON_H_
 #define FINSAM_CLI_GOVERNANCE_JSON_H_
 
-#include <string>
-
+#include "cli/json_output.h"
 #include "model/governance.h"
 
 namespace finsam {
 
-void AppendGovernanceJson(const Governance& governance, std::string* json);
+OrderedJson GovernanceJson(const Governance& governance);
 
 }  // namespace finsam
 

@@ -20,7 +20,7 @@
 //
 // Other entry points for the CLI (implemented in pipeline/governance_stage.cc
 // and pipeline/review/compare_governance.cc):
-//   void AppendGovernanceJson(const Governance&, std::string* json);
+//   OrderedJson GovernanceJson(const Governance&);  (cli/governance_json.h)
 //   Status CompareGovernance(SqliteDb&, const CompareRequest&, std::ostream&);
 #ifndef FINSAM_MODEL_GOVERNANCE_H_
 #define FINSAM_MODEL_GOVERNANCE_H_
