@@ -1,13 +1,13 @@
 #include "normalizers/diacritic_repair.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
 #include "normalizers/unicode.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 namespace {
@@ -599,9 +599,8 @@ double DiacriticRepairer::EstimateStripRate(const std::vector<RepairToken>& toke
   size_t letters = 0, diacritics = 0;
   for (const RepairToken& t : tokens) {
     for (size_t i = 0; i < t.text.size();) {
-      UChar32 c;
-      U8_NEXT(t.text.data(), i, t.text.size(), c);
-      if (c < 0 || !u_isalpha(c)) continue;
+      UChar32 c = static_cast<UChar32>(NextCodePoint(t.text, &i));
+      if (!u_isalpha(c)) continue;
       ++letters;
       UChar32 l = u_tolower(c);
       if (l == U'å' || l == U'ä' || l == U'ö') ++diacritics;
