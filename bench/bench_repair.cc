@@ -44,6 +44,7 @@
 
 #include "normalizers/diacritic_repair.h"
 #include "normalizers/swedish_lexicon.h"
+#include "normalizers/utf8.h"
 #include "pipeline/input/pdf_reader.h"
 #include "tests/support/english_ocr_strip.h"
 #include "tests/support/text_files.h"

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 
+#include "extractors/document_lines.h"
 #include "extractors/organisations.h"
-#include "extractors/swedish_words.h"
-#include "normalizers/regex_cache.h"
+#include "normalizers/regex.h"
+#include "normalizers/swedish_number.h"
+#include "normalizers/swedish_words.h"
+#include "normalizers/text.h"
 
 namespace finsam {
 namespace {
@@ -329,7 +332,7 @@ void ExtractBoard(const Document& doc, int member_count, Governance* gov) {
     // ersättare": one of each per member organisation.
     std::string f = Fold(p.text);
     if (member_count > 0 && !comp.members && f.find("styrelse") != std::string::npos &&
-        RE2::PartialMatch(f, Re("(?:varsin|var sin|vardera en)\\s+ledamot\\s+(?:och|samt)\\s+(?:en\\s+)?ers\\S{1,3}ttare"))) {
+        RE2::PartialMatch(f, "(?:varsin|var sin|vardera en)\\s+ledamot\\s+(?:och|samt)\\s+(?:en\\s+)?ers\\S{1,3}ttare"_re)) {
       comp.members = member_count;
       comp.deputies = member_count;
       comp.prov = ProvenanceOf(lines[p.first], p.text);

@@ -2,7 +2,7 @@
 // 2020" lists, signature blocks, tab tables), the composition stated in prose
 // (members, deputies, meetings, fees) and named auditors and kansli roles.
 //
-// Patterns match on folded text (extractors/swedish_words.h), so stripped
+// Patterns match on folded text (normalizers/text.h), so stripped
 // dumps ("ledamoter", "erséttare") read like printed ones; names and
 // organisations are reported as printed (organisations normalized by
 // extractors/organisations.h).

@@ -8,7 +8,8 @@
 #include <map>
 #include <set>
 
-#include "normalizers/regex_cache.h"
+#include "normalizers/regex.h"
+#include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {
@@ -177,28 +178,6 @@ std::string KindLabel(const TableColumn& c) {
 
 }  // namespace
 
-std::string FormatPrinted(double v) {
-  bool neg = v < 0;
-  double a = std::fabs(v);
-  double ip = std::floor(a + 1e-9);
-  double frac = a - ip;
-  std::string digits = std::to_string(static_cast<long long>(ip));
-  std::string out;
-  int n = static_cast<int>(digits.size());
-  for (int i = 0; i < n; ++i) {
-    if (i && (n - i) % 3 == 0) out += ' ';
-    out += digits[i];
-  }
-  if (frac > 1e-6) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.2f", frac);
-    std::string f = buf + 1;  // ".xx"
-    while (!f.empty() && f.back() == '0') f.pop_back();
-    if (f.size() > 1) out += "," + f.substr(1);
-  }
-  return neg ? "-" + out : out;
-}
-
 std::optional<double> CellNumber(const TableCell& cell) {
   if (!cell.present) return 0.0;
   if (!cell.parsed || cell.is_percent) return std::nullopt;
@@ -215,7 +194,7 @@ bool IsResultLabel(const std::string& label) {
   std::string f = Fold(Trim(label));
   if (IsSumLabel(label)) return false;
   static const RE2 kRe("(^|[^a-z])(arets resultat|resultat|nettokostnad|kassaflode)");
-  return RE2::PartialMatch(f, kRe) && !RE2::PartialMatch(f, Re("balanskrav|realisation|utjamning|justering"));
+  return RE2::PartialMatch(f, kRe) && !RE2::PartialMatch(f, "balanskrav|realisation|utjamning|justering"_re);
 }
 
 bool IsVaravLabel(const std::string& label) {
@@ -487,7 +466,7 @@ std::vector<int> NoteNumbers(const std::string& raw) {
   std::vector<int> out;
   re2::StringPiece in(raw);
   int n;
-  while (RE2::FindAndConsume(&in, Re("(\\d+)"), &n)) out.push_back(n);
+  while (RE2::FindAndConsume(&in, "(\\d+)"_re, &n)) out.push_back(n);
   return out;
 }
 

@@ -84,9 +84,6 @@ std::vector<Flag> CheckDocument(const std::vector<FinancialTable>& tables);
 // Short description of a cell for messages: "Summa intäkter / Budget 2020".
 std::string DescribeCell(const FinancialTable& t, int row, int col);
 
-// Formats a printed value like the documents do: 13 320, −2 187, 480,5.
-std::string FormatPrinted(double v);
-
 }  // namespace finsam
 
 #endif  // FINSAM_EXTRACTORS_CHECKS_H_

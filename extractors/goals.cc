@@ -7,8 +7,11 @@
 #include <map>
 #include <set>
 
-#include "extractors/swedish_words.h"
-#include "normalizers/regex_cache.h"
+#include "extractors/document_lines.h"
+#include "normalizers/regex.h"
+#include "normalizers/swedish_number.h"
+#include "normalizers/swedish_words.h"
+#include "normalizers/text.h"
 
 namespace finsam {
 namespace {
@@ -174,7 +177,7 @@ std::vector<GridRow> ReadWordRows(const std::vector<LineRef>& lines, size_t head
     // Headings start at the left margin; "1.18 av 10 kommuner" (OCR of
     // "1. I 8 av 10") in the Utfall column is no heading.
     bool at_margin = l.box.x0 < colx[0] + 6;
-    if (at_margin && (RE2::PartialMatch(folded, Re("^\\d+\\.\\d+(?:\\.\\d+)*\\s+\\p{L}")) ||
+    if (at_margin && (RE2::PartialMatch(folded, "^\\d+\\.\\d+(?:\\.\\d+)*\\s+\\p{L}"_re) ||
                       folded.rfind("samlad bedomning", 0) == 0))
       break;
     for (const Word& w : l.words) words.push_back({lines[j].page->number, w.box.y0, w.box.x0, w.box.x1, w.text, j});
@@ -441,7 +444,7 @@ void ReadPlanSections(const std::vector<LineRef>& lines, int doc_year, Governanc
       if (RE2::FullMatch(ft, kTopHeading, &a) && ft.find("....") == std::string::npos) {
         // "6. Arbetsorganisation", "8. Budget": the section is over. A
         // footnote ("1 Mäts via NNS …") has no dot after its number.
-        if (RE2::PartialMatch(ft, Re("^\\d+\\."))) break;
+        if (RE2::PartialMatch(ft, "^\\d+\\."_re)) break;
       }
       if (ft.rfind("indikator", 0) == 0 && ft.size() < 20) {
         indicator_mode = true;

@@ -7,9 +7,11 @@
 #include <map>
 #include <set>
 
+#include "extractors/document_lines.h"
 #include "extractors/organisations.h"
-#include "extractors/swedish_words.h"
-#include "normalizers/regex_cache.h"
+#include "normalizers/regex.h"
+#include "normalizers/swedish_number.h"
+#include "normalizers/text.h"
 
 namespace finsam {
 namespace {
@@ -69,7 +71,7 @@ std::string KeyOf(const std::string& key_text, int* year) {
   for (char c : f)
     if (c != ' ') nospace.push_back(c);
   std::string y;
-  if (RE2::PartialMatch(f, Re("((?:19|20)\\d\\d)"), &y)) *year = std::stoi(y);
+  if (RE2::PartialMatch(f, "((?:19|20)\\d\\d)"_re, &y)) *year = std::stoi(y);
   static const std::pair<const char*, const char*> kKeys[] = {
       {"insatsnamn", "name"},           {"inriktning", "orientation"},   {"syfte", "purpose"},
       {"mal", "goal"},                  {"deltagarregistrering", "registration"},

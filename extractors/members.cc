@@ -6,10 +6,12 @@
 #include <cmath>
 #include <map>
 
+#include "extractors/document_lines.h"
 #include "extractors/organisations.h"
-#include "extractors/swedish_words.h"
-#include "normalizers/regex_cache.h"
+#include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
+#include "normalizers/swedish_words.h"
+#include "normalizers/text.h"
 
 namespace finsam {
 namespace {
@@ -88,7 +90,7 @@ void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>
           size_t tab = t.find('\t', start);
           std::string cell = t.substr(start, tab == std::string::npos ? std::string::npos : tab - start);
           std::string y;
-          if (col >= 0 && RE2::PartialMatch(cell, Re("((?:19|20)\\d\\d)"), &y)) cols.push_back({std::stoi(y), 0});
+          if (col >= 0 && RE2::PartialMatch(cell, "((?:19|20)\\d\\d)"_re, &y)) cols.push_back({std::stoi(y), 0});
           ++col;
           if (tab == std::string::npos) break;
           start = tab + 1;
@@ -97,7 +99,7 @@ void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>
         for (const Word& w : lines[j].line->words) {
           // "2020-12-31", "2020-12-" (wrapped), "|2019-12-" (OCR'd rule).
           std::string y;
-          if (RE2::PartialMatch(w.text, Re("(?:^|[^0-9])((?:19|20)\\d\\d)(?:-|$)"), &y))
+          if (RE2::PartialMatch(w.text, "(?:^|[^0-9])((?:19|20)\\d\\d)(?:-|$)"_re, &y))
             cols.push_back({std::stoi(y), w.box.x0});
         }
       }
@@ -112,7 +114,7 @@ void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>
       const LineRef& lr = lines[j];
       std::string t = CollapseSpaces(lr.text());
       std::string ft = Fold(t);
-      if (RE2::PartialMatch(ft, Re("^not\\s*\\d"))) break;
+      if (RE2::PartialMatch(ft, "^not\\s*\\d"_re)) break;
       std::string label;
       std::vector<std::optional<double>> values(cols.size());
       bool any_value = false;
@@ -277,7 +279,7 @@ std::vector<std::string> ParseMemberList(std::string_view text, int* count) {
   for (std::string item : SplitList(list)) {
     std::string fi = Fold(item);
     std::string n;
-    if (RE2::FullMatch(fi, Re("(?:lanets|de)\\s+(\\S+)\\s+kommuner"), &n)) {
+    if (RE2::FullMatch(fi, "(?:lanets|de)\\s+(\\S+)\\s+kommuner"_re, &n)) {
       if (std::optional<int> k = ParseCount(n)) unnamed += *k;
       out.push_back("Länets kommuner");
       continue;

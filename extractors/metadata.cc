@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "extractors/swedish_words.h"
+#include "normalizers/text.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {

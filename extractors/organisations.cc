@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <map>
 
-#include "extractors/swedish_words.h"
-#include "normalizers/regex_cache.h"
+#include "normalizers/regex.h"
+#include "normalizers/text.h"
 
 namespace finsam {
 namespace {
@@ -56,11 +56,11 @@ Organisation NormalizeOrganisation(std::string_view text) {
   if (f.rfind("staten", 0) == 0) return {"Försäkringskassan och Arbetsförmedlingen", "stat"};
   if (f == "kommunerna" || f.find("lanets kommuner") != std::string::npos ||
       f.find("samtliga kommuner") != std::string::npos || f.find("lanets samtliga") != std::string::npos ||
-      f == "kommuner" || RE2::PartialMatch(f, Re("\\bsamtliga\\s+\\S+\\s+kommuner\\b")))
+      f == "kommuner" || RE2::PartialMatch(f, "\\bsamtliga\\s+\\S+\\s+kommuner\\b"_re))
     return {"Länets kommuner", "kommun"};
   // "<Name> kommun", "<Name>s Kommun", "Nordanstigs kommuns arbetsmarknadsenhet".
   re2::StringPiece m;
-  if (RE2::PartialMatch(f, Re("(?:^|\\s)(kommuns?)(?:\\s|$|\\))"), &m) && f.rfind("kommun", 0) != 0) {
+  if (RE2::PartialMatch(f, "(?:^|\\s)(kommuns?)(?:\\s|$|\\))"_re, &m) && f.rfind("kommun", 0) != 0) {
     size_t fpos = static_cast<size_t>(m.data() - f.data());
     FoldedText ft = FoldWithMap(s);
     std::string before = CollapseSpaces(ft.Original(s, 0, fpos));

@@ -62,7 +62,6 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
 std::string CleanCellText(const std::string& s);
 
 // Helpers both readers use to find a table's caption and its end.
-bool HasDigit(const std::string& s);
 // "4 Resultaträkning", "1.2 Översikt ...", "Not 2. ...": a numbered heading.
 bool IsNumberedHeading(const std::string& text);
 // A heading a table may be captioned by: numbered, or a short line naming a

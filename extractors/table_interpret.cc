@@ -4,9 +4,10 @@
 
 #include "extractors/categories.h"
 #include "extractors/table_grid.h"
-#include "normalizers/regex_cache.h"
+#include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 namespace {
@@ -22,18 +23,18 @@ bool IsAnnualReport(const std::string& doc_kind) {
 std::string TableKind(const std::string& title, const std::string& header_label,
                       const std::vector<TableColumn>& cols, const std::string& doc_kind) {
   std::string t = FoldKey(title + " " + header_label);
-  if (RE2::PartialMatch(t, Re("resultatrakning"))) return "income_statement";
-  if (RE2::PartialMatch(t, Re("balansrakning"))) return "balance_sheet";
-  if (RE2::PartialMatch(t, Re("kassaflode"))) return "cash_flow";
-  if (RE2::PartialMatch(t, Re("driftsredovisning"))) return "operating";
-  if (RE2::PartialMatch(t, Re("balanskrav"))) return "balance_requirement";
-  if (RE2::PartialMatch(FoldKey(header_label), Re("^insats"))) return "interventions";
-  if (RE2::PartialMatch(t, Re("^not \\d|\\bnot \\d+\\."))) return "note";
-  if (RE2::PartialMatch(t, Re("oversikt|fem ar|femarsoversikt|flerarsoversikt"))) return "overview";
+  if (RE2::PartialMatch(t, "resultatrakning"_re)) return "income_statement";
+  if (RE2::PartialMatch(t, "balansrakning"_re)) return "balance_sheet";
+  if (RE2::PartialMatch(t, "kassaflode"_re)) return "cash_flow";
+  if (RE2::PartialMatch(t, "driftsredovisning"_re)) return "operating";
+  if (RE2::PartialMatch(t, "balanskrav"_re)) return "balance_requirement";
+  if (RE2::PartialMatch(FoldKey(header_label), "^insats"_re)) return "interventions";
+  if (RE2::PartialMatch(t, "^not \\d|\\bnot \\d+\\."_re)) return "note";
+  if (RE2::PartialMatch(t, "oversikt|fem ar|femarsoversikt|flerarsoversikt"_re)) return "overview";
   int years = 0;
   for (const TableColumn& c : cols) years += c.year != 0;
   if (years >= 4 && IsAnnualReport(doc_kind)) return "overview";
-  if (RE2::PartialMatch(t, Re("budget")) || doc_kind == "verksamhetsplan" || doc_kind == "budget") return "budget";
+  if (RE2::PartialMatch(t, "budget"_re) || doc_kind == "verksamhetsplan" || doc_kind == "budget") return "budget";
   return "other";
 }
 
@@ -57,9 +58,7 @@ std::string SentenceCase(const std::string& s) {
   if (s != upper) return s;
   std::string lower = ToLower(s);
   // Upper-case the first code point.
-  size_t len = 1;
-  unsigned char c = lower.empty() ? 0 : lower[0];
-  if (c >= 0xC0) len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  size_t len = lower.empty() ? 0 : SequenceLength(lower, 0);
   return ToUpper(lower.substr(0, len)) + lower.substr(len);
 }
 
@@ -78,12 +77,6 @@ std::string CleanCellText(const std::string& s) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   while (!out.empty() && out.front() == ' ') out.erase(0, 1);
   return out;
-}
-
-bool HasDigit(const std::string& s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
 }
 
 bool IsNumberedHeading(const std::string& text) {
@@ -124,24 +117,24 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   // The last year in the header ("2020-01-01 -2020-12-31" → 2020, "Utfall 2019" → 2019).
   re2::StringPiece in(f);
   int year = 0, y = 0;
-  while (RE2::FindAndConsume(&in, Re("((?:19[5-9]|20\\d)\\d)"), &y)) year = y;
+  while (RE2::FindAndConsume(&in, "((?:19[5-9]|20\\d)\\d)"_re, &y)) year = y;
   col.year = year;
   if (f == "not" || f == "not.") {
     col.kind = ColumnKind::kNote;
     col.year = 0;
-  } else if (RE2::PartialMatch(f, Re("avvikelse|differens"))) {
+  } else if (RE2::PartialMatch(f, "avvikelse|differens"_re)) {
     col.kind = ColumnKind::kAvvikelse;
-  } else if (RE2::PartialMatch(f, Re("andel|forbrukade medel|%"))) {
+  } else if (RE2::PartialMatch(f, "andel|forbrukade medel|%"_re)) {
     col.kind = ColumnKind::kAndel;
-  } else if (RE2::PartialMatch(f, Re("prognos"))) {
+  } else if (RE2::PartialMatch(f, "prognos"_re)) {
     col.kind = ColumnKind::kPrognos;
-  } else if (RE2::PartialMatch(f, Re("utfall|bokslut|redovisat"))) {
+  } else if (RE2::PartialMatch(f, "utfall|bokslut|redovisat"_re)) {
     col.kind = ColumnKind::kUtfall;
-  } else if (RE2::PartialMatch(f, Re("budget"))) {
+  } else if (RE2::PartialMatch(f, "budget"_re)) {
     col.kind = ColumnKind::kBudget;
-  } else if (RE2::PartialMatch(f, Re("\\bplan\\b"))) {
+  } else if (RE2::PartialMatch(f, "\\bplan\\b"_re)) {
     col.kind = ColumnKind::kPlan;
-  } else if (RE2::PartialMatch(f, Re("^(totalt|total|summa)"))) {
+  } else if (RE2::PartialMatch(f, "^(totalt|total|summa)"_re)) {
     col.kind = ColumnKind::kTotalt;
     col.year = 0;
   } else if (year != 0) {
@@ -175,7 +168,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     for (size_t i = 0; i < t.columns.size(); ++i) {
       TableColumn& c = t.columns[i];
       std::string f = FoldKey(c.header);
-      bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, Re("budget"));
+      bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, "budget"_re);
       if (!bare) continue;
       if (!first) c.kind = ColumnKind::kPlan;
       first = false;

@@ -20,8 +20,9 @@
 
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
-#include "normalizers/regex_cache.h"
+#include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
+#include "normalizers/text.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {
@@ -122,7 +123,7 @@ int HeaderStart(const Band& band) {
     if (IsHeaderToken(t) || note) {
       if (first == band.words.size()) first = i;
       ++tokens;
-      years += IsYearToken(t) || RE2::PartialMatch(t, Re("^-?(19|20)\\d\\d-"));
+      years += IsYearToken(t) || RE2::PartialMatch(t, "^-?(19|20)\\d\\d-"_re);
     }
   }
   if (years == 0 || tokens < 2 || first == band.words.size() || first > 4) return -1;
@@ -524,7 +525,7 @@ std::vector<Grid> ReadLayoutTables(const Document& doc) {
         for (const PWord& p : b.words) {
           bool in_label_area = p.w->box.x0 < columns_x0;
           // "31" under "2020-12-": the day of a date wrapped in its cell.
-          bool day = RE2::FullMatch(p.w->text, Re("[0-3]\\d")) && !in_label_area;
+          bool day = RE2::FullMatch(p.w->text, "[0-3]\\d"_re) && !in_label_area;
           if (IsHeaderishWord(p.w->text) || IsCommentHeader(p.w->text) || day) {
             over_columns += !in_label_area;
             continue;

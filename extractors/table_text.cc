@@ -10,7 +10,9 @@
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
 #include "normalizers/swedish_number.h"
+#include "normalizers/text.h"
 #include "normalizers/unicode.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 namespace {
@@ -24,8 +26,9 @@ std::vector<TabCell> SplitTabs(const std::string& line) {
   std::vector<TabCell> cells;
   TabCell cur;
   int col = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
+  for (size_t i = 0; i < line.size();) {
+    size_t start = i;
+    char32_t c = NextCodePoint(line, &i);
     if (c == '\t') {
       cur.col1 = col;
       cells.push_back(cur);
@@ -34,8 +37,8 @@ std::vector<TabCell> SplitTabs(const std::string& line) {
       cur.col0 = col;
       continue;
     }
-    cur.text.push_back(c);
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;
+    cur.text.append(line, start, i - start);
+    ++col;
   }
   cur.col1 = col;
   cells.push_back(cur);

@@ -1,13 +1,13 @@
 #include "normalizers/diacritic_repair.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
 #include "normalizers/unicode.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 namespace {
@@ -599,9 +599,8 @@ double DiacriticRepairer::EstimateStripRate(const std::vector<RepairToken>& toke
   size_t letters = 0, diacritics = 0;
   for (const RepairToken& t : tokens) {
     for (size_t i = 0; i < t.text.size();) {
-      UChar32 c;
-      U8_NEXT(t.text.data(), i, t.text.size(), c);
-      if (c < 0 || !u_isalpha(c)) continue;
+      UChar32 c = static_cast<UChar32>(NextCodePoint(t.text, &i));
+      if (!u_isalpha(c)) continue;
       ++letters;
       UChar32 l = u_tolower(c);
       if (l == U'å' || l == U'ä' || l == U'ö') ++diacritics;
@@ -640,41 +639,55 @@ std::vector<RepairToken> TokenizeForRepair(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<RepairToken>& tokens,
-                                                         std::vector<WordChange>* changes) const {
-  const double strip = options_.strip_rate >= 0 ? options_.strip_rate : EstimateStripRate(tokens);
-  const Channel ch(strip);
-  CandidateGenerator gen(lex_, ch);
-  std::unordered_map<std::u32string, std::vector<Candidate>> cache;
-  std::unordered_map<std::u32string, std::vector<Candidate>> caps_cache;
+namespace {
 
-  // One position of the context model: a word piece with candidates, or a
-  // context word that is not repaired (numbers as "?", unchanged words).
-  struct Position {
-    size_t token;
-    size_t piece;
-    const std::vector<Candidate>* cands;  // null: fixed context
-    int32_t fixed_id = -1;
-    bool boundary_before = false;
-  };
-  std::vector<std::vector<Piece>> pieces(tokens.size());
-  // Lines holding more than one "|" are tables; a lone "|" in front of a
-  // lowercase word is an OCR'd capital I (the Swedish preposition).
+// One position of the context model: a word piece with candidates, or a
+// context word that is not repaired (numbers as "?", unchanged words).
+struct Position {
+  size_t token;
+  size_t piece;
+  const std::vector<Candidate>* cands;  // null: fixed context
+  int32_t fixed_id = -1;
+  bool boundary_before = false;
+};
+
+// A decided change of one word piece: its new lowercase spelling, the
+// log-odds against keeping the original, and the reason.
+struct PieceChange {
+  std::u32string repaired;
+  double margin;
+  std::string why;
+};
+
+// Key of piece `p` of token `t` in the per-piece maps.
+uint64_t PieceKey(size_t t, size_t p) { return (static_cast<uint64_t>(t) << 16) | p; }
+
+int32_t CandidateId(const Candidate& c) { return c.valid ? c.id : -1; }
+
+// Reads the tokens' lines; counts the "|" tokens per line (lines holding more
+// than one are tables).
+std::unordered_map<int, int> CountBarsPerLine(const std::vector<RepairToken>& tokens) {
   std::unordered_map<int, int> bars_on_line;
   for (const RepairToken& t : tokens) {
     if (t.line >= 0 && t.text.find('|') != std::string::npos) ++bars_on_line[t.line];
   }
-  std::vector<Candidate> bar_cands(2);
-  bar_cands[0].lower = U"|";
-  bar_cands[0].original = true;
-  bar_cands[1].lower = U"i";
-  bar_cands[1].id = lex_.Find("i");
-  bar_cands[1].valid = bar_cands[1].id >= 0;
-  bar_cands[1].channel = std::log(0.3);
-  // Words hyphenated across a line end ("nämn-" / "den") are repaired as
-  // one word: neither half is a word alone, and the halves ("an-", "dande")
-  // would be "repaired" into words they are not.
+  return bars_on_line;
+}
+
+// Reads pairs of tokens on consecutive lines; decides which first halves of a
+// word hyphenated across a line end ("nämn-" / "den") are repaired as one
+// word with the next token: neither half is a word alone, and the halves
+// ("an-", "dande") would be "repaired" into words they are not.
+std::vector<bool> FindHyphenJoins(const std::vector<RepairToken>& tokens) {
   std::vector<bool> hyphen_join(tokens.size(), false);
+  auto all_caps = [](const std::u32string& w) {
+    int upper = 0;
+    for (char32_t c : w) {
+      if (u_islower(static_cast<UChar32>(c))) return false;
+      upper += u_isupper(static_cast<UChar32>(c)) ? 1 : 0;
+    }
+    return upper >= 2;
+  };
   for (size_t t = 0; t + 1 < tokens.size(); ++t) {
     const std::string& a = tokens[t].text;
     const std::string& b = tokens[t + 1].text;
@@ -685,236 +698,280 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
     // The second half goes on in lowercase, or both halves are capitals
     // ("FÖR-" / "VALTNINGEN").
     std::u32string au = Utf8ToU32(a), bu = Utf8ToU32(b);
-    auto all_caps = [](const std::u32string& w) {
-      int upper = 0;
-      for (char32_t c : w) {
-        if (u_islower(static_cast<UChar32>(c))) return false;
-        upper += u_isupper(static_cast<UChar32>(c)) ? 1 : 0;
-      }
-      return upper >= 2;
-    };
     const char32_t first = bu.empty() ? 0 : bu[0];
     if (u_islower(static_cast<UChar32>(first)) || IsGarble(first) || (all_caps(au) && all_caps(bu))) hyphen_join[t] = true;
   }
-  // Joined word position → the length of its first half, and the pieces
-  // the second half came from (token t + 1, piece 0).
-  std::unordered_map<uint64_t, size_t> join_first_len;
-  std::vector<bool> consumed_first_piece(tokens.size(), false);
-  std::vector<Position> seq;
-  seq.reserve(tokens.size() + 8);
-  bool pending_break = true;
-  for (size_t t = 0; t < tokens.size(); ++t) {
-    const std::string& text = tokens[t].text;
-    if (tokens[t].break_before) pending_break = true;
-    bool skip = LooksLikeUrlOrMail(text);
-    std::u32string u = Utf8ToU32(Nfc(text));
-    // The word after the bar may wrap to the next line, if that line has no
-    // bar either.
-    auto bars = [&](int line) {
-      auto it = bars_on_line.find(line);
-      return it == bars_on_line.end() ? 0 : it->second;
-    };
-    if (text == "|" && tokens[t].line >= 0 && bars(tokens[t].line) == 1 && t + 1 < tokens.size() &&
-        !tokens[t + 1].break_before &&
-        (tokens[t + 1].line == tokens[t].line ||
-         (tokens[t + 1].line == tokens[t].line + 1 && bars(tokens[t + 1].line) == 0))) {
-      std::u32string next = Utf8ToU32(tokens[t + 1].text);
-      if (!next.empty() && u_islower(next[0])) {
-        pieces[t] = {Piece{u, true}};
-        Position pos{t, 0, &bar_cands};
-        pos.boundary_before = pending_break;
-        pending_break = false;
-        seq.push_back(pos);
-        continue;
-      }
-    }
-    if (!skip) pieces[t] = SplitToken(u);
-    bool has_word = false;
-    for (size_t p = 0; p < pieces[t].size(); ++p) {
-      if (!pieces[t][p].word) continue;
-      if (p == 0 && consumed_first_piece[t]) {
-        has_word = true;
-        continue;  // the second half of a hyphenated word: repaired with its first
-      }
-      has_word = true;
-      std::u32string lower = LowerU32(pieces[t][p].text);
-      // First half of a hyphenated word: its last word piece, right before the
-      // final "-", joined with the next token's first word piece.
-      if (hyphen_join[t] && p + 2 == pieces[t].size() && pieces[t][p + 1].text == U"-" && !skip) {
-        std::vector<Piece> next = SplitToken(Utf8ToU32(Nfc(tokens[t + 1].text)));
-        if (!next.empty() && next[0].word && !LooksLikeUrlOrMail(tokens[t + 1].text)) {
-          join_first_len[(static_cast<uint64_t>(t) << 16) | p] = lower.size();
-          lower += LowerU32(next[0].text);
-          consumed_first_piece[t + 1] = true;
-        }
-      }
-      // Short all-capital words are abbreviations ("SD", "KD", "MP"): a D
-      // there is a D, not an OCR'd ö or å.
-      const std::vector<Candidate>* cands = nullptr;
-      auto it = cache.find(lower);
-      if (it == cache.end()) it = cache.emplace(lower, gen.Generate(lower)).first;
-      cands = &it->second;
-      if (IsShortCapitals(pieces[t][p].text) && lower.find(U'd') != std::u32string::npos) {
-        auto ct = caps_cache.find(lower);
-        if (ct == caps_cache.end()) {
-          std::vector<Candidate> kept;
-          for (const Candidate& c : it->second) {
-            bool d_changed = false;
-            for (size_t k = 0; k < lower.size() && k < c.lower.size(); ++k) d_changed |= lower[k] == U'd' && c.lower[k] != U'd';
-            if (c.original || (!d_changed && c.lower.size() == lower.size())) kept.push_back(c);
-          }
-          ct = caps_cache.emplace(lower, std::move(kept)).first;
-        }
-        cands = &ct->second;
-      }
-      Position pos{t, p, cands};
+  return hyphen_join;
+}
+
+// Reads a token without word pieces; decides whether it is a number (digits,
+// no letters) and its shape as in the web bigram list (*shape): digits as
+// "?", inner punctuation kept ("??.??", "????-??-??"), and a percent sign
+// kept too, so "47%" is not read as the day in "mån 12".
+bool NumberShape(const std::u32string& u, std::string* shape) {
+  bool digits = false, alpha = false;
+  std::string& q = *shape;
+  size_t b = 0, e = u.size();
+  while (b < e && !u_isdigit(u[b])) ++b;
+  while (e > b && !u_isdigit(u[e - 1]) && u[e - 1] != U'%') --e;
+  for (size_t k = 0; k < u.size(); ++k) {
+    char32_t c = u[k];
+    if (u_isdigit(c)) digits = true;
+    else if (u_isalpha(c)) alpha = true;
+    if (k < b || k >= e) continue;
+    if (u_isdigit(c)) q += '?';
+    else if (c < 0x80) q += static_cast<char>(c);
+    else q += ' ';  // NBSP and other separators: no such token
+  }
+  return digits && !alpha;
+}
+
+// True when `text` ends a sentence or clause: the context model breaks after it.
+bool EndsClause(const std::string& text) {
+  if (text.empty()) return false;
+  char last = text.back();
+  return last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == ')';
+}
+
+// One RepairTokens call: the tokens split into pieces, the sequence of
+// positions the context model decides, the chosen candidate per position,
+// and the changes that survive the checks. Each step below reads what the
+// previous ones left in the members.
+class TokenRepair {
+ public:
+  TokenRepair(const SwedishLexicon& lex, const RepairOptions& options, const std::vector<RepairToken>& tokens,
+              double strip_rate)
+      : lex_(lex),
+        options_(options),
+        tokens_(tokens),
+        channel_(strip_rate),
+        gen_(lex, channel_),
+        pieces_(tokens.size()),
+        bars_on_line_(CountBarsPerLine(tokens)),
+        hyphen_join_(FindHyphenJoins(tokens)),
+        consumed_first_piece_(tokens.size(), false) {
+    bar_cands_.resize(2);
+    bar_cands_[0].lower = U"|";
+    bar_cands_[0].original = true;
+    bar_cands_[1].lower = U"i";
+    bar_cands_[1].id = lex_.Find("i");
+    bar_cands_[1].valid = bar_cands_[1].id >= 0;
+    bar_cands_[1].channel = std::log(0.3);
+    fixed_cand_.valid = true;
+  }
+  // The sequence points into bar_cands_ and the candidate caches.
+  TokenRepair(const TokenRepair&) = delete;
+  TokenRepair& operator=(const TokenRepair&) = delete;
+
+  std::vector<std::string> Run(std::vector<WordChange>* changes) {
+    BuildSequence();
+    ChooseByBigrams();
+    RedecideByTrigrams();
+    DecideChanges();
+    SplitHyphenatedChanges();
+    return ApplyChanges(changes);
+  }
+
+ private:
+  // Reads the tokens; splits them into pieces and builds the sequence of
+  // positions: word pieces with their candidates, numbers as fixed context,
+  // anything else a break.
+  void BuildSequence() {
+    seq_.reserve(tokens_.size() + 8);
+    bool pending_break = true;
+    auto push = [&](Position pos) {
       pos.boundary_before = pending_break;
       pending_break = false;
-      seq.push_back(pos);
-    }
-    if (!has_word) {
-      // Numbers are context words in their "?" form; anything else breaks.
-      // The number's shape as in the web bigram list: digits as "?", inner
-      // punctuation kept ("??.??", "????-??-??"), and a percent sign kept
-      // too, so "47%" is not read as the day in "mån 12".
-      bool digits = false, alpha = false;
-      std::string q;
-      size_t b = 0, e = u.size();
-      while (b < e && !u_isdigit(u[b])) ++b;
-      while (e > b && !u_isdigit(u[e - 1]) && u[e - 1] != U'%') --e;
-      for (size_t k = 0; k < u.size(); ++k) {
-        char32_t c = u[k];
-        if (u_isdigit(c)) digits = true;
-        else if (u_isalpha(c)) alpha = true;
-        if (k < b || k >= e) continue;
-        if (u_isdigit(c)) q += '?';
-        else if (c < 0x80) q += static_cast<char>(c);
-        else q += ' ';  // NBSP and other separators: no such token
+      seq_.push_back(pos);
+    };
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      const std::string& text = tokens_[t].text;
+      if (tokens_[t].break_before) pending_break = true;
+      bool skip = LooksLikeUrlOrMail(text);
+      std::u32string u = Utf8ToU32(Nfc(text));
+      if (IsBarForI(t)) {
+        pieces_[t] = {Piece{u, true}};
+        push(Position{t, 0, &bar_cands_});
+        continue;
       }
-      if (digits && !alpha && !skip) {
-        Position pos{t, 0, nullptr};
-        pos.fixed_id = lex_.Find(q);
-        pos.boundary_before = pending_break;
-        pending_break = false;
-        seq.push_back(pos);
-      } else {
-        pending_break = true;
+      if (!skip) pieces_[t] = SplitToken(u);
+      bool has_word = false;
+      for (size_t p = 0; p < pieces_[t].size(); ++p) {
+        if (!pieces_[t][p].word) continue;
+        has_word = true;
+        if (p == 0 && consumed_first_piece_[t]) continue;  // the second half of a hyphenated word: repaired with its first
+        std::u32string lower = LowerU32(pieces_[t][p].text);
+        if (!skip) JoinHyphenated(t, p, &lower);
+        push(Position{t, p, CandidatesFor(lower, pieces_[t][p].text)});
       }
-    }
-    if (!text.empty()) {
-      char last = text.back();
-      if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == ')') pending_break = true;
+      if (!has_word) {
+        // Numbers are context words in their "?" form; anything else breaks.
+        std::string q;
+        if (NumberShape(u, &q) && !skip) {
+          Position pos{t, 0, nullptr};
+          pos.fixed_id = lex_.Find(q);
+          push(pos);
+        } else {
+          pending_break = true;
+        }
+      }
+      if (EndsClause(text)) pending_break = true;
     }
   }
 
-  // Viterbi over the sequence.
-  auto cand_id = [](const Candidate& c) { return c.valid ? c.id : -1; };
-  auto word_logp = [&](int32_t prev, const Candidate& c) {
+  // Reads token t and its line's bars; decides whether a lone "|" in front of
+  // a lowercase word is an OCR'd capital I (the Swedish preposition). The
+  // word after the bar may wrap to the next line, if that line has no bar
+  // either.
+  bool IsBarForI(size_t t) const {
+    auto bars = [&](int line) {
+      auto it = bars_on_line_.find(line);
+      return it == bars_on_line_.end() ? 0 : it->second;
+    };
+    if (tokens_[t].text == "|" && tokens_[t].line >= 0 && bars(tokens_[t].line) == 1 && t + 1 < tokens_.size() &&
+        !tokens_[t + 1].break_before &&
+        (tokens_[t + 1].line == tokens_[t].line ||
+         (tokens_[t + 1].line == tokens_[t].line + 1 && bars(tokens_[t + 1].line) == 0))) {
+      std::u32string next = Utf8ToU32(tokens_[t + 1].text);
+      return !next.empty() && u_islower(next[0]);
+    }
+    return false;
+  }
+
+  // Reads piece p of token t; when it is the first half of a hyphenated word
+  // (its last word piece, right before the final "-"), appends the next
+  // token's first word piece to *lower and marks that piece consumed.
+  void JoinHyphenated(size_t t, size_t p, std::u32string* lower) {
+    if (!hyphen_join_[t] || p + 2 != pieces_[t].size() || pieces_[t][p + 1].text != U"-") return;
+    std::vector<Piece> next = SplitToken(Utf8ToU32(Nfc(tokens_[t + 1].text)));
+    if (!next.empty() && next[0].word && !LooksLikeUrlOrMail(tokens_[t + 1].text)) {
+      join_first_len_[PieceKey(t, p)] = lower->size();
+      *lower += LowerU32(next[0].text);
+      consumed_first_piece_[t + 1] = true;
+    }
+  }
+
+  // Reads a word (lowercase, and as written); decides its candidates, cached
+  // per word. Short all-capital words are abbreviations ("SD", "KD", "MP"):
+  // a D there is a D, not an OCR'd ö or å.
+  const std::vector<Candidate>* CandidatesFor(const std::u32string& lower, const std::u32string& written) {
+    auto it = cache_.find(lower);
+    if (it == cache_.end()) it = cache_.emplace(lower, gen_.Generate(lower)).first;
+    if (!IsShortCapitals(written) || lower.find(U'd') == std::u32string::npos) return &it->second;
+    auto ct = caps_cache_.find(lower);
+    if (ct == caps_cache_.end()) {
+      std::vector<Candidate> kept;
+      for (const Candidate& c : it->second) {
+        bool d_changed = false;
+        for (size_t k = 0; k < lower.size() && k < c.lower.size(); ++k) d_changed |= lower[k] == U'd' && c.lower[k] != U'd';
+        if (c.original || (!d_changed && c.lower.size() == lower.size())) kept.push_back(c);
+      }
+      ct = caps_cache_.emplace(lower, std::move(kept)).first;
+    }
+    return &ct->second;
+  }
+
+  // The candidates at position j: a word's, or the fixed context word in *tmp.
+  const std::vector<Candidate>& CandidatesAt(size_t j, std::vector<Candidate>* tmp) const {
+    if (seq_[j].cands) return *seq_[j].cands;
+    tmp->assign(1, fixed_cand_);
+    (*tmp)[0].id = seq_[j].fixed_id;
+    (*tmp)[0].valid = seq_[j].fixed_id >= 0;
+    return *tmp;
+  }
+
+  double WordLogProb(int32_t prev, const Candidate& c) const {
     if (!c.valid) return kInvalidLogProb;
     if (!lex_.Seen(c.id)) return c.unigram;
     return lex_.BigramLogProb(prev, c.id);
-  };
-  const size_t n = seq.size();
-  std::vector<std::vector<double>> score(n);
-  std::vector<std::vector<int>> back(n);
-  Candidate fixed_cand;
-  fixed_cand.valid = true;
-  auto cands_at = [&](size_t j, std::vector<Candidate>* tmp) -> const std::vector<Candidate>& {
-    if (seq[j].cands) return *seq[j].cands;
-    tmp->assign(1, fixed_cand);
-    (*tmp)[0].id = seq[j].fixed_id;
-    (*tmp)[0].valid = seq[j].fixed_id >= 0;
-    return *tmp;
-  };
-  std::vector<Candidate> tmp_prev, tmp_cur;
-  for (size_t j = 0; j < n; ++j) {
-    const std::vector<Candidate>& cur = cands_at(j, &tmp_cur);
-    score[j].assign(cur.size(), -1e18);
-    back[j].assign(cur.size(), 0);
-    const bool link = j > 0 && !seq[j].boundary_before;
-    const std::vector<Candidate>* prev = j > 0 ? &cands_at(j - 1, &tmp_prev) : nullptr;
-    for (size_t k = 0; k < cur.size(); ++k) {
-      const Candidate& c = cur[k];
-      const double emit = c.channel;  // keeping the word as written costs nothing
-      if (j == 0) {
-        score[j][k] = emit + word_logp(lex_.SentenceStart(), c);
-        continue;
-      }
-      double base_best = -1e18;
-      for (double s : score[j - 1]) base_best = std::max(base_best, s);
-      if (!link) {
-        int arg = static_cast<int>(std::max_element(score[j - 1].begin(), score[j - 1].end()) - score[j - 1].begin());
-        score[j][k] = base_best + emit + word_logp(lex_.SentenceStart(), c);
-        back[j][k] = arg;
-        continue;
-      }
-      for (size_t i = 0; i < prev->size(); ++i) {
-        double s = score[j - 1][i] + emit + word_logp(cand_id((*prev)[i]), c);
-        if (s > score[j][k]) {
-          score[j][k] = s;
-          back[j][k] = static_cast<int>(i);
+  }
+
+  // Reads the sequence; decides one candidate per position by Viterbi over
+  // the channel and the bigram model (choice_).
+  void ChooseByBigrams() {
+    const size_t n = seq_.size();
+    std::vector<std::vector<double>> score(n);
+    std::vector<std::vector<int>> back(n);
+    std::vector<Candidate> tmp_prev, tmp_cur;
+    for (size_t j = 0; j < n; ++j) {
+      const std::vector<Candidate>& cur = CandidatesAt(j, &tmp_cur);
+      score[j].assign(cur.size(), -1e18);
+      back[j].assign(cur.size(), 0);
+      const bool link = j > 0 && !seq_[j].boundary_before;
+      const std::vector<Candidate>* prev = j > 0 ? &CandidatesAt(j - 1, &tmp_prev) : nullptr;
+      for (size_t k = 0; k < cur.size(); ++k) {
+        const Candidate& c = cur[k];
+        const double emit = c.channel;  // keeping the word as written costs nothing
+        if (j == 0) {
+          score[j][k] = emit + WordLogProb(lex_.SentenceStart(), c);
+          continue;
+        }
+        double base_best = -1e18;
+        for (double s : score[j - 1]) base_best = std::max(base_best, s);
+        if (!link) {
+          int arg = static_cast<int>(std::max_element(score[j - 1].begin(), score[j - 1].end()) - score[j - 1].begin());
+          score[j][k] = base_best + emit + WordLogProb(lex_.SentenceStart(), c);
+          back[j][k] = arg;
+          continue;
+        }
+        for (size_t i = 0; i < prev->size(); ++i) {
+          double s = score[j - 1][i] + emit + WordLogProb(CandidateId((*prev)[i]), c);
+          if (s > score[j][k]) {
+            score[j][k] = s;
+            back[j][k] = static_cast<int>(i);
+          }
         }
       }
     }
-  }
-  std::vector<int> choice(n, 0);
-  if (n > 0) {
-    choice[n - 1] = static_cast<int>(std::max_element(score[n - 1].begin(), score[n - 1].end()) - score[n - 1].begin());
-    for (size_t j = n - 1; j > 0; --j) choice[j - 1] = back[j][choice[j]];
+    choice_.assign(n, 0);
+    if (n > 0) {
+      choice_[n - 1] = static_cast<int>(std::max_element(score[n - 1].begin(), score[n - 1].end()) - score[n - 1].begin());
+      for (size_t j = n - 1; j > 0; --j) choice_[j - 1] = back[j][choice_[j]];
+    }
   }
 
-  // Second pass with trigram context (clean texts only): each word with more
-  // than one candidate is re-decided given its chosen neighbours, left to
-  // right (iterated conditional modes on the trigram model).
-  auto id_at = [&](long j) -> int32_t {
-    if (j < 0 || j >= static_cast<long>(n)) return -1;
+  // The id of the word chosen at position j; -1 outside the sequence.
+  int32_t IdAt(long j) const {
+    if (j < 0 || j >= static_cast<long>(seq_.size())) return -1;
     std::vector<Candidate> tmp;
-    return cand_id(cands_at(static_cast<size_t>(j), &tmp)[choice[j]]);
-  };
-  // Context ids of position j, -1 across boundaries.
-  auto linked = [&](long j) { return j >= 0 && j < static_cast<long>(n) && !seq[j].boundary_before; };
-  // Context-word model: the chosen words around j (kept current as the
-  // second pass changes its mind) and their breaks.
-  std::vector<int32_t> chosen_ids(n);
-  std::vector<uint8_t> breaks(n);
-  for (size_t j = 0; j < n; ++j) {
-    chosen_ids[j] = id_at(static_cast<long>(j));
-    breaks[j] = j == 0 ? (SwedishLexicon::kBreakBefore | SwedishLexicon::kDocumentStart)
-                       : (seq[j].boundary_before ? SwedishLexicon::kBreakBefore : 0);
+    return CandidateId(CandidatesAt(static_cast<size_t>(j), &tmp)[choice_[j]]);
   }
-  std::vector<uint32_t> features;
-  std::vector<int32_t> rivals;
-  std::vector<double> context_ll;
+  // True when position j continues the context of j - 1 (no boundary).
+  bool Linked(long j) const { return j >= 0 && j < static_cast<long>(seq_.size()) && !seq_[j].boundary_before; }
+
   // Weighted log-likelihood of candidate k at j under the context-word
   // model; 0 unless two or more candidates are words with a frequency.
-  auto context_bonus = [&](size_t j, size_t k) {
-    if (options_.context_weight <= 0 || !seq[j].cands) return 0.0;
-    const std::vector<Candidate>& cur = *seq[j].cands;
-    rivals.clear();
+  double ContextBonus(size_t j, size_t k) {
+    if (options_.context_weight <= 0 || !seq_[j].cands) return 0.0;
+    const std::vector<Candidate>& cur = *seq_[j].cands;
+    rivals_.clear();
     int known = 0;
     for (const Candidate& c : cur) {
       const bool ok = c.valid && lex_.Seen(c.id);
-      rivals.push_back(ok ? c.id : -1);
+      rivals_.push_back(ok ? c.id : -1);
       known += ok;
     }
-    if (known < 2 || rivals[k] < 0) return 0.0;
-    features.clear();
-    const int32_t saved = chosen_ids[j];
-    chosen_ids[j] = rivals[k];  // the features never include the word itself
-    lex_.ContextFeatures(chosen_ids.data(), breaks.data(), n, j, &features);
-    chosen_ids[j] = saved;
-    lex_.ContextLogLikelihoods(rivals, features, &context_ll);
-    return options_.context_weight * context_ll[k];
-  };
-  auto local_score = [&](size_t j, const Candidate& c) {
+    if (known < 2 || rivals_[k] < 0) return 0.0;
+    features_.clear();
+    const int32_t saved = chosen_ids_[j];
+    chosen_ids_[j] = rivals_[k];  // the features never include the word itself
+    lex_.ContextFeatures(chosen_ids_.data(), breaks_.data(), seq_.size(), j, &features_);
+    chosen_ids_[j] = saved;
+    lex_.ContextLogLikelihoods(rivals_, features_, &context_ll_);
+    return options_.context_weight * context_ll_[k];
+  }
+
+  // Score of candidate c at j given the chosen neighbours: channel, context
+  // words, and the trigrams that contain it.
+  double LocalScore(size_t j, const Candidate& c) {
     const long J = static_cast<long>(j);
-    int32_t p1 = linked(J) ? id_at(J - 1) : lex_.SentenceStart();
-    int32_t p2 = (linked(J) && linked(J - 1)) ? id_at(J - 2) : -1;
-    int32_t n1 = linked(J + 1) ? id_at(J + 1) : -1;
-    int32_t n2 = (linked(J + 1) && linked(J + 2)) ? id_at(J + 2) : -1;
-    int32_t me = cand_id(c);
+    int32_t p1 = Linked(J) ? IdAt(J - 1) : lex_.SentenceStart();
+    int32_t p2 = (Linked(J) && Linked(J - 1)) ? IdAt(J - 2) : -1;
+    int32_t n1 = Linked(J + 1) ? IdAt(J + 1) : -1;
+    int32_t n2 = (Linked(J + 1) && Linked(J + 2)) ? IdAt(J + 2) : -1;
+    int32_t me = CandidateId(c);
     double s = c.channel;
-    if (seq[j].cands) s += context_bonus(j, static_cast<size_t>(&c - seq[j].cands->data()));
+    if (seq_[j].cands) s += ContextBonus(j, static_cast<size_t>(&c - seq_[j].cands->data()));
     if (!c.valid) s += kInvalidLogProb;
     else if (!lex_.Seen(c.id)) s += c.unigram;
     else s += lex_.TrigramLogProb(p2, p1, me);
@@ -923,144 +980,204 @@ std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<Repai
       if (n2 >= 0) s += lex_.TrigramLogProb(me, n1, n2);
     }
     return s;
-  };
-  for (size_t j = 0; j < n; ++j) {
-    if (!seq[j].cands || seq[j].cands->size() < 2) continue;
-    const std::vector<Candidate>& cur = *seq[j].cands;
-    int best = choice[j];
-    double best_s = local_score(j, cur[best]);
-    for (size_t k = 0; k < cur.size(); ++k) {
-      if (static_cast<int>(k) == best) continue;
-      double s = local_score(j, cur[k]);
-      if (s > best_s) {
-        best_s = s;
-        best = static_cast<int>(k);
-      }
-    }
-    choice[j] = best;
-    chosen_ids[j] = cand_id(cur[best]);
   }
 
-  // Apply: per changed piece, a margin check against keeping the original in
-  // the chosen context, then case restoration.
-  std::vector<std::string> out(tokens.size());
-  for (size_t t = 0; t < tokens.size(); ++t) out[t] = tokens[t].text;
-  std::vector<bool> touched(tokens.size(), false);
-  struct Change {
-    std::u32string repaired;
-    double margin;
-    std::string why;
-  };
-  std::unordered_map<uint64_t, Change> piece_change;
-  auto key_of = [&](size_t j) { return (static_cast<uint64_t>(seq[j].token) << 16) | seq[j].piece; };
+  // Reads the bigram choice; re-decides, left to right, each position with
+  // more than one candidate given its chosen neighbours under the trigram
+  // and context-word models (iterated conditional modes).
+  void RedecideByTrigrams() {
+    const size_t n = seq_.size();
+    // Context-word model: the chosen words around j (kept current as this
+    // pass changes its mind) and their breaks.
+    chosen_ids_.resize(n);
+    breaks_.resize(n);
+    for (size_t j = 0; j < n; ++j) {
+      chosen_ids_[j] = IdAt(static_cast<long>(j));
+      breaks_[j] = j == 0 ? (SwedishLexicon::kBreakBefore | SwedishLexicon::kDocumentStart)
+                          : (seq_[j].boundary_before ? SwedishLexicon::kBreakBefore : 0);
+    }
+    for (size_t j = 0; j < n; ++j) {
+      if (!seq_[j].cands || seq_[j].cands->size() < 2) continue;
+      const std::vector<Candidate>& cur = *seq_[j].cands;
+      int best = choice_[j];
+      double best_s = LocalScore(j, cur[best]);
+      for (size_t k = 0; k < cur.size(); ++k) {
+        if (static_cast<int>(k) == best) continue;
+        double s = LocalScore(j, cur[k]);
+        if (s > best_s) {
+          best_s = s;
+          best = static_cast<int>(k);
+        }
+      }
+      choice_[j] = best;
+      chosen_ids_[j] = CandidateId(cur[best]);
+    }
+  }
+
   // The word as observed at j, lowercase (both halves of a hyphenated word).
-  auto observed_at = [&](size_t j) {
-    std::u32string w = LowerU32(pieces[seq[j].token][seq[j].piece].text);
-    if (join_first_len.count(key_of(j))) w += LowerU32(pieces[seq[j].token + 1][0].text);
+  std::u32string ObservedAt(size_t j) const {
+    std::u32string w = LowerU32(pieces_[seq_[j].token][seq_[j].piece].text);
+    if (join_first_len_.count(PieceKey(seq_[j].token, seq_[j].piece))) w += LowerU32(pieces_[seq_[j].token + 1][0].text);
     return w;
-  };
-  // One spelling per text (Gale, Church & Yarowsky 1992): a name no list
+  }
+
+  // Reads the choices at garbled tokens (é, 6, &, 4: they cannot be read as
+  // written); decides the spellings this text uses, by skeleton. One spelling
+  // per text (Gale, Church & Yarowsky 1992).
+  std::unordered_map<std::u32string, std::u32string> SpelledInThisText() const {
+    std::unordered_map<std::u32string, std::u32string> spelled;
+    for (size_t j = 0; j < seq_.size(); ++j) {
+      if (!seq_[j].cands) continue;
+      const Candidate& best = (*seq_[j].cands)[choice_[j]];
+      const std::u32string& seen = pieces_[seq_[j].token][seq_[j].piece].text;
+      bool garbled = false;
+      for (char32_t c : seen) garbled |= IsGarble(c) || c == U'é' || c == U'É';
+      if (!garbled || (best.original && !best.forced)) continue;
+      spelled.emplace(SwedishLexicon::SkeletonOf(best.lower), best.lower);
+    }
+    return spelled;
+  }
+
+  // Reads the final choices; decides which pieces change: a name no list
   // holds that the text spells with its letters intact elsewhere
   // ("Schénning" read as "Schönning") is that word where it is stripped
-  // ("Schonning"). Evidence comes only from garbled tokens (é, 6, &, 4),
-  // which cannot be read as written.
-  std::unordered_map<std::u32string, std::u32string> spelled;
-  for (size_t j = 0; j < n; ++j) {
-    if (!seq[j].cands) continue;
-    const Candidate& best = (*seq[j].cands)[choice[j]];
-    const std::u32string& seen = pieces[seq[j].token][seq[j].piece].text;
-    bool garbled = false;
-    for (char32_t c : seen) garbled |= IsGarble(c) || c == U'é' || c == U'É';
-    if (!garbled || (best.original && !best.forced)) continue;
-    spelled.emplace(SwedishLexicon::SkeletonOf(best.lower), best.lower);
-  }
-  for (size_t j = 0; j < n; ++j) {
-    if (!seq[j].cands) continue;
-    const std::vector<Candidate>& cur = *seq[j].cands;
-    const Candidate& best = cur[choice[j]];
-    if (best.original && !best.forced && !cur[0].valid && cur.size() == 1 && !spelled.empty()) {
-      const std::u32string observed = observed_at(j);
-      auto it = spelled.find(observed);  // an unmarked token is its own skeleton
-      if (it != spelled.end() && it->second != observed && SwedishLexicon::SkeletonOf(observed) == observed) {
-        piece_change[(static_cast<uint64_t>(seq[j].token) << 16) | seq[j].piece] = {
-            it->second, 0, Describe(observed, it->second) + "; spelled so elsewhere in this text"};
-      }
-      continue;
-    }
-    if (best.original && !best.forced) continue;
-    const Candidate& orig = cur[0];
-    const std::u32string observed = observed_at(j);
-    // Log-odds of the choice against the original, in the chosen neighbours.
-    double lb = local_score(j, best);
-    double lo = local_score(j, orig);
-    double margin = best.forced ? 0 : lb - lo;
-    if (orig.valid && margin < options_.min_change_margin) continue;
-    std::string why;
-    why += Describe(observed, best.lower);
-    if (best.forced) why += "; 6/&/4 (or é before two letters) inside a word is a letter; no word either way";
-    else if (!orig.valid) why += "; \"" + U32ToUtf8(observed) + "\" is no Swedish word";
-    else why += "; both are words, context decides";
-    if (best.compound) why += "; compound of known parts";
-    int rank = best.id >= 0 ? lex_.Rank(lex_.Word(best.id)) : 0;
-    if (rank > 0) why += "; rank " + std::to_string(rank);
-    piece_change[(static_cast<uint64_t>(seq[j].token) << 16) | seq[j].piece] = {best.lower, margin, why};
-  }
-  // A hyphenated word's repair goes back to its two halves (when it kept its
-  // length, as all but the two-letters-for-one confusions do).
-  for (const auto& [key, first_len] : join_first_len) {
-    auto it = piece_change.find(key);
-    if (it == piece_change.end()) continue;
-    const size_t t = static_cast<size_t>(key >> 16);
-    const size_t whole = pieces[t][key & 0xFFFF].text.size() + pieces[t + 1][0].text.size();
-    if (it->second.repaired.size() != whole) {
-      piece_change.erase(it);
-      continue;
-    }
-    Change second = it->second;
-    second.repaired = it->second.repaired.substr(first_len);
-    second.why += "; second half of a word hyphenated across lines";
-    it->second.repaired.resize(first_len);
-    if (second.repaired != LowerU32(pieces[t + 1][0].text)) {
-      piece_change[static_cast<uint64_t>(t + 1) << 16] = std::move(second);
-    }
-    if (it->second.repaired == LowerU32(pieces[t][key & 0xFFFF].text)) piece_change.erase(it);
-  }
-  for (size_t t = 0; t < tokens.size(); ++t) {
-    bool changed = false;
-    double score_sum = 0;
-    std::string why;
-    std::u32string rebuilt;
-    for (size_t p = 0; p < pieces[t].size(); ++p) {
-      auto it = piece_change.find((static_cast<uint64_t>(t) << 16) | p);
-      if (it == piece_change.end()) {
-        rebuilt += pieces[t][p].text;
+  // ("Schonning"); any other change must beat keeping the original by the
+  // margin in the chosen context (piece_change_, with the reason).
+  void DecideChanges() {
+    const std::unordered_map<std::u32string, std::u32string> spelled = SpelledInThisText();
+    for (size_t j = 0; j < seq_.size(); ++j) {
+      if (!seq_[j].cands) continue;
+      const std::vector<Candidate>& cur = *seq_[j].cands;
+      const Candidate& best = cur[choice_[j]];
+      if (best.original && !best.forced && !cur[0].valid && cur.size() == 1 && !spelled.empty()) {
+        const std::u32string observed = ObservedAt(j);
+        auto it = spelled.find(observed);  // an unmarked token is its own skeleton
+        if (it != spelled.end() && it->second != observed && SwedishLexicon::SkeletonOf(observed) == observed) {
+          piece_change_[PieceKey(seq_[j].token, seq_[j].piece)] = {
+              it->second, 0, Describe(observed, it->second) + "; spelled so elsewhere in this text"};
+        }
         continue;
       }
-      changed = true;
-      score_sum += it->second.margin;
-      if (!why.empty()) why += " | ";
-      why += it->second.why;
-      std::u32string cased = ApplyCase(pieces[t][p].text, it->second.repaired);
-      // A 6, & or 4 has no case: one that opens a sentence, a table cell or
-      // a bullet ("6kad kompetens" after "- ") stood for a capital.
-      if (p == 0 && !cased.empty() && IsGarble(pieces[t][p].text[0]) && rebuilt.empty() && OpensSentence(tokens, t)) {
-        cased[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(cased[0])));
-      }
-      rebuilt += cased;
-    }
-    if (!changed) continue;
-    out[t] = U32ToUtf8(rebuilt);
-    if (changes) {
-      WordChange wc;
-      wc.token = t;
-      wc.original = tokens[t].text;
-      wc.repaired = out[t];
-      wc.score = score_sum;
-      wc.reason = why;
-      changes->push_back(std::move(wc));
+      if (best.original && !best.forced) continue;
+      const Candidate& orig = cur[0];
+      const std::u32string observed = ObservedAt(j);
+      // Log-odds of the choice against the original, in the chosen neighbours.
+      double lb = LocalScore(j, best);
+      double lo = LocalScore(j, orig);
+      double margin = best.forced ? 0 : lb - lo;
+      if (orig.valid && margin < options_.min_change_margin) continue;
+      std::string why;
+      why += Describe(observed, best.lower);
+      if (best.forced) why += "; 6/&/4 (or é before two letters) inside a word is a letter; no word either way";
+      else if (!orig.valid) why += "; \"" + U32ToUtf8(observed) + "\" is no Swedish word";
+      else why += "; both are words, context decides";
+      if (best.compound) why += "; compound of known parts";
+      int rank = best.id >= 0 ? lex_.Rank(lex_.Word(best.id)) : 0;
+      if (rank > 0) why += "; rank " + std::to_string(rank);
+      piece_change_[PieceKey(seq_[j].token, seq_[j].piece)] = {best.lower, margin, why};
     }
   }
-  return out;
+
+  // Reads the changes of hyphenated words; gives each back to its two halves
+  // (when it kept its length, as all but the two-letters-for-one confusions
+  // do), dropping halves that stay as written.
+  void SplitHyphenatedChanges() {
+    for (const auto& [key, first_len] : join_first_len_) {
+      auto it = piece_change_.find(key);
+      if (it == piece_change_.end()) continue;
+      const size_t t = static_cast<size_t>(key >> 16);
+      const size_t whole = pieces_[t][key & 0xFFFF].text.size() + pieces_[t + 1][0].text.size();
+      if (it->second.repaired.size() != whole) {
+        piece_change_.erase(it);
+        continue;
+      }
+      PieceChange second = it->second;
+      second.repaired = it->second.repaired.substr(first_len);
+      second.why += "; second half of a word hyphenated across lines";
+      it->second.repaired.resize(first_len);
+      if (second.repaired != LowerU32(pieces_[t + 1][0].text)) {
+        piece_change_[PieceKey(t + 1, 0)] = std::move(second);
+      }
+      if (it->second.repaired == LowerU32(pieces_[t][key & 0xFFFF].text)) piece_change_.erase(it);
+    }
+  }
+
+  // Reads the piece changes; rebuilds each changed token with the case of
+  // the original restored, and reports it in *changes.
+  std::vector<std::string> ApplyChanges(std::vector<WordChange>* changes) const {
+    std::vector<std::string> out(tokens_.size());
+    for (size_t t = 0; t < tokens_.size(); ++t) out[t] = tokens_[t].text;
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      bool changed = false;
+      double score_sum = 0;
+      std::string why;
+      std::u32string rebuilt;
+      for (size_t p = 0; p < pieces_[t].size(); ++p) {
+        auto it = piece_change_.find(PieceKey(t, p));
+        if (it == piece_change_.end()) {
+          rebuilt += pieces_[t][p].text;
+          continue;
+        }
+        changed = true;
+        score_sum += it->second.margin;
+        if (!why.empty()) why += " | ";
+        why += it->second.why;
+        std::u32string cased = ApplyCase(pieces_[t][p].text, it->second.repaired);
+        // A 6, & or 4 has no case: one that opens a sentence, a table cell or
+        // a bullet ("6kad kompetens" after "- ") stood for a capital.
+        if (p == 0 && !cased.empty() && IsGarble(pieces_[t][p].text[0]) && rebuilt.empty() && OpensSentence(tokens_, t)) {
+          cased[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(cased[0])));
+        }
+        rebuilt += cased;
+      }
+      if (!changed) continue;
+      out[t] = U32ToUtf8(rebuilt);
+      if (changes) {
+        WordChange wc;
+        wc.token = t;
+        wc.original = tokens_[t].text;
+        wc.repaired = out[t];
+        wc.score = score_sum;
+        wc.reason = why;
+        changes->push_back(std::move(wc));
+      }
+    }
+    return out;
+  }
+
+  const SwedishLexicon& lex_;
+  const RepairOptions& options_;
+  const std::vector<RepairToken>& tokens_;
+  const Channel channel_;
+  CandidateGenerator gen_;
+  std::unordered_map<std::u32string, std::vector<Candidate>> cache_;
+  std::unordered_map<std::u32string, std::vector<Candidate>> caps_cache_;
+  std::vector<std::vector<Piece>> pieces_;             // per token
+  const std::unordered_map<int, int> bars_on_line_;   // line → "|" tokens
+  const std::vector<bool> hyphen_join_;               // per token: first half of a hyphenated word
+  std::vector<Candidate> bar_cands_;                  // "|" kept, or read as "i"
+  Candidate fixed_cand_;                              // template for fixed context words
+  // Joined word position (PieceKey) → the length of its first half; the
+  // second half is token t + 1, piece 0.
+  std::unordered_map<uint64_t, size_t> join_first_len_;
+  std::vector<bool> consumed_first_piece_;            // per token
+  std::vector<Position> seq_;
+  std::vector<int> choice_;                           // per position: index into its candidates
+  std::vector<int32_t> chosen_ids_;                   // per position: the chosen word's id
+  std::vector<uint8_t> breaks_;                       // per position: context-model breaks
+  std::vector<uint32_t> features_;                    // ContextBonus scratch
+  std::vector<int32_t> rivals_;
+  std::vector<double> context_ll_;
+  std::unordered_map<uint64_t, PieceChange> piece_change_;
+};
+
+}  // namespace
+
+std::vector<std::string> DiacriticRepairer::RepairTokens(const std::vector<RepairToken>& tokens,
+                                                         std::vector<WordChange>* changes) const {
+  const double strip = options_.strip_rate >= 0 ? options_.strip_rate : EstimateStripRate(tokens);
+  TokenRepair repair(lex_, options_, tokens, strip);
+  return repair.Run(changes);
 }
 
 std::string DiacriticRepairer::RepairText(std::string_view text, std::vector<WordChange>* changes) const {

@@ -4,7 +4,6 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
-#include <unicode/utf8.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +18,7 @@
 
 #include "model/data_dir.h"
 #include "normalizers/unicode.h"
+#include "normalizers/utf8.h"
 
 #ifdef FINSAM_HAVE_HUNSPELL
 #include <hunspell/hunspell.hxx>
@@ -105,9 +105,7 @@ std::string LowerKey(std::string_view s) {
   if (fast) return out;
   bool compat = false;
   for (size_t i = 0; i < s.size();) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, s.size(), c);
-    if (c > 0xFF) compat = true;
+    if (NextCodePoint(s, &i) > 0xFF) compat = true;
   }
   std::string norm = compat ? Nfkc(s) : Nfc(s);
   return U32ToUtf8(LowerU32(Utf8ToU32(norm)));
@@ -185,31 +183,6 @@ uint64_t TripleKey(int32_t a, int32_t b, int32_t c) {
 uint64_t PairKey(int32_t a, int32_t b) { return (static_cast<uint64_t>(a) << 32) | static_cast<uint32_t>(b); }
 
 }  // namespace
-
-std::u32string Utf8ToU32(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, s.size(), c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
-std::string U32ToUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (char32_t c : s) {
-    char buf[4];
-    int32_t len = 0;
-    UBool err = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c), err);
-    if (err) continue;
-    out.append(buf, len);
-  }
-  return out;
-}
 
 std::u32string LowerU32(std::u32string_view s) {
   std::u32string out(s);
@@ -753,11 +726,7 @@ void SwedishLexicon::TrainCharModel() {
       b = c;
       c = d;
     };
-    for (size_t k = 0; k < w.size();) {
-      UChar32 ch;
-      U8_NEXT(w.data(), k, w.size(), ch);
-      add(CharClass(static_cast<char32_t>(ch)));
-    }
+    for (size_t k = 0; k < w.size();) add(CharClass(NextCodePoint(w, &k)));
     add(0);
   }
   char_total_ = 0;

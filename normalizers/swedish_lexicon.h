@@ -317,9 +317,6 @@ StrippedTextScore ScoreStrippedText(const std::vector<std::string>& words,
 // Convenience: with the shared lexicon; all-zero score when it is missing.
 StrippedTextScore ScoreStrippedText(const std::vector<std::string>& words);
 
-// Helpers shared by the lexicon and the repairer.
-std::u32string Utf8ToU32(std::string_view utf8);
-std::string U32ToUtf8(std::u32string_view u32);
 // Lowercase with ICU's Swedish-neutral simple case mapping (u_tolower).
 std::u32string LowerU32(std::u32string_view s);
 

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <cmath>
+#include <cstdio>
 #include <functional>
 
 namespace finsam {
@@ -199,5 +200,33 @@ std::optional<MoneyUnit> DetectMoneyUnit(std::string_view text) {
 }
 
 int64_t ToKronor(double value, int64_t scale) { return static_cast<int64_t>(std::llround(value * scale)); }
+
+std::optional<double> ParseAmount(std::string_view text) {
+  std::optional<SwedishNumber> n = ParseSwedishNumber(text);
+  if (!n || n->is_nil || n->is_percent) return std::nullopt;
+  return n->value;
+}
+
+std::string FormatPrinted(double v) {
+  bool neg = v < 0;
+  double a = std::fabs(v);
+  double ip = std::floor(a + 1e-9);
+  double frac = a - ip;
+  std::string digits = std::to_string(static_cast<long long>(ip));
+  std::string out;
+  int n = static_cast<int>(digits.size());
+  for (int i = 0; i < n; ++i) {
+    if (i && (n - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  if (frac > 1e-6) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", frac);
+    std::string f = buf + 1;  // ".xx"
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    if (f.size() > 1) out += "," + f.substr(1);
+  }
+  return neg ? "-" + out : out;
+}
 
 }  // namespace finsam

@@ -27,6 +27,11 @@ struct SwedishNumber {
 
 // Parses a whole token run as one number; nullopt when it is not exactly one.
 std::optional<SwedishNumber> ParseSwedishNumber(std::string_view text);
+// Amount as printed ("13 320", "-215", "892 400", "480,5") → value; nullopt
+// for nil marks and percentages.
+std::optional<double> ParseAmount(std::string_view text);
+// Formats a value the way the documents print it: 13 320, -2 187, 480,5.
+std::string FormatPrinted(double v);
 
 // Replaces NBSP/thin spaces/tabs by ' ', U+2212 and dashes by '-' in number
 // context, and collapses runs of spaces. Exposed for tests and the lexer.

@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 
+#include "normalizers/utf8.h"
+
 namespace finsam {
 namespace {
 
@@ -61,52 +63,29 @@ std::string ToUpper(std::string_view utf8) {
   return ToUtf8(u);
 }
 
+char FoldedLetter(char32_t c) {
+  // Capitals À…Þ (but ×) sit 0x20 below their small letters.
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) c += 0x20;
+  switch (c) {
+    case U'å': case U'ä': case U'à': case U'á': case U'â': return 'a';
+    case U'ö': case U'ø': case U'ó': case U'ò': case U'ô': return 'o';
+    case U'é': case U'è': case U'ê': case U'ë': return 'e';
+    case U'ü': return 'u';
+    default: return 0;
+  }
+}
+
 std::string FoldKey(std::string_view utf8) {
   std::string lower = ToLower(Nfc(utf8));
   std::string out;
   out.reserve(lower.size());
-  for (size_t i = 0; i < lower.size(); ++i) {
-    unsigned char c = lower[i];
-    if (c == 0xC3 && i + 1 < lower.size()) {
-      unsigned char d = lower[i + 1];
-      char rep = 0;
-      if (d == 0xA5 || d == 0xA4 || d == 0xA0 || d == 0xA1 || d == 0xA2) rep = 'a';  // å ä à á â
-      else if (d == 0xB6 || d == 0xB8 || d == 0xB3 || d == 0xB2) rep = 'o';  // ö ø ó ò
-      else if (d == 0xA9 || d == 0xA8 || d == 0xAA) rep = 'e';               // é è ê
-      else if (d == 0xBC) rep = 'u';                                         // ü
-      if (rep) {
-        out.push_back(rep);
-        ++i;
-        continue;
-      }
-    }
-    out.push_back(static_cast<char>(c));
+  for (size_t i = 0; i < lower.size();) {
+    size_t start = i;
+    char rep = FoldedLetter(NextCodePoint(lower, &i));
+    if (rep) out.push_back(rep);
+    else out.append(lower, start, i - start);
   }
   return out;
-}
-
-bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
-  size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n) {
-      if (bad_offset) *bad_offset = i;
-      return false;
-    }
-    for (int k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        if (bad_offset) *bad_offset = i;
-        return false;
-      }
-    }
-    if (len == 2 && c < 0xC2) {
-      if (bad_offset) *bad_offset = i;
-      return false;
-    }
-    i += len;
-  }
-  return true;
 }
 
 Result<std::string> DecodeText(std::string_view bytes, std::string* note) {
@@ -137,13 +116,6 @@ Result<std::string> DecodeText(std::string_view bytes, std::string* note) {
   if (IsValidUtf8(bytes, &bad)) return std::string(bytes);
   if (note) *note = "not valid UTF-8 at byte " + std::to_string(bad) + "; decoded as windows-1252";
   return convert("windows-1252", bytes);
-}
-
-size_t CodePointCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 }  // namespace finsam

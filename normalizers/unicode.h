@@ -22,15 +22,16 @@ std::string ToUpper(std::string_view utf8);
 // a key for fuzzy matching of names ("Gavleborg" ~ "Gävleborg").
 std::string FoldKey(std::string_view utf8);
 
-bool IsValidUtf8(std::string_view bytes, size_t* bad_offset = nullptr);
+// The one accent-folding table (FoldKey and normalizers/text.h Fold use it):
+// the lowercase ASCII letter a Latin letter with a diacritic folds to
+// (å ä à á â → 'a', ö ø ó ò ô → 'o', é è ê ë → 'e', ü → 'u', and their
+// capitals), or 0 for any other code point.
+char FoldedLetter(char32_t c);
 
 // Decodes a text file's bytes to UTF-8. Sets *note to a one-line remark when
 // a conversion was applied ("decoded as windows-1252"). Fails with kCorrupt
 // for binary data (NUL bytes or many control characters).
 Result<std::string> DecodeText(std::string_view bytes, std::string* note);
-
-// Number of Unicode code points.
-size_t CodePointCount(std::string_view utf8);
 
 }  // namespace finsam
 

@@ -11,6 +11,8 @@
 
 #include "extractors/table_grid.h"
 #include "normalizers/swedish_lexicon.h"
+#include "normalizers/text.h"
+#include "normalizers/utf8.h"
 #include "pipeline/input/pdf_render.h"
 #include "pipeline/ocr/ruling_lines.h"
 #include "pipeline/stages.h"
@@ -34,20 +36,6 @@ constexpr double kRepairEvidence = 0.35;
 // A layer whose words are mostly neither Swedish nor restorable is too
 // damaged to repair (only judged with the lexicon and enough words).
 constexpr double kDamagedShare = 0.55;
-
-// Decodes one UTF-8 code point at s[i], advancing i; U+FFFD on bad bytes.
-char32_t NextCodePoint(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i++]);
-  if (c < 0x80) return c;
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-  if (extra < 0) return 0xFFFD;
-  char32_t cp = c & (0x3F >> extra);
-  for (int k = 0; k < extra; ++k) {
-    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  }
-  return cp;
-}
 
 bool IsLetter(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
@@ -84,11 +72,11 @@ TextLayerSignals AnalyzeTextLayer(const Page& page) {
       char32_t prev = 0;
       size_t i = 0;
       std::vector<char32_t> cps;
-      while (i < t.size()) cps.push_back(NextCodePoint(t, i));
+      while (i < t.size()) cps.push_back(NextCodePoint(t, &i));
       for (size_t k = 0; k < cps.size(); ++k) {
         char32_t c = cps[k];
         ++s.chars;
-        if (c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c < 0x20 && c != '\t')) ++s.unmappable;
+        if (c == kReplacementChar || (c >= 0xE000 && c <= 0xF8FF) || (c < 0x20 && c != '\t')) ++s.unmappable;
         if (IsLetter(c)) ++letters;
         if (IsLetter(c) || (c >= '0' && c <= '9')) ++alnum;
         if (IsSvDiacritic(c)) diacritic = true;

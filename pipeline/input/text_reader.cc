@@ -1,5 +1,7 @@
 #include "pipeline/input/text_reader.h"
 
+#include "normalizers/utf8.h"
+
 namespace finsam {
 
 std::vector<Word> SplitTextLine(const std::string& line, int y) {
@@ -16,8 +18,8 @@ std::vector<Word> SplitTextLine(const std::string& line, int y) {
     size_t start = i;
     int start_col = col;
     while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
-      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
-      ++i;
+      NextCodePoint(line, &i);
+      ++col;
     }
     Word w;
     w.raw = line.substr(start, i - start);

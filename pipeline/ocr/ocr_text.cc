@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "normalizers/utf8.h"
+
 namespace finsam {
 namespace {
 
@@ -26,12 +28,11 @@ bool IsBorderDebris(std::string_view t) {
 
 double DigitShare(std::string_view t) {
   int digits = 0, total = 0;
-  for (size_t i = 0; i < t.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(t[i]);
+  for (size_t i = 0; i < t.size();) {
+    char32_t c = NextCodePoint(t, &i);
     if (c == ' ') continue;
-    if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte
     ++total;
-    if (IsDigit(static_cast<char>(c))) ++digits;
+    if (c >= '0' && c <= '9') ++digits;
   }
   return total ? static_cast<double>(digits) / total : 0.0;
 }

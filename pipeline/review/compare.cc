@@ -38,6 +38,7 @@
 #include <nlohmann/json.hpp>
 
 #include "normalizers/unicode.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 namespace {

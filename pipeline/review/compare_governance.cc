@@ -17,7 +17,7 @@
 #include <set>
 #include <sstream>
 
-#include "extractors/swedish_words.h"
+#include "normalizers/text.h"
 #include "pipeline/review/compare.h"
 
 namespace finsam {

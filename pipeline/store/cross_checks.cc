@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extractors/checks.h"
+#include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "extractors/organisations.h"
-#include "extractors/swedish_words.h"
+#include "normalizers/text.h"
 #include "pipeline/store/database.h"
 #include "pipeline/store/load_governance.h"
 

@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "extractors/organisations.h"
-#include "extractors/swedish_words.h"
+#include "normalizers/swedish_words.h"
+#include "normalizers/text.h"
 #include "tests/extractors/gov_test_util.h"
 
 namespace finsam {

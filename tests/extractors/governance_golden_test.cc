@@ -9,7 +9,7 @@
 #include <map>
 #include <numeric>
 
-#include "extractors/swedish_words.h"
+#include "normalizers/text.h"
 #include "pipeline/pipeline.h"
 
 namespace finsam {

@@ -7,7 +7,7 @@
 #include <map>
 
 #include "extractors/interventions.h"
-#include "extractors/swedish_words.h"
+#include "normalizers/text.h"
 #include "pipeline/pipeline.h"
 
 namespace finsam {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "normalizers/swedish_lexicon.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 
