@@ -150,48 +150,8 @@ std::string Esc(const std::string& s) {
   return o;
 }
 
-struct FactInfo {
-  int64_t fact_id = 0;
-  std::string table_title, label, header, raw, status, unit, format, path, page_unit, page_text;
-  std::optional<int64_t> amount, original;
-  int page = 0, line_index = -1;
-  Box box;
-};
-
-std::vector<FactInfo> FactsOf(SqliteDb& db, int64_t flag_id) {
-  std::vector<FactInfo> out;
-  Result<SqliteStatement> q = db.Prepare(
-      "SELECT v.fact_id, v.table_title, v.label, v.column_header, v.raw_text, v.status, v.unit, d.format, "
-      "d.source_path, p.unit, p.text, v.amount_sek, v.original_amount_sek, v.page, COALESCE(v.line_index,-1), "
-      "COALESCE(v.x0,0), COALESCE(v.y0,0), COALESCE(v.x1,0), COALESCE(v.y1,0) "
-      "FROM flag_facts ff JOIN v_financial v ON v.fact_id = ff.fact_id "
-      "JOIN documents d ON d.document_id = v.document_id "
-      "LEFT JOIN pages p ON p.document_id = v.document_id AND p.page = v.page "
-      "WHERE ff.flag_id = ? ORDER BY ff.seq");
-  if (!q.ok()) return out;
-  q->Bind(1, flag_id);
-  while (q->Step()) {
-    FactInfo f;
-    f.fact_id = q->Int(0);
-    f.table_title = q->Text(1);
-    f.label = q->Text(2);
-    f.header = q->Text(3);
-    f.raw = q->Text(4);
-    f.status = q->Text(5);
-    f.unit = q->Text(6);
-    f.format = q->Text(7);
-    f.path = q->Text(8);
-    f.page_unit = q->Text(9);
-    f.page_text = q->Text(10);
-    if (!q->IsNull(11)) f.amount = q->Int(11);
-    if (!q->IsNull(12)) f.original = q->Int(12);
-    f.page = static_cast<int>(q->Int(13));
-    f.line_index = static_cast<int>(q->Int(14));
-    f.box = {q->Double(15), q->Double(16), q->Double(17), q->Double(18)};
-    out.push_back(std::move(f));
-  }
-  return out;
-}
+// The facts of a flag (pipeline/store/cross_checks.h, FlagFacts).
+using FactInfo = FlagFact;
 
 // The page region (PDF) or the source lines (text) of the main figure. The
 // PDF crop spans the other figures of the flag on the same page (up to a
@@ -228,7 +188,7 @@ std::string SourceView(const std::vector<FactInfo>& facts) {
   return out + "</pre>";
 }
 
-std::string FlagCard(SqliteDb& db, const FlagRow& f) {
+Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f) {
   std::ostringstream h;
   h << "<section class=\"flag " << Esc(f.severity) << "\" id=\"flag-" << f.id << "\">\n";
   h << "<h3>#" << f.id << " <span class=\"sev\">" << Esc(f.severity) << "</span> <code>" << Esc(f.rule)
@@ -241,7 +201,9 @@ std::string FlagCard(SqliteDb& db, const FlagRow& f) {
     h << "<table class=\"ef\"><tr><th>expected</th><td>" << (f.expected ? Esc(Money(*f.expected, f.unit)) : "–")
       << "</td><th>found</th><td>" << (f.found ? Esc(Money(*f.found, f.unit)) : "–") << "</td></tr></table>\n";
   }
-  std::vector<FactInfo> facts = FactsOf(db, f.id);
+  Result<std::vector<FactInfo>> found = FlagFacts(db, f.id);
+  if (!found.ok()) return found.status();
+  const std::vector<FactInfo>& facts = *found;
   if (!facts.empty()) {
     h << "<table class=\"facts\"><tr><th>fact</th><th>table</th><th>row</th><th>column</th><th>printed</th>"
          "<th>amount</th><th>status</th></tr>\n";
@@ -309,18 +271,25 @@ int WriteHtml(SqliteDb& db, const Options& o) {
     out << "<tr><td>" << Esc(doc) << "</td><td>" << c.passed << "</td><td>" << c.error << "</td><td>" << c.warning
         << "</td><td>" << c.info << "</td><td>" << c.open << "</td><td>" << c.decided << "</td></tr>\n";
   out << "</table>\n";
+  Status card_error;
   auto section = [&](const char* title, auto pred) {
     int n = 0;
     std::ostringstream body;
     for (const FlagRow& f : *flags)
       if (pred(f)) {
-        body << FlagCard(db, f);
+        Result<std::string> card = FlagCard(db, f);
+        if (!card.ok() && card_error.ok()) card_error = card.status();
+        body << (card.ok() ? *card : "");
         ++n;
       }
     out << "<h2>" << title << " (" << n << ")</h2>\n" << body.str();
   };
   section("Open flags, worst first", [](const FlagRow& f) { return f.status == "open"; });
   section("Decided", [](const FlagRow& f) { return f.status == "accepted" || f.status == "corrected"; });
+  if (!card_error.ok()) {
+    std::cerr << "finsam review: " << card_error.ToString() << "\n";
+    return kExitInputFailed;
+  }
   out << "<h2>Agreements across documents</h2>\n<ul>\n";
   for (const FlagRow& f : *flags)
     if (f.status == "passed" && f.scope == "cross")

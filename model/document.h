@@ -1,9 +1,9 @@
 // The one data model that flows through every stage:
 //   Document → Page → Line → Word
-// Readers (pdf_reader, text_reader, OCR) create it; normalizers rewrite the
-// `text` of words and lines in place (keeping `raw`); extractors read it and
-// produce records (model/extraction.h) that point back into it through a
-// Provenance.
+// Readers (pipeline/input/pdf_reader.h and text_reader.h, the OCR stage)
+// create it; normalizers rewrite the `text` of words and lines in place
+// (keeping `raw`); extractors read it and produce records
+// (model/extraction.h) that point back into it through a Provenance.
 //
 // Coordinates. Every Box is in the unit named by its page's `unit`:
 //  - BoxUnit::kPoint: PDF points (1/72 inch), origin at the TOP-LEFT corner of
@@ -64,7 +64,7 @@ struct Line {
   int block = 0;   // layout block id within the page (lines of one paragraph/cell group)
 };
 
-// How a page's text was obtained; recorded per page (see issue on OCR).
+// How a page's text was obtained; recorded per page (README, "OCR").
 enum class PageDecision { kText, kRepair, kOcr, kEmpty };
 const char* PageDecisionName(PageDecision d);  // "text" "repair" "ocr" "empty"
 

@@ -26,7 +26,7 @@ namespace finsam {
 //     stage's reading order (stripped pages read differently).
 inline constexpr int kPipelineVersion = 2;
 
-// Column kinds of financial tables (documented in README, "Vocabulary").
+// Column kinds of financial tables (documented in README, "Views").
 //   budget, plan, utfall, prognos   — a year column of that kind
 //   avvikelse        — deviation column (utfall − budget), year = the year compared
 //   andel            — a percent column ("Förbrukade medel, andel av budget"); amount NULL, percent in `value`
@@ -72,7 +72,7 @@ struct TableRow {
   int groupings = 1;
 };
 
-// Kinds of financial table we know (README: "Tables").
+// Kinds of financial table we know (docs/categories.md, "Table kinds").
 //   budget, overview (five-year), income_statement (resultaträkning),
 //   balance_sheet, cash_flow, operating (driftsredovisning), note,
 //   interventions (insatser outcome), balance_requirement, other
@@ -91,7 +91,7 @@ struct FinancialTable {
 struct Extraction {
   Document doc;
   std::vector<FinancialTable> tables;
-  std::vector<Flag> flags;  // data-quality flags (check_financials stage, issue 5)
+  std::vector<Flag> flags;  // data-quality flags (CheckFinancialsStage, issue 5)
   Governance governance;    // boards, goals/indicators, insatser, members (governance stage)
 };
 

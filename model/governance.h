@@ -6,8 +6,8 @@
 // migration 2 and read through the views v_board, v_board_composition,
 // v_indicators, v_interventions, v_members (docs/governance.md).
 //
-// Header-only on purpose: it is part of the model (included by
-// extraction.h), and the model library has no source files of ours.
+// Header-only: plain records, part of the model (included by
+// model/extraction.h).
 //
 // Vocabularies (docs/governance.md):
 //   role         ordförande | vice ordförande | ledamot | ersättare

@@ -3,7 +3,8 @@
 // A Status is cheap to copy: a code plus a one-line message. Stages return
 // Status (or Result<T>) and never let exceptions escape; adapters around
 // third-party libraries catch what those libraries throw and convert it here.
-// The CLI maps codes to exit codes (see cli/cli.cc).
+// The CLI commands (cli/cmd_*.cc) map codes to the exit codes of
+// cli/commands.h.
 #ifndef FINSAM_MODEL_STATUS_H_
 #define FINSAM_MODEL_STATUS_H_
 
@@ -29,7 +30,7 @@ enum class StatusCode {
 
 const char* StatusCodeName(StatusCode code);
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   static Status Ok() { return Status(); }
@@ -48,6 +49,8 @@ class Status {
   const std::string& message() const { return message_; }
   // "corrupt: xref table missing" — one line, for logs and the CLI.
   std::string ToString() const;
+  // Says at the call site that an error is deliberately not acted upon.
+  void IgnoreError() const {}
 
  private:
   Status(StatusCode c, std::string m) : code_(c), message_(std::move(m)) {}
@@ -57,7 +60,7 @@ class Status {
 
 // Result<T> holds either a value or a non-OK Status.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}              // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}      // NOLINT: implicit by design

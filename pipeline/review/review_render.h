@@ -1,6 +1,6 @@
 // Page crops for the review report (issue 5): renders the region of a PDF
 // page a figure came from and encodes it as PNG. Thin adapter: Poppler via
-// pdf_render.h, Leptonica for PNG encoding (only here).
+// pipeline/input/pdf_render.h, Leptonica for the PNG encoding.
 #ifndef FINSAM_PIPELINE_REVIEW_REVIEW_RENDER_H_
 #define FINSAM_PIPELINE_REVIEW_REVIEW_RENDER_H_
 

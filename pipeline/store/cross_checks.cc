@@ -402,7 +402,7 @@ double NameMatch(const std::string& a, const std::string& b) {
 // The insatser table of an årsredovisning vs Bilaga 1 of the same document
 // (per insats Totalbudget / Utfall ekonomi in kr, read by the governance
 // extractor into `interventions`).
-void TableVsAppendix(SqliteDb& db, const std::vector<FactRow>& facts, std::vector<CrossFlag>* out) {
+Status TableVsAppendix(SqliteDb& db, const std::vector<FactRow>& facts, std::vector<CrossFlag>* out) {
   struct Entry {
     std::string name;
     std::optional<int64_t> budget, outcome;
@@ -413,7 +413,7 @@ void TableVsAppendix(SqliteDb& db, const std::vector<FactRow>& facts, std::vecto
   Result<SqliteStatement> q = db.Prepare(
       "SELECT document_id, name, budget_sek, outcome_sek, COALESCE(page,0), COALESCE(raw_text,'') "
       "FROM interventions WHERE source = 'bilaga'");
-  if (!q.ok()) return;  // no governance tables: nothing to compare
+  if (!q.ok()) return q.status();
   while (q->Step()) {
     Entry e;
     e.name = q->Text(1);
@@ -423,6 +423,7 @@ void TableVsAppendix(SqliteDb& db, const std::vector<FactRow>& facts, std::vecto
     e.raw = q->Text(5);
     bilaga[q->Int(0)].push_back(std::move(e));
   }
+  FINSAM_RETURN_IF_ERROR(q->status());
   for (const FactRow& f : facts) {
     if (f.category != "intervention" || (f.column_kind != "budget" && f.column_kind != "utfall")) continue;
     auto it = bilaga.find(f.document_id);
@@ -464,6 +465,7 @@ void TableVsAppendix(SqliteDb& db, const std::vector<FactRow>& facts, std::vecto
                  " " + FormatPrinted(static_cast<double>(*other)) + " kr";
     out->push_back(std::move(cf));
   }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -478,7 +480,7 @@ Status RunCrossChecks(SqliteDb& db, int64_t forbund_id) {
   YearOverYear(*facts, &flags);
   MemberShares(*facts, &flags);
   EquityRule(*facts, &flags);
-  TableVsAppendix(db, *facts, &flags);
+  FINSAM_RETURN_IF_ERROR(TableVsAppendix(db, *facts, &flags));
 
   Result<SqliteStatement> del = db.Prepare("DELETE FROM flags WHERE scope = 'cross' AND forbund_id = ?");
   if (!del.ok()) return del.status();
@@ -525,7 +527,7 @@ Status AcceptFlag(SqliteDb& db, int64_t flag_id, const std::string& by, const st
       "SELECT f.flag_key, d.sha256 FROM flags f JOIN documents d ON d.document_id = f.document_id WHERE f.flag_id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, flag_id);
-  if (!q->Step()) return Status::NotFound("no flag " + std::to_string(flag_id));
+  if (!q->Step()) return q->status().ok() ? Status::NotFound("no flag " + std::to_string(flag_id)) : q->status();
   std::string key = q->Text(0), sha = q->Text(1);
   Result<SqliteStatement> ins = db.Prepare(
       "INSERT INTO decisions(kind, document_sha256, flag_key, note, decided_by, decided_at) "
@@ -545,7 +547,7 @@ Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::strin
       "JOIN documents d ON d.document_id = t.document_id WHERE x.fact_id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, fact_id);
-  if (!q->Step()) return Status::NotFound("no fact " + std::to_string(fact_id));
+  if (!q->Step()) return q->status().ok() ? Status::NotFound("no fact " + std::to_string(fact_id)) : q->status();
   std::string sha = q->Text(0), label = q->Text(2), raw = q->Text(6);
   int64_t table_seq = q->Int(1), col = q->Int(3), scale = q->IsNull(4) ? 1 : q->Int(4), occ = q->Int(7);
   std::optional<int64_t> original;
@@ -585,7 +587,44 @@ Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::strin
     st = RunCrossChecks(db, fq->Int(0));
     if (!st.ok()) return fail(st);
   }
+  if (!fq->status().ok()) return fail(fq->status());
   return db.Commit();
+}
+
+Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id) {
+  Result<SqliteStatement> q = db.Prepare(
+      "SELECT v.fact_id, v.table_title, v.label, v.column_header, v.raw_text, v.status, v.unit, d.format, "
+      "d.source_path, p.unit, p.text, v.amount_sek, v.original_amount_sek, v.page, COALESCE(v.line_index,-1), "
+      "COALESCE(v.x0,0), COALESCE(v.y0,0), COALESCE(v.x1,0), COALESCE(v.y1,0) "
+      "FROM flag_facts ff JOIN v_financial v ON v.fact_id = ff.fact_id "
+      "JOIN documents d ON d.document_id = v.document_id "
+      "LEFT JOIN pages p ON p.document_id = v.document_id AND p.page = v.page "
+      "WHERE ff.flag_id = ? ORDER BY ff.seq");
+  if (!q.ok()) return q.status();
+  q->Bind(1, flag_id);
+  std::vector<FlagFact> out;
+  while (q->Step()) {
+    FlagFact f;
+    f.fact_id = q->Int(0);
+    f.table_title = q->Text(1);
+    f.label = q->Text(2);
+    f.header = q->Text(3);
+    f.raw = q->Text(4);
+    f.status = q->Text(5);
+    f.unit = q->Text(6);
+    f.format = q->Text(7);
+    f.path = q->Text(8);
+    f.page_unit = q->Text(9);
+    f.page_text = q->Text(10);
+    if (!q->IsNull(11)) f.amount = q->Int(11);
+    if (!q->IsNull(12)) f.original = q->Int(12);
+    f.page = static_cast<int>(q->Int(13));
+    f.line_index = static_cast<int>(q->Int(14));
+    f.box = {q->Double(15), q->Double(16), q->Double(17), q->Double(18)};
+    out.push_back(std::move(f));
+  }
+  if (!q->status().ok()) return q->status();
+  return out;
 }
 
 }  // namespace finsam

@@ -25,8 +25,11 @@
 #define FINSAM_PIPELINE_STORE_CROSS_CHECKS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "model/document.h"
 #include "model/extraction.h"
 #include "model/status.h"
 #include "pipeline/store/sqlite_db.h"
@@ -47,6 +50,22 @@ Status AcceptFlag(SqliteDb& db, int64_t flag_id, const std::string& by, const st
 // Records a corrected value for fact `fact_id`; `value` is in the table's
 // printed unit (e.g. tkr), as the reviewer reads it in the document.
 Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::string& by, const std::string& note);
+
+// One fact a flag names, with what the review report shows of it: the
+// table, row and column, the printed text, the amount (and the amount before
+// a reviewer's correction), and where it came from (document format and
+// path, the page's unit and stored text, line and box).
+struct FlagFact {
+  int64_t fact_id = 0;
+  std::string table_title, label, header, raw, status, unit, format, path, page_unit, page_text;
+  std::optional<int64_t> amount, original;
+  int page = 0, line_index = -1;
+  Box box;
+};
+
+// The facts flag `flag_id` names, main figure first; an empty list when it
+// names none. A database error is returned, never an empty list.
+Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id);
 
 }  // namespace finsam
 

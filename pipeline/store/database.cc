@@ -63,7 +63,7 @@ Result<int64_t> UpsertOrganisation(SqliteDb& db, const std::string& name, const 
   Result<SqliteStatement> q = db.Prepare("SELECT organisation_id FROM organisations WHERE name = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, name);
-  if (!q->Step()) return Status::Database("organisation vanished: " + name);
+  if (!q->Step()) return q->status().ok() ? Status::Database("organisation vanished: " + name) : q->status();
   return q->Int(0);
 }
 
@@ -160,6 +160,7 @@ Result<LoadResult> Database::Load(const Extraction& ex) {
       }
       result.outcome = LoadOutcome::kReextracted;
     }
+    if (!q->status().ok()) return fail(q->status());
   }
   std::optional<int64_t> forbund_id;
   if (!doc.meta.forbund.empty()) {
@@ -172,6 +173,7 @@ Result<LoadResult> Database::Load(const Extraction& ex) {
     if (!q.ok()) return fail(q.status());
     q->Bind(1, doc.meta.forbund);
     if (q->Step()) forbund_id = q->Int(0);
+    if (!q->status().ok()) return fail(q->status());
   }
   std::string warnings;
   for (const std::string& w : doc.warnings) warnings += w + "\n";
@@ -213,7 +215,6 @@ Result<LoadResult> Database::Load(const Extraction& ex) {
   }
   Status st = LoadPages(db, result.document_id, ex);
   if (st.ok()) st = LoadFinancialTables(db, result.document_id, ex, &result.facts);
-  // Further loader steps (governance, review checks) are appended here.
   if (st.ok()) st = LoadGovernance(db, result.document_id, ex);
   // Data-quality review: this document's flags, then the cross-document
   // rules of its förbund (recomputed whole, so idempotent). Corrections are

@@ -50,7 +50,9 @@ class Database {
 };
 
 // Loader steps, each inserting one part of an Extraction for `document_id`
-// inside the open transaction. Listed in pipeline/store/database.cc.
+// inside the open transaction. Database::Load (database.cc) runs them in
+// order, then LoadGovernance (load_governance.h) and LoadFlags
+// (cross_checks.h).
 Status LoadPages(SqliteDb& db, int64_t document_id, const Extraction& ex);
 Status LoadFinancialTables(SqliteDb& db, int64_t document_id, const Extraction& ex, int* facts);
 // Returns the id of an organisation by name, inserting it if new.

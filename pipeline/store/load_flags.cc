@@ -39,6 +39,7 @@ Status LoadFlags(SqliteDb& db, int64_t document_id, const Extraction& ex) {
     if (!q.ok()) return q.status();
     q->Bind(1, document_id);
     if (q->Step() && !q->IsNull(0)) forbund_id = q->Int(0);
+    FINSAM_RETURN_IF_ERROR(q->status());
   }
   Result<SqliteStatement> ins = db.Prepare(
       "INSERT INTO flags(document_id, forbund_id, scope, rule, severity, passed, year, message, expected, found, "

@@ -31,6 +31,7 @@ class OrganisationIds {
       Result<SqliteStatement> q = db_.Prepare("SELECT organisation_id, name FROM organisations");
       if (!q.ok()) return q.status();
       while (q->Step()) ids_.emplace(Fold(q->Text(1)), q->Int(0));
+      if (!q->status().ok()) return q->status();
       loaded_ = true;
     }
     auto it = ids_.find(key);

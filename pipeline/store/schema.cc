@@ -303,6 +303,19 @@ LEFT JOIN organisations o ON o.organisation_id = m.organisation_id)sql",
 
 int LatestSchemaVersion() { return Migrations().back().version; }
 
+std::vector<std::string> OwnViewNames() {
+  // Views an older finsam defined and this one no longer does; listed so
+  // that opening an old database drops them too.
+  static const std::vector<std::string> kRetired = {};
+  static const RE2 kName(R"(^\s*CREATE\s+VIEW\s+(\w+))");
+  std::vector<std::string> names = kRetired;
+  for (const char* v : ViewDefinitions()) {
+    std::string name;
+    if (RE2::PartialMatch(v, kName, &name)) names.push_back(name);
+  }
+  return names;
+}
+
 namespace {
 
 // A fingerprint of the view definitions (FNV-1a 64), stored in schema_info so
@@ -356,16 +369,11 @@ Status MigrateSchema(SqliteDb& db) {
   Status st = db.Exec("INSERT OR REPLACE INTO schema_info(key, value) VALUES('schema_version', '" +
                       std::to_string(LatestSchemaVersion()) + "')");
   if (!st.ok()) return fail(st);
-  // Views: drop every v_* view and re-create the current definitions.
-  {
-    Result<SqliteStatement> q = db.Prepare("SELECT name FROM sqlite_master WHERE type='view'");
-    if (!q.ok()) return fail(q.status());
-    std::vector<std::string> views;
-    while (q->Step()) views.push_back(q->Text(0));
-    for (const std::string& v : views) {
-      st = db.Exec("DROP VIEW IF EXISTS \"" + v + "\"");
-      if (!st.ok()) return fail(st);
-    }
+  // Views: drop finsam's own views and re-create the current definitions.
+  // Views an analyst created in the same file are left alone.
+  for (const std::string& v : OwnViewNames()) {
+    st = db.Exec("DROP VIEW IF EXISTS \"" + v + "\"");
+    if (!st.ok()) return fail(st);
   }
   for (const char* v : ViewDefinitions()) {
     st = db.Exec(v);

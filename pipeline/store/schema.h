@@ -5,6 +5,7 @@
 #ifndef FINSAM_PIPELINE_STORE_SCHEMA_H_
 #define FINSAM_PIPELINE_STORE_SCHEMA_H_
 
+#include <string>
 #include <vector>
 
 #include "pipeline/store/sqlite_db.h"
@@ -19,6 +20,10 @@ struct Migration {
 
 const std::vector<Migration>& Migrations();
 const std::vector<const char*>& ViewDefinitions();  // each "CREATE VIEW v_x AS ..."
+// The views finsam owns: the names ViewDefinitions creates plus views an
+// older finsam created and this one retired. Only these are dropped when
+// the views are re-created; other views in the file are the user's.
+std::vector<std::string> OwnViewNames();
 
 // Applies pending migrations and re-creates views, in one transaction.
 // Refuses a database whose schema version is newer than this finsam's.

@@ -2,10 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <string>
+
 namespace finsam {
 
 SqliteStatement::SqliteStatement(SqliteStatement&& o) noexcept
-    : db_(o.db_), stmt_(o.stmt_), status_(std::move(o.status_)) {
+    : db_(o.db_), stmt_(o.stmt_), status_(std::move(o.status_)), bind_status_(std::move(o.bind_status_)) {
   o.stmt_ = nullptr;
 }
 
@@ -13,24 +15,26 @@ SqliteStatement::~SqliteStatement() {
   if (stmt_) sqlite3_finalize(stmt_);
 }
 
-SqliteStatement& SqliteStatement::Bind(int i, int64_t v) {
-  sqlite3_bind_int64(stmt_, i, v);
-  return *this;
-}
-SqliteStatement& SqliteStatement::Bind(int i, double v) {
-  sqlite3_bind_double(stmt_, i, v);
-  return *this;
-}
-SqliteStatement& SqliteStatement::Bind(int i, const std::string& v) {
-  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  return *this;
-}
-SqliteStatement& SqliteStatement::BindNull(int i) {
-  sqlite3_bind_null(stmt_, i);
+SqliteStatement& SqliteStatement::CheckBind(int rc, int i) {
+  if (rc != SQLITE_OK && bind_status_.ok()) {
+    bind_status_ = Status::Database("cannot bind parameter " + std::to_string(i) + ": " + sqlite3_errstr(rc) +
+                                    " in: " + std::string(sqlite3_sql(stmt_)).substr(0, 80));
+  }
   return *this;
 }
 
+SqliteStatement& SqliteStatement::Bind(int i, int64_t v) { return CheckBind(sqlite3_bind_int64(stmt_, i, v), i); }
+SqliteStatement& SqliteStatement::Bind(int i, double v) { return CheckBind(sqlite3_bind_double(stmt_, i, v), i); }
+SqliteStatement& SqliteStatement::Bind(int i, const std::string& v) {
+  return CheckBind(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT), i);
+}
+SqliteStatement& SqliteStatement::BindNull(int i) { return CheckBind(sqlite3_bind_null(stmt_, i), i); }
+
 bool SqliteStatement::Step() {
+  if (!bind_status_.ok()) {
+    status_ = bind_status_;
+    return false;
+  }
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) status_ = Status::Database(sqlite3_errmsg(db_));
@@ -49,6 +53,7 @@ void SqliteStatement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
   status_ = Status::Ok();
+  bind_status_ = Status::Ok();
 }
 
 int SqliteStatement::ColumnCount() const { return sqlite3_column_count(stmt_); }

@@ -22,7 +22,10 @@ class SqliteStatement {
   SqliteStatement& operator=(SqliteStatement&&) = delete;
   ~SqliteStatement();
 
-  // Parameters are 1-based, as in SQLite.
+  // Parameters are 1-based, as in SQLite. A failed bind (index out of
+  // range, out of memory, ...) is remembered: the next Step() does not run
+  // the statement and reports the first bind error through status(), and
+  // Run() returns it. Reset() forgets it.
   SqliteStatement& Bind(int i, int64_t v);
   SqliteStatement& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
   SqliteStatement& Bind(int i, double v);
@@ -34,8 +37,9 @@ class SqliteStatement {
     return v ? Bind(i, *v) : BindNull(i);
   }
 
-  // Advances; returns true while a row is available. Errors are reported
-  // through status() and end the iteration.
+  // Advances; returns true while a row is available. Errors (including a
+  // bind error, see Bind) are reported through status() and end the
+  // iteration.
   bool Step();
   // Runs to completion (for INSERT/UPDATE/DELETE) and resets.
   Status Run();
@@ -53,9 +57,12 @@ class SqliteStatement {
  private:
   friend class SqliteDb;
   SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  // Records the first failing bind's error; returns *this for chaining.
+  SqliteStatement& CheckBind(int rc, int i);
   sqlite3* db_;
   sqlite3_stmt* stmt_;
   Status status_;
+  Status bind_status_;
 };
 
 class SqliteDb {

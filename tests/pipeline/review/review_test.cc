@@ -119,6 +119,26 @@ TEST_F(ReviewTest, GavleborgPlanBudgetAgreesWithAnnualReport) {
   EXPECT_EQ(Flags("1").size(), before);
 }
 
+// The review report's fact lookup: a flag's facts, main figure first; an
+// empty list only when the flag names none; a database error as an error.
+TEST_F(ReviewTest, FlagFactsReportsErrorsInsteadOfNothing) {
+  Ingest(Corpus("gavleborg-vp-2020/received.txt"));
+  Ingest(AlteredAnnualReport("Intäkter/bidrag\t13 401\t13 320\t81", "Intäkter/bidrag\t13 401\t13 230\t81"));
+  std::vector<FlagView> conflict = Flags("rule = 'cross.plan_budget' AND status = 'open'");
+  ASSERT_EQ(conflict.size(), 1u);
+  Result<std::vector<FlagFact>> facts = FlagFacts(db_->sql(), conflict[0].id);
+  ASSERT_TRUE(facts.ok()) << facts.status().ToString();
+  ASSERT_EQ(facts->size(), 2u);
+  EXPECT_EQ(facts->front().amount, 13230000);
+  Result<std::vector<FlagFact>> none = FlagFacts(db_->sql(), 999999);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_TRUE(none->empty());
+  ASSERT_TRUE(db_->sql().Exec("DROP VIEW v_financial").ok());
+  Result<std::vector<FlagFact>> broken = FlagFacts(db_->sql(), conflict[0].id);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.status().code(), StatusCode::kDatabase);
+}
+
 TEST_F(ReviewTest, AlteredCopyProducesConflictFlags) {
   Ingest(Corpus("gavleborg-vp-2020/received.txt"));
   // Budget 2020 income in the Driftsredovisning: 13 320 → 13 230.
