@@ -11,6 +11,7 @@
 #include <re2/re2.h>
 
 #include "extractors/checks.h"
+#include "extractors/table_arithmetic.h"
 #include "normalizers/swedish_number.h"
 
 namespace finsam {
@@ -78,13 +79,6 @@ bool LooksNumeric(const std::string& raw) {
   return digits + letters > 0 && digits + letters <= 12;
 }
 
-std::vector<int> TargetColumns(const FinancialTable& t) {
-  std::vector<int> out;
-  for (size_t c = 0; c < t.columns.size(); ++c)
-    if (IsAmountColumn(t.columns[c])) out.push_back(static_cast<int>(c));
-  return out;
-}
-
 std::vector<std::string> SplitSpaces(const std::string& s) {
   std::vector<std::string> out;
   std::istringstream in(s);
@@ -107,7 +101,7 @@ std::vector<Reading> ForcedReadings(const FinancialTable& t, const TableRow& r) 
   std::vector<Reading> out;
   const size_t ncols = t.columns.size();
   Reading base = BaseReading(r, ncols);
-  std::vector<int> targets = TargetColumns(t);
+  std::vector<int> targets = AmountColumns(t);
   if (r.groupings > 1 && !r.raw_numbers.empty()) {
     std::vector<std::string> tokens = SplitSpaces(Canonical(r.raw_numbers));
     for (const auto& g : GroupNumberTokens(tokens, static_cast<int>(targets.size()), 64)) {
@@ -157,7 +151,7 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   const size_t ncols = t.columns.size();
   Reading base = BaseReading(r, ncols);
   std::vector<Reading> out;
-  std::vector<int> targets = TargetColumns(t);
+  std::vector<int> targets = AmountColumns(t);
   // A missing cell shifted the row's values one column left: place the
   // present values in order, leaving one gap, anywhere but the last slot.
   std::vector<int> filled;
@@ -207,8 +201,7 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
       std::optional<double> found = CellNumber(r.cells[term.col]);
       std::optional<double> resid = Residual(t, con);
       if (!found || !resid || *found == 0 || !r.cells[term.col].present) continue;
-      // The value of this term that makes the constraint hold exactly.
-      double expected = *found - *resid / term.coef;
+      double expected = ValueThatHolds(term, *found, *resid);
       std::string fd = DigitsOf(*found), ed = DigitsOf(expected);
       if (fd.size() >= 3 && ed.size() > fd.size() && ed.compare(ed.size() - fd.size(), fd.size(), fd) == 0 &&
           (expected < 0) == (*found < 0)) {
@@ -225,10 +218,12 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   return out;
 }
 
-// Evaluates constraints with some rows read differently.
+// The table with some rows read differently: the values table_arithmetic
+// evaluates constraints against during the search. Readings are borrowed
+// (owned by the caller's candidate lists).
 class Evaluator {
  public:
-  Evaluator(const FinancialTable& t) : t_(t) {}
+  explicit Evaluator(const FinancialTable& t) : t_(t) {}
   void Set(int row, const Reading* rd) {
     if (rd) over_[row] = rd;
     else over_.erase(row);
@@ -236,34 +231,19 @@ class Evaluator {
   std::optional<double> Value(int row, int col) const {
     auto it = over_.find(row);
     if (it != over_.end()) return col < static_cast<int>(it->second->value.size()) ? it->second->value[col] : 0.0;
-    if (row < 0 || row >= static_cast<int>(t_.rows.size())) return 0.0;
-    const TableRow& r = t_.rows[row];
-    if (col < 0 || col >= static_cast<int>(r.cells.size())) return 0.0;
-    return CellNumber(r.cells[col]);
+    return CellValue(t_, row, col);
   }
-  // 1 holds, 0 fails, -1 unknown.
+  // 1 holds, 0 fails, -1 unknown (a term is unreadable under these readings).
   int Check(const Constraint& c) const {
-    double sum = 0;
-    for (const Term& term : c.terms) {
-      std::optional<double> v = Value(term.row, term.col);
-      if (!v) return -1;
-      sum += term.coef * *v;
-    }
-    return std::fabs(sum) <= c.tolerance + 1e-9 ? 1 : 0;
+    std::optional<double> r = Residual(c, [this](int row, int col) { return Value(row, col); });
+    if (!r) return -1;
+    return WithinTolerance(c, *r) ? 1 : 0;
   }
 
  private:
   const FinancialTable& t_;
   std::map<int, const Reading*> over_;
 };
-
-bool Touches(const Constraint& c, int row) {
-  for (const Term& t : c.terms)
-    if (t.row == row) return true;
-  return false;
-}
-
-std::string Describe(double v) { return FormatPrinted(v); }
 
 
 Flag RepairFlag(const FinancialTable& t, int ti, int row, int col, const std::string& kind) {
@@ -325,7 +305,7 @@ void Apply(FinancialTable& t, int ti, int row, const Reading& rd, const std::str
     if (before) f.found = std::llround(*before * t.scale);
     if (rd.present[c] && rd.value[c]) f.expected = std::llround(*rd.value[c] * t.scale);
     std::string shown = cell.present ? "'" + cell.raw + "'" : "(empty)";
-    std::string now = rd.present[c] ? Describe(rd.value[c].value_or(0)) : "(empty)";
+    std::string now = rd.present[c] ? FormatPrinted(rd.value[c].value_or(0)) : "(empty)";
     f.message = DescribeCell(t, row, static_cast<int>(c)) + ": " + shown + " read as " + now + " (" + rd.kind[c] +
                 "); " + why;
     if (rd.present[c]) {
@@ -443,21 +423,26 @@ std::vector<double> DigitEditReadings(const std::string& raw) {
   return out;
 }
 
-RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
-  RepairStats stats;
-  std::vector<Constraint> cons = TableConstraints(t);
-  const int n = static_cast<int>(t.rows.size());
+namespace {
 
-  // Phase 1: rows that cannot be read as printed (unreadable cells, ambiguous
-  // digit grouping), solved per group of rows linked by a constraint.
-  std::vector<int> forced;
-  std::map<int, std::vector<Reading>> cands;
-  for (int i = 0; i < n; ++i) {
-    if (!Forced(t, t.rows[i])) continue;
-    forced.push_back(i);
-    cands[i] = ForcedReadings(t, t.rows[i]);
-  }
-  std::vector<int> comp(n);
+// Candidate readings per row, keyed by row index.
+using Candidates = std::map<int, std::vector<Reading>>;
+// One reading per row of a group (parallel to the group's rows).
+using Solution = std::vector<const Reading*>;
+
+// Rows that cannot be read as printed (unreadable cells, ambiguous grouping)
+// and the readings each may stand for.
+Candidates ForcedCandidates(const FinancialTable& t) {
+  Candidates cands;
+  for (int i = 0; i < static_cast<int>(t.rows.size()); ++i)
+    if (Forced(t, t.rows[i])) cands[i] = ForcedReadings(t, t.rows[i]);
+  return cands;
+}
+
+// Groups of candidate rows linked by a shared constraint: each group is
+// solved jointly, separate groups independently.
+std::vector<std::vector<int>> LinkedGroups(const std::vector<Constraint>& cons, const Candidates& cands, int nrows) {
+  std::vector<int> comp(nrows);
   std::iota(comp.begin(), comp.end(), 0);
   std::function<int(int)> find = [&](int x) { return comp[x] == x ? x : comp[x] = find(comp[x]); };
   for (const Constraint& c : cons) {
@@ -469,191 +454,249 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
     }
   }
   std::map<int, std::vector<int>> groups;
-  for (int r : forced) groups[find(r)].push_back(r);
+  for (const auto& [row, readings] : cands) groups[find(row)].push_back(row);
+  std::vector<std::vector<int>> out;
+  for (auto& [root, rows] : groups) out.push_back(std::move(rows));
+  return out;
+}
 
-  for (auto& [root, rows] : groups) {
-    std::vector<const Constraint*> relevant;
-    for (const Constraint& c : cons)
-      for (int r : rows)
-        if (Touches(c, r)) {
-          relevant.push_back(&c);
-          break;
-        }
-    size_t total = 1;
-    bool feasible = !relevant.empty();
-    for (int r : rows) {
-      total *= std::max<size_t>(1, cands[r].size());
-      if (cands[r].empty() || total > kMaxAssignments) feasible = false;
+// The constraints with a term in any of `rows`.
+std::vector<const Constraint*> ConstraintsTouching(const std::vector<Constraint>& cons, const std::vector<int>& rows) {
+  std::vector<const Constraint*> out;
+  for (const Constraint& c : cons)
+    for (int r : rows)
+      if (TouchesRow(c, r)) {
+        out.push_back(&c);
+        break;
+      }
+  return out;
+}
+
+// Every cheapest combination of readings of `rows` under which each relevant
+// constraint that can be evaluated holds (at least one must be); empty when
+// none does or the search space is too large.
+std::vector<Solution> CheapestSolutions(const FinancialTable& t, const std::vector<int>& rows,
+                                        const Candidates& cands, const std::vector<const Constraint*>& relevant) {
+  std::vector<Solution> solutions;
+  size_t total = 1;
+  bool feasible = !relevant.empty();
+  for (int r : rows) {
+    total *= std::max<size_t>(1, cands.at(r).size());
+    if (cands.at(r).empty() || total > kMaxAssignments) feasible = false;
+  }
+  if (!feasible) return solutions;
+  int best = 1 << 30;
+  Evaluator ev(t);
+  std::vector<size_t> idx(rows.size(), 0);
+  while (true) {
+    int cost = 0;
+    for (size_t k = 0; k < rows.size(); ++k) {
+      const Reading& rd = cands.at(rows[k])[idx[k]];
+      ev.Set(rows[k], &rd);
+      cost += rd.cost;
     }
-    std::vector<std::vector<const Reading*>> solutions;
-    int best = 1 << 30;
-    if (feasible) {
-      Evaluator ev(t);
-      std::vector<size_t> idx(rows.size(), 0);
-      while (true) {
-        int cost = 0;
-        for (size_t k = 0; k < rows.size(); ++k) {
-          ev.Set(rows[k], &cands[rows[k]][idx[k]]);
-          cost += cands[rows[k]][idx[k]].cost;
-        }
-        int evaluable = 0;
-        bool ok = true;
-        for (const Constraint* c : relevant) {
-          int h = ev.Check(*c);
-          if (h < 0) continue;
-          ++evaluable;
-          if (h == 0) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok && evaluable > 0 && cost <= best) {
-          if (cost < best) solutions.clear();
-          best = cost;
-          std::vector<const Reading*> sol;
-          for (size_t k = 0; k < rows.size(); ++k) sol.push_back(&cands[rows[k]][idx[k]]);
-          solutions.push_back(std::move(sol));
-        }
-        size_t k = 0;
-        while (k < rows.size() && ++idx[k] == cands[rows[k]].size()) idx[k++] = 0;
-        if (k == rows.size()) break;
+    int evaluable = 0;
+    bool ok = true;
+    for (const Constraint* c : relevant) {
+      int h = ev.Check(*c);
+      if (h < 0) continue;
+      ++evaluable;
+      if (h == 0) {
+        ok = false;
+        break;
       }
     }
+    if (ok && evaluable > 0 && cost <= best) {
+      if (cost < best) solutions.clear();
+      best = cost;
+      Solution sol;
+      for (size_t k = 0; k < rows.size(); ++k) sol.push_back(&cands.at(rows[k])[idx[k]]);
+      solutions.push_back(std::move(sol));
+    }
+    size_t k = 0;
+    while (k < rows.size() && ++idx[k] == cands.at(rows[k]).size()) idx[k++] = 0;
+    if (k == rows.size()) break;
+  }
+  return solutions;
+}
+
+// Row `r` (the k-th of its group): repairs the cells on which every cheapest
+// solution agrees and marks the disputed ones ambiguous.
+void ApplyAgreedCells(FinancialTable& t, int ti, int r, size_t k, const std::vector<Solution>& solutions,
+                      const std::string& why, std::vector<Flag>* flags, RepairStats* stats) {
+  Reading agreed = BaseReading(t.rows[r], t.columns.size());
+  std::vector<int> disputed;
+  const Reading& first = *solutions[0][k];
+  for (size_t c = 0; c < first.value.size(); ++c) {
+    if (first.kind[c].empty()) continue;
+    bool same = true;
+    for (const Solution& sol : solutions)
+      if (sol[k]->value[c] != first.value[c] || sol[k]->present[c] != first.present[c]) same = false;
+    if (same) {
+      agreed.value[c] = first.value[c];
+      agreed.present[c] = first.present[c];
+      agreed.kind[c] = first.kind[c];
+    } else {
+      disputed.push_back(static_cast<int>(c));
+    }
+  }
+  Apply(t, ti, r, agreed, why, flags, stats);
+  for (int c : disputed) {
+    std::set<double> vals;
+    for (const Solution& sol : solutions)
+      if (sol[k]->value[c]) vals.insert(*sol[k]->value[c]);
+    std::string list;
+    for (double v : vals) list += (list.empty() ? "" : " or ") + FormatPrinted(v);
+    MarkSuspect(t, ti, r, c, "repair.ambiguous",
+                "has several readings that satisfy the sums (" + list + "); not repaired", flags, stats);
+  }
+}
+
+// Row `r` has no reading that satisfies the sums: its unreadable or
+// ambiguously grouped cells become suspect.
+void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const Constraint*>& relevant,
+                     std::vector<Flag>* flags, RepairStats* stats) {
+  for (size_t c = 0; c < t.rows[r].cells.size() && c < t.columns.size(); ++c) {
+    const TableCell& cell = t.rows[r].cells[c];
+    if (!IsAmountColumn(t.columns[c]) || !cell.present) continue;
+    if (cell.parsed && t.rows[r].groupings <= 1) continue;
+    std::string what = cell.parsed ? "groups its digits in " + std::to_string(t.rows[r].groupings) + " ways ('" +
+                                         t.rows[r].raw_numbers + "')"
+                                   : "could not be read";
+    MarkSuspect(t, ti, r, static_cast<int>(c), cell.parsed ? "repair.grouping" : "repair.unreadable",
+                relevant.empty() ? what + " and no check constrains it"
+                                 : what + "; no reading satisfies " + ConstraintList(relevant),
+                flags, stats);
+  }
+}
+
+// Phase 1: rows that cannot be read as printed, solved per group of rows
+// linked by a constraint.
+void RepairForcedRows(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
+                      RepairStats* stats) {
+  Candidates cands = ForcedCandidates(t);
+  for (const std::vector<int>& rows : LinkedGroups(cons, cands, static_cast<int>(t.rows.size()))) {
+    std::vector<const Constraint*> relevant = ConstraintsTouching(cons, rows);
+    std::vector<Solution> solutions = CheapestSolutions(t, rows, cands, relevant);
     std::string why = "the only reading under which " + ConstraintList(relevant) + " hold";
     for (size_t k = 0; k < rows.size(); ++k) {
-      int r = rows[k];
-      // Cells on which every cheapest solution agrees are repaired.
-      Reading agreed = BaseReading(t.rows[r], t.columns.size());
-      std::vector<int> disputed;
-      if (!solutions.empty()) {
-        const Reading& first = *solutions[0][k];
-        for (size_t c = 0; c < first.value.size(); ++c) {
-          if (first.kind[c].empty()) continue;
-          bool same = true;
-          for (const auto& sol : solutions)
-            if (sol[k]->value[c] != first.value[c] || sol[k]->present[c] != first.present[c]) same = false;
-          if (same) {
-            agreed.value[c] = first.value[c];
-            agreed.present[c] = first.present[c];
-            agreed.kind[c] = first.kind[c];
-          } else {
-            disputed.push_back(static_cast<int>(c));
-          }
-        }
-        Apply(t, ti, r, agreed, why, flags, &stats);
-        for (int c : disputed) {
-          std::set<double> vals;
-          for (const auto& sol : solutions)
-            if (sol[k]->value[c]) vals.insert(*sol[k]->value[c]);
-          std::string list;
-          for (double v : vals) list += (list.empty() ? "" : " or ") + FormatPrinted(v);
-          MarkSuspect(t, ti, r, c, "repair.ambiguous",
-                      "has several readings that satisfy the sums (" + list + "); not repaired", flags, &stats);
-        }
-      } else {
-        for (size_t c = 0; c < t.rows[r].cells.size() && c < t.columns.size(); ++c) {
-          const TableCell& cell = t.rows[r].cells[c];
-          if (!IsAmountColumn(t.columns[c]) || !cell.present) continue;
-          if (cell.parsed && t.rows[r].groupings <= 1) continue;
-          std::string what = cell.parsed ? "groups its digits in " + std::to_string(t.rows[r].groupings) +
-                                               " ways ('" + t.rows[r].raw_numbers + "')"
-                                         : "could not be read";
-          MarkSuspect(t, ti, r, static_cast<int>(c), cell.parsed ? "repair.grouping" : "repair.unreadable",
-                      relevant.empty() ? what + " and no check constrains it"
-                                       : what + "; no reading satisfies " + ConstraintList(relevant),
-                      flags, &stats);
-        }
-      }
+      if (!solutions.empty()) ApplyAgreedCells(t, ti, rows[k], k, solutions, why, flags, stats);
+      else MarkUnsolvedRow(t, ti, rows[k], relevant, flags, stats);
     }
   }
+}
 
-  // Phase 2: clean figures in failing checks. A shift or a single digit edit
-  // of one row is accepted only when it is the unique cheapest one that makes
-  // every check touching the row hold.
-  std::vector<Constraint> failing;
-  for (const Constraint& c : cons) {
-    std::optional<double> r = Residual(t, c);
-    if (r && std::fabs(*r) > c.tolerance + 1e-9) failing.push_back(c);
-  }
-  std::set<int> done;
-  for (const Constraint& fc : failing) {
-    struct Sol {
-      int row;
-      Reading rd;
-    };
-    std::vector<Sol> sols;
-    int best = 1 << 30;
-    std::set<int> rows;
-    for (const Term& term : fc.terms) rows.insert(term.row);
-    bool touched_done = false;
-    for (int r : rows)
-      if (done.count(r)) touched_done = true;
-    if (touched_done || Holds(t, fc)) continue;
-    for (int r : rows) {
-      if (t.rows[r].is_header) continue;
-      bool clean = true;
-      for (const TableCell& cell : t.rows[r].cells)
-        if (cell.status != "ok") clean = false;
-      if (!clean) continue;
-      Reading base = BaseReading(t.rows[r], t.columns.size());
-      for (Reading& rd : OptionalReadings(t, r, failing)) {
-        // The checks that read a changed cell must all hold afterwards
-        // (checks of the row's other columns may fail for other reasons).
-        std::vector<const Constraint*> touching;
-        for (const Constraint& c : cons)
-          for (const Term& term : c.terms)
-            if (term.row == r && (rd.value[term.col] != base.value[term.col] ||
-                                  rd.present[term.col] != base.present[term.col])) {
-              touching.push_back(&c);
-              break;
-            }
-        Evaluator ev(t);
-        ev.Set(r, &rd);
-        bool ok = ev.Check(fc) == 1;
-        for (const Constraint* c : touching)
-          if (ok && ev.Check(*c) == 0) ok = false;
-        if (!ok || rd.cost > best) continue;
-        if (rd.cost < best) sols.clear();
-        best = rd.cost;
-        bool dup = false;
-        for (const Sol& s : sols)
-          if (s.row == r && s.rd == rd) dup = true;
-        if (!dup) sols.push_back({r, rd});
-      }
+// A single edit of one clean row that fixes a failing check.
+struct SingleEdit {
+  int row;
+  Reading rd;
+};
+
+// True when every cell of the row is still as read (status "ok").
+bool RowIsClean(const TableRow& r) {
+  for (const TableCell& cell : r.cells)
+    if (cell.status != "ok") return false;
+  return true;
+}
+
+// The cheapest single edits of one clean row among `fc`'s rows under which
+// `fc` holds and every check reading a changed cell holds too (checks of the
+// row's other columns may fail for other reasons).
+std::vector<SingleEdit> CheapestSingleEdits(const FinancialTable& t, const Constraint& fc,
+                                            const std::vector<Constraint>& cons,
+                                            const std::vector<Constraint>& failing) {
+  std::vector<SingleEdit> sols;
+  int best = 1 << 30;
+  std::set<int> rows;
+  for (const Term& term : fc.terms) rows.insert(term.row);
+  for (int r : rows) {
+    if (t.rows[r].is_header || !RowIsClean(t.rows[r])) continue;
+    Reading base = BaseReading(t.rows[r], t.columns.size());
+    for (Reading& rd : OptionalReadings(t, r, failing)) {
+      std::vector<const Constraint*> touching;
+      for (const Constraint& c : cons)
+        for (const Term& term : c.terms)
+          if (term.row == r && (rd.value[term.col] != base.value[term.col] ||
+                                rd.present[term.col] != base.present[term.col])) {
+            touching.push_back(&c);
+            break;
+          }
+      Evaluator ev(t);
+      ev.Set(r, &rd);
+      bool ok = ev.Check(fc) == 1;
+      for (const Constraint* c : touching)
+        if (ok && ev.Check(*c) == 0) ok = false;
+      if (!ok || rd.cost > best) continue;
+      if (rd.cost < best) sols.clear();
+      best = rd.cost;
+      bool dup = false;
+      for (const SingleEdit& s : sols)
+        if (s.row == r && s.rd == rd) dup = true;
+      if (!dup) sols.push_back({r, rd});
     }
+  }
+  return sols;
+}
+
+// Several single edits fix `fc`: each candidate figure may be the damaged
+// one, so all become suspect (none is changed); one flag on the check's
+// figure lists them.
+void MarkAmbiguousEdits(FinancialTable& t, int ti, const Constraint& fc, const std::vector<SingleEdit>& sols,
+                        std::vector<Flag>* flags, RepairStats* stats) {
+  std::string list;
+  std::vector<FlagCell> cands;
+  for (const SingleEdit& s : sols) {
+    for (size_t c = 0; c < s.rd.kind.size(); ++c) {
+      if (s.rd.kind[c].empty() || s.rd.value[c] == CellNumber(t.rows[s.row].cells[c])) continue;
+      if (!list.empty()) list += " or ";
+      list += DescribeCell(t, s.row, static_cast<int>(c)) + " = " + FormatPrinted(s.rd.value[c].value_or(0));
+      if (t.rows[s.row].cells[c].present) cands.push_back({ti, s.row, static_cast<int>(c)});
+    }
+  }
+  const Term& head = fc.terms[0];
+  MarkSuspect(t, ti, head.row, head.col, "repair.ambiguous",
+              "fails " + fc.what + "; several single edits would fix it (" + list + "); not repaired", flags, stats);
+  bool head_is_candidate = false;
+  for (const FlagCell& fc2 : cands) head_is_candidate = head_is_candidate || (fc2.row == head.row && fc2.col == head.col);
+  if (!head_is_candidate) t.rows[head.row].cells[head.col].status = "ok";  // the total itself is not in doubt
+  for (const FlagCell& c : cands) {
+    if (c.row == head.row && c.col == head.col) continue;
+    t.rows[c.row].cells[c.col].status = "suspect";
+    flags->back().cells.push_back(c);
+    ++stats->suspect;
+  }
+  if (!head_is_candidate) --stats->suspect;
+}
+
+// Phase 2: clean figures in failing checks. A shift or a single digit edit
+// of one row is accepted only when it is the unique cheapest one that makes
+// every check touching the row hold.
+void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
+                         RepairStats* stats) {
+  std::vector<Constraint> failing = FailingConstraints(t, cons);
+  std::set<int> done;  // rows edited already: one edit per row
+  for (const Constraint& fc : failing) {
+    bool touched_done = false;
+    for (const Term& term : fc.terms) touched_done = touched_done || done.count(term.row) > 0;
+    if (touched_done || Holds(t, fc)) continue;
+    std::vector<SingleEdit> sols = CheapestSingleEdits(t, fc, cons, failing);
     if (sols.size() == 1) {
-      Apply(t, ti, sols[0].row, sols[0].rd, "the only single edit under which " + fc.what + " holds",
-            flags, &stats);
+      Apply(t, ti, sols[0].row, sols[0].rd, "the only single edit under which " + fc.what + " holds", flags, stats);
       done.insert(sols[0].row);
     } else if (sols.size() > 1) {
-      // Each candidate figure may be the damaged one: all become suspect
-      // (none is changed); one flag on the check's figure lists them.
-      std::string list;
-      std::vector<FlagCell> cands;
-      for (const Sol& s : sols) {
-        for (size_t c = 0; c < s.rd.kind.size(); ++c) {
-          if (s.rd.kind[c].empty() || s.rd.value[c] == CellNumber(t.rows[s.row].cells[c])) continue;
-          if (!list.empty()) list += " or ";
-          list += DescribeCell(t, s.row, static_cast<int>(c)) + " = " + FormatPrinted(s.rd.value[c].value_or(0));
-          if (t.rows[s.row].cells[c].present) cands.push_back({ti, s.row, static_cast<int>(c)});
-        }
-      }
-      const Term& head = fc.terms[0];
-      MarkSuspect(t, ti, head.row, head.col, "repair.ambiguous",
-                  "fails " + fc.what + "; several single edits would fix it (" + list + "); not repaired", flags,
-                  &stats);
-      bool head_is_candidate = false;
-      for (const FlagCell& fc2 : cands) head_is_candidate = head_is_candidate || (fc2.row == head.row && fc2.col == head.col);
-      if (!head_is_candidate) t.rows[head.row].cells[head.col].status = "ok";  // the total itself is not in doubt
-      for (const FlagCell& c : cands) {
-        if (c.row == head.row && c.col == head.col) continue;
-        t.rows[c.row].cells[c.col].status = "suspect";
-        flags->back().cells.push_back(c);
-        ++stats.suspect;
-      }
-      if (!head_is_candidate) --stats.suspect;
+      MarkAmbiguousEdits(t, ti, fc, sols, flags, stats);
     }
   }
+}
+
+}  // namespace
+
+RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
+  RepairStats stats;
+  // Derived once: repair changes values, never the table's shape.
+  std::vector<Constraint> cons = TableConstraints(t);
+  RepairForcedRows(t, ti, cons, flags, &stats);
+  RepairFailingChecks(t, ti, cons, flags, &stats);
   return stats;
 }
 

@@ -7,8 +7,10 @@
 // and the sums are known ("6 139 6 603 6 230 6 230 6230 31432" is six
 // values). The solver enumerates the plausible readings of the damaged rows
 // and keeps those under which every sum constraint of the table
-// (extractors/checks.h: Summa rows, Resultat rows, Totalt column, Avvikelse,
-// balance identity, cash flow) that touches them holds.
+// (extractors/table_arithmetic.h: Summa rows, Resultat rows, Totalt column,
+// Avvikelse, balance identity, cash flow) that touches them holds. The
+// constraints, their residuals and the cells' values come from that module;
+// this file owns the candidate readings and the search over them.
 //
 //  - A unique cheapest reading: the cells get the new value, status
 //    "repaired", `raw` kept as printed, and an info flag "repair.<kind>".

@@ -2,14 +2,15 @@
 // origin top-left) → Grid.
 //
 // 1. Words of a page are grouped into bands: words whose vertical extents
-//    overlap by at least 30% of the smaller height belong to one band, so a
-//    row whose label or number wraps inside its cell ("13" over "320" beside
+//    overlap by a share of the smaller height belong to one band, so a row
+//    whose label or number wraps inside its cell ("13" over "320" beside
 //    "Summa intäkter") is one band.
 // 2. A header band holds two or more header tokens (years, dates, Utfall,
 //    Budget, ...) in separate columns, and is followed by bands with numbers
 //    under those columns. Its words, clustered by x, define the columns.
 // 3. Following bands become rows until prose, a large gap, or a new
 //    differently-shaped header; a table may continue on the next page.
+// The distances these steps use are LayoutParams (table_readers.h).
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -68,7 +69,7 @@ bool IsHeaderishWord(const std::string& s) {
   return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(StripPunct(s));
 }
 
-std::vector<Band> MakeBands(const Page& page) {
+std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
   std::vector<PWord> words;
   for (const Line& l : page.lines)
     for (const Word& w : l.words) words.push_back({&w, l.index, 0});
@@ -84,7 +85,7 @@ std::vector<Band> MakeBands(const Page& page) {
       if (b.y0 >= a.y1) break;  // sorted by y0: no later word overlaps a
       double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
       double h = std::min(a.height(), b.height());
-      if (h > 0 && overlap >= 0.3 * h) parent[find(i)] = find(j);
+      if (h > 0 && overlap >= lp.band_overlap_heights * h) parent[find(i)] = find(j);
     }
   }
   std::map<size_t, Band> by_root;
@@ -149,13 +150,13 @@ struct Chunk {
   }
 };
 
-std::vector<Chunk> NumberChunks(const Band& band, double label_right) {
+std::vector<Chunk> NumberChunks(const Band& band, double label_right, const LayoutParams& lp) {
   std::vector<PWord> nums;
   for (const PWord& p : band.words)
     if (p.w->box.x0 > label_right && (IsNumericToken(p.w->text) || HasDigit(p.w->text))) nums.push_back(p);
   // Per line (by y), left to right.
-  std::sort(nums.begin(), nums.end(), [](const PWord& a, const PWord& b) {
-    if (std::abs(a.w->box.y0 - b.w->box.y0) > 3) return a.w->box.y0 < b.w->box.y0;
+  std::sort(nums.begin(), nums.end(), [&lp](const PWord& a, const PWord& b) {
+    if (std::abs(a.w->box.y0 - b.w->box.y0) > lp.same_line_pt) return a.w->box.y0 < b.w->box.y0;
     return a.w->box.x0 < b.w->box.x0;
   });
   std::vector<Chunk> chunks;
@@ -163,9 +164,9 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right) {
     if (!chunks.empty()) {
       Chunk& c = chunks.back();
       const Box& last = c.words.back().w->box;
-      bool same_line = std::abs(last.y0 - p.w->box.y0) <= 3;
+      bool same_line = std::abs(last.y0 - p.w->box.y0) <= lp.same_line_pt;
       double gap = p.w->box.x0 - last.x1;
-      if (same_line && gap >= -1 && gap < 0.6 * last.height() &&
+      if (same_line && gap >= -lp.number_overlap_pt && gap < lp.number_gap_heights * last.height() &&
           ParseSwedishNumber(c.Text() + " " + p.w->text)) {
         c.words.push_back(p);
         c.box.Extend(p.w->box);
@@ -183,8 +184,9 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right) {
       Chunk& a = chunks[i];
       Chunk& b = chunks[j];
       if (b.words.empty() || a.words.empty()) continue;
-      bool below = b.box.y0 > a.box.y0 + 0.5 * a.box.height() && b.box.y0 - a.box.y1 < 0.5 * a.box.height();
-      if (below && std::abs(a.box.x0 - b.box.x0) < 2 && ParseSwedishNumber(a.Text() + " " + b.Text()) &&
+      bool below = b.box.y0 > a.box.y0 + lp.stacked_gap_heights * a.box.height() &&
+                   b.box.y0 - a.box.y1 < lp.stacked_gap_heights * a.box.height();
+      if (below && std::abs(a.box.x0 - b.box.x0) < lp.stacked_align_pt && ParseSwedishNumber(a.Text() + " " + b.Text()) &&
           !ParseSwedishNumber(b.Text() + "")->is_percent) {
         // Only join when the lower part is a 3-digit group: "13" over "320".
         std::string bt = b.Text();
@@ -205,17 +207,17 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right) {
 // Column x-ranges from the number chunks of the body bands: chunks whose
 // x-ranges overlap are one column. Header words then name the columns.
 std::vector<Column> BuildColumns(const Band& header, int header_start, const std::vector<const Band*>& body,
-                                 double comment_x0, std::string* header_label) {
+                                 double comment_x0, const LayoutParams& lp, std::string* header_label) {
   double label_right = header_start > 0 ? header.words[header_start - 1].w->box.x1 : 0;
   std::vector<std::pair<double, double>> spans;
   for (const Band* b : body) {
     // Label words of a body row are left of its first number.
-    for (const Chunk& c : NumberChunks(*b, label_right)) {
+    for (const Chunk& c : NumberChunks(*b, label_right, lp)) {
       // Digits inside labels ("Trisam 2.0") shape no column; damaged
       // numbers do when they stand under the header.
       bool number = ParseSwedishNumber(c.Text()).has_value();
-      bool under_header = c.box.x0 >= header.words[header_start].w->box.x0 - 5;
-      if (c.box.x0 < comment_x0 - 2 && (number || under_header)) spans.push_back({c.box.x0, c.box.x1});
+      bool under_header = c.box.x0 >= header.words[header_start].w->box.x0 - lp.header_slack_pt;
+      if (c.box.x0 < comment_x0 - lp.edge_slack_pt && (number || under_header)) spans.push_back({c.box.x0, c.box.x1});
     }
   }
   // Columns come from the numbers alone: header words are often wider than
@@ -224,7 +226,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   std::sort(spans.begin(), spans.end());
   std::vector<Column> cols;
   for (const auto& sp : spans) {
-    if (!cols.empty() && sp.first <= cols.back().x1 - 0.5) {
+    if (!cols.empty() && sp.first <= cols.back().x1 - lp.column_overlap_pt) {
       cols.back().x1 = std::max(cols.back().x1, sp.second);
     } else {
       cols.push_back(Column{sp.first, sp.second, "", false});
@@ -242,17 +244,17 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   std::vector<PWord> hw;
   for (size_t i = header_start; i < header.words.size(); ++i)
     if (!IsCommentHeader(header.words[i].w->text)) hw.push_back(header.words[i]);  // comments hold no figures
-  std::sort(hw.begin(), hw.end(), [](const PWord& a, const PWord& b) {
+  std::sort(hw.begin(), hw.end(), [&lp](const PWord& a, const PWord& b) {
     if (a.order != b.order) return a.order < b.order;
-    if (std::abs(a.w->box.y0 - b.w->box.y0) > 3) return a.w->box.y0 < b.w->box.y0;
+    if (std::abs(a.w->box.y0 - b.w->box.y0) > lp.same_line_pt) return a.w->box.y0 < b.w->box.y0;
     return a.w->box.x0 < b.w->box.x0;
   });
   std::vector<std::vector<PWord>> phrases;
   for (const PWord& p : hw) {
     if (!phrases.empty()) {
       const PWord& q = phrases.back().back();
-      if (q.order == p.order && std::abs(q.w->box.y0 - p.w->box.y0) <= 3 &&
-          p.w->box.x0 - q.w->box.x1 < 0.3 * p.w->box.height()) {
+      if (q.order == p.order && std::abs(q.w->box.y0 - p.w->box.y0) <= lp.same_line_pt &&
+          p.w->box.x0 - q.w->box.x1 < lp.phrase_gap_heights * p.w->box.height()) {
         phrases.back().push_back(p);
         continue;
       }
@@ -275,7 +277,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       double best_d = 1e9;
       for (size_t c = 0; c < cols.size(); ++c) {
         double d = std::abs((cols[c].x0 + cols[c].x1) / 2 - b.cx());
-        double limit = std::max(30.0, 1.5 * (cols[c].x1 - cols[c].x0));
+        double limit = std::max(lp.header_snap_min_pt, lp.header_snap_widths * (cols[c].x1 - cols[c].x0));
         if (d < best_d && d < limit) {
           best_d = d;
           best = static_cast<int>(c);
@@ -291,9 +293,9 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   std::vector<Column> named;
   for (size_t c = 0; c < cols.size(); ++c) {
     std::vector<PWord>& ws = names[c];
-    std::sort(ws.begin(), ws.end(), [](const PWord& a, const PWord& b) {
+    std::sort(ws.begin(), ws.end(), [&lp](const PWord& a, const PWord& b) {
       if (a.order != b.order) return a.order < b.order;
-      if (std::abs(a.w->box.y0 - b.w->box.y0) > 3) return a.w->box.y0 < b.w->box.y0;
+      if (std::abs(a.w->box.y0 - b.w->box.y0) > lp.same_line_pt) return a.w->box.y0 < b.w->box.y0;
       return a.w->box.x0 < b.w->box.x0;
     });
     for (const PWord& p : ws) {
@@ -311,16 +313,16 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   return named;
 }
 
-std::string FindTitle(const std::vector<Band>& bands, size_t header) {
+std::string FindTitle(const std::vector<Band>& bands, size_t header, const LayoutParams& lp) {
   std::string nearest;
-  for (size_t k = 1; k <= 12 && k <= header; ++k) {
+  for (size_t k = 1; k <= static_cast<size_t>(lp.title_max_bands) && k <= header; ++k) {
     const Band& b = bands[header - k];
-    if (bands[header].box.y0 - b.box.y1 > 260) break;
+    if (bands[header].box.y0 - b.box.y1 > lp.title_max_gap_pt) break;
     std::string t = b.Text();
     if (t.empty()) continue;
-    if (nearest.empty() && t.size() < 70 && t.back() != '.') nearest = t;
+    if (nearest.empty() && t.size() < lp.title_max_chars && t.back() != '.') nearest = t;
     if (IsTableHeading(t) && (t.back() != '.' || IsNumberedHeading(t))) return t;
-    if (!nearest.empty() && k > 3) break;
+    if (!nearest.empty() && k > static_cast<size_t>(lp.title_near_bands)) break;
   }
   return nearest;
 }
@@ -335,9 +337,10 @@ bool IsContinuation(const std::string& prev, const std::string& next) {
 
 // Joins words in reading order: lines top to bottom, words left to right;
 // a line ending in "/" or a hyphen joins the next without a space.
-std::string JoinReading(std::vector<PWord> ws) {
-  std::sort(ws.begin(), ws.end(), [](const PWord& a, const PWord& b) {
-    if (std::abs(a.w->box.cy() - b.w->box.cy()) > 0.5 * std::min(a.w->box.height(), b.w->box.height()))
+std::string JoinReading(std::vector<PWord> ws, const LayoutParams& lp) {
+  std::sort(ws.begin(), ws.end(), [&lp](const PWord& a, const PWord& b) {
+    if (std::abs(a.w->box.cy() - b.w->box.cy()) >
+        lp.reading_line_heights * std::min(a.w->box.height(), b.w->box.height()))
       return a.w->box.cy() < b.w->box.cy();
     return a.w->box.x0 < b.w->box.x0;
   });
@@ -359,12 +362,12 @@ struct TableShape {
 
 // Makes a GridRow from a band; returns false if the band is prose that ends
 // the table.
-bool BandToRow(const Band& band, const TableShape& shape, GridRow* out, bool* label_only) {
+bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp, GridRow* out, bool* label_only) {
   const std::vector<Column>& cols = shape.cols;
   std::vector<PWord> label;
   std::vector<Chunk> chunks;
-  for (Chunk& c : NumberChunks(band, 0))
-    if (c.box.x0 < shape.comment_x0 - 2) chunks.push_back(std::move(c));
+  for (Chunk& c : NumberChunks(band, 0, lp))
+    if (c.box.x0 < shape.comment_x0 - lp.edge_slack_pt) chunks.push_back(std::move(c));
   std::vector<std::vector<const Chunk*>> cells(cols.size());
   std::vector<const Chunk*> orphans;
   std::set<const Word*> in_chunk;
@@ -373,8 +376,8 @@ bool BandToRow(const Band& band, const TableShape& shape, GridRow* out, bool* la
   int intruders = 0;
   for (const PWord& p : band.words) {
     if (in_chunk.count(p.w)) continue;
-    if (p.w->box.x0 >= shape.comment_x0 - 2) continue;
-    if (p.w->box.x1 <= shape.first_headed_x0 + 2 || p.w->box.cx() < shape.first_headed_x0) {
+    if (p.w->box.x0 >= shape.comment_x0 - lp.edge_slack_pt) continue;
+    if (p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) {
       label.push_back(p);
     } else if (p.w->text.size() <= 3 && IsNumericToken(p.w->text) == false && !label.empty()) {
       // OCR debris or a damaged digit next to numbers ("J", "|"): ignored
@@ -391,7 +394,7 @@ bool BandToRow(const Band& band, const TableShape& shape, GridRow* out, bool* la
     return true;  // only comment-column text: not a row, not the end
   }
   for (const Chunk& c : chunks) {
-    if ((c.box.x1 <= cols.front().x0 - 1 && c.box.x1 < shape.first_headed_x0) ||
+    if ((c.box.x1 <= cols.front().x0 - lp.label_number_slack_pt && c.box.x1 < shape.first_headed_x0) ||
         (c.box.x1 < shape.first_headed_x0 && !ParseSwedishNumber(c.Text()))) {
       for (const PWord& p : c.words) label.push_back(p);  // "Trisam 2.0", "Upp till 2 år"
       continue;
@@ -432,7 +435,7 @@ bool BandToRow(const Band& band, const TableShape& shape, GridRow* out, bool* la
     lb.Extend(p.w->box);
     conf = std::min<double>(conf, p.w->confidence);
   }
-  row.label = JoinReading(label);
+  row.label = JoinReading(label, lp);
   row.prov.box = lb.empty() ? band.box : lb;
   row.prov.raw_text = band.Text();
   row.prov.confidence = conf;
@@ -498,211 +501,292 @@ bool BandHasNumbers(const Band& b, double from_x) {
   return false;
 }
 
+// A table header: the header band(s) of one table merged, where they lie
+// among the page's bands, and the x positions its body is read against.
+struct HeaderBlock {
+  Band header;                // merged header words, in x order
+  size_t begin = 0, end = 0;  // first and last band of the page merged into it
+  int start = 0;              // index in header.words of the first header token
+  double columns_x0 = 0;      // header words right of this stand over the columns
+  double first_x = 0;         // left edge of the first header token
+  double comment_x0 = 1e9;    // left edge of a comments column header (Kommentarer), or 1e9
+  std::string carried_title;  // caption of a header line carried over from the previous page
+};
+
+// The bands below a header that belong to its table.
+struct TableBody {
+  std::vector<const Band*> bands;
+  std::vector<bool> is_repeat;  // per band: a repeated section header ("Kostnader 2020 2021")
+  size_t end_page = 0;          // page index and band index where reading stopped
+  size_t end_band = 0;
+};
+
+// The positioned-word bands of every page (empty for plain-text pages).
+std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams& lp) {
+  std::vector<std::vector<Band>> out;
+  for (const Page& p : doc.pages) out.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
+  return out;
+}
+
+// A band of header words: those over the columns are header-ish (or a day
+// of a date wrapped in its cell), at most three words stand over the labels
+// (a caption like "Budget 2019-2021, Tkr").
+bool IsHeaderishBand(const Band& b, double columns_x0) {
+  int label_words = 0, over_columns = 0;
+  for (const PWord& p : b.words) {
+    bool in_label_area = p.w->box.x0 < columns_x0;
+    // "31" under "2020-12-": the day of a date wrapped in its cell.
+    bool day = RE2::FullMatch(p.w->text, "[0-3]\\d"_re) && !in_label_area;
+    if (IsHeaderishWord(p.w->text) || IsCommentHeader(p.w->text) || day) {
+      over_columns += !in_label_area;
+      continue;
+    }
+    if (in_label_area && ++label_words <= 3) continue;
+    return false;
+  }
+  return over_columns > 0;
+}
+
+// Adds a band's words to the header, keeping them in x order.
+void MergeIntoHeader(Band* header, const Band& b) {
+  for (const PWord& p : b.words) header->words.push_back(p);
+  header->box.Extend(b.box);
+  std::stable_sort(header->words.begin(), header->words.end(),
+                   [](const PWord& x, const PWord& y) { return x.w->box.x0 < y.w->box.x0; });
+}
+
+// The header whose tokens start at word `hs` of band `i`, with the lines of
+// a header wrapped over several bands ("Utfall" / "2020," / "tkr") merged.
+HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs, const LayoutParams& lp) {
+  HeaderBlock h;
+  h.header = bands[i];
+  h.begin = h.end = i;
+  h.columns_x0 = bands[i].words[hs].w->box.x0 - lp.header_slack_pt;
+  if (i > 0 && bands[i - 1].page == h.header.page &&
+      h.header.box.y0 - bands[i - 1].box.y1 < lp.header_wrap_gap_heights * h.header.box.height() &&
+      IsHeaderishBand(bands[i - 1], h.columns_x0)) {
+    MergeIntoHeader(&h.header, bands[i - 1]);
+    h.begin = i - 1;
+  }
+  while (h.end + 1 < bands.size() &&
+         bands[h.end + 1].box.y0 - h.header.box.y1 < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
+         IsHeaderishBand(bands[h.end + 1], h.columns_x0) && HeaderStart(bands[h.end + 1]) < 0) {
+    MergeIntoHeader(&h.header, bands[h.end + 1]);
+    ++h.end;
+  }
+  return h;
+}
+
+// A header line left at the foot of the previous page ("Insats Utfall
+// Budget ..." there, "2020, tkr" here) joins the header, and its caption
+// becomes the table's.
+void CarryHeaderFromPreviousPage(const Document& doc, const std::vector<std::vector<Band>>& page_bands, size_t pi,
+                                 size_t i, const LayoutParams& lp, HeaderBlock* h) {
+  if (h->begin != i || i >= 2 || pi == 0 || page_bands[pi - 1].empty()) return;
+  const std::vector<Band>& prev = page_bands[pi - 1];
+  const Band& last = prev.back();
+  const Page& prev_page = doc.pages[pi - 1];
+  if (last.words.size() < 3 || last.box.y1 <= lp.page_foot_fraction * prev_page.height ||
+      !IsHeaderishBand(last, h->columns_x0))
+    return;
+  Box keep = h->header.box;
+  Band carried = last;
+  for (PWord& p : carried.words) p.order = -1;
+  MergeIntoHeader(&h->header, carried);
+  h->header.box = keep;  // boxes of different pages do not mix
+  h->carried_title = FindTitle(prev, prev.size() - 1, lp);
+}
+
+// Where the merged header's tokens and its comments column start.
+void LocateHeaderColumns(HeaderBlock* h) {
+  h->start = HeaderStart(h->header);
+  if (h->start < 0) h->start = 0;
+  h->first_x = h->header.words[h->start].w->box.x0;
+  for (size_t w = h->start; w < h->header.words.size(); ++w)
+    if (IsCommentHeader(h->header.words[w].w->text))
+      h->comment_x0 = std::min(h->comment_x0, h->header.words[w].w->box.x0);
+}
+
+// A band that ends the table: prose over the columns, or a wide line or a
+// numbered heading without figures.
+bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
+  int prose = 0, outside_comments = 0;
+  for (const PWord& p : b.words) outside_comments += p.w->box.x0 < h.comment_x0 - lp.edge_slack_pt;
+  for (const PWord& p : b.words)
+    if (p.w->box.x0 >= h.first_x - lp.edge_slack_pt && p.w->box.x0 < h.comment_x0 - lp.edge_slack_pt &&
+        !IsNumericToken(p.w->text) && !HasDigit(p.w->text))
+      ++prose;
+  bool numbers = BandHasNumbers(b, h.first_x - lp.number_reach_pt);
+  std::string text = b.Text();
+  return prose >= 3 || (!numbers && (outside_comments > 8 || (IsTableHeading(text) && IsNumberedHeading(text))));
+}
+
+// Where a table cut by a page break goes on on the next page: the first band
+// with numbers among its first bands (after a running header), before any
+// header or prose; -1 when the table does not continue.
+int ContinuationBand(const std::vector<Band>& next, double first_x, const LayoutParams& lp) {
+  for (size_t q = 0; q < next.size() && q < 4; ++q) {
+    if (HeaderStart(next[q]) >= 0) return -1;
+    if (BandHasNumbers(next[q], first_x - lp.number_reach_pt)) return q < 3 ? static_cast<int>(q) : -1;
+    if (next[q].words.size() > 5) return -1;
+  }
+  return -1;
+}
+
+// The bands below the header, until a gap, prose, a heading or another
+// table; across page breaks when the table continues.
+TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t pi, const HeaderBlock& h,
+                      const LayoutParams& lp) {
+  TableBody body;
+  double prev_bottom = page_bands[pi][h.end].box.y1;
+  double pitch = std::max(lp.min_pitch_pt, h.header.box.height());
+  size_t cur = pi, k = h.end + 1;
+  bool stop = false;
+  while (!stop) {
+    const std::vector<Band>& pb = page_bands[cur];
+    for (; k < pb.size(); ++k) {
+      const Band& b = pb[k];
+      if (b.box.y0 - prev_bottom > lp.table_end_gap_pitches * pitch) {
+        stop = true;
+        break;
+      }
+      int rhs = HeaderStart(b);
+      if (rhs >= 0) {
+        std::string lbl;
+        for (int w = 0; w < rhs; ++w) lbl += (lbl.empty() ? "" : " ") + b.words[w].w->text;
+        if (IsSectionLabel(lbl) && b.box.y0 - prev_bottom < lp.repeated_header_gap_pitches * pitch) {
+          body.bands.push_back(&b);
+          body.is_repeat.push_back(true);
+          prev_bottom = b.box.y1;
+          continue;
+        }
+        stop = true;
+        break;
+      }
+      if (EndsTable(b, h, lp)) {
+        stop = true;
+        break;
+      }
+      body.bands.push_back(&b);
+      body.is_repeat.push_back(false);
+      prev_bottom = b.box.y1;
+    }
+    if (stop || cur + 1 >= page_bands.size()) break;
+    int q = ContinuationBand(page_bands[cur + 1], h.first_x, lp);
+    if (q < 0) break;
+    ++cur;
+    k = q;
+    prev_bottom = page_bands[cur][q].box.y0;
+  }
+  body.end_page = cur;
+  body.end_band = k;
+  return body;
+}
+
+// True when a body band (not a repeated header) carries numbers.
+bool BodyHasNumbers(const TableBody& body, double first_x, const LayoutParams& lp) {
+  for (size_t b = 0; b < body.bands.size(); ++b)
+    if (!body.is_repeat[b] && BandHasNumbers(*body.bands[b], first_x - lp.number_reach_pt)) return true;
+  return false;
+}
+
+// The table's columns from the body's numbers, named by the header; fills
+// the grid's headers. False when no column has a header.
+bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParams& lp, TableShape* shape, Grid* g) {
+  std::vector<const Band*> value_bands;
+  for (size_t b = 0; b < body.bands.size(); ++b)
+    if (!body.is_repeat[b]) value_bands.push_back(body.bands[b]);
+  shape->cols = BuildColumns(h.header, h.start, value_bands, h.comment_x0, lp, &g->header_label);
+  shape->comment_x0 = h.comment_x0;
+  shape->first_headed_x0 = 1e9;
+  for (size_t c = 0; c < shape->cols.size(); ++c) {
+    if (shape->cols[c].header.empty() || shape->cols[c].text_only) continue;
+    shape->headed.push_back(static_cast<int>(c));
+    g->headers.push_back(shape->cols[c].header);
+    shape->first_headed_x0 = std::min(shape->first_headed_x0, shape->cols[c].x0);
+  }
+  return !shape->headed.empty();
+}
+
+// A repeated section header inside the table: its label, no figures.
+GridRow RepeatedHeaderRow(const Band& band, size_t ncols) {
+  GridRow hr;
+  int rhs = HeaderStart(band);
+  for (int w = 0; w < rhs; ++w) hr.label += (hr.label.empty() ? "" : " ") + band.words[w].w->text;
+  hr.repeated_header = true;
+  hr.cells.resize(ncols);
+  hr.prov.page = band.page;
+  hr.prov.line_index = band.first_line;
+  return hr;
+}
+
+// The grid's rows from the body bands, until a band reads as prose; a label
+// wrapped onto its own band joins the row above.
+void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams& lp, Grid* g) {
+  for (size_t b = 0; b < body.bands.size(); ++b) {
+    const Band& band = *body.bands[b];
+    if (body.is_repeat[b]) {
+      g->rows.push_back(RepeatedHeaderRow(band, shape.headed.size()));
+      continue;
+    }
+    GridRow row;
+    bool label_only = false;
+    if (!BandToRow(band, shape, lp, &row, &label_only)) break;
+    if (label_only && row.label.empty()) continue;
+    if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
+        IsContinuation(g->rows.back().label, row.label)) {
+      g->rows.back().label += (g->rows.back().label.back() == '/' ? "" : " ") + row.label;
+      continue;
+    }
+    g->last_page = band.page;
+    g->rows.push_back(std::move(row));
+  }
+}
+
+// Rows at the end without any figure (a caption of what follows) are not
+// the table's.
+void DropTrailingEmptyRows(Grid* g) {
+  while (!g->rows.empty()) {
+    bool any = false;
+    for (const GridCell& c : g->rows.back().cells) any |= c.present;
+    if (any) break;
+    g->rows.pop_back();
+  }
+}
+
+// Reads the table whose header is band `i` of page `pi`, if it is one, into
+// `grids`; returns the index of the band to look at next on that page.
+size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& page_bands, size_t pi, size_t i,
+                   const LayoutParams& lp, std::vector<Grid>* grids) {
+  const std::vector<Band>& bands = page_bands[pi];
+  int hs = HeaderStart(bands[i]);
+  if (hs < 0) return i + 1;
+  HeaderBlock h = MergeWrappedHeader(bands, i, hs, lp);
+  CarryHeaderFromPreviousPage(doc, page_bands, pi, i, lp, &h);
+  LocateHeaderColumns(&h);
+  TableBody body = CollectBody(page_bands, pi, h, lp);
+  if (!BodyHasNumbers(body, h.first_x, lp)) return i + 1;
+  TableShape shape;
+  Grid g;
+  if (!ShapeColumns(h, body, lp, &shape, &g)) return i + 1;
+  g.title = h.carried_title.empty() ? FindTitle(bands, h.begin, lp) : h.carried_title;
+  g.page = g.last_page = h.header.page;
+  ReadRows(body, shape, lp, &g);
+  DropTrailingEmptyRows(&g);
+  if (!g.rows.empty()) grids->push_back(std::move(g));
+  // A table that went on to the next page used up the rest of this one.
+  if (body.end_page != pi) return bands.size();
+  return std::max(body.end_band, i + 1);
+}
+
 }  // namespace
 
-std::vector<Grid> ReadLayoutTables(const Document& doc) {
+std::vector<Grid> ReadLayoutTables(const Document& doc, const LayoutParams& params) {
   std::vector<Grid> grids;
-  std::vector<std::vector<Band>> page_bands;
-  for (const Page& p : doc.pages) page_bands.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p) : std::vector<Band>{});
+  std::vector<std::vector<Band>> page_bands = PageBands(doc, params);
   for (size_t pi = 0; pi < page_bands.size(); ++pi) {
-    const std::vector<Band>& bands = page_bands[pi];
     size_t i = 0;
-    while (i < bands.size()) {
-      int hs = HeaderStart(bands[i]);
-      if (hs < 0) {
-        ++i;
-        continue;
-      }
-      // A header whose cells wrap over separate lines ("Utfall" / "2020," /
-      // "tkr") spans several bands: merge adjacent bands of header words.
-      Band header = bands[i];
-      size_t header_end = i, header_begin = i;
-      // Header words of a wrapped header stand over the columns; a caption
-      // above the table ("Budget 2019-2021, Tkr") stands over the labels.
-      const double columns_x0 = bands[i].words[hs].w->box.x0 - 5;
-      auto headerish_band = [&](const Band& b) {
-        int label_words = 0, over_columns = 0;
-        for (const PWord& p : b.words) {
-          bool in_label_area = p.w->box.x0 < columns_x0;
-          // "31" under "2020-12-": the day of a date wrapped in its cell.
-          bool day = RE2::FullMatch(p.w->text, "[0-3]\\d"_re) && !in_label_area;
-          if (IsHeaderishWord(p.w->text) || IsCommentHeader(p.w->text) || day) {
-            over_columns += !in_label_area;
-            continue;
-          }
-          if (in_label_area && ++label_words <= 3) continue;
-          return false;
-        }
-        return over_columns > 0;
-      };
-      auto merge = [&](const Band& b) {
-        for (const PWord& p : b.words) header.words.push_back(p);
-        header.box.Extend(b.box);
-        std::stable_sort(header.words.begin(), header.words.end(),
-                         [](const PWord& x, const PWord& y) { return x.w->box.x0 < y.w->box.x0; });
-      };
-      if (i > 0 && bands[i - 1].page == header.page && header.box.y0 - bands[i - 1].box.y1 < 0.6 * header.box.height() &&
-          headerish_band(bands[i - 1])) {
-        merge(bands[i - 1]);
-        header_begin = i - 1;
-      }
-      while (header_end + 1 < bands.size() &&
-             bands[header_end + 1].box.y0 - header.box.y1 < 0.6 * bands[header_end].box.height() &&
-             headerish_band(bands[header_end + 1]) && HeaderStart(bands[header_end + 1]) < 0) {
-        merge(bands[header_end + 1]);
-        ++header_end;
-      }
-      // A header line left at the foot of the previous page ("Insats Utfall
-      // Budget ..." there, "2020, tkr" here).
-      std::string carried_title;
-      if (header_begin == i && i < 2 && pi > 0 && !page_bands[pi - 1].empty()) {
-        const std::vector<Band>& prev = page_bands[pi - 1];
-        const Band& last = prev.back();
-        const Page& prev_page = doc.pages[pi - 1];
-        if (last.words.size() >= 3 && last.box.y1 > 0.75 * prev_page.height && headerish_band(last)) {
-          Box keep = header.box;
-          Band carried = last;
-          for (PWord& p : carried.words) p.order = -1;
-          merge(carried);
-          header.box = keep;  // boxes of different pages do not mix
-          carried_title = FindTitle(prev, prev.size() - 1);
-        }
-      }
-      hs = HeaderStart(header);
-      if (hs < 0) hs = 0;
-      double first_x = header.words[hs].w->box.x0;
-      double comment_x0 = 1e9;
-      for (size_t w = hs; w < header.words.size(); ++w)
-        if (IsCommentHeader(header.words[w].w->text)) comment_x0 = std::min(comment_x0, header.words[w].w->box.x0);
-      // Body: the bands below, until a gap, prose, a heading or another table.
-      std::vector<const Band*> body;
-      std::vector<bool> is_repeat;
-      double prev_bottom = bands[header_end].box.y1;
-      double pitch = std::max(14.0, header.box.height());
-      size_t cur = pi, k = header_end + 1;
-      bool stop = false;
-      while (!stop) {
-        const std::vector<Band>& pb = page_bands[cur];
-        for (; k < pb.size(); ++k) {
-          const Band& b = pb[k];
-          if (b.box.y0 - prev_bottom > 4.5 * pitch) {
-            stop = true;
-            break;
-          }
-          int rhs = HeaderStart(b);
-          if (rhs >= 0) {
-            std::string lbl;
-            for (int w = 0; w < rhs; ++w) lbl += (lbl.empty() ? "" : " ") + b.words[w].w->text;
-            if (IsSectionLabel(lbl) && b.box.y0 - prev_bottom < 3 * pitch) {
-              body.push_back(&b);
-              is_repeat.push_back(true);
-              prev_bottom = b.box.y1;
-              continue;
-            }
-            stop = true;
-            break;
-          }
-          int prose = 0, outside_comments = 0;
-          for (const PWord& p : b.words) outside_comments += p.w->box.x0 < comment_x0 - 2;
-          for (const PWord& p : b.words)
-            if (p.w->box.x0 >= first_x - 2 && p.w->box.x0 < comment_x0 - 2 && !IsNumericToken(p.w->text) &&
-                !HasDigit(p.w->text))
-              ++prose;
-          bool numbers = BandHasNumbers(b, first_x - 40);
-          std::string text = b.Text();
-          if (prose >= 3 || (!numbers && (outside_comments > 8 || (IsTableHeading(text) && IsNumberedHeading(text))))) {
-            stop = true;
-            break;
-          }
-          body.push_back(&b);
-          is_repeat.push_back(false);
-          prev_bottom = b.box.y1;
-        }
-        if (stop || cur + 1 >= page_bands.size()) break;
-        // Page end: continue when the next page's first bands (after a
-        // running header) carry numbers before any header or prose.
-        const std::vector<Band>& next = page_bands[cur + 1];
-        size_t q = 0;
-        bool cont = false;
-        for (; q < next.size() && q < 4; ++q) {
-          if (HeaderStart(next[q]) >= 0) break;
-          if (BandHasNumbers(next[q], first_x - 40)) {
-            cont = q < 3;
-            break;
-          }
-          if (next[q].words.size() > 5) break;
-        }
-        if (!cont) break;
-        ++cur;
-        k = q;
-        prev_bottom = next[q].box.y0;
-      }
-      size_t consumed_page = cur;
-      size_t consumed_k = k;
-      bool has_numbers = false;
-      for (size_t b = 0; b < body.size(); ++b) has_numbers |= !is_repeat[b] && BandHasNumbers(*body[b], first_x - 40);
-      if (!has_numbers) {
-        ++i;
-        continue;
-      }
-      std::vector<const Band*> value_bands;
-      for (size_t b = 0; b < body.size(); ++b)
-        if (!is_repeat[b]) value_bands.push_back(body[b]);
-      TableShape shape;
-      Grid g;
-      shape.cols = BuildColumns(header, hs, value_bands, comment_x0, &g.header_label);
-      shape.comment_x0 = comment_x0;
-      shape.first_headed_x0 = 1e9;
-      for (size_t c = 0; c < shape.cols.size(); ++c) {
-        if (shape.cols[c].header.empty() || shape.cols[c].text_only) continue;
-        shape.headed.push_back(static_cast<int>(c));
-        g.headers.push_back(shape.cols[c].header);
-        shape.first_headed_x0 = std::min(shape.first_headed_x0, shape.cols[c].x0);
-      }
-      if (shape.headed.empty()) {
-        ++i;
-        continue;
-      }
-      g.title = carried_title.empty() ? FindTitle(bands, header_begin) : carried_title;
-      g.page = g.last_page = header.page;
-      for (size_t b = 0; b < body.size(); ++b) {
-        const Band& band = *body[b];
-        if (is_repeat[b]) {
-          GridRow hr;
-          int rhs = HeaderStart(band);
-          for (int w = 0; w < rhs; ++w) hr.label += (hr.label.empty() ? "" : " ") + band.words[w].w->text;
-          hr.repeated_header = true;
-          hr.cells.resize(shape.headed.size());
-          hr.prov.page = band.page;
-          hr.prov.line_index = band.first_line;
-          g.rows.push_back(hr);
-          continue;
-        }
-        GridRow row;
-        bool label_only = false;
-        if (!BandToRow(band, shape, &row, &label_only)) break;
-        if (label_only && row.label.empty()) continue;
-        if (label_only && !g.rows.empty() && !g.rows.back().repeated_header &&
-            IsContinuation(g.rows.back().label, row.label)) {
-          g.rows.back().label += (g.rows.back().label.back() == '/' ? "" : " ") + row.label;
-          continue;
-        }
-        g.last_page = band.page;
-        g.rows.push_back(std::move(row));
-      }
-      while (!g.rows.empty()) {
-        bool any = false;
-        for (const GridCell& c : g.rows.back().cells) any |= c.present;
-        if (any) break;
-        g.rows.pop_back();
-      }
-      if (!g.rows.empty()) grids.push_back(std::move(g));
-      if (consumed_page != pi) {
-        i = bands.size();
-      } else {
-        i = std::max(consumed_k, i + 1);
-      }
-    }
+    while (i < page_bands[pi].size()) i = ReadTableAt(doc, page_bands, pi, i, params, &grids);
   }
   return grids;
 }

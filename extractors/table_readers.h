@@ -1,7 +1,9 @@
-// The two table readers (see table_grid.h).
+// The two table readers (see table_grid.h) and the thresholds they read
+// tables with.
 #ifndef FINSAM_EXTRACTORS_TABLE_READERS_H_
 #define FINSAM_EXTRACTORS_TABLE_READERS_H_
 
+#include <cstddef>
 #include <vector>
 
 #include "extractors/table_grid.h"
@@ -9,11 +11,108 @@
 
 namespace finsam {
 
+// Thresholds of the layout reader (table_layout.cc), gathered so that each is
+// named once with its unit and reason. Units: "_pt" are points (1/72 inch,
+// BoxUnit::kPoint pages: text layer and OCR alike); "_heights" are multiples
+// of the height of the word or band in question; "_pitches" are multiples of
+// the table's line pitch (see min_pitch_pt); page_foot_fraction is a
+// fraction of the page height. The defaults are the values the corpus and
+// the golden files were tuned with: changing one changes extraction output.
+struct LayoutParams {
+  // --- Bands (rows of words) ---
+  // Words share a band when their vertical extents overlap by this much of
+  // the smaller height, so a label or number wrapped inside its cell ("13"
+  // over "320" beside "Summa intäkter") stays one row.
+  double band_overlap_heights = 0.3;
+  // Words whose tops differ by at most this are on one printed line.
+  double same_line_pt = 3;
+  // Reading order of a wrapped label: words whose centres differ by more
+  // than this much of the smaller height are on different lines.
+  double reading_line_heights = 0.5;
+
+  // --- Numbers in a cell ---
+  // Words of one number ("13" "401") may overlap by this much (OCR boxes,
+  // kerning) ...
+  double number_overlap_pt = 1;
+  // ... and lie apart by less than this (the thousands space is narrower
+  // than the gap between columns).
+  double number_gap_heights = 0.6;
+  // The lower part of a number wrapped in its cell starts more than this
+  // below the upper part's top, and less than this below its bottom.
+  double stacked_gap_heights = 0.5;
+  // ... with its left edge within this of the upper part's.
+  double stacked_align_pt = 2;
+
+  // --- Columns ---
+  // Number chunks that overlap by more than this are one column.
+  double column_overlap_pt = 0.5;
+  // Numbers (and header words of a wrapped header) from this far left of the
+  // first header token still stand under the header: right-aligned figures
+  // poke out left of their header.
+  double header_slack_pt = 5;
+  // Slack at a column edge: a word starting this little left of the first
+  // header token or of a comments header (Kommentarer) still counts as right
+  // of it; a word ending this little right of the first headed column still
+  // counts as a label word.
+  double edge_slack_pt = 2;
+  // Header words of one line closer than this form one phrase ("Utfall
+  // 2020") that names one column.
+  double phrase_gap_heights = 0.3;
+  // A header phrase over no column names the nearest one within
+  // max(header_snap_min_pt, header_snap_widths × the column's width).
+  double header_snap_min_pt = 30;
+  double header_snap_widths = 1.5;
+  // Number chunks ending this far left of the first column belong to the
+  // label ("Trisam 2.0").
+  double label_number_slack_pt = 1;
+
+  // --- Header ---
+  // A band of header words closer than this above or below the header band
+  // continues the header (cells wrapped over lines: "Utfall" / "2020, tkr").
+  double header_wrap_gap_heights = 0.6;
+  // A header line left at the foot of the previous page ends below this
+  // fraction of that page's height.
+  double page_foot_fraction = 0.75;
+
+  // --- Body ---
+  // The table's line pitch: the header's height, at least this.
+  double min_pitch_pt = 14;
+  // A vertical gap larger than this ends the table.
+  double table_end_gap_pitches = 4.5;
+  // A section header ("Kostnader 2020 2021 2022") closer than this to the
+  // row above continues the table as a repeated header.
+  double repeated_header_gap_pitches = 3;
+  // Numbers from this far left of the first header token count as the
+  // table's (a label column printed with figures in it).
+  double number_reach_pt = 40;
+
+  // --- Caption ---
+  // The caption is at most this far above the header ...
+  double title_max_gap_pt = 260;
+  // ... within this many bands, the nearest short line being the fallback.
+  int title_max_bands = 12;
+  size_t title_max_chars = 70;  // a longer line is prose, not a caption
+  int title_near_bands = 3;     // past this, stop at the nearest short line
+};
+
+// Thresholds of the plain-text reader (table_text.cc), in lines and
+// characters.
+struct TextTableParams {
+  // The caption is within this many lines above the header ...
+  int title_max_lines = 15;
+  size_t title_max_chars = 70;  // a longer line is prose, not a caption
+  int title_near_lines = 3;     // past this, stop at the nearest short line
+  // Blank lines that end a table: tab-separated tables are dense, space-
+  // separated ones (converted PDFs) have blank lines between sections.
+  int end_blank_lines_tabbed = 2;
+  int end_blank_lines_spaced = 3;
+};
+
 // Tables in plain-text input (BoxUnit::kCharCell pages).
-std::vector<Grid> ReadTextTables(const Document& doc);
+std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& params = TextTableParams());
 
 // Tables on positioned-word pages (BoxUnit::kPoint: text layer or OCR).
-std::vector<Grid> ReadLayoutTables(const Document& doc);
+std::vector<Grid> ReadLayoutTables(const Document& doc, const LayoutParams& params = LayoutParams());
 
 }  // namespace finsam
 

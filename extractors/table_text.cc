@@ -98,16 +98,17 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
 }
 
 // The caption of a table starting at line `header` of `lines`.
-std::string FindTitle(const std::vector<const Line*>& lines, size_t header) {
+std::string FindTitle(const std::vector<const Line*>& lines, size_t header, const TextTableParams& tp) {
   std::string nearest;
-  for (size_t k = 1; k <= 15 && k <= header; ++k) {
+  for (size_t k = 1; k <= static_cast<size_t>(tp.title_max_lines) && k <= header; ++k) {
     const Line& l = *lines[header - k];
     std::string clean = CleanCellText(l.text);
     if (clean.empty()) continue;
-    if (nearest.empty() && clean.size() < 70 && clean.back() != '.' && clean.find('\t') == std::string::npos)
+    if (nearest.empty() && clean.size() < tp.title_max_chars && clean.back() != '.' &&
+        clean.find('\t') == std::string::npos)
       nearest = clean;
     if (IsTableHeading(clean)) return clean;
-    if (!nearest.empty() && k > 3) break;
+    if (!nearest.empty() && k > static_cast<size_t>(tp.title_near_lines)) break;
   }
   return nearest;
 }
@@ -126,7 +127,7 @@ Provenance ProvFor(const Line& line, int page, int col0, int col1, const std::st
 
 }  // namespace
 
-std::vector<Grid> ReadTextTables(const Document& doc) {
+std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& params) {
   std::vector<Grid> grids;
   // Flatten lines with their page numbers: tables may cross form feeds.
   std::vector<const Line*> lines;
@@ -164,7 +165,7 @@ std::vector<Grid> ReadTextTables(const Document& doc) {
       g.headers = headers;
     }
     ncols = g.headers.size();
-    g.title = FindTitle(lines, i);
+    g.title = FindTitle(lines, i, params);
     g.page = g.last_page = pages[i];
     size_t j = i + 1;
     int blanks = 0;
@@ -173,7 +174,7 @@ std::vector<Grid> ReadTextTables(const Document& doc) {
       int page = pages[j];
       std::string clean = CleanCellText(l.text);
       if (clean.empty()) {
-        if (++blanks >= (tabbed ? 2 : 3)) break;
+        if (++blanks >= (tabbed ? params.end_blank_lines_tabbed : params.end_blank_lines_spaced)) break;
         continue;
       }
       bool line_tabbed = l.text.find('\t') != std::string::npos;

@@ -5,7 +5,9 @@
 namespace finsam {
 
 const std::vector<Stage>& Stages() {
-  // The whole pipeline, top to bottom.
+  // The whole pipeline, top to bottom (stages.h says what each one reads and
+  // writes). check_financials runs before governance: it repairs table cells
+  // that governance copies into member contributions and insatser.
   static const std::vector<Stage> kStages = {
       {"read", ReadStage},
       {"normalize_unicode", NormalizeUnicodeStage},
@@ -14,8 +16,8 @@ const std::vector<Stage>& Stages() {
       {"repair_diacritics", RepairDiacriticsStage},
       {"metadata", MetadataStage},
       {"financial_tables", FinancialTablesStage},
-      {"governance", GovernanceStage},
       {"check_financials", CheckFinancialsStage},
+      {"governance", GovernanceStage},
   };
   return kStages;
 }

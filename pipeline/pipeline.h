@@ -3,7 +3,8 @@
 // The list of stages lives in one place, pipeline.cc (`Stages()`), and reads
 // like the data flow:
 //   read → normalize_unicode → decide_pages → ocr → repair_diacritics →
-//   build_metadata → financial_tables → ... (extractors) → checks
+//   metadata → financial_tables → check_financials → governance
+// (stages.h declares them in that order, with what each reads and writes).
 // Each stage is a free function `Status Fn(PipelineContext&)`. A stage that
 // meets a per-page problem records a warning on the document and continues;
 // only a whole-document failure (unreadable, encrypted, …) returns non-OK.

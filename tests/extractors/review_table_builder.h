@@ -82,6 +82,53 @@ inline std::vector<ColSpec> BudgetYears() {
   return {{"2020", 2020, ColumnKind::kBudget}, {"2021", 2021, ColumnKind::kPlan}, {"2022", 2022, ColumnKind::kPlan}};
 }
 
+// Corpus tables, hand-checked against the received texts; shared by the
+// arithmetic, check and repair tests.
+
+// Gävleborg, Verksamhetsplan och budget 2020-2022, "Budget 2020-2022, tkr".
+inline FinancialTable GavleborgPlan(const std::string& summa2021 = "13 320") {
+  return MakeTable(BudgetYears(), {{"Intäkter", {}},
+                                   {"Försäkringskassan/Arbetsförmedling", {"6 660", "6 660", "6 660"}},
+                                   {"Region Gävleborg", {"3330", "3330", "3330"}},
+                                   {"Kommunerna", {"3330", "3330", "3330"}},
+                                   {"Summa intäkter", {"13 320", "13 320", "13 320"}},
+                                   {"Kostnader", {}},
+                                   {"Insatsmedel", {"15 300", "9 808", "9748"}},
+                                   {"Varav redan beviljat", {"10 800"}},
+                                   {"varav tillgängligt för nya insatser", {"4470"}},
+                                   {"Personalkostnader", {"2 906", "2912", "2972"}},
+                                   {"Övriga externa kostnader", {"600", "600", "600"}},
+                                   {"Summa", {"18 806", summa2021, "13 320"}}});
+}
+
+// Gävleborg årsredovisning 2020, Driftsredovisning (costs printed negative).
+inline FinancialTable GavleborgDriftsredovisning() {
+  std::vector<ColSpec> cols = {{"Utfall 2020", 2020, ColumnKind::kUtfall},
+                               {"Budget 2020", 2020, ColumnKind::kBudget},
+                               {"Avvikelse utfall- budget", 2020, ColumnKind::kAvvikelse},
+                               {"Utfall 2019", 2019, ColumnKind::kUtfall}};
+  return MakeTable(cols, {{"Intäkter/bidrag", {"13 401", "13 320", "81", "13 319"}},
+                          {"Kostnader", {"-13 616", "-18 806", "5 190", "-8 432"}},
+                          {"Resultat", {"-215", "-5 486", "5 271", "4 887"}},
+                          {"Eget kapital", {"6 630", "", "", "6 845"}},
+                          {"Likvida medel", {"10 087", "", "", "9 054"}}},
+                   "Driftsredovisning", "operating");
+}
+
+// Gävleborg årsredovisning 2020, Balansräkning.
+inline FinancialTable GavleborgBalansrakning() {
+  std::vector<ColSpec> cols = {{"2020", 2020, ColumnKind::kUtfall}, {"2019", 2019, ColumnKind::kUtfall}};
+  return MakeTable(cols, {{"TILLGÅNGAR", {}},
+                          {"Kortfristiga fordringar", {"132", "136"}},
+                          {"Kassa och bank", {"10 087", "9 054"}},
+                          {"Summa tillgångar", {"10 219", "9 190"}},
+                          {"EGET KAPITAL OCH SKULDER", {}},
+                          {"Eget kapital", {"6 630", "6 845"}},
+                          {"Kortfristiga skulder", {"3 589", "2 345"}},
+                          {"Summa eget kapital och skulder", {"10 219", "9 190"}}},
+                   "Balansräkning", "balance_sheet");
+}
+
 }  // namespace finsam::testing
 
 #endif  // FINSAM_TESTS_EXTRACTORS_REVIEW_TABLE_BUILDER_H_

@@ -1,0 +1,396 @@
+#include "extractors/table_arithmetic.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+
+#include "normalizers/regex.h"
+#include "normalizers/unicode.h"
+
+namespace finsam {
+namespace {
+
+std::string Fold(const std::string& s) { return FoldKey(s); }
+
+bool StartsWithWord(const std::string& folded, const char* word) {
+  size_t n = std::char_traits<char>::length(word);
+  if (folded.compare(0, n, word) != 0) return false;
+  return folded.size() == n || !std::isalnum(static_cast<unsigned char>(folded[n]));
+}
+
+std::string Trim(const std::string& s) { return TrimLabel(s); }
+
+bool IsYearKind(ColumnKind k) {
+  return k == ColumnKind::kBudget || k == ColumnKind::kPlan || k == ColumnKind::kUtfall ||
+         k == ColumnKind::kPrognos || k == ColumnKind::kValue || k == ColumnKind::kUnknown;
+}
+
+bool RowHasMoney(const FinancialTable& t, const TableRow& r) {
+  if (r.is_header) return false;
+  for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
+    if (!IsAmountColumn(t.columns[c])) continue;
+    const TableCell& cell = r.cells[c];
+    if (cell.present && !cell.is_percent) return true;
+  }
+  return false;
+}
+
+// Rounding tolerance of a sum, printed units: documents add rounded figures,
+// so 1 unit, 2 when six or more rows are added.
+double ToleranceFor(size_t components) {
+  if (components >= 6) return 2;
+  if (components >= 2) return 1;
+  return 0;
+}
+
+// What the constraint builder needs to know about a table besides its cells.
+struct TableShape {
+  std::vector<int> amount_cols;
+  std::vector<std::string> effective_section;  // per row
+  std::vector<bool> cost_like;                 // per row
+  bool costs_signed = false;                   // cost rows printed negative
+};
+
+TableShape Shape(const FinancialTable& t) {
+  TableShape s;
+  s.amount_cols = AmountColumns(t);
+  std::string heading;
+  s.effective_section.resize(t.rows.size());
+  s.cost_like.resize(t.rows.size());
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    const TableRow& r = t.rows[i];
+    if (r.is_header || (!RowHasMoney(t, r) && !Trim(r.label).empty())) heading = r.label;
+    s.effective_section[i] = !r.section.empty() ? r.section : heading;
+    s.cost_like[i] = !IsResultLabel(r.label) && (IsCostLabel(r.label) || IsCostLabel(s.effective_section[i]));
+  }
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    if (!s.cost_like[i] || !RowHasMoney(t, t.rows[i])) continue;
+    for (int c : s.amount_cols) {
+      if (t.columns[c].kind == ColumnKind::kAvvikelse) continue;
+      std::optional<double> v = CellValue(t, static_cast<int>(i), c);
+      if (v && *v < 0) s.costs_signed = true;
+    }
+  }
+  return s;
+}
+
+// Does the window (rows with coefficients) explain row `total` in every
+// column where it can be evaluated? `any` reports whether one column was.
+bool WindowHolds(const FinancialTable& t, const TableShape& s, int total, const std::vector<Term>& window,
+                 bool* any) {
+  *any = false;
+  for (int c : s.amount_cols) {
+    if (!CellPresent(t, total, c)) continue;
+    std::optional<double> tv = CellValue(t, total, c);
+    if (!tv) continue;
+    double sum = 0;
+    bool known = true;
+    for (const Term& w : window) {
+      std::optional<double> v = CellValue(t, w.row, c);
+      if (!v) {
+        known = false;
+        break;
+      }
+      sum += w.coef * *v;
+    }
+    if (!known) continue;
+    *any = true;
+    if (std::fabs(*tv - sum) > ToleranceFor(window.size()) + 1e-9) return false;
+  }
+  return true;
+}
+
+void AddColumnConstraints(const FinancialTable& t, const TableShape& s, const char* rule, int total,
+                          const std::vector<Term>& window, std::vector<Constraint>* out) {
+  std::string what = Trim(t.rows[total].label) + " =";
+  for (size_t k = 0; k < window.size(); ++k) {
+    if (k) what += window[k].coef < 0 ? " −" : " +";
+    else if (window[k].coef < 0) what += " −";
+    what += " " + Trim(t.rows[window[k].row].label);
+  }
+  for (int c : s.amount_cols) {
+    if (!CellPresent(t, total, c)) continue;
+    Constraint con;
+    con.rule = rule;
+    con.terms.push_back({total, c, 1});
+    for (const Term& w : window) con.terms.push_back({w.row, c, -w.coef});
+    con.tolerance = ToleranceFor(window.size());
+    con.what = what;
+    out->push_back(std::move(con));
+  }
+}
+
+int FindRow(const FinancialTable& t, const char* pattern, int from = 0) {
+  RE2 re(pattern);
+  for (int i = from; i < static_cast<int>(t.rows.size()); ++i) {
+    if (t.rows[i].is_header) continue;
+    if (RE2::PartialMatch(Fold(t.rows[i].label), re)) return i;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::string TrimLabel(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t*|");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t*|:");
+  return s.substr(b, e - b + 1);
+}
+
+std::optional<double> CellNumber(const TableCell& cell) {
+  if (!cell.present) return 0.0;
+  if (!cell.parsed || cell.is_percent) return std::nullopt;
+  return cell.value;
+}
+
+const TableCell* CellAt(const FinancialTable& t, int row, int col) {
+  if (row < 0 || row >= static_cast<int>(t.rows.size())) return nullptr;
+  const TableRow& r = t.rows[row];
+  if (col < 0 || col >= static_cast<int>(r.cells.size())) return nullptr;
+  return &r.cells[col];
+}
+
+std::optional<double> CellValue(const FinancialTable& t, int row, int col) {
+  const TableCell* c = CellAt(t, row, col);
+  if (!c) return 0.0;
+  return CellNumber(*c);
+}
+
+bool CellPresent(const FinancialTable& t, int row, int col) {
+  const TableCell* c = CellAt(t, row, col);
+  return c && c->present;
+}
+
+bool IsSumLabel(const std::string& label) {
+  std::string f = Fold(Trim(label));
+  return StartsWithWord(f, "summa") || StartsWithWord(f, "s:a") ||
+         StartsWithWord(f, "totalt") || StartsWithWord(f, "total") || StartsWithWord(f, "sum");
+}
+
+bool IsResultLabel(const std::string& label) {
+  std::string f = Fold(Trim(label));
+  if (IsSumLabel(label)) return false;
+  static const RE2 kRe("(^|[^a-z])(arets resultat|resultat|nettokostnad|kassaflode)");
+  return RE2::PartialMatch(f, kRe) && !RE2::PartialMatch(f, "balanskrav|realisation|utjamning|justering"_re);
+}
+
+bool IsVaravLabel(const std::string& label) {
+  std::string f = Fold(Trim(label));
+  return StartsWithWord(f, "varav") || StartsWithWord(f, "darav") || StartsWithWord(f, "- varav");
+}
+
+bool IsCostLabel(const std::string& label) {
+  std::string f = Fold(label);
+  return f.find("kostnad") != std::string::npos || f.find("utgift") != std::string::npos;
+}
+
+bool IsAmountColumn(const TableColumn& c) {
+  return c.kind != ColumnKind::kNote && c.kind != ColumnKind::kAndel;
+}
+
+std::vector<int> AmountColumns(const FinancialTable& t) {
+  std::vector<int> out;
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    if (IsAmountColumn(t.columns[c])) out.push_back(static_cast<int>(c));
+  return out;
+}
+
+std::vector<Constraint> TableConstraints(const FinancialTable& t) {
+  std::vector<Constraint> out;
+  TableShape s = Shape(t);
+  if (s.amount_cols.empty()) return out;
+  const int n = static_cast<int>(t.rows.size());
+
+  // Section sums and running results. `items` is the list of top-level rows
+  // seen so far: a Summa or Resultat row replaces the rows it covers.
+  std::vector<int> items;
+  int last_boundary = -1;
+  for (int i = 0; i < n; ++i) {
+    const TableRow& r = t.rows[i];
+    bool money = RowHasMoney(t, r);
+    if (!money) {
+      if (r.is_header || !Trim(r.label).empty()) last_boundary = i;
+      continue;
+    }
+    if (IsVaravLabel(r.label)) continue;
+    bool is_sum = IsSumLabel(r.label) || (r.is_total && !IsResultLabel(r.label));
+    bool is_result = !is_sum && IsResultLabel(r.label);
+    if (!is_sum && !is_result) {
+      items.push_back(i);
+      continue;
+    }
+    auto coef_of = [&](int row) {
+      return (is_result && !s.costs_signed && s.cost_like[row]) ? -1 : 1;
+    };
+    auto window_of = [&](size_t from) {
+      std::vector<Term> w;
+      for (size_t k = from; k < items.size(); ++k) w.push_back({items[k], -1, coef_of(items[k])});
+      return w;
+    };
+    // Natural window: for a Summa, the items since the last heading; for a
+    // Resultat, every top-level item so far.
+    size_t natural_from = 0;
+    if (is_sum) {
+      natural_from = items.size();
+      while (natural_from > 0 && items[natural_from - 1] > last_boundary) --natural_from;
+      if (natural_from == items.size()) natural_from = 0;  // nothing since the heading: nested total
+    }
+    std::vector<Term> chosen = window_of(natural_from);
+    bool any = false;
+    bool found = !chosen.empty() && WindowHolds(t, s, i, chosen, &any) && any;
+    // Otherwise the shortest suffix of the items that explains the row.
+    for (size_t len = 1; !found && len <= items.size(); ++len) {
+      std::vector<Term> w = window_of(items.size() - len);
+      if (WindowHolds(t, s, i, w, &any) && any) {
+        chosen = std::move(w);
+        found = true;
+      }
+    }
+    if (!found && is_result) {
+      // A Resultat nothing explains is only checked when its window has
+      // something to net: income and costs (or, with signed costs, two
+      // items). A table cut at a page break may have lost its income part.
+      bool has_cost = false, has_income = false;
+      for (const Term& w : chosen) (s.cost_like[w.row] ? has_cost : has_income) = true;
+      bool checkable = s.costs_signed ? chosen.size() >= 2 : (has_cost && has_income);
+      if (!checkable) chosen.clear();
+    }
+    if (!chosen.empty()) {
+      AddColumnConstraints(t, s, is_sum ? kRuleSumSection : kRuleSumResult, i, chosen, &out);
+      std::set<int> covered;
+      for (const Term& w : chosen) covered.insert(w.row);
+      items.erase(std::remove_if(items.begin(), items.end(), [&](int x) { return covered.count(x) > 0; }),
+                  items.end());
+    }
+    items.push_back(i);
+  }
+
+  // Totalt column = sum of the year columns.
+  int totalt = -1;
+  std::vector<int> year_cols;
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    if (t.columns[c].kind == ColumnKind::kTotalt) totalt = totalt < 0 ? static_cast<int>(c) : -2;
+    else if (t.columns[c].year && IsYearKind(t.columns[c].kind)) year_cols.push_back(static_cast<int>(c));
+  }
+  if (totalt >= 0 && year_cols.size() >= 2) {
+    for (int i = 0; i < n; ++i) {
+      if (t.rows[i].is_header || !CellPresent(t, i, totalt)) continue;
+      Constraint con;
+      con.rule = kRuleTotaltColumn;
+      con.terms.push_back({i, totalt, 1});
+      for (int c : year_cols) con.terms.push_back({i, c, -1});
+      con.tolerance = 1;
+      con.what = Trim(t.rows[i].label) + ": " + t.columns[totalt].header + " = sum of the year columns";
+      out.push_back(std::move(con));
+    }
+  }
+
+  // Avvikelse = utfall − budget of the same year.
+  for (size_t a = 0; a < t.columns.size(); ++a) {
+    if (t.columns[a].kind != ColumnKind::kAvvikelse) continue;
+    int u = -1, b = -1;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const TableColumn& col = t.columns[c];
+      bool same_year = !t.columns[a].year || col.year == t.columns[a].year;
+      if (col.kind == ColumnKind::kUtfall && same_year && u < 0) u = static_cast<int>(c);
+      if (col.kind == ColumnKind::kBudget && same_year && b < 0) b = static_cast<int>(c);
+    }
+    if (u < 0 || b < 0) continue;
+    // Sign convention by majority of the readable rows (utfall − budget by default).
+    int agree = 0, reverse = 0;
+    for (int i = 0; i < n; ++i) {
+      if (!CellPresent(t, i, static_cast<int>(a))) continue;
+      auto av = CellValue(t, i, static_cast<int>(a)), uv = CellValue(t, i, u), bv = CellValue(t, i, b);
+      if (!av || !uv || !bv) continue;
+      if (std::fabs(*av - (*uv - *bv)) <= 1) ++agree;
+      else if (std::fabs(*av - (*bv - *uv)) <= 1) ++reverse;
+    }
+    int sign = reverse > agree ? -1 : 1;
+    for (int i = 0; i < n; ++i) {
+      if (t.rows[i].is_header || !CellPresent(t, i, static_cast<int>(a))) continue;
+      if (!CellPresent(t, i, u) && !CellPresent(t, i, b)) continue;
+      Constraint con;
+      con.rule = kRuleAvvikelse;
+      con.terms = {{i, static_cast<int>(a), 1}, {i, u, -sign}, {i, b, sign}};
+      con.tolerance = 1;
+      con.what = Trim(t.rows[i].label) + ": " + t.columns[a].header +
+                 (sign > 0 ? " = utfall − budget" : " = budget − utfall");
+      out.push_back(std::move(con));
+    }
+  }
+
+  // Balance sheet identity.
+  int assets = FindRow(t, "^summa tillgangar");
+  int eq_liab = FindRow(t, "^summa eget kapital och skulder|^summa skulder och eget kapital");
+  if (assets >= 0 && eq_liab >= 0) {
+    for (int c : s.amount_cols) {
+      if (!CellPresent(t, assets, c) && !CellPresent(t, eq_liab, c)) continue;
+      Constraint con;
+      con.rule = kRuleBalance;
+      con.terms = {{assets, c, 1}, {eq_liab, c, -1}};
+      con.what = Trim(t.rows[assets].label) + " = " + Trim(t.rows[eq_liab].label);
+      out.push_back(std::move(con));
+    }
+  }
+
+  // Cash flow ties to the change in cash.
+  int end = FindRow(t, "likvida medel vid (a|4)rets slut|likvida medel vid periodens slut");
+  int start = FindRow(t, "likvida medel vid (a|4)rets b(o|e)rjan|likvida medel vid periodens b");
+  int flow = FindRow(t, "^(a|4)rets kassaflode|^periodens kassaflode");
+  if (end >= 0 && start >= 0 && flow >= 0) {
+    for (int c : s.amount_cols) {
+      if (!CellPresent(t, end, c)) continue;
+      Constraint con;
+      con.rule = kRuleCashTies;
+      con.terms = {{end, c, 1}, {start, c, -1}, {flow, c, -1}};
+      con.tolerance = 1;
+      con.what = Trim(t.rows[end].label) + " = " + Trim(t.rows[start].label) + " + " + Trim(t.rows[flow].label);
+      out.push_back(std::move(con));
+    }
+  }
+  return out;
+}
+
+std::optional<double> Residual(const Constraint& c, const CellValueFn& value) {
+  double r = 0;
+  for (const Term& term : c.terms) {
+    std::optional<double> v = value(term.row, term.col);
+    if (!v) return std::nullopt;
+    r += term.coef * *v;
+  }
+  return r;
+}
+
+std::optional<double> Residual(const FinancialTable& t, const Constraint& c) {
+  return Residual(c, [&t](int row, int col) { return CellValue(t, row, col); });
+}
+
+bool WithinTolerance(const Constraint& c, double residual) { return std::fabs(residual) <= c.tolerance + 1e-9; }
+
+bool Holds(const FinancialTable& t, const Constraint& c) {
+  std::optional<double> r = Residual(t, c);
+  return r && WithinTolerance(c, *r);
+}
+
+double ValueThatHolds(const Term& term, double found, double residual) { return found - residual / term.coef; }
+
+bool TouchesRow(const Constraint& c, int row) {
+  for (const Term& t : c.terms)
+    if (t.row == row) return true;
+  return false;
+}
+
+std::vector<Constraint> FailingConstraints(const FinancialTable& t, const std::vector<Constraint>& cons) {
+  std::vector<Constraint> out;
+  for (const Constraint& c : cons) {
+    std::optional<double> r = Residual(t, c);
+    if (r && !WithinTolerance(c, *r)) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace finsam

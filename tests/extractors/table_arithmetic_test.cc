@@ -1,0 +1,197 @@
+// Table arithmetic (extractors/table_arithmetic.h): which constraints a table
+// has, which cells take part, and their residuals (printed units), on tables
+// shaped like the corpus ones.
+#include "extractors/table_arithmetic.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "tests/extractors/review_table_builder.h"
+
+namespace finsam {
+namespace {
+
+using testing::BudgetYears;
+using testing::ColSpec;
+using testing::GavleborgBalansrakning;
+using testing::GavleborgDriftsredovisning;
+using testing::GavleborgPlan;
+using testing::MakeCell;
+using testing::MakeTable;
+
+// A five-year overview with a Totalt column; Insatser's total is 100 off.
+FinancialTable OverviewWithTotalt() {
+  std::vector<ColSpec> cols = {{"2019", 2019, ColumnKind::kUtfall}, {"2020", 2020, ColumnKind::kUtfall},
+                               {"2021", 2021, ColumnKind::kBudget}, {"2022", 2022, ColumnKind::kPlan},
+                               {"2023", 2023, ColumnKind::kPlan},   {"Totalt", 0, ColumnKind::kTotalt}};
+  return MakeTable(cols, {{"Medlemsavgifter", {"6 139", "6 603", "6 230", "6 230", "6230", "31432"}},
+                          {"Insatser", {"1 000", "1 000", "1 000", "1 000", "1 000", "5 100"}}});
+}
+
+// An insatser table whose Avvikelse column is budget − utfall.
+FinancialTable AvvikelseBudgetMinusUtfall() {
+  std::vector<ColSpec> cols = {{"Utfall 2020", 2020, ColumnKind::kUtfall},
+                               {"Budget 2020", 2020, ColumnKind::kBudget},
+                               {"Avvikelse", 2020, ColumnKind::kAvvikelse}};
+  return MakeTable(cols, {{"Ett hållbart arbetsliv-Ockelbo", {"801", "892", "91"}},
+                          {"Insatskatalogen", {"188", "303", "115"}}},
+                   "Insatser", "interventions");
+}
+
+// One expected constraint: rule, the checked cell, the cells that take part
+// (row, col, coef; the checked cell first) and the residual.
+struct Expected {
+  std::string rule;
+  std::vector<Term> terms;
+  double residual;
+};
+
+struct Case {
+  std::string name;
+  FinancialTable table;
+  std::vector<Expected> constraints;  // in TableConstraints order
+};
+
+std::vector<Term> SumTerms(int total, int col, std::vector<int> rows, int coef = -1) {
+  std::vector<Term> t = {{total, col, 1}};
+  for (int r : rows) t.push_back({r, col, coef});
+  return t;
+}
+
+std::vector<Case> Cases() {
+  std::vector<Case> cases;
+  {
+    Case c{"PlanSectionSums", GavleborgPlan(), {}};
+    for (int col = 0; col < 3; ++col) c.constraints.push_back({kRuleSumSection, SumTerms(4, col, {1, 2, 3}), 0});
+    // The varav rows (7, 8) are not summed.
+    for (int col = 0; col < 3; ++col) c.constraints.push_back({kRuleSumSection, SumTerms(11, col, {6, 9, 10}), 0});
+    cases.push_back(std::move(c));
+  }
+  {
+    Case c{"PlanDamagedSumma", GavleborgPlan("13 230"), {}};
+    for (int col = 0; col < 3; ++col) c.constraints.push_back({kRuleSumSection, SumTerms(4, col, {1, 2, 3}), 0});
+    for (int col = 0; col < 3; ++col)
+      c.constraints.push_back({kRuleSumSection, SumTerms(11, col, {6, 9, 10}), col == 1 ? -90.0 : 0.0});
+    cases.push_back(std::move(c));
+  }
+  {
+    Case c{"DriftResultAndAvvikelse", GavleborgDriftsredovisning(), {}};
+    // Costs printed negative: the result is the plain sum.
+    for (int col = 0; col < 4; ++col) c.constraints.push_back({kRuleSumResult, SumTerms(2, col, {0, 1}), 0});
+    for (int row = 0; row < 3; ++row)
+      c.constraints.push_back({kRuleAvvikelse, {{row, 2, 1}, {row, 0, -1}, {row, 1, 1}}, 0});
+    cases.push_back(std::move(c));
+  }
+  {
+    Case c{"TotaltColumn", OverviewWithTotalt(), {}};
+    for (int row = 0; row < 2; ++row)
+      c.constraints.push_back(
+          {kRuleTotaltColumn, {{row, 5, 1}, {row, 0, -1}, {row, 1, -1}, {row, 2, -1}, {row, 3, -1}, {row, 4, -1}},
+           row == 1 ? 100.0 : 0.0});
+    cases.push_back(std::move(c));
+  }
+  {
+    Case c{"BalanceSheet", GavleborgBalansrakning(), {}};
+    for (int col = 0; col < 2; ++col) c.constraints.push_back({kRuleSumSection, SumTerms(3, col, {1, 2}), 0});
+    for (int col = 0; col < 2; ++col) c.constraints.push_back({kRuleSumSection, SumTerms(7, col, {5, 6}), 0});
+    for (int col = 0; col < 2; ++col) c.constraints.push_back({kRuleBalance, {{3, col, 1}, {7, col, -1}}, 0});
+    cases.push_back(std::move(c));
+  }
+  {
+    Case c{"AvvikelseBudgetMinusUtfall", AvvikelseBudgetMinusUtfall(), {}};
+    // The rows follow budget − utfall, so the constraint does too.
+    for (int row = 0; row < 2; ++row)
+      c.constraints.push_back({kRuleAvvikelse, {{row, 2, 1}, {row, 0, 1}, {row, 1, -1}}, 0});
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+TEST(TableArithmeticTest, ConstraintsTermsAndResiduals) {
+  for (const Case& c : Cases()) {
+    SCOPED_TRACE(c.name);
+    std::vector<Constraint> got = TableConstraints(c.table);
+    ASSERT_EQ(got.size(), c.constraints.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      SCOPED_TRACE(got[i].what);
+      const Expected& want = c.constraints[i];
+      EXPECT_EQ(got[i].rule, want.rule);
+      ASSERT_EQ(got[i].terms.size(), want.terms.size());
+      for (size_t k = 0; k < want.terms.size(); ++k) {
+        EXPECT_EQ(got[i].terms[k].row, want.terms[k].row) << "term " << k;
+        EXPECT_EQ(got[i].terms[k].col, want.terms[k].col) << "term " << k;
+        EXPECT_EQ(got[i].terms[k].coef, want.terms[k].coef) << "term " << k;
+      }
+      std::optional<double> r = Residual(c.table, got[i]);
+      ASSERT_TRUE(r.has_value());
+      EXPECT_DOUBLE_EQ(*r, want.residual);
+      EXPECT_EQ(Holds(c.table, got[i]), std::fabs(want.residual) <= got[i].tolerance);
+    }
+  }
+}
+
+TEST(TableArithmeticTest, TolerancesAreInPrintedUnits) {
+  // Sums of rounded figures: 1 unit for 2–5 components, 2 from six on;
+  // Avvikelse and Totalt 1; the balance identity exact.
+  std::vector<Constraint> plan = TableConstraints(GavleborgPlan());
+  EXPECT_EQ(plan[0].tolerance, 1);
+  std::vector<Constraint> bal = TableConstraints(GavleborgBalansrakning());
+  EXPECT_EQ(bal.back().rule, kRuleBalance);
+  EXPECT_EQ(bal.back().tolerance, 0);
+  EXPECT_EQ(TableConstraints(OverviewWithTotalt())[0].tolerance, 1);
+}
+
+TEST(TableArithmeticTest, UnreadableCellMakesTheResidualUnknown) {
+  FinancialTable t = GavleborgPlan();
+  t.rows[2].cells[0] = MakeCell("J 330", 1000);  // OCR: J for 3
+  std::vector<Constraint> cons = TableConstraints(t);
+  ASSERT_EQ(cons[0].terms[2].row, 2);
+  EXPECT_FALSE(Residual(t, cons[0]).has_value());
+  EXPECT_FALSE(Holds(t, cons[0]));
+  EXPECT_TRUE(FailingConstraints(t, cons).empty());  // unknown is not failing
+  // The repair solver reads the row differently through a value function.
+  std::optional<double> r = Residual(cons[0], [&](int row, int col) -> std::optional<double> {
+    if (row == 2 && col == 0) return 3330.0;
+    return CellValue(t, row, col);
+  });
+  ASSERT_TRUE(r.has_value());
+  EXPECT_DOUBLE_EQ(*r, 0);
+}
+
+TEST(TableArithmeticTest, FailingConstraintsAndTheValueThatHolds) {
+  FinancialTable t = GavleborgPlan("13 230");
+  std::vector<Constraint> failing = FailingConstraints(t, TableConstraints(t));
+  ASSERT_EQ(failing.size(), 1u);
+  const Constraint& c = failing[0];
+  EXPECT_TRUE(TouchesRow(c, 11));
+  EXPECT_TRUE(TouchesRow(c, 9));
+  EXPECT_FALSE(TouchesRow(c, 7));  // varav
+  double residual = *Residual(t, c);
+  // The Summa itself would have to be 13 320; Insatsmedel 9 718.
+  EXPECT_DOUBLE_EQ(ValueThatHolds(c.terms[0], 13230, residual), 13320);
+  EXPECT_DOUBLE_EQ(ValueThatHolds(c.terms[1], 9808, residual), 9718);
+  EXPECT_FALSE(WithinTolerance(c, residual));
+  EXPECT_TRUE(WithinTolerance(c, 1));
+}
+
+TEST(TableArithmeticTest, CellValues) {
+  FinancialTable t = MakeTable({{"Utfall 2020", 2020, ColumnKind::kUtfall},
+                                {"Andel", 2020, ColumnKind::kAndel},
+                                {"Not", 0, ColumnKind::kNote}},
+                               {{"Insatskatalogen", {"188", "26%", "3"}}, {"Övrigt", {"", "", ""}}});
+  EXPECT_EQ(CellValue(t, 0, 0), 188.0);
+  EXPECT_EQ(CellValue(t, 0, 1), std::nullopt);  // percent: not money
+  EXPECT_EQ(CellValue(t, 1, 0), 0.0);           // empty
+  EXPECT_EQ(CellValue(t, 5, 0), 0.0);           // no such row
+  EXPECT_TRUE(CellPresent(t, 0, 0));
+  EXPECT_FALSE(CellPresent(t, 1, 0));
+  EXPECT_EQ(CellAt(t, 0, 7), nullptr);
+  EXPECT_EQ(AmountColumns(t), std::vector<int>{0});
+  EXPECT_EQ(TrimLabel(" *Summa intäkter:* "), "Summa intäkter");
+}
+
+}  // namespace
+}  // namespace finsam
