@@ -531,6 +531,32 @@ TEST_F(CliCommandTest, ReviewReportChecksTheDocumentBeforeCropping) {
   EXPECT_EQ(Lines(gone.err).size(), 1u) << gone.err;
 }
 
+// libjpeg (inside Poppler) prints "Corrupt JPEG data: …" on stderr when a
+// page with a damaged image renders; that message becomes a warning of the
+// document, and stderr keeps one line per file. tests/data/corrupt-jpeg.pdf:
+// a hand-written one-page PDF whose DCTDecode image has 3 stray bytes
+// before its SOS marker.
+TEST_F(CliCommandTest, LibraryMessagesBecomeDocumentWarnings) {
+  fs::create_directories(dir_ + "/docs");
+  fs::copy_file(kSource + "/tests/data/corrupt-jpeg.pdf", dir_ + "/docs/a.pdf");
+  fs::copy_file(kJamtlandTxt, dir_ + "/docs/b.txt");
+  RunResult r = Run("ingest --db t.db --ocr never -j2 docs");
+  EXPECT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.err);
+  ASSERT_EQ(lines.size(), 3u) << r.err;
+  EXPECT_THAT(lines[0], StartsWith("loaded docs/a.pdf: "));
+  EXPECT_THAT(lines[0], HasSubstr("1 warning"));
+  EXPECT_THAT(lines[1], StartsWith("loaded docs/b.txt: "));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("Corrupt JPEG")));
+  EXPECT_EQ(Count("SELECT count(*) FROM documents WHERE warnings LIKE "
+                  "'%page 1: render: Corrupt JPEG data: 3 extraneous bytes before marker 0xda%'"),
+            1);
+  RunResult verbose = Run("extract --ocr never '" + dir_ + "/docs/a.pdf'");
+  EXPECT_EQ(verbose.code, 0) << verbose.err;
+  EXPECT_EQ(verbose.err, "");
+  EXPECT_THAT(verbose.out, HasSubstr("Corrupt JPEG data"));
+}
+
 // An entry of a walked folder that cannot be read (a dangling or looping
 // symbolic link; a folder without read permission when not root) is
 // reported on one line 'finsam: PATH: unreadable: …' and the exit code is 1;
