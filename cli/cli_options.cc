@@ -119,7 +119,37 @@ std::string OneLine(std::string s) {
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   while (!s.empty() && s.back() == ' ') s.pop_back();
-  return s;
+  return QuotePathForLog(s);
+}
+
+std::string QuotePathForLog(std::string_view path) {
+  static const char kHex[] = "0123456789abcdef";
+  auto hex = [](std::string* out, unsigned char b) {
+    *out += "\\x";
+    *out += kHex[b >> 4];
+    *out += kHex[b & 15];
+  };
+  std::string out;
+  out.reserve(path.size());
+  for (size_t i = 0; i < path.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(path[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      hex(&out, c);
+    } else if (c == 0xc2 && i + 1 < path.size() && static_cast<unsigned char>(path[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(path[i + 1]) <= 0x9f) {
+      hex(&out, c);  // a C1 control (U+0080..U+009F), e.g. U+009B, a terminal's CSI
+      hex(&out, static_cast<unsigned char>(path[++i]));
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace finsam

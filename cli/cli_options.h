@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.h"
@@ -55,8 +56,15 @@ void ApplyOcrPolicy(const std::string& ocr, PipelineOptions* options);
 // one line to stderr; returns kExitUsage.
 int UsageError(const std::string& command, const std::string& message);
 
-// Replaces newlines and tabs with spaces so an error stays on one line.
+// Replaces newlines and tabs with spaces so an error stays on one line;
+// other control characters are escaped as in QuotePathForLog.
 std::string OneLine(std::string s);
+
+// A file name as messages print it: control characters escaped (\n, \r,
+// \t, else \xNN; also DEL and the C1 controls U+0080..U+009F as their
+// UTF-8 bytes), so a name cannot forge extra log lines or terminal escapes.
+// Other names, Swedish letters included, come back unchanged.
+std::string QuotePathForLog(std::string_view path);
 
 }  // namespace finsam
 

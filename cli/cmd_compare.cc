@@ -102,7 +102,7 @@ int RunCompareCommand(const Args& args) {
 
   Result<std::unique_ptr<Database>> db = Database::Open(db_path, /*create=*/false);
   if (!db.ok()) {
-    std::cerr << "finsam: " << db_path << ": " << OneLine(db.status().ToString()) << "\n";
+    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(db.status().ToString()) << "\n";
     return kExitInputFailed;
   }
   std::ostringstream out;

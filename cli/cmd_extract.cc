@@ -319,7 +319,7 @@ int RunExtractCommand(const Args& args) {
   Result<Extraction> ex = RunPipeline(files[0], options);
   progress.Finish();
   if (!ex.ok()) {
-    std::cerr << "finsam: " << files[0] << ": " << OneLine(ex.status().ToString()) << "\n";
+    std::cerr << "finsam: " << QuotePathForLog(files[0]) << ": " << OneLine(ex.status().ToString()) << "\n";
     return kExitInputFailed;
   }
   if (format == "json") WriteJson(*ex, with_lines, std::cout);

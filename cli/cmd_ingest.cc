@@ -25,6 +25,8 @@
 
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/input_walk.h"
+#include "cli/output_guard.h"
 #include "cli/progress.h"
 #include "pipeline/input/sha256.h"
 #include "pipeline/pipeline.h"
@@ -52,39 +54,6 @@ constexpr const char* kIngestFooter =
   [, P pages OCRed][, R pages repaired][, W warnings]
 and a failing file prints 'finsam: PATH: REASON'.
 Exit codes: 0 all loaded, 1 some input failed (the rest loaded), 2 usage.)";
-
-bool IsInputExtension(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".pdf" || ext == ".txt" || ext == ".md";
-}
-
-// Appends the input files under `dir` (sorted, hidden entries skipped).
-void WalkDirectory(const std::filesystem::path& dir, std::vector<std::string>* out, std::string* error) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    *error = "cannot read directory: " + ec.message();
-    return;
-  }
-  for (; it != end; it.increment(ec)) {
-    if (ec) {
-      *error = "cannot read directory: " + ec.message();
-      return;
-    }
-    const fs::path& p = it->path();
-    std::string name = p.filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec) && IsInputExtension(p)) found.push_back(p.string());
-  }
-  std::sort(found.begin(), found.end());
-  out->insert(out->end(), found.begin(), found.end());
-}
 
 std::string Years(int from, int to) {
   if (from == 0) return "";
@@ -199,7 +168,7 @@ class IngestReport {
   explicit IngestReport(bool quiet) : quiet_(quiet) {}
   // Prints "finsam: PATH: REASON" on one line and counts the failure.
   void Failure(const std::string& path, const std::string& reason) {
-    std::cerr << "finsam: " << path << ": " << OneLine(reason) << "\n";
+    std::cerr << "finsam: " << QuotePathForLog(path) << ": " << OneLine(reason) << "\n";
     ++failed_;
   }
   void Count(LoadOutcome outcome) { ++counts_[static_cast<int>(outcome)]; }
@@ -229,7 +198,7 @@ void IngestReport::PrintSummary(size_t files, const std::string& db_path) const 
   s << "finsam ingest: " << files << (files == 1 ? " file: " : " files: ") << counts_[0] << " loaded, "
     << counts_[1] << " unchanged, " << counts_[2] << " re-extracted, " << failed_ << " failed; " << total_tables_
     << (total_tables_ == 1 ? " table, " : " tables, ") << total_facts_ << (total_facts_ == 1 ? " fact" : " facts")
-    << " written to " << db_path << " in " << secs << " s\n";
+    << " written to " << QuotePathForLog(db_path) << " in " << secs << " s\n";
   std::cerr << s.str();
 }
 
@@ -260,12 +229,11 @@ std::vector<std::string> CollectInputFiles(const std::vector<std::string>& input
   for (const std::string& in : inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
-      std::string error;
-      size_t before = all.size();
-      WalkDirectory(in, &all, &error);
-      if (!error.empty()) report.Failure(in, error);
-      else if (all.size() == before && !report.quiet())
-        std::cerr << "finsam: " << in << ": no .pdf, .txt or .md files found\n";
+      InputWalk walk = WalkInputDirectory(in);
+      for (const UnreadablePath& u : walk.unreadable) report.Failure(u.path, u.reason);
+      if (walk.files.empty() && walk.unreadable.empty() && !report.quiet())
+        std::cerr << "finsam: " << QuotePathForLog(in) << ": no .pdf, .txt or .md files found\n";
+      all.insert(all.end(), walk.files.begin(), walk.files.end());
     } else {
       all.push_back(in);
     }
@@ -373,7 +341,7 @@ void ReportStored(Database& db, const std::string& path, int64_t document_id, In
   report.Count(LoadOutcome::kUnchanged);
   if (report.quiet()) return;
   std::optional<Summary> stored = StoredSummary(db.sql(), document_id);
-  std::cerr << LoadOutcomeName(LoadOutcome::kUnchanged) << " " << path << ": "
+  std::cerr << LoadOutcomeName(LoadOutcome::kUnchanged) << " " << QuotePathForLog(path) << ": "
             << (stored ? Describe(*stored) : std::string("already in the database")) << "\n";
 }
 
@@ -400,7 +368,7 @@ void LoadOne(Database& db, const std::string& path, const Result<Extraction>& re
     report.AddWritten(static_cast<int64_t>(ex.tables.size()), facts);
   }
   if (report.quiet()) return;
-  std::cerr << LoadOutcomeName(loaded->outcome) << " " << path << ": " << Describe(Summarize(ex, facts)) << "\n";
+  std::cerr << LoadOutcomeName(loaded->outcome) << " " << QuotePathForLog(path) << ": " << Describe(Summarize(ex, facts)) << "\n";
   if (verbose)
     for (const std::string& w : ex.doc.warnings) std::cerr << "  warning: " << OneLine(w) << "\n";
 }
@@ -423,6 +391,12 @@ int RunIngestCommand(const Args& args) {
   if (std::optional<int> exit = ParseIngestArgs(args, &req)) return *exit;
   IngestReport report(req.options.quiet);
   const std::vector<std::string> files = CollectInputFiles(req.inputs, report);
+  // The database is the output: never one of the inputs.
+  for (const std::string& db_file : DatabaseFiles(req.db_path)) {
+    if (std::optional<std::string> same = FindSameFile(db_file, files))
+      return UsageError("ingest", "--db " + QuotePathForLog(db_file) + " is the input file " +
+                                      QuotePathForLog(*same) + "; refusing to write over it");
+  }
   Result<std::unique_ptr<Database>> db = OpenIngestDatabase(req.db_path);
   if (!db.ok()) {
     report.Failure(req.db_path, "cannot open database: " + db.status().ToString());

@@ -48,19 +48,19 @@ int RunRepairCommand(const Args& args) {
   app->add_option("file", path, "the text to repair (default: standard input)")->type_name("FILE");
   if (std::optional<int> exit = ParseCommandLine(*app, "repair", args)) return *exit;
   std::string bytes;
-  const std::string name = path.empty() || path == "-" ? "<stdin>" : path;
+  const std::string name = path.empty() || path == "-" ? "<stdin>" : QuotePathForLog(path);
   if (path.empty() || path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      std::cerr << "finsam repair: " << path << ": cannot open (" << std::strerror(errno) << ")\n";
+      std::cerr << "finsam repair: " << QuotePathForLog(path) << ": cannot open (" << std::strerror(errno) << ")\n";
       return kExitInputFailed;
     }
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) {
-      std::cerr << "finsam repair: " << path << ": read error\n";
+      std::cerr << "finsam repair: " << QuotePathForLog(path) << ": read error\n";
       return kExitInputFailed;
     }
     bytes = ss.str();

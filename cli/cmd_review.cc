@@ -10,6 +10,7 @@
 
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/output_guard.h"
 #include "extractors/checks.h"
 #include "normalizers/swedish_number.h"
 #include "pipeline/review/compare.h"
@@ -153,10 +154,37 @@ std::string Esc(const std::string& s) {
 // The facts of a flag (pipeline/store/cross_checks.h, FlagFacts).
 using FactInfo = FlagFact;
 
+// The ingested PDFs the report crops pages from, checked against the
+// SHA-256 stored at ingest: a file replaced or removed since then gives no
+// crops (they would show another document) but a note, and one warning line
+// on stderr per document. The last document's bytes are kept.
+class SourceFiles {
+ public:
+  Result<std::shared_ptr<const std::string>> Get(const FactInfo& f) {
+    if (f.document_id == last_id_ && last_) return last_;
+    if (auto it = failed_.find(f.document_id); it != failed_.end()) return it->second;
+    Result<std::shared_ptr<const std::string>> bytes = LoadIngestedDocument(f.path, f.sha256);
+    if (!bytes.ok()) {
+      std::cerr << "finsam review: warning: " << QuotePathForLog(f.path) << ": " << OneLine(bytes.status().message())
+                << "; no page crops for document " << f.document_id << "\n";
+      failed_.emplace(f.document_id, bytes.status());
+      return bytes.status();
+    }
+    last_id_ = f.document_id;
+    last_ = *bytes;
+    return bytes;
+  }
+
+ private:
+  std::map<int64_t, Status> failed_;
+  int64_t last_id_ = 0;
+  std::shared_ptr<const std::string> last_;
+};
+
 // The page region (PDF) or the source lines (text) of the main figure. The
 // PDF crop spans the other figures of the flag on the same page (up to a
 // third of a page), so a sum shows its rows.
-std::string SourceView(const std::vector<FactInfo>& facts) {
+std::string SourceView(const std::vector<FactInfo>& facts, SourceFiles& files) {
   const FactInfo& f = facts[0];
   if (f.format == "pdf" && f.page_unit == "pt" && !f.box.empty()) {
     Box region = f.box;
@@ -166,7 +194,11 @@ std::string SourceView(const std::vector<FactInfo>& facts) {
       grown.Extend(o.box);
       if (grown.height() <= 260) region = grown;
     }
-    Result<std::string> png = RenderPageCropPng(f.path, f.page, region, f.box);
+    Result<std::shared_ptr<const std::string>> pdf = files.Get(f);
+    if (!pdf.ok())
+      return "<p class=\"muted changed\">no page image: " + Esc(f.path) + " " + Esc(pdf.status().message()) +
+             "</p>";
+    Result<std::string> png = RenderPageCropPng(*pdf, f.page, region, f.box);
     if (png.ok())
       return "<img class=\"crop\" alt=\"page " + std::to_string(f.page) + " crop\" src=\"" + PngDataUri(*png) + "\">";
     return "<p class=\"muted\">no page image: " + Esc(png.status().ToString()) + "</p>";
@@ -188,7 +220,7 @@ std::string SourceView(const std::vector<FactInfo>& facts) {
   return out + "</pre>";
 }
 
-Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f) {
+Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f, SourceFiles& files) {
   std::ostringstream h;
   h << "<section class=\"flag " << Esc(f.severity) << "\" id=\"flag-" << f.id << "\">\n";
   h << "<h3>#" << f.id << " <span class=\"sev\">" << Esc(f.severity) << "</span> <code>" << Esc(f.rule)
@@ -215,7 +247,7 @@ Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f) {
         << "</td><td>" << Esc(x.status) << "</td></tr>\n";
     }
     h << "</table>\n";
-    h << "<div class=\"source\">" << SourceView(facts) << "</div>\n";
+    h << "<div class=\"source\">" << SourceView(facts, files) << "</div>\n";
   } else if (!f.source.empty()) {
     h << "<pre class=\"src\">" << Esc(f.source) << "</pre>\n";
   }
@@ -234,7 +266,7 @@ int WriteHtml(SqliteDb& db, const Options& o) {
   }
   std::ofstream out(o.html);
   if (!out) {
-    std::cerr << "finsam review: cannot write " << o.html << "\n";
+    std::cerr << "finsam review: cannot write " << QuotePathForLog(o.html) << "\n";
     return kExitInputFailed;
   }
   out << "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">\n"
@@ -272,12 +304,13 @@ int WriteHtml(SqliteDb& db, const Options& o) {
         << "</td><td>" << c.info << "</td><td>" << c.open << "</td><td>" << c.decided << "</td></tr>\n";
   out << "</table>\n";
   Status card_error;
+  SourceFiles files;
   auto section = [&](const char* title, auto pred) {
     int n = 0;
     std::ostringstream body;
     for (const FlagRow& f : *flags)
       if (pred(f)) {
-        Result<std::string> card = FlagCard(db, f);
+        Result<std::string> card = FlagCard(db, f, files);
         if (!card.ok() && card_error.ok()) card_error = card.status();
         body << (card.ok() ? *card : "");
         ++n;
@@ -351,6 +384,15 @@ std::optional<int> ParseReviewArgs(const Args& args, Options* o) {
   return std::nullopt;
 }
 
+// The paths the documents were ingested from.
+std::vector<std::string> SourcePaths(SqliteDb& db) {
+  std::vector<std::string> out;
+  Result<SqliteStatement> q = db.Prepare("SELECT DISTINCT source_path FROM documents WHERE source_path IS NOT NULL");
+  if (!q.ok()) return out;
+  while (q->Step()) out.push_back(q->Text(0));
+  return out;
+}
+
 // Recomputes every förbund's cross-document flags in one transaction.
 Status RecheckCrossFlags(SqliteDb& sql) {
   Status st = sql.Begin();
@@ -369,16 +411,28 @@ int RunReviewCommand(const Args& args) {
     const char* user = std::getenv("USER");
     o.by = user && *user ? user : "unknown";
   }
+  // The report is the output: never the database or a file beside it.
+  if (!o.html.empty()) {
+    if (std::optional<std::string> same = FindSameFile(o.html, DatabaseFiles(o.db)))
+      return UsageError("review", "--html " + QuotePathForLog(o.html) + " is the database file " +
+                                      QuotePathForLog(*same) + "; refusing to write over it");
+  }
   Result<std::unique_ptr<Database>> db = Database::Open(o.db, /*create=*/false);
   if (!db.ok()) {
-    std::cerr << "finsam review: " << db.status().ToString() << "\n";
+    std::cerr << "finsam review: " << OneLine(db.status().ToString()) << "\n";
     return kExitInputFailed;
   }
   SqliteDb& sql = (*db)->sql();
+  if (!o.html.empty()) {
+    // Nor one of the documents the report crops its pages from.
+    if (std::optional<std::string> same = FindSameFile(o.html, SourcePaths(sql)))
+      return UsageError("review", "--html " + QuotePathForLog(o.html) + " is the ingested document " +
+                                      QuotePathForLog(*same) + "; refusing to write over it");
+  }
   if (o.accept) {
     Status st = AcceptFlag(sql, o.accept, o.by, o.note);
     if (!st.ok()) {
-      std::cerr << "finsam review: " << st.ToString() << "\n";
+      std::cerr << "finsam review: " << OneLine(st.ToString()) << "\n";
       return kExitInputFailed;
     }
     std::cout << "accepted flag " << o.accept << " (by " << o.by << ")\n";
@@ -387,7 +441,7 @@ int RunReviewCommand(const Args& args) {
   if (o.correct_fact) {
     Status st = CorrectFact(sql, o.correct_fact, o.correct_value, o.by, o.note);
     if (!st.ok()) {
-      std::cerr << "finsam review: " << st.ToString() << "\n";
+      std::cerr << "finsam review: " << OneLine(st.ToString()) << "\n";
       return kExitInputFailed;
     }
     std::cout << "corrected fact " << o.correct_fact << " to " << FormatPrinted(o.correct_value) << " (by " << o.by << ")\n";

@@ -8,6 +8,7 @@
 #define FINSAM_MODEL_PAGE_IMAGE_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "model/status.h"
@@ -18,6 +19,9 @@ struct GrayImage {
   int width = 0, height = 0;    // pixels
   double dpi = 0;               // resolution it was rendered at (0 = unknown)
   std::vector<uint8_t> pixels;  // width * height bytes, no row padding
+  // What the rendering libraries printed meanwhile (libjpeg's "Corrupt JPEG
+  // data: …"), one message each, for the document's warnings.
+  std::vector<std::string> warnings;
   bool empty() const { return width <= 0 || height <= 0; }
   uint8_t at(int x, int y) const { return pixels[static_cast<size_t>(y) * width + x]; }
 };

@@ -91,6 +91,10 @@ Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, con
       } else if (Result<GrayImage> img = source.Render(index, options.dpi); !img.ok()) {
         fail(img.status());
       } else {
+        if (!img->warnings.empty()) {
+          std::lock_guard<std::mutex> lock(warn_mu);
+          for (const std::string& w : img->warnings) AddRenderWarning(doc, index, w);
+        }
         // A table band of a repair page: recognize only the band's rows (plus
         // a margin for the table's outer rules), so the cost follows the
         // band's height, not the page's.

@@ -295,6 +295,11 @@ PageVerdict DecidePage(const TextLayerSignals& t, const PageInk& ink, bool ocr_t
   return v;
 }
 
+void AddRenderWarning(Document& doc, int page_index, const std::string& warning) {
+  const std::string w = "page " + std::to_string(page_index + 1) + ": " + warning;
+  if (std::find(doc.warnings.begin(), doc.warnings.end(), w) == doc.warnings.end()) doc.warnings.push_back(w);
+}
+
 Status DecidePagesStage(PipelineContext& ctx) {
   Document& doc = ctx.ex.doc;
   if (doc.format != InputFormat::kPdf) {
@@ -330,6 +335,7 @@ Status DecidePagesStage(PipelineContext& ctx) {
   std::vector<TextLayerSignals> texts(n);
   for (size_t i = 0; i < n; ++i) texts[i] = AnalyzeTextLayer(doc.pages[i]);
   std::vector<PageInk> inks(n);
+  std::vector<std::vector<std::string>> render_warnings(n);
   if (source) {
     std::atomic<size_t> next{0};
     auto work = [&]() {
@@ -343,7 +349,10 @@ Status DecidePagesStage(PipelineContext& ctx) {
         const bool plainly_good = text.words >= 20 && !text.lexicon && text.with_diacritics >= 3 &&
                                   text.with_diacritics * 20 >= text.alpha_words;
         Result<GrayImage> img = source->Render(static_cast<int>(i), plainly_good ? kInkDpi / 2 : kInkDpi);
-        if (img.ok()) inks[i] = MeasureInk(*img, doc.pages[i]);
+        if (img.ok()) {
+          inks[i] = MeasureInk(*img, doc.pages[i]);
+          render_warnings[i] = std::move(img->warnings);
+        }
       }
     };
     int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -353,6 +362,8 @@ Status DecidePagesStage(PipelineContext& ctx) {
     work();
     for (std::thread& t : pool) t.join();
   }
+  for (size_t i = 0; i < n; ++i)
+    for (const std::string& w : render_warnings[i]) AddRenderWarning(doc, static_cast<int>(i), w);
   for (size_t i = 0; i < n; ++i) {
     Page& page = doc.pages[i];
     const TextLayerSignals& text = texts[i];

@@ -71,6 +71,11 @@ std::optional<DamagedBand> FindDamagedTableBand(const Page& page);
 PageVerdict DecidePage(const TextLayerSignals& text, const PageInk& ink, bool ocr_text_layer,
                        OcrPolicy policy);
 
+// Adds "page N: WARNING" (a message a library printed while page
+// `page_index` rendered) to the document's warnings, once: the decision
+// and the OCR render the same page.
+void AddRenderWarning(Document& doc, int page_index, const std::string& warning);
+
 }  // namespace finsam
 
 #endif  // FINSAM_PIPELINE_PAGE_DECISION_H_

@@ -6,12 +6,89 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <vector>
 
 namespace finsam {
+namespace {
+
+// libjpeg inside Poppler prints its warnings ("Corrupt JPEG data: 3
+// extraneous bytes before marker 0xda") straight to stderr through an error
+// manager Poppler does not hook. While a page renders, file descriptor 2
+// goes to a temporary file (one rendering at a time: the descriptor is the
+// process's); afterwards the lines are taken as the page's warnings, except
+// finsam's own lines another thread wrote meanwhile, which are passed on to
+// the real stderr unchanged.
+std::mutex g_stderr_mu;
+
+bool IsOwnLine(const std::string& line) {
+  for (const char* prefix : {"finsam", "loaded ", "unchanged ", "re-extracted ", "  warning: ", "OCR:"})
+    if (line.rfind(prefix, 0) == 0) return true;
+  return line.find('\r') != std::string::npos;  // progress lines
+}
+
+class CaptureStderr {
+ public:
+  CaptureStderr() : lock_(g_stderr_mu) {
+    std::cerr.flush();
+    std::fflush(stderr);
+    tmp_ = std::tmpfile();
+    if (!tmp_) return;
+    saved_ = dup(2);
+    if (saved_ >= 0 && dup2(fileno(tmp_), 2) < 0) {
+      close(saved_);
+      saved_ = -1;
+    }
+  }
+  ~CaptureStderr() { Finish(); }
+
+  // Restores stderr; returns the third-party lines written meanwhile.
+  std::vector<std::string> Finish() {
+    std::vector<std::string> out;
+    if (!tmp_) return out;
+    std::cerr.flush();
+    std::fflush(stderr);
+    if (saved_ >= 0) {
+      dup2(saved_, 2);
+      close(saved_);
+      saved_ = -1;
+    }
+    std::string bytes;
+    std::rewind(tmp_);
+    char buf[4096];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, tmp_)) > 0;) bytes.append(buf, n);
+    std::fclose(tmp_);
+    tmp_ = nullptr;
+    std::string passed_on;
+    size_t start = 0;
+    while (start < bytes.size()) {
+      size_t end = bytes.find('\n', start);
+      if (end == std::string::npos) end = bytes.size();
+      std::string line = bytes.substr(start, end - start);
+      if (IsOwnLine(line)) passed_on += bytes.substr(start, end + 1 - start);
+      else if (!line.empty()) out.push_back(line);
+      start = end + 1;
+    }
+    if (!passed_on.empty()) std::cerr << passed_on << std::flush;
+    return out;
+  }
+
+ private:
+  std::lock_guard<std::mutex> lock_;
+  std::FILE* tmp_ = nullptr;
+  int saved_ = -1;
+};
+
+}  // namespace
 
 Result<GrayImage> PdfPageSource::Render(int page_index, int dpi) const {
   if (dpi < 10 || dpi > 1200) return Status::InvalidArgument("dpi " + std::to_string(dpi) + " out of range 10..1200");
@@ -27,13 +104,16 @@ Result<GrayImage> PdfPageSource::Render(int page_index, int dpi) const {
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     renderer.set_paper_color(0xffffffff);
+    CaptureStderr capture;
     poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+    std::vector<std::string> printed = capture.Finish();
     if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
       return Status::Corrupt("Poppler could not render page " + std::to_string(page_index + 1));
     GrayImage out;
     out.width = img.width();
     out.height = img.height();
     out.dpi = dpi;
+    for (std::string& line : printed) out.warnings.push_back("render: " + line);
     out.pixels.resize(static_cast<size_t>(out.width) * out.height);
     const char* src = img.const_data();
     const int stride = img.bytes_per_row();

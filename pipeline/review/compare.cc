@@ -33,6 +33,7 @@
 #include <cstdlib>
 #include <map>
 #include <sstream>
+#include <string_view>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -55,7 +56,48 @@ bool LooksNumeric(const std::string& s) {
   return digit;
 }
 
-std::string CsvField(const std::string& s) {
+// A number as finsam prints it: optional sign, digits (grouped by single
+// spaces or not), an optional decimal point or comma, an optional unit
+// ("-2187", "-13 320,5", "-12.5", "-13 320 tkr", "-5 %").
+bool IsPrintedNumber(std::string_view s) {
+  for (std::string_view unit : {" kr", " tkr", " mkr", " %"}) {
+    if (s.size() > unit.size() && s.substr(s.size() - unit.size()) == unit) {
+      s.remove_suffix(unit.size());
+      break;
+    }
+  }
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  auto is_digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+  if (!is_digit(i)) return false;
+  while (is_digit(i)) ++i;
+  // Thousands groups: " ddd".
+  while (i + 3 < s.size() && s[i] == ' ' && is_digit(i + 1) && is_digit(i + 2) && is_digit(i + 3) &&
+         !is_digit(i + 4)) {
+    i += 4;
+  }
+  if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+    ++i;
+    if (!is_digit(i)) return false;
+    while (is_digit(i)) ++i;
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
+std::string NeutralizeCsvFormula(const std::string& cell) {
+  if (cell.empty()) return cell;
+  const char c = cell[0];
+  const bool formula_start = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  if (!formula_start || IsPrintedNumber(cell)) return cell;
+  return "'" + cell;
+}
+
+namespace {
+
+std::string CsvField(const std::string& cell) {
+  const std::string s = NeutralizeCsvFormula(cell);
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -69,7 +111,8 @@ std::string CsvField(const std::string& s) {
 
 void WriteResultTable(const ResultTable& t, const std::string& format, std::ostream& out) {
   if (format == "csv") {
-    // RFC 4180: CRLF line ends, fields quoted when they hold , " CR or LF.
+    // RFC 4180: CRLF line ends, fields quoted when they hold , " CR or LF;
+    // a cell a spreadsheet would run as a formula gets a leading apostrophe.
     for (size_t c = 0; c < t.columns.size(); ++c) out << (c ? "," : "") << CsvField(t.columns[c]);
     out << "\r\n";
     for (const auto& row : t.rows) {

@@ -35,8 +35,15 @@ struct ResultTable {
 };
 
 // Writes `t` as an aligned text table, CSV (RFC 4180) or a JSON array of
-// objects (numbers unquoted when the cell parses as a number).
+// objects (numbers unquoted when the cell parses as a number). CSV cells
+// pass through NeutralizeCsvFormula.
 void WriteResultTable(const ResultTable& t, const std::string& format, std::ostream& out);
+
+// A CSV cell a spreadsheet would not run as a formula: a cell starting with
+// = + - @, a tab or a carriage return gets a leading apostrophe
+// ("=HYPERLINK(…)" → "'=HYPERLINK(…)"), unless it is a number as finsam
+// prints it ("-2187", "-13 320,5", "-12.5", "-13 320 tkr", "-5 %").
+std::string NeutralizeCsvFormula(const std::string& cell);
 
 Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& out);
 Status CompareGovernance(SqliteDb& db, const CompareRequest& req, std::ostream& out);

@@ -5,19 +5,29 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <vector>
 
 #include "pipeline/input/pdf_render.h"
+#include "pipeline/input/sha256.h"
 
 namespace finsam {
 
-Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& region, const Box& box,
-                                      double margin_pt, int dpi) {
+Result<std::shared_ptr<const std::string>> LoadIngestedDocument(const std::string& path, const std::string& sha256) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Status::NotFound("no longer there");
   Document doc;
-  doc.source_path = pdf_path;
+  doc.source_path = path;
   Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
-  if (!bytes.ok()) return bytes.status();
-  PdfPageSource source(*bytes);
+  if (!bytes.ok()) return Status::NotFound("cannot be read: " + bytes.status().message());
+  if (Sha256Hex(**bytes) != sha256)
+    return Status::NotFound("changed since it was ingested (SHA-256 differs)");
+  return bytes;
+}
+
+Result<std::string> RenderPageCropPng(const std::shared_ptr<const std::string>& pdf, int page, const Box& region,
+                                      const Box& box, double margin_pt, int dpi) {
+  PdfPageSource source(pdf);
   Result<GrayImage> img = source.Render(page - 1, dpi);
   if (!img.ok()) return img.status();
   const double px_per_pt = dpi / 72.0;

@@ -5,6 +5,7 @@
 #define FINSAM_PIPELINE_REVIEW_REVIEW_RENDER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "model/document.h"
@@ -12,12 +13,18 @@
 
 namespace finsam {
 
+// The bytes of the file at `path` if they are still the ingested document,
+// i.e. their SHA-256 (lowercase hex) is `sha256`. NotFound when the file is
+// missing or unreadable, or when it holds other bytes now ("changed since
+// it was ingested"): crops from it would show another document.
+Result<std::shared_ptr<const std::string>> LoadIngestedDocument(const std::string& path, const std::string& sha256);
+
 // PNG bytes of the region `region` (PDF points, origin top-left) of page
-// `page` (1-based) of the PDF at `pdf_path`, widened to the full page width
-// so the rows' labels show, with `margin_pt` above and below, rendered at
-// `dpi`; the figure at `highlight` is framed.
-Result<std::string> RenderPageCropPng(const std::string& pdf_path, int page, const Box& region, const Box& highlight,
-                                      double margin_pt = 14, int dpi = 110);
+// `page` (1-based) of the PDF `pdf` (from LoadIngestedDocument), widened to
+// the full page width so the rows' labels show, with `margin_pt` above and
+// below, rendered at `dpi`; the figure at `highlight` is framed.
+Result<std::string> RenderPageCropPng(const std::shared_ptr<const std::string>& pdf, int page, const Box& region,
+                                      const Box& highlight, double margin_pt = 14, int dpi = 110);
 
 // "data:image/png;base64,..." for embedding PNG bytes in HTML.
 std::string PngDataUri(const std::string& png);

@@ -595,7 +595,7 @@ Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id) {
   Result<SqliteStatement> q = db.Prepare(
       "SELECT v.fact_id, v.table_title, v.label, v.column_header, v.raw_text, v.status, v.unit, d.format, "
       "d.source_path, p.unit, p.text, v.amount_sek, v.original_amount_sek, v.page, COALESCE(v.line_index,-1), "
-      "COALESCE(v.x0,0), COALESCE(v.y0,0), COALESCE(v.x1,0), COALESCE(v.y1,0) "
+      "COALESCE(v.x0,0), COALESCE(v.y0,0), COALESCE(v.x1,0), COALESCE(v.y1,0), d.sha256, d.document_id "
       "FROM flag_facts ff JOIN v_financial v ON v.fact_id = ff.fact_id "
       "JOIN documents d ON d.document_id = v.document_id "
       "LEFT JOIN pages p ON p.document_id = v.document_id AND p.page = v.page "
@@ -621,6 +621,8 @@ Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id) {
     f.page = static_cast<int>(q->Int(13));
     f.line_index = static_cast<int>(q->Int(14));
     f.box = {q->Double(15), q->Double(16), q->Double(17), q->Double(18)};
+    f.sha256 = q->Text(19);
+    f.document_id = q->Int(20);
     out.push_back(std::move(f));
   }
   if (!q->status().ok()) return q->status();

@@ -58,6 +58,8 @@ Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::strin
 struct FlagFact {
   int64_t fact_id = 0;
   std::string table_title, label, header, raw, status, unit, format, path, page_unit, page_text;
+  std::string sha256;        // of the document, to check the file before cropping
+  int64_t document_id = 0;
   std::optional<int64_t> amount, original;
   int page = 0, line_index = -1;
   Box box;

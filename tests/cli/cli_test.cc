@@ -471,5 +471,137 @@ TEST_F(CliCommandTest, CompareNeedsAnExistingDatabase) {
   EXPECT_EQ(ok.out, "forbund,year,sources,conflicts\r\n");
 }
 
+// No command writes its output over its own input (issue 13): the report
+// over the database (also through a symbolic link, or over its -wal file)
+// or over an ingested document, and a database over an input file, are
+// refused with exit 2 and one line; nothing is written.
+TEST_F(CliCommandTest, OutputNeverOverwritesAnInput) {
+  fs::copy_file(kJamtlandTxt, dir_ + "/a.txt");
+  ASSERT_EQ(Run("ingest --quiet --db t.db a.txt").code, 0);
+  const std::string db_bytes = ReadFile(db_);
+  const std::string txt_bytes = ReadFile(dir_ + "/a.txt");
+  fs::create_symlink("t.db", dir_ + "/link.db");
+  for (const char* args : {"review --db t.db --html t.db", "review --db t.db --html ./t.db",
+                           "review --db t.db --html link.db", "review --db link.db --html t.db",
+                           "review --db t.db --html t.db-wal", "review --db t.db --html a.txt",
+                           "review --db t.db --recheck --html a.txt", "ingest --db a.txt a.txt",
+                           "ingest --db ./a.txt ."}) {
+    RunResult r = Run(args);
+    EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
+    ASSERT_EQ(Lines(r.err).size(), 1u) << args << "\n" << r.err;
+    EXPECT_THAT(r.err, HasSubstr("refusing to write over it")) << args;
+    EXPECT_EQ(r.out, "") << args;
+  }
+  EXPECT_EQ(ReadFile(db_), db_bytes);
+  EXPECT_EQ(ReadFile(dir_ + "/a.txt"), txt_bytes);
+  EXPECT_EQ(Count("SELECT count(*) FROM documents"), 1);
+  // A different file is fine.
+  RunResult ok = Run("review --db t.db --html report.html");
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  EXPECT_TRUE(fs::exists(dir_ + "/report.html"));
+}
+
+// The report crops pages only from the bytes that were ingested: a file
+// replaced (or removed) at the stored path gives a note instead of crops
+// and one warning line on stderr; the exit code stays 0.
+TEST_F(CliCommandTest, ReviewReportChecksTheDocumentBeforeCropping) {
+  fs::copy_file(kGavleborgPdf, dir_ + "/doc.pdf");
+  ASSERT_EQ(Run("ingest --quiet --db t.db doc.pdf").code, 0);
+  // A decided flag gets a card with its figures and a crop of the page.
+  ASSERT_EQ(Run("review --db t.db --accept 1").code, 0);
+  RunResult before = Run("review --db t.db --html before.html");
+  ASSERT_EQ(before.code, 0) << before.err;
+  ASSERT_THAT(ReadFile(dir_ + "/before.html"), HasSubstr("<img class=\"crop\""));
+  // Another PDF now sits at the stored path.
+  fs::remove(dir_ + "/doc.pdf");
+  fs::copy_file(kSource + "/corpus/gavleborg-ar-2020/text.pdf", dir_ + "/doc.pdf");
+  RunResult replaced = Run("review --db t.db --html replaced.html");
+  EXPECT_EQ(replaced.code, 0) << replaced.err;
+  const std::string html = ReadFile(dir_ + "/replaced.html");
+  EXPECT_THAT(html, ::testing::Not(HasSubstr("<img class=\"crop\"")));
+  EXPECT_THAT(html, HasSubstr("no page image: doc.pdf changed since it was ingested (SHA-256 differs)"));
+  ASSERT_EQ(Lines(replaced.err).size(), 1u) << replaced.err;
+  EXPECT_THAT(replaced.err, StartsWith("finsam review: warning: doc.pdf: changed since it was ingested"));
+  // Gone altogether.
+  fs::remove(dir_ + "/doc.pdf");
+  RunResult gone = Run("review --db t.db --html gone.html");
+  EXPECT_EQ(gone.code, 0) << gone.err;
+  EXPECT_THAT(ReadFile(dir_ + "/gone.html"), HasSubstr("no page image: doc.pdf no longer there"));
+  EXPECT_THAT(ReadFile(dir_ + "/gone.html"), ::testing::Not(HasSubstr("<img class=\"crop\"")));
+  EXPECT_EQ(Lines(gone.err).size(), 1u) << gone.err;
+}
+
+// libjpeg (inside Poppler) prints "Corrupt JPEG data: …" on stderr when a
+// page with a damaged image renders; that message becomes a warning of the
+// document, and stderr keeps one line per file. tests/data/corrupt-jpeg.pdf:
+// a hand-written one-page PDF whose DCTDecode image has 3 stray bytes
+// before its SOS marker.
+TEST_F(CliCommandTest, LibraryMessagesBecomeDocumentWarnings) {
+  fs::create_directories(dir_ + "/docs");
+  fs::copy_file(kSource + "/tests/data/corrupt-jpeg.pdf", dir_ + "/docs/a.pdf");
+  fs::copy_file(kJamtlandTxt, dir_ + "/docs/b.txt");
+  RunResult r = Run("ingest --db t.db --ocr never -j2 docs");
+  EXPECT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> lines = Lines(r.err);
+  ASSERT_EQ(lines.size(), 3u) << r.err;
+  EXPECT_THAT(lines[0], StartsWith("loaded docs/a.pdf: "));
+  EXPECT_THAT(lines[0], HasSubstr("1 warning"));
+  EXPECT_THAT(lines[1], StartsWith("loaded docs/b.txt: "));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("Corrupt JPEG")));
+  EXPECT_EQ(Count("SELECT count(*) FROM documents WHERE warnings LIKE "
+                  "'%page 1: render: Corrupt JPEG data: 3 extraneous bytes before marker 0xda%'"),
+            1);
+  RunResult verbose = Run("extract --ocr never '" + dir_ + "/docs/a.pdf'");
+  EXPECT_EQ(verbose.code, 0) << verbose.err;
+  EXPECT_EQ(verbose.err, "");
+  EXPECT_THAT(verbose.out, HasSubstr("Corrupt JPEG data"));
+}
+
+// An entry of a walked folder that cannot be read (a dangling or looping
+// symbolic link; a folder without read permission when not root) is
+// reported on one line 'finsam: PATH: unreadable: …' and the exit code is 1;
+// the other files still load.
+TEST_F(CliCommandTest, UnreadableEntriesOfAFolderAreReported) {
+  fs::create_directories(dir_ + "/docs/sub");
+  fs::copy_file(kJamtlandTxt, dir_ + "/docs/sub/good.txt");
+  fs::create_directory_symlink("no-such-folder", dir_ + "/docs/gone");
+  fs::create_symlink("loop.pdf", dir_ + "/docs/loop.pdf");
+  fs::create_symlink("nowhere", dir_ + "/docs/notes.csv");  // not an input: skipped
+  const bool root = geteuid() == 0;
+  if (!root) {
+    fs::create_directories(dir_ + "/docs/locked");
+    fs::permissions(dir_ + "/docs/locked", fs::perms::none);
+  }
+  RunResult r = Run("ingest --db t.db docs");
+  if (!root) fs::permissions(dir_ + "/docs/locked", fs::perms::owner_all);
+  EXPECT_EQ(r.code, 1) << r.err;
+  std::vector<std::string> errors;
+  for (const std::string& l : Lines(r.err))
+    if (l.rfind("finsam: ", 0) == 0) errors.push_back(l);
+  ASSERT_EQ(errors.size(), root ? 2u : 3u) << r.err;
+  EXPECT_EQ(errors[0], "finsam: docs/gone: unreadable: No such file or directory");
+  if (!root) {
+    EXPECT_EQ(errors[1], "finsam: docs/locked: unreadable: Permission denied");
+  }
+  EXPECT_EQ(errors.back(), "finsam: docs/loop.pdf: unreadable: Too many levels of symbolic links");
+  EXPECT_THAT(r.err, HasSubstr("loaded docs/sub/good.txt: "));
+  EXPECT_EQ(Count("SELECT count(*) FROM documents"), 1);
+}
+
+// A control character in a file name cannot forge log lines: the name is
+// printed escaped, one line per file.
+TEST_F(CliCommandTest, FileNamesWithControlCharactersStayOnOneLine) {
+  fs::create_directories(dir_ + "/docs");
+  fs::copy_file(kJamtlandTxt, dir_ + "/docs/a\nfinsam: fake.pdf: loaded.txt");
+  WriteFile(dir_ + "/docs/b\tc\x1b[31m.pdf", "not a pdf");
+  RunResult r = Run("ingest --db t.db docs");
+  EXPECT_EQ(r.code, 1) << r.err;
+  std::vector<std::string> lines = Lines(r.err);
+  ASSERT_EQ(lines.size(), 3u) << r.err;  // two files and the summary
+  EXPECT_THAT(lines[0], StartsWith("loaded docs/a\\nfinsam: fake.pdf: loaded.txt: Samordningsförbundet"));
+  EXPECT_THAT(lines[1], StartsWith("finsam: docs/b\\tc\\x1b[31m.pdf: unsupported: "));
+  EXPECT_THAT(lines[2], StartsWith("finsam ingest: 2 files: 1 loaded"));
+}
+
 }  // namespace
 }  // namespace finsam

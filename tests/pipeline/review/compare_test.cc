@@ -42,6 +42,53 @@ TEST(WriteResultTableTest, CsvQuotesPerRfc4180) {
   EXPECT_EQ(out.str(), "a,\"b,c\"\r\n\"x \"\"y\"\"\",1\r\n\"line\nbreak\",\r\n");
 }
 
+// Cells a spreadsheet would run as a formula get a leading apostrophe;
+// numbers (also negative ones, as finsam prints them) stay as they are.
+TEST(WriteResultTableTest, CsvNeutralizesFormulaCells) {
+  struct Case {
+    const char* cell;
+    const char* csv;
+  };
+  const Case kCases[] = {
+      {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+      {"=1+1", "'=1+1"},
+      {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+      {"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
+      {"-1+2", "'-1+2"},
+      {"@SUM(A1:A2)", "'@SUM(A1:A2)"},
+      {"\t=1", "'\t=1"},
+      {"\r=1", "\"'\r=1\""},
+      {"-", "'-"},
+      {"--5", "'--5"},
+      {"-13 320 x", "'-13 320 x"},
+      {"- 5", "'- 5"},
+      {"-5,", "\"'-5,\""},
+      // Numbers and plain text pass unchanged.
+      {"-2187", "-2187"},
+      {"-13 320,5", "\"-13 320,5\""},
+      {"-13 320 000", "-13 320 000"},
+      {"-12.5", "-12.5"},
+      {"+5", "+5"},
+      {"-13 320 tkr", "-13 320 tkr"},
+      {"-5 %", "-5 %"},
+      {"2187", "2187"},
+      {"Summa kostnader", "Summa kostnader"},
+      {"a=b", "a=b"},
+      {" =1", " =1"},
+      {"", ""},
+  };
+  for (const Case& c : kCases) {
+    ResultTable t{{"label"}, {{c.cell}}};
+    std::ostringstream out;
+    WriteResultTable(t, "csv", out);
+    EXPECT_EQ(out.str(), std::string("label\r\n") + c.csv + "\r\n") << c.cell;
+  }
+  // The aligned table and JSON are not spreadsheets: unchanged there.
+  std::ostringstream json;
+  WriteResultTable(ResultTable{{"label"}, {{"=1+1"}}}, "json", json);
+  EXPECT_THAT(json.str(), HasSubstr("\"=1+1\""));
+}
+
 TEST(WriteResultTableTest, JsonTypesNumbersAndNulls) {
   ResultTable t{{"name", "n", "x", "code"}, {{"Gävle \"G\"\t", "-12.5", "", "0012"}}};
   std::ostringstream out;
