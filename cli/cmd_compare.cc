@@ -100,9 +100,11 @@ int RunCompareCommand(const Args& args) {
   if (req.table == "financial" && req.metric.empty() && req.label.empty())
     return UsageError("compare", "give --metric CATEGORY or --label TEXT");
 
-  Result<std::unique_ptr<Database>> db = Database::Open(db_path, /*create=*/false);
+  DbOpenOptions open;
+  open.access = DbAccess::kRead;  // writes nothing: works on a file or folder the user may only read
+  Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
   if (!db.ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(db.status().ToString()) << "\n";
+    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(db.status().message()) << "\n";
     return kExitInputFailed;
   }
   std::ostringstream out;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -250,19 +251,29 @@ std::vector<std::string> CollectInputFiles(const std::vector<std::string>& input
 }
 
 // Opens (creating) the database in WAL mode with synchronous=NORMAL.
-Result<std::unique_ptr<Database>> OpenIngestDatabase(const std::string& db_path) {
+// Another process's write transaction (another ingest) is waited for, with a
+// line on stderr every few seconds, without limit unless
+// FINSAM_DB_WAIT_SECONDS sets one.
+Result<std::unique_ptr<Database>> OpenIngestDatabase(const std::string& db_path, bool quiet) {
   // Write-ahead log with synchronous=NORMAL: each document's transaction is
   // still atomic and a crash cannot corrupt the file, but a commit needs no
   // fsync (checkpoints sync). In the default rollback-journal mode every
   // commit costs about four fsyncs, more than reading a PDF (see bench/); a
   // crash may lose the last documents loaded, which a re-ingest restores.
-  // WAL is set before Database::Open so that creating and migrating a new
-  // database is cheap too; it is a property of the file and persists.
-  {
-    Result<std::unique_ptr<SqliteDb>> raw = SqliteDb::Open(db_path, /*create=*/true);
-    if (raw.ok()) (*raw)->Exec("PRAGMA journal_mode=WAL").IgnoreError();  // speed only: the journal works too
+  DbOpenOptions o;
+  o.access = DbAccess::kCreate;
+  o.wal = true;
+  o.busy.limit_ms = -1;
+  if (const char* env = std::getenv("FINSAM_DB_WAIT_SECONDS"); env && *env) {
+    if (std::optional<int64_t> s = ParseDecimal(env, 0, int64_t{1} << 40)) o.busy.limit_ms = *s * 1000;
   }
-  Result<std::unique_ptr<Database>> db = Database::Open(db_path);
+  if (!quiet) {
+    o.busy.notice = [db_path](int64_t waited_ms) {
+      std::cerr << "finsam: " << db_path << ": waiting for another finsam writing the database (" << waited_ms / 1000
+                << " s)\n";
+    };
+  }
+  Result<std::unique_ptr<Database>> db = Database::Open(db_path, o);
   if (db.ok()) (*db)->sql().Exec("PRAGMA synchronous=NORMAL").IgnoreError();  // speed only: FULL is as correct
   return db;
 }
@@ -397,9 +408,9 @@ int RunIngestCommand(const Args& args) {
       return UsageError("ingest", "--db " + QuotePathForLog(db_file) + " is the input file " +
                                       QuotePathForLog(*same) + "; refusing to write over it");
   }
-  Result<std::unique_ptr<Database>> db = OpenIngestDatabase(req.db_path);
+  Result<std::unique_ptr<Database>> db = OpenIngestDatabase(req.db_path, req.options.quiet);
   if (!db.ok()) {
-    report.Failure(req.db_path, "cannot open database: " + db.status().ToString());
+    report.Failure(req.db_path, db.status().message());
     return kExitInputFailed;
   }
   {

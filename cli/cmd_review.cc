@@ -417,9 +417,13 @@ int RunReviewCommand(const Args& args) {
       return UsageError("review", "--html " + QuotePathForLog(o.html) + " is the database file " +
                                       QuotePathForLog(*same) + "; refusing to write over it");
   }
-  Result<std::unique_ptr<Database>> db = Database::Open(o.db, /*create=*/false);
+  // Listing and --html only read: the database is opened read-only, so a
+  // file or folder the user may only read works.
+  DbOpenOptions open;
+  open.access = o.accept || o.correct_fact || o.recheck ? DbAccess::kWrite : DbAccess::kRead;
+  Result<std::unique_ptr<Database>> db = Database::Open(o.db, open);
   if (!db.ok()) {
-    std::cerr << "finsam review: " << OneLine(db.status().ToString()) << "\n";
+    std::cerr << "finsam: " << QuotePathForLog(o.db) << ": " << OneLine(db.status().message()) << "\n";
     return kExitInputFailed;
   }
   SqliteDb& sql = (*db)->sql();

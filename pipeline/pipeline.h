@@ -29,7 +29,13 @@ struct PipelineOptions {
   int jobs = 0;             // worker threads; 0 = number of cores
   bool quiet = false;       // no progress output
   bool repair_diacritics = true;
-  int64_t max_file_bytes = int64_t{512} << 20;  // refuse larger inputs (kTooLarge)
+  // Input limits (kTooLarge), which keep the peak memory of one document
+  // within the budget in README "Memory budget": about 1 GB.
+  int64_t max_file_bytes = int64_t{256} << 20;  // any input (PDF)
+  int64_t max_text_bytes = int64_t{16} << 20;   // a .txt/.md dump (real ones are < 1 MB)
+  int64_t max_line_bytes = int64_t{64} << 10;   // one line of a text dump
+  int64_t max_lines = 400'000;                  // lines of a text dump (16 MB of real text: 270 000)
+  int64_t max_words = 2'500'000;                // words of a document, PDF or text (16 MB: 2.2 M)
   int max_pages = 5000;
   // Called from worker threads with (pages_done, pages_total) during OCR.
   std::function<void(int, int)> progress;

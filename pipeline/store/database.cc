@@ -38,10 +38,23 @@ const char* LoadOutcomeName(LoadOutcome o) {
   return "?";
 }
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool create) {
-  if (!create && !std::filesystem::exists(path)) return Status::NotFound("no database at " + path);
-  Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path, create);
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const DbOpenOptions& options) {
+  Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path, options.access, options.busy);
   if (!db.ok()) return db.status();
+  FINSAM_RETURN_IF_ERROR(CheckFinsamDatabase(**db, /*allow_empty=*/options.access == DbAccess::kCreate));
+  if (options.access == DbAccess::kRead && !SchemaIsCurrent(**db)) {
+    // An older finsam's database: the migration writes, so read-write.
+    DbLocation loc = ProbeDbLocation(path);
+    if (!loc.file_writable || !loc.dir_writable) {
+      return Status::Database("database needs a schema upgrade to version " + std::to_string(LatestSchemaVersion()) +
+                              " but is read-only");
+    }
+    db = SqliteDb::Open(path, DbAccess::kWrite, options.busy);
+    if (!db.ok()) return db.status();
+  }
+  // WAL is set before the migration so that creating a new database is
+  // cheap too.
+  if (options.wal && !(*db)->read_only()) (*db)->Exec("PRAGMA journal_mode=WAL").IgnoreError();  // speed only
   Status st = MigrateSchema(**db);
   if (!st.ok()) return st;
   return std::unique_ptr<Database>(new Database(std::move(db).value()));

@@ -30,11 +30,30 @@ struct LoadResult {
   int facts = 0;  // financial facts inserted
 };
 
+struct DbOpenOptions {
+  DbAccess access = DbAccess::kCreate;
+  // Put the database in WAL mode (ingest; a property of the file that
+  // persists). Only for kCreate / kWrite.
+  bool wal = false;
+  BusyWait busy;
+};
+
 class Database {
  public:
-  // Opens or creates the database and migrates it to the current schema.
-  // With create=false a missing file is kNotFound.
-  static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create = true);
+  // Opens the database and migrates it to the current schema; kCreate
+  // creates a missing file and the schema of an empty one. Errors are worded
+  // by cause (sqlite_db.h ChooseDbOpenMode; "not a finsam database (no
+  // schema_info table)" for some other program's SQLite file, which is left
+  // untouched). kRead opens read-only and never writes: a database whose
+  // schema needs an upgrade is then reopened read-write for the migration,
+  // or refused when it cannot be written.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, const DbOpenOptions& options);
+  // kCreate if `create`, else kWrite.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create = true) {
+    DbOpenOptions o;
+    o.access = create ? DbAccess::kCreate : DbAccess::kWrite;
+    return Open(path, o);
+  }
 
   // Loads one extraction in one transaction (see the header comment).
   Result<LoadResult> Load(const Extraction& ex);

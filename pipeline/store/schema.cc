@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace finsam {
@@ -334,6 +335,8 @@ std::string ViewsKey() {
   return std::to_string(h);
 }
 
+}  // namespace
+
 bool SchemaIsCurrent(SqliteDb& db) {
   if (!db.QueryInt("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_info'")) return false;
   Result<SqliteStatement> q = db.Prepare("SELECT key, value FROM schema_info WHERE key IN ('schema_version', 'views_key')");
@@ -343,7 +346,14 @@ bool SchemaIsCurrent(SqliteDb& db) {
   return version == std::to_string(LatestSchemaVersion()) && views == ViewsKey();
 }
 
-}  // namespace
+Status CheckFinsamDatabase(SqliteDb& db, bool allow_empty) {
+  if (db.QueryInt("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_info'")) return Status::Ok();
+  std::optional<int64_t> objects = db.QueryInt("SELECT count(*) FROM sqlite_master");
+  if (!objects) return Status::Database("cannot read the database schema");
+  if (*objects == 0 && allow_empty) return Status::Ok();
+  return Status::Database(*objects == 0 ? "not a finsam database (empty, no schema_info table)"
+                                        : "not a finsam database (no schema_info table)");
+}
 
 Status MigrateSchema(SqliteDb& db) {
   if (SchemaIsCurrent(db)) return Status::Ok();

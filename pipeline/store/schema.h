@@ -25,6 +25,15 @@ const std::vector<const char*>& ViewDefinitions();  // each "CREATE VIEW v_x AS 
 // the views are re-created; other views in the file are the user's.
 std::vector<std::string> OwnViewNames();
 
+// Refuses a file that holds tables or views but no schema_info table: some
+// other program's database, which finsam must not change. An empty database
+// passes only with `allow_empty` (a new database for ingest).
+Status CheckFinsamDatabase(SqliteDb& db, bool allow_empty);
+
+// True when the schema version and the view definitions are current, i.e.
+// MigrateSchema would write nothing.
+bool SchemaIsCurrent(SqliteDb& db);
+
 // Applies pending migrations and re-creates views, in one transaction.
 // Refuses a database whose schema version is newer than this finsam's.
 Status MigrateSchema(SqliteDb& db);

@@ -5,6 +5,7 @@
 #define FINSAM_PIPELINE_STORE_SQLITE_DB_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,11 +66,61 @@ class SqliteStatement {
   Status bind_status_;
 };
 
+// How a command uses its database file.
+enum class DbAccess {
+  kRead,    // reads only (compare, review listing): must exist; opened read-only
+  kWrite,   // writes (review --accept): must exist
+  kCreate,  // writes (ingest): created if missing
+};
+
+// Facts about the file system around a database path; they decide how it is
+// opened (ProbeDbLocation reads them, tests pass their own).
+struct DbLocation {
+  bool exists = false;
+  bool file_writable = false;  // this process may write the file (access W_OK: EROFS counts, root's chmod not)
+  bool dir_writable = false;   // the journal, -wal and -shm files can be created next to it
+  bool wal_pending = false;    // a non-empty PATH-wal holds commits not yet copied into the file
+};
+DbLocation ProbeDbLocation(const std::string& path);
+
+struct DbOpenMode {
+  bool read_only = false;
+  bool create = false;
+  // URI parameter immutable=1: no locks and no -shm file, for a database in
+  // a directory nobody can write (so nobody can change it while we read).
+  bool immutable = false;
+};
+// The open mode for `access` at `loc`, or an error worded by its cause:
+// kNotFound "no such database", "database is read-only", "cannot write to
+// directory DIR".
+Result<DbOpenMode> ChooseDbOpenMode(const std::string& path, DbAccess access, const DbLocation& loc);
+
+// Waiting for another connection's lock (SQLITE_BUSY, e.g. another ingest's
+// write transaction): retried for up to `limit_ms` (< 0: without limit);
+// `notice(waited_ms)` is called after `first_notice_ms` and then every
+// `notice_every_ms` while waiting.
+struct BusyWait {
+  int64_t limit_ms = 10000;
+  int64_t first_notice_ms = 2000;
+  int64_t notice_every_ms = 5000;
+  std::function<void(int64_t waited_ms)> notice;
+};
+
 class SqliteDb {
  public:
-  // Opens (creating if `create`) the database at `path`.
-  static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool create);
+  // Opens the database at `path` as `access` needs (ChooseDbOpenMode on the
+  // probed location; ":memory:" is always created). A file that is not an
+  // SQLite database is an error here, not later.
+  static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, DbAccess access,
+                                                BusyWait busy = BusyWait());
+  // kCreate if `create`, else kWrite.
+  static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool create) {
+    return Open(path, create ? DbAccess::kCreate : DbAccess::kWrite);
+  }
   ~SqliteDb();
+
+  bool read_only() const { return read_only_; }
+  void SetBusyWait(BusyWait busy);
 
   Status Exec(const std::string& sql);  // one or more statements, no results
   Result<SqliteStatement> Prepare(const std::string& sql);
@@ -85,7 +136,12 @@ class SqliteDb {
 
  private:
   explicit SqliteDb(sqlite3* db) : db_(db) {}
+  static int OnBusy(void* self, int count);
   sqlite3* db_;
+  bool read_only_ = false;
+  BusyWait busy_;
+  int64_t busy_started_ms_ = 0;
+  int64_t next_notice_ms_ = 0;
 };
 
 }  // namespace finsam
