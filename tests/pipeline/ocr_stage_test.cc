@@ -161,9 +161,11 @@ TEST(OcrStage, EngineCreationFailureIsPerPageWarning) {
 
 TEST(OcrStage, LiveImagesBoundedByWorkersAndPagesRunInParallel) {
   std::atomic<int> alive{0}, peak{0};
-  FakeSource src(100.0, 100.0, &alive, &peak);
+  // A4 pages: the fake engine's words must lie inside the image (words
+  // outside it are dropped as malformed engine output).
+  FakeSource src(595.0, 842.0, &alive, &peak);
   OcrPool pool(3, [&]() -> Result<std::unique_ptr<OcrEngine>> { return std::unique_ptr<OcrEngine>(new FakeEngine(&alive)); });
-  Document doc = MakeDoc(30, 100.0, 100.0);
+  Document doc = MakeDoc(30);
   auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(OcrPages(doc, src, pool, {}).ok());
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
