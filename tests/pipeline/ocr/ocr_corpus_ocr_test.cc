@@ -5,6 +5,7 @@
 // their garbled table bands.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -181,6 +182,41 @@ TEST(RealScans, CardinalRotationsReadAlike) {
   }
   EXPECT_EQ(turns, (std::set<int>{0, 90, 180, 270}));
   for (size_t c : counts) EXPECT_NEAR(static_cast<double>(c), static_cast<double>(counts[0]), counts[0] * 0.03);
+}
+
+// Per-page deadline (issue 13): Tesseract stops recognizing at the deadline
+// given through OcrEngine::SetDeadline (its ETEXT_DESC monitor) instead of
+// finishing the page, and the engine works normally once it is cleared.
+TEST(TesseractEngine, StopsAtTheDeadline) {
+  Document doc;
+  doc.source_path = kCorpus + "jamtland-vp-2019/scan.pdf";
+  auto bytes = LoadDocumentBytes(doc);
+  ASSERT_TRUE(bytes.ok());
+  PdfPageSource src(*bytes);
+  Result<GrayImage> img = src.Render(5, 150);  // 150 dpi: the test reads the page three times
+  ASSERT_TRUE(img.ok()) << img.status().ToString();
+  TesseractOptions options;
+  options.detect_orientation = false;
+  auto engine = MakeTesseractEngine(options);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  (*engine)->Recognize(*img);
+  const double full = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  (*engine)->SetDeadline(Clock::now() + std::chrono::milliseconds(static_cast<int>(full * 1000 / 10)));
+  const auto t1 = Clock::now();
+  Result<OcrPageResult> cut = (*engine)->Recognize(*img);
+  const double stopped = std::chrono::duration<double>(Clock::now() - t1).count();
+  ASSERT_FALSE(cut.ok());
+  EXPECT_NE(cut.status().message().find("deadline"), std::string::npos) << cut.status().ToString();
+  EXPECT_LT(stopped, full / 2) << "full page " << full << " s";
+
+  (*engine)->SetDeadline({});
+  Result<OcrPageResult> again = (*engine)->Recognize(*img);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_FALSE(again->words.empty());
 }
 
 }  // namespace
