@@ -88,15 +88,19 @@ TEST_P(SameBudgetFacts, ScanAndSandwichMatchText) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, SameBudgetFacts, ::testing::Values("jamtland-vp-2019", "gavleborg-vp-2020"));
 
+// The budget page (page 6) of the Jämtland scan.
+Result<GrayImage> RenderJamtlandBudgetPage(int dpi) {
+  Document doc;
+  doc.source_path = kCorpus + "jamtland-vp-2019/scan.pdf";
+  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
+  if (!bytes.ok()) return bytes.status();
+  return PdfPageSource(*bytes).Render(5, dpi);
+}
+
 // Orientation: the budget page of the Jämtland scan turned 90° clockwise is
 // detected, turned back, and its words are mapped to the turned image.
 TEST(TesseractEngine, DetectsQuarterTurnAndMapsBoxesBack) {
-  Document doc;
-  doc.source_path = kCorpus + "jamtland-vp-2019/scan.pdf";
-  auto bytes = LoadDocumentBytes(doc);
-  ASSERT_TRUE(bytes.ok());
-  PdfPageSource src(*bytes);
-  Result<GrayImage> img = src.Render(5, 200);
+  Result<GrayImage> img = RenderJamtlandBudgetPage(200);
   ASSERT_TRUE(img.ok()) << img.status().ToString();
   // Keep the lower part (the budget table) to save time.
   GrayImage part;
@@ -188,12 +192,7 @@ TEST(RealScans, CardinalRotationsReadAlike) {
 // given through OcrEngine::SetDeadline (its ETEXT_DESC monitor) instead of
 // finishing the page, and the engine works normally once it is cleared.
 TEST(TesseractEngine, StopsAtTheDeadline) {
-  Document doc;
-  doc.source_path = kCorpus + "jamtland-vp-2019/scan.pdf";
-  auto bytes = LoadDocumentBytes(doc);
-  ASSERT_TRUE(bytes.ok());
-  PdfPageSource src(*bytes);
-  Result<GrayImage> img = src.Render(5, 150);  // 150 dpi: the test reads the page three times
+  Result<GrayImage> img = RenderJamtlandBudgetPage(150);  // 150 dpi: the page is read three times
   ASSERT_TRUE(img.ok()) << img.status().ToString();
   TesseractOptions options;
   options.detect_orientation = false;
