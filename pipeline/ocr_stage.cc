@@ -3,9 +3,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <exception>
 #include <mutex>
+#include <string>
 
+#include "normalizers/utf8.h"
 #include "pipeline/input/line_builder.h"
 #include "pipeline/input/pdf_render.h"
 #include "pipeline/ocr/ocr_text.h"
@@ -13,6 +18,60 @@
 #include "pipeline/stages.h"
 
 namespace finsam {
+
+namespace {
+
+// Makes an engine's words safe to use (see OcrPages in ocr_stage.h) for an
+// image of width × height pixels; returns "" when nothing had to change,
+// else what was done ("2 words with invalid UTF-8 repaired, …").
+std::string CleanEngineOutput(OcrPageResult& result, int width, int height) {
+  int bad_utf8 = 0, no_box = 0, outside = 0, clamped = 0, bad_conf = 0;
+  std::vector<OcrWord> kept;
+  kept.reserve(result.words.size());
+  for (OcrWord& w : result.words) {
+    if (!IsValidUtf8(w.text)) {
+      w.text = RepairUtf8(w.text);
+      ++bad_utf8;
+    }
+    if (!(w.confidence >= 0 && w.confidence <= 1)) {  // NaN too
+      w.confidence = std::isnan(w.confidence) ? 0.0f : std::clamp(w.confidence, 0.0f, 1.0f);
+      ++bad_conf;
+    }
+    if (!std::isfinite(w.x0) || !std::isfinite(w.y0) || !std::isfinite(w.x1) || !std::isfinite(w.y1)) {
+      ++no_box;
+      continue;
+    }
+    if (w.x0 > w.x1) std::swap(w.x0, w.x1);
+    if (w.y0 > w.y1) std::swap(w.y0, w.y1);
+    if (w.x1 < 0 || w.y1 < 0 || w.x0 > width || w.y0 > height) {
+      ++outside;
+      continue;
+    }
+    if (w.x0 < 0 || w.y0 < 0 || w.x1 > width || w.y1 > height) {
+      w.x0 = std::max(w.x0, 0.0);
+      w.y0 = std::max(w.y0, 0.0);
+      w.x1 = std::min(w.x1, static_cast<double>(width));
+      w.y1 = std::min(w.y1, static_cast<double>(height));
+      ++clamped;
+    }
+    kept.push_back(std::move(w));
+  }
+  result.words = std::move(kept);
+  std::string note;
+  auto add = [&note](int n, const char* what) {
+    if (n == 0) return;
+    if (!note.empty()) note += ", ";
+    note += std::to_string(n) + " " + what;
+  };
+  add(bad_utf8, "words with invalid UTF-8 repaired");
+  add(no_box, "words without a finite box dropped");
+  add(outside, "words outside the image dropped");
+  add(clamped, "boxes clamped to the image");
+  add(bad_conf, "confidences outside 0..1 fixed");
+  return note;
+}
+
+}  // namespace
 
 void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_height, Page& page) {
   const double sx = image_width > 0 ? page.width / image_width : 1;
@@ -60,6 +119,93 @@ void MergeOcrBand(const OcrPageResult& result, int image_width, int image_height
   page.ocr_confidence = n ? sum / n : -1;
 }
 
+namespace {
+
+// (what, warning text, decision-reason text) for one page.
+using PageWarn = std::function<void(const std::string&, const std::string&, const std::string&)>;
+
+// Renders page `index` (0-based), recognizes it (or its damaged table band)
+// within the options' per-page deadline and puts the words into `page`.
+// An error Status means the page failed and was left as it was.
+Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& source, const OcrRunOptions& options,
+                  const std::optional<DamagedBand>& band, int index, Page& page, const PageWarn& warn,
+                  std::vector<std::string>* render_warnings) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point deadline =
+      options.page_timeout_s > 0
+          ? Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.page_timeout_s))
+          : Clock::time_point{};
+  auto timed_out = [&] { return options.page_timeout_s > 0 && Clock::now() >= deadline; };
+  auto timeout_status = [&] {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "timed out after %g s", options.page_timeout_s);
+    return Status::TooLarge(buf);
+  };
+  if (!engine.ok()) return engine.status();
+  OcrEngine* ocr = engine.value();
+  Result<GrayImage> img = source.Render(index, options.dpi);
+  if (!img.ok()) return img.status();
+  // Messages a library printed while rendering (libjpeg) go to the
+  // document's warnings, not to stderr.
+  *render_warnings = img->warnings;
+  // A table band of a repair page: recognize only the band's rows (plus a
+  // margin for the table's outer rules), so the cost follows the band's
+  // height, not the page's.
+  int crop_top = 0;
+  GrayImage band_img;
+  const GrayImage* to_read = &*img;
+  if (band && page.height > 0) {
+    const double px_per_pt = img->height / page.height;
+    const double margin_pt = 18;
+    crop_top = std::clamp(static_cast<int>((band->y0 - margin_pt) * px_per_pt), 0, img->height);
+    int crop_bottom = std::clamp(static_cast<int>((band->y1 + margin_pt) * px_per_pt) + 1, crop_top, img->height);
+    band_img.width = img->width;
+    band_img.height = crop_bottom - crop_top;
+    band_img.dpi = img->dpi;
+    band_img.pixels.assign(img->pixels.begin() + static_cast<size_t>(crop_top) * img->width,
+                           img->pixels.begin() + static_cast<size_t>(crop_bottom) * img->width);
+    to_read = &band_img;
+  }
+  if (timed_out()) return timeout_status();
+  Result<OcrPageResult> res = Result<OcrPageResult>(OcrPageResult{});
+  if (!to_read->empty()) {
+    ocr->SetDeadline(deadline);
+    // The deadline is cleared however Recognize ends (an exception too).
+    struct ClearDeadline {
+      OcrEngine* e;
+      ~ClearDeadline() { e->SetDeadline({}); }
+    } clear{ocr};
+    res = ocr->Recognize(*to_read);
+  }
+  if (timed_out()) {
+    Status st = timeout_status();
+    return res.ok() ? st : Status::TooLarge(st.message() + " (" + res.status().message() + ")");
+  }
+  if (!res.ok()) return res.status();
+  if (std::string note = CleanEngineOutput(*res, to_read->width, to_read->height); !note.empty())
+    warn("OCR output cleaned", note, note);
+  if (band) {
+    for (OcrWord& w : res->words) {
+      w.y0 += crop_top;
+      w.y1 += crop_top;
+    }
+    MergeOcrBand(*res, img->width, img->height, band->y0, band->y1, page);
+    return Status::Ok();
+  }
+  ApplyOcrResult(*res, img->width, img->height, page);
+  char buf[160];
+  std::snprintf(buf, sizeof buf, " [OCR %d dpi: %zu words, mean confidence %.2f%s%s]", options.dpi,
+                res->words.size(), page.ocr_confidence,
+                res->orientation_degrees ? (", rotated " + std::to_string(res->orientation_degrees) + "°").c_str() : "",
+                res->ruling_lines ? (", " + std::to_string(res->ruling_lines) + " ruling lines removed, " +
+                                     std::to_string(res->cells_rechecked) + " cells re-read").c_str()
+                                  : "");
+  page.decision_reason += buf;
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, const OcrRunOptions& options) {
   // Pages decided "ocr", and "repair" pages with a table band that the old
   // OCR layer garbled (only that band is replaced).
@@ -81,60 +227,28 @@ Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, con
   for (int index : todo) {
     Page* page = &doc.pages[index];
     futures.push_back(pool.Submit([&, index, page](Result<OcrEngine*> engine) {
-      auto fail = [&](const Status& st) {
+      // The warning names the page and the reason; the page's decision
+      // reason says the same for `finsam extract` and v_pages.
+      PageWarn warn = [&](const std::string& what, const std::string& warning, const std::string& reason) {
         std::lock_guard<std::mutex> lock(warn_mu);
-        doc.warnings.push_back("page " + std::to_string(index + 1) + ": OCR failed: " + st.ToString());
-        page->decision_reason += "; OCR failed: " + st.message();
+        doc.warnings.push_back("page " + std::to_string(index + 1) + ": " + what + ": " + warning);
+        page->decision_reason += "; " + what + ": " + reason;
       };
-      if (!engine.ok()) {
-        fail(engine.status());
-      } else if (Result<GrayImage> img = source.Render(index, options.dpi); !img.ok()) {
-        fail(img.status());
-      } else {
-        if (!img->warnings.empty()) {
+      auto fail = [&](const Status& st) { warn("OCR failed", st.ToString(), st.message()); };
+      // Nothing an engine does (an error, garbage, an exception, a hang it
+      // can be told to stop) gets past this page.
+      try {
+        std::vector<std::string> render_warnings;
+        Status st = OcrOnePage(engine, source, options, bands[index], index, *page, warn, &render_warnings);
+        if (!render_warnings.empty()) {
           std::lock_guard<std::mutex> lock(warn_mu);
-          for (const std::string& w : img->warnings) AddRenderWarning(doc, index, w);
+          for (const std::string& w : render_warnings) AddRenderWarning(doc, index, w);
         }
-        // A table band of a repair page: recognize only the band's rows (plus
-        // a margin for the table's outer rules), so the cost follows the
-        // band's height, not the page's.
-        int crop_top = 0;
-        GrayImage band_img;
-        const GrayImage* to_read = &*img;
-        if (bands[index] && page->height > 0) {
-          const double px_per_pt = img->height / page->height;
-          const double margin_pt = 18;
-          crop_top = std::clamp(static_cast<int>((bands[index]->y0 - margin_pt) * px_per_pt), 0, img->height);
-          int crop_bottom =
-              std::clamp(static_cast<int>((bands[index]->y1 + margin_pt) * px_per_pt) + 1, crop_top, img->height);
-          band_img.width = img->width;
-          band_img.height = crop_bottom - crop_top;
-          band_img.dpi = img->dpi;
-          band_img.pixels.assign(img->pixels.begin() + static_cast<size_t>(crop_top) * img->width,
-                                 img->pixels.begin() + static_cast<size_t>(crop_bottom) * img->width);
-          to_read = &band_img;
-        }
-        Result<OcrPageResult> res = to_read->empty() ? Result<OcrPageResult>(OcrPageResult{})
-                                                     : (*engine)->Recognize(*to_read);
-        if (!res.ok()) {
-          fail(res.status());
-        } else if (bands[index]) {
-          for (OcrWord& w : res->words) {
-            w.y0 += crop_top;
-            w.y1 += crop_top;
-          }
-          MergeOcrBand(*res, img->width, img->height, bands[index]->y0, bands[index]->y1, *page);
-        } else {
-          ApplyOcrResult(*res, img->width, img->height, *page);
-          char buf[160];
-          std::snprintf(buf, sizeof buf, " [OCR %d dpi: %zu words, mean confidence %.2f%s%s]", options.dpi,
-                        res->words.size(), page->ocr_confidence,
-                        res->orientation_degrees ? (", rotated " + std::to_string(res->orientation_degrees) + "°").c_str() : "",
-                        res->ruling_lines ? (", " + std::to_string(res->ruling_lines) + " ruling lines removed, " +
-                                             std::to_string(res->cells_rechecked) + " cells re-read").c_str()
-                                          : "");
-          page->decision_reason += buf;
-        }
+        if (!st.ok()) fail(st);
+      } catch (const std::exception& e) {
+        fail(Status::Internal(std::string("OCR engine threw: ") + e.what()));
+      } catch (...) {
+        fail(Status::Internal("OCR engine threw a non-standard exception"));
       }
       int d = ++done;
       if (options.progress) options.progress(d, total);

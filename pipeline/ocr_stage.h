@@ -27,13 +27,27 @@ struct OcrRunOptions {
   bool reread_damaged_tables = true;
   // (pages_done, pages_total) after each page; called from worker threads.
   std::function<void(int, int)> progress;
+  // Seconds one page may take, rendering and recognition together; 0 = no
+  // limit. At the deadline the engine is asked to stop
+  // (OcrEngine::SetDeadline; Tesseract honours it through its progress
+  // monitor) and the page fails with kTooLarge "timed out after N s" (over
+  // the configured limit); a result that
+  // arrives after the deadline is discarded. An engine that neither honours
+  // the deadline nor returns keeps its worker (threads cannot be killed).
+  double page_timeout_s = 300;
 };
 
 // OCRs every page of `doc` whose decision is kOcr (and the damaged table band
-// of kRepair pages, see OcrRunOptions). A page that fails keeps
-// its text layer (if any), gets "; OCR failed: …" appended to its decision
-// reason and a warning "page N: OCR failed: …" on the document; the function
-// itself returns Ok (failures are per page). Blocks until all pages are done.
+// of kRepair pages, see OcrRunOptions). A page that fails — rendering or the
+// engine returns an error, the engine throws, or the page passes its
+// deadline — keeps its text layer (if any), gets "; OCR failed: …" appended
+// to its decision reason and a warning "page N: OCR failed: …" on the
+// document; the function itself returns Ok (failures are per page). Malformed
+// engine output is cleaned, not trusted: invalid UTF-8 is repaired, words
+// without a finite box or outside the image are dropped, boxes are clamped to
+// the image and confidences to 0..1 (NaN → 0); the page then gets "; OCR
+// output cleaned: …" and a warning "page N: OCR output cleaned: …". Blocks
+// until all pages are done.
 Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, const OcrRunOptions& options);
 
 // Replaces page.lines with the engine's words (pixels of an image of

@@ -18,6 +18,8 @@ PACKAGES=(
   hunspell-sv libhunspell-dev          # Swedish dictionary for diacritic repair
   wswedish dasher-data                 # Swedish word lists for the lexicon
   qpdf                                 # tests: makes an encrypted PDF fixture
+  clang libclang-rt-14-dev             # tests only: the ASan+UBSan+libFuzzer build (scripts/sanitize.sh);
+                                       # the runtimes are only a Recommends of clang
   chromium                             # tests: renders the review's HTML report headless
 )
 

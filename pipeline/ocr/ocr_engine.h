@@ -10,6 +10,7 @@
 #ifndef FINSAM_PIPELINE_OCR_OCR_ENGINE_H_
 #define FINSAM_PIPELINE_OCR_OCR_ENGINE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -43,11 +44,19 @@ struct OcrPageResult {
 };
 
 // One engine instance is used by one thread at a time (an OCR worker owns
-// its engine). Recognize never throws; failures come back as Status.
+// its engine). Recognize should not throw; failures come back as Status (the
+// OCR stage still catches what an engine throws and reports it per page).
 class OcrEngine {
  public:
   virtual ~OcrEngine() = default;
   virtual Result<OcrPageResult> Recognize(const GrayImage& image) = 0;
+
+  // Asks the engine to give up on Recognize calls still running at
+  // `deadline` and return an error soon after (Tesseract: a progress monitor,
+  // ETEXT_DESC, with that deadline). A default-constructed time point means
+  // no deadline. Engines that cannot be interrupted ignore it; the OCR stage
+  // then discards a result that comes back after the deadline.
+  virtual void SetDeadline(std::chrono::steady_clock::time_point deadline) {}
 };
 
 // Creates one engine; called once per worker thread, on that thread.

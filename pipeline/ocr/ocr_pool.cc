@@ -1,6 +1,8 @@
 #include "pipeline/ocr/ocr_pool.h"
 
+#include <exception>
 #include <map>
+#include <string>
 
 #include "pipeline/ocr/tesseract_engine.h"
 
@@ -51,9 +53,18 @@ void OcrPool::Run() {
     }
     if (!tried) {
       tried = true;
-      Result<std::unique_ptr<OcrEngine>> made = factory_();
-      if (made.ok()) engine = std::move(made.value());
-      else engine_status = made.status();
+      // A factory that throws fails every task of this worker, like one
+      // that returns an error; the exception does not end the thread.
+      try {
+        Result<std::unique_ptr<OcrEngine>> made = factory_();
+        if (made.ok()) engine = std::move(made.value());
+        else engine_status = made.status();
+      } catch (const std::exception& e) {
+        engine_status = Status::Internal(std::string("OCR engine creation threw: ") + e.what());
+      } catch (...) {
+        engine_status = Status::Internal("OCR engine creation threw");
+      }
+      if (!engine && engine_status.ok()) engine_status = Status::Internal("OCR engine factory returned no engine");
     }
     if (engine) task(Result<OcrEngine*>(engine.get()));
     else task(Result<OcrEngine*>(engine_status));

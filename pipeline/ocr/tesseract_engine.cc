@@ -2,6 +2,7 @@
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 #ifdef _OPENMP
 #include <omp.h>
@@ -10,6 +11,9 @@
 #include <time.h>
 
 #include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -114,6 +118,8 @@ class TesseractEngine : public OcrEngine {
     }
     return Status::Ok();
   }
+
+  void SetDeadline(std::chrono::steady_clock::time_point deadline) override { deadline_ = deadline; }
 
   Result<OcrPageResult> Recognize(const GrayImage& image) override {
     try {
@@ -246,7 +252,11 @@ class TesseractEngine : public OcrEngine {
     api_.SetPageSegMode(tesseract::PSM_AUTO);
     api_.SetImage(work.pixels.data(), work.width, work.height, 1, work.width);
     api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
-    if (api_.Recognize(nullptr) != 0) return Status::Internal("Tesseract recognition failed");
+    tesseract::ETEXT_DESC monitor;
+    if (!ArmMonitor(monitor) || api_.Recognize(&monitor) != 0) {
+      if (PastDeadline()) return Status::TooLarge("Tesseract stopped at the page's OCR deadline");
+      return Status::Internal("Tesseract recognition failed");
+    }
     CollectWords(0, result.words);
     if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
       for (const OcrWord& w : result.words) fprintf(stderr, "first %s %.0f,%.0f %.2f\n", w.text.c_str(), w.x0, w.y0, w.confidence);
@@ -442,7 +452,9 @@ class TesseractEngine : public OcrEngine {
           whitelist_on = mode.whitelist;
         }
         api_.SetRectangle(r.x0, r.y0, r.width(), r.height());
-        if (api_.Recognize(nullptr) != 0) continue;
+        tesseract::ETEXT_DESC cell_monitor;
+        if (!ArmMonitor(cell_monitor)) break;  // out of time: keep the page's first reading
+        if (api_.Recognize(&cell_monitor) != 0) continue;
         std::vector<OcrWord> fresh;
         CollectWords(line_base, fresh);
         float sc = score(fresh, nullptr, nullptr);
@@ -481,6 +493,21 @@ class TesseractEngine : public OcrEngine {
 
   static constexpr float kMinOrientationConfidence = 5.0f;
   TesseractOptions options_;
+  // Gives `monitor` the time left until deadline_ (Tesseract then stops
+  // recognizing at it); false when the deadline has already passed.
+  bool ArmMonitor(tesseract::ETEXT_DESC& monitor) const {
+    if (deadline_ == std::chrono::steady_clock::time_point{}) return true;
+    const int64_t ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           deadline_ - std::chrono::steady_clock::now()).count();
+    if (ms <= 0) return false;
+    monitor.set_deadline_msecs(static_cast<int32_t>(std::min<int64_t>(ms, INT32_MAX)));
+    return true;
+  }
+  bool PastDeadline() const {
+    return deadline_ != std::chrono::steady_clock::time_point{} && std::chrono::steady_clock::now() >= deadline_;
+  }
+
+  std::chrono::steady_clock::time_point deadline_{};
   tesseract::TessBaseAPI api_;
   std::unique_ptr<tesseract::TessBaseAPI> osd_;
 };

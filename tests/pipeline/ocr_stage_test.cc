@@ -161,9 +161,12 @@ TEST(OcrStage, EngineCreationFailureIsPerPageWarning) {
 
 TEST(OcrStage, LiveImagesBoundedByWorkersAndPagesRunInParallel) {
   std::atomic<int> alive{0}, peak{0};
-  FakeSource src(100.0, 100.0, &alive, &peak);
+  // Pages just large enough for the fake engine's words (1417 × 833 px at
+  // 300 dpi): words outside the image are dropped as malformed engine output,
+  // and small images keep the timing check meaningful under the sanitizers.
+  FakeSource src(340.0, 200.0, &alive, &peak);
   OcrPool pool(3, [&]() -> Result<std::unique_ptr<OcrEngine>> { return std::unique_ptr<OcrEngine>(new FakeEngine(&alive)); });
-  Document doc = MakeDoc(30, 100.0, 100.0);
+  Document doc = MakeDoc(30, 340.0, 200.0);
   auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(OcrPages(doc, src, pool, {}).ok());
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

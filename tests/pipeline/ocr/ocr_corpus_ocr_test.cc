@@ -5,6 +5,7 @@
 // their garbled table bands.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -87,15 +88,19 @@ TEST_P(SameBudgetFacts, ScanAndSandwichMatchText) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, SameBudgetFacts, ::testing::Values("jamtland-vp-2019", "gavleborg-vp-2020"));
 
+// The budget page (page 6) of the Jämtland scan.
+Result<GrayImage> RenderJamtlandBudgetPage(int dpi) {
+  Document doc;
+  doc.source_path = kCorpus + "jamtland-vp-2019/scan.pdf";
+  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
+  if (!bytes.ok()) return bytes.status();
+  return PdfPageSource(*bytes).Render(5, dpi);
+}
+
 // Orientation: the budget page of the Jämtland scan turned 90° clockwise is
 // detected, turned back, and its words are mapped to the turned image.
 TEST(TesseractEngine, DetectsQuarterTurnAndMapsBoxesBack) {
-  Document doc;
-  doc.source_path = kCorpus + "jamtland-vp-2019/scan.pdf";
-  auto bytes = LoadDocumentBytes(doc);
-  ASSERT_TRUE(bytes.ok());
-  PdfPageSource src(*bytes);
-  Result<GrayImage> img = src.Render(5, 200);
+  Result<GrayImage> img = RenderJamtlandBudgetPage(200);
   ASSERT_TRUE(img.ok()) << img.status().ToString();
   // Keep the lower part (the budget table) to save time.
   GrayImage part;
@@ -181,6 +186,36 @@ TEST(RealScans, CardinalRotationsReadAlike) {
   }
   EXPECT_EQ(turns, (std::set<int>{0, 90, 180, 270}));
   for (size_t c : counts) EXPECT_NEAR(static_cast<double>(c), static_cast<double>(counts[0]), counts[0] * 0.03);
+}
+
+// Per-page deadline (issue 13): Tesseract stops recognizing at the deadline
+// given through OcrEngine::SetDeadline (its ETEXT_DESC monitor) instead of
+// finishing the page, and the engine works normally once it is cleared.
+TEST(TesseractEngine, StopsAtTheDeadline) {
+  Result<GrayImage> img = RenderJamtlandBudgetPage(150);  // 150 dpi: the page is read three times
+  ASSERT_TRUE(img.ok()) << img.status().ToString();
+  TesseractOptions options;
+  options.detect_orientation = false;
+  auto engine = MakeTesseractEngine(options);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  (*engine)->Recognize(*img);
+  const double full = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  (*engine)->SetDeadline(Clock::now() + std::chrono::milliseconds(static_cast<int>(full * 1000 / 10)));
+  const auto t1 = Clock::now();
+  Result<OcrPageResult> cut = (*engine)->Recognize(*img);
+  const double stopped = std::chrono::duration<double>(Clock::now() - t1).count();
+  ASSERT_FALSE(cut.ok());
+  EXPECT_NE(cut.status().message().find("deadline"), std::string::npos) << cut.status().ToString();
+  EXPECT_LT(stopped, full / 2) << "full page " << full << " s";
+
+  (*engine)->SetDeadline({});
+  Result<OcrPageResult> again = (*engine)->Recognize(*img);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_FALSE(again->words.empty());
 }
 
 }  // namespace
