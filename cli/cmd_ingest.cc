@@ -52,7 +52,7 @@ version are extracted again ("re-extracted").)";
 constexpr const char* kIngestFooter =
     R"(One line per file goes to stderr:
   loaded|unchanged|re-extracted PATH: FÖRBUND, KIND YEARS, N tables, M facts
-  [, P pages OCRed][, R pages repaired][, W warnings]
+  [, P pages OCRed][, R pages repaired][, S pages not read (need OCR; --ocr never)][, W warnings]
 and a failing file prints 'finsam: PATH: REASON'.
 Exit codes: 0 all loaded, 1 some input failed (the rest loaded), 2 usage.)";
 
@@ -66,7 +66,7 @@ std::string Years(int from, int to) {
 struct Summary {
   std::string forbund, kind;
   int year_from = 0, year_to = 0;
-  int64_t tables = 0, facts = 0, ocr = 0, repair = 0, warnings = 0;
+  int64_t tables = 0, facts = 0, ocr = 0, repair = 0, skipped = 0, warnings = 0;
 };
 
 Summary Summarize(const Extraction& ex, int facts) {
@@ -80,6 +80,7 @@ Summary Summarize(const Extraction& ex, int facts) {
   for (const Page& p : ex.doc.pages) {
     s.ocr += p.decision == PageDecision::kOcr ? 1 : 0;
     s.repair += p.decision == PageDecision::kRepair ? 1 : 0;
+    s.skipped += p.ocr_skipped ? 1 : 0;
   }
   s.warnings = static_cast<int64_t>(ex.doc.warnings.size());
   return s;
@@ -103,6 +104,7 @@ std::optional<Summary> StoredSummary(SqliteDb& db, int64_t document_id) {
   s.facts = db.QueryInt("SELECT count(*) FROM v_financial WHERE document_id = " + id).value_or(0);
   s.ocr = db.QueryInt("SELECT count(*) FROM pages WHERE decision = 'ocr' AND document_id = " + id).value_or(0);
   s.repair = db.QueryInt("SELECT count(*) FROM pages WHERE decision = 'repair' AND document_id = " + id).value_or(0);
+  s.skipped = db.QueryInt("SELECT count(*) FROM pages WHERE ocr_skipped = 1 AND document_id = " + id).value_or(0);
   return s;
 }
 
@@ -118,6 +120,7 @@ std::string Describe(const Summary& m) {
   // Pages not read from a good text layer, so a slow or doubtful file shows.
   if (m.ocr) s << ", " << m.ocr << (m.ocr == 1 ? " page" : " pages") << " OCRed";
   if (m.repair) s << ", " << m.repair << (m.repair == 1 ? " page" : " pages") << " repaired";
+  if (m.skipped) s << ", " << m.skipped << (m.skipped == 1 ? " page" : " pages") << " not read (need OCR; --ocr never)";
   if (m.warnings > 0) s << ", " << m.warnings << (m.warnings == 1 ? " warning" : " warnings");
   return s.str();
 }

@@ -76,6 +76,13 @@ struct Page {
   PageDecision decision = PageDecision::kText;
   std::string decision_reason;
   double ocr_confidence = -1;  // mean word confidence 0..1, -1 when not OCRed
+  // The page needs OCR but the policy was --ocr never: its text (if any) is
+  // the unreliable text layer or nothing.
+  bool ocr_skipped = false;
+  // When a page with a text layer was OCRed, both readings are scored 0..1
+  // (ocr_stage.h, ReadingScore) and the better one is kept; -1 otherwise.
+  double text_layer_score = -1;
+  double ocr_score = -1;
 };
 
 enum class InputFormat { kPdf, kText };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -10,6 +11,8 @@
 #include <mutex>
 #include <string>
 
+#include "normalizers/swedish_lexicon.h"
+#include "normalizers/swedish_number.h"
 #include "normalizers/utf8.h"
 #include "pipeline/input/line_builder.h"
 #include "pipeline/input/pdf_render.h"
@@ -20,6 +23,13 @@
 namespace finsam {
 
 namespace {
+
+// A layer with this many valid words, at this share, reads as upright text.
+constexpr int kUprightLayerWords = 20;
+constexpr double kUprightLayerShare = 0.5;
+// OCR replaces a text layer only with more than 1.15 × its valid words + 3.
+constexpr double kOcrMoreValid = 1.15;
+constexpr int kOcrMoreValidSlack = 3;
 
 // Makes an engine's words safe to use (see OcrPages in ocr_stage.h) for an
 // image of width × height pixels; returns "" when nothing had to change,
@@ -119,6 +129,66 @@ void MergeOcrBand(const OcrPageResult& result, int image_width, int image_height
   page.ocr_confidence = n ? sum / n : -1;
 }
 
+ReadingScore ScoreReading(const Page& page) {
+  ReadingScore r;
+  std::vector<std::string> alpha;
+  for (const Line& line : page.lines)
+    for (const Word& w : line.words) {
+      const std::string& t = w.text.empty() ? w.raw : w.text;
+      bool digit = false, letter = false, bad = false;
+      for (unsigned char c : t) {
+        digit |= c >= '0' && c <= '9';
+        letter |= std::isalpha(c) || c >= 0x80;
+      }
+      // U+FFFD (EF BF BD) and private-use (EE-EF lead bytes) read as nothing.
+      bad = t.find("\xEF\xBF\xBD") != std::string::npos || (!t.empty() && static_cast<unsigned char>(t[0]) == 0xEE);
+      if (!digit && !letter) continue;
+      ++r.tokens;
+      if (digit) {
+        ++r.numbers;
+        std::string core = t;
+        while (!core.empty() && std::string_view("().,;:").find(core.back()) != std::string_view::npos) core.pop_back();
+        while (!core.empty() && std::string_view("(").find(core.front()) != std::string_view::npos) core.erase(0, 1);
+        if (!bad && ParseSwedishNumber(core)) {
+          ++r.parsed;
+          ++r.valid;
+        }
+      } else if (!bad) {
+        alpha.push_back(t);
+      }
+    }
+  if (alpha.empty()) return r;
+  if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
+    // One-letter words ("i", "å") count as valid; ScoreStrippedText skips them.
+    StrippedTextScore sc = ScoreStrippedText(alpha, *lex);
+    r.valid += sc.swedish + static_cast<int>(alpha.size()) - sc.words;
+  } else {
+    for (const std::string& t : alpha) {
+      bool ok = true;
+      for (size_t i = 1; i + 1 < t.size(); ++i)
+        if (t[i] == '&' || (t[i] >= '0' && t[i] <= '9')) ok = false;
+      r.valid += ok;
+    }
+  }
+  return r;
+}
+
+bool PreferOcrReading(const ReadingScore& layer, const ReadingScore& ocr, int ocr_orientation_degrees,
+                      std::string* why) {
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "text layer %d/%d valid (%.2f), OCR %d/%d valid (%.2f)", layer.valid, layer.tokens,
+                layer.share(), ocr.valid, ocr.tokens, ocr.share());
+  *why = buf;
+  const bool layer_reads = layer.valid >= kUprightLayerWords && layer.share() >= kUprightLayerShare;
+  if (ocr_orientation_degrees != 0 && layer_reads) {
+    *why += "; OCR turned the page " + std::to_string(ocr_orientation_degrees) + "° against an upright text layer";
+    return false;
+  }
+  // OCR must read clearly more: more valid words and numbers, not only a
+  // different share of a similar count.
+  return ocr.valid > kOcrMoreValid * layer.valid + kOcrMoreValidSlack;
+}
+
 namespace {
 
 // (what, warning text, decision-reason text) for one page.
@@ -192,7 +262,26 @@ Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& sourc
     MergeOcrBand(*res, img->width, img->height, band->y0, band->y1, page);
     return Status::Ok();
   }
+  // A text layer is compared with OCR's reading before it is replaced.
+  bool had_layer = false;
+  for (const Line& line : page.lines)
+    for (const Word& w : line.words) had_layer |= w.source == WordSource::kTextLayer;
+  Page layer = had_layer ? page : Page{};
   ApplyOcrResult(*res, img->width, img->height, page);
+  if (had_layer) {
+    const ReadingScore layer_score = ScoreReading(layer), ocr_score = ScoreReading(page);
+    std::string why;
+    const bool prefer_ocr = PreferOcrReading(layer_score, ocr_score, res->orientation_degrees, &why);
+    const double conf = page.ocr_confidence;
+    if (!prefer_ocr) {
+      layer.decision = PageDecision::kText;
+      layer.ocr_confidence = conf;
+      page = std::move(layer);
+    }
+    page.text_layer_score = layer_score.share();
+    page.ocr_score = ocr_score.share();
+    page.decision_reason += "; " + why + (prefer_ocr ? ": OCR kept" : ": text layer kept");
+  }
   char buf[160];
   std::snprintf(buf, sizeof buf, " [OCR %d dpi: %zu words, mean confidence %.2f%s%s]", options.dpi,
                 res->words.size(), page.ocr_confidence,

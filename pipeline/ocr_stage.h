@@ -12,6 +12,7 @@
 #define FINSAM_PIPELINE_OCR_STAGE_H_
 
 #include <functional>
+#include <string>
 
 #include "model/document.h"
 #include "model/status.h"
@@ -38,8 +39,11 @@ struct OcrRunOptions {
 };
 
 // OCRs every page of `doc` whose decision is kOcr (and the damaged table band
-// of kRepair pages, see OcrRunOptions). A page that fails — rendering or the
-// engine returns an error, the engine throws, or the page passes its
+// of kRepair pages, see OcrRunOptions). A page that has text-layer words
+// keeps them when they read better than OCR (PreferOcrReading); its
+// decision then becomes kText, and both scores go to
+// page.text_layer_score / page.ocr_score. A page that fails — rendering or
+// the engine returns an error, the engine throws, or the page passes its
 // deadline — keeps its text layer (if any), gets "; OCR failed: …" appended
 // to its decision reason and a warning "page N: OCR failed: …" on the
 // document; the function itself returns Ok (failures are per page). Malformed
@@ -49,6 +53,27 @@ struct OcrRunOptions {
 // output cleaned: …" and a warning "page N: OCR output cleaned: …". Blocks
 // until all pages are done.
 Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, const OcrRunOptions& options);
+
+// How well one reading of a page (its lines) reads as Swedish text and
+// numbers, for choosing between a text layer and OCR.
+struct ReadingScore {
+  int tokens = 0;   // words with at least one letter or digit
+  int valid = 0;    // words valid as Swedish (lexicon; without it: letters only,
+                    // no unmappable or garble glyphs) + numbers that parse
+  int numbers = 0;  // tokens with a digit
+  int parsed = 0;   // of those, parsed as Swedish numbers
+  double share() const { return tokens ? static_cast<double>(valid) / tokens : 0; }
+};
+ReadingScore ScoreReading(const Page& page);
+
+// Whether OCR's reading replaces the page's text layer. The layer is kept
+// unless OCR reads clearly more valid words and numbers (a layer that covers
+// part of the page, or cannot be mapped), and always when OCR turned the
+// page (orientation) while the layer reads upright as Swedish: a text layer's
+// boxes come upright from the PDF, so a rotation found by OCR on such a page
+// is a misreading. `why` gets the figures.
+bool PreferOcrReading(const ReadingScore& layer, const ReadingScore& ocr, int ocr_orientation_degrees,
+                      std::string* why);
 
 // Replaces page.lines with the engine's words (pixels of an image of
 // image_width × image_height covering the whole page) and sets

@@ -21,8 +21,12 @@ namespace finsam {
 namespace {
 
 // Ink is measured on a render at this resolution (a scan page decodes and
-// renders in ~10-20 ms at 60 dpi).
+// renders in ~10-20 ms at 60 dpi). Lower does not decide: at 40 dpi 10 pt
+// text strokes render as light gray and no longer count as dark.
 constexpr int kInkDpi = 60;
+// A page with a text layer is rendered only when images cover at least this
+// share of the page outside the words (UncoveredImageShare).
+constexpr double kAmbiguousImageShare = 0.05;
 // Below this share of dark pixels a page is blank.
 constexpr double kBlankInk = 0.0002;
 // A text layer that leaves this much of the page's area as dark ink outside
@@ -36,6 +40,8 @@ constexpr double kRepairEvidence = 0.35;
 // A layer whose words are mostly neither Swedish nor restorable is too
 // damaged to repair (only judged with the lexicon and enough words).
 constexpr double kDamagedShare = 0.55;
+
+constexpr const char* kOcrNeverPrefix = "--ocr never; would OCR: ";
 
 bool IsLetter(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
@@ -124,30 +130,52 @@ TextLayerSignals AnalyzeTextLayer(const Page& page) {
   return s;
 }
 
-PageInk MeasureInk(const GrayImage& image, const Page& page) {
+PageInk MeasureInk(const GrayImage& image, const Page& page, const std::vector<Box>* regions) {
   PageInk ink;
   if (image.empty() || page.width <= 0 || page.height <= 0) return ink;
   GrayImage img = image;
   // Table borders are ink that no word covers: erase them first.
   EraseRulingLines(FindRulingLines(img), img);
   const double sx = img.width / page.width, sy = img.height / page.height;
+  auto fill = [&](std::vector<uint8_t>& mask, const Box& b, double pad) {
+    int x0 = std::max(0, static_cast<int>((b.x0 - pad) * sx));
+    int x1 = std::min(img.width, static_cast<int>((b.x1 + pad) * sx) + 1);
+    int y0 = std::max(0, static_cast<int>((b.y0 - pad) * sy));
+    int y1 = std::min(img.height, static_cast<int>((b.y1 + pad) * sy) + 1);
+    if (x0 >= x1) return;
+    for (int y = y0; y < y1; ++y)
+      std::fill(mask.begin() + static_cast<size_t>(y) * img.width + x0,
+                mask.begin() + static_cast<size_t>(y) * img.width + x1, uint8_t{1});
+  };
   std::vector<uint8_t> covered(img.pixels.size(), 0);
-  const double pad = 3.0;  // points around each word box
   for (const Line& line : page.lines)
-    for (const Word& w : line.words) {
-      int x0 = std::max(0, static_cast<int>((w.box.x0 - pad) * sx));
-      int x1 = std::min(img.width, static_cast<int>((w.box.x1 + pad) * sx) + 1);
-      int y0 = std::max(0, static_cast<int>((w.box.y0 - pad) * sy));
-      int y1 = std::min(img.height, static_cast<int>((w.box.y1 + pad) * sy) + 1);
-      for (int y = y0; y < y1; ++y)
-        std::fill(covered.begin() + static_cast<size_t>(y) * img.width + x0,
-                  covered.begin() + static_cast<size_t>(y) * img.width + x1, uint8_t{1});
-    }
+    for (const Word& w : line.words) fill(covered, w.box, 3.0);  // 3 pt around each word box
+  std::vector<uint8_t> inside;
+  if (regions) {
+    inside.assign(img.pixels.size(), 0);
+    for (const Box& b : *regions) fill(inside, b, 0);
+  }
+  // Text strokes are thin: a dark run along a row no longer than ~4 pt.
+  // Photographs, filled shapes and shaded cells make long runs.
+  const int max_run = std::max(2, static_cast<int>(4.0 * sx + 0.5));
   size_t dark = 0, outside = 0;
-  for (size_t i = 0; i < img.pixels.size(); ++i) {
-    if (img.pixels[i] < 128) {
-      ++dark;
-      if (!covered[i]) ++outside;
+  for (int y = 0; y < img.height; ++y) {
+    const size_t row = static_cast<size_t>(y) * img.width;
+    int x = 0;
+    while (x < img.width) {
+      if (img.pixels[row + x] >= 128) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < img.width && img.pixels[row + end] < 128) ++end;
+      const bool thin = end - x <= max_run;
+      for (int k = x; k < end; ++k) {
+        if (regions && !inside[row + k]) continue;
+        ++dark;
+        if (thin && !covered[row + k]) ++outside;
+      }
+      x = end;
     }
   }
   const double n = static_cast<double>(img.pixels.size());
@@ -155,6 +183,30 @@ PageInk MeasureInk(const GrayImage& image, const Page& page) {
   ink.ink = dark / n;
   ink.uncovered = outside / n;
   return ink;
+}
+
+double UncoveredImageShare(const PageContent& content, const Page& page) {
+  if (content.images.empty() || page.width <= 0 || page.height <= 0) return 0;
+  constexpr double kCell = 4;  // points
+  constexpr double kPad = 8;   // points around each word: gaps between lines and words are covered
+  const int gw = static_cast<int>(page.width / kCell) + 1, gh = static_cast<int>(page.height / kCell) + 1;
+  std::vector<uint8_t> grid(static_cast<size_t>(gw) * gh, 0);
+  auto mark = [&](const Box& b, double pad, uint8_t from, uint8_t to) {
+    int x0 = std::clamp(static_cast<int>((b.x0 - pad) / kCell), 0, gw);
+    int x1 = std::clamp(static_cast<int>((b.x1 + pad) / kCell), 0, gw);
+    int y0 = std::clamp(static_cast<int>((b.y0 - pad) / kCell), 0, gh);
+    int y1 = std::clamp(static_cast<int>((b.y1 + pad) / kCell), 0, gh);
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) {
+        uint8_t& g = grid[static_cast<size_t>(y) * gw + x];
+        if (g == from) g = to;
+      }
+  };
+  for (const Box& b : content.images) mark(b, 0, 0, 1);
+  for (const Line& line : page.lines)
+    for (const Word& w : line.words) mark(w.box, kPad, 1, 2);
+  const size_t uncovered = std::count(grid.begin(), grid.end(), uint8_t{1});
+  return std::min(1.0, uncovered * kCell * kCell / (page.width * page.height));
 }
 
 namespace {
@@ -290,7 +342,7 @@ PageVerdict DecidePage(const TextLayerSignals& t, const PageInk& ink, bool ocr_t
   }
   if (policy == OcrPolicy::kNever && v.decision == PageDecision::kOcr) {
     v.decision = t.words > 0 ? PageDecision::kText : PageDecision::kEmpty;
-    v.reason = "--ocr never; would OCR: " + v.reason;
+    v.reason = kOcrNeverPrefix + v.reason;
   }
   return v;
 }
@@ -318,48 +370,61 @@ Status DecidePagesStage(PipelineContext& ctx) {
   }
   Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
   std::vector<std::vector<std::string>> fonts;
+  std::vector<PageContent> contents;
   std::unique_ptr<PdfPageSource> source;
   if (bytes.ok()) {
     fonts = PdfPageFontNames(**bytes, doc.page_count());
+    contents = PdfPageContents(**bytes, doc.page_count());
     source = std::make_unique<PdfPageSource>(*bytes);
   } else {
     doc.warnings.push_back("page decision without ink measurement: " + bytes.status().ToString());
   }
+  contents.resize(doc.pages.size());
   bool ocr_layer_doc = false;
   for (const auto& page_fonts : fonts)
     for (const std::string& f : page_fonts) ocr_layer_doc |= f.find("GlyphLessFont") != std::string::npos;
-  // Text signals first (cheap), then the ink renders of all pages on up to
-  // `jobs` threads (the page source renders thread-safely), then the
-  // decisions in page order.
+  // Evidence before rendering: the text layer's signals and the page's
+  // images (both without rasterizing). Only two kinds of page are rendered,
+  // at kInkDpi: pages without a text layer (blank or not), and pages with
+  // images that the text layer's words leave partly uncovered (a scan under
+  // a partial layer, a picture of text). There the ink is counted inside the
+  // images only. Vector graphics and shaded cells are never rendered for.
   const size_t n = doc.pages.size();
   std::vector<TextLayerSignals> texts(n);
-  for (size_t i = 0; i < n; ++i) texts[i] = AnalyzeTextLayer(doc.pages[i]);
+  std::vector<double> uncovered_images(n, 0);
+  std::vector<char> render(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    texts[i] = AnalyzeTextLayer(doc.pages[i]);
+    const PageContent& c = contents[i];
+    if (texts[i].words == 0 || !c.measured) {
+      render[i] = 1;
+    } else {
+      uncovered_images[i] = UncoveredImageShare(c, doc.pages[i]);
+      render[i] = uncovered_images[i] >= kAmbiguousImageShare;
+    }
+  }
   std::vector<PageInk> inks(n);
   std::vector<std::vector<std::string>> render_warnings(n);
   if (source) {
     std::atomic<size_t> next{0};
     auto work = [&]() {
       for (size_t i = next++; i < n; i = next++) {
-        const TextLayerSignals& text = texts[i];
-        // A page whose text layer is plainly good Swedish only needs the ink
-        // check for images that carry text (an organisation chart): a
-        // coarser render finds those too and costs a quarter as much. The
-        // ink shares compared are fractions of the page, independent of
-        // resolution.
-        const bool plainly_good = text.words >= 20 && !text.lexicon && text.with_diacritics >= 3 &&
-                                  text.with_diacritics * 20 >= text.alpha_words;
-        Result<GrayImage> img = source->Render(static_cast<int>(i), plainly_good ? kInkDpi / 2 : kInkDpi);
-        if (img.ok()) {
-          inks[i] = MeasureInk(*img, doc.pages[i]);
-          render_warnings[i] = std::move(img->warnings);
-        }
+        if (!render[i]) continue;
+        Result<GrayImage> img = source->Render(static_cast<int>(i), kInkDpi);
+        if (!img.ok()) continue;
+        const PageContent& c = contents[i];
+        // Pages with a text layer: ink inside the images only.
+        const bool in_images = texts[i].words > 0 && c.measured;
+        inks[i] = MeasureInk(*img, doc.pages[i], in_images ? &c.images : nullptr);
+        render_warnings[i] = std::move(img->warnings);
       }
     };
+    size_t to_render = std::count(render.begin(), render.end(), 1);
     int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    int threads = std::min<int>(ctx.options.jobs > 0 ? ctx.options.jobs : hw, static_cast<int>(n));
+    int threads = std::min<int>(ctx.options.jobs > 0 ? ctx.options.jobs : hw, static_cast<int>(to_render));
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
+    if (to_render > 0) work();
     for (std::thread& t : pool) t.join();
   }
   for (size_t i = 0; i < n; ++i)
@@ -380,6 +445,18 @@ Status DecidePagesStage(PipelineContext& ctx) {
         v.reason += buf;
       }
     }
+    if (texts[i].words > 0 && contents[i].measured) {
+      char buf[200];
+      if (!inks[i].measured) {
+        std::snprintf(buf, sizeof buf, " (not rendered: images %.0f%% of the page, %.0f%% outside the words)",
+                      100 * contents[i].image_share, 100 * uncovered_images[i]);
+      } else {
+        std::snprintf(buf, sizeof buf, " (rendered at %d dpi: images %.0f%% of the page, %.0f%% outside the words)",
+                      kInkDpi, 100 * contents[i].image_share, 100 * uncovered_images[i]);
+      }
+      v.reason += buf;
+    }
+    page.ocr_skipped = v.reason.rfind(kOcrNeverPrefix, 0) == 0;
     page.decision = v.decision;
     page.decision_reason = std::move(v.reason);
   }

@@ -2,14 +2,18 @@
 // diacritic repair ("repair"), or rasterize and OCR the page ("ocr"); "empty"
 // for blank pages and for pages without text when OCR is off.
 //
-// The decision is made from cheap evidence only (milliseconds per page):
+// The decision is made from evidence that needs no rasterizing first:
 //  - the text layer's words (characters that cannot be mapped, stripped
 //    Swedish diacritics scored with the shared Swedish lexicon),
-//  - the page's ink, from a low-resolution render: how much dark ink the page
-//    has and how much of it lies outside every text-layer word box (a layer
-//    that covers only part of the page's text),
 //  - whether the text layer was written by an OCR program (Tesseract's
-//    invisible "GlyphLessFont").
+//    invisible "GlyphLessFont"),
+//  - the page's images and how much of them the words leave uncovered
+//    (pdf_content.h, read from the content stream).
+// Only pages without a text layer, and pages whose images the words leave
+// partly uncovered, are rendered at low resolution to measure their ink:
+// how much thin-stroke ink lies outside every word box inside the images (a
+// layer that covers only part of the page's text). Vector graphics and
+// shaded table cells never send a page to OCR.
 // The reason string says which rule fired, with the figures, and is stored in
 // the database (v_pages).
 #ifndef FINSAM_PIPELINE_PAGE_DECISION_H_
@@ -20,6 +24,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "pipeline/input/pdf_content.h"
 #include "pipeline/ocr/ocr_engine.h"
 #include "pipeline/pipeline.h"
 
@@ -48,8 +53,19 @@ struct PageInk {
   double uncovered = 0;  // dark pixels outside text-layer word boxes / all pixels
 };
 
-// Measures ink on `image` (a render of `page` at any dpi).
-PageInk MeasureInk(const GrayImage& image, const Page& page);
+// Measures ink on `image` (a render of `page` at any dpi; the image's pixels
+// map linearly onto the page's points, origin top-left). `ink` counts every
+// dark pixel; `uncovered` only dark pixels of thin strokes (horizontal runs
+// up to ~4 pt: text, not photographs, filled shapes or shaded cells) farther
+// than 3 pt from every word box. With `regions` (page points) only pixels
+// inside them count: the stage passes the page's image boxes, so vector
+// graphics and shaded cells drawn outside images never count.
+PageInk MeasureInk(const GrayImage& image, const Page& page, const std::vector<Box>* regions = nullptr);
+
+// Share of the page's area (0..1) covered by images (content.images) and
+// not within 8 pt of any word box: the part of the page where a picture may
+// hold text the text layer does not carry. 0 without images.
+double UncoveredImageShare(const PageContent& content, const Page& page);
 
 struct PageVerdict {
   PageDecision decision = PageDecision::kText;

@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
   cmake g++ make pkg-config            # build
   libpoppler-cpp-dev poppler-utils     # PDF text layer + rendering; pdftotext for bench/
+  libpoppler-glib-dev                  # where each page draws images, without rendering (page decision)
   libtesseract-dev libleptonica-dev    # OCR of scanned pages
   tesseract-ocr-swe tesseract-ocr-osd  # Swedish OCR model, orientation detection
   libicu-dev                           # Unicode normalization, Swedish case mapping

@@ -82,8 +82,8 @@ Result<int64_t> UpsertOrganisation(SqliteDb& db, const std::string& name, const 
 
 Status LoadPages(SqliteDb& db, int64_t document_id, const Extraction& ex) {
   Result<SqliteStatement> ins = db.Prepare(
-      "INSERT INTO pages(document_id, page, width, height, unit, decision, reason, ocr_confidence, text) "
-      "VALUES(?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO pages(document_id, page, width, height, unit, decision, reason, ocr_confidence, text, "
+      "ocr_skipped, text_score, ocr_score) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return ins.status();
   for (const Page& p : ex.doc.pages) {
     std::string text;
@@ -95,6 +95,9 @@ Status LoadPages(SqliteDb& db, int64_t document_id, const Extraction& ex) {
     ins->Bind(5, BoxUnitName(p.unit)).Bind(6, PageDecisionName(p.decision)).Bind(7, NonEmpty(p.decision_reason));
     if (p.ocr_confidence >= 0) ins->Bind(8, p.ocr_confidence); else ins->BindNull(8);
     ins->Bind(9, text);
+    ins->Bind(10, int64_t{p.ocr_skipped ? 1 : 0});
+    if (p.text_layer_score >= 0) ins->Bind(11, p.text_layer_score); else ins->BindNull(11);
+    if (p.ocr_score >= 0) ins->Bind(12, p.ocr_score); else ins->BindNull(12);
     FINSAM_RETURN_IF_ERROR(ins->Run());
   }
   return Status::Ok();

@@ -194,6 +194,11 @@ CREATE TABLE corrections(
   decision_id INTEGER NOT NULL REFERENCES decisions(decision_id),
   PRIMARY KEY(document_sha256, table_seq, row_label, row_occurrence, col));
 )sql"},
+      {4, "pages: OCR skipped by --ocr never, scores of the text layer and OCR readings", R"sql(
+ALTER TABLE pages ADD COLUMN ocr_skipped INTEGER NOT NULL DEFAULT 0;  -- 1: needs OCR, policy --ocr never
+ALTER TABLE pages ADD COLUMN text_score REAL;  -- 0..1, NULL unless the page had a text layer and was OCRed
+ALTER TABLE pages ADD COLUMN ocr_score REAL;   -- 0..1, NULL unless the page had a text layer and was OCRed
+)sql"},
   };
   return kMigrations;
 }
@@ -205,7 +210,8 @@ SELECT d.document_id, f.name AS forbund, d.kind, d.title, d.year_from, d.year_to
        d.decided_on, d.pages, d.source_path, d.sha256, d.format, d.pipeline_version, d.ingested_at
 FROM documents d LEFT JOIN forbund f USING(forbund_id))sql",
       R"sql(CREATE VIEW v_pages AS
-SELECT document_id, page, decision, reason, ocr_confidence, unit, width, height
+SELECT document_id, page, decision, reason, ocr_confidence, unit, width, height, ocr_skipped,
+       text_score, ocr_score
 FROM pages)sql",
       R"sql(CREATE VIEW v_financial AS
 SELECT d.document_id, fb.name AS forbund, d.kind AS doc_kind, t.title AS table_title,
