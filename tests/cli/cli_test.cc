@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "pipeline/store/sqlite_db.h"
+#include "tests/support/finsam_run.h"
 #include "tests/support/text_files.h"
 
 namespace finsam {
@@ -37,18 +38,6 @@ void WriteFile(const std::string& path, const std::string& bytes) {
   out << bytes;
 }
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream s(text);
-  for (std::string l; std::getline(s, l);) out.push_back(l);
-  return out;
-}
-
-struct RunResult {
-  int code = -1;
-  std::string out, err;
-};
-
 class CliCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -63,39 +52,12 @@ class CliCommandTest : public ::testing::Test {
   }
 
   // Runs `finsam ARGS` in the temp dir; ARGS is passed to the shell as is.
-  RunResult Run(const std::string& args) {
-    std::string out = dir_ + "/.stdout", err = dir_ + "/.stderr";
-    std::string cmd = "cd '" + dir_ + "' && '" + FINSAM_BINARY + "' " + args + " >'" + out + "' 2>'" + err +
-                      "' </dev/null";
-    int st = std::system(cmd.c_str());
-    RunResult r;
-    r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    r.out = ReadFile(out);
-    r.err = ReadFile(err);
-    return r;
-  }
+  RunResult Run(const std::string& args) { return RunFinsam(FINSAM_BINARY, dir_, args); }
 
   // Every row of every table, in rowid order: equal dumps = unchanged data.
   std::string Dump() {
-    Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(db_, false);
-    EXPECT_TRUE(db.ok()) << db.status().ToString();
-    if (!db.ok()) return "";
-    std::vector<std::string> tables;
-    {
-      Result<SqliteStatement> q =
-          (*db)->Prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
-      while (q->Step()) tables.push_back(q->Text(0));
-    }
-    std::string dump;
-    for (const std::string& t : tables) {
-      dump += "## " + t + "\n";
-      Result<SqliteStatement> q = (*db)->Prepare("SELECT * FROM \"" + t + "\"");
-      EXPECT_TRUE(q.ok());
-      while (q->Step()) {
-        for (int c = 0; c < q->ColumnCount(); ++c) dump += (q->IsNull(c) ? "\\N" : q->Text(c)) + "|";
-        dump += "\n";
-      }
-    }
+    std::string dump = DumpDatabase(db_);
+    EXPECT_NE(dump.rfind("error: ", 0), 0u) << dump;
     return dump;
   }
 
