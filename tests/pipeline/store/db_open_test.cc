@@ -16,18 +16,12 @@
 #include "pipeline/store/database.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/sqlite_db.h"
+#include "tests/support/text_files.h"
 
 namespace finsam {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class DbOpenTest : public ::testing::Test {
  protected:
@@ -117,7 +111,7 @@ TEST_F(DbOpenTest, ForeignSqliteFileIsRefusedUnchanged) {
     ASSERT_TRUE(raw.ok());
     ASSERT_TRUE((*raw)->Exec("CREATE TABLE recipes(name TEXT); INSERT INTO recipes VALUES('kanelbulle')").ok());
   }
-  const std::string before = Bytes(path_);
+  const std::string before = ReadFile(path_);
   for (DbAccess access : {DbAccess::kRead, DbAccess::kWrite, DbAccess::kCreate}) {
     DbOpenOptions o;
     o.access = access;
@@ -126,13 +120,13 @@ TEST_F(DbOpenTest, ForeignSqliteFileIsRefusedUnchanged) {
     ASSERT_FALSE(db.ok());
     EXPECT_EQ(db.status().message(), "not a finsam database (no schema_info table)");
   }
-  EXPECT_EQ(Bytes(path_), before);
+  EXPECT_EQ(ReadFile(path_), before);
   EXPECT_FALSE(fs::exists(path_ + "-wal"));
 }
 
 TEST_F(DbOpenTest, ReadAccessWritesNothingAndCannotWrite) {
   { ASSERT_TRUE(Database::Open(path_).ok()); }
-  const std::string before = Bytes(path_);
+  const std::string before = ReadFile(path_);
   DbOpenOptions o;
   o.access = DbAccess::kRead;
   Result<std::unique_ptr<Database>> db = Database::Open(path_, o);
@@ -141,7 +135,7 @@ TEST_F(DbOpenTest, ReadAccessWritesNothingAndCannotWrite) {
   EXPECT_EQ((*db)->sql().QueryInt("SELECT count(*) FROM v_documents"), 0);
   EXPECT_FALSE((*db)->sql().Exec("INSERT INTO forbund(name) VALUES('x')").ok());
   db = Database::Open(path_, o);
-  EXPECT_EQ(Bytes(path_), before);
+  EXPECT_EQ(ReadFile(path_), before);
 }
 
 TEST_F(DbOpenTest, ReadAccessUpgradesAnOlderSchemaWhenWritable) {
