@@ -368,21 +368,19 @@ Status DecidePagesStage(PipelineContext& ctx) {
     }
     return Status::Ok();
   }
+  // One pass over the document for the evidence: a single poppler-glib open
+  // lists every page's images and scans the fonts once (Type 3,
+  // GlyphLessFont). Renders reuse one poppler-cpp document per worker.
   Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
-  std::vector<std::vector<std::string>> fonts;
   std::vector<PageContent> contents;
-  std::unique_ptr<PdfPageSource> source;
   if (bytes.ok()) {
-    fonts = PdfPageFontNames(**bytes, doc.page_count());
     contents = PdfPageContents(**bytes, doc.page_count());
-    source = std::make_unique<PdfPageSource>(*bytes);
   } else {
     doc.warnings.push_back("page decision without ink measurement: " + bytes.status().ToString());
   }
   contents.resize(doc.pages.size());
   bool ocr_layer_doc = false;
-  for (const auto& page_fonts : fonts)
-    for (const std::string& f : page_fonts) ocr_layer_doc |= f.find("GlyphLessFont") != std::string::npos;
+  for (const PageContent& c : contents) ocr_layer_doc |= c.ocr_text_font;
   // Evidence before rendering: the text layer's signals and the page's
   // images (both without rasterizing). Only two kinds of page are rendered,
   // at kInkDpi: pages without a text layer (blank or not), and pages with
@@ -405,12 +403,15 @@ Status DecidePagesStage(PipelineContext& ctx) {
   }
   std::vector<PageInk> inks(n);
   std::vector<std::vector<std::string>> render_warnings(n);
-  if (source) {
+  if (bytes.ok()) {
     std::atomic<size_t> next{0};
     auto work = [&]() {
+      // RGB: ICC-based photos convert row by row (pdf_render.h), several
+      // times cheaper than Poppler's per-pixel gray path.
+      PdfPageRenderer renderer(*bytes, RenderColor::kRgb);
       for (size_t i = next++; i < n; i = next++) {
         if (!render[i]) continue;
-        Result<GrayImage> img = source->Render(static_cast<int>(i), kInkDpi);
+        Result<GrayImage> img = renderer.Render(static_cast<int>(i), kInkDpi);
         if (!img.ok()) continue;
         const PageContent& c = contents[i];
         // Pages with a text layer: ink inside the images only.

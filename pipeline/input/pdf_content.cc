@@ -4,6 +4,7 @@
 #include <poppler.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace finsam {
@@ -41,13 +42,17 @@ std::vector<PageContent> PdfPageContents(const std::string& bytes, int pages) {
   g_bytes_unref(gbytes);  // the document holds its own reference
   if (error) g_error_free(error);
   if (!doc) return out;
-  bool type3 = false;
+  bool type3 = false, ocr_font = false;
   if (PopplerFontInfo* fonts = poppler_font_info_new(doc.get())) {
     PopplerFontsIter* it = nullptr;
-    // Scan all pages at once: Type 3 anywhere marks the document.
+    // Scan all pages at once: Type 3 or GlyphLessFont anywhere marks the
+    // document.
     if (poppler_font_info_scan(fonts, poppler_document_get_n_pages(doc.get()), &it) && it) {
       do {
         type3 |= poppler_fonts_iter_get_font_type(it) == POPPLER_FONT_TYPE_TYPE3;
+        // The full name keeps a subset prefix ("ABCDEF+GlyphLessFont").
+        const char* name = poppler_fonts_iter_get_full_name(it);
+        ocr_font |= name && std::strstr(name, "GlyphLessFont") != nullptr;
       } while (poppler_fonts_iter_next(it));
       poppler_fonts_iter_free(it);
     }
@@ -74,6 +79,7 @@ std::vector<PageContent> PdfPageContents(const std::string& bytes, int pages) {
     poppler_page_free_image_mapping(list);
     c.image_share = UnionShare(c.images, w, h);
     c.type3_fonts = type3;
+    c.ocr_text_font = ocr_font;
     c.measured = true;
   }
   return out;

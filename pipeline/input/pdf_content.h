@@ -24,11 +24,16 @@ struct PageContent {
   std::vector<Box> images;   // every image drawn, clipped to the page
   double image_share = 0;    // union of the image boxes / page area, 0..1
   bool type3_fonts = false;  // the document uses Type 3 fonts (bitmap glyphs, often OCR output)
+  // The document uses Tesseract's invisible "GlyphLessFont": its text layer
+  // was written by an OCR run (a "sandwich" PDF). Judged for the whole
+  // document, as Poppler lists a font shared by several pages only once.
+  bool ocr_text_font = false;
 };
 
 // One entry per page (0-based), `pages` long; entries stay unmeasured when
-// Poppler cannot open the file or a page. Thread-compatible: it opens its
-// own document over `bytes`.
+// Poppler cannot open the file or a page. One document open and one pass:
+// the fonts of all pages are scanned once, then each page's image list.
+// Thread-compatible: it opens its own document over `bytes`.
 std::vector<PageContent> PdfPageContents(const std::string& bytes, int pages);
 
 }  // namespace finsam

@@ -1,7 +1,6 @@
 #include "pipeline/input/pdf_render.h"
 
 #include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-font.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
@@ -90,17 +89,23 @@ class CaptureStderr {
 
 }  // namespace
 
-Result<GrayImage> PdfPageSource::Render(int page_index, int dpi) const {
+namespace {
+
+std::unique_ptr<poppler::document> OpenForRendering(const std::string& bytes) {
+  return std::unique_ptr<poppler::document>(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+}
+
+// Renders page `page_index` of the open `pdf`.
+Result<GrayImage> RenderPage(poppler::document* pdf, int page_index, int dpi, RenderColor color) {
   if (dpi < 10 || dpi > 1200) return Status::InvalidArgument("dpi " + std::to_string(dpi) + " out of range 10..1200");
   try {
-    std::unique_ptr<poppler::document> pdf(
-        poppler::document::load_from_raw_data(bytes_->data(), static_cast<int>(bytes_->size())));
     if (!pdf) return Status::Corrupt("Poppler could not open the PDF for rendering");
     if (page_index < 0 || page_index >= pdf->pages()) return Status::InvalidArgument("no page " + std::to_string(page_index + 1));
     std::unique_ptr<poppler::page> page(pdf->create_page(page_index));
     if (!page) return Status::Corrupt("Poppler could not read page " + std::to_string(page_index + 1));
     poppler::page_renderer renderer;
-    renderer.set_image_format(poppler::image::format_gray8);
+    renderer.set_image_format(color == RenderColor::kRgb ? poppler::image::format_rgb24 : poppler::image::format_gray8);
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     renderer.set_paper_color(0xffffffff);
@@ -120,13 +125,22 @@ Result<GrayImage> PdfPageSource::Render(int page_index, int dpi) const {
     if (img.format() == poppler::image::format_gray8) {
       for (int y = 0; y < out.height; ++y)
         std::memcpy(&out.pixels[static_cast<size_t>(y) * out.width], src + static_cast<size_t>(y) * stride, out.width);
-    } else {
-      // Fallback for Poppler builds that ignore the gray request: ARGB32/RGB24.
-      const int bpp = img.format() == poppler::image::format_rgb24 ? 3 : 4;
+    } else if (img.format() == poppler::image::format_rgb24) {
+      // R G B in memory (Splash's RGB8).
       for (int y = 0; y < out.height; ++y) {
         const auto* row = reinterpret_cast<const uint8_t*>(src + static_cast<size_t>(y) * stride);
         for (int x = 0; x < out.width; ++x) {
-          const uint8_t* p = row + x * bpp;  // B G R (A) in memory
+          const uint8_t* p = row + x * 3;
+          out.pixels[static_cast<size_t>(y) * out.width + x] =
+              static_cast<uint8_t>((p[0] * 77 + p[1] * 150 + p[2] * 29) >> 8);
+        }
+      }
+    } else {
+      // Fallback for Poppler builds that ignore the format request: ARGB32.
+      for (int y = 0; y < out.height; ++y) {
+        const auto* row = reinterpret_cast<const uint8_t*>(src + static_cast<size_t>(y) * stride);
+        for (int x = 0; x < out.width; ++x) {
+          const uint8_t* p = row + x * 4;  // B G R A in memory
           out.pixels[static_cast<size_t>(y) * out.width + x] =
               static_cast<uint8_t>((p[0] * 29 + p[1] * 150 + p[2] * 77) >> 8);
         }
@@ -140,22 +154,34 @@ Result<GrayImage> PdfPageSource::Render(int page_index, int dpi) const {
   }
 }
 
-std::vector<std::vector<std::string>> PdfPageFontNames(const std::string& bytes, int pages) {
-  std::vector<std::vector<std::string>> out(pages > 0 ? pages : 0);
+}  // namespace
+
+Result<GrayImage> PdfPageSource::Render(int page_index, int dpi) const {
+  std::unique_ptr<poppler::document> pdf;
   try {
-    std::unique_ptr<poppler::document> pdf(
-        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-    if (!pdf || pdf->is_locked()) return out;
-    std::unique_ptr<poppler::font_iterator> it(pdf->create_font_iterator(0));
-    while (it && it->has_next()) {
-      std::vector<poppler::font_info> fonts = it->next();
-      int page = it->current_page() - 1;  // current_page() is 1-based after next()
-      if (page < 0 || page >= pages) continue;
-      for (const poppler::font_info& f : fonts) out[page].push_back(f.name());
-    }
+    pdf = OpenForRendering(*bytes_);
   } catch (...) {
   }
-  return out;
+  return RenderPage(pdf.get(), page_index, dpi, color_);
+}
+
+struct PdfPageRenderer::Open {
+  std::unique_ptr<poppler::document> pdf;
+};
+
+PdfPageRenderer::PdfPageRenderer(std::shared_ptr<const std::string> bytes, RenderColor color)
+    : bytes_(std::move(bytes)), color_(color) {}
+PdfPageRenderer::~PdfPageRenderer() = default;
+
+Result<GrayImage> PdfPageRenderer::Render(int page_index, int dpi) const {
+  if (!open_) {
+    open_ = std::make_unique<Open>();
+    try {
+      open_->pdf = OpenForRendering(*bytes_);
+    } catch (...) {
+    }
+  }
+  return RenderPage(open_->pdf.get(), page_index, dpi, color_);
 }
 
 Result<std::shared_ptr<const std::string>> LoadDocumentBytes(const Document& doc) {

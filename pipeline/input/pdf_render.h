@@ -19,21 +19,44 @@
 
 namespace finsam {
 
+// How Poppler rasterizes before the image is turned to gray.
+//  kGray: Splash renders 8-bit gray directly (what OCR reads).
+//  kRgb:  Splash renders RGB, converted to gray here (0.30 R + 0.59 G +
+//         0.11 B, as Poppler's own gray). Several times cheaper on pages
+//         with ICC-based photos (InDesign, Word exports): for RGB output
+//         Splash converts ICC colour a whole image row per lcms call, for
+//         gray one pixel per call. The page decision's ink renders use it.
+enum class RenderColor { kGray, kRgb };
+
 class PdfPageSource : public PageImageSource {
  public:
   // Shares ownership of the file's bytes.
-  explicit PdfPageSource(std::shared_ptr<const std::string> bytes) : bytes_(std::move(bytes)) {}
+  explicit PdfPageSource(std::shared_ptr<const std::string> bytes, RenderColor color = RenderColor::kGray)
+      : bytes_(std::move(bytes)), color_(color) {}
   Result<GrayImage> Render(int page_index, int dpi) const override;
 
  private:
   std::shared_ptr<const std::string> bytes_;
+  RenderColor color_;
 };
 
-// Names of the fonts each page introduces (index = 0-based page; Poppler
-// lists a font shared by several pages only under the first). Text in
-// "GlyphLessFont" is an invisible text layer written by Tesseract (a
-// "sandwich" PDF made by an OCR run). Empty lists on failure.
-std::vector<std::vector<std::string>> PdfPageFontNames(const std::string& bytes, int pages);
+// Renders pages of one PDF through a single Poppler document opened on the
+// first Render and kept open: for one thread rendering several pages of the
+// same file (PdfPageSource reopens the document for every page, which is
+// what several threads sharing one source need). Not thread-safe; one per
+// thread. Shares ownership of the bytes.
+class PdfPageRenderer : public PageImageSource {
+ public:
+  explicit PdfPageRenderer(std::shared_ptr<const std::string> bytes, RenderColor color = RenderColor::kGray);
+  ~PdfPageRenderer() override;
+  Result<GrayImage> Render(int page_index, int dpi) const override;
+
+ private:
+  struct Open;
+  std::shared_ptr<const std::string> bytes_;
+  RenderColor color_;
+  mutable std::unique_ptr<Open> open_;  // the document, opened lazily
+};
 
 // Reads the document's source file again (stages after "read" do not keep the
 // bytes) and checks that its size still matches what was read.
