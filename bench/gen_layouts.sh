@@ -48,7 +48,7 @@ for html in "$out"/src/batch-*.html; do
     exit 1
   fi
   while read -r id first last; do
-    qpdf --empty --pages "$b.pdf" "$first-$last" -- "$out/pdf/$id.pdf"
+    qpdf --deterministic-id --empty --pages "$b.pdf" "$first-$last" -- "$out/pdf/$id.pdf"
     cp "$out/src/$id.expected.tsv" "$out/pdf/"
   done < "$b.pages"
 done
