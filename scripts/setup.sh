@@ -21,7 +21,11 @@ PACKAGES=(
   qpdf                                 # tests: makes an encrypted PDF fixture
   clang libclang-rt-14-dev             # tests only: the ASan+UBSan+libFuzzer build (scripts/sanitize.sh);
                                        # the runtimes are only a Recommends of clang
-  chromium                             # tests: renders the review's HTML report headless
+  chromium                             # tests: renders the review's HTML report headless;
+                                       # bench/gen_layouts.sh: prints the layout variants to PDF
+  tesseract-ocr tesseract-ocr-eng      # bench/gen_layouts.sh only: English-model OCR text dumps
+  imagemagick img2pdf                  # bench/gen_layouts.sh only: skewed, noisy image-only scans
+  fonts-liberation2                    # bench/gen_layouts.sh only: more fonts for the variants
 )
 
 missing=()

@@ -1,0 +1,245 @@
+// Scoring finsam's extraction of a layout variant (bench/layout_gen.cc)
+// against the facts the variant was rendered from. Shared by the fast test
+// (tests/cli/layout_variants_test.cc) and the benchmark
+// (bench/layout_score.cc, bench/bench_layouts.sh); the measures are defined
+// in docs/layout_variants.md.
+//
+// A found fact is a table cell of `finsam extract --format json` with an
+// amount (amount_sek not null). It equals an expected fact when the amount in
+// kronor, the column's year (0 = none) and the column kind are equal, and the
+// row is the same: the same category when both have one, else the same label
+// after folding (case, spaces and punctuation ignored).
+#ifndef FINSAM_TESTS_SUPPORT_LAYOUT_SCORE_H_
+#define FINSAM_TESTS_SUPPORT_LAYOUT_SCORE_H_
+
+#include <cctype>
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace finsam::layout {
+
+struct ExpectedFact {
+  std::string label, category;
+  int year = 0;
+  std::string kind;
+  int64_t amount_sek = 0;
+  std::string printed;
+};
+
+struct VariantTruth {
+  std::string id, cls, features, source;
+  std::string forbund, kind;
+  int year_from = 0, year_to = 0;
+  std::vector<ExpectedFact> facts;
+};
+
+struct FoundFact {
+  std::string label, category;
+  int year = 0;
+  std::string kind;
+  int64_t amount_sek = 0;
+  std::string status;
+  std::string raw;
+  int page = 0;
+};
+
+struct VariantScore {
+  int expected = 0;     // facts the variant prints
+  int recalled = 0;     // expected facts found, any status
+  int found = 0;        // cells with an amount
+  int trusted = 0;      // found facts with status ok or repaired (no flag)
+  int trusted_right = 0;
+  int suspect = 0;      // found facts with status suspect
+  bool meta_right = false;
+  std::string meta_found;              // "förbund | kind | from-to" as extracted
+  std::vector<std::string> missed;     // expected facts not found (described)
+  std::vector<std::string> wrong_ok;   // trusted facts equal to no expected fact
+};
+
+// Lower-cased letters and digits only (UTF-8 Å/Ä/Ö/É folded to lower case).
+inline std::string FoldLabel(const std::string& s) {
+  std::string o;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xC3 && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x80 && d <= 0x9E) d = static_cast<unsigned char>(d + 0x20);
+      o += static_cast<char>(c);
+      o += static_cast<char>(d);
+      ++i;
+    } else if (c >= 0x80) {
+      o += static_cast<char>(c);
+    } else if (std::isalnum(c)) {
+      o += static_cast<char>(std::tolower(c));
+    }
+  }
+  return o;
+}
+
+inline std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> f;
+  std::string cur;
+  for (char c : line) {
+    if (c == '\t') {
+      f.push_back(cur);
+      cur.clear();
+    } else if (c != '\r') {
+      cur += c;
+    }
+  }
+  f.push_back(cur);
+  return f;
+}
+
+// Reads ID.expected.tsv as layout_gen writes it. False (and *error) when the
+// file is missing or malformed.
+inline bool ReadTruth(const std::string& path, VariantTruth* v, std::string* error) {
+  std::ifstream in(path);
+  if (!in) {
+    *error = path + ": cannot read";
+    return false;
+  }
+  std::string line;
+  bool header_seen = false;
+  while (std::getline(in, line)) {
+    auto f = SplitTabs(line);
+    if (line.rfind("# ", 0) == 0) {
+      if (f.size() < 2) continue;
+      std::string key = f[0].substr(2);
+      if (key == "id") v->id = f[1];
+      if (key == "class") v->cls = f[1];
+      if (key == "features") v->features = f[1];
+      if (key == "source") v->source = f[1];
+      if (key == "meta.forbund") v->forbund = f[1];
+      if (key == "meta.kind") v->kind = f[1];
+      if (key == "meta.year_from") v->year_from = std::stoi(f[1]);
+      if (key == "meta.year_to") v->year_to = std::stoi(f[1]);
+      continue;
+    }
+    if (!header_seen) {
+      header_seen = true;
+      continue;
+    }
+    if (f.size() < 6) {
+      *error = path + ": malformed line: " + line;
+      return false;
+    }
+    v->facts.push_back({f[0], f[1], std::stoi(f[2]), f[3], std::stoll(f[4]), f[5]});
+  }
+  if (v->id.empty() || v->facts.empty()) {
+    *error = path + ": no id or no facts";
+    return false;
+  }
+  return true;
+}
+
+inline std::vector<FoundFact> FoundFacts(const nlohmann::json& doc) {
+  std::vector<FoundFact> out;
+  if (!doc.contains("tables")) return out;
+  for (const auto& t : doc["tables"]) {
+    const auto& cols = t["columns"];
+    for (const auto& r : t["rows"]) {
+      for (const auto& c : r["cells"]) {
+        if (c["amount_sek"].is_null()) continue;
+        size_t ci = c["col"].get<size_t>();
+        FoundFact f;
+        f.label = r["label"].is_string() ? r["label"].get<std::string>() : "";
+        f.category = r["category"].is_string() ? r["category"].get<std::string>() : "";
+        if (ci < cols.size()) {
+          f.year = cols[ci]["year"].is_number() ? cols[ci]["year"].get<int>() : 0;
+          f.kind = cols[ci]["kind"].is_string() ? cols[ci]["kind"].get<std::string>() : "";
+        }
+        f.amount_sek = c["amount_sek"].get<int64_t>();
+        f.status = c["status"].is_string() ? c["status"].get<std::string>() : "";
+        f.raw = c["raw"].is_string() ? c["raw"].get<std::string>() : "";
+        f.page = c["page"].is_number() ? c["page"].get<int>() : 0;
+        out.push_back(f);
+      }
+    }
+  }
+  return out;
+}
+
+inline bool SameFact(const ExpectedFact& e, const FoundFact& f) {
+  if (e.amount_sek != f.amount_sek || e.year != f.year || e.kind != f.kind) return false;
+  if (!e.category.empty() && !f.category.empty() && e.category == f.category) return true;
+  return FoldLabel(e.label) == FoldLabel(f.label);
+}
+
+inline std::string Describe(const ExpectedFact& e) {
+  std::ostringstream o;
+  o << e.label << " | " << e.kind << " " << e.year << " | " << e.amount_sek << " (" << e.printed << ")";
+  return o.str();
+}
+
+inline std::string Describe(const FoundFact& f) {
+  std::ostringstream o;
+  o << f.label << " [" << (f.category.empty() ? "-" : f.category) << "] | " << f.kind << " " << f.year << " | "
+    << f.amount_sek << " (raw '" << f.raw << "', p." << f.page << ", " << f.status << ")";
+  return o.str();
+}
+
+inline VariantScore Score(const VariantTruth& v, const nlohmann::json& doc) {
+  VariantScore s;
+  std::vector<FoundFact> found = FoundFacts(doc);
+  s.expected = static_cast<int>(v.facts.size());
+  s.found = static_cast<int>(found.size());
+  std::vector<bool> used(found.size(), false);
+  for (const auto& e : v.facts) {
+    bool hit = false;
+    for (size_t i = 0; i < found.size() && !hit; ++i) {
+      if (!used[i] && SameFact(e, found[i])) used[i] = hit = true;
+    }
+    if (hit) ++s.recalled;
+    else s.missed.push_back(Describe(e));
+  }
+  for (const auto& f : found) {
+    if (f.status == "suspect") ++s.suspect;
+    if (f.status != "ok" && f.status != "repaired") continue;
+    ++s.trusted;
+    bool right = false;
+    for (const auto& e : v.facts) right = right || SameFact(e, f);
+    if (right) ++s.trusted_right;
+    else s.wrong_ok.push_back(Describe(f));
+  }
+  if (doc.contains("document")) {
+    const auto& d = doc["document"];
+    std::string forbund = d["forbund"].is_string() ? d["forbund"].get<std::string>() : "";
+    std::string kind = d["kind"].is_string() ? d["kind"].get<std::string>() : "";
+    int from = d["year_from"].is_number() ? d["year_from"].get<int>() : 0;
+    int to = d["year_to"].is_number() ? d["year_to"].get<int>() : 0;
+    s.meta_found = forbund + " | " + kind + " | " + std::to_string(from) + "-" + std::to_string(to);
+    s.meta_right = forbund == v.forbund && kind == v.kind && from == v.year_from && to == v.year_to;
+  }
+  return s;
+}
+
+// Sums over variants (micro-averaged: every fact weighs the same).
+struct Totals {
+  int variants = 0, meta_right = 0, perfect = 0;
+  int64_t expected = 0, recalled = 0, found = 0, trusted = 0, trusted_right = 0, suspect = 0;
+  void Add(const VariantScore& s) {
+    ++variants;
+    meta_right += s.meta_right;
+    perfect += s.recalled == s.expected && s.trusted_right == s.trusted;
+    expected += s.expected;
+    recalled += s.recalled;
+    found += s.found;
+    trusted += s.trusted;
+    trusted_right += s.trusted_right;
+    suspect += s.suspect;
+  }
+  double Recall() const { return expected ? static_cast<double>(recalled) / expected : 0; }
+  // No trusted fact at all is precision 1 (nothing wrong claimed ok).
+  double Precision() const { return trusted ? static_cast<double>(trusted_right) / trusted : 1; }
+  double SuspectShare() const { return found ? static_cast<double>(suspect) / found : 0; }
+};
+
+}  // namespace finsam::layout
+
+#endif  // FINSAM_TESTS_SUPPORT_LAYOUT_SCORE_H_
