@@ -6,6 +6,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "normalizers/ocr_confusions.h"
 #include "normalizers/unicode.h"
 #include "normalizers/utf8.h"
 
@@ -13,6 +14,9 @@ namespace finsam {
 namespace {
 
 // ---- Confusion model ------------------------------------------------------
+// A learned confusion seen fewer times than this is noise of the sample.
+constexpr long kMinLearnedCount = 3;
+
 // log P(observed | intended) for what an English OCR model makes of Swedish
 // letters. Rates from the lexicon README (6 fonts, 300 dpi) and what real
 // scans add; the stripping rates scale with the document's strip rate.
@@ -29,6 +33,17 @@ struct Channel {
   // Rare confusions, tried only for tokens that are no word as written.
   double rare = std::log(0.004);   // i→ä, a→ö, l→ä, s/g→ö at the start
   double digraph = std::log(0.01); // éa aé éi éd da ia ai li dé oo → one letter
+  // Learned confusions of å/ä/ö (data/ocr_confusions.tsv), tried like the
+  // rare ones: by the first observed letter, and the letters lost.
+  std::unordered_map<char32_t, std::vector<LearnedConfusion>> learned_by_first;
+  std::vector<LearnedConfusion> learned_lost;
+  Channel(double s, const OcrConfusionTable* table) : Channel(s) {
+    if (!table) return;
+    for (const LearnedConfusion& c : table->DiacriticConfusions(kMinLearnedCount)) {
+      if (c.observed.empty()) learned_lost.push_back(c);
+      else if (c.observed.size() <= 2) learned_by_first[c.observed[0]].push_back(c);
+    }
+  }
   explicit Channel(double s) {
     s = std::clamp(s, 0.02, 0.98);
     a_aa = std::log(0.92 * s);
@@ -127,6 +142,34 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
     default:
       out->push_back(Opt(SwedishLexicon::SkeletonOf(std::u32string_view(&c, 1))[0], 1, {{c, 0}}));
       break;
+  }
+  // Learned confusions (data/ocr_confusions.tsv) that the options above do
+  // not already hold: "8" for ä, "oé" for ö, an initial "0" or "s" for Ö.
+  if (with_rare) {
+    auto it = ch.learned_by_first.find(c);
+    if (it != ch.learned_by_first.end()) {
+      for (const LearnedConfusion& l : it->second) {
+        const size_t len = l.observed.size();
+        if (i + len > w.size() || w.compare(i, len, l.observed) != 0) continue;
+        const LetterPlace place = i == 0 ? LetterPlace::kInitial
+                                  : i + len == w.size() ? LetterPlace::kFinal
+                                                        : LetterPlace::kMedial;
+        if (place != l.place) continue;
+        bool known = false;
+        for (SlotOption& o : *out) {
+          if (o.consume != static_cast<int>(len)) continue;
+          for (int m = 0; m < o.n; ++m) {
+            if (o.letter[m] != l.intended) continue;
+            known = true;
+            // A rare option's guessed cost gives way to the learned one.
+            if (o.rare) o.cost[m] = std::max(o.cost[m], l.log_prob);
+          }
+        }
+        if (known) continue;
+        const char32_t skel = SwedishLexicon::SkeletonOf(std::u32string_view(&l.intended, 1))[0];
+        out->push_back(Opt(skel, static_cast<int>(len), {{l.intended, l.log_prob}}, true));
+      }
+    }
   }
   // Two observed letters for one intended letter.
   if (with_rare && next) {
@@ -389,6 +432,28 @@ class CandidateGenerator {
     skel_.clear();
     leaves_ = 0;
     Dfs(w, 0, 0.0, 0, 0, with_rare);
+    if (with_rare) EnumerateLost(w);
+  }
+
+  // A letter the OCR lost ("tgärd" for "åtgärd", "vergripande" for
+  // "övergripande"): each learned lost letter put back where it was learned
+  // to go missing (word start, inside, end), the rest read with the common
+  // confusions only, so one loss plus stripping is still found.
+  void EnumerateLost(const std::u32string& w) {
+    if (w.size() < 3) return;
+    for (const LearnedConfusion& l : ch_.learned_lost) {
+      for (size_t k = 0; k <= w.size(); ++k) {
+        const LetterPlace place = k == 0 ? LetterPlace::kInitial : k == w.size() ? LetterPlace::kFinal : LetterPlace::kMedial;
+        if (place != l.place) continue;
+        std::u32string v = w.substr(0, k);
+        v += l.intended;
+        v += w.substr(k);
+        slots_.clear();
+        skel_.clear();
+        leaves_ = 0;
+        Dfs(v, 0, l.log_prob, /*rare=*/1, 0, /*with_rare=*/false);
+      }
+    }
   }
 
   void Dfs(const std::u32string& w, size_t i, double cost, int rare, int dsubs, bool with_rare) {
@@ -744,7 +809,9 @@ class TokenRepair {
       : lex_(lex),
         options_(options),
         tokens_(tokens),
-        channel_(strip_rate),
+        channel_(strip_rate, options.use_learned_confusions
+                                 ? (options.confusions ? options.confusions : OcrConfusionTable::Shared())
+                                 : nullptr),
         gen_(lex, channel_),
         pieces_(tokens.size()),
         bars_on_line_(CountBarsPerLine(tokens)),
@@ -1102,6 +1169,28 @@ class TokenRepair {
     }
   }
 
+  // Reads a token's first word piece and its repair; decides whether its
+  // capital is the English model's reading of a small ä/å/ö ("ska det Aven
+  // genomsyra", "spridning Over länet": the dots make the letter tall): an A
+  // or O that became å/ä/ö, in the middle of a running sentence (the token
+  // before ends in a small letter or a comma), in one of the 3000 most
+  // frequent words and not a gazetteer name.
+  bool ReadAsCapital(size_t t, const std::u32string& written, const std::u32string& repaired) const {
+    if (written.size() < 2 || repaired.empty() || (written[0] != U'A' && written[0] != U'O')) return false;
+    if (repaired[0] != U'å' && repaired[0] != U'ä' && repaired[0] != U'ö') return false;
+    for (size_t k = 1; k < written.size(); ++k) {
+      if (!u_islower(static_cast<UChar32>(written[k]))) return false;
+    }
+    if (t == 0 || tokens_[t].break_before || OpensSentence(tokens_, t)) return false;
+    const std::u32string prev = Utf8ToU32(tokens_[t - 1].text);
+    if (prev.empty() || !(u_islower(static_cast<UChar32>(prev.back())) || prev.back() == U',')) return false;
+    const std::string word = U32ToUtf8(repaired);
+    const int32_t id = lex_.Find(word);
+    if (id < 0 || (lex_.Flags(id) & SwedishLexicon::kGazetteer)) return false;
+    const int rank = lex_.Rank(word);
+    return rank > 0 && rank <= 3000;
+  }
+
   // Reads the piece changes; rebuilds each changed token with the case of
   // the original restored, and reports it in *changes.
   std::vector<std::string> ApplyChanges(std::vector<WordChange>* changes) const {
@@ -1127,6 +1216,9 @@ class TokenRepair {
         // a bullet ("6kad kompetens" after "- ") stood for a capital.
         if (p == 0 && !cased.empty() && IsGarble(pieces_[t][p].text[0]) && rebuilt.empty() && OpensSentence(tokens_, t)) {
           cased[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(cased[0])));
+        }
+        if (p == 0 && rebuilt.empty() && ReadAsCapital(t, pieces_[t][p].text, it->second.repaired)) {
+          cased[0] = it->second.repaired[0];
         }
         rebuilt += cased;
       }

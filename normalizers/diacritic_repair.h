@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normalizers/ocr_confusions.h"
 #include "normalizers/swedish_lexicon.h"
 
 namespace finsam {
@@ -60,6 +61,12 @@ struct RepairOptions {
   // Weight of the context-word model (SwedishLexicon::ContextLogLikelihoods)
   // for words valid both ways; 0 turns it off.
   double context_weight = 1.0;
+  // The learned OCR confusion table (data/ocr_confusions.tsv) adds the
+  // confusions beyond the common ones for words that are no word as written:
+  // ö read as two letters, a lost letter, a digit for ä/ö. null: the shared
+  // table (OcrConfusionTable::Shared(); none when the file is absent).
+  bool use_learned_confusions = true;
+  const OcrConfusionTable* confusions = nullptr;
 };
 
 class DiacriticRepairer {

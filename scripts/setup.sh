@@ -19,6 +19,8 @@ PACKAGES=(
   hunspell-sv libhunspell-dev          # Swedish dictionary for diacritic repair
   wswedish dasher-data                 # Swedish word lists for the lexicon
   qpdf                                 # tests: makes an encrypted PDF fixture
+  tesseract-ocr tesseract-ocr-eng imagemagick  # training only: renders Swedish text and reads it with the
+  fonts-liberation2 fonts-freefont-ttf         # English model (scripts/learn_ocr_confusions.sh)
   clang libclang-rt-14-dev             # tests only: the ASan+UBSan+libFuzzer build (scripts/sanitize.sh);
                                        # the runtimes are only a Recommends of clang
   chromium                             # tests: renders the review's HTML report headless;

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Regenerates the learned OCR confusion table and the English-model OCR the
+# tests measure diacritic repair on (issue 12):
+#   data/ocr_confusions.tsv                 learned from the training pages
+#   tests/data/ocr_eng/heldout/NNN.*.txt    the held-out pages: text and OCR
+#   tests/data/ocr_eng/<doc>.txt            English-model OCR of corpus/<doc>/scan.pdf
+#
+#   scripts/learn_ocr_confusions.sh [BUILD_DIR]     (default build/)
+#
+# Needs tesseract-ocr, tesseract-ocr-eng, imagemagick and the fonts in
+# scripts/setup.sh. Cost: about 40 rendered pages and 14 scanned pages of
+# tesseract, a few CPU-minutes under nice -n 10, one thread.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$here/build}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+bash "$here/scripts/render_ocr_material.sh" "$work/gen"
+cmake --build "$build" --target learn_ocr_confusions >/dev/null
+"$build/learn_ocr_confusions" learn "$work/gen/train" > "$here/data/ocr_confusions.tsv"
+
+out="$here/tests/data/ocr_eng"
+rm -rf "$out/heldout"
+mkdir -p "$out/heldout"
+cp "$work"/gen/heldout/*.src.txt "$work"/gen/heldout/*.ocr.txt "$work"/gen/heldout/*.setting "$out/heldout/"
+
+# The corpus scans (200 dpi, skewed, JPEG), read page by page as they are:
+# real scans the table was not learned from.
+for doc in gavleborg-vp-2020 jamtland-vp-2019; do
+  mkdir -p "$work/scan/$doc"
+  pdfimages -j "$here/corpus/$doc/scan.pdf" "$work/scan/$doc/p"
+  for img in "$work/scan/$doc"/p-*.jpg; do
+    OMP_THREAD_LIMIT=1 nice -n 10 tesseract "$img" "${img%.jpg}" -l eng 2>/dev/null
+  done
+  cat "$work/scan/$doc"/p-*.txt > "$out/$doc.txt"
+done
+echo "wrote data/ocr_confusions.tsv and tests/data/ocr_eng/" >&2

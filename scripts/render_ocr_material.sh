@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Renders Swedish text into page images at several fonts, sizes, resolutions
+# and noise levels and reads them with Tesseract's ENGLISH model, so that
+# learn_ocr_confusions (bench/learn_ocr_confusions.cc) can estimate how an
+# English OCR model misreads Swedish letters.
+#
+#   scripts/render_ocr_material.sh OUT_DIR
+#
+# Writes OUT_DIR/{train,heldout}/NNN.src.txt (the text as rendered),
+# NNN.ocr.txt (what Tesseract read) and NNN.setting (font, size, dpi, noise).
+# Deterministic text (awk with fixed seeds); the images are temporary.
+#
+# Text:
+#   train   dasher-data's Swedish prose, the paragraphs the lexicon trains on
+#           (index % 10 != 0, see swedish_lexicon.cc), the clean text of
+#           corpus/gavleborg-ar-2020, and sentences generated from the word
+#           lists (seed 1);
+#   heldout the clean text of corpus/jamtland-vp-2019 and generated sentences
+#           (seed 2). Never read by the learner: the repair is measured on it
+#           (tests/normalizers/ocr_channel_heldout_test.cc).
+# The corpus scans (corpus/*/scan.pdf) are not used here at all.
+#
+# Cost: about 60 pages, 3-4 CPU-minutes of tesseract (nice -n 10, one thread).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+out="${1:?usage: $0 OUT_DIR}"
+convert=/usr/bin/convert
+command -v tesseract >/dev/null || { echo "tesseract missing (scripts/setup.sh)" >&2; exit 1; }
+[[ -x $convert ]] || { echo "ImageMagick missing (scripts/setup.sh)" >&2; exit 1; }
+tesseract --list-langs 2>/dev/null | grep -qx eng || { echo "tesseract-ocr-eng missing" >&2; exit 1; }
+dasher=/usr/share/dasher/training_swedish_SE.txt
+dict=/usr/share/dict/swedish
+mkdir -p "$out/train" "$out/heldout"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# Words for generated sentences: the 40 000 most frequent web word forms that
+# the wswedish dictionary also holds (the web list has stripped junk), and
+# the gazetteer's names (Östersund, Örebro, Ängelholm: capitals with dots).
+iconv -f ISO-8859-1 -t UTF-8 "$dict" | awk 'length($0) > 0' | sort -u > "$tmp/dict"
+head -n 40000 "$here/data/lexicon/swe.wordlist" | awk 'NF == 1' | sort -u > "$tmp/web"
+comm -12 "$tmp/dict" "$tmp/web" > "$tmp/words"
+awk -F'\t' '!/^#/ && NF >= 2 && $2 !~ / / && length($2) > 3 { print $2 }' "$here/data/gazetteer.tsv" > "$tmp/names"
+
+# Generated sentences: 5-12 words, 40% of the words drawn from those with
+# å/ä/ö inside, 15% from those starting with one (the OCR loses or garbles a
+# word's first letter more often: "tgärd", "Sstersund"), some capitalized (a
+# name or a heading word), commas and full stops.
+generate() {  # seed lines
+  LC_ALL=C.UTF-8 awk -v seed="$1" -v lines="$2" '
+    FILENAME == ARGV[1] {
+      all[na++] = $0
+      if ($0 ~ /^[åäö]/) ini[ni++] = $0
+      else if ($0 ~ /[åäö]/) dia[nd++] = $0
+      next
+    }
+    FILENAME == ARGV[2] { nm[nn++] = $0; next }
+    END {
+      srand(seed)
+      for (s = 0; s < lines; s++) {
+        n = 5 + int(rand() * 8); line = ""
+        for (k = 0; k < n; k++) {
+          r = rand()
+          if (r < 0.4) w = dia[int(rand() * nd)]
+          else if (r < 0.55) w = ini[int(rand() * ni)]
+          else if (r < 0.6 && nn) w = nm[int(rand() * nn)]
+          else w = all[int(rand() * na)]
+          if (k == 0 || rand() < 0.15) w = "^" w
+          line = line (k ? " " : "") w
+          if (k < n - 1 && rand() < 0.08) line = line ","
+        }
+        print line "."
+      }
+    }' "$tmp/words" "$tmp/names"
+}
+
+# awk marks the words to capitalize with "^"; GNU sed capitalizes them (ÅÄÖ too).
+fixcaps() { LC_ALL=C.UTF-8 sed -e 's/\^\(.\)/\u\1/g'; }
+
+{
+  awk 'NF { if (i++ % 10 != 0) print }' "$dasher"
+  grep -v $'^\t*$' "$here/data/lexicon/clean/gavleborg-ar-2020.txt" | tr '\t' ' '
+} > "$tmp/train_prose"
+generate 1 1400 | fixcaps > "$tmp/train_generated"
+grep -v $'^\t*$' "$here/data/lexicon/clean/jamtland-vp-2019.txt" | tr '\t' ' ' > "$tmp/heldout_prose"
+generate 2 200 | fixcaps > "$tmp/heldout_generated"
+
+# Pages of 22 lines folded at 68 columns; `take` pages spread over the text.
+paginate() {  # text_file dir take first_number
+  fold -s -w 68 "$1" | sed 's/ *$//' | awk 'length($0) > 0' > "$tmp/folded"
+  local total pages step
+  total=$(wc -l < "$tmp/folded")
+  pages=$(( total / 22 ))
+  step=$(( pages / $3 )); (( step >= 1 )) || step=1
+  local k=0 p=0
+  while (( p < pages && k < $3 )); do
+    sed -n "$(( p * 22 + 1 )),$(( p * 22 + 22 ))p" "$tmp/folded" > "$2/$(printf %03d "$(( $4 + k ))").src.txt"
+    k=$(( k + 1 )); p=$(( p + step ))
+  done
+}
+paginate "$tmp/train_prose" "$out/train" 20 0
+paginate "$tmp/train_generated" "$out/train" 28 100
+paginate "$tmp/heldout_prose" "$out/heldout" 8 0
+paginate "$tmp/heldout_generated" "$out/heldout" 6 100
+
+fonts=(Liberation-Serif Liberation-Sans DejaVu-Serif DejaVu-Sans FreeSerif FreeSans DejaVu-Sans-Condensed Liberation-Serif-Italic FreeMono)
+sizes=(10 11 12 9 14)
+dpis=(300 200 150 400 250 300 200)
+noises=(0 0.4 0.8 0.2 1.2)
+rotations=(0 0.3 -0.4 0 0.6)
+i=0
+for src in "$out"/heldout/*.src.txt "$out"/train/*.src.txt; do
+  base="${src%.src.txt}"
+  font=${fonts[i % ${#fonts[@]}]}
+  size=${sizes[i % ${#sizes[@]}]}
+  dpi=${dpis[i % ${#dpis[@]}]}
+  noise=${noises[i % ${#noises[@]}]}
+  rot=${rotations[i % ${#rotations[@]}]}
+  i=$(( i + 1 ))
+  echo "font=$font size=$size dpi=$dpi noise=$noise rotate=$rot" > "$base.setting"
+  # JPEG at quality 40-70: the artefacts of old scans.
+  # label: reads % and \ as escapes: double them.
+  text="$(sed -e 's/\\/\\\\/g' -e 's/%/%%/g' "$src")"
+  if ! nice -n 10 "$convert" -font "$font" -pointsize "$size" -density "$dpi" label:"$text" \
+    -bordercolor white -border 60 -background white -rotate "$rot" \
+    -attenuate "$noise" +noise Gaussian -colorspace gray -quality $(( 40 + (i * 7) % 31 )) "$tmp/page.jpg"; then
+    echo "could not render $src; left out" >&2
+    rm -f "$src" "$base.setting"
+    continue
+  fi
+  OMP_THREAD_LIMIT=1 nice -n 10 tesseract "$tmp/page.jpg" "$base.ocr" -l eng --psm 6 --dpi "$dpi" \
+    -c tessedit_do_invert=0 2>/dev/null
+  mv "$base.ocr.txt" "$base.ocr.tmp" && mv "$base.ocr.tmp" "$base.ocr.txt"
+done
+echo "rendered and read $i pages into $out" >&2
