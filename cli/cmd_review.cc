@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -17,6 +19,7 @@
 #include "pipeline/review/review_render.h"
 #include "pipeline/store/cross_checks.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/stable_keys.h"
 
 namespace finsam {
 namespace {
@@ -24,8 +27,10 @@ namespace {
 constexpr const char* kReviewUsage =
     "usage: finsam review [--db PATH] [--format table|csv|json] [--all] [--rule PREFIX] [--recheck]\n"
     "       finsam review [--db PATH] --html report.html [--all] [--rule PREFIX] [--recheck]\n"
+    "       finsam review [--db PATH] --orphans [--format table|csv|json]\n"
     "       finsam review [--db PATH] --accept FLAG_ID [--note TEXT] [--by NAME]\n"
-    "       finsam review [--db PATH] --correct FACT_ID VALUE [--note TEXT] [--by NAME]";
+    "       finsam review [--db PATH] --correct FACT_ID VALUE [--note TEXT] [--by NAME]\n"
+    "       finsam review [--db PATH] --correct FLAG_ID --suggested [--note TEXT] [--by NAME]";
 
 constexpr const char* kReviewDescription =
     R"(Lists the open data-quality flags, worst first: severity (error, warning,
@@ -33,7 +38,11 @@ info), then the largest relative difference between what the check
 expected and what the document says. --all also lists passed, accepted and
 corrected flags. Listing and --html only read the database: the
 cross-document flags are the ones computed when the documents were loaded
-(and after each --correct); --recheck recomputes them first (writes).)";
+(and after each --correct); --recheck recomputes them first (writes).
+Flags (F-XXXXXXXX) and facts (V-XXXXXXXX) have stable ids, derived from
+the document, table, row, column and rule: the same in every run and after
+a re-ingest. --orphans lists decisions whose flag or fact a re-extraction
+no longer produces.)";
 
 constexpr const char* kReviewFooter =
     "See docs/review.md for the rules and severities.\n"
@@ -46,8 +55,10 @@ struct Options {
   std::string rule;
   bool all = false;
   bool recheck = false;
-  int64_t accept = 0;
-  int64_t correct_fact = 0;
+  bool orphans = false;
+  std::string accept;        // F-… (or a flag_id)
+  std::string correct_id;    // V-… (or a fact_id), or with --suggested F-…
+  bool suggested = false;
   double correct_value = 0;  // in the table's printed unit
   std::string note, by;
 };
@@ -66,6 +77,37 @@ std::string ShortDoc(const std::string& path) {
   return s2 == std::string::npos ? path : path.substr(s2 + 1);
 }
 
+// A stable id with the expected prefix letter ("F-3K7Q2M9A", any case, at
+// least 4 digits) or, as an alias, a positive decimal row id. Everything
+// else is a usage error before the database is opened.
+bool LooksLikeId(const std::string& s, char prefix) {
+  if (ParseDecimal(s, 1, INT64_MAX)) return true;
+  if (s.size() < 6 || s.size() > 10) return false;
+  if (std::toupper(static_cast<unsigned char>(s[0])) != prefix || s[1] != '-') return false;
+  for (size_t i = 2; i < s.size(); ++i)
+    if (!std::isalnum(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+std::string AbsolutePath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(path, ec);
+  return ec ? path : p.lexically_normal().string();
+}
+
+// A path as one shell word: quoted when it holds anything but safe characters.
+std::string ShellWord(const std::string& s) {
+  bool safe = !s.empty();
+  for (char c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && !std::strchr("/._-+,:@%", c) &&
+        !(static_cast<unsigned char>(c) & 0x80))
+      safe = false;
+  if (safe) return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 constexpr const char* kOrder =
     " ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'corrected' THEN 1 WHEN 'accepted' THEN 2 ELSE 3 END,"
     " CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 WHEN 'info' THEN 2 ELSE 3 END,"
@@ -75,17 +117,22 @@ constexpr const char* kOrder =
 
 struct FlagRow {
   int64_t id = 0;
+  std::string stable_id, suggested_fact;
+  std::optional<double> suggested_value;
   std::string severity, rule, status, path, message, source, unit, fact_ids, forbund, doc_kind, decision, scope;
   int64_t document_id = 0;
   int page = 0, year = 0;
   std::optional<double> expected, found;
 };
 
+std::string Suggestion(const FlagRow& f);
+
 Result<std::vector<FlagRow>> QueryFlags(SqliteDb& db, bool all, const std::string& rule) {
   std::string sql =
       "SELECT flag_id, severity, rule, status, COALESCE(source_path,''), COALESCE(page,0), COALESCE(year,0), "
       "expected, found, COALESCE(unit,''), message, COALESCE(source_text,''), COALESCE(fact_ids,''), "
-      "COALESCE(forbund,''), COALESCE(doc_kind,''), document_id, COALESCE(decision,''), scope FROM v_flags WHERE 1";
+      "COALESCE(forbund,''), COALESCE(doc_kind,''), document_id, COALESCE(decision,''), scope, "
+      "COALESCE(stable_id,''), suggested_value, COALESCE(suggested_fact,'') FROM v_flags WHERE 1";
   if (!all) sql += " AND status = 'open'";
   if (!rule.empty()) sql += " AND rule LIKE ? || '%'";
   sql += kOrder;
@@ -113,6 +160,9 @@ Result<std::vector<FlagRow>> QueryFlags(SqliteDb& db, bool all, const std::strin
     r.document_id = q->Int(15);
     r.decision = q->Text(16);
     r.scope = q->Text(17);
+    r.stable_id = q->Text(18);
+    if (!q->IsNull(19)) r.suggested_value = q->Double(19);
+    r.suggested_fact = q->Text(20);
     out.push_back(std::move(r));
   }
   if (!q->status().ok()) return q->status();
@@ -126,15 +176,47 @@ int ListFlags(SqliteDb& db, const Options& o) {
     return kExitInputFailed;
   }
   ResultTable t;
-  t.columns = {"flag", "severity", "rule", "status", "document", "page", "figure", "expected", "message", "source"};
+  t.columns = {"flag", "severity", "rule", "status", "document", "page", "figure", "expected", "message", "source",
+               "suggested"};
   for (const FlagRow& f : *flags) {
-    t.rows.push_back({std::to_string(f.id), f.severity, f.rule, f.status, ShortDoc(f.path),
+    t.rows.push_back({f.stable_id, f.severity, f.rule, f.status, ShortDoc(f.path),
                       f.page ? std::to_string(f.page) : "", f.found ? Money(*f.found, f.unit) : "",
-                      f.expected ? Money(*f.expected, f.unit) : "", f.message, f.source});
+                      f.expected ? Money(*f.expected, f.unit) : "", f.message, f.source, Suggestion(f)});
   }
   WriteResultTable(t, o.format, std::cout);
   if (o.format == "table") std::cerr << flags->size() << (o.all ? " flags" : " open flags") << "\n";
+  // Decisions never vanish silently: say when some lost their flag or fact.
+  Result<std::vector<OrphanDecision>> orphans = OrphanDecisions(db);
+  if (orphans.ok() && !orphans->empty())
+    std::cerr << orphans->size() << " decision" << (orphans->size() == 1 ? "" : "s")
+              << " orphaned (their flag or fact is no longer extracted): finsam review --orphans\n";
   return kExitOk;
+}
+
+int ListOrphans(SqliteDb& db, const Options& o) {
+  Result<std::vector<OrphanDecision>> orphans = OrphanDecisions(db);
+  if (!orphans.ok()) {
+    std::cerr << "finsam review: " << orphans.status().ToString() << "\n";
+    return kExitInputFailed;
+  }
+  ResultTable t;
+  t.columns = {"decision", "kind", "id", "document", "key", "value", "decided_by", "decided_at", "note"};
+  for (const OrphanDecision& d : *orphans) {
+    // The key without the document's sha256 (the document column names it).
+    std::string key = d.content_key;
+    if (key.size() > 65 && key[64] == '|') key = key.substr(65);
+    t.rows.push_back({std::to_string(d.decision_id), d.kind, d.stable_id, d.document, key, d.value, d.decided_by,
+                      d.decided_at, d.note});
+  }
+  WriteResultTable(t, o.format, std::cout);
+  if (o.format == "table") std::cerr << orphans->size() << " orphaned decisions\n";
+  return kExitOk;
+}
+
+// "V-1A2B3C4D → -7 738" for a flag with a one-cell cure.
+std::string Suggestion(const FlagRow& f) {
+  if (!f.suggested_value || f.suggested_fact.empty()) return "";
+  return f.suggested_fact + " \u2192 " + FormatPrinted(*f.suggested_value);
 }
 
 std::string Esc(const std::string& s) {
@@ -160,22 +242,29 @@ using FactInfo = FlagFact;
 // on stderr per document. The last document's bytes are kept.
 class SourceFiles {
  public:
+  explicit SourceFiles(std::string db_path) : db_path_(std::move(db_path)) {}
+
+  // The document's bytes, found where it was ingested from or, for a
+  // relative stored path, from the database's directory (review_render.h
+  // LocateIngestedDocument), so the report works from any directory.
   Result<std::shared_ptr<const std::string>> Get(const FactInfo& f) {
     if (f.document_id == last_id_ && last_) return last_;
     if (auto it = failed_.find(f.document_id); it != failed_.end()) return it->second;
-    Result<std::shared_ptr<const std::string>> bytes = LoadIngestedDocument(f.path, f.sha256);
-    if (!bytes.ok()) {
-      std::cerr << "finsam review: warning: " << QuotePathForLog(f.path) << ": " << OneLine(bytes.status().message())
+    Result<LocatedDocument> found = LocateIngestedDocument(f.path, f.sha256, db_path_);
+    if (!found.ok()) {
+      std::cerr << "finsam review: warning: " << QuotePathForLog(f.path) << ": " << OneLine(found.status().message())
                 << "; no page crops for document " << f.document_id << "\n";
-      failed_.emplace(f.document_id, bytes.status());
-      return bytes.status();
+      failed_.emplace(f.document_id, found.status());
+      return found.status();
     }
     last_id_ = f.document_id;
-    last_ = *bytes;
-    return bytes;
+    last_ = found->bytes;
+    return last_;
   }
+  int missing_crops = 0;
 
  private:
+  std::string db_path_;
   std::map<int64_t, Status> failed_;
   int64_t last_id_ = 0;
   std::shared_ptr<const std::string> last_;
@@ -195,9 +284,12 @@ std::string SourceView(const std::vector<FactInfo>& facts, SourceFiles& files) {
       if (grown.height() <= 260) region = grown;
     }
     Result<std::shared_ptr<const std::string>> pdf = files.Get(f);
-    if (!pdf.ok())
-      return "<p class=\"muted changed\">no page image: " + Esc(f.path) + " " + Esc(pdf.status().message()) +
-             "</p>";
+    if (!pdf.ok()) {
+      ++files.missing_crops;
+      return "<p class=\"muted changed\">no page image of page " + std::to_string(f.page) + " (" +
+             Esc(f.stable_id) + "): " + Esc(f.path) + " " + Esc(pdf.status().message()) +
+             " — re-ingest the file from where it is now, or run review where it was ingested</p>";
+    }
     Result<std::string> png = RenderPageCropPng(*pdf, f.page, region, f.box);
     if (png.ok())
       return "<img class=\"crop\" alt=\"page " + std::to_string(f.page) + " crop\" src=\"" + PngDataUri(*png) + "\">";
@@ -220,10 +312,10 @@ std::string SourceView(const std::vector<FactInfo>& facts, SourceFiles& files) {
   return out + "</pre>";
 }
 
-Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f, SourceFiles& files) {
+Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f, SourceFiles& files, const std::string& db_arg) {
   std::ostringstream h;
-  h << "<section class=\"flag " << Esc(f.severity) << "\" id=\"flag-" << f.id << "\">\n";
-  h << "<h3>#" << f.id << " <span class=\"sev\">" << Esc(f.severity) << "</span> <code>" << Esc(f.rule)
+  h << "<section class=\"flag " << Esc(f.severity) << "\" id=\"" << Esc(f.stable_id) << "\">\n";
+  h << "<h3>" << Esc(f.stable_id) << " <span class=\"sev\">" << Esc(f.severity) << "</span> <code>" << Esc(f.rule)
     << "</code> <span class=\"status\">" << Esc(f.status) << "</span></h3>\n";
   h << "<p class=\"msg\">" << Esc(f.message) << "</p>\n";
   h << "<p class=\"where\">" << Esc(f.forbund) << " · " << Esc(f.doc_kind) << " · " << Esc(ShortDoc(f.path))
@@ -242,7 +334,7 @@ Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f, SourceFiles& files)
     for (const FactInfo& x : facts) {
       std::string amount = x.amount ? Money(static_cast<double>(*x.amount), "SEK") : "";
       if (x.status == "corrected" && x.original) amount += " (was " + Money(static_cast<double>(*x.original), "SEK") + ")";
-      h << "<tr><td>" << x.fact_id << "</td><td>" << Esc(x.table_title) << "</td><td>" << Esc(x.label)
+      h << "<tr><td>" << Esc(x.stable_id) << "</td><td>" << Esc(x.table_title) << "</td><td>" << Esc(x.label)
         << "</td><td>" << Esc(x.header) << "</td><td><code>" << Esc(x.raw) << "</code></td><td>" << Esc(amount)
         << "</td><td>" << Esc(x.status) << "</td></tr>\n";
     }
@@ -252,8 +344,16 @@ Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f, SourceFiles& files)
     h << "<pre class=\"src\">" << Esc(f.source) << "</pre>\n";
   }
   if (!f.decision.empty()) h << "<p class=\"decision\">decision: " << Esc(f.decision) << "</p>\n";
-  h << "<p class=\"how\">decide: <code>finsam review --accept " << f.id << "</code>";
-  if (!facts.empty()) h << " or <code>finsam review --correct " << facts[0].fact_id << " VALUE --note …</code>";
+  if (f.suggested_value && !f.suggested_fact.empty())
+    h << "<p class=\"suggest\">suggested: " << Esc(f.suggested_fact) << " = "
+      << Esc(FormatPrinted(*f.suggested_value)) << " (the one value that makes the check hold)</p>\n";
+  h << "<p class=\"how\">decide: <code>finsam review --db " << Esc(db_arg) << " --accept " << Esc(f.stable_id)
+    << "</code>";
+  if (!facts.empty())
+    h << " or <code>finsam review --db " << Esc(db_arg) << " --correct " << Esc(facts[0].stable_id)
+      << " VALUE --note …</code>";
+  if (f.suggested_value && !f.suggested_fact.empty())
+    h << " or <code>finsam review --db " << Esc(db_arg) << " --correct " << Esc(f.stable_id) << " --suggested</code>";
   h << "</p>\n</section>\n";
   return h.str();
 }
@@ -304,13 +404,14 @@ int WriteHtml(SqliteDb& db, const Options& o) {
         << "</td><td>" << c.info << "</td><td>" << c.open << "</td><td>" << c.decided << "</td></tr>\n";
   out << "</table>\n";
   Status card_error;
-  SourceFiles files;
+  SourceFiles files(o.db);
+  const std::string db_arg = ShellWord(AbsolutePath(o.db));
   auto section = [&](const char* title, auto pred) {
     int n = 0;
     std::ostringstream body;
     for (const FlagRow& f : *flags)
       if (pred(f)) {
-        Result<std::string> card = FlagCard(db, f, files);
+        Result<std::string> card = FlagCard(db, f, files, db_arg);
         if (!card.ok() && card_error.ok()) card_error = card.status();
         body << (card.ok() ? *card : "");
         ++n;
@@ -334,6 +435,9 @@ int WriteHtml(SqliteDb& db, const Options& o) {
           << "</li>\n";
   out << "</ul></details>\n";
   out << "</body></html>\n";
+  if (files.missing_crops)
+    std::cerr << "finsam review: " << files.missing_crops << " page crop" << (files.missing_crops == 1 ? "" : "s")
+              << " missing (see the warnings above)\n";
   return kExitOk;
 }
 
@@ -353,32 +457,49 @@ std::optional<int> ParseReviewArgs(const Args& args, Options* o) {
   app->add_option("--rule", o->rule, "only flags whose rule starts with PREFIX")->type_name("PREFIX");
   CLI::Option* recheck =
       app->add_flag("--recheck", o->recheck, "recompute the cross-document flags before listing (writes)");
-  CLI::Option* accept = app->add_option("--accept", o->accept, "accept the figure(s) of a flag as they are")
-                            ->type_name("FLAG_ID")
-                            ->check(DecimalInteger(1, INT64_MAX));
+  CLI::Option* orphans = app->add_flag(
+      "--orphans", o->orphans, "list decisions whose flag or fact is no longer extracted (e.g. after an upgrade)");
+  CLI::Option* accept =
+      app->add_option("--accept", o->accept, "accept the figure(s) of a flag as they are (F-XXXXXXXX from the listing)")
+          ->type_name("FLAG_ID");
   std::vector<std::string> correct;
   CLI::Option* correct_opt =
       app->add_option("--correct", correct,
-                      "record the right value of a fact, in the table's printed unit (e.g. 13 320 for tkr); "
-                      "survives re-ingest; the views show it with status 'corrected' (original kept)")
+                      "record the right value of a fact (V-XXXXXXXX), in the table's printed unit (e.g. 13 320 "
+                      "for tkr); survives re-ingest; the views show it with status 'corrected' (original kept)")
           ->type_name("FACT_ID VALUE")
-          ->expected(2)
+          ->expected(1, 2)
           ->allow_extra_args(false);
+  CLI::Option* suggested = app->add_flag("--suggested", o->suggested,
+                                         "with --correct FLAG_ID: record the flag's suggested value (the one cell "
+                                         "that explains a failed sum)");
+  suggested->needs(correct_opt);
   app->add_option("--by", o->by, "who decides (default $USER)")->type_name("NAME");
   app->add_option("--note", o->note, "why")->type_name("TEXT");
   accept->excludes(correct_opt);
-  for (CLI::Option* decision : {accept, correct_opt}) {
+  for (CLI::Option* decision : {accept, correct_opt, orphans}) {
     decision->excludes(html);
     decision->excludes(recheck);
   }
+  orphans->excludes(accept);
+  orphans->excludes(correct_opt);
   if (std::optional<int> exit = ParseCommandLine(*app, "review", args)) return exit;
+  if (accept->count() && !LooksLikeId(o->accept, 'F'))
+    return UsageError("review", "--accept wants a flag id (F-XXXXXXXX from the listing), got '" + o->accept + "'");
   if (!correct.empty()) {
-    if (correct.size() != 2) return UsageError("review", "--correct wants FACT_ID VALUE");
-    std::optional<int64_t> fact = ParseDecimal(correct[0], 1, INT64_MAX);
-    if (!fact) return UsageError("review", "--correct wants a fact id (a whole number), got '" + correct[0] + "'");
+    if (o->suggested) {
+      if (correct.size() != 1) return UsageError("review", "--correct FLAG_ID --suggested takes no VALUE");
+      if (!LooksLikeId(correct[0], 'F'))
+        return UsageError("review", "--correct ... --suggested wants a flag id (F-XXXXXXXX), got '" + correct[0] + "'");
+      o->correct_id = correct[0];
+      return std::nullopt;
+    }
+    if (correct.size() != 2) return UsageError("review", "--correct wants FACT_ID VALUE (or FLAG_ID --suggested)");
+    if (!LooksLikeId(correct[0], 'V'))
+      return UsageError("review", "--correct wants a fact id (V-XXXXXXXX), got '" + correct[0] + "'");
     std::optional<SwedishNumber> n = ParseSwedishNumber(correct[1]);
     if (!n || n->is_percent) return UsageError("review", "--correct: '" + correct[1] + "' is not a number");
-    o->correct_fact = *fact;
+    o->correct_id = correct[0];
     o->correct_value = n->value;
   }
   return std::nullopt;
@@ -420,7 +541,7 @@ int RunReviewCommand(const Args& args) {
   // Listing and --html only read: the database is opened read-only, so a
   // file or folder the user may only read works.
   DbOpenOptions open;
-  open.access = o.accept || o.correct_fact || o.recheck ? DbAccess::kWrite : DbAccess::kRead;
+  open.access = !o.accept.empty() || !o.correct_id.empty() || o.recheck ? DbAccess::kWrite : DbAccess::kRead;
   Result<std::unique_ptr<Database>> db = Database::Open(o.db, open);
   if (!db.ok()) {
     std::cerr << "finsam: " << QuotePathForLog(o.db) << ": " << OneLine(db.status().message()) << "\n";
@@ -433,24 +554,51 @@ int RunReviewCommand(const Args& args) {
       return UsageError("review", "--html " + QuotePathForLog(o.html) + " is the ingested document " +
                                       QuotePathForLog(*same) + "; refusing to write over it");
   }
-  if (o.accept) {
-    Status st = AcceptFlag(sql, o.accept, o.by, o.note);
-    if (!st.ok()) {
-      std::cerr << "finsam review: " << OneLine(st.ToString()) << "\n";
-      return kExitInputFailed;
-    }
-    std::cout << "accepted flag " << o.accept << " (by " << o.by << ")\n";
+  auto failed = [](const Status& st) {
+    std::cerr << "finsam review: " << OneLine(st.ToString()) << "\n";
+    return kExitInputFailed;
+  };
+  // A row id typed as an alias: say the stable id, which does not change.
+  auto alias_note = [](const ResolvedId& id, const std::string& typed) {
+    if (id.by_number)
+      std::cerr << "finsam review: note: " << typed << " is " << id.stable_id
+                << " (numeric ids change when flags are recomputed; use the F-/V- ids)\n";
+  };
+  if (!o.accept.empty()) {
+    Result<ResolvedId> flag = ResolveFlag(sql, o.accept);
+    if (!flag.ok()) return failed(flag.status());
+    alias_note(*flag, o.accept);
+    Status st = AcceptFlag(sql, flag->row_id, o.by, o.note);
+    if (!st.ok()) return failed(st);
+    std::cout << "accepted flag " << flag->stable_id << " (by " << o.by << ")\n";
     return kExitOk;
   }
-  if (o.correct_fact) {
-    Status st = CorrectFact(sql, o.correct_fact, o.correct_value, o.by, o.note);
-    if (!st.ok()) {
-      std::cerr << "finsam review: " << OneLine(st.ToString()) << "\n";
-      return kExitInputFailed;
+  if (!o.correct_id.empty()) {
+    int64_t fact_id = 0;
+    double value = o.correct_value;
+    std::string fact_sid;
+    if (o.suggested) {
+      Result<ResolvedId> flag = ResolveFlag(sql, o.correct_id);
+      if (!flag.ok()) return failed(flag.status());
+      alias_note(*flag, o.correct_id);
+      Result<SuggestedCorrection> s = SuggestedFor(sql, flag->row_id);
+      if (!s.ok()) return failed(s.status());
+      fact_id = s->fact_id;
+      value = s->value;
+      fact_sid = s->fact_stable_id;
+    } else {
+      Result<ResolvedId> fact = ResolveFact(sql, o.correct_id);
+      if (!fact.ok()) return failed(fact.status());
+      alias_note(*fact, o.correct_id);
+      fact_id = fact->row_id;
+      fact_sid = fact->stable_id;
     }
-    std::cout << "corrected fact " << o.correct_fact << " to " << FormatPrinted(o.correct_value) << " (by " << o.by << ")\n";
+    Status st = CorrectFact(sql, fact_id, value, o.by, o.note);
+    if (!st.ok()) return failed(st);
+    std::cout << "corrected fact " << fact_sid << " to " << FormatPrinted(value) << " (by " << o.by << ")\n";
     return kExitOk;
   }
+  if (o.orphans) return ListOrphans(sql, o);
   // Listing and the report only read. The cross-document flags were
   // computed when the documents were loaded (and after each correction);
   // --recheck recomputes them, e.g. after a finsam upgrade changed a rule.

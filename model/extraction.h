@@ -24,7 +24,9 @@ namespace finsam {
 //  1: first landing.
 //  2: diacritic repair with the context-word model, hyphenated words and the
 //     stage's reading order (stripped pages read differently).
-inline constexpr int kPipelineVersion = 2;
+//  3: within-report checks (xref.overview, ratio.solidity) and the one-cell
+//     cures of failed sums (extractors/period_checks.h).
+inline constexpr int kPipelineVersion = 3;
 
 // Column kinds of financial tables (documented in README, "Views").
 //   budget, plan, utfall, prognos   — a year column of that kind

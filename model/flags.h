@@ -64,6 +64,12 @@ struct Flag {
   // Stable identity across re-extraction of the same bytes: rule plus the
   // table/row/column coordinates, so decisions ("accept") survive re-ingest.
   std::string key;
+  // A one-cell cure (extractors/period_checks.h): when a failed check is
+  // explained by one misprinted cell (printed `-7 73` where the sum needs
+  // `-7 738`), that cell and the value it implies, in the table's printed
+  // unit. `finsam review --correct FLAG --suggested` records it.
+  std::optional<FlagCell> suggested_cell;
+  std::optional<double> suggested_value;
 };
 
 }  // namespace finsam

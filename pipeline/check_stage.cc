@@ -4,6 +4,7 @@
 // themselves (TableCell::status), raw text kept.
 #include "extractors/checks.h"
 #include "extractors/number_repair.h"
+#include "extractors/period_checks.h"
 #include "pipeline/stages.h"
 
 namespace finsam {
@@ -14,6 +15,11 @@ Status CheckFinancialsStage(PipelineContext& ctx) {
   RepairTables(ex.tables, &ex.flags);
   std::vector<Flag> checks = CheckDocument(ex.tables);
   ex.flags.insert(ex.flags.end(), checks.begin(), checks.end());
+  // The tables of the report against each other (overview vs statements),
+  // then the one-cell cures of the sums that still fail (issue 11).
+  std::vector<Flag> periods = CheckPeriods(ex.tables);
+  ex.flags.insert(ex.flags.end(), periods.begin(), periods.end());
+  SuggestOneCellCures(ex.tables, &ex.flags);
   return Status::Ok();
 }
 

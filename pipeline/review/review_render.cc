@@ -25,6 +25,37 @@ Result<std::shared_ptr<const std::string>> LoadIngestedDocument(const std::strin
   return bytes;
 }
 
+Result<LocatedDocument> LocateIngestedDocument(const std::string& stored, const std::string& sha256,
+                                               const std::string& db_path) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> candidates;
+  fs::path p(stored);
+  std::error_code ec;
+  if (p.is_absolute()) {
+    candidates.push_back(p);
+  } else {
+    candidates.push_back(fs::absolute(p, ec));
+    fs::path dir = fs::absolute(fs::path(db_path), ec).parent_path();
+    for (int depth = 0; !dir.empty() && depth < 32; ++depth) {
+      candidates.push_back(dir / p);
+      if (dir == dir.parent_path()) break;
+      dir = dir.parent_path();
+    }
+  }
+  std::string tried;
+  std::vector<std::string> seen;
+  for (const fs::path& c : candidates) {
+    std::string path = c.lexically_normal().string();
+    if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
+    seen.push_back(path);
+    Result<std::shared_ptr<const std::string>> bytes = LoadIngestedDocument(path, sha256);
+    if (bytes.ok()) return LocatedDocument{path, *bytes};
+    if (!tried.empty()) tried += "; ";
+    tried += path + ": " + bytes.status().message();
+  }
+  return Status::NotFound(candidates.size() == 1 ? tried : "not found (tried " + tried + ")");
+}
+
 Result<std::string> RenderPageCropPng(const std::shared_ptr<const std::string>& pdf, int page, const Box& region,
                                       const Box& box, double margin_pt, int dpi) {
   PdfPageSource source(pdf);

@@ -19,6 +19,19 @@ namespace finsam {
 // it was ingested"): crops from it would show another document.
 Result<std::shared_ptr<const std::string>> LoadIngestedDocument(const std::string& path, const std::string& sha256);
 
+// Finds an ingested document again for its page crops, wherever `review`
+// runs from: `stored` as it is when absolute; a relative `stored` (typed
+// relative to wherever `ingest` ran) is tried against the current directory,
+// then the database's directory and each of its parents. The first file
+// whose bytes still have `sha256` wins. NotFound says every place tried and
+// why each failed ("missing", "changed since it was ingested ...").
+struct LocatedDocument {
+  std::string path;  // where it was found
+  std::shared_ptr<const std::string> bytes;
+};
+Result<LocatedDocument> LocateIngestedDocument(const std::string& stored, const std::string& sha256,
+                                               const std::string& db_path);
+
 // PNG bytes of the region `region` (PDF points, origin top-left) of page
 // `page` (1-based) of the PDF `pdf` (from LoadIngestedDocument), widened to
 // the full page width so the rows' labels show, with `margin_pt` above and

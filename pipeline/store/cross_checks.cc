@@ -6,11 +6,14 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "extractors/checks.h"
+#include "extractors/table_arithmetic.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
+#include "pipeline/store/stable_keys.h"
 
 namespace finsam {
 namespace {
@@ -27,6 +30,8 @@ struct FactRow {
   std::string raw_text;
   std::string sha256;
   int64_t table_id = 0;
+  int table_seq = 0;
+  std::string label_key;  // folded label (stable_keys.h FoldForKey)
 };
 
 bool IsPlan(const FactRow& f) {
@@ -106,7 +111,8 @@ Result<std::vector<FactRow>> LoadFacts(SqliteDb& db, int64_t forbund_id) {
       "SELECT v.document_id, COALESCE(d.kind,''), COALESCE(d.year_from,0), COALESCE(d.year_to,0), "
       "COALESCE(v.table_kind,''), COALESCE(v.table_title,''), COALESCE(v.category,''), COALESCE(v.label,''), "
       "COALESCE(v.column_kind,''), COALESCE(v.unit,''), COALESCE(v.year,0), v.amount_sek, v.fact_id, "
-      "COALESCE(v.page,0), COALESCE(v.raw_text,''), d.sha256, v.table_id "
+      "COALESCE(v.page,0), COALESCE(v.raw_text,''), d.sha256, v.table_id, "
+      "(SELECT t.seq FROM fin_tables t WHERE t.table_id = v.table_id) "
       "FROM v_financial v JOIN documents d ON d.document_id = v.document_id "
       "WHERE d.forbund_id = ? AND v.amount_sek IS NOT NULL AND v.is_percent = 0 ORDER BY v.fact_id");
   if (!q.ok()) return q.status();
@@ -131,6 +137,8 @@ Result<std::vector<FactRow>> LoadFacts(SqliteDb& db, int64_t forbund_id) {
     f.raw_text = q->Text(14);
     f.sha256 = q->Text(15);
     f.table_id = q->Int(16);
+    f.table_seq = static_cast<int>(q->Int(17));
+    f.label_key = FoldForKey(TrimLabel(f.label));
     out.push_back(std::move(f));
   }
   if (!q->status().ok()) return q->status();
@@ -181,6 +189,64 @@ void NextAnnualReport(const std::vector<FactRow>& facts, std::vector<CrossFlag>*
                                std::string(MetricName(cat)) + ", utfall", kSeverityError,
                                "the årsredovisning " + std::to_string(y - 1)));
       }
+    }
+  }
+}
+
+int64_t UnitScale(const std::string& unit) {
+  if (unit == "mkr") return 1000000;
+  if (unit == "kr") return 1;
+  return 1000;
+}
+
+// The prior-year column of an årsredovisning, row by row, against the
+// previous year's årsredovisning of the same organisation (issue 11). The
+// categorised totals are cross.next_ar's; this rule takes every other row of
+// the statements, matched by table kind and label. A difference is a
+// restatement or a misprint: worth a look, not an error.
+void PriorYearRows(const std::vector<FactRow>& facts, std::vector<CrossFlag>* out) {
+  static const std::set<std::string> kNextAr = {"income.total", "cost.total", "result", "equity", "cash",
+                                                "assets.total"};
+  static const std::set<std::string> kKinds = {"income_statement", "balance_sheet", "cash_flow", "operating",
+                                               "overview"};
+  std::map<int64_t, int> ar_year;  // document → report year
+  for (const FactRow& f : facts)
+    if (IsAnnualReport(f) && (f.year_to || f.year_from)) ar_year[f.document_id] = f.year_to ? f.year_to : f.year_from;
+  // (document, table kind, label, year) → first utfall fact, in document order.
+  std::map<std::tuple<int64_t, std::string, std::string, int>, const FactRow*> cell;
+  for (const FactRow& f : facts) {
+    if (!ar_year.count(f.document_id) || f.column_kind != "utfall" || !f.year || f.label_key.size() < 3) continue;
+    if (!kKinds.count(f.table_kind) || kNextAr.count(f.category)) continue;
+    cell.emplace(std::make_tuple(f.document_id, f.table_kind, f.label_key, f.year), &f);
+  }
+  for (const auto& [key, mine] : cell) {
+    auto [doc, kind, label, year] = key;
+    if (year != ar_year[doc] - 1) continue;
+    for (const auto& [prev_doc, prev_year] : ar_year) {
+      if (prev_doc == doc || prev_year != year) continue;
+      auto it = cell.find({prev_doc, kind, label, year});
+      if (it == cell.end()) continue;
+      const FactRow& other = *it->second;
+      CrossFlag cf;
+      cf.document_id = mine->document_id;
+      cf.fact_ids = {mine->fact_id, other.fact_id};
+      Flag& f = cf.flag;
+      f.rule = "cross.prior_year";
+      f.year = year;
+      f.page = mine->page;
+      f.source_text = mine->label + "  " + mine->raw_text;
+      f.found = static_cast<double>(mine->amount);
+      f.expected = static_cast<double>(other.amount);
+      int64_t tolerance = std::max(UnitScale(mine->unit), UnitScale(other.unit));
+      bool ok = std::llabs(std::llabs(mine->amount) - std::llabs(other.amount)) <= tolerance;
+      f.passed = ok;
+      f.severity = ok ? kSeverityOk : kSeverityWarning;
+      f.key = f.rule + "|" + kind + "|" + label + "|" + std::to_string(year) + "|" + other.sha256;
+      f.message = mine->label + " " + std::to_string(year) + " (" + mine->table_title + ", prior-year column) " +
+                  mine->raw_text + " " + mine->unit + (ok ? " agrees with " : " differs from ") +
+                  "the årsredovisning " + std::to_string(year) + ": " + other.raw_text + " " + other.unit +
+                  (ok ? "" : " (restated, or a misprint in one of them)");
+      out->push_back(std::move(cf));
     }
   }
 }
@@ -477,6 +543,7 @@ Status RunCrossChecks(SqliteDb& db, int64_t forbund_id) {
   PlanVsAnnualReport(*facts, &flags);
   NextAnnualReport(*facts, &flags);
   OverlappingPlans(*facts, &flags);
+  PriorYearRows(*facts, &flags);
   YearOverYear(*facts, &flags);
   MemberShares(*facts, &flags);
   EquityRule(*facts, &flags);
@@ -507,7 +574,16 @@ Status RunCrossChecks(SqliteDb& db, int64_t forbund_id) {
       FINSAM_RETURN_IF_ERROR(ins_fact->Run());
     }
   }
-  return Status::Ok();
+  // Stable ids of the new cross flags (stable_keys.h).
+  std::vector<int64_t> docs;
+  {
+    Result<SqliteStatement> q = db.Prepare("SELECT document_id FROM documents WHERE forbund_id = ?");
+    if (!q.ok()) return q.status();
+    q->Bind(1, forbund_id);
+    while (q->Step()) docs.push_back(q->Int(0));
+    FINSAM_RETURN_IF_ERROR(q->status());
+  }
+  return AssignCrossFlagIds(db, docs);
 }
 
 Status RunAllCrossChecks(SqliteDb& db) {
@@ -524,25 +600,28 @@ Status RunAllCrossChecks(SqliteDb& db) {
 
 Status AcceptFlag(SqliteDb& db, int64_t flag_id, const std::string& by, const std::string& note) {
   Result<SqliteStatement> q = db.Prepare(
-      "SELECT f.flag_key, d.sha256 FROM flags f JOIN documents d ON d.document_id = f.document_id WHERE f.flag_id = ?");
+      "SELECT f.flag_key, d.sha256, f.stable_id, f.content_key FROM flags f "
+      "JOIN documents d ON d.document_id = f.document_id WHERE f.flag_id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, flag_id);
   if (!q->Step()) return q->status().ok() ? Status::NotFound("no flag " + std::to_string(flag_id)) : q->status();
-  std::string key = q->Text(0), sha = q->Text(1);
+  std::string key = q->Text(0), sha = q->Text(1), stable = q->Text(2), content = q->Text(3);
+  if (stable.empty()) return Status::Internal("flag " + std::to_string(flag_id) + " has no stable id");
   Result<SqliteStatement> ins = db.Prepare(
-      "INSERT INTO decisions(kind, document_sha256, flag_key, note, decided_by, decided_at) "
-      "VALUES('accept', ?, ?, ?, ?, ?)");
+      "INSERT INTO decisions(kind, document_sha256, flag_key, note, decided_by, decided_at, stable_id, content_key) "
+      "VALUES('accept', ?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return ins.status();
   ins->Bind(1, sha).Bind(2, key);
   if (note.empty()) ins->BindNull(3); else ins->Bind(3, note);
-  ins->Bind(4, by).Bind(5, NowIso());
+  ins->Bind(4, by).Bind(5, NowIso()).Bind(6, stable).Bind(7, content);
   return ins->Run();
 }
 
 Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::string& by, const std::string& note) {
   Result<SqliteStatement> q = db.Prepare(
       "SELECT d.sha256, t.seq, r.label, x.col, t.scale, x.amount_sek, x.raw_text, "
-      "(SELECT COUNT(*) FROM fin_rows r2 WHERE r2.table_id = r.table_id AND r2.label = r.label AND r2.seq < r.seq) "
+      "(SELECT COUNT(*) FROM fin_rows r2 WHERE r2.table_id = r.table_id AND r2.label = r.label AND r2.seq < r.seq), "
+      "x.stable_id, x.fact_key "
       "FROM facts x JOIN fin_rows r ON r.row_id = x.row_id JOIN fin_tables t ON t.table_id = r.table_id "
       "JOIN documents d ON d.document_id = t.document_id WHERE x.fact_id = ?");
   if (!q.ok()) return q.status();
@@ -550,6 +629,8 @@ Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::strin
   if (!q->Step()) return q->status().ok() ? Status::NotFound("no fact " + std::to_string(fact_id)) : q->status();
   std::string sha = q->Text(0), label = q->Text(2), raw = q->Text(6);
   int64_t table_seq = q->Int(1), col = q->Int(3), scale = q->IsNull(4) ? 1 : q->Int(4), occ = q->Int(7);
+  std::string stable = q->Text(8), fact_key = q->Text(9);
+  if (stable.empty()) return Status::Internal("fact " + std::to_string(fact_id) + " has no stable id");
   std::optional<int64_t> original;
   if (!q->IsNull(5)) original = q->Int(5);
   int64_t amount = std::llround(value * static_cast<double>(scale));
@@ -560,23 +641,24 @@ Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::strin
   };
   Result<SqliteStatement> ins = db.Prepare(
       "INSERT INTO decisions(kind, document_sha256, table_seq, row_label, row_occurrence, col, amount_sek, value, "
-      "original_amount_sek, original_raw, note, decided_by, decided_at) "
-      "VALUES('correct', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "original_amount_sek, original_raw, note, decided_by, decided_at, stable_id, content_key) "
+      "VALUES('correct', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return fail(ins.status());
   ins->Bind(1, sha).Bind(2, table_seq).Bind(3, label).Bind(4, occ).Bind(5, col).Bind(6, amount).Bind(7, value);
   ins->Bind(8, original).Bind(9, raw);
   if (note.empty()) ins->BindNull(10); else ins->Bind(10, note);
-  ins->Bind(11, by).Bind(12, NowIso());
+  ins->Bind(11, by).Bind(12, NowIso()).Bind(13, stable).Bind(14, fact_key);
   Status st = ins->Run();
   if (!st.ok()) return fail(st);
   int64_t decision = db.LastInsertId();
+  // Keyed by the fact's stable id: a re-extraction that reads the same
+  // table, row and column gives the new fact the same id (stable_keys.h).
   Result<SqliteStatement> up = db.Prepare(
-      "INSERT INTO corrections(document_sha256, table_seq, row_label, row_occurrence, col, amount_sek, value, "
-      "decision_id) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(document_sha256, table_seq, row_label, row_occurrence, col) "
+      "INSERT INTO fact_corrections(stable_id, document_sha256, fact_key, amount_sek, value, decision_id) "
+      "VALUES(?,?,?,?,?,?) ON CONFLICT(stable_id) "
       "DO UPDATE SET amount_sek = excluded.amount_sek, value = excluded.value, decision_id = excluded.decision_id");
   if (!up.ok()) return fail(up.status());
-  up->Bind(1, sha).Bind(2, table_seq).Bind(3, label).Bind(4, occ).Bind(5, col).Bind(6, amount).Bind(7, value);
-  up->Bind(8, decision);
+  up->Bind(1, stable).Bind(2, sha).Bind(3, fact_key).Bind(4, amount).Bind(5, value).Bind(6, decision);
   st = up->Run();
   if (!st.ok()) return fail(st);
   // Cross-document flags read corrected values: recompute them.
@@ -591,11 +673,30 @@ Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::strin
   return db.Commit();
 }
 
+Result<SuggestedCorrection> SuggestedFor(SqliteDb& db, int64_t flag_id) {
+  Result<SqliteStatement> q = db.Prepare(
+      "SELECT f.suggested_fact_id, f.suggested_value, COALESCE(f.stable_id,''), COALESCE(x.stable_id,''), "
+      "COALESCE(x.raw_text,'') FROM flags f LEFT JOIN facts x ON x.fact_id = f.suggested_fact_id "
+      "WHERE f.flag_id = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, flag_id);
+  if (!q->Step()) return q->status().ok() ? Status::NotFound("no flag " + std::to_string(flag_id)) : q->status();
+  if (q->IsNull(0) || q->IsNull(1) || q->Text(3).empty())
+    return Status::NotFound("flag " + q->Text(2) + " has no suggested value (no single cell explains it)");
+  SuggestedCorrection s;
+  s.fact_id = q->Int(0);
+  s.value = q->Double(1);
+  s.fact_stable_id = q->Text(3);
+  s.printed = q->Text(4);
+  return s;
+}
+
 Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id) {
   Result<SqliteStatement> q = db.Prepare(
       "SELECT v.fact_id, v.table_title, v.label, v.column_header, v.raw_text, v.status, v.unit, d.format, "
       "d.source_path, p.unit, p.text, v.amount_sek, v.original_amount_sek, v.page, COALESCE(v.line_index,-1), "
-      "COALESCE(v.x0,0), COALESCE(v.y0,0), COALESCE(v.x1,0), COALESCE(v.y1,0), d.sha256, d.document_id "
+      "COALESCE(v.x0,0), COALESCE(v.y0,0), COALESCE(v.x1,0), COALESCE(v.y1,0), d.sha256, d.document_id, "
+      "COALESCE(v.stable_id,'') "
       "FROM flag_facts ff JOIN v_financial v ON v.fact_id = ff.fact_id "
       "JOIN documents d ON d.document_id = v.document_id "
       "LEFT JOIN pages p ON p.document_id = v.document_id AND p.page = v.page "
@@ -623,6 +724,7 @@ Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id) {
     f.box = {q->Double(15), q->Double(16), q->Double(17), q->Double(18)};
     f.sha256 = q->Text(19);
     f.document_id = q->Int(20);
+    f.stable_id = q->Text(21);
     out.push_back(std::move(f));
   }
   if (!q->status().ok()) return q->status();

@@ -18,9 +18,11 @@
 // recomputed for the whole förbund (delete + insert), so running them again
 // is idempotent.
 //
-// Decisions survive re-ingest: an acceptance is keyed by the document's
-// sha256 and the flag's stable key, a correction by sha256 + table seq + row
-// label (+ occurrence) + column — never by flag_id/fact_id alone.
+// Decisions survive re-ingest and re-extraction: an acceptance is keyed by
+// the flag's stable id, a correction by the fact's (stable_keys.h: derived
+// from the document's sha256, table, row, column and rule) — never by
+// flag_id/fact_id. A decision whose flag or fact a newer pipeline no longer
+// produces is kept and listed as orphaned (OrphanDecisions).
 #ifndef FINSAM_PIPELINE_STORE_CROSS_CHECKS_H_
 #define FINSAM_PIPELINE_STORE_CROSS_CHECKS_H_
 
@@ -51,12 +53,22 @@ Status AcceptFlag(SqliteDb& db, int64_t flag_id, const std::string& by, const st
 // printed unit (e.g. tkr), as the reviewer reads it in the document.
 Status CorrectFact(SqliteDb& db, int64_t fact_id, double value, const std::string& by, const std::string& note);
 
+// The one-cell cure of a flag (Flag::suggested_value): the fact and the
+// value in the table's printed unit. NotFound when the flag has none.
+struct SuggestedCorrection {
+  int64_t fact_id = 0;
+  std::string fact_stable_id, printed;
+  double value = 0;
+};
+Result<SuggestedCorrection> SuggestedFor(SqliteDb& db, int64_t flag_id);
+
 // One fact a flag names, with what the review report shows of it: the
 // table, row and column, the printed text, the amount (and the amount before
 // a reviewer's correction), and where it came from (document format and
 // path, the page's unit and stored text, line and box).
 struct FlagFact {
   int64_t fact_id = 0;
+  std::string stable_id;     // V-… (stable_keys.h)
   std::string table_title, label, header, raw, status, unit, format, path, page_unit, page_text;
   std::string sha256;        // of the document, to check the file before cropping
   int64_t document_id = 0;

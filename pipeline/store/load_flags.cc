@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "pipeline/store/cross_checks.h"
+#include "pipeline/store/stable_keys.h"
 
 namespace finsam {
 
@@ -43,7 +44,8 @@ Status LoadFlags(SqliteDb& db, int64_t document_id, const Extraction& ex) {
   }
   Result<SqliteStatement> ins = db.Prepare(
       "INSERT INTO flags(document_id, forbund_id, scope, rule, severity, passed, year, message, expected, found, "
-      "unit, page, source_text, flag_key) VALUES(?,?,'document',?,?,?,?,?,?,?,?,?,?,?)");
+      "unit, page, source_text, flag_key, suggested_value, suggested_fact_id) "
+      "VALUES(?,?,'document',?,?,?,?,?,?,?,?,?,?,?,?,?)");
   Result<SqliteStatement> ins_fact = db.Prepare("INSERT OR IGNORE INTO flag_facts(flag_id, fact_id, seq) VALUES(?,?,?)");
   if (!ins.ok()) return ins.status();
   if (!ins_fact.ok()) return ins_fact.status();
@@ -53,19 +55,33 @@ Status LoadFlags(SqliteDb& db, int64_t document_id, const Extraction& ex) {
     ins->Bind(7, f.message).Bind(8, f.expected).Bind(9, f.found).Bind(10, f.unit);
     if (f.page) ins->Bind(11, f.page); else ins->BindNull(11);
     ins->Bind(12, f.source_text).Bind(13, f.key.empty() ? f.rule : f.key);
+    // The fact of a cell, if it was stored (an empty cell or the Not column has none).
+    auto fact_at = [&](const FlagCell& c) -> std::optional<int64_t> {
+      if (c.table < 0 || c.table >= static_cast<int>(row_seq.size())) return std::nullopt;
+      if (c.row < 0 || c.row >= static_cast<int>(row_seq[c.table].size()) || row_seq[c.table][c.row] < 0)
+        return std::nullopt;
+      auto it = fact_of.find({c.table, row_seq[c.table][c.row], c.col});
+      if (it == fact_of.end()) return std::nullopt;
+      return it->second;
+    };
+    std::optional<int64_t> suggested = f.suggested_cell ? fact_at(*f.suggested_cell) : std::nullopt;
+    if (suggested && f.suggested_value) {
+      ins->Bind(14, *f.suggested_value).Bind(15, *suggested);
+    } else {
+      ins->BindNull(14).BindNull(15);
+    }
     FINSAM_RETURN_IF_ERROR(ins->Run());
     int64_t flag_id = db.LastInsertId();
     int seq = 0;
     for (const FlagCell& c : f.cells) {
-      if (c.table < 0 || c.table >= static_cast<int>(row_seq.size())) continue;
-      if (c.row < 0 || c.row >= static_cast<int>(row_seq[c.table].size()) || row_seq[c.table][c.row] < 0) continue;
-      auto it = fact_of.find({c.table, row_seq[c.table][c.row], c.col});
-      if (it == fact_of.end()) continue;  // an empty cell or the Not column: no fact
-      ins_fact->Bind(1, flag_id).Bind(2, it->second).Bind(3, seq++);
+      std::optional<int64_t> fact = fact_at(c);
+      if (!fact) continue;
+      ins_fact->Bind(1, flag_id).Bind(2, *fact).Bind(3, seq++);
       FINSAM_RETURN_IF_ERROR(ins_fact->Run());
     }
   }
-  return Status::Ok();
+  // Stable ids of this document's facts and flags (stable_keys.h).
+  return AssignStableIds(db, document_id);
 }
 
 }  // namespace finsam

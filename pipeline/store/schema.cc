@@ -1,5 +1,7 @@
 #include "pipeline/store/schema.h"
 
+#include "pipeline/store/stable_keys.h"
+
 #include <re2/re2.h>
 
 #include <cstdint>
@@ -199,6 +201,29 @@ ALTER TABLE pages ADD COLUMN ocr_skipped INTEGER NOT NULL DEFAULT 0;  -- 1: need
 ALTER TABLE pages ADD COLUMN text_score REAL;  -- 0..1, NULL unless the page had a text layer and was OCRed
 ALTER TABLE pages ADD COLUMN ocr_score REAL;   -- 0..1, NULL unless the page had a text layer and was OCRed
 )sql"},
+      // 5 is taken by the organisations/documents work of issue 11 (another
+      // branch); the runner applies whatever versions are missing in order.
+      {6, "stable ids of facts, flags and decisions; suggested values", R"sql(
+ALTER TABLE facts ADD COLUMN fact_key TEXT;      -- content key (pipeline/store/stable_keys.h)
+ALTER TABLE facts ADD COLUMN stable_id TEXT;     -- V-XXXXXXXX, from fact_key
+CREATE INDEX facts_stable ON facts(stable_id);
+ALTER TABLE flags ADD COLUMN content_key TEXT;   -- content key (stable_keys.h)
+ALTER TABLE flags ADD COLUMN stable_id TEXT;     -- F-XXXXXXXX, from content_key
+ALTER TABLE flags ADD COLUMN suggested_value REAL;      -- a one-cell cure: the value in the table's printed unit
+ALTER TABLE flags ADD COLUMN suggested_fact_id INTEGER; -- the fact that value is for
+CREATE INDEX flags_stable ON flags(stable_id);
+ALTER TABLE decisions ADD COLUMN stable_id TEXT;    -- the flag (accept) or fact (correct) decided on
+ALTER TABLE decisions ADD COLUMN content_key TEXT;  -- its content key, readable when it is orphaned
+CREATE INDEX decisions_stable ON decisions(stable_id);
+-- The current correction per fact (the latest decision wins); replaces
+-- `corrections`, whose rows the data step re-keys.
+CREATE TABLE fact_corrections(
+  stable_id TEXT PRIMARY KEY,              -- the fact's V-… id ('legacy:…' when an old correction matched no fact)
+  document_sha256 TEXT NOT NULL,
+  fact_key TEXT,
+  amount_sek INTEGER, value REAL,
+  decision_id INTEGER NOT NULL REFERENCES decisions(decision_id));
+)sql", &MigrateDecisionsToStableIds},
   };
   return kMigrations;
 }
@@ -223,25 +248,23 @@ SELECT d.document_id, fb.name AS forbund, d.kind AS doc_kind, t.title AS table_t
        CASE WHEN k.decision_id IS NULL THEN x.value ELSE k.value END AS value,
        x.is_percent, c.header AS column_header,
        x.line_index, x.x0, x.y0, x.x1, x.y1, t.table_id, r.row_id, x.col,
-       x.amount_sek AS original_amount_sek, x.status AS original_status, k.decision_id AS correction_id
+       x.amount_sek AS original_amount_sek, x.status AS original_status, k.decision_id AS correction_id,
+       x.stable_id
 FROM facts x
 JOIN fin_rows r ON r.row_id = x.row_id
 JOIN fin_tables t ON t.table_id = r.table_id
 JOIN fin_columns c ON c.table_id = t.table_id AND c.col = x.col
 JOIN documents d ON d.document_id = t.document_id
 LEFT JOIN forbund fb ON fb.forbund_id = d.forbund_id
-LEFT JOIN corrections k ON k.document_sha256 = d.sha256 AND k.table_seq = t.seq AND k.row_label = r.label
-     AND k.col = x.col
-     AND k.row_occurrence = (SELECT COUNT(*) FROM fin_rows r2
-                             WHERE r2.table_id = r.table_id AND r2.label = r.label AND r2.seq < r.seq))sql",
+LEFT JOIN fact_corrections k ON k.stable_id = x.stable_id)sql",
       R"sql(CREATE VIEW v_flags AS
 SELECT f.flag_id, f.rule, f.severity, f.document_id, fb.name AS forbund, f.year, f.message,
        f.expected, f.found,
        (SELECT group_concat(fact_id, ',') FROM
           (SELECT ff.fact_id FROM flag_facts ff WHERE ff.flag_id = f.flag_id ORDER BY ff.seq)) AS fact_ids,
        CASE
-         WHEN EXISTS (SELECT 1 FROM decisions a WHERE a.kind = 'accept' AND a.flag_key = f.flag_key
-                      AND a.document_sha256 = d.sha256) THEN 'accepted'
+         WHEN EXISTS (SELECT 1 FROM decisions a WHERE a.kind = 'accept' AND a.stable_id = f.stable_id)
+              THEN 'accepted'
          WHEN f.passed THEN 'passed'
          WHEN EXISTS (SELECT 1 FROM flag_facts ff JOIN v_financial v ON v.fact_id = ff.fact_id
                       WHERE ff.flag_id = f.flag_id AND v.status = 'corrected') THEN 'corrected'
@@ -249,8 +272,10 @@ SELECT f.flag_id, f.rule, f.severity, f.document_id, fb.name AS forbund, f.year,
        END AS status,
        f.unit, f.page, f.source_text, f.scope, f.flag_key, d.source_path, d.kind AS doc_kind, f.passed,
        (SELECT a.decided_by || ' ' || a.decided_at || COALESCE(': ' || a.note, '') FROM decisions a
-        WHERE a.kind = 'accept' AND a.flag_key = f.flag_key AND a.document_sha256 = d.sha256
-        ORDER BY a.decision_id DESC LIMIT 1) AS decision
+        WHERE a.kind = 'accept' AND a.stable_id = f.stable_id
+        ORDER BY a.decision_id DESC LIMIT 1) AS decision,
+       f.stable_id, f.suggested_value,
+       (SELECT x.stable_id FROM facts x WHERE x.fact_id = f.suggested_fact_id) AS suggested_fact
 FROM flags f
 JOIN documents d ON d.document_id = f.document_id
 LEFT JOIN forbund fb ON fb.forbund_id = f.forbund_id)sql",
@@ -380,6 +405,7 @@ Status MigrateSchema(SqliteDb& db) {
   for (const Migration& m : Migrations()) {
     if (m.version <= current) continue;
     Status st = db.Exec(m.sql);
+    if (st.ok() && m.data_step) st = m.data_step(db);
     if (!st.ok()) return fail(Status::Database("migration " + std::to_string(m.version) + ": " + st.message()));
   }
   Status st = db.Exec("INSERT OR REPLACE INTO schema_info(key, value) VALUES('schema_version', '" +

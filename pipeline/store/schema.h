@@ -16,6 +16,9 @@ struct Migration {
   int version;              // 1, 2, 3, ... in order
   const char* description;
   const char* sql;
+  // Optional data step after `sql`, in the same transaction (e.g. computing
+  // values SQL cannot, such as the stable ids of migration 6).
+  Status (*data_step)(SqliteDb& db) = nullptr;
 };
 
 const std::vector<Migration>& Migrations();

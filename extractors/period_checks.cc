@@ -1,0 +1,244 @@
+#include "extractors/period_checks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "extractors/checks.h"
+#include "extractors/table_arithmetic.h"
+#include "normalizers/swedish_number.h"
+#include "normalizers/unicode.h"
+
+namespace finsam {
+namespace {
+
+// Columns that hold a year's actual figures (an overview's bare years read
+// as utfall in an årsredovisning, value for a single column).
+bool IsActualColumn(const TableColumn& c) {
+  return c.year && (c.kind == ColumnKind::kUtfall || c.kind == ColumnKind::kValue);
+}
+
+bool IsStatement(const FinancialTable& t) {
+  return t.table_kind == "income_statement" || t.table_kind == "balance_sheet" || t.table_kind == "cash_flow";
+}
+
+// The categories an overview and the statements share.
+bool ComparableCategory(const std::string& c) {
+  static const std::set<std::string> kCats = {"income.total", "cost.total", "result", "equity", "assets.total",
+                                              "cash"};
+  return kCats.count(c) > 0;
+}
+
+Flag NewFlag(const std::vector<FinancialTable>& tables, int ti, int row, int col, const char* rule) {
+  const FinancialTable& t = tables[ti];
+  Flag f;
+  f.rule = rule;
+  f.cells.push_back({ti, row, col});
+  const TableCell* cell = CellAt(t, row, col);
+  f.page = cell && cell->prov.page ? cell->prov.page : t.rows[row].prov.page ? t.rows[row].prov.page : t.page;
+  f.year = col >= 0 && col < static_cast<int>(t.columns.size()) ? t.columns[col].year : 0;
+  f.source_text = t.rows[row].prov.raw_text.empty() ? t.rows[row].label : t.rows[row].prov.raw_text;
+  f.key = std::string(rule) + "|t" + std::to_string(ti) + "|" + TrimLabel(t.rows[row].label) + "|c" +
+          std::to_string(col);
+  return f;
+}
+
+struct Where {
+  int table = -1, row = -1, col = -1;
+};
+
+// The first statement cell of `category` in a column of `year`.
+std::optional<Where> FindInStatements(const std::vector<FinancialTable>& tables, const std::string& category,
+                                      int year) {
+  for (size_t ti = 0; ti < tables.size(); ++ti) {
+    const FinancialTable& t = tables[ti];
+    if (!IsStatement(t)) continue;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (!IsActualColumn(t.columns[c]) || t.columns[c].year != year) continue;
+      for (size_t i = 0; i < t.rows.size(); ++i) {
+        const TableRow& r = t.rows[i];
+        if (r.is_header || !r.category || *r.category != category) continue;
+        const TableCell* cell = CellAt(t, static_cast<int>(i), static_cast<int>(c));
+        if (!cell || !cell->present || !cell->parsed || cell->is_percent) continue;
+        return Where{static_cast<int>(ti), static_cast<int>(i), static_cast<int>(c)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+void OverviewVsStatements(const std::vector<FinancialTable>& tables, std::vector<Flag>* out) {
+  for (size_t ti = 0; ti < tables.size(); ++ti) {
+    const FinancialTable& t = tables[ti];
+    if (t.table_kind != "overview") continue;
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+      const TableRow& r = t.rows[i];
+      if (r.is_header || !r.monetary || !r.category || !ComparableCategory(*r.category)) continue;
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        if (!IsActualColumn(t.columns[c])) continue;
+        const TableCell* cell = CellAt(t, static_cast<int>(i), static_cast<int>(c));
+        if (!cell || !cell->present || !cell->parsed || cell->is_percent) continue;
+        std::optional<Where> s = FindInStatements(tables, *r.category, t.columns[c].year);
+        if (!s) continue;
+        const FinancialTable& st = tables[s->table];
+        // The same label is xref.same_figure's (checks.h): not twice.
+        if (FoldKey(TrimLabel(st.rows[s->row].label)) == FoldKey(TrimLabel(r.label))) continue;
+        double mine = std::fabs(static_cast<double>(cell->amount_sek));
+        double theirs = std::fabs(static_cast<double>(CellAt(st, s->row, s->col)->amount_sek));
+        bool ok = std::fabs(mine - theirs) <= static_cast<double>(std::max(t.scale, st.scale)) + 1e-6;
+        Flag f = NewFlag(tables, static_cast<int>(ti), static_cast<int>(i), static_cast<int>(c), kRuleOverview);
+        f.cells.push_back({s->table, s->row, s->col});
+        f.found = static_cast<double>(cell->amount_sek);
+        f.expected = static_cast<double>(CellAt(st, s->row, s->col)->amount_sek);
+        f.passed = ok;
+        f.severity = ok ? kSeverityOk : kSeverityWarning;
+        f.message = DescribeCell(t, static_cast<int>(i), static_cast<int>(c)) + " (" + TrimLabel(t.title) + ") " +
+                    cell->raw + " " + t.unit + (ok ? " agrees with " : " differs from ") +
+                    TrimLabel(st.rows[s->row].label) + " " + std::to_string(t.columns[c].year) + " in " +
+                    TrimLabel(st.title) + ": " + CellAt(st, s->row, s->col)->raw + " " + st.unit;
+        out->push_back(std::move(f));
+      }
+    }
+  }
+}
+
+void SolidityVsBalanceSheet(const std::vector<FinancialTable>& tables, std::vector<Flag>* out) {
+  for (size_t ti = 0; ti < tables.size(); ++ti) {
+    const FinancialTable& t = tables[ti];
+    if (t.table_kind != "overview") continue;
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+      const TableRow& r = t.rows[i];
+      if (r.is_header || !r.category || *r.category != "ratio.solidity") continue;
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        if (!IsActualColumn(t.columns[c])) continue;
+        const TableCell* cell = CellAt(t, static_cast<int>(i), static_cast<int>(c));
+        if (!cell || !cell->present || !cell->parsed || !cell->is_percent) continue;
+        int year = t.columns[c].year;
+        std::optional<Where> eq = FindInStatements(tables, "equity", year);
+        std::optional<Where> as = FindInStatements(tables, "assets.total", year);
+        if (!eq || !as || eq->table != as->table) continue;
+        const FinancialTable& bs = tables[eq->table];
+        double e = static_cast<double>(CellAt(bs, eq->row, eq->col)->amount_sek);
+        double a = static_cast<double>(CellAt(bs, as->row, as->col)->amount_sek);
+        if (a <= 0) continue;
+        double computed = 100.0 * e / a;
+        // Printed as a whole percent: rounding plus one point.
+        bool ok = std::fabs(computed - cell->value) <= 1.0 + 1e-9;
+        Flag f = NewFlag(tables, static_cast<int>(ti), static_cast<int>(i), static_cast<int>(c), kRuleSolidity);
+        f.cells.push_back({eq->table, eq->row, eq->col});
+        f.cells.push_back({as->table, as->row, as->col});
+        f.unit = "%";
+        f.found = cell->value;
+        f.expected = std::round(computed * 10) / 10;
+        f.passed = ok;
+        f.severity = ok ? kSeverityOk : kSeverityWarning;
+        f.message = DescribeCell(t, static_cast<int>(i), static_cast<int>(c)) + " " + FormatPrinted(cell->value) +
+                    " % " + (ok ? "agrees with " : "but ") + TrimLabel(bs.rows[eq->row].label) + " / " +
+                    TrimLabel(bs.rows[as->row].label) + " " + std::to_string(year) + " = " +
+                    CellAt(bs, eq->row, eq->col)->raw + " / " + CellAt(bs, as->row, as->col)->raw + " = " +
+                    FormatPrinted(std::round(computed * 10) / 10) + " %";
+        out->push_back(std::move(f));
+      }
+    }
+  }
+}
+
+// Levenshtein distance ≤ 1, or one adjacent transposition.
+bool OneEditApart(const std::string& a, const std::string& b) {
+  if (a == b) return false;
+  if (a.size() == b.size()) {
+    std::vector<size_t> diff;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) diff.push_back(i);
+    if (diff.size() == 1) return true;
+    return diff.size() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
+  }
+  const std::string& s = a.size() < b.size() ? a : b;
+  const std::string& l = a.size() < b.size() ? b : a;
+  if (l.size() != s.size() + 1) return false;
+  size_t i = 0;
+  while (i < s.size() && s[i] == l[i]) ++i;
+  return s.compare(i, std::string::npos, l, i + 1, std::string::npos) == 0;
+}
+
+bool IsCureRule(const std::string& rule) {
+  return rule == kRuleSumSection || rule == kRuleSumResult || rule == kRuleTotaltColumn || rule == kRuleAvvikelse ||
+         rule == kRuleBalance || rule == kRuleCashTies;
+}
+
+}  // namespace
+
+bool IsOneMisprint(double from, double to) {
+  if (std::fabs(from - std::round(from)) > 1e-9 || std::fabs(to - std::round(to)) > 1e-9) return false;
+  long long f = std::llround(from), t = std::llround(to);
+  // A lost sign is not taken: where the reader built a wrong constraint
+  // (one row counted twice) flipping one term's sign "cures" it too often
+  // (seen on a real report's resultaträkning).
+  if (f == t || (f < 0) != (t < 0)) return false;
+  return OneEditApart(std::to_string(std::llabs(f)), std::to_string(std::llabs(t)));
+}
+
+std::vector<Flag> CheckPeriods(const std::vector<FinancialTable>& tables) {
+  std::vector<Flag> out;
+  OverviewVsStatements(tables, &out);
+  SolidityVsBalanceSheet(tables, &out);
+  return out;
+}
+
+void SuggestOneCellCures(const std::vector<FinancialTable>& tables, std::vector<Flag>* flags) {
+  std::map<int, std::vector<Constraint>> constraints;  // per table, computed once
+  for (Flag& f : *flags) {
+    if (f.passed || !IsCureRule(f.rule) || f.cells.empty()) continue;
+    int ti = f.cells[0].table;
+    if (ti < 0 || ti >= static_cast<int>(tables.size())) continue;
+    const FinancialTable& t = tables[ti];
+    if (!constraints.count(ti)) constraints[ti] = TableConstraints(t);
+    const std::vector<Constraint>& cons = constraints[ti];
+    // The constraint this flag reports: same rule, same checked cell.
+    const Constraint* c = nullptr;
+    for (const Constraint& k : cons)
+      if (k.rule == f.rule && k.terms[0].row == f.cells[0].row && k.terms[0].col == f.cells[0].col) c = &k;
+    if (!c) continue;
+    std::optional<double> residual = Residual(t, *c);
+    if (!residual || WithinTolerance(*c, *residual)) continue;
+    std::optional<Term> cure;
+    double cure_value = 0;
+    int candidates = 0;
+    for (const Term& term : c->terms) {
+      const TableCell* cell = CellAt(t, term.row, term.col);
+      if (!cell || !cell->present || !cell->parsed || cell->is_percent) continue;
+      double found = *CellValue(t, term.row, term.col);
+      double needed = ValueThatHolds(term, found, *residual);
+      if (!IsOneMisprint(found, needed)) continue;
+      // The cure must not break a check of the cell that holds now.
+      bool keeps = true;
+      for (const Constraint& other : cons) {
+        if (&other == c) continue;
+        bool touches = false;
+        for (const Term& o : other.terms) touches = touches || (o.row == term.row && o.col == term.col);
+        if (!touches || !Holds(t, other)) continue;
+        std::optional<double> r2 = Residual(other, [&](int row, int col) -> std::optional<double> {
+          if (row == term.row && col == term.col) return needed;
+          return CellValue(t, row, col);
+        });
+        if (!r2 || !WithinTolerance(other, *r2)) keeps = false;
+      }
+      if (!keeps) continue;
+      ++candidates;
+      cure = term;
+      cure_value = needed;
+    }
+    if (candidates != 1) continue;
+    f.suggested_cell = FlagCell{ti, cure->row, cure->col};
+    f.suggested_value = cure_value;
+    const TableCell* cell = CellAt(t, cure->row, cure->col);
+    f.message += "; one misprint explains it: " + DescribeCell(t, cure->row, cure->col) + " printed " + cell->raw +
+                 ", the sum needs " + FormatPrinted(cure_value) + (t.unit.empty() ? "" : " " + t.unit);
+    if (std::find(f.cells.begin(), f.cells.end(), *f.suggested_cell) == f.cells.end())
+      f.cells.push_back(*f.suggested_cell);
+  }
+}
+
+}  // namespace finsam

@@ -1,0 +1,196 @@
+// Within-report checks and one-cell cures (extractors/period_checks.h), on
+// tables shaped like a municipal association's årsredovisning: a five-year
+// overview in tkr next to statements in kronor, labels that differ between
+// the two ("Intäkter" vs "Summa verksamhetens intäkter").
+#include "extractors/period_checks.h"
+
+#include <gtest/gtest.h>
+
+#include "extractors/checks.h"
+#include "tests/extractors/review_table_builder.h"
+
+namespace finsam {
+namespace {
+
+using testing::ColSpec;
+using testing::MakeTable;
+
+std::vector<Flag> WithRule(const std::vector<Flag>& flags, const std::string& rule) {
+  std::vector<Flag> out;
+  for (const Flag& f : flags)
+    if (f.rule == rule) out.push_back(f);
+  return out;
+}
+
+void SetCategory(FinancialTable* t, const std::string& label, const std::string& category, bool monetary = true) {
+  for (TableRow& r : t->rows)
+    if (r.label == label) {
+      r.category = category;
+      r.monetary = monetary;
+    }
+}
+
+std::vector<ColSpec> Years(int from, int n) {
+  std::vector<ColSpec> out;
+  for (int y = from; y > from - n; --y) out.push_back({std::to_string(y), y, ColumnKind::kUtfall});
+  return out;
+}
+
+// Flerårsöversikt, tkr, 2022…2018.
+FinancialTable Overview(const std::string& income_2022, const std::string& solidity_2022) {
+  FinancialTable t = MakeTable(Years(2022, 5),
+                               {{"Intäkter", {income_2022, "11 804", "9 911", "9 870", "9 702"}},
+                                {"Kostnader", {"12 203", "11 390", "10 122", "9 640", "9 815"}},
+                                {"Årets resultat", {"284", "414", "-211", "230", "-113"}},
+                                {"Soliditet", {solidity_2022, "71%", "66%", "70%", "64%"}}},
+                               "Flerårsöversikt (tkr)", "overview", 1000);
+  SetCategory(&t, "Intäkter", "income.total");
+  SetCategory(&t, "Kostnader", "cost.total");
+  SetCategory(&t, "Årets resultat", "result");
+  SetCategory(&t, "Soliditet", "ratio.solidity", false);
+  return t;
+}
+
+// Resultaträkning and balansräkning in kronor, 2022 and 2021.
+FinancialTable IncomeStatement() {
+  FinancialTable t = MakeTable(Years(2022, 2),
+                               {{"Summa verksamhetens intäkter", {"12 487 310", "11 804 122"}},
+                                {"Verksamhetens kostnader", {"-12 203 455", "-11 390 019"}},
+                                {"Årets resultat", {"283 855", "414 103"}}},
+                               "Resultaträkning", "income_statement", 1);
+  SetCategory(&t, "Summa verksamhetens intäkter", "income.total");
+  SetCategory(&t, "Verksamhetens kostnader", "cost.total");
+  SetCategory(&t, "Årets resultat", "result");
+  return t;
+}
+
+FinancialTable BalanceSheet() {
+  FinancialTable t = MakeTable(Years(2022, 2),
+                               {{"Kassa och bank", {"4 410 200", "4 120 950"}},
+                                {"Summa tillgångar", {"4 702 118", "4 389 300"}},
+                                {"Eget kapital", {"3 398 960", "3 115 105"}},
+                                {"Kortfristiga skulder", {"1 303 158", "1 274 195"}},
+                                {"Summa eget kapital och skulder", {"4 702 118", "4 389 300"}}},
+                               "Balansräkning", "balance_sheet", 1);
+  SetCategory(&t, "Summa tillgångar", "assets.total");
+  SetCategory(&t, "Eget kapital", "equity");
+  return t;
+}
+
+TEST(PeriodChecksTest, OverviewAgreesWithStatementsInAnotherUnit) {
+  std::vector<FinancialTable> tables = {Overview("12 487", "72%"), IncomeStatement(), BalanceSheet()};
+  std::vector<Flag> flags = CheckPeriods(tables);
+  std::vector<Flag> ov = WithRule(flags, kRuleOverview);
+  // Intäkter and Kostnader for 2022 and 2021 (labels differ from the
+  // statement's); Årets resultat has the same label: xref.same_figure's.
+  ASSERT_EQ(ov.size(), 4u);
+  for (const Flag& f : ov) {
+    EXPECT_TRUE(f.passed) << f.message;
+    EXPECT_EQ(f.cells.size(), 2u);
+    EXPECT_EQ(f.cells[1].table, 1);
+  }
+  EXPECT_EQ(ov[0].year, 2022);
+  EXPECT_EQ(*ov[0].found, 12487000);
+  EXPECT_EQ(*ov[0].expected, 12487310);
+  // Soliditet 2022: 3 398 960 / 4 702 118 = 72.3 %; 2021: 71.0 %.
+  std::vector<Flag> sol = WithRule(flags, kRuleSolidity);
+  ASSERT_EQ(sol.size(), 2u);
+  for (const Flag& f : sol) EXPECT_TRUE(f.passed) << f.message;
+  EXPECT_EQ(*sol[0].expected, 72.3);
+}
+
+TEST(PeriodChecksTest, OverviewDisagreesWithStatement) {
+  std::vector<FinancialTable> tables = {Overview("12 847", "27%"), IncomeStatement(), BalanceSheet()};
+  std::vector<Flag> flags = CheckPeriods(tables);
+  std::vector<Flag> failed;
+  for (const Flag& f : flags)
+    if (!f.passed) failed.push_back(f);
+  ASSERT_EQ(failed.size(), 2u);
+  EXPECT_EQ(failed[0].rule, kRuleOverview);
+  EXPECT_EQ(failed[0].severity, kSeverityWarning);
+  EXPECT_EQ(failed[0].year, 2022);
+  EXPECT_EQ(*failed[0].found, 12847000);
+  EXPECT_NE(failed[0].message.find("differs from Summa verksamhetens intäkter 2022"), std::string::npos)
+      << failed[0].message;
+  EXPECT_EQ(failed[1].rule, kRuleSolidity);
+  EXPECT_EQ(*failed[1].found, 27);
+}
+
+TEST(PeriodChecksTest, NoStatementsNoFlags) {
+  std::vector<FinancialTable> tables = {Overview("12 487", "72%")};
+  EXPECT_TRUE(CheckPeriods(tables).empty());
+}
+
+// A driftsredovisning whose Lokalkostnader lost a digit: printed -773 where
+// the Summa needs -7 738. (A reading like "-7 73" does not parse as one
+// number; the number repair deals with those.)
+FinancialTable Operating(const std::string& lokal, const std::string& ovriga = "-1 040") {
+  std::vector<ColSpec> cols = {{"Utfall 2022", 2022, ColumnKind::kUtfall}, {"Budget 2022", 2022, ColumnKind::kBudget}};
+  return MakeTable(cols,
+                   {{"Kostnader", {}},
+                    {"Personalkostnader", {"-2 100", "-2 200"}},
+                    {"Lokalkostnader", {lokal, "-7 800"}},
+                    {"Övriga kostnader", {ovriga, "-1 000"}},
+                    {"Summa kostnader", {"-10 878", "-11 000"}}},
+                   "Driftsredovisning 2022", "operating", 1000);
+}
+
+TEST(PeriodChecksTest, OneMisprintedCellIsSuggested) {
+  std::vector<FinancialTable> tables = {Operating("-773")};
+  std::vector<Flag> flags = CheckDocument(tables);
+  SuggestOneCellCures(tables, &flags);
+  int suggested = 0;
+  for (const Flag& f : flags) {
+    if (!f.suggested_value) continue;
+    ++suggested;
+    EXPECT_FALSE(f.passed);
+    EXPECT_EQ(f.rule, kRuleSumSection);
+    ASSERT_TRUE(f.suggested_cell);
+    EXPECT_EQ(f.suggested_cell->row, 2);  // Lokalkostnader
+    EXPECT_EQ(f.suggested_cell->col, 0);
+    EXPECT_EQ(*f.suggested_value, -7738);
+    EXPECT_NE(f.message.find("printed -773, the sum needs -7 738 tkr"), std::string::npos) << f.message;
+  }
+  EXPECT_EQ(suggested, 1);
+  // Clean table: nothing fails, nothing suggested.
+  std::vector<FinancialTable> clean = {Operating("-7 738")};
+  std::vector<Flag> ok = CheckDocument(clean);
+  SuggestOneCellCures(clean, &ok);
+  for (const Flag& f : ok) EXPECT_FALSE(f.suggested_value) << f.message;
+}
+
+TEST(PeriodChecksTest, TwoPlausibleMisprintsSuggestNothing) {
+  // Off by 10: every cell of the column (-2 100 → -2 110, -7 728 → -7 738,
+  // -1 040 → -1 050, the Summa -10 878 → -10 868) is one digit away from the
+  // value that would make the sum hold; the sum cannot tell which.
+  std::vector<FinancialTable> tables = {Operating("-7 728", "-1 040")};
+  std::vector<Flag> flags = CheckDocument(tables);
+  SuggestOneCellCures(tables, &flags);
+  bool failed = false;
+  for (const Flag& f : flags) {
+    failed = failed || !f.passed;
+    EXPECT_FALSE(f.suggested_value) << f.message;
+  }
+  EXPECT_TRUE(failed);
+}
+
+TEST(PeriodChecksTest, IsOneMisprint) {
+  struct Case {
+    double from, to;
+    bool want;
+  };
+  for (const Case& c : std::vector<Case>{{-773, -7738, true},    // digit dropped
+                                         {7738, 773, true},      // digit added
+                                         {13230, 13320, true},   // neighbours swapped
+                                         {13420, 13320, true},   // one digit changed
+                                         {-215, 215, false},     // sign lost: not taken (see the header)
+                                         {13230, 13321, false},  // two changes
+                                         {100, 100, false},      // nothing to cure
+                                         {12.5, 125, false},     // not whole
+                                         {-773, 7738, false}}) {
+    EXPECT_EQ(IsOneMisprint(c.from, c.to), c.want) << c.from << " → " << c.to;
+  }
+}
+
+}  // namespace
+}  // namespace finsam
