@@ -14,7 +14,9 @@
 //       NNN.src.txt as the truth) and prints damaged words restored and
 //       correct words untouched (RepairTally). --exclude-clean leaves a clean
 //       text out of the lexicon (as the held-out tests do); --no-learned
-//       repairs without the learned table (the repair before issue 12).
+//       repairs without the learned table.
+//   learn_ocr_confusions score-repaired TRUTH OCR REPAIRED
+//       Scores a repair made elsewhere (e.g. by an older finsam).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -194,6 +196,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() >= 2 && args[0] == "learn") return Learn({args.begin() + 1, args.end()});
   if (args.size() >= 2 && args[0] == "score") return Score({args.begin() + 1, args.end()});
+  if (args.size() == 4 && args[0] == "score-repaired") {
+    // TRUTH OCR REPAIRED: a repair made elsewhere (e.g. an older finsam).
+    RepairTally t = ScoreRepair(Slurp(args[1]), Slurp(args[2]), Slurp(args[3]), nullptr);
+    std::printf("damaged words %zu, restored %zu; correct words %zu, untouched %zu\n", t.damaged, t.restored, t.correct,
+                t.untouched);
+    return 0;
+  }
   std::cerr << "usage: learn_ocr_confusions learn DIR... | score [--exclude-clean NAME] [--misses] [--no-learned] TRUTH OCR...\n";
   return 2;
 }
