@@ -669,7 +669,8 @@ void WriteVariant(const fs::path& dir, const Variant& v) {
   e << "# finsam layout variant (bench/layout_gen.cc); amounts in kr\n"
     << "# id\t" << v.id << "\n# class\t" << v.layout.cls << "\n# features\t" << v.layout.Describe()
     << "\n# source\t" << v.table.source << "\n# meta.forbund\t" << m.forbund << "\n# meta.kind\t"
-    << m.kind << "\n# meta.year_from\t" << m.year_from << "\n# meta.year_to\t" << m.year_to << "\n"
+    // A title page that opens "Budget 2020 med plan för …" makes a budget document.
+    << (v.layout.title_form == 1 && m.kind == "verksamhetsplan" ? "budget" : m.kind) << "\n# meta.year_from\t" << m.year_from << "\n# meta.year_to\t" << m.year_to << "\n"
     << "label\tcategory\tyear\tkind\tamount_sek\tprinted\n";
   for (const auto& x : v.expected)
     e << x.label << "\t" << x.category << "\t" << x.year << "\t" << x.kind << "\t" << x.amount << "\t"

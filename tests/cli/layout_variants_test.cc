@@ -9,11 +9,6 @@
 // targets: recall 0.99 born-digital / 0.95 OCR dumps, precision of `ok`
 // facts 0.995, metadata right everywhere). A reader change that lowers a
 // figure fails here; one that raises it should raise the floor with it.
-#include <unistd.h>
-
-#include <algorithm>
-#include <filesystem>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,65 +16,15 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "tests/support/finsam_run.h"
 #include "tests/support/layout_score.h"
+#include "tests/support/layout_variants.h"
 
 namespace finsam {
 namespace {
 
-namespace fs = std::filesystem;
-using layout::ExpectedFact;
 using layout::Totals;
 using layout::VariantScore;
 using layout::VariantTruth;
-
-const std::string kLayouts = std::string(FINSAM_SOURCE_DIR) + "/tests/data/layouts";
-
-struct Scored {
-  std::string id, cls;
-  VariantScore score;
-};
-
-// Extracts and scores every input of one kind ("pdf" or "ocr").
-std::vector<Scored> ScoreKind(const std::string& kind, const std::string& ext) {
-  std::string tmpl = ::testing::TempDir() + "/finsam_layouts_XXXXXX";
-  EXPECT_NE(mkdtemp(tmpl.data()), nullptr);
-  std::vector<fs::path> inputs;
-  for (const auto& e : fs::directory_iterator(kLayouts + "/" + kind))
-    if (e.path().extension() == ext) inputs.push_back(e.path());
-  std::sort(inputs.begin(), inputs.end());
-  std::vector<Scored> out;
-  for (const auto& in : inputs) {
-    std::string id = in.stem().string();
-    VariantTruth truth;
-    std::string error;
-    EXPECT_TRUE(layout::ReadTruth(kLayouts + "/" + kind + "/" + id + ".expected.tsv", &truth, &error)) << error;
-    RunResult r = RunFinsam(FINSAM_BINARY, tmpl, "extract --format json '" + in.string() + "'");
-    EXPECT_EQ(r.code, 0) << id << ": " << r.err;
-    nlohmann::json doc = nlohmann::json::parse(r.out, nullptr, false);
-    EXPECT_FALSE(doc.is_discarded()) << id << ": output is not JSON";
-    if (doc.is_discarded()) doc = nlohmann::json::object();
-    out.push_back({id, truth.cls, layout::Score(truth, doc)});
-  }
-  std::error_code ec;
-  fs::remove_all(tmpl, ec);
-  return out;
-}
-
-Totals Sum(const std::vector<Scored>& scored) {
-  Totals t;
-  for (const auto& s : scored) t.Add(s.score);
-  return t;
-}
-
-std::string Report(const std::vector<Scored>& scored) {
-  std::string r;
-  for (const auto& s : scored)
-    r += s.id + ": recall " + std::to_string(s.score.recalled) + "/" + std::to_string(s.score.expected) +
-         ", ok right " + std::to_string(s.score.trusted_right) + "/" + std::to_string(s.score.trusted) +
-         ", suspect " + std::to_string(s.score.suspect) + (s.score.meta_right ? "" : ", meta wrong") + "\n";
-  return r;
-}
 
 // --- The scorer itself: what counts as the same fact. ---
 
@@ -137,19 +82,19 @@ TEST(LayoutScoreTest, MatchesOnAmountYearKindAndRow) {
 // --- The committed variants. ---
 
 TEST(LayoutVariantsTest, BornDigitalPdfsAtLeastBaseline) {
-  std::vector<Scored> scored = ScoreKind("pdf", ".pdf");
+  std::vector<Scored> scored = ScoreLayoutVariants("pdf", ".pdf");
   ASSERT_GE(scored.size(), 12u) << "tests/data/layouts/pdf holds too few variants";
   std::set<std::string> classes;
   for (const auto& s : scored) classes.insert(s.cls);
   EXPECT_GE(classes.size(), 12u) << "every layout class should be represented";
-  Totals t = Sum(scored);
+  Totals t = SumScores(scored);
   // Floors: the baseline of main at the branch point, measured on these 24
   // files (502 facts): recall 0.871, precision 0.823, no suspect fact,
   // metadata right on 22 of 24. The suspect ceiling is issue 16's target.
-  EXPECT_GE(t.Recall(), 0.87) << Report(scored);
-  EXPECT_GE(t.Precision(), 0.82) << Report(scored);
-  EXPECT_LE(t.SuspectShare(), 0.02) << Report(scored);
-  EXPECT_GE(t.meta_right, 22) << Report(scored);
+  EXPECT_GE(t.Recall(), 0.87) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.82) << ScoreReport(scored);
+  EXPECT_LE(t.SuspectShare(), 0.02) << ScoreReport(scored);
+  EXPECT_GE(t.meta_right, 22) << ScoreReport(scored);
   // The control: a plain bordered table, unit in the title, one header row,
   // must be read completely and right.
   for (const auto& s : scored) {
@@ -161,14 +106,14 @@ TEST(LayoutVariantsTest, BornDigitalPdfsAtLeastBaseline) {
 }
 
 TEST(LayoutVariantsTest, EnglishOcrDumpsAtLeastBaseline) {
-  std::vector<Scored> scored = ScoreKind("ocr", ".txt");
+  std::vector<Scored> scored = ScoreLayoutVariants("ocr", ".txt");
   ASSERT_GE(scored.size(), 6u) << "tests/data/layouts/ocr holds too few variants";
-  Totals t = Sum(scored);
+  Totals t = SumScores(scored);
   // Floors: the baseline on these 6 dumps (129 facts): recall 0.171,
   // precision 0.846, metadata right on 6 of 6.
-  EXPECT_GE(t.Recall(), 0.17) << Report(scored);
-  EXPECT_GE(t.Precision(), 0.84) << Report(scored);
-  EXPECT_GE(t.meta_right, 6) << Report(scored);
+  EXPECT_GE(t.Recall(), 0.17) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.84) << ScoreReport(scored);
+  EXPECT_GE(t.meta_right, 6) << ScoreReport(scored);
 }
 
 }  // namespace
