@@ -39,6 +39,41 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
 
 namespace finsam {
 
+std::vector<Flag> ReadingFlags(const std::vector<FinancialTable>& tables) {
+  std::vector<Flag> out;
+  for (size_t ti = 0; ti < tables.size(); ++ti) {
+    const FinancialTable& t = tables[ti];
+    for (size_t ri = 0; ri < t.rows.size(); ++ri) {
+      const TableRow& r = t.rows[ri];
+      for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
+        const TableCell& cell = r.cells[c];
+        if (cell.doubt_rule.empty()) continue;
+        // One flag per reason: cells that share it join the first one's flag.
+        Flag* same = nullptr;
+        for (Flag& f : out)
+          if (f.rule == cell.doubt_rule && f.message.ends_with(cell.doubt)) same = &f;
+        FlagCell fc{static_cast<int>(ti), static_cast<int>(ri), static_cast<int>(c)};
+        if (same) {
+          same->cells.push_back(fc);
+          continue;
+        }
+        Flag f;
+        f.rule = cell.doubt_rule;
+        f.severity = kSeverityWarning;
+        f.message = r.label + " / " + t.columns[c].header + ": " + cell.doubt;
+        f.found = static_cast<double>(cell.amount_sek);
+        f.year = t.columns[c].year;
+        f.page = cell.prov.page;
+        f.source_text = r.prov.raw_text;
+        f.cells.push_back(fc);
+        f.key = f.rule + "|t" + std::to_string(ti) + "|" + r.label + "|c" + std::to_string(c);
+        out.push_back(std::move(f));
+      }
+    }
+  }
+  return out;
+}
+
 std::string FactsTsv(const std::vector<FinancialTable>& tables) {
   std::string out;
   for (const FinancialTable& t : tables) {

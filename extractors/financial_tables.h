@@ -18,6 +18,11 @@ namespace finsam {
 
 std::vector<FinancialTable> ExtractFinancialTables(const Document& doc);
 
+// One warning flag per group of cells the table reader left in doubt
+// (TableCell::doubt_rule: "layout.ambiguous", "layout.unchecked"); cells
+// index `tables`. The check stage adds them to the document's flags.
+std::vector<Flag> ReadingFlags(const std::vector<FinancialTable>& tables);
+
 // One line per fact, tab-separated, for golden files and debugging:
 // table_kind, title, unit, page, section, label, category, is_total,
 // year, column_kind, raw, amount_sek (or "NULL"), status.

@@ -384,6 +384,16 @@ bool TouchesRow(const Constraint& c, int row) {
   return false;
 }
 
+ReadingScore ScoreReading(const FinancialTable& t) {
+  ReadingScore s;
+  for (const Constraint& c : TableConstraints(t)) {
+    std::optional<double> r = Residual(t, c);
+    if (!r) continue;
+    (WithinTolerance(c, *r) ? s.holds : s.fails) += 1;
+  }
+  return s;
+}
+
 std::vector<Constraint> FailingConstraints(const FinancialTable& t, const std::vector<Constraint>& cons) {
   std::vector<Constraint> out;
   for (const Constraint& c : cons) {

@@ -113,6 +113,16 @@ double ValueThatHolds(const Term& term, double found, double residual);
 // True when a term of `c` lies in `row`.
 bool TouchesRow(const Constraint& c, int row);
 
+// How well one reading of a table agrees with its own arithmetic: the
+// constraints that can be evaluated and hold, and those that do not. The
+// layout reader scores alternative readings with it (more holds, then fewer
+// fails, wins).
+struct ReadingScore {
+  int holds = 0;
+  int fails = 0;
+};
+ReadingScore ScoreReading(const FinancialTable& t);
+
 // Constraints that are evaluable and do not hold (copies, in input order).
 std::vector<Constraint> FailingConstraints(const FinancialTable& t, const std::vector<Constraint>& cons);
 

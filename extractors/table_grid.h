@@ -19,6 +19,12 @@ struct GridCell {
   bool present = false;
   std::string text;  // cell text as printed (words joined by single spaces)
   Provenance prov;
+  // When the reader could not settle how this cell reads (two readings the
+  // sums cannot tell apart, or none they accept): the rule
+  // ("layout.ambiguous", "layout.unchecked") and why, listing the readings.
+  // Interpretation marks such a cell "suspect"; "" when the reader is sure.
+  std::string doubt_rule;
+  std::string doubt;
 };
 
 struct GridRow {

@@ -273,6 +273,12 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
           cell.status = "suspect";
           cell.prov.confidence *= 0.5;
         }
+        if (!g.doubt_rule.empty()) {  // the reader's own doubt (layout.*)
+          cell.status = "suspect";
+          cell.prov.confidence *= 0.5;
+          cell.doubt_rule = g.doubt_rule;
+          cell.doubt = g.doubt;
+        }
       }
       row.cells.push_back(std::move(cell));
     }

@@ -19,6 +19,7 @@
 #include <numeric>
 #include <set>
 
+#include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
 #include "normalizers/regex.h"
@@ -110,6 +111,31 @@ std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
 bool IsCommentHeader(const std::string& w) {
   static const RE2 kComment("(?i)(kommentar(er)?|beskrivning|anmärkning(ar)?|anmarkning(ar)?|notering)");
   return RE2::FullMatch(StripPunct(w), kComment);
+}
+
+// A band of column kinds only ("Utfall Budget Plan Plan Totalt"): every word
+// over the columns is a kind word, no year. It names columns by position
+// together with the years row above or below it.
+bool IsKindsBand(const Band& b, double columns_x0) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut|summa|not)");
+  int kinds = 0;
+  for (const PWord& p : b.words) {
+    if (p.w->box.x1 <= columns_x0) return false;  // kind words are often wider than the years under them
+    std::string t = StripPunct(p.w->text);
+    if (!RE2::FullMatch(t, kKind)) return false;
+    ++kinds;
+  }
+  return kinds >= 2;
+}
+
+// A unit line standing alone over the label column ("Tkr", "Belopp i tkr",
+// "(mkr)"): part of the header, never a caption.
+bool IsUnitBand(const Band& b, double columns_x0) {
+  static const RE2 kUnit("(?i)\\(?(belopp )?(i )?(tkr|mkr|mnkr|kr|kronor|tusental kronor|miljoner kronor)\\)?:?");
+  if (b.words.empty() || b.words.size() > 4) return false;
+  for (const PWord& p : b.words)
+    if (p.w->box.x0 >= columns_x0) return false;
+  return RE2::FullMatch(b.Text(), kUnit);
 }
 
 // Where the header tokens of a band start, or -1 when the band is not a
@@ -298,6 +324,12 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       if (std::abs(a.w->box.y0 - b.w->box.y0) > lp.same_line_pt) return a.w->box.y0 < b.w->box.y0;
       return a.w->box.x0 < b.w->box.x0;
     });
+    // The kind word leads ("Totalt 2019-2022", not "2019-2022 Totalt"), so
+    // a header whose years row stands above its kinds row reads the same.
+    if (!ws.empty() && RE2::PartialMatch(ws.front().w->text, "^(19|20)\\d\\d"_re))
+      std::stable_partition(ws.begin(), ws.end(), [](const PWord& p) {
+      return RE2::FullMatch(StripPunct(p.w->text), "(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)"_re);
+    });
     for (const PWord& p : ws) {
       cols[c].header += (cols[c].header.empty() ? "" : " ") + p.w->text;
       cols[c].x0 = std::min(cols[c].x0, p.w->box.x0);
@@ -320,6 +352,8 @@ std::string FindTitle(const std::vector<Band>& bands, size_t header, const Layou
     if (bands[header].box.y0 - b.box.y1 > lp.title_max_gap_pt) break;
     std::string t = b.Text();
     if (t.empty()) continue;
+    // A row of column kinds is header, never the caption.
+    if (IsKindsBand(b, 0)) continue;
     if (nearest.empty() && t.size() < lp.title_max_chars && t.back() != '.') nearest = t;
     if (IsTableHeading(t) && (t.back() != '.' || IsNumberedHeading(t))) return t;
     if (!nearest.empty() && k > static_cast<size_t>(lp.title_near_bands)) break;
@@ -332,7 +366,16 @@ bool IsContinuation(const std::string& prev, const std::string& next) {
   unsigned char c = next[0];
   bool lower = (c >= 'a' && c <= 'z') || next.rfind("å", 0) == 0 || next.rfind("ä", 0) == 0 || next.rfind("ö", 0) == 0;
   char last = prev.back();
-  return lower || last == '/' || last == '-' || last == ',' || FoldKey(prev).ends_with(" och");
+  static const RE2 kOpenEnd("(?i)(^|\\s)(och|samt|från|fran|till|för|for|av|med|inom|i|på|pa|vid|mot|per|utan)$");
+  return lower || last == '/' || last == '-' || last == ',' || RE2::PartialMatch(prev, kOpenEnd);
+}
+
+// Joins a wrapped label's next line: after "/" or a word hyphen without a
+// space ("Försäkrings-" + "kassan"), else with one.
+void AppendLabelLine(std::string* label, const std::string& next) {
+  bool tight = !label->empty() && (label->back() == '/' || (label->back() == '-' && label->size() > 1 &&
+                                                             (*label)[label->size() - 2] != ' '));
+  *label += (label->empty() || tight ? "" : " ") + next;
 }
 
 // Joins words in reading order: lines top to bottom, words left to right;
@@ -469,7 +512,12 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
       cconf = std::min<double>(cconf, p.w->confidence);
       line = std::min(line, p.line_index);
     }
-    for (const Chunk* c : cs) gc.text += (gc.text.empty() ? "" : " ") + c->Text();
+    // A figure wrapped after its decimal comma ("712," over "5") joins
+    // without a space.
+    for (const Chunk* c : cs) {
+      bool tail = !gc.text.empty() && (gc.text.back() == ',' || gc.text.back() == '.');
+      gc.text += (gc.text.empty() || tail ? "" : " ") + c->Text();
+    }
     gc.prov.page = band.page;
     gc.prov.box = cb;
     gc.prov.line_index = line;
@@ -562,16 +610,44 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
   h.header = bands[i];
   h.begin = h.end = i;
   h.columns_x0 = bands[i].words[hs].w->box.x0 - lp.header_slack_pt;
+  const double height = bands[i].box.height();
   if (i > 0 && bands[i - 1].page == h.header.page &&
-      h.header.box.y0 - bands[i - 1].box.y1 < lp.header_wrap_gap_heights * h.header.box.height() &&
+      h.header.box.y0 - bands[i - 1].box.y1 < lp.header_wrap_gap_heights * height &&
       IsHeaderishBand(bands[i - 1], h.columns_x0)) {
     MergeIntoHeader(&h.header, bands[i - 1]);
     h.begin = i - 1;
   }
-  while (h.end + 1 < bands.size() &&
-         bands[h.end + 1].box.y0 - h.header.box.y1 < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
-         IsHeaderishBand(bands[h.end + 1], h.columns_x0) && HeaderStart(bands[h.end + 1]) < 0) {
-    MergeIntoHeader(&h.header, bands[h.end + 1]);
+  // Headers in several rows: a row of column kinds above the years row
+  // ("Utfall Budget Plan" over "2019 2020 2021"), possibly with a unit line
+  // ("Tkr") between them, joins the header over a looser gap; the kinds pair
+  // with the years by position when the columns are named.
+  for (size_t k = h.begin, units = 0; k > 0 && h.begin - (k - 1) <= 2; --k) {
+    const Band& above = bands[k - 1];
+    if (above.page != h.header.page || bands[k].box.y0 - above.box.y1 > lp.header_rows_gap_heights * height) break;
+    if (IsUnitBand(above, h.columns_x0) && units++ == 0) continue;
+    if (!IsKindsBand(above, h.columns_x0)) break;
+    for (size_t m = k - 1; m < h.begin; ++m) MergeIntoHeader(&h.header, bands[m]);
+    h.begin = k - 1;
+    break;
+  }
+  while (h.end + 1 < bands.size()) {
+    const Band& next = bands[h.end + 1];
+    double gap = next.box.y0 - h.header.box.y1;
+    bool wrapped = gap < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
+                   IsHeaderishBand(next, h.columns_x0) && HeaderStart(next) < 0;
+    bool kinds = gap < lp.header_rows_gap_heights * height && IsKindsBand(next, h.columns_x0);
+    bool unit_then_kinds = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0) &&
+                           h.end + 2 < bands.size() &&
+                           bands[h.end + 2].box.y0 - next.box.y1 < lp.header_rows_gap_heights * height &&
+                           IsKindsBand(bands[h.end + 2], h.columns_x0);
+    if (unit_then_kinds) {
+      MergeIntoHeader(&h.header, next);
+      MergeIntoHeader(&h.header, bands[h.end + 2]);
+      h.end += 2;
+      continue;
+    }
+    if (!wrapped && !kinds) break;
+    MergeIntoHeader(&h.header, next);
     ++h.end;
   }
   return h;
@@ -720,14 +796,116 @@ GridRow RepeatedHeaderRow(const Band& band, size_t ncols) {
   return hr;
 }
 
-// The grid's rows from the body bands, until a band reads as prose; a label
-// wrapped onto its own band joins the row above.
-void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams& lp, Grid* g) {
-  for (size_t b = 0; b < body.bands.size(); ++b) {
-    const Band& band = *body.bands[b];
-    if (body.is_repeat[b]) {
-      g->rows.push_back(RepeatedHeaderRow(band, shape.headed.size()));
+// How a band continues the row above it when figures wrapped inside their
+// cells: not at all (a row of its own), certainly (the layout leaves no other
+// reading), or possibly (the upper fragments read as figures on their own and
+// the lower band could be a row without a label: the arithmetic chooses).
+enum class Wrap { kNo, kCertain, kChoice };
+
+// The label words of a band: left of the first headed column.
+std::vector<PWord> LabelWords(const Band& band, const TableShape& shape, const LayoutParams& lp) {
+  std::vector<PWord> out;
+  for (const PWord& p : band.words)
+    if ((p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) &&
+        !IsNumericToken(p.w->text))
+      out.push_back(p);
+  return out;
+}
+
+// Does `lower` hold the lower lines of figures wrapped inside the cells of
+// `upper` ("2" over "315", "712," over "5")? Each figure of `lower` must
+// stand right under one of `upper` (overlapping it, or sharing its left or
+// right edge) with a gap smaller than a row's, and the two must read as one
+// figure: a three-digit group after a group of one to three digits, or the
+// decimals after a trailing comma. A label on `lower` must continue the
+// upper label ("kommunerna" after "Bidrag från").
+Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& shape, const LayoutParams& lp,
+                      std::vector<std::pair<std::string, std::string>>* pairs = nullptr) {
+  if (upper.page != lower.page || upper.words.empty() || lower.words.empty()) return Wrap::kNo;
+  double h = lower.words.front().w->box.height();
+  if (lower.box.y0 - upper.box.y1 >= lp.wrap_gap_heights * h) return Wrap::kNo;
+  std::vector<PWord> lower_label = LabelWords(lower, shape, lp);
+  std::vector<PWord> upper_label = LabelWords(upper, shape, lp);
+  if (!lower_label.empty()) {
+    std::string ll = JoinReading(lower_label, lp);
+    // "varav …" rows start lower-case but are rows of their own.
+    if (RE2::PartialMatch(FoldKey(ll), "^[-–]|^(varav|darav|varav:)\\b"_re) ||
+        !IsContinuation(JoinReading(upper_label, lp), ll))
+      return Wrap::kNo;
+  }
+  std::vector<Chunk> up = NumberChunks(upper, shape.first_headed_x0 - lp.header_slack_pt, lp);
+  std::vector<Chunk> low = NumberChunks(lower, shape.first_headed_x0 - lp.header_slack_pt, lp);
+  if (low.empty()) return Wrap::kNo;
+  bool certain = !lower_label.empty();
+  for (const Chunk& l : low) {
+    if (l.box.x0 >= shape.comment_x0 - lp.edge_slack_pt) return Wrap::kNo;
+    const Chunk* above = nullptr;
+    for (const Chunk& u : up) {
+      bool overlap = std::min(u.box.x1, l.box.x1) - std::max(u.box.x0, l.box.x0) > 0;
+      bool aligned = std::abs(u.box.x1 - l.box.x1) < lp.stacked_align_pt ||
+                     std::abs(u.box.x0 - l.box.x0) < lp.stacked_align_pt;
+      if ((overlap || aligned) && (!above || u.box.y1 > above->box.y1)) above = &u;
+    }
+    if (!above) return Wrap::kNo;
+    std::string ut = above->Text(), lt = l.Text();
+    if (pairs) pairs->push_back({ut, lt});
+    if (!ut.empty() && (ut.back() == ',' || ut.back() == '.')) {
+      if (!RE2::FullMatch(lt, "\\d+"_re) || !ParseSwedishNumber(ut + lt)) return Wrap::kNo;
+      certain = true;  // "712," is no figure on its own
       continue;
+    }
+    if (!RE2::FullMatch(lt, "\\d{3}(,\\d+)?"_re) || !RE2::FullMatch(ut, "[-−–]?\\d{1,3}"_re) ||
+        !ParseSwedishNumber(ut + " " + lt))
+      return Wrap::kNo;
+  }
+  return certain ? Wrap::kCertain : Wrap::kChoice;
+}
+
+void MergeBand(Band* into, const Band& b) {
+  for (const PWord& p : b.words) into->words.push_back(p);
+  into->box.Extend(b.box);
+  into->first_line = std::min(into->first_line, b.first_line);
+  std::stable_sort(into->words.begin(), into->words.end(),
+                   [](const PWord& x, const PWord& y) { return x.w->box.x0 < y.w->box.x0; });
+}
+
+// An open layout decision the arithmetic settles (see ChooseReading).
+struct ChoicePoint {
+  std::vector<std::pair<std::string, std::string>> fragments;  // upper and lower part of each figure
+  Box upper_box, lower_box;
+  int page = 0;
+};
+
+// Which reading to take at each choice point, in the order ReadRows meets
+// them: false = the layout's preference (join the wrapped fragments), true =
+// the other reading (the lower band is a row of its own).
+using Choices = std::vector<bool>;
+
+// The grid's rows from the body bands, until a band reads as prose; a label
+// wrapped onto its own band joins the row above, and a label whose figures
+// stand on its next line joins the row below; figures wrapped inside their
+// cells join their row. `points` (may be null) receives the choice points met.
+void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams& lp, const Choices& choices,
+              Grid* g, std::vector<ChoicePoint>* points) {
+  size_t seen = 0;
+  bool prev_label_only = false;  // g->rows.back() has a label and no figures
+  for (size_t b = 0; b < body.bands.size(); ++b) {
+    if (body.is_repeat[b]) {
+      g->rows.push_back(RepeatedHeaderRow(*body.bands[b], shape.headed.size()));
+      prev_label_only = false;
+      continue;
+    }
+    Band band = *body.bands[b];
+    while (b + 1 < body.bands.size() && !body.is_repeat[b + 1]) {
+      std::vector<std::pair<std::string, std::string>> fragments;
+      Wrap w = WrapContinuation(band, *body.bands[b + 1], shape, lp, &fragments);
+      if (w == Wrap::kNo) break;
+      if (w == Wrap::kChoice) {
+        size_t id = seen++;
+        if (points) points->push_back({fragments, band.box, body.bands[b + 1]->box, band.page});
+        if (id < choices.size() && choices[id]) break;
+      }
+      MergeBand(&band, *body.bands[++b]);
     }
     GridRow row;
     bool label_only = false;
@@ -735,10 +913,27 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     if (label_only && row.label.empty()) continue;
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
         IsContinuation(g->rows.back().label, row.label)) {
-      g->rows.back().label += (g->rows.back().label.back() == '/' ? "" : " ") + row.label;
+      AppendLabelLine(&g->rows.back().label, row.label);
+      continue;
+    }
+    // "Övriga" / "bidragsintäkter 200 250": the label's first line stood
+    // alone, its figures on the line below.
+    if (!label_only && prev_label_only && !row.label.empty() &&
+        !RE2::PartialMatch(FoldKey(row.label), "^(varav|darav)\\b"_re) &&
+        !IsSectionLabel(g->rows.back().label) && ToUpper(g->rows.back().label) != g->rows.back().label &&
+        IsContinuation(g->rows.back().label, row.label)) {
+      GridRow& prev = g->rows.back();
+      AppendLabelLine(&prev.label, row.label);
+      prev.prov.box.Extend(row.prov.box);
+      prev.prov.raw_text += " " + row.prov.raw_text;
+      prev.cells = std::move(row.cells);
+      prev.raw_numbers = std::move(row.raw_numbers);
+      prev_label_only = false;
+      g->last_page = band.page;
       continue;
     }
     g->last_page = band.page;
+    prev_label_only = label_only;
     g->rows.push_back(std::move(row));
   }
 }
@@ -752,6 +947,124 @@ void DropTrailingEmptyRows(Grid* g) {
     if (any) break;
     g->rows.pop_back();
   }
+}
+
+bool Intersects(const Box& a, const Box& b) {
+  return std::min(a.x1, b.x1) > std::max(a.x0, b.x0) && std::min(a.y1, b.y1) > std::max(a.y0, b.y0);
+}
+
+// Marks the cells a choice point decided: those reaching into the lower band
+// and, in the same columns, those of the upper band.
+void MarkDoubt(const ChoicePoint& cp, const std::string& rule, const std::string& why, Grid* g) {
+  for (size_t r = 0; r < g->rows.size(); ++r) {
+    for (size_t c = 0; c < g->rows[r].cells.size(); ++c) {
+      GridCell& cell = g->rows[r].cells[c];
+      if (!cell.present || cell.prov.page != cp.page || !Intersects(cell.prov.box, cp.lower_box)) continue;
+      cell.doubt_rule = rule;
+      cell.doubt = why;
+      for (size_t q = r; q-- > 0;) {
+        GridCell& up = g->rows[q].cells[c];
+        if (up.present && up.prov.page == cp.page && Intersects(up.prov.box, cp.upper_box)) {
+          up.doubt_rule = rule;
+          up.doubt = why;
+          break;
+        }
+      }
+    }
+  }
+}
+
+// Lets the arithmetic choose among the readings of a table whose layout left
+// decisions open (ReadRows' choice points): every combination is read,
+// interpreted and scored against the table's constraints (table_arithmetic:
+// Summa rows, Resultat, Totalt column, Avvikelse, ...). The reading that
+// satisfies the most constraints wins, then the one failing fewest, then the
+// one closest to the layout's preference. A tie marks the decided cells
+// "layout.ambiguous" (both readings listed); a winner that satisfies none of
+// the constraints it can be checked by marks them "layout.unchecked".
+void ChooseReading(const Document& doc, const TableBody& body, const TableShape& shape, const LayoutParams& lp,
+                   const Grid& base, size_t npoints, Grid* g) {
+  const size_t n = std::min<size_t>(npoints, static_cast<size_t>(lp.max_choice_points));
+  struct Scored {
+    Choices choices;
+    Grid grid;
+    std::vector<ChoicePoint> points;
+    ReadingScore score;
+    int departures = 0;
+  };
+  std::vector<Scored> readings;
+  TableContext ctx;
+  ctx.doc_kind = doc.meta.kind;
+  for (uint32_t mask = 0; mask < (1u << n); ++mask) {
+    Scored s;
+    s.choices.resize(n);
+    for (size_t k = 0; k < n; ++k) {
+      s.choices[k] = (mask >> k) & 1;
+      s.departures += s.choices[k];
+    }
+    s.grid = base;
+    ReadRows(body, shape, lp, s.choices, &s.grid, &s.points);
+    DropTrailingEmptyRows(&s.grid);
+    FinancialTable t;
+    if (InterpretGrid(s.grid, ctx, &t)) s.score = ScoreReading(t);
+    readings.push_back(std::move(s));
+  }
+  auto better = [](const Scored& a, const Scored& b) {
+    if (a.score.holds != b.score.holds) return a.score.holds > b.score.holds;
+    if (a.score.fails != b.score.fails) return a.score.fails < b.score.fails;
+    return a.departures < b.departures;
+  };
+  size_t best = 0;
+  for (size_t r = 1; r < readings.size(); ++r)
+    if (better(readings[r], readings[best])) best = r;
+  Scored& win = readings[best];
+  for (size_t k = 0; k < n && k < win.points.size(); ++k) {
+    const ChoicePoint& cp = win.points[k];
+    bool tie = false;
+    for (size_t r = 0; r < readings.size(); ++r)
+      if (r != best && readings[r].choices[k] != win.choices[k] && readings[r].score.holds == win.score.holds &&
+          readings[r].score.fails == win.score.fails)
+        tie = true;
+    std::string joined, as_join, as_rows;
+    for (const auto& [u, l] : cp.fragments) {
+      std::string sep = !u.empty() && (u.back() == ',' || u.back() == '.') ? "" : " ";
+      joined += (joined.empty() ? "'" : ", '") + u + "' over '" + l + "'";
+      as_join += (as_join.empty() ? "" : ", ") + u + sep + l;
+      as_rows += (as_rows.empty() ? "" : ", ") + u + " and " + l;
+    }
+    as_join += " (figures wrapped in their cells)";
+    as_rows += " (the lower line a row of its own)";
+    std::string taken = win.choices[k] ? as_rows : as_join;
+    std::string other = win.choices[k] ? as_join : as_rows;
+    // The constraints that touch the cells this point decided, in the
+    // winning reading: none of them holding means no reading satisfied them.
+    ReadingScore local;
+    {
+      Grid marked = win.grid;
+      MarkDoubt(cp, "probe", "", &marked);
+      FinancialTable t;
+      if (InterpretGrid(marked, ctx, &t)) {
+        for (const Constraint& con : TableConstraints(t)) {
+          bool touches = false;
+          for (const Term& term : con.terms) {
+            const TableCell* cell = CellAt(t, term.row, term.col);
+            touches |= cell && cell->doubt_rule == "probe";
+          }
+          std::optional<double> res = touches ? Residual(t, con) : std::nullopt;
+          if (res) (WithinTolerance(con, *res) ? local.holds : local.fails) += 1;
+        }
+      }
+    }
+    if (local.holds == 0 && local.fails > 0) {
+      MarkDoubt(cp, "layout.unchecked",
+                joined + " read as " + taken + " (or " + other + "); no reading satisfies the sums", &win.grid);
+    } else if (tie) {
+      MarkDoubt(cp, "layout.ambiguous",
+                joined + " reads as " + taken + " or as " + other + "; the sums do not decide (kept: " + taken + ")",
+                &win.grid);
+    }
+  }
+  *g = std::move(win.grid);
 }
 
 // Reads the table whose header is band `i` of page `pi`, if it is one, into
@@ -771,8 +1084,11 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
   if (!ShapeColumns(h, body, lp, &shape, &g)) return i + 1;
   g.title = h.carried_title.empty() ? FindTitle(bands, h.begin, lp) : h.carried_title;
   g.page = g.last_page = h.header.page;
-  ReadRows(body, shape, lp, &g);
+  Grid base = g;
+  std::vector<ChoicePoint> points;
+  ReadRows(body, shape, lp, {}, &g, &points);
   DropTrailingEmptyRows(&g);
+  if (!points.empty()) ChooseReading(doc, body, shape, lp, base, points.size(), &g);
   if (!g.rows.empty()) grids->push_back(std::move(g));
   // A table that went on to the next page used up the rest of this one.
   if (body.end_page != pi) return bands.size();

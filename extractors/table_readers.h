@@ -43,6 +43,15 @@ struct LayoutParams {
   // ... with its left edge within this of the upper part's.
   double stacked_align_pt = 2;
 
+  // Figures wrapped inside their cells ("2" over "315") whose lower line
+  // forms a band of its own join the row above when that band starts closer
+  // than this below it (rows are set further apart than a cell's lines).
+  double wrap_gap_heights = 0.6;
+  // At most this many open layout decisions per table are settled by the
+  // arithmetic (2^n readings are scored); later ones take the layout's
+  // preference.
+  int max_choice_points = 8;
+
   // --- Columns ---
   // Number chunks that overlap by more than this are one column.
   double column_overlap_pt = 0.5;
@@ -70,6 +79,11 @@ struct LayoutParams {
   // A band of header words closer than this above or below the header band
   // continues the header (cells wrapped over lines: "Utfall" / "2020, tkr").
   double header_wrap_gap_heights = 0.6;
+  // Headers in several rows: a row of column kinds only (Utfall Budget Plan
+  // Totalt) above or below the years row, or a unit line (Tkr) between them,
+  // joins the header when closer than this (multiples of the years row's
+  // height; table rows are set looser than wrapped cell lines).
+  double header_rows_gap_heights = 1.5;
   // A header line left at the foot of the previous page ends below this
   // fraction of that page's height.
   double page_foot_fraction = 0.75;

@@ -54,6 +54,11 @@ struct TableCell {
                               // value/amount are 0 and status is "suspect"
   Provenance prov;
   std::string status = "ok";  // ok | repaired | suspect | corrected (issue 5)
+  // Set by the table reader when it could not settle how the cell reads
+  // (extractors/table_grid.h GridCell::doubt): the rule and why; the cell is
+  // then "suspect" and the check stage turns it into a flag. "" when sure.
+  std::string doubt_rule;
+  std::string doubt;
 };
 
 struct TableRow {

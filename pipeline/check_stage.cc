@@ -3,6 +3,7 @@
 // to ctx.ex.flags; repaired/suspect cells are marked in the tables
 // themselves (TableCell::status), raw text kept.
 #include "extractors/checks.h"
+#include "extractors/financial_tables.h"
 #include "extractors/number_repair.h"
 #include "extractors/period_checks.h"
 #include "pipeline/stages.h"
@@ -15,6 +16,8 @@ Status CheckFinancialsStage(PipelineContext& ctx) {
   RepairTables(ex.tables, &ex.flags);
   std::vector<Flag> checks = CheckDocument(ex.tables);
   ex.flags.insert(ex.flags.end(), checks.begin(), checks.end());
+  std::vector<Flag> doubts = ReadingFlags(ex.tables);  // readings the table reader could not settle
+  ex.flags.insert(ex.flags.end(), doubts.begin(), doubts.end());
   // The tables of the report against each other (overview vs statements),
   // then the one-cell cures of the sums that still fail (issue 11).
   std::vector<Flag> periods = CheckPeriods(ex.tables);
