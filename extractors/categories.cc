@@ -15,13 +15,15 @@ namespace {
 struct Rule {
   const char* label;
   const char* context;  // nullptr = any
-  const char* category;
+  const char* category;  // nullptr: a known row that has no category (stops the search)
 };
 
 const Rule kRules[] = {
     // Totals first: "Summa intäkter" must not fall into income.*.
-    {"^(summa|s:a|totalt?) (verksamhetens )?intakter", nullptr, "income.total"},
-    {"^(summa|s:a|totalt?) (verksamhetens )?kostnader", nullptr, "cost.total"},
+    {"^(summa|s:a|totalt?) (verksamhetens |rorelsens |rorelse)?intakter", nullptr, "income.total"},
+    {"^(summa|s:a|totalt?) (verksamhetens |rorelsens |rorelse)?kostnader", nullptr, "cost.total"},
+    {"^(summa|s:a) finansiella poster", nullptr, nullptr},
+    {"^(summa|s:a) eget kapital$", nullptr, "equity"},
     {"^(summa|s:a) tillgangar", nullptr, "assets.total"},
     {"^(summa|s:a) eget kapital (och|,) skulder", nullptr, "equity_liabilities.total"},
     {"^(summa|s:a) (forandring av )?rorelsekapital", nullptr, "cash_flow.working_capital"},
@@ -38,6 +40,13 @@ const Rule kRules[] = {
     {"^\\pL+s? kommun$", "intakt|medlemsavgift|bidrag", "income.municipality"},
     {"^(verksamhetens intakter|intakter ?/ ?bidrag|intakter|medlemsavgifter|medlemsintakter)$", nullptr, "income.total"},
     {"^finansiella intakter", nullptr, "income.financial"},
+    // Interest lines of a resultaträkning ("Räntekostnader och liknande
+    // resultatposter"): financial items, not results. In a note on accrued
+    // costs "Räntekostnader" is a liability, so only in statements.
+    {"^(ovriga )?ranteintakter( och liknande resultatposter)?$", "income_statement|budget|operating|finansiella",
+     "income.financial"},
+    {"^(ovriga )?rantekostnader( och liknande resultatposter)?$", "income_statement|budget|operating|finansiella",
+     "cost.financial"},
     {"^(ovriga intakter|tillfallig uthyrning)", nullptr, "income.other"},
     // Costs.
     {"^varav (redan )?beviljat", nullptr, "cost.interventions.granted"},
@@ -55,7 +64,7 @@ const Rule kRules[] = {
     // Results.
     {"^(arets resultat|resultat|periodens resultat)$", nullptr, "result"},
     {"^(verksamhetens resultat|verksamhetens nettokostnad)", nullptr, "result.operating"},
-    {"^resultat efter finansiella poster", nullptr, "result.financial"},
+    {"^resultat efter (finansiella|fin\\.?) poster", nullptr, "result.financial"},
     {"^extraordinara poster", nullptr, "result.extraordinary"},
     {"^balanskravsresultat", nullptr, "result.balance_requirement"},
     // Balance sheet.
@@ -86,7 +95,7 @@ const std::vector<CompiledRule>& Compiled() {
       CompiledRule c;
       c.label = std::make_unique<RE2>(r.label);
       if (r.context) c.context = std::make_unique<RE2>(r.context);
-      c.category = r.category;
+      c.category = r.category ? r.category : "";
       v->push_back(std::move(c));
     }
     return v;
@@ -114,6 +123,7 @@ std::optional<std::string> Categorize(const CategoryInput& in) {
   for (const CompiledRule& r : Compiled()) {
     if (!RE2::PartialMatch(label, *r.label)) continue;
     if (r.context && !RE2::PartialMatch(context, *r.context)) continue;
+    if (r.category.empty()) return std::nullopt;  // a known row that has no category
     return r.category;
   }
   if (in.table_kind == "interventions" && !in.is_total) return std::string("intervention");

@@ -32,6 +32,7 @@ namespace finsam {
 inline constexpr const char* kRuleAndel = "ratio.andel";           // andel % = utfall / budget
 inline constexpr const char* kRuleNoteRef = "xref.note";           // statement line = Summa of its Not
 inline constexpr const char* kRuleSameFigure = "xref.same_figure"; // same label/year in two tables
+inline constexpr const char* kRuleUnitUnknown = "unit.unknown";    // a table's unit is neither printed nor inferable
 
 // All checks of one document, one Flag each (passed ones with severity ok).
 // `table_index` in the flags' cells indexes `tables`.

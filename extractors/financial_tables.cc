@@ -10,7 +10,14 @@ namespace {
 
 // "Alla belopp redovisas i tkr om inte annat anges" and the like.
 std::string DocumentUnitStatement(const Document& doc) {
-  static const RE2 kStatement("(?i)(belopp (redovisas )?i (tkr|mkr|tusental kronor|miljoner kronor))");
+  // "Alla belopp redovisas i tkr", "Belopp anges i svenska kronor om inte
+  // annat anges", "redovisas alla belopp i tusental kronor (TSEK)". Not
+  // "står följande belopp i kronor" (one table's caption).
+  static const RE2 kStatement(
+      "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?i (?:svenska )?(?:tkr|mkr|mnkr|kr|tusental kronor|tusentals kronor|"
+      "miljoner kronor|kronor)|belopp (?:redovisas|anges) i (?:svenska )?(?:tkr|mkr|mnkr|kr|tusental kronor|tusentals kronor|"
+      "miljoner kronor|kronor)|belopp i (?:tkr|mkr|tusental kronor|miljoner kronor)|"
+      "upp\\S{1,3}ttad i (?:svenska )?(?:kronor|tkr|tusental kronor|tusentals kronor))");
   for (const Page& p : doc.pages)
     for (const Line& l : p.lines) {
       std::string m;
@@ -32,6 +39,7 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
     FinancialTable t;
     if (InterpretGrid(g, ctx, &t)) tables.push_back(std::move(t));
   }
+  ResolveTableUnits(&tables);
   return tables;
 }
 

@@ -29,7 +29,7 @@ bool IsYearKind(ColumnKind k) {
 }
 
 bool RowHasMoney(const FinancialTable& t, const TableRow& r) {
-  if (r.is_header) return false;
+  if (r.is_header || !r.monetary) return false;  // kr/m², percent, counts are never summed
   for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
     if (!IsAmountColumn(t.columns[c])) continue;
     const TableCell& cell = r.cells[c];
@@ -174,7 +174,9 @@ bool IsSumLabel(const std::string& label) {
 bool IsResultLabel(const std::string& label) {
   std::string f = Fold(Trim(label));
   if (IsSumLabel(label)) return false;
-  static const RE2 kRe("(^|[^a-z])(arets resultat|resultat|nettokostnad|kassaflode)");
+  // Whole words: "Räntekostnader och liknande resultatposter" is an interest
+  // line, not a result row.
+  static const RE2 kRe("(^|[^a-z])(arets resultat|resultat|nettokostnad|kassaflode)($|[^a-z])");
   return RE2::PartialMatch(f, kRe) && !RE2::PartialMatch(f, "balanskrav|realisation|utjamning|justering"_re);
 }
 

@@ -63,6 +63,14 @@ bool IsYearToken(const std::string& token);
 // value column with a year or a kind).
 bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* out);
 
+// Settles the unit of the tables whose unit nothing printed says (unit ""
+// after InterpretGrid): from the same figure printed in a table whose unit
+// is known (Nettoomsättning 2 127 tkr in the flerårsöversikt, 2 127 333 in
+// the resultaträkning → kr), then the statements' common unit for the
+// statements and notes. A table still unknown keeps unit "" (amounts assume
+// tkr) and its money cells become suspect; CheckDocument flags it.
+void ResolveTableUnits(std::vector<FinancialTable>* tables);
+
 // Strips inline HTML tags and markdown emphasis/heading marks, collapses
 // whitespace.
 std::string CleanCellText(const std::string& s);

@@ -1,8 +1,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 #include "extractors/categories.h"
+#include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
 #include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
@@ -60,6 +63,83 @@ std::string SentenceCase(const std::string& s) {
   // Upper-case the first code point.
   size_t len = lower.empty() ? 0 : SequenceLength(lower, 0);
   return ToUpper(lower.substr(0, len)) + lower.substr(len);
+}
+
+// What a piece of text (a title, a header cell, a row label) says the
+// figures are measured in. Money units scale to kronor; the other measures
+// are never money (never summed, amount NULL).
+enum class Measure { kNone, kMoney, kPerArea, kPercent, kCount, kArea };
+
+struct MeasureUnit {
+  Measure measure = Measure::kNone;
+  MoneyUnit money;
+};
+
+MeasureUnit DetectMeasure(const std::string& text) {
+  MeasureUnit m;
+  std::string f = FoldKey(text);
+  // kr per area first: "kr/kvm", "Årsavgift/m²", "per kvm", "kr/m2".
+  static const RE2 kPerArea(
+      "(/ ?(kvm|m2|m²|kvadratmeter)\\b|/ ?m²|\\bper (kvm|m2|m²|kvadratmeter)|\\bkr ?/ ?(kvm|m|m2|m²)|\\bkr per (kvm|m2|m²))");
+  if (RE2::PartialMatch(f, kPerArea)) {
+    m.measure = Measure::kPerArea;
+    return m;
+  }
+  static const RE2 kPercent("(%|\\bprocent\\b|\\(a\\)$|\\bi a av\\b)");
+  if (RE2::PartialMatch(f, kPercent)) {
+    m.measure = Measure::kPercent;
+    return m;
+  }
+  static const RE2 kCount("(^antal\\b|\\(st\\)|,? st\\.?$|\\bantal$)");
+  if (RE2::PartialMatch(f, kCount)) {
+    m.measure = Measure::kCount;
+    return m;
+  }
+  static const RE2 kArea("(\\(kvm\\)|,? kvm$|\\(m2\\)|\\(m²\\)|,? m²$)");
+  if (RE2::PartialMatch(f, kArea)) {
+    m.measure = Measure::kArea;
+    return m;
+  }
+  static const RE2 kMkr("(?:^|[^\\pL])(mkr|mnkr|miljoner kronor|msek|mdkr)(?:$|[^\\pL])");
+  static const RE2 kTkr("(?:^|[^\\pL])(tkr|tsek|ksek|tusental kronor|tusen kronor|tusentals kronor)(?:$|[^\\pL])");
+  static const RE2 kKr("(?:^|[^\\pL])(kr|kronor|sek)(?:$|[^\\pL])");
+  if (RE2::PartialMatch(f, kTkr)) m.money = MoneyUnit{"tkr", 1000};
+  else if (RE2::PartialMatch(f, kMkr)) m.money = MoneyUnit{"mkr", 1000000};
+  else if (RE2::PartialMatch(f, kKr)) m.money = MoneyUnit{"kr", 1};
+  else return m;
+  m.measure = Measure::kMoney;
+  return m;
+}
+
+// Row labels that name a ratio or a rate whatever unit they print
+// (Soliditet, Räntekänslighet, Skuldränta, "andel av"): never money.
+bool IsRatioLabel(const std::string& folded) {
+  static const RE2 kRatio(
+      "^(soliditet|rantekanslighet|skuldranta|genomsnittlig (skuld)?ranta|genomsnittsranta|rantesats|belaningsgrad|"
+      "kassalikviditet|avkastning)\\b|\\bandel\\b|\\bnyckeltal\\b");
+  return RE2::PartialMatch(folded, kRatio);
+}
+
+// A page header or footer caught as a row: "Brf X    7 (13)", "Sida 6 av 17".
+bool IsPageNumberRow(const GridRow& gr) {
+  static const RE2 kPageNo("^(\\d{1,3} ?\\(\\d{1,3}\\)|sida \\d+ av \\d+|\\d{1,3} ?av ?\\d{1,3})$");
+  bool any = false;
+  for (const GridCell& c : gr.cells) {
+    if (!c.present) continue;
+    any = true;
+    if (!RE2::FullMatch(FoldKey(CleanCellText(c.text)), kPageNo)) return false;
+  }
+  return any;
+}
+
+bool IsFullDateHeader(const std::string& header) {
+  static const RE2 kDate("(19|20)\\d\\d-\\d\\d-\\d\\d");
+  return RE2::PartialMatch(header, kDate);
+}
+
+bool IsFiveYearTitle(const std::string& folded) {
+  static const RE2 kFive("(fler.?rs.?versikt|femarsoversikt|fem ar i sammandrag|nyckeltal)");
+  return RE2::PartialMatch(folded, kFive);
 }
 
 }  // namespace
@@ -162,6 +242,20 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     t.columns.push_back(c);
   }
   if (!any_value_column) return false;
+  // Bare years and dates are outcomes, whatever the document's kind, when
+  // the table says so itself: a closing date (2023-12-31) or a period
+  // (2023-01-01 -2023-12-31) is never a budget, and a resultaträkning,
+  // balansräkning, kassaflödesanalys or flerårsöversikt reports outcomes.
+  // (A document whose kind was misread as a plan keeps its statements.)
+  {
+    std::string tf = FoldKey(t.title + " " + grid.header_label);
+    bool statement = RE2::PartialMatch(tf, "resultatrakning|balansrakning|kassaflodesanalys"_re) || IsFiveYearTitle(tf);
+    for (TableColumn& c : t.columns) {
+      std::string f = FoldKey(c.header);
+      bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, "budget"_re);
+      if (bare && (statement || IsFullDateHeader(c.header))) c.kind = ColumnKind::kUtfall;
+    }
+  }
   // A plan's bare-year columns: the first year is the budget, later ones plan.
   if (!IsAnnualReport(ctx.doc_kind)) {
     bool first = true;
@@ -187,24 +281,33 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   t.table_kind = TableKind(t.title, grid.header_label, t.columns, ctx.doc_kind);
 
   // Unit: title, then the label header, then column headers, then the
-  // document's statement, else tkr with lower confidence.
-  std::optional<MoneyUnit> unit = DetectMoneyUnit(t.title);
-  if (!unit) unit = DetectMoneyUnit(grid.header_label);
+  // document's statement. Failing all, the unit is unknown (t.unit empty):
+  // ResolveTableUnits may still infer it from the document's other tables;
+  // until then amounts assume tkr and the cells are marked there.
+  std::optional<MoneyUnit> unit;
+  auto money_in = [](const std::string& text) -> std::optional<MoneyUnit> {
+    MeasureUnit m = DetectMeasure(text);
+    if (m.measure == Measure::kMoney) return m.money;
+    return std::nullopt;
+  };
+  unit = money_in(t.title);
+  if (!unit) unit = money_in(grid.header_label);
   for (const TableColumn& c : t.columns)
-    if (!unit) unit = DetectMoneyUnit(c.header);
-  if (!unit && !ctx.default_unit.empty()) unit = DetectMoneyUnit(ctx.default_unit);
-  double unit_conf = 1.0;
-  if (!unit) {
-    unit = MoneyUnit{"tkr", 1000};
-    unit_conf = 0.7;
+    if (!unit && c.kind != ColumnKind::kNote) unit = money_in(c.header);
+  if (!unit && !ctx.default_unit.empty()) unit = money_in(ctx.default_unit);
+  if (unit) {
+    t.unit = unit->unit;
+    t.scale = unit->scale;
+  } else {
+    t.unit.clear();
+    t.scale = 1000;
   }
-  t.unit = unit->unit;
-  t.scale = unit->scale;
 
   std::string top_section, sub_section;
   if (IsSectionWord(FoldKey(CleanCellText(grid.header_label))))
     top_section = SentenceCase(CleanCellText(grid.header_label));
   for (const GridRow& gr : grid.rows) {
+    if (IsPageNumberRow(gr)) continue;  // "Brf X   7 (13)": a page header, not a row
     TableRow row;
     row.label = CleanCellText(gr.label);
     row.prov = gr.prov;
@@ -246,6 +349,17 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     CategoryInput ci{row.label, row.section, t.table_kind, t.title, row.is_total};
     row.category = Categorize(ci);
     bool monetary = !(row.category && IsNonMonetaryCategory(*row.category));
+    // The label's own unit: "Nettoomsättning, tkr" (money, its own scale),
+    // "Skuldsättning per kvm (kr/kvm)", "Soliditet (%)", "Antal lägenheter"
+    // (not money). Ratio names are not money whatever they print.
+    int64_t scale = t.scale;
+    MeasureUnit lm = DetectMeasure(row.label);
+    if (lm.measure == Measure::kMoney) {
+      scale = lm.money.scale;
+      row.scale = scale;
+    } else if (lm.measure != Measure::kNone || IsRatioLabel(folded)) {
+      monetary = false;
+    }
     for (size_t ci_idx = 0; ci_idx < keep.size(); ++ci_idx) {
       int k = keep[ci_idx];
       TableCell cell;
@@ -255,7 +369,6 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         cell.raw = g.text;
         cell.prov = g.prov;
         cell.prov.raw_text = g.text;
-        cell.prov.confidence *= unit_conf;
         std::optional<SwedishNumber> n = ParseSwedishNumber(g.text);
         if (n && n->is_nil) {
           cell.value = 0;
@@ -263,7 +376,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         } else if (n) {
           cell.value = n->value;
           cell.is_percent = n->is_percent;
-          cell.amount_sek = (n->is_percent || !monetary) ? 0 : ToKronor(n->value, t.scale);
+          cell.amount_sek = (n->is_percent || !monetary) ? 0 : ToKronor(n->value, scale);
         } else {
           cell.parsed = false;
           cell.status = "suspect";
@@ -286,8 +399,190 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     t.rows.push_back(std::move(row));
   }
   if (t.rows.empty()) return false;
+  // An unlabelled row under a run of items that it sums in every column is
+  // that run's Summa (notes print subtotals without a label); marking it
+  // keeps a later TOTALT from counting the items twice.
+  for (size_t i = 0, from = 0; i < t.rows.size(); ++i) {
+    TableRow& r = t.rows[i];
+    if (!r.label.empty() || i == from) {
+      if (r.is_total) from = i + 1;
+      continue;
+    }
+    bool any = false, holds = true;
+    for (size_t c = 0; c < r.cells.size() && holds; ++c) {
+      if (t.columns[c].kind == ColumnKind::kNote) continue;
+      const TableCell& tc = r.cells[c];
+      if (!tc.present) continue;
+      if (!tc.parsed || tc.is_percent) {
+        holds = false;
+        break;
+      }
+      double sum = 0;
+      for (size_t k = from; k < i; ++k) {
+        const TableCell& kc = t.rows[k].cells[c];
+        if (kc.present && (!kc.parsed || kc.is_percent)) holds = false;
+        if (kc.present && kc.parsed) sum += kc.value;
+      }
+      any = true;
+      if (std::fabs(sum - tc.value) > 1 + 1e-9) holds = false;
+    }
+    if (any && holds && i - from >= 2) r.is_total = true;
+    from = i + 1;
+  }
+  // A Summa row and its parts must not share a total category ("Summa
+  // intäkter" and "Medlemsintäkter" both income.total): the Summa row keeps it.
+  for (const TableRow& total : t.rows) {
+    if (!total.is_total || !total.category) continue;
+    const std::string& cat = *total.category;
+    if (cat.size() < 6 || cat.compare(cat.size() - 6, 6, ".total") != 0) continue;
+    for (TableRow& part : t.rows)
+      if (&part != &total && !part.is_total && part.category == cat) part.category.reset();
+  }
   *out = std::move(t);
   return true;
+}
+
+namespace {
+
+// Key under which a row's figure can be recognised in another table of the
+// same document: its category, else its folded label without a unit suffix
+// ("Nettoomsättning, tkr" → "nettoomsattning").
+std::string FigureKey(const TableRow& r) {
+  if (r.category) return "c:" + *r.category;
+  std::string f = FoldKey(TrimLabel(r.label));
+  static const RE2 kUnitSuffix("[ ,]*(\\(?(tkr|mkr|mnkr|kr|tsek|msek|sek)\\)?|i (tkr|mkr|kr))$");
+  RE2::Replace(&f, kUnitSuffix, "");
+  if (f.size() < 6) return "";
+  return "l:" + f;
+}
+
+int KindGroup(ColumnKind k) {
+  switch (k) {
+    case ColumnKind::kUtfall: return 1;
+    case ColumnKind::kBudget: return 2;
+    case ColumnKind::kPlan: return 3;
+    case ColumnKind::kPrognos: return 4;
+    default: return 0;
+  }
+}
+
+int64_t RowScale(const FinancialTable& t, const TableRow& r) { return r.scale ? r.scale : t.scale; }
+
+void Rescale(FinancialTable* t, const MoneyUnit& u) {
+  t->unit = u.unit;
+  t->scale = u.scale;
+  for (TableRow& r : t->rows) {
+    if (!r.monetary || r.scale) continue;
+    for (TableCell& c : r.cells)
+      if (c.present && c.parsed && !c.is_percent) c.amount_sek = ToKronor(c.value, u.scale);
+  }
+}
+
+// Votes for the scale of table `u` (unit unknown) from the tables whose unit
+// is known: the same figure (key, year, kind) printed in both, equal once
+// scaled by 1, 1 000 or 1 000 000 within the rounding of the coarser print.
+std::map<int64_t, int> ScaleVotes(const std::vector<FinancialTable>& tables, size_t u) {
+  std::map<int64_t, int> votes;
+  const FinancialTable& t = tables[u];
+  for (size_t k = 0; k < tables.size(); ++k) {
+    const FinancialTable& o = tables[k];
+    if (k == u) continue;
+    for (const TableRow& r : t.rows) {
+      if (!r.monetary || r.scale || r.is_header) continue;
+      std::string key = FigureKey(r);
+      if (key.empty()) continue;
+      for (const TableRow& q : o.rows) {
+        // Known: the table's unit, or the row's own ("Nettoomsättning, tkr").
+        if (!q.monetary || q.is_header || (o.unit.empty() && !q.scale) || FigureKey(q) != key) continue;
+        for (size_t c = 0; c < t.columns.size() && c < r.cells.size(); ++c) {
+          const TableColumn& tc = t.columns[c];
+          if (!tc.year || !KindGroup(tc.kind)) continue;
+          const TableCell& a = r.cells[c];
+          if (!a.present || !a.parsed || a.is_percent || a.value == 0) continue;
+          for (size_t d = 0; d < o.columns.size() && d < q.cells.size(); ++d) {
+            const TableColumn& oc = o.columns[d];
+            if (oc.year != tc.year || KindGroup(oc.kind) != KindGroup(tc.kind)) continue;
+            const TableCell& b = q.cells[d];
+            if (!b.present || !b.parsed || b.is_percent || b.amount_sek == 0) continue;
+            double qs = static_cast<double>(RowScale(o, q));
+            for (int64_t s : {int64_t{1}, int64_t{1000}, int64_t{1000000}}) {
+              double tol = std::max(qs, static_cast<double>(s)) / 2 + 1;
+              if (std::fabs(a.value * s - static_cast<double>(b.amount_sek)) <= tol) ++votes[s];
+            }
+          }
+        }
+      }
+    }
+  }
+  return votes;
+}
+
+bool IsStatementKind(const std::string& k) {
+  return k == "income_statement" || k == "balance_sheet" || k == "cash_flow";
+}
+
+}  // namespace
+
+void ResolveTableUnits(std::vector<FinancialTable>* tables) {
+  std::vector<FinancialTable>& ts = *tables;
+  // 1. From the same figures in tables whose unit is printed, repeatedly
+  //    (a balansräkning learns kr from a resultaträkning that learnt it
+  //    from the flerårsöversikt in tkr).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t u = 0; u < ts.size(); ++u) {
+      if (!ts[u].unit.empty()) continue;
+      std::map<int64_t, int> votes = ScaleVotes(ts, u);
+      int64_t best = 0;
+      int best_n = 0, other_n = 0;
+      for (const auto& [s, n] : votes) {
+        if (n > best_n) {
+          other_n += best_n;
+          best = s;
+          best_n = n;
+        } else {
+          other_n += n;
+        }
+      }
+      // Unanimous, or a clear majority of several figures (a document may
+      // restate one figure between its overview and its statements).
+      if (best_n == 0 || !(other_n == 0 || (best_n >= 3 && best_n >= 3 * other_n))) continue;
+      Rescale(&ts[u], best == 1 ? MoneyUnit{"kr", 1} : best == 1000 ? MoneyUnit{"tkr", 1000} : MoneyUnit{"mkr", 1000000});
+      changed = true;
+    }
+  }
+  // 2. The statements and their notes share one unit (annual-report
+  //    practice): when every statement whose unit is known agrees, the
+  //    statements and notes still unknown take it, with lower confidence.
+  std::string unit;
+  int64_t scale = 0;
+  bool agree = true;
+  for (const FinancialTable& t : ts) {
+    if (!IsStatementKind(t.table_kind) || t.unit.empty()) continue;
+    if (scale && t.scale != scale) agree = false;
+    unit = t.unit;
+    scale = t.scale;
+  }
+  if (scale && agree) {
+    for (FinancialTable& t : ts) {
+      if (!t.unit.empty() || !(IsStatementKind(t.table_kind) || t.table_kind == "note")) continue;
+      Rescale(&t, MoneyUnit{unit, scale});
+      for (TableRow& r : t.rows)
+        for (TableCell& c : r.cells) c.prov.confidence *= 0.9;
+    }
+  }
+  // 3. Still unknown: say so. Amounts assume tkr; every money cell is suspect.
+  for (FinancialTable& t : ts) {
+    if (!t.unit.empty()) continue;
+    for (TableRow& r : t.rows) {
+      if (!r.monetary || r.scale) continue;
+      for (TableCell& c : r.cells) {
+        if (!c.present || c.is_percent) continue;
+        if (c.status == "ok") c.status = "suspect";
+        c.prov.confidence *= 0.7;
+      }
+    }
+  }
 }
 
 }  // namespace finsam

@@ -67,7 +67,11 @@ struct TableRow {
   std::optional<std::string> category;  // see extractors/categories.h; nullopt when unsure
   bool is_total = false;      // Summa / S:a / Totalt row
   bool is_header = false;     // repeated header row inside the table (not stored as facts)
-  bool monetary = true;       // false for percent/count rows (Soliditet, Antal anställda): amount NULL
+  bool monetary = true;       // false for rows that are not money (Soliditet, kr/m², Antal, %): amount NULL
+  // Kronor per printed unit when the row label names its own unit
+  // ("Nettoomsättning, tkr" in a table of kr/m² and percent rows); 0 = the
+  // table's FinancialTable::scale.
+  int64_t scale = 0;
   std::vector<TableCell> cells;  // one per TableColumn
   Provenance prov;            // the label
   // The row's numeric text as printed, tokens joined by single spaces
@@ -86,7 +90,8 @@ struct TableRow {
 struct FinancialTable {
   std::string title;       // caption above the table ("Budget 2019-2021, Tkr")
   std::string table_kind;  // see above
-  std::string unit;        // "tkr" | "mkr" | "kr"
+  std::string unit;        // "tkr" | "mkr" | "kr"; "" = unknown (nothing printed or inferable:
+                           // amounts assume tkr, cells are suspect, flag unit.unknown)
   int64_t scale = 1000;    // kronor per printed unit
   int page = 0;            // first page
   int last_page = 0;       // last page (tables may continue)

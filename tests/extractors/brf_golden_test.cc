@@ -1,0 +1,252 @@
+// Scores finsam on real housing-cooperative årsredovisningar (issue 16):
+// ../shared/realdocs/brf/ read in place (skipped when absent) against
+// hand-checked facts in tests/golden/brf/*.facts.tsv, keyed by the file's
+// sha256, never by its name.
+//
+// Golden file format (tab-separated, '#' starts a comment):
+//   # sha256 <hex>            one or more lines: the files these facts belong to
+//   page  label  category  year  kind  amount
+// page: 1-based PDF page of the figure; label: the row label as printed (with
+// å/ä/ö even where the text layer lost them; compared folded); a label that
+// occurs twice on a page takes "#2" for its second occurrence; category: the
+// expected category, NULL for none, * for "not judged"; kind: utfall, budget,
+// …; amount: whole kronor, or "-" for a figure that is not money (percent,
+// kr/m², counts): it must be loaded without an amount.
+//
+// Per document it prints: golden facts, recall (right figure loaded, any
+// status), ok-recall (right figure loaded as ok), precision of the facts
+// loaded as ok that a golden fact names (amount and category right), and the
+// open flags (in-document checks that failed). Set FINSAM_BRF_VERBOSE=1 to
+// list every miss and every wrong ok fact.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include "normalizers/unicode.h"
+#include "pipeline/pipeline.h"
+#include "tests/support/realdocs.h"
+#include "tests/support/text_files.h"
+
+namespace finsam {
+namespace {
+
+struct GoldenFact {
+  int page = 0;
+  std::string label;  // folded, with "#n" occurrence suffix when n > 1
+  std::string category;
+  int year = 0;
+  std::string kind;
+  bool money = true;
+  int64_t amount = 0;
+};
+
+struct GoldenDoc {
+  std::string file;  // golden file name, for messages
+  std::vector<std::string> sha256;
+  std::vector<GoldenFact> facts;
+};
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : line) {
+    if (c == '\t') {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+std::string FoldLabel(const std::string& label) {
+  std::string f = FoldKey(label);
+  // Whitespace and trailing punctuation do not distinguish labels.
+  std::string out;
+  for (char c : f) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == ':' || out.back() == '.')) out.pop_back();
+  return out;
+}
+
+std::vector<GoldenDoc> LoadGolden(const std::string& dir) {
+  std::vector<GoldenDoc> docs;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".tsv") continue;
+    GoldenDoc g;
+    g.file = e.path().filename().string();
+    std::istringstream in(ReadFile(e.path().string()));
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      if (line[0] == '#') {
+        if (line.rfind("# sha256 ", 0) == 0) g.sha256.push_back(line.substr(9));
+        continue;
+      }
+      std::vector<std::string> f = SplitTabs(line);
+      if (f.size() != 6) {
+        ADD_FAILURE() << g.file << ": bad line " << line;
+        continue;
+      }
+      GoldenFact fact;
+      fact.page = std::stoi(f[0]);
+      std::string label = f[1], occ;
+      size_t hash = label.rfind('#');
+      if (hash != std::string::npos) {
+        occ = label.substr(hash);
+        label = label.substr(0, hash);
+      }
+      fact.label = FoldLabel(label) + occ;
+      fact.category = f[2];
+      fact.year = std::stoi(f[3]);
+      fact.kind = f[4];
+      fact.money = f[5] != "-";
+      if (fact.money) fact.amount = std::stoll(f[5]);
+      g.facts.push_back(fact);
+    }
+    docs.push_back(std::move(g));
+  }
+  return docs;
+}
+
+struct Loaded {
+  int page;
+  std::string label;  // folded + occurrence suffix
+  std::string category;
+  int year;
+  std::string kind;
+  bool money;
+  int64_t amount;
+  std::string status;
+  std::string raw;
+};
+
+std::vector<Loaded> Facts(const Extraction& ex) {
+  std::vector<Loaded> out;
+  std::map<std::pair<int, std::string>, int> seen;  // (page, label) → rows so far
+  for (const FinancialTable& t : ex.tables) {
+    for (const TableRow& r : t.rows) {
+      std::string label = FoldLabel(r.label);
+      int page = r.prov.page;
+      for (const TableCell& c : r.cells)
+        if (c.present && c.prov.page) page = c.prov.page;
+      int n = ++seen[{page, label}];
+      std::string key = n > 1 ? label + "#" + std::to_string(n) : label;
+      for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
+        const TableCell& cell = r.cells[c];
+        if (!cell.present || t.columns[c].kind == ColumnKind::kNote) continue;
+        Loaded l;
+        l.page = cell.prov.page;
+        l.label = key;
+        l.category = r.category.value_or("NULL");
+        l.year = t.columns[c].year;
+        l.kind = ColumnKindName(t.columns[c].kind);
+        l.money = r.monetary && !cell.is_percent && cell.parsed;
+        l.amount = cell.amount_sek;
+        l.status = cell.status;
+        l.raw = cell.raw;
+        out.push_back(l);
+      }
+    }
+  }
+  return out;
+}
+
+bool Verbose() {
+  const char* v = std::getenv("FINSAM_BRF_VERBOSE");
+  return v && *v && std::string(v) != "0";
+}
+
+TEST(BrfGolden, ScoresRealHousingCooperativeReports) {
+  std::string real = RealDocsDir();
+  if (real.empty() || !std::filesystem::exists(real + "/brf")) GTEST_SKIP() << "../shared/realdocs/brf not present";
+  std::vector<GoldenDoc> golden = LoadGolden(std::string(FINSAM_SOURCE_DIR) + "/tests/golden/brf");
+  ASSERT_GE(golden.size(), 8u);
+  PipelineOptions opts;
+  opts.ocr = OcrPolicy::kNever;
+  opts.quiet = true;
+  int total_golden = 0, total_found = 0, total_ok_found = 0, total_ok = 0, total_ok_right = 0;
+  std::map<std::string, bool> matched;  // golden file → a PDF had its sha256
+  std::printf("%-16s %6s %7s %9s %9s %10s %5s\n", "document", "golden", "recall", "ok-recall", "ok-facts",
+              "precision", "open");
+  for (const auto& e : std::filesystem::directory_iterator(real + "/brf")) {
+    if (e.path().extension() != ".pdf") continue;
+    Result<Extraction> ex = RunPipeline(e.path().string(), opts);
+    ASSERT_TRUE(ex.ok()) << e.path() << ": " << ex.status().ToString();
+    int open = 0;
+    for (const Flag& f : ex->flags) open += !f.passed;
+    const GoldenDoc* g = nullptr;
+    for (const GoldenDoc& d : golden)
+      for (const std::string& s : d.sha256)
+        if (s == ex->doc.sha256) g = &d;
+    std::string name = e.path().stem().string();
+    if (!g) {
+      std::printf("%-16s %6s %7s %9s %9s %10s %5d\n", name.c_str(), "-", "-", "-", "-", "-", open);
+      continue;
+    }
+    matched[g->file] = true;
+    std::vector<Loaded> facts = Facts(*ex);
+    int found = 0, ok_found = 0, ok = 0, ok_right = 0;
+    auto same_key = [](const GoldenFact& gf, const Loaded& l) {
+      return gf.page == l.page && gf.label == l.label && gf.year == l.year && gf.kind == l.kind;
+    };
+    auto right = [](const GoldenFact& gf, const Loaded& l) {
+      if (gf.category != "*" && gf.category != l.category) return false;
+      if (!gf.money) return !l.money;
+      return l.money && l.amount == gf.amount;
+    };
+    for (const GoldenFact& gf : g->facts) {
+      bool any = false, any_ok = false;
+      for (const Loaded& l : facts)
+        if (same_key(gf, l) && right(gf, l)) {
+          any = true;
+          any_ok = any_ok || l.status == "ok";
+        }
+      found += any;
+      ok_found += any_ok;
+      if (!any && Verbose())
+        std::printf("  miss  %s p%d %s %d %s %s\n", name.c_str(), gf.page, gf.label.c_str(), gf.year, gf.kind.c_str(),
+                    gf.money ? std::to_string(gf.amount).c_str() : "-");
+    }
+    for (const Loaded& l : facts) {
+      if (l.status != "ok") continue;
+      const GoldenFact* match = nullptr;
+      for (const GoldenFact& gf : g->facts)
+        if (gf.page == l.page && gf.label == l.label && gf.year == l.year) match = &gf;
+      if (!match) continue;
+      ++ok;
+      bool r = same_key(*match, l) && right(*match, l);
+      ok_right += r;
+      if (!r && Verbose())
+        std::printf("  wrong %s p%d %s %d %s %s [%s] %s want %s %s\n", name.c_str(), l.page, l.label.c_str(), l.year,
+                    l.kind.c_str(), l.raw.c_str(), l.category.c_str(),
+                    l.money ? std::to_string(l.amount).c_str() : "-", match->money ? std::to_string(match->amount).c_str() : "-",
+                    match->category.c_str());
+    }
+    int n = static_cast<int>(g->facts.size());
+    std::printf("%-16s %6d %7.3f %9.3f %9d %10.3f %5d\n", name.c_str(), n, n ? 1.0 * found / n : 0.0,
+                n ? 1.0 * ok_found / n : 0.0, ok, ok ? 1.0 * ok_right / ok : 1.0, open);
+    total_golden += n;
+    total_found += found;
+    total_ok_found += ok_found;
+    total_ok += ok;
+    total_ok_right += ok_right;
+  }
+  std::printf("%-16s %6d %7.3f %9.3f %9d %10.3f\n", "all", total_golden, 1.0 * total_found / total_golden,
+              1.0 * total_ok_found / total_golden, total_ok, total_ok ? 1.0 * total_ok_right / total_ok : 1.0);
+  for (const GoldenDoc& d : golden) EXPECT_TRUE(matched[d.file]) << d.file << ": no PDF with its sha256";
+  RecordProperty("precision", std::to_string(total_ok ? 1.0 * total_ok_right / total_ok : 1.0));
+}
+
+}  // namespace
+}  // namespace finsam

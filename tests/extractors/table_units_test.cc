@@ -1,0 +1,225 @@
+// Units, non-money rows, statement columns and categories of annual-report
+// tables in other house styles (issue 16): made-up tables in the shapes the
+// real housing-cooperative reports print, not copies of them.
+#include <gtest/gtest.h>
+
+#include "extractors/categories.h"
+#include "extractors/checks.h"
+#include "extractors/table_grid.h"
+
+namespace finsam {
+namespace {
+
+GridRow Row(const std::string& label, std::vector<std::string> values) {
+  GridRow r;
+  r.label = label;
+  for (const std::string& v : values) {
+    GridCell c;
+    c.present = !v.empty();
+    c.text = v;
+    c.prov.page = 3;
+    r.cells.push_back(c);
+  }
+  return r;
+}
+
+Grid MakeGrid(const std::string& title, const std::string& header_label, std::vector<std::string> headers,
+              std::vector<GridRow> rows) {
+  Grid g;
+  g.title = title;
+  g.header_label = header_label;
+  g.headers = std::move(headers);
+  g.rows = std::move(rows);
+  g.page = 3;
+  return g;
+}
+
+const TableRow* FindRow(const FinancialTable& t, const std::string& label) {
+  for (const TableRow& r : t.rows)
+    if (r.label == label) return &r;
+  return nullptr;
+}
+
+struct UnitCase {
+  const char* name;
+  const char* title;
+  const char* header_label;
+  const char* header;        // of the one value column
+  const char* default_unit;  // the document's statement
+  const char* want_unit;     // "" = unknown
+  int64_t want_amount;       // of "1 234"
+};
+
+TEST(TableUnitsTest, UnitFromTitleHeaderColumnOrDocument) {
+  const UnitCase cases[] = {
+      {"title tkr", "Resultaträkning (Tkr)", "", "2023", "", "tkr", 1234000},
+      {"title belopp i kr", "Resultaträkning, belopp i kr", "", "2023", "", "kr", 1234},
+      {"title mnkr", "Driftredovisning, mnkr", "", "2023", "", "mkr", 1234000000},
+      {"header label", "Resultaträkning", "Belopp i kr", "2023", "", "kr", 1234},
+      {"column header", "Resultaträkning", "", "2023 tkr", "", "tkr", 1234000},
+      {"document statement kronor", "Resultaträkning", "", "2023", "alla belopp i kronor", "kr", 1234},
+      {"document statement TSEK", "Resultaträkning", "", "2023", "alla belopp i tusental kronor", "tkr", 1234000},
+      {"kr/kvm in the title is no money unit", "Nyckeltal kr/kvm", "", "2023", "", "", 1234000},
+      {"nothing says", "Resultaträkning", "", "2023", "", "", 1234000},
+  };
+  for (const UnitCase& c : cases) {
+    Grid g = MakeGrid(c.title, c.header_label, {c.header}, {Row("Nettoomsättning", {"1 234"})});
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", c.default_unit}, &t)) << c.name;
+    std::vector<FinancialTable> ts{t};
+    ResolveTableUnits(&ts);
+    EXPECT_EQ(ts[0].unit, c.want_unit) << c.name;
+    EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, c.want_amount) << c.name;
+    // Unknown unit: never silently ok.
+    EXPECT_EQ(ts[0].rows[0].cells[0].status, *c.want_unit ? "ok" : "suspect") << c.name;
+  }
+}
+
+struct RowCase {
+  const char* label;
+  bool money;
+  int64_t amount;  // of "1 234" in a tkr table
+};
+
+TEST(TableUnitsTest, RowsThatAreNotMoneyAndRowsWithTheirOwnUnit) {
+  const RowCase cases[] = {
+      {"Nettoomsättning", true, 1234000},
+      {"Nettoomsättning, tkr", true, 1234000},
+      {"Balansomslutning, kr", true, 1234},
+      {"Taxeringsvärde mkr", true, 1234000000},
+      {"Skuldsättning per kvm (kr/kvm)", false, 0},
+      {"Årsavgift/m² bostadsrättsyta", false, 0},
+      {"Lån per kvm bostadsyta, kr", false, 0},
+      {"Sparande, kr/kvm", false, 0},
+      {"Soliditet (%)", false, 0},
+      {"Soliditet (a)", false, 0},  // a font that prints % as "a"
+      {"Räntekänslighet", false, 0},
+      {"Genomsnittlig skuldränta", false, 0},
+      {"Årsavgifternas andel av totala intäkter", false, 0},
+      {"Antal lägenheter", false, 0},
+      {"Lägenheter, st", false, 0},
+      {"Total yta, kvm", false, 0},
+  };
+  for (const RowCase& c : cases) {
+    Grid g = MakeGrid("Flerårsöversikt (Tkr)", "", {"2023"}, {Row(c.label, {"1 234"})});
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t)) << c.label;
+    ASSERT_EQ(t.rows.size(), 1u) << c.label;
+    EXPECT_EQ(t.rows[0].monetary, c.money) << c.label;
+    if (c.money) EXPECT_EQ(t.rows[0].cells[0].amount_sek, c.amount) << c.label;
+  }
+}
+
+TEST(TableUnitsTest, UnknownUnitFollowsFromTheSameFigureInAnotherTable) {
+  // Flerårsöversikt in tkr (row units), resultaträkning with nothing printed,
+  // balansräkning sharing Årets resultat with the resultaträkning, a note.
+  Grid overview = MakeGrid("Flerårsöversikt", "", {"2023", "2022", "2021", "2020"},
+                           {Row("Nettoomsättning, tkr", {"2 127", "1 652", "1 555", "1 903"}),
+                            Row("Resultat efter finansiella poster, tkr", {"-1 294", "-1 465", "-1 317", "-1 113"}),
+                            Row("Sparande per kvm (kr/kvm)", {"67", "-5", "48", "136"})});
+  Grid rr = MakeGrid("Resultaträkning", "", {"Not", "2023-01-01 -2023-12-31", "2022-01-01 -2022-12-31"},
+                     {Row("Nettoomsättning", {"2", "2 127 333", "1 652 212"}),
+                      Row("Resultat efter finansiella poster", {"", "-1 294 225", "-1 464 551"}),
+                      Row("Årets resultat", {"", "-1 294 225", "-1 464 551"})});
+  Grid br = MakeGrid("Balansräkning", "", {"Not", "2023-12-31", "2022-12-31"},
+                     {Row("Balanserat resultat", {"", "-7 094 204", "-5 629 653"}),
+                      Row("Årets resultat", {"", "-1 294 225", "-1 464 551"})});
+  Grid note = MakeGrid("Not 2 Nettoomsättning", "", {"2023", "2022"}, {Row("Årsavgifter", {"1 448 423", "1 259 580"})});
+  std::vector<FinancialTable> ts;
+  for (const Grid* g : {&overview, &rr, &br, &note}) {
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(*g, TableContext{"årsredovisning", ""}, &t));
+    ts.push_back(t);
+  }
+  ResolveTableUnits(&ts);
+  EXPECT_EQ(ts[1].unit, "kr");
+  EXPECT_EQ(ts[2].unit, "kr");
+  EXPECT_EQ(ts[3].unit, "kr");  // the statements' unit
+  EXPECT_EQ(FindRow(ts[1], "Nettoomsättning")->cells[1].amount_sek, 2127333);
+  EXPECT_EQ(FindRow(ts[1], "Nettoomsättning")->cells[1].status, "ok");
+  EXPECT_EQ(FindRow(ts[0], "Nettoomsättning, tkr")->cells[0].amount_sek, 2127000);
+  EXPECT_FALSE(FindRow(ts[0], "Sparande per kvm (kr/kvm)")->monetary);
+  // The overview's tkr figures agree with the statement's kronor: no flag.
+  for (const Flag& f : CheckDocument(ts)) EXPECT_TRUE(f.passed) << f.rule << ": " << f.message;
+}
+
+TEST(TableUnitsTest, ConflictingEvidenceLeavesTheUnitUnknownAndFlagged) {
+  Grid a = MakeGrid("Nyckeltal, tkr", "", {"2023"}, {Row("Nettoomsättning", {"2 127"})});
+  Grid b = MakeGrid("Nyckeltal, kr", "", {"2023"}, {Row("Nettoomsättning", {"2 127"})});
+  Grid u = MakeGrid("Resultaträkning", "", {"2023"}, {Row("Nettoomsättning", {"2 127"})});
+  std::vector<FinancialTable> ts;
+  for (const Grid* g : {&a, &b, &u}) {
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(*g, TableContext{"årsredovisning", ""}, &t));
+    ts.push_back(t);
+  }
+  ResolveTableUnits(&ts);
+  EXPECT_EQ(ts[2].unit, "");
+  EXPECT_EQ(ts[2].rows[0].cells[0].status, "suspect");
+  int unit_flags = 0;
+  for (const Flag& f : CheckDocument(ts)) unit_flags += f.rule == kRuleUnitUnknown && !f.passed;
+  EXPECT_EQ(unit_flags, 1);
+}
+
+TEST(TableUnitsTest, StatementColumnsAreOutcomesWhateverTheDocumentKind) {
+  // A document misread as a plan: its resultaträkning's dated columns and
+  // its flerårsöversikt's bare years are still outcomes.
+  Grid rr = MakeGrid("Resultaträkning", "", {"Not", "2023-01-01 -2023-12-31", "2022-01-01 -2022-12-31"},
+                     {Row("Årets resultat", {"", "-1 294 225", "-1 464 551"})});
+  Grid five = MakeGrid("Flerårsöversikt (Tkr)", "", {"2023", "2022", "2021"},
+                       {Row("Nettoomsättning", {"2 127", "1 652", "1 555"})});
+  Grid plan = MakeGrid("Budget 2021-2023", "", {"2021", "2022", "2023"}, {Row("Summa intäkter", {"1", "2", "3"})});
+  FinancialTable t;
+  ASSERT_TRUE(InterpretGrid(rr, TableContext{"budget", ""}, &t));
+  EXPECT_EQ(t.columns[1].kind, ColumnKind::kUtfall);
+  EXPECT_EQ(t.columns[1].year, 2023);
+  ASSERT_TRUE(InterpretGrid(five, TableContext{"verksamhetsplan", ""}, &t));
+  for (const TableColumn& c : t.columns) EXPECT_EQ(c.kind, ColumnKind::kUtfall) << c.header;
+  ASSERT_TRUE(InterpretGrid(plan, TableContext{"verksamhetsplan", ""}, &t));
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kBudget);
+  EXPECT_EQ(t.columns[1].kind, ColumnKind::kPlan);
+}
+
+TEST(TableUnitsTest, PageHeaderRowsAreDropped) {
+  Grid g = MakeGrid("Resultaträkning, kr", "", {"2023", "2022"},
+                    {Row("Årets resultat", {"-1 294 225", "-1 464 551"}), Row("Brf Exempel 1", {"", "7 (13)"}),
+                     Row("", {"Sida 6 av 17", ""})});
+  FinancialTable t;
+  ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t));
+  EXPECT_EQ(t.rows.size(), 1u);
+}
+
+TEST(TableUnitsTest, SummaAndItsPartsDoNotShareATotalCategory) {
+  Grid g = MakeGrid("Resultaträkning, tkr", "", {"2023"},
+                    {Row("Medlemsintäkter", {"100"}), Row("Summa intäkter", {"100"})});
+  FinancialTable t;
+  ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t));
+  EXPECT_FALSE(FindRow(t, "Medlemsintäkter")->category.has_value());
+  EXPECT_EQ(FindRow(t, "Summa intäkter")->category.value_or(""), "income.total");
+}
+
+struct CatCase {
+  const char* label;
+  const char* table_kind;
+  const char* want;  // "" = none
+};
+
+TEST(TableUnitsTest, StatementLinesOfOtherHouseStyles) {
+  const CatCase cases[] = {
+      {"Summa rörelseintäkter", "income_statement", "income.total"},
+      {"Summa Rörelsekostnader", "income_statement", "cost.total"},
+      {"Räntekostnader och liknande resultatposter", "income_statement", "cost.financial"},
+      {"Övriga ränteintäkter och liknande resultatposter", "income_statement", "income.financial"},
+      {"Räntekostnader", "note", ""},  // accrued interest in a note on liabilities
+      {"Resultat efter fin. poster", "overview", "result.financial"},
+      {"Summa finansiella poster", "income_statement", ""},
+      {"Summa eget kapital", "balance_sheet", "equity"},
+  };
+  for (const CatCase& c : cases) {
+    CategoryInput in{c.label, "", c.table_kind, "", false};
+    EXPECT_EQ(Categorize(in).value_or(""), c.want) << c.label;
+  }
+}
+
+}  // namespace
+}  // namespace finsam
