@@ -17,7 +17,12 @@ struct Command {
 const Command kCommands[] = {
     {"ingest", RunIngestCommand, "read PDFs / text dumps and load them into the database"},
     {"extract", RunExtractCommand, "extract one document and print it (no database)"},
-    {"compare", RunCompareCommand, "förbund × year pivot of a metric from the database"},
+    {"compare", RunCompareCommand, "organisation × year pivot of a metric from the database"},
+    {"orgs", RunOrgsCommand, "list organisations; --rename, --merge"},
+    {"docs", RunDocsCommand, "list documents with their organisation, kind, years, tables, facts, flags"},
+    {"show", RunShowCommand, "print one document's tables as they were read"},
+    {"export", RunExportCommand, "every fact, one row each (csv or jsonl), for spreadsheets and analysis"},
+    {"categories", RunCategoriesCommand, "list the row categories (values of --metric)"},
     {"repair", RunRepairCommand, "restore Swedish å/ä/ö in OCR-stripped text"},
     {"review", RunReviewCommand, "data-quality flags: list, report, accept, correct"},
 };

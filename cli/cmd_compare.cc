@@ -1,4 +1,4 @@
-// `finsam compare [--db PATH] [--metric CATEGORY|--label TEXT] [--forbund NAME]
+// `finsam compare [--db PATH] [--metric CATEGORY|--label TEXT] [--org NAME|ORGNR]
 //                 [--kind KIND[,KIND...]] [--years A-B] [--table TABLE]
 //                 [--unit kr|tkr|mkr] [--format table|csv|json]`
 //
@@ -20,8 +20,8 @@ namespace {
 constexpr const char* kCompareUsage = "usage: finsam compare [OPTIONS]";
 
 constexpr const char* kCompareDescription =
-    R"(Pivots the database förbund × year. For financial facts (the default table)
-each row is one förbund and year; the columns are the column kinds found
+    R"(Pivots the database organisation × year. For financial facts (the default table)
+each row is one organisation and year (two organisations never share a row); the columns are the column kinds found
 (budget, plan, prognos, utfall, value), each with the source it came from
 ("#3 årsredovisning p.12 income_statement" = document 3, page 12), then the
 deviation utfall − budget when both exist, the number of facts behind the
@@ -64,7 +64,10 @@ int RunCompareCommand(const Args& args) {
   app->add_option("--label", req.label,
                   "rows whose label contains TEXT (case and å/ä/ö insensitive); adds a label column")
       ->type_name("TEXT");
-  app->add_option("--forbund", req.forbund, "only förbund whose name contains NAME")->type_name("NAME");
+  app->add_option("--org,--forbund", req.forbund,
+                  "only organisations whose name contains NAME (case and å/ä/ö ignored) or whose organisationsnummer "
+                  "is NAME; no match is a usage error (--forbund is the old name)")
+      ->type_name("NAME");
   app->add_option("--kind", req.kind,
                   "only these column kinds (budget, plan, utfall, prognos, avvikelse, value, ...), in this order")
       ->type_name("KIND[,KIND]")
@@ -72,7 +75,8 @@ int RunCompareCommand(const Args& args) {
           [](std::string& v) -> std::string {
             std::stringstream ss(v);
             for (std::string k; std::getline(ss, k, ',');)
-              if (!IsKnownKind(k)) return "unknown --kind '" + k + "'";
+              if (!IsKnownKind(k))
+                return "unknown --kind '" + k + "'; kinds: budget, plan, utfall, prognos, avvikelse, andel, totalt, value";
             return "";
           },
           "", "column kinds"));

@@ -32,6 +32,7 @@
 #include "pipeline/input/sha256.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/org_store.h"
 
 namespace finsam {
 namespace {
@@ -41,9 +42,15 @@ constexpr const char* kIngestUsage = "usage: finsam ingest [OPTIONS] FILE|DIR...
 constexpr const char* kIngestDescription =
     R"(Reads PDFs (.pdf) and plain-text dumps (.txt, .md), extracts their metadata
 and financial tables, and loads each document into the database in one
-transaction. Directories are walked recursively in sorted order; hidden files
-and folders (names starting with '.') and other extensions are skipped. Files
-named explicitly are always read.
+transaction. Directories are walked recursively in sorted order and give their
+PDFs (with --text also .txt and .md files); hidden files and folders (names
+starting with '.') and other extensions are skipped. Files named explicitly
+are always read.
+
+Each document belongs to an organisation (a förbund, kommun, region, nämnd,
+bostadsrättsförening, ...), read from its title page, the PDF's
+Title/Author/Subject, the förbund registry, or given with --org; its
+organisationsnummer, when printed, is its identity. See 'finsam orgs'.
 
 A document is identified by the SHA-256 of its bytes: ingesting the same
 bytes again changes nothing ("unchanged"); bytes loaded by an older pipeline
@@ -111,7 +118,7 @@ std::optional<Summary> StoredSummary(SqliteDb& db, int64_t document_id) {
 // "Samordningsförbundet Gävleborg, årsredovisning 2020, 7 tables, 212 facts, 1 warning"
 std::string Describe(const Summary& m) {
   std::ostringstream s;
-  s << (m.forbund.empty() ? "förbund unknown" : m.forbund) << ", ";
+  s << (m.forbund.empty() ? "organisation unknown" : m.forbund) << ", ";
   s << (m.kind.empty() ? "kind unknown" : m.kind);
   std::string years = Years(m.year_from, m.year_to);
   if (!years.empty()) s << " " << years;
@@ -156,6 +163,8 @@ struct IngestRequest {
   std::string db_path = kDefaultDbPath;
   PipelineOptions options;
   bool verbose = false;
+  bool text = false;    // folders: also .txt/.md
+  std::string org;      // --org NAME|ORGNR override
   std::vector<std::string> inputs;
 };
 
@@ -218,25 +227,33 @@ std::optional<int> ParseIngestArgs(const Args& args, IngestRequest* req) {
       ->type_name("N")
       ->check(DecimalInteger(0, 256));
   app->add_flag("-v,--verbose", req->verbose, "also print each document's warnings");
+  app->add_flag("--text", req->text, "folders: also read .txt and .md text dumps (named files are always read)");
+  app->add_option("--org", req->org,
+                  "the organisation of every input: a name or an organisationsnummer (NNNNNN-NNNN); kept for "
+                  "re-extractions")
+      ->type_name("NAME|ORGNR");
   app->add_option("inputs", req->inputs, "PDFs, text dumps and folders to read")->type_name("FILE|DIR");
   if (std::optional<int> exit = ParseCommandLine(*app, "ingest", args)) return exit;
   ApplyOcrPolicy(ocr, &req->options);
   if (req->inputs.empty()) return UsageError("ingest", "no FILE or DIR given");
   if (req->db_path.empty()) return UsageError("ingest", "--db wants a path");
+  if (req->org.find_first_not_of(" \t") == std::string::npos && !req->org.empty())
+    return UsageError("ingest", "--org wants a name or an organisationsnummer");
   return std::nullopt;
 }
 
 // Inputs → files: folders walked, the order given kept, repeats dropped.
-std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs, IngestReport& report) {
+std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs, bool text, IngestReport& report) {
   namespace fs = std::filesystem;
   std::vector<std::string> all;
   for (const std::string& in : inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
-      InputWalk walk = WalkInputDirectory(in);
+      InputWalk walk = WalkInputDirectory(in, ListDirectory, text);
       for (const UnreadablePath& u : walk.unreadable) report.Failure(u.path, u.reason);
       if (walk.files.empty() && walk.unreadable.empty() && !report.quiet())
-        std::cerr << "finsam: " << QuotePathForLog(in) << ": no .pdf, .txt or .md files found\n";
+        std::cerr << "finsam: " << QuotePathForLog(in) << (text ? ": no .pdf, .txt or .md files found\n"
+                                                              : ": no .pdf files found (--text also reads .txt/.md)\n");
       all.insert(all.end(), walk.files.begin(), walk.files.end());
     } else {
       all.push_back(in);
@@ -350,24 +367,49 @@ class ExtractionWorkers {
   std::vector<std::thread> threads_;
 };
 
-// Reports a file found already loaded, from what the database holds.
-void ReportStored(Database& db, const std::string& path, int64_t document_id, IngestReport& report) {
+// The absolute path with symbolic links and "..", "." resolved: what the
+// database stores, so a report run from another directory finds the file.
+std::string CanonicalPath(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) return path;
+  fs::path canon = fs::weakly_canonical(abs, ec);
+  return ec ? abs.lexically_normal().string() : canon.string();
+}
+
+// Reports a file found already loaded, from what the database holds. A file
+// found at a new place (moved or renamed) updates the stored path; --org
+// moves the document to that organisation.
+void ReportStored(Database& db, const std::string& path, int64_t document_id, const std::string& org,
+                  IngestReport& report) {
   report.Count(LoadOutcome::kUnchanged);
+  Result<std::string> moved = RelocateDocument(db.sql(), document_id, CanonicalPath(path));
+  if (!moved.ok()) {
+    report.Failure(path, moved.status().ToString());
+    return;
+  }
+  if (Status st = ReassignDocumentOrganisation(db.sql(), document_id, org); !st.ok()) {
+    report.Failure(path, st.ToString());
+    return;
+  }
   if (report.quiet()) return;
+  if (!moved->empty()) std::cerr << "moved " << QuotePathForLog(*moved) << " -> " << QuotePathForLog(CanonicalPath(path)) << "\n";
   std::optional<Summary> stored = StoredSummary(db.sql(), document_id);
   std::cerr << LoadOutcomeName(LoadOutcome::kUnchanged) << " " << QuotePathForLog(path) << ": "
             << (stored ? Describe(*stored) : std::string("already in the database")) << "\n";
 }
 
 // Loads one extracted document in its own transaction and prints its line.
-void LoadOne(Database& db, const std::string& path, const Result<Extraction>& result, bool verbose,
+void LoadOne(Database& db, const std::string& path, Result<Extraction>& result, bool verbose, const std::string& org,
              IngestReport& report) {
   if (!result.ok()) {
     report.Failure(path, result.status().ToString());
     return;
   }
+  result->doc.source_path = CanonicalPath(path);
   const Extraction& ex = result.value();
-  Result<LoadResult> loaded = db.Load(ex);
+  Result<LoadResult> loaded = db.Load(ex, org);
   if (!loaded.ok()) {
     report.Failure(path, loaded.status().ToString());
     return;
@@ -382,7 +424,9 @@ void LoadOne(Database& db, const std::string& path, const Result<Extraction>& re
     report.AddWritten(static_cast<int64_t>(ex.tables.size()), facts);
   }
   if (report.quiet()) return;
-  std::cerr << LoadOutcomeName(loaded->outcome) << " " << QuotePathForLog(path) << ": " << Describe(Summarize(ex, facts)) << "\n";
+  Summary summary = Summarize(ex, facts);
+  if (std::optional<Summary> stored = StoredSummary(db.sql(), loaded->document_id)) summary.forbund = stored->forbund;
+  std::cerr << LoadOutcomeName(loaded->outcome) << " " << QuotePathForLog(path) << ": " << Describe(summary) << "\n";
   if (verbose)
     for (const std::string& w : ex.doc.warnings) std::cerr << "  warning: " << OneLine(w) << "\n";
 }
@@ -390,11 +434,11 @@ void LoadOne(Database& db, const std::string& path, const Result<Extraction>& re
 // Takes the workers' results in input order and loads them on this thread,
 // so the database sees one writer and the output order is deterministic.
 void LoadInOrder(Database& db, const std::vector<std::string>& files, ExtractionWorkers& workers, bool verbose,
-                 IngestReport& report) {
+                 const std::string& org, IngestReport& report) {
   for (size_t i = 0; i < files.size(); ++i) {
     Slot slot = workers.Take(i);
-    if (slot.stored_id) ReportStored(db, files[i], slot.stored_id, report);
-    else LoadOne(db, files[i], *slot.result, verbose, report);
+    if (slot.stored_id) ReportStored(db, files[i], slot.stored_id, org, report);
+    else LoadOne(db, files[i], *slot.result, verbose, org, report);
   }
 }
 
@@ -404,7 +448,7 @@ int RunIngestCommand(const Args& args) {
   IngestRequest req;
   if (std::optional<int> exit = ParseIngestArgs(args, &req)) return *exit;
   IngestReport report(req.options.quiet);
-  const std::vector<std::string> files = CollectInputFiles(req.inputs, report);
+  const std::vector<std::string> files = CollectInputFiles(req.inputs, req.text, report);
   // The database is the output: never one of the inputs.
   for (const std::string& db_file : DatabaseFiles(req.db_path)) {
     if (std::optional<std::string> same = FindSameFile(db_file, files))
@@ -421,7 +465,7 @@ int RunIngestCommand(const Args& args) {
     // documents in flight; silent with --quiet.
     ProgressReporter progress(req.options.quiet ? ProgressReporter::Mode::kQuiet : ProgressReporter::Mode::kAuto);
     ExtractionWorkers workers(files, req.options, LoadedDocuments((*db)->sql()), progress);
-    LoadInOrder(**db, files, workers, req.verbose, report);
+    LoadInOrder(**db, files, workers, req.verbose, req.org, report);
     workers.Join();
     progress.Finish();
   }

@@ -21,6 +21,11 @@ int RunExtractCommand(const Args& args);  // cli/cmd_extract.cc
 int RunCompareCommand(const Args& args);  // cli/cmd_compare.cc
 int RunRepairCommand(const Args& args);   // cli/cmd_repair.cc (diacritics)
 int RunReviewCommand(const Args& args);   // cli/cmd_review.cc (data quality)
+int RunOrgsCommand(const Args& args);     // cli/cmd_orgs.cc
+int RunCategoriesCommand(const Args& args);  // cli/cmd_orgs.cc
+int RunDocsCommand(const Args& args);     // cli/cmd_docs.cc
+int RunShowCommand(const Args& args);     // cli/cmd_show.cc
+int RunExportCommand(const Args& args);   // cli/cmd_export.cc
 
 int RunCli(int argc, char** argv);  // cli/cli.cc
 

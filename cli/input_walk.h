@@ -28,6 +28,8 @@ DirectoryListing ListDirectory(const std::filesystem::path& dir);
 
 // .pdf, .txt or .md (any case).
 bool IsInputExtension(const std::filesystem::path& p);
+// .pdf (any case).
+bool IsPdfExtension(const std::filesystem::path& p);
 
 struct UnreadablePath {
   std::string path;
@@ -39,13 +41,16 @@ struct InputWalk {
   std::vector<UnreadablePath> unreadable;  // sorted by path
 };
 
-// The input files under `dir`, recursively: hidden entries (name starting
-// with '.') and other extensions skipped, symbolic links to folders not
+// The input files under `dir`, recursively: PDFs, and with `text` also
+// .txt/.md dumps (notes lying beside the PDFs are not documents unless
+// asked for); hidden entries (name starting with '.') and other extensions
+// skipped, symbolic links to folders not
 // followed. Folders that cannot be listed (wholly or partly) are in
 // `unreadable`, as are entries whose type cannot be determined (a dangling
 // or looping symbolic link) when their name has an input extension or none
 // (it may have been a folder).
-InputWalk WalkInputDirectory(const std::filesystem::path& dir, const DirectoryLister& list = ListDirectory);
+InputWalk WalkInputDirectory(const std::filesystem::path& dir, const DirectoryLister& list = ListDirectory,
+                             bool text = false);
 
 }  // namespace finsam
 

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "extractors/organisations.h"
+#include "normalizers/regex.h"
 #include "normalizers/text.h"
 #include "normalizers/unicode.h"
 
@@ -34,7 +37,7 @@ const char* const kMonths[] = {"januari", "februari", "mars",      "april",   "m
 // aliases that differ only in "Samordningsförbund" vs "Samordningsförbundet
 // i" match.
 std::string ForbundRegistry::Key(const std::string& name) {
-  std::string k = CollapseSpaces(FoldKey(name));
+  std::string k = CollapseSpaces(FoldKey(JoinDashedNames(name)));
   static const RE2 kPrefix("^(samordningsforbundet i |samordningsforbundet |samordningsforbund |finsam )");
   RE2::Replace(&k, kPrefix, "sf ");
   return k;
@@ -79,19 +82,29 @@ std::string ForbundRegistry::Canonical(const std::string& printed) const {
 bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, int* to) {
   static const RE2 kKind(
       "(?i)(årsredovisning|arsredovisning|delårsrapport|delarsrapport|verksamhetsberättelse|"
-      "verksamhetsberattelse|verksamhetsplan|budget)");
+      "verksamhetsberattelse|verksamhetsplan|budget|revisionsberättelse|revisionsberattelse|årsredogörelse|"
+      "arsredogorelse|rsredovisning)");  // the last: a text layer that lost its Å
   re2::StringPiece input(text);
   re2::StringPiece word;
   if (!RE2::PartialMatch(input, kKind, &word)) return false;
   std::string w = FoldKey(std::string(word));
-  if (w == "arsredovisning") *kind = "årsredovisning";
+  if (w == "arsredovisning" || w == "rsredovisning") *kind = "årsredovisning";
   else if (w == "delarsrapport") *kind = "delårsrapport";
   else if (w == "verksamhetsberattelse") *kind = "verksamhetsberättelse";
   else if (w == "verksamhetsplan") *kind = "verksamhetsplan";
+  else if (w == "revisionsberattelse") *kind = "revisionsberättelse";
+  else if (w == "arsredogorelse") *kind = "årsredogörelse";
   else *kind = "budget";
-  // Years within the next ~80 bytes: a range or a single year.
+  // Years within the next ~80 bytes: a range, a single year, or a year
+  // followed by its plan period ("Budget 2021 med plan för 2022-2023",
+  // "budget 2021 och plan 2022–2023" → 2021..2023).
   size_t at = word.data() - text.data() + word.size();
   std::string rest = text.substr(at, 80);
+  static const RE2 kFirst("^\\D{0,40}?((?:19|20)\\d\\d)");
+  static const RE2 kRangeTail("^\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)");
+  static const RE2 kPlanTail(
+      "(?i)^[^.\\n]{0,20}?\\bplan(?:en|perioden|period)?(?: för)?(?: åren)?\\s+((?:19|20)\\d\\d)"
+      "(?:\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d))?");
   static const RE2 kRange("((?:19|20)\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)");
   static const RE2 kYear("((?:19|20)\\d\\d)");
   int a = 0, b = 0;
@@ -100,6 +113,19 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
     *to = b;
   } else if (RE2::PartialMatch(rest, kYear, &a)) {
     *from = *to = a;
+  }
+  re2::StringPiece year_sp;
+  if (RE2::PartialMatch(rest, kFirst, &year_sp)) {
+    const int first = std::stoi(std::string(year_sp));
+    std::string after = rest.substr(year_sp.data() - rest.data() + year_sp.size());
+    std::string p1, p2;
+    if (!RE2::PartialMatch(after, kRangeTail, &b) && RE2::PartialMatch(after, kPlanTail, &p1, &p2)) {
+      const int last = std::stoi(p2.empty() ? p1 : p2);
+      if (last > first && last - first < 10) {
+        *from = first;
+        *to = last;
+      }
+    }
   }
   return true;
 }
@@ -127,40 +153,409 @@ std::string ParseDecisionDate(const std::string& text) {
   return "";
 }
 
+namespace {
+
+// The first lines of the document (title page): up to `max_lines` non-empty
+// lines from the first pages; a nearly empty first page (a cover picture)
+// lets the second page's lines in.
+std::vector<std::string> TitleLines(const Document& doc, size_t max_lines) {
+  std::vector<std::string> out;
+  for (const Page& p : doc.pages) {
+    for (const Line& l : p.lines) {
+      std::string t = CollapseSpaces(l.text);
+      if (t.empty()) continue;
+      out.push_back(std::move(t));
+      if (out.size() >= max_lines) return out;
+    }
+    if (p.number >= 2 || out.size() >= 6) break;
+  }
+  return out;
+}
+
+bool IsUpperWord(const std::string& w) { return ToUpper(w) == w && ToLower(w) != w; }
+
+bool StartsUpper(const std::string& w) {
+  if (w.empty()) return false;
+  std::string first = w.substr(0, (static_cast<unsigned char>(w[0]) >= 0xC0) ? 2 : 1);
+  return ToUpper(first) == first && ToLower(first) != first;
+}
+
+// "JÄMTLANDS" → "Jämtlands"; connectives lower-case.
+std::string TitleCaseWord(const std::string& w) {
+  std::string lower = ToLower(w);
+  if (lower == "i" || lower == "och" || lower == "län" || lower == "stad" || lower == "kommun") return lower;
+  size_t n = (static_cast<unsigned char>(lower[0]) >= 0xC0) ? 2 : 1;
+  return ToUpper(lower.substr(0, n)) + lower.substr(n);
+}
+
+// Words that end a name: document kinds, dates, sentence words.
+bool EndsName(const std::string& word) {
+  static const RE2 kStop(
+      "(?i)^(arsredovisning|årsredovisning|verksamhetsplan|verksamhetsberättelse|budget|delårsrapport|"
+      "årsredogörelse|revisionsberättelse|org\\.?|organisationsnummer|med|får|har|är|ska|som|för|"
+      "beslutad|fastställd)$");
+  return RE2::FullMatch(word, kStop) || HasDigit(word);
+}
+
+// Name words after a prefix: capitalised words and the connectives "i",
+// "och", "län" (at most `max_words`), trailing connectives dropped.
+std::string NameWords(const std::vector<std::string>& words, size_t from, size_t max_words) {
+  std::vector<std::string> name;
+  for (size_t i = from; i < words.size() && name.size() < max_words; ++i) {
+    std::string w = words[i];
+    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ';')) w.pop_back();
+    if (w.empty() || EndsName(w)) break;
+    // "Gävleborg-Verksamhetsplan": a dash joined the name to the title.
+    if (size_t dash = w.find('-'); dash != std::string::npos && dash > 0 && EndsName(w.substr(dash + 1))) {
+      name.push_back(w.substr(0, dash));
+      break;
+    }
+    std::string f = FoldKey(w);
+    bool connective = f == "i" || f == "och" || f == "lan" || f == "stad";
+    if (!connective && !StartsUpper(w)) break;
+    name.push_back(w);
+    if (w.size() != words[i].size()) break;  // punctuation ended the name
+  }
+  while (!name.empty()) {
+    std::string f = FoldKey(name.back());
+    if (f != "i" && f != "och") break;
+    name.pop_back();
+  }
+  bool all_upper = !name.empty();
+  for (const std::string& w : name) all_upper = all_upper && (IsUpperWord(w) || w.size() <= 2);
+  std::string out;
+  for (const std::string& w : name) out += (out.empty() ? "" : " ") + (all_upper ? TitleCaseWord(w) : w);
+  return out;
+}
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream ws(s);
+  for (std::string w; ws >> w;) out.push_back(w);
+  return out;
+}
+
+struct OrgGuess {
+  std::string name, kind;
+};
+
+// A samordningsförbund named in `text`: the registry's canonical name, or
+// "Samordningsförbundet <Name words>" as printed.
+OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, bool* from_registry) {
+  static const RE2 kMention(
+      "(?i)((?:samordningsf(?:ö|o|é|6)rbund(?:et)?|finsam)(?: i)?(?: [^ ,.;:()]+){1,4})");
+  // Registry names as printed first; then, for a name the registry does
+  // not know, with "Åsele – Dorotea" joined to "Åsele-Dorotea".
+  const std::string joined = JoinDashedNames(text);
+  for (const std::string* t : {&text, &joined}) {
+    re2::StringPiece in(*t);
+    std::string mention;
+    while (RE2::FindAndConsume(&in, kMention, &mention)) {
+      std::vector<std::string> words = Words(mention);
+      for (size_t n = words.size(); n >= 2; --n) {
+        std::string cand;
+        for (size_t i = 0; i < n; ++i) cand += (i ? " " : "") + words[i];
+        std::string canon = registry.Canonical(cand);
+        if (!canon.empty()) {
+          *from_registry = true;
+          return {canon, "samordningsförbund"};
+        }
+      }
+    }
+  }
+  re2::StringPiece in(joined);
+  std::string mention;
+  OrgGuess unknown;
+  while (RE2::FindAndConsume(&in, kMention, &mention)) {
+    std::vector<std::string> words = Words(mention);
+    for (size_t n = words.size(); n >= 2; --n) {
+      std::string cand;
+      for (size_t i = 0; i < n; ++i) cand += (i ? " " : "") + words[i];
+      std::string canon = registry.Canonical(cand);
+      if (!canon.empty()) {
+        *from_registry = true;
+        return {canon, "samordningsförbund"};
+      }
+    }
+    if (unknown.name.empty() && words.size() >= 2) {
+      size_t i = FoldKey(words[1]) == "i" && words.size() >= 3 ? 2 : 1;
+      std::string name = NameWords(words, i, 4);
+      if (!name.empty()) unknown = {"Samordningsförbundet " + name, "samordningsförbund"};
+    }
+  }
+  return unknown;
+}
+
+// Trims what follows a name on a title line or in a PDF title: an
+// organisationsnummer, "1 (14)", " - Årsredovisning 2023", ", ...".
+std::string TrimNameTail(std::string s) {
+  static const RE2 kTail(
+      "(?i)(\\s*,.*|\\s+[-–—]\\s+.*|\\s+(?:org\\.?\\s*nr|organisationsnummer).*|\\s+\\d{6}-\\d{4}.*|\\s+\\d+\\s*\\(\\d+\\).*|"
+      "\\s+(?:med säte|får|har|avger|upprättar)\\b.*|\\s+(?:års|årsredovisning|årsredovisningen)\\b.*)$");
+  RE2::Replace(&s, kTail, "");
+  return CollapseSpaces(s);
+}
+
+// A bostadsrättsförening: "Brf X", "BRF X", "Bostadsrättsföreningen X",
+// "HSB Brf X", "HSB bostadsrättsförening X" → "[HSB ]Brf X". Text layers
+// with a broken font map print "Bostadsr"ttsf!reningen": any one or two
+// bytes stand for å/ä/ö.
+OrgGuess BrfIn(const std::string& line, const std::string& next_line) {
+  static const RE2 kBrf(
+      "(?i)^(?:\\S{1,2}\\s+)?((?:hsb|riksbyggen|riksbyggens|sbc)\\s+)?(?:brf|bostadsr.{1,2}ttsf.{1,2}rening(?:en)?)"
+      "(?:\\s+(.*))?$");
+  std::string prefix, rest;
+  if (!RE2::FullMatch(line, kBrf, &prefix, &rest)) return {};
+  if (rest.empty()) rest = next_line;  // "Bostadsrättsföreningen" / "Gotska Sandön 1"
+  rest = TrimNameTail(rest);
+  if (rest.empty() || !StartsUpper(rest) || Words(rest).size() > 6) return {};
+  std::string p = CollapseSpaces(prefix);
+  if (!p.empty()) p = ToUpper(p) + " ";
+  return {p + "Brf " + JoinDashedNames(rest), "brf"};
+}
+
+// A municipality named in `text`: "Göteborgs Stad", "Göteborgs Stads
+// verksamheter" → "Göteborgs Stad"; "Hofors kommun" → "Hofors kommun".
+OrgGuess KommunIn(const std::string& text) {
+  std::string name;
+  if (RE2::PartialMatch(text, "(?:^|[^\\pL])(\\p{Lu}\\pL+s) [Ss]tads?(?:[^\\pL]|$)"_re, &name))
+    return {name + " Stad", "kommun"};
+  if (RE2::PartialMatch(text, "(?:^|[^\\pL])(\\p{Lu}\\pL+ kommuns?)(?:[^\\pL]|$)"_re, &name)) {
+    Organisation o = NormalizeOrganisation(name);
+    if (o.kind == "kommun") return {o.name, "kommun"};
+  }
+  return {};
+}
+
+// A region: "Region Gävleborg", "Västra Götalandsregionen".
+OrgGuess RegionIn(const std::string& text) {
+  std::string a, b;
+  if (RE2::PartialMatch(text, "(?:^|[^\\pL])Region (\\p{Lu}\\pL+(?: \\p{Lu}\\pL+)?)"_re, &a))
+    return {"Region " + a, "region"};
+  if (RE2::PartialMatch(text, "(?:^|[^\\pL])((?:\\p{Lu}\\pL+ )?\\p{Lu}\\pL+regionen)(?:[^\\pL]|$)"_re, &b))
+    return {b, "region"};
+  return {};
+}
+
+// A nämnd or förvaltning heading its own document: "Stadsrevisionen",
+// "Stadsrevisionens årsredogörelse", "Socialnämnden", "Utbildningsförvaltningen",
+// "Revisionskontoret" — not the board of the organisation itself
+// ("Styrelsen"), not the council ("Kommunfullmäktige"), not an addressee
+// ("Missiv till kommunstyrelsen").
+OrgGuess NamndIn(const std::string& line) {
+  std::string word;
+  if (!RE2::PartialMatch(line,
+                         "(?:^|[^\\pL])(\\p{Lu}\\pL{2,}(?:nämnden|nämnd|förvaltningen|revisionen|kontoret))s?"
+                         "(?:[^\\pL]|$)"_re,
+                         &word))
+    return {};
+  std::string folded = FoldKey(line);
+  std::string fw = FoldKey(word);
+  size_t at = folded.find(fw);
+  if (at != std::string::npos && RE2::PartialMatch(folded.substr(0, at), "\\btill\\s*$"_re)) return {};
+  return {word, "nämnd"};
+}
+
+// The organisationsnummer the document prints most often; one printed
+// after "Org.nr"/"organisationsnummer" counts three times. `line_of` gets
+// the first line that prints it.
+std::string FindOrgnr(const Document& doc, std::string* line_of) {
+  std::map<std::string, int> score;
+  std::map<std::string, std::string> first_line;
+  std::vector<std::string> order;
+  for (const Page& p : doc.pages) {
+    for (const Line& l : p.lines) {
+      re2::StringPiece in(l.text);
+      std::string pre, num;
+      while (RE2::FindAndConsume(&in, "(?i)((?:org\\.?\\s*nr\\.?|organisationsnummer|orgnr)?:?\\s*)(?:^|[^\\d-])?(\\d{6}-\\d{4})(?:[^\\d-]|$)"_re, &pre, &num)) {
+        std::string n = NormalizeOrgnr(num);
+        if (n.empty()) continue;
+        if (!score.count(n)) {
+          order.push_back(n);
+          first_line[n] = CollapseSpaces(l.text);
+        }
+        score[n] += CollapseSpaces(pre).empty() ? 1 : 3;
+      }
+    }
+  }
+  std::string best;
+  for (const std::string& n : order)
+    if (best.empty() || score[n] > score[best]) best = n;
+  if (!best.empty() && line_of) *line_of = first_line[best];
+  return best;
+}
+
+std::string StripOrgnrLabel(std::string s) {
+  RE2::GlobalReplace(&s, "(?i)(?:org\\.?\\s*nr\\.?|organisationsnummer|orgnr)?:?\\s*\\d{6}-\\d{4}"_re, "");
+  return TrimNameTail(CollapseSpaces(s));
+}
+
+}  // namespace
+
+void DetectOrganisation(const ForbundRegistry& registry, Document& doc) {
+  DocumentMeta& meta = doc.meta;
+  std::string orgnr_line;
+  meta.orgnr = FindOrgnr(doc, &orgnr_line);
+  const std::vector<std::string> title = TitleLines(doc, 25);
+  std::string title_flat;
+  for (const std::string& l : title) title_flat += l + "\n";
+  const std::string head = CollapseSpaces(FirstPagesText(doc, 150));
+  const std::string info = doc.pdf_title + "\n" + doc.pdf_author + "\n" + doc.pdf_subject;
+  auto set = [&](const OrgGuess& g, const char* source) {
+    meta.forbund = g.name;
+    meta.org_kind = g.kind;
+    meta.org_source = source;
+  };
+  // 1. The title page, most specific kind first: a förbund (registry or as
+  // printed), a bostadsrättsförening, a nämnd, a region, a kommun.
+  bool reg = false;
+  OrgGuess g = ForbundIn(registry, CollapseSpaces(title_flat), &reg);
+  if (!g.name.empty()) return set(g, reg ? "registry" : "title");
+  for (size_t i = 0; i < title.size(); ++i) {
+    g = BrfIn(title[i], i + 1 < title.size() ? title[i + 1] : "");
+    if (!g.name.empty()) return set(g, "title");
+  }
+  // PDF information: "Brf ND Studios, 769617-1029 - Årsredovisning 2023",
+  // "Stadsrevisionen i Göteborgs Stad".
+  for (const std::string& field : {doc.pdf_title, doc.pdf_author, doc.pdf_subject}) {
+    g = BrfIn(TrimNameTail(field), "");
+    if (!g.name.empty()) return set(g, "pdf-info");
+  }
+  g = ForbundIn(registry, CollapseSpaces(info), &reg);
+  if (!g.name.empty()) return set(g, "pdf-info");
+  // A nämnd: in the PDF's author ("Stadsrevisionen i Göteborgs Stad") or on
+  // the first lines, qualified by the municipality named nearby.
+  for (const std::string& field : {doc.pdf_author, doc.pdf_title}) {
+    std::string n, k;
+    if (RE2::FullMatch(CollapseSpaces(field), "(\\p{Lu}\\pL+(?:nämnden|förvaltningen|revisionen|kontoret)) i (.+)"_re, &n, &k) &&
+        !KommunIn(k).name.empty())
+      return set({n + " i " + KommunIn(k).name, "nämnd"}, "pdf-info");
+  }
+  for (size_t i = 0; i < title.size() && i < 12; ++i) {
+    g = NamndIn(title[i]);
+    if (g.name.empty()) continue;
+    OrgGuess k = KommunIn(info);
+    if (k.name.empty()) k = KommunIn(title_flat);
+    if (k.name.empty()) k = KommunIn(head);
+    if (k.name.empty()) k = RegionIn(head);
+    if (!k.name.empty()) g.name += " i " + k.name;
+    return set(g, "title");
+  }
+  // "Styrelsen för Brf Husarhagen, med säte i ..." in the text.
+  {
+    std::string who;
+    if (RE2::PartialMatch(head, "Styrelsen för ((?:HSB |Riksbyggens |)(?:Brf|BRF|[Bb]ostadsrättsförening(?:en)?) [^,]+?)(?:,| med säte| får| avger| org)"_re, &who)) {
+      g = BrfIn(who, "");
+      if (!g.name.empty()) return set(g, "text");
+    }
+  }
+  // A region or kommun on a heading-like line (a short one: prose on the
+  // first page of a förbund plan names its members, "Region Gävleborg
+  // samt länets tio kommuner").
+  for (size_t i = 0; i < title.size(); ++i) {
+    // A heading may wrap: "Revisionsberättelse avseende Göteborgs" /
+    // "Stads verksamheter under 2023".
+    for (const std::string& l : {title[i], i + 1 < title.size() ? title[i] + " " + title[i + 1] : title[i]}) {
+      if (Words(l).size() > 8) continue;
+      g = RegionIn(l);
+      if (g.name.empty()) g = KommunIn(l);
+      if (!g.name.empty()) return set(g, "title");
+    }
+  }
+  g = KommunIn(doc.pdf_title);
+  if (!g.name.empty()) return set(g, "pdf-info");
+  // A förbund named further into the text (a plan without a title page).
+  g = ForbundIn(registry, head, &reg);
+  if (!g.name.empty()) return set(g, reg ? "registry" : "text");
+  // The line that prints the organisationsnummer names the organisation:
+  // "Brf ND Studios, 769617-1029", "Exempel AB org.nr 556000-0000".
+  if (!orgnr_line.empty()) {
+    std::string name = StripOrgnrLabel(orgnr_line);
+    g = BrfIn(name, "");
+    if (!g.name.empty()) return set(g, "text");
+    for (const OrgGuess& k : {KommunIn(name), RegionIn(name)})
+      if (!k.name.empty() && FoldKey(k.name) == FoldKey(name)) return set(k, "text");
+    if (!name.empty() && StartsUpper(name) && Words(name).size() <= 6) return set({name, "other"}, "text");
+  }
+}
+
+std::string ParsePrintedPageLabel(const std::string& line) {
+  std::string s = CollapseSpaces(line);
+  std::string n, m;
+  if (RE2::FullMatch(s, "(?i)(?:sid|sida|s\\.)\\s*(\\d{1,4})(?:\\s*(?:av|\\(|/)\\s*\\d{1,4}\\)?)?"_re, &n)) return n;
+  if (RE2::FullMatch(s, "(\\d{1,4})\\s*\\((\\d{1,4})\\)"_re, &n, &m) && std::stoi(n) <= std::stoi(m)) return n;
+  if (RE2::FullMatch(s, "(?i)(\\d{1,4})\\s+av\\s+(\\d{1,4})"_re, &n, &m) && std::stoi(n) <= std::stoi(m)) return n;
+  // A line that ends with "… sid 32" / "… 3 (14)" (a running header).
+  if (RE2::PartialMatch(s, "(?i)\\s(?:sid|sida)\\s*(\\d{1,4})$"_re, &n)) return n;
+  if (RE2::PartialMatch(s, "\\s(\\d{1,4})\\s*\\((\\d{1,4})\\)$"_re, &n, &m) && std::stoi(n) <= std::stoi(m)) return n;
+  return "";
+}
+
+namespace {
+
+// Page labels the page prints itself, on its first or last two lines, when
+// the PDF gives none. Kept only when they differ from the page index.
+void DetectPageLabels(Document& doc) {
+  for (Page& p : doc.pages) {
+    if (!p.label.empty() || p.lines.empty()) continue;
+    std::vector<const Line*> edge;
+    size_t n = p.lines.size();
+    for (size_t i = 0; i < n && i < 2; ++i) edge.push_back(&p.lines[i]);
+    for (size_t i = n >= 2 ? n - 2 : 0; i < n; ++i)
+      if (i >= 2) edge.push_back(&p.lines[i]);
+    for (const Line* l : edge) {
+      std::string label = ParsePrintedPageLabel(l->text);
+      if (label.empty()) continue;
+      if (label != std::to_string(p.number)) p.label = label;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
   DocumentMeta& meta = doc.meta;
   std::string head = FirstPagesText(doc, 150);
   std::string flat = CollapseSpaces(head);
 
-  // Förbund: every "Samordningsförbund…" mention, with up to 4 following words.
-  static const RE2 kMention(
-      "(?i)((?:samordningsf(?:ö|o|é|6|o)rbund(?:et)?|finsam)(?: i)?(?: [^ ,.;:()]+){1,4})");
-  re2::StringPiece in(flat);
-  std::string mention;
-  std::string unknown;
-  while (RE2::FindAndConsume(&in, kMention, &mention)) {
-    // Try the longest prefix of the mention that is in the registry.
-    std::vector<std::string> words;
-    std::istringstream ws(mention);
-    for (std::string w; ws >> w;) words.push_back(w);
-    for (size_t n = words.size(); n >= 2 && meta.forbund.empty(); --n) {
-      std::string cand;
-      for (size_t i = 0; i < n; ++i) cand += (i ? " " : "") + words[i];
-      meta.forbund = registry.Canonical(cand);
-    }
-    if (!meta.forbund.empty()) break;
-    if (unknown.empty() && words.size() >= 2) {
-      size_t i = 1;
-      if (FoldKey(words[1]) == "i" && words.size() >= 3) i = 2;
-      std::string name = words[i];
-      if (!name.empty() && std::isupper(static_cast<unsigned char>(name[0]))) unknown = "Samordningsförbundet " + name;
-    }
-  }
-  if (meta.forbund.empty()) meta.forbund = unknown;
+  DetectOrganisation(registry, doc);
+  DetectPageLabels(doc);
 
+  // Kind and years: from a heading-like line of the title page (a short
+  // line naming the kind, with the next lines when the years follow), then
+  // the PDF's title, then the first mention in the text — never from a
+  // table's "Budget 2021" column header if the title page says otherwise.
   int from = 0, to = 0;
   std::string kind;
-  if (ParseKindAndYears(flat, &kind, &from, &to)) {
+  bool found = false;
+  {
+    const std::vector<std::string> title = TitleLines(doc, 40);
+    static const RE2 kColumnWords("(?i)\\b(utfall|prognos|avvikelse)\\b");
+    for (size_t i = 0; i < title.size() && !found; ++i) {
+      const std::string& l = title[i];
+      if (Words(l).size() > 10 || RE2::PartialMatch(l, kColumnWords)) continue;
+      std::string joined = l;
+      for (size_t j = i + 1; j < title.size() && j <= i + 2; ++j) joined += " " + title[j];
+      std::string k;
+      int a = 0, b = 0;
+      if (!ParseKindAndYears(l, &k, &a, &b)) continue;
+      ParseKindAndYears(joined, &k, &a, &b);
+      kind = k;
+      from = a;
+      to = b;
+      found = true;
+    }
+  }
+  if (!found) found = ParseKindAndYears(CollapseSpaces(doc.pdf_title), &kind, &from, &to);
+  if (!found) found = ParseKindAndYears(flat, &kind, &from, &to);
+  if (found && from == 0) {
+    // "årsredovisning för räkenskapsåret 1 januari - 31 december 2021",
+    // "räkenskapsåret 2023-01-01 - 2023-12-31".
+    int y = 0;
+    if (RE2::PartialMatch(flat, "(?i)r.{0,2}kenskaps.{1,2}ret[^.]{0,40}?((?:19|20)\\d\\d)"_re, &y)) from = to = y;
+  }
+  if (found) {
     meta.kind = kind;
     meta.year_from = from;
     meta.year_to = to;

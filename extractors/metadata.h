@@ -31,11 +31,26 @@ class ForbundRegistry {
   std::vector<std::string> canon_;
 };
 
-// Fills doc.meta from the text. `registry` may be empty.
+// Fills doc.meta from the text and the PDF's document information, and each
+// page's printed label (Page::label) where the page prints one. `registry`
+// may be empty.
 void ExtractMetadata(const ForbundRegistry& registry, Document& doc);
 
+// The organisation a document belongs to (see docs/organisations.md): its
+// canonical name, kind (samordningsförbund, kommun, region, nämnd, brf,
+// other) and organisationsnummer, from, in order: the title page (the
+// first lines of the first pages), the PDF's Title/Author/Subject, the
+// registry, "Styrelsen för X" in the text, the line that prints the
+// organisationsnummer. Fills meta.forbund, org_kind, orgnr, org_source.
+void DetectOrganisation(const ForbundRegistry& registry, Document& doc);
+
+// The page label a line prints, "" when none: "sid 32", "SID 32", "Sida 3
+// av 12", "3 (14)" (page 3 of 14) → "32", "3", "3".
+std::string ParsePrintedPageLabel(const std::string& line);
+
 // Helpers, exposed for tests.
-// "Verksamhetsplan och budget 2020 - 2022" → kind verksamhetsplan, 2020..2022.
+// "Verksamhetsplan och budget 2020 - 2022" → kind verksamhetsplan, 2020..2022;
+// "Budget 2021 med plan för 2022-2023" → budget, 2021..2023.
 bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, int* to);
 // "Beslutad av styrelsen 2021-03-19", "fastställd vid styrelsemötet den 29
 // november 2019" → "2021-03-19" / "2019-11-29"; "" when none.

@@ -193,4 +193,28 @@ void SnapOrganisationSpellings(Governance* gov) {
   }
 }
 
+std::string NormalizeOrgnr(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+    else if (c != '-' && c != ' ') return "";
+  }
+  if (digits.size() == 12 && digits.compare(0, 2, "16") == 0) digits.erase(0, 2);
+  if (digits.size() != 10 || digits[2] < '2') return "";
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) {
+    int d = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+    sum += d > 9 ? d - 9 : d;
+  }
+  if ((10 - sum % 10) % 10 != digits[9] - '0') return "";
+  return digits.substr(0, 6) + "-" + digits.substr(6);
+}
+
+std::string JoinDashedNames(std::string_view name) {
+  std::string s(name);
+  // Between two letters: spaces, one dash (- U+2013 U+2014), spaces.
+  RE2::GlobalReplace(&s, "(\\pL)\\s*(?:-|\xE2\x80\x93|\xE2\x80\x94)\\s*(\\pL)"_re, "\\1-\\2");
+  return s;
+}
+
 }  // namespace finsam

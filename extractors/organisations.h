@@ -52,6 +52,18 @@ std::vector<std::string> SplitOrganisationList(std::string_view text);
 // most two letters away (diacritics ignored).
 void SnapOrganisationSpellings(Governance* gov);
 
+// The identity of a Swedish legal person: "556979-4927" (also written
+// without the dash, or with "16" century prefix "16556979-4927") →
+// "556979-4927" when it is a valid organisationsnummer: ten digits whose
+// last is the Luhn check digit of the first nine, and whose third digit is
+// at least 2 (personnummer have a month there, 0 or 1). "" otherwise.
+std::string NormalizeOrgnr(std::string_view text);
+
+// Joins the two halves of a two-municipality name with a plain hyphen:
+// "Lycksele – Vilhelmina", "Lycksele—Vilhelmina", "Lycksele -Vilhelmina" →
+// "Lycksele-Vilhelmina" (hyphen, en dash, em dash, spaces optional).
+std::string JoinDashedNames(std::string_view name);
+
 }  // namespace finsam
 
 #endif  // FINSAM_EXTRACTORS_ORGANISATIONS_H_

@@ -83,12 +83,23 @@ struct Page {
   // (ocr_stage.h, ReadingScore) and the better one is kept; -1 otherwise.
   double text_layer_score = -1;
   double ocr_score = -1;
+  // The page's printed label when it differs from `number`: the PDF's page
+  // label (/PageLabels) or the page's own "sid 32" / "32 (40)"; "" when the
+  // page prints none or prints its index.
+  std::string label;
 };
 
 enum class InputFormat { kPdf, kText };
 
 struct DocumentMeta {
-  std::string forbund;        // canonical name, "" when unknown
+  // The organisation the document belongs to (a förbund, kommun, region,
+  // nämnd, bostadsrättsförening, ...): canonical name, "" when unknown.
+  // Named `forbund` for history; the store's organisation identity is
+  // `orgnr` when printed, else this name.
+  std::string forbund;
+  std::string org_kind;       // samordningsförbund | kommun | region | nämnd | brf | other | ""
+  std::string orgnr;          // organisationsnummer NNNNNN-NNNN (check digit valid) or ""
+  std::string org_source;     // where the name came from: title | pdf-info | registry | text | override
   std::string kind;           // verksamhetsplan, årsredovisning, ... or ""
   std::string title;          // first heading-like line(s)
   int year_from = 0, year_to = 0;  // 0 when unknown
@@ -97,6 +108,9 @@ struct DocumentMeta {
 
 struct Document {
   std::string source_path;
+  // The PDF's document information (Info dictionary), "" when absent or for
+  // text input: evidence for the organisation and the kind.
+  std::string pdf_title, pdf_author, pdf_subject;
   std::string sha256;  // of the file's bytes, lowercase hex
   int64_t size_bytes = 0;
   InputFormat format = InputFormat::kPdf;

@@ -68,6 +68,9 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
   std::unique_ptr<poppler::document> pdf;
   if (Status st = OpenPdf(bytes, max_pages, msgs, &pdf); !st.ok()) return st;
   const int n = pdf->pages();
+  doc.pdf_title = ToUtf8(pdf->info_key("Title"));
+  doc.pdf_author = ToUtf8(pdf->info_key("Author"));
+  doc.pdf_subject = ToUtf8(pdf->info_key("Subject"));
 
   for (int i = 0; i < n; ++i) {
     Page page;
@@ -79,6 +82,8 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
       doc.pages.push_back(std::move(page));
       continue;
     }
+    // Poppler gives the index as the label when the PDF has no /PageLabels.
+    if (std::string label = ToUtf8(p->label()); label != std::to_string(i + 1)) page.label = label;
     poppler::rectf r = p->page_rect(poppler::crop_box);
     page.width = r.width();
     page.height = r.height();

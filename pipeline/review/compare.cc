@@ -38,6 +38,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extractors/categories.h"
+#include "normalizers/text.h"
 #include "normalizers/unicode.h"
 #include "normalizers/utf8.h"
 
@@ -281,9 +283,55 @@ const std::vector<std::string>& DefaultKinds() {
 Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& out) {
   if (req.metric.empty() && req.label.empty())
     return Status::InvalidArgument("give --metric CATEGORY or --label TEXT");
+  if (!req.metric.empty()) {
+    bool known = false;
+    std::string names;
+    for (const CategoryInfo& c : CategoryVocabulary()) {
+      known = known || req.metric == c.name;
+      names += (names.empty() ? "" : ", ") + std::string(c.name);
+    }
+    if (!known)
+      return Status::InvalidArgument("unknown --metric '" + req.metric + "'; categories: " + names +
+                                     " (see 'finsam categories')");
+  }
+  // The organisation filter: a part of a name (case and å/ä/ö ignored), or
+  // an organisationsnummer. No match is a usage error naming close names.
+  std::vector<std::pair<int64_t, std::string>> orgs;  // id, name
+  {
+    Result<SqliteStatement> o = db.Prepare("SELECT organisation_id, organisation, COALESCE(orgnr, '') FROM v_organisations");
+    if (!o.ok()) return o.status();
+    while (o->Step()) {
+      const std::string name = o->Text(1), orgnr = o->Text(2);
+      if (req.forbund.empty() || FoldKey(name).find(FoldKey(req.forbund)) != std::string::npos ||
+          (!orgnr.empty() && orgnr == req.forbund))
+        orgs.emplace_back(o->Int(0), name);
+    }
+    if (!req.forbund.empty() && orgs.empty()) {
+      // Close names: sharing a word, else by edit distance.
+      Result<SqliteStatement> all = db.Prepare("SELECT organisation FROM v_organisations");
+      if (!all.ok()) return all.status();
+      std::vector<std::pair<int, std::string>> scored;
+      const std::string want = FoldKey(req.forbund);
+      while (all->Step()) {
+        const std::string name = all->Text(0);
+        const std::string f = FoldKey(name);
+        int d = EditDistance(want, f);
+        std::istringstream ws(want);
+        for (std::string w; ws >> w;)
+          if (w.size() >= 3 && f.find(w.substr(0, w.size() - 1)) != std::string::npos) d = std::min(d, 0);
+        scored.emplace_back(d, name);
+      }
+      std::sort(scored.begin(), scored.end());
+      std::string close;
+      for (size_t i = 0; i < scored.size() && i < 5; ++i) close += (i ? ", " : "") + scored[i].second;
+      return Status::InvalidArgument("no organisation matches '" + req.forbund + "'" +
+                                     (close.empty() ? std::string(" (the database has none)") : "; close: " + close) +
+                                     " (see 'finsam orgs')");
+    }
+  }
   std::string sql =
       "SELECT f.forbund, f.year, f.column_kind, f.amount_sek, f.document_id, f.doc_kind, f.table_kind, "
-      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format, f.confidence, f.category "
+      "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format, f.confidence, f.category, d.organisation_id "
       "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
       "WHERE f.amount_sek IS NOT NULL AND f.year IS NOT NULL";
   if (!req.metric.empty()) sql += " AND f.category = ?1";
@@ -301,17 +349,23 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
     for (std::string k; std::getline(ss, k, ',');)
       if (!k.empty()) kinds.push_back(k);
   }
-  const std::string forbund_key = FoldKey(req.forbund);
+  std::map<int64_t, bool> wanted;
+  for (const auto& [id, name] : orgs) wanted[id] = true;
   const std::string label_key = FoldKey(req.label);
   const bool by_label = !req.label.empty();
 
-  // (förbund, year, label) → column kind → candidates.
-  using Key = std::tuple<std::string, int, std::string>;
+  // (organisation, its id, year, label) → column kind → candidates. The id
+  // keeps two organisations apart even if they print the same name; a
+  // document without an organisation is its own series.
+  using Key = std::tuple<std::string, int64_t, int, std::string>;
   std::map<Key, std::map<std::string, std::vector<Candidate>>> groups;
   std::map<std::string, bool> kinds_seen;
   while (q->Step()) {
-    std::string forbund = q->IsNull(0) ? "(unknown förbund)" : q->Text(0);
-    if (!forbund_key.empty() && FoldKey(forbund).find(forbund_key) == std::string::npos) continue;
+    const bool has_org = !q->IsNull(18);
+    if (has_org && !wanted.count(q->Int(18))) continue;
+    if (!has_org && !req.forbund.empty()) continue;
+    const int64_t org_id = has_org ? q->Int(18) : -q->Int(4);
+    std::string forbund = has_org ? q->Text(0) : "(no organisation: document #" + std::to_string(q->Int(4)) + ")";
     std::string label = q->Text(10);
     if (by_label && FoldKey(label).find(label_key) == std::string::npos) continue;
     std::string kind = q->Text(2);
@@ -340,7 +394,7 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
     c.is_pdf = q->Text(15) == "pdf";
     c.confidence = q->Double(16);
     int year = static_cast<int>(q->Int(1));
-    groups[{forbund, year, by_label ? label : ""}][kind].push_back(std::move(c));
+    groups[{forbund, org_id, year, by_label ? label : ""}][kind].push_back(std::move(c));
     kinds_seen[kind] = true;
   }
   if (!q->status().ok()) return q->status();
@@ -355,7 +409,7 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
 
   const bool human = req.format == "table";
   ResultTable t;
-  t.columns = {"forbund", "year"};
+  t.columns = {"organisation", "year"};
   if (by_label) t.columns.push_back("label");
   for (const std::string& k : shown) {
     t.columns.push_back(k);
@@ -366,8 +420,8 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
   t.columns.push_back("conflicts");
 
   for (auto& [key, by_kind] : groups) {
-    std::vector<std::string> row = {std::get<0>(key), std::to_string(std::get<1>(key))};
-    if (by_label) row.push_back(std::get<2>(key));
+    std::vector<std::string> row = {std::get<0>(key), std::to_string(std::get<2>(key))};
+    if (by_label) row.push_back(std::get<3>(key));
     size_t sources = 0;
     std::string conflicts;
     std::map<std::string, int64_t> winner_amount;

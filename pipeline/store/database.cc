@@ -6,6 +6,7 @@
 #include "model/extraction.h"
 #include "pipeline/store/cross_checks.h"
 #include "pipeline/store/load_governance.h"
+#include "pipeline/store/org_store.h"
 #include "pipeline/store/schema.h"
 
 namespace finsam {
@@ -83,7 +84,7 @@ Result<int64_t> UpsertOrganisation(SqliteDb& db, const std::string& name, const 
 Status LoadPages(SqliteDb& db, int64_t document_id, const Extraction& ex) {
   Result<SqliteStatement> ins = db.Prepare(
       "INSERT INTO pages(document_id, page, width, height, unit, decision, reason, ocr_confidence, text, "
-      "ocr_skipped, text_score, ocr_score) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+      "ocr_skipped, text_score, ocr_score, label) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return ins.status();
   for (const Page& p : ex.doc.pages) {
     std::string text;
@@ -98,6 +99,7 @@ Status LoadPages(SqliteDb& db, int64_t document_id, const Extraction& ex) {
     ins->Bind(10, int64_t{p.ocr_skipped ? 1 : 0});
     if (p.text_layer_score >= 0) ins->Bind(11, p.text_layer_score); else ins->BindNull(11);
     if (p.ocr_score >= 0) ins->Bind(12, p.ocr_score); else ins->BindNull(12);
+    ins->Bind(13, NonEmpty(p.label));
     FINSAM_RETURN_IF_ERROR(ins->Run());
   }
   return Status::Ok();
@@ -154,7 +156,7 @@ Status LoadFinancialTables(SqliteDb& db, int64_t document_id, const Extraction& 
   return Status::Ok();
 }
 
-Result<LoadResult> Database::Load(const Extraction& ex) {
+Result<LoadResult> Database::Load(const Extraction& ex, const std::string& org_override) {
   SqliteDb& db = *db_;
   const Document& doc = ex.doc;
   LoadResult result;
@@ -178,19 +180,21 @@ Result<LoadResult> Database::Load(const Extraction& ex) {
     }
     if (!q->status().ok()) return fail(q->status());
   }
-  std::optional<int64_t> forbund_id;
-  if (!doc.meta.forbund.empty()) {
-    Result<SqliteStatement> ins = db.Prepare("INSERT INTO forbund(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
-    if (!ins.ok()) return fail(ins.status());
-    ins->Bind(1, doc.meta.forbund);
-    Status st = ins->Run();
-    if (!st.ok()) return fail(st);
-    Result<SqliteStatement> q = db.Prepare("SELECT forbund_id FROM forbund WHERE name = ?");
+  // The organisation: an --org override (given now, or stored with the
+  // document by an earlier ingest) replaces what the document reads.
+  std::string override = org_override;
+  if (override.empty() && result.outcome == LoadOutcome::kReextracted) {
+    Result<SqliteStatement> q = db.Prepare("SELECT COALESCE(org_override, '') FROM documents WHERE document_id = ?");
     if (!q.ok()) return fail(q.status());
-    q->Bind(1, doc.meta.forbund);
-    if (q->Step()) forbund_id = q->Int(0);
-    if (!q->status().ok()) return fail(q->status());
+    q->Bind(1, result.document_id);
+    if (q->Step()) override = q->Text(0);
   }
+  DocumentMeta meta = doc.meta;
+  const std::string printed = meta.forbund;
+  ApplyOrgOverride(db, override, &meta);
+  Result<std::optional<int64_t>> org = ResolveOrganisation(db, meta);
+  if (!org.ok()) return fail(org.status());
+  std::optional<int64_t> forbund_id = *org;
   std::string warnings;
   for (const std::string& w : doc.warnings) warnings += w + "\n";
   if (result.outcome == LoadOutcome::kReextracted) {
@@ -228,6 +232,14 @@ Result<LoadResult> Database::Load(const Extraction& ex) {
     Status st = ins->Run();
     if (!st.ok()) return fail(st);
     result.document_id = db.LastInsertId();
+  }
+  {
+    Result<SqliteStatement> up =
+        db.Prepare("UPDATE documents SET org_source = ?, org_override = ?, org_printed = ? WHERE document_id = ?");
+    if (!up.ok()) return fail(up.status());
+    up->Bind(1, NonEmpty(meta.org_source)).Bind(2, NonEmpty(override)).Bind(3, NonEmpty(printed));
+    up->Bind(4, result.document_id);
+    if (Status st = up->Run(); !st.ok()) return fail(st);
   }
   Status st = LoadPages(db, result.document_id, ex);
   if (st.ok()) st = LoadFinancialTables(db, result.document_id, ex, &result.facts);

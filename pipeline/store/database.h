@@ -56,7 +56,10 @@ class Database {
   }
 
   // Loads one extraction in one transaction (see the header comment).
-  Result<LoadResult> Load(const Extraction& ex);
+  // `org_override` (ingest --org NAME|ORGNR) replaces the detected
+  // organisation and is stored with the document, so a re-extraction keeps
+  // it; "" keeps a stored override, if any.
+  Result<LoadResult> Load(const Extraction& ex, const std::string& org_override = "");
 
   // The pipeline version a document was loaded with, 0 if absent.
   int StoredPipelineVersion(const std::string& sha256);

@@ -201,8 +201,29 @@ ALTER TABLE pages ADD COLUMN ocr_skipped INTEGER NOT NULL DEFAULT 0;  -- 1: need
 ALTER TABLE pages ADD COLUMN text_score REAL;  -- 0..1, NULL unless the page had a text layer and was OCRed
 ALTER TABLE pages ADD COLUMN ocr_score REAL;   -- 0..1, NULL unless the page had a text layer and was OCRed
 )sql"},
-      // 5 is taken by the organisations/documents work of issue 11 (another
-      // branch); the runner applies whatever versions are missing in order.
+      {5, "organisations of documents: kind, organisationsnummer, decisions; page labels", R"sql(
+-- The table keeps its old name: it is the document's organisation now
+-- (samordningsförbund, kommun, region, nämnd, brf, other).
+ALTER TABLE forbund ADD COLUMN kind TEXT;       -- samordningsförbund | kommun | region | nämnd | brf | other
+ALTER TABLE forbund ADD COLUMN orgnr TEXT;      -- NNNNNN-NNNN (check digit valid): the identity when printed
+ALTER TABLE forbund ADD COLUMN name_key TEXT;   -- folded name as first read: the identity without orgnr
+UPDATE forbund SET kind = 'samordningsförbund' WHERE name LIKE 'Samordningsf%' OR name LIKE 'Finsam%';
+CREATE UNIQUE INDEX forbund_orgnr ON forbund(orgnr) WHERE orgnr IS NOT NULL;
+CREATE INDEX forbund_name_key ON forbund(name_key);
+ALTER TABLE documents ADD COLUMN org_source TEXT;    -- title | pdf-info | registry | text | override
+ALTER TABLE documents ADD COLUMN org_override TEXT;  -- ingest --org NAME|ORGNR, applied again on re-extraction
+ALTER TABLE documents ADD COLUMN org_printed TEXT;   -- the organisation's name as this document reads it
+ALTER TABLE pages ADD COLUMN label TEXT;             -- the printed page label when it differs from the index
+-- Reviewer decisions about organisations; applied again whenever a
+-- document of that organisation is loaded.
+CREATE TABLE org_decisions(
+  decision_id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,                      -- rename | merge
+  org_key TEXT NOT NULL,                   -- 'orgnr:NNNNNN-NNNN' or 'name:<folded name>'
+  target TEXT NOT NULL,                    -- rename: the new name; merge: the key merged into
+  decided_at TEXT NOT NULL);
+CREATE INDEX org_decisions_key ON org_decisions(org_key);
+)sql"},
       {6, "stable ids of facts, flags and decisions; suggested values", R"sql(
 ALTER TABLE facts ADD COLUMN fact_key TEXT;      -- content key (pipeline/store/stable_keys.h)
 ALTER TABLE facts ADD COLUMN stable_id TEXT;     -- V-XXXXXXXX, from fact_key
@@ -232,11 +253,18 @@ const std::vector<const char*>& ViewDefinitions() {
   static const std::vector<const char*> kViews = {
       R"sql(CREATE VIEW v_documents AS
 SELECT d.document_id, f.name AS forbund, d.kind, d.title, d.year_from, d.year_to,
-       d.decided_on, d.pages, d.source_path, d.sha256, d.format, d.pipeline_version, d.ingested_at
+       d.decided_on, d.pages, d.source_path, d.sha256, d.format, d.pipeline_version, d.ingested_at,
+       f.name AS organisation, f.kind AS org_kind, f.orgnr, d.forbund_id AS organisation_id, d.org_source
 FROM documents d LEFT JOIN forbund f USING(forbund_id))sql",
+      R"sql(CREATE VIEW v_organisations AS
+SELECT f.forbund_id AS organisation_id, f.name AS organisation, f.kind AS org_kind, f.orgnr,
+       (SELECT count(*) FROM documents d WHERE d.forbund_id = f.forbund_id) AS documents,
+       (SELECT min(d.year_from) FROM documents d WHERE d.forbund_id = f.forbund_id) AS year_from,
+       (SELECT max(COALESCE(d.year_to, d.year_from)) FROM documents d WHERE d.forbund_id = f.forbund_id) AS year_to
+FROM forbund f)sql",
       R"sql(CREATE VIEW v_pages AS
 SELECT document_id, page, decision, reason, ocr_confidence, unit, width, height, ocr_skipped,
-       text_score, ocr_score
+       text_score, ocr_score, label
 FROM pages)sql",
       R"sql(CREATE VIEW v_financial AS
 SELECT d.document_id, fb.name AS forbund, d.kind AS doc_kind, t.title AS table_title,

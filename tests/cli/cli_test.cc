@@ -187,7 +187,7 @@ TEST_F(CliCommandTest, OptionsTakeValuesWithOrWithoutEquals) {
   for (const char* form : {"--db t.db --format csv", "--db=t.db --format=csv"}) {
     RunResult c = Run(std::string("compare ") + form + " --metric=income.total --years 2019-2021");
     EXPECT_EQ(c.code, 0) << form << c.err;
-    EXPECT_THAT(c.out, StartsWith("forbund,year,")) << form;
+    EXPECT_THAT(c.out, StartsWith("organisation,year,")) << form;
     RunResult r = Run(std::string("review ") + form + " --all");
     EXPECT_EQ(r.code, 0) << form << r.err;
     EXPECT_THAT(r.out, StartsWith("flag,severity,rule,status,")) << form;
@@ -309,7 +309,7 @@ TEST_F(CliCommandTest, DirectoryWithOneBadAndOneGoodFile) {
   WriteFile(dir_ + "/docs/.hidden/also-bad.pdf", "junk");
   WriteFile(dir_ + "/docs/.skipped.pdf", "junk");
   WriteFile(dir_ + "/docs/notes.csv", "a,b\n");  // not an input extension
-  RunResult r = Run("ingest --db t.db docs");
+  RunResult r = Run("ingest --db t.db --text docs");
   EXPECT_EQ(r.code, 1) << r.err;
   std::vector<std::string> errors;
   for (const std::string& l : Lines(r.err))
@@ -322,7 +322,9 @@ TEST_F(CliCommandTest, DirectoryWithOneBadAndOneGoodFile) {
   EXPECT_THAT(r.err, ::testing::Not(HasSubstr("hidden")));
   EXPECT_THAT(r.err, ::testing::Not(HasSubstr("skipped")));
   EXPECT_EQ(Count("SELECT count(*) FROM documents"), 1);
-  EXPECT_EQ(Count("SELECT count(*) FROM v_documents WHERE source_path = 'docs/sub/good.txt' AND "
+  // Stored absolute and canonical, so a report run elsewhere finds the file.
+  const std::string stored = fs::weakly_canonical(dir_ + "/docs/sub/good.txt").string();
+  EXPECT_EQ(Count("SELECT count(*) FROM v_documents WHERE source_path = '" + stored + "' AND "
                   "forbund = 'Samordningsförbundet i Jämtlands län'"),
             1);
 }
@@ -428,9 +430,16 @@ TEST_F(CliCommandTest, CompareNeedsAnExistingDatabase) {
   EXPECT_THAT(r.err, HasSubstr("missing.db"));
   EXPECT_FALSE(fs::exists(dir_ + "/missing.db"));
   LoadBaseline();
-  RunResult ok = Run("compare --db t.db --metric no.such.category --format csv");
-  EXPECT_EQ(ok.code, 0) << ok.err;
-  EXPECT_EQ(ok.out, "forbund,year,sources,conflicts\r\n");
+  // A metric that is no category is a usage error naming the valid ones
+  // (issue 11: a typo used to print an empty table with exit 0).
+  RunResult typo = Run("compare --db t.db --metric income.totl --format csv");
+  EXPECT_EQ(typo.code, 2) << typo.err;
+  EXPECT_EQ(typo.out, "");
+  EXPECT_THAT(typo.err, HasSubstr("unknown --metric 'income.totl'"));
+  EXPECT_THAT(typo.err, HasSubstr("income.total"));
+  RunResult none = Run("compare --db t.db --metric income.total --years 1990 --format csv");
+  EXPECT_EQ(none.code, 0) << none.err;
+  EXPECT_EQ(none.out, "organisation,year,sources,conflicts\r\n");
 }
 
 // No command writes its output over its own input (issue 13): the report
@@ -502,7 +511,7 @@ TEST_F(CliCommandTest, LibraryMessagesBecomeDocumentWarnings) {
   fs::create_directories(dir_ + "/docs");
   fs::copy_file(kSource + "/tests/data/corrupt-jpeg.pdf", dir_ + "/docs/a.pdf");
   fs::copy_file(kJamtlandTxt, dir_ + "/docs/b.txt");
-  RunResult r = Run("ingest --db t.db --ocr never -j2 docs");
+  RunResult r = Run("ingest --db t.db --text --ocr never -j2 docs");
   EXPECT_EQ(r.code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.err);
   ASSERT_EQ(lines.size(), 3u) << r.err;
@@ -534,7 +543,7 @@ TEST_F(CliCommandTest, UnreadableEntriesOfAFolderAreReported) {
     fs::create_directories(dir_ + "/docs/locked");
     fs::permissions(dir_ + "/docs/locked", fs::perms::none);
   }
-  RunResult r = Run("ingest --db t.db docs");
+  RunResult r = Run("ingest --db t.db --text docs");
   if (!root) fs::permissions(dir_ + "/docs/locked", fs::perms::owner_all);
   EXPECT_EQ(r.code, 1) << r.err;
   std::vector<std::string> errors;
@@ -556,7 +565,7 @@ TEST_F(CliCommandTest, FileNamesWithControlCharactersStayOnOneLine) {
   fs::create_directories(dir_ + "/docs");
   fs::copy_file(kJamtlandTxt, dir_ + "/docs/a\nfinsam: fake.pdf: loaded.txt");
   WriteFile(dir_ + "/docs/b\tc\x1b[31m.pdf", "not a pdf");
-  RunResult r = Run("ingest --db t.db docs");
+  RunResult r = Run("ingest --db t.db --text docs");
   EXPECT_EQ(r.code, 1) << r.err;
   std::vector<std::string> lines = Lines(r.err);
   ASSERT_EQ(lines.size(), 3u) << r.err;  // two files and the summary

@@ -36,7 +36,7 @@ class InputWalkTest : public ::testing::Test {
 };
 
 TEST_F(InputWalkTest, ListsInputFilesSortedAndSkipsHiddenOnes) {
-  InputWalk walk = WalkInputDirectory(dir_);
+  InputWalk walk = WalkInputDirectory(dir_, ListDirectory, /*text=*/true);
   EXPECT_THAT(walk.files, ::testing::ElementsAre(dir_ + "/a.pdf", dir_ + "/b.TXT", dir_ + "/locked/deep/y.md",
                                                  dir_ + "/locked/x.pdf", dir_ + "/partial/p.md"));
   EXPECT_TRUE(walk.unreadable.empty());
@@ -55,13 +55,21 @@ TEST_F(InputWalkTest, FoldersThatCannotBeReadAreReported) {
     if (d == fs::path(dir_ + "/partial")) listing.error = std::make_error_code(std::errc::io_error);
     return listing;
   };
-  InputWalk walk = WalkInputDirectory(dir_, failing);
+  InputWalk walk = WalkInputDirectory(dir_, failing, /*text=*/true);
   EXPECT_THAT(walk.files, ::testing::ElementsAre(dir_ + "/a.pdf", dir_ + "/b.TXT", dir_ + "/partial/p.md"));
   ASSERT_EQ(walk.unreadable.size(), 2u);
   EXPECT_EQ(walk.unreadable[0].path, dir_ + "/locked");
   EXPECT_EQ(walk.unreadable[0].reason, "unreadable: Permission denied");
   EXPECT_EQ(walk.unreadable[1].path, dir_ + "/partial");
   EXPECT_EQ(walk.unreadable[1].reason, "unreadable: Input/output error");
+}
+
+// By default a folder gives its PDFs only: notes and text dumps lying
+// beside them are not documents (issue 11, item 4).
+TEST_F(InputWalkTest, FoldersGivePdfsUnlessTextIsAsked) {
+  InputWalk walk = WalkInputDirectory(dir_);
+  EXPECT_THAT(walk.files, ::testing::ElementsAre(dir_ + "/a.pdf", dir_ + "/locked/x.pdf"));
+  EXPECT_TRUE(walk.unreadable.empty());
 }
 
 TEST_F(InputWalkTest, TheWalkedFolderItselfCanBeUnreadable) {

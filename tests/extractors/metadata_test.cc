@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extractors/organisations.h"
 #include "pipeline/input/text_reader.h"
 
 namespace finsam {
@@ -21,6 +22,12 @@ TEST(MetadataTest, KindAndYears) {
       {"Verksamhetsberättelse 2018", "verksamhetsberättelse", 2018, 2018},
       {"Budget 2023–2025", "budget", 2023, 2025},
       {"Arsredovisning 2017", "årsredovisning", 2017, 2017},  // stripped diacritics
+      // Plan periods written after the budget year (issue 16, class 6).
+      {"Budget 2021 med plan för 2022-2023", "budget", 2021, 2023},
+      {"Verksamhetsplan med budget 2021 och plan 2022–2023", "verksamhetsplan", 2021, 2023},
+      {"Verksamhetsplan och budget 2024 med plan för åren 2025 — 2026", "verksamhetsplan", 2024, 2026},
+      {"Budget 2022, plan 2023", "budget", 2022, 2023},
+      {"Revisionsberättelse avseende verksamheten under 2023", "revisionsberättelse", 2023, 2023},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
@@ -84,6 +91,137 @@ TEST(MetadataTest, UnknownForbundKeepsPrintedName) {
   ReadText("Verksamhetsplan 2024\nSamordningsförbundet Norrköping arbetar för ...\n", doc);
   ExtractMetadata(ForbundRegistry(), doc);
   EXPECT_EQ(doc.meta.forbund, "Samordningsförbundet Norrköping");
+}
+
+// Organisation detection: one synthetic title page per kind of
+// organisation (made up names and numbers; check digits computed).
+Document TextDoc(const std::string& text, const std::string& pdf_title = "", const std::string& pdf_author = "") {
+  Document doc;
+  ReadText(text, doc);
+  doc.pdf_title = pdf_title;
+  doc.pdf_author = pdf_author;
+  return doc;
+}
+
+TEST(OrganisationTest, OneCasePerKind) {
+  ForbundRegistry registry = ForbundRegistry::Parse("Samordningsförbundet Gävleborg\tFinsam Gävleborg\n");
+  struct Case {
+    const char* name;
+    std::string text, pdf_title, pdf_author;
+    const char* org;
+    const char* kind;
+    const char* orgnr;
+    const char* doc_kind;
+  };
+  const Case kCases[] = {
+      {"registry förbund", "Samordningsförbund\nGävleborg\n\nÅrsredovisning 2020\n", "", "",
+       "Samordningsförbundet Gävleborg", "samordningsförbund", "", "årsredovisning"},
+      {"unknown förbund, en dash", "SAMORDNINGSFÖRBUNDET ÅSELE – DOROTEA\nVerksamhetsplan med budget 2021 och plan 2022–2023\n",
+       "", "", "Samordningsförbundet Åsele-Dorotea", "samordningsförbund", "", "verksamhetsplan"},
+      {"unknown förbund, em dash", "Samordningsförbundet Åsele—Dorotea\nBudget 2021 med plan för 2022-2023\n", "", "",
+       "Samordningsförbundet Åsele-Dorotea", "samordningsförbund", "", "budget"},
+      {"brf title page", "2023\nÅrsredovisning\nBrf Exempelgården\nBrf Exempelgården\n769600-0004\n", "", "",
+       "Brf Exempelgården", "brf", "769600-0004", "årsredovisning"},
+      {"brf long form over two lines",
+       "Årsredovisning\nBostadsrättsföreningen\nTestvägen 3\nStyrelsen får härmed avge årsredovisning för "
+       "räkenskapsåret 1 januari - 31 december 2021.\nOrg.nr 769600-0004\n",
+       "", "", "Brf Testvägen 3", "brf", "769600-0004", "årsredovisning"},
+      {"brf from the text only",
+       "Förvaltningsberättelse\nStyrelsen för HSB Brf Provhuset i Exempelstad, med säte i Exempelstad, får härmed "
+       "avge årsredovisning för räkenskapsåret 2023.\n",
+       "", "", "HSB Brf Provhuset i Exempelstad", "brf", "", "årsredovisning"},
+      {"nämnd from PDF author", "Rapportsammandrag\nStadsrevisionen\nMissiv till kommunstyrelsen\n", "Granskning 2023",
+       "Stadsrevisionen i Exempelbys Stad", "Stadsrevisionen i Exempelbys Stad", "nämnd", "", ""},
+      {"nämnd qualified by the municipality in the text",
+       "Socialnämnden\nVerksamhetsberättelse 2022\nSocialnämnden i Provköpings kommun ansvarar för ...\n", "", "",
+       "Socialnämnden i Provköpings kommun", "nämnd", "", "verksamhetsberättelse"},
+      {"kommun", "Årsredovisning 2022\nProvköpings kommun\nOrganisationsnummer 212000-0001\n", "", "",
+       "Provköpings kommun", "kommun", "212000-0001", "årsredovisning"},
+      {"kommun as Stad", "Kommunfullmäktige\nRevisionsberättelse avseende Exempelbys Stads verksamheter under 2023\n"
+       "Till Exempelbys kommunfullmäktige\n", "", "", "Exempelbys Stad", "kommun", "", "revisionsberättelse"},
+      {"region", "Region Provland\nDelårsrapport 2023-08-31\n", "", "", "Region Provland", "region", "",
+       "delårsrapport"},
+      {"other: the name on the orgnr line", "Årsredovisning 2023\nExempel Fastigheter AB, org.nr 556000-0019\n", "", "",
+       "Exempel Fastigheter AB", "other", "556000-0019", "årsredovisning"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Document doc = TextDoc(c.text, c.pdf_title, c.pdf_author);
+    ExtractMetadata(registry, doc);
+    EXPECT_EQ(doc.meta.forbund, c.org);
+    EXPECT_EQ(doc.meta.org_kind, c.kind);
+    EXPECT_EQ(doc.meta.orgnr, c.orgnr);
+    EXPECT_EQ(doc.meta.kind, c.doc_kind);
+  }
+}
+
+TEST(OrganisationTest, OrgnrCheckDigit) {
+  struct Case {
+    const char* text;
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"556000-0019", "556000-0019"}, {"5560000019", "556000-0019"},  {"16556000-0019", "556000-0019"},
+      {"556000-0018", ""},            // wrong check digit
+      {"800101-0019", ""},            // a personnummer shape (third digit 0)
+      {"212000-0002", ""},            // wrong check digit
+      {"212000-1355", "212000-1355"}, {"769600-0004", "769600-0004"}, {"55600-00019", "556000-0019"},
+      {"556000-001", ""},             {"abc", ""},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(NormalizeOrgnr(c.text), c.want);
+  }
+}
+
+TEST(OrganisationTest, MostPrintedOrgnrWins) {
+  // The management company's number once, the association's on every page.
+  Document doc = TextDoc("Årsredovisning 2023\nBrf Provgården\n\f Brf Provgården 769600-0004\nFörvaltare Exempel AB "
+                         "556000-0019\n\fOrg.nr 769600-0004\n");
+  ExtractMetadata(ForbundRegistry(), doc);
+  EXPECT_EQ(doc.meta.orgnr, "769600-0004");
+  EXPECT_EQ(doc.meta.forbund, "Brf Provgården");
+}
+
+TEST(OrganisationTest, NoEvidenceNoName) {
+  Document doc = TextDoc("Granskning av arbetet\nSammanfattning av granskningen.\n", "rapport.pdf", "x2user");
+  ExtractMetadata(ForbundRegistry(), doc);
+  EXPECT_EQ(doc.meta.forbund, "");
+  EXPECT_EQ(doc.meta.org_kind, "");
+}
+
+TEST(OrganisationTest, DashesJoinOneCanonicalForm) {
+  for (const char* s : {"Åsele-Dorotea", "Åsele - Dorotea", "Åsele – Dorotea", "Åsele—Dorotea", "Åsele -Dorotea"})
+    EXPECT_EQ(JoinDashedNames(s), "Åsele-Dorotea") << s;
+  ForbundRegistry r = ForbundRegistry::Parse("Samordningsförbundet Lycksele-Vilhelmina\n");
+  EXPECT_EQ(r.Canonical("Samordningsförbundet Lycksele – Vilhelmina"), "Samordningsförbundet Lycksele-Vilhelmina");
+}
+
+TEST(OrganisationTest, KindFromTitlePageNotFromTable) {
+  // The title says årsredovisning; the first table's header says Budget.
+  Document doc = TextDoc("Provköpings kommun\nÅrsredovisning 2022\n\fTkr\tBudget 2022\tUtfall 2022\n");
+  ExtractMetadata(ForbundRegistry(), doc);
+  EXPECT_EQ(doc.meta.kind, "årsredovisning");
+  Document doc2 = TextDoc("Tkr Budget 2022 Utfall 2022 Avvikelse\nIntäkter 100 90 -10\n", "Verksamhetsplan 2023");
+  ExtractMetadata(ForbundRegistry(), doc2);
+  EXPECT_EQ(doc2.meta.kind, "verksamhetsplan");
+  EXPECT_EQ(doc2.meta.year_from, 2023);
+}
+
+TEST(OrganisationTest, PrintedPageLabels) {
+  struct Case {
+    const char* line;
+    const char* label;
+  };
+  const Case kCases[] = {{"SID 32", "32"},  {"sid 3", "3"},   {"Sida 4 av 12", "4"}, {"1 (14)", "1"},
+                         {"Brf Provgården 5 (14)", "5"},      {"Årsredovisning 2023 sid 7", "7"},
+                         {"12 (4)", ""},   {"Summa 2 315", ""}, {"2023", ""}};
+  for (const Case& c : kCases) EXPECT_EQ(ParsePrintedPageLabel(c.line), c.label) << c.line;
+  Document doc = TextDoc("Titel\nÅrsredovisning 2023\n\fText\nSID 32\n\fMer text\nsid 3\n");
+  ExtractMetadata(ForbundRegistry(), doc);
+  ASSERT_EQ(doc.pages.size(), 3u);
+  EXPECT_EQ(doc.pages[1].label, "32");
+  EXPECT_EQ(doc.pages[2].label, "");  // prints its own index
 }
 
 }  // namespace
