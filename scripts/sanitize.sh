@@ -20,4 +20,8 @@ cmake --build build-sanitize -j"${JOBS:-$(nproc)}"
 built=$(date +%s)
 ctest --test-dir build-sanitize --output-on-failure -j2 -L 'sanitize|fuzz'
 end=$(date +%s)
+# How far each fuzz target got (libFuzzer's -print_final_stats, kept in
+# CTest's log): the README and the reliability notes quote these.
+awk '/^[0-9]+\/[0-9]+ Test: /{name=$3} /stat::number_of_executed_units/{print "sanitize: " name " executed " $2 " inputs"}' \
+  build-sanitize/Testing/Temporary/LastTest.log >&2 || true
 echo "sanitize: build $((built - start)) s, tests $((end - built)) s, total $((end - start)) s" >&2
