@@ -644,6 +644,16 @@ class CandidateGenerator {
 };
 
 std::string Describe(const std::u32string& from, const std::u32string& to) {
+  if (from.size() != to.size()) {
+    // Letters merged or put back: name the part that differs ("oé→ö").
+    size_t b = 0;
+    while (b < from.size() && b < to.size() && from[b] == to[b]) ++b;
+    size_t e = 0;
+    while (e < from.size() - b && e < to.size() - b && from[from.size() - 1 - e] == to[to.size() - 1 - e]) ++e;
+    const std::u32string x = from.substr(b, from.size() - b - e), y = to.substr(b, to.size() - b - e);
+    return (x.empty() ? std::string("∅") : U32ToUtf8(x)) + "→" + (y.empty() ? std::string("∅") : U32ToUtf8(y)) +
+           (x.empty() ? " (a lost letter)" : " (letters merged)");
+  }
   std::string out;
   size_t n = std::min(from.size(), to.size());
   for (size_t k = 0; k < n; ++k) {
@@ -651,7 +661,6 @@ std::string Describe(const std::u32string& from, const std::u32string& to) {
     if (!out.empty()) out += ",";
     out += U32ToUtf8(std::u32string(1, from[k])) + "→" + U32ToUtf8(std::u32string(1, to[k]));
   }
-  if (from.size() != to.size()) out += (out.empty() ? "" : ",") + std::string("letters merged");
   return out;
 }
 
