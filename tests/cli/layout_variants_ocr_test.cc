@@ -20,10 +20,10 @@ TEST(LayoutVariantsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreLayoutVariants("scan", ".pdf");
   ASSERT_GE(scored.size(), 4u) << "tests/data/layouts/scan holds too few variants";
   layout::Totals t = SumScores(scored);
-  // Floors: the baseline on these 4 scans (80 facts): recall 0.550,
-  // precision 0.870, metadata right on 4 of 4.
-  EXPECT_GE(t.Recall(), 0.55) << ScoreReport(scored);
-  EXPECT_GE(t.Precision(), 0.87) << ScoreReport(scored);
+  // Floors: the baseline on these 4 scans (80 facts): recall 0.550 (44/80),
+  // precision 0.870 (40/46), metadata right on 4 of 4; rounded down.
+  EXPECT_GE(t.Recall(), 0.54) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.86) << ScoreReport(scored);
   EXPECT_GE(t.meta_right, 4) << ScoreReport(scored);
 }
 
