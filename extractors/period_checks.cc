@@ -49,9 +49,17 @@ struct Where {
   int table = -1, row = -1, col = -1;
 };
 
-// The first statement cell of `category` in a column of `year`.
-std::optional<Where> FindInStatements(const std::vector<FinancialTable>& tables, const std::string& category,
-                                      int year) {
+// Balance-sheet totals by their standard wording, for rows the categoriser
+// left open ("SUMMA EGET KAPITAL" in a bostadsrättsförening's report).
+bool LabelMeans(const std::string& label, const std::string& category) {
+  std::string f = FoldKey(TrimLabel(label));
+  if (category == "equity") return f == "summa eget kapital" || f == "eget kapital";
+  if (category == "assets.total") return f == "summa tillgangar";
+  return false;
+}
+
+std::optional<Where> FindInStatementsPass(const std::vector<FinancialTable>& tables, const std::string& category,
+                                          int year, bool by_label) {
   for (size_t ti = 0; ti < tables.size(); ++ti) {
     const FinancialTable& t = tables[ti];
     if (!IsStatement(t)) continue;
@@ -59,12 +67,25 @@ std::optional<Where> FindInStatements(const std::vector<FinancialTable>& tables,
       if (!IsActualColumn(t.columns[c]) || t.columns[c].year != year) continue;
       for (size_t i = 0; i < t.rows.size(); ++i) {
         const TableRow& r = t.rows[i];
-        if (r.is_header || !r.category || *r.category != category) continue;
+        if (r.is_header) continue;
+        bool match = by_label ? !r.category && LabelMeans(r.label, category) : r.category && *r.category == category;
+        if (!match) continue;
         const TableCell* cell = CellAt(t, static_cast<int>(i), static_cast<int>(c));
         if (!cell || !cell->present || !cell->parsed || cell->is_percent) continue;
         return Where{static_cast<int>(ti), static_cast<int>(i), static_cast<int>(c)};
       }
     }
+  }
+  return std::nullopt;
+}
+
+// The first statement cell of `category` in a column of `year` (a row of
+// that category, else one whose label says it).
+std::optional<Where> FindInStatements(const std::vector<FinancialTable>& tables, const std::string& category,
+                                      int year) {
+  for (int pass = 0; pass < 2; ++pass) {
+    std::optional<Where> w = FindInStatementsPass(tables, category, year, pass == 1);
+    if (w) return w;
   }
   return std::nullopt;
 }
@@ -114,7 +135,8 @@ void SolidityVsBalanceSheet(const std::vector<FinancialTable>& tables, std::vect
       for (size_t c = 0; c < t.columns.size(); ++c) {
         if (!IsActualColumn(t.columns[c])) continue;
         const TableCell* cell = CellAt(t, static_cast<int>(i), static_cast<int>(c));
-        if (!cell || !cell->present || !cell->parsed || !cell->is_percent) continue;
+        // "Soliditet (%)" rows often print the bare number.
+        if (!cell || !cell->present || !cell->parsed || cell->value < 0 || cell->value > 100) continue;
         int year = t.columns[c].year;
         std::optional<Where> eq = FindInStatements(tables, "equity", year);
         std::optional<Where> as = FindInStatements(tables, "assets.total", year);

@@ -12,6 +12,9 @@
 //   ratio.solidity  the overview's Soliditet % for a year = Eget kapital /
 //                   Summa tillgångar of the balance sheet, within 1 point.
 //                                                                   warning
+// Soliditet may be printed bare ("Soliditet (%)  65"); the balance sheet's
+// equity and asset totals are found by category, else by their standard
+// labels ("Summa eget kapital", "Summa tillgångar").
 // Amounts are compared in kronor without sign (costs are printed negative in
 // one table and positive in another), within one printed unit of the
 // coarser table.

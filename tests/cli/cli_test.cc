@@ -490,16 +490,22 @@ TEST_F(CliCommandTest, ReviewReportChecksTheDocumentBeforeCropping) {
   EXPECT_EQ(replaced.code, 0) << replaced.err;
   const std::string html = ReadFile(dir_ + "/replaced.html");
   EXPECT_THAT(html, ::testing::Not(HasSubstr("<img class=\"crop\"")));
-  EXPECT_THAT(html, HasSubstr("no page image: doc.pdf changed since it was ingested (SHA-256 differs)"));
-  ASSERT_EQ(Lines(replaced.err).size(), 1u) << replaced.err;
-  EXPECT_THAT(replaced.err, StartsWith("finsam review: warning: doc.pdf: changed since it was ingested"));
+  // The card says which crop is missing and why (issue 11: the stored
+  // relative path is also looked for from the database's directory and its
+  // parents; every place tried is named).
+  EXPECT_THAT(html, HasSubstr("no page image of page "));
+  EXPECT_THAT(html, HasSubstr("/doc.pdf: changed since it was ingested (SHA-256 differs)"));
+  ASSERT_EQ(Lines(replaced.err).size(), 2u) << replaced.err;
+  EXPECT_THAT(replaced.err, StartsWith("finsam review: warning: doc.pdf: "));
+  EXPECT_THAT(Lines(replaced.err)[0], HasSubstr("changed since it was ingested"));
+  EXPECT_EQ(Lines(replaced.err)[1], "finsam review: 1 page crop missing (see the warnings above)");
   // Gone altogether.
   fs::remove(dir_ + "/doc.pdf");
   RunResult gone = Run("review --db t.db --html gone.html");
   EXPECT_EQ(gone.code, 0) << gone.err;
-  EXPECT_THAT(ReadFile(dir_ + "/gone.html"), HasSubstr("no page image: doc.pdf no longer there"));
+  EXPECT_THAT(ReadFile(dir_ + "/gone.html"), HasSubstr("/doc.pdf: no longer there"));
   EXPECT_THAT(ReadFile(dir_ + "/gone.html"), ::testing::Not(HasSubstr("<img class=\"crop\"")));
-  EXPECT_EQ(Lines(gone.err).size(), 1u) << gone.err;
+  EXPECT_EQ(Lines(gone.err).size(), 2u) << gone.err;
 }
 
 // libjpeg (inside Poppler) prints "Corrupt JPEG data: …" on stderr when a

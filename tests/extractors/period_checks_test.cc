@@ -116,6 +116,27 @@ TEST(PeriodChecksTest, OverviewDisagreesWithStatement) {
   EXPECT_EQ(*failed[1].found, 27);
 }
 
+TEST(PeriodChecksTest, SolidityPrintedBareAgainstAnUncategorisedEquityTotal) {
+  // A bostadsrättsförening's layout: "Soliditet (%)" with bare numbers, the
+  // balance sheet's equity total in capitals and not categorised.
+  for (const char* printed : {"72", "27"}) {
+    FinancialTable ov = MakeTable(Years(2022, 2), {{"Soliditet (%)", {printed, "71"}}}, "Flerårsöversikt", "overview");
+    SetCategory(&ov, "Soliditet (%)", "ratio.solidity", false);
+    FinancialTable bs = MakeTable(Years(2022, 2),
+                                  {{"SUMMA TILLGÅNGAR", {"4 702 118", "4 389 300"}},
+                                   {"SUMMA EGET KAPITAL", {"3 398 960", "3 115 105"}},
+                                   {"SUMMA EGET KAPITAL OCH SKULDER", {"4 702 118", "4 389 300"}}},
+                                  "Balansräkning", "balance_sheet", 1);
+    SetCategory(&bs, "SUMMA TILLGÅNGAR", "assets.total");
+    std::vector<FinancialTable> tables = {ov, bs};
+    std::vector<Flag> sol = WithRule(CheckPeriods(tables), kRuleSolidity);
+    ASSERT_EQ(sol.size(), 2u) << printed;
+    EXPECT_EQ(sol[0].passed, std::string(printed) == "72") << sol[0].message;
+    EXPECT_TRUE(sol[1].passed) << sol[1].message;
+    EXPECT_EQ(sol[0].cells[1].row, 1);  // SUMMA EGET KAPITAL
+  }
+}
+
 TEST(PeriodChecksTest, NoStatementsNoFlags) {
   std::vector<FinancialTable> tables = {Overview("12 487", "72%")};
   EXPECT_TRUE(CheckPeriods(tables).empty());

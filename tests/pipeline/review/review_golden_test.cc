@@ -6,7 +6,9 @@
 //    resultaträkning 4×2, kassaflöde 2×2 = 21; Avvikelse 3; andel 8;
 //    balance 2; cash ties 2; note references 8, of which Kortfristiga
 //    skulder 3 589 / 2 345 vs Not 4 Upplupna kostnader 1 458 / 1 603 differ
-//    in the document itself (Not 4 covers only part of the liabilities).
+//    in the document itself (Not 4 covers only part of the liabilities);
+//    the overview's Soliditet 2020 and 2019 vs the balance sheet 2 (issue 11;
+//    the overview's other rows have the statements' labels: xref.same_figure).
 //  - gavleborg-vp-2020: Summa intäkter 3 + Summa (kostnader) 3; the
 //    "Varav redan beviljat 10 800" row groups its digits two ways and no sum
 //    constrains it: suspect, not repaired.
@@ -54,6 +56,7 @@ TEST(ReviewGoldenTest, GavleborgAnnualReportReceived) {
   Extraction ex = Extract("gavleborg-ar-2020/received.txt");
   std::map<std::string, std::string> want = {
       {"balance.identity", "2/0"}, {"cash.ties", "2/0"},   {"ratio.andel", "8/0"},       {"sum.avvikelse", "3/0"},
+      {"ratio.solidity", "2/0"},  // overview Soliditet 65 % / 74 %: 6 630 / 10 219 = 64.9 %, 6 845 / 9 190 = 74.5 %
       {"sum.result", "21/0"},      {"sum.section", "16/0"}, {"xref.note", "6/2"}, {"xref.same_figure", "10/0"},
   };
   EXPECT_EQ(Tally(ex), want);
