@@ -74,8 +74,8 @@ const Rule kRules[] = {
     {"^(kassa och bank|likvida medel|likvida medel vid arets slut)$", nullptr, "cash"},
     {"^likvida medel vid arets borjan", nullptr, "cash.opening"},
     // Cash flow.
-    {"^kassaflode fran den lopande verksamheten|^kassaflode for den lopande verksamheten", nullptr,
-     "cash_flow.operating"},
+    // Not "… före förändring av rörelsekapital" (a subtotal above it).
+    {"^kassaflode (fran|for) den lopande verksamheten[^a-z]*$", nullptr, "cash_flow.operating"},
     {"^arets kassaflode", nullptr, "cash_flow.total"},
     // Ratios and counts.
     {"^soliditet", nullptr, "ratio.solidity"},

@@ -367,7 +367,12 @@ bool IsContinuation(const std::string& prev, const std::string& next) {
   bool lower = (c >= 'a' && c <= 'z') || next.rfind("å", 0) == 0 || next.rfind("ä", 0) == 0 || next.rfind("ö", 0) == 0;
   char last = prev.back();
   static const RE2 kOpenEnd("(?i)(^|\\s)(och|samt|från|fran|till|för|for|av|med|inom|i|på|pa|vid|mot|per|utan)$");
-  return lower || last == '/' || last == '-' || last == ',' || RE2::PartialMatch(prev, kOpenEnd);
+  // After a preposition only a broken word ("Bidrag från" / "Försäkrings-")
+  // is sure to continue: a capitalised line there is as often a heading of
+  // its own ("… ingår mark med" / "Taxeringsvärde").
+  bool broken_word = next.size() > 1 && next.back() == '-' && next.find(' ') == std::string::npos;
+  return lower || last == '/' || last == '-' || last == ',' || FoldKey(prev).ends_with(" och") ||
+         (broken_word && RE2::PartialMatch(prev, kOpenEnd));
 }
 
 // Joins a wrapped label's next line: after "/" or a word hyphen without a
@@ -514,9 +519,13 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     }
     // A figure wrapped after its decimal comma ("712," over "5") joins
     // without a space.
+    const Chunk* prev = nullptr;
     for (const Chunk* c : cs) {
-      bool tail = !gc.text.empty() && (gc.text.back() == ',' || gc.text.back() == '.');
+      // Only a lower line continues the decimals: "12, 18" on one line is
+      // a list (two note references).
+      bool tail = prev && (gc.text.back() == ',' || gc.text.back() == '.') && c->box.y0 >= prev->box.y1 - 1;
       gc.text += (gc.text.empty() || tail ? "" : " ") + c->Text();
+      prev = c;
     }
     gc.prov.page = band.page;
     gc.prov.box = cb;

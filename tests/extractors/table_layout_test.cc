@@ -194,6 +194,27 @@ TEST(LayoutWrapTest, LabelLinesOutOfStepWithNumberLines) {
   EXPECT_EQ(o->amount_sek, 300000);
 }
 
+// A capitalised line after a label ending in a preposition is as often a
+// heading of its own: it does not join (only a broken word does, above).
+TEST(LayoutWrapTest, CapitalisedLineAfterPrepositionStaysApart) {
+  PageBuilder pb;
+  pb.Add(L("Not", 50, 60));
+  pb.Add(L("8", 74, 60));
+  pb.Add(L("Byggnader", 86, 60));
+  pb.Add(R("2023", 300, 100));
+  pb.Add(R("2022", 350, 100));
+  pb.Row("I restvärdet ingår mark med", 120, kRights, {"76 580", "76 580"});
+  pb.Row("Taxeringsvärde", 136, {}, {});
+  pb.Row("Taxeringsvärde byggnad", 152, kRights, {"90 000", "80 000"});
+  Document doc = OnePage("årsredovisning", pb.words);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  SCOPED_TRACE(Labels(t));
+  EXPECT_NE(Cell(t, "I restvärdet ingår mark med", 0), nullptr);
+  EXPECT_NE(Cell(t, "Taxeringsvärde byggnad", 1), nullptr);
+}
+
 // --- Class 2: headers in several rows ---
 
 struct HeaderCase {
