@@ -19,6 +19,7 @@ PACKAGES=(
   hunspell-sv libhunspell-dev          # Swedish dictionary for diacritic repair
   wswedish dasher-data                 # Swedish word lists for the lexicon
   qpdf                                 # tests: makes an encrypted PDF fixture
+  tesseract-ocr tesseract-ocr-eng      # test-generation only: English-model OCR text dumps (tests/data/ocr_dumps)
   clang libclang-rt-14-dev             # tests only: the ASan+UBSan+libFuzzer build (scripts/sanitize.sh);
                                        # the runtimes are only a Recommends of clang
   chromium                             # tests: renders the review's HTML report headless
