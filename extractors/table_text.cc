@@ -543,6 +543,38 @@ void JoinWrapped(GridRow& into, const GridRow& heads, const GridRow& tails) {
                tails.raw_numbers + "') and were joined";
 }
 
+// A caption naming a span of years ("Budget 2020-2022, tkr") directly above
+// rows with figures, where OCR lost the header line: the span's years.
+bool TitleYears(const std::vector<const Line*>& lines, size_t i, std::vector<std::string>* headers) {
+  static const RE2 kSpan("(?i)^\\D{0,40}\\b((?:19|20)\\d\\d)\\s*[-–]\\s*((?:19|20)\\d\\d)\\b[^0-9]*$");
+  std::string clean = CleanCellText(lines[i]->text);
+  int y1 = 0, y2 = 0;
+  if (clean.size() > 60 || !RE2::FullMatch(clean, kSpan, &y1, &y2) || y2 - y1 < 1 || y2 - y1 > 5) return false;
+  if (!IsTableHeading(clean) && !DetectMoneyUnit(clean)) return false;
+  // The next non-blank lines: a label-only line or two, then a row whose
+  // figures group into exactly the span's columns.
+  int seen = 0;
+  for (size_t j = i + 1; j < lines.size() && seen < 3; ++j) {
+    std::string l = CleanCellText(lines[j]->text);
+    if (l.empty()) continue;
+    ++seen;
+    std::vector<std::string> toks = OcrTokens(l);
+    std::string hl;
+    std::vector<std::string> hh;
+    if (SpaceHeader(l, &hl, &hh)) return false;  // the header line is there
+    size_t first = FiguresStart(toks);
+    if (first == toks.size()) continue;
+    if (first == 0) return false;
+    std::vector<std::string> shadow;
+    for (size_t k = first; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
+    if (GroupNumberTokens(shadow, y2 - y1 + 1).empty()) return false;
+    headers->clear();
+    for (int y = y1; y <= y2; ++y) headers->push_back(std::to_string(y));
+    return true;
+  }
+  return false;
+}
+
 // A label of at most three letters and nothing else: an OCR scrap.
 bool Fold3(const std::string& label) {
   if (label.empty()) return false;
@@ -576,6 +608,15 @@ void MergeWrappedRows(Grid& g) {
     if (unlabeled(r) && i + 1 < g.rows.size() && !g.rows[i + 1].label.empty() && RowHasCells(g.rows[i + 1]) &&
         WrapPair(r, g.rows[i + 1])) {
       GridRow row = g.rows[i + 1];
+      JoinWrapped(row, r, g.rows[i + 1]);
+      out.push_back(std::move(row));
+      i += 1;
+      continue;
+    }
+    // label with heads / tails
+    if (!r.label.empty() && !r.repeated_header && RowHasCells(r) && r.doubt_rule.empty() && i + 1 < g.rows.size() &&
+        unlabeled(g.rows[i + 1]) && WrapPair(r, g.rows[i + 1])) {
+      GridRow row = r;
       JoinWrapped(row, r, g.rows[i + 1]);
       out.push_back(std::move(row));
       i += 1;
@@ -632,6 +673,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
   while (i < lines.size()) {
     const Line& hl = *lines[i];
     bool tabbed = hl.text.find('\t') != std::string::npos;
+    bool title_header = false;
     Grid g;
     size_t ncols = 0;
     std::vector<int> col_pos;  // char column of each header cell (tab path)
@@ -648,7 +690,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     } else {
       std::string label;
       std::vector<std::string> headers;
-      if (!SpaceHeader(hl.text, &label, &headers)) {
+      if (!SpaceHeader(hl.text, &label, &headers) && TitleYears(lines, i, &headers)) {
+        // OCR dropped the header line: the caption's years name the columns.
+        title_header = true;
+        label.clear();
+      } else if (headers.empty() || !SpaceHeader(hl.text, &label, &headers)) {
         Grid block;
         size_t end = i + 1;
         if (ReadBlockTable(lines, pages, i, doc.meta.kind, params, &block, &end)) {
@@ -663,7 +709,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       g.headers = headers;
     }
     ncols = g.headers.size();
-    g.title = FindTitle(lines, i, params);
+    g.title = title_header ? CleanCellText(hl.text) : FindTitle(lines, i, params);
     g.page = g.last_page = pages[i];
     size_t j = i + 1;
     int blanks = 0;
@@ -780,6 +826,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       g.rows.push_back(std::move(row));
     }
     if (!tabbed) MergeWrappedRows(g);
+    if (title_header)
+      for (GridRow& r : g.rows)
+        if (r.doubt_rule.empty() && RowHasCells(r)) {
+          r.doubt_rule = "read.pairing";
+          r.doubt = "no header line: the columns are the years of the caption '" + g.title + "'";
+        }
     if (!g.rows.empty()) grids.push_back(std::move(g));
     i = std::max(j, i + 1);
   }
