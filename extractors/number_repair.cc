@@ -29,12 +29,13 @@ const std::map<char, std::string>& ConfusableMap() {
       {'J', "3"}, {'B', "8"}, {'b', "68"}, {'O', "0"}, {'o', "0"}, {'D', "0"}, {'Q', "0"},
       {'l', "1"}, {'I', "1"}, {'|', "1"}, {'i', "1"}, {'!', "1"}, {'L', "1"}, {'S', "5"},
       {'s', "5"}, {'g', "90"}, {'q', "9"}, {'a', "9"}, {'Z', "2"}, {'z', "2"}, {'G', "6"},
-      {'T', "7"}, {'A', "4"}, {'?', "7"}, {'&', "8"},
+      {'T', "7"}, {'A', "4"}, {'?', "7"}, {'&', "8"}, {']', "1"},
   };
   return kMap;
 }
 
-bool IsNoise(char c) { return c == '[' || c == ']' || c == '~' || c == '_' || c == '"' || c == '\'' || c == '='; }
+// ']' is not noise: OCR reads a 1 as ']' ("]5" for 15).
+bool IsNoise(char c) { return c == '[' || c == '~' || c == '_' || c == '"' || c == '\'' || c == '='; }
 
 std::string Canonical(const std::string& s) { return CanonicalNumberText(s); }
 
@@ -689,6 +690,78 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
   }
 }
 
+// Phase 3: rows a reader placed by a guess (TableRow::doubt). A cell is
+// cleared to "ok" only when at least one check reads it and every check that
+// reads it holds; an ambiguous placement ("read.ambiguous") is never cleared.
+// One warning flag per row lists the cells left suspect.
+void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
+                         RepairStats* stats) {
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    TableRow& row = t.rows[r];
+    if (row.doubt_rule.empty()) continue;
+    bool confirmable = row.doubt_rule != "read.ambiguous" && row.doubt_rule != "read.unlabeled";
+    Flag f;
+    std::string left;
+    for (int c = 0; c < static_cast<int>(row.cells.size()) && c < static_cast<int>(t.columns.size()); ++c) {
+      TableCell& cell = row.cells[c];
+      if (!cell.present || cell.status == "repaired") continue;
+      int held = 0, failed = 0;
+      for (const Constraint& con : cons) {
+        bool reads = false;
+        for (const Term& term : con.terms) reads = reads || (term.row == r && term.col == c);
+        if (!reads) continue;
+        std::optional<double> res = Residual(t, con);
+        if (!res) continue;
+        (WithinTolerance(con, *res) ? held : failed)++;
+      }
+      if (confirmable && cell.parsed && held > 0 && failed == 0) {
+        cell.status = "ok";
+        continue;
+      }
+      cell.status = "suspect";
+      f.cells.push_back({ti, r, c});
+      left += (left.empty() ? "" : ", ") + DescribeCell(t, r, c) + " = '" + cell.raw + "'";
+      ++stats->suspect;
+    }
+    if (f.cells.empty()) continue;
+    f.rule = row.doubt_rule;
+    f.severity = kSeverityWarning;
+    f.year = t.columns[f.cells[0].col].year;
+    f.page = row.prov.page ? row.prov.page : t.page;
+    f.source_text = !row.prov.raw_text.empty() ? row.prov.raw_text : row.label + "  " + row.raw_numbers;
+    f.key = f.rule + "|t" + std::to_string(ti) + "|" + row.label;
+    f.message = row.doubt + "; " + (confirmable ? "no check confirms " : "left suspect: ") + left;
+    flags->push_back(std::move(f));
+  }
+}
+
+// A row label that still looks damaged after diacritic repair: OCR junk
+// characters, digits inside a word ("6vriga"), an accented letter Swedish
+// does not use. It is kept as printed; the flag asks a reader to look.
+bool LabelLooksGarbled(const std::string& label) {
+  static const RE2 kJunk(
+      "[¢£§¥©®°±µ¶~{}<>@#=^_]|[a-zA-ZåäöÅÄÖ][0-9]+[a-zåäö]|\\b[0-9][a-zåäö]{2,}|[èêëìíîïñòóôõùúûüÿ]|[oO]ö|[aA][äå]");
+  return RE2::PartialMatch(label, kJunk);
+}
+
+void FlagGarbledLabels(const FinancialTable& t, int ti, std::vector<Flag>* flags) {
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    const TableRow& row = t.rows[r];
+    if (row.is_header || !LabelLooksGarbled(row.label)) continue;
+    Flag f;
+    f.rule = "read.label_garbled";
+    f.severity = kSeverityInfo;
+    for (int c = 0; c < static_cast<int>(row.cells.size()); ++c)
+      if (row.cells[c].present) f.cells.push_back({ti, r, c});
+    if (f.cells.empty()) continue;
+    f.page = row.prov.page ? row.prov.page : t.page;
+    f.source_text = row.prov.raw_text;
+    f.key = f.rule + "|t" + std::to_string(ti) + "|" + row.label;
+    f.message = "row label '" + row.label + "' still looks damaged after repair; kept as printed";
+    flags->push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
@@ -697,6 +770,8 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
   std::vector<Constraint> cons = TableConstraints(t);
   RepairForcedRows(t, ti, cons, flags, &stats);
   RepairFailingChecks(t, ti, cons, flags, &stats);
+  ConfirmDoubtfulRows(t, ti, cons, flags, &stats);
+  FlagGarbledLabels(t, ti, flags);
   return stats;
 }
 

@@ -34,6 +34,7 @@ struct GridRow {
   bool repeated_header = false; // "Kostnader 2020 2021 2022" inside the table
   std::string raw_numbers;      // see TableRow::raw_numbers
   int groupings = 1;
+  std::string doubt_rule, doubt;  // see TableRow::doubt
 };
 
 struct Grid {

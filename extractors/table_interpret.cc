@@ -313,6 +313,8 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
     row.groupings = gr.groupings;
+    row.doubt_rule = gr.doubt_rule;
+    row.doubt = gr.doubt;
     std::string folded = FoldKey(row.label);
     bool has_values = false;
     for (int k : keep)
@@ -382,7 +384,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
           cell.status = "suspect";
           cell.prov.confidence *= 0.3;
         }
-        if (gr.groupings > 1) {
+        if (gr.groupings > 1 || !gr.doubt_rule.empty()) {
           cell.status = "suspect";
           cell.prov.confidence *= 0.5;
         }

@@ -5,10 +5,16 @@
 // the thousands separator is a space too ("Insatsmedel 15 300 9 808 9748");
 // the latter are split with GroupNumberTokens against the header's column
 // count, and ambiguous splits are recorded (GridRow::groupings > 1).
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
 #include <re2/re2.h>
 
+#include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
+#include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/text.h"
 #include "normalizers/unicode.h"
@@ -72,9 +78,93 @@ std::vector<std::string> Tokens(const std::string& s) {
   return out;
 }
 
+// --- OCR text dumps ---
+// Tesseract prints a table's cell borders as |, [, ( or / stuck to the
+// figures ("2020 |2021", "[4 443", "11 073/8 886/|8 886") and reads digits as
+// letters ("J 480", "7 B12", "l5", "0O"). Borders are stripped where they
+// touch a figure; damaged figures stay as printed and go to the repair
+// solver (number_repair.h), which confirms or flags them.
+
+bool IsDigitsOnly(const std::string& t) {
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+bool IsConfusableChar(char c) { return std::strchr("JBbOoDlISsgZ]", c) != nullptr && c != '\0'; }
+
+// Digits with at most two letters OCR confuses with digits ("l5", "B12", "0O").
+bool IsDamagedNumber(const std::string& t) {
+  int digits = 0, conf = 0;
+  for (char ch : t) {
+    if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
+    else if (IsConfusableChar(ch)) ++conf;
+    else if (ch != '-' && ch != ',') return false;
+  }
+  return digits > 0 && conf > 0 && conf <= 2 && digits + conf <= 7;
+}
+
+bool IsNumberish(const std::string& t) { return IsNumericToken(t) || IsDamagedNumber(t); }
+
+bool IsBorderChar(char c) { return c == '|' || c == '[' || c == ']' || c == '/' || c == '('; }
+
+// The line's tokens with cell borders removed from figures and headers.
+std::vector<std::string> OcrTokens(const std::string& clean) {
+  std::string s = clean;
+  // A border between two figures: "073/8 886/|8" → "073 8 886 8".
+  static const RE2 kInnerPipe("(\\d)[|/]*\\|[|/]*(\\d)");
+  static const RE2 kInnerSlash("(\\s\\d{3})/+(\\d)");
+  RE2::GlobalReplace(&s, kInnerPipe, "\\1 \\2");
+  RE2::GlobalReplace(&s, kInnerSlash, "\\1 \\2");
+  std::vector<std::string> out;
+  for (const std::string& tok : Tokens(s)) {
+    bool paren = tok.find(')') != std::string::npos;
+    size_t b = 0, e = tok.size();
+    while (b < e && (tok[b] == '|' || tok[b] == '[' || tok[b] == '/' || (tok[b] == '(' && !paren))) ++b;
+    while (e > b && (tok[e - 1] == '|' || tok[e - 1] == '/' || tok[e - 1] == ']' || tok[e - 1] == '[')) --e;
+    std::string core = tok.substr(b, e - b);
+    if (core.empty()) {
+      bool border = true;
+      for (char c : tok) border = border && IsBorderChar(c);
+      if (border) continue;  // a border standing alone
+      out.push_back(tok);
+    } else if (core.size() != tok.size() && (IsNumberish(core) || IsHeaderToken(core) ||
+                                              (core.size() == 1 && IsConfusableChar(core[0])))) {
+      out.push_back(core);
+    } else {
+      out.push_back(tok);
+    }
+  }
+  return out;
+}
+
+// Where a row's figures start: the trailing run of number tokens, damaged
+// ones included; a lone confusable letter before a 3-digit group ("J 480")
+// is a damaged head.
+size_t FiguresStart(const std::vector<std::string>& toks) {
+  size_t first = toks.size();
+  while (first > 0) {
+    const std::string& t = toks[first - 1];
+    bool lone_head = t.size() == 1 && std::strchr("JBOSlI]g", t[0]) != nullptr && t[0] != '\0' && first < toks.size() && toks[first].size() == 3 &&
+                     IsDigitsOnly(toks[first]);
+    if (!IsNumberish(t) && !lone_head) break;
+    --first;
+  }
+  return first;
+}
+
+// Tokens as the grouping sees them: each confusable letter read as a digit.
+std::string ShadowDigits(const std::string& tok) {
+  std::string s = tok;
+  for (char& c : s)
+    if (IsConfusableChar(c)) c = '8';
+  return s;
+}
+
 // Space-separated header: a short label then two or more year tokens.
 bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers) {
-  std::vector<std::string> toks = Tokens(CleanCellText(text));
+  std::vector<std::string> toks = OcrTokens(CleanCellText(text));
   size_t n = toks.size();
   size_t first = n;
   while (first > 0 && IsHeaderToken(toks[first - 1])) --first;
@@ -125,6 +215,448 @@ Provenance ProvFor(const Line& line, int page, int col0, int col1, const std::st
   return p;
 }
 
+// --- Labels and figures printed in separate blocks (OCR page segmentation) ---
+//
+// Tesseract's automatic segmentation reads a borderless table as its label
+// column followed by its figures, either column by column ("2021", "4 200",
+// "2 100", ..., "2022", ...) or as rows of bare figures under a year line.
+// Section headings without figures sit among the labels, and blank lines do
+// not line up, so the labels that carry figures are chosen by the arithmetic:
+// every way to leave n − m of the n labels without figures is read as a
+// table, and the one under which the most sum checks hold (none failing)
+// wins, section headings (Intäkter, Kostnader) breaking ties. The rows carry
+// a doubt (GridRow::doubt): the repair stage clears each figure the checks
+// confirm and flags the rest; a tie loads every figure suspect.
+
+constexpr size_t kMaxPairings = 4000;
+
+bool IsSectionHeading(const std::string& label) {
+  static const RE2 kSection(
+      "^(intakter|kostnader|tillgangar|anlaggningstillgangar|omsattningstillgangar|eget kapital och skulder|"
+      "skulder|avsattningar|langfristiga skulder|kortfristiga skulder|finansiella poster|verksamhetens intakter|"
+      "verksamhetens kostnader|rorelsens intakter|rorelsens kostnader)$");
+  return RE2::FullMatch(FoldKey(label), kSection);
+}
+
+// A line holding only figures: their values (one grouping, or empty).
+struct NumberLine {
+  std::vector<std::string> cells;  // as printed
+  int groupings = 0;
+};
+
+NumberLine ReadNumberLine(const std::vector<std::string>& toks, int max_cols) {
+  NumberLine out;
+  if (toks.empty()) return out;
+  for (const std::string& t : toks)
+    if (!IsNumberish(t) && !(t.size() == 1 && IsConfusableChar(t[0]))) return out;
+  std::vector<std::string> shadow;
+  for (const std::string& t : toks) shadow.push_back(ShadowDigits(t));
+  for (int k = 1; k <= max_cols; ++k) {
+    auto gk = GroupNumberTokens(shadow, k);
+    if (gk.empty()) continue;
+    // The fewest values that group (a thousands group never stands alone).
+    out.groupings = static_cast<int>(gk.size());
+    size_t tok = 0;
+    for (const std::string& grp : gk.front()) {
+      size_t n = Tokens(grp).size();
+      std::string cell;
+      for (size_t q = 0; q < n && tok < toks.size(); ++q, ++tok) cell += (cell.empty() ? "" : " ") + toks[tok];
+      out.cells.push_back(cell);
+    }
+    return out;
+  }
+  return out;
+}
+
+bool IsYearLine(const std::vector<std::string>& toks) {
+  if (toks.empty()) return false;
+  for (const std::string& t : toks)
+    if (!IsYearToken(t)) return false;
+  return true;
+}
+
+struct BlockLine {
+  size_t index;  // into the flattened lines
+  std::vector<std::string> toks;
+};
+
+// Every way to choose `skip` of `n` labels as headings without figures.
+void Combinations(int n, int skip, int from, std::vector<int>& cur, std::vector<std::vector<int>>* out) {
+  if (out->size() >= kMaxPairings) return;
+  if (static_cast<int>(cur.size()) == skip) {
+    out->push_back(cur);
+    return;
+  }
+  for (int i = from; i <= n - (skip - static_cast<int>(cur.size())); ++i) {
+    cur.push_back(i);
+    Combinations(n, skip, i + 1, cur, out);
+    cur.pop_back();
+  }
+}
+
+// Tries a label block starting at line `start`; on success fills `grid` and
+// sets `*end` to the first line after the table.
+bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
+                    const std::string& doc_kind, const TextTableParams& tp, Grid* grid, size_t* end) {
+  std::vector<BlockLine> labels;
+  size_t j = start;
+  for (; j < lines.size(); ++j) {
+    std::string clean = CleanCellText(lines[j]->text);
+    if (clean.empty()) continue;
+    if (lines[j]->text.find('\t') != std::string::npos) return false;
+    std::vector<std::string> toks = OcrTokens(clean);
+    if (toks.empty()) continue;
+    if (IsYearLine(toks) || FiguresStart(toks) == 0) break;
+    if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
+    if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') return false;
+    labels.push_back({j, toks});
+  }
+  if (labels.size() < 3 || j >= lines.size()) return false;
+  // The figures: column by column (a year line, then one figure a line) or
+  // rows of figures under one year line.
+  std::vector<int> years;
+  std::vector<std::vector<std::string>> columns;  // column mode
+  std::vector<NumberLine> rows;                   // row mode
+  std::vector<size_t> row_line;
+  bool column_mode = false, row_mode = false;
+  int blanks = 0;
+  for (; j < lines.size(); ++j) {
+    std::string clean = CleanCellText(lines[j]->text);
+    if (clean.empty()) {
+      if (++blanks >= tp.end_blank_lines_spaced) break;
+      continue;
+    }
+    blanks = 0;
+    std::vector<std::string> toks = OcrTokens(clean);
+    if (toks.empty()) continue;
+    if (IsYearLine(toks)) {
+      if (row_mode || (column_mode && toks.size() != 1)) break;
+      if (toks.size() == 1) {
+        column_mode = true;
+        years.push_back(std::stoi(toks[0].substr(0, 4)));
+        columns.emplace_back();
+      } else {
+        if (column_mode) break;
+        row_mode = true;
+        for (const std::string& t : toks) years.push_back(std::stoi(t.substr(0, 4)));
+      }
+      continue;
+    }
+    if (years.empty()) return false;
+    NumberLine nl = ReadNumberLine(toks, column_mode ? 1 : static_cast<int>(years.size()));
+    if (nl.cells.empty()) break;
+    if (column_mode) {
+      columns.back().push_back(nl.cells[0]);
+    } else {
+      rows.push_back(nl);
+      row_line.push_back(j);
+    }
+  }
+  *end = j;
+  if (years.size() < 2 && !(column_mode && years.size() == 1)) return false;
+  if (column_mode) {
+    // Columns whose figure count differs from the fullest column cannot be
+    // placed by order: they are left out (said in the doubt).
+    size_t m = 0;
+    for (const auto& c : columns) m = std::max(m, c.size());
+    if (m == 0) return false;
+    std::vector<int> kept_years;
+    std::vector<std::vector<std::string>> kept;
+    for (size_t c = 0; c < columns.size(); ++c)
+      if (columns[c].size() == m) {
+        kept_years.push_back(years[c]);
+        kept.push_back(columns[c]);
+      }
+    years = kept_years;
+    rows.clear();
+    for (size_t r = 0; r < m; ++r) {
+      NumberLine nl;
+      nl.groupings = 1;
+      for (const auto& c : kept) nl.cells.push_back(c[r]);
+      rows.push_back(nl);
+    }
+  }
+  const size_t n = labels.size(), m = rows.size();
+  if (m < 2 || m > n) return false;
+  // The caption: a heading among the first labels (numbered, a table name,
+  // or a line with a year) is the title, not a row.
+  std::string title = FindTitle(lines, labels[0].index, tp);
+  while (!labels.empty() && labels.size() > m) {
+    std::string first = CleanCellText(lines[labels[0].index]->text);
+    bool has_year = false;
+    for (const std::string& t : labels[0].toks) has_year = has_year || IsYearToken(t) || RE2::PartialMatch(t, "(19|20)\\d\\d"_re);
+    if (!(IsTableHeading(first) || has_year || DetectMoneyUnit(first))) break;
+    title = first;
+    labels.erase(labels.begin());
+  }
+  const size_t nl = labels.size();
+  Grid base;
+  base.title = title;
+  for (int y : years) base.headers.push_back(std::to_string(y));
+  base.page = pages[labels[0].index];
+  base.last_page = pages[*end > 0 ? *end - 1 : 0];
+  base.confidence = 0.8;
+  auto build = [&](const std::vector<int>& skip) {
+    Grid g = base;
+    size_t r = 0;
+    for (size_t k = 0; k < nl; ++k) {
+      const Line& l = *lines[labels[k].index];
+      GridRow row;
+      for (size_t q = 0; q < labels[k].toks.size(); ++q) row.label += (q ? " " : "") + labels[k].toks[q];
+      row.prov.page = pages[labels[k].index];
+      row.prov.line_index = l.index;
+      row.prov.raw_text = l.raw;
+      row.prov.box = l.box;
+      row.cells.resize(years.size());
+      if (!std::binary_search(skip.begin(), skip.end(), static_cast<int>(k)) && r < m) {
+        const NumberLine& num = rows[r++];
+        row.groupings = num.groupings;
+        for (size_t c = 0; c < num.cells.size() && c < years.size(); ++c) {
+          GridCell& gc = row.cells[c];
+          gc.present = true;
+          gc.text = num.cells[c];
+          gc.prov = row.prov;
+          gc.prov.raw_text = num.cells[c];
+          gc.prov.confidence = 0.8;
+          row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + num.cells[c];
+        }
+      }
+      g.rows.push_back(std::move(row));
+    }
+    return g;
+  };
+  if (m > nl) return false;
+  std::vector<std::vector<int>> skips;
+  std::vector<int> cur;
+  Combinations(static_cast<int>(nl), static_cast<int>(nl - m), 0, cur, &skips);
+  if (skips.empty() || skips.size() >= kMaxPairings) return false;
+  TableContext ctx;
+  ctx.doc_kind = doc_kind;
+  struct Scored {
+    size_t index;
+    int holds, fails, prior;
+  };
+  std::vector<Scored> scored;
+  for (size_t s = 0; s < skips.size(); ++s) {
+    Grid g = build(skips[s]);
+    FinancialTable t;
+    if (!InterpretGrid(g, ctx, &t)) continue;
+    int holds = 0, fails = 0;
+    for (const Constraint& c : TableConstraints(t)) {
+      std::optional<double> res = Residual(t, c);
+      if (!res) continue;
+      (WithinTolerance(c, *res) ? holds : fails)++;
+    }
+    int prior = 0;
+    for (int k : skips[s]) prior += IsSectionHeading(g.rows[k].label) ? 1 : 0;
+    scored.push_back({s, holds, fails, prior});
+  }
+  if (scored.empty()) return false;
+  // The best: no failing check, most holding, then most section headings
+  // left without figures; among failing ones, fewest failures.
+  auto better = [](const Scored& a, const Scored& b) {
+    if ((a.fails == 0) != (b.fails == 0)) return a.fails == 0;
+    if (a.fails == 0 && a.holds != b.holds) return a.holds > b.holds;
+    if (a.fails != b.fails) return a.fails < b.fails;
+    if (a.holds != b.holds) return a.holds > b.holds;
+    return a.prior > b.prior;
+  };
+  std::stable_sort(scored.begin(), scored.end(), better);
+  const Scored& best = scored.front();
+  bool tie = scored.size() > 1 && !better(scored[0], scored[1]);
+  *grid = build(skips[best.index]);
+  std::string how = column_mode ? "column by column" : "as a block of figure rows";
+  std::string rule, doubt;
+  if (tie) {
+    rule = "read.ambiguous";
+    std::string alt;
+    for (int k : skips[scored[1].index]) alt += (alt.empty() ? "" : ", ") + grid->rows[k].label;
+    doubt = "the OCR text printed labels and figures apart (" + how +
+            "); two pairings of labels with figures satisfy the checks equally (the other leaves without figures: " +
+            alt + ")";
+  } else {
+    rule = "read.pairing";
+    doubt = "the OCR text printed labels and figures apart (" + how + "); labels paired with figures by order" +
+            (best.fails == 0 && best.holds > 0 ? std::string(", chosen by the sums")
+             : best.fails == 0                  ? std::string(", no sum checks the pairing")
+                                                : std::string(", no pairing satisfies the sums"));
+  }
+  for (GridRow& r : grid->rows) {
+    bool any = false;
+    for (const GridCell& c : r.cells) any = any || c.present;
+    if (!any) continue;
+    r.doubt_rule = rule;
+    r.doubt = doubt;
+  }
+  return true;
+}
+
+// --- Figures wrapped inside their cells, read line by line ---
+// OCR prints a figure wrapped in a narrow cell as two lines: "13 13 13" over
+// "Summa intakter 320 320 320", or the heads, the label, then the tails. A
+// line of bare figures after a label-only line belongs to that label. These
+// joins are guesses (GridRow::doubt): the repair stage keeps a figure only
+// when the sums confirm it.
+
+bool RowHasCells(const GridRow& r) {
+  for (const GridCell& c : r.cells)
+    if (c.present) return true;
+  return false;
+}
+
+// Cells of `r` in order, all present and each matching `re`.
+bool CellsMatch(const GridRow& r, const RE2& re, size_t* count) {
+  *count = 0;
+  bool gap = false;
+  for (const GridCell& c : r.cells) {
+    if (!c.present) {
+      gap = true;
+      continue;
+    }
+    if (gap || !RE2::FullMatch(c.text, re)) return false;
+    ++*count;
+  }
+  return *count > 0;
+}
+
+bool WrapPair(const GridRow& heads, const GridRow& tails) {
+  static const RE2 kHead("-?\\d{1,3}");
+  static const RE2 kTail("\\d{3}");
+  size_t nh = 0, nt = 0;
+  return CellsMatch(heads, kHead, &nh) && CellsMatch(tails, kTail, &nt) && nh == nt;
+}
+
+void JoinWrapped(GridRow& into, const GridRow& heads, const GridRow& tails) {
+  for (size_t c = 0; c < into.cells.size(); ++c) {
+    if (c >= heads.cells.size() || !heads.cells[c].present) continue;
+    GridCell cell = tails.cells[c];
+    cell.present = true;
+    cell.text = heads.cells[c].text + " " + tails.cells[c].text;
+    cell.prov.raw_text = cell.text;
+    cell.prov.confidence = std::min(cell.prov.confidence, 0.8);
+    into.cells[c] = cell;
+  }
+  into.raw_numbers = heads.raw_numbers + " / " + tails.raw_numbers;
+  into.groupings = 1;
+  into.doubt_rule = "read.wrapped";
+  into.doubt = "the figures are printed wrapped over two lines ('" + heads.raw_numbers + "' over '" +
+               tails.raw_numbers + "') and were joined";
+}
+
+// A caption naming a span of years ("Budget 2020-2022, tkr") directly above
+// rows with figures, where OCR lost the header line: the span's years.
+bool TitleYears(const std::vector<const Line*>& lines, size_t i, std::vector<std::string>* headers) {
+  static const RE2 kSpan("(?i)^\\D{0,40}\\b((?:19|20)\\d\\d)\\s*[-–]\\s*((?:19|20)\\d\\d)\\b[^0-9]*$");
+  std::string clean = CleanCellText(lines[i]->text);
+  int y1 = 0, y2 = 0;
+  if (clean.size() > 60 || !RE2::FullMatch(clean, kSpan, &y1, &y2) || y2 - y1 < 1 || y2 - y1 > 5) return false;
+  if (!IsTableHeading(clean) && !DetectMoneyUnit(clean)) return false;
+  // The next non-blank lines: a label-only line or two, then a row whose
+  // figures group into exactly the span's columns.
+  int seen = 0;
+  for (size_t j = i + 1; j < lines.size() && seen < 3; ++j) {
+    std::string l = CleanCellText(lines[j]->text);
+    if (l.empty()) continue;
+    ++seen;
+    std::vector<std::string> toks = OcrTokens(l);
+    std::string hl;
+    std::vector<std::string> hh;
+    if (SpaceHeader(l, &hl, &hh)) return false;  // the header line is there
+    size_t first = FiguresStart(toks);
+    if (first == toks.size()) continue;
+    if (first == 0) return false;
+    std::vector<std::string> shadow;
+    for (size_t k = first; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
+    if (GroupNumberTokens(shadow, y2 - y1 + 1).empty()) return false;
+    headers->clear();
+    for (int y = y1; y <= y2; ++y) headers->push_back(std::to_string(y));
+    return true;
+  }
+  return false;
+}
+
+// A label of at most three letters and nothing else: an OCR scrap.
+bool Fold3(const std::string& label) {
+  if (label.empty()) return false;
+  std::string f = FoldKey(label);
+  int letters = 0;
+  for (char c : f) {
+    if (c >= 'a' && c <= 'z') ++letters;
+    else if (c != ' ' && c != '.' && c != ',') return false;
+  }
+  return letters <= 3;
+}
+
+void MergeWrappedRows(Grid& g) {
+  auto unlabeled = [](const GridRow& r) { return r.label.empty() && !r.repeated_header && RowHasCells(r); };
+  auto label_only = [](const GridRow& r) {
+    return !r.label.empty() && !r.repeated_header && !RowHasCells(r) && !IsSectionHeading(r.label);
+  };
+  std::vector<GridRow> out;
+  for (size_t i = 0; i < g.rows.size(); ++i) {
+    GridRow& r = g.rows[i];
+    // heads / label-only / tails
+    if (unlabeled(r) && i + 2 < g.rows.size() && label_only(g.rows[i + 1]) && unlabeled(g.rows[i + 2]) &&
+        WrapPair(r, g.rows[i + 2])) {
+      GridRow row = g.rows[i + 1];
+      JoinWrapped(row, r, g.rows[i + 2]);
+      out.push_back(std::move(row));
+      i += 2;
+      continue;
+    }
+    // heads / label with tails
+    if (unlabeled(r) && i + 1 < g.rows.size() && !g.rows[i + 1].label.empty() && RowHasCells(g.rows[i + 1]) &&
+        WrapPair(r, g.rows[i + 1])) {
+      GridRow row = g.rows[i + 1];
+      JoinWrapped(row, r, g.rows[i + 1]);
+      out.push_back(std::move(row));
+      i += 1;
+      continue;
+    }
+    // label with heads / tails
+    if (!r.label.empty() && !r.repeated_header && RowHasCells(r) && r.doubt_rule.empty() && i + 1 < g.rows.size() &&
+        unlabeled(g.rows[i + 1]) && WrapPair(r, g.rows[i + 1])) {
+      GridRow row = r;
+      JoinWrapped(row, r, g.rows[i + 1]);
+      out.push_back(std::move(row));
+      i += 1;
+      continue;
+    }
+    // label-only / figures
+    if (label_only(r) && i + 1 < g.rows.size() && unlabeled(g.rows[i + 1])) {
+      GridRow row = r;
+      const GridRow& nums = g.rows[i + 1];
+      row.cells = nums.cells;
+      row.raw_numbers = nums.raw_numbers;
+      row.groupings = nums.groupings;
+      row.doubt_rule = "read.pairing";
+      row.doubt = "the figures '" + nums.raw_numbers + "' stand on the line after the label";
+      out.push_back(std::move(row));
+      i += 1;
+      continue;
+    }
+    // A scrap of a label ("sa") with bare 3-digit figures: the tail of a
+    // figure wrapped from the row above. Neither row's figures can be trusted
+    // without the sums.
+    if (RowHasCells(r) && !r.repeated_header && Fold3(r.label) && !out.empty() && RowHasCells(out.back())) {
+      static const RE2 kTail("\\d{3}");
+      size_t nt = 0;
+      if (CellsMatch(r, kTail, &nt) && out.back().doubt_rule.empty()) {
+        out.back().doubt_rule = "read.wrapped";
+        out.back().doubt = "the next line holds figures under a scrap of a label ('" + r.label + " " + r.raw_numbers +
+                           "'): a figure of this row may be wrapped";
+        r.label.clear();
+      }
+    }
+    if (unlabeled(r) && r.doubt_rule.empty()) {
+      r.doubt_rule = "read.unlabeled";
+      r.doubt = "a line of figures without a label";
+    }
+    out.push_back(std::move(r));
+  }
+  g.rows = std::move(out);
+}
+
 }  // namespace
 
 std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& params) {
@@ -141,6 +673,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
   while (i < lines.size()) {
     const Line& hl = *lines[i];
     bool tabbed = hl.text.find('\t') != std::string::npos;
+    bool title_header = false;
     Grid g;
     size_t ncols = 0;
     std::vector<int> col_pos;  // char column of each header cell (tab path)
@@ -157,15 +690,26 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     } else {
       std::string label;
       std::vector<std::string> headers;
-      if (!SpaceHeader(hl.text, &label, &headers)) {
-        ++i;
+      if (!SpaceHeader(hl.text, &label, &headers) && TitleYears(lines, i, &headers)) {
+        // OCR dropped the header line: the caption's years name the columns.
+        title_header = true;
+        label.clear();
+      } else if (headers.empty() || !SpaceHeader(hl.text, &label, &headers)) {
+        Grid block;
+        size_t end = i + 1;
+        if (ReadBlockTable(lines, pages, i, doc.meta.kind, params, &block, &end)) {
+          grids.push_back(std::move(block));
+          i = std::max(end, i + 1);
+        } else {
+          ++i;
+        }
         continue;
       }
       g.header_label = label;
       g.headers = headers;
     }
     ncols = g.headers.size();
-    g.title = FindTitle(lines, i, params);
+    g.title = title_header ? CleanCellText(hl.text) : FindTitle(lines, i, params);
     g.page = g.last_page = pages[i];
     size_t j = i + 1;
     int blanks = 0;
@@ -216,11 +760,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           row.label = label;
           row.repeated_header = true;
         } else {
-          std::vector<std::string> toks = Tokens(clean);
-          size_t first = toks.size();
-          while (first > 0 && IsNumericToken(toks[first - 1])) --first;
+          std::vector<std::string> toks = OcrTokens(clean);
+          size_t first = FiguresStart(toks);
           for (size_t k = 0; k < first; ++k) row.label += (k ? " " : "") + toks[k];
-          std::vector<std::string> nums(toks.begin() + first, toks.end());
+          std::vector<std::string> raw_nums(toks.begin() + first, toks.end());
+          std::vector<std::string> nums;
+          for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
           if (nums.empty()) {
             // Label only: a section heading, or the end of the table.
             bool sentence = clean.back() == '.' || clean.back() == ':' || toks.size() > 5;
@@ -252,9 +797,19 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             }
             if (groupings.empty()) break;  // numbers that fit no column split
             row.groupings = k_best == ncols ? static_cast<int>(groupings.size()) : total;
-            for (const std::string& t : nums) row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + t;
+            for (const std::string& t : raw_nums) row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + t;
             row.raw_numbers = CanonicalNumberText(row.raw_numbers);
-            const std::vector<std::string>& chosen = groupings.front();
+            // The chosen grouping over the tokens as printed (damaged
+            // letters kept for the repair solver).
+            std::vector<std::string> chosen;
+            size_t tok = 0;
+            for (const std::string& grp : groupings.front()) {
+              size_t n = Tokens(grp).size();
+              std::string cell;
+              for (size_t q = 0; q < n && tok < raw_nums.size(); ++q, ++tok)
+                cell += (cell.empty() ? "" : " ") + raw_nums[tok];
+              chosen.push_back(cell);
+            }
             for (size_t k = 0; k < chosen.size(); ++k) {
               GridCell& gc = row.cells[k];
               gc.present = true;
@@ -270,6 +825,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       g.last_page = page;
       g.rows.push_back(std::move(row));
     }
+    if (!tabbed) MergeWrappedRows(g);
+    if (title_header)
+      for (GridRow& r : g.rows)
+        if (r.doubt_rule.empty() && RowHasCells(r)) {
+          r.doubt_rule = "read.pairing";
+          r.doubt = "no header line: the columns are the years of the caption '" + g.title + "'";
+        }
     if (!g.rows.empty()) grids.push_back(std::move(g));
     i = std::max(j, i + 1);
   }

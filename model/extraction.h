@@ -81,6 +81,14 @@ struct TableRow {
   // stage re-splits it against the table's sum constraints.
   std::string raw_numbers;
   int groupings = 1;
+  // Set by a reader that placed the row's figures by a guess (text dumps:
+  // labels and numbers printed in separate blocks, a number line joined to a
+  // label). `doubt_rule` is the flag rule ("read.pairing", "read.ambiguous",
+  // ...), `doubt` says why. Such cells start "suspect"; the repair stage
+  // clears a cell only when the table arithmetic confirms it (never for
+  // "read.ambiguous"), and flags the rest.
+  std::string doubt_rule;
+  std::string doubt;
 };
 
 // Kinds of financial table we know (docs/categories.md, "Table kinds").

@@ -19,15 +19,14 @@ PACKAGES=(
   hunspell-sv libhunspell-dev          # Swedish dictionary for diacritic repair
   wswedish dasher-data                 # Swedish word lists for the lexicon
   qpdf                                 # tests: makes an encrypted PDF fixture
-  tesseract-ocr tesseract-ocr-eng imagemagick  # training only: renders Swedish text and reads it with the
-  fonts-liberation2 fonts-freefont-ttf         # English model (scripts/learn_ocr_confusions.sh)
   clang libclang-rt-14-dev             # tests only: the ASan+UBSan+libFuzzer build (scripts/sanitize.sh);
                                        # the runtimes are only a Recommends of clang
   chromium                             # tests: renders the review's HTML report headless;
                                        # bench/gen_layouts.sh: prints the layout variants to PDF
-  tesseract-ocr tesseract-ocr-eng      # bench/gen_layouts.sh only: English-model OCR text dumps
-  imagemagick img2pdf                  # bench/gen_layouts.sh only: skewed, noisy image-only scans
-  fonts-liberation2                    # bench/gen_layouts.sh only: more fonts for the variants
+  tesseract-ocr tesseract-ocr-eng      # test material only: English-model OCR (bench/gen_layouts.sh text dumps,
+                                       # tests/data/ocr_dumps, scripts/learn_ocr_confusions.sh)
+  imagemagick img2pdf                  # test material only: skewed, noisy scans; rendered training text
+  fonts-liberation2 fonts-freefont-ttf # test material only: more fonts for variants and training renders
 )
 
 missing=()
