@@ -312,9 +312,13 @@ void CheckAndel(const std::vector<FinancialTable>& tables, int ti, std::vector<F
   }
 }
 
-// One flag per table whose unit nothing printed or inferable says (its
-// money cells were loaded suspect, amounts assuming tkr).
+// One flag per document for the tables whose unit nothing printed or
+// inferable says (their money cells were loaded suspect, read as tkr): one
+// cause, one flag to read, listing the tables.
 void CheckUnits(const std::vector<FinancialTable>& tables, std::vector<Flag>* out) {
+  Flag f;
+  std::string list;
+  int n_tables = 0, n_cells = 0;
   for (size_t ti = 0; ti < tables.size(); ++ti) {
     const FinancialTable& t = tables[ti];
     if (!t.unit.empty()) continue;
@@ -325,15 +329,24 @@ void CheckUnits(const std::vector<FinancialTable>& tables, std::vector<Flag>* ou
       if (first < 0) first = static_cast<int>(i);
     }
     if (first < 0 || n == 0) continue;
-    Flag f = BaseFlag(tables, static_cast<int>(ti), first, -1, kRuleUnitUnknown);
-    f.key = std::string(kRuleUnitUnknown) + "|t" + std::to_string(ti);
-    f.severity = kSeverityWarning;
-    f.passed = false;
-    f.message = "Table " + (Trim(t.title).empty() ? "(untitled)" : "\"" + Trim(t.title) + "\"") + " p." +
-                std::to_string(t.page) + ": no unit printed (title, header, column, document) and none follows from "
-                "the document's other tables; its " + std::to_string(n) + " figures are loaded suspect, read as tkr";
-    out->push_back(std::move(f));
+    int col = -1;  // the first figure of the table's first money row, so the flag shows a fact
+    for (size_t c = 0; c < t.rows[first].cells.size() && col < 0; ++c)
+      if (t.rows[first].cells[c].present) col = static_cast<int>(c);
+    if (n_tables == 0) f = BaseFlag(tables, static_cast<int>(ti), first, col, kRuleUnitUnknown);
+    else f.cells.push_back({static_cast<int>(ti), first, col});
+    ++n_tables;
+    n_cells += n;
+    if (!list.empty()) list += ", ";
+    list += (Trim(t.title).empty() ? "(untitled)" : "\"" + Trim(t.title) + "\"") + " p." + std::to_string(t.page);
   }
+  if (n_tables == 0) return;
+  f.key = kRuleUnitUnknown;
+  f.severity = kSeverityWarning;
+  f.passed = false;
+  f.message = std::to_string(n_tables) + (n_tables == 1 ? " table has" : " tables have") +
+              " no unit printed (title, header, column, document) and none follows from the document's other tables; " +
+              "their " + std::to_string(n_cells) + " figures are loaded suspect, read as tkr: " + list;
+  out->push_back(std::move(f));
 }
 
 }  // namespace
