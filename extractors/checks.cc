@@ -263,6 +263,10 @@ void CheckSameFigures(const std::vector<FinancialTable>& tables, std::vector<Fla
     for (int i = 0; i < static_cast<int>(t.rows.size()); ++i) {
       const TableRow& r = t.rows[i];
       std::string label = Fold(Trim(r.label));
+      // "Resultat efter finansiella poster, tkr" in a flerårsöversikt is the
+      // resultaträkning's row: the unit suffix is not part of the name.
+      static const RE2 kUnitSuffix("[ ,]*(\\(?(tkr|mkr|mnkr|kr|tsek|msek|sek)\\)?|i (tkr|mkr|kr))$");
+      RE2::Replace(&label, kUnitSuffix, "");
       if (r.is_header || !r.monetary || label.size() < 6 || IsSumLabel(r.label) || IsVaravLabel(r.label)) continue;
       if (t.unit.empty() && !r.scale) continue;  // unit unknown: flagged once as unit.unknown
       for (size_t c = 0; c < t.columns.size(); ++c) {

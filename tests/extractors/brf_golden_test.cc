@@ -185,19 +185,15 @@ TEST(BrfGolden, ScoresRealHousingCooperativeReports) {
     if (e.path().extension() == ".pdf") pdfs.push_back(e.path());
   std::sort(pdfs.begin(), pdfs.end());
   for (const std::filesystem::path& path : pdfs) {
-    struct {
-      const std::filesystem::path& p;
-      const std::filesystem::path& path() const { return p; }
-    } e{path};
-    Result<Extraction> ex = RunPipeline(e.path().string(), opts);
-    ASSERT_TRUE(ex.ok()) << e.path() << ": " << ex.status().ToString();
+    Result<Extraction> ex = RunPipeline(path.string(), opts);
+    ASSERT_TRUE(ex.ok()) << path << ": " << ex.status().ToString();
     int open = 0;
     for (const Flag& f : ex->flags) open += !f.passed;
     const GoldenDoc* g = nullptr;
     for (const GoldenDoc& d : golden)
       for (const std::string& s : d.sha256)
         if (s == ex->doc.sha256) g = &d;
-    std::string name = e.path().stem().string();
+    std::string name = path.stem().string();
     if (!g) {
       std::printf("%-16s %6s %7s %9s %9s %10s %5d\n", name.c_str(), "-", "-", "-", "-", "-", open);
       continue;
