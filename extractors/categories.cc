@@ -24,7 +24,7 @@ const Rule kRules[] = {
     {"^(summa|s:a|totalt?) (verksamhetens |rorelsens |rorelse)?kostnader", nullptr, "cost.total"},
     {"^(summa|s:a) finansiella poster", nullptr, nullptr},
     {"^(summa|s:a) eget kapital$", nullptr, "equity"},
-    {"^(summa|s:a) tillgangar", nullptr, "assets.total"},
+    {"^(summa|s:a) tillgangar|^balansomslutning", nullptr, "assets.total"},
     {"^(summa|s:a) eget kapital (och|,) skulder", nullptr, "equity_liabilities.total"},
     {"^(summa|s:a) (forandring av )?rorelsekapital", nullptr, "cash_flow.working_capital"},
     {"^(summa|s:a|totalt?)$", "upplupna|skulder", "liabilities.accrued"},

@@ -150,31 +150,53 @@ int LastSumRow(const FinancialTable& t) {
   return -1;
 }
 
+int NoteColumn(const FinancialTable& t) {
+  int note_col = -1;
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    if (t.columns[c].kind == ColumnKind::kNote) note_col = static_cast<int>(c);
+  return note_col;
+}
+
+// The notes a row cites ("14, 16" → "14,16"), "" for none or a Summa row.
+std::string CitedNotes(const FinancialTable& t, int row, int note_col) {
+  const TableCell* nc = CellAt(t, row, note_col);
+  if (!nc || !nc->present || IsSumLabel(t.rows[row].label)) return "";
+  std::string key;
+  for (int n : NoteNumbers(nc->raw)) key += (key.empty() ? "" : ",") + std::to_string(n);
+  return key;
+}
+
 void CheckNoteRefs(const std::vector<FinancialTable>& tables, std::vector<Flag>* out) {
+  // Rows of one statement (a balansräkning may be read as two tables) that
+  // cite the same note: a loan note's Summa is the long-term and the
+  // short-term line together, so those rows are compared as one sum.
+  struct At {
+    int table, row;
+  };
+  std::map<std::pair<std::string, std::string>, std::vector<At>> cited;
+  for (size_t ti = 0; ti < tables.size(); ++ti) {
+    int note_col = NoteColumn(tables[ti]);
+    if (note_col < 0) continue;
+    for (int i = 0; i < static_cast<int>(tables[ti].rows.size()); ++i)
+      if (std::string n = CitedNotes(tables[ti], i, note_col); !n.empty())
+        cited[{tables[ti].table_kind, n}].push_back({static_cast<int>(ti), i});
+  }
   for (size_t ti = 0; ti < tables.size(); ++ti) {
     const FinancialTable& t = tables[ti];
-    int note_col = -1;
-    for (size_t c = 0; c < t.columns.size(); ++c)
-      if (t.columns[c].kind == ColumnKind::kNote) note_col = static_cast<int>(c);
+    int note_col = NoteColumn(t);
     if (note_col < 0) continue;
-    // Rows that cite the same note: a loan note's Summa is the long-term and
-    // the short-term line together, so the rows are compared as one sum.
-    std::map<int, std::vector<int>> rows_of_note;
-    for (int i = 0; i < static_cast<int>(t.rows.size()); ++i) {
-      const TableCell* nc = CellAt(t, i, note_col);
-      if (!nc || !nc->present || IsSumLabel(t.rows[i].label)) continue;
-      std::vector<int> notes = NoteNumbers(nc->raw);
-      if (notes.size() == 1) rows_of_note[notes[0]].push_back(i);
-    }
     for (int i = 0; i < static_cast<int>(t.rows.size()); ++i) {
       const TableCell* nc = CellAt(t, i, note_col);
       if (!nc || !nc->present) continue;
       std::vector<int> notes = NoteNumbers(nc->raw);
       if (notes.empty()) continue;
-      std::vector<int> group{i};
-      if (notes.size() == 1 && rows_of_note[notes[0]].size() > 1) {
-        group = rows_of_note[notes[0]];
-        if (group[0] != i) continue;  // checked once, at the group's first row
+      std::vector<At> group{{static_cast<int>(ti), i}};
+      if (std::string n = CitedNotes(t, i, note_col); !n.empty()) {
+        const std::vector<At>& g = cited[{t.table_kind, n}];
+        if (g.size() > 1) {
+          if (g[0].table != static_cast<int>(ti) || g[0].row != i) continue;  // checked at the group's first row
+          group = g;
+        }
       }
       int nt = NoteTable(tables, notes[0]);
       if (nt < 0 || nt == static_cast<int>(ti)) continue;
@@ -186,28 +208,34 @@ void CheckNoteRefs(const std::vector<FinancialTable>& tables, std::vector<Flag>*
         for (size_t nc2 = 0; nc2 < note.columns.size(); ++nc2) {
           if (note.columns[nc2].year != t.columns[c].year || !IsAmountColumn(note.columns[nc2])) continue;
           if (!CellPresent(note, sum_row, static_cast<int>(nc2))) continue;
+          // The group's sum in kronor, each row through its own table's column of that year.
           std::optional<double> v = 0.0;
-          for (int g : group) {
-            auto gv = CellValue(t, g, static_cast<int>(c));
+          std::vector<FlagCell> parts;
+          for (const At& a : group) {
+            const FinancialTable& gt = tables[a.table];
+            int gc = -1;
+            for (size_t k = 0; k < gt.columns.size() && gc < 0; ++k)
+              if (gt.columns[k].year == t.columns[c].year && gt.columns[k].kind == t.columns[c].kind) gc = static_cast<int>(k);
+            std::optional<double> gv = gc < 0 ? std::nullopt : CellValue(gt, a.row, gc);
             if (!gv) v.reset();
-            else if (v) *v += *gv;
+            else if (v) *v += *gv * gt.scale;
+            if (gc >= 0 && !(a.table == static_cast<int>(ti) && a.row == i)) parts.push_back({a.table, a.row, gc});
           }
           auto nv = CellValue(note, sum_row, static_cast<int>(nc2));
           if (!v || !nv) continue;
           Flag f = BaseFlag(tables, static_cast<int>(ti), i, static_cast<int>(c), kRuleNoteRef);
-          for (size_t k = 1; k < group.size(); ++k) f.cells.push_back({static_cast<int>(ti), group[k], static_cast<int>(c)});
+          for (const FlagCell& p : parts) f.cells.push_back(p);
           f.cells.push_back({nt, sum_row, static_cast<int>(nc2)});
-          f.found = std::llround(*v * t.scale);
+          f.found = std::llround(*v);
           f.expected = std::llround((*v < 0 ? -std::fabs(*nv) : std::fabs(*nv)) * note.scale);
           f.year = t.columns[c].year;
-          bool ok = std::fabs(std::fabs(*v * t.scale) - std::fabs(*nv * note.scale)) <= t.scale + 1e-6;
+          bool ok = std::fabs(std::fabs(*v) - std::fabs(*nv * note.scale)) <= std::max(t.scale, note.scale) + 1e-6;
           f.passed = ok;
           f.severity = ok ? kSeverityOk : kSeverityWarning;
           std::string what = DescribeCell(t, i, static_cast<int>(c));
-          for (size_t k = 1; k < group.size(); ++k) what += " + " + Trim(t.rows[group[k]].label);
-          f.message = what + " " + FormatPrinted(*v) + " " +
-                      (ok ? "agrees with " : "differs from ") + Trim(note.title) + " " +
-                      Trim(note.rows[sum_row].label) + " " + FormatPrinted(*nv);
+          for (const FlagCell& p : parts) what += " + " + Trim(tables[p.table].rows[p.row].label);
+          f.message = what + " " + FormatPrinted(*v / t.scale) + " " + (ok ? "agrees with " : "differs from ") +
+                      Trim(note.title) + " " + Trim(note.rows[sum_row].label) + " " + FormatPrinted(*nv);
           out->push_back(std::move(f));
           break;
         }
@@ -235,6 +263,10 @@ void CheckSameFigures(const std::vector<FinancialTable>& tables, std::vector<Fla
     for (int i = 0; i < static_cast<int>(t.rows.size()); ++i) {
       const TableRow& r = t.rows[i];
       std::string label = Fold(Trim(r.label));
+      // "Resultat efter finansiella poster, tkr" in a flerårsöversikt is the
+      // resultaträkning's row: the unit suffix is not part of the name.
+      static const RE2 kUnitSuffix("[ ,]*(\\(?(tkr|mkr|mnkr|kr|tsek|msek|sek)\\)?|i (tkr|mkr|kr))$");
+      RE2::Replace(&label, kUnitSuffix, "");
       if (r.is_header || !r.monetary || label.size() < 6 || IsSumLabel(r.label) || IsVaravLabel(r.label)) continue;
       if (t.unit.empty() && !r.scale) continue;  // unit unknown: flagged once as unit.unknown
       for (size_t c = 0; c < t.columns.size(); ++c) {
@@ -312,9 +344,13 @@ void CheckAndel(const std::vector<FinancialTable>& tables, int ti, std::vector<F
   }
 }
 
-// One flag per table whose unit nothing printed or inferable says (its
-// money cells were loaded suspect, amounts assuming tkr).
+// One flag per document for the tables whose unit nothing printed or
+// inferable says (their money cells were loaded suspect, read as tkr): one
+// cause, one flag to read, listing the tables.
 void CheckUnits(const std::vector<FinancialTable>& tables, std::vector<Flag>* out) {
+  Flag f;
+  std::string list;
+  int n_tables = 0, n_cells = 0;
   for (size_t ti = 0; ti < tables.size(); ++ti) {
     const FinancialTable& t = tables[ti];
     if (!t.unit.empty()) continue;
@@ -325,15 +361,24 @@ void CheckUnits(const std::vector<FinancialTable>& tables, std::vector<Flag>* ou
       if (first < 0) first = static_cast<int>(i);
     }
     if (first < 0 || n == 0) continue;
-    Flag f = BaseFlag(tables, static_cast<int>(ti), first, -1, kRuleUnitUnknown);
-    f.key = std::string(kRuleUnitUnknown) + "|t" + std::to_string(ti);
-    f.severity = kSeverityWarning;
-    f.passed = false;
-    f.message = "Table " + (Trim(t.title).empty() ? "(untitled)" : "\"" + Trim(t.title) + "\"") + " p." +
-                std::to_string(t.page) + ": no unit printed (title, header, column, document) and none follows from "
-                "the document's other tables; its " + std::to_string(n) + " figures are loaded suspect, read as tkr";
-    out->push_back(std::move(f));
+    int col = -1;  // the first figure of the table's first money row, so the flag shows a fact
+    for (size_t c = 0; c < t.rows[first].cells.size() && col < 0; ++c)
+      if (t.rows[first].cells[c].present) col = static_cast<int>(c);
+    if (n_tables == 0) f = BaseFlag(tables, static_cast<int>(ti), first, col, kRuleUnitUnknown);
+    else f.cells.push_back({static_cast<int>(ti), first, col});
+    ++n_tables;
+    n_cells += n;
+    if (!list.empty()) list += ", ";
+    list += (Trim(t.title).empty() ? "(untitled)" : "\"" + Trim(t.title) + "\"") + " p." + std::to_string(t.page);
   }
+  if (n_tables == 0) return;
+  f.key = kRuleUnitUnknown;
+  f.severity = kSeverityWarning;
+  f.passed = false;
+  f.message = std::to_string(n_tables) + (n_tables == 1 ? " table has" : " tables have") +
+              " no unit printed (title, header, column, document) and none follows from the document's other tables; " +
+              "their " + std::to_string(n_cells) + " figures are loaded suspect, read as tkr: " + list;
+  out->push_back(std::move(f));
 }
 
 }  // namespace

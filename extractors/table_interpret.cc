@@ -26,9 +26,10 @@ bool IsAnnualReport(const std::string& doc_kind) {
 std::string TableKind(const std::string& title, const std::string& header_label,
                       const std::vector<TableColumn>& cols, const std::string& doc_kind) {
   std::string t = FoldKey(title + " " + header_label);
-  if (RE2::PartialMatch(t, "resultatrakning"_re)) return "income_statement";
-  if (RE2::PartialMatch(t, "balansrakning"_re)) return "balance_sheet";
-  if (RE2::PartialMatch(t, "kassaflode"_re)) return "cash_flow";
+  // "." where å/ä/ö stand: text layers that lost them print "Resultatr\"kning".
+  if (RE2::PartialMatch(t, "resultatr.kning"_re)) return "income_statement";
+  if (RE2::PartialMatch(t, "balansr.kning"_re)) return "balance_sheet";
+  if (RE2::PartialMatch(t, "kassafl.de"_re)) return "cash_flow";
   if (RE2::PartialMatch(t, "driftsredovisning"_re)) return "operating";
   if (RE2::PartialMatch(t, "balanskrav"_re)) return "balance_requirement";
   if (RE2::PartialMatch(FoldKey(header_label), "^insats"_re)) return "interventions";
@@ -249,7 +250,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // (A document whose kind was misread as a plan keeps its statements.)
   {
     std::string tf = FoldKey(t.title + " " + grid.header_label);
-    bool statement = RE2::PartialMatch(tf, "resultatrakning|balansrakning|kassaflodesanalys"_re) || IsFiveYearTitle(tf);
+    bool statement = RE2::PartialMatch(tf, "resultatr.kning|balansr.kning|kassafl.desanalys"_re) || IsFiveYearTitle(tf);
     for (TableColumn& c : t.columns) {
       std::string f = FoldKey(c.header);
       bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, "budget"_re);
