@@ -237,7 +237,7 @@ std::optional<int> ParseIngestArgs(const Args& args, IngestRequest* req) {
   ApplyOcrPolicy(ocr, &req->options);
   if (req->inputs.empty()) return UsageError("ingest", "no FILE or DIR given");
   if (req->db_path.empty()) return UsageError("ingest", "--db wants a path");
-  if (req->org.find_first_not_of(" \t") == std::string::npos && !req->org.empty())
+  if (app->count("--org") && req->org.find_first_not_of(" \t") == std::string::npos)
     return UsageError("ingest", "--org wants a name or an organisationsnummer");
   return std::nullopt;
 }

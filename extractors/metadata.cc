@@ -540,7 +540,8 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
       std::string k;
       int a = 0, b = 0;
       if (!ParseKindAndYears(l, &k, &a, &b)) continue;
-      ParseKindAndYears(joined, &k, &a, &b);
+      // The years on the next lines only when the heading has none.
+      if (a == 0) ParseKindAndYears(joined, &k, &a, &b);
       kind = k;
       from = a;
       to = b;

@@ -456,7 +456,7 @@ TEST_F(CliCommandTest, OutputNeverOverwritesAnInput) {
                            "review --db t.db --html link.db", "review --db link.db --html t.db",
                            "review --db t.db --html t.db-wal", "review --db t.db --html a.txt",
                            "review --db t.db --recheck --html a.txt", "ingest --db a.txt a.txt",
-                           "ingest --db ./a.txt ."}) {
+                           "ingest --db ./a.txt --text ."}) {
     RunResult r = Run(args);
     EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
     ASSERT_EQ(Lines(r.err).size(), 1u) << args << "\n" << r.err;
@@ -490,20 +490,20 @@ TEST_F(CliCommandTest, ReviewReportChecksTheDocumentBeforeCropping) {
   EXPECT_EQ(replaced.code, 0) << replaced.err;
   const std::string html = ReadFile(dir_ + "/replaced.html");
   EXPECT_THAT(html, ::testing::Not(HasSubstr("<img class=\"crop\"")));
-  // The card says which crop is missing and why (issue 11: the stored
-  // relative path is also looked for from the database's directory and its
-  // parents; every place tried is named).
+  // The stored path is absolute and canonical (issue 11); the card says
+  // which crop is missing and why (every place tried is named).
+  const std::string stored = fs::weakly_canonical(dir_ + "/doc.pdf").string();
   EXPECT_THAT(html, HasSubstr("no page image of page "));
-  EXPECT_THAT(html, HasSubstr("/doc.pdf: changed since it was ingested (SHA-256 differs)"));
+  EXPECT_THAT(html, HasSubstr(stored + ": changed since it was ingested (SHA-256 differs)"));
   ASSERT_EQ(Lines(replaced.err).size(), 2u) << replaced.err;
-  EXPECT_THAT(replaced.err, StartsWith("finsam review: warning: doc.pdf: "));
+  EXPECT_THAT(replaced.err, StartsWith("finsam review: warning: " + stored + ": "));
   EXPECT_THAT(Lines(replaced.err)[0], HasSubstr("changed since it was ingested"));
   EXPECT_EQ(Lines(replaced.err)[1], "finsam review: 1 page crop missing (see the warnings above)");
   // Gone altogether.
   fs::remove(dir_ + "/doc.pdf");
   RunResult gone = Run("review --db t.db --html gone.html");
   EXPECT_EQ(gone.code, 0) << gone.err;
-  EXPECT_THAT(ReadFile(dir_ + "/gone.html"), HasSubstr("/doc.pdf: no longer there"));
+  EXPECT_THAT(ReadFile(dir_ + "/gone.html"), HasSubstr(stored + ": no longer there"));
   EXPECT_THAT(ReadFile(dir_ + "/gone.html"), ::testing::Not(HasSubstr("<img class=\"crop\"")));
   EXPECT_EQ(Lines(gone.err).size(), 2u) << gone.err;
 }

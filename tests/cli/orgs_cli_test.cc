@@ -35,11 +35,14 @@ void WriteFile(const std::string& path, const std::string& bytes) {
 }
 
 // A budget table in a text dump (tab-separated cells), the same rows for
-// every organisation so that only the organisation tells them apart.
+// every organisation so that only the organisation tells them apart. (A
+// total that looks like a year, 2000, would read as a header row.)
 std::string BudgetTable(int year, int income_tkr) {
-  return "Budget\tBudget " + std::to_string(year) + "\n" + "Tkr\n" + "Bidrag från staten\t" +
-         std::to_string(income_tkr / 2) + "\n" + "Bidrag från kommuner\t" + std::to_string(income_tkr / 2) + "\n" +
-         "Summa intäkter\t" + std::to_string(income_tkr) + "\n";
+  const std::string y = std::to_string(year), y2 = std::to_string(year + 1), half = std::to_string(income_tkr / 2),
+                    total = std::to_string(income_tkr);
+  return "Budget " + y + "-" + y2 + ", Tkr\n\nIntäkter\t" + y + "\t" + y2 + "\nBidrag från staten\t" + half + "\t" +
+         half + "\nBidrag från kommunerna\t" + half + "\t" + half + "\nSumma intäkter\t" + total + "\t" + total +
+         "\n";
 }
 
 struct KindDoc {
@@ -55,7 +58,7 @@ std::vector<KindDoc> KindDocs() {
                           BudgetTable(2021, 1000),
        "Samordningsförbundet Åsele-Dorotea", "samordningsförbund"},
       {"kommun.txt", "Provköpings kommun\nÅrsredovisning 2021\nOrganisationsnummer 212000-0001\n\f" +
-                         BudgetTable(2021, 2000),
+                         BudgetTable(2021, 2400),
        "Provköpings kommun", "kommun"},
       {"region.txt", "Region Provland\nVerksamhetsplan 2021\n\f" + BudgetTable(2021, 3000), "Region Provland",
        "region"},
@@ -108,21 +111,22 @@ TEST_F(OrgsCliTest, OneOrganisationPerKindEachWithItsOwnName) {
   EXPECT_THAT(orgs.out, HasSubstr("Provköpings kommun,kommun,212000-0001,1,2021"));
   EXPECT_THAT(orgs.out, HasSubstr("Samordningsförbundet Åsele-Dorotea,samordningsförbund,,1,2021-2023"));
   // compare: one row per organisation, none pooled.
-  RunResult cmp = Run("compare --db t.db --metric income.total --format csv");
+  RunResult cmp = Run("compare --db t.db --metric income.total --years 2021 --format csv");
   ASSERT_EQ(cmp.code, 0) << cmp.err;
   EXPECT_EQ(Lines(cmp.out).size(), KindDocs().size() + 1) << cmp.out;
   EXPECT_THAT(cmp.out, Not(HasSubstr("unknown")));
-  EXPECT_THAT(cmp.out, HasSubstr("Brf Provgården,2021,5000000,"));
+  EXPECT_THAT(cmp.out, HasSubstr("Brf Provgården,2021,"));
+  EXPECT_THAT(cmp.out, HasSubstr(",5000000,#5 årsredovisning p.2 budget,"));
 }
 
 TEST_F(OrgsCliTest, CompareOrgFiltersAndUnknownOrgIsAUsageError) {
   IngestKinds();
-  RunResult one = Run("compare --db t.db --metric income.total --org provgården --format csv");
+  RunResult one = Run("compare --db t.db --metric income.total --years 2021 --org provgården --format csv");
   ASSERT_EQ(one.code, 0) << one.err;
   EXPECT_EQ(Lines(one.out).size(), 2u) << one.out;
   // The old option name still works, and an organisationsnummer names one.
-  EXPECT_EQ(Run("compare --db t.db --metric income.total --forbund provgården --format csv").out, one.out);
-  EXPECT_EQ(Run("compare --db t.db --metric income.total --org 769600-0004 --format csv").out, one.out);
+  EXPECT_EQ(Run("compare --db t.db --metric income.total --years 2021 --forbund provgården --format csv").out, one.out);
+  EXPECT_EQ(Run("compare --db t.db --metric income.total --years 2021 --org 769600-0004 --format csv").out, one.out);
   RunResult none = Run("compare --db t.db --metric income.total --org provgarde");
   EXPECT_EQ(none.code, 0) << "a part of a name matches";
   RunResult unknown = Run("compare --db t.db --metric income.total --org simrishamn");
@@ -149,7 +153,8 @@ TEST_F(OrgsCliTest, RenameAndMergeSurviveReextraction) {
   ASSERT_EQ(Run("ingest --db t.db docs/forbund2.txt").code, 0);
   RunResult listed = Run("orgs --db t.db --format csv");
   ASSERT_THAT(listed.out, HasSubstr("Samordningsförbundet Åsele-Dorotea och Vilhelmina"));
-  RunResult merge = Run("orgs --db t.db --merge 'Åsele-Dorotea och Vilhelmina' 'Samordningsförbundet Åsele-Dorotea'");
+  RunResult merge =
+      Run("orgs --db t.db --format csv --merge 'Åsele-Dorotea och Vilhelmina' 'Samordningsförbundet Åsele-Dorotea'");
   ASSERT_EQ(merge.code, 0) << merge.err;
   EXPECT_THAT(merge.out, Not(HasSubstr("och Vilhelmina")));
   EXPECT_THAT(merge.out, HasSubstr("Samordningsförbundet Åsele-Dorotea,samordningsförbund,,2,2021-2023"))
@@ -226,7 +231,7 @@ TEST_F(OrgsCliTest, DocsShowAndCategories) {
   RunResult docs = Run("docs --db t.db --format csv");
   ASSERT_EQ(docs.code, 0) << docs.err;
   EXPECT_THAT(docs.out, StartsWith("id,organisation,kind,years,pages,tables,facts,open_flags,path\r\n"));
-  EXPECT_THAT(docs.out, HasSubstr(",Brf Provgården,årsredovisning,2021,2,1,3,"));
+  EXPECT_THAT(docs.out, HasSubstr(",Brf Provgården,årsredovisning,2021,2,1,6,"));
   EXPECT_THAT(docs.out, HasSubstr(dir_ + "/docs/brf.txt"));
   RunResult show = Run("show --db t.db 5");
   ASSERT_EQ(show.code, 0) << show.err;
@@ -257,16 +262,16 @@ TEST_F(OrgsCliTest, ExportLongFormat) {
             "organisation,orgnr,org_kind,year,period,column_kind,category,label,amount,unit,value_printed,table_unit,"
             "document_id,doc_kind,table_kind,page,printed_page,status,flag_ids,fact_id,source_path\r");
   EXPECT_EQ(lines.size(), static_cast<size_t>(Count("SELECT count(*) FROM facts")) + 1);
-  EXPECT_THAT(csv.out, HasSubstr("Brf Provgården,769600-0004,brf,2021,2021,budget,income.total,Summa intäkter,5000000,"
-                                 "kr,5000,tkr,"));
+  EXPECT_THAT(csv.out, HasSubstr("Brf Provgården,769600-0004,brf,2021,2021,"));
+  EXPECT_THAT(csv.out, HasSubstr(",income.total,Summa intäkter,5000000,kr,5000,tkr,5,"));
   RunResult sv = Run("export --db t.db --csv-dialect excel-sv");
   ASSERT_EQ(sv.code, 0);
   EXPECT_THAT(sv.out, StartsWith("\xEF\xBB\xBF" "organisation;orgnr;"));
-  EXPECT_THAT(sv.out, HasSubstr("Brf Provgården;769600-0004;brf;2021;2021;budget;income.total;Summa intäkter;5000000;"));
+  EXPECT_THAT(sv.out, HasSubstr(";income.total;Summa intäkter;5000000;kr;5000;tkr;5;"));
   RunResult jl = Run("export --db t.db --format jsonl --org provgården");
   ASSERT_EQ(jl.code, 0);
   std::vector<std::string> objs = Lines(jl.out);
-  ASSERT_EQ(objs.size(), 3u);
+  ASSERT_EQ(objs.size(), 6u);
   for (const std::string& o : objs) {
     nlohmann::json j = nlohmann::json::parse(o);
     EXPECT_EQ(j.at("organisation"), "Brf Provgården");
