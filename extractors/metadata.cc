@@ -184,8 +184,17 @@ bool StartsUpper(const std::string& w) {
 std::string TitleCaseWord(const std::string& w) {
   std::string lower = ToLower(w);
   if (lower == "i" || lower == "och" || lower == "län" || lower == "stad" || lower == "kommun") return lower;
-  size_t n = (static_cast<unsigned char>(lower[0]) >= 0xC0) ? 2 : 1;
-  return ToUpper(lower.substr(0, n)) + lower.substr(n);
+  // Each part of a two-municipality name: "ÅSELE-DOROTEA" → "Åsele-Dorotea".
+  std::string out;
+  bool start = true;
+  for (size_t i = 0; i < lower.size();) {
+    size_t n = (static_cast<unsigned char>(lower[i]) >= 0xC0) ? 2 : 1;
+    std::string ch = lower.substr(i, n);
+    out += start ? ToUpper(ch) : ch;
+    start = ch == "-";
+    i += n;
+  }
+  return out;
 }
 
 // Words that end a name: document kinds, dates, sentence words.
