@@ -93,7 +93,9 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
   else if (w == "verksamhetsberattelse") *kind = "verksamhetsberättelse";
   else if (w == "verksamhetsplan") *kind = "verksamhetsplan";
   else if (w == "revisionsberattelse") *kind = "revisionsberättelse";
-  else if (w == "arsredogorelse") *kind = "årsredogörelse";
+  // A nämnd's årsredogörelse is its annual report: the same statements and
+  // the same place in compare's precedence and the year-to-year checks.
+  else if (w == "arsredogorelse") *kind = "årsredovisning";
   else *kind = "budget";
   // Years within the next ~80 bytes: a range, a single year, or a year
   // followed by its plan period ("Budget 2021 med plan för 2022-2023",

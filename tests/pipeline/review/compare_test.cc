@@ -160,7 +160,7 @@ class CompareFinancialTest : public ::testing::Test {
 
 TEST_F(CompareFinancialTest, PivotWithPrecedenceSourcesAndConflicts) {
   EXPECT_EQ(Compare(Csv("income.total")),
-            "forbund,year,budget,budget_source,plan,plan_source,utfall,utfall_source,deviation,sources,conflicts\r\n"
+            "organisation,year,budget,budget_source,plan,plan_source,utfall,utfall_source,deviation,sources,conflicts\r\n"
             "Samordningsförbundet Gävleborg,2019,,,,,12000000,#2 årsredovisning p.5 income_statement,,2,\r\n"
             "Samordningsförbundet Gävleborg,2020,13320000,#1 verksamhetsplan p.3 budget,,,13401000,"
             "#2 årsredovisning p.5 income_statement,81000,4,utfall 13400000 (#2 årsredovisning p.2 overview)\r\n"
@@ -177,7 +177,7 @@ TEST_F(CompareFinancialTest, FiltersByForbundYearsAndKind) {
   r.year_from = r.year_to = 2020;
   r.unit = "tkr";
   EXPECT_EQ(Compare(r),
-            "forbund,year,utfall,utfall_source,budget,budget_source,deviation,sources,conflicts\r\n"
+            "organisation,year,utfall,utfall_source,budget,budget_source,deviation,sources,conflicts\r\n"
             "Samordningsförbundet Gävleborg,2020,13401,#2 årsredovisning p.5 income_statement,13320,"
             "#1 verksamhetsplan p.3 budget,81,4,utfall 13400 (#2 årsredovisning p.2 overview)\r\n");
   r.kind = "utfall";
@@ -192,7 +192,7 @@ TEST_F(CompareFinancialTest, LabelModeAddsLabelColumn) {
   r.format = "csv";
   r.unit = "mkr";
   EXPECT_EQ(Compare(r),
-            "forbund,year,label,budget,budget_source,plan,plan_source,sources,conflicts\r\n"
+            "organisation,year,label,budget,budget_source,plan,plan_source,sources,conflicts\r\n"
             "Samordningsförbundet Gävleborg,2020,Summa kostnader,18.806,#1 verksamhetsplan p.3 budget,,,1,\r\n"
             "Samordningsförbundet Gävleborg,2021,Summa kostnader,,,15,#1 verksamhetsplan p.3 budget,1,\r\n"
             "Samordningsförbundet Gävleborg,2022,Summa kostnader,,,14,#1 verksamhetsplan p.3 budget,1,\r\n");
@@ -248,7 +248,7 @@ TEST(CompareTieBreakTest, TextLayerBeatsOcrReadingOfSameFigure) {
     std::ostringstream out;
     ASSERT_TRUE(CompareFinancial((*db)->sql(), req, out).ok());
     EXPECT_EQ(out.str(),
-              "forbund,year,budget,budget_source,sources,conflicts\r\n"
+              "organisation,year,budget,budget_source,sources,conflicts\r\n"
               "Samordningsförbundet Gävleborg,2020,13320000,#2 verksamhetsplan p.6 budget,2,\r\n");
   }
   std::error_code ec;

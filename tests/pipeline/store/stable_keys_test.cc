@@ -252,7 +252,7 @@ TEST_F(StableKeysTest, MigrationSixRekeysOldDecisions) {
     table_seq = std::stoll(fact[0]);
     col = std::stoll(fact[0].substr(fact[0].find('|') + 1));
     label = fact[0].substr(fact[0].find('|', fact[0].find('|') + 1) + 1);
-    // Turn it back into a schema-4 database.
+    // Turn it back into a database from before migration 6.
     SqliteDb& s = db->sql();
     for (const std::string& v : OwnViewNames()) ASSERT_TRUE(s.Exec("DROP VIEW IF EXISTS " + v).ok());
     for (const char* sql :
@@ -266,7 +266,7 @@ TEST_F(StableKeysTest, MigrationSixRekeysOldDecisions) {
           " row_occurrence INTEGER NOT NULL, col INTEGER NOT NULL, amount_sek INTEGER, value REAL,"
           " decision_id INTEGER NOT NULL REFERENCES decisions(decision_id),"
           " PRIMARY KEY(document_sha256, table_seq, row_label, row_occurrence, col))",
-          "UPDATE schema_info SET value = '4' WHERE key = 'schema_version'",
+          "UPDATE schema_info SET value = '5' WHERE key = 'schema_version'",  // migration 5 (organisations) stays
           "DELETE FROM schema_info WHERE key = 'views_key'"})
       ASSERT_TRUE(s.Exec(sql).ok()) << sql;
     // Old-style decisions: an acceptance, a correction, and an acceptance
