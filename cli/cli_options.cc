@@ -115,6 +115,11 @@ int UsageError(const std::string& command, const std::string& message) {
   return kExitUsage;
 }
 
+int DatabaseError(const std::string& db_path, const Status& status) {
+  std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(status.message()) << "\n";
+  return kExitInputFailed;
+}
+
 std::string OneLine(std::string s) {
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';

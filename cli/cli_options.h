@@ -56,6 +56,10 @@ void ApplyOcrPolicy(const std::string& ocr, PipelineOptions* options);
 // one line to stderr; returns kExitUsage.
 int UsageError(const std::string& command, const std::string& message);
 
+// Prints "finsam: <db_path>: <status message>" on one line to stderr;
+// returns kExitInputFailed. For a database that cannot be opened or read.
+int DatabaseError(const std::string& db_path, const Status& status);
+
 // Replaces newlines and tabs with spaces so an error stays on one line;
 // other control characters are escaped as in QuotePathForLog.
 std::string OneLine(std::string s);

@@ -107,10 +107,7 @@ int RunCompareCommand(const Args& args) {
   DbOpenOptions open;
   open.access = DbAccess::kRead;  // writes nothing: works on a file or folder the user may only read
   Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
-  if (!db.ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(db.status().message()) << "\n";
-    return kExitInputFailed;
-  }
+  if (!db.ok()) return DatabaseError(db_path, db.status());
   std::ostringstream out;
   Status st = req.table == "financial" ? CompareFinancial((*db)->sql(), req, out)
                                        : CompareGovernance((*db)->sql(), req, out);

@@ -29,10 +29,7 @@ int RunDocsCommand(const Args& args) {
   DbOpenOptions open;
   open.access = DbAccess::kRead;
   Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
-  if (!db.ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(db.status().message()) << "\n";
-    return kExitInputFailed;
-  }
+  if (!db.ok()) return DatabaseError(db_path, db.status());
   Result<SqliteStatement> q = (*db)->sql().Prepare(
       "SELECT d.document_id, COALESCE(d.organisation, ''), COALESCE(d.kind, ''), COALESCE(d.year_from, 0), "
       "COALESCE(d.year_to, 0), d.pages, "
@@ -40,10 +37,7 @@ int RunDocsCommand(const Args& args) {
       "(SELECT count(*) FROM v_financial f WHERE f.document_id = d.document_id), "
       "(SELECT count(*) FROM v_flags g WHERE g.document_id = d.document_id AND g.status = 'open'), "
       "d.source_path, COALESCE(d.org_kind, '') FROM v_documents d ORDER BY d.document_id");
-  if (!q.ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(q.status().message()) << "\n";
-    return kExitInputFailed;
-  }
+  if (!q.ok()) return DatabaseError(db_path, q.status());
   ResultTable t;
   t.columns = {"id", "organisation", "kind", "years", "pages", "tables", "facts", "open_flags", "path"};
   bool any_org = false;
@@ -57,10 +51,7 @@ int RunDocsCommand(const Args& args) {
     t.rows.push_back({q->Text(0), name.empty() ? "(none)" : name, q->Text(2), years, q->Text(5), q->Text(6),
                       q->Text(7), q->Text(8), q->Text(9)});
   }
-  if (!q->status().ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(q->status().message()) << "\n";
-    return kExitInputFailed;
-  }
+  if (!q->status().ok()) return DatabaseError(db_path, q->status());
   if (!org.empty() && !any_org) return UsageError("docs", "no organisation matches '" + org + "' (see 'finsam orgs')");
   std::ostringstream out;
   WriteResultTable(t, format, out);

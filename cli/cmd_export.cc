@@ -76,10 +76,7 @@ int RunExportCommand(const Args& args) {
   DbOpenOptions open;
   open.access = DbAccess::kRead;
   Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
-  if (!db.ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(db.status().message()) << "\n";
-    return kExitInputFailed;
-  }
+  if (!db.ok()) return DatabaseError(db_path, db.status());
   Result<SqliteStatement> q = (*db)->sql().Prepare(
       "SELECT COALESCE(d.organisation, ''), COALESCE(d.orgnr, ''), COALESCE(d.org_kind, ''), f.year, "
       "CASE WHEN d.year_from IS NULL THEN '' WHEN d.year_to IS NULL OR d.year_to = d.year_from "
@@ -95,10 +92,7 @@ int RunExportCommand(const Args& args) {
       "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
       "LEFT JOIN pages p ON p.document_id = f.document_id AND p.page = f.page "
       "ORDER BY d.organisation, f.year, f.document_id, f.table_id, f.row_id, f.col");
-  if (!q.ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(q.status().message()) << "\n";
-    return kExitInputFailed;
-  }
+  if (!q.ok()) return DatabaseError(db_path, q.status());
   const std::vector<std::string>& cols = ExportColumns();
   const bool excel = dialect == "excel-sv";
   const char sep = excel ? ';' : ',';
@@ -150,10 +144,7 @@ int RunExportCommand(const Args& args) {
     }
     out += "\r\n";
   }
-  if (!q->status().ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(q->status().message()) << "\n";
-    return kExitInputFailed;
-  }
+  if (!q->status().ok()) return DatabaseError(db_path, q->status());
   if (!org.empty() && !any) return UsageError("export", "no organisation matches '" + org + "' (see 'finsam orgs')");
   std::cout << out;
   std::cout.flush();

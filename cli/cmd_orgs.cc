@@ -39,11 +39,6 @@ std::string Years(int from, int to) {
   return to && to != from ? std::to_string(from) + "-" + std::to_string(to) : std::to_string(from);
 }
 
-int DbError(const std::string& db_path, const Status& st) {
-  std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(st.message()) << "\n";
-  return kExitInputFailed;
-}
-
 }  // namespace
 
 int RunOrgsCommand(const Args& args) {
@@ -64,7 +59,7 @@ int RunOrgsCommand(const Args& args) {
   DbOpenOptions open;
   open.access = write ? DbAccess::kWrite : DbAccess::kRead;
   Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
-  if (!db.ok()) return DbError(db_path, db.status());
+  if (!db.ok()) return DatabaseError(db_path, db.status());
   SqliteDb& sql = (*db)->sql();
   if (write) {
     const std::string& ref = rename.empty() ? merge[0] : rename[0];
@@ -82,10 +77,10 @@ int RunOrgsCommand(const Args& args) {
         std::cerr << "merged #" << org->id << " '" << org->name << "' into #" << into->id << " '" << into->name << "'\n";
     }
     if (st.code() == StatusCode::kInvalidArgument) return UsageError("orgs", st.message());
-    if (!st.ok()) return DbError(db_path, st);
+    if (!st.ok()) return DatabaseError(db_path, st);
   }
   Result<std::vector<OrgRow>> orgs = ListOrganisations(sql);
-  if (!orgs.ok()) return DbError(db_path, orgs.status());
+  if (!orgs.ok()) return DatabaseError(db_path, orgs.status());
   ResultTable t;
   t.columns = {"id", "organisation", "kind", "orgnr", "documents", "years"};
   for (const OrgRow& o : *orgs)

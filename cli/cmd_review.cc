@@ -543,10 +543,7 @@ int RunReviewCommand(const Args& args) {
   DbOpenOptions open;
   open.access = !o.accept.empty() || !o.correct_id.empty() || o.recheck ? DbAccess::kWrite : DbAccess::kRead;
   Result<std::unique_ptr<Database>> db = Database::Open(o.db, open);
-  if (!db.ok()) {
-    std::cerr << "finsam: " << QuotePathForLog(o.db) << ": " << OneLine(db.status().message()) << "\n";
-    return kExitInputFailed;
-  }
+  if (!db.ok()) return DatabaseError(o.db, db.status());
   SqliteDb& sql = (*db)->sql();
   if (!o.html.empty()) {
     // Nor one of the documents the report crops its pages from.

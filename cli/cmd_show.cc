@@ -17,11 +17,6 @@
 namespace finsam {
 namespace {
 
-int Fail(const std::string& db_path, const Status& st) {
-  std::cerr << "finsam: " << QuotePathForLog(db_path) << ": " << OneLine(st.message()) << "\n";
-  return kExitInputFailed;
-}
-
 std::string PageText(int page, const std::string& label) {
   std::string s = "p." + std::to_string(page);
   if (!label.empty()) s += " (printed " + label + ")";
@@ -51,7 +46,7 @@ int RunShowCommand(const Args& args) {
   DbOpenOptions open;
   open.access = DbAccess::kRead;
   Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
-  if (!db.ok()) return Fail(db_path, db.status());
+  if (!db.ok()) return DatabaseError(db_path, db.status());
   SqliteDb& sql = (*db)->sql();
 
   int64_t doc_id = 0;
@@ -61,14 +56,14 @@ int RunShowCommand(const Args& args) {
     std::error_code ec;
     std::string canon = std::filesystem::weakly_canonical(std::filesystem::absolute(doc_ref, ec), ec).string();
     Result<SqliteStatement> q = sql.Prepare("SELECT document_id FROM documents WHERE source_path = ? OR source_path = ?");
-    if (!q.ok()) return Fail(db_path, q.status());
+    if (!q.ok()) return DatabaseError(db_path, q.status());
     q->Bind(1, canon).Bind(2, doc_ref);
     if (q->Step()) doc_id = q->Int(0);
   }
   Result<SqliteStatement> d = sql.Prepare(
       "SELECT COALESCE(organisation, '(no organisation)'), COALESCE(kind, ''), COALESCE(year_from, 0), "
       "COALESCE(year_to, 0), pages, source_path FROM v_documents WHERE document_id = ?");
-  if (!d.ok()) return Fail(db_path, d.status());
+  if (!d.ok()) return DatabaseError(db_path, d.status());
   d->Bind(1, doc_id);
   if (!d->Step()) return UsageError("show", "no document '" + doc_ref + "' (see 'finsam docs')");
   std::ostringstream out;
@@ -81,14 +76,14 @@ int RunShowCommand(const Args& args) {
   std::map<int64_t, std::string> labels;
   {
     Result<SqliteStatement> q = sql.Prepare("SELECT page, COALESCE(label, '') FROM pages WHERE document_id = ?");
-    if (!q.ok()) return Fail(db_path, q.status());
+    if (!q.ok()) return DatabaseError(db_path, q.status());
     q->Bind(1, doc_id);
     while (q->Step()) labels[q->Int(0)] = q->Text(1);
   }
   Result<SqliteStatement> tq = sql.Prepare(
       "SELECT table_id, seq, COALESCE(title, ''), COALESCE(table_kind, ''), COALESCE(unit, ''), COALESCE(page, 0), "
       "COALESCE(last_page, page, 0) FROM fin_tables WHERE document_id = ? ORDER BY seq");
-  if (!tq.ok()) return Fail(db_path, tq.status());
+  if (!tq.ok()) return DatabaseError(db_path, tq.status());
   tq->Bind(1, doc_id);
   int shown = 0, count = 0;
   while (tq->Step()) {
@@ -110,7 +105,7 @@ int RunShowCommand(const Args& args) {
     Result<SqliteStatement> cq = sql.Prepare(
         "SELECT col, COALESCE(header, ''), COALESCE(year, 0), COALESCE(column_kind, '') FROM fin_columns "
         "WHERE table_id = ? ORDER BY col");
-    if (!cq.ok()) return Fail(db_path, cq.status());
+    if (!cq.ok()) return DatabaseError(db_path, cq.status());
     cq->Bind(1, table_id);
     while (cq->Step()) {
       cols.push_back(cq->Int(0));
@@ -124,7 +119,7 @@ int RunShowCommand(const Args& args) {
     std::map<std::pair<int64_t, int64_t>, std::string> cells;
     Result<SqliteStatement> fq = sql.Prepare(
         "SELECT row_id, col, raw_text, status, amount_sek, original_amount_sek FROM v_financial WHERE table_id = ?");
-    if (!fq.ok()) return Fail(db_path, fq.status());
+    if (!fq.ok()) return DatabaseError(db_path, fq.status());
     fq->Bind(1, table_id);
     while (fq->Step()) {
       std::string cell = fq->Text(2);
@@ -136,7 +131,7 @@ int RunShowCommand(const Args& args) {
     Result<SqliteStatement> rq = sql.Prepare(
         "SELECT row_id, seq, COALESCE(label, ''), COALESCE(category, ''), is_total FROM fin_rows WHERE table_id = ? "
         "ORDER BY seq");
-    if (!rq.ok()) return Fail(db_path, rq.status());
+    if (!rq.ok()) return DatabaseError(db_path, rq.status());
     rq->Bind(1, table_id);
     while (rq->Step()) {
       std::vector<std::string> row = {std::to_string(rq->Int(1) + 1), rq->Text(2), rq->Text(3),
