@@ -70,6 +70,38 @@ int Levenshtein(const std::u32string& a, const std::u32string& b) {
   return prev[b.size()];
 }
 
+// The backpointers of a minimum-cost alignment of n items against m
+// (Needleman–Wunsch): back[i * (m + 1) + j] is 0 for the diagonal (item i-1
+// paired with item j-1), 1 for up (item i-1 of the first sequence dropped), 2
+// for left (item j-1 of the second inserted). sub(i, j) is the cost of
+// pairing first[i] with second[j] (0-based); `indel` the cost of a gap.
+template <typename SubCostFn>
+std::vector<uint8_t> AlignmentBackpointers(size_t n, size_t m, int indel, const SubCostFn& sub) {
+  std::vector<uint8_t> back((n + 1) * (m + 1));
+  std::vector<int> prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) {
+    prev[j] = static_cast<int>(j) * indel;
+    back[j] = 2;
+  }
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i) * indel;
+    back[i * (m + 1)] = 1;
+    for (size_t j = 1; j <= m; ++j) {
+      int d = prev[j - 1] + sub(i - 1, j - 1);
+      int u = prev[j] + indel;
+      int l = cur[j - 1] + indel;
+      uint8_t k = 0;
+      int best = d;
+      if (u < best) best = u, k = 1;
+      if (l < best) best = l, k = 2;
+      cur[j] = best;
+      back[i * (m + 1) + j] = k;
+    }
+    std::swap(prev, cur);
+  }
+  return back;
+}
+
 // What a word holds besides letters and the characters OCR makes of them.
 std::u32string NonLetters(const std::u32string& w) {
   std::u32string out;
@@ -92,29 +124,8 @@ bool HasSwedishLetter(const std::u32string& w) {
 
 std::vector<AlignedColumn> AlignCharacters(std::u32string_view a, std::u32string_view b) {
   const size_t n = a.size(), m = b.size();
-  // back: 0 diagonal, 1 up (deletion of a[i]), 2 left (insertion of b[j]).
-  std::vector<uint8_t> back((n + 1) * (m + 1));
-  std::vector<int> prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) {
-    prev[j] = static_cast<int>(j) * kIndel;
-    back[j] = 2;
-  }
-  for (size_t i = 1; i <= n; ++i) {
-    cur[0] = static_cast<int>(i) * kIndel;
-    back[i * (m + 1)] = 1;
-    for (size_t j = 1; j <= m; ++j) {
-      int d = prev[j - 1] + SubCost(a[i - 1], b[j - 1]);
-      int u = prev[j] + kIndel;
-      int l = cur[j - 1] + kIndel;
-      uint8_t k = 0;
-      int best = d;
-      if (u < best) best = u, k = 1;
-      if (l < best) best = l, k = 2;
-      cur[j] = best;
-      back[i * (m + 1) + j] = k;
-    }
-    std::swap(prev, cur);
-  }
+  std::vector<uint8_t> back =
+      AlignmentBackpointers(n, m, kIndel, [&](size_t i, size_t j) { return SubCost(a[i], b[j]); });
   std::vector<AlignedColumn> out;
   size_t i = n, j = m;
   while (i > 0 || j > 0) {
@@ -210,25 +221,7 @@ std::vector<std::pair<size_t, size_t>> AlignWords(const std::vector<std::string>
     return d <= static_cast<int>(allowed) ? 2 + d : 10;
   };
   constexpr int kWordIndel = 4;
-  std::vector<uint8_t> back((n + 1) * (m + 1));
-  std::vector<int> prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j) * kWordIndel, back[j] = 2;
-  for (size_t i = 1; i <= n; ++i) {
-    cur[0] = static_cast<int>(i) * kWordIndel;
-    back[i * (m + 1)] = 1;
-    for (size_t j = 1; j <= m; ++j) {
-      int d = prev[j - 1] + cost(i - 1, j - 1);
-      int u = prev[j] + kWordIndel;
-      int l = cur[j - 1] + kWordIndel;
-      uint8_t k = 0;
-      int best = d;
-      if (u < best) best = u, k = 1;
-      if (l < best) best = l, k = 2;
-      cur[j] = best;
-      back[i * (m + 1) + j] = k;
-    }
-    std::swap(prev, cur);
-  }
+  std::vector<uint8_t> back = AlignmentBackpointers(n, m, kWordIndel, cost);
   std::vector<std::pair<size_t, size_t>> out;
   size_t i = n, j = m;
   while (i > 0 && j > 0) {
