@@ -274,20 +274,13 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, boo
       }
     }
   }
+  // No registry name anywhere (the loop above tried every mention of both
+  // texts): the first mention that names a förbund, as printed.
   re2::StringPiece in(joined);
   std::string mention;
   OrgGuess unknown;
   while (RE2::FindAndConsume(&in, kMention, &mention)) {
     std::vector<std::string> words = Words(mention);
-    for (size_t n = words.size(); n >= 2; --n) {
-      std::string cand;
-      for (size_t i = 0; i < n; ++i) cand += (i ? " " : "") + words[i];
-      std::string canon = registry.Canonical(cand);
-      if (!canon.empty()) {
-        *from_registry = true;
-        return {canon, "samordningsförbund"};
-      }
-    }
     if (unknown.name.empty() && words.size() >= 2) {
       size_t i = FoldKey(words[1]) == "i" && words.size() >= 3 ? 2 : 1;
       std::string name = NameWords(words, i, 4);
