@@ -23,6 +23,8 @@
 // "MB of text per second on one core"); with --ocr FILE (repeatable) it also
 // repairs FILE as it is (real OCR output) up to N MB and prints that
 // throughput. --no-learned leaves the learned confusion table out.
+// --dump FILE writes every repaired stream copy and --ocr file to FILE (to
+// check that a speed change leaves the output byte for byte the same).
 //
 // --vocab-check repairs real OCR output (e.g. pdftotext of a sandwich.pdf)
 // and prints the share of its words found in the clean version's vocabulary
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
   std::string vocab_damaged, vocab_clean;
   std::vector<std::string> ocr_files;
   finsam::RepairOptions options;
+  std::string dump_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--heldout") heldout = true;
@@ -88,6 +91,7 @@ int main(int argc, char** argv) {
     else if (a == "--context-weight" && i + 1 < argc) options.context_weight = std::atof(argv[++i]);
     else if (a == "--ocr" && i + 1 < argc) ocr_files.push_back(argv[++i]);
     else if (a == "--no-learned") options.use_learned_confusions = false;
+    else if (a == "--dump" && i + 1 < argc) dump_path = argv[++i];
     else if (a == "--vocab-check" && i + 2 < argc) {
       vocab_damaged = argv[++i];
       vocab_clean = argv[++i];
@@ -270,6 +274,17 @@ int main(int argc, char** argv) {
       changed += ch.size();
     }
     double sec = CpuSeconds() - t;
+    if (!dump_path.empty()) {
+      // Outside the timed loop: the same repairs again, written out.
+      std::ofstream dump(dump_path, std::ios::binary);
+      for (const std::string& c : copies) dump << DiacriticRepairer(*lex, options).RepairText(c, nullptr) << "\f";
+      for (const std::string& f : ocr_files) {
+        std::ifstream in(f, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        dump << DiacriticRepairer(*lex, options).RepairText(ss.str(), nullptr) << "\f";
+      }
+    }
     std::printf("stream: %.2f MB in %zu documents, %.2f s CPU, %.2f MB/s, %zu words changed\n", bytes / 1e6,
                 copies.size(), sec, bytes / sec / 1e6, changed);
     // Real OCR output (--ocr FILE), repaired as it is, repeated to the same

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <unordered_map>
 
 #include "normalizers/ocr_confusions.h"
@@ -85,6 +86,17 @@ SlotOption Opt(char32_t skel, int consume, std::initializer_list<std::pair<char3
   return o;
 }
 
+// One letter's skeleton, as SwedishLexicon::SkeletonOf maps it (without
+// building a string per letter).
+char32_t SkeletonLetter(char32_t c) {
+  switch (c) {
+    case U'å': case U'ä': case U'à': case U'á': case U'â': return U'a';
+    case U'ö': case U'ø': case U'ó': case U'ò': case U'ô': return U'o';
+    case U'é': case U'è': case U'ê': return U'e';
+    default: return c;
+  }
+}
+
 // Options for observed (lowercase) letters at w[i].
 void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with_rare,
                  std::vector<SlotOption>* out) {
@@ -140,7 +152,7 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
       if (with_rare && i == 0) out->push_back(Opt(U'o', 1, {{U'ö', ch.rare - 1}}, true));
       break;
     default:
-      out->push_back(Opt(SwedishLexicon::SkeletonOf(std::u32string_view(&c, 1))[0], 1, {{c, 0}}));
+      out->push_back(Opt(SkeletonLetter(c), 1, {{c, 0}}));
       break;
   }
   // Learned confusions (data/ocr_confusions.tsv) that the options above do
@@ -166,7 +178,7 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
           }
         }
         if (known) continue;
-        const char32_t skel = SwedishLexicon::SkeletonOf(std::u32string_view(&l.intended, 1))[0];
+        const char32_t skel = SkeletonLetter(l.intended);
         out->push_back(Opt(skel, static_cast<int>(len), {{l.intended, l.log_prob}}, true));
       }
     }
@@ -359,7 +371,7 @@ class CandidateGenerator {
       if (lower.size() < 4) {
         for (Candidate& c : cands_) {
           if (c.original || !c.pending) continue;
-          int rank = lex_.Rank(lex_.Word(c.id));
+          int rank = lex_.RankOf(c.id);
           if (rank == 0 || rank > 500) c.pending = false;
         }
       }
@@ -464,7 +476,10 @@ class CandidateGenerator {
       Lookup();
       return;
     }
-    std::vector<SlotOption> opts;
+    // One scratch list per depth (a deque keeps the outer levels' lists in
+    // place while deeper ones are added).
+    if (opts_by_depth_.size() <= slots_.size()) opts_by_depth_.resize(slots_.size() + 1);
+    std::vector<SlotOption>& opts = opts_by_depth_[slots_.size()];
     SlotOptions(w, i, ch_, with_rare, &opts);
     for (const SlotOption& o : opts) {
       double c = cost + o.best();
@@ -481,19 +496,25 @@ class CandidateGenerator {
   }
 
   void Lookup() {
-    lex_.ForEachWithSkeleton(U32ToUtf8(skel_), [&](int32_t id) {
-      std::u32string word = Utf8ToU32(lex_.Word(id));
-      if (word.size() != slots_.size()) return;
+    skel_utf8_.clear();
+    for (char32_t c : skel_) AppendUtf8(c, &skel_utf8_);
+    lex_.ForEachWithSkeleton(skel_utf8_, [&](int32_t id) {
+      // The word is read letter by letter against the slots, without a copy:
+      // most words sharing the skeleton fail on their first few letters.
+      const std::string& utf8 = lex_.Word(id);
       double cost = 0;
-      for (size_t k = 0; k < word.size(); ++k) {
+      size_t k = 0;
+      for (size_t i = 0; i < utf8.size(); ++k) {
+        if (k >= slots_.size()) return;
+        const char32_t letter = NextCodePoint(utf8, &i);
         const SlotOption& s = slots_[k];
         int m = 0;
-        while (m < s.n && s.letter[m] != word[k]) ++m;
+        while (m < s.n && s.letter[m] != letter) ++m;
         if (m == s.n) return;
         cost += s.cost[m];
       }
-      if (cost < kMinChannel) return;
-      Add(word, id, cost, false);
+      if (k != slots_.size() || cost < kMinChannel) return;
+      Add(Utf8ToU32(utf8), id, cost, false);
     });
   }
 
@@ -609,7 +630,17 @@ class CandidateGenerator {
       // Without a two-part split, a compound must still end in a word form
       // the lists hold ("...nivå"); anything else is not worth a hunspell call.
       bool tail = false;
-      for (size_t i = 3; i + 4 <= p.text.size() && !tail; ++i) tail = lex_.Seen(lex_.Find(U32ToUtf8(p.text.substr(i))));
+      if (p.text.size() >= 7) {
+        // Byte offsets of the letters, so each tail is a view, not a copy.
+        tail_utf8_.clear();
+        tail_offsets_.clear();
+        for (char32_t c : p.text) {
+          tail_offsets_.push_back(tail_utf8_.size());
+          AppendUtf8(c, &tail_utf8_);
+        }
+        const std::string_view all(tail_utf8_);
+        for (size_t i = 3; i + 4 <= p.text.size() && !tail; ++i) tail = lex_.Seen(lex_.Find(all.substr(tail_offsets_[i])));
+      }
       if (tail) rest.push_back({&p, p.rank});
     }
     std::sort(worth.begin(), worth.end(), [](const Checked& a, const Checked& b) { return a.score > b.score; });
@@ -640,6 +671,10 @@ class CandidateGenerator {
   std::vector<Candidate> cands_;
   std::vector<SlotOption> slots_;
   std::u32string skel_;
+  std::string skel_utf8_;  // Lookup's scratch
+  std::string tail_utf8_;  // HunspellVariants' scratch
+  std::vector<size_t> tail_offsets_;
+  std::deque<std::vector<SlotOption>> opts_by_depth_;  // Dfs's scratch
   int leaves_ = 0;
 };
 
@@ -975,6 +1010,13 @@ class TokenRepair {
       back[j].assign(cur.size(), 0);
       const bool link = j > 0 && !seq_[j].boundary_before;
       const std::vector<Candidate>* prev = j > 0 ? &CandidatesAt(j - 1, &tmp_prev) : nullptr;
+      // The best score before j (for a position after a break), once per j.
+      double base_best = -1e18;
+      int arg = 0;
+      if (j > 0) {
+        for (double s : score[j - 1]) base_best = std::max(base_best, s);
+        arg = static_cast<int>(std::max_element(score[j - 1].begin(), score[j - 1].end()) - score[j - 1].begin());
+      }
       for (size_t k = 0; k < cur.size(); ++k) {
         const Candidate& c = cur[k];
         const double emit = c.channel;  // keeping the word as written costs nothing
@@ -982,10 +1024,7 @@ class TokenRepair {
           score[j][k] = emit + WordLogProb(lex_.SentenceStart(), c);
           continue;
         }
-        double base_best = -1e18;
-        for (double s : score[j - 1]) base_best = std::max(base_best, s);
         if (!link) {
-          int arg = static_cast<int>(std::max_element(score[j - 1].begin(), score[j - 1].end()) - score[j - 1].begin());
           score[j][k] = base_best + emit + WordLogProb(lex_.SentenceStart(), c);
           back[j][k] = arg;
           continue;
@@ -1009,8 +1048,9 @@ class TokenRepair {
   // The id of the word chosen at position j; -1 outside the sequence.
   int32_t IdAt(long j) const {
     if (j < 0 || j >= static_cast<long>(seq_.size())) return -1;
-    std::vector<Candidate> tmp;
-    return CandidateId(CandidatesAt(static_cast<size_t>(j), &tmp)[choice_[j]]);
+    const Position& pos = seq_[static_cast<size_t>(j)];
+    if (!pos.cands) return pos.fixed_id >= 0 ? pos.fixed_id : -1;  // as CandidatesAt's fixed word
+    return CandidateId((*pos.cands)[choice_[j]]);
   }
   // True when position j continues the context of j - 1 (no boundary).
   bool Linked(long j) const { return j >= 0 && j < static_cast<long>(seq_.size()) && !seq_[j].boundary_before; }
@@ -1148,7 +1188,7 @@ class TokenRepair {
       else if (!orig.valid) why += "; \"" + U32ToUtf8(observed) + "\" is no Swedish word";
       else why += "; both are words, context decides";
       if (best.compound) why += "; compound of known parts";
-      int rank = best.id >= 0 ? lex_.Rank(lex_.Word(best.id)) : 0;
+      int rank = lex_.RankOf(best.id);
       if (rank > 0) why += "; rank " + std::to_string(rank);
       piece_change_[PieceKey(seq_[j].token, seq_[j].piece)] = {best.lower, margin, why};
     }

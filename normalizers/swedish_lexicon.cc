@@ -982,14 +982,24 @@ double SwedishLexicon::CompoundSplitScore(std::u32string_view w) const {
   constexpr size_t kMinPart = 3;
   double best = -1e9;
   if (w.size() < 2 * kMinPart) return best;
+  // The word once in UTF-8 with its letters' byte offsets: every head and
+  // tail below is a view of it.
+  std::string utf8;
+  std::vector<size_t> at(w.size() + 1);
+  for (size_t k = 0; k < w.size(); ++k) {
+    at[k] = utf8.size();
+    AppendUtf8(w[k], &utf8);
+  }
+  at[w.size()] = utf8.size();
+  const std::string_view all(utf8);
   for (size_t i = kMinPart; i + kMinPart <= w.size(); ++i) {
-    int32_t tail = Find(U32ToUtf8(w.substr(i)));
+    int32_t tail = Find(all.substr(at[i]));
     if (!Seen(tail)) continue;
     double t = LogProb(tail);
-    int32_t head = Find(U32ToUtf8(w.substr(0, i)));
+    int32_t head = Find(all.substr(0, at[i]));
     if (Seen(head)) best = std::max(best, LogProb(head) + t);
     if (w[i - 1] == U's' && i - 1 >= kMinPart) {
-      int32_t linked = Find(U32ToUtf8(w.substr(0, i - 1)));
+      int32_t linked = Find(all.substr(0, at[i - 1]));
       if (Seen(linked)) best = std::max(best, LogProb(linked) + t - 0.5);
     }
   }

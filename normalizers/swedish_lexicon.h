@@ -169,6 +169,8 @@ class SwedishLexicon {
   bool Contains(std::string_view lower) const;
   // Web frequency rank, 1 = most frequent; 0 when not in the web list.
   int Rank(std::string_view lower) const;
+  // The same for a word's id (-1: 0), without looking the word up again.
+  int RankOf(int32_t id) const { return id < 0 ? 0 : static_cast<int>(entries_[id].web_rank); }
   // Natural log of the word's unigram probability (web ranks mixed with clean
   // counts); LogProbUnseen() for a valid word met in no frequency list.
   double LogProb(int32_t id) const;

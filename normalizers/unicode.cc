@@ -51,15 +51,29 @@ std::string Nfkc(std::string_view utf8) {
   return Normalize(utf8, icu::Normalizer2::getNFKCInstance(err));
 }
 
+// Swedish case mapping has no special rule for ASCII letters; one locale
+// object serves every call (building it per call cost more than the mapping).
+const icu::Locale& SwedishLocale() {
+  static const icu::Locale* locale = new icu::Locale("sv", "SE");
+  return *locale;
+}
+
 std::string ToLower(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
-  u.toLower(icu::Locale("sv", "SE"));
+  u.toLower(SwedishLocale());
   return ToUtf8(u);
 }
 
 std::string ToUpper(std::string_view utf8) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
-  u.toUpper(icu::Locale("sv", "SE"));
+  u.toUpper(SwedishLocale());
   return ToUtf8(u);
 }
 
