@@ -81,7 +81,7 @@ fixcaps() { LC_ALL=C.UTF-8 sed -e 's/\^\(.\)/\u\1/g'; }
   awk 'NF { if (i++ % 10 != 0) print }' "$dasher"
   grep -v $'^\t*$' "$here/data/lexicon/clean/gavleborg-ar-2020.txt" | tr '\t' ' '
 } > "$tmp/train_prose"
-generate 1 1400 | fixcaps > "$tmp/train_generated"
+generate 1 2200 | fixcaps > "$tmp/train_generated"
 grep -v $'^\t*$' "$here/data/lexicon/clean/jamtland-vp-2019.txt" | tr '\t' ' ' > "$tmp/heldout_prose"
 generate 2 200 | fixcaps > "$tmp/heldout_generated"
 
@@ -98,38 +98,56 @@ paginate() {  # text_file dir take first_number
     k=$(( k + 1 )); p=$(( p + step ))
   done
 }
-paginate "$tmp/train_prose" "$out/train" 20 0
-paginate "$tmp/train_generated" "$out/train" 28 100
-paginate "$tmp/heldout_prose" "$out/heldout" 8 0
-paginate "$tmp/heldout_generated" "$out/heldout" 6 100
+paginate "$tmp/train_prose" "$out/train" "${TRAIN_PROSE_PAGES:-45}" 0
+paginate "$tmp/train_generated" "$out/train" "${TRAIN_GENERATED_PAGES:-45}" 100
+if [[ -z ${TRAIN_ONLY:-} ]]; then
+  paginate "$tmp/heldout_prose" "$out/heldout" 8 0
+  paginate "$tmp/heldout_generated" "$out/heldout" 6 100
+fi
 
 fonts=(Liberation-Serif Liberation-Sans DejaVu-Serif DejaVu-Sans FreeSerif FreeSans DejaVu-Sans-Condensed Liberation-Serif-Italic FreeMono)
 sizes=(10 11 12 9 14)
 dpis=(300 200 150 400 250 300 200)
 noises=(0 0.4 0.8 0.2 1.2)
 rotations=(0 0.3 -0.4 0 0.6)
-i=0
-for src in "$out"/heldout/*.src.txt "$out"/train/*.src.txt; do
-  base="${src%.src.txt}"
-  font=${fonts[i % ${#fonts[@]}]}
-  size=${sizes[i % ${#sizes[@]}]}
-  dpi=${dpis[i % ${#dpis[@]}]}
-  noise=${noises[i % ${#noises[@]}]}
-  rot=${rotations[i % ${#rotations[@]}]}
+# One page: render with the i-th setting, read with tesseract -l eng.
+# ImageMagick's noise is seeded with the page number, so a rerun is the same.
+render_one() {  # i src
+  local i=$1 src=$2
+  local base="${src%.src.txt}"
+  local font=${fonts[i % ${#fonts[@]}]}
+  local size=${sizes[i % ${#sizes[@]}]}
+  local dpi=${dpis[i % ${#dpis[@]}]}
+  local noise=${noises[i % ${#noises[@]}]}
+  local rot=${rotations[i % ${#rotations[@]}]}
+  local img="$tmp/page-$i.jpg"
   i=$(( i + 1 ))
   echo "font=$font size=$size dpi=$dpi noise=$noise rotate=$rot" > "$base.setting"
   # JPEG at quality 40-70: the artefacts of old scans.
   # label: reads % and \ as escapes: double them.
+  local text
   text="$(sed -e 's/\\/\\\\/g' -e 's/%/%%/g' "$src")"
-  if ! nice -n 10 "$convert" -font "$font" -pointsize "$size" -density "$dpi" label:"$text" \
+  if ! nice -n 10 "$convert" -seed "$i" -font "$font" -pointsize "$size" -density "$dpi" label:"$text" \
     -bordercolor white -border 60 -background white -rotate "$rot" \
-    -attenuate "$noise" +noise Gaussian -colorspace gray -quality $(( 40 + (i * 7) % 31 )) "$tmp/page.jpg"; then
+    -attenuate "$noise" +noise Gaussian -colorspace gray -quality $(( 40 + (i * 7) % 31 )) "$img"; then
     echo "could not render $src; left out" >&2
     rm -f "$src" "$base.setting"
-    continue
+    return 0
   fi
-  OMP_THREAD_LIMIT=1 nice -n 10 tesseract "$tmp/page.jpg" "$base.ocr" -l eng --psm 6 --dpi "$dpi" \
+  OMP_THREAD_LIMIT=1 nice -n 10 tesseract "$img" "$base.ocr" -l eng --psm 6 --dpi "$dpi" \
     -c tessedit_do_invert=0 2>/dev/null
+  rm -f "$img"
   mv "$base.ocr.txt" "$base.ocr.tmp" && mv "$base.ocr.tmp" "$base.ocr.txt"
+}
+i=0
+jobs_running=0
+for src in "$out"/heldout/*.src.txt "$out"/train/*.src.txt; do
+  [[ -e $src ]] || continue
+  # JOBS pages at a time (default 1; the machine is shared).
+  render_one "$i" "$src" &
+  i=$(( i + 1 ))
+  jobs_running=$(( jobs_running + 1 ))
+  if (( jobs_running >= ${JOBS:-1} )); then wait -n; jobs_running=$(( jobs_running - 1 )); fi
 done
+wait
 echo "rendered and read $i pages into $out" >&2
