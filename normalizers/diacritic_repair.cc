@@ -1068,6 +1068,24 @@ class TokenRepair {
       known += ok;
     }
     if (known < 2 || rivals_[k] < 0) return 0.0;
+    // Usually no rival occurs in the window: then every rival sees the same
+    // features and one likelihood vector serves them all (remembered until
+    // a choice changes).
+    if (shared_j_ != j || shared_generation_ != generation_) {
+      shared_j_ = j;
+      shared_generation_ = generation_;
+      features_.clear();
+      const int32_t saved = chosen_ids_[j];
+      chosen_ids_[j] = -1;  // skips nothing a window word could be
+      lex_.ContextFeatures(chosen_ids_.data(), breaks_.data(), seq_.size(), j, &features_);
+      chosen_ids_[j] = saved;
+      shared_valid_ = true;
+      for (uint32_t f : features_) {
+        for (int32_t r : rivals_) shared_valid_ &= !(r >= 0 && f == static_cast<uint32_t>(r));
+      }
+      if (shared_valid_) lex_.ContextLogLikelihoods(rivals_, features_, &shared_ll_);
+    }
+    if (shared_valid_) return options_.context_weight * shared_ll_[k];
     features_.clear();
     const int32_t saved = chosen_ids_[j];
     chosen_ids_[j] = rivals_[k];  // the features never include the word itself
@@ -1112,6 +1130,7 @@ class TokenRepair {
       breaks_[j] = j == 0 ? (SwedishLexicon::kBreakBefore | SwedishLexicon::kDocumentStart)
                           : (seq_[j].boundary_before ? SwedishLexicon::kBreakBefore : 0);
     }
+    ++generation_;
     for (size_t j = 0; j < n; ++j) {
       if (!seq_[j].cands || seq_[j].cands->size() < 2) continue;
       const std::vector<Candidate>& cur = *seq_[j].cands;
@@ -1127,6 +1146,7 @@ class TokenRepair {
       }
       choice_[j] = best;
       chosen_ids_[j] = CandidateId(cur[best]);
+      ++generation_;
     }
   }
 
@@ -1309,6 +1329,12 @@ class TokenRepair {
   std::vector<uint32_t> features_;                    // ContextBonus scratch
   std::vector<int32_t> rivals_;
   std::vector<double> context_ll_;
+  // ContextBonus's features shared by all rivals at shared_j_, valid while
+  // generation_ (bumped at every change of chosen_ids_) stays.
+  size_t shared_j_ = static_cast<size_t>(-1);
+  uint64_t generation_ = 0, shared_generation_ = 0;
+  bool shared_valid_ = false;
+  std::vector<double> shared_ll_;
   std::unordered_map<uint64_t, PieceChange> piece_change_;
 };
 

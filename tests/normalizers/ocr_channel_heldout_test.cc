@@ -1,8 +1,9 @@
 // Diacritic repair on real English-model OCR that the learned confusion
 // table (data/ocr_confusions.tsv) never saw, against the text that was
 // printed (issue 12's targets: >= 97% of damaged words restored exactly,
-// >= 99.7% of correct words left untouched; met on the scans, not yet on the
-// rendered pages: each test states what it holds and why):
+// >= 99.7% of correct words left untouched; met on the scans and the
+// held-out prose, not on the generated sentences: each test states what it
+// holds and why):
 //   - the held-out rendered pages (tests/data/ocr_eng/heldout: Jämtland's
 //     plan and generated sentences, rendered at several fonts, sizes, dpi
 //     and noise levels and read by tesseract -l eng);
@@ -79,10 +80,12 @@ RepairTally ScoreHeldOut(const SwedishLexicon& lex, char first, bool learned, st
   return t;
 }
 
-// Prose: Jämtland's plan, left out of the lexicon too. Measured 2026-11-30:
-// 268/277 = 96.75% restored (96.03% without the learned table), 668/668
-// untouched. Short of the 97% target: the misses are readings the training
-// pages never showed (an initial ö read as "b", ä as "Aa" or "di").
+// Prose: Jämtland's plan, left out of the lexicon too. Measured 2026-11-30
+// with the table learned from 84 pages: 269/277 = 97.11% restored (96.03%
+// without the learned table; 268/277 with the 46-page table), 668/668
+// untouched. The issue's target (97%) is the floor: one more miss fails it.
+// The misses left: readings the training pages never showed (an initial ö
+// read as "b", ä as "Aa" or "di"), a lost ö in "fr", l read as I in "Ian".
 TEST(OcrChannelHeldOut, RenderedProsePages) {
   std::unique_ptr<SwedishLexicon> lex = LexiconWithout("jamtland-vp-2019.txt");
   ASSERT_NE(lex, nullptr);
@@ -91,15 +94,19 @@ TEST(OcrChannelHeldOut, RenderedProsePages) {
   RepairTally without = ScoreHeldOut(*lex, '0', false, nullptr);
   ASSERT_GT(with.damaged, 200u);
   ASSERT_GT(with.correct, 500u);
-  EXPECT_GE(with.Restored(), 0.965) << Report(with, misses);
+  EXPECT_GE(with.Restored(), 0.97) << Report(with, misses);
   EXPECT_GE(with.Untouched(), 0.997) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
 
 // Generated sentences: words drawn at random from the word lists, so there
-// is no context to tell "vard" from "värd" or "kaka" from "käka"; most misses
-// are such pairs. Measured 2026-11-30: 459/501 = 91.6% restored (89.4%
-// without the table), 196/197 untouched.
+// is no context to tell "vard" from "värd" or "kaka" from "käka", and 36% of
+// the words that do not open a sentence are capitalized at random (5.5% in
+// the prose), so "Aterkomst" (an English-model reading of both "återkomst"
+// and "Återkomst") cannot be cased right. Measured 2026-11-30: 459/501 =
+// 91.6% restored (89.4% without the table), 196/197 untouched; of the 42
+// misses 12 are case only and about 20 are pairs of words, so ~93.6% is the
+// most these pages allow (issue 12's 97% is not reachable on them).
 TEST(OcrChannelHeldOut, RenderedGeneratedSentences) {
   std::unique_ptr<SwedishLexicon> lex = LexiconWithout("jamtland-vp-2019.txt");
   ASSERT_NE(lex, nullptr);
@@ -114,9 +121,9 @@ TEST(OcrChannelHeldOut, RenderedGeneratedSentences) {
 
 // The corpus scans: real 200 dpi JPEG pages, skewed and noisy. gavleborg-vp
 // was never taught to the lexicon; Jämtland's clean text is left out here.
-// Measured 2026-11-30: 870/890 = 97.75% restored (862 without the table; the
-// capital rule of ReadAsCapital was written after seeing these scans),
-// 2221/2221 untouched.
+// Measured 2026-11-30: 871/890 = 97.87% restored with the 84-page table
+// (870 with the 46-page one, 862 without a table; the capital rule of
+// ReadAsCapital was written after seeing these scans), 2221/2221 untouched.
 TEST(OcrChannelHeldOut, CorpusScansReadByTheEnglishModel) {
   std::unique_ptr<SwedishLexicon> full = LexiconWithout("");
   std::unique_ptr<SwedishLexicon> no_jamtland = LexiconWithout("jamtland-vp-2019.txt");
@@ -142,7 +149,7 @@ TEST(OcrChannelHeldOut, CorpusScansReadByTheEnglishModel) {
     without.Add(ScoreOne(*d.lex, truth, ocr, false, nullptr));
   }
   ASSERT_GT(with.damaged, 700u);
-  EXPECT_GE(with.Restored(), 0.97) << Report(with, misses);
+  EXPECT_GE(with.Restored(), 0.975) << Report(with, misses);
   EXPECT_GE(with.Untouched(), 0.997) << Report(with, misses);
   // The learned channel is what gets there: without it fewer are restored.
   EXPECT_GT(with.restored, without.restored);
