@@ -13,7 +13,8 @@ free port and drives headless Chromium (python3-selenium, chromium-driver):
  5. the document with the script title renders it as text (no alert);
  6. the compare chart of income.total holds Gävleborg 2020 budget 13 320 000
     and utfall 13 401 000 in the SVG points' data attributes.
-Saves a screenshot of the compare page (--screenshot). Exit 77 = skipped
+Saves screenshots of the compare page (--screenshot PATH) and of the queue
+(serve_queue.png beside it). Exit 77 = skipped
 (selenium or chromedriver missing). Test-only Python: not part of finsam.
 """
 import argparse
@@ -144,6 +145,9 @@ def main():
         img = crops[0].find_element(By.TAG_NAME, "img")
         WebDriverWait(driver, 30).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img))
         check(True, "the page image of the first crop loaded (%s)" % img.get_attribute("src"))
+        if args.screenshot:
+            os.makedirs(os.path.dirname(os.path.abspath(args.screenshot)), exist_ok=True)
+            driver.save_screenshot(os.path.join(os.path.dirname(os.path.abspath(args.screenshot)), "serve_queue.png"))
 
         # 2. Correct a figure of the first card that has facts.
         card = next(c for c in driver.find_elements(By.CSS_SELECTOR, "#flags .flag") if c.find_elements(By.CSS_SELECTOR, "input.value"))
@@ -210,7 +214,8 @@ def main():
         check(point("budget") == [13320000], "Gävleborg 2020 budget 13 320 000 in the chart: %s" % point("budget"))
         check(point("utfall") == [13401000], "Gävleborg 2020 utfall 13 401 000 in the chart: %s" % point("utfall"))
         links = driver.find_elements(By.CSS_SELECTOR, "svg.chart a")
-        check(links and all("#/doc/" in (l.get_attribute("href") or "") for l in links), "every chart point links to its source page")
+        hrefs = [driver.execute_script("return arguments[0].getAttribute('href')", l) for l in links]
+        check(hrefs and all(h and h.startswith("#/doc/") for h in hrefs), "every chart point links to its source page (%d)" % len(hrefs))
         if args.screenshot:
             os.makedirs(os.path.dirname(os.path.abspath(args.screenshot)), exist_ok=True)
             driver.save_screenshot(args.screenshot)

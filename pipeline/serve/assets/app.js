@@ -251,7 +251,7 @@ async function renderCompare(params) {
        el('div', {class: 'filters'}, el('label', {}, 'category', catSel), el('label', {}, 'or label', labelIn),
           el('div', {}, boxes.map(b => el('div', {}, b))), el('button', {id: 'c-go', onclick: go}, 'Show')),
        compareTable(data),
-       el('h2', {}, 'Budget vs utfall'), el('div', {class: 'legend'}, el('span', {class: 'b'}, '- - budget'), el('span', {class: 'u'}, '—— utfall')),
+       el('h2', {}, 'Budget vs utfall'), el('div', {class: 'legend'}, el('span', {class: 'b'}, '○ - - budget / plan'), el('span', {class: 'u'}, '● —— utfall')),
        el('div', {class: 'charts', id: 'charts'}, charts(data, 420, 240)),
        el('h2', {}, 'Export'),
        el('p', {class: 'actions'},
@@ -290,7 +290,8 @@ function charts(data, W, H) {
   const out = [];
   for (const [org, rows] of byOrg) {
     const pts = [];
-    for (const r of rows) for (const k of ['budget', 'utfall']) if (r.values[k]) pts.push({year: r.year, kind: k, v: r.values[k]});
+    // Plans continue the budget line into later years (dotted series, data-kind="plan").
+    for (const r of rows) for (const k of ['budget', 'plan', 'utfall']) if (r.values[k]) pts.push({year: r.year, kind: k, v: r.values[k]});
     if (!pts.length) continue;
     const years = [...new Set(rows.map(r => r.year))].sort();
     const vals = pts.map(p => p.v.value);
@@ -307,13 +308,14 @@ function charts(data, W, H) {
     g.append(svg('line', {class: 'axis', x1: L, y1: T, x2: L, y2: H - B}));
     for (const t of [lo, (lo + hi) / 2, hi]) g.append(svg('text', {x: 4, y: yv(t) + 4}, fmt(t)));
     for (const y of years) g.append(svg('text', {x: x(y) - 14, y: H - 10}, y));
-    for (const k of ['budget', 'utfall']) {
-      const series = pts.filter(p => p.kind === k).sort((a, b) => a.year - b.year);
+    for (const line of [['budget', 'plan'], ['utfall']]) {
+      const k = line[0];
+      const series = pts.filter(p => line.includes(p.kind)).sort((a, b) => a.year - b.year);
       if (series.length > 1) g.append(svg('polyline', {class: k, points: series.map(p => `${x(p.year)},${yv(p.v.value)}`).join(' ')}));
       for (const p of series) {
-        const c = svg('circle', {class: k + ' point', cx: x(p.year), cy: yv(p.v.value), r: 5, 'data-org': org, 'data-year': p.year,
-                                 'data-kind': k, 'data-value': p.v.value},
-                      svg('title', {}, `${k} ${p.year}: ${fmt(p.v.value)} kr (${p.v.source})`));
+        const c = svg('circle', {class: k + ' point ' + p.kind, cx: x(p.year), cy: yv(p.v.value), r: k === 'budget' ? 7 : 4, 'data-org': org, 'data-year': p.year,
+                                 'data-kind': p.kind, 'data-value': p.v.value},
+                      svg('title', {}, `${p.kind} ${p.year}: ${fmt(p.v.value)} kr (${p.v.source})`));
         g.append(p.v.document_id ? svg('a', {href: `#/doc/${p.v.document_id}?page=${p.v.page || 1}`}, c) : c);
       }
     }
