@@ -25,6 +25,7 @@ const Command kCommands[] = {
     {"categories", RunCategoriesCommand, "list the row categories (values of --metric)"},
     {"repair", RunRepairCommand, "restore Swedish å/ä/ö in OCR-stripped text"},
     {"review", RunReviewCommand, "data-quality flags: list, report, accept, correct"},
+    {"serve", RunServeCommand, "local web app: review queue, compare charts, documents (127.0.0.1)"},
 };
 
 std::string CommandList() {

@@ -17,6 +17,7 @@
 
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/export.h"
 #include "normalizers/unicode.h"
 #include "pipeline/review/compare.h"
 #include "pipeline/store/database.h"
@@ -51,33 +52,9 @@ std::string CsvCell(const std::string& cell, char sep) {
 
 }  // namespace
 
-int RunExportCommand(const Args& args) {
-  std::string db_path = kDefaultDbPath, format = "csv", dialect = "rfc4180", org;
-  std::unique_ptr<CLI::App> app = MakeCommandApp(
-      "export", "usage: finsam export [OPTIONS]",
-      "Writes every financial fact to stdout in long format, one row each: organisation, orgnr, org_kind,\n"
-      "year, period (the document's years), column_kind, category, label, amount (whole kronor; the\n"
-      "percent for percent cells), unit (kr or %), value_printed (the number as the table prints it),\n"
-      "table_unit, document_id, doc_kind, table_kind, page (PDF page), printed_page (the page's own\n"
-      "number when it differs), status, flag_ids (the review flags on the fact, see 'finsam review'),\n"
-      "fact_id, source_path.",
-      "--csv-dialect excel-sv uses ';', a decimal comma and a UTF-8 byte-order mark.\n"
-      "Exit codes: 0 ok, 1 the database could not be read, 2 usage.");
-  app->add_option("--db", db_path, "database file (default finsam.db)")->type_name("PATH");
-  app->add_option("--format", format, "csv (default) or jsonl (one JSON object per line)")
-      ->type_name("csv|jsonl")
-      ->check(OneOf({"csv", "jsonl"}));
-  app->add_option("--csv-dialect", dialect, "rfc4180 (default: comma, decimal point) or excel-sv")
-      ->type_name("rfc4180|excel-sv")
-      ->check(OneOf({"rfc4180", "excel-sv"}));
-  app->add_option("--org", org, "only organisations whose name contains NAME")->type_name("NAME");
-  if (std::optional<int> exit = ParseCommandLine(*app, "export", args)) return *exit;
-
-  DbOpenOptions open;
-  open.access = DbAccess::kRead;
-  Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
-  if (!db.ok()) return DatabaseError(db_path, db.status());
-  Result<SqliteStatement> q = (*db)->sql().Prepare(
+Status ExportFacts(SqliteDb& db, const std::string& format, const std::string& dialect, const std::string& org,
+                   std::string* result) {
+  Result<SqliteStatement> q = db.Prepare(
       "SELECT COALESCE(d.organisation, ''), COALESCE(d.orgnr, ''), COALESCE(d.org_kind, ''), f.year, "
       "CASE WHEN d.year_from IS NULL THEN '' WHEN d.year_to IS NULL OR d.year_to = d.year_from "
       "THEN CAST(d.year_from AS TEXT) ELSE d.year_from || '-' || d.year_to END, "
@@ -92,11 +69,12 @@ int RunExportCommand(const Args& args) {
       "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
       "LEFT JOIN pages p ON p.document_id = f.document_id AND p.page = f.page "
       "ORDER BY d.organisation, f.year, f.document_id, f.table_id, f.row_id, f.col");
-  if (!q.ok()) return DatabaseError(db_path, q.status());
+  if (!q.ok()) return q.status();
   const std::vector<std::string>& cols = ExportColumns();
   const bool excel = dialect == "excel-sv";
   const char sep = excel ? ';' : ',';
-  std::string out;
+  std::string& out = *result;
+  out.clear();
   if (format == "csv") {
     if (excel) out += "\xEF\xBB\xBF";
     for (size_t c = 0; c < cols.size(); ++c) out += (c ? std::string(1, sep) : "") + cols[c];
@@ -144,8 +122,41 @@ int RunExportCommand(const Args& args) {
     }
     out += "\r\n";
   }
-  if (!q->status().ok()) return DatabaseError(db_path, q->status());
-  if (!org.empty() && !any) return UsageError("export", "no organisation matches '" + org + "' (see 'finsam orgs')");
+  if (!q->status().ok()) return q->status();
+  if (!org.empty() && !any) return Status::InvalidArgument("no organisation matches '" + org + "' (see 'finsam orgs')");
+  return Status::Ok();
+}
+
+int RunExportCommand(const Args& args) {
+  std::string db_path = kDefaultDbPath, format = "csv", dialect = "rfc4180", org;
+  std::unique_ptr<CLI::App> app = MakeCommandApp(
+      "export", "usage: finsam export [OPTIONS]",
+      "Writes every financial fact to stdout in long format, one row each: organisation, orgnr, org_kind,\n"
+      "year, period (the document's years), column_kind, category, label, amount (whole kronor; the\n"
+      "percent for percent cells), unit (kr or %), value_printed (the number as the table prints it),\n"
+      "table_unit, document_id, doc_kind, table_kind, page (PDF page), printed_page (the page's own\n"
+      "number when it differs), status, flag_ids (the review flags on the fact, see 'finsam review'),\n"
+      "fact_id, source_path.",
+      "--csv-dialect excel-sv uses ';', a decimal comma and a UTF-8 byte-order mark.\n"
+      "Exit codes: 0 ok, 1 the database could not be read, 2 usage.");
+  app->add_option("--db", db_path, "database file (default finsam.db)")->type_name("PATH");
+  app->add_option("--format", format, "csv (default) or jsonl (one JSON object per line)")
+      ->type_name("csv|jsonl")
+      ->check(OneOf({"csv", "jsonl"}));
+  app->add_option("--csv-dialect", dialect, "rfc4180 (default: comma, decimal point) or excel-sv")
+      ->type_name("rfc4180|excel-sv")
+      ->check(OneOf({"rfc4180", "excel-sv"}));
+  app->add_option("--org", org, "only organisations whose name contains NAME")->type_name("NAME");
+  if (std::optional<int> exit = ParseCommandLine(*app, "export", args)) return *exit;
+
+  DbOpenOptions open;
+  open.access = DbAccess::kRead;
+  Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
+  if (!db.ok()) return DatabaseError(db_path, db.status());
+  std::string out;
+  Status st = ExportFacts((*db)->sql(), format, dialect, org, &out);
+  if (st.code() == StatusCode::kInvalidArgument) return UsageError("export", st.message());
+  if (!st.ok()) return DatabaseError(db_path, st);
   std::cout << out;
   std::cout.flush();
   return kExitOk;

@@ -26,6 +26,7 @@ int RunCategoriesCommand(const Args& args);  // cli/cmd_orgs.cc
 int RunDocsCommand(const Args& args);     // cli/cmd_docs.cc
 int RunShowCommand(const Args& args);     // cli/cmd_show.cc
 int RunExportCommand(const Args& args);   // cli/cmd_export.cc
+int RunServeCommand(const Args& args);    // cli/cmd_serve.cc (web app)
 
 int RunCli(int argc, char** argv);  // cli/cli.cc
 

@@ -15,6 +15,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3               # the comparison database (+ shell for users)
   libcli11-dev                         # command-line options and help
   nlohmann-json3-dev                   # JSON output
+  libcpp-httplib-dev                   # `finsam serve`: the embedded HTTP server (pipeline/serve/http_server.cc)
   libgtest-dev libgmock-dev googletest # tests
   hunspell-sv libhunspell-dev          # Swedish dictionary for diacritic repair
   wswedish dasher-data                 # Swedish word lists for the lexicon
@@ -27,6 +28,7 @@ PACKAGES=(
                                        # tests/data/ocr_dumps, scripts/learn_ocr_confusions.sh)
   imagemagick img2pdf                  # test material only: skewed, noisy scans; rendered training text
   fonts-liberation2 fonts-freefont-ttf # test material only: more fonts for variants and training renders
+  chromium-driver python3-selenium     # tests only: the browser test of `finsam serve` (tests/browser/, label browser)
 )
 
 missing=()
