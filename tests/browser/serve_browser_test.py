@@ -202,6 +202,13 @@ def main():
         go(driver, url + "/#/doc/%d" % evil_doc, "doc")
         check(driver.find_element(By.CSS_SELECTOR, "h1.doc-title").text == EVIL, "the document page shows the title as text")
         check(no_alert(driver), "no alert ran on the document page")
+        # Document view: figures boxed by status; a click shows the provenance.
+        go(driver, url + "/#/doc/1", "doc")
+        boxes = driver.find_elements(By.CSS_SELECTOR, ".pageview .box[data-fact]")
+        check(len(boxes) > 0, "the document view boxes %d figures" % len(boxes))
+        boxes[0].click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#prov table.asread"))
+        check(boxes[0].get_attribute("data-fact") in driver.find_element(By.ID, "prov").text, "a click on a figure shows its provenance")
         check(len(driver.find_elements(By.XPATH, "//main//script")) == 0, "no script element was created from data")
 
         # 6. Compare chart of income.total.

@@ -478,6 +478,47 @@ TEST(ServeTest, TwentyConcurrentClientsDoNotCorruptDecisions) {
   EXPECT_EQ(QueryText(db, "PRAGMA integrity_check"), "ok");
 }
 
+TEST(ServeTest, DocumentPagesFactsAndOrganisationProfiles) {
+  RunningServer s(CorpusDb(), false);
+  httplib::Client c = s.Client();
+  auto doc = c.Get("/api/documents/1");
+  ASSERT_TRUE(doc);
+  ASSERT_EQ(doc->status, 200);
+  json d = json::parse(doc->body);
+  EXPECT_EQ(d["page_list"].size(), d["pages"].get<size_t>());
+  EXPECT_FALSE(d["tables"].empty());
+  // The page with the most figures: every figure has a box on the page.
+  int best = 0, most = -1;
+  for (const json& p : d["page_list"])
+    if (p["facts"].get<int>() > most) most = p["facts"].get<int>(), best = p["page"].get<int>();
+  auto page = c.Get(("/api/documents/1/pages/" + std::to_string(best)).c_str());
+  ASSERT_TRUE(page);
+  json pj = json::parse(page->body);
+  ASSERT_FALSE(pj["facts"].empty());
+  for (const json& f : pj["facts"]) {
+    EXPECT_LT(f["box"][0].get<double>(), f["box"][2].get<double>());
+    EXPECT_LE(f["box"][3].get<double>(), pj["height"].get<double>());
+  }
+  // A figure's provenance and its table as read, holding that figure.
+  const std::string id = pj["facts"][0]["id"];
+  auto fact = c.Get(("/api/facts/" + id).c_str());
+  ASSERT_TRUE(fact);
+  json fj = json::parse(fact->body);
+  EXPECT_EQ(fj["id"], id);
+  EXPECT_EQ(fj["read_by"], "PDF text layer");
+  bool in_table = false;
+  for (const json& r : fj["table_as_read"]["rows"])
+    for (const json& cell : r["cells"])
+      if (!cell.is_null() && cell["id"] == id) in_table = cell["raw"] == fj["raw"];
+  EXPECT_TRUE(in_table);
+  auto org = c.Get("/api/orgs/1");
+  ASSERT_TRUE(org);
+  json oj = json::parse(org->body);
+  EXPECT_EQ(oj["document_list"].size(), oj["documents"].get<size_t>());
+  EXPECT_FALSE(oj["key_figures"]["income.total"]["rows"].empty());
+  EXPECT_EQ(oj["open_flags_list"].size(), oj["open_flags"].get<size_t>());
+}
+
 // FindTableHeader on made-up pages.
 Line MakeLine(const std::string& text, double y0, double x0 = 50, double x1 = 500) {
   Line l;
