@@ -604,6 +604,32 @@ bool IsHeaderishBand(const Band& b, double columns_x0) {
   return over_columns > 0;
 }
 
+// The years line of header cells wrapped inside their column ("Budget" over
+// "2019", "Avvikelse" over "2020", "Totalt 2019–" over "2021"): only years
+// over the columns, nothing over the labels, and each year under a header
+// word of the line above that is not itself a complete year (a kind word or a
+// range left open). Such a line reads as a header on its own (two years), so
+// HeaderStart alone cannot tell it from the next table's header.
+bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0, const LayoutParams& lp) {
+  if (next.words.empty()) return false;
+  for (const PWord& p : next.words) {
+    if (p.w->box.x0 < columns_x0) return false;
+    std::string t = StripPunct(p.w->text);
+    if (!IsYearToken(t) && !RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re)) return false;
+    bool under = false;
+    for (const PWord& h : header.words) {
+      if (h.w->box.y1 > next.box.y0 + lp.same_line_pt) continue;  // only lines above
+      double ov = std::min(h.w->box.x1, p.w->box.x1) - std::max(h.w->box.x0, p.w->box.x0);
+      if (ov <= 0) continue;
+      std::string ht = StripPunct(h.w->text);
+      bool open_range = RE2::FullMatch(ht, "(19|20)\\d\\d\\s*[-–—]"_re);
+      if (!IsYearToken(ht) || open_range) under = true;
+    }
+    if (!under) return false;
+  }
+  return true;
+}
+
 // Adds a band's words to the header, keeping them in x order.
 void MergeIntoHeader(Band* header, const Band& b) {
   for (const PWord& p : b.words) header->words.push_back(p);
@@ -643,7 +669,8 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
     const Band& next = bands[h.end + 1];
     double gap = next.box.y0 - h.header.box.y1;
     bool wrapped = gap < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
-                   IsHeaderishBand(next, h.columns_x0) && HeaderStart(next) < 0;
+                   IsHeaderishBand(next, h.columns_x0) &&
+                   (HeaderStart(next) < 0 || IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
     bool kinds = gap < lp.header_rows_gap_heights * height && IsKindsBand(next, h.columns_x0);
     bool unit_then_kinds = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0) &&
                            h.end + 2 < bands.size() &&
@@ -655,7 +682,10 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
       h.end += 2;
       continue;
     }
-    if (!wrapped && !kinds) break;
+    // A unit line under the header, over the labels ("tkr" below "Utfall
+    // 2020 Utfall 2019"): the header's, not a row.
+    bool unit_below = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0);
+    if (!wrapped && !kinds && !unit_below) break;
     MergeIntoHeader(&h.header, next);
     ++h.end;
   }
@@ -1076,10 +1106,18 @@ void ChooseReading(const Document& doc, const TableBody& body, const TableShape&
   *g = std::move(win.grid);
 }
 
+// Where a table read by ReadTableAt lies on its pages, for joining a table
+// cut by a page break whose header is repeated on the next page.
+struct TablePlace {
+  bool runs_to_page_end = false;  // its body reached the last band of its last page
+  bool header_at_page_top = false;  // its header is among the first bands of its page
+  bool titled = false;              // a caption of its own stands above the header
+};
+
 // Reads the table whose header is band `i` of page `pi`, if it is one, into
 // `grids`; returns the index of the band to look at next on that page.
 size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& page_bands, size_t pi, size_t i,
-                   const LayoutParams& lp, std::vector<Grid>* grids) {
+                   const LayoutParams& lp, std::vector<Grid>* grids, TablePlace* place) {
   const std::vector<Band>& bands = page_bands[pi];
   int hs = HeaderStart(bands[i]);
   if (hs < 0) return i + 1;
@@ -1098,7 +1136,17 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
   ReadRows(body, shape, lp, {}, &g, &points);
   DropTrailingEmptyRows(&g);
   if (!points.empty()) ChooseReading(doc, body, shape, lp, base, points.size(), &g);
-  if (!g.rows.empty()) grids->push_back(std::move(g));
+  if (!g.rows.empty()) {
+    place->titled = !g.title.empty();
+    place->header_at_page_top = h.begin <= 2;
+    // Nothing after it on its last page but a running footer ("7 (13)").
+    const std::vector<Band>& end = page_bands[body.end_page];
+    size_t rest = end.size() > body.end_band ? end.size() - body.end_band : 0;
+    bool footer_only = rest <= 2;
+    for (size_t k = body.end_band; footer_only && k < end.size(); ++k) footer_only = end[k].words.size() <= 4;
+    place->runs_to_page_end = footer_only;
+    grids->push_back(std::move(g));
+  }
   // A table that went on to the next page used up the rest of this one.
   if (body.end_page != pi) return bands.size();
   return std::max(body.end_band, i + 1);
@@ -1109,9 +1157,29 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
 std::vector<Grid> ReadLayoutTables(const Document& doc, const LayoutParams& params) {
   std::vector<Grid> grids;
   std::vector<std::vector<Band>> page_bands = PageBands(doc, params);
+  TablePlace last;  // of grids.back()
   for (size_t pi = 0; pi < page_bands.size(); ++pi) {
     size_t i = 0;
-    while (i < page_bands[pi].size()) i = ReadTableAt(doc, page_bands, pi, i, params, &grids);
+    while (i < page_bands[pi].size()) {
+      size_t before = grids.size();
+      TablePlace place;
+      i = ReadTableAt(doc, page_bands, pi, i, params, &grids, &place);
+      if (grids.size() == before) continue;
+      // A table cut by a page break with its header repeated at the top of
+      // the next page, without a caption of its own: the same table goes on.
+      if (before > 0 && last.runs_to_page_end && place.header_at_page_top && !place.titled) {
+        Grid& prev = grids[before - 1];
+        Grid& cur = grids.back();
+        if (cur.headers == prev.headers && cur.page == prev.last_page + 1) {
+          for (GridRow& r : cur.rows) prev.rows.push_back(std::move(r));
+          prev.last_page = cur.last_page;
+          grids.pop_back();
+          last.runs_to_page_end = place.runs_to_page_end;
+          continue;
+        }
+      }
+      last = place;
+    }
   }
   return grids;
 }
