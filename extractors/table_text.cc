@@ -187,6 +187,66 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   return headers->size() >= 2;
 }
 
+// A header whose cells wrapped: the kinds line with some years missing
+// ("Budget Plan 2021 Plan 2022 | Totalt 2020-") and the next line holding
+// those years ("2020 2022"). The years go to the cells that lack one, in
+// order (an open range takes its end). On success `*years_line` is the index
+// of the years line (the body starts after it).
+bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::string* label,
+                        std::vector<std::string>* headers, size_t* years_line) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
+  static const RE2 kOpen("((?:19|20)\\d\\d)\\s*[-–—]");
+  static const RE2 kRange("(?:19|20)\\d\\d\\s*[-–—]\\s*(?:19|20)\\d\\d");
+  std::vector<std::string> toks = OcrTokens(CleanCellText(lines[i]->text));
+  size_t first = 0;
+  while (first < toks.size() && first < 4 && !RE2::FullMatch(toks[first], kKind)) ++first;
+  if (first == toks.size() || first >= 4) return false;
+  struct Cell {
+    std::string kind, year;
+    bool open = false;
+  };
+  std::vector<Cell> cells;
+  for (size_t k = first; k < toks.size(); ++k) {
+    const std::string& t = toks[k];
+    if (RE2::FullMatch(t, kKind)) {
+      cells.push_back({t, "", false});
+    } else if (IsYearToken(t) || RE2::FullMatch(t, kOpen)) {
+      bool open = RE2::FullMatch(t, kOpen);
+      if (cells.empty() || !cells.back().year.empty()) cells.push_back({"", "", false});
+      cells.back().year = open ? t.substr(0, 4) : t.substr(0, 4);
+      cells.back().open = open;
+    } else {
+      return false;
+    }
+  }
+  int missing = 0;
+  for (const Cell& c : cells) missing += c.year.empty() || c.open;
+  if (cells.size() < 2 || missing == 0) return false;
+  // The years line: the next non-blank line, only years (or ranges).
+  size_t j = i + 1;
+  while (j < lines.size() && j <= i + 2 && CleanCellText(lines[j]->text).empty()) ++j;
+  if (j >= lines.size() || j > i + 2) return false;
+  std::vector<std::string> years = OcrTokens(CleanCellText(lines[j]->text));
+  if (static_cast<int>(years.size()) != missing) return false;
+  for (const std::string& y : years)
+    if (!IsYearToken(y) && !RE2::FullMatch(y, kRange)) return false;
+  label->clear();
+  for (size_t k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
+  headers->clear();
+  size_t next = 0;
+  for (Cell& c : cells) {
+    std::string y = c.year;
+    if (c.open) {
+      y = c.year + "-" + years[next++].substr(0, 4);
+    } else if (y.empty()) {
+      y = years[next++];
+    }
+    headers->push_back(c.kind.empty() ? y : c.kind + " " + y);
+  }
+  *years_line = j;
+  return true;
+}
+
 // The caption of a table starting at line `header` of `lines`.
 std::string FindTitle(const std::vector<const Line*>& lines, size_t header, const TextTableParams& tp) {
   std::string nearest;
@@ -677,6 +737,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     Grid g;
     size_t ncols = 0;
     std::vector<int> col_pos;  // char column of each header cell (tab path)
+    size_t body_from = i + 1;  // the first line after the header
     if (tabbed) {
       std::vector<TabCell> cells = SplitTabs(hl.text);
       std::vector<std::string> headers;
@@ -690,7 +751,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     } else {
       std::string label;
       std::vector<std::string> headers;
-      if (!SpaceHeader(hl.text, &label, &headers) && TitleYears(lines, i, &headers)) {
+      size_t years_line = 0;
+      if (WrappedKindsHeader(lines, i, &label, &headers, &years_line)) {
+        body_from = years_line + 1;
+      } else if (!SpaceHeader(hl.text, &label, &headers) && TitleYears(lines, i, &headers)) {
         // OCR dropped the header line: the caption's years name the columns.
         title_header = true;
         label.clear();
@@ -711,7 +775,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     ncols = g.headers.size();
     g.title = title_header ? CleanCellText(hl.text) : FindTitle(lines, i, params);
     g.page = g.last_page = pages[i];
-    size_t j = i + 1;
+    size_t j = body_from;
     int blanks = 0;
     for (; j < lines.size(); ++j) {
       const Line& l = *lines[j];
