@@ -131,7 +131,7 @@ bool IsKindsBand(const Band& b, double columns_x0) {
 // A unit line standing alone over the label column ("Tkr", "Belopp i tkr",
 // "(mkr)"): part of the header, never a caption.
 bool IsUnitBand(const Band& b, double columns_x0) {
-  static const RE2 kUnit("(?i)\\(?(belopp )?(i )?(tkr|mkr|mnkr|kr|kronor|tusental kronor|miljoner kronor)\\)?:?");
+  static const RE2 kUnit("(?i)\\(?(belopp )?(i )?(tkr|mkr|mnkr|kr|kronor|tusental kronor|miljoner kronor)\\)?[:.]?");
   if (b.words.empty() || b.words.size() > 4) return false;
   for (const PWord& p : b.words)
     if (p.w->box.x0 >= columns_x0) return false;
@@ -665,6 +665,16 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
     h.begin = k - 1;
     break;
   }
+  // A unit line standing alone right above the header ("Belopp i kr."
+  // between the caption and the table): the table's unit, never its caption.
+  if (h.begin > 0) {
+    const Band& above = bands[h.begin - 1];
+    if (above.page == h.header.page && h.header.box.y0 - above.box.y1 < lp.header_rows_gap_heights * height &&
+        IsUnitBand(above, h.columns_x0)) {
+      MergeIntoHeader(&h.header, above);
+      --h.begin;
+    }
+  }
   while (h.end + 1 < bands.size()) {
     const Band& next = bands[h.end + 1];
     double gap = next.box.y0 - h.header.box.y1;
@@ -858,8 +868,12 @@ std::vector<PWord> LabelWords(const Band& band, const TableShape& shape, const L
 // figure: a three-digit group after a group of one to three digits, or the
 // decimals after a trailing comma. A label on `lower` must continue the
 // upper label ("kommunerna" after "Bidrag från").
+// `tight`: the gap above `lower` is much smaller than the table's usual gap
+// between rows (a line break inside a cell), so a label on it that does not
+// read as a continuation by its words ("(försäkringskassan" under "Statligt
+// bidrag") still belongs to the row above.
 Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& shape, const LayoutParams& lp,
-                      std::vector<std::pair<std::string, std::string>>* pairs = nullptr) {
+                      bool tight, std::vector<std::pair<std::string, std::string>>* pairs = nullptr) {
   if (upper.page != lower.page || upper.words.empty() || lower.words.empty()) return Wrap::kNo;
   double h = lower.words.front().w->box.height();
   if (lower.box.y0 - upper.box.y1 >= lp.wrap_gap_heights * h) return Wrap::kNo;
@@ -869,7 +883,7 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     std::string ll = JoinReading(lower_label, lp);
     // "varav …" rows start lower-case but are rows of their own.
     if (RE2::PartialMatch(FoldKey(ll), "^[-–]|^(varav|darav|varav:)\\b"_re) ||
-        !IsContinuation(JoinReading(upper_label, lp), ll))
+        (!IsContinuation(JoinReading(upper_label, lp), ll) && !tight))
       return Wrap::kNo;
   }
   std::vector<Chunk> up = NumberChunks(upper, shape.first_headed_x0 - lp.header_slack_pt, lp);
@@ -928,6 +942,21 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
               Grid* g, std::vector<ChoicePoint>* points) {
   size_t seen = 0;
   bool prev_label_only = false;  // g->rows.back() has a label and no figures
+  // The table's usual gap between consecutive bands (median, same page): a
+  // gap well under it is a line break inside a cell, not a new row.
+  std::vector<double> gaps;
+  for (size_t b = 1; b < body.bands.size(); ++b)
+    if (body.bands[b]->page == body.bands[b - 1]->page)
+      gaps.push_back(body.bands[b]->box.y0 - body.bands[b - 1]->box.y1);
+  double median_gap = 0;
+  if (gaps.size() >= 4) {
+    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+    median_gap = gaps[gaps.size() / 2];
+  }
+  auto tight = [&](size_t b) {
+    if (b == 0 || median_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
+    return body.bands[b]->box.y0 - body.bands[b - 1]->box.y1 < lp.tight_gap_share * median_gap;
+  };
   for (size_t b = 0; b < body.bands.size(); ++b) {
     if (body.is_repeat[b]) {
       g->rows.push_back(RepeatedHeaderRow(*body.bands[b], shape.headed.size()));
@@ -937,7 +966,7 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     Band band = *body.bands[b];
     while (b + 1 < body.bands.size() && !body.is_repeat[b + 1]) {
       std::vector<std::pair<std::string, std::string>> fragments;
-      Wrap w = WrapContinuation(band, *body.bands[b + 1], shape, lp, &fragments);
+      Wrap w = WrapContinuation(band, *body.bands[b + 1], shape, lp, tight(b + 1), &fragments);
       if (w == Wrap::kNo) break;
       if (w == Wrap::kChoice) {
         size_t id = seen++;
@@ -951,7 +980,8 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     if (!BandToRow(band, shape, lp, &row, &label_only)) break;
     if (label_only && row.label.empty()) continue;
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
-        IsContinuation(g->rows.back().label, row.label)) {
+        (IsContinuation(g->rows.back().label, row.label) || (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
+         !RE2::PartialMatch(row.label, "^[*¹²³(0-9]"_re)))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;
     }
