@@ -1136,6 +1136,50 @@ void ChooseReading(const Document& doc, const TableBody& body, const TableShape&
   *g = std::move(win.grid);
 }
 
+// A line of figures without a label right under a row with figures is most
+// often the lower part of figures wrapped in narrow cells that the reader
+// could not join ("6" over "660" over "000" in columns too tight to tell
+// apart): neither line is sure. The unlabeled row stays suspect
+// (read.unlabeled); the row above is kept only where the sums confirm it
+// (read.wrapped, cleared by the repair stage's checks).
+// Lines the arithmetic already placed (the lower band of a choice point that
+// ChooseReading decided or flagged) are left to it.
+void DoubtUnlabeledFigureRows(const std::vector<ChoicePoint>& points, Grid* g) {
+  auto has_figures = [](const GridRow& r) {
+    for (const GridCell& c : r.cells)
+      if (c.present) return true;
+    return false;
+  };
+  for (size_t r = 0; r < g->rows.size(); ++r) {
+    GridRow& row = g->rows[r];
+    if (!row.label.empty() || row.repeated_header || !has_figures(row) || !row.doubt_rule.empty()) continue;
+    if (r == 0 || !has_figures(g->rows[r - 1])) continue;
+    bool decided = false;
+    for (const GridCell& c : row.cells)
+      for (const ChoicePoint& cp : points)
+        decided = decided || (c.present && c.prov.page == cp.page && Intersects(c.prov.box, cp.lower_box));
+    if (decided) continue;
+    // The signature of a wrap: every figure of the line a bare three-digit
+    // group ("000", "660"), the kind of tail a thousands group leaves.
+    bool tails = true;
+    for (const GridCell& c : row.cells)
+      if (c.present) tails = tails && RE2::FullMatch(c.text, "\\d{3}"_re);
+    if (!tails) continue;
+    row.doubt_rule = "read.unlabeled";
+    row.doubt = "a line of figures without a label under a row with figures (wrapped figures not joined?)";
+    for (size_t q = r; q-- > 0;) {
+      GridRow& up = g->rows[q];
+      if (!up.label.empty()) {
+        if (up.doubt_rule.empty()) {
+          up.doubt_rule = "read.wrapped";
+          up.doubt = "the next line holds figures without a label; these may be the upper parts of wrapped figures";
+        }
+        break;
+      }
+    }
+  }
+}
+
 // Where a table read by ReadTableAt lies on its pages, for joining a table
 // cut by a page break whose header is repeated on the next page.
 struct TablePlace {
@@ -1166,6 +1210,7 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
   ReadRows(body, shape, lp, {}, &g, &points);
   DropTrailingEmptyRows(&g);
   if (!points.empty()) ChooseReading(doc, body, shape, lp, base, points.size(), &g);
+  DoubtUnlabeledFigureRows(points, &g);
   if (!g.rows.empty()) {
     place->titled = !g.title.empty();
     place->header_at_page_top = h.begin <= 2;
