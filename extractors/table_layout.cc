@@ -131,7 +131,7 @@ bool IsKindsBand(const Band& b, double columns_x0) {
 // A unit line standing alone over the label column ("Tkr", "Belopp i tkr",
 // "(mkr)"): part of the header, never a caption.
 bool IsUnitBand(const Band& b, double columns_x0) {
-  static const RE2 kUnit("(?i)\\(?(belopp )?(i )?(tkr|mkr|mnkr|kr|kronor|tusental kronor|miljoner kronor)\\)?:?");
+  static const RE2 kUnit("(?i)\\(?(belopp )?(i )?(tkr|mkr|mnkr|kr|kronor|tusental kronor|miljoner kronor)\\)?[:.]?");
   if (b.words.empty() || b.words.size() > 4) return false;
   for (const PWord& p : b.words)
     if (p.w->box.x0 >= columns_x0) return false;
@@ -604,6 +604,32 @@ bool IsHeaderishBand(const Band& b, double columns_x0) {
   return over_columns > 0;
 }
 
+// The years line of header cells wrapped inside their column ("Budget" over
+// "2019", "Avvikelse" over "2020", "Totalt 2019–" over "2021"): only years
+// over the columns, nothing over the labels, and each year under a header
+// word of the line above that is not itself a complete year (a kind word or a
+// range left open). Such a line reads as a header on its own (two years), so
+// HeaderStart alone cannot tell it from the next table's header.
+bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0, const LayoutParams& lp) {
+  if (next.words.empty()) return false;
+  for (const PWord& p : next.words) {
+    if (p.w->box.x0 < columns_x0) return false;
+    std::string t = StripPunct(p.w->text);
+    if (!IsYearToken(t) && !RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re)) return false;
+    bool under = false;
+    for (const PWord& h : header.words) {
+      if (h.w->box.y1 > next.box.y0 + lp.same_line_pt) continue;  // only lines above
+      double ov = std::min(h.w->box.x1, p.w->box.x1) - std::max(h.w->box.x0, p.w->box.x0);
+      if (ov <= 0) continue;
+      std::string ht = StripPunct(h.w->text);
+      bool open_range = RE2::FullMatch(ht, "(19|20)\\d\\d\\s*[-–—]"_re);
+      if (!IsYearToken(ht) || open_range) under = true;
+    }
+    if (!under) return false;
+  }
+  return true;
+}
+
 // Adds a band's words to the header, keeping them in x order.
 void MergeIntoHeader(Band* header, const Band& b) {
   for (const PWord& p : b.words) header->words.push_back(p);
@@ -639,11 +665,22 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
     h.begin = k - 1;
     break;
   }
+  // A unit line standing alone right above the header ("Belopp i kr."
+  // between the caption and the table): the table's unit, never its caption.
+  if (h.begin > 0) {
+    const Band& above = bands[h.begin - 1];
+    if (above.page == h.header.page && h.header.box.y0 - above.box.y1 < lp.header_rows_gap_heights * height &&
+        IsUnitBand(above, h.columns_x0)) {
+      MergeIntoHeader(&h.header, above);
+      --h.begin;
+    }
+  }
   while (h.end + 1 < bands.size()) {
     const Band& next = bands[h.end + 1];
     double gap = next.box.y0 - h.header.box.y1;
     bool wrapped = gap < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
-                   IsHeaderishBand(next, h.columns_x0) && HeaderStart(next) < 0;
+                   IsHeaderishBand(next, h.columns_x0) &&
+                   (HeaderStart(next) < 0 || IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
     bool kinds = gap < lp.header_rows_gap_heights * height && IsKindsBand(next, h.columns_x0);
     bool unit_then_kinds = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0) &&
                            h.end + 2 < bands.size() &&
@@ -655,7 +692,10 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
       h.end += 2;
       continue;
     }
-    if (!wrapped && !kinds) break;
+    // A unit line under the header, over the labels ("tkr" below "Utfall
+    // 2020 Utfall 2019"): the header's, not a row.
+    bool unit_below = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0);
+    if (!wrapped && !kinds && !unit_below) break;
     MergeIntoHeader(&h.header, next);
     ++h.end;
   }
@@ -828,8 +868,12 @@ std::vector<PWord> LabelWords(const Band& band, const TableShape& shape, const L
 // figure: a three-digit group after a group of one to three digits, or the
 // decimals after a trailing comma. A label on `lower` must continue the
 // upper label ("kommunerna" after "Bidrag från").
+// `tight`: the gap above `lower` is much smaller than the table's usual gap
+// between rows (a line break inside a cell), so a label on it that does not
+// read as a continuation by its words ("(försäkringskassan" under "Statligt
+// bidrag") still belongs to the row above.
 Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& shape, const LayoutParams& lp,
-                      std::vector<std::pair<std::string, std::string>>* pairs = nullptr) {
+                      bool tight, std::vector<std::pair<std::string, std::string>>* pairs = nullptr) {
   if (upper.page != lower.page || upper.words.empty() || lower.words.empty()) return Wrap::kNo;
   double h = lower.words.front().w->box.height();
   if (lower.box.y0 - upper.box.y1 >= lp.wrap_gap_heights * h) return Wrap::kNo;
@@ -839,7 +883,7 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     std::string ll = JoinReading(lower_label, lp);
     // "varav …" rows start lower-case but are rows of their own.
     if (RE2::PartialMatch(FoldKey(ll), "^[-–]|^(varav|darav|varav:)\\b"_re) ||
-        !IsContinuation(JoinReading(upper_label, lp), ll))
+        (!IsContinuation(JoinReading(upper_label, lp), ll) && !tight))
       return Wrap::kNo;
   }
   std::vector<Chunk> up = NumberChunks(upper, shape.first_headed_x0 - lp.header_slack_pt, lp);
@@ -898,6 +942,21 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
               Grid* g, std::vector<ChoicePoint>* points) {
   size_t seen = 0;
   bool prev_label_only = false;  // g->rows.back() has a label and no figures
+  // The table's usual gap between consecutive bands (median, same page): a
+  // gap well under it is a line break inside a cell, not a new row.
+  std::vector<double> gaps;
+  for (size_t b = 1; b < body.bands.size(); ++b)
+    if (body.bands[b]->page == body.bands[b - 1]->page)
+      gaps.push_back(body.bands[b]->box.y0 - body.bands[b - 1]->box.y1);
+  double median_gap = 0;
+  if (gaps.size() >= 4) {
+    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+    median_gap = gaps[gaps.size() / 2];
+  }
+  auto tight = [&](size_t b) {
+    if (b == 0 || median_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
+    return body.bands[b]->box.y0 - body.bands[b - 1]->box.y1 < lp.tight_gap_share * median_gap;
+  };
   for (size_t b = 0; b < body.bands.size(); ++b) {
     if (body.is_repeat[b]) {
       g->rows.push_back(RepeatedHeaderRow(*body.bands[b], shape.headed.size()));
@@ -907,7 +966,7 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     Band band = *body.bands[b];
     while (b + 1 < body.bands.size() && !body.is_repeat[b + 1]) {
       std::vector<std::pair<std::string, std::string>> fragments;
-      Wrap w = WrapContinuation(band, *body.bands[b + 1], shape, lp, &fragments);
+      Wrap w = WrapContinuation(band, *body.bands[b + 1], shape, lp, tight(b + 1), &fragments);
       if (w == Wrap::kNo) break;
       if (w == Wrap::kChoice) {
         size_t id = seen++;
@@ -921,7 +980,8 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     if (!BandToRow(band, shape, lp, &row, &label_only)) break;
     if (label_only && row.label.empty()) continue;
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
-        IsContinuation(g->rows.back().label, row.label)) {
+        (IsContinuation(g->rows.back().label, row.label) || (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
+         !RE2::PartialMatch(row.label, "^[*¹²³(0-9]"_re)))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;
     }
@@ -1076,10 +1136,62 @@ void ChooseReading(const Document& doc, const TableBody& body, const TableShape&
   *g = std::move(win.grid);
 }
 
+// A line of figures without a label right under a row with figures is most
+// often the lower part of figures wrapped in narrow cells that the reader
+// could not join ("6" over "660" over "000" in columns too tight to tell
+// apart): neither line is sure. The unlabeled row stays suspect
+// (read.unlabeled); the row above is kept only where the sums confirm it
+// (read.wrapped, cleared by the repair stage's checks).
+// Lines the arithmetic already placed (the lower band of a choice point that
+// ChooseReading decided or flagged) are left to it.
+void DoubtUnlabeledFigureRows(const std::vector<ChoicePoint>& points, Grid* g) {
+  auto has_figures = [](const GridRow& r) {
+    for (const GridCell& c : r.cells)
+      if (c.present) return true;
+    return false;
+  };
+  for (size_t r = 0; r < g->rows.size(); ++r) {
+    GridRow& row = g->rows[r];
+    if (!row.label.empty() || row.repeated_header || !has_figures(row) || !row.doubt_rule.empty()) continue;
+    if (r == 0 || !has_figures(g->rows[r - 1])) continue;
+    bool decided = false;
+    for (const GridCell& c : row.cells)
+      for (const ChoicePoint& cp : points)
+        decided = decided || (c.present && c.prov.page == cp.page && Intersects(c.prov.box, cp.lower_box));
+    if (decided) continue;
+    // The signature of a wrap: every figure of the line a bare three-digit
+    // group ("000", "660"), the kind of tail a thousands group leaves.
+    bool tails = true;
+    for (const GridCell& c : row.cells)
+      if (c.present) tails = tails && RE2::FullMatch(c.text, "\\d{3}"_re);
+    if (!tails) continue;
+    row.doubt_rule = "read.unlabeled";
+    row.doubt = "a line of figures without a label under a row with figures (wrapped figures not joined?)";
+    for (size_t q = r; q-- > 0;) {
+      GridRow& up = g->rows[q];
+      if (!up.label.empty()) {
+        if (up.doubt_rule.empty()) {
+          up.doubt_rule = "read.wrapped";
+          up.doubt = "the next line holds figures without a label; these may be the upper parts of wrapped figures";
+        }
+        break;
+      }
+    }
+  }
+}
+
+// Where a table read by ReadTableAt lies on its pages, for joining a table
+// cut by a page break whose header is repeated on the next page.
+struct TablePlace {
+  bool runs_to_page_end = false;  // its body reached the last band of its last page
+  bool header_at_page_top = false;  // its header is among the first bands of its page
+  bool titled = false;              // a caption of its own stands above the header
+};
+
 // Reads the table whose header is band `i` of page `pi`, if it is one, into
 // `grids`; returns the index of the band to look at next on that page.
 size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& page_bands, size_t pi, size_t i,
-                   const LayoutParams& lp, std::vector<Grid>* grids) {
+                   const LayoutParams& lp, std::vector<Grid>* grids, TablePlace* place) {
   const std::vector<Band>& bands = page_bands[pi];
   int hs = HeaderStart(bands[i]);
   if (hs < 0) return i + 1;
@@ -1098,7 +1210,18 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
   ReadRows(body, shape, lp, {}, &g, &points);
   DropTrailingEmptyRows(&g);
   if (!points.empty()) ChooseReading(doc, body, shape, lp, base, points.size(), &g);
-  if (!g.rows.empty()) grids->push_back(std::move(g));
+  DoubtUnlabeledFigureRows(points, &g);
+  if (!g.rows.empty()) {
+    place->titled = !g.title.empty();
+    place->header_at_page_top = h.begin <= 2;
+    // Nothing after it on its last page but a running footer ("7 (13)").
+    const std::vector<Band>& end = page_bands[body.end_page];
+    size_t rest = end.size() > body.end_band ? end.size() - body.end_band : 0;
+    bool footer_only = rest <= 2;
+    for (size_t k = body.end_band; footer_only && k < end.size(); ++k) footer_only = end[k].words.size() <= 4;
+    place->runs_to_page_end = footer_only;
+    grids->push_back(std::move(g));
+  }
   // A table that went on to the next page used up the rest of this one.
   if (body.end_page != pi) return bands.size();
   return std::max(body.end_band, i + 1);
@@ -1109,9 +1232,29 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
 std::vector<Grid> ReadLayoutTables(const Document& doc, const LayoutParams& params) {
   std::vector<Grid> grids;
   std::vector<std::vector<Band>> page_bands = PageBands(doc, params);
+  TablePlace last;  // of grids.back()
   for (size_t pi = 0; pi < page_bands.size(); ++pi) {
     size_t i = 0;
-    while (i < page_bands[pi].size()) i = ReadTableAt(doc, page_bands, pi, i, params, &grids);
+    while (i < page_bands[pi].size()) {
+      size_t before = grids.size();
+      TablePlace place;
+      i = ReadTableAt(doc, page_bands, pi, i, params, &grids, &place);
+      if (grids.size() == before) continue;
+      // A table cut by a page break with its header repeated at the top of
+      // the next page, without a caption of its own: the same table goes on.
+      if (before > 0 && last.runs_to_page_end && place.header_at_page_top && !place.titled) {
+        Grid& prev = grids[before - 1];
+        Grid& cur = grids.back();
+        if (cur.headers == prev.headers && cur.page == prev.last_page + 1) {
+          for (GridRow& r : cur.rows) prev.rows.push_back(std::move(r));
+          prev.last_page = cur.last_page;
+          grids.pop_back();
+          last.runs_to_page_end = place.runs_to_page_end;
+          continue;
+        }
+      }
+      last = place;
+    }
   }
   return grids;
 }

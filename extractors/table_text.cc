@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <functional>
 
 #include <re2/re2.h>
 
@@ -185,6 +186,66 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     }
   }
   return headers->size() >= 2;
+}
+
+// A header whose cells wrapped: the kinds line with some years missing
+// ("Budget Plan 2021 Plan 2022 | Totalt 2020-") and the next line holding
+// those years ("2020 2022"). The years go to the cells that lack one, in
+// order (an open range takes its end). On success `*years_line` is the index
+// of the years line (the body starts after it).
+bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::string* label,
+                        std::vector<std::string>* headers, size_t* years_line) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
+  static const RE2 kOpen("((?:19|20)\\d\\d)\\s*[-–—]");
+  static const RE2 kRange("(?:19|20)\\d\\d\\s*[-–—]\\s*(?:19|20)\\d\\d");
+  std::vector<std::string> toks = OcrTokens(CleanCellText(lines[i]->text));
+  size_t first = 0;
+  while (first < toks.size() && first < 4 && !RE2::FullMatch(toks[first], kKind)) ++first;
+  if (first == toks.size() || first >= 4) return false;
+  struct Cell {
+    std::string kind, year;
+    bool open = false;
+  };
+  std::vector<Cell> cells;
+  for (size_t k = first; k < toks.size(); ++k) {
+    const std::string& t = toks[k];
+    if (RE2::FullMatch(t, kKind)) {
+      cells.push_back({t, "", false});
+    } else if (IsYearToken(t) || RE2::FullMatch(t, kOpen)) {
+      bool open = RE2::FullMatch(t, kOpen);
+      if (cells.empty() || !cells.back().year.empty()) cells.push_back({"", "", false});
+      cells.back().year = open ? t.substr(0, 4) : t.substr(0, 4);
+      cells.back().open = open;
+    } else {
+      return false;
+    }
+  }
+  int missing = 0;
+  for (const Cell& c : cells) missing += c.year.empty() || c.open;
+  if (cells.size() < 2 || missing == 0) return false;
+  // The years line: the next non-blank line, only years (or ranges).
+  size_t j = i + 1;
+  while (j < lines.size() && j <= i + 2 && CleanCellText(lines[j]->text).empty()) ++j;
+  if (j >= lines.size() || j > i + 2) return false;
+  std::vector<std::string> years = OcrTokens(CleanCellText(lines[j]->text));
+  if (static_cast<int>(years.size()) != missing) return false;
+  for (const std::string& y : years)
+    if (!IsYearToken(y) && !RE2::FullMatch(y, kRange)) return false;
+  label->clear();
+  for (size_t k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
+  headers->clear();
+  size_t next = 0;
+  for (Cell& c : cells) {
+    std::string y = c.year;
+    if (c.open) {
+      y = c.year + "-" + years[next++].substr(0, 4);
+    } else if (y.empty()) {
+      y = years[next++];
+    }
+    headers->push_back(c.kind.empty() ? y : c.kind + " " + y);
+  }
+  *years_line = j;
+  return true;
 }
 
 // The caption of a table starting at line `header` of `lines`.
@@ -575,6 +636,119 @@ bool TitleYears(const std::vector<const Line*>& lines, size_t i, std::vector<std
   return false;
 }
 
+// --- Rows with fewer figures than columns, spaces collapsed ---
+// OCR and plain-text dumps lose the spacing that says which column a lone
+// figure stands in ("Gavle kommun 137" under "Utfall 2020 | Utfall 2019").
+// Every placement of the short rows' figures (order kept) is read and scored
+// against the table's sums; the placement under which the most checks hold
+// (none failing, then fewest failing, then the most figures left-aligned)
+// is kept. The placement is a guess either way: the rows carry a doubt
+// (read.placement) that the repair stage clears only for figures the sums
+// confirm.
+void PlaceShortRows(Grid* g, const std::string& doc_kind) {
+  const size_t ncols = g->headers.size();
+  if (ncols < 2) return;
+  struct Short {
+    size_t row;
+    std::vector<GridCell> cells;          // the figures, in order
+    std::vector<std::vector<int>> slots;  // each placement: column per figure
+  };
+  std::vector<Short> shorts;
+  size_t combos = 1;
+  for (size_t r = 0; r < g->rows.size(); ++r) {
+    GridRow& row = g->rows[r];
+    if (row.repeated_header || !row.doubt_rule.empty() || !RowHasCells(row)) continue;
+    // A varav row takes part in no sum: the arithmetic cannot place it, and
+    // its lone figure is by convention its parent's first column.
+    if (IsVaravLabel(row.label)) continue;
+    size_t m = 0;
+    while (m < row.cells.size() && row.cells[m].present) ++m;
+    bool rest_empty = true;
+    for (size_t c = m; c < row.cells.size(); ++c) rest_empty = rest_empty && !row.cells[c].present;
+    if (m == 0 || m >= ncols || !rest_empty) continue;
+    Short sh{r, {}, {}};
+    sh.cells.assign(row.cells.begin(), row.cells.begin() + m);
+    std::vector<int> cur;
+    std::function<void(int)> gen = [&](int from) {
+      if (cur.size() == m) {
+        sh.slots.push_back(cur);
+        return;
+      }
+      for (int c = from; c < static_cast<int>(ncols); ++c) {
+        cur.push_back(c);
+        gen(c + 1);
+        cur.pop_back();
+      }
+    };
+    gen(0);
+    combos *= sh.slots.size();
+    if (combos > 4096) return;  // too many to read: the default placement stays (unflagged rows keep their status)
+    shorts.push_back(std::move(sh));
+  }
+  if (shorts.empty()) return;
+  TableContext ctx;
+  ctx.doc_kind = doc_kind;
+  auto place = [&](Grid* into, const std::vector<size_t>& pick) {
+    for (size_t k = 0; k < shorts.size(); ++k) {
+      GridRow& row = into->rows[shorts[k].row];
+      for (GridCell& c : row.cells) c = GridCell{};
+      const std::vector<int>& cols = shorts[k].slots[pick[k]];
+      for (size_t f = 0; f < cols.size(); ++f) row.cells[cols[f]] = shorts[k].cells[f];
+    }
+  };
+  struct Scored {
+    std::vector<size_t> pick;
+    int holds = 0, fails = 0, departures = 0;
+  };
+  std::vector<Scored> all;
+  std::vector<size_t> pick(shorts.size(), 0);
+  for (size_t n = 0; n < combos; ++n) {
+    size_t x = n;
+    Scored sc;
+    for (size_t k = 0; k < shorts.size(); ++k) {
+      pick[k] = x % shorts[k].slots.size();
+      x /= shorts[k].slots.size();
+      sc.departures += pick[k] != 0;
+    }
+    sc.pick = pick;
+    Grid trial = *g;
+    place(&trial, pick);
+    FinancialTable t;
+    if (InterpretGrid(trial, ctx, &t)) {
+      ReadingScore rs = ScoreReading(t);
+      sc.holds = rs.holds;
+      sc.fails = rs.fails;
+    }
+    all.push_back(std::move(sc));
+  }
+  auto better = [](const Scored& a, const Scored& b) {
+    if ((a.fails == 0) != (b.fails == 0)) return a.fails == 0;
+    if (a.holds != b.holds) return a.holds > b.holds;
+    if (a.fails != b.fails) return a.fails < b.fails;
+    return a.departures < b.departures;
+  };
+  size_t best = 0;
+  for (size_t i = 1; i < all.size(); ++i)
+    if (better(all[i], all[best])) best = i;
+  place(g, all[best].pick);
+  for (size_t k = 0; k < shorts.size(); ++k) {
+    const Short& sh = shorts[k];
+    // Ambiguous when another reading scoring as well puts this row's
+    // figures elsewhere: never cleared by the repair stage.
+    bool tie = false;
+    for (size_t i = 0; i < all.size(); ++i)
+      if (i != best && all[i].holds == all[best].holds && all[i].fails == all[best].fails &&
+          all[i].pick[k] != all[best].pick[k])
+        tie = true;
+    GridRow& row = g->rows[sh.row];
+    row.doubt_rule = tie ? "read.ambiguous" : "read.placement";
+    row.doubt = std::string("the line gives ") + std::to_string(sh.cells.size()) + " figure" +
+                (sh.cells.size() == 1 ? "" : "s") + " for " + std::to_string(ncols) +
+                " columns and no positions; " +
+                (tie ? "other columns satisfy the sums as well" : "placed where the sums are best satisfied");
+  }
+}
+
 // A label of at most three letters and nothing else: an OCR scrap.
 bool Fold3(const std::string& label) {
   if (label.empty()) return false;
@@ -677,6 +851,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     Grid g;
     size_t ncols = 0;
     std::vector<int> col_pos;  // char column of each header cell (tab path)
+    size_t body_from = i + 1;  // the first line after the header
     if (tabbed) {
       std::vector<TabCell> cells = SplitTabs(hl.text);
       std::vector<std::string> headers;
@@ -690,7 +865,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     } else {
       std::string label;
       std::vector<std::string> headers;
-      if (!SpaceHeader(hl.text, &label, &headers) && TitleYears(lines, i, &headers)) {
+      size_t years_line = 0;
+      if (WrappedKindsHeader(lines, i, &label, &headers, &years_line)) {
+        body_from = years_line + 1;
+      } else if (!SpaceHeader(hl.text, &label, &headers) && TitleYears(lines, i, &headers)) {
         // OCR dropped the header line: the caption's years name the columns.
         title_header = true;
         label.clear();
@@ -711,7 +889,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     ncols = g.headers.size();
     g.title = title_header ? CleanCellText(hl.text) : FindTitle(lines, i, params);
     g.page = g.last_page = pages[i];
-    size_t j = i + 1;
+    size_t j = body_from;
     int blanks = 0;
     for (; j < lines.size(); ++j) {
       const Line& l = *lines[j];
@@ -825,7 +1003,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       g.last_page = page;
       g.rows.push_back(std::move(row));
     }
-    if (!tabbed) MergeWrappedRows(g);
+    if (!tabbed) {
+      MergeWrappedRows(g);
+      PlaceShortRows(&g, doc.meta.kind);
+    }
     if (title_header)
       for (GridRow& r : g.rows)
         if (r.doubt_rule.empty() && RowHasCells(r)) {

@@ -97,10 +97,13 @@ TEST(LayoutVariantsTest, BornDigitalPdfsAtLeastBaseline) {
   // above issue 16's target of 0.02 and is held at its measured level.
   std::printf("pdf variants: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", t.variants,
               static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
-  // Merged readers: recall 0.934, precision 0.935, suspect 0.074.
-  EXPECT_GE(t.Recall(), 0.93) << ScoreReport(scored);
-  EXPECT_GE(t.Precision(), 0.93) << ScoreReport(scored);
-  EXPECT_LE(t.SuspectShare(), 0.08) << ScoreReport(scored);
+  // Merged readers: recall 0.934, precision 0.935, suspect 0.074. After
+  // wrapped header years, unit lines above/below the header, repeated headers
+  // across pages and in-cell label wraps: recall 0.988, precision 0.994,
+  // suspect 0.000 (floors: minus a small margin).
+  EXPECT_GE(t.Recall(), 0.98) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.99) << ScoreReport(scored);
+  EXPECT_LE(t.SuspectShare(), 0.02) << ScoreReport(scored);
   EXPECT_GE(t.meta_right, 22) << ScoreReport(scored);
   // The control: a plain bordered table, unit in the title, one header row,
   // must be read completely and right.
@@ -120,9 +123,10 @@ TEST(LayoutVariantsTest, EnglishOcrDumpsAtLeastBaseline) {
   // precision 0.846, metadata right on 6 of 6.
   std::printf("ocr dumps: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", t.variants,
               static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
-  // Merged readers: recall 0.473, precision 0.911.
-  EXPECT_GE(t.Recall(), 0.47) << ScoreReport(scored);
-  EXPECT_GE(t.Precision(), 0.91) << ScoreReport(scored);
+  // Merged readers: recall 0.473, precision 0.911. After wrapped kinds
+  // headers and short rows placed by the sums: recall 0.729, precision 1.000.
+  EXPECT_GE(t.Recall(), 0.72) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.99) << ScoreReport(scored);
   EXPECT_GE(t.meta_right, 6) << ScoreReport(scored);
 }
 
