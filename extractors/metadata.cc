@@ -83,7 +83,9 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
   static const RE2 kKind(
       "(?i)(årsredovisning|arsredovisning|delårsrapport|delarsrapport|verksamhetsberättelse|"
       "verksamhetsberattelse|verksamhetsplan|budget|revisionsberättelse|revisionsberattelse|årsredogörelse|"
-      "arsredogorelse|rsredovisning)");  // the last: a text layer that lost its Å
+      "arsredogorelse|rsredovisning)(?:en|et)?(?:[^\\pL]|$)");  // rsredovisning: a text layer that lost its Å
+  // The kind is a word of its own (or its definite form), not the first
+  // part of a compound: "inför budgetbeslut" names no budget.
   re2::StringPiece input(text);
   re2::StringPiece word;
   if (!RE2::PartialMatch(input, kKind, &word)) return false;
@@ -543,7 +545,8 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
 
   // Kind and years: from a heading-like line of the title page (a short
   // line naming the kind, with the next lines when the years follow), then
-  // the PDF's title, then its subject, then the first mention in the text — never from a
+  // the PDF's title, then its subject, then the first mention in the text
+  // (not of "budget") — never from a
   // table's "Budget 2021" column header if the title page says otherwise.
   int from = 0, to = 0;
   std::string kind;
@@ -577,7 +580,14 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
   }
   if (!found) found = ParseKindAndYears(CollapseSpaces(doc.pdf_title), &kind, &from, &to);
   if (!found) found = ParseKindAndYears(CollapseSpaces(doc.pdf_subject), &kind, &from, &to);
-  if (!found) found = ParseKindAndYears(flat, &kind, &from, &to);
+  if (!found) {
+    // Running text: every report's prose says "budget" ("jämfört med
+    // budget", "för budgetbeslut"), so there the word names no kind; the
+    // other kinds do ("avge årsredovisning för räkenskapsåret 2023").
+    std::string prose = flat;
+    RE2::GlobalReplace(&prose, "(?i)budget"_re, "bdgt");
+    found = ParseKindAndYears(prose, &kind, &from, &to);
+  }
   if (found && from == 0) {
     // "årsredovisning för räkenskapsåret 1 januari - 31 december 2021",
     // "räkenskapsåret 2023-01-01 - 2023-12-31".

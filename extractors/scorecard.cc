@@ -512,6 +512,14 @@ void Settle(Governance* gov, size_t from) {
     ind.target_value = t.value;
     ind.target_unit = t.unit;
     if (!ind.outcome_text.empty()) ind.outcome_value = ParseOutcome(ind.outcome_text, t, &ind.outcome_unit);
+    // A count target with no noun ("Minst 4"): an Utfall cell that starts
+    // with a number ("5 möten") gives it.
+    std::string n;
+    if (!ind.outcome_value && t.unit == "count" &&
+        RE2::PartialMatch(Folded(ind.outcome_text), "^(\\d{1,3}(?: \\d{3})*|\\d+)(?:\\s+\\pL+)?$"_re, &n)) {
+      ind.outcome_value = ParseAmount(n);
+      ind.outcome_unit = "count";
+    }
     std::string raw;
     std::string status = ParseStatus(ind.status_raw.empty() ? ind.outcome_text : ind.status_raw, &raw);
     ind.status = status;

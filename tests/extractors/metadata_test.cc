@@ -45,6 +45,8 @@ TEST(MetadataTest, KindAndYears) {
   std::string kind;
   int from = 0, to = 0;
   EXPECT_FALSE(ParseKindAndYears("Styrelsens sammansättning", &kind, &from, &to));
+  EXPECT_FALSE(ParseKindAndYears("för budgetbeslut.", &kind, &from, &to));  // a compound, not the kind
+  EXPECT_FALSE(ParseKindAndYears("Budgetuppföljning per nämnd", &kind, &from, &to));
 }
 
 TEST(MetadataTest, DecisionDates) {
@@ -195,6 +197,11 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
        2021, 2021},
       {"registry name through an alias in the PDF author", "Tkr\tBudget 2022\nIntäkter\t100\n",
        "Budget 2022", "Finsam Gävleborg", "", "Samordningsförbundet Gävleborg", "budget", 2022, 2022},
+      {"'budget' in running text names no kind",
+       "Granskning av likviditet\nKommunstyrelsen bör se över riktlinjen inför nästa budgetbeslut och jämför med "
+       "budget 2024.\n", "", "", "", "", "", 0, 0},
+      {"the annual report named in running text", "Förvaltningsberättelse\nStyrelsen för föreningen avger härmed "
+       "årsredovisning för räkenskapsåret 2023.\n", "", "", "", "", "årsredovisning", 2023, 2023},
       {"another unknown förbund keeps its own name", "Samordningsförbundet i Övre Provdalen\nÅrsredovisning 2022\n",
        "", "", "", "Samordningsförbundet i Övre Provdalen", "årsredovisning", 2022, 2022},
   };

@@ -95,6 +95,7 @@ TEST(ScorecardTest, PerspectivesAsRowsFromTabs) {
   EXPECT_EQ(gov.indicators[2].goal, 1);
   EXPECT_EQ(gov.indicators[2].target_value, 4);
   EXPECT_EQ(gov.indicators[2].target_unit, "count");
+  EXPECT_EQ(gov.indicators[2].outcome_value, 5);  // "5 möten" under "Minst 4"
   EXPECT_EQ(gov.indicators[3].comparator, "<=");
   EXPECT_EQ(gov.indicators[3].target_value, 20);
   EXPECT_EQ(gov.indicators[3].outcome_value, 18);
