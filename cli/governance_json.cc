@@ -72,6 +72,7 @@ OrderedJson GovernanceJson(const Governance& g) {
   root["goals"] = Array(g.goals, [](OrderedJson& o, const Goal& x) {
     o["number"] = x.number;
     o["text"] = x.text;
+    o["perspective"] = x.perspective;
     o["year"] = x.year;
     o["provenance"] = Prov(x.prov);
   });
@@ -87,6 +88,8 @@ OrderedJson GovernanceJson(const Governance& g) {
     o["outcome_unit"] = x.outcome_unit;
     o["status"] = x.status;
     o["status_raw"] = x.status_raw;
+    o["measure"] = x.measure;
+    o["outcome_text"] = x.outcome_text;
     o["provenance"] = Prov(x.prov);
   });
   root["interventions"] = Array(g.interventions, [](OrderedJson& o, const Intervention& x) {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "extractors/document_lines.h"
+#include "extractors/scorecard.h"
 #include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/swedish_words.h"
@@ -509,9 +510,13 @@ Target ParseTarget(std::string_view text) {
   static const RE2 kOcrPercent("\\b(\\d{1,2}) ?(?:96|26|%6|9%)( av\\b)");
   RE2::GlobalReplace(&f, kOcrPercent, "\\1 %\\2");
   static const RE2 kLe(std::string("\\b(?:inte\\s+\\S?verstiga|inte\\s+overstiger|overstiger\\s+inte|hogst|maximalt|"
-                                   "max|inte\\s+mer\\s+an|understiga|understiger)\\s+") + kValue);
+                                   "max|inte\\s+mer\\s+an|understiga|understiger|"
+                                   "(?:minska|minskar|sankas|sanks|sanka|sjunka|sjunker)\\s+(?:fran\\s+\\S+(?:\\s*%)?\\s+)?till)\\s+") +
+                       kValue);
   static const RE2 kLeNoValue("\\b(?:inte\\s+\\S?verstiga|inte\\s+overstiger|overstiger\\s+inte|understiga|understiger)\\b");
-  static const RE2 kGe(std::string("\\b(?:minst|lagst|inte\\s+under|inte\\s+mindre\\s+an|fler\\s+an)\\s+") + kValue);
+  static const RE2 kGe(std::string("\\b(?:minst|lagst|inte\\s+under|inte\\s+mindre\\s+an|fler\\s+an|"
+                                   "(?:oka|okar|hojas|hojs|hoja|stiga|stiger)\\s+(?:fran\\s+\\S+(?:\\s*%)?\\s+)?till)\\s+") +
+                       kValue);
   static const RE2 kGeNoValue("\\b(?:minst|lagst)\\b");
   static const RE2 kEq(std::string("\\b(?:ca\\.?|cirka|omkring|ungefar)\\s+") + kValue);
   // The first target in reading order with a readable value wins ("minst
@@ -587,8 +592,15 @@ std::optional<double> ParseOutcome(std::string_view text, const Target& target, 
 }
 
 void ExtractGoals(const Document& doc, Governance* gov) {
-  std::vector<LineRef> lines = AllLines(doc);
+  std::vector<LineRef> all = AllLines(doc);
   int year = DocumentYear(doc);
+  // Scorecards first; the list and table readers then see the document
+  // without the scorecards' lines (blanked), so nothing is read twice.
+  std::vector<bool> consumed(all.size(), false);
+  ReadScorecards(all, year, gov, &consumed);
+  std::vector<LineRef> lines;
+  static const Line kBlank;
+  for (size_t k = 0; k < all.size(); ++k) lines.push_back(consumed[k] ? LineRef{all[k].page, &kBlank} : all[k]);
   ReadFulfilmentTables(lines, year, gov);
   ReadPlanSections(lines, year, gov);
   for (Indicator& ind : gov->indicators) {

@@ -83,7 +83,9 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
   static const RE2 kKind(
       "(?i)(årsredovisning|arsredovisning|delårsrapport|delarsrapport|verksamhetsberättelse|"
       "verksamhetsberattelse|verksamhetsplan|budget|revisionsberättelse|revisionsberattelse|årsredogörelse|"
-      "arsredogorelse|rsredovisning)");  // the last: a text layer that lost its Å
+      "arsredogorelse|rsredovisning)(?:en|et)?(?:[^\\pL]|$)");  // rsredovisning: a text layer that lost its Å
+  // The kind is a word of its own (or its definite form), not the first
+  // part of a compound: "inför budgetbeslut" names no budget.
   re2::StringPiece input(text);
   re2::StringPiece word;
   if (!RE2::PartialMatch(input, kKind, &word)) return false;
@@ -104,9 +106,11 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
   std::string rest = text.substr(at, 80);
   static const RE2 kFirst("^\\D{0,40}?((?:19|20)\\d\\d)");
   static const RE2 kRangeTail("^\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)");
+  // The plan years may be a range or a list ("plan för 2020 och 2021",
+  // "plan 2022, 2023 och 2024"): the last year ends the period.
   static const RE2 kPlanTail(
       "(?i)^[^.\\n]{0,20}?\\bplan(?:en|perioden|period)?(?: för)?(?: åren)?\\s+((?:19|20)\\d\\d)"
-      "(?:\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d))?");
+      "(?:\\s*(?:-|–|—|till|och|,)\\s*((?:19|20)\\d\\d))*");
   static const RE2 kRange("((?:19|20)\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)");
   static const RE2 kYear("((?:19|20)\\d\\d)");
   int a = 0, b = 0;
@@ -282,9 +286,11 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, boo
   while (RE2::FindAndConsume(&in, kMention, &mention)) {
     std::vector<std::string> words = Words(mention);
     if (unknown.name.empty() && words.size() >= 2) {
-      size_t i = FoldKey(words[1]) == "i" && words.size() >= 3 ? 2 : 1;
-      std::string name = NameWords(words, i, 4);
-      if (!name.empty()) unknown = {"Samordningsförbundet " + name, "samordningsförbund"};
+      // The printed form is kept, "i" included ("Samordningsförbundet i
+      // Övre Provdalen"); the registry key ignores that difference.
+      const bool with_i = FoldKey(words[1]) == "i" && words.size() >= 3;
+      std::string name = NameWords(words, with_i ? 2 : 1, 4);
+      if (!name.empty()) unknown = {std::string("Samordningsförbundet ") + (with_i ? "i " : "") + name, "samordningsförbund"};
     }
   }
   return unknown;
@@ -518,6 +524,17 @@ void DetectPageLabels(Document& doc) {
 
 }  // namespace
 
+namespace {
+
+// A title line that breaks off inside its period: it ends with a dash or a
+// connective that a year must follow.
+bool EndsMidPeriod(const std::string& line) {
+  return RE2::PartialMatch(CollapseSpaces(line),
+                           "(?i)(?:[-–—]|\\b(?:och|samt|med|för|plan|till|åren|perioden))$"_re);
+}
+
+}  // namespace
+
 void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
   DocumentMeta& meta = doc.meta;
   std::string head = FirstPagesText(doc, 150);
@@ -528,7 +545,8 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
 
   // Kind and years: from a heading-like line of the title page (a short
   // line naming the kind, with the next lines when the years follow), then
-  // the PDF's title, then the first mention in the text — never from a
+  // the PDF's title, then its subject, then the first mention in the text
+  // (not of "budget") — never from a
   // table's "Budget 2021" column header if the title page says otherwise.
   int from = 0, to = 0;
   std::string kind;
@@ -544,8 +562,16 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
       std::string k;
       int a = 0, b = 0;
       if (!ParseKindAndYears(l, &k, &a, &b)) continue;
-      // The years on the next lines only when the heading has none.
-      if (a == 0) ParseKindAndYears(joined, &k, &a, &b);
+      // The years on the next lines when the heading has none, or when it
+      // breaks off mid-period ("… och plan 2020–" / "2021", "… samt plan
+      // för" / "2020 och 2021").
+      if (a == 0) {
+        ParseKindAndYears(joined, &k, &a, &b);
+      } else if (EndsMidPeriod(l)) {
+        std::string run_on = l;
+        for (size_t j = i + 1; j < title.size() && j <= i + 2 && EndsMidPeriod(run_on); ++j) run_on += " " + title[j];
+        ParseKindAndYears(run_on, &k, &a, &b);
+      }
       kind = k;
       from = a;
       to = b;
@@ -553,7 +579,15 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
     }
   }
   if (!found) found = ParseKindAndYears(CollapseSpaces(doc.pdf_title), &kind, &from, &to);
-  if (!found) found = ParseKindAndYears(flat, &kind, &from, &to);
+  if (!found) found = ParseKindAndYears(CollapseSpaces(doc.pdf_subject), &kind, &from, &to);
+  if (!found) {
+    // Running text: every report's prose says "budget" ("jämfört med
+    // budget", "för budgetbeslut"), so there the word names no kind; the
+    // other kinds do ("avge årsredovisning för räkenskapsåret 2023").
+    std::string prose = flat;
+    RE2::GlobalReplace(&prose, "(?i)budget"_re, "bdgt");
+    found = ParseKindAndYears(prose, &kind, &from, &to);
+  }
   if (found && from == 0) {
     // "årsredovisning för räkenskapsåret 1 januari - 31 december 2021",
     // "räkenskapsåret 2023-01-01 - 2023-12-31".
@@ -574,7 +608,8 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
       if (!RE2::PartialMatch(p.lines[i].text, kTitleWord)) continue;
       std::string t = CollapseSpaces(p.lines[i].text);
       static const RE2 kHasYear("(19|20)\\d\\d");
-      for (size_t j = i + 1; j < p.lines.size() && j <= i + 3 && !RE2::PartialMatch(t, kHasYear); ++j) {
+      for (size_t j = i + 1; j < p.lines.size() && j <= i + 3 && (!RE2::PartialMatch(t, kHasYear) || EndsMidPeriod(t));
+           ++j) {
         if (p.lines[j].words.empty()) continue;
         t += " " + CollapseSpaces(p.lines[j].text);
       }

@@ -71,6 +71,9 @@ struct Officer {
 struct Goal {
   std::string number;  // "1", "5.1", "" (Jämtland headings)
   std::string text;    // as printed, wrapped lines joined
+  // The scorecard (styrkort) perspective the goal is printed under, as
+  // printed ("Individperspektiv", "Samverkan"); "" outside scorecards.
+  std::string perspective;
   int year = 0;
   Provenance prov;
 };

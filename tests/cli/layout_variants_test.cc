@@ -104,7 +104,8 @@ TEST(LayoutVariantsTest, BornDigitalPdfsAtLeastBaseline) {
   EXPECT_GE(t.Recall(), 0.98) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.99) << ScoreReport(scored);
   EXPECT_LE(t.SuspectShare(), 0.02) << ScoreReport(scored);
-  EXPECT_GE(t.meta_right, 22) << ScoreReport(scored);
+  // Metadata: 24 of 24 since titles that wrap inside their period are read.
+  EXPECT_GE(t.meta_right, 24) << ScoreReport(scored);
   // The control: a plain bordered table, unit in the title, one header row,
   // must be read completely and right.
   for (const auto& s : scored) {

@@ -28,6 +28,10 @@ TEST(MetadataTest, KindAndYears) {
       {"Verksamhetsplan och budget 2024 med plan för åren 2025 — 2026", "verksamhetsplan", 2024, 2026},
       {"Budget 2022, plan 2023", "budget", 2022, 2023},
       {"Revisionsberättelse avseende verksamheten under 2023", "revisionsberättelse", 2023, 2023},
+      {"Verksamhetsplan 2022–2024", "verksamhetsplan", 2022, 2024},
+      {"Verksamhetsplan och budget för 2019 samt plan för 2020 och 2021", "verksamhetsplan", 2019, 2021},
+      {"Budget 2025 med plan 2026, 2027 och 2028", "budget", 2025, 2028},
+      {"Verksamhetsplan med budget 2021 och plan 2022 — 2023", "verksamhetsplan", 2021, 2023},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
@@ -41,6 +45,8 @@ TEST(MetadataTest, KindAndYears) {
   std::string kind;
   int from = 0, to = 0;
   EXPECT_FALSE(ParseKindAndYears("Styrelsens sammansättning", &kind, &from, &to));
+  EXPECT_FALSE(ParseKindAndYears("för budgetbeslut.", &kind, &from, &to));  // a compound, not the kind
+  EXPECT_FALSE(ParseKindAndYears("Budgetuppföljning per nämnd", &kind, &from, &to));
 }
 
 TEST(MetadataTest, DecisionDates) {
@@ -152,6 +158,65 @@ TEST(OrganisationTest, OneCasePerKind) {
     EXPECT_EQ(doc.meta.org_kind, c.kind);
     EXPECT_EQ(doc.meta.orgnr, c.orgnr);
     EXPECT_EQ(doc.meta.kind, c.doc_kind);
+  }
+}
+
+// Issue 16, class 6: whole made-up title pages (and PDF information) →
+// organisation, kind and period. None of these names is in the registry
+// except "Samordningsförbundet Gävleborg".
+TEST(MetadataTest, TitlePagesOfUnseenShapes) {
+  ForbundRegistry registry = ForbundRegistry::Parse("Samordningsförbundet Gävleborg\tFinsam Gävleborg\n");
+  struct Case {
+    const char* name;
+    std::string text, pdf_title, pdf_author, pdf_subject;
+    const char* org;
+    const char* kind;
+    int from, to;
+  };
+  const Case kCases[] = {
+      {"hyphen", "Samordningsförbundet Provby-Exempelås\nVerksamhetsplan 2022–2024\n", "", "", "",
+       "Samordningsförbundet Provby-Exempelås", "verksamhetsplan", 2022, 2024},
+      {"en dash with spaces", "Samordningsförbundet Provby – Exempelås\nVerksamhetsplan 2022–2024\n", "", "", "",
+       "Samordningsförbundet Provby-Exempelås", "verksamhetsplan", 2022, 2024},
+      {"em dash, capitals", "SAMORDNINGSFÖRBUNDET PROVBY—EXEMPELÅS\nBudget 2021 med plan för 2022-2023\n", "", "", "",
+       "Samordningsförbundet Provby-Exempelås", "budget", 2021, 2023},
+      {"period wraps after a dash",
+       "Samordningsförbundet Provdalen\nVerksamhetsplan med budget 2021 och plan 2022–\n2023\nInledning\n", "", "",
+       "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2021, 2023},
+      {"period wraps after 'för'",
+       "Samordningsförbundet Provdalen\nVerksamhetsplan och budget för 2024 samt plan för\n2025 och 2026\nText 2030\n",
+       "", "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2024, 2026},
+      {"kind from the title page, not the first table",
+       "Samordningsförbundet Provdalen\nVerksamhetsplan 2023\n\fTkr\tBudget 2023\tPlan 2024\tPlan 2025\n", "", "", "",
+       "Samordningsförbundet Provdalen", "verksamhetsplan", 2023, 2023},
+      {"PDF title names kind and period; text starts with a table",
+       "Tkr\tUtfall 2021\tBudget 2022\nIntäkter\t100\t120\n", "Verksamhetsplan 2022–2024",
+       "Samordningsförbundet Provdalen", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2022, 2024},
+      {"PDF subject as the last evidence", "Tkr\tUtfall 2021\tBudget 2022\nIntäkter\t100\t120\n", "rapport.docx",
+       "", "Samordningsförbundet Provdalen årsredovisning 2021", "Samordningsförbundet Provdalen", "årsredovisning",
+       2021, 2021},
+      {"registry name through an alias in the PDF author", "Tkr\tBudget 2022\nIntäkter\t100\n",
+       "Budget 2022", "Finsam Gävleborg", "", "Samordningsförbundet Gävleborg", "budget", 2022, 2022},
+      {"'budget' in running text names no kind",
+       "Granskning av likviditet\nKommunstyrelsen bör se över riktlinjen inför nästa budgetbeslut och jämför med "
+       "budget 2024.\n", "", "", "", "", "", 0, 0},
+      {"the annual report named in running text", "Förvaltningsberättelse\nStyrelsen för föreningen avger härmed "
+       "årsredovisning för räkenskapsåret 2023.\n", "", "", "", "", "årsredovisning", 2023, 2023},
+      {"another unknown förbund keeps its own name", "Samordningsförbundet i Övre Provdalen\nÅrsredovisning 2022\n",
+       "", "", "", "Samordningsförbundet i Övre Provdalen", "årsredovisning", 2022, 2022},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Document doc;
+    ReadText(c.text, doc);
+    doc.pdf_title = c.pdf_title;
+    doc.pdf_author = c.pdf_author;
+    doc.pdf_subject = c.pdf_subject;
+    ExtractMetadata(registry, doc);
+    EXPECT_EQ(doc.meta.forbund, c.org);
+    EXPECT_EQ(doc.meta.kind, c.kind);
+    EXPECT_EQ(doc.meta.year_from, c.from);
+    EXPECT_EQ(doc.meta.year_to, c.to);
   }
 }
 

@@ -82,5 +82,55 @@ TEST(OrganisationRealDocsTest, OneOrganisationPerRealOrganisation) {
   std::printf("realdocs organisations: %d of %d documents right\n", right, total);
 }
 
+// Document kind and period of the same files (issue 16, class 6), checked
+// by hand against each title page. The two audit summaries have no kind in
+// the vocabulary ("budget" in their prose names none); the image-only
+// report has no text without OCR.
+struct ExpectedKind {
+  const char* file;
+  const char* kind;
+  int from, to;
+};
+
+const ExpectedKind kExpectedKinds[] = {
+    {"brf/brf_198532.pdf", "årsredovisning", 2021, 2021}, {"brf/brf_275608.pdf", "årsredovisning", 2022, 2023},
+    {"brf/brf_276507.pdf", "årsredovisning", 2023, 2023}, {"brf/brf_276796.pdf", "årsredovisning", 2023, 2023},
+    {"brf/brf_280938.pdf", "årsredovisning", 2023, 2023}, {"brf/brf_47903.pdf", "årsredovisning", 2023, 2023},
+    {"brf/brf_48663.pdf", "årsredovisning", 2023, 2023},  {"brf/brf_52576.pdf", "årsredovisning", 2023, 2023},
+    {"brf/brf_53546.pdf", "årsredovisning", 2022, 2022},  {"brf/brf_54015.pdf", "årsredovisning", 2023, 2023},
+    {"brf/brf_58256.pdf", "årsredovisning", 2022, 2022},  {"brf/brf_77241.pdf", "årsredovisning", 2023, 2023},
+    {"brf/brf_78564.pdf", "årsredovisning", 2023, 2023},  {"brf/brf_79101.pdf", "årsredovisning", 2023, 2023},
+    {"brf/brf_79510.pdf", "årsredovisning", 2023, 2023},  {"brf/brf_81732.pdf", "årsredovisning", 2023, 2023},
+    {"brf/brf_82839.pdf", "årsredovisning", 2023, 2023},
+    {"goteborg/stadsrevisionens_arsredogorelse_2022.pdf", "årsredovisning", 2022, 2022},
+    {"goteborg/stadsrevisionens_arsredogorelse_2023.pdf", "årsredovisning", 2023, 2023},
+    {"goteborg/granskning_finansiering_likviditet.pdf", "", 0, 0},
+    {"goteborg/Stadsrevisionens_rapportsammandrag_Samordnade_insatser_for_barn_och_unga.pdf", "", 0, 0},
+    {"goteborg/Stadsrevisionens_rapportsammandrag_Granskning_av_arbetet_mot_hedersrelaterat_vald_och_fortryck.pdf", "",
+     0, 0},
+    {"goteborg/revisionsberattelse_2023.pdf", "revisionsberättelse", 2023, 2023},
+    {"goteborg/revisionsberattelse_2024.pdf", "revisionsberättelse", 2024, 2024},
+};
+
+TEST(OrganisationRealDocsTest, KindAndPeriodOfEveryRealDocument) {
+  const std::string dir = RealDocsDir();
+  if (dir.empty()) GTEST_SKIP() << "../shared/realdocs not present";
+  int right = 0, total = 0;
+  for (const ExpectedKind& e : kExpectedKinds) {
+    const std::string path = dir + "/" + e.file;
+    if (!std::filesystem::exists(path)) continue;
+    SCOPED_TRACE(e.file);
+    Document doc;
+    ASSERT_TRUE(ReadPdf(ReadFile(path), 5000, doc).ok());
+    ExtractMetadata(ForbundRegistry(), doc);
+    ++total;
+    EXPECT_EQ(doc.meta.kind, e.kind);
+    EXPECT_EQ(doc.meta.year_from, e.from);
+    EXPECT_EQ(doc.meta.year_to, e.to);
+    if (doc.meta.kind == e.kind && doc.meta.year_from == e.from && doc.meta.year_to == e.to) ++right;
+  }
+  std::printf("realdocs kind and period: %d of %d documents right\n", right, total);
+}
+
 }  // namespace
 }  // namespace finsam
