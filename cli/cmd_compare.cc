@@ -46,7 +46,7 @@ bool ParseYears(const std::string& s, int* from, int* to) {
 }
 
 bool IsKnownKind(const std::string& k) {
-  for (const char* known : {"budget", "plan", "utfall", "prognos", "avvikelse", "andel", "totalt", "value"})
+  for (const char* known : {"budget", "plan", "utfall", "prognos", "avvikelse", "aterstar", "andel", "totalt", "value"})
     if (k == known) return true;
   return false;
 }
@@ -76,7 +76,7 @@ int RunCompareCommand(const Args& args) {
             std::stringstream ss(v);
             for (std::string k; std::getline(ss, k, ',');)
               if (!IsKnownKind(k))
-                return "unknown --kind '" + k + "'; kinds: budget, plan, utfall, prognos, avvikelse, andel, totalt, value";
+                return "unknown --kind '" + k + "'; kinds: budget, plan, utfall, prognos, avvikelse, aterstar, andel, totalt, value";
             return "";
           },
           "", "column kinds"));

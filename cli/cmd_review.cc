@@ -69,6 +69,14 @@ std::string Money(double kronor, const std::string& unit) {
   return FormatPrinted(kronor) + " kr";
 }
 
+// A page as a reader cites it: the printed number first when the page
+// prints another than its index ("s. 32 (PDF p. 33)"), else "p. 33".
+std::string PageCite(int page, const std::string& label) {
+  if (!page) return "";
+  if (label.empty() || label == std::to_string(page)) return "p. " + std::to_string(page);
+  return "s. " + label + " (PDF p. " + std::to_string(page) + ")";
+}
+
 std::string ShortDoc(const std::string& path) {
   // corpus/gavleborg-ar-2020/received.txt → gavleborg-ar-2020/received.txt
   size_t s = path.find_last_of('/');
@@ -120,6 +128,7 @@ struct FlagRow {
   std::string stable_id, suggested_fact;
   std::optional<double> suggested_value;
   std::string severity, rule, status, path, message, source, unit, fact_ids, forbund, doc_kind, decision, scope;
+  std::string page_label;  // printed page number when it differs from `page`
   int64_t document_id = 0;
   int page = 0, year = 0;
   std::optional<double> expected, found;
@@ -132,7 +141,8 @@ Result<std::vector<FlagRow>> QueryFlags(SqliteDb& db, bool all, const std::strin
       "SELECT flag_id, severity, rule, status, COALESCE(source_path,''), COALESCE(page,0), COALESCE(year,0), "
       "expected, found, COALESCE(unit,''), message, COALESCE(source_text,''), COALESCE(fact_ids,''), "
       "COALESCE(forbund,''), COALESCE(doc_kind,''), document_id, COALESCE(decision,''), scope, "
-      "COALESCE(stable_id,''), suggested_value, COALESCE(suggested_fact,'') FROM v_flags WHERE 1";
+      "COALESCE(stable_id,''), suggested_value, COALESCE(suggested_fact,''), COALESCE(page_label,'') "
+      "FROM v_flags WHERE 1";
   if (!all) sql += " AND status = 'open'";
   if (!rule.empty()) sql += " AND rule LIKE ? || '%'";
   sql += kOrder;
@@ -163,6 +173,7 @@ Result<std::vector<FlagRow>> QueryFlags(SqliteDb& db, bool all, const std::strin
     r.stable_id = q->Text(18);
     if (!q->IsNull(19)) r.suggested_value = q->Double(19);
     r.suggested_fact = q->Text(20);
+    r.page_label = q->Text(21);
     out.push_back(std::move(r));
   }
   if (!q->status().ok()) return q->status();
@@ -176,12 +187,19 @@ int ListFlags(SqliteDb& db, const Options& o) {
     return kExitInputFailed;
   }
   ResultTable t;
+  // The table cites pages as a reader does ("s. 32 (PDF p. 33)"); csv and
+  // json keep `page` the PDF index and add `printed_page`.
+  const bool human = o.format == "table";
   t.columns = {"flag", "severity", "rule", "status", "document", "page", "figure", "expected", "message", "source",
                "suggested"};
+  if (!human) t.columns.push_back("printed_page");
   for (const FlagRow& f : *flags) {
-    t.rows.push_back({f.stable_id, f.severity, f.rule, f.status, ShortDoc(f.path),
-                      f.page ? std::to_string(f.page) : "", f.found ? Money(*f.found, f.unit) : "",
-                      f.expected ? Money(*f.expected, f.unit) : "", f.message, f.source, Suggestion(f)});
+    std::string page = !f.page ? "" : human && !f.page_label.empty() ? PageCite(f.page, f.page_label)
+                                                                    : std::to_string(f.page);
+    t.rows.push_back({f.stable_id, f.severity, f.rule, f.status, ShortDoc(f.path), page,
+                      f.found ? Money(*f.found, f.unit) : "", f.expected ? Money(*f.expected, f.unit) : "",
+                      f.message, f.source, Suggestion(f)});
+    if (!human) t.rows.back().push_back(f.page_label);
   }
   WriteResultTable(t, o.format, std::cout);
   if (o.format == "table") std::cerr << flags->size() << (o.all ? " flags" : " open flags") << "\n";
@@ -286,13 +304,15 @@ std::string SourceView(const std::vector<FactInfo>& facts, SourceFiles& files) {
     Result<std::shared_ptr<const std::string>> pdf = files.Get(f);
     if (!pdf.ok()) {
       ++files.missing_crops;
-      return "<p class=\"muted changed\">no page image of page " + std::to_string(f.page) + " (" +
+      return "<p class=\"muted changed\">no page image of page " + std::to_string(f.page) +
+             (f.page_label.empty() ? "" : " (printed " + Esc(f.page_label) + ")") + " (" +
              Esc(f.stable_id) + "): " + Esc(f.path) + " " + Esc(pdf.status().message()) +
              " — re-ingest the file from where it is now, or run review where it was ingested</p>";
     }
     Result<std::string> png = RenderPageCropPng(*pdf, f.page, region, f.box);
     if (png.ok())
-      return "<img class=\"crop\" alt=\"page " + std::to_string(f.page) + " crop\" src=\"" + PngDataUri(*png) + "\">";
+      return "<img class=\"crop\" alt=\"" + Esc(PageCite(f.page, f.page_label)) + " crop\" src=\"" +
+             PngDataUri(*png) + "\">";
     return "<p class=\"muted\">no page image: " + Esc(png.status().ToString()) + "</p>";
   }
   // Text input: the line the figure came from, with two lines around it.
@@ -319,7 +339,7 @@ Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f, SourceFiles& files,
     << "</code> <span class=\"status\">" << Esc(f.status) << "</span></h3>\n";
   h << "<p class=\"msg\">" << Esc(f.message) << "</p>\n";
   h << "<p class=\"where\">" << Esc(f.forbund) << " · " << Esc(f.doc_kind) << " · " << Esc(ShortDoc(f.path))
-    << (f.page ? " · page " + std::to_string(f.page) : "") << (f.year ? " · year " + std::to_string(f.year) : "")
+    << (f.page ? " · " + Esc(PageCite(f.page, f.page_label)) : "") << (f.year ? " · year " + std::to_string(f.year) : "")
     << "</p>\n";
   if (f.expected || f.found) {
     h << "<table class=\"ef\"><tr><th>expected</th><td>" << (f.expected ? Esc(Money(*f.expected, f.unit)) : "–")
@@ -329,13 +349,14 @@ Result<std::string> FlagCard(SqliteDb& db, const FlagRow& f, SourceFiles& files,
   if (!found.ok()) return found.status();
   const std::vector<FactInfo>& facts = *found;
   if (!facts.empty()) {
-    h << "<table class=\"facts\"><tr><th>fact</th><th>table</th><th>row</th><th>column</th><th>printed</th>"
-         "<th>amount</th><th>status</th></tr>\n";
+    h << "<table class=\"facts\"><tr><th>fact</th><th>table</th><th>row</th><th>column</th><th>page</th>"
+         "<th>printed</th><th>amount</th><th>status</th></tr>\n";
     for (const FactInfo& x : facts) {
       std::string amount = x.amount ? Money(static_cast<double>(*x.amount), "SEK") : "";
       if (x.status == "corrected" && x.original) amount += " (was " + Money(static_cast<double>(*x.original), "SEK") + ")";
       h << "<tr><td>" << Esc(x.stable_id) << "</td><td>" << Esc(x.table_title) << "</td><td>" << Esc(x.label)
-        << "</td><td>" << Esc(x.header) << "</td><td><code>" << Esc(x.raw) << "</code></td><td>" << Esc(amount)
+        << "</td><td>" << Esc(x.header) << "</td><td>" << Esc(PageCite(x.page, x.page_label)) << "</td><td><code>"
+        << Esc(x.raw) << "</code></td><td>" << Esc(amount)
         << "</td><td>" << Esc(x.status) << "</td></tr>\n";
     }
     h << "</table>\n";

@@ -186,8 +186,56 @@ bool OneEditApart(const std::string& a, const std::string& b) {
 }
 
 bool IsCureRule(const std::string& rule) {
-  return rule == kRuleSumSection || rule == kRuleSumResult || rule == kRuleTotaltColumn || rule == kRuleAvvikelse ||
+  return rule == kRuleSumSection || rule == kRuleSumResult || rule == kRuleTotaltColumn || rule == kRuleAvvikelse || rule == kRuleAterstar ||
          rule == kRuleBalance || rule == kRuleCashTies;
+}
+
+// The number a cell prints if its digits are read as one figure, whatever
+// their grouping: "-7 73" → -773, "−1 2 345" → -12345. Nothing when the
+// cell holds anything but digits, spaces and a leading sign (letters read
+// for digits are the repair solver's, extractors/number_repair.h).
+std::optional<double> PrintedDigits(const std::string& raw) {
+  std::string s = raw;
+  bool negative = false;
+  // A leading hyphen-minus or U+2212 MINUS SIGN.
+  if (!s.empty() && s[0] == '-') {
+    negative = true;
+    s.erase(0, 1);
+  } else if (s.rfind("\u2212", 0) == 0) {
+    negative = true;
+    s.erase(0, std::string("\u2212").size());
+  }
+  std::string digits;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') digits += c;
+    else if (c != ' ') return std::nullopt;
+  }
+  if (digits.empty() || digits.size() > 15) return std::nullopt;
+  double v = std::stod(digits);
+  return negative ? -v : v;
+}
+
+// A cell that did not read as a number ("-7 73": a thousands group lost a
+// digit) inside sums whose other cells all read: the value every such sum
+// needs, when they agree.
+std::optional<double> ValueTheSumsNeed(const FinancialTable& t, const std::vector<Constraint>& cons, int row,
+                                       int col) {
+  std::optional<double> needed;
+  for (const Constraint& c : cons) {
+    const Term* mine = nullptr;
+    for (const Term& term : c.terms)
+      if (term.row == row && term.col == col) mine = &term;
+    if (!mine) continue;
+    std::optional<double> residual = Residual(c, [&](int r, int k) -> std::optional<double> {
+      if (r == row && k == col) return 0.0;
+      return CellValue(t, r, k);
+    });
+    if (!residual) continue;  // another cell of this sum is unreadable too
+    double v = ValueThatHolds(*mine, 0, *residual);
+    if (needed && std::fabs(*needed - v) > c.tolerance + 1e-9) return std::nullopt;  // the sums disagree
+    needed = v;
+  }
+  return needed;
 }
 
 }  // namespace
@@ -260,6 +308,25 @@ void SuggestOneCellCures(const std::vector<FinancialTable>& tables, std::vector<
                  ", the sum needs " + FormatPrinted(cure_value) + (t.unit.empty() ? "" : " " + t.unit);
     if (std::find(f.cells.begin(), f.cells.end(), *f.suggested_cell) == f.cells.end())
       f.cells.push_back(*f.suggested_cell);
+  }
+  // An unreadable cell ("-7 73") whose sums all need one value that its
+  // printed digits are one misprint away from (-7 738).
+  for (Flag& f : *flags) {
+    if (f.rule != "repair.unreadable" || f.cells.empty() || f.suggested_value) continue;
+    const FlagCell& at = f.cells[0];
+    if (at.table < 0 || at.table >= static_cast<int>(tables.size())) continue;
+    const FinancialTable& t = tables[at.table];
+    const TableCell* cell = CellAt(t, at.row, at.col);
+    if (!cell || !cell->present || cell->parsed || cell->is_percent) continue;
+    std::optional<double> printed = PrintedDigits(cell->raw);
+    if (!printed) continue;
+    if (!constraints.count(at.table)) constraints[at.table] = TableConstraints(t);
+    std::optional<double> needed = ValueTheSumsNeed(t, constraints[at.table], at.row, at.col);
+    if (!needed || !IsOneMisprint(*printed, *needed)) continue;
+    f.suggested_cell = at;
+    f.suggested_value = std::round(*needed);
+    f.message += "; one misprint explains it: the sums need " + FormatPrinted(*f.suggested_value) +
+                 (t.unit.empty() ? "" : " " + t.unit);
   }
 }
 

@@ -44,6 +44,11 @@ std::vector<Flag> CheckPeriods(const std::vector<FinancialTable>& tables);
 // that value keeps every other check of the cell that holds now, sets
 // Flag::suggested_cell / suggested_value (printed unit) and says so in the
 // message. A flag with two or more such cells gets no suggestion.
+// Likewise a "repair.unreadable" flag whose cell prints digits that do not
+// read as a number ("-7 73": a thousands group lost a digit): when every
+// sum the cell takes part in (the others' cells all readable) needs the same
+// value and the printed digits are one misprint of it (-7 738), that value
+// is suggested.
 void SuggestOneCellCures(const std::vector<FinancialTable>& tables, std::vector<Flag>* flags);
 
 // True when `to` can be printed as `from` by one misprint: one digit

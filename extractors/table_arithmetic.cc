@@ -69,7 +69,7 @@ TableShape Shape(const FinancialTable& t) {
   for (size_t i = 0; i < t.rows.size(); ++i) {
     if (!s.cost_like[i] || !RowHasMoney(t, t.rows[i])) continue;
     for (int c : s.amount_cols) {
-      if (t.columns[c].kind == ColumnKind::kAvvikelse) continue;
+      if (t.columns[c].kind == ColumnKind::kAvvikelse || t.columns[c].kind == ColumnKind::kAterstar) continue;
       std::optional<double> v = CellValue(t, static_cast<int>(i), c);
       if (v && *v < 0) s.costs_signed = true;
     }
@@ -291,9 +291,13 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
     }
   }
 
-  // Avvikelse = utfall − budget of the same year.
+  // Avvikelse = utfall − budget of the same year; Återstår (what is left of
+  // the budget) = budget − utfall so far. Each column's sign convention is
+  // taken from the majority of its readable rows, the kind's own by default.
   for (size_t a = 0; a < t.columns.size(); ++a) {
-    if (t.columns[a].kind != ColumnKind::kAvvikelse) continue;
+    const ColumnKind kind = t.columns[a].kind;
+    if (kind != ColumnKind::kAvvikelse && kind != ColumnKind::kAterstar) continue;
+    const bool remaining = kind == ColumnKind::kAterstar;
     int u = -1, b = -1;
     for (size_t c = 0; c < t.columns.size(); ++c) {
       const TableColumn& col = t.columns[c];
@@ -302,7 +306,7 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       if (col.kind == ColumnKind::kBudget && same_year && b < 0) b = static_cast<int>(c);
     }
     if (u < 0 || b < 0) continue;
-    // Sign convention by majority of the readable rows (utfall − budget by default).
+    // sign +1: column = utfall − budget; −1: budget − utfall.
     int agree = 0, reverse = 0;
     for (int i = 0; i < n; ++i) {
       if (!CellPresent(t, i, static_cast<int>(a))) continue;
@@ -311,12 +315,12 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       if (std::fabs(*av - (*uv - *bv)) <= 1) ++agree;
       else if (std::fabs(*av - (*bv - *uv)) <= 1) ++reverse;
     }
-    int sign = reverse > agree ? -1 : 1;
+    int sign = remaining ? (agree > reverse ? 1 : -1) : (reverse > agree ? -1 : 1);
     for (int i = 0; i < n; ++i) {
       if (t.rows[i].is_header || !CellPresent(t, i, static_cast<int>(a))) continue;
       if (!CellPresent(t, i, u) && !CellPresent(t, i, b)) continue;
       Constraint con;
-      con.rule = kRuleAvvikelse;
+      con.rule = remaining ? kRuleAterstar : kRuleAvvikelse;
       con.terms = {{i, static_cast<int>(a), 1}, {i, u, -sign}, {i, b, sign}};
       con.tolerance = 1;
       con.what = Trim(t.rows[i].label) + ": " + t.columns[a].header +

@@ -10,6 +10,7 @@
 //   sum.result         Resultat row = income − costs so far (running total)
 //   sum.totalt_column  Totalt column = Σ year columns, per row
 //   sum.avvikelse      Avvikelse = utfall − budget (or budget − utfall)
+//   sum.aterstar       Återstår = budget − utfall so far (or utfall − budget)
 //   balance.identity   Summa tillgångar = Summa eget kapital och skulder
 //   cash.ties          likvida medel at year end = at start + årets kassaflöde
 //
@@ -40,6 +41,7 @@ inline constexpr const char* kRuleSumSection = "sum.section";      // Summa row 
 inline constexpr const char* kRuleSumResult = "sum.result";        // Resultat = income − costs (running)
 inline constexpr const char* kRuleTotaltColumn = "sum.totalt_column";  // Totalt = Σ year columns
 inline constexpr const char* kRuleAvvikelse = "sum.avvikelse";     // Avvikelse = utfall − budget
+inline constexpr const char* kRuleAterstar = "sum.aterstar";       // Återstår = budget − utfall
 inline constexpr const char* kRuleBalance = "balance.identity";    // assets = equity + liabilities
 inline constexpr const char* kRuleCashTies = "cash.ties";          // cash end = start + cash flow
 

@@ -182,7 +182,7 @@ bool IsYearToken(const std::string& token) {
 bool IsHeaderToken(const std::string& token) {
   static const RE2 kHeader(
       "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|utfall|budget|plan|"
-      "prognos|avvikelse|totalt|bokslut)");
+      "prognos|avvikelse|totalt|bokslut|återstår|aterstar)");
   return RE2::FullMatch(token, kHeader);
 }
 
@@ -205,6 +205,9 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
     col.year = 0;
   } else if (RE2::PartialMatch(f, "avvikelse|differens"_re)) {
     col.kind = ColumnKind::kAvvikelse;
+  } else if (RE2::PartialMatch(f, "aterstar|aterstaende|kvar att (anvanda|forbruka)"_re)) {
+    // "Återstår", "Återstående budget", "Kvar att förbruka": budget − utfall so far.
+    col.kind = ColumnKind::kAterstar;
   } else if (RE2::PartialMatch(f, "andel|forbrukade medel|%"_re)) {
     col.kind = ColumnKind::kAndel;
   } else if (RE2::PartialMatch(f, "prognos"_re)) {
@@ -269,9 +272,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       first = false;
     }
   }
-  // Avvikelse without a year takes the year of the column before it.
+  // Avvikelse and Återstår without a year take the year of the column before them.
   for (size_t i = 0; i < t.columns.size(); ++i) {
-    if (t.columns[i].kind == ColumnKind::kAvvikelse && t.columns[i].year == 0) {
+    if ((t.columns[i].kind == ColumnKind::kAvvikelse || t.columns[i].kind == ColumnKind::kAterstar) &&
+        t.columns[i].year == 0) {
       for (size_t j = i; j-- > 0;)
         if (t.columns[j].year) {
           t.columns[i].year = t.columns[j].year;

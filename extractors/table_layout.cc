@@ -64,7 +64,7 @@ bool IsNoteWord(const std::string& s) { return FoldKey(StripPunct(s)) == "not"; 
 
 bool IsHeaderishWord(const std::string& s) {
   static const RE2 kAllowed(
-      "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|kommentarer?|utfall-?|budget|plan|prognos|avvikelse|"
+      "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|kommentarer?|utfall-?|budget|plan|prognos|avvikelse|aterstar|"
       "totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut)");
   std::string f = FoldKey(StripPunct(s));
   return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(StripPunct(s));
@@ -117,7 +117,7 @@ bool IsCommentHeader(const std::string& w) {
 // over the columns is a kind word, no year. It names columns by position
 // together with the years row above or below it.
 bool IsKindsBand(const Band& b, double columns_x0) {
-  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut|summa|not)");
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut|summa|not)");
   int kinds = 0;
   for (const PWord& p : b.words) {
     if (p.w->box.x1 <= columns_x0) return false;  // kind words are often wider than the years under them
@@ -328,7 +328,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     // a header whose years row stands above its kinds row reads the same.
     if (!ws.empty() && RE2::PartialMatch(ws.front().w->text, "^(19|20)\\d\\d"_re))
       std::stable_partition(ws.begin(), ws.end(), [](const PWord& p) {
-      return RE2::FullMatch(StripPunct(p.w->text), "(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)"_re);
+      return RE2::FullMatch(StripPunct(p.w->text), "(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut)"_re);
     });
     for (const PWord& p : ws) {
       cols[c].header += (cols[c].header.empty() ? "" : " ") + p.w->text;

@@ -9,6 +9,7 @@ const char* ColumnKindName(ColumnKind kind) {
     case ColumnKind::kUtfall: return "utfall";
     case ColumnKind::kPrognos: return "prognos";
     case ColumnKind::kAvvikelse: return "avvikelse";
+    case ColumnKind::kAterstar: return "aterstar";
     case ColumnKind::kAndel: return "andel";
     case ColumnKind::kTotalt: return "totalt";
     case ColumnKind::kValue: return "value";

@@ -26,16 +26,20 @@ namespace finsam {
 //     stage's reading order (stripped pages read differently).
 //  3: within-report checks (xref.overview, ratio.solidity) and the one-cell
 //     cures of failed sums (extractors/period_checks.h).
-inline constexpr int kPipelineVersion = 3;
+//  4: Återstår columns (column kind aterstar) are read and checked
+//     (sum.aterstar) instead of dropped.
+inline constexpr int kPipelineVersion = 4;
 
 // Column kinds of financial tables (documented in README, "Views").
 //   budget, plan, utfall, prognos   — a year column of that kind
 //   avvikelse        — deviation column (utfall − budget), year = the year compared
+//   aterstar         — "Återstår": what is left of the budget (budget − utfall so far,
+//                      in delårsrapporter and uppföljningar), year = the budget's year
 //   andel            — a percent column ("Förbrukade medel, andel av budget"); amount NULL, percent in `value`
 //   totalt           — a multi-year total column, year NULL
 //   not              — the Not (note reference) column; not stored as a fact
 //   value            — a single unlabelled value column (e.g. Balanskravsresultat), year from the title
-enum class ColumnKind { kBudget, kPlan, kUtfall, kPrognos, kAvvikelse, kAndel, kTotalt, kValue, kNote, kUnknown };
+enum class ColumnKind { kBudget, kPlan, kUtfall, kPrognos, kAvvikelse, kAterstar, kAndel, kTotalt, kValue, kNote, kUnknown };
 const char* ColumnKindName(ColumnKind kind);
 
 struct TableColumn {

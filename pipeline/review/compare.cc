@@ -25,7 +25,9 @@
 // Costs (categories cost.*) are compared as positive amounts whatever sign
 // the document printed. The winner is shown with its source; `sources` counts every fact behind the
 // row, and `conflicts` lists values that differ from the winner's, with their
-// sources, instead of hiding them.
+// sources, instead of hiding them; a conflict that a failed flag already
+// names together with the winner (a restated prior-year figure:
+// cross.prior_year / cross.next_ar) carries that flag's id.
 #include "pipeline/review/compare.h"
 
 #include <algorithm>
@@ -399,6 +401,26 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
   }
   if (!q->status().ok()) return q->status();
 
+  // Failed flags by fact (stable ids), so that a conflict names the flag
+  // that already compares it with the shown figure (cross.prior_year when a
+  // later report restated it, xref.overview, ...).
+  std::map<int64_t, std::vector<std::string>> flags_of_fact;
+  {
+    Result<SqliteStatement> fq = db.Prepare(
+        "SELECT ff.fact_id, f.stable_id FROM flag_facts ff JOIN flags f ON f.flag_id = ff.flag_id "
+        "WHERE f.passed = 0 AND f.stable_id IS NOT NULL ORDER BY f.stable_id");
+    if (!fq.ok()) return fq.status();
+    while (fq->Step()) flags_of_fact[fq->Int(0)].push_back(fq->Text(1));
+    if (!fq->status().ok()) return fq->status();
+  }
+  auto shared_flag = [&](int64_t a, int64_t b) -> std::string {
+    auto ia = flags_of_fact.find(a), ib = flags_of_fact.find(b);
+    if (ia == flags_of_fact.end() || ib == flags_of_fact.end()) return "";
+    for (const std::string& id : ia->second)
+      if (std::find(ib->second.begin(), ib->second.end(), id) != ib->second.end()) return id;
+    return "";
+  };
+
   // Columns: the requested kinds in the order given, else the default kinds
   // that have data, in vocabulary order.
   std::vector<std::string> shown;
@@ -444,8 +466,12 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
       for (const Candidate& c : cands) {
         if (c.amount == win.amount || std::find(listed.begin(), listed.end(), c.amount) != listed.end()) continue;
         listed.push_back(c.amount);
+        std::string flag;
+        for (const Candidate& same : cands)
+          if (flag.empty() && same.amount == c.amount) flag = shared_flag(win.fact_id, same.fact_id);
         if (!conflicts.empty()) conflicts += "; ";
-        conflicts += k + " " + FormatAmount(c.amount, req.unit, human) + " (" + SourceOf(c) + ")";
+        conflicts += k + " " + FormatAmount(c.amount, req.unit, human) + " (" + SourceOf(c) +
+                     (flag.empty() ? "" : ", flag " + flag) + ")";
       }
     }
     if (deviation) {

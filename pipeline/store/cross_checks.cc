@@ -1,6 +1,7 @@
 #include "pipeline/store/cross_checks.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -32,7 +33,18 @@ struct FactRow {
   int64_t table_id = 0;
   int table_seq = 0;
   std::string label_key;  // folded label (stable_keys.h FoldForKey)
+  std::string doc_desc;   // "#2 årsredovisning 2021": names the document in messages
+  std::string file;       // the document's file name, "ar-2021.pdf"
 };
+
+// "#2 årsredovisning 2021 (ar-2021.pdf; Resultaträkning, utfall)": where a
+// figure of a cross-document flag comes from, so that both sides can be
+// found.
+std::string Where(const FactRow& f, const std::string& what) {
+  std::string inside = f.file;
+  if (!what.empty()) inside += (inside.empty() ? "" : "; ") + what;
+  return f.doc_desc + (inside.empty() ? "" : " (" + inside + ")");
+}
 
 bool IsPlan(const FactRow& f) {
   return f.doc_kind.find("verksamhetsplan") != std::string::npos || f.doc_kind.find("budget") != std::string::npos;
@@ -40,6 +52,14 @@ bool IsPlan(const FactRow& f) {
 bool IsAnnualReport(const FactRow& f) {
   return f.doc_kind.find("arsredovisning") != std::string::npos ||
          f.doc_kind.find("verksamhetsberattelse") != std::string::npos;
+}
+
+// "#2 årsredovisning 2021": a document as a cross-document flag names it.
+std::string DocDesc(int64_t id, const std::string& kind, int year_from, int year_to) {
+  std::string s = "#" + std::to_string(id) + " " + (kind.empty() ? "document" : kind);
+  if (year_from) s += " " + std::to_string(year_from);
+  if (year_to && year_to != year_from) s += "-" + std::to_string(year_to);
+  return s;
 }
 
 std::string Tkr(int64_t kronor) { return FormatPrinted(std::round(kronor / 100.0) / 10.0) + " tkr"; }
@@ -100,9 +120,11 @@ CrossFlag Compare(const std::string& rule, const FactRow& mine, const FactRow& o
   f.passed = ok;
   f.severity = ok ? kSeverityOk : fail_severity;
   f.key = rule + "|" + mine.category + "|" + std::to_string(mine.year) + "|" + mine.column_kind + "|" + other.sha256;
-  f.message = what + " " + std::to_string(mine.year) + ": " + Tkr(mine.amount) + " (" + mine.table_title + ", " +
-              mine.column_kind + ") " + (ok ? "agrees with " : "differs from ") + Tkr(other.amount) + " in " +
-              other_desc;
+  // Both documents are named (#id, kind, years, file), so a reviewer can
+  // open either side.
+  f.message = what + " " + std::to_string(mine.year) + ": " + Tkr(mine.amount) + " in " +
+              Where(mine, mine.table_title + ", " + mine.column_kind) + (ok ? " agrees with " : " differs from ") +
+              Tkr(other.amount) + " in " + Where(other, other_desc);
   return cf;
 }
 
@@ -112,7 +134,8 @@ Result<std::vector<FactRow>> LoadFacts(SqliteDb& db, int64_t forbund_id) {
       "COALESCE(v.table_kind,''), COALESCE(v.table_title,''), COALESCE(v.category,''), COALESCE(v.label,''), "
       "COALESCE(v.column_kind,''), COALESCE(v.unit,''), COALESCE(v.year,0), v.amount_sek, v.fact_id, "
       "COALESCE(v.page,0), COALESCE(v.raw_text,''), d.sha256, v.table_id, "
-      "(SELECT t.seq FROM fin_tables t WHERE t.table_id = v.table_id) "
+      "(SELECT t.seq FROM fin_tables t WHERE t.table_id = v.table_id), COALESCE(d.kind,''), "
+      "COALESCE(d.source_path,'') "
       "FROM v_financial v JOIN documents d ON d.document_id = v.document_id "
       "WHERE d.forbund_id = ? AND v.amount_sek IS NOT NULL AND v.is_percent = 0 ORDER BY v.fact_id");
   if (!q.ok()) return q.status();
@@ -139,6 +162,9 @@ Result<std::vector<FactRow>> LoadFacts(SqliteDb& db, int64_t forbund_id) {
     f.table_id = q->Int(16);
     f.table_seq = static_cast<int>(q->Int(17));
     f.label_key = FoldForKey(TrimLabel(f.label));
+    f.doc_desc = DocDesc(f.document_id, q->Text(18), f.year_from, f.year_to);
+    const std::string path = q->Text(19);
+    f.file = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
     out.push_back(std::move(f));
   }
   if (!q->status().ok()) return q->status();
@@ -162,7 +188,7 @@ void PlanVsAnnualReport(const std::vector<FactRow>& facts, std::vector<CrossFlag
         const FactRow* p = Pick(pf);
         out->push_back(Compare("cross.plan_budget", *a, *p,
                                std::string(MetricName(cat)) + ", budget", kSeverityError,
-                               "the verksamhetsplan's budget (" + p->table_title + ")"));
+                               "the plan's budget, " + p->table_title));
       }
     }
   }
@@ -185,9 +211,12 @@ void NextAnnualReport(const std::vector<FactRow>& facts, std::vector<CrossFlag>*
         auto a = years.find(y - 1);
         auto b = pyears.find(y - 1);
         if (a == years.end() || b == pyears.end()) continue;
-        out->push_back(Compare("cross.next_ar", *Pick(a->second), *Pick(b->second),
+        CrossFlag cf = Compare("cross.next_ar", *Pick(a->second), *Pick(b->second),
                                std::string(MetricName(cat)) + ", utfall", kSeverityError,
-                               "the årsredovisning " + std::to_string(y - 1)));
+                               "the årsredovisning " + std::to_string(y - 1) + ", " + Pick(b->second)->table_title);
+        // compare shows the newer report's figure (README, "Which fact wins").
+        if (!cf.flag.passed) cf.flag.message += "; compare shows the newer report's (restated, or a misprint in one of them)";
+        out->push_back(std::move(cf));
       }
     }
   }
@@ -199,26 +228,45 @@ int64_t UnitScale(const std::string& unit) {
   return 1000;
 }
 
+// Which table of the previous report a row is looked for in: statements by
+// their kind; notes and tables of no known kind (a nämnd's "Analys av årets
+// ekonomiska utfall", titled a little differently the next year) as one
+// group each, where a label must then be unique (PriorYearRows) so that two
+// different notes' "Summa" never meet. "" = not compared.
+std::string PriorYearTable(const FactRow& f) {
+  static const std::set<std::string> kKinds = {"income_statement", "balance_sheet", "cash_flow", "operating",
+                                               "overview", "note", "other"};
+  return kKinds.count(f.table_kind) ? f.table_kind : "";
+}
+
 // The prior-year column of an årsredovisning, row by row, against the
 // previous year's årsredovisning of the same organisation (issue 11). The
 // categorised totals are cross.next_ar's; this rule takes every other row of
-// the statements, matched by table kind and label. A difference is a
-// restatement or a misprint: worth a look, not an error.
+// the statements, notes and other tables, matched by table (PriorYearTable)
+// and label. A difference is a restatement or a misprint: worth a look, not
+// an error.
 void PriorYearRows(const std::vector<FactRow>& facts, std::vector<CrossFlag>* out) {
   static const std::set<std::string> kNextAr = {"income.total", "cost.total", "result", "equity", "cash",
                                                 "assets.total"};
-  static const std::set<std::string> kKinds = {"income_statement", "balance_sheet", "cash_flow", "operating",
-                                               "overview"};
   std::map<int64_t, int> ar_year;  // document → report year
   for (const FactRow& f : facts)
     if (IsAnnualReport(f) && (f.year_to || f.year_from)) ar_year[f.document_id] = f.year_to ? f.year_to : f.year_from;
   // (document, table kind, label, year) → first utfall fact, in document order.
-  std::map<std::tuple<int64_t, std::string, std::string, int>, const FactRow*> cell;
+  using Key = std::tuple<int64_t, std::string, std::string, int>;
+  std::map<Key, const FactRow*> cell;
+  std::map<Key, std::set<int64_t>> tables_of;  // for notes and other tables: which tables print the label
   for (const FactRow& f : facts) {
     if (!ar_year.count(f.document_id) || f.column_kind != "utfall" || !f.year || f.label_key.size() < 3) continue;
-    if (!kKinds.count(f.table_kind) || kNextAr.count(f.category)) continue;
-    cell.emplace(std::make_tuple(f.document_id, f.table_kind, f.label_key, f.year), &f);
+    std::string table = PriorYearTable(f);
+    if (table.empty() || kNextAr.count(f.category)) continue;
+    Key key{f.document_id, table, f.label_key, f.year};
+    cell.emplace(key, &f);
+    tables_of[key].insert(f.table_id);
   }
+  // A label two notes (or two other tables) of one report print is not
+  // compared: which of them the previous report's means is unknown.
+  for (const auto& [key, tables] : tables_of)
+    if (tables.size() > 1 && (std::get<1>(key) == "note" || std::get<1>(key) == "other")) cell.erase(key);
   for (const auto& [key, mine] : cell) {
     auto [doc, kind, label, year] = key;
     if (year != ar_year[doc] - 1) continue;
@@ -242,10 +290,11 @@ void PriorYearRows(const std::vector<FactRow>& facts, std::vector<CrossFlag>* ou
       f.passed = ok;
       f.severity = ok ? kSeverityOk : kSeverityWarning;
       f.key = f.rule + "|" + kind + "|" + label + "|" + std::to_string(year) + "|" + other.sha256;
-      f.message = mine->label + " " + std::to_string(year) + " (" + mine->table_title + ", prior-year column) " +
-                  mine->raw_text + " " + mine->unit + (ok ? " agrees with " : " differs from ") +
-                  "the årsredovisning " + std::to_string(year) + ": " + other.raw_text + " " + other.unit +
-                  (ok ? "" : " (restated, or a misprint in one of them)");
+      f.message = mine->label + " " + std::to_string(year) + ": " + mine->raw_text + " " + mine->unit + " in " +
+                  Where(*mine, mine->table_title + ", prior-year column") +
+                  (ok ? " agrees with " : " differs from ") + other.raw_text + " " + other.unit + " in " +
+                  Where(other, other.table_title) +
+                  (ok ? "" : "; compare shows the newer report's (restated, or a misprint in one of them)");
       out->push_back(std::move(cf));
     }
   }
@@ -270,7 +319,8 @@ void OverlappingPlans(const std::vector<FactRow>& facts, std::vector<CrossFlag>*
           // Plans are revised year by year: a difference is worth a look, not an error.
           out->push_back(Compare("cross.overlapping_plans", *Pick(lf), *Pick(e->second),
                                  std::string(MetricName(cat)) + ", plan", kSeverityWarning,
-                                 "the earlier plan from " + std::to_string(first_year[earlier])));
+                                 "the earlier plan from " + std::to_string(first_year[earlier]) + ", " +
+                                     Pick(e->second)->table_title));
         }
       }
     }
@@ -696,7 +746,7 @@ Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id) {
       "SELECT v.fact_id, v.table_title, v.label, v.column_header, v.raw_text, v.status, v.unit, d.format, "
       "d.source_path, p.unit, p.text, v.amount_sek, v.original_amount_sek, v.page, COALESCE(v.line_index,-1), "
       "COALESCE(v.x0,0), COALESCE(v.y0,0), COALESCE(v.x1,0), COALESCE(v.y1,0), d.sha256, d.document_id, "
-      "COALESCE(v.stable_id,'') "
+      "COALESCE(v.stable_id,''), COALESCE(p.label,'') "
       "FROM flag_facts ff JOIN v_financial v ON v.fact_id = ff.fact_id "
       "JOIN documents d ON d.document_id = v.document_id "
       "LEFT JOIN pages p ON p.document_id = v.document_id AND p.page = v.page "
@@ -725,6 +775,7 @@ Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id) {
     f.sha256 = q->Text(19);
     f.document_id = q->Int(20);
     f.stable_id = q->Text(21);
+    f.page_label = q->Text(22);
     out.push_back(std::move(f));
   }
   if (!q->status().ok()) return q->status();

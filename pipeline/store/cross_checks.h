@@ -6,6 +6,9 @@
 //                         column of that year's årsredovisning
 //   cross.next_ar         a year's utfall vs the previous-year column of the
 //                         next årsredovisning
+//   cross.prior_year      every other row of the statements, notes and other
+//                         tables: the prior-year column vs the previous
+//                         year's årsredovisning (both documents named)
 //   cross.overlapping_plans  the same year in two plans (2020–2022 vs 2021–2023)
 //   plausibility.yoy      a year-over-year jump far outside the förbund's own history
 //   plausibility.member_shares  member contributions far from 50/25/25
@@ -74,6 +77,7 @@ struct FlagFact {
   int64_t document_id = 0;
   std::optional<int64_t> amount, original;
   int page = 0, line_index = -1;
+  std::string page_label;    // the page's printed number when it differs from `page` (pages.label)
   Box box;
 };
 

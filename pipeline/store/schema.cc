@@ -303,7 +303,8 @@ SELECT f.flag_id, f.rule, f.severity, f.document_id, fb.name AS forbund, f.year,
         WHERE a.kind = 'accept' AND a.stable_id = f.stable_id
         ORDER BY a.decision_id DESC LIMIT 1) AS decision,
        f.stable_id, f.suggested_value,
-       (SELECT x.stable_id FROM facts x WHERE x.fact_id = f.suggested_fact_id) AS suggested_fact
+       (SELECT x.stable_id FROM facts x WHERE x.fact_id = f.suggested_fact_id) AS suggested_fact,
+       (SELECT p.label FROM pages p WHERE p.document_id = f.document_id AND p.page = f.page) AS page_label
 FROM flags f
 JOIN documents d ON d.document_id = f.document_id
 LEFT JOIN forbund fb ON fb.forbund_id = f.forbund_id)sql",

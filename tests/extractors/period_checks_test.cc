@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "extractors/checks.h"
+#include "extractors/number_repair.h"
 #include "tests/extractors/review_table_builder.h"
 
 namespace finsam {
@@ -193,6 +194,41 @@ TEST(PeriodChecksTest, TwoPlausibleMisprintsSuggestNothing) {
     EXPECT_FALSE(f.suggested_value) << f.message;
   }
   EXPECT_TRUE(failed);
+}
+
+// The same Lokalkostnader printed "-7 73" (a thousands group lost a digit:
+// the reader cannot take it as one number). The repair finds no OCR reading
+// and leaves it unreadable; the sums need -7 738, one digit away from the
+// printed 773: suggested on the repair.unreadable flag. With two digits
+// lost ("-7 7") nothing is suggested.
+TEST(PeriodChecksTest, UnreadableCellWithALostDigitIsSuggested) {
+  for (const std::string& printed : {std::string("-7 73"), std::string("-7 7")}) {
+    SCOPED_TRACE(printed);
+    std::vector<FinancialTable> tables = {Operating(printed)};
+    ASSERT_FALSE(tables[0].rows[2].cells[0].parsed);
+    std::vector<Flag> flags;
+    RepairTables(tables, &flags);
+    std::vector<Flag> checks = CheckDocument(tables);
+    flags.insert(flags.end(), checks.begin(), checks.end());
+    SuggestOneCellCures(tables, &flags);
+    std::vector<Flag> unreadable = WithRule(flags, "repair.unreadable");
+    ASSERT_EQ(unreadable.size(), 1u);
+    const Flag& f = unreadable[0];
+    EXPECT_EQ(f.cells.at(0).row, 2);
+    EXPECT_EQ(f.cells.at(0).col, 0);
+    if (printed == "-7 73") {
+      ASSERT_TRUE(f.suggested_value);
+      EXPECT_EQ(*f.suggested_value, -7738);
+      ASSERT_TRUE(f.suggested_cell);
+      EXPECT_EQ(f.suggested_cell->row, 2);
+      EXPECT_NE(f.message.find("one misprint explains it: the sums need -7 738 tkr"), std::string::npos) << f.message;
+    } else {
+      EXPECT_FALSE(f.suggested_value) << f.message;
+    }
+    for (const Flag& g : flags) {
+      if (g.rule != "repair.unreadable") EXPECT_FALSE(g.suggested_value) << g.rule << ": " << g.message;
+    }
+  }
 }
 
 TEST(PeriodChecksTest, IsOneMisprint) {
