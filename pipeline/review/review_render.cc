@@ -66,10 +66,9 @@ Result<std::string> RenderPageCropPng(const std::shared_ptr<const std::string>& 
   int y1 = std::min(img->height, static_cast<int>(std::ceil((region.y1 + margin_pt) * px_per_pt)));
   if (y1 - y0 < 4) return Status::InvalidArgument("empty crop");
   const int w = img->width, h = y1 - y0;
-  PIX* pix = pixCreate(w, h, 8);
-  if (!pix) return Status::Internal("pixCreate failed");
+  std::vector<unsigned char> crop(static_cast<size_t>(w) * h);
   for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) pixSetPixel(pix, x, y, img->at(x, y0 + y));
+    for (int x = 0; x < w; ++x) crop[static_cast<size_t>(y) * w + x] = img->at(x, y0 + y);
   // Box the figure itself so the reviewer's eye lands on it.
   int bx0 = std::max(0, static_cast<int>(box.x0 * px_per_pt) - 3);
   int bx1 = std::min(w - 1, static_cast<int>(box.x1 * px_per_pt) + 3);
@@ -77,22 +76,36 @@ Result<std::string> RenderPageCropPng(const std::shared_ptr<const std::string>& 
   int by1 = std::min(h - 1, static_cast<int>(box.y1 * px_per_pt) - y0 + 3);
   if (bx1 > bx0 && by1 > by0) {
     for (int x = bx0; x <= bx1; ++x) {
-      pixSetPixel(pix, x, by0, 0);
-      pixSetPixel(pix, x, by1, 0);
+      crop[static_cast<size_t>(by0) * w + x] = 0;
+      crop[static_cast<size_t>(by1) * w + x] = 0;
     }
     for (int y = by0; y <= by1; ++y) {
-      pixSetPixel(pix, bx0, y, 0);
-      pixSetPixel(pix, bx1, y, 0);
+      crop[static_cast<size_t>(y) * w + bx0] = 0;
+      crop[static_cast<size_t>(y) * w + bx1] = 0;
     }
   }
-  l_uint8* data = nullptr;
+  return EncodeGrayPng(w, h, crop.data());
+}
+
+Result<std::string> EncodeGrayPng(int width, int height, const unsigned char* pixels) {
+  if (width <= 0 || height <= 0) return Status::InvalidArgument("empty image");
+  PIX* pix = pixCreate(width, height, 8);
+  if (!pix) return Status::Internal("pixCreate failed");
+  l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < height; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const unsigned char* src = pixels + static_cast<size_t>(y) * width;
+    for (int x = 0; x < width; ++x) SET_DATA_BYTE(line, x, src[x]);
+  }
+  l_uint8* out = nullptr;
   size_t size = 0;
-  int rc = pixWriteMem(&data, &size, pix, IFF_PNG);
+  int rc = pixWriteMem(&out, &size, pix, IFF_PNG);
   pixDestroy(&pix);
-  if (rc != 0 || !data) return Status::Internal("PNG encoding failed");
-  std::string out(reinterpret_cast<const char*>(data), size);
-  lept_free(data);
-  return out;
+  if (rc != 0 || !out) return Status::Internal("PNG encoding failed");
+  std::string png(reinterpret_cast<const char*>(out), size);
+  lept_free(out);
+  return png;
 }
 
 Result<PngStats> AnalyzePng(const std::string& path, uint32_t rgb, int tolerance) {

@@ -32,6 +32,10 @@ struct LocatedDocument {
 Result<LocatedDocument> LocateIngestedDocument(const std::string& stored, const std::string& sha256,
                                                const std::string& db_path);
 
+// PNG bytes of an 8-bit gray image, `width` x `height` pixels, rows top
+// to bottom, one byte a pixel (0 black). Used for crops and served pages.
+Result<std::string> EncodeGrayPng(int width, int height, const unsigned char* pixels);
+
 // PNG bytes of the region `region` (PDF points, origin top-left) of page
 // `page` (1-based) of the PDF `pdf` (from LoadIngestedDocument), widened to
 // the full page width so the rows' labels show, with `margin_pt` above and

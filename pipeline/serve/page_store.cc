@@ -1,7 +1,5 @@
 #include "pipeline/serve/page_store.h"
 
-#include <leptonica/allheaders.h>
-
 #include <cstring>
 
 #include "pipeline/input/pdf_reader.h"
@@ -9,27 +7,6 @@
 #include "pipeline/review/review_render.h"
 
 namespace finsam {
-
-Result<std::string> EncodeGrayPng(int width, int height, const unsigned char* pixels) {
-  if (width <= 0 || height <= 0) return Status::InvalidArgument("empty image");
-  PIX* pix = pixCreate(width, height, 8);
-  if (!pix) return Status::Internal("pixCreate failed");
-  l_uint32* data = pixGetData(pix);
-  const int wpl = pixGetWpl(pix);
-  for (int y = 0; y < height; ++y) {
-    l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    const unsigned char* src = pixels + static_cast<size_t>(y) * width;
-    for (int x = 0; x < width; ++x) SET_DATA_BYTE(line, x, src[x]);
-  }
-  l_uint8* out = nullptr;
-  size_t size = 0;
-  int rc = pixWriteMem(&out, &size, pix, IFF_PNG);
-  pixDestroy(&pix);
-  if (rc != 0 || !out) return Status::Internal("PNG encoding failed");
-  std::string png(reinterpret_cast<const char*>(out), size);
-  lept_free(out);
-  return png;
-}
 
 Result<std::shared_ptr<const std::string>> PageStore::Bytes(int64_t id, const StoredDocument& doc) {
   {

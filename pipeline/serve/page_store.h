@@ -65,9 +65,6 @@ class PageStore {
   Stats stats_;
 };
 
-// PNG bytes of an 8-bit gray image (Leptonica).
-Result<std::string> EncodeGrayPng(int width, int height, const unsigned char* pixels);
-
 }  // namespace finsam
 
 #endif  // FINSAM_PIPELINE_SERVE_PAGE_STORE_H_
