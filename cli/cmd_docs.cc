@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "normalizers/unicode.h"
 #include "pipeline/review/compare.h"
+#include "pipeline/review/documents.h"
 #include "pipeline/store/database.h"
 
 namespace finsam {
@@ -30,28 +31,21 @@ int RunDocsCommand(const Args& args) {
   open.access = DbAccess::kRead;
   Result<std::unique_ptr<Database>> db = Database::Open(db_path, open);
   if (!db.ok()) return DatabaseError(db_path, db.status());
-  Result<SqliteStatement> q = (*db)->sql().Prepare(
-      "SELECT d.document_id, COALESCE(d.organisation, ''), COALESCE(d.kind, ''), COALESCE(d.year_from, 0), "
-      "COALESCE(d.year_to, 0), d.pages, "
-      "(SELECT count(*) FROM fin_tables t WHERE t.document_id = d.document_id), "
-      "(SELECT count(*) FROM v_financial f WHERE f.document_id = d.document_id), "
-      "(SELECT count(*) FROM v_flags g WHERE g.document_id = d.document_id AND g.status = 'open'), "
-      "d.source_path, COALESCE(d.org_kind, '') FROM v_documents d ORDER BY d.document_id");
-  if (!q.ok()) return DatabaseError(db_path, q.status());
+  Result<std::vector<DocumentSummary>> docs = ListDocuments((*db)->sql());
+  if (!docs.ok()) return DatabaseError(db_path, docs.status());
   ResultTable t;
   t.columns = {"id", "organisation", "kind", "years", "pages", "tables", "facts", "open_flags", "path"};
   bool any_org = false;
-  while (q->Step()) {
-    const std::string name = q->Text(1);
-    if (!org.empty() && FoldKey(name).find(FoldKey(org)) == std::string::npos) continue;
+  for (const DocumentSummary& d : *docs) {
+    if (!org.empty() && FoldKey(d.organisation).find(FoldKey(org)) == std::string::npos) continue;
     any_org = true;
-    const int from = static_cast<int>(q->Int(3)), to = static_cast<int>(q->Int(4));
+    const int64_t from = d.year_from.value_or(0), to = d.year_to.value_or(0);
     std::string years = from ? std::to_string(from) : "";
     if (to && to != from) years += "-" + std::to_string(to);
-    t.rows.push_back({q->Text(0), name.empty() ? "(none)" : name, q->Text(2), years, q->Text(5), q->Text(6),
-                      q->Text(7), q->Text(8), q->Text(9)});
+    t.rows.push_back({std::to_string(d.id), d.organisation.empty() ? "(none)" : d.organisation, d.kind.value_or(""),
+                      years, std::to_string(d.pages), std::to_string(d.tables), std::to_string(d.facts),
+                      std::to_string(d.open_flags), d.source_path});
   }
-  if (!q->status().ok()) return DatabaseError(db_path, q->status());
   if (!org.empty() && !any_org) return UsageError("docs", "no organisation matches '" + org + "' (see 'finsam orgs')");
   std::ostringstream out;
   WriteResultTable(t, format, out);

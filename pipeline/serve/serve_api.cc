@@ -11,6 +11,7 @@
 #include "extractors/categories.h"
 #include "normalizers/swedish_number.h"
 #include "pipeline/review/compare.h"
+#include "pipeline/review/documents.h"
 #include "pipeline/serve/table_crop.h"
 #include "pipeline/store/cross_checks.h"
 
@@ -326,26 +327,17 @@ Result<Json> FactJson(SqliteDb& db, int64_t fact_id) {
 }
 
 Result<Json> DocumentsJson(SqliteDb& db, std::optional<int64_t> organisation_id) {
-  std::string sql =
-      "SELECT d.document_id, COALESCE(d.organisation,''), d.organisation_id, d.kind, d.title, d.year_from, d.year_to, "
-      "d.pages, d.format, (SELECT count(*) FROM fin_tables t WHERE t.document_id = d.document_id), "
-      "(SELECT count(*) FROM facts x JOIN fin_rows r ON r.row_id = x.row_id JOIN fin_tables t ON t.table_id = "
-      "r.table_id WHERE t.document_id = d.document_id), "
-      "(SELECT count(*) FROM v_flags v WHERE v.document_id = d.document_id AND v.status = 'open') "
-      "FROM v_documents d";
-  if (organisation_id) sql += " WHERE d.organisation_id = ?";
-  sql += " ORDER BY d.document_id";
-  Result<SqliteStatement> q = db.Prepare(sql);
-  if (!q.ok()) return q.status();
-  if (organisation_id) q->Bind(1, *organisation_id);
+  Result<std::vector<DocumentSummary>> docs = ListDocuments(db);
+  if (!docs.ok()) return docs.status();
+  auto opt = [](const auto& v) -> Json { return v ? Json(*v) : Json(nullptr); };
   Json out = Json::array();
-  while (q->Step()) {
-    out.push_back({{"id", q->Int(0)},       {"organisation", q->Text(1)}, {"organisation_id", OptInt(*q, 2)},
-                   {"kind", Opt(*q, 3)},    {"title", Opt(*q, 4)},        {"year_from", OptInt(*q, 5)},
-                   {"year_to", OptInt(*q, 6)}, {"pages", q->Int(7)},      {"format", q->Text(8)},
-                   {"tables", q->Int(9)},   {"facts", q->Int(10)},        {"open_flags", q->Int(11)}});
+  for (const DocumentSummary& d : *docs) {
+    if (organisation_id && d.organisation_id != organisation_id) continue;
+    out.push_back({{"id", d.id},           {"organisation", d.organisation}, {"organisation_id", opt(d.organisation_id)},
+                   {"kind", opt(d.kind)},   {"title", opt(d.title)},          {"year_from", opt(d.year_from)},
+                   {"year_to", opt(d.year_to)}, {"pages", d.pages},           {"format", d.format},
+                   {"tables", d.tables},    {"facts", d.facts},               {"open_flags", d.open_flags}});
   }
-  if (!q->status().ok()) return q->status();
   return out;
 }
 
