@@ -89,12 +89,7 @@ std::string ShortDoc(const std::string& path) {
 // least 4 digits) or, as an alias, a positive decimal row id. Everything
 // else is a usage error before the database is opened.
 bool LooksLikeId(const std::string& s, char prefix) {
-  if (ParseDecimal(s, 1, INT64_MAX)) return true;
-  if (s.size() < 6 || s.size() > 10) return false;
-  if (std::toupper(static_cast<unsigned char>(s[0])) != prefix || s[1] != '-') return false;
-  for (size_t i = 2; i < s.size(); ++i)
-    if (!std::isalnum(static_cast<unsigned char>(s[i]))) return false;
-  return true;
+  return ParseDecimal(s, 1, INT64_MAX) || LooksLikeStableId(s, prefix);
 }
 
 std::string AbsolutePath(const std::string& path) {

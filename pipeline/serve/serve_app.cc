@@ -77,15 +77,6 @@ std::optional<int64_t> ParseId(const std::string& s) {
   return v;
 }
 
-// A stable id: prefix letter, '-', 4 to 8 base-32 digits (any case).
-bool IsStableId(const std::string& s, char prefix) {
-  if (s.size() < 6 || s.size() > 10) return false;
-  if (std::toupper(static_cast<unsigned char>(s[0])) != prefix || s[1] != '-') return false;
-  for (size_t i = 2; i < s.size(); ++i)
-    if (!std::isalnum(static_cast<unsigned char>(s[i]))) return false;
-  return true;
-}
-
 std::string MimeOf(const std::string& name) {
   auto ends = [&](const char* ext) {
     const std::string e = ext;
@@ -264,7 +255,7 @@ HttpResponse ServeApp::Route(const HttpRequest& req) {
   if (what == "flags" && parts.size() <= 3) {
     FlagFilter f;
     if (parts.size() == 3) {
-      if (!IsStableId(parts[2], kFlagIdPrefix)) return Error(400, "a flag id looks like F-3K7Q2M9A");
+      if (!LooksLikeStableId(parts[2], kFlagIdPrefix)) return Error(400, "a flag id looks like F-3K7Q2M9A");
       Result<ResolvedId> id = ResolveFlag(db, parts[2]);
       if (!id.ok()) return FromStatus(id.status());
       f.stable_id = id->stable_id;
@@ -292,7 +283,7 @@ HttpResponse ServeApp::Route(const HttpRequest& req) {
     return FromResult(flags);
   }
   if (what == "facts" && parts.size() == 3) {
-    if (!IsStableId(parts[2], kFactIdPrefix)) return Error(400, "a fact id looks like V-3K7Q2M9A");
+    if (!LooksLikeStableId(parts[2], kFactIdPrefix)) return Error(400, "a fact id looks like V-3K7Q2M9A");
     Result<ResolvedId> id = ResolveFact(db, parts[2]);
     if (!id.ok()) return FromStatus(id.status());
     return FromResult(FactJson(db, id->row_id));
@@ -386,7 +377,7 @@ HttpResponse ServeApp::HandlePost(const HttpRequest& req, const std::vector<std:
   if (!accept && !suggested && !correct) return Error(404, "not found");
   if (!options_.write)
     return Error(403, "the database is open read-only: start 'finsam serve --write' to record decisions");
-  if (!IsStableId(parts[2], correct ? kFactIdPrefix : kFlagIdPrefix))
+  if (!LooksLikeStableId(parts[2], correct ? kFactIdPrefix : kFlagIdPrefix))
     return Error(400, correct ? "a fact id looks like V-3K7Q2M9A" : "a flag id looks like F-3K7Q2M9A");
   Json body = Json::parse(req.body.empty() ? std::string("{}") : req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object()) return Error(400, "the body is not a JSON object");

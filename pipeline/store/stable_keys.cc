@@ -287,6 +287,14 @@ Status AssignAllStableIds(SqliteDb& db) {
   return Status::Ok();
 }
 
+bool LooksLikeStableId(const std::string& s, char prefix) {
+  if (s.size() < 6 || s.size() > 10) return false;
+  if (std::toupper(static_cast<unsigned char>(s[0])) != prefix || s[1] != '-') return false;
+  for (size_t i = 2; i < s.size(); ++i)
+    if (!std::isalnum(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
 Result<ResolvedId> ResolveFlag(SqliteDb& db, const std::string& typed) {
   return Resolve(db, typed, kFlagIdPrefix, "flags", "flag_id", "flag");
 }

@@ -58,6 +58,11 @@ struct ResolvedId {
   std::string stable_id;   // F-… / V-…
   bool by_number = false;  // typed as a row id (these change between runs)
 };
+// True when `s` has the shape of a typed stable id with prefix letter
+// `prefix` ('F' or 'V', either case): the letter, '-', then 4 to 8 letters
+// or digits. A cheap check before any database lookup (ResolveFlag /
+// ResolveFact then apply Crockford's alphabet and find the id).
+bool LooksLikeStableId(const std::string& s, char prefix);
 Result<ResolvedId> ResolveFlag(SqliteDb& db, const std::string& typed);
 Result<ResolvedId> ResolveFact(SqliteDb& db, const std::string& typed);
 
