@@ -1071,47 +1071,55 @@ class TokenRepair {
   // the channel and the bigram model (choice_).
   void ChooseByBigrams() {
     const size_t n = seq_.size();
-    std::vector<std::vector<double>> score(n);
-    std::vector<std::vector<int>> back(n);
+    // Scores and back pointers of all positions in two flat arrays (position
+    // j's candidates from at[j]): one allocation each, not two per position.
+    std::vector<size_t> at(n + 1, 0);
+    for (size_t j = 0; j < n; ++j) at[j + 1] = at[j] + (seq_[j].cands ? seq_[j].cands->size() : 1);
+    std::vector<double> score(at[n], -1e18);
+    std::vector<int> back(at[n], 0);
     std::vector<Candidate> tmp_prev, tmp_cur;
     for (size_t j = 0; j < n; ++j) {
       const std::vector<Candidate>& cur = CandidatesAt(j, &tmp_cur);
-      score[j].assign(cur.size(), -1e18);
-      back[j].assign(cur.size(), 0);
+      double* sc = score.data() + at[j];
+      int* bk = back.data() + at[j];
       const bool link = j > 0 && !seq_[j].boundary_before;
       const std::vector<Candidate>* prev = j > 0 ? &CandidatesAt(j - 1, &tmp_prev) : nullptr;
+      const double* prev_sc = j > 0 ? score.data() + at[j - 1] : nullptr;
+      const size_t prev_n = j > 0 ? at[j] - at[j - 1] : 0;
       // The best score before j (for a position after a break), once per j.
       double base_best = -1e18;
       int arg = 0;
       if (j > 0) {
-        for (double s : score[j - 1]) base_best = std::max(base_best, s);
-        arg = static_cast<int>(std::max_element(score[j - 1].begin(), score[j - 1].end()) - score[j - 1].begin());
+        for (size_t i = 0; i < prev_n; ++i) base_best = std::max(base_best, prev_sc[i]);
+        arg = static_cast<int>(std::max_element(prev_sc, prev_sc + prev_n) - prev_sc);
       }
       for (size_t k = 0; k < cur.size(); ++k) {
         const Candidate& c = cur[k];
         const double emit = c.channel;  // keeping the word as written costs nothing
         if (j == 0) {
-          score[j][k] = emit + WordLogProb(lex_.SentenceStart(), c);
+          sc[k] = emit + WordLogProb(lex_.SentenceStart(), c);
           continue;
         }
         if (!link) {
-          score[j][k] = base_best + emit + WordLogProb(lex_.SentenceStart(), c);
-          back[j][k] = arg;
+          sc[k] = base_best + emit + WordLogProb(lex_.SentenceStart(), c);
+          bk[k] = arg;
           continue;
         }
         for (size_t i = 0; i < prev->size(); ++i) {
-          double s = score[j - 1][i] + emit + WordLogProb(CandidateId((*prev)[i]), c);
-          if (s > score[j][k]) {
-            score[j][k] = s;
-            back[j][k] = static_cast<int>(i);
+          double s = prev_sc[i] + emit + WordLogProb(CandidateId((*prev)[i]), c);
+          if (s > sc[k]) {
+            sc[k] = s;
+            bk[k] = static_cast<int>(i);
           }
         }
       }
     }
     choice_.assign(n, 0);
     if (n > 0) {
-      choice_[n - 1] = static_cast<int>(std::max_element(score[n - 1].begin(), score[n - 1].end()) - score[n - 1].begin());
-      for (size_t j = n - 1; j > 0; --j) choice_[j - 1] = back[j][choice_[j]];
+      const double* last = score.data() + at[n - 1];
+      const double* end = score.data() + at[n];
+      choice_[n - 1] = static_cast<int>(std::max_element(last, end) - last);
+      for (size_t j = n - 1; j > 0; --j) choice_[j - 1] = back[at[j] + choice_[j]];
     }
   }
 
