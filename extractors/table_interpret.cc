@@ -145,6 +145,19 @@ bool IsFiveYearTitle(const std::string& folded) {
 
 }  // namespace
 
+std::string StripNoteReference(const std::string& label) {
+  // "Byggnader   Not 8,12" in a table whose header has no Not column: the
+  // note reference stood in the label area (its numbers went to no column).
+  static const RE2 kNoteRef("(?i)^(.*\\S)\\s+not\\.?(\\s+\\d{1,2}(\\s*[,.]\\s*\\d{1,2})*)?$");
+  std::string head;
+  if (RE2::FullMatch(label, kNoteRef, &head) && RE2::PartialMatch(head, "\\pL{2}"_re)) return head;
+  // "Driftskostnader 3, 4," beside a Not column holding "5, 6": the head of
+  // a list of note numbers, each ending in a comma, spilled into the label.
+  static const RE2 kNoteList("^(.*\\pL\\S*)(\\s+\\d{1,2},)+$");
+  if (RE2::FullMatch(label, kNoteList, &head)) return head;
+  return label;
+}
+
 std::string CleanCellText(const std::string& s) {
   std::string out = s;
   static const RE2 kTag("</?[a-zA-Z][^>]*>");
@@ -314,7 +327,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   for (const GridRow& gr : grid.rows) {
     if (IsPageNumberRow(gr)) continue;  // "Brf X   7 (13)": a page header, not a row
     TableRow row;
-    row.label = CleanCellText(gr.label);
+    row.label = StripNoteReference(CleanCellText(gr.label));
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
     row.groupings = gr.groupings;
