@@ -7,6 +7,7 @@
 #include "extractors/categories.h"
 #include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
+#include "normalizers/glyph_loss.h"
 #include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
@@ -328,6 +329,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     if (IsPageNumberRow(gr)) continue;  // "Brf X   7 (13)": a page header, not a row
     TableRow row;
     row.label = StripNoteReference(CleanCellText(gr.label));
+    if (const SwedishLexicon* lex = SwedishLexicon::Shared()) row.label = RepairLostGlyphs(row.label, *lex);
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
     row.groupings = gr.groupings;
