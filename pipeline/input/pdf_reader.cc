@@ -98,8 +98,10 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
     // printed up the margin): every glyph a word of its own at the left edge,
     // which would join the rows of any table beside it. Only the page's main
     // direction is read; the others are counted in the document's warnings.
-    int by_rotation[4] = {0, 0, 0, 0};
-    for (const poppler::text_box& tb : boxes) ++by_rotation[tb.rotation() & 3];
+    // The main direction by characters, not words: margin text comes one
+    // glyph per word and may outnumber a title page's words.
+    size_t by_rotation[4] = {0, 0, 0, 0};
+    for (const poppler::text_box& tb : boxes) by_rotation[tb.rotation() & 3] += tb.text().size();
     int main_rotation = static_cast<int>(std::max_element(by_rotation, by_rotation + 4) - by_rotation);
     int skipped = 0;
     for (const poppler::text_box& tb : boxes) {
