@@ -715,7 +715,9 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
         (WithinTolerance(con, *res) ? held : failed)++;
       }
       if (confirmable && cell.parsed && held > 0 && failed == 0) {
-        cell.status = "ok";
+        // Confirmed placement; a money cell of a table whose unit is
+        // unknown stays suspect all the same (flagged as unit.unknown).
+        if (!(t.unit.empty() && row.monetary && !row.scale)) cell.status = "ok";
         continue;
       }
       cell.status = "suspect";
