@@ -803,41 +803,71 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     std::vector<size_t> pick;
     int holds = 0, fails = 0, cost = 0;
   };
-  std::vector<Scored> all;
-  if (too_many) {
-    // Too many readings to compare: the likeliest layout, nothing chosen.
+  TableContext ctx;
+  ctx.doc_kind = doc_kind;
+  auto score = [&](const std::vector<size_t>& pick) {
     Scored sc;
-    for (const RowChoice& c : choices)
-      sc.pick.push_back(std::min_element(c.cost.begin(), c.cost.end()) - c.cost.begin());
-    all.push_back(sc);
-  } else {
-    TableContext ctx;
-    ctx.doc_kind = doc_kind;
-    for (size_t n = 0; n < combos; ++n) {
-      size_t x = n;
-      Scored sc;
-      for (const RowChoice& c : choices) {
-        sc.pick.push_back(x % c.options.size());
-        x /= c.options.size();
-        sc.cost += c.cost[sc.pick.back()];
-      }
-      Grid trial = *g;
-      apply(&trial, sc.pick);
-      FinancialTable t;
-      if (InterpretGrid(trial, ctx, &t)) {
-        ReadingScore rs = ScoreReading(t);
-        sc.holds = rs.holds;
-        sc.fails = rs.fails;
-      }
-      all.push_back(std::move(sc));
+    sc.pick = pick;
+    for (size_t k = 0; k < choices.size(); ++k) sc.cost += choices[k].cost[pick[k]];
+    Grid trial = *g;
+    apply(&trial, pick);
+    FinancialTable t;
+    if (InterpretGrid(trial, ctx, &t)) {
+      ReadingScore rs = ScoreReading(t);
+      sc.holds = rs.holds;
+      sc.fails = rs.fails;
     }
-  }
+    return sc;
+  };
   auto better = [](const Scored& a, const Scored& b) {
     if ((a.fails == 0) != (b.fails == 0)) return a.fails == 0;
     if (a.holds != b.holds) return a.holds > b.holds;
     if (a.fails != b.fails) return a.fails < b.fails;
     return a.cost < b.cost;
   };
+  std::vector<Scored> all;
+  if (too_many) {
+    // Too many combinations to read them all: from the likeliest layout,
+    // change one row at a time while that improves the reading; then every
+    // single-row change of the result is kept for the tie test below.
+    std::vector<size_t> pick;
+    for (const RowChoice& c : choices)
+      pick.push_back(std::min_element(c.cost.begin(), c.cost.end()) - c.cost.begin());
+    Scored cur = score(pick);
+    for (int pass = 0; pass < 4; ++pass) {
+      bool changed = false;
+      for (size_t k = 0; k < choices.size(); ++k)
+        for (size_t o = 0; o < choices[k].options.size(); ++o) {
+          if (o == cur.pick[k]) continue;
+          std::vector<size_t> p = cur.pick;
+          p[k] = o;
+          Scored sc = score(p);
+          if (better(sc, cur)) {
+            cur = sc;
+            changed = true;
+          }
+        }
+      if (!changed) break;
+    }
+    all.push_back(cur);
+    for (size_t k = 0; k < choices.size(); ++k)
+      for (size_t o = 0; o < choices[k].options.size(); ++o) {
+        if (o == cur.pick[k]) continue;
+        std::vector<size_t> p = cur.pick;
+        p[k] = o;
+        all.push_back(score(p));
+      }
+  } else {
+    for (size_t n = 0; n < combos; ++n) {
+      size_t x = n;
+      std::vector<size_t> pick;
+      for (const RowChoice& c : choices) {
+        pick.push_back(x % c.options.size());
+        x /= c.options.size();
+      }
+      all.push_back(score(pick));
+    }
+  }
   size_t best = 0;
   for (size_t i = 1; i < all.size(); ++i)
     if (better(all[i], all[best])) best = i;
@@ -848,7 +878,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     const std::string chosen = DescribeCells(*g, ch.options[all[best].pick[k]]);
     // Ambiguous when another reading scoring as well reads this row otherwise.
     std::string other;
-    for (size_t i = 0; i < all.size() && other.empty() && !too_many; ++i) {
+    for (size_t i = 0; i < all.size() && other.empty(); ++i) {
       if (i == best || all[i].holds != all[best].holds || all[i].fails != all[best].fails) continue;
       std::string alt = DescribeCells(*g, ch.options[all[i].pick[k]]);
       if (alt != chosen) other = alt;
@@ -860,9 +890,6 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     if (!other.empty()) {
       row.doubt_rule = "read.ambiguous";
       row.doubt = ch.what + "; the sums hold equally for " + chosen + " and for " + other;
-    } else if (too_many) {
-      row.doubt_rule = ch.rule;
-      row.doubt = ch.what + "; too many readings to compare, the likeliest layout kept (" + chosen + ")";
     } else {
       row.doubt_rule = ch.rule;
       row.doubt = ch.what + (ch.options.size() > 1 ? "; read as " + chosen + ", where the sums are best satisfied"

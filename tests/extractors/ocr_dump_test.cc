@@ -237,8 +237,31 @@ TEST(OcrDumpLabels, GarbledLabelIsKeptAndFlagged) {
       "Summa intakter 150 150\n");
   const TableCell* cell = Cell(r, "Foörsakringskassan", 2020);
   ASSERT_NE(cell, nullptr);
-  EXPECT_EQ(cell->status, "ok");  // the sum confirms the figure; only the label is in doubt
+  // The sum confirms the figure, but the label names no known row: which
+  // row this is stays in doubt, so the fact is not ok (precision first).
+  EXPECT_EQ(cell->status, "suspect");
   EXPECT_TRUE(HasFlag(r, "read.label_garbled"));
+}
+
+// A label OCR damaged with digits for letters ("I6pande", "6vriga") that
+// names no known row loads its figures suspect, whatever the sums say; a
+// damaged label that still names a known row keeps its status.
+TEST(OcrDumpLabels, DamagedUnknownLabelIsNotOk) {
+  struct Case {
+    const char* line;
+    const char* label;
+    const char* status;
+  };
+  for (const Case& c : {Case{"Kassaflode for den I6pande verksamheten 100 100", "Kassaflode for den I6pande verksamheten",
+                             "suspect"},
+                        Case{"Ovriga lopande poster 100 100", "Ovriga lopande poster", "ok"}}) {
+    Read r = ReadDump(std::string("Budget 2020-2021, tkr\n\nIntakter 2020 2021\n") + c.line +
+                      "\nRegionen 50 50\nSumma intakter 150 150\n");
+    const TableCell* cell = Cell(r, c.label, 2021);
+    ASSERT_NE(cell, nullptr) << c.line;
+    EXPECT_EQ(cell->status, c.status) << c.line;
+    EXPECT_EQ(HasFlag(r, "read.label_garbled"), std::string(c.status) == "suspect") << c.line;
+  }
 }
 
 TEST(OcrDumpLabels, StrippedDiacriticsNameSectionsAndResults) {
