@@ -781,6 +781,10 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
   for (size_t r = 0; r < g->rows.size() && ncols >= 2; ++r) {
     const GridRow& row = g->rows[r];
     if (row.repeated_header || !row.doubt_rule.empty() || !RowHasCells(row)) continue;
+    // A varav row takes part in no sum: the arithmetic cannot read it, and
+    // its lone figure is by convention its parent's first column (several
+    // groupings stay the repair stage's: repair.grouping).
+    if (IsVaravLabel(row.label)) continue;
     bool taken = false;
     for (const RowChoice& c : choices) taken = taken || c.row == r;
     if (taken) continue;
