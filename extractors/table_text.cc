@@ -157,6 +157,23 @@ size_t FiguresStart(const std::vector<std::string>& toks) {
   return first;
 }
 
+// A figure whose thousands space OCR dropped before the last group
+// ("4887 000" for "4 887 000"): a head of four or more digits followed by a
+// group starting with a zero, which no printed amount does, is one figure.
+std::vector<std::string> JoinDroppedThousands(const std::vector<std::string>& toks) {
+  static const RE2 kLongHead("[-−–]?\\d{4,}");
+  static const RE2 kZeroGroup("0\\d\\d");
+  std::vector<std::string> out;
+  for (const std::string& t : toks) {
+    if (!out.empty() && RE2::FullMatch(t, kZeroGroup) && RE2::FullMatch(out.back(), kLongHead)) {
+      out.back() += t;
+      continue;
+    }
+    out.push_back(t);
+  }
+  return out;
+}
+
 // Tokens as the grouping sees them: each confusable letter read as a digit.
 std::string ShadowDigits(const std::string& tok) {
   std::string s = tok;
@@ -1228,7 +1245,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           std::vector<std::string> toks = OcrTokens(clean);
           size_t first = FiguresStart(toks);
           for (size_t k = 0; k < first; ++k) row.label += (k ? " " : "") + toks[k];
-          std::vector<std::string> raw_nums(toks.begin() + first, toks.end());
+          std::vector<std::string> raw_nums =
+              JoinDroppedThousands(std::vector<std::string>(toks.begin() + first, toks.end()));
           std::vector<std::string> nums;
           for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
           if (nums.empty()) {

@@ -192,6 +192,17 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Okning skulder", 2020, -223, "ok"},
                   {"Summa forandring av rorelsekapital", 2021, 1248, "ok"}},
                  {}},
+        // OCR dropped a thousands space before the last group ("4887 000",
+        // "1671000" beside "-1 212 000"): a group starting with a zero never
+        // starts a figure, so it ends the long head before it.
+        DumpCase{"dropped_thousands_space",
+                 "Oversikt, kr\n\nUtfall 2020 | Utfall 2019 | Utfall 2018\n\n"
+                 "Intakter 13 401 000 | 13 319 000} 6938000\nKostnader -13 616 000 | -8 432 000 | -8 148 000\n"
+                 "Arets resultat -215 000 | 4887 000} -1210 000\n",
+                 {{"Arets resultat", 2020, -215000, "ok"},
+                  {"Arets resultat", 2019, 4887000, "ok"},
+                  {"Arets resultat", 2018, -1210000, "ok"}},
+                 {}},
         // "6 630 6 845" under four columns is four figures or two, and no sum
         // reads the row: never ok, the flag names both readings. Rows of
         // three-digit figures the sums confirm stay ok.
