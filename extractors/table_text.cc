@@ -792,6 +792,29 @@ RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols) {
   return ch;
 }
 
+// Whether a reading of one row fits a table that compares outcome with
+// budget (Utfall Y, Budget Y and Avvikelse Y columns): the deviation is
+// printed exactly when both of its terms are, and a budget figure has its
+// outcome beside it (a row without a budget, such as a balance item, reports
+// outcomes only). Tables without such a triple accept every reading.
+bool FitsBudgetComparison(const std::vector<GridCell>& cells, const std::vector<TableColumn>& cols) {
+  for (size_t a = 0; a < cols.size(); ++a) {
+    if (cols[a].kind != ColumnKind::kAvvikelse || cols[a].year == 0) continue;
+    int u = -1, b = -1;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (cols[c].year != cols[a].year) continue;
+      if (cols[c].kind == ColumnKind::kUtfall && u < 0) u = static_cast<int>(c);
+      if (cols[c].kind == ColumnKind::kBudget && b < 0) b = static_cast<int>(c);
+    }
+    if (u < 0 || b < 0) continue;
+    auto has = [&](size_t c) { return c < cells.size() && cells[c].present; };
+    bool hu = has(u), hb = has(b), ha = has(a);
+    if (ha != (hu && hb)) return false;
+    if (hb && !hu) return false;
+  }
+  return true;
+}
+
 void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::string& doc_kind) {
   const size_t ncols = g->headers.size();
   // The remaining open rows: short rows and rows that group several ways.
@@ -809,6 +832,21 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     if (ch.options.size() > 1) choices.push_back(std::move(ch));
   }
   if (choices.empty()) return;
+  // Readings that contradict an outcome/budget/deviation triple are dropped
+  // when the row has another.
+  std::vector<TableColumn> cols;
+  for (const std::string& h : g->headers) cols.push_back(ParseColumnHeader(h, doc_kind));
+  for (RowChoice& ch : choices) {
+    RowChoice kept = ch;
+    kept.options.clear();
+    kept.cost.clear();
+    for (size_t o = 0; o < ch.options.size(); ++o)
+      if (FitsBudgetComparison(ch.options[o], cols)) {
+        kept.options.push_back(ch.options[o]);
+        kept.cost.push_back(ch.cost[o]);
+      }
+    if (!kept.options.empty()) ch = std::move(kept);
+  }
   size_t combos = 1;
   bool too_many = false;
   for (const RowChoice& c : choices) {

@@ -203,15 +203,28 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Arets resultat", 2019, 4887000, "ok"},
                   {"Arets resultat", 2018, -1210000, "ok"}},
                  {}},
-        // "6 630 6 845" under four columns is four figures or two, and no sum
-        // reads the row: never ok, the flag names both readings. Rows of
+        // "6 630 6 845" under three columns is three figures or two, and no
+        // sum reads the row: never ok, the flag names both readings. Rows of
         // three-digit figures the sums confirm stay ok.
         DumpCase{"grouping_open",
+                 "Driftsredovisning, Tkr\n\nUtfall 2020 Budget 2020 Utfall 2019\n"
+                 "Intakter 300 200 250\nKostnader -200 -150 -250\nResultat 100 50 0\n"
+                 "Eget kapital 6 630 6 845\n",
+                 {{"Intakter", 2020, 300, "ok"}, {"Resultat", 2019, 0, "ok"}, {"Eget kapital", 2020, 6630, "!ok"}},
+                 {"read.ambiguous"}},
+        // With a deviation column the comparison says where two figures go:
+        // a deviation is printed exactly when outcome and budget are, and a
+        // budget has its outcome beside it; so "6 630 6 845" is the two
+        // outcomes (still unchecked by any sum: not ok).
+        DumpCase{"budget_comparison_places",
                  "Driftsredovisning, Tkr\n\nUtfall 2020 Budget 2020 Avvikelse 2020 Utfall 2019\n"
                  "Intakter 300 200 100 250\nKostnader -200 -150 -50 -250\nResultat 100 50 50 0\n"
                  "Eget kapital 6 630 6 845\n",
-                 {{"Intakter", 2020, 300, "ok"}, {"Resultat", 2019, 0, "ok"}, {"Eget kapital", 2020, 6630, "!ok"}},
-                 {"read.ambiguous"}}),
+                 {{"Intakter", 2020, 300, "ok"},
+                  {"Resultat", 2019, 0, "ok"},
+                  {"Eget kapital", 2020, 6630, "!ok"},
+                  {"Eget kapital", 2019, 6845, "!ok"}},
+                 {"read.grouping"}}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // A unit on its own line under the header is the table's unit, and a
