@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstring>
 #include <functional>
+#include <set>
 
 #include <re2/re2.h>
 
@@ -142,6 +143,53 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
   return out;
 }
 
+// Rule lines of a ruled table read line by line (psm 6) come out as runs of
+// junk through headers and rows ("[SOS*~*~*™:CSCSCSS YU tal 2020 | Ut fall
+// 2019", "Ovriga kostnader | __644| 472", "intakter___——~+(|"). Junk stuck
+// to a token's edges is stripped; a token with junk inside is dropped (what
+// is left of it cannot be trusted). `*had` says whether anything was: the
+// figures of such a line are a guess the sums must confirm.
+bool IsRuleJunk(char32_t c) {
+  return c == '_' || c == '~' || c == '*' || c == U'™' || c == U'«' || c == U'»' || c == U'“' || c == U'”' ||
+         c == U'‘' || c == U'’' || c == '=' || c == U'—' || c == '+' || c == U'¢' || c == U'§' || c == U'¥' ||
+         c == U'£' || c == '^' || c == U'®' || c == U'©';
+}
+
+std::string StripRuleJunk(const std::string& clean, bool* had) {
+  *had = false;
+  std::string out;
+  for (const std::string& tok : Tokens(clean)) {
+    std::vector<char32_t> cps;
+    for (size_t i = 0; i < tok.size();) cps.push_back(NextCodePoint(tok, &i));
+    auto edge = [](char32_t c) { return IsRuleJunk(c) || (c < 128 && IsBorderChar(static_cast<char>(c))) || c == ';'; };
+    size_t b = 0, e = cps.size();
+    bool junk_edge = false;
+    for (; b < e && edge(cps[b]); ++b) junk_edge = junk_edge || IsRuleJunk(cps[b]);
+    for (; e > b && edge(cps[e - 1]); --e) junk_edge = junk_edge || IsRuleJunk(cps[e - 1]);
+    int inner = 0;
+    for (size_t k = b; k < e; ++k) inner += IsRuleJunk(cps[k]);
+    if (cps.size() == 1 && cps[0] == U'—') {  // a dash standing for nothing in a cell
+      out += (out.empty() ? "" : " ") + tok;
+      continue;
+    }
+    if (inner > 0 || (b == e && junk_edge)) {
+      *had = true;
+      continue;
+    }
+    std::string keep;
+    for (size_t k = b; k < e; ++k) AppendUtf8(cps[k], &keep);
+    if (junk_edge) {
+      *had = true;
+      // A figure damaged beyond the confusable letters ("—-a3820|"): dropped.
+      if (HasDigit(keep) && !IsNumberish(keep)) continue;
+    } else {
+      keep = tok;
+    }
+    if (!keep.empty()) out += (out.empty() ? "" : " ") + keep;
+  }
+  return out;
+}
+
 // Where a row's figures start: the trailing run of number tokens, damaged
 // ones included; a lone confusable letter before a 3-digit group ("J 480")
 // is a damaged head.
@@ -200,9 +248,29 @@ std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string
   return plausible.empty() && !strict ? all : plausible;
 }
 
+// A kind word OCR broke in two ("Ut fall", "Bud get"): the joined word.
+std::vector<std::string> JoinBrokenKinds(const std::vector<std::string>& toks) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
+  std::vector<std::string> out;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (i + 1 < toks.size() && !IsHeaderToken(toks[i]) && !IsHeaderToken(toks[i + 1]) &&
+        RE2::FullMatch(toks[i] + toks[i + 1], kKind)) {
+      out.push_back(toks[i] + toks[i + 1]);
+      ++i;
+      continue;
+    }
+    out.push_back(toks[i]);
+  }
+  return out;
+}
+
 // Space-separated header: a short label then two or more year tokens.
-bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers) {
-  std::vector<std::string> toks = OcrTokens(CleanCellText(text));
+// `*junk` (optional) says whether rule-line junk was stripped to read it.
+bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers,
+                 bool* junk = nullptr) {
+  bool had = false;
+  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had)));
+  if (junk) *junk = had;
   size_t n = toks.size();
   size_t first = n;
   while (first > 0 && IsHeaderToken(toks[first - 1])) --first;
@@ -370,6 +438,18 @@ bool IsYearLine(const std::vector<std::string>& toks) {
   if (toks.empty()) return false;
   for (const std::string& t : toks)
     if (!IsYearToken(t)) return false;
+  return true;
+}
+
+// A line of years only, fewer than the columns, each a year of `headers`: a
+// scrap of a repeated header line, not a row of figures.
+bool IsHeaderYearsLine(const std::vector<std::string>& toks, const std::vector<std::string>& headers) {
+  if (!IsYearLine(toks) || toks.size() >= headers.size()) return false;
+  for (const std::string& t : toks) {
+    bool named = false;
+    for (const std::string& h : headers) named = named || h.find(t.substr(0, 4)) != std::string::npos;
+    if (!named) return false;
+  }
   return true;
 }
 
@@ -1183,6 +1263,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     const Line& hl = *lines[i];
     bool tabbed = hl.text.find('\t') != std::string::npos;
     bool title_header = false;
+    bool header_junk = false;        // rule-line junk stripped from the header
+    std::set<int> junk_lines;        // Line::index of rows read after stripping junk
     Grid g;
     size_t ncols = 0;
     std::vector<int> col_pos;  // char column of each header cell (tab path)
@@ -1203,7 +1285,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       size_t years_line = 0;
       if (WrappedKindsHeader(lines, i, &label, &headers, &years_line)) {
         body_from = years_line + 1;
-      } else if (!SpaceHeader(hl.text, &label, &headers) && TitleYears(lines, i, &headers)) {
+      } else if (!SpaceHeader(hl.text, &label, &headers, &header_junk) && TitleYears(lines, i, &headers)) {
         // OCR dropped the header line: the caption's years name the columns.
         title_header = true;
         label.clear();
@@ -1230,6 +1312,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       const Line& l = *lines[j];
       int page = pages[j];
       std::string clean = CleanCellText(l.text);
+      bool line_junk = false;
+      if (!tabbed) {
+        clean = StripRuleJunk(clean, &line_junk);
+        if (line_junk) junk_lines.insert(l.index);
+        if (line_junk && clean.empty()) continue;  // a rule line
+      }
       if (clean.empty()) {
         if (++blanks >= (tabbed ? params.end_blank_lines_tabbed : params.end_blank_lines_spaced)) break;
         continue;
@@ -1279,17 +1367,31 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         if (SpaceHeader(l.text, &label, &hdrs) && hdrs.size() == ncols) {
           row.label = label;
           row.repeated_header = true;
+        } else if (IsHeaderYearsLine(OcrTokens(clean), g.headers)) {
+          // A scrap of a repeated header ("2020" under a header naming
+          // 2020): no figures.
+          row.repeated_header = true;
         } else {
           std::vector<std::string> toks = OcrTokens(clean);
           size_t first = FiguresStart(toks);
           for (size_t k = 0; k < first; ++k) row.label += (k ? " " : "") + toks[k];
+          // A cell border before the label ("[Summa", "| Ovriga") is no part of it.
+          while (!row.label.empty() && (row.label[0] == '[' || row.label[0] == '|' || row.label[0] == '{'))
+            row.label = CleanCellText(row.label.substr(1));
+          // On a line with rule junk, a small letter glued before a capital
+          // ("fOvriga", "fExtraordinara") is the rule beside the label.
+          static const RE2 kRuleLetter("[a-z][A-Z\\x{00c5}\\x{00c4}\\x{00d6}][a-z\\x{00e5}\\x{00e4}\\x{00f6}].*");
+          if (line_junk && RE2::FullMatch(row.label, kRuleLetter)) row.label.erase(0, 1);
           std::vector<std::string> raw_nums =
               JoinDroppedThousands(std::vector<std::string>(toks.begin() + first, toks.end()));
           std::vector<std::string> nums;
           for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
           if (nums.empty()) {
             // Label only: a section heading, or the end of the table.
-            bool sentence = clean.back() == '.' || clean.back() == ':' || toks.size() > 5;
+            // ("Finansiella kostnader of." is a label with rule junk read
+            // as a word, not a sentence.)
+            bool sentence = clean.back() == ':' || toks.size() > 5 ||
+                            (clean.back() == '.' && (toks.size() >= 4 || toks.back().size() > 4));
             if (sentence) break;
           } else {
             std::vector<std::vector<std::string>> groupings;
@@ -1352,6 +1454,18 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     }
     if (!tabbed) {
       ChooseRowReadings(&g, MergeWrappedRows(g), doc.meta.kind);
+      for (GridRow& r : g.rows) {
+        if (!r.doubt_rule.empty() || !RowHasCells(r)) continue;
+        if (header_junk) {
+          r.doubt_rule = "read.rule_junk";
+          r.doubt = "the header line was read through the table's rule lines ('" + CleanCellText(hl.text) +
+                    "'): the columns' kinds and years are a guess";
+        } else if (junk_lines.count(r.prov.line_index)) {
+          r.doubt_rule = "read.rule_junk";
+          r.doubt = "the line was read through the table's rule lines ('" + r.prov.raw_text +
+                    "'): its figures are a guess";
+        }
+      }
     }
     if (title_header)
       for (GridRow& r : g.rows)

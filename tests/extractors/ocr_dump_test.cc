@@ -203,6 +203,27 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Arets resultat", 2019, 4887000, "ok"},
                   {"Arets resultat", 2018, -1210000, "ok"}},
                  {}},
+        // A ruled table read line by line (psm 6): the rules come out as junk
+        // through the header ("[SOS*~*~*™:CSCSCSS YU tal 2021 | Ut fall
+        // 2020") and rows ("| __644| 472"); a scrap of the repeated header
+        // ("2021") is no row. The junk is stripped, every figure is a guess,
+        // and the Summa row confirms the parts.
+        DumpCase{"rule_junk_checked",
+                 "Not 2. Kostnader, tkr\n[SOS*~*~*\u2122:CSCSCSS YU tal 2021 | Ut fall 2020\n"
+                 "Loner 2 439 2516\n| stall 2021] Utfall 2020\n2021\nfOvriga kostnader | __644| 472\n"
+                 "Pension ——S~—S—S~SSSCSC*\u00e9\u2018\u201c*zY 300 |\u2014 300\nSumma 3 383 3 288 |\n",
+                 {{"Loner", 2021, 2439, "ok"},
+                  {"Ovriga kostnader", 2020, 472, "ok"},
+                  {"Pension", 2021, 300, "ok"},
+                  {"Summa", 2021, 3383, "ok"},
+                  {"Summa", 2020, 3288, "ok"}},
+                 {}},
+        // The same without a sum: nothing checks the guess, nothing is ok.
+        DumpCase{"rule_junk_unchecked",
+                 "Not 2. Kostnader, tkr\n[SOS*~*~*\u2122:CSCSCSS YU tal 2021 | Ut fall 2020\n"
+                 "Loner 2 439 2516\nOvriga kostnader | __644| 472\n",
+                 {{"Loner", 2021, 2439, "!ok"}, {"Ovriga kostnader", 2020, 472, "!ok"}},
+                 {"read.rule_junk"}},
         // "6 630 6 845" under three columns is three figures or two, and no
         // sum reads the row: never ok, the flag names both readings. Rows of
         // three-digit figures the sums confirm stay ok.
