@@ -34,16 +34,12 @@ struct Channel {
   // Rare confusions, tried only for tokens that are no word as written.
   double rare = std::log(0.004);   // i→ä, a→ö, l→ä, s/g→ö at the start
   double digraph = std::log(0.01); // éa aé éi éd da ia ai li dé oo → one letter
-  // Learned confusions of å/ä/ö (data/ocr_confusions.tsv), tried like the
-  // rare ones: by the first observed letter, and the letters lost.
-  std::unordered_map<char32_t, std::vector<LearnedConfusion>> learned_by_first;
-  std::vector<LearnedConfusion> learned_lost;
+  // Learned confusions of å/ä/ö (data/ocr_confusions.tsv, smoothed: see
+  // OcrConfusionTable::Smoothed), tried like the rare ones: one- and
+  // two-letter readings, and the letters lost.
+  const SmoothedDiacriticChannel* learned = nullptr;
   Channel(double s, const OcrConfusionTable* table) : Channel(s) {
-    if (!table) return;
-    for (const LearnedConfusion& c : table->DiacriticConfusions(kMinLearnedCount)) {
-      if (c.observed.empty()) learned_lost.push_back(c);
-      else if (c.observed.size() <= 2) learned_by_first[c.observed[0]].push_back(c);
-    }
+    if (table) learned = &table->Smoothed();
   }
   explicit Channel(double s) {
     s = std::clamp(s, 0.02, 0.98);
@@ -157,29 +153,32 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
   }
   // Learned confusions (data/ocr_confusions.tsv) that the options above do
   // not already hold: "8" for ä, "oé" for ö, an initial "0" or "s" for Ö.
-  if (with_rare) {
-    auto it = ch.learned_by_first.find(c);
-    if (it != ch.learned_by_first.end()) {
-      for (const LearnedConfusion& l : it->second) {
-        const size_t len = l.observed.size();
-        if (i + len > w.size() || w.compare(i, len, l.observed) != 0) continue;
-        const LetterPlace place = i == 0 ? LetterPlace::kInitial
-                                  : i + len == w.size() ? LetterPlace::kFinal
-                                                        : LetterPlace::kMedial;
-        if (place != l.place) continue;
-        bool known = false;
-        for (SlotOption& o : *out) {
-          if (o.consume != static_cast<int>(len)) continue;
-          for (int m = 0; m < o.n; ++m) {
-            if (o.letter[m] != l.intended) continue;
-            known = true;
-            // A rare option's guessed cost gives way to the learned one.
-            if (o.rare) o.cost[m] = std::max(o.cost[m], l.log_prob);
-          }
+  if (with_rare && ch.learned) {
+    auto consider = [&](const LearnedConfusion& l) {
+      const size_t len = l.observed.size();
+      const LetterPlace place = i == 0 ? LetterPlace::kInitial
+                                : i + len == w.size() ? LetterPlace::kFinal
+                                                      : LetterPlace::kMedial;
+      if (place != l.place) return;
+      bool known = false;
+      for (SlotOption& o : *out) {
+        if (o.consume != static_cast<int>(len)) continue;
+        for (int m = 0; m < o.n; ++m) {
+          if (o.letter[m] != l.intended) continue;
+          known = true;
+          // A rare option's guessed cost gives way to the learned one.
+          if (o.rare) o.cost[m] = std::max(o.cost[m], l.log_prob);
         }
-        if (known) continue;
-        const char32_t skel = SkeletonLetter(l.intended);
-        out->push_back(Opt(skel, static_cast<int>(len), {{l.intended, l.log_prob}}, true));
+      }
+      if (known) return;
+      out->push_back(Opt(SkeletonLetter(l.intended), static_cast<int>(len), {{l.intended, l.log_prob}}, true));
+    };
+    if (auto it = ch.learned->single.find(c); it != ch.learned->single.end()) {
+      for (const LearnedConfusion& l : it->second) consider(l);
+    }
+    if (next) {
+      if (auto it = ch.learned->pair.find(SmoothedDiacriticChannel::PairKey(c, next)); it != ch.learned->pair.end()) {
+        for (const LearnedConfusion& l : it->second) consider(l);
       }
     }
   }
@@ -198,6 +197,7 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
 }
 
 constexpr double kInvalidLogProb = -24.0;  // a token that is no word
+constexpr double kGarbleKeptLogProb = -6.0;  // a 6/&/4 between letters read as itself
 constexpr double kMinChannel = -13.0;       // prune candidates costlier than this
 constexpr int kMaxLeaves = 600;
 constexpr int kMaxCandidates = 6;
@@ -360,6 +360,9 @@ class CandidateGenerator {
     std::string utf8 = U32ToUtf8(lower);
     orig.id = lex_.Find(utf8);
     orig.valid = !HasGarble(lower) && lex_.Contains(utf8);
+    // A 6, & or 4 between letters is no letter of a Swedish word: kept as
+    // written, the reading costs what the OCR model rarely does.
+    if (HasInnerGarble(lower)) orig.channel = kGarbleKeptLogProb;
     cands_.push_back(orig);
     Enumerate(lower, /*with_rare=*/false);
     bool any_valid = Validate() || cands_[0].valid;
@@ -433,6 +436,11 @@ class CandidateGenerator {
   }
 
  private:
+  static bool HasInnerGarble(const std::u32string& w) {
+    for (size_t i = 1; i + 1 < w.size(); ++i)
+      if (IsGarble(w[i]) && u_isalpha(w[i - 1]) && u_isalpha(w[i + 1])) return true;
+    return false;
+  }
   static bool HasGarble(const std::u32string& w) {
     for (char32_t c : w)
       if (IsGarble(c)) return true;
@@ -452,8 +460,8 @@ class CandidateGenerator {
   // to go missing (word start, inside, end), the rest read with the common
   // confusions only, so one loss plus stripping is still found.
   void EnumerateLost(const std::u32string& w) {
-    if (w.size() < 3) return;
-    for (const LearnedConfusion& l : ch_.learned_lost) {
+    if (w.size() < 2 || !ch_.learned) return;
+    for (const LearnedConfusion& l : ch_.learned->lost) {
       for (size_t k = 0; k <= w.size(); ++k) {
         const LetterPlace place = k == 0 ? LetterPlace::kInitial : k == w.size() ? LetterPlace::kFinal : LetterPlace::kMedial;
         if (place != l.place) continue;
