@@ -60,6 +60,7 @@ struct SlotOption {
   char32_t letter[3];
   double cost[3];
   bool rare = false;
+  bool unseen = false;  // a reading the table never saw: one per word at most
   bool d_sub = false;
   double best() const {
     double b = -1e9;
@@ -172,6 +173,7 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
       }
       if (known) return;
       out->push_back(Opt(SkeletonLetter(l.intended), static_cast<int>(len), {{l.intended, l.log_prob}}, true));
+      out->back().unseen = l.count < 0;
     };
     if (auto it = ch.learned->single.find(c); it != ch.learned->single.end()) {
       for (const LearnedConfusion& l : it->second) consider(l);
@@ -492,7 +494,7 @@ class CandidateGenerator {
     for (const SlotOption& o : opts) {
       double c = cost + o.best();
       if (c < kMinChannel) continue;
-      int r = rare + (o.rare ? 1 : 0);
+      int r = rare + (o.unseen ? 2 : o.rare ? 1 : 0);
       int d = dsubs + (o.d_sub ? 1 : 0);
       if (r > 2 || d > 2) continue;
       slots_.push_back(o);

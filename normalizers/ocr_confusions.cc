@@ -150,6 +150,30 @@ const SmoothedDiacriticChannel& OcrConfusionTable::Smoothed() const {
       }
     }
     for (const Seen& r : seen) add(r.l, r.p, r.obs, std::max(r.prob, unseen_each[r.l]));
+    // One-letter readings never seen (an initial ö read as "b"): the mass of
+    // the one-letter readings seen twice, shared by the letters a-z not seen.
+    for (int l = 0; l < 3; ++l) {
+      double n = 0, seen_twice = 0;
+      std::set<char32_t> known;
+      for (int p = 0; p < 3; ++p) n += total[l][p];
+      for (const auto& [key, count] : pooled) {
+        if (key.first != l || key.second.size() != 1) continue;
+        known.insert(key.second[0]);
+        if (count == 2) ++seen_twice;
+      }
+      std::vector<char32_t> unseen;
+      for (char32_t x = U'a'; x <= U'z'; ++x) {
+        if (!known.count(x)) unseen.push_back(x);
+      }
+      if (n <= 0 || unseen.empty()) continue;
+      const double each = std::max(seen_twice, 1.0) / n / unseen.size();
+      for (char32_t x : unseen) {
+        for (int p = 0; p < 3; ++p) {
+          add(l, p, std::u32string(1, x), each);
+          out->single[x].back().count = -1;  // marks a reading never seen
+        }
+      }
+    }
     // Lost letters.
     const double lost_rate = all_total > 0 ? all_lost / all_total : 0;
     for (int l = 0; l < 3 && lost_rate > 0; ++l) {

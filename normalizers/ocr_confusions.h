@@ -71,7 +71,7 @@ class OcrConfusionTable {
   const SmoothedDiacriticChannel& Smoothed() const;
 
   static constexpr long kMinPooled = 2;
-  static constexpr double kBackoffWeight = 20;
+  static constexpr double kBackoffWeight = 100;
   static constexpr double kLostBackoffWeight = 100;
 
  private:
