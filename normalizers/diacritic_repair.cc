@@ -463,17 +463,30 @@ class CandidateGenerator {
   // confusions only, so one loss plus stripping is still found.
   void EnumerateLost(const std::u32string& w) {
     if (w.size() < 2 || !ch_.learned) return;
-    for (const LearnedConfusion& l : ch_.learned->lost) {
-      for (size_t k = 0; k <= w.size(); ++k) {
-        const LetterPlace place = k == 0 ? LetterPlace::kInitial : k == w.size() ? LetterPlace::kFinal : LetterPlace::kMedial;
-        if (place != l.place) continue;
-        std::u32string v = w.substr(0, k);
-        v += l.intended;
-        v += w.substr(k);
-        slots_.clear();
-        skel_.clear();
-        leaves_ = 0;
-        Dfs(v, 0, l.log_prob, /*rare=*/1, 0, /*with_rare=*/false);
+    // å and ä share the skeleton "a": one search puts back either.
+    for (int place = 0; place < 3; ++place) {
+      SlotOption put_a = Opt(U'a', 1, {}, true), put_o = Opt(U'o', 1, {}, true);
+      for (const LearnedConfusion& l : ch_.learned->lost) {
+        if (static_cast<int>(l.place) != place) continue;
+        SlotOption& o = l.intended == U'ö' ? put_o : put_a;
+        o.letter[o.n] = l.intended;
+        o.cost[o.n] = l.log_prob;
+        ++o.n;
+      }
+      for (const SlotOption* put : {&put_a, &put_o}) {
+        if (put->n == 0) continue;
+        lost_slot_ = *put;
+        for (size_t k = 0; k <= w.size(); ++k) {
+          const int at = k == 0 ? 0 : k == w.size() ? 2 : 1;
+          if (at != place) continue;
+          std::u32string v = w.substr(0, k);
+          v += kLostMark;
+          v += w.substr(k);
+          slots_.clear();
+          skel_.clear();
+          leaves_ = 0;
+          Dfs(v, 0, 0.0, /*rare=*/1, 0, /*with_rare=*/false);
+        }
       }
     }
   }
@@ -490,7 +503,8 @@ class CandidateGenerator {
     // place while deeper ones are added).
     if (opts_by_depth_.size() <= slots_.size()) opts_by_depth_.resize(slots_.size() + 1);
     std::vector<SlotOption>& opts = opts_by_depth_[slots_.size()];
-    SlotOptions(w, i, ch_, with_rare, &opts);
+    if (w[i] == kLostMark) opts.assign(1, lost_slot_);
+    else SlotOptions(w, i, ch_, with_rare, &opts);
     for (const SlotOption& o : opts) {
       double c = cost + o.best();
       if (c < kMinChannel) continue;
@@ -686,6 +700,10 @@ class CandidateGenerator {
   std::vector<size_t> tail_offsets_;
   std::deque<std::vector<SlotOption>> opts_by_depth_;  // Dfs's scratch
   int leaves_ = 0;
+  // EnumerateLost: where a lost letter is put back (a code point no text
+  // holds), and the letters it may be.
+  static constexpr char32_t kLostMark = 0x10FFFE;
+  SlotOption lost_slot_{};
 };
 
 std::string Describe(const std::u32string& from, const std::u32string& to) {
