@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <deque>
 #include <unordered_map>
@@ -15,8 +16,8 @@ namespace finsam {
 namespace {
 
 // ---- Confusion model ------------------------------------------------------
-// A learned confusion seen fewer times than this is noise of the sample.
-constexpr long kMinLearnedCount = 3;
+// Readings the table never saw are tried only in words this long.
+constexpr size_t kMinLettersForUnseen = 5;
 
 // log P(observed | intended) for what an English OCR model makes of Swedish
 // letters. Rates from the lexicon README (6 fonts, 300 dpi) and what real
@@ -156,6 +157,10 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
   // not already hold: "8" for ä, "oé" for ö, an initial "0" or "s" for Ö.
   if (with_rare && ch.learned) {
     auto consider = [&](const LearnedConfusion& l) {
+      // A reading never seen only in words of five letters or more: in
+      // shorter tokens (abbreviations, codes: "LSS", "HR", "dnr") it would
+      // find some short word far too often.
+      if (l.count < 0 && w.size() < kMinLettersForUnseen) return;
       const size_t len = l.observed.size();
       const LetterPlace place = i == 0 ? LetterPlace::kInitial
                                 : i + len == w.size() ? LetterPlace::kFinal
@@ -198,6 +203,7 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
   }
 }
 
+constexpr double kSpeculative = -6.9;       // log 1/1000
 constexpr double kInvalidLogProb = -24.0;  // a token that is no word
 constexpr double kGarbleKeptLogProb = -6.0;  // a 6/&/4 between letters read as itself
 constexpr double kMinChannel = -13.0;       // prune candidates costlier than this
@@ -230,6 +236,22 @@ bool IsUnitAfterDigit(const std::u32string& rest) {
   for (const char32_t* u : kUnits)
     if (rest == u) return true;
   return false;
+}
+
+// Hexadecimal identifiers (UUIDs, hashes: "768a99c7-fb46-...-1c6bcd9df967"):
+// eight or more of 0-9, a-f, A-F and '-', with at least two digits and a
+// letter; their 6 is a digit, not an ö.
+bool LooksLikeHexCode(std::string_view t) {
+  while (!t.empty() && std::ispunct(static_cast<unsigned char>(t.back())) && t.back() != '-') t.remove_suffix(1);
+  while (!t.empty() && std::ispunct(static_cast<unsigned char>(t.front())) && t.front() != '-') t.remove_prefix(1);
+  if (t.size() < 8) return false;
+  int digits = 0, letters = 0;
+  for (char c : t) {
+    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
+    else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) ++letters;
+    else if (c != '-') return false;
+  }
+  return digits >= 2 && letters >= 1;
 }
 
 bool LooksLikeUrlOrMail(std::string_view t) {
@@ -385,9 +407,15 @@ class CandidateGenerator {
     // Hunspell accepts many stripped compounds as they are ("mattbeskrivning",
     // "spridningstillfallen"): a long valid word without frequency gets the
     // compound search too.
-    bool other_valid = false;
-    for (size_t i = 1; i < cands_.size(); ++i) other_valid |= cands_[i].valid;
-    if ((!any_valid || (!other_valid && !lex_.Seen(cands_[0].id) && lower.size() >= 8)) && lower.size() >= 6) {
+    // Candidates found only through a reading rarer than kSpeculative (never
+    // seen, or a lost letter) do not stop the compound search: a compound
+    // with a common reading is likelier ("stodmaterial").
+    bool other_valid = false, likely_valid = cands_[0].valid;
+    for (size_t i = 1; i < cands_.size(); ++i) {
+      other_valid |= cands_[i].valid;
+      likely_valid |= cands_[i].valid && cands_[i].channel >= kSpeculative;
+    }
+    if ((!likely_valid || (!other_valid && !lex_.Seen(cands_[0].id) && lower.size() >= 8)) && lower.size() >= 6) {
       HunspellVariants(lower, cands_[0].valid);
     }
     any_valid = false;
@@ -508,7 +536,7 @@ class CandidateGenerator {
     for (const SlotOption& o : opts) {
       double c = cost + o.best();
       if (c < kMinChannel) continue;
-      int r = rare + (o.unseen ? 2 : o.rare ? 1 : 0);
+      int r = rare + (o.unseen && o.consume == 1 ? 2 : o.rare ? 1 : 0);
       int d = dsubs + (o.d_sub ? 1 : 0);
       if (r > 2 || d > 2) continue;
       slots_.push_back(o);
@@ -984,7 +1012,7 @@ class TokenRepair {
     auto [it, inserted] = token_info_.try_emplace(text);
     TokenInfo& info = it->second;
     if (!inserted) return info;
-    const bool skip = LooksLikeUrlOrMail(text);
+    const bool skip = LooksLikeUrlOrMail(text) || LooksLikeHexCode(text);
     const std::u32string u = Utf8ToU32(Nfc(text));
     if (!skip) info.pieces = SplitToken(u);
     info.lower.resize(info.pieces.size());
@@ -1036,12 +1064,12 @@ class TokenRepair {
   }
 
   // Reads a word (lowercase, and as written); decides its candidates, cached
-  // per word. Short all-capital words are abbreviations ("SD", "KD", "MP"):
-  // a D there is a D, not an OCR'd ö or å.
+  // per word. Short all-capital words are abbreviations ("SD", "KD", "MP",
+  // "HR"): a D there is a D, not an OCR'd ö or å, and no letter was lost.
   const std::vector<Candidate>* CandidatesFor(const std::u32string& lower, const std::u32string& written) {
     auto it = cache_.find(lower);
     if (it == cache_.end()) it = cache_.emplace(lower, gen_.Generate(lower)).first;
-    if (!IsShortCapitals(written) || lower.find(U'd') == std::u32string::npos) return &it->second;
+    if (!IsShortCapitals(written)) return &it->second;
     auto ct = caps_cache_.find(lower);
     if (ct == caps_cache_.end()) {
       std::vector<Candidate> kept;

@@ -146,7 +146,10 @@ const SmoothedDiacriticChannel& OcrConfusionTable::Smoothed() const {
       const double each = std::max(seen_twice, 1.0) / n / std::max<size_t>(unseen.size(), 1);
       unseen_each[l] = each;
       for (const std::u32string& obs : unseen) {
-        for (int p = 0; p < 3; ++p) add(l, p, obs, each);
+        for (int p = 0; p < 3; ++p) {
+          add(l, p, obs, each);
+          out->pair[SmoothedDiacriticChannel::PairKey(obs[0], obs[1])].back().count = -1;  // never seen
+        }
       }
     }
     for (const Seen& r : seen) add(r.l, r.p, r.obs, std::max(r.prob, unseen_each[r.l]));

@@ -32,6 +32,7 @@ struct LearnedConfusion {
 
 // The readings of å/ä/ö that diacritic repair tries, with smoothed
 // log-probabilities (see OcrConfusionTable::Smoothed).
+// Readings never seen have count -1.
 struct SmoothedDiacriticChannel {
   // One-letter readings by the observed letter.
   std::unordered_map<char32_t, std::vector<LearnedConfusion>> single;
