@@ -177,7 +177,17 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
         }
       }
       if (known) return;
-      out->push_back(Opt(SkeletonLetter(l.intended), static_cast<int>(len), {{l.intended, l.log_prob}}, true));
+      // å and ä read alike share one option (one skeleton lookup).
+      const char32_t skel = SkeletonLetter(l.intended);
+      for (SlotOption& o : *out) {
+        if (o.rare && o.skel == skel && o.consume == static_cast<int>(len) && o.unseen == (l.count < 0) && o.n < 3) {
+          o.letter[o.n] = l.intended;
+          o.cost[o.n] = l.log_prob;
+          ++o.n;
+          return;
+        }
+      }
+      out->push_back(Opt(skel, static_cast<int>(len), {{l.intended, l.log_prob}}, true));
       out->back().unseen = l.count < 0;
     };
     if (auto it = ch.learned->single.find(c); it != ch.learned->single.end()) {
