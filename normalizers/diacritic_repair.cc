@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <deque>
 #include <unordered_map>
@@ -15,8 +16,8 @@ namespace finsam {
 namespace {
 
 // ---- Confusion model ------------------------------------------------------
-// A learned confusion seen fewer times than this is noise of the sample.
-constexpr long kMinLearnedCount = 3;
+// Readings the table never saw are tried only in words this long.
+constexpr size_t kMinLettersForUnseen = 5;
 
 // log P(observed | intended) for what an English OCR model makes of Swedish
 // letters. Rates from the lexicon README (6 fonts, 300 dpi) and what real
@@ -34,16 +35,12 @@ struct Channel {
   // Rare confusions, tried only for tokens that are no word as written.
   double rare = std::log(0.004);   // i→ä, a→ö, l→ä, s/g→ö at the start
   double digraph = std::log(0.01); // éa aé éi éd da ia ai li dé oo → one letter
-  // Learned confusions of å/ä/ö (data/ocr_confusions.tsv), tried like the
-  // rare ones: by the first observed letter, and the letters lost.
-  std::unordered_map<char32_t, std::vector<LearnedConfusion>> learned_by_first;
-  std::vector<LearnedConfusion> learned_lost;
+  // Learned confusions of å/ä/ö (data/ocr_confusions.tsv, smoothed: see
+  // OcrConfusionTable::Smoothed), tried like the rare ones: one- and
+  // two-letter readings, and the letters lost.
+  const SmoothedDiacriticChannel* learned = nullptr;
   Channel(double s, const OcrConfusionTable* table) : Channel(s) {
-    if (!table) return;
-    for (const LearnedConfusion& c : table->DiacriticConfusions(kMinLearnedCount)) {
-      if (c.observed.empty()) learned_lost.push_back(c);
-      else if (c.observed.size() <= 2) learned_by_first[c.observed[0]].push_back(c);
-    }
+    if (table) learned = &table->Smoothed();
   }
   explicit Channel(double s) {
     s = std::clamp(s, 0.02, 0.98);
@@ -64,6 +61,7 @@ struct SlotOption {
   char32_t letter[3];
   double cost[3];
   bool rare = false;
+  bool unseen = false;  // a reading the table never saw: one per word at most
   bool d_sub = false;
   double best() const {
     double b = -1e9;
@@ -157,29 +155,47 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
   }
   // Learned confusions (data/ocr_confusions.tsv) that the options above do
   // not already hold: "8" for ä, "oé" for ö, an initial "0" or "s" for Ö.
-  if (with_rare) {
-    auto it = ch.learned_by_first.find(c);
-    if (it != ch.learned_by_first.end()) {
-      for (const LearnedConfusion& l : it->second) {
-        const size_t len = l.observed.size();
-        if (i + len > w.size() || w.compare(i, len, l.observed) != 0) continue;
-        const LetterPlace place = i == 0 ? LetterPlace::kInitial
-                                  : i + len == w.size() ? LetterPlace::kFinal
-                                                        : LetterPlace::kMedial;
-        if (place != l.place) continue;
-        bool known = false;
-        for (SlotOption& o : *out) {
-          if (o.consume != static_cast<int>(len)) continue;
-          for (int m = 0; m < o.n; ++m) {
-            if (o.letter[m] != l.intended) continue;
-            known = true;
-            // A rare option's guessed cost gives way to the learned one.
-            if (o.rare) o.cost[m] = std::max(o.cost[m], l.log_prob);
-          }
+  if (with_rare && ch.learned) {
+    auto consider = [&](const LearnedConfusion& l) {
+      // A reading never seen only in words of five letters or more: in
+      // shorter tokens (abbreviations, codes: "LSS", "HR", "dnr") it would
+      // find some short word far too often.
+      if (l.count < 0 && w.size() < kMinLettersForUnseen) return;
+      const size_t len = l.observed.size();
+      const LetterPlace place = i == 0 ? LetterPlace::kInitial
+                                : i + len == w.size() ? LetterPlace::kFinal
+                                                      : LetterPlace::kMedial;
+      if (place != l.place) return;
+      bool known = false;
+      for (SlotOption& o : *out) {
+        if (o.consume != static_cast<int>(len)) continue;
+        for (int m = 0; m < o.n; ++m) {
+          if (o.letter[m] != l.intended) continue;
+          known = true;
+          // A rare option's guessed cost gives way to the learned one.
+          if (o.rare) o.cost[m] = std::max(o.cost[m], l.log_prob);
         }
-        if (known) continue;
-        const char32_t skel = SkeletonLetter(l.intended);
-        out->push_back(Opt(skel, static_cast<int>(len), {{l.intended, l.log_prob}}, true));
+      }
+      if (known) return;
+      // å and ä read alike share one option (one skeleton lookup).
+      const char32_t skel = SkeletonLetter(l.intended);
+      for (SlotOption& o : *out) {
+        if (o.rare && o.skel == skel && o.consume == static_cast<int>(len) && o.unseen == (l.count < 0) && o.n < 3) {
+          o.letter[o.n] = l.intended;
+          o.cost[o.n] = l.log_prob;
+          ++o.n;
+          return;
+        }
+      }
+      out->push_back(Opt(skel, static_cast<int>(len), {{l.intended, l.log_prob}}, true));
+      out->back().unseen = l.count < 0;
+    };
+    if (auto it = ch.learned->single.find(c); it != ch.learned->single.end()) {
+      for (const LearnedConfusion& l : it->second) consider(l);
+    }
+    if (next) {
+      if (auto it = ch.learned->pair.find(SmoothedDiacriticChannel::PairKey(c, next)); it != ch.learned->pair.end()) {
+        for (const LearnedConfusion& l : it->second) consider(l);
       }
     }
   }
@@ -197,7 +213,9 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
   }
 }
 
+constexpr double kSpeculative = -6.9;       // log 1/1000
 constexpr double kInvalidLogProb = -24.0;  // a token that is no word
+constexpr double kGarbleKeptLogProb = -6.0;  // a 6/&/4 between letters read as itself
 constexpr double kMinChannel = -13.0;       // prune candidates costlier than this
 constexpr int kMaxLeaves = 600;
 constexpr int kMaxCandidates = 6;
@@ -228,6 +246,22 @@ bool IsUnitAfterDigit(const std::u32string& rest) {
   for (const char32_t* u : kUnits)
     if (rest == u) return true;
   return false;
+}
+
+// Hexadecimal identifiers (UUIDs, hashes: "768a99c7-fb46-...-1c6bcd9df967"):
+// eight or more of 0-9, a-f, A-F and '-', with at least two digits and a
+// letter; their 6 is a digit, not an ö.
+bool LooksLikeHexCode(std::string_view t) {
+  while (!t.empty() && std::ispunct(static_cast<unsigned char>(t.back())) && t.back() != '-') t.remove_suffix(1);
+  while (!t.empty() && std::ispunct(static_cast<unsigned char>(t.front())) && t.front() != '-') t.remove_prefix(1);
+  if (t.size() < 8) return false;
+  int digits = 0, letters = 0;
+  for (char c : t) {
+    if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
+    else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) ++letters;
+    else if (c != '-') return false;
+  }
+  return digits >= 2 && letters >= 1;
 }
 
 bool LooksLikeUrlOrMail(std::string_view t) {
@@ -360,6 +394,9 @@ class CandidateGenerator {
     std::string utf8 = U32ToUtf8(lower);
     orig.id = lex_.Find(utf8);
     orig.valid = !HasGarble(lower) && lex_.Contains(utf8);
+    // A 6, & or 4 between letters is no letter of a Swedish word: kept as
+    // written, the reading costs what the OCR model rarely does.
+    if (HasInnerGarble(lower)) orig.channel = kGarbleKeptLogProb;
     cands_.push_back(orig);
     Enumerate(lower, /*with_rare=*/false);
     bool any_valid = Validate() || cands_[0].valid;
@@ -380,9 +417,15 @@ class CandidateGenerator {
     // Hunspell accepts many stripped compounds as they are ("mattbeskrivning",
     // "spridningstillfallen"): a long valid word without frequency gets the
     // compound search too.
-    bool other_valid = false;
-    for (size_t i = 1; i < cands_.size(); ++i) other_valid |= cands_[i].valid;
-    if ((!any_valid || (!other_valid && !lex_.Seen(cands_[0].id) && lower.size() >= 8)) && lower.size() >= 6) {
+    // Candidates found only through a reading rarer than kSpeculative (never
+    // seen, or a lost letter) do not stop the compound search: a compound
+    // with a common reading is likelier ("stodmaterial").
+    bool other_valid = false, likely_valid = cands_[0].valid;
+    for (size_t i = 1; i < cands_.size(); ++i) {
+      other_valid |= cands_[i].valid;
+      likely_valid |= cands_[i].valid && cands_[i].channel >= kSpeculative;
+    }
+    if ((!likely_valid || (!other_valid && !lex_.Seen(cands_[0].id) && lower.size() >= 8)) && lower.size() >= 6) {
       HunspellVariants(lower, cands_[0].valid);
     }
     any_valid = false;
@@ -433,6 +476,11 @@ class CandidateGenerator {
   }
 
  private:
+  static bool HasInnerGarble(const std::u32string& w) {
+    for (size_t i = 1; i + 1 < w.size(); ++i)
+      if (IsGarble(w[i]) && u_isalpha(w[i - 1]) && u_isalpha(w[i + 1])) return true;
+    return false;
+  }
   static bool HasGarble(const std::u32string& w) {
     for (char32_t c : w)
       if (IsGarble(c)) return true;
@@ -452,18 +500,31 @@ class CandidateGenerator {
   // to go missing (word start, inside, end), the rest read with the common
   // confusions only, so one loss plus stripping is still found.
   void EnumerateLost(const std::u32string& w) {
-    if (w.size() < 3) return;
-    for (const LearnedConfusion& l : ch_.learned_lost) {
-      for (size_t k = 0; k <= w.size(); ++k) {
-        const LetterPlace place = k == 0 ? LetterPlace::kInitial : k == w.size() ? LetterPlace::kFinal : LetterPlace::kMedial;
-        if (place != l.place) continue;
-        std::u32string v = w.substr(0, k);
-        v += l.intended;
-        v += w.substr(k);
-        slots_.clear();
-        skel_.clear();
-        leaves_ = 0;
-        Dfs(v, 0, l.log_prob, /*rare=*/1, 0, /*with_rare=*/false);
+    if (w.size() < 2 || !ch_.learned) return;
+    // å and ä share the skeleton "a": one search puts back either.
+    for (int place = 0; place < 3; ++place) {
+      SlotOption put_a = Opt(U'a', 1, {}, true), put_o = Opt(U'o', 1, {}, true);
+      for (const LearnedConfusion& l : ch_.learned->lost) {
+        if (static_cast<int>(l.place) != place) continue;
+        SlotOption& o = l.intended == U'ö' ? put_o : put_a;
+        o.letter[o.n] = l.intended;
+        o.cost[o.n] = l.log_prob;
+        ++o.n;
+      }
+      for (const SlotOption* put : {&put_a, &put_o}) {
+        if (put->n == 0) continue;
+        lost_slot_ = *put;
+        for (size_t k = 0; k <= w.size(); ++k) {
+          const int at = k == 0 ? 0 : k == w.size() ? 2 : 1;
+          if (at != place) continue;
+          std::u32string v = w.substr(0, k);
+          v += kLostMark;
+          v += w.substr(k);
+          slots_.clear();
+          skel_.clear();
+          leaves_ = 0;
+          Dfs(v, 0, 0.0, /*rare=*/1, 0, /*with_rare=*/false);
+        }
       }
     }
   }
@@ -480,11 +541,12 @@ class CandidateGenerator {
     // place while deeper ones are added).
     if (opts_by_depth_.size() <= slots_.size()) opts_by_depth_.resize(slots_.size() + 1);
     std::vector<SlotOption>& opts = opts_by_depth_[slots_.size()];
-    SlotOptions(w, i, ch_, with_rare, &opts);
+    if (w[i] == kLostMark) opts.assign(1, lost_slot_);
+    else SlotOptions(w, i, ch_, with_rare, &opts);
     for (const SlotOption& o : opts) {
       double c = cost + o.best();
       if (c < kMinChannel) continue;
-      int r = rare + (o.rare ? 1 : 0);
+      int r = rare + (o.unseen && o.consume == 1 ? 2 : o.rare ? 1 : 0);
       int d = dsubs + (o.d_sub ? 1 : 0);
       if (r > 2 || d > 2) continue;
       slots_.push_back(o);
@@ -676,6 +738,10 @@ class CandidateGenerator {
   std::vector<size_t> tail_offsets_;
   std::deque<std::vector<SlotOption>> opts_by_depth_;  // Dfs's scratch
   int leaves_ = 0;
+  // EnumerateLost: where a lost letter is put back (a code point no text
+  // holds), and the letters it may be.
+  static constexpr char32_t kLostMark = 0x10FFFE;
+  SlotOption lost_slot_{};
 };
 
 std::string Describe(const std::u32string& from, const std::u32string& to) {
@@ -956,7 +1022,7 @@ class TokenRepair {
     auto [it, inserted] = token_info_.try_emplace(text);
     TokenInfo& info = it->second;
     if (!inserted) return info;
-    const bool skip = LooksLikeUrlOrMail(text);
+    const bool skip = LooksLikeUrlOrMail(text) || LooksLikeHexCode(text);
     const std::u32string u = Utf8ToU32(Nfc(text));
     if (!skip) info.pieces = SplitToken(u);
     info.lower.resize(info.pieces.size());
@@ -1008,12 +1074,12 @@ class TokenRepair {
   }
 
   // Reads a word (lowercase, and as written); decides its candidates, cached
-  // per word. Short all-capital words are abbreviations ("SD", "KD", "MP"):
-  // a D there is a D, not an OCR'd ö or å.
+  // per word. Short all-capital words are abbreviations ("SD", "KD", "MP",
+  // "HR"): a D there is a D, not an OCR'd ö or å, and no letter was lost.
   const std::vector<Candidate>* CandidatesFor(const std::u32string& lower, const std::u32string& written) {
     auto it = cache_.find(lower);
     if (it == cache_.end()) it = cache_.emplace(lower, gen_.Generate(lower)).first;
-    if (!IsShortCapitals(written) || lower.find(U'd') == std::u32string::npos) return &it->second;
+    if (!IsShortCapitals(written)) return &it->second;
     auto ct = caps_cache_.find(lower);
     if (ct == caps_cache_.end()) {
       std::vector<Candidate> kept;

@@ -10,8 +10,11 @@
 #ifndef FINSAM_NORMALIZERS_OCR_CONFUSIONS_H_
 #define FINSAM_NORMALIZERS_OCR_CONFUSIONS_H_
 
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace finsam {
@@ -25,6 +28,19 @@ struct LearnedConfusion {
   std::u32string observed;  // lowercase; empty: the letter was lost
   long count = 0;           // times seen
   double log_prob = 0;      // log P(observed | intended, place)
+};
+
+// The readings of å/ä/ö that diacritic repair tries, with smoothed
+// log-probabilities (see OcrConfusionTable::Smoothed).
+// Readings never seen have count -1.
+struct SmoothedDiacriticChannel {
+  // One-letter readings by the observed letter.
+  std::unordered_map<char32_t, std::vector<LearnedConfusion>> single;
+  // Two-letter readings by PairKey(first, second) of the observed letters.
+  std::unordered_map<uint64_t, std::vector<LearnedConfusion>> pair;
+  // A lost letter, one row per intended letter and place.
+  std::vector<LearnedConfusion> lost;
+  static uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 };
 
 class OcrConfusionTable {
@@ -41,8 +57,28 @@ class OcrConfusionTable {
   std::vector<LearnedConfusion> DiacriticConfusions(long min_count) const;
   const std::vector<LearnedConfusion>& all() const { return rows_; }
 
+  // The table as a channel for å/ä/ö with backoff, built once (thread-safe):
+  //  - a reading seen at least kMinPooled times over all places gets
+  //    P = (c_place + a·P_pooled) / (N_place + a), a = kBackoffWeight: its
+  //    count at this place shrunk towards its rate over all places, so an
+  //    initial å read "aa" borrows from the medial å "aa" seen;
+  //  - a two-letter reading never seen whose letters are each a reading of
+  //    that letter (seen kMinPooled times) or a glyph seen as the extra one
+  //    in some two-letter reading ("d&", "a4", "dg" for ä/ä/ö) shares the
+  //    unseen mass n2/N (Good-Turing with the readings seen twice, the
+  //    table keeps no singletons) equally;
+  //  - a lost letter at each place: (c + b·r) / (N_place + b), r the lost
+  //    rate over all three letters and places, b = kLostBackoffWeight.
+  const SmoothedDiacriticChannel& Smoothed() const;
+
+  static constexpr long kMinPooled = 2;
+  static constexpr double kBackoffWeight = 100;
+  static constexpr double kLostBackoffWeight = 100;
+
  private:
   std::vector<LearnedConfusion> rows_;
+  mutable std::once_flag smoothed_once_;
+  mutable std::unique_ptr<SmoothedDiacriticChannel> smoothed_;
 };
 
 }  // namespace finsam

@@ -80,12 +80,14 @@ RepairTally ScoreHeldOut(const SwedishLexicon& lex, char first, bool learned, st
   return t;
 }
 
-// Prose: Jämtland's plan, left out of the lexicon too. Measured 2026-11-30
-// with the table learned from 84 pages: 269/277 = 97.11% restored (96.03%
-// without the learned table; 268/277 with the 46-page table), 668/668
-// untouched. The issue's target (97%) is the floor: one more miss fails it.
-// The misses left: readings the training pages never showed (an initial ö
-// read as "b", ä as "Aa" or "di"), a lost ö in "fr", l read as I in "Ian".
+// Prose: Jämtland's plan, left out of the lexicon too. Measured 2026-12-01
+// with the smoothed channel (OcrConfusionTable::Smoothed): 272/277 = 98.19%
+// restored (269 with the raw 84-page table, 96.03% without a table),
+// 668/668 untouched. The floor 0.975 allows one miss more. The misses left:
+// an initial ö read as "b", a reading never seen ("bkad": tried only in
+// words of five letters or more; "bverenskommelser": its cost loses to
+// keeping the rare word as written), "genomfor" (wswedish holds the stripped
+// form), a random capital, "Ian" (l read as I).
 TEST(OcrChannelHeldOut, RenderedProsePages) {
   std::unique_ptr<SwedishLexicon> lex = LexiconWithout("jamtland-vp-2019.txt");
   ASSERT_NE(lex, nullptr);
@@ -94,7 +96,7 @@ TEST(OcrChannelHeldOut, RenderedProsePages) {
   RepairTally without = ScoreHeldOut(*lex, '0', false, nullptr);
   ASSERT_GT(with.damaged, 200u);
   ASSERT_GT(with.correct, 500u);
-  EXPECT_GE(with.Restored(), 0.97) << Report(with, misses);
+  EXPECT_GE(with.Restored(), 0.975) << Report(with, misses);
   EXPECT_GE(with.Untouched(), 0.997) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
@@ -103,10 +105,11 @@ TEST(OcrChannelHeldOut, RenderedProsePages) {
 // is no context to tell "vard" from "värd" or "kaka" from "käka", and 36% of
 // the words that do not open a sentence are capitalized at random (5.5% in
 // the prose), so "Aterkomst" (an English-model reading of both "återkomst"
-// and "Återkomst") cannot be cased right. Measured 2026-11-30: 459/501 =
-// 91.6% restored (89.4% without the table), 196/197 untouched; of the 42
-// misses 12 are case only and about 20 are pairs of words, so ~93.6% is the
-// most these pages allow (issue 12's 97% is not reachable on them).
+// and "Återkomst") cannot be cased right. Measured 2026-12-01 with the
+// smoothed channel: 464/501 = 92.61% restored (459 with the raw table,
+// 89.4% without), 196/197 untouched; of the 37 misses 13 are case only and
+// about 19 are pairs of words, so ~94% is the most these pages allow (issue
+// 12's 97% is not reachable on them).
 TEST(OcrChannelHeldOut, RenderedGeneratedSentences) {
   std::unique_ptr<SwedishLexicon> lex = LexiconWithout("jamtland-vp-2019.txt");
   ASSERT_NE(lex, nullptr);
@@ -114,15 +117,15 @@ TEST(OcrChannelHeldOut, RenderedGeneratedSentences) {
   RepairTally with = ScoreHeldOut(*lex, '1', true, &misses);
   RepairTally without = ScoreHeldOut(*lex, '1', false, nullptr);
   ASSERT_GT(with.damaged, 300u);
-  EXPECT_GE(with.Restored(), 0.91) << Report(with, misses);
+  EXPECT_GE(with.Restored(), 0.92) << Report(with, misses);
   EXPECT_GE(with.Untouched(), 0.99) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
 
 // The corpus scans: real 200 dpi JPEG pages, skewed and noisy. gavleborg-vp
 // was never taught to the lexicon; Jämtland's clean text is left out here.
-// Measured 2026-11-30: 871/890 = 97.87% restored with the 84-page table
-// (870 with the 46-page one, 862 without a table; the capital rule of
+// Measured 2026-12-01: 874/890 = 98.20% restored with the smoothed channel
+// (871 with the raw 84-page table, 862 without a table; the capital rule of
 // ReadAsCapital was written after seeing these scans), 2221/2221 untouched.
 TEST(OcrChannelHeldOut, CorpusScansReadByTheEnglishModel) {
   std::unique_ptr<SwedishLexicon> full = LexiconWithout("");
@@ -149,7 +152,7 @@ TEST(OcrChannelHeldOut, CorpusScansReadByTheEnglishModel) {
     without.Add(ScoreOne(*d.lex, truth, ocr, false, nullptr));
   }
   ASSERT_GT(with.damaged, 700u);
-  EXPECT_GE(with.Restored(), 0.975) << Report(with, misses);
+  EXPECT_GE(with.Restored(), 0.98) << Report(with, misses);
   EXPECT_GE(with.Untouched(), 0.997) << Report(with, misses);
   // The learned channel is what gets there: without it fewer are restored.
   EXPECT_GT(with.restored, without.restored);
