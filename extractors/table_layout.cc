@@ -230,6 +230,73 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
   return out;
 }
 
+// A kind word of a header row centred over two columns (a merged cell:
+// "Plan" over "2020" and "2021") names both. Its centre lies in the gap
+// between the two columns' figures, at the boundary of their cells: next to
+// the left column's figures when the figures are right-aligned (the usual
+// way), next to the right column's when they are left-aligned. A kind word
+// in a cell of its own centres on that cell, which over narrow right-aligned
+// figures is also left of them, but on the far side of the gap. The other
+// column must have a year and no kind of its own, and the kind word a line
+// of its own (a kinds row above or below the years).
+// `right_aligned`: per column, whether its figures share right edges more
+// than left ones. Returns the words it lent (they name, but do not widen,
+// their new column).
+std::set<std::pair<size_t, const Word*>> SpreadSpanningKinds(const std::vector<Column>& cols,
+                                                            const std::vector<bool>& right_aligned,
+                                                            std::vector<std::vector<PWord>>* names) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|bokslut)");
+  auto is_kind = [](const PWord& p) { return RE2::FullMatch(StripPunct(p.w->text), kKind); };
+  auto kindless_year = [&](size_t c) {
+    bool year = false;
+    for (const PWord& p : (*names)[c]) {
+      std::string f = FoldKey(StripPunct(p.w->text));
+      if (is_kind(p) || f == "avvikelse" || f == "totalt" || f == "aterstar") return false;
+      year |= IsYearToken(StripPunct(p.w->text));
+    }
+    return year;
+  };
+  // A column's extent: its figures and the non-kind words over it.
+  auto extent = [&](size_t c) {
+    std::pair<double, double> e{cols[c].x0, cols[c].x1};
+    for (const PWord& p : (*names)[c])
+      if (!is_kind(p)) e = {std::min(e.first, p.w->box.x0), std::max(e.second, p.w->box.x1)};
+    return e;
+  };
+  std::vector<std::pair<size_t, PWord>> adds;
+  for (size_t c = 0; c < cols.size(); ++c) {
+    int kinds = 0;
+    const PWord* kind = nullptr;
+    for (const PWord& p : (*names)[c])
+      if (is_kind(p)) {
+        ++kinds;
+        kind = &p;
+      }
+    if (kinds != 1) continue;
+    bool own_line = true;
+    for (const PWord& p : (*names)[c])
+      own_line = own_line && (&p == kind || std::abs(p.w->box.cy() - kind->w->box.cy()) > kind->w->box.height() / 2);
+    if (!own_line) continue;
+    double cx = kind->w->box.cx();
+    for (size_t a = c > 0 ? c - 1 : 0; a <= c && a + 1 < cols.size(); ++a) {
+      size_t other = a == c ? a + 1 : a;
+      if (!kindless_year(other)) continue;
+      double gap0 = extent(a).second, gap1 = extent(a + 1).first;
+      if (cx <= gap0 || cx >= gap1) continue;
+      bool right = right_aligned[a] && right_aligned[a + 1];
+      bool left = !right_aligned[a] && !right_aligned[a + 1];
+      bool at_boundary = (right && cx - gap0 < gap1 - cx) || (left && gap1 - cx < cx - gap0);
+      if (at_boundary) adds.push_back({other, *kind});
+    }
+  }
+  std::set<std::pair<size_t, const Word*>> lent;
+  for (const auto& [c, p] : adds) {
+    (*names)[c].push_back(p);
+    lent.insert({c, p.w});
+  }
+  return lent;
+}
+
 // Column x-ranges from the number chunks of the body bands: chunks whose
 // x-ranges overlap are one column. Header words then name the columns.
 std::vector<Column> BuildColumns(const Band& header, int header_start, const std::vector<const Band*>& body,
@@ -316,6 +383,20 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       for (const PWord& p : ph) *header_label += (header_label->empty() ? "" : " ") + p.w->text;
     }
   }
+  // Which way each column's figures align (equal spread: right).
+  std::vector<bool> right_aligned(cols.size(), true);
+  for (size_t c = 0; c < cols.size(); ++c) {
+    double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
+    for (const auto& sp : spans)
+      if (sp.first >= cols[c].x0 && sp.second <= cols[c].x1) {
+        l0 = std::min(l0, sp.first);
+        l1 = std::max(l1, sp.first);
+        r0 = std::min(r0, sp.second);
+        r1 = std::max(r1, sp.second);
+      }
+    if (l1 >= l0) right_aligned[c] = r1 - r0 <= l1 - l0;
+  }
+  std::set<std::pair<size_t, const Word*>> lent = SpreadSpanningKinds(cols, right_aligned, &names);
   std::vector<Column> named;
   for (size_t c = 0; c < cols.size(); ++c) {
     std::vector<PWord>& ws = names[c];
@@ -332,7 +413,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     });
     for (const PWord& p : ws) {
       cols[c].header += (cols[c].header.empty() ? "" : " ") + p.w->text;
-      cols[c].x0 = std::min(cols[c].x0, p.w->box.x0);
+      if (!lent.count({c, p.w})) cols[c].x0 = std::min(cols[c].x0, p.w->box.x0);
     }
     TableColumn parsed = ParseColumnHeader(cols[c].header, "årsredovisning");
     // A column of numbers without a header (a misaligned row, a stray
@@ -406,7 +487,19 @@ struct TableShape {
   std::vector<int> headed;       // indices into cols of named value/note columns
   double first_headed_x0 = 0;
   double comment_x0 = 1e9;       // words at or right of this belong to a comments column
+  // Continuation pages whose figures stand elsewhere (see ContinuationShapes):
+  // page number → the columns there. Not owned; null or absent page = `cols`.
+  const std::map<int, TableShape>* by_page = nullptr;
 };
+
+// The shape a band of page `page` is read with.
+const TableShape& ShapeOn(const TableShape& shape, int page) {
+  if (shape.by_page) {
+    auto it = shape.by_page->find(page);
+    if (it != shape.by_page->end()) return it->second;
+  }
+  return shape;
+}
 
 // Makes a GridRow from a band; returns false if the band is prose that ends
 // the table.
@@ -749,10 +842,29 @@ bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
 // Where a table cut by a page break goes on on the next page: the first band
 // with numbers among its first bands (after a running header), before any
 // header or prose; -1 when the table does not continue.
+// The next page may set the columns elsewhere (a label column as wide as
+// its own labels): a band shaped as a row (words, then figures right of all
+// of them) continues the table wherever its figures stand; ReadTableAt
+// places them (ContinuationShapes).
+bool RowShaped(const Band& b) {
+  double text_right = -1e9, first_number = 1e9;
+  int words = 0;
+  for (const PWord& p : b.words) {
+    if (IsNumericToken(p.w->text)) {
+      first_number = std::min(first_number, p.w->box.x0);
+    } else {
+      ++words;
+      text_right = std::max(text_right, p.w->box.x1);
+    }
+  }
+  return words > 0 && words <= 8 && first_number < 1e9 && first_number > text_right;
+}
+
 int ContinuationBand(const std::vector<Band>& next, double first_x, const LayoutParams& lp) {
   for (size_t q = 0; q < next.size() && q < 4; ++q) {
     if (HeaderStart(next[q]) >= 0) return -1;
-    if (BandHasNumbers(next[q], first_x - lp.number_reach_pt)) return q < 3 ? static_cast<int>(q) : -1;
+    if (BandHasNumbers(next[q], first_x - lp.number_reach_pt) || RowShaped(next[q]))
+      return q < 3 ? static_cast<int>(q) : -1;
     if (next[q].words.size() > 5) return -1;
   }
   return -1;
@@ -907,7 +1019,9 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
       certain = true;  // "712," is no figure on its own
       continue;
     }
-    if (!RE2::FullMatch(lt, "\\d{3}(,\\d+)?"_re) || !RE2::FullMatch(ut, "[-−–]?\\d{1,3}"_re) ||
+    // The upper part may itself hold groups already ("6 660" over "000": a
+    // figure wrapped over three lines, its first two joined before).
+    if (!RE2::FullMatch(lt, "\\d{3}(,\\d+)?"_re) || !RE2::FullMatch(ut, "[-−–]?\\d{1,3}( \\d{3})*"_re) ||
         !ParseSwedishNumber(ut + " " + lt))
       return Wrap::kNo;
   }
@@ -966,7 +1080,7 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     Band band = *body.bands[b];
     while (b + 1 < body.bands.size() && !body.is_repeat[b + 1]) {
       std::vector<std::pair<std::string, std::string>> fragments;
-      Wrap w = WrapContinuation(band, *body.bands[b + 1], shape, lp, tight(b + 1), &fragments);
+      Wrap w = WrapContinuation(band, *body.bands[b + 1], ShapeOn(shape, band.page), lp, tight(b + 1), &fragments);
       if (w == Wrap::kNo) break;
       if (w == Wrap::kChoice) {
         size_t id = seen++;
@@ -977,11 +1091,14 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     }
     GridRow row;
     bool label_only = false;
-    if (!BandToRow(band, shape, lp, &row, &label_only)) break;
+    if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only)) break;
     if (label_only && row.label.empty()) continue;
+    // A line break inside the label's cell continues it; footnote lines
+    // ("*", "¹", "(1)", "(Not 3)") do not, a parenthesis opening a lower-case
+    // word does ("Ockelbo kommun" / "(hållbart)").
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
         (IsContinuation(g->rows.back().label, row.label) || (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
-         !RE2::PartialMatch(row.label, "^[*¹²³(0-9]"_re)))) {
+         !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re)))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;
     }
@@ -1188,6 +1305,104 @@ struct TablePlace {
   bool titled = false;              // a caption of its own stands above the header
 };
 
+// A table cut by a page break whose continuation repeats no header may set
+// its columns elsewhere on the next page (its label column as wide as the
+// labels there). Per continuation page: the page's own columns of figures
+// (clustered as BuildColumns does); when they do not line up one to one
+// with the header's columns but are as many, the page is read by the order
+// of its columns (`shapes`); when they neither line up nor are as many, the
+// page goes to `misaligned` (its cells cannot be placed with confidence).
+void ContinuationShapes(const TableBody& body, const TableShape& shape, int header_page, const LayoutParams& lp,
+                        std::map<int, TableShape>* shapes, std::vector<int>* misaligned) {
+  if (shape.comment_x0 < 1e9) return;
+  struct Span {
+    double x0, x1;
+    size_t band;
+  };
+  std::map<int, std::vector<Span>> spans;
+  std::map<int, std::set<size_t>> figure_bands;
+  for (size_t b = 0; b < body.bands.size(); ++b) {
+    const Band& band = *body.bands[b];
+    if (body.is_repeat[b] || band.page == header_page) continue;
+    double text_right = -1e9;  // figures stand right of the row's words
+    for (const PWord& p : band.words)
+      if (!IsNumericToken(p.w->text) && !HasDigit(p.w->text)) text_right = std::max(text_right, p.w->box.x1);
+    for (const Chunk& c : NumberChunks(band, text_right, lp))
+      if (ParseSwedishNumber(c.Text())) {
+        spans[band.page].push_back({c.box.x0, c.box.x1, b});
+        figure_bands[band.page].insert(b);
+      }
+  }
+  for (auto& [page, sp] : spans) {
+    std::sort(sp.begin(), sp.end(), [](const Span& a, const Span& b) { return a.x0 < b.x0; });
+    struct Cluster {
+      double x0, x1;
+      std::set<size_t> bands;
+    };
+    std::vector<Cluster> all;
+    for (const Span& x : sp) {
+      if (!all.empty() && x.x0 <= all.back().x1 - lp.column_overlap_pt) {
+        all.back().x1 = std::max(all.back().x1, x.x1);
+        all.back().bands.insert(x.band);
+      } else {
+        all.push_back({x.x0, x.x1, {x.band}});
+      }
+    }
+    // A column of the page is figures of two rows or more (of the only row
+    // when there is one): a single row set off the grid is left to
+    // BandToRow's placement by order.
+    std::vector<std::pair<double, double>> cl;
+    for (const Cluster& c : all)
+      if (c.bands.size() >= 2 || figure_bands[page].size() == 1) cl.push_back({c.x0, c.x1});
+    if (cl.empty()) continue;
+    // Lined up: each cluster overlaps exactly one headed column, no two the same.
+    std::set<int> hit;
+    bool lined_up = true;
+    for (const auto& c : cl) {
+      int n = 0, which = -1;
+      for (size_t k = 0; k < shape.headed.size(); ++k) {
+        const Column& col = shape.cols[shape.headed[k]];
+        if (std::min(col.x1, c.second) - std::max(col.x0, c.first) > 0) {
+          ++n;
+          which = static_cast<int>(k);
+        }
+      }
+      lined_up = lined_up && n == 1 && hit.insert(which).second;
+    }
+    if (lined_up) continue;
+    if (cl.size() != shape.headed.size()) {
+      // Placed by position, doubtful; the labels there still end where the
+      // page's figures begin.
+      misaligned->push_back(page);
+      TableShape kept = shape;
+      kept.by_page = nullptr;
+      kept.first_headed_x0 = std::max(kept.first_headed_x0, cl.front().first);
+      (*shapes)[page] = std::move(kept);
+      continue;
+    }
+    TableShape moved;
+    for (size_t k = 0; k < shape.headed.size(); ++k) {
+      Column col = shape.cols[shape.headed[k]];
+      col.x0 = cl[k].first;
+      col.x1 = cl[k].second;
+      moved.cols.push_back(col);
+      moved.headed.push_back(static_cast<int>(k));
+    }
+    moved.first_headed_x0 = cl.front().first;
+    (*shapes)[page] = std::move(moved);
+  }
+}
+
+// Marks every figure on the given pages doubtful.
+void MarkPagesDoubt(const std::vector<int>& pages, const std::string& rule, const std::string& why, Grid* g) {
+  for (GridRow& r : g->rows)
+    for (GridCell& c : r.cells)
+      if (c.present && std::find(pages.begin(), pages.end(), c.prov.page) != pages.end() && c.doubt_rule.empty()) {
+        c.doubt_rule = rule;
+        c.doubt = why;
+      }
+}
+
 // Reads the table whose header is band `i` of page `pi`, if it is one, into
 // `grids`; returns the index of the band to look at next on that page.
 size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& page_bands, size_t pi, size_t i,
@@ -1206,11 +1421,62 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
   g.title = h.carried_title.empty() ? FindTitle(bands, h.begin, lp) : h.carried_title;
   g.page = g.last_page = h.header.page;
   Grid base = g;
+  // Continuation pages with their figures set elsewhere: read by position
+  // and by the order of the page's columns; the arithmetic chooses.
+  std::map<int, TableShape> page_shapes;
+  std::vector<int> misaligned, moved_pages;
+  ContinuationShapes(body, shape, h.header.page, lp, &page_shapes, &misaligned);
+  bool moved_tie = false;
+  std::map<int, TableShape> by_position;  // the misaligned pages alone
+  for (int pg : misaligned) by_position[pg] = page_shapes[pg];
+  if (page_shapes.size() > by_position.size()) {
+    TableContext ctx;
+    ctx.doc_kind = doc.meta.kind;
+    auto score = [&](const TableShape& sh, Grid* out) {
+      *out = base;
+      std::vector<ChoicePoint> ignored;
+      ReadRows(body, sh, lp, {}, out, &ignored);
+      DropTrailingEmptyRows(out);
+      FinancialTable t;
+      return InterpretGrid(*out, ctx, &t) ? ScoreReading(t) : ReadingScore{};
+    };
+    TableShape by_order = shape, by_pos = shape;
+    by_order.by_page = &page_shapes;
+    by_pos.by_page = &by_position;
+    Grid ga, gb;
+    ReadingScore sa = score(by_pos, &ga), sb = score(by_order, &gb);
+    if (sa.holds > sb.holds || (sa.holds == sb.holds && sa.fails < sb.fails)) {
+      page_shapes = by_position;
+    } else {
+      auto same = [](const Grid& a, const Grid& b) {
+        if (a.rows.size() != b.rows.size()) return false;
+        for (size_t r = 0; r < a.rows.size(); ++r)
+          for (size_t c = 0; c < a.rows[r].cells.size(); ++c)
+            if (a.rows[r].cells[c].present != b.rows[r].cells[c].present ||
+                a.rows[r].cells[c].text != b.rows[r].cells[c].text)
+              return false;
+        return true;
+      };
+      moved_tie = sa.holds == sb.holds && sa.fails == sb.fails && !same(ga, gb);
+      for (const auto& [page, sh] : page_shapes)
+        if (!by_position.count(page)) moved_pages.push_back(page);
+    }
+  }
+  shape.by_page = &page_shapes;
   std::vector<ChoicePoint> points;
   ReadRows(body, shape, lp, {}, &g, &points);
   DropTrailingEmptyRows(&g);
   if (!points.empty()) ChooseReading(doc, body, shape, lp, base, points.size(), &g);
   DoubtUnlabeledFigureRows(points, &g);
+  if (moved_tie)
+    MarkPagesDoubt(moved_pages, "layout.ambiguous",
+                   "the table goes on without its header on a page that sets its figures elsewhere: read by the "
+                   "order of that page's columns (or by their position); the sums do not decide",
+                   &g);
+  MarkPagesDoubt(misaligned, "layout.unchecked",
+                 "the table goes on without its header on a page whose columns of figures do not line up with the "
+                 "header's",
+                 &g);
   if (!g.rows.empty()) {
     place->titled = !g.title.empty();
     place->header_at_page_top = h.begin <= 2;

@@ -215,6 +215,105 @@ TEST(LayoutWrapTest, CapitalisedLineAfterPrepositionStaysApart) {
   EXPECT_NE(Cell(t, "Taxeringsvärde byggnad", 1), nullptr);
 }
 
+// A figure wrapped over three lines in a tight column: "6" over "660" over
+// "000", or "6 660" over "000" where the column is a little wider; the
+// first two lines joined, the third joins the same way. No row is made of
+// the fragments and the Summa row confirms the reading.
+TEST(LayoutWrapTest, FiguresWrappedOverThreeLinesJoinTheirRow) {
+  struct Case {
+    const char* name;
+    std::vector<const char*> lines;  // the first column's figure, line by line
+  };
+  const Case kCases[] = {
+      {"one group a line", {"6", "660", "000"}},
+      {"two groups, then one", {"6 660", "000"}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Add(L("Budget", 50, 60));
+    pb.Add(L("2020-2021", 92, 60));
+    pb.Add(R("2020", 300, 100));
+    pb.Add(R("2021", 350, 100));
+    // Lines inside a cell touch; rows are 4 pt apart.
+    double y = 120;
+    auto row = [&](const std::string& label, const std::vector<std::vector<std::string>>& cols) {
+      pb.Row(label, y, {}, {});
+      size_t lines = 0;
+      for (size_t k = 0; k < cols.size(); ++k) {
+        for (size_t i = 0; i < cols[k].size(); ++i) pb.Add(Num(cols[k][i], kRights[k], y + i * kHeightPt));
+        lines = std::max(lines, cols[k].size());
+      }
+      y += lines * kHeightPt + 4;
+    };
+    std::vector<std::string> first(c.lines.begin(), c.lines.end());
+    row("Statens bidrag", {first, {"6", "660", "000"}});
+    row("Kommunerna", {{"3 330", "000"}, {"3", "330", "000"}});
+    row("Summa intäkter", {{"9 990", "000"}, {"9 990", "000"}});
+    y += 20;
+    pb.Add(L("Belopp", 50, 80));  // the unit in a line between caption and table
+    pb.Add(L("i", 90, 80));
+    pb.Add(L("kr.", 100, 80));
+    Document doc = OnePage("verksamhetsplan", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    EXPECT_EQ(t.rows.size(), 3u);
+    EXPECT_EQ(Row(t, ""), nullptr);
+    for (int col = 0; col < 2; ++col) {
+      const TableCell* s = Cell(t, "Statens bidrag", col);
+      ASSERT_NE(s, nullptr);
+      EXPECT_EQ(s->amount_sek, 6660000);
+      EXPECT_EQ(s->status, "ok");
+      ASSERT_NE(Cell(t, "Summa intäkter", col), nullptr);
+      EXPECT_EQ(Cell(t, "Summa intäkter", col)->amount_sek, 9990000);
+    }
+  }
+}
+
+// A label wrapped in its cell whose next line opens a parenthesis with a
+// lower-case word ("(hållbart)") continues the label; a footnote mark
+// opening a capital ("(A)") does not.
+TEST(LayoutWrapTest, ParenthesisedLabelLineContinuesTheLabel) {
+  struct Case {
+    const char* second_line;
+    const char* want_label;
+  };
+  for (const Case& c : {Case{"(hållbart)", "Ockelbo kommun (hållbart)"}, Case{"(A)", "Ockelbo kommun"}}) {
+    SCOPED_TRACE(c.second_line);
+    PageBuilder pb;
+    pb.Add(L("Not", 50, 60));
+    pb.Add(L("4", 74, 60));
+    pb.Add(L("Upplupna", 86, 60));
+    pb.Add(L("kostnader,", 140, 60));
+    pb.Add(L("tkr", 205, 60));
+    pb.Add(R("2020", 300, 100));
+    pb.Add(R("2019", 350, 100));
+    // Rows 6 pt apart; a line break inside a cell 1 pt.
+    double y = 116;
+    for (const char* l : {"Gävle kommun", "Region Gävleborg", "Hofors kommun"}) {
+      pb.Row(l, y, kRights, {"100", "90"});
+      y += kHeightPt + 6;
+    }
+    pb.Row("Ockelbo kommun", y, kRights, {"165"});
+    pb.Row(c.second_line, y + kHeightPt + 1, {}, {});
+    y += 2 * kHeightPt + 7;
+    pb.Row("Ockelbo kommun", y, kRights, {"25", "223"});
+    y += kHeightPt + 6;
+    pb.Row("Summa", y, kRights, {"490", "493"});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    ASSERT_GE(t.rows.size(), 4u);
+    EXPECT_EQ(t.rows[3].label, c.want_label);
+    ASSERT_TRUE(t.rows[3].cells[0].present);
+    EXPECT_EQ(t.rows[3].cells[0].amount_sek, 165000);
+  }
+}
+
 // --- Class 2: headers in several rows ---
 
 struct HeaderCase {
@@ -276,6 +375,59 @@ TEST(LayoutHeaderTest, KindsAndYearsOnSeparateRowsPairByPosition) {
   }
 }
 
+// A kind printed once over two year columns (a merged header cell, centred:
+// "Plan" over 2021 and 2022) names both; a kind in a cell of its own names
+// only its column, whatever its alignment.
+TEST(LayoutHeaderTest, KindSpanningTwoYearColumnsNamesBoth) {
+  struct Case {
+    const char* name;
+    bool span;            // "Plan" centred over 2021–2022, else one "Plan" per column
+    bool span_first;      // the span over the first two columns ("Utfall" over 2019–2020)
+  };
+  const Case kCases[] = {{"merged Plan over 2021-2022", true, false},
+                         {"merged Utfall over 2019-2020", true, true},
+                         {"one kind per column", false, false}};
+  const std::vector<double> rights = {300, 380, 460};
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Add(L("Resultatbudget,", 50, 50));
+    pb.Add(L("tkr", 146, 50));
+    const char* years[] = {"2019", "2020", "2021"};
+    for (int i = 0; i < 3; ++i) pb.Add(R(years[i], rights[i], 100));
+    // Cells 80 pt wide, figures right-aligned with 6 pt padding: a merged
+    // cell over columns 2 and 3 is centred on the boundary between them.
+    auto centred = [&](const std::string& w, double cx) { pb.Add(L(w, cx - kCharPt * w.size() / 2, 88)); };
+    if (c.span && c.span_first) {
+      centred("Utfall", (rights[0] - 80 + rights[1]) / 2 + 6);
+      pb.Add(R("Budget", rights[2], 88));
+    } else if (c.span) {
+      pb.Add(R("Budget", rights[0], 88));
+      centred("Plan", (rights[0] + rights[2]) / 2 + 6);
+    } else {
+      pb.Add(R("Budget", rights[0], 88));
+      centred("Plan", rights[1] - 40 + 6);
+      centred("Plan", rights[2] - 40 + 6);
+    }
+    double y = 120;
+    pb.Row("Statens bidrag", y, rights, {"1 000", "1 100", "1 200"});
+    pb.Row("Kommunerna", y += 14, rights, {"1 000", "1 100", "1 200"});
+    pb.Row("Summa intäkter", y += 14, rights, {"2 000", "2 200", "2 400"});
+    Document doc = OnePage("verksamhetsplan", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    ASSERT_EQ(t.columns.size(), 3u);
+    std::vector<ColumnKind> want = {ColumnKind::kBudget, ColumnKind::kPlan, ColumnKind::kPlan};
+    if (c.span_first) want = {ColumnKind::kUtfall, ColumnKind::kUtfall, ColumnKind::kBudget};
+    for (int i = 0; i < 3; ++i) {
+      SCOPED_TRACE(t.columns[i].header);
+      EXPECT_EQ(ColumnKindName(t.columns[i].kind), std::string(ColumnKindName(want[i])));
+      EXPECT_EQ(t.columns[i].year, 2019 + i);
+    }
+  }
+}
+
 // --- Class 3: the arithmetic chooses the reading ---
 
 // "2" over "315" with nothing beside "315": one wrapped figure (2 315) or a
@@ -328,6 +480,94 @@ TEST(LayoutReadingChoiceTest, SumsDecideWhetherWrappedFragmentsJoin) {
       EXPECT_NE(flags[0].message.find("2 315 (figures wrapped"), std::string::npos) << flags[0].message;
       EXPECT_NE(flags[0].message.find("2 and 315 (the lower line a row of its own)"), std::string::npos)
           << flags[0].message;
+    } else {
+      EXPECT_TRUE(flags.empty());
+    }
+  }
+}
+
+// A table cut by a page break whose continuation repeats no header and sets
+// its figures elsewhere (its label column as wide as the labels there): the
+// continuation's columns pair with the header's by order when the sums say
+// so; when nothing decides, the continuation's figures are suspect; when
+// the continuation has a different number of columns, too.
+TEST(LayoutReadingChoiceTest, ContinuationPageWithColumnsElsewhere) {
+  struct Case {
+    const char* name;
+    bool summa;             // a Summa row on page 2 that checks the reading
+    bool extra_column;      // page 2 has a third column of figures
+    const char* status;     // of page 2's first figure
+    const char* rule;       // its flag, "" for none
+  };
+  const Case kCases[] = {
+      {"sums decide", true, false, "ok", ""},
+      {"nothing decides", false, false, "suspect", "layout.ambiguous"},
+      {"columns do not match", true, true, "suspect", "layout.unchecked"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder p1, p2;
+    p1.Add(L("Not", 50, 700));
+    p1.Add(L("3", 74, 700));
+    p1.Add(L("Fordringar,", 86, 700));
+    p1.Add(L("tkr", 158, 700));
+    p1.Add(R("2020", 300, 730));
+    p1.Add(R("2019", 350, 730));
+    p1.Row("Skattefordran", 750, kRights, {"43", "109"});
+    p1.Row("Kundfordringar", 766, kRights, {"20", "10"});
+    // Page 2's first column stands under page 1's second, its second
+    // column right of both: read by position the two would share a cell.
+    const std::vector<double> moved = {345, 420, 495};
+    std::vector<std::string> figs = {"89", "27"};
+    std::vector<std::string> sums = {"152", "146"};
+    if (c.extra_column) {
+      figs.push_back("5");
+      sums.push_back("5");
+    }
+    p2.Row("Förutbetalda kostnader och upplupna intäkter", 60, moved, figs);
+    if (c.summa) p2.Row("Summa", 76, moved, sums);
+    p2.Add(L("Styrelsen", 50, 120));
+    p2.Add(L("har", 110, 120));
+    p2.Add(L("fastställt", 135, 120));
+    p2.Add(L("årsredovisningen.", 195, 120));
+    Document doc;
+    doc.meta.kind = "årsredovisning";
+    for (int n = 1; n <= 2; ++n) {
+      Page p;
+      p.number = n;
+      p.width = 595;
+      p.height = 842;
+      BuildLines(n == 1 ? p1.words : p2.words, p);
+      doc.pages.push_back(p);
+    }
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    const TableRow* fr = Row(t, "Förutbetalda kostnader och upplupna intäkter");
+    ASSERT_NE(fr, nullptr);
+    int present = 0;
+    for (const TableCell& cell : fr->cells) {
+      if (!cell.present) continue;
+      ++present;
+      EXPECT_EQ(cell.status, c.status) << cell.raw;
+    }
+    EXPECT_GT(present, 0);
+    if (!c.extra_column) {
+      const TableCell* f = Cell(t, "Förutbetalda kostnader och upplupna intäkter", 0);
+      ASSERT_NE(f, nullptr);
+      EXPECT_EQ(f->amount_sek, 89000);
+      const TableCell* f19 = Cell(t, "Förutbetalda kostnader och upplupna intäkter", 1);
+      ASSERT_NE(f19, nullptr);
+      EXPECT_EQ(f19->amount_sek, 27000);
+    }
+    // Page 1 was never in doubt.
+    EXPECT_EQ(Cell(t, "Skattefordran", 0)->status, "ok");
+    std::vector<Flag> flags = ReadingFlags(tables);
+    bool found = false;
+    for (const Flag& fl : flags) found |= fl.rule == c.rule;
+    if (*c.rule) {
+      EXPECT_TRUE(found) << c.rule;
     } else {
       EXPECT_TRUE(flags.empty());
     }
