@@ -52,6 +52,7 @@ struct Column {
   double x0, x1;
   std::string header;
   bool text_only;  // header is not a value column (Kommentarer)
+  double fig_x0 = 0, fig_x1 = 0;  // extent of the figures alone (x0, x1 also cover header words)
 };
 
 std::string StripPunct(const std::string& s) {
@@ -320,9 +321,9 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   std::vector<Column> cols;
   for (const auto& sp : spans) {
     if (!cols.empty() && sp.first <= cols.back().x1 - lp.column_overlap_pt) {
-      cols.back().x1 = std::max(cols.back().x1, sp.second);
+      cols.back().x1 = cols.back().fig_x1 = std::max(cols.back().x1, sp.second);
     } else {
-      cols.push_back(Column{sp.first, sp.second, "", false});
+      cols.push_back(Column{sp.first, sp.second, "", false, sp.first, sp.second});
     }
   }
   // Name the columns. Header words are grouped into phrases (words of one
@@ -681,12 +682,15 @@ std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams
 // A band of header words: those over the columns are header-ish (or a day
 // of a date wrapped in its cell), at most three words stand over the labels
 // (a caption like "Budget 2019-2021, Tkr").
-bool IsHeaderishBand(const Band& b, double columns_x0) {
+// `days`: the header above has a date left open ("2020-12-"), so a day under
+// it ("31") is header; otherwise a two-digit figure is a figure ("13" of
+// "13 401" wrapped in its cell in the first row).
+bool IsHeaderishBand(const Band& b, double columns_x0, bool days = true) {
   int label_words = 0, over_columns = 0;
   for (const PWord& p : b.words) {
     bool in_label_area = p.w->box.x0 < columns_x0;
     // "31" under "2020-12-": the day of a date wrapped in its cell.
-    bool day = RE2::FullMatch(p.w->text, "[0-3]\\d"_re) && !in_label_area;
+    bool day = days && RE2::FullMatch(p.w->text, "[0-3]\\d"_re) && !in_label_area;
     if (IsHeaderishWord(p.w->text) || IsCommentHeader(p.w->text) || day) {
       over_columns += !in_label_area;
       continue;
@@ -771,8 +775,10 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
   while (h.end + 1 < bands.size()) {
     const Band& next = bands[h.end + 1];
     double gap = next.box.y0 - h.header.box.y1;
+    bool open_date = false;
+    for (const PWord& p : h.header.words) open_date |= RE2::PartialMatch(p.w->text, "(19|20)\\d\\d-\\d\\d-$"_re);
     bool wrapped = gap < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
-                   IsHeaderishBand(next, h.columns_x0) &&
+                   IsHeaderishBand(next, h.columns_x0, open_date) &&
                    (HeaderStart(next) < 0 || IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
     bool kinds = gap < lp.header_rows_gap_heights * height && IsKindsBand(next, h.columns_x0);
     bool unit_then_kinds = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0) &&
@@ -1056,20 +1062,23 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
               Grid* g, std::vector<ChoicePoint>* points) {
   size_t seen = 0;
   bool prev_label_only = false;  // g->rows.back() has a label and no figures
-  // The table's usual gap between consecutive bands (median, same page): a
-  // gap well under it is a line break inside a cell, not a new row.
+  // The table's usual gap between rows (same page): a gap well under it is
+  // a line break inside a cell, not a new row. The upper quartile of the
+  // gaps between bands, not the median: where most rows wrap in narrow
+  // cells, half the gaps or more are line breaks inside cells.
   std::vector<double> gaps;
   for (size_t b = 1; b < body.bands.size(); ++b)
     if (body.bands[b]->page == body.bands[b - 1]->page)
       gaps.push_back(body.bands[b]->box.y0 - body.bands[b - 1]->box.y1);
-  double median_gap = 0;
+  double row_gap = 0;
   if (gaps.size() >= 4) {
-    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
-    median_gap = gaps[gaps.size() / 2];
+    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() * 3 / 4, gaps.end());
+    row_gap = gaps[gaps.size() * 3 / 4];
   }
   auto tight = [&](size_t b) {
-    if (b == 0 || median_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
-    return body.bands[b]->box.y0 - body.bands[b - 1]->box.y1 < lp.tight_gap_share * median_gap;
+    if (b == 0 || row_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
+    double gap = body.bands[b]->box.y0 - body.bands[b - 1]->box.y1;
+    return gap < lp.tight_gap_share * row_gap && gap < lp.tight_gap_max_heights * body.bands[b]->box.height();
   };
   for (size_t b = 0; b < body.bands.size(); ++b) {
     if (body.is_repeat[b]) {
@@ -1362,7 +1371,7 @@ void ContinuationShapes(const TableBody& body, const TableShape& shape, int head
       int n = 0, which = -1;
       for (size_t k = 0; k < shape.headed.size(); ++k) {
         const Column& col = shape.cols[shape.headed[k]];
-        if (std::min(col.x1, c.second) - std::max(col.x0, c.first) > 0) {
+        if (std::min(col.fig_x1, c.second) - std::max(col.fig_x0, c.first) > 0) {
           ++n;
           which = static_cast<int>(k);
         }
@@ -1385,6 +1394,8 @@ void ContinuationShapes(const TableBody& body, const TableShape& shape, int head
       Column col = shape.cols[shape.headed[k]];
       col.x0 = cl[k].first;
       col.x1 = cl[k].second;
+      col.fig_x0 = col.x0;
+      col.fig_x1 = col.x1;
       moved.cols.push_back(col);
       moved.headed.push_back(static_cast<int>(k));
     }
@@ -1457,7 +1468,16 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
               return false;
         return true;
       };
-      moved_tie = sa.holds == sb.holds && sa.fails == sb.fails && !same(ga, gb);
+      // A reading that leaves printed figures out (the page's figures under
+      // no column, a row with fewer figures than columns) reads less of the
+      // page: the one placing more is taken when the sums do not decide.
+      auto placed = [](const Grid& g) {
+        int n = 0;
+        for (const GridRow& r : g.rows)
+          for (const GridCell& c : r.cells) n += c.present;
+        return n;
+      };
+      moved_tie = sa.holds == sb.holds && sa.fails == sb.fails && !same(ga, gb) && placed(gb) <= placed(ga);
       for (const auto& [page, sh] : page_shapes)
         if (!by_position.count(page)) moved_pages.push_back(page);
     }

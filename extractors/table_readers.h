@@ -85,11 +85,15 @@ struct LayoutParams {
   // height; table rows are set looser than wrapped cell lines).
   double header_rows_gap_heights = 1.5;
   // A band whose gap to the band above is under tight_gap_share × the body's
-  // median gap between bands is a line break inside a cell (its label
-  // continues the row above); only when that median is at least
+  // upper-quartile gap between bands is a line break inside a cell (its label
+  // continues the row above); only when that gap is at least
   // tight_gap_min_pt (tables without row padding give no such evidence).
   double tight_gap_share = 0.5;
   double tight_gap_min_pt = 2.0;
+  // ... and at most this many heights of the band (the leading of lines in
+  // one cell), whatever the quartile (rows set a little apart on a page
+  // with few rows are rows).
+  double tight_gap_max_heights = 0.2;
   // A header line left at the foot of the previous page ends below this
   // fraction of that page's height.
   double page_foot_fraction = 0.75;

@@ -272,6 +272,43 @@ TEST(LayoutWrapTest, FiguresWrappedOverThreeLinesJoinTheirRow) {
   }
 }
 
+// The first row's figures wrapped right under a header wrapped in its cells
+// ("Utfall" over "2020"): the upper parts ("13", shaped like the day of a
+// date wrapped under "2020-12-") are figures, not header, when no date is
+// left open above.
+TEST(LayoutWrapTest, FirstRowWrappedUnderWrappedHeader) {
+  for (const char* upper : {"13", "2"}) {
+    SCOPED_TRACE(upper);
+    PageBuilder pb;
+    pb.Add(L("Resultaträkning,", 50, 60));
+    pb.Add(L("tkr", 152, 60));
+    pb.Add(R("Utfall", 300, 90));
+    pb.Add(R("Utfall", 350, 90));
+    pb.Add(R("2020", 300, 100));
+    pb.Add(R("2019", 350, 100));
+    // Lines of a cell overlap a little; rows 5 pt apart.
+    pb.Row("Verksamhetens intäkter", 113, kRights, {upper, upper});
+    pb.Add(R("401", 300, 122.5));
+    pb.Add(R("319", 350, 122.5));
+    pb.Row("Verksamhetens kostnader", 138, kRights, {"-8 000", "-8 000"});
+    std::string net20 = std::to_string(std::stoi(upper) * 1000 + 401 - 8000);
+    std::string net19 = std::to_string(std::stoi(upper) * 1000 + 319 - 8000);
+    auto grouped = [](std::string v) { return v.size() > 3 ? v.substr(0, v.size() - 3) + " " + v.substr(v.size() - 3) : v; };
+    pb.Row("Verksamhetens nettokostnad", 153, kRights, {grouped(net20), grouped(net19)});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    ASSERT_EQ(t.columns.size(), 2u);
+    EXPECT_EQ(t.columns[0].header, "Utfall 2020");
+    const TableCell* c = Cell(t, "Verksamhetens intäkter", 0);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->amount_sek, (std::stoi(upper) * 1000 + 401) * 1000);
+    EXPECT_EQ(c->status, "ok");
+  }
+}
+
 // A label wrapped in its cell whose next line opens a parenthesis with a
 // lower-case word ("(hållbart)") continues the label; a footnote mark
 // opening a capital ("(A)") does not.
@@ -489,8 +526,9 @@ TEST(LayoutReadingChoiceTest, SumsDecideWhetherWrappedFragmentsJoin) {
 // A table cut by a page break whose continuation repeats no header and sets
 // its figures elsewhere (its label column as wide as the labels there): the
 // continuation's columns pair with the header's by order when the sums say
-// so; when nothing decides, the continuation's figures are suspect; when
-// the continuation has a different number of columns, too.
+// so; without sums, the reading that places every figure (by position two
+// of them would share a cell); when the continuation has a different number
+// of columns, its figures are suspect.
 TEST(LayoutReadingChoiceTest, ContinuationPageWithColumnsElsewhere) {
   struct Case {
     const char* name;
@@ -501,7 +539,7 @@ TEST(LayoutReadingChoiceTest, ContinuationPageWithColumnsElsewhere) {
   };
   const Case kCases[] = {
       {"sums decide", true, false, "ok", ""},
-      {"nothing decides", false, false, "suspect", "layout.ambiguous"},
+      {"no sums: the reading that places every figure", false, false, "ok", ""},
       {"columns do not match", true, true, "suspect", "layout.unchecked"},
   };
   for (const Case& c : kCases) {
