@@ -853,6 +853,10 @@ bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
 // of them) continues the table wherever its figures stand; ReadTableAt
 // places them (ContinuationShapes).
 bool RowShaped(const Band& b) {
+  // A running header or footer ("Brf Exempel 8 (15)", "Sida 3 av 12") is
+  // shaped like a row but holds a page number.
+  static const RE2 kPageNumber("(?i)(\\d+\\s*\\(\\d+\\)|\\d+\\s*(av|/)\\s*\\d+|sida\\s*\\d+.*)$");
+  if (RE2::PartialMatch(b.Text(), kPageNumber)) return false;
   double text_right = -1e9, first_number = 1e9;
   int words = 0;
   for (const PWord& p : b.words) {
@@ -1029,6 +1033,13 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // figure wrapped over three lines, its first two joined before).
     if (!RE2::FullMatch(lt, "\\d{3}(,\\d+)?"_re) || !RE2::FullMatch(ut, "[-−–]?\\d{1,3}( \\d{3})*"_re) ||
         !ParseSwedishNumber(ut + " " + lt))
+      return Wrap::kNo;
+    // An upper part that is a whole figure already ("16 514") goes on only
+    // onto a line without a label of its own: a label there that does not
+    // continue the upper one by its words starts a row ("Leverantörsskulder
+    // 116" under "Skulder till kreditinstitut 16 514").
+    if (ut.find(' ') != std::string::npos && !lower_label.empty() &&
+        !IsContinuation(JoinReading(upper_label, lp), JoinReading(lower_label, lp)))
       return Wrap::kNo;
   }
   return certain ? Wrap::kCertain : Wrap::kChoice;
