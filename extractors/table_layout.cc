@@ -171,7 +171,13 @@ int HeaderStart(const Band& band) {
     }
   }
   if (years == 0 || tokens < 2 || first == band.words.size()) return -1;
-  if (first > 4 && !IsPeriodLead(band, first)) return -1;
+  // A note's caption may lead the years ("Not 5 Övriga externa kostnader
+  // 2021 2020"): its "Not 5" counts no word of the lead.
+  size_t lead_words = first;
+  if (first >= 2 && IsNoteWord(band.words[0].w->text) &&
+      RE2::FullMatch(StripPunct(band.words[1].w->text), "\\d{1,2}"_re))
+    lead_words -= 2;
+  if (lead_words > 4 && !IsPeriodLead(band, first)) return -1;
   std::string lead = first > 0 ? band.words[0].w->text : "";
   if (lead.rfind("•", 0) == 0 || lead == "-" || lead == "–") return -1;
   int prose = 0;
@@ -689,10 +695,54 @@ struct TableBody {
   size_t end_band = 0;
 };
 
-// The positioned-word bands of every page (empty for plain-text pages).
+// A running page header or footer ("Brf Exempel      8 (15)", "Sida 3 av
+// 12", "Org.nr 700000-0000" under it): printed in the page's top or bottom
+// margin, it is shaped like a table row ("8" and "(15)" under two columns)
+// but belongs to no table. A band in the margin is one when it ends in a
+// page number (n ≤ m in "n (m)", "n av m", "n/m"; "Sida n") or, not a
+// table header, is printed the same in the margin of at least
+// `running_min_pages` pages.
+// Whether a line ends in a page number: "8 (15)", "3 av 12", "3/12" (the
+// page not past the count), "Sida 3".
+bool EndsInPageNumber(const std::string& text) {
+  static const RE2 kPair("(?i)(?:^|\\s)(\\d{1,3})\\s*(?:\\(\\s*(\\d{1,3})\\s*\\)|(?:av|/)\\s*(\\d{1,3}))$");
+  static const RE2 kSida("(?i)(?:^|\\s)(sida|sid\\.?)\\s*\\d{1,3}$");
+  int n = 0;
+  std::string m_paren, m_av;
+  if (RE2::PartialMatch(text, kPair, &n, &m_paren, &m_av)) return n >= 1 && n <= std::stoi(m_paren.empty() ? m_av : m_paren);
+  return RE2::PartialMatch(text, kSida);
+}
+
+// The positioned-word bands of every page (empty for plain-text pages),
+// without its running header and footer.
 std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams& lp) {
-  std::vector<std::vector<Band>> out;
-  for (const Page& p : doc.pages) out.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
+  std::vector<std::vector<Band>> all;
+  for (const Page& p : doc.pages) all.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
+  auto in_margin = [&](const Band& b, size_t page) {
+    double h = doc.pages[page].height;
+    return h > 0 && (b.box.y1 <= lp.running_margin_fraction * h || b.box.y0 >= (1 - lp.running_margin_fraction) * h);
+  };
+  // The margin text of a band that may repeat: not a table header (one
+  // repeated at the top of each page of a long table stays), figures and
+  // all ("Årsredovisning 2022 - 2023"; a table row printed the same in the
+  // margin of three pages is no row).
+  auto repeat_key = [](const Band& b) { return HeaderStart(b) < 0 ? FoldKey(b.Text()) : std::string(); };
+  std::map<std::string, std::set<size_t>> pages_of;
+  for (size_t pi = 0; pi < all.size(); ++pi)
+    for (const Band& b : all[pi])
+      if (in_margin(b, pi))
+        if (std::string k = repeat_key(b); !k.empty()) pages_of[k].insert(pi);
+  std::vector<std::vector<Band>> out(all.size());
+  for (size_t pi = 0; pi < all.size(); ++pi)
+    for (Band& b : all[pi]) {
+      bool running = false;
+      if (in_margin(b, pi)) {
+        std::string k = repeat_key(b);
+        running = EndsInPageNumber(b.Text()) ||
+                  (!k.empty() && static_cast<int>(pages_of[k].size()) >= lp.running_min_pages);
+      }
+      if (!running) out[pi].push_back(std::move(b));
+    }
   return out;
 }
 
@@ -887,9 +937,27 @@ bool RowShaped(const Band& b) {
   return words > 0 && words <= 8 && first_number < 1e9 && first_number > text_right;
 }
 
+// A band whose figures are all years ("Not 5 Övriga externa kostnader  2021
+// 2020"): a caption with its header, not a row of the table above.
+// Years and dates alike ("NOT 11, BYGGNAD OCH MARK  2023-12-31
+// 2022-12-31"); a note's number is no figure.
+bool YearsOnly(const Band& b) {
+  int years = 0;
+  for (size_t i = 0; i < b.words.size(); ++i) {
+    std::string t = StripPunct(b.words[i].w->text);
+    if (i > 0 && IsNoteWord(b.words[i - 1].w->text)) continue;
+    if (IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d"_re)) {
+      ++years;
+    } else if (IsNumericToken(t)) {
+      return false;
+    }
+  }
+  return years >= 2;
+}
+
 int ContinuationBand(const std::vector<Band>& next, double first_x, const LayoutParams& lp) {
   for (size_t q = 0; q < next.size() && q < 4; ++q) {
-    if (HeaderStart(next[q]) >= 0) return -1;
+    if (HeaderStart(next[q]) >= 0 || YearsOnly(next[q])) return -1;
     if (BandHasNumbers(next[q], first_x - lp.number_reach_pt) || RowShaped(next[q]))
       return q < 3 ? static_cast<int>(q) : -1;
     if (next[q].words.size() > 5) return -1;
@@ -1133,9 +1201,23 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     // A line break inside the label's cell continues it; footnote lines
     // ("*", "¹", "(1)", "(Not 3)") do not, a parenthesis opening a lower-case
     // word does ("Ockelbo kommun" / "(hållbart)").
+    // A line that the next line's label continues ("Kassaflöde från den
+    // löpande verksamheten före" / "förändring av rörelsekapital 359 455")
+    // is the head of that row, however tightly set, unless it continues the
+    // row above by its own words.
+    auto heads_next_row = [&]() {
+      if (b + 1 >= body.bands.size() || body.is_repeat[b + 1]) return false;
+      GridRow next;
+      bool next_label_only = false;
+      if (!BandToRow(*body.bands[b + 1], ShapeOn(shape, body.bands[b + 1]->page), lp, &next, &next_label_only))
+        return false;
+      return !next_label_only && !RE2::PartialMatch(FoldKey(next.label), "^(varav|darav)\\b"_re) &&
+             IsContinuation(row.label, next.label);
+    };
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
-        (IsContinuation(g->rows.back().label, row.label) || (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
-         !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re)))) {
+        (IsContinuation(g->rows.back().label, row.label) ||
+         (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
+          !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re) && !heads_next_row()))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;
     }
@@ -1559,7 +1641,12 @@ std::vector<Grid> ReadLayoutTables(const Document& doc, const LayoutParams& para
       if (before > 0 && last.runs_to_page_end && place.header_at_page_top && !place.titled) {
         Grid& prev = grids[before - 1];
         Grid& cur = grids.back();
-        if (cur.headers == prev.headers && cur.page == prev.last_page + 1) {
+        // A header that names a table of its own beside the years ("Not 5
+        // Övriga externa kostnader  2021  2020" after "Not 4 Driftkostnader
+        // 2021 2020") starts that table; a repeated header repeats its label
+        // or has none.
+        bool own_label = !cur.header_label.empty() && FoldKey(cur.header_label) != FoldKey(prev.header_label);
+        if (cur.headers == prev.headers && cur.page == prev.last_page + 1 && !own_label) {
           for (GridRow& r : cur.rows) prev.rows.push_back(std::move(r));
           prev.last_page = cur.last_page;
           grids.pop_back();

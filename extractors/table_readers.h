@@ -97,6 +97,12 @@ struct LayoutParams {
   // A header line left at the foot of the previous page ends below this
   // fraction of that page's height.
   double page_foot_fraction = 0.75;
+  // Running page headers and footers (not table rows): bands within this
+  // fraction of the page's height from its top or bottom edge that end in a
+  // page number, or that are printed the same in that margin of at least
+  // running_min_pages pages (not a table header).
+  double running_margin_fraction = 0.1;
+  int running_min_pages = 3;
 
   // --- Body ---
   // The table's line pitch: the header's height, at least this.

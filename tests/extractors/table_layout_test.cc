@@ -727,5 +727,217 @@ TEST(NoteReferenceTest, StripsTrailingNoteReferencesOnly) {
   for (const auto& [in, want] : kCases) EXPECT_EQ(StripNoteReference(in), want) << in;
 }
 
+// --- Running page headers and footers ---
+
+// A table cut by page breaks on pages that carry a running header or footer
+// with the page number ("Brf Exempel    2 (3)", "Sida 2 av 3", "2/3") and an
+// organisation number line under it: the page number stands under the
+// columns, so the line is shaped like a row, but it is no row of the table.
+// A row in the body that happens to end in "12 (17)" is still a row.
+TEST(LayoutRunningLinesTest, PageHeadersAndFootersAreNotRows) {
+  struct Case {
+    const char* name;
+    double y;                        // of the running line (842 pt page)
+    std::vector<std::string> words;  // before the page number
+    const char* form;                // "paren" n (m), "av" n av m, "slash" n/m
+    bool org_line;                   // "Org.nr 700000-0000" under it, every page
+  };
+  const Case kCases[] = {
+      {"header n (m) under the columns", 40, {"Brf", "Exempel"}, "paren", false},
+      {"header n (m) and an org.nr line", 40, {"Brf", "Exempel"}, "paren", true},
+      {"footer Sida n av m", 805, {"Sida"}, "av", false},
+      {"footer n/m", 805, {"Exempelföreningen"}, "slash", true},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const int kPages = 3;
+    std::vector<PageBuilder> pb(kPages);
+    for (int n = 1; n <= kPages; ++n) {
+      PageBuilder& p = pb[n - 1];
+      double x = 50;
+      for (const std::string& w : c.words) {
+        p.Add(L(w, x, c.y));
+        x += kCharPt * (w.size() + 1);
+      }
+      std::string num = std::to_string(n), count = std::to_string(kPages);
+      if (std::string(c.form) == "paren") {
+        p.Add(R(num, 300, c.y));  // under the first column
+        p.Add(R("(" + count + ")", 350, c.y));
+      } else if (std::string(c.form) == "av") {
+        p.Add(R(num, 300, c.y));
+        p.Add(L("av", 310, c.y));
+        p.Add(R(count, 350, c.y));
+      } else {
+        p.Add(R(num + "/" + count, 350, c.y));
+      }
+      if (c.org_line) {
+        double oy = c.y < 400 ? c.y + 14 : c.y - 14;
+        p.Add(L("Org.nr", 50, oy));
+        p.Add(L("700000-0000", 92, oy));
+      }
+    }
+    pb[0].Add(L("Fordringar,", 50, 690));
+    pb[0].Add(L("tkr", 122, 690));
+    pb[0].Add(R("2023", 300, 710));
+    pb[0].Add(R("2022", 350, 710));
+    pb[0].Row("Avsättning", 730, kRights, {"12", "(17)"});  // in the body: a row
+    pb[0].Row("Skattefordran", 746, kRights, {"43", "109"});
+    pb[0].Row("Kundfordringar", 762, kRights, {"20", "10"});
+    pb[1].Row("Förutbetalda kostnader", 100, kRights, {"89", "27"});
+    pb[1].Row("Övriga fordringar", 116, kRights, {"2", "4"});
+    pb[1].Row("Summa", 132, kRights, {"166", "133"});
+    pb[1].Add(L("Styrelsen", 50, 200));
+    pb[1].Add(L("har", 110, 200));
+    pb[1].Add(L("fastställt", 135, 200));
+    pb[1].Add(L("årsredovisningen.", 195, 200));
+    pb[2].Add(L("Underskrifter", 50, 100));
+    Document doc;
+    doc.meta.kind = "årsredovisning";
+    for (int n = 1; n <= kPages; ++n) {
+      Page p;
+      p.number = n;
+      p.width = 595;
+      p.height = 842;
+      BuildLines(pb[n - 1].words, p);
+      doc.pages.push_back(p);
+    }
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    for (const TableRow& r : t.rows) {
+      EXPECT_EQ(r.label.find("Exempel"), std::string::npos) << r.label;
+      EXPECT_EQ(r.label.find("Sida"), std::string::npos) << r.label;
+      EXPECT_EQ(r.label.find("Org.nr"), std::string::npos) << r.label;
+    }
+    EXPECT_EQ(t.rows.size(), 6u);
+    const TableCell* f = Cell(t, "Förutbetalda kostnader", 0);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->amount_sek, 89000);
+    EXPECT_EQ(f->status, "ok");
+    EXPECT_TRUE(ReadingFlags(tables).empty());
+    const TableCell* a = Cell(t, "Avsättning", 1);
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->amount_sek, -17000);
+  }
+}
+
+// Rows set solid (cell line breaks as tight as the gaps between rows): a
+// label-only line whose words the next line's label continues in lower case
+// ("… verksamheten före" / "förändring av rörelsekapital  359 455") heads
+// that row; a line the next row does not continue wraps the row above.
+TEST(LayoutWrapTest, LabelLineContinuedBelowHeadsTheNextRow) {
+  struct Case {
+    const char* name;
+    const char* line;       // the label-only line
+    const char* next;       // the row under it (with figures)
+    const char* want_prev;  // label of the row above it afterwards
+    const char* want_next;  // label of the row with the next figures
+  };
+  const Case kCases[] = {
+      {"continued below: heads the next row", "Kassaflöde från den löpande verksamheten före",
+       "förändring av rörelsekapital", "Förändring skatteskuld/fordran",
+       "Kassaflöde från den löpande verksamheten före förändring av rörelsekapital"},
+      {"not continued below: wraps the row above", "(långfristig del)", "Räntekostnader",
+       "Förändring skatteskuld/fordran (långfristig del)", "Räntekostnader"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Add(L("Kassaflödesanalys", 50, 60));
+    const std::vector<double> kWide = {460, 530};  // long labels
+    pb.Add(R("2023", 460, 90));
+    pb.Add(R("2022", 530, 90));
+    // Rows 11 pt apart (1 pt between bands), a wider gap between groups.
+    double y = 110;
+    pb.Row("Resultat efter finansiella poster", y, kWide, {"-1 498", "-1 407"});
+    pb.Row("Justeringar för avskrivningar", y += 11, kWide, {"1 861", "1 861"});
+    pb.Row("Förändring skatteskuld/fordran", y += 11, kWide, {"-3", "0"});
+    pb.Row(c.line, y += 11, kWide, {});
+    pb.Row(c.next, y += 11, kWide, {"359", "453"});
+    pb.Row("Förändring av kundfordringar", y += 17, kWide, {"-1", "0"});
+    pb.Row("Förändring av leverantörsskulder", y += 11, kWide, {"24", "-10"});
+    pb.Row("Kassaflöde från den löpande verksamheten", y += 17, kWide, {"382", "443"});
+    pb.Row("Investeringar i inventarier", y += 17, kWide, {"0", "-112"});
+    pb.Row("Årets kassaflöde", y += 17, kWide, {"382", "331"});
+    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+    ASSERT_FALSE(tables.empty());
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    const TableCell* prev = Cell(t, c.want_prev, 0);
+    ASSERT_NE(prev, nullptr);
+    EXPECT_EQ(prev->amount_sek, -3000);
+    const TableCell* next = Cell(t, c.want_next, 0);
+    ASSERT_NE(next, nullptr);
+    EXPECT_EQ(next->amount_sek, 359000);
+  }
+}
+
+// Notes on consecutive pages, each with its caption on its header line
+// ("Not 5 Övriga externa kostnader   2021   2020"), the first running to the
+// foot of its page: the second note is a table of its own (its caption and
+// years no row of the first, its rows not the first's), whatever the length
+// of its caption.
+TEST(LayoutHeaderTest, NoteCaptionOnTheHeaderLineStartsItsOwnTable) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> caption;  // after "Not 5"
+  };
+  const Case kCases[] = {
+      {"one-word caption", {"Räntekostnader"}},
+      {"three-word caption", {"Övriga", "externa", "kostnader"}},
+      {"four-word caption", {"Upplupna", "kostnader", "och", "intäkter"}},
+      {"capitals after 'NOT 5,'", {"ÖVRIGA", "EXTERNA", "KOSTNADER"}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder p1, p2;
+    auto header = [](PageBuilder& p, const std::string& no, const std::vector<std::string>& words, double y) {
+      bool caps = words[0] == "ÖVRIGA";
+      p.Add(L(caps ? "NOT" : "Not", 50, y));
+      p.Add(L(caps ? no + "," : no, 74, y));
+      double x = 90;
+      for (const std::string& w : words) {
+        p.Add(L(w, x, y));
+        x += kCharPt * (w.size() + 1);
+      }
+      p.Add(R("2021", 300, y));
+      p.Add(R("2020", 350, y));
+    };
+    header(p1, "4", {"Driftkostnader"}, 600);
+    double y = 620;
+    for (const char* l : {"Fastighetsskötsel", "Städning", "El", "Värme", "Vatten", "Försäkring", "Bredband"}) {
+      p1.Row(l, y, kRights, {"100", "90"});
+      y += 16;
+    }
+    p1.Row("Summa", y, kRights, {"700", "630"});  // the last line of page 1
+    header(p2, "5", c.caption, 60);
+    p2.Row("Kreditupplysning", 80, kRights, {"18", "0"});
+    p2.Row("Juridiska åtgärder", 96, kRights, {"14", "31"});
+    p2.Row("Summa", 112, kRights, {"32", "31"});
+    Document doc;
+    doc.meta.kind = "årsredovisning";
+    for (int n = 1; n <= 2; ++n) {
+      Page p;
+      p.number = n;
+      p.width = 595;
+      p.height = 842;
+      BuildLines(n == 1 ? p1.words : p2.words, p);
+      doc.pages.push_back(p);
+    }
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 2u);
+    SCOPED_TRACE(Labels(tables[0]) + " | " + Labels(tables[1]));
+    EXPECT_EQ(tables[0].rows.size(), 8u);
+    EXPECT_EQ(Row(tables[0], "Kreditupplysning"), nullptr);
+    const TableCell* k = Cell(tables[1], "Kreditupplysning", 0);
+    ASSERT_NE(k, nullptr);
+    EXPECT_EQ(k->raw, "18");
+    for (const FinancialTable& t : tables)
+      for (const TableRow& r : t.rows)
+        for (const TableCell& cell : r.cells) EXPECT_NE(cell.raw, "2021") << r.label;
+  }
+}
+
 }  // namespace
 }  // namespace finsam
