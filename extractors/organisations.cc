@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "model/text_split.h"
 #include "normalizers/regex.h"
 #include "normalizers/text.h"
 
@@ -26,18 +27,6 @@ std::string CapitalizeFirst(std::string s) {
     if (d == 0xA5 || d == 0xA4 || d == 0xB6) s[1] = static_cast<char>(d - 0x20);
   }
   return s;
-}
-
-std::vector<std::string> SplitWords(const std::string& s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
 }
 
 }  // namespace
@@ -64,7 +53,7 @@ Organisation NormalizeOrganisation(std::string_view text) {
     size_t fpos = static_cast<size_t>(m.data() - f.data());
     FoldedText ft = FoldWithMap(s);
     std::string before = CollapseSpaces(ft.Original(s, 0, fpos));
-    std::vector<std::string> words = SplitWords(before);
+    std::vector<std::string> words = SplitOn(before, ' ');
     if (!words.empty()) {
       std::string base = words.back();
       // "Region Gävleborg och Bollnäs kommun" → only the last name counts.

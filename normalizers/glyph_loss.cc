@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "model/text_split.h"
 #include "normalizers/unicode.h"
 #include "normalizers/utf8.h"
 
@@ -16,21 +17,6 @@ bool IsStandIn(char c) { return c == '"' || c == '!' || c == '#' || c == '$'; }
 const std::vector<std::string>& GapFills() {
   static const std::vector<std::string> kFills = {"ä", "å", "ö", "tt", "ft", "fi", "ti", "fl", "ff", "ffi"};
   return kFills;
-}
-
-std::vector<std::string> Split(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
 }
 
 // The word without leading/trailing punctuation, lower-case.
@@ -134,7 +120,7 @@ std::string BestJoin(const std::vector<std::string>& toks, size_t i, size_t len,
 }  // namespace
 
 std::string RepairLostGlyphs(const std::string& text, const SwedishLexicon& lex) {
-  std::vector<std::string> toks = Split(text);
+  std::vector<std::string> toks = SplitOn(text, ' ');
   if (toks.empty()) return text;
   std::vector<std::string> out;
   bool changed = false;

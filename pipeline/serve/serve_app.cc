@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <random>
 
+#include "model/text_split.h"
 #include "normalizers/swedish_number.h"
 #include "pipeline/review/compare.h"
 #include "pipeline/serve/assets.h"
@@ -49,21 +50,6 @@ HttpResponse FromStatus(const Status& st) {
 }
 
 HttpResponse FromResult(Result<Json> r) { return r.ok() ? JsonResponse(200, *r) : FromStatus(r.status()); }
-
-std::vector<std::string> SplitPath(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : path) {
-    if (c == '/') {
-      if (!cur.empty()) parts.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) parts.push_back(cur);
-  return parts;
-}
 
 // A positive decimal id of at most 15 digits.
 std::optional<int64_t> ParseId(const std::string& s) {
@@ -220,7 +206,7 @@ HttpResponse ServeApp::PageImage(const std::string& doc, const std::string& page
 }
 
 HttpResponse ServeApp::Route(const HttpRequest& req) {
-  const std::vector<std::string> parts = SplitPath(req.path);
+  const std::vector<std::string> parts = SplitOn(req.path, '/');
   if (req.method == "POST") return HandlePost(req, parts);
   if (parts.empty() || (parts.size() == 1 && parts[0] == "index.html")) {
     const EmbeddedAsset* index = FindAsset("index.html");
