@@ -52,6 +52,7 @@ struct Column {
   double x0, x1;
   std::string header;
   bool text_only;  // header is not a value column (Kommentarer)
+  double fig_x0 = 0, fig_x1 = 0;  // extent of the figures alone (x0, x1 also cover header words)
 };
 
 std::string StripPunct(const std::string& s) {
@@ -170,7 +171,13 @@ int HeaderStart(const Band& band) {
     }
   }
   if (years == 0 || tokens < 2 || first == band.words.size()) return -1;
-  if (first > 4 && !IsPeriodLead(band, first)) return -1;
+  // A note's caption may lead the years ("Not 5 Övriga externa kostnader
+  // 2021 2020"): its "Not 5" counts no word of the lead.
+  size_t lead_words = first;
+  if (first >= 2 && IsNoteWord(band.words[0].w->text) &&
+      RE2::FullMatch(StripPunct(band.words[1].w->text), "\\d{1,2}"_re))
+    lead_words -= 2;
+  if (lead_words > 4 && !IsPeriodLead(band, first)) return -1;
   std::string lead = first > 0 ? band.words[0].w->text : "";
   if (lead.rfind("•", 0) == 0 || lead == "-" || lead == "–") return -1;
   int prose = 0;
@@ -247,6 +254,73 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
   return out;
 }
 
+// A kind word of a header row centred over two columns (a merged cell:
+// "Plan" over "2020" and "2021") names both. Its centre lies in the gap
+// between the two columns' figures, at the boundary of their cells: next to
+// the left column's figures when the figures are right-aligned (the usual
+// way), next to the right column's when they are left-aligned. A kind word
+// in a cell of its own centres on that cell, which over narrow right-aligned
+// figures is also left of them, but on the far side of the gap. The other
+// column must have a year and no kind of its own, and the kind word a line
+// of its own (a kinds row above or below the years).
+// `right_aligned`: per column, whether its figures share right edges more
+// than left ones. Returns the words it lent (they name, but do not widen,
+// their new column).
+std::set<std::pair<size_t, const Word*>> SpreadSpanningKinds(const std::vector<Column>& cols,
+                                                            const std::vector<bool>& right_aligned,
+                                                            std::vector<std::vector<PWord>>* names) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|bokslut)");
+  auto is_kind = [](const PWord& p) { return RE2::FullMatch(StripPunct(p.w->text), kKind); };
+  auto kindless_year = [&](size_t c) {
+    bool year = false;
+    for (const PWord& p : (*names)[c]) {
+      std::string f = FoldKey(StripPunct(p.w->text));
+      if (is_kind(p) || f == "avvikelse" || f == "totalt" || f == "aterstar") return false;
+      year |= IsYearToken(StripPunct(p.w->text));
+    }
+    return year;
+  };
+  // A column's extent: its figures and the non-kind words over it.
+  auto extent = [&](size_t c) {
+    std::pair<double, double> e{cols[c].x0, cols[c].x1};
+    for (const PWord& p : (*names)[c])
+      if (!is_kind(p)) e = {std::min(e.first, p.w->box.x0), std::max(e.second, p.w->box.x1)};
+    return e;
+  };
+  std::vector<std::pair<size_t, PWord>> adds;
+  for (size_t c = 0; c < cols.size(); ++c) {
+    int kinds = 0;
+    const PWord* kind = nullptr;
+    for (const PWord& p : (*names)[c])
+      if (is_kind(p)) {
+        ++kinds;
+        kind = &p;
+      }
+    if (kinds != 1) continue;
+    bool own_line = true;
+    for (const PWord& p : (*names)[c])
+      own_line = own_line && (&p == kind || std::abs(p.w->box.cy() - kind->w->box.cy()) > kind->w->box.height() / 2);
+    if (!own_line) continue;
+    double cx = kind->w->box.cx();
+    for (size_t a = c > 0 ? c - 1 : 0; a <= c && a + 1 < cols.size(); ++a) {
+      size_t other = a == c ? a + 1 : a;
+      if (!kindless_year(other)) continue;
+      double gap0 = extent(a).second, gap1 = extent(a + 1).first;
+      if (cx <= gap0 || cx >= gap1) continue;
+      bool right = right_aligned[a] && right_aligned[a + 1];
+      bool left = !right_aligned[a] && !right_aligned[a + 1];
+      bool at_boundary = (right && cx - gap0 < gap1 - cx) || (left && gap1 - cx < cx - gap0);
+      if (at_boundary) adds.push_back({other, *kind});
+    }
+  }
+  std::set<std::pair<size_t, const Word*>> lent;
+  for (const auto& [c, p] : adds) {
+    (*names)[c].push_back(p);
+    lent.insert({c, p.w});
+  }
+  return lent;
+}
+
 // Column x-ranges from the number chunks of the body bands: chunks whose
 // x-ranges overlap are one column. Header words then name the columns.
 std::vector<Column> BuildColumns(const Band& header, int header_start, const std::vector<const Band*>& body,
@@ -270,9 +344,9 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   std::vector<Column> cols;
   for (const auto& sp : spans) {
     if (!cols.empty() && sp.first <= cols.back().x1 - lp.column_overlap_pt) {
-      cols.back().x1 = std::max(cols.back().x1, sp.second);
+      cols.back().x1 = cols.back().fig_x1 = std::max(cols.back().x1, sp.second);
     } else {
-      cols.push_back(Column{sp.first, sp.second, "", false});
+      cols.push_back(Column{sp.first, sp.second, "", false, sp.first, sp.second});
     }
   }
   // Name the columns. Header words are grouped into phrases (words of one
@@ -333,6 +407,20 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       for (const PWord& p : ph) *header_label += (header_label->empty() ? "" : " ") + p.w->text;
     }
   }
+  // Which way each column's figures align (equal spread: right).
+  std::vector<bool> right_aligned(cols.size(), true);
+  for (size_t c = 0; c < cols.size(); ++c) {
+    double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
+    for (const auto& sp : spans)
+      if (sp.first >= cols[c].x0 && sp.second <= cols[c].x1) {
+        l0 = std::min(l0, sp.first);
+        l1 = std::max(l1, sp.first);
+        r0 = std::min(r0, sp.second);
+        r1 = std::max(r1, sp.second);
+      }
+    if (l1 >= l0) right_aligned[c] = r1 - r0 <= l1 - l0;
+  }
+  std::set<std::pair<size_t, const Word*>> lent = SpreadSpanningKinds(cols, right_aligned, &names);
   std::vector<Column> named;
   for (size_t c = 0; c < cols.size(); ++c) {
     std::vector<PWord>& ws = names[c];
@@ -349,7 +437,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     });
     for (const PWord& p : ws) {
       cols[c].header += (cols[c].header.empty() ? "" : " ") + p.w->text;
-      cols[c].x0 = std::min(cols[c].x0, p.w->box.x0);
+      if (!lent.count({c, p.w})) cols[c].x0 = std::min(cols[c].x0, p.w->box.x0);
     }
     TableColumn parsed = ParseColumnHeader(cols[c].header, "årsredovisning");
     // A column of numbers without a header (a misaligned row, a stray
@@ -423,7 +511,19 @@ struct TableShape {
   std::vector<int> headed;       // indices into cols of named value/note columns
   double first_headed_x0 = 0;
   double comment_x0 = 1e9;       // words at or right of this belong to a comments column
+  // Continuation pages whose figures stand elsewhere (see ContinuationShapes):
+  // page number → the columns there. Not owned; null or absent page = `cols`.
+  const std::map<int, TableShape>* by_page = nullptr;
 };
+
+// The shape a band of page `page` is read with.
+const TableShape& ShapeOn(const TableShape& shape, int page) {
+  if (shape.by_page) {
+    auto it = shape.by_page->find(page);
+    if (it != shape.by_page->end()) return it->second;
+  }
+  return shape;
+}
 
 // Makes a GridRow from a band; returns false if the band is prose that ends
 // the table.
@@ -595,22 +695,69 @@ struct TableBody {
   size_t end_band = 0;
 };
 
-// The positioned-word bands of every page (empty for plain-text pages).
+// A running page header or footer ("Brf Exempel      8 (15)", "Sida 3 av
+// 12", "Org.nr 700000-0000" under it): printed in the page's top or bottom
+// margin, it is shaped like a table row ("8" and "(15)" under two columns)
+// but belongs to no table. A band in the margin is one when it ends in a
+// page number (n ≤ m in "n (m)", "n av m", "n/m"; "Sida n") or, not a
+// table header, is printed the same in the margin of at least
+// `running_min_pages` pages.
+// Whether a line ends in a page number: "8 (15)", "3 av 12", "3/12" (the
+// page not past the count), "Sida 3".
+bool EndsInPageNumber(const std::string& text) {
+  static const RE2 kPair("(?i)(?:^|\\s)(\\d{1,3})\\s*(?:\\(\\s*(\\d{1,3})\\s*\\)|(?:av|/)\\s*(\\d{1,3}))$");
+  static const RE2 kSida("(?i)(?:^|\\s)(sida|sid\\.?)\\s*\\d{1,3}$");
+  int n = 0;
+  std::string m_paren, m_av;
+  if (RE2::PartialMatch(text, kPair, &n, &m_paren, &m_av)) return n >= 1 && n <= std::stoi(m_paren.empty() ? m_av : m_paren);
+  return RE2::PartialMatch(text, kSida);
+}
+
+// The positioned-word bands of every page (empty for plain-text pages),
+// without its running header and footer.
 std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams& lp) {
-  std::vector<std::vector<Band>> out;
-  for (const Page& p : doc.pages) out.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
+  std::vector<std::vector<Band>> all;
+  for (const Page& p : doc.pages) all.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
+  auto in_margin = [&](const Band& b, size_t page) {
+    double h = doc.pages[page].height;
+    return h > 0 && (b.box.y1 <= lp.running_margin_fraction * h || b.box.y0 >= (1 - lp.running_margin_fraction) * h);
+  };
+  // The margin text of a band that may repeat: not a table header (one
+  // repeated at the top of each page of a long table stays), figures and
+  // all ("Årsredovisning 2022 - 2023"; a table row printed the same in the
+  // margin of three pages is no row).
+  auto repeat_key = [](const Band& b) { return HeaderStart(b) < 0 ? FoldKey(b.Text()) : std::string(); };
+  std::map<std::string, std::set<size_t>> pages_of;
+  for (size_t pi = 0; pi < all.size(); ++pi)
+    for (const Band& b : all[pi])
+      if (in_margin(b, pi))
+        if (std::string k = repeat_key(b); !k.empty()) pages_of[k].insert(pi);
+  std::vector<std::vector<Band>> out(all.size());
+  for (size_t pi = 0; pi < all.size(); ++pi)
+    for (Band& b : all[pi]) {
+      bool running = false;
+      if (in_margin(b, pi)) {
+        std::string k = repeat_key(b);
+        running = EndsInPageNumber(b.Text()) ||
+                  (!k.empty() && static_cast<int>(pages_of[k].size()) >= lp.running_min_pages);
+      }
+      if (!running) out[pi].push_back(std::move(b));
+    }
   return out;
 }
 
 // A band of header words: those over the columns are header-ish (or a day
 // of a date wrapped in its cell), at most three words stand over the labels
 // (a caption like "Budget 2019-2021, Tkr").
-bool IsHeaderishBand(const Band& b, double columns_x0) {
+// `days`: the header above has a date left open ("2020-12-"), so a day under
+// it ("31") is header; otherwise a two-digit figure is a figure ("13" of
+// "13 401" wrapped in its cell in the first row).
+bool IsHeaderishBand(const Band& b, double columns_x0, bool days = true) {
   int label_words = 0, over_columns = 0;
   for (const PWord& p : b.words) {
     bool in_label_area = p.w->box.x0 < columns_x0;
     // "31" under "2020-12-": the day of a date wrapped in its cell.
-    bool day = RE2::FullMatch(p.w->text, "[0-3]\\d"_re) && !in_label_area;
+    bool day = days && RE2::FullMatch(p.w->text, "[0-3]\\d"_re) && !in_label_area;
     if (IsHeaderishWord(p.w->text) || IsCommentHeader(p.w->text) || day) {
       over_columns += !in_label_area;
       continue;
@@ -695,8 +842,10 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
   while (h.end + 1 < bands.size()) {
     const Band& next = bands[h.end + 1];
     double gap = next.box.y0 - h.header.box.y1;
+    bool open_date = false;
+    for (const PWord& p : h.header.words) open_date |= RE2::PartialMatch(p.w->text, "(19|20)\\d\\d-\\d\\d-$"_re);
     bool wrapped = gap < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
-                   IsHeaderishBand(next, h.columns_x0) &&
+                   IsHeaderishBand(next, h.columns_x0, open_date) &&
                    (HeaderStart(next) < 0 || IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
     bool kinds = gap < lp.header_rows_gap_heights * height && IsKindsBand(next, h.columns_x0);
     bool unit_then_kinds = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0) &&
@@ -766,10 +915,51 @@ bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
 // Where a table cut by a page break goes on on the next page: the first band
 // with numbers among its first bands (after a running header), before any
 // header or prose; -1 when the table does not continue.
+// The next page may set the columns elsewhere (a label column as wide as
+// its own labels): a band shaped as a row (words, then figures right of all
+// of them) continues the table wherever its figures stand; ReadTableAt
+// places them (ContinuationShapes).
+bool RowShaped(const Band& b) {
+  // A running header or footer ("Brf Exempel 8 (15)", "Sida 3 av 12") is
+  // shaped like a row but holds a page number.
+  static const RE2 kPageNumber("(?i)(\\d+\\s*\\(\\d+\\)|\\d+\\s*(av|/)\\s*\\d+|sida\\s*\\d+.*)$");
+  if (RE2::PartialMatch(b.Text(), kPageNumber)) return false;
+  double text_right = -1e9, first_number = 1e9;
+  int words = 0;
+  for (const PWord& p : b.words) {
+    if (IsNumericToken(p.w->text)) {
+      first_number = std::min(first_number, p.w->box.x0);
+    } else {
+      ++words;
+      text_right = std::max(text_right, p.w->box.x1);
+    }
+  }
+  return words > 0 && words <= 8 && first_number < 1e9 && first_number > text_right;
+}
+
+// A band whose figures are all years ("Not 5 Övriga externa kostnader  2021
+// 2020"): a caption with its header, not a row of the table above.
+// Years and dates alike ("NOT 11, BYGGNAD OCH MARK  2023-12-31
+// 2022-12-31"); a note's number is no figure.
+bool YearsOnly(const Band& b) {
+  int years = 0;
+  for (size_t i = 0; i < b.words.size(); ++i) {
+    std::string t = StripPunct(b.words[i].w->text);
+    if (i > 0 && IsNoteWord(b.words[i - 1].w->text)) continue;
+    if (IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d"_re)) {
+      ++years;
+    } else if (IsNumericToken(t)) {
+      return false;
+    }
+  }
+  return years >= 2;
+}
+
 int ContinuationBand(const std::vector<Band>& next, double first_x, const LayoutParams& lp) {
   for (size_t q = 0; q < next.size() && q < 4; ++q) {
-    if (HeaderStart(next[q]) >= 0) return -1;
-    if (BandHasNumbers(next[q], first_x - lp.number_reach_pt)) return q < 3 ? static_cast<int>(q) : -1;
+    if (HeaderStart(next[q]) >= 0 || YearsOnly(next[q])) return -1;
+    if (BandHasNumbers(next[q], first_x - lp.number_reach_pt) || RowShaped(next[q]))
+      return q < 3 ? static_cast<int>(q) : -1;
     if (next[q].words.size() > 5) return -1;
   }
   return -1;
@@ -924,8 +1114,17 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
       certain = true;  // "712," is no figure on its own
       continue;
     }
-    if (!RE2::FullMatch(lt, "\\d{3}(,\\d+)?"_re) || !RE2::FullMatch(ut, "[-−–]?\\d{1,3}"_re) ||
+    // The upper part may itself hold groups already ("6 660" over "000": a
+    // figure wrapped over three lines, its first two joined before).
+    if (!RE2::FullMatch(lt, "\\d{3}(,\\d+)?"_re) || !RE2::FullMatch(ut, "[-−–]?\\d{1,3}( \\d{3})*"_re) ||
         !ParseSwedishNumber(ut + " " + lt))
+      return Wrap::kNo;
+    // An upper part that is a whole figure already ("16 514") goes on only
+    // onto a line without a label of its own: a label there that does not
+    // continue the upper one by its words starts a row ("Leverantörsskulder
+    // 116" under "Skulder till kreditinstitut 16 514").
+    if (ut.find(' ') != std::string::npos && !lower_label.empty() &&
+        !IsContinuation(JoinReading(upper_label, lp), JoinReading(lower_label, lp)))
       return Wrap::kNo;
   }
   return certain ? Wrap::kCertain : Wrap::kChoice;
@@ -959,20 +1158,23 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
               Grid* g, std::vector<ChoicePoint>* points) {
   size_t seen = 0;
   bool prev_label_only = false;  // g->rows.back() has a label and no figures
-  // The table's usual gap between consecutive bands (median, same page): a
-  // gap well under it is a line break inside a cell, not a new row.
+  // The table's usual gap between rows (same page): a gap well under it is
+  // a line break inside a cell, not a new row. The upper quartile of the
+  // gaps between bands, not the median: where most rows wrap in narrow
+  // cells, half the gaps or more are line breaks inside cells.
   std::vector<double> gaps;
   for (size_t b = 1; b < body.bands.size(); ++b)
     if (body.bands[b]->page == body.bands[b - 1]->page)
       gaps.push_back(body.bands[b]->box.y0 - body.bands[b - 1]->box.y1);
-  double median_gap = 0;
+  double row_gap = 0;
   if (gaps.size() >= 4) {
-    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
-    median_gap = gaps[gaps.size() / 2];
+    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() * 3 / 4, gaps.end());
+    row_gap = gaps[gaps.size() * 3 / 4];
   }
   auto tight = [&](size_t b) {
-    if (b == 0 || median_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
-    return body.bands[b]->box.y0 - body.bands[b - 1]->box.y1 < lp.tight_gap_share * median_gap;
+    if (b == 0 || row_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
+    double gap = body.bands[b]->box.y0 - body.bands[b - 1]->box.y1;
+    return gap < lp.tight_gap_share * row_gap && gap < lp.tight_gap_max_heights * body.bands[b]->box.height();
   };
   for (size_t b = 0; b < body.bands.size(); ++b) {
     if (body.is_repeat[b]) {
@@ -983,7 +1185,7 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     Band band = *body.bands[b];
     while (b + 1 < body.bands.size() && !body.is_repeat[b + 1]) {
       std::vector<std::pair<std::string, std::string>> fragments;
-      Wrap w = WrapContinuation(band, *body.bands[b + 1], shape, lp, tight(b + 1), &fragments);
+      Wrap w = WrapContinuation(band, *body.bands[b + 1], ShapeOn(shape, band.page), lp, tight(b + 1), &fragments);
       if (w == Wrap::kNo) break;
       if (w == Wrap::kChoice) {
         size_t id = seen++;
@@ -994,11 +1196,28 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     }
     GridRow row;
     bool label_only = false;
-    if (!BandToRow(band, shape, lp, &row, &label_only)) break;
+    if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only)) break;
     if (label_only && row.label.empty()) continue;
+    // A line break inside the label's cell continues it; footnote lines
+    // ("*", "¹", "(1)", "(Not 3)") do not, a parenthesis opening a lower-case
+    // word does ("Ockelbo kommun" / "(hållbart)").
+    // A line that the next line's label continues ("Kassaflöde från den
+    // löpande verksamheten före" / "förändring av rörelsekapital 359 455")
+    // is the head of that row, however tightly set, unless it continues the
+    // row above by its own words.
+    auto heads_next_row = [&]() {
+      if (b + 1 >= body.bands.size() || body.is_repeat[b + 1]) return false;
+      GridRow next;
+      bool next_label_only = false;
+      if (!BandToRow(*body.bands[b + 1], ShapeOn(shape, body.bands[b + 1]->page), lp, &next, &next_label_only))
+        return false;
+      return !next_label_only && !RE2::PartialMatch(FoldKey(next.label), "^(varav|darav)\\b"_re) &&
+             IsContinuation(row.label, next.label);
+    };
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
-        (IsContinuation(g->rows.back().label, row.label) || (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
-         !RE2::PartialMatch(row.label, "^[*¹²³(0-9]"_re)))) {
+        (IsContinuation(g->rows.back().label, row.label) ||
+         (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
+          !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re) && !heads_next_row()))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;
     }
@@ -1205,6 +1424,106 @@ struct TablePlace {
   bool titled = false;              // a caption of its own stands above the header
 };
 
+// A table cut by a page break whose continuation repeats no header may set
+// its columns elsewhere on the next page (its label column as wide as the
+// labels there). Per continuation page: the page's own columns of figures
+// (clustered as BuildColumns does); when they do not line up one to one
+// with the header's columns but are as many, the page is read by the order
+// of its columns (`shapes`); when they neither line up nor are as many, the
+// page goes to `misaligned` (its cells cannot be placed with confidence).
+void ContinuationShapes(const TableBody& body, const TableShape& shape, int header_page, const LayoutParams& lp,
+                        std::map<int, TableShape>* shapes, std::vector<int>* misaligned) {
+  if (shape.comment_x0 < 1e9) return;
+  struct Span {
+    double x0, x1;
+    size_t band;
+  };
+  std::map<int, std::vector<Span>> spans;
+  std::map<int, std::set<size_t>> figure_bands;
+  for (size_t b = 0; b < body.bands.size(); ++b) {
+    const Band& band = *body.bands[b];
+    if (body.is_repeat[b] || band.page == header_page) continue;
+    double text_right = -1e9;  // figures stand right of the row's words
+    for (const PWord& p : band.words)
+      if (!IsNumericToken(p.w->text) && !HasDigit(p.w->text)) text_right = std::max(text_right, p.w->box.x1);
+    for (const Chunk& c : NumberChunks(band, text_right, lp))
+      if (ParseSwedishNumber(c.Text())) {
+        spans[band.page].push_back({c.box.x0, c.box.x1, b});
+        figure_bands[band.page].insert(b);
+      }
+  }
+  for (auto& [page, sp] : spans) {
+    std::sort(sp.begin(), sp.end(), [](const Span& a, const Span& b) { return a.x0 < b.x0; });
+    struct Cluster {
+      double x0, x1;
+      std::set<size_t> bands;
+    };
+    std::vector<Cluster> all;
+    for (const Span& x : sp) {
+      if (!all.empty() && x.x0 <= all.back().x1 - lp.column_overlap_pt) {
+        all.back().x1 = std::max(all.back().x1, x.x1);
+        all.back().bands.insert(x.band);
+      } else {
+        all.push_back({x.x0, x.x1, {x.band}});
+      }
+    }
+    // A column of the page is figures of two rows or more (of the only row
+    // when there is one): a single row set off the grid is left to
+    // BandToRow's placement by order.
+    std::vector<std::pair<double, double>> cl;
+    for (const Cluster& c : all)
+      if (c.bands.size() >= 2 || figure_bands[page].size() == 1) cl.push_back({c.x0, c.x1});
+    if (cl.empty()) continue;
+    // Lined up: each cluster overlaps exactly one headed column, no two the same.
+    std::set<int> hit;
+    bool lined_up = true;
+    for (const auto& c : cl) {
+      int n = 0, which = -1;
+      for (size_t k = 0; k < shape.headed.size(); ++k) {
+        const Column& col = shape.cols[shape.headed[k]];
+        if (std::min(col.fig_x1, c.second) - std::max(col.fig_x0, c.first) > 0) {
+          ++n;
+          which = static_cast<int>(k);
+        }
+      }
+      lined_up = lined_up && n == 1 && hit.insert(which).second;
+    }
+    if (lined_up) continue;
+    if (cl.size() != shape.headed.size()) {
+      // Placed by position, doubtful; the labels there still end where the
+      // page's figures begin.
+      misaligned->push_back(page);
+      TableShape kept = shape;
+      kept.by_page = nullptr;
+      kept.first_headed_x0 = std::max(kept.first_headed_x0, cl.front().first);
+      (*shapes)[page] = std::move(kept);
+      continue;
+    }
+    TableShape moved;
+    for (size_t k = 0; k < shape.headed.size(); ++k) {
+      Column col = shape.cols[shape.headed[k]];
+      col.x0 = cl[k].first;
+      col.x1 = cl[k].second;
+      col.fig_x0 = col.x0;
+      col.fig_x1 = col.x1;
+      moved.cols.push_back(col);
+      moved.headed.push_back(static_cast<int>(k));
+    }
+    moved.first_headed_x0 = cl.front().first;
+    (*shapes)[page] = std::move(moved);
+  }
+}
+
+// Marks every figure on the given pages doubtful.
+void MarkPagesDoubt(const std::vector<int>& pages, const std::string& rule, const std::string& why, Grid* g) {
+  for (GridRow& r : g->rows)
+    for (GridCell& c : r.cells)
+      if (c.present && std::find(pages.begin(), pages.end(), c.prov.page) != pages.end() && c.doubt_rule.empty()) {
+        c.doubt_rule = rule;
+        c.doubt = why;
+      }
+}
+
 // Reads the table whose header is band `i` of page `pi`, if it is one, into
 // `grids`; returns the index of the band to look at next on that page.
 size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& page_bands, size_t pi, size_t i,
@@ -1223,11 +1542,71 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
   g.title = h.carried_title.empty() ? FindTitle(bands, h.begin, lp) : h.carried_title;
   g.page = g.last_page = h.header.page;
   Grid base = g;
+  // Continuation pages with their figures set elsewhere: read by position
+  // and by the order of the page's columns; the arithmetic chooses.
+  std::map<int, TableShape> page_shapes;
+  std::vector<int> misaligned, moved_pages;
+  ContinuationShapes(body, shape, h.header.page, lp, &page_shapes, &misaligned);
+  bool moved_tie = false;
+  std::map<int, TableShape> by_position;  // the misaligned pages alone
+  for (int pg : misaligned) by_position[pg] = page_shapes[pg];
+  if (page_shapes.size() > by_position.size()) {
+    TableContext ctx;
+    ctx.doc_kind = doc.meta.kind;
+    auto score = [&](const TableShape& sh, Grid* out) {
+      *out = base;
+      std::vector<ChoicePoint> ignored;
+      ReadRows(body, sh, lp, {}, out, &ignored);
+      DropTrailingEmptyRows(out);
+      FinancialTable t;
+      return InterpretGrid(*out, ctx, &t) ? ScoreReading(t) : ReadingScore{};
+    };
+    TableShape by_order = shape, by_pos = shape;
+    by_order.by_page = &page_shapes;
+    by_pos.by_page = &by_position;
+    Grid ga, gb;
+    ReadingScore sa = score(by_pos, &ga), sb = score(by_order, &gb);
+    if (sa.holds > sb.holds || (sa.holds == sb.holds && sa.fails < sb.fails)) {
+      page_shapes = by_position;
+    } else {
+      auto same = [](const Grid& a, const Grid& b) {
+        if (a.rows.size() != b.rows.size()) return false;
+        for (size_t r = 0; r < a.rows.size(); ++r)
+          for (size_t c = 0; c < a.rows[r].cells.size(); ++c)
+            if (a.rows[r].cells[c].present != b.rows[r].cells[c].present ||
+                a.rows[r].cells[c].text != b.rows[r].cells[c].text)
+              return false;
+        return true;
+      };
+      // A reading that leaves printed figures out (the page's figures under
+      // no column, a row with fewer figures than columns) reads less of the
+      // page: the one placing more is taken when the sums do not decide.
+      auto placed = [](const Grid& g) {
+        int n = 0;
+        for (const GridRow& r : g.rows)
+          for (const GridCell& c : r.cells) n += c.present;
+        return n;
+      };
+      moved_tie = sa.holds == sb.holds && sa.fails == sb.fails && !same(ga, gb) && placed(gb) <= placed(ga);
+      for (const auto& [page, sh] : page_shapes)
+        if (!by_position.count(page)) moved_pages.push_back(page);
+    }
+  }
+  shape.by_page = &page_shapes;
   std::vector<ChoicePoint> points;
   ReadRows(body, shape, lp, {}, &g, &points);
   DropTrailingEmptyRows(&g);
   if (!points.empty()) ChooseReading(doc, body, shape, lp, base, points.size(), &g);
   DoubtUnlabeledFigureRows(points, &g);
+  if (moved_tie)
+    MarkPagesDoubt(moved_pages, "layout.ambiguous",
+                   "the table goes on without its header on a page that sets its figures elsewhere: read by the "
+                   "order of that page's columns (or by their position); the sums do not decide",
+                   &g);
+  MarkPagesDoubt(misaligned, "layout.unchecked",
+                 "the table goes on without its header on a page whose columns of figures do not line up with the "
+                 "header's",
+                 &g);
   if (!g.rows.empty()) {
     place->titled = !g.title.empty();
     place->header_at_page_top = h.begin <= 2;
@@ -1262,7 +1641,12 @@ std::vector<Grid> ReadLayoutTables(const Document& doc, const LayoutParams& para
       if (before > 0 && last.runs_to_page_end && place.header_at_page_top && !place.titled) {
         Grid& prev = grids[before - 1];
         Grid& cur = grids.back();
-        if (cur.headers == prev.headers && cur.page == prev.last_page + 1) {
+        // A header that names a table of its own beside the years ("Not 5
+        // Övriga externa kostnader  2021  2020" after "Not 4 Driftkostnader
+        // 2021 2020") starts that table; a repeated header repeats its label
+        // or has none.
+        bool own_label = !cur.header_label.empty() && FoldKey(cur.header_label) != FoldKey(prev.header_label);
+        if (cur.headers == prev.headers && cur.page == prev.last_page + 1 && !own_label) {
           for (GridRow& r : cur.rows) prev.rows.push_back(std::move(r));
           prev.last_page = cur.last_page;
           grids.pop_back();

@@ -85,14 +85,24 @@ struct LayoutParams {
   // height; table rows are set looser than wrapped cell lines).
   double header_rows_gap_heights = 1.5;
   // A band whose gap to the band above is under tight_gap_share × the body's
-  // median gap between bands is a line break inside a cell (its label
-  // continues the row above); only when that median is at least
+  // upper-quartile gap between bands is a line break inside a cell (its label
+  // continues the row above); only when that gap is at least
   // tight_gap_min_pt (tables without row padding give no such evidence).
   double tight_gap_share = 0.5;
   double tight_gap_min_pt = 2.0;
+  // ... and at most this many heights of the band (the leading of lines in
+  // one cell), whatever the quartile (rows set a little apart on a page
+  // with few rows are rows).
+  double tight_gap_max_heights = 0.2;
   // A header line left at the foot of the previous page ends below this
   // fraction of that page's height.
   double page_foot_fraction = 0.75;
+  // Running page headers and footers (not table rows): bands within this
+  // fraction of the page's height from its top or bottom edge that end in a
+  // page number, or that are printed the same in that margin of at least
+  // running_min_pages pages (not a table header).
+  double running_margin_fraction = 0.1;
+  int running_min_pages = 3;
 
   // --- Body ---
   // The table's line pitch: the header's height, at least this.

@@ -100,10 +100,13 @@ TEST(LayoutVariantsTest, BornDigitalPdfsAtLeastBaseline) {
   // Merged readers: recall 0.934, precision 0.935, suspect 0.074. After
   // wrapped header years, unit lines above/below the header, repeated headers
   // across pages and in-cell label wraps: recall 0.988, precision 0.994,
-  // suspect 0.000 (floors: minus a small margin).
-  EXPECT_GE(t.Recall(), 0.98) << ScoreReport(scored);
-  EXPECT_GE(t.Precision(), 0.99) << ScoreReport(scored);
-  EXPECT_LE(t.SuspectShare(), 0.02) << ScoreReport(scored);
+  // suspect 0.000. After three-line wraps, merged-span kind headers,
+  // continuation pages that move their columns and first rows wrapped under
+  // a wrapped header: recall 1.000, precision 1.000, suspect 0.000 (floors:
+  // a small margin, one missed or flagged fact in 502 stays under it).
+  EXPECT_GE(t.Recall(), 0.995) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.998) << ScoreReport(scored);
+  EXPECT_LE(t.SuspectShare(), 0.005) << ScoreReport(scored);
   // Metadata: 24 of 24 since titles that wrap inside their period are read.
   EXPECT_GE(t.meta_right, 24) << ScoreReport(scored);
   // The control: a plain bordered table, unit in the title, one header row,

@@ -216,6 +216,142 @@ TEST(LayoutWrapTest, CapitalisedLineAfterPrepositionStaysApart) {
   EXPECT_NE(Cell(t, "Taxeringsvärde byggnad", 1), nullptr);
 }
 
+// A figure wrapped over three lines in a tight column: "6" over "660" over
+// "000", or "6 660" over "000" where the column is a little wider; the
+// first two lines joined, the third joins the same way. No row is made of
+// the fragments and the Summa row confirms the reading.
+TEST(LayoutWrapTest, FiguresWrappedOverThreeLinesJoinTheirRow) {
+  struct Case {
+    const char* name;
+    std::vector<const char*> lines;  // the first column's figure, line by line
+  };
+  const Case kCases[] = {
+      {"one group a line", {"6", "660", "000"}},
+      {"two groups, then one", {"6 660", "000"}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Add(L("Budget", 50, 60));
+    pb.Add(L("2020-2021", 92, 60));
+    pb.Add(R("2020", 300, 100));
+    pb.Add(R("2021", 350, 100));
+    // Lines inside a cell touch; rows are 4 pt apart.
+    double y = 120;
+    auto row = [&](const std::string& label, const std::vector<std::vector<std::string>>& cols) {
+      pb.Row(label, y, {}, {});
+      size_t lines = 0;
+      for (size_t k = 0; k < cols.size(); ++k) {
+        for (size_t i = 0; i < cols[k].size(); ++i) pb.Add(Num(cols[k][i], kRights[k], y + i * kHeightPt));
+        lines = std::max(lines, cols[k].size());
+      }
+      y += lines * kHeightPt + 4;
+    };
+    std::vector<std::string> first(c.lines.begin(), c.lines.end());
+    row("Statens bidrag", {first, {"6", "660", "000"}});
+    row("Kommunerna", {{"3 330", "000"}, {"3", "330", "000"}});
+    row("Summa intäkter", {{"9 990", "000"}, {"9 990", "000"}});
+    y += 20;
+    pb.Add(L("Belopp", 50, 80));  // the unit in a line between caption and table
+    pb.Add(L("i", 90, 80));
+    pb.Add(L("kr.", 100, 80));
+    Document doc = OnePage("verksamhetsplan", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    EXPECT_EQ(t.rows.size(), 3u);
+    EXPECT_EQ(Row(t, ""), nullptr);
+    for (int col = 0; col < 2; ++col) {
+      const TableCell* s = Cell(t, "Statens bidrag", col);
+      ASSERT_NE(s, nullptr);
+      EXPECT_EQ(s->amount_sek, 6660000);
+      EXPECT_EQ(s->status, "ok");
+      ASSERT_NE(Cell(t, "Summa intäkter", col), nullptr);
+      EXPECT_EQ(Cell(t, "Summa intäkter", col)->amount_sek, 9990000);
+    }
+  }
+}
+
+// The first row's figures wrapped right under a header wrapped in its cells
+// ("Utfall" over "2020"): the upper parts ("13", shaped like the day of a
+// date wrapped under "2020-12-") are figures, not header, when no date is
+// left open above.
+TEST(LayoutWrapTest, FirstRowWrappedUnderWrappedHeader) {
+  for (const char* upper : {"13", "2"}) {
+    SCOPED_TRACE(upper);
+    PageBuilder pb;
+    pb.Add(L("Resultaträkning,", 50, 60));
+    pb.Add(L("tkr", 152, 60));
+    pb.Add(R("Utfall", 300, 90));
+    pb.Add(R("Utfall", 350, 90));
+    pb.Add(R("2020", 300, 100));
+    pb.Add(R("2019", 350, 100));
+    // Lines of a cell overlap a little; rows 5 pt apart.
+    pb.Row("Verksamhetens intäkter", 113, kRights, {upper, upper});
+    pb.Add(R("401", 300, 122.5));
+    pb.Add(R("319", 350, 122.5));
+    pb.Row("Verksamhetens kostnader", 138, kRights, {"-8 000", "-8 000"});
+    std::string net20 = std::to_string(std::stoi(upper) * 1000 + 401 - 8000);
+    std::string net19 = std::to_string(std::stoi(upper) * 1000 + 319 - 8000);
+    auto grouped = [](std::string v) { return v.size() > 3 ? v.substr(0, v.size() - 3) + " " + v.substr(v.size() - 3) : v; };
+    pb.Row("Verksamhetens nettokostnad", 153, kRights, {grouped(net20), grouped(net19)});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    ASSERT_EQ(t.columns.size(), 2u);
+    EXPECT_EQ(t.columns[0].header, "Utfall 2020");
+    const TableCell* c = Cell(t, "Verksamhetens intäkter", 0);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->amount_sek, (std::stoi(upper) * 1000 + 401) * 1000);
+    EXPECT_EQ(c->status, "ok");
+  }
+}
+
+// A label wrapped in its cell whose next line opens a parenthesis with a
+// lower-case word ("(hållbart)") continues the label; a footnote mark
+// opening a capital ("(A)") does not.
+TEST(LayoutWrapTest, ParenthesisedLabelLineContinuesTheLabel) {
+  struct Case {
+    const char* second_line;
+    const char* want_label;
+  };
+  for (const Case& c : {Case{"(hållbart)", "Ockelbo kommun (hållbart)"}, Case{"(A)", "Ockelbo kommun"}}) {
+    SCOPED_TRACE(c.second_line);
+    PageBuilder pb;
+    pb.Add(L("Not", 50, 60));
+    pb.Add(L("4", 74, 60));
+    pb.Add(L("Upplupna", 86, 60));
+    pb.Add(L("kostnader,", 140, 60));
+    pb.Add(L("tkr", 205, 60));
+    pb.Add(R("2020", 300, 100));
+    pb.Add(R("2019", 350, 100));
+    // Rows 6 pt apart; a line break inside a cell 1 pt.
+    double y = 116;
+    for (const char* l : {"Gävle kommun", "Region Gävleborg", "Hofors kommun"}) {
+      pb.Row(l, y, kRights, {"100", "90"});
+      y += kHeightPt + 6;
+    }
+    pb.Row("Ockelbo kommun", y, kRights, {"165"});
+    pb.Row(c.second_line, y + kHeightPt + 1, {}, {});
+    y += 2 * kHeightPt + 7;
+    pb.Row("Ockelbo kommun", y, kRights, {"25", "223"});
+    y += kHeightPt + 6;
+    pb.Row("Summa", y, kRights, {"490", "493"});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    ASSERT_GE(t.rows.size(), 4u);
+    EXPECT_EQ(t.rows[3].label, c.want_label);
+    ASSERT_TRUE(t.rows[3].cells[0].present);
+    EXPECT_EQ(t.rows[3].cells[0].amount_sek, 165000);
+  }
+}
+
 // --- Class 2: headers in several rows ---
 
 struct HeaderCase {
@@ -277,6 +413,59 @@ TEST(LayoutHeaderTest, KindsAndYearsOnSeparateRowsPairByPosition) {
   }
 }
 
+// A kind printed once over two year columns (a merged header cell, centred:
+// "Plan" over 2021 and 2022) names both; a kind in a cell of its own names
+// only its column, whatever its alignment.
+TEST(LayoutHeaderTest, KindSpanningTwoYearColumnsNamesBoth) {
+  struct Case {
+    const char* name;
+    bool span;            // "Plan" centred over 2021–2022, else one "Plan" per column
+    bool span_first;      // the span over the first two columns ("Utfall" over 2019–2020)
+  };
+  const Case kCases[] = {{"merged Plan over 2021-2022", true, false},
+                         {"merged Utfall over 2019-2020", true, true},
+                         {"one kind per column", false, false}};
+  const std::vector<double> rights = {300, 380, 460};
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Add(L("Resultatbudget,", 50, 50));
+    pb.Add(L("tkr", 146, 50));
+    const char* years[] = {"2019", "2020", "2021"};
+    for (int i = 0; i < 3; ++i) pb.Add(R(years[i], rights[i], 100));
+    // Cells 80 pt wide, figures right-aligned with 6 pt padding: a merged
+    // cell over columns 2 and 3 is centred on the boundary between them.
+    auto centred = [&](const std::string& w, double cx) { pb.Add(L(w, cx - kCharPt * w.size() / 2, 88)); };
+    if (c.span && c.span_first) {
+      centred("Utfall", (rights[0] - 80 + rights[1]) / 2 + 6);
+      pb.Add(R("Budget", rights[2], 88));
+    } else if (c.span) {
+      pb.Add(R("Budget", rights[0], 88));
+      centred("Plan", (rights[0] + rights[2]) / 2 + 6);
+    } else {
+      pb.Add(R("Budget", rights[0], 88));
+      centred("Plan", rights[1] - 40 + 6);
+      centred("Plan", rights[2] - 40 + 6);
+    }
+    double y = 120;
+    pb.Row("Statens bidrag", y, rights, {"1 000", "1 100", "1 200"});
+    pb.Row("Kommunerna", y += 14, rights, {"1 000", "1 100", "1 200"});
+    pb.Row("Summa intäkter", y += 14, rights, {"2 000", "2 200", "2 400"});
+    Document doc = OnePage("verksamhetsplan", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    ASSERT_EQ(t.columns.size(), 3u);
+    std::vector<ColumnKind> want = {ColumnKind::kBudget, ColumnKind::kPlan, ColumnKind::kPlan};
+    if (c.span_first) want = {ColumnKind::kUtfall, ColumnKind::kUtfall, ColumnKind::kBudget};
+    for (int i = 0; i < 3; ++i) {
+      SCOPED_TRACE(t.columns[i].header);
+      EXPECT_EQ(ColumnKindName(t.columns[i].kind), std::string(ColumnKindName(want[i])));
+      EXPECT_EQ(t.columns[i].year, 2019 + i);
+    }
+  }
+}
+
 // --- Class 3: the arithmetic chooses the reading ---
 
 // "2" over "315" with nothing beside "315": one wrapped figure (2 315) or a
@@ -329,6 +518,95 @@ TEST(LayoutReadingChoiceTest, SumsDecideWhetherWrappedFragmentsJoin) {
       EXPECT_NE(flags[0].message.find("2 315 (figures wrapped"), std::string::npos) << flags[0].message;
       EXPECT_NE(flags[0].message.find("2 and 315 (the lower line a row of its own)"), std::string::npos)
           << flags[0].message;
+    } else {
+      EXPECT_TRUE(flags.empty());
+    }
+  }
+}
+
+// A table cut by a page break whose continuation repeats no header and sets
+// its figures elsewhere (its label column as wide as the labels there): the
+// continuation's columns pair with the header's by order when the sums say
+// so; without sums, the reading that places every figure (by position two
+// of them would share a cell); when the continuation has a different number
+// of columns, its figures are suspect.
+TEST(LayoutReadingChoiceTest, ContinuationPageWithColumnsElsewhere) {
+  struct Case {
+    const char* name;
+    bool summa;             // a Summa row on page 2 that checks the reading
+    bool extra_column;      // page 2 has a third column of figures
+    const char* status;     // of page 2's first figure
+    const char* rule;       // its flag, "" for none
+  };
+  const Case kCases[] = {
+      {"sums decide", true, false, "ok", ""},
+      {"no sums: the reading that places every figure", false, false, "ok", ""},
+      {"columns do not match", true, true, "suspect", "layout.unchecked"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder p1, p2;
+    p1.Add(L("Not", 50, 700));
+    p1.Add(L("3", 74, 700));
+    p1.Add(L("Fordringar,", 86, 700));
+    p1.Add(L("tkr", 158, 700));
+    p1.Add(R("2020", 300, 730));
+    p1.Add(R("2019", 350, 730));
+    p1.Row("Skattefordran", 750, kRights, {"43", "109"});
+    p1.Row("Kundfordringar", 766, kRights, {"20", "10"});
+    // Page 2's first column stands under page 1's second, its second
+    // column right of both: read by position the two would share a cell.
+    const std::vector<double> moved = {345, 420, 495};
+    std::vector<std::string> figs = {"89", "27"};
+    std::vector<std::string> sums = {"152", "146"};
+    if (c.extra_column) {
+      figs.push_back("5");
+      sums.push_back("5");
+    }
+    p2.Row("Förutbetalda kostnader och upplupna intäkter", 60, moved, figs);
+    if (c.summa) p2.Row("Summa", 76, moved, sums);
+    p2.Add(L("Styrelsen", 50, 120));
+    p2.Add(L("har", 110, 120));
+    p2.Add(L("fastställt", 135, 120));
+    p2.Add(L("årsredovisningen.", 195, 120));
+    Document doc;
+    doc.meta.kind = "årsredovisning";
+    for (int n = 1; n <= 2; ++n) {
+      Page p;
+      p.number = n;
+      p.width = 595;
+      p.height = 842;
+      BuildLines(n == 1 ? p1.words : p2.words, p);
+      doc.pages.push_back(p);
+    }
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    const TableRow* fr = Row(t, "Förutbetalda kostnader och upplupna intäkter");
+    ASSERT_NE(fr, nullptr);
+    int present = 0;
+    for (const TableCell& cell : fr->cells) {
+      if (!cell.present) continue;
+      ++present;
+      EXPECT_EQ(cell.status, c.status) << cell.raw;
+    }
+    EXPECT_GT(present, 0);
+    if (!c.extra_column) {
+      const TableCell* f = Cell(t, "Förutbetalda kostnader och upplupna intäkter", 0);
+      ASSERT_NE(f, nullptr);
+      EXPECT_EQ(f->amount_sek, 89000);
+      const TableCell* f19 = Cell(t, "Förutbetalda kostnader och upplupna intäkter", 1);
+      ASSERT_NE(f19, nullptr);
+      EXPECT_EQ(f19->amount_sek, 27000);
+    }
+    // Page 1 was never in doubt.
+    EXPECT_EQ(Cell(t, "Skattefordran", 0)->status, "ok");
+    std::vector<Flag> flags = ReadingFlags(tables);
+    bool found = false;
+    for (const Flag& fl : flags) found |= fl.rule == c.rule;
+    if (*c.rule) {
+      EXPECT_TRUE(found) << c.rule;
     } else {
       EXPECT_TRUE(flags.empty());
     }
@@ -447,6 +725,218 @@ TEST(NoteReferenceTest, StripsTrailingNoteReferencesOnly) {
       {"Notarius publicus", "Notarius publicus"},
   };
   for (const auto& [in, want] : kCases) EXPECT_EQ(StripNoteReference(in), want) << in;
+}
+
+// --- Running page headers and footers ---
+
+// A table cut by page breaks on pages that carry a running header or footer
+// with the page number ("Brf Exempel    2 (3)", "Sida 2 av 3", "2/3") and an
+// organisation number line under it: the page number stands under the
+// columns, so the line is shaped like a row, but it is no row of the table.
+// A row in the body that happens to end in "12 (17)" is still a row.
+TEST(LayoutRunningLinesTest, PageHeadersAndFootersAreNotRows) {
+  struct Case {
+    const char* name;
+    double y;                        // of the running line (842 pt page)
+    std::vector<std::string> words;  // before the page number
+    const char* form;                // "paren" n (m), "av" n av m, "slash" n/m
+    bool org_line;                   // "Org.nr 700000-0000" under it, every page
+  };
+  const Case kCases[] = {
+      {"header n (m) under the columns", 40, {"Brf", "Exempel"}, "paren", false},
+      {"header n (m) and an org.nr line", 40, {"Brf", "Exempel"}, "paren", true},
+      {"footer Sida n av m", 805, {"Sida"}, "av", false},
+      {"footer n/m", 805, {"Exempelföreningen"}, "slash", true},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const int kPages = 3;
+    std::vector<PageBuilder> pb(kPages);
+    for (int n = 1; n <= kPages; ++n) {
+      PageBuilder& p = pb[n - 1];
+      double x = 50;
+      for (const std::string& w : c.words) {
+        p.Add(L(w, x, c.y));
+        x += kCharPt * (w.size() + 1);
+      }
+      std::string num = std::to_string(n), count = std::to_string(kPages);
+      if (std::string(c.form) == "paren") {
+        p.Add(R(num, 300, c.y));  // under the first column
+        p.Add(R("(" + count + ")", 350, c.y));
+      } else if (std::string(c.form) == "av") {
+        p.Add(R(num, 300, c.y));
+        p.Add(L("av", 310, c.y));
+        p.Add(R(count, 350, c.y));
+      } else {
+        p.Add(R(num + "/" + count, 350, c.y));
+      }
+      if (c.org_line) {
+        double oy = c.y < 400 ? c.y + 14 : c.y - 14;
+        p.Add(L("Org.nr", 50, oy));
+        p.Add(L("700000-0000", 92, oy));
+      }
+    }
+    pb[0].Add(L("Fordringar,", 50, 690));
+    pb[0].Add(L("tkr", 122, 690));
+    pb[0].Add(R("2023", 300, 710));
+    pb[0].Add(R("2022", 350, 710));
+    pb[0].Row("Avsättning", 730, kRights, {"12", "(17)"});  // in the body: a row
+    pb[0].Row("Skattefordran", 746, kRights, {"43", "109"});
+    pb[0].Row("Kundfordringar", 762, kRights, {"20", "10"});
+    pb[1].Row("Förutbetalda kostnader", 100, kRights, {"89", "27"});
+    pb[1].Row("Övriga fordringar", 116, kRights, {"2", "4"});
+    pb[1].Row("Summa", 132, kRights, {"166", "133"});
+    pb[1].Add(L("Styrelsen", 50, 200));
+    pb[1].Add(L("har", 110, 200));
+    pb[1].Add(L("fastställt", 135, 200));
+    pb[1].Add(L("årsredovisningen.", 195, 200));
+    pb[2].Add(L("Underskrifter", 50, 100));
+    Document doc;
+    doc.meta.kind = "årsredovisning";
+    for (int n = 1; n <= kPages; ++n) {
+      Page p;
+      p.number = n;
+      p.width = 595;
+      p.height = 842;
+      BuildLines(pb[n - 1].words, p);
+      doc.pages.push_back(p);
+    }
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    for (const TableRow& r : t.rows) {
+      EXPECT_EQ(r.label.find("Exempel"), std::string::npos) << r.label;
+      EXPECT_EQ(r.label.find("Sida"), std::string::npos) << r.label;
+      EXPECT_EQ(r.label.find("Org.nr"), std::string::npos) << r.label;
+    }
+    EXPECT_EQ(t.rows.size(), 6u);
+    const TableCell* f = Cell(t, "Förutbetalda kostnader", 0);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->amount_sek, 89000);
+    EXPECT_EQ(f->status, "ok");
+    EXPECT_TRUE(ReadingFlags(tables).empty());
+    const TableCell* a = Cell(t, "Avsättning", 1);
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->amount_sek, -17000);
+  }
+}
+
+// Rows set solid (cell line breaks as tight as the gaps between rows): a
+// label-only line whose words the next line's label continues in lower case
+// ("… verksamheten före" / "förändring av rörelsekapital  359 455") heads
+// that row; a line the next row does not continue wraps the row above.
+TEST(LayoutWrapTest, LabelLineContinuedBelowHeadsTheNextRow) {
+  struct Case {
+    const char* name;
+    const char* line;       // the label-only line
+    const char* next;       // the row under it (with figures)
+    const char* want_prev;  // label of the row above it afterwards
+    const char* want_next;  // label of the row with the next figures
+  };
+  const Case kCases[] = {
+      {"continued below: heads the next row", "Kassaflöde från den löpande verksamheten före",
+       "förändring av rörelsekapital", "Förändring skatteskuld/fordran",
+       "Kassaflöde från den löpande verksamheten före förändring av rörelsekapital"},
+      {"not continued below: wraps the row above", "(långfristig del)", "Räntekostnader",
+       "Förändring skatteskuld/fordran (långfristig del)", "Räntekostnader"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Add(L("Kassaflödesanalys", 50, 60));
+    const std::vector<double> kWide = {460, 530};  // long labels
+    pb.Add(R("2023", 460, 90));
+    pb.Add(R("2022", 530, 90));
+    // Rows 11 pt apart (1 pt between bands), a wider gap between groups.
+    double y = 110;
+    pb.Row("Resultat efter finansiella poster", y, kWide, {"-1 498", "-1 407"});
+    pb.Row("Justeringar för avskrivningar", y += 11, kWide, {"1 861", "1 861"});
+    pb.Row("Förändring skatteskuld/fordran", y += 11, kWide, {"-3", "0"});
+    pb.Row(c.line, y += 11, kWide, {});
+    pb.Row(c.next, y += 11, kWide, {"359", "453"});
+    pb.Row("Förändring av kundfordringar", y += 17, kWide, {"-1", "0"});
+    pb.Row("Förändring av leverantörsskulder", y += 11, kWide, {"24", "-10"});
+    pb.Row("Kassaflöde från den löpande verksamheten", y += 17, kWide, {"382", "443"});
+    pb.Row("Investeringar i inventarier", y += 17, kWide, {"0", "-112"});
+    pb.Row("Årets kassaflöde", y += 17, kWide, {"382", "331"});
+    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+    ASSERT_FALSE(tables.empty());
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    const TableCell* prev = Cell(t, c.want_prev, 0);
+    ASSERT_NE(prev, nullptr);
+    EXPECT_EQ(prev->amount_sek, -3000);
+    const TableCell* next = Cell(t, c.want_next, 0);
+    ASSERT_NE(next, nullptr);
+    EXPECT_EQ(next->amount_sek, 359000);
+  }
+}
+
+// Notes on consecutive pages, each with its caption on its header line
+// ("Not 5 Övriga externa kostnader   2021   2020"), the first running to the
+// foot of its page: the second note is a table of its own (its caption and
+// years no row of the first, its rows not the first's), whatever the length
+// of its caption.
+TEST(LayoutHeaderTest, NoteCaptionOnTheHeaderLineStartsItsOwnTable) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> caption;  // after "Not 5"
+  };
+  const Case kCases[] = {
+      {"one-word caption", {"Räntekostnader"}},
+      {"three-word caption", {"Övriga", "externa", "kostnader"}},
+      {"four-word caption", {"Upplupna", "kostnader", "och", "intäkter"}},
+      {"capitals after 'NOT 5,'", {"ÖVRIGA", "EXTERNA", "KOSTNADER"}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder p1, p2;
+    auto header = [](PageBuilder& p, const std::string& no, const std::vector<std::string>& words, double y) {
+      bool caps = words[0] == "ÖVRIGA";
+      p.Add(L(caps ? "NOT" : "Not", 50, y));
+      p.Add(L(caps ? no + "," : no, 74, y));
+      double x = 90;
+      for (const std::string& w : words) {
+        p.Add(L(w, x, y));
+        x += kCharPt * (w.size() + 1);
+      }
+      p.Add(R("2021", 300, y));
+      p.Add(R("2020", 350, y));
+    };
+    header(p1, "4", {"Driftkostnader"}, 600);
+    double y = 620;
+    for (const char* l : {"Fastighetsskötsel", "Städning", "El", "Värme", "Vatten", "Försäkring", "Bredband"}) {
+      p1.Row(l, y, kRights, {"100", "90"});
+      y += 16;
+    }
+    p1.Row("Summa", y, kRights, {"700", "630"});  // the last line of page 1
+    header(p2, "5", c.caption, 60);
+    p2.Row("Kreditupplysning", 80, kRights, {"18", "0"});
+    p2.Row("Juridiska åtgärder", 96, kRights, {"14", "31"});
+    p2.Row("Summa", 112, kRights, {"32", "31"});
+    Document doc;
+    doc.meta.kind = "årsredovisning";
+    for (int n = 1; n <= 2; ++n) {
+      Page p;
+      p.number = n;
+      p.width = 595;
+      p.height = 842;
+      BuildLines(n == 1 ? p1.words : p2.words, p);
+      doc.pages.push_back(p);
+    }
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 2u);
+    SCOPED_TRACE(Labels(tables[0]) + " | " + Labels(tables[1]));
+    EXPECT_EQ(tables[0].rows.size(), 8u);
+    EXPECT_EQ(Row(tables[0], "Kreditupplysning"), nullptr);
+    const TableCell* k = Cell(tables[1], "Kreditupplysning", 0);
+    ASSERT_NE(k, nullptr);
+    EXPECT_EQ(k->raw, "18");
+    for (const FinancialTable& t : tables)
+      for (const TableRow& r : t.rows)
+        for (const TableCell& cell : r.cells) EXPECT_NE(cell.raw, "2021") << r.label;
+  }
 }
 
 }  // namespace
