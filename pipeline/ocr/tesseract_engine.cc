@@ -276,7 +276,10 @@ class TesseractEngine : public OcrEngine {
     timer.Mark("recognize");
     // 5: re-recognize bad numeric cells alone.
     if (options_.recheck_cells && !rulings.empty()) RecheckCells(work, rulings, result);
-    if (!rulings.empty()) MergeWrappedNumbers(rulings, result.words);
+    if (!rulings.empty()) {
+      MergeWrappedNumbers(rulings, result.words);
+      JoinNumberPartsInCells(rulings, result.words);
+    }
 
     timer.Mark("cells");
     for (OcrWord& w : result.words) geo.MapWord(w, options_.boxes_in_skewed_frame);
