@@ -192,10 +192,7 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       const Box& last = c.words.back().w->box;
       bool same_line = std::abs(last.y0 - p.w->box.y0) <= lp.same_line_pt;
       double gap = p.w->box.x0 - last.x1;
-      // An OCR box is the ink of the digits, a text layer's the font's line
-      // height: scale to the same measure.
-      const double h = last.height() * (c.words.back().w->source == WordSource::kOcr ? lp.ocr_ink_height_factor : 1.0);
-      if (same_line && gap >= -lp.number_overlap_pt && gap < lp.number_gap_heights * h &&
+      if (same_line && gap >= -lp.number_overlap_pt && gap < lp.number_gap_heights * last.height() &&
           ParseSwedishNumber(c.Text() + " " + p.w->text)) {
         c.words.push_back(p);
         c.box.Extend(p.w->box);

@@ -37,11 +37,6 @@ struct LayoutParams {
   // ... and lie apart by less than this (the thousands space is narrower
   // than the gap between columns).
   double number_gap_heights = 0.6;
-  // OCR word boxes hug the ink (digits: ~0.72 em), text-layer boxes span the
-  // font's line height (~1.1-1.2 em): an OCR box's height times this is
-  // compared like a text-layer box's (a monospaced `13 320` has a full
-  // character as its thousands gap, 0.6 em).
-  double ocr_ink_height_factor = 1.5;
   // The lower part of a number wrapped in its cell starts more than this
   // below the upper part's top, and less than this below its bottom.
   double stacked_gap_heights = 0.5;

@@ -108,6 +108,11 @@ std::optional<PixelRect> CellAround(const std::vector<RulingLine>& lines, double
   return PixelRect{left, top, right, bottom};
 }
 
+namespace {
+constexpr double kMaxGapHeights = 1.2;
+constexpr double kReaderGapHeights = 0.6;
+}  // namespace
+
 void JoinNumberPartsInCells(const std::vector<RulingLine>& lines, std::vector<OcrWord>& words) {
   auto digits = [](const std::string& t, size_t from) {
     for (size_t k = from; k < t.size(); ++k)
@@ -143,13 +148,22 @@ void JoinNumberPartsInCells(const std::vector<RulingLine>& lines, std::vector<Oc
     std::sort(c.idx.begin(), c.idx.end(), [&](size_t a, size_t b) { return words[a].x0 < words[b].x0; });
     const OcrWord& first = words[c.idx[0]];
     const double h = first.y1 - first.y0;
-    bool one_number = is_head(words[c.idx[0]].text);
+    bool one_number = is_head(words[c.idx[0]].text), wide = false;
     for (size_t k = 1; k < c.idx.size() && one_number; ++k) {
       const OcrWord& w = words[c.idx[k]];
       const double dy = std::abs((w.y0 + w.y1) / 2 - (first.y0 + first.y1) / 2);
-      one_number = is_group(w.text) && dy < 0.5 * std::max(h, w.y1 - w.y0) && w.x0 >= words[c.idx[k - 1]].x1;
+      // A thousands gap is at most about one digit's height of ink (a
+      // monospaced font's whole character); wider means two figures in a
+      // cell whose dividing rule was not found.
+      const OcrWord& prev = words[c.idx[k - 1]];
+      const double gap = w.x0 - prev.x1, height = std::max(h, w.y1 - w.y0);
+      one_number = is_group(w.text) && dy < 0.5 * height && gap >= 0 && gap < kMaxGapHeights * height;
+      // Parts closer than the table reader's own gap rule (0.6 × the height,
+      // table_readers.h number_gap_heights) are left to it: only the wide
+      // gaps it would split need the cell's evidence.
+      wide |= gap >= kReaderGapHeights * height;
     }
-    if (!one_number) continue;
+    if (!one_number || !wide) continue;
     OcrWord& head = words[c.idx[0]];
     for (size_t k = 1; k < c.idx.size(); ++k) {
       const OcrWord& w = words[c.idx[k]];

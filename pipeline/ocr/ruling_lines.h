@@ -46,7 +46,10 @@ std::optional<PixelRect> CellAround(const std::vector<RulingLine>& lines, double
 // its own word; the cell's rules prove they are one figure, whatever the
 // font's thousands gap (a monospaced font's is a whole character, wider than
 // the table reader's gap between parts of one number). Boxes are united,
-// the confidence is the weakest part's. Words outside any cell are left alone.
+// the confidence is the weakest part's. Parts further apart than 1.2 × their
+// height are two figures (a cell whose dividing rule was not found); parts
+// all closer than 0.6 × their height are left as they are (the table reader
+// joins those itself). Words outside any cell are left alone.
 void JoinNumberPartsInCells(const std::vector<RulingLine>& lines, std::vector<OcrWord>& words);
 
 }  // namespace finsam

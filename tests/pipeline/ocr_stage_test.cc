@@ -298,8 +298,9 @@ TEST(RulingLines, JoinsNumberPartsOnlyInsideOneCell) {
     std::vector<std::string> out;
   };
   const std::vector<Case> cases = {
-      {"head and group in one cell", {word("13", 600, 150, 640), word("320", 680, 150, 740, 0.8f)}, {"13 320"}},
-      {"minus head and two groups", {word("-1", 560, 150, 590), word("806", 620, 150, 680), word("000", 700, 150, 760)},
+      {"head and group in one cell, a wide gap", {word("13", 600, 150, 640), word("320", 665, 150, 740, 0.8f)}, {"13 320"}},
+      {"a narrow gap is the reader's", {word("13", 600, 150, 640), word("320", 650, 150, 710)}, {"13", "320"}},
+      {"minus head and two groups", {word("-1", 560, 150, 590), word("806", 620, 150, 680), word("000", 690, 150, 750)},
        {"-1 806 000"}},
       {"group in the next cell stays", {word("976", 700, 150, 760), word("756", 820, 150, 880)}, {"976", "756"}},
       {"label beside a number stays", {word("Summa", 200, 150, 300), word("320", 400, 150, 460)}, {"Summa", "320"}},
@@ -308,6 +309,9 @@ TEST(RulingLines, JoinsNumberPartsOnlyInsideOneCell) {
       {"a third word in the cell", {word("13", 560, 150, 600), word("320", 620, 150, 680), word("tkr", 700, 150, 760)},
        {"13", "320", "tkr"}},
       {"outside any cell", {word("13", 600, 20, 640), word("320", 680, 20, 740)}, {"13", "320"}},
+      // 30 px high parts 80 px apart: two columns of a cell whose rule was lost.
+      {"too far apart", {word("43", 560, 150, 600), word("000", 610, 150, 660), word("109", 740, 150, 790)},
+       {"43", "000", "109"}},
       {"on two lines", {word("13", 600, 110, 640), word("320", 680, 200, 740)}, {"13", "320"}},
   };
   for (const Case& c : cases) {
