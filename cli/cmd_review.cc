@@ -587,28 +587,13 @@ int RunReviewCommand(const Args& args) {
     return kExitOk;
   }
   if (!o.correct_id.empty()) {
-    int64_t fact_id = 0;
-    double value = o.correct_value;
-    std::string fact_sid;
-    if (o.suggested) {
-      Result<ResolvedId> flag = ResolveFlag(sql, o.correct_id);
-      if (!flag.ok()) return failed(flag.status());
-      alias_note(*flag, o.correct_id);
-      Result<SuggestedCorrection> s = SuggestedFor(sql, flag->row_id);
-      if (!s.ok()) return failed(s.status());
-      fact_id = s->fact_id;
-      value = s->value;
-      fact_sid = s->fact_stable_id;
-    } else {
-      Result<ResolvedId> fact = ResolveFact(sql, o.correct_id);
-      if (!fact.ok()) return failed(fact.status());
-      alias_note(*fact, o.correct_id);
-      fact_id = fact->row_id;
-      fact_sid = fact->stable_id;
-    }
-    Status st = CorrectFact(sql, fact_id, value, o.by, o.note);
+    Result<CorrectionTarget> t = ResolveCorrection(sql, o.correct_id, o.suggested, o.correct_value);
+    if (!t.ok()) return failed(t.status());
+    alias_note(t->typed_id, o.correct_id);
+    Status st = CorrectFact(sql, t->fact_id, t->value, o.by, o.note);
     if (!st.ok()) return failed(st);
-    std::cout << "corrected fact " << fact_sid << " to " << FormatPrinted(value) << " (by " << o.by << ")\n";
+    std::cout << "corrected fact " << t->fact_stable_id << " to " << FormatPrinted(t->value) << " (by " << o.by
+              << ")\n";
     return kExitOk;
   }
   if (o.orphans) return ListOrphans(sql, o);

@@ -230,12 +230,35 @@ void CheckNoteRefs(const std::vector<FinancialTable>& tables, std::vector<Flag>*
           f.expected = std::llround((*v < 0 ? -std::fabs(*nv) : std::fabs(*nv)) * note.scale);
           f.year = t.columns[c].year;
           bool ok = std::fabs(std::fabs(*v) - std::fabs(*nv * note.scale)) <= std::max(t.scale, note.scale) + 1e-6;
+          // A note whose last Summa is another quantity (the acquisition
+          // value above the closing book value, all loans where the line is
+          // the long-term part) still confirms the line when one of its rows
+          // prints the same figure ("Utgående redovisat värde").
+          // So does the line on its own when two lines citing one note
+          // were summed (the note shows the long-term part only).
+          int same_row = -1;
+          std::optional<double> own = CellValue(t, i, static_cast<int>(c));
+          for (double want : {*v, own ? *own * t.scale : *v}) {
+            for (int nr = 0; !ok && nr < static_cast<int>(note.rows.size()); ++nr) {
+              std::optional<double> rv = CellValue(note, nr, static_cast<int>(nc2));
+              if (!rv || *rv == 0) continue;
+              if (std::fabs(std::fabs(want) - std::fabs(*rv * note.scale)) <= std::max(t.scale, note.scale) + 1e-6) {
+                ok = true;
+                same_row = nr;
+              }
+            }
+          }
+          if (same_row >= 0) {
+            f.cells.back() = {nt, same_row, static_cast<int>(nc2)};
+            nv = CellValue(note, same_row, static_cast<int>(nc2));
+            f.expected = std::llround((*v < 0 ? -std::fabs(*nv) : std::fabs(*nv)) * note.scale);
+          }
           f.passed = ok;
           f.severity = ok ? kSeverityOk : kSeverityWarning;
           std::string what = DescribeCell(t, i, static_cast<int>(c));
           for (const FlagCell& p : parts) what += " + " + Trim(tables[p.table].rows[p.row].label);
           f.message = what + " " + FormatPrinted(*v / t.scale) + " " + (ok ? "agrees with " : "differs from ") +
-                      Trim(note.title) + " " + Trim(note.rows[sum_row].label) + " " + FormatPrinted(*nv);
+                      Trim(note.title) + " " + Trim(note.rows[same_row >= 0 ? same_row : sum_row].label) + " " + FormatPrinted(*nv);
           out->push_back(std::move(f));
           break;
         }

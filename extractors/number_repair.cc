@@ -715,7 +715,9 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
         (WithinTolerance(con, *res) ? held : failed)++;
       }
       if (confirmable && cell.parsed && held > 0 && failed == 0) {
-        cell.status = "ok";
+        // Confirmed placement; a money cell of a table whose unit is
+        // unknown stays suspect all the same (flagged as unit.unknown).
+        if (!(t.unit.empty() && row.monetary && !row.scale)) cell.status = "ok";
         continue;
       }
       cell.status = "suspect";
@@ -744,20 +746,41 @@ bool LabelLooksGarbled(const std::string& label) {
   return RE2::PartialMatch(label, kJunk);
 }
 
-void FlagGarbledLabels(const FinancialTable& t, int ti, std::vector<Flag>* flags) {
+// OCR damage in the line as printed: a digit inside a word ("I6pande",
+// "6vriga"). Diacritic repair may have mended the letters, not the word.
+bool RawLabelDamaged(const std::string& raw) {
+  static const RE2 kDamage("[a-zA-Z][0-9]+[a-z]|(?:^|\\s)[0-9][a-z]{2,}");
+  return RE2::PartialMatch(raw, kDamage);
+}
+
+void FlagGarbledLabels(FinancialTable& t, int ti, std::vector<Flag>* flags, RepairStats* stats) {
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
-    const TableRow& row = t.rows[r];
-    if (row.is_header || !LabelLooksGarbled(row.label)) continue;
+    TableRow& row = t.rows[r];
+    if (row.is_header) continue;
+    bool garbled = LabelLooksGarbled(row.label);
+    // A damaged label that names no known row may be misread as a whole
+    // (the reader cannot tell which row this is): its figures are not ok.
+    bool unknown = !row.category && (garbled || RawLabelDamaged(row.prov.raw_text));
+    if (!garbled && !unknown) continue;
     Flag f;
     f.rule = "read.label_garbled";
-    f.severity = kSeverityInfo;
-    for (int c = 0; c < static_cast<int>(row.cells.size()); ++c)
-      if (row.cells[c].present) f.cells.push_back({ti, r, c});
+    f.severity = unknown ? kSeverityWarning : kSeverityInfo;
+    for (int c = 0; c < static_cast<int>(row.cells.size()); ++c) {
+      TableCell& cell = row.cells[c];
+      if (!cell.present) continue;
+      f.cells.push_back({ti, r, c});
+      if (unknown && (cell.status == "ok" || cell.status == "repaired")) {
+        cell.status = "suspect";
+        ++stats->suspect;
+      }
+    }
     if (f.cells.empty()) continue;
     f.page = row.prov.page ? row.prov.page : t.page;
     f.source_text = row.prov.raw_text;
     f.key = f.rule + "|t" + std::to_string(ti) + "|" + row.label;
-    f.message = "row label '" + row.label + "' still looks damaged after repair; kept as printed";
+    f.message = unknown ? "row label '" + row.label + "' was damaged by OCR and names no known row; kept as printed, "
+                              "its figures loaded suspect"
+                        : "row label '" + row.label + "' still looks damaged after repair; kept as printed";
     flags->push_back(std::move(f));
   }
 }
@@ -771,7 +794,7 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
   RepairForcedRows(t, ti, cons, flags, &stats);
   RepairFailingChecks(t, ti, cons, flags, &stats);
   ConfirmDoubtfulRows(t, ti, cons, flags, &stats);
-  FlagGarbledLabels(t, ti, flags);
+  FlagGarbledLabels(t, ti, flags, &stats);
   return stats;
 }
 

@@ -46,6 +46,14 @@ double ToleranceFor(size_t components) {
   return 0;
 }
 
+// The same for a table in whole kronor (scale 1): each item was rounded from
+// öre on its own, up to half a krona each, so a long note (twenty cost
+// lines) may miss its Summa by several kronor without a misprint.
+double ToleranceFor(size_t components, int64_t scale) {
+  double base = ToleranceFor(components);
+  return scale == 1 ? std::max(base, 0.5 * static_cast<double>(components)) : base;
+}
+
 // What the constraint builder needs to know about a table besides its cells.
 struct TableShape {
   std::vector<int> amount_cols;
@@ -98,7 +106,7 @@ bool WindowHolds(const FinancialTable& t, const TableShape& s, int total, const 
     }
     if (!known) continue;
     *any = true;
-    if (std::fabs(*tv - sum) > ToleranceFor(window.size()) + 1e-9) return false;
+    if (std::fabs(*tv - sum) > ToleranceFor(window.size(), t.scale) + 1e-9) return false;
   }
   return true;
 }
@@ -117,7 +125,7 @@ void AddColumnConstraints(const FinancialTable& t, const TableShape& s, const ch
     con.rule = rule;
     con.terms.push_back({total, c, 1});
     for (const Term& w : window) con.terms.push_back({w.row, c, -w.coef});
-    con.tolerance = ToleranceFor(window.size());
+    con.tolerance = ToleranceFor(window.size(), t.scale);
     con.what = what;
     out->push_back(std::move(con));
   }

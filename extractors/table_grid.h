@@ -72,6 +72,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
 // tkr) and its money cells become suspect; CheckDocument flags it.
 void ResolveTableUnits(std::vector<FinancialTable>* tables);
 
+// A row label without a trailing note reference printed in the label area
+// ("Byggnader Not 8,12" → "Byggnader"); other labels unchanged.
+std::string StripNoteReference(const std::string& label);
+
 // Strips inline HTML tags and markdown emphasis/heading marks, collapses
 // whitespace.
 std::string CleanCellText(const std::string& s);

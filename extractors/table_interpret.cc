@@ -7,6 +7,7 @@
 #include "extractors/categories.h"
 #include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
+#include "normalizers/glyph_loss.h"
 #include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
@@ -124,6 +125,9 @@ bool IsRatioLabel(const std::string& folded) {
 // A page header or footer caught as a row: "Brf X    7 (13)", "Sida 6 av 17".
 bool IsPageNumberRow(const GridRow& gr) {
   static const RE2 kPageNo("^(\\d{1,3} ?\\(\\d{1,3}\\)|sida \\d+ av \\d+|\\d{1,3} ?av ?\\d{1,3})$");
+  // The whole line as printed ("Sida 15 av 19" whose short words the
+  // layout reader set aside as debris).
+  if (gr.label.empty() && RE2::FullMatch(FoldKey(CleanCellText(gr.prov.raw_text)), kPageNo)) return true;
   bool any = false;
   for (const GridCell& c : gr.cells) {
     if (!c.present) continue;
@@ -144,6 +148,19 @@ bool IsFiveYearTitle(const std::string& folded) {
 }
 
 }  // namespace
+
+std::string StripNoteReference(const std::string& label) {
+  // "Byggnader   Not 8,12" in a table whose header has no Not column: the
+  // note reference stood in the label area (its numbers went to no column).
+  static const RE2 kNoteRef("(?i)^(.*\\S)\\s+not\\.?(\\s+\\d{1,2}(\\s*[,.]\\s*\\d{1,2})*)?$");
+  std::string head;
+  if (RE2::FullMatch(label, kNoteRef, &head) && RE2::PartialMatch(head, "\\pL{2}"_re)) return head;
+  // "Driftskostnader 3, 4," beside a Not column holding "5, 6": the head of
+  // a list of note numbers, each ending in a comma, spilled into the label.
+  static const RE2 kNoteList("^(.*\\pL\\S*)(\\s+\\d{1,2},)+$");
+  if (RE2::FullMatch(label, kNoteList, &head)) return head;
+  return label;
+}
 
 std::string CleanCellText(const std::string& s) {
   std::string out = s;
@@ -314,7 +331,8 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   for (const GridRow& gr : grid.rows) {
     if (IsPageNumberRow(gr)) continue;  // "Brf X   7 (13)": a page header, not a row
     TableRow row;
-    row.label = CleanCellText(gr.label);
+    row.label = StripNoteReference(CleanCellText(gr.label));
+    if (const SwedishLexicon* lex = SwedishLexicon::Shared()) row.label = RepairLostGlyphs(row.label, *lex);
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
     row.groupings = gr.groupings;
@@ -431,7 +449,9 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         if (kc.present && kc.parsed) sum += kc.value;
       }
       any = true;
-      if (std::fabs(sum - tc.value) > 1 + 1e-9) holds = false;
+      // Each item was rounded to the krona on its own (öre dropped): up to
+      // half a krona each.
+      if (std::fabs(sum - tc.value) > std::max(1.0, 0.5 * static_cast<double>(i - from)) + 1e-9) holds = false;
     }
     if (any && holds && i - from >= 2) r.is_total = true;
     from = i + 1;

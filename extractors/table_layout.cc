@@ -141,6 +141,17 @@ bool IsUnitBand(const Band& b, double columns_x0) {
 // Where the header tokens of a band start, or -1 when the band is not a
 // table header: two or more header tokens (one a year or date) after a short
 // label ("Belopp i tkr", "Intäkter", "Tkr", "Insats"), and little prose.
+// A period printed before the header's years ("1 januari - 31 december",
+// "1 juli - 30 juni", "Räkenskapsår"): a label of more words than a short
+// one, still no prose.
+bool IsPeriodLead(const Band& band, size_t first) {
+  std::string lead;
+  for (size_t i = 0; i < first; ++i) lead += (lead.empty() ? "" : " ") + band.words[i].w->text;
+  static const RE2 kPeriod(
+      "([Bb]elopp i \\S+ )?\\(?\\d{1,2} ?[A-Za-zÅÄÖåäö]{3,9}\\.? ?[-–—] ?\\d{1,2} ?[A-Za-zÅÄÖåäö]{3,9}\\.?\\)?");
+  return RE2::FullMatch(lead, kPeriod);
+}
+
 int HeaderStart(const Band& band) {
   size_t first = band.words.size();
   int years = 0, tokens = 0;
@@ -148,12 +159,18 @@ int HeaderStart(const Band& band) {
     std::string t = StripPunct(band.words[i].w->text);
     bool note = IsNoteWord(t) && i > 0;
     if (IsHeaderToken(t) || note) {
+      // "2022 - 2023" (a split financial year) is one column's header, not
+      // two: its second year counts no token of its own.
+      bool range_end = i >= 2 && IsYearToken(t) && RE2::FullMatch(band.words[i - 1].w->text, "[-–—]"_re) &&
+                       IsYearToken(StripPunct(band.words[i - 2].w->text));
       if (first == band.words.size()) first = i;
+      if (range_end) continue;
       ++tokens;
       years += IsYearToken(t) || RE2::PartialMatch(t, "^-?(19|20)\\d\\d-"_re);
     }
   }
-  if (years == 0 || tokens < 2 || first == band.words.size() || first > 4) return -1;
+  if (years == 0 || tokens < 2 || first == band.words.size()) return -1;
+  if (first > 4 && !IsPeriodLead(band, first)) return -1;
   std::string lead = first > 0 ? band.words[0].w->text : "";
   if (lead.rfind("•", 0) == 0 || lead == "-" || lead == "–") return -1;
   int prose = 0;

@@ -108,7 +108,7 @@ bool IsDamagedNumber(const std::string& t) {
 
 bool IsNumberish(const std::string& t) { return IsNumericToken(t) || IsDamagedNumber(t); }
 
-bool IsBorderChar(char c) { return c == '|' || c == '[' || c == ']' || c == '/' || c == '('; }
+bool IsBorderChar(char c) { return c == '|' || c == '[' || c == ']' || c == '/' || c == '(' || c == '{' || c == '}'; }
 
 // The line's tokens with cell borders removed from figures and headers.
 std::vector<std::string> OcrTokens(const std::string& clean) {
@@ -121,9 +121,11 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
   std::vector<std::string> out;
   for (const std::string& tok : Tokens(s)) {
     bool paren = tok.find(')') != std::string::npos;
+    bool open_paren = tok.find('(') != std::string::npos;
     size_t b = 0, e = tok.size();
-    while (b < e && (tok[b] == '|' || tok[b] == '[' || tok[b] == '/' || (tok[b] == '(' && !paren))) ++b;
-    while (e > b && (tok[e - 1] == '|' || tok[e - 1] == '/' || tok[e - 1] == ']' || tok[e - 1] == '[')) --e;
+    while (b < e && (tok[b] == '|' || tok[b] == '[' || tok[b] == '{' || tok[b] == '/' || (tok[b] == '(' && !paren))) ++b;
+    while (e > b && (tok[e - 1] == '|' || tok[e - 1] == '/' || tok[e - 1] == ']' || tok[e - 1] == '[' || tok[e - 1] == '}' || tok[e - 1] == ';' ||
+                     (tok[e - 1] == ')' && !open_paren))) --e;
     std::string core = tok.substr(b, e - b);
     if (core.empty()) {
       bool border = true;
@@ -161,6 +163,24 @@ std::string ShadowDigits(const std::string& tok) {
   for (char& c : s)
     if (IsConfusableChar(c)) c = '8';
   return s;
+}
+
+// Space-separated digit runs grouped into `count` figures
+// (GroupNumberTokens), without the groupings in which a figure starts with a
+// zero followed by digits ("000 306 000", "087"): no printed amount does, so
+// such a grouping cuts a thousands group off its head. Unless `strict`,
+// kept when nothing else groups (OCR may read 8 as 0).
+std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string>& toks, int count, int limit = 16,
+                                                   bool strict = false) {
+  auto all = GroupNumberTokens(toks, count, limit);
+  static const RE2 kZeroHead("[-+−–]?0\\d.*");
+  std::vector<std::vector<std::string>> plausible;
+  for (const auto& g : all) {
+    bool ok = true;
+    for (const std::string& v : g) ok = ok && !RE2::FullMatch(v, kZeroHead);
+    if (ok) plausible.push_back(g);
+  }
+  return plausible.empty() && !strict ? all : plausible;
 }
 
 // Space-separated header: a short label then two or more year tokens.
@@ -313,7 +333,7 @@ NumberLine ReadNumberLine(const std::vector<std::string>& toks, int max_cols) {
   std::vector<std::string> shadow;
   for (const std::string& t : toks) shadow.push_back(ShadowDigits(t));
   for (int k = 1; k <= max_cols; ++k) {
-    auto gk = GroupNumberTokens(shadow, k);
+    auto gk = GroupFigures(shadow, k);
     if (gk.empty()) continue;
     // The fewest values that group (a thousands group never stands alone).
     out.groupings = static_cast<int>(gk.size());
@@ -636,116 +656,249 @@ bool TitleYears(const std::vector<const Line*>& lines, size_t i, std::vector<std
   return false;
 }
 
-// --- Rows with fewer figures than columns, spaces collapsed ---
-// OCR and plain-text dumps lose the spacing that says which column a lone
-// figure stands in ("Gavle kommun 137" under "Utfall 2020 | Utfall 2019").
-// Every placement of the short rows' figures (order kept) is read and scored
-// against the table's sums; the placement under which the most checks hold
-// (none failing, then fewest failing, then the most figures left-aligned)
-// is kept. The placement is a guess either way: the rows carry a doubt
-// (read.placement) that the repair stage clears only for figures the sums
-// confirm.
-void PlaceShortRows(Grid* g, const std::string& doc_kind) {
-  const size_t ncols = g->headers.size();
-  if (ncols < 2) return;
-  struct Short {
-    size_t row;
-    std::vector<GridCell> cells;          // the figures, in order
-    std::vector<std::vector<int>> slots;  // each placement: column per figure
-  };
-  std::vector<Short> shorts;
-  size_t combos = 1;
-  for (size_t r = 0; r < g->rows.size(); ++r) {
-    GridRow& row = g->rows[r];
-    if (row.repeated_header || !row.doubt_rule.empty() || !RowHasCells(row)) continue;
-    // A varav row takes part in no sum: the arithmetic cannot place it, and
-    // its lone figure is by convention its parent's first column.
-    if (IsVaravLabel(row.label)) continue;
-    size_t m = 0;
-    while (m < row.cells.size() && row.cells[m].present) ++m;
-    bool rest_empty = true;
-    for (size_t c = m; c < row.cells.size(); ++c) rest_empty = rest_empty && !row.cells[c].present;
-    if (m == 0 || m >= ncols || !rest_empty) continue;
-    Short sh{r, {}, {}};
-    sh.cells.assign(row.cells.begin(), row.cells.begin() + m);
-    std::vector<int> cur;
-    std::function<void(int)> gen = [&](int from) {
-      if (cur.size() == m) {
-        sh.slots.push_back(cur);
-        return;
+// --- Readings the text leaves open, chosen by the arithmetic ---
+// OCR and plain-text dumps lose the spacing that says which column a figure
+// stands in and where one figure ends: "Gavle kommun 137" under two year
+// columns; "Eget kapital 6 630 6 845" under four columns is four figures or
+// two; a wrapped tail ("887" under "-215 4") belongs to one of the heads.
+// Each such row is a RowChoice: its possible cell vectors with a layout
+// prior (lower likelier). Every combination of options is read and scored
+// against the table's sums; the one under which the most checks hold (none
+// failing, then fewest failing, then the likeliest layout) is kept. The
+// choice is a guess either way: the rows carry a doubt that the repair
+// stage clears only for figures the sums confirm, and a row that another
+// equally scoring combination reads otherwise loads `read.ambiguous` (never
+// cleared), its flag listing both readings.
+
+struct RowChoice {
+  size_t row = 0;
+  std::string rule;  // the doubt when the sums choose: read.placement, read.grouping, read.wrapped
+  std::string what;  // why the row is open (the start of the flag message)
+  std::vector<std::vector<GridCell>> options;  // one cell per column each
+  std::vector<int> cost;                       // layout prior per option, lower likelier
+};
+
+constexpr size_t kMaxReadings = 4096;
+
+std::string DescribeCells(const Grid& g, const std::vector<GridCell>& cells) {
+  std::string s;
+  for (size_t c = 0; c < cells.size() && c < g.headers.size(); ++c)
+    if (cells[c].present) s += (s.empty() ? "" : ", ") + g.headers[c] + " '" + cells[c].text + "'";
+  return s.empty() ? "no figures" : s;
+}
+
+// Every placement of `figs` (order kept) over `ncols` columns; `left_only`
+// keeps only the left-aligned one. Cost: base + figures moved from the left.
+void AddPlacements(const std::vector<GridCell>& figs, size_t ncols, bool left_only, int base, RowChoice* ch) {
+  if (figs.empty() || figs.size() > ncols) return;
+  std::vector<size_t> cur;
+  std::function<void(size_t)> gen = [&](size_t from) {
+    if (cur.size() == figs.size()) {
+      std::vector<GridCell> cells(ncols);
+      int moved = 0;
+      for (size_t f = 0; f < figs.size(); ++f) {
+        cells[cur[f]] = figs[f];
+        moved += cur[f] != f;
       }
-      for (int c = from; c < static_cast<int>(ncols); ++c) {
-        cur.push_back(c);
-        gen(c + 1);
-        cur.pop_back();
-      }
-    };
-    gen(0);
-    combos *= sh.slots.size();
-    if (combos > 4096) return;  // too many to read: the default placement stays (unflagged rows keep their status)
-    shorts.push_back(std::move(sh));
-  }
-  if (shorts.empty()) return;
-  TableContext ctx;
-  ctx.doc_kind = doc_kind;
-  auto place = [&](Grid* into, const std::vector<size_t>& pick) {
-    for (size_t k = 0; k < shorts.size(); ++k) {
-      GridRow& row = into->rows[shorts[k].row];
-      for (GridCell& c : row.cells) c = GridCell{};
-      const std::vector<int>& cols = shorts[k].slots[pick[k]];
-      for (size_t f = 0; f < cols.size(); ++f) row.cells[cols[f]] = shorts[k].cells[f];
+      ch->options.push_back(std::move(cells));
+      ch->cost.push_back(base + moved);
+      return;
     }
+    for (size_t c = from; c < ncols && ch->options.size() < kMaxReadings; ++c) {
+      cur.push_back(c);
+      gen(c + 1);
+      cur.pop_back();
+      if (left_only) break;
+    }
+  };
+  gen(0);
+}
+
+// Ways to read the present cells of `row` (left to right) as figures: every
+// grouping of its number tokens into 1..ncols values, each placed every way.
+// The reader's own grouping costs least. Empty when the row is not open.
+RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols) {
+  RowChoice ch;
+  ch.row = r;
+  std::vector<GridCell> figs;
+  std::vector<std::string> toks, shadow;
+  for (const GridCell& c : row.cells)
+    if (c.present) {
+      figs.push_back(c);
+      for (const std::string& t : Tokens(c.text)) {
+        toks.push_back(t);
+        shadow.push_back(ShadowDigits(t));
+      }
+    }
+  if (figs.empty()) return ch;
+  bool varav = IsVaravLabel(row.label);
+  std::vector<std::vector<std::string>> alts;  // other groupings, as printed
+  for (size_t k = 1; k <= ncols; ++k)
+    for (const auto& grp : GroupFigures(shadow, static_cast<int>(k), 8)) {
+      std::vector<std::string> cells;
+      size_t tok = 0;
+      for (const std::string& gtext : grp) {
+        std::string cell;
+        for (size_t q = 0, n = Tokens(gtext).size(); q < n && tok < toks.size(); ++q, ++tok)
+          cell += (cell.empty() ? "" : " ") + toks[tok];
+        cells.push_back(cell);
+      }
+      bool same = cells.size() == figs.size();
+      for (size_t f = 0; same && f < figs.size(); ++f) same = cells[f] == figs[f].text;
+      if (!same) alts.push_back(std::move(cells));
+    }
+  // Several groupings of a full row into the columns are the repair stage's
+  // (repair.regroup); only readings with another number of figures are open.
+  bool other_count = false;
+  for (const auto& a : alts) other_count = other_count || a.size() != ncols;
+  if (figs.size() == ncols && !other_count) return ch;
+  bool contiguous = true;
+  for (size_t c = 0; c < row.cells.size(); ++c) contiguous = contiguous && row.cells[c].present == (c < figs.size());
+  if (!contiguous) return ch;  // the reader knew the positions
+  AddPlacements(figs, ncols, varav, 0, &ch);
+  for (const auto& a : alts) {
+    std::vector<GridCell> cells;
+    for (const std::string& t : a) {
+      GridCell gc = figs.front();
+      gc.text = t;
+      gc.prov.raw_text = t;
+      cells.push_back(gc);
+    }
+    AddPlacements(cells, ncols, varav, 10, &ch);
+  }
+  ch.rule = other_count ? "read.grouping" : "read.placement";
+  ch.what = other_count ? "the line's figures group into different numbers of values ('" + row.raw_numbers +
+                              "') and give no positions"
+                        : std::string("the line gives ") + std::to_string(figs.size()) + " figure" +
+                              (figs.size() == 1 ? "" : "s") + " for " + std::to_string(ncols) +
+                              " columns and no positions";
+  return ch;
+}
+
+void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::string& doc_kind) {
+  const size_t ncols = g->headers.size();
+  // The remaining open rows: short rows and rows that group several ways.
+  for (size_t r = 0; r < g->rows.size() && ncols >= 2; ++r) {
+    const GridRow& row = g->rows[r];
+    if (row.repeated_header || !row.doubt_rule.empty() || !RowHasCells(row)) continue;
+    // A varav row takes part in no sum: the arithmetic cannot read it, and
+    // its lone figure is by convention its parent's first column (several
+    // groupings stay the repair stage's: repair.grouping).
+    if (IsVaravLabel(row.label)) continue;
+    bool taken = false;
+    for (const RowChoice& c : choices) taken = taken || c.row == r;
+    if (taken) continue;
+    RowChoice ch = GroupingChoice(row, r, ncols);
+    if (ch.options.size() > 1) choices.push_back(std::move(ch));
+  }
+  if (choices.empty()) return;
+  size_t combos = 1;
+  bool too_many = false;
+  for (const RowChoice& c : choices) {
+    if (c.options.empty()) return;
+    combos *= c.options.size();
+    if (combos > kMaxReadings) too_many = true;
+    if (too_many) break;
+  }
+  auto apply = [&](Grid* into, const std::vector<size_t>& pick) {
+    for (size_t k = 0; k < choices.size(); ++k) into->rows[choices[k].row].cells = choices[k].options[pick[k]];
   };
   struct Scored {
     std::vector<size_t> pick;
-    int holds = 0, fails = 0, departures = 0;
+    int holds = 0, fails = 0, cost = 0;
   };
-  std::vector<Scored> all;
-  std::vector<size_t> pick(shorts.size(), 0);
-  for (size_t n = 0; n < combos; ++n) {
-    size_t x = n;
+  TableContext ctx;
+  ctx.doc_kind = doc_kind;
+  auto score = [&](const std::vector<size_t>& pick) {
     Scored sc;
-    for (size_t k = 0; k < shorts.size(); ++k) {
-      pick[k] = x % shorts[k].slots.size();
-      x /= shorts[k].slots.size();
-      sc.departures += pick[k] != 0;
-    }
     sc.pick = pick;
+    for (size_t k = 0; k < choices.size(); ++k) sc.cost += choices[k].cost[pick[k]];
     Grid trial = *g;
-    place(&trial, pick);
+    apply(&trial, pick);
     FinancialTable t;
     if (InterpretGrid(trial, ctx, &t)) {
       ReadingScore rs = ScoreReading(t);
       sc.holds = rs.holds;
       sc.fails = rs.fails;
     }
-    all.push_back(std::move(sc));
-  }
+    return sc;
+  };
   auto better = [](const Scored& a, const Scored& b) {
     if ((a.fails == 0) != (b.fails == 0)) return a.fails == 0;
     if (a.holds != b.holds) return a.holds > b.holds;
     if (a.fails != b.fails) return a.fails < b.fails;
-    return a.departures < b.departures;
+    return a.cost < b.cost;
   };
+  std::vector<Scored> all;
+  if (too_many) {
+    // Too many combinations to read them all: from the likeliest layout,
+    // change one row at a time while that improves the reading; then every
+    // single-row change of the result is kept for the tie test below.
+    std::vector<size_t> pick;
+    for (const RowChoice& c : choices)
+      pick.push_back(std::min_element(c.cost.begin(), c.cost.end()) - c.cost.begin());
+    Scored cur = score(pick);
+    for (int pass = 0; pass < 4; ++pass) {
+      bool changed = false;
+      for (size_t k = 0; k < choices.size(); ++k)
+        for (size_t o = 0; o < choices[k].options.size(); ++o) {
+          if (o == cur.pick[k]) continue;
+          std::vector<size_t> p = cur.pick;
+          p[k] = o;
+          Scored sc = score(p);
+          if (better(sc, cur)) {
+            cur = sc;
+            changed = true;
+          }
+        }
+      if (!changed) break;
+    }
+    all.push_back(cur);
+    for (size_t k = 0; k < choices.size(); ++k)
+      for (size_t o = 0; o < choices[k].options.size(); ++o) {
+        if (o == cur.pick[k]) continue;
+        std::vector<size_t> p = cur.pick;
+        p[k] = o;
+        all.push_back(score(p));
+      }
+  } else {
+    for (size_t n = 0; n < combos; ++n) {
+      size_t x = n;
+      std::vector<size_t> pick;
+      for (const RowChoice& c : choices) {
+        pick.push_back(x % c.options.size());
+        x /= c.options.size();
+      }
+      all.push_back(score(pick));
+    }
+  }
   size_t best = 0;
   for (size_t i = 1; i < all.size(); ++i)
     if (better(all[i], all[best])) best = i;
-  place(g, all[best].pick);
-  for (size_t k = 0; k < shorts.size(); ++k) {
-    const Short& sh = shorts[k];
-    // Ambiguous when another reading scoring as well puts this row's
-    // figures elsewhere: never cleared by the repair stage.
-    bool tie = false;
-    for (size_t i = 0; i < all.size(); ++i)
-      if (i != best && all[i].holds == all[best].holds && all[i].fails == all[best].fails &&
-          all[i].pick[k] != all[best].pick[k])
-        tie = true;
-    GridRow& row = g->rows[sh.row];
-    row.doubt_rule = tie ? "read.ambiguous" : "read.placement";
-    row.doubt = std::string("the line gives ") + std::to_string(sh.cells.size()) + " figure" +
-                (sh.cells.size() == 1 ? "" : "s") + " for " + std::to_string(ncols) +
-                " columns and no positions; " +
-                (tie ? "other columns satisfy the sums as well" : "placed where the sums are best satisfied");
+  apply(g, all[best].pick);
+  for (size_t k = 0; k < choices.size(); ++k) {
+    const RowChoice& ch = choices[k];
+    GridRow& row = g->rows[ch.row];
+    const std::string chosen = DescribeCells(*g, ch.options[all[best].pick[k]]);
+    // Ambiguous when another reading scoring as well reads this row otherwise.
+    std::string other;
+    for (size_t i = 0; i < all.size() && other.empty(); ++i) {
+      if (i == best || all[i].holds != all[best].holds || all[i].fails != all[best].fails) continue;
+      std::string alt = DescribeCells(*g, ch.options[all[i].pick[k]]);
+      if (alt != chosen) other = alt;
+    }
+    row.groupings = 1;
+    row.raw_numbers.clear();
+    for (const GridCell& c : row.cells)
+      if (c.present) row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + c.text;
+    if (!other.empty()) {
+      row.doubt_rule = "read.ambiguous";
+      row.doubt = ch.what + "; the sums hold equally for " + chosen + " and for " + other;
+    } else {
+      row.doubt_rule = ch.rule;
+      row.doubt = ch.what + (ch.options.size() > 1 ? "; read as " + chosen + ", where the sums are best satisfied"
+                                                   : std::string());
+    }
   }
 }
 
@@ -761,7 +914,108 @@ bool Fold3(const std::string& label) {
   return letters <= 3;
 }
 
-void MergeWrappedRows(Grid& g) {
+// A line that continues the label of the row above it: it starts with a
+// small letter (Swedish row labels start with a capital), or both are
+// capitals only ("ÅRETS" over "RESULTAT"; a capitals section heading such
+// as "KOSTNADER" stands on its own). varav rows stand on their own.
+bool ContinuesLabel(const std::string& prev, const std::string& cur) {
+  if (prev.empty() || cur.empty() || IsVaravLabel(cur)) return false;
+  if (prev.back() == '.' || prev.back() == ':') return false;
+  size_t i = 0;
+  char32_t c = NextCodePoint(cur, &i);
+  if ((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö') return true;
+  auto capitals = [](const std::string& s) {
+    int upper = 0;
+    for (size_t k = 0; k < s.size();) {
+      char32_t ch = NextCodePoint(s, &k);
+      if ((ch >= 'a' && ch <= 'z') || ch == U'å' || ch == U'ä' || ch == U'ö') return false;
+      upper += (ch >= 'A' && ch <= 'Z') || ch == U'Å' || ch == U'Ä' || ch == U'Ö';
+    }
+    return upper >= 2;
+  };
+  return capitals(prev) && capitals(cur) && !IsSectionHeading(cur);
+}
+
+// The tokens of a row's figures when every one is a bare three-digit group
+// (the tails of figures wrapped in their cells), else empty.
+std::vector<std::string> TailTokens(const GridRow& r) {
+  static const RE2 kTail("\\d{3}");
+  std::vector<std::string> out;
+  for (const GridCell& c : r.cells) {
+    if (!c.present) continue;
+    for (const std::string& t : Tokens(c.text)) {
+      if (!RE2::FullMatch(t, kTail)) return {};
+      out.push_back(t);
+    }
+  }
+  return out;
+}
+
+// Tails of wrapped figures ("887", "244") on the line under a row whose
+// figures end in heads ("-215 4", "1 -223", "6 660 6 6"), fewer tails than
+// heads or the label wrapped too: which heads the tails finish is open. A
+// head is a figure of one to three digits; each way to give the tails to
+// heads (order kept) is an option, shorter heads likelier (a figure wraps
+// because it is wide); the sums choose.
+RowChoice WrappedTailsChoice(const GridRow& heads, const std::vector<std::string>& tails, size_t r, size_t ncols) {
+  static const RE2 kHead("-?\\d{1,3}");
+  RowChoice ch;
+  ch.row = r;
+  std::vector<GridCell> hs;
+  std::vector<size_t> eligible;
+  for (const GridCell& c : heads.cells)
+    if (c.present) {
+      if (RE2::FullMatch(c.text, kHead)) eligible.push_back(hs.size());
+      hs.push_back(c);
+    }
+  std::vector<size_t> cur;
+  std::function<void(size_t)> gen = [&](size_t from) {
+    if (cur.size() == tails.size()) {
+      std::vector<GridCell> figs = hs;
+      int cost = 0;
+      for (size_t t = 0; t < tails.size(); ++t) {
+        GridCell& f = figs[cur[t]];
+        for (char d : f.text) cost += std::isdigit(static_cast<unsigned char>(d)) != 0;
+        f.text += " " + tails[t];
+        f.prov.raw_text = f.text;
+        f.prov.confidence = std::min(f.prov.confidence, 0.8);
+      }
+      AddPlacements(figs, ncols, IsVaravLabel(heads.label), cost * 10, &ch);
+      return;
+    }
+    for (size_t h = from; h < eligible.size(); ++h) {
+      cur.push_back(eligible[h]);
+      gen(h + 1);
+      cur.pop_back();
+    }
+  };
+  gen(0);
+  std::string tail_text;
+  for (const std::string& t : tails) tail_text += (tail_text.empty() ? "" : " ") + t;
+  ch.rule = "read.wrapped";
+  ch.what = "the figures are printed wrapped over two lines ('" + heads.raw_numbers + "' over '" + tail_text +
+            "') and were joined";
+  return ch;
+}
+
+// The number of a row's figures that can be heads of a wrapped figure.
+size_t CountHeads(const GridRow& r) {
+  static const RE2 kHead("-?\\d{1,3}");
+  size_t n = 0;
+  bool gap = false;
+  for (const GridCell& c : r.cells) {
+    if (!c.present) {
+      gap = true;
+      continue;
+    }
+    if (gap) return 0;  // placed figures: not this layout
+    n += RE2::FullMatch(c.text, kHead);
+  }
+  return n;
+}
+
+std::vector<RowChoice> MergeWrappedRows(Grid& g) {
+  std::vector<RowChoice> choices;
   auto unlabeled = [](const GridRow& r) { return r.label.empty() && !r.repeated_header && RowHasCells(r); };
   auto label_only = [](const GridRow& r) {
     return !r.label.empty() && !r.repeated_header && !RowHasCells(r) && !IsSectionHeading(r.label);
@@ -769,6 +1023,31 @@ void MergeWrappedRows(Grid& g) {
   std::vector<GridRow> out;
   for (size_t i = 0; i < g.rows.size(); ++i) {
     GridRow& r = g.rows[i];
+    GridRow* prev = out.empty() ? nullptr : &out.back();
+    bool prev_open = prev && !prev->repeated_header && !prev->label.empty() && RowHasCells(*prev);
+    // A row's label wrapped onto a line of its own ("Finansiella 0 0" over
+    // "intakter"): the line continues the label.
+    if (prev_open && !r.repeated_header && !RowHasCells(r) && ContinuesLabel(prev->label, r.label)) {
+      prev->label += " " + r.label;
+      continue;
+    }
+    // Tails under heads, the label wrapped with them ("Verksamhetens -215 4"
+    // over "nettokostnad 887") or fewer tails than heads ("1 -223" over
+    // "244"): the sums choose which heads the tails finish.
+    std::vector<std::string> tails = prev_open && prev->doubt_rule.empty() && !r.repeated_header
+                                         ? TailTokens(r)
+                                         : std::vector<std::string>();
+    if (!tails.empty() && tails.size() <= CountHeads(*prev) &&
+        (r.label.empty() || Fold3(r.label) || ContinuesLabel(prev->label, r.label))) {
+      bool already = false;
+      for (const RowChoice& c : choices) already = already || c.row == out.size() - 1;
+      if (!already) {
+        RowChoice ch = WrappedTailsChoice(*prev, tails, out.size() - 1, g.headers.size());
+        if (!r.label.empty() && !Fold3(r.label)) prev->label += " " + r.label;
+        choices.push_back(std::move(ch));
+        continue;
+      }
+    }
     // heads / label-only / tails
     if (unlabeled(r) && i + 2 < g.rows.size() && label_only(g.rows[i + 1]) && unlabeled(g.rows[i + 2]) &&
         WrapPair(r, g.rows[i + 2])) {
@@ -829,6 +1108,7 @@ void MergeWrappedRows(Grid& g) {
     out.push_back(std::move(r));
   }
   g.rows = std::move(out);
+  return choices;
 }
 
 }  // namespace
@@ -932,6 +1212,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         }
       } else {
         if (line_tabbed) break;
+        // A unit on a line of its own under the header ("kr", "Belopp i
+        // tkr"): the table's unit, not a row.
+        if (g.rows.empty() && clean.size() <= 24 && clean.back() != '.' && DetectMoneyUnit(clean) &&
+            !HasDigit(clean)) {
+          g.header_label += (g.header_label.empty() ? "" : " ") + clean;
+          continue;
+        }
         std::string label;
         std::vector<std::string> hdrs;
         if (SpaceHeader(l.text, &label, &hdrs) && hdrs.size() == ncols) {
@@ -952,8 +1239,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             std::vector<std::vector<std::string>> groupings;
             int total = 0;
             size_t k_best = 0;
+            // Plausible figures first ("82 000" under two columns is one
+            // figure, not 82 and 000); any grouping when none is plausible.
+            bool strict = false;
+            for (size_t k = 1; k <= ncols && !strict; ++k) strict = !GroupFigures(nums, static_cast<int>(k), 16, true).empty();
             for (size_t k = ncols; k >= 1; --k) {
-              auto gk = GroupNumberTokens(nums, static_cast<int>(k));
+              auto gk = GroupFigures(nums, static_cast<int>(k), 16, strict);
               total += static_cast<int>(gk.size());
               if (groupings.empty() && !gk.empty() && (k == ncols || k_best == 0)) {
                 groupings = gk;
@@ -965,7 +1256,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // with one figure); count every alternative as ambiguity.
             if (k_best != ncols && !groupings.empty()) {
               for (size_t k = 1; k < ncols; ++k) {
-                auto gk = GroupNumberTokens(nums, static_cast<int>(k));
+                auto gk = GroupFigures(nums, static_cast<int>(k), 16, strict);
                 if (!gk.empty()) {
                   groupings = gk;
                   k_best = k;
@@ -1004,8 +1295,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       g.rows.push_back(std::move(row));
     }
     if (!tabbed) {
-      MergeWrappedRows(g);
-      PlaceShortRows(&g, doc.meta.kind);
+      ChooseRowReadings(&g, MergeWrappedRows(g), doc.meta.kind);
     }
     if (title_header)
       for (GridRow& r : g.rows)

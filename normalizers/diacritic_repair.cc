@@ -768,6 +768,9 @@ struct PieceChange {
   std::string why;
 };
 
+// The pieces of a token that has none (a URL or e-mail address).
+const std::vector<Piece> kNoPieces;
+
 // Key of piece `p` of token `t` in the per-piece maps.
 uint64_t PieceKey(size_t t, size_t p) { return (static_cast<uint64_t>(t) << 16) | p; }
 
@@ -857,7 +860,7 @@ class TokenRepair {
                                  ? (options.confusions ? options.confusions : OcrConfusionTable::Shared())
                                  : nullptr),
         gen_(lex, channel_),
-        pieces_(tokens.size()),
+        pieces_(tokens.size(), &kNoPieces),
         bars_on_line_(CountBarsPerLine(tokens)),
         hyphen_join_(FindHyphenJoins(tokens)),
         consumed_first_piece_(tokens.size(), false) {
@@ -898,29 +901,37 @@ class TokenRepair {
     for (size_t t = 0; t < tokens_.size(); ++t) {
       const std::string& text = tokens_[t].text;
       if (tokens_[t].break_before) pending_break = true;
-      bool skip = LooksLikeUrlOrMail(text);
-      std::u32string u = Utf8ToU32(Nfc(text));
       if (IsBarForI(t)) {
-        pieces_[t] = {Piece{u, true}};
+        bar_pieces_.push_back({Piece{Utf8ToU32(Nfc(text)), true}});
+        pieces_[t] = &bar_pieces_.back();
         push(Position{t, 0, &bar_cands_});
         continue;
       }
-      if (!skip) pieces_[t] = SplitToken(u);
+      // What depends on the token's text alone is worked out once per
+      // distinct token (most tokens of a text repeat).
+      TokenInfo& info = TokenInfoFor(text);
+      pieces_[t] = &info.pieces;
       bool has_word = false;
-      for (size_t p = 0; p < pieces_[t].size(); ++p) {
-        if (!pieces_[t][p].word) continue;
+      for (size_t p = 0; p < info.pieces.size(); ++p) {
+        if (!info.pieces[p].word) continue;
         has_word = true;
         if (p == 0 && consumed_first_piece_[t]) continue;  // the second half of a hyphenated word: repaired with its first
-        std::u32string lower = LowerU32(pieces_[t][p].text);
-        if (!skip) JoinHyphenated(t, p, &lower);
-        push(Position{t, p, CandidatesFor(lower, pieces_[t][p].text)});
+        if (hyphen_join_[t]) {
+          std::u32string lower = info.lower[p];
+          JoinHyphenated(t, p, &lower);
+          if (lower.size() != info.lower[p].size()) {
+            push(Position{t, p, CandidatesFor(lower, info.pieces[p].text)});
+            continue;
+          }
+        }
+        if (!info.cands[p]) info.cands[p] = CandidatesFor(info.lower[p], info.pieces[p].text);
+        push(Position{t, p, info.cands[p]});
       }
       if (!has_word) {
         // Numbers are context words in their "?" form; anything else breaks.
-        std::string q;
-        if (NumberShape(u, &q) && !skip) {
+        if (info.number) {
           Position pos{t, 0, nullptr};
-          pos.fixed_id = lex_.Find(q);
+          pos.fixed_id = info.number_id;
           push(pos);
         } else {
           pending_break = true;
@@ -928,6 +939,40 @@ class TokenRepair {
       }
       if (EndsClause(text)) pending_break = true;
     }
+  }
+
+  // What BuildSequence reads from a token's text alone: its pieces (none for
+  // a URL or e-mail address), their lowercase forms and candidates, and the
+  // number it is, if it is one.
+  struct TokenInfo {
+    std::vector<Piece> pieces;
+    std::vector<std::u32string> lower;                  // per piece; word pieces only
+    std::vector<const std::vector<Candidate>*> cands;   // per piece; filled on first use
+    bool number = false;
+    int32_t number_id = -1;
+  };
+
+  TokenInfo& TokenInfoFor(const std::string& text) {
+    auto [it, inserted] = token_info_.try_emplace(text);
+    TokenInfo& info = it->second;
+    if (!inserted) return info;
+    const bool skip = LooksLikeUrlOrMail(text);
+    const std::u32string u = Utf8ToU32(Nfc(text));
+    if (!skip) info.pieces = SplitToken(u);
+    info.lower.resize(info.pieces.size());
+    info.cands.assign(info.pieces.size(), nullptr);
+    bool has_word = false;
+    for (size_t p = 0; p < info.pieces.size(); ++p) {
+      if (!info.pieces[p].word) continue;
+      has_word = true;
+      info.lower[p] = LowerU32(info.pieces[p].text);
+    }
+    std::string q;
+    if (!has_word && !skip && NumberShape(u, &q)) {
+      info.number = true;
+      info.number_id = lex_.Find(q);
+    }
+    return info;
   }
 
   // Reads token t and its line's bars; decides whether a lone "|" in front of
@@ -953,7 +998,7 @@ class TokenRepair {
   // (its last word piece, right before the final "-"), appends the next
   // token's first word piece to *lower and marks that piece consumed.
   void JoinHyphenated(size_t t, size_t p, std::u32string* lower) {
-    if (!hyphen_join_[t] || p + 2 != pieces_[t].size() || pieces_[t][p + 1].text != U"-") return;
+    if (!hyphen_join_[t] || p + 2 != pieces_[t]->size() || (*pieces_[t])[p + 1].text != U"-") return;
     std::vector<Piece> next = SplitToken(Utf8ToU32(Nfc(tokens_[t + 1].text)));
     if (!next.empty() && next[0].word && !LooksLikeUrlOrMail(tokens_[t + 1].text)) {
       join_first_len_[PieceKey(t, p)] = lower->size();
@@ -994,54 +1039,87 @@ class TokenRepair {
   double WordLogProb(int32_t prev, const Candidate& c) const {
     if (!c.valid) return kInvalidLogProb;
     if (!lex_.Seen(c.id)) return c.unigram;
-    return lex_.BigramLogProb(prev, c.id);
+    return Bigram(prev, c.id);
   }
+
+  // The lexicon's bigram and trigram log-probabilities, remembered per call:
+  // the Viterbi pass, the trigram pass and DecideChanges ask for the same
+  // pairs and triples again and again, and each answer costs two or three
+  // probes into tables of megabytes plus exp/log. Same values, bit for bit.
+  double Bigram(int32_t prev, int32_t next) const {
+    if (prev < 0 || next < 0 || prev >= kMemoIdLimit || next >= kMemoIdLimit) return lex_.BigramLogProb(prev, next);
+    const uint64_t key = (static_cast<uint64_t>(prev) << 21) | static_cast<uint64_t>(next);
+    if (const double* v = bigram_memo_.Find(key)) return *v;
+    const double v = lex_.BigramLogProb(prev, next);
+    bigram_memo_[key] = v;
+    return v;
+  }
+  double Trigram(int32_t a, int32_t b, int32_t c) const {
+    if (a < -1 || b < -1 || c < -1 || a + 1 >= kMemoIdLimit || b + 1 >= kMemoIdLimit || c + 1 >= kMemoIdLimit) {
+      return lex_.TrigramLogProb(a, b, c);
+    }
+    const uint64_t key = (static_cast<uint64_t>(a + 1) << 42) | (static_cast<uint64_t>(b + 1) << 21) |
+                         static_cast<uint64_t>(c + 1);
+    if (const double* v = trigram_memo_.Find(key)) return *v;
+    const double v = lex_.TrigramLogProb(a, b, c);
+    trigram_memo_[key] = v;
+    return v;
+  }
+  static constexpr int32_t kMemoIdLimit = (1 << 21) - 1;
 
   // Reads the sequence; decides one candidate per position by Viterbi over
   // the channel and the bigram model (choice_).
   void ChooseByBigrams() {
     const size_t n = seq_.size();
-    std::vector<std::vector<double>> score(n);
-    std::vector<std::vector<int>> back(n);
+    // Scores and back pointers of all positions in two flat arrays (position
+    // j's candidates from at[j]): one allocation each, not two per position.
+    std::vector<size_t> at(n + 1, 0);
+    for (size_t j = 0; j < n; ++j) at[j + 1] = at[j] + (seq_[j].cands ? seq_[j].cands->size() : 1);
+    std::vector<double> score(at[n], -1e18);
+    std::vector<int> back(at[n], 0);
     std::vector<Candidate> tmp_prev, tmp_cur;
     for (size_t j = 0; j < n; ++j) {
       const std::vector<Candidate>& cur = CandidatesAt(j, &tmp_cur);
-      score[j].assign(cur.size(), -1e18);
-      back[j].assign(cur.size(), 0);
+      double* sc = score.data() + at[j];
+      int* bk = back.data() + at[j];
       const bool link = j > 0 && !seq_[j].boundary_before;
       const std::vector<Candidate>* prev = j > 0 ? &CandidatesAt(j - 1, &tmp_prev) : nullptr;
+      const double* prev_sc = j > 0 ? score.data() + at[j - 1] : nullptr;
+      const size_t prev_n = j > 0 ? at[j] - at[j - 1] : 0;
       // The best score before j (for a position after a break), once per j.
       double base_best = -1e18;
       int arg = 0;
       if (j > 0) {
-        for (double s : score[j - 1]) base_best = std::max(base_best, s);
-        arg = static_cast<int>(std::max_element(score[j - 1].begin(), score[j - 1].end()) - score[j - 1].begin());
+        for (size_t i = 0; i < prev_n; ++i) base_best = std::max(base_best, prev_sc[i]);
+        arg = static_cast<int>(std::max_element(prev_sc, prev_sc + prev_n) - prev_sc);
       }
       for (size_t k = 0; k < cur.size(); ++k) {
         const Candidate& c = cur[k];
         const double emit = c.channel;  // keeping the word as written costs nothing
         if (j == 0) {
-          score[j][k] = emit + WordLogProb(lex_.SentenceStart(), c);
+          sc[k] = emit + WordLogProb(lex_.SentenceStart(), c);
           continue;
         }
         if (!link) {
-          score[j][k] = base_best + emit + WordLogProb(lex_.SentenceStart(), c);
-          back[j][k] = arg;
+          sc[k] = base_best + emit + WordLogProb(lex_.SentenceStart(), c);
+          bk[k] = arg;
           continue;
         }
         for (size_t i = 0; i < prev->size(); ++i) {
-          double s = score[j - 1][i] + emit + WordLogProb(CandidateId((*prev)[i]), c);
-          if (s > score[j][k]) {
-            score[j][k] = s;
-            back[j][k] = static_cast<int>(i);
+          double s = prev_sc[i] + emit + WordLogProb(CandidateId((*prev)[i]), c);
+          if (s > sc[k]) {
+            sc[k] = s;
+            bk[k] = static_cast<int>(i);
           }
         }
       }
     }
     choice_.assign(n, 0);
     if (n > 0) {
-      choice_[n - 1] = static_cast<int>(std::max_element(score[n - 1].begin(), score[n - 1].end()) - score[n - 1].begin());
-      for (size_t j = n - 1; j > 0; --j) choice_[j - 1] = back[j][choice_[j]];
+      const double* last = score.data() + at[n - 1];
+      const double* end = score.data() + at[n];
+      choice_[n - 1] = static_cast<int>(std::max_element(last, end) - last);
+      for (size_t j = n - 1; j > 0; --j) choice_[j - 1] = back[at[j] + choice_[j]];
     }
   }
 
@@ -1108,10 +1186,10 @@ class TokenRepair {
     if (seq_[j].cands) s += ContextBonus(j, static_cast<size_t>(&c - seq_[j].cands->data()));
     if (!c.valid) s += kInvalidLogProb;
     else if (!lex_.Seen(c.id)) s += c.unigram;
-    else s += lex_.TrigramLogProb(p2, p1, me);
+    else s += Trigram(p2, p1, me);
     if (n1 >= 0) {
-      s += lex_.TrigramLogProb(p1, me, n1);
-      if (n2 >= 0) s += lex_.TrigramLogProb(me, n1, n2);
+      s += Trigram(p1, me, n1);
+      if (n2 >= 0) s += Trigram(me, n1, n2);
     }
     return s;
   }
@@ -1152,8 +1230,8 @@ class TokenRepair {
 
   // The word as observed at j, lowercase (both halves of a hyphenated word).
   std::u32string ObservedAt(size_t j) const {
-    std::u32string w = LowerU32(pieces_[seq_[j].token][seq_[j].piece].text);
-    if (join_first_len_.count(PieceKey(seq_[j].token, seq_[j].piece))) w += LowerU32(pieces_[seq_[j].token + 1][0].text);
+    std::u32string w = LowerU32((*pieces_[seq_[j].token])[seq_[j].piece].text);
+    if (join_first_len_.count(PieceKey(seq_[j].token, seq_[j].piece))) w += LowerU32((*pieces_[seq_[j].token + 1])[0].text);
     return w;
   }
 
@@ -1165,7 +1243,7 @@ class TokenRepair {
     for (size_t j = 0; j < seq_.size(); ++j) {
       if (!seq_[j].cands) continue;
       const Candidate& best = (*seq_[j].cands)[choice_[j]];
-      const std::u32string& seen = pieces_[seq_[j].token][seq_[j].piece].text;
+      const std::u32string& seen = (*pieces_[seq_[j].token])[seq_[j].piece].text;
       bool garbled = false;
       for (char32_t c : seen) garbled |= IsGarble(c) || c == U'é' || c == U'É';
       if (!garbled || (best.original && !best.forced)) continue;
@@ -1222,7 +1300,7 @@ class TokenRepair {
       auto it = piece_change_.find(key);
       if (it == piece_change_.end()) continue;
       const size_t t = static_cast<size_t>(key >> 16);
-      const size_t whole = pieces_[t][key & 0xFFFF].text.size() + pieces_[t + 1][0].text.size();
+      const size_t whole = (*pieces_[t])[key & 0xFFFF].text.size() + (*pieces_[t + 1])[0].text.size();
       if (it->second.repaired.size() != whole) {
         piece_change_.erase(it);
         continue;
@@ -1231,10 +1309,10 @@ class TokenRepair {
       second.repaired = it->second.repaired.substr(first_len);
       second.why += "; second half of a word hyphenated across lines";
       it->second.repaired.resize(first_len);
-      if (second.repaired != LowerU32(pieces_[t + 1][0].text)) {
+      if (second.repaired != LowerU32((*pieces_[t + 1])[0].text)) {
         piece_change_[PieceKey(t + 1, 0)] = std::move(second);
       }
-      if (it->second.repaired == LowerU32(pieces_[t][key & 0xFFFF].text)) piece_change_.erase(it);
+      if (it->second.repaired == LowerU32((*pieces_[t])[key & 0xFFFF].text)) piece_change_.erase(it);
     }
   }
 
@@ -1265,28 +1343,35 @@ class TokenRepair {
   std::vector<std::string> ApplyChanges(std::vector<WordChange>* changes) const {
     std::vector<std::string> out(tokens_.size());
     for (size_t t = 0; t < tokens_.size(); ++t) out[t] = tokens_[t].text;
-    for (size_t t = 0; t < tokens_.size(); ++t) {
+    // Only tokens with a changed piece are rebuilt, in token order.
+    std::vector<size_t> touched;
+    touched.reserve(piece_change_.size());
+    for (const auto& [key, change] : piece_change_) touched.push_back(static_cast<size_t>(key >> 16));
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (size_t t : touched) {
+      const std::vector<Piece>& pieces = *pieces_[t];
       bool changed = false;
       double score_sum = 0;
       std::string why;
       std::u32string rebuilt;
-      for (size_t p = 0; p < pieces_[t].size(); ++p) {
+      for (size_t p = 0; p < pieces.size(); ++p) {
         auto it = piece_change_.find(PieceKey(t, p));
         if (it == piece_change_.end()) {
-          rebuilt += pieces_[t][p].text;
+          rebuilt += pieces[p].text;
           continue;
         }
         changed = true;
         score_sum += it->second.margin;
         if (!why.empty()) why += " | ";
         why += it->second.why;
-        std::u32string cased = ApplyCase(pieces_[t][p].text, it->second.repaired);
+        std::u32string cased = ApplyCase(pieces[p].text, it->second.repaired);
         // A 6, & or 4 has no case: one that opens a sentence, a table cell or
         // a bullet ("6kad kompetens" after "- ") stood for a capital.
-        if (p == 0 && !cased.empty() && IsGarble(pieces_[t][p].text[0]) && rebuilt.empty() && OpensSentence(tokens_, t)) {
+        if (p == 0 && !cased.empty() && IsGarble(pieces[p].text[0]) && rebuilt.empty() && OpensSentence(tokens_, t)) {
           cased[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(cased[0])));
         }
-        if (p == 0 && rebuilt.empty() && ReadAsCapital(t, pieces_[t][p].text, it->second.repaired)) {
+        if (p == 0 && rebuilt.empty() && ReadAsCapital(t, pieces[p].text, it->second.repaired)) {
           cased[0] = it->second.repaired[0];
         }
         rebuilt += cased;
@@ -1313,7 +1398,12 @@ class TokenRepair {
   CandidateGenerator gen_;
   std::unordered_map<std::u32string, std::vector<Candidate>> cache_;
   std::unordered_map<std::u32string, std::vector<Candidate>> caps_cache_;
-  std::vector<std::vector<Piece>> pieces_;             // per token
+  // Per token: its pieces, in token_info_ (or bar_pieces_); never null after
+  // BuildSequence.
+  std::vector<const std::vector<Piece>*> pieces_;
+  std::unordered_map<std::string, TokenInfo> token_info_;  // by token text
+  std::deque<std::vector<Piece>> bar_pieces_;             // "|" read as "I"
+
   const std::unordered_map<int, int> bars_on_line_;   // line → "|" tokens
   const std::vector<bool> hyphen_join_;               // per token: first half of a hyphenated word
   std::vector<Candidate> bar_cands_;                  // "|" kept, or read as "i"
@@ -1336,6 +1426,8 @@ class TokenRepair {
   bool shared_valid_ = false;
   std::vector<double> shared_ll_;
   std::unordered_map<uint64_t, PieceChange> piece_change_;
+  mutable FlatU64Map<double> bigram_memo_{4096};   // Bigram(): (prev << 21 | next) → log P
+  mutable FlatU64Map<double> trigram_memo_{4096};  // Trigram(): ids + 1, 21 bits each → log P
 };
 
 }  // namespace

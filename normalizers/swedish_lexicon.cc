@@ -207,25 +207,10 @@ FlatStringIndex::FlatStringIndex(size_t expected) {
   size_t cap = 16;
   while (cap < expected * 2) cap <<= 1;
   slots_.assign(cap, Slot());
+  filter_.assign(cap / 16, 0);
 }
 
-size_t FlatStringIndex::Probe(std::string_view key, uint64_t h) const {
-  const size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  const uint32_t h32 = static_cast<uint32_t>(h >> 32);
-  while (slots_[i].value != -1) {
-    const Slot& s = slots_[i];
-    if (s.hash == h32 && s.length == key.size() && std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0) {
-      return i;
-    }
-    i = (i + 1) & mask;
-  }
-  return i;
-}
-
-int32_t FlatStringIndex::Find(std::string_view key) const {
-  return slots_[Probe(key, std::hash<std::string_view>()(key))].value;
-}
+int32_t FlatStringIndex::Find(std::string_view key) const { return Find(key, Hash(key)); }
 
 int32_t& FlatStringIndex::Insert(std::string_view key, int32_t value) {
   if ((size_ + 1) * 10 > slots_.size() * 7) Grow();
@@ -238,6 +223,7 @@ int32_t& FlatStringIndex::Insert(std::string_view key, int32_t value) {
     s.offset = static_cast<uint32_t>(arena_.size());
     s.length = static_cast<uint32_t>(key.size());
     arena_.append(key);
+    AddToFilter(h);
     ++size_;
   }
   return s.value;
@@ -246,10 +232,13 @@ int32_t& FlatStringIndex::Insert(std::string_view key, int32_t value) {
 void FlatStringIndex::Grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(old.size() * 2, Slot());
+  filter_.assign(slots_.size() / 16, 0);
   for (const Slot& s : old) {
     if (s.value == -1) continue;
     std::string_view key(arena_.data() + s.offset, s.length);
-    slots_[Probe(key, std::hash<std::string_view>()(key))] = s;
+    const uint64_t h = Hash(key);
+    slots_[Probe(key, h)] = s;
+    AddToFilter(h);
   }
 }
 
@@ -1017,11 +1006,6 @@ double SwedishLexicon::TrigramLogProb(int32_t a, int32_t b, int32_t c) const {
   double tri = std::max(0.0, *t - kCleanDiscount) / *h;
   double p = kTrigramWeight * tri + (1 - kTrigramWeight) * std::exp(bigram);
   return std::max(bigram, std::log(p));
-}
-
-void SwedishLexicon::ForEachWithSkeleton(std::string_view skel, const std::function<void(int32_t)>& fn) const {
-  if (int32_t plain = index_.Find(skel); plain >= 0) fn(plain);
-  for (int32_t id = skeleton_head_.Find(skel); id >= 0; id = skeleton_next_[id]) fn(id);
 }
 
 bool SwedishLexicon::HasSkeleton(std::string_view skel) const {

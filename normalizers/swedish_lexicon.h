@@ -24,6 +24,7 @@
 #define FINSAM_NORMALIZERS_SWEDISH_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -56,6 +57,12 @@ class FlatStringIndex {
  public:
   explicit FlatStringIndex(size_t expected = 1024);
   int32_t Find(std::string_view key) const;  // -1 when absent
+  // The same with the key's Hash() given: one hash serves several indexes.
+  int32_t Find(std::string_view key, uint64_t hash) const {
+    if (!MayHold(hash)) return -1;
+    return slots_[Probe(key, hash)].value;
+  }
+  static uint64_t Hash(std::string_view key) { return std::hash<std::string_view>()(key); }
   // Hints the CPU to fetch key's home slot: loaders call it a batch ahead.
   void Prefetch(std::string_view key) const {
     __builtin_prefetch(&slots_[std::hash<std::string_view>()(key) & (slots_.size() - 1)]);
@@ -71,8 +78,34 @@ class FlatStringIndex {
     uint32_t offset = 0, length = 0;  // key bytes in arena_
   };
   void Grow();
-  size_t Probe(std::string_view key, uint64_t h) const;
+  // A one-word Bloom filter over the keys (two bits per key in one 64-bit
+  // word; 4 bits per slot): most lookups of the candidate search are for
+  // spellings no word has, and the filter answers those from a table that
+  // stays in cache instead of the megabytes of slots. Bits only ever get set.
+  static uint64_t FilterBits(uint64_t h) { return (1ULL << ((h >> 52) & 63)) | (1ULL << ((h >> 58) & 63)); }
+  size_t FilterWord(uint64_t h) const { return (h >> 20) & (filter_.size() - 1); }
+  bool MayHold(uint64_t h) const {
+    const uint64_t bits = FilterBits(h);
+    return (filter_[FilterWord(h)] & bits) == bits;
+  }
+  void AddToFilter(uint64_t h) { filter_[FilterWord(h)] |= FilterBits(h); }
+  // The slot holding key, or the empty slot where it would go. Inline: the
+  // repair's candidate search calls it millions of times.
+  size_t Probe(std::string_view key, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    const uint32_t h32 = static_cast<uint32_t>(h >> 32);
+    while (slots_[i].value != -1) {
+      const Slot& s = slots_[i];
+      if (s.hash == h32 && s.length == key.size() && std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0) {
+        return i;
+      }
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
   std::vector<Slot> slots_;
+  std::vector<uint64_t> filter_;  // slots_.size() / 16 words
   std::string arena_;
   size_t size_ = 0;
 };
@@ -227,7 +260,13 @@ class SwedishLexicon {
   int32_t SentenceStart() const { return bos_; }
   const std::string& Word(int32_t id) const { return words_[id]; }
   // Calls fn(id) for every word whose skeleton (SkeletonOf) equals skel.
-  void ForEachWithSkeleton(std::string_view skel, const std::function<void(int32_t)>& fn) const;
+  // (A template: the candidate search calls it for every spelling it tries.)
+  template <typename F>
+  void ForEachWithSkeleton(std::string_view skel, F&& fn) const {
+    const uint64_t h = FlatStringIndex::Hash(skel);  // both indexes hash alike
+    if (int32_t plain = index_.Find(skel, h); plain >= 0) fn(plain);
+    for (int32_t id = skeleton_head_.Find(skel, h); id >= 0; id = skeleton_next_[id]) fn(id);
+  }
   // True when some word has this skeleton.
   bool HasSkeleton(std::string_view skel) const;
   bool has_hunspell() const { return hunspell_ != nullptr; }

@@ -4,6 +4,7 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -72,6 +73,7 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
   doc.pdf_author = ToUtf8(pdf->info_key("Author"));
   doc.pdf_subject = ToUtf8(pdf->info_key("Subject"));
 
+  int rotated_words = 0, rotated_pages = 0;
   for (int i = 0; i < n; ++i) {
     Page page;
     page.number = i + 1;
@@ -91,7 +93,22 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
     if (p->orientation() == poppler::page::landscape || p->orientation() == poppler::page::seascape)
       std::swap(page.width, page.height);
     std::vector<Word> words;
-    for (const poppler::text_box& tb : p->text_list()) {
+    std::vector<poppler::text_box> boxes = p->text_list();
+    // Text set at right angles to the page's own (a signing service's ID
+    // printed up the margin): every glyph a word of its own at the left edge,
+    // which would join the rows of any table beside it. Only the page's main
+    // direction is read; the others are counted in the document's warnings.
+    // The main direction by characters, not words: margin text comes one
+    // glyph per word and may outnumber a title page's words.
+    size_t by_rotation[4] = {0, 0, 0, 0};
+    for (const poppler::text_box& tb : boxes) by_rotation[tb.rotation() & 3] += tb.text().size();
+    int main_rotation = static_cast<int>(std::max_element(by_rotation, by_rotation + 4) - by_rotation);
+    int skipped = 0;
+    for (const poppler::text_box& tb : boxes) {
+      if (tb.rotation() != main_rotation) {
+        ++skipped;
+        continue;
+      }
       Word w;
       w.raw = ToUtf8(tb.text());
       if (w.raw.empty()) continue;
@@ -102,9 +119,16 @@ Status ReadPdf(const std::string& bytes, int max_pages, Document& doc) {
       w.confidence = 1.0f;
       words.push_back(std::move(w));
     }
+    if (skipped) {
+      rotated_words += skipped;
+      ++rotated_pages;
+    }
     BuildLines(std::move(words), page);
     doc.pages.push_back(std::move(page));
   }
+  if (rotated_words)
+    doc.warnings.push_back(std::to_string(rotated_words) + " words on " + std::to_string(rotated_pages) +
+                           " pages set at right angles to the page's text (margin text) not read");
   for (const auto& [msg, count] : msgs) {
     std::string m = "poppler: " + msg;
     if (!m.empty() && m.back() == '\n') m.pop_back();

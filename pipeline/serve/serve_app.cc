@@ -408,25 +408,11 @@ HttpResponse ServeApp::HandlePost(const HttpRequest& req, const std::vector<std:
     if (!st.ok()) return FromStatus(st);
     return JsonResponse(200, Json{{"accepted", flag->stable_id}, {"by", who}});
   }
-  int64_t fact_id = 0;
-  std::string fact_sid;
-  if (suggested) {
-    Result<ResolvedId> flag = ResolveFlag(db, parts[2]);
-    if (!flag.ok()) return FromStatus(flag.status());
-    Result<SuggestedCorrection> s = SuggestedFor(db, flag->row_id);
-    if (!s.ok()) return FromStatus(s.status());
-    fact_id = s->fact_id;
-    fact_sid = s->fact_stable_id;
-    value = s->value;
-  } else {
-    Result<ResolvedId> fact = ResolveFact(db, parts[2]);
-    if (!fact.ok()) return FromStatus(fact.status());
-    fact_id = fact->row_id;
-    fact_sid = fact->stable_id;
-  }
-  Status st = CorrectFact(db, fact_id, value, who, *note);
+  Result<CorrectionTarget> target = ResolveCorrection(db, parts[2], suggested, value);
+  if (!target.ok()) return FromStatus(target.status());
+  Status st = CorrectFact(db, target->fact_id, target->value, who, *note);
   if (!st.ok()) return FromStatus(st);
-  return JsonResponse(200, Json{{"corrected", fact_sid}, {"value", value}, {"by", who}});
+  return JsonResponse(200, Json{{"corrected", target->fact_stable_id}, {"value", target->value}, {"by", who}});
 }
 
 }  // namespace finsam

@@ -741,6 +741,26 @@ Result<SuggestedCorrection> SuggestedFor(SqliteDb& db, int64_t flag_id) {
   return s;
 }
 
+Result<CorrectionTarget> ResolveCorrection(SqliteDb& db, const std::string& typed, bool use_suggestion,
+                                           double value) {
+  CorrectionTarget t;
+  Result<ResolvedId> id = use_suggestion ? ResolveFlag(db, typed) : ResolveFact(db, typed);
+  if (!id.ok()) return id.status();
+  t.typed_id = *id;
+  if (use_suggestion) {
+    Result<SuggestedCorrection> s = SuggestedFor(db, id->row_id);
+    if (!s.ok()) return s.status();
+    t.fact_id = s->fact_id;
+    t.fact_stable_id = s->fact_stable_id;
+    t.value = s->value;
+  } else {
+    t.fact_id = id->row_id;
+    t.fact_stable_id = id->stable_id;
+    t.value = value;
+  }
+  return t;
+}
+
 Result<std::vector<FlagFact>> FlagFacts(SqliteDb& db, int64_t flag_id) {
   Result<SqliteStatement> q = db.Prepare(
       "SELECT v.fact_id, v.table_title, v.label, v.column_header, v.raw_text, v.status, v.unit, d.format, "

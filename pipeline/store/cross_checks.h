@@ -38,6 +38,7 @@
 #include "model/extraction.h"
 #include "model/status.h"
 #include "pipeline/store/sqlite_db.h"
+#include "pipeline/store/stable_keys.h"
 
 namespace finsam {
 
@@ -64,6 +65,21 @@ struct SuggestedCorrection {
   double value = 0;
 };
 Result<SuggestedCorrection> SuggestedFor(SqliteDb& db, int64_t flag_id);
+
+// What a reviewer's correction targets, as typed (finsam review --correct,
+// finsam serve's POST /api/facts/ID/correct and /api/flags/ID/suggested):
+// with `use_suggestion`, `typed` names a flag and the target is its
+// suggested cell and value; otherwise `typed` names a fact and the value is
+// `value` (the table's printed unit). `typed` is resolved as ResolveFlag /
+// ResolveFact do (stable id or row-number alias; `typed_id` says which).
+struct CorrectionTarget {
+  ResolvedId typed_id;         // the flag or fact as typed
+  int64_t fact_id = 0;
+  std::string fact_stable_id;  // V-…
+  double value = 0;
+};
+Result<CorrectionTarget> ResolveCorrection(SqliteDb& db, const std::string& typed, bool use_suggestion,
+                                           double value);
 
 // One fact a flag names, with what the review report shows of it: the
 // table, row and column, the printed text, the amount (and the amount before

@@ -126,8 +126,11 @@ TEST(LayoutVariantsTest, EnglishOcrDumpsAtLeastBaseline) {
               static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
   // Merged readers: recall 0.473, precision 0.911. After wrapped kinds
   // headers and short rows placed by the sums: recall 0.729, precision 1.000.
-  EXPECT_GE(t.Recall(), 0.72) << ScoreReport(scored);
-  EXPECT_GE(t.Precision(), 0.99) << ScoreReport(scored);
+  // After open row readings chosen together by the sums (wrapped tails and
+  // labels, groupings into other counts): recall 0.829, precision 1.000,
+  // suspect 0.243 (floors: minus a small margin; precision at the target).
+  EXPECT_GE(t.Recall(), 0.82) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_GE(t.meta_right, 6) << ScoreReport(scored);
 }
 

@@ -286,5 +286,44 @@ TEST(ChecksTest, SameFigureInTwoTables) {
   EXPECT_EQ(Failed(same), 1);
 }
 
+
+// A note whose last Summa is another quantity (acquisition value above the
+// closing book value; all loans where the line is the long-term part, two
+// lines citing the note): the line is confirmed by the note row that prints
+// its figure, and flagged only when no row of the note does.
+TEST(ChecksTest, StatementLineFoundInItsNoteBesideTheSumma) {
+  std::vector<ColSpec> cols = {{"Not", 0, ColumnKind::kNote},
+                               {"2023", 2023, ColumnKind::kUtfall},
+                               {"2022", 2022, ColumnKind::kUtfall}};
+  std::vector<ColSpec> ncols = {{"2023-12-31", 2023, ColumnKind::kUtfall}, {"2022-12-31", 2022, ColumnKind::kUtfall}};
+  struct Case {
+    const char* name;
+    const char* closing_2023;  // note's closing value row, 2023
+    bool want_passed;
+  };
+  const Case kCases[] = {{"closing value printed in the note", "397 620", true},
+                         {"no note row prints the line", "391 000", false}};
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    FinancialTable bs = MakeTable(cols, {{"Byggnader och mark", {"6", "397 620", "401 132"}},
+                                         {"Skulder till kreditinstitut", {"9", "29 787", "48 037"}},
+                                         {"Skulder till kreditinstitut", {"9", "32 937", "15 937"}}},
+                                  "Balansräkning", "balance_sheet");
+    FinancialTable n6 = MakeTable(ncols, {{"Ingående anskaffningsvärde", {"411 406", "411 406"}},
+                                          {"Summa", {"411 406", "411 406"}},
+                                          {"Utgående redovisat värde", {c.closing_2023, "401 132"}}},
+                                  "Not 6 Byggnader och mark", "note");
+    FinancialTable n9 = MakeTable(ncols, {{"Lån A", {"62 725", "63 975"}},
+                                          {"Avgår kortfristig del", {"-32 937", "-15 937"}},
+                                          {"Summa", {"29 787", "48 037"}}},
+                                  "Not 9 Skulder till kreditinstitut", "note");
+    std::vector<Flag> notes = WithRule(CheckDocument({bs, n6, n9}), kRuleNoteRef);
+    ASSERT_GE(notes.size(), 4u);
+    EXPECT_EQ(notes[0].passed, c.want_passed);  // Byggnader 2023
+    EXPECT_TRUE(notes[1].passed);               // Byggnader 2022
+    for (size_t k = 2; k < notes.size(); ++k) EXPECT_TRUE(notes[k].passed) << notes[k].message;
+  }
+}
+
 }  // namespace
 }  // namespace finsam

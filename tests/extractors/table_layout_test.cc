@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extractors/financial_tables.h"
+#include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
 #include "pipeline/input/line_builder.h"
 
@@ -332,6 +333,120 @@ TEST(LayoutReadingChoiceTest, SumsDecideWhetherWrappedFragmentsJoin) {
       EXPECT_TRUE(flags.empty());
     }
   }
+}
+
+
+// --- Class 7: statement headers in other house styles ---
+
+// A statement header that opens with the period ("1 juli - 30 juni",
+// "1 JANUARI - 31 DECEMBER": more words than a short label), with years or
+// split financial years ("2022 - 2023": one column, its last year), with or
+// without a Not column; a running page header "Årsredovisning 2022 - 2023"
+// (one split year: no table header) above it; note references printed in
+// the label area ("Not 2", "3, 4," beside a Not column holding "5, 6").
+TEST(LayoutHeaderTest, PeriodLeadYearRangesAndNoteReferences) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> lead;   // header words over the labels
+    std::vector<std::string> years;  // one per value column, right-aligned
+    bool note_column;                // "Not" in the header, refs under it
+    int want_first_year, want_second_year;
+  };
+  const Case kCases[] = {
+      {"split years, Not column", {"1", "juli", "-", "30", "juni"}, {"2022 - 2023", "2021 - 2022"}, true, 2023, 2022},
+      {"calendar period, no Not column", {"1", "JANUARI", "-", "31", "DECEMBER"}, {"2021", "2020"}, false, 2021, 2020},
+      {"split years, no lead", {}, {"2019 - 2020", "2018 - 2019"}, false, 2020, 2019},
+  };
+  const std::vector<double> rights = {400, 500};
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    // Running header: one split financial year, right of the page.
+    pb.Add(L("Årsredovisning", 380, 20));
+    pb.Add(L("2022", 470, 20));
+    pb.Add(L("-", 500, 20));
+    pb.Add(L("2023", 510, 20));
+    pb.Add(L("Resultaträkning", 50, 60));
+    double x = 50;
+    for (const std::string& w : c.lead) {
+      pb.Add(L(w, x, 90));
+      x += kCharPt * w.size() + kCharPt;
+    }
+    if (c.note_column) pb.Add(L("Not", 260, 90));
+    for (size_t i = 0; i < c.years.size(); ++i) {
+      // "2022 - 2023" as the three words a text layer gives.
+      std::vector<std::string> parts;
+      std::string y = c.years[i];
+      size_t b = 0;
+      while (b <= y.size()) {
+        size_t e = y.find(' ', b);
+        if (e == std::string::npos) e = y.size();
+        parts.push_back(y.substr(b, e - b));
+        b = e + 1;
+      }
+      double xr = rights[i];
+      for (size_t k = parts.size(); k-- > 0;) {
+        pb.Add(R(parts[k], xr, 90));
+        xr -= kCharPt * parts[k].size() + kCharPt;
+      }
+    }
+    double yy = 115;
+    pb.Row("Nettoomsättning", yy, rights, {"1 907 288", "1 421 434"});
+    if (c.note_column) {
+      pb.Add(L("2", 262, yy));
+    } else {
+      pb.Add(L("Not", 200, yy));
+      pb.Add(L("2", 224, yy));
+    }
+    pb.Row("Driftskostnader", yy += 14, rights, {"-1 341 985", "-1 322 732"});
+    if (c.note_column) {
+      pb.Add(L("3,", 220, yy));
+      pb.Add(L("4,", 238, yy));
+      pb.Add(L("5,", 256, yy));
+      pb.Add(L("6", 274, yy));
+    } else {
+      pb.Add(L("Not", 200, yy));
+      pb.Add(L("8,12", 224, yy));
+    }
+    pb.Row("Summa", yy += 14, rights, {"565 303", "98 702"});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    EXPECT_EQ(t.title, "Resultaträkning");
+    std::vector<int> years;
+    for (const TableColumn& col : t.columns)
+      if (col.kind != ColumnKind::kNote) {
+        years.push_back(col.year);
+        EXPECT_EQ(col.kind, ColumnKind::kUtfall) << col.header;
+      }
+    ASSERT_EQ(years.size(), 2u) << Labels(t);
+    EXPECT_EQ(years[0], c.want_first_year);
+    EXPECT_EQ(years[1], c.want_second_year);
+    int first = t.columns[0].kind == ColumnKind::kNote ? 1 : 0;
+    const TableCell* n = Cell(t, "Nettoomsättning", first);
+    ASSERT_NE(n, nullptr) << Labels(t);
+    EXPECT_EQ(n->value, 1907288);
+    const TableCell* d = Cell(t, "Driftskostnader", first + 1);
+    ASSERT_NE(d, nullptr) << Labels(t);
+    EXPECT_EQ(d->value, -1322732);
+  }
+}
+
+// Note references left in a row label, and labels that only look like one.
+TEST(NoteReferenceTest, StripsTrailingNoteReferencesOnly) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"Byggnader Not 8,12", "Byggnader"},
+      {"Nettoomsättning Not", "Nettoomsättning"},
+      {"Fond för yttre underhåll NOT 10", "Fond för yttre underhåll"},
+      {"Driftskostnader 3, 4,", "Driftskostnader"},
+      {"Avgifts- och hyresfordringar", "Avgifts- och hyresfordringar"},
+      {"Not", "Not"},
+      {"Lån 2", "Lån 2"},
+      {"Summa 2023", "Summa 2023"},
+      {"Notarius publicus", "Notarius publicus"},
+  };
+  for (const auto& [in, want] : kCases) EXPECT_EQ(StripNoteReference(in), want) << in;
 }
 
 }  // namespace
