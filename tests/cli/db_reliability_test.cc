@@ -153,14 +153,22 @@ TEST_F(DbReliabilityTest, MissingDatabaseIsAnErrorForReadCommands) {
 }
 
 // A second ingest waits for the first one's write transaction (here held
-// by this test for 3 s) instead of failing with "database is locked".
+// by this test until the ingest has said it waits, so a loaded machine that
+// extracts slowly cannot miss the lock) instead of failing with "database is
+// locked".
 TEST_F(DbReliabilityTest, ConcurrentIngestWaitsForTheWriter) {
   ASSERT_EQ(Run("ingest --quiet --db t.db '" + kJamtlandTxt + "'").code, 0);
   Result<std::unique_ptr<SqliteDb>> holder = SqliteDb::Open(dir_ + "/t.db", DbAccess::kWrite);
   ASSERT_TRUE(holder.ok());
   ASSERT_TRUE((*holder)->Begin().ok());
   std::thread release([&] {
-    std::this_thread::sleep_for(std::chrono::seconds(3));
+    // RunFinsam sends the child's stderr to dir_/.stderr; at most 120 s.
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (ReadFile(dir_ + "/.stderr").find("waiting for another finsam") == std::string::npos &&
+           std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     (*holder)->Rollback();
   });
   auto start = std::chrono::steady_clock::now();
@@ -170,7 +178,7 @@ TEST_F(DbReliabilityTest, ConcurrentIngestWaitsForTheWriter) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.err, HasSubstr("finsam: t.db: waiting for another finsam writing the database (2 s)"));
   EXPECT_THAT(r.err, HasSubstr("loaded " + kGavleborgPdf));
-  EXPECT_GE(took, std::chrono::milliseconds(2900));
+  EXPECT_GE(took, std::chrono::milliseconds(2900));  // 2 s of waiting reported, then 1 s more
   // With a limit (FINSAM_DB_WAIT_SECONDS) a writer that never ends is reported.
   ASSERT_TRUE((*holder)->Begin().ok());
   RunResult limited = Run("ingest --quiet --db t.db '" + kGavleborgTxt + "'", "FINSAM_DB_WAIT_SECONDS=1");
