@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "extractors/document_lines.h"
 #include "extractors/organisations.h"
@@ -12,6 +13,7 @@
 #include "normalizers/swedish_number.h"
 #include "normalizers/swedish_words.h"
 #include "normalizers/text.h"
+#include "normalizers/unicode.h"
 
 namespace finsam {
 namespace {
@@ -67,6 +69,21 @@ void AddNoteRow(const std::string& label, const std::vector<std::optional<double
   }
 }
 
+// Does `next` (a line with a label and no figures) continue `label`? It
+// starts with a small letter (row labels start with a capital), or `label`
+// is unfinished: an open parenthesis, a trailing comma, hyphen or "och".
+bool ContinuesLabel(const std::string& label, const std::string& next) {
+  if (label.empty() || next.empty()) return false;
+  const std::string fl = Fold(label);
+  if (std::count(fl.begin(), fl.end(), '(') > std::count(fl.begin(), fl.end(), ')')) return true;
+  if (fl.back() == ',' || fl.back() == '-' || RE2::PartialMatch(fl, "\\s(och|samt)$"_re)) return true;
+  // The first character (UTF-8) is a small letter when it has a capital.
+  const unsigned char lead = static_cast<unsigned char>(next[0]);
+  const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  const std::string first = next.substr(0, len);
+  return ToUpper(first) != first;
+}
+
 // The member-contribution note. Returns rows in `out`.
 void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>* out) {
   static const RE2 kHeading("^not\\s*\\d+\\s*[.:]?\\s*(.*)$");
@@ -78,6 +95,7 @@ void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>
     // Header: the first line(s) with years; unit from the header or "tkr".
     int64_t scale = 1000;
     std::vector<NoteColumn> cols;
+    bool wrapped_dates = false;
     size_t j = i + 1;
     for (; j < lines.size() && j <= i + 4; ++j) {
       if (IsBlank(lines[j])) continue;
@@ -99,16 +117,49 @@ void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>
         for (const Word& w : lines[j].line->words) {
           // "2020-12-31", "2020-12-" (wrapped), "|2019-12-" (OCR'd rule).
           std::string y;
-          if (RE2::PartialMatch(w.text, "(?:^|[^0-9])((?:19|20)\\d\\d)(?:-|$)"_re, &y))
+          if (RE2::PartialMatch(w.text, "(?:^|[^0-9])((?:19|20)\\d\\d)(?:-|$)"_re, &y)) {
             cols.push_back({std::stoi(y), w.box.x0});
+            wrapped_dates = wrapped_dates || w.text.back() == '-';
+          }
         }
       }
       if (!cols.empty()) break;
     }
     if (cols.empty()) continue;
+    // "2020-12-" over "31": the days of dates wrapped in their header cells
+    // are header, not figures, whatever label the line builder put beside
+    // them ("Belopp i tkr 31 31" when the label cell is centred).
+    if (wrapped_dates) {
+      size_t k = j + 1;
+      while (k < lines.size() && IsBlank(lines[k])) ++k;
+      if (k < lines.size() && lines[k].page->unit != BoxUnit::kCharCell) {
+        int days = 0, other = 0;
+        for (const Word& w : lines[k].line->words) {
+          if (w.box.x0 < cols[0].x - 8) continue;
+          if (RE2::FullMatch(w.text, "(0?[1-9]|[12]\\d|3[01])"_re)) ++days;
+          else ++other;
+        }
+        if (days > 0 && other == 0 && days <= static_cast<int>(cols.size())) {
+          if (std::optional<MoneyUnit> u = DetectMoneyUnit(lines[k].text())) scale = u->scale;
+          j = k;
+        }
+      }
+    }
     std::vector<MemberContribution> rows;
     std::string pending;  // a wrapped label's first line(s), PDF only
     int label_only = 0;
+    // The last row read, kept until the next line shows whether it continues
+    // the row's label.
+    struct HeldRow {
+      std::string label;
+      std::vector<std::optional<double>> values;
+      Provenance prov;
+    };
+    std::optional<HeldRow> held;
+    auto flush = [&] {
+      if (held) AddNoteRow(held->label, held->values, cols, scale, held->prov, &rows);
+      held.reset();
+    };
     for (++j; j < lines.size(); ++j) {
       if (IsBlank(lines[j])) continue;
       const LineRef& lr = lines[j];
@@ -166,20 +217,31 @@ void ReadNote(const std::vector<LineRef>& lines, std::vector<MemberContribution>
       }
       if (!any_value) {
         if (label.empty()) continue;
+        // "Statligt bidrag (försäkringskassan och 6 660 6 660" over
+        // "arbetsförmedlingen)", "Förutbetalda" / "89 27" / "kostnader": a
+        // line that continues the label of the row just read (figures
+        // centred in a tall cell) joins it.
+        if (held && lr.page->unit != BoxUnit::kCharCell && ContinuesLabel(held->label, label)) {
+          held->label += " " + label;
+          continue;
+        }
         // "Statligt bidrag (försäkringskassan och" over
         // "arbetsförmedlingen) 6 660 6 660": keep the first line.
         if (lr.page->unit != BoxUnit::kCharCell && ++label_only <= 2) {
+          flush();
           pending += (pending.empty() ? "" : " ") + label;
           continue;
         }
         break;
       }
-      if (!pending.empty()) label = pending + " " + label;
+      flush();
+      if (!pending.empty()) label = label.empty() ? pending : pending + " " + label;
       pending.clear();
       label_only = 0;
-      AddNoteRow(label, values, cols, scale, ProvenanceOf(lr), &rows);
       if (Fold(label).rfind("summa", 0) == 0) break;
+      held = HeldRow{label, values, ProvenanceOf(lr)};
     }
+    flush();
     // Shares of the members' total per year.
     std::map<int, int64_t> totals;
     for (const MemberContribution& m : rows)

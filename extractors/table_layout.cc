@@ -1198,6 +1198,35 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     bool label_only = false;
     if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only)) break;
     if (label_only && row.label.empty()) continue;
+    // "Förutbetalda" / "89 27" / "kostnader": a label wrapped over two lines
+    // in a tall cell whose figures are centred between them (OCR and some
+    // text layers give the figures a line of their own). The label's first
+    // line stood alone, the figures came without a label, and this line
+    // continues the first: one row.
+    if (label_only && g->rows.size() >= 2 && !IsContinuation(g->rows.back().label, row.label)) {
+      GridRow& figs = g->rows.back();
+      GridRow& head = g->rows[g->rows.size() - 2];
+      bool figs_only = figs.label.empty() && !figs.repeated_header && figs.prov.page == row.prov.page &&
+                       std::any_of(figs.cells.begin(), figs.cells.end(), [](const GridCell& c) { return c.present; });
+      bool head_only = !head.label.empty() && !head.repeated_header && head.prov.page == row.prov.page &&
+                       std::none_of(head.cells.begin(), head.cells.end(), [](const GridCell& c) { return c.present; });
+      if (figs_only && head_only && !IsSectionLabel(head.label) && ToUpper(head.label) != head.label &&
+          IsContinuation(head.label, row.label)) {
+        AppendLabelLine(&head.label, row.label);
+        head.prov.box.Extend(figs.prov.box);
+        head.prov.box.Extend(row.prov.box);
+        head.prov.raw_text += " " + figs.prov.raw_text + " " + row.prov.raw_text;
+        head.cells = std::move(figs.cells);
+        head.raw_numbers = std::move(figs.raw_numbers);
+        head.groupings = figs.groupings;
+        head.doubt_rule = std::move(figs.doubt_rule);
+        head.doubt = std::move(figs.doubt);
+        g->rows.pop_back();
+        prev_label_only = false;
+        g->last_page = band.page;
+        continue;
+      }
+    }
     // A line break inside the label's cell continues it; footnote lines
     // ("*", "¹", "(1)", "(Not 3)") do not, a parenthesis opening a lower-case
     // word does ("Ockelbo kommun" / "(hållbart)").

@@ -5,6 +5,7 @@
 #include "extractors/checks.h"
 #include "extractors/financial_tables.h"
 #include "extractors/number_repair.h"
+#include "extractors/ocr_doubts.h"
 #include "extractors/period_checks.h"
 #include "pipeline/stages.h"
 
@@ -16,6 +17,9 @@ Status CheckFinancialsStage(PipelineContext& ctx) {
   RepairTables(ex.tables, &ex.flags);
   std::vector<Flag> checks = CheckDocument(ex.tables);
   ex.flags.insert(ex.flags.end(), checks.begin(), checks.end());
+  // OCR figures the arithmetic does not vouch for (ocr_doubts.h); their
+  // flags come with the reader's doubts below.
+  MarkOcrDoubts(ex.doc, checks, &ex.tables);
   std::vector<Flag> doubts = ReadingFlags(ex.tables);  // readings the table reader could not settle
   ex.flags.insert(ex.flags.end(), doubts.begin(), doubts.end());
   // The tables of the report against each other (overview vs statements),

@@ -5,7 +5,8 @@
 // Images are 8-bit gray, row-major, origin at the TOP-LEFT pixel, x right,
 // y down, 0 = black, 255 = white. Word boxes that an engine returns are in the
 // pixel coordinates of the image it was GIVEN (an engine that rotates or
-// deskews internally maps its boxes back); the OCR stage converts them to page
+// deskews internally maps its boxes back, except that Tesseract leaves them
+// in the straightened frame, see tesseract_engine.h); the OCR stage converts them to page
 // points with the image's size and the page's size.
 #ifndef FINSAM_PIPELINE_OCR_OCR_ENGINE_H_
 #define FINSAM_PIPELINE_OCR_OCR_ENGINE_H_

@@ -3,6 +3,8 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 #include "pipeline/ocr/ocr_leptonica.h"
 
@@ -104,6 +106,81 @@ std::optional<PixelRect> CellAround(const std::vector<RulingLine>& lines, double
   }
   if (left < 0 || right < 0 || top < 0 || bottom < 0) return std::nullopt;
   return PixelRect{left, top, right, bottom};
+}
+
+namespace {
+constexpr double kMaxGapHeights = 1.2;
+constexpr double kReaderGapHeights = 0.6;
+}  // namespace
+
+void JoinNumberPartsInCells(const std::vector<RulingLine>& lines, std::vector<OcrWord>& words) {
+  auto digits = [](const std::string& t, size_t from) {
+    for (size_t k = from; k < t.size(); ++k)
+      if (t[k] < '0' || t[k] > '9') return false;
+    return t.size() > from;
+  };
+  auto is_head = [&](const std::string& t) {
+    size_t i = (!t.empty() && (t[0] == '-')) ? 1 : 0;
+    return digits(t, i) && t.size() - i <= 3;
+  };
+  auto is_group = [&](const std::string& t) { return t.size() == 3 && digits(t, 0); };
+  struct CellWords {
+    PixelRect rect;
+    std::vector<size_t> idx;
+  };
+  std::vector<CellWords> cells;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const OcrWord& w = words[i];
+    std::optional<PixelRect> r = CellAround(lines, (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2);
+    if (!r) continue;
+    CellWords* cell = nullptr;
+    for (CellWords& c : cells)
+      if (c.rect.x0 == r->x0 && c.rect.y0 == r->y0 && c.rect.x1 == r->x1 && c.rect.y1 == r->y1) cell = &c;
+    if (!cell) {
+      cells.push_back(CellWords{*r, {}});
+      cell = &cells.back();
+    }
+    cell->idx.push_back(i);
+  }
+  std::vector<bool> gone(words.size(), false);
+  for (CellWords& c : cells) {
+    if (c.idx.size() < 2) continue;
+    std::sort(c.idx.begin(), c.idx.end(), [&](size_t a, size_t b) { return words[a].x0 < words[b].x0; });
+    const OcrWord& first = words[c.idx[0]];
+    const double h = first.y1 - first.y0;
+    bool one_number = is_head(words[c.idx[0]].text), wide = false;
+    for (size_t k = 1; k < c.idx.size() && one_number; ++k) {
+      const OcrWord& w = words[c.idx[k]];
+      const double dy = std::abs((w.y0 + w.y1) / 2 - (first.y0 + first.y1) / 2);
+      // A thousands gap is at most about one digit's height of ink (a
+      // monospaced font's whole character); wider means two figures in a
+      // cell whose dividing rule was not found.
+      const OcrWord& prev = words[c.idx[k - 1]];
+      const double gap = w.x0 - prev.x1, height = std::max(h, w.y1 - w.y0);
+      one_number = is_group(w.text) && dy < 0.5 * height && gap >= 0 && gap < kMaxGapHeights * height;
+      // Parts closer than the table reader's own gap rule (0.6 × the height,
+      // table_readers.h number_gap_heights) are left to it: only the wide
+      // gaps it would split need the cell's evidence.
+      wide |= gap >= kReaderGapHeights * height;
+    }
+    if (!one_number || !wide) continue;
+    OcrWord& head = words[c.idx[0]];
+    for (size_t k = 1; k < c.idx.size(); ++k) {
+      const OcrWord& w = words[c.idx[k]];
+      head.text += " " + w.text;
+      head.x0 = std::min(head.x0, w.x0);
+      head.y0 = std::min(head.y0, w.y0);
+      head.x1 = std::max(head.x1, w.x1);
+      head.y1 = std::max(head.y1, w.y1);
+      head.confidence = std::min(head.confidence, w.confidence);
+      gone[c.idx[k]] = true;
+    }
+  }
+  std::vector<OcrWord> kept;
+  kept.reserve(words.size());
+  for (size_t i = 0; i < words.size(); ++i)
+    if (!gone[i]) kept.push_back(std::move(words[i]));
+  words = std::move(kept);
 }
 
 }  // namespace finsam

@@ -40,6 +40,18 @@ void EraseRulingLines(const std::vector<RulingLine>& lines, GrayImage& image);
 // nullopt when the point is not enclosed on all four sides.
 std::optional<PixelRect> CellAround(const std::vector<RulingLine>& lines, double x, double y);
 
+// Joins the parts of one number printed on one line of one bordered cell:
+// a 1-3 digit head (minus allowed) followed by 3-digit groups ("13" "320" →
+// "13 320"), when they are the only words of the cell. OCR gives each group
+// its own word; the cell's rules prove they are one figure, whatever the
+// font's thousands gap (a monospaced font's is a whole character, wider than
+// the table reader's gap between parts of one number). Boxes are united,
+// the confidence is the weakest part's. Parts further apart than 1.2 × their
+// height are two figures (a cell whose dividing rule was not found); parts
+// all closer than 0.6 × their height are left as they are (the table reader
+// joins those itself). Words outside any cell are left alone.
+void JoinNumberPartsInCells(const std::vector<RulingLine>& lines, std::vector<OcrWord>& words);
+
 }  // namespace finsam
 
 #endif  // FINSAM_PIPELINE_OCR_RULING_LINES_H_

@@ -55,7 +55,19 @@ struct Geometry {
       case 3: ox = orig_w - ry; oy = rx; break;
     }
   }
-  void MapWord(OcrWord& w) const {
+  // Maps a word box back to the input image. The deskew rotation is undone
+  // only when `undo_skew`: by default boxes stay in the straightened frame
+  // (see tesseract_engine.h), so that a table's rows stay level.
+  void MapWord(OcrWord& w, bool undo_skew) const {
+    if (!undo_skew) {
+      Geometry level = *this;
+      level.skew_rad = 0;
+      level.MapWordImpl(w);
+      return;
+    }
+    MapWordImpl(w);
+  }
+  void MapWordImpl(OcrWord& w) const {
     double xs[2] = {w.x0, w.x1}, ys[2] = {w.y0, w.y1};
     double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
     for (double x : xs)
@@ -264,10 +276,13 @@ class TesseractEngine : public OcrEngine {
     timer.Mark("recognize");
     // 5: re-recognize bad numeric cells alone.
     if (options_.recheck_cells && !rulings.empty()) RecheckCells(work, rulings, result);
-    if (!rulings.empty()) MergeWrappedNumbers(rulings, result.words);
+    if (!rulings.empty()) {
+      MergeWrappedNumbers(rulings, result.words);
+      JoinNumberPartsInCells(rulings, result.words);
+    }
 
     timer.Mark("cells");
-    for (OcrWord& w : result.words) geo.MapWord(w);
+    for (OcrWord& w : result.words) geo.MapWord(w, options_.boxes_in_skewed_frame);
     api_.Clear();
     return result;
   }

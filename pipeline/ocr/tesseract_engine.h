@@ -7,7 +7,14 @@
 //   4. recognizes words with the `swe` model (LSTM),
 //   5. re-recognizes, alone, each bordered table cell whose number reads badly
 //      (characters that are not digits/separators, or low confidence),
-// and maps every word box back to the pixel grid of the image it was given.
+// and maps every word box back to the pixel grid of the image it was given,
+// undoing the orientation fix but not the deskew: boxes are where the word
+// lies on the straightened page (the input turned by -skew_degrees about its
+// centre). A skewed scan's rows then stay level for the line builder and the
+// table reader (a 1.5° skew tilts a 600-pt row by 16 pt, more than a line's
+// height, and rows merged); the cost is that a box is off the scan's pixels
+// by up to r·sin(skew), r the distance from the page centre (≤ 13 pt on A4
+// at 1.5°), which provenance crops absorb in their margin.
 //
 // Threads: an engine is used by one thread at a time. MakeTesseractEngine
 // must run on the thread that will use the engine: it limits OpenMP on that
@@ -31,6 +38,9 @@ struct TesseractOptions {
   bool deskew = true;
   bool remove_ruling_lines = true;
   bool recheck_cells = true;
+  // true: map word boxes back through the deskew too (exact scan pixels,
+  // tilted rows); false (default): the straightened frame, see above.
+  bool boxes_in_skewed_frame = false;
 };
 
 // Creates an engine. Fails with kNotFound when the language model is missing

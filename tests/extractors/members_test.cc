@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "pipeline/input/line_builder.h"
 #include "tests/extractors/gov_test_util.h"
 
 namespace finsam {
@@ -110,6 +111,100 @@ TEST(MembersTest, BudgetTableRowsBecomeContributions) {
   EXPECT_EQ(gov.members[4].organisation, "Länets kommuner");
   EXPECT_DOUBLE_EQ(*gov.members[4].share, 0.25);
   EXPECT_NEAR(*gov.members[5].share, 3000000.0 / 12990000.0, 1e-12);
+}
+
+// The member note on a page of positioned words (PDF or OCR), its label
+// cells centred in tall rows so the line builder pairs figures with the
+// wrong line of a wrapped label: the header's wrapped dates ("2020-12-" over
+// "31") are no row, and a wrapped label joins its figures whichever line
+// they stand on.
+TEST(MembersTest, NoteOnPositionedWordsWithWrappedCells) {
+  struct Printed {
+    std::string label;
+    std::vector<std::string> figures;  // right-aligned at 400 and 460; "" = none
+  };
+  auto build = [](const std::vector<Printed>& lines) {
+    std::vector<Word> words;
+    double y = 60;
+    for (const Printed& l : lines) {
+      double x = 60;
+      for (size_t b = 0; b < l.label.size();) {
+        size_t e = l.label.find(' ', b);
+        if (e == std::string::npos) e = l.label.size();
+        Word w;
+        w.text = w.raw = l.label.substr(b, e - b);
+        w.box = Box{x, y, x + 6.0 * w.text.size(), y + 10};
+        words.push_back(w);
+        x += 6.0 * w.text.size() + 6;
+        b = e + 1;
+      }
+      for (size_t c = 0; c < l.figures.size(); ++c) {
+        if (l.figures[c].empty()) continue;
+        Word w;
+        w.text = w.raw = l.figures[c];
+        double right = c == 0 ? 400 : 460;
+        w.box = Box{right - 6.0 * w.text.size(), y, right, y + 10};
+        words.push_back(w);
+      }
+      y += 14;
+    }
+    Document doc;
+    doc.format = InputFormat::kPdf;
+    doc.meta.year_from = 2020;
+    Page p;
+    p.number = 1;
+    p.width = 595;
+    p.height = 842;
+    BuildLines(words, p);
+    doc.pages = {p};
+    return doc;
+  };
+  struct Case {
+    const char* name;
+    std::vector<Printed> lines;
+  };
+  const std::vector<Case> cases = {
+      {"figures on the first label line",
+       {{"Not 1. Medlemsavgifter och bidrag", {}},
+        {"", {"2020-12-", "2019-12-"}},
+        {"Belopp i tkr", {"31", "31"}},
+        {"Statligt bidrag (försäkringskassan och", {"6 660", "6 600"}},
+        {"arbetsförmedlingen)", {}},
+        {"Region Gävleborg", {"3 330", "3 300"}},
+        {"Gävle", {}},
+        {"", {"1 219", "1 200"}},
+        {"kommun", {}},
+        {"Summa", {"11 209", "11 100"}}}},
+      {"figures on the last label line",
+       {{"Not 1. Medlemsavgifter och bidrag", {}},
+        {"Belopp i tkr", {"2020-12-", "2019-12-"}},
+        {"", {"31", "31"}},
+        {"Statligt bidrag (försäkringskassan och", {}},
+        {"arbetsförmedlingen)", {"6 660", "6 600"}},
+        {"Region Gävleborg", {"3 330", "3 300"}},
+        {"Gävle kommun", {"1 219", "1 200"}},
+        {"Summa", {"11 209", "11 100"}}}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document doc = build(c.lines);
+    Governance gov;
+    ExtractMembers(doc, &gov);
+    std::vector<std::string> orgs;
+    int64_t sum2020 = 0, sum2019 = 0;
+    for (const MemberContribution& m : gov.members) {
+      if (m.source != "note") continue;
+      if (m.year == 2020) {
+        orgs.push_back(m.organisation);
+        sum2020 += m.amount_sek.value_or(0);
+      }
+      if (m.year == 2019) sum2019 += m.amount_sek.value_or(0);
+    }
+    EXPECT_EQ(orgs, (std::vector<std::string>{"Försäkringskassan och Arbetsförmedlingen", "Region Gävleborg",
+                                              "Gävle kommun"}));
+    EXPECT_EQ(sum2020, 11209000);  // the note's Summa
+    EXPECT_EQ(sum2019, 11100000);
+  }
 }
 
 }  // namespace

@@ -195,6 +195,57 @@ TEST(LayoutWrapTest, LabelLinesOutOfStepWithNumberLines) {
   EXPECT_EQ(o->amount_sek, 300000);
 }
 
+// A label wrapped over two lines of a tall cell whose figures are centred
+// between them: "Förutbetalda" / "89 27" / "kostnader" is one row. When the
+// line under the figures does not continue the label (a capitalised row of
+// its own), the lines stay apart.
+TEST(LayoutWrapTest, FiguresCentredBetweenTwoLabelLines) {
+  struct Case {
+    const char* name;
+    const char* second;   // the line under the figures
+    const char* row;      // the row that holds 89 / 27, "" = none
+  };
+  for (const Case& c : {Case{"continuation", "kostnader", "Förutbetalda kostnader"},
+                        Case{"broken word", "kostnader", "Förutbetalda kostnader"},
+                        Case{"row of its own", "Upplupna intäkter", ""}}) {
+    SCOPED_TRACE(c.name);
+    const bool broken = std::string(c.name) == "broken word";
+    PageBuilder pb;
+    pb.Add(L("Not", 50, 60));
+    pb.Add(L("3.", 74, 60));
+    pb.Add(L("Kortfristiga", 90, 60));
+    pb.Add(L("fordringar", 170, 60));
+    pb.Add(R("2020", 300, 100));
+    pb.Add(R("2019", 350, 100));
+    pb.Row("Skattefordran", 120, kRights, {"43", "109"});
+    pb.Row(broken ? "Förutbetalda-" : "Förutbetalda", 140, {}, {});
+    pb.Row("", 152, kRights, {"89", "27"});
+    pb.Row(c.second, 164, {}, {});
+    pb.Row("Summa", 184, kRights, {"132", "136"});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    if (*c.row) {
+      const std::string label = broken ? "Förutbetalda-kostnader" : c.row;
+      const TableCell* a = Cell(t, label, 0);
+      ASSERT_NE(a, nullptr);
+      EXPECT_EQ(a->raw, "89");
+      ASSERT_NE(Cell(t, label, 1), nullptr);
+      EXPECT_EQ(Cell(t, label, 1)->raw, "27");
+      EXPECT_EQ(Row(t, ""), nullptr);
+      EXPECT_EQ(t.rows.size(), 3u);
+    } else {
+      // Whatever else reads the lines, the capitalised line is not glued
+      // onto the label above.
+      for (const TableRow& r : t.rows) EXPECT_EQ(r.label.find("Förutbetalda Upplupna"), std::string::npos);
+    }
+    ASSERT_NE(Cell(t, "Summa", 1), nullptr);
+    EXPECT_EQ(Cell(t, "Summa", 1)->raw, "136");
+  }
+}
+
 // A capitalised line after a label ending in a preposition is as often a
 // heading of its own: it does not join (only a broken word does, above).
 TEST(LayoutWrapTest, CapitalisedLineAfterPrepositionStaysApart) {

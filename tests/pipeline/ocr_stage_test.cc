@@ -3,6 +3,7 @@
 // failure handling, progress, parallelism and the bound on live page images.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -277,6 +278,60 @@ TEST(OcrText, CleansBorderGlyphsAndDigitLetters) {
 
 // A synthetic bordered table: 3 columns × 2 rows of 1-px lines at 300 dpi,
 // plus a letter-like blob that must not be taken for a line.
+// The parts of a number OCR gives as separate words join only inside one
+// bordered cell, only as head + 3-digit groups, only when alone in the cell.
+TEST(RulingLines, JoinsNumberPartsOnlyInsideOneCell) {
+  // Columns 100|500|800|1100, rows 100|250|400 (pixels).
+  std::vector<RulingLine> lines;
+  for (int y : {100, 250, 400}) lines.push_back(RulingLine{true, 100, y, 1100, y + 2});
+  for (int x : {100, 500, 800, 1100}) lines.push_back(RulingLine{false, x, 100, x + 2, 402});
+  auto word = [](const char* t, double x0, double y0, double x1, float conf = 0.95f) {
+    OcrWord w;
+    w.text = t;
+    w.x0 = x0; w.y0 = y0; w.x1 = x1; w.y1 = y0 + 30;
+    w.confidence = conf;
+    return w;
+  };
+  struct Case {
+    const char* name;
+    std::vector<OcrWord> in;
+    std::vector<std::string> out;
+  };
+  const std::vector<Case> cases = {
+      {"head and group in one cell, a wide gap", {word("13", 600, 150, 640), word("320", 665, 150, 740, 0.8f)}, {"13 320"}},
+      {"a narrow gap is the reader's", {word("13", 600, 150, 640), word("320", 650, 150, 710)}, {"13", "320"}},
+      {"minus head and two groups", {word("-1", 560, 150, 590), word("806", 620, 150, 680), word("000", 690, 150, 750)},
+       {"-1 806 000"}},
+      {"group in the next cell stays", {word("976", 700, 150, 760), word("756", 820, 150, 880)}, {"976", "756"}},
+      {"label beside a number stays", {word("Summa", 200, 150, 300), word("320", 400, 150, 460)}, {"Summa", "320"}},
+      {"not a 3-digit group", {word("13", 600, 150, 640), word("32", 680, 150, 720)}, {"13", "32"}},
+      {"head too long", {word("1320", 560, 150, 640), word("320", 680, 150, 740)}, {"1320", "320"}},
+      {"a third word in the cell", {word("13", 560, 150, 600), word("320", 620, 150, 680), word("tkr", 700, 150, 760)},
+       {"13", "320", "tkr"}},
+      {"outside any cell", {word("13", 600, 20, 640), word("320", 680, 20, 740)}, {"13", "320"}},
+      // 30 px high parts 80 px apart: two columns of a cell whose rule was lost.
+      {"too far apart", {word("43", 560, 150, 600), word("000", 610, 150, 660), word("109", 740, 150, 790)},
+       {"43", "000", "109"}},
+      {"on two lines", {word("13", 600, 110, 640), word("320", 680, 200, 740)}, {"13", "320"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<OcrWord> words = c.in;
+    JoinNumberPartsInCells(lines, words);
+    std::vector<std::string> got;
+    for (const OcrWord& w : words) got.push_back(w.text);
+    std::sort(got.begin(), got.end());
+    std::vector<std::string> want = c.out;
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(got, want) << c.name;
+  }
+  std::vector<OcrWord> words = cases[0].in;
+  JoinNumberPartsInCells(lines, words);
+  ASSERT_EQ(words.size(), 1u);
+  EXPECT_DOUBLE_EQ(words[0].x0, 600);
+  EXPECT_DOUBLE_EQ(words[0].x1, 740);
+  EXPECT_FLOAT_EQ(words[0].confidence, 0.8f);  // the weakest part's
+}
+
 TEST(RulingLines, FindsGridEraseItAndLocatesCells) {
   GrayImage img;
   img.width = 1200;

@@ -1,0 +1,60 @@
+#include "extractors/ocr_doubts.h"
+
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+namespace finsam {
+
+int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vector<FinancialTable>* tables) {
+  using Key = std::tuple<int, int, int>;
+  std::set<Key> confirmed, failed;
+  for (const Flag& f : checks) {
+    if (f.passed) {
+      for (const FlagCell& c : f.cells) confirmed.insert({c.table, c.row, c.col});
+    } else if (f.severity == kSeverityError) {
+      for (const FlagCell& c : f.cells) failed.insert({c.table, c.row, c.col});
+    }
+  }
+  auto ocr_page = [&doc](int page) {
+    return page >= 1 && page <= static_cast<int>(doc.pages.size()) &&
+           doc.pages[page - 1].decision == PageDecision::kOcr;
+  };
+  int marked = 0;
+  for (size_t ti = 0; ti < tables->size(); ++ti) {
+    FinancialTable& t = (*tables)[ti];
+    for (size_t ri = 0; ri < t.rows.size(); ++ri) {
+      TableRow& r = t.rows[ri];
+      if (r.is_header) continue;
+      const bool garbled_label = r.prov.confidence < kOcrLabelMinConfidence && !r.category;
+      for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
+        TableCell& cell = r.cells[c];
+        if (!cell.present || cell.status != "ok") continue;
+        const Key key{static_cast<int>(ti), static_cast<int>(ri), static_cast<int>(c)};
+        const bool vouched = confirmed.count(key) > 0;
+        char buf[160];
+        std::string why;
+        if (garbled_label) {
+          std::snprintf(buf, sizeof buf, "label read by OCR with low confidence (%.2f) and no known category",
+                        r.prov.confidence);
+          why = buf;
+        } else if (!vouched && cell.prov.confidence < kOcrFigureMinConfidence) {
+          std::snprintf(buf, sizeof buf, "figure read by OCR with low confidence (%.2f), no check confirms it",
+                        cell.prov.confidence);
+          why = buf;
+        } else if (!vouched && failed.count(key) && ocr_page(cell.prov.page ? cell.prov.page : t.page)) {
+          why = "figure read by OCR fails a check of its table, no check confirms it";
+        } else {
+          continue;
+        }
+        cell.status = "suspect";
+        cell.doubt_rule = "read.ocr";
+        cell.doubt = why;
+        ++marked;
+      }
+    }
+  }
+  return marked;
+}
+
+}  // namespace finsam

@@ -1,0 +1,97 @@
+// OCR figures the arithmetic does not vouch for turn suspect (ocr_doubts.h).
+#include "extractors/ocr_doubts.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractors/checks.h"
+#include "extractors/financial_tables.h"
+#include "tests/extractors/review_table_builder.h"
+
+namespace finsam {
+namespace {
+
+using testing::BudgetYears;
+using testing::MakeTable;
+
+// Gävleborg's income section; `summa2021` may break the sum of column 2021.
+FinancialTable Income(const std::string& summa2021 = "13 320") {
+  return MakeTable(BudgetYears(), {{"Intäkter", {}},
+                                   {"Försäkringskassan/Arbetsförmedling", {"6 660", "6 660", "6 660"}},
+                                   {"Region Gävleborg", {"3 330", "3 330", "3 330"}},
+                                   {"Kommunerna", {"3 330", "3 330", "3 330"}},
+                                   {"Summa intäkter", {"13 320", summa2021, "13 320"}}});
+}
+
+Document OnePage(PageDecision d) {
+  Document doc;
+  doc.pages.resize(1);
+  doc.pages[0].decision = d;
+  return doc;
+}
+
+int Suspects(const FinancialTable& t) {
+  int n = 0;
+  for (const TableRow& r : t.rows)
+    for (const TableCell& c : r.cells) {
+      if (c.status != "suspect") continue;
+      EXPECT_EQ(c.doubt_rule, "read.ocr");
+      EXPECT_FALSE(c.doubt.empty());
+      ++n;
+    }
+  return n;
+}
+
+TEST(OcrDoubts, OnlyWhatTheArithmeticDoesNotVouchFor) {
+  struct Case {
+    const char* name;
+    PageDecision decision;
+    std::string summa2021;
+    double label_conf;        // row 1's label
+    bool label_category;      // row 1 has a category
+    double figure_conf;       // row 2, column 2021
+    int want;                 // cells turned suspect
+  };
+  const std::vector<Case> cases = {
+      {"clean OCR table", PageDecision::kOcr, "13 320", 0.95, false, 0.95, 0},
+      {"garbled label, no category", PageDecision::kOcr, "13 320", 0.39, false, 0.95, 3},
+      {"weak label word but a known category", PageDecision::kOcr, "13 320", 0.39, true, 0.95, 0},
+      {"weak figure confirmed by its sum", PageDecision::kOcr, "13 320", 0.95, false, 0.5, 0},
+      // 2021's sum fails: its four cells (none confirmed) turn suspect.
+      {"failing sum on an OCR page", PageDecision::kOcr, "13 330", 0.95, false, 0.95, 4},
+      {"failing sum on a text page", PageDecision::kText, "13 330", 1.0, false, 1.0, 0},
+      // Text-layer figures have confidence 1: only the OCR page rule could
+      // touch them, and a text page is not one.
+      {"weak figure, failing sum, text page", PageDecision::kText, "13 330", 1.0, false, 0.5, 1},
+  };
+  for (const Case& c : cases) {
+    std::vector<FinancialTable> tables{Income(c.summa2021)};
+    for (TableRow& r : tables[0].rows)
+      for (TableCell& cell : r.cells) cell.prov.confidence = c.decision == PageDecision::kOcr ? 0.95 : 1.0;
+    tables[0].rows[1].prov.confidence = c.label_conf;
+    if (c.label_category) tables[0].rows[1].category = "income.state";
+    tables[0].rows[2].cells[1].prov.confidence = c.figure_conf;
+    std::vector<Flag> checks = CheckDocument(tables);
+    int marked = MarkOcrDoubts(OnePage(c.decision), checks, &tables);
+    EXPECT_EQ(marked, c.want) << c.name;
+    EXPECT_EQ(Suspects(tables[0]), c.want) << c.name;
+  }
+}
+
+TEST(OcrDoubts, FlagsComeFromReadingFlags) {
+  std::vector<FinancialTable> tables{Income()};
+  tables[0].rows[1].prov.confidence = 0.3;
+  std::vector<Flag> checks = CheckDocument(tables);
+  ASSERT_EQ(MarkOcrDoubts(OnePage(PageDecision::kOcr), checks, &tables), 3);
+  EXPECT_EQ(tables[0].rows[1].cells[0].status, "suspect");
+  EXPECT_EQ(tables[0].rows[2].cells[0].status, "ok");
+  std::vector<Flag> flags = ReadingFlags(tables);
+  ASSERT_EQ(flags.size(), 1u);  // one flag per reason, its cells joined
+  EXPECT_EQ(flags[0].rule, "read.ocr");
+  EXPECT_EQ(flags[0].cells.size(), 3u);
+}
+
+}  // namespace
+}  // namespace finsam
