@@ -79,6 +79,29 @@ std::string ForbundRegistry::Canonical(const std::string& printed) const {
   return "";
 }
 
+std::string ForbundRegistry::Nearest(const std::string& printed, int* edits) const {
+  const std::string k = Key(printed);
+  if (k.size() < 10) return "";
+  const int limit = k.size() >= 16 ? 2 : 1;
+  int best = limit + 1;
+  std::string canon;
+  bool tie = false;
+  for (const auto& [key, c] : keys_) {
+    if (key.size() + limit < k.size() || k.size() + limit < key.size()) continue;
+    int d = EditDistance(k, key);
+    if (d < best) {
+      best = d;
+      canon = c;
+      tie = false;
+    } else if (d == best && c != canon) {
+      tie = true;
+    }
+  }
+  if (best > limit || best == 0 || tie) return "";
+  *edits = best;
+  return canon;
+}
+
 bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, int* to) {
   static const RE2 kKind(
       "(?i)(årsredovisning|arsredovisning|delårsrapport|delarsrapport|verksamhetsberättelse|"
@@ -252,6 +275,8 @@ std::vector<std::string> Words(const std::string& s) {
 
 struct OrgGuess {
   std::string name, kind;
+  int edits = 0;  // > 0: the registry name nearest a damaged printed name
+  std::string printed;  // the printed mention when edits > 0
 };
 
 // A samordningsförbund named in `text`: the registry's canonical name, or
@@ -274,6 +299,26 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, boo
         if (!canon.empty()) {
           *from_registry = true;
           return {canon, "samordningsförbund"};
+        }
+      }
+    }
+  }
+  // A mention that misses one registry name by OCR damage ("Gavlieborg" for
+  // "Gävleborg"): that förbund, the distance and the printed text kept as
+  // evidence (a document warning says so).
+  {
+    re2::StringPiece in(joined);
+    std::string mention;
+    while (RE2::FindAndConsume(&in, kMention, &mention)) {
+      std::vector<std::string> words = Words(mention);
+      for (size_t n = words.size(); n >= 2; --n) {
+        std::string cand;
+        for (size_t i = 0; i < n; ++i) cand += (i ? " " : "") + words[i];
+        int edits = 0;
+        std::string canon = registry.Nearest(cand, &edits);
+        if (!canon.empty()) {
+          *from_registry = true;
+          return {canon, "samordningsförbund", edits, cand};
         }
       }
     }
@@ -415,6 +460,11 @@ void DetectOrganisation(const ForbundRegistry& registry, Document& doc) {
     meta.forbund = g.name;
     meta.org_kind = g.kind;
     meta.org_source = source;
+    if (g.edits > 0) {
+      meta.org_source += "-nearest";
+      doc.warnings.push_back("organisation printed as '" + g.printed + "' read as the registry's '" + g.name + "' (" +
+                             std::to_string(g.edits) + (g.edits == 1 ? " edit" : " edits") + ")");
+    }
   };
   // 1. The title page, most specific kind first: a förbund (registry or as
   // printed), a bostadsrättsförening, a nämnd, a region, a kommun.

@@ -23,6 +23,11 @@ class ForbundRegistry {
   // Canonical name for a printed name ("SAMORDNINGSFÖRBUNDET JÄMTLANDS LÄN"),
   // or "" when not in the registry.
   std::string Canonical(const std::string& printed) const;
+  // The canonical name of the one registry name that a printed name misses
+  // by OCR damage ("Samordningsförbund Gavlieborg"): at most 1 edit of the
+  // folded key (2 from 16 bytes), never the same distance to two förbund,
+  // keys of at least 10 bytes only. "" otherwise. *edits gets the distance.
+  std::string Nearest(const std::string& printed, int* edits) const;
   size_t size() const { return canon_.size(); }
 
  private:

@@ -99,7 +99,9 @@ struct DocumentMeta {
   std::string forbund;
   std::string org_kind;       // samordningsförbund | kommun | region | nämnd | brf | other | ""
   std::string orgnr;          // organisationsnummer NNNNNN-NNNN (check digit valid) or ""
-  std::string org_source;     // where the name came from: title | pdf-info | registry | text | override
+  // Where the name came from: title | pdf-info | registry | text | override;
+  // "-nearest" appended for a damaged name read as the nearest registry name.
+  std::string org_source;
   std::string kind;           // verksamhetsplan, årsredovisning, ... or ""
   std::string title;          // first heading-like line(s)
   int year_from = 0, year_to = 0;  // 0 when unknown

@@ -79,6 +79,52 @@ TEST(MetadataTest, RegistryFindsCanonicalNames) {
   EXPECT_EQ(r.Canonical("Samordningsförbundet Okänd"), "");
 }
 
+// OCR damage in a printed name: the one registry name within 1 edit of the
+// folded key (2 from 16 bytes); never a tie, never a short key, never an
+// exact match (Canonical's job).
+TEST(MetadataTest, RegistryNearestReadsDamagedNames) {
+  ForbundRegistry r = ForbundRegistry::Parse(
+      "Samordningsförbundet Gävleborg\n"
+      "Samordningsförbundet i Jämtlands län\n"
+      "Samordningsförbundet Ådalen\n"
+      "Samordningsförbundet Ödalen\n"
+      "Finsam Ale\n");
+  struct Case {
+    const char* printed;
+    const char* want;
+    int edits;
+  };
+  const Case kCases[] = {
+      {"Samordningsförbund Gavlieborg", "Samordningsförbundet Gävleborg", 1},
+      {"SAMORDNINGSFORBUNDET GAVLEB0RG", "Samordningsförbundet Gävleborg", 1},
+      {"Samordningsforbundet i Jamtiands ian", "Samordningsförbundet i Jämtlands län", 2},
+      {"Samordningsförbundet Gävleborg", "", 0},   // exact: not a near match
+      {"Samordningsförbund Gvlibrg", "", 0},       // 3 edits
+      {"Samordningsförbundet Adalem", "", 0},      // 1 edit from Ådalen and Ödalen alike
+      {"Finsam Ala", "", 0},                        // key too short to guess
+      {"Samordningsförbundet Norrköping", "", 0},  // not in the registry
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.printed);
+    int edits = 0;
+    EXPECT_EQ(r.Nearest(c.printed, &edits), c.want);
+    EXPECT_EQ(edits, c.edits);
+  }
+}
+
+// The document keeps the registry's name, says where it came from and
+// warns with the printed text.
+TEST(MetadataTest, DamagedTitleNameIsTheNearestRegistryNameWithAWarning) {
+  ForbundRegistry r = ForbundRegistry::Parse("Samordningsförbundet Gävleborg\n");
+  Document doc;
+  ReadText("Samordningsforbund Gavlieborg\n\nArsredovisning 2020\n", doc);
+  ExtractMetadata(r, doc);
+  EXPECT_EQ(doc.meta.forbund, "Samordningsförbundet Gävleborg");
+  EXPECT_EQ(doc.meta.org_source, "registry-nearest");
+  ASSERT_FALSE(doc.warnings.empty());
+  EXPECT_NE(doc.warnings.back().find("'Samordningsforbund Gavlieborg'"), std::string::npos) << doc.warnings.back();
+}
+
 TEST(MetadataTest, WholeDocumentFromText) {
   ForbundRegistry r = ForbundRegistry::Parse("Samordningsförbundet Gävleborg\tSamordningsförbund Gävleborg\n");
   Document doc;
