@@ -281,47 +281,50 @@ struct OrgGuess {
 
 // A samordningsförbund named in `text`: the registry's canonical name, or
 // "Samordningsförbundet <Name words>" as printed.
+// Calls `try_name` with each förbund mention in `text`, longest prefix of
+// its words first ("Samordningsförbundet Gävleborg styrelse", then
+// "Samordningsförbundet Gävleborg"), until it returns true.
+template <typename TryName>
+bool EachMentionPrefix(const RE2& mention_re, const std::string& text, TryName try_name) {
+  re2::StringPiece in(text);
+  std::string mention;
+  while (RE2::FindAndConsume(&in, mention_re, &mention)) {
+    std::vector<std::string> words = Words(mention);
+    for (size_t n = words.size(); n >= 2; --n) {
+      std::string cand;
+      for (size_t i = 0; i < n; ++i) cand += (i ? " " : "") + words[i];
+      if (try_name(cand)) return true;
+    }
+  }
+  return false;
+}
+
 OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, bool* from_registry) {
   static const RE2 kMention(
       "(?i)((?:samordningsf(?:ö|o|é|6)rbund(?:et)?|finsam)(?: i)?(?: [^ ,.;:()]+){1,4})");
   // Registry names as printed first; then, for a name the registry does
   // not know, with "Åsele – Dorotea" joined to "Åsele-Dorotea".
   const std::string joined = JoinDashedNames(text);
+  OrgGuess found;
   for (const std::string* t : {&text, &joined}) {
-    re2::StringPiece in(*t);
-    std::string mention;
-    while (RE2::FindAndConsume(&in, kMention, &mention)) {
-      std::vector<std::string> words = Words(mention);
-      for (size_t n = words.size(); n >= 2; --n) {
-        std::string cand;
-        for (size_t i = 0; i < n; ++i) cand += (i ? " " : "") + words[i];
-        std::string canon = registry.Canonical(cand);
-        if (!canon.empty()) {
-          *from_registry = true;
-          return {canon, "samordningsförbund"};
-        }
-      }
+    if (EachMentionPrefix(kMention, *t, [&](const std::string& cand) {
+          found = {registry.Canonical(cand), "samordningsförbund"};
+          return !found.name.empty();
+        })) {
+      *from_registry = true;
+      return found;
     }
   }
   // A mention that misses one registry name by OCR damage ("Gavlieborg" for
   // "Gävleborg"): that förbund, the distance and the printed text kept as
   // evidence (a document warning says so).
-  {
-    re2::StringPiece in(joined);
-    std::string mention;
-    while (RE2::FindAndConsume(&in, kMention, &mention)) {
-      std::vector<std::string> words = Words(mention);
-      for (size_t n = words.size(); n >= 2; --n) {
-        std::string cand;
-        for (size_t i = 0; i < n; ++i) cand += (i ? " " : "") + words[i];
+  if (EachMentionPrefix(kMention, joined, [&](const std::string& cand) {
         int edits = 0;
-        std::string canon = registry.Nearest(cand, &edits);
-        if (!canon.empty()) {
-          *from_registry = true;
-          return {canon, "samordningsförbund", edits, cand};
-        }
-      }
-    }
+        found = {registry.Nearest(cand, &edits), "samordningsförbund", edits, cand};
+        return !found.name.empty();
+      })) {
+    *from_registry = true;
+    return found;
   }
   // No registry name anywhere (the loop above tried every mention of both
   // texts): the first mention that names a förbund, as printed.
