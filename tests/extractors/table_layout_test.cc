@@ -73,17 +73,23 @@ struct PageBuilder {
   }
 };
 
-Document OnePage(const std::string& kind, const std::vector<Word>& words) {
+// A document of A4 pages (595 x 842 pt), one list of positioned words per
+// page, numbered from 1.
+Document Pages(const std::string& kind, const std::vector<std::vector<Word>>& pages) {
   Document doc;
   doc.meta.kind = kind;
-  Page p;
-  p.number = 1;
-  p.width = 595;
-  p.height = 842;
-  BuildLines(words, p);
-  doc.pages = {p};
+  for (size_t n = 0; n < pages.size(); ++n) {
+    Page p;
+    p.number = static_cast<int>(n + 1);
+    p.width = 595;
+    p.height = 842;
+    BuildLines(pages[n], p);
+    doc.pages.push_back(p);
+  }
   return doc;
 }
+
+Document OnePage(const std::string& kind, const std::vector<Word>& words) { return Pages(kind, {words}); }
 
 const TableRow* Row(const FinancialTable& t, const std::string& label) {
   for (const TableRow& r : t.rows)
@@ -620,16 +626,7 @@ TEST(LayoutReadingChoiceTest, ContinuationPageWithColumnsElsewhere) {
     p2.Add(L("har", 110, 120));
     p2.Add(L("fastställt", 135, 120));
     p2.Add(L("årsredovisningen.", 195, 120));
-    Document doc;
-    doc.meta.kind = "årsredovisning";
-    for (int n = 1; n <= 2; ++n) {
-      Page p;
-      p.number = n;
-      p.width = 595;
-      p.height = 842;
-      BuildLines(n == 1 ? p1.words : p2.words, p);
-      doc.pages.push_back(p);
-    }
+    Document doc = Pages("årsredovisning", {p1.words, p2.words});
     std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
     ASSERT_EQ(tables.size(), 1u);
     const FinancialTable& t = tables[0];
@@ -842,16 +839,9 @@ TEST(LayoutRunningLinesTest, PageHeadersAndFootersAreNotRows) {
     pb[1].Add(L("fastställt", 135, 200));
     pb[1].Add(L("årsredovisningen.", 195, 200));
     pb[2].Add(L("Underskrifter", 50, 100));
-    Document doc;
-    doc.meta.kind = "årsredovisning";
-    for (int n = 1; n <= kPages; ++n) {
-      Page p;
-      p.number = n;
-      p.width = 595;
-      p.height = 842;
-      BuildLines(pb[n - 1].words, p);
-      doc.pages.push_back(p);
-    }
+    std::vector<std::vector<Word>> pages;
+    for (int n = 1; n <= kPages; ++n) pages.push_back(pb[n - 1].words);
+    Document doc = Pages("årsredovisning", pages);
     std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
     ASSERT_EQ(tables.size(), 1u);
     const FinancialTable& t = tables[0];
@@ -966,16 +956,7 @@ TEST(LayoutHeaderTest, NoteCaptionOnTheHeaderLineStartsItsOwnTable) {
     p2.Row("Kreditupplysning", 80, kRights, {"18", "0"});
     p2.Row("Juridiska åtgärder", 96, kRights, {"14", "31"});
     p2.Row("Summa", 112, kRights, {"32", "31"});
-    Document doc;
-    doc.meta.kind = "årsredovisning";
-    for (int n = 1; n <= 2; ++n) {
-      Page p;
-      p.number = n;
-      p.width = 595;
-      p.height = 842;
-      BuildLines(n == 1 ? p1.words : p2.words, p);
-      doc.pages.push_back(p);
-    }
+    Document doc = Pages("årsredovisning", {p1.words, p2.words});
     std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
     ASSERT_EQ(tables.size(), 2u);
     SCOPED_TRACE(Labels(tables[0]) + " | " + Labels(tables[1]));
