@@ -586,6 +586,46 @@ bool EndsMidPeriod(const std::string& line) {
                            "(?i)(?:[-–—]|\\b(?:och|samt|med|för|plan|till|åren|perioden))$"_re);
 }
 
+// A table-of-contents line: dot leaders, or glyphs the text layer could not
+// map (U+FFFD, often the leaders themselves) — a title never.
+bool IsContentsLine(const std::string& line) {
+  return line.find("\xEF\xBF\xBD\xEF\xBF\xBD") != std::string::npos ||
+         RE2::PartialMatch(line, "(?:\\.\\s?){5}|…\\s?…"_re);
+}
+
+// A title as stored: control characters and U+FFFD dropped, spaces
+// collapsed, at most 160 bytes cut on a character boundary.
+std::string CleanTitle(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (s.compare(i, 3, "\xEF\xBF\xBD") == 0) {
+      out += ' ';
+      i += 3;
+    } else {
+      out += (c < 0x20 || c == 0x7F) ? ' ' : s[i];
+      ++i;
+    }
+  }
+  out = CollapseSpaces(out);
+  if (out.size() > 160) {
+    size_t n = 160;
+    while (n > 0 && (static_cast<unsigned char>(out[n]) & 0xC0) == 0x80) --n;
+    out = CollapseSpaces(out.substr(0, n));
+  }
+  return out;
+}
+
+// The PDF's own Title as a document title: without the application prefix
+// and file extension that exporters leave ("Microsoft Word - plan.docx"),
+// and none when a single word is left ("Dokument1", "untitled").
+std::string TitleFromPdfInfo(const std::string& pdf_title) {
+  std::string t = CleanTitle(pdf_title);
+  RE2::Replace(&t, "(?i)^microsoft (?:word|powerpoint|excel) - "_re, "");
+  RE2::Replace(&t, "(?i)\\.(?:pdf|docx?|odt|pptx?|xlsx?|indd)$"_re, "");
+  return Words(t).size() >= 2 ? t : "";
+}
+
 }  // namespace
 
 void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
@@ -604,6 +644,7 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
   int from = 0, to = 0;
   std::string kind;
   bool found = false;
+  std::string heading;  // the title-page heading that named the kind
   {
     const std::vector<std::string> title = TitleLines(doc, 40);
     static const RE2 kColumnWords("(?i)\\b(utfall|prognos|avvikelse)\\b");
@@ -629,6 +670,23 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
       from = a;
       to = b;
       found = true;
+      // The heading, with the short lines below it that complete its
+      // period ("Revisionsberättelse avseende Göteborgs" / "Stads
+      // verksamheter under 2023"); a sentence below it is not the title.
+      if (!IsContentsLine(l) && l.back() != '.') {  // not the contents, not a sentence
+        static const RE2 kYear("(?:19|20)\\d\\d");
+        std::string t = l;
+        for (size_t j = i + 1; j < title.size() && j <= i + 2 && (!RE2::PartialMatch(t, kYear) || EndsMidPeriod(t));
+             ++j) {
+          std::string k2;
+          int a2 = 0, b2 = 0;
+          if (Words(title[j]).size() > 10 || IsContentsLine(title[j]) ||
+              (ParseKindAndYears(title[j], &k2, &a2, &b2) && k2 == k))
+            break;  // a sentence, the contents, or the same heading again
+          t += " " + title[j];
+        }
+        heading = RE2::PartialMatch(t, kYear) ? t : l;
+      }
     }
   }
   if (!found) found = ParseKindAndYears(CollapseSpaces(doc.pdf_title), &kind, &from, &to);
@@ -652,13 +710,29 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
     meta.year_from = from;
     meta.year_to = to;
   }
-  // Title: the first line that names the kind (with the next line when the
-  // years are printed below it).
+  // Title: the title-page heading that named the kind; else the first
+  // heading-like line of the first pages that names a kind (with the next
+  // line when the years are printed below it); else the PDF's own Title.
+  // Never a sentence of the running text or a table-of-contents line.
+  static const RE2 kTitleEnd("^(.*?(?:19|20)\\d\\d(?:\\s*[-–—]\\s*(?:19|20)\\d\\d)?)[,.;:]\\s+\\S");
+  if (!heading.empty()) {
+    std::string head_part;
+    if (RE2::PartialMatch(heading, kTitleEnd, &head_part)) heading = head_part;
+    meta.title = CleanTitle(heading);
+  }
   static const RE2 kTitleWord(
-      "(?i)(årsredovisning|arsredovisning|delårsrapport|verksamhetsberättelse|verksamhetsplan|budget)");
+      "(?i)(årsredovisning|arsredovisning|delårsrapport|verksamhetsberättelse|verksamhetsplan|budget|"
+      "revisionsberättelse|årsredogörelse)");
   for (const Page& p : doc.pages) {
     for (size_t i = 0; i < p.lines.size() && meta.title.empty(); ++i) {
       if (!RE2::PartialMatch(p.lines[i].text, kTitleWord)) continue;
+      // A line that runs on into a sentence counts up to its years
+      // ("Verksamhetsplan och budget 2020 - 2022, är fastställd ...").
+      std::string line = CollapseSpaces(p.lines[i].text), line_head;
+      if (RE2::PartialMatch(line, kTitleEnd, &line_head)) line = line_head;
+      if (Words(line).size() > 12 || IsContentsLine(line) || line.back() == '.' ||
+          !(StartsUpper(line) || HasDigit(line.substr(0, 1))))
+        continue;  // a sentence of the running text or the contents
       std::string t = CollapseSpaces(p.lines[i].text);
       static const RE2 kHasYear("(19|20)\\d\\d");
       for (size_t j = i + 1; j < p.lines.size() && j <= i + 3 && (!RE2::PartialMatch(t, kHasYear) || EndsMidPeriod(t));
@@ -666,16 +740,13 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
         if (p.lines[j].words.empty()) continue;
         t += " " + CollapseSpaces(p.lines[j].text);
       }
-      // A title line that runs on into a sentence ends after its years:
-      // "Verksamhetsplan och budget 2020 - 2022, är fastställd ..." .
-      static const RE2 kTitleEnd("^(.*?(?:19|20)\\d\\d(?:\\s*[-–—]\\s*(?:19|20)\\d\\d)?)[,.;:]\\s+\\S");
       std::string head_part;
       if (RE2::PartialMatch(t, kTitleEnd, &head_part)) t = head_part;
-      if (t.size() > 160) t = t.substr(0, 160);
-      meta.title = t;
+      meta.title = CleanTitle(t);
     }
     if (!meta.title.empty() || p.number >= 2) break;
   }
+  if (meta.title.empty()) meta.title = TitleFromPdfInfo(doc.pdf_title);
   meta.decided_on = ParseDecisionDate(flat);
 }
 

@@ -266,6 +266,50 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
   }
 }
 
+// The stored title on unseen shapes of title pages: the heading that names
+// the kind (with the lines that complete its period), never a sentence of
+// the running text or a table-of-contents line; else the PDF's own Title
+// without the exporter's prefix and extension.
+TEST(MetadataTest, TitleIsAHeadingNotASentence) {
+  struct Case {
+    const char* name;
+    std::string text, pdf_title;
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"heading with its period on the next line",
+       "Kommunfullmäktige\nHandling 2024 nr 63\nRevisionsberättelse avseende Provstads\nverksamheter under 2023\n"
+       "Revisorerna bedömer att räkenskaperna i årsredovisningen i huvudsak är rättvisande.\n",
+       "Provstad kommunfullmäktige", "Revisionsberättelse avseende Provstads verksamheter under 2023"},
+      {"two heading lines of different kinds", "VERKSAMHETSPLAN\nBUDGET 2019-2021\nInledning\n", "",
+       "VERKSAMHETSPLAN BUDGET 2019-2021"},
+      {"the same heading printed again below", "Årsredovisning Brf Provgården\nBrf Provgården\nÅrsredovisning 2023\n",
+       "", "Årsredovisning Brf Provgården"},
+      {"a line that runs on into a sentence ends after its years",
+       "Förbundets uppgift är samordning.\nVerksamhetsplan och budget 2020 - 2022, är fastställd vid styrelsemötet "
+       "den 29 november 2019.\n",
+       "", "Verksamhetsplan och budget 2020 - 2022"},
+      {"dot leaders of the contents are not a title", "Provstadsrevisionen\nInnehåll\nProvstads årsredovisning 2022 "
+       ". . . . . . . 25\n",
+       "Provstadsrevisionen sammanfattar granskningen", "Provstadsrevisionen sammanfattar granskningen"},
+      {"unmapped glyphs of the contents are not a title",
+       "Provstadsrevisionen\nProvstads årsredovisning 2022\x08\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD 25\n", "", ""},
+      {"a sentence naming the kind is not the title",
+       "Missiv\nKommunstyrelsen bör se över riktlinjen inför budgetbeslut.\n",
+       "Microsoft Word - Provstads finansieringsprocess.docx", "Provstads finansieringsprocess"},
+      {"a one-word PDF title is none", "Granskning\nText.\n", "Dokument1.pdf", ""},
+      {"control characters dropped", "Årsredovisning\x08 2021\n", "", "Årsredovisning 2021"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Document doc;
+    ReadText(c.text, doc);
+    doc.pdf_title = c.pdf_title;
+    ExtractMetadata(ForbundRegistry(), doc);
+    EXPECT_EQ(doc.meta.title, c.want);
+  }
+}
+
 TEST(OrganisationTest, OrgnrCheckDigit) {
   struct Case {
     const char* text;
