@@ -35,6 +35,10 @@ const Rule kRules[] = {
     // Income.
     {"^(statligt bidrag|staten|forsakringskassan ?(/|och|,) ?arbetsformedling|arbetsformedlingen ?(/|och|,) ?forsakringskassan|forsakringskassan|arbetsformedlingen)",
      "intakt|medlemsavgift|bidrag|budget", "income.state"},
+    // "Statlig medlemsavgift", "Statliga medel", "Statens bidrag": the
+    // state's half, whatever the table is called.
+    {"^(statlig(a|t)? (medlemsavgift|medlemsavgifter|bidrag|medel|tilldelning)|statens (bidrag|medlemsavgift|andel|tilldelning))$",
+     nullptr, "income.state"},
     {"^(region|landstinget) ", "intakt|medlemsavgift|bidrag|budget", "income.region"},
     {"^(kommunerna|kommuner|lanets kommuner)$", nullptr, "income.municipalities"},
     {"^\\pL+s? kommun$", "intakt|medlemsavgift|bidrag", "income.municipality"},
@@ -68,7 +72,9 @@ const Rule kRules[] = {
     {"^extraordinara poster", nullptr, "result.extraordinary"},
     {"^balanskravsresultat", nullptr, "result.balance_requirement"},
     // Balance sheet.
-    {"^(eget kapital)$", nullptr, "equity"},
+    // Closing equity as a plan prints it under the result; not the
+    // opening balance ("… vid årets början").
+    {"^(eget kapital|eget kapital vid (arets|periodens) slut|utgaende eget kapital)$", nullptr, "equity"},
     {"^kortfristiga skulder", nullptr, "liabilities.short"},
     {"^kortfristiga fordringar", "balans|tillgang", "receivables.short"},
     {"^(kassa och bank|likvida medel|likvida medel vid arets slut)$", nullptr, "cash"},

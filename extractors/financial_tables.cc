@@ -16,7 +16,7 @@ std::string DocumentUnitStatement(const Document& doc) {
   static const RE2 kStatement(
       "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?i (?:svenska )?(?:tkr|mkr|mnkr|kr|tusental kronor|tusentals kronor|"
       "miljoner kronor|kronor)|belopp (?:redovisas|anges) i (?:svenska )?(?:tkr|mkr|mnkr|kr|tusental kronor|tusentals kronor|"
-      "miljoner kronor|kronor)|belopp i (?:tkr|mkr|tusental kronor|miljoner kronor)|"
+      "miljoner kronor|kronor)|belopp(?:en)? i (?:tkr|mkr|tusentals? kronor|miljoner kronor)|"
       "upp\\S{1,3}ttad i (?:svenska )?(?:kronor|tkr|tusental kronor|tusentals kronor))");
   for (const Page& p : doc.pages)
     for (const Line& l : p.lines) {
@@ -39,6 +39,7 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
     FinancialTable t;
     if (InterpretGrid(g, ctx, &t)) tables.push_back(std::move(t));
   }
+  UnitLinesAbove(doc, &tables);
   ResolveTableUnits(&tables);
   return tables;
 }

@@ -42,7 +42,10 @@ Organisation NormalizeOrganisation(std::string_view text) {
   if (fk && af) return {"Försäkringskassan och Arbetsförmedlingen", "stat"};
   if (fk) return {"Försäkringskassan", "myndighet"};
   if (af) return {"Arbetsförmedlingen", "myndighet"};
-  if (f.rfind("staten", 0) == 0) return {"Försäkringskassan och Arbetsförmedlingen", "stat"};
+  // "Staten", "Statlig medlemsavgift", "Statens bidrag": the state's part,
+  // paid by the two agencies together.
+  if (f.rfind("staten", 0) == 0 || RE2::PartialMatch(f, "^statlig(a|t)? (medlemsavgift|bidrag|medel|tilldelning)"_re))
+    return {"Försäkringskassan och Arbetsförmedlingen", "stat"};
   if (f == "kommunerna" || f.find("lanets kommuner") != std::string::npos ||
       f.find("samtliga kommuner") != std::string::npos || f.find("lanets samtliga") != std::string::npos ||
       f == "kommuner" || RE2::PartialMatch(f, "\\bsamtliga\\s+\\S+\\s+kommuner\\b"_re))

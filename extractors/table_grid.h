@@ -8,10 +8,12 @@
 #ifndef FINSAM_EXTRACTORS_TABLE_GRID_H_
 #define FINSAM_EXTRACTORS_TABLE_GRID_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/extraction.h"
+#include "normalizers/swedish_number.h"
 
 namespace finsam {
 
@@ -71,6 +73,17 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
 // statements and notes. A table still unknown keeps unit "" (amounts assume
 // tkr) and its money cells become suspect; CheckDocument flags it.
 void ResolveTableUnits(std::vector<FinancialTable>* tables);
+
+// The unit a line states when the line says nothing else: "Belopp i
+// tusentals kronor (tkr).", "Beloppen anges i tkr", "(mkr)", "Kronor".
+// Nothing for prose that merely names an amount ("… 2,3 miljoner kronor …").
+std::optional<MoneyUnit> UnitStatementLine(const std::string& line);
+
+// For each table whose caption, header and columns print no unit: a unit
+// line printed between its caption and its first row on its page (the
+// readers do not take it into the table) sets the unit and rescales the
+// amounts.
+void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables);
 
 // A row label without a trailing note reference printed in the label area
 // ("Byggnader Not 8,12" → "Byggnader"); other labels unchanged.

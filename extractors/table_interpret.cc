@@ -7,6 +7,7 @@
 #include "extractors/categories.h"
 #include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
+#include "normalizers/text.h"
 #include "normalizers/glyph_loss.h"
 #include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
@@ -549,6 +550,37 @@ bool IsStatementKind(const std::string& k) {
 }
 
 }  // namespace
+
+std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
+  static const RE2 kStatement(
+      "^\\(?(?:(?:alla |samtliga )?belopp(?:en)? (?:anges |redovisas |ar )?(?:i )?)?(?:svenska )?"
+      "(?:tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|sek|tusen kronor|tusentals? kronor|miljoner kronor)\\)?"
+      "(?: \\((?:tkr|tsek|ksek|mkr|mnkr|msek|kr|sek)\\))?[.:]?$");
+  const std::string f = CollapseSpaces(FoldKey(line));
+  if (f.size() > 60 || !RE2::FullMatch(f, kStatement)) return std::nullopt;
+  return DetectMoneyUnit(f);
+}
+
+void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables) {
+  for (FinancialTable& t : *tables) {
+    if (!t.unit.empty() || t.rows.empty()) continue;
+    const int first = t.rows.front().prov.line_index;
+    const Page* page = nullptr;
+    for (const Page& p : doc.pages)
+      if (p.number == t.page) page = &p;
+    if (!page || first <= 0 || first > static_cast<int>(page->lines.size())) continue;
+    // Up from the first row through the header to the caption; nothing
+    // above the caption belongs to this table.
+    for (int i = first - 1; i >= 0 && i >= first - 8; --i) {
+      const std::string text = CollapseSpaces(page->lines[i].text);
+      if (std::optional<MoneyUnit> u = UnitStatementLine(text)) {
+        Rescale(&t, *u);
+        break;
+      }
+      if (!t.title.empty() && text == CollapseSpaces(t.title)) break;
+    }
+  }
+}
 
 void ResolveTableUnits(std::vector<FinancialTable>* tables) {
   std::vector<FinancialTable>& ts = *tables;

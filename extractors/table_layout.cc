@@ -909,7 +909,27 @@ bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
       ++prose;
   bool numbers = BandHasNumbers(b, h.first_x - lp.number_reach_pt);
   std::string text = b.Text();
-  return prose >= 3 || (!numbers && (outside_comments > 8 || (IsTableHeading(text) && IsNumberedHeading(text))));
+  const bool numbered_heading = IsTableHeading(text) && IsNumberedHeading(text);
+  if (numbered_heading && numbers) {
+    // "4. Medlemsavgifter 2025" under a table: the next section's heading,
+    // its only figures years, set in a larger type than the table's header.
+    // A numbered row of the table ("2. Personal 2 025") is set like the rest.
+    bool years_only = true;
+    double height = 0;
+    for (size_t i = 0; i < b.words.size(); ++i) {
+      const std::string t = StripPunct(b.words[i].w->text);
+      if (i > 0 && HasDigit(t) && !IsYearToken(t)) years_only = false;
+      height = std::max(height, b.words[i].w->box.y1 - b.words[i].w->box.y0);
+    }
+    std::vector<double> header_heights;
+    for (const PWord& p : h.header.words) header_heights.push_back(p.w->box.y1 - p.w->box.y0);
+    std::sort(header_heights.begin(), header_heights.end());
+    // The header's lower quartile: a caption set in heading type may have
+    // been merged into the header block.
+    const double header_height = header_heights.empty() ? 0 : header_heights[header_heights.size() / 4];
+    if (years_only && header_height > 0 && height >= 1.1 * header_height) return true;
+  }
+  return prose >= 3 || (!numbers && (outside_comments > 8 || numbered_heading));
 }
 
 // Where a table cut by a page break goes on on the next page: the first band

@@ -190,7 +190,7 @@ std::vector<std::vector<std::string>> GroupNumberTokens(const std::vector<std::s
 
 std::optional<MoneyUnit> DetectMoneyUnit(std::string_view text) {
   static const RE2 kMkr("(?i)(?:^|[^\\pL])(mkr|mnkr|miljoner kronor|msek)(?:$|[^\\pL])");
-  static const RE2 kTkr("(?i)(?:^|[^\\pL])(tkr|tusental kronor|tusen kronor|ksek)(?:$|[^\\pL])");
+  static const RE2 kTkr("(?i)(?:^|[^\\pL])(tkr|tusentals? kronor|tusen kronor|tusen kr|ksek|tsek)(?:$|[^\\pL])");
   static const RE2 kKr("(?i)(?:^|[^\\pL])(kr|kronor|sek)(?:$|[^\\pL])");
   re2::StringPiece in(text.data(), text.size());
   if (RE2::PartialMatch(in, kTkr)) return MoneyUnit{"tkr", 1000};

@@ -50,7 +50,7 @@ std::vector<std::vector<std::string>> GroupNumberTokens(const std::vector<std::s
                                                         int limit = 16);
 
 // Unit of money stated in a title or header: "tkr", "Tkr", "Belopp i tkr",
-// "(i tkr)", "mkr", "mnkr", "miljoner kronor", "kr", "kronor", "SEK".
+// "(i tkr)", "tusentals kronor", "mkr", "mnkr", "miljoner kronor", "kr", "kronor", "SEK".
 struct MoneyUnit {
   std::string unit;  // "tkr" | "mkr" | "kr"
   int64_t scale = 1; // kronor per printed unit

@@ -90,6 +90,8 @@ TEST(SwedishNumberTest, DetectsMoneyUnits) {
       {"Budget 2019-2021, Tkr", "tkr", 1000}, {"Belopp i tkr", "tkr", 1000},
       {"Balanskravsresultat 2020 (i tkr)", "tkr", 1000}, {"8,9 mkr", "mkr", 1000000},
       {"Totalbudget 2020 892 400 kr", "kr", 1}, {"Belopp i tkr.", "tkr", 1000},
+      {"Belopp i tusentals kronor", "tkr", 1000},  // not "kronor": kr
+      {"Belopp i tusentals kronor (tkr).", "tkr", 1000}, {"Belopp i TSEK", "tkr", 1000},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
