@@ -44,6 +44,10 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           why = buf;
         } else if (!vouched && failed.count(key) && ocr_page(cell.prov.page ? cell.prov.page : t.page)) {
           why = "figure read by OCR fails a check of its table, no check confirms it";
+        } else if (!vouched && r.label.empty() && ocr_page(cell.prov.page ? cell.prov.page : t.page)) {
+          // Fragments of a wrapped cell or of a rule line that OCR set on a
+          // line of their own: nothing names the figure.
+          why = "figure read by OCR on a line without a label, no check confirms it";
         } else {
           continue;
         }

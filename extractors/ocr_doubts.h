@@ -9,7 +9,9 @@
 //     names no known category (a garbled label: "Summa intarter"), or
 //   - it was read with low confidence and no check that held used it, or
 //   - it is used by a check that fails (severity error) on a page read by
-//     OCR, and no check that held used it.
+//     OCR, and no check that held used it, or
+//   - its row has no label, on a page read by OCR, and no check that held
+//     used it.
 // Text-layer figures are never touched (their confidence is 1 and their pages
 // are not OCR pages).
 #ifndef FINSAM_EXTRACTORS_OCR_DOUBTS_H_

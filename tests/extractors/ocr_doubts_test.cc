@@ -44,6 +44,34 @@ int Suspects(const FinancialTable& t) {
   return n;
 }
 
+// A line of figures without a label (fragments of wrapped cells set on a
+// line of their own) under an OCR table: nothing names or checks them.
+TEST(OcrDoubts, UnlabelledOcrFiguresAreSuspect) {
+  struct Case {
+    const char* name;
+    PageDecision decision;
+    int want;
+  };
+  const Case kCases[] = {{"OCR page", PageDecision::kOcr, 1}, {"text page", PageDecision::kText, 0}};
+  for (const Case& c : kCases) {
+    FinancialTable t = Income();
+    TableRow stray = t.rows[2];
+    stray.label.clear();
+    stray.category.reset();
+    stray.cells[0].raw = "3";
+    stray.cells[0].value = 3;
+    stray.cells[0].amount_sek = 3000;
+    stray.cells[1].present = stray.cells[2].present = false;
+    t.rows.push_back(stray);
+    std::vector<FinancialTable> tables{t};
+    for (TableRow& r : tables[0].rows)
+      for (TableCell& cell : r.cells) cell.prov.confidence = c.decision == PageDecision::kOcr ? 0.95 : 1.0;
+    int marked = MarkOcrDoubts(OnePage(c.decision), CheckDocument(tables), &tables);
+    EXPECT_EQ(marked, c.want) << c.name;
+    EXPECT_EQ(tables[0].rows.back().cells[0].status, c.want ? "suspect" : "ok") << c.name;
+  }
+}
+
 TEST(OcrDoubts, OnlyWhatTheArithmeticDoesNotVouchFor) {
   struct Case {
     const char* name;
