@@ -74,9 +74,11 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
 // tkr) and its money cells become suspect; CheckDocument flags it.
 void ResolveTableUnits(std::vector<FinancialTable>* tables);
 
-// The unit a line states when the line says nothing else: "Belopp i
-// tusentals kronor (tkr).", "Beloppen anges i tkr", "(mkr)", "Kronor".
-// Nothing for prose that merely names an amount ("… 2,3 miljoner kronor …").
+// The unit a line states: a line that says nothing else ("Belopp i
+// tusentals kronor (tkr).", "Beloppen anges i tkr", "(mkr)", "Kronor"), or
+// a sentence that ends by naming it ("… prognos för helåret (tkr).", "…
+// redovisas i tkr:"). Nothing for prose that merely names an amount ("…
+// 2,3 miljoner kronor i eget kapital.", "… uppgick till 300 tkr.").
 std::optional<MoneyUnit> UnitStatementLine(const std::string& line);
 
 // For each table whose caption, header and columns print no unit: a unit

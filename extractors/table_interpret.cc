@@ -556,9 +556,17 @@ std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
       "^\\(?(?:(?:alla |samtliga )?belopp(?:en)? (?:anges |redovisas |ar )?(?:i )?)?(?:svenska )?"
       "(?:tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|sek|tusen kronor|tusentals? kronor|miljoner kronor)\\)?"
       "(?: \\((?:tkr|tsek|ksek|mkr|mnkr|msek|kr|sek)\\))?[.:]?$");
+  // A sentence that ends by naming the unit of what follows: "Tabellen
+  // nedan visar utfall och prognos för helåret (tkr).", "… redovisas i
+  // tkr:". Not "… uppgick till 300 tkr." (an amount) nor "… i kronor."
+  static const RE2 kTrailing(
+      "(?:[^\\d\\s] \\((?:belopp )?(?:i )?(tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|tusentals? kronor|miljoner kronor)\\)|"
+      "\\bi (tkr|tsek|mkr|mnkr|tusentals? kronor|miljoner kronor))[.:]?$");
   const std::string f = CollapseSpaces(FoldKey(line));
-  if (f.size() > 60 || !RE2::FullMatch(f, kStatement)) return std::nullopt;
-  return DetectMoneyUnit(f);
+  if (f.size() <= 60 && RE2::FullMatch(f, kStatement)) return DetectMoneyUnit(f);
+  std::string in_parens, after_i;
+  if (RE2::PartialMatch(f, kTrailing, &in_parens, &after_i)) return DetectMoneyUnit(in_parens + after_i);
+  return std::nullopt;
 }
 
 void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables) {

@@ -37,6 +37,11 @@ TEST(UnseenPlanTest, UnitStatementLines) {
       {"Förbundet har 2,3 miljoner kronor i eget kapital.", ""},
       {"Budget 2025 och plan 2026–2027", ""},
       {"Kostnader i kronor per deltagare", ""},
+      {"Tabellen nedan visar utfall för perioden och prognos för helåret (tkr).", "tkr"},
+      {"Kostnaderna redovisas i tusentals kronor:", "tkr"},
+      {"Kostnaden för kansliet uppgick till 300 tkr.", ""},
+      {"Resultatet visas i kronor.", ""},
+      {"Summan (300 tkr) är budgeterad.", ""},
   };
   for (const Case& c : kCases) {
     std::optional<MoneyUnit> u = UnitStatementLine(c.line);
@@ -57,6 +62,7 @@ TEST(UnseenPlanTest, UnitLineBetweenCaptionAndHeader) {
   const Case kCases[] = {
       {"tusentals kronor", "Belopp i tusentals kronor (tkr).", "tkr", 5200000, "ok"},
       {"kronor", "Belopp i kronor", "kr", 5200, "ok"},
+      {"a sentence ending in the unit", "Tabellen visar budget och plan för perioden (tkr).", "tkr", 5200000, "ok"},
       {"prose naming an amount", "Förbundet har 2,3 miljoner kronor i eget kapital.", "", 5200000, "suspect"},
   };
   for (const Case& c : kCases) {
