@@ -12,84 +12,20 @@
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
 #include "pipeline/input/line_builder.h"
+#include "tests/support/a4_pages.h"
 
 namespace finsam {
 namespace {
 
-constexpr double kCharPt = 6;   // width of one byte of text
-constexpr double kHeightPt = 10;
+using fixtures::A4Pages;
+using fixtures::kCharPt;
+using fixtures::kHeightPt;
+using fixtures::L;
+using fixtures::Num;
+using fixtures::PageBuilder;
+using fixtures::R;
 
-// A word whose left edge is at x.
-Word L(const std::string& t, double x, double y) {
-  Word w;
-  w.text = w.raw = t;
-  w.box = Box{x, y, x + kCharPt * t.size(), y + kHeightPt};
-  return w;
-}
-
-// A word whose right edge is at xr (right-aligned figures).
-Word R(const std::string& t, double xr, double y) { return L(t, xr - kCharPt * t.size(), y); }
-
-// A figure right-aligned at xr, its thousands groups as separate words the
-// way PDF text layers split them ("2 315" → "2" "315").
-std::vector<Word> Num(const std::string& t, double xr, double y) {
-  std::vector<std::string> parts;
-  size_t b = 0;
-  while (b <= t.size()) {
-    size_t e = t.find(' ', b);
-    if (e == std::string::npos) e = t.size();
-    parts.push_back(t.substr(b, e - b));
-    b = e + 1;
-  }
-  std::vector<Word> out;
-  double x = xr;
-  for (size_t i = parts.size(); i-- > 0;) {
-    out.push_back(R(parts[i], x, y));
-    x -= kCharPt * parts[i].size() + 3;  // a thin thousands space
-  }
-  return out;
-}
-
-struct PageBuilder {
-  std::vector<Word> words;
-  void Add(const Word& w) { words.push_back(w); }
-  void Add(const std::vector<Word>& ws) { words.insert(words.end(), ws.begin(), ws.end()); }
-  // A label at the left margin and figures right-aligned at `rights`; "" is
-  // an empty cell.
-  void Row(const std::string& label, double y, const std::vector<double>& rights,
-           const std::vector<std::string>& figures) {
-    double x = 50;
-    size_t b = 0;
-    while (b < label.size()) {
-      size_t e = label.find(' ', b);
-      if (e == std::string::npos) e = label.size();
-      std::string word = label.substr(b, e - b);
-      Add(L(word, x, y));
-      x += kCharPt * word.size() + kCharPt;
-      b = e + 1;
-    }
-    for (size_t i = 0; i < figures.size() && i < rights.size(); ++i)
-      if (!figures[i].empty()) Add(Num(figures[i], rights[i], y));
-  }
-};
-
-// A document of A4 pages (595 x 842 pt), one list of positioned words per
-// page, numbered from 1.
-Document Pages(const std::string& kind, const std::vector<std::vector<Word>>& pages) {
-  Document doc;
-  doc.meta.kind = kind;
-  for (size_t n = 0; n < pages.size(); ++n) {
-    Page p;
-    p.number = static_cast<int>(n + 1);
-    p.width = 595;
-    p.height = 842;
-    BuildLines(pages[n], p);
-    doc.pages.push_back(p);
-  }
-  return doc;
-}
-
-Document OnePage(const std::string& kind, const std::vector<Word>& words) { return Pages(kind, {words}); }
+Document OnePage(const std::string& kind, const std::vector<Word>& words) { return A4Pages(kind, {words}); }
 
 const TableRow* Row(const FinancialTable& t, const std::string& label) {
   for (const TableRow& r : t.rows)
@@ -626,7 +562,7 @@ TEST(LayoutReadingChoiceTest, ContinuationPageWithColumnsElsewhere) {
     p2.Add(L("har", 110, 120));
     p2.Add(L("fastställt", 135, 120));
     p2.Add(L("årsredovisningen.", 195, 120));
-    Document doc = Pages("årsredovisning", {p1.words, p2.words});
+    Document doc = A4Pages("årsredovisning", {p1.words, p2.words});
     std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
     ASSERT_EQ(tables.size(), 1u);
     const FinancialTable& t = tables[0];
@@ -841,7 +777,7 @@ TEST(LayoutRunningLinesTest, PageHeadersAndFootersAreNotRows) {
     pb[2].Add(L("Underskrifter", 50, 100));
     std::vector<std::vector<Word>> pages;
     for (int n = 1; n <= kPages; ++n) pages.push_back(pb[n - 1].words);
-    Document doc = Pages("årsredovisning", pages);
+    Document doc = A4Pages("årsredovisning", pages);
     std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
     ASSERT_EQ(tables.size(), 1u);
     const FinancialTable& t = tables[0];
@@ -956,7 +892,7 @@ TEST(LayoutHeaderTest, NoteCaptionOnTheHeaderLineStartsItsOwnTable) {
     p2.Row("Kreditupplysning", 80, kRights, {"18", "0"});
     p2.Row("Juridiska åtgärder", 96, kRights, {"14", "31"});
     p2.Row("Summa", 112, kRights, {"32", "31"});
-    Document doc = Pages("årsredovisning", {p1.words, p2.words});
+    Document doc = A4Pages("årsredovisning", {p1.words, p2.words});
     std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
     ASSERT_EQ(tables.size(), 2u);
     SCOPED_TRACE(Labels(tables[0]) + " | " + Labels(tables[1]));
