@@ -29,7 +29,8 @@ const std::vector<std::string>& ExportColumns() {
   static const std::vector<std::string> k = {
       "organisation", "orgnr",  "org_kind",   "year",         "period",      "column_kind", "category",
       "label",        "amount", "unit",       "value_printed", "table_unit", "document_id", "doc_kind",
-      "table_kind",   "page",   "printed_page", "status",      "flag_ids",    "fact_id",     "source_path"};
+      "table_kind",   "page",   "printed_page", "status",      "flag_ids",    "fact_id",     "source_path",
+      "months"};
   return k;
 }
 
@@ -65,7 +66,7 @@ Status ExportFacts(SqliteDb& db, const std::string& format, const std::string& d
       "COALESCE(p.label, ''), f.status, "
       "(SELECT group_concat(flag_id, ' ') FROM (SELECT ff.flag_id FROM flag_facts ff JOIN flags g "
       "   ON g.flag_id = ff.flag_id WHERE ff.fact_id = f.fact_id AND g.passed = 0 ORDER BY ff.flag_id)), "
-      "f.fact_id, d.source_path "
+      "f.fact_id, d.source_path, COALESCE(f.column_period, '') "
       "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
       "LEFT JOIN pages p ON p.document_id = f.document_id AND p.page = f.page "
       "ORDER BY d.organisation, f.year, f.document_id, f.table_id, f.row_id, f.col");
@@ -136,7 +137,8 @@ int RunExportCommand(const Args& args) {
       "percent for percent cells), unit (kr or %), value_printed (the number as the table prints it),\n"
       "table_unit, document_id, doc_kind, table_kind, page (PDF page), printed_page (the page's own\n"
       "number when it differs), status, flag_ids (the review flags on the fact, see 'finsam review'),\n"
-      "fact_id, source_path.",
+      "fact_id, source_path, months (\"01-08\" when the column covers part of the year, as a\n"
+      "delårsrapport's \"Utfall jan–aug\"; empty for the whole year).",
       "--csv-dialect excel-sv uses ';', a decimal comma and a UTF-8 byte-order mark.\n"
       "Exit codes: 0 ok, 1 the database could not be read, 2 usage.");
   app->add_option("--db", db_path, "database file (default finsam.db)")->type_name("PATH");

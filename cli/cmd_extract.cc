@@ -138,6 +138,7 @@ OrderedJson TableJson(const FinancialTable& t) {
     col["header"] = c.header;
     col["year"] = NonZero(c.year);
     col["kind"] = ColumnKindName(c.kind);
+    if (!c.period.empty()) col["period"] = c.period;  // months, "01-08": part of the year
     columns.push_back(std::move(col));
   }
   o["columns"] = std::move(columns);
@@ -248,6 +249,7 @@ void WriteText(const Extraction& ex, bool with_lines, std::ostream& out) {
     for (const TableColumn& c : t.columns) {
       std::string h = std::string(ColumnKindName(c.kind));
       if (c.year) h += " " + std::to_string(c.year);
+      if (!c.period.empty()) h += " (months " + c.period + ")";
       head.push_back(h);
     }
     grid.push_back(head);

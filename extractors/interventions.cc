@@ -438,6 +438,7 @@ std::vector<std::string> MergeInterventionTables(const std::vector<FinancialTabl
     if (t.table_kind != "interventions") continue;
     int utfall = -1, budget = -1;
     for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (!t.columns[c].period.empty()) continue;  // a part of the year is not the year's figure
       if (t.columns[c].kind == ColumnKind::kUtfall && utfall < 0) utfall = static_cast<int>(c);
       if (t.columns[c].kind == ColumnKind::kBudget && budget < 0) budget = static_cast<int>(c);
     }

@@ -380,7 +380,7 @@ void MergeTableContributions(const std::vector<FinancialTable>& tables, Governan
       for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
         const TableColumn& col = t.columns[c];
         const TableCell& cell = r.cells[c];
-        if (!col.year || !cell.present || !cell.parsed || cell.is_percent) continue;
+        if (!col.year || !col.period.empty() || !cell.present || !cell.parsed || cell.is_percent) continue;
         if (col.kind != ColumnKind::kBudget && col.kind != ColumnKind::kPlan && col.kind != ColumnKind::kUtfall &&
             col.kind != ColumnKind::kValue)
           continue;

@@ -17,7 +17,8 @@ namespace {
 // Columns that hold a year's actual figures (an overview's bare years read
 // as utfall in an årsredovisning, value for a single column).
 bool IsActualColumn(const TableColumn& c) {
-  return c.year && (c.kind == ColumnKind::kUtfall || c.kind == ColumnKind::kValue);
+  // A part of the year (a delårsrapport's "jan–aug") is not the year's figure.
+  return c.year && c.period.empty() && (c.kind == ColumnKind::kUtfall || c.kind == ColumnKind::kValue);
 }
 
 bool IsStatement(const FinancialTable& t) {

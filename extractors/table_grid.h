@@ -57,6 +57,12 @@ struct TableContext {
 // Parses one column header; year 0 / kUnknown when it is not a value column.
 TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_kind);
 
+// The part of the year a column header names ("jan–aug", "t.o.m. augusti",
+// "per 30 juni", "2024-08-31", "tertial 2", "halvår", "kvartal 3") as
+// "MM-MM" from January; "" for the whole year or nothing said
+// (TableColumn::period).
+std::string ColumnPeriod(const std::string& header);
+
 // True for a token that can start or be a column header: a year, a date, or a
 // column-kind word (Utfall, Budget, Plan, Prognos, Avvikelse, Totalt, Not).
 bool IsHeaderToken(const std::string& token);

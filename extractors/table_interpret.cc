@@ -204,6 +204,62 @@ bool IsHeaderToken(const std::string& token) {
   return RE2::FullMatch(token, kHeader);
 }
 
+namespace {
+
+// Month 1–12 of a folded Swedish month name or abbreviation, 0 for none.
+int MonthNumber(const std::string& folded) {
+  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                        "jul", "aug", "sep", "okt", "nov", "dec"};
+  for (int m = 0; m < 12; ++m)
+    if (folded.compare(0, 3, kMonths[m]) == 0) return m + 1;
+  return 0;
+}
+
+std::string MonthRange(int from, int to) {
+  if (from < 1 || to > 12 || from > to || (from == 1 && to == 12)) return "";
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d-%02d", from, to);
+  return buf;
+}
+
+}  // namespace
+
+std::string ColumnPeriod(const std::string& header) {
+  std::string f = FoldKey(CleanCellText(header));
+  RE2::GlobalReplace(&f, "(\\d{4}-\\d\\d-) (\\d\\d)"_re, "\\1\\2");
+  if (RE2::PartialMatch(f, "hel.?r"_re)) return "";  // "Prognos helår"
+  static const std::string kMonth =
+      "(jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(?:usti)?|sep(?:t(?:ember)?)?|"
+      "okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+  std::string a, b;
+  // "jan–aug", "januari-augusti", "jan/aug".
+  static const RE2 kRange("(?:^|[^\\pL])" + kMonth + "\\s*(?:-|–|—|/|till)\\s*" + kMonth + "(?:$|[^\\pL])");
+  if (RE2::PartialMatch(f, kRange, &a, &b)) return MonthRange(MonthNumber(a), MonthNumber(b));
+  // "t.o.m. augusti", "tom aug", "till och med aug", "per 31 augusti",
+  // "ack. aug", and an outcome or budget named by its last month
+  // ("Utfall aug 2024").
+  static const RE2 kUpTo("(?:^|[^\\pL])(?:t\\.?\\s?o\\.?\\s?m\\.?|till och med|per(?: \\d{1,2})?|"
+                         "ack(?:\\.|umulerat|\\pL*)?|utfall|budget)\\s+" + kMonth + "(?:$|[^\\pL])");
+  if (RE2::PartialMatch(f, kUpTo, &a)) return MonthRange(1, MonthNumber(a));
+  // A range of dates shorter than a year: "2024-01-01–2024-08-31". A single
+  // closing date says nothing (a broken fiscal year closes 2024-06-30), nor
+  // does a range of twelve months.
+  {
+    int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+    static const RE2 kDates("((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)");
+    if (RE2::PartialMatch(f, kDates, &y1, &m1, &d1, &y2, &m2, &d2)) {
+      int months = (y2 - y1) * 12 + m2 - m1 + 1;
+      if (y1 == y2 && d1 == 1 && d2 >= 28 && months < 12) return MonthRange(m1, m2);
+      return "";
+    }
+  }
+  int n = 0;
+  if (RE2::PartialMatch(f, "tertial\\s*([12])(?:$|[^\\d])"_re, &n)) return MonthRange(1, 4 * n);
+  if (RE2::PartialMatch(f, "(?:^|[^\\pL])(?:kvartal|q)\\s*([1-3])(?:$|[^\\d])"_re, &n)) return MonthRange(1, 3 * n);
+  if (RE2::PartialMatch(f, "(?:^|[^\\pL])halv.r"_re)) return MonthRange(1, 6);
+  return "";
+}
+
 TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_kind) {
   TableColumn col;
   col.header = CleanCellText(header);
@@ -218,6 +274,7 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   int year = 0, y = 0;
   while (RE2::FindAndConsume(&in, "((?:19[5-9]|20\\d)\\d)"_re, &y)) year = y;
   col.year = year;
+  col.period = ColumnPeriod(h);
   if (f == "not" || f == "not.") {
     col.kind = ColumnKind::kNote;
     col.year = 0;

@@ -28,7 +28,9 @@ namespace finsam {
 //     cures of failed sums (extractors/period_checks.h).
 //  4: Återstår columns (column kind aterstar) are read and checked
 //     (sum.aterstar) instead of dropped.
-inline constexpr int kPipelineVersion = 4;
+//  5: columns covering part of the year (TableColumn::period, "Utfall
+//     jan–aug") are marked and left out of comparisons.
+inline constexpr int kPipelineVersion = 5;
 
 // Column kinds of financial tables (documented in README, "Views").
 //   budget, plan, utfall, prognos   — a year column of that kind
@@ -46,6 +48,13 @@ struct TableColumn {
   std::string header;  // header text as read (may join wrapped header lines)
   int year = 0;        // 0 = none
   ColumnKind kind = ColumnKind::kUnknown;
+  // The part of the year the column covers when its header names one
+  // ("Utfall jan–aug 2024", "Budget t.o.m. augusti", "Utfall 2024-06-30",
+  // "Tertial 2"): first and last month as "MM-MM" ("01-08"); "" for the
+  // whole year or when the header says nothing. A delårsrapport's utfall is
+  // not the year's utfall: comparisons and cross-document checks leave such
+  // columns out.
+  std::string period;
 };
 
 struct TableCell {

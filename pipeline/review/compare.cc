@@ -335,7 +335,9 @@ Status CompareFinancial(SqliteDb& db, const CompareRequest& req, std::ostream& o
       "SELECT f.forbund, f.year, f.column_kind, f.amount_sek, f.document_id, f.doc_kind, f.table_kind, "
       "f.table_title, f.page, f.status, f.label, f.fact_id, d.year_from, d.year_to, d.decided_on, d.format, f.confidence, f.category, d.organisation_id "
       "FROM v_financial f JOIN v_documents d ON d.document_id = f.document_id "
-      "WHERE f.amount_sek IS NOT NULL AND f.year IS NOT NULL";
+      "WHERE f.amount_sek IS NOT NULL AND f.year IS NOT NULL"
+      // A column covering part of the year (period "01-08") is no year's figure.
+      " AND f.column_period IS NULL";
   if (!req.metric.empty()) sql += " AND f.category = ?1";
   if (req.year_from) sql += " AND f.year >= ?2";
   if (req.year_to) sql += " AND f.year <= ?3";

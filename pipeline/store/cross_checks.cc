@@ -137,7 +137,8 @@ Result<std::vector<FactRow>> LoadFacts(SqliteDb& db, int64_t forbund_id) {
       "(SELECT t.seq FROM fin_tables t WHERE t.table_id = v.table_id), COALESCE(d.kind,''), "
       "COALESCE(d.source_path,'') "
       "FROM v_financial v JOIN documents d ON d.document_id = v.document_id "
-      "WHERE d.forbund_id = ? AND v.amount_sek IS NOT NULL AND v.is_percent = 0 ORDER BY v.fact_id");
+      "WHERE d.forbund_id = ? AND v.amount_sek IS NOT NULL AND v.is_percent = 0 AND v.column_period IS NULL "
+      "ORDER BY v.fact_id");
   if (!q.ok()) return q.status();
   q->Bind(1, forbund_id);
   std::vector<FactRow> out;

@@ -110,7 +110,7 @@ Status LoadFinancialTables(SqliteDb& db, int64_t document_id, const Extraction& 
       "INSERT INTO fin_tables(document_id, seq, title, table_kind, unit, scale, page, last_page, confidence) "
       "VALUES(?,?,?,?,?,?,?,?,?)");
   Result<SqliteStatement> ins_col = db.Prepare(
-      "INSERT INTO fin_columns(table_id, col, header, year, column_kind) VALUES(?,?,?,?,?)");
+      "INSERT INTO fin_columns(table_id, col, header, year, column_kind, period) VALUES(?,?,?,?,?,?)");
   Result<SqliteStatement> ins_row = db.Prepare(
       "INSERT INTO fin_rows(table_id, seq, label, section, category, is_total, page, line_index, x0, y0, x1, y1) "
       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -128,7 +128,7 @@ Status LoadFinancialTables(SqliteDb& db, int64_t document_id, const Extraction& 
     for (size_t c = 0; c < t.columns.size(); ++c) {
       const TableColumn& col = t.columns[c];
       ins_col->Bind(1, table_id).Bind(2, static_cast<int64_t>(c)).Bind(3, col.header);
-      ins_col->Bind(4, NonZero(col.year)).Bind(5, ColumnKindName(col.kind));
+      ins_col->Bind(4, NonZero(col.year)).Bind(5, ColumnKindName(col.kind)).Bind(6, NonEmpty(col.period));
       FINSAM_RETURN_IF_ERROR(ins_col->Run());
     }
     int row_seq = 0;

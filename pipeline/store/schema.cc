@@ -245,6 +245,9 @@ CREATE TABLE fact_corrections(
   amount_sek INTEGER, value REAL,
   decision_id INTEGER NOT NULL REFERENCES decisions(decision_id));
 )sql", &MigrateDecisionsToStableIds},
+      {7, "columns covering part of the year", R"sql(
+ALTER TABLE fin_columns ADD COLUMN period TEXT;  -- "MM-MM" months when the header names a part of the year ("jan–aug"); NULL: the whole year
+)sql"},
   };
   return kMigrations;
 }
@@ -277,7 +280,7 @@ SELECT d.document_id, fb.name AS forbund, d.kind AS doc_kind, t.title AS table_t
        x.is_percent, c.header AS column_header,
        x.line_index, x.x0, x.y0, x.x1, x.y1, t.table_id, r.row_id, x.col,
        x.amount_sek AS original_amount_sek, x.status AS original_status, k.decision_id AS correction_id,
-       x.stable_id
+       x.stable_id, c.period AS column_period
 FROM facts x
 JOIN fin_rows r ON r.row_id = x.row_id
 JOIN fin_tables t ON t.table_id = r.table_id

@@ -119,6 +119,34 @@ TEST_F(OrgsCliTest, OneOrganisationPerKindEachWithItsOwnName) {
   EXPECT_THAT(cmp.out, HasSubstr(",5000000,#5 årsredovisning p.2 budget,"));
 }
 
+// A delårsrapport's "Utfall jan–aug" is no year's utfall: the export says
+// which months the figure covers and compare leaves it out, while the
+// report's full-year columns are compared as usual.
+TEST_F(OrgsCliTest, PartOfTheYearIsNotTheYearsOutcome) {
+  WriteFile(dir_ + "/docs/delar.txt",
+            "Samordningsförbundet Provdalen\nDelårsrapport januari–augusti 2024\n\f"
+            "Resultat per den 31 augusti 2024\n\nTkr\tUtfall jan–aug 2024\tBudget 2024\tUtfall 2023\n"
+            "Bidrag från staten\t1 100\t1 500\t1 400\nBidrag från kommunerna\t900\t1 500\t1 400\n"
+            "Summa intäkter\t2 000\t3 000\t2 800\n");
+  RunResult r = Run("ingest --db t.db --text docs/delar.txt");
+  ASSERT_EQ(r.code, 0) << r.err;
+  RunResult csv = Run("export --db t.db");
+  ASSERT_EQ(csv.code, 0) << csv.err;
+  EXPECT_THAT(csv.out, HasSubstr(",2024,2024,utfall,income.total,Summa intäkter,2000000,kr,"));
+  int partial = 0, whole = 0;
+  for (const std::string& line : Lines(csv.out)) {
+    if (line.find(",2000000,kr,") != std::string::npos) partial += line.ends_with(",01-08\r");
+    if (line.find(",2800000,kr,") != std::string::npos) whole += line.ends_with(",\r");
+  }
+  EXPECT_EQ(partial, 1) << csv.out;
+  EXPECT_EQ(whole, 1) << csv.out;
+  RunResult cmp = Run("compare --db t.db --metric income.total --format csv");
+  ASSERT_EQ(cmp.code, 0) << cmp.err;
+  EXPECT_THAT(cmp.out, Not(HasSubstr("2000000"))) << cmp.out;
+  EXPECT_THAT(cmp.out, HasSubstr("2800000")) << cmp.out;
+  EXPECT_THAT(cmp.out, HasSubstr("3000000")) << cmp.out;
+}
+
 TEST_F(OrgsCliTest, CompareOrgFiltersAndUnknownOrgIsAUsageError) {
   IngestKinds();
   RunResult one = Run("compare --db t.db --metric income.total --years 2021 --org provgården --format csv");
@@ -260,7 +288,7 @@ TEST_F(OrgsCliTest, ExportLongFormat) {
   ASSERT_GT(lines.size(), 1u);
   EXPECT_EQ(lines[0],
             "organisation,orgnr,org_kind,year,period,column_kind,category,label,amount,unit,value_printed,table_unit,"
-            "document_id,doc_kind,table_kind,page,printed_page,status,flag_ids,fact_id,source_path\r");
+            "document_id,doc_kind,table_kind,page,printed_page,status,flag_ids,fact_id,source_path,months\r");
   EXPECT_EQ(lines.size(), static_cast<size_t>(Count("SELECT count(*) FROM facts")) + 1);
   EXPECT_THAT(csv.out, HasSubstr("Brf Provgården,769600-0004,brf,2021,2021,"));
   EXPECT_THAT(csv.out, HasSubstr(",income.total,Summa intäkter,5000000,kr,5000,tkr,5,"));

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/input/line_builder.h"
 #include "tests/extractors/gov_test_util.h"
+#include "tests/support/a4_pages.h"
 
 namespace finsam {
 namespace {
@@ -124,39 +124,17 @@ TEST(MembersTest, NoteOnPositionedWordsWithWrappedCells) {
     std::vector<std::string> figures;  // right-aligned at 400 and 460; "" = none
   };
   auto build = [](const std::vector<Printed>& lines) {
-    std::vector<Word> words;
+    fixtures::PageBuilder page;
     double y = 60;
     for (const Printed& l : lines) {
-      double x = 60;
-      for (size_t b = 0; b < l.label.size();) {
-        size_t e = l.label.find(' ', b);
-        if (e == std::string::npos) e = l.label.size();
-        Word w;
-        w.text = w.raw = l.label.substr(b, e - b);
-        w.box = Box{x, y, x + 6.0 * w.text.size(), y + 10};
-        words.push_back(w);
-        x += 6.0 * w.text.size() + 6;
-        b = e + 1;
-      }
-      for (size_t c = 0; c < l.figures.size(); ++c) {
-        if (l.figures[c].empty()) continue;
-        Word w;
-        w.text = w.raw = l.figures[c];
-        double right = c == 0 ? 400 : 460;
-        w.box = Box{right - 6.0 * w.text.size(), y, right, y + 10};
-        words.push_back(w);
-      }
+      page.Text(l.label, y);
+      for (size_t c = 0; c < l.figures.size(); ++c)
+        if (!l.figures[c].empty()) page.Add(fixtures::R(l.figures[c], c == 0 ? 400 : 460, y));
       y += 14;
     }
-    Document doc;
+    Document doc = fixtures::A4Pages("", {page.words});
     doc.format = InputFormat::kPdf;
     doc.meta.year_from = 2020;
-    Page p;
-    p.number = 1;
-    p.width = 595;
-    p.height = 842;
-    BuildLines(words, p);
-    doc.pages = {p};
     return doc;
   };
   struct Case {

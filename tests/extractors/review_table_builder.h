@@ -54,7 +54,7 @@ inline FinancialTable MakeTable(const std::vector<ColSpec>& cols, const std::vec
   t.unit = scale == 1000 ? "tkr" : "kr";
   t.scale = scale;
   t.page = t.last_page = 1;
-  for (const ColSpec& c : cols) t.columns.push_back({c.header, c.year, c.kind});
+  for (const ColSpec& c : cols) t.columns.push_back({c.header, c.year, c.kind, /*period=*/""});
   int line = 0;
   for (const RowSpec& r : rows) {
     TableRow row;

@@ -44,6 +44,47 @@ TEST(ColumnHeaderTest, YearsAndKinds) {
   }
 }
 
+// A column covering part of the year keeps its kind and year and says which
+// months it covers; the whole year, a broken fiscal year's closing date and
+// a twelve-month range are no period.
+TEST(ColumnHeaderTest, PartOfTheYearIsAPeriod) {
+  struct Case {
+    const char* header;
+    const char* period;
+    ColumnKind kind;
+  };
+  const Case kCases[] = {
+      {"Utfall jan–aug 2024", "01-08", ColumnKind::kUtfall},
+      {"Utfall januari-augusti 2024", "01-08", ColumnKind::kUtfall},
+      {"Budget jan-aug 2024", "01-08", ColumnKind::kBudget},
+      {"Utfall t.o.m. augusti 2024", "01-08", ColumnKind::kUtfall},
+      {"Utfall tom aug 2024", "01-08", ColumnKind::kUtfall},
+      {"Utfall per 30 juni 2024", "01-06", ColumnKind::kUtfall},
+      {"Ack. utfall aug 2024", "01-08", ColumnKind::kUtfall},
+      {"Utfall aug 2024", "01-08", ColumnKind::kUtfall},
+      {"Utfall 2024-01-01–2024-08-31", "01-08", ColumnKind::kUtfall},
+      {"Utfall tertial 2 2024", "01-08", ColumnKind::kUtfall},
+      {"Utfall halvår 2024", "01-06", ColumnKind::kUtfall},
+      {"Utfall kvartal 3 2024", "01-09", ColumnKind::kUtfall},
+      // The whole year, or nothing said.
+      {"Prognos helår 2024", "", ColumnKind::kPrognos},
+      {"Utfall jan–dec 2024", "", ColumnKind::kUtfall},
+      {"Utfall per 31 december 2024", "", ColumnKind::kUtfall},
+      {"Utfall 2024", "", ColumnKind::kUtfall},
+      {"2024-06-30", "", ColumnKind::kUtfall},                 // a broken fiscal year's closing date
+      {"2023-07-01 - 2024-06-30", "", ColumnKind::kUtfall},    // twelve months
+      {"2024-01-01 -2024-12-31", "", ColumnKind::kUtfall},
+      {"Budget 2024", "", ColumnKind::kBudget},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.header);
+    TableColumn col = ParseColumnHeader(c.header, "delårsrapport");
+    EXPECT_EQ(col.period, c.period);
+    EXPECT_EQ(col.year, 2024);
+    EXPECT_EQ(ColumnKindName(col.kind), std::string(ColumnKindName(c.kind)));
+  }
+}
+
 TEST(ColumnHeaderTest, PlanYearsAfterTheFirstArePlan) {
   Grid g;
   g.title = "Budget 2020-2022, tkr";
