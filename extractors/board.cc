@@ -304,6 +304,13 @@ void ReadBoardTables(const std::vector<LineRef>& lines, int default_year, Govern
     size_t last = text ? ReadTextBoardRows(lines, i, h.size(), name_col, &rows)
                        : ReadLayoutBoardRows(lines, i, h, name_col, &rows);
     int year = BoardYearAbove(lines, i, default_year);
+    // Without a board word in the header or a "styrelse" line just above, a
+    // Namn | Roll | Organisation table may list staff or a working group:
+    // only rows whose role is a board role are members then.
+    bool board_context = false;
+    for (const BoardHeaderCell& c : h) board_context = board_context || !c.role.empty();
+    for (size_t k = i >= 6 ? i - 6 : 0; k < i && !board_context; ++k)
+      board_context = Fold(CleanLine(lines[k])).find("styrelse") != std::string::npos;
     int found = 0;
     for (const BoardRow& r : rows) {
       std::string organisation, kind;
@@ -338,6 +345,8 @@ void ReadBoardTables(const std::vector<LineRef>& lines, int default_year, Govern
           if (!rr.empty()) m.role = rr;
         }
         if (!role_here.empty()) m.role = role_here;
+        if (!board_context && !(c == name_col && role_col < h.size() && !NormalizeRole(r.cells[role_col]).empty()))
+          continue;
         m.organisation = organisation;
         m.organisation_kind = kind;
         m.year = year;

@@ -52,11 +52,13 @@ struct LayoutCase {
   std::vector<std::vector<std::string>> rows;
   double row_gap;
   std::vector<WantMember> want;
+  const char* heading = "Styrelsen 2025";
+  int year = 2025;  // the heading's, else the document's (2024)
 };
 
 Document LayoutTable(const LayoutCase& c) {
   PageBuilder pb;
-  pb.Text("Styrelsen 2025", 60, 12.5);
+  pb.Text(c.heading, 60, 12.5);
   double y = 100;
   for (const auto& [text, x] : c.header) pb.TextAt(text, x, y);
   y += 10 + c.row_gap;
@@ -129,13 +131,31 @@ TEST(GovernanceShapesTest, BoardTablesFromPdfLayout) {
        {{"Olle Exempel", "12 000"}, {"Pia Provsson", "8 000"}},
        6,
        {}},
+      // No board word in the header and no "styrelse" above: staff or a
+      // working group, unless the role is a board role.
+      {"Namn | Roll | Organisation under a staff heading",
+       {{"Namn", 50}, {"Roll", 200}, {"Organisation", 330}},
+       {{"Rut Exempel", "Förbundschef", "Samordningsförbundet"},
+        {"Sara Provsson", "Ordförande", "Region Provland"},
+        {"Tor Testlund", "Processledare", "Granby kommun"}},
+       6,
+       {{"Sara Provsson", "ordförande", "Region Provland"}},
+       "Kansli och beredningsgrupp",
+       2024},
+      {"Namn | Organisation under a working-group heading",
+       {{"Namn", 50}, {"Organisation", 330}},
+       {{"Ulla Exempel", "Region Provland"}, {"Vera Provsson", "Granby kommun"}},
+       6,
+       {},
+       "Beredningsgrupp",
+       2024},
   };
   for (const LayoutCase& c : kCases) {
     SCOPED_TRACE(c.name);
     Document doc = LayoutTable(c);
     Governance gov;
     ExtractBoard(doc, 0, &gov);
-    ExpectMembers(gov, c.want, 2025);
+    ExpectMembers(gov, c.want, c.year);
   }
 }
 
