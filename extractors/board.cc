@@ -55,6 +55,317 @@ bool IsPageFurniture(const std::string& t) {
   return all_digits || !has_lower || t.size() <= 3;
 }
 
+// ---- Board tables read by their header row -------------------------------
+
+enum class BoardColumn { kOther, kName, kRole, kOrganisation };
+
+struct BoardHeaderCell {
+  std::string text;
+  BoardColumn kind = BoardColumn::kOther;
+  std::string role;  // a name column's role ("ersättare" under "Ersättare"), "" = from a role column
+  double x0 = 0, x1 = 0;
+};
+
+// What a header cell names, matched on the whole folded cell without a
+// trailing year or colon: "Ledamot", "Ordinarie ledamot", "Namn", "Ersättare"
+// (names), "Roll", "Uppdrag", "Funktion" (roles), "Organisation",
+// "Representerar", "Huvudman" (the member organisation).
+BoardColumn BoardHeaderKind(const std::string& cell, std::string* role) {
+  std::string f = CollapseSpaces(Fold(cell));
+  RE2::GlobalReplace(&f, "[:.]+$"_re, "");
+  RE2::GlobalReplace(&f, "\\s*(?:19|20)\\d\\d$"_re, "");
+  role->clear();
+  if (RE2::FullMatch(f, "(?:ordinarie\\s+)?(?:ledamot|ledamoter|styrelseledamot|styrelseledamoter)|ordinarie"_re)) {
+    *role = "ledamot";
+    return BoardColumn::kName;
+  }
+  if (RE2::FullMatch(f, "namn|ledamotens namn|ledamot/namn"_re)) return BoardColumn::kName;
+  if (RE2::FullMatch(f, "(?:personlig|personliga)?\\s*(?:ersattare|suppleant|suppleanter)(?:/suppleant)?"_re)) {
+    *role = "ersättare";
+    return BoardColumn::kName;
+  }
+  if (RE2::FullMatch(f, "roll|roller|uppdrag|funktion|post|uppdrag i styrelsen|roll i styrelsen"_re)) return BoardColumn::kRole;
+  if (RE2::FullMatch(f, "organisation|organisationer|medlemsorganisation|representerar|representant for|huvudman|"
+                        "medlem|part|nominerad av|utsedd av"_re))
+    return BoardColumn::kOrganisation;
+  return BoardColumn::kOther;
+}
+
+// Header words of a PDF line split into cells: at gaps wider than a few
+// spaces, and inside a group where its words are header terms set close
+// together ("Ordinarie ledamot Ersättare" over two narrow columns).
+std::vector<BoardHeaderCell> LayoutHeaderCells(const Line& l) {
+  std::vector<std::vector<const Word*>> groups;
+  for (size_t k = 0; k < l.words.size(); ++k) {
+    const Word& w = l.words[k];
+    double gap_limit = std::max(6.0, 0.9 * w.box.height());
+    if (k == 0 || w.box.x0 - l.words[k - 1].box.x1 > gap_limit) groups.emplace_back();
+    groups.back().push_back(&w);
+  }
+  std::vector<BoardHeaderCell> out;
+  auto cell_of = [](const std::vector<const Word*>& g, size_t a, size_t b) {
+    BoardHeaderCell c;
+    for (size_t k = a; k < b; ++k) c.text += (c.text.empty() ? "" : " ") + g[k]->text;
+    c.x0 = g[a]->box.x0;
+    c.x1 = g[b - 1]->box.x1;
+    c.kind = BoardHeaderKind(c.text, &c.role);
+    return c;
+  };
+  for (const auto& g : groups) {
+    BoardHeaderCell whole = cell_of(g, 0, g.size());
+    if (whole.kind != BoardColumn::kOther || g.size() == 1) {
+      out.push_back(whole);
+      continue;
+    }
+    // Longest header term first at each word; the group splits only when
+    // every word belongs to a term.
+    std::vector<BoardHeaderCell> parts;
+    size_t a = 0;
+    while (a < g.size()) {
+      size_t b = std::min(g.size(), a + 3);
+      for (; b > a; --b)
+        if (cell_of(g, a, b).kind != BoardColumn::kOther) break;
+      if (b == a) break;
+      parts.push_back(cell_of(g, a, b));
+      a = b;
+    }
+    if (a == g.size()) out.insert(out.end(), parts.begin(), parts.end());
+    else out.push_back(whole);
+  }
+  return out;
+}
+
+// Tab- or pipe-separated cells of a text-dump line; fewer than two: none.
+std::vector<std::string> TextCells(const std::string& line) {
+  std::vector<std::string> out;
+  char sep = line.find('\t') != std::string::npos ? '\t' : (line.find('|') != std::string::npos ? '|' : 0);
+  if (!sep) return out;
+  std::string s = CollapseSpaces(line);
+  if (sep == '\t') s = line;
+  if (sep == '|') {
+    if (!s.empty() && s.front() == '|') s.erase(0, 1);
+    if (!s.empty() && s.back() == '|') s.pop_back();
+  }
+  size_t start = 0;
+  for (;;) {
+    size_t at = s.find(sep, start);
+    out.push_back(CollapseSpaces(StripHtml(s.substr(start, at == std::string::npos ? std::string::npos : at - start))));
+    if (at == std::string::npos) break;
+    start = at + 1;
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+// A board table's header: a name column and a role or organisation column;
+// cells it does not know are at most as many as those it knows.
+bool IsBoardHeader(const std::vector<BoardHeaderCell>& cells) {
+  int names = 0, others = 0, known = 0;
+  for (const BoardHeaderCell& c : cells) {
+    if (c.kind == BoardColumn::kName) ++names;
+    if (c.kind == BoardColumn::kRole || c.kind == BoardColumn::kOrganisation) ++others;
+    if (c.kind != BoardColumn::kOther) ++known;
+  }
+  return names >= 1 && others >= 1 && known >= static_cast<int>(cells.size()) - known;
+}
+
+struct BoardRow {
+  std::vector<std::string> cells;
+  Provenance prov;
+};
+
+// Rows under a PDF header: lines on the same page while no wide gap, no
+// larger type and no running text across the columns comes; words go to
+// the column whose header starts at or left of them. A row ends where the
+// gap between visual lines is wider than a third of the type (cell padding)
+// or where a line opens a new name in the first name column while the row
+// already has one (tables without padding).
+size_t ReadLayoutBoardRows(const std::vector<LineRef>& lines, size_t header, const std::vector<BoardHeaderCell>& h,
+                           size_t name_col, std::vector<BoardRow>* rows) {
+  const Line& hl = *lines[header].line;
+  const double pitch = std::max(4.0, hl.box.height());
+  auto column_of = [&](double x) {
+    size_t c = 0;
+    for (size_t k = 0; k < h.size(); ++k)
+      if (h[k].x0 - 4 <= x) c = k;
+    return c;
+  };
+  double prev_bottom = hl.box.y1;
+  size_t last = header;
+  BoardRow row;
+  row.cells.assign(h.size(), "");
+  bool row_open = false;
+  auto flush = [&]() {
+    if (row_open) rows->push_back(row);
+    row = BoardRow();
+    row.cells.assign(h.size(), "");
+    row_open = false;
+  };
+  for (size_t j = header + 1; j < lines.size(); ++j) {
+    if (lines[j].page != lines[header].page) break;
+    if (IsBlank(lines[j])) continue;
+    const Line& l = *lines[j].line;
+    double gap = l.box.y0 - prev_bottom;
+    if (gap > 3.0 * pitch) break;
+    if (l.box.x0 < h.front().x0 - 40 || l.box.height() > 1.3 * hl.box.height()) break;
+    bool running = false;
+    for (size_t k = 1; k < l.words.size() && !running; ++k)
+      running = column_of(l.words[k].box.x0) != column_of(l.words[k - 1].box.x0) &&
+                l.words[k].box.x0 - l.words[k - 1].box.x1 < 0.45 * l.words[k].box.height();
+    if (running) break;
+    std::vector<std::string> add(h.size());
+    for (const Word& w : l.words) {
+      std::string& c = add[column_of(w.box.x0)];
+      c += (c.empty() ? "" : " ") + w.text;
+    }
+    bool new_row = gap > 0.35 * l.box.height() ||
+                   (!add[name_col].empty() && IsPersonName(CollapseSpaces(row.cells[name_col])));
+    if (new_row) flush();
+    if (!row_open) {
+      row.prov = ProvenanceOf(lines[j]);
+      row_open = true;
+    }
+    for (size_t c = 0; c < h.size(); ++c)
+      if (!add[c].empty()) row.cells[c] += (row.cells[c].empty() ? "" : " ") + add[c];
+    row.prov.box.Extend(l.box);
+    prev_bottom = std::max(prev_bottom, l.box.y1);
+    last = j;
+  }
+  flush();
+  return last;
+}
+
+// Rows under a text-dump header: one tab/pipe line each; a line whose name
+// cell is empty goes on with the row above (a wrapped cell).
+size_t ReadTextBoardRows(const std::vector<LineRef>& lines, size_t header, size_t ncols, size_t name_col,
+                         std::vector<BoardRow>* rows) {
+  size_t last = header;
+  for (size_t j = header + 1; j < lines.size(); ++j) {
+    if (IsBlank(lines[j])) {
+      if (j + 1 < lines.size() && IsBlank(lines[j + 1])) break;
+      continue;
+    }
+    const std::string& t = lines[j].text();
+    if (RE2::FullMatch(CollapseSpaces(t), "\\|?(?:\\s*:?-{2,}:?\\s*\\|)+\\s*(?::?-{2,}:?)?\\s*\\|?"_re)) {
+      last = j;
+      continue;
+    }
+    std::vector<std::string> cells = TextCells(t);
+    if (cells.empty()) break;
+    cells.resize(std::max(cells.size(), ncols));
+    if (cells[name_col].empty() && !rows->empty()) {
+      for (size_t c = 0; c < ncols; ++c)
+        if (!cells[c].empty()) rows->back().cells[c] += " " + cells[c];
+    } else {
+      BoardRow r;
+      r.cells.assign(cells.begin(), cells.begin() + ncols);
+      r.prov = ProvenanceOf(lines[j]);
+      rows->push_back(std::move(r));
+    }
+    last = j;
+  }
+  return last;
+}
+
+// The year a heading just above the table gives ("Styrelsen 2025",
+// "Styrelsens sammansättning 2024"), else `year`.
+int BoardYearAbove(const std::vector<LineRef>& lines, size_t i, int year) {
+  for (size_t k = i >= 4 ? i - 4 : 0; k < i; ++k) {
+    std::string f = Fold(CleanLine(lines[k]));
+    int y = 0;
+    if (f.size() < 60 && RE2::PartialMatch(f, "styrelse\\D{0,30}\\b((?:19|20)\\d\\d)\\b"_re, &y)) year = y;
+  }
+  return year;
+}
+
+void ReadBoardTables(const std::vector<LineRef>& lines, int default_year, Governance* gov, std::vector<bool>* consumed) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (IsBlank(lines[i])) continue;
+    const bool text = lines[i].page->unit == BoxUnit::kCharCell;
+    std::vector<BoardHeaderCell> h;
+    if (text) {
+      for (const std::string& c : TextCells(lines[i].text())) {
+        BoardHeaderCell cell;
+        cell.text = c;
+        cell.kind = BoardHeaderKind(c, &cell.role);
+        h.push_back(cell);
+      }
+    } else {
+      h = LayoutHeaderCells(*lines[i].line);
+    }
+    if (h.size() < 2 || !IsBoardHeader(h)) continue;
+    size_t name_col = h.size(), role_col = h.size(), org_col = h.size();
+    for (size_t c = 0; c < h.size(); ++c) {
+      if (h[c].kind == BoardColumn::kName && name_col == h.size()) name_col = c;
+      if (h[c].kind == BoardColumn::kRole && role_col == h.size()) role_col = c;
+      if (h[c].kind == BoardColumn::kOrganisation && org_col == h.size()) org_col = c;
+    }
+    std::vector<BoardRow> rows;
+    size_t last = text ? ReadTextBoardRows(lines, i, h.size(), name_col, &rows)
+                       : ReadLayoutBoardRows(lines, i, h, name_col, &rows);
+    int year = BoardYearAbove(lines, i, default_year);
+    // Without a board word in the header or a "styrelse" line just above, a
+    // Namn | Roll | Organisation table may list staff or a working group:
+    // only rows whose role is a board role are members then.
+    bool board_context = false;
+    for (const BoardHeaderCell& c : h) board_context = board_context || !c.role.empty();
+    for (size_t k = i >= 6 ? i - 6 : 0; k < i && !board_context; ++k)
+      board_context = Fold(CleanLine(lines[k])).find("styrelse") != std::string::npos;
+    int found = 0;
+    for (const BoardRow& r : rows) {
+      std::string organisation, kind;
+      if (org_col < h.size() && !r.cells[org_col].empty()) {
+        // "Granby kommun, socialnämnden": the organisation before the comma
+        // when the registry knows it.
+        std::string cell = CollapseSpaces(r.cells[org_col]);
+        size_t comma = cell.find(',');
+        if (comma != std::string::npos && LooksLikeOrganisation(cell.substr(0, comma))) cell = cell.substr(0, comma);
+        Organisation o = NormalizeOrganisation(cell);
+        organisation = o.name;
+        kind = o.kind;
+      }
+      for (size_t c = 0; c < h.size(); ++c) {
+        if (h[c].kind != BoardColumn::kName) continue;
+        std::string name = CollapseSpaces(r.cells[c]);
+        // A party after the name ("Anna Exempel (S)") or a role after a comma.
+        std::string role_here;
+        RE2::GlobalReplace(&name, "\\s*\\([^)]*\\)$"_re, "");
+        size_t comma = name.find(',');
+        if (comma != std::string::npos) {
+          role_here = NormalizeRole(CollapseSpaces(name.substr(comma + 1)));
+          name = CollapseSpaces(name.substr(0, comma));
+        }
+        if (!IsPersonName(name)) continue;
+        BoardMember m;
+        m.name = name;
+        m.role = !h[c].role.empty() ? h[c].role : "ledamot";
+        // The role column speaks for the first name column.
+        if (c == name_col && role_col < h.size()) {
+          std::string rr = NormalizeRole(r.cells[role_col]);
+          if (!rr.empty()) m.role = rr;
+        }
+        if (!role_here.empty()) m.role = role_here;
+        if (!board_context && !(c == name_col && role_col < h.size() && !NormalizeRole(r.cells[role_col]).empty()))
+          continue;
+        m.organisation = organisation;
+        m.organisation_kind = kind;
+        m.year = year;
+        m.source = "table";
+        std::string raw;
+        for (const std::string& cell : r.cells)
+          if (!cell.empty()) raw += (raw.empty() ? "" : " | ") + cell;
+        m.prov = r.prov;
+        m.prov.raw_text = raw;
+        ++found;
+        if (!HasMember(*gov, m.name, year)) gov->board.push_back(std::move(m));
+      }
+    }
+    if (found == 0) continue;
+    for (size_t k = i; k <= last; ++k) (*consumed)[k] = true;
+    i = last;
+  }
+}
+
 void ReadMemberLists(const std::vector<LineRef>& lines, int default_year, Governance* gov) {
   static const RE2 kHeading(
       "^(?:\\d[\\d.]*\\s+)?styrelsens?\\s+(?:sammansattning|ledamoter|ledamot och ersattare)(?:\\s+(?:ar\\s+)?((?:19|20)\\d\\d))?\\s*:?$");
@@ -307,8 +618,15 @@ bool ParseComposition(std::string_view paragraph, BoardComposition* out) {
 void ExtractBoard(const Document& doc, int member_count, Governance* gov) {
   std::vector<LineRef> lines = AllLines(doc);
   int year = DocumentYear(doc);
-  ReadMemberLists(lines, year, gov);
-  ReadSignatures(lines, year, gov);
+  // Tables with a header row first; the list and signature readers then see
+  // the document without the tables' lines, so no header is read as a name.
+  std::vector<bool> consumed(lines.size(), false);
+  ReadBoardTables(lines, year, gov, &consumed);
+  std::vector<LineRef> rest;
+  static const Line kBlank;
+  for (size_t k = 0; k < lines.size(); ++k) rest.push_back(consumed[k] ? LineRef{lines[k].page, &kBlank} : lines[k]);
+  ReadMemberLists(rest, year, gov);
+  ReadSignatures(rest, year, gov);
   ReadOfficers(lines, year, gov);
 
   BoardComposition comp;

@@ -384,6 +384,122 @@ void ReadFulfilmentTables(const std::vector<LineRef>& lines, int year, Governanc
   }
 }
 
+// ---- Goals in prose with labelled lines ----------------------------------
+
+// "Mål 1: text", "Mål 1. text", "Mål 1 – text" (folded).
+bool IsProseGoalHeading(const std::string& folded, std::string* number, size_t* text_pos) {
+  static const RE2 kGoal("^mal\\s*(\\d+)\\s*(?:[.:]|-|–|—)\\s*(\\S.*)$");
+  re2::StringPiece num, rest;
+  if (!RE2::FullMatch(folded, kGoal, &num, &rest)) return false;
+  *number = std::string(num);
+  *text_pos = rest.data() - folded.data();
+  return true;
+}
+
+// "Indikator: …", "Mått: …", "Målvärde: …", "Målnivå: …", "Utfall: …",
+// "Status: …" → (role as ScorecardRole names it, text as printed).
+bool LabelledLine(const std::string& text, std::string* role, std::string* rest) {
+  size_t colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 24) return false;
+  std::string r = ScorecardRole(text.substr(0, colon));
+  if (r != "measure" && r != "target" && r != "outcome" && r != "status") return false;
+  *role = r;
+  *rest = CollapseSpaces(text.substr(colon + 1));
+  return true;
+}
+
+// A goal written as a numbered line ("Mål 1: Fler deltagare …") followed by
+// labelled lines: "Indikator:"/"Mått:" opens an indicator, "Målvärde:"/
+// "Målnivå:" is its target, "Utfall:" its outcome, "Status:" its status; a
+// line that continues one of them (no paragraph gap) goes on with it. The
+// goal is read only when a labelled line follows it.
+void ReadGoalProse(const std::vector<LineRef>& lines, int year, Governance* gov, std::vector<bool>* consumed) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (IsBlank(lines[i])) continue;
+    std::string text = CollapseSpaces(StripHtml(lines[i].text()));
+    FoldedText ft = FoldWithMap(text);
+    std::string number;
+    size_t pos;
+    if (!IsProseGoalHeading(ft.folded, &number, &pos)) continue;
+    std::string goal_text = ft.Original(text, pos, ft.folded.size());
+    size_t j = i + 1, prev = i;
+    std::string role, rest;
+    // The goal's own wrapped lines.
+    for (; j < lines.size(); ++j) {
+      if (IsBlank(lines[j])) continue;
+      std::string t = CollapseSpaces(StripHtml(lines[j].text()));
+      if (LabelledLine(t, &role, &rest) || !Continues(lines[prev], lines[j])) break;
+      std::string n;
+      size_t p;
+      if (IsProseGoalHeading(Fold(t), &n, &p)) break;
+      goal_text += " " + t;
+      prev = j;
+    }
+    if (j >= lines.size() || !LabelledLine(CollapseSpaces(StripHtml(lines[j].text())), &role, &rest)) continue;
+    Goal g;
+    g.number = number;
+    g.text = CollapseSpaces(goal_text);
+    g.year = year;
+    g.prov = ProvenanceOf(lines[i], g.text);
+    int goal_index = static_cast<int>(gov->goals.size());
+    gov->goals.push_back(std::move(g));
+    // cells: 0 indicator, 1 target, 2 outcome and status.
+    GridRow row;
+    bool open = false;
+    std::string* last_part = nullptr;
+    auto flush = [&]() {
+      if (open && (!row.cells[0].empty() || !row.cells[1].empty())) {
+        if (row.cells[0].empty()) row.cells[0] = gov->goals[goal_index].text;  // the goal states its own target
+        row.prov.raw_text = row.cells[0];
+        Indicator ind = IndicatorFromRow(row, goal_index, year);
+        // The labelled target is the target, whatever the indicator's own
+        // text says ("Antal insatser med fler än två parter" / "Målvärde:
+        // Minst 4 insatser").
+        Target t = ParseTarget(row.cells[1]);
+        if (t.value) {
+          ind.comparator = t.comparator;
+          ind.target_value = t.value;
+          ind.target_unit = t.unit;
+          ind.outcome_value = ParseOutcome(ind.outcome_text, t, &ind.outcome_unit);
+        }
+        gov->indicators.push_back(std::move(ind));
+      }
+      row = GridRow();
+      open = false;
+      last_part = nullptr;
+    };
+    size_t last = j;
+    prev = j - 1;
+    for (; j < lines.size(); ++j) {
+      if (IsBlank(lines[j])) continue;
+      std::string t = CollapseSpaces(StripHtml(lines[j].text()));
+      if (LabelledLine(t, &role, &rest)) {
+        int cell = role == "measure" ? 0 : role == "target" ? 1 : 2;
+        // A second measure, or a second target, starts the next indicator.
+        if (open && ((cell == 0 && !row.cells[0].empty()) || (cell == 1 && !row.cells[1].empty()))) flush();
+        if (!open) {
+          row.prov = ProvenanceOf(lines[j]);
+          open = true;
+        }
+        AppendCell(&row.cells[cell], rest);
+        last_part = &row.cells[cell];
+      } else if (last_part && Continues(lines[prev], lines[j])) {
+        std::string n;
+        size_t p;
+        if (IsProseGoalHeading(Fold(t), &n, &p)) break;
+        AppendCell(last_part, t);
+      } else {
+        break;
+      }
+      prev = j;
+      last = j;
+    }
+    flush();
+    for (size_t k = i; k <= last; ++k) (*consumed)[k] = true;
+    i = last;
+  }
+}
+
 // ---- Plan sections --------------------------------------------------------
 
 bool IsFurniture(const std::string& t) {
@@ -601,6 +717,11 @@ void ExtractGoals(const Document& doc, Governance* gov) {
   std::vector<LineRef> lines;
   static const Line kBlank;
   for (size_t k = 0; k < all.size(); ++k) lines.push_back(consumed[k] ? LineRef{all[k].page, &kBlank} : all[k]);
+  // Goals in prose with labelled lines next, so that an "Indikator: …
+  // utfall …" line is not taken for a table header.
+  ReadGoalProse(lines, year, gov, &consumed);
+  for (size_t k = 0; k < all.size(); ++k)
+    if (consumed[k]) lines[k] = LineRef{all[k].page, &kBlank};
   ReadFulfilmentTables(lines, year, gov);
   ReadPlanSections(lines, year, gov);
   for (Indicator& ind : gov->indicators) {

@@ -53,8 +53,9 @@ struct PageBuilder {
   void Add(const Word& w) { words.push_back(w); }
   void Add(const std::vector<Word>& ws) { words.insert(words.end(), ws.begin(), ws.end()); }
   // Words of `text` from x = 50, one space apart, in type of `height`.
-  void Text(const std::string& text, double y, double height = kHeightPt) {
-    double x = 50;
+  void Text(const std::string& text, double y, double height = kHeightPt) { TextAt(text, 50, y, height); }
+  // Words of `text` from x, one space apart (a table cell).
+  void TextAt(const std::string& text, double x, double y, double height = kHeightPt) {
     for (size_t b = 0; b < text.size();) {
       size_t e = text.find(' ', b);
       if (e == std::string::npos) e = text.size();
