@@ -252,7 +252,7 @@ TEST_F(StableKeysTest, MigrationSixRekeysOldDecisions) {
     table_seq = std::stoll(fact[0]);
     col = std::stoll(fact[0].substr(fact[0].find('|') + 1));
     label = fact[0].substr(fact[0].find('|', fact[0].find('|') + 1) + 1);
-    // Turn it back into a database from before migration 6.
+    // Turn it back into a database from before migration 6 (and 7).
     SqliteDb& s = db->sql();
     for (const std::string& v : OwnViewNames()) ASSERT_TRUE(s.Exec("DROP VIEW IF EXISTS " + v).ok());
     for (const char* sql :
@@ -262,6 +262,7 @@ TEST_F(StableKeysTest, MigrationSixRekeysOldDecisions) {
           "ALTER TABLE flags DROP COLUMN suggested_value", "ALTER TABLE flags DROP COLUMN suggested_fact_id",
           "ALTER TABLE decisions DROP COLUMN stable_id", "ALTER TABLE decisions DROP COLUMN content_key",
           "DROP TABLE fact_corrections",
+          "ALTER TABLE fin_columns DROP COLUMN period",  // migration 7
           "CREATE TABLE corrections(document_sha256 TEXT NOT NULL, table_seq INTEGER NOT NULL, row_label TEXT NOT NULL,"
           " row_occurrence INTEGER NOT NULL, col INTEGER NOT NULL, amount_sek INTEGER, value REAL,"
           " decision_id INTEGER NOT NULL REFERENCES decisions(decision_id),"
