@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/table_arithmetic.h"
 #include "extractors/table_readers.h"
 #include "normalizers/unicode.h"
 
@@ -37,7 +38,12 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
   std::vector<FinancialTable> tables;
   for (const Grid& g : grids) {
     FinancialTable t;
-    if (InterpretGrid(g, ctx, &t)) tables.push_back(std::move(t));
+    if (!InterpretGrid(g, ctx, &t)) continue;
+    if (g.confirm_by_sums) {
+      ReadingScore score = ScoreReading(t);
+      if (score.holds == 0 || score.fails > 0) continue;
+    }
+    tables.push_back(std::move(t));
   }
   UnitLinesAbove(doc, &tables);
   ResolveTableUnits(&tables);

@@ -46,6 +46,11 @@ struct Grid {
   std::vector<GridRow> rows;
   int page = 0, last_page = 0;
   double confidence = 1.0;
+  // A one-column table of a text dump ("Intäkter | Budget 2025"): a single
+  // kind-and-year header is also what a heading or a sentence looks like, so
+  // the table is kept only when one of its own sums holds and none fails
+  // (extractors/financial_tables.cc).
+  bool confirm_by_sums = false;
 };
 
 // Context from the document that interpretation needs.

@@ -217,7 +217,7 @@ int MonthNumber(const std::string& folded) {
 
 std::string MonthRange(int from, int to) {
   if (from < 1 || to > 12 || from > to || (from == 1 && to == 12)) return "";
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "%02d-%02d", from, to);
   return buf;
 }

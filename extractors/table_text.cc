@@ -54,6 +54,18 @@ std::vector<TabCell> SplitTabs(const std::string& line) {
   return cells;
 }
 
+// One value header that names both a kind and a year ("Budget 2025",
+// "Utfall 2024"); a bare year alone is no header of a one-column table.
+bool IsKindYearHeader(const std::string& header) {
+  TableColumn c = ParseColumnHeader(header, "årsredovisning");
+  if (!c.year) return false;
+  if (c.kind != ColumnKind::kBudget && c.kind != ColumnKind::kUtfall && c.kind != ColumnKind::kPlan &&
+      c.kind != ColumnKind::kPrognos)
+    return false;
+  static const RE2 kKindWord("(?i)\\b(budget|utfall|plan|prognos|bokslut)\\b");
+  return RE2::PartialMatch(header, kKindWord);
+}
+
 int CountValueHeaders(const std::vector<std::string>& headers) {
   int n = 0, with_year = 0;
   for (const std::string& h : headers) {
@@ -291,6 +303,22 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     }
   }
   return headers->size() >= 2;
+}
+
+// A one-column header in a space-separated dump: a short label (or none),
+// then one kind word and one year ("Intäkter   Budget 2025"), nothing else.
+bool OneColumnSpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers) {
+  std::vector<std::string> toks = OcrTokens(CleanCellText(text));
+  size_t n = toks.size();
+  if (n < 2 || n > 6 || !IsYearToken(toks[n - 1])) return false;
+  std::string header = toks[n - 2] + " " + toks[n - 1];
+  if (!IsKindYearHeader(header)) return false;
+  for (size_t k = 0; k + 2 < n; ++k)
+    if (IsHeaderToken(toks[k]) || HasDigit(toks[k])) return false;
+  label->clear();
+  for (size_t k = 0; k + 2 < n; ++k) *label += (k ? " " : "") + toks[k];
+  *headers = {header};
+  return true;
 }
 
 // A header whose cells wrapped: the kinds line with some years missing
@@ -1273,10 +1301,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       std::vector<TabCell> cells = SplitTabs(hl.text);
       std::vector<std::string> headers;
       for (size_t k = 1; k < cells.size(); ++k) headers.push_back(cells[k].text);
-      if (CountValueHeaders(headers) < 2) {
+      bool one_column = headers.size() == 1 && IsKindYearHeader(headers[0]);
+      if (CountValueHeaders(headers) < 2 && !one_column) {
         ++i;
         continue;
       }
+      g.confirm_by_sums = one_column;
       g.header_label = cells[0].text;
       g.headers = headers;
     } else {
@@ -1295,10 +1325,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         if (ReadBlockTable(lines, pages, i, doc.meta.kind, params, &block, &end)) {
           grids.push_back(std::move(block));
           i = std::max(end, i + 1);
-        } else {
-          ++i;
+          continue;
         }
-        continue;
+        if (!OneColumnSpaceHeader(hl.text, &label, &headers)) {
+          ++i;
+          continue;
+        }
+        g.confirm_by_sums = true;
       }
       g.header_label = label;
       g.headers = headers;

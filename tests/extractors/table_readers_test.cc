@@ -80,6 +80,54 @@ TEST(TextTableTest, TabSeparatedCellsKeepEmptyCellsEmpty) {
   EXPECT_EQ(r->prov.line_index, 4);
 }
 
+// A one-column budget in a text dump ("Budget 2025" only), tab- or
+// space-separated, is read when one of its sums holds and none fails; the
+// same shape that no sum confirms, or whose sum fails, or a lone year
+// heading, gives no table (a heading followed by sentences with numbers
+// looks the same).
+TEST(TextTableTest, OneColumnTableNeedsItsSums) {
+  struct Case {
+    const char* name;
+    const char* text;
+    int tables;
+    int64_t total_sek;  // Summa intäkter when read
+  };
+  const Case kCases[] = {
+      {"tabs",
+       "Budget 2025, tkr\n\nIntäkter\tBudget 2025\nStatlig medlemsavgift\t1 500\nRegion Provland\t750\n"
+       "Kommunerna\t750\nSumma intäkter\t3 000\n",
+       1, 3000000},
+      {"spaces",
+       "Budget 2025, tkr\n\nIntäkter                    Budget 2025\nStatlig medlemsavgift             1 500\n"
+       "Region Provland                     750\nKommunerna                          750\n"
+       "Summa intäkter                    3 000\n",
+       1, 3000000},
+      {"utfall, no label", "Utfall 2024 (tkr)\n\nUtfall 2024\nMedlemsavgifter   2 400\nÖvriga intäkter   100\n"
+                           "Summa intäkter   2 500\n",
+       1, 2500000},
+      {"sum fails", "Budget 2025, tkr\n\nIntäkter\tBudget 2025\nStatlig medlemsavgift\t1 500\nRegion Provland\t750\n"
+                    "Summa intäkter\t3 000\n",
+       0, 0},
+      {"no sum", "Budget 2025\n\nFörbundet har 3 anställda\t3\nStyrelsen har haft 6 möten\t6\n", 0, 0},
+      {"a year alone", "Intäkter\t2025\nStatlig medlemsavgift\t1 500\nRegion Provland\t1 500\nSumma intäkter\t3 000\n",
+       0, 0},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Document doc;
+    doc.meta.kind = "verksamhetsplan";
+    ReadText(c.text, doc);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(static_cast<int>(tables.size()), c.tables);
+    if (!c.tables) continue;
+    ASSERT_EQ(tables[0].columns.size(), 1u);
+    const TableCell* total = Cell(tables[0], "Summa intäkter", tables[0].columns[0].year);
+    ASSERT_NE(total, nullptr);
+    EXPECT_EQ(total->amount_sek, c.total_sek);
+    EXPECT_EQ(total->status, "ok");
+  }
+}
+
 // Positioned words for the layout reader: (text, x0, y0) with width by
 // character count, 10 pt high.
 Word W(const std::string& t, double x, double y) {
