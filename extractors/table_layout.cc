@@ -476,6 +476,11 @@ bool IsContinuation(const std::string& prev, const std::string& next) {
   // is sure to continue: a capitalised line there is as often a heading of
   // its own ("… ingår mark med" / "Taxeringsvärde").
   bool broken_word = next.size() > 1 && next.back() == '-' && next.find(' ') == std::string::npos;
+  // A line that is only a unit ("Lån per kvm boarea och lokalarea" /
+  // "(kr)  7 535  7 579"): the unit of the label above, never a row.
+  static const RE2 kUnitOnly(
+      "^\\(?\\s*(kr|tkr|mkr|mnkr|sek|tsek|ksek|msek|%|kr ?/ ?(kvm|m2|m²)|kvm|m2|m²|st|antal)\\s*\\)?[.:]?$");
+  if (RE2::FullMatch(FoldKey(next), kUnitOnly)) return true;
   return lower || last == '/' || last == '-' || last == ',' || FoldKey(prev).ends_with(" och") ||
          (broken_word && RE2::PartialMatch(prev, kOpenEnd));
 }

@@ -345,6 +345,45 @@ TEST(LayoutWrapTest, ParenthesisedLabelLineContinuesTheLabel) {
   }
 }
 
+// A label wrapped over two lines, the first without figures, the second
+// carrying them: "Lån per kvm boarea och lokalarea" / "(kr)  7 535  7 579"
+// is one row, a kr/kvm row that is not money; a line that is no unit (a
+// capitalised label of its own) stays a row.
+TEST(LayoutWrapTest, UnitOnlyLineWithFiguresCompletesTheLabelAbove) {
+  struct Case {
+    const char* second_line;
+    const char* want_label;  // of the row holding the figures
+    bool want_money;
+  };
+  for (const Case& c : {Case{"(kr)", "Lån per kvm boarea och lokalarea (kr)", false},
+                        Case{"(kr/kvm)", "Lån per kvm boarea och lokalarea (kr/kvm)", false},
+                        Case{"kr/kvm", "Lån per kvm boarea och lokalarea kr/kvm", false},
+                        Case{"(%)", "Lån per kvm boarea och lokalarea (%)", false},
+                        Case{"Nettoomsättning", "Nettoomsättning", true}}) {
+    SCOPED_TRACE(c.second_line);
+    PageBuilder pb;
+    pb.Add(L("Flerårsöversikt", 50, 60));
+    pb.Add(L("(Tkr)", 130, 60));
+    pb.Add(R("2023", 300, 100));
+    pb.Add(R("2022", 350, 100));
+    pb.Row("Soliditet (%)", 116, kRights, {"85", "84"});
+    pb.Row("Lån per kvm boarea och lokalarea", 116 + kHeightPt + 6, {}, {});
+    pb.Row(c.second_line, 116 + 2 * kHeightPt + 7, kRights, {"7 535", "7 579"});
+    pb.Row("Sparande per kvm (kr)", 116 + 3 * kHeightPt + 13, kRights, {"306", "250"});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    const TableRow* r = Row(t, c.want_label);
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(r->monetary, c.want_money);
+    ASSERT_TRUE(r->cells[0].present);
+    EXPECT_EQ(r->cells[0].amount_sek, c.want_money ? 7535000 : 0);
+    EXPECT_EQ(t.rows.size(), 3u);
+  }
+}
+
 // --- Class 2: headers in several rows ---
 
 struct HeaderCase {
