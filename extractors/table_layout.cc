@@ -779,12 +779,20 @@ bool IsHeaderishBand(const Band& b, double columns_x0, bool days = true) {
 // word of the line above that is not itself a complete year (a kind word or a
 // range left open). Such a line reads as a header on its own (two years), so
 // HeaderStart alone cannot tell it from the next table's header.
+// The same holds for the second line of a period printed over two lines
+// ("2023-01-01" over "-2023-12-31") and a note number under "Not" ("Not"
+// over "1"): a header line set a little apart from the first.
 bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0, const LayoutParams& lp) {
   if (next.words.empty()) return false;
+  static const RE2 kDate("(19|20)\\d\\d-\\d\\d-\\d\\d");
+  static const RE2 kPeriodEnd("[-–—]\\s*(19|20)\\d\\d-\\d\\d-\\d\\d");
   for (const PWord& p : next.words) {
     if (p.w->box.x0 < columns_x0) return false;
     std::string t = StripPunct(p.w->text);
-    if (!IsYearToken(t) && !RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re)) return false;
+    const bool year = IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re);
+    const bool period_end = RE2::FullMatch(t, kPeriodEnd);
+    const bool note_number = RE2::FullMatch(t, "\\d{1,2}"_re);
+    if (!year && !period_end && !note_number) return false;
     bool under = false;
     for (const PWord& h : header.words) {
       if (h.w->box.y1 > next.box.y0 + lp.same_line_pt) continue;  // only lines above
@@ -792,7 +800,9 @@ bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0,
       if (ov <= 0) continue;
       std::string ht = StripPunct(h.w->text);
       bool open_range = RE2::FullMatch(ht, "(19|20)\\d\\d\\s*[-–—]"_re);
-      if (!IsYearToken(ht) || open_range) under = true;
+      if (year && (!IsYearToken(ht) || open_range)) under = true;
+      if (period_end && RE2::FullMatch(ht, kDate)) under = true;
+      if (note_number && IsNoteWord(ht)) under = true;
     }
     if (!under) return false;
   }
@@ -850,8 +860,8 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
     bool open_date = false;
     for (const PWord& p : h.header.words) open_date |= RE2::PartialMatch(p.w->text, "(19|20)\\d\\d-\\d\\d-$"_re);
     bool wrapped = gap < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
-                   IsHeaderishBand(next, h.columns_x0, open_date) &&
-                   (HeaderStart(next) < 0 || IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
+                   ((IsHeaderishBand(next, h.columns_x0, open_date) && HeaderStart(next) < 0) ||
+                    IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
     bool kinds = gap < lp.header_rows_gap_heights * height && IsKindsBand(next, h.columns_x0);
     bool unit_then_kinds = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0) &&
                            h.end + 2 < bands.size() &&

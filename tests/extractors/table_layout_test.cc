@@ -384,6 +384,54 @@ TEST(LayoutWrapTest, UnitOnlyLineWithFiguresCompletesTheLabelAbove) {
   }
 }
 
+// A statement header over two lines, "Resultaträkning  Not  2023-01-01
+// 2022-01-01" over "1  -2023-12-31  -2022-12-31", the caption in larger
+// type: whether the caption's box reaches far enough down to join the two
+// lines into one band or not, the lower line is the header's (the period's
+// end under its start, the note number under "Not"), the Not column holds
+// the rows' note numbers and the labels stay clean.
+TEST(LayoutHeaderTest, PeriodAndNoteNumberOnASecondHeaderLine) {
+  for (double caption_height : {14.0, 18.0}) {
+    SCOPED_TRACE(caption_height);
+    PageBuilder pb;
+    pb.Add(L("Resultaträkning", 72, 89.4, caption_height));
+    pb.Add(L("Not", 332, 88.5));
+    pb.Add(R("2023-01-01", 444, 88.3));
+    pb.Add(R("2022-01-01", 529, 88.3));
+    pb.Add(L("1", 332, 101.9));
+    pb.Add(R("-2023-12-31", 444, 101.0));
+    pb.Add(R("-2022-12-31", 529, 101.0));
+    const std::vector<double> rights = {444, 529};
+    pb.Row("Rörelseintäkter", 142, {}, {});
+    pb.Row("Nettoomsättning", 156, rights, {"4 825 933", "4 729 670"});
+    pb.Add(L("2", 332, 156));
+    pb.Row("Övriga rörelseintäkter", 171, rights, {"144 263", "0"});
+    pb.Row("Summa rörelseintäkter", 185, rights, {"4 970 196", "4 729 670"});
+    pb.Row("Driftskostnader", 228, rights, {"-2 136 314", "-2 064 742"});
+    pb.Add(L("3", 332, 228));
+    pb.Row("Årets resultat", 260, rights, {"2 833 882", "2 664 928"});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    int years = 0;
+    for (const TableColumn& c : t.columns) years += c.year != 0;
+    EXPECT_EQ(years, 2);
+    const TableRow* n = Row(t, "Nettoomsättning");
+    ASSERT_NE(n, nullptr);
+    const TableRow* d = Row(t, "Driftskostnader");
+    ASSERT_NE(d, nullptr);
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].year == 2023) {
+        EXPECT_EQ(n->cells[c].value, 4825933);
+        EXPECT_EQ(d->cells[c].value, -2136314);
+      }
+      if (t.columns[c].year == 2022) EXPECT_EQ(n->cells[c].value, 4729670);
+    }
+  }
+}
+
 // --- Class 2: headers in several rows ---
 
 struct HeaderCase {
