@@ -390,7 +390,13 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
         best = static_cast<int>(c);
       }
     }
-    if (best < 0) {
+    // "Not" (and the note number under it) names only the column of note
+    // numbers below it: with no figures there (a kassaflödesanalys citing no
+    // note) it names none, never the next year's column.
+    bool note_phrase = std::all_of(ph.begin(), ph.end(), [](const PWord& p) {
+      return IsNoteWord(p.w->text) || RE2::FullMatch(p.w->text, "\\d"_re);
+    });
+    if (best < 0 && !note_phrase) {
       double best_d = 1e9;
       for (size_t c = 0; c < cols.size(); ++c) {
         double d = std::abs((cols[c].x0 + cols[c].x1) / 2 - b.cx());
