@@ -180,6 +180,11 @@ std::string StripNoteReference(const std::string& label) {
   static const RE2 kNoteRef("(?i)^(.*\\S)\\s+not\\.?(\\s+\\d{1,2}(\\s*[,.]\\s*\\d{1,2})*)?$");
   std::string head;
   if (RE2::FullMatch(label, kNoteRef, &head) && RE2::PartialMatch(head, "\\pL{2}"_re)) return head;
+  // "Avskrivning av materiella  Not 7" / "anläggningstillgångar": the
+  // reference ended the label's first line, its second line followed.
+  static const RE2 kNoteInside("^(.*\\pL\\S*)\\s+(?:Not|NOT)\\.?(?:\\s+\\d{1,2}(?:\\s*,\\s*\\d{1,2})*)?\\s+(\\p{Ll}.*)$");
+  std::string tail;
+  if (RE2::FullMatch(label, kNoteInside, &head, &tail)) return head + " " + tail;
   // "Driftskostnader 3, 4," beside a Not column holding "5, 6": the head of
   // a list of note numbers, each ending in a comma, spilled into the label.
   static const RE2 kNoteList("^(.*\\pL\\S*)(\\s+\\d{1,2},)+$");

@@ -801,6 +801,10 @@ TEST(NoteReferenceTest, StripsTrailingNoteReferencesOnly) {
       {"Lån 2", "Lån 2"},
       {"Summa 2023", "Summa 2023"},
       {"Notarius publicus", "Notarius publicus"},
+      // The reference ended a wrapped label's first line.
+      {"Avskrivning av materiella Not anläggningstillgångar", "Avskrivning av materiella anläggningstillgångar"},
+      {"Avskrivning av materiella Not 7 anläggningstillgångar", "Avskrivning av materiella anläggningstillgångar"},
+      {"Avskrivning av materiella Not Byggnader", "Avskrivning av materiella Not Byggnader"},
   };
   for (const auto& [in, want] : kCases) EXPECT_EQ(StripNoteReference(in), want) << in;
 }
