@@ -25,6 +25,15 @@ bool IsStatement(const FinancialTable& t) {
   return t.table_kind == "income_statement" || t.table_kind == "balance_sheet" || t.table_kind == "cash_flow";
 }
 
+// Kronor per printed unit of a row: its own unit, else its table's.
+int64_t RowScale(const FinancialTable& t, const TableRow& r) { return r.scale ? r.scale : t.scale; }
+
+// Its unit's name; "" when neither the row nor the table says.
+std::string RowUnit(const FinancialTable& t, const TableRow& r) {
+  if (!r.scale) return t.unit;
+  return r.scale == 1 ? "kr" : r.scale == 1000 ? "tkr" : "mkr";
+}
+
 // The categories an overview and the statements share.
 bool ComparableCategory(const std::string& c) {
   static const std::set<std::string> kCats = {"income.total", "cost.total", "result", "equity", "assets.total",
@@ -109,7 +118,10 @@ void OverviewVsStatements(const std::vector<FinancialTable>& tables, std::vector
         if (FoldKey(TrimLabel(st.rows[s->row].label)) == FoldKey(TrimLabel(r.label))) continue;
         double mine = std::fabs(static_cast<double>(cell->amount_sek));
         double theirs = std::fabs(static_cast<double>(CellAt(st, s->row, s->col)->amount_sek));
-        bool ok = std::fabs(mine - theirs) <= static_cast<double>(std::max(t.scale, st.scale)) + 1e-6;
+        // Each side in its row's own unit ("Nettoomsättning, tkr" in an
+        // overview whose other rows are kr/kvm and percent).
+        const int64_t my_scale = RowScale(t, r), their_scale = RowScale(st, st.rows[s->row]);
+        bool ok = std::fabs(mine - theirs) <= static_cast<double>(std::max(my_scale, their_scale)) + 1e-6;
         Flag f = NewFlag(tables, static_cast<int>(ti), static_cast<int>(i), static_cast<int>(c), kRuleOverview);
         f.cells.push_back({s->table, s->row, s->col});
         f.found = static_cast<double>(cell->amount_sek);
@@ -117,9 +129,9 @@ void OverviewVsStatements(const std::vector<FinancialTable>& tables, std::vector
         f.passed = ok;
         f.severity = ok ? kSeverityOk : kSeverityWarning;
         f.message = DescribeCell(t, static_cast<int>(i), static_cast<int>(c)) + " (" + TrimLabel(t.title) + ") " +
-                    cell->raw + " " + t.unit + (ok ? " agrees with " : " differs from ") +
+                    cell->raw + " " + RowUnit(t, r) + (ok ? " agrees with " : " differs from ") +
                     TrimLabel(st.rows[s->row].label) + " " + std::to_string(t.columns[c].year) + " in " +
-                    TrimLabel(st.title) + ": " + CellAt(st, s->row, s->col)->raw + " " + st.unit;
+                    TrimLabel(st.title) + ": " + CellAt(st, s->row, s->col)->raw + " " + RowUnit(st, st.rows[s->row]);
         out->push_back(std::move(f));
       }
     }

@@ -148,6 +148,30 @@ bool IsFiveYearTitle(const std::string& folded) {
   return RE2::PartialMatch(folded, kFive);
 }
 
+// A table that prints no unit of its own but whose money rows each name
+// theirs ("Nettoomsättning, tkr", "Bankskuld, tkr" … "Eget kapital"): a
+// money row that names none is in the unit its sibling money rows share,
+// not the document's ("upprättad i svenska kronor"). Only when at least two
+// rows name a money unit and all name the same; rows that are not money
+// (kr/kvm, %, antal) neither vote nor change.
+void InheritRowUnits(FinancialTable* t) {
+  int64_t shared = 0;
+  int named = 0;
+  for (const TableRow& r : t->rows) {
+    if (!r.monetary || !r.scale) continue;
+    if (shared && r.scale != shared) return;  // the rows disagree: leave them
+    shared = r.scale;
+    ++named;
+  }
+  if (named < 2) return;
+  for (TableRow& r : t->rows) {
+    if (!r.monetary || r.scale || r.is_header) continue;
+    r.scale = shared;
+    for (TableCell& c : r.cells)
+      if (c.present && c.parsed && !c.is_percent) c.amount_sek = ToKronor(c.value, shared);
+  }
+}
+
 }  // namespace
 
 std::string StripNoteReference(const std::string& label) {
@@ -156,6 +180,11 @@ std::string StripNoteReference(const std::string& label) {
   static const RE2 kNoteRef("(?i)^(.*\\S)\\s+not\\.?(\\s+\\d{1,2}(\\s*[,.]\\s*\\d{1,2})*)?$");
   std::string head;
   if (RE2::FullMatch(label, kNoteRef, &head) && RE2::PartialMatch(head, "\\pL{2}"_re)) return head;
+  // "Avskrivning av materiella  Not 7" / "anläggningstillgångar": the
+  // reference ended the label's first line, its second line followed.
+  static const RE2 kNoteInside("^(.*\\pL\\S*)\\s+(?:Not|NOT)\\.?(?:\\s+\\d{1,2}(?:\\s*,\\s*\\d{1,2})*)?\\s+(\\p{Ll}.*)$");
+  std::string tail;
+  if (RE2::FullMatch(label, kNoteInside, &head, &tail)) return head + " " + tail;
   // "Driftskostnader 3, 4," beside a Not column holding "5, 6": the head of
   // a list of note numbers, each ending in a comma, spilled into the label.
   static const RE2 kNoteList("^(.*\\pL\\S*)(\\s+\\d{1,2},)+$");
@@ -374,6 +403,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   if (!unit) unit = money_in(grid.header_label);
   for (const TableColumn& c : t.columns)
     if (!unit && c.kind != ColumnKind::kNote) unit = money_in(c.header);
+  const bool unit_printed = unit.has_value();  // by the table itself, not the document
   if (!unit && !ctx.default_unit.empty()) unit = money_in(ctx.default_unit);
   if (unit) {
     t.unit = unit->unit;
@@ -482,6 +512,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     t.rows.push_back(std::move(row));
   }
   if (t.rows.empty()) return false;
+  if (!unit_printed) InheritRowUnits(&t);
   // An unlabelled row under a run of items that it sums in every column is
   // that run's Summa (notes print subtotals without a label); marking it
   // keeps a later TOTALT from counting the items twice.

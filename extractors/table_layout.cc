@@ -390,7 +390,13 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
         best = static_cast<int>(c);
       }
     }
-    if (best < 0) {
+    // "Not" (and the note number under it) names only the column of note
+    // numbers below it: with no figures there (a kassaflödesanalys citing no
+    // note) it names none, never the next year's column.
+    bool note_phrase = std::all_of(ph.begin(), ph.end(), [](const PWord& p) {
+      return IsNoteWord(p.w->text) || RE2::FullMatch(p.w->text, "\\d"_re);
+    });
+    if (best < 0 && !note_phrase) {
       double best_d = 1e9;
       for (size_t c = 0; c < cols.size(); ++c) {
         double d = std::abs((cols[c].x0 + cols[c].x1) / 2 - b.cx());
@@ -476,6 +482,11 @@ bool IsContinuation(const std::string& prev, const std::string& next) {
   // is sure to continue: a capitalised line there is as often a heading of
   // its own ("… ingår mark med" / "Taxeringsvärde").
   bool broken_word = next.size() > 1 && next.back() == '-' && next.find(' ') == std::string::npos;
+  // A line that is only a unit ("Lån per kvm boarea och lokalarea" /
+  // "(kr)  7 535  7 579"): the unit of the label above, never a row.
+  static const RE2 kUnitOnly(
+      "^\\(?\\s*(kr|tkr|mkr|mnkr|sek|tsek|ksek|msek|%|kr ?/ ?(kvm|m2|m²)|kvm|m2|m²|st|antal)\\s*\\)?[.:]?$");
+  if (RE2::FullMatch(FoldKey(next), kUnitOnly)) return true;
   return lower || last == '/' || last == '-' || last == ',' || FoldKey(prev).ends_with(" och") ||
          (broken_word && RE2::PartialMatch(prev, kOpenEnd));
 }
@@ -774,12 +785,20 @@ bool IsHeaderishBand(const Band& b, double columns_x0, bool days = true) {
 // word of the line above that is not itself a complete year (a kind word or a
 // range left open). Such a line reads as a header on its own (two years), so
 // HeaderStart alone cannot tell it from the next table's header.
+// The same holds for the second line of a period printed over two lines
+// ("2023-01-01" over "-2023-12-31") and a note number under "Not" ("Not"
+// over "1"): a header line set a little apart from the first.
 bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0, const LayoutParams& lp) {
   if (next.words.empty()) return false;
+  static const RE2 kDate("(19|20)\\d\\d-\\d\\d-\\d\\d");
+  static const RE2 kPeriodEnd("[-–—]\\s*(19|20)\\d\\d-\\d\\d-\\d\\d");
   for (const PWord& p : next.words) {
     if (p.w->box.x0 < columns_x0) return false;
     std::string t = StripPunct(p.w->text);
-    if (!IsYearToken(t) && !RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re)) return false;
+    const bool year = IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re);
+    const bool period_end = RE2::FullMatch(t, kPeriodEnd);
+    const bool note_number = RE2::FullMatch(t, "\\d{1,2}"_re);
+    if (!year && !period_end && !note_number) return false;
     bool under = false;
     for (const PWord& h : header.words) {
       if (h.w->box.y1 > next.box.y0 + lp.same_line_pt) continue;  // only lines above
@@ -787,7 +806,9 @@ bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0,
       if (ov <= 0) continue;
       std::string ht = StripPunct(h.w->text);
       bool open_range = RE2::FullMatch(ht, "(19|20)\\d\\d\\s*[-–—]"_re);
-      if (!IsYearToken(ht) || open_range) under = true;
+      if (year && (!IsYearToken(ht) || open_range)) under = true;
+      if (period_end && RE2::FullMatch(ht, kDate)) under = true;
+      if (note_number && IsNoteWord(ht)) under = true;
     }
     if (!under) return false;
   }
@@ -845,8 +866,8 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
     bool open_date = false;
     for (const PWord& p : h.header.words) open_date |= RE2::PartialMatch(p.w->text, "(19|20)\\d\\d-\\d\\d-$"_re);
     bool wrapped = gap < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
-                   IsHeaderishBand(next, h.columns_x0, open_date) &&
-                   (HeaderStart(next) < 0 || IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
+                   ((IsHeaderishBand(next, h.columns_x0, open_date) && HeaderStart(next) < 0) ||
+                    IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
     bool kinds = gap < lp.header_rows_gap_heights * height && IsKindsBand(next, h.columns_x0);
     bool unit_then_kinds = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0) &&
                            h.end + 2 < bands.size() &&

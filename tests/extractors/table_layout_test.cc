@@ -345,6 +345,100 @@ TEST(LayoutWrapTest, ParenthesisedLabelLineContinuesTheLabel) {
   }
 }
 
+// A label wrapped over two lines, the first without figures, the second
+// carrying them: "Lån per kvm boarea och lokalarea" / "(kr)  7 535  7 579"
+// is one row, a kr/kvm row that is not money; a line that is no unit (a
+// capitalised label of its own) stays a row.
+TEST(LayoutWrapTest, UnitOnlyLineWithFiguresCompletesTheLabelAbove) {
+  struct Case {
+    const char* second_line;
+    const char* want_label;  // of the row holding the figures
+    bool want_money;
+  };
+  for (const Case& c : {Case{"(kr)", "Lån per kvm boarea och lokalarea (kr)", false},
+                        Case{"(kr/kvm)", "Lån per kvm boarea och lokalarea (kr/kvm)", false},
+                        Case{"kr/kvm", "Lån per kvm boarea och lokalarea kr/kvm", false},
+                        Case{"(%)", "Lån per kvm boarea och lokalarea (%)", false},
+                        Case{"Nettoomsättning", "Nettoomsättning", true}}) {
+    SCOPED_TRACE(c.second_line);
+    PageBuilder pb;
+    pb.Add(L("Flerårsöversikt", 50, 60));
+    pb.Add(L("(Tkr)", 130, 60));
+    pb.Add(R("2023", 300, 100));
+    pb.Add(R("2022", 350, 100));
+    pb.Row("Soliditet (%)", 116, kRights, {"85", "84"});
+    pb.Row("Lån per kvm boarea och lokalarea", 116 + kHeightPt + 6, {}, {});
+    pb.Row(c.second_line, 116 + 2 * kHeightPt + 7, kRights, {"7 535", "7 579"});
+    pb.Row("Sparande per kvm (kr)", 116 + 3 * kHeightPt + 13, kRights, {"306", "250"});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    const TableRow* r = Row(t, c.want_label);
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(r->monetary, c.want_money);
+    ASSERT_TRUE(r->cells[0].present);
+    EXPECT_EQ(r->cells[0].amount_sek, c.want_money ? 7535000 : 0);
+    EXPECT_EQ(t.rows.size(), 3u);
+  }
+}
+
+// A statement header over two lines, "Resultaträkning  Not  2023-01-01
+// 2022-01-01" over "1  -2023-12-31  -2022-12-31", the caption in larger
+// type: whether the caption's box reaches far enough down to join the two
+// lines into one band or not, the lower line is the header's (the period's
+// end under its start, the note number under "Not"), the Not column holds
+// the rows' note numbers and the labels stay clean. When no row cites a
+// note (a kassaflödesanalys), "Not" names no column: the first year's
+// figures are not taken for note numbers.
+TEST(LayoutHeaderTest, PeriodAndNoteNumberOnASecondHeaderLine) {
+  struct Case {
+    double caption_height;
+    bool notes;  // the rows print note numbers under "Not"
+  };
+  for (const Case& k : {Case{14.0, true}, Case{18.0, true}, Case{14.0, false}, Case{18.0, false}}) {
+    const double caption_height = k.caption_height;
+    SCOPED_TRACE(std::to_string(caption_height) + (k.notes ? " notes" : " no notes"));
+    PageBuilder pb;
+    pb.Add(L("Resultaträkning", 72, 89.4, caption_height));
+    pb.Add(L("Not", 332, 88.5));
+    pb.Add(R("2023-01-01", 444, 88.3));
+    pb.Add(R("2022-01-01", 529, 88.3));
+    pb.Add(L("1", 332, 101.9));
+    pb.Add(R("-2023-12-31", 444, 101.0));
+    pb.Add(R("-2022-12-31", 529, 101.0));
+    const std::vector<double> rights = {444, 529};
+    pb.Row("Rörelseintäkter", 142, {}, {});
+    pb.Row("Nettoomsättning", 156, rights, {"4 825 933", "4 729 670"});
+    if (k.notes) pb.Add(L("2", 332, 156));
+    pb.Row("Övriga rörelseintäkter", 171, rights, {"144 263", "0"});
+    pb.Row("Summa rörelseintäkter", 185, rights, {"4 970 196", "4 729 670"});
+    pb.Row("Driftskostnader", 228, rights, {"-2 136 314", "-2 064 742"});
+    if (k.notes) pb.Add(L("3", 332, 228));
+    pb.Row("Årets resultat", 260, rights, {"2 833 882", "2 664 928"});
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    int years = 0;
+    for (const TableColumn& c : t.columns) years += c.year != 0;
+    EXPECT_EQ(years, 2);
+    const TableRow* n = Row(t, "Nettoomsättning");
+    ASSERT_NE(n, nullptr);
+    const TableRow* d = Row(t, "Driftskostnader");
+    ASSERT_NE(d, nullptr);
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].year == 2023) {
+        EXPECT_EQ(n->cells[c].value, 4825933);
+        EXPECT_EQ(d->cells[c].value, -2136314);
+      }
+      if (t.columns[c].year == 2022) EXPECT_EQ(n->cells[c].value, 4729670);
+    }
+  }
+}
+
 // --- Class 2: headers in several rows ---
 
 struct HeaderCase {
@@ -707,6 +801,10 @@ TEST(NoteReferenceTest, StripsTrailingNoteReferencesOnly) {
       {"Lån 2", "Lån 2"},
       {"Summa 2023", "Summa 2023"},
       {"Notarius publicus", "Notarius publicus"},
+      // The reference ended a wrapped label's first line.
+      {"Avskrivning av materiella Not anläggningstillgångar", "Avskrivning av materiella anläggningstillgångar"},
+      {"Avskrivning av materiella Not 7 anläggningstillgångar", "Avskrivning av materiella anläggningstillgångar"},
+      {"Avskrivning av materiella Not Byggnader", "Avskrivning av materiella Not Byggnader"},
   };
   for (const auto& [in, want] : kCases) EXPECT_EQ(StripNoteReference(in), want) << in;
 }

@@ -5,6 +5,7 @@
 
 #include "extractors/categories.h"
 #include "extractors/checks.h"
+#include "extractors/period_checks.h"
 #include "extractors/table_grid.h"
 
 namespace finsam {
@@ -108,6 +109,75 @@ TEST(TableUnitsTest, RowsThatAreNotMoneyAndRowsWithTheirOwnUnit) {
     EXPECT_EQ(t.rows[0].monetary, c.money) << c.label;
     if (c.money) EXPECT_EQ(t.rows[0].cells[0].amount_sek, c.amount) << c.label;
   }
+}
+
+// A flerårsöversikt that prints no table unit but names one in each money
+// row ("Bankskuld, tkr") prints a row without one in the same unit ("Eget
+// kapital 154 232" beside a balansräkning's 154 231 675 kr), whatever the
+// document says of its statements ("upprättad i svenska kronor"). Rows that
+// are not money neither vote nor change; rows that disagree, or a unit the
+// table prints itself, leave the row to the table's unit.
+TEST(TableUnitsTest, MoneyRowWithoutUnitTakesItsSiblingRowsUnit) {
+  struct Case {
+    const char* name;
+    const char* title;
+    std::vector<const char*> others;  // labels of the other rows, "1 000" each
+    const char* default_unit;
+    int64_t want;  // Eget kapital "154 232"
+  };
+  const Case cases[] = {
+      {"two tkr rows", "Flerårsöversikt", {"Nettoomsättning, tkr", "Bankskuld, tkr"}, "kr", 154232000},
+      {"tkr rows and kr/kvm rows", "Flerårsöversikt",
+       {"Nettoomsättning, tkr", "Fastighetslån/kvm (kr)", "Soliditet (%)", "Resultat efter finansiella poster, tkr"},
+       "kr", 154232000},
+      {"nothing from the document", "Flerårsöversikt", {"Nettoomsättning (tkr)", "Bankskuld (tkr)"}, "", 154232000},
+      {"one row names a unit: too little", "Flerårsöversikt", {"Nettoomsättning, tkr", "Soliditet (%)"}, "kr", 154232},
+      {"rows disagree", "Flerårsöversikt", {"Nettoomsättning, tkr", "Taxeringsvärde, kr"}, "kr", 154232},
+      {"the table prints its unit", "Flerårsöversikt, kr", {"Nettoomsättning, tkr", "Bankskuld, tkr"}, "", 154232},
+  };
+  for (const Case& c : cases) {
+    std::vector<GridRow> rows;
+    for (const char* l : c.others) rows.push_back(Row(l, {"1 000"}));
+    rows.push_back(Row("Eget kapital", {"154 232"}));
+    Grid g = MakeGrid(c.title, "", {"2022"}, rows);
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", c.default_unit}, &t)) << c.name;
+    std::vector<FinancialTable> ts{t};
+    ResolveTableUnits(&ts);
+    const TableRow* e = FindRow(ts[0], "Eget kapital");
+    ASSERT_NE(e, nullptr) << c.name;
+    EXPECT_EQ(e->cells[0].amount_sek, c.want) << c.name;
+    EXPECT_EQ(e->cells[0].status, "ok") << c.name;
+    // Rows that are not money stay without an amount.
+    for (const TableRow& r : ts[0].rows)
+      if (!r.monetary) EXPECT_EQ(r.cells[0].amount_sek, 0) << c.name << " " << r.label;
+  }
+}
+
+// xref.overview compares an overview row in its own unit: "Eget kapital"
+// (tkr like its sibling rows) agrees with the balansräkning in kr; 155 730
+// read as kr would be flagged.
+TEST(TableUnitsTest, OverviewCheckUsesTheRowsOwnUnit) {
+  Grid overview = MakeGrid("Flerårsöversikt", "", {"2022", "2021"},
+                           {Row("Nettoomsättning, tkr", {"2 583", "2 565"}), Row("Bankskuld, tkr", {"14 715", "15 034"}),
+                            Row("Eget kapital", {"154 232", "155 730"})});
+  Grid br = MakeGrid("Balansräkning", "", {"Not", "2022-12-31", "2021-12-31"},
+                     {Row("Summa eget kapital", {"", "154 231 675", "155 730 183"})});
+  std::vector<FinancialTable> ts;
+  for (const Grid* g : {&overview, &br}) {
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(*g, TableContext{"årsredovisning", "kr"}, &t));
+    ts.push_back(t);
+  }
+  ResolveTableUnits(&ts);
+  int compared = 0;
+  for (const Flag& f : CheckPeriods(ts)) {
+    if (f.rule != kRuleOverview) continue;
+    ++compared;
+    EXPECT_TRUE(f.passed) << f.message;
+    EXPECT_NE(f.message.find("tkr"), std::string::npos) << f.message;
+  }
+  EXPECT_EQ(compared, 2);
 }
 
 TEST(TableUnitsTest, UnknownUnitFollowsFromTheSameFigureInAnotherTable) {
