@@ -1196,6 +1196,20 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     double gap = body.bands[b]->box.y0 - body.bands[b - 1]->box.y1;
     return gap < lp.tight_gap_share * row_gap && gap < lp.tight_gap_max_heights * body.bands[b]->box.height();
   };
+  // A label line alone (no figures) under a row, on an OCR page: OCR boxes
+  // hug the ink, so two lines of one cell lie a descender and the leading
+  // apart ("Sandvikens" / "Kommun": 0.45 of a height), more than a text
+  // layer's line boxes ever do; the share of the usual row gap still
+  // decides, against the leading-based cap of OCR ink.
+  auto tight_label = [&](size_t b) {
+    if (tight(b)) return true;
+    if (b == 0 || row_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
+    const Band& band = *body.bands[b];
+    bool ocr = std::any_of(band.words.begin(), band.words.end(), [](const PWord& p) { return p.w->confidence < 1; });
+    if (!ocr) return false;
+    double gap = band.box.y0 - body.bands[b - 1]->box.y1;
+    return gap < lp.ocr_tight_gap_share * row_gap && gap < lp.ocr_tight_gap_max_heights * band.box.height();
+  };
   for (size_t b = 0; b < body.bands.size(); ++b) {
     if (body.is_repeat[b]) {
       g->rows.push_back(RepeatedHeaderRow(*body.bands[b], shape.headed.size()));
@@ -1265,7 +1279,7 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     };
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
         (IsContinuation(g->rows.back().label, row.label) ||
-         (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
+         (tight_label(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
           !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re) && !heads_next_row()))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;

@@ -94,6 +94,10 @@ struct LayoutParams {
   // one cell), whatever the quartile (rows set a little apart on a page
   // with few rows are rows).
   double tight_gap_max_heights = 0.2;
+  // The same for a label line alone on an OCR page (word boxes hug the ink:
+  // a cell's second line lies a descender and the leading below the first).
+  double ocr_tight_gap_share = 0.55;
+  double ocr_tight_gap_max_heights = 0.6;
   // A header line left at the foot of the previous page ends below this
   // fraction of that page's height.
   double page_foot_fraction = 0.75;
