@@ -216,7 +216,16 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       const Box& last = c.words.back().w->box;
       bool same_line = std::abs(last.y0 - p.w->box.y0) <= lp.same_line_pt;
       double gap = p.w->box.x0 - last.x1;
-      if (same_line && gap >= -lp.number_overlap_pt && gap < lp.number_gap_heights * last.height() &&
+      // OCR boxes hug the ink (a digit's box is ~0.7 em, a text layer's the
+      // line height), and a wide thousands space ("1 603" in a figure-space
+      // format) reads as a gap of 0.6-0.9 of such a box: a lone head of 1-3
+      // digits and a 3-digit group join over that gap too. Only a lone head:
+      // "43 000" then "109" in the next column stays two figures.
+      bool ocr = c.words.back().w->confidence < 1 && p.w->confidence < 1;
+      bool lone_head = c.words.size() == 1 && RE2::FullMatch(c.words[0].w->text, "-?\\d{1,3}"_re) &&
+                       RE2::FullMatch(p.w->text, "\\d{3}"_re);
+      double max_gap = (ocr && lone_head ? lp.ocr_number_gap_heights : lp.number_gap_heights) * last.height();
+      if (same_line && gap >= -lp.number_overlap_pt && gap < max_gap &&
           ParseSwedishNumber(c.Text() + " " + p.w->text)) {
         c.words.push_back(p);
         c.box.Extend(p.w->box);

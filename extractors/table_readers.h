@@ -37,6 +37,9 @@ struct LayoutParams {
   // ... and lie apart by less than this (the thousands space is narrower
   // than the gap between columns).
   double number_gap_heights = 0.6;
+  // ... or, on OCR words (boxes hug the ink), for a lone 1-3 digit head and
+  // a 3-digit group ("1" + "603"), less than this.
+  double ocr_number_gap_heights = 0.95;
   // The lower part of a number wrapped in its cell starts more than this
   // below the upper part's top, and less than this below its bottom.
   double stacked_gap_heights = 0.5;
