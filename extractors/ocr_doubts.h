@@ -4,14 +4,24 @@
 // After the repair stage and the in-document checks, a cell read from an OCR
 // page (Page::decision kOcr, or a band OCRed on a repair page: word
 // confidences < 1) turns `suspect`, with TableCell::doubt_rule "read.ocr"
-// (ReadingFlags makes the flag), when it is still `ok` and
+// (ReadingFlags makes the flag), when it is still `ok` (or `repaired`) and
 //   - its row's label has a word OCR read with low confidence and the label
 //     names no known category (a garbled label: "Summa intarter"), or
 //   - it was read with low confidence and no check that held used it, or
 //   - it is used by a check that fails (severity error) on a page read by
 //     OCR, and no check that held used it, or
 //   - its row has no label, on a page read by OCR, and no check that held
-//     used it.
+//     used it, or
+//   - it was repaired (number_repair.h) on a page read by OCR and no check
+//     that held exactly uses it (a repair kept because a sum then held
+//     within its rounding tolerance only), or
+//   - its column is dated by kind (utfall, budget, plan, prognos) but has no
+//     year while other columns of its table do (a header OCR broke, or part
+//     of a figure set under a column of its own), on a page read by OCR, and
+//     no check that held used it.
+// A check that holds only within its rounding tolerance (the sum misses by
+// a unit: `13 321` against 13 320) vouches for no cell: an OCR digit
+// misread by one in the last place passes such a sum.
 // Text-layer figures are never touched (their confidence is 1 and their pages
 // are not OCR pages).
 #ifndef FINSAM_EXTRACTORS_OCR_DOUBTS_H_
@@ -28,6 +38,10 @@ namespace finsam {
 // OCR word confidence (0..1) under which a label word or a figure is doubted.
 inline constexpr double kOcrLabelMinConfidence = 0.6;
 inline constexpr double kOcrFigureMinConfidence = 0.7;
+
+// True for a check of one table's arithmetic that held only within its
+// rounding tolerance (found != expected).
+bool HoldsOnlyByRounding(const Flag& f);
 
 // `checks`: the flags of CheckDocument over `tables` (passed and failed).
 // Returns the number of cells turned suspect.

@@ -15,6 +15,10 @@
 #include "normalizers/utf8.h"
 
 namespace finsam {
+
+// OCR word confidence under which a Summa row's second word counts as
+// garbled (kOcrLabelMinConfidence in ocr_doubts.h).
+constexpr double kGarbledSumLabelConfidence = 0.6;
 namespace {
 
 bool IsDigitsOnly(const std::string& s) {
@@ -461,6 +465,15 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     if (RE2::FullMatch(folded, kResult)) row.section.clear();
     CategoryInput ci{row.label, row.section, t.table_kind, t.title, row.is_total};
     row.category = Categorize(ci);
+    // "Summa intarter", "Summa iniartier": a Summa row whose second word OCR
+    // garbled (read with low confidence, naming nothing) is the sum of its
+    // section, as a bare "Summa" is; the label stays as read.
+    if (!row.category && row.prov.confidence < kGarbledSumLabelConfidence && !row.section.empty() &&
+        RE2::FullMatch(folded, "(summa|s:a) [a-z]{4,}"_re)) {
+      CategoryInput bare = ci;
+      bare.label = "Summa";
+      row.category = Categorize(bare);
+    }
     bool monetary = !(row.category && IsNonMonetaryCategory(*row.category));
     // The label's own unit: "Nettoomsättning, tkr" (money, its own scale),
     // "Skuldsättning per kvm (kr/kvm)", "Soliditet (%)", "Antal lägenheter"

@@ -216,7 +216,16 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       const Box& last = c.words.back().w->box;
       bool same_line = std::abs(last.y0 - p.w->box.y0) <= lp.same_line_pt;
       double gap = p.w->box.x0 - last.x1;
-      if (same_line && gap >= -lp.number_overlap_pt && gap < lp.number_gap_heights * last.height() &&
+      // OCR boxes hug the ink (a digit's box is ~0.7 em, a text layer's the
+      // line height), and a wide thousands space ("1 603" in a figure-space
+      // format) reads as a gap of 0.6-0.9 of such a box: a lone head of 1-3
+      // digits and a 3-digit group join over that gap too. Only a lone head:
+      // "43 000" then "109" in the next column stays two figures.
+      bool ocr = c.words.back().w->confidence < 1 && p.w->confidence < 1;
+      bool lone_head = c.words.size() == 1 && RE2::FullMatch(c.words[0].w->text, "-?\\d{1,3}"_re) &&
+                       RE2::FullMatch(p.w->text, "\\d{3}"_re);
+      double max_gap = (ocr && lone_head ? lp.ocr_number_gap_heights : lp.number_gap_heights) * last.height();
+      if (same_line && gap >= -lp.number_overlap_pt && gap < max_gap &&
           ParseSwedishNumber(c.Text() + " " + p.w->text)) {
         c.words.push_back(p);
         c.box.Extend(p.w->box);
@@ -1217,6 +1226,20 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     double gap = body.bands[b]->box.y0 - body.bands[b - 1]->box.y1;
     return gap < lp.tight_gap_share * row_gap && gap < lp.tight_gap_max_heights * body.bands[b]->box.height();
   };
+  // A label line alone (no figures) under a row, on an OCR page: OCR boxes
+  // hug the ink, so two lines of one cell lie a descender and the leading
+  // apart ("Sandvikens" / "Kommun": 0.45 of a height), more than a text
+  // layer's line boxes ever do; the share of the usual row gap still
+  // decides, against the leading-based cap of OCR ink.
+  auto tight_label = [&](size_t b) {
+    if (tight(b)) return true;
+    if (b == 0 || row_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
+    const Band& band = *body.bands[b];
+    bool ocr = std::any_of(band.words.begin(), band.words.end(), [](const PWord& p) { return p.w->confidence < 1; });
+    if (!ocr) return false;
+    double gap = band.box.y0 - body.bands[b - 1]->box.y1;
+    return gap < lp.ocr_tight_gap_share * row_gap && gap < lp.ocr_tight_gap_max_heights * band.box.height();
+  };
   for (size_t b = 0; b < body.bands.size(); ++b) {
     if (body.is_repeat[b]) {
       g->rows.push_back(RepeatedHeaderRow(*body.bands[b], shape.headed.size()));
@@ -1286,7 +1309,7 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     };
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
         (IsContinuation(g->rows.back().label, row.label) ||
-         (tight(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
+         (tight_label(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
           !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re) && !heads_next_row()))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;

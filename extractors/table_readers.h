@@ -37,6 +37,9 @@ struct LayoutParams {
   // ... and lie apart by less than this (the thousands space is narrower
   // than the gap between columns).
   double number_gap_heights = 0.6;
+  // ... or, on OCR words (boxes hug the ink), for a lone 1-3 digit head and
+  // a 3-digit group ("1" + "603"), less than this.
+  double ocr_number_gap_heights = 0.95;
   // The lower part of a number wrapped in its cell starts more than this
   // below the upper part's top, and less than this below its bottom.
   double stacked_gap_heights = 0.5;
@@ -94,6 +97,10 @@ struct LayoutParams {
   // one cell), whatever the quartile (rows set a little apart on a page
   // with few rows are rows).
   double tight_gap_max_heights = 0.2;
+  // The same for a label line alone on an OCR page (word boxes hug the ink:
+  // a cell's second line lies a descender and the leading below the first).
+  double ocr_tight_gap_share = 0.55;
+  double ocr_tight_gap_max_heights = 0.6;
   // A header line left at the foot of the previous page ends below this
   // fraction of that page's height.
   double page_foot_fraction = 0.75;

@@ -41,6 +41,8 @@ struct OcrPageResult {
   double skew_degrees = 0;      // skew detected and undone
   int ruling_lines = 0;         // table ruling lines found and removed
   int cells_rechecked = 0;      // table cells re-recognized alone
+  int figures_reread = 0;       // figure words read a second time alone
+  int figures_doubted = 0;      // ... whose second reading differed
   double mean_confidence() const;  // over words, -1 when there are none
 };
 

@@ -280,6 +280,8 @@ class TesseractEngine : public OcrEngine {
       MergeWrappedNumbers(rulings, result.words);
       JoinNumberPartsInCells(rulings, result.words);
     }
+    // 6: a second reading of every figure, alone (see SecondReadFigures).
+    if (options_.second_read_figures) SecondReadFigures(work, result);
 
     timer.Mark("cells");
     for (OcrWord& w : result.words) geo.MapWord(w, options_.boxes_in_skewed_frame);
@@ -504,6 +506,72 @@ class TesseractEngine : public OcrEngine {
       if (!drop[i]) kept.push_back(std::move(result.words[i]));
     for (OcrWord& w : added) kept.push_back(std::move(w));
     result.words = std::move(kept);
+  }
+
+  // Reads every figure word again from a crop of its own box (single text
+  // line, amount characters only): a second opinion that does not depend on
+  // the page's layout analysis. When the two readings' digits differ, the
+  // word's confidence drops under kSecondReadDoubt: OcrDoubts (extractors/
+  // ocr_doubts.h) then keeps the figure out of `ok` unless a check that
+  // held used it. The word's text is never changed.
+  void SecondReadFigures(const GrayImage& work, OcrPageResult& result) {
+    const double dpi = work.dpi > 0 ? work.dpi : 300;
+    const int margin = std::max(1, static_cast<int>(dpi / 150));  // keep the ink's soft edge
+    const int pad = std::max(8, static_cast<int>(dpi / 15));       // white around the crop
+    auto digits = [](const std::string& t) {
+      std::string d;
+      for (char c : t)
+        if (c >= '0' && c <= '9') d += c;
+      return d;
+    };
+    auto is_figure = [&digits](const OcrWord& w) { return !digits(w.text).empty() && DigitShare(w.text) >= 0.5; };
+    // A figure wrapped in its cell ("1" over "219", joined by
+    // MergeWrappedNumbers) is read as a block, the others as one line.
+    std::vector<double> heights;
+    for (const OcrWord& w : result.words)
+      if (is_figure(w)) heights.push_back(w.y1 - w.y0);
+    if (heights.empty()) return;
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    const double line_height = heights[heights.size() / 2];
+    api_.SetVariable("tessedit_char_whitelist", kAmountWhitelist);
+    for (OcrWord& w : result.words) {
+      if (!is_figure(w)) continue;
+      const std::string first = digits(w.text);
+      const int x0 = std::max(0, static_cast<int>(w.x0) - margin), y0 = std::max(0, static_cast<int>(w.y0) - margin);
+      const int x1 = std::min(work.width, static_cast<int>(std::ceil(w.x1)) + margin);
+      const int y1 = std::min(work.height, static_cast<int>(std::ceil(w.y1)) + margin);
+      if (x1 - x0 < 4 || y1 - y0 < 4) continue;
+      GrayImage crop;
+      crop.width = x1 - x0 + 2 * pad;
+      crop.height = y1 - y0 + 2 * pad;
+      crop.dpi = dpi;
+      crop.pixels.assign(static_cast<size_t>(crop.width) * crop.height, 255);
+      for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x)
+          crop.pixels[static_cast<size_t>(y - y0 + pad) * crop.width + (x - x0 + pad)] = work.at(x, y);
+      api_.SetPageSegMode(w.y1 - w.y0 > 1.6 * line_height ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_SINGLE_LINE);
+      api_.SetImage(crop.pixels.data(), crop.width, crop.height, 1, crop.width);
+      api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
+      tesseract::ETEXT_DESC monitor;
+      if (!ArmMonitor(monitor)) break;  // out of time: the first readings stand
+      if (api_.Recognize(&monitor) != 0) continue;
+      std::unique_ptr<char[]> text(api_.GetUTF8Text());
+      std::string read = text ? text.get() : "";
+      const std::string second = digits(read);
+      ++result.figures_reread;
+      if (const char* dir = std::getenv("FINSAM_OCR_DEBUG_DIR"); dir && *dir) {
+        for (char& c : read)
+          if (c == '\n') c = ' ';
+        fprintf(stderr, "second %s -> %s (%d,%d %dx%d)\n", w.text.c_str(), read.c_str(), x0, y0, x1 - x0, y1 - y0);
+        WriteGrayPng(crop, std::string(dir) + "/second-" + std::to_string(x0) + "-" + std::to_string(y0) + ".png");
+      }
+      if (second != first) {
+        w.confidence = std::min(w.confidence, kSecondReadDoubt);
+        ++result.figures_doubted;
+      }
+    }
+    api_.SetVariable("tessedit_char_whitelist", "");
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
   }
 
   static constexpr float kMinOrientationConfidence = 5.0f;

@@ -7,6 +7,9 @@
 //   4. recognizes words with the `swe` model (LSTM),
 //   5. re-recognizes, alone, each bordered table cell whose number reads badly
 //      (characters that are not digits/separators, or low confidence),
+//   6. reads every figure word a second time from a crop of its own box
+//      (single line, amount characters only) and lowers the confidence of
+//      a figure whose two readings differ (kSecondReadDoubt),
 // and maps every word box back to the pixel grid of the image it was given,
 // undoing the orientation fix but not the deskew: boxes are where the word
 // lies on the straightened page (the input turned by -skew_degrees about its
@@ -31,6 +34,10 @@
 
 namespace finsam {
 
+// Confidence given to a figure whose second reading differs from the first:
+// under OcrDoubts' figure threshold (0.7), above its label threshold (0.6).
+inline constexpr float kSecondReadDoubt = 0.65f;
+
 struct TesseractOptions {
   std::string language = "swe";
   std::string datapath;  // tessdata folder; "" = $TESSDATA_PREFIX / built-in default
@@ -38,6 +45,10 @@ struct TesseractOptions {
   bool deskew = true;
   bool remove_ruling_lines = true;
   bool recheck_cells = true;
+  // Reads every figure word a second time from a crop of its box (single
+  // line, amount characters); a figure whose two readings differ gets a
+  // confidence under kSecondReadDoubt (0.65).
+  bool second_read_figures = true;
   // true: map word boxes back through the deskew too (exact scan pixels,
   // tilted rows); false (default): the straightened frame, see above.
   bool boxes_in_skewed_frame = false;

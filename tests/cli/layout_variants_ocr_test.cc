@@ -24,9 +24,12 @@ TEST(LayoutVariantsOcrTest, ScansAtLeastBaseline) {
   // (44/80), precision 0.870 (40/46); after the scan work of issue 16
   // (boxes in the deskewed frame, number parts joined in their cell, OCR
   // figures the sums do not vouch for suspect) recall 0.9125 (73/80),
-  // precision 0.983 (59/60), metadata 4 of 4. Floors rounded down.
-  EXPECT_GE(t.Recall(), 0.91) << ScoreReport(scored);
-  EXPECT_GE(t.Precision(), 0.98) << ScoreReport(scored);
+  // precision 0.983 (59/60), metadata 4 of 4; after scan round 2 (second
+  // read of figures, rounding-only sums vouch for nothing, garbled Summa
+  // labels, OCR gap rules) recall 0.9625 (77/80), precision 1.000 (62/62).
+  // Floors rounded down (0.99: one wrong `ok` fails).
+  EXPECT_GE(t.Recall(), 0.96) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.99) << ScoreReport(scored);
   EXPECT_GE(t.meta_right, 4) << ScoreReport(scored);
 }
 

@@ -89,6 +89,10 @@ TEST(OcrDoubts, OnlyWhatTheArithmeticDoesNotVouchFor) {
       {"weak figure confirmed by its sum", PageDecision::kOcr, "13 320", 0.95, false, 0.5, 0},
       // 2021's sum fails: its four cells (none confirmed) turn suspect.
       {"failing sum on an OCR page", PageDecision::kOcr, "13 330", 0.95, false, 0.95, 4},
+      // 13 321 against 13 320: the sum holds within its rounding tolerance
+      // only, so it vouches for nothing (a last digit misread by one).
+      {"weak figure, sum holds by rounding only", PageDecision::kOcr, "13 321", 0.95, false, 0.5, 1},
+      {"clean figures, sum holds by rounding only", PageDecision::kOcr, "13 321", 0.95, false, 0.95, 0},
       {"failing sum on a text page", PageDecision::kText, "13 330", 1.0, false, 1.0, 0},
       // Text-layer figures have confidence 1: only the OCR page rule could
       // touch them, and a text page is not one.
@@ -105,6 +109,20 @@ TEST(OcrDoubts, OnlyWhatTheArithmeticDoesNotVouchFor) {
     int marked = MarkOcrDoubts(OnePage(c.decision), checks, &tables);
     EXPECT_EQ(marked, c.want) << c.name;
     EXPECT_EQ(Suspects(tables[0]), c.want) << c.name;
+  }
+}
+
+TEST(OcrDoubts, HoldsOnlyByRounding) {
+  struct Case {
+    const char* summa2021;
+    bool want;
+  };
+  for (const Case& c : {Case{"13 320", false}, Case{"13 321", true}, Case{"13 319", true}, Case{"13 330", false}}) {
+    std::vector<FinancialTable> tables{Income(c.summa2021)};
+    bool any = false;
+    for (const Flag& f : CheckDocument(tables))
+      if (f.year == 2021 || (f.cells.size() && f.cells[0].col == 1)) any = any || HoldsOnlyByRounding(f);
+    EXPECT_EQ(any, c.want) << c.summa2021;
   }
 }
 

@@ -5,6 +5,7 @@
 // exactly the layout it exercises.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -1002,6 +1003,137 @@ TEST(LayoutHeaderTest, NoteCaptionOnTheHeaderLineStartsItsOwnTable) {
     for (const FinancialTable& t : tables)
       for (const TableRow& r : t.rows)
         for (const TableCell& cell : r.cells) EXPECT_NE(cell.raw, "2021") << r.label;
+  }
+}
+
+// --- OCR word boxes (scans, issue 16) ---
+
+// An OCR page: word boxes hug the ink (a 10-pt line's digits ~7 pt tall),
+// words carry Tesseract's confidence (< 1). `gap` between "Sandvikens" and
+// its wrapped "Kommun"; rows 7.2 pt apart (as measured on the generated scan
+// v217-wrap).
+std::vector<Word> OcrMemberNote(double confidence, double kommun_gap, const std::string& summa_head,
+                                double summa_gap) {
+  constexpr double kInk = 7;
+  std::vector<Word> ws;
+  auto add = [&](Word w) {
+    w.confidence = static_cast<float>(confidence);
+    ws.push_back(w);
+  };
+  auto label = [&](const std::string& text, double y) {
+    double x = 50;
+    for (size_t b = 0; b < text.size();) {
+      size_t e = text.find(' ', b);
+      if (e == std::string::npos) e = text.size();
+      std::string w = text.substr(b, e - b);
+      add(L(w, x, y, kInk));
+      x += kCharPt * 0.7 * (w.size() + 1);
+      b = e + 1;
+    }
+  };
+  add(L("Not", 50, 60, kInk));
+  add(L("1.", 70, 60, kInk));
+  add(L("Medlemsavgifter", 84, 60, kInk));
+  add(R("2020", 300, 100, kInk));
+  add(R("2019", 350, 100, kInk));
+  double y = 120;
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Bollnäs Kommun", "306"}, {"Gävle Kommun", "1219"}, {"Hofors Kommun", "110"}, {"Sandvikens", "443"},
+      {"Söderhamns Kommun", "293"}};
+  for (const auto& [name, fig] : rows) {
+    label(name, y);
+    add(R(fig, 300, y, kInk));
+    add(R(fig, 350, y, kInk));
+    if (name == "Sandvikens") {
+      y += kInk + kommun_gap;
+      label("Kommun", y);
+    }
+    y += kInk + 7.2;
+  }
+  label("Summa", y);
+  // "2 371" with its thousands space as OCR boxes leave it: "2", gap, "371".
+  Word group = R("371", 300, y, kInk);
+  add(group);
+  add(R(summa_head, group.box.x0 - summa_gap, y, kInk));
+  add(R("2371", 350, y, kInk));
+  return ws;
+}
+
+TEST(LayoutOcrTest, WrappedLabelLineJoinsAtOcrInkGap) {
+  struct Case {
+    const char* name;
+    double confidence;
+    double gap;
+    bool joined;
+  };
+  // 3.3 pt: the leading and a descender between two ink boxes of one cell.
+  for (const Case& c : {Case{"OCR page", 0.95, 3.3, true}, Case{"text layer, same gap", 1.0, 3.3, false},
+                        Case{"OCR page, a row's gap", 0.95, 6.5, false}}) {
+    SCOPED_TRACE(c.name);
+    Document doc = OnePage("årsredovisning", OcrMemberNote(c.confidence, c.gap, "2", 2));
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    EXPECT_EQ(Cell(t, "Sandvikens Kommun", 0) != nullptr, c.joined);
+    EXPECT_EQ(Cell(t, "Sandvikens", 0) != nullptr, !c.joined);
+    ASSERT_NE(Cell(t, "Söderhamns Kommun", 0), nullptr);
+    EXPECT_EQ(Cell(t, "Söderhamns Kommun", 0)->raw, "293");
+  }
+}
+
+TEST(LayoutOcrTest, LoneHeadJoinsItsGroupOverAnOcrGap) {
+  struct Case {
+    const char* name;
+    const char* head;
+    double gap;  // pt, the box is 7 pt tall
+    const char* want_2020;
+  };
+  for (const Case& c : {Case{"thin space", "2", 2, "2 371"}, Case{"wide space (0.86 of the box)", "2", 6, "2 371"},
+                        Case{"a column's gap", "2", 9, "371"}}) {
+    SCOPED_TRACE(c.name);
+    Document doc = OnePage("årsredovisning", OcrMemberNote(0.95, 3.3, c.head, c.gap));
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    const TableCell* summa = Cell(t, "Summa", 0);
+    ASSERT_NE(summa, nullptr);
+    EXPECT_EQ(summa->raw, c.want_2020);
+  }
+}
+
+
+// "Summa intarter": a Summa row whose second word OCR garbled (read with low
+// confidence) is its section's sum, as a bare "Summa" is; read with good
+// confidence the same word names nothing.
+TEST(LayoutOcrTest, GarbledSummaLabelTakesItsSectionsSum) {
+  struct Case {
+    const char* second;
+    float confidence;
+    std::optional<std::string> want;
+  };
+  for (const Case& c : {Case{"intarter", 0.39f, "income.total"}, Case{"intarter", 0.95f, std::nullopt},
+                        Case{"intäkter", 0.95f, "income.total"}}) {
+    SCOPED_TRACE(std::string(c.second) + " " + std::to_string(c.confidence));
+    PageBuilder pb;
+    pb.Text("Budget 2020-2022, tkr", 60);
+    pb.Add(R("2020", 300, 100));
+    pb.Add(R("2021", 350, 100));
+    pb.Add(R("2022", 400, 100));
+    pb.Row("Intäkter", 120, {}, {});
+    pb.Row("Region Gävleborg", 136, kRights, {"3 330", "3 330", "3 330"});
+    pb.Row("Kommunerna", 152, kRights, {"3 330", "3 330", "3 330"});
+    size_t first = pb.words.size();
+    pb.Row(std::string("Summa ") + c.second, 168, kRights, {"6 660", "6 660", "6 660"});
+    for (Word& w : pb.words) w.confidence = 0.95f;
+    pb.words[first + 1].confidence = c.confidence;  // the second label word
+    Document doc = OnePage("verksamhetsplan", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const TableRow* summa = Row(tables[0], std::string("Summa ") + c.second);
+    ASSERT_NE(summa, nullptr) << Labels(tables[0]);
+    EXPECT_EQ(summa->category, c.want);
   }
 }
 
