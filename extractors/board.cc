@@ -135,28 +135,6 @@ std::vector<BoardHeaderCell> LayoutHeaderCells(const Line& l) {
   return out;
 }
 
-// Tab- or pipe-separated cells of a text-dump line; fewer than two: none.
-std::vector<std::string> TextCells(const std::string& line) {
-  std::vector<std::string> out;
-  char sep = line.find('\t') != std::string::npos ? '\t' : (line.find('|') != std::string::npos ? '|' : 0);
-  if (!sep) return out;
-  std::string s = CollapseSpaces(line);
-  if (sep == '\t') s = line;
-  if (sep == '|') {
-    if (!s.empty() && s.front() == '|') s.erase(0, 1);
-    if (!s.empty() && s.back() == '|') s.pop_back();
-  }
-  size_t start = 0;
-  for (;;) {
-    size_t at = s.find(sep, start);
-    out.push_back(CollapseSpaces(StripHtml(s.substr(start, at == std::string::npos ? std::string::npos : at - start))));
-    if (at == std::string::npos) break;
-    start = at + 1;
-  }
-  if (out.size() < 2) out.clear();
-  return out;
-}
-
 // A board table's header: a name column and a role or organisation column;
 // cells it does not know are at most as many as those it knows.
 bool IsBoardHeader(const std::vector<BoardHeaderCell>& cells) {
@@ -250,7 +228,7 @@ size_t ReadTextBoardRows(const std::vector<LineRef>& lines, size_t header, size_
       last = j;
       continue;
     }
-    std::vector<std::string> cells = TextCells(t);
+    std::vector<std::string> cells = SplitTextCells(t);
     if (cells.empty()) break;
     cells.resize(std::max(cells.size(), ncols));
     if (cells[name_col].empty() && !rows->empty()) {
@@ -284,7 +262,7 @@ void ReadBoardTables(const std::vector<LineRef>& lines, int default_year, Govern
     const bool text = lines[i].page->unit == BoxUnit::kCharCell;
     std::vector<BoardHeaderCell> h;
     if (text) {
-      for (const std::string& c : TextCells(lines[i].text())) {
+      for (const std::string& c : SplitTextCells(lines[i].text())) {
         BoardHeaderCell cell;
         cell.text = c;
         cell.kind = BoardHeaderKind(c, &cell.role);

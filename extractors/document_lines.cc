@@ -121,4 +121,24 @@ int DocumentYear(const Document& doc) {
   return doc.meta.year_to;
 }
 
+std::vector<std::string> SplitTextCells(const std::string& line) {
+  std::vector<std::string> out;
+  char sep = line.find('\t') != std::string::npos ? '\t' : (line.find('|') != std::string::npos ? '|' : 0);
+  if (!sep) return out;
+  std::string s = sep == '\t' ? line : CollapseSpaces(line);
+  if (sep == '|') {
+    if (!s.empty() && s.front() == '|') s.erase(0, 1);
+    if (!s.empty() && s.back() == '|') s.pop_back();
+  }
+  size_t start = 0;
+  for (;;) {
+    size_t at = s.find(sep, start);
+    out.push_back(CollapseSpaces(StripHtml(s.substr(start, at == std::string::npos ? std::string::npos : at - start))));
+    if (at == std::string::npos) break;
+    start = at + 1;
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
 }  // namespace finsam

@@ -39,6 +39,11 @@ struct Paragraph {
 };
 std::vector<Paragraph> Paragraphs(const std::vector<LineRef>& lines);
 
+// The cells of a text-dump table row: tab-separated, or a markdown/pipe row
+// ("| a | b |"), each with HTML tags dropped and spaces collapsed; fewer
+// than two cells: not a table row (empty).
+std::vector<std::string> SplitTextCells(const std::string& line);
+
 // A document order key (page × 1e6 + y or line index) for sorting.
 double OrderKey(const LineRef& l);
 

@@ -28,30 +28,6 @@ struct ScoreGrid {
 
 std::string Folded(const std::string& s) { return CollapseSpaces(Fold(CollapseSpaces(s))); }
 
-// Text-dump cells: tab-separated, or a markdown/pipe row "| a | b |".
-// Fewer than two cells: not a table row.
-std::vector<std::string> SplitTextCells(const std::string& line) {
-  std::vector<std::string> out;
-  std::string s = line;
-  char sep = s.find('\t') != std::string::npos ? '\t' : (s.find('|') != std::string::npos ? '|' : 0);
-  if (!sep) return out;
-  if (sep == '|') {
-    std::string t = CollapseSpaces(s);
-    if (!t.empty() && t.front() == '|') t.erase(0, 1);
-    if (!t.empty() && t.back() == '|') t.pop_back();
-    s = t;
-  }
-  size_t start = 0;
-  for (;;) {
-    size_t at = s.find(sep, start);
-    out.push_back(CollapseSpaces(StripHtml(s.substr(start, at == std::string::npos ? std::string::npos : at - start))));
-    if (at == std::string::npos) break;
-    start = at + 1;
-  }
-  if (out.size() < 2) out.clear();
-  return out;
-}
-
 bool IsPipeRule(const std::string& line) {
   return RE2::FullMatch(CollapseSpaces(line), "\\|?(?:\\s*:?-{2,}:?\\s*\\|)+\\s*(?::?-{2,}:?)?\\s*\\|?"_re);
 }
