@@ -146,6 +146,28 @@ std::vector<Reading> ForcedReadings(const FinancialTable& t, const TableRow& r) 
 
 std::string DigitsOf(double v) { return std::to_string(static_cast<long long>(std::llround(std::fabs(v)))); }
 
+// The numbers of decimals the other figures of column `col` print after a
+// comma ("6,66", "0,306": {2, 3}), when at least two print one; empty
+// otherwise (a column of whole numbers).
+std::set<int> DecimalsOfColumn(const FinancialTable& t, int col, int except_row) {
+  std::set<int> decimals;
+  int seen = 0;
+  for (int i = 0; i < static_cast<int>(t.rows.size()); ++i) {
+    if (i == except_row || col >= static_cast<int>(t.rows[i].cells.size())) continue;
+    const TableCell& c = t.rows[i].cells[col];
+    if (!c.present || !c.parsed) continue;
+    size_t at = c.raw.rfind(',');
+    if (at == std::string::npos) continue;
+    int d = 0;
+    for (size_t k = at + 1; k < c.raw.size() && std::isdigit(static_cast<unsigned char>(c.raw[k])); ++k) ++d;
+    if (d == 0 || d > 3) continue;
+    decimals.insert(d);
+    ++seen;
+  }
+  if (seen < 2) decimals.clear();
+  return decimals;
+}
+
 // Readings of a clean row that a failing check may call for.
 std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const std::vector<Constraint>& failing) {
   const TableRow& r = t.rows[row];
@@ -215,6 +237,42 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   if (any) {
     trunc.cost = kCostDigitEdit;
     out.push_back(std::move(trunc));
+  }
+  // A lost decimal comma: in a column whose other figures print one ("6,66",
+  // "0,306"), a figure without it whose digits are what the check expects
+  // with the comma dropped ("333") or read as a digit ("3533" for "3,33").
+  Reading comma = base;
+  any = false;
+  for (const Constraint& con : failing) {
+    for (const Term& term : con.terms) {
+      if (term.row != row || comma.kind[term.col] == "comma") continue;
+      const TableCell& cell = r.cells[term.col];
+      if (!cell.present || !cell.parsed || cell.is_percent || cell.raw.find(',') != std::string::npos) continue;
+      std::set<int> decimals = DecimalsOfColumn(t, term.col, row);
+      std::optional<double> found = CellNumber(cell);
+      std::optional<double> resid = Residual(t, con);
+      if (decimals.empty() || !found || !resid) continue;
+      double expected = ValueThatHolds(term, *found, *resid);
+      if ((expected < 0) != (*found < 0)) continue;
+      std::string fd = DigitsOf(*found);
+      bool fits = false;
+      for (int d : decimals) {
+        double scaled = expected * std::pow(10.0, d);
+        if (std::fabs(scaled - std::round(scaled)) > 1e-6) continue;
+        std::string ed = DigitsOf(scaled);
+        if (fd == ed) fits = true;  // the comma dropped
+        for (size_t i = 1; i + 1 < fd.size() && !fits; ++i)  // the comma read as a digit
+          fits = fd.size() - i - 1 == static_cast<size_t>(d) && fd.substr(0, i) + fd.substr(i + 1) == ed;
+      }
+      if (!fits) continue;
+      comma.value[term.col] = expected;
+      comma.kind[term.col] = "comma";
+      any = true;
+    }
+  }
+  if (any) {
+    comma.cost = kCostDigitEdit;
+    out.push_back(std::move(comma));
   }
   return out;
 }
@@ -358,6 +416,37 @@ std::string ConstraintList(const std::vector<const Constraint*>& cs) {
 
 }  // namespace
 
+namespace {
+
+// "1671 000": a head of four to six digits before groups of three is one
+// figure whose thousands space OCR dropped (1 671 000); nullopt for any
+// other text.
+std::optional<double> DroppedThousandsSpace(const std::string& text) {
+  std::string t = text;
+  bool negative = !t.empty() && t[0] == '-';
+  if (negative) t.erase(0, 1);
+  std::vector<std::string> parts;
+  for (size_t b = 0; b <= t.size();) {
+    size_t e = t.find(' ', b);
+    if (e == std::string::npos) e = t.size();
+    parts.push_back(t.substr(b, e - b));
+    b = e + 1;
+  }
+  if (parts.size() < 2 || parts[0].size() < 4 || parts[0].size() > 6) return std::nullopt;
+  std::string digits;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0 && parts[i].size() != 3) return std::nullopt;
+    for (char ch : parts[i])
+      if (!std::isdigit(static_cast<unsigned char>(ch))) return std::nullopt;
+    digits += parts[i];
+  }
+  if (digits[0] == '0' || digits.size() > 15) return std::nullopt;
+  double v = std::stod(digits);
+  return negative ? -v : v;
+}
+
+}  // namespace
+
 std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
   // Strip framing noise, then expand each confusable character.
   std::string s;
@@ -386,6 +475,7 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
   std::vector<double> out;
   for (const std::string& t : texts) {
     std::optional<double> v = ParseValue(Canonical(t));
+    if (!v) v = DroppedThousandsSpace(t);
     if (!v) continue;
     if (std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
     if (static_cast<int>(out.size()) >= limit) break;

@@ -46,6 +46,32 @@ TEST(ConfusableReadingsTest, SubstitutesLookalikes) {
   EXPECT_TRUE(ConfusableReadings("Enligt plan").empty());
 }
 
+// OCR dropped one thousands space: "1671 000" is 1 671 000 (a head of four
+// to six digits before groups of three), also with a confusable letter.
+TEST(ConfusableReadingsTest, DroppedThousandsSpace) {
+  EXPECT_TRUE(Has(ConfusableReadings("1671 000"), 1671000));
+  EXPECT_TRUE(Has(ConfusableReadings("-1671 000"), -1671000));
+  EXPECT_TRUE(Has(ConfusableReadings("l671 000"), 1671000));
+  EXPECT_TRUE(Has(ConfusableReadings("13320 500 000"), 13320500000));
+  EXPECT_FALSE(Has(ConfusableReadings("1671 00"), 167100));     // a group of two is no group
+  EXPECT_FALSE(Has(ConfusableReadings("1234567 000"), 1234567000));  // seven digits: no head
+}
+
+TEST(NumberRepairTest, DroppedThousandsSpaceReadByTheSum) {
+  FinancialTable t = MakeTable({{"2016", 2016, ColumnKind::kUtfall}},
+                               {{"Verksamhetens intäkter", {"7 199 000"}},
+                                {"Verksamhetens kostnader", {"-5 528 000"}},
+                                {"Årets resultat", {"1671 000"}}},
+                               "Översikt", "overview", 1);
+  t.rows[2].cells[0].parsed = false;  // as the reader leaves a figure it cannot parse
+  t.rows[2].cells[0].status = "suspect";
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[2].cells[0].value, 1671000);
+  EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
+}
+
 TEST(DigitEditReadingsTest, SingleEdits) {
   EXPECT_TRUE(Has(DigitEditReadings("08"), 98));
   EXPECT_TRUE(Has(DigitEditReadings("37207"), 3720));
@@ -132,6 +158,55 @@ TEST(NumberRepairTest, TruncatedLeadingGroup) {
   RepairStats s = RepairTable(t, 0, &flags);
   EXPECT_EQ(s.repaired, 3);
   for (int c = 0; c < 3; ++c) EXPECT_EQ(t.rows[4].cells[c].value, 13320) << c;
+}
+
+// A table in mkr (decimals of varying length, as tkr figures divided by
+// 1000 print) where OCR lost one figure's decimal comma: dropped, or read as
+// a digit. The reading the Summa row expects is taken, flagged; a column of
+// whole numbers never gets a comma, and a figure whose digits do not fit the
+// expected value is left to the other repairs.
+TEST(NumberRepairTest, LostDecimalComma) {
+  struct Case {
+    const char* printed;
+    int repaired;
+    double value;
+  };
+  const Case kCases[] = {
+      {"3533", 1, 3.33},  // the comma read as 5
+      {"333", 1, 3.33},   // the comma dropped
+      {"3,33", 0, 3.33},  // as printed: nothing to repair
+      {"4711", 0, 4711},  // no reading of its digits gives 3,33
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.printed);
+    FinancialTable t = MakeTable({{"Utfall 2019", 2019, ColumnKind::kUtfall}},
+                                 {{"Intäkter", {}},
+                                  {"Statligt bidrag", {"6,66"}},
+                                  {"Region", {c.printed}},
+                                  {"Bollnäs kommun", {"0,306"}},
+                                  {"Gävle kommun", {"1,219"}},
+                                  {"Hofors kommun", {"0,11"}},
+                                  {"Summa", {"11,625"}}});
+    std::vector<Flag> flags;
+    RepairStats s = RepairTable(t, 0, &flags);
+    EXPECT_EQ(s.repaired, c.repaired);
+    EXPECT_NEAR(t.rows[2].cells[0].value, c.value, 1e-9);
+    EXPECT_EQ(t.rows[2].cells[0].raw, c.printed);
+    if (c.repaired) {
+      EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
+      EXPECT_NE(FindFlag(flags, "repair.comma"), nullptr);
+    }
+  }
+  // Whole numbers: "333" against an expected 3,33 is no lost comma.
+  FinancialTable whole = MakeTable({{"Utfall 2019", 2019, ColumnKind::kUtfall}},
+                                   {{"Intäkter", {}},
+                                    {"Statligt bidrag", {"666"}},
+                                    {"Region", {"333"}},
+                                    {"Summa", {"669,33"}}});
+  std::vector<Flag> flags;
+  RepairTable(whole, 0, &flags);
+  EXPECT_EQ(FindFlag(flags, "repair.comma"), nullptr);
+  EXPECT_NE(whole.rows[2].cells[0].status, "repaired");
 }
 
 TEST(NumberRepairTest, TruncatedComponentOfAResult) {
