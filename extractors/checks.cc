@@ -267,6 +267,21 @@ void CheckNoteRefs(const std::vector<FinancialTable>& tables, std::vector<Flag>*
   }
 }
 
+// The Summa a figure is a part of, in kronor: the checked figure of the
+// table's sum.section constraint that has (row, col) among its parts;
+// nullopt when none does.
+std::optional<double> EnclosingSum(const FinancialTable& t, const std::vector<Constraint>& cons, int row, int col) {
+  for (const Constraint& c : cons) {
+    if (c.rule != kRuleSumSection || c.terms.empty()) continue;
+    for (size_t k = 1; k < c.terms.size(); ++k) {
+      if (c.terms[k].row != row || c.terms[k].col != col) continue;
+      std::optional<double> v = CellValue(t, c.terms[0].row, c.terms[0].col);
+      if (v) return *v * RowScale(t, c.terms[0].row);
+    }
+  }
+  return std::nullopt;
+}
+
 void CheckSameFigures(const std::vector<FinancialTable>& tables, std::vector<Flag>* out) {
   struct Key {
     std::string label;
@@ -307,6 +322,12 @@ void CheckSameFigures(const std::vector<FinancialTable>& tables, std::vector<Fla
       }
     }
   }
+  std::map<int, std::vector<Constraint>> cons;  // table → its constraints, when needed
+  auto constraints = [&](int ti) -> const std::vector<Constraint>& {
+    auto it = cons.find(ti);
+    if (it == cons.end()) it = cons.emplace(ti, TableConstraints(tables[ti])).first;
+    return it->second;
+  };
   for (const auto& [key, where] : seen) {
     for (size_t a = 1; a < where.size(); ++a) {
       const Where& x = where[0];
@@ -316,6 +337,12 @@ void CheckSameFigures(const std::vector<FinancialTable>& tables, std::vector<Fla
       // Kronor through each row's own scale ("Nettoomsättning, tkr" in a
       // table of kr/m² rows).
       int64_t sx = RowScale(tx, x.row), sy = RowScale(ty, y.row);
+      // Parts of two different wholes are two items that share a name
+      // ("Övriga intäkter" under a note's Summa 4 564 and under another
+      // note's Summa 166), not one figure printed twice.
+      std::optional<double> wx = EnclosingSum(tx, constraints(x.table), x.row, x.col);
+      std::optional<double> wy = EnclosingSum(ty, constraints(y.table), y.row, y.col);
+      if (wx && wy && std::fabs(*wx - *wy) > std::max(sx, sy) / 2.0 + 1 + 1e-6) continue;
       double vx = *CellValue(tx, x.row, x.col) * sx;
       double vy = *CellValue(ty, y.row, y.col) * sy;
       Flag f = BaseFlag(tables, y.table, y.row, y.col, kRuleSameFigure);

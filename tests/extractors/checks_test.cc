@@ -286,6 +286,31 @@ TEST(ChecksTest, SameFigureInTwoTables) {
   EXPECT_EQ(Failed(same), 1);
 }
 
+// The same name under two different Summa rows is two items ("Övriga
+// intäkter" in the note on nettoomsättning and in the note on övriga
+// rörelseintäkter), not one figure printed twice; the same breakdown printed
+// twice (equal Summa) is still compared.
+TEST(ChecksTest, PartsOfDifferentWholesAreNotTheSameFigure) {
+  std::vector<ColSpec> cols = {{"2023", 2023, ColumnKind::kUtfall}, {"2022", 2022, ColumnKind::kUtfall}};
+  auto note = [&](const char* title, const char* other, const char* summa2023) {
+    FinancialTable t = MakeTable(cols, {{"Årsavgifter", {"3 651", "3 511"}},
+                                        {"Övriga intäkter", {other, "0"}},
+                                        {"Summa", {summa2023, "3 511"}}},
+                                 title, "note");
+    t.rows[1].category = "income.other";
+    return t;
+  };
+  FinancialTable n2 = note("Not 2 Nettoomsättning", "12", "3 663");
+  FinancialTable n3 = note("Not 3 Övriga rörelseintäkter", "96", "3 747");
+  std::vector<Flag> apart = WithRule(CheckDocument({n2, n3}), kRuleSameFigure);
+  EXPECT_EQ(Failed(apart), 0);
+  // Printed twice with equal wholes: a differing part is flagged.
+  FinancialTable again = note("Not 2 Nettoomsättning (forts.)", "96", "3 663");
+  again.rows[0].cells[0] = n2.rows[0].cells[0];
+  std::vector<Flag> twice = WithRule(CheckDocument({n2, again}), kRuleSameFigure);
+  EXPECT_EQ(Failed(twice), 1);
+}
+
 
 // A note whose last Summa is another quantity (acquisition value above the
 // closing book value; all loans where the line is the long-term part, two
