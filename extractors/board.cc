@@ -224,7 +224,7 @@ size_t ReadTextBoardRows(const std::vector<LineRef>& lines, size_t header, size_
       continue;
     }
     const std::string& t = lines[j].text();
-    if (RE2::FullMatch(CollapseSpaces(t), "\\|?(?:\\s*:?-{2,}:?\\s*\\|)+\\s*(?::?-{2,}:?)?\\s*\\|?"_re)) {
+    if (IsPipeRule(t)) {
       last = j;
       continue;
     }
@@ -314,17 +314,15 @@ void ReadBoardTables(const std::vector<LineRef>& lines, int default_year, Govern
           name = CollapseSpaces(name.substr(0, comma));
         }
         if (!IsPersonName(name)) continue;
+        // The role column speaks for the first name column.
+        const std::string column_role =
+            c == name_col && role_col < h.size() ? NormalizeRole(r.cells[role_col]) : std::string();
+        if (!board_context && column_role.empty()) continue;
         BoardMember m;
         m.name = name;
         m.role = !h[c].role.empty() ? h[c].role : "ledamot";
-        // The role column speaks for the first name column.
-        if (c == name_col && role_col < h.size()) {
-          std::string rr = NormalizeRole(r.cells[role_col]);
-          if (!rr.empty()) m.role = rr;
-        }
+        if (!column_role.empty()) m.role = column_role;
         if (!role_here.empty()) m.role = role_here;
-        if (!board_context && !(c == name_col && role_col < h.size() && !NormalizeRole(r.cells[role_col]).empty()))
-          continue;
         m.organisation = organisation;
         m.organisation_kind = kind;
         m.year = year;

@@ -33,13 +33,6 @@ int KindClass(ColumnKind k) {
   }
 }
 
-int64_t RowScale(const FinancialTable& t, int row) {
-  const TableRow& r = t.rows[row];
-  return r.scale ? r.scale : t.scale;
-}
-
-std::string UnitName(int64_t scale) { return scale == 1 ? "kr" : scale == 1000 ? "tkr" : "mkr"; }
-
 std::string KindLabel(const TableColumn& c) {
   std::string k = ColumnKindName(c.kind);
   if (!k.empty()) k[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(k[0])));
@@ -276,7 +269,7 @@ std::optional<double> EnclosingSum(const FinancialTable& t, const std::vector<Co
     for (size_t k = 1; k < c.terms.size(); ++k) {
       if (c.terms[k].row != row || c.terms[k].col != col) continue;
       std::optional<double> v = CellValue(t, c.terms[0].row, c.terms[0].col);
-      if (v) return *v * RowScale(t, c.terms[0].row);
+      if (v) return *v * RowScale(t, t.rows[c.terms[0].row]);
     }
   }
   return std::nullopt;
@@ -336,7 +329,7 @@ void CheckSameFigures(const std::vector<FinancialTable>& tables, std::vector<Fla
       const FinancialTable& ty = tables[y.table];
       // Kronor through each row's own scale ("Nettoomsättning, tkr" in a
       // table of kr/m² rows).
-      int64_t sx = RowScale(tx, x.row), sy = RowScale(ty, y.row);
+      int64_t sx = RowScale(tx, tx.rows[x.row]), sy = RowScale(ty, ty.rows[y.row]);
       // Parts of two different wholes are two items that share a name
       // ("Övriga intäkter" under a note's Summa 4 564 and under another
       // note's Summa 166), not one figure printed twice.
@@ -354,8 +347,8 @@ void CheckSameFigures(const std::vector<FinancialTable>& tables, std::vector<Fla
       f.passed = ok;
       f.severity = ok ? kSeverityOk : kSeverityWarning;
       f.message = DescribeCell(ty, y.row, y.col) + " (" + Trim(ty.title) + ") " + FormatPrinted(vy / sy) + " " +
-                  UnitName(sy) + (ok ? " agrees with " : " differs from ") + Trim(tx.title) + " " +
-                  FormatPrinted(vx / sx) + " " + UnitName(sx);
+                  ScaleUnitName(sy) + (ok ? " agrees with " : " differs from ") + Trim(tx.title) + " " +
+                  FormatPrinted(vx / sx) + " " + ScaleUnitName(sx);
       out->push_back(std::move(f));
     }
   }

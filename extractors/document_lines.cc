@@ -1,7 +1,10 @@
 #include "extractors/document_lines.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
+#include "normalizers/regex.h"
 #include "normalizers/text.h"
 
 namespace finsam {
@@ -119,6 +122,10 @@ double OrderKey(const LineRef& l) {
 int DocumentYear(const Document& doc) {
   if (doc.meta.year_from) return doc.meta.year_from;
   return doc.meta.year_to;
+}
+
+bool IsPipeRule(const std::string& line) {
+  return RE2::FullMatch(CollapseSpaces(line), "\\|?(?:\\s*:?-{2,}:?\\s*\\|)+\\s*(?::?-{2,}:?)?\\s*\\|?"_re);
 }
 
 std::vector<std::string> SplitTextCells(const std::string& line) {

@@ -43,6 +43,8 @@ std::vector<Paragraph> Paragraphs(const std::vector<LineRef>& lines);
 // ("| a | b |"), each with HTML tags dropped and spaces collapsed; fewer
 // than two cells: not a table row (empty).
 std::vector<std::string> SplitTextCells(const std::string& line);
+// A markdown table's rule row ("|---|:--:|").
+bool IsPipeRule(const std::string& line);
 
 // A document order key (page × 1e6 + y or line index) for sorting.
 double OrderKey(const LineRef& l);

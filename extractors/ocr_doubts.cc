@@ -22,7 +22,7 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
   using Key = std::tuple<int, int, int>;
   std::set<Key> confirmed, failed;
   for (const Flag& f : checks) {
-    if (f.passed && HoldsOnlyByRounding(f)) continue;  // vouches for nothing
+    if (HoldsOnlyByRounding(f)) continue;  // a pass that vouches for nothing
     if (f.passed) {
       for (const FlagCell& c : f.cells) confirmed.insert({c.table, c.row, c.col});
     } else if (f.severity == kSeverityError) {

@@ -25,14 +25,8 @@ bool IsStatement(const FinancialTable& t) {
   return t.table_kind == "income_statement" || t.table_kind == "balance_sheet" || t.table_kind == "cash_flow";
 }
 
-// Kronor per printed unit of a row: its own unit, else its table's.
-int64_t RowScale(const FinancialTable& t, const TableRow& r) { return r.scale ? r.scale : t.scale; }
-
-// Its unit's name; "" when neither the row nor the table says.
-std::string RowUnit(const FinancialTable& t, const TableRow& r) {
-  if (!r.scale) return t.unit;
-  return r.scale == 1 ? "kr" : r.scale == 1000 ? "tkr" : "mkr";
-}
+// A row's unit name: its own, else its table's ("" when neither says).
+std::string RowUnit(const FinancialTable& t, const TableRow& r) { return r.scale ? ScaleUnitName(r.scale) : t.unit; }
 
 // The categories an overview and the statements share.
 bool ComparableCategory(const std::string& c) {

@@ -28,10 +28,6 @@ struct ScoreGrid {
 
 std::string Folded(const std::string& s) { return CollapseSpaces(Fold(CollapseSpaces(s))); }
 
-bool IsPipeRule(const std::string& line) {
-  return RE2::FullMatch(CollapseSpaces(line), "\\|?(?:\\s*:?-{2,}:?\\s*\\|)+\\s*(?::?-{2,}:?)?\\s*\\|?"_re);
-}
-
 struct HeaderCell {
   std::string text;
   double x0 = 0, x1 = 0;

@@ -202,6 +202,10 @@ bool IsAmountColumn(const TableColumn& c) {
   return c.kind != ColumnKind::kNote && c.kind != ColumnKind::kAndel;
 }
 
+int64_t RowScale(const FinancialTable& t, const TableRow& r) { return r.scale ? r.scale : t.scale; }
+
+std::string ScaleUnitName(int64_t scale) { return scale == 1 ? "kr" : scale == 1000 ? "tkr" : "mkr"; }
+
 std::vector<int> AmountColumns(const FinancialTable& t) {
   std::vector<int> out;
   for (size_t c = 0; c < t.columns.size(); ++c)

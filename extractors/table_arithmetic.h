@@ -87,6 +87,11 @@ bool IsCostLabel(const std::string& label);    // …kostnader…
 bool IsAmountColumn(const TableColumn& c);
 // Indices of the amount columns, left to right.
 std::vector<int> AmountColumns(const FinancialTable& t);
+// Kronor per printed unit of row `r`: its own unit ("Nettoomsättning, tkr"
+// in an overview of kr/kvm rows), else its table's.
+int64_t RowScale(const FinancialTable& t, const TableRow& r);
+// The unit a scale names: 1 kr, 1000 tkr, else mkr.
+std::string ScaleUnitName(int64_t scale);
 
 // --- Constraints ---
 

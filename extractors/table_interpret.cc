@@ -595,8 +595,6 @@ int KindGroup(ColumnKind k) {
   }
 }
 
-int64_t RowScale(const FinancialTable& t, const TableRow& r) { return r.scale ? r.scale : t.scale; }
-
 void Rescale(FinancialTable* t, const MoneyUnit& u) {
   t->unit = u.unit;
   t->scale = u.scale;
