@@ -29,6 +29,67 @@ void CollectLines(Pix* mask, bool horizontal, int min_len, int max_thick, std::v
   boxaDestroy(&boxa);
 }
 
+// A ruling line is ink on paper: its core (the darkest row of a horizontal
+// line's box, column of a vertical one) must be darker than the paper beside
+// it by this many gray levels along most of its length. A shaded column or
+// row (a grey fill behind the current year's figures, common in annual
+// reports) binarizes to a mass of ink at kInkThreshold, and JPEG noise in it
+// leaves long thin pieces that look like rules; erasing them cut the digits
+// printed on the fill.
+constexpr int kMinLineContrast = 40;
+constexpr double kMinDarkShare = 0.75;
+
+// Mean gray of the rectangle clipped to the image; -1 when empty.
+double MeanGray(const GrayImage& img, int x0, int y0, int x1, int y1) {
+  x0 = std::max(0, x0), y0 = std::max(0, y0);
+  x1 = std::min(img.width, x1), y1 = std::min(img.height, y1);
+  if (x0 >= x1 || y0 >= y1) return -1;
+  double sum = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) sum += img.at(x, y);
+  return sum / (static_cast<double>(x1 - x0) * (y1 - y0));
+}
+
+// True when the line stands out from the paper on both sides (see
+// kMinLineContrast). Sides are strips as thick as the line (at least 2 px),
+// `gap` pixels away from its box.
+bool ContrastsWithPaper(const GrayImage& img, const RulingLine& l, int gap) {
+  const int thick = std::max(2, l.horizontal ? l.y1 - l.y0 : l.x1 - l.x0);
+  double side_a, side_b;
+  if (l.horizontal) {
+    side_a = MeanGray(img, l.x0, l.y0 - gap - thick, l.x1, l.y0 - gap);
+    side_b = MeanGray(img, l.x0, l.y1 + gap, l.x1, l.y1 + gap + thick);
+  } else {
+    side_a = MeanGray(img, l.x0 - gap - thick, l.y0, l.x0 - gap, l.y1);
+    side_b = MeanGray(img, l.x1 + gap, l.y0, l.x1 + gap + thick, l.y1);
+  }
+  // At the image's edge only one side is paper.
+  double paper = side_a < 0 ? side_b : side_b < 0 ? side_a : std::min(side_a, side_b);
+  if (paper < 0) return true;
+  // The core: the darkest row (column) of the box.
+  int best = -1;
+  double best_mean = 256;
+  const int from = l.horizontal ? l.y0 : l.x0, to = l.horizontal ? l.y1 : l.x1;
+  for (int k = from; k < to; ++k) {
+    double m = l.horizontal ? MeanGray(img, l.x0, k, l.x1, k + 1) : MeanGray(img, k, l.y0, k + 1, l.y1);
+    if (m >= 0 && m < best_mean) best_mean = m, best = k;
+  }
+  if (best < 0) return false;
+  const int len = l.horizontal ? l.x1 - l.x0 : l.y1 - l.y0;
+  int dark = 0;
+  for (int t = 0; t < len; ++t) {
+    // A pixel of the core, or its neighbour across the line (a rule may
+    // straddle two rows after deskewing).
+    int v = 255;
+    for (int d = -1; d <= 1; ++d) {
+      int x = l.horizontal ? l.x0 + t : best + d, y = l.horizontal ? best + d : l.y0 + t;
+      if (x >= 0 && y >= 0 && x < img.width && y < img.height) v = std::min(v, static_cast<int>(img.at(x, y)));
+    }
+    dark += v <= paper - kMinLineContrast;
+  }
+  return dark >= kMinDarkShare * len;
+}
+
 }  // namespace
 
 std::vector<RulingLine> FindRulingLines(const GrayImage& image) {
@@ -76,6 +137,8 @@ std::vector<RulingLine> FindRulingLines(const GrayImage& image) {
       l.y1 = std::min(image.height, l.y1 * factor);
     }
   }
+  const int gap = std::max(2, static_cast<int>(dpi / 100));
+  std::erase_if(lines, [&](const RulingLine& l) { return !ContrastsWithPaper(image, l, gap); });
   return lines;
 }
 
