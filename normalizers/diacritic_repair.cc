@@ -459,11 +459,20 @@ class CandidateGenerator {
       cands_[0].lower = forced;
       cands_[0].forced = true;
     }
+    // A word valid as written that no frequency list holds ("genomfors", a
+    // rare form of "genomfara" in wswedish) is rarer than every listed
+    // word: when a rival spelling is listed ("genomförs"), its parts
+    // ("genom|fors") say nothing of how often it is written, so it gets the
+    // unseen word's probability, not the compound estimate.
+    bool listed_rival = false;
+    for (size_t i = 1; i < cands_.size(); ++i) listed_rival |= cands_[i].valid && lex_.Seen(cands_[i].id);
     // Keep valid candidates, plus the original (possibly invalid).
     std::vector<Candidate> out;
     for (Candidate& c : cands_) {
       if (!c.valid && !c.original) continue;
-      if (c.valid && !lex_.Seen(c.id)) c.unigram = lex_.CompoundLogProb(c.lower);
+      if (c.valid && !lex_.Seen(c.id)) {
+        c.unigram = c.original && listed_rival ? lex_.LogProbUnseen() : lex_.CompoundLogProb(c.lower);
+      }
       c.prior = c.channel + (!c.valid ? kInvalidLogProb : lex_.Seen(c.id) ? lex_.LogProb(c.id) : c.unigram);
       out.push_back(std::move(c));
     }
@@ -1387,10 +1396,18 @@ class TokenRepair {
   // genomsyra", "spridning Over länet": the dots make the letter tall): an A
   // or O that became å/ä/ö, in the middle of a running sentence (the token
   // before ends in a small letter or a comma), in one of the 3000 most
-  // frequent words and not a gazetteer name.
+  // frequent words and not a gazetteer name. A capital that is no capital
+  // form of the letter ("till vilka Gven", "Svervdger": G or S read for the
+  // tall small ä/ö) was never printed as a capital: there any word but a
+  // gazetteer name.
   bool ReadAsCapital(size_t t, const std::u32string& written, const std::u32string& repaired) const {
-    if (written.size() < 2 || repaired.empty() || (written[0] != U'A' && written[0] != U'O')) return false;
+    if (written.size() < 2 || repaired.empty() || repaired.size() > written.size() ||
+        !u_isupper(static_cast<UChar32>(written[0]))) {
+      return false;  // (a longer repair put back a lost letter before it)
+    }
     if (repaired[0] != U'å' && repaired[0] != U'ä' && repaired[0] != U'ö') return false;
+    const bool capital_form = written[0] == U'A' || written[0] == U'O' || written[0] == U'Å' || written[0] == U'Ä' ||
+                              written[0] == U'Ö';
     for (size_t k = 1; k < written.size(); ++k) {
       if (!u_islower(static_cast<UChar32>(written[k]))) return false;
     }
@@ -1400,6 +1417,7 @@ class TokenRepair {
     const std::string word = U32ToUtf8(repaired);
     const int32_t id = lex_.Find(word);
     if (id < 0 || (lex_.Flags(id) & SwedishLexicon::kGazetteer)) return false;
+    if (!capital_form) return true;
     const int rank = lex_.Rank(word);
     return rank > 0 && rank <= 3000;
   }
