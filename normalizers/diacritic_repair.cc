@@ -399,7 +399,13 @@ class CandidateGenerator {
     if (HasInnerGarble(lower)) orig.channel = kGarbleKeptLogProb;
     cands_.push_back(orig);
     Enumerate(lower, /*with_rare=*/false);
-    bool any_valid = Validate() || cands_[0].valid;
+    // A word only hunspell accepts is often a compound made of OCR damage
+    // ("fortsittning": fort|sittning for "fortsättning", ä read as i): it
+    // does not stop the rarer readings; a word some curated list holds does.
+    const bool listed = cands_[0].valid && cands_[0].id >= 0 && (lex_.Flags(cands_[0].id) & SwedishLexicon::kCurated);
+    Validate();
+    bool any_valid = listed;
+    for (size_t i = 1; i < cands_.size(); ++i) any_valid |= cands_[i].valid;
     if (!any_valid) {
       Enumerate(lower, /*with_rare=*/true);
       // On tokens under four letters rare confusions would turn OCR noise

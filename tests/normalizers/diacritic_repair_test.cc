@@ -152,6 +152,18 @@ TEST(DiacriticRepairHardCases, UnlistedWordLosesToListedRival) {
   for (const LowStripCase& c : cases) EXPECT_EQ(r.RepairText(c.input, nullptr), c.expected) << c.input;
 }
 
+// A token that only hunspell accepts, as a compound of OCR damage
+// ("fortsittning": fort|sittning, ä read as i), still gets the rarer
+// readings; correct compounds and listed words stay.
+TEST(DiacriticRepairHardCases, HunspellOnlyWordStillGetsRareReadings) {
+  ExpectAll({Case{"Det vore en intressant fortsittning pa arbetet.",
+                  "Det vore en intressant fortsättning på arbetet."},
+             Case{"Vi planerar en verksamhetsdialog med kommunerna.",
+                  "Vi planerar en verksamhetsdialog med kommunerna."},
+             Case{"Projektet ger en fortsatt samverkansutveckling.",
+                  "Projektet ger en fortsatt samverkansutveckling."}});
+}
+
 // Real reports hyphenate words at line ends: the halves are repaired as one
 // word ("namn-" / "derna" is "nämnderna"), and neither half is turned into a
 // word of its own. Party abbreviations keep their D.
