@@ -401,13 +401,17 @@ class CandidateGenerator {
     Enumerate(lower, /*with_rare=*/false);
     // A word only hunspell accepts is often a compound made of OCR damage
     // ("fortsittning": fort|sittning for "fortsättning", ä read as i): it
-    // does not stop the rarer readings; a word some curated list holds does.
-    const bool listed = cands_[0].valid && cands_[0].id >= 0 && (lex_.Flags(cands_[0].id) & SwedishLexicon::kCurated);
+    // does not stop the rarer readings; a word some curated list holds, or
+    // that has a frequency, does.
+    const bool listed = cands_[0].valid && cands_[0].id >= 0 &&
+                        ((lex_.Flags(cands_[0].id) & SwedishLexicon::kCurated) || lex_.Seen(cands_[0].id));
     Validate();
     bool any_valid = listed;
     for (size_t i = 1; i < cands_.size(); ++i) any_valid |= cands_[i].valid;
     if (!any_valid) {
-      Enumerate(lower, /*with_rare=*/true);
+      // A lost letter is looked for only in a token that is no word at all
+      // (each place costs a search; hunspell-only words are many).
+      Enumerate(lower, /*with_rare=*/true, /*with_lost=*/!cands_[0].valid);
       // On tokens under four letters rare confusions would turn OCR noise
       // from rules and logos ("ll", "aaa") into words: there only the most
       // common words count ("ir" → "är").
@@ -502,12 +506,12 @@ class CandidateGenerator {
     return false;
   }
 
-  void Enumerate(const std::u32string& w, bool with_rare) {
+  void Enumerate(const std::u32string& w, bool with_rare, bool with_lost = false) {
     slots_.clear();
     skel_.clear();
     leaves_ = 0;
     Dfs(w, 0, 0.0, 0, 0, with_rare);
-    if (with_rare) EnumerateLost(w);
+    if (with_rare && with_lost) EnumerateLost(w);
   }
 
   // A letter the OCR lost ("tgärd" for "åtgärd", "vergripande" for
