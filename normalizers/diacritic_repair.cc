@@ -138,6 +138,8 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
       if (with_rare) {
         out->push_back(Opt(U'a', 1, {{U'ä', ch.rare}}, true));
         out->push_back(Opt(U'o', 1, {{U'ö', ch.rare - 1}}, true));
+        // l read as i (a thin stroke; "Gavieborg"), beside a stripped letter.
+        out->push_back(Opt(U'l', 1, {{U'l', ch.rare - 1}}, true));
       }
       break;
     case U'l':
@@ -1467,6 +1469,16 @@ class TokenRepair {
         }
         if (p == 0 && rebuilt.empty() && ReadAsCapital(t, pieces[p].text, it->second.repaired)) {
           cased[0] = it->second.repaired[0];
+        }
+        // A capital I read back as l was a small l ("I6ner" → "löner"; in
+        // sans-serif fonts the two are one glyph), unless the whole token is
+        // in capitals.
+        if (cased.size() == pieces[p].text.size()) {
+          bool small = false;
+          for (char32_t c : pieces[p].text) small |= u_islower(static_cast<UChar32>(c)) != 0;
+          for (size_t k = 0; small && k < cased.size(); ++k) {
+            if (pieces[p].text[k] == U'I' && it->second.repaired[k] == U'l') cased[k] = U'l';
+          }
         }
         rebuilt += cased;
       }

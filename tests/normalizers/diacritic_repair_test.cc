@@ -164,6 +164,19 @@ TEST(DiacriticRepairHardCases, HunspellOnlyWordStillGetsRareReadings) {
                   "Projektet ger en fortsatt samverkansutveckling."}});
 }
 
+// The English model reads a thin l as i; beside a stripped letter, in a
+// token that is no word, it is read back ("Gavieborg", "instalining").
+// Words as written stay.
+TEST(DiacriticRepairHardCases, LReadAsI) {
+  ExpectAll({Case{"Samordningsforbundet i Gavieborg", "Samordningsförbundet i Gävleborg"},
+             Case{"Hennes instalining till arbetet var positiv.", "Hennes inställning till arbetet var positiv."},
+             // A capital I read for l was a small l, but not in a word in capitals.
+             Case{"I kostnaderna ingar arvoden, I6ner och resor.", "I kostnaderna ingår arvoden, löner och resor."},
+             Case{"SAMORDNINGSFORBUNDET GAVIEBORG", "SAMORDNINGSFÖRBUNDET GÄVLEBORG"},
+             Case{"Han heter Ian och bor i Lund.", "Han heter Ian och bor i Lund."},
+             Case{"Vi fick en bild av ett stabilt arbete.", "Vi fick en bild av ett stabilt arbete."}});
+}
+
 // Real reports hyphenate words at line ends: the halves are repaired as one
 // word ("namn-" / "derna" is "nämnderna"), and neither half is turned into a
 // word of its own. Party abbreviations keep their D.

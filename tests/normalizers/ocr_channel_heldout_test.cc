@@ -108,8 +108,8 @@ TEST(OcrChannelHeldOut, RenderedProsePages) {
 // paragraph or sharing a run of 8 words with one left out): 28 pages of
 // varied prose (geography, theology, business studies) rendered like the
 // others (scripts/render_ocr_material.sh, DASHER_HELDOUT_ONLY=1). The full
-// lexicon (it holds no held-out paragraph). Measured 2026-12-01: 1044/1077
-// = 96.94% restored (1041 = 96.66% before issue 12's round 3),
+// lexicon (it holds no held-out paragraph). Measured 2026-12-01: 1045/1077
+// = 97.03% restored (1041 = 96.66% before issue 12's round 3),
 // 3275/3286 = 99.67% untouched. 6 of the 11 "harms" are the source's own
 // stripped words that the repair corrects ("Relativt viktig da det ar
 // viktigt att slippa tanka", "lost genom att ta bor onodiga"): against
@@ -123,7 +123,7 @@ TEST(OcrChannelHeldOut, RenderedDasherHeldOutProse) {
   RepairTally without = ScoreHeldOut(*lex, '2', false, nullptr);
   ASSERT_GT(with.damaged, 1000u);
   ASSERT_GT(with.correct, 3000u);
-  EXPECT_GE(with.restored, 1042u) << Report(with, misses);
+  EXPECT_GE(with.restored, 1043u) << Report(with, misses);
   EXPECT_GE(with.untouched, 3273u) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
@@ -155,8 +155,8 @@ TEST(OcrChannelHeldOut, RenderedGeneratedSentences) {
 // Measured 2026-12-01: 874/890 = 98.20% restored with the smoothed channel
 // (871 with the raw 84-page table, 862 without a table; the capital rule of
 // ReadAsCapital was written after seeing these scans), 2221/2221 untouched;
-// round 3 876/890 = 98.43% ("genomfors" x2: an unlisted word loses to a
-// listed rival).
+// round 3 878/890 = 98.65% ("genomfors" x2: an unlisted word loses to a
+// listed rival; "Gavieborg" x2: l read as i).
 TEST(OcrChannelHeldOut, CorpusScansReadByTheEnglishModel) {
   std::unique_ptr<SwedishLexicon> full = LexiconWithout("");
   std::unique_ptr<SwedishLexicon> no_jamtland = LexiconWithout("jamtland-vp-2019.txt");
