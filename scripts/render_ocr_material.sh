@@ -23,12 +23,12 @@
 #           paragraphs (index % 10 == 0, never trained on by the lexicon or
 #           the learner) that share no run of 8 words with, and are not, a
 #           training paragraph (the file repeats some paragraphs) (pages
-#           2NN, all of them: 29 pages). Never read by the learner: the
+#           2NN, all of them: 28 pages). Never read by the learner: the
 #           repair is measured on it
 #           (tests/normalizers/ocr_channel_heldout_test.cc).
 # The corpus scans (corpus/*/scan.pdf) are not used here at all.
 #
-# Cost: about 90 pages (29 of them in DASHER_HELDOUT_ONLY mode), 3-5 CPU-minutes of tesseract (nice -n 10, one thread).
+# Cost: about 90 pages (28 of them in DASHER_HELDOUT_ONLY mode), 3-5 CPU-minutes of tesseract (nice -n 10, one thread).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:?usage: $0 OUT_DIR}"
