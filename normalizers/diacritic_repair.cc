@@ -138,6 +138,8 @@ void SlotOptions(const std::u32string& w, size_t i, const Channel& ch, bool with
       if (with_rare) {
         out->push_back(Opt(U'a', 1, {{U'ä', ch.rare}}, true));
         out->push_back(Opt(U'o', 1, {{U'ö', ch.rare - 1}}, true));
+        // l read as i (a thin stroke; "Gavieborg"), beside a stripped letter.
+        out->push_back(Opt(U'l', 1, {{U'l', ch.rare - 1}}, true));
       }
       break;
     case U'l':
@@ -399,9 +401,19 @@ class CandidateGenerator {
     if (HasInnerGarble(lower)) orig.channel = kGarbleKeptLogProb;
     cands_.push_back(orig);
     Enumerate(lower, /*with_rare=*/false);
-    bool any_valid = Validate() || cands_[0].valid;
+    // A word only hunspell accepts is often a compound made of OCR damage
+    // ("fortsittning": fort|sittning for "fortsättning", ä read as i): it
+    // does not stop the rarer readings; a word some curated list holds, or
+    // that has a frequency, does.
+    const bool listed = cands_[0].valid && cands_[0].id >= 0 &&
+                        ((lex_.Flags(cands_[0].id) & SwedishLexicon::kCurated) || lex_.Seen(cands_[0].id));
+    Validate();
+    bool any_valid = listed;
+    for (size_t i = 1; i < cands_.size(); ++i) any_valid |= cands_[i].valid;
     if (!any_valid) {
-      Enumerate(lower, /*with_rare=*/true);
+      // A lost letter is looked for only in a token that is no word at all
+      // (each place costs a search; hunspell-only words are many).
+      Enumerate(lower, /*with_rare=*/true, /*with_lost=*/!cands_[0].valid);
       // On tokens under four letters rare confusions would turn OCR noise
       // from rules and logos ("ll", "aaa") into words: there only the most
       // common words count ("ir" → "är").
@@ -459,11 +471,20 @@ class CandidateGenerator {
       cands_[0].lower = forced;
       cands_[0].forced = true;
     }
+    // A word valid as written that no frequency list holds ("genomfors", a
+    // rare form of "genomfara" in wswedish) is rarer than every listed
+    // word: when a rival spelling is listed ("genomförs"), its parts
+    // ("genom|fors") say nothing of how often it is written, so it gets the
+    // unseen word's probability, not the compound estimate.
+    bool listed_rival = false;
+    for (size_t i = 1; i < cands_.size(); ++i) listed_rival |= cands_[i].valid && lex_.Seen(cands_[i].id);
     // Keep valid candidates, plus the original (possibly invalid).
     std::vector<Candidate> out;
     for (Candidate& c : cands_) {
       if (!c.valid && !c.original) continue;
-      if (c.valid && !lex_.Seen(c.id)) c.unigram = lex_.CompoundLogProb(c.lower);
+      if (c.valid && !lex_.Seen(c.id)) {
+        c.unigram = c.original && listed_rival ? lex_.LogProbUnseen() : lex_.CompoundLogProb(c.lower);
+      }
       c.prior = c.channel + (!c.valid ? kInvalidLogProb : lex_.Seen(c.id) ? lex_.LogProb(c.id) : c.unigram);
       out.push_back(std::move(c));
     }
@@ -487,12 +508,12 @@ class CandidateGenerator {
     return false;
   }
 
-  void Enumerate(const std::u32string& w, bool with_rare) {
+  void Enumerate(const std::u32string& w, bool with_rare, bool with_lost = false) {
     slots_.clear();
     skel_.clear();
     leaves_ = 0;
     Dfs(w, 0, 0.0, 0, 0, with_rare);
-    if (with_rare) EnumerateLost(w);
+    if (with_rare && with_lost) EnumerateLost(w);
   }
 
   // A letter the OCR lost ("tgärd" for "åtgärd", "vergripande" for
@@ -1387,10 +1408,18 @@ class TokenRepair {
   // genomsyra", "spridning Over länet": the dots make the letter tall): an A
   // or O that became å/ä/ö, in the middle of a running sentence (the token
   // before ends in a small letter or a comma), in one of the 3000 most
-  // frequent words and not a gazetteer name.
+  // frequent words and not a gazetteer name. A capital that is no capital
+  // form of the letter ("till vilka Gven", "Svervdger": G or S read for the
+  // tall small ä/ö) was never printed as a capital: there any word but a
+  // gazetteer name.
   bool ReadAsCapital(size_t t, const std::u32string& written, const std::u32string& repaired) const {
-    if (written.size() < 2 || repaired.empty() || (written[0] != U'A' && written[0] != U'O')) return false;
+    if (written.size() < 2 || repaired.empty() || repaired.size() > written.size() ||
+        !u_isupper(static_cast<UChar32>(written[0]))) {
+      return false;  // (a longer repair put back a lost letter before it)
+    }
     if (repaired[0] != U'å' && repaired[0] != U'ä' && repaired[0] != U'ö') return false;
+    const bool capital_form = written[0] == U'A' || written[0] == U'O' || written[0] == U'Å' || written[0] == U'Ä' ||
+                              written[0] == U'Ö';
     for (size_t k = 1; k < written.size(); ++k) {
       if (!u_islower(static_cast<UChar32>(written[k]))) return false;
     }
@@ -1400,6 +1429,7 @@ class TokenRepair {
     const std::string word = U32ToUtf8(repaired);
     const int32_t id = lex_.Find(word);
     if (id < 0 || (lex_.Flags(id) & SwedishLexicon::kGazetteer)) return false;
+    if (!capital_form) return true;
     const int rank = lex_.Rank(word);
     return rank > 0 && rank <= 3000;
   }
@@ -1439,6 +1469,16 @@ class TokenRepair {
         }
         if (p == 0 && rebuilt.empty() && ReadAsCapital(t, pieces[p].text, it->second.repaired)) {
           cased[0] = it->second.repaired[0];
+        }
+        // A capital I read back as l was a small l ("I6ner" → "löner"; in
+        // sans-serif fonts the two are one glyph), unless the whole token is
+        // in capitals.
+        if (cased.size() == pieces[p].text.size()) {
+          bool small = false;
+          for (char32_t c : pieces[p].text) small |= u_islower(static_cast<UChar32>(c)) != 0;
+          for (size_t k = 0; small && k < cased.size(); ++k) {
+            if (pieces[p].text[k] == U'I' && it->second.repaired[k] == U'l') cased[k] = U'l';
+          }
         }
         rebuilt += cased;
       }

@@ -12,6 +12,10 @@
 # measured on the same held-out readings as the old one). JOBS=N reads N
 # pages at a time (default 1).
 #
+# DASHER_HELDOUT_ONLY=1 renders and reads only the dasher held-out pages
+# (tests/data/ocr_eng/heldout/2NN.*, see render_ocr_material.sh) and
+# replaces those; the table, the other held-out pages and the scan OCR stay.
+#
 # Needs tesseract-ocr, tesseract-ocr-eng, imagemagick and the fonts in
 # scripts/setup.sh. Cost: about 40 rendered pages and 14 scanned pages of
 # tesseract, a few CPU-minutes under nice -n 10, one thread.
@@ -21,6 +25,14 @@ build="${1:-$here/build}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+if [[ -n ${DASHER_HELDOUT_ONLY:-} ]]; then
+  DASHER_HELDOUT_ONLY=1 bash "$here/scripts/render_ocr_material.sh" "$work/gen"
+  rm -f "$here"/tests/data/ocr_eng/heldout/2[0-9][0-9].*
+  cp "$work"/gen/heldout/2*.src.txt "$work"/gen/heldout/2*.ocr.txt "$work"/gen/heldout/2*.setting \
+    "$here/tests/data/ocr_eng/heldout/"
+  echo "wrote tests/data/ocr_eng/heldout/2NN.* (table and other pages kept)" >&2
+  exit 0
+fi
 TRAIN_ONLY="${KEEP_HELDOUT:-}" bash "$here/scripts/render_ocr_material.sh" "$work/gen"
 cmake --build "$build" --target learn_ocr_confusions >/dev/null
 "$build/learn_ocr_confusions" learn "$work/gen/train" > "$here/data/ocr_confusions.tsv"

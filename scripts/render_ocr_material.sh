@@ -5,22 +5,30 @@
 # English OCR model misreads Swedish letters.
 #
 #   scripts/render_ocr_material.sh OUT_DIR
+#   DASHER_HELDOUT_ONLY=1 scripts/render_ocr_material.sh OUT_DIR
 #
 # Writes OUT_DIR/{train,heldout}/NNN.src.txt (the text as rendered),
 # NNN.ocr.txt (what Tesseract read) and NNN.setting (font, size, dpi, noise).
 # Deterministic text (awk with fixed seeds); the images are temporary.
+# DASHER_HELDOUT_ONLY=1 writes only the dasher held-out pages (heldout/2NN
+# below) and leaves every other file in OUT_DIR as it is.
 #
 # Text:
 #   train   dasher-data's Swedish prose, the paragraphs the lexicon trains on
 #           (index % 10 != 0, see swedish_lexicon.cc), the clean text of
 #           corpus/gavleborg-ar-2020, and sentences generated from the word
 #           lists (seed 1);
-#   heldout the clean text of corpus/jamtland-vp-2019 and generated sentences
-#           (seed 2). Never read by the learner: the repair is measured on it
+#   heldout the clean text of corpus/jamtland-vp-2019 (pages 0NN) and
+#           generated sentences (seed 2, pages 1NN); dasher-data's held-out
+#           paragraphs (index % 10 == 0, never trained on by the lexicon or
+#           the learner) that share no run of 8 words with, and are not, a
+#           training paragraph (the file repeats some paragraphs) (pages
+#           2NN, all of them: 28 pages). Never read by the learner: the
+#           repair is measured on it
 #           (tests/normalizers/ocr_channel_heldout_test.cc).
 # The corpus scans (corpus/*/scan.pdf) are not used here at all.
 #
-# Cost: about 60 pages, 3-4 CPU-minutes of tesseract (nice -n 10, one thread).
+# Cost: about 90 pages (28 of them in DASHER_HELDOUT_ONLY mode), 3-5 CPU-minutes of tesseract (nice -n 10, one thread).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:?usage: $0 OUT_DIR}"
@@ -30,7 +38,8 @@ command -v tesseract >/dev/null || { echo "tesseract missing (scripts/setup.sh)"
 tesseract --list-langs 2>/dev/null | grep -qx eng || { echo "tesseract-ocr-eng missing" >&2; exit 1; }
 dasher=/usr/share/dasher/training_swedish_SE.txt
 dict=/usr/share/dict/swedish
-mkdir -p "$out/train" "$out/heldout"
+mkdir -p "$out/heldout"
+[[ -n ${DASHER_HELDOUT_ONLY:-} ]] || mkdir -p "$out/train"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -84,6 +93,22 @@ fixcaps() { LC_ALL=C.UTF-8 sed -e 's/\^\(.\)/\u\1/g'; }
 generate 1 2200 | fixcaps > "$tmp/train_generated"
 grep -v $'^\t*$' "$here/data/lexicon/clean/jamtland-vp-2019.txt" | tr '\t' ' ' > "$tmp/heldout_prose"
 generate 2 200 | fixcaps > "$tmp/heldout_generated"
+# Dasher's held-out paragraphs without those that repeat a training one or
+# share a run of 8 words with the training paragraphs.
+awk 'NF { if (i++ % 10 != 0) print }' "$dasher" > "$tmp/dasher_train"
+awk 'NF { if (i++ % 10 == 0) print }' "$dasher" > "$tmp/dasher_heldout_all"
+awk '
+  function runs(keep,   n, w, i, j, k, ok) {
+    n = split($0, w, /[ \t]+/); ok = 1
+    for (i = 1; i + 7 <= n; i++) {
+      k = w[i]; for (j = 1; j < 8; j++) k = k " " w[i + j]
+      if (keep) seen[k] = 1; else if (k in seen) ok = 0
+    }
+    return ok
+  }
+  FNR == NR { whole[$0] = 1; runs(1); next }
+  !($0 in whole) && runs(0)
+' "$tmp/dasher_train" "$tmp/dasher_heldout_all" > "$tmp/heldout_dasher"
 
 # Pages of 22 lines folded at 68 columns; `take` pages spread over the text.
 paginate() {  # text_file dir take first_number
@@ -98,11 +123,17 @@ paginate() {  # text_file dir take first_number
     k=$(( k + 1 )); p=$(( p + step ))
   done
 }
-paginate "$tmp/train_prose" "$out/train" "${TRAIN_PROSE_PAGES:-45}" 0
-paginate "$tmp/train_generated" "$out/train" "${TRAIN_GENERATED_PAGES:-45}" 100
-if [[ -z ${TRAIN_ONLY:-} ]]; then
-  paginate "$tmp/heldout_prose" "$out/heldout" 8 0
-  paginate "$tmp/heldout_generated" "$out/heldout" 6 100
+if [[ -n ${DASHER_HELDOUT_ONLY:-} ]]; then
+  rm -f "$out"/heldout/2[0-9][0-9].*
+  paginate "$tmp/heldout_dasher" "$out/heldout" 99 200
+else
+  paginate "$tmp/train_prose" "$out/train" "${TRAIN_PROSE_PAGES:-45}" 0
+  paginate "$tmp/train_generated" "$out/train" "${TRAIN_GENERATED_PAGES:-45}" 100
+  if [[ -z ${TRAIN_ONLY:-} ]]; then
+    paginate "$tmp/heldout_prose" "$out/heldout" 8 0
+    paginate "$tmp/heldout_generated" "$out/heldout" 6 100
+    paginate "$tmp/heldout_dasher" "$out/heldout" 99 200
+  fi
 fi
 
 fonts=(Liberation-Serif Liberation-Sans DejaVu-Serif DejaVu-Sans FreeSerif FreeSans DejaVu-Sans-Condensed Liberation-Serif-Italic FreeMono)
@@ -141,10 +172,19 @@ render_one() {  # i src
 }
 i=0
 jobs_running=0
-for src in "$out"/heldout/*.src.txt "$out"/train/*.src.txt; do
+# The setting of a page is the i-th in this order (so the training pages get
+# the settings they had before the dasher pages were added); a dasher page
+# 2NN takes setting 2NN whichever pages are rendered with it.
+pages=()
+if [[ -z ${DASHER_HELDOUT_ONLY:-} ]]; then pages=("$out"/heldout/[01]*.src.txt "$out"/train/*.src.txt); fi
+pages+=("$out"/heldout/2*.src.txt)
+for src in "${pages[@]}"; do
   [[ -e $src ]] || continue
+  name="$(basename "$src")"
+  k=$i
+  if [[ $src == */heldout/2* ]]; then k=$(( 10#${name%%.*} )); fi
   # JOBS pages at a time (default 1; the machine is shared).
-  render_one "$i" "$src" &
+  render_one "$k" "$src" &
   i=$(( i + 1 ))
   jobs_running=$(( jobs_running + 1 ))
   if (( jobs_running >= ${JOBS:-1} )); then wait -n; jobs_running=$(( jobs_running - 1 )); fi
