@@ -261,6 +261,20 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Varav beviljat", 2022, 840, "suspect"},
                   {"Varav beviljat", 2023, 615, "suspect"}},
                  {"repair.grouping"}},
+        // A chain of equal results whose first figure of the year is lost
+        // ("3 100" alone in four result rows under two columns): read as
+        // 3 | 100 the equalities between the guessed rows would hold in
+        // both columns, but they reach no printed figure; 3 100 under 2020
+        // is what the nettokostnad check over the printed rows confirms.
+        DumpCase{"equal_results_chain",
+                 "Resultatrakning, tkr\n\nUtfall 2021 Utfall 2020\nVerksamhetens intakter 9 100 8 200\n"
+                 "Verksamhetens kostnader -9 300 -5 100\nVerksamhetens nettokostnad 3 100\n"
+                 "Verksamhetens resultat 3 100\nResultat efter finansiella poster 3 100\nARETS RESULTAT 3 100\n",
+                 {{"Verksamhetens nettokostnad", 2020, 3100, "ok"},
+                  {"Verksamhetens resultat", 2020, 3100, "ok"},
+                  {"Resultat efter finansiella poster", 2020, 3100, "ok"},
+                  {"ARETS RESULTAT", 2020, 3100, "ok"}},
+                 {}},
         // The same bound leaving two groupings ("1 200 2 300": 1 200 / 2 /
         // 300 or 1 / 200 / 2 300, each within 4 000 / 3 500 / 3 500): the
         // row stays as the reader grouped it, never ok.
