@@ -17,6 +17,7 @@
 #include <map>
 #include <sstream>
 
+#include "extractors/categories.h"
 #include "extractors/financial_tables.h"
 #include "extractors/number_repair.h"
 #include "model/flags.h"
@@ -288,6 +289,42 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Varav beviljat", 2023, 300, "!ok"}},
                  {"repair.grouping"}}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
+
+// OCR reads a small l as a capital I inside a label ("Iopande"): the row
+// is still named (its category found with the l), so the cash-flow checks
+// read it and confirm its figures.
+TEST(OcrDumpLabels, CapitalIForSmallLStillNamesTheRow) {
+  struct Case {
+    const char* label;     // as printed in the dump
+    const char* category;  // "" = none
+  };
+  const Case kCases[] = {
+      {"Kassaflode fran den Iopande verksamheten", "cash_flow.operating"},
+      {"Kassaflode fran den lopande verksamheten", "cash_flow.operating"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.label);
+    std::string text = std::string("Kassaflodesanalys, tkr\n\nUtfall 2021 Utfall 2020\n") +
+                       "Arets resultat 120 -40\nOkning fordringar 10 -5\n" + c.label + " 130 -45\n" +
+                       "Arets kassaflode 130 -45\nLikvida medel vid arets borjan 500 545\n" +
+                       "Likvida medel vid arets slut 630 500\n";
+    Read r = ReadDump(text, "arsredovisning");
+    const TableRow* row = nullptr;
+    for (const FinancialTable& t : r.tables)
+      for (const TableRow& tr : t.rows)
+        if (tr.label == c.label) row = &tr;
+    ASSERT_NE(row, nullptr);
+    EXPECT_EQ(row->category.value_or(""), c.category);
+    const TableCell* cell = Cell(r, c.label, 2021);
+    ASSERT_NE(cell, nullptr);
+    EXPECT_DOUBLE_EQ(cell->value, 130);
+  }
+  // Only a capital I that starts a later word before a small letter.
+  EXPECT_EQ(OcrCapitalIAsL("Kassaflöde för den Iöpande verksamheten"), "Kassaflöde för den löpande verksamheten");
+  EXPECT_EQ(OcrCapitalIAsL("Intäkter"), "Intäkter");
+  EXPECT_EQ(OcrCapitalIAsL("Övriga IT-kostnader"), "Övriga IT-kostnader");
+  EXPECT_EQ(OcrCapitalIAsL("Bidrag I kommunen"), "Bidrag I kommunen");
+}
 
 // A unit on its own line under the header is the table's unit, and a
 // figure never starts with a zero: "306 000 306 000" is two figures,
