@@ -120,17 +120,43 @@ std::string CleanLabel(const std::string& label) {
   return s;
 }
 
+// The first rule that names `label` in `context`: its category ("" for a
+// known row that has no category); nullopt when no rule names it.
+std::optional<std::string> MatchRules(const std::string& label, const std::string& context) {
+  for (const CompiledRule& r : Compiled()) {
+    if (!RE2::PartialMatch(label, *r.label)) continue;
+    if (r.context && !RE2::PartialMatch(context, *r.context)) continue;
+    return r.category;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::string OcrCapitalIAsL(const std::string& label) {
+  // "Iöpande", "Iikvida": a capital I before small letters that starts a
+  // word after the first. OCR reads a small l as a capital I; a Swedish row
+  // label capitalises its first word only (proper names aside, which the
+  // caller tries as printed first).
+  static const RE2 kCapitalI("(\\s)I((?:[a-z]|\\x{00e5}|\\x{00e4}|\\x{00f6}))");
+  std::string s = label;
+  RE2::GlobalReplace(&s, kCapitalI, "\\1l\\2");
+  return s;
+}
 
 std::optional<std::string> Categorize(const CategoryInput& in) {
   std::string label = CleanLabel(in.label);
   if (label.empty()) return std::nullopt;
   std::string context = FoldKey(in.section + " | " + in.table_kind + " | " + in.table_title);
-  for (const CompiledRule& r : Compiled()) {
-    if (!RE2::PartialMatch(label, *r.label)) continue;
-    if (r.context && !RE2::PartialMatch(context, *r.context)) continue;
-    if (r.category.empty()) return std::nullopt;  // a known row that has no category
-    return r.category;
+  std::optional<std::string> cat = MatchRules(label, context);
+  if (!cat) {
+    // A label no rule names may be one with an OCR'd l read as I.
+    std::string relabelled = OcrCapitalIAsL(in.label);
+    if (relabelled != in.label) cat = MatchRules(CleanLabel(relabelled), context);
+  }
+  if (cat) {
+    if (cat->empty()) return std::nullopt;  // a known row that has no category
+    return cat;
   }
   if (in.table_kind == "interventions" && !in.is_total) return std::string("intervention");
   return std::nullopt;

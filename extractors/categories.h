@@ -22,6 +22,12 @@ struct CategoryInput {
 
 std::optional<std::string> Categorize(const CategoryInput& in);
 
+// `label` with every capital I that starts a word after the first and is
+// followed by a small letter read as a small l ("Kassaflöde för den Iöpande
+// verksamheten" → "… löpande …"): OCR confuses the two. Categorize tries it
+// when no rule names the label as printed.
+std::string OcrCapitalIAsL(const std::string& label);
+
 // Every category Categorize can return, with a one-line description.
 struct CategoryInfo {
   const char* name;

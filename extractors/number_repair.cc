@@ -661,6 +661,78 @@ void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const C
   }
 }
 
+// The row a varav row is part of: the nearest row above that is neither a
+// varav row nor a header; -1 when there is none.
+int VaravParent(const FinancialTable& t, int r) {
+  for (int p = r - 1; p >= 0; --p) {
+    if (t.rows[p].is_header || IsVaravLabel(t.rows[p].label)) continue;
+    return p;
+  }
+  return -1;
+}
+
+// A part is never larger than its whole: true when every figure of reading
+// `rd` of varav row `r` is, in magnitude, at most its parent row's figure in
+// the same column (a column where the parent prints nothing bounds nothing).
+bool WithinVaravParent(const FinancialTable& t, int r, int parent, const Reading& rd) {
+  const TableRow& p = t.rows[parent];
+  for (size_t c = 0; c < rd.value.size() && c < p.cells.size(); ++c) {
+    if (!rd.present[c] || !rd.value[c] || !p.cells[c].present || !p.cells[c].parsed) continue;
+    if (std::fabs(*rd.value[c]) > std::fabs(p.cells[c].value) + 1e-9) return false;
+  }
+  return true;
+}
+
+// A varav row no check reads whose digits group several ways: when exactly
+// one grouping keeps every figure within its parent row's, the row is read
+// that way, still suspect (an inequality confirms no figure). False when the
+// bound leaves more than one grouping, or none.
+bool ReadVaravByParent(FinancialTable& t, int ti, int r, const std::vector<Reading>& readings,
+                       std::vector<Flag>* flags, RepairStats* stats) {
+  const TableRow& row = t.rows[r];
+  if (!IsVaravLabel(row.label) || row.groupings <= 1) return false;
+  int parent = VaravParent(t, r);
+  if (parent < 0 || Forced(t, t.rows[parent])) return false;
+  const Reading* only = nullptr;
+  for (const Reading& rd : readings) {
+    if (!WithinVaravParent(t, r, parent, rd)) continue;
+    if (only && !(*only == rd)) return false;
+    only = &rd;
+  }
+  if (!only) return false;
+  const std::string raw = row.raw_numbers;
+  const int ways = row.groupings;
+  const std::string parent_label = t.rows[parent].label;
+  const Reading rd = *only;
+  TableRow& out = t.rows[r];
+  for (size_t c = 0; c < rd.value.size() && c < out.cells.size(); ++c) {
+    if (rd.kind[c].empty()) continue;
+    TableCell& cell = out.cells[c];
+    if (!rd.present[c] || !rd.value[c]) {
+      cell = TableCell();
+      continue;
+    }
+    if (!cell.present) cell.prov = out.prov;
+    cell.present = true;
+    cell.parsed = true;
+    cell.is_percent = false;
+    cell.value = *rd.value[c];
+    cell.amount_sek = ToKronor(cell.value, t.scale);
+    cell.raw = FormatPrinted(cell.value);
+    cell.prov.raw_text = cell.raw;
+  }
+  out.groupings = 1;
+  for (size_t c = 0; c < out.cells.size() && c < t.columns.size(); ++c) {
+    if (!IsAmountColumn(t.columns[c]) || !out.cells[c].present) continue;
+    MarkSuspect(t, ti, r, static_cast<int>(c), "repair.grouping",
+                "groups its digits in " + std::to_string(ways) + " ways ('" + raw +
+                    "'); read so because in every other grouping a figure exceeds its parent row '" + parent_label +
+                    "', but no check confirms it",
+                flags, stats);
+  }
+  return true;
+}
+
 // Phase 1: rows that cannot be read as printed, solved per group of rows
 // linked by a constraint.
 void RepairForcedRows(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
@@ -672,7 +744,8 @@ void RepairForcedRows(FinancialTable& t, int ti, const std::vector<Constraint>& 
     std::string why = "the only reading under which " + ConstraintList(relevant) + " hold";
     for (size_t k = 0; k < rows.size(); ++k) {
       if (!solutions.empty()) ApplyAgreedCells(t, ti, rows[k], k, solutions, why, flags, stats);
-      else MarkUnsolvedRow(t, ti, rows[k], relevant, flags, stats);
+      else if (!(relevant.empty() && ReadVaravByParent(t, ti, rows[k], cands.at(rows[k]), flags, stats)))
+        MarkUnsolvedRow(t, ti, rows[k], relevant, flags, stats);
     }
   }
 }

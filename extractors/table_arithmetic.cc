@@ -403,11 +403,37 @@ bool TouchesRow(const Constraint& c, int row) {
 }
 
 ReadingScore ScoreReading(const FinancialTable& t) {
+  return ScoreReading(t, [](int) { return false; });
+}
+
+ReadingScore ScoreReading(const FinancialTable& t, const std::function<bool(int row)>& guessed) {
   ReadingScore s;
-  for (const Constraint& c : TableConstraints(t)) {
+  std::vector<const Constraint*> holding;
+  const std::vector<Constraint> cons = TableConstraints(t);
+  for (const Constraint& c : cons) {
     std::optional<double> r = Residual(t, c);
     if (!r) continue;
-    (WithinTolerance(c, *r) ? s.holds : s.fails) += 1;
+    if (WithinTolerance(c, *r)) holding.push_back(&c);
+    else ++s.fails;
+  }
+  // A hold counts when it reaches a figure that was not guessed, directly or
+  // through other holds (a chain of result rows that starts at a sum of
+  // printed rows); the cells of a counted hold reach it in turn.
+  std::set<std::pair<int, int>> anchored;
+  std::vector<bool> counted(holding.size(), false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t k = 0; k < holding.size(); ++k) {
+      if (counted[k]) continue;
+      bool reaches = false;
+      for (const Term& term : holding[k]->terms)
+        reaches = reaches || !guessed(term.row) || anchored.count({term.row, term.col}) > 0;
+      if (!reaches) continue;
+      counted[k] = true;
+      changed = true;
+      ++s.holds;
+      for (const Term& term : holding[k]->terms) anchored.insert({term.row, term.col});
+    }
   }
   return s;
 }

@@ -972,6 +972,9 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
   };
   TableContext ctx;
   ctx.doc_kind = doc_kind;
+  // The lines of the open rows: checks among them alone confirm nothing.
+  std::set<std::pair<int, int>> open_lines;
+  for (const RowChoice& c : choices) open_lines.insert({g->rows[c.row].prov.page, g->rows[c.row].prov.line_index});
   auto score = [&](const std::vector<size_t>& pick) {
     Scored sc;
     sc.pick = pick;
@@ -980,7 +983,10 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     apply(&trial, pick);
     FinancialTable t;
     if (InterpretGrid(trial, ctx, &t)) {
-      ReadingScore rs = ScoreReading(t);
+      ReadingScore rs = ScoreReading(t, [&](int row) {
+        const Provenance& p = t.rows[row].prov;
+        return open_lines.count({p.page, p.line_index}) > 0;
+      });
       sc.holds = rs.holds;
       sc.fails = rs.fails;
     }

@@ -132,7 +132,10 @@ TEST(LayoutVariantsTest, EnglishOcrDumpsAtLeastBaseline) {
   // After open row readings chosen together by the sums (wrapped tails and
   // labels, groupings into other counts): recall 0.829, precision 1.000,
   // suspect 0.243 (floors: minus a small margin; precision at the target).
-  EXPECT_GE(t.Recall(), 0.82) << ScoreReport(scored);
+  // Round 2: 0.822. Round 3 (varav within its parent, holds among guessed
+  // rows confirm nothing, I read for l in labels): recall 0.845, precision
+  // 1.000, suspect 0.257.
+  EXPECT_GE(t.Recall(), 0.84) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_GE(t.meta_right, 6) << ScoreReport(scored);
 }
