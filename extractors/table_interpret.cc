@@ -764,10 +764,12 @@ void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables) {
         break;
       }
       if (!t.title.empty() && text == CollapseSpaces(t.title)) {
-        if (i > 0) {
-          const std::string above = CollapseSpaces(page->lines[i - 1].text);
+        int a = i - 1;  // the nearest line above the caption with text
+        while (a >= 0 && CollapseSpaces(page->lines[a].text).empty()) --a;
+        if (a >= 0) {
+          const std::string above = CollapseSpaces(page->lines[a].text);
           std::string sentence = FoldKey(above);
-          if (i > 1) sentence = FoldKey(CollapseSpaces(page->lines[i - 2].text)) + " " + sentence;
+          if (a > 0) sentence = FoldKey(CollapseSpaces(page->lines[a - 1].text)) + " " + sentence;
           std::optional<MoneyUnit> u = UnitStatementLine(above);
           if (u && NamesTableBelow(sentence)) Rescale(&t, *u);
         }

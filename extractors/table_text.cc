@@ -260,11 +260,19 @@ std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string
   return plausible.empty() && !strict ? all : plausible;
 }
 
-// A kind word OCR broke in two ("Ut fall", "Bud get"): the joined word.
+// Header words OCR broke ("Ut fall" → "Utfall") or glued to their year
+// ("Plan2027" → "Plan" "2027": the space between them lost).
 std::vector<std::string> JoinBrokenKinds(const std::vector<std::string>& toks) {
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
+  static const RE2 kGlued("(?i)(utfall|budget|plan|prognos|bokslut)((?:19|20)\\d\\d)");
   std::vector<std::string> out;
   for (size_t i = 0; i < toks.size(); ++i) {
+    std::string kind, year;
+    if (RE2::FullMatch(toks[i], kGlued, &kind, &year)) {
+      out.push_back(kind);
+      out.push_back(year);
+      continue;
+    }
     if (i + 1 < toks.size() && !IsHeaderToken(toks[i]) && !IsHeaderToken(toks[i + 1]) &&
         RE2::FullMatch(toks[i] + toks[i + 1], kKind)) {
       out.push_back(toks[i] + toks[i + 1]);
@@ -302,6 +310,10 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
       pending += (pending.empty() ? "" : " ") + toks[i];
     }
   }
+  // A last column that compares, with no year of its own ("Budget 2025
+  // Utfall 2025 Avvikelse"): a column (the year is the one before it).
+  static const RE2 kYearless("(?i)avvikelse|totalt|återstår|aterstar");
+  if (!pending.empty() && headers->size() >= 2 && RE2::FullMatch(pending, kYearless)) headers->push_back(pending);
   return headers->size() >= 2;
 }
 
@@ -331,7 +343,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
   static const RE2 kOpen("((?:19|20)\\d\\d)\\s*[-–—]");
   static const RE2 kRange("(?:19|20)\\d\\d\\s*[-–—]\\s*(?:19|20)\\d\\d");
-  std::vector<std::string> toks = OcrTokens(CleanCellText(lines[i]->text));
+  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(lines[i]->text)));
   size_t first = 0;
   while (first < toks.size() && first < 4 && !RE2::FullMatch(toks[first], kKind)) ++first;
   if (first == toks.size() || first >= 4) return false;
@@ -1397,9 +1409,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         }
         std::string label;
         std::vector<std::string> hdrs;
-        if (SpaceHeader(l.text, &label, &hdrs) && hdrs.size() == ncols) {
+        const bool header_line = SpaceHeader(l.text, &label, &hdrs);
+        if (header_line && hdrs.size() == ncols) {
           row.label = label;
           row.repeated_header = true;
+        } else if (header_line) {
+          break;  // another table's header ("Not 2025 2024" under three columns)
         } else if (IsHeaderYearsLine(OcrTokens(clean), g.headers)) {
           // A scrap of a repeated header ("2020" under a header naming
           // 2020): no figures.
