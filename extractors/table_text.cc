@@ -294,8 +294,10 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   size_t n = toks.size();
   size_t first = n;
   while (first > 0 && IsHeaderToken(toks[first - 1])) --first;
+  // A year or a closing date ("2025-12-31") names a column.
+  auto names_year = [](const std::string& t) { return IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re); };
   int years = 0;
-  for (size_t i = first; i < n; ++i) years += IsYearToken(toks[i]);
+  for (size_t i = first; i < n; ++i) years += names_year(toks[i]);
   if (years < 2 || first > 4) return false;
   label->clear();
   for (size_t i = 0; i < first; ++i) *label += (i ? " " : "") + toks[i];
@@ -303,7 +305,7 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   // "Budget 2020 Utfall 2020": kind words attach to the following year.
   std::string pending;
   for (size_t i = first; i < n; ++i) {
-    if (IsYearToken(toks[i])) {
+    if (names_year(toks[i])) {
       headers->push_back(pending.empty() ? toks[i] : pending + " " + toks[i]);
       pending.clear();
     } else {
@@ -1307,6 +1309,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     std::set<int> junk_lines;        // Line::index of rows read after stripping junk
     Grid g;
     size_t ncols = 0;
+    bool note_column = false;  // the header names a Not column before the years
     std::vector<int> col_pos;  // char column of each header cell (tab path)
     size_t body_from = i + 1;  // the first line after the header
     if (tabbed) {
@@ -1346,6 +1349,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         g.confirm_by_sums = true;
       }
       g.header_label = label;
+      note_column = RE2::PartialMatch(FoldKey(label), "(^| )not\\.?$"_re);
       g.headers = headers;
     }
     ncols = g.headers.size();
@@ -1423,6 +1427,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           std::vector<std::string> toks = OcrTokens(clean);
           size_t first = FiguresStart(toks);
           for (size_t k = 0; k < first; ++k) row.label += (k ? " " : "") + toks[k];
+          // Under a header that names a Not column before the years ("Not
+          // 2025 2024"), a row's first figure of one or two digits that no
+          // thousands group follows is its note reference ("Kassa och bank
+          // 4 6 874 210 7 402 655"), no value.
+          if (note_column && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re) &&
+              !RE2::FullMatch(toks[first + 1], "\\d{3}"_re))
+            ++first;
           // A cell border before the label ("[Summa", "| Ovriga") is no part of it.
           while (!row.label.empty() && (row.label[0] == '[' || row.label[0] == '|' || row.label[0] == '{'))
             row.label = CleanCellText(row.label.substr(1));

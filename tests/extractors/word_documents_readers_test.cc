@@ -47,6 +47,7 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
     int year_from;
     std::string columns;  // of the first table
     size_t rows;
+    int64_t first_amount = 0;  // of its first row's first cell (0: not checked)
   };
   const std::string rows3 =
       "Intakter 1 550 1 600 1 650\nKostnader 1 400 1 500 1 600\nResultat 150 100 50\n";
@@ -68,6 +69,18 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
        "verksamhetsplan", 2026, "[budget 2026][plan 2027][plan 2028]", 3},
       {"control: newest first but inside the plan's period", "Budget i tkr\n\n2027 2026 2025\n" + rows3,
        "verksamhetsplan", 2026, "[budget 2027][plan 2026][plan 2025]", 3},
+      {"a Not column's references are no values",
+       "Resultatrakning\nBelopp i kr\n\nNot 2025 2024\nVerksamhetens intakter 1 14 200 000 13 600 000\n"
+       "Verksamhetens kostnader 2 -14 000 000 -13 000 000\nVerksamhetens resultat 200 000 600 000\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 14200000},
+      {"control: a row's first group of three digits stays a thousands group",
+       "Resultatrakning\nBelopp i kr\n\nNot 2025 2024\nVerksamhetens intakter 1 200 000 1 100 000\n"
+       "Verksamhetens kostnader -1 000 000 -900 000\nVerksamhetens resultat 200 000 200 000\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 1200000},
+      {"closing dates name the columns",
+       "Balansrakning\nBelopp i kr\n\n2025-12-31 2024-12-31\nKassa och bank 100 000 90 000\n"
+       "Fordringar 50 000 40 000\nSumma tillgangar 150 000 130 000\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 100000},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -75,6 +88,10 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
     ASSERT_FALSE(ts.empty());
     EXPECT_EQ(Columns(ts[0]), c.columns);
     EXPECT_EQ(ts[0].rows.size(), c.rows) << Labels(ts[0]);
+    if (c.first_amount != 0 && !ts[0].rows.empty() && !ts[0].rows[0].cells.empty()) {
+      EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, c.first_amount);
+      EXPECT_EQ(ts[0].rows[0].cells[0].status, "ok");
+    }
   }
 }
 
