@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -56,6 +57,30 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   EXPECT_GE(t.recalled, 154) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 3) << ScoreReport(scored);
+}
+
+// The board list of the annual report (Namn | Uppdrag | Organisation): every
+// member's role and organisation as printed, in order.
+TEST(WordDocumentsTest, BoardListWithRolesAndOrganisations) {
+  std::string tmpl = ::testing::TempDir() + "/finsam_word_XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  const std::string pdf = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/w2-ar-varmland.pdf";
+  RunResult r = RunFinsam(FINSAM_BINARY, tmpl, "extract --format json '" + pdf + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"ordförande", "Region Värmland"},    {"vice ordförande", "Karlstads kommun"},
+      {"ledamot", "Försäkringskassan"},     {"ledamot", "Arbetsförmedlingen"},
+      {"ersättare", "Region Värmland"},     {"ersättare", "Karlstads kommun"}};
+  const auto& board = doc["governance"]["board"];
+  ASSERT_EQ(board.size(), expected.size()) << board.dump();
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(board[i]["role"], expected[i].first) << i;
+    EXPECT_EQ(board[i]["organisation"], expected[i].second) << i;
+    EXPECT_FALSE(board[i]["name"].get<std::string>().empty()) << i;
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(tmpl, ec);
 }
 
 // A Not column's cells are note references: printed, never amounts (the

@@ -37,12 +37,16 @@ def main(src, out):
         x = ['<table:table table:name="Tabell%d" table:style-name="%s">' % (tcount[0], tn),
              '<table:table-column table:style-name="%s.A"/>' % tn,
              '<table:table-column table:style-name="%s.B" table:number-columns-repeated="%d"/>' % (tn, n - 1)]
+        # A header cell aligns as its column's figures do (right over
+        # figures, left over text).
+        numeric = [sum(1 for r in table[1:] if c < len(r) and r[c] and NUM.match(r[c])) >
+                   sum(1 for r in table[1:] if c < len(r) and r[c] and not NUM.match(r[c])) for c in range(n)]
         for i, row in enumerate(table):
             x.append('<table:table-row>')
             for c in range(n):
                 v = row[c] if c < len(row) else ''
                 cs = 'CH' if i == 0 else ('CB' if bold[i] else 'C')
-                num = c > 0 and (NUM.match(v) or i == 0)
+                num = c > 0 and (NUM.match(v) or (i == 0 and numeric[c]))
                 ps = ('PH' if i == 0 else ('PB' if bold[i] else 'P')) + ('R' if num else 'L')
                 x.append('<table:table-cell table:style-name="%s" office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (cs, ps, escape(v)))
             x.append('</table:table-row>')
