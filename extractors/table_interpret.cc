@@ -465,6 +465,20 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   }
 
   const bool count_column = LabelsEndInACountColumn(grid);
+  // A budget, plan or outcome column without a year in a table whose other
+  // columns name theirs ("Budget" over "2025" with the year lost by OCR):
+  // its figures are no fact of any year. Left suspect, not guessed.
+  std::vector<bool> year_lost(t.columns.size(), false);
+  {
+    bool any_year = false;
+    for (const TableColumn& c : t.columns) any_year = any_year || c.year > 0;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const ColumnKind k = t.columns[c].kind;
+      year_lost[c] = any_year && t.columns[c].year == 0 &&
+                     (k == ColumnKind::kBudget || k == ColumnKind::kPlan || k == ColumnKind::kUtfall ||
+                      k == ColumnKind::kPrognos);
+    }
+  }
   std::string top_section, sub_section;
   if (IsSectionWord(FoldKey(CleanCellText(grid.header_label))))
     top_section = SentenceCase(CleanCellText(grid.header_label));
@@ -566,6 +580,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
           cell.prov.confidence *= 0.5;
           cell.doubt_rule = g.doubt_rule;
           cell.doubt = g.doubt;
+        } else if (year_lost[ci_idx] && cell.parsed) {
+          cell.status = "suspect";
+          cell.doubt_rule = "read.year";
+          cell.doubt = "its column's header names no year where the table's other columns name theirs";
         }
       }
       row.cells.push_back(std::move(cell));

@@ -192,6 +192,45 @@ TEST(WordDocumentLayoutTest, TablesAndLinesAroundThem) {
   }
 }
 
+TEST(WordDocumentLayoutTest, ColumnThatLostItsYear) {
+  struct Case {
+    const char* name;
+    std::string middle_year;  // "" = the header's year was lost
+    std::string middle_status;
+  };
+  const std::vector<Case> cases = {
+      {"a kind with no year among years: suspect", "", "suspect"},
+      {"control: every column names its year", "2025", "ok"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Budget och plan (tkr)", 40, 12);
+    pb.Add(fixtures::R("Utfall", 300, 70));
+    pb.Add(fixtures::R("2024", 330, 70));
+    if (c.middle_year.empty()) {
+      pb.Add(fixtures::R("Budget", 410, 70));
+    } else {
+      pb.Add(fixtures::R("Budget", 380, 70));
+      pb.Add(fixtures::R(c.middle_year, 410, 70));
+    }
+    pb.Add(fixtures::R("Plan", 460, 70));
+    pb.Add(fixtures::R("2026", 490, 70));
+    pb.Row("Intäkter", 86, kRights, {"6 200", "6 400", "6 600"});
+    pb.Row("Kostnader", 100, kRights, {"6 000", "6 300", "6 500"});
+    pb.Row("Resultat", 114, kRights, {"200", "100", "100"});
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    ASSERT_EQ(ts[0].columns.size(), 3u) << Columns(ts[0]);
+    for (const TableRow& r : ts[0].rows) {
+      ASSERT_EQ(r.cells.size(), 3u);
+      EXPECT_EQ(r.cells[0].status, "ok") << r.label;
+      EXPECT_EQ(r.cells[1].status, c.middle_status) << r.label;
+      EXPECT_EQ(r.cells[2].status, "ok") << r.label;
+    }
+  }
+}
+
 TEST(WordDocumentLayoutTest, CountColumnLeftOfTheValues) {
   struct Case {
     const char* name;
