@@ -90,10 +90,13 @@ OrderedJson PageJson(const Page& p, bool with_lines) {
   return o;
 }
 
-OrderedJson CellJson(const TableCell& cell, size_t col) {
+// A cell of a Not column is a note reference, no amount (the database loads
+// no fact from it either).
+OrderedJson CellJson(const TableCell& cell, size_t col, bool note_ref) {
   OrderedJson o = OrderedJson::object();
   o["col"] = static_cast<int64_t>(col);
-  o["amount_sek"] = cell.is_percent || !cell.parsed ? OrderedJson(nullptr) : OrderedJson(cell.amount_sek);
+  o["amount_sek"] =
+      cell.is_percent || !cell.parsed || note_ref ? OrderedJson(nullptr) : OrderedJson(cell.amount_sek);
   o["value"] = JsonNumber(cell.value);
   o["is_percent"] = cell.is_percent;
   o["raw"] = cell.raw;
@@ -105,7 +108,7 @@ OrderedJson CellJson(const TableCell& cell, size_t col) {
   return o;
 }
 
-OrderedJson RowJson(const TableRow& r) {
+OrderedJson RowJson(const TableRow& r, const std::vector<TableColumn>& columns) {
   OrderedJson o = OrderedJson::object();
   o["label"] = r.label;
   o["section"] = JsonStringOrNull(r.section);
@@ -118,7 +121,8 @@ OrderedJson RowJson(const TableRow& r) {
   o["groupings"] = r.groupings;
   OrderedJson cells = OrderedJson::array();
   for (size_t c = 0; c < r.cells.size(); ++c)
-    if (r.cells[c].present) cells.push_back(CellJson(r.cells[c], c));
+    if (r.cells[c].present)
+      cells.push_back(CellJson(r.cells[c], c, c < columns.size() && columns[c].kind == ColumnKind::kNote));
   o["cells"] = std::move(cells);
   return o;
 }
@@ -143,7 +147,7 @@ OrderedJson TableJson(const FinancialTable& t) {
   }
   o["columns"] = std::move(columns);
   OrderedJson rows = OrderedJson::array();
-  for (const TableRow& r : t.rows) rows.push_back(RowJson(r));
+  for (const TableRow& r : t.rows) rows.push_back(RowJson(r, t.columns));
   o["rows"] = std::move(rows);
   return o;
 }

@@ -33,6 +33,7 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
   TableContext ctx;
   ctx.doc_kind = doc.meta.kind;
   ctx.default_unit = DocumentUnitStatement(doc);
+  ctx.doc_year_from = doc.meta.year_from;
   bool text = !doc.pages.empty() && doc.pages.front().unit == BoxUnit::kCharCell;
   std::vector<Grid> grids = text ? ReadTextTables(doc) : ReadLayoutTables(doc);
   std::vector<FinancialTable> tables;

@@ -57,6 +57,7 @@ struct Grid {
 struct TableContext {
   std::string doc_kind;     // DocumentMeta::kind
   std::string default_unit; // from "Alla belopp redovisas i tkr", or ""
+  int doc_year_from = 0;    // DocumentMeta::year_from (0 = unknown)
 };
 
 // Parses one column header; year 0 / kUnknown when it is not a value column.

@@ -293,6 +293,40 @@ std::string ColumnPeriod(const std::string& header) {
   return "";
 }
 
+namespace {
+
+// "Askersunds kommun 11 290": a label with a figure after its words.
+const RE2& TrailingCount() {
+  static const RE2 kTrailingCount("^(.*\\pL.*?) (?:\\d{1,3}(?: \\d{3})*)$");
+  return kTrailingCount;
+}
+
+// A column of counts left of the value columns ("Kommun  Invånare  Budget
+// 2025  Budget 2026"): the reader takes its figures into the labels, since
+// only the value columns are columns to it. When the label header names
+// two things and every label (at least three) ends in a figure, those
+// figures are that column, not part of the labels.
+bool HasDigitIn(const std::string& s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+bool LabelsEndInACountColumn(const Grid& grid) {
+  const std::string head = CleanCellText(grid.header_label);
+  if (head.find(' ') == std::string::npos || HasDigitIn(head)) return false;
+  int labels = 0;
+  for (const GridRow& gr : grid.rows) {
+    const std::string l = CleanCellText(gr.label);
+    if (l.empty()) continue;
+    if (!RE2::FullMatch(l, TrailingCount())) return false;
+    ++labels;
+  }
+  return labels >= 3;
+}
+
+}  // namespace
+
 TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_kind) {
   TableColumn col;
   col.header = CleanCellText(header);
@@ -368,6 +402,19 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       if (bare && (statement || IsFullDateHeader(c.header))) c.kind = ColumnKind::kUtfall;
     }
   }
+  // A plan's bare-year columns printed newest first, every year before the
+  // plan's own first year ("2024 2023 2022 2021 2020" in a plan for
+  // 2026–2028): a history of outcomes. Budgets and plans run forward.
+  if (!IsAnnualReport(ctx.doc_kind) && ctx.doc_year_from > 0) {
+    std::vector<TableColumn*> bare;
+    for (TableColumn& c : t.columns)
+      if (c.kind == ColumnKind::kBudget && !RE2::PartialMatch(FoldKey(c.header), "budget"_re)) bare.push_back(&c);
+    bool history = bare.size() >= 2;
+    for (size_t i = 0; i < bare.size() && history; ++i)
+      history = bare[i]->year > 0 && bare[i]->year < ctx.doc_year_from && (i == 0 || bare[i]->year < bare[i - 1]->year);
+    if (history)
+      for (TableColumn* c : bare) c->kind = ColumnKind::kUtfall;
+  }
   // A plan's bare-year columns: the first year is the budget, later ones plan.
   if (!IsAnnualReport(ctx.doc_kind)) {
     bool first = true;
@@ -417,6 +464,21 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     t.scale = 1000;
   }
 
+  const bool count_column = LabelsEndInACountColumn(grid);
+  // A budget, plan or outcome column without a year in a table whose other
+  // columns name theirs ("Budget" over "2025" with the year lost by OCR):
+  // its figures are no fact of any year. Left suspect, not guessed.
+  std::vector<bool> year_lost(t.columns.size(), false);
+  {
+    bool any_year = false;
+    for (const TableColumn& c : t.columns) any_year = any_year || c.year > 0;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const ColumnKind k = t.columns[c].kind;
+      year_lost[c] = any_year && t.columns[c].year == 0 &&
+                     (k == ColumnKind::kBudget || k == ColumnKind::kPlan || k == ColumnKind::kUtfall ||
+                      k == ColumnKind::kPrognos);
+    }
+  }
   std::string top_section, sub_section;
   if (IsSectionWord(FoldKey(CleanCellText(grid.header_label))))
     top_section = SentenceCase(CleanCellText(grid.header_label));
@@ -424,6 +486,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     if (IsPageNumberRow(gr)) continue;  // "Brf X   7 (13)": a page header, not a row
     TableRow row;
     row.label = StripNoteReference(CleanCellText(gr.label));
+    if (count_column) RE2::FullMatch(std::string(row.label), TrailingCount(), &row.label);
     if (const SwedishLexicon* lex = SwedishLexicon::Shared()) row.label = RepairLostGlyphs(row.label, *lex);
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
@@ -517,6 +580,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
           cell.prov.confidence *= 0.5;
           cell.doubt_rule = g.doubt_rule;
           cell.doubt = g.doubt;
+        } else if (year_lost[ci_idx] && cell.parsed) {
+          cell.status = "suspect";
+          cell.doubt_rule = "read.year";
+          cell.doubt = "its column's header names no year where the table's other columns name theirs";
         }
       }
       row.cells.push_back(std::move(cell));
@@ -665,26 +732,68 @@ std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
   if (f.size() <= 60 && RE2::FullMatch(f, kStatement)) return DetectMoneyUnit(f);
   std::string in_parens, after_i;
   if (RE2::PartialMatch(f, kTrailing, &in_parens, &after_i)) return DetectMoneyUnit(in_parens + after_i);
+  // The last sentence of a line that says only the unit: "Förbundet
+  // finansierade fyra insatser. Belopp i kr."
+  const size_t stop = f.rfind(". ", f.size() >= 2 ? f.size() - 2 : 0);
+  if (stop != std::string::npos) {
+    const std::string last = f.substr(stop + 2);
+    if (RE2::FullMatch(last, kStatement) && RE2::PartialMatch(last, "^\\(?(alla |samtliga )?belopp"_re))
+      return DetectMoneyUnit(last);
+  }
   return std::nullopt;
 }
+
+namespace {
+
+// A sentence above a table's caption that names the unit of "the table
+// below" ("Alla belopp i tabellen nedan anges i tkr.") speaks for that table.
+bool NamesTableBelow(const std::string& folded) {
+  return RE2::PartialMatch(folded, "tabell(en|erna)? nedan|nedanst.ende tabell|f.ljande tabell"_re);
+}
+
+}  // namespace
 
 void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables) {
   for (FinancialTable& t : *tables) {
     if (!t.unit.empty() || t.rows.empty()) continue;
     const int first = t.rows.front().prov.line_index;
-    const Page* page = nullptr;
-    for (const Page& p : doc.pages)
-      if (p.number == t.page) page = &p;
-    if (!page || first <= 0 || first > static_cast<int>(page->lines.size())) continue;
+    size_t pi = doc.pages.size();
+    for (size_t k = 0; k < doc.pages.size(); ++k)
+      if (doc.pages[k].number == t.page) pi = k;
+    if (pi == doc.pages.size() || first <= 0 || first > static_cast<int>(doc.pages[pi].lines.size())) continue;
     // Up from the first row through the header to the caption; nothing
-    // above the caption belongs to this table.
-    for (int i = first - 1; i >= 0 && i >= first - 8; --i) {
+    // above the caption belongs to this table, except a sentence right
+    // above it about the table below. A table at the top of its page may
+    // have left its caption at the foot of the page before (Word keeps a
+    // caption with its paragraph, not with the table): the lines still
+    // unread go on up there.
+    const Page* page = &doc.pages[pi];
+    int i = first - 1, budget = 8;
+    while (budget > 0) {
+      if (i < 0) {
+        if (pi == 0 || doc.pages[pi - 1].lines.empty()) break;
+        page = &doc.pages[--pi];
+        i = static_cast<int>(page->lines.size()) - 1;
+      }
+      --budget;
       const std::string text = CollapseSpaces(page->lines[i].text);
       if (std::optional<MoneyUnit> u = UnitStatementLine(text)) {
         Rescale(&t, *u);
         break;
       }
-      if (!t.title.empty() && text == CollapseSpaces(t.title)) break;
+      if (!t.title.empty() && text == CollapseSpaces(t.title)) {
+        int a = i - 1;  // the nearest line above the caption with text
+        while (a >= 0 && CollapseSpaces(page->lines[a].text).empty()) --a;
+        if (a >= 0) {
+          const std::string above = CollapseSpaces(page->lines[a].text);
+          std::string sentence = FoldKey(above);
+          if (a > 0) sentence = FoldKey(CollapseSpaces(page->lines[a - 1].text)) + " " + sentence;
+          std::optional<MoneyUnit> u = UnitStatementLine(above);
+          if (u && NamesTableBelow(sentence)) Rescale(&t, *u);
+        }
+        break;
+      }
+      --i;
     }
   }
 }

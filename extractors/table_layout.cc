@@ -930,7 +930,20 @@ void LocateHeaderColumns(HeaderBlock* h) {
 
 // A band that ends the table: prose over the columns, or a wide line or a
 // numbered heading without figures.
+// A line whose only figures are a written date's day and year ("Karlstad
+// den 12 februari 2026", the signature line under the last note): no row.
+// "Utgående balans 31 december 2025  5 217 372" has an amount besides.
+bool IsDateLine(const std::string& text) {
+  static const RE2 kDate(
+      "(?i)\\b(\\d{1,2}) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) "
+      "((?:19|20)\\d\\d)\\b");
+  std::string rest = text;
+  if (!RE2::Replace(&rest, kDate, "")) return false;
+  return !RE2::PartialMatch(rest, "\\d"_re);
+}
+
 bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
+  if (IsDateLine(b.Text())) return true;
   int prose = 0, outside_comments = 0;
   for (const PWord& p : b.words) outside_comments += p.w->box.x0 < h.comment_x0 - lp.edge_slack_pt;
   for (const PWord& p : b.words)
@@ -1015,6 +1028,20 @@ int ContinuationBand(const std::vector<Band>& next, double first_x, const Layout
   return -1;
 }
 
+// A repeated header names only what the table's header names: "Budget 2025
+// Utfall 2025 Avvikelse" under a table headed "Budget 2025 Utfall 2025
+// Deltagare" is the header of the next table (a heading and a unit line
+// between them, set close), not a repeat.
+bool RepeatsHeaderWords(const Band& b, int from, const Band& header) {
+  std::set<std::string> named;
+  for (const PWord& p : header.words) named.insert(FoldKey(StripPunct(p.w->text)));
+  for (size_t i = static_cast<size_t>(from); i < b.words.size(); ++i) {
+    const std::string t = FoldKey(StripPunct(b.words[i].w->text));
+    if (!t.empty() && !named.count(t)) return false;
+  }
+  return true;
+}
+
 // The bands below the header, until a gap, prose, a heading or another
 // table; across page breaks when the table continues.
 TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t pi, const HeaderBlock& h,
@@ -1036,7 +1063,8 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
       if (rhs >= 0) {
         std::string lbl;
         for (int w = 0; w < rhs; ++w) lbl += (lbl.empty() ? "" : " ") + b.words[w].w->text;
-        if (IsSectionLabel(lbl) && b.box.y0 - prev_bottom < lp.repeated_header_gap_pitches * pitch) {
+        if (IsSectionLabel(lbl) && b.box.y0 - prev_bottom < lp.repeated_header_gap_pitches * pitch &&
+            RepeatsHeaderWords(b, rhs, h.header)) {
           body.bands.push_back(&b);
           body.is_repeat.push_back(true);
           prev_bottom = b.box.y1;

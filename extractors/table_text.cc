@@ -260,11 +260,19 @@ std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string
   return plausible.empty() && !strict ? all : plausible;
 }
 
-// A kind word OCR broke in two ("Ut fall", "Bud get"): the joined word.
+// Header words OCR broke ("Ut fall" → "Utfall") or glued to their year
+// ("Plan2027" → "Plan" "2027": the space between them lost).
 std::vector<std::string> JoinBrokenKinds(const std::vector<std::string>& toks) {
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
+  static const RE2 kGlued("(?i)(utfall|budget|plan|prognos|bokslut)((?:19|20)\\d\\d)");
   std::vector<std::string> out;
   for (size_t i = 0; i < toks.size(); ++i) {
+    std::string kind, year;
+    if (RE2::FullMatch(toks[i], kGlued, &kind, &year)) {
+      out.push_back(kind);
+      out.push_back(year);
+      continue;
+    }
     if (i + 1 < toks.size() && !IsHeaderToken(toks[i]) && !IsHeaderToken(toks[i + 1]) &&
         RE2::FullMatch(toks[i] + toks[i + 1], kKind)) {
       out.push_back(toks[i] + toks[i + 1]);
@@ -286,8 +294,10 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   size_t n = toks.size();
   size_t first = n;
   while (first > 0 && IsHeaderToken(toks[first - 1])) --first;
+  // A year or a closing date ("2025-12-31") names a column.
+  auto names_year = [](const std::string& t) { return IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re); };
   int years = 0;
-  for (size_t i = first; i < n; ++i) years += IsYearToken(toks[i]);
+  for (size_t i = first; i < n; ++i) years += names_year(toks[i]);
   if (years < 2 || first > 4) return false;
   label->clear();
   for (size_t i = 0; i < first; ++i) *label += (i ? " " : "") + toks[i];
@@ -295,13 +305,17 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   // "Budget 2020 Utfall 2020": kind words attach to the following year.
   std::string pending;
   for (size_t i = first; i < n; ++i) {
-    if (IsYearToken(toks[i])) {
+    if (names_year(toks[i])) {
       headers->push_back(pending.empty() ? toks[i] : pending + " " + toks[i]);
       pending.clear();
     } else {
       pending += (pending.empty() ? "" : " ") + toks[i];
     }
   }
+  // A last column that compares, with no year of its own ("Budget 2025
+  // Utfall 2025 Avvikelse"): a column (the year is the one before it).
+  static const RE2 kYearless("(?i)avvikelse|totalt|återstår|aterstar");
+  if (!pending.empty() && headers->size() >= 2 && RE2::FullMatch(pending, kYearless)) headers->push_back(pending);
   return headers->size() >= 2;
 }
 
@@ -331,7 +345,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
   static const RE2 kOpen("((?:19|20)\\d\\d)\\s*[-–—]");
   static const RE2 kRange("(?:19|20)\\d\\d\\s*[-–—]\\s*(?:19|20)\\d\\d");
-  std::vector<std::string> toks = OcrTokens(CleanCellText(lines[i]->text));
+  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(lines[i]->text)));
   size_t first = 0;
   while (first < toks.size() && first < 4 && !RE2::FullMatch(toks[first], kKind)) ++first;
   if (first == toks.size() || first >= 4) return false;
@@ -1301,6 +1315,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     std::set<int> junk_lines;        // Line::index of rows read after stripping junk
     Grid g;
     size_t ncols = 0;
+    bool note_column = false;  // the header names a Not column before the years
     std::vector<int> col_pos;  // char column of each header cell (tab path)
     size_t body_from = i + 1;  // the first line after the header
     if (tabbed) {
@@ -1340,6 +1355,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         g.confirm_by_sums = true;
       }
       g.header_label = label;
+      note_column = RE2::PartialMatch(FoldKey(label), "(^| )not\\.?$"_re);
       g.headers = headers;
     }
     ncols = g.headers.size();
@@ -1403,9 +1419,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         }
         std::string label;
         std::vector<std::string> hdrs;
-        if (SpaceHeader(l.text, &label, &hdrs) && hdrs.size() == ncols) {
+        const bool header_line = SpaceHeader(l.text, &label, &hdrs);
+        if (header_line && hdrs.size() == ncols) {
           row.label = label;
           row.repeated_header = true;
+        } else if (header_line) {
+          break;  // another table's header ("Not 2025 2024" under three columns)
         } else if (IsHeaderYearsLine(OcrTokens(clean), g.headers)) {
           // A scrap of a repeated header ("2020" under a header naming
           // 2020): no figures.
@@ -1414,6 +1433,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           std::vector<std::string> toks = OcrTokens(clean);
           size_t first = FiguresStart(toks);
           for (size_t k = 0; k < first; ++k) row.label += (k ? " " : "") + toks[k];
+          // Under a header that names a Not column before the years ("Not
+          // 2025 2024"), a row's first figure of one or two digits that no
+          // thousands group follows is its note reference ("Kassa och bank
+          // 4 6 874 210 7 402 655"), no value.
+          if (note_column && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re) &&
+              !RE2::FullMatch(toks[first + 1], "\\d{3}"_re))
+            ++first;
           // A cell border before the label ("[Summa", "| Ovriga") is no part of it.
           while (!row.label.empty() && (row.label[0] == '[' || row.label[0] == '|' || row.label[0] == '{'))
             row.label = CleanCellText(row.label.substr(1));

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -25,25 +26,19 @@ struct Scored {
   layout::VariantScore score;
 };
 
-// Extracts (`finsam extract --format json`) and scores every input of one
-// kind: tests/data/layouts/KIND/*EXT with their ID.expected.tsv.
-inline std::vector<Scored> ScoreLayoutVariants(const std::string& kind, const std::string& ext) {
+// Extracts (`finsam extract --format json`) and scores each input against
+// its expected facts: pairs of (input path, ID.expected.tsv path).
+inline std::vector<Scored> ScoreInputs(const std::vector<std::pair<std::string, std::string>>& inputs) {
   namespace fs = std::filesystem;
-  const std::string dir = std::string(FINSAM_SOURCE_DIR) + "/tests/data/layouts/" + kind;
   std::string tmpl = ::testing::TempDir() + "/finsam_layouts_XXXXXX";
   EXPECT_NE(mkdtemp(tmpl.data()), nullptr);
-  std::vector<fs::path> inputs;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ext) inputs.push_back(e.path());
-  std::sort(inputs.begin(), inputs.end());
   std::vector<Scored> out;
-  for (const auto& in : inputs) {
-    std::string id = in.stem().string();
+  for (const auto& [in, expected] : inputs) {
     layout::VariantTruth truth;
     std::string error;
-    EXPECT_TRUE(layout::ReadTruth(dir + "/" + id + ".expected.tsv", &truth, &error)) << error;
-    RunResult r = RunFinsam(FINSAM_BINARY, tmpl, "extract --format json '" + in.string() + "'",
-                            "OMP_THREAD_LIMIT=1");
+    EXPECT_TRUE(layout::ReadTruth(expected, &truth, &error)) << error;
+    const std::string id = fs::path(in).filename().string();
+    RunResult r = RunFinsam(FINSAM_BINARY, tmpl, "extract --format json '" + in + "'", "OMP_THREAD_LIMIT=1");
     EXPECT_EQ(r.code, 0) << id << ": " << r.err;
     nlohmann::json doc = nlohmann::json::parse(r.out, nullptr, false);
     EXPECT_FALSE(doc.is_discarded()) << id << ": output is not JSON";
@@ -53,6 +48,19 @@ inline std::vector<Scored> ScoreLayoutVariants(const std::string& kind, const st
   std::error_code ec;
   fs::remove_all(tmpl, ec);
   return out;
+}
+
+// Every input of one kind of the layout variants: tests/data/layouts/KIND/*EXT
+// with their ID.expected.tsv.
+inline std::vector<Scored> ScoreLayoutVariants(const std::string& kind, const std::string& ext) {
+  namespace fs = std::filesystem;
+  const std::string dir = std::string(FINSAM_SOURCE_DIR) + "/tests/data/layouts/" + kind;
+  std::vector<std::pair<std::string, std::string>> inputs;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ext)
+      inputs.push_back({e.path().string(), dir + "/" + e.path().stem().string() + ".expected.tsv"});
+  std::sort(inputs.begin(), inputs.end());
+  return ScoreInputs(inputs);
 }
 
 inline layout::Totals SumScores(const std::vector<Scored>& scored) {

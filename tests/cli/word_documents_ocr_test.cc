@@ -1,0 +1,34 @@
+// The made-up Word documents (tests/data/unseen/word/) as image-only scans:
+// 200–300 dpi, slightly rotated, speckled, 1-bit, read by finsam's own OCR.
+// Slow (label ocr). Floors = what was measured when committed.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "tests/support/layout_score.h"
+#include "tests/support/word_documents.h"
+
+namespace finsam {
+namespace {
+
+TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
+  std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
+  ASSERT_EQ(scored.size(), 3u);
+  layout::Totals t = SumScores(scored);
+  std::printf("word scans: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", t.variants,
+              static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
+  // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
+  // precision 0.754 → 0.906 (164/181), metadata 3/3. Of the 17 wrong `ok`
+  // facts, 13 have the right amount, year and kind under a label OCR
+  // misread (Försäkringskåssan, Halisbergs, Regiori, Summia, Förutbetälda);
+  // 4 are driftredovisning figures read one column off or misread
+  // (11 500 060). Below issue 16's 0.995: floors, to be raised.
+  EXPECT_GE(t.recalled, 177) << ScoreReport(scored);
+  EXPECT_GE(t.Precision(), 0.90) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 3) << ScoreReport(scored);
+}
+
+}  // namespace
+}  // namespace finsam

@@ -1,0 +1,28 @@
+#!/bin/bash
+# Regenerates the made-up Word documents of this folder (README.md) from their
+# hand-written sources: ID.src.txt -> ID.fodt (md2fodt.py) -> ID.pdf
+# (LibreOffice Writer), an image-only scan ID.scan.pdf (pdftoppm, ImageMagick:
+# slight rotation, noise, 1-bit; img2pdf) and an English-model Tesseract dump
+# ID.ocr.txt of the clean page images (default --psm 3, one form feed after
+# each page). The tests read the committed outputs; nothing here runs in CI.
+# Needs: soffice (libreoffice-writer-nogui), poppler-utils, imagemagick,
+# img2pdf, tesseract-ocr-eng.
+set -euo pipefail
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for spec in "w1-vp-sydnarke 200 0.6" "w2-ar-varmland 240 -0.5" "w3-vp-sydnarke-tabs 300 0.8"; do
+  set -- $spec
+  id=$1 dpi=$2 rot=$3
+  python3 md2fodt.py "$id.src.txt" "$id.fodt"
+  soffice --headless "-env:UserInstallation=file://$tmp/profile" --convert-to pdf --outdir . "$id.fodt" >/dev/null
+  pdftoppm -r "$dpi" -gray -png "$id.pdf" "$tmp/$id"
+  : >"$id.ocr.txt"
+  for p in "$tmp/$id"-*.png; do
+    convert "$p" -background white -rotate "$rot" +repage -attenuate 3 +noise Gaussian -threshold 50% \
+      -type bilevel -compress Group4 "${p%.png}.tif"
+    OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng 2>/dev/null >>"$id.ocr.txt"
+    printf '\f' >>"$id.ocr.txt"
+  done
+  img2pdf --pagesize A4 "$tmp/$id"-*.tif -o "$id.scan.pdf"
+done

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Turns a hand-written document source (ID.src.txt) into a LibreOffice flat
+ODT (ID.fodt) that `soffice --headless --convert-to pdf` prints like a Word
+document. Only layout lives here; every word and figure is in the source.
+
+Source lines:
+  @font NAME SIZEpt      body font       @rules grid|lines|none   table borders
+  @shade #RRGGBB         header shading  @tabs 6cm 8.5cm ...      right tab stops
+  @pagebreak
+  = Title   == Heading   === Subheading
+  | a | b | c |          table row (consecutive rows = one table; first = header)
+  |! a | b |             bold row (sums)
+  > a<TAB>b<TAB>c        paragraph laid out with the @tabs (use \\t for TAB)
+  anything else          a paragraph; blank lines end tables
+"""
+import re, sys
+from xml.sax.saxutils import escape
+
+NUM = re.compile(r'^[-−–]?\s?[\d  ]+(,\d+)?\s?%?$')
+
+def main(src, out):
+    font, size, rules, shade, tabs = 'Liberation Sans', '10pt', 'grid', '#ffffff', []
+    body, styles = [], []
+    table, bold = [], []
+    tcount = [0]
+    def flush():
+        if not table:
+            return
+        tcount[0] += 1
+        n = max(len(r) for r in table)
+        tn = 'T%d' % tcount[0]
+        first = 5.5
+        rest = (16.5 - first) / max(1, n - 1)
+        styles.append('<style:style style:name="%s" style:family="table"><style:table-properties style:width="16.5cm" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>' % tn)
+        styles.append('<style:style style:name="%s.A" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>' % (tn, first))
+        styles.append('<style:style style:name="%s.B" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>' % (tn, rest))
+        x = ['<table:table table:name="Tabell%d" table:style-name="%s">' % (tcount[0], tn),
+             '<table:table-column table:style-name="%s.A"/>' % tn,
+             '<table:table-column table:style-name="%s.B" table:number-columns-repeated="%d"/>' % (tn, n - 1)]
+        # A header cell aligns as its column's figures do (right over
+        # figures, left over text).
+        numeric = [sum(1 for r in table[1:] if c < len(r) and r[c] and NUM.match(r[c])) >
+                   sum(1 for r in table[1:] if c < len(r) and r[c] and not NUM.match(r[c])) for c in range(n)]
+        for i, row in enumerate(table):
+            x.append('<table:table-row>')
+            for c in range(n):
+                v = row[c] if c < len(row) else ''
+                cs = 'CH' if i == 0 else ('CB' if bold[i] else 'C')
+                num = c > 0 and (NUM.match(v) or (i == 0 and numeric[c]))
+                ps = ('PH' if i == 0 else ('PB' if bold[i] else 'P')) + ('R' if num else 'L')
+                x.append('<table:table-cell table:style-name="%s" office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (cs, ps, escape(v)))
+            x.append('</table:table-row>')
+        x.append('</table:table>')
+        body.append('\n'.join(x))
+        table.clear(); bold.clear()
+    for line in open(src, encoding='utf-8'):
+        line = line.rstrip('\n')
+        if line.startswith('|'):
+            b = line.startswith('|!')
+            cells = [c.strip() for c in line[2 if b else 1:].rstrip('|').split('|')]
+            table.append(cells); bold.append(b)
+            continue
+        flush()
+        if line.startswith('@font'):
+            _, f, size = line.rsplit(' ', 2) if False else (None, ' '.join(line.split()[1:-1]), line.split()[-1])
+            font = f
+        elif line.startswith('@rules'):
+            rules = line.split()[1]
+        elif line.startswith('@shade'):
+            shade = line.split()[1]
+        elif line.startswith('@tabs'):
+            tabs = line.split()[1:]
+        elif line.startswith('@pagebreak'):
+            body.append('<text:p text:style-name="Break"/>')
+        elif line.startswith('=== '):
+            body.append('<text:h text:style-name="H2" text:outline-level="2">%s</text:h>' % escape(line[4:]))
+        elif line.startswith('== '):
+            body.append('<text:h text:style-name="H1" text:outline-level="1">%s</text:h>' % escape(line[3:]))
+        elif line.startswith('= '):
+            body.append('<text:p text:style-name="Title">%s</text:p>' % escape(line[2:]))
+        elif line.startswith('> '):
+            parts = [escape(p) for p in line[2:].split('\\t')]
+            body.append('<text:p text:style-name="Tabs">%s</text:p>' % '<text:tab/>'.join(parts))
+        elif line.strip():
+            body.append('<text:p text:style-name="Body">%s</text:p>' % escape(line))
+    flush()
+    line_border = '0.5pt solid #000000'
+    if rules == 'grid':
+        c = h = b = 'fo:border="%s"' % line_border
+    elif rules == 'lines':
+        c = 'fo:border="none"'
+        h = 'fo:border-top="none" fo:border-left="none" fo:border-right="none" fo:border-bottom="%s"' % line_border
+        b = 'fo:border-bottom="none" fo:border-left="none" fo:border-right="none" fo:border-top="%s"' % line_border
+    else:
+        c = h = b = 'fo:border="none"'
+    tabstops = ''.join('<style:tab-stop style:position="%s" style:type="right"/>' % t for t in tabs)
+    doc = f'''<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="{font}" svg:font-family="'{font}'"/></office:font-face-decls>
+<office:styles>
+<style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.15cm"/><style:text-properties style:font-name="{font}" fo:font-size="{size}" fo:language="sv" fo:country="SE"/></style:default-style>
+<style:style style:name="Body" style:family="paragraph"/>
+<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:margin-top="2cm" fo:margin-bottom="0.6cm"/><style:text-properties fo:font-size="20pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="H1" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold" fo:color="#1f3864"/></style:style>
+<style:style style:name="H2" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="11pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="Tabs" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.05cm"><style:tab-stops>{tabstops}</style:tab-stops></style:paragraph-properties></style:style>
+<style:style style:name="PL" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm"/></style:style>
+<style:style style:name="PR" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm" fo:text-align="end"/></style:style>
+<style:style style:name="PBL" style:family="paragraph" style:parent-style-name="PL"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="PBR" style:family="paragraph" style:parent-style-name="PR"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="PHL" style:family="paragraph" style:parent-style-name="PL"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="PHR" style:family="paragraph" style:parent-style-name="PR"><style:text-properties fo:font-weight="bold"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2cm"/></style:page-layout>
+<style:style style:name="Break" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
+<style:style style:name="C" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" {c}/></style:style>
+<style:style style:name="CH" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:background-color="{shade}" {h}/></style:style>
+<style:style style:name="CB" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" {b}/></style:style>
+{chr(10).join(styles)}
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+<office:body><office:text>
+{chr(10).join(body)}
+</office:text></office:body>
+</office:document>
+'''
+    open(out, 'w', encoding='utf-8').write(doc)
+
+if __name__ == '__main__':
+    main(sys.argv[1], sys.argv[2])

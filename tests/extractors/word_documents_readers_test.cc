@@ -1,0 +1,274 @@
+// Reader rules found on the made-up Word documents (tests/data/unseen/word/,
+// issue 16): each on a made-up snippet, as an OCR text dump or as a page of
+// positioned words, with a control that must stay as it was.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractors/financial_tables.h"
+#include "model/extraction.h"
+#include "pipeline/input/text_reader.h"
+#include "tests/support/a4_pages.h"
+
+namespace finsam {
+namespace {
+
+using fixtures::A4Pages;
+using fixtures::PageBuilder;
+
+std::vector<FinancialTable> FromDump(const std::string& text, const std::string& kind, int year_from = 0) {
+  Document doc;
+  doc.meta.kind = kind;
+  doc.meta.year_from = year_from;
+  ReadText(text, doc);
+  return ExtractFinancialTables(doc);
+}
+
+std::string Columns(const FinancialTable& t) {
+  std::string s;
+  for (const TableColumn& c : t.columns) s += std::string("[") + ColumnKindName(c.kind) + " " + std::to_string(c.year) + "]";
+  return s;
+}
+
+std::string Labels(const FinancialTable& t) {
+  std::string s;
+  for (const TableRow& r : t.rows) s += "[" + r.label + "]";
+  return s;
+}
+
+// --- OCR dumps ---
+
+TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string kind;
+    int year_from;
+    std::string columns;  // of the first table
+    size_t rows;
+    int64_t first_amount = 0;  // of its first row's first cell (0: not checked)
+  };
+  const std::string rows3 =
+      "Intakter 1 550 1 600 1 650\nKostnader 1 400 1 500 1 600\nResultat 150 100 50\n";
+  const std::vector<Case> cases = {
+      {"kind glued to its year", "Budget i tkr\n\nUtfall 2024 Budget 2025 Plan2026\n" + rows3, "verksamhetsplan", 2025,
+       "[utfall 2024][budget 2025][plan 2026]", 3},
+      {"yearless Avvikelse last", "Belopp i tkr\n\nBudget 2025 Utfall 2025 Avvikelse\n" + rows3, "årsredovisning", 2025,
+       "[budget 2025][utfall 2025][avvikelse 2025]", 3},
+      {"control: kinds spaced", "Budget i tkr\n\nUtfall 2024 Budget 2025 Plan 2026\n" + rows3, "verksamhetsplan", 2025,
+       "[utfall 2024][budget 2025][plan 2026]", 3},
+      {"another table's header ends the table",
+       "Belopp i tkr\n\nBudget 2025 Utfall 2025 Avvikelse\n" + rows3 +
+           "Resultatrakning\nBelopp i tkr\nNot 2025 2024\nVerksamhetens intakter 1 14 200 13 600\n",
+       "årsredovisning", 2025, "[budget 2025][utfall 2025][avvikelse 2025]", 3},
+      {"newest-first bare years before the plan: outcomes",
+       "Oversikt i tkr\n\n2024 2023 2022\n" + rows3, "verksamhetsplan", 2026, "[utfall 2024][utfall 2023][utfall 2022]",
+       3},
+      {"control: bare years forward stay budget and plan", "Budget i tkr\n\n2026 2027 2028\n" + rows3,
+       "verksamhetsplan", 2026, "[budget 2026][plan 2027][plan 2028]", 3},
+      {"control: newest first but inside the plan's period", "Budget i tkr\n\n2027 2026 2025\n" + rows3,
+       "verksamhetsplan", 2026, "[budget 2027][plan 2026][plan 2025]", 3},
+      {"a Not column's references are no values",
+       "Resultatrakning\nBelopp i kr\n\nNot 2025 2024\nVerksamhetens intakter 1 14 200 000 13 600 000\n"
+       "Verksamhetens kostnader 2 -14 000 000 -13 000 000\nVerksamhetens resultat 200 000 600 000\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 14200000},
+      {"control: a row's first group of three digits stays a thousands group",
+       "Resultatrakning\nBelopp i kr\n\nNot 2025 2024\nVerksamhetens intakter 1 200 000 1 100 000\n"
+       "Verksamhetens kostnader -1 000 000 -900 000\nVerksamhetens resultat 200 000 200 000\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 1200000},
+      {"closing dates name the columns",
+       "Balansrakning\nBelopp i kr\n\n2025-12-31 2024-12-31\nKassa och bank 100 000 90 000\n"
+       "Fordringar 50 000 40 000\nSumma tillgangar 150 000 130 000\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 100000},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, c.kind, c.year_from);
+    ASSERT_FALSE(ts.empty());
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+    EXPECT_EQ(ts[0].rows.size(), c.rows) << Labels(ts[0]);
+    if (c.first_amount != 0 && !ts[0].rows.empty() && !ts[0].rows[0].cells.empty()) {
+      EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, c.first_amount);
+      EXPECT_EQ(ts[0].rows[0].cells[0].status, "ok");
+    }
+  }
+}
+
+TEST(WordDocumentDumpTest, UnitSentenceAboveTheCaption) {
+  struct Case {
+    const char* name;
+    std::string above;
+    std::string unit;  // "" = none found
+  };
+  const std::vector<Case> cases = {
+      {"names the table below", "Alla belopp i tabellen nedan anges i tkr.", "tkr"},
+      {"the table below, in kronor", "Beloppen i nedanstående tabell anges i tusentals kronor.", "tkr"},
+      {"names no table: not this table's", "Förbundets kapital redovisas i tkr.", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::string text = "Inledning\n\n" + c.above +
+                       "\n\nTabell 1. Budget och plan\n\nBudget 2025 Budget 2026\nIntakter 1 600 1 650\n"
+                       "Kostnader 1 500 1 600\nResultat 100 50\n";
+    std::vector<FinancialTable> ts = FromDump(text, "verksamhetsplan", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].unit, c.unit);
+  }
+}
+
+TEST(WordDocumentDumpTest, UnitAsTheLastSentenceOfALine) {
+  struct Case {
+    const char* name;
+    std::string above;
+    std::string unit;
+  };
+  const std::vector<Case> cases = {
+      {"Belopp i kr.", "Förbundet finansierade fyra insatser. Belopp i kr.", "kr"},
+      {"Samtliga belopp i tkr", "Insatserna redovisas nedan. Samtliga belopp i tkr", "tkr"},
+      {"control: an amount in the last sentence", "Insatserna kostade mer. Det blev 300 kr.", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::string text = "Insatser 2025\n\n" + c.above +
+                       "\n\nInsats Budget 2025 Utfall 2025\nSteget 2 400 000 2 310 455\nUng Kraft 1 850 000 1 796 300\n"
+                       "Summa 4 250 000 4 106 755\n";
+    std::vector<FinancialTable> ts = FromDump(text, "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].unit, c.unit);
+  }
+}
+
+// --- Born-digital pages (positioned words) ---
+
+const std::vector<double> kRights = {330, 410, 490};
+
+TEST(WordDocumentLayoutTest, TablesAndLinesAroundThem) {
+  struct Case {
+    const char* name;
+    bool next_header_new_column;  // the second header adds Avvikelse
+    bool date_line;               // a signature line under the table
+    size_t tables;
+    size_t first_rows;
+  };
+  const std::vector<Case> cases = {
+      {"a header naming a new column starts a table", true, false, 2, 3},
+      {"control: the same header again is a repeat", false, false, 1, 6},
+      {"a written date's line is no row", false, true, 1, 3},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Insatser 2025", 40, 12);
+    pb.Text("Belopp i kr", 58);
+    pb.Add(fixtures::R("Budget", 300, 80));
+    pb.Add(fixtures::R("2025", 330, 80));
+    pb.Add(fixtures::R("Utfall", 380, 80));
+    pb.Add(fixtures::R("2025", 410, 80));
+    pb.Row("Steget vidare", 96, kRights, {"2 400 000", "2 310 455"});
+    pb.Row("Ung Kraft", 110, kRights, {"1 850 000", "1 796 300"});
+    pb.Row("Summa", 124, kRights, {"4 250 000", "4 106 755"});
+    if (c.date_line) {
+      pb.TextAt("Karlstad den 12 februari 2026", 230, 146);
+    } else {
+      pb.Text("Driftredovisning 2025", 146, 12);
+      pb.Text("Belopp i kr", 162);
+      pb.Add(fixtures::R("Budget", 300, 178));
+      pb.Add(fixtures::R("2025", 330, 178));
+      pb.Add(fixtures::R("Utfall", 380, 178));
+      pb.Add(fixtures::R("2025", 410, 178));
+      if (c.next_header_new_column) pb.Add(fixtures::R("Avvikelse", 490, 178));
+      std::vector<std::string> a = {"310 000", "298 410"}, b = {"2 900 000", "2 865 120"},
+                               s = {"3 210 000", "3 163 530"};
+      if (c.next_header_new_column) a.push_back("11 590"), b.push_back("34 880"), s.push_back("46 470");
+      pb.Row("Styrelse", 194, kRights, a);
+      pb.Row("Kansli", 208, kRights, b);
+      pb.Row("Summa kostnader", 222, kRights, s);
+    }
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("årsredovisning", {pb.words}));
+    ASSERT_EQ(ts.size(), c.tables);
+    EXPECT_EQ(ts[0].rows.size(), c.first_rows) << Labels(ts[0]);
+    if (c.tables == 2) EXPECT_EQ(Columns(ts[1]), "[budget 2025][utfall 2025][avvikelse 2025]");
+  }
+}
+
+TEST(WordDocumentLayoutTest, ColumnThatLostItsYear) {
+  struct Case {
+    const char* name;
+    std::string middle_year;  // "" = the header's year was lost
+    std::string middle_status;
+  };
+  const std::vector<Case> cases = {
+      {"a kind with no year among years: suspect", "", "suspect"},
+      {"control: every column names its year", "2025", "ok"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Budget och plan (tkr)", 40, 12);
+    pb.Add(fixtures::R("Utfall", 300, 70));
+    pb.Add(fixtures::R("2024", 330, 70));
+    if (c.middle_year.empty()) {
+      pb.Add(fixtures::R("Budget", 410, 70));
+    } else {
+      pb.Add(fixtures::R("Budget", 380, 70));
+      pb.Add(fixtures::R(c.middle_year, 410, 70));
+    }
+    pb.Add(fixtures::R("Plan", 460, 70));
+    pb.Add(fixtures::R("2026", 490, 70));
+    pb.Row("Intäkter", 86, kRights, {"6 200", "6 400", "6 600"});
+    pb.Row("Kostnader", 100, kRights, {"6 000", "6 300", "6 500"});
+    pb.Row("Resultat", 114, kRights, {"200", "100", "100"});
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    ASSERT_EQ(ts[0].columns.size(), 3u) << Columns(ts[0]);
+    for (const TableRow& r : ts[0].rows) {
+      ASSERT_EQ(r.cells.size(), 3u);
+      EXPECT_EQ(r.cells[0].status, "ok") << r.label;
+      EXPECT_EQ(r.cells[1].status, c.middle_status) << r.label;
+      EXPECT_EQ(r.cells[2].status, "ok") << r.label;
+    }
+  }
+}
+
+TEST(WordDocumentLayoutTest, CountColumnLeftOfTheValues) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> counts;  // per row, printed after the label ("" = none)
+    std::string labels;
+  };
+  const std::vector<Case> cases = {
+      {"every label ends in a count", {"11 290", "16 020", "5 650", "32 960"},
+       "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna]"},
+      {"control: one label ends in a figure", {"", "", "", "2"},
+       "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna 2]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Medlemsbidrag (kronor)", 40, 12);
+    pb.Text("Kommun", 70);
+    pb.Add(fixtures::R("Invånare", 230, 70));
+    pb.Add(fixtures::R("Budget", 300, 70));
+    pb.Add(fixtures::R("2025", 330, 70));
+    pb.Add(fixtures::R("Budget", 380, 70));
+    pb.Add(fixtures::R("2026", 410, 70));
+    const std::vector<std::string> labels = {"Askersunds kommun", "Hallsbergs kommun", "Laxå kommun",
+                                             "Summa kommunerna"};
+    const std::vector<std::vector<std::string>> figures = {
+        {"340 000", "351 000"}, {"465 000", "480 000"}, {"175 000", "180 000"}, {"980 000", "1 011 000"}};
+    for (size_t i = 0; i < labels.size(); ++i) {
+      const double y = 86 + 14 * static_cast<double>(i);
+      pb.Text(labels[i], y);
+      if (!c.counts[i].empty()) pb.Add(fixtures::Num(c.counts[i], 230, y));
+      pb.Add(fixtures::Num(figures[i][0], 330, y));
+      pb.Add(fixtures::Num(figures[i][1], 410, y));
+    }
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), c.labels);
+  }
+}
+
+}  // namespace
+}  // namespace finsam

@@ -1,0 +1,33 @@
+// The made-up Word documents of tests/data/unseen/word/ (README.md there):
+// three documents of fictitious förbund written in LibreOffice Writer, each
+// as a born-digital PDF (ID.pdf), an image-only scan (ID.scan.pdf) and an
+// English-model Tesseract dump (ID.ocr.txt), with hand-checked facts
+// (ID.expected.tsv). Used by tests/cli/word_documents_test.cc (PDFs, dumps)
+// and tests/cli/word_documents_ocr_test.cc (scans).
+#ifndef FINSAM_TESTS_SUPPORT_WORD_DOCUMENTS_H_
+#define FINSAM_TESTS_SUPPORT_WORD_DOCUMENTS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tests/support/layout_variants.h"
+
+namespace finsam {
+
+inline const std::vector<std::string>& WordDocumentIds() {
+  static const std::vector<std::string> kIds = {"w1-vp-sydnarke", "w2-ar-varmland", "w3-vp-sydnarke-tabs"};
+  return kIds;
+}
+
+// suffix: ".pdf", ".scan.pdf" or ".ocr.txt".
+inline std::vector<Scored> ScoreWordDocuments(const std::string& suffix) {
+  const std::string dir = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/";
+  std::vector<std::pair<std::string, std::string>> inputs;
+  for (const std::string& id : WordDocumentIds()) inputs.push_back({dir + id + suffix, dir + id + ".expected.tsv"});
+  return ScoreInputs(inputs);
+}
+
+}  // namespace finsam
+
+#endif  // FINSAM_TESTS_SUPPORT_WORD_DOCUMENTS_H_
