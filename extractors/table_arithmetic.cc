@@ -428,6 +428,14 @@ ReadingScore ScoreReading(const FinancialTable& t, const std::function<bool(int 
       bool reaches = false;
       for (const Term& term : holding[k]->terms)
         reaches = reaches || !guessed(term.row) || anchored.count({term.row, term.col}) > 0;
+      // An identity among three or more figures of one line (Avvikelse =
+      // Budget − Utfall, a Totalt column) vouches for that line's grouping
+      // on its own: it holds by chance for almost no wrong split, and it
+      // links no guessed row to another.
+      const std::vector<Term>& terms = holding[k]->terms;
+      reaches = reaches || (terms.size() >= 3 && std::all_of(terms.begin(), terms.end(), [&](const Term& x) {
+                              return x.row == terms.front().row;
+                            }));
       if (!reaches) continue;
       counted[k] = true;
       changed = true;

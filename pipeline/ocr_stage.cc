@@ -94,7 +94,10 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     ++conf_n;
     if (IsBorderDebris(ow.text)) continue;
     std::string text = CleanOcrToken(ow.text);
-    if (text.empty()) continue;
+    // A rule left on the page (LinesToErase keeps a statement's rules) can
+    // come back as a blank "word" spanning the table; as a line of its own
+    // it broke the table in two.
+    if (text.find_first_not_of(" \t") == std::string::npos) continue;
     Word w;
     w.raw = ow.text;
     w.text = std::move(text);
@@ -286,7 +289,7 @@ Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& sourc
   std::snprintf(buf, sizeof buf, " [OCR %d dpi: %zu words, mean confidence %.2f%s%s]", options.dpi,
                 res->words.size(), page.ocr_confidence,
                 res->orientation_degrees ? (", rotated " + std::to_string(res->orientation_degrees) + "°").c_str() : "",
-                res->ruling_lines ? (", " + std::to_string(res->ruling_lines) + " ruling lines removed, " +
+                res->ruling_lines ? (", " + std::to_string(res->ruling_lines) + " ruling lines found, " +
                                      std::to_string(res->cells_rechecked) + " cells re-read").c_str()
                                   : "");
   page.decision_reason += buf;

@@ -39,7 +39,7 @@ struct OcrPageResult {
   std::vector<OcrWord> words;
   int orientation_degrees = 0;  // clockwise rotation detected and undone (0/90/180/270)
   double skew_degrees = 0;      // skew detected and undone
-  int ruling_lines = 0;         // table ruling lines found and removed
+  int ruling_lines = 0;         // table ruling lines found (a grid's erased: LinesToErase)
   int cells_rechecked = 0;      // table cells re-recognized alone
   int figures_reread = 0;       // figure words read a second time alone
   int figures_doubted = 0;      // ... whose second reading differed

@@ -153,6 +153,21 @@ void EraseRulingLines(const std::vector<RulingLine>& lines, GrayImage& image) {
   }
 }
 
+std::vector<RulingLine> LinesToErase(const std::vector<RulingLine>& lines) {
+  constexpr int kTol = 6;  // a grid's lines may stop a few pixels short of a crossing
+  std::vector<RulingLine> out;
+  for (const RulingLine& l : lines) {
+    bool keep = !l.horizontal;
+    for (size_t k = 0; k < lines.size() && !keep; ++k) {
+      const RulingLine& v = lines[k];
+      keep = !v.horizontal && v.x1 >= l.x0 - kTol && v.x0 <= l.x1 + kTol && v.y1 >= l.y0 - kTol &&
+             v.y0 <= l.y1 + kTol;
+    }
+    if (keep) out.push_back(l);
+  }
+  return out;
+}
+
 std::optional<PixelRect> CellAround(const std::vector<RulingLine>& lines, double x, double y) {
   constexpr int kTol = 4;  // lines may stop a few pixels short of a crossing
   int left = -1, right = -1, top = -1, bottom = -1;

@@ -34,6 +34,14 @@ std::vector<RulingLine> FindRulingLines(const GrayImage& image);
 // Paints the lines (grown by a pixel or two for anti-aliasing) white.
 void EraseRulingLines(const std::vector<RulingLine>& lines, GrayImage& image);
 
+// The lines worth erasing before recognition: every vertical line (a cell
+// border read as "1" or "|"), and the horizontal lines that meet a vertical
+// one (a grid). The horizontal rules of a statement without vertical lines
+// (under the header, above a Summa row) stay: with them erased Tesseract's
+// page layout analysis lost the whole figure columns of a real scanned
+// resultaträkning, and a rule under a row is not misread as a digit.
+std::vector<RulingLine> LinesToErase(const std::vector<RulingLine>& lines);
+
 // The table cell that contains point (x, y): bounded by the nearest vertical
 // lines left and right and the nearest horizontal lines above and below that
 // span the point. The rectangle is the cell's interior (lines excluded).

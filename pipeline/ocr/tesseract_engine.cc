@@ -248,7 +248,7 @@ class TesseractEngine : public OcrEngine {
     std::vector<RulingLine> rulings;
     if (options_.remove_ruling_lines) {
       rulings = FindRulingLines(work);
-      EraseRulingLines(rulings, work);
+      EraseRulingLines(LinesToErase(rulings), work);
       // Debugging aid: FINSAM_OCR_DEBUG_DIR=/tmp/x writes the image Tesseract
       // sees and lists the ruling lines and cell re-reads on stderr.
       if (const char* dir = std::getenv("FINSAM_OCR_DEBUG_DIR"); dir && *dir) {

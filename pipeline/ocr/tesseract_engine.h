@@ -3,7 +3,7 @@
 //   1. detects page orientation (Tesseract OSD, needs osd.traineddata) and
 //      undoes a 90/180/270° rotation,
 //   2. detects and undoes skew (Leptonica pixFindSkew),
-//   3. finds table ruling lines and erases them (ruling_lines.h),
+//   3. finds table ruling lines and erases a grid's (ruling_lines.h),
 //   4. recognizes words with the `swe` model (LSTM),
 //   5. re-recognizes, alone, each bordered table cell whose number reads badly
 //      (characters that are not digits/separators, or low confidence),

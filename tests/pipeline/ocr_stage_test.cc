@@ -418,6 +418,27 @@ TEST(RulingLines, ShadedColumnIsNotRuled) {
   EXPECT_EQ(changed, 0);
 }
 
+// Which lines are erased before recognition: a grid's all, a statement's
+// horizontal rules (no vertical line meets them) none.
+TEST(RulingLines, ErasesGridsNotTheRulesOfAStatement) {
+  struct Case {
+    const char* name;
+    std::vector<RulingLine> lines;
+    size_t erased;
+  };
+  const RulingLine header_rule{true, 100, 200, 1100, 203};
+  const RulingLine sum_rule{true, 100, 600, 1100, 603};
+  const RulingLine left{false, 98, 200, 101, 603};    // meets both rules
+  const RulingLine apart{false, 1500, 900, 1503, 1200};  // a vertical line elsewhere
+  const std::vector<Case> cases = {
+      {"statement: two horizontal rules", {header_rule, sum_rule}, 0},
+      {"grid: rules meet a vertical line", {header_rule, sum_rule, left}, 3},
+      {"a vertical line that meets no rule", {header_rule, apart}, 1},
+      {"no lines", {}, 0},
+  };
+  for (const Case& c : cases) EXPECT_EQ(LinesToErase(c.lines).size(), c.erased) << c.name;
+}
+
 TEST(Progress, PlainLinesSumDocumentsAndFinish) {
   std::FILE* f = std::tmpfile();
   ASSERT_NE(f, nullptr);
