@@ -25,6 +25,18 @@
 namespace finsam {
 namespace {
 
+// `finsam extract --format json` of the made-up annual report (w2).
+void ExtractAnnualReport(nlohmann::json& doc) {
+  std::string tmpl = ::testing::TempDir() + "/finsam_word_XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  const std::string pdf = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/w2-ar-varmland.pdf";
+  RunResult r = RunFinsam(FINSAM_BINARY, tmpl, "extract --format json '" + pdf + "'");
+  std::error_code ec;
+  std::filesystem::remove_all(tmpl, ec);
+  ASSERT_EQ(r.code, 0) << r.err;
+  doc = nlohmann::json::parse(r.out);
+}
+
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
   ASSERT_EQ(scored.size(), 3u);
@@ -62,12 +74,8 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
 // The board list of the annual report (Namn | Uppdrag | Organisation): every
 // member's role and organisation as printed, in order.
 TEST(WordDocumentsTest, BoardListWithRolesAndOrganisations) {
-  std::string tmpl = ::testing::TempDir() + "/finsam_word_XXXXXX";
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-  const std::string pdf = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/w2-ar-varmland.pdf";
-  RunResult r = RunFinsam(FINSAM_BINARY, tmpl, "extract --format json '" + pdf + "'");
-  ASSERT_EQ(r.code, 0) << r.err;
-  nlohmann::json doc = nlohmann::json::parse(r.out);
+  nlohmann::json doc;
+  ASSERT_NO_FATAL_FAILURE(ExtractAnnualReport(doc));
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"ordförande", "Region Värmland"},    {"vice ordförande", "Karlstads kommun"},
       {"ledamot", "Försäkringskassan"},     {"ledamot", "Arbetsförmedlingen"},
@@ -79,19 +87,13 @@ TEST(WordDocumentsTest, BoardListWithRolesAndOrganisations) {
     EXPECT_EQ(board[i]["organisation"], expected[i].second) << i;
     EXPECT_FALSE(board[i]["name"].get<std::string>().empty()) << i;
   }
-  std::error_code ec;
-  std::filesystem::remove_all(tmpl, ec);
 }
 
 // A Not column's cells are note references: printed, never amounts (the
 // database loads no fact from them either).
 TEST(WordDocumentsTest, NoteColumnCellsCarryNoAmount) {
-  std::string tmpl = ::testing::TempDir() + "/finsam_word_XXXXXX";
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-  const std::string pdf = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/w2-ar-varmland.pdf";
-  RunResult r = RunFinsam(FINSAM_BINARY, tmpl, "extract --format json '" + pdf + "'");
-  ASSERT_EQ(r.code, 0) << r.err;
-  nlohmann::json doc = nlohmann::json::parse(r.out);
+  nlohmann::json doc;
+  ASSERT_NO_FATAL_FAILURE(ExtractAnnualReport(doc));
   int refs = 0, amounts = 0;
   for (const auto& t : doc["tables"])
     for (const auto& row : t["rows"])
@@ -104,8 +106,6 @@ TEST(WordDocumentsTest, NoteColumnCellsCarryNoAmount) {
   // Notes 1, 2, 3, 4 and 5 are referred to from the two statements.
   EXPECT_EQ(refs, 5);
   EXPECT_EQ(amounts, 0);
-  std::error_code ec;
-  std::filesystem::remove_all(tmpl, ec);
 }
 
 }  // namespace

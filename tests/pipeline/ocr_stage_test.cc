@@ -333,16 +333,25 @@ TEST(RulingLines, JoinsNumberPartsOnlyInsideOneCell) {
   EXPECT_FLOAT_EQ(words[0].confidence, 0.8f);  // the weakest part's
 }
 
-TEST(RulingLines, FindsGridEraseItAndLocatesCells) {
+// A page image of w × h pixels at 300 dpi, every pixel `paper`.
+GrayImage PaperImage(int w, int h, uint8_t paper) {
   GrayImage img;
-  img.width = 1200;
-  img.height = 600;
+  img.width = w;
+  img.height = h;
   img.dpi = 300;
-  img.pixels.assign(static_cast<size_t>(img.width) * img.height, 255);
-  auto dark = [&](int x0, int y0, int x1, int y1, uint8_t v) {
-    for (int y = y0; y < y1; ++y)
-      for (int x = x0; x < x1; ++x) img.pixels[static_cast<size_t>(y) * img.width + x] = v;
-  };
+  img.pixels.assign(static_cast<size_t>(w) * h, paper);
+  return img;
+}
+
+// Paints the rectangle [x0, x1) × [y0, y1) gray level v.
+void Fill(GrayImage& img, int x0, int y0, int x1, int y1, uint8_t v) {
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) img.pixels[static_cast<size_t>(y) * img.width + x] = v;
+}
+
+TEST(RulingLines, FindsGridEraseItAndLocatesCells) {
+  GrayImage img = PaperImage(1200, 600, 255);
+  auto dark = [&](int x0, int y0, int x1, int y1, uint8_t v) { Fill(img, x0, y0, x1, y1, v); };
   for (int y : {100, 250, 400}) dark(100, y, 1100, y + 2, 90);    // horizontal rules
   for (int x : {100, 500, 800, 1100}) dark(x, 100, x + 2, 402, 90);  // vertical rules
   dark(550, 300, 560, 340, 0);   // a "1": a 40 px stem, not a line
@@ -370,15 +379,8 @@ TEST(RulingLines, FindsGridEraseItAndLocatesCells) {
 // pieces of it that look like rules; erasing them cut the digits printed on
 // the fill. Only a rule darker than the paper beside it is a line.
 TEST(RulingLines, ShadedColumnIsNotRuled) {
-  GrayImage img;
-  img.width = 1200;
-  img.height = 700;
-  img.dpi = 300;
-  img.pixels.assign(static_cast<size_t>(img.width) * img.height, 250);
-  auto fill = [&](int x0, int y0, int x1, int y1, uint8_t v) {
-    for (int y = y0; y < y1; ++y)
-      for (int x = x0; x < x1; ++x) img.pixels[static_cast<size_t>(y) * img.width + x] = v;
-  };
+  GrayImage img = PaperImage(1200, 700, 250);
+  auto fill = [&](int x0, int y0, int x1, int y1, uint8_t v) { Fill(img, x0, y0, x1, y1, v); };
   // The fill: gray 214, right at the ink threshold, each pixel column a
   // little lighter or darker (σ 4, the streaks a scanner's sensor leaves
   // along the feed) plus grain (σ 2); measured on a 200-dpi scan of such a
