@@ -25,7 +25,10 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // misread (Försäkringskåssan, Halisbergs, Regiori, Summia, Förutbetälda);
   // 4 are driftredovisning figures read one column off or misread
   // (11 500 060). Below issue 16's 0.995: floors, to be raised.
-  EXPECT_GE(t.recalled, 177) << ScoreReport(scored);
+  // Since OCR erases a grid's lines only (LinesToErase), w1's statement
+  // rules stay on the page: 177 → 174 (precision 0.903); the same change
+  // took the real brf scans from 261 to 268 of 343 facts.
+  EXPECT_GE(t.recalled, 174) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.90) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 3) << ScoreReport(scored);
 }
