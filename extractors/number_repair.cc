@@ -12,6 +12,7 @@
 
 #include "extractors/checks.h"
 #include "extractors/table_arithmetic.h"
+#include "model/text_split.h"
 #include "normalizers/swedish_number.h"
 
 namespace finsam {
@@ -425,13 +426,9 @@ std::optional<double> DroppedThousandsSpace(const std::string& text) {
   std::string t = text;
   bool negative = !t.empty() && t[0] == '-';
   if (negative) t.erase(0, 1);
-  std::vector<std::string> parts;
-  for (size_t b = 0; b <= t.size();) {
-    size_t e = t.find(' ', b);
-    if (e == std::string::npos) e = t.size();
-    parts.push_back(t.substr(b, e - b));
-    b = e + 1;
-  }
+  // One space between groups, none at the ends.
+  if (t.empty() || t.front() == ' ' || t.back() == ' ' || t.find("  ") != std::string::npos) return std::nullopt;
+  std::vector<std::string> parts = SplitOn(t, ' ');
   if (parts.size() < 2 || parts[0].size() < 4 || parts[0].size() > 6) return std::nullopt;
   std::string digits;
   for (size_t i = 0; i < parts.size(); ++i) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "model/text_split.h"
 #include "pipeline/input/line_builder.h"
 
 namespace finsam::fixtures {
@@ -32,13 +33,7 @@ inline Word R(const std::string& t, double xr, double y, double height = kHeight
 // A figure right-aligned at xr, its thousands groups as separate words the
 // way PDF text layers split them ("2 315" → "2" "315").
 inline std::vector<Word> Num(const std::string& t, double xr, double y) {
-  std::vector<std::string> parts;
-  for (size_t b = 0; b <= t.size();) {
-    size_t e = t.find(' ', b);
-    if (e == std::string::npos) e = t.size();
-    parts.push_back(t.substr(b, e - b));
-    b = e + 1;
-  }
+  std::vector<std::string> parts = SplitOn(t, ' ');
   std::vector<Word> out;
   double x = xr;
   for (size_t i = parts.size(); i-- > 0;) {
