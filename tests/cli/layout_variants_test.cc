@@ -95,8 +95,7 @@ TEST(LayoutVariantsTest, BornDigitalPdfsAtLeastBaseline) {
   // After the reader work of issue 16 (merged): see the figures this test
   // prints. The suspect share (units printed nowhere, ambiguous wraps) is
   // above issue 16's target of 0.02 and is held at its measured level.
-  std::printf("pdf variants: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", t.variants,
-              static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
+  PrintTotals("pdf variants", t);
   // Merged readers: recall 0.934, precision 0.935, suspect 0.074. After
   // wrapped header years, unit lines above/below the header, repeated headers
   // across pages and in-cell label wraps: recall 0.988, precision 0.994,
@@ -125,8 +124,7 @@ TEST(LayoutVariantsTest, EnglishOcrDumpsAtLeastBaseline) {
   Totals t = SumScores(scored);
   // Floors: the baseline on these 6 dumps (129 facts): recall 0.171,
   // precision 0.846, metadata right on 6 of 6.
-  std::printf("ocr dumps: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", t.variants,
-              static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
+  PrintTotals("ocr dumps", t);
   // Merged readers: recall 0.473, precision 0.911. After wrapped kinds
   // headers and short rows placed by the sums: recall 0.729, precision 1.000.
   // After open row readings chosen together by the sums (wrapped tails and

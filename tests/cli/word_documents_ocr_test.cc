@@ -17,8 +17,7 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
   ASSERT_EQ(scored.size(), 3u);
   layout::Totals t = SumScores(scored);
-  std::printf("word scans: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", t.variants,
-              static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
+  PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
   // precision 0.754 → 0.906 (164/181), metadata 3/3. Of the 17 wrong `ok`
   // facts, 13 have the right amount, year and kind under a label OCR

@@ -41,8 +41,7 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
   ASSERT_EQ(scored.size(), 3u);
   layout::Totals t = SumScores(scored);
-  std::printf("word pdfs: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", t.variants,
-              static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
+  PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
   // 0.849 (a Not column's note numbers, a signature date and a newest-first
   // five-year overview loaded as `ok` figures), suspect 0.325, metadata 3/3.
@@ -57,8 +56,7 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
   ASSERT_EQ(scored.size(), 3u);
   layout::Totals t = SumScores(scored);
-  std::printf("word ocr dumps: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", t.variants,
-              static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
+  PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
   // a yearless Avvikelse column, another table's header ends a table, the
   // unit sentence above a caption, a Not column's references, closing dates

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -67,6 +68,12 @@ inline layout::Totals SumScores(const std::vector<Scored>& scored) {
   layout::Totals t;
   for (const auto& s : scored) t.Add(s.score);
   return t;
+}
+
+// The totals on one line of the test's output ("pdf variants: 24, facts …").
+inline void PrintTotals(const char* what, const layout::Totals& t) {
+  std::printf("%s: %d, facts %lld, recall %.3f, precision %.3f, suspect %.3f, metadata %d\n", what, t.variants,
+              static_cast<long long>(t.expected), t.Recall(), t.Precision(), t.SuspectShare(), t.meta_right);
 }
 
 // One line per variant, for failure messages.
