@@ -34,6 +34,7 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
   ctx.doc_kind = doc.meta.kind;
   ctx.default_unit = DocumentUnitStatement(doc);
   ctx.doc_year_from = doc.meta.year_from;
+  for (const Page& p : doc.pages) ctx.ocr_pages.push_back(p.decision == PageDecision::kOcr);
   bool text = !doc.pages.empty() && doc.pages.front().unit == BoxUnit::kCharCell;
   std::vector<Grid> grids = text ? ReadTextTables(doc) : ReadLayoutTables(doc);
   std::vector<FinancialTable> tables;

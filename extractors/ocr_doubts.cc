@@ -1,11 +1,16 @@
 #include "extractors/ocr_doubts.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
 #include <tuple>
 
 #include "extractors/table_arithmetic.h"
+#include "normalizers/regex.h"
+#include "normalizers/ocr_misreads.h"
+#include "normalizers/swedish_lexicon.h"
 
 namespace finsam {
 
@@ -42,6 +47,27 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       TableRow& r = t.rows[ri];
       if (r.is_header) continue;
       const bool garbled_label = r.prov.confidence < kOcrLabelMinConfidence && !r.category;
+      // A label word OCR read that no reading makes a known word: the row
+      // may be another than the one its figures are filed under.
+      const bool row_on_ocr_page = ocr_page(r.prov.page ? r.prov.page : t.page);
+      std::string unknown_word;
+      if (row_on_ocr_page) {
+        if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
+          OcrMisreadRepair m = RepairOcrMisreads(r.label, *lex);
+          if (!m.unknown.empty()) unknown_word = m.unknown.front();
+        }
+      }
+      // "Intäkter 14 | 200 000": OCR set a figure's first digits against
+      // the label. A label ending in one to three digits before a first
+      // figure that starts with a group of three is a figure split apart.
+      bool label_took_digits = false;
+      if (row_on_ocr_page && RE2::PartialMatch(r.label, "\\D\\s\\d{1,3}$"_re)) {
+        for (const TableCell& c : r.cells) {
+          if (!c.present) continue;
+          label_took_digits = RE2::PartialMatch(c.raw, "^\\d{3}(\\D|$)"_re);
+          break;
+        }
+      }
       for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
         TableCell& cell = r.cells[c];
         if (!cell.present || (cell.status != "ok" && cell.status != "repaired")) continue;
@@ -59,6 +85,10 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           std::snprintf(buf, sizeof buf, "label read by OCR with low confidence (%.2f) and no known category",
                         r.prov.confidence);
           why = buf;
+        } else if (!unknown_word.empty()) {
+          why = "label word '" + unknown_word + "' read by OCR is no known word";
+        } else if (label_took_digits) {
+          why = "label read by OCR ends in digits that may begin the row's first figure";
         } else if (!vouched && cell.prov.confidence < kOcrFigureMinConfidence) {
           std::snprintf(buf, sizeof buf, "figure read by OCR with low confidence (%.2f), no check confirms it",
                         cell.prov.confidence);

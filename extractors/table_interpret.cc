@@ -9,6 +9,7 @@
 #include "extractors/table_grid.h"
 #include "normalizers/text.h"
 #include "normalizers/glyph_loss.h"
+#include "normalizers/ocr_misreads.h"
 #include "normalizers/regex.h"
 #include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
@@ -334,6 +335,14 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   std::string h = col.header;
   static const RE2 kBrokenDate("(\\d{4}-\\d\\d-) (\\d\\d)");
   RE2::GlobalReplace(&h, kBrokenDate, "\\1\\2");
+  // OCR reads rule strokes and cell borders as symbols ("Not > 2025 = 2024",
+  // "2025."): they name nothing. Quotes, |, <, >, =, » and a full stop or
+  // colon after a year go before the header is read.
+  static const RE2 kStrokes("[|<>=»«~_\"“”„']+");
+  RE2::GlobalReplace(&h, kStrokes, " ");
+  static const RE2 kYearStop("((?:19|20)\\d\\d)[.:](\\s|$)");
+  RE2::GlobalReplace(&h, kYearStop, "\\1\\2");
+  h = CleanCellText(h);
   std::string f = FoldKey(h);
   static const RE2 kYear("(?:^|[^\\d])((?:19[5-9]|20\\d)\\d)(?:$|[^\\d])");
   // The last year in the header ("2020-01-01 -2020-12-31" → 2020, "Utfall 2019" → 2019).
@@ -438,6 +447,31 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         }
     }
   }
+  // A bare-year column that comes out with the kind and year of a column
+  // whose header names its kind ("2025" beside "Utfall 2025": OCR lost the
+  // word "Budget"): two columns cannot both be the year's utfall. The bare
+  // one takes the other dated kind (budget beside utfall, utfall beside a
+  // budget or plan) and its figures are left suspect: the kind is inferred,
+  // not read.
+  std::vector<std::string> kind_doubt(t.columns.size());
+  {
+    auto named = [](const TableColumn& c) {
+      return RE2::PartialMatch(FoldKey(c.header), "utfall|bokslut|redovisat|budget|\\bplan\\b|prognos"_re);
+    };
+    for (size_t i = 0; i < t.columns.size(); ++i) {
+      TableColumn& c = t.columns[i];
+      if (c.year == 0 || named(c)) continue;
+      for (size_t j = 0; j < t.columns.size(); ++j) {
+        const TableColumn& o = t.columns[j];
+        if (j == i || !named(o) || o.kind != c.kind || o.year != c.year || o.period != c.period) continue;
+        const ColumnKind was = c.kind;
+        c.kind = was == ColumnKind::kUtfall ? ColumnKind::kBudget : ColumnKind::kUtfall;
+        kind_doubt[i] = std::string("its column's header names no kind and column '") + o.header + "' is " +
+                        ColumnKindName(was) + " of the same year; read as " + ColumnKindName(c.kind);
+        break;
+      }
+    }
+  }
   t.table_kind = TableKind(t.title, grid.header_label, t.columns, ctx.doc_kind);
 
   // Unit: title, then the label header, then column headers, then the
@@ -464,6 +498,60 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     t.scale = 1000;
   }
 
+  // Years a header row printed under the kinds, set apart by OCR ("Budget
+  // Budget" over "2025 2026", read as a first row without a label): a dated
+  // kind without a year takes the year that row prints in its column. A
+  // run of such columns between two dated ones whose years step one a
+  // column ("Utfall 2024 | Budget | Budget | Plan 2027") takes the years of
+  // their places; those figures stay suspect (read.year): the year was
+  // inferred, not read. The year row itself holds no facts.
+  const GridRow* year_row = nullptr;
+  std::vector<bool> year_by_place(t.columns.size(), false);
+  {
+    auto dated_kind = [](ColumnKind k) {
+      return k == ColumnKind::kBudget || k == ColumnKind::kPlan || k == ColumnKind::kUtfall || k == ColumnKind::kPrognos;
+    };
+    bool missing = false, any = false;
+    for (const TableColumn& c : t.columns) {
+      missing = missing || (dated_kind(c.kind) && c.year == 0);
+      any = any || c.year > 0;
+    }
+    for (size_t i = 0; missing && any && i < grid.rows.size(); ++i) {
+      const GridRow& gr = grid.rows[i];
+      if (IsPageNumberRow(gr) || gr.repeated_header) continue;
+      if (!CleanCellText(gr.label).empty()) break;
+      bool years = true, some = false;
+      std::vector<int> ys(keep.size(), 0);
+      for (size_t ci = 0; ci < keep.size() && years; ++ci) {
+        const int k = keep[ci];
+        if (k >= static_cast<int>(gr.cells.size()) || !gr.cells[k].present) continue;
+        some = true;
+        const std::string cell = CleanCellText(gr.cells[k].text);
+        int y = 0;
+        if (RE2::FullMatch(cell, "((?:19|20)\\d\\d)"_re, &y)) ys[ci] = y;
+        // "220250": a year with rule strokes read as digits; a year row
+        // still, its year left to the column's place.
+        else years = RE2::FullMatch(cell, "\\d{0,2}(?:19|20)\\d\\d\\d{0,2}"_re);
+      }
+      if (!some || !years) break;
+      year_row = &gr;
+      for (size_t ci = 0; ci < t.columns.size(); ++ci)
+        if (ys[ci] && t.columns[ci].year == 0 && dated_kind(t.columns[ci].kind)) t.columns[ci].year = ys[ci];
+      break;
+    }
+    for (size_t a = 0; missing && any && a < t.columns.size(); ++a) {
+      if (t.columns[a].year == 0) continue;
+      size_t b = a + 1;
+      while (b < t.columns.size() && t.columns[b].year == 0 && dated_kind(t.columns[b].kind)) ++b;
+      if (b == a + 1 || b >= t.columns.size() || t.columns[b].year == 0) continue;
+      const int step = (t.columns[b].year - t.columns[a].year) / static_cast<int>(b - a);
+      if ((step != 1 && step != -1) || t.columns[a].year + step * static_cast<int>(b - a) != t.columns[b].year) continue;
+      for (size_t c = a + 1; c < b; ++c) {
+        t.columns[c].year = t.columns[a].year + step * static_cast<int>(c - a);
+        year_by_place[c] = true;
+      }
+    }
+  }
   const bool count_column = LabelsEndInACountColumn(grid);
   // A budget, plan or outcome column without a year in a table whose other
   // columns name theirs ("Budget" over "2025" with the year lost by OCR):
@@ -484,10 +572,19 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     top_section = SentenceCase(CleanCellText(grid.header_label));
   for (const GridRow& gr : grid.rows) {
     if (IsPageNumberRow(gr)) continue;  // "Brf X   7 (13)": a page header, not a row
+    if (&gr == year_row) continue;
     TableRow row;
     row.label = StripNoteReference(CleanCellText(gr.label));
     if (count_column) RE2::FullMatch(std::string(row.label), TrailingCount(), &row.label);
-    if (const SwedishLexicon* lex = SwedishLexicon::Shared()) row.label = RepairLostGlyphs(row.label, *lex);
+    if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
+      row.label = RepairLostGlyphs(row.label, *lex);
+      // A label Tesseract read a letter wrong ("Summia kostnader"): rebuilt
+      // when one reading is a known word; the line as read stays in
+      // row.prov.raw_text. Words still unknown are flagged (ocr_doubts.h).
+      const int page = gr.prov.page ? gr.prov.page : grid.page;
+      if (page >= 1 && page <= static_cast<int>(ctx.ocr_pages.size()) && ctx.ocr_pages[page - 1])
+        row.label = RepairOcrMisreads(row.label, *lex).text;
+    }
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
     row.groupings = gr.groupings;
@@ -580,6 +677,14 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
           cell.prov.confidence *= 0.5;
           cell.doubt_rule = g.doubt_rule;
           cell.doubt = g.doubt;
+        } else if (!kind_doubt[ci_idx].empty() && cell.parsed) {
+          cell.status = "suspect";
+          cell.doubt_rule = "read.kind";
+          cell.doubt = kind_doubt[ci_idx];
+        } else if (year_by_place[ci_idx] && cell.parsed) {
+          cell.status = "suspect";
+          cell.doubt_rule = "read.year";
+          cell.doubt = "its column's header names no year; the year is the one its place between the dated columns gives";
         } else if (year_lost[ci_idx] && cell.parsed) {
           cell.status = "suspect";
           cell.doubt_rule = "read.year";

@@ -98,6 +98,10 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     // come back as a blank "word" spanning the table; as a line of its own
     // it broke the table in two.
     if (text.find_first_not_of(" \t") == std::string::npos) continue;
+    // A "word" of a pixel or two (Tesseract's reading of a rule's end or a
+    // speck) names nothing; as a figure of its own ("2" under a column) it
+    // cut a balansräkning short. A full stop is 3 pixels at 150 dpi.
+    if (ow.x1 - ow.x0 < 2 || ow.y1 - ow.y0 < 3) continue;
     Word w;
     w.raw = ow.text;
     w.text = std::move(text);

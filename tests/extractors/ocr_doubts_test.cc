@@ -8,6 +8,7 @@
 
 #include "extractors/checks.h"
 #include "extractors/financial_tables.h"
+#include "normalizers/swedish_lexicon.h"
 #include "tests/extractors/review_table_builder.h"
 
 namespace finsam {
@@ -137,6 +138,37 @@ TEST(OcrDoubts, FlagsComeFromReadingFlags) {
   ASSERT_EQ(flags.size(), 1u);  // one flag per reason, its cells joined
   EXPECT_EQ(flags[0].rule, "read.ocr");
   EXPECT_EQ(flags[0].cells.size(), 3u);
+}
+
+// A label OCR read that names another row than the one it prints, or that
+// took a figure's first digits: its figures are not filed with confidence,
+// however the sums come out.
+TEST(OcrDoubts, LabelsReadWrongOnOcrPages) {
+  if (!SwedishLexicon::Shared()) GTEST_SKIP() << "lexicon not found";
+  struct Case {
+    const char* name;
+    PageDecision decision;
+    std::string label;  // row 2's label (figures 3 330 in every column)
+    int want;           // cells turned suspect
+  };
+  const std::vector<Case> cases = {
+      {"known words", PageDecision::kOcr, "Region Gävleborg", 0},
+      {"a word no reading makes known", PageDecision::kOcr, "Regxqn Gävleborg", 3},
+      {"the same on a text page", PageDecision::kText, "Regxqn Gävleborg", 0},
+      {"digits of the first figure in the label", PageDecision::kOcr, "Region Gävleborg 13", 3},
+      {"a number that is part of the name", PageDecision::kOcr, "Lån 2", 0},
+  };
+  for (const Case& c : cases) {
+    std::vector<FinancialTable> tables{Income()};
+    for (TableRow& r : tables[0].rows)
+      for (TableCell& cell : r.cells) cell.prov.confidence = c.decision == PageDecision::kOcr ? 0.95 : 1.0;
+    tables[0].rows[2].label = c.label;
+    if (c.label == "Region Gävleborg 13" || c.label == "Lån 2")
+      for (TableCell& cell : tables[0].rows[2].cells) cell.raw = c.label == "Lån 2" ? "3 330" : "330";
+    std::vector<Flag> checks = CheckDocument(tables);
+    EXPECT_EQ(MarkOcrDoubts(OnePage(c.decision), checks, &tables), c.want) << c.name;
+    EXPECT_EQ(Suspects(tables[0]), c.want) << c.name;
+  }
 }
 
 }  // namespace

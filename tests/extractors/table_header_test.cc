@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "normalizers/swedish_lexicon.h"
+
 #include "extractors/categories.h"
 #include "extractors/table_grid.h"
 
@@ -35,6 +37,11 @@ TEST(ColumnHeaderTest, YearsAndKinds) {
       {"Not", "årsredovisning", 0, ColumnKind::kNote},
       {"Kommentarer", "årsredovisning", 0, ColumnKind::kUnknown},
       {"Kvinna", "årsredovisning", 0, ColumnKind::kUnknown},
+      // Rule strokes and borders OCR read as symbols name nothing.
+      {"= 2024", "årsredovisning", 2024, ColumnKind::kUtfall},
+      {"2025.", "årsredovisning", 2025, ColumnKind::kUtfall},
+      {"| Budget 2025 |", "årsredovisning", 2025, ColumnKind::kBudget},
+      {"\"Budget", "verksamhetsplan", 0, ColumnKind::kBudget},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.header);
@@ -111,6 +118,113 @@ TEST(ColumnHeaderTest, PlanYearsAfterTheFirstArePlan) {
   EXPECT_TRUE(t.rows[0].is_total);
   EXPECT_EQ(t.rows[0].category.value_or(""), "income.total");
   EXPECT_EQ(t.rows[0].cells[2].amount_sek, 13320000);
+}
+
+// OCR lost "Budget" over the first column of a driftredovisning: a bare
+// "2025" beside "Utfall 2025" cannot be that year's utfall too. It is read
+// as the budget, and its figures stay suspect (the kind was inferred).
+TEST(ColumnHeaderTest, BareYearBesideTheSameYearsNamedKind) {
+  struct Case {
+    std::vector<std::string> headers;
+    std::vector<ColumnKind> kinds;
+    std::vector<bool> suspect;
+  };
+  const Case kCases[] = {
+      {{"2025", "Utfall 2025", "Avvikelse"},
+       {ColumnKind::kBudget, ColumnKind::kUtfall, ColumnKind::kAvvikelse},
+       {true, false, false}},
+      {{"Utfall 2025", "2025"}, {ColumnKind::kUtfall, ColumnKind::kBudget}, {false, true}},
+      // An annual report's bare year is utfall: beside a budget, no clash.
+      {{"Budget 2025", "2025"}, {ColumnKind::kBudget, ColumnKind::kUtfall}, {false, false}},
+      // Bare years of different years are no duplicates.
+      {{"2024", "Utfall 2025"}, {ColumnKind::kUtfall, ColumnKind::kUtfall}, {false, false}},
+  };
+  for (const Case& c : kCases) {
+    Grid g;
+    g.title = "Driftredovisning, kr";
+    g.headers = c.headers;
+    GridRow r;
+    r.label = "Kansli";
+    for (size_t i = 0; i < c.headers.size(); ++i) {
+      GridCell cell;
+      cell.present = true;
+      cell.text = "1 000";
+      r.cells.push_back(cell);
+    }
+    g.rows.push_back(r);
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t));
+    ASSERT_EQ(t.columns.size(), c.kinds.size());
+    for (size_t i = 0; i < c.kinds.size(); ++i) {
+      EXPECT_EQ(t.columns[i].kind, c.kinds[i]) << c.headers[i];
+      EXPECT_EQ(t.rows[0].cells[i].status == "suspect", c.suspect[i]) << c.headers[i];
+      EXPECT_EQ(t.rows[0].cells[i].doubt_rule == "read.kind", c.suspect[i]) << c.headers[i];
+    }
+  }
+}
+
+// Row labels of pages read by OCR have their misread letters rebuilt
+// (normalizers/ocr_misreads.h); a text layer's labels stay as printed.
+TEST(ColumnHeaderTest, OcrLabelsAreRebuiltOnOcrPagesOnly) {
+  if (!SwedishLexicon::Shared()) GTEST_SKIP() << "lexicon not found";
+  for (bool ocr : {true, false}) {
+    Grid g;
+    g.title = "Resultaträkning, kr";
+    g.page = 1;
+    g.headers = {"2025"};
+    GridRow r;
+    r.label = "Summia kostnader";
+    r.prov.page = 1;
+    GridCell cell;
+    cell.present = true;
+    cell.text = "1 000";
+    r.cells.push_back(cell);
+    g.rows.push_back(r);
+    TableContext ctx{"årsredovisning", ""};
+    ctx.ocr_pages = {ocr};
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, ctx, &t));
+    EXPECT_EQ(t.rows[0].label, ocr ? "Summa kostnader" : "Summia kostnader");
+  }
+}
+
+// Kinds on one header row, years on the next, the year row read as a first
+// row without a label (OCR of a two-row header): a column takes the year its
+// row prints; a column whose year cell is unreadable ("220250") takes the
+// year of its place between dated columns, and its figures stay suspect.
+TEST(ColumnHeaderTest, YearsFromAYearRowAndFromTheirPlace) {
+  Grid g;
+  g.title = "Budget och plan, tkr";
+  g.headers = {"Utfall 2024", "Budget", "Budget", "Plan 2027"};
+  auto row = [](const char* label, std::vector<const char*> cells) {
+    GridRow r;
+    r.label = label;
+    for (const char* v : cells) {
+      GridCell c;
+      c.present = *v != 0;
+      c.text = v;
+      r.cells.push_back(c);
+    }
+    return r;
+  };
+  g.rows.push_back(row("", {"", "220250", "2026", ""}));
+  g.rows.push_back(row("Kansli", {"1 550", "1 600", "1 650", "1 700"}));
+  FinancialTable t;
+  ASSERT_TRUE(InterpretGrid(g, TableContext{"verksamhetsplan", ""}, &t));
+  ASSERT_EQ(t.columns.size(), 4u);
+  EXPECT_EQ(t.columns[1].year, 2025);
+  EXPECT_EQ(t.columns[2].year, 2026);
+  ASSERT_EQ(t.rows.size(), 1u);  // the year row holds no facts
+  EXPECT_EQ(t.rows[0].cells[1].status, "suspect");
+  EXPECT_EQ(t.rows[0].cells[1].doubt_rule, "read.year");
+  EXPECT_EQ(t.rows[0].cells[2].status, "ok");  // its year was printed
+  EXPECT_EQ(t.rows[0].cells[3].status, "ok");
+
+  // Years that do not step one a column are not guessed.
+  g.headers = {"Utfall 2023", "Budget", "Plan 2027"};
+  g.rows = {row("Kansli", {"1 550", "1 600", "1 700"})};
+  ASSERT_TRUE(InterpretGrid(g, TableContext{"verksamhetsplan", ""}, &t));
+  EXPECT_EQ(t.columns[1].year, 0);
 }
 
 TEST(ColumnHeaderTest, UnparsedCellsAreSuspectAndKeepRawText) {
