@@ -460,9 +460,15 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
   }
   if (digits + conf == 0 || conf > 4) return {};
   std::vector<std::string> texts = {""};
-  for (char ch : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
     auto it = ConfusableMap().find(ch);
     std::string opts = it != ConfusableMap().end() ? it->second : std::string(1, ch == '.' ? ' ' : ch);
+    // "14 200-000": a rule stroke or speck read as a hyphen where a
+    // thousands space stood (a minus sign never stands between digits).
+    if (ch == '-' && i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 1])))
+      opts = " ";
     std::vector<std::string> next;
     for (const std::string& p : texts)
       for (char o : opts) next.push_back(p + o);
@@ -645,13 +651,27 @@ void ApplyAgreedCells(FinancialTable& t, int ti, int r, size_t k, const std::vec
 void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const Constraint*>& relevant,
                      std::vector<Flag>* flags, RepairStats* stats) {
   for (size_t c = 0; c < t.rows[r].cells.size() && c < t.columns.size(); ++c) {
-    const TableCell& cell = t.rows[r].cells[c];
+    TableCell& cell = t.rows[r].cells[c];
     if (!IsAmountColumn(t.columns[c]) || !cell.present) continue;
     if (cell.parsed && t.rows[r].groupings <= 1) continue;
+    const std::string rule = cell.parsed ? "repair.grouping" : "repair.unreadable";
     std::string what = cell.parsed ? "groups its digits in " + std::to_string(t.rows[r].groupings) + " ways ('" +
                                          t.rows[r].raw_numbers + "')"
                                    : "could not be read";
-    MarkSuspect(t, ti, r, static_cast<int>(c), cell.parsed ? "repair.grouping" : "repair.unreadable",
+    // One reading only under OCR's confusions ("5 209-210", "5612 480")
+    // and no check to contradict it: loaded with it, still suspect, rather
+    // than with no amount at all. (A reading the sums reject stays unread.)
+    if (std::vector<double> rs = ConfusableReadings(cell.raw, 2);
+        !cell.parsed && relevant.empty() && rs.size() == 1) {
+      const TableRow& row = t.rows[r];
+      cell.value = rs[0];
+      cell.amount_sek = row.monetary ? ToKronor(rs[0], row.scale ? row.scale : t.scale) : 0;
+      cell.parsed = true;
+      cell.is_percent = false;
+      what = "could not be read as printed; loaded as " + FormatPrinted(rs[0]) +
+             ", its only reading under OCR's confusions,";
+    }
+    MarkSuspect(t, ti, r, static_cast<int>(c), rule,
                 relevant.empty() ? what + " and no check constrains it"
                                  : what + "; no reading satisfies " + ConstraintList(relevant),
                 flags, stats);

@@ -225,8 +225,11 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       bool lone_head = c.words.size() == 1 && RE2::FullMatch(c.words[0].w->text, "-?\\d{1,3}"_re) &&
                        RE2::FullMatch(p.w->text, "\\d{3}"_re);
       double max_gap = (ocr && lone_head ? lp.ocr_number_gap_heights : lp.number_gap_heights) * last.height();
-      if (same_line && gap >= -lp.number_overlap_pt && gap < max_gap &&
-          ParseSwedishNumber(c.Text() + " " + p.w->text)) {
+      // A hyphen between digits is OCR's reading of a speck in a thousands
+      // space ("14" + "200-000"): the parts still join into one figure.
+      std::string joined = c.Text() + " " + p.w->text;
+      if (ocr) RE2::GlobalReplace(&joined, "(\\d)-(\\d)"_re, "\\1 \\2");
+      if (same_line && gap >= -lp.number_overlap_pt && gap < max_gap && ParseSwedishNumber(joined)) {
         c.words.push_back(p);
         c.box.Extend(p.w->box);
         continue;

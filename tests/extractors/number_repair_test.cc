@@ -55,6 +55,9 @@ TEST(ConfusableReadingsTest, DroppedThousandsSpace) {
   EXPECT_TRUE(Has(ConfusableReadings("13320 500 000"), 13320500000));
   EXPECT_FALSE(Has(ConfusableReadings("1671 00"), 167100));     // a group of two is no group
   EXPECT_FALSE(Has(ConfusableReadings("1234567 000"), 1234567000));  // seven digits: no head
+  // A hyphen between digits where the thousands space stood.
+  EXPECT_TRUE(Has(ConfusableReadings("14 200-000"), 14200000));
+  EXPECT_TRUE(Has(ConfusableReadings("-5 209-210"), -5209210));
 }
 
 TEST(NumberRepairTest, DroppedThousandsSpaceReadByTheSum) {
@@ -353,6 +356,30 @@ TEST(NumberRepairTest, UnreadableWithoutAnySatisfyingReadingStaysSuspect) {
   EXPECT_FALSE(t.rows[1].cells[0].parsed);
   EXPECT_GE(s.suspect, 1);
   EXPECT_NE(FindFlag(flags, "repair.unreadable"), nullptr);
+}
+
+// A figure no check constrains, with one reading under OCR's confusions
+// ("5 209-210": a speck for the thousands space): loaded with that reading,
+// still suspect and flagged. Two readings ("3 Bb6") stay unread.
+TEST(NumberRepairTest, UnconstrainedFigureWithOneReadingIsLoadedSuspect) {
+  struct Case {
+    const char* raw;
+    bool parsed;
+    double value;
+  };
+  for (const Case& c : {Case{"5 209-210", true, 5209210}, Case{"5612 480", true, 5612480}, Case{"3 Bb6", false, 0}}) {
+    FinancialTable t = MakeTable({{"2025", 2025, ColumnKind::kUtfall}}, {{"Ingående eget kapital", {c.raw}}},
+                                 "Balansräkning", "balance_sheet", 1);
+    t.rows[0].cells[0].parsed = false;
+    t.rows[0].cells[0].status = "suspect";
+    std::vector<Flag> flags;
+    RepairTable(t, 0, &flags);
+    const TableCell& cell = t.rows[0].cells[0];
+    EXPECT_EQ(cell.status, "suspect") << c.raw;
+    EXPECT_EQ(cell.parsed, c.parsed) << c.raw;
+    if (c.parsed) EXPECT_EQ(cell.value, c.value) << c.raw;
+    ASSERT_NE(FindFlag(flags, "repair.unreadable"), nullptr) << c.raw;
+  }
 }
 
 TEST(NumberRepairTest, DatesAreNotDamagedNumbers) {

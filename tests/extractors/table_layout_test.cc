@@ -1138,4 +1138,28 @@ TEST(LayoutOcrTest, GarbledSummaLabelTakesItsSectionsSum) {
 }
 
 }  // namespace
+// "14 200-000": OCR read a speck in the thousands space as a hyphen. The
+// parts of an OCR figure still join into one cell (the repair stage reads
+// it); a text layer's hyphen is printed and joins nothing.
+TEST(LayoutOcrTest, HyphenForAThousandsSpaceJoinsTheFigure) {
+  for (float confidence : {0.95f, 1.0f}) {
+    SCOPED_TRACE(confidence);
+    PageBuilder pb;
+    pb.Text("Driftredovisning 2020, kr", 60);
+    pb.Add(R("2020", 350, 100));
+    pb.Add(R("2019", 440, 100));
+    pb.Row("Region", 120, {350, 440}, {"330 000", "330 000"});
+    pb.Row("Kommunerna", 136, {350, 440}, {"14 200-000", "200 000"});
+    pb.Row("Övrigt", 152, {350, 440}, {"200 000", "200 000"});
+    for (Word& w : pb.words) w.confidence = confidence;
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const TableCell* cell = Cell(tables[0], "Kommunerna", 0);
+    ASSERT_NE(cell, nullptr) << Labels(tables[0]);
+    EXPECT_EQ(cell->raw, confidence < 1 ? "14 200-000" : "200-000") << Labels(tables[0]);
+    EXPECT_NE(Row(tables[0], "Kommunerna"), nullptr) << Labels(tables[0]);  // the label keeps no digits
+  }
+}
+
 }  // namespace finsam
