@@ -114,8 +114,18 @@ std::string CleanCellText(const std::string& s);
 // "4 Resultaträkning", "1.2 Översikt ...", "Not 2. ...": a numbered heading.
 bool IsNumberedHeading(const std::string& text);
 // A heading a table may be captioned by: numbered, or a short line naming a
-// table (Budget, Resultaträkning, Balansräkning, Kassaflöde, ...).
+// table (Budget, Resultaträkning, Balansräkning, Kassaflöde, ...), also
+// when OCR damaged the name (DamagedStatementTitle).
 bool IsTableHeading(const std::string& text);
+
+// The statement title a short heading line names when OCR split its word
+// with spaces and lost or misread letters ("RESU LTAT RÄKN N G 2023-01-01"
+// → "resultatrakning"): the line's letters, without its dates, years and a
+// unit, within two edits of a known title (resultaträkning, balansräkning,
+// kassaflödesanalys, finansieringsanalys, flerårsöversikt,
+// femårsöversikt), folded. "" for prose, a line of more than six pieces, or
+// a heading of anything else. An undamaged title gives its own name.
+std::string DamagedStatementTitle(const std::string& line);
 
 }  // namespace finsam
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "extractors/categories.h"
 #include "extractors/table_arithmetic.h"
@@ -30,13 +31,26 @@ bool IsAnnualReport(const std::string& doc_kind) {
   return doc_kind == "årsredovisning" || doc_kind == "delårsrapport" || doc_kind == "verksamhetsberättelse";
 }
 
+// The folded text a table's kind is read from: its title and label header,
+// and the statement title either names when OCR split its word with spaces
+// and lost a letter (DamagedStatementTitle).
+std::string KindText(const std::string& title, const std::string& header_label) {
+  std::string t = FoldKey(title + " " + header_label);
+  for (const std::string* line : {&title, &header_label}) {
+    std::string named = DamagedStatementTitle(*line);
+    if (!named.empty()) t += " " + named;
+  }
+  return t;
+}
+
 std::string TableKind(const std::string& title, const std::string& header_label,
                       const std::vector<TableColumn>& cols, const std::string& doc_kind) {
-  std::string t = FoldKey(title + " " + header_label);
+  std::string t = KindText(title, header_label);
   // "." where å/ä/ö stand: text layers that lost them print "Resultatr\"kning".
   if (RE2::PartialMatch(t, "resultatr.kning"_re)) return "income_statement";
   if (RE2::PartialMatch(t, "balansr.kning"_re)) return "balance_sheet";
-  if (RE2::PartialMatch(t, "kassafl.de"_re)) return "cash_flow";
+  // Finansieringsanalys: the older name of the kassaflödesanalys.
+  if (RE2::PartialMatch(t, "kassafl.de|finansieringsanalys"_re)) return "cash_flow";
   if (RE2::PartialMatch(t, "driftsredovisning"_re)) return "operating";
   if (RE2::PartialMatch(t, "balanskrav"_re)) return "balance_requirement";
   if (RE2::PartialMatch(FoldKey(header_label), "^insats"_re)) return "interventions";
@@ -217,13 +231,55 @@ bool IsNumberedHeading(const std::string& text) {
   return RE2::PartialMatch(text, kNumbered);
 }
 
+std::string DamagedStatementTitle(const std::string& line) {
+  // Folded, without spaces: the titles a statement table is captioned by.
+  static const char* const kTitles[] = {"resultatrakning", "balansrakning",   "kassaflodesanalys",
+                                        "finansieringsanalys", "flerarsoversikt", "femarsoversikt"};
+  // A heading line, not prose: short, a few pieces of one word at most.
+  constexpr size_t kMaxLineBytes = 60;
+  constexpr int kMaxPieces = 6;
+  if (line.size() > kMaxLineBytes) return "";
+  const std::string f = FoldKey(line);
+  // Dates, years and a unit printed on the title's line ("RESULTATRÄKNING
+  // 2023-01-01", "Balansräkning (kr)") are not part of the title.
+  static const RE2 kAside("\\(?(not|tkr|kr|mkr|sek|tsek|kronor)\\)?[.:]?");
+  std::string letters;
+  int pieces = 0;
+  size_t i = 0;
+  while (i < f.size()) {
+    size_t j = f.find(' ', i);
+    if (j == std::string::npos) j = f.size();
+    const std::string token = f.substr(i, j - i);
+    i = j + 1;
+    if (token.empty() || HasDigit(token) || RE2::FullMatch(token, kAside)) continue;
+    std::string kept;
+    for (char c : token)
+      if (c >= 'a' && c <= 'z') kept += c;
+    if (kept.empty()) continue;  // a dash, a bullet
+    letters += kept;
+    ++pieces;
+  }
+  if (pieces == 0 || pieces > kMaxPieces) return "";
+  // Two edits in a title of 13–19 letters: a lost and a misread letter
+  // ("RESU LTAT RÄKN N G"). No word of a heading a statement may stand
+  // beside comes that close ("balanskrav", "resultatdisposition").
+  constexpr int kMaxEdits = 2;
+  for (const char* title : kTitles) {
+    const std::string_view want(title);
+    if (letters.size() + kMaxEdits < want.size() || letters.size() > want.size() + kMaxEdits) continue;
+    if (EditDistance(letters, want) <= kMaxEdits) return title;
+  }
+  return "";
+}
+
 bool IsTableHeading(const std::string& text) {
   static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d)");
   static const RE2 kTableWord(
       "(budget|resultatrakning|balansrakning|kassaflode|driftsredovisning|oversikt|balanskrav|noter?\\b)");
   if (text.size() > 100) return false;
   std::string f = FoldKey(text);
-  return RE2::PartialMatch(f, kNumbered) || (text.size() < 60 && RE2::PartialMatch(f, kTableWord));
+  return RE2::PartialMatch(f, kNumbered) || (text.size() < 60 && RE2::PartialMatch(f, kTableWord)) ||
+         !DamagedStatementTitle(text).empty();
 }
 
 bool IsYearToken(const std::string& token) {
@@ -403,8 +459,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // balansräkning, kassaflödesanalys or flerårsöversikt reports outcomes.
   // (A document whose kind was misread as a plan keeps its statements.)
   {
-    std::string tf = FoldKey(t.title + " " + grid.header_label);
-    bool statement = RE2::PartialMatch(tf, "resultatr.kning|balansr.kning|kassafl.desanalys"_re) || IsFiveYearTitle(tf);
+    std::string tf = KindText(t.title, grid.header_label);
+    bool statement =
+        RE2::PartialMatch(tf, "resultatr.kning|balansr.kning|kassafl.desanalys|finansieringsanalys"_re) ||
+        IsFiveYearTitle(tf);
     for (TableColumn& c : t.columns) {
       std::string f = FoldKey(c.header);
       bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, "budget"_re);
@@ -820,6 +878,48 @@ bool IsStatementKind(const std::string& k) {
   return k == "income_statement" || k == "balance_sheet" || k == "cash_flow";
 }
 
+// A table no title named (kind "other": its caption lost or garbled beyond
+// repair on a scan) that its rows show to be one statement: a statement's
+// length, three of the totals a resultaträkning or balansräkning prints (two
+// of a kassaflödesanalys'), and every value column an outcome. Not a budget
+// follow-up (Summa intäkter, Årets resultat beside a budget column), nor a
+// förvaltningsberättelse's few lines in sammandrag (Resultat efter
+// finansiella poster, Årets resultat: often in tkr beside statements in kr).
+bool RowsMakeAStatement(const FinancialTable& t) {
+  constexpr size_t kMinRows = 6;
+  if (t.table_kind != "other" || t.rows.size() < kMinRows) return false;
+  bool outcome = false;
+  for (const TableColumn& c : t.columns) {
+    if (c.kind == ColumnKind::kNote) continue;
+    if (c.kind != ColumnKind::kUtfall) return false;
+    outcome = true;
+  }
+  if (!outcome) return false;
+  struct Statement {
+    std::vector<std::string> totals;
+    size_t need;
+  };
+  static const Statement kStatements[] = {
+      {{"income.total", "cost.total", "result.operating", "result.financial", "result"}, 3},
+      {{"assets.total", "equity_liabilities.total", "equity", "liabilities.short"}, 3},
+      {{"cash_flow.operating", "cash_flow.working_capital", "cash_flow.total"}, 2},
+  };
+  for (const Statement& s : kStatements) {
+    std::set<std::string> seen;
+    for (const TableRow& r : t.rows)
+      if (r.category && std::find(s.totals.begin(), s.totals.end(), *r.category) != s.totals.end())
+        seen.insert(*r.category);
+    if (seen.size() >= s.need) return true;
+  }
+  return false;
+}
+
+// The tables that share the statements' unit: the statements, by title or
+// by rows.
+bool CarriesStatementUnit(const FinancialTable& t) {
+  return IsStatementKind(t.table_kind) || RowsMakeAStatement(t);
+}
+
 }  // namespace
 
 std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
@@ -934,18 +1034,20 @@ void ResolveTableUnits(std::vector<FinancialTable>* tables) {
   // 2. The statements and their notes share one unit (annual-report
   //    practice): when every statement whose unit is known agrees, the
   //    statements and notes still unknown take it, with lower confidence.
+  //    A statement is one by its title or by its rows (a scan's caption
+  //    lost), so a resultaträkning in kr still speaks for the balansräkning.
   std::string unit;
   int64_t scale = 0;
   bool agree = true;
   for (const FinancialTable& t : ts) {
-    if (!IsStatementKind(t.table_kind) || t.unit.empty()) continue;
+    if (!CarriesStatementUnit(t) || t.unit.empty()) continue;
     if (scale && t.scale != scale) agree = false;
     unit = t.unit;
     scale = t.scale;
   }
   if (scale && agree) {
     for (FinancialTable& t : ts) {
-      if (!t.unit.empty() || !(IsStatementKind(t.table_kind) || t.table_kind == "note")) continue;
+      if (!t.unit.empty() || !(CarriesStatementUnit(t) || t.table_kind == "note")) continue;
       Rescale(&t, MoneyUnit{unit, scale});
       for (TableRow& r : t.rows)
         for (TableCell& c : r.cells) c.prov.confidence *= 0.9;

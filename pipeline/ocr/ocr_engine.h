@@ -43,6 +43,8 @@ struct OcrPageResult {
   int cells_rechecked = 0;      // table cells re-recognized alone
   int figures_reread = 0;       // figure words read a second time alone
   int figures_doubted = 0;      // ... whose second reading differed
+  int words_reread = 0;         // garbled words (no digit, next to no confidence) read again alone
+  int words_replaced = 0;       // ... whose new reading, one confident word, replaced them
   double mean_confidence() const;  // over words, -1 when there are none
 };
 

@@ -280,7 +280,10 @@ class TesseractEngine : public OcrEngine {
       MergeWrappedNumbers(rulings, result.words);
       JoinNumberPartsInCells(rulings, result.words);
     }
-    // 6: a second reading of every figure, alone (see SecondReadFigures).
+    // 6: words read with next to no confidence and no digit, read again
+    //    alone (see RereadGarbledWords), before the figures' second reading.
+    if (options_.reread_garbled_words) RereadGarbledWords(work, result);
+    // 7: a second reading of every figure, alone (see SecondReadFigures).
     if (options_.second_read_figures) SecondReadFigures(work, result);
 
     timer.Mark("cells");
@@ -506,6 +509,66 @@ class TesseractEngine : public OcrEngine {
       if (!drop[i]) kept.push_back(std::move(result.words[i]));
     for (OcrWord& w : added) kept.push_back(std::move(w));
     result.words = std::move(kept);
+  }
+
+  // The word's box with `margin` of the page around it, set on `pad` of
+  // white: Tesseract reads a crop alone without the page's layout analysis.
+  static GrayImage CropAround(const GrayImage& work, const OcrWord& w, int margin, int pad, double dpi) {
+    GrayImage crop;
+    const int x0 = std::max(0, static_cast<int>(w.x0) - margin), y0 = std::max(0, static_cast<int>(w.y0) - margin);
+    const int x1 = std::min(work.width, static_cast<int>(std::ceil(w.x1)) + margin);
+    const int y1 = std::min(work.height, static_cast<int>(std::ceil(w.y1)) + margin);
+    if (x1 - x0 < 4 || y1 - y0 < 4) return crop;
+    crop.width = x1 - x0 + 2 * pad;
+    crop.height = y1 - y0 + 2 * pad;
+    crop.dpi = dpi;
+    crop.pixels.assign(static_cast<size_t>(crop.width) * crop.height, 255);
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x)
+        crop.pixels[static_cast<size_t>(y - y0 + pad) * crop.width + (x - x0 + pad)] = work.at(x, y);
+    return crop;
+  }
+
+  // A word the page's reading barely believes and that holds no digit ("a"
+  // and "Rn" for a header's "2023-12-31 2022-12-31" set on a rule, the page's
+  // layout analysis confused by the line) is read again alone, as one text
+  // line. The new text replaces it only when that reading is one word read
+  // with confidence; a figure it gives then gets its own second reading
+  // (SecondReadFigures) like every other. Words with a digit are never
+  // rewritten here: their doubts are SecondReadFigures' business.
+  void RereadGarbledWords(const GrayImage& work, OcrPageResult& result) {
+    constexpr float kGarbled = 0.3f;  // first reading under this: read again
+    constexpr float kBelieved = 0.8f; // the new reading replaces it from this
+    const double dpi = work.dpi > 0 ? work.dpi : 300;
+    const int margin = std::max(1, static_cast<int>(dpi / 150));
+    const int pad = std::max(8, static_cast<int>(dpi / 15));
+    bool any = false;
+    for (OcrWord& w : result.words) {
+      if (w.confidence >= kGarbled || std::any_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
+      GrayImage crop = CropAround(work, w, margin, pad, dpi);
+      if (crop.pixels.empty()) continue;
+      api_.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      api_.SetImage(crop.pixels.data(), crop.width, crop.height, 1, crop.width);
+      api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
+      any = true;
+      tesseract::ETEXT_DESC monitor;
+      if (!ArmMonitor(monitor)) break;  // out of time: the first readings stand
+      if (api_.Recognize(&monitor) != 0) continue;
+      std::vector<OcrWord> fresh;
+      CollectWords(0, fresh);
+      if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
+        fprintf(stderr, "garbled %s(%.2f) ->", w.text.c_str(), w.confidence);
+        for (const OcrWord& f : fresh) fprintf(stderr, " %s(%.2f)", f.text.c_str(), f.confidence);
+        fprintf(stderr, "\n");
+      }
+      ++result.words_reread;
+      if (fresh.size() != 1 || fresh[0].confidence < kBelieved) continue;
+      w.text = fresh[0].text;
+      w.confidence = fresh[0].confidence;
+      ++result.words_replaced;
+    }
+    if (any) api_.SetPageSegMode(tesseract::PSM_AUTO);
   }
 
   // Reads every figure word again from a crop of its own box (single text

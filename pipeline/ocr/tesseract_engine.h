@@ -7,7 +7,9 @@
 //   4. recognizes words with the `swe` model (LSTM),
 //   5. re-recognizes, alone, each bordered table cell whose number reads badly
 //      (characters that are not digits/separators, or low confidence),
-//   6. reads every figure word a second time from a crop of its own box
+//   6. reads again, alone, each word read with next to no confidence and
+//      no digit, and takes that reading when it is one confident word,
+//   7. reads every figure word a second time from a crop of its own box
 //      (single line, amount characters only) and lowers the confidence of
 //      a figure whose two readings differ (kSecondReadDoubt),
 // and maps every word box back to the pixel grid of the image it was given,
@@ -49,6 +51,10 @@ struct TesseractOptions {
   // line, amount characters); a figure whose two readings differ gets a
   // confidence under kSecondReadDoubt (0.65).
   bool second_read_figures = true;
+  // Reads a word again alone when its first reading holds no digit and has
+  // next to no confidence ("a Rn" for two dates set on a rule); a confident
+  // one-word reading replaces it.
+  bool reread_garbled_words = true;
   // true: map word boxes back through the deskew too (exact scan pixels,
   // tilted rows); false (default): the straightened frame, see above.
   bool boxes_in_skewed_frame = false;

@@ -268,6 +268,123 @@ TEST(TableUnitsTest, SummaAndItsPartsDoNotShareATotalCategory) {
   EXPECT_EQ(FindRow(t, "Summa intäkter")->category.value_or(""), "income.total");
 }
 
+// A statement's caption read from a scan: OCR splits the word at spaces and
+// loses or misreads a letter. The kind is still named, for a heading line;
+// prose, other headings and lines of many words are not.
+TEST(TableUnitsTest, DamagedStatementTitleStillNamesItsKind) {
+  struct Case {
+    const char* line;
+    const char* want;  // folded title, "" = none
+  };
+  const Case cases[] = {
+      {"RESU LTAT RÄKN N G", "resultatrakning"},                      // split, an i lost
+      {"RESU LTAT RÄKN N G 2023-01-01 2022-01-01", "resultatrakning"},  // the header's dates on its line
+      {"Resultatrakn1ng", ""},                                          // a digit: the piece is dropped whole
+      {"Resultaträkn ing", "resultatrakning"},
+      {"BALANS RAKNlNG", "balansrakning"},                              // l for i
+      {"BALAN SRÄK NING (kr)", "balansrakning"},
+      {"Kassa flödes analvs", "kassaflodesanalys"},
+      {"FINANSIERINGS ANALYS", "finansieringsanalys"},
+      {"Fler års över sikt", "flerarsoversikt"},
+      {"Flerårsöversikt", "flerarsoversikt"},  // undamaged: its own name
+      {"Balanskrav", ""},
+      {"Resultatdisposition", ""},
+      {"Resultat", ""},
+      {"Rörelseintäkter", ""},
+      {"Not 5 Balansräkningens poster", ""},
+      {"Styrelsen föreslår att resultaträkningen och balansräkningen fastställs.", ""},
+      {"R e s u l t a t r ä k n i n g", ""},  // more than six pieces: not a heading
+      {"", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(DamagedStatementTitle(c.line), c.want) << c.line;
+}
+
+// The kind follows from the damaged caption, and with it the statement's
+// rules: dated columns are outcomes even in a document misread as a plan.
+TEST(TableUnitsTest, DamagedCaptionGivesTheTableItsKind) {
+  struct Case {
+    const char* title;
+    const char* want_kind;
+  };
+  const Case cases[] = {
+      {"RESU LTAT RÄKN N G", "income_statement"},
+      {"BALANS RÄKN NG", "balance_sheet"},
+      {"KASSA FLÖDES ANA LYS", "cash_flow"},
+      {"Finansieringsanalys", "cash_flow"},
+      {"Fler års översikt", "overview"},
+      {"Resultat per verksamhet", "budget"},  // names no statement: the document's kind decides
+  };
+  for (const Case& c : cases) {
+    Grid g = MakeGrid(c.title, "", {"2023-01-01 -2023-12-31", "2022-01-01 -2022-12-31"},
+                      {Row("Årets resultat", {"-1 294 225", "-1 464 551"})});
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, TableContext{"budget", ""}, &t)) << c.title;
+    EXPECT_EQ(t.table_kind, c.want_kind) << c.title;
+    EXPECT_EQ(t.columns[0].kind, ColumnKind::kUtfall) << c.title;
+  }
+}
+
+// The statements share one unit: a resultaträkning whose unit is known
+// (here learnt from the flerårsöversikt's tkr rows) speaks for a
+// balansräkning that prints none, also when the resultaträkning's caption
+// came off a scan damaged or not at all, so long as its rows show what it
+// is. A table whose unit nothing settles still says so.
+TEST(TableUnitsTest, StatementUnitCarriesToTheNextStatement) {
+  struct Case {
+    const char* name;
+    const char* rr_title;
+    bool rr_budget_column;  // the first table compares with a budget: no statement
+    bool overview;          // the flerårsöversikt that settles the first table's unit
+    const char* want_br_unit;
+  };
+  const Case cases[] = {
+      {"titled", "Resultaträkning", false, true, "kr"},
+      {"damaged caption", "RESU LTAT RÄKN N G", false, true, "kr"},
+      {"no caption, statement rows", "", false, true, "kr"},
+      {"budget follow-up is no statement", "", true, true, ""},
+      {"nothing settles the unit", "Resultaträkning", false, false, ""},
+  };
+  for (const Case& c : cases) {
+    Grid overview = MakeGrid("Flerårsöversikt", "", {"2023", "2022", "2021", "2020"},
+                             {Row("Nettoomsättning, tkr", {"4 828", "4 968", "5 080", "5 069"}),
+                              Row("Resultat efter finansiella poster, tkr", {"-2 007", "-2 003", "-1 640", "-1 408"})});
+    std::vector<std::string> rr_headers = {"2023-01-01 -2023-12-31", "2022-01-01 -2022-12-31"};
+    if (c.rr_budget_column) rr_headers = {"Utfall 2023", "Budget 2023"};
+    Grid rr = MakeGrid(c.rr_title, "", rr_headers,
+                       {Row("Nettoomsättning", {"4 828 275", "4 967 531"}), Row("Övriga rörelseintäkter", {"315 676", "206 477"}),
+                        Row("Summa rörelseintäkter", {"5 143 951", "5 174 008"}),
+                        Row("Driftskostnader", {"-3 778 606", "-4 086 778"}),
+                        Row("Summa rörelsekostnader", {"-6 620 576", "-6 963 587"}),
+                        Row("Resultat efter finansiella poster", {"-2 007 079", "-2 003 203"}),
+                        Row("Årets resultat", {"-2 007 079", "-2 003 203"})});
+    Grid br = MakeGrid("BALANSRÄKNING", "", {"2023-12-31", "2022-12-31"},
+                       {Row("Byggnader och mark", {"280 827 549", "283 363 477"}),
+                        Row("Summa tillgångar", {"285 718 069", "288 102 542"})});
+    std::vector<FinancialTable> ts;
+    std::vector<const Grid*> grids = {&rr, &br};
+    if (c.overview) grids.insert(grids.begin(), &overview);
+    for (const Grid* g : grids) {
+      FinancialTable t;
+      ASSERT_TRUE(InterpretGrid(*g, TableContext{"årsredovisning", ""}, &t)) << c.name;
+      ts.push_back(t);
+    }
+    ResolveTableUnits(&ts);
+    const FinancialTable& b = ts.back();
+    EXPECT_EQ(b.unit, c.want_br_unit) << c.name;
+    const TableRow* land = FindRow(b, "Byggnader och mark");
+    ASSERT_NE(land, nullptr) << c.name;
+    if (*c.want_br_unit) {
+      EXPECT_EQ(land->cells[0].amount_sek, 280827549) << c.name;
+      EXPECT_EQ(land->cells[0].status, "ok") << c.name;
+    } else {
+      EXPECT_EQ(land->cells[0].status, "suspect") << c.name;
+      int unit_flags = 0;
+      for (const Flag& f : CheckDocument(ts)) unit_flags += f.rule == kRuleUnitUnknown && !f.passed;
+      EXPECT_GE(unit_flags, 1) << c.name;
+    }
+  }
+}
+
 struct CatCase {
   const char* label;
   const char* table_kind;
