@@ -600,18 +600,8 @@ class TesseractEngine : public OcrEngine {
     for (OcrWord& w : result.words) {
       if (!is_figure(w)) continue;
       const std::string first = digits(w.text);
-      const int x0 = std::max(0, static_cast<int>(w.x0) - margin), y0 = std::max(0, static_cast<int>(w.y0) - margin);
-      const int x1 = std::min(work.width, static_cast<int>(std::ceil(w.x1)) + margin);
-      const int y1 = std::min(work.height, static_cast<int>(std::ceil(w.y1)) + margin);
-      if (x1 - x0 < 4 || y1 - y0 < 4) continue;
-      GrayImage crop;
-      crop.width = x1 - x0 + 2 * pad;
-      crop.height = y1 - y0 + 2 * pad;
-      crop.dpi = dpi;
-      crop.pixels.assign(static_cast<size_t>(crop.width) * crop.height, 255);
-      for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x)
-          crop.pixels[static_cast<size_t>(y - y0 + pad) * crop.width + (x - x0 + pad)] = work.at(x, y);
+      GrayImage crop = CropAround(work, w, margin, pad, dpi);
+      if (crop.pixels.empty()) continue;
       api_.SetPageSegMode(w.y1 - w.y0 > 1.6 * line_height ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_SINGLE_LINE);
       api_.SetImage(crop.pixels.data(), crop.width, crop.height, 1, crop.width);
       api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
@@ -625,7 +615,8 @@ class TesseractEngine : public OcrEngine {
       if (const char* dir = std::getenv("FINSAM_OCR_DEBUG_DIR"); dir && *dir) {
         for (char& c : read)
           if (c == '\n') c = ' ';
-        fprintf(stderr, "second %s -> %s (%d,%d %dx%d)\n", w.text.c_str(), read.c_str(), x0, y0, x1 - x0, y1 - y0);
+        const int x0 = static_cast<int>(w.x0), y0 = static_cast<int>(w.y0);
+        fprintf(stderr, "second %s -> %s (%d,%d %dx%d)\n", w.text.c_str(), read.c_str(), x0, y0, crop.width, crop.height);
         WriteGrayPng(crop, std::string(dir) + "/second-" + std::to_string(x0) + "-" + std::to_string(y0) + ".png");
       }
       if (second != first) {

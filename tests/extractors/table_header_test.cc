@@ -1,12 +1,20 @@
 #include <gtest/gtest.h>
 
-#include "normalizers/swedish_lexicon.h"
+#include <string>
+#include <vector>
 
 #include "extractors/categories.h"
 #include "extractors/table_grid.h"
+#include "normalizers/swedish_lexicon.h"
+#include "tests/extractors/grid_rows.h"
 
 namespace finsam {
 namespace {
+
+// A grid row: `label` and one cell per text ("" = an empty cell).
+GridRow RowOf(const std::string& label, const std::vector<std::string>& texts) {
+  return testing::MakeGridRow(label, texts);
+}
 
 TEST(ColumnHeaderTest, YearsAndKinds) {
   struct Case {
@@ -143,15 +151,7 @@ TEST(ColumnHeaderTest, BareYearBesideTheSameYearsNamedKind) {
     Grid g;
     g.title = "Driftredovisning, kr";
     g.headers = c.headers;
-    GridRow r;
-    r.label = "Kansli";
-    for (size_t i = 0; i < c.headers.size(); ++i) {
-      GridCell cell;
-      cell.present = true;
-      cell.text = "1 000";
-      r.cells.push_back(cell);
-    }
-    g.rows.push_back(r);
+    g.rows.push_back(RowOf("Kansli", std::vector<std::string>(c.headers.size(), "1 000")));
     FinancialTable t;
     ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t));
     ASSERT_EQ(t.columns.size(), c.kinds.size());
@@ -172,13 +172,8 @@ TEST(ColumnHeaderTest, OcrLabelsAreRebuiltOnOcrPagesOnly) {
     g.title = "Resultaträkning, kr";
     g.page = 1;
     g.headers = {"2025"};
-    GridRow r;
-    r.label = "Summia kostnader";
+    GridRow r = RowOf("Summia kostnader", {"1 000"});
     r.prov.page = 1;
-    GridCell cell;
-    cell.present = true;
-    cell.text = "1 000";
-    r.cells.push_back(cell);
     g.rows.push_back(r);
     TableContext ctx{"årsredovisning", ""};
     ctx.ocr_pages = {ocr};
@@ -196,19 +191,8 @@ TEST(ColumnHeaderTest, YearsFromAYearRowAndFromTheirPlace) {
   Grid g;
   g.title = "Budget och plan, tkr";
   g.headers = {"Utfall 2024", "Budget", "Budget", "Plan 2027"};
-  auto row = [](const char* label, std::vector<const char*> cells) {
-    GridRow r;
-    r.label = label;
-    for (const char* v : cells) {
-      GridCell c;
-      c.present = *v != 0;
-      c.text = v;
-      r.cells.push_back(c);
-    }
-    return r;
-  };
-  g.rows.push_back(row("", {"", "220250", "2026", ""}));
-  g.rows.push_back(row("Kansli", {"1 550", "1 600", "1 650", "1 700"}));
+  g.rows.push_back(RowOf("", {"", "220250", "2026", ""}));
+  g.rows.push_back(RowOf("Kansli", {"1 550", "1 600", "1 650", "1 700"}));
   FinancialTable t;
   ASSERT_TRUE(InterpretGrid(g, TableContext{"verksamhetsplan", ""}, &t));
   ASSERT_EQ(t.columns.size(), 4u);
@@ -222,7 +206,7 @@ TEST(ColumnHeaderTest, YearsFromAYearRowAndFromTheirPlace) {
 
   // Years that do not step one a column are not guessed.
   g.headers = {"Utfall 2023", "Budget", "Plan 2027"};
-  g.rows = {row("Kansli", {"1 550", "1 600", "1 700"})};
+  g.rows = {RowOf("Kansli", {"1 550", "1 600", "1 700"})};
   ASSERT_TRUE(InterpretGrid(g, TableContext{"verksamhetsplan", ""}, &t));
   EXPECT_EQ(t.columns[1].year, 0);
 }
@@ -231,13 +215,7 @@ TEST(ColumnHeaderTest, UnparsedCellsAreSuspectAndKeepRawText) {
   Grid g;
   g.title = "Budget 2020, tkr";
   g.headers = {"2020"};
-  GridRow r;
-  r.label = "Insatsmedel";
-  GridCell c;
-  c.present = true;
-  c.text = "J 866";
-  r.cells.push_back(c);
-  g.rows.push_back(r);
+  g.rows.push_back(RowOf("Insatsmedel", {"J 866"}));
   FinancialTable t;
   ASSERT_TRUE(InterpretGrid(g, TableContext{"verksamhetsplan", ""}, &t));
   const TableCell& cell = t.rows[0].cells[0];

@@ -7,21 +7,14 @@
 #include "extractors/checks.h"
 #include "extractors/period_checks.h"
 #include "extractors/table_grid.h"
+#include "tests/extractors/grid_rows.h"
 
 namespace finsam {
 namespace {
 
+// Rows of page 3, the page MakeGrid sets.
 GridRow Row(const std::string& label, std::vector<std::string> values) {
-  GridRow r;
-  r.label = label;
-  for (const std::string& v : values) {
-    GridCell c;
-    c.present = !v.empty();
-    c.text = v;
-    c.prov.page = 3;
-    r.cells.push_back(c);
-  }
-  return r;
+  return testing::MakeGridRow(label, values, 3);
 }
 
 Grid MakeGrid(const std::string& title, const std::string& header_label, std::vector<std::string> headers,
