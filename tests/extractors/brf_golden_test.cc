@@ -306,6 +306,9 @@ TEST(BrfGolden, ScoresScansOfTheSameReports) {
   RecordProperty("recall", std::to_string(all.Recall()));
   // Precision first holds on scans too.
   EXPECT_GE(all.Precision(), 0.995);
+  // All 14 reports scanned by bench/brf_scans.sh: 281 of 343 (0.819) when
+  // last measured (2026-12-01); a floor, not the target (0.97).
+  if (runs.size() == 14) EXPECT_GE(all.Recall(), 0.80);
 }
 
 }  // namespace
