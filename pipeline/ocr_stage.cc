@@ -89,6 +89,18 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
   std::vector<Word> words;
   double conf_sum = 0;
   int conf_n = 0;
+  // A fifth of the page's median word height (pixels): a "word" smaller
+  // than that each way is a speck, not a glyph.
+  double speck = 2;
+  {
+    std::vector<double> heights;
+    for (const OcrWord& ow : result.words)
+      if (ow.y1 > ow.y0) heights.push_back(ow.y1 - ow.y0);
+    if (!heights.empty()) {
+      std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+      speck = std::max(speck, heights[heights.size() / 2] / 5);
+    }
+  }
   for (const OcrWord& ow : result.words) {
     conf_sum += ow.confidence;
     ++conf_n;
@@ -98,10 +110,12 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     // come back as a blank "word" spanning the table; as a line of its own
     // it broke the table in two.
     if (text.find_first_not_of(" \t") == std::string::npos) continue;
-    // A "word" of a pixel or two (Tesseract's reading of a rule's end or a
-    // speck) names nothing; as a figure of its own ("2" under a column) it
-    // cut a balansräkning short. A full stop is 3 pixels at 150 dpi.
-    if (ow.x1 - ow.x0 < 2 || ow.y1 - ow.y0 < 3) continue;
+    // A "word" small both ways (Tesseract's reading of a rule's end or a
+    // speck: 3×2 pixels among 30-pixel digits) names nothing; as a figure
+    // of its own ("2" under a column) it cut a balansräkning short. Thin
+    // letters stay: an "i" at 150 dpi may be one pixel wide but is tall, a
+    // lone dash ("-" for nil) is flat but wide.
+    if (ow.x1 - ow.x0 < speck && ow.y1 - ow.y0 < speck) continue;
     Word w;
     w.raw = ow.text;
     w.text = std::move(text);

@@ -122,6 +122,37 @@ TEST(OcrStage, ConvertsPixelsToPointsAndCleansTokens) {
   EXPECT_NE(p.decision_reason.find("OCR 300 dpi"), std::string::npos) << p.decision_reason;
 }
 
+// Specks Tesseract reads as a glyph (a "2" of 3×2 pixels among digits 30
+// pixels tall) are no words; thin letters and a flat dash are.
+TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
+  auto word = [](const char* text, double x0, double y0, double w, double h) {
+    OcrWord o;
+    o.text = text;
+    o.x0 = x0;
+    o.y0 = y0;
+    o.x1 = x0 + w;
+    o.y1 = y0 + h;
+    o.confidence = 0.9f;
+    return o;
+  };
+  OcrPageResult r;
+  r.words = {word("Eget", 100, 100, 60, 30),   word("kapital", 170, 100, 90, 30), word("5", 400, 100, 18, 30),
+             word("2", 400, 140, 3, 2),        word("i", 100, 200, 1, 12),        word("-", 400, 200, 12, 2),
+             word("Summa", 100, 240, 80, 30)};
+  Page page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  ApplyOcrResult(r, 2479, 3508, page);
+  std::vector<std::string> kept;
+  for (const Line& l : page.lines)
+    for (const Word& w : l.words) kept.push_back(w.text);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "2"), 0);  // the speck
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "i"), 1);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "-"), 1);
+  EXPECT_EQ(kept.size(), 6u);
+}
+
 TEST(OcrStage, OnlyOcrPagesFailuresAreWarningsProgressCounts) {
   std::atomic<int> alive{0}, peak{0};
   FakeSource src(595.0, 842.0, &alive, &peak);
