@@ -305,6 +305,15 @@ class Evaluator {
   std::map<int, const Reading*> over_;
 };
 
+// A cell read as `v` (printed units) by a repair or a chosen reading: a
+// parsed money figure of `scale` kronor per unit.
+void ReadCellAs(TableCell& cell, double v, int64_t scale) {
+  cell.present = true;
+  cell.parsed = true;
+  cell.is_percent = false;
+  cell.value = v;
+  cell.amount_sek = ToKronor(v, scale);
+}
 
 Flag RepairFlag(const FinancialTable& t, int ti, int row, int col, const std::string& kind) {
   const TableRow& r = t.rows[row];
@@ -370,11 +379,7 @@ void Apply(FinancialTable& t, int ti, int row, const Reading& rd, const std::str
                 "); " + why;
     if (rd.present[c]) {
       if (!cell.present) cell.prov = r.prov;
-      cell.present = true;
-      cell.value = rd.value[c].value_or(0);
-      cell.amount_sek = ToKronor(cell.value, t.scale);
-      cell.parsed = true;
-      cell.is_percent = false;
+      ReadCellAs(cell, rd.value[c].value_or(0), t.scale);
       cell.prov.confidence *= 0.9;
     } else {
       cell.present = false;
@@ -664,10 +669,8 @@ void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const C
     if (std::vector<double> rs = ConfusableReadings(cell.raw, 2);
         !cell.parsed && relevant.empty() && rs.size() == 1) {
       const TableRow& row = t.rows[r];
-      cell.value = rs[0];
-      cell.amount_sek = row.monetary ? ToKronor(rs[0], row.scale ? row.scale : t.scale) : 0;
-      cell.parsed = true;
-      cell.is_percent = false;
+      ReadCellAs(cell, rs[0], row.scale ? row.scale : t.scale);
+      if (!row.monetary) cell.amount_sek = 0;
       what = "could not be read as printed; loaded as " + FormatPrinted(rs[0]) +
              ", its only reading under OCR's confusions,";
     }
@@ -730,11 +733,7 @@ bool ReadVaravByParent(FinancialTable& t, int ti, int r, const std::vector<Readi
       continue;
     }
     if (!cell.present) cell.prov = out.prov;
-    cell.present = true;
-    cell.parsed = true;
-    cell.is_percent = false;
-    cell.value = *rd.value[c];
-    cell.amount_sek = ToKronor(cell.value, t.scale);
+    ReadCellAs(cell, *rd.value[c], t.scale);
     cell.raw = FormatPrinted(cell.value);
     cell.prov.raw_text = cell.raw;
   }

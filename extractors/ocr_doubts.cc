@@ -74,9 +74,7 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
         const bool repaired = cell.status == "repaired";
         const bool on_ocr_page = ocr_page(cell.prov.page ? cell.prov.page : t.page);
         const TableColumn& col = t.columns[c];
-        const bool lost_year = some_year && col.year == 0 &&
-                               (col.kind == ColumnKind::kUtfall || col.kind == ColumnKind::kBudget ||
-                                col.kind == ColumnKind::kPlan || col.kind == ColumnKind::kPrognos);
+        const bool lost_year = some_year && col.year == 0 && IsDatedKind(col.kind);
         const Key key{static_cast<int>(ti), static_cast<int>(ri), static_cast<int>(c)};
         const bool vouched = confirmed.count(key) > 0;
         char buf[160];

@@ -363,15 +363,9 @@ const RE2& TrailingCount() {
 // only the value columns are columns to it. When the label header names
 // two things and every label (at least three) ends in a figure, those
 // figures are that column, not part of the labels.
-bool HasDigitIn(const std::string& s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
-
 bool LabelsEndInACountColumn(const Grid& grid) {
   const std::string head = CleanCellText(grid.header_label);
-  if (head.find(' ') == std::string::npos || HasDigitIn(head)) return false;
+  if (head.find(' ') == std::string::npos || HasDigit(head)) return false;
   int labels = 0;
   for (const GridRow& gr : grid.rows) {
     const std::string l = CleanCellText(gr.label);
@@ -566,12 +560,9 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   const GridRow* year_row = nullptr;
   std::vector<bool> year_by_place(t.columns.size(), false);
   {
-    auto dated_kind = [](ColumnKind k) {
-      return k == ColumnKind::kBudget || k == ColumnKind::kPlan || k == ColumnKind::kUtfall || k == ColumnKind::kPrognos;
-    };
     bool missing = false, any = false;
     for (const TableColumn& c : t.columns) {
-      missing = missing || (dated_kind(c.kind) && c.year == 0);
+      missing = missing || (IsDatedKind(c.kind) && c.year == 0);
       any = any || c.year > 0;
     }
     for (size_t i = 0; missing && any && i < grid.rows.size(); ++i) {
@@ -594,13 +585,13 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       if (!some || !years) break;
       year_row = &gr;
       for (size_t ci = 0; ci < t.columns.size(); ++ci)
-        if (ys[ci] && t.columns[ci].year == 0 && dated_kind(t.columns[ci].kind)) t.columns[ci].year = ys[ci];
+        if (ys[ci] && t.columns[ci].year == 0 && IsDatedKind(t.columns[ci].kind)) t.columns[ci].year = ys[ci];
       break;
     }
     for (size_t a = 0; missing && any && a < t.columns.size(); ++a) {
       if (t.columns[a].year == 0) continue;
       size_t b = a + 1;
-      while (b < t.columns.size() && t.columns[b].year == 0 && dated_kind(t.columns[b].kind)) ++b;
+      while (b < t.columns.size() && t.columns[b].year == 0 && IsDatedKind(t.columns[b].kind)) ++b;
       if (b == a + 1 || b >= t.columns.size() || t.columns[b].year == 0) continue;
       const int step = (t.columns[b].year - t.columns[a].year) / static_cast<int>(b - a);
       if ((step != 1 && step != -1) || t.columns[a].year + step * static_cast<int>(b - a) != t.columns[b].year) continue;
@@ -618,12 +609,8 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   {
     bool any_year = false;
     for (const TableColumn& c : t.columns) any_year = any_year || c.year > 0;
-    for (size_t c = 0; c < t.columns.size(); ++c) {
-      const ColumnKind k = t.columns[c].kind;
-      year_lost[c] = any_year && t.columns[c].year == 0 &&
-                     (k == ColumnKind::kBudget || k == ColumnKind::kPlan || k == ColumnKind::kUtfall ||
-                      k == ColumnKind::kPrognos);
-    }
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      year_lost[c] = any_year && t.columns[c].year == 0 && IsDatedKind(t.columns[c].kind);
   }
   std::string top_section, sub_section;
   if (IsSectionWord(FoldKey(CleanCellText(grid.header_label))))

@@ -59,9 +59,7 @@ std::vector<TabCell> SplitTabs(const std::string& line) {
 bool IsKindYearHeader(const std::string& header) {
   TableColumn c = ParseColumnHeader(header, "årsredovisning");
   if (!c.year) return false;
-  if (c.kind != ColumnKind::kBudget && c.kind != ColumnKind::kUtfall && c.kind != ColumnKind::kPlan &&
-      c.kind != ColumnKind::kPrognos)
-    return false;
+  if (!IsDatedKind(c.kind)) return false;
   static const RE2 kKindWord("(?i)\\b(budget|utfall|plan|prognos|bokslut)\\b");
   return RE2::PartialMatch(header, kKindWord);
 }

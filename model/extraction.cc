@@ -19,4 +19,9 @@ const char* ColumnKindName(ColumnKind kind) {
   return "unknown";
 }
 
+bool IsDatedKind(ColumnKind kind) {
+  return kind == ColumnKind::kBudget || kind == ColumnKind::kPlan || kind == ColumnKind::kUtfall ||
+         kind == ColumnKind::kPrognos;
+}
+
 }  // namespace finsam

@@ -43,6 +43,9 @@ inline constexpr int kPipelineVersion = 5;
 //   value            — a single unlabelled value column (e.g. Balanskravsresultat), year from the title
 enum class ColumnKind { kBudget, kPlan, kUtfall, kPrognos, kAvvikelse, kAterstar, kAndel, kTotalt, kValue, kNote, kUnknown };
 const char* ColumnKindName(ColumnKind kind);
+// True for budget, plan, utfall and prognos: the kinds a column dates by its
+// year (a column of one of them without a year is no fact of any year).
+bool IsDatedKind(ColumnKind kind);
 
 struct TableColumn {
   std::string header;  // header text as read (may join wrapped header lines)

@@ -20,6 +20,7 @@
 #include <exception>
 #include <filesystem>
 
+#include "normalizers/text.h"
 #include "pipeline/ocr/ocr_leptonica.h"
 #include "pipeline/ocr/ocr_text.h"
 #include "pipeline/ocr/ruling_lines.h"
@@ -511,9 +512,14 @@ class TesseractEngine : public OcrEngine {
     result.words = std::move(kept);
   }
 
-  // The word's box with `margin` of the page around it, set on `pad` of
-  // white: Tesseract reads a crop alone without the page's layout analysis.
-  static GrayImage CropAround(const GrayImage& work, const OcrWord& w, int margin, int pad, double dpi) {
+  // The word's box with a margin of the page around it (the ink's soft
+  // edge), set on white padding: Tesseract reads a crop alone without the
+  // page's layout analysis. crop.dpi is the page's (300 when unknown); an
+  // empty crop for a box too small to read.
+  static GrayImage CropAround(const GrayImage& work, const OcrWord& w) {
+    const double dpi = work.dpi > 0 ? work.dpi : 300;
+    const int margin = std::max(1, static_cast<int>(dpi / 150));
+    const int pad = std::max(8, static_cast<int>(dpi / 15));
     GrayImage crop;
     const int x0 = std::max(0, static_cast<int>(w.x0) - margin), y0 = std::max(0, static_cast<int>(w.y0) - margin);
     const int x1 = std::min(work.width, static_cast<int>(std::ceil(w.x1)) + margin);
@@ -539,18 +545,14 @@ class TesseractEngine : public OcrEngine {
   void RereadGarbledWords(const GrayImage& work, OcrPageResult& result) {
     constexpr float kGarbled = 0.3f;  // first reading under this: read again
     constexpr float kBelieved = 0.8f; // the new reading replaces it from this
-    const double dpi = work.dpi > 0 ? work.dpi : 300;
-    const int margin = std::max(1, static_cast<int>(dpi / 150));
-    const int pad = std::max(8, static_cast<int>(dpi / 15));
     bool any = false;
     for (OcrWord& w : result.words) {
-      if (w.confidence >= kGarbled || std::any_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        continue;
-      GrayImage crop = CropAround(work, w, margin, pad, dpi);
+      if (w.confidence >= kGarbled || HasDigit(w.text)) continue;
+      GrayImage crop = CropAround(work, w);
       if (crop.pixels.empty()) continue;
       api_.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
       api_.SetImage(crop.pixels.data(), crop.width, crop.height, 1, crop.width);
-      api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
+      api_.SetSourceResolution(static_cast<int>(crop.dpi + 0.5));
       any = true;
       tesseract::ETEXT_DESC monitor;
       if (!ArmMonitor(monitor)) break;  // out of time: the first readings stand
@@ -578,9 +580,6 @@ class TesseractEngine : public OcrEngine {
   // ocr_doubts.h) then keeps the figure out of `ok` unless a check that
   // held used it. The word's text is never changed.
   void SecondReadFigures(const GrayImage& work, OcrPageResult& result) {
-    const double dpi = work.dpi > 0 ? work.dpi : 300;
-    const int margin = std::max(1, static_cast<int>(dpi / 150));  // keep the ink's soft edge
-    const int pad = std::max(8, static_cast<int>(dpi / 15));       // white around the crop
     auto digits = [](const std::string& t) {
       std::string d;
       for (char c : t)
@@ -600,11 +599,11 @@ class TesseractEngine : public OcrEngine {
     for (OcrWord& w : result.words) {
       if (!is_figure(w)) continue;
       const std::string first = digits(w.text);
-      GrayImage crop = CropAround(work, w, margin, pad, dpi);
+      GrayImage crop = CropAround(work, w);
       if (crop.pixels.empty()) continue;
       api_.SetPageSegMode(w.y1 - w.y0 > 1.6 * line_height ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_SINGLE_LINE);
       api_.SetImage(crop.pixels.data(), crop.width, crop.height, 1, crop.width);
-      api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
+      api_.SetSourceResolution(static_cast<int>(crop.dpi + 0.5));
       tesseract::ETEXT_DESC monitor;
       if (!ArmMonitor(monitor)) break;  // out of time: the first readings stand
       if (api_.Recognize(&monitor) != 0) continue;
