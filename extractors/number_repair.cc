@@ -451,6 +451,10 @@ std::optional<double> DroppedThousandsSpace(const std::string& text) {
 
 std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
   // Strip framing noise, then expand each confusable character.
+  // A leading "=" is a minus sign with a speck on it ("=392 723") or noise:
+  // both readings are tried.
+  const size_t first = raw.find_first_not_of(" ");
+  const bool equals_lead = first != std::string::npos && raw[first] == '=';
   std::string s;
   for (char ch : raw)
     if (!IsNoise(ch)) s += ch;
@@ -465,6 +469,7 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
   }
   if (digits + conf == 0 || conf > 4) return {};
   std::vector<std::string> texts = {""};
+  if (equals_lead && s[0] != '-') texts = {"", "-"};
   for (size_t i = 0; i < s.size(); ++i) {
     const char ch = s[i];
     auto it = ConfusableMap().find(ch);

@@ -106,6 +106,15 @@ void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables);
 // ("Byggnader Not 8,12" → "Byggnader"); other labels unchanged.
 std::string StripNoteReference(const std::string& label);
 
+// A row label Tesseract read from a scan, with its unit signs put back:
+// a per-cent sign read as digits or letters ("Soliditet (20)", "(2/0)",
+// "(940)", "Räntekänslighet, Yo", "andel i 24 av" → "(%)", ", %", "i % av";
+// only when `small_figures`, i.e. the row's figures have no thousands group,
+// as shares do), the ² of m² read as "?" ("Lån/m?" → "Lån/m²"), and a
+// stray mark before the first word ("> Skuldsättning", "” Energikostnad")
+// dropped. Other labels unchanged.
+std::string RepairOcrUnitSigns(const std::string& label, bool small_figures);
+
 // Strips inline HTML tags and markdown emphasis/heading marks, collapses
 // whitespace.
 std::string CleanCellText(const std::string& s);

@@ -143,6 +143,21 @@ bool IsRatioLabel(const std::string& folded) {
 }
 
 // A page header or footer caught as a row: "Brf X    7 (13)", "Sida 6 av 17".
+// Every figure of the row is at most three digits before a decimal comma
+// (and one at least): shares and ratios, not amounts in thousands groups.
+bool SmallFigures(const GridRow& gr) {
+  static const RE2 kSmall("[-−–]?\\d{1,3}([,.;:]\\d{1,2})?\\s*%?");  // OCR: "93;5", "15:23"
+  static const RE2 kDash("[-−–]");
+  bool any = false;
+  for (const GridCell& c : gr.cells) {
+    if (!c.present) continue;
+    if (RE2::FullMatch(c.text, kDash)) continue;
+    if (!RE2::FullMatch(c.text, kSmall)) return false;
+    any = true;
+  }
+  return any;
+}
+
 bool IsPageNumberRow(const GridRow& gr) {
   static const RE2 kPageNo("^(\\d{1,3} ?\\(\\d{1,3}\\)|sida \\d+ av \\d+|\\d{1,3} ?av ?\\d{1,3})$");
   // The whole line as printed ("Sida 15 av 19" whose short words the
@@ -205,10 +220,43 @@ std::string StripNoteReference(const std::string& label) {
   std::string tail;
   if (RE2::FullMatch(label, kNoteInside, &head, &tail)) return head + " " + tail;
   // "Driftskostnader 3, 4," beside a Not column holding "5, 6": the head of
-  // a list of note numbers, each ending in a comma, spilled into the label.
-  static const RE2 kNoteList("^(.*\\pL\\S*)(\\s+\\d{1,2},)+$");
+  // a list of note numbers, each ending in a comma, spilled into the label
+  // (OCR may read the commas as semicolons and drop the spaces: "4;5;6,").
+  static const RE2 kNoteList("^(.*\\pL\\S*)\\s+\\d{1,2}(?:\\s*[,;]\\s*\\d{1,2})*\\s*[,;]$");
   if (RE2::FullMatch(label, kNoteList, &head)) return head;
   return label;
+}
+
+std::string RepairOcrUnitSigns(const std::string& label, bool small_figures) {
+  std::string out = label;
+  // "> Skuldsättning", "” Energikostnad": a chart legend's mark or a speck.
+  static const RE2 kLeadMark("^[>+<|~_*•·»«”“\"'`´]+\\s+(\\p{Lu})");
+  RE2::Replace(&out, kLeadMark, "\\1");
+  // "Årsavgift/m? bostadsrättsyta": the raised 2 read as a question mark.
+  static const RE2 kSquareMetre("(/|\\bper |\\bi )m\\?(\\s|\\)|,|$)");
+  RE2::GlobalReplace(&out, kSquareMetre, "\\1m²\\2");
+  // "fond/kym": the v of kvm read as y (no Swedish word "kym").
+  static const RE2 kKvm("(^|[\\s/(])kym(\\s|\\)|,|$)");
+  RE2::GlobalReplace(&out, kKvm, "\\1kvm\\2");
+  // "Räntekänslighet”" (kr/kvm)": a closing quote no opening one pairs
+  // with, glued to a word (a footnote mark or a speck).
+  static const RE2 kOpening("(^|\\s)[\"“„]");
+  static const RE2 kGluedClose("(\\pL)[”\"]+(\\s|$)");
+  if (!RE2::PartialMatch(out, kOpening)) RE2::GlobalReplace(&out, kGluedClose, "\\1\\2");
+  if (!small_figures) return out;
+  // Tesseract's readings of "%" (Swedish model, 200–300 dpi): two or three
+  // digits starting with 2 or 9 (the ring and slash as 2/9, the lower ring
+  // as 0, 4 or 6), a slash between rings ("2/0", "9/40"), "Yo", "/o", "%"
+  // with a ring.
+  constexpr char kPercent[] = "(?:[29]\\d{1,2}|[29%]?/[0-9o]{1,2}|%[0-9o]?|[YV]o)";
+  static const RE2 kInParens(std::string("\\(") + kPercent + "\\)\\s*$");
+  RE2::Replace(&out, kInParens, "(%)");
+  static const RE2 kAfterComma(std::string(",\\s*") + kPercent + "\\s*$");
+  RE2::Replace(&out, kAfterComma, ", %");
+  // "Årsavgifternas andel i 24 av …", "andel i av": the sign misread or lost.
+  static const RE2 kShareOf(std::string("\\b(andel i) (?:") + kPercent + " )?av\\b");
+  RE2::Replace(&out, kShareOf, "\\1 % av");
+  return out;
 }
 
 std::string CleanCellText(const std::string& s) {
@@ -621,14 +669,16 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     TableRow row;
     row.label = StripNoteReference(CleanCellText(gr.label));
     if (count_column) RE2::FullMatch(std::string(row.label), TrailingCount(), &row.label);
+    const int label_page = gr.prov.page ? gr.prov.page : grid.page;
+    const bool ocr_label =
+        label_page >= 1 && label_page <= static_cast<int>(ctx.ocr_pages.size()) && ctx.ocr_pages[label_page - 1];
+    if (ocr_label) row.label = RepairOcrUnitSigns(row.label, SmallFigures(gr));
     if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
       row.label = RepairLostGlyphs(row.label, *lex);
       // A label Tesseract read a letter wrong ("Summia kostnader"): rebuilt
       // when one reading is a known word; the line as read stays in
       // row.prov.raw_text. Words still unknown are flagged (ocr_doubts.h).
-      const int page = gr.prov.page ? gr.prov.page : grid.page;
-      if (page >= 1 && page <= static_cast<int>(ctx.ocr_pages.size()) && ctx.ocr_pages[page - 1])
-        row.label = RepairOcrMisreads(row.label, *lex).text;
+      if (ocr_label) row.label = RepairOcrMisreads(row.label, *lex).text;
     }
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;

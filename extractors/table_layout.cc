@@ -26,6 +26,7 @@
 #include "normalizers/swedish_number.h"
 #include "normalizers/text.h"
 #include "normalizers/unicode.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 namespace {
@@ -338,7 +339,7 @@ std::set<std::pair<size_t, const Word*>> SpreadSpanningKinds(const std::vector<C
 std::vector<Column> BuildColumns(const Band& header, int header_start, const std::vector<const Band*>& body,
                                  double comment_x0, const LayoutParams& lp, std::string* header_label) {
   double label_right = header_start > 0 ? header.words[header_start - 1].w->box.x1 : 0;
-  std::vector<std::pair<double, double>> spans;
+  std::vector<std::pair<double, double>> spans, damaged;
   for (const Band* b : body) {
     // Label words of a body row are left of its first number.
     for (const Chunk& c : NumberChunks(*b, label_right, lp)) {
@@ -346,21 +347,42 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       // numbers do when they stand under the header.
       bool number = ParseSwedishNumber(c.Text()).has_value();
       bool under_header = c.box.x0 >= header.words[header_start].w->box.x0 - lp.header_slack_pt;
-      if (c.box.x0 < comment_x0 - lp.edge_slack_pt && (number || under_header)) spans.push_back({c.box.x0, c.box.x1});
+      if (c.box.x0 >= comment_x0 - lp.edge_slack_pt) continue;
+      if (number) {
+        spans.push_back({c.box.x0, c.box.x1});
+      } else if (under_header) {
+        damaged.push_back({c.box.x0, c.box.x1});
+      }
     }
   }
   // Columns come from the numbers alone: header words are often wider than
   // their column and closer to the next one than words inside a cell are to
   // each other, so they name columns but do not shape them.
-  std::sort(spans.begin(), spans.end());
-  std::vector<Column> cols;
-  for (const auto& sp : spans) {
-    if (!cols.empty() && sp.first <= cols.back().x1 - lp.column_overlap_pt) {
-      cols.back().x1 = cols.back().fig_x1 = std::max(cols.back().x1, sp.second);
-    } else {
-      cols.push_back(Column{sp.first, sp.second, "", false, sp.first, sp.second});
+  auto merge = [&lp](std::vector<std::pair<double, double>> sp) {
+    std::sort(sp.begin(), sp.end());
+    std::vector<Column> cols;
+    for (const auto& s : sp) {
+      if (!cols.empty() && s.first <= cols.back().x1 - lp.column_overlap_pt) {
+        cols.back().x1 = cols.back().fig_x1 = std::max(cols.back().x1, s.second);
+      } else {
+        cols.push_back(Column{s.first, s.second, "", false, s.first, s.second});
+      }
+    }
+    return cols;
+  };
+  // A damaged figure shapes a column too ("J 480" alone under its header),
+  // unless it bridges two columns the readable figures set apart: OCR's
+  // reading of a shaded or ruled row ("000-000----215 .000") can run from
+  // one column into the next, and would merge them.
+  {
+    std::vector<Column> readable = merge(spans);
+    for (const auto& d : damaged) {
+      int bridged = 0;
+      for (const Column& c : readable) bridged += std::min(c.x1, d.second) - std::max(c.x0, d.first) > lp.column_overlap_pt;
+      if (bridged < 2) spans.push_back(d);
     }
   }
+  std::vector<Column> cols = merge(spans);
   // Name the columns. Header words are grouped into phrases (words of one
   // line closer than a third of their height: "Utfall 2020", "2020-01-01
   // -2020-12-"); a phrase names the column it overlaps most, else the
@@ -550,6 +572,27 @@ const TableShape& ShapeOn(const TableShape& shape, int page) {
 
 // Makes a GridRow from a band; returns false if the band is prose that ends
 // the table.
+// An OCR word of up to three letters set far right of the label's text on
+// its line, in the label area: a note number OCR read as letters ("WO" for
+// "10", "T" for "7") where the header's Not was lost. Dropped from the
+// label; the band's raw text keeps it. Far = a gap wider than three times
+// the word's height (words of a label stand a space apart).
+void DropStrayNoteMark(std::vector<PWord>* label) {
+  if (label->size() < 2) return;
+  auto last = std::max_element(label->begin(), label->end(),
+                               [](const PWord& a, const PWord& b) { return a.w->box.x0 < b.w->box.x0; });
+  const Word& w = *last->w;
+  if (w.confidence >= 1 || HasDigit(w.text) || CodePointCount(w.text) > 3) return;  // OCR words only
+  double prev_x1 = -1;
+  for (const PWord& p : *label) {
+    if (p.w == &w || p.w->box.x1 > w.box.x0) continue;
+    if (std::min(p.w->box.y1, w.box.y1) - std::max(p.w->box.y0, w.box.y0) <= 0) continue;  // another line
+    prev_x1 = std::max(prev_x1, p.w->box.x1);
+  }
+  if (prev_x1 < 0 || w.box.x0 - prev_x1 <= 3 * std::max(w.box.height(), 1.0)) return;
+  label->erase(last);
+}
+
 bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp, GridRow* out, bool* label_only) {
   const std::vector<Column>& cols = shape.cols;
   std::vector<PWord> label;
@@ -581,9 +624,21 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     out->cells.clear();
     return true;  // only comment-column text: not a row, not the end
   }
+  // A figure a space after the label's text on its line, left of every
+  // headed column, is part of the label ("Soliditet, 20": OCR's reading of
+  // "%"), even where it set up a column of its own without a header.
+  auto glued_to_label = [&label](const Chunk& c) {
+    for (const PWord& p : label) {
+      const Box& b = p.w->box;
+      double gap = c.box.x0 - b.x1;
+      if (std::min(b.y1, c.box.y1) - std::max(b.y0, c.box.y0) > 0 && gap >= 0 && gap < 1.5 * c.box.height())
+        return true;
+    }
+    return false;
+  };
   for (const Chunk& c : chunks) {
     if ((c.box.x1 <= cols.front().x0 - lp.label_number_slack_pt && c.box.x1 < shape.first_headed_x0) ||
-        (c.box.x1 < shape.first_headed_x0 && !ParseSwedishNumber(c.Text()))) {
+        (c.box.x1 < shape.first_headed_x0 && (!ParseSwedishNumber(c.Text()) || glued_to_label(c)))) {
       for (const PWord& p : c.words) label.push_back(p);  // "Trisam 2.0", "Upp till 2 år"
       continue;
     }
@@ -613,6 +668,7 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
       cells[best].push_back(&c);
     }
   }
+  DropStrayNoteMark(&label);
   GridRow row;
   row.cells.resize(shape.headed.size());
   row.prov.page = band.page;
@@ -1139,12 +1195,14 @@ GridRow RepeatedHeaderRow(const Band& band, size_t ncols) {
 // the lower band could be a row without a label: the arithmetic chooses).
 enum class Wrap { kNo, kCertain, kChoice };
 
-// The label words of a band: left of the first headed column.
-std::vector<PWord> LabelWords(const Band& band, const TableShape& shape, const LayoutParams& lp) {
+// The label words of a band: left of the first headed column; with
+// `numbers`, also the figures there ("Soliditet, 20": OCR's "%" as 20).
+std::vector<PWord> LabelWords(const Band& band, const TableShape& shape, const LayoutParams& lp,
+                              bool numbers = false) {
   std::vector<PWord> out;
   for (const PWord& p : band.words)
     if ((p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) &&
-        !IsNumericToken(p.w->text))
+        (numbers || !IsNumericToken(p.w->text)))
       out.push_back(p);
   return out;
 }
@@ -1166,7 +1224,9 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
   double h = lower.words.front().w->box.height();
   if (lower.box.y0 - upper.box.y1 >= lp.wrap_gap_heights * h) return Wrap::kNo;
   std::vector<PWord> lower_label = LabelWords(lower, shape, lp);
-  std::vector<PWord> upper_label = LabelWords(upper, shape, lp);
+  // The upper label as it ends on the page: a comma before a figure in the
+  // label area ("Soliditet, 20" with % read as 20) leaves nothing open.
+  std::vector<PWord> upper_label = LabelWords(upper, shape, lp, /*numbers=*/true);
   if (!lower_label.empty()) {
     std::string ll = JoinReading(lower_label, lp);
     // "varav …" rows start lower-case but are rows of their own.

@@ -116,6 +116,13 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     // letters stay: an "i" at 150 dpi may be one pixel wide but is tall, a
     // lone dash ("-" for nil) is flat but wide.
     if (ow.x1 - ow.x0 < speck && ow.y1 - ow.y0 < speck) continue;
+    // Text set vertically in the margin (an e-signing service's document
+    // key, "Penneo dokumentnyckel: 8LU4J-…", on every page): Tesseract reads
+    // it as words far taller than wide. As part of a line it pulled that
+    // line's box over the rows beside it and put a table's rows out of
+    // order. Three letters or more set horizontally are always wider than
+    // tall.
+    if (CodePointCount(text) >= 3 && ow.y1 - ow.y0 > 2 * (ow.x1 - ow.x0)) continue;
     Word w;
     w.raw = ow.text;
     w.text = std::move(text);

