@@ -425,8 +425,9 @@ std::string ConstraintList(const std::vector<const Constraint*>& cs) {
 namespace {
 
 // "1671 000": a head of four to six digits before groups of three is one
-// figure whose thousands space OCR dropped (1 671 000); nullopt for any
-// other text.
+// figure whose thousands space OCR dropped (1 671 000); so is "2 127333",
+// a group of six digits after the head (2 127 333); nullopt for any other
+// text.
 std::optional<double> DroppedThousandsSpace(const std::string& text) {
   std::string t = text;
   bool negative = !t.empty() && t[0] == '-';
@@ -434,15 +435,17 @@ std::optional<double> DroppedThousandsSpace(const std::string& text) {
   // One space between groups, none at the ends.
   if (t.empty() || t.front() == ' ' || t.back() == ' ' || t.find("  ") != std::string::npos) return std::nullopt;
   std::vector<std::string> parts = SplitOn(t, ' ');
-  if (parts.size() < 2 || parts[0].size() < 4 || parts[0].size() > 6) return std::nullopt;
+  if (parts.size() < 2 || parts[0].size() > 6) return std::nullopt;
+  bool dropped = parts[0].size() >= 4;
   std::string digits;
   for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0 && parts[i].size() != 3) return std::nullopt;
+    if (i > 0 && parts[i].size() != 3 && parts[i].size() != 6) return std::nullopt;
+    dropped = dropped || parts[i].size() == 6;
     for (char ch : parts[i])
       if (!std::isdigit(static_cast<unsigned char>(ch))) return std::nullopt;
     digits += parts[i];
   }
-  if (digits[0] == '0' || digits.size() > 15) return std::nullopt;
+  if (!dropped || digits[0] == '0' || digits.size() > 15) return std::nullopt;
   double v = std::stod(digits);
   return negative ? -v : v;
 }

@@ -223,6 +223,7 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
   // seen so far: a Summa or Resultat row replaces the rows it covers.
   std::vector<int> items;
   int last_boundary = -1;
+  const std::string* prev_section = nullptr;
   for (int i = 0; i < n; ++i) {
     const TableRow& r = t.rows[i];
     bool money = RowHasMoney(t, r);
@@ -230,6 +231,10 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       if (r.is_header || !Trim(r.label).empty()) last_boundary = i;
       continue;
     }
+    // A heading the reader took as the rows' section ("Finansiella poster"
+    // over its rows) is a boundary too, though no row of its own.
+    if (prev_section && r.section != *prev_section && !r.section.empty()) last_boundary = std::max(last_boundary, i - 1);
+    prev_section = &r.section;
     if (IsVaravLabel(r.label)) continue;
     bool is_sum = IsSumLabel(r.label) || (r.is_total && !IsResultLabel(r.label));
     bool is_result = !is_sum && IsResultLabel(r.label);

@@ -218,6 +218,24 @@ size_t FiguresStart(const std::vector<std::string>& toks) {
 // A figure whose thousands space OCR dropped before the last group
 // ("4887 000" for "4 887 000"): a head of four or more digits followed by a
 // group starting with a zero, which no printed amount does, is one figure.
+std::vector<std::string> JoinDroppedThousands(const std::vector<std::string>& toks);
+
+// Every head of four to six digits joined with the three-digit group after
+// it ("2127" "333" → "2127333"): the last resort of a row no split fits.
+std::vector<std::string> JoinLongHeads(const std::vector<std::string>& toks) {
+  static const RE2 kLongHead("[-−–]?\\d{4,6}");
+  static const RE2 kGroup("\\d{3}");
+  std::vector<std::string> out;
+  for (const std::string& t : toks) {
+    if (!out.empty() && RE2::FullMatch(t, kGroup) && RE2::FullMatch(out.back(), kLongHead)) {
+      out.back() += t;
+      continue;
+    }
+    out.push_back(t);
+  }
+  return out;
+}
+
 std::vector<std::string> JoinDroppedThousands(const std::vector<std::string>& toks) {
   static const RE2 kLongHead("[-−–]?\\d{4,}");
   static const RE2 kZeroGroup("0\\d\\d");
@@ -1449,6 +1467,25 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               JoinDroppedThousands(std::vector<std::string>(toks.begin() + first, toks.end()));
           std::vector<std::string> nums;
           for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
+          // "2127 333 1 652 212" under two columns: no split fits unless
+          // "2127 333" is one figure whose first thousands space OCR lost.
+          // Only then are a head of four to six digits and the three-digit
+          // group after it joined, and the row says so (suspect).
+          bool joined_dropped_space = false;
+          if (!nums.empty() && GroupFigures(nums, static_cast<int>(ncols), 16).empty()) {
+            bool fits = false;
+            for (size_t k = 1; k < ncols && !fits; ++k) fits = !GroupFigures(nums, static_cast<int>(k), 16).empty();
+            std::vector<std::string> joined = JoinLongHeads(raw_nums);
+            if (!fits && joined.size() < raw_nums.size()) {
+              std::vector<std::string> jn;
+              for (const std::string& t : joined) jn.push_back(ShadowDigits(t));
+              if (!GroupFigures(jn, static_cast<int>(ncols), 16).empty()) {
+                raw_nums = std::move(joined);
+                nums = std::move(jn);
+                joined_dropped_space = true;
+              }
+            }
+          }
           if (nums.empty()) {
             // Label only: a section heading, or the end of the table.
             // ("Finansiella kostnader of." is a label with rule junk read
@@ -1507,6 +1544,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               gc.prov = ProvFor(l, page, 0, static_cast<int>(CodePointCount(l.text)), chosen[k]);
               gc.prov.box = l.box;
               if (k_best != ncols) gc.prov.confidence = 0.7;
+            }
+            if (joined_dropped_space) {
+              row.doubt_rule = "read.dropped_space";
+              row.doubt = "figures '" + row.raw_numbers +
+                          "' fit the columns only with a head of four or more digits and the group after it "
+                          "read as one figure (a thousands space OCR lost)";
             }
           }
         }

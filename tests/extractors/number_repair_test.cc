@@ -42,6 +42,10 @@ TEST(ConfusableReadingsTest, SubstitutesLookalikes) {
   EXPECT_TRUE(Has(ConfusableReadings("ag"), 90));
   EXPECT_TRUE(Has(ConfusableReadings("a0"), 90));
   EXPECT_TRUE(Has(ConfusableReadings("|3 330"), 13330) || Has(ConfusableReadings("|3 330"), 3330));
+  // A hyphen for a thousands space and a space OCR dropped: "2-127333".
+  EXPECT_TRUE(Has(ConfusableReadings("2-127333", 4), 2127333));
+  EXPECT_TRUE(Has(ConfusableReadings("2127 333", 4), 2127333));
+  EXPECT_TRUE(ConfusableReadings("2 1273", 4).empty());
   // A leading "=" may be a minus with a speck on it, or noise: both.
   EXPECT_TRUE(Has(ConfusableReadings("=392 723", 4), -392723));
   EXPECT_TRUE(Has(ConfusableReadings("=392 723", 4), 392723));

@@ -177,6 +177,33 @@ TEST(TableArithmeticTest, FailingConstraintsAndTheValueThatHolds) {
   EXPECT_TRUE(WithinTolerance(c, 1));
 }
 
+// A heading the reader took as its rows' section ("Finansiella poster",
+// no row of its own) bounds the Summa under it like a heading row: when a
+// misread part (73 read as 13) lets no window hold, the check is the
+// section's, not every row from the top.
+TEST(TableArithmeticTest, SectionOfTheRowsBoundsTheirSumma) {
+  std::vector<ColSpec> cols = {{"2023", 2023, ColumnKind::kUtfall}, {"2022", 2022, ColumnKind::kUtfall}};
+  FinancialTable t = MakeTable(cols,
+                               {{"Nettoomsättning", {"2 127 333", "1 652 212"}},
+                                {"Summa rörelseintäkter", {"2 127 333", "1 652 212"}},
+                                {"Driftskostnader", {"-2 615 015", "-2 701 041"}},
+                                {"Rörelseresultat", {"-487 682", "-1 048 829"}},
+                                {"Ränteintäkter", {"1 446", "13"}},
+                                {"Räntekostnader", {"-807 989", "-415 795"}},
+                                {"Summa finansiella poster", {"-806 543", "-415 722"}}},
+                               "Resultaträkning", "income_statement", 1);
+  for (int r = 4; r <= 6; ++r) t.rows[r].section = "Finansiella poster";
+  std::vector<Constraint> cons = TableConstraints(t);
+  const Constraint* fin = nullptr;
+  for (const Constraint& c : cons)
+    if (c.terms[0].row == 6 && c.terms[0].col == 1) fin = &c;
+  ASSERT_NE(fin, nullptr);
+  ASSERT_EQ(fin->terms.size(), 3u) << fin->what;
+  EXPECT_EQ(fin->terms[1].row, 4);
+  EXPECT_EQ(fin->terms[2].row, 5);
+  EXPECT_DOUBLE_EQ(*Residual(t, *fin), 60);  // 13 for 73: the check fails where the misread is
+}
+
 TEST(TableArithmeticTest, CellValues) {
   FinancialTable t = MakeTable({{"Utfall 2020", 2020, ColumnKind::kUtfall},
                                 {"Andel", 2020, ColumnKind::kAndel},
