@@ -223,7 +223,6 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
   // seen so far: a Summa or Resultat row replaces the rows it covers.
   std::vector<int> items;
   int last_boundary = -1;
-  const std::string* prev_section = nullptr;
   for (int i = 0; i < n; ++i) {
     const TableRow& r = t.rows[i];
     bool money = RowHasMoney(t, r);
@@ -231,10 +230,7 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       if (r.is_header || !Trim(r.label).empty()) last_boundary = i;
       continue;
     }
-    // A heading the reader took as the rows' section ("Finansiella poster"
-    // over its rows) is a boundary too, though no row of its own.
-    if (prev_section && r.section != *prev_section && !r.section.empty()) last_boundary = std::max(last_boundary, i - 1);
-    prev_section = &r.section;
+
     if (IsVaravLabel(r.label)) continue;
     bool is_sum = IsSumLabel(r.label) || (r.is_total && !IsResultLabel(r.label));
     bool is_result = !is_sum && IsResultLabel(r.label);
@@ -257,6 +253,28 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       natural_from = items.size();
       while (natural_from > 0 && items[natural_from - 1] > last_boundary) --natural_from;
       if (natural_from == items.size()) natural_from = 0;  // nothing since the heading: nested total
+      // The reader's sections bound the window too: a heading it took as
+      // its rows' section ("Finansiella poster", "Tillgångar /
+      // Omsättningstillgångar") is no row of its own. A Summa covers the
+      // items of its own section; one naming the top section ("SUMMA
+      // TILLGÅNGAR" filed under "Tillgångar / Omsättningstillgångar") every
+      // item under that top. Where a misread part lets no window hold, the
+      // check is then still the right one, and blocks no repair elsewhere.
+      if (!r.section.empty()) {
+        const size_t slash = r.section.find(" / ");
+        const std::string top = slash == std::string::npos ? r.section : r.section.substr(0, slash);
+        static const RE2 kSummaOf("^(?:summa|s:a|totalt|total) (.+)$");
+        std::string named;
+        const bool names_top = slash != std::string::npos &&
+                               RE2::FullMatch(Fold(Trim(r.label)), kSummaOf, &named) && named == Fold(Trim(top));
+        auto in_scope = [&](int row) {
+          const std::string& sec = t.rows[row].section;
+          return names_top ? (sec == top || sec.rfind(top + " / ", 0) == 0) : sec == r.section;
+        };
+        size_t from = items.size();
+        while (from > 0 && in_scope(items[from - 1])) --from;
+        if (from < items.size()) natural_from = names_top ? from : std::max(natural_from, from);
+      }
     }
     std::vector<Term> chosen = window_of(natural_from);
     bool any = false;

@@ -143,19 +143,19 @@ bool IsRatioLabel(const std::string& folded) {
 }
 
 // A page header or footer caught as a row: "Brf X    7 (13)", "Sida 6 av 17".
-// Every figure of the row is at most three digits before a decimal comma
-// (and one at least): shares and ratios, not amounts in thousands groups.
+// Most figures of the row (more than half) are at most three digits
+// before a decimal comma: shares and ratios, not amounts in thousands
+// groups. More than half, as OCR loses decimal commas ("1,79" as "1579").
 bool SmallFigures(const GridRow& gr) {
   static const RE2 kSmall("[-−–]?\\d{1,3}([,.;:]\\d{1,2})?\\s*%?");  // OCR: "93;5", "15:23"
   static const RE2 kDash("[-−–]");
-  bool any = false;
+  int small = 0, other = 0;
   for (const GridCell& c : gr.cells) {
     if (!c.present) continue;
     if (RE2::FullMatch(c.text, kDash)) continue;
-    if (!RE2::FullMatch(c.text, kSmall)) return false;
-    any = true;
+    (RE2::FullMatch(c.text, kSmall) ? small : other)++;
   }
-  return any;
+  return small > other;
 }
 
 bool IsPageNumberRow(const GridRow& gr) {
@@ -248,7 +248,7 @@ std::string RepairOcrUnitSigns(const std::string& label, bool small_figures) {
   // digits starting with 2 or 9 (the ring and slash as 2/9, the lower ring
   // as 0, 4 or 6), a slash between rings ("2/0", "9/40"), "Yo", "/o", "%"
   // with a ring.
-  constexpr char kPercent[] = "(?:[29]\\d{1,2}|[29%]?/[0-9o]{1,2}|%[0-9o]?|[YV]o)";
+  constexpr char kPercent[] = "(?:[29][0-9o]{1,2}|[29%]?/[0-9o]{1,2}|%[0-9o]?|[YV]o)";
   static const RE2 kInParens(std::string("\\(") + kPercent + "\\)\\s*$");
   RE2::Replace(&out, kInParens, "(%)");
   static const RE2 kAfterComma(std::string(",\\s*") + kPercent + "\\s*$");

@@ -202,6 +202,46 @@ TEST(TableArithmeticTest, SectionOfTheRowsBoundsTheirSumma) {
   EXPECT_EQ(fin->terms[1].row, 4);
   EXPECT_EQ(fin->terms[2].row, 5);
   EXPECT_DOUBLE_EQ(*Residual(t, *fin), 60);  // 13 for 73: the check fails where the misread is
+
+  // In a balansräkning whose headings the reader took as sections, a part
+  // misread (1 058 645 for 1 059 645) leaves Summa kortfristiga fordringar
+  // a check over its own section's rows, not over Summa
+  // anläggningstillgångar too; and SUMMA TILLGÅNGAR, filed under the last
+  // section, sums both parts of Tillgångar, with Summa
+  // omsättningstillgångar unreadable in both columns.
+  FinancialTable b = MakeTable(cols,
+                               {{"Byggnader och tomträtt", {"168 276 000", "170 125 000"}},
+                                {"Inventarier", {"74 048", "86 760"}},
+                                {"Summa anläggningstillgångar", {"168 350 048", "170 211 760"}},
+                                {"Övriga fordringar", {"1 058 645", "768 511"}},  // OCR: 8 for 9
+                                {"Summa kortfristiga fordringar", {"1 059 645", "768 511"}},
+                                {"Kassa och bank", {"307 472", "304 658"}},
+                                {"Summa kassa och bank", {"307 472", "304 658"}},
+                                {"Summa omsättningstillgångar", {"1367 117", "1073 169"}},
+                                {"SUMMA TILLGÅNGAR", {"169 717 165", "171 284 929"}}},
+                               "Balansräkning", "balance_sheet", 1);
+  for (int r = 0; r <= 2; ++r) b.rows[r].section = "Tillgångar / Anläggningstillgångar";
+  for (int r = 3; r <= 8; ++r) b.rows[r].section = "Tillgångar / Omsättningstillgångar";
+  std::vector<Constraint> bc = TableConstraints(b);
+  const Constraint* receivables = nullptr;
+  const Constraint* part = nullptr;
+  const Constraint* total = nullptr;
+  for (const Constraint& c : bc) {
+    if (c.terms[0].row == 4 && c.terms[0].col == 0) receivables = &c;
+    if (c.terms[0].row == 7 && c.terms[0].col == 0) part = &c;
+    if (c.terms[0].row == 8 && c.terms[0].col == 0) total = &c;
+  }
+  ASSERT_NE(receivables, nullptr);
+  ASSERT_EQ(receivables->terms.size(), 2u) << receivables->what;
+  EXPECT_EQ(receivables->terms[1].row, 3);
+  ASSERT_NE(part, nullptr);
+  ASSERT_EQ(part->terms.size(), 3u) << part->what;  // Summa kortfristiga + Summa kassa
+  EXPECT_EQ(part->terms[1].row, 4);
+  EXPECT_EQ(part->terms[2].row, 6);
+  ASSERT_NE(total, nullptr);
+  ASSERT_EQ(total->terms.size(), 3u) << total->what;
+  EXPECT_EQ(total->terms[1].row, 2);
+  EXPECT_EQ(total->terms[2].row, 7);
 }
 
 TEST(TableArithmeticTest, CellValues) {

@@ -837,6 +837,7 @@ TEST(OcrUnitSignsTest, PutsBackPerCentAndSquareMetreSigns) {
       {"Skuldränta (9/40)", true, "Skuldränta (%)"},
       {"Soliditet, Yo", true, "Soliditet, %"},
       {"Räntekänslighet, /o", true, "Räntekänslighet, %"},
+      {"Årsavgifter/totala intäkter, 9o", true, "Årsavgifter/totala intäkter, %"},
       {"Årsavgifternas andel i 24 av totala rörelseintäkter", true, "Årsavgifternas andel i % av totala rörelseintäkter"},
       {"Årsavgifternas andel i av totala rörelseintäkter", true, "Årsavgifternas andel i % av totala rörelseintäkter"},
       {"Årsavgift/m? bostadsrättsyta", false, "Årsavgift/m² bostadsrättsyta"},
