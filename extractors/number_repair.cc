@@ -682,6 +682,47 @@ void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const C
       what = "could not be read as printed; loaded as " + FormatPrinted(rs[0]) +
              ", its only reading under OCR's confusions,";
     }
+    // An unreadable figure ("STI0LTSI") whose checks each say it repeats
+    // one printed figure (Summa kassa och bank = Kassa och bank, a section
+    // of one row): loaded with that value, still suspect, so that the
+    // figure is there to review rather than missing. Not from a sum of
+    // several parts: there the printed digits ("J 866") may say otherwise.
+    std::optional<double> derived;
+    std::vector<const Constraint*> holds_on;
+    bool consistent = !cell.parsed && !relevant.empty();
+    for (const Constraint* con : relevant) {
+      if (!consistent) break;
+      const Term* mine = nullptr;
+      bool others_known = true;
+      for (const Term& term : con->terms) {
+        if (term.row == r && term.col == static_cast<int>(c)) mine = &term;
+        else if (!CellValue(t, term.row, term.col)) others_known = false;
+      }
+      if (!mine) continue;
+      if (!others_known || con->terms.size() != 2) {
+        consistent = false;
+        continue;
+      }
+      std::optional<double> res = Residual(*con, [&](int row, int col) -> std::optional<double> {
+        if (row == r && col == static_cast<int>(c)) return 0.0;
+        return CellValue(t, row, col);
+      });
+      if (!res) continue;
+      double v = ValueThatHolds(*mine, 0, *res);
+      if (derived && std::fabs(*derived - v) > 1e-9) consistent = false;
+      derived = v;
+      holds_on.push_back(con);
+    }
+    if (consistent && derived) {
+      const TableRow& row = t.rows[r];
+      ReadCellAs(cell, *derived, row.scale ? row.scale : t.scale);
+      if (!row.monetary) cell.amount_sek = 0;
+      MarkSuspect(t, ti, r, static_cast<int>(c), "repair.derived",
+                  "could not be read; loaded as " + FormatPrinted(*derived) + ", the figure under which " +
+                      ConstraintList(holds_on) + " holds (derived, not read)",
+                  flags, stats);
+      continue;
+    }
     MarkSuspect(t, ti, r, static_cast<int>(c), rule,
                 relevant.empty() ? what + " and no check constrains it"
                                  : what + "; no reading satisfies " + ConstraintList(relevant),

@@ -390,6 +390,28 @@ TEST(NumberRepairTest, UnconstrainedFigureWithOneReadingIsLoadedSuspect) {
   }
 }
 
+// An unreadable figure that a check says repeats one printed figure (a
+// section of one row: Summa kassa och bank = Kassa och bank) is loaded with
+// it, derived and flagged, still suspect. In a sum of several parts the
+// printed digits may disagree with what the sum needs: left unread
+// (UnreadableWithoutAnySatisfyingReadingStaysSuspect).
+TEST(NumberRepairTest, UnreadableRepeatOfAPrintedFigureIsDerivedSuspect) {
+  FinancialTable t = MakeTable({{"2023", 2023, ColumnKind::kUtfall}, {"2022", 2022, ColumnKind::kUtfall}},
+                               {{"Kassa och bank", {"STI0LTSI", "3 537 947"}},
+                                {"Summa kassa och bank", {"5 707 739", "3 537 947"}}},
+                               "Balansräkning", "balance_sheet", 1);
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  const TableCell& cell = t.rows[0].cells[0];
+  EXPECT_EQ(cell.status, "suspect");
+  EXPECT_TRUE(cell.parsed);
+  EXPECT_EQ(cell.value, 5707739);
+  EXPECT_EQ(cell.raw, "STI0LTSI");
+  const Flag* f = FindFlag(flags, "repair.derived");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->message.find("derived, not read"), std::string::npos) << f->message;
+}
+
 TEST(NumberRepairTest, DatesAreNotDamagedNumbers) {
   FinancialTable t = MakeTable(BudgetYears(), {{"Ett hållbart arbetsliv", {"2019-10-01", "2022-06-30", ""}}});
   std::vector<Flag> flags;

@@ -171,5 +171,38 @@ TEST(OcrDoubts, LabelsReadWrongOnOcrPages) {
   }
 }
 
+// A ratio row of a flerårsöversikt prints decimals ("2,31 1,52 1,02
+// 1,79"); OCR lost two decimal commas ("152", "1579"). No sum checks such a
+// row, so figures without the decimals the rest print are suspect on OCR
+// pages; a row of whole numbers, and a text page, are left alone.
+TEST(OcrDoubts, DecimalCommaLostInARatioRow) {
+  struct Case {
+    const char* name;
+    PageDecision decision;
+    std::vector<std::string> cells;
+    int want;
+  };
+  const std::vector<Case> cases = {
+      {"decimals lost", PageDecision::kOcr, {"2,31", "152", "1,02", "1579"}, 2},
+      {"all with decimals", PageDecision::kOcr, {"2,31", "1,52", "1,02", "1,79"}, 0},
+      {"whole numbers", PageDecision::kOcr, {"85", "84", "83", "83"}, 0},
+      {"text page", PageDecision::kText, {"2,31", "152", "1,02", "1579"}, 0},
+  };
+  std::vector<testing::ColSpec> cols = {{"2023", 2023, ColumnKind::kUtfall},
+                                        {"2022", 2022, ColumnKind::kUtfall},
+                                        {"2021", 2021, ColumnKind::kUtfall},
+                                        {"2020", 2020, ColumnKind::kUtfall}};
+  for (const Case& c : cases) {
+    std::vector<FinancialTable> tables{MakeTable(cols, {{"Skuldränta (%)", c.cells}}, "Flerårsöversikt", "overview", 1)};
+    for (TableRow& r : tables[0].rows) {
+      r.monetary = false;
+      for (TableCell& cell : r.cells) cell.prov.confidence = c.decision == PageDecision::kOcr ? 0.95 : 1.0;
+    }
+    std::vector<Flag> checks = CheckDocument(tables);
+    EXPECT_EQ(MarkOcrDoubts(OnePage(c.decision), checks, &tables), c.want) << c.name;
+    EXPECT_EQ(Suspects(tables[0]), c.want) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace finsam
