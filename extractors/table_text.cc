@@ -215,19 +215,13 @@ size_t FiguresStart(const std::vector<std::string>& toks) {
   return first;
 }
 
-// A figure whose thousands space OCR dropped before the last group
-// ("4887 000" for "4 887 000"): a head of four or more digits followed by a
-// group starting with a zero, which no printed amount does, is one figure.
-std::vector<std::string> JoinDroppedThousands(const std::vector<std::string>& toks);
-
-// Every head of four to six digits joined with the three-digit group after
-// it ("2127" "333" → "2127333"): the last resort of a row no split fits.
-std::vector<std::string> JoinLongHeads(const std::vector<std::string>& toks) {
-  static const RE2 kLongHead("[-−–]?\\d{4,6}");
-  static const RE2 kGroup("\\d{3}");
+// Each head (`head`) joined with the group after it (`group`): a figure
+// whose thousands space OCR dropped.
+std::vector<std::string> JoinHeadsWithGroups(const std::vector<std::string>& toks, const RE2& head,
+                                             const RE2& group) {
   std::vector<std::string> out;
   for (const std::string& t : toks) {
-    if (!out.empty() && RE2::FullMatch(t, kGroup) && RE2::FullMatch(out.back(), kLongHead)) {
+    if (!out.empty() && RE2::FullMatch(t, group) && RE2::FullMatch(out.back(), head)) {
       out.back() += t;
       continue;
     }
@@ -236,18 +230,21 @@ std::vector<std::string> JoinLongHeads(const std::vector<std::string>& toks) {
   return out;
 }
 
+// A figure whose thousands space OCR dropped before the last group
+// ("4887 000" for "4 887 000"): a head of four or more digits followed by a
+// group starting with a zero, which no printed amount does, is one figure.
 std::vector<std::string> JoinDroppedThousands(const std::vector<std::string>& toks) {
   static const RE2 kLongHead("[-−–]?\\d{4,}");
   static const RE2 kZeroGroup("0\\d\\d");
-  std::vector<std::string> out;
-  for (const std::string& t : toks) {
-    if (!out.empty() && RE2::FullMatch(t, kZeroGroup) && RE2::FullMatch(out.back(), kLongHead)) {
-      out.back() += t;
-      continue;
-    }
-    out.push_back(t);
-  }
-  return out;
+  return JoinHeadsWithGroups(toks, kLongHead, kZeroGroup);
+}
+
+// Every head of four to six digits joined with the three-digit group after
+// it ("2127" "333" → "2127333"): the last resort of a row no split fits.
+std::vector<std::string> JoinLongHeads(const std::vector<std::string>& toks) {
+  static const RE2 kLongHead("[-−–]?\\d{4,6}");
+  static const RE2 kGroup("\\d{3}");
+  return JoinHeadsWithGroups(toks, kLongHead, kGroup);
 }
 
 // Tokens as the grouping sees them: each confusable letter read as a digit.

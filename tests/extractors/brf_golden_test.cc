@@ -316,9 +316,10 @@ TEST(BrfGolden, ScoresScansOfTheSameReports) {
   RecordProperty("recall", std::to_string(all.Recall()));
   // Precision first holds on scans too.
   EXPECT_GE(all.Precision(), 0.995);
-  // All 14 reports scanned by bench/brf_scans.sh: 281 of 343 (0.819) when
-  // last measured (2026-12-01); a floor, not the target (0.97).
-  if (runs.size() == 14) EXPECT_GE(all.Recall(), 0.80);
+  // All 14 reports scanned by bench/brf_scans.sh: 333 of 343 (0.971) when
+  // last measured (2026-12-01, session 26; 281 before its rules); the floor
+  // allows seven misses more.
+  if (runs.size() == 14) EXPECT_GE(all.Recall(), 0.95);
 }
 
 }  // namespace

@@ -122,23 +122,25 @@ TEST(OcrStage, ConvertsPixelsToPointsAndCleansTokens) {
   EXPECT_NE(p.decision_reason.find("OCR 300 dpi"), std::string::npos) << p.decision_reason;
 }
 
+// An OCR word at (x0, y0) in image pixels, w wide and h tall.
+OcrWord OcrWordAt(const char* text, double x0, double y0, double w, double h) {
+  OcrWord o;
+  o.text = text;
+  o.x0 = x0;
+  o.y0 = y0;
+  o.x1 = x0 + w;
+  o.y1 = y0 + h;
+  o.confidence = 0.9f;
+  return o;
+}
+
 // Specks Tesseract reads as a glyph (a "2" of 3×2 pixels among digits 30
 // pixels tall) are no words; thin letters and a flat dash are.
 TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
-  auto word = [](const char* text, double x0, double y0, double w, double h) {
-    OcrWord o;
-    o.text = text;
-    o.x0 = x0;
-    o.y0 = y0;
-    o.x1 = x0 + w;
-    o.y1 = y0 + h;
-    o.confidence = 0.9f;
-    return o;
-  };
   OcrPageResult r;
-  r.words = {word("Eget", 100, 100, 60, 30),   word("kapital", 170, 100, 90, 30), word("5", 400, 100, 18, 30),
-             word("2", 400, 140, 3, 2),        word("i", 100, 200, 1, 12),        word("-", 400, 200, 12, 2),
-             word("Summa", 100, 240, 80, 30)};
+  r.words = {OcrWordAt("Eget", 100, 100, 60, 30),   OcrWordAt("kapital", 170, 100, 90, 30), OcrWordAt("5", 400, 100, 18, 30),
+             OcrWordAt("2", 400, 140, 3, 2),        OcrWordAt("i", 100, 200, 1, 12),        OcrWordAt("-", 400, 200, 12, 2),
+             OcrWordAt("Summa", 100, 240, 80, 30)};
   Page page;
   page.number = 1;
   page.width = 595;
@@ -158,23 +160,13 @@ TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
 // is no part of the rows it stands beside: with it, "Årets resultat" took
 // the key's height and sorted above the two rows printed over it.
 TEST(OcrStage, VerticalMarginTextIsNoPartOfTheRowsBesideIt) {
-  auto word = [](const char* text, double x0, double y0, double w, double h) {
-    OcrWord o;
-    o.text = text;
-    o.x0 = x0;
-    o.y0 = y0;
-    o.x1 = x0 + w;
-    o.y1 = y0 + h;
-    o.confidence = 0.9f;
-    return o;
-  };
   OcrPageResult r;
-  r.words = {word("Räntekostnader", 200, 2200, 300, 40), word("-847", 1500, 2205, 80, 35),
-             word("309", 1590, 2205, 60, 35),             word("Årets", 200, 2400, 110, 40),
-             word("resultat", 320, 2400, 150, 40),        word("-1", 1480, 2405, 40, 35),
-             word("140", 1530, 2405, 60, 35),             word("303", 1600, 2405, 60, 35),
-             word("8LU4J-TKOXP-QMJ42", 2440, 1900, 27, 492), word("Penneo", 2437, 2160, 22, 103),
-             word("1", 1300, 2405, 12, 35),               word("II", 1320, 2405, 14, 35)};
+  r.words = {OcrWordAt("Räntekostnader", 200, 2200, 300, 40), OcrWordAt("-847", 1500, 2205, 80, 35),
+             OcrWordAt("309", 1590, 2205, 60, 35),             OcrWordAt("Årets", 200, 2400, 110, 40),
+             OcrWordAt("resultat", 320, 2400, 150, 40),        OcrWordAt("-1", 1480, 2405, 40, 35),
+             OcrWordAt("140", 1530, 2405, 60, 35),             OcrWordAt("303", 1600, 2405, 60, 35),
+             OcrWordAt("8LU4J-TKOXP-QMJ42", 2440, 1900, 27, 492), OcrWordAt("Penneo", 2437, 2160, 22, 103),
+             OcrWordAt("1", 1300, 2405, 12, 35),               OcrWordAt("II", 1320, 2405, 14, 35)};
   Page page;
   page.number = 1;
   page.width = 595;
