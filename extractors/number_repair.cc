@@ -461,6 +461,8 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
   std::string s;
   for (char ch : raw)
     if (!IsNoise(ch)) s += ch;
+  // A colon or semicolon after the last digit ("1600-000:") is a speck.
+  while (!s.empty() && (s.back() == ':' || s.back() == ';' || s.back() == ' ')) s.pop_back();
   size_t b = s.find_first_not_of(" ");
   if (b == std::string::npos) return {};
   s = s.substr(b, s.find_last_not_of(" ") - b + 1);
@@ -659,6 +661,25 @@ void ApplyAgreedCells(FinancialTable& t, int ti, int r, size_t k, const std::vec
   }
 }
 
+// True when a check on cell (r, c) whose other figures are all read fails
+// with the cell read as `v`.
+bool RejectedByACheck(const FinancialTable& t, int r, int c, double v, const std::vector<const Constraint*>& relevant) {
+  for (const Constraint* con : relevant) {
+    bool mine = false, others_known = true;
+    for (const Term& term : con->terms) {
+      if (term.row == r && term.col == c) mine = true;
+      else if (!CellValue(t, term.row, term.col)) others_known = false;
+    }
+    if (!mine || !others_known) continue;
+    std::optional<double> res = Residual(*con, [&](int row, int col) -> std::optional<double> {
+      if (row == r && col == c) return v;
+      return CellValue(t, row, col);
+    });
+    if (res && !WithinTolerance(*con, *res)) return true;
+  }
+  return false;
+}
+
 // Row `r` has no reading that satisfies the sums: its unreadable or
 // ambiguously grouped cells become suspect.
 void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const Constraint*>& relevant,
@@ -674,13 +695,21 @@ void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const C
     // One reading only under OCR's confusions ("5 209-210", "5612 480")
     // and no check to contradict it: loaded with it, still suspect, rather
     // than with no amount at all. (A reading the sums reject stays unread.)
+    // The same where the checks on it cannot be evaluated (another figure
+    // in each is unread too): no check rejects the reading.
     if (std::vector<double> rs = ConfusableReadings(cell.raw, 2);
-        !cell.parsed && relevant.empty() && rs.size() == 1) {
+        !cell.parsed && rs.size() == 1 && !RejectedByACheck(t, r, static_cast<int>(c), rs[0], relevant)) {
       const TableRow& row = t.rows[r];
       ReadCellAs(cell, rs[0], row.scale ? row.scale : t.scale);
       if (!row.monetary) cell.amount_sek = 0;
       what = "could not be read as printed; loaded as " + FormatPrinted(rs[0]) +
              ", its only reading under OCR's confusions,";
+      MarkSuspect(t, ti, r, static_cast<int>(c), rule,
+                  relevant.empty() ? what + " and no check constrains it"
+                                   : what + " and no check on it can be evaluated (" + ConstraintList(relevant) +
+                                         ": other figures unread too)",
+                  flags, stats);
+      continue;
     }
     // An unreadable figure ("STI0LTSI") whose checks each say it repeats
     // one printed figure (Summa kassa och bank = Kassa och bank, a section

@@ -229,9 +229,12 @@ std::string StripNoteReference(const std::string& label) {
 
 std::string RepairOcrUnitSigns(const std::string& label, bool small_figures) {
   std::string out = label;
-  // "> Skuldsättning", "” Energikostnad": a chart legend's mark or a speck.
+  // "> Skuldsättning", "” Energikostnad": a chart legend's mark or a speck;
+  // a lone quote glued to the first word ("\"Hallsbergs kommun") too.
   static const RE2 kLeadMark("^[>+<|~_*•·»«”“\"'`´]+\\s+(\\p{Lu})");
   RE2::Replace(&out, kLeadMark, "\\1");
+  static const RE2 kLeadQuote("^[\"”“](\\p{Lu}[^\"”“]*)$");
+  RE2::Replace(&out, kLeadQuote, "\\1");
   // "Årsavgift/m? bostadsrättsyta": the raised 2 read as a question mark.
   static const RE2 kSquareMetre("(/|\\bper |\\bi )m\\?(\\s|\\)|,|$)");
   RE2::GlobalReplace(&out, kSquareMetre, "\\1m²\\2");
@@ -400,9 +403,12 @@ std::string ColumnPeriod(const std::string& header) {
 
 namespace {
 
-// "Askersunds kommun 11 290": a label with a figure after its words.
+// "Askersunds kommun 11 290": a label with a figure after its words (OCR:
+// its thousands space lost, "21400", or a cell border or speck read as a
+// quote or bar beside it, "kommun "11290 |").
 const RE2& TrailingCount() {
-  static const RE2 kTrailingCount("^(.*\\pL.*?) (?:\\d{1,3}(?: \\d{3})*)$");
+  static const RE2 kTrailingCount(
+      "^(.*\\pL.*?) [\"'”“|]*(?:\\d{1,3}(?: \\d{3})*|\\d{4,6})(?: ?[\"'”|])*$");
   return kTrailingCount;
 }
 

@@ -33,7 +33,10 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // place, border strokes stripped from headers, specks dropped:
   // 174 → 242 (0.910), precision 0.903 → 1.000 (200 `ok`, 0 wrong); with
   // the garbled-word re-read merged beside them: 243 (0.914), 212 `ok`.
-  EXPECT_GE(t.recalled, 242) << ScoreReport(scored);
+  // Session 26 (a count column read with OCR's quotes and lost spaces, a
+  // figure's one OCR reading loaded where no check on it can be evaluated,
+  // a speck after a figure): 253 (0.951), precision 1.000.
+  EXPECT_GE(t.recalled, 250) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 3) << ScoreReport(scored);
 }

@@ -46,6 +46,7 @@ TEST(ConfusableReadingsTest, SubstitutesLookalikes) {
   EXPECT_TRUE(Has(ConfusableReadings("2-127333", 4), 2127333));
   EXPECT_TRUE(Has(ConfusableReadings("2127 333", 4), 2127333));
   EXPECT_TRUE(ConfusableReadings("2 1273", 4).empty());
+  EXPECT_TRUE(Has(ConfusableReadings("1600-000:", 4), 1600000));  // a speck after it
   // A leading "=" may be a minus with a speck on it, or noise: both.
   EXPECT_TRUE(Has(ConfusableReadings("=392 723", 4), -392723));
   EXPECT_TRUE(Has(ConfusableReadings("=392 723", 4), 392723));
@@ -410,6 +411,36 @@ TEST(NumberRepairTest, UnreadableRepeatOfAPrintedFigureIsDerivedSuspect) {
   const Flag* f = FindFlag(flags, "repair.derived");
   ASSERT_NE(f, nullptr);
   EXPECT_NE(f->message.find("derived, not read"), std::string::npos) << f->message;
+}
+
+// Two damaged figures in one sum ("340-000" and "2465 000" under Summa
+// kommunerna): no reading of the row satisfies it. A figure with one
+// reading under OCR's confusions is loaded with it, suspect, when no check
+// on it can be evaluated; a figure in a check whose other figures are all
+// read, and which that check rejects, stays unread ("J 866" above).
+TEST(NumberRepairTest, OneReadingLoadedWhereItsChecksCannotBeEvaluated) {
+  FinancialTable t = MakeTable({{"Budget 2025", 2025, ColumnKind::kBudget}},
+                               {{"Askersunds kommun", {"340-000"}},
+                                {"Hallsbergs kommun", {"2465 000"}},
+                                {"Kumla kommun", {"620 000"}},
+                                {"Laxå kommun", {"000 1175"}},
+                                {"Summa kommunerna", {"1 600 000"}}},
+                               "Medlemsbidrag", "budget", 1);
+  for (int r = 0; r < 4; ++r) {
+    TableCell& cell = t.rows[r].cells[0];
+    if (cell.raw != "620 000") {
+      cell.parsed = false;
+      cell.status = "suspect";
+    }
+  }
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  const TableCell& first = t.rows[0].cells[0];
+  EXPECT_EQ(first.status, "suspect");
+  ASSERT_TRUE(first.parsed);
+  EXPECT_EQ(first.value, 340000);
+  EXPECT_FALSE(t.rows[3].cells[0].parsed);  // "000 1175": no reading
+  EXPECT_EQ(t.rows[4].cells[0].status, "ok");  // the Summa as printed
 }
 
 TEST(NumberRepairTest, DatesAreNotDamagedNumbers) {

@@ -845,6 +845,8 @@ TEST(OcrUnitSignsTest, PutsBackPerCentAndSquareMetreSigns) {
       {"> Skuldsättning kr/kvm", true, "Skuldsättning kr/kvm"},
       {"” Energikostnad kr/kvm", true, "Energikostnad kr/kvm"},
       {"Avsättning UH fond/kym", true, "Avsättning UH fond/kvm"},
+      {"\"Hallsbergs kommun", false, "Hallsbergs kommun"},
+      {"\"Nya vägar\" i Kumla", false, "\"Nya vägar\" i Kumla"},
       {"Räntekänslighet”\" (kr/kvm och år)", false, "Räntekänslighet (kr/kvm och år)"},
       {"Posten \"Övrigt\" netto", false, "Posten \"Övrigt\" netto"},
       {"Kyrkoavgift kymmene", false, "Kyrkoavgift kymmene"},

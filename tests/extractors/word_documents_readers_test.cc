@@ -240,6 +240,10 @@ TEST(WordDocumentLayoutTest, CountColumnLeftOfTheValues) {
   const std::vector<Case> cases = {
       {"every label ends in a count", {"11 290", "16 020", "5 650", "32 960"},
        "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna]"},
+      // As OCR reads it off a scan: a thousands space lost, a cell border
+      // read as a quote beside the count.
+      {"OCR: spaces lost, borders read as quotes", {"\"11290", "16 020", "5650", "32960 |"},
+       "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna]"},
       {"control: one label ends in a figure", {"", "", "", "2"},
        "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna 2]"},
   };
