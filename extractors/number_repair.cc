@@ -665,16 +665,8 @@ void ApplyAgreedCells(FinancialTable& t, int ti, int r, size_t k, const std::vec
 // with the cell read as `v`.
 bool RejectedByACheck(const FinancialTable& t, int r, int c, double v, const std::vector<const Constraint*>& relevant) {
   for (const Constraint* con : relevant) {
-    bool mine = false, others_known = true;
-    for (const Term& term : con->terms) {
-      if (term.row == r && term.col == c) mine = true;
-      else if (!CellValue(t, term.row, term.col)) others_known = false;
-    }
-    if (!mine || !others_known) continue;
-    std::optional<double> res = Residual(*con, [&](int row, int col) -> std::optional<double> {
-      if (row == r && col == c) return v;
-      return CellValue(t, row, col);
-    });
+    if (!TermAt(*con, r, c)) continue;
+    std::optional<double> res = ResidualWithCellAs(t, *con, r, c, v);  // nullopt: another figure unread
     if (res && !WithinTolerance(*con, *res)) return true;
   }
   return false;
@@ -721,22 +713,14 @@ void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const C
     bool consistent = !cell.parsed && !relevant.empty();
     for (const Constraint* con : relevant) {
       if (!consistent) break;
-      const Term* mine = nullptr;
-      bool others_known = true;
-      for (const Term& term : con->terms) {
-        if (term.row == r && term.col == static_cast<int>(c)) mine = &term;
-        else if (!CellValue(t, term.row, term.col)) others_known = false;
-      }
+      const Term* mine = TermAt(*con, r, static_cast<int>(c));
       if (!mine) continue;
-      if (!others_known || con->terms.size() != 2) {
+      std::optional<double> res =
+          con->terms.size() == 2 ? ResidualWithCellAs(t, *con, r, static_cast<int>(c), 0) : std::nullopt;
+      if (!res) {  // a sum of several parts, or another figure unread
         consistent = false;
         continue;
       }
-      std::optional<double> res = Residual(*con, [&](int row, int col) -> std::optional<double> {
-        if (row == r && col == static_cast<int>(c)) return 0.0;
-        return CellValue(t, row, col);
-      });
-      if (!res) continue;
       double v = ValueThatHolds(*mine, 0, *res);
       if (derived && std::fabs(*derived - v) > 1e-9) consistent = false;
       derived = v;

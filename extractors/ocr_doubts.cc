@@ -11,6 +11,7 @@
 #include "normalizers/regex.h"
 #include "normalizers/ocr_misreads.h"
 #include "normalizers/swedish_lexicon.h"
+#include "normalizers/text.h"
 
 namespace finsam {
 
@@ -72,11 +73,12 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       // a figure there without them is one whose decimal comma OCR lost
       // ("1579" for 1,79), or a misread. Two such figures and half the row
       // decide.
+      auto has_decimals = [](const std::string& raw) { return RE2::PartialMatch(raw, "\\d[,.;:]\\d"_re); };
       int with_decimals = 0, present = 0;
       for (const TableCell& c : r.cells) {
         if (!c.present) continue;
         ++present;
-        with_decimals += RE2::PartialMatch(c.raw, "\\d[,.;:]\\d"_re);
+        with_decimals += has_decimals(c.raw);
       }
       const bool decimal_row = row_on_ocr_page && with_decimals >= 2 && 2 * with_decimals >= present;
       for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
@@ -98,8 +100,7 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           why = "label word '" + unknown_word + "' read by OCR is no known word";
         } else if (label_took_digits) {
           why = "label read by OCR ends in digits that may begin the row's first figure";
-        } else if (decimal_row && !vouched && !RE2::PartialMatch(cell.raw, "\\d[,.;:]\\d"_re) &&
-                   RE2::PartialMatch(cell.raw, "\\d"_re)) {
+        } else if (decimal_row && !vouched && !has_decimals(cell.raw) && HasDigit(cell.raw)) {
           why = "figure read by OCR without the decimals its row's other figures print (a decimal comma lost?)";
         } else if (!vouched && cell.prov.confidence < kOcrFigureMinConfidence) {
           std::snprintf(buf, sizeof buf, "figure read by OCR with low confidence (%.2f), no check confirms it",

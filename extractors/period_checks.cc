@@ -229,14 +229,9 @@ std::optional<double> ValueTheSumsNeed(const FinancialTable& t, const std::vecto
                                        int col) {
   std::optional<double> needed;
   for (const Constraint& c : cons) {
-    const Term* mine = nullptr;
-    for (const Term& term : c.terms)
-      if (term.row == row && term.col == col) mine = &term;
+    const Term* mine = TermAt(c, row, col);
     if (!mine) continue;
-    std::optional<double> residual = Residual(c, [&](int r, int k) -> std::optional<double> {
-      if (r == row && k == col) return 0.0;
-      return CellValue(t, r, k);
-    });
+    std::optional<double> residual = ResidualWithCellAs(t, c, row, col, 0);
     if (!residual) continue;  // another cell of this sum is unreadable too
     double v = ValueThatHolds(*mine, 0, *residual);
     if (needed && std::fabs(*needed - v) > c.tolerance + 1e-9) return std::nullopt;  // the sums disagree
@@ -293,13 +288,8 @@ void SuggestOneCellCures(const std::vector<FinancialTable>& tables, std::vector<
       bool keeps = true;
       for (const Constraint& other : cons) {
         if (&other == c) continue;
-        bool touches = false;
-        for (const Term& o : other.terms) touches = touches || (o.row == term.row && o.col == term.col);
-        if (!touches || !Holds(t, other)) continue;
-        std::optional<double> r2 = Residual(other, [&](int row, int col) -> std::optional<double> {
-          if (row == term.row && col == term.col) return needed;
-          return CellValue(t, row, col);
-        });
+        if (!TermAt(other, term.row, term.col) || !Holds(t, other)) continue;
+        std::optional<double> r2 = ResidualWithCellAs(t, other, term.row, term.col, needed);
         if (!r2 || !WithinTolerance(other, *r2)) keeps = false;
       }
       if (!keeps) continue;

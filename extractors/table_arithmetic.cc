@@ -230,7 +230,6 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       if (r.is_header || !Trim(r.label).empty()) last_boundary = i;
       continue;
     }
-
     if (IsVaravLabel(r.label)) continue;
     bool is_sum = IsSumLabel(r.label) || (r.is_total && !IsResultLabel(r.label));
     bool is_result = !is_sum && IsResultLabel(r.label);
@@ -408,6 +407,19 @@ std::optional<double> Residual(const Constraint& c, const CellValueFn& value) {
 
 std::optional<double> Residual(const FinancialTable& t, const Constraint& c) {
   return Residual(c, [&t](int row, int col) { return CellValue(t, row, col); });
+}
+
+const Term* TermAt(const Constraint& c, int row, int col) {
+  for (const Term& term : c.terms)
+    if (term.row == row && term.col == col) return &term;
+  return nullptr;
+}
+
+std::optional<double> ResidualWithCellAs(const FinancialTable& t, const Constraint& c, int row, int col, double v) {
+  return Residual(c, [&](int r, int k) -> std::optional<double> {
+    if (r == row && k == col) return v;
+    return CellValue(t, r, k);
+  });
 }
 
 bool WithinTolerance(const Constraint& c, double residual) { return std::fabs(residual) <= c.tolerance + 1e-9; }

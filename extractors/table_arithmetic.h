@@ -117,6 +117,12 @@ bool Holds(const FinancialTable& t, const Constraint& c);
 // current value `found` and the constraint's `residual`.
 double ValueThatHolds(const Term& term, double found, double residual);
 
+// The term of `c` at (row, col), or nullptr when `c` does not read that cell.
+const Term* TermAt(const Constraint& c, int row, int col);
+// Residual of `c` with cell (row, col) read as `v` and every other cell as
+// printed; nullopt when another term is unreadable.
+std::optional<double> ResidualWithCellAs(const FinancialTable& t, const Constraint& c, int row, int col, double v);
+
 // True when a term of `c` lies in `row`.
 bool TouchesRow(const Constraint& c, int row);
 

@@ -142,7 +142,6 @@ bool IsRatioLabel(const std::string& folded) {
   return RE2::PartialMatch(folded, kRatio);
 }
 
-// A page header or footer caught as a row: "Brf X    7 (13)", "Sida 6 av 17".
 // Most figures of the row (more than half) are at most three digits
 // before a decimal comma: shares and ratios, not amounts in thousands
 // groups. More than half, as OCR loses decimal commas ("1,79" as "1579").
@@ -158,6 +157,7 @@ bool SmallFigures(const GridRow& gr) {
   return small > other;
 }
 
+// A page header or footer caught as a row: "Brf X    7 (13)", "Sida 6 av 17".
 bool IsPageNumberRow(const GridRow& gr) {
   static const RE2 kPageNo("^(\\d{1,3} ?\\(\\d{1,3}\\)|sida \\d+ av \\d+|\\d{1,3} ?av ?\\d{1,3})$");
   // The whole line as printed ("Sida 15 av 19" whose short words the

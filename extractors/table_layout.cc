@@ -570,8 +570,6 @@ const TableShape& ShapeOn(const TableShape& shape, int page) {
   return shape;
 }
 
-// Makes a GridRow from a band; returns false if the band is prose that ends
-// the table.
 // An OCR word of up to three letters set far right of the label's text on
 // its line, in the label area: a note number OCR read as letters ("WO" for
 // "10", "T" for "7") where the header's Not was lost. Dropped from the
@@ -593,6 +591,8 @@ void DropStrayNoteMark(std::vector<PWord>* label) {
   label->erase(last);
 }
 
+// Makes a GridRow from a band; returns false if the band is prose that ends
+// the table.
 bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp, GridRow* out, bool* label_only) {
   const std::vector<Column>& cols = shape.cols;
   std::vector<PWord> label;

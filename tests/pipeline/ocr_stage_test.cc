@@ -122,6 +122,16 @@ TEST(OcrStage, ConvertsPixelsToPointsAndCleansTokens) {
   EXPECT_NE(p.decision_reason.find("OCR 300 dpi"), std::string::npos) << p.decision_reason;
 }
 
+// Page 1, A4 in points, from an OCR result on a 300 dpi A4 image.
+Page A4PageFromOcr(const OcrPageResult& r) {
+  Page page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  ApplyOcrResult(r, 2479, 3508, page);
+  return page;
+}
+
 // An OCR word at (x0, y0) in image pixels, w wide and h tall.
 OcrWord OcrWordAt(const char* text, double x0, double y0, double w, double h) {
   OcrWord o;
@@ -141,11 +151,7 @@ TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
   r.words = {OcrWordAt("Eget", 100, 100, 60, 30),   OcrWordAt("kapital", 170, 100, 90, 30), OcrWordAt("5", 400, 100, 18, 30),
              OcrWordAt("2", 400, 140, 3, 2),        OcrWordAt("i", 100, 200, 1, 12),        OcrWordAt("-", 400, 200, 12, 2),
              OcrWordAt("Summa", 100, 240, 80, 30)};
-  Page page;
-  page.number = 1;
-  page.width = 595;
-  page.height = 842;
-  ApplyOcrResult(r, 2479, 3508, page);
+  Page page = A4PageFromOcr(r);
   std::vector<std::string> kept;
   for (const Line& l : page.lines)
     for (const Word& w : l.words) kept.push_back(w.text);
@@ -167,11 +173,7 @@ TEST(OcrStage, VerticalMarginTextIsNoPartOfTheRowsBesideIt) {
              OcrWordAt("140", 1530, 2405, 60, 35),             OcrWordAt("303", 1600, 2405, 60, 35),
              OcrWordAt("8LU4J-TKOXP-QMJ42", 2440, 1900, 27, 492), OcrWordAt("Penneo", 2437, 2160, 22, 103),
              OcrWordAt("1", 1300, 2405, 12, 35),               OcrWordAt("II", 1320, 2405, 14, 35)};
-  Page page;
-  page.number = 1;
-  page.width = 595;
-  page.height = 842;
-  ApplyOcrResult(r, 2479, 3508, page);
+  Page page = A4PageFromOcr(r);
   std::vector<std::string> lines;
   for (const Line& l : page.lines) lines.push_back(l.text);
   ASSERT_EQ(lines.size(), 2u) << ::testing::PrintToString(lines);
