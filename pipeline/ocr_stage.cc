@@ -101,6 +101,7 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
       speck = std::max(speck, heights[heights.size() / 2] / 5);
     }
   }
+  const bool quarter_turn = result.orientation_degrees % 180 != 0;
   for (const OcrWord& ow : result.words) {
     conf_sum += ow.confidence;
     ++conf_n;
@@ -121,8 +122,12 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     // it as words far taller than wide. As part of a line it pulled that
     // line's box over the rows beside it and put a table's rows out of
     // order. Three letters or more set horizontally are always wider than
-    // tall.
-    if (CodePointCount(text) >= 3 && ow.y1 - ow.y0 > 2 * (ow.x1 - ow.x0)) continue;
+    // tall. Boxes come in the frame of the page as given, so on a page
+    // turned a quarter (the engine undid the turn to read it) horizontal
+    // text is tall and vertical text wide: compare in the reading frame.
+    const double along = quarter_turn ? ow.y1 - ow.y0 : ow.x1 - ow.x0;
+    const double across = quarter_turn ? ow.x1 - ow.x0 : ow.y1 - ow.y0;
+    if (CodePointCount(text) >= 3 && across > 2 * along) continue;
     Word w;
     w.raw = ow.text;
     w.text = std::move(text);

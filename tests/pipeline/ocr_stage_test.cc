@@ -182,6 +182,27 @@ TEST(OcrStage, VerticalMarginTextIsNoPartOfTheRowsBesideIt) {
   EXPECT_EQ(lines[1], "Årets resultat 1 II -1 140 303");
 }
 
+// A page printed a quarter turned: the engine reads it upright and maps the
+// boxes back, so its horizontal text comes in tall and narrow. Those words
+// are the page's text, not margin text (cardinal.pdf lost two thirds of its
+// words to the rule above before it compared in the reading frame); text
+// that was vertical in the reading frame now comes in wide and goes.
+TEST(OcrStage, QuarterTurnedPageKeepsItsTextAndDropsItsMarginText) {
+  for (int degrees : {90, 270}) {
+    SCOPED_TRACE(degrees);
+    OcrPageResult r;
+    r.orientation_degrees = degrees;
+    r.words = {OcrWordAt("Räntekostnader", 1000, 200, 40, 300), OcrWordAt("-847", 1000, 1500, 35, 80),
+               OcrWordAt("8LU4J-TKOXP-QMJ42", 100, 3400, 492, 27)};
+    Page page = A4PageFromOcr(r);
+    std::vector<std::string> kept;
+    for (const Line& l : page.lines)
+      for (const Word& w : l.words) kept.push_back(w.text);
+    std::sort(kept.begin(), kept.end());
+    EXPECT_EQ(kept, (std::vector<std::string>{"-847", "Räntekostnader"}));
+  }
+}
+
 TEST(OcrStage, OnlyOcrPagesFailuresAreWarningsProgressCounts) {
   std::atomic<int> alive{0}, peak{0};
   FakeSource src(595.0, 842.0, &alive, &peak);
