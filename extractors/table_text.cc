@@ -297,13 +297,24 @@ std::vector<std::string> JoinBrokenKinds(const std::vector<std::string>& toks) {
   return out;
 }
 
+// A count column's header ("Deltagare", "Invånare"): its figures are no money.
+bool IsCountHeader(const std::string& word) {
+  static const RE2 kCount("(antal|deltagare|invanare|befolkning|personer|individer|arsarbetare|platser)");
+  return RE2::FullMatch(FoldKey(word), kCount);
+}
+
 // Space-separated header: a short label then two or more year tokens.
-// `*junk` (optional) says whether rule-line junk was stripped to read it.
+// `*junk` (optional) says whether rule-line junk was stripped to read it;
+// `*count_after` (optional) whether a count column's header follows the
+// value headers ("Insats Budget 2025 Utfall 2025 Deltagare").
 bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers,
-                 bool* junk = nullptr) {
+                 bool* junk = nullptr, bool* count_after = nullptr) {
   bool had = false;
   std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had)));
   if (junk) *junk = had;
+  const bool count = toks.size() > 2 && IsCountHeader(toks.back()) && IsYearToken(toks[toks.size() - 2]);
+  if (count) toks.pop_back();
+  if (count_after) *count_after = count;
   size_t n = toks.size();
   size_t first = n;
   while (first > 0 && IsHeaderToken(toks[first - 1])) --first;
@@ -721,6 +732,197 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     r.doubt_rule = rule;
     r.doubt = doubt;
   }
+  return true;
+}
+
+// --- The first column beside the labels, the others column by column ---
+// Tesseract's automatic segmentation reads a table laid out with tab stops
+// (no ruling) as its label column with the first value column still beside
+// it ("Forsakringskassan 1550") under that column's header ("Utfall" over
+// "2024"), and each further column later as a block of its own: its header,
+// then one figure a line ("Budget", "2025", "1 600", ...). The blocks of two
+// such tables on one page come interleaved, and prose may sit between. A
+// block belongs to the table when its header has the shape of the first
+// column's (a kind and a year, or a year alone) and it holds exactly as many
+// figures as the table has rows with a figure; its figures pair with those
+// rows by order. The rows carry a doubt: the repair stage clears each figure
+// the sums confirm and flags the rest.
+
+// A column header at line `k`: a kind line over a year line ("Budget",
+// "2025"), both on one line, or a year alone. `*next` is the line after it.
+bool ReadColumnHead(const std::vector<const Line*>& lines, size_t k, std::string* header, bool* kind,
+                    size_t* next) {
+  static const RE2 kKind("(?i)(budget|utfall|plan|prognos|bokslut)");
+  auto toks_at = [&](size_t q) { return JoinBrokenKinds(OcrTokens(CleanCellText(lines[q]->text))); };
+  std::vector<std::string> toks = toks_at(k);
+  if (toks.size() == 1 && IsYearToken(toks[0])) {
+    *header = toks[0].substr(0, 4);
+    *kind = false;
+    *next = k + 1;
+    return true;
+  }
+  if (toks.size() == 2 && RE2::FullMatch(toks[0], kKind) && IsYearToken(toks[1])) {
+    *header = toks[0] + " " + toks[1].substr(0, 4);
+    *kind = true;
+    *next = k + 1;
+    return true;
+  }
+  if (toks.size() == 1 && RE2::FullMatch(toks[0], kKind) && k + 1 < lines.size()) {
+    std::vector<std::string> years = toks_at(k + 1);
+    if (years.size() == 1 && IsYearToken(years[0])) {
+      *header = toks[0] + " " + years[0].substr(0, 4);
+      *kind = true;
+      *next = k + 2;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The single figure of a line that holds nothing else, or "".
+std::string LoneFigure(const Line& line) {
+  std::string clean = CleanCellText(line.text);
+  if (clean.empty() || line.text.find('\t') != std::string::npos) return "";
+  NumberLine nl = ReadNumberLine(OcrTokens(clean), 1);
+  return nl.cells.size() == 1 ? nl.cells[0] : "";
+}
+
+bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
+                           const TextTableParams& tp, std::set<size_t>* consumed, Grid* grid, size_t* end) {
+  std::string first_header;
+  bool with_kind = false;
+  size_t j = 0;
+  if (!ReadColumnHead(lines, start, &first_header, &with_kind, &j)) return false;
+  struct BodyRow {
+    size_t index;
+    std::string label, figure;
+  };
+  std::vector<BodyRow> body;
+  int blanks = 0;
+  for (; j < lines.size(); ++j) {
+    std::string clean = CleanCellText(lines[j]->text);
+    if (clean.empty()) {
+      if (++blanks >= tp.end_blank_lines_spaced) break;
+      continue;
+    }
+    blanks = 0;
+    if (lines[j]->text.find('\t') != std::string::npos) return false;
+    std::string h;
+    bool k;
+    size_t n;
+    if (ReadColumnHead(lines, j, &h, &k, &n)) break;
+    std::vector<std::string> toks = OcrTokens(clean);
+    if (toks.empty()) continue;
+    size_t first = FiguresStart(toks);
+    if (first == 0) break;
+    std::string label;
+    for (size_t q = 0; q < first; ++q) label += (q ? " " : "") + toks[q];
+    if (first == toks.size()) {
+      bool sentence = clean.back() == '.' || clean.back() == ':' || toks.size() > 6;
+      if (sentence) break;
+      body.push_back({j, label, ""});
+      continue;
+    }
+    NumberLine nl = ReadNumberLine(std::vector<std::string>(toks.begin() + first, toks.end()), 1);
+    if (nl.cells.size() != 1) return false;  // a row of several figures: not this layout
+    body.push_back({j, label, nl.cells[0]});
+  }
+  while (!body.empty() && body.back().figure.empty()) body.pop_back();
+  size_t m = 0;
+  for (const BodyRow& r : body) m += !r.figure.empty();
+  if (m < 3) return false;
+  const size_t body_end = body.back().index + 1;
+  // The blocks: later on the same page, each with a head of the table's
+  // shape and exactly m figures (a year after the m-th figure is the next
+  // block's head; another figure means a longer column, not this table's).
+  struct Block {
+    std::string header;
+    std::vector<size_t> figure_lines;
+    size_t head, head_end;
+  };
+  std::vector<Block> blocks;
+  std::set<std::string> seen{first_header};
+  for (size_t k = body_end; k < lines.size() && pages[k] == pages[start]; ++k) {
+    if (consumed->count(k)) continue;
+    Block b;
+    bool kind = false;
+    if (!ReadColumnHead(lines, k, &b.header, &kind, &b.head_end) || kind != with_kind) continue;
+    b.head = k;
+    size_t q = b.head_end;
+    for (int gap = 0; q < lines.size() && pages[q] == pages[start] && b.figure_lines.size() < m; ++q) {
+      if (CleanCellText(lines[q]->text).empty()) {
+        if (++gap >= tp.end_blank_lines_spaced) break;
+        continue;
+      }
+      gap = 0;
+      if (LoneFigure(*lines[q]).empty()) break;
+      b.figure_lines.push_back(q);
+    }
+    if (b.figure_lines.size() != m || seen.count(b.header)) continue;
+    // Past the m-th figure: a figure that is no next head means the column
+    // is longer than the table.
+    for (; q < lines.size() && CleanCellText(lines[q]->text).empty(); ++q) {
+    }
+    std::string h;
+    bool kk;
+    size_t n;
+    if (q < lines.size() && pages[q] == pages[start] && !LoneFigure(*lines[q]).empty() &&
+        !ReadColumnHead(lines, q, &h, &kk, &n))
+      continue;
+    seen.insert(b.header);
+    blocks.push_back(b);
+    k = b.figure_lines.back();
+  }
+  if (blocks.empty()) return false;
+  Grid g;
+  g.title = FindTitle(lines, start, tp);
+  g.headers.push_back(first_header);
+  for (const Block& b : blocks) g.headers.push_back(b.header);
+  g.page = g.last_page = pages[start];
+  g.confidence = 0.8;
+  const std::string doubt =
+      "the OCR text printed the table's columns apart (the first beside the labels, each other under its own "
+      "header further down); figures paired with labels by order";
+  size_t r = 0;
+  for (const BodyRow& br : body) {
+    const Line& l = *lines[br.index];
+    GridRow row;
+    row.label = br.label;
+    while (!row.label.empty() && (row.label[0] == '[' || row.label[0] == '|' || row.label[0] == '{'))
+      row.label = CleanCellText(row.label.substr(1));
+    row.prov.page = pages[br.index];
+    row.prov.line_index = l.index;
+    row.prov.raw_text = l.raw;
+    row.prov.box = l.box;
+    row.cells.resize(g.headers.size());
+    if (!br.figure.empty()) {
+      auto put = [&](size_t c, size_t line, const std::string& text) {
+        const Line& fl = *lines[line];
+        GridCell& gc = row.cells[c];
+        gc.present = true;
+        gc.text = text;
+        gc.prov = ProvFor(fl, pages[line], 0, static_cast<int>(CodePointCount(fl.text)), text);
+        gc.prov.box = fl.box;
+        row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + text;
+      };
+      put(0, br.index, br.figure);
+      for (size_t c = 0; c < blocks.size(); ++c) {
+        size_t line = blocks[c].figure_lines[r];
+        put(c + 1, line, LoneFigure(*lines[line]));
+      }
+      row.groupings = 1;
+      row.doubt_rule = "read.pairing";
+      row.doubt = doubt;
+      ++r;
+    }
+    g.rows.push_back(std::move(row));
+  }
+  for (const Block& b : blocks) {
+    for (size_t q = b.head; q < b.head_end; ++q) consumed->insert(q);
+    for (size_t q : b.figure_lines) consumed->insert(q);
+  }
+  *grid = std::move(g);
+  *end = body_end;
   return true;
 }
 
@@ -1319,8 +1521,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       lines.push_back(&l);
       pages.push_back(p.number);
     }
+  std::set<size_t> consumed;  // lines a split-columns table took as a column block
   size_t i = 0;
   while (i < lines.size()) {
+    if (consumed.count(i)) {
+      ++i;
+      continue;
+    }
     const Line& hl = *lines[i];
     bool tabbed = hl.text.find('\t') != std::string::npos;
     bool title_header = false;
@@ -1329,6 +1536,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     Grid g;
     size_t ncols = 0;
     bool note_column = false;  // the header names a Not column before the years
+    bool count_before = false, count_after = false;  // a count column left or right of the values
     std::vector<int> col_pos;  // char column of each header cell (tab path)
     size_t body_from = i + 1;  // the first line after the header
     if (tabbed) {
@@ -1356,7 +1564,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       } else if (headers.empty() || !SpaceHeader(hl.text, &label, &headers)) {
         Grid block;
         size_t end = i + 1;
-        if (ReadBlockTable(lines, pages, i, doc.meta.kind, params, &block, &end)) {
+        if (ReadBlockTable(lines, pages, i, doc.meta.kind, params, &block, &end) ||
+            ReadSplitColumnsTable(lines, pages, i, params, &consumed, &block, &end)) {
           grids.push_back(std::move(block));
           i = std::max(end, i + 1);
           continue;
@@ -1370,6 +1579,14 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       g.header_label = label;
       note_column = RE2::PartialMatch(FoldKey(label), "(^| )not\\.?$"_re);
       g.headers = headers;
+      // A count column beside the values ("Kommun Invanare Budget 2025
+      // Budget 2026", "Insats Budget 2025 Utfall 2025 Deltagare"): its
+      // figures are printed in each row with the amounts.
+      std::vector<std::string> label_toks = Tokens(label);
+      count_before = label_toks.size() >= 2 && IsCountHeader(label_toks.back());
+      std::string l2;
+      std::vector<std::string> h2;
+      if (!count_before) SpaceHeader(hl.text, &l2, &h2, nullptr, &count_after);
     }
     ncols = g.headers.size();
     g.title = title_header ? CleanCellText(hl.text) : FindTitle(lines, i, params);
@@ -1433,7 +1650,21 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         std::string label;
         std::vector<std::string> hdrs;
         const bool header_line = SpaceHeader(l.text, &label, &hdrs);
-        if (header_line && hdrs.size() == ncols) {
+        // A header line under a table heading ("Balansräkning", "Not 1
+        // Verksamhetens intäkter") set among the last rows without figures
+        // starts the next table, even with as many columns as this one:
+        // those rows are its caption, not this table's.
+        bool next_table = false;
+        if (header_line) {
+          size_t k = g.rows.size(), caption = k;
+          for (; k > 0 && !RowHasCells(g.rows[k - 1]) && !g.rows[k - 1].repeated_header; --k)
+            if (IsTableHeading(CleanCellText(g.rows[k - 1].label))) caption = k - 1;
+          next_table = caption < g.rows.size();
+          if (next_table) g.rows.resize(caption);  // rows above the caption stay ("skulder" of a wrapped label)
+        }
+        if (next_table) {
+          break;
+        } else if (header_line && hdrs.size() == ncols) {
           row.label = label;
           row.repeated_header = true;
         } else if (header_line) {
@@ -1445,6 +1676,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         } else {
           std::vector<std::string> toks = OcrTokens(clean);
           size_t first = FiguresStart(toks);
+          // A numbered heading whose only figure is a year ("3. Mål och
+          // styrkort 2026") starts the next section: the table has ended.
+          if (ncols >= 2 && first + 1 == toks.size() && IsYearToken(toks[first]) &&
+              RE2::PartialMatch(clean, "^\\d{1,2}(\\.\\d{1,2})*\\.? \\pL"_re))
+            break;
           for (size_t k = 0; k < first; ++k) row.label += (k ? " " : "") + toks[k];
           // Under a header that names a Not column before the years ("Not
           // 2025 2024"), a row's first figure of one or two digits that no
@@ -1464,6 +1700,58 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               JoinDroppedThousands(std::vector<std::string>(toks.begin() + first, toks.end()));
           std::vector<std::string> nums;
           for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
+          // A count column's figure goes: left of the values it is the
+          // label's (the interpreter takes it off, as on a page), right of
+          // them it is dropped. Where the row splits more than one way
+          // ("11 290 340 000 351 000": 11 | 290 340 000 | 351 000, or
+          // 11 290 | 340 000 | 351 000), the amounts closest in size win (a
+          // row's amounts in a table of years are of one size) and the row
+          // says so; the sums settle it.
+          std::string count_doubt;
+          if ((count_before || count_after) && !nums.empty()) {
+            auto splits = GroupFigures(nums, static_cast<int>(ncols) + 1, 16, true);
+            // A row that also reads without a count ("1 200 1 300": 1 200 | 1 | 300?) is a guess too.
+            const bool without_count = !GroupFigures(nums, static_cast<int>(ncols), 16, true).empty();
+            double best_spread = 0;
+            const std::vector<std::string>* best = nullptr;
+            for (const auto& sp : splits) {
+              double lo = 0, hi = 0;
+              bool any = false;
+              for (size_t k = 0; k < sp.size(); ++k) {
+                if (k == (count_before ? 0 : sp.size() - 1)) continue;
+                auto v = ParseSwedishNumber(sp[k]);
+                double a = v ? std::max(1.0, std::abs(v->value)) : 1.0;
+                lo = any ? std::min(lo, a) : a;
+                hi = any ? std::max(hi, a) : a;
+                any = true;
+              }
+              double spread = any ? hi / lo : 1;
+              if (!best || spread < best_spread) {
+                best = &sp;
+                best_spread = spread;
+              }
+            }
+            if (best) {
+              const size_t count_at = count_before ? 0 : best->size() - 1;
+              std::vector<std::string> value_toks, count_toks;
+              size_t tok = 0;
+              for (size_t k = 0; k < best->size(); ++k)
+                for (size_t q = Tokens((*best)[k]).size(); q > 0 && tok < raw_nums.size(); --q, ++tok)
+                  (k == count_at ? count_toks : value_toks).push_back(raw_nums[tok]);
+              if (count_before)
+                for (const std::string& t : count_toks) row.label += " " + t;
+              raw_nums = value_toks;
+              nums.clear();
+              for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
+              if (splits.size() > 1 || without_count) {
+                std::string counted;
+                for (const std::string& t : count_toks) counted += (counted.empty() ? "" : " ") + t;
+                count_doubt = "figures '" + counted +
+                              "' read as the count column's; the row's figures split more than one way between the "
+                              "count and the amounts";
+              }
+            }
+          }
           // "2127 333 1 652 212" under two columns: no split fits unless
           // "2127 333" is one figure whose first thousands space OCR lost.
           // Only then are a head of four to six digits and the three-digit
@@ -1541,6 +1829,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               gc.prov = ProvFor(l, page, 0, static_cast<int>(CodePointCount(l.text)), chosen[k]);
               gc.prov.box = l.box;
               if (k_best != ncols) gc.prov.confidence = 0.7;
+            }
+            if (!count_doubt.empty()) {
+              row.doubt_rule = "read.pairing";
+              row.doubt = count_doubt;
             }
             if (joined_dropped_space) {
               row.doubt_rule = "read.dropped_space";

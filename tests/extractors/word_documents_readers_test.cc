@@ -139,6 +139,122 @@ TEST(WordDocumentDumpTest, UnitAsTheLastSentenceOfALine) {
   }
 }
 
+// A table set with tab stops, as Tesseract's automatic segmentation prints
+// it: the first column beside the labels, each other column further down
+// under its own header, one figure a line, and a second table's columns
+// interleaved with the first's.
+TEST(WordDocumentDumpTest, ColumnsPrintedApartFromTheLabels) {
+  const std::string budget_body =
+      "Intakter\nStaten 800\nRegion 400\nKommunerna 400\nSumma intakter 1 600\nKostnader\n"
+      "Insatser 1 200\nKansli 350\nSumma kostnader 1 550\nResultat 50\n";
+  const std::string col = "Budget\n2025\n\n820\n410\n410\n1 640\n\n1 300\n360\n1 660\n-20\n\n";
+  const std::string col2 = "Plan\n2026\n\n840\n420\n420\n1 680\n\n1 300\n370\n1 670\n10\n\n";
+  const std::string overview = "Oversikt i tkr.\n\n2024\nIntakter 1 600\nKostnader 1 550\nArets resultat 50\n\n";
+  const std::string ov23 = "2023\n1 500\n\n1 450\n50\n\n";
+  const std::string ov22 = "2022\n1 400\n1 420\n-20\n\n";
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<std::string> columns;  // of each table, in order
+    int64_t last_amount;               // the first table's last row, last column, kronor
+  };
+  const std::vector<Case> cases = {
+      {"kind over year, two blocks", "Budget i tkr.\n\nUtfall\n2024\n" + budget_body + "\n" + col + col2,
+       {"[utfall 2024][budget 2025][plan 2026]"}, 10000},
+      {"kind and year on one line", "Budget i tkr.\n\nUtfall 2024\n" + budget_body + "\nBudget 2025\n\n820\n410\n410\n"
+       "1 640\n\n1 300\n360\n1 660\n-20\n", {"[utfall 2024][budget 2025]"}, -20000},
+      {"two tables' blocks interleaved",
+       "Budget i tkr.\n\nUtfall\n2024\n" + budget_body + "\n" + col + overview + "Verksamhet\n\n" + ov23 + col2 + ov22,
+       {"[utfall 2024][budget 2025][plan 2026]", "[utfall 2024][utfall 2023][utfall 2022]"}, 10000},
+      {"control: a block with one figure more is another column",
+       "Budget i tkr.\n\nUtfall\n2024\n" + budget_body + "\n" + col + "Plan\n2026\n\n840\n420\n420\n1 680\n\n1 300\n"
+       "370\n1 670\n10\n99\n",
+       {"[utfall 2024][budget 2025]"}, -20000},
+      {"control: a year alone heads no column of a kind-and-year table",
+       "Budget i tkr.\n\nUtfall\n2024\n" + budget_body + "\n" + col + "2026\n\n840\n420\n420\n1 680\n\n1 300\n370\n"
+       "1 670\n10\n",
+       {"[utfall 2024][budget 2025]"}, -20000},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, "verksamhetsplan", 2025);
+    ASSERT_EQ(ts.size(), c.columns.size());
+    for (size_t t = 0; t < ts.size(); ++t) EXPECT_EQ(Columns(ts[t]), c.columns[t]) << t;
+    const FinancialTable& b = ts[0];
+    // The section headings (Intakter, Kostnader) carry no figure: sections, not rows.
+    EXPECT_EQ(Labels(b), "[Staten][Region][Kommunerna][Summa intakter][Insatser][Kansli][Summa kostnader]"
+                         "[Resultat]");
+    EXPECT_EQ(b.rows[4].section, "Kostnader");
+    ASSERT_EQ(b.rows.back().cells.size(), b.columns.size());
+    EXPECT_EQ(b.rows.back().cells.back().amount_sek, c.last_amount);
+    EXPECT_EQ(b.rows[0].cells[0].amount_sek, 800000);
+    EXPECT_EQ(b.rows[0].doubt_rule, "read.pairing");  // the sums must confirm the pairing
+  }
+}
+
+// A count column printed in each row with the amounts ("Invånare" left of
+// them, "Deltagare" right): its figure is no amount and no column of years.
+TEST(WordDocumentDumpTest, CountColumnBesideTheAmounts) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string labels;
+    int64_t first, last;  // the first row's first amount, the last row's last
+  };
+  const std::vector<Case> cases = {
+      {"count left, its figures grouping three ways",
+       "Tabell 2. Medlemsbidrag (kronor)\n\nKommun Invanare Budget 2025 Budget 2026\n"
+       "Askby kommun 11 290 340 000 351 000\nBergby kommun 16 020 465 000 480 000\n"
+       "Summa kommunerna 27 310 805 000 831 000\n",
+       "[Askby kommun][Bergby kommun][Summa kommunerna]", 340000, 831000},
+      {"count right", "Insatser. Belopp i kr.\n\nInsats Budget 2025 Utfall 2025 Deltagare\n"
+       "Steget 2 400 000 2 310 455 64\nUng Kraft 1 850 000 1 796 300 41\nSumma 4 250 000 4 106 755 105\n",
+       "[Steget][Ung Kraft][Summa]", 2400000, 4106755},
+      {"control: no count column", "Tabell 2. Medlemsbidrag (kronor)\n\nKommun Budget 2025 Budget 2026\n"
+       "Askby kommun 340 000 351 000\nBergby kommun 465 000 480 000\nSumma kommunerna 805 000 831 000\n",
+       "[Askby kommun][Bergby kommun][Summa kommunerna]", 340000, 831000},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, "verksamhetsplan", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].columns.size(), 2u);
+    EXPECT_EQ(Labels(ts[0]), c.labels);
+    ASSERT_FALSE(ts[0].rows.empty());
+    EXPECT_EQ(ts[0].rows.front().cells.front().amount_sek, c.first);
+    EXPECT_EQ(ts[0].rows.back().cells.back().amount_sek, c.last);
+  }
+}
+
+// A statement's caption over a header line with as many columns as the
+// table above: the next table, not a repeated header of this one.
+TEST(WordDocumentDumpTest, CaptionOverAHeaderStartsTheNextTable) {
+  const std::string first =
+      "Resultatrakning\nBelopp i kr\n\nNot 2025 2024\nIntakter 1 14 200 13 600\nKostnader -14 000 -13 000\n"
+      "Arets resultat 200 600\n";
+  const std::string second = "Not 2025 2024\nKassa 6 874 7 402\nFordringar 512 388\nSumma tillgangar 7 386 7 790\n";
+  struct Case {
+    const char* name;
+    std::string between;
+    std::vector<size_t> rows;  // per table
+  };
+  const std::vector<Case> cases = {
+      {"statement caption", "Balansrakning\nBelopp i kr\n\n", {3, 3}},
+      {"note caption", "Noter\n\nNot 1 Kassa och fordringar\n\n", {3, 3}},
+      {"control: a repeated header alone", "\n", {6}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(first + c.between + second, "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), c.rows.size());
+    for (size_t t = 0; t < ts.size(); ++t) {
+      size_t rows = 0;
+      for (const TableRow& r : ts[t].rows) rows += !r.is_header;
+      EXPECT_EQ(rows, c.rows[t]) << t << " " << Labels(ts[t]);
+    }
+  }
+}
+
 // --- Born-digital pages (positioned words) ---
 
 const std::vector<double> kRights = {330, 410, 490};
