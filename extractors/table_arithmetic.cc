@@ -85,13 +85,26 @@ TableShape Shape(const FinancialTable& t) {
   return s;
 }
 
+// A window that nets costs printed positive (a Resultat: income − costs)
+// says nothing in a deviation column (Avvikelse, Återstår): there a cost's
+// deviation may be printed favourable-positive (budget − utfall), so the
+// result's deviation is the sum, not the difference. The per-row deviation
+// checks (see TableConstraints) cover those columns.
+bool SkipsColumn(const FinancialTable& t, const std::vector<Term>& window, int c) {
+  const ColumnKind k = t.columns[c].kind;
+  if (k != ColumnKind::kAvvikelse && k != ColumnKind::kAterstar) return false;
+  for (const Term& w : window)
+    if (w.coef < 0) return true;
+  return false;
+}
+
 // Does the window (rows with coefficients) explain row `total` in every
 // column where it can be evaluated? `any` reports whether one column was.
 bool WindowHolds(const FinancialTable& t, const TableShape& s, int total, const std::vector<Term>& window,
                  bool* any) {
   *any = false;
   for (int c : s.amount_cols) {
-    if (!CellPresent(t, total, c)) continue;
+    if (!CellPresent(t, total, c) || SkipsColumn(t, window, c)) continue;
     std::optional<double> tv = CellValue(t, total, c);
     if (!tv) continue;
     double sum = 0;
@@ -120,7 +133,7 @@ void AddColumnConstraints(const FinancialTable& t, const TableShape& s, const ch
     what += " " + Trim(t.rows[window[k].row].label);
   }
   for (int c : s.amount_cols) {
-    if (!CellPresent(t, total, c)) continue;
+    if (!CellPresent(t, total, c) || SkipsColumn(t, window, c)) continue;
     Constraint con;
     con.rule = rule;
     con.terms.push_back({total, c, 1});
@@ -340,25 +353,41 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       if (col.kind == ColumnKind::kBudget && same_year && b < 0) b = static_cast<int>(c);
     }
     if (u < 0 || b < 0) continue;
-    // sign +1: column = utfall − budget; −1: budget − utfall.
-    int agree = 0, reverse = 0;
+    // sign +1: column = utfall − budget; −1: budget − utfall. A third
+    // convention, with costs printed positive: a favourable deviation is
+    // positive (income and result utfall − budget, costs budget − utfall).
+    // Favourable-positive needs to know what raises the result: income and
+    // result rows; every other row with figures is taken as a cost (a
+    // continuation page prints "Övrigt", "Revision" under no heading).
+    auto is_cost = [&](int i) {
+      const TableRow& r = t.rows[i];
+      if (IsResultLabel(r.label)) return false;
+      if (r.category) return !r.category->starts_with("income") && !r.category->starts_with("result");
+      return FoldKey(r.label).find("intakt") == std::string::npos &&
+             FoldKey(s.effective_section[i]).find("intakt") == std::string::npos;
+    };
+    int agree = 0, reverse = 0, favourable = 0;
     for (int i = 0; i < n; ++i) {
       if (!CellPresent(t, i, static_cast<int>(a))) continue;
       auto av = CellValue(t, i, static_cast<int>(a)), uv = CellValue(t, i, u), bv = CellValue(t, i, b);
       if (!av || !uv || !bv) continue;
-      if (std::fabs(*av - (*uv - *bv)) <= 1) ++agree;
-      else if (std::fabs(*av - (*bv - *uv)) <= 1) ++reverse;
+      const bool ub = std::fabs(*av - (*uv - *bv)) <= 1, bu = std::fabs(*av - (*bv - *uv)) <= 1;
+      agree += ub;
+      reverse += bu && !ub;
+      favourable += is_cost(i) ? bu : ub;
     }
     int sign = remaining ? (agree > reverse ? 1 : -1) : (reverse > agree ? -1 : 1);
+    const bool by_favour = !remaining && favourable > std::max(agree, reverse);
     for (int i = 0; i < n; ++i) {
       if (t.rows[i].is_header || !CellPresent(t, i, static_cast<int>(a))) continue;
       if (!CellPresent(t, i, u) && !CellPresent(t, i, b)) continue;
+      const int row_sign = by_favour ? (is_cost(i) ? -1 : 1) : sign;
       Constraint con;
       con.rule = remaining ? kRuleAterstar : kRuleAvvikelse;
-      con.terms = {{i, static_cast<int>(a), 1}, {i, u, -sign}, {i, b, sign}};
+      con.terms = {{i, static_cast<int>(a), 1}, {i, u, -row_sign}, {i, b, row_sign}};
       con.tolerance = 1;
       con.what = Trim(t.rows[i].label) + ": " + t.columns[a].header +
-                 (sign > 0 ? " = utfall − budget" : " = budget − utfall");
+                 (row_sign > 0 ? " = utfall − budget" : " = budget − utfall");
       out.push_back(std::move(con));
     }
   }

@@ -326,7 +326,7 @@ std::string DamagedStatementTitle(const std::string& line) {
 bool IsTableHeading(const std::string& text) {
   static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d)");
   static const RE2 kTableWord(
-      "(budget|resultatrakning|balansrakning|kassaflode|driftsredovisning|oversikt|balanskrav|noter?\\b)");
+      "(budget|resultatrakning|balansrakning|kassaflode|drifts?redovisning|oversikt|balanskrav|noter?\\b)");
   if (text.size() > 100) return false;
   std::string f = FoldKey(text);
   return RE2::PartialMatch(f, kNumbered) || (text.size() < 60 && RE2::PartialMatch(f, kTableWord)) ||
@@ -402,6 +402,37 @@ std::string ColumnPeriod(const std::string& header) {
 }
 
 namespace {
+
+// Lines every Swedish resultaträkning, balansräkning and kassaflödesanalys
+// prints in these words. Tesseract's Swedish model reads a letter of them as
+// its accented twin where both spellings are words ("Kassa och bänk"), which
+// the lexicon cannot catch; on OCR pages a label that matches one of these
+// but for accents is given its standard spelling.
+std::string StandardStatementLabel(const std::string& label) {
+  static const char* const kLabels[] = {
+      "Kassa och bank", "Likvida medel", "Summa tillgångar", "Summa omsättningstillgångar",
+      "Summa anläggningstillgångar", "Kortfristiga fordringar", "Övriga fordringar", "Kundfordringar",
+      "Förutbetalda kostnader och upplupna intäkter", "Förutbetalda kostnader", "Upplupna intäkter",
+      "Eget kapital", "Summa eget kapital", "Ingående eget kapital", "Utgående eget kapital", "Årets resultat",
+      "Balanserat resultat", "Kortfristiga skulder", "Långfristiga skulder", "Summa kortfristiga skulder",
+      "Summa långfristiga skulder", "Leverantörsskulder", "Övriga skulder", "Övriga kortfristiga skulder",
+      "Upplupna kostnader och förutbetalda intäkter", "Upplupna kostnader", "Summa skulder",
+      "Summa eget kapital och skulder", "Verksamhetens intäkter", "Verksamhetens kostnader",
+      "Verksamhetens resultat", "Summa intäkter", "Summa kostnader", "Övriga intäkter", "Övriga kostnader",
+      "Övriga externa kostnader", "Personalkostnader", "Finansiella intäkter", "Finansiella kostnader",
+      "Finansiella poster", "Resultat efter finansiella poster", "Räntekostnader", "Ränteintäkter",
+      "Avskrivningar", "Rörelseresultat", "Nettoomsättning", "Medlemsavgifter", "Medlemsbidrag",
+      "Årets kassaflöde", "Likvida medel vid årets början", "Likvida medel vid årets slut"};
+  const std::string key = FoldKey(label);
+  for (const char* standard : kLabels) {
+    if (FoldKey(standard) != key) continue;
+    std::string out = standard;
+    // Keep the print's case: all capitals stay capitals.
+    if (label == ToUpper(label)) out = ToUpper(out);
+    return out;
+  }
+  return label;
+}
 
 // "Askersunds kommun 11 290": a label with a figure after its words (OCR:
 // its thousands space lost, "21400", or a cell border or speck read as a
@@ -595,7 +626,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   for (const TableColumn& c : t.columns)
     if (!unit && c.kind != ColumnKind::kNote) unit = money_in(c.header);
   const bool unit_printed = unit.has_value();  // by the table itself, not the document
-  if (!unit && !ctx.default_unit.empty()) unit = money_in(ctx.default_unit);
+  if (!unit && !ctx.default_unit.empty()) {
+    unit = money_in(ctx.default_unit);
+    t.unit_from_document = unit.has_value();
+  }
   if (unit) {
     t.unit = unit->unit;
     t.scale = unit->scale;
@@ -686,6 +720,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       // row.prov.raw_text. Words still unknown are flagged (ocr_doubts.h).
       if (ocr_label) row.label = RepairOcrMisreads(row.label, *lex).text;
     }
+    if (ocr_label) row.label = StandardStatementLabel(row.label);
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
     row.groupings = gr.groupings;
@@ -871,6 +906,7 @@ int KindGroup(ColumnKind k) {
 void Rescale(FinancialTable* t, const MoneyUnit& u) {
   t->unit = u.unit;
   t->scale = u.scale;
+  t->unit_from_document = false;
   for (TableRow& r : t->rows) {
     if (!r.monetary || r.scale) continue;
     for (TableCell& c : r.cells)
@@ -976,7 +1012,10 @@ std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
   static const RE2 kTrailing(
       "(?:[^\\d\\s] \\((?:belopp )?(?:i )?(tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|tusentals? kronor|miljoner kronor)\\)|"
       "\\bi (tkr|tsek|mkr|mnkr|tusentals? kronor|miljoner kronor))[.:]?$");
-  const std::string f = CollapseSpaces(FoldKey(line));
+  // OCR's specks read as an apostrophe between words ("Belopp i'kr.") part them.
+  std::string spaced = line;
+  RE2::GlobalReplace(&spaced, "(\\pL)['\u2019`](\\pL)"_re, "\\1 \\2");
+  const std::string f = CollapseSpaces(FoldKey(spaced));
   if (f.size() <= 60 && RE2::FullMatch(f, kStatement)) return DetectMoneyUnit(f);
   std::string in_parens, after_i;
   if (RE2::PartialMatch(f, kTrailing, &in_parens, &after_i)) return DetectMoneyUnit(in_parens + after_i);
@@ -1003,7 +1042,11 @@ bool NamesTableBelow(const std::string& folded) {
 
 void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables) {
   for (FinancialTable& t : *tables) {
-    if (!t.unit.empty() || t.rows.empty()) continue;
+    // A table without a unit of its own, or with only the document's: the
+    // unit line over a table speaks for it before a statement elsewhere
+    // ("Belopp i tkr." over one table, "… insatser. Belopp i kr." over the
+    // next).
+    if ((!t.unit.empty() && !t.unit_from_document) || t.rows.empty()) continue;
     const int first = t.rows.front().prov.line_index;
     size_t pi = doc.pages.size();
     for (size_t k = 0; k < doc.pages.size(); ++k)

@@ -56,9 +56,29 @@ struct Column {
   double fig_x0 = 0, fig_x1 = 0;  // extent of the figures alone (x0, x1 also cover header words)
 };
 
+// A header word without the punctuation after it, nor the quote marks OCR
+// reads from specks beside it ("2025-12-31\"", "»2024").
 std::string StripPunct(const std::string& s) {
   std::string t = s;
-  while (!t.empty() && (t.back() == ',' || t.back() == ':' || t.back() == '.')) t.pop_back();
+  static const char* const kQuotes[] = {"\"", "'", "\u201D", "\u201C", "\u2019", "\u00BB", "\u00AB"};
+  for (bool again = true; again && !t.empty();) {
+    again = false;
+    if (t.back() == ',' || t.back() == ':' || t.back() == '.') {
+      t.pop_back();
+      again = true;
+      continue;
+    }
+    for (const char* q : kQuotes) {
+      const std::string m = q;
+      if (t.size() > m.size() && t.ends_with(m)) {
+        t.erase(t.size() - m.size());
+        again = true;
+      } else if (t.size() > m.size() && t.starts_with(m)) {
+        t.erase(0, m.size());
+        again = true;
+      }
+    }
+  }
   return t;
 }
 

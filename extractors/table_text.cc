@@ -182,6 +182,18 @@ std::string StripRuleJunk(const std::string& clean, bool* had) {
       out += (out.empty() ? "" : " ") + tok;
       continue;
     }
+    // One em dash glued to a figure's digits ("—5 338"): Tesseract's reading
+    // of an en-dash minus, or a rule's end. Read as the minus; the line is
+    // still a guess the sums must confirm.
+    if (cps.size() >= 2 && cps[0] == U'—' && cps[1] < 128 && std::isdigit(static_cast<int>(cps[1]))) {
+      std::string rest;
+      for (size_t k = 1; k < cps.size(); ++k) AppendUtf8(cps[k], &rest);
+      if (IsNumberish(rest)) {
+        *had = true;
+        out += (out.empty() ? "" : " ") + ("-" + rest);
+        continue;
+      }
+    }
     if (inner > 0 || (b == e && junk_edge)) {
       *had = true;
       continue;
@@ -312,6 +324,9 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   bool had = false;
   std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had)));
   if (junk) *junk = had;
+  // A cell border read as a dash before the count column ("Utfall 2025 — Deltagare").
+  if (toks.size() > 3 && IsCountHeader(toks.back()) && RE2::FullMatch(toks[toks.size() - 2], "[-–—|]"_re))
+    toks.erase(toks.end() - 2);
   const bool count = toks.size() > 2 && IsCountHeader(toks.back()) && IsYearToken(toks[toks.size() - 2]);
   if (count) toks.pop_back();
   if (count_after) *count_after = count;
@@ -394,26 +409,46 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   int missing = 0;
   for (const Cell& c : cells) missing += c.year.empty() || c.open;
   if (cells.size() < 2 || missing == 0) return false;
-  // The years line: the next non-blank line, only years (or ranges).
+  // Comparison columns at the end print no year of their own ("Budget
+  // Utfall Avvikelse" over "2025 2025"): the years line may leave them out.
+  int yearless_tail = 0;
+  for (size_t k = cells.size(); k > 0 && cells[k - 1].year.empty() &&
+                                RE2::FullMatch(cells[k - 1].kind, "(?i)(avvikelse|totalt)"_re);
+       --k)
+    ++yearless_tail;
+  // The years line: the next non-blank line, only years (or ranges); when
+  // the kinds line has no label, the label header may open the years line
+  // ("Utfall Utfall" over "Kommun Invånare 2025 2024").
   size_t j = i + 1;
   while (j < lines.size() && j <= i + 2 && CleanCellText(lines[j]->text).empty()) ++j;
   if (j >= lines.size() || j > i + 2) return false;
   std::vector<std::string> years = OcrTokens(CleanCellText(lines[j]->text));
-  if (static_cast<int>(years.size()) != missing) return false;
+  std::string years_label;
+  if (first == 0) {
+    size_t lead = 0;
+    while (lead < years.size() && lead < 4 && !IsHeaderToken(years[lead]) && !HasDigit(years[lead])) ++lead;
+    for (size_t k = 0; k < lead; ++k) years_label += (k ? " " : "") + years[k];
+    years.erase(years.begin(), years.begin() + lead);
+  }
+  const int n_years = static_cast<int>(years.size());
+  if (n_years != missing && n_years != missing - yearless_tail) return false;
   for (const std::string& y : years)
     if (!IsYearToken(y) && !RE2::FullMatch(y, kRange)) return false;
   label->clear();
   for (size_t k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
+  if (first == 0) *label = years_label;
   headers->clear();
   size_t next = 0;
   for (Cell& c : cells) {
     std::string y = c.year;
-    if (c.open) {
+    if (next >= years.size()) {
+      // a yearless comparison column at the end
+    } else if (c.open) {
       y = c.year + "-" + years[next++].substr(0, 4);
     } else if (y.empty()) {
       y = years[next++];
     }
-    headers->push_back(c.kind.empty() ? y : c.kind + " " + y);
+    headers->push_back(c.kind.empty() ? y : y.empty() ? c.kind : c.kind + " " + y);
   }
   *years_line = j;
   return true;
@@ -1676,19 +1711,42 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         } else {
           std::vector<std::string> toks = OcrTokens(clean);
           size_t first = FiguresStart(toks);
-          // A numbered heading whose only figure is a year ("3. Mål och
-          // styrkort 2026") starts the next section: the table has ended.
-          if (ncols >= 2 && first + 1 == toks.size() && IsYearToken(toks[first]) &&
-              RE2::PartialMatch(clean, "^\\d{1,2}(\\.\\d{1,2})*\\.? \\pL"_re))
-            break;
+          // A caption whose only figure is a year ("3. Mål och styrkort
+          // 2026", "Driftredovisning 2025", "Insatser 2025") starts the next
+          // table: numbered, naming a table, or with a sentence or a header
+          // line after it. (A row of one figure in a table of several
+          // columns has a row after it.)
+          if (ncols >= 2 && first + 1 == toks.size() && IsYearToken(toks[first])) {
+            std::string caption_label;
+            for (size_t k = 0; k < first; ++k) caption_label += (k ? " " : "") + toks[k];
+            bool caption = RE2::PartialMatch(clean, "^\\d{1,2}(\\.\\d{1,2})*\\.? \\pL"_re) ||
+                           IsTableHeading(caption_label);
+            size_t nx = j + 1;
+            while (!caption && nx < lines.size() && CleanCellText(lines[nx]->text).empty()) ++nx;
+            if (!caption && nx < lines.size()) {
+              const std::string next = CleanCellText(lines[nx]->text);
+              std::string hl2;
+              std::vector<std::string> hh2;
+              caption = next.back() == '.' || next.back() == ':' || SpaceHeader(next, &hl2, &hh2);
+            }
+            if (caption) break;
+          }
           for (size_t k = 0; k < first; ++k) row.label += (k ? " " : "") + toks[k];
           // Under a header that names a Not column before the years ("Not
           // 2025 2024"), a row's first figure of one or two digits that no
           // thousands group follows is its note reference ("Kassa och bank
           // 4 6 874 210 7 402 655"), no value.
+          // Unless the figures fill the columns only with it ("Finansiella
+          // intäkter 3 1", "Verksamhetens resultat 7 -222": no note).
           if (note_column && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re) &&
-              !RE2::FullMatch(toks[first + 1], "\\d{3}"_re))
-            ++first;
+              !RE2::FullMatch(toks[first + 1], "\\d{3}"_re)) {
+            auto fills = [&](size_t from) {
+              std::vector<std::string> shadow;
+              for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
+              return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
+            };
+            if (fills(first + 1) || !fills(first)) ++first;
+          }
           // A cell border before the label ("[Summa", "| Ovriga") is no part of it.
           while (!row.label.empty() && (row.label[0] == '[' || row.label[0] == '|' || row.label[0] == '{'))
             row.label = CleanCellText(row.label.substr(1));

@@ -117,6 +117,10 @@ struct FinancialTable {
   std::string unit;        // "tkr" | "mkr" | "kr"; "" = unknown (nothing printed or inferable:
                            // amounts assume tkr, cells are suspect, flag unit.unknown)
   int64_t scale = 1000;    // kronor per printed unit
+  // The unit came from a document-wide statement ("Belopp i tkr" somewhere
+  // in the document), not from the table's caption or header: a unit line
+  // right above the table still overrides it.
+  bool unit_from_document = false;
   int page = 0;            // first page
   int last_page = 0;       // last page (tables may continue)
   std::vector<TableColumn> columns;

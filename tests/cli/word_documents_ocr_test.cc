@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 3u);
+  ASSERT_EQ(scored.size(), 4u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -36,9 +36,12 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // Session 26 (a count column read with OCR's quotes and lost spaces, a
   // figure's one OCR reading loaded where no check on it can be evaluated,
   // a speck after a figure): 253 (0.951), precision 1.000.
-  EXPECT_GE(t.recalled, 250) << ScoreReport(scored);
+  // Session 27 adds w4 (80 facts, written after the rules it measures):
+  // 66/80, precision 0.894, before the rules it called for; 77/80 after;
+  // all four 330/346 (0.954), precision 1.000.
+  EXPECT_GE(t.recalled, 327) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 3) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 4) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -221,6 +221,62 @@ TEST(NumberRepairTest, LostDecimalComma) {
   EXPECT_NE(whole.rows[2].cells[0].status, "repaired");
 }
 
+// A minus sign OCR lost ("Årets resultat 10 221" for –221): read negative
+// where a check of three terms or more expects exactly the negated figure.
+// Controls: a figure the checks want with a different magnitude, a check of
+// two terms, and a deviation column (its sign is the table's convention).
+TEST(NumberRepairTest, LostMinusSign) {
+  std::vector<ColSpec> cols = {{"2025", 2025, ColumnKind::kUtfall}, {"2024", 2024, ColumnKind::kUtfall}};
+  struct Case {
+    const char* name;
+    std::string result2024;
+    int repaired;
+    double value;
+  };
+  const std::vector<Case> cases = {
+      {"sign lost", "221", 1, -221},
+      {"as printed", "-221", 0, -221},
+      {"control: another magnitude", "231", 0, 231},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    FinancialTable t = MakeTable(cols, {{"Verksamhetens intäkter", {"5 345", "5 180"}},
+                                        {"Verksamhetens kostnader", {"-5 338", "-5 402"}},
+                                        {"Verksamhetens resultat", {"7", "-222"}},
+                                        {"Finansiella intäkter", {"3", "1"}},
+                                        {"Årets resultat", {"10", c.result2024}}},
+                                 "Resultaträkning", "income_statement");
+    std::vector<Flag> flags;
+    RepairStats s = RepairTable(t, 0, &flags);
+    EXPECT_EQ(s.repaired, c.repaired);
+    EXPECT_EQ(t.rows[4].cells[1].value, c.value);
+    if (c.repaired) {
+      EXPECT_EQ(t.rows[4].cells[1].status, "repaired");
+      EXPECT_NE(FindFlag(flags, "repair.sign"), nullptr);
+    }
+  }
+  // Two terms (Summa = its one part): which of the two lost the sign is
+  // not for the sums to say.
+  FinancialTable two = MakeTable(cols, {{"Kassa", {"2 640", "-2 602"}}, {"Summa", {"2 640", "2 602"}}},
+                                 "Balansräkning", "balance_sheet");
+  std::vector<Flag> flags;
+  RepairTable(two, 0, &flags);
+  EXPECT_EQ(FindFlag(flags, "repair.sign"), nullptr);
+  // A deviation column: its sign is a convention, not a misread.
+  FinancialTable dev = MakeTable({{"Budget 2025", 2025, ColumnKind::kBudget},
+                                  {"Utfall 2025", 2025, ColumnKind::kUtfall},
+                                  {"Avvikelse", 2025, ColumnKind::kAvvikelse}},
+                                 {{"Styrelse", {"260", "248", "12"}},
+                                  {"Kansli", {"1 150", "1 122", "28"}},
+                                  {"Insatser", {"4 300", "3 968", "332"}},
+                                  {"Summa kostnader", {"5 710", "5 338", "-372"}}},
+                                 "Driftredovisning", "operating");
+  flags.clear();
+  RepairTable(dev, 0, &flags);
+  EXPECT_EQ(FindFlag(flags, "repair.sign"), nullptr);
+  EXPECT_EQ(dev.rows[3].cells[2].value, -372);
+}
+
 TEST(NumberRepairTest, TruncatedComponentOfAResult) {
   // The scan of the Gävleborg årsredovisning reads 13 319 (utfall 2019) as
   // "319"; Årets resultat 4 887 = 13 319 − 8 432 singles it out.

@@ -244,6 +244,56 @@ TEST(TableArithmeticTest, SectionOfTheRowsBoundsTheirSumma) {
   EXPECT_EQ(total->terms[2].row, 7);
 }
 
+// A driftredovisning with costs printed positive whose Avvikelse is
+// favourable-positive (income and result utfall − budget, costs budget −
+// utfall): every row's check holds under that convention, and the Resultat
+// row's check over Intäkter − Kostnader is not applied in the Avvikelse
+// column (there the result's deviation is the sum of the parts'). Controls:
+// a column that is utfall − budget in every row, and one that is budget −
+// utfall in every row, keep their single convention.
+TEST(TableArithmeticTest, AvvikelseConventions) {
+  std::vector<ColSpec> cols = {{"Budget 2025", 2025, ColumnKind::kBudget},
+                               {"Utfall 2025", 2025, ColumnKind::kUtfall},
+                               {"Avvikelse", 2025, ColumnKind::kAvvikelse}};
+  struct Case {
+    const char* name;
+    std::vector<std::string> avvikelse;  // Övriga intäkter, Summa intäkter, Kansli, Insatser, Summa kostnader, Resultat
+    int failing;
+  };
+  const std::vector<Case> cases = {
+      {"favourable positive", {"45", "45", "28", "332", "360", "405"}, 0},
+      {"utfall − budget everywhere", {"45", "45", "-28", "-332", "-360", "405"}, 0},
+      {"control: favourable, the result's sign lost", {"45", "45", "28", "332", "360", "-405"}, 1},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto& a = c.avvikelse;
+    FinancialTable t = MakeTable(cols, {{"Intäkter", {}},
+                                        {"Medlemsbidrag", {"5 300", "5 300", "0"}},
+                                        {"Övriga intäkter", {"0", "45", a[0]}},
+                                        {"Summa intäkter", {"5 300", "5 345", a[1]}},
+                                        {"Kostnader", {}},
+                                        {"Kansli", {"1 150", "1 122", a[2]}},
+                                        {"Insatser", {"4 300", "3 968", a[3]}},
+                                        {"Summa kostnader", {"5 450", "5 090", a[4]}},
+                                        {"Resultat", {"-150", "255", a[5]}}},
+                                 "Driftredovisning 2025", "operating");
+    t.rows[1].section = t.rows[2].section = t.rows[3].section = "Intäkter";
+    t.rows[5].section = t.rows[6].section = t.rows[7].section = "Kostnader";
+    int avvikelse = 0, failing = 0;
+    for (const Constraint& con : TableConstraints(t)) {
+      if (con.rule == std::string(kRuleAvvikelse)) ++avvikelse;
+      if (con.rule == std::string(kRuleSumResult)) {
+        for (const Term& term : con.terms) EXPECT_NE(term.col, 2) << con.what;
+      }
+      std::optional<double> res = Residual(t, con);
+      if (res && !WithinTolerance(con, *res)) ++failing;
+    }
+    EXPECT_EQ(avvikelse, 7);
+    EXPECT_EQ(failing, c.failing);
+  }
+}
+
 TEST(TableArithmeticTest, CellValues) {
   FinancialTable t = MakeTable({{"Utfall 2020", 2020, ColumnKind::kUtfall},
                                 {"Andel", 2020, ColumnKind::kAndel},

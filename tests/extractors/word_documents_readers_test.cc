@@ -139,6 +139,33 @@ TEST(WordDocumentDumpTest, UnitAsTheLastSentenceOfALine) {
   }
 }
 
+// A document whose one table says "Belopp i tkr." (read as the document's
+// statement, for tables that print no unit) and whose next table says "…
+// insatser. Belopp i kr." right above it: the line over a table speaks for
+// it first (a w4 born-digital PDF loaded kronor as tkr, 1 000 times too big).
+TEST(WordDocumentDumpTest, UnitLineOverATableBeforeTheDocumentsStatement) {
+  struct Case {
+    const char* name;
+    std::string above;  // the line over the second table
+    std::string unit;
+  };
+  const std::vector<Case> cases = {
+      {"its own line: kr", "Förbundet finansierade tre insatser. Belopp i kr.", "kr"},
+      {"control: no line of its own, the document's tkr", "Förbundet finansierade tre insatser.", "tkr"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::string text = "Medlemsbidrag\n\nKommunernas bidrag. Belopp i tkr.\n\nKommun Utfall 2025 Utfall 2024\n"
+                       "Askby kommun 80 75\nBergby kommun 410 395\nSumma 490 470\n\n\n\nInsatser 2025\n\n" + c.above +
+                       "\n\nInsats Budget 2025 Utfall 2025\nSteget 2 400 000 2 310 455\nUng Kraft 1 850 000 1 796 300\n"
+                       "Summa 4 250 000 4 106 755\n";
+    std::vector<FinancialTable> ts = FromDump(text, "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 2u);
+    EXPECT_EQ(ts[0].unit, "tkr");
+    EXPECT_EQ(ts[1].unit, c.unit);
+  }
+}
+
 // A table set with tab stops, as Tesseract's automatic segmentation prints
 // it: the first column beside the labels, each other column further down
 // under its own header, one figure a line, and a second table's columns
@@ -253,6 +280,42 @@ TEST(WordDocumentDumpTest, CaptionOverAHeaderStartsTheNextTable) {
       EXPECT_EQ(rows, c.rows[t]) << t << " " << Labels(ts[t]);
     }
   }
+}
+
+// What Tesseract made of a tab-stop annual report (w4, written after these
+// rules): kinds over years with a blank line between and no year for
+// Avvikelse; the label header opening the years line; a caption with a year
+// ending the table above it; an em dash for the minus; a Not column whose
+// one-digit figures are values where the columns need them.
+TEST(WordDocumentDumpTest, TabStopAnnualReportAsOcrPrintsIt) {
+  const std::string text =
+      "Medlemsbidrag\nKommunernas bidrag. Belopp i tkr.\nUtfall Utfall\n\nKommun Invanare 2025 2024\n"
+      "Askby kommun 5 400 80 75\nBergby kommun 27 900 410 395\nSumma kommunerna 33 300 490 470\n"
+      "Driftredovisning 2025\nBudget och utfall for aret, tkr.\n\nBudget Utfall  Avvikelse\n\n2025 2025\n\n"
+      "Kostnader\nKansli 1150 1122 28\nInsatser 4300 3 968 332\nSumma kostnader 5 450 5 090 360\n"
+      "Insatser 2025\nForbundet finansierade tva insatser. Belopp i kr.\n"
+      "Insats Budget 2025 Utfall 2025 — Deltagare\nVagen vidare 1700000 1612300 48\n"
+      "Ung framtid 1 600 000 1 402 700 37\nSumma 3300000 3015000 85\n"
+      "Resultatrakning\n\nBelopp i tkr\n\nNot 2025 2024\nVerksamhetens intakter 1 5 345 5 180\n"
+      "Verksamhetens kostnader —5 338 —5 402\nVerksamhetens resultat 7 —222\nFinansiella intakter 3 1\n"
+      "Arets resultat 10 —221\n";
+  std::vector<FinancialTable> ts = FromDump(text, "årsredovisning", 2025);
+  ASSERT_EQ(ts.size(), 4u);
+  EXPECT_EQ(Columns(ts[0]), "[utfall 2025][utfall 2024]");
+  EXPECT_EQ(Labels(ts[0]), "[Askby kommun][Bergby kommun][Summa kommunerna]");
+  EXPECT_EQ(ts[0].rows[2].cells[1].amount_sek, 470000);
+  EXPECT_EQ(Columns(ts[1]), "[budget 2025][utfall 2025][avvikelse 2025]");
+  EXPECT_EQ(Labels(ts[1]), "[Kansli][Insatser][Summa kostnader]");  // "Insatser 2025" is the next caption
+  EXPECT_EQ(ts[1].rows[1].cells[2].amount_sek, 332000);
+  EXPECT_EQ(Columns(ts[2]), "[budget 2025][utfall 2025]");
+  EXPECT_EQ(ts[2].unit, "kr");
+  EXPECT_EQ(ts[2].rows[0].cells[1].amount_sek, 1612300);  // the Deltagare count is no amount
+  ASSERT_EQ(ts[3].rows.size(), 5u);
+  EXPECT_EQ(ts[3].rows[1].cells.back().amount_sek, -5402000);  // "—5 402"
+  EXPECT_EQ(ts[3].rows[2].cells.back().amount_sek, -222000);   // "7 —222": 7 is no note
+  EXPECT_EQ(ts[3].rows[3].cells.front().amount_sek, 3000);     // "3 1": both values
+  EXPECT_EQ(ts[3].rows[3].cells.back().amount_sek, 1000);
+  EXPECT_EQ(ts[3].rows[0].cells.back().amount_sek, 5180000);   // "1 5 345 5 180": 1 is the note
 }
 
 // --- Born-digital pages (positioned words) ---
