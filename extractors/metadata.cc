@@ -670,6 +670,22 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
       from = a;
       to = b;
       found = true;
+      // A plan's heading names its first year and a line below it the
+      // period ("Verksamhetsplan 2026" / "Samordningsförbundet …" /
+      // "Budget 2026 med plan för 2027–2028"): the period it starts.
+      if ((kind == "verksamhetsplan" || kind == "budget") && from > 0 && from == to) {
+        for (size_t j = i + 1; j < title.size() && j <= i + 3; ++j) {
+          std::string k2;
+          int a2 = 0, b2 = 0;
+          // A sentence or heading that states the period, not a table's header.
+          if (Words(title[j]).size() > 12 || title[j].find('\t') != std::string::npos ||
+              !RE2::PartialMatch(title[j], "(?i)(med|och|samt) plan|plan för|planperiod"_re) ||
+              !ParseKindAndYears(title[j], &k2, &a2, &b2))
+            continue;
+          if (a2 == from && b2 > to && b2 - a2 < 10) to = b2;
+          break;
+        }
+      }
       // The heading, with the short lines below it that complete its
       // period ("Revisionsberättelse avseende Göteborgs" / "Stads
       // verksamheter under 2023"); a sentence below it is not the title.

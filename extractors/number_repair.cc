@@ -887,7 +887,8 @@ std::vector<SingleEdit> CheapestSingleEdits(const FinancialTable& t, const Const
     // A row a reader placed by a guess (its cells suspect until the sums
     // confirm them) may still have lost a minus sign: only that reading.
     const std::string& doubt = t.rows[r].doubt_rule;
-    const bool guessed = !doubt.empty() && doubt != "read.ambiguous" && doubt != "read.unlabeled";
+    const bool guessed = !doubt.empty() && doubt != "read.ambiguous" && doubt != "read.unlabeled" &&
+                         doubt != "read.side_text";
     const bool clean = RowIsClean(t.rows[r]);
     if (t.rows[r].is_header || (!clean && !guessed)) continue;
     Reading base = BaseReading(t.rows[r], t.columns.size());
@@ -985,7 +986,9 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
     TableRow& row = t.rows[r];
     if (row.doubt_rule.empty()) continue;
-    bool confirmable = row.doubt_rule != "read.ambiguous" && row.doubt_rule != "read.unlabeled";
+    // A label in doubt (read.side_text) is no figure the sums can confirm.
+    bool confirmable = row.doubt_rule != "read.ambiguous" && row.doubt_rule != "read.unlabeled" &&
+                       row.doubt_rule != "read.side_text";
     Flag f;
     std::string left;
     for (int c = 0; c < static_cast<int>(row.cells.size()) && c < static_cast<int>(t.columns.size()); ++c) {

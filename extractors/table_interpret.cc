@@ -439,7 +439,7 @@ std::string StandardStatementLabel(const std::string& label) {
 // quote or bar beside it, "kommun "11290 |").
 const RE2& TrailingCount() {
   static const RE2 kTrailingCount(
-      "^(.*\\pL.*?) [\"'”“|]*(?:\\d{1,3}(?: \\d{3})*|\\d{4,6})(?: ?[\"'”|])*$");
+      "^(.*\\pL.*?) [\"'”“|]*(?:\\d{1,3}(?: \\d{3})*|\\d{4,6})(?:,\\d{1,2})?(?: ?%)?(?: ?[\"'”|])*$");
   return kTrailingCount;
 }
 

@@ -576,6 +576,11 @@ struct TableShape {
   std::vector<int> headed;       // indices into cols of named value/note columns
   double first_headed_x0 = 0;
   double comment_x0 = 1e9;       // words at or right of this belong to a comments column
+  // Left edge (points) of a side column the header names between the label
+  // column and the values ("Medlem    Andel, %    Budget 2026",
+  // "Insats    Målgrupp    Budget 2026"): its text or counts are no part
+  // of a row's label. 1e9 = none.
+  double side_x0 = 1e9;
   // Continuation pages whose figures stand elsewhere (see ContinuationShapes):
   // page number → the columns there. Not owned; null or absent page = `cols`.
   const std::map<int, TableShape>* by_page = nullptr;
@@ -628,7 +633,9 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
   for (const PWord& p : band.words) {
     if (in_chunk.count(p.w)) continue;
     if (p.w->box.x0 >= shape.comment_x0 - lp.edge_slack_pt) continue;
-    if (p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) {
+    if (p.w->box.x0 >= shape.side_x0 - lp.edge_slack_pt && p.w->box.x1 <= shape.first_headed_x0) {
+      continue;  // a side column's text ("Unga vuxna 16–29 år" under Målgrupp)
+    } else if (p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) {
       label.push_back(p);
     } else if (p.w->text.size() <= 3 && IsNumericToken(p.w->text) == false && !label.empty()) {
       // OCR debris or a damaged digit next to numbers ("J", "|"): ignored
@@ -657,6 +664,8 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     return false;
   };
   for (const Chunk& c : chunks) {
+    // A side column's figures ("9,6" under Andel, %): no label, no value.
+    if (c.box.x0 >= shape.side_x0 - lp.edge_slack_pt && c.box.x1 < shape.first_headed_x0) continue;
     if ((c.box.x1 <= cols.front().x0 - lp.label_number_slack_pt && c.box.x1 < shape.first_headed_x0) ||
         (c.box.x1 < shape.first_headed_x0 && (!ParseSwedishNumber(c.Text()) || glued_to_label(c)))) {
       for (const PWord& p : c.words) label.push_back(p);  // "Trisam 2.0", "Upp till 2 år"
@@ -1172,6 +1181,24 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
   return body;
 }
 
+// The header's words left of the value headers fall into phrases; a second
+// phrase set apart from the first by more than three word heights names a
+// side column ("Medlem … Andel, %", "Insats … Målgrupp"). Its left edge, or
+// 1e9 when the label header is one phrase ("Belopp i tkr", "Kommun").
+double SideColumnX0(const Band& header, int start) {
+  std::vector<const Word*> ws;
+  for (int i = 0; i < start && i < static_cast<int>(header.words.size()); ++i) ws.push_back(header.words[i].w);
+  if (ws.size() < 2) return 1e9;
+  std::sort(ws.begin(), ws.end(), [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
+  for (size_t i = 1; i < ws.size(); ++i) {
+    const double h = std::max(ws[i]->box.height(), ws[i - 1]->box.height());
+    // Words of one line only: a wrapped header cell is no second phrase.
+    if (std::min(ws[i]->box.y1, ws[i - 1]->box.y1) - std::max(ws[i]->box.y0, ws[i - 1]->box.y0) <= 0) continue;
+    if (ws[i]->box.x0 - ws[i - 1]->box.x1 > 3 * h) return ws[i]->box.x0;
+  }
+  return 1e9;
+}
+
 // True when a body band (not a repeated header) carries numbers.
 bool BodyHasNumbers(const TableBody& body, double first_x, const LayoutParams& lp) {
   for (size_t b = 0; b < body.bands.size(); ++b)
@@ -1187,6 +1214,31 @@ bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParam
     if (!body.is_repeat[b]) value_bands.push_back(body.bands[b]);
   shape->cols = BuildColumns(h.header, h.start, value_bands, h.comment_x0, lp, &g->header_label);
   shape->comment_x0 = h.comment_x0;
+  shape->side_x0 = SideColumnX0(h.header, h.start);
+  // Only where the body keeps that edge: a label word across it (a note's
+  // caption "Not 7   Övriga ränteintäkter …" over labels that run under
+  // it) says the header's gap is no column.
+  // And the labels stand left of it: where the body's labels start at that
+  // edge ("Not 7" in a margin over labels set under its caption's words),
+  // the first phrase is a caption's, not a column's.
+  int labelled = 0, left_of_side = 0;
+  for (const Band* b : value_bands) {
+    if (shape->side_x0 >= 1e9) break;
+    if (!BandHasNumbers(*b, shape->side_x0)) continue;  // rows, not a sentence under the table
+    bool left = false, any = false;
+    for (const PWord& p : b->words) {
+      if (p.w->box.x0 < shape->side_x0 - lp.edge_slack_pt && p.w->box.x1 > shape->side_x0 + lp.edge_slack_pt) {
+        shape->side_x0 = 1e9;
+        break;
+      }
+      if (IsNumericToken(p.w->text)) continue;
+      any = true;
+      left = left || p.w->box.x1 <= shape->side_x0 - lp.edge_slack_pt;
+    }
+    labelled += any;
+    left_of_side += left;
+  }
+  if (2 * left_of_side < labelled) shape->side_x0 = 1e9;
   shape->first_headed_x0 = 1e9;
   for (size_t c = 0; c < shape->cols.size(); ++c) {
     if (shape->cols[c].header.empty() || shape->cols[c].text_only) continue;

@@ -311,7 +311,7 @@ std::vector<std::string> JoinBrokenKinds(const std::vector<std::string>& toks) {
 
 // A count column's header ("Deltagare", "Invånare"): its figures are no money.
 bool IsCountHeader(const std::string& word) {
-  static const RE2 kCount("(antal|deltagare|invanare|befolkning|personer|individer|arsarbetare|platser)");
+  static const RE2 kCount("(antal|deltagare|invanare|befolkning|personer|individer|arsarbetare|platser|andel,?|%)");
   return RE2::FullMatch(FoldKey(word), kCount);
 }
 
@@ -1354,6 +1354,10 @@ bool Fold3(const std::string& label) {
 bool ContinuesLabel(const std::string& prev, const std::string& cur) {
   if (prev.empty() || cur.empty() || IsVaravLabel(cur)) return false;
   if (prev.back() == '.' || prev.back() == ':') return false;
+  // A label that breaks off after a joining word ("Försäkringskassan och"
+  // over "Arbetsförmedlingen") goes on below, whatever the case.
+  static const RE2 kJoining("(?i)(?:^|.* )(och|samt|för|for|av|i|till|med|mot|på|pa|från|fran|inkl\\.?|exkl\\.?|&|[-–,])$");
+  if (RE2::FullMatch(prev, kJoining) && !IsSectionHeading(cur)) return true;
   size_t i = 0;
   char32_t c = NextCodePoint(cur, &i);
   if ((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö') return true;
@@ -1572,6 +1576,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     size_t ncols = 0;
     bool note_column = false;  // the header names a Not column before the years
     bool count_before = false, count_after = false;  // a count column left or right of the values
+    bool side_text = false;  // the header names a text column between label and values
     std::vector<int> col_pos;  // char column of each header cell (tab path)
     size_t body_from = i + 1;  // the first line after the header
     if (tabbed) {
@@ -1619,6 +1624,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       // figures are printed in each row with the amounts.
       std::vector<std::string> label_toks = Tokens(label);
       count_before = label_toks.size() >= 2 && IsCountHeader(label_toks.back());
+      // Two capitalised names before the values ("Insats Malgrupp Budget
+      // 2026"): a text column between label and values, which a dump gives
+      // no positions to cut from the labels.
+      auto capital = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
+      side_text = !count_before && label_toks.size() == 2 && capital(label_toks[0]) && capital(label_toks[1]) &&
+                  FoldKey(label_toks[1]) != "not" && !DetectMoneyUnit(label);
       std::string l2;
       std::vector<std::string> h2;
       if (!count_before) SpaceHeader(hl.text, &l2, &h2, nullptr, &count_after);
@@ -1758,9 +1769,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               JoinDroppedThousands(std::vector<std::string>(toks.begin() + first, toks.end()));
           std::vector<std::string> nums;
           for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
-          // A count column's figure goes: left of the values it is the
-          // label's (the interpreter takes it off, as on a page), right of
-          // them it is dropped. Where the row splits more than one way
+          // A count or share column's figure is no amount: it goes (the
+          // line keeps it in the row's raw text), so that a label wrapped
+          // after it ("Staten (Försäkringskassan och 50" / "Arbetsförmedlingen)")
+          // still joins. Where the row splits more than one way
           // ("11 290 340 000 351 000": 11 | 290 340 000 | 351 000, or
           // 11 290 | 340 000 | 351 000), the amounts closest in size win (a
           // row's amounts in a table of years are of one size) and the row
@@ -1796,8 +1808,6 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               for (size_t k = 0; k < best->size(); ++k)
                 for (size_t q = Tokens((*best)[k]).size(); q > 0 && tok < raw_nums.size(); --q, ++tok)
                   (k == count_at ? count_toks : value_toks).push_back(raw_nums[tok]);
-              if (count_before)
-                for (const std::string& t : count_toks) row.label += " " + t;
               raw_nums = value_toks;
               nums.clear();
               for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
@@ -1920,6 +1930,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         }
       }
     }
+    if (side_text)
+      for (GridRow& r : g.rows)
+        if (r.doubt_rule.empty() && RowHasCells(r)) {
+          r.doubt_rule = "read.side_text";
+          r.doubt = "the header names a column between the label and the values ('" + g.header_label +
+                    "'); without positions the label may hold that column's text";
+        }
     if (title_header)
       for (GridRow& r : g.rows)
         if (r.doubt_rule.empty() && RowHasCells(r)) {

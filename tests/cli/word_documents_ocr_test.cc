@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 4u);
+  ASSERT_EQ(scored.size(), 5u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -38,10 +38,12 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // a speck after a figure): 253 (0.951), precision 1.000.
   // Session 27 adds w4 (80 facts, written after the rules it measures):
   // 66/80, precision 0.894, before the rules it called for; 77/80 after;
-  // all four 330/346 (0.954), precision 1.000.
+  // all four 330/346 (0.954), precision 1.000. w5 (shaded header, 1-bit)
+  // is read 0/63: its header comes out as junk ("Pian 2027 RE Plan 2028
+  // LS"); all five 330/409, precision 1.000.
   EXPECT_GE(t.recalled, 327) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 4) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 5) << ScoreReport(scored);
 }
 
 }  // namespace

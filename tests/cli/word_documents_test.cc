@@ -39,7 +39,7 @@ void ExtractAnnualReport(nlohmann::json& doc) {
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 4u);
+  ASSERT_EQ(scored.size(), 5u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -48,15 +48,18 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // After: every fact right, nothing suspect. w4 (added later, written
   // after these rules): 72/80 with 8 wrong `ok` (its kronor loaded as tkr)
   // until a unit line over a table spoke before the document's statement.
+  // w5 (written after w4's rules): 46/63 with 17 wrong `ok` (shares and a
+  // text column glued into labels; plan period 2026–2026) until side
+  // columns and a plan period stated under the heading were read.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 4) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 5) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 4u);
+  ASSERT_EQ(scored.size(), 5u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -69,10 +72,13 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // left suspect where no sum checks them (0.063). w4, written after
   // those rules: 29/80 with 13 wrong `ok`, then 79/80 after the rules it
   // called for (session 27; the one left is -221 read as two figures).
-  EXPECT_GE(t.recalled, t.expected - 1) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 19) << ScoreReport(scored);
+  // w5, written after those: 41/63 (precision 0.837), then 60/63; its
+  // three insatser keep their Målgrupp text in the label (a dump gives no
+  // positions to cut it by) and load suspect (read.side_text).
+  EXPECT_GE(t.recalled, t.expected - 4) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 22) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 4) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 5) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -237,6 +237,11 @@ TEST(WordDocumentDumpTest, CountColumnBesideTheAmounts) {
       {"count right", "Insatser. Belopp i kr.\n\nInsats Budget 2025 Utfall 2025 Deltagare\n"
        "Steget 2 400 000 2 310 455 64\nUng Kraft 1 850 000 1 796 300 41\nSumma 4 250 000 4 106 755 105\n",
        "[Steget][Ung Kraft][Summa]", 2400000, 4106755},
+      {"share column, a label wrapped after a joining word",
+       "Tabell 2. Medlemsbidrag (kronor)\n\nMedlem Andel, % Budget 2026 Budget 2025\n"
+       "Staten (Forsakringskassan och 50 6 600 000 6 400 000\nArbetsformedlingen)\n"
+       "Region 25 3 300 000 3 200 000\nKommunerna 25 3 300 000 3 200 000\nSumma 100,0 13 200 000 12 800 000\n",
+       "[Staten (Forsakringskassan och Arbetsformedlingen)][Region][Kommunerna][Summa]", 6600000, 12800000},
       {"control: no count column", "Tabell 2. Medlemsbidrag (kronor)\n\nKommun Budget 2025 Budget 2026\n"
        "Askby kommun 340 000 351 000\nBergby kommun 465 000 480 000\nSumma kommunerna 805 000 831 000\n",
        "[Askby kommun][Bergby kommun][Summa kommunerna]", 340000, 831000},
@@ -413,8 +418,9 @@ TEST(WordDocumentLayoutTest, ColumnThatLostItsYear) {
 TEST(WordDocumentLayoutTest, CountColumnLeftOfTheValues) {
   struct Case {
     const char* name;
-    std::vector<std::string> counts;  // per row, printed after the label ("" = none)
+    std::vector<std::string> counts;  // per row, printed under Invånare ("" = none)
     std::string labels;
+    std::string last_label = "Summa kommunerna";  // as printed
   };
   const std::vector<Case> cases = {
       {"every label ends in a count", {"11 290", "16 020", "5 650", "32 960"},
@@ -423,8 +429,12 @@ TEST(WordDocumentLayoutTest, CountColumnLeftOfTheValues) {
       // read as a quote beside the count.
       {"OCR: spaces lost, borders read as quotes", {"\"11290", "16 020", "5650", "32960 |"},
        "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna]"},
-      {"control: one label ends in a figure", {"", "", "", "2"},
-       "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna 2]"},
+      // A figure under the Invånare header is that column's even where the
+      // others left it empty; one a space after a label's text is the label's.
+      {"one count under its header", {"", "", "", "2"},
+       "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna]"},
+      {"control: a label's own trailing figure", {"", "", "", ""},
+       "[Askersunds kommun][Hallsbergs kommun][Laxå kommun][Summa kommunerna 2]", "Summa kommunerna 2"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -436,8 +446,7 @@ TEST(WordDocumentLayoutTest, CountColumnLeftOfTheValues) {
     pb.Add(fixtures::R("2025", 330, 70));
     pb.Add(fixtures::R("Budget", 380, 70));
     pb.Add(fixtures::R("2026", 410, 70));
-    const std::vector<std::string> labels = {"Askersunds kommun", "Hallsbergs kommun", "Laxå kommun",
-                                             "Summa kommunerna"};
+    const std::vector<std::string> labels = {"Askersunds kommun", "Hallsbergs kommun", "Laxå kommun", c.last_label};
     const std::vector<std::vector<std::string>> figures = {
         {"340 000", "351 000"}, {"465 000", "480 000"}, {"175 000", "180 000"}, {"980 000", "1 011 000"}};
     for (size_t i = 0; i < labels.size(); ++i) {
@@ -450,6 +459,56 @@ TEST(WordDocumentLayoutTest, CountColumnLeftOfTheValues) {
     std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
     ASSERT_EQ(ts.size(), 1u);
     EXPECT_EQ(Labels(ts[0]), c.labels);
+  }
+}
+
+// A side column between the labels and the values that the header names
+// (w5: "Medlem  Andel, %  Budget 2026 …", "Insats  Målgrupp  Budget 2026"):
+// its shares or text are no part of a row's label, even where a label
+// wrapped after it. Control: a note caption in a margin ("Not 7" then its
+// title) over labels set under the title's words is no side column.
+TEST(WordDocumentLayoutTest, SideColumnBetweenLabelsAndValues) {
+  struct Case {
+    const char* name;
+    double label_x, side_x;            // where the header's two phrases start
+    std::string head1, head2;          // the header's label phrases
+    std::vector<std::string> labels;   // as printed at label_x
+    std::vector<std::string> side;     // as printed at side_x ("" = none)
+    std::string expect;
+  };
+  const std::vector<Case> cases = {
+      {"share column", 50, 230, "Medlem", "Andel, %", {"Staten", "Region", "Kalmar kommun", "Summa"},
+       {"50", "25", "9,6", "100,0"}, "[Staten][Region][Kalmar kommun][Summa]"},
+      {"text column", 50, 200, "Insats", "Målgrupp", {"Steg för steg", "Hälsolots", "Aktiv rehab", "Summa"},
+       {"Unga vuxna", "Psykisk ohälsa", "Sjukskrivna", ""}, "[Steg för steg][Hälsolots][Aktiv rehab][Summa]"},
+      {"control: a caption's title over the labels", 50, 90, "Not 7", "Övriga intäkter",
+       {"", "", "", ""}, {"Ränteintäkter bank", "Ränteintäkter HSB", "Övriga ränteintäkter", "Summa intäkter"},
+       "[Ränteintäkter bank][Ränteintäkter HSB][Övriga ränteintäkter][Summa intäkter]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Tabell 2. Medlemsbidrag (kronor)", 40, 12);
+    pb.TextAt(c.head1, c.label_x, 70);
+    pb.TextAt(c.head2, c.side_x, 70);
+    pb.Add(fixtures::R("Budget", 330, 70));
+    pb.Add(fixtures::R("2026", 360, 70));
+    pb.Add(fixtures::R("Budget", 410, 70));
+    pb.Add(fixtures::R("2025", 440, 70));
+    const std::vector<std::vector<std::string>> figures = {
+        {"600 000", "500 000"}, {"300 000", "250 000"}, {"100 000", "50 000"}, {"1 000 000", "800 000"}};
+    for (size_t i = 0; i < 4; ++i) {
+      const double y = 86 + 14 * static_cast<double>(i);
+      if (!c.labels[i].empty()) pb.TextAt(c.labels[i], c.label_x, y);
+      if (!c.side[i].empty()) pb.TextAt(c.side[i], c.side_x, y);
+      pb.Add(fixtures::Num(figures[i][0], 360, y));
+      pb.Add(fixtures::Num(figures[i][1], 440, y));
+    }
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), c.expect);
+    ASSERT_EQ(ts[0].rows.size(), 4u);
+    EXPECT_EQ(ts[0].rows[3].cells[0].amount_sek, 1000000);
   }
 }
 

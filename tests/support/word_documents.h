@@ -1,5 +1,5 @@
 // The made-up Word documents of tests/data/unseen/word/ (README.md there):
-// four documents of fictitious förbund written in LibreOffice Writer, each
+// five documents of fictitious förbund written in LibreOffice Writer, each
 // as a born-digital PDF (ID.pdf), an image-only scan (ID.scan.pdf) and an
 // English-model Tesseract dump (ID.ocr.txt), with hand-checked facts
 // (ID.expected.tsv). Used by tests/cli/word_documents_test.cc (PDFs, dumps)
@@ -17,7 +17,7 @@ namespace finsam {
 
 inline const std::vector<std::string>& WordDocumentIds() {
   static const std::vector<std::string> kIds = {"w1-vp-sydnarke", "w2-ar-varmland", "w3-vp-sydnarke-tabs",
-                                                "w4-ar-vastraostergotland-tabs"};
+                                                "w4-ar-vastraostergotland-tabs", "w5-vp-kalmar-mnkr"};
   return kIds;
 }
 
