@@ -173,6 +173,21 @@ bool IsDeviationColumn(const TableColumn& c) {
   return c.kind == ColumnKind::kAvvikelse || c.kind == ColumnKind::kAterstar;
 }
 
+// Calls f(check, term, found, expected) for each cell of `row` in a failing
+// check whose figure and check can be read: `expected` is the value under
+// which that check would hold.
+template <typename F>
+void ForExpectedValues(const FinancialTable& t, int row, const std::vector<Constraint>& failing, F f) {
+  for (const Constraint& con : failing)
+    for (const Term& term : con.terms) {
+      if (term.row != row) continue;
+      std::optional<double> found = CellNumber(t.rows[row].cells[term.col]);
+      std::optional<double> resid = Residual(t, con);
+      if (!found || !resid) continue;
+      f(con, term, *found, ValueThatHolds(term, *found, *resid));
+    }
+}
+
 // Readings of a clean row that a failing check may call for.
 std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const std::vector<Constraint>& failing) {
   const TableRow& r = t.rows[row];
@@ -223,22 +238,16 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   // expects ("320" for 13 320: a lost leading group).
   Reading trunc = base;
   bool any = false;
-  for (const Constraint& con : failing) {
-    for (const Term& term : con.terms) {
-      if (term.row != row || trunc.kind[term.col] == "truncated") continue;
-      std::optional<double> found = CellNumber(r.cells[term.col]);
-      std::optional<double> resid = Residual(t, con);
-      if (!found || !resid || *found == 0 || !r.cells[term.col].present) continue;
-      double expected = ValueThatHolds(term, *found, *resid);
-      std::string fd = DigitsOf(*found), ed = DigitsOf(expected);
-      if (fd.size() >= 3 && ed.size() > fd.size() && ed.compare(ed.size() - fd.size(), fd.size(), fd) == 0 &&
-          (expected < 0) == (*found < 0)) {
-        trunc.value[term.col] = expected;
-        trunc.kind[term.col] = "truncated";
-        any = true;
-      }
+  ForExpectedValues(t, row, failing, [&](const Constraint&, const Term& term, double found, double expected) {
+    if (trunc.kind[term.col] == "truncated" || found == 0 || !r.cells[term.col].present) return;
+    std::string fd = DigitsOf(found), ed = DigitsOf(expected);
+    if (fd.size() >= 3 && ed.size() > fd.size() && ed.compare(ed.size() - fd.size(), fd.size(), fd) == 0 &&
+        (expected < 0) == (found < 0)) {
+      trunc.value[term.col] = expected;
+      trunc.kind[term.col] = "truncated";
+      any = true;
     }
-  }
+  });
   if (any) {
     trunc.cost = kCostDigitEdit;
     out.push_back(std::move(trunc));
@@ -287,22 +296,15 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   // convention, which a wrong guess of it would "repair".
   Reading sign = base;
   any = false;
-  for (const Constraint& con : failing) {
-    if (con.terms.size() < 3) continue;
-    for (const Term& term : con.terms) {
-      if (term.row != row || sign.kind[term.col] == "sign" || IsDeviationColumn(t.columns[term.col])) continue;
-      const TableCell& cell = r.cells[term.col];
-      if (!cell.present || !cell.parsed || cell.is_percent) continue;
-      std::optional<double> found = CellNumber(cell);
-      std::optional<double> resid = Residual(t, con);
-      if (!found || !resid || *found <= 0) continue;
-      double expected = ValueThatHolds(term, *found, *resid);
-      if (std::fabs(expected + *found) > 1e-6) continue;
-      sign.value[term.col] = expected;
-      sign.kind[term.col] = "sign";
-      any = true;
-    }
-  }
+  ForExpectedValues(t, row, failing, [&](const Constraint& con, const Term& term, double found, double expected) {
+    const TableCell& cell = r.cells[term.col];
+    if (con.terms.size() < 3 || sign.kind[term.col] == "sign" || IsDeviationColumn(t.columns[term.col]) ||
+        !cell.present || !cell.parsed || cell.is_percent || found <= 0 || std::fabs(expected + found) > 1e-6)
+      return;
+    sign.value[term.col] = expected;
+    sign.kind[term.col] = "sign";
+    any = true;
+  });
   if (any) {
     sign.cost = kCostDigitEdit;
     out.push_back(std::move(sign));
