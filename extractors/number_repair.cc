@@ -169,8 +169,13 @@ std::set<int> DecimalsOfColumn(const FinancialTable& t, int col, int except_row)
   return decimals;
 }
 
-bool IsDeviationColumn(const TableColumn& c) {
-  return c.kind == ColumnKind::kAvvikelse || c.kind == ColumnKind::kAterstar;
+// A reader's doubt about a row (TableRow::doubt_rule) that the sums can
+// settle: its figures' placement. Not an ambiguity the reader left open
+// (read.ambiguous), figures without a label (read.unlabeled), nor a label
+// in doubt (read.side_text): no sum confirms a label.
+bool SumsCanConfirm(const std::string& doubt_rule) {
+  return !doubt_rule.empty() && doubt_rule != "read.ambiguous" && doubt_rule != "read.unlabeled" &&
+         doubt_rule != "read.side_text";
 }
 
 // Calls f(check, term, found, expected) for each cell of `row` in a failing
@@ -257,33 +262,27 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   // with the comma dropped ("333") or read as a digit ("3533" for "3,33").
   Reading comma = base;
   any = false;
-  for (const Constraint& con : failing) {
-    for (const Term& term : con.terms) {
-      if (term.row != row || comma.kind[term.col] == "comma") continue;
-      const TableCell& cell = r.cells[term.col];
-      if (!cell.present || !cell.parsed || cell.is_percent || cell.raw.find(',') != std::string::npos) continue;
-      std::set<int> decimals = DecimalsOfColumn(t, term.col, row);
-      std::optional<double> found = CellNumber(cell);
-      std::optional<double> resid = Residual(t, con);
-      if (decimals.empty() || !found || !resid) continue;
-      double expected = ValueThatHolds(term, *found, *resid);
-      if ((expected < 0) != (*found < 0)) continue;
-      std::string fd = DigitsOf(*found);
-      bool fits = false;
-      for (int d : decimals) {
-        double scaled = expected * std::pow(10.0, d);
-        if (std::fabs(scaled - std::round(scaled)) > 1e-6) continue;
-        std::string ed = DigitsOf(scaled);
-        if (fd == ed) fits = true;  // the comma dropped
-        for (size_t i = 1; i + 1 < fd.size() && !fits; ++i)  // the comma read as a digit
-          fits = fd.size() - i - 1 == static_cast<size_t>(d) && fd.substr(0, i) + fd.substr(i + 1) == ed;
-      }
-      if (!fits) continue;
-      comma.value[term.col] = expected;
-      comma.kind[term.col] = "comma";
-      any = true;
+  ForExpectedValues(t, row, failing, [&](const Constraint&, const Term& term, double found, double expected) {
+    const TableCell& cell = r.cells[term.col];
+    if (comma.kind[term.col] == "comma" || !cell.present || !cell.parsed || cell.is_percent ||
+        cell.raw.find(',') != std::string::npos || (expected < 0) != (found < 0))
+      return;
+    std::set<int> decimals = DecimalsOfColumn(t, term.col, row);
+    std::string fd = DigitsOf(found);
+    bool fits = false;
+    for (int d : decimals) {
+      double scaled = expected * std::pow(10.0, d);
+      if (std::fabs(scaled - std::round(scaled)) > 1e-6) continue;
+      std::string ed = DigitsOf(scaled);
+      if (fd == ed) fits = true;  // the comma dropped
+      for (size_t i = 1; i + 1 < fd.size() && !fits; ++i)  // the comma read as a digit
+        fits = fd.size() - i - 1 == static_cast<size_t>(d) && fd.substr(0, i) + fd.substr(i + 1) == ed;
     }
-  }
+    if (!fits) return;
+    comma.value[term.col] = expected;
+    comma.kind[term.col] = "comma";
+    any = true;
+  });
   if (any) {
     comma.cost = kCostDigitEdit;
     out.push_back(std::move(comma));
@@ -298,7 +297,7 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   any = false;
   ForExpectedValues(t, row, failing, [&](const Constraint& con, const Term& term, double found, double expected) {
     const TableCell& cell = r.cells[term.col];
-    if (con.terms.size() < 3 || sign.kind[term.col] == "sign" || IsDeviationColumn(t.columns[term.col]) ||
+    if (con.terms.size() < 3 || sign.kind[term.col] == "sign" || IsDeviationKind(t.columns[term.col].kind) ||
         !cell.present || !cell.parsed || cell.is_percent || found <= 0 || std::fabs(expected + found) > 1e-6)
       return;
     sign.value[term.col] = expected;
@@ -888,9 +887,7 @@ std::vector<SingleEdit> CheapestSingleEdits(const FinancialTable& t, const Const
   for (int r : rows) {
     // A row a reader placed by a guess (its cells suspect until the sums
     // confirm them) may still have lost a minus sign: only that reading.
-    const std::string& doubt = t.rows[r].doubt_rule;
-    const bool guessed = !doubt.empty() && doubt != "read.ambiguous" && doubt != "read.unlabeled" &&
-                         doubt != "read.side_text";
+    const bool guessed = SumsCanConfirm(t.rows[r].doubt_rule);
     const bool clean = RowIsClean(t.rows[r]);
     if (t.rows[r].is_header || (!clean && !guessed)) continue;
     Reading base = BaseReading(t.rows[r], t.columns.size());
@@ -988,9 +985,7 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
     TableRow& row = t.rows[r];
     if (row.doubt_rule.empty()) continue;
-    // A label in doubt (read.side_text) is no figure the sums can confirm.
-    bool confirmable = row.doubt_rule != "read.ambiguous" && row.doubt_rule != "read.unlabeled" &&
-                       row.doubt_rule != "read.side_text";
+    bool confirmable = SumsCanConfirm(row.doubt_rule);
     Flag f;
     std::string left;
     for (int c = 0; c < static_cast<int>(row.cells.size()) && c < static_cast<int>(t.columns.size()); ++c) {

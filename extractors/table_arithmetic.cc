@@ -77,7 +77,7 @@ TableShape Shape(const FinancialTable& t) {
   for (size_t i = 0; i < t.rows.size(); ++i) {
     if (!s.cost_like[i] || !RowHasMoney(t, t.rows[i])) continue;
     for (int c : s.amount_cols) {
-      if (t.columns[c].kind == ColumnKind::kAvvikelse || t.columns[c].kind == ColumnKind::kAterstar) continue;
+      if (IsDeviationKind(t.columns[c].kind)) continue;
       std::optional<double> v = CellValue(t, static_cast<int>(i), c);
       if (v && *v < 0) s.costs_signed = true;
     }
@@ -91,8 +91,7 @@ TableShape Shape(const FinancialTable& t) {
 // result's deviation is the sum, not the difference. The per-row deviation
 // checks (see TableConstraints) cover those columns.
 bool SkipsColumn(const FinancialTable& t, const std::vector<Term>& window, int c) {
-  const ColumnKind k = t.columns[c].kind;
-  if (k != ColumnKind::kAvvikelse && k != ColumnKind::kAterstar) return false;
+  if (!IsDeviationKind(t.columns[c].kind)) return false;
   for (const Term& w : window)
     if (w.coef < 0) return true;
   return false;
@@ -343,7 +342,7 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
   // taken from the majority of its readable rows, the kind's own by default.
   for (size_t a = 0; a < t.columns.size(); ++a) {
     const ColumnKind kind = t.columns[a].kind;
-    if (kind != ColumnKind::kAvvikelse && kind != ColumnKind::kAterstar) continue;
+    if (!IsDeviationKind(kind)) continue;
     const bool remaining = kind == ColumnKind::kAterstar;
     int u = -1, b = -1;
     for (size_t c = 0; c < t.columns.size(); ++c) {

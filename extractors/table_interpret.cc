@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "extractors/categories.h"
 #include "extractors/table_arithmetic.h"
@@ -423,15 +424,16 @@ std::string StandardStatementLabel(const std::string& label) {
       "Finansiella poster", "Resultat efter finansiella poster", "Räntekostnader", "Ränteintäkter",
       "Avskrivningar", "Rörelseresultat", "Nettoomsättning", "Medlemsavgifter", "Medlemsbidrag",
       "Årets kassaflöde", "Likvida medel vid årets början", "Likvida medel vid årets slut"};
-  const std::string key = FoldKey(label);
-  for (const char* standard : kLabels) {
-    if (FoldKey(standard) != key) continue;
-    std::string out = standard;
-    // Keep the print's case: all capitals stay capitals.
-    if (label == ToUpper(label)) out = ToUpper(out);
-    return out;
-  }
-  return label;
+  // Folded once: the label's fold → its standard spelling.
+  static const std::unordered_map<std::string, std::string> kByKey = [] {
+    std::unordered_map<std::string, std::string> m;
+    for (const char* standard : kLabels) m.emplace(FoldKey(standard), standard);
+    return m;
+  }();
+  auto it = kByKey.find(FoldKey(label));
+  if (it == kByKey.end()) return label;
+  // Keep the print's case: all capitals stay capitals.
+  return label == ToUpper(label) ? ToUpper(it->second) : it->second;
 }
 
 // "Askersunds kommun 11 290": a label with a figure after its words (OCR:
@@ -575,8 +577,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   }
   // Avvikelse and Återstår without a year take the year of the column before them.
   for (size_t i = 0; i < t.columns.size(); ++i) {
-    if ((t.columns[i].kind == ColumnKind::kAvvikelse || t.columns[i].kind == ColumnKind::kAterstar) &&
-        t.columns[i].year == 0) {
+    if (IsDeviationKind(t.columns[i].kind) && t.columns[i].year == 0) {
       for (size_t j = i; j-- > 0;)
         if (t.columns[j].year) {
           t.columns[i].year = t.columns[j].year;

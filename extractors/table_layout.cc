@@ -783,6 +783,31 @@ bool BandHasNumbers(const Band& b, double from_x) {
   return false;
 }
 
+// Whether the body's rows keep a side column's left edge `side_x0` (see
+// SideColumnX0): no label word runs across it (a note's caption "Not 7
+// Övriga ränteintäkter …" over labels that run under it says the header's
+// gap is no column), and in most rows with figures the label stands left
+// of it (where labels start at that edge, the first phrase was a caption's,
+// "Not 7" in a margin). Bands without figures there (a sentence under the
+// table) are no rows.
+bool BodyKeepsSideColumn(const std::vector<const Band*>& bands, double side_x0, const LayoutParams& lp) {
+  if (side_x0 >= 1e9) return false;
+  int labelled = 0, left_of_side = 0;
+  for (const Band* b : bands) {
+    if (!BandHasNumbers(*b, side_x0)) continue;
+    bool left = false, any = false;
+    for (const PWord& p : b->words) {
+      if (p.w->box.x0 < side_x0 - lp.edge_slack_pt && p.w->box.x1 > side_x0 + lp.edge_slack_pt) return false;
+      if (IsNumericToken(p.w->text)) continue;
+      any = true;
+      left = left || p.w->box.x1 <= side_x0 - lp.edge_slack_pt;
+    }
+    labelled += any;
+    left_of_side += left;
+  }
+  return 2 * left_of_side >= labelled;
+}
+
 // A table header: the header band(s) of one table merged, where they lie
 // among the page's bands, and the x positions its body is read against.
 struct HeaderBlock {
@@ -1215,30 +1240,7 @@ bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParam
   shape->cols = BuildColumns(h.header, h.start, value_bands, h.comment_x0, lp, &g->header_label);
   shape->comment_x0 = h.comment_x0;
   shape->side_x0 = SideColumnX0(h.header, h.start);
-  // Only where the body keeps that edge: a label word across it (a note's
-  // caption "Not 7   Övriga ränteintäkter …" over labels that run under
-  // it) says the header's gap is no column.
-  // And the labels stand left of it: where the body's labels start at that
-  // edge ("Not 7" in a margin over labels set under its caption's words),
-  // the first phrase is a caption's, not a column's.
-  int labelled = 0, left_of_side = 0;
-  for (const Band* b : value_bands) {
-    if (shape->side_x0 >= 1e9) break;
-    if (!BandHasNumbers(*b, shape->side_x0)) continue;  // rows, not a sentence under the table
-    bool left = false, any = false;
-    for (const PWord& p : b->words) {
-      if (p.w->box.x0 < shape->side_x0 - lp.edge_slack_pt && p.w->box.x1 > shape->side_x0 + lp.edge_slack_pt) {
-        shape->side_x0 = 1e9;
-        break;
-      }
-      if (IsNumericToken(p.w->text)) continue;
-      any = true;
-      left = left || p.w->box.x1 <= shape->side_x0 - lp.edge_slack_pt;
-    }
-    labelled += any;
-    left_of_side += left;
-  }
-  if (2 * left_of_side < labelled) shape->side_x0 = 1e9;
+  if (!BodyKeepsSideColumn(value_bands, shape->side_x0, lp)) shape->side_x0 = 1e9;
   shape->first_headed_x0 = 1e9;
   for (size_t c = 0; c < shape->cols.size(); ++c) {
     if (shape->cols[c].header.empty() || shape->cols[c].text_only) continue;

@@ -814,6 +814,13 @@ bool ReadColumnHead(const std::vector<const Line*>& lines, size_t k, std::string
   return false;
 }
 
+// A label without the cell border OCR read before it ("[Summa", "| Ovriga").
+std::string WithoutLeadingBorders(std::string label) {
+  while (!label.empty() && (label[0] == '[' || label[0] == '|' || label[0] == '{'))
+    label = CleanCellText(label.substr(1));
+  return label;
+}
+
 // The single figure of a line that holds nothing else, or "".
 std::string LoneFigure(const Line& line) {
   std::string clean = CleanCellText(line.text);
@@ -922,9 +929,7 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
   for (const BodyRow& br : body) {
     const Line& l = *lines[br.index];
     GridRow row;
-    row.label = br.label;
-    while (!row.label.empty() && (row.label[0] == '[' || row.label[0] == '|' || row.label[0] == '{'))
-      row.label = CleanCellText(row.label.substr(1));
+    row.label = WithoutLeadingBorders(br.label);
     row.prov.page = pages[br.index];
     row.prov.line_index = l.index;
     row.prov.raw_text = l.raw;
@@ -1758,9 +1763,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             };
             if (fills(first + 1) || !fills(first)) ++first;
           }
-          // A cell border before the label ("[Summa", "| Ovriga") is no part of it.
-          while (!row.label.empty() && (row.label[0] == '[' || row.label[0] == '|' || row.label[0] == '{'))
-            row.label = CleanCellText(row.label.substr(1));
+          row.label = WithoutLeadingBorders(row.label);
           // On a line with rule junk, a small letter glued before a capital
           // ("fOvriga", "fExtraordinara") is the rule beside the label.
           static const RE2 kRuleLetter("[a-z][A-Z\\x{00c5}\\x{00c4}\\x{00d6}][a-z\\x{00e5}\\x{00e4}\\x{00f6}].*");

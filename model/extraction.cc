@@ -24,4 +24,6 @@ bool IsDatedKind(ColumnKind kind) {
          kind == ColumnKind::kPrognos;
 }
 
+bool IsDeviationKind(ColumnKind kind) { return kind == ColumnKind::kAvvikelse || kind == ColumnKind::kAterstar; }
+
 }  // namespace finsam

@@ -46,6 +46,9 @@ const char* ColumnKindName(ColumnKind kind);
 // True for budget, plan, utfall and prognos: the kinds a column dates by its
 // year (a column of one of them without a year is no fact of any year).
 bool IsDatedKind(ColumnKind kind);
+// True for avvikelse and återstår: a column derived from utfall and budget,
+// whose sign follows the table's convention.
+bool IsDeviationKind(ColumnKind kind);
 
 struct TableColumn {
   std::string header;  // header text as read (may join wrapped header lines)
