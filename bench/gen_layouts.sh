@@ -70,7 +70,11 @@ scan_one() {  # ID N OUT
 }
 ocr_one() {  # ID N OUT
   local id=$1 n=$2 out=$3 psms=(3 4 6) tmp psm first=1
-  psm=${psms[$((n % 3))]}
+  # The classes repeat every 60 variants and 60 is a multiple of 3: n % 3
+  # alone would give each class one mode for good (header2 and pagebreak
+  # only ever psm 6). Shifting by one each round of 60 gives every class
+  # every mode.
+  psm=${psms[$(( (n + n / 60) % 3 ))]}
   tmp=$(mktemp -d)
   pdftoppm -r 300 -gray -png "$out/pdf/$id.pdf" "$tmp/p"
   : > "$out/ocr/$id.txt"
