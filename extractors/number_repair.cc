@@ -68,14 +68,22 @@ Reading BaseReading(const TableRow& r, size_t ncols) {
   return b;
 }
 
-bool LooksNumeric(const std::string& raw) {
-  // Dates and periods ("2019-10-01", "2020-2022") are not damaged amounts.
+// Dates and periods ("2019-10-01", "2020-2022") are not damaged amounts.
+bool IsDateText(const std::string& raw) {
   static const RE2 kDate("^\\s*\\d{4}-\\d{1,2}(-\\d{1,2})?\\s*$|^\\s*\\d{4}\\s*[-–]\\s*\\d{4}\\s*$");
-  if (RE2::FullMatch(raw, kDate)) return false;
+  return RE2::FullMatch(raw, kDate);
+}
+
+bool LooksNumeric(const std::string& raw) {
+  if (IsDateText(raw)) return false;
   int digits = 0, letters = 0;
-  for (char ch : raw) {
-    if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
+  auto digit = [&](size_t k) { return k < raw.size() && std::isdigit(static_cast<unsigned char>(raw[k])); };
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const char ch = raw[i];
+    if (digit(i)) ++digits;
     else if (ConfusableMap().count(ch)) ++letters;
+    // A decimal comma read as a colon or semicolon ("3:20"): ConfusableReadings.
+    else if ((ch == ':' || ch == ';') && i > 0 && digit(i - 1) && digit(i + 1)) continue;
     else if (ch != ' ' && ch != '-' && !IsNoise(ch) && ch != ',' && ch != '.') return false;
   }
   return digits + letters > 0 && digits + letters <= 12;
@@ -126,7 +134,7 @@ std::vector<Reading> ForcedReadings(const FinancialTable& t, const TableRow& r) 
   for (size_t c = 0; c < r.cells.size() && c < ncols; ++c) {
     const TableCell& cell = r.cells[c];
     if (!IsAmountColumn(t.columns[c]) || !cell.present || cell.parsed || !LooksNumeric(cell.raw)) continue;
-    std::vector<double> alts = ConfusableReadings(cell.raw);
+    std::vector<double> alts = ConfusableReadings(cell.raw, 32, TablePrintsDecimals(t));
     std::vector<Reading> next;
     for (const Reading& p : partial) {
       for (double v : alts) {
@@ -485,7 +493,15 @@ std::optional<double> DroppedThousandsSpace(const std::string& text) {
 
 }  // namespace
 
-std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
+bool TablePrintsDecimals(const FinancialTable& t) {
+  static const RE2 kDecimal("\\d,\\d{1,2}(?:\\D|$)");
+  for (const TableRow& r : t.rows)
+    for (const TableCell& c : r.cells)
+      if (c.present && c.parsed && !c.is_percent && RE2::PartialMatch(c.raw, kDecimal)) return true;
+  return false;
+}
+
+std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool decimals) {
   // Strip framing noise, then expand each confusable character.
   // A leading "=" is a minus sign with a speck on it ("=392 723") or noise:
   // both readings are tried.
@@ -499,11 +515,20 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
   size_t b = s.find_first_not_of(" ");
   if (b == std::string::npos) return {};
   s = s.substr(b, s.find_last_not_of(" ") - b + 1);
+  // A decimal comma read as a point, colon or semicolon ("11.00", "3:20"
+  // among "3,30" and "10,95"): between digits, one or two digits after it
+  // and no more.
+  auto decimal_mark = [&](size_t i) {
+    auto digit = [&](size_t k) { return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])); };
+    return decimals && (s[i] == '.' || s[i] == ':' || s[i] == ';') && i > 0 && digit(i - 1) && digit(i + 1) &&
+           (i + 2 == s.size() || s[i + 2] == ' ' || (digit(i + 2) && (i + 3 == s.size() || s[i + 3] == ' ')));
+  };
   int digits = 0, conf = 0;
-  for (char ch : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
     if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
     else if (ConfusableMap().count(ch)) ++conf;
-    else if (ch != ' ' && ch != '-' && ch != ',' && ch != '.') return {};
+    else if (ch != ' ' && ch != '-' && ch != ',' && ch != '.' && !decimal_mark(i)) return {};
   }
   if (digits + conf == 0 || conf > 4) return {};
   std::vector<std::string> texts = {""};
@@ -512,6 +537,7 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit) {
     const char ch = s[i];
     auto it = ConfusableMap().find(ch);
     std::string opts = it != ConfusableMap().end() ? it->second : std::string(1, ch == '.' ? ' ' : ch);
+    if (decimal_mark(i)) opts = ",";
     // "14 200-000": a rule stroke or speck read as a hyphen where a
     // thousands space stood (a minus sign never stands between digits).
     if (ch == '-' && i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
@@ -722,7 +748,7 @@ void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const C
     // than with no amount at all. (A reading the sums reject stays unread.)
     // The same where the checks on it cannot be evaluated (another figure
     // in each is unread too): no check rejects the reading.
-    if (std::vector<double> rs = ConfusableReadings(cell.raw, 2);
+    if (std::vector<double> rs = ConfusableReadings(cell.raw, 2, TablePrintsDecimals(t));
         !cell.parsed && rs.size() == 1 && !RejectedByACheck(t, r, static_cast<int>(c), rs[0], relevant)) {
       const TableRow& row = t.rows[r];
       ReadCellAs(cell, rs[0], row.scale ? row.scale : t.scale);
@@ -1071,6 +1097,36 @@ void FlagGarbledLabels(FinancialTable& t, int ti, std::vector<Flag>* flags, Repa
   }
 }
 
+// Nothing silent: a figure that could not be read as a number and that no
+// flag above names (no OCR confusion explains it, no check reads it: "4/20"
+// in a row of its own) still gets one, so that the review lists it. Dates
+// in a value column (an insats's start and end) are no figures.
+void FlagUnreadCells(const FinancialTable& t, int ti, std::vector<Flag>* flags) {
+  std::set<std::pair<int, int>> named;
+  for (const Flag& f : *flags)
+    for (const FlagCell& c : f.cells)
+      if (c.table == ti) named.insert({c.row, c.col});
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    const TableRow& row = t.rows[r];
+    if (row.is_header) continue;
+    for (int c = 0; c < static_cast<int>(row.cells.size()) && c < static_cast<int>(t.columns.size()); ++c) {
+      const TableCell& cell = row.cells[c];
+      if (!cell.present || cell.parsed || named.count({r, c}) || IsDateText(cell.raw)) continue;
+      Flag f;
+      f.rule = "repair.unreadable";
+      f.severity = kSeverityWarning;
+      f.year = t.columns[c].year;
+      f.page = cell.prov.page ? cell.prov.page : t.page;
+      f.source_text = !row.prov.raw_text.empty() ? row.prov.raw_text : row.label + "  " + row.raw_numbers;
+      f.cells.push_back({ti, r, c});
+      f.key = f.rule + "|t" + std::to_string(ti) + "|" + row.label + "|c" + std::to_string(c);
+      f.message = DescribeCell(t, r, c) + ": '" + cell.raw +
+                  "' could not be read as a number and no check reads it; loaded without an amount";
+      flags->push_back(std::move(f));
+    }
+  }
+}
+
 }  // namespace
 
 RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
@@ -1081,6 +1137,7 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
   RepairFailingChecks(t, ti, cons, flags, &stats);
   ConfirmDoubtfulRows(t, ti, cons, flags, &stats);
   FlagGarbledLabels(t, ti, flags, &stats);
+  FlagUnreadCells(t, ti, flags);
   return stats;
 }
 

@@ -37,8 +37,15 @@ namespace finsam {
 // confusable characters (J→3, B→8, b→6/8, O/o/D→0, l/I/|/i→1, S/s→5, g→9/0,
 // a→9, Z→2, …) and dropping framing noise (| [ ] ~). Distinct values, at
 // most `limit`; empty when the text has too little of a number in it
-// ("inga", "Enligt plan").
-std::vector<double> ConfusableReadings(const std::string& raw, int limit = 32);
+// ("inga", "Enligt plan"). With `decimals` (the table prints decimal
+// commas), a point, colon or semicolon between digits with one or two
+// digits after it is also read as the decimal comma ("11.00", "3:20");
+// in a table of whole numbers "2:22" is a damaged "2 221", not 2,22.
+std::vector<double> ConfusableReadings(const std::string& raw, int limit = 32, bool decimals = false);
+
+// Whether the table prints decimal commas in a figure read as printed
+// ("3,30", "0,45"): what ConfusableReadings' `decimals` asks.
+bool TablePrintsDecimals(const FinancialTable& t);
 
 // Single-edit alternatives of a clean number as printed: one digit replaced
 // by a digit OCR confuses it with (0↔9, 0↔8, 3↔8, 5↔6, 6↔8, 1↔7), or one

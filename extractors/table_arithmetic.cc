@@ -324,6 +324,16 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
     if (t.columns[c].kind == ColumnKind::kTotalt) totalt = totalt < 0 ? static_cast<int>(c) : -2;
     else if (t.columns[c].year && IsYearKind(t.columns[c].kind)) year_cols.push_back(static_cast<int>(c));
   }
+  // A Totalt that names its years ("Totalt 2026–2028", wrapped as "2026–
+  // 2028") adds those only: a Prognos 2025 column beside the plan years is
+  // no part of it.
+  if (int from = 0, to = 0;
+      totalt >= 0 && RE2::PartialMatch(t.columns[totalt].header, "((?:19|20)\\d\\d)\\s*[-–—]\\s*((?:19|20)\\d\\d)"_re,
+                                       &from, &to)) {
+    year_cols.erase(std::remove_if(year_cols.begin(), year_cols.end(),
+                                   [&](int c) { return t.columns[c].year < from || t.columns[c].year > to; }),
+                    year_cols.end());
+  }
   if (totalt >= 0 && year_cols.size() >= 2) {
     for (int i = 0; i < n; ++i) {
       if (t.rows[i].is_header || !CellPresent(t, i, totalt)) continue;

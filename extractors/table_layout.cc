@@ -1209,10 +1209,13 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
 // The header's words left of the value headers fall into phrases; a second
 // phrase set apart from the first by more than three word heights names a
 // side column ("Medlem … Andel, %", "Insats … Målgrupp"). Its left edge, or
-// 1e9 when the label header is one phrase ("Belopp i tkr", "Kommun").
+// 1e9 when the label header is one phrase ("Belopp i tkr", "Kommun"). A
+// lone character names no column: on a scan it is a speck of the header's
+// shading read as a letter ("Insats R Målgrupp").
 double SideColumnX0(const Band& header, int start) {
   std::vector<const Word*> ws;
-  for (int i = 0; i < start && i < static_cast<int>(header.words.size()); ++i) ws.push_back(header.words[i].w);
+  for (int i = 0; i < start && i < static_cast<int>(header.words.size()); ++i)
+    if (CodePointCount(header.words[i].w->text) > 1) ws.push_back(header.words[i].w);
   if (ws.size() < 2) return 1e9;
   std::sort(ws.begin(), ws.end(), [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
   for (size_t i = 1; i < ws.size(); ++i) {

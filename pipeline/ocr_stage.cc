@@ -106,7 +106,7 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     conf_sum += ow.confidence;
     ++conf_n;
     if (IsBorderDebris(ow.text)) continue;
-    std::string text = CleanOcrToken(ow.text);
+    std::string text = RepairKindWord(CleanOcrToken(ow.text));
     // A rule left on the page (LinesToErase keeps a statement's rules) can
     // come back as a blank "word" spanning the table; as a line of its own
     // it broke the table in two.
@@ -315,13 +315,14 @@ Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& sourc
     page.ocr_score = ocr_score.share();
     page.decision_reason += "; " + why + (prefer_ocr ? ": OCR kept" : ": text layer kept");
   }
-  char buf[160];
-  std::snprintf(buf, sizeof buf, " [OCR %d dpi: %zu words, mean confidence %.2f%s%s]", options.dpi,
+  char buf[256];
+  std::snprintf(buf, sizeof buf, " [OCR %d dpi: %zu words, mean confidence %.2f%s%s%s]", options.dpi,
                 res->words.size(), page.ocr_confidence,
                 res->orientation_degrees ? (", rotated " + std::to_string(res->orientation_degrees) + "°").c_str() : "",
                 res->ruling_lines ? (", " + std::to_string(res->ruling_lines) + " ruling lines found, " +
                                      std::to_string(res->cells_rechecked) + " cells re-read").c_str()
-                                  : "");
+                                  : "",
+                res->speckles_removed ? (", " + std::to_string(res->speckles_removed) + " specks removed").c_str() : "");
   page.decision_reason += buf;
   return Status::Ok();
 }

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
+
+#include "normalizers/text.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 
@@ -26,16 +30,43 @@ void BuildLines(std::vector<Word> words, Page& page) {
     return a.box.cy() < b.box.cy();
   });
   // Sweep by vertical centre; a word joins the current line when it overlaps
-  // the line's vertical band enough.
+  // the line's vertical band enough. The band is the union of the line's
+  // words, except that a word without digits that took in something under
+  // it ends at the line's median bottom: it reaches more than three
+  // quarters of the line's usual height below that median (a descender
+  // reaches a third) and is far taller than its letters are wide (2.5 times
+  // the width of a character: "budget" of an OCR title reaching a line
+  // down, a rule beside a page header read as "-"). Such a box would pull
+  // the next line into this one. A word in a larger font is not elongated
+  // ("ÅRSREDOVISNING" beside small print) and keeps its height. A tall
+  // figure is a number that wrapped in its cell, joined by the OCR adapter
+  // ("6 660" over two lines): its parts on the next line belong to this row.
   std::vector<Line> lines;
   for (Word& w : words) {
     bool placed = false;
     if (!lines.empty()) {
       Line& cur = lines.back();
-      double top = std::max(cur.box.y0, w.box.y0);
-      double bottom = std::min(cur.box.y1, w.box.y1);
+      std::vector<double> heights, bottoms;
+      for (const Word& o : cur.words) {
+        heights.push_back(o.box.height());
+        bottoms.push_back(o.box.y1);
+      }
+      const size_t mid = heights.size() / 2;
+      std::nth_element(heights.begin(), heights.begin() + mid, heights.end());
+      std::nth_element(bottoms.begin(), bottoms.begin() + mid, bottoms.end());
+      const double usual = heights[mid], usual_bottom = bottoms[mid];
+      double band_top = 1e18, band_bottom = -1e18;
+      for (const Word& o : cur.words) {
+        const double char_width = o.box.width() / std::max<size_t>(1, CodePointCount(o.text));
+        const bool overreaching = o.box.y1 - usual_bottom > 0.75 * usual && !HasDigit(o.text) &&
+                                  o.box.height() > 2.5 * char_width;
+        band_top = std::min(band_top, o.box.y0);
+        band_bottom = std::max(band_bottom, overreaching ? usual_bottom : o.box.y1);
+      }
+      double top = std::max(band_top, w.box.y0);
+      double bottom = std::min(band_bottom, w.box.y1);
       double overlap = bottom - top;
-      double h = std::min(cur.box.height(), w.box.height());
+      double h = std::min(band_bottom - band_top, w.box.height());
       if (h > 0 && overlap >= 0.5 * h) {
         cur.box.Extend(w.box);
         cur.words.push_back(std::move(w));

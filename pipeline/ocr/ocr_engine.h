@@ -41,6 +41,7 @@ struct OcrPageResult {
   double skew_degrees = 0;      // skew detected and undone
   int ruling_lines = 0;         // table ruling lines found (a grid's erased: LinesToErase)
   int cells_rechecked = 0;      // table cells re-recognized alone
+  int speckles_removed = 0;     // dots smaller than a full stop painted out (speckles.h)
   int figures_reread = 0;       // figure words read a second time alone
   int figures_doubted = 0;      // ... whose second reading differed
   int words_reread = 0;         // garbled words (no digit, next to no confidence) read again alone

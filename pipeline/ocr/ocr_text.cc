@@ -72,6 +72,39 @@ std::string CleanOcrToken(std::string_view token) {
   return t;
 }
 
+std::string RepairKindWord(std::string_view token) {
+  static constexpr std::string_view kKinds[] = {"utfall", "budget", "plan", "prognos", "avvikelse", "totalt",
+                                                "bokslut"};
+  // Unordered pairs of letters Tesseract confuses in these words.
+  static constexpr std::string_view kPairs[] = {"hn", "il", "l1", "i1", "gq", "ft", "ce", "oa", "un"};
+  std::string t(token);
+  if (t.size() < 4) return t;
+  std::string low;
+  for (char c : t) {
+    if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return t;
+    low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  for (std::string_view kind : kKinds) {
+    if (kind.size() != low.size() || kind == low) continue;
+    int diffs = 0;
+    size_t at = 0;
+    for (size_t i = 0; i < kind.size(); ++i)
+      if (kind[i] != low[i]) ++diffs, at = i;
+    if (diffs != 1 || at == 0) continue;  // the first letter is read right in every case seen
+    const char a = kind[at], b = low[at];
+    bool confusable = false;
+    for (std::string_view p : kPairs) confusable |= (p[0] == a && p[1] == b) || (p[0] == b && p[1] == a);
+    if (!confusable) continue;
+    std::string out(kind);
+    if (t[0] >= 'A' && t[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    const bool all_caps = t.size() > 1 && t[1] >= 'A' && t[1] <= 'Z';
+    if (all_caps)
+      for (char& c : out) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return out;
+  }
+  return t;
+}
+
 bool IsSuspectNumber(std::string_view token, float confidence) {
   bool has_digit = false;
   for (char c : token) has_digit |= IsDigit(c);

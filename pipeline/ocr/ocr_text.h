@@ -21,6 +21,15 @@ bool IsBorderDebris(std::string_view token);
 // Words (tokens that are mostly letters) come back unchanged.
 std::string CleanOcrToken(std::string_view token);
 
+// A column-kind word that OCR read one letter wrong ("Proghos", "Pian",
+// "Budqet", "Utfali") as the word ("Prognos", "Plan", "Budget", "Utfall");
+// the header reader knows only the words. One substitution of a pair OCR
+// confuses (h/n, i/l/1/I, q/g, f/t, c/e, rn/m is not one), same length,
+// letters only, the first letter's case kept; any other token unchanged.
+// Whole kind words only: none of them is one such edit from a Swedish word
+// a table prints ("Plan" and "Pian", "plan" and "plats" are not).
+std::string RepairKindWord(std::string_view token);
+
 // Share of digits among the token's non-space characters (0..1).
 double DigitShare(std::string_view token);
 

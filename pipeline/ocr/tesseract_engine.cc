@@ -24,6 +24,7 @@
 #include "pipeline/ocr/ocr_leptonica.h"
 #include "pipeline/ocr/ocr_text.h"
 #include "pipeline/ocr/ruling_lines.h"
+#include "pipeline/ocr/speckles.h"
 
 namespace finsam {
 namespace {
@@ -261,6 +262,9 @@ class TesseractEngine : public OcrEngine {
     }
 
     timer.Mark("ruling lines");
+    // 3b: specks, on a page strewn with them (speckles.h).
+    if (options_.remove_speckles) result.speckles_removed = RemoveSpeckles(work);
+    timer.Mark("specks");
     // 4: recognition.
     api_.SetPageSegMode(tesseract::PSM_AUTO);
     api_.SetImage(work.pixels.data(), work.width, work.height, 1, work.width);
@@ -272,7 +276,7 @@ class TesseractEngine : public OcrEngine {
     }
     CollectWords(0, result.words);
     if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
-      for (const OcrWord& w : result.words) fprintf(stderr, "first %s %.0f,%.0f %.2f\n", w.text.c_str(), w.x0, w.y0, w.confidence);
+      for (const OcrWord& w : result.words) fprintf(stderr, "first %s %.0f,%.0f-%.0f,%.0f %.2f\n", w.text.c_str(), w.x0, w.y0, w.x1, w.y1, w.confidence);
 
     timer.Mark("recognize");
     // 5: re-recognize bad numeric cells alone.

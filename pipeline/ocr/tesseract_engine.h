@@ -47,6 +47,9 @@ struct TesseractOptions {
   bool deskew = true;
   bool remove_ruling_lines = true;
   bool recheck_cells = true;
+  // Paints out dots smaller than a full stop (dithered shading, scanner
+  // noise) before recognition: pipeline/ocr/speckles.h.
+  bool remove_speckles = true;
   // Reads every figure word a second time from a crop of its box (single
   // line, amount characters); a figure whose two readings differ gets a
   // confidence under kSecondReadDoubt (0.65).

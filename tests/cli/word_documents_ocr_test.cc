@@ -41,7 +41,11 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // all four 330/346 (0.954), precision 1.000. w5 (shaded header, 1-bit)
   // is read 0/63: its header comes out as junk ("Pian 2027 RE Plan 2028
   // LS"); all five 330/409, precision 1.000.
-  EXPECT_GE(t.recalled, 327) << ScoreReport(scored);
+  // Session 28 (specks removed on a page strewn with them, kind words read
+  // one letter wrong, decimal commas read as points or colons, a Totalt's
+  // own years, an OCR word reaching into the next line): 393/409 (0.961),
+  // precision 1.000; w5 62/63.
+  EXPECT_GE(t.recalled, 390) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 5) << ScoreReport(scored);
 }

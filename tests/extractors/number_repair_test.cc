@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "extractors/checks.h"
 #include "tests/extractors/review_table_builder.h"
@@ -442,7 +443,9 @@ TEST(NumberRepairTest, UnconstrainedFigureWithOneReadingIsLoadedSuspect) {
     const TableCell& cell = t.rows[0].cells[0];
     EXPECT_EQ(cell.status, "suspect") << c.raw;
     EXPECT_EQ(cell.parsed, c.parsed) << c.raw;
-    if (c.parsed) EXPECT_EQ(cell.value, c.value) << c.raw;
+    if (c.parsed) {
+      EXPECT_EQ(cell.value, c.value) << c.raw;
+    }
     ASSERT_NE(FindFlag(flags, "repair.unreadable"), nullptr) << c.raw;
   }
 }
@@ -497,6 +500,39 @@ TEST(NumberRepairTest, OneReadingLoadedWhereItsChecksCannotBeEvaluated) {
   EXPECT_EQ(first.value, 340000);
   EXPECT_FALSE(t.rows[3].cells[0].parsed);  // "000 1175": no reading
   EXPECT_EQ(t.rows[4].cells[0].status, "ok");  // the Summa as printed
+}
+
+TEST(ConfusableReadingsTest, DecimalCommaReadAsPointOrColon) {
+  EXPECT_TRUE(Has(ConfusableReadings("11.00", 32, true), 11));
+  auto near = [](const std::vector<double>& v, double x) {
+    return std::any_of(v.begin(), v.end(), [&](double y) { return std::fabs(y - x) < 1e-9; });
+  };
+  EXPECT_TRUE(near(ConfusableReadings("3:20", 32, true), 3.2));
+  EXPECT_TRUE(near(ConfusableReadings("-0;65", 32, true), -0.65));
+  // Only in a table that prints decimals: in a table of whole numbers
+  // "2:22" is a damaged "2 221" (a generated scan), not 2,22.
+  EXPECT_FALSE(near(ConfusableReadings("2:22"), 2.22));
+  EXPECT_FALSE(near(ConfusableReadings("11.00"), 11));
+  // Three digits after a point are a thousands group, not decimals.
+  EXPECT_FALSE(Has(ConfusableReadings("2.222", 32, true), 2.222));
+  EXPECT_TRUE(Has(ConfusableReadings("2.222"), 2222));
+  // A colon with no digit after it is a speck, not a decimal mark.
+  EXPECT_TRUE(Has(ConfusableReadings("1600-000:"), 1600000));
+}
+
+// A figure no confusion explains and no check reads still gets a flag.
+TEST(NumberRepairTest, UnreadFigureIsFlaggedEvenWithoutACheck) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kansli", {"2 100", "4/2Ox", ""}}});
+  t.rows[0].cells[1].parsed = false;
+  t.rows[0].cells[1].status = "suspect";
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].rule, "repair.unreadable");
+  ASSERT_EQ(flags[0].cells.size(), 1u);
+  EXPECT_EQ(flags[0].cells[0].col, 1);
+  EXPECT_NE(flags[0].message.find("4/2Ox"), std::string::npos);
+  EXPECT_EQ(t.rows[0].cells[1].status, "suspect");
 }
 
 TEST(NumberRepairTest, DatesAreNotDamagedNumbers) {

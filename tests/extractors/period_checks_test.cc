@@ -226,7 +226,9 @@ TEST(PeriodChecksTest, UnreadableCellWithALostDigitIsSuggested) {
       EXPECT_FALSE(f.suggested_value) << f.message;
     }
     for (const Flag& g : flags) {
-      if (g.rule != "repair.unreadable") EXPECT_FALSE(g.suggested_value) << g.rule << ": " << g.message;
+      if (g.rule != "repair.unreadable") {
+        EXPECT_FALSE(g.suggested_value) << g.rule << ": " << g.message;
+      }
     }
   }
 }

@@ -31,6 +31,16 @@ FinancialTable OverviewWithTotalt() {
                           {"Insatser", {"1 000", "1 000", "1 000", "1 000", "1 000", "5 100"}}});
 }
 
+// A plan's budget table (made-up w5): a Prognos column for the year before
+// the plan and a Totalt over the plan's three years only, its range wrapped
+// in the header cell ("Totalt 2026–" over "2028").
+FinancialTable PlanWithPrognosAndTotaltRange() {
+  std::vector<ColSpec> cols = {{"Prognos 2025", 2025, ColumnKind::kPrognos}, {"Budget 2026", 2026, ColumnKind::kBudget},
+                               {"Plan 2027", 2027, ColumnKind::kPlan},       {"Plan 2028", 2028, ColumnKind::kPlan},
+                               {"Totalt 2026– 2028", 0, ColumnKind::kTotalt}};
+  return MakeTable(cols, {{"Kansli", {"2,10", "2,20", "2,25", "2,30", "6,75"}}});
+}
+
 // An insatser table whose Avvikelse column is budget − utfall.
 FinancialTable AvvikelseBudgetMinusUtfall() {
   std::vector<ColSpec> cols = {{"Utfall 2020", 2020, ColumnKind::kUtfall},
@@ -91,6 +101,12 @@ std::vector<Case> Cases() {
       c.constraints.push_back(
           {kRuleTotaltColumn, {{row, 5, 1}, {row, 0, -1}, {row, 1, -1}, {row, 2, -1}, {row, 3, -1}, {row, 4, -1}},
            row == 1 ? 100.0 : 0.0});
+    cases.push_back(std::move(c));
+  }
+  {
+    // The Prognos 2025 column is outside the Totalt's range: no term.
+    Case c{"TotaltColumnOfANamedRange", PlanWithPrognosAndTotaltRange(), {}};
+    c.constraints.push_back({kRuleTotaltColumn, {{0, 4, 1}, {0, 1, -1}, {0, 2, -1}, {0, 3, -1}}, 0});
     cases.push_back(std::move(c));
   }
   {

@@ -332,6 +332,22 @@ TEST(OcrStage, RepairPageRereadsOnlyItsGarbledTableBand) {
   EXPECT_NEAR(p.ocr_confidence, 0.9, 1e-6);
 }
 
+TEST(OcrText, RepairsColumnKindWordsReadOneLetterWrong) {
+  struct Case {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"Proghos", "Prognos"}, {"Pian", "Plan"},       {"Budqet", "Budget"},   {"Utfali", "Utfall"},
+      {"UTFAL1", "UTFALL"},   {"Tota1t", "Totalt"},   {"bokslnt", "bokslut"},  // u read as n
+      // Unchanged: right already, another word, two edits, a first letter,
+      // a pair OCR does not confuse, other lengths, figures.
+      {"Plan", "Plan"},       {"Plats", "Plats"},     {"Pion", "Pion"},       {"Flan", "Flan"},
+      {"Plen", "Plen"},       {"Planer", "Planer"},   {"Budget2", "Budget2"}, {"2026", "2026"},
+      {"Kansli", "Kansli"},   {"Plan,", "Plan,"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(RepairKindWord(c.in), c.out) << c.in;
+}
+
 TEST(OcrText, CleansBorderGlyphsAndDigitLetters) {
   EXPECT_EQ(CleanOcrToken("|2"), "2");
   EXPECT_EQ(CleanOcrToken("8886|"), "8886");

@@ -58,6 +58,46 @@ TEST(LineBuilderTest, WordsOfOneBaselineFormOneLineLeftToRight) {
   EXPECT_NE(page.lines[0].block, page.lines[1].block);  // a gap of two line heights
 }
 
+// An OCR word whose box took in what lies under it ("budget" reaching into
+// the title's second line) does not pull that line into its own; a figure
+// the OCR adapter joined over two lines of its cell ("6 660") does take the
+// part printed on the next line.
+TEST(LineBuilderTest, AWordReachingIntoTheNextLineDoesNotMergeTheLines) {
+  auto w = [](const char* t, double x0, double y0, double x1, double y1) {
+    Word word;
+    word.text = word.raw = t;
+    word.box = Box{x0, y0, x1, y1};
+    return word;
+  };
+  // The made-up w1 scan's title (boxes as Tesseract gave them, a quarter
+  // size): "budget" and "plan" reach 20 pixels under the line.
+  Page title;
+  BuildLines({w("Verksamhetsplan", 78, 127, 244, 146), w("med", 253, 127, 293, 142),
+              w("budget", 300, 126, 368, 163), w("2026", 374, 127, 418, 142), w("och", 425, 127, 460, 142),
+              w("plan", 468, 127, 508, 161), w("2027-2028", 78, 151, 179, 166)},
+             title);
+  ASSERT_EQ(title.lines.size(), 2u);
+  EXPECT_EQ(title.lines[0].text, "Verksamhetsplan med budget 2026 och plan");
+  EXPECT_EQ(title.lines[1].text, "2027-2028");
+  // A larger font beside small print is no overreach: a real brf scan's page
+  // header ("2023 | ÅRSREDOVISNING" beside "HSB Brf …"); the bar read as a
+  // tall "-" is, and does not matter here.
+  Page header;
+  BuildLines({w("HSB", 1684, 213, 1744, 236), w("Brf", 1756, 213, 1795, 236), w("Stockholm", 1973, 213, 2115, 236),
+              w("8(16)", 2212, 213, 2292, 243), w("2023", 188, 226, 288, 267), w("-", 350, 208, 370, 284),
+              w("ÅRSREDOVISNING", 388, 225, 805, 267)},
+             header);
+  ASSERT_EQ(header.lines.size(), 1u);
+  EXPECT_EQ(header.lines[0].text, "2023 - ÅRSREDOVISNING HSB Brf Stockholm 8(16)");
+  // A figure joined over two lines of its cell takes its part below.
+  Page row;
+  BuildLines({w("Statligt", 0, 100, 60, 112), w("bidrag", 70, 100, 130, 112), w("6", 300, 100, 310, 112),
+              w("6 660", 400, 100, 440, 130), w("660", 300, 118, 330, 130)},
+             row);
+  ASSERT_EQ(row.lines.size(), 1u);
+  EXPECT_EQ(row.lines[0].text, "Statligt bidrag 6 660 6 660");
+}
+
 TEST(Sha256Test, KnownVectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
