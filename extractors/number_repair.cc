@@ -1111,7 +1111,10 @@ void FlagUnreadCells(const FinancialTable& t, int ti, std::vector<Flag>* flags) 
     if (row.is_header) continue;
     for (int c = 0; c < static_cast<int>(row.cells.size()) && c < static_cast<int>(t.columns.size()); ++c) {
       const TableCell& cell = row.cells[c];
-      if (!cell.present || cell.parsed || named.count({r, c}) || IsDateText(cell.raw)) continue;
+      // Note references ("10, 15" in a Not column) are no figures.
+      if (!IsAmountColumn(t.columns[c]) || !cell.present || cell.parsed || named.count({r, c}) ||
+          IsDateText(cell.raw))
+        continue;
       Flag f;
       f.rule = "repair.unreadable";
       f.severity = kSeverityWarning;

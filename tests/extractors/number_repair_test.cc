@@ -533,6 +533,13 @@ TEST(NumberRepairTest, UnreadFigureIsFlaggedEvenWithoutACheck) {
   EXPECT_EQ(flags[0].cells[0].col, 1);
   EXPECT_NE(flags[0].message.find("4/2Ox"), std::string::npos);
   EXPECT_EQ(t.rows[0].cells[1].status, "suspect");
+  // A Not column's references ("10, 15") are no figures: no flag.
+  FinancialTable notes = MakeTable({{"Not", 0, ColumnKind::kNote}, {"2023", 2023, ColumnKind::kUtfall}},
+                                   {{"Byggnad och mark", {"10, 15", "145 485 834"}}});
+  notes.rows[0].cells[0].parsed = false;
+  std::vector<Flag> none;
+  RepairTable(notes, 0, &none);
+  EXPECT_EQ(FindFlag(none, "repair.unreadable"), nullptr);
 }
 
 TEST(NumberRepairTest, DatesAreNotDamagedNumbers) {
