@@ -359,7 +359,7 @@ int MonthNumber(const std::string& folded) {
 
 std::string MonthRange(int from, int to) {
   if (from < 1 || to > 12 || from > to || (from == 1 && to == 12)) return "";
-  char buf[16];
+  char buf[24];  // two ints as %02d: room for any value, so no truncation warning
   std::snprintf(buf, sizeof buf, "%02d-%02d", from, to);
   return buf;
 }
