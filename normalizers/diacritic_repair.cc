@@ -220,6 +220,11 @@ constexpr double kInvalidLogProb = -24.0;  // a token that is no word
 constexpr double kGarbleKeptLogProb = -6.0;  // a 6/&/4 between letters read as itself
 constexpr double kMinChannel = -13.0;       // prune candidates costlier than this
 constexpr int kMaxLeaves = 600;
+// Tokens longer than this are no Swedish word (the longest compounds in
+// print run to about 35 letters): no readings are searched. The search is
+// polynomial in the length, and a run of 120 letters ("121ddd…d0)", found by
+// the fuzzer) took longer than the fuzzer's 25-second limit.
+constexpr size_t kMaxRepairLetters = 40;
 constexpr int kMaxCandidates = 6;
 
 struct Candidate {
@@ -509,6 +514,7 @@ class CandidateGenerator {
   }
 
   void Enumerate(const std::u32string& w, bool with_rare, bool with_lost = false) {
+    if (w.size() > kMaxRepairLetters) return;
     slots_.clear();
     skel_.clear();
     leaves_ = 0;
@@ -646,7 +652,7 @@ class CandidateGenerator {
   // original_valid: the token is itself a word hunspell accepts; then only
   // spellings whose parts are more frequent than its own are tried.
   void HunspellVariants(const std::u32string& w, bool original_valid) {
-    if (!lex_.has_hunspell()) return;
+    if (!lex_.has_hunspell() || w.size() > kMaxRepairLetters) return;
     struct Partial {
       std::u32string text;
       double cost;   // channel

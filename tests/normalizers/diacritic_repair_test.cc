@@ -50,6 +50,14 @@ TEST(DiacriticRepairHardCases, Garbled) {
              Case{"ll aaa", "ll aaa"}});
 }
 
+// A run of letters longer than any Swedish word (a fuzzer's "121ddd…d0)",
+// slow to search) is no word: kept byte for byte; the words around it are
+// still repaired.
+TEST(DiacriticRepairHardCases, OverlongTokenIsKeptAsWritten) {
+  const std::string run = "r" + std::string(120, 'a') + "d";
+  EXPECT_EQ(Repair("Forbundet " + run + " ar nytt."), "Förbundet " + run + " är nytt.");
+}
+
 TEST(DiacriticRepairHardCases, Case) {
   ExpectAll({Case{"SAMORDNINGSFORBUNDET GAVLEBORG", "SAMORDNINGSFÖRBUNDET GÄVLEBORG"}, Case{"Forbundet", "Förbundet"},
              Case{"forbundet", "förbundet"}});
