@@ -130,11 +130,12 @@ std::vector<Reading> ForcedReadings(const FinancialTable& t, const TableRow& r) 
     if (!out.empty()) return out;
   }
   // Confusable characters in unreadable cells: product over the cells.
+  const bool decimals = TablePrintsDecimals(t);
   std::vector<Reading> partial = {base};
   for (size_t c = 0; c < r.cells.size() && c < ncols; ++c) {
     const TableCell& cell = r.cells[c];
     if (!IsAmountColumn(t.columns[c]) || !cell.present || cell.parsed || !LooksNumeric(cell.raw)) continue;
-    std::vector<double> alts = ConfusableReadings(cell.raw, 32, TablePrintsDecimals(t));
+    std::vector<double> alts = ConfusableReadings(cell.raw, 32, decimals);
     std::vector<Reading> next;
     for (const Reading& p : partial) {
       for (double v : alts) {
@@ -1101,7 +1102,7 @@ void FlagGarbledLabels(FinancialTable& t, int ti, std::vector<Flag>* flags, Repa
 // flag above names (no OCR confusion explains it, no check reads it: "4/20"
 // in a row of its own) still gets one, so that the review lists it. Dates
 // in a value column (an insats's start and end) are no figures.
-void FlagUnreadCells(const FinancialTable& t, int ti, std::vector<Flag>* flags) {
+void FlagUnreadCells(FinancialTable& t, int ti, std::vector<Flag>* flags, RepairStats* stats) {
   std::set<std::pair<int, int>> named;
   for (const Flag& f : *flags)
     for (const FlagCell& c : f.cells)
@@ -1115,17 +1116,8 @@ void FlagUnreadCells(const FinancialTable& t, int ti, std::vector<Flag>* flags) 
       if (!IsAmountColumn(t.columns[c]) || !cell.present || cell.parsed || named.count({r, c}) ||
           IsDateText(cell.raw))
         continue;
-      Flag f;
-      f.rule = "repair.unreadable";
-      f.severity = kSeverityWarning;
-      f.year = t.columns[c].year;
-      f.page = cell.prov.page ? cell.prov.page : t.page;
-      f.source_text = !row.prov.raw_text.empty() ? row.prov.raw_text : row.label + "  " + row.raw_numbers;
-      f.cells.push_back({ti, r, c});
-      f.key = f.rule + "|t" + std::to_string(ti) + "|" + row.label + "|c" + std::to_string(c);
-      f.message = DescribeCell(t, r, c) + ": '" + cell.raw +
-                  "' could not be read as a number and no check reads it; loaded without an amount";
-      flags->push_back(std::move(f));
+      MarkSuspect(t, ti, r, c, "repair.unreadable",
+                  "could not be read as a number and no check reads it; loaded without an amount", flags, stats);
     }
   }
 }
@@ -1140,7 +1132,7 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
   RepairFailingChecks(t, ti, cons, flags, &stats);
   ConfirmDoubtfulRows(t, ti, cons, flags, &stats);
   FlagGarbledLabels(t, ti, flags, &stats);
-  FlagUnreadCells(t, ti, flags);
+  FlagUnreadCells(t, ti, flags, &stats);
   return stats;
 }
 
