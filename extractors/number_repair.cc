@@ -82,8 +82,11 @@ bool LooksNumeric(const std::string& raw) {
     const char ch = raw[i];
     if (digit(i)) ++digits;
     else if (ConfusableMap().count(ch)) ++letters;
-    // A decimal comma read as a colon or semicolon ("3:20"): ConfusableReadings.
-    else if ((ch == ':' || ch == ';') && i > 0 && digit(i - 1) && digit(i + 1)) continue;
+    // A decimal comma read as a colon or semicolon ("3:20"), specks in a
+    // thousands space ("1-:000-000"): ConfusableReadings.
+    else if ((ch == ':' || ch == ';') && i > 0 && (digit(i - 1) || raw[i - 1] == '-') &&
+             (digit(i + 1) || (i + 1 < raw.size() && raw[i + 1] == '-')))
+      continue;
     else if (ch != ' ' && ch != '-' && !IsNoise(ch) && ch != ',' && ch != '.') return false;
   }
   return digits + letters > 0 && digits + letters <= 12;
@@ -516,6 +519,17 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   size_t b = s.find_first_not_of(" ");
   if (b == std::string::npos) return {};
   s = s.substr(b, s.find_last_not_of(" ") - b + 1);
+  // "1-:000-000": specks in a thousands space read as one or two of - : ;
+  // between a digit and a group of exactly three digits are that space.
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    auto junk = [](char ch) { return ch == '-' || ch == ':' || ch == ';'; };
+    auto digit = [&](size_t k) { return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])); };
+    if (!digit(i)) continue;
+    size_t j = i + 1;
+    while (j < s.size() && j - i <= 2 && junk(s[j])) ++j;
+    if (j == i + 1 || j - i > 3 || !digit(j) || !digit(j + 1) || !digit(j + 2) || digit(j + 3)) continue;
+    s.replace(i + 1, j - i - 1, " ");
+  }
   // A decimal comma read as a point, colon or semicolon ("11.00", "3:20"
   // among "3,30" and "10,95"): between digits, one or two digits after it
   // and no more.
@@ -563,7 +577,7 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
 
 std::vector<double> DigitEditReadings(const std::string& raw) {
   static const std::map<char, std::string> kDigitConfusions = {
-      {'0', "98"}, {'9', "0"}, {'8', "0364"}, {'3', "8"}, {'5', "6"}, {'6', "58"}, {'1', "7"}, {'7', "1"}, {'4', "8"},
+      {'0', "98"}, {'9', "0"}, {'8', "0364"}, {'3', "8"}, {'5', "6"}, {'6', "580"}, {'1', "7"}, {'7', "1"}, {'4', "8"},
   };
   std::string text = Canonical(raw);
   std::optional<double> orig = ParseValue(text);
@@ -871,14 +885,64 @@ bool ReadVaravByParent(FinancialTable& t, int ti, int r, const std::vector<Readi
   return true;
 }
 
+// True when every cell of the row is still as read (status "ok").
+bool RowIsClean(const TableRow& r) {
+  for (const TableCell& cell : r.cells)
+    if (cell.status != "ok") return false;
+  return true;
+}
+
+// A group of unreadable rows that no reading of its own solves may sit in
+// a check beside one figure OCR misread cleanly ("11 500 060" for
+// 11 500 000 in the column of an unread "200-000"): neither phase can mend
+// it alone, the first because the clean figure is taken as read, the second
+// because the unread one leaves the check unevaluable. Each clean row the
+// group's checks read is tried with its single edits; the group is solved
+// only when exactly one such row gives solutions, and then with it.
+void WithOneMisreadBeside(const FinancialTable& t, const std::vector<Constraint>& cons,
+                          const std::vector<Constraint>& failing, std::vector<int>* rows, Candidates* cands,
+                          std::vector<const Constraint*>* relevant, std::vector<Solution>* solutions) {
+  std::set<int> tried;
+  int found = 0;
+  int extra_row = -1;
+  for (const Constraint* c : *relevant)
+    for (const Term& term : c->terms) {
+      const int r = term.row;
+      if (cands->count(r) || !tried.insert(r).second || t.rows[r].is_header || !RowIsClean(t.rows[r])) continue;
+      std::vector<Reading> readings = OptionalReadings(t, r, failing);
+      if (readings.empty()) continue;
+      readings.insert(readings.begin(), BaseReading(t.rows[r], t.columns.size()));
+      Candidates with = *cands;
+      with[r] = std::move(readings);
+      std::vector<int> rows_with = *rows;
+      rows_with.push_back(r);
+      std::vector<Solution> sols = CheapestSolutions(t, rows_with, with, ConstraintsTouching(cons, rows_with));
+      if (sols.empty()) continue;
+      if (++found > 1) return;
+      extra_row = r;
+    }
+  if (found != 1) return;
+  rows->push_back(extra_row);
+  std::vector<Reading> readings = OptionalReadings(t, extra_row, failing);
+  readings.insert(readings.begin(), BaseReading(t.rows[extra_row], t.columns.size()));
+  (*cands)[extra_row] = std::move(readings);
+  *relevant = ConstraintsTouching(cons, *rows);
+  *solutions = CheapestSolutions(t, *rows, *cands, *relevant);
+}
+
 // Phase 1: rows that cannot be read as printed, solved per group of rows
 // linked by a constraint.
 void RepairForcedRows(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
                       RepairStats* stats) {
   Candidates cands = ForcedCandidates(t);
-  for (const std::vector<int>& rows : LinkedGroups(cons, cands, static_cast<int>(t.rows.size()))) {
+  std::vector<Constraint> failing;  // computed when first needed
+  for (std::vector<int> rows : LinkedGroups(cons, cands, static_cast<int>(t.rows.size()))) {
     std::vector<const Constraint*> relevant = ConstraintsTouching(cons, rows);
     std::vector<Solution> solutions = CheapestSolutions(t, rows, cands, relevant);
+    if (solutions.empty() && !relevant.empty()) {
+      if (failing.empty()) failing = FailingConstraints(t, cons);
+      WithOneMisreadBeside(t, cons, failing, &rows, &cands, &relevant, &solutions);
+    }
     std::string why = "the only reading under which " + ConstraintList(relevant) + " hold";
     for (size_t k = 0; k < rows.size(); ++k) {
       if (!solutions.empty()) ApplyAgreedCells(t, ti, rows[k], k, solutions, why, flags, stats);
@@ -893,13 +957,6 @@ struct SingleEdit {
   int row;
   Reading rd;
 };
-
-// True when every cell of the row is still as read (status "ok").
-bool RowIsClean(const TableRow& r) {
-  for (const TableCell& cell : r.cells)
-    if (cell.status != "ok") return false;
-  return true;
-}
 
 // The cheapest single edits of one clean row among `fc`'s rows under which
 // `fc` holds and every check reading a changed cell holds too (checks of the

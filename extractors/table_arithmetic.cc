@@ -282,10 +282,32 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
           const std::string& sec = t.rows[row].section;
           return names_top ? (sec == top || sec.rfind(top + " / ", 0) == 0) : sec == r.section;
         };
+        // A row the reader filed under no section among them (an "Årets
+        // resultat" between "Ingående eget kapital" and "Summa eget
+        // kapital") does not end the walk; a row of another section does.
         size_t from = items.size();
-        while (from > 0 && in_scope(items[from - 1])) --from;
+        for (size_t k = items.size(); k > 0; --k) {
+          if (in_scope(items[k - 1])) from = k - 1;
+          else if (!t.rows[items[k - 1]].section.empty()) break;
+        }
         if (from < items.size()) natural_from = names_top ? from : std::max(natural_from, from);
       }
+      // A Summa that names costs covers no income row standing before the
+      // costs, and one that names income no cost row: a driftredovisning
+      // prints "Intäkter" as its first row under no heading, then the costs
+      // and "Summa kostnader". Where a misread part lets no window hold, the
+      // natural window is the one checked and must be the right one.
+      const std::string named = Fold(Trim(r.label));
+      const bool names_costs = named.find("kostnad") != std::string::npos;
+      const bool names_income = named.find("intakt") != std::string::npos;
+      auto is_income = [&](int row) {
+        const std::optional<std::string>& cat = t.rows[row].category;
+        if (cat) return cat->starts_with("income");
+        return Fold(t.rows[row].label).find("intakt") != std::string::npos;
+      };
+      while (natural_from < items.size() && names_costs != names_income &&
+             (names_costs ? is_income(items[natural_from]) : s.cost_like[items[natural_from]]))
+        ++natural_from;
     }
     std::vector<Term> chosen = window_of(natural_from);
     bool any = false;

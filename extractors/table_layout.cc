@@ -208,6 +208,15 @@ int HeaderStart(const Band& band) {
   return static_cast<int>(first);
 }
 
+// Whether two words stand on one printed line: their tops agree, or their
+// centres do. OCR boxes hug the ink, and a figure whose box took in a rule
+// above it and a speck below ("000" under a table rule) keeps its centre on
+// the line but not its top; a figure wrapped in its cell and joined into
+// one tall word keeps its top but not its centre.
+bool OnOneLine(const Box& a, const Box& b, double tolerance_pt) {
+  return std::abs(a.y0 - b.y0) <= tolerance_pt || std::abs(a.cy() - b.cy()) <= tolerance_pt;
+}
+
 // A number as printed in one cell: words of one line joined while the join
 // still reads as one Swedish number ("13" + "401"), then chunks stacked in
 // the same cell on the next line ("13" over "320") joined the same way.
@@ -227,7 +236,7 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
     if (p.w->box.x0 > label_right && (IsNumericToken(p.w->text) || HasDigit(p.w->text))) nums.push_back(p);
   // Per line (by y), left to right.
   std::sort(nums.begin(), nums.end(), [&lp](const PWord& a, const PWord& b) {
-    if (std::abs(a.w->box.y0 - b.w->box.y0) > lp.same_line_pt) return a.w->box.y0 < b.w->box.y0;
+    if (!OnOneLine(a.w->box, b.w->box, lp.same_line_pt)) return a.w->box.y0 < b.w->box.y0;
     return a.w->box.x0 < b.w->box.x0;
   });
   std::vector<Chunk> chunks;
@@ -235,7 +244,7 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
     if (!chunks.empty()) {
       Chunk& c = chunks.back();
       const Box& last = c.words.back().w->box;
-      bool same_line = std::abs(last.y0 - p.w->box.y0) <= lp.same_line_pt;
+      bool same_line = OnOneLine(last, p.w->box, lp.same_line_pt);
       double gap = p.w->box.x0 - last.x1;
       // OCR boxes hug the ink (a digit's box is ~0.7 em, a text layer's the
       // line height), and a wide thousands space ("1 603" in a figure-space
@@ -417,14 +426,14 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     if (!IsCommentHeader(header.words[i].w->text)) hw.push_back(header.words[i]);  // comments hold no figures
   std::sort(hw.begin(), hw.end(), [&lp](const PWord& a, const PWord& b) {
     if (a.order != b.order) return a.order < b.order;
-    if (std::abs(a.w->box.y0 - b.w->box.y0) > lp.same_line_pt) return a.w->box.y0 < b.w->box.y0;
+    if (!OnOneLine(a.w->box, b.w->box, lp.same_line_pt)) return a.w->box.y0 < b.w->box.y0;
     return a.w->box.x0 < b.w->box.x0;
   });
   std::vector<std::vector<PWord>> phrases;
   for (const PWord& p : hw) {
     if (!phrases.empty()) {
       const PWord& q = phrases.back().back();
-      if (q.order == p.order && std::abs(q.w->box.y0 - p.w->box.y0) <= lp.same_line_pt &&
+      if (q.order == p.order && OnOneLine(q.w->box, p.w->box, lp.same_line_pt) &&
           p.w->box.x0 - q.w->box.x1 < lp.phrase_gap_heights * p.w->box.height()) {
         phrases.back().push_back(p);
         continue;
@@ -486,7 +495,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     std::vector<PWord>& ws = names[c];
     std::sort(ws.begin(), ws.end(), [&lp](const PWord& a, const PWord& b) {
       if (a.order != b.order) return a.order < b.order;
-      if (std::abs(a.w->box.y0 - b.w->box.y0) > lp.same_line_pt) return a.w->box.y0 < b.w->box.y0;
+      if (!OnOneLine(a.w->box, b.w->box, lp.same_line_pt)) return a.w->box.y0 < b.w->box.y0;
       return a.w->box.x0 < b.w->box.x0;
     });
     // The kind word leads ("Totalt 2019-2022", not "2019-2022 Totalt"), so

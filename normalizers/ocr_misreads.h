@@ -1,8 +1,8 @@
 // Words of a short OCR-read text (a table row label) that Tesseract read a
 // letter or two wrong: a diacritic added or lost ("Försäkringskåssan",
-// "Förutbetälda"), l read as i ("Halisbergs"), n as ri ("Regiori"), a stray
-// stroke read as a letter ("Summia"), a word split in two ("Kortfri
-// stiga"). Tesseract's Swedish model makes these
+// "Förutbetälda"), l read as i ("Halisbergs"), n as ri ("Regiori") and ri
+// as n ("Försäknngskassan"), a stray stroke read as a letter ("Summia"), a
+// word split in two ("Kortfri stiga"). Tesseract's Swedish model makes these
 // on scans; the English model's stripped å/ä/ö are diacritic_repair.h's.
 //
 // A word is judged only when it is letters (and hyphens) and at least four

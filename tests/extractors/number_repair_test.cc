@@ -48,6 +48,12 @@ TEST(ConfusableReadingsTest, SubstitutesLookalikes) {
   EXPECT_TRUE(Has(ConfusableReadings("2127 333", 4), 2127333));
   EXPECT_TRUE(ConfusableReadings("2 1273", 4).empty());
   EXPECT_TRUE(Has(ConfusableReadings("1600-000:", 4), 1600000));  // a speck after it
+  // Specks in thousands spaces read as - : ; (one or two of them), only
+  // before a group of exactly three digits.
+  EXPECT_TRUE(Has(ConfusableReadings("1-:000-000", 4), 1000000));
+  EXPECT_TRUE(Has(ConfusableReadings("14 200;000", 4), 14200000));
+  EXPECT_TRUE(ConfusableReadings("1:2345", 4).empty());
+  EXPECT_TRUE(ConfusableReadings("12:30", 4).empty());
   // A leading "=" may be a minus with a speck on it, or noise: both.
   EXPECT_TRUE(Has(ConfusableReadings("=392 723", 4), -392723));
   EXPECT_TRUE(Has(ConfusableReadings("=392 723", 4), 392723));
@@ -500,6 +506,103 @@ TEST(NumberRepairTest, OneReadingLoadedWhereItsChecksCannotBeEvaluated) {
   EXPECT_EQ(first.value, 340000);
   EXPECT_FALSE(t.rows[3].cells[0].parsed);  // "000 1175": no reading
   EXPECT_EQ(t.rows[4].cells[0].status, "ok");  // the Summa as printed
+}
+
+// A driftredovisning (kr) whose first row, "Intäkter", stands under no
+// heading before the costs and their "Summa kostnader". Two figures of the
+// Budget column are damaged: "300-000" cannot be read as printed and
+// "6 400 060" reads cleanly, wrong (0 read as 6). Neither the forced reading
+// of the first nor a single edit of the second satisfies the column's sum on
+// its own; together with the rows' Avvikelse checks they are the only
+// reading that does. With a second clean figure that a single edit would
+// let hold as well, the repair refuses.
+TEST(NumberRepairTest, UnreadFigureSolvedTogetherWithAMisreadBesideIt) {
+  struct Case {
+    const char* name;
+    const char* personal_budget;
+    bool solved;
+  };
+  for (const Case& c : {Case{"one misread beside", "1 200 000", true},
+                        Case{"two clean figures could be misread", "1 200 008", false}}) {
+    SCOPED_TRACE(c.name);
+    FinancialTable t = MakeTable({{"Budget 2025", 2025, ColumnKind::kBudget},
+                                  {"Utfall 2025", 2025, ColumnKind::kUtfall},
+                                  {"Avvikelse", 2025, ColumnKind::kAvvikelse}},
+                                 {{"Intäkter", {"9 000 000", "9 000 000", "0"}},
+                                  {"Personal", {c.personal_budget, "1 150 000", "50 000"}},
+                                  {"Insatser", {"6 400 060", "6 210 500", "189 500"}},
+                                  {"Lokaler", {"300-000", "280 000", "20 000"}},
+                                  {"Summa kostnader", {"7 900 000", "7 640 500", "259 500"}},
+                                  {"Resultat", {"1 100 000", "1 359 500", "259 500"}}},
+                                 "Driftredovisning", "budget", 1);
+    ASSERT_FALSE(t.rows[3].cells[0].parsed);
+    std::vector<Flag> flags;
+    RepairTable(t, 0, &flags);
+    const TableCell& lokaler = t.rows[3].cells[0];
+    const TableCell& insatser = t.rows[2].cells[0];
+    if (c.solved) {
+      EXPECT_EQ(lokaler.status, "repaired");
+      EXPECT_EQ(lokaler.value, 300000);
+      EXPECT_EQ(insatser.status, "repaired");
+      EXPECT_EQ(insatser.value, 6400000);
+      EXPECT_EQ(insatser.raw, "6 400 060");  // the printed text is kept
+      const Flag* f = FindFlag(flags, "repair.digit");
+      ASSERT_NE(f, nullptr);
+      // The sum of the costs leaves the income row out.
+      EXPECT_EQ(f->message.find("Intäkter +"), std::string::npos) << f->message;
+    } else {
+      EXPECT_EQ(lokaler.status, "suspect");
+      EXPECT_NE(insatser.status, "repaired");
+      EXPECT_EQ(insatser.value, 6400060);  // nothing overwritten
+    }
+    EXPECT_EQ(t.rows[4].cells[0].status, "ok");  // the Summa as printed
+  }
+}
+
+// "1-:000-000": a figure whose thousands spaces OCR read as specks, a colon
+// beside a hyphen among them, is still a damaged figure the sum reads.
+TEST(NumberRepairTest, SpecksInThousandsSpacesAreReadByTheSum) {
+  FinancialTable t = MakeTable({{"Budget 2025", 2025, ColumnKind::kBudget}},
+                               {{"Vägen vidare", {"1 700 000"}},
+                                {"Ung framtid", {"1 600 000"}},
+                                {"Aktiv rehabilitering", {"1-:000-000"}},
+                                {"Summa", {"4 300 000"}}},
+                               "Insatser 2025", "budget", 1);
+  ASSERT_FALSE(t.rows[2].cells[0].parsed);
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
+  EXPECT_EQ(t.rows[2].cells[0].value, 1000000);
+}
+
+// A balance sheet's equity part: the reader filed "Årets resultat" under no
+// section, between "Ingående eget kapital" and "Summa eget kapital" of the
+// section "Eget kapital och skulder". The Summa covers those two rows, not
+// "Summa tillgångar" of the section before: the unreadable "1 O20 000" is
+// read by that sum.
+TEST(NumberRepairTest, SumOfASectionReachesPastARowOfNoSection) {
+  FinancialTable t = MakeTable({{"2025-12-31", 2025, ColumnKind::kValue}},
+                               {{"Kortfristiga fordringar", {"500 000"}},
+                                {"Kassa och bank", {"1 000 000"}},
+                                {"Summa tillgångar", {"1 500 000"}},
+                                {"Ingående eget kapital", {"1 O20 000"}},
+                                {"Årets resultat", {"80 000"}},
+                                {"Summa eget kapital", {"1 100 000"}},
+                                {"Kortfristiga skulder", {"400 000"}},
+                                {"Summa eget kapital och skulder", {"1 500 000"}}},
+                               "Balansräkning", "balance", 1);
+  for (int r : {0, 1, 2}) t.rows[r].section = "Tillgångar";
+  for (int r : {3, 5, 6, 7}) t.rows[r].section = "Eget kapital och skulder";
+  ASSERT_FALSE(t.rows[3].cells[0].parsed);
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  const TableCell& c = t.rows[3].cells[0];
+  EXPECT_EQ(c.status, "repaired");
+  EXPECT_EQ(c.value, 1020000);
+  const Flag* f = FindFlag(flags, "repair.confusable");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->message.find("Summa eget kapital = Ingående eget kapital + Årets resultat"), std::string::npos)
+      << f->message;
 }
 
 TEST(ConfusableReadingsTest, DecimalCommaReadAsPointOrColon) {

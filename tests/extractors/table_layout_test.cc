@@ -1190,6 +1190,35 @@ TEST(LayoutOcrTest, GarbledSummaLabelTakesItsSectionsSum) {
   }
 }
 
+// "351 000" whose "000" took in the table rule above it and a speck below:
+// its OCR box starts 6 pt higher and ends 3 pt lower than its neighbours'.
+// Its centre is still on the line: the figure is one cell, its groups in
+// order (it was read "000 351", worth 351).
+TEST(LayoutOcrTest, AFigureGroupWhoseBoxTookInARuleStaysInItsFigure) {
+  for (double grown : {0.0, 6.0}) {
+    SCOPED_TRACE(grown);
+    PageBuilder pb;
+    pb.Text("Medlemsbidrag, kronor", 60);
+    pb.Add(R("2025", 300, 100));
+    pb.Add(R("2026", 350, 100));
+    pb.Row("Askersunds kommun", 120, kRights, {"340 000", "351 000"});
+    const size_t grown_group = pb.words.size() - 2;  // Num adds groups right to left
+    pb.Row("Hallsbergs kommun", 136, kRights, {"465 000", "480 000"});
+    pb.Row("Summa", 152, kRights, {"805 000", "831 000"});
+    for (Word& w : pb.words) w.confidence = 0.95f;
+    ASSERT_EQ(pb.words[grown_group].text, "000");
+    ASSERT_EQ(pb.words[grown_group].box.x1, 350);
+    pb.words[grown_group].box.y0 -= grown;
+    pb.words[grown_group].box.y1 += grown / 2;
+    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("verksamhetsplan", pb.words));
+    ASSERT_EQ(tables.size(), 1u);
+    const TableCell* c = Cell(tables[0], "Askersunds kommun", 1);
+    ASSERT_NE(c, nullptr) << Labels(tables[0]);
+    EXPECT_EQ(c->raw, "351 000");
+    EXPECT_EQ(c->value, 351000);
+  }
+}
+
 }  // namespace
 // "14 200-000": OCR read a speck in the thousands space as a hyphen. The
 // parts of an OCR figure still join into one cell (the repair stage reads

@@ -15,6 +15,7 @@ TEST(OcrMisreadsTest, RebuildsWordsOneMisreadAway) {
       {"Förutbetälda kostnader", "Förutbetalda kostnader"},
       {"Halisbergs kommun", "Hallsbergs kommun"},
       {"Regiori Örebro län", "Region Örebro län"},
+      {"Försäknngskassan", "Försäkringskassan"},  // ri read as n
       {"Summia kostnader", "Summa kostnader"},
       {"SUMIMA INTÄKTER", "SUMMA INTÄKTER"},
       {"Arbetsförrnedlingen", "Arbetsförmedlingen"},
