@@ -45,7 +45,11 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // one letter wrong, decimal commas read as points or colons, a Totalt's
   // own years, an OCR word reaching into the next line): 393/409 (0.961),
   // precision 1.000; w5 62/63.
-  EXPECT_GE(t.recalled, 390) << ScoreReport(scored);
+  // Session 29 (a figure group whose box took in a table rule, ri read as
+  // n in a label, a Summa kostnader beside an income row, an unreadable
+  // figure solved together with a clean misread beside it, specks read as
+  // ':' in a thousands space): 405/409 (0.990), precision 1.000.
+  EXPECT_GE(t.recalled, 402) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 5) << ScoreReport(scored);
 }
