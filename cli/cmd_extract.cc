@@ -39,7 +39,8 @@ constexpr const char* kExtractFooter =
 "indicators", "interventions", "members"}}.
 Boxes are [x0, y0, x1, y1] in the page's unit ("pt": PDF points, origin top
 left; "char": character column and line of a text dump). Empty cells are
-left out; amounts are whole kronor.
+left out; amounts are whole kronor, null where a cell holds none (a note
+reference, a percentage, a figure of a ratio or count row).
 Exit codes: 0 ok, 1 the file could not be read, 2 usage.)";
 
 // An optional year or page: null when 0.
@@ -90,13 +91,14 @@ OrderedJson PageJson(const Page& p, bool with_lines) {
   return o;
 }
 
-// A cell of a Not column is a note reference, no amount (the database loads
-// no fact from it either).
-OrderedJson CellJson(const TableCell& cell, size_t col, bool note_ref) {
+// A cell of a Not column is a note reference, and a figure of a row that
+// is no money (Soliditet, Antal deltagare) a ratio or a count: no amount
+// (the database loads no amount from either).
+OrderedJson CellJson(const TableCell& cell, size_t col, bool no_amount) {
   OrderedJson o = OrderedJson::object();
   o["col"] = static_cast<int64_t>(col);
   o["amount_sek"] =
-      cell.is_percent || !cell.parsed || note_ref ? OrderedJson(nullptr) : OrderedJson(cell.amount_sek);
+      cell.is_percent || !cell.parsed || no_amount ? OrderedJson(nullptr) : OrderedJson(cell.amount_sek);
   o["value"] = JsonNumber(cell.value);
   o["is_percent"] = cell.is_percent;
   o["raw"] = cell.raw;
@@ -122,7 +124,8 @@ OrderedJson RowJson(const TableRow& r, const std::vector<TableColumn>& columns) 
   OrderedJson cells = OrderedJson::array();
   for (size_t c = 0; c < r.cells.size(); ++c)
     if (r.cells[c].present)
-      cells.push_back(CellJson(r.cells[c], c, c < columns.size() && columns[c].kind == ColumnKind::kNote));
+      cells.push_back(
+          CellJson(r.cells[c], c, !r.monetary || (c < columns.size() && columns[c].kind == ColumnKind::kNote)));
   o["cells"] = std::move(cells);
   return o;
 }

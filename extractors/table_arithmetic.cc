@@ -60,7 +60,19 @@ struct TableShape {
   std::vector<std::string> effective_section;  // per row
   std::vector<bool> cost_like;                 // per row
   bool costs_signed = false;                   // cost rows printed negative
+  // One unit of the last printed place, printed units: 0.01 in a table
+  // whose every money figure prints two decimals ("6,60", "−0,65" mkr), 1
+  // otherwise. Rounding tolerances count in it: in a table of mkr with two
+  // decimals a tolerance of 1 would let 0,05 stand for −0,65.
+  double step = 1;
 };
+
+// Digits after the decimal comma of a printed figure ("6,60": 2; "13 320": 0).
+int PrintedDecimals(const std::string& raw) {
+  std::string d;
+  if (!RE2::PartialMatch(raw, ",(\\d+)\\s*$"_re, &d)) return 0;
+  return static_cast<int>(d.size());
+}
 
 TableShape Shape(const FinancialTable& t) {
   TableShape s;
@@ -74,6 +86,17 @@ TableShape Shape(const FinancialTable& t) {
     s.effective_section[i] = !r.section.empty() ? r.section : heading;
     s.cost_like[i] = !IsResultLabel(r.label) && (IsCostLabel(r.label) || IsCostLabel(s.effective_section[i]));
   }
+  int decimals = -1;  // the fewest any money figure prints
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    if (!RowHasMoney(t, t.rows[i])) continue;
+    for (int c : s.amount_cols) {
+      const TableCell* cell = CellAt(t, static_cast<int>(i), c);
+      if (!cell || !cell->present || !cell->parsed || cell->is_percent) continue;
+      const int d = PrintedDecimals(cell->raw);
+      decimals = decimals < 0 ? d : std::min(decimals, d);
+    }
+  }
+  if (decimals > 0) s.step = std::pow(10.0, -std::min(decimals, 3));
   for (size_t i = 0; i < t.rows.size(); ++i) {
     if (!s.cost_like[i] || !RowHasMoney(t, t.rows[i])) continue;
     for (int c : s.amount_cols) {
@@ -118,7 +141,7 @@ bool WindowHolds(const FinancialTable& t, const TableShape& s, int total, const 
     }
     if (!known) continue;
     *any = true;
-    if (std::fabs(*tv - sum) > ToleranceFor(window.size(), t.scale) + 1e-9) return false;
+    if (std::fabs(*tv - sum) > ToleranceFor(window.size(), t.scale) * s.step + 1e-9) return false;
   }
   return true;
 }
@@ -137,7 +160,7 @@ void AddColumnConstraints(const FinancialTable& t, const TableShape& s, const ch
     con.rule = rule;
     con.terms.push_back({total, c, 1});
     for (const Term& w : window) con.terms.push_back({w.row, c, -w.coef});
-    con.tolerance = ToleranceFor(window.size(), t.scale);
+    con.tolerance = ToleranceFor(window.size(), t.scale) * s.step;
     con.what = what;
     out->push_back(std::move(con));
   }
@@ -363,7 +386,7 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       con.rule = kRuleTotaltColumn;
       con.terms.push_back({i, totalt, 1});
       for (int c : year_cols) con.terms.push_back({i, c, -1});
-      con.tolerance = 1;
+      con.tolerance = s.step;
       con.what = Trim(t.rows[i].label) + ": " + t.columns[totalt].header + " = sum of the year columns";
       out.push_back(std::move(con));
     }
@@ -416,7 +439,7 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       Constraint con;
       con.rule = remaining ? kRuleAterstar : kRuleAvvikelse;
       con.terms = {{i, static_cast<int>(a), 1}, {i, u, -row_sign}, {i, b, row_sign}};
-      con.tolerance = 1;
+      con.tolerance = s.step;
       con.what = Trim(t.rows[i].label) + ": " + t.columns[a].header +
                  (row_sign > 0 ? " = utfall − budget" : " = budget − utfall");
       out.push_back(std::move(con));
@@ -447,7 +470,7 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       Constraint con;
       con.rule = kRuleCashTies;
       con.terms = {{end, c, 1}, {start, c, -1}, {flow, c, -1}};
-      con.tolerance = 1;
+      con.tolerance = s.step;
       con.what = Trim(t.rows[end].label) + " = " + Trim(t.rows[start].label) + " + " + Trim(t.rows[flow].label);
       out.push_back(std::move(con));
     }

@@ -135,12 +135,16 @@ MeasureUnit DetectMeasure(const std::string& text) {
 }
 
 // Row labels that name a ratio or a rate whatever unit they print
-// (Soliditet, Räntekänslighet, Skuldränta, "andel av"): never money.
-bool IsRatioLabel(const std::string& folded) {
+// (Soliditet, Räntekänslighet, Skuldränta, "andel av"): never money. A
+// share ("andel") is money where the label names a party that pays it
+// (`money_category`: "Försäkringskassan (statens andel)" in a note of
+// income, in tkr, summed with the region's and the municipalities').
+bool IsRatioLabel(const std::string& folded, bool money_category) {
   static const RE2 kRatio(
       "^(soliditet|rantekanslighet|skuldranta|genomsnittlig (skuld)?ranta|genomsnittsranta|rantesats|belaningsgrad|"
-      "kassalikviditet|avkastning)\\b|\\bandel\\b|\\bnyckeltal\\b");
-  return RE2::PartialMatch(folded, kRatio);
+      "kassalikviditet|avkastning)\\b|\\bnyckeltal\\b");
+  static const RE2 kShare("\\bandel\\b");
+  return RE2::PartialMatch(folded, kRatio) || (!money_category && RE2::PartialMatch(folded, kShare));
 }
 
 // Most figures of the row (more than half) are at most three digits
@@ -780,7 +784,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     if (lm.measure == Measure::kMoney) {
       scale = lm.money.scale;
       row.scale = scale;
-    } else if (lm.measure != Measure::kNone || IsRatioLabel(folded)) {
+    } else if (lm.measure != Measure::kNone || IsRatioLabel(folded, row.category && monetary)) {
       monetary = false;
     }
     for (size_t ci_idx = 0; ci_idx < keep.size(); ++ci_idx) {

@@ -554,6 +554,28 @@ bool IsHeaderYearsLine(const std::vector<std::string>& toks, const std::vector<s
   return true;
 }
 
+// The head of one column printed as a block of its own: a year ("2025"),
+// a column kind with its year ("Budget 2025", "Utfall 2025") or a deviation
+// column ("Avvikelse", read "Awvikelse" by OCR). Sets `*header` to the
+// head as the table would print it.
+bool ColumnHeadLine(const std::vector<std::string>& toks, std::string* header) {
+  if (toks.size() == 1 && IsYearToken(toks[0])) {
+    *header = toks[0].substr(0, 4);
+    return true;
+  }
+  static const RE2 kKind("(?i)(budget|utfall|plan|prognos|bokslut)");
+  static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse|avvikelse");
+  if (toks.size() == 2 && RE2::FullMatch(toks[0], kKind) && IsYearToken(toks[1])) {
+    *header = toks[0] + " " + toks[1].substr(0, 4);
+    return true;
+  }
+  if (toks.size() == 1 && RE2::FullMatch(toks[0], kDeviation)) {
+    *header = "Avvikelse";
+    return true;
+  }
+  return false;
+}
+
 struct BlockLine {
   size_t index;  // into the flattened lines
   std::vector<std::string> toks;
@@ -585,15 +607,17 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     if (lines[j]->text.find('\t') != std::string::npos) return false;
     std::vector<std::string> toks = OcrTokens(clean);
     if (toks.empty()) continue;
-    if (IsYearLine(toks) || FiguresStart(toks) == 0) break;
+    std::string head;
+    if (IsYearLine(toks) || FiguresStart(toks) == 0 || ColumnHeadLine(toks, &head)) break;
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
     if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') return false;
     labels.push_back({j, toks});
   }
   if (labels.size() < 3 || j >= lines.size()) return false;
-  // The figures: column by column (a year line, then one figure a line) or
-  // rows of figures under one year line.
-  std::vector<int> years;
+  // The figures: column by column (a column's head, then one figure a
+  // line) or rows of figures under one year line. `years` holds the heads
+  // as printed ("2025", "Budget 2025", "Avvikelse").
+  std::vector<std::string> years;
   std::vector<std::vector<std::string>> columns;  // column mode
   std::vector<NumberLine> rows;                   // row mode
   std::vector<size_t> row_line;
@@ -608,17 +632,18 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     blanks = 0;
     std::vector<std::string> toks = OcrTokens(clean);
     if (toks.empty()) continue;
+    std::string head;
+    if (ColumnHeadLine(toks, &head)) {
+      if (row_mode) break;
+      column_mode = true;
+      years.push_back(head);
+      columns.emplace_back();
+      continue;
+    }
     if (IsYearLine(toks)) {
-      if (row_mode || (column_mode && toks.size() != 1)) break;
-      if (toks.size() == 1) {
-        column_mode = true;
-        years.push_back(std::stoi(toks[0].substr(0, 4)));
-        columns.emplace_back();
-      } else {
-        if (column_mode) break;
-        row_mode = true;
-        for (const std::string& t : toks) years.push_back(std::stoi(t.substr(0, 4)));
-      }
+      if (row_mode || column_mode) break;
+      row_mode = true;
+      for (const std::string& t : toks) years.push_back(t.substr(0, 4));
       continue;
     }
     if (years.empty()) return false;
@@ -639,7 +664,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     size_t m = 0;
     for (const auto& c : columns) m = std::max(m, c.size());
     if (m == 0) return false;
-    std::vector<int> kept_years;
+    std::vector<std::string> kept_years;
     std::vector<std::vector<std::string>> kept;
     for (size_t c = 0; c < columns.size(); ++c)
       if (columns[c].size() == m) {
@@ -671,7 +696,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   const size_t nl = labels.size();
   Grid base;
   base.title = title;
-  for (int y : years) base.headers.push_back(std::to_string(y));
+  for (const std::string& y : years) base.headers.push_back(y);
   base.page = pages[labels[0].index];
   base.last_page = pages[*end > 0 ? *end - 1 : 0];
   base.confidence = 0.8;

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 5u);
+  ASSERT_EQ(scored.size(), 6u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -48,10 +48,12 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // Session 29 (a figure group whose box took in a table rule, ri read as
   // n in a label, a Summa kostnader beside an income row, an unreadable
   // figure solved together with a clean misread beside it, specks read as
-  // ':' in a thousands space): 405/409 (0.990), precision 1.000.
-  EXPECT_GE(t.recalled, 402) << ScoreReport(scored);
+  // ':' in a thousands space): 405/409 (0.990), precision 1.000. w6
+  // (borderless, written after those rules): 74/78 with 9 wrong `ok`
+  // before the rules it called for, 77/78 after; all six 482/487.
+  EXPECT_GE(t.recalled, 478) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 5) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 6) << ScoreReport(scored);
 }
 
 }  // namespace

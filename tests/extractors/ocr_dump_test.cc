@@ -310,6 +310,33 @@ INSTANTIATE_TEST_SUITE_P(
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
 // is still named (its category found with the l), so the cash-flow checks
 // read it and confirm its figures.
+// Column blocks headed by a kind and its year ("Budget 2025", "Utfall
+// 2025") and a deviation column ("Avvikelse", read "Awvikelse"), after a
+// block of labels: psm 3 on a borderless Budget / Utfall / Avvikelse table.
+TEST(OcrDumpBlocks, ColumnBlocksHeadedByKindsAndADeviation) {
+  Read r = ReadDump(
+      "Utfall mot budget 2025\n\nTkr.\n\nMedlemsavgifter\n\nOvriga intakter\n\nSumma intakter\nPersonal\n\n"
+      "Insatser\n\nSumma kostnader\nResultat\n\nBudget 2025\n\n12 000\n0\n\n12 000\n3 100\n\n9 050\n12 150\n"
+      "-150\n\nUtfall 2025\n12 000\n\n215\n\n12 215\n\n2 945\n\n8 386\n\n11 331\n\n884\n\nAwvikelse\n0\n\n"
+      "215\n\n215\n\n155\n\n664\n\n819\n\n1 034\n",
+      "arsredovisning");
+  ASSERT_FALSE(r.tables.empty());
+  const FinancialTable& t = r.tables[0];
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kBudget);
+  EXPECT_EQ(t.columns[1].kind, ColumnKind::kUtfall);
+  EXPECT_EQ(t.columns[2].kind, ColumnKind::kAvvikelse);
+  const TableRow* insatser = nullptr;
+  for (const TableRow& row : t.rows)
+    if (row.label == "Insatser") insatser = &row;
+  ASSERT_NE(insatser, nullptr);
+  ASSERT_EQ(insatser->cells.size(), 3u);
+  EXPECT_EQ(insatser->cells[0].value, 9050);
+  EXPECT_EQ(insatser->cells[1].value, 8386);
+  EXPECT_EQ(insatser->cells[2].value, 664);
+  EXPECT_EQ(insatser->cells[2].status, "ok");  // the sums and the deviation confirm the pairing
+}
+
 TEST(OcrDumpLabels, CapitalIForSmallLStillNamesTheRow) {
   struct Case {
     const char* label;     // as printed in the dump

@@ -160,6 +160,31 @@ TEST(TableArithmeticTest, TolerancesAreInPrintedUnits) {
   EXPECT_EQ(TableConstraints(OverviewWithTotalt())[0].tolerance, 1);
 }
 
+// In a table whose every money figure prints two decimals (mkr) a unit of
+// rounding is 0,01, not 1: a Resultat printed 0,05 where income − costs
+// gives −0,65 fails; one printed −0,66 holds (rounded parts). A table with
+// a whole number among its figures keeps the unit of 1.
+TEST(TableArithmeticTest, TolerancesCountInTheLastPrintedDecimal) {
+  struct Case {
+    const char* name;
+    const char* result;
+    const char* costs;
+    bool holds;
+  };
+  for (const Case& c : {Case{"0,05 for -0,65", "0,05", "13,45", false}, Case{"rounded", "-0,66", "13,45", true},
+                        Case{"whole figures among them", "0,05", "13", true}}) {
+    SCOPED_TRACE(c.name);
+    FinancialTable t = MakeTable({{"Prognos 2025", 2025, ColumnKind::kPrognos}},
+                                 {{"Summa intäkter", {"12,80"}}, {"Summa kostnader", {c.costs}}, {"Resultat", {c.result}}},
+                                 "Budget", "budget", 1000000);
+    std::vector<Constraint> cons = TableConstraints(t);
+    ASSERT_FALSE(cons.empty());
+    const Constraint& r = cons.back();
+    EXPECT_EQ(r.rule, std::string(kRuleSumResult));
+    EXPECT_EQ(Holds(t, r), c.holds) << r.what << " tolerance " << r.tolerance;
+  }
+}
+
 TEST(TableArithmeticTest, UnreadableCellMakesTheResidualUnknown) {
   FinancialTable t = GavleborgPlan();
   t.rows[2].cells[0] = MakeCell("J 330", 1000);  // OCR: J for 3

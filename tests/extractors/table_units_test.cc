@@ -90,6 +90,9 @@ TEST(TableUnitsTest, RowsThatAreNotMoneyAndRowsWithTheirOwnUnit) {
       {"Räntekänslighet", false, 0},
       {"Genomsnittlig skuldränta", false, 0},
       {"Årsavgifternas andel av totala intäkter", false, 0},
+      {"Andel av budget", false, 0},
+      // A share a named party pays is money.
+      {"Statens andel", true, 1234000},
       {"Antal lägenheter", false, 0},
       {"Lägenheter, st", false, 0},
       {"Total yta, kvm", false, 0},
@@ -102,6 +105,19 @@ TEST(TableUnitsTest, RowsThatAreNotMoneyAndRowsWithTheirOwnUnit) {
     EXPECT_EQ(t.rows[0].monetary, c.money) << c.label;
     if (c.money) EXPECT_EQ(t.rows[0].cells[0].amount_sek, c.amount) << c.label;
   }
+}
+
+// A note of income whose first row is the state's share, named by the
+// agency that pays it: money, summed with the other parties'.
+TEST(TableUnitsTest, AShareAPartyPaysIsMoney) {
+  Grid g = MakeGrid("Not 1 Verksamhetens intäkter, tkr", "", {"2025"},
+                    {Row("Försäkringskassan (statens andel)", {"6 000"}), Row("Region Norrbotten", {"3 000"}),
+                     Row("Kommunerna", {"3 000"}), Row("Summa", {"12 000"})});
+  FinancialTable t;
+  ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t));
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_TRUE(t.rows[0].monetary);
+  EXPECT_EQ(t.rows[0].cells[0].amount_sek, 6000000);
 }
 
 // A flerårsöversikt that prints no table unit but names one in each money
