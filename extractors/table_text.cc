@@ -535,6 +535,28 @@ NumberLine ReadNumberLine(const std::vector<std::string>& toks, int max_cols) {
   return out;
 }
 
+// A line holding exactly `n` figures: their values, and how many ways the
+// tokens group into n (1: one reading). Empty when they cannot.
+NumberLine ReadNumberLineOf(const std::vector<std::string>& toks, int n) {
+  NumberLine out;
+  if (toks.empty()) return out;
+  for (const std::string& t : toks)
+    if (!IsNumberish(t)) return out;
+  std::vector<std::string> shadow;
+  for (const std::string& t : toks) shadow.push_back(ShadowDigits(t));
+  auto gk = GroupFigures(shadow, n);
+  if (gk.empty()) return out;
+  out.groupings = static_cast<int>(gk.size());
+  size_t tok = 0;
+  for (const std::string& grp : gk.front()) {
+    size_t k = Tokens(grp).size();
+    std::string cell;
+    for (size_t q = 0; q < k && tok < toks.size(); ++q, ++tok) cell += (cell.empty() ? "" : " ") + toks[tok];
+    out.cells.push_back(cell);
+  }
+  return out;
+}
+
 bool IsYearLine(const std::vector<std::string>& toks) {
   if (toks.empty()) return false;
   for (const std::string& t : toks)
@@ -882,6 +904,8 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     if (toks.empty()) continue;
     size_t first = FiguresStart(toks);
     if (first == 0) break;
+    // A per-cent sign closing the label ("Soliditet, % 77") is the label's.
+    if (first < toks.size() && first + 1 < toks.size() && toks[first] == "%") ++first;
     std::string label;
     for (size_t q = 0; q < first; ++q) label += (q ? " " : "") + toks[q];
     if (first == toks.size()) {
@@ -892,6 +916,10 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     }
     NumberLine nl = ReadNumberLine(std::vector<std::string>(toks.begin() + first, toks.end()), 1);
     if (nl.cells.size() != 1) return false;  // a row of several figures: not this layout
+    // A caption naming a column kind and a year ("Utfall mot budget 2025")
+    // is the next table's, no row of this one.
+    if (IsYearToken(nl.cells[0]) && RE2::PartialMatch(FoldKey(label), "\\b(budget|utfall|plan|prognos|bokslut)\\b"_re))
+      break;
     body.push_back({j, label, nl.cells[0]});
   }
   while (!body.empty() && body.back().figure.empty()) body.pop_back();
@@ -940,15 +968,56 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     blocks.push_back(b);
     k = b.figure_lines.back();
   }
-  if (blocks.empty()) return false;
+  // Or the other columns as one block of rows under a line of their years
+  // ("2024 2023 2022", then "11 640 11 200 10 950", ...): exactly m lines
+  // of as many figures as years, each read one way only.
+  std::vector<std::string> row_years;
+  std::vector<size_t> row_lines;
+  std::vector<std::vector<std::string>> row_cells;
+  size_t row_head = 0;
+  for (size_t k = body_end; blocks.empty() && !with_kind && k < lines.size() && pages[k] == pages[start]; ++k) {
+    if (consumed->count(k)) continue;
+    std::vector<std::string> toks = OcrTokens(CleanCellText(lines[k]->text));
+    if (toks.size() < 2 || !IsYearLine(toks)) continue;
+    std::vector<std::string> years;
+    for (const std::string& t : toks) years.push_back(t.substr(0, 4));
+    if (std::find(years.begin(), years.end(), first_header) != years.end()) continue;
+    std::vector<size_t> at;
+    std::vector<std::vector<std::string>> cells;
+    size_t q = k + 1;
+    for (int gap = 0; q < lines.size() && pages[q] == pages[start]; ++q) {
+      std::string clean = CleanCellText(lines[q]->text);
+      if (clean.empty()) {
+        if (++gap >= tp.end_blank_lines_spaced) break;
+        continue;
+      }
+      gap = 0;
+      NumberLine nl = ReadNumberLineOf(OcrTokens(clean), static_cast<int>(years.size()));
+      if (nl.cells.size() != years.size() || nl.groupings != 1) break;
+      if (at.size() == m) {  // a longer block: another table's
+        at.clear();
+        break;
+      }
+      at.push_back(q);
+      cells.push_back(nl.cells);
+    }
+    if (at.size() != m) continue;
+    row_years = years;
+    row_lines = at;
+    row_cells = cells;
+    row_head = k;
+    break;
+  }
+  if (blocks.empty() && row_lines.empty()) return false;
   Grid g;
   g.title = FindTitle(lines, start, tp);
   g.headers.push_back(first_header);
   for (const Block& b : blocks) g.headers.push_back(b.header);
+  for (const std::string& y : row_years) g.headers.push_back(y);
   g.page = g.last_page = pages[start];
   g.confidence = 0.8;
   const std::string doubt =
-      "the OCR text printed the table's columns apart (the first beside the labels, each other under its own "
+      "the OCR text printed the table's columns apart (the first beside the labels, the others under their own "
       "header further down); figures paired with labels by order";
   size_t r = 0;
   for (const BodyRow& br : body) {
@@ -975,6 +1044,7 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
         size_t line = blocks[c].figure_lines[r];
         put(c + 1, line, LoneFigure(*lines[line]));
       }
+      for (size_t c = 0; c < row_years.size(); ++c) put(c + 1, row_lines[r], row_cells[r][c]);
       row.groupings = 1;
       row.doubt_rule = "read.pairing";
       row.doubt = doubt;
@@ -986,6 +1056,8 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     for (size_t q = b.head; q < b.head_end; ++q) consumed->insert(q);
     for (size_t q : b.figure_lines) consumed->insert(q);
   }
+  if (!row_lines.empty()) consumed->insert(row_head);
+  for (size_t q : row_lines) consumed->insert(q);
   *grid = std::move(g);
   *end = body_end;
   return true;

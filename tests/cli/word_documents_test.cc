@@ -85,11 +85,12 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // positions to cut it by) and load suspect (read.side_text).
   // w6 (written after session 29's rules): 0/78; 24/78 once column blocks
   // headed by a kind and year ("Budget 2025") or a deviation ("Awvikelse")
-  // were read. Left: its five-year overview (labels with the first column
-  // beside them, the other columns as rows under a later heading) and page
-  // 2, where the labels of three statements come as one block and their
-  // columns interleaved.
-  EXPECT_GE(t.recalled, t.expected - 4 - 54) << ScoreReport(scored);
+  // were read; 36/78 with its five-year overview (the first column beside
+  // the labels, the others as rows under a line of years after the next
+  // table's caption; suspect: no sum checks it). Left: page 2, where the
+  // labels of three statements come as one block and their columns
+  // interleaved.
+  EXPECT_GE(t.recalled, t.expected - 4 - 42) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 22 + 15) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 6) << ScoreReport(scored);

@@ -337,6 +337,32 @@ TEST(OcrDumpBlocks, ColumnBlocksHeadedByKindsAndADeviation) {
   EXPECT_EQ(insatser->cells[2].status, "ok");  // the sums and the deviation confirm the pairing
 }
 
+// A borderless five-year overview read by psm 3: the newest column beside
+// the labels under its year, the others later as rows of figures under a
+// line of their years, after the next table's caption. "-310 125" could be
+// one figure; a row of the block holds exactly as many figures as years.
+// No sum checks an overview: every figure is suspect, none lost.
+TEST(OcrDumpBlocks, FirstColumnBesideTheLabelsTheOthersAsRows) {
+  Read r = ReadDump(
+      "Flerarsoversikt\nBelopp i tkr om inget annat anges.\n\n2025\nVerksamhetens intakter 12 215\n"
+      "Arets resultat 23\nEget kapital 5 863\nSoliditet, % 77\n\nUtfall mot budget 2025\n\n2024 2023 2022\n"
+      "11 640 11 200 10 950\n440 -310 125\n\n5 840 5 400 5 710\n77 74 79\n",
+      "arsredovisning");
+  ASSERT_FALSE(r.tables.empty());
+  const FinancialTable& t = r.tables[0];
+  ASSERT_EQ(t.columns.size(), 4u);
+  EXPECT_EQ(t.columns[0].year, 2025);
+  EXPECT_EQ(t.columns[3].year, 2022);
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(t.rows[1].label, "Arets resultat");
+  EXPECT_EQ(t.rows[1].cells[2].value, -310);
+  EXPECT_EQ(t.rows[1].cells[3].value, 125);
+  EXPECT_EQ(t.rows[3].label, "Soliditet, %");
+  EXPECT_FALSE(t.rows[3].monetary);
+  for (const TableRow& row : t.rows)
+    for (const TableCell& c : row.cells) EXPECT_EQ(c.status, "suspect") << row.label;
+}
+
 TEST(OcrDumpLabels, CapitalIForSmallLStillNamesTheRow) {
   struct Case {
     const char* label;     // as printed in the dump
