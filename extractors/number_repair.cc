@@ -78,8 +78,10 @@ bool LooksNumeric(const std::string& raw) {
   if (IsDateText(raw)) return false;
   int digits = 0, letters = 0;
   auto digit = [&](size_t k) { return k < raw.size() && std::isdigit(static_cast<unsigned char>(raw[k])); };
+  const size_t lead = raw.find_first_not_of(" =");
   for (size_t i = 0; i < raw.size(); ++i) {
     const char ch = raw[i];
+    if (ch == '+' && i == lead) continue;  // a plus sign before the figure
     if (digit(i)) ++digits;
     else if (ConfusableMap().count(ch)) ++letters;
     // A decimal comma read as a colon or semicolon ("3:20"), specks in a
@@ -510,10 +512,15 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   // A leading "=" is a minus sign with a speck on it ("=392 723") or noise:
   // both readings are tried.
   const size_t first = raw.find_first_not_of(" ");
-  const bool equals_lead = first != std::string::npos && raw[first] == '=';
   std::string s;
   for (char ch : raw)
     if (!IsNoise(ch)) s += ch;
+  // A plus sign before the figure ("=+415 800 000") says it is positive:
+  // the "=" beside it is then noise, not a minus with a speck on it.
+  const size_t lead = s.find_first_not_of(" ");
+  const bool plus_lead = lead != std::string::npos && s[lead] == '+';
+  if (plus_lead) s.erase(0, lead + 1);
+  const bool equals_lead = !plus_lead && first != std::string::npos && raw[first] == '=';
   // A colon or semicolon after the last digit ("1600-000:") is a speck.
   while (!s.empty() && (s.back() == ':' || s.back() == ';' || s.back() == ' ')) s.pop_back();
   size_t b = s.find_first_not_of(" ");

@@ -58,6 +58,9 @@ TEST(ConfusableReadingsTest, SubstitutesLookalikes) {
   EXPECT_TRUE(Has(ConfusableReadings("=392 723", 4), -392723));
   EXPECT_TRUE(Has(ConfusableReadings("=392 723", 4), 392723));
   EXPECT_FALSE(Has(ConfusableReadings("392 723", 4), -392723));
+  // A plus sign says positive; the "=" beside it is noise.
+  EXPECT_EQ(ConfusableReadings("=+415 800 000", 4), std::vector<double>{415800000});
+  EXPECT_EQ(ConfusableReadings("+12 500", 4), std::vector<double>{12500});
   EXPECT_TRUE(ConfusableReadings("inga").empty());
   EXPECT_TRUE(ConfusableReadings("Enligt plan").empty());
 }
