@@ -511,17 +511,18 @@ struct NumberLine {
   int groupings = 0;
 };
 
-NumberLine ReadNumberLine(const std::vector<std::string>& toks, int max_cols) {
+// The figures of a line's tokens grouped into `min_cols` to `max_cols`
+// values: the fewest that group (a thousands group never stands alone).
+NumberLine GroupNumberLine(const std::vector<std::string>& toks, int min_cols, int max_cols) {
   NumberLine out;
   if (toks.empty()) return out;
   for (const std::string& t : toks)
     if (!IsNumberish(t) && !(t.size() == 1 && IsConfusableChar(t[0]))) return out;
   std::vector<std::string> shadow;
   for (const std::string& t : toks) shadow.push_back(ShadowDigits(t));
-  for (int k = 1; k <= max_cols; ++k) {
+  for (int k = min_cols; k <= max_cols; ++k) {
     auto gk = GroupFigures(shadow, k);
     if (gk.empty()) continue;
-    // The fewest values that group (a thousands group never stands alone).
     out.groupings = static_cast<int>(gk.size());
     size_t tok = 0;
     for (const std::string& grp : gk.front()) {
@@ -535,27 +536,13 @@ NumberLine ReadNumberLine(const std::vector<std::string>& toks, int max_cols) {
   return out;
 }
 
+NumberLine ReadNumberLine(const std::vector<std::string>& toks, int max_cols) {
+  return GroupNumberLine(toks, 1, max_cols);
+}
+
 // A line holding exactly `n` figures: their values, and how many ways the
 // tokens group into n (1: one reading). Empty when they cannot.
-NumberLine ReadNumberLineOf(const std::vector<std::string>& toks, int n) {
-  NumberLine out;
-  if (toks.empty()) return out;
-  for (const std::string& t : toks)
-    if (!IsNumberish(t)) return out;
-  std::vector<std::string> shadow;
-  for (const std::string& t : toks) shadow.push_back(ShadowDigits(t));
-  auto gk = GroupFigures(shadow, n);
-  if (gk.empty()) return out;
-  out.groupings = static_cast<int>(gk.size());
-  size_t tok = 0;
-  for (const std::string& grp : gk.front()) {
-    size_t k = Tokens(grp).size();
-    std::string cell;
-    for (size_t q = 0; q < k && tok < toks.size(); ++q, ++tok) cell += (cell.empty() ? "" : " ") + toks[tok];
-    out.cells.push_back(cell);
-  }
-  return out;
-}
+NumberLine ReadNumberLineOf(const std::vector<std::string>& toks, int n) { return GroupNumberLine(toks, n, n); }
 
 bool IsYearLine(const std::vector<std::string>& toks) {
   if (toks.empty()) return false;
