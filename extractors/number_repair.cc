@@ -526,11 +526,11 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   size_t b = s.find_first_not_of(" ");
   if (b == std::string::npos) return {};
   s = s.substr(b, s.find_last_not_of(" ") - b + 1);
+  auto digit = [&s](size_t k) { return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])); };
   // "1-:000-000": specks in a thousands space read as one or two of - : ;
   // between a digit and a group of exactly three digits are that space.
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     auto junk = [](char ch) { return ch == '-' || ch == ':' || ch == ';'; };
-    auto digit = [&](size_t k) { return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])); };
     if (!digit(i)) continue;
     size_t j = i + 1;
     while (j < s.size() && j - i <= 2 && junk(s[j])) ++j;
@@ -541,7 +541,6 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   // among "3,30" and "10,95"): between digits, one or two digits after it
   // and no more.
   auto decimal_mark = [&](size_t i) {
-    auto digit = [&](size_t k) { return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])); };
     return decimals && (s[i] == '.' || s[i] == ':' || s[i] == ';') && i > 0 && digit(i - 1) && digit(i + 1) &&
            (i + 2 == s.size() || s[i + 2] == ' ' || (digit(i + 2) && (i + 3 == s.size() || s[i + 3] == ' ')));
   };
@@ -562,8 +561,7 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
     if (decimal_mark(i)) opts = ",";
     // "14 200-000": a rule stroke or speck read as a hyphen where a
     // thousands space stood (a minus sign never stands between digits).
-    if (ch == '-' && i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
-        std::isdigit(static_cast<unsigned char>(s[i + 1])))
+    if (ch == '-' && i > 0 && digit(i - 1) && digit(i + 1))
       opts = " ";
     std::vector<std::string> next;
     for (const std::string& p : texts)
@@ -912,6 +910,7 @@ void WithOneMisreadBeside(const FinancialTable& t, const std::vector<Constraint>
   std::set<int> tried;
   int found = 0;
   int extra_row = -1;
+  std::vector<Solution> extra_solutions;
   for (const Constraint* c : *relevant)
     for (const Term& term : c->terms) {
       const int r = term.row;
@@ -919,22 +918,29 @@ void WithOneMisreadBeside(const FinancialTable& t, const std::vector<Constraint>
       std::vector<Reading> readings = OptionalReadings(t, r, failing);
       if (readings.empty()) continue;
       readings.insert(readings.begin(), BaseReading(t.rows[r], t.columns.size()));
-      Candidates with = *cands;
-      with[r] = std::move(readings);
-      std::vector<int> rows_with = *rows;
-      rows_with.push_back(r);
-      std::vector<Solution> sols = CheapestSolutions(t, rows_with, with, ConstraintsTouching(cons, rows_with));
-      if (sols.empty()) continue;
-      if (++found > 1) return;
+      // Solutions point into the candidate lists: the row's readings go in
+      // place, and out again when it does not solve the group.
+      (*cands)[r] = std::move(readings);
+      rows->push_back(r);
+      std::vector<Solution> sols = CheapestSolutions(t, *rows, *cands, ConstraintsTouching(cons, *rows));
+      rows->pop_back();
+      if (sols.empty()) {
+        cands->erase(r);
+        continue;
+      }
+      if (++found > 1) break;
       extra_row = r;
+      extra_solutions = std::move(sols);
     }
-  if (found != 1) return;
+  if (found != 1) {
+    for (int r : tried) cands->erase(r);  // no clean row's readings stay
+    return;
+  }
+  for (int r : tried)
+    if (r != extra_row) cands->erase(r);
   rows->push_back(extra_row);
-  std::vector<Reading> readings = OptionalReadings(t, extra_row, failing);
-  readings.insert(readings.begin(), BaseReading(t.rows[extra_row], t.columns.size()));
-  (*cands)[extra_row] = std::move(readings);
   *relevant = ConstraintsTouching(cons, *rows);
-  *solutions = CheapestSolutions(t, *rows, *cands, *relevant);
+  *solutions = std::move(extra_solutions);
 }
 
 // Phase 1: rows that cannot be read as printed, solved per group of rows
@@ -942,13 +948,13 @@ void WithOneMisreadBeside(const FinancialTable& t, const std::vector<Constraint>
 void RepairForcedRows(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
                       RepairStats* stats) {
   Candidates cands = ForcedCandidates(t);
-  std::vector<Constraint> failing;  // computed when first needed
+  std::optional<std::vector<Constraint>> failing;  // computed when first needed
   for (std::vector<int> rows : LinkedGroups(cons, cands, static_cast<int>(t.rows.size()))) {
     std::vector<const Constraint*> relevant = ConstraintsTouching(cons, rows);
     std::vector<Solution> solutions = CheapestSolutions(t, rows, cands, relevant);
     if (solutions.empty() && !relevant.empty()) {
-      if (failing.empty()) failing = FailingConstraints(t, cons);
-      WithOneMisreadBeside(t, cons, failing, &rows, &cands, &relevant, &solutions);
+      if (!failing) failing = FailingConstraints(t, cons);
+      WithOneMisreadBeside(t, cons, *failing, &rows, &cands, &relevant, &solutions);
     }
     std::string why = "the only reading under which " + ConstraintList(relevant) + " hold";
     for (size_t k = 0; k < rows.size(); ++k) {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "normalizers/regex.h"
+#include "normalizers/swedish_number.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {
@@ -67,13 +68,6 @@ struct TableShape {
   double step = 1;
 };
 
-// Digits after the decimal comma of a printed figure ("6,60": 2; "13 320": 0).
-int PrintedDecimals(const std::string& raw) {
-  std::string d;
-  if (!RE2::PartialMatch(raw, ",(\\d+)\\s*$"_re, &d)) return 0;
-  return static_cast<int>(d.size());
-}
-
 TableShape Shape(const FinancialTable& t) {
   TableShape s;
   s.amount_cols = AmountColumns(t);
@@ -92,8 +86,9 @@ TableShape Shape(const FinancialTable& t) {
     for (int c : s.amount_cols) {
       const TableCell* cell = CellAt(t, static_cast<int>(i), c);
       if (!cell || !cell->present || !cell->parsed || cell->is_percent) continue;
-      const int d = PrintedDecimals(cell->raw);
-      decimals = decimals < 0 ? d : std::min(decimals, d);
+      std::optional<SwedishNumber> n = ParseSwedishNumber(cell->raw);
+      if (!n) continue;
+      decimals = decimals < 0 ? n->decimals : std::min(decimals, n->decimals);
     }
   }
   if (decimals > 0) s.step = std::pow(10.0, -std::min(decimals, 3));

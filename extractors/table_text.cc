@@ -54,14 +54,19 @@ std::vector<TabCell> SplitTabs(const std::string& line) {
   return cells;
 }
 
+// Whether `text` has a column kind as a word of its own ("Utfall mot budget").
+bool NamesKindWord(const std::string& text) {
+  static const RE2 kKindWord("(?i)\\b(budget|utfall|plan|prognos|bokslut)\\b");
+  return RE2::PartialMatch(text, kKindWord);
+}
+
 // One value header that names both a kind and a year ("Budget 2025",
 // "Utfall 2024"); a bare year alone is no header of a one-column table.
 bool IsKindYearHeader(const std::string& header) {
   TableColumn c = ParseColumnHeader(header, "årsredovisning");
   if (!c.year) return false;
   if (!IsDatedKind(c.kind)) return false;
-  static const RE2 kKindWord("(?i)\\b(budget|utfall|plan|prognos|bokslut)\\b");
-  return RE2::PartialMatch(header, kKindWord);
+  return NamesKindWord(header);
 }
 
 int CountValueHeaders(const std::vector<std::string>& headers) {
@@ -563,21 +568,36 @@ bool IsHeaderYearsLine(const std::vector<std::string>& toks, const std::vector<s
   return true;
 }
 
-// The head of one column printed as a block of its own: a year ("2025"),
-// a column kind with its year ("Budget 2025", "Utfall 2025") or a deviation
-// column ("Avvikelse", read "Awvikelse" by OCR). Sets `*header` to the
-// head as the table would print it.
-bool ColumnHeadLine(const std::vector<std::string>& toks, std::string* header) {
+// The column kinds a header names ("Budget", "Utfall", ...).
+const RE2& KindWordRe() {
+  static const RE2 kKind("(?i)(budget|utfall|plan|prognos|bokslut)");
+  return kKind;
+}
+
+// The head of a column on one line: a year alone ("2025") or a kind with its
+// year ("Budget 2025"). Sets `*header` to the head as the table would print
+// it and `*kind` to whether it names a kind.
+bool OneLineColumnHead(const std::vector<std::string>& toks, std::string* header, bool* kind) {
   if (toks.size() == 1 && IsYearToken(toks[0])) {
     *header = toks[0].substr(0, 4);
+    *kind = false;
     return true;
   }
-  static const RE2 kKind("(?i)(budget|utfall|plan|prognos|bokslut)");
-  static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse|avvikelse");
-  if (toks.size() == 2 && RE2::FullMatch(toks[0], kKind) && IsYearToken(toks[1])) {
+  if (toks.size() == 2 && RE2::FullMatch(toks[0], KindWordRe()) && IsYearToken(toks[1])) {
     *header = toks[0] + " " + toks[1].substr(0, 4);
+    *kind = true;
     return true;
   }
+  return false;
+}
+
+// The head of one column printed as a block of its own: a year or a kind
+// with its year (OneLineColumnHead), or a deviation column ("Avvikelse",
+// read "Awvikelse" by OCR).
+bool ColumnHeadLine(const std::vector<std::string>& toks, std::string* header) {
+  bool kind = false;
+  if (OneLineColumnHead(toks, header, &kind)) return true;
+  static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse|avvikelse");
   if (toks.size() == 1 && RE2::FullMatch(toks[0], kDeviation)) {
     *header = "Avvikelse";
     return true;
@@ -821,22 +841,13 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
 // "2025"), both on one line, or a year alone. `*next` is the line after it.
 bool ReadColumnHead(const std::vector<const Line*>& lines, size_t k, std::string* header, bool* kind,
                     size_t* next) {
-  static const RE2 kKind("(?i)(budget|utfall|plan|prognos|bokslut)");
   auto toks_at = [&](size_t q) { return JoinBrokenKinds(OcrTokens(CleanCellText(lines[q]->text))); };
   std::vector<std::string> toks = toks_at(k);
-  if (toks.size() == 1 && IsYearToken(toks[0])) {
-    *header = toks[0].substr(0, 4);
-    *kind = false;
+  if (OneLineColumnHead(toks, header, kind)) {
     *next = k + 1;
     return true;
   }
-  if (toks.size() == 2 && RE2::FullMatch(toks[0], kKind) && IsYearToken(toks[1])) {
-    *header = toks[0] + " " + toks[1].substr(0, 4);
-    *kind = true;
-    *next = k + 1;
-    return true;
-  }
-  if (toks.size() == 1 && RE2::FullMatch(toks[0], kKind) && k + 1 < lines.size()) {
+  if (toks.size() == 1 && RE2::FullMatch(toks[0], KindWordRe()) && k + 1 < lines.size()) {
     std::vector<std::string> years = toks_at(k + 1);
     if (years.size() == 1 && IsYearToken(years[0])) {
       *header = toks[0] + " " + years[0].substr(0, 4);
@@ -905,8 +916,7 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     if (nl.cells.size() != 1) return false;  // a row of several figures: not this layout
     // A caption naming a column kind and a year ("Utfall mot budget 2025")
     // is the next table's, no row of this one.
-    if (IsYearToken(nl.cells[0]) && RE2::PartialMatch(FoldKey(label), "\\b(budget|utfall|plan|prognos|bokslut)\\b"_re))
-      break;
+    if (IsYearToken(nl.cells[0]) && NamesKindWord(label)) break;
     body.push_back({j, label, nl.cells[0]});
   }
   while (!body.empty() && body.back().figure.empty()) body.pop_back();
