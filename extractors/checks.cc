@@ -388,7 +388,8 @@ void CheckAndel(const std::vector<FinancialTable>& tables, int ti, std::vector<F
 }
 
 // One flag per document for the tables whose unit nothing printed or
-// inferable says (their money cells were loaded suspect, read as tkr): one
+// inferable says (their money cells were loaded suspect, read as tkr or,
+// printed to the krona, as kr): one
 // cause, one flag to read, listing the tables.
 void CheckUnits(const std::vector<FinancialTable>& tables, std::vector<Flag>* out) {
   Flag f;
@@ -412,7 +413,8 @@ void CheckUnits(const std::vector<FinancialTable>& tables, std::vector<Flag>* ou
     ++n_tables;
     n_cells += n;
     if (!list.empty()) list += ", ";
-    list += (Trim(t.title).empty() ? "(untitled)" : "\"" + Trim(t.title) + "\"") + " p." + std::to_string(t.page);
+    list += (Trim(t.title).empty() ? "(untitled)" : "\"" + Trim(t.title) + "\"") + " p." + std::to_string(t.page) +
+            (t.scale == 1 ? " (read as kr: its figures are printed to the krona)" : " (read as tkr)");
   }
   if (n_tables == 0) return;
   f.key = kRuleUnitUnknown;
@@ -420,7 +422,7 @@ void CheckUnits(const std::vector<FinancialTable>& tables, std::vector<Flag>* ou
   f.passed = false;
   f.message = std::to_string(n_tables) + (n_tables == 1 ? " table has" : " tables have") +
               " no unit printed (title, header, column, document) and none follows from the document's other tables; " +
-              "their " + std::to_string(n_cells) + " figures are loaded suspect, read as tkr: " + list;
+              "their " + std::to_string(n_cells) + " figures are loaded suspect: " + list;
   out->push_back(std::move(f));
 }
 

@@ -1004,6 +1004,26 @@ bool CarriesStatementUnit(const FinancialTable& t) {
   return IsStatementKind(t.table_kind) || RowsMakeAStatement(t);
 }
 
+// Whether the money figures of a table whose unit is unknown read as kronor:
+// at least three whole figures that are not zero, the median of their sizes
+// a million or more.
+bool PrintedToTheKrona(const FinancialTable& t) {
+  constexpr size_t kMinFigures = 3;
+  constexpr double kMillion = 1e6;
+  std::vector<double> sizes;
+  for (const TableRow& r : t.rows) {
+    if (!r.monetary || r.scale || r.is_header) continue;
+    for (const TableCell& c : r.cells) {
+      if (!c.present || !c.parsed || c.is_percent || c.value == 0) continue;
+      if (c.value != std::floor(c.value)) return false;  // decimals: tkr or mkr
+      sizes.push_back(std::fabs(c.value));
+    }
+  }
+  if (sizes.size() < kMinFigures) return false;
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  return sizes[sizes.size() / 2] >= kMillion;
+}
+
 }  // namespace
 
 std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
@@ -1144,9 +1164,17 @@ void ResolveTableUnits(std::vector<FinancialTable>* tables) {
         for (TableCell& c : r.cells) c.prov.confidence *= 0.9;
     }
   }
-  // 3. Still unknown: say so. Amounts assume tkr; every money cell is suspect.
+  // 3. Still unknown: say so; every money cell is suspect. Amounts assume
+  //    tkr, the usual unit of a förbund's tables, unless the figures are
+  //    printed to the krona: half of them a million or more, which in tkr
+  //    would be a milliard (no förbund's budget, rare even in a
+  //    municipality's tables, and those print their unit).
   for (FinancialTable& t : ts) {
     if (!t.unit.empty()) continue;
+    if (PrintedToTheKrona(t)) {
+      Rescale(&t, MoneyUnit{"kr", 1});
+      t.unit.clear();  // still unknown: read as kr, flagged as unit.unknown
+    }
     for (TableRow& r : t.rows) {
       if (!r.monetary || r.scale) continue;
       for (TableCell& c : r.cells) {

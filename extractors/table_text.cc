@@ -1942,6 +1942,21 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // as a word, not a sentence.)
             bool sentence = clean.back() == ':' || toks.size() > 5 ||
                             (clean.back() == '.' && (toks.size() >= 4 || toks.back().size() > 4));
+            // A long label whose figures OCR set on the next line alone
+            // ("Medel från verksamheten före förändring av rörelsekapital"
+            // over "887"): a row, not prose, when nothing ends it as a
+            // sentence.
+            // A Summa line whose figures OCR garbled ("Summa förändring av
+            // rörelsekapital | aaa] 2°") is a row of the table too.
+            if (sentence && clean.back() != ':' && clean.back() != '.' && IsSumLabel(clean)) sentence = false;
+            if (sentence && clean.back() != ':' && clean.back() != '.') {
+              size_t nx = j + 1;
+              while (nx < lines.size() && CleanCellText(lines[nx]->text).empty()) ++nx;
+              if (nx < lines.size()) {
+                std::vector<std::string> next = OcrTokens(CleanCellText(lines[nx]->text));
+                sentence = next.empty() || FiguresStart(next) != 0;
+              }
+            }
             if (sentence) break;
           } else {
             std::vector<std::vector<std::string>> groupings;

@@ -240,6 +240,45 @@ TEST(TableUnitsTest, ConflictingEvidenceLeavesTheUnitUnknownAndFlagged) {
   EXPECT_EQ(unit_flags, 1);
 }
 
+// A table whose unit nothing says is read as tkr, unless its figures are
+// printed to the krona (half of them a million or more: a milliard in tkr).
+// Either way every figure is suspect and the flag names the reading.
+TEST(TableUnitsTest, UnknownUnitReadsFiguresToTheKronaAsKronor) {
+  struct Case {
+    const char* name;
+    std::vector<const char*> figures;  // Intäkter, Kostnader, Resultat, 2020
+    int64_t want;                      // Intäkter's amount
+    const char* reading;
+  };
+  const Case cases[] = {
+      {"to the krona", {"13 401 000", "-13 616 000", "-215 000"}, 13401000, "read as kr"},
+      {"in thousands", {"13 401", "-13 616", "-215"}, 13401000, "read as tkr"},
+      {"median under a million", {"1 401 000", "-616 000", "-215 000"}, 1401000000, "read as tkr"},
+      {"decimals are not kronor", {"13 401 000,5", "-13 616 000", "-215 000"}, 13401000500, "read as tkr"},
+  };
+  for (const Case& c : cases) {
+    Grid g = MakeGrid("Översikt", "", {"Utfall 2020"},
+                      {Row("Intäkter", {c.figures[0]}), Row("Kostnader", {c.figures[1]}),
+                       Row("Resultat", {c.figures[2]})});
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t)) << c.name;
+    std::vector<FinancialTable> ts{t};
+    ResolveTableUnits(&ts);
+    EXPECT_EQ(ts[0].unit, "") << c.name;
+    const TableRow* r = FindRow(ts[0], "Intäkter");
+    ASSERT_NE(r, nullptr) << c.name;
+    EXPECT_EQ(r->cells[0].amount_sek, c.want) << c.name;
+    EXPECT_EQ(r->cells[0].status, "suspect") << c.name;
+    int unit_flags = 0;
+    for (const Flag& f : CheckDocument(ts)) {
+      if (f.rule != kRuleUnitUnknown || f.passed) continue;
+      ++unit_flags;
+      EXPECT_NE(f.message.find(c.reading), std::string::npos) << c.name << ": " << f.message;
+    }
+    EXPECT_EQ(unit_flags, 1) << c.name;
+  }
+}
+
 TEST(TableUnitsTest, StatementColumnsAreOutcomesWhateverTheDocumentKind) {
   // A document misread as a plan: its resultaträkning's dated columns and
   // its flerårsöversikt's bare years are still outcomes.
