@@ -124,6 +124,20 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Summa kostnader", 2021, 11050, "ok"},
                   {"Resultat", 2021, -750, "ok"}},
                  {}},
+        // A long label whose figures stand alone on the next line, and a
+        // Summa line whose figures OCR garbled (psm 6 on a ruled
+        // kassaflödesanalys): rows of the table, not prose that ends it.
+        DumpCase{"long_label_and_garbled_summa",
+                 "Kassaflodesanalys, tkr\nUtfall 2020 Utfall 2019\nArets resultat -215 4 887\n"
+                 "Medel fran verksamheten fore forandring av rorelsekapital\n-215 4 887\n"
+                 "Okning/minskning kortfristiga fordringar 4 187\n"
+                 "Summa forandring av rorelsekapital | aaa] 2\u00b0\n"
+                 "Kassaflode for den lopande verksamheten 1 033 4 851\nArets kassaflode 1 033 4 851\n"
+                 "Likvida medel vid arets borjan 9 054 4 203\nLikvida medel vid arets slut 10 087 9 054\n",
+                 {{"Medel fran verksamheten fore forandring av rorelsekapital", 2019, 4887, "!ok"},
+                  {"Likvida medel vid arets slut", 2020, 10087, "ok"},
+                  {"Likvida medel vid arets borjan", 2019, 4203, "ok"}},
+                 {"read.pairing"}},
         // No sum to check the pairing by: every figure suspect, flagged.
         DumpCase{"no_sums",
                  "Bidrag per part (tkr)\n\nStaten\nRegionen\nKommunerna\n\n2020\n\n3 100\n1 550\n1 550\n\n2021\n\n"
