@@ -143,6 +143,10 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
     while (e > b && (tok[e - 1] == '|' || tok[e - 1] == '/' || tok[e - 1] == ']' || tok[e - 1] == '[' || tok[e - 1] == '}' || tok[e - 1] == ';' ||
                      (tok[e - 1] == ')' && !open_paren))) --e;
     std::string core = tok.substr(b, e - b);
+    // A cell border read as a comma after a figure ("2222, 2221"): four or
+    // more digits, no thousands space, nothing after the comma. (A decimal
+    // figure wrapped in its cell, "712," over "5", keeps it: three digits.)
+    if (core.size() >= 5 && core.back() == ',' && IsDigitsOnly(core.substr(0, core.size() - 1))) core.pop_back();
     if (core.empty()) {
       bool border = true;
       for (char c : tok) border = border && IsBorderChar(c);
@@ -1267,8 +1271,11 @@ RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols) {
 // budget (Utfall Y, Budget Y and Avvikelse Y columns): the deviation is
 // printed exactly when both of its terms are, and a budget figure has its
 // outcome beside it (a row without a budget, such as a balance item, reports
-// outcomes only). Tables without such a triple accept every reading.
-bool FitsBudgetComparison(const std::vector<GridCell>& cells, const std::vector<TableColumn>& cols) {
+// outcomes only). With `deviation_lost`, both terms without their deviation
+// fit too: OCR loses a short figure ("81") as readily as it splits one
+// ("13 401" as 13 | 401). Tables without such a triple accept every reading.
+bool FitsBudgetComparison(const std::vector<GridCell>& cells, const std::vector<TableColumn>& cols,
+                          bool deviation_lost = false) {
   for (size_t a = 0; a < cols.size(); ++a) {
     if (cols[a].kind != ColumnKind::kAvvikelse || cols[a].year == 0) continue;
     int u = -1, b = -1;
@@ -1280,7 +1287,8 @@ bool FitsBudgetComparison(const std::vector<GridCell>& cells, const std::vector<
     if (u < 0 || b < 0) continue;
     auto has = [&](size_t c) { return c < cells.size() && cells[c].present; };
     bool hu = has(u), hb = has(b), ha = has(a);
-    if (ha != (hu && hb)) return false;
+    if (ha && !(hu && hb)) return false;
+    if (!ha && hu && hb && !deviation_lost) return false;
     if (hb && !hu) return false;
   }
   return true;
@@ -1304,7 +1312,9 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
   }
   if (choices.empty()) return;
   // Readings that contradict an outcome/budget/deviation triple are dropped
-  // when the row has another.
+  // when the row has another. A reading whose deviation OCR lost stays, and
+  // counts against its combination (Scored::lost) below the sums: it wins
+  // only where every reading that prints the deviation fails a check.
   std::vector<TableColumn> cols;
   for (const std::string& h : g->headers) cols.push_back(ParseColumnHeader(h, doc_kind));
   for (RowChoice& ch : choices) {
@@ -1312,7 +1322,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     kept.options.clear();
     kept.cost.clear();
     for (size_t o = 0; o < ch.options.size(); ++o)
-      if (FitsBudgetComparison(ch.options[o], cols)) {
+      if (FitsBudgetComparison(ch.options[o], cols, /*deviation_lost=*/true)) {
         kept.options.push_back(ch.options[o]);
         kept.cost.push_back(ch.cost[o]);
       }
@@ -1331,7 +1341,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
   };
   struct Scored {
     std::vector<size_t> pick;
-    int holds = 0, fails = 0, cost = 0;
+    int holds = 0, fails = 0, lost = 0, cost = 0;  // lost: rows read with their deviation lost
   };
   TableContext ctx;
   ctx.doc_kind = doc_kind;
@@ -1341,7 +1351,10 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
   auto score = [&](const std::vector<size_t>& pick) {
     Scored sc;
     sc.pick = pick;
-    for (size_t k = 0; k < choices.size(); ++k) sc.cost += choices[k].cost[pick[k]];
+    for (size_t k = 0; k < choices.size(); ++k) {
+      sc.cost += choices[k].cost[pick[k]];
+      sc.lost += !FitsBudgetComparison(choices[k].options[pick[k]], cols);
+    }
     Grid trial = *g;
     apply(&trial, pick);
     FinancialTable t;
@@ -1359,6 +1372,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     if ((a.fails == 0) != (b.fails == 0)) return a.fails == 0;
     if (a.holds != b.holds) return a.holds > b.holds;
     if (a.fails != b.fails) return a.fails < b.fails;
+    if (a.lost != b.lost) return a.lost < b.lost;
     return a.cost < b.cost;
   };
   std::vector<Scored> all;
@@ -1415,7 +1429,9 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     // Ambiguous when another reading scoring as well reads this row otherwise.
     std::string other;
     for (size_t i = 0; i < all.size() && other.empty(); ++i) {
-      if (i == best || all[i].holds != all[best].holds || all[i].fails != all[best].fails) continue;
+      if (i == best || all[i].holds != all[best].holds || all[i].fails != all[best].fails ||
+          all[i].lost != all[best].lost)
+        continue;
       std::string alt = DescribeCells(*g, ch.options[all[i].pick[k]]);
       if (alt != chosen) other = alt;
     }

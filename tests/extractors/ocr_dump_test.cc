@@ -138,6 +138,24 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Likvida medel vid arets slut", 2020, 10087, "ok"},
                   {"Likvida medel vid arets borjan", 2019, 4203, "ok"}},
                  {"read.pairing"}},
+        // OCR lost a row's short deviation ("81"): its three figures are
+        // the outcome, the budget and last year's outcome, not "13" | "401"
+        // split off one figure; a balance row beside it reports outcomes.
+        DumpCase{"deviation_lost",
+                 "Driftredovisning, tkr\nUtfall 2020 Budget 2020 Avvikelse 2020 Utfall 2019\n"
+                 "Intakter 13 401 13 320 13 319\nKostnader -13 616 -18 806 5 190 -8 432\n"
+                 "Resultat -215 -5 486 5 271 4 887\nLikvida medel 10 087 9 054\n",
+                 {{"Intakter", 2019, 13319, "ok"},
+                  {"Intakter", 2020, 13401, "ok"},
+                  {"Likvida medel", 2019, 9054, "suspect"}},
+                 {}},
+        // A cell border read as a comma after a figure (psm 6 on a ruled
+        // table): the figure, not a decimal comma with nothing after it.
+        DumpCase{"border_comma",
+                 "Budget 2019-2021, tkr\nBudget 2019 Plan 2020 Plan 2021\nStaten 4 443 4 443 4 443\n"
+                 "Region 2 222 2221, 2 222\nKommunerna 2221, 2 222 2221\nSumma intakter 8 886 8 886 8 886\n",
+                 {{"Region", 2020, 2221, "ok"}, {"Kommunerna", 2019, 2221, "ok"}, {"Summa intakter", 2021, 8886, "ok"}},
+                 {}},
         // No sum to check the pairing by: every figure suspect, flagged.
         DumpCase{"no_sums",
                  "Bidrag per part (tkr)\n\nStaten\nRegionen\nKommunerna\n\n2020\n\n3 100\n1 550\n1 550\n\n2021\n\n"
