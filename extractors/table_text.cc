@@ -601,6 +601,11 @@ bool OneLineColumnHead(const std::vector<std::string>& toks, std::string* header
 bool ColumnHeadLine(const std::vector<std::string>& toks, std::string* header) {
   bool kind = false;
   if (OneLineColumnHead(toks, header, &kind)) return true;
+  // A balance date ("2025-12-31"), the head of a balansräkning's column.
+  if (toks.size() == 1 && RE2::FullMatch(toks[0], "(19|20)\\d\\d-\\d\\d-\\d\\d"_re)) {
+    *header = toks[0];
+    return true;
+  }
   static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse|avvikelse");
   if (toks.size() == 1 && RE2::FullMatch(toks[0], kDeviation)) {
     *header = "Avvikelse";
@@ -626,6 +631,132 @@ void Combinations(int n, int skip, int from, std::vector<int>& cur, std::vector<
     Combinations(n, skip, i + 1, cur, out);
     cur.pop_back();
   }
+}
+
+// Pairs the label lines of one table (`labels`) with its figure rows
+// (`rows`, one value per column of `years`) read apart from them: every way
+// to leave labels without figures is read, and the sums choose (see above).
+// `title` is the caption found so far; a heading among the first labels
+// replaces it. `end` is the first line after the table's figures. `holds`
+// and `fails` (optional) receive the chosen pairing's sum checks.
+bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int>& pages,
+                    std::vector<BlockLine> labels, const std::vector<std::string>& years,
+                    const std::vector<NumberLine>& rows, bool column_mode, std::string title, size_t end,
+                    const std::string& doc_kind, Grid* grid, int* holds = nullptr, int* fails = nullptr) {
+  const size_t m = rows.size();
+  if (m < 2 || m > labels.size()) return false;
+  // The caption: a heading among the first labels (numbered, a table name,
+  // or a line with a year) is the title, not a row.
+  while (!labels.empty() && labels.size() > m) {
+    std::string first = CleanCellText(lines[labels[0].index]->text);
+    bool has_year = false;
+    for (const std::string& t : labels[0].toks) has_year = has_year || IsYearToken(t) || RE2::PartialMatch(t, "(19|20)\\d\\d"_re);
+    if (!(IsTableHeading(first) || has_year || DetectMoneyUnit(first))) break;
+    title = first;
+    labels.erase(labels.begin());
+  }
+  const size_t nl = labels.size();
+  Grid base;
+  base.title = title;
+  for (const std::string& y : years) base.headers.push_back(y);
+  base.page = pages[labels[0].index];
+  base.last_page = pages[end > 0 ? end - 1 : 0];
+  base.confidence = 0.8;
+  auto build = [&](const std::vector<int>& skip) {
+    Grid g = base;
+    size_t r = 0;
+    for (size_t k = 0; k < nl; ++k) {
+      const Line& l = *lines[labels[k].index];
+      GridRow row;
+      for (size_t q = 0; q < labels[k].toks.size(); ++q) row.label += (q ? " " : "") + labels[k].toks[q];
+      row.prov.page = pages[labels[k].index];
+      row.prov.line_index = l.index;
+      row.prov.raw_text = l.raw;
+      row.prov.box = l.box;
+      row.cells.resize(years.size());
+      if (!std::binary_search(skip.begin(), skip.end(), static_cast<int>(k)) && r < m) {
+        const NumberLine& num = rows[r++];
+        row.groupings = num.groupings;
+        for (size_t c = 0; c < num.cells.size() && c < years.size(); ++c) {
+          GridCell& gc = row.cells[c];
+          gc.present = true;
+          gc.text = num.cells[c];
+          gc.prov = row.prov;
+          gc.prov.raw_text = num.cells[c];
+          gc.prov.confidence = 0.8;
+          row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + num.cells[c];
+        }
+      }
+      g.rows.push_back(std::move(row));
+    }
+    return g;
+  };
+  if (m > nl) return false;
+  std::vector<std::vector<int>> skips;
+  std::vector<int> cur;
+  Combinations(static_cast<int>(nl), static_cast<int>(nl - m), 0, cur, &skips);
+  if (skips.empty() || skips.size() >= kMaxPairings) return false;
+  TableContext ctx;
+  ctx.doc_kind = doc_kind;
+  struct Scored {
+    size_t index;
+    int holds, fails, prior;
+  };
+  std::vector<Scored> scored;
+  for (size_t s = 0; s < skips.size(); ++s) {
+    Grid g = build(skips[s]);
+    FinancialTable t;
+    if (!InterpretGrid(g, ctx, &t)) continue;
+    int holds = 0, fails = 0;
+    for (const Constraint& c : TableConstraints(t)) {
+      std::optional<double> res = Residual(t, c);
+      if (!res) continue;
+      (WithinTolerance(c, *res) ? holds : fails)++;
+    }
+    int prior = 0;
+    for (int k : skips[s]) prior += IsSectionHeading(g.rows[k].label) ? 1 : 0;
+    scored.push_back({s, holds, fails, prior});
+  }
+  if (scored.empty()) return false;
+  // The best: no failing check, most holding, then most section headings
+  // left without figures; among failing ones, fewest failures.
+  auto better = [](const Scored& a, const Scored& b) {
+    if ((a.fails == 0) != (b.fails == 0)) return a.fails == 0;
+    if (a.fails == 0 && a.holds != b.holds) return a.holds > b.holds;
+    if (a.fails != b.fails) return a.fails < b.fails;
+    if (a.holds != b.holds) return a.holds > b.holds;
+    return a.prior > b.prior;
+  };
+  std::stable_sort(scored.begin(), scored.end(), better);
+  const Scored& best = scored.front();
+  if (holds) *holds = best.holds;
+  if (fails) *fails = best.fails;
+  bool tie = scored.size() > 1 && !better(scored[0], scored[1]);
+  *grid = build(skips[best.index]);
+  std::string how = column_mode ? "column by column" : "as a block of figure rows";
+  std::string rule, doubt;
+  if (tie) {
+    rule = "read.ambiguous";
+    std::string alt;
+    for (int k : skips[scored[1].index]) alt += (alt.empty() ? "" : ", ") + grid->rows[k].label;
+    doubt = "the OCR text printed labels and figures apart (" + how +
+            "); two pairings of labels with figures satisfy the checks equally (the other leaves without figures: " +
+            alt + ")";
+  } else {
+    rule = "read.pairing";
+    doubt = "the OCR text printed labels and figures apart (" + how + "); labels paired with figures by order" +
+            (best.fails == 0 && best.holds > 0 ? std::string(", chosen by the sums")
+             : best.fails == 0                  ? std::string(", no sum checks the pairing")
+                                                : std::string(", no pairing satisfies the sums"));
+  }
+  for (GridRow& r : grid->rows) {
+    bool any = false;
+    for (const GridCell& c : r.cells) any = any || c.present;
+    if (!any) continue;
+    r.doubt_rule = rule;
+    r.doubt = doubt;
+  }
+  return true;
 }
 
 // Tries a label block starting at line `start`; on success fills `grid` and
@@ -715,117 +846,8 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   }
   const size_t n = labels.size(), m = rows.size();
   if (m < 2 || m > n) return false;
-  // The caption: a heading among the first labels (numbered, a table name,
-  // or a line with a year) is the title, not a row.
   std::string title = FindTitle(lines, labels[0].index, tp);
-  while (!labels.empty() && labels.size() > m) {
-    std::string first = CleanCellText(lines[labels[0].index]->text);
-    bool has_year = false;
-    for (const std::string& t : labels[0].toks) has_year = has_year || IsYearToken(t) || RE2::PartialMatch(t, "(19|20)\\d\\d"_re);
-    if (!(IsTableHeading(first) || has_year || DetectMoneyUnit(first))) break;
-    title = first;
-    labels.erase(labels.begin());
-  }
-  const size_t nl = labels.size();
-  Grid base;
-  base.title = title;
-  for (const std::string& y : years) base.headers.push_back(y);
-  base.page = pages[labels[0].index];
-  base.last_page = pages[*end > 0 ? *end - 1 : 0];
-  base.confidence = 0.8;
-  auto build = [&](const std::vector<int>& skip) {
-    Grid g = base;
-    size_t r = 0;
-    for (size_t k = 0; k < nl; ++k) {
-      const Line& l = *lines[labels[k].index];
-      GridRow row;
-      for (size_t q = 0; q < labels[k].toks.size(); ++q) row.label += (q ? " " : "") + labels[k].toks[q];
-      row.prov.page = pages[labels[k].index];
-      row.prov.line_index = l.index;
-      row.prov.raw_text = l.raw;
-      row.prov.box = l.box;
-      row.cells.resize(years.size());
-      if (!std::binary_search(skip.begin(), skip.end(), static_cast<int>(k)) && r < m) {
-        const NumberLine& num = rows[r++];
-        row.groupings = num.groupings;
-        for (size_t c = 0; c < num.cells.size() && c < years.size(); ++c) {
-          GridCell& gc = row.cells[c];
-          gc.present = true;
-          gc.text = num.cells[c];
-          gc.prov = row.prov;
-          gc.prov.raw_text = num.cells[c];
-          gc.prov.confidence = 0.8;
-          row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + num.cells[c];
-        }
-      }
-      g.rows.push_back(std::move(row));
-    }
-    return g;
-  };
-  if (m > nl) return false;
-  std::vector<std::vector<int>> skips;
-  std::vector<int> cur;
-  Combinations(static_cast<int>(nl), static_cast<int>(nl - m), 0, cur, &skips);
-  if (skips.empty() || skips.size() >= kMaxPairings) return false;
-  TableContext ctx;
-  ctx.doc_kind = doc_kind;
-  struct Scored {
-    size_t index;
-    int holds, fails, prior;
-  };
-  std::vector<Scored> scored;
-  for (size_t s = 0; s < skips.size(); ++s) {
-    Grid g = build(skips[s]);
-    FinancialTable t;
-    if (!InterpretGrid(g, ctx, &t)) continue;
-    int holds = 0, fails = 0;
-    for (const Constraint& c : TableConstraints(t)) {
-      std::optional<double> res = Residual(t, c);
-      if (!res) continue;
-      (WithinTolerance(c, *res) ? holds : fails)++;
-    }
-    int prior = 0;
-    for (int k : skips[s]) prior += IsSectionHeading(g.rows[k].label) ? 1 : 0;
-    scored.push_back({s, holds, fails, prior});
-  }
-  if (scored.empty()) return false;
-  // The best: no failing check, most holding, then most section headings
-  // left without figures; among failing ones, fewest failures.
-  auto better = [](const Scored& a, const Scored& b) {
-    if ((a.fails == 0) != (b.fails == 0)) return a.fails == 0;
-    if (a.fails == 0 && a.holds != b.holds) return a.holds > b.holds;
-    if (a.fails != b.fails) return a.fails < b.fails;
-    if (a.holds != b.holds) return a.holds > b.holds;
-    return a.prior > b.prior;
-  };
-  std::stable_sort(scored.begin(), scored.end(), better);
-  const Scored& best = scored.front();
-  bool tie = scored.size() > 1 && !better(scored[0], scored[1]);
-  *grid = build(skips[best.index]);
-  std::string how = column_mode ? "column by column" : "as a block of figure rows";
-  std::string rule, doubt;
-  if (tie) {
-    rule = "read.ambiguous";
-    std::string alt;
-    for (int k : skips[scored[1].index]) alt += (alt.empty() ? "" : ", ") + grid->rows[k].label;
-    doubt = "the OCR text printed labels and figures apart (" + how +
-            "); two pairings of labels with figures satisfy the checks equally (the other leaves without figures: " +
-            alt + ")";
-  } else {
-    rule = "read.pairing";
-    doubt = "the OCR text printed labels and figures apart (" + how + "); labels paired with figures by order" +
-            (best.fails == 0 && best.holds > 0 ? std::string(", chosen by the sums")
-             : best.fails == 0                  ? std::string(", no sum checks the pairing")
-                                                : std::string(", no pairing satisfies the sums"));
-  }
-  for (GridRow& r : grid->rows) {
-    bool any = false;
-    for (const GridCell& c : r.cells) any = any || c.present;
-    if (!any) continue;
-    r.doubt_rule = rule;
-    r.doubt = doubt;
-  }
-  return true;
+  return PairLabelBlock(lines, pages, std::move(labels), years, rows, column_mode, title, *end, doc_kind, grid);
 }
 
 // --- The first column beside the labels, the others column by column ---
@@ -1663,6 +1685,181 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
   return choices;
 }
 
+
+// --- Several tables' labels, then their figures column by column ---
+// Automatic page segmentation on a page of small borderless tables (a
+// resultaträkning, a balansräkning and a note side by side in one column of
+// labels and one of figures per year) reads every table's labels first,
+// each under its caption, then the figure columns: the first year's column
+// of each table in turn, then the second year's ("2025" 6 figures,
+// "2025-12-31" 10, "2025" 5, "2024" 6, ...). Every table's columns hold as
+// many figures, no more than its labels, and each table is paired as one
+// block (PairLabelBlock): its sums choose which labels carry figures. What
+// the sizes and the sums cannot settle is not read.
+bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
+                                const std::string& doc_kind, const TextTableParams& tp, std::vector<Grid>* out,
+                                size_t* end) {
+  struct Segment {
+    std::string title, unit;
+    std::vector<BlockLine> labels;
+  };
+  std::vector<Segment> segs;
+  size_t j = start;
+  for (; j < lines.size(); ++j) {
+    const std::string clean = CleanCellText(lines[j]->text);
+    if (clean.empty()) continue;
+    if (lines[j]->text.find('\t') != std::string::npos) return false;
+    std::vector<std::string> toks = OcrTokens(clean);
+    if (toks.empty()) continue;
+    std::string head;
+    if (IsYearLine(toks) || FiguresStart(toks) == 0 || ColumnHeadLine(toks, &head)) break;
+    if (clean.back() == '.' || clean.back() == ':') continue;  // a sentence between tables (a signature)
+    if (toks.size() > 6) return false;
+    if (IsTableHeading(clean) && FiguresStart(toks) == toks.size()) {
+      segs.push_back({clean, "", {}});
+      continue;
+    }
+    if (segs.empty()) return false;  // labels before any caption: not this layout
+    Segment& seg = segs.back();
+    if (seg.labels.empty() && clean.size() <= 24 && DetectMoneyUnit(clean)) {  // "Belopp i tkr"
+      seg.unit = clean;
+      continue;
+    }
+    if (seg.labels.empty() && FoldKey(clean) == "not") continue;  // the note column's head
+    // A label with its note reference ("Verksamhetens intakter 1").
+    size_t first = FiguresStart(toks);
+    if (first + 1 == toks.size() && first > 0 && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) toks.pop_back();
+    else if (first != toks.size()) return false;  // a label with figures: not this layout
+    std::string label;
+    for (const std::string& t : toks) label += (label.empty() ? "" : " ") + t;
+    if (!seg.labels.empty()) {
+      std::string prev;
+      for (const std::string& t : seg.labels.back().toks) prev += (prev.empty() ? "" : " ") + t;
+      if (ContinuesLabel(prev, label)) {  // "Resultat efter finansiella" over "poster"
+        for (const std::string& t : toks) seg.labels.back().toks.push_back(t);
+        continue;
+      }
+    }
+    seg.labels.push_back({j, toks});
+  }
+  segs.erase(std::remove_if(segs.begin(), segs.end(), [](const Segment& g) { return g.labels.empty(); }), segs.end());
+  if (segs.size() < 2 || j >= lines.size()) return false;
+  // The figure columns, each under its head.
+  std::vector<std::string> heads;
+  std::vector<std::vector<std::string>> columns;
+  int blanks = 0;
+  for (; j < lines.size(); ++j) {
+    const std::string clean = CleanCellText(lines[j]->text);
+    if (clean.empty()) {
+      if (++blanks >= tp.end_blank_lines_spaced) break;
+      continue;
+    }
+    blanks = 0;
+    std::vector<std::string> toks = OcrTokens(clean);
+    if (toks.empty()) continue;
+    std::string head;
+    if (ColumnHeadLine(toks, &head)) {
+      heads.push_back(head);
+      columns.emplace_back();
+      continue;
+    }
+    if (heads.empty()) return false;
+    NumberLine nl = ReadNumberLine(toks, 1);
+    if (nl.cells.empty()) break;
+    columns.back().push_back(nl.cells[0]);
+  }
+  *end = j;
+  // The columns come a year at a time, one a table in the tables' order.
+  // OCR may set a head without its figures right before the next table's
+  // head ("2025-12-31", "2025", then the note's five figures and the
+  // balansräkning's ten): a head left empty and the next column holding
+  // both tables' figures, in either order. A table's size is its column's
+  // in a year whose columns are all filled.
+  const size_t n = segs.size(), k = columns.size();
+  if (k < n || k % n != 0) return false;
+  const size_t years_n = k / n;
+  std::vector<size_t> size(n, 0);
+  for (size_t c = 0; c < years_n && !size[0]; ++c) {
+    bool filled = true;
+    for (size_t t = 0; t < n; ++t) filled = filled && columns[c * n + t].size() >= 2;
+    if (!filled) continue;
+    for (size_t t = 0; t < n; ++t) size[t] = columns[c * n + t].size();
+  }
+  if (!size[0]) return false;
+  for (size_t t = 0; t < n; ++t)
+    if (size[t] > segs[t].labels.size()) return false;
+  struct Merged {
+    size_t year, table;  // the empty head's column; the next table's holds both
+  };
+  std::vector<Merged> merged;
+  for (size_t t = 0; t < n; ++t) {
+    std::set<std::string> named;  // a table's columns name different periods
+    for (size_t c = 0; c < years_n; ++c)
+      if (!named.insert(heads[c * n + t]).second) return false;
+  }
+  for (size_t c = 0; c < years_n; ++c) {
+    for (size_t t = 0; t < n; ++t) {
+      const size_t got = columns[c * n + t].size();
+      if (got == size[t]) continue;
+      if (got == 0 && t + 1 < n && columns[c * n + t + 1].size() == size[t] + size[t + 1]) {
+        merged.push_back({c, t});
+        ++t;
+        continue;
+      }
+      return false;
+    }
+  }
+  if (merged.size() > 3) return false;
+  // Every order of the merged columns' figures is read; the sums choose.
+  struct Reading {
+    std::vector<Grid> grids;
+    int holds = 0, fails = 0;
+  };
+  std::vector<Reading> readings;
+  for (size_t mask = 0; mask < (size_t{1} << merged.size()); ++mask) {
+    std::vector<std::vector<std::string>> cols = columns;
+    for (size_t q = 0; q < merged.size(); ++q) {
+      const size_t at = merged[q].year * n + merged[q].table, t = merged[q].table;
+      std::vector<std::string> both = cols[at + 1];
+      const bool second_first = (mask >> q) & 1;  // the later table's figures printed first
+      const size_t cut = second_first ? size[t + 1] : size[t];
+      std::vector<std::string> head(both.begin(), both.begin() + cut), rest(both.begin() + cut, both.end());
+      cols[at] = second_first ? rest : head;
+      cols[at + 1] = second_first ? head : rest;
+    }
+    Reading r;
+    bool ok = true;
+    for (size_t t = 0; t < n && ok; ++t) {
+      std::vector<std::string> years;
+      std::vector<NumberLine> rows(size[t]);
+      for (size_t c = 0; c < years_n; ++c) {
+        years.push_back(heads[c * n + t]);
+        for (size_t q = 0; q < size[t]; ++q) rows[q].cells.push_back(cols[c * n + t][q]);
+      }
+      for (NumberLine& nl : rows) nl.groupings = 1;
+      Grid g;
+      int holds = 0, fails = 0;
+      ok = PairLabelBlock(lines, pages, segs[t].labels, years, rows, /*column_mode=*/true, segs[t].title, *end,
+                          doc_kind, &g, &holds, &fails);
+      g.header_label = segs[t].unit;
+      r.holds += holds;
+      r.fails += fails;
+      r.grids.push_back(std::move(g));
+    }
+    if (ok) readings.push_back(std::move(r));
+  }
+  if (readings.empty()) return false;
+  auto better = [](const Reading& x, const Reading& y) {
+    if ((x.fails == 0) != (y.fails == 0)) return x.fails == 0;
+    if (x.holds != y.holds) return x.holds > y.holds;
+    return x.fails < y.fails;
+  };
+  std::stable_sort(readings.begin(), readings.end(), better);
+  if (readings.size() > 1 && !better(readings[0], readings[1])) return false;  // the sums cannot tell the orders apart
+  std::vector<Grid>& grids = readings[0].grids;
+  for (Grid& g : grids) out->push_back(std::move(g));
+  return true;
+}
 }  // namespace
 
 std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& params) {
@@ -1722,6 +1919,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         if (ReadBlockTable(lines, pages, i, doc.meta.kind, params, &block, &end) ||
             ReadSplitColumnsTable(lines, pages, i, params, &consumed, &block, &end)) {
           grids.push_back(std::move(block));
+          i = std::max(end, i + 1);
+          continue;
+        }
+        if (ReadInterleavedBlockTables(lines, pages, i, doc.meta.kind, params, &grids, &end)) {
           i = std::max(end, i + 1);
           continue;
         }

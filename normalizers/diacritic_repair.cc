@@ -1430,6 +1430,16 @@ class TokenRepair {
       if (!u_islower(static_cast<UChar32>(written[k]))) return false;
     }
     if (t == 0 || tokens_[t].break_before || OpensSentence(tokens_, t)) return false;
+    // The first word of a line under a short line opens a label of its own
+    // (a table's rows, a list: "Leverantörsskulder" over "Ovriga
+    // kortfristiga skulder"), not the middle of a running sentence.
+    if (tokens_[t].line >= 0 && tokens_[t].line != tokens_[t - 1].line) {
+      constexpr size_t kShortLine = 40;  // bytes; a line of prose fills the measure
+      size_t length = 0;
+      for (size_t k = t; k > 0 && tokens_[k - 1].line == tokens_[t - 1].line; --k)
+        length += tokens_[k - 1].text.size() + 1;
+      if (length < kShortLine) return false;
+    }
     const std::u32string prev = Utf8ToU32(tokens_[t - 1].text);
     if (prev.empty() || !(u_islower(static_cast<UChar32>(prev.back())) || prev.back() == U',')) return false;
     const std::string word = U32ToUtf8(repaired);

@@ -87,11 +87,12 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // headed by a kind and year ("Budget 2025") or a deviation ("Awvikelse")
   // were read; 36/78 with its five-year overview (the first column beside
   // the labels, the others as rows under a line of years after the next
-  // table's caption; suspect: no sum checks it). Left: page 2, where the
-  // labels of three statements come as one block and their columns
-  // interleaved.
-  EXPECT_GE(t.recalled, t.expected - 4 - 42) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 22 + 15) << ScoreReport(scored);
+  // table's caption; suspect: no sum checks it); 78/78 once the labels of
+  // page 2's three statements, printed as one block, were given their
+  // interleaved year columns by size and sums (session 30), and a capital
+  // opening a label under a short line stayed a capital.
+  EXPECT_GE(t.recalled, t.expected - 3) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 28) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 6) << ScoreReport(scored);
 }

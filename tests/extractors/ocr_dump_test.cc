@@ -369,6 +369,42 @@ TEST(OcrDumpBlocks, ColumnBlocksHeadedByKindsAndADeviation) {
   EXPECT_EQ(insatser->cells[2].status, "ok");  // the sums and the deviation confirm the pairing
 }
 
+// psm 3 on a page of two borderless statements: both tables' labels first,
+// each under its caption, then their year columns in turn. OCR set the
+// first year's resultaträkning head without its figures, which follow the
+// balansräkning's under the next head; read the other way round
+// (the resultaträkning taking 2 000, 500, 2 500) its sums hold too, but the
+// balance identity fails: the sums choose.
+TEST(OcrDumpBlocks, SeveralStatementsLabelsFirstThenTheirColumnsInTurn) {
+  Read r = ReadDump(
+      "Resultatrakning\nBelopp i tkr\n\nNot\nIntakter 1\nKostnader\nArets resultat\n\n"
+      "Balansrakning\nBelopp i tkr\n\nNot\nTillgangar\nKassa och bank\nFordringar\nSumma tillgangar\n"
+      "Eget kapital\nSkulder\n\nSumma eget kapital och\nskulder\n\n"
+      "Styrelsen i februari 2026.\n\n"
+      "2025\n\n2025-12-31\n2 000\n500\n\n2 500\n1 800\n700\n2 500\n\n1 500\n-1 200\n300\n\n"
+      "2024\n1 400\n-1 350\n\n50\n\n2024-12-31\n1 700\n400\n2 100\n\n1 500\n600\n2 100\n",
+      "arsredovisning");
+  ASSERT_EQ(r.tables.size(), 2u);
+  EXPECT_EQ(r.tables[0].table_kind, "income_statement");
+  EXPECT_EQ(r.tables[1].table_kind, "balance_sheet");
+  EXPECT_EQ(r.tables[0].unit, "tkr");
+  const std::vector<Want> want = {
+      {"Intakter", 2025, 1500, "ok"},         {"Arets resultat", 2024, 50, "ok"},
+      {"Kostnader", 2024, -1350, "ok"},       {"Summa tillgangar", 2025, 2500, "ok"},
+      {"Kassa och bank", 2025, 2000, "ok"},   {"Skulder", 2024, 600, "ok"},
+      {"Summa eget kapital och skulder", 2025, 2500, "ok"}};
+  for (const Want& w : want) {
+    const TableCell* c = Cell(r, w.label, w.year);
+    ASSERT_NE(c, nullptr) << w.label << " " << w.year;
+    EXPECT_EQ(c->value, w.value) << w.label << " " << w.year;
+    EXPECT_EQ(c->status, w.status) << w.label << " " << w.year;
+  }
+  // "Tillgangar", a heading, carries no figure.
+  for (const TableRow& row : r.tables[1].rows)
+    if (row.label == "Tillgangar")
+      for (const TableCell& c : row.cells) EXPECT_FALSE(c.present);
+}
+
 // A borderless five-year overview read by psm 3: the newest column beside
 // the labels under its year, the others later as rows of figures under a
 // line of their years, after the next table's caption. "-310 125" could be

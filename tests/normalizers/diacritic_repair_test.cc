@@ -137,6 +137,16 @@ TEST(DiacriticRepairHardCases, SmallLetterReadAsAnotherCapital) {
              Case{"Det var bra. Gven styrelsen var nojd.", "Det var bra. Även styrelsen var nöjd."}});
 }
 
+// A capital that opens a line under a short line opens a label of its own
+// (a table's row labels, a list), as printed; under a full line of prose it
+// may still be a tall small letter in a running sentence.
+TEST(DiacriticRepairHardCases, CapitalOpeningALineUnderAShortLine) {
+  ExpectAll({Case{"Leverantorsskulder\nOvriga kortfristiga skulder", "Leverantörsskulder\nÖvriga kortfristiga skulder"},
+             Case{"Eget kapital vid arets borjan\nArets resultat", "Eget kapital vid årets början\nÅrets resultat"},
+             Case{"Forbundet har under aret arbetat vidare med spridning\nOver hela lanet av goda metoder.",
+                  "Förbundet har under året arbetat vidare med spridning\növer hela länet av goda metoder."}});
+}
+
 // A word valid as written that no frequency list holds ("genomfors": a rare
 // form of "genomfara") is rarer than a listed rival ("genomförs", rank
 // 7318), whatever its parts ("genom|fors") say; shown on a page whose å/ä/ö
