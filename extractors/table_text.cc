@@ -633,6 +633,25 @@ void Combinations(int n, int skip, int from, std::vector<int>& cur, std::vector<
   }
 }
 
+// The tokens of the next line with any from line `*j` on, `*j` left on it;
+// false at the end of the lines or on the blank line that ends a block of
+// figures (TextTableParams::end_blank_lines_spaced in a row).
+bool NextBlockTokens(const std::vector<const Line*>& lines, const TextTableParams& tp, size_t* j,
+                     std::vector<std::string>* toks) {
+  int blanks = 0;
+  for (; *j < lines.size(); ++*j) {
+    const std::string clean = CleanCellText(lines[*j]->text);
+    if (clean.empty()) {
+      if (++blanks >= tp.end_blank_lines_spaced) return false;
+      continue;
+    }
+    blanks = 0;
+    *toks = OcrTokens(clean);
+    if (!toks->empty()) return true;
+  }
+  return false;
+}
+
 // Pairs the label lines of one table (`labels`) with its figure rows
 // (`rows`, one value per column of `years`) read apart from them: every way
 // to leave labels without figures is read, and the sums choose (see above).
@@ -786,16 +805,8 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   std::vector<NumberLine> rows;                   // row mode
   std::vector<size_t> row_line;
   bool column_mode = false, row_mode = false;
-  int blanks = 0;
-  for (; j < lines.size(); ++j) {
-    std::string clean = CleanCellText(lines[j]->text);
-    if (clean.empty()) {
-      if (++blanks >= tp.end_blank_lines_spaced) break;
-      continue;
-    }
-    blanks = 0;
-    std::vector<std::string> toks = OcrTokens(clean);
-    if (toks.empty()) continue;
+  std::vector<std::string> toks;
+  for (; NextBlockTokens(lines, tp, &j, &toks); ++j) {
     std::string head;
     if (ColumnHeadLine(toks, &head)) {
       if (row_mode) break;
@@ -1747,16 +1758,8 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
   // The figure columns, each under its head.
   std::vector<std::string> heads;
   std::vector<std::vector<std::string>> columns;
-  int blanks = 0;
-  for (; j < lines.size(); ++j) {
-    const std::string clean = CleanCellText(lines[j]->text);
-    if (clean.empty()) {
-      if (++blanks >= tp.end_blank_lines_spaced) break;
-      continue;
-    }
-    blanks = 0;
-    std::vector<std::string> toks = OcrTokens(clean);
-    if (toks.empty()) continue;
+  std::vector<std::string> toks;
+  for (; NextBlockTokens(lines, tp, &j, &toks); ++j) {
     std::string head;
     if (ColumnHeadLine(toks, &head)) {
       heads.push_back(head);
