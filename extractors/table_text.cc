@@ -633,6 +633,13 @@ void Combinations(int n, int skip, int from, std::vector<int>& cur, std::vector<
   }
 }
 
+// Whether a line after a block of labels starts the figures: a line of
+// years, of figures, or a column's head.
+bool StartsTheFigures(const std::vector<std::string>& toks) {
+  std::string head;
+  return IsYearLine(toks) || FiguresStart(toks) == 0 || ColumnHeadLine(toks, &head);
+}
+
 // The tokens of the next line with any from line `*j` on, `*j` left on it;
 // false at the end of the lines or on the blank line that ends a block of
 // figures (TextTableParams::end_blank_lines_spaced in a row).
@@ -790,8 +797,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     if (lines[j]->text.find('\t') != std::string::npos) return false;
     std::vector<std::string> toks = OcrTokens(clean);
     if (toks.empty()) continue;
-    std::string head;
-    if (IsYearLine(toks) || FiguresStart(toks) == 0 || ColumnHeadLine(toks, &head)) break;
+    if (StartsTheFigures(toks)) break;
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
     if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') return false;
     labels.push_back({j, toks});
@@ -1722,8 +1728,7 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
     if (lines[j]->text.find('\t') != std::string::npos) return false;
     std::vector<std::string> toks = OcrTokens(clean);
     if (toks.empty()) continue;
-    std::string head;
-    if (IsYearLine(toks) || FiguresStart(toks) == 0 || ColumnHeadLine(toks, &head)) break;
+    if (StartsTheFigures(toks)) break;
     if (clean.back() == '.' || clean.back() == ':') continue;  // a sentence between tables (a signature)
     if (toks.size() > 6) return false;
     if (IsTableHeading(clean) && FiguresStart(toks) == toks.size()) {
