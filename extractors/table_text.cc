@@ -1712,7 +1712,9 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
 // "2025-12-31" 10, "2025" 5, "2024" 6, ...). Every table's columns hold as
 // many figures, no more than its labels, and each table is paired as one
 // block (PairLabelBlock): its sums choose which labels carry figures. What
-// the sizes and the sums cannot settle is not read.
+// the sizes and the sums cannot settle is not read. One statement alone is
+// read the same way when its labels carry note references ("Intakter 1"
+// under a "Not" head), which the plain block reader refuses as figures.
 bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
                                 const std::string& doc_kind, const TextTableParams& tp, std::vector<Grid>* out,
                                 size_t* end) {
@@ -1759,7 +1761,7 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
     seg.labels.push_back({j, toks});
   }
   segs.erase(std::remove_if(segs.begin(), segs.end(), [](const Segment& g) { return g.labels.empty(); }), segs.end());
-  if (segs.size() < 2 || j >= lines.size()) return false;
+  if (segs.empty() || j >= lines.size()) return false;
   // The figure columns, each under its head.
   std::vector<std::string> heads;
   std::vector<std::vector<std::string>> columns;

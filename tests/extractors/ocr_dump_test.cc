@@ -405,6 +405,24 @@ TEST(OcrDumpBlocks, SeveralStatementsLabelsFirstThenTheirColumnsInTurn) {
       for (const TableCell& c : row.cells) EXPECT_FALSE(c.present);
 }
 
+// One statement printed the same way, its labels carrying note references
+// under a "Not" head: the references are no figures.
+TEST(OcrDumpBlocks, OneStatementWithNoteReferencesLabelsFirst) {
+  Read r = ReadDump(
+      "Resultatrakning\nBelopp i tkr\n\nNot\nIntakter 1\nKostnader 2\nArets resultat\n\n"
+      "2025\n1 500\n-1 200\n300\n\n2024\n1 400\n-1 350\n\n50\n",
+      "arsredovisning");
+  ASSERT_EQ(r.tables.size(), 1u);
+  const TableCell* c = Cell(r, "Kostnader", 2024);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, -1350);
+  EXPECT_EQ(c->status, "ok");
+  c = Cell(r, "Intakter", 2025);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, 1500);
+  EXPECT_EQ(c->status, "ok");
+}
+
 // A borderless five-year overview read by psm 3: the newest column beside
 // the labels under its year, the others later as rows of figures under a
 // line of their years, after the next table's caption. "-310 125" could be
