@@ -1720,6 +1720,7 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
                                 size_t* end) {
   struct Segment {
     std::string title, unit;
+    bool note_column = false;  // a "Not" head: a label's last one or two digits are its note
     std::vector<BlockLine> labels;
   };
   std::vector<Segment> segs;
@@ -1734,7 +1735,7 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
     if (clean.back() == '.' || clean.back() == ':') continue;  // a sentence between tables (a signature)
     if (toks.size() > 6) return false;
     if (IsTableHeading(clean) && FiguresStart(toks) == toks.size()) {
-      segs.push_back({clean, "", {}});
+      segs.push_back({clean, "", false, {}});
       continue;
     }
     if (segs.empty()) return false;  // labels before any caption: not this layout
@@ -1743,11 +1744,17 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
       seg.unit = clean;
       continue;
     }
-    if (seg.labels.empty() && FoldKey(clean) == "not") continue;  // the note column's head
+    if (seg.labels.empty() && FoldKey(clean) == "not") {  // the note column's head
+      seg.note_column = true;
+      continue;
+    }
     // A label with its note reference ("Verksamhetens intakter 1").
     size_t first = FiguresStart(toks);
-    if (first + 1 == toks.size() && first > 0 && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) toks.pop_back();
-    else if (first != toks.size()) return false;  // a label with figures: not this layout
+    if (seg.note_column && first + 1 == toks.size() && first > 0 && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) {
+      toks.pop_back();
+    } else if (first != toks.size()) {
+      return false;  // a label with figures: not this layout
+    }
     std::string label;
     for (const std::string& t : toks) label += (label.empty() ? "" : " ") + t;
     if (!seg.labels.empty()) {
