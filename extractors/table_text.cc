@@ -633,6 +633,15 @@ void Combinations(int n, int skip, int from, std::vector<int>& cur, std::vector<
   }
 }
 
+// The next line from `from` on that has text, cleaned ("" when none).
+std::string NextTextLine(const std::vector<const Line*>& lines, size_t from) {
+  for (size_t k = from; k < lines.size(); ++k) {
+    std::string clean = CleanCellText(lines[k]->text);
+    if (!clean.empty()) return clean;
+  }
+  return "";
+}
+
 // Whether a line after a block of labels starts the figures: a line of
 // years, of figures, or a column's head.
 bool StartsTheFigures(const std::vector<std::string>& toks) {
@@ -861,8 +870,6 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       rows.push_back(nl);
     }
   }
-  const size_t n = labels.size(), m = rows.size();
-  if (m < 2 || m > n) return false;
   std::string title = FindTitle(lines, labels[0].index, tp);
   return PairLabelBlock(lines, pages, std::move(labels), years, rows, column_mode, title, *end, doc_kind, grid);
 }
@@ -1356,7 +1363,9 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
   // only where every reading that prints the deviation fails a check.
   std::vector<TableColumn> cols;
   for (const std::string& h : g->headers) cols.push_back(ParseColumnHeader(h, doc_kind));
-  for (RowChoice& ch : choices) {
+  std::vector<std::vector<bool>> lost(choices.size());  // per option: read with its deviation lost
+  for (size_t k = 0; k < choices.size(); ++k) {
+    RowChoice& ch = choices[k];
     RowChoice kept = ch;
     kept.options.clear();
     kept.cost.clear();
@@ -1366,6 +1375,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
         kept.cost.push_back(ch.cost[o]);
       }
     if (!kept.options.empty()) ch = std::move(kept);
+    for (const std::vector<GridCell>& option : ch.options) lost[k].push_back(!FitsBudgetComparison(option, cols));
   }
   size_t combos = 1;
   bool too_many = false;
@@ -1392,7 +1402,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     sc.pick = pick;
     for (size_t k = 0; k < choices.size(); ++k) {
       sc.cost += choices[k].cost[pick[k]];
-      sc.lost += !FitsBudgetComparison(choices[k].options[pick[k]], cols);
+      sc.lost += lost[k][pick[k]];
     }
     Grid trial = *g;
     apply(&trial, pick);
@@ -1805,15 +1815,15 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
   if (!size[0]) return false;
   for (size_t t = 0; t < n; ++t)
     if (size[t] > segs[t].labels.size()) return false;
-  struct Merged {
-    size_t year, table;  // the empty head's column; the next table's holds both
-  };
-  std::vector<Merged> merged;
   for (size_t t = 0; t < n; ++t) {
     std::set<std::string> named;  // a table's columns name different periods
     for (size_t c = 0; c < years_n; ++c)
       if (!named.insert(heads[c * n + t]).second) return false;
   }
+  struct Merged {
+    size_t year, table;  // the empty head's column; the next table's holds both
+  };
+  std::vector<Merged> merged;
   for (size_t c = 0; c < years_n; ++c) {
     for (size_t t = 0; t < n; ++t) {
       const size_t got = columns[c * n + t].size();
@@ -2065,10 +2075,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             for (size_t k = 0; k < first; ++k) caption_label += (k ? " " : "") + toks[k];
             bool caption = RE2::PartialMatch(clean, "^\\d{1,2}(\\.\\d{1,2})*\\.? \\pL"_re) ||
                            IsTableHeading(caption_label);
-            size_t nx = j + 1;
-            while (!caption && nx < lines.size() && CleanCellText(lines[nx]->text).empty()) ++nx;
-            if (!caption && nx < lines.size()) {
-              const std::string next = CleanCellText(lines[nx]->text);
+            const std::string next = caption ? std::string() : NextTextLine(lines, j + 1);
+            if (!next.empty()) {
               std::string hl2;
               std::vector<std::string> hh2;
               caption = next.back() == '.' || next.back() == ':' || SpaceHeader(next, &hl2, &hh2);
@@ -2176,20 +2184,16 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // as a word, not a sentence.)
             bool sentence = clean.back() == ':' || toks.size() > 5 ||
                             (clean.back() == '.' && (toks.size() >= 4 || toks.back().size() > 4));
-            // A long label whose figures OCR set on the next line alone
-            // ("Medel från verksamheten före förändring av rörelsekapital"
-            // over "887"): a row, not prose, when nothing ends it as a
-            // sentence.
-            // A Summa line whose figures OCR garbled ("Summa förändring av
-            // rörelsekapital | aaa] 2°") is a row of the table too.
-            if (sentence && clean.back() != ':' && clean.back() != '.' && IsSumLabel(clean)) sentence = false;
+            // Unless nothing ends it as a sentence and it is a Summa line
+            // whose figures OCR garbled ("Summa förändring av
+            // rörelsekapital | aaa] 2°"), or a long label whose figures OCR
+            // set on the next line alone ("Medel från verksamheten före
+            // förändring av rörelsekapital" over "887"): a row either way.
             if (sentence && clean.back() != ':' && clean.back() != '.') {
-              size_t nx = j + 1;
-              while (nx < lines.size() && CleanCellText(lines[nx]->text).empty()) ++nx;
-              if (nx < lines.size()) {
-                std::vector<std::string> next = OcrTokens(CleanCellText(lines[nx]->text));
-                sentence = next.empty() || FiguresStart(next) != 0;
-              }
+              const std::string next = NextTextLine(lines, j + 1);
+              std::vector<std::string> next_toks = OcrTokens(next);
+              const bool figures_below = !next_toks.empty() && FiguresStart(next_toks) == 0;
+              sentence = !IsSumLabel(clean) && !figures_below;
             }
             if (sentence) break;
           } else {
