@@ -4,6 +4,7 @@
 
 #include "extractors/table_arithmetic.h"
 #include "extractors/table_readers.h"
+#include "normalizers/regex.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {
@@ -14,15 +15,19 @@ std::string DocumentUnitStatement(const Document& doc) {
   // "Alla belopp redovisas i tkr", "Belopp anges i svenska kronor om inte
   // annat anges", "redovisas alla belopp i tusental kronor (TSEK)". Not
   // "står följande belopp i kronor" (one table's caption).
+  // "tusental" with one letter OCR misread ("tuséntal") still says it.
   static const RE2 kStatement(
-      "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?i (?:svenska )?(?:tkr|mkr|mnkr|kr|tusental kronor|tusentals kronor|"
-      "miljoner kronor|kronor)|belopp (?:redovisas|anges) i (?:svenska )?(?:tkr|mkr|mnkr|kr|tusental kronor|tusentals kronor|"
-      "miljoner kronor|kronor)|belopp(?:en)? i (?:tkr|mkr|tusentals? kronor|miljoner kronor)|"
-      "upp\\S{1,3}ttad i (?:svenska )?(?:kronor|tkr|tusental kronor|tusentals kronor))");
+      "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?i (?:svenska )?(?:tkr|mkr|mnkr|kr|tus\\S{1,2}ntals? kronor|"
+      "miljoner kronor|kronor)|belopp (?:redovisas|anges) i (?:svenska )?(?:tkr|mkr|mnkr|kr|tus\\S{1,2}ntals? kronor|"
+      "miljoner kronor|kronor)|belopp(?:en)? i (?:tkr|mkr|tus\\S{1,2}ntals? kronor|miljoner kronor)|"
+      "upp\\S{1,3}ttad i (?:svenska )?(?:kronor|tkr|tus\\S{1,2}ntals? kronor))");
   for (const Page& p : doc.pages)
     for (const Line& l : p.lines) {
       std::string m;
-      if (RE2::PartialMatch(l.text, kStatement, &m)) return m;
+      if (RE2::PartialMatch(l.text, kStatement, &m)) {
+        RE2::GlobalReplace(&m, "(?i)tus\\S{1,2}ntal"_re, "tusental");
+        return m;
+      }
     }
   return "";
 }

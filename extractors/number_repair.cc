@@ -119,7 +119,13 @@ std::vector<Reading> ForcedReadings(const FinancialTable& t, const TableRow& r) 
   std::vector<int> targets = AmountColumns(t);
   if (r.groupings > 1 && !r.raw_numbers.empty()) {
     std::vector<std::string> tokens = SplitSpaces(Canonical(r.raw_numbers));
-    for (const auto& g : GroupNumberTokens(tokens, static_cast<int>(targets.size()), 64)) {
+    std::vector<std::vector<std::string>> groupings =
+        GroupNumberTokens(tokens, static_cast<int>(targets.size()), 64);
+    if (r.first_may_be_note && tokens.size() > 1) {  // the first token a note reference
+      std::vector<std::string> rest(tokens.begin() + 1, tokens.end());
+      for (auto& g : GroupNumberTokens(rest, static_cast<int>(targets.size()), 64)) groupings.push_back(std::move(g));
+    }
+    for (const auto& g : groupings) {
       Reading rd = base;
       bool ok = true;
       for (size_t k = 0; k < targets.size() && k < g.size(); ++k) {

@@ -388,20 +388,23 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
   }
 
   // Avvikelse = utfall − budget of the same year; Återstår (what is left of
-  // the budget) = budget − utfall so far. Each column's sign convention is
-  // taken from the majority of its readable rows, the kind's own by default.
+  // the budget) = budget − utfall so far. A delårsrapport's deviation is
+  // often the forecast's ("Avvikelse prognos mot budget"): prognos − budget.
+  // Each column's sign convention is taken from the majority of its readable
+  // rows, the kind's own by default.
   for (size_t a = 0; a < t.columns.size(); ++a) {
     const ColumnKind kind = t.columns[a].kind;
     if (!IsDeviationKind(kind)) continue;
     const bool remaining = kind == ColumnKind::kAterstar;
-    int u = -1, b = -1;
+    int utfall = -1, prognos = -1, b = -1;
     for (size_t c = 0; c < t.columns.size(); ++c) {
       const TableColumn& col = t.columns[c];
       bool same_year = !t.columns[a].year || col.year == t.columns[a].year;
-      if (col.kind == ColumnKind::kUtfall && same_year && u < 0) u = static_cast<int>(c);
+      if (col.kind == ColumnKind::kUtfall && same_year && utfall < 0) utfall = static_cast<int>(c);
+      if (col.kind == ColumnKind::kPrognos && same_year && prognos < 0) prognos = static_cast<int>(c);
       if (col.kind == ColumnKind::kBudget && same_year && b < 0) b = static_cast<int>(c);
     }
-    if (u < 0 || b < 0) continue;
+    if (b < 0) continue;
     // sign +1: column = utfall − budget; −1: budget − utfall. A third
     // convention, with costs printed positive: a favourable deviation is
     // positive (income and result utfall − budget, costs budget − utfall).
@@ -415,18 +418,36 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       return FoldKey(r.label).find("intakt") == std::string::npos &&
              FoldKey(s.effective_section[i]).find("intakt") == std::string::npos;
     };
-    int agree = 0, reverse = 0, favourable = 0;
-    for (int i = 0; i < n; ++i) {
-      if (!CellPresent(t, i, static_cast<int>(a))) continue;
-      auto av = CellValue(t, i, static_cast<int>(a)), uv = CellValue(t, i, u), bv = CellValue(t, i, b);
-      if (!av || !uv || !bv) continue;
-      const bool ub = std::fabs(*av - (*uv - *bv)) <= 1, bu = std::fabs(*av - (*bv - *uv)) <= 1;
-      agree += ub;
-      reverse += bu && !ub;
-      favourable += is_cost(i) ? bu : ub;
+    struct Votes {
+      int agree = 0, reverse = 0, favourable = 0;
+      int Best() const { return std::max({agree, reverse, favourable}); }
+    };
+    auto count = [&](int u) {
+      Votes v;
+      for (int i = 0; i < n; ++i) {
+        if (!CellPresent(t, i, static_cast<int>(a))) continue;
+        auto av = CellValue(t, i, static_cast<int>(a)), uv = CellValue(t, i, u), bv = CellValue(t, i, b);
+        if (!av || !uv || !bv) continue;
+        const bool ub = std::fabs(*av - (*uv - *bv)) <= 1, bu = std::fabs(*av - (*bv - *uv)) <= 1;
+        v.agree += ub;
+        v.reverse += bu && !ub;
+        v.favourable += is_cost(i) ? bu : ub;
+      }
+      return v;
+    };
+    // Which column the deviation is taken from: the one its header names
+    // ("prognos"), else the one more rows agree with, utfall on a tie.
+    int u = utfall;
+    if (!remaining && prognos >= 0) {
+      const bool named = FoldKey(t.columns[a].header).find("prognos") != std::string::npos;
+      if (u < 0 || named || count(prognos).Best() > count(u).Best()) u = prognos;
     }
+    if (u < 0) continue;
+    const Votes v = count(u);
+    const int agree = v.agree, reverse = v.reverse, favourable = v.favourable;
     int sign = remaining ? (agree > reverse ? 1 : -1) : (reverse > agree ? -1 : 1);
     const bool by_favour = !remaining && favourable > std::max(agree, reverse);
+    const std::string minuend = ColumnKindName(t.columns[u].kind);
     for (int i = 0; i < n; ++i) {
       if (t.rows[i].is_header || !CellPresent(t, i, static_cast<int>(a))) continue;
       if (!CellPresent(t, i, u) && !CellPresent(t, i, b)) continue;
@@ -436,7 +457,7 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       con.terms = {{i, static_cast<int>(a), 1}, {i, u, -row_sign}, {i, b, row_sign}};
       con.tolerance = s.step;
       con.what = Trim(t.rows[i].label) + ": " + t.columns[a].header +
-                 (row_sign > 0 ? " = utfall − budget" : " = budget − utfall");
+                 (row_sign > 0 ? " = " + minuend + " − budget" : " = budget − " + minuend);
       out.push_back(std::move(con));
     }
   }

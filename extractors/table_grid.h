@@ -36,6 +36,7 @@ struct GridRow {
   bool repeated_header = false; // "Kostnader 2020 2021 2022" inside the table
   std::string raw_numbers;      // see TableRow::raw_numbers
   int groupings = 1;
+  bool first_may_be_note = false;  // see TableRow::first_may_be_note
   std::string doubt_rule, doubt;  // see TableRow::doubt
 };
 

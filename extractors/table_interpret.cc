@@ -492,10 +492,18 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   while (RE2::FindAndConsume(&in, "((?:19[5-9]|20\\d)\\d)"_re, &y)) year = y;
   col.year = year;
   col.period = ColumnPeriod(h);
+  // In a delårsrapport a balance dated inside the year ("2026-08-31") is
+  // the interim balance, not the year's closing one. (Elsewhere a single
+  // date says nothing: a broken fiscal year closes 2024-06-30.)
+  int close_month = 0;
+  if (col.period.empty() && doc_kind == "delårsrapport" &&
+      RE2::FullMatch(f, "(?:19|20)\\d\\d-(\\d\\d)-(?:2[89]|3[01])"_re, &close_month) && close_month >= 1 &&
+      close_month < 12)
+    col.period = MonthRange(1, close_month);
   if (f == "not" || f == "not.") {
     col.kind = ColumnKind::kNote;
     col.year = 0;
-  } else if (RE2::PartialMatch(f, "avvikelse|differens"_re)) {
+  } else if (RE2::PartialMatch(f, "avvikelse|differens|a[vw]{1,2}ikelse"_re)) {  // OCR reads vv as w
     col.kind = ColumnKind::kAvvikelse;
   } else if (RE2::PartialMatch(f, "aterstar|aterstaende|kvar att (anvanda|forbruka)"_re)) {
     // "Återstår", "Återstående budget", "Kvar att förbruka": budget − utfall so far.
@@ -729,6 +737,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
     row.groupings = gr.groupings;
+    row.first_may_be_note = gr.first_may_be_note;
     row.doubt_rule = gr.doubt_rule;
     row.doubt = gr.doubt;
     std::string folded = FoldKey(row.label);
@@ -802,8 +811,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
           cell.amount_sek = 0;
         } else if (n) {
           cell.value = n->value;
-          cell.is_percent = n->is_percent;
-          cell.amount_sek = (n->is_percent || !monetary) ? 0 : ToKronor(n->value, scale);
+          // A share column ("Förbrukat, %", "Andel") holds percentages
+          // whether or not each cell prints its sign.
+          cell.is_percent = n->is_percent || t.columns[ci_idx].kind == ColumnKind::kAndel;
+          cell.amount_sek = (cell.is_percent || !monetary) ? 0 : ToKronor(n->value, scale);
         } else {
           cell.parsed = false;
           cell.status = "suspect";

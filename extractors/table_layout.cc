@@ -179,7 +179,12 @@ int HeaderStart(const Band& band) {
   int years = 0, tokens = 0;
   for (size_t i = 0; i < band.words.size(); ++i) {
     std::string t = StripPunct(band.words[i].w->text);
-    bool note = IsNoteWord(t) && i > 0;
+    // "Not" opening a band is a note's caption ("Not 5 Övriga externa
+    // kostnader 2021 2020") unless a year or date follows it at once: a
+    // statement header whose label cell is empty ("Not 2026-08-31 2025-12-31").
+    bool note = IsNoteWord(t) && (i > 0 || (i + 1 < band.words.size() &&
+                                            RE2::PartialMatch(StripPunct(band.words[i + 1].w->text),
+                                                              "^(19|20)\\d\\d"_re)));
     if (IsHeaderToken(t) || note) {
       // "2022 - 2023" (a split financial year) is one column's header, not
       // two: its second year counts no token of its own.

@@ -278,13 +278,13 @@ std::string ShadowDigits(const std::string& tok) {
 
 // Space-separated digit runs grouped into `count` figures
 // (GroupNumberTokens), without the groupings in which a figure starts with a
-// zero followed by digits ("000 306 000", "087"): no printed amount does, so
+// zero followed by digits ("000 306 000", "087", "0 150"): no printed amount does, so
 // such a grouping cuts a thousands group off its head. Unless `strict`,
 // kept when nothing else groups (OCR may read 8 as 0).
 std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string>& toks, int count, int limit = 16,
                                                    bool strict = false) {
   auto all = GroupNumberTokens(toks, count, limit);
-  static const RE2 kZeroHead("[-+−–]?0\\d.*");
+  static const RE2 kZeroHead("[-+−–]?0[\\d ].*");
   std::vector<std::vector<std::string>> plausible;
   for (const auto& g : all) {
     bool ok = true;
@@ -324,6 +324,8 @@ bool IsCountHeader(const std::string& word) {
   return RE2::FullMatch(FoldKey(word), kCount);
 }
 
+const RE2& KindWordRe();
+
 // Space-separated header: a short label then two or more year tokens.
 // `*junk` (optional) says whether rule-line junk was stripped to read it;
 // `*count_after` (optional) whether a count column's header follows the
@@ -350,19 +352,23 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   label->clear();
   for (size_t i = 0; i < first; ++i) *label += (i ? " " : "") + toks[i];
   headers->clear();
-  // "Budget 2020 Utfall 2020": kind words attach to the following year.
+  // "Budget 2020 Utfall 2020": kind words attach to the following year. A
+  // column that compares, with no year of its own ("Budget 2025 Utfall 2025
+  // Avvikelse"): a column (the year is the one before it), at the end or
+  // before the next kind ("Prognos 2026 Avvikelse Utfall 2025").
+  static const RE2 kYearless("(?i)avvikelse|totalt|återstår|aterstar");
   std::string pending;
   for (size_t i = first; i < n; ++i) {
     if (names_year(toks[i])) {
       headers->push_back(pending.empty() ? toks[i] : pending + " " + toks[i]);
       pending.clear();
+    } else if (RE2::FullMatch(pending, kYearless) && RE2::FullMatch(toks[i], KindWordRe()) && !headers->empty()) {
+      headers->push_back(pending);
+      pending = toks[i];
     } else {
       pending += (pending.empty() ? "" : " ") + toks[i];
     }
   }
-  // A last column that compares, with no year of its own ("Budget 2025
-  // Utfall 2025 Avvikelse"): a column (the year is the one before it).
-  static const RE2 kYearless("(?i)avvikelse|totalt|återstår|aterstar");
   if (!pending.empty() && headers->size() >= 2 && RE2::FullMatch(pending, kYearless)) headers->push_back(pending);
   return headers->size() >= 2;
 }
@@ -386,37 +392,60 @@ bool OneColumnSpaceHeader(const std::string& text, std::string* label, std::vect
 // A header whose cells wrapped: the kinds line with some years missing
 // ("Budget Plan 2021 Plan 2022 | Totalt 2020-") and the next line holding
 // those years ("2020 2022"). The years go to the cells that lack one, in
-// order (an open range takes its end). On success `*years_line` is the index
-// of the years line (the body starts after it).
+// order (an open range takes its end). A cell may name part of the year
+// after its kind ("Utfall jan-aug" over "2026"); a comparison cell (Avvikelse,
+// Återstår, a share "Förbrukat, %") needs no year, and the words its header
+// wrapped onto the lines below ("Avvikelse" / "prognos mot" / "budget") go
+// back to it when it is the only one. On success `*years_line` is the index
+// of the last header line (the body starts after it).
 bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::string* label,
                         std::vector<std::string>* headers, size_t* years_line) {
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
+  static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse|differens");
+  static const RE2 kCompare("(?i)(totalt|aterstar|återstår|forbrukat,?|förbrukat,?|andel,?)");
+  static const RE2 kPeriod("(?i)(jan(uari)?|t\\.?o\\.?m\\.?)[-–—/]?(\\pL+\\.?)?[}|\\]]?");
   static const RE2 kOpen("((?:19|20)\\d\\d)\\s*[-–—]");
   static const RE2 kRange("(?:19|20)\\d\\d\\s*[-–—]\\s*(?:19|20)\\d\\d");
   std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(lines[i]->text)));
+  auto starts_cell = [&](const std::string& t) {
+    return RE2::FullMatch(t, kKind) || RE2::FullMatch(t, kDeviation) || RE2::FullMatch(t, kCompare);
+  };
   size_t first = 0;
-  while (first < toks.size() && first < 4 && !RE2::FullMatch(toks[first], kKind)) ++first;
+  while (first < toks.size() && first < 4 && !starts_cell(toks[first])) ++first;
   if (first == toks.size() || first >= 4) return false;
   struct Cell {
-    std::string kind, year;
+    std::string kind, year, extra;
     bool open = false;
+    bool compare = false;  // a comparison or share column: no year of its own needed
   };
   std::vector<Cell> cells;
   for (size_t k = first; k < toks.size(); ++k) {
     const std::string& t = toks[k];
-    if (RE2::FullMatch(t, kKind)) {
-      cells.push_back({t, "", false});
+    if (RE2::FullMatch(t, kDeviation)) {
+      cells.push_back({"Avvikelse", "", "", false, true});
+    } else if (RE2::FullMatch(t, kKind) || RE2::FullMatch(t, kCompare)) {
+      const bool compare = RE2::FullMatch(t, kCompare) || RE2::FullMatch(t, "(?i)avvikelse|totalt"_re);
+      cells.push_back({t, "", "", false, compare});
     } else if (IsYearToken(t) || RE2::FullMatch(t, kOpen)) {
       bool open = RE2::FullMatch(t, kOpen);
-      if (cells.empty() || !cells.back().year.empty()) cells.push_back({"", "", false});
-      cells.back().year = open ? t.substr(0, 4) : t.substr(0, 4);
+      if (cells.empty() || !cells.back().year.empty()) cells.push_back({"", "", "", false, false});
+      cells.back().year = t.substr(0, 4);
       cells.back().open = open;
+    } else if (!cells.empty() && cells.back().year.empty() &&
+               (RE2::FullMatch(t, kPeriod) || (t == "%" && cells.back().compare))) {
+      // "Utfall jan-aug}" (a cell border read after it), "Förbrukat, %".
+      std::string w = t;
+      while (!w.empty() && (w.back() == '}' || w.back() == '|' || w.back() == ']')) w.pop_back();
+      cells.back().extra += (cells.back().extra.empty() ? "" : " ") + w;
     } else {
       return false;
     }
   }
-  int missing = 0;
-  for (const Cell& c : cells) missing += c.year.empty() || c.open;
+  int missing = 0, comparisons = 0;
+  for (const Cell& c : cells) {
+    missing += c.year.empty() || c.open;
+    comparisons += c.compare && c.year.empty();
+  }
   if (cells.size() < 2 || missing == 0) return false;
   // Comparison columns at the end print no year of their own ("Budget
   // Utfall Avvikelse" over "2025 2025"): the years line may leave them out.
@@ -427,22 +456,38 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
     ++yearless_tail;
   // The years line: the next non-blank line, only years (or ranges); when
   // the kinds line has no label, the label header may open the years line
-  // ("Utfall Utfall" over "Kommun Invånare 2025 2024").
+  // ("Utfall Utfall" over "Kommun Invånare 2025 2024"). Small words on it
+  // and on the line after (no capital, no figure) are a comparison cell's
+  // header wrapped.
   size_t j = i + 1;
   while (j < lines.size() && j <= i + 2 && CleanCellText(lines[j]->text).empty()) ++j;
   if (j >= lines.size() || j > i + 2) return false;
-  std::vector<std::string> years = OcrTokens(CleanCellText(lines[j]->text));
+  std::vector<std::string> years_toks = OcrTokens(CleanCellText(lines[j]->text));
   std::string years_label;
   if (first == 0) {
     size_t lead = 0;
-    while (lead < years.size() && lead < 4 && !IsHeaderToken(years[lead]) && !HasDigit(years[lead])) ++lead;
-    for (size_t k = 0; k < lead; ++k) years_label += (k ? " " : "") + years[k];
-    years.erase(years.begin(), years.begin() + lead);
+    while (lead < years_toks.size() && lead < 4 && !IsHeaderToken(years_toks[lead]) && !HasDigit(years_toks[lead]))
+      ++lead;
+    for (size_t k = 0; k < lead; ++k) years_label += (k ? " " : "") + years_toks[k];
+    years_toks.erase(years_toks.begin(), years_toks.begin() + lead);
+  }
+  auto small_word = [](const std::string& t) { return RE2::FullMatch(t, "[a-zåäö]+"_re); };
+  std::vector<std::string> years, wrapped;
+  for (const std::string& y : years_toks) {
+    if (IsYearToken(y) || RE2::FullMatch(y, kRange)) years.push_back(y);
+    else if (small_word(y) && comparisons == 1 && !years.empty()) wrapped.push_back(y);
+    else return false;
   }
   const int n_years = static_cast<int>(years.size());
-  if (n_years != missing && n_years != missing - yearless_tail) return false;
-  for (const std::string& y : years)
-    if (!IsYearToken(y) && !RE2::FullMatch(y, kRange)) return false;
+  if (n_years != missing && n_years != missing - yearless_tail && n_years != missing - comparisons) return false;
+  const bool skip_comparisons = n_years != missing && n_years == missing - comparisons;
+  if (!wrapped.empty() && j + 1 < lines.size()) {
+    std::vector<std::string> more = OcrTokens(CleanCellText(lines[j + 1]->text));
+    if (!more.empty() && more.size() <= 3 && std::all_of(more.begin(), more.end(), small_word)) {
+      wrapped.insert(wrapped.end(), more.begin(), more.end());
+      ++j;
+    }
+  }
   label->clear();
   for (size_t k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
   if (first == 0) *label = years_label;
@@ -450,14 +495,19 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   size_t next = 0;
   for (Cell& c : cells) {
     std::string y = c.year;
-    if (next >= years.size()) {
-      // a yearless comparison column at the end
+    if (next >= years.size() || (skip_comparisons && c.compare && y.empty())) {
+      // a yearless comparison column
     } else if (c.open) {
       y = c.year + "-" + years[next++].substr(0, 4);
     } else if (y.empty()) {
       y = years[next++];
     }
-    headers->push_back(c.kind.empty() ? y : y.empty() ? c.kind : c.kind + " " + y);
+    std::string h = c.kind;
+    if (!c.extra.empty()) h += (h.empty() ? "" : " ") + c.extra;
+    if (c.compare && c.year.empty())
+      for (const std::string& w : wrapped) h += " " + w;
+    if (!y.empty()) h += (h.empty() ? "" : " ") + y;
+    headers->push_back(h);
   }
   *years_line = j;
   return true;
@@ -1271,24 +1321,31 @@ RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols) {
   if (figs.empty()) return ch;
   bool varav = IsVaravLabel(row.label);
   std::vector<std::vector<std::string>> alts;  // other groupings, as printed
-  for (size_t k = 1; k <= ncols; ++k)
-    for (const auto& grp : GroupFigures(shadow, static_cast<int>(k), 8)) {
-      std::vector<std::string> cells;
-      size_t tok = 0;
-      for (const std::string& gtext : grp) {
-        std::string cell;
-        for (size_t q = 0, n = Tokens(gtext).size(); q < n && tok < toks.size(); ++q, ++tok)
-          cell += (cell.empty() ? "" : " ") + toks[tok];
-        cells.push_back(cell);
-      }
-      bool same = cells.size() == figs.size();
-      for (size_t f = 0; same && f < figs.size(); ++f) same = cells[f] == figs[f].text;
-      if (!same) alts.push_back(std::move(cells));
-    }
-  // Several groupings of a full row into the columns are the repair stage's
-  // (repair.regroup); only readings with another number of figures are open.
   bool other_count = false;
-  for (const auto& a : alts) other_count = other_count || a.size() != ncols;
+  // From token `from` on: the first token may be a note reference
+  // (GridRow::first_may_be_note), a reading with other figures.
+  for (size_t from = 0; from < (row.first_may_be_note ? 2u : 1u) && from < toks.size(); ++from) {
+    std::vector<std::string> sh(shadow.begin() + from, shadow.end());
+    for (size_t k = 1; k <= ncols; ++k)
+      for (const auto& grp : GroupFigures(sh, static_cast<int>(k), 8)) {
+        std::vector<std::string> cells;
+        size_t tok = from;
+        for (const std::string& gtext : grp) {
+          std::string cell;
+          for (size_t q = 0, n = Tokens(gtext).size(); q < n && tok < toks.size(); ++q, ++tok)
+            cell += (cell.empty() ? "" : " ") + toks[tok];
+          cells.push_back(cell);
+        }
+        bool same = from == 0 && cells.size() == figs.size();
+        for (size_t f = 0; same && f < figs.size(); ++f) same = cells[f] == figs[f].text;
+        if (same) continue;
+        other_count = other_count || cells.size() != ncols || from > 0;
+        alts.push_back(std::move(cells));
+      }
+  }
+  // Several groupings of a full row into the columns are the repair stage's
+  // (repair.regroup); only readings with another number of figures (or
+  // without a note reference) are open.
   if (figs.size() == ncols && !other_count) return ch;
   bool contiguous = true;
   for (size_t c = 0; c < row.cells.size(); ++c) contiguous = contiguous && row.cells[c].present == (c < figs.size());
@@ -2090,14 +2147,21 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // 4 6 874 210 7 402 655"), no value.
           // Unless the figures fill the columns only with it ("Finansiella
           // intäkter 3 1", "Verksamhetens resultat 7 -222": no note).
-          if (note_column && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re) &&
-              !RE2::FullMatch(toks[first + 1], "\\d{3}"_re)) {
+          // When a thousands group follows ("Kortfristiga fordringar 1 310
+          // 655": 1 310 | 655, or note 1 and 310 | 655) the figure reading
+          // stays and the sums may choose the note reading (repair stage).
+          bool maybe_note = false;
+          if (note_column && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) {
             auto fills = [&](size_t from) {
               std::vector<std::string> shadow;
               for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
               return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
             };
-            if (fills(first + 1) || !fills(first)) ++first;
+            if (!RE2::FullMatch(toks[first + 1], "\\d{3}"_re)) {
+              if (fills(first + 1) || !fills(first)) ++first;
+            } else {
+              maybe_note = fills(first + 1) && fills(first);
+            }
           }
           row.label = WithoutLeadingBorders(row.label);
           // On a line with rule junk, a small letter glued before a capital
@@ -2227,6 +2291,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             }
             if (groupings.empty()) break;  // numbers that fit no column split
             row.groupings = k_best == ncols ? static_cast<int>(groupings.size()) : total;
+            if (maybe_note && k_best == ncols) {
+              row.first_may_be_note = true;
+              ++row.groupings;
+            }
             for (const std::string& t : raw_nums) row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + t;
             row.raw_numbers = CanonicalNumberText(row.raw_numbers);
             // The chosen grouping over the tokens as printed (damaged

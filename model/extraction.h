@@ -100,6 +100,11 @@ struct TableRow {
   // stage re-splits it against the table's sum constraints.
   std::string raw_numbers;
   int groupings = 1;
+  // The first token of raw_numbers may be a note reference, not part of a
+  // figure (a dump under a "Not" head: "Kortfristiga fordringar 1 310 655"
+  // is 1 310 | 655 or note 1, 310 | 655); the repair stage also tries the
+  // readings without it. Counted in `groupings`.
+  bool first_may_be_note = false;
   // Set by a reader that placed the row's figures by a guess (text dumps:
   // labels and numbers printed in separate blocks, a number line joined to a
   // label). `doubt_rule` is the flag rule ("read.pairing", "read.ambiguous",

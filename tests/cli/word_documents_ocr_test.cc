@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 6u);
+  ASSERT_EQ(scored.size(), 7u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -51,9 +51,14 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // ':' in a thousands space): 405/409 (0.990), precision 1.000. w6
   // (borderless, written after those rules): 74/78 with 9 wrong `ok`
   // before the rules it called for, 77/78 after; all six 482/487.
-  EXPECT_GE(t.recalled, 478) << ScoreReport(scored);
+  // w7 (a delårsrapport at 180 dpi, written after session 30's rules):
+  // 43/67, precision 1.000, 52 of 64 found facts suspect (its unit sentence
+  // read "tuséntal kronor"); 48/67 after the rules it called for, the
+  // suspect share 0.328: the rest is OCR's (9 000 read 2 000, minus signs
+  // lost, "270:"), left suspect by the sums. All seven 530/554.
+  EXPECT_GE(t.recalled, 526) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 6) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 7) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -86,7 +86,8 @@ TEST(ColumnHeaderTest, PartOfTheYearIsAPeriod) {
       {"Utfall jan–dec 2024", "", ColumnKind::kUtfall},
       {"Utfall per 31 december 2024", "", ColumnKind::kUtfall},
       {"Utfall 2024", "", ColumnKind::kUtfall},
-      {"2024-06-30", "", ColumnKind::kUtfall},                 // a broken fiscal year's closing date
+      {"2024-06-30", "01-06", ColumnKind::kUtfall},            // a delårsrapport's balance date inside the year
+      {"2024-12-31", "", ColumnKind::kUtfall},                 // the year's closing date
       {"2023-07-01 - 2024-06-30", "", ColumnKind::kUtfall},    // twelve months
       {"2024-01-01 -2024-12-31", "", ColumnKind::kUtfall},
       {"Budget 2024", "", ColumnKind::kBudget},
@@ -98,6 +99,10 @@ TEST(ColumnHeaderTest, PartOfTheYearIsAPeriod) {
     EXPECT_EQ(col.year, 2024);
     EXPECT_EQ(ColumnKindName(col.kind), std::string(ColumnKindName(c.kind)));
   }
+  // Outside a delårsrapport a single date says nothing of a part of the
+  // year: a broken fiscal year closes 2024-06-30.
+  EXPECT_EQ(ParseColumnHeader("2024-06-30", "årsredovisning").period, "");
+  EXPECT_EQ(ParseColumnHeader("2024-06-30", "verksamhetsplan").period, "");
 }
 
 TEST(ColumnHeaderTest, PlanYearsAfterTheFirstArePlan) {

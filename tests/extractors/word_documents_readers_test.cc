@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractors/financial_tables.h"
+#include "extractors/number_repair.h"
 #include "model/extraction.h"
 #include "pipeline/input/text_reader.h"
 #include "tests/support/a4_pages.h"
@@ -77,6 +78,10 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
        "Resultatrakning\nBelopp i kr\n\nNot 2025 2024\nVerksamhetens intakter 1 200 000 1 100 000\n"
        "Verksamhetens kostnader -1 000 000 -900 000\nVerksamhetens resultat 200 000 200 000\n",
        "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 1200000},
+      {"a note reference before a thousands group: the sums choose the note",
+       "Balansrakning\nBelopp i tkr\n\nNot 2026-08-31 2025-12-31\nKortfristiga fordringar 1 310 655\n"
+       "Kassa och bank 6 480 5 665\nSumma tillgangar 6 790 6 320\n",
+       "delårsrapport", 2026, "[utfall 2026][utfall 2025]", 3, 310000},
       {"closing dates name the columns",
        "Balansrakning\nBelopp i kr\n\n2025-12-31 2024-12-31\nKassa och bank 100 000 90 000\n"
        "Fordringar 50 000 40 000\nSumma tillgangar 150 000 130 000\n",
@@ -89,6 +94,10 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
     EXPECT_EQ(Columns(ts[0]), c.columns);
     EXPECT_EQ(ts[0].rows.size(), c.rows) << Labels(ts[0]);
     if (c.first_amount != 0 && !ts[0].rows.empty() && !ts[0].rows[0].cells.empty()) {
+      // A reading the reader chose among others is open until the repair
+      // stage finds the sums confirm it.
+      std::vector<Flag> flags;
+      RepairTables(ts, &flags);
       EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, c.first_amount);
       EXPECT_EQ(ts[0].rows[0].cells[0].status, "ok");
     }

@@ -153,6 +153,11 @@ inline std::vector<FoundFact> FoundFacts(const nlohmann::json& doc) {
         if (ci < cols.size()) {
           f.year = cols[ci]["year"].is_number() ? cols[ci]["year"].get<int>() : 0;
           f.kind = cols[ci]["kind"].is_string() ? cols[ci]["kind"].get<std::string>() : "";
+          // A column covering part of the year (a delårsrapport's "Utfall
+          // jan–aug") is another fact than the year's: the truth writes its
+          // kind "utfall@01-08".
+          if (cols[ci].contains("period") && cols[ci]["period"].is_string())
+            f.kind += "@" + cols[ci]["period"].get<std::string>();
         }
         f.amount_sek = c["amount_sek"].get<int64_t>();
         f.status = c["status"].is_string() ? c["status"].get<std::string>() : "";

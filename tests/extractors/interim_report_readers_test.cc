@@ -1,0 +1,245 @@
+// Reader rules found on the made-up delårsrapport
+// (tests/data/unseen/word/w7-dr-uppsala, issue 16): each on a made-up
+// snippet, as an OCR text dump or as a page of positioned words, with a
+// control that must stay as it was.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extractors/financial_tables.h"
+#include "extractors/number_repair.h"
+#include "extractors/table_arithmetic.h"
+#include "extractors/table_grid.h"
+#include "model/extraction.h"
+#include "pipeline/input/text_reader.h"
+#include "tests/support/a4_pages.h"
+
+namespace finsam {
+namespace {
+
+using fixtures::A4Pages;
+using fixtures::PageBuilder;
+
+std::vector<FinancialTable> FromDump(const std::string& text, const std::string& kind, int year_from) {
+  Document doc;
+  doc.meta.kind = kind;
+  doc.meta.year_from = year_from;
+  ReadText(text, doc);
+  return ExtractFinancialTables(doc);
+}
+
+std::string Columns(const FinancialTable& t) {
+  std::string s;
+  for (const TableColumn& c : t.columns) {
+    s += std::string("[") + ColumnKindName(c.kind) + " " + std::to_string(c.year);
+    if (!c.period.empty()) s += " " + c.period;
+    s += "]";
+  }
+  return s;
+}
+
+const std::vector<double> kRights = {330, 410, 490, 570};
+
+// A balance sheet whose header line opens with "Not" (its label cell
+// empty): the note numbers under it are a column of their own, never part
+// of the labels or of the figures.
+TEST(InterimReportLayoutTest, NoteHeadOpeningTheHeaderLine) {
+  struct Case {
+    const char* name;
+    std::string first_note;  // the note reference of the first row
+    std::string columns;
+  };
+  const std::vector<Case> cases = {
+      {"Not opens the header", "1", "[not 0][utfall 2026 01-08][utfall 2025]"},
+      {"control: no row cites a note", "", "[utfall 2026 01-08][utfall 2025]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Balansräkning (tkr)", 40, 12);
+    if (!c.first_note.empty()) pb.Add(fixtures::R("Not", 330, 70));
+    pb.Add(fixtures::R("2026-08-31", 410, 70));
+    pb.Add(fixtures::R("2025-12-31", 490, 70));
+    const bool notes = !c.first_note.empty();
+    auto row = [&](const std::string& label, double y, const std::string& note, const std::string& a,
+                   const std::string& b) {
+      if (notes) pb.Row(label, y, kRights, {note, a, b});
+      else pb.Row(label, y, {410, 490}, {a, b});
+    };
+    row("Kortfristiga fordringar", 86, c.first_note, "310", "655");
+    row("Kassa och bank", 100, "", "6 480", "5 665");
+    row("Summa tillgångar", 114, "", "6 790", "6 320");
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("delårsrapport", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    EXPECT_EQ(ts[0].rows[0].label, "Kortfristiga fordringar");
+    const size_t first = notes ? 1 : 0;
+    ASSERT_GT(ts[0].rows[0].cells.size(), first);
+    EXPECT_EQ(ts[0].rows[0].cells[first].amount_sek, 310000);
+  }
+}
+
+// A share column ("Förbrukat, %") holds percentages whether or not its
+// cells print the sign: no amount, never money.
+TEST(InterimReportLayoutTest, ShareColumnWithoutPercentSigns) {
+  struct Case {
+    const char* name;
+    std::vector<std::pair<std::string, double>> head;  // words and their right edges
+    bool share;
+  };
+  const std::vector<Case> cases = {
+      {"Förbrukat, %", {{"Förbrukat,", 478}, {"%", 490}}, true},
+      {"Andel", {{"Andel", 490}}, true},
+      {"control: an outcome column", {{"Utfall", 460}, {"2025", 490}}, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Insatser (tkr)", 40, 12);
+    pb.Add(fixtures::R("Budget", 300, 70));
+    pb.Add(fixtures::R("2026", 330, 70));
+    pb.Add(fixtures::R("Utfall", 380, 70));
+    pb.Add(fixtures::R("2026", 410, 70));
+    for (const auto& [word, right] : c.head) pb.Add(fixtures::R(word, right, 70));
+    pb.Row("Unga in", 86, kRights, {"3 800", "2 350", "62"});
+    pb.Row("Vägen vidare", 100, kRights, {"4 200", "2 610", "62"});
+    pb.Row("Summa", 114, kRights, {"8 000", "4 960", "62"});
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("delårsrapport", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    ASSERT_EQ(ts[0].columns.size(), 3u) << Columns(ts[0]);
+    for (const TableRow& r : ts[0].rows) {
+      ASSERT_EQ(r.cells.size(), 3u);
+      EXPECT_EQ(r.cells[2].is_percent, c.share) << r.label;
+      EXPECT_EQ(r.cells[2].amount_sek, c.share ? 0 : 62000) << r.label;
+      EXPECT_EQ(r.cells[2].value, 62) << r.label;
+    }
+  }
+}
+
+// An interim report's header wrapped in narrow cells, as English-model OCR
+// prints it: kinds with a part of the year on the first line, the year and
+// the deviation's own words on the next two. The deviation compares the
+// forecast with the budget, as its header says.
+TEST(InterimReportDumpTest, HeaderWrappedOverThreeLines) {
+  const std::string rows =
+      "Intakter\n"
+      "Medlemsavgifter 9000 13500 13 500 0 13 000\n"
+      "Ovriga intakter 120 0 150 150 85\n"
+      "Summa intakter 9120 13 500 13 650 150 13 085\n"
+      "Kostnader\n"
+      "Kansli -1640 -2 600 -2 500 100 -2 450\n"
+      "Insatser -6 900 -11 380 -11 200 180 -10 900\n"
+      "Summa kostnader -8 540 -13 980 -13 700 280 -13 350\n"
+      "Periodens resultat 580 -480 -50 430 -265\n";
+  struct Case {
+    const char* name;
+    std::string header;
+    std::string columns;
+  };
+  const std::vector<Case> cases = {
+      {"three lines", "Utfall jan-aug} Budget 2026| Prognos 2026 Awikelse Utfall 2025\n2026 prognos mot\nbudget\n",
+       "[utfall 2026 01-08][budget 2026][prognos 2026][avvikelse 2026][utfall 2025]"},
+      {"control: one line", "Utfall jan-aug 2026 Budget 2026 Prognos 2026 Avvikelse Utfall 2025\n",
+       "[utfall 2026 01-08][budget 2026][prognos 2026][avvikelse 2026][utfall 2025]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts =
+        FromDump("Tabell 1. Driftredovisning (tkr)\n\n" + c.header + rows, "delårsrapport", 2026);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+    EXPECT_EQ(ts[0].rows.size(), 7u);  // the section headings carry no row
+    // Every deviation is the forecast's and holds; none reads as utfall − budget.
+    int deviations = 0;
+    for (const Constraint& con : TableConstraints(ts[0])) {
+      if (con.rule != kRuleAvvikelse) continue;
+      ++deviations;
+      EXPECT_NE(con.what.find("prognos − budget"), std::string::npos) << con.what;
+      EXPECT_TRUE(Holds(ts[0], con)) << con.what;
+    }
+    EXPECT_EQ(deviations, 7);
+  }
+}
+
+// Without the header's word, the arithmetic says which column a deviation
+// is taken from; with neither, utfall as before.
+TEST(InterimReportDumpTest, DeviationFromTheColumnTheRowsAgreeWith) {
+  struct Case {
+    const char* name;
+    std::string rows;
+    const char* from;
+  };
+  const std::vector<Case> cases = {
+      {"the forecast's", "Intakter 900 1 300 1 350 50\nKostnader -800 -1 200 -1 150 50\nResultat 100 100 200 100\n",
+       "prognos − budget"},
+      {"control: the outcome's", "Intakter 1 320 1 300 1 350 20\nKostnader -1 230 -1 200 -1 150 -30\nResultat 90 100 200 -10\n",
+       "utfall − budget"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(
+        "Uppfoljning (tkr)\n\nUtfall 2026 Budget 2026 Prognos 2026 Avvikelse\n" + c.rows, "delårsrapport", 2026);
+    ASSERT_EQ(ts.size(), 1u);
+    int deviations = 0;
+    for (const Constraint& con : TableConstraints(ts[0])) {
+      if (con.rule != kRuleAvvikelse) continue;
+      ++deviations;
+      EXPECT_NE(con.what.find(c.from), std::string::npos) << con.what;
+    }
+    EXPECT_EQ(deviations, 3);
+  }
+}
+
+// "Alla belopp anges i tusental kronor" with a letter OCR misread still
+// names the document's unit.
+TEST(InterimReportDumpTest, UnitStatementWithAMisreadLetter) {
+  struct Case {
+    const char* name;
+    const char* sentence;
+    const char* unit;
+  };
+  const std::vector<Case> cases = {
+      {"as printed", "Alla belopp anges i tusental kronor om inget annat anges.", "tkr"},
+      {"one letter misread", "Alla belopp anges i tuséntal kronor om inget annat anges.", "tkr"},
+      {"control: no statement", "Alla siffror kommer från ekonomisystemet.", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts =
+        FromDump(std::string("Ekonomi\n\n") + c.sentence +
+                     "\n\nTabell 1. Budget\n\nBudget 2025 Budget 2026\nIntakter 1 600 1 650\n"
+                     "Kostnader 1 500 1 600\nResultat 100 50\n",
+                 "verksamhetsplan", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].unit, c.unit);
+  }
+}
+
+// A zero before a thousands group is no figure ("0 150"): a row whose
+// Budget cell is 0 reads as five values, not four.
+TEST(InterimReportDumpTest, ZeroBeforeAGroupIsTwoFigures) {
+  std::vector<FinancialTable> ts =
+      FromDump("Driftredovisning (tkr)\n\nUtfall 2026 Budget 2026 Prognos 2026 Avvikelse Utfall 2025\n"
+               "Medlemsavgifter 9 000 13 500 13 500 0 13 000\n"
+               "Ovriga intakter 120 0 150 150 85\n"
+               "Summa intakter 9 120 13 500 13 650 150 13 085\n",
+               "delårsrapport", 2026);
+  ASSERT_EQ(ts.size(), 1u);
+  ASSERT_EQ(ts[0].rows.size(), 3u);
+  const TableRow& r = ts[0].rows[1];
+  ASSERT_EQ(r.cells.size(), 5u);
+  const double want[] = {120, 0, 150, 150, 85};
+  for (size_t k = 0; k < 5; ++k) {
+    EXPECT_TRUE(r.cells[k].present) << k;
+    EXPECT_EQ(r.cells[k].value, want[k]) << k;
+  }
+  std::vector<Flag> flags;
+  RepairTables(ts, &flags);
+  for (const Flag& f : flags) EXPECT_NE(f.rule, "read.ambiguous") << f.message;
+}
+
+}  // namespace
+}  // namespace finsam
