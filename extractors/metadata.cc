@@ -130,9 +130,10 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
   static const RE2 kFirst("^\\D{0,40}?((?:19|20)\\d\\d)");
   static const RE2 kRangeTail("^\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)");
   // The plan years may be a range or a list ("plan för 2020 och 2021",
-  // "plan 2022, 2023 och 2024"): the last year ends the period.
+  // "plan 2022, 2023 och 2024", "flerårsplan 2028–2029"): the last year
+  // ends the period.
   static const RE2 kPlanTail(
-      "(?i)^[^.\\n]{0,20}?\\bplan(?:en|perioden|period)?(?: för)?(?: åren)?\\s+((?:19|20)\\d\\d)"
+      "(?i)^[^.\\n]{0,20}?\\b(?:flerårs|flerars|ekonomisk )?plan(?:en|perioden|period)?(?: för)?(?: åren)?\\s+((?:19|20)\\d\\d)"
       "(?:\\s*(?:-|–|—|till|och|,)\\s*((?:19|20)\\d\\d))*");
   static const RE2 kRange("((?:19|20)\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)");
   static const RE2 kYear("((?:19|20)\\d\\d)");
@@ -679,7 +680,7 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
           int a2 = 0, b2 = 0;
           // A sentence or heading that states the period, not a table's header.
           if (Words(title[j]).size() > 12 || title[j].find('\t') != std::string::npos ||
-              !RE2::PartialMatch(title[j], "(?i)(med|och|samt) plan|plan för|planperiod"_re) ||
+              !RE2::PartialMatch(title[j], "(?i)(med|och|samt) (flerårs|flerars|ekonomisk )?plan|plan för|planperiod"_re) ||
               !ParseKindAndYears(title[j], &k2, &a2, &b2))
             continue;
           if (a2 == from && b2 > to && b2 - a2 < 10) to = b2;

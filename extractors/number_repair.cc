@@ -74,7 +74,9 @@ bool IsDateText(const std::string& raw) {
   return RE2::FullMatch(raw, kDate);
 }
 
-bool LooksNumeric(const std::string& raw) {
+bool LooksNumeric(const std::string& printed) {
+  // Dashes of every kind read as '-' ("—-1 000": a minus read as two).
+  const std::string raw = CanonicalNumberText(printed);
   if (IsDateText(raw)) return false;
   int digits = 0, letters = 0;
   auto digit = [&](size_t k) { return k < raw.size() && std::isdigit(static_cast<unsigned char>(raw[k])); };
@@ -519,8 +521,10 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   // both readings are tried.
   const size_t first = raw.find_first_not_of(" ");
   std::string s;
-  for (char ch : raw)
+  for (char ch : CanonicalNumberText(raw))
     if (!IsNoise(ch)) s += ch;
+  // A minus sign read as two dashes ("—-1 000", "-—730"): one minus.
+  while (s.size() >= 2 && s[0] == '-' && s[1] == '-') s.erase(0, 1);
   // A plus sign before the figure ("=+415 800 000") says it is positive:
   // the "=" beside it is then noise, not a minus with a speck on it.
   const size_t lead = s.find_first_not_of(" ");

@@ -76,6 +76,9 @@ std::string ColumnPeriod(const std::string& header);
 // True for a token that can start or be a column header: a year, a date, or a
 // column-kind word (Utfall, Budget, Plan, Prognos, Avvikelse, Totalt, Not).
 bool IsHeaderToken(const std::string& token);
+// A member fee's word that names a column with the year after it
+// ("Medlemsavgift 2027", "Bidrag 2026").
+bool IsFeeHeaderWord(const std::string& token);
 bool IsYearToken(const std::string& token);
 
 // Interprets a grid; returns false when it is not a financial table (no
@@ -127,6 +130,9 @@ bool IsNumberedHeading(const std::string& text);
 // table (Budget, Resultaträkning, Balansräkning, Kassaflöde, ...), also
 // when OCR damaged the name (DamagedStatementTitle).
 bool IsTableHeading(const std::string& text);
+// A line whose only figures are a written date's ("Karlstad den 12 februari
+// 2026", "… per den 31" / "augusti."): prose or a signature, no row.
+bool IsDateLine(const std::string& text);
 
 // The statement title a short heading line names when OCR split its word
 // with spaces and lost or misread letters ("RESU LTAT RÄKN N G 2023-01-01"

@@ -328,6 +328,24 @@ std::string DamagedStatementTitle(const std::string& line) {
   return "";
 }
 
+// A line whose only figures are a written date's day and year ("Karlstad
+// den 12 februari 2026", the signature line under the last note), or a
+// day named by "den" or its month: no row.
+// "Utgående balans 31 december 2025  5 217 372" has an amount besides.
+bool IsDateLine(const std::string& text) {
+  static const RE2 kDate(
+      "(?i)\\b(\\d{1,2}) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) "
+      "((?:19|20)\\d\\d)\\b");
+  // A day without its year is a date too where "den" or a month names it
+  // ("… i delårsrapporten per den 31" / "augusti."): prose under a table.
+  static const RE2 kDay(
+      "(?i)\\bden (\\d{1,2})\\b|\\b(\\d{1,2}) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+      "november|december)\\b");
+  std::string rest = text;
+  if (!RE2::Replace(&rest, kDate, "") && !RE2::GlobalReplace(&rest, kDay, "")) return false;
+  return !RE2::PartialMatch(rest, "\\d"_re);
+}
+
 bool IsTableHeading(const std::string& text) {
   static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d)");
   static const RE2 kTableWord(
@@ -341,6 +359,11 @@ bool IsTableHeading(const std::string& text) {
 bool IsYearToken(const std::string& token) {
   static const RE2 kYear("(19[5-9]\\d|20\\d\\d),?");
   return RE2::FullMatch(token, kYear);
+}
+
+bool IsFeeHeaderWord(const std::string& token) {
+  static const RE2 kFee("(?i)(medlems)?(avgift|bidrag)");
+  return RE2::FullMatch(token, kFee);
 }
 
 bool IsHeaderToken(const std::string& token) {
@@ -524,7 +547,9 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   } else if (year != 0) {
     // Bare year or date: an annual report's columns are outcomes; a plan's
     // are budget/plan years (decided per table in InterpretGrid).
-    static const RE2 kBare("^((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
+    // A member fee named with its year ("Medlemsavgift 2027") reads as the year.
+    static const RE2 kBare(
+        "^((medlems)?(avgift|bidrag) )?((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
     if (RE2::FullMatch(f, kBare)) col.kind = IsAnnualReport(doc_kind) ? ColumnKind::kUtfall : ColumnKind::kBudget;
   }
   return col;

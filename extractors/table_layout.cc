@@ -185,7 +185,11 @@ int HeaderStart(const Band& band) {
     bool note = IsNoteWord(t) && (i > 0 || (i + 1 < band.words.size() &&
                                             RE2::PartialMatch(StripPunct(band.words[i + 1].w->text),
                                                               "^(19|20)\\d\\d"_re)));
-    if (IsHeaderToken(t) || note) {
+    // A member fee's column named by the fee and its year ("Medlemsavgift
+    // 2027", "Bidrag 2026"): the year's figures in a plan.
+    bool fee = i + 1 < band.words.size() && IsFeeHeaderWord(t) &&
+               IsYearToken(StripPunct(band.words[i + 1].w->text));
+    if (IsHeaderToken(t) || note || fee) {
       // "2022 - 2023" (a split financial year) is one column's header, not
       // two: its second year counts no token of its own.
       bool range_end = i >= 2 && IsYearToken(t) && RE2::FullMatch(band.words[i - 1].w->text, "[-–—]"_re) &&
@@ -928,13 +932,30 @@ bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0,
   if (next.words.empty()) return false;
   static const RE2 kDate("(19|20)\\d\\d-\\d\\d-\\d\\d");
   static const RE2 kPeriodEnd("[-–—]\\s*(19|20)\\d\\d-\\d\\d-\\d\\d");
+  // A kind's second word wrapped beside the years ("Förslag" over "budget"
+  // over "2027", next to "Bokslut" over "2025"): a small word under a header
+  // word that is no year, on a line that holds a year.
+  static const RE2 kSmallWord("[a-zåäö]{2,12}");
+  bool any_year = false;
+  for (const PWord& p : next.words) any_year = any_year || IsYearToken(StripPunct(p.w->text));
   for (const PWord& p : next.words) {
     if (p.w->box.x0 < columns_x0) return false;
     std::string t = StripPunct(p.w->text);
     const bool year = IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re);
     const bool period_end = RE2::FullMatch(t, kPeriodEnd);
     const bool note_number = RE2::FullMatch(t, "\\d{1,2}"_re);
-    if (!year && !period_end && !note_number) return false;
+    const bool small_word = any_year && RE2::FullMatch(t, kSmallWord);
+    if (!year && !period_end && !note_number && !small_word) return false;
+    if (small_word) {
+      bool under_word = false;
+      for (const PWord& h : header.words) {
+        if (h.w->box.y1 > next.box.y0 + lp.same_line_pt) continue;
+        double ov = std::min(h.w->box.x1, p.w->box.x1) - std::max(h.w->box.x0, p.w->box.x0);
+        if (ov > 0 && !IsYearToken(StripPunct(h.w->text)) && !HasDigit(h.w->text)) under_word = true;
+      }
+      if (!under_word) return false;
+      continue;
+    }
     bool under = false;
     for (const PWord& h : header.words) {
       if (h.w->box.y1 > next.box.y0 + lp.same_line_pt) continue;  // only lines above
@@ -1057,18 +1078,6 @@ void LocateHeaderColumns(HeaderBlock* h) {
 
 // A band that ends the table: prose over the columns, or a wide line or a
 // numbered heading without figures.
-// A line whose only figures are a written date's day and year ("Karlstad
-// den 12 februari 2026", the signature line under the last note): no row.
-// "Utgående balans 31 december 2025  5 217 372" has an amount besides.
-bool IsDateLine(const std::string& text) {
-  static const RE2 kDate(
-      "(?i)\\b(\\d{1,2}) (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) "
-      "((?:19|20)\\d\\d)\\b");
-  std::string rest = text;
-  if (!RE2::Replace(&rest, kDate, "")) return false;
-  return !RE2::PartialMatch(rest, "\\d"_re);
-}
-
 bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
   if (IsDateLine(b.Text())) return true;
   int prose = 0, outside_comments = 0;
@@ -1226,7 +1235,7 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
 // 1e9 when the label header is one phrase ("Belopp i tkr", "Kommun"). A
 // lone character names no column: on a scan it is a speck of the header's
 // shading read as a letter ("Insats R Målgrupp").
-double SideColumnX0(const Band& header, int start) {
+double SideColumnX0(const Band& header, int start, double* head_x1 = nullptr) {
   std::vector<const Word*> ws;
   for (int i = 0; i < start && i < static_cast<int>(header.words.size()); ++i)
     if (CodePointCount(header.words[i].w->text) > 1) ws.push_back(header.words[i].w);
@@ -1236,7 +1245,10 @@ double SideColumnX0(const Band& header, int start) {
     const double h = std::max(ws[i]->box.height(), ws[i - 1]->box.height());
     // Words of one line only: a wrapped header cell is no second phrase.
     if (std::min(ws[i]->box.y1, ws[i - 1]->box.y1) - std::max(ws[i]->box.y0, ws[i - 1]->box.y0) <= 0) continue;
-    if (ws[i]->box.x0 - ws[i - 1]->box.x1 > 3 * h) return ws[i]->box.x0;
+    if (ws[i]->box.x0 - ws[i - 1]->box.x1 > 3 * h) {
+      if (head_x1) *head_x1 = ws.back()->box.x1;
+      return ws[i]->box.x0;
+    }
   }
   return 1e9;
 }
@@ -1256,7 +1268,16 @@ bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParam
     if (!body.is_repeat[b]) value_bands.push_back(body.bands[b]);
   shape->cols = BuildColumns(h.header, h.start, value_bands, h.comment_x0, lp, &g->header_label);
   shape->comment_x0 = h.comment_x0;
-  shape->side_x0 = SideColumnX0(h.header, h.start);
+  double side_head_x1 = 0;
+  shape->side_x0 = SideColumnX0(h.header, h.start, &side_head_x1);
+  // A side column's head set right over wider figures ("Andel" over
+  // "12,1 %"): the column starts where its figures do.
+  if (shape->side_x0 < 1e9)
+    for (const Band* b : value_bands)
+      for (const PWord& p : b->words)
+        if ((IsNumericToken(p.w->text) || p.w->text == "%") && p.w->box.x0 < shape->side_x0 &&
+            p.w->box.x1 > shape->side_x0 && p.w->box.x1 <= side_head_x1 + lp.edge_slack_pt)
+          shape->side_x0 = p.w->box.x0;
   if (!BodyKeepsSideColumn(value_bands, shape->side_x0, lp)) shape->side_x0 = 1e9;
   shape->first_headed_x0 = 1e9;
   for (size_t c = 0; c < shape->cols.size(); ++c) {

@@ -66,6 +66,11 @@ bool IsKindYearHeader(const std::string& header) {
   TableColumn c = ParseColumnHeader(header, "årsredovisning");
   if (!c.year) return false;
   if (!IsDatedKind(c.kind)) return false;
+  // A member fee named with its year ("Medlemsavgift 2027") names its column too.
+  const size_t space = header.find(' ');
+  if (space != std::string::npos && header.find(' ', space + 1) == std::string::npos &&
+      IsFeeHeaderWord(header.substr(0, space)))
+    return true;
   return NamesKindWord(header);
 }
 
@@ -135,7 +140,16 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
   RE2::GlobalReplace(&s, kInnerPipe, "\\1 \\2");
   RE2::GlobalReplace(&s, kInnerSlash, "\\1 \\2");
   std::vector<std::string> out;
-  for (const std::string& tok : Tokens(s)) {
+  // A minus sign (U+2212) read as two dashes ("-—730", "——1 000"): one minus.
+  static const RE2 kDoubleMinus("^(?:-|–|—|−){2}(\\d.*)$");
+  for (std::string tok : Tokens(s)) {
+    std::string digits;
+    if (RE2::FullMatch(tok, kDoubleMinus, &digits)) tok = "-" + digits;
+    // A percent sign set apart from its figure ("50 %"): one token.
+    if (tok == "%" && !out.empty() && RE2::FullMatch(out.back(), "-?\\d+(,\\d+)?"_re)) {
+      out.back() += "%";
+      continue;
+    }
     bool paren = tok.find(')') != std::string::npos;
     bool open_paren = tok.find('(') != std::string::npos;
     size_t b = 0, e = tok.size();
@@ -177,7 +191,11 @@ bool IsRuleJunk(char32_t c) {
 std::string StripRuleJunk(const std::string& clean, bool* had) {
   *had = false;
   std::string out;
-  for (const std::string& tok : Tokens(clean)) {
+  // A minus sign (U+2212) read as two dashes ("-—730"): one minus, not junk.
+  std::string text = clean;
+  static const RE2 kDoubleMinus("(^|\\s)(?:-|–|—|−){2}(\\d)");
+  RE2::GlobalReplace(&text, kDoubleMinus, "\\1-\\2");
+  for (const std::string& tok : Tokens(text)) {
     std::vector<char32_t> cps;
     for (size_t i = 0; i < tok.size();) cps.push_back(NextCodePoint(tok, &i));
     auto edge = [](char32_t c) { return IsRuleJunk(c) || (c < 128 && IsBorderChar(static_cast<char>(c))) || c == ';'; };
@@ -407,8 +425,12 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   static const RE2 kOpen("((?:19|20)\\d\\d)\\s*[-–—]");
   static const RE2 kRange("(?:19|20)\\d\\d\\s*[-–—]\\s*(?:19|20)\\d\\d");
   std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(lines[i]->text)));
+  // A word that opens a kind printed on the line below ("Förslag" over
+  // "budget" over "2027").
+  static const RE2 kPrefix("(?i)(förslag|forslag|beslutad|reviderad|ursprunglig|preliminär|preliminar)");
   auto starts_cell = [&](const std::string& t) {
-    return RE2::FullMatch(t, kKind) || RE2::FullMatch(t, kDeviation) || RE2::FullMatch(t, kCompare);
+    return RE2::FullMatch(t, kKind) || RE2::FullMatch(t, kDeviation) || RE2::FullMatch(t, kCompare) ||
+           RE2::FullMatch(t, kPrefix);
   };
   size_t first = 0;
   while (first < toks.size() && first < 4 && !starts_cell(toks[first])) ++first;
@@ -416,19 +438,28 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   struct Cell {
     std::string kind, year, extra;
     bool open = false;
-    bool compare = false;  // a comparison or share column: no year of its own needed
+    bool compare = false;    // a comparison or share column: no year of its own needed
+    bool needs_kind = false;  // a prefix whose kind word is on the line below
   };
   std::vector<Cell> cells;
   for (size_t k = first; k < toks.size(); ++k) {
     const std::string& t = toks[k];
     if (RE2::FullMatch(t, kDeviation)) {
-      cells.push_back({"Avvikelse", "", "", false, true});
+      cells.push_back({"Avvikelse", "", "", false, true, false});
     } else if (RE2::FullMatch(t, kKind) || RE2::FullMatch(t, kCompare)) {
       const bool compare = RE2::FullMatch(t, kCompare) || RE2::FullMatch(t, "(?i)avvikelse|totalt"_re);
-      cells.push_back({t, "", "", false, compare});
+      if (!cells.empty() && cells.back().needs_kind && cells.back().year.empty() && !compare && !t.empty() &&
+          t[0] >= 'a' && t[0] <= 'z') {
+        cells.back().kind += " " + t;  // "Förslag budget" (a capital starts the next cell: "Förslag Plan")
+        cells.back().needs_kind = false;
+        continue;
+      }
+      cells.push_back({t, "", "", false, compare, false});
+    } else if (RE2::FullMatch(t, kPrefix)) {
+      cells.push_back({t, "", "", false, false, true});
     } else if (IsYearToken(t) || RE2::FullMatch(t, kOpen)) {
       bool open = RE2::FullMatch(t, kOpen);
-      if (cells.empty() || !cells.back().year.empty()) cells.push_back({"", "", "", false, false});
+      if (cells.empty() || !cells.back().year.empty()) cells.push_back({"", "", "", false, false, false});
       cells.back().year = t.substr(0, 4);
       cells.back().open = open;
     } else if (!cells.empty() && cells.back().year.empty() &&
@@ -457,8 +488,10 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   // The years line: the next non-blank line, only years (or ranges); when
   // the kinds line has no label, the label header may open the years line
   // ("Utfall Utfall" over "Kommun Invånare 2025 2024"). Small words on it
-  // and on the line after (no capital, no figure) are a comparison cell's
-  // header wrapped.
+  // (no capital, no figure) are a wrapped header's: a prefix's kind
+  // ("budget" under "Förslag"), else the one comparison cell's words
+  // ("prognos mot" under "Avvikelse"). A second such line follows when the
+  // first left years or words to come ("2027" under "budget").
   size_t j = i + 1;
   while (j < lines.size() && j <= i + 2 && CleanCellText(lines[j]->text).empty()) ++j;
   if (j >= lines.size() || j > i + 2) return false;
@@ -472,22 +505,43 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
     years_toks.erase(years_toks.begin(), years_toks.begin() + lead);
   }
   auto small_word = [](const std::string& t) { return RE2::FullMatch(t, "[a-zåäö]+"_re); };
+  auto year_like = [&](const std::string& t) { return IsYearToken(t) || RE2::FullMatch(t, kRange); };
   std::vector<std::string> years, wrapped;
-  for (const std::string& y : years_toks) {
-    if (IsYearToken(y) || RE2::FullMatch(y, kRange)) years.push_back(y);
-    else if (small_word(y) && comparisons == 1 && !years.empty()) wrapped.push_back(y);
-    else return false;
+  int prefixes_open = 0;
+  for (const Cell& c : cells) prefixes_open += c.needs_kind;
+  auto take = [&](const std::vector<std::string>& ts) {
+    for (const std::string& y : ts) {
+      if (year_like(y)) {
+        years.push_back(y);
+      } else if (small_word(y) && prefixes_open > 0) {
+        for (Cell& c : cells)
+          if (c.needs_kind) {
+            c.kind += " " + y;
+            c.needs_kind = false;
+            --prefixes_open;
+            break;
+          }
+      } else if (small_word(y) && comparisons == 1) {
+        wrapped.push_back(y);
+      } else {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!take(years_toks)) return false;
+  if (j + 1 < lines.size() && (static_cast<int>(years.size()) < missing - comparisons || !wrapped.empty())) {
+    std::vector<std::string> more = OcrTokens(CleanCellText(lines[j + 1]->text));
+    const bool fits = !more.empty() && more.size() <= 4 &&
+                      std::all_of(more.begin(), more.end(), [&](const std::string& t) {
+                        return year_like(t) || (small_word(t) && (prefixes_open > 0 || comparisons == 1));
+                      });
+    if (fits && take(more)) ++j;
   }
+  if (prefixes_open > 0) return false;
   const int n_years = static_cast<int>(years.size());
   if (n_years != missing && n_years != missing - yearless_tail && n_years != missing - comparisons) return false;
   const bool skip_comparisons = n_years != missing && n_years == missing - comparisons;
-  if (!wrapped.empty() && j + 1 < lines.size()) {
-    std::vector<std::string> more = OcrTokens(CleanCellText(lines[j + 1]->text));
-    if (!more.empty() && more.size() <= 3 && std::all_of(more.begin(), more.end(), small_word)) {
-      wrapped.insert(wrapped.end(), more.begin(), more.end());
-      ++j;
-    }
-  }
   label->clear();
   for (size_t k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
   if (first == 0) *label = years_label;
@@ -2093,6 +2147,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           g.header_label += (g.header_label.empty() ? "" : " ") + clean;
           continue;
         }
+        if (IsDateLine(clean)) break;  // "… i delårsrapporten per den 31": prose under the table
         std::string label;
         std::vector<std::string> hdrs;
         const bool header_line = SpaceHeader(l.text, &label, &hdrs);
@@ -2101,7 +2156,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         // starts the next table, even with as many columns as this one:
         // those rows are its caption, not this table's.
         bool next_table = false;
-        if (header_line) {
+        std::string label1;
+        std::vector<std::string> hdrs1;
+        // A one-column header ("Medlem Andel Medlemsavgift 2027") under a
+        // caption starts the next table too.
+        const bool one_column_header = !header_line && OneColumnSpaceHeader(l.text, &label1, &hdrs1);
+        if (header_line || one_column_header) {
           size_t k = g.rows.size(), caption = k;
           for (; k > 0 && !RowHasCells(g.rows[k - 1]) && !g.rows[k - 1].repeated_header; --k)
             if (IsTableHeading(CleanCellText(g.rows[k - 1].label))) caption = k - 1;
@@ -2115,6 +2175,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           row.repeated_header = true;
         } else if (header_line) {
           break;  // another table's header ("Not 2025 2024" under three columns)
+        } else if (one_column_header && !(ncols == 1 && hdrs1 == g.headers)) {
+          break;  // another table's one-column header ("Medlem Andel Medlemsavgift 2027")
         } else if (IsHeaderYearsLine(OcrTokens(clean), g.headers)) {
           // A scrap of a repeated header ("2020" under a header naming
           // 2020): no figures.

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 7u);
+  ASSERT_EQ(scored.size(), 8u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -56,9 +56,15 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // read "tuséntal kronor"); 48/67 after the rules it called for, the
   // suspect share 0.328: the rest is OCR's (9 000 read 2 000, minus signs
   // lost, "270:"), left suspect by the sums. All seven 530/554.
-  EXPECT_GE(t.recalled, 526) << ScoreReport(scored);
+  // w8 (260 dpi, written after w7's rules): 11/57, metadata wrong, before
+  // its rules; 45/57 after (one wrong `ok`: "Hjo kommun et", a speck read
+  // into the label, figure right). Tesseract's page layout drops the
+  // third column of its budget table in unbolded rows on the speckled
+  // 1-bit page (a median filter brings it back; not done: it changed real
+  // scans before). All eight 575/611.
+  EXPECT_GE(t.recalled, 571) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 7) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 8) << ScoreReport(scored);
 }
 
 }  // namespace

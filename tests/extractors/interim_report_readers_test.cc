@@ -1,7 +1,7 @@
-// Reader rules found on the made-up delårsrapport
-// (tests/data/unseen/word/w7-dr-uppsala, issue 16): each on a made-up
-// snippet, as an OCR text dump or as a page of positioned words, with a
-// control that must stay as it was.
+// Reader rules found on the made-up delårsrapport w7-dr-uppsala and the
+// made-up plan w8-vp-ostraskaraborg (tests/data/unseen/word/, issue 16):
+// each on a made-up snippet, as an OCR text dump or as a page of positioned
+// words, with a control that must stay as it was.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -239,6 +239,116 @@ TEST(InterimReportDumpTest, ZeroBeforeAGroupIsTwoFigures) {
   std::vector<Flag> flags;
   RepairTables(ts, &flags);
   for (const Flag& f : flags) EXPECT_NE(f.rule, "read.ambiguous") << f.message;
+}
+
+// A kind whose second word wrapped beside the years ("Förslag" over
+// "budget" over "2027", next to "Bokslut" over "2025"): one header.
+TEST(PlanLayoutTest, KindWrappedBesideTheYears) {
+  struct Case {
+    const char* name;
+    bool wrapped;  // "Förslag" / "budget" / "2027"; else "Budget" / "2027"
+  };
+  const std::vector<Case> cases = {{"wrapped kind", true}, {"control: kind and year", false}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Tabell 1. Budget 2027 och plan 2028", 40, 12);
+    pb.Text("Tkr", 70);
+    pb.Add(fixtures::R("Bokslut", 330, 70));
+    pb.Add(fixtures::R("Budget", 410, 70));
+    pb.Add(fixtures::R(c.wrapped ? "Förslag" : "Budget", 490, 70));
+    pb.Add(fixtures::R("Plan", 545, 70));
+    pb.Add(fixtures::R("2028", 570, 70));
+    pb.Add(fixtures::R("2025", 330, 80));
+    pb.Add(fixtures::R("2026", 410, 80));
+    if (c.wrapped) {
+      pb.Add(fixtures::R("budget", 490, 80));
+      pb.Add(fixtures::R("2027", 490, 90));
+    } else {
+      pb.Add(fixtures::R("2027", 490, 80));
+    }
+    pb.Row("Medlemsavgifter", 106, kRights, {"11 000", "11 400", "11 800", "12 000"});
+    pb.Row("Kostnader", 120, kRights, {"12 040", "12 400", "12 800", "13 000"});
+    pb.Row("Årets resultat", 134, kRights, {"-1 040", "-1 000", "-1 000", "-1 000"});
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2025][budget 2026][budget 2027][plan 2028]");
+    EXPECT_EQ(ts[0].title, "Tabell 1. Budget 2027 och plan 2028");
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    EXPECT_EQ(ts[0].rows[0].cells[2].amount_sek, 11800000);
+  }
+}
+
+// A member fee's column named by the fee and its year, beside a share
+// column whose head is set right over wider figures ("Andel" over
+// "12,1 %"): the shares stay out of the labels and the fees are money.
+TEST(PlanLayoutTest, FeeColumnBesideAShareColumn) {
+  PageBuilder pb;
+  pb.Text("Tabell 2. Medlemsavgifter 2027 (kronor)", 40, 12);
+  pb.Text("Medlem", 70);
+  pb.Add(fixtures::R("Andel", 360, 70));
+  pb.Add(fixtures::R("Medlemsavgift", 480, 70));
+  pb.Add(fixtures::R("2027", 510, 70));
+  const std::vector<double> rights = {360, 510};
+  pb.Row("Staten", 86, rights, {"50 %", "5 900 000"});
+  pb.Row("Regionen", 100, rights, {"25 %", "2 950 000"});
+  pb.Row("Skövde kommun", 114, rights, {"12,1 %", "1 427 800"});
+  pb.Row("Hjo kommun", 128, rights, {"12,9 %", "1 522 200"});
+  pb.Row("Summa", 142, rights, {"100 %", "11 800 000"});
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[budget 2027]");
+  ASSERT_EQ(ts[0].rows.size(), 5u);
+  EXPECT_EQ(ts[0].rows[2].label, "Skövde kommun");
+  EXPECT_EQ(ts[0].rows[2].cells[0].amount_sek, 1427800) << ts[0].rows[2].cells[0].raw;
+  EXPECT_EQ(ts[0].rows[4].cells[0].amount_sek, 11800000) << ts[0].rows[4].cells[0].raw;
+}
+
+// A sentence under a table whose only figure is a date's day ("… per den
+// 31" / "augusti."): prose, no row, in a dump as on a page.
+TEST(PlanDumpTest, DateUnderATableIsNoRow) {
+  struct Case {
+    const char* name;
+    std::string after;
+    size_t rows;
+  };
+  const std::vector<Case> cases = {
+      {"a day named by 'den'",
+       "Styrelsen foljer upp verksamhetsplanen vid varje sammantrade och i delarsrapporten per den 31\naugusti.\n", 3},
+      {"control: a row with a figure", "Ovrigt 40\n", 4},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(
+        "Tabell 3. Insatser 2027 (tkr)\n\nInsats Budget 2027\nJobbsparet 3 200\nUnga till arbete 2 180\n"
+        "Summa insatser 5 380\n" + c.after,
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].rows.size(), c.rows);
+  }
+}
+
+// A plan's header as English-model OCR prints it: "Förslag" over "budget"
+// over "2027" beside kinds over years; a U+2212 minus read as two dashes;
+// shares printed "50 %" beside a fee column.
+TEST(PlanDumpTest, WrappedKindsDoubleMinusAndShares) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Tabell 1. Budget 2027 och plan 2028-2029\n\nTkr Bokslut Budget Forslag Plan 2028 Plan 2029\n"
+      "2025 2026 budget\n2027\nMedlemsavgifter 11 000 11 400 11 800 12 000 12 000\n"
+      "Kostnader 11 730 12 400 12 800 13 000 13 000\nArets resultat -—730 —1 000 -—1 000 -—1 000 -—1 000\n\n"
+      "Tabell 2. Medlemsavgifter 2027 (kronor)\n\nMedlem Andel Medlemsavgift 2027\n"
+      "Forsakringskassan och 50 % 5 900 000\nArbetsformedlingen\n\nVastra Gotalandsregionen 25% 2 950 000\n"
+      "Skovde kommun 25,0 % 2 950 000\nSumma 100 % 11 800 000\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(Columns(ts[0]), "[utfall 2025][budget 2026][budget 2027][plan 2028][plan 2029]");
+  ASSERT_EQ(ts[0].rows.size(), 3u);
+  const double result[] = {-730, -1000, -1000, -1000, -1000};
+  for (size_t k = 0; k < 5; ++k) EXPECT_EQ(ts[0].rows[2].cells[k].value, result[k]) << k;
+  EXPECT_EQ(Columns(ts[1]), "[budget 2027]");
+  ASSERT_EQ(ts[1].rows.size(), 4u);
+  EXPECT_EQ(ts[1].rows[0].cells[0].amount_sek, 5900000);
+  EXPECT_EQ(ts[1].rows[3].cells[0].amount_sek, 11800000);
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ TEST(MetadataTest, KindAndYears) {
       {"Verksamhetsplan och budget för 2019 samt plan för 2020 och 2021", "verksamhetsplan", 2019, 2021},
       {"Budget 2025 med plan 2026, 2027 och 2028", "budget", 2025, 2028},
       {"Verksamhetsplan med budget 2021 och plan 2022 — 2023", "verksamhetsplan", 2021, 2023},
+      {"Verksamhetsplan och budget 2027 med flerårsplan 2028–2029", "verksamhetsplan", 2027, 2029},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
@@ -235,6 +236,9 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
       {"heading names the first year, a line below the period",
        "Verksamhetsplan 2026\nSamordningsförbundet Provdalen\nBudget 2026 med plan för 2027–2028\nInledning\n", "", "",
        "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2026, 2028},
+      {"a line below names the period with 'flerårsplan'",
+       "Verksamhetsplan 2027\nSamordningsförbundet Provdalen\nmed budget 2027 och flerårsplan 2028–2029\nInledning\n", "",
+       "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2029},
       {"control: a line below naming another period leaves the heading's",
        "Verksamhetsplan 2026\nSamordningsförbundet Provdalen\nBudget 2025 med plan för 2026–2027\nInledning\n", "", "",
        "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2026, 2026},

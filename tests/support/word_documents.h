@@ -18,7 +18,8 @@ namespace finsam {
 inline const std::vector<std::string>& WordDocumentIds() {
   static const std::vector<std::string> kIds = {"w1-vp-sydnarke", "w2-ar-varmland", "w3-vp-sydnarke-tabs",
                                                 "w4-ar-vastraostergotland-tabs", "w5-vp-kalmar-mnkr",
-                                                "w6-ar-norrbotten-borderless", "w7-dr-uppsala"};
+                                                "w6-ar-norrbotten-borderless", "w7-dr-uppsala",
+                                                "w8-vp-ostraskaraborg"};
   return kIds;
 }
 

@@ -16,7 +16,7 @@ Source lines:
 import re, sys
 from xml.sax.saxutils import escape
 
-NUM = re.compile(r'^[-−–]?\s?[\d  ]+(,\d+)?\s?%?$')
+NUM = re.compile(r'^[-−–]?\s?[\d \u00a0\u202f]+(,\d+)?\s?%?$')  # no-break and thin spaces group thousands too
 
 def main(src, out):
     font, size, rules, shade, tabs = 'Liberation Sans', '10pt', 'grid', '#ffffff', []
