@@ -56,7 +56,7 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // read "tuséntal kronor"); 48/67 after the rules it called for, the
   // suspect share 0.328: the rest is OCR's (9 000 read 2 000, minus signs
   // lost, "270:"), left suspect by the sums. All seven 530/554.
-  // w8 (260 dpi, written after w7's rules): 11/57, metadata wrong, before
+  // w8 (264 dpi, written after w7's rules): 5/57, metadata wrong, before
   // its rules; 45/57 after (one wrong `ok`: "Hjo kommun et", a speck read
   // into the label, figure right). Tesseract's page layout drops the
   // third column of its budget table in unbolded rows on the speckled

@@ -65,7 +65,7 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // balance at 2026-08-31 taken for the year's) until those were read:
   // 67/67.
   // w8 (a plan of a förbund outside the registry, written after w7's
-  // rules): 12/57 with 16 wrong `ok` and its plan period 2027–2027 (a kind
+  // rules): 14/57, precision of `ok` 0.424, its plan period 2027–2027 (a kind
   // wrapped beside the years, "Förslag" / "budget" / "2027", made the years
   // line the header; "flerårsplan 2028–2029"; a fee column "Medlemsavgift
   // 2027" beside a share column; "… per den 31" under a table read as a
