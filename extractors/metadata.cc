@@ -232,7 +232,10 @@ bool EndsName(const std::string& word) {
   static const RE2 kStop(
       "(?i)^(arsredovisning|årsredovisning|verksamhetsplan|verksamhetsberättelse|budget|delårsrapport|"
       "årsredogörelse|revisionsberättelse|org\\.?|organisationsnummer|med|får|har|är|ska|som|för|"
-      "beslutad|fastställd)$");
+      "beslutad|fastställd|"
+      // the words that open the next line of a title page or a caption
+      // ("Samordningsförbundet Provdalen" / "Tabell 2. …")
+      "tabell|bilaga|innehåll|innehållsförteckning|inledning|sammanfattning|förord|sida|diagram|figur)$");
   return RE2::FullMatch(word, kStop) || HasDigit(word);
 }
 

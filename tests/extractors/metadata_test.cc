@@ -260,6 +260,8 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
        "årsredovisning för räkenskapsåret 2023.\n", "", "", "", "", "årsredovisning", 2023, 2023},
       {"another unknown förbund keeps its own name", "Samordningsförbundet i Övre Provdalen\nÅrsredovisning 2022\n",
        "", "", "", "Samordningsförbundet i Övre Provdalen", "årsredovisning", 2022, 2022},
+      {"an unknown förbund's name line over a caption", "Verksamhetsplan 2027\nSamordningsförbundet Östra Provdalen\n"
+       "Tabell 1. Budget 2027\n", "", "", "", "Samordningsförbundet Östra Provdalen", "verksamhetsplan", 2027, 2027},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.name);
