@@ -1846,6 +1846,7 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
   };
   std::vector<Segment> segs;
   size_t j = start;
+  bool signature = false;
   for (; j < lines.size(); ++j) {
     const std::string clean = CleanCellText(lines[j]->text);
     if (clean.empty()) continue;
@@ -1854,13 +1855,26 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
     if (toks.empty()) continue;
     if (StartsTheFigures(toks)) break;
     if (clean.back() == '.' || clean.back() == ':') continue;  // a sentence between tables (a signature)
+    // A dated signature under the last table ("Åsele den 18 februari
+    // 2026" over "Styrelsen för …"): no label, nor the lines after it.
+    if (IsDateLine(clean)) signature = true;
+    if (signature) continue;
     if (toks.size() > 6) return false;
-    if (IsTableHeading(clean) && FiguresStart(toks) == toks.size()) {
+    // A caption, not a statement's own row that names a table's word
+    // ("Årets kassaflöde", "Summa kassaflöde").
+    if (IsTableHeading(clean) && FiguresStart(toks) == toks.size() && !IsResultLabel(clean) && !IsSumLabel(clean)) {
       segs.push_back({clean, "", false, {}});
       continue;
     }
     if (segs.empty()) return false;  // labels before any caption: not this layout
     Segment& seg = segs.back();
+    // The unit and the note column's head on one line ("Belopp i kronor Not").
+    if (std::string unit; seg.labels.empty() && RE2::FullMatch(clean, "(.{1,24}) [Nn]ot\\.?"_re, &unit) &&
+                          DetectMoneyUnit(unit)) {
+      seg.unit = unit;
+      seg.note_column = true;
+      continue;
+    }
     if (seg.labels.empty() && clean.size() <= 24 && DetectMoneyUnit(clean)) {  // "Belopp i tkr"
       seg.unit = clean;
       continue;
@@ -1901,8 +1915,13 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
       columns.emplace_back();
       continue;
     }
+    // A "Not" head whose note numbers OCR set elsewhere or lost: no column.
+    if (heads.empty() && toks.size() == 1 && FoldKey(toks[0]) == "not") continue;
     if (heads.empty()) return false;
     NumberLine nl = ReadNumberLine(toks, 1);
+    // One figure whose first thousands space OCR lost ("2729 155"): a
+    // column holds one figure a line, so head and group are one figure.
+    if (nl.cells.empty() && toks.size() == 2 && JoinLongHeads(toks).size() == 1) nl.cells = JoinLongHeads(toks);
     if (nl.cells.empty()) break;
     columns.back().push_back(nl.cells[0]);
   }
@@ -1913,8 +1932,74 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
   // balansräkning's ten): a head left empty and the next column holding
   // both tables' figures, in either order. A table's size is its column's
   // in a year whose columns are all filled.
+  // Columns in another order than a year at a time in the tables' order
+  // (psm 3 on a page of three borderless statements: "2025" of the second
+  // table, "2025" of the third, then the first table's two balance dates,
+  // then the others' "2024"): every assignment of the columns to the tables
+  // (each table one column per year, its columns of one size, no more
+  // figures than labels, no period twice) is paired and the sums choose;
+  // a tie reads nothing.
+  auto any_order = [&]() -> bool {
+    const size_t n = segs.size(), k = columns.size();
+    if (n < 2 || n > 4 || k > 8 || k % n != 0) return false;
+    const size_t years_n = k / n;
+    struct Reading {
+      std::vector<Grid> grids;
+      int holds = 0, fails = 0;
+    };
+    std::vector<Reading> readings;
+    std::vector<std::vector<size_t>> mine(n);
+    std::function<void(size_t)> assign = [&](size_t c) {
+      if (readings.size() >= 64) return;
+      if (c == k) {
+        Reading r;
+        for (size_t t = 0; t < n; ++t) {
+          const size_t size = columns[mine[t][0]].size();
+          std::vector<std::string> years;
+          std::vector<NumberLine> rows(size);
+          for (size_t col : mine[t]) {
+            years.push_back(heads[col]);
+            for (size_t q = 0; q < size; ++q) rows[q].cells.push_back(columns[col][q]);
+          }
+          for (NumberLine& nl : rows) nl.groupings = 1;
+          Grid g;
+          int holds = 0, fails = 0;
+          if (!PairLabelBlock(lines, pages, segs[t].labels, years, rows, /*column_mode=*/true, segs[t].title, *end,
+                              doc_kind, &g, &holds, &fails))
+            return;
+          g.header_label = segs[t].unit;
+          r.holds += holds;
+          r.fails += fails;
+          r.grids.push_back(std::move(g));
+        }
+        readings.push_back(std::move(r));
+        return;
+      }
+      for (size_t t = 0; t < n; ++t) {
+        if (mine[t].size() >= years_n || columns[c].size() < 2 || columns[c].size() > segs[t].labels.size()) continue;
+        if (!mine[t].empty() && columns[mine[t][0]].size() != columns[c].size()) continue;
+        bool again = false;
+        for (size_t m : mine[t]) again = again || heads[m] == heads[c];
+        if (again) continue;
+        mine[t].push_back(c);
+        assign(c + 1);
+        mine[t].pop_back();
+      }
+    };
+    assign(0);
+    auto better = [](const Reading& x, const Reading& y) {
+      if ((x.fails == 0) != (y.fails == 0)) return x.fails == 0;
+      if (x.holds != y.holds) return x.holds > y.holds;
+      return x.fails < y.fails;
+    };
+    std::stable_sort(readings.begin(), readings.end(), better);
+    if (readings.empty() || readings[0].holds == 0 || readings[0].fails > 0) return false;
+    if (readings.size() > 1 && !better(readings[0], readings[1])) return false;  // the sums cannot tell
+    for (Grid& g : readings[0].grids) out->push_back(std::move(g));
+    return true;
+  };
   const size_t n = segs.size(), k = columns.size();
-  if (k < n || k % n != 0) return false;
+  if (k < n || k % n != 0) return any_order();
   const size_t years_n = k / n;
   std::vector<size_t> size(n, 0);
   for (size_t c = 0; c < years_n && !size[0]; ++c) {
@@ -1923,13 +2008,13 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
     if (!filled) continue;
     for (size_t t = 0; t < n; ++t) size[t] = columns[c * n + t].size();
   }
-  if (!size[0]) return false;
+  if (!size[0]) return any_order();
   for (size_t t = 0; t < n; ++t)
-    if (size[t] > segs[t].labels.size()) return false;
+    if (size[t] > segs[t].labels.size()) return any_order();
   for (size_t t = 0; t < n; ++t) {
     std::set<std::string> named;  // a table's columns name different periods
     for (size_t c = 0; c < years_n; ++c)
-      if (!named.insert(heads[c * n + t]).second) return false;
+      if (!named.insert(heads[c * n + t]).second) return any_order();
   }
   struct Merged {
     size_t year, table;  // the empty head's column; the next table's holds both
@@ -1944,7 +2029,7 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
         ++t;
         continue;
       }
-      return false;
+      return any_order();
     }
   }
   if (merged.size() > 3) return false;

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 8u);
+  ASSERT_EQ(scored.size(), 9u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -61,10 +61,11 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // into the label, figure right). Tesseract's page layout drops the
   // third column of its budget table in unbolded rows on the speckled
   // 1-bit page (a median filter brings it back; not done: it changed real
-  // scans before). All eight 575/611.
-  EXPECT_GE(t.recalled, 571) << ScoreReport(scored);
+  // scans before). All eight 575/611. w9 (230 dpi, written after w8's
+  // rules): 44/44 as it came; all nine 619/655.
+  EXPECT_GE(t.recalled, 615) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 8) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 9) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 8u);
+  ASSERT_EQ(scored.size(), 9u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -69,16 +69,17 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // wrapped beside the years, "Förslag" / "budget" / "2027", made the years
   // line the header; "flerårsplan 2028–2029"; a fee column "Medlemsavgift
   // 2027" beside a share column; "… per den 31" under a table read as a
-  // row) until those were read: 57/57.
+  // row) until those were read: 57/57. w9 (borderless statements with a
+  // kassaflödesanalys, written after w8's rules): 44/44 as it came.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 8) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 9) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 8u);
+  ASSERT_EQ(scored.size(), 9u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -111,11 +112,16 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // w8 (written after w7's rules): 5/57 (its header wrapped over three
   // lines with "Forslag" / "budget" / "2027", a minus read "-—", a fee
   // table right under the budget table, shares "50 %") until those were
-  // read: 57/57.
+  // read: 57/57. w9 (written after w8's rules): 0/44 (a unit line ending
+  // in the Not head, a dated signature among the labels, page 2's columns
+  // in OCR's own order, "Årets kassaflöde" taken for a caption, "2729 155")
+  // until those were read: 44/44, 22 suspect where two pairings of labels
+  // with figures satisfy the sums equally (a section heading or a label
+  // carrying the figure).
   EXPECT_GE(t.recalled, t.expected - 6) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 28) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 50) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 8) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 9) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -1,5 +1,6 @@
-// Reader rules found on the made-up delårsrapport w7-dr-uppsala and the
-// made-up plan w8-vp-ostraskaraborg (tests/data/unseen/word/, issue 16):
+// Reader rules found on the made-up delårsrapport w7-dr-uppsala, the
+// made-up plan w8-vp-ostraskaraborg and the made-up annual report
+// w9-ar-aseledorotea (tests/data/unseen/word/, issue 16):
 // each on a made-up snippet, as an OCR text dump or as a page of positioned
 // words, with a control that must stay as it was.
 #include <gtest/gtest.h>
@@ -349,6 +350,68 @@ TEST(PlanDumpTest, WrappedKindsDoubleMinusAndShares) {
   ASSERT_EQ(ts[1].rows.size(), 4u);
   EXPECT_EQ(ts[1].rows[0].cells[0].amount_sek, 5900000);
   EXPECT_EQ(ts[1].rows[3].cells[0].amount_sek, 11800000);
+}
+
+// psm 3 on a page of borderless statements: every table's labels under its
+// caption, then the columns in an order of OCR's own (the cash flow's 2025,
+// the note's 2025, the balance's two dates, then the others' 2024). The
+// columns go to the tables the sums agree with; "Årets kassaflöde" is a row,
+// not a caption; a dated signature under the last table is no label; a
+// figure whose first thousands space OCR lost ("2729 155") stays one.
+TEST(AnnualReportDumpTest, StatementColumnsInOcrsOwnOrder) {
+  const std::string labels =
+      "Balansrakning\n\nBelopp i kronor\nKortfristiga fordringar\nKassa och bank\nSumma tillgangar\n"
+      "Eget kapital\nKortfristiga skulder\nSumma eget kapital och skulder\n"
+      "Kassaflodesanalys\nBelopp i kronor\nArets resultat\nForandring av fordringar\nArets kassaflode\n"
+      "Likvida medel vid arets borjan\nLikvida medel vid arets slut\n"
+      "Asele den 18 februari 2026\nStyrelsen for Samordningsforbundet Provdalen\n";
+  struct Case {
+    const char* name;
+    std::string columns;
+    size_t tables;
+  };
+  const std::vector<Case> cases = {
+      {"OCR's order",
+       "2025\n-127 298\n83 890\n-43 408\n2 992 182\n2 948 774\n"
+       "2025-12-31\n186 420\n2 948 774\n3 135 194\n2 601 857\n533 337\n3 135 194\n"
+       "2024-12-31\n240 310\n2 992 182\n3 232 492\n2729 155\n503 337\n3 232 492\n"
+       "2024\n159 155\n-48 800\n110 355\n2 881 827\n2 992 182\n",
+       2},
+      {"control: a year at a time in the tables' order",
+       "2025-12-31\n186 420\n2 948 774\n3 135 194\n2 601 857\n533 337\n3 135 194\n"
+       "2025\n-127 298\n83 890\n-43 408\n2 992 182\n2 948 774\n"
+       "2024-12-31\n240 310\n2 992 182\n3 232 492\n2 729 155\n503 337\n3 232 492\n"
+       "2024\n159 155\n-48 800\n110 355\n2 881 827\n2 992 182\n",
+       2},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(labels + c.columns, "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), c.tables);
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2025][utfall 2024]");
+    ASSERT_EQ(ts[0].rows.size(), 6u);
+    EXPECT_EQ(ts[0].rows[3].cells[1].value, 2729155);  // Eget kapital 2024
+    EXPECT_EQ(Columns(ts[1]), "[utfall 2025][utfall 2024]");
+    ASSERT_EQ(ts[1].rows.size(), 5u);
+    EXPECT_EQ(ts[1].rows[2].label, "Arets kassaflode");  // as printed: the repair stage restores diacritics
+    EXPECT_EQ(ts[1].rows[2].cells[0].value, -43408);
+  }
+}
+
+// "Belopp i kronor Not" over labels with their note references: the unit
+// and the Not head on one line.
+TEST(AnnualReportDumpTest, UnitAndNoteHeadOnOneLine) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Resultatrakning\n\nBelopp i kronor Not\nVerksamhetens intakter 1\nVerksamhetens kostnader 2\n\n"
+      "Verksamhetens resultat\nFinansiella intakter\nArets resultat\n\n2025\n\n4 260 000\n—4 395 512\n-135 512\n\n"
+      "8 214\n-127 298\n\n2024\n\n4 180 000\n—4 021 880\n158 120\n1035\n\n159 155\n",
+      "årsredovisning", 2025);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(ts[0].unit, "kr");
+  ASSERT_EQ(ts[0].rows.size(), 5u);
+  EXPECT_EQ(ts[0].rows[0].label, "Verksamhetens intakter");
+  EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 4260000);
+  EXPECT_EQ(ts[0].rows[4].cells[1].amount_sek, 159155);
 }
 
 }  // namespace

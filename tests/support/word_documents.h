@@ -19,7 +19,7 @@ inline const std::vector<std::string>& WordDocumentIds() {
   static const std::vector<std::string> kIds = {"w1-vp-sydnarke", "w2-ar-varmland", "w3-vp-sydnarke-tabs",
                                                 "w4-ar-vastraostergotland-tabs", "w5-vp-kalmar-mnkr",
                                                 "w6-ar-norrbotten-borderless", "w7-dr-uppsala",
-                                                "w8-vp-ostraskaraborg"};
+                                                "w8-vp-ostraskaraborg", "w9-ar-aseledorotea"};
   return kIds;
 }
 
