@@ -11,20 +11,15 @@
 #include "model/extraction.h"
 #include "pipeline/input/text_reader.h"
 #include "tests/support/a4_pages.h"
+#include "tests/support/dump_tables.h"
 
 namespace finsam {
 namespace {
 
 using fixtures::A4Pages;
+using fixtures::FromDump;
 using fixtures::PageBuilder;
 
-std::vector<FinancialTable> FromDump(const std::string& text, const std::string& kind, int year_from = 0) {
-  Document doc;
-  doc.meta.kind = kind;
-  doc.meta.year_from = year_from;
-  ReadText(text, doc);
-  return ExtractFinancialTables(doc);
-}
 
 std::string Columns(const FinancialTable& t) {
   std::string s;
