@@ -376,7 +376,9 @@ TEST(WordDocumentLayoutTest, TablesAndLinesAroundThem) {
     std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("årsredovisning", {pb.words}));
     ASSERT_EQ(ts.size(), c.tables);
     EXPECT_EQ(ts[0].rows.size(), c.first_rows) << Labels(ts[0]);
-    if (c.tables == 2) EXPECT_EQ(Columns(ts[1]), "[budget 2025][utfall 2025][avvikelse 2025]");
+    if (c.tables == 2) {
+      EXPECT_EQ(Columns(ts[1]), "[budget 2025][utfall 2025][avvikelse 2025]");
+    }
   }
 }
 
