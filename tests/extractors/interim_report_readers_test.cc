@@ -22,19 +22,10 @@ namespace finsam {
 namespace {
 
 using fixtures::A4Pages;
+using fixtures::Columns;
 using fixtures::FromDump;
 using fixtures::PageBuilder;
 
-
-std::string Columns(const FinancialTable& t) {
-  std::string s;
-  for (const TableColumn& c : t.columns) {
-    s += std::string("[") + ColumnKindName(c.kind) + " " + std::to_string(c.year);
-    if (!c.period.empty()) s += " " + c.period;
-    s += "]";
-  }
-  return s;
-}
 
 const std::vector<double> kRights = {330, 410, 490, 570};
 

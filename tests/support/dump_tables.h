@@ -1,6 +1,7 @@
 // The financial tables finsam's readers find in an OCR text dump given as a
 // string: the dump reader and the table interpretation only (no diacritic
-// repair, no repair by the sums), as the reader tests need them.
+// repair, no repair by the sums), as the reader tests need them; and the
+// columns of a table in a form a test can compare.
 #ifndef FINSAM_TESTS_SUPPORT_DUMP_TABLES_H_
 #define FINSAM_TESTS_SUPPORT_DUMP_TABLES_H_
 
@@ -21,6 +22,18 @@ inline std::vector<FinancialTable> FromDump(const std::string& text, const std::
   doc.meta.year_from = year_from;
   ReadText(text, doc);
   return ExtractFinancialTables(doc);
+}
+
+// A table's columns as "[kind year]" each, the months after the year for a
+// column covering part of it ("[utfall 2026 01-08]").
+inline std::string Columns(const FinancialTable& t) {
+  std::string s;
+  for (const TableColumn& c : t.columns) {
+    s += std::string("[") + ColumnKindName(c.kind) + " " + std::to_string(c.year);
+    if (!c.period.empty()) s += " " + c.period;
+    s += "]";
+  }
+  return s;
 }
 
 }  // namespace finsam::fixtures
