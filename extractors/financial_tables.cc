@@ -16,11 +16,12 @@ std::string DocumentUnitStatement(const Document& doc) {
   // annat anges", "redovisas alla belopp i tusental kronor (TSEK)". Not
   // "står följande belopp i kronor" (one table's caption).
   // "tusental" with one letter OCR misread ("tuséntal") still says it.
+  static const std::string kThousands = "tus\\S{1,2}ntals? kronor";
   static const RE2 kStatement(
-      "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?i (?:svenska )?(?:tkr|mkr|mnkr|kr|tus\\S{1,2}ntals? kronor|"
-      "miljoner kronor|kronor)|belopp (?:redovisas|anges) i (?:svenska )?(?:tkr|mkr|mnkr|kr|tus\\S{1,2}ntals? kronor|"
-      "miljoner kronor|kronor)|belopp(?:en)? i (?:tkr|mkr|tus\\S{1,2}ntals? kronor|miljoner kronor)|"
-      "upp\\S{1,3}ttad i (?:svenska )?(?:kronor|tkr|tus\\S{1,2}ntals? kronor))");
+      "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?i (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
+      "|miljoner kronor|kronor)|belopp (?:redovisas|anges) i (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
+      "|miljoner kronor|kronor)|belopp(?:en)? i (?:tkr|mkr|" + kThousands + "|miljoner kronor)|"
+      "upp\\S{1,3}ttad i (?:svenska )?(?:kronor|tkr|" + kThousands + "))");
   for (const Page& p : doc.pages)
     for (const Line& l : p.lines) {
       std::string m;

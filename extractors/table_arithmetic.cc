@@ -438,12 +438,16 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
     // Which column the deviation is taken from: the one its header names
     // ("prognos"), else the one more rows agree with, utfall on a tie.
     int u = utfall;
+    Votes v = u >= 0 ? count(u) : Votes{};
     if (!remaining && prognos >= 0) {
       const bool named = FoldKey(t.columns[a].header).find("prognos") != std::string::npos;
-      if (u < 0 || named || count(prognos).Best() > count(u).Best()) u = prognos;
+      const Votes vp = count(prognos);
+      if (u < 0 || named || vp.Best() > v.Best()) {
+        u = prognos;
+        v = vp;
+      }
     }
     if (u < 0) continue;
-    const Votes v = count(u);
     const int agree = v.agree, reverse = v.reverse, favourable = v.favourable;
     int sign = remaining ? (agree > reverse ? 1 : -1) : (reverse > agree ? -1 : 1);
     const bool by_favour = !remaining && favourable > std::max(agree, reverse);

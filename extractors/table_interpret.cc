@@ -547,10 +547,12 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   } else if (year != 0) {
     // Bare year or date: an annual report's columns are outcomes; a plan's
     // are budget/plan years (decided per table in InterpretGrid).
+    static const RE2 kBare("^((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
     // A member fee named with its year ("Medlemsavgift 2027") reads as the year.
-    static const RE2 kBare(
-        "^((medlems)?(avgift|bidrag) )?((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
-    if (RE2::FullMatch(f, kBare)) col.kind = IsAnnualReport(doc_kind) ? ColumnKind::kUtfall : ColumnKind::kBudget;
+    const size_t space = f.find(' ');
+    const bool fee = space != std::string::npos && IsFeeHeaderWord(f.substr(0, space));
+    if (RE2::FullMatch(fee ? f.substr(space + 1) : f, kBare))
+      col.kind = IsAnnualReport(doc_kind) ? ColumnKind::kUtfall : ColumnKind::kBudget;
   }
   return col;
 }

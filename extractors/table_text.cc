@@ -132,19 +132,23 @@ bool IsNumberish(const std::string& t) { return IsNumericToken(t) || IsDamagedNu
 bool IsBorderChar(char c) { return c == '|' || c == '[' || c == ']' || c == '/' || c == '(' || c == '{' || c == '}'; }
 
 // The line's tokens with cell borders removed from figures and headers.
+// A minus sign (U+2212) read as two dashes ("-—730", "——1 000"): one minus.
+std::string OneMinusSign(const std::string& text) {
+  static const RE2 kDoubleMinus("(^|\\s)(?:-|–|—|−){2}(\\d)");
+  std::string out = text;
+  RE2::GlobalReplace(&out, kDoubleMinus, "\\1-\\2");
+  return out;
+}
+
 std::vector<std::string> OcrTokens(const std::string& clean) {
-  std::string s = clean;
+  std::string s = OneMinusSign(clean);
   // A border between two figures: "073/8 886/|8" → "073 8 886 8".
   static const RE2 kInnerPipe("(\\d)[|/]*\\|[|/]*(\\d)");
   static const RE2 kInnerSlash("(\\s\\d{3})/+(\\d)");
   RE2::GlobalReplace(&s, kInnerPipe, "\\1 \\2");
   RE2::GlobalReplace(&s, kInnerSlash, "\\1 \\2");
   std::vector<std::string> out;
-  // A minus sign (U+2212) read as two dashes ("-—730", "——1 000"): one minus.
-  static const RE2 kDoubleMinus("^(?:-|–|—|−){2}(\\d.*)$");
-  for (std::string tok : Tokens(s)) {
-    std::string digits;
-    if (RE2::FullMatch(tok, kDoubleMinus, &digits)) tok = "-" + digits;
+  for (const std::string& tok : Tokens(s)) {
     // A percent sign set apart from its figure ("50 %"): one token.
     if (tok == "%" && !out.empty() && RE2::FullMatch(out.back(), "-?\\d+(,\\d+)?"_re)) {
       out.back() += "%";
@@ -191,11 +195,8 @@ bool IsRuleJunk(char32_t c) {
 std::string StripRuleJunk(const std::string& clean, bool* had) {
   *had = false;
   std::string out;
-  // A minus sign (U+2212) read as two dashes ("-—730"): one minus, not junk.
-  std::string text = clean;
-  static const RE2 kDoubleMinus("(^|\\s)(?:-|–|—|−){2}(\\d)");
-  RE2::GlobalReplace(&text, kDoubleMinus, "\\1-\\2");
-  for (const std::string& tok : Tokens(text)) {
+  // A minus read as two dashes ("-—730") is one minus, not junk.
+  for (const std::string& tok : Tokens(OneMinusSign(clean))) {
     std::vector<char32_t> cps;
     for (size_t i = 0; i < tok.size();) cps.push_back(NextCodePoint(tok, &i));
     auto edge = [](char32_t c) { return IsRuleJunk(c) || (c < 128 && IsBorderChar(static_cast<char>(c))) || c == ';'; };
@@ -447,7 +448,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
     if (RE2::FullMatch(t, kDeviation)) {
       cells.push_back({"Avvikelse", "", "", false, true, false});
     } else if (RE2::FullMatch(t, kKind) || RE2::FullMatch(t, kCompare)) {
-      const bool compare = RE2::FullMatch(t, kCompare) || RE2::FullMatch(t, "(?i)avvikelse|totalt"_re);
+      const bool compare = RE2::FullMatch(t, kCompare);  // (Avvikelse went to the branch above)
       if (!cells.empty() && cells.back().needs_kind && cells.back().year.empty() && !compare && !t.empty() &&
           t[0] >= 'a' && t[0] <= 'z') {
         cells.back().kind += " " + t;  // "Förslag budget" (a capital starts the next cell: "Förslag Plan")
@@ -1921,11 +1922,57 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
     NumberLine nl = ReadNumberLine(toks, 1);
     // One figure whose first thousands space OCR lost ("2729 155"): a
     // column holds one figure a line, so head and group are one figure.
-    if (nl.cells.empty() && toks.size() == 2 && JoinLongHeads(toks).size() == 1) nl.cells = JoinLongHeads(toks);
+    if (nl.cells.empty() && toks.size() == 2) {
+      std::vector<std::string> joined = JoinLongHeads(toks);
+      if (joined.size() == 1) nl.cells = std::move(joined);
+    }
     if (nl.cells.empty()) break;
     columns.back().push_back(nl.cells[0]);
   }
   *end = j;
+  // A reading pairs every table with columns of its own; the sums choose
+  // among readings, and a tie reads nothing.
+  struct Reading {
+    std::vector<Grid> grids;
+    int holds = 0, fails = 0;
+  };
+  // Pairs table `t` with the columns `picked` of `cols` (one per period, of
+  // one size) as one block; false when the labels do not take them.
+  auto pair_table = [&](size_t t, const std::vector<size_t>& picked, const std::vector<std::vector<std::string>>& cols,
+                        Reading* r) {
+    const size_t size = cols[picked[0]].size();
+    std::vector<std::string> years;
+    std::vector<NumberLine> rows(size);
+    for (size_t col : picked) {
+      years.push_back(heads[col]);
+      for (size_t q = 0; q < size; ++q) rows[q].cells.push_back(cols[col][q]);
+    }
+    for (NumberLine& nl : rows) nl.groupings = 1;
+    Grid g;
+    int holds = 0, fails = 0;
+    if (!PairLabelBlock(lines, pages, segs[t].labels, years, rows, /*column_mode=*/true, segs[t].title, *end, doc_kind,
+                        &g, &holds, &fails))
+      return false;
+    g.header_label = segs[t].unit;
+    r->holds += holds;
+    r->fails += fails;
+    r->grids.push_back(std::move(g));
+    return true;
+  };
+  // The best reading's tables go out; none when the sums cannot tell the
+  // best from the next, or (`need_clean`) when it holds no check or fails one.
+  auto take_best = [&](std::vector<Reading>& readings, bool need_clean) {
+    auto better = [](const Reading& x, const Reading& y) {
+      if ((x.fails == 0) != (y.fails == 0)) return x.fails == 0;
+      if (x.holds != y.holds) return x.holds > y.holds;
+      return x.fails < y.fails;
+    };
+    std::stable_sort(readings.begin(), readings.end(), better);
+    if (readings.empty() || (need_clean && (readings[0].holds == 0 || readings[0].fails > 0))) return false;
+    if (readings.size() > 1 && !better(readings[0], readings[1])) return false;  // the sums cannot tell
+    for (Grid& g : readings[0].grids) out->push_back(std::move(g));
+    return true;
+  };
   // The columns come a year at a time, one a table in the tables' order.
   // OCR may set a head without its figures right before the next table's
   // head ("2025-12-31", "2025", then the note's five figures and the
@@ -1943,35 +1990,14 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
     const size_t n = segs.size(), k = columns.size();
     if (n < 2 || n > 4 || k > 8 || k % n != 0) return false;
     const size_t years_n = k / n;
-    struct Reading {
-      std::vector<Grid> grids;
-      int holds = 0, fails = 0;
-    };
     std::vector<Reading> readings;
     std::vector<std::vector<size_t>> mine(n);
     std::function<void(size_t)> assign = [&](size_t c) {
       if (readings.size() >= 64) return;
       if (c == k) {
         Reading r;
-        for (size_t t = 0; t < n; ++t) {
-          const size_t size = columns[mine[t][0]].size();
-          std::vector<std::string> years;
-          std::vector<NumberLine> rows(size);
-          for (size_t col : mine[t]) {
-            years.push_back(heads[col]);
-            for (size_t q = 0; q < size; ++q) rows[q].cells.push_back(columns[col][q]);
-          }
-          for (NumberLine& nl : rows) nl.groupings = 1;
-          Grid g;
-          int holds = 0, fails = 0;
-          if (!PairLabelBlock(lines, pages, segs[t].labels, years, rows, /*column_mode=*/true, segs[t].title, *end,
-                              doc_kind, &g, &holds, &fails))
-            return;
-          g.header_label = segs[t].unit;
-          r.holds += holds;
-          r.fails += fails;
-          r.grids.push_back(std::move(g));
-        }
+        for (size_t t = 0; t < n; ++t)
+          if (!pair_table(t, mine[t], columns, &r)) return;
         readings.push_back(std::move(r));
         return;
       }
@@ -1987,16 +2013,7 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
       }
     };
     assign(0);
-    auto better = [](const Reading& x, const Reading& y) {
-      if ((x.fails == 0) != (y.fails == 0)) return x.fails == 0;
-      if (x.holds != y.holds) return x.holds > y.holds;
-      return x.fails < y.fails;
-    };
-    std::stable_sort(readings.begin(), readings.end(), better);
-    if (readings.empty() || readings[0].holds == 0 || readings[0].fails > 0) return false;
-    if (readings.size() > 1 && !better(readings[0], readings[1])) return false;  // the sums cannot tell
-    for (Grid& g : readings[0].grids) out->push_back(std::move(g));
-    return true;
+    return take_best(readings, /*need_clean=*/true);
   };
   const size_t n = segs.size(), k = columns.size();
   if (k < n || k % n != 0) return any_order();
@@ -2034,10 +2051,6 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
   }
   if (merged.size() > 3) return false;
   // Every order of the merged columns' figures is read; the sums choose.
-  struct Reading {
-    std::vector<Grid> grids;
-    int holds = 0, fails = 0;
-  };
   std::vector<Reading> readings;
   for (size_t mask = 0; mask < (size_t{1} << merged.size()); ++mask) {
     std::vector<std::vector<std::string>> cols = columns;
@@ -2053,35 +2066,13 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
     Reading r;
     bool ok = true;
     for (size_t t = 0; t < n && ok; ++t) {
-      std::vector<std::string> years;
-      std::vector<NumberLine> rows(size[t]);
-      for (size_t c = 0; c < years_n; ++c) {
-        years.push_back(heads[c * n + t]);
-        for (size_t q = 0; q < size[t]; ++q) rows[q].cells.push_back(cols[c * n + t][q]);
-      }
-      for (NumberLine& nl : rows) nl.groupings = 1;
-      Grid g;
-      int holds = 0, fails = 0;
-      ok = PairLabelBlock(lines, pages, segs[t].labels, years, rows, /*column_mode=*/true, segs[t].title, *end,
-                          doc_kind, &g, &holds, &fails);
-      g.header_label = segs[t].unit;
-      r.holds += holds;
-      r.fails += fails;
-      r.grids.push_back(std::move(g));
+      std::vector<size_t> picked;
+      for (size_t c = 0; c < years_n; ++c) picked.push_back(c * n + t);
+      ok = pair_table(t, picked, cols, &r);
     }
     if (ok) readings.push_back(std::move(r));
   }
-  if (readings.empty()) return false;
-  auto better = [](const Reading& x, const Reading& y) {
-    if ((x.fails == 0) != (y.fails == 0)) return x.fails == 0;
-    if (x.holds != y.holds) return x.holds > y.holds;
-    return x.fails < y.fails;
-  };
-  std::stable_sort(readings.begin(), readings.end(), better);
-  if (readings.size() > 1 && !better(readings[0], readings[1])) return false;  // the sums cannot tell the orders apart
-  std::vector<Grid>& grids = readings[0].grids;
-  for (Grid& g : grids) out->push_back(std::move(g));
-  return true;
+  return take_best(readings, /*need_clean=*/false);
 }
 }  // namespace
 
