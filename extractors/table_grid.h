@@ -126,13 +126,17 @@ std::string CleanCellText(const std::string& s);
 // Helpers both readers use to find a table's caption and its end.
 // "4 Resultaträkning", "1.2 Översikt ...", "Not 2. ...": a numbered heading.
 bool IsNumberedHeading(const std::string& text);
-// A heading a table may be captioned by: numbered, or a short line naming a
+// A heading a table may be captioned by: numbered ("Tabell 2. Eget kapital"
+// too), or a short line naming a
 // table (Budget, Resultaträkning, Balansräkning, Kassaflöde, ...), also
 // when OCR damaged the name (DamagedStatementTitle).
 bool IsTableHeading(const std::string& text);
 // A line whose only figures are a written date's ("Karlstad den 12 februari
 // 2026", "… per den 31" / "augusti."): prose or a signature, no row.
 bool IsDateLine(const std::string& text);
+// A line that ends in a page number: "8 (15)", "3 av 12", "3/12" (the page
+// not past the count), "Sida 3" — a running header or footer.
+bool EndsInPageNumber(const std::string& text);
 
 // The statement title a short heading line names when OCR split its word
 // with spaces and lost or misread letters ("RESU LTAT RÄKN N G 2023-01-01"

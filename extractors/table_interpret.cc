@@ -328,6 +328,17 @@ std::string DamagedStatementTitle(const std::string& line) {
   return "";
 }
 
+// Whether a line ends in a page number (a running header or footer): "8 (15)", "3 av 12", "3/12" (the
+// page not past the count), "Sida 3".
+bool EndsInPageNumber(const std::string& text) {
+  static const RE2 kPair("(?i)(?:^|\\s)(\\d{1,3})\\s*(?:\\(\\s*(\\d{1,3})\\s*\\)|(?:av|/)\\s*(\\d{1,3}))$");
+  static const RE2 kSida("(?i)(?:^|\\s)(sida|sid\\.?)\\s*\\d{1,3}$");
+  int n = 0;
+  std::string m_paren, m_av;
+  if (RE2::PartialMatch(text, kPair, &n, &m_paren, &m_av)) return n >= 1 && n <= std::stoi(m_paren.empty() ? m_av : m_paren);
+  return RE2::PartialMatch(text, kSida);
+}
+
 // A line whose only figures are a written date's day and year ("Karlstad
 // den 12 februari 2026", the signature line under the last note), or a
 // day named by "den" or its month: no row.
@@ -347,7 +358,7 @@ bool IsDateLine(const std::string& text) {
 }
 
 bool IsTableHeading(const std::string& text) {
-  static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d)");
+  static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d|tabell \\d)");
   static const RE2 kTableWord(
       "(budget|resultatrakning|balansrakning|kassaflode|drifts?redovisning|oversikt|balanskrav|noter?\\b)");
   if (text.size() > 100) return false;

@@ -853,17 +853,6 @@ struct TableBody {
 // page number (n ≤ m in "n (m)", "n av m", "n/m"; "Sida n") or, not a
 // table header, is printed the same in the margin of at least
 // `running_min_pages` pages.
-// Whether a line ends in a page number: "8 (15)", "3 av 12", "3/12" (the
-// page not past the count), "Sida 3".
-bool EndsInPageNumber(const std::string& text) {
-  static const RE2 kPair("(?i)(?:^|\\s)(\\d{1,3})\\s*(?:\\(\\s*(\\d{1,3})\\s*\\)|(?:av|/)\\s*(\\d{1,3}))$");
-  static const RE2 kSida("(?i)(?:^|\\s)(sida|sid\\.?)\\s*\\d{1,3}$");
-  int n = 0;
-  std::string m_paren, m_av;
-  if (RE2::PartialMatch(text, kPair, &n, &m_paren, &m_av)) return n >= 1 && n <= std::stoi(m_paren.empty() ? m_av : m_paren);
-  return RE2::PartialMatch(text, kSida);
-}
-
 // The positioned-word bands of every page (empty for plain-text pages),
 // without its running header and footer.
 std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams& lp) {

@@ -493,9 +493,13 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   // ("budget" under "Förslag"), else the one comparison cell's words
   // ("prognos mot" under "Avvikelse"). A second such line follows when the
   // first left years or words to come ("2027" under "budget").
+  // Up to three blank lines between them: a page break inside the header
+  // row leaves the blank lines around the running footer and header that
+  // the reader skips (RunningTextLines).
+  constexpr size_t kMaxBlank = 3;
   size_t j = i + 1;
-  while (j < lines.size() && j <= i + 2 && CleanCellText(lines[j]->text).empty()) ++j;
-  if (j >= lines.size() || j > i + 2) return false;
+  while (j < lines.size() && j <= i + kMaxBlank && CleanCellText(lines[j]->text).empty()) ++j;
+  if (j >= lines.size() || j > i + kMaxBlank) return false;
   std::vector<std::string> years_toks = OcrTokens(CleanCellText(lines[j]->text));
   std::string years_label;
   if (first == 0) {
@@ -2076,13 +2080,57 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
 }
 }  // namespace
 
+// The running headers and footers of a text dump's pages (one page per form
+// feed): within the first or last two lines of a page, a line that ends in
+// a page number ("Verksamhetsplan 2027–2029  Sida 1") or, naming no column
+// and holding no figure but years, is printed the same at the edge of at
+// least `running_min_pages` pages. A table broken over a page goes on after
+// them (the header's second line, the rows), so they must not end it or
+// join it.
+std::set<const Line*> RunningTextLines(const Document& doc, int running_min_pages) {
+  std::set<const Line*> running;
+  if (doc.pages.size() < 2) return running;
+  constexpr size_t kEdgeLines = 2;
+  std::vector<std::vector<const Line*>> edges(doc.pages.size());
+  for (size_t pi = 0; pi < doc.pages.size(); ++pi) {
+    std::vector<const Line*> text;
+    for (const Line& l : doc.pages[pi].lines)
+      if (l.text.find_first_not_of(" \t\f") != std::string::npos) text.push_back(&l);
+    for (size_t k = 0; k < text.size(); ++k)
+      if (k < kEdgeLines || k + kEdgeLines >= text.size()) edges[pi].push_back(text[k]);
+  }
+  auto repeatable = [](const Line& l) {
+    std::string label;
+    std::vector<std::string> headers;
+    if (SpaceHeader(l.text, &label, &headers)) return false;
+    static const RE2 kYears("(?:19|20)\\d\\d(?:[-\u2013](?:19|20)?\\d\\d)?[.,:]?");
+    for (const std::string& t : Tokens(l.text))
+      if (IsNumericToken(t) && !RE2::FullMatch(t, kYears)) return false;
+    return true;
+  };
+  std::map<std::string, std::set<size_t>> pages_of;
+  for (size_t pi = 0; pi < edges.size(); ++pi)
+    for (const Line* l : edges[pi])
+      if (repeatable(*l)) pages_of[FoldKey(l->text)].insert(pi);
+  for (const auto& page : edges)
+    for (const Line* l : page) {
+      bool words = RE2::PartialMatch(l->text, "[[:alpha:]]{3}"_re);
+      if ((words && EndsInPageNumber(l->text)) ||
+          (repeatable(*l) && static_cast<int>(pages_of[FoldKey(l->text)].size()) >= running_min_pages))
+        running.insert(l);
+    }
+  return running;
+}
+
 std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& params) {
   std::vector<Grid> grids;
   // Flatten lines with their page numbers: tables may cross form feeds.
   std::vector<const Line*> lines;
   std::vector<int> pages;
+  const std::set<const Line*> running = RunningTextLines(doc, LayoutParams().running_min_pages);
   for (const Page& p : doc.pages)
     for (const Line& l : p.lines) {
+      if (running.count(&l)) continue;
       lines.push_back(&l);
       pages.push_back(p.number);
     }

@@ -51,7 +51,29 @@ std::string CanonicalNumberText(std::string_view in) {
     collapsed.push_back(c);
   }
   while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  return collapsed;
+  if (collapsed.find('.') == std::string::npos) return collapsed;
+  // Periods as thousands separators ("8.400.000", "151.200", older Swedish
+  // style and spreadsheet exports): a token of one to three digits, not
+  // starting with 0, then groups of exactly three is one number, written
+  // without separators so every reader below takes it whole. "0,570",
+  // "2027.", "5.1" and "480.5" do not match and stay as they were.
+  static const RE2 kPeriodGrouped(R"(([-+(]?)([1-9]\d{0,2}(?:\.\d{3})+)((?:,\d+)?\)?(?: ?%)?))");
+  std::string result;
+  size_t pos = 0;
+  while (pos <= collapsed.size()) {
+    size_t end = collapsed.find(' ', pos);
+    if (end == std::string::npos) end = collapsed.size();
+    std::string token = collapsed.substr(pos, end - pos);
+    std::string sign, body, tail;
+    if (token.find('.') != std::string::npos && RE2::FullMatch(token, kPeriodGrouped, &sign, &body, &tail)) {
+      std::erase(body, '.');
+      token = sign + body + tail;
+    }
+    if (!result.empty()) result.push_back(' ');
+    result += token;
+    pos = end + 1;
+  }
+  return result;
 }
 
 std::optional<SwedishNumber> ParseSwedishNumber(std::string_view text) {

@@ -4,7 +4,8 @@
 //   "13 320"  (space, NBSP U+00A0, thin/narrow NBSP U+2009/U+202F as thousands separator)
 //   "4443"  "480,5"  "-2 187"  "−666" (U+2212)  "–2 187" (en dash)  "(1 234)" (negative)
 //   "100%" / "100 %" (percent)  "–" / "-" alone (nil: an empty cell printed as a dash)
-//   "+81"
+//   "+81"  "8.400.000" / "151.200" (periods as thousands separators: groups
+//   of three after a first group of one to three digits not starting with 0)
 // Thousands groups must be exactly three digits after the first group of
 // one to three digits; "13 32" is not a number.
 #ifndef FINSAM_NORMALIZERS_SWEDISH_NUMBER_H_
@@ -34,7 +35,8 @@ std::optional<double> ParseAmount(std::string_view text);
 std::string FormatPrinted(double v);
 
 // Replaces NBSP/thin spaces/tabs by ' ', U+2212 and dashes by '-' in number
-// context, and collapses runs of spaces. Exposed for tests and the lexer.
+// context, collapses runs of spaces, and writes a period-grouped token
+// ("8.400.000") without its periods. Exposed for tests and the lexer.
 std::string CanonicalNumberText(std::string_view text);
 
 // True for a token that can be part of a number: digits with optional sign,

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 9u);
+  ASSERT_EQ(scored.size(), 10u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -62,10 +62,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // third column of its budget table in unbolded rows on the speckled
   // 1-bit page (a median filter brings it back; not done: it changed real
   // scans before). All eight 575/611. w9 (230 dpi, written after w8's
-  // rules): 44/44 as it came; all nine 619/655.
-  EXPECT_GE(t.recalled, 615) << ScoreReport(scored);
+  // rules): 44/44 as it came; all nine 619/655. w10 (240 dpi, written
+  // after session 31's rules): 52/78, precision 1.000, before and after its
+  // rules (the fee table's % signs read as "26", "Yo"; a header row cut by
+  // the page break read as two tables); all ten 671/733.
+  EXPECT_GE(t.recalled, 665) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 9) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 10) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -33,6 +33,14 @@ TEST(SwedishNumberTest, ParsesPrintedForms) {
       {"0", true, 0, false, false},
       {"+81", true, 81, false, false},
       {"1 480,5", true, 1480.5, false, false},
+      {"8.400.000", true, 8400000, false, false},         // periods group thousands
+      {"151.200", true, 151200, false, false},
+      {"\u22121.350", true, -1350, false, false},
+      {"12.500,50", true, 12500.5, false, false},
+      {"0.570", false, 0, false, false},                  // not a thousands group: 0 head
+      {"480.5", false, 0, false, false},                  // a decimal point is not read
+      {"1.50", false, 0, false, false},
+      {"2027.", false, 0, false, false},
       {"13 32", false, 0, false, false},                  // group must be 3 digits
       {"1234 567", false, 0, false, false},               // head group over 3 digits
       {"J 866", false, 0, false, false},                  // OCR damage is not a number

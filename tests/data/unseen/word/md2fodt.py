@@ -7,6 +7,7 @@ Source lines:
   @font NAME SIZEpt      body font       @rules grid|lines|none   table borders
   @shade #RRGGBB         header shading  @tabs 6cm 8.5cm ...      right tab stops
   @pagebreak
+  @header TEXT / @footer TEXT   running page header / footer ({page} = page number)
   = Title   == Heading   === Subheading
   | a | b | c |          table row (consecutive rows = one table; first = header)
   |! a | b |             bold row (sums)
@@ -16,10 +17,11 @@ Source lines:
 import re, sys
 from xml.sax.saxutils import escape
 
-NUM = re.compile(r'^[-−–]?\s?[\d \u00a0\u202f]+(,\d+)?\s?%?$')  # no-break and thin spaces group thousands too
+NUM = re.compile(r'^[-−–]?\s?[\d \u00a0\u202f.]+(,\d+)?\s?%?$')  # no-break and thin spaces (and periods) group thousands too
 
 def main(src, out):
     font, size, rules, shade, tabs = 'Liberation Sans', '10pt', 'grid', '#ffffff', []
+    running = {}  # 'header' / 'footer' -> text
     body, styles = [], []
     table, bold = [], []
     tcount = [0]
@@ -70,6 +72,8 @@ def main(src, out):
             shade = line.split()[1]
         elif line.startswith('@tabs'):
             tabs = line.split()[1:]
+        elif line.startswith('@header ') or line.startswith('@footer '):
+            running[line[1:7]] = line[8:]
         elif line.startswith('@pagebreak'):
             body.append('<text:p text:style-name="Break"/>')
         elif line.startswith('=== '):
@@ -93,6 +97,14 @@ def main(src, out):
         b = 'fo:border-bottom="none" fo:border-left="none" fo:border-right="none" fo:border-top="%s"' % line_border
     else:
         c = h = b = 'fo:border="none"'
+    def run(kind):
+        if kind not in running:
+            return ''
+        parts = [escape(p) for p in running[kind].split('{page}')]
+        return '<style:%s><text:p text:style-name="Running">%s</text:p></style:%s>' % (
+            kind, '<text:page-number text:select-page="current">1</text:page-number>'.join(parts), kind)
+    runstyle = ''.join('<style:%s-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-%s="0.3cm"/></style:%s-style>'
+                       % (k, 'bottom' if k == 'header' else 'top', k) for k in ('header', 'footer') if k in running)
     tabstops = ''.join('<style:tab-stop style:position="%s" style:type="right"/>' % t for t in tabs)
     doc = f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -106,6 +118,7 @@ def main(src, out):
 <office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.15cm"/><style:text-properties style:font-name="{font}" fo:font-size="{size}" fo:language="sv" fo:country="SE"/></style:default-style>
 <style:style style:name="Body" style:family="paragraph"/>
+<style:style style:name="Running" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm"/><style:text-properties fo:font-size="8pt" fo:color="#555555"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:margin-top="2cm" fo:margin-bottom="0.6cm"/><style:text-properties fo:font-size="20pt" fo:font-weight="bold"/></style:style>
 <style:style style:name="H1" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold" fo:color="#1f3864"/></style:style>
 <style:style style:name="H2" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="11pt" fo:font-weight="bold"/></style:style>
@@ -118,14 +131,14 @@ def main(src, out):
 <style:style style:name="PHR" style:family="paragraph" style:parent-style-name="PR"><style:text-properties fo:font-weight="bold"/></style:style>
 </office:styles>
 <office:automatic-styles>
-<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2cm"/></style:page-layout>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2cm"/>{runstyle}</style:page-layout>
 <style:style style:name="Break" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
 <style:style style:name="C" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" {c}/></style:style>
 <style:style style:name="CH" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:background-color="{shade}" {h}/></style:style>
 <style:style style:name="CB" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" {b}/></style:style>
 {chr(10).join(styles)}
 </office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">{run('header')}{run('footer')}</style:master-page></office:master-styles>
 <office:body><office:text>
 {chr(10).join(body)}
 </office:text></office:body>
