@@ -660,6 +660,29 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       }
     }
   }
+  // A plan's column headed by a year before the plan period and no kind it
+  // can read, beside columns that name theirs ("Uttatt 2025" — OCR's
+  // "Utfall" — before "Prognos 2026", "Budget 2027"): the printed kind was
+  // lost, and a year before the plan is not its budget. Read as utfall two
+  // years or more before the plan (the year before may be the current
+  // year's budget or forecast: kept), the figures suspect either way.
+  if (!IsAnnualReport(ctx.doc_kind) && ctx.doc_year_from > 0) {
+    auto named = [](const TableColumn& c) {
+      return RE2::PartialMatch(FoldKey(c.header), "utfall|bokslut|redovisat|budget|\\bplan\\b|prognos"_re);
+    };
+    const bool any_named = std::any_of(t.columns.begin(), t.columns.end(), named);
+    for (size_t i = 0; i < t.columns.size() && any_named; ++i) {
+      TableColumn& c = t.columns[i];
+      const bool dated_kind = c.kind == ColumnKind::kBudget || c.kind == ColumnKind::kPlan;
+      if (!dated_kind || c.year == 0 || c.year >= ctx.doc_year_from || named(c) || !kind_doubt[i].empty()) continue;
+      const ColumnKind was = c.kind;
+      if (c.year <= ctx.doc_year_from - 2) c.kind = ColumnKind::kUtfall;
+      kind_doubt[i] = std::string("its column's header '") + c.header + "' names no kind it can read and " +
+                      std::to_string(c.year) + " is before the plan's first year " +
+                      std::to_string(ctx.doc_year_from) + "; read as " + ColumnKindName(c.kind) +
+                      (was == c.kind ? "" : std::string(", not ") + ColumnKindName(was));
+    }
+  }
   t.table_kind = TableKind(t.title, grid.header_label, t.columns, ctx.doc_kind);
 
   // Unit: title, then the label header, then column headers, then the

@@ -88,8 +88,13 @@ bool IsHeaderishWord(const std::string& s) {
   static const RE2 kAllowed(
       "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|kommentarer?|utfall-?|budget|plan|prognos|avvikelse|aterstar|"
       "totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut)");
-  std::string f = FoldKey(StripPunct(s));
-  return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(StripPunct(s));
+  // A cell border OCR read into the word ("Prognos]", "Budget|") is no
+  // letter of it, nor the space a re-read cell's word may start with.
+  std::string t = s;
+  while (!t.empty() && (t.back() == ']' || t.back() == '|' || t.back() == '}' || t.back() == ' ')) t.pop_back();
+  while (!t.empty() && t.front() == ' ') t.erase(0, 1);
+  std::string f = FoldKey(StripPunct(t));
+  return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(StripPunct(t));
 }
 
 std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
@@ -1044,6 +1049,7 @@ void CarryHeaderFromPreviousPage(const Document& doc, const std::vector<std::vec
   const std::vector<Band>& prev = page_bands[pi - 1];
   const Band& last = prev.back();
   const Page& prev_page = doc.pages[pi - 1];
+
   if (last.words.size() < 3 || last.box.y1 <= lp.page_foot_fraction * prev_page.height ||
       !IsHeaderishBand(last, h->columns_x0))
     return;

@@ -244,9 +244,13 @@ std::string StripRuleJunk(const std::string& clean, bool* had) {
 // ones included; a lone confusable letter before a 3-digit group ("J 480")
 // is a damaged head.
 size_t FiguresStart(const std::vector<std::string>& toks) {
+  // A range of years ("2025-2028", an insats's Löptid) is text of the row,
+  // never a figure: the figures start after it.
+  static const RE2 kYearRange("(?:19|20)\\d\\d[-\u2013](?:19|20)\\d\\d");
   size_t first = toks.size();
   while (first > 0) {
     const std::string& t = toks[first - 1];
+    if (RE2::FullMatch(t, kYearRange)) break;
     bool lone_head = t.size() == 1 && std::strchr("JBOSlI]g", t[0]) != nullptr && t[0] != '\0' && first < toks.size() && toks[first].size() == 3 &&
                      IsDigitsOnly(toks[first]);
     if (!IsNumberish(t) && !lone_head) break;
@@ -2202,12 +2206,14 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       // figures are printed in each row with the amounts.
       std::vector<std::string> label_toks = Tokens(label);
       count_before = label_toks.size() >= 2 && IsCountHeader(label_toks.back());
-      // Two capitalised names before the values ("Insats Malgrupp Budget
-      // 2026"): a text column between label and values, which a dump gives
-      // no positions to cut from the labels.
+      // Two or three capitalised names before the values ("Insats Malgrupp
+      // Budget 2026", "Insats Huvudman Löptid Budget 2027"): text columns
+      // between label and values, which a dump gives no positions to cut
+      // from the labels.
       auto capital = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
-      side_text = !count_before && label_toks.size() == 2 && capital(label_toks[0]) && capital(label_toks[1]) &&
-                  FoldKey(label_toks[1]) != "not" && !DetectMoneyUnit(label);
+      side_text = !count_before && (label_toks.size() == 2 || label_toks.size() == 3) &&
+                  std::all_of(label_toks.begin(), label_toks.end(), capital) &&
+                  FoldKey(label_toks.back()) != "not" && !DetectMoneyUnit(label);
       std::string l2;
       std::vector<std::string> h2;
       if (!count_before) SpaceHeader(hl.text, &l2, &h2, nullptr, &count_after);
@@ -2348,6 +2354,22 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             } else {
               maybe_note = fills(first + 1) && fills(first);
             }
+          }
+          // Under text columns between label and values, a dash is such a
+          // column's empty cell ("Medel för nya insatser - - 2500 5 200"):
+          // leading dashes go when the figures after them fill the columns.
+          if (side_text && first < toks.size()) {
+            auto fills = [&](size_t from) {
+              std::vector<std::string> shadow;
+              for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
+              return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
+            };
+            auto dash = [](const std::string& t) { return t == "-" || t == "\u2013" || t == "\u2014"; };
+            size_t k = first;
+            while (k < toks.size() && dash(toks[k])) ++k;
+            // Two dashes or more before the figures are the text columns'
+            // (a run of nil amounts would leave no figure to fill them).
+            if (k > first && k < toks.size() && (k - first >= 2 || !fills(first)) && fills(k)) first = k;
           }
           row.label = WithoutLeadingBorders(row.label);
           // On a line with rule junk, a small letter glued before a capital

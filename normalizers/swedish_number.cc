@@ -140,6 +140,9 @@ bool IsNumericToken(std::string_view token) {
   std::string s = CanonicalNumberText(token);
   if (s.empty()) return false;
   if (s == "-") return true;
+  // One word holding a whole grouped figure ("8 400 000": OCR's re-read of
+  // a cell, or thousands joined by no-break spaces) is a number as a whole.
+  if (s.find(' ') != std::string::npos) return ParseSwedishNumber(s).has_value();
   bool digit = false;
   for (char c : s) {
     if (IsDigit(c)) {

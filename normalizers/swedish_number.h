@@ -40,7 +40,8 @@ std::string FormatPrinted(double v);
 std::string CanonicalNumberText(std::string_view text);
 
 // True for a token that can be part of a number: digits with optional sign,
-// decimal comma, percent, parentheses; a lone dash.
+// decimal comma, percent, parentheses; a lone dash; a whole grouped figure in
+// one word ("8 400 000", "13\u00a0320").
 bool IsNumericToken(std::string_view token);
 
 // Ways to read space-separated tokens as exactly `count` numbers, where each

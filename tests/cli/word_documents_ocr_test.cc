@@ -63,10 +63,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // 1-bit page (a median filter brings it back; not done: it changed real
   // scans before). All eight 575/611. w9 (230 dpi, written after w8's
   // rules): 44/44 as it came; all nine 619/655. w10 (240 dpi, written
-  // after session 31's rules): 52/78, precision 1.000, before and after its
-  // rules (the fee table's % signs read as "26", "Yo"; a header row cut by
-  // the page break read as two tables); all ten 671/733.
-  EXPECT_GE(t.recalled, 665) << ScoreReport(scored);
+  // after session 31's rules): 52/78, precision 1.000 (the fee table's
+  // re-read cells each one word "8 400 000", no numeric token; a header row
+  // cut by the page break read as two tables, its kinds with the cell
+  // borders "Prognos]" " Budget|"); 78/78 after, 4 suspect (the first
+  // column's kind read "Uttatt": utfall by its year, suspect). All ten
+  // 697/733.
+  EXPECT_GE(t.recalled, 692) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 10) << ScoreReport(scored);
 }

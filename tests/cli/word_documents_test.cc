@@ -124,11 +124,14 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // w10 (written after session 31's rules): 40/78, precision 1.000 (a
   // header row broken by the page break, the running footer and header
   // between its lines; fees with periods between the thousands) until
-  // those were read: 66/78. The 12 left are its insatser: two text columns
-  // (Huvudman, Löptid with year ranges) between label and amounts, which a
-  // dump gives no positions to cut from the labels.
-  EXPECT_GE(t.recalled, t.expected - 18) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 50) << ScoreReport(scored);
+  // those were read: 66/78. Its insatser have two text columns (Huvudman,
+  // Löptid with year ranges) between label and amounts, which a dump gives
+  // no positions to cut from the labels: once a year range was text and a
+  // text column's dash its empty cell, the table is read, all 12 figures
+  // right and suspect (read.side_text), 4 under labels as printed (70/78);
+  // the other 8 carry the Huvudman and Löptid text in their labels.
+  EXPECT_GE(t.recalled, t.expected - 14) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 64) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 10) << ScoreReport(scored);
 }

@@ -11,13 +11,18 @@
 
 #include "extractors/financial_tables.h"
 #include "model/extraction.h"
+#include "tests/support/a4_pages.h"
 #include "tests/support/dump_tables.h"
 
 namespace finsam {
 namespace {
 
+using fixtures::A4Pages;
 using fixtures::Columns;
 using fixtures::FromDump;
+using fixtures::PageBuilder;
+
+const std::vector<double> kFive = {290, 350, 410, 470, 530};
 
 const FinancialTable* Titled(const std::vector<FinancialTable>& ts, const std::string& title) {
   for (const FinancialTable& t : ts)
@@ -100,6 +105,109 @@ TEST(PageBreakDumpTest, PeriodsAsThousandsSeparators) {
   EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 8400000);
   EXPECT_EQ(ts[0].rows[3].cells[0].amount_sek, 252000);
   EXPECT_EQ(ts[0].rows[4].cells[0].amount_sek, 16800000);
+}
+
+
+// Insatser with two text columns between label and amounts (Huvudman,
+// Löptid): a year range ("2025-2028") is the row's text, never a figure,
+// and a dash in a text column ("- -") is its empty cell. The table is read,
+// its cells suspect (read.side_text: the labels hold the text columns).
+TEST(PageBreakDumpTest, TextColumnsWithYearRangesBeforeTheAmounts) {
+  const std::string text =
+      "Tabell 4. Insatser som forbundet finansierar (tkr)\n\n"
+      "Insats Huvudman Loptid Budget 2027 Plan 2028\n\n"
+      "Jobbcentrum Storby Storby kommun 2025-2028 4 200 4 200\n"
+      "Unga vuxna Region Mittbygden 2026-2028 3 600 3 700\n"
+      "Medel for nya insatser - - 2 500 5 200\n"
+      "Summa 10 300 13 100\n";
+  std::vector<FinancialTable> ts = FromDump(text, "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[budget 2027][plan 2028]");
+  ASSERT_EQ(ts[0].rows.size(), 4u);
+  EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 4200000);
+  EXPECT_EQ(ts[0].rows[1].cells[1].amount_sek, 3700000);
+  EXPECT_EQ(ts[0].rows[2].cells[0].amount_sek, 2500000);
+  EXPECT_EQ(ts[0].rows[2].cells[1].amount_sek, 5200000);
+  EXPECT_EQ(ts[0].rows[2].label, "Medel for nya insatser");
+  EXPECT_EQ(ts[0].rows[3].cells[1].amount_sek, 13100000);
+  for (const TableRow& r : ts[0].rows)
+    for (const TableCell& c : r.cells) EXPECT_EQ(c.status, "suspect") << r.label;
+}
+
+// The same cut header row on a scan's pages (positioned words): OCR read
+// the cell borders into the kinds ("Prognos]", " Budget|" with the space of
+// a re-read cell). The header at the foot of page 1 still joins the years
+// at the top of page 2, and the caption comes with it.
+TEST(PageBreakLayoutTest, HeaderRowBrokenByThePageBreakWithBorderJunk) {
+  struct Case {
+    const char* name;
+    std::string prognos, budget;
+  };
+  const std::vector<Case> cases = {
+      {"borders read into the kinds", "Prognos]", " Budget|"},
+      {"control: clean kinds", "Prognos", "Budget"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder p1, p2;
+    p1.Text("Budgeten beskrivs nedan.", 600);
+    p1.Text("Tabell 2. Eget kapital (tkr)", 740);
+    p1.Add(fixtures::L("Utfall", 236, 760));
+    p1.Add(fixtures::R("2025", 290, 760));
+    p1.Add(fixtures::R(c.prognos, 350, 760));
+    p1.Add(fixtures::R(c.budget, 410, 760));
+    p1.Add(fixtures::L("Plan", 416, 760));
+    p1.Add(fixtures::R("2028", 470, 760));
+    p1.Add(fixtures::L("Plan", 476, 760));
+    p1.Add(fixtures::R("2029", 530, 760));
+    p2.Add(fixtures::R("2026", 350, 60));
+    p2.Add(fixtures::R("2027", 410, 60));
+    p2.Row("Ingående eget kapital", 80, kFive, {"8 480", "7 862", "6 512", "5 002", "3 292"});
+    p2.Row("Årets resultat", 96, kFive, {"-618", "-1 350", "-1 510", "-1 710", "-1 700"});
+    p2.Row("Utgående eget kapital", 112, kFive, {"7 862", "6 512", "5 002", "3 292", "1 592"});
+    Document doc = A4Pages("verksamhetsplan", {p1.words, p2.words});
+    doc.meta.year_from = 2027;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    const FinancialTable* t = Titled(ts, "Eget kapital");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(Columns(*t), "[utfall 2025][prognos 2026][budget 2027][plan 2028][plan 2029]");
+    ASSERT_EQ(t->rows.size(), 3u);
+    EXPECT_EQ(t->rows[2].cells[4].amount_sek, 1592000);
+  }
+}
+
+// A plan's column whose kind OCR garbled ("Uttatt 2025" for "Utfall
+// 2025") beside columns that name theirs: a year before the plan period is
+// no budget of it. Read as utfall and left suspect (read.kind); a legible
+// kind stays ok.
+TEST(PageBreakDumpTest, GarbledKindBeforeThePlanPeriodIsSuspect) {
+  struct Case {
+    const char* name;
+    std::string kind;
+    std::string status;
+  };
+  const std::vector<Case> cases = {
+      {"kind garbled", "Uttatt", "suspect"},
+      {"control: kind legible", "Utfall", "ok"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump("Resultatbudget (tkr)\n" + c.kind +
+                                                  " 2025 Prognos 2026 Budget 2027\n"
+                                                  "Intakter 16 042 16 060 16 840\n"
+                                                  "Kostnader -16 660 -17 410 -18 350\n"
+                                                  "Arets resultat -618 -1 350 -1 510\n",
+                                              "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2025][prognos 2026][budget 2027]");
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    for (const TableRow& r : ts[0].rows) {
+      ASSERT_EQ(r.cells.size(), 3u);
+      EXPECT_EQ(r.cells[0].status, c.status) << r.label;
+      EXPECT_EQ(r.cells[1].status, "ok") << r.label;
+      if (c.status == "suspect") EXPECT_EQ(r.cells[0].doubt_rule, "read.kind") << r.label;
+    }
+  }
 }
 
 }  // namespace

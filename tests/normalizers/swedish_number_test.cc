@@ -59,6 +59,19 @@ TEST(SwedishNumberTest, ParsesPrintedForms) {
   }
 }
 
+// A token that can be part of a number; one word holding a whole grouped
+// figure (OCR's re-read of a cell, "8 400 000") is one too, a word with a
+// space that is no figure is not.
+TEST(SwedishNumberTest, NumericTokens) {
+  const std::pair<const char*, bool> kCases[] = {
+      {"13", true},         {"320", true},       {"-2", true},         {"480,5", true},  {"(1", true},
+      {"100%", true},       {"-", true},         {"8 400 000", true},  {"13\u00a0320", true},
+      {"8.400.000", true},  {"-13 900", true},   {"13 32", false},     {"abc", false},   {"J 480", false},
+      {"50,0 26", false},   {"2024 abc", false}, {"", false},
+  };
+  for (const auto& [token, numeric] : kCases) EXPECT_EQ(IsNumericToken(token), numeric) << token;
+}
+
 TEST(SwedishNumberTest, GroupsSpaceSeparatedTokensIntoColumns) {
   struct Case {
     std::vector<std::string> tokens;
