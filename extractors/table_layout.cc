@@ -652,7 +652,7 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
   std::set<const Word*> in_chunk;
   for (const Chunk& c : chunks)
     for (const PWord& p : c.words) in_chunk.insert(p.w);
-  int intruders = 0;
+  int intruders = 0, nil_words = 0;
   for (const PWord& p : band.words) {
     if (in_chunk.count(p.w)) continue;
     if (p.w->box.x0 >= shape.comment_x0 - lp.edge_slack_pt) continue;
@@ -663,6 +663,11 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     } else if (p.w->text.size() <= 3 && IsNumericToken(p.w->text) == false && !label.empty()) {
       // OCR debris or a damaged digit next to numbers ("J", "|"): ignored
       // here; the number-repair stage sees the cell's raw text.
+    } else if (RE2::FullMatch(FoldKey(StripPunct(p.w->text)), "(inga|ingen|inget)"_re)) {
+      // "Ställda säkerheter  Inga  Inga": a value cell that says "none".
+      // The row states its values (no amount), so it is no line of the
+      // label above it.
+      ++nil_words;
     } else {
       ++intruders;
     }
@@ -783,7 +788,7 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + gc.text;
     any = true;
   }
-  *label_only = !any;
+  *label_only = !any && nil_words == 0;
   if (!any) {
     int words = static_cast<int>(label.size());
     if (words > 8 || (!row.label.empty() && row.label.back() == '.' && words > 3)) return false;

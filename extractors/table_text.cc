@@ -317,14 +317,20 @@ std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string
   return plausible.empty() && !strict ? all : plausible;
 }
 
-// Header words OCR broke ("Ut fall" → "Utfall") or glued to their year
-// ("Plan2027" → "Plan" "2027": the space between them lost).
+// Header words OCR broke ("Ut fall" → "Utfall"), glued to their year
+// ("Plan2027" → "Plan" "2027": the space between them lost) or misread
+// ("Awikelse", "Avwvikelse": the double v read as w, or as v w v).
 std::vector<std::string> JoinBrokenKinds(const std::vector<std::string>& toks) {
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
   static const RE2 kGlued("(?i)(utfall|budget|plan|prognos|bokslut)((?:19|20)\\d\\d)");
+  static const RE2 kDeviation("(?i)a[vw]{1,3}[il1]kelse");
   std::vector<std::string> out;
   for (size_t i = 0; i < toks.size(); ++i) {
     std::string kind, year;
+    if (RE2::FullMatch(toks[i], kDeviation)) {
+      out.push_back("Avvikelse");
+      continue;
+    }
     if (RE2::FullMatch(toks[i], kGlued, &kind, &year)) {
       out.push_back(kind);
       out.push_back(year);

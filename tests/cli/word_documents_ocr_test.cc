@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 10u);
+  ASSERT_EQ(scored.size(), 11u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -69,9 +69,16 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // borders "Prognos]" " Budget|"); 78/78 after, 4 suspect (the first
   // column's kind read "Uttatt": utfall by its year, suspect). All ten
   // 697/733.
-  EXPECT_GE(t.recalled, 692) << ScoreReport(scored);
+  // w11 (200 dpi, written after w10's rules): 60/64 with 2 wrong `ok`
+  // ("Ställda säkerheter  Inga  Inga", set tightly under "Summa eget
+  // kapital och" / "skulder", was read as the third line of that label)
+  // until a value cell saying "none" made its line a row: 62/64, no wrong
+  // `ok`. All eleven 759/797.
+  for (const Scored& s : scored)
+    if (s.id == "w11-ar-malardalenvast") EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 752) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 10) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 11) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 10u);
+  ASSERT_EQ(scored.size(), 11u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -74,15 +74,17 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // w10 (a plan with running headers and footers, written after session
   // 31's rules): 67/78, precision 1.000, until member fees printed with
   // periods between the thousands ("8.400.000") were read: 78/78.
+  // w11 (an annual report with "Inga" in value cells, written after w10's
+  // rules): 64/64 as it came.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 10) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 11) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 10u);
+  ASSERT_EQ(scored.size(), 11u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -130,10 +132,12 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // text column's dash its empty cell, the table is read, all 12 figures
   // right and suspect (read.side_text), 4 under labels as printed (70/78);
   // the other 8 carry the Huvudman and Löptid text in their labels.
+  // w11 (written after w10's rules): 28/64 (its driftredovisning's header
+  // read "Avwvikelse") until a deviation read v-w-v was a deviation: 64/64.
   EXPECT_GE(t.recalled, t.expected - 14) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 64) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 10) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 11) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every
