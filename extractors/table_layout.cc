@@ -1054,7 +1054,6 @@ void CarryHeaderFromPreviousPage(const Document& doc, const std::vector<std::vec
   const std::vector<Band>& prev = page_bands[pi - 1];
   const Band& last = prev.back();
   const Page& prev_page = doc.pages[pi - 1];
-
   if (last.words.size() < 3 || last.box.y1 <= lp.page_foot_fraction * prev_page.height ||
       !IsHeaderishBand(last, h->columns_x0))
     return;
