@@ -235,7 +235,10 @@ bool EndsName(const std::string& word) {
       "beslutad|fastställd|"
       // the words that open the next line of a title page or a caption
       // ("Samordningsförbundet Provdalen" / "Tabell 2. …")
-      "tabell|bilaga|innehåll|innehållsförteckning|inledning|sammanfattning|förord|sida|diagram|figur)$");
+      "tabell|bilaga|innehåll|innehållsförteckning|inledning|sammanfattning|förord|sida|diagram|figur|"
+      // or a section heading ("Samordningsförbundet Norra Älvsborg" /
+      // "Förbundets uppdrag")
+      "f[öo]rbundet|f[öo]rbundets|om|uppdrag|bakgrund|verksamhet|verksamheten|ekonomi|m[åa]l|syfte|vision)$");
   return RE2::FullMatch(word, kStop) || HasDigit(word);
 }
 

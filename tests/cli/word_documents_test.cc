@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 11u);
+  ASSERT_EQ(scored.size(), 12u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -75,16 +75,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // 31's rules): 67/78, precision 1.000, until member fees printed with
   // periods between the thousands ("8.400.000") were read: 78/78.
   // w11 (an annual report with "Inga" in value cells, written after w10's
-  // rules): 64/64 as it came.
+  // rules): 64/64 as it came. w12 (a borderless plan in mnkr, years alone
+  // over the columns, written after w11's rules): 42/42 as it came, its
+  // förbund name wrong ("… Norra Älvsborg Förbundets": the heading under
+  // it) until a section heading ended the name.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 11) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 11u);
+  ASSERT_EQ(scored.size(), 12u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -134,10 +137,13 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // the other 8 carry the Huvudman and Löptid text in their labels.
   // w11 (written after w10's rules): 28/64 (its driftredovisning's header
   // read "Avwvikelse") until a deviation read v-w-v was a deviation: 64/64.
-  EXPECT_GE(t.recalled, t.expected - 14) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 64) << ScoreReport(scored);
+  // w12 (written after w11's rules, measured only): 0/42, no wrong `ok`:
+  // psm 3 printed its two borderless tables' labels, then their columns,
+  // and the pairing is ambiguous (read.ambiguous, all suspect). Not fixed.
+  EXPECT_GE(t.recalled, t.expected - 56) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 78) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 11) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

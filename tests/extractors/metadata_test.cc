@@ -242,6 +242,10 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
       {"control: a line below naming another period leaves the heading's",
        "Verksamhetsplan 2026\nSamordningsförbundet Provdalen\nBudget 2025 med plan för 2026–2027\nInledning\n", "", "",
        "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2026, 2026},
+      {"a section heading under the name (w12)",
+       "Verksamhetsplan med budget 2027 och plan 2028–2029\nSamordningsförbundet Provdalen\nFörbundets uppdrag\n"
+       "Förbundet ska stödja samverkan.\n",
+       "", "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2029},
       {"kind from the title page, not the first table",
        "Samordningsförbundet Provdalen\nVerksamhetsplan 2023\n\fTkr\tBudget 2023\tPlan 2024\tPlan 2025\n", "", "", "",
        "Samordningsförbundet Provdalen", "verksamhetsplan", 2023, 2023},
