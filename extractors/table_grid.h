@@ -126,10 +126,10 @@ std::string CleanCellText(const std::string& s);
 // Helpers both readers use to find a table's caption and its end.
 // "4 Resultaträkning", "1.2 Översikt ...", "Not 2. ...": a numbered heading.
 bool IsNumberedHeading(const std::string& text);
-// A heading a table may be captioned by: numbered ("Tabell 2. Eget kapital"
-// too), or a short line naming a
-// table (Budget, Resultaträkning, Balansräkning, Kassaflöde, ...), also
-// when OCR damaged the name (DamagedStatementTitle).
+// A heading a table may be captioned by: numbered ("Tabell 2. Eget
+// kapital" too), or a short line naming a table (Budget, Resultaträkning,
+// Balansräkning, Kassaflöde, ...), also when OCR damaged the name
+// (DamagedStatementTitle).
 bool IsTableHeading(const std::string& text);
 // A line whose only figures are a written date's ("Karlstad den 12 februari
 // 2026", "… per den 31" / "augusti."): prose or a signature, no row.

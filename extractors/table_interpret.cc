@@ -328,8 +328,8 @@ std::string DamagedStatementTitle(const std::string& line) {
   return "";
 }
 
-// Whether a line ends in a page number (a running header or footer): "8 (15)", "3 av 12", "3/12" (the
-// page not past the count), "Sida 3".
+// Whether a line ends in a page number (a running header or footer):
+// "8 (15)", "3 av 12", "3/12" (the page not past the count), "Sida 3".
 bool EndsInPageNumber(const std::string& text) {
   static const RE2 kPair("(?i)(?:^|\\s)(\\d{1,3})\\s*(?:\\(\\s*(\\d{1,3})\\s*\\)|(?:av|/)\\s*(\\d{1,3}))$");
   static const RE2 kSida("(?i)(?:^|\\s)(sida|sid\\.?)\\s*\\d{1,3}$");
@@ -642,22 +642,21 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // budget or plan) and its figures are left suspect: the kind is inferred,
   // not read.
   std::vector<std::string> kind_doubt(t.columns.size());
-  {
-    auto named = [](const TableColumn& c) {
-      return RE2::PartialMatch(FoldKey(c.header), "utfall|bokslut|redovisat|budget|\\bplan\\b|prognos"_re);
-    };
-    for (size_t i = 0; i < t.columns.size(); ++i) {
-      TableColumn& c = t.columns[i];
-      if (c.year == 0 || named(c)) continue;
-      for (size_t j = 0; j < t.columns.size(); ++j) {
-        const TableColumn& o = t.columns[j];
-        if (j == i || !named(o) || o.kind != c.kind || o.year != c.year || o.period != c.period) continue;
-        const ColumnKind was = c.kind;
-        c.kind = was == ColumnKind::kUtfall ? ColumnKind::kBudget : ColumnKind::kUtfall;
-        kind_doubt[i] = std::string("its column's header names no kind and column '") + o.header + "' is " +
-                        ColumnKindName(was) + " of the same year; read as " + ColumnKindName(c.kind);
-        break;
-      }
+  // Whether a column's header names its kind in words.
+  auto named = [](const TableColumn& c) {
+    return RE2::PartialMatch(FoldKey(c.header), "utfall|bokslut|redovisat|budget|\\bplan\\b|prognos"_re);
+  };
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    TableColumn& c = t.columns[i];
+    if (c.year == 0 || named(c)) continue;
+    for (size_t j = 0; j < t.columns.size(); ++j) {
+      const TableColumn& o = t.columns[j];
+      if (j == i || !named(o) || o.kind != c.kind || o.year != c.year || o.period != c.period) continue;
+      const ColumnKind was = c.kind;
+      c.kind = was == ColumnKind::kUtfall ? ColumnKind::kBudget : ColumnKind::kUtfall;
+      kind_doubt[i] = std::string("its column's header names no kind and column '") + o.header + "' is " +
+                      ColumnKindName(was) + " of the same year; read as " + ColumnKindName(c.kind);
+      break;
     }
   }
   // A plan's column headed by a year before the plan period and no kind it
@@ -667,9 +666,6 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // years or more before the plan (the year before may be the current
   // year's budget or forecast: kept), the figures suspect either way.
   if (!IsAnnualReport(ctx.doc_kind) && ctx.doc_year_from > 0) {
-    auto named = [](const TableColumn& c) {
-      return RE2::PartialMatch(FoldKey(c.header), "utfall|bokslut|redovisat|budget|\\bplan\\b|prognos"_re);
-    };
     const bool any_named = std::any_of(t.columns.begin(), t.columns.end(), named);
     for (size_t i = 0; i < t.columns.size() && any_named; ++i) {
       TableColumn& c = t.columns[i];

@@ -93,8 +93,9 @@ bool IsHeaderishWord(const std::string& s) {
   std::string t = s;
   while (!t.empty() && (t.back() == ']' || t.back() == '|' || t.back() == '}' || t.back() == ' ')) t.pop_back();
   while (!t.empty() && t.front() == ' ') t.erase(0, 1);
-  std::string f = FoldKey(StripPunct(t));
-  return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(StripPunct(t));
+  const std::string bare = StripPunct(t);
+  const std::string f = FoldKey(bare);
+  return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(bare);
 }
 
 std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {

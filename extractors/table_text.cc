@@ -2118,15 +2118,17 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
       if (IsNumericToken(t) && !RE2::FullMatch(t, kYears)) return false;
     return true;
   };
-  std::map<std::string, std::set<size_t>> pages_of;
+  std::map<std::string, std::set<size_t>> pages_of;  // a repeatable line's text → the pages at whose edge it stands
+  std::map<const Line*, std::string> key_of;         // each repeatable edge line → its text's key
   for (size_t pi = 0; pi < edges.size(); ++pi)
     for (const Line* l : edges[pi])
-      if (repeatable(*l)) pages_of[FoldKey(l->text)].insert(pi);
+      if (repeatable(*l)) pages_of[key_of[l] = FoldKey(l->text)].insert(pi);
   for (const auto& page : edges)
     for (const Line* l : page) {
       bool words = RE2::PartialMatch(l->text, "[[:alpha:]]{3}"_re);
+      auto key = key_of.find(l);
       if ((words && EndsInPageNumber(l->text)) ||
-          (repeatable(*l) && static_cast<int>(pages_of[FoldKey(l->text)].size()) >= running_min_pages))
+          (key != key_of.end() && static_cast<int>(pages_of[key->second].size()) >= running_min_pages))
         running.insert(l);
     }
   return running;
@@ -2348,13 +2350,14 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // When a thousands group follows ("Kortfristiga fordringar 1 310
           // 655": 1 310 | 655, or note 1 and 310 | 655) the figure reading
           // stays and the sums may choose the note reading (repair stage).
+          // Whether the tokens from `from` on fill exactly the columns.
+          auto fills = [&](size_t from) {
+            std::vector<std::string> shadow;
+            for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
+            return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
+          };
           bool maybe_note = false;
           if (note_column && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) {
-            auto fills = [&](size_t from) {
-              std::vector<std::string> shadow;
-              for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
-              return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
-            };
             if (!RE2::FullMatch(toks[first + 1], "\\d{3}"_re)) {
               if (fills(first + 1) || !fills(first)) ++first;
             } else {
@@ -2365,11 +2368,6 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // column's empty cell ("Medel för nya insatser - - 2500 5 200"):
           // leading dashes go when the figures after them fill the columns.
           if (side_text && first < toks.size()) {
-            auto fills = [&](size_t from) {
-              std::vector<std::string> shadow;
-              for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
-              return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
-            };
             auto dash = [](const std::string& t) { return t == "-" || t == "\u2013" || t == "\u2014"; };
             size_t k = first;
             while (k < toks.size() && dash(toks[k])) ++k;
