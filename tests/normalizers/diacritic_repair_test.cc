@@ -147,6 +147,35 @@ TEST(DiacriticRepairHardCases, CapitalOpeningALineUnderAShortLine) {
                   "Förbundet har under året arbetat vidare med spridning\növer hela länet av goda metoder."}});
 }
 
+// A capital A or O inside a running sentence: in prose, where few words
+// there are capitals, it was the tall small letter whatever the word's rank
+// ("en kraftig Aterhamtning"); where capitals run freely (a page of
+// capitalised terms) only a frequent word is lowered, so a rare word keeps
+// its capital; a capital word after a less common one makes it a name
+// ("ordförande Asa Nilsson"). The prose lines are long enough (50 words
+// inside sentences) to tell the two apart.
+TEST(DiacriticRepairHardCases, CapitalReadForASmallLetterInProse) {
+  const std::string prose =
+      "Under de senaste aren har arbetet med samverkan mellan myndigheterna utvecklats vidare och "
+      "deltagarna har fatt ett stod som bygger pa deras egna behov och mal, vilket har varit viktigt "
+      "for resultatet. Styrelsen har foljt arbetet noga under hela perioden och har bedomt att "
+      "insatserna har gett effekt for de personer som har deltagit, och att samarbetet mellan "
+      "parterna har blivit battre an tidigare. ";
+  const std::string repaired_prose =
+      "Under de senaste åren har arbetet med samverkan mellan myndigheterna utvecklats vidare och "
+      "deltagarna har fått ett stöd som bygger på deras egna behov och mål, vilket har varit viktigt "
+      "för resultatet. Styrelsen har följt arbetet noga under hela perioden och har bedömt att "
+      "insatserna har gett effekt för de personer som har deltagit, och att samarbetet mellan "
+      "parterna har blivit bättre än tidigare. ";
+  EXPECT_EQ(Repair(prose + "Efter pandemin har en kraftig Aterhamtning skett inom flera branscher."),
+            repaired_prose + "Efter pandemin har en kraftig återhämtning skett inom flera branscher.");
+  EXPECT_EQ(Repair(prose + "Till ordforande valdes Asa Nilsson och till vice ordforande Ake Lind."),
+            repaired_prose + "Till ordförande valdes Åsa Nilsson och till vice ordförande Åke Lind.");
+  std::string terms;
+  for (int i = 0; i < 12; ++i) terms += "Budget Utfall, Prognos och Resultat samt Kostnader, ";
+  EXPECT_EQ(Repair(terms + "en kraftig Aterhamtning."), terms + "en kraftig Återhämtning.");
+}
+
 // A word valid as written that no frequency list holds ("genomfors": a rare
 // form of "genomfara") is rarer than a listed rival ("genomförs", rank
 // 7318), whatever its parts ("genom|fors") say; shown on a page whose å/ä/ö

@@ -85,11 +85,12 @@ RepairTally ScoreHeldOut(const SwedishLexicon& lex, char first, bool learned, st
 // with the smoothed channel (OcrConfusionTable::Smoothed): 272/277 = 98.19%
 // restored (269 with the raw 84-page table, 96.03% without a table),
 // 668/668 untouched; round 3 (an unlisted word loses to a listed rival:
-// "genomfor") 273/277 = 98.56%. The floor 0.975 allows two misses more. The
-// misses left: an initial ö read as "b", a reading never seen ("bkad":
-// tried only in words of five letters or more; "bverenskommelser": its cost
-// loses to keeping the rare word as written), a capital A mid-sentence on a
-// word past rank 3000, "Ian" (l read as I).
+// "genomfor") 273/277 = 98.56%; round 4 (a capital A/O inside a sentence
+// of prose is lowered whatever the word's rank) 274/277 = 98.92%. The floor
+// 0.975 allows three misses more. The misses left: an initial ö read as
+// "b", a reading never seen ("bkad": tried only in words of five letters or
+// more; "bverenskommelser": its cost loses to keeping the rare word as
+// written), "Ian" (l read as I).
 TEST(OcrChannelHeldOut, RenderedProsePages) {
   std::unique_ptr<SwedishLexicon> lex = LexiconWithout("jamtland-vp-2019.txt");
   ASSERT_NE(lex, nullptr);
@@ -109,8 +110,9 @@ TEST(OcrChannelHeldOut, RenderedProsePages) {
 // varied prose (geography, theology, business studies) rendered like the
 // others (scripts/render_ocr_material.sh, DASHER_HELDOUT_ONLY=1). The full
 // lexicon (it holds no held-out paragraph). Measured 2026-12-01: 1045/1077
-// = 97.03% restored (1041 = 96.66% before issue 12's round 3),
-// 3275/3286 = 99.67% untouched. 6 of the 11 "harms" are the source's own
+// = 97.03% restored (1041 = 96.66% before issue 12's round 3); round 4
+// ("en kraftig Aterhamtning", "sitt Agarperspektiv": capitals in prose)
+// 1047/1077 = 97.21%, 3275/3286 = 99.67% untouched. 6 of the 11 "harms" are the source's own
 // stripped words that the repair corrects ("Relativt viktig da det ar
 // viktigt att slippa tanka", "lost genom att ta bor onodiga"): against
 // the text as it should read, 3281/3286 = 99.85%. The floors allow two
@@ -123,7 +125,7 @@ TEST(OcrChannelHeldOut, RenderedDasherHeldOutProse) {
   RepairTally without = ScoreHeldOut(*lex, '2', false, nullptr);
   ASSERT_GT(with.damaged, 1000u);
   ASSERT_GT(with.correct, 3000u);
-  EXPECT_GE(with.restored, 1043u) << Report(with, misses);
+  EXPECT_GE(with.restored, 1045u) << Report(with, misses);
   EXPECT_GE(with.untouched, 3273u) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
