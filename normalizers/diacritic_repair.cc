@@ -1485,6 +1485,20 @@ class TokenRepair {
     return rank > 0 && rank <= 3000;
   }
 
+  // True when token t is a two-letter word in capitals whose second letter,
+  // an A or O, became å/ä/ö, followed on its line by a word that begins
+  // with a small letter.
+  bool SmallAfterCapital(size_t t, const std::u32string& written, const std::u32string& repaired) const {
+    if (written.size() != 2 || repaired.size() != 2 || !u_isupper(static_cast<UChar32>(written[0])) ||
+        (written[1] != U'A' && written[1] != U'O')) {
+      return false;
+    }
+    if (repaired[1] != U'å' && repaired[1] != U'ä' && repaired[1] != U'ö') return false;
+    if (t + 1 >= tokens_.size() || tokens_[t + 1].break_before || tokens_[t + 1].line != tokens_[t].line) return false;
+    const std::u32string next = Utf8ToU32(tokens_[t + 1].text);
+    return !next.empty() && u_islower(static_cast<UChar32>(next[0]));
+  }
+
   // Reads the piece changes; rebuilds each changed token with the case of
   // the original restored, and reports it in *changes.
   std::vector<std::string> ApplyChanges(std::vector<WordChange>* changes) const {
@@ -1520,6 +1534,12 @@ class TokenRepair {
         }
         if (p == 0 && rebuilt.empty() && ReadAsCapital(t, pieces[p].text, it->second.repaired)) {
           cased[0] = it->second.repaired[0];
+        }
+        // The tall å/ä/ö closing a two-letter word was read as a capital
+        // ("PA senare år": På): when the next word on the line is small,
+        // the word was no word in capitals.
+        if (pieces.size() == 1 && SmallAfterCapital(t, pieces[p].text, it->second.repaired)) {
+          cased[1] = it->second.repaired[1];
         }
         // A capital I read back as l was a small l ("I6ner" → "löner"; in
         // sans-serif fonts the two are one glyph), unless the whole token is

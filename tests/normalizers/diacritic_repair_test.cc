@@ -121,7 +121,11 @@ TEST(DiacriticRepairHardCases, NamesAndCapitals) {
              // A leading 6 opens a bullet, a cell or a sentence: a capital Ö.
              Case{"- 6kad kompetens hos personalen", "- Ökad kompetens hos personalen"},
              Case{"Mål\t6kad samverkan", "Mål\tÖkad samverkan"},
-             Case{"Målet ar en 6kad samverkan.", "Målet är en ökad samverkan."}});
+             Case{"Målet ar en 6kad samverkan.", "Målet är en ökad samverkan."},
+             // The tall å closing a short word read as a capital A: the word
+             // before small words was no word in capitals.
+             Case{"PA senare ar har arbetet okat.", "På senare år har arbetet ökat."},
+             Case{"NAR VI MOTS PA VAG", "NÄR VI MÖTS PÅ VÄG"}});
 }
 
 // The English model reads a tall small ä/ö at a word's start as a capital

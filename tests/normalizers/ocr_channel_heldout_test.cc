@@ -111,8 +111,8 @@ TEST(OcrChannelHeldOut, RenderedProsePages) {
 // others (scripts/render_ocr_material.sh, DASHER_HELDOUT_ONLY=1). The full
 // lexicon (it holds no held-out paragraph). Measured 2026-12-01: 1045/1077
 // = 97.03% restored (1041 = 96.66% before issue 12's round 3); round 4
-// ("en kraftig Aterhamtning", "sitt Agarperspektiv": capitals in prose)
-// 1047/1077 = 97.21%, 3275/3286 = 99.67% untouched. 6 of the 11 "harms" are the source's own
+// ("en kraftig Aterhamtning", "sitt Agarperspektiv": capitals in prose;
+// "PA senare" → "På") 1048/1077 = 97.31%, 3275/3286 = 99.67% untouched. 6 of the 11 "harms" are the source's own
 // stripped words that the repair corrects ("Relativt viktig da det ar
 // viktigt att slippa tanka", "lost genom att ta bor onodiga"): against
 // the text as it should read, 3281/3286 = 99.85%. The floors allow two
@@ -125,7 +125,7 @@ TEST(OcrChannelHeldOut, RenderedDasherHeldOutProse) {
   RepairTally without = ScoreHeldOut(*lex, '2', false, nullptr);
   ASSERT_GT(with.damaged, 1000u);
   ASSERT_GT(with.correct, 3000u);
-  EXPECT_GE(with.restored, 1045u) << Report(with, misses);
+  EXPECT_GE(with.restored, 1046u) << Report(with, misses);
   EXPECT_GE(with.untouched, 3273u) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
