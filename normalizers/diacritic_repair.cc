@@ -1433,8 +1433,9 @@ class TokenRepair {
   // capital is the English model's reading of a small ä/å/ö ("ska det Aven
   // genomsyra", "spridning Over länet": the dots make the letter tall): an A
   // or O that became å/ä/ö, in the middle of a running sentence (the token
-  // before ends in a small letter or a comma), in one of the 3000 most
-  // frequent words and not a gazetteer name. A capital that is no capital
+  // before ends in a small letter or a comma), not a gazetteer name nor a
+  // name before a capital word; on a page of prose any listed word, else
+  // one of the 3000 most frequent. A capital that is no capital
   // form of the letter ("till vilka Gven", "Svervdger": G or S read for the
   // tall small ä/ö) was never printed as a capital: there any word but a
   // gazetteer name.
