@@ -202,7 +202,8 @@ void CheckNoteRefs(const std::vector<FinancialTable>& tables, std::vector<Flag>*
           if (note.columns[nc2].year != t.columns[c].year || !IsAmountColumn(note.columns[nc2])) continue;
           if (!CellPresent(note, sum_row, static_cast<int>(nc2))) continue;
           // The group's sum in kronor, each row through its own table's column of that year.
-          std::optional<double> v = 0.0;
+          double v = 0.0;  // the group's sum; complete unless a row lacks the year
+          bool complete = true;
           std::vector<FlagCell> parts;
           for (const At& a : group) {
             const FinancialTable& gt = tables[a.table];
@@ -210,19 +211,19 @@ void CheckNoteRefs(const std::vector<FinancialTable>& tables, std::vector<Flag>*
             for (size_t k = 0; k < gt.columns.size() && gc < 0; ++k)
               if (gt.columns[k].year == t.columns[c].year && gt.columns[k].kind == t.columns[c].kind) gc = static_cast<int>(k);
             std::optional<double> gv = gc < 0 ? std::nullopt : CellValue(gt, a.row, gc);
-            if (!gv) v.reset();
-            else if (v) *v += *gv * gt.scale;
+            if (!gv) complete = false;
+            else v += *gv * gt.scale;
             if (gc >= 0 && !(a.table == static_cast<int>(ti) && a.row == i)) parts.push_back({a.table, a.row, gc});
           }
           auto nv = CellValue(note, sum_row, static_cast<int>(nc2));
-          if (!v || !nv) continue;
+          if (!complete || !nv) continue;
           Flag f = BaseFlag(tables, static_cast<int>(ti), i, static_cast<int>(c), kRuleNoteRef);
           for (const FlagCell& p : parts) f.cells.push_back(p);
           f.cells.push_back({nt, sum_row, static_cast<int>(nc2)});
-          f.found = std::llround(*v);
-          f.expected = std::llround((*v < 0 ? -std::fabs(*nv) : std::fabs(*nv)) * note.scale);
+          f.found = std::llround(v);
+          f.expected = std::llround((v < 0 ? -std::fabs(*nv) : std::fabs(*nv)) * note.scale);
           f.year = t.columns[c].year;
-          bool ok = std::fabs(std::fabs(*v) - std::fabs(*nv * note.scale)) <= std::max(t.scale, note.scale) + 1e-6;
+          bool ok = std::fabs(std::fabs(v) - std::fabs(*nv * note.scale)) <= std::max(t.scale, note.scale) + 1e-6;
           // A note whose last Summa is another quantity (the acquisition
           // value above the closing book value, all loans where the line is
           // the long-term part) still confirms the line when one of its rows
@@ -231,7 +232,7 @@ void CheckNoteRefs(const std::vector<FinancialTable>& tables, std::vector<Flag>*
           // were summed (the note shows the long-term part only).
           int same_row = -1;
           std::optional<double> own = CellValue(t, i, static_cast<int>(c));
-          for (double want : {*v, own ? *own * t.scale : *v}) {
+          for (double want : {v, own ? *own * t.scale : v}) {
             for (int nr = 0; !ok && nr < static_cast<int>(note.rows.size()); ++nr) {
               std::optional<double> rv = CellValue(note, nr, static_cast<int>(nc2));
               if (!rv || *rv == 0) continue;
@@ -244,13 +245,13 @@ void CheckNoteRefs(const std::vector<FinancialTable>& tables, std::vector<Flag>*
           if (same_row >= 0) {
             f.cells.back() = {nt, same_row, static_cast<int>(nc2)};
             nv = CellValue(note, same_row, static_cast<int>(nc2));
-            f.expected = std::llround((*v < 0 ? -std::fabs(*nv) : std::fabs(*nv)) * note.scale);
+            f.expected = std::llround((v < 0 ? -std::fabs(*nv) : std::fabs(*nv)) * note.scale);
           }
           f.passed = ok;
           f.severity = ok ? kSeverityOk : kSeverityWarning;
           std::string what = DescribeCell(t, i, static_cast<int>(c));
           for (const FlagCell& p : parts) what += " + " + Trim(tables[p.table].rows[p.row].label);
-          f.message = what + " " + FormatPrinted(*v / t.scale) + " " + (ok ? "agrees with " : "differs from ") +
+          f.message = what + " " + FormatPrinted(v / t.scale) + " " + (ok ? "agrees with " : "differs from ") +
                       Trim(note.title) + " " + Trim(note.rows[same_row >= 0 ? same_row : sum_row].label) + " " + FormatPrinted(*nv);
           out->push_back(std::move(f));
           break;

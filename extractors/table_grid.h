@@ -61,7 +61,7 @@ struct TableContext {
   int doc_year_from = 0;    // DocumentMeta::year_from (0 = unknown)
   // ocr_pages[p - 1]: page p was read by OCR (Page::decision kOcr). Row labels
   // of those pages get their misread letters rebuilt (ocr_misreads.h).
-  std::vector<bool> ocr_pages;
+  std::vector<bool> ocr_pages = {};
 };
 
 // Parses one column header; year 0 / kUnknown when it is not a value column.

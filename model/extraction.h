@@ -60,7 +60,7 @@ struct TableColumn {
   // whole year or when the header says nothing. A delårsrapport's utfall is
   // not the year's utfall: comparisons and cross-document checks leave such
   // columns out.
-  std::string period;
+  std::string period = {};
 };
 
 struct TableCell {

@@ -1468,12 +1468,17 @@ class TokenRepair {
     if (id < 0 || (lex_.Flags(id) & SwedishLexicon::kGazetteer)) return false;
     if (!capital_form) return true;
     const int rank = lex_.Rank(word);
-    // A capital word after a less common one ("ordförande Asa Nilsson",
-    // "Ake Lind") makes it a name; "även Försäkringskassan" stays även.
+    // A capital word beside a less common one makes it a name
+    // ("ordförande Asa Nilsson", "Anders Oquist, Ockelbo kommun"; the next
+    // word may sit in the next cell); "även Försäkringskassan" stays även.
     constexpr int kCommonWords = 1000;
-    if ((rank <= 0 || rank > kCommonWords) && t + 1 < tokens_.size() && !tokens_[t + 1].break_before) {
-      const std::u32string next = Utf8ToU32(tokens_[t + 1].text);
-      if (!next.empty() && u_isupper(static_cast<UChar32>(next[0]))) return false;
+    if (rank <= 0 || rank > kCommonWords) {
+      const std::u32string before = Utf8ToU32(tokens_[t - 1].text);
+      if (!before.empty() && u_isupper(static_cast<UChar32>(before[0]))) return false;
+      if (t + 1 < tokens_.size()) {
+        const std::u32string next = Utf8ToU32(tokens_[t + 1].text);
+        if (!next.empty() && u_isupper(static_cast<UChar32>(next[0]))) return false;
+      }
     }
     // In prose, where few words inside a sentence are capitals (names,
     // institutions: 1-12% of them on the held-out prose pages), a capital

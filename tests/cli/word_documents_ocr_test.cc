@@ -76,7 +76,9 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // `ok`. All eleven 759/797. w12 (220 dpi, borderless, written after
   // w11's rules): 38/42 as it came, precision 1.000; all twelve 797/839.
   for (const Scored& s : scored)
-    if (s.id == "w11-ar-malardalenvast") EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
+    if (s.id == "w11-ar-malardalenvast") {
+      EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
+    }
   EXPECT_GE(t.recalled, 790) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);

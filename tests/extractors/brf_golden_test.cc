@@ -319,7 +319,9 @@ TEST(BrfGolden, ScoresScansOfTheSameReports) {
   // All 14 reports scanned by bench/brf_scans.sh: 333 of 343 (0.971) when
   // last measured (2026-12-01, session 26; 281 before its rules); the floor
   // allows seven misses more.
-  if (runs.size() == 14) EXPECT_GE(all.Recall(), 0.95);
+  if (runs.size() == 14) {
+    EXPECT_GE(all.Recall(), 0.95);
+  }
 }
 
 }  // namespace

@@ -401,8 +401,9 @@ TEST(OcrDumpBlocks, SeveralStatementsLabelsFirstThenTheirColumnsInTurn) {
   }
   // "Tillgangar", a heading, carries no figure.
   for (const TableRow& row : r.tables[1].rows)
-    if (row.label == "Tillgangar")
+    if (row.label == "Tillgangar") {
       for (const TableCell& c : row.cells) EXPECT_FALSE(c.present);
+    }
 }
 
 // One statement printed the same way, its labels carrying note references

@@ -205,7 +205,9 @@ TEST(PageBreakDumpTest, GarbledKindBeforeThePlanPeriodIsSuspect) {
       ASSERT_EQ(r.cells.size(), 3u);
       EXPECT_EQ(r.cells[0].status, c.status) << r.label;
       EXPECT_EQ(r.cells[1].status, "ok") << r.label;
-      if (c.status == "suspect") EXPECT_EQ(r.cells[0].doubt_rule, "read.kind") << r.label;
+      if (c.status == "suspect") {
+        EXPECT_EQ(r.cells[0].doubt_rule, "read.kind") << r.label;
+      }
     }
   }
 }

@@ -435,7 +435,9 @@ TEST(LayoutHeaderTest, PeriodAndNoteNumberOnASecondHeaderLine) {
         EXPECT_EQ(n->cells[c].value, 4825933);
         EXPECT_EQ(d->cells[c].value, -2136314);
       }
-      if (t.columns[c].year == 2022) EXPECT_EQ(n->cells[c].value, 4729670);
+      if (t.columns[c].year == 2022) {
+        EXPECT_EQ(n->cells[c].value, 4729670);
+      }
     }
   }
 }

@@ -103,7 +103,9 @@ TEST(TableUnitsTest, RowsThatAreNotMoneyAndRowsWithTheirOwnUnit) {
     ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t)) << c.label;
     ASSERT_EQ(t.rows.size(), 1u) << c.label;
     EXPECT_EQ(t.rows[0].monetary, c.money) << c.label;
-    if (c.money) EXPECT_EQ(t.rows[0].cells[0].amount_sek, c.amount) << c.label;
+    if (c.money) {
+      EXPECT_EQ(t.rows[0].cells[0].amount_sek, c.amount) << c.label;
+    }
   }
 }
 
@@ -158,8 +160,11 @@ TEST(TableUnitsTest, MoneyRowWithoutUnitTakesItsSiblingRowsUnit) {
     EXPECT_EQ(e->cells[0].amount_sek, c.want) << c.name;
     EXPECT_EQ(e->cells[0].status, "ok") << c.name;
     // Rows that are not money stay without an amount.
-    for (const TableRow& r : ts[0].rows)
-      if (!r.monetary) EXPECT_EQ(r.cells[0].amount_sek, 0) << c.name << " " << r.label;
+    for (const TableRow& r : ts[0].rows) {
+      if (!r.monetary) {
+        EXPECT_EQ(r.cells[0].amount_sek, 0) << c.name << " " << r.label;
+      }
+    }
   }
 }
 

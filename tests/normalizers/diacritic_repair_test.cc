@@ -175,6 +175,8 @@ TEST(DiacriticRepairHardCases, CapitalReadForASmallLetterInProse) {
             repaired_prose + "Efter pandemin har en kraftig återhämtning skett inom flera branscher.");
   EXPECT_EQ(Repair(prose + "Till ordforande valdes Asa Nilsson och till vice ordforande Ake Lind."),
             repaired_prose + "Till ordförande valdes Åsa Nilsson och till vice ordförande Åke Lind.");
+  EXPECT_EQ(Repair(prose + "Ledamot var Anders Oquist\tOckelbo kommun."),
+            repaired_prose + "Ledamot var Anders Öquist\tOckelbo kommun.");
   std::string terms;
   for (int i = 0; i < 12; ++i) terms += "Budget Utfall, Prognos och Resultat samt Kostnader, ";
   EXPECT_EQ(Repair(terms + "en kraftig Aterhamtning."), terms + "en kraftig Återhämtning.");
