@@ -387,21 +387,35 @@ bool OpensSentence(const std::vector<RepairToken>& tokens, size_t t) {
   return bullet && (t == 1 || tokens[t - 2].line != tokens[t - 1].line || tokens[t - 1].break_before);
 }
 
-// The share of words inside running sentences (after a word that ends in a
-// small letter or a comma) that begin with a capital; -1 under 50 such
-// words, too few to tell prose from a run of capitalised terms.
+// The first code point of a token; 0 for an empty one.
+UChar32 FirstCodePoint(std::string_view text) {
+  size_t i = 0;
+  return text.empty() ? 0 : static_cast<UChar32>(NextCodePoint(text, &i));
+}
+
+// True when a token ends in a small letter or a comma: the word after it is
+// inside a running sentence.
+bool EndsInsideSentence(std::string_view text) {
+  if (text.empty()) return false;
+  size_t i = text.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  const UChar32 last = static_cast<UChar32>(NextCodePoint(text, &i));
+  return u_islower(last) || last == ',';
+}
+
+// The share of words inside running sentences (EndsInsideSentence) that
+// begin with a capital; -1 under 50 such words, too few to tell prose from
+// a run of capitalised terms.
 double CapitalsInRunningText(const std::vector<RepairToken>& tokens) {
   constexpr size_t kMinWords = 50;
   size_t words = 0;
   size_t capitals = 0;
   for (size_t t = 1; t < tokens.size(); ++t) {
-    if (tokens[t].break_before || tokens[t].text.empty() || tokens[t - 1].text.empty()) continue;
-    const std::u32string prev = Utf8ToU32(tokens[t - 1].text);
-    if (prev.empty() || !(u_islower(static_cast<UChar32>(prev.back())) || prev.back() == U',')) continue;
-    const std::u32string word = Utf8ToU32(tokens[t].text);
-    if (word.empty() || !u_isalpha(static_cast<UChar32>(word[0]))) continue;
+    if (tokens[t].break_before || !EndsInsideSentence(tokens[t - 1].text)) continue;
+    const UChar32 first = FirstCodePoint(tokens[t].text);
+    if (!u_isalpha(first)) continue;
     ++words;
-    if (u_isupper(static_cast<UChar32>(word[0]))) ++capitals;
+    if (u_isupper(first)) ++capitals;
   }
   return words < kMinWords ? -1.0 : static_cast<double>(capitals) / static_cast<double>(words);
 }
@@ -1434,7 +1448,7 @@ class TokenRepair {
   // genomsyra", "spridning Over länet": the dots make the letter tall): an A
   // or O that became å/ä/ö, in the middle of a running sentence (the token
   // before ends in a small letter or a comma), not a gazetteer name nor a
-  // name before a capital word; on a page of prose any listed word, else
+  // name beside a capital word; on a page of prose any listed word, else
   // one of the 3000 most frequent. A capital that is no capital
   // form of the letter ("till vilka Gven", "Svervdger": G or S read for the
   // tall small ä/ö) was never printed as a capital: there any word but a
@@ -1461,8 +1475,7 @@ class TokenRepair {
         length += tokens_[k - 1].text.size() + 1;
       if (length < kShortLine) return false;
     }
-    const std::u32string prev = Utf8ToU32(tokens_[t - 1].text);
-    if (prev.empty() || !(u_islower(static_cast<UChar32>(prev.back())) || prev.back() == U',')) return false;
+    if (!EndsInsideSentence(tokens_[t - 1].text)) return false;
     const std::string word = U32ToUtf8(repaired);
     const int32_t id = lex_.Find(word);
     if (id < 0 || (lex_.Flags(id) & SwedishLexicon::kGazetteer)) return false;
@@ -1472,13 +1485,10 @@ class TokenRepair {
     // ("ordförande Asa Nilsson", "Anders Oquist, Ockelbo kommun"; the next
     // word may sit in the next cell); "även Försäkringskassan" stays även.
     constexpr int kCommonWords = 1000;
-    if (rank <= 0 || rank > kCommonWords) {
-      const std::u32string before = Utf8ToU32(tokens_[t - 1].text);
-      if (!before.empty() && u_isupper(static_cast<UChar32>(before[0]))) return false;
-      if (t + 1 < tokens_.size()) {
-        const std::u32string next = Utf8ToU32(tokens_[t + 1].text);
-        if (!next.empty() && u_isupper(static_cast<UChar32>(next[0]))) return false;
-      }
+    if ((rank <= 0 || rank > kCommonWords) &&
+        (u_isupper(FirstCodePoint(tokens_[t - 1].text)) ||
+         (t + 1 < tokens_.size() && u_isupper(FirstCodePoint(tokens_[t + 1].text))))) {
+      return false;
     }
     // In prose, where few words inside a sentence are capitals (names,
     // institutions: 1-12% of them on the held-out prose pages), a capital
@@ -1501,8 +1511,7 @@ class TokenRepair {
     }
     if (repaired[1] != U'å' && repaired[1] != U'ä' && repaired[1] != U'ö') return false;
     if (t + 1 >= tokens_.size() || tokens_[t + 1].break_before || tokens_[t + 1].line != tokens_[t].line) return false;
-    const std::u32string next = Utf8ToU32(tokens_[t + 1].text);
-    return !next.empty() && u_islower(static_cast<UChar32>(next[0]));
+    return u_islower(FirstCodePoint(tokens_[t + 1].text));
   }
 
   // Reads the piece changes; rebuilds each changed token with the case of
