@@ -805,6 +805,11 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
     std::string first = CleanCellText(lines[labels[0].index]->text);
     bool has_year = false;
     for (const std::string& t : labels[0].toks) has_year = has_year || IsYearToken(t) || RE2::PartialMatch(t, "(19|20)\\d\\d"_re);
+    // The label column's own head ("Medlem" over the member rows) is no row.
+    if (RE2::FullMatch(FoldKey(first), "(medlem(mar)?|parte?r?|organisation(er)?|huvudm[ae]n)"_re)) {
+      labels.erase(labels.begin());
+      continue;
+    }
     if (!(IsTableHeading(first) || has_year || DetectMoneyUnit(first))) break;
     title = first;
     labels.erase(labels.begin());
@@ -913,6 +918,14 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
   return true;
 }
 
+// A caption that names its unit in brackets ("Medlemsavgifter (tkr)"):
+// after another table's labels it starts the next table's, since a row
+// never carries its own unit. `unit` receives the bracket's text.
+bool UnitCaption(const std::string& clean, const std::vector<std::string>& toks, std::string* unit) {
+  return RE2::FullMatch(clean, "\\pL[^()]{2,48}\\(([^()]{2,24})\\)"_re, unit) && DetectMoneyUnit(*unit) &&
+         FiguresStart(toks) == toks.size();
+}
+
 // Tries a label block starting at line `start`; on success fills `grid` and
 // sets `*end` to the first line after the table.
 bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
@@ -928,6 +941,9 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     if (StartsTheFigures(toks)) break;
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
     if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') return false;
+    // A second caption after labels: two tables' labels, then their
+    // figures (ReadInterleavedBlockTables pairs them by the sums).
+    if (std::string unit; labels.size() >= 2 && UnitCaption(clean, toks, &unit)) return false;
     labels.push_back({j, toks});
   }
   if (labels.size() < 3 || j >= lines.size()) return false;
@@ -1881,6 +1897,10 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
       segs.push_back({clean, "", false, {}});
       continue;
     }
+    if (std::string unit; !segs.empty() && !segs.back().labels.empty() && UnitCaption(clean, toks, &unit)) {
+      segs.push_back({clean, unit, false, {}});
+      continue;
+    }
     if (segs.empty()) return false;  // labels before any caption: not this layout
     Segment& seg = segs.back();
     // The unit and the note column's head on one line ("Belopp i kronor Not").
@@ -1940,6 +1960,11 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
       std::vector<std::string> joined = JoinLongHeads(toks);
       if (joined.size() == 1) nl.cells = std::move(joined);
     }
+    // A sentence under one table that OCR set between the columns
+    // ("Kommunernas andel fördelas efter invånarantal."): not the end.
+    if (nl.cells.empty() && toks.size() >= 4 && FiguresStart(toks) == toks.size() &&
+        CleanCellText(lines[j]->text).back() == '.')
+      continue;
     if (nl.cells.empty()) break;
     columns.back().push_back(nl.cells[0]);
   }

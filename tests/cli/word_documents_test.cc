@@ -137,11 +137,16 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // the other 8 carry the Huvudman and Löptid text in their labels.
   // w11 (written after w10's rules): 28/64 (its driftredovisning's header
   // read "Avwvikelse") until a deviation read v-w-v was a deviation: 64/64.
-  // w12 (written after w11's rules, measured only): 0/42, no wrong `ok`:
-  // psm 3 printed its two borderless tables' labels, then their columns,
-  // and the pairing is ambiguous (read.ambiguous, all suspect). Not fixed.
-  EXPECT_GE(t.recalled, t.expected - 56) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 78) << ScoreReport(scored);
+  // w12 (written after w11's rules, measured only in sessions 32-33): 0/42,
+  // no wrong `ok`: psm 3 printed its two borderless tables' labels, then
+  // their columns, and the pairing was ambiguous (read.ambiguous, all
+  // suspect) until a caption naming its unit in brackets ("Medlemsavgifter
+  // (tkr)") started the second table's labels, the label column's head
+  // ("Medlem") was no row, and a sentence between two years' columns did
+  // not end the figures (session 34): 42/42, all checked by the sums.
+  // In all 825/839, 61 suspect.
+  EXPECT_GE(t.recalled, t.expected - 14) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 61) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);
 }

@@ -218,6 +218,42 @@ TEST(WordDocumentDumpTest, ColumnsPrintedApartFromTheLabels) {
   }
 }
 
+// Two captioned tables' labels, then their year columns one table at a
+// time, as psm 3 prints a page of two small borderless tables: the second
+// caption names its unit in brackets, the member table's label column has
+// its own head ("Medlem"), and a sentence under the second table sits
+// between the first year's columns and the next year's. The sums pair each
+// column with its table.
+TEST(WordDocumentDumpTest, BracketedUnitCaptionStartsTheNextTablesLabels) {
+  const std::string labels =
+      "Ekonomi\n\nBudget 2026 och plan 2027 (tkr)\n\nIntakter\nKostnader\nResultat\n\n"
+      "Avgifter per medlem (tkr)\n\nMedlem\n\nStaten\nRegionen\nKommunerna\nSumma\n\n";
+  const std::string first_year = "2026\n1 000\n-900\n100\n\n2026\n500\n250\n250\n1 000\n\n";
+  const std::string second_year = "2027\n1 100\n-1 020\n80\n\n2027\n550\n275\n275\n1 100\n";
+  struct Case {
+    const char* name;
+    std::string text;
+    size_t tables;
+  };
+  const std::vector<Case> cases = {
+      {"sentence between the years", labels + first_year + "Andelen fordelas efter invanarantal.\n\n" + second_year, 2},
+      {"no sentence", labels + first_year + second_year, 2},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, "verksamhetsplan", 2026);
+    ASSERT_EQ(ts.size(), c.tables);
+    EXPECT_EQ(Labels(ts[0]), "[Intakter][Kostnader][Resultat]");
+    EXPECT_EQ(Labels(ts[1]), "[Staten][Regionen][Kommunerna][Summa]");  // "Medlem" heads the labels
+    EXPECT_EQ(ts[1].unit, "tkr");
+    ASSERT_EQ(ts[0].columns.size(), 2u);
+    ASSERT_EQ(ts[1].columns.size(), 2u);
+    EXPECT_EQ(ts[0].rows[1].cells[1].amount_sek, -1020000);
+    EXPECT_EQ(ts[1].rows[3].cells[1].amount_sek, 1100000);
+    EXPECT_EQ(ts[1].rows[0].cells[0].amount_sek, 500000);
+  }
+}
+
 // A count column printed in each row with the amounts ("Invånare" left of
 // them, "Deltagare" right): its figure is no amount and no column of years.
 TEST(WordDocumentDumpTest, CountColumnBesideTheAmounts) {
