@@ -263,20 +263,30 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
   }
   // A truncated figure: the printed digits are the tail of what the check
   // expects ("320" for 13 320: a lost leading group).
+  // A figure printed with a leading zero ("006" for 1 006) shows the loss
+  // itself: its digits as printed, and the reading costs no more than a
+  // confusable glyph, so it wins over adding a digit to a clean figure.
   Reading trunc = base;
-  bool any = false;
+  bool any = false, zero_led = false;
   ForExpectedValues(t, row, failing, [&](const Constraint&, const Term& term, double found, double expected) {
     if (trunc.kind[term.col] == "truncated" || found == 0 || !r.cells[term.col].present) return;
     std::string fd = DigitsOf(found), ed = DigitsOf(expected);
+    const std::string& raw = r.cells[term.col].raw;
+    std::string printed;
+    for (char ch : raw)
+      if (ch >= '0' && ch <= '9') printed += ch;
+    const bool zeros = raw.find(',') == std::string::npos && printed.size() > fd.size() && printed[0] == '0';
+    if (zeros) fd = printed;
     if (fd.size() >= 3 && ed.size() > fd.size() && ed.compare(ed.size() - fd.size(), fd.size(), fd) == 0 &&
         (expected < 0) == (found < 0)) {
       trunc.value[term.col] = expected;
       trunc.kind[term.col] = "truncated";
       any = true;
+      zero_led = zero_led || zeros;
     }
   });
   if (any) {
-    trunc.cost = kCostDigitEdit;
+    trunc.cost = zero_led ? kCostConfusable : kCostDigitEdit;
     out.push_back(std::move(trunc));
   }
   // A lost decimal comma: in a column whose other figures print one ("6,66",

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <functional>
 
+#include "normalizers/regex.h"
+
 namespace finsam {
 namespace {
 
@@ -51,6 +53,9 @@ std::string CanonicalNumberText(std::string_view in) {
     collapsed.push_back(c);
   }
   while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  // A typographic minus that OCR read as two glyphs ("—-10,4", "--2,4"):
+  // one sign, as a single dash before the digits already is.
+  if (collapsed.find("--") != std::string::npos) RE2::GlobalReplace(&collapsed, "(^| )--+(\\d)"_re, "\\1-\\2");
   if (collapsed.find('.') == std::string::npos) return collapsed;
   // Periods as thousands separators ("8.400.000", "151.200", older Swedish
   // style and spreadsheet exports): a token of one to three digits, not

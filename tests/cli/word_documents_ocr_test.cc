@@ -75,11 +75,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // until a value cell saying "none" made its line a row: 62/64, no wrong
   // `ok`. All eleven 759/797. w12 (220 dpi, borderless, written after
   // w11's rules): 38/42 as it came, precision 1.000; all twelve 797/839.
+  // Session 34: a minus read as two glyphs ("—-10,4") and a figure with a
+  // leading zero ("006" for 1 006) read by the sums: w12 41/42, all 800/839.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 790) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 798) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);
 }

@@ -389,6 +389,41 @@ TEST(NumberRepairTest, RefusesWhenTwoSingleEditsFixTheSum) {
   EXPECT_EQ(FindFlag(flags, "repair.ambiguous")->cells.size(), 3u);
 }
 
+// The sum fails by 1 000, which either adding a leading "1 " to a clean
+// figure (763 as 1 763, 183 as 1 183) or reading "006" whole (1 006) would
+// fix: a figure printed with a leading zero shows its lost digits, so it
+// is the one read, and flagged.
+TEST(NumberRepairTest, FigureWithALeadingZeroIsTheTruncatedOne) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                               {"Staten", {"6 100", "6 100", "6 100"}},
+                                               {"Region", {"3 050", "3 050", "3 050"}},
+                                               {"Kommun A", {"1 098", "1 098", "1 098"}},
+                                               {"Kommun B", {"763", "763", "763"}},
+                                               {"Kommun C", {"006", "1 006", "1 006"}},
+                                               {"Kommun D", {"183", "183", "183"}},
+                                               {"Summa", {"12 200", "12 200", "12 200"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[5].cells[0].value, 1006);
+  EXPECT_EQ(t.rows[4].cells[0].value, 763);
+  EXPECT_EQ(t.rows[6].cells[0].value, 183);
+  ASSERT_NE(FindFlag(flags, "repair.truncated"), nullptr);
+  // Control: without the leading zero ("6") the sum cannot say which one
+  // lost its digits, and nothing is repaired.
+  FinancialTable u = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                               {"Staten", {"6 100", "6 100", "6 100"}},
+                                               {"Region", {"3 050", "3 050", "3 050"}},
+                                               {"Kommun A", {"1 098", "1 098", "1 098"}},
+                                               {"Kommun B", {"763", "763", "763"}},
+                                               {"Kommun C", {"6", "1 006", "1 006"}},
+                                               {"Kommun D", {"183", "183", "183"}},
+                                               {"Summa", {"12 200", "12 200", "12 200"}}});
+  std::vector<Flag> uflags;
+  EXPECT_EQ(RepairTable(u, 0, &uflags).repaired, 0);
+  EXPECT_EQ(u.rows[5].cells[0].value, 6);
+}
+
 TEST(NumberRepairTest, RefusesOnTheScannedNote4) {
   // The scan of the Gävleborg årsredovisning, Not 4 Upplupna kostnader,
   // 2019-12-31: OCR reads Bollnäs kommun 27 as "21", so the column sums to

@@ -25,6 +25,8 @@ TEST(SwedishNumberTest, ParsesPrintedForms) {
       {"-2 187", true, -2187, false, false},
       {"\u2212666", true, -666, false, false},            // U+2212 minus
       {"\u20132 187", true, -2187, false, false},         // en dash as minus
+      {"\u2014-10,4", true, -10.4, false, false},         // a minus OCR read as two dashes
+      {"--2,4", true, -2.4, false, false},
       {"(1 234)", true, -1234, false, false},
       {"100%", true, 100, true, false},
       {"65 %", true, 65, true, false},
