@@ -806,7 +806,7 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
     bool has_year = false;
     for (const std::string& t : labels[0].toks) has_year = has_year || IsYearToken(t) || RE2::PartialMatch(t, "(19|20)\\d\\d"_re);
     // The label column's own head ("Medlem" over the member rows) is no row.
-    if (RE2::FullMatch(FoldKey(first), "(medlem(mar)?|parte?r?|organisation(er)?|huvudm[ae]n)"_re)) {
+    if (RE2::FullMatch(FoldKey(first), "(medlem(mar)?|part(er)?|organisation(er)?|huvudm[ae]n)"_re)) {
       labels.erase(labels.begin());
       continue;
     }
@@ -1961,10 +1961,15 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
       if (joined.size() == 1) nl.cells = std::move(joined);
     }
     // A sentence under one table that OCR set between the columns
-    // ("Kommunernas andel fördelas efter invånarantal."): not the end.
+    // ("Kommunernas andel fördelas efter invånarantal."): not the end when
+    // another column's head follows it.
     if (nl.cells.empty() && toks.size() >= 4 && FiguresStart(toks) == toks.size() &&
-        CleanCellText(lines[j]->text).back() == '.')
-      continue;
+        CleanCellText(lines[j]->text).back() == '.') {
+      size_t next = j + 1;
+      std::vector<std::string> next_toks;
+      std::string next_head;
+      if (NextBlockTokens(lines, tp, &next, &next_toks) && ColumnHeadLine(next_toks, &next_head)) continue;
+    }
     if (nl.cells.empty()) break;
     columns.back().push_back(nl.cells[0]);
   }

@@ -238,6 +238,10 @@ TEST(WordDocumentDumpTest, BracketedUnitCaptionStartsTheNextTablesLabels) {
   const std::vector<Case> cases = {
       {"sentence between the years", labels + first_year + "Andelen fordelas efter invanarantal.\n\n" + second_year, 2},
       {"no sentence", labels + first_year + second_year, 2},
+      // Control: a sentence after the last column and a page number under
+      // it; the number is no figure of the last column.
+      {"sentence and page number after the columns",
+       labels + first_year + second_year + "\nBeloppen ar preliminara och kan andras.\n\n3\n", 2},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
