@@ -13,6 +13,7 @@
 
 #include <re2/re2.h>
 
+#include "extractors/organisations.h"
 #include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
 #include "extractors/table_readers.h"
@@ -916,6 +917,36 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
     r.doubt = doubt;
   }
   return true;
+}
+
+// A row label that swallowed the text columns between it and the values
+// (under "Insats Huvudman Löptid Budget 2027"), as a dump prints them: the
+// label's words, the huvudman's first line, the period, then the rest of
+// a wrapped huvudman ("Jobbcentrum Linköping Linköpings 2025-2028
+// kommun"). Where the words just before the period and the wrapped rest
+// name one organisation we know the shape of (LooksLikeOrganisation: the
+// shortest such run; or "Region" alone, its name on a line OCR set apart),
+// the label is the words before it; otherwise it stays as it is (a list of
+// places, "Kinda, Boxholm och Ödeshög", is not known here). The row is
+// `read.side_text` suspect either way.
+std::string LabelWithoutSideText(const std::string& label) {
+  static const RE2 kPeriod("(19|20)\\d\\d\\s*[-\\x{2013}]\\s*((19|20)?\\d\\d)");
+  std::vector<std::string> words = Tokens(label);
+  size_t p = 0;
+  while (p < words.size() && !RE2::FullMatch(words[p], kPeriod)) ++p;
+  if (p == 0 || p == words.size()) return label;
+  std::string rest;
+  for (size_t k = p + 1; k < words.size(); ++k) rest += " " + words[k];
+  for (size_t k = p; k-- > 1 && p - k <= 4;) {
+    std::string org;
+    for (size_t q = k; q < p; ++q) org += (org.empty() ? "" : " ") + words[q];
+    // "Region" alone before the period: its name went to a line of its own.
+    if (!LooksLikeOrganisation(org + rest) && !(k + 1 == p && FoldKey(org) == "region")) continue;
+    std::string cut;
+    for (size_t q = 0; q < k; ++q) cut += (cut.empty() ? "" : " ") + words[q];
+    return cut;
+  }
+  return label;
 }
 
 // A caption that names its unit in brackets ("Medlemsavgifter (tkr)"):
@@ -2593,6 +2624,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     if (side_text)
       for (GridRow& r : g.rows)
         if (r.doubt_rule.empty() && RowHasCells(r)) {
+          r.label = LabelWithoutSideText(r.label);
           r.doubt_rule = "read.side_text";
           r.doubt = "the header names a column between the label and the values ('" + g.header_label +
                     "'); without positions the label may hold that column's text";

@@ -144,8 +144,12 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // (tkr)") started the second table's labels, the label column's head
   // ("Medlem") was no row, and a sentence between two years' columns did
   // not end the figures (session 34): 42/42, all checked by the sums.
-  // In all 825/839, 61 suspect.
-  EXPECT_GE(t.recalled, t.expected - 14) << ScoreReport(scored);
+  // In all 825/839, 61 suspect. Then a label is cut before the huvudman
+  // that the words before its period and the wrapped rest name
+  // ("Jobbcentrum Linköping Linköpings 2025-2028 kommun"): w10 76/78 (the
+  // two left carry a list of places, "Kinda, Boxholm och Ödeshög"), all
+  // 831/839, still suspect (read.side_text).
+  EXPECT_GE(t.recalled, t.expected - 8) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 61) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);

@@ -134,6 +134,31 @@ TEST(PageBreakDumpTest, TextColumnsWithYearRangesBeforeTheAmounts) {
     for (const TableCell& c : r.cells) EXPECT_EQ(c.status, "suspect") << r.label;
 }
 
+// The same text columns with their huvudman wrapped onto a second line, as
+// psm 3 prints them: the label is cut before an organisation that the words
+// before the period and the wrapped rest name ("Storbys" + "kommun";
+// "Region" alone, its name set apart); a list of places is no shape known
+// to the cut, and that label stays as printed. All suspect either way.
+TEST(PageBreakDumpTest, WrappedHuvudmanIsCutFromTheLabel) {
+  const std::string text =
+      "Tabell 4. Insatser som forbundet finansierar (tkr)\n\n"
+      "Insats Huvudman Loptid Budget 2027 Plan 2028\n\n"
+      "Jobbcentrum Storby Storbys 2025-2028 4 200 4 200\nkommun\n\n"
+      "Rehabteam Region 2024-2027 2 900 0\nMittbygden\n\n"
+      "Stegvis mot arbete Berga, Bro 2027-2029 2 100 2 300\noch Dal\n\n"
+      "Summa 9 200 6 500\n";
+  std::vector<FinancialTable> ts = FromDump(text, "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 1u);
+  ASSERT_EQ(ts[0].rows.size(), 4u);
+  EXPECT_EQ(ts[0].rows[0].label, "Jobbcentrum Storby");
+  EXPECT_EQ(ts[0].rows[1].label, "Rehabteam");
+  EXPECT_EQ(ts[0].rows[2].label, "Stegvis mot arbete Berga, Bro 2027-2029 och Dal");  // control
+  EXPECT_EQ(ts[0].rows[0].cells[1].amount_sek, 4200000);
+  EXPECT_EQ(ts[0].rows[1].cells[0].amount_sek, 2900000);
+  for (const TableRow& r : ts[0].rows)
+    for (const TableCell& c : r.cells) EXPECT_EQ(c.status, "suspect") << r.label;
+}
+
 // The same cut header row on a scan's pages (positioned words): OCR read
 // the cell borders into the kinds ("Prognos]", " Budget|" with the space of
 // a re-read cell). The header at the foot of page 1 still joins the years
