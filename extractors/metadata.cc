@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include "extractors/organisations.h"
 #include "normalizers/regex.h"
@@ -281,6 +282,11 @@ std::vector<std::string> Words(const std::string& s) {
 }
 
 struct OrgGuess {
+  OrgGuess() = default;
+  // Brace-initialised with two to four fields; a constructor rather than
+  // an aggregate so that clang's -Wmissing-field-initializers is quiet.
+  OrgGuess(std::string n, std::string k, int e = 0, std::string p = {})
+      : name(std::move(n)), kind(std::move(k)), edits(e), printed(std::move(p)) {}
   std::string name, kind;
   int edits = 0;  // > 0: the registry name nearest a damaged printed name
   std::string printed;  // the printed mention when edits > 0
