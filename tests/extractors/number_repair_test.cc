@@ -394,14 +394,18 @@ TEST(NumberRepairTest, RefusesWhenTwoSingleEditsFixTheSum) {
 // fix: a figure printed with a leading zero shows its lost digits, so it
 // is the one read, and flagged.
 TEST(NumberRepairTest, FigureWithALeadingZeroIsTheTruncatedOne) {
-  FinancialTable t = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
-                                               {"Staten", {"6 100", "6 100", "6 100"}},
-                                               {"Region", {"3 050", "3 050", "3 050"}},
-                                               {"Kommun A", {"1 098", "1 098", "1 098"}},
-                                               {"Kommun B", {"763", "763", "763"}},
-                                               {"Kommun C", {"006", "1 006", "1 006"}},
-                                               {"Kommun D", {"183", "183", "183"}},
-                                               {"Summa", {"12 200", "12 200", "12 200"}}});
+  // Member fees whose fifth member's first figure is printed `kommun_c`.
+  auto fees = [](const char* kommun_c) {
+    return MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                     {"Staten", {"6 100", "6 100", "6 100"}},
+                                     {"Region", {"3 050", "3 050", "3 050"}},
+                                     {"Kommun A", {"1 098", "1 098", "1 098"}},
+                                     {"Kommun B", {"763", "763", "763"}},
+                                     {"Kommun C", {kommun_c, "1 006", "1 006"}},
+                                     {"Kommun D", {"183", "183", "183"}},
+                                     {"Summa", {"12 200", "12 200", "12 200"}}});
+  };
+  FinancialTable t = fees("006");
   std::vector<Flag> flags;
   RepairStats s = RepairTable(t, 0, &flags);
   EXPECT_EQ(s.repaired, 1);
@@ -411,14 +415,7 @@ TEST(NumberRepairTest, FigureWithALeadingZeroIsTheTruncatedOne) {
   ASSERT_NE(FindFlag(flags, "repair.truncated"), nullptr);
   // Control: without the leading zero ("6") the sum cannot say which one
   // lost its digits, and nothing is repaired.
-  FinancialTable u = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
-                                               {"Staten", {"6 100", "6 100", "6 100"}},
-                                               {"Region", {"3 050", "3 050", "3 050"}},
-                                               {"Kommun A", {"1 098", "1 098", "1 098"}},
-                                               {"Kommun B", {"763", "763", "763"}},
-                                               {"Kommun C", {"6", "1 006", "1 006"}},
-                                               {"Kommun D", {"183", "183", "183"}},
-                                               {"Summa", {"12 200", "12 200", "12 200"}}});
+  FinancialTable u = fees("6");
   std::vector<Flag> uflags;
   EXPECT_EQ(RepairTable(u, 0, &uflags).repaired, 0);
   EXPECT_EQ(u.rows[5].cells[0].value, 6);
