@@ -932,19 +932,20 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
 std::string LabelWithoutSideText(const std::string& label) {
   static const RE2 kPeriod("(19|20)\\d\\d\\s*[-\\x{2013}]\\s*((19|20)?\\d\\d)");
   std::vector<std::string> words = Tokens(label);
-  size_t p = 0;
-  while (p < words.size() && !RE2::FullMatch(words[p], kPeriod)) ++p;
+  const size_t p = std::find_if(words.begin(), words.end(),
+                                [](const std::string& w) { return RE2::FullMatch(w, kPeriod); }) -
+                   words.begin();
   if (p == 0 || p == words.size()) return label;
-  std::string rest;
-  for (size_t k = p + 1; k < words.size(); ++k) rest += " " + words[k];
+  auto join = [&](size_t from, size_t to) {  // words [from, to) with single spaces
+    std::string s;
+    for (size_t q = from; q < to; ++q) s += (s.empty() ? "" : " ") + words[q];
+    return s;
+  };
+  const std::string rest = p + 1 < words.size() ? " " + join(p + 1, words.size()) : "";
   for (size_t k = p; k-- > 1 && p - k <= 4;) {
-    std::string org;
-    for (size_t q = k; q < p; ++q) org += (org.empty() ? "" : " ") + words[q];
+    const std::string org = join(k, p);
     // "Region" alone before the period: its name went to a line of its own.
-    if (!LooksLikeOrganisation(org + rest) && !(k + 1 == p && FoldKey(org) == "region")) continue;
-    std::string cut;
-    for (size_t q = 0; q < k; ++q) cut += (cut.empty() ? "" : " ") + words[q];
-    return cut;
+    if (LooksLikeOrganisation(org + rest) || (k + 1 == p && FoldKey(org) == "region")) return join(0, k);
   }
   return label;
 }
