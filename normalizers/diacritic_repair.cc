@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <deque>
+#include <set>
 #include <unordered_map>
 
 #include "normalizers/ocr_confusions.h"
@@ -375,10 +376,25 @@ bool IsShortCapitals(const std::u32string& w) {
   return true;
 }
 
+// True when token t opens a line (not a cell on the same line) under a line
+// that ends in a word no sentence, heading or label ends with ("... en
+// andel av" / "Okar branschen", "fanns det en" / "6ppenhet"): the sentence
+// runs on, even across a blank line that OCR set inside it.
+bool ContinuesFromLineBefore(const std::vector<RepairToken>& tokens, size_t t) {
+  if (t == 0 || tokens[t].line < 0 || tokens[t].line <= tokens[t - 1].line) return false;
+  // Prepositions, articles, conjunctions and the like, as printed or with
+  // their å/ä/ö stripped (the line before is OCR text too).
+  static const std::set<std::string_view> kOpenEnders = {
+      "av",  "en",    "ett", "och",  "att",  "i",   "på",   "pa",   "för",   "for",   "med",   "som",
+      "till", "om",  "den", "det",  "de",   "är",  "ar",   "från", "fran",  "vid",   "eller", "men",
+      "samt", "inom", "mot", "utan", "genom", "hos", "över", "over", "mellan", "under", "dess", "sina"};
+  return kOpenEnders.count(tokens[t - 1].text) > 0;
+}
+
 // True when token t starts a sentence: the first token, after a paragraph or
 // cell break, after . ! or ?, or after a bullet that starts its line.
 bool OpensSentence(const std::vector<RepairToken>& tokens, size_t t) {
-  if (t == 0 || tokens[t].break_before) return true;
+  if (t == 0 || (tokens[t].break_before && !ContinuesFromLineBefore(tokens, t))) return true;
   const std::string& prev = tokens[t - 1].text;
   if (prev.empty()) return false;
   const char last = prev.back();
@@ -1052,6 +1068,10 @@ class TokenRepair {
           }
         }
         if (!info.cands[p]) info.cands[p] = CandidatesFor(info.lower[p], info.pieces[p].text);
+        if (p == 0 && AcronymInProse(t, info.pieces[p].text)) {
+          push(Position{t, p, AsWritten(info.lower[p], *info.cands[p])});
+          continue;
+        }
         push(Position{t, p, info.cands[p]});
       }
       if (!has_word) {
@@ -1152,6 +1172,32 @@ class TokenRepair {
       ct = caps_cache_.emplace(lower, std::move(kept)).first;
     }
     return &ct->second;
+  }
+
+  // True when token t is an acronym inside a running sentence ("Astra, SKF
+  // och AGA.", "stöd från ALMI"): three or four capitals, after a word that
+  // ends in a small letter or a comma. Kept as written: an AGA is no ÄGA.
+  // (Two capitals are left to the rules for "PA senare år"; a heading in
+  // capitals has capitals before it.)
+  bool AcronymInProse(size_t t, const std::u32string& written) const {
+    if (written.size() < 3 || written.size() > 4 || OpensSentence(tokens_, t)) return false;
+    for (char32_t c : written) {
+      if (!u_isupper(static_cast<UChar32>(c))) return false;
+    }
+    return EndsInsideSentence(tokens_[t - 1].text);
+  }
+
+  // The word's own reading alone, cached per word.
+  const std::vector<Candidate>* AsWritten(const std::u32string& lower, const std::vector<Candidate>& cands) {
+    auto it = as_written_cache_.find(lower);
+    if (it == as_written_cache_.end()) {
+      std::vector<Candidate> kept;
+      for (const Candidate& c : cands) {
+        if (c.original) kept.push_back(c);
+      }
+      it = as_written_cache_.emplace(lower, std::move(kept)).first;
+    }
+    return &it->second;
   }
 
   // The candidates at position j: a word's, or the fixed context word in *tmp.
@@ -1464,11 +1510,12 @@ class TokenRepair {
     for (size_t k = 1; k < written.size(); ++k) {
       if (!u_islower(static_cast<UChar32>(written[k]))) return false;
     }
-    if (t == 0 || tokens_[t].break_before || OpensSentence(tokens_, t)) return false;
+    if (OpensSentence(tokens_, t)) return false;
     // The first word of a line under a short line opens a label of its own
     // (a table's rows, a list: "Leverantörsskulder" over "Ovriga
-    // kortfristiga skulder"), not the middle of a running sentence.
-    if (tokens_[t].line >= 0 && tokens_[t].line != tokens_[t - 1].line) {
+    // kortfristiga skulder"), not the middle of a running sentence, unless
+    // that line ends in a word that leaves its sentence open.
+    if (tokens_[t].line >= 0 && tokens_[t].line != tokens_[t - 1].line && !ContinuesFromLineBefore(tokens_, t)) {
       constexpr size_t kShortLine = 40;  // bytes; a line of prose fills the measure
       size_t length = 0;
       for (size_t k = t; k > 0 && tokens_[k - 1].line == tokens_[t - 1].line; --k)
@@ -1590,6 +1637,7 @@ class TokenRepair {
   CandidateGenerator gen_;
   std::unordered_map<std::u32string, std::vector<Candidate>> cache_;
   std::unordered_map<std::u32string, std::vector<Candidate>> caps_cache_;
+  std::unordered_map<std::u32string, std::vector<Candidate>> as_written_cache_;
   // Per token: its pieces, in token_info_ (or bar_pieces_); never null after
   // BuildSequence.
   std::vector<const std::vector<Piece>*> pieces_;

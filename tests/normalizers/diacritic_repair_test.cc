@@ -177,6 +177,17 @@ TEST(DiacriticRepairHardCases, CapitalReadForASmallLetterInProse) {
             repaired_prose + "Till ordförande valdes Åsa Nilsson och till vice ordförande Åke Lind.");
   EXPECT_EQ(Repair(prose + "Ledamot var Anders Oquist\tOckelbo kommun."),
             repaired_prose + "Ledamot var Anders Öquist\tOckelbo kommun.");
+  // A sentence that runs on across a short line and a blank line OCR set
+  // inside it: the line before ends in a word no sentence ends with.
+  EXPECT_EQ(Repair(prose + "Andelen har stigit stadigt med en andel av\n\nOkar varje ar."),
+            repaired_prose + "Andelen har stigit stadigt med en andel av\n\nökar varje år.");
+  EXPECT_EQ(Repair(prose + "Inom vissa fanns det en\n\n6ppenhet som saknade motstycke."),
+            repaired_prose + "Inom vissa fanns det en\n\nöppenhet som saknade motstycke.");
+  // Controls: under a heading, or after a sentence's end, the capital stays.
+  EXPECT_EQ(Repair(prose + "Resultat och analys\n\nOversikten visar utfallet."),
+            repaired_prose + "Resultat och analys\n\nÖversikten visar utfallet.");
+  EXPECT_EQ(Repair(prose + "Arbetet fortsatter under aret.\n\n6ppenhet ar viktig."),
+            repaired_prose + "Arbetet fortsätter under året.\n\nÖppenhet är viktig.");
   std::string terms;
   for (int i = 0; i < 12; ++i) terms += "Budget Utfall, Prognos och Resultat samt Kostnader, ";
   EXPECT_EQ(Repair(terms + "en kraftig Aterhamtning."), terms + "en kraftig Återhämtning.");
@@ -249,7 +260,11 @@ TEST(DiacriticRepairHardCases, Untouched) {
              Case{"Vi vill vara en del av arbetet.", "Vi vill vara en del av arbetet."},
              Case{"Styrelsen har sammantratt sex ganger.", "Styrelsen har sammanträtt sex gånger."},
              Case{"Arbetsförmedlingen och Försäkringskassan", "Arbetsförmedlingen och Försäkringskassan"},
-             Case{"Ett idé-dokument om en café-verksamhet", "Ett idé-dokument om en café-verksamhet"}});
+             Case{"Ett idé-dokument om en café-verksamhet", "Ett idé-dokument om en café-verksamhet"},
+             // An acronym inside a sentence stays (AGA is no ÄGA) ...
+             Case{"Bland foretagen kan namnas Astra, SKF och AGA.", "Bland företagen kan nämnas Astra, SKF och AGA."},
+             // ... a heading in capitals is still repaired.
+             Case{"VERKSAMHETSPLAN FOR AR 2020", "VERKSAMHETSPLAN FÖR ÅR 2020"}});
 }
 
 TEST(DiacriticRepairTest, NumbersUrlsAndMailPassByteForByte) {

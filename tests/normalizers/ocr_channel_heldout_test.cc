@@ -112,7 +112,10 @@ TEST(OcrChannelHeldOut, RenderedProsePages) {
 // lexicon (it holds no held-out paragraph). Measured 2026-12-01: 1045/1077
 // = 97.03% restored (1041 = 96.66% before issue 12's round 3); round 4
 // ("en kraftig Aterhamtning", "sitt Agarperspektiv": capitals in prose;
-// "PA senare" → "På") 1048/1077 = 97.31%, 3275/3286 = 99.67% untouched. 6 of the 11 "harms" are the source's own
+// "PA senare" → "På") 1048/1077 = 97.31%, 3275/3286 = 99.67% untouched;
+// session 35 (a line ending in "av", "en", "och" … leaves its sentence open
+// across a blank line: "andel av" / "Okar", "det en" / "6ppenhet")
+// 1050/1077 = 97.49%. 6 of the 11 "harms" are the source's own
 // stripped words that the repair corrects ("Relativt viktig da det ar
 // viktigt att slippa tanka", "lost genom att ta bor onodiga"): against
 // the text as it should read, 3281/3286 = 99.85%. The floors allow two
@@ -125,7 +128,7 @@ TEST(OcrChannelHeldOut, RenderedDasherHeldOutProse) {
   RepairTally without = ScoreHeldOut(*lex, '2', false, nullptr);
   ASSERT_GT(with.damaged, 1000u);
   ASSERT_GT(with.correct, 3000u);
-  EXPECT_GE(with.restored, 1046u) << Report(with, misses);
+  EXPECT_GE(with.restored, 1048u) << Report(with, misses);
   EXPECT_GE(with.untouched, 3273u) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
