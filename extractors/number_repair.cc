@@ -14,6 +14,7 @@
 #include "extractors/table_arithmetic.h"
 #include "model/text_split.h"
 #include "normalizers/swedish_number.h"
+#include "normalizers/unicode.h"
 
 namespace finsam {
 namespace {
@@ -1188,6 +1189,128 @@ void FlagGarbledLabels(FinancialTable& t, int ti, std::vector<Flag>* flags, Repa
   }
 }
 
+// A repair that the equity roll-forward contradicts is undone. In a
+// multi-year table (flerårsöversikt) with an Eget kapital row and an Årets
+// resultat row, each year's equity is the year before's plus the year's
+// result; where that holds between at least two pairs of years as read, it
+// is in force, and a pair it fails only because a result or equity figure
+// was repaired, while the figure as printed satisfies it, shows the repair
+// went the wrong way (`-340` read as −6 340 to fit an income of `3 000` that
+// OCR misread from 9 000). The cell goes back to its printed value, suspect,
+// and the figures of the sums it was repaired to fit become suspect too.
+// Not a constraint for the solver: a förbund's equity can move by more than
+// the result (a reclassification), so it only vetoes.
+void VetoRepairsAgainstEquityRollForward(FinancialTable& t, int ti, const std::vector<Constraint>& cons,
+                                         std::vector<Flag>* flags, RepairStats* stats) {
+  int equity = -1, result = -1;
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    const std::string f = FoldKey(TrimLabel(t.rows[r].label));
+    const bool eq = (f.starts_with("eget kapital") || f.starts_with("summa eget kapital")) &&
+                    f.find("skuld") == std::string::npos;
+    const bool res = f.starts_with("arets resultat");
+    if (eq) equity = equity == -1 ? r : -2;
+    if (res) result = result == -1 ? r : -2;
+  }
+  if (equity < 0 || result < 0) return;
+  std::map<int, int> col_of_year;  // utfall columns by year
+  for (int c = 0; c < static_cast<int>(t.columns.size()); ++c) {
+    const TableColumn& col = t.columns[c];
+    if (col.kind == ColumnKind::kUtfall && col.year && IsAmountColumn(col)) col_of_year[col.year] = c;
+  }
+  auto value = [&](int row, int col) -> std::optional<double> {
+    const TableCell* cell = CellAt(t, row, col);
+    if (!cell || !cell->present || !cell->parsed) return std::nullopt;
+    return cell->value;
+  };
+  auto printed = [&](int row, int col) -> std::optional<double> {
+    const TableCell* cell = CellAt(t, row, col);
+    if (!cell || !cell->present) return std::nullopt;
+    return ParseAmount(cell->raw);
+  };
+  constexpr double kTolerance = 1.0 + 1e-9;  // one printed unit: each figure is rounded
+  struct Pair {
+    int prev, col;
+  };
+  std::vector<Pair> pairs;
+  int holds = 0;
+  for (const auto& [year, col] : col_of_year) {
+    auto prev = col_of_year.find(year - 1);
+    if (prev == col_of_year.end()) continue;
+    std::optional<double> e1 = value(equity, col), e0 = value(equity, prev->second), r1 = value(result, col);
+    if (!e1 || !e0 || !r1) continue;
+    if (std::fabs(*e1 - *e0 - *r1) <= kTolerance) ++holds;
+    else pairs.push_back({prev->second, col});
+  }
+  if (holds < 2) return;
+  for (const Pair& p : pairs) {
+    const std::pair<int, int> cells[] = {{result, p.col}, {equity, p.col}, {equity, p.prev}};
+    for (const auto& [row, col] : cells) {
+      TableCell& cell = t.rows[row].cells[col];
+      if (cell.status != "repaired") continue;
+      std::optional<double> as_printed = printed(row, col);
+      if (!as_printed) continue;
+      auto v = [&](int r, int c) { return r == row && c == col ? as_printed : value(r, c); };
+      std::optional<double> e1 = v(equity, p.col), e0 = v(equity, p.prev), r1 = v(result, p.col);
+      if (!e1 || !e0 || !r1 || std::fabs(*e1 - *e0 - *r1) > kTolerance) continue;
+      const double repaired_value = cell.value;
+      ReadCellAs(cell, *as_printed, RowScale(t, t.rows[row]));
+      flags->erase(std::remove_if(flags->begin(), flags->end(),
+                                  [&](const Flag& f) {
+                                    return f.severity == kSeverityInfo && f.rule.starts_with("repair.") &&
+                                           std::any_of(f.cells.begin(), f.cells.end(), [&](const FlagCell& fc) {
+                                             return fc.table == ti && fc.row == row && fc.col == col;
+                                           });
+                                  }),
+                   flags->end());
+      --stats->repaired;
+      std::ostringstream why;
+      why << "was not repaired: the sums wanted " << FormatPrinted(repaired_value)
+          << ", but as printed it keeps equity = last year's equity + the year's result; loaded as printed, suspect";
+      MarkSuspect(t, ti, row, col, "repair.contradicted", why.str(), flags, stats);
+      // The sums it was repaired to fit now fail: their figures in this
+      // column are no longer confirmed.
+      for (const Constraint& c : FailingConstraints(t, cons)) {
+        if (!TouchesRow(c, row) || !TermAt(c, row, col)) continue;
+        for (const Term& term : c.terms) {
+          TableCell& other = t.rows[term.row].cells[term.col];
+          if (term.row == row || other.status != "ok" || !other.present) continue;
+          MarkSuspect(t, ti, term.row, term.col, "repair.contradicted",
+                      "is in a sum that fails once " + DescribeCell(t, row, col) +
+                          " is read as printed (the equity roll-forward confirms it); loaded suspect",
+                      flags, stats);
+        }
+      }
+    }
+  }
+}
+
+// A row with two or more amount cells that hold no one number (each a run
+// of several: "3 100 3100 1550 1550") is several printed rows that OCR
+// read as one, under their labels run together ("Försäkringskassan
+// Arbetsförmedlingen Region Dalarna Kommunerna"): its cells that did read
+// as one number belong to no one of those rows for sure, whatever a check
+// says (a Summa over that one row holds trivially), so they are suspect.
+void FlagMergedRows(FinancialTable& t, int ti, std::vector<Flag>* flags, RepairStats* stats) {
+  for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+    const TableRow& row = t.rows[r];
+    if (row.is_header) continue;
+    int unread = 0;
+    std::vector<int> read;
+    for (int c = 0; c < static_cast<int>(row.cells.size()) && c < static_cast<int>(t.columns.size()); ++c) {
+      const TableCell& cell = row.cells[c];
+      if (!IsAmountColumn(t.columns[c]) || !cell.present || IsDateText(cell.raw)) continue;
+      if (!cell.parsed) ++unread;
+      else if (cell.status != "suspect") read.push_back(c);
+    }
+    if (unread < 2) continue;
+    for (int c : read)
+      MarkSuspect(t, ti, r, c, "read.merged_rows",
+                  "stands in a row whose other cells each hold several figures (rows run together by OCR); "
+                  "loaded suspect",
+                  flags, stats);
+  }
+}
+
 // Nothing silent: a figure that could not be read as a number and that no
 // flag above names (no OCR confusion explains it, no check reads it: "4/20"
 // in a row of its own) still gets one, so that the review lists it. Dates
@@ -1210,6 +1333,7 @@ void FlagUnreadCells(FinancialTable& t, int ti, std::vector<Flag>* flags, Repair
                   "could not be read as a number and no check reads it; loaded without an amount", flags, stats);
     }
   }
+  FlagMergedRows(t, ti, flags, stats);
 }
 
 }  // namespace
@@ -1220,6 +1344,7 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
   std::vector<Constraint> cons = TableConstraints(t);
   RepairForcedRows(t, ti, cons, flags, &stats);
   RepairFailingChecks(t, ti, cons, flags, &stats);
+  VetoRepairsAgainstEquityRollForward(t, ti, cons, flags, &stats);
   ConfirmDoubtfulRows(t, ti, cons, flags, &stats);
   FlagGarbledLabels(t, ti, flags, &stats);
   FlagUnreadCells(t, ti, flags, &stats);

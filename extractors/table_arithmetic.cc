@@ -115,11 +115,14 @@ bool SkipsColumn(const FinancialTable& t, const std::vector<Term>& window, int c
   return false;
 }
 
-// Does the window (rows with coefficients) explain row `total` in every
-// column where it can be evaluated? `any` reports whether one column was.
-bool WindowHolds(const FinancialTable& t, const TableShape& s, int total, const std::vector<Term>& window,
-                 bool* any) {
-  *any = false;
+// In how many of the columns where it can be evaluated does the window
+// (rows with coefficients) explain row `total`, and in how many not?
+struct WindowFit {
+  int holds = 0;
+  int fails = 0;
+};
+WindowFit FitWindow(const FinancialTable& t, const TableShape& s, int total, const std::vector<Term>& window) {
+  WindowFit fit;
   for (int c : s.amount_cols) {
     if (!CellPresent(t, total, c) || SkipsColumn(t, window, c)) continue;
     std::optional<double> tv = CellValue(t, total, c);
@@ -135,10 +138,19 @@ bool WindowHolds(const FinancialTable& t, const TableShape& s, int total, const 
       sum += w.coef * *v;
     }
     if (!known) continue;
-    *any = true;
-    if (std::fabs(*tv - sum) > ToleranceFor(window.size(), t.scale) * s.step + 1e-9) return false;
+    if (std::fabs(*tv - sum) > ToleranceFor(window.size(), t.scale) * s.step + 1e-9) ++fit.fails;
+    else ++fit.holds;
   }
-  return true;
+  return fit;
+}
+
+// Does the window explain row `total` in every column where it can be
+// evaluated? `any` reports whether one column was.
+bool WindowHolds(const FinancialTable& t, const TableShape& s, int total, const std::vector<Term>& window,
+                 bool* any) {
+  const WindowFit fit = FitWindow(t, s, total, window);
+  *any = fit.holds + fit.fails > 0;
+  return fit.fails == 0;
 }
 
 void AddColumnConstraints(const FinancialTable& t, const TableShape& s, const char* rule, int total,
@@ -334,6 +346,22 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
     for (size_t len = 1; !found && len <= items.size(); ++len) {
       std::vector<Term> w = window_of(items.size() - len);
       if (WindowHolds(t, s, i, w, &any) && any) {
+        chosen = std::move(w);
+        found = true;
+      }
+    }
+    // A figure OCR damaged (a lost minus, a misread digit) fails its window
+    // in that column only: failing in one column and holding in at least
+    // two others, the window (the natural one first, then the shortest
+    // suffix) is the row's (the repair solver then reads the
+    // damaged cell against it). Needed where the heading that bounds a
+    // section was lost ("Summa förbundsgemensamma kostnader" under "Summa
+    // insatser", its heading gone from a scan's text).
+    for (size_t len = 0; !found && len <= items.size(); ++len) {
+      std::vector<Term> w = len == 0 ? window_of(natural_from) : window_of(items.size() - len);
+      if (w.empty()) continue;
+      const WindowFit fit = FitWindow(t, s, i, w);
+      if (fit.fails == 1 && fit.holds >= 2) {
         chosen = std::move(w);
         found = true;
       }

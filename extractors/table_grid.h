@@ -80,6 +80,10 @@ bool IsHeaderToken(const std::string& token);
 // ("Medlemsavgift 2027", "Bidrag 2026").
 bool IsFeeHeaderWord(const std::string& token);
 bool IsYearToken(const std::string& token);
+// A header that names only that its column holds money ("Belopp",
+// "Belopp, kr", "Belopp (tkr)", "Kronor", "Tkr"): InterpretGrid dates such
+// a column by its table's title.
+bool IsAmountWordHeader(const std::string& header);
 
 // Interprets a grid; returns false when it is not a financial table (no
 // value column with a year or a kind).

@@ -501,7 +501,26 @@ bool LabelsEndInACountColumn(const Grid& grid) {
   return labels >= 3;
 }
 
+// The one year a text names ("Not 1 Medlemsavgifter 2025" → 2025); nullopt
+// when it names none or several.
+std::optional<int> SingleYear(const std::string& text) {
+  re2::StringPiece in(text);
+  int y = 0;
+  std::optional<int> year;
+  while (RE2::FindAndConsume(&in, "(?:^|[^\\d])((?:19[5-9]|20\\d)\\d)(?:$|[^\\d])"_re, &y)) {
+    if (year && *year != y) return std::nullopt;
+    year = y;
+  }
+  return year;
+}
+
 }  // namespace
+
+bool IsAmountWordHeader(const std::string& header) {
+  static const RE2 kAmountWord(
+      "(?:belopp|kronor|kr|tkr|mkr|mnkr|sek|tsek)(?:,? ?\\(?(?:i )?(?:kr|kronor|tkr|mkr|mnkr|sek|tsek)\\)?)?");
+  return RE2::FullMatch(FoldKey(CleanCellText(header)), kAmountWord);
+}
 
 TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_kind) {
   TableColumn col;
@@ -576,8 +595,21 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   t.confidence = grid.confidence;
   std::vector<int> keep;  // grid column index for each kept column
   bool any_value_column = false;
+  // A column headed by an amount word alone ("Belopp, kr", "Kronor",
+  // "Tkr") dates by the one year its table's title names ("Not 1
+  // Medlemsavgifter 2025"): the year's outcome in an annual report, its
+  // budget in a plan. Only where no column names a year of its own and the
+  // title names exactly one; else it stays a column of no year (dropped).
+  const std::optional<int> title_year = SingleYear(t.title);
+  bool dated_column = false;
+  for (const std::string& h : grid.headers) dated_column |= ParseColumnHeader(h, ctx.doc_kind).year != 0;
   for (size_t i = 0; i < grid.headers.size(); ++i) {
     TableColumn c = ParseColumnHeader(grid.headers[i], ctx.doc_kind);
+    if (c.kind == ColumnKind::kUnknown && c.year == 0 && !dated_column && title_year &&
+        IsAmountWordHeader(c.header)) {
+      c.year = *title_year;
+      c.kind = IsAnnualReport(ctx.doc_kind) ? ColumnKind::kUtfall : ColumnKind::kBudget;
+    }
     if (c.kind == ColumnKind::kUnknown) continue;  // text columns (Kommentarer)
     if (c.kind != ColumnKind::kNote && (c.year != 0 || c.kind != ColumnKind::kUnknown)) any_value_column = true;
     keep.push_back(static_cast<int>(i));

@@ -180,6 +180,27 @@ bool IsPeriodLead(const Band& band, size_t first) {
   return RE2::FullMatch(lead, kPeriod);
 }
 
+// A header that names no year, only an amount column ("Medlem  Andel
+// Belopp, kr" under the caption "Not 1 Medlemsavgifter 2025"; the title's
+// year dates it, see InterpretGrid): one or two label words, then header
+// words only, one of them an amount word. -1 when the band is no such
+// header.
+int YearlessAmountHeaderStart(const Band& band) {
+  const size_t n = band.words.size();
+  if (n < 2 || n > 6) return -1;
+  static const RE2 kAmountWord("(?i)(belopp|kronor|kr|tkr|mkr|mnkr)");
+  for (size_t first = 1; first <= 2 && first < n; ++first) {
+    bool all = true, amount = false;
+    for (size_t i = first; i < n && all; ++i) {
+      const std::string& w = band.words[i].w->text;
+      all = IsHeaderishWord(w) && !IsHeaderishWord(band.words[0].w->text);
+      amount |= RE2::FullMatch(FoldKey(StripPunct(w)), kAmountWord);
+    }
+    if (all && amount) return static_cast<int>(first);
+  }
+  return -1;
+}
+
 int HeaderStart(const Band& band) {
   size_t first = band.words.size();
   int years = 0, tokens = 0;
@@ -206,6 +227,7 @@ int HeaderStart(const Band& band) {
       years += IsYearToken(t) || RE2::PartialMatch(t, "^-?(19|20)\\d\\d-"_re);
     }
   }
+  if (years == 0 && tokens == 0) return YearlessAmountHeaderStart(band);
   if (years == 0 || tokens < 2 || first == band.words.size()) return -1;
   // A note's caption may lead the years ("Not 5 Övriga externa kostnader
   // 2021 2020"): its "Not 5" counts no word of the lead.
@@ -526,7 +548,8 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     TableColumn parsed = ParseColumnHeader(cols[c].header, "årsredovisning");
     // A column of numbers without a header (a misaligned row, a stray
     // figure) is kept as "orphan": its numbers are placed by order.
-    cols[c].text_only = parsed.kind == ColumnKind::kUnknown && !cols[c].header.empty();
+    cols[c].text_only =
+        parsed.kind == ColumnKind::kUnknown && !cols[c].header.empty() && !IsAmountWordHeader(cols[c].header);
     named.push_back(cols[c]);
   }
   // Text columns to the right (Kommentarer) have header words but no

@@ -419,6 +419,29 @@ bool OneColumnSpaceHeader(const std::string& text, std::string* label, std::vect
   return true;
 }
 
+// A one-column header that names no year, only that the column holds
+// money, after a short label ("Medlem  Andel  Belopp, kr", OCR's "Mediem"
+// too): the caption's one year dates it (InterpretGrid). The caller checks
+// the caption.
+bool AmountWordSpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers) {
+  std::vector<std::string> toks = OcrTokens(CleanCellText(text));
+  const size_t n = toks.size();
+  if (n < 2 || n > 5) return false;
+  for (size_t tail = std::min<size_t>(2, n - 1); tail >= 1; --tail) {  // "Belopp, kr" before a lone "kr"
+    std::string header;
+    for (size_t k = n - tail; k < n; ++k) header += (header.empty() ? "" : " ") + toks[k];
+    if (!IsAmountWordHeader(header)) continue;
+    bool plain = true;
+    for (size_t k = 0; k + tail < n; ++k) plain &= !IsHeaderToken(toks[k]) && !HasDigit(toks[k]);
+    if (!plain) return false;
+    label->clear();
+    for (size_t k = 0; k + tail < n; ++k) *label += (k ? " " : "") + toks[k];
+    *headers = {header};
+    return true;
+  }
+  return false;
+}
+
 // A header whose cells wrapped: the kinds line with some years missing
 // ("Budget Plan 2021 Plan 2022 | Totalt 2020-") and the next line holding
 // those years ("2020 2022"). The years go to the cells that lack one, in
@@ -597,6 +620,17 @@ std::string FindTitle(const std::vector<const Line*>& lines, size_t header, cons
     if (!nearest.empty() && k > static_cast<size_t>(tp.title_near_lines)) break;
   }
   return nearest;
+}
+
+// Whether a caption names exactly one year ("Not 1 Medlemsavgifter 2025").
+bool CaptionNamesOneYear(const std::string& caption) {
+  re2::StringPiece in(caption);
+  int y = 0, year = 0;
+  while (RE2::FindAndConsume(&in, "(?:^|[^\\d])((?:19[5-9]|20\\d)\\d)(?:$|[^\\d])"_re, &y)) {
+    if (year && year != y) return false;
+    year = y;
+  }
+  return year != 0;
 }
 
 Provenance ProvFor(const Line& line, int page, int col0, int col1, const std::string& raw) {
@@ -2262,7 +2296,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           i = std::max(end, i + 1);
           continue;
         }
-        if (!OneColumnSpaceHeader(hl.text, &label, &headers)) {
+        if (!OneColumnSpaceHeader(hl.text, &label, &headers) &&
+            !(AmountWordSpaceHeader(hl.text, &label, &headers) && CaptionNamesOneYear(FindTitle(lines, i, params)))) {
           ++i;
           continue;
         }
@@ -2303,6 +2338,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         if (line_junk) junk_lines.insert(l.index);
         if (line_junk && clean.empty()) continue;  // a rule line
       }
+      // The blank lines at a page's foot and head are the page's margins,
+      // not the table's end: a table that runs on over the page break
+      // without its header ("Eget kapital, tkr 2 130 2 320 …" under the
+      // next page's running header) goes on counting from the new page.
+      if (j > body_from && page != pages[j - 1]) blanks = 0;
       if (clean.empty()) {
         if (++blanks >= (tabbed ? params.end_blank_lines_tabbed : params.end_blank_lines_spaced)) break;
         continue;

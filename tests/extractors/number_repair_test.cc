@@ -182,6 +182,71 @@ TEST(NumberRepairTest, TruncatedLeadingGroup) {
   for (int c = 0; c < 3; ++c) EXPECT_EQ(t.rows[4].cells[c].value, 13320) << c;
 }
 
+// A five-year overview whose 2023 income OCR misread (`3 000` for 9 000):
+// the sums alone would "repair" the clean result `-340` to -6 340 (a lost
+// leading group), but the equity roll-forward (each year's equity = the
+// year before's + the year's result), which holds between the other years,
+// confirms -340 as printed. The repair is undone: -340 kept, suspect, and the
+// income and costs of that year suspect too. Control: with the income read
+// right, nothing is flagged.
+TEST(NumberRepairTest, EquityRollForwardVetoesARepairItContradicts) {
+  const std::vector<ColSpec> years = {{"2021", 2021, ColumnKind::kUtfall}, {"2022", 2022, ColumnKind::kUtfall},
+                                      {"2023", 2023, ColumnKind::kUtfall}, {"2024", 2024, ColumnKind::kUtfall},
+                                      {"2025", 2025, ColumnKind::kUtfall}};
+  auto overview = [&](const std::string& income2023) {
+    return MakeTable(years,
+                     {{"Intäkter, tkr", {"8 400", "8 800", income2023, "9 300", "9 600"}},
+                      {"Kostnader, tkr", {"-8 950", "-8 610", "-9 340", "-8 460", "-8 800"}},
+                      {"Årets resultat, tkr", {"-550", "190", "-340", "840", "800"}},
+                      {"Eget kapital, tkr", {"2 130", "2 320", "1 980", "2 820", "3 620"}}},
+                     "Flerårsöversikt", "flerarsoversikt");
+  };
+  FinancialTable t = overview("3 000");
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  const TableCell& result = t.rows[2].cells[2];
+  EXPECT_EQ(result.value, -340);
+  EXPECT_EQ(result.status, "suspect");
+  EXPECT_EQ(t.rows[0].cells[2].status, "suspect");  // the misread income
+  EXPECT_EQ(t.rows[1].cells[2].status, "suspect");
+  EXPECT_NE(FindFlag(flags, "repair.contradicted"), nullptr);
+  EXPECT_EQ(FindFlag(flags, "repair.truncated"), nullptr);  // the undone repair leaves no info flag
+  for (int c : {0, 1, 3, 4}) EXPECT_EQ(t.rows[2].cells[c].status, "ok") << c;
+
+  FinancialTable clean = overview("9 000");
+  std::vector<Flag> none;
+  RepairTable(clean, 0, &none);
+  EXPECT_EQ(FindFlag(none, "repair.contradicted"), nullptr);
+  EXPECT_EQ(clean.rows[2].cells[2].status, "ok");
+}
+
+// OCR read four rows as one ("Försäkringskassan Arbetsförmedlingen Region
+// Kommunerna" with "3 100 3100 1550 1550" in a cell): the cell of that row
+// that did read as one number (a deviation `0`) is no figure of any one of
+// them, even where a Summa over that row alone "agrees".
+TEST(NumberRepairTest, CellsOfRowsRunTogetherAreSuspect) {
+  const std::vector<ColSpec> cols = {{"Utfall 2024", 2024, ColumnKind::kUtfall},
+                                     {"Budget 2025", 2025, ColumnKind::kBudget},
+                                     {"Utfall 2025", 2025, ColumnKind::kUtfall},
+                                     {"Avvikelse", 2025, ColumnKind::kAvvikelse}};
+  FinancialTable t = MakeTable(cols,
+                               {{"Försäkringskassan Arbetsförmedlingen Region Kommunerna",
+                                 {"3 100 3100 1550 1550", "3 200 3 200 1600 1600", "3 200 3 200 1 600 1600", "0"}},
+                                {"Summa intäkter", {"9 300", "9 600", "9 600", "0"}}},
+                               "Driftredovisning 2025", "driftredovisning");
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[0].cells[3].status, "suspect");
+  EXPECT_NE(FindFlag(flags, "read.merged_rows"), nullptr);
+  // A row with one unreadable cell is not taken for merged rows.
+  FinancialTable one = MakeTable(cols, {{"Försäkringskassan", {"3 100", "J 200", "3 200", "0"}}},
+                                 "Driftredovisning 2025", "driftredovisning");
+  std::vector<Flag> flags1;
+  RepairTable(one, 0, &flags1);
+  EXPECT_EQ(FindFlag(flags1, "read.merged_rows"), nullptr);
+  EXPECT_EQ(one.rows[0].cells[0].status, "ok");
+}
+
 // A table in mkr (decimals of varying length, as tkr figures divided by
 // 1000 print) where OCR lost one figure's decimal comma: dropped, or read as
 // a digit. The reading the Summa row expects is taken, flagged; a column of

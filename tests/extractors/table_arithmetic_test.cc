@@ -285,6 +285,53 @@ TEST(TableArithmeticTest, SectionOfTheRowsBoundsTheirSumma) {
   EXPECT_EQ(total->terms[2].row, 7);
 }
 
+// Nested subtotals whose section heading a scan's text lost ("Summa
+// förbundsgemensamma kostnader" right under "Summa insatser"), with one of
+// its parts misread (a lost minus in the last column): the Summa's window
+// is its own three rows, which hold in two columns and fail in the damaged
+// one, not every cost since the income (a window that holds nowhere), and
+// Summa kostnader then sums the two subtotals. Control: a damaged part in
+// a table of two columns (one holding, one failing) is not enough to choose
+// by.
+TEST(TableArithmeticTest, SummaWindowFoundPastOneDamagedColumn) {
+  std::vector<ColSpec> cols = {{"Utfall 2024", 2024, ColumnKind::kUtfall},
+                               {"Budget 2025", 2025, ColumnKind::kBudget},
+                               {"Utfall 2025", 2025, ColumnKind::kUtfall}};
+  FinancialTable t = MakeTable(cols,
+                               {{"Medlemsavgifter", {"9 300", "9 600", "9 600"}},
+                                {"Summa intäkter", {"9 300", "9 600", "9 600"}},
+                                {"Jobbvägen", {"-2 840", "-3 000", "-2 915"}},
+                                {"Hälsolotsen", {"-3 330", "-3 600", "-3 492"}},
+                                {"Summa insatser", {"-6 170", "-6 600", "-6 407"}},
+                                {"Personal", {"-1 720", "-1 800", "1 844"}},  // OCR lost the minus
+                                {"Lokaler och IT", {"-310", "-320", "-298"}},
+                                {"Styrelse och revision", {"-260", "-280", "-251"}},
+                                {"Summa förbundsgemensamma kostnader", {"-2 290", "-2 400", "-2 393"}},
+                                {"Summa kostnader", {"-8 460", "-9 000", "-8 800"}}},
+                               "Driftredovisning 2025", "driftredovisning");
+  std::vector<Constraint> cons = TableConstraints(t);
+  auto window = [&](const std::vector<Constraint>& cs, int row) -> std::vector<int> {
+    for (const Constraint& c : cs)
+      if (c.terms[0].row == row && c.terms[0].col == 0) {
+        std::vector<int> rows;
+        for (size_t k = 1; k < c.terms.size(); ++k) rows.push_back(c.terms[k].row);
+        return rows;
+      }
+    return {};
+  };
+  EXPECT_EQ(window(cons, 8), (std::vector<int>{5, 6, 7}));
+  EXPECT_EQ(window(cons, 9), (std::vector<int>{4, 8}));
+
+  FinancialTable two = MakeTable({cols[0], cols[2]},
+                                 {{"Summa insatser", {"-6 170", "-6 407"}},
+                                  {"Personal", {"-1 720", "1 844"}},
+                                  {"Lokaler och IT", {"-310", "-298"}},
+                                  {"Styrelse och revision", {"-260", "-251"}},
+                                  {"Summa förbundsgemensamma kostnader", {"-2 290", "-2 393"}}},
+                                 "Driftredovisning 2025", "driftredovisning");
+  EXPECT_NE(window(TableConstraints(two), 4), (std::vector<int>{1, 2, 3}));
+}
+
 // A driftredovisning with costs printed positive whose Avvikelse is
 // favourable-positive (income and result utfall − budget, costs budget −
 // utfall): every row's check holds under that convention, and the Resultat

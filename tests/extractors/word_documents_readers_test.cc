@@ -554,4 +554,97 @@ TEST(WordDocumentLayoutTest, SideColumnBetweenLabelsAndValues) {
 }
 
 }  // namespace
+// A note of member fees whose amount column is headed "Belopp, kr" beside
+// an "Andel" share column, its year only in the caption ("Not 1
+// Medlemsavgifter 2025"; w13): the column is the caption year's, in kronor,
+// as positioned words and as an OCR dump (its "Medlem" read "Mediem"). The
+// Summa checks the parts. Controls: a caption naming two years, or none,
+// dates no column, so no table is read.
+TEST(WordDocumentLayoutTest, AmountColumnDatedByItsCaption) {
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Försäkringskassan", "3 200 000"}, {"Region Dalarna", "1 600 000"}, {"Avesta kommun", "595 200"},
+      {"Hedemora kommun", "508 800"},     {"Säters kommun", "496 000"},    {"Summa", "6 400 000"}};
+  struct Case {
+    const char* caption;
+    bool read;
+  };
+  for (const Case& c : std::vector<Case>{{"Not 1 Medlemsavgifter 2025", true},
+                                         {"Not 1 Medlemsavgifter 2024 och 2025", false},
+                                         {"Not 1 Medlemsavgifter", false}}) {
+    SCOPED_TRACE(c.caption);
+    PageBuilder p;
+    p.Text("Förbundets intäkter består av medlemmarnas avgifter.", 80);
+    p.Text(c.caption, 120);
+    p.Add(fixtures::L("Medlem", 50, 140));
+    p.Add(fixtures::R("Andel", 350, 140));
+    p.Add(fixtures::R("Belopp,", 512, 140));
+    p.Add(fixtures::R("kr", 530, 140));
+    std::string dump = std::string(c.caption) + "\n\nMediem Andel Belopp, kr\n";
+    double y = 156;
+    for (const auto& [label, amount] : rows) {
+      p.Row(label, y, {350, 530}, {"", amount});
+      p.Add(fixtures::R("%", 350, y));
+      p.Add(fixtures::R("10,0", 340, y));
+      dump += label + " 10,0 % " + amount + "\n";
+      y += 16;
+    }
+    dump += "\nAvesta den 18 februari 2026\n";
+    Document doc = A4Pages("årsredovisning", {p.words});
+    doc.meta.year_from = doc.meta.year_to = 2025;
+    for (const std::vector<FinancialTable>& ts :
+         {ExtractFinancialTables(doc), FromDump(dump, "årsredovisning", 2025)}) {
+      const FinancialTable* fees = nullptr;
+      for (const FinancialTable& t : ts)
+        if (t.title.find("Medlemsavgifter") != std::string::npos) fees = &t;
+      if (!c.read) {
+        EXPECT_TRUE(fees == nullptr || fees->rows.empty() ||
+                    std::none_of(fees->columns.begin(), fees->columns.end(),
+                                 [](const TableColumn& col) { return col.year != 0; }));
+        continue;
+      }
+      ASSERT_NE(fees, nullptr);
+      EXPECT_EQ(Columns(*fees).find("[utfall 2025]") != std::string::npos, true) << Columns(*fees);
+      EXPECT_EQ(fees->unit, "kr");
+      int amount_col = -1;
+      for (size_t k = 0; k < fees->columns.size(); ++k)
+        if (fees->columns[k].year == 2025) amount_col = static_cast<int>(k);
+      ASSERT_GE(amount_col, 0);
+      ASSERT_EQ(fees->rows.size(), rows.size());
+      EXPECT_EQ(fees->rows[0].cells[amount_col].amount_sek, 3200000);
+      EXPECT_EQ(fees->rows[5].cells[amount_col].amount_sek, 6400000);
+    }
+  }
+}
+
+// A five-year overview cut by a page break without a repeated header (w13,
+// an OCR dump): the page's running footer and the next page's running
+// header stand between its rows with blank lines around them; the rows
+// after them are the same table's. Control: a table heading and header on
+// the next page start a table of their own.
+TEST(WordDocumentDumpTest, TableRunsOnOverThePageBreakWithoutItsHeader) {
+  const std::string head =
+      "Samordningsforbundet Norrdalen\n\nArsredovisning 2025\n\nFlerarsoversikt\n\n"
+      "2021 2022 2023 2024 2025\n\n"
+      "Intakter, tkr 8 400 8 800 9 000 9 300 9 600\n"
+      "Kostnader, tkr -8 950 -8 610 -9 340 -8 460 -8 800\n"
+      "Arets resultat, tkr -550 190 -340 840 800\n\n"
+      "Arsredovisning 2025 - sida 1\n\n\fSamordningsforbundet Norrdalen\n\n";
+  const std::string tail = "\nArsredovisning 2025 - sida 2\n\n\fSamordningsforbundet Norrdalen\n\nSlut.\n\n"
+                           "Arsredovisning 2025 - sida 3\n";
+  {
+    std::vector<FinancialTable> ts =
+        FromDump(head + "Eget kapital, tkr 2 130 2 320 1 980 2 820 3 620\n" + tail, "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    ASSERT_EQ(ts[0].rows.size(), 4u) << Labels(ts[0]);
+    EXPECT_EQ(ts[0].rows[3].cells[4].amount_sek, 3620000);
+  }
+  {
+    std::vector<FinancialTable> ts =
+        FromDump(head + "Resultatrakning\n\nTkr 2025 2024\nVerksamhetens intakter 9 600 9 300\n" + tail,
+                 "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 2u);
+    EXPECT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+  }
+}
+
 }  // namespace finsam
