@@ -171,23 +171,24 @@ TEST(DiacriticRepairHardCases, CapitalReadForASmallLetterInProse) {
       "för resultatet. Styrelsen har följt arbetet noga under hela perioden och har bedömt att "
       "insatserna har gett effekt för de personer som har deltagit, och att samarbetet mellan "
       "parterna har blivit bättre än tidigare. ";
-  EXPECT_EQ(Repair(prose + "Efter pandemin har en kraftig Aterhamtning skett inom flera branscher."),
-            repaired_prose + "Efter pandemin har en kraftig återhämtning skett inom flera branscher.");
-  EXPECT_EQ(Repair(prose + "Till ordforande valdes Asa Nilsson och till vice ordforande Ake Lind."),
-            repaired_prose + "Till ordförande valdes Åsa Nilsson och till vice ordförande Åke Lind.");
-  EXPECT_EQ(Repair(prose + "Ledamot var Anders Oquist\tOckelbo kommun."),
-            repaired_prose + "Ledamot var Anders Öquist\tOckelbo kommun.");
-  // A sentence that runs on across a short line and a blank line OCR set
-  // inside it: the line before ends in a word no sentence ends with.
-  EXPECT_EQ(Repair(prose + "Andelen har stigit stadigt med en andel av\n\nOkar varje ar."),
-            repaired_prose + "Andelen har stigit stadigt med en andel av\n\nökar varje år.");
-  EXPECT_EQ(Repair(prose + "Inom vissa fanns det en\n\n6ppenhet som saknade motstycke."),
-            repaired_prose + "Inom vissa fanns det en\n\nöppenhet som saknade motstycke.");
-  // Controls: under a heading, or after a sentence's end, the capital stays.
-  EXPECT_EQ(Repair(prose + "Resultat och analys\n\nOversikten visar utfallet."),
-            repaired_prose + "Resultat och analys\n\nÖversikten visar utfallet.");
-  EXPECT_EQ(Repair(prose + "Arbetet fortsatter under aret.\n\n6ppenhet ar viktig."),
-            repaired_prose + "Arbetet fortsätter under året.\n\nÖppenhet är viktig.");
+  // Each sentence after a page of prose: as OCR read it, as it should read.
+  const std::vector<Case> cases = {
+      {"Efter pandemin har en kraftig Aterhamtning skett inom flera branscher.",
+       "Efter pandemin har en kraftig återhämtning skett inom flera branscher."},
+      {"Till ordforande valdes Asa Nilsson och till vice ordforande Ake Lind.",
+       "Till ordförande valdes Åsa Nilsson och till vice ordförande Åke Lind."},
+      {"Ledamot var Anders Oquist\tOckelbo kommun.", "Ledamot var Anders Öquist\tOckelbo kommun."},
+      // A sentence that runs on across a short line and a blank line OCR
+      // set inside it: the line before ends in a word no sentence ends with.
+      {"Andelen har stigit stadigt med en andel av\n\nOkar varje ar.",
+       "Andelen har stigit stadigt med en andel av\n\nökar varje år."},
+      {"Inom vissa fanns det en\n\n6ppenhet som saknade motstycke.",
+       "Inom vissa fanns det en\n\nöppenhet som saknade motstycke."},
+      // Controls: under a heading, or after a sentence's end, the capital stays.
+      {"Resultat och analys\n\nOversikten visar utfallet.", "Resultat och analys\n\nÖversikten visar utfallet."},
+      {"Arbetet fortsatter under aret.\n\n6ppenhet ar viktig.", "Arbetet fortsätter under året.\n\nÖppenhet är viktig."},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Repair(prose + c.input), repaired_prose + c.expected) << c.input;
   std::string terms;
   for (int i = 0; i < 12; ++i) terms += "Budget Utfall, Prognos och Resultat samt Kostnader, ";
   EXPECT_EQ(Repair(terms + "en kraftig Aterhamtning."), terms + "en kraftig Återhämtning.");
