@@ -84,6 +84,9 @@ bool IsYearToken(const std::string& token);
 // "Belopp, kr", "Belopp (tkr)", "Kronor", "Tkr"): InterpretGrid dates such
 // a column by its table's title.
 bool IsAmountWordHeader(const std::string& header);
+// The one year a text names ("Not 1 Medlemsavgifter 2025" → 2025); nullopt
+// when it names none or several.
+std::optional<int> SingleYear(const std::string& text);
 
 // Interprets a grid; returns false when it is not a financial table (no
 // value column with a year or a kind).

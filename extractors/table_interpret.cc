@@ -501,8 +501,8 @@ bool LabelsEndInACountColumn(const Grid& grid) {
   return labels >= 3;
 }
 
-// The one year a text names ("Not 1 Medlemsavgifter 2025" → 2025); nullopt
-// when it names none or several.
+}  // namespace
+
 std::optional<int> SingleYear(const std::string& text) {
   re2::StringPiece in(text);
   int y = 0;
@@ -513,8 +513,6 @@ std::optional<int> SingleYear(const std::string& text) {
   }
   return year;
 }
-
-}  // namespace
 
 bool IsAmountWordHeader(const std::string& header) {
   static const RE2 kAmountWord(
@@ -612,10 +610,15 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     }
     if (c.kind == ColumnKind::kUnknown) continue;  // text columns (Kommentarer)
     if (c.kind != ColumnKind::kNote && (c.year != 0 || c.kind != ColumnKind::kUnknown)) any_value_column = true;
+    dated_column |= c.year != 0;
     keep.push_back(static_cast<int>(i));
     t.columns.push_back(c);
   }
-  if (!any_value_column) return false;
+  // A header that names only an amount column, with no year to date it
+  // (a caption of no year or of several), makes no table: its shares alone
+  // ("Andel") are no figures of a year.
+  const bool amount_word_header = std::any_of(grid.headers.begin(), grid.headers.end(), IsAmountWordHeader);
+  if (!any_value_column || (amount_word_header && !dated_column)) return false;
   // Bare years and dates are outcomes, whatever the document's kind, when
   // the table says so itself: a closing date (2023-12-31) or a period
   // (2023-01-01 -2023-12-31) is never a budget, and a resultaträkning,

@@ -190,10 +190,11 @@ int YearlessAmountHeaderStart(const Band& band) {
   if (n < 2 || n > 6) return -1;
   static const RE2 kAmountWord("(?i)(belopp|kronor|kr|tkr|mkr|mnkr)");
   for (size_t first = 1; first <= 2 && first < n; ++first) {
+    if (IsHeaderishWord(band.words[first - 1].w->text)) return -1;  // a label word, not a header's
     bool all = true, amount = false;
     for (size_t i = first; i < n && all; ++i) {
       const std::string& w = band.words[i].w->text;
-      all = IsHeaderishWord(w) && !IsHeaderishWord(band.words[0].w->text);
+      all = IsHeaderishWord(w);
       amount |= RE2::FullMatch(FoldKey(StripPunct(w)), kAmountWord);
     }
     if (all && amount) return static_cast<int>(first);

@@ -622,17 +622,6 @@ std::string FindTitle(const std::vector<const Line*>& lines, size_t header, cons
   return nearest;
 }
 
-// Whether a caption names exactly one year ("Not 1 Medlemsavgifter 2025").
-bool CaptionNamesOneYear(const std::string& caption) {
-  re2::StringPiece in(caption);
-  int y = 0, year = 0;
-  while (RE2::FindAndConsume(&in, "(?:^|[^\\d])((?:19[5-9]|20\\d)\\d)(?:$|[^\\d])"_re, &y)) {
-    if (year && year != y) return false;
-    year = y;
-  }
-  return year != 0;
-}
-
 Provenance ProvFor(const Line& line, int page, int col0, int col1, const std::string& raw) {
   Provenance p;
   p.page = page;
@@ -2297,7 +2286,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           continue;
         }
         if (!OneColumnSpaceHeader(hl.text, &label, &headers) &&
-            !(AmountWordSpaceHeader(hl.text, &label, &headers) && CaptionNamesOneYear(FindTitle(lines, i, params)))) {
+            !(AmountWordSpaceHeader(hl.text, &label, &headers) && SingleYear(FindTitle(lines, i, params)).has_value())) {
           ++i;
           continue;
         }
