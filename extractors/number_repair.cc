@@ -1245,6 +1245,7 @@ void VetoRepairsAgainstEquityRollForward(FinancialTable& t, int ti, const std::v
   for (const Pair& p : pairs) {
     const std::pair<int, int> cells[] = {{result, p.col}, {equity, p.col}, {equity, p.prev}};
     for (const auto& [row, col] : cells) {
+      if (col >= static_cast<int>(t.rows[row].cells.size())) continue;
       TableCell& cell = t.rows[row].cells[col];
       if (cell.status != "repaired") continue;
       std::optional<double> as_printed = printed(row, col);
@@ -1272,8 +1273,9 @@ void VetoRepairsAgainstEquityRollForward(FinancialTable& t, int ti, const std::v
       for (const Constraint& c : FailingConstraints(t, cons)) {
         if (!TouchesRow(c, row) || !TermAt(c, row, col)) continue;
         for (const Term& term : c.terms) {
+          if (term.row == row || term.col >= static_cast<int>(t.rows[term.row].cells.size())) continue;
           TableCell& other = t.rows[term.row].cells[term.col];
-          if (term.row == row || other.status != "ok" || !other.present) continue;
+          if (other.status != "ok" || !other.present) continue;
           MarkSuspect(t, ti, term.row, term.col, "repair.contradicted",
                       "is in a sum that fails once " + DescribeCell(t, row, col) +
                           " is read as printed (the equity roll-forward confirms it); loaded suspect",
