@@ -1244,7 +1244,10 @@ void VetoRepairsAgainstEquityRollForward(FinancialTable& t, int ti, const std::v
   if (holds < 2) return;
   for (const Pair& p : pairs) {
     const std::pair<int, int> cells[] = {{result, p.col}, {equity, p.col}, {equity, p.prev}};
-    for (const auto& [row, col] : cells) {
+    for (const std::pair<int, int>& rc : cells) {
+      // Named copies, not structured bindings: clang before 16 cannot
+      // capture those in the lambdas below.
+      const int row = rc.first, col = rc.second;
       if (col >= static_cast<int>(t.rows[row].cells.size())) continue;
       TableCell& cell = t.rows[row].cells[col];
       if (cell.status != "repaired") continue;
