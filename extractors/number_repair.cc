@@ -1338,7 +1338,6 @@ void FlagUnreadCells(FinancialTable& t, int ti, std::vector<Flag>* flags, Repair
                   "could not be read as a number and no check reads it; loaded without an amount", flags, stats);
     }
   }
-  FlagMergedRows(t, ti, flags, stats);
 }
 
 }  // namespace
@@ -1353,6 +1352,7 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
   ConfirmDoubtfulRows(t, ti, cons, flags, &stats);
   FlagGarbledLabels(t, ti, flags, &stats);
   FlagUnreadCells(t, ti, flags, &stats);
+  FlagMergedRows(t, ti, flags, &stats);
   return stats;
 }
 

@@ -144,15 +144,6 @@ WindowFit FitWindow(const FinancialTable& t, const TableShape& s, int total, con
   return fit;
 }
 
-// Does the window explain row `total` in every column where it can be
-// evaluated? `any` reports whether one column was.
-bool WindowHolds(const FinancialTable& t, const TableShape& s, int total, const std::vector<Term>& window,
-                 bool* any) {
-  const WindowFit fit = FitWindow(t, s, total, window);
-  *any = fit.holds + fit.fails > 0;
-  return fit.fails == 0;
-}
-
 void AddColumnConstraints(const FinancialTable& t, const TableShape& s, const char* rule, int total,
                           const std::vector<Term>& window, std::vector<Constraint>* out) {
   std::string what = Trim(t.rows[total].label) + " =";
@@ -340,32 +331,27 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
         ++natural_from;
     }
     std::vector<Term> chosen = window_of(natural_from);
-    bool any = false;
-    bool found = !chosen.empty() && WindowHolds(t, s, i, chosen, &any) && any;
-    // Otherwise the shortest suffix of the items that explains the row.
-    for (size_t len = 1; !found && len <= items.size(); ++len) {
-      std::vector<Term> w = window_of(items.size() - len);
-      if (WindowHolds(t, s, i, w, &any) && any) {
-        chosen = std::move(w);
-        found = true;
+    // The natural window, else the shortest suffix of the items, that `fits`
+    // the row; `chosen` stays the natural window when none does.
+    auto search = [&](auto fits) {
+      for (size_t len = 0; len <= items.size(); ++len) {
+        std::vector<Term> w = len == 0 ? window_of(natural_from) : window_of(items.size() - len);
+        if (!w.empty() && fits(FitWindow(t, s, i, w))) {
+          chosen = std::move(w);
+          return true;
+        }
       }
-    }
-    // A figure OCR damaged (a lost minus, a misread digit) fails its window
-    // in that column only: failing in one column and holding in at least
-    // two others, the window (the natural one first, then the shortest
-    // suffix) is the row's (the repair solver then reads the
-    // damaged cell against it). Needed where the heading that bounds a
-    // section was lost ("Summa förbundsgemensamma kostnader" under "Summa
-    // insatser", its heading gone from a scan's text).
-    for (size_t len = 0; !found && len <= items.size(); ++len) {
-      std::vector<Term> w = len == 0 ? window_of(natural_from) : window_of(items.size() - len);
-      if (w.empty()) continue;
-      const WindowFit fit = FitWindow(t, s, i, w);
-      if (fit.fails == 1 && fit.holds >= 2) {
-        chosen = std::move(w);
-        found = true;
-      }
-    }
+      return false;
+    };
+    // First a window that holds in every column it can be evaluated in. Then
+    // one that fails in a single column and holds in at least two others: a
+    // figure OCR damaged (a lost minus, a misread digit) fails its window in
+    // that column only, and the repair solver reads it against the window.
+    // Needed where the heading that bounds a section was lost ("Summa
+    // förbundsgemensamma kostnader" under "Summa insatser", its heading gone
+    // from a scan's text).
+    bool found = search([](const WindowFit& f) { return f.fails == 0 && f.holds > 0; }) ||
+                 search([](const WindowFit& f) { return f.fails == 1 && f.holds >= 2; });
     if (!found && is_result) {
       // A Resultat nothing explains is only checked when its window has
       // something to net: income and costs (or, with signed costs, two

@@ -599,10 +599,12 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // budget in a plan. Only where no column names a year of its own and the
   // title names exactly one; else it stays a column of no year (dropped).
   const std::optional<int> title_year = SingleYear(t.title);
-  bool dated_column = false;
-  for (const std::string& h : grid.headers) dated_column |= ParseColumnHeader(h, ctx.doc_kind).year != 0;
+  std::vector<TableColumn> parsed;
+  for (const std::string& h : grid.headers) parsed.push_back(ParseColumnHeader(h, ctx.doc_kind));
+  bool dated_column =
+      std::any_of(parsed.begin(), parsed.end(), [](const TableColumn& c) { return c.year != 0; });
   for (size_t i = 0; i < grid.headers.size(); ++i) {
-    TableColumn c = ParseColumnHeader(grid.headers[i], ctx.doc_kind);
+    TableColumn c = parsed[i];
     if (c.kind == ColumnKind::kUnknown && c.year == 0 && !dated_column && title_year &&
         IsAmountWordHeader(c.header)) {
       c.year = *title_year;
