@@ -101,6 +101,8 @@ void AddPipelineOptions(CLI::App& app, PipelineOptions* options, std::string* oc
       ->type_name("N")
       ->check(DecimalInteger(50, 1200));
   app.add_flag("-q,--quiet", options->quiet, "print only errors (no progress)");
+  app.add_flag("--no-ocr-cache", [options](int64_t) { options->ocr_cache = false; },
+               "run OCR even on page images read before (the cache is in FINSAM_CACHE_DIR/ocr)");
 }
 
 void ApplyOcrPolicy(const std::string& ocr, PipelineOptions* options) {

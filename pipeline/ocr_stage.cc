@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "normalizers/swedish_lexicon.h"
@@ -17,6 +18,7 @@
 #include "pipeline/input/line_builder.h"
 #include "pipeline/input/pdf_render.h"
 #include "pipeline/ocr/ocr_text.h"
+#include "pipeline/ocr_cache.h"
 #include "pipeline/page_decision.h"
 #include "pipeline/stages.h"
 
@@ -271,7 +273,11 @@ Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& sourc
   }
   if (timed_out()) return timeout_status();
   Result<OcrPageResult> res = Result<OcrPageResult>(OcrPageResult{});
-  if (!to_read->empty()) {
+  const OcrResultCache cache(options.cache_dir, options.cache_dir.empty() ? "" : ocr->CacheIdentity());
+  std::optional<OcrPageResult> cached = cache.Get(*to_read);
+  if (cached) {
+    res = std::move(*cached);
+  } else if (!to_read->empty()) {
     ocr->SetDeadline(deadline);
     // The deadline is cleared however Recognize ends (an exception too).
     struct ClearDeadline {
@@ -285,6 +291,7 @@ Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& sourc
     return res.ok() ? st : Status::TooLarge(st.message() + " (" + res.status().message() + ")");
   }
   if (!res.ok()) return res.status();
+  if (!cached) cache.Put(*to_read, *res);
   if (std::string note = CleanEngineOutput(*res, to_read->width, to_read->height); !note.empty())
     warn("OCR output cleaned", note, note);
   if (band) {
@@ -396,6 +403,7 @@ Status OcrStage(PipelineContext& ctx) {
   OcrRunOptions options;
   options.dpi = ctx.options.dpi > 0 ? ctx.options.dpi : 300;
   options.reread_damaged_tables = ctx.options.ocr != OcrPolicy::kNever;
+  if (ctx.options.ocr_cache) options.cache_dir = OcrResultCache::DefaultDir();
   options.progress = ctx.options.quiet ? nullptr : ctx.options.progress;
   return OcrPages(doc, source, OcrPool::SharedTesseract(ctx.options.jobs), options);
 }

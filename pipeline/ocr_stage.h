@@ -36,6 +36,9 @@ struct OcrRunOptions {
   // arrives after the deadline is discarded. An engine that neither honours
   // the deadline nor returns keeps its worker (threads cannot be killed).
   double page_timeout_s = 300;
+  // Folder of the OCR result cache (ocr_cache.h); "" = no cache. Only
+  // engines with a CacheIdentity are cached.
+  std::string cache_dir;
 };
 
 // OCRs every page of `doc` whose decision is kOcr (and the damaged table band

@@ -29,6 +29,9 @@ struct PipelineOptions {
   int jobs = 0;             // worker threads; 0 = number of cores
   bool quiet = false;       // no progress output
   bool repair_diacritics = true;
+  // Reuse OCR results of identical page images read by the same engine
+  // build (pipeline/ocr_cache.h); false: always run the engine.
+  bool ocr_cache = true;
   // Input limits (kTooLarge), which keep the peak memory of one document
   // within the budget in README "Memory budget": about 1 GB.
   int64_t max_file_bytes = int64_t{256} << 20;  // any input (PDF)

@@ -63,6 +63,13 @@ class OcrEngine {
   // no deadline. Engines that cannot be interrupted ignore it; the OCR stage
   // then discards a result that comes back after the deadline.
   virtual void SetDeadline(std::chrono::steady_clock::time_point deadline) {}
+
+  // What decides this engine's readings besides the image: its code, model
+  // files and settings, as one string. Two engines with the same identity
+  // read the same image the same way (Tesseract is deterministic), so a
+  // result may be reused (pipeline/ocr_cache.h). "" (the default, and every
+  // test fake): do not cache this engine's results.
+  virtual std::string CacheIdentity() const { return {}; }
 };
 
 // Creates one engine; called once per worker thread, on that thread.

@@ -130,10 +130,13 @@ class TesseractEngine : public OcrEngine {
         osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
       }
     }
+    identity_ = ComputeIdentity();
     return Status::Ok();
   }
 
   void SetDeadline(std::chrono::steady_clock::time_point deadline) override { deadline_ = deadline; }
+
+  std::string CacheIdentity() const override { return identity_; }
 
   Result<OcrPageResult> Recognize(const GrayImage& image) override {
     try {
@@ -146,6 +149,36 @@ class TesseractEngine : public OcrEngine {
   }
 
  private:
+  // The Tesseract version, the model files actually loaded (path, size,
+  // modification time), every option and the adapter's own code.
+  std::string ComputeIdentity() {
+    namespace fs = std::filesystem;
+    std::string id = std::string("tesseract ") + tesseract::TessBaseAPI::Version() + "; code " +
+                     OcrCodeFingerprint() + "; options " + options_.language + " " +
+                     std::to_string(options_.detect_orientation) + std::to_string(options_.deskew) +
+                     std::to_string(options_.remove_ruling_lines) + std::to_string(options_.recheck_cells) +
+                     std::to_string(options_.remove_speckles) + std::to_string(options_.second_read_figures) +
+                     std::to_string(options_.reread_garbled_words) +
+                     std::to_string(options_.boxes_in_skewed_frame) + std::to_string(osd_ != nullptr);
+    const std::string dir = api_.GetDatapath();
+    std::vector<std::string> models;
+    for (size_t start = 0; start <= options_.language.size();) {
+      size_t plus = options_.language.find('+', start);
+      if (plus == std::string::npos) plus = options_.language.size();
+      models.push_back(options_.language.substr(start, plus - start));
+      start = plus + 1;
+    }
+    if (osd_) models.push_back("osd");
+    for (const std::string& m : models) {
+      const std::string path = dir + (dir.ends_with('/') ? "" : "/") + m + ".traineddata";
+      std::error_code ec;
+      const auto size = fs::file_size(path, ec);
+      const auto mtime = ec ? 0 : fs::last_write_time(path, ec).time_since_epoch().count();
+      id += "; " + path + (ec ? " ?" : " " + std::to_string(size) + " " + std::to_string(mtime));
+    }
+    return id;
+  }
+
   // Clockwise quarter turns that make the page upright (0 when unsure).
   // Leptonica's text-orientation test (ascender/descender statistics on a
   // 1 bpp copy, ~20 ms) decides most pages; Tesseract OSD (~0.25 s a page)
@@ -652,6 +685,7 @@ class TesseractEngine : public OcrEngine {
   std::chrono::steady_clock::time_point deadline_{};
   tesseract::TessBaseAPI api_;
   std::unique_ptr<tesseract::TessBaseAPI> osd_;
+  std::string identity_;  // CacheIdentity, set by Init
 };
 
 }  // namespace

@@ -75,6 +75,11 @@ void LimitOpenMpToOneThread();
 // "5.3.0" — the linked Tesseract version.
 std::string TesseractVersion();
 
+// The SHA-256 (hex) of pipeline/ocr/'s source files, generated at build time
+// by cmake/source_fingerprint.cmake: any edit of the adapter changes it, and
+// with it the engine's CacheIdentity.
+const char* OcrCodeFingerprint();
+
 }  // namespace finsam
 
 #endif  // FINSAM_PIPELINE_OCR_TESSERACT_ENGINE_H_

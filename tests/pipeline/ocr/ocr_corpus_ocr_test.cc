@@ -219,5 +219,27 @@ TEST(TesseractEngine, StopsAtTheDeadline) {
   EXPECT_FALSE(again->words.empty());
 }
 
+// What the OCR cache keys on (pipeline/ocr_cache.h): the same build, model
+// and options give the same identity; another option gives another; the
+// identity names the Tesseract version, the model file and this build's
+// OCR code.
+TEST(TesseractEngine, CacheIdentityNamesVersionModelOptionsAndCode) {
+  auto a = MakeTesseractEngine();
+  auto b = MakeTesseractEngine();
+  TesseractOptions other;
+  other.recheck_cells = false;
+  auto c = MakeTesseractEngine(other);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  const std::string id = (*a)->CacheIdentity();
+  EXPECT_EQ(id, (*b)->CacheIdentity());
+  EXPECT_NE(id, (*c)->CacheIdentity());
+  EXPECT_NE(id.find(TesseractVersion()), std::string::npos) << id;
+  EXPECT_NE(id.find("swe.traineddata"), std::string::npos) << id;
+  const std::string code = OcrCodeFingerprint();
+  EXPECT_EQ(code.size(), 64u);
+  EXPECT_EQ(code.find_first_not_of("0123456789abcdef"), std::string::npos) << code;
+  EXPECT_NE(id.find(code), std::string::npos) << id;
+}
+
 }  // namespace
 }  // namespace finsam
