@@ -1072,6 +1072,14 @@ class TokenRepair {
           push(Position{t, p, AsWritten(info.lower[p], *info.cands[p])});
           continue;
         }
+        if (const char32_t* per = PerUnit(info.pieces, p)) {
+          // Decided here; a context word for its neighbours.
+          rate_changes_.emplace_back(PieceKey(t, p), per);
+          Position pos{t, p, nullptr};
+          pos.fixed_id = lex_.Find(U32ToUtf8(per));
+          push(pos);
+          continue;
+        }
         push(Position{t, p, info.cands[p]});
       }
       if (!has_word) {
@@ -1172,6 +1180,24 @@ class TokenRepair {
       ct = caps_cache_.emplace(lower, std::move(kept)).first;
     }
     return &ct->second;
+  }
+
+  // The reading of piece p when it is the denominator of a rate, "ar" or
+  // "man" after a slash after a unit or a number ("mm/ar", "kr/ar",
+  // "ggr/man", "12/ar"): "år" or "mån", as nothing else follows there (but
+  // "kvinnor/man" is "män": only units and numbers). nullptr otherwise.
+  static const char32_t* PerUnit(const std::vector<Piece>& pieces, size_t p) {
+    if (p < 2 || pieces[p - 1].word || pieces[p - 1].text != U"/") return nullptr;
+    const std::u32string& before = pieces[p - 2].text;
+    bool digits = !before.empty();
+    for (char32_t c : before) digits &= c >= U'0' && c <= U'9';
+    if (!digits && !IsUnitAfterDigit(LowerU32(before))) return nullptr;
+    if (p + 1 < pieces.size() && pieces[p + 1].text.find(U'/') != std::u32string::npos) return nullptr;
+    const std::u32string& w = pieces[p].text;
+    auto is = [&](const char32_t* a, const char32_t* b) { return w == a || w == b; };
+    if (is(U"ar", U"Ar")) return U"år";
+    if (is(U"man", U"Man")) return U"mån";
+    return nullptr;
   }
 
   // True when token t is an acronym inside a running sentence ("Astra, SKF
@@ -1463,6 +1489,8 @@ class TokenRepair {
       if (rank > 0) why += "; rank " + std::to_string(rank);
       piece_change_[PieceKey(seq_[j].token, seq_[j].piece)] = {best.lower, margin, why};
     }
+    for (const auto& [key, reading] : rate_changes_)
+      piece_change_[key] = {reading, 0, "a rate's denominator after a slash (\"mm/år\", \"kr/mån\")"};
   }
 
   // Reads the changes of hyphenated words; gives each back to its two halves
@@ -1669,6 +1697,8 @@ class TokenRepair {
   bool shared_valid_ = false;
   std::vector<double> shared_ll_;
   std::unordered_map<uint64_t, PieceChange> piece_change_;
+  // Pieces read by rule, not by the ranking: a rate's "år"/"mån" (PerUnit).
+  std::vector<std::pair<uint64_t, std::u32string>> rate_changes_;
   mutable FlatU64Map<double> bigram_memo_{4096};   // Bigram(): (prev << 21 | next) → log P
   mutable FlatU64Map<double> trigram_memo_{4096};  // Trigram(): ids + 1, 21 bits each → log P
 };

@@ -89,6 +89,16 @@ TEST(DiacriticRepairHardCases, Context) {
              Case{"Vi far se vad som hander da.", "Vi får se vad som händer då."}});
 }
 
+// A rate's denominator after a slash after a unit or a number is a year or
+// a month ("är" and "män" never stand there); after a group of people
+// "man" is no month.
+TEST(DiacriticRepairHardCases, RateAfterASlash) {
+  ExpectAll({Case{"Nederborden ar over 1 000 mm/ar.", "Nederbörden är över 1 000 mm/år."},
+             Case{"Kostnaden ar 25 000 kr/ar och 2 ggr/man.", "Kostnaden är 25 000 kr/år och 2 ggr/mån."},
+             Case{"Priset ar 12/ar.", "Priset är 12/år."}});
+  EXPECT_EQ(Repair("Andelen kvinnor/man var lika.").find("mån"), std::string::npos);
+}
+
 // Words valid both ways whose neighbours do not decide: the context-word
 // model looks further ("kvinnor" a few words back makes "man" "män") and at
 // the neighbours' word classes ("vara" before a plural noun is "våra").
