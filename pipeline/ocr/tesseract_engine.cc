@@ -438,9 +438,21 @@ class TesseractEngine : public OcrEngine {
       bool numeric = true;
     };
     std::vector<Cell> cells;
+    std::vector<bool> drop(result.words.size(), false);
     for (size_t i = 0; i < result.words.size(); ++i) {
       const OcrWord& w = result.words[i];
       double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+      // A word reaching over a row's rule into the next row of the grid,
+      // read with little confidence and no figure in it, is junk made of a
+      // column of short figures ("EE" over four rows of "0"): dropped, or
+      // it would join those rows into one; its cells are read alone below.
+      const double h = w.y1 - w.y0;
+      std::optional<PixelRect> top = CellAround(rulings, cx, w.y0 + 0.15 * h);
+      std::optional<PixelRect> bottom = CellAround(rulings, cx, w.y1 - 0.15 * h);
+      if (top && bottom && top->y0 != bottom->y0 && w.confidence < 0.6f && DigitShare(w.text) < 0.5) {
+        drop[i] = true;
+        continue;
+      }
       std::optional<PixelRect> r = CellAround(rulings, cx, cy);
       if (!r) continue;
       Cell* cell = nullptr;
@@ -459,7 +471,6 @@ class TesseractEngine : public OcrEngine {
     }
     const double dpi = work.dpi > 0 ? work.dpi : 300;
     const int pad = std::max(2, static_cast<int>(dpi / 100));
-    std::vector<bool> drop(result.words.size(), false);
     std::vector<OcrWord> added;
     int line_base = 0;
     for (const OcrWord& w : result.words) line_base = std::max(line_base, w.line + 1);
@@ -477,6 +488,7 @@ class TesseractEngine : public OcrEngine {
                                       {tesseract::PSM_SINGLE_LINE, false},
                                       {tesseract::PSM_SINGLE_BLOCK, false}};
     constexpr float kGoodEnough = 0.9f;
+    constexpr float kEmptyCellMinConfidence = 0.15f;
     auto score = [](const std::vector<OcrWord>& words, const std::vector<size_t>* idx,
                     const std::vector<OcrWord>* all) {
       float s = 1.0f;
@@ -492,19 +504,18 @@ class TesseractEngine : public OcrEngine {
       return s;
     };
     bool whitelist_on = false;
-    for (const Cell& cell : cells) {
-      if (!cell.numeric || !cell.suspect) continue;
-      PixelRect inner{cell.rect.x0 + pad, cell.rect.y0 + pad, cell.rect.x1 - pad, cell.rect.y1 - pad};
-      if (inner.width() < 8 || inner.height() < 8) continue;
+    // Reads the ink of `inner` alone in each mode until one is good enough;
+    // the best reading and its score, or nothing when none beat `floor`.
+    auto read_cell = [&](const PixelRect& inner, float floor, std::vector<OcrWord>* best) -> float {
+      best->clear();
       // Tesseract reads a short number far better from a tight crop (ink plus
       // a small margin) than from a mostly empty cell.
       std::optional<PixelRect> ink = InkBox(work, inner);
-      if (!ink) continue;
+      if (!ink) return floor;
       const int margin = std::max(4, static_cast<int>(dpi / 30));
       PixelRect r{std::max(inner.x0, ink->x0 - margin), std::max(inner.y0, ink->y0 - margin),
                   std::min(inner.x1, ink->x1 + margin), std::min(inner.y1, ink->y1 + margin)};
-      float best_score = score({}, &cell.words, &result.words);
-      std::vector<OcrWord> best;
+      float best_score = floor;
       for (const Mode& mode : kModes) {
         api_.SetPageSegMode(mode.psm);
         if (mode.whitelist != whitelist_on) {
@@ -525,10 +536,19 @@ class TesseractEngine : public OcrEngine {
         }
         if (!fresh.empty() && sc > best_score) {
           best_score = sc;
-          best = std::move(fresh);
+          *best = std::move(fresh);
         }
         if (best_score >= kGoodEnough) break;
       }
+      return best_score;
+    };
+    for (const Cell& cell : cells) {
+      if (!cell.numeric || !cell.suspect) continue;
+      PixelRect inner{cell.rect.x0 + pad, cell.rect.y0 + pad, cell.rect.x1 - pad, cell.rect.y1 - pad};
+      if (inner.width() < 8 || inner.height() < 8) continue;
+      if (!InkBox(work, inner)) continue;
+      std::vector<OcrWord> best;
+      read_cell(inner, score({}, &cell.words, &result.words), &best);
       ++result.cells_rechecked;
       if (best.empty()) continue;
       for (const OcrWord& w : best) line_base = std::max(line_base, w.line + 1);
@@ -541,9 +561,69 @@ class TesseractEngine : public OcrEngine {
         added.push_back(std::move(w));
       }
     }
+    // Cells no word fell in, in a row and a column of the grid where other
+    // cells hold words: the page's layout analysis drops a column of short
+    // figures at the table's edge (an Avvikelse column of "0", "85", "−130"
+    // read as nothing, or as one tall junk word over several rows). A cell
+    // whose ink is the size of a character is read alone; a reading that is
+    // all figures, each at kEmptyCellMinConfidence or more, is added. The
+    // floor is low because Tesseract is unsure of a minus sign ("−130" at
+    // 0.21): the words keep their confidence, so a figure no check vouches
+    // for loads suspect (read.ocr) like any other OCR figure.
+    std::vector<std::pair<int, int>> rows, cols;  // (y0, y1), (x0, x1) of cells with words
+    std::vector<int> row_block;
+    for (const Cell& c : cells) {
+      if (std::find(cols.begin(), cols.end(), std::make_pair(c.rect.x0, c.rect.x1)) == cols.end())
+        cols.emplace_back(c.rect.x0, c.rect.x1);
+      if (!c.numeric) continue;  // a row of figures
+      if (std::find(rows.begin(), rows.end(), std::make_pair(c.rect.y0, c.rect.y1)) == rows.end()) {
+        rows.emplace_back(c.rect.y0, c.rect.y1);
+        row_block.push_back(result.words[c.words.front()].block);
+      }
+    }
+    std::vector<PixelRect> tried;
+    const int min_ink_height = static_cast<int>(dpi / 20), min_ink_width = std::max(3, static_cast<int>(dpi / 75));
+    for (size_t ri = 0; ri < rows.size(); ++ri) {
+      for (const auto& [cx0, cx1] : cols) {
+        std::optional<PixelRect> rect = CellAround(rulings, (cx0 + cx1) / 2.0, (rows[ri].first + rows[ri].second) / 2.0);
+        // Only a cell exactly in this row and column (not a merged one).
+        if (!rect || rect->x0 != cx0 || rect->x1 != cx1 || rect->y0 != rows[ri].first || rect->y1 != rows[ri].second)
+          continue;
+        // Known: read before, or holding a word of the page's reading or
+        // of a cell read above (a word's own cell can be another rectangle
+        // where a rule stops short).
+        bool known = false;
+        for (const PixelRect& t : tried) known |= t.x0 == rect->x0 && t.y0 == rect->y0;
+        auto inside = [&](const OcrWord& w) {
+          const double x = (w.x0 + w.x1) / 2, y = (w.y0 + w.y1) / 2;
+          return x >= rect->x0 && x < rect->x1 && y >= rect->y0 && y < rect->y1;
+        };
+        for (size_t i = 0; i < result.words.size() && !known; ++i) known |= !drop[i] && inside(result.words[i]);
+        for (const OcrWord& w : added) known |= inside(w);
+        if (known) continue;
+        tried.push_back(*rect);
+        PixelRect inner{rect->x0 + pad, rect->y0 + pad, rect->x1 - pad, rect->y1 - pad};
+        if (inner.width() < 8 || inner.height() < 8) continue;
+        std::optional<PixelRect> ink = InkBox(work, inner);
+        if (!ink || ink->height() < min_ink_height || ink->width() < min_ink_width) continue;
+        std::vector<OcrWord> best;
+        const float sc = read_cell(inner, 0.0f, &best);
+        ++result.cells_rechecked;
+        if (best.empty() || sc < kEmptyCellMinConfidence) continue;
+        bool figures = true;
+        for (const OcrWord& w : best) figures &= DigitShare(w.text) >= 0.5 && !IsSuspectNumber(w.text, 1.0f);
+        if (!figures) continue;
+        for (const OcrWord& w : best) line_base = std::max(line_base, w.line + 1);
+        for (OcrWord& w : best) {
+          w.cell_rechecked = true;
+          w.block = row_block[ri];
+          added.push_back(std::move(w));
+        }
+      }
+    }
     if (whitelist_on) api_.SetVariable("tessedit_char_whitelist", "");
     api_.SetPageSegMode(tesseract::PSM_AUTO);
-    if (added.empty()) return;
+    if (added.empty() && std::find(drop.begin(), drop.end(), true) == drop.end()) return;
     std::vector<OcrWord> kept;
     for (size_t i = 0; i < result.words.size(); ++i)
       if (!drop[i]) kept.push_back(std::move(result.words[i]));

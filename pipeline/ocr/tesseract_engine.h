@@ -6,7 +6,11 @@
 //   3. finds table ruling lines and erases a grid's (ruling_lines.h),
 //   4. recognizes words with the `swe` model (LSTM),
 //   5. re-recognizes, alone, each bordered table cell whose number reads badly
-//      (characters that are not digits/separators, or low confidence),
+//      (characters that are not digits/separators, or low confidence), and
+//      each empty cell with ink in a row and a column of the grid where
+//      other cells hold words (a column of short figures that the layout
+//      analysis dropped), after dropping junk words that reach over a row's
+//      rule (one "EE" over four rows of "0"),
 //   6. reads again, alone, each word read with next to no confidence and
 //      no digit, and takes that reading when it is one confident word,
 //   7. reads every figure word a second time from a crop of its own box

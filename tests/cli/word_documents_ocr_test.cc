@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 12u);
+  ASSERT_EQ(scored.size(), 13u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -77,13 +77,18 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // w11's rules): 38/42 as it came, precision 1.000; all twelve 797/839.
   // Session 34: a minus read as two glyphs ("—-10,4") and a figure with a
   // leading zero ("006" for 1 006) read by the sums: w12 41/42, all 800/839.
+  // w13 (210 dpi, written after session 34's rules): 80/117 with 3 wrong
+  // `ok` held out, 88/117 after session 35; session 36 (a grid's empty
+  // cells with ink read alone, a junk word over a row's rule dropped: its
+  // Avvikelse column and four income rows had been lost) 115/117; w7 gains
+  // one (49/67). All thirteen 916/956 (0.958), precision 0.999.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 798) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 914) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 13) << ScoreReport(scored);
 }
 
 }  // namespace

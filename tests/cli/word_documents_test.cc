@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 12u);
+  ASSERT_EQ(scored.size(), 13u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -82,12 +82,12 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 13) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 12u);
+  ASSERT_EQ(scored.size(), 13u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -148,11 +148,12 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // that the words before its period and the wrapped rest name
   // ("Jobbcentrum Linköping Linköpings 2025-2028 kommun"): w10 76/78 (the
   // two left carry a list of places, "Kinda, Boxholm och Ödeshög"), all
-  // 831/839, still suspect (read.side_text).
+  // 831/839, still suspect (read.side_text). w13 (session 35; held out
+  // 105/117) 117/117, none suspect: all thirteen 948/956.
   EXPECT_GE(t.recalled, t.expected - 8) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 61) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 12) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 13) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every
