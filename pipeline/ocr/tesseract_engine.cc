@@ -320,6 +320,9 @@ class TesseractEngine : public OcrEngine {
       MergeWrappedNumbers(rulings, result.words);
       JoinNumberPartsInCells(rulings, result.words);
     }
+    // 5b: ink the page's reading left without words, read alone (figures
+    //     only; see ReadUnreadInk). Before step 6, which sets other images.
+    if (options_.recheck_cells) ReadUnreadInk(work, result);
     // 6: words read with next to no confidence and no digit, read again
     //    alone (see RereadGarbledWords), before the figures' second reading.
     if (options_.reread_garbled_words) RereadGarbledWords(work, result);
@@ -652,6 +655,142 @@ class TesseractEngine : public OcrEngine {
       for (int x = x0; x < x1; ++x)
         crop.pixels[static_cast<size_t>(y - y0 + pad) * crop.width + (x - x0 + pad)] = work.at(x, y);
     return crop;
+  }
+
+  // Ink the page's reading left without words: the layout analysis can skip
+  // a whole column of figures in a table drawn with rules but no grid (a
+  // budget's third column, in every row not set in bold, on a speckled
+  // 1-bit scan), where no cell proves where the figures are. Dark pixels
+  // outside every word's box (grown by a margin) are grouped, at a quarter
+  // of the resolution, into runs the height of a line of text (a rule is
+  // too thin, a speck too small, a picture too tall); runs on one line
+  // closer than a character's height are one piece, read alone as one line
+  // of text. A reading that is all figures is added with its own
+  // confidence, so a figure no check vouches for loads suspect; anything
+  // else (a logo, a stamp, words) is left out.
+  void ReadUnreadInk(const GrayImage& work, OcrPageResult& result) {
+    if (result.words.size() < 4) return;
+    std::vector<double> heights;
+    for (const OcrWord& w : result.words)
+      if (w.confidence >= 0.5f && !IsBorderDebris(w.text)) heights.push_back(w.y1 - w.y0);
+    if (heights.size() < 4) return;
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    const double line_h = heights[heights.size() / 2];
+    if (line_h < 6) return;
+    constexpr int kScale = 4;
+    const int gw = (work.width + kScale - 1) / kScale, gh = (work.height + kScale - 1) / kScale;
+    std::vector<uint8_t> grid(static_cast<size_t>(gw) * gh, 0);  // 1 = ink, 2 = covered
+    for (int y = 0; y < work.height; ++y)
+      for (int x = 0; x < work.width; ++x)
+        if (work.at(x, y) < 128) grid[static_cast<size_t>(y / kScale) * gw + x / kScale] = 1;
+    const double grow = std::max(2.0, line_h * 0.25);
+    for (const OcrWord& w : result.words) {
+      const int x0 = std::max(0, static_cast<int>((w.x0 - grow) / kScale));
+      const int x1 = std::min(gw - 1, static_cast<int>((w.x1 + grow) / kScale));
+      const int y0 = std::max(0, static_cast<int>((w.y0 - grow) / kScale));
+      const int y1 = std::min(gh - 1, static_cast<int>((w.y1 + grow) / kScale));
+      for (int y = y0; y <= y1; ++y)
+        for (int x = x0; x <= x1; ++x) grid[static_cast<size_t>(y) * gw + x] = 2;
+    }
+    // Connected runs of uncovered ink (8-neighbours), as pixel boxes.
+    std::vector<PixelRect> blobs;
+    std::vector<int> stack;
+    for (int start = 0; start < gw * gh; ++start) {
+      if (grid[start] != 1) continue;
+      PixelRect b{gw, gh, -1, -1};
+      grid[start] = 3;
+      stack.assign(1, start);
+      while (!stack.empty()) {
+        const int at = stack.back();
+        stack.pop_back();
+        const int x = at % gw, y = at / gw;
+        b.x0 = std::min(b.x0, x); b.x1 = std::max(b.x1, x);
+        b.y0 = std::min(b.y0, y); b.y1 = std::max(b.y1, y);
+        for (int dy = -1; dy <= 1; ++dy)
+          for (int dx = -1; dx <= 1; ++dx) {
+            const int nx = x + dx, ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= gw || ny >= gh) continue;
+            const int n = ny * gw + nx;
+            if (grid[n] == 1) {
+              grid[n] = 3;
+              stack.push_back(n);
+            }
+          }
+      }
+      PixelRect px{b.x0 * kScale, b.y0 * kScale, (b.x1 + 1) * kScale, (b.y1 + 1) * kScale};
+      // A character's height (a digit is 0.6-0.8 of a line's box).
+      if (px.height() < 0.4 * line_h || px.height() > 1.6 * line_h) continue;
+      if (px.width() > 20 * line_h) continue;
+      blobs.push_back(px);
+    }
+    if (blobs.empty()) return;
+    // Runs on one line and closer than a line's height are one piece.
+    std::sort(blobs.begin(), blobs.end(), [](const PixelRect& a, const PixelRect& b) { return a.x0 < b.x0; });
+    std::vector<PixelRect> pieces;
+    std::vector<bool> used(blobs.size(), false);
+    for (size_t i = 0; i < blobs.size(); ++i) {
+      if (used[i]) continue;
+      PixelRect p = blobs[i];
+      used[i] = true;
+      for (size_t j = i + 1; j < blobs.size(); ++j) {
+        if (used[j]) continue;
+        const PixelRect& b = blobs[j];
+        const int overlap = std::min(p.y1, b.y1) - std::max(p.y0, b.y0);
+        if (b.x0 - p.x1 > line_h) break;  // sorted by x0: the rest lie further right
+        if (overlap < 0.5 * std::min(p.height(), b.height())) continue;
+        p = PixelRect{std::min(p.x0, b.x0), std::min(p.y0, b.y0), std::max(p.x1, b.x1), std::max(p.y1, b.y1)};
+        used[j] = true;
+      }
+      if (p.width() >= 0.3 * line_h && p.height() <= 1.6 * line_h) pieces.push_back(p);
+    }
+    constexpr float kMinConfidence = 0.15f;
+    const int margin = std::max(4, static_cast<int>(line_h / 4));
+    int line_base = 0;
+    for (const OcrWord& w : result.words) line_base = std::max(line_base, w.line + 1);
+    std::vector<OcrWord> added;
+    bool any = false;
+    for (const PixelRect& p : pieces) {
+      PixelRect r{std::max(0, p.x0 - margin), std::max(0, p.y0 - margin), std::min(work.width, p.x1 + margin),
+                  std::min(work.height, p.y1 + margin)};
+      api_.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      api_.SetRectangle(r.x0, r.y0, r.width(), r.height());
+      any = true;
+      tesseract::ETEXT_DESC monitor;
+      if (!ArmMonitor(monitor)) break;  // out of time: the page's reading stands
+      if (api_.Recognize(&monitor) != 0) continue;
+      std::vector<OcrWord> fresh;
+      CollectWords(line_base, fresh);
+      if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
+        fprintf(stderr, "ink %d,%d-%d,%d ->", r.x0, r.y0, r.x1, r.y1);
+        for (const OcrWord& f : fresh) fprintf(stderr, " %s(%.2f)", f.text.c_str(), f.confidence);
+        fprintf(stderr, "\n");
+      }
+      if (fresh.empty()) continue;
+      bool figures = true;
+      for (const OcrWord& f : fresh)
+        figures &= DigitShare(f.text) >= 0.5 && !IsSuspectNumber(f.text, 1.0f) && f.confidence >= kMinConfidence;
+      if (!figures) continue;
+      // The block of the page's word beside it on the same line, so the
+      // line builder keeps the row together.
+      int block = 0;
+      double best_gap = 1e18;
+      const double cy = (p.y0 + p.y1) / 2.0;
+      for (const OcrWord& w : result.words) {
+        if (cy < w.y0 || cy > w.y1) continue;
+        const double gap = std::min(std::abs(w.x1 - p.x0), std::abs(p.x1 - w.x0));
+        if (gap < best_gap) {
+          best_gap = gap;
+          block = w.block;
+        }
+      }
+      for (OcrWord& f : fresh) {
+        line_base = std::max(line_base, f.line + 1);
+        f.block = block;
+        added.push_back(std::move(f));
+      }
+    }
+    if (any) api_.SetPageSegMode(tesseract::PSM_AUTO);
+    for (OcrWord& w : added) result.words.push_back(std::move(w));
   }
 
   // A word the page's reading barely believes and that holds no digit ("a"

@@ -10,7 +10,9 @@
 //      each empty cell with ink in a row and a column of the grid where
 //      other cells hold words (a column of short figures that the layout
 //      analysis dropped), after dropping junk words that reach over a row's
-//      rule (one "EE" over four rows of "0"),
+//      rule (one "EE" over four rows of "0"); then reads, alone, ink the
+//      size of a line of text that no word covers, keeping figures only (a
+//      column skipped in a table with rules but no grid),
 //   6. reads again, alone, each word read with next to no confidence and
 //      no digit, and takes that reading when it is one confident word,
 //   7. reads every figure word a second time from a crop of its own box

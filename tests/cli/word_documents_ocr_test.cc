@@ -81,12 +81,14 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // `ok` held out, 88/117 after session 35; session 36 (a grid's empty
   // cells with ink read alone, a junk word over a row's rule dropped: its
   // Avvikelse column and four income rows had been lost) 115/117; w7 gains
-  // one (49/67). All thirteen 916/956 (0.958), precision 0.999.
+  // one (49/67). All thirteen 916/956 (0.958), precision 0.999. Then ink
+  // no word covers read alone (figures only): w8 45 → 49/57 (its third
+  // column, skipped in the rows not in bold), w4 80/80; all 921/956.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 914) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 919) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 13) << ScoreReport(scored);
 }

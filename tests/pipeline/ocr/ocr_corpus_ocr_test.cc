@@ -282,5 +282,36 @@ TEST(TesseractEngine, ReadsTheFiguresOfAColumnTheLayoutAnalysisDropped) {
   }
 }
 
+// A table drawn with rules but no grid whose third column the page's
+// layout analysis skips in every row not set in bold (the made-up w8 scan,
+// 1-bit and speckled: `Förslag budget 2027`): the ink left without words is
+// read alone, and its figures come back. Before, none of the three below
+// was read in that column.
+TEST(TesseractEngine, ReadsFiguresLeftWithoutWordsOutsideAGrid) {
+  Document doc;
+  doc.source_path = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/w8-vp-ostraskaraborg.scan.pdf";
+  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  Result<GrayImage> page = PdfPageSource(*bytes).Render(0, 300);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  auto engine = MakeTesseractEngine();
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  Result<OcrPageResult> r = (*engine)->Recognize(*page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const OcrWord* header = nullptr;
+  for (const OcrWord& w : r->words)
+    if (w.text == "Förslag") header = &w;
+  ASSERT_NE(header, nullptr);
+  std::multiset<std::string> column;
+  for (const OcrWord& w : r->words) {
+    const double cx = (w.x0 + w.x1) / 2;
+    if (cx > header->x0 - 40 && cx < header->x1 + 40 && w.y0 > header->y1 && w.y0 < header->y1 + 700)
+      column.insert(w.text);
+  }
+  std::string seen;
+  for (const std::string& t : column) seen += t + " ";
+  for (const char* figure : {"720", "380", "2950"}) EXPECT_EQ(column.count(figure), 1u) << figure << " in: " << seen;
+}
+
 }  // namespace
 }  // namespace finsam
