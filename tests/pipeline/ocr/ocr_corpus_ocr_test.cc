@@ -241,6 +241,20 @@ TEST(TesseractEngine, CacheIdentityNamesVersionModelOptionsAndCode) {
   EXPECT_NE(id.find(code), std::string::npos) << id;
 }
 
+// Page 1 of a made-up document's scan (tests/data/unseen/word/ID.scan.pdf)
+// rendered at 300 dpi, as the OCR stage does, and read by the engine.
+Result<OcrPageResult> ReadFirstPageOfMadeUpScan(const std::string& id) {
+  Document doc;
+  doc.source_path = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/" + id + ".scan.pdf";
+  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
+  if (!bytes.ok()) return bytes.status();
+  Result<GrayImage> page = PdfPageSource(*bytes).Render(0, 300);
+  if (!page.ok()) return page.status();
+  auto engine = MakeTesseractEngine();
+  if (!engine.ok()) return engine.status();
+  return (*engine)->Recognize(*page);
+}
+
 // A grid whose last column of short figures the page's layout analysis
 // drops (the made-up w13 scan's driftredovisning: Avvikelse "0", "85",
 // "238" … came back as nothing, or as one junk word "EE" over four rows of
@@ -248,15 +262,7 @@ TEST(TesseractEngine, CacheIdentityNamesVersionModelOptionsAndCode) {
 // are read alone, and a low-confidence letter word reaching over a row's
 // rule is dropped. Before, none of the figures below was read.
 TEST(TesseractEngine, ReadsTheFiguresOfAColumnTheLayoutAnalysisDropped) {
-  Document doc;
-  doc.source_path = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/w13-ar-sodradalarna.scan.pdf";
-  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
-  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-  Result<GrayImage> page = PdfPageSource(*bytes).Render(0, 300);
-  ASSERT_TRUE(page.ok()) << page.status().ToString();
-  auto engine = MakeTesseractEngine();
-  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-  Result<OcrPageResult> r = (*engine)->Recognize(*page);
+  Result<OcrPageResult> r = ReadFirstPageOfMadeUpScan("w13-ar-sodradalarna");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const OcrWord* header = nullptr;
   for (const OcrWord& w : r->words)
@@ -288,15 +294,7 @@ TEST(TesseractEngine, ReadsTheFiguresOfAColumnTheLayoutAnalysisDropped) {
 // read alone, and its figures come back. Before, none of the three below
 // was read in that column.
 TEST(TesseractEngine, ReadsFiguresLeftWithoutWordsOutsideAGrid) {
-  Document doc;
-  doc.source_path = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/w8-vp-ostraskaraborg.scan.pdf";
-  Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
-  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-  Result<GrayImage> page = PdfPageSource(*bytes).Render(0, 300);
-  ASSERT_TRUE(page.ok()) << page.status().ToString();
-  auto engine = MakeTesseractEngine();
-  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-  Result<OcrPageResult> r = (*engine)->Recognize(*page);
+  Result<OcrPageResult> r = ReadFirstPageOfMadeUpScan("w8-vp-ostraskaraborg");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const OcrWord* header = nullptr;
   for (const OcrWord& w : r->words)
