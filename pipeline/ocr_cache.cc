@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -49,22 +48,21 @@ void Prune(const std::string& dir) {
 
 }  // namespace
 
-OcrResultCache::OcrResultCache(std::string dir, std::string identity)
-    : dir_(std::move(dir)), identity_(std::move(identity)) {}
+OcrResultCache::OcrResultCache(std::string dir, const std::string& identity, const GrayImage& image)
+    : dir_(std::move(dir)) {
+  if (dir_.empty() || identity.empty() || image.empty()) return;
+  char head[96];
+  std::snprintf(head, sizeof head, "\n%d %d %.17g\n", image.width, image.height, image.dpi);
+  std::string key = identity + head;
+  key.append(reinterpret_cast<const char*>(image.pixels.data()), image.pixels.size());
+  path_ = dir_ + "/" + Sha256Hex(key);
+}
 
 std::string OcrResultCache::DefaultDir() {
   if (const char* off = std::getenv("FINSAM_OCR_CACHE"); off && std::string(off) == "off") return "";
   if (const char* debug = std::getenv("FINSAM_OCR_DEBUG_DIR"); debug && *debug) return "";
   const std::string base = SwedishLexicon::DefaultCacheDir();
   return base.empty() ? "" : base + "/ocr";
-}
-
-std::string OcrResultCache::PathFor(const GrayImage& image) const {
-  char head[96];
-  std::snprintf(head, sizeof head, "\n%d %d %.17g\n", image.width, image.height, image.dpi);
-  std::string key = identity_ + head;
-  key.append(reinterpret_cast<const char*>(image.pixels.data()), image.pixels.size());
-  return dir_ + "/" + Sha256Hex(key);
 }
 
 std::string OcrResultCache::Encode(const OcrPageResult& r) {
@@ -89,8 +87,7 @@ std::optional<OcrPageResult> OcrResultCache::Decode(const std::string& bytes) {
   const size_t magic_end = bytes.find('\n');
   if (magic_end == std::string::npos || bytes.compare(0, magic_end, kMagic) != 0) return std::nullopt;
   size_t pos = magic_end + 1;
-  auto line_end = [&]() { return bytes.find('\n', pos); };
-  size_t end = line_end();
+  size_t end = bytes.find('\n', pos);
   if (end == std::string::npos) return std::nullopt;
   OcrPageResult r;
   size_t n = 0;
@@ -132,29 +129,27 @@ std::optional<OcrPageResult> OcrResultCache::Decode(const std::string& bytes) {
   return r;
 }
 
-std::optional<OcrPageResult> OcrResultCache::Get(const GrayImage& image) const {
-  if (!enabled() || image.empty()) return std::nullopt;
-  const std::string path = PathFor(image);
-  std::ifstream in(path, std::ios::binary);
+std::optional<OcrPageResult> OcrResultCache::Get() const {
+  if (!enabled()) return std::nullopt;
+  std::ifstream in(path_, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream ss;
   ss << in.rdbuf();
   std::optional<OcrPageResult> r = Decode(ss.str());
   if (r) {
     std::error_code ec;  // recently used: kept longest by Prune
-    fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+    fs::last_write_time(path_, fs::file_time_type::clock::now(), ec);
   }
   return r;
 }
 
-void OcrResultCache::Put(const GrayImage& image, const OcrPageResult& result) const {
-  if (!enabled() || image.empty()) return;
+void OcrResultCache::Put(const OcrPageResult& result) const {
+  if (!enabled()) return;
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) return;
   Prune(dir_);
-  const std::string path = PathFor(image);
-  const std::string tmp = path + ".tmp" + std::to_string(::getpid()) + "-" +
+  const std::string tmp = path_ + ".tmp" + std::to_string(::getpid()) + "-" +
                           std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -167,7 +162,7 @@ void OcrResultCache::Put(const GrayImage& image, const OcrPageResult& result) co
       return;
     }
   }
-  fs::rename(tmp, path, ec);
+  fs::rename(tmp, path_, ec);
   if (ec) fs::remove(tmp, ec);
 }
 

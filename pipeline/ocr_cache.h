@@ -34,13 +34,15 @@ class OcrResultCache {
  public:
   static constexpr int kMaxEntries = 20000;
 
-  // `dir`: the cache's own folder (created on first Put); `identity`: the
-  // engine's CacheIdentity. Either empty: a cache that holds nothing.
-  OcrResultCache(std::string dir, std::string identity);
+  // The entry of one page image: `dir`, the cache's own folder (created on
+  // first Put); `identity`, the engine's CacheIdentity. Either empty, or an
+  // empty image: an entry that holds nothing. The image is hashed here,
+  // once, for both Get and Put; it is not kept.
+  OcrResultCache(std::string dir, const std::string& identity, const GrayImage& image);
 
-  bool enabled() const { return !dir_.empty() && !identity_.empty(); }
-  std::optional<OcrPageResult> Get(const GrayImage& image) const;
-  void Put(const GrayImage& image, const OcrPageResult& result) const;
+  bool enabled() const { return !path_.empty(); }
+  std::optional<OcrPageResult> Get() const;
+  void Put(const OcrPageResult& result) const;
 
   // The folder of OCR results under finsam's cache folder
   // (SwedishLexicon::DefaultCacheDir: $FINSAM_CACHE_DIR, else
@@ -54,8 +56,7 @@ class OcrResultCache {
   static std::optional<OcrPageResult> Decode(const std::string& bytes);
 
  private:
-  std::string PathFor(const GrayImage& image) const;
-  std::string dir_, identity_;
+  std::string dir_, path_;  // path_ "" when disabled
 };
 
 }  // namespace finsam

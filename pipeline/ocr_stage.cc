@@ -273,8 +273,8 @@ Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& sourc
   }
   if (timed_out()) return timeout_status();
   Result<OcrPageResult> res = Result<OcrPageResult>(OcrPageResult{});
-  const OcrResultCache cache(options.cache_dir, options.cache_dir.empty() ? "" : ocr->CacheIdentity());
-  std::optional<OcrPageResult> cached = cache.Get(*to_read);
+  const OcrResultCache cache(options.cache_dir, options.cache_dir.empty() ? "" : ocr->CacheIdentity(), *to_read);
+  std::optional<OcrPageResult> cached = cache.Get();
   if (cached) {
     res = std::move(*cached);
   } else if (!to_read->empty()) {
@@ -291,7 +291,7 @@ Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& sourc
     return res.ok() ? st : Status::TooLarge(st.message() + " (" + res.status().message() + ")");
   }
   if (!res.ok()) return res.status();
-  if (!cached) cache.Put(*to_read, *res);
+  if (!cached) cache.Put(*res);
   if (std::string note = CleanEngineOutput(*res, to_read->width, to_read->height); !note.empty())
     warn("OCR output cleaned", note, note);
   if (band) {

@@ -613,9 +613,7 @@ class TesseractEngine : public OcrEngine {
         const float sc = read_cell(inner, 0.0f, &best);
         ++result.cells_rechecked;
         if (best.empty() || sc < kEmptyCellMinConfidence) continue;
-        bool figures = true;
-        for (const OcrWord& w : best) figures &= DigitShare(w.text) >= 0.5 && !IsSuspectNumber(w.text, 1.0f);
-        if (!figures) continue;
+        if (!AllFigures(best, 0.0f)) continue;
         for (const OcrWord& w : best) line_base = std::max(line_base, w.line + 1);
         for (OcrWord& w : best) {
           w.cell_rechecked = true;
@@ -655,6 +653,15 @@ class TesseractEngine : public OcrEngine {
       for (int x = x0; x < x1; ++x)
         crop.pixels[static_cast<size_t>(y - y0 + pad) * crop.width + (x - x0 + pad)] = work.at(x, y);
     return crop;
+  }
+
+  // True when every word read alone is a figure (digits mostly, no
+  // character an amount cannot have) read with at least `min_confidence`:
+  // what a re-read of an empty cell or of stray ink may add.
+  static bool AllFigures(const std::vector<OcrWord>& words, float min_confidence) {
+    for (const OcrWord& w : words)
+      if (DigitShare(w.text) < 0.5 || IsSuspectNumber(w.text, 1.0f) || w.confidence < min_confidence) return false;
+    return true;
   }
 
   // Ink the page's reading left without words: the layout analysis can skip
@@ -766,10 +773,7 @@ class TesseractEngine : public OcrEngine {
         fprintf(stderr, "\n");
       }
       if (fresh.empty()) continue;
-      bool figures = true;
-      for (const OcrWord& f : fresh)
-        figures &= DigitShare(f.text) >= 0.5 && !IsSuspectNumber(f.text, 1.0f) && f.confidence >= kMinConfidence;
-      if (!figures) continue;
+      if (!AllFigures(fresh, kMinConfidence)) continue;
       // The block of the page's word beside it on the same line, so the
       // line builder keeps the row together.
       int block = 0;
