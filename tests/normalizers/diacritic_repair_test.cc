@@ -99,6 +99,21 @@ TEST(DiacriticRepairHardCases, RateAfterASlash) {
   EXPECT_EQ(Repair("Andelen kvinnor/man var lika.").find("mån"), std::string::npos);
 }
 
+// A capital that only a small å/ä/ö is read as: two glyphs for one letter
+// ("O6versyn"), or G for ä, which stays small at the head of a line when the
+// line before ran on without a full stop. A capital A or O read as one glyph
+// there may open a heading, and stays.
+TEST(DiacriticRepairHardCases, CapitalsOnlyASmallLetterIsReadAs) {
+  ExpectAll({Case{"Styrelsen beslutade om en O6versyn av alla insatser.",
+                  "Styrelsen beslutade om en översyn av alla insatser."},
+             Case{"Under de senaste Aarhundradena har mycket hant.", "Under de senaste århundradena har mycket hänt."},
+             Case{"Om olika varden pa nyckeltal presenteras\n\nGr det intressant att se om de stammer.",
+                  "Om olika värden på nyckeltal presenteras\n\när det intressant att se om de stämmer."},
+             Case{"Kostnaderna for verksamheten presenteras\n\nOversikt av kostnaderna",
+                  "Kostnaderna för verksamheten presenteras\n\nÖversikt av kostnaderna"},
+             Case{"Det blev bra.\n\nGr det intressant?", "Det blev bra.\n\nÄr det intressant?"}});
+}
+
 // Words valid both ways whose neighbours do not decide: the context-word
 // model looks further ("kvinnor" a few words back makes "man" "män") and at
 // the neighbours' word classes ("vara" before a plural noun is "våra").

@@ -116,7 +116,9 @@ TEST(OcrChannelHeldOut, RenderedProsePages) {
 // session 35 (a line ending in "av", "en", "och" … leaves its sentence open
 // across a blank line: "andel av" / "Okar", "det en" / "6ppenhet")
 // 1050/1077 = 97.49%; session 36 (a rate's "ar" after a slash is "år":
-// "1 000 mm/ar") 1051/1077 = 97.59%. 6 of the 11 "harms" are the source's own
+// "1 000 mm/ar") 1051/1077 = 97.59%; session 37 (G read for a small ä at
+// the head of a line under one that ran on: "presenteras" / "Gr det")
+// 1052/1077 = 97.68%. 6 of the 11 "harms" are the source's own
 // stripped words that the repair corrects ("Relativt viktig da det ar
 // viktigt att slippa tanka", "lost genom att ta bor onodiga"): against
 // the text as it should read, 3281/3286 = 99.85%. The floors allow two
@@ -129,7 +131,7 @@ TEST(OcrChannelHeldOut, RenderedDasherHeldOutProse) {
   RepairTally without = ScoreHeldOut(*lex, '2', false, nullptr);
   ASSERT_GT(with.damaged, 1000u);
   ASSERT_GT(with.correct, 3000u);
-  EXPECT_GE(with.restored, 1048u) << Report(with, misses);
+  EXPECT_GE(with.restored, 1050u) << Report(with, misses);
   EXPECT_GE(with.untouched, 3273u) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
@@ -142,9 +144,12 @@ TEST(OcrChannelHeldOut, RenderedDasherHeldOutProse) {
 // smoothed channel: 464/501 = 92.61% restored (459 with the raw table,
 // 89.4% without), 196/197 untouched; round 3 (G/S read for a small ö
 // mid-sentence: "Svervdger") 466/501 = 93.01%; round 4 465/501 (a capital
-// neighbour marks a name, and here neighbours are capitalised at random); of the 37 misses 13 are case only and
-// about 19 are pairs of words, so ~94% is the most these pages allow (issue
-// 12's 97% is not reachable on them).
+// neighbour marks a name, and here neighbours are capitalised at random);
+// session 37 468/501 = 93.41% (a capital read with the diacritic's glyph,
+// "O6versyn", "Aarhundradena", is the small letter). Of the 33 misses 9 are
+// case only (a one-glyph A/O: random capitals make either reading likely)
+// and about 19 are pairs of words, so ~95% is the most these pages allow
+// (issue 12's 97% is not reachable on them).
 TEST(OcrChannelHeldOut, RenderedGeneratedSentences) {
   std::unique_ptr<SwedishLexicon> lex = LexiconWithout("jamtland-vp-2019.txt");
   ASSERT_NE(lex, nullptr);
@@ -152,7 +157,7 @@ TEST(OcrChannelHeldOut, RenderedGeneratedSentences) {
   RepairTally with = ScoreHeldOut(*lex, '1', true, &misses);
   RepairTally without = ScoreHeldOut(*lex, '1', false, nullptr);
   ASSERT_GT(with.damaged, 300u);
-  EXPECT_GE(with.Restored(), 0.92) << Report(with, misses);
+  EXPECT_GE(with.Restored(), 0.93) << Report(with, misses);
   EXPECT_GE(with.Untouched(), 0.99) << Report(with, misses);
   EXPECT_GT(with.restored, without.restored);
 }
