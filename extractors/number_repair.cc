@@ -786,7 +786,9 @@ void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const C
                                    : "could not be read";
     // One reading only under OCR's confusions ("5 209-210", "5612 480")
     // and no check to contradict it: loaded with it, still suspect, rather
-    // than with no amount at all. (A reading the sums reject stays unread.)
+    // than with no amount at all. (A reading the sums reject stays unread:
+    // loaded, it would fail its sums and put their other figures in doubt
+    // too, and a review would list one misread figure several times.)
     // The same where the checks on it cannot be evaluated (another figure
     // in each is unread too): no check rejects the reading.
     if (std::vector<double> rs = ConfusableReadings(cell.raw, 2, TablePrintsDecimals(t));
@@ -1068,6 +1070,56 @@ void MarkAmbiguousEdits(FinancialTable& t, int ti, const Constraint& fc, const s
   if (!head_is_candidate) --stats->suspect;
 }
 
+// Several figures of one failing sum lost their minus signs (a column of
+// costs read "2 500", "11 200" for −2 500, −11 200): no single edit fixes
+// the sum. Each row's own lost-sign reading (OptionalReadings: a check of
+// three terms or more, in practice the row's Avvikelse, expects exactly the
+// figure negated) is taken only when, all of them applied together, the sum
+// holds and so does every check reading a changed figure: two checks vouch
+// for each figure. Two rows at least (one is CheapestSingleEdits' case).
+bool RepairLostMinusSigns(FinancialTable& t, int ti, const Constraint& fc, const std::vector<Constraint>& cons,
+                          const std::vector<Constraint>& failing, std::set<int>* done, std::vector<Flag>* flags,
+                          RepairStats* stats) {
+  std::set<int> rows;
+  for (const Term& term : fc.terms) rows.insert(term.row);
+  std::vector<std::pair<int, Reading>> flips;
+  for (int r : rows) {
+    if (t.rows[r].is_header || done->count(r)) continue;
+    for (Reading& rd : OptionalReadings(t, r, failing)) {
+      const bool sign_only = std::all_of(rd.kind.begin(), rd.kind.end(),
+                                         [](const std::string& k) { return k.empty() || k == "sign"; }) &&
+                             std::any_of(rd.kind.begin(), rd.kind.end(), [](const std::string& k) { return k == "sign"; });
+      if (sign_only) {
+        flips.emplace_back(r, std::move(rd));
+        break;
+      }
+    }
+  }
+  if (flips.size() < 2) return false;
+  Evaluator ev(t);
+  for (const auto& [r, rd] : flips) ev.Set(r, &rd);
+  if (ev.Check(fc) != 1) return false;
+  std::string cells;
+  for (const auto& [r, rd] : flips) {
+    const Reading base = BaseReading(t.rows[r], t.columns.size());
+    for (const Constraint& c : cons) {
+      bool reads_changed = false;
+      for (const Term& term : c.terms)
+        reads_changed = reads_changed || (term.row == r && rd.value[term.col] != base.value[term.col]);
+      if (reads_changed && ev.Check(c) != 1) return false;
+    }
+    for (size_t c = 0; c < rd.kind.size(); ++c)
+      if (rd.kind[c] == "sign") cells += (cells.empty() ? "" : ", ") + DescribeCell(t, r, static_cast<int>(c));
+  }
+  const std::string why = "lost minus signs: with " + cells + " negated together, " + fc.what +
+                          " and each row's own check hold";
+  for (const auto& [r, rd] : flips) {
+    Apply(t, ti, r, rd, why, flags, stats);
+    done->insert(r);
+  }
+  return true;
+}
+
 // Phase 2: clean figures in failing checks. A shift or a single digit edit
 // of one row is accepted only when it is the unique cheapest one that makes
 // every check touching the row hold.
@@ -1085,6 +1137,7 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
     for (const Term& term : fc.terms) touched_done = touched_done || done.count(term.row) > 0;
     if (touched_done || Holds(t, fc)) continue;
     std::vector<SingleEdit> sols = CheapestSingleEdits(t, fc, cons, failing);
+    if (sols.empty() && RepairLostMinusSigns(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     if (sols.size() == 1) {
       Apply(t, ti, sols[0].row, sols[0].rd, "the only single edit under which " + fc.what + " holds", flags, stats);
       done.insert(sols[0].row);

@@ -12,7 +12,8 @@ namespace {
 
 // One OCR misreading, as read → as printed. Tesseract's Swedish model on
 // 200–300 dpi scans of table labels: diacritics added or lost, thin strokes
-// (l, i, r) confused or added, n seen as ri, m as rn and back.
+// (l, i, r) confused or added, n seen as ri, m as rn and back, a letter read
+// twice.
 struct OcrEdit {
   std::u32string read, printed;
 };
@@ -24,6 +25,9 @@ const std::vector<OcrEdit>& OcrEdits() {
       {U"c", U"e"}, {U"e", U"c"}, {U"h", U"b"}, {U"b", U"h"}, {U"f", U"t"}, {U"t", U"f"},
       {U"ri", U"n"}, {U"n", U"ri"}, {U"rn", U"m"}, {U"m", U"rn"}, {U"ni", U"n"}, {U"in", U"m"}, {U"cl", U"d"},
       {U"li", U"h"}, {U"ii", U"ü"}, {U"i", U""}, {U"l", U""}, {U"r", U""}, {U"j", U""},
+      // One letter read twice, plain and with its diacritic, from specks
+      // above it ("Persoönalkostnader").
+      {U"oö", U"o"}, {U"öo", U"o"}, {U"aä", U"a"}, {U"äa", U"a"}, {U"aå", U"a"}, {U"åa", U"a"},
   };
   return kEdits;
 }

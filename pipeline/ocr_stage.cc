@@ -83,6 +83,22 @@ std::string CleanEngineOutput(OcrPageResult& result, int width, int height) {
   return note;
 }
 
+// True for a one-glyph "word" far narrower than that glyph is ever set: a
+// sliver of a table rule or a cell border that Tesseract read as a wide
+// figure or letter (a "4" 4 pixels wide and 17 tall at a cell's left edge,
+// which became part of the row label "Periodens resultat 4"). Figures 0
+// and 2-9 and round letters are at least 0.4 of their height wide in text
+// fonts, condensed ones included; thin glyphs (1, i, l, I, j, t, f, r,
+// punctuation) are never dropped.
+bool IsSliverReadAsAGlyph(const std::string& text, const OcrWord& ow) {
+  if (text.size() != 1) return false;
+  static constexpr std::string_view kWideGlyphs = "023456789abcdeghkmnopqsuvwxyzABCDEFGHKLMNOPQRSTUVWXYZ";
+  if (kWideGlyphs.find(text[0]) == std::string_view::npos) return false;
+  const double width = ow.x1 - ow.x0, height = ow.y1 - ow.y0;
+  constexpr double kNarrowest = 0.3;  // width / height; the widest real glyph here is far above
+  return height > 0 && width < kNarrowest * height;
+}
+
 }  // namespace
 
 void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_height, Page& page) {
@@ -119,6 +135,7 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     // letters stay: an "i" at 150 dpi may be one pixel wide but is tall, a
     // lone dash ("-" for nil) is flat but wide.
     if (ow.x1 - ow.x0 < speck && ow.y1 - ow.y0 < speck) continue;
+    if (IsSliverReadAsAGlyph(text, ow)) continue;
     // Text set vertically in the margin (an e-signing service's document
     // key, "Penneo dokumentnyckel: 8LU4J-…", on every page): Tesseract reads
     // it as words far taller than wide. As part of a line it pulled that

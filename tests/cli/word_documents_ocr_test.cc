@@ -84,11 +84,15 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // one (49/67). All thirteen 916/956 (0.958), precision 0.999. Then ink
   // no word covers read alone (figures only): w8 45 → 49/57 (its third
   // column, skipped in the rows not in bold), w4 80/80; all 921/956.
+  // Session 37: a sliver of a cell border read as "4" no longer joins a
+  // row label ("Periodens resultat 4"), a letter read twice
+  // ("Persoönalkostnader") is one, two lost minus signs of one sum are
+  // repaired together: w7 49 → 54/67, w8 49 → 54/57; all 931/956 (0.974).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 919) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 929) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 13) << ScoreReport(scored);
 }

@@ -762,5 +762,41 @@ TEST(NumberRepairTest, CleanTableIsLeftAlone) {
   EXPECT_TRUE(flags.empty());
 }
 
+// Two figures of one column lost their minus signs (w7's scan: Prognos
+// "2 500" and "11 200" for −2 500 and −11 200): no single edit fixes the
+// column's Summa, but with both negated it holds and so does each row's
+// Avvikelse = prognos − budget. Both are repaired and flagged. When one
+// row's own check does not vouch for its flip, nothing changes.
+TEST(NumberRepairTest, SeveralLostMinusSignsInOneSum) {
+  auto table = [](const char* insatser_avvikelse) {
+    return MakeTable({{"Budget 2026", 2026, ColumnKind::kBudget},
+                      {"Prognos 2026", 2026, ColumnKind::kPrognos},
+                      {"Avvikelse", 2026, ColumnKind::kAvvikelse}},
+                     {{"Kostnader", {}},
+                      {"Styrelse", {"-520", "-500", "20"}},
+                      {"Kansli", {"-2 600", "2 500", "100"}},
+                      {"Insatser", {"-11 380", "11 200", insatser_avvikelse}},
+                      {"Summa kostnader", {"-14 500", "-14 200", "300"}}},
+                     "Driftredovisning", "operating");
+  };
+  FinancialTable t = table("180");
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[2].cells[1].value, -2500);
+  EXPECT_EQ(t.rows[3].cells[1].value, -11200);
+  EXPECT_EQ(t.rows[2].cells[1].status, "repaired");
+  EXPECT_EQ(t.rows[3].cells[1].raw, "11 200");
+  EXPECT_EQ(s.repaired, 2);
+  int sign_flags = 0;
+  for (const Flag& f : flags) sign_flags += f.rule == "repair.sign";
+  EXPECT_EQ(sign_flags, 2);
+
+  FinancialTable unvouched = table("999");
+  std::vector<Flag> flags2;
+  RepairTable(unvouched, 0, &flags2);
+  EXPECT_EQ(unvouched.rows[2].cells[1].value, 2500);
+  EXPECT_EQ(unvouched.rows[3].cells[1].value, 11200);
+}
+
 }  // namespace
 }  // namespace finsam

@@ -20,6 +20,8 @@ TEST(OcrMisreadsTest, RebuildsWordsOneMisreadAway) {
       {"SUMIMA INTÄKTER", "SUMMA INTÄKTER"},
       {"Arbetsförrnedlingen", "Arbetsförmedlingen"},
       {"Personaikostnader", "Personalkostnader"},
+      {"Persoönalkostnader", "Personalkostnader"},  // one letter read twice
+      {"Medlemsaävgifter", "Medlemsavgifter"},
       {"Kassa och barik", "Kassa och bank"},
       {"Kortfri stiga fordringar", "Kortfristiga fordringar"},  // one word split in two
       // Read right: unchanged, and nothing reported.

@@ -161,6 +161,29 @@ TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
   EXPECT_EQ(kept.size(), 6u);
 }
 
+// A sliver of a cell border read as a wide glyph (a "4" 4 px wide and 17
+// tall at a row label's cell edge: the label became "Periodens resultat 4")
+// is no word; a real "4" as tall, and thin glyphs (1, l, I) as narrow as
+// the sliver, are.
+TEST(OcrStage, SliversReadAsWideGlyphsAreNoWords) {
+  OcrPageResult r;
+  r.words = {OcrWordAt("Periodens", 306, 2192, 172, 44), OcrWordAt("resultat", 490, 2185, 121, 51),
+             OcrWordAt("4", 306, 2233, 4, 17),           OcrWordAt("270", 1140, 2204, 60, 40),
+             OcrWordAt("4", 1400, 2204, 10, 17),         OcrWordAt("1", 1500, 2204, 4, 17),
+             OcrWordAt("l", 1600, 2204, 3, 17),          OcrWordAt("I", 1700, 2204, 4, 17),
+             OcrWordAt("8", 1800, 2204, 3, 30)};
+  Page page = A4PageFromOcr(r);
+  std::vector<std::string> kept;
+  for (const Line& l : page.lines)
+    for (const Word& w : l.words) kept.push_back(w.text);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "4"), 1);  // the real one
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "1"), 1);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "l"), 1);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "I"), 1);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "8"), 0);
+  EXPECT_EQ(kept.size(), 7u);
+}
+
 // Text set vertically in the margin (an e-signing key on every page of a
 // real report, read by Tesseract as words 20 px wide and 100-500 px tall)
 // is no part of the rows it stands beside: with it, "Årets resultat" took
