@@ -144,6 +144,15 @@ OcrWord OcrWordAt(const char* text, double x0, double y0, double w, double h) {
   return o;
 }
 
+// The words ApplyOcrResult keeps of `r` on an A4 page, in reading order.
+std::vector<std::string> KeptWords(const OcrPageResult& r) {
+  Page page = A4PageFromOcr(r);
+  std::vector<std::string> kept;
+  for (const Line& l : page.lines)
+    for (const Word& w : l.words) kept.push_back(w.text);
+  return kept;
+}
+
 // Specks Tesseract reads as a glyph (a "2" of 3×2 pixels among digits 30
 // pixels tall) are no words; thin letters and a flat dash are.
 TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
@@ -151,10 +160,7 @@ TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
   r.words = {OcrWordAt("Eget", 100, 100, 60, 30),   OcrWordAt("kapital", 170, 100, 90, 30), OcrWordAt("5", 400, 100, 18, 30),
              OcrWordAt("2", 400, 140, 3, 2),        OcrWordAt("i", 100, 200, 1, 12),        OcrWordAt("-", 400, 200, 12, 2),
              OcrWordAt("Summa", 100, 240, 80, 30)};
-  Page page = A4PageFromOcr(r);
-  std::vector<std::string> kept;
-  for (const Line& l : page.lines)
-    for (const Word& w : l.words) kept.push_back(w.text);
+  const std::vector<std::string> kept = KeptWords(r);
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "2"), 0);  // the speck
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "i"), 1);
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "-"), 1);
@@ -172,10 +178,7 @@ TEST(OcrStage, SliversReadAsWideGlyphsAreNoWords) {
              OcrWordAt("4", 1400, 2204, 10, 17),         OcrWordAt("1", 1500, 2204, 4, 17),
              OcrWordAt("l", 1600, 2204, 3, 17),          OcrWordAt("I", 1700, 2204, 4, 17),
              OcrWordAt("8", 1800, 2204, 3, 30)};
-  Page page = A4PageFromOcr(r);
-  std::vector<std::string> kept;
-  for (const Line& l : page.lines)
-    for (const Word& w : l.words) kept.push_back(w.text);
+  const std::vector<std::string> kept = KeptWords(r);
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "4"), 1);  // the real one
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "1"), 1);
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "l"), 1);
