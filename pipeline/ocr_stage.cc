@@ -90,12 +90,12 @@ std::string CleanEngineOutput(OcrPageResult& result, int width, int height) {
 // and 2-9 and round letters are at least 0.4 of their height wide in text
 // fonts, condensed ones included; thin glyphs (1, i, l, I, j, t, f, r,
 // punctuation) are never dropped.
-bool IsSliverReadAsAGlyph(const std::string& text, const OcrWord& ow) {
+// `width` and `height` in the reading frame (pixels).
+bool IsSliverReadAsAGlyph(const std::string& text, double width, double height) {
   if (text.size() != 1) return false;
   static constexpr std::string_view kWideGlyphs = "023456789abcdeghkmnopqsuvwxyzABCDEFGHKLMNOPQRSTUVWXYZ";
   if (kWideGlyphs.find(text[0]) == std::string_view::npos) return false;
-  const double width = ow.x1 - ow.x0, height = ow.y1 - ow.y0;
-  constexpr double kNarrowest = 0.3;  // width / height; the widest real glyph here is far above
+  constexpr double kNarrowest = 0.3;  // width / height; every glyph listed is far wider
   return height > 0 && width < kNarrowest * height;
 }
 
@@ -135,7 +135,6 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     // letters stay: an "i" at 150 dpi may be one pixel wide but is tall, a
     // lone dash ("-" for nil) is flat but wide.
     if (ow.x1 - ow.x0 < speck && ow.y1 - ow.y0 < speck) continue;
-    if (IsSliverReadAsAGlyph(text, ow)) continue;
     // Text set vertically in the margin (an e-signing service's document
     // key, "Penneo dokumentnyckel: 8LU4J-…", on every page): Tesseract reads
     // it as words far taller than wide. As part of a line it pulled that
@@ -147,6 +146,7 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     const double along = quarter_turn ? ow.y1 - ow.y0 : ow.x1 - ow.x0;
     const double across = quarter_turn ? ow.x1 - ow.x0 : ow.y1 - ow.y0;
     if (CodePointCount(text) >= 3 && across > 2 * along) continue;
+    if (IsSliverReadAsAGlyph(text, along, across)) continue;
     Word w;
     w.raw = ow.text;
     w.text = std::move(text);

@@ -170,7 +170,7 @@ TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
 // A sliver of a cell border read as a wide glyph (a "4" 4 px wide and 17
 // tall at a row label's cell edge: the label became "Periodens resultat 4")
 // is no word; a real "4" as tall, and thin glyphs (1, l, I) as narrow as
-// the sliver, are.
+// the sliver, are. Widths are compared in the reading frame.
 TEST(OcrStage, SliversReadAsWideGlyphsAreNoWords) {
   OcrPageResult r;
   r.words = {OcrWordAt("Periodens", 306, 2192, 172, 44), OcrWordAt("resultat", 490, 2185, 121, 51),
@@ -185,6 +185,17 @@ TEST(OcrStage, SliversReadAsWideGlyphsAreNoWords) {
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "I"), 1);
   EXPECT_EQ(std::count(kept.begin(), kept.end(), "8"), 0);
   EXPECT_EQ(kept.size(), 7u);
+
+  // On a page turned a quarter (boxes in the page's frame) the same test
+  // holds in the reading frame: a box 17 wide and 4 tall there is the
+  // sliver, one 4 wide and 17 tall a glyph lying on its side.
+  OcrPageResult turned;
+  turned.orientation_degrees = 90;
+  turned.words = {OcrWordAt("Periodens", 2192, 306, 44, 172), OcrWordAt("4", 2233, 306, 17, 4),
+                  OcrWordAt("4", 2233, 1400, 17, 10), OcrWordAt("5", 2233, 1500, 4, 17)};
+  const std::vector<std::string> kept_turned = KeptWords(turned);
+  EXPECT_EQ(std::count(kept_turned.begin(), kept_turned.end(), "4"), 1);
+  EXPECT_EQ(std::count(kept_turned.begin(), kept_turned.end(), "5"), 1);
 }
 
 // Text set vertically in the margin (an e-signing key on every page of a
