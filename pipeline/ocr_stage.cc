@@ -89,8 +89,8 @@ std::string CleanEngineOutput(OcrPageResult& result, int width, int height) {
 // which became part of the row label "Periodens resultat 4"). Figures 0
 // and 2-9 and round letters are at least 0.4 of their height wide in text
 // fonts, condensed ones included; thin glyphs (1, i, l, I, j, t, f, r,
-// punctuation) are never dropped.
-// `width` and `height` in the reading frame (pixels).
+// punctuation) are never dropped. `width` and `height` are the word box's
+// in the reading frame, in pixels.
 bool IsSliverReadAsAGlyph(const std::string& text, double width, double height) {
   if (text.size() != 1) return false;
   static constexpr std::string_view kWideGlyphs = "023456789abcdeghkmnopqsuvwxyzABCDEFGHKLMNOPQRSTUVWXYZ";
