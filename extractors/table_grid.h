@@ -126,6 +126,13 @@ std::string StripNoteReference(const std::string& label);
 // dropped. Other labels unchanged.
 std::string RepairOcrUnitSigns(const std::string& label, bool small_figures);
 
+// A figure cell Tesseract read from a scan with its first thousands space
+// lost ("1625 531", "-1178 410": a four-digit group before three-digit
+// ones, which no Swedish figure prints), read with that space put back;
+// nullopt for any other text. Only for cells on OCR pages; MarkOcrDoubts
+// keeps such a reading suspect unless a check confirms it.
+std::optional<SwedishNumber> ParseWithLostHeadSpace(const std::string& text);
+
 // Strips inline HTML tags and markdown emphasis/heading marks, collapses
 // whitespace.
 std::string CleanCellText(const std::string& s);
