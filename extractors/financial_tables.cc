@@ -84,7 +84,17 @@ std::vector<Flag> ReadingFlags(const std::vector<FinancialTable>& tables) {
         f.rule = cell.doubt_rule;
         f.severity = kSeverityWarning;
         f.message = r.label + " / " + t.columns[c].header + ": " + cell.doubt;
-        f.found = static_cast<double>(cell.amount_sek);
+        // The figure the flag is about, in the flag's units: kronor for a
+        // money cell, per cent for a share. A count, a kr/m² ratio, a Not
+        // number or an unread cell has no such value (its amount is 0): a
+        // review must not show "0 tkr" for "322"; the message and the
+        // source text carry it.
+        if (cell.parsed && cell.is_percent) {
+          f.found = cell.value;
+          f.unit = "%";
+        } else if (cell.parsed && r.monetary && t.columns[c].kind != ColumnKind::kNote) {
+          f.found = static_cast<double>(cell.amount_sek);
+        }
         f.year = t.columns[c].year;
         f.page = cell.prov.page;
         f.source_text = r.prov.raw_text;

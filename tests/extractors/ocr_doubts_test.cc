@@ -142,6 +142,37 @@ TEST(OcrDoubts, FlagsComeFromReadingFlags) {
   EXPECT_EQ(flags[0].cells.size(), 3u);
 }
 
+// The figure a reading flag reports is the cell's own value in the flag's
+// units: kronor for money, per cent for a share, none for a kr/m² ratio or
+// a count (whose amount is 0: a review showed "0 tkr" for "322").
+TEST(OcrDoubts, ReadingFlagsReportTheFigureInItsUnit) {
+  struct Case {
+    const char* name;
+    std::string raw;
+    bool monetary;
+    std::optional<double> want_found;
+    std::string want_unit;
+  };
+  const std::vector<Case> cases = {
+      {"money, tkr", "6 660", true, 6660000, "SEK"},
+      {"kr per m², no money", "322", false, std::nullopt, "SEK"},
+      {"a share", "85 %", true, 85, "%"},
+  };
+  std::vector<testing::ColSpec> cols = {{"2023", 2023, ColumnKind::kUtfall}};
+  for (const Case& c : cases) {
+    std::vector<FinancialTable> tables{MakeTable(cols, {{"Rad", {c.raw}}}, "Flerårsöversikt", "overview", 1000)};
+    TableRow& row = tables[0].rows[0];
+    row.monetary = c.monetary;
+    if (!c.monetary) row.cells[0].amount_sek = 0;
+    row.cells[0].prov.confidence = 0.3;  // low: read.ocr, no check on it
+    ASSERT_EQ(MarkOcrDoubts(OnePage(PageDecision::kOcr), CheckDocument(tables), &tables), 1) << c.name;
+    std::vector<Flag> flags = ReadingFlags(tables);
+    ASSERT_EQ(flags.size(), 1u) << c.name;
+    EXPECT_EQ(flags[0].found, c.want_found) << c.name;
+    EXPECT_EQ(flags[0].unit, c.want_unit) << c.name;
+  }
+}
+
 // A label OCR read that names another row than the one it prints, or that
 // took a figure's first digits: its figures are not filed with confidence,
 // however the sums come out.
