@@ -62,6 +62,9 @@ struct TableContext {
   // ocr_pages[p - 1]: page p was read by OCR (Page::decision kOcr). Row labels
   // of those pages get their misread letters rebuilt (ocr_misreads.h).
   std::vector<bool> ocr_pages = {};
+
+  // Page p (1-based) was read by OCR; false for 0 or a page out of range.
+  bool IsOcrPage(int p) const { return p >= 1 && p <= static_cast<int>(ocr_pages.size()) && ocr_pages[p - 1]; }
 };
 
 // Parses one column header; year 0 / kUnknown when it is not a value column.

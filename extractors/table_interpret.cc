@@ -828,8 +828,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     row.label = StripNoteReference(CleanCellText(gr.label));
     if (count_column) RE2::FullMatch(std::string(row.label), TrailingCount(), &row.label);
     const int label_page = gr.prov.page ? gr.prov.page : grid.page;
-    const bool ocr_label =
-        label_page >= 1 && label_page <= static_cast<int>(ctx.ocr_pages.size()) && ctx.ocr_pages[label_page - 1];
+    const bool ocr_label = ctx.IsOcrPage(label_page);
     if (ocr_label) row.label = RepairOcrUnitSigns(row.label, SmallFigures(gr));
     if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
       row.label = RepairLostGlyphs(row.label, *lex);
@@ -911,10 +910,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         cell.prov = g.prov;
         cell.prov.raw_text = g.text;
         std::optional<SwedishNumber> n = ParseSwedishNumber(g.text);
-        const int cell_page = g.prov.page ? g.prov.page : label_page;
-        if (!n && cell_page >= 1 && cell_page <= static_cast<int>(ctx.ocr_pages.size()) &&
-            ctx.ocr_pages[cell_page - 1])
-          n = ParseWithLostHeadSpace(g.text);
+        if (!n && ctx.IsOcrPage(g.prov.page ? g.prov.page : label_page)) n = ParseWithLostHeadSpace(g.text);
         if (n && n->is_nil) {
           cell.value = 0;
           cell.amount_sek = 0;

@@ -237,7 +237,6 @@ TEST(OcrDoubts, DecimalCommaLostInARatioRow) {
   }
 }
 
-
 // "1625 531": OCR lost the narrow space after a lone leading digit. Read
 // with it put back; any other text is no such figure.
 TEST(OcrDoubts, LostHeadSpaceReadings) {
@@ -257,7 +256,9 @@ TEST(OcrDoubts, LostHeadSpaceReadings) {
   for (const Case& c : kCases) {
     std::optional<SwedishNumber> n = ParseWithLostHeadSpace(c.raw);
     ASSERT_EQ(n.has_value(), c.want.has_value()) << c.raw;
-    if (n) EXPECT_DOUBLE_EQ(n->value, *c.want) << c.raw;
+    if (n) {
+      EXPECT_DOUBLE_EQ(n->value, *c.want) << c.raw;
+    }
   }
 }
 
@@ -292,7 +293,9 @@ TEST(OcrDoubts, LostHeadSpaceNeedsACheck) {
     std::vector<Flag> checks = CheckDocument(tables);
     EXPECT_EQ(MarkOcrDoubts(OnePage(c.decision), checks, &tables), c.want) << c.name;
     EXPECT_EQ(Suspects(tables[0]), c.want) << c.name;
-    if (c.want) EXPECT_NE(lost.doubt.find("thousands space lost"), std::string::npos) << lost.doubt;
+    if (c.want) {
+      EXPECT_NE(lost.doubt.find("thousands space lost"), std::string::npos) << lost.doubt;
+    }
   }
 }
 
