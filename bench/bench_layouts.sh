@@ -9,7 +9,10 @@
 # `finsam extract --format json` on every born-digital PDF, scan and OCR text
 # dump (scans are OCRed by finsam: the slow part, about 2 CPU-seconds a page),
 # and prints the table of bench/layout_score.cc. Per-variant lines, every
-# missed fact and every wrong fact loaded as ok: OUT/details.txt.
+# missed fact and every wrong fact loaded as ok: OUT/details.txt. For the OCR
+# dumps it also prints which share of the facts the dump still prints whole
+# on a line ("legible") and the recall over those ("rec|leg"): a psm-6 dump
+# of a ruled grid can lose most of its table before finsam reads it.
 # KINDS="pdf ocr" limits the input kinds (default: pdf scan ocr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,5 +45,7 @@ for kind in $kinds; do
   echo "bench_layouts: $kind: $(ls "$out/json-$kind" | wc -l) files extracted in $(( $(date +%s) - start )) s" >&2
   args+=("$kind=$out/json-$kind")
 done
-"$score" --details "$out/details.txt" "$out/src" "${args[@]}"
+text=()
+[[ " $kinds " == *" ocr "* ]] && text=(--text "ocr=$out/ocr")
+"$score" --details "$out/details.txt" "${text[@]}" "$out/src" "${args[@]}"
 echo "details: $out/details.txt" >&2

@@ -1165,11 +1165,26 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
       int held = 0, failed = 0;
       for (const Constraint& con : cons) {
         bool reads = false;
-        for (const Term& term : con.terms) reads = reads || (term.row == r && term.col == c);
+        // Whether another figure of the check was read as printed: one whose
+        // every other figure the solver itself regrouped or repaired to fit
+        // ("Summa materiella" regrouped to agree with the one row it sums)
+        // agrees by construction and confirms nothing.
+        bool printed_other = false;
+        for (const Term& term : con.terms) {
+          reads = reads || (term.row == r && term.col == c);
+          if ((term.row != r || term.col != c) && term.row >= 0 && term.row < static_cast<int>(t.rows.size()) &&
+              term.col >= 0 && term.col < static_cast<int>(t.rows[term.row].cells.size()) &&
+              t.rows[term.row].cells[term.col].status != "repaired")
+            printed_other = true;
+        }
         if (!reads) continue;
         std::optional<double> res = Residual(t, con);
         if (!res) continue;
-        (WithinTolerance(con, *res) ? held : failed)++;
+        if (WithinTolerance(con, *res)) {
+          held += printed_other;
+        } else {
+          ++failed;
+        }
       }
       if (confirmable && cell.parsed && held > 0 && failed == 0) {
         // Confirmed placement; a money cell of a table whose unit is

@@ -150,6 +150,15 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
   RE2::GlobalReplace(&s, kInnerSlash, "\\1 \\2");
   std::vector<std::string> out;
   for (const std::string& tok : Tokens(s)) {
+    // A thousands space read as a full stop ("-4.092 224"): Swedish prints
+    // no decimal point, and a decimal comma never has three digits after
+    // it in a money table, so the two groups are one figure's.
+    std::string head, group;
+    if (RE2::FullMatch(tok, "(-?\\d{1,3})\\.(\\d{3})"_re, &head, &group)) {
+      out.push_back(head);
+      out.push_back(group);
+      continue;
+    }
     // A percent sign set apart from its figure ("50 %"): one token.
     if (tok == "%" && !out.empty() && RE2::FullMatch(out.back(), "-?\\d+(,\\d+)?"_re)) {
       out.back() += "%";
@@ -308,6 +317,15 @@ std::string ShadowDigits(const std::string& tok) {
 std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string>& toks, int count, int limit = 16,
                                                    bool strict = false) {
   auto all = GroupNumberTokens(toks, count, limit);
+  // Nor a figure of more than twelve digits (a thousand billion kronor):
+  // no table of a förbund, a municipality or a brf prints one; such a
+  // grouping has joined two columns' figures ("827 549 283 363 477").
+  auto too_long = [](const std::string& v) {
+    return std::count_if(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }) > 12;
+  };
+  all.erase(std::remove_if(all.begin(), all.end(),
+                           [&](const std::vector<std::string>& g) { return std::any_of(g.begin(), g.end(), too_long); }),
+            all.end());
   static const RE2 kZeroHead("[-+−–]?0[\\d ].*");
   std::vector<std::vector<std::string>> plausible;
   for (const auto& g : all) {
@@ -356,6 +374,41 @@ bool IsCountHeader(const std::string& word) {
 
 const RE2& KindWordRe();
 
+// "2022-2023" (a broken fiscal year as one header token, JoinFiscalYears).
+bool IsFiscalYearToken(const std::string& t) {
+  static const RE2 kFiscal("(?:19|20)\\d\\d-(?:19|20)\\d\\d");
+  return RE2::FullMatch(t, kFiscal);
+}
+
+// A broken fiscal year names its column by both years: "2022 - 2023",
+// "2022-2023", "2022/2023", "2022/23" (a brf's 1 juli - 30 juni). Each
+// becomes one token "2022-2023", which ParseColumnHeader reads as the year
+// it closes in. Only consecutive years join: "2019 - 2022" spans a plan
+// period, and "2021 2022" are two columns.
+std::vector<std::string> JoinFiscalYears(const std::vector<std::string>& toks) {
+  static const RE2 kOne("((?:19|20)\\d\\d)[-–—/]((?:19|20)?\\d\\d),?");
+  static const RE2 kYear("((?:19|20)\\d\\d),?");
+  static const RE2 kDash("[-–—/]");
+  auto follows = [](int first, const std::string& second) {
+    const int y = std::stoi(second);
+    return second.size() == 2 ? y == (first + 1) % 100 : y == first + 1;
+  };
+  std::vector<std::string> out;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    std::string a, b;
+    if (RE2::FullMatch(toks[k], kOne, &a, &b) && follows(std::stoi(a), b)) {
+      out.push_back(a + "-" + std::to_string(std::stoi(a) + 1));
+    } else if (k + 2 < toks.size() && RE2::FullMatch(toks[k], kYear, &a) && RE2::FullMatch(toks[k + 1], kDash) &&
+               RE2::FullMatch(toks[k + 2], kYear, &b) && follows(std::stoi(a), b)) {
+      out.push_back(a + "-" + b);
+      k += 2;
+    } else {
+      out.push_back(toks[k]);
+    }
+  }
+  return out;
+}
+
 // Space-separated header: a short label then two or more year tokens.
 // `*junk` (optional) says whether rule-line junk was stripped to read it;
 // `*count_after` (optional) whether a count column's header follows the
@@ -363,7 +416,8 @@ const RE2& KindWordRe();
 bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers,
                  bool* junk = nullptr, bool* count_after = nullptr) {
   bool had = false;
-  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had)));
+  std::vector<std::string> toks =
+      JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had))));
   if (junk) *junk = had;
   // A cell border read as a dash before the count column ("Utfall 2025 — Deltagare").
   if (toks.size() > 3 && IsCountHeader(toks.back()) && RE2::FullMatch(toks[toks.size() - 2], "[-–—|]"_re))
@@ -373,12 +427,24 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   if (count_after) *count_after = count;
   size_t n = toks.size();
   size_t first = n;
-  while (first > 0 && IsHeaderToken(toks[first - 1])) --first;
-  // A year or a closing date ("2025-12-31") names a column.
-  auto names_year = [](const std::string& t) { return IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re); };
+  while (first > 0 && (IsHeaderToken(toks[first - 1]) || IsFiscalYearToken(toks[first - 1]))) --first;
+  // A year, a fiscal year or a closing date ("2025-12-31") names a column.
+  auto names_year = [](const std::string& t) {
+    return IsYearToken(t) || IsFiscalYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re);
+  };
   int years = 0;
   for (size_t i = first; i < n; ++i) years += names_year(toks[i]);
-  if (years < 2 || first > 4) return false;
+  // The label is a few words; a broken fiscal year's period may stand
+  // before it ("1 juli - 30 juni Not 2022 - 2023 2021 - 2022").
+  static const RE2 kPeriodLabel(
+      "\\d{1,2} ?(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.? ?[-–—] ?\\d{1,2} ?"
+      "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?( not\\.?)?");
+  auto period_label = [&] {
+    std::string l;
+    for (size_t i = 0; i < first; ++i) l += (i ? " " : "") + toks[i];
+    return RE2::FullMatch(FoldKey(l), kPeriodLabel);
+  };
+  if (years < 2 || (first > 4 && !period_label())) return false;
   label->clear();
   for (size_t i = 0; i < first; ++i) *label += (i ? " " : "") + toks[i];
   headers->clear();
@@ -653,7 +719,8 @@ bool IsSectionHeading(const std::string& label) {
   static const RE2 kSection(
       "^(intakter|kostnader|tillgangar|anlaggningstillgangar|omsattningstillgangar|eget kapital och skulder|"
       "skulder|avsattningar|langfristiga skulder|kortfristiga skulder|finansiella poster|verksamhetens intakter|"
-      "verksamhetens kostnader|rorelsens intakter|rorelsens kostnader)$");
+      "verksamhetens kostnader|rorelsens intakter|rorelsens kostnader|rorelseintakter|rorelsekostnader|"
+      "bundet eget kapital|fritt eget kapital|materiella anlaggningstillgangar|finansiella anlaggningstillgangar)$");
   return RE2::FullMatch(FoldKey(label), kSection);
 }
 
@@ -994,6 +1061,13 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     std::vector<std::string> toks = OcrTokens(clean);
     if (toks.empty()) continue;
     if (StartsTheFigures(toks)) break;
+    // The Not column's head after the labels ("Not"): its references come
+    // as a block of their own, no row of this table.
+    if (toks.size() == 1 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re)) continue;
+    // So are the references themselves printed as a block ("Not 2", "Not
+    // 3, 4"), and the page's running foot between labels and figures
+    // ("Sida 8 av 17").
+    if (RE2::FullMatch(FoldKey(clean), "not\\.? ?\\d{1,2}([ ,.-]+\\d{1,2})*|sida \\d+( av \\d+)?"_re)) continue;
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
     if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') return false;
     // A second caption after labels: two tables' labels, then their
@@ -1011,6 +1085,10 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   std::vector<size_t> row_line;
   bool column_mode = false, row_mode = false;
   std::vector<std::string> toks;
+  // A column head that is a period's first day ("2023-01-01") may carry
+  // its last day on the next line ("-2023-12-31"): one head.
+  static const RE2 kPeriodEnd("[-–—]\\s*((?:19|20)\\d\\d-\\d\\d-\\d\\d)");
+  std::string period_end;
   for (; NextBlockTokens(lines, tp, &j, &toks); ++j) {
     std::string head;
     if (ColumnHeadLine(toks, &head)) {
@@ -1018,6 +1096,11 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       column_mode = true;
       years.push_back(head);
       columns.emplace_back();
+      continue;
+    }
+    if (column_mode && columns.back().empty() && RE2::FullMatch(years.back(), "(19|20)\\d\\d-\\d\\d-\\d\\d"_re) &&
+        RE2::FullMatch(CleanCellText(lines[j]->text), kPeriodEnd, &period_end)) {
+      years.back() += " - " + period_end;
       continue;
     }
     if (IsYearLine(toks)) {
@@ -1028,6 +1111,50 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     }
     if (years.empty()) return false;
     NumberLine nl = ReadNumberLine(toks, column_mode ? 1 : static_cast<int>(years.size()));
+    // A column's lone figure whose first thousands space OCR read as a
+    // dash ("2-127 333" for 2 127 333): read with the space; the pairing
+    // stays in doubt until the sums confirm it.
+    static const RE2 kDashedHead("(-?\\d{1,3})[-–](\\d{3}(?: \\d{3})*)");
+    std::string head_digits, rest_digits;
+    if (nl.cells.empty() && column_mode &&
+        RE2::FullMatch(CleanCellText(lines[j]->text), kDashedHead, &head_digits, &rest_digits))
+      nl = ReadNumberLine(OcrTokens(head_digits + " " + rest_digits), 1);
+    // A minus read as a tilde ("~862 409"): the same doubt.
+    std::string tilde_rest;
+    if (nl.cells.empty() && column_mode && RE2::FullMatch(CleanCellText(lines[j]->text), "~\\s?(\\d.*)"_re, &tilde_rest))
+      nl = ReadNumberLine(OcrTokens("-" + tilde_rest), 1);
+    // A figure OCR garbled past reading ("E229 S58") keeps its place in the
+    // column, so that the figures after it still pair with their labels;
+    // the repair stage reads it by the sums or flags it unreadable.
+    if (nl.cells.empty() && column_mode && !columns.back().empty()) {
+      const std::string clean = CleanCellText(lines[j]->text);
+      int digits = 0, others = 0, run = 0, longest_run = 0;
+      for (char c : clean) {
+        if (c == ' ') {
+          run = 0;
+          continue;
+        }
+        const bool digit = c >= '0' && c <= '9';
+        digits += digit;
+        others += !digit;
+        run = std::isalpha(static_cast<unsigned char>(c)) ? run + 1 : 0;
+        longest_run = std::max(longest_run, run);
+      }
+      if (clean.size() <= 16 && digits >= 3 && digits >= 2 * others && longest_run <= 1) nl.cells = {clean};
+    }
+    if (nl.cells.empty() && column_mode && columns.back().size() >= 2) {
+      // Between two columns' blocks: the Not column's references ("6
+      // (13)") or other scraps. The figures go on when a column head
+      // follows within a few lines.
+      size_t q = j + 1, seen = 0;
+      std::string h;
+      std::vector<std::string> next;
+      while (seen < 3 && NextBlockTokens(lines, tp, &q, &next) && !ColumnHeadLine(next, &h)) ++q, ++seen;
+      if (q < lines.size() && seen < 3 && ColumnHeadLine(next, &h)) {
+        j = q - 1;
+        continue;
+      }
+    }
     if (nl.cells.empty()) break;
     if (column_mode) {
       columns.back().push_back(nl.cells[0]);
@@ -2294,6 +2421,21 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       }
       g.header_label = label;
       note_column = RE2::PartialMatch(FoldKey(label), "(^| )not\\.?$"_re);
+      // A period per column over two lines: first days, then last days
+      // ("2023-01-01 2022-01-01" over "2023-12-31 2022-12-31"). One head
+      // each, named by the day it closes.
+      static const RE2 kDay("(?:19|20)\\d\\d-\\d\\d-\\d\\d,?");
+      auto all_days = [](const std::vector<std::string>& ts) {
+        return !ts.empty() && std::all_of(ts.begin(), ts.end(), [](const std::string& t) { return RE2::FullMatch(t, kDay); });
+      };
+      if (body_from == i + 1 && all_days(headers) && i + 1 < lines.size()) {
+        std::vector<std::string> ends = OcrTokens(CleanCellText(lines[i + 1]->text));
+        for (std::string& e : ends) RE2::Replace(&e, "^[-–—]+"_re, "");  // "-2023-12-31"
+        if (ends.size() == headers.size() && all_days(ends)) {
+          for (size_t k = 0; k < headers.size(); ++k) headers[k] += " - " + ends[k];
+          body_from = i + 2;
+        }
+      }
       g.headers = headers;
       // A count column beside the values ("Kommun Invanare Budget 2025
       // Budget 2026", "Insats Budget 2025 Utfall 2025 Deltagare"): its
@@ -2413,6 +2555,19 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         } else {
           std::vector<std::string> toks = OcrTokens(clean);
           size_t first = FiguresStart(toks);
+          // A note reference written out before the figures ("Nettoomsättning
+          // Not 2 4 726 317 4 138 242", "Not 3, 4"): no figure, and not the
+          // label's.
+          bool note_written = false;
+          if (first >= 2 && first < toks.size() && RE2::FullMatch(FoldKey(toks[first - 1]), "not\\.?"_re)) {
+            size_t e = first;
+            while (e + 1 < toks.size() && RE2::FullMatch(toks[e], "\\d{1,2},"_re)) ++e;
+            if (RE2::FullMatch(toks[e], "\\d{1,2}(,\\d{1,2})*"_re) && e + 1 < toks.size()) {
+              toks.erase(toks.begin() + static_cast<long>(first - 1), toks.begin() + static_cast<long>(e + 1));
+              first = FiguresStart(toks);
+              note_written = true;
+            }
+          }
           // A caption whose only figure is a year ("3. Mål och styrkort
           // 2026", "Driftredovisning 2025", "Insatser 2025") starts the next
           // table: numbered, naming a table, or with a sentence or a header
@@ -2448,7 +2603,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
           };
           bool maybe_note = false;
-          if (note_column && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) {
+          // Several references join with commas ("Byggnad och mark 12,18
+          // 832 940 201 840 432 365"): one note cell.
+          if (note_column && !note_written && first + 1 < toks.size() &&
+              RE2::FullMatch(toks[first], "\\d{1,2},\\d{1,2}(,\\d{1,2})*"_re) && fills(first + 1)) {
+            ++first;
+          } else if (note_column && !note_written && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) {
             if (!RE2::FullMatch(toks[first + 1], "\\d{3}"_re)) {
               if (fills(first + 1) || !fills(first)) ++first;
             } else {
@@ -2622,6 +2782,19 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             if (!count_doubt.empty()) {
               row.doubt_rule = "read.pairing";
               row.doubt = count_doubt;
+            }
+            // "666 670 761 670 174119" under two columns: the unspaced
+            // "174119" lost its spaces, and the three-digit group before it
+            // may be its head ("670 174 119"): the split is a guess, and
+            // rows read alike would confirm each other's wrong reading.
+            for (size_t q = 1; q < raw_nums.size() && row.doubt_rule.empty() && ncols >= 2; ++q) {
+              if ((raw_nums[q].size() == 6 || raw_nums[q].size() == 9) && IsDigitsOnly(raw_nums[q]) &&
+                  RE2::FullMatch(raw_nums[q - 1], "-?\\d{1,3}"_re)) {
+                row.doubt_rule = "read.dropped_space";
+                row.doubt = "figures '" + row.raw_numbers + "': '" + raw_nums[q] +
+                            "' lost its thousands spaces, and the group before it may be its head: the split "
+                            "between the columns is a guess";
+              }
             }
             if (joined_dropped_space) {
               row.doubt_rule = "read.dropped_space";

@@ -80,6 +80,29 @@ TEST(LayoutScoreTest, MatchesOnAmountYearKindAndRow) {
   EXPECT_FALSE(layout::Score(truth, other).meta_right);
 }
 
+// Which facts an OCR dump still prints (layout_score --text): a figure whole
+// on a line, with a lost thousands space, borders or an O for a 0, counts;
+// one the dump garbled or never printed does not; each occurrence serves one
+// fact.
+TEST(LayoutScoreTest, CountsFiguresTheDumpStillPrints) {
+  VariantTruth truth;
+  truth.facts = {{"Kassa och bank", "", 2019, "utfall", 9054000, "9 054"},
+                 {"Kassa och bank", "", 2020, "utfall", 10087000, "10 087"},
+                 {"Summa", "", 2019, "utfall", 9190000, "9 190"},
+                 {"Summa", "", 2020, "utfall", 10219000, "10 219"},
+                 {"Eget kapital", "", 2019, "utfall", 6845000, "6 845"},
+                 {"Resultat", "", 2020, "utfall", -215000, "-215"},
+                 {"Resultat", "", 2019, "utfall", -215000, "-215"}};
+  const std::string dump =
+      "Kassa och bank 9 054 1OO87|\nSumma tillgangar [9190] 40 219\nEget kapital e845\nResultat —215 |\n";
+  VariantScore s = layout::Score(truth, OneCellDoc("Kassa och bank", nullptr, 2019, "utfall", 9054000, "ok"), &dump);
+  // 9 054, 1OO87 and [9190] are there; 10 219 was read 40 219, 6 845 as
+  // e845; -215 is printed once, for two facts.
+  EXPECT_EQ(s.legible, 4);
+  EXPECT_EQ(s.recalled_legible, 1);
+  EXPECT_EQ(layout::Score(truth, OneCellDoc("Kassa och bank", nullptr, 2019, "utfall", 9054000, "ok")).legible, -1);
+}
+
 // --- The committed variants. ---
 
 TEST(LayoutVariantsTest, BornDigitalPdfsAtLeastBaseline) {

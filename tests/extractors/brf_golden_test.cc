@@ -255,10 +255,10 @@ Totals Score(const std::vector<std::pair<std::filesystem::path, const GoldenDoc*
   return all;
 }
 
-std::vector<std::filesystem::path> PdfsIn(const std::string& dir) {
+std::vector<std::filesystem::path> PdfsIn(const std::string& dir, const std::string& extension = ".pdf") {
   std::vector<std::filesystem::path> pdfs;
   for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".pdf") pdfs.push_back(e.path());
+    if (e.path().extension() == extension) pdfs.push_back(e.path());
   std::sort(pdfs.begin(), pdfs.end());
   return pdfs;
 }
@@ -321,6 +321,40 @@ TEST(BrfGolden, ScoresScansOfTheSameReports) {
   // allows seven misses more.
   if (runs.size() == 14) {
     EXPECT_GE(all.Recall(), 0.95);
+  }
+}
+
+// The same scans read by Tesseract's English model into plain-text dumps
+// (bench/brf_dumps.sh: DIR/brf-X.txt, pages separated by form feeds), as a
+// user holding only an old OCR text layer would have them: å/ä/ö stripped,
+// the tables as the page segmentation left them. Skipped without
+// FINSAM_BRF_DUMPS.
+TEST(BrfGolden, ScoresEnglishModelDumpsOfTheSameReports) {
+  const char* dir = std::getenv("FINSAM_BRF_DUMPS");
+  if (!dir || !*dir) GTEST_SKIP() << "FINSAM_BRF_DUMPS not set (bench/brf_dumps.sh)";
+  std::vector<GoldenDoc> golden = LoadGolden(std::string(FINSAM_SOURCE_DIR) + "/tests/golden/brf");
+  PipelineOptions opts;
+  opts.quiet = true;
+  std::vector<std::pair<std::filesystem::path, const GoldenDoc*>> runs;
+  for (const std::filesystem::path& path : PdfsIn(dir, ".txt")) {
+    const GoldenDoc* g = nullptr;
+    for (const GoldenDoc& d : golden)
+      if (d.file == path.stem().string() + ".facts.tsv") g = &d;
+    if (g) runs.emplace_back(path, g);
+  }
+  ASSERT_FALSE(runs.empty()) << dir << ": no brf-X.txt with a golden file";
+  Totals all = Score(runs, opts);
+  RecordProperty("precision", std::to_string(all.Precision()));
+  RecordProperty("recall", std::to_string(all.Recall()));
+  // Measured 2026-12-04 (psm 3, all 14 reports): recall 0.458 (0.204
+  // before the fiscal-year, period and note-reference readings), 110 facts
+  // ok of which 109 right by this scorer. The one it counts wrong is right:
+  // brf-j p.15's second "Summa" (Not 3's, 353 554) is scored as the page's
+  // first because Not 2's table above it is not read, and labels that
+  // repeat on a page are told apart by their order. Hence 0.99, not 0.995.
+  EXPECT_GE(all.Precision(), 0.99);
+  if (runs.size() == 14) {
+    EXPECT_GE(all.Recall(), 0.44);
   }
 }
 

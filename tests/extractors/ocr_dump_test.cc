@@ -114,6 +114,57 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Insatser", 2022, 6210, "ok"},
                   {"Arets resultat", 2021, -550, "ok"}},
                  {}},
+        // A broken fiscal year per column, spaced ("2022 - 2023"), after
+        // the period and a Not column's head: the year it closes in.
+        DumpCase{"fiscal_year_header",
+                 "Resultatrakning (kr)\n\n1 juli - 30 juni Not 2022 - 2023 2021 - 2022\n"
+                 "Nettoomsattning 2 1 250 400 1 198 300\nOvriga intakter 12 100 8 700\n"
+                 "Summa rorelseintakter 1 262 500 1 207 000\n",
+                 {{"Nettoomsattning", 2023, 1250400, "ok"},
+                  {"Ovriga intakter", 2022, 8700, "ok"},
+                  {"Summa rorelseintakter", 2023, 1262500, "ok"}},
+                 {}},
+        // Each column's period over two lines, a note reference written
+        // out before the figures ("Not 2"), a thousands space read as a
+        // full stop ("-4.092 224").
+        DumpCase{"period_header_written_notes",
+                 "Resultatrakning (kr)\n\n2023-01-01 2022-01-01\n2023-12-31 2022-12-31\n"
+                 "Nettoomsattning Not 2 4 726 317 4 138 242\nOvriga intakter Not 3 142 724 1 483 552\n"
+                 "Summa rorelseintakter 4 869 041 5 621 794\nDriftskostnader Not 4 -1 833 764 -1 883 974\n"
+                 "Avskrivningar -4.092 224 -4 092 224\nSumma rorelsekostnader -5 925 988 -5 976 198\n",
+                 {{"Nettoomsattning", 2023, 4726317, "ok"},
+                  {"Ovriga intakter", 2022, 1483552, "ok"},
+                  {"Avskrivningar", 2023, -4092224, "ok"},
+                  {"Summa rorelsekostnader", 2022, -5976198, "ok"}},
+                 {}},
+        // Labels, then each column as a block under its period ("2023-01-01"
+        // over "-2023-12-31"); the Not column's references as a block of
+        // their own between the columns; a first figure whose thousands
+        // space OCR read as a dash ("2-127 333"). Headings without figures
+        // sit among the labels.
+        DumpCase{"period_column_blocks",
+                 "Resultatrakning (kr)\n\nRorelseintakter\nNettoomsattning\nSumma rorelseintakter\n\n"
+                 "Rorelsekostnader\nDriftskostnader\n\nOvriga externa kostnader\nSumma rorelsekostnader\n\n"
+                 "Rorelseresultat\n\nNot\n\n2023-01-01\n-2023-12-31\n\n2-127 333\n2 127 333\n\n-960 570\n"
+                 "-136 324\n-1 096 894\n\n1 030 439\n\n6 (13)\n\n2022-01-01\n-2022-12-31\n\n1 652 212\n"
+                 "1 652 212\n\n-1 047 905\n-147 295\n-1 195 200\n\n457 012\n",
+                 {{"Nettoomsattning", 2023, 2127333, "ok"},
+                  {"Driftskostnader", 2022, -1047905, "ok"},
+                  {"Summa rorelsekostnader", 2023, -1096894, "ok"},
+                  {"Rorelseresultat", 2022, 457012, "suspect"}},
+                 {}},
+        // Two note references joined by a comma under a Not column
+        // ("12,18") are no figure; no reading may join two columns'
+        // figures into one of fifteen digits. Six groups for two columns
+        // group several ways: the sums choose, and say so (repaired).
+        DumpCase{"comma_notes",
+                 "Balansrakning (kr)\n\nNot 2023-12-31 2022-12-31\nByggnad och mark 12,18 832 940 201 840 432 365\n"
+                 "Inventarier 19 1 250 000 1 500 000\nSumma anlaggningstillgangar 834 190 201 841 932 365\n",
+                 {{"Byggnad och mark", 2023, 832940201, "repaired"},
+                  {"Byggnad och mark", 2022, 840432365, "repaired"},
+                  {"Inventarier", 2023, 1250000, "ok"},
+                  {"Summa anlaggningstillgangar", 2022, 841932365, "repaired"}},
+                 {}},
         // Labels, then a year line and rows of bare figures.
         DumpCase{"row_block",
                  "Resultatbudget (tkr)\n\nIntakter\nForsakringskassan\nRegion Syd\nKommunerna\nSumma intakter\n"

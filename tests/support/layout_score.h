@@ -12,11 +12,13 @@
 #ifndef FINSAM_TESTS_SUPPORT_LAYOUT_SCORE_H_
 #define FINSAM_TESTS_SUPPORT_LAYOUT_SCORE_H_
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -59,7 +61,73 @@ struct VariantScore {
   std::string meta_found;              // "förbund | kind | from-to" as extracted
   std::vector<std::string> missed;     // expected facts not found (described)
   std::vector<std::string> wrong_ok;   // trusted facts equal to no expected fact
+  // Only when the input's text was given (an OCR text dump): facts whose
+  // printed figure can still be read in that text (FigureOccurrences), and
+  // how many of those were recalled. -1 = not measured.
+  int legible = -1;
+  int recalled_legible = -1;
 };
+
+// The figure of a printed amount as compared in an input text: its digits
+// and decimal comma, without sign or spaces ("-2 187" -> "2187").
+inline std::string FigureKey(const std::string& printed) {
+  std::string k;
+  for (char c : printed)
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == ',') k += c;
+  return k;
+}
+
+// How often each figure can be read whole on one line of TEXT: every run of
+// one to four whitespace-separated numeric tokens on a line, read as one
+// figure (so both "13 320" and a "13320" that lost its space count, and so
+// do the runs inside a longer row of figures). A numeric token may carry a
+// sign, brackets or table rules around it and the letters OCR most often
+// prints for digits (O o -> 0, l I -> 1, S -> 5, B -> 8); anything else makes
+// it no figure. Generous where a figure occurs by chance elsewhere (it still
+// counts); strict where a narrow cell wrapped a figure over two lines ("2"
+// over "315"): that one counts as not legible, though a reader may join it.
+inline std::vector<std::pair<std::string, int>> FigureOccurrences(const std::string& text) {
+  std::vector<std::pair<std::string, int>> counts;
+  auto add = [&](const std::string& k) {
+    for (auto& [key, n] : counts)
+      if (key == k) return void(++n);
+    counts.push_back({k, 1});
+  };
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::vector<std::string> run;
+    std::string w;
+    auto flush = [&] {
+      for (size_t i = 0; i < run.size(); ++i) {
+        std::string k;
+        for (size_t j = i; j < run.size() && j < i + 4; ++j) add(k += run[j]);
+      }
+      run.clear();
+    };
+    while (words >> w) {
+      std::string core;
+      bool digit = false, other = false;
+      for (size_t i = 0; i < w.size(); ++i) {
+        char c = w[i];
+        if (std::isdigit(static_cast<unsigned char>(c))) digit = true, core += c;
+        else if (c == ',') core += c;
+        else if (c == 'O' || c == 'o') core += '0';
+        else if (c == 'l' || c == 'I') core += '1';
+        else if (c == 'S') core += '5';
+        else if (c == 'B') core += '8';
+        else if (std::string("-+()[]|.:;").find(c) != std::string::npos) continue;
+        else if (static_cast<unsigned char>(c) >= 0x80) continue;  // dashes and minus signs
+        else other = true;
+      }
+      if (digit && !other) run.push_back(core);
+      else flush();
+    }
+    flush();
+  }
+  return counts;
+}
 
 // Lower-cased letters and digits only (UTF-8 Å/Ä/Ö/É folded to lower case).
 inline std::string FoldLabel(const std::string& s) {
@@ -189,19 +257,39 @@ inline std::string Describe(const FoundFact& f) {
   return o.str();
 }
 
-inline VariantScore Score(const VariantTruth& v, const nlohmann::json& doc) {
+// INPUT_TEXT, when given, is the text the variant was read from (an OCR
+// dump): the score then also counts the legible facts.
+inline VariantScore Score(const VariantTruth& v, const nlohmann::json& doc,
+                          const std::string* input_text = nullptr) {
   VariantScore s;
+  std::vector<bool> legible(v.facts.size(), false);
+  if (input_text != nullptr) {
+    auto occ = FigureOccurrences(*input_text);
+    s.legible = s.recalled_legible = 0;
+    for (size_t i = 0; i < v.facts.size(); ++i) {
+      for (auto& [key, n] : occ) {
+        if (n > 0 && key == FigureKey(v.facts[i].printed)) {
+          --n;
+          legible[i] = true;
+          ++s.legible;
+          break;
+        }
+      }
+    }
+  }
   std::vector<FoundFact> found = FoundFacts(doc);
   s.expected = static_cast<int>(v.facts.size());
   s.found = static_cast<int>(found.size());
   std::vector<bool> used(found.size(), false);
-  for (const auto& e : v.facts) {
+  for (size_t k = 0; k < v.facts.size(); ++k) {
+    const auto& e = v.facts[k];
     bool hit = false;
     for (size_t i = 0; i < found.size() && !hit; ++i) {
       if (!used[i] && SameFact(e, found[i])) used[i] = hit = true;
     }
     if (hit) ++s.recalled;
-    else s.missed.push_back(Describe(e));
+    else s.missed.push_back(Describe(e) + (input_text != nullptr && !legible[k] ? " [not in the input text]" : ""));
+    if (hit && legible[k]) ++s.recalled_legible;
   }
   for (const auto& f : found) {
     if (f.status == "suspect") ++s.suspect;
@@ -228,8 +316,13 @@ inline VariantScore Score(const VariantTruth& v, const nlohmann::json& doc) {
 struct Totals {
   int variants = 0, meta_right = 0, perfect = 0;
   int64_t expected = 0, recalled = 0, found = 0, trusted = 0, trusted_right = 0, suspect = 0;
+  int64_t legible = -1, recalled_legible = 0;  // -1: no input text scored
   void Add(const VariantScore& s) {
     ++variants;
+    if (s.legible >= 0) {
+      legible = std::max<int64_t>(legible, 0) + s.legible;
+      recalled_legible += s.recalled_legible;
+    }
     meta_right += s.meta_right;
     perfect += s.recalled == s.expected && s.trusted_right == s.trusted;
     expected += s.expected;
@@ -243,6 +336,12 @@ struct Totals {
   // No trusted fact at all is precision 1 (nothing wrong claimed ok).
   double Precision() const { return trusted ? static_cast<double>(trusted_right) / trusted : 1; }
   double SuspectShare() const { return found ? static_cast<double>(suspect) / found : 0; }
+  // Share of the facts whose figure is in the input text, and recall over
+  // those (-1 when not measured).
+  double LegibleShare() const { return legible < 0 || !expected ? -1 : static_cast<double>(legible) / expected; }
+  double LegibleRecall() const {
+    return legible <= 0 ? -1 : static_cast<double>(recalled_legible) / legible;
+  }
 };
 
 }  // namespace finsam::layout
