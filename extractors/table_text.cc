@@ -1044,8 +1044,9 @@ std::string LabelWithoutSideText(const std::string& label) {
 // after another table's labels it starts the next table's, since a row
 // never carries its own unit. `unit` receives the bracket's text.
 bool UnitCaption(const std::string& clean, const std::vector<std::string>& toks, std::string* unit) {
+  // A ratio's unit ("Sparande per kvm (kr/kvm)") names a row's, not a table's.
   return RE2::FullMatch(clean, "\\pL[^()]{2,48}\\(([^()]{2,24})\\)"_re, unit) && DetectMoneyUnit(*unit) &&
-         FiguresStart(toks) == toks.size();
+         unit->find('/') == std::string::npos && FiguresStart(toks) == toks.size();
 }
 
 // Tries a label block starting at line `start`; on success fills `grid` and
@@ -1069,10 +1070,48 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     // ("Sida 8 av 17").
     if (RE2::FullMatch(FoldKey(clean), "not\\.? ?\\d{1,2}([ ,.-]+\\d{1,2})*|sida \\d+( av \\d+)?"_re)) continue;
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
-    if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') return false;
+    if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') {
+      // Prose after the labels: the key ratios' definitions a
+      // flerårsöversikt prints beside its table, which the segmentation
+      // set between the labels and the year columns ("Soliditet (%)" /
+      // "Eget kapital i relation till balansomslutning."). The figures
+      // follow under a column head further down the page; the defined
+      // term over the first sentence is no label.
+      size_t head = j + 1;
+      std::string h;
+      while (head < lines.size() && head < j + 60 && pages[head] == pages[j] &&
+             !ColumnHeadLine(OcrTokens(CleanCellText(lines[head]->text)), &h))
+        ++head;
+      if (labels.size() < 3 || head >= lines.size() || head >= j + 60 || pages[head] != pages[j]) return false;
+      size_t paragraph = j;
+      while (paragraph > start && !CleanCellText(lines[paragraph - 1]->text).empty()) --paragraph;
+      while (!labels.empty() && labels.back().index >= paragraph) labels.pop_back();
+      // The term a definition explains repeats a label ("Nettoomsättning"
+      // under "Nettoomsättning, tkr"), a blank line above its sentence.
+      auto joined = [](const BlockLine& b) {
+        std::string t;
+        for (const std::string& w : b.toks) t += (t.empty() ? "" : " ") + w;
+        return FoldKey(t);
+      };
+      while (labels.size() > 1) {
+        const std::string term = joined(labels.back());
+        bool repeats = false;
+        for (size_t k = 0; k + 1 < labels.size() && !repeats; ++k) repeats = joined(labels[k]).rfind(term, 0) == 0;
+        if (!repeats) break;
+        labels.pop_back();
+      }
+      j = head;
+      break;
+    }
     // A second caption after labels: two tables' labels, then their
     // figures (ReadInterleavedBlockTables pairs them by the sums).
     if (std::string unit; labels.size() >= 2 && UnitCaption(clean, toks, &unit)) return false;
+    // A label wrapped in its cell goes on in small letters on the next
+    // line ("Årsavgift per kvm upplåten med" / "bostadsrätt (kr/kvm)").
+    if (!labels.empty() && labels.back().index + 1 == j && !clean.empty() && clean[0] >= 'a' && clean[0] <= 'z') {
+      labels.back().toks.insert(labels.back().toks.end(), toks.begin(), toks.end());
+      continue;
+    }
     labels.push_back({j, toks});
   }
   if (labels.size() < 3 || j >= lines.size()) return false;
@@ -1146,11 +1185,19 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       // Between two columns' blocks: the Not column's references ("6
       // (13)") or other scraps. The figures go on when a column head
       // follows within a few lines.
+      // Or the key ratios' definitions set between the columns: the next
+      // head on the same page.
+      // (Only on the labels' page: a column block never runs on to the
+      // next page's statement.)
+      constexpr size_t kMaxBetween = 40;
+      const int page = pages[labels.back().index];
       size_t q = j + 1, seen = 0;
       std::string h;
       std::vector<std::string> next;
-      while (seen < 3 && NextBlockTokens(lines, tp, &q, &next) && !ColumnHeadLine(next, &h)) ++q, ++seen;
-      if (q < lines.size() && seen < 3 && ColumnHeadLine(next, &h)) {
+      while (pages[j] == page && seen < kMaxBetween && NextBlockTokens(lines, tp, &q, &next) && pages[q] == page &&
+             !ColumnHeadLine(next, &h))
+        ++q, ++seen;
+      if (pages[j] == page && q < lines.size() && seen < kMaxBetween && pages[q] == page && ColumnHeadLine(next, &h)) {
         j = q - 1;
         continue;
       }
@@ -2431,6 +2478,9 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       if (body_from == i + 1 && all_days(headers) && i + 1 < lines.size()) {
         std::vector<std::string> ends = OcrTokens(CleanCellText(lines[i + 1]->text));
         for (std::string& e : ends) RE2::Replace(&e, "^[-–—]+"_re, "");  // "-2023-12-31"
+        // One stray mark before them ("1 -2023-12-31 -2022-12-31": a rule's end).
+        if (ends.size() == headers.size() + 1 && !RE2::FullMatch(ends[0], kDay) && ends[0].size() <= 2)
+          ends.erase(ends.begin());
         if (ends.size() == headers.size() && all_days(ends)) {
           for (size_t k = 0; k < headers.size(); ++k) headers[k] += " - " + ends[k];
           body_from = i + 2;
@@ -2456,6 +2506,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     }
     ncols = g.headers.size();
     g.title = title_header ? CleanCellText(hl.text) : FindTitle(lines, i, params);
+    // A statement's name printed on its header line ("Resultaträkning Not
+    // 2023-01-01 2022-01-01") is its title, not the line above.
+    if (!title_header && !tabbed) {
+      std::string named = g.header_label;
+      RE2::Replace(&named, "(?i)\\s*not\\.?$"_re, "");
+      if (!named.empty() && IsTableHeading(named)) g.title = named;
+    }
     g.page = g.last_page = pages[i];
     size_t j = body_from;
     int blanks = 0;
@@ -2519,6 +2576,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           continue;
         }
         if (IsDateLine(clean)) break;  // "… i delårsrapporten per den 31": prose under the table
+        // The page's running foot ("Sida 7 av 17"): no row, and what follows
+        // it on the page (a signing service's code) is none either; the
+        // table may go on on the next page.
+        if (RE2::PartialMatch(FoldKey(clean), "^sida \\d+ av\\b"_re)) {
+          while (j + 1 < lines.size() && pages[j + 1] == page) ++j;
+          continue;
+        }
         std::string label;
         std::vector<std::string> hdrs;
         const bool header_line = SpaceHeader(l.text, &label, &hdrs);
@@ -2597,17 +2661,44 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // 655": 1 310 | 655, or note 1 and 310 | 655) the figure reading
           // stays and the sums may choose the note reading (repair stage).
           // Whether the tokens from `from` on fill exactly the columns.
+          // (A six-digit run after a short head, "-2 472711", counts as the
+          // two groups it lost the space between: the row reads it so below.)
           auto fills = [&](size_t from) {
-            std::vector<std::string> shadow;
-            for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
-            return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
+            std::vector<std::string> shadow, split;
+            for (size_t k = from; k < toks.size(); ++k) {
+              shadow.push_back(ShadowDigits(toks[k]));
+              if (k > from && toks[k].size() == 6 && IsDigitsOnly(toks[k]) &&
+                  RE2::FullMatch(toks[k - 1], "-?\\d{1,3}"_re)) {
+                split.push_back(toks[k].substr(0, 3));
+                split.push_back(toks[k].substr(3));
+              } else {
+                split.push_back(ShadowDigits(toks[k]));
+              }
+            }
+            return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty() ||
+                   (split.size() > shadow.size() && !GroupFigures(split, static_cast<int>(ncols), 16, true).empty());
           };
           bool maybe_note = false;
-          // Several references join with commas ("Byggnad och mark 12,18
-          // 832 940 201 840 432 365"): one note cell.
-          if (note_column && !note_written && first + 1 < toks.size() &&
-              RE2::FullMatch(toks[first], "\\d{1,2},\\d{1,2}(,\\d{1,2})*"_re) && fills(first + 1)) {
-            ++first;
+          // Several references joined by commas or semicolons ("Byggnad och
+          // mark 12,18 832 940 201 840 432 365", "Driftskostnader 4,5, 6,
+          // 7,8 -3 276 -3 104", "4,5;-6; 7,8"): the note cell, when the
+          // figures after them fill the columns. Those OCR left in the label
+          // go from it.
+          static const RE2 kRefs("\\d{1,2}([,;\\-]+\\d{1,2})*[,;\\-]*");
+          auto separated = [](const std::string& t) { return t.find_first_of(",;") != std::string::npos; };
+          size_t ref_from = first, ref_to = first;
+          while (ref_from > 1 && RE2::FullMatch(toks[ref_from - 1], kRefs) && separated(toks[ref_from - 1])) --ref_from;
+          while (ref_to + 1 < toks.size() && RE2::FullMatch(toks[ref_to], kRefs) &&
+                 (separated(toks[ref_to]) || (ref_to > ref_from && std::strchr(",;-", toks[ref_to - 1].back()))))
+            ++ref_to;
+          bool refs_any = false;
+          for (size_t k = ref_from; k < ref_to; ++k) refs_any = refs_any || separated(toks[k]);
+          if (note_column && !note_written && refs_any && ref_to > ref_from && ref_to < toks.size() && fills(ref_to)) {
+            if (ref_from < first) {
+              row.label.clear();
+              for (size_t k = 0; k < ref_from; ++k) row.label += (k ? " " : "") + toks[k];
+            }
+            first = ref_to;
           } else if (note_column && !note_written && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) {
             if (!RE2::FullMatch(toks[first + 1], "\\d{3}"_re)) {
               if (fills(first + 1) || !fills(first)) ++first;
@@ -2704,6 +2795,27 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
                 joined_dropped_space = true;
               }
             }
+            // "-2 472711 -2 152 563": a six-digit run after a short head
+            // lost the space inside it; split, it fills the columns.
+            if (!joined_dropped_space && !fits) {
+              std::vector<std::string> split;
+              for (size_t q = 0; q < raw_nums.size(); ++q) {
+                if (q > 0 && raw_nums[q].size() == 6 && IsDigitsOnly(raw_nums[q]) &&
+                    RE2::FullMatch(raw_nums[q - 1], "-?\\d{1,3}"_re)) {
+                  split.push_back(raw_nums[q].substr(0, 3));
+                  split.push_back(raw_nums[q].substr(3));
+                } else {
+                  split.push_back(raw_nums[q]);
+                }
+              }
+              std::vector<std::string> sn;
+              for (const std::string& t : split) sn.push_back(ShadowDigits(t));
+              if (split.size() > raw_nums.size() && !GroupFigures(sn, static_cast<int>(ncols), 16).empty()) {
+                raw_nums = std::move(split);
+                nums = std::move(sn);
+                joined_dropped_space = true;
+              }
+            }
           }
           if (nums.empty()) {
             // Label only: a section heading, or the end of the table.
@@ -2720,7 +2832,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               const std::string next = NextTextLine(lines, j + 1);
               std::vector<std::string> next_toks = OcrTokens(next);
               const bool figures_below = !next_toks.empty() && FiguresStart(next_toks) == 0;
-              sentence = !IsSumLabel(clean) && !figures_below;
+              // Or the label's rest in small letters with the figures ("Av-
+              // och nedskrivningar av materiella och" / "anläggningstillgångar
+              // -899 311 -899 311").
+              const bool rest_below = !next.empty() && next[0] >= 'a' && next[0] <= 'z' && next_toks.size() >= 2 &&
+                                      FiguresStart(next_toks) > 0 && FiguresStart(next_toks) <= 3 &&
+                                      FiguresStart(next_toks) < next_toks.size();
+              sentence = !IsSumLabel(clean) && !figures_below && !rest_below;
             }
             if (sentence) break;
           } else {
@@ -2760,6 +2878,28 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             }
             for (const std::string& t : raw_nums) row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + t;
             row.raw_numbers = CanonicalNumberText(row.raw_numbers);
+            // Of several groupings, the one whose amounts are closest in
+            // size comes first ("229 011 706 230 454 995": 229 011 706 |
+            // 230 454 995, not 229 011 | 706 230 454 995): a row's amounts
+            // in a table of years are of one size. The row stays ambiguous
+            // (row.groupings) for the sums to settle.
+            if (ncols >= 2 && groupings.size() > 1) {
+              auto spread = [](const std::vector<std::string>& g) {
+                double lo = 0, hi = 0;
+                bool any = false;
+                for (const std::string& v : g) {
+                  auto n = ParseSwedishNumber(v);
+                  if (!n || n->value == 0) continue;
+                  const double a = std::abs(n->value);
+                  lo = any ? std::min(lo, a) : a;
+                  hi = any ? std::max(hi, a) : a;
+                  any = true;
+                }
+                return any ? hi / lo : 1.0;
+              };
+              std::stable_sort(groupings.begin(), groupings.end(),
+                               [&](const auto& a, const auto& b) { return spread(a) < spread(b); });
+            }
             // The chosen grouping over the tokens as printed (damaged
             // letters kept for the repair solver).
             std::vector<std::string> chosen;

@@ -165,6 +165,38 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Inventarier", 2023, 1250000, "ok"},
                   {"Summa anlaggningstillgangar", 2022, 841932365, "repaired"}},
                  {}},
+        // Note references OCR joined with semicolons and dashes, partly
+        // left in the label ("Driftskostnader 4,5;-6; 7,8"); a six-digit run
+        // after a short head that lost its space ("-2 472711"); the page's
+        // running foot and a signing code after it; a wrapped label whose
+        // rest comes with the figures. The split six-digit run is `ok` only
+        // because the Summa row confirms it; "Rorelseresultat 1 335 778"
+        // may also be note 1 and 335 778 under the Not column: ambiguous.
+        DumpCase{"refs_foot_and_wraps",
+                 "Resultatrakning (kr)\n1 januari - 31 december Not 2023 2022\n"
+                 "Nettoomsattning 2 4 308 489 4 106 131\nDriftskostnader 4,5;-6; 7,8 -2 472711 -2 152 563\n"
+                 "Av- och nedskrivningar av materiella och\nanlaggningstillgangar -500 000 -500 000\n"
+                 "Summa rorelsekostnader -2 972 711 -2 652 563\nRorelseresultat 1 335 778 1 453 568\n"
+                 "Sida 7 av 17\n\n[ oy\nryIDD-frgR-H1bFD\n",
+                 {{"Driftskostnader", 2023, -2472711, "ok"},
+                  {"Driftskostnader", 2022, -2152563, "ok"},
+                  {"Summa rorelsekostnader", 2023, -2972711, "ok"},
+                  {"Rorelseresultat", 2022, 1453568, "suspect"}},
+                 {"read.ambiguous"}},
+        // A flerårsöversikt as psm 3 leaves it: the labels (two wrapped in
+        // their cells), the key ratios' definitions as prose, then each
+        // year's column, more definitions between the columns. No sum
+        // checks a key ratio: read, and left suspect.
+        DumpCase{"key_ratio_columns_and_definitions",
+                 "Flerarsoversikt\nNettoomsattning, tkr\n\nSoliditet (%)\n\nArsavgift per kvm upplaten med\n"
+                 "bostadsratt (kr/kvm)\n\nSparande per kvm (kr/kvm)\n\nNettoomsattning\n\n"
+                 "Rorelsens huvudintakter, fakturerade kostnader samt intaktskorrigeringar.\n\n"
+                 "Soliditet (%)\n\nEget kapital i relation till balansomslutning.\n\n"
+                 "2023\n4 826\n84,55\n\n794\n\n268\n\n2022\n4 730\n84,29\n\n761\n\n258\n\n"
+                 "Sparande per kvm\n\nJusterat resultat dividerat med total yta.\n\n2021\n4 117\n84,06\n\n718\n\n243\n",
+                 {{"Nettoomsattning, tkr", 2023, 4826, "!ok"},
+                  {"Nettoomsattning, tkr", 2021, 4117, "!ok"}},
+                 {"read.pairing"}},
         // Labels, then a year line and rows of bare figures.
         DumpCase{"row_block",
                  "Resultatbudget (tkr)\n\nIntakter\nForsakringskassan\nRegion Syd\nKommunerna\nSumma intakter\n"
