@@ -743,6 +743,24 @@ NumberLine GroupNumberLine(const std::vector<std::string>& toks, int min_cols, i
     auto gk = GroupFigures(shadow, k);
     if (gk.empty()) continue;
     out.groupings = static_cast<int>(gk.size());
+    // Of several, the figures closest in size first (a row's amounts in a
+    // table of years are of one size); the count says it was a choice.
+    if (k >= 2 && gk.size() > 1) {
+      auto spread = [](const std::vector<std::string>& g) {
+        double lo = 0, hi = 0;
+        bool any = false;
+        for (const std::string& v : g) {
+          auto n = ParseSwedishNumber(v);
+          if (!n || n->value == 0) continue;
+          const double a = std::abs(n->value);
+          lo = any ? std::min(lo, a) : a;
+          hi = any ? std::max(hi, a) : a;
+          any = true;
+        }
+        return any ? hi / lo : 1.0;
+      };
+      std::stable_sort(gk.begin(), gk.end(), [&](const auto& a, const auto& b) { return spread(a) < spread(b); });
+    }
     size_t tok = 0;
     for (const std::string& grp : gk.front()) {
       size_t n = Tokens(grp).size();
@@ -1061,14 +1079,21 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     if (lines[j]->text.find('\t') != std::string::npos) return false;
     std::vector<std::string> toks = OcrTokens(clean);
     if (toks.empty()) continue;
+    // The page's number between labels and figures ("7 (15)"), the Not
+    // references printed as a block ("Not 2", "Not 3, 4") and the running
+    // foot ("Sida 8 av 17") are no labels and start no figures.
+    if (RE2::FullMatch(FoldKey(clean), "not\\.? ?\\d{1,2}([ ,.-]+\\d{1,2})*|sida \\d+( av \\d+)?|\\d{1,3} \\(\\d{1,3}\\)"_re))
+      continue;
     if (StartsTheFigures(toks)) break;
+    // The figure rows' head with a Not column ("Not 2022-01-01 2021-01-01").
+    if (toks.size() >= 3 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re) &&
+        std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) {
+          return RE2::FullMatch(t, "(?:19|20)\\d\\d(?:-\\d\\d-\\d\\d)?,?"_re);
+        }))
+      break;
     // The Not column's head after the labels ("Not"): its references come
     // as a block of their own, no row of this table.
     if (toks.size() == 1 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re)) continue;
-    // So are the references themselves printed as a block ("Not 2", "Not
-    // 3, 4"), and the page's running foot between labels and figures
-    // ("Sida 8 av 17").
-    if (RE2::FullMatch(FoldKey(clean), "not\\.? ?\\d{1,2}([ ,.-]+\\d{1,2})*|sida \\d+( av \\d+)?"_re)) continue;
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
     if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') {
       // Prose after the labels: the key ratios' definitions a
@@ -1122,7 +1147,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   std::vector<std::vector<std::string>> columns;  // column mode
   std::vector<NumberLine> rows;                   // row mode
   std::vector<size_t> row_line;
-  bool column_mode = false, row_mode = false;
+  bool column_mode = false, row_mode = false, note_rows = false;
   std::vector<std::string> toks;
   // A column head that is a period's first day ("2023-01-01") may carry
   // its last day on the next line ("-2023-12-31"): one head.
@@ -1148,8 +1173,52 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       for (const std::string& t : toks) years.push_back(t.substr(0, 4));
       continue;
     }
+    // The figure rows' head with a Not column before the years or periods
+    // ("Not 2022-01-01 2021-01-01", the periods' last days on the next
+    // line): each row may then open with its note reference.
+    static const RE2 kDay("(?:19|20)\\d\\d(?:-\\d\\d-\\d\\d)?,?");
+    if (!row_mode && !column_mode && toks.size() >= 3 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re) &&
+        std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) { return RE2::FullMatch(t, kDay); })) {
+      row_mode = note_rows = true;
+      years.assign(toks.begin() + 1, toks.end());
+      if (j + 1 < lines.size()) {
+        std::vector<std::string> ends = OcrTokens(CleanCellText(lines[j + 1]->text));
+        for (std::string& e : ends) RE2::Replace(&e, "^[-–—]+"_re, "");
+        if (ends.size() == years.size() + 1 && ends[0].size() <= 2 && !RE2::FullMatch(ends[0], kDay))
+          ends.erase(ends.begin());  // a stray mark ("1 -2022-12-31 -2021-12-31")
+        if (ends.size() == years.size() &&
+            std::all_of(ends.begin(), ends.end(), [](const std::string& t) { return RE2::FullMatch(t, kDay); })) {
+          for (size_t k = 0; k < years.size(); ++k) years[k] += " - " + ends[k];
+          ++j;
+        }
+      }
+      continue;
+    }
     if (years.empty()) return false;
-    NumberLine nl = ReadNumberLine(toks, column_mode ? 1 : static_cast<int>(years.size()));
+    // A row fills every year when it can ("691 765 729 323" under two
+    // years is two figures, not one of twelve digits).
+    NumberLine nl;
+    if (row_mode) nl = ReadNumberLineOf(toks, static_cast<int>(years.size()));
+    if (nl.cells.empty()) nl = ReadNumberLine(toks, column_mode ? 1 : static_cast<int>(years.size()));
+    // Under a Not column a row's first one- or two-digit token that no
+    // thousands group follows is its note reference, when the rest fills
+    // the columns ("3 2 582 860 2 565 302").
+    if (note_rows && toks.size() > 1 && RE2::FullMatch(toks[0], "\\d{1,2}"_re) &&
+        !RE2::FullMatch(toks[1], "\\d{3}"_re)) {
+      NumberLine rest = ReadNumberLineOf(std::vector<std::string>(toks.begin() + 1, toks.end()),
+                                         static_cast<int>(years.size()));
+      if (rest.cells.size() == years.size()) nl = rest;
+    }
+    // A row whose figure lost its first thousands space ("2 593 520
+    // 2576 752"): its four-digit head joined with the group after it.
+    if (nl.cells.empty() && row_mode) {
+      std::vector<std::string> from = toks;
+      if (note_rows && from.size() > 1 && RE2::FullMatch(from[0], "\\d{1,2}"_re) &&
+          !RE2::FullMatch(from[1], "\\d{3}"_re))
+        from.erase(from.begin());
+      NumberLine joined = ReadNumberLineOf(JoinLongHeads(from), static_cast<int>(years.size()));
+      if (joined.cells.size() == years.size()) nl = joined;
+    }
     // A column's lone figure whose first thousands space OCR read as a
     // dash ("2-127 333" for 2 127 333): read with the space; the pairing
     // stays in doubt until the sums confirm it.
