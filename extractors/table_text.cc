@@ -724,6 +724,64 @@ bool IsSectionHeading(const std::string& label) {
   return RE2::FullMatch(FoldKey(label), kSection);
 }
 
+// How far apart in size a grouping's amounts are: the largest over the
+// smallest, zeros and unreadable figures left out (1 when fewer than two).
+// A row's amounts in a table of years are of one size, so the grouping with
+// the smallest spread is read first.
+double AmountSpread(const std::vector<std::string>& figures) {
+  double lo = 0, hi = 0;
+  bool any = false;
+  for (const std::string& v : figures) {
+    auto n = ParseSwedishNumber(v);
+    if (!n || n->value == 0) continue;
+    const double a = std::abs(n->value);
+    lo = any ? std::min(lo, a) : a;
+    hi = any ? std::max(hi, a) : a;
+    any = true;
+  }
+  return any ? hi / lo : 1.0;
+}
+
+// Whether toks[q] is a six-digit run after a short head ("-2 472711"): a
+// figure that lost the space inside the run ("-2 472 711"), or the head of
+// another column's figure.
+bool SixDigitRunAfterHead(const std::vector<std::string>& toks, size_t q) {
+  return q > 0 && toks[q].size() == 6 && IsDigitsOnly(toks[q]) && RE2::FullMatch(toks[q - 1], "-?\\d{1,3}"_re);
+}
+
+// `toks` with each such six-digit run split into its two groups.
+std::vector<std::string> SplitSixDigitRuns(const std::vector<std::string>& toks) {
+  std::vector<std::string> out;
+  for (size_t q = 0; q < toks.size(); ++q) {
+    if (SixDigitRunAfterHead(toks, q)) {
+      out.push_back(toks[q].substr(0, 3));
+      out.push_back(toks[q].substr(3));
+    } else {
+      out.push_back(toks[q]);
+    }
+  }
+  return out;
+}
+
+// A day ("2023-12-31") or, with `year_ok`, a year, as a column head.
+bool IsDayToken(const std::string& t, bool year_ok) {
+  static const RE2 kDay("(?:19|20)\\d\\d-\\d\\d-\\d\\d,?");
+  return RE2::FullMatch(t, kDay) || (year_ok && IsYearToken(t));
+}
+
+// The periods' last days on the line under a header of first days
+// ("-2023-12-31 -2022-12-31", maybe after one stray mark: "1 -2022-12-31
+// -2021-12-31"): exactly `n` days into `*ends`, or false.
+bool PeriodEndsLine(const Line& line, size_t n, std::vector<std::string>* ends) {
+  std::vector<std::string> t = OcrTokens(CleanCellText(line.text));
+  for (std::string& e : t) RE2::Replace(&e, "^[-–—]+"_re, "");
+  if (t.size() == n + 1 && t[0].size() <= 2 && !IsDayToken(t[0], false)) t.erase(t.begin());
+  if (t.size() != n || !std::all_of(t.begin(), t.end(), [](const std::string& e) { return IsDayToken(e, false); }))
+    return false;
+  *ends = std::move(t);
+  return true;
+}
+
 // A line holding only figures: their values (one grouping, or empty).
 struct NumberLine {
   std::vector<std::string> cells;  // as printed
@@ -745,22 +803,9 @@ NumberLine GroupNumberLine(const std::vector<std::string>& toks, int min_cols, i
     out.groupings = static_cast<int>(gk.size());
     // Of several, the figures closest in size first (a row's amounts in a
     // table of years are of one size); the count says it was a choice.
-    if (k >= 2 && gk.size() > 1) {
-      auto spread = [](const std::vector<std::string>& g) {
-        double lo = 0, hi = 0;
-        bool any = false;
-        for (const std::string& v : g) {
-          auto n = ParseSwedishNumber(v);
-          if (!n || n->value == 0) continue;
-          const double a = std::abs(n->value);
-          lo = any ? std::min(lo, a) : a;
-          hi = any ? std::max(hi, a) : a;
-          any = true;
-        }
-        return any ? hi / lo : 1.0;
-      };
-      std::stable_sort(gk.begin(), gk.end(), [&](const auto& a, const auto& b) { return spread(a) < spread(b); });
-    }
+    if (k >= 2 && gk.size() > 1)
+      std::stable_sort(gk.begin(), gk.end(),
+                       [](const auto& a, const auto& b) { return AmountSpread(a) < AmountSpread(b); });
     size_t tok = 0;
     for (const std::string& grp : gk.front()) {
       size_t n = Tokens(grp).size();
@@ -1087,9 +1132,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     if (StartsTheFigures(toks)) break;
     // The figure rows' head with a Not column ("Not 2022-01-01 2021-01-01").
     if (toks.size() >= 3 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re) &&
-        std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) {
-          return RE2::FullMatch(t, "(?:19|20)\\d\\d(?:-\\d\\d-\\d\\d)?,?"_re);
-        }))
+        std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) { return IsDayToken(t, true); }))
       break;
     // The Not column's head after the labels ("Not"): its references come
     // as a block of their own, no row of this table.
@@ -1176,21 +1219,14 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     // The figure rows' head with a Not column before the years or periods
     // ("Not 2022-01-01 2021-01-01", the periods' last days on the next
     // line): each row may then open with its note reference.
-    static const RE2 kDay("(?:19|20)\\d\\d(?:-\\d\\d-\\d\\d)?,?");
     if (!row_mode && !column_mode && toks.size() >= 3 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re) &&
-        std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) { return RE2::FullMatch(t, kDay); })) {
+        std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) { return IsDayToken(t, true); })) {
       row_mode = note_rows = true;
       years.assign(toks.begin() + 1, toks.end());
-      if (j + 1 < lines.size()) {
-        std::vector<std::string> ends = OcrTokens(CleanCellText(lines[j + 1]->text));
-        for (std::string& e : ends) RE2::Replace(&e, "^[-–—]+"_re, "");
-        if (ends.size() == years.size() + 1 && ends[0].size() <= 2 && !RE2::FullMatch(ends[0], kDay))
-          ends.erase(ends.begin());  // a stray mark ("1 -2022-12-31 -2021-12-31")
-        if (ends.size() == years.size() &&
-            std::all_of(ends.begin(), ends.end(), [](const std::string& t) { return RE2::FullMatch(t, kDay); })) {
-          for (size_t k = 0; k < years.size(); ++k) years[k] += " - " + ends[k];
-          ++j;
-        }
+      std::vector<std::string> ends;
+      if (j + 1 < lines.size() && PeriodEndsLine(*lines[j + 1], years.size(), &ends)) {
+        for (size_t k = 0; k < years.size(); ++k) years[k] += " - " + ends[k];
+        ++j;
       }
       continue;
     }
@@ -2540,20 +2576,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       // A period per column over two lines: first days, then last days
       // ("2023-01-01 2022-01-01" over "2023-12-31 2022-12-31"). One head
       // each, named by the day it closes.
-      static const RE2 kDay("(?:19|20)\\d\\d-\\d\\d-\\d\\d,?");
-      auto all_days = [](const std::vector<std::string>& ts) {
-        return !ts.empty() && std::all_of(ts.begin(), ts.end(), [](const std::string& t) { return RE2::FullMatch(t, kDay); });
-      };
-      if (body_from == i + 1 && all_days(headers) && i + 1 < lines.size()) {
-        std::vector<std::string> ends = OcrTokens(CleanCellText(lines[i + 1]->text));
-        for (std::string& e : ends) RE2::Replace(&e, "^[-–—]+"_re, "");  // "-2023-12-31"
-        // One stray mark before them ("1 -2023-12-31 -2022-12-31": a rule's end).
-        if (ends.size() == headers.size() + 1 && !RE2::FullMatch(ends[0], kDay) && ends[0].size() <= 2)
-          ends.erase(ends.begin());
-        if (ends.size() == headers.size() && all_days(ends)) {
-          for (size_t k = 0; k < headers.size(); ++k) headers[k] += " - " + ends[k];
-          body_from = i + 2;
-        }
+      std::vector<std::string> ends;
+      if (body_from == i + 1 && !headers.empty() &&
+          std::all_of(headers.begin(), headers.end(), [](const std::string& h) { return IsDayToken(h, false); }) &&
+          i + 1 < lines.size() && PeriodEndsLine(*lines[i + 1], headers.size(), &ends)) {
+        for (size_t k = 0; k < headers.size(); ++k) headers[k] += " - " + ends[k];
+        body_from = i + 2;
       }
       g.headers = headers;
       // A count column beside the values ("Kommun Invanare Budget 2025
@@ -2733,17 +2761,9 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // (A six-digit run after a short head, "-2 472711", counts as the
           // two groups it lost the space between: the row reads it so below.)
           auto fills = [&](size_t from) {
-            std::vector<std::string> shadow, split;
-            for (size_t k = from; k < toks.size(); ++k) {
-              shadow.push_back(ShadowDigits(toks[k]));
-              if (k > from && toks[k].size() == 6 && IsDigitsOnly(toks[k]) &&
-                  RE2::FullMatch(toks[k - 1], "-?\\d{1,3}"_re)) {
-                split.push_back(toks[k].substr(0, 3));
-                split.push_back(toks[k].substr(3));
-              } else {
-                split.push_back(ShadowDigits(toks[k]));
-              }
-            }
+            std::vector<std::string> rest(toks.begin() + static_cast<long>(from), toks.end()), shadow, split;
+            for (const std::string& t : rest) shadow.push_back(ShadowDigits(t));
+            for (const std::string& t : SplitSixDigitRuns(rest)) split.push_back(ShadowDigits(t));
             return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty() ||
                    (split.size() > shadow.size() && !GroupFigures(split, static_cast<int>(ncols), 16, true).empty());
           };
@@ -2867,16 +2887,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // "-2 472711 -2 152 563": a six-digit run after a short head
             // lost the space inside it; split, it fills the columns.
             if (!joined_dropped_space && !fits) {
-              std::vector<std::string> split;
-              for (size_t q = 0; q < raw_nums.size(); ++q) {
-                if (q > 0 && raw_nums[q].size() == 6 && IsDigitsOnly(raw_nums[q]) &&
-                    RE2::FullMatch(raw_nums[q - 1], "-?\\d{1,3}"_re)) {
-                  split.push_back(raw_nums[q].substr(0, 3));
-                  split.push_back(raw_nums[q].substr(3));
-                } else {
-                  split.push_back(raw_nums[q]);
-                }
-              }
+              std::vector<std::string> split = SplitSixDigitRuns(raw_nums);
               std::vector<std::string> sn;
               for (const std::string& t : split) sn.push_back(ShadowDigits(t));
               if (split.size() > raw_nums.size() && !GroupFigures(sn, static_cast<int>(ncols), 16).empty()) {
@@ -2952,23 +2963,9 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // 230 454 995, not 229 011 | 706 230 454 995): a row's amounts
             // in a table of years are of one size. The row stays ambiguous
             // (row.groupings) for the sums to settle.
-            if (ncols >= 2 && groupings.size() > 1) {
-              auto spread = [](const std::vector<std::string>& g) {
-                double lo = 0, hi = 0;
-                bool any = false;
-                for (const std::string& v : g) {
-                  auto n = ParseSwedishNumber(v);
-                  if (!n || n->value == 0) continue;
-                  const double a = std::abs(n->value);
-                  lo = any ? std::min(lo, a) : a;
-                  hi = any ? std::max(hi, a) : a;
-                  any = true;
-                }
-                return any ? hi / lo : 1.0;
-              };
+            if (ncols >= 2 && groupings.size() > 1)
               std::stable_sort(groupings.begin(), groupings.end(),
-                               [&](const auto& a, const auto& b) { return spread(a) < spread(b); });
-            }
+                               [](const auto& a, const auto& b) { return AmountSpread(a) < AmountSpread(b); });
             // The chosen grouping over the tokens as printed (damaged
             // letters kept for the repair solver).
             std::vector<std::string> chosen;
@@ -2997,8 +2994,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // may be its head ("670 174 119"): the split is a guess, and
             // rows read alike would confirm each other's wrong reading.
             for (size_t q = 1; q < raw_nums.size() && row.doubt_rule.empty() && ncols >= 2; ++q) {
-              if ((raw_nums[q].size() == 6 || raw_nums[q].size() == 9) && IsDigitsOnly(raw_nums[q]) &&
-                  RE2::FullMatch(raw_nums[q - 1], "-?\\d{1,3}"_re)) {
+              if (SixDigitRunAfterHead(raw_nums, q) || (raw_nums[q].size() == 9 && IsDigitsOnly(raw_nums[q]) &&
+                                                         RE2::FullMatch(raw_nums[q - 1], "-?\\d{1,3}"_re))) {
                 row.doubt_rule = "read.dropped_space";
                 row.doubt = "figures '" + row.raw_numbers + "': '" + raw_nums[q] +
                             "' lost its thousands spaces, and the group before it may be its head: the split "

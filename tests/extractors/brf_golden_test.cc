@@ -346,15 +346,16 @@ TEST(BrfGolden, ScoresEnglishModelDumpsOfTheSameReports) {
   Totals all = Score(runs, opts);
   RecordProperty("precision", std::to_string(all.Precision()));
   RecordProperty("recall", std::to_string(all.Recall()));
-  // Measured 2026-12-04 (psm 3, all 14 reports): recall 0.458 (0.204
-  // before the fiscal-year, period and note-reference readings), 110 facts
-  // ok of which 109 right by this scorer. The one it counts wrong is right:
-  // brf-j p.15's second "Summa" (Not 3's, 353 554) is scored as the page's
-  // first because Not 2's table above it is not read, and labels that
-  // repeat on a page are told apart by their order. Hence 0.99, not 0.995.
+  // Measured 2026-12-04 on all 14 reports: psm 3 recall 0.618 (0.204
+  // before the dump readings of session 39), 146 facts ok of which 145
+  // right by this scorer; psm 4 0.770 (189 ok), psm 6 0.656 (169 ok), one
+  // counted wrong each. That one is right: brf-j p.15's second "Summa" (Not
+  // 3's, 353 554) is scored as the page's first because Not 2's table above
+  // it is not read, and labels that repeat on a page are told apart by their
+  // order. Hence 0.99, not 0.995.
   EXPECT_GE(all.Precision(), 0.99);
   if (runs.size() == 14) {
-    EXPECT_GE(all.Recall(), 0.44);
+    EXPECT_GE(all.Recall(), 0.60);
   }
 }
 
