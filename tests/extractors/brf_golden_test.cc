@@ -263,6 +263,27 @@ std::vector<std::filesystem::path> PdfsIn(const std::string& dir, const std::str
   return pdfs;
 }
 
+// The files DIR/brf-X.EXT that have a golden file brf-X.facts.tsv (made by
+// the bench scripts from the reports, named after their golden file).
+std::vector<std::pair<std::filesystem::path, const GoldenDoc*>> RunsByName(const std::string& dir,
+                                                                          const std::string& extension,
+                                                                          const std::vector<GoldenDoc>& golden) {
+  std::vector<std::pair<std::filesystem::path, const GoldenDoc*>> runs;
+  for (const std::filesystem::path& path : PdfsIn(dir, extension))
+    for (const GoldenDoc& d : golden)
+      if (d.file == path.stem().string() + ".facts.tsv") runs.emplace_back(path, &d);
+  return runs;
+}
+
+// Score() with its precision and recall recorded as test properties.
+Totals ScoreAndRecord(const std::vector<std::pair<std::filesystem::path, const GoldenDoc*>>& runs,
+                      const PipelineOptions& opts) {
+  Totals all = Score(runs, opts);
+  ::testing::Test::RecordProperty("precision", std::to_string(all.Precision()));
+  ::testing::Test::RecordProperty("recall", std::to_string(all.Recall()));
+  return all;
+}
+
 TEST(BrfGolden, ScoresRealHousingCooperativeReports) {
   std::string real = RealDocsDir();
   if (real.empty() || !std::filesystem::exists(real + "/brf")) GTEST_SKIP() << "../shared/realdocs/brf not present";
@@ -299,21 +320,13 @@ TEST(BrfGolden, ScoresRealHousingCooperativeReports) {
 TEST(BrfGolden, ScoresScansOfTheSameReports) {
   const char* dir = std::getenv("FINSAM_BRF_SCANS");
   if (!dir || !*dir) GTEST_SKIP() << "FINSAM_BRF_SCANS not set (bench/brf_scans.sh)";
-  std::vector<GoldenDoc> golden = LoadGolden(std::string(FINSAM_SOURCE_DIR) + "/tests/golden/brf");
+  const std::vector<GoldenDoc> golden = LoadGolden(std::string(FINSAM_SOURCE_DIR) + "/tests/golden/brf");
   PipelineOptions opts;
   opts.ocr = OcrPolicy::kAuto;
   opts.quiet = true;
-  std::vector<std::pair<std::filesystem::path, const GoldenDoc*>> runs;
-  for (const std::filesystem::path& path : PdfsIn(dir)) {
-    const GoldenDoc* g = nullptr;
-    for (const GoldenDoc& d : golden)
-      if (d.file == path.stem().string() + ".facts.tsv") g = &d;
-    if (g) runs.emplace_back(path, g);
-  }
+  const auto runs = RunsByName(dir, ".pdf", golden);
   ASSERT_FALSE(runs.empty()) << dir << ": no brf-X.pdf with a golden file";
-  Totals all = Score(runs, opts);
-  RecordProperty("precision", std::to_string(all.Precision()));
-  RecordProperty("recall", std::to_string(all.Recall()));
+  Totals all = ScoreAndRecord(runs, opts);
   // Precision first holds on scans too.
   EXPECT_GE(all.Precision(), 0.995);
   // All 14 reports scanned by bench/brf_scans.sh: 333 of 343 (0.971) when
@@ -332,20 +345,12 @@ TEST(BrfGolden, ScoresScansOfTheSameReports) {
 TEST(BrfGolden, ScoresEnglishModelDumpsOfTheSameReports) {
   const char* dir = std::getenv("FINSAM_BRF_DUMPS");
   if (!dir || !*dir) GTEST_SKIP() << "FINSAM_BRF_DUMPS not set (bench/brf_dumps.sh)";
-  std::vector<GoldenDoc> golden = LoadGolden(std::string(FINSAM_SOURCE_DIR) + "/tests/golden/brf");
+  const std::vector<GoldenDoc> golden = LoadGolden(std::string(FINSAM_SOURCE_DIR) + "/tests/golden/brf");
   PipelineOptions opts;
   opts.quiet = true;
-  std::vector<std::pair<std::filesystem::path, const GoldenDoc*>> runs;
-  for (const std::filesystem::path& path : PdfsIn(dir, ".txt")) {
-    const GoldenDoc* g = nullptr;
-    for (const GoldenDoc& d : golden)
-      if (d.file == path.stem().string() + ".facts.tsv") g = &d;
-    if (g) runs.emplace_back(path, g);
-  }
+  const auto runs = RunsByName(dir, ".txt", golden);
   ASSERT_FALSE(runs.empty()) << dir << ": no brf-X.txt with a golden file";
-  Totals all = Score(runs, opts);
-  RecordProperty("precision", std::to_string(all.Precision()));
-  RecordProperty("recall", std::to_string(all.Recall()));
+  Totals all = ScoreAndRecord(runs, opts);
   // Measured 2026-12-04 on all 14 reports: psm 3 recall 0.618 (0.204
   // before the dump readings of session 39), 146 facts ok of which 145
   // right by this scorer; psm 4 0.770 (189 ok), psm 6 0.656 (169 ok), one
