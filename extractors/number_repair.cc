@@ -1172,10 +1172,8 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
         bool printed_other = false;
         for (const Term& term : con.terms) {
           reads = reads || (term.row == r && term.col == c);
-          if ((term.row != r || term.col != c) && term.row >= 0 && term.row < static_cast<int>(t.rows.size()) &&
-              term.col >= 0 && term.col < static_cast<int>(t.rows[term.row].cells.size()) &&
-              t.rows[term.row].cells[term.col].status != "repaired")
-            printed_other = true;
+          const TableCell* other = term.row != r || term.col != c ? CellAt(t, term.row, term.col) : nullptr;
+          printed_other = printed_other || (other && other->status != "repaired");
         }
         if (!reads) continue;
         std::optional<double> res = Residual(t, con);

@@ -439,14 +439,10 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   static const RE2 kPeriodLabel(
       "\\d{1,2} ?(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.? ?[-–—] ?\\d{1,2} ?"
       "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?( not\\.?)?");
-  auto period_label = [&] {
-    std::string l;
-    for (size_t i = 0; i < first; ++i) l += (i ? " " : "") + toks[i];
-    return RE2::FullMatch(FoldKey(l), kPeriodLabel);
-  };
-  if (years < 2 || (first > 4 && !period_label())) return false;
-  label->clear();
-  for (size_t i = 0; i < first; ++i) *label += (i ? " " : "") + toks[i];
+  std::string lead;
+  for (size_t i = 0; i < first; ++i) lead += (i ? " " : "") + toks[i];
+  if (years < 2 || (first > 4 && !RE2::FullMatch(FoldKey(lead), kPeriodLabel))) return false;
+  *label = lead;
   headers->clear();
   // "Budget 2020 Utfall 2020": kind words attach to the following year. A
   // column that compares, with no year of its own ("Budget 2025 Utfall 2025
@@ -742,18 +738,18 @@ double AmountSpread(const std::vector<std::string>& figures) {
   return any ? hi / lo : 1.0;
 }
 
-// Whether toks[q] is a six-digit run after a short head ("-2 472711"): a
-// figure that lost the space inside the run ("-2 472 711"), or the head of
-// another column's figure.
-bool SixDigitRunAfterHead(const std::vector<std::string>& toks, size_t q) {
-  return q > 0 && toks[q].size() == 6 && IsDigitsOnly(toks[q]) && RE2::FullMatch(toks[q - 1], "-?\\d{1,3}"_re);
+// Whether toks[q] is a run of `digits` digits with no space after a short
+// head ("-2 472711"): a figure that lost the spaces inside the run ("-2 472
+// 711"), or the head of another column's figure.
+bool UnspacedRunAfterHead(const std::vector<std::string>& toks, size_t q, size_t digits) {
+  return q > 0 && toks[q].size() == digits && IsDigitsOnly(toks[q]) && RE2::FullMatch(toks[q - 1], "-?\\d{1,3}"_re);
 }
 
 // `toks` with each such six-digit run split into its two groups.
 std::vector<std::string> SplitSixDigitRuns(const std::vector<std::string>& toks) {
   std::vector<std::string> out;
   for (size_t q = 0; q < toks.size(); ++q) {
-    if (SixDigitRunAfterHead(toks, q)) {
+    if (UnspacedRunAfterHead(toks, q, 6)) {
       out.push_back(toks[q].substr(0, 3));
       out.push_back(toks[q].substr(3));
     } else {
@@ -767,6 +763,16 @@ std::vector<std::string> SplitSixDigitRuns(const std::vector<std::string>& toks)
 bool IsDayToken(const std::string& t, bool year_ok) {
   static const RE2 kDay("(?:19|20)\\d\\d-\\d\\d-\\d\\d,?");
   return RE2::FullMatch(t, kDay) || (year_ok && IsYearToken(t));
+}
+
+// The word "Not" (a note column's head, or a reference's), any case.
+bool IsNoteWord(const std::string& t) { return RE2::FullMatch(FoldKey(t), "not\\.?"_re); }
+
+// The figure rows' head with a Not column before years or first days
+// ("Not 2022-01-01 2021-01-01", "Not 2023 2022").
+bool IsNoteYearsHead(const std::vector<std::string>& toks) {
+  return toks.size() >= 3 && IsNoteWord(toks[0]) &&
+         std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) { return IsDayToken(t, true); });
 }
 
 // The periods' last days on the line under a header of first days
@@ -1130,13 +1136,10 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     if (RE2::FullMatch(FoldKey(clean), "not\\.? ?\\d{1,2}([ ,.-]+\\d{1,2})*|sida \\d+( av \\d+)?|\\d{1,3} \\(\\d{1,3}\\)"_re))
       continue;
     if (StartsTheFigures(toks)) break;
-    // The figure rows' head with a Not column ("Not 2022-01-01 2021-01-01").
-    if (toks.size() >= 3 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re) &&
-        std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) { return IsDayToken(t, true); }))
-      break;
+    if (IsNoteYearsHead(toks)) break;  // the figure rows' head
     // The Not column's head after the labels ("Not"): its references come
     // as a block of their own, no row of this table.
-    if (toks.size() == 1 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re)) continue;
+    if (toks.size() == 1 && IsNoteWord(toks[0])) continue;
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
     if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') {
       // Prose after the labels: the key ratios' definitions a
@@ -1205,8 +1208,9 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       columns.emplace_back();
       continue;
     }
+    const std::string line_text = CleanCellText(lines[j]->text);
     if (column_mode && columns.back().empty() && RE2::FullMatch(years.back(), "(19|20)\\d\\d-\\d\\d-\\d\\d"_re) &&
-        RE2::FullMatch(CleanCellText(lines[j]->text), kPeriodEnd, &period_end)) {
+        RE2::FullMatch(line_text, kPeriodEnd, &period_end)) {
       years.back() += " - " + period_end;
       continue;
     }
@@ -1219,8 +1223,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     // The figure rows' head with a Not column before the years or periods
     // ("Not 2022-01-01 2021-01-01", the periods' last days on the next
     // line): each row may then open with its note reference.
-    if (!row_mode && !column_mode && toks.size() >= 3 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re) &&
-        std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) { return IsDayToken(t, true); })) {
+    if (!row_mode && !column_mode && IsNoteYearsHead(toks)) {
       row_mode = note_rows = true;
       years.assign(toks.begin() + 1, toks.end());
       std::vector<std::string> ends;
@@ -1239,20 +1242,17 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     // Under a Not column a row's first one- or two-digit token that no
     // thousands group follows is its note reference, when the rest fills
     // the columns ("3 2 582 860 2 565 302").
-    if (note_rows && toks.size() > 1 && RE2::FullMatch(toks[0], "\\d{1,2}"_re) &&
-        !RE2::FullMatch(toks[1], "\\d{3}"_re)) {
-      NumberLine rest = ReadNumberLineOf(std::vector<std::string>(toks.begin() + 1, toks.end()),
-                                         static_cast<int>(years.size()));
+    const bool note_head = note_rows && toks.size() > 1 && RE2::FullMatch(toks[0], "\\d{1,2}"_re) &&
+                           !RE2::FullMatch(toks[1], "\\d{3}"_re);
+    const std::vector<std::string> figures(toks.begin() + (note_head ? 1 : 0), toks.end());
+    if (note_head) {
+      NumberLine rest = ReadNumberLineOf(figures, static_cast<int>(years.size()));
       if (rest.cells.size() == years.size()) nl = rest;
     }
     // A row whose figure lost its first thousands space ("2 593 520
     // 2576 752"): its four-digit head joined with the group after it.
     if (nl.cells.empty() && row_mode) {
-      std::vector<std::string> from = toks;
-      if (note_rows && from.size() > 1 && RE2::FullMatch(from[0], "\\d{1,2}"_re) &&
-          !RE2::FullMatch(from[1], "\\d{3}"_re))
-        from.erase(from.begin());
-      NumberLine joined = ReadNumberLineOf(JoinLongHeads(from), static_cast<int>(years.size()));
+      NumberLine joined = ReadNumberLineOf(JoinLongHeads(figures), static_cast<int>(years.size()));
       if (joined.cells.size() == years.size()) nl = joined;
     }
     // A column's lone figure whose first thousands space OCR read as a
@@ -1261,19 +1261,18 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     static const RE2 kDashedHead("(-?\\d{1,3})[-–](\\d{3}(?: \\d{3})*)");
     std::string head_digits, rest_digits;
     if (nl.cells.empty() && column_mode &&
-        RE2::FullMatch(CleanCellText(lines[j]->text), kDashedHead, &head_digits, &rest_digits))
+        RE2::FullMatch(line_text, kDashedHead, &head_digits, &rest_digits))
       nl = ReadNumberLine(OcrTokens(head_digits + " " + rest_digits), 1);
     // A minus read as a tilde ("~862 409"): the same doubt.
     std::string tilde_rest;
-    if (nl.cells.empty() && column_mode && RE2::FullMatch(CleanCellText(lines[j]->text), "~\\s?(\\d.*)"_re, &tilde_rest))
+    if (nl.cells.empty() && column_mode && RE2::FullMatch(line_text, "~\\s?(\\d.*)"_re, &tilde_rest))
       nl = ReadNumberLine(OcrTokens("-" + tilde_rest), 1);
     // A figure OCR garbled past reading ("E229 S58") keeps its place in the
     // column, so that the figures after it still pair with their labels;
     // the repair stage reads it by the sums or flags it unreadable.
     if (nl.cells.empty() && column_mode && !columns.back().empty()) {
-      const std::string clean = CleanCellText(lines[j]->text);
       int digits = 0, others = 0, run = 0, longest_run = 0;
-      for (char c : clean) {
+      for (char c : line_text) {
         if (c == ' ') {
           run = 0;
           continue;
@@ -1284,7 +1283,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
         run = std::isalpha(static_cast<unsigned char>(c)) ? run + 1 : 0;
         longest_run = std::max(longest_run, run);
       }
-      if (clean.size() <= 16 && digits >= 3 && digits >= 2 * others && longest_run <= 1) nl.cells = {clean};
+      if (line_text.size() <= 16 && digits >= 3 && digits >= 2 * others && longest_run <= 1) nl.cells = {line_text};
     }
     if (nl.cells.empty() && column_mode && columns.back().size() >= 2) {
       // Between two columns' blocks: the Not column's references ("6
@@ -2720,7 +2719,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // Not 2 4 726 317 4 138 242", "Not 3, 4"): no figure, and not the
           // label's.
           bool note_written = false;
-          if (first >= 2 && first < toks.size() && RE2::FullMatch(FoldKey(toks[first - 1]), "not\\.?"_re)) {
+          if (first >= 2 && first < toks.size() && IsNoteWord(toks[first - 1])) {
             size_t e = first;
             while (e + 1 < toks.size() && RE2::FullMatch(toks[e], "\\d{1,2},"_re)) ++e;
             if (RE2::FullMatch(toks[e], "\\d{1,2}(,\\d{1,2})*"_re) && e + 1 < toks.size()) {
@@ -2994,8 +2993,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // may be its head ("670 174 119"): the split is a guess, and
             // rows read alike would confirm each other's wrong reading.
             for (size_t q = 1; q < raw_nums.size() && row.doubt_rule.empty() && ncols >= 2; ++q) {
-              if (SixDigitRunAfterHead(raw_nums, q) || (raw_nums[q].size() == 9 && IsDigitsOnly(raw_nums[q]) &&
-                                                         RE2::FullMatch(raw_nums[q - 1], "-?\\d{1,3}"_re))) {
+              if (UnspacedRunAfterHead(raw_nums, q, 6) || UnspacedRunAfterHead(raw_nums, q, 9)) {
                 row.doubt_rule = "read.dropped_space";
                 row.doubt = "figures '" + row.raw_numbers + "': '" + raw_nums[q] +
                             "' lost its thousands spaces, and the group before it may be its head: the split "

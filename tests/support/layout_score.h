@@ -16,9 +16,9 @@
 #include <cctype>
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -86,13 +86,8 @@ inline std::string FigureKey(const std::string& printed) {
 // it no figure. Generous where a figure occurs by chance elsewhere (it still
 // counts); strict where a narrow cell wrapped a figure over two lines ("2"
 // over "315"): that one counts as not legible, though a reader may join it.
-inline std::vector<std::pair<std::string, int>> FigureOccurrences(const std::string& text) {
-  std::vector<std::pair<std::string, int>> counts;
-  auto add = [&](const std::string& k) {
-    for (auto& [key, n] : counts)
-      if (key == k) return void(++n);
-    counts.push_back({k, 1});
-  };
+inline std::map<std::string, int> FigureOccurrences(const std::string& text) {
+  std::map<std::string, int> counts;
   std::istringstream lines(text);
   std::string line;
   while (std::getline(lines, line)) {
@@ -102,7 +97,7 @@ inline std::vector<std::pair<std::string, int>> FigureOccurrences(const std::str
     auto flush = [&] {
       for (size_t i = 0; i < run.size(); ++i) {
         std::string k;
-        for (size_t j = i; j < run.size() && j < i + 4; ++j) add(k += run[j]);
+        for (size_t j = i; j < run.size() && j < i + 4; ++j) ++counts[k += run[j]];
       }
       run.clear();
     };
@@ -267,14 +262,11 @@ inline VariantScore Score(const VariantTruth& v, const nlohmann::json& doc,
     auto occ = FigureOccurrences(*input_text);
     s.legible = s.recalled_legible = 0;
     for (size_t i = 0; i < v.facts.size(); ++i) {
-      for (auto& [key, n] : occ) {
-        if (n > 0 && key == FigureKey(v.facts[i].printed)) {
-          --n;
-          legible[i] = true;
-          ++s.legible;
-          break;
-        }
-      }
+      auto it = occ.find(FigureKey(v.facts[i].printed));
+      if (it == occ.end() || it->second == 0) continue;
+      --it->second;
+      legible[i] = true;
+      ++s.legible;
     }
   }
   std::vector<FoundFact> found = FoundFacts(doc);
