@@ -1078,6 +1078,77 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
   return true;
 }
 
+// Places a column that holds fewer figures than the table's filled rows
+// (`figures`, under `header`) into `grid`, paired by `PairLabelBlock` from
+// its fuller columns: a balance sheet's prior year has a long-term loan the
+// current year does not ("Skulder till kreditinstitut" empty in 2023), and
+// the dump prints each column's figures one a line with no gap where a cell
+// is empty. Every way to leave `filled - figures.size()` of the filled rows
+// empty in this column is read; the reading goes in only when it adds a
+// holding sum check, fails none the table did not fail already, and no
+// other reading does as well. False (grid unchanged) otherwise.
+bool PlaceShortColumn(const std::string& header, const std::vector<std::string>& figures, size_t at_column,
+                      const TableContext& ctx, Grid* grid) {
+  std::vector<int> filled;
+  for (size_t r = 0; r < grid->rows.size(); ++r) {
+    bool any = false;
+    for (const GridCell& c : grid->rows[r].cells) any = any || c.present;
+    if (any) filled.push_back(static_cast<int>(r));
+  }
+  if (figures.size() < 2 || figures.size() >= filled.size() || filled.size() - figures.size() > 3) return false;
+  auto score = [&](const Grid& g, int* holds, int* fails) {
+    FinancialTable t;
+    if (!InterpretGrid(g, ctx, &t)) return false;
+    *holds = *fails = 0;
+    for (const Constraint& c : TableConstraints(t)) {
+      std::optional<double> res = Residual(t, c);
+      if (!res) continue;
+      (WithinTolerance(c, *res) ? *holds : *fails)++;
+    }
+    return true;
+  };
+  int base_holds = 0, base_fails = 0;
+  if (!score(*grid, &base_holds, &base_fails)) return false;
+  std::vector<std::vector<int>> skips;
+  std::vector<int> cur;
+  Combinations(static_cast<int>(filled.size()), static_cast<int>(filled.size() - figures.size()), 0, cur, &skips);
+  auto build = [&](const std::vector<int>& skip) {
+    Grid g = *grid;
+    const size_t col = std::min(at_column, g.headers.size());
+    g.headers.insert(g.headers.begin() + static_cast<long>(col), header);
+    size_t f = 0;
+    for (size_t k = 0; k < g.rows.size(); ++k) {
+      GridRow& row = g.rows[k];
+      row.cells.resize(g.headers.size() - 1);
+      row.cells.insert(row.cells.begin() + static_cast<long>(col), GridCell{});
+      const auto at = std::find(filled.begin(), filled.end(), static_cast<int>(k));
+      if (at == filled.end() || std::binary_search(skip.begin(), skip.end(), static_cast<int>(at - filled.begin())))
+        continue;
+      GridCell& gc = row.cells[col];
+      gc.present = true;
+      gc.text = figures[f++];
+      gc.prov = row.prov;
+      gc.prov.raw_text = gc.text;
+      gc.prov.confidence = 0.8;
+      row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + gc.text;
+    }
+    return g;
+  };
+  int best = -1, best_holds = 0, best_fails = 0, ties = 0;
+  for (size_t s = 0; s < skips.size(); ++s) {
+    int holds = 0, fails = 0;
+    if (!score(build(skips[s]), &holds, &fails)) continue;
+    if (best >= 0 && fails == best_fails && holds == best_holds) {
+      ++ties;
+    } else if (best < 0 || fails < best_fails || (fails == best_fails && holds > best_holds)) {
+      best = static_cast<int>(s), best_holds = holds, best_fails = fails, ties = 0;
+    }
+  }
+  if (best < 0 || ties > 0 || best_fails > base_fails || best_holds <= base_holds) return false;
+  *grid = build(skips[best]);
+  return true;
+}
+
 // A row label that swallowed the text columns between it and the values
 // (under "Insats Huvudman Löptid Budget 2027"), as a dump prints them: the
 // label's words, the huvudman's first line, the period, then the rest of
@@ -1140,6 +1211,12 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     // The Not column's head after the labels ("Not"): its references come
     // as a block of their own, no row of this table.
     if (toks.size() == 1 && IsNoteWord(toks[0])) continue;
+    // A label that ends in its note reference ("Skulder till
+    // kreditinstitut 9", "Byggnader och mark 4,5"): the figures come
+    // apart, so a label's lone one- or two-digit end is its note.
+    while (toks.size() >= 2 && FiguresStart(toks) + 1 == toks.size() &&
+           RE2::FullMatch(toks.back(), "\\d{1,2}(,\\d{1,2})*,?"_re) && RE2::PartialMatch(toks[toks.size() - 2], "\\pL"_re))
+      toks.pop_back();
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
     if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') {
       // Prose after the labels: the key ratios' definitions a
@@ -1177,6 +1254,9 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     // A second caption after labels: two tables' labels, then their
     // figures (ReadInterleavedBlockTables pairs them by the sums).
     if (std::string unit; labels.size() >= 2 && UnitCaption(clean, toks, &unit)) return false;
+    if (labels.size() >= 2 && clean.size() < 40 && !IsSumLabel(clean) &&
+        RE2::PartialMatch(FoldKey(clean), "^(resultatrakning|balansrakning|kassaflodesanalys)"_re))
+      return false;
     // A label wrapped in its cell goes on in small letters on the next
     // line ("Årsavgift per kvm upplåten med" / "bostadsrätt (kr/kvm)").
     if (!labels.empty() && labels.back().index + 1 == j && !clean.empty() && clean[0] >= 'a' && clean[0] <= 'z') {
@@ -1316,18 +1396,26 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   }
   *end = j;
   if (years.size() < 2 && !(column_mode && years.size() == 1)) return false;
+  std::vector<std::string> all_years;
+  std::vector<std::vector<std::string>> all_columns;
+  std::vector<size_t> short_columns;
   if (column_mode) {
     // Columns whose figure count differs from the fullest column cannot be
-    // placed by order: they are left out (said in the doubt).
+    // placed by order: they are placed by the sums after the others
+    // (PlaceShortColumn), or left out.
     size_t m = 0;
     for (const auto& c : columns) m = std::max(m, c.size());
     if (m == 0) return false;
     std::vector<std::string> kept_years;
     std::vector<std::vector<std::string>> kept;
+    all_years = years;
+    all_columns = columns;
     for (size_t c = 0; c < columns.size(); ++c)
       if (columns[c].size() == m) {
         kept_years.push_back(years[c]);
         kept.push_back(columns[c]);
+      } else {
+        short_columns.push_back(c);
       }
     years = kept_years;
     rows.clear();
@@ -1339,7 +1427,18 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     }
   }
   std::string title = FindTitle(lines, labels[0].index, tp);
-  return PairLabelBlock(lines, pages, std::move(labels), years, rows, column_mode, title, *end, doc_kind, grid);
+  if (!PairLabelBlock(lines, pages, std::move(labels), years, rows, column_mode, title, *end, doc_kind, grid))
+    return false;
+  TableContext ctx;
+  ctx.doc_kind = doc_kind;
+  // Each at its printed place among the columns placed so far.
+  std::vector<bool> placed(all_columns.size(), false);
+  for (size_t c = 0; c < all_columns.size(); ++c) placed[c] = all_columns[c].size() == rows.size();
+  for (size_t c : short_columns) {
+    const size_t at = static_cast<size_t>(std::count(placed.begin(), placed.begin() + static_cast<long>(c), true));
+    placed[c] = PlaceShortColumn(all_years[c], all_columns[c], at, ctx, grid);
+  }
+  return true;
 }
 
 // --- The first column beside the labels, the others column by column ---

@@ -523,6 +523,66 @@ TEST(OcrDumpBlocks, OneStatementWithNoteReferencesLabelsFirst) {
   EXPECT_EQ(c->status, "ok");
 }
 
+// psm 3 on a balance sheet's lower half under a caption that ends in the
+// Not column's head: the labels (two ending in their note reference) as a
+// block, then each balance date's column one figure a line. The current
+// year has no long-term loan, so its column holds two figures fewer and
+// the dump leaves no gap for them: the sums choose which two rows are
+// empty (only the loan and its Summa keep every check). A column that no
+// placement makes add up is left out rather than guessed.
+TEST(OcrDumpBlocks, ABalanceDateColumnWithEmptyCellsPlacedByTheSums) {
+  const std::string labels =
+      "Balansrakning Not\nBelopp i tkr\n\nEGET KAPITAL OCH SKULDER\n\nEget kapital\n\nBundet eget kapital\n"
+      "Medlemsinsatser\nSumma bundet eget kapital\n\nFritt eget kapital\nBalanserat resultat\n"
+      "Arets resultat\nSumma fritt eget kapital\nSumma eget kapital\n\nLangfristiga skulder\nSkulder till kreditinstitut 7\n"
+      "Summa langfristiga skulder\n\nKortfristiga skulder\nSkulder till kreditinstitut 7\n"
+      "Leverantorsskulder\nUpplupna kostnader 8\nSumma kortfristiga skulder\n\n"
+      "SUMMA EGET KAPITAL OCH SKULDER\n\n";
+  Read r = ReadDump(labels +
+                        "2025-12-31\n\n50 000\n50 000\n-4 000\n-1 000\n-5 000\n45 000\n\n12 000\n300\n700\n"
+                        "13 000\n\n58 000\n\n"
+                        "2024-12-31\n\n50 000\n50 000\n-3 000\n-1 000\n-4 000\n46 000\n\n9 000\n9 000\n\n3 000\n200\n800\n"
+                        "4 000\n\n59 000\n",
+                    "arsredovisning");
+  ASSERT_EQ(r.tables.size(), 1u);
+  ASSERT_EQ(r.tables[0].columns.size(), 2u);
+  EXPECT_EQ(r.tables[0].columns[0].year, 2025);  // in its printed place
+  const std::vector<Want> want = {
+      {"Summa eget kapital", 2025, 45000, "ok"},
+      {"Summa eget kapital", 2024, 46000, "ok"},
+      {"Summa langfristiga skulder", 2024, 9000, "ok"},
+      {"Leverantorsskulder", 2025, 300, "ok"},
+      {"Summa kortfristiga skulder", 2025, 13000, "ok"},
+      {"SUMMA EGET KAPITAL OCH SKULDER", 2025, 58000, "ok"}};
+  for (const Want& w : want) {
+    const TableCell* c = Cell(r, w.label, w.year);
+    ASSERT_NE(c, nullptr) << w.label << " " << w.year;
+    EXPECT_EQ(c->value, w.value) << w.label << " " << w.year;
+    EXPECT_EQ(c->status, w.status) << w.label << " " << w.year;
+  }
+  EXPECT_EQ(Cell(r, "Summa langfristiga skulder", 2025), nullptr);
+  for (const TableRow& row : r.tables[0].rows)
+    if (row.label == "Skulder till kreditinstitut" && row.section == "Långfristiga skulder") {
+      ASSERT_EQ(row.cells.size(), 2u);
+      EXPECT_FALSE(row.cells[0].present);
+    }
+
+  // The same current-year column with one figure that fits nowhere (the
+  // Summa kortfristiga skulder misread): no placement adds up, so the
+  // column is left out, and the prior year still reads.
+  Read bad = ReadDump(labels +
+                          "2025-12-31\n\n50 000\n50 000\n-4 000\n-1 000\n-5 000\n45 000\n\n12 000\n300\n700\n"
+                          "18 000\n\n58 000\n\n"
+                          "2024-12-31\n\n50 000\n50 000\n-3 000\n-1 000\n-4 000\n46 000\n\n9 000\n9 000\n\n3 000\n200\n800\n"
+                          "4 000\n\n59 000\n",
+                      "arsredovisning");
+  ASSERT_EQ(bad.tables.size(), 1u);
+  EXPECT_EQ(bad.tables[0].columns.size(), 1u);
+  const TableCell* c = Cell(bad, "Summa eget kapital", 2024);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, 46000);
+}
+
 // A borderless five-year overview read by psm 3: the newest column beside
 // the labels under its year, the others later as rows of figures under a
 // line of their years, after the next table's caption. "-310 125" could be
