@@ -1274,6 +1274,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   std::vector<NumberLine> rows;                   // row mode
   std::vector<size_t> row_line;
   bool column_mode = false, row_mode = false, note_rows = false;
+  int column_page = -1;
   std::vector<std::string> toks;
   // A column head that is a period's first day ("2023-01-01") may carry
   // its last day on the next line ("-2023-12-31"): one head.
@@ -1286,8 +1287,13 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       column_mode = true;
       years.push_back(head);
       columns.emplace_back();
+      column_page = pages[j];
       continue;
     }
+    // A column printed one figure a line ends on its head's page: what the
+    // next page opens with (its running head's organisation number,
+    // "769629-0134") is no figure of it.
+    if (column_mode && pages[j] != column_page) break;
     const std::string line_text = CleanCellText(lines[j]->text);
     if (column_mode && columns.back().empty() && RE2::FullMatch(years.back(), "(19|20)\\d\\d-\\d\\d-\\d\\d"_re) &&
         RE2::FullMatch(line_text, kPeriodEnd, &period_end)) {
