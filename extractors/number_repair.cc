@@ -731,8 +731,9 @@ std::vector<Solution> CheapestSolutions(const FinancialTable& t, const std::vect
 
 // Row `r` (the k-th of its group): repairs the cells on which every cheapest
 // solution agrees and marks the disputed ones ambiguous.
+// `checked`: the solutions satisfy at least one check on the row.
 void ApplyAgreedCells(FinancialTable& t, int ti, int r, size_t k, const std::vector<Solution>& solutions,
-                      const std::string& why, std::vector<Flag>* flags, RepairStats* stats) {
+                      const std::string& why, bool checked, std::vector<Flag>* flags, RepairStats* stats) {
   Reading agreed = BaseReading(t.rows[r], t.columns.size());
   std::vector<int> disputed;
   const Reading& first = *solutions[0][k];
@@ -741,6 +742,17 @@ void ApplyAgreedCells(FinancialTable& t, int ti, int r, size_t k, const std::vec
     bool same = true;
     for (const Solution& sol : solutions)
       if (sol[k]->value[c] != first.value[c] || sol[k]->present[c] != first.present[c]) same = false;
+    // The grouping the reader chose first, which every reading the sums
+    // accept keeps ("124 500 000 124 500 000" could group as 124 500 000
+    // 124 | 500 000): no repair, and checked. Its doubt was the grouping
+    // alone when the reader left none of its own on the row or cell.
+    TableCell& cell = t.rows[r].cells[c];
+    if (same && checked && first.kind[c] == "regroup" && first.present[c] && first.value[c] && cell.present &&
+        cell.parsed && std::fabs(cell.value - *first.value[c]) < 1e-9 && t.rows[r].doubt_rule.empty() &&
+        cell.doubt_rule.empty()) {
+      if (cell.status == "suspect") cell.status = "ok";
+      continue;
+    }
     if (same) {
       agreed.value[c] = first.value[c];
       agreed.present[c] = first.present[c];
@@ -981,7 +993,7 @@ void RepairForcedRows(FinancialTable& t, int ti, const std::vector<Constraint>& 
     }
     std::string why = "the only reading under which " + ConstraintList(relevant) + " hold";
     for (size_t k = 0; k < rows.size(); ++k) {
-      if (!solutions.empty()) ApplyAgreedCells(t, ti, rows[k], k, solutions, why, flags, stats);
+      if (!solutions.empty()) ApplyAgreedCells(t, ti, rows[k], k, solutions, why, !relevant.empty(), flags, stats);
       else if (!(relevant.empty() && ReadVaravByParent(t, ti, rows[k], cands.at(rows[k]), flags, stats)))
         MarkUnsolvedRow(t, ti, rows[k], relevant, flags, stats);
     }

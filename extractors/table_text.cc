@@ -125,6 +125,8 @@ bool IsDamagedNumber(const std::string& t) {
     else if (IsConfusableChar(ch)) ++conf;
     else if (ch != '-' && ch != ',') return false;
   }
+  // A thousands group of zeros read as letters ("164 730 OOO").
+  if (digits == 0 && RE2::FullMatch(t, "[O0oD]{3}"_re)) return true;
   return digits > 0 && conf > 0 && conf <= 2 && digits + conf <= 7;
 }
 
@@ -441,7 +443,10 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
       "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?( not\\.?)?");
   std::string lead;
   for (size_t i = 0; i < first; ++i) lead += (i ? " " : "") + toks[i];
-  if (years < 2 || (first > 4 && !RE2::FullMatch(FoldKey(lead), kPeriodLabel))) return false;
+  // The Not column's head after the label ("Eget kapital och skulder Not
+  // 2023-12-31 2022-12-31") is no word of it.
+  const size_t words = first - (first > 0 && RE2::FullMatch(FoldKey(toks[first - 1]), "not\\.?"_re) ? 1 : 0);
+  if (years < 2 || (words > 4 && !RE2::FullMatch(FoldKey(lead), kPeriodLabel))) return false;
   *label = lead;
   headers->clear();
   // "Budget 2020 Utfall 2020": kind words attach to the following year. A

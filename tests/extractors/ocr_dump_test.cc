@@ -160,10 +160,10 @@ INSTANTIATE_TEST_SUITE_P(
         DumpCase{"comma_notes",
                  "Balansrakning (kr)\n\nNot 2023-12-31 2022-12-31\nByggnad och mark 12,18 832 940 201 840 432 365\n"
                  "Inventarier 19 1 250 000 1 500 000\nSumma anlaggningstillgangar 834 190 201 841 932 365\n",
-                 {{"Byggnad och mark", 2023, 832940201, "repaired"},
-                  {"Byggnad och mark", 2022, 840432365, "repaired"},
+                 {{"Byggnad och mark", 2023, 832940201, "ok"},  // the sums keep the grouping as read
+                  {"Byggnad och mark", 2022, 840432365, "ok"},
                   {"Inventarier", 2023, 1250000, "ok"},
-                  {"Summa anlaggningstillgangar", 2022, 841932365, "repaired"}},
+                  {"Summa anlaggningstillgangar", 2022, 841932365, "ok"}},
                  {}},
         // Note references OCR joined with semicolons and dashes, partly
         // left in the label ("Driftskostnader 4,5;-6; 7,8"); a six-digit run
@@ -435,7 +435,20 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Summa rorelsekostnader", 2023, -1035402, "ok"},
                   {"Fond for yttre underhall", 2023, 1625531, "suspect"},
                   {"Fond for yttre underhall", 2022, 1247600, "suspect"}},
-                 {"read.dropped_space"}}),
+                 {"read.dropped_space"}},
+        // A balance sheet's header line with the label column's caption
+        // and the Not column's head before the dates ("Eget kapital och
+        // skulder Not 2023-12-31 2022-12-31"), and a thousands group of
+        // zeros read as letters ("164 730 OOO"): read, the zeros repaired
+        // and confirmed by the Summa row.
+        DumpCase{"caption_and_not_head_before_the_dates_letter_zeros",
+                 "Balansrakning\nBelopp i kr\nEget kapital och skulder Not 2025-12-31 2024-12-31\nEGET KAPITAL\n"
+                 "Bundet eget kapital\nMedlemsinsatser 124 500 OOO 124 500 000\n"
+                 "Fond for yttre underhall 3 1 250 000 1 100 000\nSumma bundet eget kapital 125 750 000 125 600 000\n",
+                 {{"Medlemsinsatser", 2025, 124500000, "!ok"},
+                  {"Fond for yttre underhall", 2024, 1100000, "ok"},
+                  {"Summa bundet eget kapital", 2025, 125750000, "ok"}},
+                 {}}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
