@@ -673,18 +673,39 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   return true;
 }
 
+// A statement's section heading ("Rörelsekostnader", "Bundet eget
+// kapital"): a row without figures, no table's caption.
+bool IsSectionHeading(const std::string& label) {
+  static const RE2 kSection(
+      "^(intakter|kostnader|tillgangar|anlaggningstillgangar|omsattningstillgangar|eget kapital och skulder|"
+      "skulder|avsattningar|langfristiga skulder|kortfristiga skulder|finansiella poster|verksamhetens intakter|"
+      "verksamhetens kostnader|rorelsens intakter|rorelsens kostnader|rorelseintakter|rorelsekostnader|"
+      "bundet eget kapital|fritt eget kapital|materiella anlaggningstillgangar|finansiella anlaggningstillgangar)$");
+  return RE2::FullMatch(FoldKey(label), kSection);
+}
+
 // The caption of a table starting at line `header` of `lines`.
 std::string FindTitle(const std::vector<const Line*>& lines, size_t header, const TextTableParams& tp) {
   std::string nearest;
+  size_t sections = 0;  // a statement's section headings between its name and its rows
   for (size_t k = 1; k <= static_cast<size_t>(tp.title_max_lines) && k <= header; ++k) {
     const Line& l = *lines[header - k];
     std::string clean = CleanCellText(l.text);
     if (clean.empty()) continue;
+    // "Bundet eget kapital", "Eget kapital", "EGET KAPITAL OCH SKULDER"
+    // over a balance sheet's first rows name its parts, not the table.
+    if (IsSectionHeading(clean) || RE2::FullMatch(FoldKey(clean), "eget kapital"_re)) {
+      ++sections;
+      continue;
+    }
     if (nearest.empty() && clean.size() < tp.title_max_chars && clean.back() != '.' &&
         clean.find('\t') == std::string::npos)
       nearest = clean;
-    if (IsTableHeading(clean)) return clean;
-    if (!nearest.empty() && k > static_cast<size_t>(tp.title_near_lines)) break;
+    if (IsTableHeading(clean)) {
+      RE2::Replace(&clean, "\\s+[Nn]ot\\.?$"_re, "");  // the Not column's head beside the name
+      return clean;
+    }
+    if (!nearest.empty() && k - sections > static_cast<size_t>(tp.title_near_lines)) break;
   }
   return nearest;
 }
@@ -715,15 +736,6 @@ Provenance ProvFor(const Line& line, int page, int col0, int col1, const std::st
 // confirm and flags the rest; a tie loads every figure suspect.
 
 constexpr size_t kMaxPairings = 4000;
-
-bool IsSectionHeading(const std::string& label) {
-  static const RE2 kSection(
-      "^(intakter|kostnader|tillgangar|anlaggningstillgangar|omsattningstillgangar|eget kapital och skulder|"
-      "skulder|avsattningar|langfristiga skulder|kortfristiga skulder|finansiella poster|verksamhetens intakter|"
-      "verksamhetens kostnader|rorelsens intakter|rorelsens kostnader|rorelseintakter|rorelsekostnader|"
-      "bundet eget kapital|fritt eget kapital|materiella anlaggningstillgangar|finansiella anlaggningstillgangar)$");
-  return RE2::FullMatch(FoldKey(label), kSection);
-}
 
 // How far apart in size a grouping's amounts are: the largest over the
 // smallest, zeros and unreadable figures left out (1 when fewer than two).
@@ -890,6 +902,13 @@ bool ColumnHeadLine(const std::vector<std::string>& toks, std::string* header) {
     *header = toks[0];
     return true;
   }
+  // The Not column's head on the first column's line ("Not 2023-12-31"):
+  // the column's figures may open with their note reference.
+  if (toks.size() == 2 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re) &&
+      (IsYearToken(toks[1]) || RE2::FullMatch(toks[1], "(19|20)\\d\\d-\\d\\d-\\d\\d"_re))) {
+    *header = IsYearToken(toks[1]) ? toks[1].substr(0, 4) : toks[1];
+    return true;
+  }
   static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse|avvikelse");
   if (toks.size() == 1 && RE2::FullMatch(toks[0], kDeviation)) {
     *header = "Avvikelse";
@@ -964,6 +983,7 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
                     const std::string& doc_kind, Grid* grid, int* holds = nullptr, int* fails = nullptr) {
   const size_t m = rows.size();
   if (m < 2 || m > labels.size()) return false;
+  std::string unit_line;
   // The caption: a heading among the first labels (numbered, a table name,
   // or a line with a year) is the title, not a row.
   while (!labels.empty() && labels.size() > m) {
@@ -976,12 +996,18 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
       continue;
     }
     if (!(IsTableHeading(first) || has_year || DetectMoneyUnit(first))) break;
-    title = first;
+    // A unit line under the statement's name ("Balansräkning" over
+    // "Belopp i kr") says the unit; the name stays the title.
+    if (DetectMoneyUnit(first) && !IsTableHeading(first) && IsTableHeading(title))
+      unit_line = first;
+    else
+      title = first;
     labels.erase(labels.begin());
   }
   const size_t nl = labels.size();
   Grid base;
   base.title = title;
+  base.header_label = unit_line;
   for (const std::string& y : years) base.headers.push_back(y);
   base.page = pages[labels[0].index];
   base.last_page = pages[end > 0 ? end - 1 : 0];
@@ -1354,6 +1380,12 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     if (nl.cells.empty() && column_mode &&
         RE2::FullMatch(line_text, kDashedHead, &head_digits, &rest_digits))
       nl = ReadNumberLine(OcrTokens(head_digits + " " + rest_digits), 1);
+    // A figure under a Not column that opens with its note reference ("8
+    // 43 575 000"): the rest, when it is one figure and the whole is none.
+    if (nl.cells.empty() && column_mode && toks.size() >= 3 && RE2::FullMatch(toks[0], "\\d{1,2}"_re)) {
+      NumberLine rest = ReadNumberLine(std::vector<std::string>(toks.begin() + 1, toks.end()), 1);
+      if (rest.cells.size() == 1) nl = rest;
+    }
     // A minus read as a tilde ("~862 409"): the same doubt.
     std::string tilde_rest;
     if (nl.cells.empty() && column_mode && RE2::FullMatch(line_text, "~\\s?(\\d.*)"_re, &tilde_rest))

@@ -73,6 +73,7 @@ struct DumpCase {
   const char* text;
   std::vector<Want> want;
   std::vector<const char*> flags;  // rules that must be raised
+  const char* title = nullptr;      // the first table's title, when the case checks it
 };
 
 class OcrDumpCase : public ::testing::TestWithParam<DumpCase> {};
@@ -97,6 +98,7 @@ TEST_P(OcrDumpCase, ReadsFiguresAndFlagsDoubt) {
     }
   }
   for (const char* rule : c.flags) EXPECT_TRUE(HasFlag(r, rule)) << c.name << ": no flag " << rule;
+  if (c.title) EXPECT_EQ(r.tables[0].title, c.title) << c.name;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -448,7 +450,23 @@ INSTANTIATE_TEST_SUITE_P(
                  {{"Medlemsinsatser", 2025, 124500000, "!ok"},
                   {"Fond for yttre underhall", 2024, 1100000, "ok"},
                   {"Summa bundet eget kapital", 2025, 125750000, "ok"}},
-                 {}}),
+                 {}},
+        // psm 3 on a balance sheet whose first column's head carries the
+        // Not column's ("Not 2025-12-31"): that column's figures open with
+        // their note reference ("7 12 000 000"). The statement's name over
+        // its section headings is the table's title.
+        DumpCase{"not_head_on_the_first_column_block",
+                 "Balansrakning\nBelopp i kr\n\nEGET KAPITAL OCH SKULDER\n\nBundet eget kapital\n"
+                 "Medlemsinsatser\nFond for yttre underhall\nSumma bundet eget kapital\n\nLangfristiga skulder\n"
+                 "Skulder till kreditinstitut\nSumma langfristiga skulder\n\nNot 2025-12-31\n\n40 000 000\n"
+                 "1 500 000\n41 500 000\n\n7 12 000 000\n12 000 000\n\n2024-12-31\n\n40 000 000\n1 200 000\n"
+                 "41 200 000\n\n12 500 000\n12 500 000\n",
+                 {{"Fond for yttre underhall", 2025, 1500000, "ok"},
+                  {"Skulder till kreditinstitut", 2025, 12000000, "ok"},
+                  {"Summa langfristiga skulder", 2024, 12500000, "ok"},
+                  {"Summa bundet eget kapital", 2024, 41200000, "ok"}},
+                 {},
+                 "Balansrakning"}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
