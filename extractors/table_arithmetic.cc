@@ -495,8 +495,10 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
   }
 
   // Cash flow ties to the change in cash.
-  int end = FindRow(t, "likvida medel vid (a|4)rets slut|likvida medel vid periodens slut");
-  int start = FindRow(t, "likvida medel vid (a|4)rets b(o|e)rjan|likvida medel vid periodens b");
+  // ("Likvida medel och avräkningskonto vid årets slut": a brf's cash at
+  // its manager's account counts with it.)
+  int end = FindRow(t, "likvida medel( och [a-z ]{3,30})? vid (a|4)rets slut|likvida medel vid periodens slut");
+  int start = FindRow(t, "likvida medel( och [a-z ]{3,30})? vid (a|4)rets b(o|e)rjan|likvida medel vid periodens b");
   int flow = FindRow(t, "^(a|4)rets kassaflode|^periodens kassaflode");
   if (end >= 0 && start >= 0 && flow >= 0) {
     for (int c : s.amount_cols) {

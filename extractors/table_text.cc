@@ -680,7 +680,8 @@ bool IsSectionHeading(const std::string& label) {
       "^(intakter|kostnader|tillgangar|anlaggningstillgangar|omsattningstillgangar|eget kapital och skulder|"
       "skulder|avsattningar|langfristiga skulder|kortfristiga skulder|finansiella poster|verksamhetens intakter|"
       "verksamhetens kostnader|rorelsens intakter|rorelsens kostnader|rorelseintakter|rorelsekostnader|"
-      "bundet eget kapital|fritt eget kapital|materiella anlaggningstillgangar|finansiella anlaggningstillgangar)$");
+      "bundet eget kapital|fritt eget kapital|materiella anlaggningstillgangar|finansiella anlaggningstillgangar|"
+      "(den )?lopande verksamheten|investeringsverksamheten|finansieringsverksamheten)$");
   return RE2::FullMatch(FoldKey(label), kSection);
 }
 
@@ -1249,7 +1250,10 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
            RE2::FullMatch(toks.back(), "\\d{1,2}(,\\d{1,2})*,?"_re) && RE2::PartialMatch(toks[toks.size() - 2], "\\pL"_re))
       toks.pop_back();
     if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
-    if (toks.size() > 6 || clean.back() == '.' || clean.back() == ':') {
+    // (A statement's long labels are no prose: "Likvida medel och
+    // avräkningskonto vid årets slut", "Justeringar för poster som inte
+    // ingår i kassaflödet" — seven or eight words, no full stop.)
+    if (toks.size() > 9 || clean.back() == '.' || clean.back() == ':') {
       // Prose after the labels: the key ratios' definitions a
       // flerårsöversikt prints beside its table, which the segmentation
       // set between the labels and the year columns ("Soliditet (%)" /
@@ -1309,7 +1313,9 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   std::vector<std::string> toks;
   // A column head that is a period's first day ("2023-01-01") may carry
   // its last day on the next line ("-2023-12-31"): one head.
-  static const RE2 kPeriodEnd("[-–—]\\s*((?:19|20)\\d\\d-\\d\\d-\\d\\d)");
+  // The first row's note reference may stand before it ("1 -2023-12-31"
+  // under "Not 2023-01-01"): OCR set it on the head's second line.
+  static const RE2 kPeriodEnd("(?:\\d{1,2}\\s+)?[-–—]\\s*((?:19|20)\\d\\d-\\d\\d-\\d\\d)");
   std::string period_end;
   for (; NextBlockTokens(lines, tp, &j, &toks); ++j) {
     std::string head;
@@ -1350,6 +1356,9 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       }
       continue;
     }
+    // The Not column's references as a block of their own before the
+    // first column's head ("Not", then "10"): no figures of the table.
+    if (years.empty() && RE2::FullMatch(FoldKey(line_text), "(not\\.? ?)?\\d{1,2}([ ,;.-]+\\d{1,2})*"_re)) continue;
     if (years.empty()) return false;
     // A row fills every year when it can ("691 765 729 323" under two
     // years is two figures, not one of twelve digits).

@@ -466,7 +466,31 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Summa langfristiga skulder", 2024, 12500000, "ok"},
                   {"Summa bundet eget kapital", 2024, 41200000, "ok"}},
                  {},
-                 "Balansrakning"}),
+                 "Balansrakning"},
+        // psm 3 on a kassaflödesanalys: long labels of seven and eight
+        // words (no prose), the Not column's head and its one reference as
+        // a block before the first column ("Not", "4"), each column's
+        // period over two lines with the first row's note before the end
+        // ("1 -2025-12-31"). Cash at the year's end = at its start + the
+        // year's flow ("Likvida medel och avräkningskonto", a brf's
+        // wording) confirms the last three rows; the others no check
+        // confirms. The cash-flow section headings carry no figures.
+        DumpCase{"cash_flow_columns_with_a_not_block",
+                 "Kassaflodesanalys\nBelopp i kr\n\nDen lopande verksamheten\nResultat efter finansiella poster\n"
+                 "Justeringar for poster som inte ingar i kassaflodet\nKassaflode fran den lopande verksamheten\n\n"
+                 "Finansieringsverksamheten\nAmortering av lan\nKassaflode fran finansieringsverksamheten\n\n"
+                 "Arets kassaflode\nLikvida medel och avrakningskonto vid arets borjan\n"
+                 "Likvida medel och avrakningskonto vid arets slut\n\nNot\n\n4\n\n2025-01-01\n1 -2025-12-31\n\n"
+                 "-500 000\n800 000\n300 000\n\n-200 000\n-200 000\n\n100 000\n1 000 000\n1 100 000\n\n"
+                 "2024-01-01\n-2024-12-31\n\n-400 000\n800 000\n400 000\n\n-200 000\n-200 000\n\n200 000\n"
+                 "800 000\n1 000 000\n",
+                 {{"Arets kassaflode", 2025, 100000, "ok"},
+                  {"Likvida medel och avrakningskonto vid arets slut", 2024, 1000000, "ok"},
+                  {"Likvida medel och avrakningskonto vid arets borjan", 2025, 1000000, "ok"},
+                  {"Resultat efter finansiella poster", 2025, -500000, "ok"},
+                  {"Justeringar for poster som inte ingar i kassaflodet", 2024, 800000, "ok"}},
+                 {},
+                 "Kassaflodesanalys"}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
