@@ -2604,6 +2604,24 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
 }
 }  // namespace
 
+// What OCR makes of a table's ruling or shading under a header (psm 6:
+// "SS ee orem eon UM eee eee eM eee a Mii eau ee,"): five or more short
+// scraps, none longer than five characters, at least two of them runs of
+// e's, hardly a digit. Such a line is no row and must not end the table.
+// A line that also holds a word of six letters or more (a label with
+// scraps beside it) is kept.
+bool IsRulingGarbage(const std::string& text) {
+  std::vector<std::string> toks = Tokens(text);
+  if (toks.size() < 5) return false;
+  int digits = 0, runs = 0;
+  for (const std::string& t : toks) {
+    if (t.size() > 5) return false;
+    for (char c : t) digits += c >= '0' && c <= '9';
+    runs += RE2::FullMatch(t, "[eE]{2,4}[,.]?"_re);
+  }
+  return runs >= 2 && digits <= 2;
+}
+
 // The running headers and footers of a text dump's pages (one page per form
 // feed): within the first or last two lines of a page, a line that ends in
 // a page number ("Verksamhetsplan 2027–2029  Sida 1") or, naming no column
@@ -2656,7 +2674,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
   const std::set<const Line*> running = RunningTextLines(doc, LayoutParams().running_min_pages);
   for (const Page& p : doc.pages)
     for (const Line& l : p.lines) {
-      if (running.count(&l)) continue;
+      if (running.count(&l) || IsRulingGarbage(l.text)) continue;
       lines.push_back(&l);
       pages.push_back(p.number);
     }

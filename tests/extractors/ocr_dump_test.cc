@@ -490,7 +490,19 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Resultat efter finansiella poster", 2025, -500000, "ok"},
                   {"Justeringar for poster som inte ingar i kassaflodet", 2024, 800000, "ok"}},
                  {},
-                 "Kassaflodesanalys"}),
+                 "Kassaflodesanalys"},
+        // psm 6 reads a shaded rule under an overview's header as scraps
+        // ("SS ee orem eon UM eee eee eM"): no row, and the table goes on.
+        // A label with scraps beside it is still a row.
+        DumpCase{"ruling_read_as_scraps_under_the_header",
+                 "Flerarsoversikt\nBelopp i tkr\n\nNyckeltal 2025 2024 2023\n"
+                 "SS ee orem eon UM eee eee eM eee a Mii eau ee,\nNettoomsattning 4 308 4 106 4 022\n"
+                 "Resultat efter fin. poster -314 59 109\nSoliditet (%) 85 85 84\n",
+                 {{"Nettoomsattning", 2024, 4106, "ok"},  // read as printed, nothing in doubt
+                  {"Resultat efter fin. poster", 2025, -314, "suspect"},  // "59 109" could be one figure
+                  {"Soliditet (%)", 2023, 84, "ok"}},
+                 {},
+                 "Flerarsoversikt"}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
