@@ -2744,12 +2744,17 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       // A period per column over two lines: first days, then last days
       // ("2023-01-01 2022-01-01" over "2023-12-31 2022-12-31"). One head
       // each, named by the day it closes.
+      // (psm 6 may set a blank line between the two.)
       std::vector<std::string> ends;
+      size_t ends_at = i + 1;
+      while (ends_at < lines.size() && ends_at < i + 3 && pages[ends_at] == pages[i] &&
+             CleanCellText(lines[ends_at]->text).empty())
+        ++ends_at;
       if (body_from == i + 1 && !headers.empty() &&
           std::all_of(headers.begin(), headers.end(), [](const std::string& h) { return IsDayToken(h, false); }) &&
-          i + 1 < lines.size() && PeriodEndsLine(*lines[i + 1], headers.size(), &ends)) {
+          ends_at < lines.size() && PeriodEndsLine(*lines[ends_at], headers.size(), &ends)) {
         for (size_t k = 0; k < headers.size(); ++k) headers[k] += " - " + ends[k];
-        body_from = i + 2;
+        body_from = ends_at + 1;
       }
       g.headers = headers;
       // A count column beside the values ("Kommun Invanare Budget 2025

@@ -502,7 +502,19 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Resultat efter fin. poster", 2025, -314, "suspect"},  // "59 109" could be one figure
                   {"Soliditet (%)", 2023, 84, "ok"}},
                  {},
-                 "Flerarsoversikt"}),
+                 "Flerarsoversikt"},
+        // psm 6 on a resultaträkning whose columns are periods over two
+        // lines, a blank line between them and the first row's note
+        // before the last days ("1 -2025-12-31 -2024-12-31").
+        DumpCase{"period_ends_after_a_blank_line",
+                 "Belopp i kr\n\nResultatrakning Not 2025-01-01 2024-01-01\n\n1 -2025-12-31 -2024-12-31\n\n"
+                 "Rorelseintakter\n\nNettoomsattning 2 6 605 232 6 524 944\nOvriga rorelseintakter 50 020 51 780\n"
+                 "Summa rorelseintakter 6 655 252 6 576 724\n",
+                 {{"Nettoomsattning", 2025, 6605232, "ok"},
+                  {"Ovriga rorelseintakter", 2024, 51780, "ok"},
+                  {"Summa rorelseintakter", 2024, 6576724, "ok"}},
+                 {},
+                 "Resultatrakning"}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
