@@ -189,6 +189,13 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
       out.push_back(tok);
     }
   }
+  // A scrap of the page's edge after a row's figures ("-847 309 -852 161
+  // N", "... =", "... :"): one character that is no digit nor one OCR
+  // confuses with a digit, after two figures' worth of digit groups.
+  if (out.size() >= 3 && out.back().size() == 1 && !std::isdigit(static_cast<unsigned char>(out.back()[0])) &&
+      !IsConfusableChar(out.back()[0]) && out.back() != "%" && out.back() != "-" &&
+      IsNumericToken(out[out.size() - 2]) && IsNumericToken(out[out.size() - 3]))
+    out.pop_back();
   return out;
 }
 

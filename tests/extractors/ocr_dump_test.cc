@@ -514,7 +514,18 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Ovriga rorelseintakter", 2024, 51780, "ok"},
                   {"Summa rorelseintakter", 2024, 6576724, "ok"}},
                  {},
-                 "Resultatrakning"}),
+                 "Resultatrakning"},
+        // psm 6 reads the page's edge beside a row's figures as a lone
+        // character ("N", "=", ":"): no cell, and the row stays a row. A
+        // letter OCR confuses with a digit is kept (it may be a figure).
+        DumpCase{"edge_scraps_after_the_figures",
+                 "Resultatrakning, kr\nUtfall 2025 Utfall 2024\nRorelseresultat -292 994 -346 564\n"
+                 "Finansiella poster\nRantekostnader och liknande resultatposter -847 309 -852 161 N\n"
+                 "Summa finansiella poster -847 309 -852 161 =\nArets resultat -1 140 303 -1 198 725 :\n",
+                 {{"Rantekostnader och liknande resultatposter", 2025, -847309, "ok"},
+                  {"Summa finansiella poster", 2024, -852161, "ok"},
+                  {"Arets resultat", 2025, -1140303, "ok"}},
+                 {}}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
