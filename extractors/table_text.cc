@@ -3076,6 +3076,17 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
                 joined_dropped_space = true;
               }
             }
+            // Both in one row ("-2 074579 -1402 799"): split, then joined.
+            if (!joined_dropped_space && !fits) {
+              std::vector<std::string> both = JoinLongHeads(SplitSixDigitRuns(raw_nums));
+              std::vector<std::string> bn;
+              for (const std::string& t : both) bn.push_back(ShadowDigits(t));
+              if (both != raw_nums && !GroupFigures(bn, static_cast<int>(ncols), 16).empty()) {
+                raw_nums = std::move(both);
+                nums = std::move(bn);
+                joined_dropped_space = true;
+              }
+            }
           }
           if (nums.empty()) {
             // Label only: a section heading, or the end of the table.
