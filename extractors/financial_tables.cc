@@ -15,13 +15,14 @@ std::string DocumentUnitStatement(const Document& doc) {
   // "Alla belopp redovisas i tkr", "Belopp anges i svenska kronor om inte
   // annat anges", "redovisas alla belopp i tusental kronor (TSEK)". Not
   // "står följande belopp i kronor" (one table's caption).
-  // "tusental" with one letter OCR misread ("tuséntal") still says it.
+  // "tusental" with one letter OCR misread ("tuséntal") still says it, and
+  // so does an "i" OCR read as "1" or "l" ("upprättad 1 svenska kronor").
   static const std::string kThousands = "tus\\S{1,2}ntals? kronor";
   static const RE2 kStatement(
-      "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?i (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
-      "|miljoner kronor|kronor)|belopp (?:redovisas|anges) i (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
-      "|miljoner kronor|kronor)|belopp(?:en)? i (?:tkr|mkr|" + kThousands + "|miljoner kronor)|"
-      "upp\\S{1,3}ttad i (?:svenska )?(?:kronor|tkr|" + kThousands + "))");
+      "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?[i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
+      "|miljoner kronor|kronor)|belopp (?:redovisas|anges) [i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
+      "|miljoner kronor|kronor)|belopp(?:en)? [i1l|] (?:tkr|mkr|" + kThousands + "|miljoner kronor)|"
+      "upp\\S{1,3}ttad [i1l|] (?:svenska )?(?:kronor|tkr|" + kThousands + "))");
   for (const Page& p : doc.pages)
     for (const Line& l : p.lines) {
       std::string m;

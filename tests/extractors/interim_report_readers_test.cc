@@ -180,8 +180,8 @@ TEST(InterimReportDumpTest, DeviationFromTheColumnTheRowsAgreeWith) {
   }
 }
 
-// "Alla belopp anges i tusental kronor" with a letter OCR misread still
-// names the document's unit.
+// "Alla belopp anges i tusental kronor" with a letter OCR misread (or its
+// "i" read as "1" or "l") still names the document's unit.
 TEST(InterimReportDumpTest, UnitStatementWithAMisreadLetter) {
   struct Case {
     const char* name;
@@ -191,7 +191,10 @@ TEST(InterimReportDumpTest, UnitStatementWithAMisreadLetter) {
   const std::vector<Case> cases = {
       {"as printed", "Alla belopp anges i tusental kronor om inget annat anges.", "tkr"},
       {"one letter misread", "Alla belopp anges i tuséntal kronor om inget annat anges.", "tkr"},
+      {"i read as 1", "Arsredovisningen ar upprattad 1 svenska kronor, SEK.", "kr"},
+      {"i read as l", "Alla belopp redovisas l tkr.", "tkr"},
       {"control: no statement", "Alla siffror kommer från ekonomisystemet.", ""},
+      {"control: a count, no unit", "Foreningen har upprattat 1 plan for underhall.", ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
