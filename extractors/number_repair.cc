@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <functional>
+#include <map>
 #include <numeric>
 #include <set>
 #include <sstream>
@@ -1162,9 +1162,13 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
 // Phase 3: rows a reader placed by a guess (TableRow::doubt). A cell is
 // cleared to "ok" only when at least one check reads it and every check that
 // reads it holds; an ambiguous placement ("read.ambiguous") is never cleared.
-// One warning flag per row lists the cells left suspect.
+// One warning flag per reason lists the cells left suspect: rows whose
+// doubt is the table's (a dump's labels paired with its figures by order:
+// every row says the same) share one flag, so a review shows the table's
+// doubt once rather than once a row.
 void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
                          RepairStats* stats) {
+  std::map<std::string, size_t> by_reason;  // rule + doubt -> index in *flags
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
     TableRow& row = t.rows[r];
     if (row.doubt_rule.empty()) continue;
@@ -1208,6 +1212,14 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
       ++stats->suspect;
     }
     if (f.cells.empty()) continue;
+    const std::string reason = row.doubt_rule + "\n" + row.doubt;
+    if (auto it = by_reason.find(reason); it != by_reason.end()) {
+      Flag& same = (*flags)[it->second];
+      same.cells.insert(same.cells.end(), f.cells.begin(), f.cells.end());
+      same.message += ", " + left;
+      continue;
+    }
+    by_reason[reason] = flags->size();
     f.rule = row.doubt_rule;
     f.severity = kSeverityWarning;
     f.year = t.columns[f.cells[0].col].year;
