@@ -41,7 +41,10 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
   ctx.doc_kind = doc.meta.kind;
   ctx.default_unit = DocumentUnitStatement(doc);
   ctx.doc_year_from = doc.meta.year_from;
-  for (const Page& p : doc.pages) ctx.ocr_pages.push_back(p.decision == PageDecision::kOcr);
+  // A text layer that lost its å/ä/ö (PageDecision::kRepair) came from an
+  // OCR engine too: its labels carry OCR's misreads ("Summia", "/m?").
+  for (const Page& p : doc.pages)
+    ctx.ocr_pages.push_back(p.decision == PageDecision::kOcr || p.decision == PageDecision::kRepair);
   bool text = !doc.pages.empty() && doc.pages.front().unit == BoxUnit::kCharCell;
   std::vector<Grid> grids = text ? ReadTextTables(doc) : ReadLayoutTables(doc);
   std::vector<FinancialTable> tables;

@@ -59,8 +59,9 @@ struct TableContext {
   std::string doc_kind;     // DocumentMeta::kind
   std::string default_unit; // from "Alla belopp redovisas i tkr", or ""
   int doc_year_from = 0;    // DocumentMeta::year_from (0 = unknown)
-  // ocr_pages[p - 1]: page p was read by OCR (Page::decision kOcr). Row labels
-  // of those pages get their misread letters rebuilt (ocr_misreads.h).
+  // ocr_pages[p - 1]: page p was read by OCR (Page::decision kOcr) or is a
+  // text layer OCR made (kRepair: å/ä/ö stripped). Row labels of those
+  // pages get their misread letters rebuilt (ocr_misreads.h).
   std::vector<bool> ocr_pages = {};
 
   // Page p (1-based) was read by OCR; false for 0 or a page out of range.

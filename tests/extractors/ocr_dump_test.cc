@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "extractors/categories.h"
+#include "extractors/checks.h"
 #include "extractors/financial_tables.h"
 #include "extractors/number_repair.h"
 #include "model/flags.h"
@@ -622,6 +623,40 @@ TEST(OcrDumpBlocks, OneStatementWithNoteReferencesLabelsFirst) {
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->value, 1500);
   EXPECT_EQ(c->status, "ok");
+}
+
+// An English-model OCR text layer (its pages decided kRepair: å/ä/ö
+// stripped) reads a five-year overview's raised 2 as a question mark
+// ("Årsavgift/m? bostadsrättsyta"). Its labels get OCR's label repairs as
+// an OCR page's do: the rows are kr per m², no money, and the Resultat row
+// under them is not checked as their running sum (a false sum.result on
+// every year before). The same page decided kText keeps the label as
+// printed.
+TEST(OcrDumpBlocks, AnOcrTextLayersRatioLabelsAreNoMoney) {
+  const std::string text =
+      "Flerarsoversikt\n\nNyckeltal 2025 2024 2023\nArsavgift/m? bostadsrattsyta 582 570 560\n"
+      "Elkostnad/m? totalyta 87 45 80\nResultat efter finansiella poster (tkr) -354 -862 -916\n"
+      "Nettoomsattning (tkr) 7 394 6 645 7 001\n";
+  for (PageDecision decision : {PageDecision::kRepair, PageDecision::kText}) {
+    SCOPED_TRACE(PageDecisionName(decision));
+    Document doc;
+    doc.meta.kind = "arsredovisning";
+    ReadText(text, doc);
+    for (Page& p : doc.pages) p.decision = decision;
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    const TableRow* fee = nullptr;
+    for (const TableRow& r : tables[0].rows)
+      if (r.label.rfind("Arsavgift/m", 0) == 0) fee = &r;
+    ASSERT_NE(fee, nullptr);
+    if (decision == PageDecision::kRepair) {
+      EXPECT_NE(fee->label.find("/m² "), std::string::npos) << fee->label;
+      EXPECT_FALSE(fee->monetary);
+      for (const Flag& f : CheckDocument(tables)) EXPECT_NE(f.rule, "sum.result") << f.message;
+    } else {
+      EXPECT_EQ(fee->label, "Arsavgift/m? bostadsrattsyta");
+    }
+  }
 }
 
 // psm 3 on a balance sheet's lower half under a caption that ends in the
