@@ -474,8 +474,8 @@ INSTANTIATE_TEST_SUITE_P(
         // period over two lines with the first row's note before the end
         // ("1 -2025-12-31"). Cash at the year's end = at its start + the
         // year's flow ("Likvida medel och avräkningskonto", a brf's
-        // wording) confirms the last three rows; the others no check
-        // confirms. The cash-flow section headings carry no figures.
+        // wording) confirms the last three rows, each section's Kassaflöde
+        // row the others. The cash-flow section headings carry no figures.
         DumpCase{"cash_flow_columns_with_a_not_block",
                  "Kassaflodesanalys\nBelopp i kr\n\nDen lopande verksamheten\nResultat efter finansiella poster\n"
                  "Justeringar for poster som inte ingar i kassaflodet\nKassaflode fran den lopande verksamheten\n\n"
