@@ -912,8 +912,7 @@ bool ColumnHeadLine(const std::vector<std::string>& toks, std::string* header) {
   }
   // The Not column's head on the first column's line ("Not 2023-12-31"):
   // the column's figures may open with their note reference.
-  if (toks.size() == 2 && RE2::FullMatch(FoldKey(toks[0]), "not\\.?"_re) &&
-      (IsYearToken(toks[1]) || RE2::FullMatch(toks[1], "(19|20)\\d\\d-\\d\\d-\\d\\d"_re))) {
+  if (toks.size() == 2 && IsNoteWord(toks[0]) && IsDayToken(toks[1], /*year_ok=*/true)) {
     *header = IsYearToken(toks[1]) ? toks[1].substr(0, 4) : toks[1];
     return true;
   }
