@@ -31,7 +31,7 @@ const std::map<char, std::string>& ConfusableMap() {
       {'J', "3"}, {'B', "8"}, {'b', "68"}, {'O', "0"}, {'o', "0"}, {'D', "0"}, {'Q', "0"},
       {'l', "1"}, {'I', "1"}, {'|', "1"}, {'i', "1"}, {'!', "1"}, {'L', "1"}, {'S', "5"},
       {'s', "5"}, {'g', "90"}, {'q', "9"}, {'a', "9"}, {'Z', "2"}, {'z', "2"}, {'G', "6"},
-      {'T', "7"}, {'A', "4"}, {'?', "7"}, {'&', "8"}, {']', "1"},
+      {'T', "7"}, {'A', "4"}, {'?', "7"}, {'&', "8"}, {']', "1"}, {'$', "5"},
   };
   return kMap;
 }
@@ -1068,11 +1068,13 @@ void MarkAmbiguousEdits(FinancialTable& t, int ti, const Constraint& fc, const s
     }
   }
   const Term& head = fc.terms[0];
+  const std::string head_status = t.rows[head.row].cells[head.col].status;
   MarkSuspect(t, ti, head.row, head.col, "repair.ambiguous",
               "fails " + fc.what + "; several single edits would fix it (" + list + "); not repaired", flags, stats);
   bool head_is_candidate = false;
   for (const FlagCell& fc2 : cands) head_is_candidate = head_is_candidate || (fc2.row == head.row && fc2.col == head.col);
-  if (!head_is_candidate) t.rows[head.row].cells[head.col].status = "ok";  // the total itself is not in doubt
+  // The total itself is not in doubt here: it keeps the status it had.
+  if (!head_is_candidate) t.rows[head.row].cells[head.col].status = head_status;
   for (const FlagCell& c : cands) {
     if (c.row == head.row && c.col == head.col) continue;
     t.rows[c.row].cells[c.col].status = "suspect";
@@ -1177,7 +1179,9 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
     std::string left;
     for (int c = 0; c < static_cast<int>(row.cells.size()) && c < static_cast<int>(t.columns.size()); ++c) {
       TableCell& cell = row.cells[c];
-      if (!cell.present || cell.status == "repaired") continue;
+      // A cell with a doubt of its own (its column's year, read.years) keeps
+      // it: the sums settle the row's placement, not that.
+      if (!cell.present || cell.status == "repaired" || !cell.doubt_rule.empty()) continue;
       int held = 0, failed = 0;
       for (const Constraint& con : cons) {
         bool reads = false;

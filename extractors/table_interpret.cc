@@ -372,9 +372,12 @@ bool IsTableHeading(const std::string& text) {
   static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d|tabell \\d)");
   static const RE2 kTableWord(
       "(budget|resultatrakning|balansrakning|kassaflode|drifts?redovisning|oversikt|balanskrav|noter?\\b)");
+  // A period's first day ("1 januari - 31 december") is no numbered heading.
+  static const RE2 kDayMonth(
+      "^\\d{1,2}\\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b");
   if (text.size() > 100) return false;
   std::string f = FoldKey(text);
-  return RE2::PartialMatch(f, kNumbered) || (text.size() < 60 && RE2::PartialMatch(f, kTableWord)) ||
+  return (RE2::PartialMatch(f, kNumbered) && !RE2::PartialMatch(f, kDayMonth)) || (text.size() < 60 && RE2::PartialMatch(f, kTableWord)) ||
          !DamagedStatementTitle(text).empty();
 }
 

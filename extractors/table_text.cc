@@ -115,7 +115,7 @@ bool IsDigitsOnly(const std::string& t) {
   return true;
 }
 
-bool IsConfusableChar(char c) { return std::strchr("JBbOoDlISsgZ]", c) != nullptr && c != '\0'; }
+bool IsConfusableChar(char c) { return std::strchr("JBbOoDlISsgZ]$", c) != nullptr && c != '\0'; }
 
 // Digits with at most two letters OCR confuses with digits ("l5", "B12", "0O").
 bool IsDamagedNumber(const std::string& t) {
@@ -125,8 +125,9 @@ bool IsDamagedNumber(const std::string& t) {
     else if (IsConfusableChar(ch)) ++conf;
     else if (ch != '-' && ch != ',') return false;
   }
-  // A thousands group of zeros read as letters ("164 730 OOO").
-  if (digits == 0 && RE2::FullMatch(t, "[O0oD]{3}"_re)) return true;
+  // A thousands group of zeros read as letters ("164 730 OOO"), or a nil
+  // amount's lone zero ("1388 143 O").
+  if (digits == 0 && (t == "O" || RE2::FullMatch(t, "[O0oD]{3}"_re))) return true;
   return digits > 0 && conf > 0 && conf <= 2 && digits + conf <= 7;
 }
 
@@ -189,6 +190,10 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
       out.push_back(tok);
     }
   }
+  // A nil amount's zero read as a letter in brackets after a row's figures
+  // ("2 489 (e)", "(o)"): a damaged zero, for the sums to confirm.
+  if (out.size() >= 2 && RE2::FullMatch(out.back(), "\\([eocO]\\)"_re) && IsNumericToken(out[out.size() - 2]))
+    out.back() = "O";
   // A scrap of the page's edge after a row's figures ("-847 309 -852 161
   // N", "... =", "... :"): one character that is no digit nor one OCR
   // confuses with a digit, after two figures' worth of digit groups.
@@ -800,6 +805,12 @@ bool IsNoteYearsHead(const std::vector<std::string>& toks) {
          std::all_of(toks.begin() + 1, toks.end(), [](const std::string& t) { return IsDayToken(t, true); });
 }
 
+// The figure rows' head of balance dates or first days alone ("2023-12-31
+// 2022-12-31"), its Not head set apart from it.
+bool IsDaysLine(const std::vector<std::string>& toks) {
+  return toks.size() >= 2 && std::all_of(toks.begin(), toks.end(), [](const std::string& t) { return IsDayToken(t, false); });
+}
+
 // The periods' last days on the line under a header of first days
 // ("-2023-12-31 -2022-12-31", maybe after one stray mark: "1 -2022-12-31
 // -2021-12-31"): exactly `n` days into `*ends`, or false.
@@ -1245,7 +1256,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     if (RE2::FullMatch(FoldKey(clean), "not\\.? ?\\d{1,2}([ ,.-]+\\d{1,2})*|sida \\d+( av \\d+)?|\\d{1,3} \\(\\d{1,3}\\)"_re))
       continue;
     if (StartsTheFigures(toks)) break;
-    if (IsNoteYearsHead(toks)) break;  // the figure rows' head
+    if (IsNoteYearsHead(toks) || IsDaysLine(toks)) break;  // the figure rows' head
     // The Not column's head after the labels ("Not"): its references come
     // as a block of their own, no row of this table.
     if (toks.size() == 1 && IsNoteWord(toks[0])) continue;
@@ -1352,9 +1363,10 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     // The figure rows' head with a Not column before the years or periods
     // ("Not 2022-01-01 2021-01-01", the periods' last days on the next
     // line): each row may then open with its note reference.
-    if (!row_mode && !column_mode && IsNoteYearsHead(toks)) {
-      row_mode = note_rows = true;
-      years.assign(toks.begin() + 1, toks.end());
+    if (!row_mode && !column_mode && (IsNoteYearsHead(toks) || IsDaysLine(toks))) {
+      row_mode = true;
+      note_rows = IsNoteYearsHead(toks);
+      years.assign(toks.begin() + (note_rows ? 1 : 0), toks.end());
       std::vector<std::string> ends;
       if (j + 1 < lines.size() && PeriodEndsLine(*lines[j + 1], years.size(), &ends)) {
         for (size_t k = 0; k < years.size(); ++k) years[k] += " - " + ends[k];
@@ -2308,6 +2320,23 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
       i += 1;
       continue;
     }
+    // label-only / the label's rest with the figures ("Årsavg andel i % av
+    // tot" over "rörelseintäkter 65 68", "Lån per kvm boarea och lokalarea"
+    // over "(kr) 7 535 7 579"): one row. A row label starts with a capital;
+    // a small letter or a bracketed unit goes on the line above.
+    if (label_only(r) && i + 1 < g.rows.size() && !g.rows[i + 1].repeated_header && RowHasCells(g.rows[i + 1]) &&
+        !g.rows[i + 1].label.empty() && r.label.back() != '.' && r.label.back() != ':') {
+      const std::string& rest = g.rows[i + 1].label;
+      size_t at = 0;
+      const char32_t c = NextCodePoint(rest, &at);
+      if ((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö' || c == '(') {
+        GridRow row = g.rows[i + 1];
+        row.label = r.label + " " + rest;
+        out.push_back(std::move(row));
+        i += 1;
+        continue;
+      }
+    }
     // label-only / figures
     if (label_only(r) && i + 1 < g.rows.size() && unlabeled(g.rows[i + 1])) {
       GridRow row = r;
@@ -2672,6 +2701,54 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
   return running;
 }
 
+// A statement's caption with its header line lost ("BALANSRAKNING oe ee":
+// psm 3 read the dates beside it as scraps, or dropped them): the years of
+// the document's statement before it, when the next rows' figures group
+// into as many columns. A statement's columns run the same way through one
+// report (the year, then the year before), but nothing printed says so
+// here: the rows carry a doubt the sums cannot clear (read.years).
+bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const std::vector<Grid>& before,
+                       std::string* title, std::vector<std::string>* headers) {
+  static const RE2 kStatement("^(resultatrakning|balansrakning|kassaflodesanalys)((?: \\S{1,3}){0,3})$");
+  std::string clean = CleanCellText(lines[i]->text), name, scraps;
+  if (clean.size() > 40 || !RE2::FullMatch(FoldKey(clean), kStatement, &name, &scraps)) return false;
+  const Grid* prev = nullptr;
+  for (auto it = before.rbegin(); it != before.rend() && !prev; ++it)
+    if (it->headers.size() >= 2 && RE2::PartialMatch(FoldKey(it->title), "(resultatrakning|balansrakning|kassaflodesanalys)"_re))
+      prev = &*it;
+  if (!prev) return false;
+  std::vector<std::string> years;
+  for (const std::string& h : prev->headers) {
+    TableColumn c = ParseColumnHeader(h, "årsredovisning");
+    if (!c.year || c.kind == ColumnKind::kNote) return false;
+    years.push_back(std::to_string(c.year));
+  }
+  // The first rows with figures (section headings between) fill exactly
+  // those columns, and no header line follows.
+  int seen = 0;
+  for (size_t j = i + 1; j < lines.size() && seen < 4; ++j) {
+    std::string l = CleanCellText(lines[j]->text);
+    if (l.empty()) continue;
+    ++seen;
+    std::string hl;
+    std::vector<std::string> hh;
+    if (SpaceHeader(l, &hl, &hh)) return false;
+    std::vector<std::string> toks = OcrTokens(l);
+    size_t first = FiguresStart(toks);
+    if (first == toks.size()) continue;
+    if (first == 0) return false;
+    // A note reference before the figures ("Not 9 478 065 442 482 157 666").
+    if (first >= 2 && IsNoteWord(toks[first - 1])) ++first;
+    std::vector<std::string> shadow;
+    for (size_t k = first; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
+    if (GroupFigures(shadow, static_cast<int>(years.size()), 16, true).empty()) return false;
+    *headers = years;
+    *title = clean.substr(0, clean.size() - scraps.size());
+    return true;
+  }
+  return false;
+}
+
 std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& params) {
   std::vector<Grid> grids;
   // Flatten lines with their page numbers: tables may cross form feeds.
@@ -2694,6 +2771,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     const Line& hl = *lines[i];
     bool tabbed = hl.text.find('\t') != std::string::npos;
     bool title_header = false;
+    bool headless = false;           // a statement's caption without its header line
+    std::string headless_title;
     bool header_junk = false;        // rule-line junk stripped from the header
     std::set<int> junk_lines;        // Line::index of rows read after stripping junk
     Grid g;
@@ -2738,12 +2817,18 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           i = std::max(end, i + 1);
           continue;
         }
-        if (!OneColumnSpaceHeader(hl.text, &label, &headers) &&
-            !(AmountWordSpaceHeader(hl.text, &label, &headers) && SingleYear(FindTitle(lines, i, params)).has_value())) {
-          ++i;
-          continue;
+        if (HeadlessStatement(lines, i, grids, &headless_title, &headers)) {
+          headless = true;
+          label.clear();
+        } else {
+          if (!OneColumnSpaceHeader(hl.text, &label, &headers) &&
+              !(AmountWordSpaceHeader(hl.text, &label, &headers) &&
+                SingleYear(FindTitle(lines, i, params)).has_value())) {
+            ++i;
+            continue;
+          }
+          g.confirm_by_sums = true;
         }
-        g.confirm_by_sums = true;
       }
       g.header_label = label;
       note_column = RE2::PartialMatch(FoldKey(label), "(^| )not\\.?$"_re);
@@ -2781,10 +2866,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       if (!count_before) SpaceHeader(hl.text, &l2, &h2, nullptr, &count_after);
     }
     ncols = g.headers.size();
-    g.title = title_header ? CleanCellText(hl.text) : FindTitle(lines, i, params);
+    g.title = title_header ? CleanCellText(hl.text) : headless ? headless_title : FindTitle(lines, i, params);
     // A statement's name printed on its header line ("Resultaträkning Not
     // 2023-01-01 2022-01-01") is its title, not the line above.
-    if (!title_header && !tabbed) {
+    if (!title_header && !headless && !tabbed) {
       std::string named = g.header_label;
       RE2::Replace(&named, "(?i)\\s*not\\.?$"_re, "");
       if (!named.empty() && IsTableHeading(named)) g.title = named;
@@ -3049,6 +3134,19 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // "2127 333" is one figure whose first thousands space OCR lost.
           // Only then are a head of four to six digits and the three-digit
           // group after it joined, and the row says so (suspect).
+          // A speck read as a comma after the row's last figure ("695 695
+          // 695,"): no decimal follows it when the figures fill the columns
+          // only without it. (A decimal wrapped in its cell, "712," over "5",
+          // fills them with it.)
+          if (!nums.empty() && nums.back().size() >= 2 && nums.back().back() == ',' &&
+              GroupFigures(nums, static_cast<int>(ncols), 16).empty()) {
+            std::vector<std::string> bare = nums;
+            bare.back().pop_back();
+            if (!GroupFigures(bare, static_cast<int>(ncols), 16).empty()) {
+              nums = std::move(bare);
+              raw_nums.back().pop_back();
+            }
+          }
           bool joined_dropped_space = false;
           if (!nums.empty() && GroupFigures(nums, static_cast<int>(ncols), 16).empty()) {
             bool fits = false;
@@ -3105,7 +3203,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               // Or the label's rest in small letters with the figures ("Av-
               // och nedskrivningar av materiella och" / "anläggningstillgångar
               // -899 311 -899 311").
-              const bool rest_below = !next.empty() && next[0] >= 'a' && next[0] <= 'z' && next_toks.size() >= 2 &&
+              // Or a unit in brackets ("Lån per kvm boarea och lokalarea" /
+              // "(kr) 7 535 7 579").
+              const bool rest_below = !next.empty() && ((next[0] >= 'a' && next[0] <= 'z') || next[0] == '(') &&
+                                      next_toks.size() >= 2 &&
                                       FiguresStart(next_toks) > 0 && FiguresStart(next_toks) <= 3 &&
                                       FiguresStart(next_toks) < next_toks.size();
               sentence = !IsSumLabel(clean) && !figures_below && !rest_below;
@@ -3153,6 +3254,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // 230 454 995, not 229 011 | 706 230 454 995): a row's amounts
             // in a table of years are of one size. The row stays ambiguous
             // (row.groupings) for the sums to settle.
+            // (Ten groups of three under five columns group a hundred ways:
+            // the first sixteen enumerated may not hold the even one.)
+            if (ncols >= 3 && k_best == ncols && groupings.size() > 1) {
+              auto wide = GroupFigures(nums, static_cast<int>(ncols), 1024, strict);
+              if (!wide.empty()) groupings = std::move(wide);
+            }
             if (ncols >= 2 && groupings.size() > 1)
               std::stable_sort(groupings.begin(), groupings.end(),
                                [](const auto& a, const auto& b) { return AmountSpread(a) < AmountSpread(b); });
@@ -3227,6 +3334,16 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           r.doubt = "the header names a column between the label and the values ('" + g.header_label +
                     "'); without positions the label may hold that column's text";
         }
+    // The columns' years are the guess, not the figures' placement: a cell
+    // doubt, which no sum clears.
+    if (headless)
+      for (GridRow& r : g.rows)
+        for (GridCell& c : r.cells)
+          if (c.present && c.doubt_rule.empty()) {
+            c.doubt_rule = "read.years";
+            c.doubt = "no header line under '" + g.title +
+                      "': its columns are read as the years of the document's statement before it";
+          }
     if (title_header)
       for (GridRow& r : g.rows)
         if (r.doubt_rule.empty() && RowHasCells(r)) {
