@@ -1354,6 +1354,9 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       years.back() += " - " + period_end;
       continue;
     }
+    // A scrap under a column's head ("Not 2023-12-31" over "an": the Not
+    // column's references read as letters): no figure, and the column goes on.
+    if (column_mode && columns.back().empty() && line_text.size() <= 3 && !HasDigit(line_text)) continue;
     if (IsYearLine(toks)) {
       if (row_mode || column_mode) break;
       row_mode = true;
@@ -2701,6 +2704,20 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
   return running;
 }
 
+// A statement's name alone on its line, maybe with a few scraps OCR read
+// beside it ("BALANSRAKNING oe ee"): `*scraps` gets those.
+bool IsStatementCaption(const std::string& clean, std::string* scraps = nullptr) {
+  static const RE2 kStatement("^(?:resultatrakning|balansrakning|kassaflodesanalys)((?: \\S{1,3}){0,3})$");
+  std::string s;
+  if (clean.size() > 40 || !RE2::FullMatch(FoldKey(clean), kStatement, &s)) return false;
+  if (scraps) *scraps = s;
+  return true;
+}
+
+bool RowHasCellsAny(const Grid& g) {
+  return std::any_of(g.rows.begin(), g.rows.end(), [](const GridRow& r) { return RowHasCells(r); });
+}
+
 // A statement's caption with its header line lost ("BALANSRAKNING oe ee":
 // psm 3 read the dates beside it as scraps, or dropped them): the years of
 // the document's statement before it, when the next rows' figures group
@@ -2709,9 +2726,8 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
 // here: the rows carry a doubt the sums cannot clear (read.years).
 bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const std::vector<Grid>& before,
                        std::string* title, std::vector<std::string>* headers) {
-  static const RE2 kStatement("^(resultatrakning|balansrakning|kassaflodesanalys)((?: \\S{1,3}){0,3})$");
-  std::string clean = CleanCellText(lines[i]->text), name, scraps;
-  if (clean.size() > 40 || !RE2::FullMatch(FoldKey(clean), kStatement, &name, &scraps)) return false;
+  std::string clean = CleanCellText(lines[i]->text), scraps;
+  if (!IsStatementCaption(clean, &scraps)) return false;
   const Grid* prev = nullptr;
   for (auto it = before.rbegin(); it != before.rend() && !prev; ++it)
     if (it->headers.size() >= 2 && RE2::PartialMatch(FoldKey(it->title), "(resultatrakning|balansrakning|kassaflodesanalys)"_re))
@@ -3185,6 +3201,9 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               }
             }
           }
+          // Another statement's caption ("Balansrakning oe ee" under a
+          // resultaträkning run on over a page break) ends this table.
+          if (nums.empty() && RowHasCellsAny(g) && IsStatementCaption(clean)) break;
           if (nums.empty()) {
             // Label only: a section heading, or the end of the table.
             // ("Finansiella kostnader of." is a label with rule junk read

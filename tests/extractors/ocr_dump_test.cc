@@ -44,6 +44,8 @@ Read ReadDump(const std::string& text, const std::string& kind = "verksamhetspla
   Read r;
   r.tables = ExtractFinancialTables(doc);
   RepairTables(r.tables, &r.flags);
+  std::vector<Flag> doubts = ReadingFlags(r.tables);  // the reader's cell doubts, as the check stage adds them
+  r.flags.insert(r.flags.end(), doubts.begin(), doubts.end());
   return r;
 }
 
@@ -537,7 +539,85 @@ INSTANTIATE_TEST_SUITE_P(
                  "Summa fritt eget kapital -2 074579 -1402 799\n",
                  {{"Summa fritt eget kapital", 2025, -2074579, "ok"},
                   {"Summa fritt eget kapital", 2024, -1402799, "ok"}},  // the Summa row's check confirms both
-                 {}}),
+                 {}},
+        // A nil amount's zero read as a letter ("O", "(e)") at a row's end,
+        // and a 5 read as "$": damaged figures for the sums, not the
+        // table's end.
+        DumpCase{"zero_read_as_a_letter_at_the_rows_end",
+                 "Balansrakning, kr\nTillgangar 2025-12-31 2024-12-31\nKortfristiga fordringar\n"
+                 "Kundfordringar 12 300 8 $00\nOvriga fordringar 4 500 O\n"
+                 "Summa kortfristiga fordringar 16 800 8 500\nKassa och bank\nKassa och bank 52 100 (e)\n"
+                 "Summa kassa och bank 52 100 0\nSumma omsattningstillgangar 68 900 8 500\n",
+                 {{"Kundfordringar", 2024, 8500, "repaired"},
+                  {"Ovriga fordringar", 2024, 0, "repaired"},
+                  {"Kassa och bank", 2024, 0, "repaired"},
+                  {"Summa omsattningstillgangar", 2025, 68900, "ok"}},
+                 {"repair.confusable"}},
+        // The period's first day on the header line ("1 januari - 31
+        // december Not 2025 2024") is no numbered heading: the statement's
+        // name above it is the title.
+        DumpCase{"period_on_the_header_line_under_the_statements_name",
+                 "Resultatrakning, kr\n1 januari - 31 december Not 2025 2024\nRorelseintakter\n"
+                 "Nettoomsattning 2 3 100 400 2 950 100\nOvriga rorelseintakter 12 500 9 800\n"
+                 "Summa rorelseintakter 3 112 900 2 959 900\n",
+                 {{"Summa rorelseintakter", 2025, 3112900, "ok"}},
+                 {},
+                 "Resultatrakning, kr"},
+        // A label wrapped with a blank line under it: its rest comes with the
+        // figures, in small letters or as a bracketed unit.
+        DumpCase{"labels_rest_with_the_figures_after_a_blank_line",
+                 "Flerarsoversikt (Tkr) 2025 2024 2023\nNettoomsattning 5 100 4 900 4 700\n"
+                 "Lan per kvm boarea och lokalarea\n\n(kr) 6 210 6 380 6 550\n"
+                 "Arsavgifternas andel i % av totala\n\nrorelseintakter 71 72 74\nSoliditet (%) 80 79 78\n",
+                 {{"Nettoomsattning", 2025, 5100, "ok"},
+                  {"Lan per kvm boarea och lokalarea (kr)", 2024, 6380, "ok"},
+                  {"Arsavgifternas andel i % av totala rorelseintakter", 2023, 74, "ok"},
+                  {"Soliditet (%)", 2025, 80, "ok"}},
+                 {}},
+        // A balance sheet's labels as a block, then its Not head and the
+        // page's number apart, then a head of balance dates alone over rows
+        // of figures: paired by order, confirmed by the sums.
+        DumpCase{"dates_head_alone_after_a_label_block",
+                 "Balansrakning\n\nEGET KAPITAL OCH SKULDER\n\nBundet eget kapital\nMedlemsinsatser\n"
+                 "Fond for yttre underhall\nSumma bundet eget kapital\n\nFritt eget kapital\n"
+                 "Balanserat resultat\nArets resultat\nSumma fritt eget kapital\nSumma eget kapital\n\nNot\n\n"
+                 "8 (14)\n\n2025-12-31 2024-12-31\n\n50 000 000 50 000 000\n1 200 000 1 000 000\n"
+                 "51 200 000 51 000 000\n-3 000 000 -2 500 000\n-400 000 -500 000\n-3 400 000 -3 000 000\n"
+                 "47 800 000 48 000 000\n",
+                 {{"Summa eget kapital", 2025, 47800000, "!ok"},
+                  {"Medlemsinsatser", 2024, 50000000, "!ok"},
+                  {"Arets resultat", 2025, -400000, "!ok"}},
+                 {}},
+        // A statement whose header line OCR lost ("Balansrakning oe ee"):
+        // its columns are the years of the statement before it, a guess no
+        // sum can confirm (read.years), so every figure stays suspect.
+        DumpCase{"statement_without_its_header_line",
+                 "Resultatrakning, kr\nNot 2025 2024\nNettoomsattning 1 5 000 000 4 800 000\n"
+                 "Driftskostnader -5 200 000 -4 950 000\nArets resultat -200 000 -150 000\n\f"
+                 "Balansrakning oe ee\nTillgangar\nByggnader och mark Not 9 100 000 000 101 000 000\n"
+                 "Kassa och bank 2 500 000 2 100 000\nSumma tillgangar 102 500 000 103 100 000\n",
+                 {{"Byggnader och mark", 2025, 100000000, "!ok"},
+                  {"Summa tillgangar", 2024, 103100000, "!ok"},
+                  {"Arets resultat", 2025, -200000, "ok"}},
+                 {"read.years"}},
+        // A speck read as a comma after a row's last figure ("660,"): no
+        // decimal of a wrapped cell when the figures fill the columns only
+        // without it.
+        DumpCase{"speck_comma_after_the_last_figure",
+                 "Flerarsoversikt (Tkr) 2025 2024 2023 2022\nNettoomsattning 5 100 4 900 4 700 4 650\n"
+                 "Arsavgift/kvm (kr) 640 650 655 660,\nSoliditet (%) 80 79 78 77\n",
+                 // (640 650 655 660 might be one figure too: suspect, read.ambiguous.)
+                 {{"Arsavgift/kvm (kr)", 2022, 660, "suspect"}, {"Soliditet (%)", 2022, 77, "ok"}},
+                 {}},
+        // Ten three-digit groups under five columns group a hundred ways;
+        // with nothing to check them the row stays suspect, read as the five
+        // figures of one size.
+        DumpCase{"ten_groups_under_five_columns",
+                 "Flerarsoversikt (Tkr) 2025 2024 2023 2022 2021\n"
+                 "Nettoomsattning 5 100 4 900 4 700 4 650 4 600\n"
+                 "Eget kapital 198 450 197 310 196 120 195 800 194 020\n",
+                 {{"Eget kapital", 2025, 198450, "suspect"}, {"Eget kapital", 2021, 194020, "suspect"}},
+                 {"read.ambiguous"}}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
