@@ -745,12 +745,14 @@ void ApplyAgreedCells(FinancialTable& t, int ti, int r, size_t k, const std::vec
     // The grouping the reader chose first, which every reading the sums
     // accept keeps ("124 500 000 124 500 000" could group as 124 500 000
     // 124 | 500 000): no repair, and checked. Its doubt was the grouping
-    // alone when the reader left none of its own on the row or cell.
+    // alone when the reader left none of its own on the row or cell. A
+    // doubt of the cell's own (its column's year: read.years) is not about
+    // the grouping: the cell stays suspect under that doubt's flag, and the
+    // grouping raises none.
     TableCell& cell = t.rows[r].cells[c];
     if (same && checked && first.kind[c] == "regroup" && first.present[c] && first.value[c] && cell.present &&
-        cell.parsed && std::fabs(cell.value - *first.value[c]) < 1e-9 && t.rows[r].doubt_rule.empty() &&
-        cell.doubt_rule.empty()) {
-      if (cell.status == "suspect") cell.status = "ok";
+        cell.parsed && std::fabs(cell.value - *first.value[c]) < 1e-9 && t.rows[r].doubt_rule.empty()) {
+      if (cell.status == "suspect" && cell.doubt_rule.empty()) cell.status = "ok";
       continue;
     }
     if (same) {
