@@ -989,6 +989,18 @@ bool NextBlockTokens(const std::vector<const Line*>& lines, const TextTableParam
   return false;
 }
 
+// A label-block line that opens a section: a known section heading, or a
+// label a later line sums ("Kortfristiga placeringar" over "Summa
+// kortfristiga placeringar"). Pairings that leave such lines without
+// figures read the statement as printed.
+bool HeadsASection(const std::vector<GridRow>& rows, size_t k) {
+  if (IsSectionHeading(rows[k].label)) return true;
+  const std::string summed = "summa " + FoldKey(rows[k].label);
+  for (size_t q = k + 1; q < rows.size(); ++q)
+    if (FoldKey(rows[q].label) == summed) return true;
+  return false;
+}
+
 // Pairs the label lines of one table (`labels`) with its figure rows
 // (`rows`, one value per column of `years`) read apart from them: every way
 // to leave labels without figures is read, and the sums choose (see above).
@@ -1082,7 +1094,7 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
       (WithinTolerance(c, *res) ? holds : fails)++;
     }
     int prior = 0;
-    for (int k : skips[s]) prior += IsSectionHeading(g.rows[k].label) ? 1 : 0;
+    for (int k : skips[s]) prior += HeadsASection(g.rows, static_cast<size_t>(k)) ? 1 : 0;
     scored.push_back({s, holds, fails, prior});
   }
   if (scored.empty()) return false;
@@ -1099,14 +1111,33 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
   const Scored& best = scored.front();
   if (holds) *holds = best.holds;
   if (fails) *fails = best.fails;
-  bool tie = scored.size() > 1 && !better(scored[0], scored[1]);
+  // A rival pairing that scores as well ties only when it reads other
+  // facts: two pairings that differ in which of two lines with the same
+  // label ("Kassa och bank" the heading, "Kassa och bank" the row) carries
+  // the figures read the same.
+  auto facts = [&](size_t s) {
+    std::string out;
+    for (const GridRow& r : build(skips[s]).rows) {
+      std::string cells;
+      for (const GridCell& c : r.cells) cells += (c.present ? c.text : std::string("-")) + ";";
+      if (cells.find_first_not_of("-;") != std::string::npos) out += FoldKey(r.label) + "|" + cells + "\n";
+    }
+    return out;
+  };
+  bool tie = false;
+  size_t rival = 0;
+  for (size_t q = 1; q < scored.size() && !tie && !better(scored[0], scored[q]); ++q)
+    if (facts(scored[q].index) != facts(best.index)) {
+      tie = true;
+      rival = q;
+    }
   *grid = build(skips[best.index]);
   std::string how = column_mode ? "column by column" : "as a block of figure rows";
   std::string rule, doubt;
   if (tie) {
     rule = "read.ambiguous";
     std::string alt;
-    for (int k : skips[scored[1].index]) alt += (alt.empty() ? "" : ", ") + grid->rows[k].label;
+    for (int k : skips[scored[rival].index]) alt += (alt.empty() ? "" : ", ") + grid->rows[k].label;
     doubt = "the OCR text printed labels and figures apart (" + how +
             "); two pairings of labels with figures satisfy the checks equally (the other leaves without figures: " +
             alt + ")";
@@ -1416,6 +1447,10 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       NumberLine rest = ReadNumberLine(std::vector<std::string>(toks.begin() + 1, toks.end()), 1);
       if (rest.cells.size() == 1) nl = rest;
     }
+    // A column's figure whose last thousands space OCR lost ("411 117000"):
+    // the six-digit run is two groups; the pairing's sums confirm it.
+    if (nl.cells.empty() && column_mode && toks.size() == 2 && UnspacedRunAfterHead(toks, 1, 6))
+      nl = ReadNumberLine(SplitSixDigitRuns(toks), 1);
     // A minus read as a tilde ("~862 409"): the same doubt.
     std::string tilde_rest;
     if (nl.cells.empty() && column_mode && RE2::FullMatch(line_text, "~\\s?(\\d.*)"_re, &tilde_rest))
@@ -1566,10 +1601,19 @@ std::string LoneFigure(const Line& line) {
 
 bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
                            const TextTableParams& tp, std::set<size_t>* consumed, Grid* grid, size_t* end) {
-  std::string first_header;
+  std::string first_header, caption;
   bool with_kind = false;
   size_t j = 0;
-  if (!ReadColumnHead(lines, start, &first_header, &with_kind, &j)) return false;
+  if (!ReadColumnHead(lines, start, &first_header, &with_kind, &j)) {
+    // The table's caption with the first column's year on its line
+    // ("Flerårsöversikt 2023"; the other years head their blocks below).
+    std::vector<std::string> toks = OcrTokens(CleanCellText(lines[start]->text));
+    if (toks.size() < 2 || !IsYearToken(toks.back())) return false;
+    for (size_t q = 0; q + 1 < toks.size(); ++q) caption += (q ? " " : "") + toks[q];
+    if (HasDigit(caption) || !IsTableHeading(caption)) return false;
+    first_header = toks.back().substr(0, 4);
+    j = start + 1;
+  }
   struct BodyRow {
     size_t index;
     std::string label, figure;
@@ -1607,6 +1651,14 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     // A caption naming a column kind and a year ("Utfall mot budget 2025")
     // is the next table's, no row of this one.
     if (IsYearToken(nl.cells[0]) && NamesKindWord(label)) break;
+    // A label wrapped in its cell goes on in small letters with the figure
+    // ("Årsavgift per kvm upplåten med" / "bostadsrätt (kr/kvm) 741").
+    if (!body.empty() && body.back().figure.empty() && !label.empty() && label[0] >= 'a' && label[0] <= 'z') {
+      body.back().label += " " + label;
+      body.back().index = j;
+      body.back().figure = nl.cells[0];
+      continue;
+    }
     body.push_back({j, label, nl.cells[0]});
   }
   while (!body.empty() && body.back().figure.empty()) body.pop_back();
@@ -1697,7 +1749,7 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
   }
   if (blocks.empty() && row_lines.empty()) return false;
   Grid g;
-  g.title = FindTitle(lines, start, tp);
+  g.title = caption.empty() ? FindTitle(lines, start, tp) : caption;
   g.headers.push_back(first_header);
   for (const Block& b : blocks) g.headers.push_back(b.header);
   for (const std::string& y : row_years) g.headers.push_back(y);

@@ -825,6 +825,77 @@ TEST(OcrDumpBlocks, FirstColumnBesideTheLabelsTheOthersAsRows) {
     for (const TableCell& c : row.cells) EXPECT_EQ(c.status, "suspect") << row.label;
 }
 
+// The same overview with the first column's year on the caption's line
+// ("Flerarsoversikt 2025"), a label wrapped in its cell over a blank line
+// (its rest in small letters with the figure), the ratios' definitions
+// after the labels, and each further year as a block of one figure a line,
+// the page's number between two blocks.
+TEST(OcrDumpBlocks, CaptionWithTheFirstYearTheOthersColumnByColumn) {
+  Read r = ReadDump(
+      "Flerarsoversikt 2025\nNettoomsattning, tkr 8 210\nSoliditet (%) 88,5\nArsavgift per kvm upplaten med\n\n"
+      "bostadsratt (kr/kvm) 812\nSparande per kvm (kr/kvm) 231\n\nNettoomsattning\n"
+      "Rorelsens huvudintakter och sidointakter.\n\n2024\n7 990\n88,1\n798\n226\n\n3 (12)\n\n2023\n7 640\n"
+      "87,9\n776\n219\n",
+      "arsredovisning");
+  ASSERT_FALSE(r.tables.empty());
+  const FinancialTable& t = r.tables[0];
+  EXPECT_EQ(t.title, "Flerarsoversikt");
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[0].year, 2025);
+  EXPECT_EQ(t.columns[2].year, 2023);
+  const TableCell* fee = Cell(r, "Arsavgift per kvm upplaten med bostadsratt (kr/kvm)", 2024);
+  ASSERT_NE(fee, nullptr);
+  EXPECT_DOUBLE_EQ(fee->value, 798);
+  const TableCell* saving = Cell(r, "Sparande per kvm (kr/kvm)", 2023);
+  ASSERT_NE(saving, nullptr);
+  EXPECT_DOUBLE_EQ(saving->value, 219);
+  const TableCell* turnover = Cell(r, "Nettoomsattning, tkr", 2025);
+  ASSERT_NE(turnover, nullptr);
+  EXPECT_EQ(turnover->amount_sek, 8210000);
+  // Paired by order, and no sum checks an overview: nothing is ok.
+  for (const TableRow& row : t.rows)
+    for (const TableCell& c : row.cells)
+      if (c.present) EXPECT_EQ(c.status, "suspect") << row.label;
+}
+
+// A balance sheet's labels as a block, then its columns one figure a line
+// (psm 3). Headings no list knows ("Kortfristiga placeringar") are told
+// by the Summa line that closes them, so the pairing that leaves them
+// without figures wins over one that gives their figure to them instead of
+// their one row; the heading "Kassa och bank" over its row "Kassa och bank"
+// is no second reading (either line carrying the figures reads the same
+// facts). A figure whose last thousands space OCR lost ("310 450000") is
+// read as its two groups.
+TEST(OcrDumpBlocks, ABalanceSheetsColumnsTellItsHeadingsBySummaLines) {
+  Read r = ReadDump(
+      "Balansrakning (kr)\n\nTILLGANGAR\nAnlaggningstillgangar\nByggnader och mark\n"
+      "Summa anlaggningstillgangar\n\nOmsattningstillgangar\nKortfristiga fordringar\nOvriga fordringar\n"
+      "Summa kortfristiga fordringar\n\nKortfristiga placeringar\nOvriga kortfristiga placeringar\n"
+      "Summa kortfristiga placeringar\n\nKassa och bank\n\nKassa och bank\nSumma kassa och bank\n"
+      "Summa omsattningstillgangar\n\nSUMMA TILLGANGAR\n\nNot\n2025-12-31\n310 450000\n310 450 000\n"
+      "82 300\n82 300\n150 000\n150 000\n96 120\n96 120\n328 420\n310 778 420\n\n5 (14)\n2024-12-31\n"
+      "312 900 000\n312 900 000\n75 800\n75 800\n120 000\n120 000\n101 400\n101 400\n297 200\n"
+      "313 197 200\n",
+      "arsredovisning");
+  const TableCell* building = Cell(r, "Byggnader och mark", 2025);
+  ASSERT_NE(building, nullptr);
+  EXPECT_DOUBLE_EQ(building->value, 310450000);
+  const TableCell* placed = Cell(r, "Ovriga kortfristiga placeringar", 2025);
+  ASSERT_NE(placed, nullptr);
+  EXPECT_DOUBLE_EQ(placed->value, 150000);
+  EXPECT_EQ(placed->status, "ok");
+  EXPECT_EQ(Cell(r, "Kortfristiga placeringar", 2025), nullptr);
+  const TableCell* cash = Cell(r, "Kassa och bank", 2024);
+  ASSERT_NE(cash, nullptr);
+  EXPECT_DOUBLE_EQ(cash->value, 101400);
+  EXPECT_EQ(cash->status, "ok");
+  const TableCell* total = Cell(r, "SUMMA TILLGANGAR", 2024);
+  ASSERT_NE(total, nullptr);
+  EXPECT_DOUBLE_EQ(total->value, 313197200);
+  EXPECT_EQ(total->status, "ok");
+  EXPECT_FALSE(HasFlag(r, "read.ambiguous"));
+}
+
 TEST(OcrDumpLabels, CapitalIForSmallLStillNamesTheRow) {
   struct Case {
     const char* label;     // as printed in the dump
