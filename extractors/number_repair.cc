@@ -1195,7 +1195,11 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
         for (const Term& term : con.terms) {
           reads = reads || (term.row == r && term.col == c);
           const TableCell* other = term.row != r || term.col != c ? CellAt(t, term.row, term.col) : nullptr;
-          printed_other = printed_other || (other && other->status != "repaired");
+          // (Nor does a figure of a row read by the same guess: two rows
+          // whose edge scrap was dropped alike agree by construction.)
+          const bool same_guess = other && row.doubt_rule == "read.edge_scrap" &&
+                                  t.rows[term.row].doubt_rule == "read.edge_scrap";
+          printed_other = printed_other || (other && other->status != "repaired" && !same_guess);
         }
         if (!reads) continue;
         std::optional<double> res = Residual(t, con);

@@ -171,7 +171,7 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
     bool open_paren = tok.find('(') != std::string::npos;
     size_t b = 0, e = tok.size();
     while (b < e && (tok[b] == '|' || tok[b] == '[' || tok[b] == '{' || tok[b] == '/' || (tok[b] == '(' && !paren))) ++b;
-    while (e > b && (tok[e - 1] == '|' || tok[e - 1] == '/' || tok[e - 1] == ']' || tok[e - 1] == '[' || tok[e - 1] == '}' || tok[e - 1] == ';' ||
+    while (e > b && (tok[e - 1] == '|' || tok[e - 1] == '/' || tok[e - 1] == ']' || tok[e - 1] == '[' || tok[e - 1] == '}' || tok[e - 1] == ';' || tok[e - 1] == ':' ||
                      (tok[e - 1] == ')' && !open_paren))) --e;
     std::string core = tok.substr(b, e - b);
     // A cell border read as a comma after a figure ("2222, 2221"): four or
@@ -2700,6 +2700,23 @@ bool ReadInterleavedBlockTables(const std::vector<const Line*>& lines, const std
 // e's, hardly a digit. Such a line is no row and must not end the table.
 // A line that also holds a word of six letters or more (a label with
 // scraps beside it) is kept.
+// A shaded rule read as scraps after a line's words ("anlaggningstillgangar
+// Coe ane ese mee ee emo", psm 6): a run of three or more tokens of one to
+// three letters at the line's end, one of them Tesseract's "ee", goes.
+std::string WithoutScrapTail(const std::string& clean) {
+  std::vector<std::string> toks = Tokens(clean);
+  size_t from = toks.size();
+  bool ee = false;
+  while (from > 1 && RE2::FullMatch(toks[from - 1], "[A-Za-z]{1,3}"_re)) {
+    ee = ee || RE2::FullMatch(toks[from - 1], "[eE]{2,3}"_re);
+    --from;
+  }
+  if (toks.size() - from < 3 || !ee) return clean;
+  std::string out;
+  for (size_t k = 0; k < from; ++k) out += (k ? " " : "") + toks[k];
+  return out;
+}
+
 bool IsRulingGarbage(const std::string& text) {
   std::vector<std::string> toks = Tokens(text);
   if (toks.size() < 5) return false;
@@ -2951,7 +2968,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       std::string clean = CleanCellText(l.text);
       bool line_junk = false;
       if (!tabbed) {
-        clean = StripRuleJunk(clean, &line_junk);
+        clean = WithoutScrapTail(StripRuleJunk(clean, &line_junk));
         if (line_junk) junk_lines.insert(l.index);
         if (line_junk && clean.empty()) continue;  // a rule line
       }
@@ -3047,6 +3064,14 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           row.repeated_header = true;
         } else {
           std::vector<std::string> toks = OcrTokens(clean);
+          // (A lone letter of the page's edge after the figures, "67 075
+          // 000 g", hides them from FiguresStart: set apart, below.)
+          std::string edge_scrap;
+          if (toks.size() >= 3 && toks.back().size() == 1 && FiguresStart(toks) == toks.size() &&
+              FiguresStart(std::vector<std::string>(toks.begin(), toks.end() - 1)) < toks.size() - 1) {
+            edge_scrap = toks.back();
+            toks.pop_back();
+          }
           size_t first = FiguresStart(toks);
           // A note reference written out before the figures ("Nettoomsättning
           // Not 2 4 726 317 4 138 242", "Not 3, 4"): no figure, and not the
@@ -3079,7 +3104,14 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             }
             if (caption) break;
           }
-          for (size_t k = 0; k < first; ++k) row.label += (k ? " " : "") + toks[k];
+          // Under a Not column, one or two small letters ending the label
+          // are its note reference misread ("Byggnader och mark yi" for
+          // 11; "Ovriga fordringar a"): no word a row label ends with.
+          size_t label_end = first;
+          if (note_column && first >= 3 && RE2::FullMatch(toks[first - 1], "[a-z]{1,2}"_re) &&
+              !RE2::FullMatch(toks[first - 1], "(av|i|pa|om|kr|st|ab|ek|el|m)"_re))
+            --label_end;
+          for (size_t k = 0; k < label_end; ++k) row.label += (k ? " " : "") + toks[k];
           // Under a header that names a Not column before the years ("Not
           // 2025 2024"), a row's first figure of one or two digits that no
           // thousands group follows is its note reference ("Kassa och bank
@@ -3256,6 +3288,19 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // Another statement's caption ("Balansrakning oe ee" under a
           // resultaträkning run on over a page break) ends this table.
           if (nums.empty() && RowHasCellsAny(g) && IsStatementCaption(clean)) break;
+          // One digit or confusable letter of the page's edge after the
+          // figures ("750 000 9", "525 521 S"), when nothing else makes the
+          // row fill its columns: read without it. A guess the sums must
+          // confirm (read.edge_scrap). (A zero read "O" that a lost
+          // thousands space explains, "1388 143 O", was read above.)
+          if (edge_scrap.empty() && !joined_dropped_space && nums.size() >= 2 && raw_nums.back().size() == 1 &&
+              GroupFigures(nums, static_cast<int>(ncols), 16).empty() &&
+              !GroupFigures(std::vector<std::string>(nums.begin(), nums.end() - 1), static_cast<int>(ncols), 16, true)
+                   .empty()) {
+            edge_scrap = raw_nums.back();
+            nums.pop_back();
+            raw_nums.pop_back();
+          }
           if (nums.empty()) {
             // Label only: a section heading, or the end of the table.
             // ("Finansiella kostnader of." is a label with rule junk read
@@ -3368,6 +3413,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
                             "' lost its thousands spaces, and the group before it may be its head: the split "
                             "between the columns is a guess";
               }
+            }
+            if (!edge_scrap.empty() && row.doubt_rule.empty()) {
+              row.doubt_rule = "read.edge_scrap";
+              row.doubt = "the line ends in '" + edge_scrap +
+                          "', which fits no column (a scrap of the page's edge?); read without it";
             }
             if (joined_dropped_space) {
               row.doubt_rule = "read.dropped_space";
