@@ -190,10 +190,13 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
       out.push_back(tok);
     }
   }
-  // A nil amount's zero read as a letter in brackets after a row's figures
-  // ("2 489 (e)", "(o)"): a damaged zero, for the sums to confirm.
-  if (out.size() >= 2 && RE2::FullMatch(out.back(), "\\([eocO]\\)"_re) && IsNumericToken(out[out.size() - 2]))
-    out.back() = "O";
+  // A nil amount's zero read as a letter in brackets beside a row's figures
+  // ("2 489 (e)", "16, 18 (e) 43 930 000"): a damaged zero, for the sums
+  // to confirm.
+  for (size_t k = 0; k < out.size(); ++k)
+    if (RE2::FullMatch(out[k], "\\([eocO]\\)"_re) &&
+        ((k > 0 && IsNumericToken(out[k - 1])) || (k + 1 < out.size() && IsNumericToken(out[k + 1]))))
+      out[k] = "O";
   // A scrap of the page's edge after a row's figures ("-847 309 -852 161
   // N", "... =", "... :"): one character that is no digit nor one OCR
   // confuses with a digit, after two figures' worth of digit groups.
@@ -3125,7 +3128,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // (A six-digit run after a short head, "-2 472711", counts as the
           // two groups it lost the space between: the row reads it so below.)
           auto fills = [&](size_t from) {
-            std::vector<std::string> rest(toks.begin() + static_cast<long>(from), toks.end()), shadow, split;
+            // (The figures as the row reads them below: a head that lost
+            // its last thousands space joined, "91170 000".)
+            std::vector<std::string> rest =
+                JoinDroppedThousands(std::vector<std::string>(toks.begin() + static_cast<long>(from), toks.end()));
+            std::vector<std::string> shadow, split;
             for (const std::string& t : rest) shadow.push_back(ShadowDigits(t));
             for (const std::string& t : SplitSixDigitRuns(rest)) split.push_back(ShadowDigits(t));
             return !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty() ||

@@ -553,6 +553,19 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Kassa och bank", 2024, 0, "repaired"},
                   {"Summa omsattningstillgangar", 2025, 68900, "ok"}},
                  {"repair.confusable"}},
+        // The zero of an empty year read "(e)" between a row's note
+        // references and its other figure, and a figure that lost its last
+        // thousands space after references joined by a comma ("16,18 134
+        // 170 000 91170 000").
+        DumpCase{"zero_in_brackets_after_the_notes_and_a_joined_head",
+                 "Balansrakning, kr\nEget kapital och skulder Not 2025-12-31 2024-12-31\nLangfristiga skulder\n"
+                 "Skulder till kreditinstitut 16, 18 (e) 41 900 000\nSumma langfristiga skulder 0 41 900 000\n"
+                 "Kortfristiga skulder\nSkulder till kreditinstitut 16,18 122 150 000 80170 000\n"
+                 "Leverantorsskulder 310 400 295 100\nSumma kortfristiga skulder 122 460 400 80 465 100\n",
+                 {{"Leverantorsskulder", 2025, 310400, "ok"},
+                  {"Summa kortfristiga skulder", 2024, 80465100, "ok"},
+                  {"Summa langfristiga skulder", 2024, 41900000, "ok"}},
+                 {}},
         // The period's first day on the header line ("1 januari - 31
         // december Not 2025 2024") is no numbered heading: the statement's
         // name above it is the title.
