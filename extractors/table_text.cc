@@ -280,7 +280,12 @@ size_t FiguresStart(const std::vector<std::string>& toks) {
     if (RE2::FullMatch(t, kYearRange)) break;
     bool lone_head = t.size() == 1 && std::strchr("JBOSlI]g", t[0]) != nullptr && t[0] != '\0' && first < toks.size() && toks[first].size() == 3 &&
                      IsDigitsOnly(toks[first]);
-    if (!IsNumberish(t) && !lone_head) break;
+    // A figure read as letters only, between two figures ("13 14 IS 15
+    // 15"): damaged, for the repair solver.
+    bool between = t.size() <= 3 && first < toks.size() && first >= 2 && IsNumericToken(toks[first]) &&
+                   IsNumericToken(toks[first - 2]) &&
+                   std::all_of(t.begin(), t.end(), [](char c) { return IsConfusableChar(c); });
+    if (!IsNumberish(t) && !lone_head && !between) break;
     --first;
   }
   return first;
@@ -3069,11 +3074,20 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           std::vector<std::string> toks = OcrTokens(clean);
           // (A lone letter of the page's edge after the figures, "67 075
           // 000 g", hides them from FiguresStart: set apart, below.)
+          // Or a figure at the row's end garbled into one or two short words
+          // ("12 514 wage Gs"): the row is read without them, its figures
+          // short of the columns (placed like any short row), in doubt.
           std::string edge_scrap;
-          if (toks.size() >= 3 && toks.back().size() == 1 && FiguresStart(toks) == toks.size() &&
-              FiguresStart(std::vector<std::string>(toks.begin(), toks.end() - 1)) < toks.size() - 1) {
-            edge_scrap = toks.back();
-            toks.pop_back();
+          for (size_t drop = 1; drop <= 2 && edge_scrap.empty() && toks.size() >= drop + 3; ++drop) {
+            bool scrap = FiguresStart(toks) == toks.size();
+            for (size_t k = toks.size() - drop; k < toks.size() && scrap; ++k)
+              scrap = (drop == 1 && toks[k].size() == 1) || RE2::FullMatch(toks[k], "[A-Za-z]{1,4}"_re);
+            if (!scrap) continue;
+            std::vector<std::string> rest(toks.begin(), toks.end() - static_cast<long>(drop));
+            const size_t f = FiguresStart(rest);
+            if (f >= rest.size() || (drop == 2 && rest.size() - f < 2)) continue;
+            for (size_t k = rest.size(); k < toks.size(); ++k) edge_scrap += (edge_scrap.empty() ? "" : " ") + toks[k];
+            toks = std::move(rest);
           }
           size_t first = FiguresStart(toks);
           // A note reference written out before the figures ("Nettoomsättning

@@ -639,6 +639,17 @@ INSTANTIATE_TEST_SUITE_P(
                  // (89 111 94 137 126 also groups as three figures: suspect.)
                  {{"Sparande/kvm", 2021, 126, "suspect"}, {"Soliditet (%)", 2021, 76, "ok"}},
                  {}},
+        // A row's last figure garbled into short words ("12 514 wage Gs")
+        // and a figure read as letters between two others ("13 14 IS 15"):
+        // the rows are read, in doubt, and the table goes on.
+        DumpCase{"figures_garbled_into_letters",
+                 "Flerarsoversikt (Tkr) 2025 2024 2023 2022 2021\nNettoomsattning 5 100 4 900 4 700 4 650 4 600\n"
+                 "Skuldsattning/kvm 12 431 12 287 12 423 12 514 wage Gs\nRantekanslighet 13 14 IS 15 15\n"
+                 "Soliditet (%) 80 79 78 77 76\n",
+                 {{"Skuldsattning/kvm", 2025, 12431, "suspect"},
+                  {"Rantekanslighet", 2025, 13, "ok"},
+                  {"Soliditet (%)", 2021, 76, "ok"}},
+                 {"read.edge_scrap"}},
         // psm 6: a shaded rule read as scraps after a wrapped label's rest
         // ("anlaggningstillgangar Coe ane ese mee ee emo"): the rest joins
         // the label, the table goes on.
