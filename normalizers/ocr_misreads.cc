@@ -84,6 +84,9 @@ std::string Rebuild(const std::string& lower, const SwedishLexicon& lex) {
   std::vector<std::pair<double, std::string>> found;
   for (const std::u32string& c : OneEdit(w)) {
     if (c.size() < 3) continue;
+    // A four-letter word is no stray stroke away from a three-letter one:
+    // it is an abbreviation ("uppl" for upplåten, "inkl"), not "upp".
+    if (w.size() <= 4 && c.size() < w.size()) continue;
     std::string s = U32ToUtf8(c);
     if (Known(s, lex)) found.push_back({Frequency(s, lex), s});
   }

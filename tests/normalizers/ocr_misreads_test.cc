@@ -46,12 +46,16 @@ TEST(OcrMisreadsTest, ReportsWordsNoSingleReadingRebuilds) {
   const std::pair<const char*, const char*> kCases[] = {
       {"Surnrniia kostnxder", "Surnrniia"},  // two words damaged beyond one edit
       {"Ovrigt qwrtzk", "qwrtzk"},
+      // An abbreviation of four letters is no stray stroke away from a
+      // three-letter word ("uppl" for upplåten is not "upp"): kept as read.
+      {"Årsavgifter kr/kvm uppl med BR", "uppl"},
   };
   for (const auto& [in, first_unknown] : kCases) {
     OcrMisreadRepair r = RepairOcrMisreads(in, *lex);
     ASSERT_FALSE(r.unknown.empty()) << in;
     EXPECT_EQ(r.unknown[0], first_unknown) << in;
   }
+  EXPECT_EQ(RepairOcrMisreads("Årsavgifter kr/kvm uppl med BR", *lex).text, "Årsavgifter kr/kvm uppl med BR");
 }
 
 }  // namespace
