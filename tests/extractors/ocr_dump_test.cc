@@ -101,7 +101,9 @@ TEST_P(OcrDumpCase, ReadsFiguresAndFlagsDoubt) {
     }
   }
   for (const char* rule : c.flags) EXPECT_TRUE(HasFlag(r, rule)) << c.name << ": no flag " << rule;
-  if (c.title) EXPECT_EQ(r.tables[0].title, c.title) << c.name;
+  if (c.title) {
+    EXPECT_EQ(r.tables[0].title, c.title) << c.name;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -916,7 +918,9 @@ TEST(OcrDumpBlocks, CaptionWithTheFirstYearTheOthersColumnByColumn) {
   // Paired by order, and no sum checks an overview: nothing is ok.
   for (const TableRow& row : t.rows)
     for (const TableCell& c : row.cells)
-      if (c.present) EXPECT_EQ(c.status, "suspect") << row.label;
+      if (c.present) {
+        EXPECT_EQ(c.status, "suspect") << row.label;
+      }
 }
 
 // A balance sheet's labels as a block, then its columns one figure a line
