@@ -1123,23 +1123,24 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
   // facts: two pairings that differ in which of two lines with the same
   // label ("Kassa och bank" the heading, "Kassa och bank" the row) carries
   // the figures read the same.
-  auto facts = [&](size_t s) {
+  auto facts = [](const Grid& g) {
     std::string out;
-    for (const GridRow& r : build(skips[s]).rows) {
+    for (const GridRow& r : g.rows) {
       std::string cells;
       for (const GridCell& c : r.cells) cells += (c.present ? c.text : std::string("-")) + ";";
       if (cells.find_first_not_of("-;") != std::string::npos) out += FoldKey(r.label) + "|" + cells + "\n";
     }
     return out;
   };
+  *grid = build(skips[best.index]);
+  const std::string best_facts = facts(*grid);
   bool tie = false;
   size_t rival = 0;
   for (size_t q = 1; q < scored.size() && !tie && !better(scored[0], scored[q]); ++q)
-    if (facts(scored[q].index) != facts(best.index)) {
+    if (facts(build(skips[scored[q].index])) != best_facts) {
       tie = true;
       rival = q;
     }
-  *grid = build(skips[best.index]);
   std::string how = column_mode ? "column by column" : "as a block of figure rows";
   std::string rule, doubt;
   if (tie) {
@@ -3072,11 +3073,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           row.repeated_header = true;
         } else {
           std::vector<std::string> toks = OcrTokens(clean);
-          // (A lone letter of the page's edge after the figures, "67 075
-          // 000 g", hides them from FiguresStart: set apart, below.)
-          // Or a figure at the row's end garbled into one or two short words
-          // ("12 514 wage Gs"): the row is read without them, its figures
-          // short of the columns (placed like any short row), in doubt.
+          // A lone letter of the page's edge after the figures ("67 075 000
+          // g"), or a last figure garbled into one or two short words ("12
+          // 514 wage Gs"), hides the figures from FiguresStart: the row is
+          // read without them (short of the columns, placed like any short
+          // row), in doubt (read.edge_scrap).
           std::string edge_scrap;
           for (size_t drop = 1; drop <= 2 && edge_scrap.empty() && toks.size() >= drop + 3; ++drop) {
             bool scrap = FiguresStart(toks) == toks.size();
