@@ -752,7 +752,10 @@ void ApplyAgreedCells(FinancialTable& t, int ti, int r, size_t k, const std::vec
     TableCell& cell = t.rows[r].cells[c];
     if (same && checked && first.kind[c] == "regroup" && first.present[c] && first.value[c] && cell.present &&
         cell.parsed && std::fabs(cell.value - *first.value[c]) < 1e-9 && t.rows[r].doubt_rule.empty()) {
-      if (cell.status == "suspect" && cell.doubt_rule.empty()) cell.status = "ok";
+      // (A money cell of a table whose unit is unknown stays suspect.)
+      const TableRow& row = t.rows[r];
+      if (cell.status == "suspect" && cell.doubt_rule.empty() && !(t.unit.empty() && row.monetary && !row.scale))
+        cell.status = "ok";
       continue;
     }
     if (same) {

@@ -223,7 +223,16 @@ std::string StripRuleJunk(const std::string& clean, bool* had) {
   *had = false;
   std::string out;
   // A minus read as two dashes ("-—730") is one minus, not junk.
-  for (const std::string& tok : Tokens(OneMinusSign(clean))) {
+  const std::vector<std::string> toks = Tokens(OneMinusSign(clean));
+  for (size_t ti = 0; ti < toks.size(); ++ti) {
+    const std::string& tok = toks[ti];
+    // A footnote mark alone after a label's word, before the figures
+    // ("Energikostnad kr/kvm * 138 0 0 0"): the label's, as printed.
+    if (tok == "*" && ti > 0 && ti + 1 < toks.size() && RE2::PartialMatch(toks[ti - 1], "[[:alpha:]]$"_re) &&
+        IsNumberish(toks[ti + 1])) {
+      out += (out.empty() ? "" : " ") + tok;
+      continue;
+    }
     std::vector<char32_t> cps;
     for (size_t i = 0; i < tok.size();) cps.push_back(NextCodePoint(tok, &i));
     auto edge = [](char32_t c) { return IsRuleJunk(c) || (c < 128 && IsBorderChar(static_cast<char>(c))) || c == ';'; };
@@ -2393,7 +2402,9 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
       const std::string& rest = g.rows[i + 1].label;
       size_t at = 0;
       const char32_t c = NextCodePoint(rest, &at);
-      if ((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö' || c == '(') {
+      // (A rest of scraps only, "ee nee", is a label OCR garbled: no rest.)
+      if (c == '(' || (((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö') &&
+                       RE2::PartialMatch(rest, "[[:alpha:]]{4}"_re))) {
         GridRow row = g.rows[i + 1];
         row.label = r.label + " " + rest;
         out.push_back(std::move(row));
@@ -3124,10 +3135,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           }
           // Under a Not column, one or two small letters ending the label
           // are its note reference misread ("Byggnader och mark yi" for
-          // 11; "Ovriga fordringar a"): no word a row label ends with.
+          // 11; "Ovriga fordringar a"; "Nettoomsattning Ps" for 2): no
+          // word a row label ends with.
           size_t label_end = first;
-          if (note_column && first >= 3 && RE2::FullMatch(toks[first - 1], "[a-z]{1,2}"_re) &&
-              !RE2::FullMatch(toks[first - 1], "(av|i|pa|om|kr|st|ab|ek|el|m)"_re))
+          if (note_column && first >= 2 && RE2::FullMatch(toks[first - 1], "[A-Za-z]?[a-z]"_re) &&
+              !RE2::FullMatch(FoldKey(toks[first - 1]), "(av|i|pa|om|kr|st|ab|ek|el|m)"_re))
             --label_end;
           for (size_t k = 0; k < label_end; ++k) row.label += (k ? " " : "") + toks[k];
           // Under a header that names a Not column before the years ("Not
@@ -3178,7 +3190,9 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             if (!RE2::FullMatch(toks[first + 1], "\\d{3}"_re)) {
               if (fills(first + 1) || !fills(first)) ++first;
             } else {
-              maybe_note = fills(first + 1) && fills(first);
+              // A Summa row carries no note reference (none does in the
+              // real reports' statements): its first token is a figure's.
+              maybe_note = fills(first + 1) && fills(first) && !IsSumLabel(row.label);
             }
           }
           // Under text columns between label and values, a dash is such a
@@ -3329,6 +3343,15 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // as a word, not a sentence.)
             bool sentence = clean.back() == ':' || toks.size() > 5 ||
                             (clean.back() == '.' && (toks.size() >= 4 || toks.back().size() > 4));
+            // Unless figures OCR garbled end it: a token with a digit, only
+            // scraps after it ("Årsavgift per kvm upplåten med 79h s : :"
+            // for 724 - - -). Prose goes on in words after a number.
+            size_t digit_at = 1;
+            while (digit_at < toks.size() && !RE2::PartialMatch(toks[digit_at], "\\d"_re)) ++digit_at;
+            bool garbled_figures = digit_at + 1 < toks.size();
+            for (size_t k = digit_at; k < toks.size() && garbled_figures; ++k)
+              garbled_figures = toks[k].size() <= 3 && (k == digit_at || !RE2::PartialMatch(toks[k], "\\d"_re));
+            if (garbled_figures) sentence = false;
             // Unless nothing ends it as a sentence and it is a Summa line
             // whose figures OCR garbled ("Summa förändring av
             // rörelsekapital | aaa] 2°"), or a long label whose figures OCR
@@ -3347,7 +3370,17 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
                                       next_toks.size() >= 2 &&
                                       FiguresStart(next_toks) > 0 && FiguresStart(next_toks) <= 3 &&
                                       FiguresStart(next_toks) < next_toks.size();
-              sentence = !IsSumLabel(clean) && !figures_below && !rest_below;
+              // Or a section heading of a few words over a labelled row
+              // that fills the columns ("Justering av poster som inte ingår
+              // i kassaflödet" / "Årets avskrivningar 2 668 2 668"): prose
+              // runs longer, and no table row follows it.
+              const size_t next_first = FiguresStart(next_toks);
+              std::vector<std::string> next_shadow;
+              for (size_t k = next_first; k < next_toks.size(); ++k) next_shadow.push_back(ShadowDigits(next_toks[k]));
+              const bool heading_over_row = toks.size() <= 8 && clean.size() <= 60 && next_first > 0 &&
+                                            next_first < next_toks.size() &&
+                                            !GroupFigures(next_shadow, static_cast<int>(ncols), 16, true).empty();
+              sentence = !IsSumLabel(clean) && !figures_below && !rest_below && !heading_over_row;
             }
             if (sentence) break;
           } else {
@@ -3430,6 +3463,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // rows read alike would confirm each other's wrong reading.
             for (size_t q = 1; q < raw_nums.size() && row.doubt_rule.empty() && ncols >= 2; ++q) {
               if (UnspacedRunAfterHead(raw_nums, q, 6) || UnspacedRunAfterHead(raw_nums, q, 9)) {
+                // The run's groups spaced out, for the repair stage to
+                // regroup by the sums with the rows read alike.
+                std::string spaced;
+                for (const std::string& t : SplitSixDigitRuns(raw_nums)) spaced += (spaced.empty() ? "" : " ") + t;
+                row.raw_numbers = CanonicalNumberText(spaced);
+                row.groupings = std::max(row.groupings, 2);
                 row.doubt_rule = "read.dropped_space";
                 row.doubt = "figures '" + row.raw_numbers + "': '" + raw_nums[q] +
                             "' lost its thousands spaces, and the group before it may be its head: the split "
