@@ -32,6 +32,10 @@ bool IsAnnualReport(const std::string& doc_kind) {
   return doc_kind == "årsredovisning" || doc_kind == "delårsrapport" || doc_kind == "verksamhetsberättelse";
 }
 
+// A balance sheet captioned by its first heading alone, "TILLGÅNGAR" (its
+// caption and header lost in OCR: HeadlessStatement in table_text.cc).
+bool CaptionedByAssets(const std::string& title) { return FoldKey(title) == "tillgangar"; }
+
 // The folded text a table's kind is read from: its title and label header,
 // and the statement title either names when OCR split its word with spaces
 // and lost a letter (DamagedStatementTitle).
@@ -50,6 +54,7 @@ std::string TableKind(const std::string& title, const std::string& header_label,
   // "." where å/ä/ö stand: text layers that lost them print "Resultatr\"kning".
   if (RE2::PartialMatch(t, "resultatr.kning"_re)) return "income_statement";
   if (RE2::PartialMatch(t, "balansr.kning"_re)) return "balance_sheet";
+  if (CaptionedByAssets(title)) return "balance_sheet";
   // Finansieringsanalys: the older name of the kassaflödesanalys.
   if (RE2::PartialMatch(t, "kassafl.de|finansieringsanalys"_re)) return "cash_flow";
   if (RE2::PartialMatch(t, "driftsredovisning"_re)) return "operating";
@@ -284,8 +289,12 @@ std::string CleanCellText(const std::string& s) {
   RE2::GlobalReplace(&out, kTag, " ");
   static const RE2 kMd("^\\s*#+\\s*");
   RE2::Replace(&out, kMd, "");
-  static const RE2 kStars("\\*+");
-  RE2::GlobalReplace(&out, kStars, "");
+  // Markdown emphasis ("**Summa**") goes; a footnote mark standing alone
+  // after a label's words ("Energikostnad kr/kvm *") is the label's.
+  static const RE2 kStars("\\*+(\\S)");
+  static const RE2 kTrailingStars("(\\S)\\*+");
+  RE2::GlobalReplace(&out, kStars, "\\1");
+  RE2::GlobalReplace(&out, kTrailingStars, "\\1");
   static const RE2 kSpaces("[ \\t\\x{00a0}]+");
   RE2::GlobalReplace(&out, kSpaces, " ");
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -644,7 +653,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     std::string tf = KindText(t.title, grid.header_label);
     bool statement =
         RE2::PartialMatch(tf, "resultatr.kning|balansr.kning|kassafl.desanalys|finansieringsanalys"_re) ||
-        IsFiveYearTitle(tf);
+        IsFiveYearTitle(tf) || CaptionedByAssets(t.title);
     for (TableColumn& c : t.columns) {
       std::string f = FoldKey(c.header);
       bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, "budget"_re);

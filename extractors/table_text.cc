@@ -2813,15 +2813,25 @@ bool RowHasCellsAny(const Grid& g) {
 // into as many columns. A statement's columns run the same way through one
 // report (the year, then the year before), but nothing printed says so
 // here: the rows carry a doubt the sums cannot clear (read.years).
+//
+// A balance sheet whose caption went with its header ("TILLGÅNGAR" the
+// first line under the page's running head, psm 6) is read so too, after a
+// resultaträkning. A Not column named in the statement before (its header
+// "Resultaträkning Not 2023-01-01 …") is this one's too (`*note`).
 bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const std::vector<Grid>& before,
-                       std::string* title, std::vector<std::string>* headers) {
+                       std::string* title, std::vector<std::string>* headers, bool* note) {
   std::string clean = CleanCellText(lines[i]->text), scraps;
-  if (!IsStatementCaption(clean, &scraps)) return false;
+  const bool assets = FoldKey(clean) == "tillgangar";
+  if (!assets && !IsStatementCaption(clean, &scraps)) return false;
   const Grid* prev = nullptr;
   for (auto it = before.rbegin(); it != before.rend() && !prev; ++it)
     if (it->headers.size() >= 2 && RE2::PartialMatch(FoldKey(it->title), "(resultatrakning|balansrakning|kassaflodesanalys)"_re))
       prev = &*it;
   if (!prev) return false;
+  // ("TILLGÅNGAR" under a balance sheet read with its header is a section
+  // of that one, which the reader took already.)
+  if (assets && !RE2::PartialMatch(FoldKey(prev->title), "resultatrakning"_re)) return false;
+  *note = RE2::PartialMatch(FoldKey(prev->header_label), "(^| )not\\.?$"_re);
   std::vector<std::string> years;
   for (const std::string& h : prev->headers) {
     TableColumn c = ParseColumnHeader(h, "årsredovisning");
@@ -2844,9 +2854,13 @@ bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const st
     if (first == 0) return false;
     // A note reference before the figures ("Not 9 478 065 442 482 157 666").
     if (first >= 2 && IsNoteWord(toks[first - 1])) ++first;
-    std::vector<std::string> shadow;
-    for (size_t k = first; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
-    if (GroupFigures(shadow, static_cast<int>(years.size()), 16, true).empty()) return false;
+    auto fills = [&](size_t from) {
+      std::vector<std::string> shadow;
+      for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
+      return !GroupFigures(shadow, static_cast<int>(years.size()), 16, true).empty();
+    };
+    // (Under a Not column, the row's first figure may be its reference.)
+    if (!fills(first) && !(*note && RE2::FullMatch(toks[first], "\\d{1,2}"_re) && fills(first + 1))) return false;
     *headers = years;
     *title = clean.substr(0, clean.size() - scraps.size());
     return true;
@@ -2860,9 +2874,18 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
   std::vector<const Line*> lines;
   std::vector<int> pages;
   const std::set<const Line*> running = RunningTextLines(doc, LayoutParams().running_min_pages);
+  // A page's folio on a line of its own ("10 (17)", "Sida 10 av 17": OCR
+  // split it from the running head), between a table's column blocks: the
+  // page's number and a page count no smaller (a dump may hold only some
+  // of the report's pages), no figures.
+  static const RE2 kFolio("(?i)(?:sida\\s+)?(\\d{1,3})\\s*(?:\\(|av|/)\\s*(\\d{1,3})\\)?");
+  auto folio = [&](const Page& p, const Line& l) {
+    int n = 0, of = 0;
+    return RE2::FullMatch(CleanCellText(l.text), kFolio, &n, &of) && n == p.number && of >= n;
+  };
   for (const Page& p : doc.pages)
     for (const Line& l : p.lines) {
-      if (running.count(&l) || IsRulingGarbage(l.text)) continue;
+      if (running.count(&l) || IsRulingGarbage(l.text) || folio(p, l)) continue;
       lines.push_back(&l);
       pages.push_back(p.number);
     }
@@ -2922,9 +2945,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           i = std::max(end, i + 1);
           continue;
         }
-        if (HeadlessStatement(lines, i, grids, &headless_title, &headers)) {
+        bool headless_note = false;
+        if (HeadlessStatement(lines, i, grids, &headless_title, &headers, &headless_note)) {
           headless = true;
-          label.clear();
+          label = headless_note ? "Not" : "";
         } else {
           if (!OneColumnSpaceHeader(hl.text, &label, &headers) &&
               !(AmountWordSpaceHeader(hl.text, &label, &headers) &&
@@ -3324,6 +3348,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // Another statement's caption ("Balansrakning oe ee" under a
           // resultaträkning run on over a page break) ends this table.
           if (nums.empty() && RowHasCellsAny(g) && IsStatementCaption(clean)) break;
+          // So does the balance sheet's first heading under a resultaträkning
+          // (its caption lost: "TILLGANGAR" on the next page).
+          if (nums.empty() && RowHasCellsAny(g) && FoldKey(clean) == "tillgangar" &&
+              RE2::PartialMatch(FoldKey(g.title), "resultatrakning"_re))
+            break;
           // One digit or confusable letter of the page's edge after the
           // figures ("750 000 9", "525 521 S"), when nothing else makes the
           // row fill its columns: read without it. A guess the sums must
@@ -3377,7 +3406,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               const size_t next_first = FiguresStart(next_toks);
               std::vector<std::string> next_shadow;
               for (size_t k = next_first; k < next_toks.size(); ++k) next_shadow.push_back(ShadowDigits(next_toks[k]));
-              const bool heading_over_row = toks.size() <= 8 && clean.size() <= 60 && next_first > 0 &&
+              const bool heading_over_row = toks.size() <= 10 && clean.size() <= 60 && next_first > 0 &&
                                             next_first < next_toks.size() &&
                                             !GroupFigures(next_shadow, static_cast<int>(ncols), 16, true).empty();
               sentence = !IsSumLabel(clean) && !figures_below && !rest_below && !heading_over_row;
@@ -3526,6 +3555,30 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             c.doubt = "no header line under '" + g.title +
                       "': its columns are read as the years of the document's statement before it";
           }
+    // A header year far from the table's others ("2079 2020": OCR read 1
+    // as 7) dates its column wrongly whatever the figures: a cell doubt.
+    {
+      std::vector<int> years;
+      for (const std::string& h : g.headers) years.push_back(ParseColumnHeader(h, doc.meta.kind).year);
+      for (size_t c = 0; c < years.size(); ++c) {
+        if (!years[c]) continue;
+        bool near = false, others = false;
+        for (size_t o = 0; o < years.size(); ++o)
+          if (o != c && years[o]) {
+            others = true;
+            near = near || std::abs(years[o] - years[c]) <= 10;
+          }
+        // (Of two years far apart, the one near the document's own is right.)
+        const int doc_year = doc.meta.year_to ? doc.meta.year_to : doc.meta.year_from;
+        if (!others || near || (doc_year && std::abs(years[c] - doc_year) <= 10)) continue;
+        for (GridRow& r : g.rows)
+          if (c < r.cells.size() && r.cells[c].present && r.cells[c].doubt_rule.empty()) {
+            r.cells[c].doubt_rule = "read.years";
+            r.cells[c].doubt = "the header's year " + std::to_string(years[c]) +
+                               " stands more than ten years from the table's other years: a misread year?";
+          }
+      }
+    }
     if (title_header)
       for (GridRow& r : g.rows)
         if (r.doubt_rule.empty() && RowHasCells(r)) {

@@ -1576,17 +1576,19 @@ class TokenRepair {
     // (a table's rows, a list: "Leverantörsskulder" over "Ovriga
     // kortfristiga skulder"), not the middle of a running sentence, unless
     // that line ends in a word that leaves its sentence open.
-    // A line that ends in a figure is a table row: its first word opens the
+    // A line that ends in figures is a table row: its first word opens the
     // row's label ("Justering av poster som inte ingår i kassaflödet" over
     // "Arets avskrivningar 2 668 2 668"), whatever the line above it.
     if (tokens_[t].line >= 0 && tokens_[t].line != tokens_[t - 1].line) {
       size_t last = t;
       while (last + 1 < tokens_.size() && tokens_[last + 1].line == tokens_[t].line) ++last;
-      const std::string& end = tokens_[last].text;
-      const bool figure = !end.empty() && std::all_of(end.begin(), end.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == ',' || c == '.';
-      }) && std::any_of(end.begin(), end.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-      if (last > t && figure) return false;
+      // (Two figure tokens: a line of prose may end in one year, "Aret 2019".)
+      auto figure = [](const std::string& w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == ',' || c == '.';
+        }) && std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      };
+      if (last > t + 1 && figure(tokens_[last].text) && figure(tokens_[last - 1].text)) return false;
     }
     if (tokens_[t].line >= 0 && tokens_[t].line != tokens_[t - 1].line && !ContinuesFromLineBefore(tokens_, t)) {
       constexpr size_t kShortLine = 40;  // bytes; a line of prose fills the measure

@@ -681,7 +681,56 @@ INSTANTIATE_TEST_SUITE_P(
                  {{"Skulder till kreditinstitut", 2024, 52300000, "repaired"},
                   {"Leverantorsskulder", 2025, 281400, "ok"},
                   {"Summa kortfristiga skulder", 2024, 915250, "suspect"}},
-                 {}}),
+                 {}},
+        // A note read as letters after a one-word label ("Hyresintakter Ps"
+        // for note 2): the label's end goes, and the figure keeps its head.
+        // A Summa row carries no note reference, so its first group is a
+        // figure's and the sum settles the row above.
+        DumpCase{"a_note_read_as_letters_and_a_summa_without_a_note",
+                 "Resultatrakning Not 2025 2024\nRorelseintakter\nHyresintakter Ps 3 215 640 2 980 115\n"
+                 "Summa rorelseintakter 3 215 640 2 980 115\nRorelsekostnader\nDriftskostnader 3 -1 410 220 -1 385 400\n"
+                 "Ovriga externa kostnader 4 -210 330 -198 715\nSumma rorelsekostnader -1 620 550 -1 584 115\n"
+                 "Rorelseresultat 1 595 090 1 396 000\n",
+                 {{"Hyresintakter", 2025, 3215640, "!ok"}, {"Summa rorelseintakter", 2025, 3215640, "!ok"}},
+                 {}},
+        // A section heading of a few words over a labelled row ("Justering
+        // ... i kassaflodet" over "Avskrivningar 3 150 3 150") is no prose
+        // that ends the table.
+        DumpCase{"a_short_heading_over_a_labelled_row",
+                 "Kassaflodesanalys\nBelopp i kr 2025 2024\nDen lopande verksamheten\nRorelseresultat -2 310 -1 840\n"
+                 "Justering av poster som inte ingar i kassaflodet\nAvskrivningar 3 150 3 150\n"
+                 "Kassaflode fran den lopande verksamheten 840 1 310\n",
+                 {{"Avskrivningar", 2025, 3150, "ok"}, {"Kassaflode fran den lopande verksamheten", 2024, 1310, "ok"}},
+                 {}},
+        // A row whose figures OCR garbled ("7Bh s : :") is no sentence
+        // that ends the table; a rest of scraps ("ee nee") joins no label
+        // above it; a footnote mark standing after a label stays in it.
+        DumpCase{"garbled_figures_scrap_labels_and_a_footnote_mark",
+                 "Flerarsoversikt\nNyckeltal 2025 2024 2023\nNettoomsattning 5 120 4 980 4 870\n"
+                 "Arsavgift per kvm upplaten med 7Bh s : :\nbostadsratt\nArsavgifternas andel av totala 52 ° : :\n"
+                 "rorelseintakter (%)\nee nee 8 708 9 120 9 532\nSparande per kvm totalyta 210 195 188\n"
+                 "Energikostnad kr/kvm * 140 0 0\n",
+                 {{"Sparande per kvm totalyta", 2024, 195, "!ok"},
+                  {"ee nee", 2025, 8708, "!ok"},
+                  {"Energikostnad kr/kvm *", 2025, 140, "ok"}},
+                 {}},
+        // "512 340 118 520 116470" under two columns: the unspaced run's
+        // head may be the group before it; the sums with the rows below
+        // choose 512 340 118 | 520 116 470, a repair to review.
+        DumpCase{"an_unspaced_run_regrouped_by_the_sums",
+                 "Balansrakning, kr 2025-12-31 2024-12-31\nTillgangar\nByggnader 512 340 118 520 116470\n"
+                 "Summa materiella anlaggningstillgangar 512 340 118 520 116 470\nOmsattningstillgangar\n"
+                 "Kassa och bank 1 210 500 980 300\nSumma omsattningstillgangar 1 210 500 980 300\n"
+                 "Summa tillgangar 513 550 618 521 096 770\n",
+                 {{"Byggnader", 2025, 512340118, "repaired"}, {"Byggnader", 2024, 520116470, "repaired"}},
+                 {"repair.regroup"}},
+        // A header year far from the table's other ("2079 2020": 1 read as
+        // 7) dates its column wrongly though the sums hold: no figure under
+        // it is ok.
+        DumpCase{"a_header_year_far_from_the_others",
+                 "Balansrakning, tkr\n2079 2020\nKassa och bank 9 054 10 087\nSumma tillgangar 9 054 10 087\n",
+                 {{"Kassa och bank", 2079, 9054, "!ok"}, {"Summa tillgangar", 2079, 9054, "!ok"}},
+                 {"read.years"}}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row
@@ -922,6 +971,46 @@ TEST(OcrDumpBlocks, CaptionWithTheFirstYearTheOthersColumnByColumn) {
       if (c.present) {
         EXPECT_EQ(c.status, "suspect") << row.label;
       }
+}
+
+// The page's folio on a line of its own between two column blocks ("3
+// (12)" on the third page: psm 4 split it from the running head) is no
+// figure and does not end the columns.
+TEST(OcrDumpBlocks, ThePagesFolioBetweenColumnBlocks) {
+  Read r = ReadDump(
+      "\f\fBalansrakning\n\nEGET KAPITAL OCH SKULDER\n\nEget kapital\nMedlemsinsatser\nFond for yttre underhall\n"
+      "Summa eget kapital\n\nKortfristiga skulder\nLeverantorsskulder\nOvriga skulder\nSumma kortfristiga skulder\n\n"
+      "SUMMA EGET KAPITAL OCH SKULDER\n\nNot\n\n2025-12-31\n\n120 400 000\n812 300\n121 212 300\n\n95 120\n41 800\n"
+      "136 920\n\n121 349 220\n\n3 (12)\n\n2024-12-31\n\n120 400 000\n706 900\n121 106 900\n\n88 450\n39 210\n"
+      "127 660\n\n121 234 560\n",
+      "arsredovisning");
+  const TableCell* fund = Cell(r, "Fond for yttre underhall", 2024);
+  ASSERT_NE(fund, nullptr);
+  EXPECT_DOUBLE_EQ(fund->value, 706900);
+  const TableCell* total = Cell(r, "SUMMA EGET KAPITAL OCH SKULDER", 2024);
+  ASSERT_NE(total, nullptr);
+  EXPECT_DOUBLE_EQ(total->value, 121234560);
+}
+
+// A balance sheet whose caption and header line psm 6 lost, "TILLGANGAR"
+// its first line, on the page after a resultaträkning with a Not column:
+// read with that statement's years and its Not column (the rows' note
+// references go), each figure in doubt of its year (read.years).
+TEST(OcrDumpBlocks, ABalanceSheetWithoutItsCaptionAfterAResultatrakning) {
+  Read r = ReadDump(
+      "Resultatrakning Not 2025 2024\nNettoomsattning 2 4 100 000 3 900 000\nDriftskostnader 3 -3 200 000 -3 050 000\n"
+      "Rorelseresultat 900 000 850 000\n\fTILLGANGAR\n\nAnlaggningstillgangar\n\n"
+      "Byggnader och mark 5 41 200 000 42 300 000\n\nInventarier 6 140 400 179 100\n\n"
+      "Summa anlaggningstillgangar 41 340 400 42 479 100\n",
+      "arsredovisning");
+  const TableCell* inv = Cell(r, "Inventarier", 2025);
+  ASSERT_NE(inv, nullptr);
+  EXPECT_DOUBLE_EQ(inv->value, 140400);
+  const TableCell* building = Cell(r, "Byggnader och mark", 2024);
+  ASSERT_NE(building, nullptr);
+  EXPECT_DOUBLE_EQ(building->value, 42300000);
+  EXPECT_NE(building->status, "ok");
+  EXPECT_TRUE(HasFlag(r, "read.years"));
 }
 
 // A balance sheet's labels as a block, then its columns one figure a line

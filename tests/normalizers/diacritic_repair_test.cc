@@ -176,6 +176,13 @@ TEST(DiacriticRepairHardCases, CapitalOpeningALineUnderAShortLine) {
                   "Förbundet har under året arbetat vidare med spridning\növer hela länet av goda metoder."}});
 }
 
+// A line that ends in a figure is a table row: its capital opens the row's
+// label even under a long heading line that ends in a small word.
+TEST(DiacriticRepairHardCases, CapitalOpeningATableRowUnderALongHeading) {
+  ExpectAll({Case{"Justering av poster som inte ingar i kassaflodet\nArets avskrivningar 2 668 2 668",
+                  "Justering av poster som inte ingår i kassaflödet\nÅrets avskrivningar 2 668 2 668"}});
+}
+
 // A capital A or O inside a running sentence: in prose, where few words
 // there are capitals, it was the tall small letter whatever the word's rank
 // ("en kraftig Aterhamtning"); where capitals run freely (a page of
