@@ -162,6 +162,14 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
       out.push_back(group);
       continue;
     }
+    // ... and the space after it lost too ("2.001599" for 2 001 599).
+    std::string last;
+    if (RE2::FullMatch(tok, "(-?\\d{1,3})\\.(\\d{3})(\\d{3})"_re, &head, &group, &last)) {
+      out.push_back(head);
+      out.push_back(group);
+      out.push_back(last);
+      continue;
+    }
     // A percent sign set apart from its figure ("50 %"): one token.
     if (tok == "%" && !out.empty() && RE2::FullMatch(out.back(), "-?\\d+(,\\d+)?"_re)) {
       out.back() += "%";
@@ -2438,6 +2446,20 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
         r.label.clear();
       }
     }
+    // figures / a result's or sum's label as the table's last line
+    // ("-1 498 507 -1 407 764" over "Arets resultat", psm 4 set the label
+    // after its figures): the row above has figures of its own, so the line
+    // is no rest of it. A pairing the layout does not show: in doubt.
+    if (unlabeled(r) && r.doubt_rule.empty() && !out.empty() && RowHasCells(out.back()) && i + 2 == g.rows.size() &&
+        label_only(g.rows[i + 1]) && (IsResultLabel(g.rows[i + 1].label) || IsSumLabel(g.rows[i + 1].label))) {
+      r.label = g.rows[i + 1].label;
+      r.doubt_rule = "read.pairing";
+      r.doubt = "the label '" + r.label + "' stands on the line after the figures '" + r.raw_numbers +
+                "', the table's last";
+      out.push_back(std::move(r));
+      i += 1;
+      continue;
+    }
     if (unlabeled(r) && r.doubt_rule.empty()) {
       r.doubt_rule = "read.unlabeled";
       r.doubt = "a line of figures without a label";
@@ -3162,8 +3184,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // 11; "Ovriga fordringar a"; "Nettoomsattning Ps" for 2): no
           // word a row label ends with.
           size_t label_end = first;
-          if (note_column && first >= 2 && RE2::FullMatch(toks[first - 1], "[A-Za-z]?[a-z]"_re) &&
-              !RE2::FullMatch(FoldKey(toks[first - 1]), "(av|i|pa|om|kr|st|ab|ek|el|m)"_re))
+          // So is a short scrap closed by a bracket ("Nettoomsattning py)",
+          // "Ovriga rorelseintakter )" for "2)", "3)"); a unit in brackets
+          // ("(kr)", "(%)") opens its own.
+          if (note_column && first >= 2 &&
+              ((RE2::FullMatch(toks[first - 1], "[A-Za-z]?[a-z]"_re) &&
+                !RE2::FullMatch(FoldKey(toks[first - 1]), "(av|i|pa|om|kr|st|ab|ek|el|m)"_re)) ||
+               RE2::FullMatch(toks[first - 1], "[^(]{0,2}\\)"_re)))
             --label_end;
           for (size_t k = 0; k < label_end; ++k) row.label += (k ? " " : "") + toks[k];
           // Under a header that names a Not column before the years ("Not
@@ -3210,6 +3237,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               for (size_t k = 0; k < ref_from; ++k) row.label += (k ? " " : "") + toks[k];
             }
             first = ref_to;
+          } else if (note_column && !note_written && first + 1 == toks.size() && first > 0 &&
+                     RE2::FullMatch(toks[first], "\\d{1,2}"_re)) {
+            // A lone reference after a heading ("Rörelseintäkter 2" under
+            // "Not 2023 2022"): a note on the section, no figure of a year.
+            first = toks.size();
           } else if (note_column && !note_written && first + 1 < toks.size() && RE2::FullMatch(toks[first], "\\d{1,2}"_re)) {
             if (!RE2::FullMatch(toks[first + 1], "\\d{3}"_re)) {
               if (fills(first + 1) || !fills(first)) ++first;

@@ -973,6 +973,44 @@ TEST(OcrDumpBlocks, CaptionWithTheFirstYearTheOthersColumnByColumn) {
       }
 }
 
+// Under a Not column, a heading's lone reference ("Rorelseintakter 2") is
+// no figure of a year; a thousands space read as a full stop with the next
+// space lost ("2.001599") is still one figure, 2 001 599, and the sums
+// check it.
+TEST(OcrDumpBlocks, AHeadingsLoneNoteAndAFullStopForTwoSpaces) {
+  Read r = ReadDump(
+      "Resultatrakning, kr Not 2025 2024\nRorelseintakter 2\nNettoomsattning 1 907 288 1 421 434\n"
+      "Ovriga rorelseintakter 49 730 580 165\nSumma rorelseintakter 1 957 018 2.001599\n",
+      "arsredovisning");
+  EXPECT_EQ(Cell(r, "Rorelseintakter", 2025), nullptr);
+  EXPECT_EQ(Cell(r, "Rorelseintakter", 2024), nullptr);
+  const TableCell* sum = Cell(r, "Summa rorelseintakter", 2024);
+  ASSERT_NE(sum, nullptr);
+  EXPECT_DOUBLE_EQ(sum->value, 2001599);
+  EXPECT_EQ(sum->status, "ok");
+}
+
+// Under a Not column, a short scrap closed by a bracket at a label's end
+// ("Hyresintakter py)" for note "2)") is the note misread and goes from the
+// label; the table's last figures with its result's label on the line
+// after them (psm 4) are that row's (read.pairing, here cleared by the
+// result's check; suspect still, as no unit is printed).
+TEST(OcrDumpBlocks, ABracketedNoteScrapAndALastLabelAfterItsFigures) {
+  Read r = ReadDump(
+      "Resultatrakning Not 2025 2024\nHyresintakter py) 2 410 500 2 388 200\nOvriga intakter ) 12 300 9 800\n"
+      "Summa rorelseintakter 2 422 800 2 398 000\nDriftskostnader 4 -2 530 100 -2 470 600\n"
+      "Resultat efter finansiella poster -107 300 -72 600\n-107 300 -72 600\n\nArets resultat\n",
+      "arsredovisning");
+  const TableCell* rent = Cell(r, "Hyresintakter", 2025);
+  ASSERT_NE(rent, nullptr);
+  EXPECT_DOUBLE_EQ(rent->value, 2410500);
+  ASSERT_NE(Cell(r, "Ovriga intakter", 2024), nullptr);
+  const TableCell* result = Cell(r, "Arets resultat", 2024);
+  ASSERT_NE(result, nullptr);
+  EXPECT_DOUBLE_EQ(result->value, -72600);
+  EXPECT_EQ(result->status, "suspect");
+}
+
 // The page's folio on a line of its own between two column blocks ("3
 // (12)" on the third page: psm 4 split it from the running head) is no
 // figure and does not end the columns.
