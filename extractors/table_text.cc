@@ -3402,7 +3402,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // Label only: a section heading, or the end of the table.
             // ("Finansiella kostnader of." is a label with rule junk read
             // as a word, not a sentence.)
-            bool sentence = clean.back() == ':' || toks.size() > 5 ||
+            // (A colon standing alone after a label, "rorelseintakter (%) :",
+            // is a scrap of the row's garbled figures, no lead-in's colon.)
+            const bool lead_in = clean.back() == ':' && clean.size() >= 2 && clean[clean.size() - 2] != ' ';
+            bool sentence = lead_in || toks.size() > 5 ||
                             (clean.back() == '.' && (toks.size() >= 4 || toks.back().size() > 4));
             // Unless figures OCR garbled end it: a token with a digit, only
             // scraps after it ("Årsavgift per kvm upplåten med 79h s : :"

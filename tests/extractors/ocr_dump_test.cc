@@ -703,12 +703,13 @@ INSTANTIATE_TEST_SUITE_P(
                  {{"Avskrivningar", 2025, 3150, "ok"}, {"Kassaflode fran den lopande verksamheten", 2024, 1310, "ok"}},
                  {}},
         // A row whose figures OCR garbled ("7Bh s : :") is no sentence
-        // that ends the table; a rest of scraps ("ee nee") joins no label
-        // above it; a footnote mark standing after a label stays in it.
+        // that ends the table, nor is a colon standing alone after a label
+        // ("(%) :"); a rest of scraps ("ee nee") joins no label above it; a
+        // footnote mark standing after a label stays in it.
         DumpCase{"garbled_figures_scrap_labels_and_a_footnote_mark",
                  "Flerarsoversikt\nNyckeltal 2025 2024 2023\nNettoomsattning 5 120 4 980 4 870\n"
                  "Arsavgift per kvm upplaten med 7Bh s : :\nbostadsratt\nArsavgifternas andel av totala 52 ° : :\n"
-                 "rorelseintakter (%)\nee nee 8 708 9 120 9 532\nSparande per kvm totalyta 210 195 188\n"
+                 "rorelseintakter (%) :\nee nee 8 708 9 120 9 532\nSparande per kvm totalyta 210 195 188\n"
                  "Energikostnad kr/kvm * 140 0 0\n",
                  {{"Sparande per kvm totalyta", 2024, 195, "!ok"},
                   {"ee nee", 2025, 8708, "!ok"},
