@@ -457,6 +457,43 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   bool had = false;
   std::vector<std::string> toks =
       JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had))));
+  // A kind word OCR garbled into a scrap before its year ("fa 2019 [Ufa
+  // 2020" for Utfall 2019 Utfall 2020, psm 6 through a ruled header): the
+  // scrap goes, and the columns' kinds are the document's guess (junk).
+  {
+    // Only where every year stands after such a scrap or a kind word: a
+    // caption's "Medlemsavgifter 2024 och 2025" is no header.
+    auto bare_of = [](std::string t) {
+      while (!t.empty() && IsBorderChar(t.front())) t.erase(0, 1);
+      return t;
+    };
+    auto is_scrap = [](const std::string& bare) {
+      // (Letters with å/ä/ö too: diacritic repair may have made "fa" "få".)
+      return RE2::FullMatch(bare, "(?:[A-Za-z]|\\x{e5}|\\x{e4}|\\x{f6}){1,3}"_re) && !RE2::FullMatch(bare, KindWordRe()) &&
+             !RE2::FullMatch(FoldKey(bare), "not|tkr|kr|mkr|och|av|i|pa|per|ar"_re);
+    };
+    int year_toks = 0, after_scrap = 0;
+    bool shaped = true;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (!IsYearToken(toks[i])) continue;
+      ++year_toks;
+      const std::string before = i > 0 ? bare_of(toks[i - 1]) : std::string();
+      if (is_scrap(before)) ++after_scrap;
+      else if (!RE2::FullMatch(before, KindWordRe())) shaped = false;
+    }
+    if (year_toks >= 2 && shaped && after_scrap > 0) {
+      std::vector<std::string> kept;
+      for (size_t i = 0; i < toks.size(); ++i) {
+        const bool scrap = i + 1 < toks.size() && IsYearToken(toks[i + 1]) && is_scrap(bare_of(toks[i]));
+        if (scrap) {
+          had = true;
+          continue;
+        }
+        kept.push_back(toks[i]);
+      }
+      toks = std::move(kept);
+    }
+  }
   if (junk) *junk = had;
   // A cell border read as a dash before the count column ("Utfall 2025 — Deltagare").
   if (toks.size() > 3 && IsCountHeader(toks.back()) && RE2::FullMatch(toks[toks.size() - 2], "[-–—|]"_re))

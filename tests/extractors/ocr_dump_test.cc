@@ -728,6 +728,14 @@ INSTANTIATE_TEST_SUITE_P(
         // A header year far from the table's other ("2079 2020": 1 read as
         // 7) dates its column wrongly though the sums hold: no figure under
         // it is ok.
+        // Kind words OCR garbled into scraps before their years ("fa 2024
+        // [Ufa 2025", psm 6 through a ruled header): the years as printed,
+        // the kinds the statement's; the sums check the figures.
+        DumpCase{"kind_words_garbled_into_scraps_before_the_years",
+                 "Balansrakning, tkr\nfa 2024 [Ufa 2025\nKassa och bank 9 054 10 087\n"
+                 "Summa tillgangar 9 054 10 087\n",
+                 {{"Kassa och bank", 2024, 9054, "ok"}, {"Summa tillgangar", 2025, 10087, "ok"}},
+                 {}},
         DumpCase{"a_header_year_far_from_the_others",
                  "Balansrakning, tkr\n2079 2020\nKassa och bank 9 054 10 087\nSumma tillgangar 9 054 10 087\n",
                  {{"Kassa och bank", 2079, 9054, "!ok"}, {"Summa tillgangar", 2079, 9054, "!ok"}},
