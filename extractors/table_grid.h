@@ -141,6 +141,11 @@ std::optional<SwedishNumber> ParseWithLostHeadSpace(const std::string& text);
 // whitespace.
 std::string CleanCellText(const std::string& s);
 
+// A balance sheet captioned by its first heading alone, "TILLGÅNGAR" (its
+// caption and header lost in OCR; table_text.cc reads it as a headless
+// statement after a resultaträkning).
+bool CaptionedByAssets(const std::string& title);
+
 // Helpers both readers use to find a table's caption and its end.
 // "4 Resultaträkning", "1.2 Översikt ...", "Not 2. ...": a numbered heading.
 bool IsNumberedHeading(const std::string& text);

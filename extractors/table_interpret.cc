@@ -32,10 +32,6 @@ bool IsAnnualReport(const std::string& doc_kind) {
   return doc_kind == "årsredovisning" || doc_kind == "delårsrapport" || doc_kind == "verksamhetsberättelse";
 }
 
-// A balance sheet captioned by its first heading alone, "TILLGÅNGAR" (its
-// caption and header lost in OCR: HeadlessStatement in table_text.cc).
-bool CaptionedByAssets(const std::string& title) { return FoldKey(title) == "tillgangar"; }
-
 // The folded text a table's kind is read from: its title and label header,
 // and the statement title either names when OCR split its word with spaces
 // and lost a letter (DamagedStatementTitle).
@@ -282,6 +278,8 @@ std::string RepairOcrUnitSigns(const std::string& label, bool small_figures) {
   RE2::Replace(&out, kShareOf, "\\1 % av");
   return out;
 }
+
+bool CaptionedByAssets(const std::string& title) { return FoldKey(title) == "tillgangar"; }
 
 std::string CleanCellText(const std::string& s) {
   std::string out = s;

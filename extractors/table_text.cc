@@ -2854,6 +2854,16 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
 
 // A statement's name alone on its line, maybe with a few scraps OCR read
 // beside it ("BALANSRAKNING oe ee"): `*scraps` gets those.
+// A header label that ends in the Not column's head ("Resultatrakning
+// Not", "Eget kapital och skulder Not").
+bool NamesNoteColumn(const std::string& header_label) {
+  return RE2::PartialMatch(FoldKey(header_label), "(^| )not\\.?$"_re);
+}
+
+bool IsIncomeStatementTitle(const std::string& title) {
+  return RE2::PartialMatch(FoldKey(title), "resultatrakning"_re);
+}
+
 bool IsStatementCaption(const std::string& clean, std::string* scraps = nullptr) {
   static const RE2 kStatement("^(?:resultatrakning|balansrakning|kassaflodesanalys)((?: \\S{1,3}){0,3})$");
   std::string s;
@@ -2880,7 +2890,7 @@ bool RowHasCellsAny(const Grid& g) {
 bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const std::vector<Grid>& before,
                        std::string* title, std::vector<std::string>* headers, bool* note) {
   std::string clean = CleanCellText(lines[i]->text), scraps;
-  const bool assets = FoldKey(clean) == "tillgangar";
+  const bool assets = CaptionedByAssets(clean);
   if (!assets && !IsStatementCaption(clean, &scraps)) return false;
   const Grid* prev = nullptr;
   for (auto it = before.rbegin(); it != before.rend() && !prev; ++it)
@@ -2889,8 +2899,8 @@ bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const st
   if (!prev) return false;
   // ("TILLGÅNGAR" under a balance sheet read with its header is a section
   // of that one, which the reader took already.)
-  if (assets && !RE2::PartialMatch(FoldKey(prev->title), "resultatrakning"_re)) return false;
-  *note = RE2::PartialMatch(FoldKey(prev->header_label), "(^| )not\\.?$"_re);
+  if (assets && !IsIncomeStatementTitle(prev->title)) return false;
+  *note = NamesNoteColumn(prev->header_label);
   std::vector<std::string> years;
   for (const std::string& h : prev->headers) {
     TableColumn c = ParseColumnHeader(h, "årsredovisning");
@@ -3019,7 +3029,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         }
       }
       g.header_label = label;
-      note_column = RE2::PartialMatch(FoldKey(label), "(^| )not\\.?$"_re);
+      note_column = NamesNoteColumn(label);
       // A period per column over two lines: first days, then last days
       // ("2023-01-01 2022-01-01" over "2023-12-31 2022-12-31"). One head
       // each, named by the day it closes.
@@ -3419,9 +3429,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           if (nums.empty() && RowHasCellsAny(g) && IsStatementCaption(clean)) break;
           // So does the balance sheet's first heading under a resultaträkning
           // (its caption lost: "TILLGANGAR" on the next page).
-          if (nums.empty() && RowHasCellsAny(g) && FoldKey(clean) == "tillgangar" &&
-              RE2::PartialMatch(FoldKey(g.title), "resultatrakning"_re))
-            break;
+          if (nums.empty() && RowHasCellsAny(g) && CaptionedByAssets(clean) && IsIncomeStatementTitle(g.title)) break;
           // One digit or confusable letter of the page's edge after the
           // figures ("750 000 9", "525 521 S"), when nothing else makes the
           // row fill its columns: read without it. A guess the sums must
@@ -3632,6 +3640,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     {
       std::vector<int> years;
       for (const std::string& h : g.headers) years.push_back(ParseColumnHeader(h, doc.meta.kind).year);
+      // (Of two years far apart, the one near the document's own is right.)
+      const int doc_year = doc.meta.year_to ? doc.meta.year_to : doc.meta.year_from;
       for (size_t c = 0; c < years.size(); ++c) {
         if (!years[c]) continue;
         bool near = false, others = false;
@@ -3640,8 +3650,6 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             others = true;
             near = near || std::abs(years[o] - years[c]) <= 10;
           }
-        // (Of two years far apart, the one near the document's own is right.)
-        const int doc_year = doc.meta.year_to ? doc.meta.year_to : doc.meta.year_from;
         if (!others || near || (doc_year && std::abs(years[c] - doc_year) <= 10)) continue;
         for (GridRow& r : g.rows)
           if (c < r.cells.size() && r.cells[c].present && r.cells[c].doubt_rule.empty()) {
