@@ -2872,6 +2872,16 @@ bool IsStatementCaption(const std::string& clean, std::string* scraps = nullptr)
   return true;
 }
 
+// The first statement's caption in a report, maybe numbered and with its
+// unit ("4 Resultaträkning, Tkr", "Balansräkning (kr)"): nothing else on
+// the line.
+bool IsNumberedStatementCaption(const std::string& clean) {
+  static const RE2 kCaption(
+      "^(?:\\d{1,2}(?:\\.\\d{1,2})*\\.? )?(?:resultatrakning|balansrakning)"
+      "(?:,? \\(?(?:belopp i )?(?:tkr|kr|mkr|mnkr|tusental kronor)\\)?)?$");
+  return clean.size() <= 50 && RE2::FullMatch(FoldKey(clean), kCaption);
+}
+
 bool RowHasCellsAny(const Grid& g) {
   return std::any_of(g.rows.begin(), g.rows.end(), [](const GridRow& r) { return RowHasCells(r); });
 }
@@ -2888,24 +2898,39 @@ bool RowHasCellsAny(const Grid& g) {
 // resultaträkning. A Not column named in the statement before (its header
 // "Resultaträkning Not 2023-01-01 …") is this one's too (`*note`).
 bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const std::vector<Grid>& before,
-                       std::string* title, std::vector<std::string>* headers, bool* note) {
+                       const DocumentMeta& meta, std::string* title, std::vector<std::string>* headers, bool* note,
+                       bool* from_report_year) {
   std::string clean = CleanCellText(lines[i]->text), scraps;
   const bool assets = CaptionedByAssets(clean);
-  if (!assets && !IsStatementCaption(clean, &scraps)) return false;
+  const bool numbered = !assets && IsNumberedStatementCaption(clean);
+  if (!assets && !numbered && !IsStatementCaption(clean, &scraps)) return false;
+  if (numbered) scraps.clear();
   const Grid* prev = nullptr;
   for (auto it = before.rbegin(); it != before.rend() && !prev; ++it)
     if (it->headers.size() >= 2 && RE2::PartialMatch(FoldKey(it->title), "(resultatrakning|balansrakning|kassaflodesanalys)"_re))
       prev = &*it;
-  if (!prev) return false;
-  // ("TILLGÅNGAR" under a balance sheet read with its header is a section
-  // of that one, which the reader took already.)
-  if (assets && !IsIncomeStatementTitle(prev->title)) return false;
-  *note = NamesNoteColumn(prev->header_label);
   std::vector<std::string> years;
-  for (const std::string& h : prev->headers) {
-    TableColumn c = ParseColumnHeader(h, "årsredovisning");
-    if (!c.year || c.kind == ColumnKind::kNote) return false;
-    years.push_back(std::to_string(c.year));
+  *from_report_year = false;
+  *note = false;
+  if (prev) {
+    // ("TILLGÅNGAR" under a balance sheet read with its header is a section
+    // of that one, which the reader took already.)
+    if (assets && !IsIncomeStatementTitle(prev->title)) return false;
+    *note = NamesNoteColumn(prev->header_label);
+    for (const std::string& h : prev->headers) {
+      TableColumn c = ParseColumnHeader(h, "årsredovisning");
+      if (!c.year || c.kind == ColumnKind::kNote) return false;
+      years.push_back(std::to_string(c.year));
+    }
+  } else {
+    // The report's first statement lost its header: an annual report
+    // prints its year and the year before, in that order (the convention
+    // of every statement in the real reports), and nothing here confirms
+    // it, so the rows carry the same doubt.
+    const int year = meta.year_to ? meta.year_to : meta.year_from;
+    if (assets || meta.kind != "årsredovisning" || !year) return false;
+    years = {std::to_string(year), std::to_string(year - 1)};
+    *from_report_year = true;
   }
   // The first rows with figures (section headings between) fill exactly
   // those columns, and no header line follows.
@@ -2969,6 +2994,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     bool tabbed = hl.text.find('\t') != std::string::npos;
     bool title_header = false;
     bool headless = false;           // a statement's caption without its header line
+    bool headless_report_year = false;  // ... and no statement before it: the report's years
     std::string headless_title;
     bool header_junk = false;        // rule-line junk stripped from the header
     std::set<int> junk_lines;        // Line::index of rows read after stripping junk
@@ -3015,7 +3041,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           continue;
         }
         bool headless_note = false;
-        if (HeadlessStatement(lines, i, grids, &headless_title, &headers, &headless_note)) {
+        if (HeadlessStatement(lines, i, grids, doc.meta, &headless_title, &headers, &headless_note,
+                              &headless_report_year)) {
           headless = true;
           label = headless_note ? "Not" : "";
         } else {
@@ -3633,7 +3660,9 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           if (c.present && c.doubt_rule.empty()) {
             c.doubt_rule = "read.years";
             c.doubt = "no header line under '" + g.title +
-                      "': its columns are read as the years of the document's statement before it";
+                      (headless_report_year
+                           ? "': its columns are read as the report's year and the year before"
+                           : "': its columns are read as the years of the document's statement before it");
           }
     // A header year far from the table's others ("2079 2020": OCR read 1
     // as 7) dates its column wrongly whatever the figures: a cell doubt.

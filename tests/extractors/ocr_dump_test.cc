@@ -37,9 +37,10 @@ struct Read {
 
 // The text reader and the repair stage on a dump, without diacritic repair
 // (so that stripped headers and labels are exercised as printed).
-Read ReadDump(const std::string& text, const std::string& kind = "verksamhetsplan") {
+Read ReadDump(const std::string& text, const std::string& kind = "verksamhetsplan", int year = 0) {
   Document doc;
   doc.meta.kind = kind;
+  doc.meta.year_from = doc.meta.year_to = year;
   ReadText(text, doc);
   Read r;
   r.tables = ExtractFinancialTables(doc);
@@ -1037,6 +1038,39 @@ TEST(OcrDumpBlocks, ThePagesFolioBetweenColumnBlocks) {
   const TableCell* total = Cell(r, "SUMMA EGET KAPITAL OCH SKULDER", 2024);
   ASSERT_NE(total, nullptr);
   EXPECT_DOUBLE_EQ(total->value, 121234560);
+}
+
+// The report's first statement, numbered and with its unit, lost its
+// header line ("Utfall 2031 Utfall 2030" in a small font): read as the
+// annual report's year and the year before, every figure suspect
+// (read.years); a row that lost its first figure keeps the other in its
+// column. Not in a plan, nor in a report whose year is unknown.
+TEST(OcrDumpBlocks, AReportsFirstStatementWithoutItsHeaderLine) {
+  const std::string dump =
+      "Forbundets ekonomi redovisas nedan.\n\n3 Resultatrakning, Tkr\n"
+      "Verksamhetens intakter 9 120 8 760\nVerksamhetens kostnader -9 450 -8 010\n"
+      "Verksamhetens resultat 750\nArets resultat -330 750\n";
+  Read r = ReadDump(dump, "årsredovisning", 2031);
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].unit, "tkr");
+  struct {
+    const char* label;
+    int year;
+    double value;
+  } const want[] = {{"Verksamhetens intakter", 2031, 9120},
+                    {"Verksamhetens kostnader", 2030, -8010},
+                    {"Verksamhetens resultat", 2030, 750},
+                    {"Arets resultat", 2031, -330}};
+  for (const auto& w : want) {
+    const TableCell* c = Cell(r, w.label, w.year);
+    ASSERT_NE(c, nullptr) << w.label;
+    EXPECT_DOUBLE_EQ(c->value, w.value) << w.label;
+    EXPECT_EQ(c->status, "suspect") << w.label;
+  }
+  EXPECT_EQ(Cell(r, "Verksamhetens resultat", 2031), nullptr);
+  EXPECT_TRUE(HasFlag(r, "read.years"));
+  EXPECT_TRUE(ReadDump(dump, "verksamhetsplan", 2031).tables.empty());
+  EXPECT_TRUE(ReadDump(dump, "årsredovisning", 0).tables.empty());
 }
 
 // A balance sheet whose caption and header line psm 6 lost, "TILLGANGAR"
