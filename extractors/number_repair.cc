@@ -1437,6 +1437,20 @@ void FlagUnreadCells(FinancialTable& t, int ti, std::vector<Flag>* flags, Repair
       if (!IsAmountColumn(t.columns[c]) || !cell.present || cell.parsed || named.count({r, c}) ||
           IsDateText(cell.raw))
         continue;
+      // One run of garbled figures spread over the row's columns (the
+      // reader could not tell where one ends): one flag for the row.
+      if (!flags->empty() && flags->back().rule == "repair.unreadable" && !flags->back().cells.empty() &&
+          flags->back().cells.back().table == ti && flags->back().cells.back().row == r &&
+          row.cells[flags->back().cells.back().col].raw == cell.raw) {
+        Flag& f = flags->back();
+        f.cells.push_back({ti, r, c});
+        f.year = 0;
+        f.message = row.label + ": '" + cell.raw + "' could not be read as a number in any of its " +
+                    std::to_string(f.cells.size()) + " columns and no check reads them; loaded without amounts";
+        t.rows[r].cells[c].status = "suspect";
+        ++stats->suspect;
+        continue;
+      }
       MarkSuspect(t, ti, r, c, "repair.unreadable",
                   "could not be read as a number and no check reads it; loaded without an amount", flags, stats);
     }

@@ -3519,6 +3519,25 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               sentence = !IsSumLabel(clean) && !figures_below && !rest_below && !heading_over_row;
             }
             if (sentence) break;
+            // The row whose figures OCR garbled keeps its place, not only
+            // the table's end: its label, and in each column the run as
+            // printed, unread. The repair stage derives what a sum gives and
+            // flags the rest (repair.unreadable): nothing dropped unsaid.
+            if (garbled_figures && RE2::PartialMatch(toks[0], "\\pL{3}"_re)) {
+              std::string label, run;
+              for (size_t k = 0; k < toks.size(); ++k)
+                (k < digit_at ? label : run) += ((k < digit_at ? label : run).empty() ? "" : " ") + toks[k];
+              row.label = label;
+              for (size_t k = 0; k < ncols && k < row.cells.size(); ++k) {
+                GridCell& gc = row.cells[k];
+                gc.present = true;
+                gc.text = run;
+                gc.prov = ProvFor(l, page, 0, static_cast<int>(CodePointCount(l.text)), run);
+                gc.prov.box = l.box;
+                gc.prov.confidence = 0.3;
+              }
+              row.raw_numbers = run;
+            }
           } else {
             std::vector<std::vector<std::string>> groupings;
             int total = 0;

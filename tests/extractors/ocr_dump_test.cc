@@ -1073,6 +1073,43 @@ TEST(OcrDumpBlocks, AReportsFirstStatementWithoutItsHeaderLine) {
   EXPECT_TRUE(ReadDump(dump, "årsredovisning", 0).tables.empty());
 }
 
+// A row whose figures OCR garbled past reading ("Finansiella poster 79h s
+// : :") stays in its table with its label: each column's cell unread, no
+// amount, one repair.unreadable flag for the row; the rows around it read
+// as before, and the result is not confirmed by a sum that leaves it out.
+TEST(OcrDumpBlocks, ARowOfGarbledFiguresIsKeptUnread) {
+  Read r = ReadDump(
+      "Resultatrakning, tkr\nUtfall 2031 Utfall 2030\nVerksamhetens intakter 9 120 8 760\n"
+      "Verksamhetens kostnader -9 450 -8 010\nFinansiella poster 79h s : :\nArets resultat -410 750\n",
+      "årsredovisning", 2031);
+  ASSERT_EQ(r.tables.size(), 1u);
+  const FinancialTable& t = r.tables[0];
+  const TableRow* garbled = nullptr;
+  for (const TableRow& row : t.rows)
+    if (row.label == "Finansiella poster") garbled = &row;
+  ASSERT_NE(garbled, nullptr);
+  ASSERT_EQ(garbled->cells.size(), 2u);
+  for (const TableCell& c : garbled->cells) {
+    EXPECT_TRUE(c.present);
+    EXPECT_FALSE(c.parsed);
+    EXPECT_EQ(c.status, "suspect");
+    EXPECT_EQ(c.raw, "79h s : :");
+  }
+  int unreadable = 0;
+  for (const Flag& f : r.flags)
+    if (f.rule == "repair.unreadable") {
+      ++unreadable;
+      EXPECT_EQ(f.cells.size(), 2u);
+    }
+  EXPECT_EQ(unreadable, 1);
+  const TableCell* income = Cell(r, "Verksamhetens intakter", 2030);
+  ASSERT_NE(income, nullptr);
+  EXPECT_EQ(income->status, "ok");
+  const TableCell* result = Cell(r, "Arets resultat", 2031);
+  ASSERT_NE(result, nullptr);
+  EXPECT_NE(result->status, "ok");
+}
+
 // A balance sheet whose caption and header line psm 6 lost, "TILLGANGAR"
 // its first line, on the page after a resultaträkning with a Not column:
 // read with that statement's years and its Not column (the rows' note
