@@ -567,8 +567,12 @@ ReadingScore ScoreReading(const FinancialTable& t, const std::function<bool(int 
   for (const Constraint& c : cons) {
     std::optional<double> r = Residual(t, c);
     if (!r) continue;
-    if (WithinTolerance(c, *r)) holding.push_back(&c);
-    else ++s.fails;
+    if (WithinTolerance(c, *r)) {
+      holding.push_back(&c);
+      s.slack += std::fabs(*r);
+    } else {
+      ++s.fails;
+    }
   }
   // A hold counts when it reaches a figure that was not guessed, directly or
   // through other holds (a chain of result rows that starts at a sum of

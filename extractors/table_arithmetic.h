@@ -133,6 +133,10 @@ bool TouchesRow(const Constraint& c, int row);
 struct ReadingScore {
   int holds = 0;
   int fails = 0;
+  // Σ |residual| of the constraints that hold within their rounding
+  // tolerance (printed units): of two readings that hold alike, the one
+  // whose sums add up exactly is the likelier.
+  double slack = 0;
 };
 ReadingScore ScoreReading(const FinancialTable& t);
 // The same when some rows were read by a guess (`guessed(row)`): a check

@@ -7,8 +7,11 @@
 // count, and ambiguous splits are recorded (GridRow::groupings > 1).
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <functional>
+#include <map>
+#include <optional>
 #include <set>
 
 #include <re2/re2.h>
@@ -2102,6 +2105,116 @@ bool FitsBudgetComparison(const std::vector<GridCell>& cells, const std::vector<
   return true;
 }
 
+// Every combination of the open rows' options under which each of the
+// table's constraints that reads an open row holds, found by a search over
+// the constraints' residuals (each option's figures taken from the table as
+// interpreted with that option alone changed from `base_pick`), rather than
+// by interpreting each combination: 2^20 combinations cost microseconds.
+// Empty when the table's shape changes with the options, a figure reads as
+// no number, no constraint reads an open row, or more than kMaxExact
+// combinations hold (then the caller's search stands alone).
+std::vector<std::vector<size_t>> ReadingsTheSumsAccept(const Grid& g, const std::vector<RowChoice>& choices,
+                                                       const std::vector<size_t>& base_pick, const TableContext& ctx) {
+  constexpr size_t kMaxExact = 64;
+  const size_t n = choices.size();
+  auto with = [&](size_t k, size_t o) {
+    Grid trial = g;
+    for (size_t q = 0; q < n; ++q) trial.rows[choices[q].row].cells = choices[q].options[q == k ? o : base_pick[q]];
+    return trial;
+  };
+  FinancialTable t0;
+  if (!InterpretGrid(with(n, 0), ctx, &t0)) return {};
+  // The table row of each open grid row (interpretation drops headings).
+  auto table_row = [](const FinancialTable& t, const Provenance& p) {
+    for (size_t r = 0; r < t.rows.size(); ++r)
+      if (t.rows[r].prov.page == p.page && t.rows[r].prov.line_index == p.line_index) return static_cast<int>(r);
+    return -1;
+  };
+  std::vector<int> trow(n);
+  for (size_t k = 0; k < n; ++k) {
+    trow[k] = table_row(t0, g.rows[choices[k].row].prov);
+    if (trow[k] < 0) return {};
+  }
+  const std::vector<Constraint> cons = TableConstraints(t0);
+  // value[k][o][col]: the open row's figures under option o.
+  std::vector<std::vector<std::vector<double>>> value(n);
+  for (size_t k = 0; k < n; ++k)
+    for (size_t o = 0; o < choices[k].options.size(); ++o) {
+      FinancialTable t;
+      if (!InterpretGrid(with(k, o), ctx, &t) || t.rows.size() != t0.rows.size() || t.columns.size() != t0.columns.size())
+        return {};
+      std::vector<double> v(t.columns.size(), 0);
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        std::optional<double> x = CellValue(t, trow[k], static_cast<int>(c));
+        if (!x) return {};
+        v[c] = *x;
+      }
+      value[k].push_back(std::move(v));
+    }
+  // Per constraint that reads an open row: the fixed rows' part of its
+  // residual, and per open row and option the part that row adds.
+  std::map<int, size_t> open_of;
+  for (size_t k = 0; k < n; ++k) open_of[trow[k]] = k;
+  struct Lin {
+    double fixed = 0, tolerance = 0;
+    std::vector<std::vector<double>> part;  // [k][o]
+  };
+  std::vector<Lin> lins;
+  for (const Constraint& c : cons) {
+    Lin lin;
+    lin.tolerance = c.tolerance;
+    lin.part.resize(n);
+    for (size_t k = 0; k < n; ++k) lin.part[k].assign(choices[k].options.size(), 0);
+    bool reads_open = false, readable = true;
+    for (const Term& term : c.terms) {
+      auto it = open_of.find(term.row);
+      if (it == open_of.end()) {
+        std::optional<double> x = CellValue(t0, term.row, term.col);
+        if (!x) readable = false;
+        else lin.fixed += term.coef * *x;
+        continue;
+      }
+      reads_open = true;
+      for (size_t o = 0; o < choices[it->second].options.size(); ++o)
+        lin.part[it->second][o] += term.coef * value[it->second][o][term.col];
+    }
+    if (reads_open && readable) lins.push_back(std::move(lin));
+  }
+  if (lins.empty()) return {};
+  // The least and most the open rows from k on can still add, per constraint.
+  std::vector<std::vector<double>> lo(lins.size(), std::vector<double>(n + 1, 0)), hi = lo;
+  for (size_t i = 0; i < lins.size(); ++i)
+    for (size_t k = n; k-- > 0;) {
+      const auto& p = lins[i].part[k];
+      lo[i][k] = lo[i][k + 1] + *std::min_element(p.begin(), p.end());
+      hi[i][k] = hi[i][k + 1] + *std::max_element(p.begin(), p.end());
+    }
+  std::vector<std::vector<size_t>> found;
+  std::vector<size_t> pick(n, 0);
+  std::vector<double> res(lins.size());
+  for (size_t i = 0; i < lins.size(); ++i) res[i] = lins[i].fixed;
+  bool overflow = false;
+  std::function<void(size_t)> search = [&](size_t k) {
+    if (overflow) return;
+    for (size_t i = 0; i < lins.size(); ++i)
+      if (res[i] + lo[i][k] > lins[i].tolerance + 1e-9 || res[i] + hi[i][k] < -lins[i].tolerance - 1e-9) return;
+    if (k == n) {
+      if (found.size() == kMaxExact) overflow = true;
+      else found.push_back(pick);
+      return;
+    }
+    for (size_t o = 0; o < choices[k].options.size() && !overflow; ++o) {
+      pick[k] = o;
+      for (size_t i = 0; i < lins.size(); ++i) res[i] += lins[i].part[k][o];
+      search(k + 1);
+      for (size_t i = 0; i < lins.size(); ++i) res[i] -= lins[i].part[k][o];
+    }
+  };
+  search(0);
+  if (overflow) return {};
+  return found;
+}
+
 void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::string& doc_kind) {
   const size_t ncols = g->headers.size();
   // The remaining open rows: short rows and rows that group several ways.
@@ -2153,6 +2266,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
   struct Scored {
     std::vector<size_t> pick;
     int holds = 0, fails = 0, lost = 0, cost = 0;  // lost: rows read with their deviation lost
+    double slack = 0;                              // see ReadingScore::slack
   };
   TableContext ctx;
   ctx.doc_kind = doc_kind;
@@ -2176,6 +2290,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
       });
       sc.holds = rs.holds;
       sc.fails = rs.fails;
+      sc.slack = rs.slack;
     }
     return sc;
   };
@@ -2184,6 +2299,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     if (a.holds != b.holds) return a.holds > b.holds;
     if (a.fails != b.fails) return a.fails < b.fails;
     if (a.lost != b.lost) return a.lost < b.lost;
+    if (std::fabs(a.slack - b.slack) > 1e-9) return a.slack < b.slack;
     return a.cost < b.cost;
   };
   std::vector<Scored> all;
@@ -2218,6 +2334,11 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
         p[k] = o;
         all.push_back(score(p));
       }
+    // One row at a time cannot find where a column's sum wants a subset
+    // of single figures ("Gävle kommun 137" ... "Summa 1 458 1 603"):
+    // every such reading the table's own sums accept, found exactly, and
+    // all of them scored, so that rows they read differently stay in doubt.
+    for (const std::vector<size_t>& p : ReadingsTheSumsAccept(*g, choices, pick, ctx)) all.push_back(score(p));
   } else {
     for (size_t n = 0; n < combos; ++n) {
       size_t x = n;

@@ -1110,6 +1110,39 @@ TEST(OcrDumpBlocks, ARowOfGarbledFiguresIsKeptUnread) {
   EXPECT_NE(result->status, "ok");
 }
 
+// A note of thirteen rows with one figure each in two columns (a dump
+// gives no positions) over a Summa per column: 8192 placements, too many to
+// read one by one, and no single row moved from the first column makes
+// either sum hold. The sums' exact search places every row.
+TEST(OcrDumpBlocks, SingleFigureRowsArePlacedWhereBothColumnSumsHold) {
+  struct Row {
+    const char* label;
+    int col;  // 0: 2031, 1: 2030
+    int value;
+  };
+  const std::vector<Row> rows = {
+      {"Alfa kommun", 0, 101},       {"Beta kommun", 1, 113},        {"Gamma kommun", 0, 202},
+      {"Delta kommun", 1, 226},      {"Epsilon kommun", 0, 404},     {"Zeta kommun", 1, 452},
+      {"Eta kommun", 0, 808},        {"Theta kommun", 1, 904},       {"Iota kommun", 0, 1616},
+      {"Kappa kommun", 1, 1808},     {"Lambda kommun", 0, 3232},     {"My kommun", 1, 3616},
+      {"Ny kommun", 0, 6464},
+  };
+  std::string dump = "Not 7 Upplupna kostnader, tkr\n\nUtfall 2031  Utfall 2030\n\n";
+  for (const Row& r : rows) dump += std::string(r.label) + " " + std::to_string(r.value) + "\n";
+  dump += "Upplupna semesterloner 300 250\nRevisionsarvode 200 150\nSumma 13 327 7 519\n";
+  Read r = ReadDump(dump, "årsredovisning", 2031);
+  ASSERT_EQ(r.tables.size(), 1u);
+  for (const Row& row : rows) {
+    const TableCell* c = Cell(r, row.label, row.col == 0 ? 2031 : 2030);
+    ASSERT_NE(c, nullptr) << row.label;
+    EXPECT_DOUBLE_EQ(c->value, row.value) << row.label;
+    EXPECT_EQ(Cell(r, row.label, row.col == 0 ? 2030 : 2031), nullptr) << row.label;
+  }
+  const TableCell* sum = Cell(r, "Summa", 2030);
+  ASSERT_NE(sum, nullptr);
+  EXPECT_EQ(sum->status, "ok");
+}
+
 // A balance sheet whose caption and header line psm 6 lost, "TILLGANGAR"
 // its first line, on the page after a resultaträkning with a Not column:
 // read with that statement's years and its Not column (the rows' note
