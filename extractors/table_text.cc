@@ -3820,11 +3820,40 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             near = near || std::abs(years[o] - years[c]) <= 10;
           }
         if (!others || near || (doc_year && std::abs(years[c] - doc_year) <= 10)) continue;
+        // One digit OCR confuses read back ("2079" beside "2020": 7 for
+        // 1) giving the year next to another column's, and no other
+        // reading doing so: the column takes it, its cells still in doubt.
+        static const char* const kConfusedDigits[] = {"17", "71", "08", "80", "06", "60", "09", "90",
+                                                      "38", "83", "56", "65", "68", "86", "14", "41"};
+        const std::string printed = std::to_string(years[c]);
+        std::set<int> mended;
+        for (size_t d = 0; d < printed.size(); ++d)
+          for (const char* pair : kConfusedDigits) {
+            if (printed[d] != pair[0]) continue;
+            std::string y = printed;
+            y[d] = pair[1];
+            const int cand = std::stoi(y);
+            bool beside = false, taken = false;
+            for (size_t o = 0; o < years.size(); ++o)
+              if (o != c && years[o]) {
+                beside = beside || std::abs(years[o] - cand) == 1;
+                taken = taken || years[o] == cand;
+              }
+            if (beside && !taken) mended.insert(cand);
+          }
+        std::string doubt = "the header's year " + printed +
+                            " stands more than ten years from the table's other years: a misread year?";
+        if (mended.size() == 1 && g.headers[c].find(printed) != std::string::npos) {
+          const std::string read_as = std::to_string(*mended.begin());
+          g.headers[c].replace(g.headers[c].find(printed), printed.size(), read_as);
+          years[c] = *mended.begin();
+          doubt = "the header's year " + printed + " stands more than ten years from the table's other years; read as " +
+                  read_as + ", one digit OCR confuses away and the year beside another column's";
+        }
         for (GridRow& r : g.rows)
           if (c < r.cells.size() && r.cells[c].present && r.cells[c].doubt_rule.empty()) {
             r.cells[c].doubt_rule = "read.years";
-            r.cells[c].doubt = "the header's year " + std::to_string(years[c]) +
-                               " stands more than ten years from the table's other years: a misread year?";
+            r.cells[c].doubt = doubt;
           }
       }
     }
