@@ -665,8 +665,10 @@ void DropStrayNoteMark(std::vector<PWord>* label) {
 }
 
 // Makes a GridRow from a band; returns false if the band is prose that ends
-// the table.
-bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp, GridRow* out, bool* label_only) {
+// the table (a line without figures of more than `max_label_words` words,
+// or a sentence).
+bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp, GridRow* out, bool* label_only,
+               int max_label_words = 8) {
   const std::vector<Column>& cols = shape.cols;
   std::vector<PWord> label;
   std::vector<Chunk> chunks;
@@ -816,7 +818,7 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
   *label_only = !any && nil_words == 0;
   if (!any) {
     int words = static_cast<int>(label.size());
-    if (words > 8 || (!row.label.empty() && row.label.back() == '.' && words > 3)) return false;
+    if (words > max_label_words || (!row.label.empty() && row.label.back() == '.' && words > 3)) return false;
     if (row.label.empty()) return false;
     if (IsTableHeading(row.label) && IsNumberedHeading(row.label)) return false;
   }
@@ -826,7 +828,8 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
 
 bool IsSectionLabel(const std::string& s) {
   static const RE2 kSection(
-      "^(intakter|kostnader|tillgangar|eget kapital och skulder|skulder|finansiella poster)$");
+      "^(intakter|kostnader|tillgangar|eget kapital och skulder|skulder|finansiella poster|"
+      "(den )?lopande verksamheten|investeringsverksamheten|finansieringsverksamheten)$");
   return s.empty() || RE2::FullMatch(FoldKey(StripPunct(s)), kSection);
 }
 
@@ -1135,6 +1138,24 @@ bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
   return prose >= 3 || (!numbers && (outside_comments > 8 || numbered_heading));
 }
 
+// A section heading of a few words inside a statement ("Justering av
+// poster som inte ingår i kassaflödet", nine words: as wide a line as ends
+// a table) with a labelled row of figures right under it: the table goes
+// on. Prose ends in a full stop or runs into the columns; a numbered
+// heading starts the next section.
+bool HeadingOverRow(const std::vector<Band>& bands, size_t k, const HeaderBlock& h, const LayoutParams& lp) {
+  const Band& b = bands[k];
+  const std::string text = b.Text();
+  if (b.words.size() > 10 || text.empty() || text.back() == '.' || text.back() == ':' || IsDateLine(text) ||
+      IsNumberedHeading(text) || b.box.x1 >= h.first_x - lp.edge_slack_pt ||
+      BandHasNumbers(b, h.first_x - lp.number_reach_pt) || k + 1 >= bands.size())
+    return false;
+  const Band& next = bands[k + 1];
+  const double pitch = std::max(lp.min_pitch_pt, h.header.box.height());
+  return next.box.y0 - b.box.y1 < 2 * pitch && !next.words.empty() && !IsNumericToken(next.words[0].w->text) &&
+         !HasDigit(next.words[0].w->text) && BandHasNumbers(next, h.first_x - lp.number_reach_pt);
+}
+
 // Where a table cut by a page break goes on on the next page: the first band
 // with numbers among its first bands (after a running header), before any
 // header or prose; -1 when the table does not continue.
@@ -1233,7 +1254,7 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
         stop = true;
         break;
       }
-      if (EndsTable(b, h, lp)) {
+      if (EndsTable(b, h, lp) && !HeadingOverRow(pb, k, h, lp)) {
         stop = true;
         break;
       }
@@ -1369,6 +1390,16 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     if (RE2::PartialMatch(FoldKey(ll), "^[-–]|^(varav|darav|varav:)\\b"_re) ||
         (!IsContinuation(JoinReading(upper_label, lp), ll) && !tight))
       return Wrap::kNo;
+    // A capitalised label of three words or more that does not continue
+    // the upper one is a row of its own, however tightly the rows are set
+    // ("Erlagd ränta -488" over "Kassaflöde från löpande verksamheten före
+    // förändringar av rörelsekapital 478"): its figures are its own. (A
+    // label wrapped on its own schedule goes on in small letters, or with a
+    // word or two: "Sandvikens" / "Kommun".)
+    const std::string lf = FoldKey(ll);
+    if (lower_label.size() >= 3 && !ll.empty() && lf[0] >= 'a' && lf[0] <= 'z' && ll.substr(0, 1) != lf.substr(0, 1) &&
+        !IsContinuation(JoinReading(upper_label, lp), ll))
+      return Wrap::kNo;
   }
   std::vector<Chunk> up = NumberChunks(upper, shape.first_headed_x0 - lp.header_slack_pt, lp);
   std::vector<Chunk> low = NumberChunks(lower, shape.first_headed_x0 - lp.header_slack_pt, lp);
@@ -1487,7 +1518,15 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     }
     GridRow row;
     bool label_only = false;
-    if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only)) break;
+    // (A heading of nine or ten words over a labelled row of figures, as
+    // CollectBody let through: no prose.)
+    const bool over_row = b + 1 < body.bands.size() && !body.is_repeat[b + 1] && [&] {
+      GridRow next;
+      bool next_label_only = false;
+      return BandToRow(*body.bands[b + 1], ShapeOn(shape, body.bands[b + 1]->page), lp, &next, &next_label_only) &&
+             !next_label_only && !next.label.empty();
+    }();
+    if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only, over_row ? 10 : 8)) break;
     if (label_only && row.label.empty()) continue;
     // "Förutbetalda" / "89 27" / "kostnader": a label wrapped over two lines
     // in a tall cell whose figures are centred between them (OCR and some

@@ -184,6 +184,13 @@ struct Totals {
   double Precision() const { return ok ? 1.0 * ok_right / ok : 1.0; }
 };
 
+// A loaded row names a golden fact by its folded label or by the label as
+// printed; a row without a label names none (a golden fact's printed label
+// may be left empty when it equals the folded one).
+bool SameLabel(const GoldenFact& gf, const Loaded& l) {
+  return !l.label.empty() && l.label[0] != '#' && (gf.label == l.label || gf.printed == l.label);
+}
+
 // Runs the pipeline on each PDF and scores it against its golden document
 // (nullptr: no golden, only the open flags are printed); prints a line per
 // document and one for all.
@@ -205,8 +212,7 @@ Totals Score(const std::vector<std::pair<std::filesystem::path, const GoldenDoc*
     std::vector<Loaded> facts = Facts(*ex);
     int found = 0, ok_found = 0, ok = 0, ok_right = 0;
     auto same_key = [](const GoldenFact& gf, const Loaded& l) {
-      return gf.page == l.page && (gf.label == l.label || gf.printed == l.label) && gf.year == l.year &&
-             gf.kind == l.kind;
+      return gf.page == l.page && SameLabel(gf, l) && gf.year == l.year && gf.kind == l.kind;
     };
     auto right = [](const GoldenFact& gf, const Loaded& l) {
       if (gf.category != "*" && gf.category != l.category) return false;
@@ -230,7 +236,7 @@ Totals Score(const std::vector<std::pair<std::filesystem::path, const GoldenDoc*
       if (l.status != "ok") continue;
       const GoldenFact* match = nullptr;
       for (const GoldenFact& gf : g->facts)
-        if (gf.page == l.page && (gf.label == l.label || gf.printed == l.label) && gf.year == l.year) match = &gf;
+        if (gf.page == l.page && SameLabel(gf, l) && gf.year == l.year) match = &gf;
       if (!match) continue;
       ++ok;
       bool r = same_key(*match, l) && right(*match, l);

@@ -1335,3 +1335,65 @@ TEST(LayoutOcrTest, CommaBeforeAMisreadSignLeavesNoLabelOpen) {
 }
 
 }  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// A kassaflödesanalys set solid (10 pt type, rows 11.8 pt apart, a blank
+// line between groups, so most gaps look like line breaks inside a cell):
+// a section heading of nine words over a labelled row goes on with
+// the table (no prose ends it); a capitalised label of its own under a row
+// ("Erlagd ränta -310" over "Kassaflöde före förändringar av
+// rörelsekapital 555") is a row, not the lower half of
+// wrapped figures ("-310 520"); a one-word heading of the statement
+// ("Investeringsverksamheten") opens a section, it does not end the label
+// above it.
+TEST(LayoutWrapTest, SolidCashFlowStatementReadsEveryRow) {
+  PageBuilder pb;
+  const std::vector<double> kCols = {432, 538};
+  pb.Text("1 JANUARI - 31 DECEMBER", 120);
+  pb.Add(R("2031", 432, 120));
+  pb.Add(R("2030", 538, 120));
+  double y = 148;
+  pb.Row("Den löpande verksamheten", y, kCols, {});
+  pb.Row("Rörelseresultat", y += 29, kCols, {"-1 240", "-1 180"});
+  pb.Row("Justering för de poster som ej ingår i kassaflödet", y += 28, kCols, {});
+  pb.Row("Årets avskrivningar", y += 11.8, kCols, {"2 100", "2 100"});
+  pb.Row("Erhållen ränta", y += 11.8, kCols, {"5", "4"});
+  pb.Row("Erlagd ränta", y += 11.8, kCols, {"-310", "-150"});
+  pb.Row("Kassaflöde före förändringar av rörelsekapital", y += 11.8, kCols, {"555", "774"});
+  pb.Row("Förändring i rörelsekapital", y += 28, kCols, {});
+  pb.Row("Ökning (-), minskning (+) kortfristiga fordringar", y += 11.8, kCols, {"-600", "-40"});
+  pb.Row("Kassaflöde från den löpande verksamheten", y += 11.8, kCols, {"-45", "734"});
+  pb.Row("Investeringsverksamheten", y += 11.8, kCols, {});
+  pb.Row("Förvärv av materiella anläggningstillgångar", y += 11.8, kCols, {"0", "-120"});
+  pb.Row("Kassaflöde från investeringsverksamheten", y += 11.8, kCols, {"0", "-120"});
+  pb.Row("ÅRETS KASSAFLÖDE", y += 28, kCols, {"-45", "614"});
+  pb.Row("LIKVIDA MEDEL VID ÅRETS BÖRJAN", y += 28, kCols, {"1 300", "686"});
+  pb.Row("LIKVIDA MEDEL VID ÅRETS SLUT", y += 28, kCols, {"1 255", "1 300"});
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  SCOPED_TRACE(Labels(t));
+  const struct {
+    const char* label;
+    int64_t first;
+  } kWant[] = {
+      {"Erlagd ränta", -310000},
+      {"Kassaflöde före förändringar av rörelsekapital", 555000},
+      {"Kassaflöde från den löpande verksamheten", -45000},
+      {"Förvärv av materiella anläggningstillgångar", 0},
+      {"LIKVIDA MEDEL VID ÅRETS SLUT", 1255000},
+  };
+  for (const auto& w : kWant) {
+    const TableCell* c = Cell(t, w.label, 0);
+    ASSERT_NE(c, nullptr) << w.label;
+    EXPECT_EQ(c->amount_sek, w.first) << w.label;
+  }
+  const TableRow* invest = Row(t, "Förvärv av materiella anläggningstillgångar");
+  ASSERT_NE(invest, nullptr);
+  EXPECT_EQ(invest->section, "Investeringsverksamheten");
+}
+
+}  // namespace
+}  // namespace finsam
