@@ -807,6 +807,15 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
       gc.text += (gc.text.empty() || tail ? "" : " ") + c->Text();
       prev = c;
     }
+    // A figure broken over lines in its narrow cell, printed without
+    // thousands spaces or broken inside a group ("133" / "200" / "00",
+    // "13 4" / "01"): the digits as one run, when only that reads as a
+    // number.
+    if (cb.height() > 1.5 * ws.front().w->box.height() && !ParseSwedishNumber(gc.text)) {
+      std::string run = gc.text;
+      run.erase(std::remove(run.begin(), run.end(), ' '), run.end());
+      if (RE2::FullMatch(run, "[-−–]?\\d+"_re) && ParseSwedishNumber(run)) gc.text = run;
+    }
     gc.prov.page = band.page;
     gc.prov.box = cb;
     gc.prov.line_index = line;
@@ -1422,6 +1431,22 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
       certain = true;  // "712," is no figure on its own
       continue;
     }
+    // A figure printed without thousands spaces, or broken inside a group,
+    // in its narrow cell ("66600" over "00", "133" / "200" / "00", "13 4"
+    // over "01"): the digits join without a space, under a line with no
+    // label of its own (the sums choose between that and a row of its own).
+    std::string ut_run = ut;
+    ut_run.erase(std::remove(ut_run.begin(), ut_run.end(), ' '), ut_run.end());
+    // (Or under its label's next line, "Verksamhetens 13 4" over
+    // "intäkter 01", "ÅRETS -21" over "RESULTAT 5": the label wraps on its
+    // own schedule.)
+    const std::string ul_text = JoinReading(upper_label, lp), ll_text = JoinReading(lower_label, lp);
+    const bool capitals = !ul_text.empty() && !ll_text.empty() && ToUpper(ul_text) == ul_text &&
+                          ToUpper(ll_text) == ll_text;  // "ÅRETS" over "RESULTAT"
+    if ((lower_label.empty() || IsContinuation(ul_text, ll_text) || capitals) &&
+        RE2::FullMatch(ut, "[-−–]?\\d+( \\d+)*"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
+        (ut.size() >= 4 || lt.size() < 3) && !ParseSwedishNumber(ut + " " + lt) && ParseSwedishNumber(ut_run + lt))
+      continue;
     // The upper part may itself hold groups already ("6 660" over "000": a
     // figure wrapped over three lines, its first two joined before).
     if (!RE2::FullMatch(lt, "\\d{3}(,\\d+)?"_re) || !RE2::FullMatch(ut, "[-−–]?\\d{1,3}( \\d{3})*"_re) ||

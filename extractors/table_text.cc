@@ -378,6 +378,15 @@ std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string
   return plausible.empty() && !strict ? all : plausible;
 }
 
+// Whether the tokens from `from` on, confusable letters read as digits,
+// group into exactly `ncols` plausible figures (a row that fills the
+// columns).
+bool FillsColumns(const std::vector<std::string>& toks, size_t from, size_t ncols) {
+  std::vector<std::string> shadow;
+  for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
+  return !shadow.empty() && !GroupFigures(shadow, static_cast<int>(ncols), 16, true).empty();
+}
+
 // Header words OCR broke ("Ut fall" → "Utfall"), glued to their year
 // ("Plan2027" → "Plan" "2027": the space between them lost) or misread
 // ("Awikelse", "Avwvikelse": the double v read as w, or as v w v).
@@ -3069,13 +3078,10 @@ bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const st
     if (first == 0) return false;
     // A note reference before the figures ("Not 9 478 065 442 482 157 666").
     if (first >= 2 && IsNoteWord(toks[first - 1])) ++first;
-    auto fills = [&](size_t from) {
-      std::vector<std::string> shadow;
-      for (size_t k = from; k < toks.size(); ++k) shadow.push_back(ShadowDigits(toks[k]));
-      return !GroupFigures(shadow, static_cast<int>(years.size()), 16, true).empty();
-    };
     // (Under a Not column, the row's first figure may be its reference.)
-    if (!fills(first) && !(*note && RE2::FullMatch(toks[first], "\\d{1,2}"_re) && fills(first + 1))) return false;
+    if (!FillsColumns(toks, first, years.size()) &&
+        !(*note && RE2::FullMatch(toks[first], "\\d{1,2}"_re) && FillsColumns(toks, first + 1, years.size())))
+      return false;
     *headers = years;
     *title = clean.substr(0, clean.size() - scraps.size());
     return true;
@@ -3632,11 +3638,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               // i kassaflödet" / "Årets avskrivningar 2 668 2 668"): prose
               // runs longer, and no table row follows it.
               const size_t next_first = FiguresStart(next_toks);
-              std::vector<std::string> next_shadow;
-              for (size_t k = next_first; k < next_toks.size(); ++k) next_shadow.push_back(ShadowDigits(next_toks[k]));
               const bool heading_over_row = toks.size() <= 10 && clean.size() <= 60 && next_first > 0 &&
-                                            next_first < next_toks.size() &&
-                                            !GroupFigures(next_shadow, static_cast<int>(ncols), 16, true).empty();
+                                            FillsColumns(next_toks, next_first, ncols);
               sentence = !IsSumLabel(clean) && !figures_below && !rest_below && !heading_over_row;
             }
             if (sentence) break;

@@ -5,6 +5,8 @@
 // exactly the layout it exercises.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -1393,6 +1395,82 @@ TEST(LayoutWrapTest, SolidCashFlowStatementReadsEveryRow) {
   const TableRow* invest = Row(t, "Förvärv av materiella anläggningstillgångar");
   ASSERT_NE(invest, nullptr);
   EXPECT_EQ(invest->section, "Investeringsverksamheten");
+}
+
+}  // namespace
+}  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// Figures broken anywhere in narrow cells: printed without thousands spaces
+// ("66600" over "00" for 6 660 000, "6660" over "000"), or broken inside a
+// group under a label that wraps on its own schedule ("Verksamhetens 13 4"
+// over "intäkter 01" for 13 401, "ÅRETS -21" over "RESULTAT 5"): the digits
+// join into one figure and the sums confirm it. Read apart, "01" and "5"
+// had been loaded as figures of their own.
+TEST(LayoutWrapTest, FiguresBrokenAnywhereInNarrowCellsJoin) {
+  {
+    SCOPED_TRACE("no thousands spaces");
+    PageBuilder pb;
+    pb.Text("Budget 2031-2032", 60);
+    pb.Text("Belopp i kr", 75);
+    pb.Add(R("Budget", 260, 88));
+    pb.Add(R("Plan", 330, 88));
+    pb.Add(R("2031", 260, 98));
+    pb.Add(R("2032", 330, 98));
+    const std::vector<double> kCols = {260, 330};
+    pb.Row("Staten", 115, kCols, {"66600", "6660"});
+    pb.Row("", 126, kCols, {"00", "000"});
+    pb.Row("Regionen", 145, kCols, {"33300", "3330"});
+    pb.Row("", 156, kCols, {"00", "000"});
+    // (The Summa broken elsewhere than its parts: read apart, the parts
+    // would add up as well as joined.)
+    pb.Row("Summa intäkter", 175, kCols, {"9990", "99900"});
+    pb.Row("", 186, kCols, {"000", "00"});
+    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("verksamhetsplan", pb.words));
+    ASSERT_EQ(tables.size(), 1u);
+    SCOPED_TRACE(Labels(tables[0]));
+    for (const auto& [label, col, want] : std::vector<std::tuple<std::string, int, int64_t>>{
+             {"Staten", 0, 6660000}, {"Staten", 1, 6660000}, {"Regionen", 1, 3330000}, {"Summa intäkter", 0, 9990000}}) {
+      const TableCell* c = Cell(tables[0], label, col);
+      ASSERT_NE(c, nullptr) << label;
+      EXPECT_EQ(c->amount_sek, want) << label;
+      EXPECT_EQ(c->status, "ok") << label;
+    }
+    EXPECT_EQ(tables[0].rows.size(), 3u);
+  }
+  {
+    SCOPED_TRACE("broken inside a group, labels wrapped");
+    PageBuilder pb;
+    pb.Text("Resultaträkning", 60);
+    pb.Text("tkr", 75);
+    pb.Add(R("Utfall", 200, 88));
+    pb.Add(R("Utfall", 260, 88));
+    pb.Add(R("2031", 200, 98));
+    pb.Add(R("2030", 260, 98));
+    const std::vector<double> kCols = {200, 260};
+    pb.Row("Verksamhetens", 115, kCols, {"13 4", "13 3"});
+    pb.Row("intäkter", 126, kCols, {"01", "19"});
+    pb.Row("Verksamhetens", 145, kCols, {"-13 6", "-8 43"});
+    pb.Row("kostnader", 156, kCols, {"16", "2"});
+    pb.Row("ÅRETS", 175, kCols, {"-21", "4 88"});
+    pb.Row("RESULTAT", 186, kCols, {"5", "7"});
+    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+    ASSERT_EQ(tables.size(), 1u);
+    SCOPED_TRACE(Labels(tables[0]));
+    for (const auto& [label, col, want] : std::vector<std::tuple<std::string, int, int64_t>>{
+             {"Verksamhetens intäkter", 0, 13401000},
+             {"Verksamhetens kostnader", 1, -8432000},
+             {"ÅRETS RESULTAT", 0, -215000},
+             {"ÅRETS RESULTAT", 1, 4887000}}) {
+      const TableCell* c = Cell(tables[0], label, col);
+      ASSERT_NE(c, nullptr) << label;
+      EXPECT_EQ(c->amount_sek, want) << label;
+      EXPECT_EQ(c->status, "ok") << label;
+    }
+    EXPECT_EQ(tables[0].rows.size(), 3u);
+  }
 }
 
 }  // namespace
