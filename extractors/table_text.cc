@@ -2631,6 +2631,21 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
       r.doubt_rule = "read.unlabeled";
       r.doubt = "a line of figures without a label";
     }
+    // A label that goes on from the row above's, with figures of its own
+    // that no rule above joined ("Verksamhetens 134 133" over "intakter 01
+    // 19": the lower parts of figures broken in their cells, a group's
+    // space lost): neither row's figures stand without the sums.
+    if (prev_open && RowHasCells(r) && !r.repeated_header && r.doubt_rule.empty() &&
+        ContinuesLabel(prev->label, r.label)) {
+      r.doubt_rule = "read.wrapped";
+      r.doubt = "the label continues the row above's ('" + prev->label + "' / '" + r.label +
+                "'): its figures '" + r.raw_numbers + "' may be the lower parts of figures broken in their cells";
+      if (prev->doubt_rule.empty()) {
+        prev->doubt_rule = "read.wrapped";
+        prev->doubt = "the next line continues the label with figures of its own ('" + r.label + " " +
+                      r.raw_numbers + "'): a figure of this row may be broken in its cell";
+      }
+    }
     out.push_back(std::move(r));
   }
   g.rows = std::move(out);

@@ -616,6 +616,14 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Summa tillgangar", 2024, 103100000, "!ok"},
                   {"Arets resultat", 2025, -200000, "ok"}},
                  {"read.years"}},
+        // A label in small letters that goes on from the row above's, with
+        // figures of its own ("Verksamhetens 134 133" over "intakter 01
+        // 19": figures broken in narrow cells, a group's space lost): no
+        // figure of either line is ok without a sum (read.wrapped).
+        DumpCase{"label_continued_below_with_figures_of_its_own",
+                 "Resultatrakning, tkr\nUtfall 2031 Utfall 2030\nVerksamhetens 134 133\nintakter 01 19\n",
+                 {{"intakter", 2031, 1, "!ok"}, {"intakter", 2030, 19, "!ok"}},
+                 {"read.wrapped"}},
         // A speck read as a comma after a row's last figure ("660,"): no
         // decimal of a wrapped cell when the figures fill the columns only
         // without it.
