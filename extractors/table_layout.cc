@@ -811,10 +811,27 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     // thousands spaces or broken inside a group ("133" / "200" / "00",
     // "13 4" / "01"): the digits as one run, when only that reads as a
     // number.
+    // Each line of the cell must read as such a piece: the first a run of
+    // digits or groups ending in a broken one ("13 4"), the others one run
+    // each; two columns' figures OCR set in one cell ("6660 6660" over "000
+    // 000") are no such figure.
     if (cb.height() > 1.5 * ws.front().w->box.height() && !ParseSwedishNumber(gc.text)) {
+      std::map<int, std::vector<const Word*>> by_line;
+      for (const PWord& p : ws) by_line[p.line_index].push_back(p.w);
+      bool pieces = by_line.size() >= 2;
+      bool first_line = true;
+      for (auto& [line, words] : by_line) {
+        std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
+        std::string text;
+        for (const Word* w : words) text += (text.empty() ? "" : " ") + w->text;
+        pieces = pieces && (first_line ? RE2::FullMatch(text, "[-−–]?\\d+|[-−–]?\\d{1,3}( \\d{3})* \\d{1,2}"_re)
+                                       : RE2::FullMatch(text, "\\d+"_re));
+        first_line = false;
+      }
       std::string run = gc.text;
       run.erase(std::remove(run.begin(), run.end(), ' '), run.end());
-      if (RE2::FullMatch(run, "[-−–]?\\d+"_re) && ParseSwedishNumber(run)) gc.text = run;
+      // (At most twelve digits: no amount printed in kronor runs longer.)
+      if (pieces && RE2::FullMatch(run, "[-−–]?\\d{1,12}"_re) && ParseSwedishNumber(run)) gc.text = run;
     }
     gc.prov.page = band.page;
     gc.prov.box = cb;
