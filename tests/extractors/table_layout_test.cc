@@ -5,8 +5,6 @@
 // exactly the layout it exercises.
 #include <gtest/gtest.h>
 
-#include <tuple>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -1410,64 +1408,82 @@ namespace {
 // join into one figure and the sums confirm it. Read apart, "01" and "5"
 // had been loaded as figures of their own.
 TEST(LayoutWrapTest, FiguresBrokenAnywhereInNarrowCellsJoin) {
-  {
-    SCOPED_TRACE("no thousands spaces");
+  struct Line {
+    const char* label;
+    std::vector<std::string> figures;
+  };
+  struct Want {
+    const char* label;
+    int col;
+    int64_t amount_sek;
+  };
+  struct Case {
+    const char* name;
+    const char* caption;
+    const char* unit;
+    const char* doc_kind;
+    std::vector<std::string> kinds, years;
+    std::vector<double> cols;
+    std::vector<Line> lines;  // 11 pt apart within a row, 19 pt between rows
+    std::vector<Want> want;
+  };
+  const Case kCases[] = {
+      {"no thousands spaces",
+       "Budget 2031-2032",
+       "Belopp i kr",
+       "verksamhetsplan",
+       {"Budget", "Plan"},
+       {"2031", "2032"},
+       {260, 330},
+       // (The Summa broken elsewhere than its parts: read apart, the parts
+       // would add up as well as joined.)
+       {{"Staten", {"66600", "6660"}},
+        {"", {"00", "000"}},
+        {"Regionen", {"33300", "3330"}},
+        {"", {"00", "000"}},
+        {"Summa intäkter", {"9990", "99900"}},
+        {"", {"000", "00"}}},
+       {{"Staten", 0, 6660000}, {"Staten", 1, 6660000}, {"Regionen", 1, 3330000}, {"Summa intäkter", 0, 9990000}}},
+      {"broken inside a group, labels wrapped",
+       "Resultaträkning",
+       "tkr",
+       "årsredovisning",
+       {"Utfall", "Utfall"},
+       {"2031", "2030"},
+       {200, 260},
+       {{"Verksamhetens", {"13 4", "13 3"}},
+        {"intäkter", {"01", "19"}},
+        {"Verksamhetens", {"-13 6", "-8 43"}},
+        {"kostnader", {"16", "2"}},
+        {"ÅRETS", {"-21", "4 88"}},
+        {"RESULTAT", {"5", "7"}}},
+       {{"Verksamhetens intäkter", 0, 13401000},
+        {"Verksamhetens kostnader", 1, -8432000},
+        {"ÅRETS RESULTAT", 0, -215000},
+        {"ÅRETS RESULTAT", 1, 4887000}}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
     PageBuilder pb;
-    pb.Text("Budget 2031-2032", 60);
-    pb.Text("Belopp i kr", 75);
-    pb.Add(R("Budget", 260, 88));
-    pb.Add(R("Plan", 330, 88));
-    pb.Add(R("2031", 260, 98));
-    pb.Add(R("2032", 330, 98));
-    const std::vector<double> kCols = {260, 330};
-    pb.Row("Staten", 115, kCols, {"66600", "6660"});
-    pb.Row("", 126, kCols, {"00", "000"});
-    pb.Row("Regionen", 145, kCols, {"33300", "3330"});
-    pb.Row("", 156, kCols, {"00", "000"});
-    // (The Summa broken elsewhere than its parts: read apart, the parts
-    // would add up as well as joined.)
-    pb.Row("Summa intäkter", 175, kCols, {"9990", "99900"});
-    pb.Row("", 186, kCols, {"000", "00"});
-    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("verksamhetsplan", pb.words));
-    ASSERT_EQ(tables.size(), 1u);
-    SCOPED_TRACE(Labels(tables[0]));
-    for (const auto& [label, col, want] : std::vector<std::tuple<std::string, int, int64_t>>{
-             {"Staten", 0, 6660000}, {"Staten", 1, 6660000}, {"Regionen", 1, 3330000}, {"Summa intäkter", 0, 9990000}}) {
-      const TableCell* c = Cell(tables[0], label, col);
-      ASSERT_NE(c, nullptr) << label;
-      EXPECT_EQ(c->amount_sek, want) << label;
-      EXPECT_EQ(c->status, "ok") << label;
+    pb.Text(c.caption, 60);
+    pb.Text(c.unit, 75);
+    for (size_t k = 0; k < c.cols.size(); ++k) {
+      pb.Add(R(c.kinds[k], c.cols[k], 88));
+      pb.Add(R(c.years[k], c.cols[k], 98));
     }
-    EXPECT_EQ(tables[0].rows.size(), 3u);
-  }
-  {
-    SCOPED_TRACE("broken inside a group, labels wrapped");
-    PageBuilder pb;
-    pb.Text("Resultaträkning", 60);
-    pb.Text("tkr", 75);
-    pb.Add(R("Utfall", 200, 88));
-    pb.Add(R("Utfall", 260, 88));
-    pb.Add(R("2031", 200, 98));
-    pb.Add(R("2030", 260, 98));
-    const std::vector<double> kCols = {200, 260};
-    pb.Row("Verksamhetens", 115, kCols, {"13 4", "13 3"});
-    pb.Row("intäkter", 126, kCols, {"01", "19"});
-    pb.Row("Verksamhetens", 145, kCols, {"-13 6", "-8 43"});
-    pb.Row("kostnader", 156, kCols, {"16", "2"});
-    pb.Row("ÅRETS", 175, kCols, {"-21", "4 88"});
-    pb.Row("RESULTAT", 186, kCols, {"5", "7"});
-    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+    double y = 115;
+    for (size_t i = 0; i < c.lines.size(); ++i) {
+      pb.Row(c.lines[i].label, y, c.cols, c.lines[i].figures);
+      y += i % 2 == 0 ? 11 : 19;
+    }
+    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage(c.doc_kind, pb.words));
     ASSERT_EQ(tables.size(), 1u);
     SCOPED_TRACE(Labels(tables[0]));
-    for (const auto& [label, col, want] : std::vector<std::tuple<std::string, int, int64_t>>{
-             {"Verksamhetens intäkter", 0, 13401000},
-             {"Verksamhetens kostnader", 1, -8432000},
-             {"ÅRETS RESULTAT", 0, -215000},
-             {"ÅRETS RESULTAT", 1, 4887000}}) {
-      const TableCell* c = Cell(tables[0], label, col);
-      ASSERT_NE(c, nullptr) << label;
-      EXPECT_EQ(c->amount_sek, want) << label;
-      EXPECT_EQ(c->status, "ok") << label;
+    for (const Want& w : c.want) {
+      const TableCell* cell = Cell(tables[0], w.label, w.col);
+      ASSERT_NE(cell, nullptr) << w.label;
+      EXPECT_EQ(cell->amount_sek, w.amount_sek) << w.label;
+      EXPECT_EQ(cell->status, "ok") << w.label;
     }
     EXPECT_EQ(tables[0].rows.size(), 3u);
   }
