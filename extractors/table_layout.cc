@@ -1410,11 +1410,11 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
   // The upper label as it ends on the page: a comma before a figure in the
   // label area ("Soliditet, 20" with % read as 20) leaves nothing open.
   std::vector<PWord> upper_label = LabelWords(upper, shape, lp, /*numbers=*/true);
+  const std::string ul = JoinReading(upper_label, lp), ll = JoinReading(lower_label, lp);
+  const bool continues = IsContinuation(ul, ll);
   if (!lower_label.empty()) {
-    std::string ll = JoinReading(lower_label, lp);
     // "varav …" rows start lower-case but are rows of their own.
-    if (RE2::PartialMatch(FoldKey(ll), "^[-–]|^(varav|darav|varav:)\\b"_re) ||
-        (!IsContinuation(JoinReading(upper_label, lp), ll) && !tight))
+    if (RE2::PartialMatch(FoldKey(ll), "^[-–]|^(varav|darav|varav:)\\b"_re) || (!continues && !tight))
       return Wrap::kNo;
     // A capitalised label of three words or more that does not continue
     // the upper one is a row of its own, however tightly the rows are set
@@ -1424,7 +1424,7 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // word or two: "Sandvikens" / "Kommun".)
     const std::string lf = FoldKey(ll);
     if (lower_label.size() >= 3 && !ll.empty() && lf[0] >= 'a' && lf[0] <= 'z' && ll.substr(0, 1) != lf.substr(0, 1) &&
-        !IsContinuation(JoinReading(upper_label, lp), ll))
+        !continues)
       return Wrap::kNo;
   }
   std::vector<Chunk> up = NumberChunks(upper, shape.first_headed_x0 - lp.header_slack_pt, lp);
@@ -1457,10 +1457,9 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // (Or under its label's next line, "Verksamhetens 13 4" over
     // "intäkter 01", "ÅRETS -21" over "RESULTAT 5": the label wraps on its
     // own schedule.)
-    const std::string ul_text = JoinReading(upper_label, lp), ll_text = JoinReading(lower_label, lp);
-    const bool capitals = !ul_text.empty() && !ll_text.empty() && ToUpper(ul_text) == ul_text &&
-                          ToUpper(ll_text) == ll_text;  // "ÅRETS" over "RESULTAT"
-    if ((lower_label.empty() || IsContinuation(ul_text, ll_text) || capitals) &&
+    const bool capitals =
+        !ul.empty() && !ll.empty() && ToUpper(ul) == ul && ToUpper(ll) == ll;  // "ÅRETS" over "RESULTAT"
+    if ((lower_label.empty() || continues || capitals) &&
         RE2::FullMatch(ut, "[-−–]?\\d+( \\d+)*"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
         (ut.size() >= 4 || lt.size() < 3) && !ParseSwedishNumber(ut + " " + lt) && ParseSwedishNumber(ut_run + lt))
       continue;
@@ -1474,7 +1473,7 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // continue the upper one by its words starts a row ("Leverantörsskulder
     // 116" under "Skulder till kreditinstitut 16 514").
     if (ut.find(' ') != std::string::npos && !lower_label.empty() &&
-        !IsContinuation(JoinReading(upper_label, lp), JoinReading(lower_label, lp)))
+        !continues)
       return Wrap::kNo;
   }
   return certain ? Wrap::kCertain : Wrap::kChoice;
@@ -1561,14 +1560,18 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     GridRow row;
     bool label_only = false;
     // (A heading of nine or ten words over a labelled row of figures, as
-    // CollectBody let through: no prose.)
-    const bool over_row = b + 1 < body.bands.size() && !body.is_repeat[b + 1] && [&] {
+    // CollectBody let through: no prose. The next band is read only for a
+    // line the usual limit turned away.)
+    auto over_row = [&] {
       GridRow next;
       bool next_label_only = false;
-      return BandToRow(*body.bands[b + 1], ShapeOn(shape, body.bands[b + 1]->page), lp, &next, &next_label_only) &&
+      return b + 1 < body.bands.size() && !body.is_repeat[b + 1] &&
+             BandToRow(*body.bands[b + 1], ShapeOn(shape, body.bands[b + 1]->page), lp, &next, &next_label_only) &&
              !next_label_only && !next.label.empty();
-    }();
-    if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only, over_row ? 10 : 8)) break;
+    };
+    if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only) &&
+        !(over_row() && BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only, 10)))
+      break;
     if (label_only && row.label.empty()) continue;
     // "Förutbetalda" / "89 27" / "kostnader": a label wrapped over two lines
     // in a tall cell whose figures are centred between them (OCR and some
