@@ -292,7 +292,11 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       bool ocr = c.words.back().w->confidence < 1 && p.w->confidence < 1;
       bool lone_head = c.words.size() == 1 && RE2::FullMatch(c.words[0].w->text, "-?\\d{1,3}"_re) &&
                        RE2::FullMatch(p.w->text, "\\d{3}"_re);
-      double max_gap = (ocr && lone_head ? lp.ocr_number_gap_heights : lp.number_gap_heights) * last.height();
+      // Of the lower of the two boxes: a word OCR read over several lines of
+      // a wrapped cell ("200" boxed over "133", "200", "00") is three lines
+      // high and would reach into the next column.
+      double max_gap = (ocr && lone_head ? lp.ocr_number_gap_heights : lp.number_gap_heights) *
+                       std::min(last.height(), p.w->box.height());
       // A hyphen between digits is OCR's reading of a speck in a thousands
       // space ("14" + "200-000"): the parts still join into one figure.
       std::string joined = c.Text() + " " + p.w->text;

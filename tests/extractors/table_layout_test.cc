@@ -1304,6 +1304,38 @@ TEST(LayoutOcrTest, DamagedFigureBridgingTwoColumnsMergesNone) {
   EXPECT_EQ(Cell(t, "Yttre fond", 1)->raw, "1 363 863");
 }
 
+// A figure OCR read with a box three lines high (a wrapped cell's
+// "133 / 200 / 00" boxed as one word) beside the next column's figure: the
+// gap a thousands space may take is measured on the lower box, so the two
+// stay in their own columns (with the tall box's height, 0.95 of 30 pt
+// bridged the 12 pt between the columns and merged them).
+TEST(LayoutOcrTest, AWordBoxedOverSeveralLinesJoinsNoNeighbour) {
+  PageBuilder pb;
+  pb.Text("Resultaträkning", 60);
+  const std::vector<double> rights = {260, 290, 320};
+  const char* years[] = {"2031", "2030", "2029"};
+  for (int c = 0; c < 3; ++c) pb.Add(R(years[c], rights[c], 100));
+  pb.Row("Alfa", 120, rights, {"100", "200", "300"});
+  pb.Row("Beta", 136, rights, {"110", "210", "310"});
+  pb.Add(L("Summa", 50, 152));
+  pb.Add(R("210", rights[0], 152));
+  Word tall = R("410", rights[1], 152);
+  tall.box.y1 = 152 + 30;
+  pb.Add(tall);
+  pb.Add(R("610", rights[2], 152));
+  pb.Row("Gamma", 190, rights, {"120", "220", "320"});
+  for (Word& w : pb.words) w.confidence = 0.9f;
+  Document doc = OnePage("årsredovisning", pb.words);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  ASSERT_EQ(t.columns.size(), 3u) << Labels(t);
+  ASSERT_NE(Cell(t, "Summa", 1), nullptr) << Labels(t);
+  EXPECT_EQ(Cell(t, "Summa", 1)->raw, "410");
+  ASSERT_NE(Cell(t, "Summa", 2), nullptr) << Labels(t);
+  EXPECT_EQ(Cell(t, "Summa", 2)->raw, "610");
+}
+
 // "Soliditet, %" with the per-cent sign read by OCR as "20": the label does
 // not end in its comma, so the next row ("Årsavgift ...") is no line of it,
 // and the figures under it are not the three-digit tails of "82" and "83".
