@@ -118,7 +118,7 @@ bool IsDigitsOnly(const std::string& t) {
   return true;
 }
 
-bool IsConfusableChar(char c) { return std::strchr("JBbOoDlISsgZ]$", c) != nullptr && c != '\0'; }
+bool IsConfusableChar(char c) { return std::strchr("JBbOoDGlISsgZ]$", c) != nullptr && c != '\0'; }
 
 // Digits with at most two letters OCR confuses with digits ("l5", "B12", "0O").
 bool IsDamagedNumber(const std::string& t) {
@@ -2022,7 +2022,7 @@ void AddPlacements(const std::vector<GridCell>& figs, size_t ncols, bool left_on
 // Ways to read the present cells of `row` (left to right) as figures: every
 // grouping of its number tokens into 1..ncols values, each placed every way.
 // The reader's own grouping costs least. Empty when the row is not open.
-RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols) {
+RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols, bool anywhere = false) {
   RowChoice ch;
   ch.row = r;
   std::vector<GridCell> figs;
@@ -2036,7 +2036,7 @@ RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols) {
       }
     }
   if (figs.empty()) return ch;
-  bool varav = IsVaravLabel(row.label);
+  const bool varav = IsVaravLabel(row.label) && !anywhere;
   std::vector<std::vector<std::string>> alts;  // other groupings, as printed
   bool other_count = false;
   // From token `from` on: the first token may be a note reference
@@ -2224,6 +2224,83 @@ std::vector<std::vector<size_t>> ReadingsTheSumsAccept(const Grid& g, const std:
   return found;
 }
 
+// A short varav row without positions ("Varav tillgängligt för nya insatser
+// 3 800" under "Plan 2021 Plan 2020 Budget 2019"): its figures go where
+// the varav rows under one parent add up exactly to the parent ("Bidrag
+// till insatser 5 703 5 703 7 900" over "Varav redan beviljat 756 976
+// 4100": 4 100 + 3 800 = 7 900), when one placement and grouping of them
+// does so in every column it fills and no other does. Varav rows need not
+// cover their parent, so a placement that adds up nowhere proves nothing
+// and the convention stands. The sums do not check varav rows: the row
+// stays a guess (read.placement, suspect) that names the addition.
+void PlaceVaravBySiblings(Grid* g, size_t r) {
+  const size_t ncols = g->headers.size();
+  GridRow& row = g->rows[r];
+  if (!row.doubt_rule.empty() || ncols < 2) return;
+  RowChoice ch = GroupingChoice(row, r, ncols, true);
+  if (ch.options.size() < 2) return;
+  auto value = [](const GridCell& c) -> std::optional<double> {
+    if (!c.present) return std::nullopt;
+    auto n = ParseSwedishNumber(c.text);
+    if (!n || n->is_percent || n->is_nil) return std::nullopt;
+    return n->value;
+  };
+  // The parent: the nearest row above with figures that is no varav row;
+  // the siblings: the other varav rows between it and the next row that is none.
+  size_t parent = r;
+  for (size_t p = r; p-- > 0;) {
+    const GridRow& pr = g->rows[p];
+    if (pr.repeated_header || IsVaravLabel(pr.label)) continue;
+    if (RowHasCells(pr)) parent = p;
+    break;
+  }
+  if (parent == r) return;
+  std::vector<size_t> siblings;
+  for (size_t q = parent + 1; q < g->rows.size() && IsVaravLabel(g->rows[q].label); ++q)
+    if (q != r) siblings.push_back(q);
+  if (siblings.empty()) return;
+  const std::vector<GridCell>* only = nullptr;
+  std::string sum_text;
+  for (const std::vector<GridCell>& opt : ch.options) {
+    bool holds = true, any = false;
+    std::string text;
+    for (size_t c = 0; c < ncols && holds; ++c) {
+      if (!opt[c].present) continue;
+      std::optional<double> mine = value(opt[c]), whole = value(g->rows[parent].cells[c]);
+      if (!mine || !whole) {
+        holds = false;
+        break;
+      }
+      double sum = *mine;
+      std::string terms;
+      for (size_t q : siblings) {
+        std::optional<double> v = value(g->rows[q].cells[c]);
+        if (!v) {
+          holds = false;
+          break;
+        }
+        sum += *v;
+        terms += g->rows[q].cells[c].text + " + ";
+      }
+      holds = holds && std::fabs(sum - *whole) < 0.5;
+      any = true;
+      if (text.empty()) text = terms + opt[c].text + " = " + g->rows[parent].cells[c].text;
+    }
+    if (!holds || !any) continue;
+    if (only) return;  // two placements add up: the convention stands
+    only = &opt;
+    sum_text = text;
+  }
+  if (!only) return;
+  bool same = row.groupings == 1;
+  for (size_t c = 0; c < ncols && same; ++c) same = row.cells[c].present == (*only)[c].present && row.cells[c].text == (*only)[c].text;
+  if (same) return;
+  row.cells = *only;
+  row.groupings = 1;
+  row.doubt_rule = "read.placement";
+  row.doubt = ch.what + "; placed where the varav rows add up to '" + g->rows[parent].label + "' (" + sum_text + ")";
+}
+
 void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::string& doc_kind) {
   const size_t ncols = g->headers.size();
   // The remaining open rows: short rows and rows that group several ways.
@@ -2232,8 +2309,12 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     if (row.repeated_header || !row.doubt_rule.empty() || !RowHasCells(row)) continue;
     // A varav row takes part in no sum: the arithmetic cannot read it, and
     // its lone figure is by convention its parent's first column (several
-    // groupings stay the repair stage's: repair.grouping).
-    if (IsVaravLabel(row.label)) continue;
+    // groupings stay the repair stage's: repair.grouping), unless its
+    // siblings and it add up to the parent in one placement only.
+    if (IsVaravLabel(row.label)) {
+      PlaceVaravBySiblings(g, r);
+      continue;
+    }
     bool taken = false;
     for (const RowChoice& c : choices) taken = taken || c.row == r;
     if (taken) continue;
