@@ -217,7 +217,13 @@ int HeaderStart(const Band& band) {
     // 2027", "Bidrag 2026"): the year's figures in a plan.
     bool fee = i + 1 < band.words.size() && IsFeeHeaderWord(t) &&
                IsYearToken(StripPunct(band.words[i + 1].w->text));
-    if (IsHeaderToken(t) || note || fee) {
+    // A multi-year column's period ("2019–2021" under "Totalt"): a header
+    // token wherever the header's two lines put it in the merged band (its
+    // first word when it stands left of its kind word). No year of its own:
+    // a caption's period ("Budget 2020–2022, tkr") makes no header.
+    static const RE2 kYearRange("(19|20)\\d\\d ?[-–—] ?(19|20)\\d\\d");
+    const bool period = RE2::FullMatch(t, kYearRange);
+    if (IsHeaderToken(t) || note || fee || period) {
       // "2022 - 2023" (a split financial year) is one column's header, not
       // two: its second year counts no token of its own.
       bool range_end = i >= 2 && IsYearToken(t) && RE2::FullMatch(band.words[i - 1].w->text, "[-–—]"_re) &&

@@ -503,6 +503,40 @@ TEST(LayoutHeaderTest, KindsAndYearsOnSeparateRowsPairByPosition) {
   }
 }
 
+// A Totalt column first, its period on the second header line and wider
+// than its kind word ("2019–2021" reaching left of "Totalt"), a unit word
+// over the labels: the period is the header's, not the label's, so the
+// column keeps its figures. The caption's own period ("Budget 2019–2021")
+// makes no header line.
+TEST(LayoutHeaderTest, AMultiYearPeriodLeftOfItsKindWordIsAHeaderToken) {
+  PageBuilder pb;
+  pb.Text("Budget 2019–2021", 50);
+  const std::vector<double> rights = {260, 310, 360, 410};
+  const char* kinds[] = {"Totalt", "Plan", "Plan", "Budget"};
+  const char* years[] = {"2019–2021", "2021", "2020", "2019"};
+  pb.Add(L("mkr", 50, 90));
+  for (int i = 0; i < 4; ++i) {
+    pb.Add(R(kinds[i], rights[i], 90));
+    pb.Add(R(years[i], rights[i], 90 + kHeightPt + 2));
+  }
+  ASSERT_LT(R(years[0], rights[0], 0).box.x0, R(kinds[0], rights[0], 0).box.x0);
+  double y = 130;
+  pb.Row("Statens bidrag", y, rights, {"3 300", "1 200", "1 100", "1 000"});
+  pb.Row("Kommunernas bidrag", y += 14, rights, {"3 300", "1 200", "1 100", "1 000"});
+  pb.Row("Summa intäkter", y += 14, rights, {"6 600", "2 400", "2 200", "2 000"});
+  Document doc = OnePage("verksamhetsplan", pb.words);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  EXPECT_EQ(t.title, "Budget 2019–2021");
+  ASSERT_EQ(t.columns.size(), 4u) << Labels(t);
+  EXPECT_EQ(ColumnKindName(t.columns[0].kind), std::string(ColumnKindName(ColumnKind::kTotalt)));
+  EXPECT_EQ(t.columns[3].year, 2019);
+  const TableCell* total = Cell(t, "Summa intäkter", 0);
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->raw, "6 600");
+}
+
 // A kind printed once over two year columns (a merged header cell, centred:
 // "Plan" over 2021 and 2022) names both; a kind in a cell of its own names
 // only its column, whatever its alignment.
