@@ -231,7 +231,7 @@ int HeaderStart(const Band& band) {
       if (first == band.words.size()) first = i;
       if (range_end) continue;
       ++tokens;
-      years += IsYearToken(t) || RE2::PartialMatch(t, "^-?(19|20)\\d\\d-"_re);
+      years += !period && (IsYearToken(t) || RE2::PartialMatch(t, "^-?(19|20)\\d\\d-"_re));
     }
   }
   if (years == 0 && tokens == 0) return YearlessAmountHeaderStart(band);

@@ -2512,6 +2512,61 @@ bool ContinuesLabel(const std::string& prev, const std::string& cur) {
 
 // The tokens of a row's figures when every one is a bare three-digit group
 // (the tails of figures wrapped in their cells), else empty.
+// Figures broken inside narrow cells, wrapped anywhere ("-13 6" over
+// "16" for -13 616; "4 88" over "7"), the label wrapped with them: the
+// upper line's tokens `upper` split into `ncols` figures in order, and the
+// lower line's tails (`lower`: label words, then one to three digits per
+// tail) appended in order to some of them, without a space. True when
+// exactly one such reading makes every figure a well-formed amount (a head
+// of one to three digits, groups of three); `figures` gets it, `label` the
+// lower line's words.
+bool JoinBrokenFigures(const std::vector<std::string>& upper, const std::vector<std::string>& lower, size_t ncols,
+                       std::vector<std::string>* figures, std::string* label) {
+  static const RE2 kTail("\\d{1,3}");
+  static const RE2 kAmount("-?\\d{1,3}( \\d{3})*|-?\\d{4,7}");
+  size_t first = 0;
+  while (first < lower.size() && !HasDigit(lower[first])) ++first;
+  if (first == lower.size() || upper.size() < ncols || upper.size() > 10) return false;
+  std::vector<std::string> tails(lower.begin() + static_cast<long>(first), lower.end());
+  if (tails.size() > ncols) return false;
+  for (const std::string& t : tails)
+    if (!RE2::FullMatch(t, kTail)) return false;
+  std::string words;
+  for (size_t k = 0; k < first; ++k) {
+    if (!RE2::PartialMatch(lower[k], "^\\pL"_re)) return false;
+    words += (words.empty() ? "" : " ") + lower[k];
+  }
+  std::vector<std::vector<std::string>> found;
+  std::vector<std::string> cur;
+  // Split tokens from `from` into the remaining figures; `tail`: the next
+  // tail to place.
+  std::function<void(size_t, size_t)> split = [&](size_t from, size_t tail) {
+    if (found.size() > 1) return;
+    const size_t left = ncols - cur.size();
+    if (left == 0) {
+      if (from == upper.size() && tail == tails.size()) found.push_back(cur);
+      return;
+    }
+    for (size_t to = from + 1; to + (left - 1) <= upper.size(); ++to) {
+      std::string fig;
+      for (size_t k = from; k < to; ++k) fig += (fig.empty() ? "" : " ") + upper[k];
+      for (int with = 0; with <= 1; ++with) {
+        if (with && tail == tails.size()) continue;
+        const std::string f = with ? fig + tails[tail] : fig;
+        if (!RE2::FullMatch(f, kAmount)) continue;
+        cur.push_back(f);
+        split(to, tail + with);
+        cur.pop_back();
+      }
+    }
+  };
+  split(0, 0);
+  if (found.size() != 1) return false;
+  *figures = found.front();
+  *label = words;
+  return true;
+}
+
 std::vector<std::string> TailTokens(const GridRow& r) {
   static const RE2 kTail("\\d{3}");
   std::vector<std::string> out;
@@ -3787,6 +3842,49 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
                 }
               }
             }
+            // Figures broken inside narrow cells with the label ("Verksamhetens
+            // | -13 6 | -8 43" over "kostnader 16 2"): the next line's tails
+            // finish them, when exactly one way does (JoinBrokenFigures).
+            // So are figures that read as a row but whose label goes on below
+            // with short tails, every figure one ("ARETS -21 48" over
+            // "RESULTAT 5 87", "Verksamhetens 134 133" over "intakter 01
+            // 19"): a tail of one or two digits is no row's figure beside
+            // a label's last word.
+            std::string broken_doubt;
+            if (ncols >= 2 && j + 1 < lines.size() && pages[j + 1] == page) {
+              std::vector<std::string> figures;
+              std::string lower_label;
+              const std::string lower = CleanCellText(lines[j + 1]->text);
+              const std::vector<std::string> lower_toks = OcrTokens(lower);
+              bool eligible = groupings.empty();
+              if (!eligible && !lower_toks.empty() && lower_toks.size() == ncols + 1 &&
+                  RE2::FullMatch(lower_toks[0], "\\p{Ll}{3,}|\\p{Lu}{3,}"_re) &&
+                  (RE2::FullMatch(lower_toks[0], "\\p{Ll}.*"_re) || RE2::FullMatch(row.label, "\\p{Lu}[\\p{Lu} ]+"_re))) {
+                bool short_tail = false, tails = true;
+                for (size_t k = 1; k < lower_toks.size(); ++k) {
+                  tails = tails && RE2::FullMatch(lower_toks[k], "\\d{1,3}"_re);
+                  short_tail = short_tail || lower_toks[k].size() < 3;
+                }
+                eligible = tails && short_tail;
+              }
+              if (eligible && JoinBrokenFigures(raw_nums, lower_toks, ncols, &figures, &lower_label) &&
+                  (groupings.empty() || lower_toks.size() == ncols + 1)) {
+                raw_nums.clear();
+                nums.clear();
+                for (const std::string& f : figures)
+                  for (const std::string& t : Tokens(f)) {
+                    raw_nums.push_back(t);
+                    nums.push_back(ShadowDigits(t));
+                  }
+                groupings = {figures};
+                k_best = ncols;
+                total = 1;
+                broken_doubt = "the figures are broken inside their cells over two lines ('" + clean + "' over '" +
+                               lower + "'), read joined";
+                if (!lower_label.empty()) row.label += " " + lower_label;
+                ++j;
+              }
+            }
             if (groupings.empty()) break;  // numbers that fit no column split
             row.groupings = k_best == ncols ? static_cast<int>(groupings.size()) : total;
             if (maybe_note && k_best == ncols) {
@@ -3831,6 +3929,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             if (!count_doubt.empty()) {
               row.doubt_rule = "read.pairing";
               row.doubt = count_doubt;
+            }
+            if (!broken_doubt.empty()) {
+              row.doubt_rule = "read.wrapped";
+              row.doubt = broken_doubt;
             }
             // "666 670 761 670 174119" under two columns: the unspaced
             // "174119" lost its spaces, and the three-digit group before it

@@ -617,12 +617,13 @@ INSTANTIATE_TEST_SUITE_P(
                   {"Arets resultat", 2025, -200000, "ok"}},
                  {"read.years"}},
         // A label in small letters that goes on from the row above's, with
-        // figures of its own ("Verksamhetens 134 133" over "intakter 01
-        // 19": figures broken in narrow cells, a group's space lost): no
-        // figure of either line is ok without a sum (read.wrapped).
+        // a short tail for each figure ("Verksamhetens 134 133" over
+        // "intakter 01 19": figures broken in narrow cells, a group's space
+        // lost): one row, its figures joined (13401 | 13319), none ok
+        // without a sum (read.wrapped).
         DumpCase{"label_continued_below_with_figures_of_its_own",
                  "Resultatrakning, tkr\nUtfall 2031 Utfall 2030\nVerksamhetens 134 133\nintakter 01 19\n",
-                 {{"intakter", 2031, 1, "!ok"}, {"intakter", 2030, 19, "!ok"}},
+                 {{"Verksamhetens intakter", 2031, 13401, "!ok"}, {"Verksamhetens intakter", 2030, 13319, "!ok"}},
                  {"read.wrapped"}},
         // A speck read as a comma after a row's last figure ("660,"): no
         // decimal of a wrapped cell when the figures fill the columns only
@@ -1189,6 +1190,44 @@ TEST(OcrDumpBlocks, AVaravRowsLoneFigureGoesWhereTheVaravRowsAddUp) {
       if (y != c.want_year) EXPECT_EQ(Cell(r, "Varav tillgangligt for nya insatser", y), nullptr) << y;
     EXPECT_EQ(HasFlag(r, "read.placement"), c.want_year == 2029);
   }
+}
+
+// A resultaträkning set in cells so narrow that figures and labels wrap
+// together, anywhere in a figure ("252] 241" over "intakter 07 19" for
+// 25207 | 24119, "-24 3 | -20 15" over "kostnader 11 0"): each pair of
+// lines is one row, its figures joined with the tails below (read.wrapped),
+// and the sums then confirm them. Before, a pair whose upper line fits no
+// split ended the table, and one that does was read as two rows.
+TEST(OcrDumpBlocks, FiguresAndLabelsWrappedTogetherInNarrowCells) {
+  Read r = ReadDump(
+      "4 Resultatrakning\n\nUtfall | Utfall\n\n2031 | 2030\ntkr\n"
+      "Verksamhetens | 252] 241\nintakter 07 19\n"
+      "Verksamhetens | -24 3 | -20 15\nkostnader 11 0\n"
+      "Verksamhetens | 896] 3 96\nresultat 9\n\n"
+      "Finansiella 0 0)\nintakter\n\n"
+      "ARETS 89| 39\nRESULTAT 6 69\n\nStyrelsen har faststallt arsredovisningen.\n",
+      "årsredovisning", 2031);
+  ASSERT_EQ(r.tables.size(), 1u);
+  struct Fig {
+    const char* label;
+    double y2031, y2030;
+  };
+  for (const Fig& f : {Fig{"Verksamhetens intakter", 25207, 24119}, Fig{"Verksamhetens kostnader", -24311, -20150},
+                       Fig{"Verksamhetens resultat", 896, 3969}, Fig{"ARETS RESULTAT", 896, 3969}}) {
+    SCOPED_TRACE(f.label);
+    const TableCell* a = Cell(r, f.label, 2031);
+    const TableCell* b = Cell(r, f.label, 2030);
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_DOUBLE_EQ(a->value, f.y2031);
+    EXPECT_DOUBLE_EQ(b->value, f.y2030);
+    // Resultat = intäkter + kostnader and Årets resultat = Resultat +
+    // finansiella intäkter hold: checked.
+    EXPECT_EQ(a->status, "ok");
+    EXPECT_EQ(b->status, "ok");
+  }
+  EXPECT_EQ(Cell(r, "RESULTAT", 2031), nullptr);
+  EXPECT_EQ(Cell(r, "intakter", 2031), nullptr);
 }
 
 // A 6 read as "G" among a row's figures ("600] G00] 800 |" through a ruled
