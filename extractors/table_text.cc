@@ -3850,6 +3850,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // "RESULTAT 5 87", "Verksamhetens 134 133" over "intakter 01
             // 19"): a tail of one or two digits is no row's figure beside
             // a label's last word.
+            // (A label that cannot end there: a genitive, a preposition or
+            // a joining word last, or capitals only: "Verksamhetens",
+            // "Resultat efter", "ARETS". A row of counts over "kvinnor 5 7"
+            // stays two rows.)
+            static const RE2 kUnfinishedLabel(
+                "(?i:\\pL{3,}s|\\b(efter|fore|före|under|mellan|per|och|samt|for|för|av|i|till|med|mot|pa|på|fran|från))$|"
+                "^[\\p{Lu} ]+$");
             std::string broken_doubt;
             if (ncols >= 2 && j + 1 < lines.size() && pages[j + 1] == page) {
               std::vector<std::string> figures;
@@ -3859,7 +3866,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               bool eligible = groupings.empty();
               if (!eligible && !lower_toks.empty() && lower_toks.size() == ncols + 1 &&
                   RE2::FullMatch(lower_toks[0], "\\p{Ll}{3,}|\\p{Lu}{3,}"_re) &&
-                  (RE2::FullMatch(lower_toks[0], "\\p{Ll}.*"_re) || RE2::FullMatch(row.label, "\\p{Lu}[\\p{Lu} ]+"_re))) {
+                  ContinuesLabel(row.label, lower_toks[0]) &&
+                  RE2::PartialMatch(row.label, kUnfinishedLabel)) {
                 bool short_tail = false, tails = true;
                 for (size_t k = 1; k < lower_toks.size(); ++k) {
                   tails = tails && RE2::FullMatch(lower_toks[k], "\\d{1,3}"_re);

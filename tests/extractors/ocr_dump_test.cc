@@ -625,6 +625,14 @@ INSTANTIATE_TEST_SUITE_P(
                  "Resultatrakning, tkr\nUtfall 2031 Utfall 2030\nVerksamhetens 134 133\nintakter 01 19\n",
                  {{"Verksamhetens intakter", 2031, 13401, "!ok"}, {"Verksamhetens intakter", 2030, 13319, "!ok"}},
                  {"read.wrapped"}},
+        // A row of counts over a line in small letters with short figures
+        // ("Deltagare 12 15" over "kvinnor 5 7"): the label above is whole
+        // (no genitive, preposition or capitals-only word last), so the
+        // lines stay two rows and nothing is joined into 125 | 157.
+        DumpCase{"short_figures_under_a_whole_label_stay_a_row",
+                 "Resultatrakning, tkr\nUtfall 2031 Utfall 2030\nDeltagare 12 15\nkvinnor 5 7\nman 7 8\n",
+                 {{"Deltagare", 2031, 12, "!ok"}, {"Deltagare", 2030, 15, "!ok"}},
+                 {}},
         // A speck read as a comma after a row's last figure ("660,"): no
         // decimal of a wrapped cell when the figures fill the columns only
         // without it.
