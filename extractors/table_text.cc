@@ -2510,16 +2510,14 @@ bool ContinuesLabel(const std::string& prev, const std::string& cur) {
   return capitals(prev) && capitals(cur) && !IsSectionHeading(cur);
 }
 
-// The tokens of a row's figures when every one is a bare three-digit group
-// (the tails of figures wrapped in their cells), else empty.
 // Figures broken inside narrow cells, wrapped anywhere ("-13 6" over
 // "16" for -13 616; "4 88" over "7"), the label wrapped with them: the
 // upper line's tokens `upper` split into `ncols` figures in order, and the
 // lower line's tails (`lower`: label words, then one to three digits per
 // tail) appended in order to some of them, without a space. True when
 // exactly one such reading makes every figure a well-formed amount (a head
-// of one to three digits, groups of three); `figures` gets it, `label` the
-// lower line's words.
+// of one to three digits and groups of three, or four to seven digits
+// unspaced, "13401"); `figures` gets it, `label` the lower line's words.
 bool JoinBrokenFigures(const std::vector<std::string>& upper, const std::vector<std::string>& lower, size_t ncols,
                        std::vector<std::string>* figures, std::string* label) {
   static const RE2 kTail("\\d{1,3}");
@@ -2567,6 +2565,8 @@ bool JoinBrokenFigures(const std::vector<std::string>& upper, const std::vector<
   return true;
 }
 
+// The tokens of a row's figures when every one is a bare three-digit group
+// (the tails of figures wrapped in their cells), else empty.
 std::vector<std::string> TailTokens(const GridRow& r) {
   static const RE2 kTail("\\d{3}");
   std::vector<std::string> out;
