@@ -221,7 +221,7 @@ int HeaderStart(const Band& band) {
     // token wherever the header's two lines put it in the merged band (its
     // first word when it stands left of its kind word). No year of its own:
     // a caption's period ("Budget 2020–2022, tkr") makes no header.
-    static const RE2 kYearRange("(19|20)\\d\\d ?[-–—] ?(19|20)\\d\\d");
+    static const RE2 kYearRange("(19|20)\\d\\d[-–—](19|20)\\d\\d");  // one word
     const bool period = RE2::FullMatch(t, kYearRange);
     if (IsHeaderToken(t) || note || fee || period) {
       // "2022 - 2023" (a split financial year) is one column's header, not

@@ -3875,8 +3875,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
                 }
                 eligible = tails && short_tail;
               }
-              if (eligible && JoinBrokenFigures(raw_nums, lower_toks, ncols, &figures, &lower_label) &&
-                  (groupings.empty() || lower_toks.size() == ncols + 1)) {
+              if (eligible && JoinBrokenFigures(raw_nums, lower_toks, ncols, &figures, &lower_label)) {
                 raw_nums.clear();
                 nums.clear();
                 for (const std::string& f : figures)
