@@ -807,13 +807,16 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
       cconf = std::min<double>(cconf, p.w->confidence);
       line = std::min(line, p.line_index);
     }
-    // A figure wrapped after its decimal comma ("712," over "5") joins
-    // without a space.
+    // A figure wrapped after its decimal comma ("712," over "5") or inside
+    // its decimals ("4,44" over "3") joins without a space.
     const Chunk* prev = nullptr;
     for (const Chunk* c : cs) {
       // Only a lower line continues the decimals: "12, 18" on one line is
       // a list (two note references).
-      bool tail = prev && (gc.text.back() == ',' || gc.text.back() == '.') && c->box.y0 >= prev->box.y1 - 1;
+      bool lower = prev && c->box.y0 >= prev->box.y1 - 1;
+      bool tail = lower && (gc.text.back() == ',' || gc.text.back() == '.' ||
+                            (RE2::PartialMatch(gc.text, "(^|\\s)[-−–]?\\d+,\\d+$"_re) &&
+                             RE2::FullMatch(c->Text(), "\\d{1,3}"_re)));
       gc.text += (gc.text.empty() || tail ? "" : " ") + c->Text();
       prev = c;
     }
@@ -1458,6 +1461,13 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
       certain = true;  // "712," is no figure on its own
       continue;
     }
+    // A figure broken inside its decimals ("4,44" over "3" for 4,443 mkr):
+    // the upper part reads as a figure too, and truncated figures can add up
+    // as well as whole ones (4,44 + 2,22 + 2,22 = 8,88), so this is a choice
+    // the arithmetic settles, not a certain join.
+    if (lower_label.empty() && RE2::FullMatch(ut, "[-−–]?\\d+,\\d+"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
+        ParseSwedishNumber(ut + lt))
+      continue;
     // A figure printed without thousands spaces, or broken inside a group,
     // in its narrow cell ("66600" over "00", "133" / "200" / "00", "13 4"
     // over "01"): the digits join without a space, under a line with no
@@ -1469,7 +1479,12 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // own schedule.)
     const bool capitals =
         !ul.empty() && !ll.empty() && ToUpper(ul) == ul && ToUpper(ll) == ll;  // "ÅRETS" over "RESULTAT"
-    if ((lower_label.empty() || continues || capitals) &&
+    // (Or a line set tight under it that goes on in small letters,
+    // "Statligt bidrag 6 66" over "(försäkringskassan 0": one cell's second
+    // line; a capitalised label there starts a row, "Verksamhetens resultat
+    // 7" over "Finansiella intäkter 3".)
+    const bool small_tight = tight && !ll.empty() && FoldKey(ll).substr(0, 1) == ll.substr(0, 1);
+    if ((lower_label.empty() || continues || capitals || small_tight) &&
         RE2::FullMatch(ut, "[-−–]?\\d+( \\d+)*"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
         (ut.size() >= 4 || lt.size() < 3) && !ParseSwedishNumber(ut + " " + lt) && ParseSwedishNumber(ut_run + lt))
       continue;

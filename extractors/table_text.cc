@@ -182,7 +182,8 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
     bool open_paren = tok.find('(') != std::string::npos;
     size_t b = 0, e = tok.size();
     while (b < e && (tok[b] == '|' || tok[b] == '[' || tok[b] == '{' || tok[b] == '/' || (tok[b] == '(' && !paren))) ++b;
-    while (e > b && (tok[e - 1] == '|' || tok[e - 1] == '/' || tok[e - 1] == ']' || tok[e - 1] == '[' || tok[e - 1] == '}' || tok[e - 1] == ';' || tok[e - 1] == ':' ||
+    // A border after a figure is read as any bracket, open ones too ("-2000{|").
+    while (e > b && (tok[e - 1] == '|' || tok[e - 1] == '/' || tok[e - 1] == ']' || tok[e - 1] == '[' || tok[e - 1] == '}' || tok[e - 1] == '{' || tok[e - 1] == ';' || tok[e - 1] == ':' ||
                      (tok[e - 1] == ')' && !open_paren))) --e;
     std::string core = tok.substr(b, e - b);
     // A cell border read as a comma after a figure ("2222, 2221"): four or

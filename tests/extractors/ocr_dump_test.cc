@@ -764,7 +764,15 @@ INSTANTIATE_TEST_SUITE_P(
                  "Balansrakning, tkr\n2079 2020\nKassa och bank 9 054 10 087\nSumma tillgangar 9 054 10 087\n",
                  {{"Kassa och bank", 2019, 9054, "suspect"}, {"Summa tillgangar", 2019, 9054, "suspect"},
                   {"Summa tillgangar", 2020, 10087, "ok"}},
-                 {"read.years"}}),
+                 {"read.years"}},
+        // A cell border after a figure read as an open bracket ("-2000{|",
+        // psm 6 on a ruled grid) is a border, as a closing one is.
+        DumpCase{"a_border_read_as_an_open_bracket_after_a_figure",
+                 "Budget 2021-2022, tkr\nBudget 2021 Plan 2022\nStatliga medel | 4 200{| 4 300 |\n"
+                 "Region Norr | 2 100{| 2 150 |\nSumma intakter | 6 300{ | 6 450 |\n",
+                 {{"Statliga medel", 2021, 4200, "ok"}, {"Region Norr", 2021, 2100, "ok"},
+                  {"Summa intakter", 2021, 6300, "ok"}, {"Summa intakter", 2022, 6450, "ok"}},
+                 {}}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row

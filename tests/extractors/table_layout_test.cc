@@ -1500,6 +1500,128 @@ TEST(LayoutWrapTest, SolidCashFlowStatementReadsEveryRow) {
   EXPECT_EQ(invest->section, "Investeringsverksamheten");
 }
 
+// A decimal figure broken inside its decimals in a narrow cell ("4,44" over
+// "3" for 4,443 mkr). The truncated figures add up as well as the whole ones
+// (4,44 + 2,22 + 2,22 = 8,88), so only the layout can tell: the lower line
+// holds nothing but the last digits under each figure, and joins.
+TEST(LayoutWrapTest, DecimalsBrokenInsideTheirCellJoinTheirFigure) {
+  PageBuilder pb;
+  pb.Add(L("Budget", 50, 60));
+  pb.Add(L("2021-2022,", 92, 60));
+  pb.Add(L("mkr", 160, 60));
+  pb.Add(R("2021", 300, 100));
+  pb.Add(R("2022", 350, 100));
+  const struct {
+    const char* label;
+    const char* upper[2];
+    const char* lower[2];
+  } kRows[] = {{"Statens bidrag", {"4,44", "4,44"}, {"3", "3"}},
+               {"Kommunerna", {"2,22", "2,22"}, {"1", "2"}},
+               {"Regionen", {"2,22", "2,22"}, {"2", "1"}},
+               {"Summa intäkter", {"8,88", "8,88"}, {"6", "6"}}};
+  double y = 120;
+  for (const auto& row : kRows) {
+    pb.Text(row.label, y);
+    for (int c = 0; c < 2; ++c) {
+      pb.Add(R(row.upper[c], kRights[c], y));
+      pb.Add(R(row.lower[c], kRights[c], y + 11));
+    }
+    y += 30;
+  }
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("verksamhetsplan", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  SCOPED_TRACE(Labels(t));
+  EXPECT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(Row(t, ""), nullptr);  // no row of bare last digits
+  const TableCell* s = Cell(t, "Statens bidrag", 0);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->raw, "4,443");
+  EXPECT_EQ(s->amount_sek, 4443000);
+  EXPECT_EQ(Cell(t, "Kommunerna", 1)->amount_sek, 2222000);
+  EXPECT_EQ(Cell(t, "Summa intäkter", 1)->amount_sek, 8886000);
+}
+
+// A label and its figures wrapped together, line for line, where every row
+// wraps ("Statligt bidrag 6 66" over "(försäkringskassan 0"): the second
+// line is set much tighter than the rows, so its words continue the label
+// and its digits the figures, though neither reads as a continuation alone.
+TEST(LayoutWrapTest, LabelAndFiguresWrappedTogetherOnATightLine) {
+  PageBuilder pb;
+  pb.Add(L("Intäkter,", 50, 60));
+  pb.Add(L("tkr", 110, 60));
+  pb.Add(R("2020", 300, 100));
+  pb.Add(R("2019", 350, 100));
+  const struct {
+    const char* first;
+    const char* second;
+    const char* upper[2];
+    const char* lower[2];
+  } kRows[] = {{"Statligt bidrag", "(försäkringskassan)", {"6 66", "6 66"}, {"0", "0"}},
+               {"Region Gävleborg", "", {"13 33", "13 33"}, {"0", "0"}},
+               {"Bollnäs kommun", "", {"306", "306"}, {"", ""}},
+               {"Gävle kommun", "", {"1 21", "1 21"}, {"9", "9"}},
+               {"Hofors kommun", "", {"110", "110"}, {"", ""}},
+               {"Summa", "", {"21 62", "21 62"}, {"5", "5"}}};
+  double y = 120;
+  for (const auto& row : kRows) {
+    pb.Text(row.first, y);
+    if (*row.second) pb.Text(row.second, y + 11);
+    for (int c = 0; c < 2; ++c) {
+      pb.Add(Num(row.upper[c], kRights[c], y));
+      if (*row.lower[c]) pb.Add(R(row.lower[c], kRights[c], y + 11));
+    }
+    y += *row.lower[0] ? 36 : 25;
+  }
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  SCOPED_TRACE(Labels(t));
+  EXPECT_EQ(t.rows.size(), 6u);
+  const TableCell* s = Cell(t, "Statligt bidrag (försäkringskassan)", 0);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->amount_sek, 6660000);
+  EXPECT_EQ(s->status, "ok");
+  EXPECT_EQ(Row(t, "(försäkringskassan)"), nullptr);
+  EXPECT_EQ(Cell(t, "Summa", 1)->amount_sek, 21625000);
+}
+
+// "-215" over "000" in Utfall, Budget and Avvikelse cells: read as a row
+// of its own, the zeros satisfy Avvikelse = Utfall − Budget as well as any
+// figures do, and so do the truncated figures above them. Zeros vouch for
+// no reading: without other sums the join is kept and flagged; with the
+// rows the result is the sum of, the join is confirmed.
+TEST(LayoutReadingChoiceTest, ARowOfZerosVouchesForNoReading) {
+  for (bool parts : {false, true}) {
+    SCOPED_TRACE(parts ? "with the rows it sums" : "alone");
+    PageBuilder pb;
+    pb.Add(L("Drift,", 50, 60));
+    pb.Add(L("kr", 90, 60));
+    const std::vector<double> rights = {300, 380, 460};
+    pb.Add(R("Utfall", rights[0], 90));
+    pb.Add(R("Budget", rights[1], 90));
+    pb.Add(R("Avvikelse", rights[2], 90));
+    for (double r : rights) pb.Add(R("2020", r, 100));
+    double y = 120;
+    if (parts) {
+      pb.Row("Intäkter", y, rights, {"13 401 000", "13 320 000", "81 000"});
+      pb.Row("Kostnader", y + 20, rights, {"-13 616 000", "-18 806 000", "5 190 000"});
+      y += 40;
+    }
+    pb.Row("Resultat", y, rights, {"-215", "-5 486", "5 271"});
+    for (double r : rights) pb.Add(R("000", r, y + 11));
+    std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+    ASSERT_EQ(tables.size(), 1u);
+    const FinancialTable& t = tables[0];
+    SCOPED_TRACE(Labels(t));
+    const TableCell* r = Cell(t, "Resultat", 0);
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(r->amount_sek, -215000);
+    EXPECT_EQ(r->status, parts ? "ok" : "suspect");
+    EXPECT_EQ(Row(t, ""), nullptr);
+  }
+}
+
 }  // namespace
 }  // namespace finsam
 
