@@ -124,6 +124,14 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           // "Utfall" without its year among dated columns: a header OCR
           // broke, or a figure's part set under a column of its own.
           why = "figure read by OCR under a column whose year was not read, no check confirms it";
+        } else if (!vouched && on_ocr_page && !r.label.empty() && ri + 1 < t.rows.size() &&
+                   t.rows[ri + 1].label.empty() && !t.rows[ri + 1].is_header && c < t.rows[ri + 1].cells.size() &&
+                   t.rows[ri + 1].cells[c].present) {
+          // "3" over "350-330": the line under it, without a label, may
+          // hold the rest of this figure, broken in its narrow cell and
+          // run together with the next column's by OCR.
+          why = "figure read by OCR over a line of figures without a label (the rest of it, broken in its "
+                "cell?), no check confirms it";
         } else if (!vouched && r.label.empty() && on_ocr_page) {
           // Fragments of a wrapped cell or of a rule line that OCR set on a
           // line of their own: nothing names the figure.

@@ -5,10 +5,12 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "extractors/categories.h"
 #include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
+#include "model/text_split.h"
 #include "normalizers/text.h"
 #include "normalizers/glyph_loss.h"
 #include "normalizers/ocr_misreads.h"
@@ -297,6 +299,36 @@ std::string CleanCellText(const std::string& s) {
   RE2::GlobalReplace(&out, kSpaces, " ");
   while (!out.empty() && out.back() == ' ') out.pop_back();
   while (!out.empty() && out.front() == ' ') out.erase(0, 1);
+  // Two header years OCR set without their space ("20202019", psm 6 on a
+  // ruled grid): on a line of nothing but years, kind words and such glued
+  // pairs, a pair of years one to ten apart is two tokens. (Eight digits in
+  // a row of figures are left alone.)
+  if (out.size() >= 8 && out.size() <= 80) {
+    static const RE2 kHeaderWord("(?i)(utfall|budget|plan|prognos|bokslut|not|tkr|kr|(19|20)\\d\\d|(19|20)\\d{6})");
+    static const RE2 kGlued("((?:19|20)\\d\\d)((?:19|20)\\d\\d)");
+    std::vector<std::string> toks = SplitOn(out, ' ');
+    bool header = true, glued = false;
+    for (const std::string& t : toks) {
+      header = header && RE2::FullMatch(t, kHeaderWord);
+      std::string a, b;
+      if (RE2::FullMatch(t, kGlued, &a, &b)) {
+        const int d = std::abs(std::stoi(a) - std::stoi(b));
+        glued = glued || (d >= 1 && d <= 10);
+      }
+    }
+    if (header && glued) {
+      std::string split;
+      for (const std::string& t : toks) {
+        std::string a, b, piece = t;
+        if (RE2::FullMatch(t, kGlued, &a, &b)) {
+          const int d = std::abs(std::stoi(a) - std::stoi(b));
+          if (d >= 1 && d <= 10) piece = a + " " + b;
+        }
+        split += (split.empty() ? "" : " ") + piece;
+      }
+      out = split;
+    }
+  }
   return out;
 }
 

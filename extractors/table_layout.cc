@@ -814,7 +814,7 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
       // Only a lower line continues the decimals: "12, 18" on one line is
       // a list (two note references).
       bool lower = prev && c->box.y0 >= prev->box.y1 - 1;
-      bool tail = lower && (gc.text.back() == ',' || gc.text.back() == '.' ||
+      bool tail = lower && (gc.text.back() == ',' || gc.text.back() == '.' || RE2::FullMatch(gc.text, "[-−–]"_re) ||
                             (RE2::PartialMatch(gc.text, "(^|\\s)[-−–]?\\d+,\\d+$"_re) &&
                              RE2::FullMatch(c->Text(), "\\d{1,3}"_re)));
       gc.text += (gc.text.empty() || tail ? "" : " ") + c->Text();
@@ -837,9 +837,12 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
         std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
         std::string text;
         for (const Word* w : words) text += (text.empty() ? "" : " ") + w->text;
-        pieces = pieces && (first_line ? RE2::FullMatch(text, "[-−–]?\\d+|[-−–]?\\d{1,3}( \\d{3})* \\d{1,2}"_re)
+        // (A minus sign wrapped alone onto the first line leaves the first
+        // digits to the next: "–" / "1361" / "6".)
+        const bool lone_sign = first_line && RE2::FullMatch(text, "[-−–]"_re);
+        pieces = pieces && (first_line ? lone_sign || RE2::FullMatch(text, "[-−–]?\\d+|[-−–]?\\d{1,3}( \\d{3})* \\d{1,2}"_re)
                                        : RE2::FullMatch(text, "\\d+"_re));
-        first_line = false;
+        first_line = lone_sign;
       }
       std::string run = gc.text;
       run.erase(std::remove(run.begin(), run.end(), ' '), run.end());
@@ -1461,6 +1464,10 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
       certain = true;  // "712," is no figure on its own
       continue;
     }
+    // A minus sign wrapped alone in its narrow cell ("–" over "18806"): a
+    // lone dash is also how a cell says nil, so the sums choose.
+    if (lower_label.empty() && RE2::FullMatch(ut, "[-−–]"_re) && RE2::FullMatch(lt, "\\d+( \\d{3})*(,\\d+)?"_re))
+      continue;
     // A figure broken inside its decimals ("4,44" over "3" for 4,443 mkr):
     // the upper part reads as a figure too, and truncated figures can add up
     // as well as whole ones (4,44 + 2,22 + 2,22 = 8,88), so this is a choice

@@ -2767,6 +2767,17 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
     if (unlabeled(r) && r.doubt_rule.empty()) {
       r.doubt_rule = "read.unlabeled";
       r.doubt = "a line of figures without a label";
+      // Right under a row of figures, a line of bare fragments (unsigned
+      // runs of one to three digits) is as likely the lower parts of figures
+      // broken in their cells in ways no rule above joins ("13,4" over "01"
+      // for 13,401 mkr): the row above stands only where the sums confirm
+      // it. (Whole figures, "-13 616 -18 806", are a row whose label OCR
+      // lost.)
+      if (prev_open && prev->doubt_rule.empty() && RE2::FullMatch(r.raw_numbers, "\\d{1,3}( \\d{1,3})*"_re)) {
+        prev->doubt_rule = "read.wrapped";
+        prev->doubt = "the next line holds figures without a label ('" + r.raw_numbers +
+                      "'): a figure of this row may be broken in its cell";
+      }
     }
     // A label that goes on from the row above's, with figures of its own
     // that no rule above joined ("Verksamhetens 134 133" over "intakter 01
@@ -4064,6 +4075,57 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             r.cells[c].doubt_rule = "read.years";
             r.cells[c].doubt = doubt;
           }
+      }
+    }
+    // Two columns of one kind two years apart ("Utfall 2020 2018" in a
+    // statement whose columns are 2020 and 2019: OCR read 9 as 8). A
+    // statement's columns follow year on year, so the gap is a misread
+    // until the sums or a reader say otherwise: the column that is not the
+    // document's year takes the year one confused digit gives beside the
+    // other, when exactly one does, and its cells stay in doubt either way.
+    {
+      std::vector<TableColumn> ch;
+      for (const std::string& h : g.headers) ch.push_back(ParseColumnHeader(h, doc.meta.kind));
+      const int doc_year = doc.meta.year_to ? doc.meta.year_to : doc.meta.year_from;
+      if (ch.size() == 2 && ch[0].year && ch[1].year && std::abs(ch[0].year - ch[1].year) == 2 &&
+          ch[0].kind == ch[1].kind) {
+        static const char* const kYearDigitMisreads[] = {"89", "98", "17", "71", "08", "80", "06", "60", "09",
+                                                         "90", "38", "83", "56", "65", "68", "86", "14", "41"};
+        // The column to mend: not the document's year (both when neither is).
+        std::set<std::pair<size_t, int>> mended;
+        std::vector<size_t> doubted;
+        for (size_t c = 0; c < 2; ++c) {
+          if (ch[c].year == doc_year) continue;
+          doubted.push_back(c);
+          const std::string printed = std::to_string(ch[c].year);
+          for (size_t d = 0; d < printed.size(); ++d)
+            for (const char* pair : kYearDigitMisreads) {
+              if (printed[d] != pair[0]) continue;
+              std::string y = printed;
+              y[d] = pair[1];
+              const int cand = std::stoi(y);
+              if (std::abs(cand - ch[1 - c].year) == 1) mended.insert({c, cand});
+            }
+        }
+        std::string doubt = "the columns' years " + std::to_string(ch[0].year) + " and " +
+                            std::to_string(ch[1].year) + " skip a year: a misread year?";
+        if (mended.size() == 1) {
+          const auto [c, cand] = *mended.begin();
+          const std::string printed = std::to_string(ch[c].year), read_as = std::to_string(cand);
+          if (g.headers[c].find(printed) != std::string::npos) {
+            g.headers[c].replace(g.headers[c].find(printed), printed.size(), read_as);
+            doubt = "the columns' years " + std::to_string(ch[0].year) + " and " + std::to_string(ch[1].year) +
+                    " skip a year; " + printed + " read as " + read_as +
+                    ", one digit OCR confuses away and the year beside the other column's";
+            doubted = {c};
+          }
+        }
+        for (size_t c : doubted)
+          for (GridRow& r : g.rows)
+            if (c < r.cells.size() && r.cells[c].present && r.cells[c].doubt_rule.empty()) {
+              r.cells[c].doubt_rule = "read.years";
+              r.cells[c].doubt = doubt;
+            }
       }
     }
     if (title_header)

@@ -75,6 +75,31 @@ TEST(OcrDoubts, UnlabelledOcrFiguresAreSuspect) {
   }
 }
 
+// "3" over "350-330": a figure's first digit, the rest of it broken onto
+// the next line and run together with the next column's by OCR. The line
+// without a label leaves the column's sum unreadable, so nothing checks
+// the "3"; it is suspect on an OCR page. The column whose sum holds is not.
+TEST(OcrDoubts, AFigureOverALineWithoutALabelIsSuspect) {
+  for (PageDecision d : {PageDecision::kOcr, PageDecision::kText}) {
+    const bool ocr = d == PageDecision::kOcr;
+    SCOPED_TRACE(ocr ? "OCR page" : "text page");
+    std::vector<FinancialTable> tables{MakeTable(BudgetYears(),
+                                                 {{"Intäkter", {}},
+                                                  {"Försäkringskassan/Arbetsförmedling", {"6 660", "6 660", "6 660"}},
+                                                  {"Region Gävleborg", {"3 330", "3 330", "3"}},
+                                                  {"", {"", "", "350-330"}},
+                                                  {"Kommunerna", {"3 330", "3 330", "3 330"}},
+                                                  {"Summa intäkter", {"13 320", "13 320", "13 320"}}})};
+    for (TableRow& r : tables[0].rows)
+      for (TableCell& cell : r.cells) cell.prov.confidence = ocr ? 0.95 : 1.0;
+    MarkOcrDoubts(OnePage(d), CheckDocument(tables), &tables);
+    const TableRow& region = tables[0].rows[2];
+    EXPECT_EQ(region.cells[2].status, ocr ? "suspect" : "ok");
+    if (ocr) EXPECT_NE(region.cells[2].doubt.find("without a label"), std::string::npos) << region.cells[2].doubt;
+    EXPECT_EQ(region.cells[1].status, "ok");  // its column's sum holds
+  }
+}
+
 TEST(OcrDoubts, OnlyWhatTheArithmeticDoesNotVouchFor) {
   struct Case {
     const char* name;

@@ -772,7 +772,29 @@ INSTANTIATE_TEST_SUITE_P(
                  "Region Norr | 2 100{| 2 150 |\nSumma intakter | 6 300{ | 6 450 |\n",
                  {{"Statliga medel", 2021, 4200, "ok"}, {"Region Norr", 2021, 2100, "ok"},
                   {"Summa intakter", 2021, 6300, "ok"}, {"Summa intakter", 2022, 6450, "ok"}},
-                 {}}),
+                 {}},
+        // Two header years OCR set without their space ("20202019", psm 6
+        // on a ruled grid): two columns.
+        DumpCase{"header_years_without_their_space",
+                 "Resultatrakning, tkr\n\nUtfall\n\n20202019\nVerksamhetens intakter 13 401 13 319\n"
+                 "Verksamhetens kostnader -13 616 -8 432\nVerksamhetens resultat -215 4 887\n",
+                 {{"Verksamhetens intakter", 2019, 13319, "ok"}, {"Verksamhetens resultat", 2020, -215, "ok"}},
+                 {}},
+        // Two columns of one kind two years apart, one digit OCR confuses
+        // from consecutive years ("2020 2018": 9 read as 8): the column
+        // takes 2019, its figures in doubt; the other column is not.
+        DumpCase{"two_columns_a_year_apart_but_one",
+                 "Resultatrakning, tkr\nUtfall Utfall\n2020 2018\nVerksamhetens intakter 13 401 13 319\n"
+                 "Verksamhetens kostnader -13 616 -8 432\nVerksamhetens resultat -215 4 887\n",
+                 {{"Verksamhetens intakter", 2019, 13319, "suspect"}, {"Verksamhetens resultat", 2020, -215, "ok"}},
+                 {"read.years"}},
+        // A figure broken inside its decimals ("13,4" over "01" for 13,401
+        // mkr) on a line of its own under the row: the row's figures stand
+        // only where a sum confirms them, and here none does.
+        DumpCase{"a_line_of_figures_without_a_label_under_a_row",
+                 "Driftredovisning 2020, mkr\nBudget Utfall\n2020 2020\nIntakter/bidrag 13,32 13,4\n01\n",
+                 {{"Intakter/bidrag", 2020, 13.32, "!ok"}},
+                 {"read.wrapped", "read.unlabeled"}}),
     [](const ::testing::TestParamInfo<DumpCase>& info) { return std::string(info.param.name); });
 
 // OCR reads a small l as a capital I inside a label ("Iopande"): the row

@@ -1622,6 +1622,36 @@ TEST(LayoutReadingChoiceTest, ARowOfZerosVouchesForNoReading) {
   }
 }
 
+// A minus sign wrapped alone in a narrow cell ("–" over "18806"): the sign
+// of the figure under it, not a dash for nil. (Here the Avvikelse column's
+// sums settle it: 13 401 − 13 320 = 81, −13 616 − (−18 806) = 5 190.)
+TEST(LayoutWrapTest, AMinusSignWrappedAloneSignsTheFigureUnderIt) {
+  PageBuilder pb;
+  pb.Add(L("Drift,", 50, 60));
+  pb.Add(L("tkr", 90, 60));
+  const std::vector<double> rights = {300, 360, 420};
+  pb.Add(R("Utfall", rights[0], 90));
+  pb.Add(R("Budget", rights[1], 90));
+  pb.Add(R("Avvikelse", rights[2], 90));
+  for (double r : rights) pb.Add(R("2020", r, 100));
+  pb.Row("Intäkter", 120, rights, {"13401", "13320", "81"});
+  pb.Row("Kostnader", 140, rights, {"–", "–", "5190"});
+  pb.Add(R("13616", rights[0], 151));
+  pb.Add(R("18806", rights[1], 151));
+  pb.Row("Resultat", 170, rights, {"–215", "–5486", "5271"});
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  SCOPED_TRACE(Labels(t));
+  EXPECT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(Row(t, ""), nullptr);
+  const TableCell* k = Cell(t, "Kostnader", 1);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->amount_sek, -18806000);
+  EXPECT_EQ(k->status, "ok");
+  EXPECT_EQ(Cell(t, "Kostnader", 0)->amount_sek, -13616000);
+}
+
 }  // namespace
 }  // namespace finsam
 
