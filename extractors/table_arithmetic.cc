@@ -567,14 +567,15 @@ ReadingScore ScoreReading(const FinancialTable& t, const std::function<bool(int 
   for (const Constraint& c : cons) {
     std::optional<double> r = Residual(t, c);
     if (!r) continue;
-    // Zeros add up whatever row they belong to (000 − 000 = 000 for the
-    // lower line of figures wrapped in their cells read as a row of its
-    // own): such a check vouches for no reading.
-    bool all_zero = std::all_of(c.terms.begin(), c.terms.end(), [&](const Term& term) {
+    // A line of zeros agrees with itself whatever it is (000 − 000 = 000
+    // under Avvikelse = Utfall − Budget, for the lower line of figures
+    // wrapped in their cells read as a row of its own): an identity within
+    // one row whose terms are all zero vouches for no reading.
+    const bool zero_row_identity = std::all_of(c.terms.begin(), c.terms.end(), [&](const Term& term) {
       std::optional<double> v = CellValue(t, term.row, term.col);
-      return v && *v == 0;
+      return term.row == c.terms.front().row && v && *v == 0;
     });
-    if (all_zero && WithinTolerance(c, *r)) continue;
+    if (zero_row_identity && WithinTolerance(c, *r)) continue;
     if (WithinTolerance(c, *r)) {
       holding.push_back(&c);
       s.slack += std::fabs(*r);

@@ -2767,13 +2767,16 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
     if (unlabeled(r) && r.doubt_rule.empty()) {
       r.doubt_rule = "read.unlabeled";
       r.doubt = "a line of figures without a label";
-      // Right under a row of figures, a line of bare fragments (unsigned
-      // runs of one to three digits) is as likely the lower parts of figures
+      // Right under a row of figures, a line of bare fragments (each cell
+      // an unsigned run of one to three digits) is as likely the lower parts of figures
       // broken in their cells in ways no rule above joins ("13,4" over "01"
       // for 13,401 mkr): the row above stands only where the sums confirm
       // it. (Whole figures, "-13 616 -18 806", are a row whose label OCR
       // lost.)
-      if (prev_open && prev->doubt_rule.empty() && RE2::FullMatch(r.raw_numbers, "\\d{1,3}( \\d{1,3})*"_re)) {
+      const bool fragments = std::all_of(r.cells.begin(), r.cells.end(), [](const GridCell& c) {
+        return !c.present || RE2::FullMatch(c.text, "\\d{1,3}"_re);
+      });
+      if (prev_open && prev->doubt_rule.empty() && fragments) {
         prev->doubt_rule = "read.wrapped";
         prev->doubt = "the next line holds figures without a label ('" + r.raw_numbers +
                       "'): a figure of this row may be broken in its cell";
