@@ -576,6 +576,14 @@ ReadingScore ScoreReading(const FinancialTable& t, const std::function<bool(int 
       return term.row == c.terms.front().row && v && *v == 0;
     });
     if (zero_row_identity && WithinTolerance(c, *r)) continue;
+    // Nor does one within one row that holds between two printed figures
+    // alone (a Totalt equal to the one year filled): the last digits of a
+    // figure and of its Totalt wrapped onto a line of their own ("6" and
+    // "6" under 18,806 and 45,446) agree by construction.
+    const bool pair_row_identity =
+        std::all_of(c.terms.begin(), c.terms.end(), [&](const Term& term) { return term.row == c.terms.front().row; }) &&
+        std::count_if(c.terms.begin(), c.terms.end(), [&](const Term& term) { return CellPresent(t, term.row, term.col); }) <= 2;
+    if (pair_row_identity && WithinTolerance(c, *r)) continue;
     if (WithinTolerance(c, *r)) {
       holding.push_back(&c);
       s.slack += std::fabs(*r);

@@ -14,6 +14,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -1468,11 +1469,13 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // lone dash is also how a cell says nil, so the sums choose.
     if (lower_label.empty() && RE2::FullMatch(ut, "[-−–]"_re) && RE2::FullMatch(lt, "\\d+( \\d{3})*(,\\d+)?"_re))
       continue;
-    // A figure broken inside its decimals ("4,44" over "3" for 4,443 mkr):
-    // the upper part reads as a figure too, and truncated figures can add up
-    // as well as whole ones (4,44 + 2,22 + 2,22 = 8,88), so this is a choice
-    // the arithmetic settles, not a certain join.
-    if (lower_label.empty() && RE2::FullMatch(ut, "[-−–]?\\d+,\\d+"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
+    // A figure broken inside its decimals ("4,44" over "3" for 4,443 mkr,
+    // beside a label that wraps too: "varav tillgängligt 4,4" over "för nya
+    // insatser 7"): the upper part reads as a figure too, and truncated
+    // figures can add up as well as whole ones (4,44 + 2,22 + 2,22 = 8,88),
+    // so this is a choice the arithmetic settles, not a certain join.
+    const bool label_goes_on = lower_label.empty() || continues || (tight && !ll.empty() && FoldKey(ll).substr(0, 1) == ll.substr(0, 1));
+    if (label_goes_on && RE2::FullMatch(ut, "[-−–]?\\d+,\\d+"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
         ParseSwedishNumber(ut + lt))
       continue;
     // A figure printed without thousands spaces, or broken inside a group,
@@ -1750,9 +1753,14 @@ void ChooseReading(const Document& doc, const TableBody& body, const TableShape&
     if (InterpretGrid(s.grid, ctx, &t)) s.score = ScoreReading(t);
     readings.push_back(std::move(s));
   }
-  auto better = [](const Scored& a, const Scored& b) {
+  // Of readings that hold alike, one whose sums add up exactly beats one
+  // they hold for within rounding only ("18,80" beside parts adding to
+  // 18,806 mkr: the "6" under it is the figure's last digit).
+  auto same_slack = [](const Scored& a, const Scored& b) { return std::fabs(a.score.slack - b.score.slack) < 1e-9; };
+  auto better = [&same_slack](const Scored& a, const Scored& b) {
     if (a.score.holds != b.score.holds) return a.score.holds > b.score.holds;
     if (a.score.fails != b.score.fails) return a.score.fails < b.score.fails;
+    if (!same_slack(a, b)) return a.score.slack < b.score.slack;
     return a.departures < b.departures;
   };
   size_t best = 0;
@@ -1764,7 +1772,7 @@ void ChooseReading(const Document& doc, const TableBody& body, const TableShape&
     bool tie = false;
     for (size_t r = 0; r < readings.size(); ++r)
       if (r != best && readings[r].choices[k] != win.choices[k] && readings[r].score.holds == win.score.holds &&
-          readings[r].score.fails == win.score.fails)
+          readings[r].score.fails == win.score.fails && same_slack(readings[r], win))
         tie = true;
     std::string joined, as_join, as_rows;
     for (const auto& [u, l] : cp.fragments) {

@@ -1652,6 +1652,48 @@ TEST(LayoutWrapTest, AMinusSignWrappedAloneSignsTheFigureUnderIt) {
   EXPECT_EQ(Cell(t, "Kostnader", 0)->amount_sek, -13616000);
 }
 
+// Decimals broken in narrow cells where the sums hold either way within
+// rounding: "18,20" over "6" beside parts adding to 18,206 mkr, its Totalt
+// "30,92" over "6". Read as a row of its own, the lower line's two 6s agree
+// with each other (a Totalt equal to the one year filled) and the upper
+// figures hold within rounding; joined, every sum holds exactly. A Totalt
+// identity between two figures alone vouches for nothing, and exact sums
+// beat sums that hold by rounding. The varav row's label wraps with its
+// figure ("varav nya 4,4" over "insatser 7").
+TEST(LayoutReadingChoiceTest, ExactSumsChooseBrokenDecimalsOverRounding) {
+  PageBuilder pb;
+  pb.Add(L("Budget,", 50, 60));
+  pb.Add(L("mkr", 100, 60));
+  const std::vector<double> rights = {300, 360, 420};
+  pb.Add(R("Budget", rights[0], 90));
+  pb.Add(R("Plan", rights[1], 90));
+  pb.Add(R("Totalt", rights[2], 90));
+  pb.Add(R("2020", rights[0], 100));
+  pb.Add(R("2021", rights[1], 100));
+  pb.Row("Insatser", 120, rights, {"15,3", "9,808", "25,108"});
+  pb.Text("varav nya", 140);
+  pb.Add(R("4,4", rights[0], 140));
+  pb.Text("insatser", 151);
+  pb.Add(R("7", rights[0], 151));
+  pb.Row("Personal", 170, rights, {"2,906", "2,912", "5,818"});
+  pb.Row("Summa", 190, rights, {"18,20", "12,72", "30,92"});
+  pb.Add(R("6", rights[0], 201));
+  pb.Add(R("6", rights[2], 201));
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("verksamhetsplan", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  SCOPED_TRACE(Labels(t));
+  EXPECT_EQ(Row(t, ""), nullptr);
+  const TableCell* v = Cell(t, "varav nya insatser", 0);
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->amount_sek, 4470000);
+  const TableCell* s = Cell(t, "Summa", 0);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->amount_sek, 18206000);
+  EXPECT_EQ(s->status, "ok");
+  EXPECT_EQ(Cell(t, "Summa", 2)->amount_sek, 30926000);
+}
+
 }  // namespace
 }  // namespace finsam
 
