@@ -943,6 +943,23 @@ NumberLine ReadNumberLine(const std::vector<std::string>& toks, int max_cols) {
 // tokens group into n (1: one reading). Empty when they cannot.
 NumberLine ReadNumberLineOf(const std::vector<std::string>& toks, int n) { return GroupNumberLine(toks, n, n); }
 
+// The years one digit OCR confuses read back gives ("2079": 7 for 1 →
+// 2019; "2018": 8 for 9 → 2019), each once, in no particular order.
+std::vector<int> OneDigitYearMisreads(int year) {
+  static const char* const kYearDigitMisreads[] = {"89", "98", "17", "71", "08", "80", "06", "60", "09",
+                                                   "90", "38", "83", "56", "65", "68", "86", "14", "41"};
+  const std::string printed = std::to_string(year);
+  std::set<int> out;
+  for (size_t d = 0; d < printed.size(); ++d)
+    for (const char* pair : kYearDigitMisreads) {
+      if (printed[d] != pair[0]) continue;
+      std::string y = printed;
+      y[d] = pair[1];
+      out.insert(std::stoi(y));
+    }
+  return {out.begin(), out.end()};
+}
+
 bool IsYearLine(const std::vector<std::string>& toks) {
   if (toks.empty()) return false;
   for (const std::string& t : toks)
@@ -4046,24 +4063,17 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         // One digit OCR confuses read back ("2079" beside "2020": 7 for
         // 1) giving the year next to another column's, and no other
         // reading doing so: the column takes it, its cells still in doubt.
-        static const char* const kConfusedDigits[] = {"17", "71", "08", "80", "06", "60", "09", "90",
-                                                      "38", "83", "56", "65", "68", "86", "14", "41"};
         const std::string printed = std::to_string(years[c]);
         std::set<int> mended;
-        for (size_t d = 0; d < printed.size(); ++d)
-          for (const char* pair : kConfusedDigits) {
-            if (printed[d] != pair[0]) continue;
-            std::string y = printed;
-            y[d] = pair[1];
-            const int cand = std::stoi(y);
-            bool beside = false, taken = false;
-            for (size_t o = 0; o < years.size(); ++o)
-              if (o != c && years[o]) {
-                beside = beside || std::abs(years[o] - cand) == 1;
-                taken = taken || years[o] == cand;
-              }
-            if (beside && !taken) mended.insert(cand);
-          }
+        for (int cand : OneDigitYearMisreads(years[c])) {
+          bool beside = false, taken = false;
+          for (size_t o = 0; o < years.size(); ++o)
+            if (o != c && years[o]) {
+              beside = beside || std::abs(years[o] - cand) == 1;
+              taken = taken || years[o] == cand;
+            }
+          if (beside && !taken) mended.insert(cand);
+        }
         std::string doubt = "the header's year " + printed +
                             " stands more than ten years from the table's other years: a misread year?";
         if (mended.size() == 1 && g.headers[c].find(printed) != std::string::npos) {
@@ -4092,23 +4102,14 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       const int doc_year = doc.meta.year_to ? doc.meta.year_to : doc.meta.year_from;
       if (ch.size() == 2 && ch[0].year && ch[1].year && std::abs(ch[0].year - ch[1].year) == 2 &&
           ch[0].kind == ch[1].kind) {
-        static const char* const kYearDigitMisreads[] = {"89", "98", "17", "71", "08", "80", "06", "60", "09",
-                                                         "90", "38", "83", "56", "65", "68", "86", "14", "41"};
         // The column to mend: not the document's year (both when neither is).
         std::set<std::pair<size_t, int>> mended;
         std::vector<size_t> doubted;
         for (size_t c = 0; c < 2; ++c) {
           if (ch[c].year == doc_year) continue;
           doubted.push_back(c);
-          const std::string printed = std::to_string(ch[c].year);
-          for (size_t d = 0; d < printed.size(); ++d)
-            for (const char* pair : kYearDigitMisreads) {
-              if (printed[d] != pair[0]) continue;
-              std::string y = printed;
-              y[d] = pair[1];
-              const int cand = std::stoi(y);
-              if (std::abs(cand - ch[1 - c].year) == 1) mended.insert({c, cand});
-            }
+          for (int cand : OneDigitYearMisreads(ch[c].year))
+            if (std::abs(cand - ch[1 - c].year) == 1) mended.insert({c, cand});
         }
         std::string doubt = "the columns' years " + std::to_string(ch[0].year) + " and " +
                             std::to_string(ch[1].year) + " skip a year: a misread year?";
