@@ -567,23 +567,24 @@ ReadingScore ScoreReading(const FinancialTable& t, const std::function<bool(int 
   for (const Constraint& c : cons) {
     std::optional<double> r = Residual(t, c);
     if (!r) continue;
-    // A line of zeros agrees with itself whatever it is (000 − 000 = 000
-    // under Avvikelse = Utfall − Budget, for the lower line of figures
-    // wrapped in their cells read as a row of its own): an identity within
-    // one row whose terms are all zero vouches for no reading.
-    const bool zero_row_identity = std::all_of(c.terms.begin(), c.terms.end(), [&](const Term& term) {
-      std::optional<double> v = CellValue(t, term.row, term.col);
-      return term.row == c.terms.front().row && v && *v == 0;
-    });
-    if (zero_row_identity && WithinTolerance(c, *r)) continue;
-    // Nor does one within one row that holds between two printed figures
-    // alone (a Totalt equal to the one year filled): the last digits of a
-    // figure and of its Totalt wrapped onto a line of their own ("6" and
-    // "6" under 18,806 and 45,446) agree by construction.
-    const bool pair_row_identity =
-        std::all_of(c.terms.begin(), c.terms.end(), [&](const Term& term) { return term.row == c.terms.front().row; }) &&
-        std::count_if(c.terms.begin(), c.terms.end(), [&](const Term& term) { return CellPresent(t, term.row, term.col); }) <= 2;
-    if (pair_row_identity && WithinTolerance(c, *r)) continue;
+    // An identity within one row vouches for no reading when its terms are
+    // all zero (000 − 000 = 000 under Avvikelse = Utfall − Budget, for the
+    // lower line of figures wrapped in their cells read as a row of its
+    // own), nor when it holds between two printed figures alone (a Totalt
+    // equal to the one year filled: the last digits of a figure and of its
+    // Totalt wrapped onto a line of their own, "6" and "6" under 18,806 and
+    // 45,446, agree by construction).
+    const bool one_row =
+        std::all_of(c.terms.begin(), c.terms.end(), [&](const Term& term) { return term.row == c.terms.front().row; });
+    if (one_row && WithinTolerance(c, *r)) {
+      const bool all_zero = std::all_of(c.terms.begin(), c.terms.end(), [&](const Term& term) {
+        std::optional<double> v = CellValue(t, term.row, term.col);
+        return v && *v == 0;
+      });
+      const auto present = std::count_if(c.terms.begin(), c.terms.end(),
+                                         [&](const Term& term) { return CellPresent(t, term.row, term.col); });
+      if (all_zero || present <= 2) continue;
+    }
     if (WithinTolerance(c, *r)) {
       holding.push_back(&c);
       s.slack += std::fabs(*r);

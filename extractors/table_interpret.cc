@@ -306,28 +306,21 @@ std::string CleanCellText(const std::string& s) {
   if (out.size() >= 8 && out.size() <= 80) {
     static const RE2 kHeaderWord("(?i)(utfall|budget|plan|prognos|bokslut|not|tkr|kr|(19|20)\\d\\d|(19|20)\\d{6})");
     static const RE2 kGlued("((?:19|20)\\d\\d)((?:19|20)\\d\\d)");
-    std::vector<std::string> toks = SplitOn(out, ' ');
     bool header = true, glued = false;
-    for (const std::string& t : toks) {
+    std::string split;
+    for (const std::string& t : SplitOn(out, ' ')) {
       header = header && RE2::FullMatch(t, kHeaderWord);
-      std::string a, b;
+      std::string a, b, piece = t;
       if (RE2::FullMatch(t, kGlued, &a, &b)) {
         const int d = std::abs(std::stoi(a) - std::stoi(b));
-        glued = glued || (d >= 1 && d <= 10);
-      }
-    }
-    if (header && glued) {
-      std::string split;
-      for (const std::string& t : toks) {
-        std::string a, b, piece = t;
-        if (RE2::FullMatch(t, kGlued, &a, &b)) {
-          const int d = std::abs(std::stoi(a) - std::stoi(b));
-          if (d >= 1 && d <= 10) piece = a + " " + b;
+        if (d >= 1 && d <= 10) {
+          piece = a + " " + b;
+          glued = true;
         }
-        split += (split.empty() ? "" : " ") + piece;
       }
-      out = split;
+      split += (split.empty() ? "" : " ") + piece;
     }
+    if (header && glued) out = split;
   }
   return out;
 }

@@ -1474,8 +1474,12 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // insatser 7"): the upper part reads as a figure too, and truncated
     // figures can add up as well as whole ones (4,44 + 2,22 + 2,22 = 8,88),
     // so this is a choice the arithmetic settles, not a certain join.
-    const bool label_goes_on = lower_label.empty() || continues || (tight && !ll.empty() && FoldKey(ll).substr(0, 1) == ll.substr(0, 1));
-    if (label_goes_on && RE2::FullMatch(ut, "[-−–]?\\d+,\\d+"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
+    // (A line set tight under the upper one that goes on in small letters
+    // is one cell's second line, "Statligt bidrag 6 66" over
+    // "(försäkringskassan 0"; a capitalised label there starts a row,
+    // "Verksamhetens resultat 7" over "Finansiella intäkter 3".)
+    const bool small_tight = tight && !ll.empty() && FoldKey(ll).substr(0, 1) == ll.substr(0, 1);
+    if ((lower_label.empty() || continues || small_tight) && RE2::FullMatch(ut, "[-−–]?\\d+,\\d+"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
         ParseSwedishNumber(ut + lt))
       continue;
     // A figure printed without thousands spaces, or broken inside a group,
@@ -1489,11 +1493,7 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // own schedule.)
     const bool capitals =
         !ul.empty() && !ll.empty() && ToUpper(ul) == ul && ToUpper(ll) == ll;  // "ÅRETS" over "RESULTAT"
-    // (Or a line set tight under it that goes on in small letters,
-    // "Statligt bidrag 6 66" over "(försäkringskassan 0": one cell's second
-    // line; a capitalised label there starts a row, "Verksamhetens resultat
-    // 7" over "Finansiella intäkter 3".)
-    const bool small_tight = tight && !ll.empty() && FoldKey(ll).substr(0, 1) == ll.substr(0, 1);
+    // (Or a line set tight under it that goes on in small letters.)
     if ((lower_label.empty() || continues || capitals || small_tight) &&
         RE2::FullMatch(ut, "[-−–]?\\d+( \\d+)*"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
         (ut.size() >= 4 || lt.size() < 3) && !ParseSwedishNumber(ut + " " + lt) && ParseSwedishNumber(ut_run + lt))

@@ -2785,11 +2785,11 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
       r.doubt_rule = "read.unlabeled";
       r.doubt = "a line of figures without a label";
       // Right under a row of figures, a line of bare fragments (each cell
-      // an unsigned run of one to three digits) is as likely the lower parts of figures
-      // broken in their cells in ways no rule above joins ("13,4" over "01"
-      // for 13,401 mkr): the row above stands only where the sums confirm
-      // it. (Whole figures, "-13 616 -18 806", are a row whose label OCR
-      // lost.)
+      // an unsigned run of one to three digits) is as likely the lower
+      // parts of figures broken in their cells in ways no rule above joins
+      // ("13,4" over "01" for 13,401 mkr): the row above stands only where
+      // the sums confirm it. (Whole figures, "-13 616 -18 806", are a row
+      // whose label OCR lost.)
       const bool fragments = std::all_of(r.cells.begin(), r.cells.end(), [](const GridCell& c) {
         return !c.present || RE2::FullMatch(c.text, "\\d{1,3}"_re);
       });
@@ -4044,6 +4044,14 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
                            ? "': its columns are read as the report's year and the year before"
                            : "': its columns are read as the years of the document's statement before it");
           }
+    // A column whose year is in doubt: its figures are, whatever they are.
+    auto doubt_year = [&g](size_t c, const std::string& doubt) {
+      for (GridRow& r : g.rows)
+        if (c < r.cells.size() && r.cells[c].present && r.cells[c].doubt_rule.empty()) {
+          r.cells[c].doubt_rule = "read.years";
+          r.cells[c].doubt = doubt;
+        }
+    };
     // A header year far from the table's others ("2079 2020": OCR read 1
     // as 7) dates its column wrongly whatever the figures: a cell doubt.
     {
@@ -4083,11 +4091,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           doubt = "the header's year " + printed + " stands more than ten years from the table's other years; read as " +
                   read_as + ", one digit OCR confuses away and the year beside another column's";
         }
-        for (GridRow& r : g.rows)
-          if (c < r.cells.size() && r.cells[c].present && r.cells[c].doubt_rule.empty()) {
-            r.cells[c].doubt_rule = "read.years";
-            r.cells[c].doubt = doubt;
-          }
+        doubt_year(c, doubt);
       }
     }
     // Two columns of one kind two years apart ("Utfall 2020 2018" in a
@@ -4111,25 +4115,20 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           for (int cand : OneDigitYearMisreads(ch[c].year))
             if (std::abs(cand - ch[1 - c].year) == 1) mended.insert({c, cand});
         }
-        std::string doubt = "the columns' years " + std::to_string(ch[0].year) + " and " +
-                            std::to_string(ch[1].year) + " skip a year: a misread year?";
+        const std::string years =
+            "the columns' years " + std::to_string(ch[0].year) + " and " + std::to_string(ch[1].year) + " skip a year";
+        std::string doubt = years + ": a misread year?";
         if (mended.size() == 1) {
           const auto [c, cand] = *mended.begin();
           const std::string printed = std::to_string(ch[c].year), read_as = std::to_string(cand);
           if (g.headers[c].find(printed) != std::string::npos) {
             g.headers[c].replace(g.headers[c].find(printed), printed.size(), read_as);
-            doubt = "the columns' years " + std::to_string(ch[0].year) + " and " + std::to_string(ch[1].year) +
-                    " skip a year; " + printed + " read as " + read_as +
+            doubt = years + "; " + printed + " read as " + read_as +
                     ", one digit OCR confuses away and the year beside the other column's";
             doubted = {c};
           }
         }
-        for (size_t c : doubted)
-          for (GridRow& r : g.rows)
-            if (c < r.cells.size() && r.cells[c].present && r.cells[c].doubt_rule.empty()) {
-              r.cells[c].doubt_rule = "read.years";
-              r.cells[c].doubt = doubt;
-            }
+        for (size_t c : doubted) doubt_year(c, doubt);
       }
     }
     if (title_header)
