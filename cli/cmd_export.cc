@@ -94,7 +94,7 @@ Status ExportFacts(SqliteDb& db, const std::string& format, const std::string& d
       if (row[c].empty()) continue;
       double v = q->Double(static_cast<int>(c));
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6g", v);
+      std::snprintf(buf, sizeof buf, "%.15g", v);  // every digit a printed figure has
       if (c == 8 && cols[c] == "amount" && row[9] == "kr") std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(q->Int(8)));
       row[c] = buf;
     }

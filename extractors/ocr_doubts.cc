@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 #include <tuple>
@@ -13,6 +14,7 @@
 #include "normalizers/ocr_misreads.h"
 #include "normalizers/swedish_lexicon.h"
 #include "normalizers/text.h"
+#include "normalizers/unicode.h"
 
 namespace finsam {
 
@@ -39,6 +41,14 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
   auto ocr_page = [&doc](int page) {
     return page >= 1 && page <= static_cast<int>(doc.pages.size()) &&
            doc.pages[page - 1].decision == PageDecision::kOcr;
+  };
+  // A page of a plain-text dump (words of WordSource::kPlainText): OCR
+  // output as often as not, without the confidences to doubt a figure by.
+  auto dump_page = [&doc](int page) {
+    if (page < 1 || page > static_cast<int>(doc.pages.size())) return false;
+    for (const Line& l : doc.pages[page - 1].lines)
+      for (const Word& w : l.words) return w.source == WordSource::kPlainText;
+    return false;
   };
   int marked = 0;
   for (size_t ti = 0; ti < tables->size(); ++ti) {
@@ -81,7 +91,39 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
         ++present;
         with_decimals += has_decimals(c.raw);
       }
-      const bool decimal_row = row_on_ocr_page && with_decimals >= 2 && 2 * with_decimals >= present;
+      const bool row_on_dump_page = dump_page(r.prov.page ? r.prov.page : t.page);
+      const bool decimal_row =
+          (row_on_ocr_page || row_on_dump_page) && with_decimals >= 2 && 2 * with_decimals >= present;
+      // A row of four or more figures of one sign, all but one within a
+      // factor of 1.5 of each other ("12151 12 287 12 423 12514 127717"):
+      // the one ten times off is a digit OCR put in or lost.
+      int out_of_line = -1;
+      if (row_on_ocr_page || row_on_dump_page) {
+        std::vector<std::pair<double, int>> v;  // |value|, column
+        int negative = 0;
+        for (size_t c = 0; c < r.cells.size(); ++c) {
+          const TableCell& cell = r.cells[c];
+          if (!cell.present || !cell.parsed || cell.value == 0) continue;
+          v.push_back({std::fabs(cell.value), static_cast<int>(c)});
+          negative += cell.value < 0;
+        }
+        std::sort(v.begin(), v.end());
+        const size_t n = v.size();
+        if (n >= 4 && (negative == 0 || negative == static_cast<int>(n))) {
+          if (v[n - 2].first <= 1.5 * v[0].first && v[n - 1].first >= 5 * v[n - 2].first) {
+            out_of_line = v[n - 1].second;
+          } else if (v[n - 1].first <= 1.5 * v[1].first && 5 * v[0].first <= v[1].first) {
+            out_of_line = v[0].second;
+          }
+        }
+      }
+      // A share in per cent (an "andel", the soliditet) is at most 100: a
+      // figure above it lost its decimal comma ("537" for 53,7).
+      const std::string folded_label = FoldKey(r.label);
+      const bool share_row = (row_on_ocr_page || row_on_dump_page) &&
+                             (folded_label.find("andel") != std::string::npos ||
+                              folded_label.find("soliditet") != std::string::npos) &&
+                             (r.label.find('%') != std::string::npos || !r.monetary);
       for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
         TableCell& cell = r.cells[c];
         if (!cell.present || (cell.status != "ok" && cell.status != "repaired")) continue;
@@ -103,6 +145,11 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           why = "label read by OCR ends in digits that may begin the row's first figure";
         } else if (decimal_row && !vouched && !has_decimals(cell.raw) && HasDigit(cell.raw)) {
           why = "figure read by OCR without the decimals its row's other figures print (a decimal comma lost?)";
+        } else if (!vouched && share_row && cell.parsed && cell.value > 100) {
+          why = "share read by OCR above 100 per cent ('" + cell.raw + "': a decimal comma lost?), no check confirms it";
+        } else if (!vouched && static_cast<int>(c) == out_of_line) {
+          why = "figure read by OCR ten times off its row's other figures ('" + cell.raw +
+                "': a digit put in or lost?), no check confirms it";
         } else if (!vouched && cell.prov.confidence < kOcrFigureMinConfidence) {
           std::snprintf(buf, sizeof buf, "figure read by OCR with low confidence (%.2f), no check confirms it",
                         cell.prov.confidence);
@@ -116,6 +163,11 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
                 "'), no check confirms it";
         } else if (!vouched && failed.count(key) && on_ocr_page) {
           why = "figure read by OCR fails a check of its table, no check confirms it";
+        } else if (!vouched && failed.count(key) && dump_page(cell.prov.page ? cell.prov.page : t.page)) {
+          // A sum of a text dump that fails: one of its figures is misread
+          // ("271 252 525 521" and a scrap "3" of the page's edge read as
+          // two columns' figures), and nothing says which.
+          why = "figure of a text dump fails a check of its table, no check confirms it";
         } else if (!vouched && repaired && on_ocr_page) {
           // A repair chosen because a sum then held within its rounding
           // tolerance only, or one that leaves its cell in no held check.

@@ -14,7 +14,8 @@
 //     | 200 000": a figure OCR split at its first space), or
 //   - it was read with low confidence and no check that held used it, or
 //   - it is used by a check that fails (severity error) on a page read by
-//     OCR, and no check that held used it, or
+//     OCR or of a plain-text dump (OCR output, as a rule, without word
+//     confidences), and no check that held used it, or
 //   - its row has no label, on a page read by OCR, and no check that held
 //     used it, or
 //   - it was repaired (number_repair.h) on a page read by OCR and no check

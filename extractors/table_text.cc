@@ -1999,6 +1999,7 @@ struct RowChoice {
   std::string what;  // why the row is open (the start of the flag message)
   std::vector<std::vector<GridCell>> options;  // one cell per column each
   std::vector<int> cost;                       // layout prior per option, lower likelier
+  int series = -1;  // the option that reads the line as a series (SeriesReading), else -1
 };
 
 constexpr size_t kMaxReadings = 4096;
@@ -2008,6 +2009,30 @@ std::string DescribeCells(const Grid& g, const std::vector<GridCell>& cells) {
   for (size_t c = 0; c < cells.size() && c < g.headers.size(); ++c)
     if (cells[c].present) s += (s.empty() ? "" : ", ") + g.headers[c] + " '" + cells[c].text + "'";
   return s.empty() ? "no figures" : s;
+}
+
+// Whether `figs`, one per column of a row of `ncols` >= 3 columns, read as
+// a series an accountant would not doubt: each a plain figure of one to
+// three digits without a leading zero ("686 622 589 626" under four years
+// of a flerårsöversikt's kr/kvm row), the non-zero ones within a factor of
+// four of each other. Read otherwise (fewer figures of several groups,
+// columns left empty) the row would jump by a thousandfold from one year to
+// the next or miss years its neighbours print; the sums, where the row has
+// any, still decide first.
+bool SeriesReading(const std::vector<GridCell>& figs, size_t ncols) {
+  static const RE2 kPlain("-?(0|[1-9]\\d{0,2})");
+  if (ncols < 3 || figs.size() != ncols) return false;
+  double lo = 0, hi = 0;
+  int nonzero = 0;
+  for (const GridCell& f : figs) {
+    if (!f.present || !RE2::FullMatch(f.text, kPlain)) return false;
+    const double v = std::fabs(std::stod(f.text));
+    if (v == 0) continue;
+    lo = nonzero ? std::min(lo, v) : v;
+    hi = nonzero ? std::max(hi, v) : v;
+    ++nonzero;
+  }
+  return nonzero >= 2 && hi <= 4 * lo;
 }
 
 // Every placement of `figs` (order kept) over `ncols` columns; `left_only`
@@ -2062,7 +2087,8 @@ RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols, bool anywhe
   for (size_t from = 0; from < (row.first_may_be_note ? 2u : 1u) && from < toks.size(); ++from) {
     std::vector<std::string> sh(shadow.begin() + from, shadow.end());
     for (size_t k = 1; k <= ncols; ++k)
-      for (const auto& grp : GroupFigures(sh, static_cast<int>(k), 8)) {
+      // (strict: a figure "0 718 851" is no reading of "0 718 851")
+      for (const auto& grp : GroupFigures(sh, static_cast<int>(k), 8, true)) {
         std::vector<std::string> cells;
         size_t tok = from;
         for (const std::string& gtext : grp) {
@@ -2086,6 +2112,7 @@ RowChoice GroupingChoice(const GridRow& row, size_t r, size_t ncols, bool anywhe
   for (size_t c = 0; c < row.cells.size(); ++c) contiguous = contiguous && row.cells[c].present == (c < figs.size());
   if (!contiguous) return ch;  // the reader knew the positions
   AddPlacements(figs, ncols, varav, 0, &ch);
+  if (!row.first_may_be_note && SeriesReading(figs, ncols)) ch.series = 0;
   for (const auto& a : alts) {
     std::vector<GridCell> cells;
     for (const std::string& t : a) {
@@ -2374,6 +2401,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
   struct Scored {
     std::vector<size_t> pick;
     int holds = 0, fails = 0, lost = 0, cost = 0;  // lost: rows read with their deviation lost
+    int unseries = 0;  // rows read otherwise than as their series (RowChoice::series)
     double slack = 0;                              // see ReadingScore::slack
   };
   TableContext ctx;
@@ -2387,6 +2415,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     for (size_t k = 0; k < choices.size(); ++k) {
       sc.cost += choices[k].cost[pick[k]];
       sc.lost += lost[k][pick[k]];
+      sc.unseries += choices[k].series >= 0 && pick[k] != static_cast<size_t>(choices[k].series);
     }
     Grid trial = *g;
     apply(&trial, pick);
@@ -2407,6 +2436,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     if (a.holds != b.holds) return a.holds > b.holds;
     if (a.fails != b.fails) return a.fails < b.fails;
     if (a.lost != b.lost) return a.lost < b.lost;
+    if (a.unseries != b.unseries) return a.unseries < b.unseries;
     if (std::fabs(a.slack - b.slack) > 1e-9) return a.slack < b.slack;
     return a.cost < b.cost;
   };
@@ -2470,7 +2500,7 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     std::string other;
     for (size_t i = 0; i < all.size() && other.empty(); ++i) {
       if (i == best || all[i].holds != all[best].holds || all[i].fails != all[best].fails ||
-          all[i].lost != all[best].lost)
+          all[i].lost != all[best].lost || all[i].unseries != all[best].unseries)
         continue;
       std::string alt = DescribeCells(*g, ch.options[all[i].pick[k]]);
       if (alt != chosen) other = alt;
@@ -2482,6 +2512,10 @@ void ChooseRowReadings(Grid* g, std::vector<RowChoice> choices, const std::strin
     if (!other.empty()) {
       row.doubt_rule = "read.ambiguous";
       row.doubt = ch.what + "; the sums hold equally for " + chosen + " and for " + other;
+    } else if (ch.series >= 0 && all[best].pick[k] == static_cast<size_t>(ch.series) && all[best].fails == 0) {
+      // Read as its series, and no check fails: nothing left to doubt.
+      row.doubt_rule.clear();
+      row.doubt.clear();
     } else {
       row.doubt_rule = ch.rule;
       row.doubt = ch.what + (ch.options.size() > 1 ? "; read as " + chosen + ", where the sums are best satisfied"

@@ -119,6 +119,23 @@ TEST_F(OrgsCliTest, OneOrganisationPerKindEachWithItsOwnName) {
   EXPECT_THAT(cmp.out, HasSubstr(",5000000,#5 årsredovisning p.2 budget,"));
 }
 
+// value_printed keeps every digit of a figure printed in kronor (seven
+// digits and more came out as 7.45158e+06).
+TEST_F(OrgsCliTest, ExportKeepsEveryPrintedDigit) {
+  WriteFile(dir_ + "/docs/kr.txt",
+            "Brf Provstugan\nÅrsredovisning 2021\n\fResultaträkning\n\nBelopp i kr\t2021\t2020\n"
+            "Nettoomsättning\t7 451 585\t6 817 870\nÖvriga intäkter\t12 100\t8 700\n"
+            "Summa rörelseintäkter\t7 463 685\t6 826 570\n");
+  ASSERT_EQ(Run("ingest --db t.db --text docs/kr.txt").code, 0);
+  RunResult csv = Run("export --db t.db");
+  ASSERT_EQ(csv.code, 0) << csv.err;
+  EXPECT_THAT(csv.out, HasSubstr(",Nettoomsättning,7451585,kr,7451585,kr,"));
+  EXPECT_THAT(csv.out, HasSubstr(",Summa rörelseintäkter,6826570,kr,6826570,kr,"));
+  RunResult jl = Run("export --db t.db --format jsonl");
+  ASSERT_EQ(jl.code, 0);
+  EXPECT_THAT(jl.out, HasSubstr("\"value_printed\":7463685"));
+}
+
 // A delårsrapport's "Utfall jan–aug" is no year's utfall: the export says
 // which months the figure covers and compare leaves it out, while the
 // report's full-year columns are compared as usual.

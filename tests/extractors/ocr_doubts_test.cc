@@ -28,10 +28,18 @@ FinancialTable Income(const std::string& summa2021 = "13 320") {
                                    {"Summa intäkter", {"13 320", summa2021, "13 320"}}});
 }
 
-Document OnePage(PageDecision d) {
+// `dump`: the page of a plain-text dump (its words of WordSource::kPlainText).
+Document OnePage(PageDecision d, bool dump = false) {
   Document doc;
   doc.pages.resize(1);
   doc.pages[0].decision = d;
+  if (dump) {
+    Word w;
+    w.text = "Intäkter";
+    w.source = WordSource::kPlainText;
+    doc.pages[0].lines.emplace_back();
+    doc.pages[0].lines.back().words.push_back(w);
+  }
   return doc;
 }
 
@@ -321,6 +329,82 @@ TEST(OcrDoubts, LostHeadSpaceNeedsACheck) {
     if (c.want) {
       EXPECT_NE(lost.doubt.find("thousands space lost"), std::string::npos) << lost.doubt;
     }
+  }
+}
+
+}  // namespace
+}  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// A plain-text dump is OCR output as a rule, without word confidences: a
+// sum that fails there leaves its unconfirmed figures suspect; so does a
+// ratio row's figure without its decimals. On dump and OCR pages a figure
+// ten times off a row of four or more that agree within a factor of 1.5
+// ("12151 12 287 12 423 12514 127717": a digit put in) is suspect; rows
+// that trend or jump more widely are left alone, and a text-layer page is
+// never touched.
+TEST(OcrDoubts, TextDumpsAndFiguresTenTimesOffTheirRow) {
+  struct Case {
+    const char* name;
+    PageDecision decision;
+    bool dump;
+    std::vector<std::string> cells;  // one overview row, or empty: Income() with 2021's sum broken
+    int want;
+  };
+  const std::vector<Case> cases = {
+      {"failing sum, dump", PageDecision::kText, true, {}, 4},
+      {"failing sum, text layer", PageDecision::kText, false, {}, 0},
+      {"decimals lost, dump", PageDecision::kText, true, {"2,31", "152", "1,02", "1579"}, 2},
+      {"digit put in, dump", PageDecision::kText, true, {"12 151", "12 287", "12 423", "12 514", "127 717"}, 1},
+      {"digit lost, OCR page", PageDecision::kOcr, false, {"944", "859", "849", "85", "849"}, 1},
+      {"digit put in, text layer", PageDecision::kText, false, {"12 151", "12 287", "12 423", "12 514", "127 717"}, 0},
+      {"a trend", PageDecision::kText, true, {"100", "150", "200", "260", "330"}, 0},
+      {"a wide row", PageDecision::kText, true, {"55", "47", "75", "112"}, 0},
+      {"a jump among three", PageDecision::kText, true, {"120", "130", "900"}, 0},
+  };
+  std::vector<testing::ColSpec> cols = {
+      {"2023", 2023, ColumnKind::kUtfall}, {"2022", 2022, ColumnKind::kUtfall}, {"2021", 2021, ColumnKind::kUtfall},
+      {"2020", 2020, ColumnKind::kUtfall}, {"2019", 2019, ColumnKind::kUtfall}};
+  for (const Case& c : cases) {
+    std::vector<FinancialTable> tables;
+    if (c.cells.empty()) {
+      tables.push_back(Income("13 330"));
+    } else {
+      std::vector<testing::ColSpec> some(cols.begin(), cols.begin() + c.cells.size());
+      tables.push_back(MakeTable(some, {{"Skuldsättning per kvm", c.cells}}, "Flerårsöversikt", "overview", 1));
+      tables[0].rows[0].monetary = false;
+    }
+    for (TableRow& r : tables[0].rows)
+      for (TableCell& cell : r.cells) cell.prov.confidence = c.decision == PageDecision::kOcr ? 0.95 : 1.0;
+    std::vector<Flag> checks = CheckDocument(tables);
+    EXPECT_EQ(MarkOcrDoubts(OnePage(c.decision, c.dump), checks, &tables), c.want) << c.name;
+    EXPECT_EQ(Suspects(tables[0]), c.want) << c.name;
+  }
+}
+
+// A share in per cent is at most 100: "537" in an andel row read by OCR is
+// 53,7 with its comma lost; a change in per cent may exceed 100.
+TEST(OcrDoubts, ASharesFigureAboveOneHundred) {
+  struct Case {
+    const char* label;
+    PageDecision decision;
+    int want;
+  };
+  const std::vector<Case> cases = {
+      {"Årsavgifternas andel av totala rörelseintäkter (%)", PageDecision::kOcr, 1},
+      {"Soliditet (%)", PageDecision::kOcr, 1},
+      {"Årsavgifternas andel av totala rörelseintäkter (%)", PageDecision::kText, 0},
+      {"Förändring av årsavgift (%)", PageDecision::kOcr, 0},
+  };
+  std::vector<testing::ColSpec> cols = {{"2023", 2023, ColumnKind::kUtfall}, {"2022", 2022, ColumnKind::kUtfall}};
+  for (const Case& c : cases) {
+    std::vector<FinancialTable> tables{MakeTable(cols, {{c.label, {"537", "52"}}}, "Flerårsöversikt", "overview", 1)};
+    tables[0].rows[0].monetary = false;
+    for (TableCell& cell : tables[0].rows[0].cells) cell.prov.confidence = c.decision == PageDecision::kOcr ? 0.95 : 1.0;
+    EXPECT_EQ(MarkOcrDoubts(OnePage(c.decision), CheckDocument(tables), &tables), c.want) << c.label;
+    EXPECT_EQ(tables[0].rows[0].cells[1].status, "ok") << c.label;
   }
 }
 
