@@ -2011,27 +2011,41 @@ std::string DescribeCells(const Grid& g, const std::vector<GridCell>& cells) {
   return s.empty() ? "no figures" : s;
 }
 
-// Whether `figs`, one per column of a row of `ncols` >= 3 columns, read as
-// a series an accountant would not doubt: each a plain figure of one to
-// three digits without a leading zero ("686 622 589 626" under four years
-// of a flerårsöversikt's kr/kvm row), the non-zero ones within a factor of
-// four of each other. Read otherwise (fewer figures of several groups,
-// columns left empty) the row would jump by a thousandfold from one year to
-// the next or miss years its neighbours print; the sums, where the row has
-// any, still decide first.
+// Whether `figs`, one per column, read as a series an accountant would not
+// doubt: every figure of the same number of space-separated groups, well
+// formed (a head of one to three digits, no leading zero but a lone 0;
+// three-digit groups after it), the non-zero ones within a factor of four
+// of each other: "686 622 589 626" under four years of a kr/kvm row,
+// "527 294 438 964" under two years. Read otherwise (fewer figures of more
+// groups, columns left empty) the row would jump a thousandfold from one
+// year to the next or miss years its neighbours print; the sums, where the
+// row has any, still decide first. Figures of one group need three
+// columns: "232 968" under two is as likely one figure.
 bool SeriesReading(const std::vector<GridCell>& figs, size_t ncols) {
-  static const RE2 kPlain("-?(0|[1-9]\\d{0,2})");
-  if (ncols < 3 || figs.size() != ncols) return false;
+  static const RE2 kHead("-?(0|[1-9]\\d{0,2})");
+  static const RE2 kTail("\\d{3}");
+  if (figs.size() != ncols || ncols < 2) return false;
+  size_t groups = 0;
   double lo = 0, hi = 0;
   int nonzero = 0;
   for (const GridCell& f : figs) {
-    if (!f.present || !RE2::FullMatch(f.text, kPlain)) return false;
-    const double v = std::fabs(std::stod(f.text));
+    if (!f.present) return false;
+    const std::vector<std::string> toks = Tokens(f.text);
+    if (toks.empty() || (groups && toks.size() != groups)) return false;
+    groups = toks.size();
+    if (!RE2::FullMatch(toks[0], kHead) || (groups > 1 && (toks[0] == "0" || toks[0] == "-0"))) return false;
+    std::string digits = toks[0];
+    for (size_t k = 1; k < toks.size(); ++k) {
+      if (!RE2::FullMatch(toks[k], kTail)) return false;
+      digits += toks[k];
+    }
+    const double v = std::fabs(std::stod(digits));
     if (v == 0) continue;
     lo = nonzero ? std::min(lo, v) : v;
     hi = nonzero ? std::max(hi, v) : v;
     ++nonzero;
   }
+  if (groups == 1 && ncols < 3) return false;
   return nonzero >= 2 && hi <= 4 * lo;
 }
 
