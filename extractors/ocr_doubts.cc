@@ -91,14 +91,14 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
         ++present;
         with_decimals += has_decimals(c.raw);
       }
-      const bool row_on_dump_page = dump_page(r.prov.page ? r.prov.page : t.page);
-      const bool decimal_row =
-          (row_on_ocr_page || row_on_dump_page) && with_decimals >= 2 && 2 * with_decimals >= present;
+      // OCR read the row: on an OCR page, or in a plain-text dump.
+      const bool row_read_by_ocr = row_on_ocr_page || dump_page(r.prov.page ? r.prov.page : t.page);
+      const bool decimal_row = row_read_by_ocr && with_decimals >= 2 && 2 * with_decimals >= present;
       // A row of four or more figures of one sign, all but one within a
       // factor of 1.5 of each other ("12151 12 287 12 423 12514 127717"):
       // the one ten times off is a digit OCR put in or lost.
       int out_of_line = -1;
-      if (row_on_ocr_page || row_on_dump_page) {
+      if (row_read_by_ocr) {
         std::vector<std::pair<double, int>> v;  // |value|, column
         int negative = 0;
         for (size_t c = 0; c < r.cells.size(); ++c) {
@@ -119,11 +119,11 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       }
       // A share in per cent (an "andel", the soliditet) is at most 100: a
       // figure above it lost its decimal comma ("537" for 53,7).
-      const std::string folded_label = FoldKey(r.label);
-      const bool share_row = (row_on_ocr_page || row_on_dump_page) &&
-                             (folded_label.find("andel") != std::string::npos ||
-                              folded_label.find("soliditet") != std::string::npos) &&
-                             (r.label.find('%') != std::string::npos || !r.monetary);
+      bool share_row = false;
+      if (row_read_by_ocr && (r.label.find('%') != std::string::npos || !r.monetary)) {
+        const std::string folded = FoldKey(r.label);
+        share_row = folded.find("andel") != std::string::npos || folded.find("soliditet") != std::string::npos;
+      }
       for (size_t c = 0; c < r.cells.size() && c < t.columns.size(); ++c) {
         TableCell& cell = r.cells[c];
         if (!cell.present || (cell.status != "ok" && cell.status != "repaired")) continue;
