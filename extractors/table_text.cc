@@ -482,23 +482,36 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     };
     auto is_scrap = [](const std::string& bare) {
       // (Letters with å/ä/ö too: diacritic repair may have made "fa" "få".)
-      return RE2::FullMatch(bare, "(?:[A-Za-z]|\\x{e5}|\\x{e4}|\\x{f6}){1,3}"_re) && !RE2::FullMatch(bare, KindWordRe()) &&
-             !RE2::FullMatch(FoldKey(bare), "not|tkr|kr|mkr|och|av|i|pa|per|ar"_re);
+      // Four letters too ("Titi 2020 | arta 2079" for Utfall 2020 Utfall
+      // 2019), but no word that stands before a year in a caption.
+      return RE2::FullMatch(bare, "(?:[A-Za-z]|\\x{e5}|\\x{e4}|\\x{f6}){1,4}"_re) && !RE2::FullMatch(bare, KindWordRe()) &&
+             !RE2::FullMatch(FoldKey(bare),
+                             "not|tkr|kr|mkr|och|av|i|pa|per|ar|for|med|mot|samt|till|inom|fran|jan|feb|mars|apr|maj|"
+                             "juni|juli|aug|sep|sept|okt|nov|dec|ht|vt|sedan|kvar|fore|mot|ars|arets|even|om|sen|tom|"
+                             "fom|via|mm|nr|kap|sid|s|not|bil|dnr"_re);
     };
+    // A cell border between two columns' heads, read as a letter ("Utfall
+    // 2020 | fa 2019" normalised to "Utfall 2020 I få 2019").
+    auto is_border_letter = [](const std::string& t) { return t == "I" || t == "l" || t == "!"; };
     int year_toks = 0, after_scrap = 0;
     bool shaped = true;
     for (size_t i = 0; i < toks.size(); ++i) {
       if (!IsYearToken(toks[i])) continue;
       ++year_toks;
       const std::string before = i > 0 ? bare_of(toks[i - 1]) : std::string();
-      if (is_scrap(before)) ++after_scrap;
+      const bool after_border = i > 1 && is_border_letter(toks[i - 1]) && IsYearToken(toks[i - 2]);
+      if (is_scrap(before) || after_border) ++after_scrap;
       else if (!RE2::FullMatch(before, KindWordRe())) shaped = false;
     }
     if (year_toks >= 2 && shaped && after_scrap > 0) {
       std::vector<std::string> kept;
       for (size_t i = 0; i < toks.size(); ++i) {
         const bool scrap = i + 1 < toks.size() && IsYearToken(toks[i + 1]) && is_scrap(bare_of(toks[i]));
-        if (scrap) {
+        // (Before a scrap and its year, or before the year itself.)
+        const bool border = i > 0 && IsYearToken(toks[i - 1]) && is_border_letter(toks[i]) &&
+                            ((i + 1 < toks.size() && IsYearToken(toks[i + 1])) ||
+                             (i + 2 < toks.size() && IsYearToken(toks[i + 2]) && is_scrap(bare_of(toks[i + 1]))));
+        if (scrap || border) {
           had = true;
           continue;
         }

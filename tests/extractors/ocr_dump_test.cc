@@ -82,6 +82,16 @@ struct DumpCase {
 
 class OcrDumpCase : public ::testing::TestWithParam<DumpCase> {};
 
+// A caption's short words before its years are no garbled kind words
+// ("till 2024 samt 2025", "Ram 2024 mot 2025" has "mot"): the line names
+// no columns, so no figure below it is dated by it.
+TEST(OcrDump, CaptionWordsBeforeYearsAreNoScraps) {
+  for (const char* caption : {"Kostnader till 2024 samt 2025", "Bidrag jan 2024 och feb 2025", "Lokaler fran 2024 till 2025"}) {
+    Read r = ReadDump(std::string(caption) + "\nPersonal 4 200 4 300\nLokaler 2 100 2 150\nSumma 6 300 6 450\n");
+    EXPECT_EQ(Cell(r, "Personal", 2024), nullptr) << caption;
+  }
+}
+
 TEST_P(OcrDumpCase, ReadsFiguresAndFlagsDoubt) {
   const DumpCase& c = GetParam();
   Read r = ReadDump(c.text);
@@ -777,6 +787,14 @@ INSTANTIATE_TEST_SUITE_P(
                  "Balansrakning, tkr\nfa 2024 [Ufa 2025\nKassa och bank 9 054 10 087\n"
                  "Summa tillgangar 9 054 10 087\n",
                  {{"Kassa och bank", 2024, 9054, "ok"}, {"Summa tillgangar", 2025, 10087, "ok"}},
+                 {}},
+        // Four-letter scraps and the cell border between the columns' heads
+        // ("Titi 2020 | arta 2019", the border normalised to "I"): the
+        // years as printed, the kinds the document's, the sums check them.
+        DumpCase{"four_letter_scraps_and_a_border_before_the_years",
+                 "Resultatrakning, tkr\nTiti 2020 | arta 2019\nVerksamhetens intakter 13 401 13 319\n"
+                 "Verksamhetens kostnader -13 616 -8 432\nVerksamhetens resultat -215 4 887\n",
+                 {{"Verksamhetens intakter", 2019, 13319, "ok"}, {"Verksamhetens resultat", 2020, -215, "ok"}},
                  {}},
         // A header year far from the table's other ("2059 2020") dates its
         // column wrongly though the sums hold: no figure under it is ok.

@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
@@ -84,6 +85,9 @@ RepairTally ScoreHeldOut(const SwedishLexicon& lex, char first, bool learned, st
   std::printf("held-out set %c (%s): %zu/%zu restored, %zu/%zu untouched\n", first,
               learned ? "learned table" : "no table", static_cast<size_t>(t.restored), static_cast<size_t>(t.damaged),
               static_cast<size_t>(t.untouched), static_cast<size_t>(t.correct));
+  // FINSAM_HELDOUT_VERBOSE=1 lists the misses of a passing run too.
+  if (misses != nullptr && std::getenv("FINSAM_HELDOUT_VERBOSE") != nullptr)
+    for (const std::string& m : *misses) std::printf("  %s\n", m.c_str());
   return t;
 }
 
