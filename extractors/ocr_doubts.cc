@@ -30,8 +30,25 @@ bool HoldsOnlyByRounding(const Flag& f) {
 int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vector<FinancialTable>* tables) {
   using Key = std::tuple<int, int, int>;
   std::set<Key> confirmed, failed;
+  // A figure read as the tail of a longer one ("616 000" for 13 616 000,
+  // repair.truncated) takes whatever head the sum asks for: the sum then
+  // holds by construction and vouches for none of its figures, and OCR that
+  // lost one head in a column may have lost the others' too ("171 000" for
+  // 10 171 000 above it). Such a sum counts as failing for its other cells.
+  std::set<Key> truncated;
+  for (const Flag& f : checks)
+    if (f.rule == "repair.truncated")
+      for (const FlagCell& c : f.cells) truncated.insert({c.table, c.row, c.col});
   for (const Flag& f : checks) {
     if (HoldsOnlyByRounding(f)) continue;  // a pass that vouches for nothing
+    const bool by_truncation = f.passed && std::any_of(f.cells.begin(), f.cells.end(), [&](const FlagCell& c) {
+                                 return truncated.count({c.table, c.row, c.col}) > 0;
+                               });
+    if (by_truncation) {
+      for (const FlagCell& c : f.cells)
+        if (!truncated.count({c.table, c.row, c.col})) failed.insert({c.table, c.row, c.col});
+      continue;
+    }
     if (f.passed) {
       for (const FlagCell& c : f.cells) confirmed.insert({c.table, c.row, c.col});
     } else if (f.severity == kSeverityError) {

@@ -49,7 +49,8 @@ inline constexpr double kOcrFigureMinConfidence = 0.7;
 // rounding tolerance (found != expected).
 bool HoldsOnlyByRounding(const Flag& f);
 
-// `checks`: the flags of CheckDocument over `tables` (passed and failed).
+// `checks`: the flags of RepairTables and CheckDocument over `tables`
+// (passed and failed; repair flags only say which cells were repaired how).
 // Returns the number of cells turned suspect.
 int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vector<FinancialTable>* tables);
 

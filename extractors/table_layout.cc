@@ -482,8 +482,16 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   for (const PWord& p : hw) {
     if (!phrases.empty()) {
       const PWord& q = phrases.back().back();
+      // A period's end after its start ("2020-01-01 -2020-12-", "2020-01-01
+      // - 2020-12-31") is one phrase at a word space's gap: OCR sets the
+      // words as far apart as a line's words, wider than a cell's words.
+      static const RE2 kDateStart("(19|20)\\d\\d-\\d\\d-\\d\\d");
+      static const RE2 kPeriodEnd("[-–—]((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?)?");
+      const bool period = RE2::FullMatch(p.w->text, kPeriodEnd) &&
+                          (RE2::FullMatch(q.w->text, kDateStart) || RE2::FullMatch(q.w->text, "[-–—]"_re));
+      const double gap = period ? lp.period_gap_heights : lp.phrase_gap_heights;
       if (q.order == p.order && OnOneLine(q.w->box, p.w->box, lp.same_line_pt) &&
-          p.w->box.x0 - q.w->box.x1 < lp.phrase_gap_heights * p.w->box.height()) {
+          p.w->box.x0 - q.w->box.x1 < gap * p.w->box.height()) {
         phrases.back().push_back(p);
         continue;
       }
@@ -1838,13 +1846,34 @@ void DoubtUnlabeledFigureRows(const std::vector<ChoicePoint>& points, Grid* g) {
     for (const GridCell& c : row.cells)
       for (const ChoicePoint& cp : points)
         decided = decided || (c.present && c.prov.page == cp.page && Intersects(c.prov.box, cp.lower_box));
-    if (decided) continue;
     // The signature of a wrap: every figure of the line a bare three-digit
     // group ("000", "660"), the kind of tail a thousands group leaves.
     bool tails = true;
     for (const GridCell& c : row.cells)
       if (c.present) tails = tails && RE2::FullMatch(c.text, "\\d{3}"_re);
-    if (!tails) continue;
+    // A lone dash straight above one of the line's figures: a nil, or
+    // that figure's minus set on the line above its digits.
+    size_t labelled = r - 1;
+    while (labelled > 0 && g->rows[labelled].label.empty()) --labelled;
+    GridRow& above = g->rows[labelled];
+    std::vector<size_t> dashes;
+    for (size_t c = 0; c < row.cells.size() && c < above.cells.size(); ++c)
+      if (row.cells[c].present && above.cells[c].present && above.cells[c].doubt_rule.empty() &&
+          RE2::FullMatch(above.cells[c].text, "[-\u2013\u2014\u2212]"_re))
+        dashes.push_back(c);
+    if (!tails && !dashes.empty()) {
+      // Figures under dashes, with no label of their own and no reading
+      // that joined them up (the upper rows' figures wrapped in narrow
+      // cells): whose they are is a guess, and so is the dash.
+      row.doubt_rule = "read.unlabeled";
+      row.doubt = "a line of figures without a label under a row of dashes: which row they belong to is a guess";
+      for (size_t c : dashes) {
+        above.cells[c].doubt_rule = "read.unlabeled";
+        above.cells[c].doubt = "a dash over a figure on a line without a label: a nil, or that figure's minus set above it";
+      }
+      continue;
+    }
+    if (decided || !tails) continue;
     row.doubt_rule = "read.unlabeled";
     row.doubt = "a line of figures without a label under a row with figures (wrapped figures not joined?)";
     for (size_t q = r; q-- > 0;) {

@@ -70,6 +70,9 @@ struct LayoutParams {
   // Header words of one line closer than this form one phrase ("Utfall
   // 2020") that names one column.
   double phrase_gap_heights = 0.3;
+  // The same for a period's end after its start ("2020-01-01" "-2020-12-31"):
+  // a word space apart.
+  double period_gap_heights = 1.0;
   // A header phrase over no column names the nearest one within
   // max(header_snap_min_pt, header_snap_widths × the column's width).
   double header_snap_min_pt = 30;

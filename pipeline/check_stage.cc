@@ -18,8 +18,9 @@ Status CheckFinancialsStage(PipelineContext& ctx) {
   std::vector<Flag> checks = CheckDocument(ex.tables);
   ex.flags.insert(ex.flags.end(), checks.begin(), checks.end());
   // OCR figures the arithmetic does not vouch for (ocr_doubts.h); their
-  // flags come with the reader's doubts below.
-  MarkOcrDoubts(ex.doc, checks, &ex.tables);
+  // flags come with the reader's doubts below. (The repairs' flags go in
+  // too: a sum that holds through a repair.truncated vouches for nothing.)
+  MarkOcrDoubts(ex.doc, ex.flags, &ex.tables);
   std::vector<Flag> doubts = ReadingFlags(ex.tables);  // readings the table reader could not settle
   ex.flags.insert(ex.flags.end(), doubts.begin(), doubts.end());
   // The tables of the report against each other (overview vs statements),

@@ -18,6 +18,7 @@ const std::vector<Stage>& Stages() {
       {"financial_tables", FinancialTablesStage},
       {"check_financials", CheckFinancialsStage},
       {"governance", GovernanceStage},
+      {"unread_figures", UnreadFiguresStage},
   };
   return kStages;
 }

@@ -69,6 +69,13 @@ Status CheckFinancialsStage(PipelineContext& ctx);
 //   writes: ex.governance, doc.warnings
 Status GovernanceStage(PipelineContext& ctx);
 
+// "unread_figures", pipeline/unread_figures_stage.cc: runs of lines ending
+// in figures that no table nor governance item read (extractors/
+// unread_figures.h), so a table OCR lost its header of is not silently gone.
+//   reads:  doc.pages, ex.tables, ex.governance (their provenance)
+//   writes: doc.warnings
+Status UnreadFiguresStage(PipelineContext& ctx);
+
 }  // namespace finsam
 
 #endif  // FINSAM_PIPELINE_STAGES_H_
