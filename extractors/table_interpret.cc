@@ -621,11 +621,17 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   } else if (year != 0) {
     // Bare year or date: an annual report's columns are outcomes; a plan's
     // are budget/plan years (decided per table in InterpretGrid).
-    static const RE2 kBare("^((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
+    // (A period's end alone, its start lost: "-2020-12-31".)
+    static const RE2 kBare("^-?((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
     // A member fee named with its year ("Medlemsavgift 2027") reads as the year.
     const size_t space = f.find(' ');
     const bool fee = space != std::string::npos && IsFeeHeaderWord(f.substr(0, space));
-    if (RE2::FullMatch(fee ? f.substr(space + 1) : f, kBare))
+    // A period's start OCR garbled into a scrap of letters before its end
+    // ("aaa -2020-12-" for 2020-01-01 -2020-12-31): the date is the header.
+    std::string dated;
+    const bool scrap = RE2::FullMatch(f, "\\pL{1,4} (-?(?:19|20)\\d\\d-\\d\\d-.*)"_re, &dated) &&
+                       !RE2::PartialMatch(f, "^(not|ram|tkr|mkr|kr)\\b"_re);
+    if (RE2::FullMatch(fee ? f.substr(space + 1) : scrap ? dated : f, kBare))
       col.kind = IsAnnualReport(doc_kind) ? ColumnKind::kUtfall : ColumnKind::kBudget;
   }
   return col;

@@ -485,10 +485,10 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       // A period's end after its start ("2020-01-01 -2020-12-", "2020-01-01
       // - 2020-12-31") is one phrase at a word space's gap: OCR sets the
       // words as far apart as a line's words, wider than a cell's words.
-      static const RE2 kDateStart("(19|20)\\d\\d-\\d\\d-\\d\\d");
       static const RE2 kPeriodEnd("[-–—]((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?)?");
-      const bool period = RE2::FullMatch(p.w->text, kPeriodEnd) &&
-                          (RE2::FullMatch(q.w->text, kDateStart) || RE2::FullMatch(q.w->text, "[-–—]"_re));
+      // (Whatever stands before the end: its start, a dash, or the scrap OCR
+      // made of the start, "aaa -2020-12-" — an end names no column alone.)
+      const bool period = RE2::FullMatch(p.w->text, kPeriodEnd) && p.w->text.size() > 1;
       const double gap = period ? lp.period_gap_heights : lp.phrase_gap_heights;
       if (q.order == p.order && OnOneLine(q.w->box, p.w->box, lp.same_line_pt) &&
           p.w->box.x0 - q.w->box.x1 < gap * p.w->box.height()) {
@@ -516,6 +516,18 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     bool note_phrase = std::all_of(ph.begin(), ph.end(), [](const PWord& p) {
       return IsNoteWord(p.w->text) || RE2::FullMatch(p.w->text, "\\d"_re);
     });
+    // A period's end alone over no column ("-2020-12-" after the scrap OCR
+    // made of its start, or set apart from it): it ends the period of the
+    // column on its left, never the next one's.
+    static const RE2 kLoneEnd("[-–—](19|20)\\d\\d-\\d\\d-(\\d\\d)?");
+    if (best < 0 && ph.size() == 1 && RE2::FullMatch(ph[0].w->text, kLoneEnd)) {
+      double best_x1 = -1e9;
+      for (size_t c = 0; c < cols.size(); ++c)
+        if (cols[c].x1 <= b.x0 && cols[c].x1 > best_x1 && b.x0 - cols[c].x1 < lp.period_end_snap_heights * b.height()) {
+          best_x1 = cols[c].x1;
+          best = static_cast<int>(c);
+        }
+    }
     if (best < 0 && !note_phrase) {
       double best_d = 1e9;
       for (size_t c = 0; c < cols.size(); ++c) {

@@ -73,6 +73,9 @@ struct LayoutParams {
   // The same for a period's end after its start ("2020-01-01" "-2020-12-31"):
   // a word space apart.
   double period_gap_heights = 1.0;
+  // A period's end alone over no column names the column ending this many
+  // of its heights to its left.
+  double period_end_snap_heights = 4.0;
   // A header phrase over no column names the nearest one within
   // max(header_snap_min_pt, header_snap_widths × the column's width).
   double header_snap_min_pt = 30;

@@ -32,6 +32,11 @@ TEST(ColumnHeaderTest, YearsAndKinds) {
       {"2019-12-31", "årsredovisning", 2019, ColumnKind::kUtfall},
       {"2020-01-01 -2020-12-31", "årsredovisning", 2020, ColumnKind::kUtfall},
       {"2020-12- 31", "årsredovisning", 2020, ColumnKind::kUtfall},  // date wrapped in its cell
+      // A period's end whose start OCR lost, or garbled into a scrap.
+      {"-2020-12-31", "årsredovisning", 2020, ColumnKind::kUtfall},
+      {"aaa -2020-12-", "årsredovisning", 2020, ColumnKind::kUtfall},
+      {"åla -2019-12-", "årsredovisning", 2019, ColumnKind::kUtfall},
+      {"Kvinna 2020", "årsredovisning", 2020, ColumnKind::kUnknown},  // a word and a bare year: no scrap rule
       {"2020", "årsredovisning", 2020, ColumnKind::kUtfall},
       {"2020", "verksamhetsplan", 2020, ColumnKind::kBudget},  // first plan year; later ones become plan
       {"<b>2021</b>", "verksamhetsplan", 2021, ColumnKind::kBudget},
