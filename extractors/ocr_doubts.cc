@@ -41,9 +41,13 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       for (const FlagCell& c : f.cells) truncated.insert({c.table, c.row, c.col});
   for (const Flag& f : checks) {
     if (HoldsOnlyByRounding(f)) continue;  // a pass that vouches for nothing
-    const bool by_truncation = f.passed && std::any_of(f.cells.begin(), f.cells.end(), [&](const FlagCell& c) {
-                                 return truncated.count({c.table, c.row, c.col}) > 0;
-                               });
+    // (A table's own sums only: a figure read elsewhere that agrees with
+    // the repaired one, xref.same_figure or xref.overview, still vouches.)
+    const bool arithmetic = f.rule.rfind("sum.", 0) == 0 || f.rule == kRuleBalance || f.rule == kRuleCashTies;
+    const bool by_truncation =
+        f.passed && arithmetic && std::any_of(f.cells.begin(), f.cells.end(), [&](const FlagCell& c) {
+          return truncated.count({c.table, c.row, c.col}) > 0;
+        });
     if (by_truncation) {
       for (const FlagCell& c : f.cells)
         if (!truncated.count({c.table, c.row, c.col})) failed.insert({c.table, c.row, c.col});

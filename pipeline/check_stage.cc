@@ -17,15 +17,18 @@ Status CheckFinancialsStage(PipelineContext& ctx) {
   RepairTables(ex.tables, &ex.flags);
   std::vector<Flag> checks = CheckDocument(ex.tables);
   ex.flags.insert(ex.flags.end(), checks.begin(), checks.end());
+  // The tables of the report against each other (overview vs statements):
+  // figures read apart that agree vouch for each other below.
+  std::vector<Flag> periods = CheckPeriods(ex.tables);
   // OCR figures the arithmetic does not vouch for (ocr_doubts.h); their
   // flags come with the reader's doubts below. (The repairs' flags go in
   // too: a sum that holds through a repair.truncated vouches for nothing.)
-  MarkOcrDoubts(ex.doc, ex.flags, &ex.tables);
+  std::vector<Flag> evidence = ex.flags;
+  evidence.insert(evidence.end(), periods.begin(), periods.end());
+  MarkOcrDoubts(ex.doc, evidence, &ex.tables);
   std::vector<Flag> doubts = ReadingFlags(ex.tables);  // readings the table reader could not settle
   ex.flags.insert(ex.flags.end(), doubts.begin(), doubts.end());
-  // The tables of the report against each other (overview vs statements),
-  // then the one-cell cures of the sums that still fail (issue 11).
-  std::vector<Flag> periods = CheckPeriods(ex.tables);
+  // Then the one-cell cures of the sums that still fail (issue 11).
   ex.flags.insert(ex.flags.end(), periods.begin(), periods.end());
   SuggestOneCellCures(ex.tables, &ex.flags);
   return Status::Ok();
