@@ -2,12 +2,14 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "model/text_split.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {
@@ -17,21 +19,6 @@ namespace {
 // A token's edges that are a table's rules or borders as OCR reads them.
 bool IsEdgeJunk(char c) {
   return c == '|' || c == '[' || c == ']' || c == '{' || c == '}' || c == ';' || c == ':' || c == '(' || c == ')';
-}
-
-std::vector<std::string> SplitSpace(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
 }
 
 // Provenance of something read: a line of a page, and its box when known.
@@ -96,7 +83,9 @@ int FiguresAtEnd(const std::string& line_text) {
   static const RE2 kYear("(19|20)\\d\\d");
   static const RE2 kDash("[-\u2013\u2014]");
   std::vector<std::string> toks;
-  for (std::string t : SplitSpace(line_text)) {
+  std::string spaced = line_text;
+  std::replace(spaced.begin(), spaced.end(), '\t', ' ');  // a dump's tab-separated cells
+  for (std::string t : SplitOn(spaced, ' ')) {
     size_t b = 0, e = t.size();
     while (b < e && IsEdgeJunk(t[b])) ++b;
     while (e > b && IsEdgeJunk(t[e - 1])) --e;

@@ -46,6 +46,13 @@ std::string Labels(const FinancialTable& t) {
   return s;
 }
 
+// The column of `year`'s utfall, -1 when the table has none.
+int UtfallColumn(const FinancialTable& t, int year) {
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    if (t.columns[c].year == year && t.columns[c].kind == ColumnKind::kUtfall) return static_cast<int>(c);
+  return -1;
+}
+
 const std::vector<double> kRights = {300, 350, 400};
 
 // --- Class 1: numbers and labels wrapped inside narrow cells ---
@@ -466,11 +473,7 @@ TEST(LayoutHeaderTest, PeriodStartAndEndAWordSpaceApart) {
   ASSERT_EQ(tables.size(), 1u);
   const FinancialTable& t = tables[0];
   SCOPED_TRACE(Labels(t));
-  int c2020 = -1, c2019 = -1;
-  for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (t.columns[c].year == 2020) c2020 = static_cast<int>(c);
-    if (t.columns[c].year == 2019) c2019 = static_cast<int>(c);
-  }
+  const int c2020 = UtfallColumn(t, 2020), c2019 = UtfallColumn(t, 2019);
   ASSERT_GE(c2020, 0);
   ASSERT_GE(c2019, 0);
   const TableCell* a = Cell(t, "Verksamhetens intäkter", c2020);
@@ -504,11 +507,7 @@ TEST(LayoutHeaderTest, APeriodsEndAfterAScrapOfItsStart) {
   ASSERT_EQ(tables.size(), 1u);
   const FinancialTable& t = tables[0];
   SCOPED_TRACE(Labels(t));
-  int c2020 = -1, c2019 = -1;
-  for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (t.columns[c].year == 2020 && t.columns[c].kind == ColumnKind::kUtfall) c2020 = static_cast<int>(c);
-    if (t.columns[c].year == 2019 && t.columns[c].kind == ColumnKind::kUtfall) c2019 = static_cast<int>(c);
-  }
+  const int c2020 = UtfallColumn(t, 2020), c2019 = UtfallColumn(t, 2019);
   ASSERT_GE(c2020, 0);
   ASSERT_GE(c2019, 0);
   ASSERT_NE(Cell(t, "Kassa och bank", c2020), nullptr);
