@@ -37,7 +37,7 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
   // 10 171 000 above it). Such a sum counts as failing for its other cells.
   std::set<Key> truncated;
   for (const Flag& f : checks)
-    if (f.rule == "repair.truncated")
+    if (f.rule == "repair.truncated" || f.rule == "repair.lost")  // (a lost figure derived from the sum: the same)
       for (const FlagCell& c : f.cells) truncated.insert({c.table, c.row, c.col});
   for (const Flag& f : checks) {
     if (HoldsOnlyByRounding(f)) continue;  // a pass that vouches for nothing

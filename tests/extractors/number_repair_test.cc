@@ -182,6 +182,48 @@ TEST(NumberRepairTest, TruncatedLeadingGroup) {
   for (int c = 0; c < 3; ++c) EXPECT_EQ(t.rows[4].cells[c].value, 13320) << c;
 }
 
+// A figure OCR lost: Region's Plan 2021 cell is empty where its row prints
+// figures in the other years and the column's Summa misses by 2 222. On OCR'd
+// figures it is loaded as 2 222, suspect, with repair.lost; not from a text
+// layer (a printed empty cell), not when the value is far off the row's
+// figures, not when another figure of the sum is unreadable.
+TEST(NumberRepairTest, AFigureOcrLostIsDerivedFromItsSumAndLeftSuspect) {
+  struct Case {
+    const char* name;
+    double confidence;       // of every read figure
+    std::string kommunerna;  // Plan 2021
+    std::string summa;       // Plan 2021
+    bool derived;
+  };
+  const Case kCases[] = {
+      {"OCR page", 0.9, "2 221", "8 886", true},
+      {"text layer", 1.0, "2 221", "8 886", false},
+      {"value far off the row's figures", 0.9, "2 221", "28 886", false},
+      {"another figure of the sum unreadable", 0.9, "2:2l", "8 886", false},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    FinancialTable t = MakeTable(BudgetYears(), {{"Intäkter", {}},
+                                                 {"Försäkringskassan/Arbetsförmedlingen", {"4 443", "4 443", "4 443"}},
+                                                 {"Kommunerna", {"2 221", "2 222", c.kommunerna}},
+                                                 {"Region Jämtland Härjedalen", {"2 222", "2 221", ""}},
+                                                 {"Summa intäkter", {"8 886", "8 886", c.summa}}});
+    for (TableRow& r : t.rows)
+      for (TableCell& cell : r.cells) cell.prov.confidence = c.confidence;
+    std::vector<Flag> flags;
+    RepairTable(t, 0, &flags);
+    const TableCell& lost = t.rows[3].cells[2];
+    const bool flagged = std::any_of(flags.begin(), flags.end(), [](const Flag& f) { return f.rule == "repair.lost"; });
+    EXPECT_EQ(flagged, c.derived);
+    EXPECT_EQ(lost.present, c.derived);
+    if (c.derived) {
+      EXPECT_EQ(lost.value, 2222);
+      EXPECT_EQ(lost.status, "suspect");
+      EXPECT_TRUE(lost.raw.empty());  // nothing was printed
+    }
+  }
+}
+
 // A five-year overview whose 2023 income OCR misread (`3 000` for 9 000):
 // the sums alone would "repair" the clean result `-340` to -6 340 (a lost
 // leading group), but the equity roll-forward (each year's equity = the
