@@ -101,19 +101,7 @@ Flag ConstraintFlag(const std::vector<FinancialTable>& tables, int ti, const Con
                 FormatPrinted(expected) + unit + " (difference " + FormatPrinted(residual) + ")";
     // One empty cell in a row that has figures elsewhere: likely lost by
     // OCR or the reader; say what it would have to be.
-    const Term* empty = nullptr;
-    int n_empty = 0;
-    for (const Term& term : c.terms) {
-      if (CellPresent(t, term.row, term.col)) continue;
-      bool row_has = false;
-      for (size_t col = 0; col < t.rows[term.row].cells.size(); ++col)
-        row_has = row_has || t.rows[term.row].cells[col].present;
-      if (row_has) {
-        empty = &term;
-        ++n_empty;
-      }
-    }
-    if (n_empty == 1) {
+    if (const Term* empty = LoneEmptyTerm(t, c)) {
       f.message += "; " + DescribeCell(t, empty->row, empty->col) + " is empty — if a figure was lost there it is " +
                    FormatPrinted(ValueThatHolds(*empty, 0, residual)) + unit;
       f.cells.push_back({ti, empty->row, empty->col});

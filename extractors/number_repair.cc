@@ -1473,25 +1473,16 @@ void DeriveLostCells(FinancialTable& t, int ti, const std::vector<Constraint>& c
   for (const Constraint& con : cons) {
     std::optional<double> res = Residual(t, con);
     if (!res || WithinTolerance(con, *res)) continue;
-    const Term* empty = nullptr;
-    int n_empty = 0;
+    const Term* empty = LoneEmptyTerm(t, con);
+    if (!empty) continue;
     bool readable = true, ocr = true;
     for (const Term& term : con.terms) {
-      if (CellPresent(t, term.row, term.col)) {
-        const TableCell& c = *CellAt(t, term.row, term.col);
-        readable = readable && c.parsed && !c.is_percent;
-        ocr = ocr && c.prov.confidence < 1.0;
-        continue;
-      }
-      const TableRow& row = t.rows[term.row];
-      bool row_has = false;
-      for (const TableCell& c : row.cells) row_has = row_has || c.present;
-      if (row_has) {
-        empty = &term;
-        ++n_empty;
-      }
+      if (!CellPresent(t, term.row, term.col)) continue;
+      const TableCell& c = *CellAt(t, term.row, term.col);
+      readable = readable && c.parsed && !c.is_percent;
+      ocr = ocr && c.prov.confidence < 1.0;
     }
-    if (!readable || !ocr || n_empty != 1) continue;
+    if (!readable || !ocr) continue;
     const double v = ValueThatHolds(*empty, 0, *res);
     TableRow& row = t.rows[empty->row];
     double lo = 1e300, hi = 0;

@@ -18,13 +18,22 @@
 
 namespace finsam {
 
+namespace {
+
+// Arithmetic checks within one table (sums, Totalt/Avvikelse columns, the
+// balance identity, cash ties), as against checks across tables.
+bool IsTableArithmetic(const Flag& f) {
+  return f.rule.rfind("sum.", 0) == 0 || f.rule == kRuleBalance || f.rule == kRuleCashTies;
+}
+
+}  // namespace
+
 bool HoldsOnlyByRounding(const Flag& f) {
   if (!f.passed || !f.found || !f.expected || *f.found == *f.expected) return false;
-  // Arithmetic checks within one table (sums, Totalt/Avvikelse columns, the
-  // balance identity, cash ties): their residual is in printed units.
-  // Cross-table checks compare figures printed in different units, where a
-  // difference is rounding by construction.
-  return f.rule.rfind("sum.", 0) == 0 || f.rule == kRuleBalance || f.rule == kRuleCashTies;
+  // A table's own arithmetic: its residual is in printed units. Cross-table
+  // checks compare figures printed in different units, where a difference is
+  // rounding by construction.
+  return IsTableArithmetic(f);
 }
 
 int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vector<FinancialTable>* tables) {
@@ -35,22 +44,22 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
   // holds by construction and vouches for none of its figures, and OCR that
   // lost one head in a column may have lost the others' too ("171 000" for
   // 10 171 000 above it). Such a sum counts as failing for its other cells.
-  std::set<Key> truncated;
+  // A figure OCR lost and derived from its sum (repair.lost) is the same.
+  std::set<Key> made_by_sum;
   for (const Flag& f : checks)
-    if (f.rule == "repair.truncated" || f.rule == "repair.lost")  // (a lost figure derived from the sum: the same)
-      for (const FlagCell& c : f.cells) truncated.insert({c.table, c.row, c.col});
+    if (f.rule == "repair.truncated" || f.rule == "repair.lost")
+      for (const FlagCell& c : f.cells) made_by_sum.insert({c.table, c.row, c.col});
   for (const Flag& f : checks) {
     if (HoldsOnlyByRounding(f)) continue;  // a pass that vouches for nothing
     // (A table's own sums only: a figure read elsewhere that agrees with
     // the repaired one, xref.same_figure or xref.overview, still vouches.)
-    const bool arithmetic = f.rule.rfind("sum.", 0) == 0 || f.rule == kRuleBalance || f.rule == kRuleCashTies;
-    const bool by_truncation =
-        f.passed && arithmetic && std::any_of(f.cells.begin(), f.cells.end(), [&](const FlagCell& c) {
-          return truncated.count({c.table, c.row, c.col}) > 0;
+    const bool by_construction =
+        f.passed && IsTableArithmetic(f) && std::any_of(f.cells.begin(), f.cells.end(), [&](const FlagCell& c) {
+          return made_by_sum.count({c.table, c.row, c.col}) > 0;
         });
-    if (by_truncation) {
+    if (by_construction) {
       for (const FlagCell& c : f.cells)
-        if (!truncated.count({c.table, c.row, c.col})) failed.insert({c.table, c.row, c.col});
+        if (!made_by_sum.count({c.table, c.row, c.col})) failed.insert({c.table, c.row, c.col});
       continue;
     }
     if (f.passed) {

@@ -556,6 +556,21 @@ bool TouchesRow(const Constraint& c, int row) {
   return false;
 }
 
+const Term* LoneEmptyTerm(const FinancialTable& t, const Constraint& c) {
+  const Term* empty = nullptr;
+  int n_empty = 0;
+  for (const Term& term : c.terms) {
+    if (CellPresent(t, term.row, term.col)) continue;
+    bool row_has = false;
+    for (const TableCell& cell : t.rows[term.row].cells) row_has = row_has || cell.present;
+    if (row_has) {
+      empty = &term;
+      ++n_empty;
+    }
+  }
+  return n_empty == 1 ? empty : nullptr;
+}
+
 ReadingScore ScoreReading(const FinancialTable& t) {
   return ScoreReading(t, [](int) { return false; });
 }

@@ -126,6 +126,11 @@ std::optional<double> ResidualWithCellAs(const FinancialTable& t, const Constrai
 // True when a term of `c` lies in `row`.
 bool TouchesRow(const Constraint& c, int row);
 
+// The one term of `c` whose cell is empty while its row prints figures in
+// other columns (a figure OCR or the reader may have lost); nullptr when
+// there is none or more than one.
+const Term* LoneEmptyTerm(const FinancialTable& t, const Constraint& c);
+
 // How well one reading of a table agrees with its own arithmetic: the
 // constraints that can be evaluated and hold, and those that do not. The
 // layout reader scores alternative readings with it (more holds, then fewer

@@ -487,8 +487,8 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
       return RE2::FullMatch(bare, "(?:[A-Za-z]|\\x{e5}|\\x{e4}|\\x{f6}){1,4}"_re) && !RE2::FullMatch(bare, KindWordRe()) &&
              !RE2::FullMatch(FoldKey(bare),
                              "not|tkr|kr|mkr|och|av|i|pa|per|ar|for|med|mot|samt|till|inom|fran|jan|feb|mars|apr|maj|"
-                             "juni|juli|aug|sep|sept|okt|nov|dec|ht|vt|sedan|kvar|fore|mot|ars|arets|even|om|sen|tom|"
-                             "fom|via|mm|nr|kap|sid|s|not|bil|dnr"_re);
+                             "juni|juli|aug|sep|sept|okt|nov|dec|ht|vt|sedan|kvar|fore|ars|arets|even|om|sen|tom|"
+                             "fom|via|mm|nr|kap|sid|s|bil|dnr"_re);
     };
     // A cell border between two columns' heads, read as a letter ("Utfall
     // 2020 | fa 2019" normalised to "Utfall 2020 I få 2019").

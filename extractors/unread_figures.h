@@ -21,15 +21,14 @@ namespace finsam {
 // telephone number, prose). Exposed for tests.
 int FiguresAtEnd(const std::string& line_text);
 
-// One warning per run of at least kMinUnreadRows lines that end in figures,
-// two of them with level 2, under a caption (below) on a page (a line without figures may stand
-// between two of them: a section heading; blank lines are skipped) where no
-// line is the provenance of a table row or cell or of a governance item.
-// `ex` is read only.
-// The run's caption (one of the kCaptionLines non-blank lines above it) must
-// name a statement finsam reads (resultaträkning, balansräkning,
-// kassaflödesanalys, driftredovisning, budget, flerårsöversikt) or a money
-// unit (tkr, mkr, "Belopp i kr" …).
+// One warning per run of at least kMinUnreadRows lines on a page that end in
+// figures, two of them with level 2 (a line without figures may stand
+// between two of them: a section heading; blank lines are skipped), where no
+// line is the provenance of a table row or cell or of a governance item, and
+// one of the kCaptionLines non-blank lines above the run names a statement
+// finsam reads (resultaträkning, balansräkning, kassaflödesanalys,
+// driftredovisning, budget, flerårsöversikt) or a money unit (tkr, mkr,
+// "Belopp i tkr" …). `ex` is read only.
 inline constexpr int kMinUnreadRows = 3;
 inline constexpr int kCaptionLines = 3;
 std::vector<std::string> UnreadFigureWarnings(const Extraction& ex);
