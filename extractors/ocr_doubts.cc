@@ -85,6 +85,14 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
     FinancialTable& t = (*tables)[ti];
     const bool some_year =
         std::any_of(t.columns.begin(), t.columns.end(), [](const TableColumn& col) { return col.year != 0; });
+    // A table that prints its negatives in parentheses ("(10 812)"): OCR
+    // may lose a pair of them ("10 812"), and a cost row's figure then
+    // reads positive. The sums cannot tell (result = income − costs holds
+    // with costs positive as well), so such a figure is doubted.
+    static const RE2 kParenNegative("\\(\\s*\\d[\\d ]*(,\\d+)?\\s*\\)");
+    bool paren_negatives = false;
+    for (const TableRow& r : t.rows)
+      for (const TableCell& c : r.cells) paren_negatives = paren_negatives || RE2::FullMatch(c.raw, kParenNegative);
     for (size_t ri = 0; ri < t.rows.size(); ++ri) {
       TableRow& r = t.rows[ri];
       if (r.is_header) continue;
@@ -180,6 +188,10 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
         } else if (!vouched && static_cast<int>(c) == out_of_line) {
           why = "figure read by OCR ten times off its row's other figures ('" + cell.raw +
                 "': a digit put in or lost?), no check confirms it";
+        } else if (paren_negatives && row_read_by_ocr && r.category && r.category->starts_with("cost") &&
+                   cell.parsed && cell.value > 0 && cell.raw.find('(') == std::string::npos) {
+          why = "cost figure read by OCR as positive where its table prints negatives in parentheses ('" +
+                cell.raw + "': a parenthesis lost?)";
         } else if (!vouched && cell.prov.confidence < kOcrFigureMinConfidence) {
           std::snprintf(buf, sizeof buf, "figure read by OCR with low confidence (%.2f), no check confirms it",
                         cell.prov.confidence);

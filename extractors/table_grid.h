@@ -52,6 +52,10 @@ struct Grid {
   // the table is kept only when one of its own sums holds and none fails
   // (extractors/financial_tables.cc).
   bool confirm_by_sums = false;
+  // The unit printed after the figures in their cells ("2 400 000 kr"),
+  // when the figures of the table carry one and the same; "" otherwise.
+  // It names the table's unit before its title or header does.
+  std::string cell_unit;
 };
 
 // Context from the document that interpretation needs.

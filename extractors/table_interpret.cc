@@ -426,7 +426,7 @@ bool IsFeeHeaderWord(const std::string& token) {
 bool IsHeaderToken(const std::string& token) {
   static const RE2 kHeader(
       "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|utfall|budget|plan|"
-      "prognos|avvikelse|totalt|bokslut|återstår|aterstar)");
+      "prognos|avvikelse|totalt|bokslut|återstår|aterstar|beviljat|beviljade)");
   return RE2::FullMatch(token, kHeader);
 }
 
@@ -582,6 +582,24 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   RE2::GlobalReplace(&h, kYearStop, "\\1\\2");
   h = CleanCellText(h);
   std::string f = FoldKey(h);
+  // A closing date in words ("31 dec 2025", "31 december 2025", "31.12.2025")
+  // reads as the ISO date the rules below know.
+  {
+    int day = 0, year_w = 0;
+    std::string month;
+    static const RE2 kWordDate(
+        "(?:^|[\\s-])(\\d{1,2})\\.? ?(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.? ((?:19|20)\\d\\d)");
+    static const RE2 kDotDate("(?:^|\\s)(\\d{1,2})[./](\\d{1,2})[./]((?:19|20)\\d\\d)");
+    int mon = 0;
+    if (RE2::PartialMatch(f, kWordDate, &day, &month, &year_w)) mon = MonthNumber(month);
+    else if (RE2::PartialMatch(f, kDotDate, &day, &mon, &year_w) && (mon < 1 || mon > 12)) mon = 0;
+    if (mon != 0 && day >= 1 && day <= 31) {
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year_w % 10000, mon % 100, day % 100);
+      RE2::Replace(&f, kWordDate, std::string(" ") + iso) || RE2::Replace(&f, kDotDate, std::string(" ") + iso);
+      f = CleanCellText(f);
+    }
+  }
   static const RE2 kYear("(?:^|[^\\d])((?:19[5-9]|20\\d)\\d)(?:$|[^\\d])");
   // The last year in the header ("2020-01-01 -2020-12-31" → 2020, "Utfall 2019" → 2019).
   re2::StringPiece in(f);
@@ -611,7 +629,9 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
     col.kind = ColumnKind::kPrognos;
   } else if (RE2::PartialMatch(f, "utfall|bokslut|redovisat"_re)) {
     col.kind = ColumnKind::kUtfall;
-  } else if (RE2::PartialMatch(f, "budget"_re)) {
+  } else if (RE2::PartialMatch(f, "budget|\\bbevilja(?:t|de|d)\\b"_re)) {
+    // An insats's granted amount ("Beviljat 2025", "Beviljade medel") is
+    // its budget.
     col.kind = ColumnKind::kBudget;
   } else if (RE2::PartialMatch(f, "\\bplan\\b"_re)) {
     col.kind = ColumnKind::kPlan;
@@ -780,7 +800,8 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     if (m.measure == Measure::kMoney) return m.money;
     return std::nullopt;
   };
-  unit = money_in(t.title);
+  if (!grid.cell_unit.empty()) unit = money_in(grid.cell_unit);
+  if (!unit) unit = money_in(t.title);
   if (!unit) unit = money_in(grid.header_label);
   for (const TableColumn& c : t.columns)
     if (!unit && c.kind != ColumnKind::kNote) unit = money_in(c.header);
@@ -955,6 +976,8 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         if (n && n->is_nil) {
           cell.value = 0;
           cell.amount_sek = 0;
+          // A share column's dash is no amount of money.
+          cell.is_percent = t.columns[ci_idx].kind == ColumnKind::kAndel;
         } else if (n) {
           cell.value = n->value;
           // A share column ("Förbrukat, %", "Andel") holds percentages

@@ -88,7 +88,7 @@ bool IsNoteWord(const std::string& s) { return FoldKey(StripPunct(s)) == "not"; 
 bool IsHeaderishWord(const std::string& s) {
   static const RE2 kAllowed(
       "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|kommentarer?|utfall-?|budget|plan|prognos|avvikelse|aterstar|"
-      "totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut)");
+      "totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut|beviljat|beviljade|beviljad)");
   // A cell border OCR read into the word ("Prognos]", "Budget|") is no
   // letter of it, nor the space a re-read cell's word may start with.
   std::string t = s;
@@ -203,17 +203,44 @@ int YearlessAmountHeaderStart(const Band& band) {
   return -1;
 }
 
+// Whether words i, i+1, i+2 of a band are a closing date written in words
+// ("31 dec 2025", "31 december 2025"): one header token, a year's.
+// OCR may glue the day to the month ("31dec 2025"): two words then.
+// Returns how many words the date takes, 0 for none.
+size_t WordDateAt(const Band& band, size_t i) {
+  static const RE2 kMonth("(?i)(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?");
+  static const RE2 kDayMonth("(?i)-?[0-3]?\\d\\.?(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?");
+  const auto year_at = [&](size_t k) { return k < band.words.size() && IsYearToken(StripPunct(band.words[k].w->text)); };
+  if (i >= band.words.size()) return 0;
+  // The end of a period printed before the years ("1 januari - 31
+  // december 2031 2030") is the period's (IsPeriodLead), no column's.
+  if (i > 0 && RE2::FullMatch(band.words[i - 1].w->text, "(?i)[-–—]|till|t\\.?o\\.?m\\.?"_re)) return 0;
+  if (RE2::FullMatch(band.words[i].w->text, kDayMonth) && year_at(i + 1)) return 2;
+  if (i + 1 < band.words.size() && RE2::FullMatch(band.words[i].w->text, "-?[0-3]?\\d\\.?"_re) &&
+      RE2::FullMatch(band.words[i + 1].w->text, kMonth) && year_at(i + 2))
+    return 3;
+  return 0;
+}
+
 int HeaderStart(const Band& band) {
   size_t first = band.words.size();
   int years = 0, tokens = 0;
   for (size_t i = 0; i < band.words.size(); ++i) {
+    if (size_t date = WordDateAt(band, i)) {
+      if (first == band.words.size()) first = i;
+      ++tokens;
+      ++years;
+      i += date - 1;
+      continue;
+    }
     std::string t = StripPunct(band.words[i].w->text);
     // "Not" opening a band is a note's caption ("Not 5 Övriga externa
     // kostnader 2021 2020") unless a year or date follows it at once: a
     // statement header whose label cell is empty ("Not 2026-08-31 2025-12-31").
     bool note = IsNoteWord(t) && (i > 0 || (i + 1 < band.words.size() &&
-                                            RE2::PartialMatch(StripPunct(band.words[i + 1].w->text),
-                                                              "^(19|20)\\d\\d"_re)));
+                                            (RE2::PartialMatch(StripPunct(band.words[i + 1].w->text),
+                                                               "^(19|20)\\d\\d"_re) ||
+                                             WordDateAt(band, i + 1) > 0)));
     // A member fee's column named by the fee and its year ("Medlemsavgift
     // 2027", "Bidrag 2026"): the year's figures in a plan.
     bool fee = i + 1 < band.words.size() && IsFeeHeaderWord(t) &&
@@ -247,8 +274,13 @@ int HeaderStart(const Band& band) {
   std::string lead = first > 0 ? band.words[0].w->text : "";
   if (lead.rfind("•", 0) == 0 || lead == "-" || lead == "–") return -1;
   int prose = 0;
-  for (size_t i = first; i < band.words.size(); ++i)
+  for (size_t i = first; i < band.words.size(); ++i) {
+    if (size_t date = WordDateAt(band, i)) {
+      i += date - 1;
+      continue;
+    }
     if (!IsHeaderishWord(band.words[i].w->text)) ++prose;
+  }
   if (prose > 3) return -1;
   return static_cast<int>(first);
 }
@@ -308,7 +340,12 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       // space ("14" + "200-000"): the parts still join into one figure.
       std::string joined = c.Text() + " " + p.w->text;
       if (ocr) RE2::GlobalReplace(&joined, "(\\d)-(\\d)"_re, "\\1 \\2");
-      if (same_line && gap >= -lp.number_overlap_pt && gap < max_gap && ParseSwedishNumber(joined)) {
+      // OCR may lose the thousands space after a figure's head too ("2400
+      // 000" for 2 400 000): such a head joins the group after it, and the
+      // cell is read as ParseWithLostHeadSpace reads it.
+      const bool lost_head_space = ocr && c.words.size() == 1 && ParseWithLostHeadSpace(joined).has_value();
+      if (same_line && gap >= -lp.number_overlap_pt && gap < max_gap &&
+          (ParseSwedishNumber(joined) || lost_head_space)) {
         c.words.push_back(p);
         c.box.Extend(p.w->box);
         continue;
@@ -1368,6 +1405,35 @@ bool BodyHasNumbers(const TableBody& body, double first_x, const LayoutParams& l
   return false;
 }
 
+// The unit the body prints after its figures ("2 400 000 kr", "480 tkr"):
+// the word right after a figure's last word on its line. Named only when
+// most figures (two at least) carry it and no figure carries another.
+std::string CellUnit(const HeaderBlock& h, const std::vector<const Band*>& bands, const LayoutParams& lp) {
+  const double label_right = h.start > 0 ? h.header.words[h.start - 1].w->box.x1 : 0;
+  static const RE2 kUnit("(tkr|mkr|mnkr|kr|sek)");
+  int figures = 0;
+  std::map<std::string, int> units;
+  for (const Band* b : bands) {
+    for (const Chunk& c : NumberChunks(*b, label_right, lp)) {
+      if (!ParseSwedishNumber(c.Text())) continue;
+      ++figures;
+      const Box& last = c.words.back().w->box;
+      const Word* next = nullptr;
+      for (const PWord& p : b->words)
+        if (p.w->box.x0 >= last.x1 - 0.5 && OnOneLine(last, p.w->box, lp.same_line_pt) &&
+            (next == nullptr || p.w->box.x0 < next->box.x0) && p.w != c.words.back().w)
+          next = p.w;
+      std::string u;
+      if (next != nullptr && next->box.x0 - last.x1 < 1.5 * last.height() &&
+          RE2::FullMatch(FoldKey(StripPunct(next->text)), kUnit, &u))
+        ++units[u];
+    }
+  }
+  if (units.size() != 1 || figures < 2) return "";
+  const auto& [unit, n] = *units.begin();
+  return n >= 2 && 5 * n >= 4 * figures ? unit : "";
+}
+
 // The table's columns from the body's numbers, named by the header; fills
 // the grid's headers. False when no column has a header.
 bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParams& lp, TableShape* shape, Grid* g) {
@@ -1376,6 +1442,7 @@ bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParam
     if (!body.is_repeat[b]) value_bands.push_back(body.bands[b]);
   shape->cols = BuildColumns(h.header, h.start, value_bands, h.comment_x0, lp, &g->header_label);
   shape->comment_x0 = h.comment_x0;
+  g->cell_unit = CellUnit(h, value_bands, lp);
   double side_head_x1 = 0;
   shape->side_x0 = SideColumnX0(h.header, h.start, &side_head_x1);
   // A side column's head set right over wider figures ("Andel" over

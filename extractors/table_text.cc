@@ -147,6 +147,63 @@ std::string OneMinusSign(const std::string& text) {
   return out;
 }
 
+// A unit word as printed after a figure: "kr", "tkr", "mkr", with a stop,
+// comma or quote OCR left after it.
+const RE2& CellUnitTokenRe() {
+  static const RE2 re("(?i)(kr|tkr|mkr|mnkr|sek)[.,;:\"”’']?");
+  return re;
+}
+
+bool AnyDigit(const std::string& t) {
+  return std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The unit the body lines print after their figures ("2 400 000 kr"):
+// named when it follows a figure on two lines at least, on four of five
+// lines that carry figures, and no other unit does (Grid::cell_unit).
+std::string CellUnitOfLines(const std::vector<const Line*>& lines, size_t from, size_t to) {
+  static const RE2 kAfterFigure("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek)(?:$|[^\\pL])");
+  static const RE2 kFigure("\\d");
+  std::map<std::string, int> units;
+  int with_figures = 0;
+  for (size_t k = from; k < to && k < lines.size(); ++k) {
+    const std::string text = CleanCellText(lines[k]->text);
+    if (!RE2::PartialMatch(text, kFigure)) continue;
+    ++with_figures;
+    std::string u;
+    if (RE2::PartialMatch(text, kAfterFigure, &u)) ++units[FoldKey(u)];
+  }
+  if (units.size() != 1) return "";
+  const auto& [unit, n] = *units.begin();
+  return n >= 2 && 5 * n >= 4 * with_figures ? unit : "";
+}
+
+// An accountant's negative in parentheses whose thousands are set apart
+// ("(5 400)", "(12 345 678)", "(1 250,5)") is one signed figure: "-5",
+// "400". Done before the border stripping below, which would otherwise take
+// the two brackets for cell borders and load the figure positive. A figure
+// in one token ("(200)") is parsed whole already.
+std::vector<std::string> NegativesInParentheses(std::vector<std::string> toks) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    std::string head;
+    if (RE2::FullMatch(toks[i], "\\((\\d{1,3})"_re, &head)) {
+      size_t j = i + 1;
+      while (j < toks.size() && RE2::FullMatch(toks[j], "\\d{3}"_re)) ++j;
+      std::string last;
+      if (j < toks.size() && j > i && RE2::FullMatch(toks[j], "(\\d{3}(?:,\\d+)?)\\)"_re, &last)) {
+        out.push_back("-" + head);
+        for (size_t k = i + 1; k < j; ++k) out.push_back(toks[k]);
+        out.push_back(last);
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(toks[i]);
+  }
+  return out;
+}
+
 std::vector<std::string> OcrTokens(const std::string& clean) {
   std::string s = OneMinusSign(clean);
   // A border between two figures: "073/8 886/|8" → "073 8 886 8".
@@ -155,7 +212,21 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
   RE2::GlobalReplace(&s, kInnerPipe, "\\1 \\2");
   RE2::GlobalReplace(&s, kInnerSlash, "\\1 \\2");
   std::vector<std::string> out;
-  for (const std::string& tok : Tokens(s)) {
+  std::vector<std::string> toks = NegativesInParentheses(Tokens(s));
+  // A unit printed after a figure in its cell ("2 400 000 kr"): no figure
+  // nor label word (the table's unit: CellUnitOfLines).
+  {
+    std::vector<std::string> kept;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      // (Not after a year or a comma: "Budget 2025, tkr" is a caption's unit.)
+      if (!kept.empty() && IsNumericToken(kept.back()) && AnyDigit(kept.back()) && kept.back().back() != ',' &&
+          !IsYearToken(kept.back()) && RE2::FullMatch(toks[k], CellUnitTokenRe()))
+        continue;
+      kept.push_back(toks[k]);
+    }
+    toks = std::move(kept);
+  }
+  for (const std::string& tok : toks) {
     // A thousands space read as a full stop ("-4.092 224"): Swedish prints
     // no decimal point, and a decimal comma never has three digits after
     // it in a money table, so the two groups are one figure's.
@@ -465,11 +536,51 @@ std::vector<std::string> JoinFiscalYears(const std::vector<std::string>& toks) {
 // `*junk` (optional) says whether rule-line junk was stripped to read it;
 // `*count_after` (optional) whether a count column's header follows the
 // value headers ("Insats Budget 2025 Utfall 2025 Deltagare").
+// A closing date in words ("31 dec 2025", "31 december 2025", OCR's
+// "-31dec 2025") as one ISO token ("2025-12-31"), which names a column.
+std::vector<std::string> JoinWordDates(const std::vector<std::string>& toks) {
+  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                        "jul", "aug", "sep", "okt", "nov", "dec"};
+  auto month_of = [](const std::string& word) {
+    const std::string f = FoldKey(word);
+    for (int m = 0; m < 12; ++m)
+      if (f.compare(0, 3, kMonths[m]) == 0) return m + 1;
+    return 0;
+  };
+  static const RE2 kMonthWord("(?i)(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zA-Z]*\\.?");
+  std::vector<std::string> out;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    int day = 0;
+    std::string month;
+    size_t used = 0;
+    if (i + 1 < toks.size() && RE2::FullMatch(toks[i], "-?([0-3]?\\d)\\.?(\\pL+\\.?)"_re, &day, &month) &&
+        RE2::FullMatch(month, kMonthWord) && IsYearToken(toks[i + 1]))
+      used = 2;
+    else if (i + 2 < toks.size() && RE2::FullMatch(toks[i], "-?([0-3]?\\d)\\.?"_re, &day) &&
+             RE2::FullMatch(toks[i + 1], kMonthWord) && IsYearToken(toks[i + 2]))
+      used = 3, month = toks[i + 1];
+    // (Not a period's end: "1 januari - 31 december 2025".)
+    if (used && !out.empty() && RE2::FullMatch(out.back(), "(?i)[-–—]|till|t\\.?o\\.?m\\.?"_re)) used = 0;
+    const int m = used ? month_of(month) : 0;
+    if (m == 0 || day < 1 || day > 31) {
+      out.push_back(toks[i]);
+      continue;
+    }
+    std::string year = toks[i + used - 1];
+    while (!year.empty() && year.back() == ',') year.pop_back();
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "-%02d-%02d", m % 100, day % 100);
+    out.push_back(year + iso);
+    i += used - 1;
+  }
+  return out;
+}
+
 bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers,
                  bool* junk = nullptr, bool* count_after = nullptr) {
   bool had = false;
   std::vector<std::string> toks =
-      JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had))));
+      JoinWordDates(JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had)))));
   // A kind word OCR garbled into a scrap before its year ("fa 2019 [Ufa
   // 2020" for Utfall 2019 Utfall 2020, psm 6 through a ruled header): the
   // scrap goes, and the columns' kinds are the document's guess (junk).
@@ -527,6 +638,22 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   const bool count = toks.size() > 2 && IsCountHeader(toks.back()) && IsYearToken(toks[toks.size() - 2]);
   if (count) toks.pop_back();
   if (count_after) *count_after = count;
+  // A share column after the years, headed in words ("Utfall i % av
+  // budget", "Andel, %"): a yearless column of its own, read last.
+  std::string share;
+  {
+    size_t last_year = toks.size();
+    for (size_t k = 0; k < toks.size(); ++k)
+      if (IsYearToken(toks[k])) last_year = k;
+    if (last_year + 1 < toks.size() && toks.size() - last_year - 1 <= 6) {
+      std::string tail;
+      for (size_t k = last_year + 1; k < toks.size(); ++k) tail += (tail.empty() ? "" : " ") + toks[k];
+      if (RE2::PartialMatch(FoldKey(tail), "%|\\bandel\\b|procent"_re) && !RE2::PartialMatch(tail, "\\d"_re)) {
+        share = tail;
+        toks.resize(last_year + 1);
+      }
+    }
+  }
   size_t n = toks.size();
   size_t first = n;
   while (first > 0 && (IsHeaderToken(toks[first - 1]) || IsFiscalYearToken(toks[first - 1]))) --first;
@@ -567,6 +694,7 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     }
   }
   if (!pending.empty() && headers->size() >= 2 && RE2::FullMatch(pending, kYearless)) headers->push_back(pending);
+  if (!share.empty() && headers->size() >= 2) headers->push_back(share);
   return headers->size() >= 2;
 }
 
@@ -4198,7 +4326,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           r.doubt_rule = "read.pairing";
           r.doubt = "no header line: the columns are the years of the caption '" + g.title + "'";
         }
-    if (!g.rows.empty()) grids.push_back(std::move(g));
+    if (!g.rows.empty()) {
+      g.cell_unit = CellUnitOfLines(lines, body_from, j);
+      grids.push_back(std::move(g));
+    }
     i = std::max(j, i + 1);
   }
   return grids;

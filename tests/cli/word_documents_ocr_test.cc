@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 13u);
+  ASSERT_EQ(scored.size(), 14u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -88,13 +88,18 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // row label ("Periodens resultat 4"), a letter read twice
   // ("Persoönalkostnader") is one, two lost minus signs of one sum are
   // repaired together: w7 49 → 54/67, w8 49 → 54/57; all 931/956 (0.974).
+  // w14 (190 dpi, heavy speckle; written after session 47's rules): 38/69
+  // with 3 wrong `ok` held out; 47/70 after session 48 (dates in words,
+  // "2400 000 kr" read with its head space lost, a cost whose parentheses
+  // OCR lost doubted), one wrong `ok` left ("500" of "2 361 500 kr" under
+  // a column of its own). All fourteen 976/1026 (0.951), precision 0.997.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 929) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 976) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 13) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 14) << ScoreReport(scored);
 }
 
 }  // namespace

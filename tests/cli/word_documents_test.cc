@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 13u);
+  ASSERT_EQ(scored.size(), 14u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -78,16 +78,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // rules): 64/64 as it came. w12 (a borderless plan in mnkr, years alone
   // over the columns, written after w11's rules): 42/42 as it came, its
   // förbund name wrong ("… Norra Älvsborg Förbundets": the heading under
-  // it) until a section heading ended the name.
+  // it) until a section heading ended the name. w14 (an annual report with
+  // accountant negatives "(10 812)", insatser printed "2 400 000 kr" under
+  // "Beviljat 2025", a balansräkning headed "31 dec 2025"; session 48, held
+  // out): 41/70 with 7 wrong `ok` until those were read: 70/70.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 13) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 14) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 13u);
+  ASSERT_EQ(scored.size(), 14u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -150,10 +153,18 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // two left carry a list of places, "Kinda, Boxholm och Ödeshög"), all
   // 831/839, still suspect (read.side_text). w13 (session 35; held out
   // 105/117) 117/117, none suspect: all thirteen 948/956.
-  EXPECT_GE(t.recalled, t.expected - 8) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 61) << ScoreReport(scored);
-  EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 13) << ScoreReport(scored);
+  // w14 (session 48; held out: 41/70 with 5 wrong `ok`: its insatser
+  // printed "2 400 000 kr" read as tkr, the balansräkning headed "31 dec
+  // 2025" lost, the budget table's "Utfall i % av budget" column ending no
+  // header) 60/70 once a unit after the figures, dates in words and a share
+  // column after the years were read. Left: its insatser keep the Huvudman
+  // text in their labels (suspect, read.side_text), and "Summa
+  // medlemsavygifter" (OCR's y) is loaded `ok` under the garbled label
+  // (the 2 wrong `ok` more). All fourteen 1008/1026.
+  EXPECT_GE(t.recalled, t.expected - 18) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 71) << ScoreReport(scored);
+  EXPECT_EQ(t.trusted_right + 5, t.trusted) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 14) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -439,5 +439,39 @@ TEST(OcrDoubts, ASharesFigureAboveOneHundred) {
   }
 }
 
+// A table that prints its negatives in parentheses ("(10 812)"): a cost
+// figure OCR read positive lost its pair (w14's scan read "(10 812)" as
+// "10 812"), and result = income − costs holds either way. Text-layer
+// figures and a table without parentheses are left alone.
+TEST(OcrDoubts, CostReadPositiveWhereTheTablePrintsParentheses) {
+  struct Case {
+    const char* name;
+    PageDecision decision;
+    const char* costs_2025;
+    const char* result_2025;
+    int want;
+  };
+  const std::vector<Case> cases = {
+      {"OCR page, parentheses elsewhere", PageDecision::kOcr, "10 812", "(362)", 1},
+      {"OCR page, the cost in parentheses", PageDecision::kOcr, "(10 812)", "(362)", 0},
+      {"text page", PageDecision::kText, "10 812", "(362)", 0},
+      {"OCR page, no parentheses in the table", PageDecision::kOcr, "10 812", "-362", 0},
+  };
+  std::vector<testing::ColSpec> cols = {{"2025", 2025, ColumnKind::kUtfall}, {"2024", 2024, ColumnKind::kUtfall}};
+  for (const Case& c : cases) {
+    std::vector<FinancialTable> tables{MakeTable(cols,
+                                                 {{"Verksamhetens intäkter", {"10 450", "10 200"}},
+                                                  {"Verksamhetens kostnader", {c.costs_2025, "9 960"}},
+                                                  {"Verksamhetens resultat", {c.result_2025, "240"}}},
+                                                 "Resultaträkning", "income_statement", 1)};
+    tables[0].rows[1].category = "cost.total";
+    for (TableRow& r : tables[0].rows)
+      for (TableCell& cell : r.cells) cell.prov.confidence = c.decision == PageDecision::kOcr ? 0.95 : 1.0;
+    MarkOcrDoubts(OnePage(c.decision), CheckDocument(tables), &tables);
+    EXPECT_EQ(tables[0].rows[1].cells[0].status == "suspect" ? 1 : 0, c.want) << c.name;
+    EXPECT_EQ(tables[0].rows[0].cells[0].status, "ok") << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace finsam

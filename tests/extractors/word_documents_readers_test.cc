@@ -76,6 +76,36 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
        "Balansrakning\nBelopp i kr\n\n2025-12-31 2024-12-31\nKassa och bank 100 000 90 000\n"
        "Fordringar 50 000 40 000\nSumma tillgangar 150 000 130 000\n",
        "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 100000},
+      // w14 (session 48): closing dates written in words, as printed and as
+      // OCR glued the day to its month.
+      {"closing dates in words name the columns",
+       "Balansrakning\nBelopp i tkr Not 31 dec 2025 31 dec 2024\nFordringar 318 402\n"
+       "Kassa och bank 3 5 230 5 689\nSumma tillgangar 5 548 6 091\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 318000},
+      {"a day glued to its month",
+       "Balansrakning\nBelopp i tkr Not -31dec 2025 31 december 2024\nFordringar 318 402\n"
+       "Kassa och bank 3 5 230 5 689\nSumma tillgangar 5 548 6 091\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 318000},
+      {"control: a period's end before the years is no column",
+       "Kassaflodesanalys (tkr)\n1 januari - 31 december 2025 2024\nRorelseresultat 318 402\n"
+       "Avskrivningar 5 230 5 689\nKassaflode 5 548 6 091\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 318000},
+      // A share column headed in words after the years (w14).
+      {"a share column after the years",
+       "Budget och utfall 2025 (tkr)\n\nBudget 2025 Utfall 2025 Utfall i % av budget\n"
+       "Medlemsavgifter 10 400 10 400 100\nOvriga intakter 0 50 -\nSumma intakter 10 400 10 450 100\n",
+       "årsredovisning", 2025, "[budget 2025][utfall 2025][andel 0]", 3, 10400000},
+      // A unit printed after every figure names the table's unit (w14).
+      {"a unit after each figure",
+       "Finansierade insatser 2025\n\nInsats Beviljat 2025 Utfall 2025\n"
+       "Steget vidare 2 400 000 kr 2 361 500 kr\nUnga till arbete 1 900 000 kr 1 874 200 kr\n"
+       "Summa 4 300 000 kr 4 235 700 kr\n",
+       "årsredovisning", 2025, "[budget 2025][utfall 2025]", 3, 2400000},
+      // Accountant's negatives with their thousands set apart (w14).
+      {"negatives in parentheses",
+       "Resultatrakning\nBelopp i tkr\n\nNot 2025 2024\nVerksamhetens kostnader 2 (10 812) (9 960)\n"
+       "Verksamhetens intakter 1 10 450 10 200\nVerksamhetens resultat (362) 240\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, -10812000},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

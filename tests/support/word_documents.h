@@ -21,7 +21,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w6-ar-norrbotten-borderless", "w7-dr-uppsala",
                                                 "w8-vp-ostraskaraborg", "w9-ar-aseledorotea",
                                                 "w10-vp-centralaostergotland", "w11-ar-malardalenvast",
-                                                "w12-vp-norraalvsborg", "w13-ar-sodradalarna"};
+                                                "w12-vp-norraalvsborg", "w13-ar-sodradalarna",
+                                                "w14-ar-ostrasodertorn"};
   return kIds;
 }
 
