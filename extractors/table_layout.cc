@@ -1441,6 +1441,22 @@ bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParam
   for (size_t b = 0; b < body.bands.size(); ++b)
     if (!body.is_repeat[b]) value_bands.push_back(body.bands[b]);
   shape->cols = BuildColumns(h.header, h.start, value_bands, h.comment_x0, lp, &g->header_label);
+  // A continuation on the next page may set its figures elsewhere (a table
+  // cut into two, each as wide as its own labels): their spans then join
+  // two of the header's columns into one. When the header's page alone
+  // gives more columns, those are the table's; ContinuationShapes places
+  // the other pages' figures.
+  std::vector<const Band*> header_page_bands;
+  for (const Band* b : value_bands)
+    if (b->page == h.header.page && BandHasNumbers(*b, h.first_x - lp.number_reach_pt)) header_page_bands.push_back(b);
+  if (header_page_bands.size() >= 2 && header_page_bands.size() < value_bands.size()) {
+    std::string label;
+    std::vector<Column> own = BuildColumns(h.header, h.start, header_page_bands, h.comment_x0, lp, &label);
+    if (own.size() > shape->cols.size()) {
+      shape->cols = std::move(own);
+      g->header_label = label;
+    }
+  }
   shape->comment_x0 = h.comment_x0;
   g->cell_unit = CellUnit(h, value_bands, lp);
   double side_head_x1 = 0;

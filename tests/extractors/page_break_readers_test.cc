@@ -201,6 +201,56 @@ TEST(PageBreakLayoutTest, HeaderRowBrokenByThePageBreakWithBorderJunk) {
   }
 }
 
+// A table cut by the page break whose continuation, with no header of its
+// own, sets its columns 25-30 pt further left (two tables, each as wide as
+// its labels; seed-173 v167): the header page's columns alone shape the
+// table, so the continuation's figures, overlapping two of them, no longer
+// join them into one, and its rows are read by the order of its columns.
+TEST(PageBreakLayoutTest, ContinuationSetsItsColumnsElsewhere) {
+  struct Case {
+    const char* name;
+    double shift;  // how far left the continuation's columns stand
+  };
+  const std::vector<Case> cases = {
+      {"continuation 28 pt left", 28},
+      {"control: continuation in the same columns", 0},
+  };
+  const std::vector<double> p1_cols = {322, 393, 465, 536};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<double> p2_cols;
+    for (double x : p1_cols) p2_cols.push_back(x - c.shift);
+    PageBuilder p1, p2;
+    p1.Text("Budget 2019-2021", 640);
+    p1.Add(fixtures::L("Kronor", 55, 665));
+    p1.Add(fixtures::R("Totalt", 288, 665));
+    p1.Add(fixtures::R("2019-2021", 322, 677));
+    p1.Add(fixtures::L("Plan", 343, 665));
+    p1.Add(fixtures::R("2021", 393, 665));
+    p1.Add(fixtures::L("Plan", 415, 665));
+    p1.Add(fixtures::R("2020", 465, 665));
+    p1.Add(fixtures::R("Budget", 536, 665));
+    p1.Add(fixtures::R("2019", 536, 677));
+    p1.Row("Medlemsavgifter", 700, p1_cols, {"26 658 000", "8 886 000", "8 886 000", "8 886 000"});
+    p1.Row("Summa intäkter", 714, p1_cols, {"26 658 000", "8 886 000", "8 886 000", "8 886 000"});
+    p1.Row("Bidrag till insatser", 728, p1_cols, {"19 306 000", "5 703 000", "5 703 000", "7 900 000"});
+    p2.Row("Personalkostnader", 58, p2_cols, {"7 505 000", "2 526 000", "2 526 000", "2 453 000"});
+    p2.Row("Övriga externa kostnader", 72, p2_cols, {"2 034 000", "657 000", "657 000", "720 000"});
+    p2.Row("Summa kostnader", 86, p2_cols, {"28 845 000", "8 886 000", "8 886 000", "11 073 000"});
+    p2.Row("Resultat", 100, p2_cols, {"-2 187 000", "0", "0", "-2 187 000"});
+    Document doc = A4Pages("verksamhetsplan", {p1.words, p2.words});
+    doc.meta.year_from = 2019;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    const FinancialTable* t = Titled(ts, "Budget 2019");
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(Columns(*t), "[totalt 0][plan 2021][plan 2020][budget 2019]");
+    ASSERT_EQ(t->rows.size(), 7u);
+    EXPECT_EQ(t->rows[6].label, "Resultat");
+    EXPECT_EQ(t->rows[6].cells[3].amount_sek, -2187000);
+    EXPECT_EQ(t->rows[5].cells[0].amount_sek, 28845000);
+  }
+}
+
 // A plan's column whose kind OCR garbled ("Uttatt 2025" for "Utfall
 // 2025") beside columns that name theirs: a year before the plan period is
 // no budget of it. Read as utfall and left suspect (read.kind); a legible
