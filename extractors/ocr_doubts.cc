@@ -239,6 +239,34 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
         ++marked;
       }
     }
+    // A table OCR read so badly that no check holds for any of its figures
+    // and at least two of three are in doubt already (columns shifted by a
+    // broken header, figures wrapped in cells too narrow): the few still
+    // `ok` are so by default, not by a check. They are doubted too.
+    int in_doubt = 0, still_ok = 0;
+    bool any_confirmed = false;
+    for (size_t ri = 0; ri < t.rows.size(); ++ri)
+      for (size_t c = 0; c < t.rows[ri].cells.size(); ++c) {
+        const TableCell& cell = t.rows[ri].cells[c];
+        if (!cell.present || !ocr_page(cell.prov.page ? cell.prov.page : t.page)) continue;
+        any_confirmed = any_confirmed || confirmed.count({static_cast<int>(ti), static_cast<int>(ri), static_cast<int>(c)});
+        in_doubt += cell.status == "suspect";
+        still_ok += cell.status == "ok" || cell.status == "repaired";
+      }
+    if (!any_confirmed && still_ok > 0 && in_doubt >= 2 * still_ok && in_doubt >= 4) {
+      const std::string why = "figure read by OCR in a table no check confirms any figure of, " +
+                              std::to_string(in_doubt) + " of " + std::to_string(in_doubt + still_ok) +
+                              " of its figures in doubt";
+      for (TableRow& r : t.rows)
+        for (TableCell& cell : r.cells) {
+          if (!cell.present || (cell.status != "ok" && cell.status != "repaired")) continue;
+          if (!ocr_page(cell.prov.page ? cell.prov.page : t.page)) continue;
+          cell.status = "suspect";
+          cell.doubt_rule = "read.ocr";
+          cell.doubt = why;
+          ++marked;
+        }
+    }
   }
   return marked;
 }

@@ -25,6 +25,15 @@
 //     year while other columns of its table do (a header OCR broke, or part
 //     of a figure set under a column of its own), on a page read by OCR, and
 //     no check that held used it.
+// Two more, of the table rather than the cell (on a page read by OCR, or a
+// dump for the first):
+//   - a cost row's figure read positive in a table that prints its
+//     negatives in parentheses ("(10 812)"): OCR may have lost the pair, and
+//     result = income − costs holds with either sign;
+//   - a figure still `ok` in a table where no check holds for any figure
+//     and at least twice as many (four or more) are in doubt already: the
+//     reading of the table failed (a header's columns shifted, figures
+//     wrapped in cells too narrow), and what is left is `ok` by default.
 // A check that holds only within its rounding tolerance (the sum misses by
 // a unit: `13 321` against 13 320) vouches for no cell: an OCR digit
 // misread by one in the last place passes such a sum.

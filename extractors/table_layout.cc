@@ -344,7 +344,13 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       // 000" for 2 400 000): such a head joins the group after it, and the
       // cell is read as ParseWithLostHeadSpace reads it.
       const bool lost_head_space = ocr && c.words.size() == 1 && ParseWithLostHeadSpace(joined).has_value();
-      if (same_line && gap >= -lp.number_overlap_pt && gap < max_gap &&
+      double widest_space = 0;
+      for (size_t k = 1; k < c.words.size(); ++k)
+        widest_space = std::max(widest_space, c.words[k].w->box.x0 - c.words[k - 1].w->box.x1);
+      const bool like_spaced = ocr && c.words.size() >= 2 && widest_space > 0 && RE2::FullMatch(p.w->text, "\\d{3}"_re) &&
+                               gap < lp.ocr_group_gap_heights * std::min(last.height(), p.w->box.height()) &&
+                               gap <= lp.ocr_group_gap_ratio * widest_space;
+      if (same_line && gap >= -lp.number_overlap_pt && (gap < max_gap || like_spaced) &&
           (ParseSwedishNumber(joined) || lost_head_space)) {
         c.words.push_back(p);
         c.box.Extend(p.w->box);
@@ -751,7 +757,11 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
   for (const PWord& p : band.words) {
     if (in_chunk.count(p.w)) continue;
     if (p.w->box.x0 >= shape.comment_x0 - lp.edge_slack_pt) continue;
-    if (p.w->box.x0 >= shape.side_x0 - lp.edge_slack_pt && p.w->box.x1 <= shape.first_headed_x0) {
+    // (The slack of BodyKeepsSideColumn: an OCR word that took a speck in
+    // left of the edge is still the side column's.)
+    const double side_slack =
+        p.w->confidence < 1 ? std::max(lp.edge_slack_pt, p.w->box.height()) : lp.edge_slack_pt;
+    if (p.w->box.x0 >= shape.side_x0 - side_slack && p.w->box.x1 <= shape.first_headed_x0) {
       continue;  // a side column's text ("Unga vuxna 16–29 år" under Målgrupp)
     } else if (p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) {
       label.push_back(p);
@@ -953,7 +963,10 @@ bool BodyKeepsSideColumn(const std::vector<const Band*>& bands, double side_x0, 
     if (!BandHasNumbers(*b, side_x0)) continue;
     bool left = false, any = false;
     for (const PWord& p : b->words) {
-      if (p.w->box.x0 < side_x0 - lp.edge_slack_pt && p.w->box.x1 > side_x0 + lp.edge_slack_pt) return false;
+      // (A word OCR began a little left of the edge, a speck or a dash
+      // read onto it, "-Arbetsförmedlingen", is still the side column's.)
+      const double slack = p.w->confidence < 1 ? std::max(lp.edge_slack_pt, p.w->box.height()) : lp.edge_slack_pt;
+      if (p.w->box.x0 < side_x0 - slack && p.w->box.x1 > side_x0 + lp.edge_slack_pt) return false;
       if (IsNumericToken(p.w->text)) continue;
       any = true;
       left = left || p.w->box.x1 <= side_x0 - lp.edge_slack_pt;
@@ -1209,9 +1222,13 @@ bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
   if (IsDateLine(b.Text())) return true;
   int prose = 0, outside_comments = 0;
   for (const PWord& p : b.words) outside_comments += p.w->box.x0 < h.comment_x0 - lp.edge_slack_pt;
+  // A unit printed after a figure ("2 400 000 kr") and a lone character
+  // (a digit OCR read as a letter, "I 874 200") are no prose.
+  static const RE2 kUnitAfterFigure("(?i)(kr|tkr|mkr|mnkr|sek)[.,;:\"”’']?");
   for (const PWord& p : b.words)
     if (p.w->box.x0 >= h.first_x - lp.edge_slack_pt && p.w->box.x0 < h.comment_x0 - lp.edge_slack_pt &&
-        !IsNumericToken(p.w->text) && !HasDigit(p.w->text))
+        !IsNumericToken(p.w->text) && !HasDigit(p.w->text) && !RE2::FullMatch(p.w->text, kUnitAfterFigure) &&
+        CodePointCount(p.w->text) > 1)
       ++prose;
   bool numbers = BandHasNumbers(b, h.first_x - lp.number_reach_pt);
   std::string text = b.Text();

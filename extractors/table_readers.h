@@ -40,6 +40,12 @@ struct LayoutParams {
   // ... or, on OCR words (boxes hug the ink), for a lone 1-3 digit head and
   // a 3-digit group ("1" + "603"), less than this.
   double ocr_number_gap_heights = 0.95;
+  // ... or, on OCR words, for a further 3-digit group of a figure whose
+  // earlier groups stand apart alike ("2 361" + "500": a box that hugs
+  // narrower ink widens the space), less than this and at most
+  // `ocr_group_gap_ratio` times the figure's widest space so far.
+  double ocr_group_gap_heights = 0.8;
+  double ocr_group_gap_ratio = 1.7;
   // The lower part of a number wrapped in its cell starts more than this
   // below the upper part's top, and less than this below its bottom.
   double stacked_gap_heights = 0.5;

@@ -93,11 +93,15 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // "2400 000 kr" read with its head space lost, a cost whose parentheses
   // OCR lost doubted), one wrong `ok` left ("500" of "2 361 500 kr" under
   // a column of its own). All fourteen 976/1026 (0.951), precision 0.997.
+  // Then (the "kr" after the figures no prose that ends the table, a group
+  // set a wider space apart like its figure's other groups joining it, a
+  // side column's edge with an OCR word's slack): w14 55/70, all fourteen
+  // 984/1026 (0.959), precision 0.998.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 976) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 984) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 14) << ScoreReport(scored);
 }

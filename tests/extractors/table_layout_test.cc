@@ -1938,3 +1938,117 @@ TEST(LayoutWrapTest, FiguresBrokenAnywhereInNarrowCellsJoin) {
 
 }  // namespace
 }  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// w14's insatser table as finsam's OCR read its 1-bit, speckled 190-dpi
+// scan (word boxes in pt, confidences as read): every amount printed with
+// "kr" after it in a document otherwise in tkr, a Huvudman side column
+// ("-Arbetsförmedlingen": a dash read onto its left edge), a head's
+// thousands space lost ("2400 000"), a group whose box hugs narrower ink
+// set a wider space apart ("2 361" + "500"), a 1 read as "I". Read: five
+// rows in kronor, the side column cut from the labels, the granted amounts
+// right; not ended by the "kr" words over the columns.
+TEST(LayoutOcrTest, InsatserWithTheUnitAfterEveryFigure) {
+  struct W {
+    const char* text;
+    double x0, y0, x1, y1, confidence;
+  };
+  const W kWords[] = {
+      {"Finansierade", 73.2, 492.2, 130.0, 502.0, 0.96},
+      {"insatser", 135.8, 492.2, 170.0, 502.0, 0.96},
+      {"2025", 175.0, 492.2, 196.1, 502.0, 0.96},
+      {"Insats", 75.6, 512.2, 101.5, 523.4, 0.96},
+      {"Huvudman", 229.4, 511.9, 278.9, 519.8, 0.95},
+      {"Beviljat", 374.4, 512.2, 407.0, 521.8, 0.96},
+      {"2025", 410.6, 508.3, 430.8, 519.6, 0.97},
+      {"Utfall", 486.7, 512.2, 510.7, 519.6, 0.96},
+      {"2025", 513.4, 512.2, 534.0, 519.6, 0.96},
+      {"Steget", 75.1, 528.7, 99.6, 538.1, 0.96},
+      {"vidare", 102.7, 528.7, 127.7, 536.4, 0.95},
+      {"Haninge", 229.7, 528.7, 263.0, 538.3, 0.91},
+      {"kommun", 266.4, 529.0, 302.2, 536.2, 0.97},
+      {"Unga", 75.6, 544.6, 96.5, 553.9, 0.96},
+      {"till", 99.6, 544.6, 109.7, 551.8, 0.96},
+      {"arbete", 113.0, 544.6, 137.5, 552.0, 0.96},
+      {"-Arbetsförmedlingen", 226.8, 544.3, 310.3, 553.9, 0.15},
+      {"Hälsa", 75.4, 560.6, 97.7, 568.1, 0.96},
+      {"i", 101.0, 560.6, 104.4, 567.8, 0.96},
+      {"fokus", 106.6, 560.6, 128.2, 568.1, 0.96},
+      {"Region", 229.4, 560.6, 257.8, 570.2, 0.92},
+      {"Stockholm", 261.4, 560.4, 304.6, 568.3, 0.95},
+      {"Vägen", 75.4, 576.5, 100.1, 585.8, 0.96},
+      {"ut", 103.4, 577.7, 110.6, 583.7, 0.97},
+      {"es", 141.4, 574.8, 147.8, 584.6, 0.09},
+      {"\">", 210.5, 574.8, 214.8, 578.6, 0.27},
+      {"Tyresö", 229.2, 576.5, 257.0, 585.8, 0.96},
+      {"kommun", 259.9, 576.5, 295.4, 583.9, 0.96},
+      {"2400", 378.2, 528.7, 401.0, 535.9, 0.74},
+      {"000", 403.9, 528.5, 419.3, 536.2, 0.95},
+      {"kr.", 422.4, 528.7, 434.4, 535.9, 0.52},
+      {"1900", 379.4, 544.6, 401.3, 552.2, 0.64},
+      {"000", 403.9, 544.3, 419.3, 552.0, 0.94},
+      {"kr", 422.2, 544.6, 431.0, 551.8, 0.96},
+      {"1", 379.4, 560.6, 381.6, 567.8, 0.81},
+      {"800", 387.4, 560.6, 401.0, 568.1, 0.73},
+      {"000", 404.6, 560.4, 418.3, 568.1, 0.73},
+      {"kr", 422.2, 560.9, 430.8, 567.8, 0.97},
+      {"1500", 379.2, 576.2, 401.5, 584.2, 0.64},
+      {"000", 403.7, 576.2, 419.0, 583.9, 0.86},
+      {"kr”", 422.4, 576.5, 434.2, 583.7, 0.54},
+      {"2", 481.7, 528.7, 486.2, 536.2, 0.88},
+      {"361", 489.1, 528.7, 503.0, 536.2, 0.88},
+      {"500", 507.6, 525.4, 522.7, 535.9, 0.95},
+      {"kr", 525.6, 528.7, 534.2, 536.2, 0.95},
+      {"I", 482.9, 544.3, 485.0, 552.0, 0.70},
+      {"874", 489.4, 543.6, 504.5, 551.8, 0.93},
+      {"200", 507.6, 544.6, 523.0, 552.2, 0.94},
+      {"kr", 525.6, 544.6, 534.2, 551.8, 0.94},
+      {"1790", 476.6, 557.0, 504.5, 568.1, 0.51},
+      {"300", 507.4, 560.6, 522.5, 567.8, 0.81},
+      {"kr", 525.6, 560.9, 535.0, 570.2, 0.96},
+      {"1.386", 482.6, 576.2, 504.2, 583.9, 0.74},
+      {"000", 507.4, 576.5, 522.5, 583.7, 0.96},
+      {"kr", 525.4, 576.5, 534.0, 583.7, 0.96},
+      {"Summa", 75.1, 592.8, 109.0, 600.5, 0.95},
+      {"7600", 370.1, 592.8, 399.8, 602.2, 0.47},
+      {"000", 402.5, 592.8, 417.8, 600.7, 0.96},
+      {"kr", 421.2, 592.8, 431.0, 600.0, 0.96},
+      {"7412", 479.8, 592.6, 502.8, 600.2, 0.85},
+      {"000", 505.7, 593.0, 521.3, 600.5, 0.95},
+      {"kr", 523.9, 593.0, 534.0, 600.2, 0.96},
+  };
+  std::vector<Word> words;
+  for (const W& w : kWords) {
+    Word word;
+    word.text = word.raw = w.text;
+    word.box = Box{w.x0, w.y0, w.x1, w.y1};
+    word.confidence = static_cast<float>(w.confidence);
+    words.push_back(word);
+  }
+  Document doc = A4Pages("årsredovisning", {words});
+  doc.pages[0].decision = PageDecision::kOcr;
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  EXPECT_EQ(t.unit, "kr");
+  ASSERT_EQ(t.rows.size(), 5u) << Labels(t);
+  const struct {
+    const char* label;
+    int64_t granted;
+  } kWant[] = {{"Steget vidare", 2400000}, {"Unga till arbete", 1900000}, {"Hälsa i fokus", 1800000}, {"Summa", 7600000}};
+  for (const auto& w : kWant) {
+    const TableRow* r = Row(t, w.label);
+    ASSERT_NE(r, nullptr) << w.label << " in " << Labels(t);
+    ASSERT_FALSE(r->cells.empty());
+    EXPECT_EQ(r->cells[0].amount_sek, w.granted) << w.label;
+  }
+  const TableRow* steget = Row(t, "Steget vidare");
+  ASSERT_NE(steget, nullptr);
+  ASSERT_GE(steget->cells.size(), 2u);
+  EXPECT_EQ(steget->cells[1].amount_sek, 2361500);  // "2 361" + "500", one figure
+}
+
+}  // namespace
+}  // namespace finsam
