@@ -590,13 +590,25 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
     static const RE2 kWordDate(
         "(?:^|[\\s-])(\\d{1,2})\\.? ?(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.? ((?:19|20)\\d\\d)");
     static const RE2 kDotDate("(?:^|\\s)(\\d{1,2})[./](\\d{1,2})[./]((?:19|20)\\d\\d)");
+    // The year a line above the rest in a cell OCR joined out of order
+    // ("2025 -31dec": a taller box puts it first).
+    static const RE2 kYearFirst(
+        "^((?:19|20)\\d\\d) -?(\\d{1,2})\\.? ?(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?$");
     int mon = 0;
-    if (RE2::PartialMatch(f, kWordDate, &day, &month, &year_w)) mon = MonthNumber(month);
-    else if (RE2::PartialMatch(f, kDotDate, &day, &mon, &year_w) && (mon < 1 || mon > 12)) mon = 0;
+    bool year_first = false;
+    if (RE2::PartialMatch(f, kWordDate, &day, &month, &year_w)) {
+      mon = MonthNumber(month);
+    } else if (RE2::FullMatch(f, kYearFirst, &year_w, &day, &month)) {
+      mon = MonthNumber(month);
+      year_first = true;
+    } else if (RE2::PartialMatch(f, kDotDate, &day, &mon, &year_w) && (mon < 1 || mon > 12)) {
+      mon = 0;
+    }
     if (mon != 0 && day >= 1 && day <= 31) {
       char iso[16];
       std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year_w % 10000, mon % 100, day % 100);
-      RE2::Replace(&f, kWordDate, std::string(" ") + iso) || RE2::Replace(&f, kDotDate, std::string(" ") + iso);
+      if (year_first) f = iso;
+      else RE2::Replace(&f, kWordDate, std::string(" ") + iso) || RE2::Replace(&f, kDotDate, std::string(" ") + iso);
       f = CleanCellText(f);
     }
   }

@@ -96,12 +96,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // Then (the "kr" after the figures no prose that ends the table, a group
   // set a wider space apart like its figure's other groups joining it, a
   // side column's edge with an OCR word's slack): w14 55/70, all fourteen
-  // 984/1026 (0.959), precision 0.998.
+  // 984/1026 (0.959), precision 0.998. A date cell OCR joined with its
+  // taller year first ("2025 -31dec"): w14 63/70, all 992/1026 (0.967).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 984) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 992) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 14) << ScoreReport(scored);
 }

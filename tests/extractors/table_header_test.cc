@@ -55,6 +55,15 @@ TEST(ColumnHeaderTest, YearsAndKinds) {
       {"2025.", "årsredovisning", 2025, ColumnKind::kUtfall},
       {"| Budget 2025 |", "årsredovisning", 2025, ColumnKind::kBudget},
       {"\"Budget", "verksamhetsplan", 0, ColumnKind::kBudget},
+      // Closing dates in words (w14, session 48), as printed and as OCR
+      // glued or reordered them; a granted amount is a budget.
+      {"31 dec 2025", "årsredovisning", 2025, ColumnKind::kUtfall},
+      {"31 december 2024", "årsredovisning", 2024, ColumnKind::kUtfall},
+      {"-31dec 2025", "årsredovisning", 2025, ColumnKind::kUtfall},
+      {"2025 -31dec", "årsredovisning", 2025, ColumnKind::kUtfall},
+      {"31.12.2025", "årsredovisning", 2025, ColumnKind::kUtfall},
+      {"Beviljat 2025", "årsredovisning", 2025, ColumnKind::kBudget},
+      {"Utfall i % av budget", "årsredovisning", 0, ColumnKind::kAndel},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.header);
