@@ -249,7 +249,8 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       for (size_t c = 0; c < t.rows[ri].cells.size(); ++c) {
         const TableCell& cell = t.rows[ri].cells[c];
         if (!cell.present || !ocr_page(cell.prov.page ? cell.prov.page : t.page)) continue;
-        any_confirmed = any_confirmed || confirmed.count({static_cast<int>(ti), static_cast<int>(ri), static_cast<int>(c)});
+        const Key key{static_cast<int>(ti), static_cast<int>(ri), static_cast<int>(c)};
+        any_confirmed = any_confirmed || confirmed.count(key) > 0;
         in_doubt += cell.status == "suspect";
         still_ok += cell.status == "ok" || cell.status == "repaired";
       }

@@ -81,6 +81,11 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
 // (TableColumn::period).
 std::string ColumnPeriod(const std::string& header);
 
+// The unit a figure's cell may print after it ("2 400 000 kr"): the folded
+// unit ("kr", "tkr", "mkr", "mnkr", "sek") of a word that is one, with a
+// stop, comma or quote OCR left after it; "" for any other word.
+std::string CellUnitWord(const std::string& word);
+
 // True for a token that can start or be a column header: a year, a date, or a
 // column-kind word (Utfall, Budget, Plan, Prognos, Avvikelse, Totalt, Not).
 bool IsHeaderToken(const std::string& token);

@@ -423,6 +423,13 @@ bool IsFeeHeaderWord(const std::string& token) {
   return RE2::FullMatch(token, kFee);
 }
 
+std::string CellUnitWord(const std::string& word) {
+  static const RE2 kUnit("(?i)(kr|tkr|mkr|mnkr|sek)[.,;:\"”’']?");
+  std::string unit;
+  if (!RE2::FullMatch(word, kUnit, &unit)) return "";
+  return FoldKey(unit);
+}
+
 bool IsHeaderToken(const std::string& token) {
   static const RE2 kHeader(
       "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|utfall|budget|plan|"

@@ -210,7 +210,9 @@ int YearlessAmountHeaderStart(const Band& band) {
 size_t WordDateAt(const Band& band, size_t i) {
   static const RE2 kMonth("(?i)(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?");
   static const RE2 kDayMonth("(?i)-?[0-3]?\\d\\.?(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?");
-  const auto year_at = [&](size_t k) { return k < band.words.size() && IsYearToken(StripPunct(band.words[k].w->text)); };
+  const auto year_at = [&](size_t k) {
+    return k < band.words.size() && IsYearToken(StripPunct(band.words[k].w->text));
+  };
   if (i >= band.words.size()) return 0;
   // The end of a period printed before the years ("1 januari - 31
   // december 2031 2030") is the period's (IsPeriodLead), no column's.
@@ -347,7 +349,8 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       double widest_space = 0;
       for (size_t k = 1; k < c.words.size(); ++k)
         widest_space = std::max(widest_space, c.words[k].w->box.x0 - c.words[k - 1].w->box.x1);
-      const bool like_spaced = ocr && c.words.size() >= 2 && widest_space > 0 && RE2::FullMatch(p.w->text, "\\d{3}"_re) &&
+      const bool like_spaced = ocr && c.words.size() >= 2 && widest_space > 0 &&
+                               RE2::FullMatch(p.w->text, "\\d{3}"_re) &&
                                gap < lp.ocr_group_gap_heights * std::min(last.height(), p.w->box.height()) &&
                                gap <= lp.ocr_group_gap_ratio * widest_space;
       if (same_line && gap >= -lp.number_overlap_pt && (gap < max_gap || like_spaced) &&
@@ -1224,10 +1227,9 @@ bool EndsTable(const Band& b, const HeaderBlock& h, const LayoutParams& lp) {
   for (const PWord& p : b.words) outside_comments += p.w->box.x0 < h.comment_x0 - lp.edge_slack_pt;
   // A unit printed after a figure ("2 400 000 kr") and a lone character
   // (a digit OCR read as a letter, "I 874 200") are no prose.
-  static const RE2 kUnitAfterFigure("(?i)(kr|tkr|mkr|mnkr|sek)[.,;:\"”’']?");
   for (const PWord& p : b.words)
     if (p.w->box.x0 >= h.first_x - lp.edge_slack_pt && p.w->box.x0 < h.comment_x0 - lp.edge_slack_pt &&
-        !IsNumericToken(p.w->text) && !HasDigit(p.w->text) && !RE2::FullMatch(p.w->text, kUnitAfterFigure) &&
+        !IsNumericToken(p.w->text) && !HasDigit(p.w->text) && CellUnitWord(p.w->text).empty() &&
         CodePointCount(p.w->text) > 1)
       ++prose;
   bool numbers = BandHasNumbers(b, h.first_x - lp.number_reach_pt);
@@ -1427,7 +1429,6 @@ bool BodyHasNumbers(const TableBody& body, double first_x, const LayoutParams& l
 // most figures (two at least) carry it and no figure carries another.
 std::string CellUnit(const HeaderBlock& h, const std::vector<const Band*>& bands, const LayoutParams& lp) {
   const double label_right = h.start > 0 ? h.header.words[h.start - 1].w->box.x1 : 0;
-  static const RE2 kUnit("(tkr|mkr|mnkr|kr|sek)");
   int figures = 0;
   std::map<std::string, int> units;
   for (const Band* b : bands) {
@@ -1440,10 +1441,9 @@ std::string CellUnit(const HeaderBlock& h, const std::vector<const Band*>& bands
         if (p.w->box.x0 >= last.x1 - 0.5 && OnOneLine(last, p.w->box, lp.same_line_pt) &&
             (next == nullptr || p.w->box.x0 < next->box.x0) && p.w != c.words.back().w)
           next = p.w;
-      std::string u;
-      if (next != nullptr && next->box.x0 - last.x1 < 1.5 * last.height() &&
-          RE2::FullMatch(FoldKey(StripPunct(next->text)), kUnit, &u))
-        ++units[u];
+      const bool after = next != nullptr && next->box.x0 - last.x1 < 1.5 * last.height();
+      const std::string u = after ? CellUnitWord(next->text) : "";
+      if (!u.empty()) ++units[u];
     }
   }
   if (units.size() != 1 || figures < 2) return "";

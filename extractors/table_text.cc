@@ -147,13 +147,6 @@ std::string OneMinusSign(const std::string& text) {
   return out;
 }
 
-// A unit word as printed after a figure: "kr", "tkr", "mkr", with a stop,
-// comma or quote OCR left after it.
-const RE2& CellUnitTokenRe() {
-  static const RE2 re("(?i)(kr|tkr|mkr|mnkr|sek)[.,;:\"”’']?");
-  return re;
-}
-
 bool AnyDigit(const std::string& t) {
   return std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -220,7 +213,7 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
     for (size_t k = 0; k < toks.size(); ++k) {
       // (Not after a year or a comma: "Budget 2025, tkr" is a caption's unit.)
       if (!kept.empty() && IsNumericToken(kept.back()) && AnyDigit(kept.back()) && kept.back().back() != ',' &&
-          !IsYearToken(kept.back()) && RE2::FullMatch(toks[k], CellUnitTokenRe()))
+          !IsYearToken(kept.back()) && !CellUnitWord(toks[k]).empty())
         continue;
       kept.push_back(toks[k]);
     }

@@ -2037,7 +2037,10 @@ TEST(LayoutOcrTest, InsatserWithTheUnitAfterEveryFigure) {
   const struct {
     const char* label;
     int64_t granted;
-  } kWant[] = {{"Steget vidare", 2400000}, {"Unga till arbete", 1900000}, {"Hälsa i fokus", 1800000}, {"Summa", 7600000}};
+  } kWant[] = {{"Steget vidare", 2400000},
+               {"Unga till arbete", 1900000},
+               {"Hälsa i fokus", 1800000},
+               {"Summa", 7600000}};
   for (const auto& w : kWant) {
     const TableRow* r = Row(t, w.label);
     ASSERT_NE(r, nullptr) << w.label << " in " << Labels(t);
