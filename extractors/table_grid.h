@@ -81,6 +81,23 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
 // (TableColumn::period).
 std::string ColumnPeriod(const std::string& header);
 
+// A header word without the punctuation after it, nor the quote marks OCR
+// reads from specks beside it ("2025-12-31\"", "»2024").
+std::string StripPunct(const std::string& s);
+
+// A closing date written in words that starts at words[i] ("31 dec 2025",
+// "31 december 2025" over three words; OCR's "31dec 2025", "-31dec 2025"
+// over two), one column's header in both readers. Not the end of a period
+// printed before the years ("1 januari - 31 december 2025": words[i - 1] a
+// dash, "till" or "t.o.m."). `words` = 0 when there is none; `day` as
+// printed (0-39), `month` 1-12, `year_at` the index of the year's word.
+struct WordDate {
+  size_t words = 0;
+  int day = 0, month = 0;
+  size_t year_at = 0;
+};
+WordDate WordDateAt(const std::vector<std::string>& words, size_t i);
+
 // The unit a figure's cell may print after it ("2 400 000 kr"): the folded
 // unit ("kr", "tkr", "mkr", "mnkr", "sek") of a word that is one, with a
 // stop, comma or quote OCR left after it; "" for any other word.

@@ -423,6 +423,30 @@ bool IsFeeHeaderWord(const std::string& token) {
   return RE2::FullMatch(token, kFee);
 }
 
+std::string StripPunct(const std::string& s) {
+  std::string t = s;
+  static const char* const kQuotes[] = {"\"", "'", "\u201D", "\u201C", "\u2019", "\u00BB", "\u00AB"};
+  for (bool again = true; again && !t.empty();) {
+    again = false;
+    if (t.back() == ',' || t.back() == ':' || t.back() == '.') {
+      t.pop_back();
+      again = true;
+      continue;
+    }
+    for (const char* q : kQuotes) {
+      const std::string m = q;
+      if (t.size() > m.size() && t.ends_with(m)) {
+        t.erase(t.size() - m.size());
+        again = true;
+      } else if (t.size() > m.size() && t.starts_with(m)) {
+        t.erase(0, m.size());
+        again = true;
+      }
+    }
+  }
+  return t;
+}
+
 std::string CellUnitWord(const std::string& word) {
   static const RE2 kUnit("(?i)(kr|tkr|mkr|mnkr|sek)[.,;:\"”’']?");
   std::string unit;
@@ -456,6 +480,29 @@ std::string MonthRange(int from, int to) {
 }
 
 }  // namespace
+
+WordDate WordDateAt(const std::vector<std::string>& words, size_t i) {
+  static const RE2 kDayMonth("(?i)-?([0-3]?\\d)\\.?((?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?)");
+  static const RE2 kDay("-?([0-3]?\\d)\\.?");
+  static const RE2 kMonth("(?i)(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?");
+  static const RE2 kPeriodJoin("(?i)[-–—]|till|t\\.?o\\.?m\\.?");
+  const auto year_at = [&](size_t k) { return k < words.size() && IsYearToken(StripPunct(words[k])); };
+  WordDate d;
+  if (i >= words.size() || (i > 0 && RE2::FullMatch(words[i - 1], kPeriodJoin))) return d;
+  std::string month;
+  if (RE2::FullMatch(words[i], kDayMonth, &d.day, &month) && year_at(i + 1)) {
+    d.words = 2;
+  } else if (i + 1 < words.size() && RE2::FullMatch(words[i], kDay, &d.day) && RE2::FullMatch(words[i + 1], kMonth) &&
+             year_at(i + 2)) {
+    d.words = 3;
+    month = words[i + 1];
+  } else {
+    return WordDate{};
+  }
+  d.month = MonthNumber(FoldKey(month));
+  d.year_at = i + d.words - 1;
+  return d;
+}
 
 std::string ColumnPeriod(const std::string& header) {
   std::string f = FoldKey(CleanCellText(header));

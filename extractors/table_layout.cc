@@ -57,32 +57,6 @@ struct Column {
   double fig_x0 = 0, fig_x1 = 0;  // extent of the figures alone (x0, x1 also cover header words)
 };
 
-// A header word without the punctuation after it, nor the quote marks OCR
-// reads from specks beside it ("2025-12-31\"", "»2024").
-std::string StripPunct(const std::string& s) {
-  std::string t = s;
-  static const char* const kQuotes[] = {"\"", "'", "\u201D", "\u201C", "\u2019", "\u00BB", "\u00AB"};
-  for (bool again = true; again && !t.empty();) {
-    again = false;
-    if (t.back() == ',' || t.back() == ':' || t.back() == '.') {
-      t.pop_back();
-      again = true;
-      continue;
-    }
-    for (const char* q : kQuotes) {
-      const std::string m = q;
-      if (t.size() > m.size() && t.ends_with(m)) {
-        t.erase(t.size() - m.size());
-        again = true;
-      } else if (t.size() > m.size() && t.starts_with(m)) {
-        t.erase(0, m.size());
-        again = true;
-      }
-    }
-  }
-  return t;
-}
-
 bool IsNoteWord(const std::string& s) { return FoldKey(StripPunct(s)) == "not"; }
 
 bool IsHeaderishWord(const std::string& s) {
@@ -203,32 +177,19 @@ int YearlessAmountHeaderStart(const Band& band) {
   return -1;
 }
 
-// Whether words i, i+1, i+2 of a band are a closing date written in words
-// ("31 dec 2025", "31 december 2025"): one header token, a year's.
-// OCR may glue the day to the month ("31dec 2025"): two words then.
-// Returns how many words the date takes, 0 for none.
-size_t WordDateAt(const Band& band, size_t i) {
-  static const RE2 kMonth("(?i)(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?");
-  static const RE2 kDayMonth("(?i)-?[0-3]?\\d\\.?(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\.?");
-  const auto year_at = [&](size_t k) {
-    return k < band.words.size() && IsYearToken(StripPunct(band.words[k].w->text));
-  };
-  if (i >= band.words.size()) return 0;
-  // The end of a period printed before the years ("1 januari - 31
-  // december 2031 2030") is the period's (IsPeriodLead), no column's.
-  if (i > 0 && RE2::FullMatch(band.words[i - 1].w->text, "(?i)[-–—]|till|t\\.?o\\.?m\\.?"_re)) return 0;
-  if (RE2::FullMatch(band.words[i].w->text, kDayMonth) && year_at(i + 1)) return 2;
-  if (i + 1 < band.words.size() && RE2::FullMatch(band.words[i].w->text, "-?[0-3]?\\d\\.?"_re) &&
-      RE2::FullMatch(band.words[i + 1].w->text, kMonth) && year_at(i + 2))
-    return 3;
-  return 0;
+// The band's words as printed, for WordDateAt (table_grid.h).
+std::vector<std::string> WordTexts(const Band& band) {
+  std::vector<std::string> texts;
+  for (const PWord& p : band.words) texts.push_back(p.w->text);
+  return texts;
 }
 
 int HeaderStart(const Band& band) {
   size_t first = band.words.size();
   int years = 0, tokens = 0;
+  const std::vector<std::string> texts = WordTexts(band);
   for (size_t i = 0; i < band.words.size(); ++i) {
-    if (size_t date = WordDateAt(band, i)) {
+    if (size_t date = WordDateAt(texts, i).words) {
       if (first == band.words.size()) first = i;
       ++tokens;
       ++years;
@@ -242,7 +203,7 @@ int HeaderStart(const Band& band) {
     bool note = IsNoteWord(t) && (i > 0 || (i + 1 < band.words.size() &&
                                             (RE2::PartialMatch(StripPunct(band.words[i + 1].w->text),
                                                                "^(19|20)\\d\\d"_re) ||
-                                             WordDateAt(band, i + 1) > 0)));
+                                             WordDateAt(texts, i + 1).words > 0)));
     // A member fee's column named by the fee and its year ("Medlemsavgift
     // 2027", "Bidrag 2026"): the year's figures in a plan.
     bool fee = i + 1 < band.words.size() && IsFeeHeaderWord(t) &&
@@ -277,7 +238,7 @@ int HeaderStart(const Band& band) {
   if (lead.rfind("•", 0) == 0 || lead == "-" || lead == "–") return -1;
   int prose = 0;
   for (size_t i = first; i < band.words.size(); ++i) {
-    if (size_t date = WordDateAt(band, i)) {
+    if (size_t date = WordDateAt(texts, i).words) {
       i += date - 1;
       continue;
     }
@@ -711,6 +672,13 @@ struct TableShape {
   const std::map<int, TableShape>* by_page = nullptr;
 };
 
+// How far left of a side column's edge a word may start and still be the
+// side column's: a text layer's slack, or on OCR words their height (a
+// speck or a dash read onto the word's left, "-Arbetsförmedlingen").
+double SideEdgeSlack(const Word& w, const LayoutParams& lp) {
+  return w.confidence < 1 ? std::max(lp.edge_slack_pt, w.box.height()) : lp.edge_slack_pt;
+}
+
 // The shape a band of page `page` is read with.
 const TableShape& ShapeOn(const TableShape& shape, int page) {
   if (shape.by_page) {
@@ -760,11 +728,7 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
   for (const PWord& p : band.words) {
     if (in_chunk.count(p.w)) continue;
     if (p.w->box.x0 >= shape.comment_x0 - lp.edge_slack_pt) continue;
-    // (The slack of BodyKeepsSideColumn: an OCR word that took a speck in
-    // left of the edge is still the side column's.)
-    const double side_slack =
-        p.w->confidence < 1 ? std::max(lp.edge_slack_pt, p.w->box.height()) : lp.edge_slack_pt;
-    if (p.w->box.x0 >= shape.side_x0 - side_slack && p.w->box.x1 <= shape.first_headed_x0) {
+    if (p.w->box.x0 >= shape.side_x0 - SideEdgeSlack(*p.w, lp) && p.w->box.x1 <= shape.first_headed_x0) {
       continue;  // a side column's text ("Unga vuxna 16–29 år" under Målgrupp)
     } else if (p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) {
       label.push_back(p);
@@ -966,10 +930,7 @@ bool BodyKeepsSideColumn(const std::vector<const Band*>& bands, double side_x0, 
     if (!BandHasNumbers(*b, side_x0)) continue;
     bool left = false, any = false;
     for (const PWord& p : b->words) {
-      // (A word OCR began a little left of the edge, a speck or a dash
-      // read onto it, "-Arbetsförmedlingen", is still the side column's.)
-      const double slack = p.w->confidence < 1 ? std::max(lp.edge_slack_pt, p.w->box.height()) : lp.edge_slack_pt;
-      if (p.w->box.x0 < side_x0 - slack && p.w->box.x1 > side_x0 + lp.edge_slack_pt) return false;
+      if (p.w->box.x0 < side_x0 - SideEdgeSlack(*p.w, lp) && p.w->box.x1 > side_x0 + lp.edge_slack_pt) return false;
       if (IsNumericToken(p.w->text)) continue;
       any = true;
       left = left || p.w->box.x1 <= side_x0 - lp.edge_slack_pt;

@@ -147,10 +147,6 @@ std::string OneMinusSign(const std::string& text) {
   return out;
 }
 
-bool AnyDigit(const std::string& t) {
-  return std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // The unit the body lines print after their figures ("2 400 000 kr"):
 // named when it follows a figure on two lines at least, on four of five
 // lines that carry figures, and no other unit does (Grid::cell_unit).
@@ -212,7 +208,7 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
     std::vector<std::string> kept;
     for (size_t k = 0; k < toks.size(); ++k) {
       // (Not after a year or a comma: "Budget 2025, tkr" is a caption's unit.)
-      if (!kept.empty() && IsNumericToken(kept.back()) && AnyDigit(kept.back()) && kept.back().back() != ',' &&
+      if (!kept.empty() && IsNumericToken(kept.back()) && HasDigit(kept.back()) && kept.back().back() != ',' &&
           !IsYearToken(kept.back()) && !CellUnitWord(toks[k]).empty())
         continue;
       kept.push_back(toks[k]);
@@ -530,41 +526,22 @@ std::vector<std::string> JoinFiscalYears(const std::vector<std::string>& toks) {
 // `*count_after` (optional) whether a count column's header follows the
 // value headers ("Insats Budget 2025 Utfall 2025 Deltagare").
 // A closing date in words ("31 dec 2025", "31 december 2025", OCR's
-// "-31dec 2025") as one ISO token ("2025-12-31"), which names a column.
+// "-31dec 2025") as one ISO token ("2025-12-31"), which names a column:
+// WordDateAt's, with the year as a token of its own and a day of a month.
 std::vector<std::string> JoinWordDates(const std::vector<std::string>& toks) {
-  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "maj", "jun",
-                                        "jul", "aug", "sep", "okt", "nov", "dec"};
-  auto month_of = [](const std::string& word) {
-    const std::string f = FoldKey(word);
-    for (int m = 0; m < 12; ++m)
-      if (f.compare(0, 3, kMonths[m]) == 0) return m + 1;
-    return 0;
-  };
-  static const RE2 kMonthWord("(?i)(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zA-Z]*\\.?");
   std::vector<std::string> out;
   for (size_t i = 0; i < toks.size(); ++i) {
-    int day = 0;
-    std::string month;
-    size_t used = 0;
-    if (i + 1 < toks.size() && RE2::FullMatch(toks[i], "-?([0-3]?\\d)\\.?(\\pL+\\.?)"_re, &day, &month) &&
-        RE2::FullMatch(month, kMonthWord) && IsYearToken(toks[i + 1]))
-      used = 2;
-    else if (i + 2 < toks.size() && RE2::FullMatch(toks[i], "-?([0-3]?\\d)\\.?"_re, &day) &&
-             RE2::FullMatch(toks[i + 1], kMonthWord) && IsYearToken(toks[i + 2]))
-      used = 3, month = toks[i + 1];
-    // (Not a period's end: "1 januari - 31 december 2025".)
-    if (used && !out.empty() && RE2::FullMatch(out.back(), "(?i)[-–—]|till|t\\.?o\\.?m\\.?"_re)) used = 0;
-    const int m = used ? month_of(month) : 0;
-    if (m == 0 || day < 1 || day > 31) {
+    const WordDate d = WordDateAt(toks, i);
+    if (d.words == 0 || !IsYearToken(toks[d.year_at]) || d.day < 1 || d.day > 31) {
       out.push_back(toks[i]);
       continue;
     }
-    std::string year = toks[i + used - 1];
+    std::string year = toks[d.year_at];
     while (!year.empty() && year.back() == ',') year.pop_back();
     char iso[16];
-    std::snprintf(iso, sizeof iso, "-%02d-%02d", m % 100, day % 100);
+    std::snprintf(iso, sizeof iso, "-%02d-%02d", d.month % 100, d.day % 100);
     out.push_back(year + iso);
-    i += used - 1;
+    i += d.words - 1;
   }
   return out;
 }
