@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <utility>
 
 #include "extractors/organisations.h"
+#include "model/data_dir.h"
 #include "normalizers/regex.h"
 #include "normalizers/text.h"
 #include "normalizers/unicode.h"
@@ -312,6 +314,33 @@ bool EachMentionPrefix(const RE2& mention_re, const std::string& text, TryName t
   return false;
 }
 
+// The folded names of Sweden's kommuner (data/gazetteer.tsv, kind
+// "kommun"); empty when the file is missing. Loaded once, never freed.
+const std::set<std::string>& KommunKeys() {
+  static const std::set<std::string>* keys = [] {
+    auto* k = new std::set<std::string>;
+    std::ifstream in(DataDir() + "/gazetteer.tsv");
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("kommun\t", 0) == 0) k->insert(FoldKey(line.substr(7)));
+    return k;
+  }();
+  return *keys;
+}
+
+// A förbund of two or three kommuner named with the dashes lost ("Ljusdal
+// Hudiksvall" in a running header OCR read): every word a kommun's name.
+// Joined as the dashed form reads ("Ljusdal-Hudiksvall", JoinDashedNames);
+// any other name unchanged.
+std::string JoinKommunNames(const std::string& name) {
+  std::vector<std::string> words = Words(name);
+  if (words.size() < 2 || words.size() > 3) return name;
+  for (const std::string& w : words)
+    if (!KommunKeys().contains(FoldKey(w))) return name;
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : "-") + w;
+  return out;
+}
+
 OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, bool* from_registry) {
   static const RE2 kMention(
       "(?i)((?:samordningsf(?:ö|o|é|6)rbund(?:et)?|finsam)(?: i)?(?: [^ ,.;:()]+){1,4})");
@@ -350,7 +379,7 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, boo
       // The printed form is kept, "i" included ("Samordningsförbundet i
       // Övre Provdalen"); the registry key ignores that difference.
       const bool with_i = FoldKey(words[1]) == "i" && words.size() >= 3;
-      std::string name = NameWords(words, with_i ? 2 : 1, 4);
+      std::string name = JoinKommunNames(NameWords(words, with_i ? 2 : 1, 4));
       if (!name.empty()) unknown = {std::string("Samordningsförbundet ") + (with_i ? "i " : "") + name, "samordningsförbund"};
     }
   }

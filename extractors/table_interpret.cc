@@ -295,6 +295,11 @@ std::string CleanCellText(const std::string& s) {
   static const RE2 kTrailingStars("(\\S)\\*+");
   RE2::GlobalReplace(&out, kStars, "\\1");
   RE2::GlobalReplace(&out, kTrailingStars, "\\1");
+  // A footnote mark set as a superscript digit ("Insatser¹"): the label's
+  // note, not a word of it; m² and m³ stay.
+  static const RE2 kSuperscript("([^\\PLm])[\\x{00B9}\\x{00B2}\\x{00B3}\\x{2070}\\x{2074}-\\x{2079}]+|"
+                                "(m)[\\x{00B9}\\x{2070}\\x{2074}-\\x{2079}]+");
+  RE2::GlobalReplace(&out, kSuperscript, "\\1\\2");
   static const RE2 kSpaces("[ \\t\\x{00a0}]+");
   RE2::GlobalReplace(&out, kSpaces, " ");
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -601,6 +606,38 @@ bool LabelsEndInACountColumn(const Grid& grid) {
   return labels >= 3;
 }
 
+// An account number or a row number printed in a column of its own before
+// the labels ("3010  Medlemsavgift …" under "Konto  Post", "1.  Jobbspåret"
+// under "Nr  Insats"): the reader joins it to the label, since only value
+// columns are columns to it. `label` without it, or "" when it has none.
+const RE2& LeadingCode() {
+  static const RE2 kLeadingCode("^(\\d{1,6})([.)]?)(?: +| *[|/]+ *)(\\pL.*)$");
+  return kLeadingCode;
+}
+
+// True when the labels start with such a code column: the label header
+// names one first ("Konto", "Kontonr", "Nr", "Kod", "Ansvar") and at least
+// two labels and half of them start with a number; or, with no such header,
+// at least three labels start with "1.", "2.", "3." … in order (a numbered
+// list has no other reading).
+bool LabelsStartWithACodeColumn(const Grid& grid) {
+  const std::string head = FoldKey(CleanCellText(grid.header_label));
+  const bool named = RE2::PartialMatch(head, "^(konto|kontonr|kontonummer|nr|nr\\.|nummer|kod|ansvar)\\b"_re);
+  int labels = 0, coded = 0, numbered = 0;
+  bool in_order = true;
+  for (const GridRow& gr : grid.rows) {
+    const std::string l = CleanCellText(gr.label);
+    if (l.empty()) continue;
+    ++labels;
+    std::string code, stop, rest;
+    if (!RE2::FullMatch(l, LeadingCode(), &code, &stop, &rest)) continue;
+    ++coded;
+    if (stop == ".") in_order = in_order && std::to_string(++numbered) == code;
+  }
+  if (named) return coded >= 2 && 2 * coded >= labels;
+  return in_order && numbered >= 3;
+}
+
 }  // namespace
 
 std::optional<int> SingleYear(const std::string& text) {
@@ -788,7 +825,15 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     if (history)
       for (TableColumn* c : bare) c->kind = ColumnKind::kUtfall;
   }
-  // A plan's bare-year columns: the first year is the budget, later ones plan.
+  // A bare-year column that comes out with the kind and year of a column
+  // whose header names its kind, or a plan's bare year before the plan
+  // (below): why its kind is inferred, not read; its figures stay suspect.
+  std::vector<std::string> kind_doubt(t.columns.size());
+  // A plan's bare-year columns: the plan's first year is the budget, later
+  // ones plan. Years before it ("2025 2026 2027 2028 2029" in a plan for
+  // 2027–2029 whose kinds row was lost) are no budget of the plan: utfall
+  // two years or more before, the year before left budget, both suspect.
+  // With the plan's period unknown, the first bare column is the budget.
   if (!IsAnnualReport(ctx.doc_kind)) {
     bool first = true;
     for (size_t i = 0; i < t.columns.size(); ++i) {
@@ -796,7 +841,17 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       std::string f = FoldKey(c.header);
       bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, "budget"_re);
       if (!bare) continue;
-      if (!first) c.kind = ColumnKind::kPlan;
+      const int from = ctx.doc_year_from;
+      if (from > 0 && c.year > 0 && c.year < from) {
+        if (c.year <= from - 2) c.kind = ColumnKind::kUtfall;
+        kind_doubt[i] = std::string("its column's header '") + c.header + "' names no kind and " +
+                        std::to_string(c.year) + " is before the plan's first year " + std::to_string(from) +
+                        "; read as " + ColumnKindName(c.kind);
+      } else if (from > 0 && c.year > 0) {
+        if (c.year > from) c.kind = ColumnKind::kPlan;
+      } else if (!first) {
+        c.kind = ColumnKind::kPlan;
+      }
       first = false;
     }
   }
@@ -816,7 +871,6 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // one takes the other dated kind (budget beside utfall, utfall beside a
   // budget or plan) and its figures are left suspect: the kind is inferred,
   // not read.
-  std::vector<std::string> kind_doubt(t.columns.size());
   // Whether a column's header names its kind in words.
   auto named = [](const TableColumn& c) {
     return RE2::PartialMatch(FoldKey(c.header), "utfall|bokslut|redovisat|budget|\\bplan\\b|prognos"_re);
@@ -936,6 +990,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     }
   }
   const bool count_column = LabelsEndInACountColumn(grid);
+  const bool code_column = LabelsStartWithACodeColumn(grid);
   // A budget, plan or outcome column without a year in a table whose other
   // columns name theirs ("Budget" over "2025" with the year lost by OCR):
   // its figures are no fact of any year. Left suspect, not guessed.
@@ -955,6 +1010,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     TableRow row;
     row.label = StripNoteReference(CleanCellText(gr.label));
     if (count_column) RE2::FullMatch(std::string(row.label), TrailingCount(), &row.label);
+    if (code_column) RE2::FullMatch(std::string(row.label), LeadingCode(), nullptr, nullptr, &row.label);
     const int label_page = gr.prov.page ? gr.prov.page : grid.page;
     const bool ocr_label = ctx.IsOcrPage(label_page);
     if (ocr_label) row.label = RepairOcrUnitSigns(row.label, SmallFigures(gr));
@@ -1274,7 +1330,7 @@ bool PrintedToTheKrona(const FinancialTable& t) {
 
 std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
   static const RE2 kStatement(
-      "^\\(?(?:(?:alla |samtliga )?belopp(?:en)? (?:anges |redovisas |ar )?(?:i )?)?(?:svenska )?"
+      "^\\(?(?:(?:alla |samtliga )?belopp(?:en)? (?:i tabell(?:en|erna) )?(?:anges |redovisas |ar )?(?:i )?)?(?:svenska )?"
       "(?:tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|sek|tusen kronor|tusentals? kronor|miljoner kronor)\\)?"
       "(?: \\((?:tkr|tsek|ksek|mkr|mnkr|msek|kr|sek)\\))?[.:]?$");
   // A sentence that ends by naming the unit of what follows: "Tabellen
@@ -1290,13 +1346,17 @@ std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
   if (f.size() <= 60 && RE2::FullMatch(f, kStatement)) return DetectMoneyUnit(f);
   std::string in_parens, after_i;
   if (RE2::PartialMatch(f, kTrailing, &in_parens, &after_i)) return DetectMoneyUnit(in_parens + after_i);
-  // The last sentence of a line that says only the unit: "Förbundet
-  // finansierade fyra insatser. Belopp i kr."
-  const size_t stop = f.rfind(". ", f.size() >= 2 ? f.size() - 2 : 0);
-  if (stop != std::string::npos) {
-    const std::string last = f.substr(stop + 2);
-    if (RE2::FullMatch(last, kStatement) && RE2::PartialMatch(last, "^\\(?(alla |samtliga )?belopp"_re))
-      return DetectMoneyUnit(last);
+  // A sentence of a line that says only the unit, before or after others:
+  // "Förbundet finansierade fyra insatser. Belopp i kr.", "Belopp i tusen
+  // kronor. Kostnader anges med minustecken."
+  if (f.find(". ") == std::string::npos) return std::nullopt;
+  for (size_t from = 0; from < f.size();) {
+    size_t stop = f.find(". ", from);
+    const std::string sentence = f.substr(from, stop == std::string::npos ? std::string::npos : stop + 1 - from);
+    if (RE2::FullMatch(sentence, kStatement) && RE2::PartialMatch(sentence, "^\\(?(alla |samtliga )?belopp"_re))
+      return DetectMoneyUnit(sentence);
+    if (stop == std::string::npos) break;
+    from = stop + 2;
   }
   return std::nullopt;
 }

@@ -62,7 +62,10 @@ bool IsNoteWord(const std::string& s) { return FoldKey(StripPunct(s)) == "not"; 
 bool IsHeaderishWord(const std::string& s) {
   static const RE2 kAllowed(
       "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|kommentarer?|utfall-?|budget|plan|prognos|avvikelse|aterstar|"
-      "totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut|beviljat|beviljade|beviljad)");
+      "totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut|beviljat|beviljade|beviljad|"
+      // A change column between two years ("Förändring", "Förändr.", "Diff"):
+      // named, no year, no fact (ParseColumnHeader leaves its kind unknown).
+      "forandring|forandr|diff)");
   // A cell border OCR read into the word ("Prognos]", "Budget|") is no
   // letter of it, nor the space a re-read cell's word may start with.
   std::string t = s;
@@ -605,6 +608,13 @@ std::string FindTitle(const std::vector<Band>& bands, size_t header, const Layou
     if (t.empty()) continue;
     // A row of column kinds is header, never the caption.
     if (IsKindsBand(b, 0)) continue;
+    // A row of figures is the table above ("4. Steg 1 till arbete … 1 100
+    // 000"): nothing above it captions this one.
+    int figures = 0;
+    for (const PWord& p : b.words)
+      figures += RE2::FullMatch(p.w->text, "[-−–(]?\\d{3}\\)?|[-−–(]?\\d{1,3}(?:[ \\x{00a0}]\\d{3})+\\)?"_re) &&
+                 !IsYearToken(StripPunct(p.w->text));
+    if (figures >= 2) break;
     if (nearest.empty() && t.size() < lp.title_max_chars && t.back() != '.') nearest = t;
     if (IsTableHeading(t) && (t.back() != '.' || IsNumberedHeading(t))) return t;
     if (!nearest.empty() && k > static_cast<size_t>(lp.title_near_bands)) break;
@@ -2016,9 +2026,21 @@ void ContinuationShapes(const TableBody& body, const TableShape& shape, int head
     // A column of the page is figures of two rows or more (of the only row
     // when there is one): a single row set off the grid is left to
     // BandToRow's placement by order.
+    // (Nor one under a column the header names that holds no facts,
+    // "Förändring": it lines up with that column.)
+    auto under_other_named = [&](const Cluster& c) {
+      for (size_t k = 0; k < shape.cols.size(); ++k) {
+        const Column& col = shape.cols[k];
+        if (col.header.empty() || std::find(shape.headed.begin(), shape.headed.end(), static_cast<int>(k)) !=
+                                      shape.headed.end())
+          continue;
+        if (std::min(col.fig_x1, c.x1) - std::max(col.fig_x0, c.x0) > 0) return true;
+      }
+      return false;
+    };
     std::vector<std::pair<double, double>> cl;
     for (const Cluster& c : all)
-      if (c.bands.size() >= 2 || figure_bands[page].size() == 1) cl.push_back({c.x0, c.x1});
+      if ((c.bands.size() >= 2 || figure_bands[page].size() == 1) && !under_other_named(c)) cl.push_back({c.x0, c.x1});
     if (cl.empty()) continue;
     // Lined up: each cluster overlaps exactly one headed column, no two the same.
     std::set<int> hit;

@@ -720,11 +720,17 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
                         std::vector<std::string>* headers, size_t* years_line) {
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
   static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse|differens");
-  static const RE2 kCompare("(?i)(totalt|aterstar|återstår|forbrukat,?|förbrukat,?|andel,?)");
+  // (A change between two years, "Förändring", is compared too: no year,
+  // no fact.)
+  static const RE2 kCompare("(?i)(totalt|aterstar|återstår|forbrukat,?|förbrukat,?|andel,?|förändring|forandring)");
   static const RE2 kPeriod("(?i)(jan(uari)?|t\\.?o\\.?m\\.?)[-–—/]?(\\pL+\\.?)?[}|\\]]?");
   static const RE2 kOpen("((?:19|20)\\d\\d)\\s*[-–—]");
   static const RE2 kRange("(?:19|20)\\d\\d\\s*[-–—]\\s*(?:19|20)\\d\\d");
   std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(lines[i]->text)));
+  // A cell border OCR read onto a kind word ("Budget)", "Plan|"): the
+  // border's, not the word's.
+  for (std::string& t : toks)
+    if (t.size() > 3 && RE2::FullMatch(t, "\\pL+[)|\\]}]"_re)) t.pop_back();
   // A word that opens a kind printed on the line below ("Förslag" over
   // "budget" over "2027").
   static const RE2 kPrefix("(?i)(förslag|forslag|beslutad|reviderad|ursprunglig|preliminär|preliminar)");
@@ -2822,6 +2828,14 @@ size_t CountHeads(const GridRow& r) {
 
 std::vector<RowChoice> MergeWrappedRows(Grid& g) {
   std::vector<RowChoice> choices;
+  // Rows that open with an account or row number ("3010 |Medlemsavgift",
+  // "1. Jobbspåret"; InterpretGrid takes the codes off): in such a table a
+  // line with neither code nor figures under a coded row is the rest of its
+  // label ("Försäkringskassan"), whatever its first letter.
+  static const RE2 kCoded("^\\d{1,6}[.)]?(?: +| *[|/]+ *)\\pL.*");
+  int coded = 0;
+  for (const GridRow& r : g.rows) coded += RE2::FullMatch(r.label, kCoded) && RowHasCells(r);
+  const bool code_column = coded >= 3;
   auto unlabeled = [](const GridRow& r) { return r.label.empty() && !r.repeated_header && RowHasCells(r); };
   auto label_only = [](const GridRow& r) {
     return !r.label.empty() && !r.repeated_header && !RowHasCells(r) && !IsSectionHeading(r.label);
@@ -2833,7 +2847,10 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
     bool prev_open = prev && !prev->repeated_header && !prev->label.empty() && RowHasCells(*prev);
     // A row's label wrapped onto a line of its own ("Finansiella 0 0" over
     // "intakter"): the line continues the label.
-    if (prev_open && !r.repeated_header && !RowHasCells(r) && ContinuesLabel(prev->label, r.label)) {
+    if (prev_open && !r.repeated_header && !RowHasCells(r) &&
+        (ContinuesLabel(prev->label, r.label) ||
+         (code_column && RE2::FullMatch(prev->label, kCoded) && !r.label.empty() && !HasDigit(r.label) &&
+          !IsSectionHeading(r.label) && r.label.back() != ':'))) {
       prev->label += " " + r.label;
       continue;
     }
@@ -3551,10 +3568,20 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       // Budget 2026", "Insats Huvudman Löptid Budget 2027"): text columns
       // between label and values, which a dump gives no positions to cut
       // from the labels.
+      // Cell borders OCR read as strokes ("Nr _ |Insats Malgrupp") are no
+      // names, and a code column's head before the labels ("Nr", "Konto":
+      // InterpretGrid takes its codes off the labels) is no text column.
+      std::vector<std::string> named;
+      for (std::string w : label_toks) {
+        RE2::GlobalReplace(&w, "[|_\\[\\]]"_re, "");
+        if (!w.empty()) named.push_back(w);
+      }
+      if (named.size() >= 2 && RE2::FullMatch(FoldKey(named[0]), "konto|kontonr|nr\\.?|kod|ansvar"_re))
+        named.erase(named.begin());
       auto capital = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
-      side_text = !count_before && (label_toks.size() == 2 || label_toks.size() == 3) &&
-                  std::all_of(label_toks.begin(), label_toks.end(), capital) &&
-                  FoldKey(label_toks.back()) != "not" && !DetectMoneyUnit(label);
+      side_text = !count_before && (named.size() == 2 || named.size() == 3) &&
+                  std::all_of(named.begin(), named.end(), capital) && FoldKey(named.back()) != "not" &&
+                  !DetectMoneyUnit(label);
       std::string l2;
       std::vector<std::string> h2;
       if (!count_before) SpaceHeader(hl.text, &l2, &h2, nullptr, &count_after);
@@ -4183,9 +4210,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         }
       }
     }
+    // (A label in doubt outweighs a doubt the sums can clear: the rule
+    // lines read into the header say nothing about the label.)
     if (side_text)
       for (GridRow& r : g.rows)
-        if (r.doubt_rule.empty() && RowHasCells(r)) {
+        if ((r.doubt_rule.empty() || r.doubt_rule == "read.rule_junk") && RowHasCells(r)) {
           r.label = LabelWithoutSideText(r.label);
           r.doubt_rule = "read.side_text";
           r.doubt = "the header names a column between the label and the values ('" + g.header_label +

@@ -56,6 +56,12 @@ std::string CanonicalNumberText(std::string_view in) {
   // A typographic minus that OCR read as two glyphs ("—-10,4", "--2,4"):
   // one sign, as a single dash before the digits already is.
   if (collapsed.find("--") != std::string::npos) RE2::GlobalReplace(&collapsed, "(^| )--+(\\d)"_re, "\\1-\\2");
+  // A footnote mark printed after a figure ("−5 400*", "1 250¹"): the
+  // figure's, not a digit of it. (A mark set as a raised ordinary digit
+  // cannot be told from the figure in the text and is not handled here.)
+  if (collapsed.find_first_of("*\xC2\xE2") != std::string::npos)
+    RE2::GlobalReplace(&collapsed, "(\\d\\)?)(?:\\*+|\\x{00B9}|\\x{00B2}|\\x{00B3}|[\\x{2070}\\x{2074}-\\x{2079}])+( |$)"_re,
+                       "\\1\\2");
   if (collapsed.find('.') == std::string::npos) return collapsed;
   // Periods as thousands separators ("8.400.000", "151.200", older Swedish
   // style and spreadsheet exports): a token of one to three digits, not

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 14u);
+  ASSERT_EQ(scored.size(), 15u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -98,13 +98,20 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // side column's edge with an OCR word's slack): w14 55/70, all fourteen
   // 984/1026 (0.959), precision 0.998. A date cell OCR joined with its
   // taller year first ("2025 -31dec"): w14 63/70, all 992/1026 (0.967).
+  // w15 (220 dpi; session 49, held out): 33/86, precision of `ok` 0.408
+  // (the change column broke the header, then its equity table's kinds row
+  // lost and its bare years read by the plan's guess, budget 2025 and plan
+  // 2026), its name read "Ljusdal Hudiksvall"; 78/86, none wrong, once the
+  // change column, the account numbers, the plan's years before its period
+  // (utfall, in doubt) and two kommuner's names without their dash were
+  // read. All fifteen 1070/1112 (0.962), precision 0.998.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 992) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1070) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 14) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 15) << ScoreReport(scored);
 }
 
 }  // namespace

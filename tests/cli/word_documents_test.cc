@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 14u);
+  ASSERT_EQ(scored.size(), 15u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -81,16 +81,22 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // it) until a section heading ended the name. w14 (an annual report with
   // accountant negatives "(10 812)", insatser printed "2 400 000 kr" under
   // "Beviljat 2025", a balansräkning headed "31 dec 2025"; session 48, held
-  // out): 41/70 with 7 wrong `ok` until those were read: 70/70.
+  // out): 41/70 with 7 wrong `ok` until those were read: 70/70. w15 (a
+  // plan with an account-number column, a "Förändring" column between the
+  // years, footnote marks on a label and on figures, numbered insatser;
+  // session 49, held out): 43/86 with 24 wrong `ok` (the change column
+  // broke the header and the kinds went by the plan's guess; the codes
+  // stayed in the labels; "−5 400*" lost its head) until those were read:
+  // 86/86.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 14) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 15) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 14u);
+  ASSERT_EQ(scored.size(), 15u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -161,10 +167,15 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // text in their labels (suspect, read.side_text), and "Summa
   // medlemsavygifter" (OCR's y) is loaded `ok` under the garbled label
   // (the 2 wrong `ok` more). All fourteen 1008/1026.
-  EXPECT_GE(t.recalled, t.expected - 18) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 71) << ScoreReport(scored);
+  // w15 (session 49; held out: 17/86, 6 wrong `ok`: a "Förändring" column
+  // among the kinds broke the header, the labels wrapped under their figures
+  // beside an account-number column, insatser labels holding the Målgrupp
+  // text ok because rule strokes in the header hid the text column) 71/86,
+  // none wrong, once those were read. All fifteen 1079/1112.
+  EXPECT_GE(t.recalled, t.expected - 33) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 92) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 5, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 14) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 15) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -173,6 +173,14 @@ TEST(OrganisationTest, OneCasePerKind) {
        "", "", "Samordningsförbundet Åsele-Dorotea", "samordningsförbund", "", "verksamhetsplan"},
       {"unknown förbund, em dash", "Samordningsförbundet Åsele—Dorotea\nBudget 2021 med plan för 2022-2023\n", "", "",
        "Samordningsförbundet Åsele-Dorotea", "samordningsförbund", "", "budget"},
+      // Two kommuner's names with the dash lost (a running header OCR read,
+      // w15's scan): one förbund of both, dashed; a name of other words
+      // stays as printed.
+      {"unknown förbund, two kommuner without their dash",
+       "Samordningsförbundet Ljusdal Hudiksvall Verksamhetsplan 2027\nVerksamhetsplan 2027\n", "", "",
+       "Samordningsförbundet Ljusdal-Hudiksvall", "samordningsförbund", "", "verksamhetsplan"},
+      {"control: unknown förbund of a region's part", "Samordningsförbundet Norra Hälsingland\nVerksamhetsplan 2027\n",
+       "", "", "Samordningsförbundet Norra Hälsingland", "samordningsförbund", "", "verksamhetsplan"},
       {"brf title page", "2023\nÅrsredovisning\nBrf Exempelgården\nBrf Exempelgården\n769600-0004\n", "", "",
        "Brf Exempelgården", "brf", "769600-0004", "årsredovisning"},
       {"brf long form over two lines",

@@ -22,6 +22,20 @@ using fixtures::A4Pages;
 using fixtures::PageBuilder;
 using fixtures::R;
 
+// A footnote mark set as a superscript digit after a label's word is the
+// label's note (w15's "Insatser¹"); square and cubic metres stay.
+TEST(UnseenPlanTest, FootnoteMarksLeaveLabels) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"Insatser\u00b9", "Insatser"},
+      {"Övriga kostnader\u00b2\u00b3", "Övriga kostnader"},
+      {"Medlemsavgifter*", "Medlemsavgifter"},
+      {"Årsavgift kr/m\u00b2", "Årsavgift kr/m\u00b2"},
+      {"Volym m\u00b3", "Volym m\u00b3"},
+      {"Summa 2025", "Summa 2025"},
+  };
+  for (const auto& [in, want] : kCases) EXPECT_EQ(CleanCellText(in), want) << in;
+}
+
 TEST(UnseenPlanTest, UnitStatementLines) {
   struct Case {
     const char* line;
@@ -42,6 +56,11 @@ TEST(UnseenPlanTest, UnitStatementLines) {
       {"Kostnaden för kansliet uppgick till 300 tkr.", ""},
       {"Resultatet visas i kronor.", ""},
       {"Summan (300 tkr) är budgeterad.", ""},
+      // The unit in a sentence of its own before or after others (w15).
+      {"Belopp i tusen kronor. Kostnader anges med minustecken.", "tkr"},
+      {"Förbundet finansierade fyra insatser. Belopp i kr.", "kr"},
+      {"Beloppen i tabellen anges i kronor.", "kr"},
+      {"Kostnaderna ökar. Resultatet visas i kronor.", ""},
   };
   for (const Case& c : kCases) {
     std::optional<MoneyUnit> u = UnitStatementLine(c.line);

@@ -38,6 +38,12 @@ TEST(SwedishNumberTest, ParsesPrintedForms) {
       {"8.400.000", true, 8400000, false, false},         // periods group thousands
       {"151.200", true, 151200, false, false},
       {"\u22121.350", true, -1350, false, false},
+      // A footnote mark after a figure is the figure's note, no digit (w15).
+      {"\u22125 400*", true, -5400, false, false},
+      {"1 250\u00b9", true, 1250, false, false},         // superscript one
+      {"(362)**", true, -362, false, false},
+      {"*", false, 0, false, false},
+      {"12*3", false, 0, false, false},
       {"12.500,50", true, 12500.5, false, false},
       {"0.570", false, 0, false, false},                  // not a thousands group: 0 head
       {"480.5", false, 0, false, false},                  // a decimal point is not read
@@ -69,7 +75,8 @@ TEST(SwedishNumberTest, NumericTokens) {
       {"13", true},         {"320", true},       {"-2", true},         {"480,5", true},  {"(1", true},
       {"100%", true},       {"-", true},         {"8 400 000", true},  {"13\u00a0320", true},
       {"8.400.000", true},  {"-13 900", true},   {"13 32", false},     {"abc", false},   {"J 480", false},
-      {"50,0 26", false},   {"2024 abc", false}, {"", false},
+      {"50,0 26", false},   {"2024 abc", false}, {"", false},      {"400*", true},   {"5\u00b2", true},
+      {"*", false},
   };
   for (const auto& [token, numeric] : kCases) EXPECT_EQ(IsNumericToken(token), numeric) << token;
 }

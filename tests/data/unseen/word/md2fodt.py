@@ -6,7 +6,7 @@ document. Only layout lives here; every word and figure is in the source.
 Source lines:
   @font NAME SIZEpt      body font       @rules grid|lines|none   table borders
   @shade #RRGGBB         header shading  @tabs 6cm 8.5cm ...      right tab stops
-  @pagebreak
+  @pagebreak             @widths 1.2 4.8 ...  column widths in cm of the next table only
   @header TEXT / @footer TEXT   running page header / footer ({page} = page number)
   = Title   == Heading   === Subheading
   | a | b | c |          table row (consecutive rows = one table; first = header)
@@ -25,6 +25,7 @@ def main(src, out):
     body, styles = [], []
     table, bold = [], []
     tcount = [0]
+    widths = []  # @widths: the next table's column widths (cm), then reset
     def flush():
         if not table:
             return
@@ -36,9 +37,15 @@ def main(src, out):
         styles.append('<style:style style:name="%s" style:family="table"><style:table-properties style:width="16.5cm" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>' % tn)
         styles.append('<style:style style:name="%s.A" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>' % (tn, first))
         styles.append('<style:style style:name="%s.B" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>' % (tn, rest))
-        x = ['<table:table table:name="Tabell%d" table:style-name="%s">' % (tcount[0], tn),
-             '<table:table-column table:style-name="%s.A"/>' % tn,
-             '<table:table-column table:style-name="%s.B" table:number-columns-repeated="%d"/>' % (tn, n - 1)]
+        x = ['<table:table table:name="Tabell%d" table:style-name="%s">' % (tcount[0], tn)]
+        if len(widths) == n:
+            for c, w in enumerate(widths):
+                styles.append('<style:style style:name="%s.W%d" style:family="table-column"><style:table-column-properties style:column-width="%scm"/></style:style>' % (tn, c, w))
+                x.append('<table:table-column table:style-name="%s.W%d"/>' % (tn, c))
+        else:
+            x += ['<table:table-column table:style-name="%s.A"/>' % tn,
+                  '<table:table-column table:style-name="%s.B" table:number-columns-repeated="%d"/>' % (tn, n - 1)]
+        widths.clear()
         # A header cell aligns as its column's figures do (right over
         # figures, left over text).
         numeric = [sum(1 for r in table[1:] if c < len(r) and r[c] and NUM.match(r[c])) >
@@ -74,6 +81,8 @@ def main(src, out):
             tabs = line.split()[1:]
         elif line.startswith('@header ') or line.startswith('@footer '):
             running[line[1:7]] = line[8:]
+        elif line.startswith('@widths'):
+            widths[:] = line.split()[1:]
         elif line.startswith('@pagebreak'):
             body.append('<text:p text:style-name="Break"/>')
         elif line.startswith('=== '):
