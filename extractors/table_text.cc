@@ -670,9 +670,18 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
 
 // A one-column header in a space-separated dump: a short label (or none),
 // then one kind word and one year ("Intäkter   Budget 2025"), nothing else.
+// The unit may follow the year ("Avgift 2027, kr", "Budget 2027 (tkr)"):
+// it stays in the header, which names the column's unit.
 bool OneColumnSpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers) {
   std::vector<std::string> toks = OcrTokens(CleanCellText(text));
   size_t n = toks.size();
+  std::string unit;
+  if (n >= 3 && n <= 7 && RE2::FullMatch(toks[n - 1], "\\(?(?:kr|tkr|mkr|mnkr|sek|tsek)\\)?[.:]?"_re) &&
+      RE2::FullMatch(toks[n - 2], "(?:19|20)\\d\\d,?"_re)) {
+    unit = toks[n - 1];
+    --n;
+    if (toks[n - 1].back() == ',') toks[n - 1].pop_back();
+  }
   if (n < 2 || n > 6 || !IsYearToken(toks[n - 1])) return false;
   std::string header = toks[n - 2] + " " + toks[n - 1];
   if (!IsKindYearHeader(header)) return false;
@@ -680,7 +689,7 @@ bool OneColumnSpaceHeader(const std::string& text, std::string* label, std::vect
     if (IsHeaderToken(toks[k]) || HasDigit(toks[k])) return false;
   label->clear();
   for (size_t k = 0; k + 2 < n; ++k) *label += (k ? " " : "") + toks[k];
-  *headers = {header};
+  *headers = {unit.empty() ? header : header + ", " + unit};
   return true;
 }
 

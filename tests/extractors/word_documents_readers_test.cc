@@ -113,6 +113,12 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
        "Resultatrakning\nBelopp i tkr\n\nNot 2025 2024\nVerksamhetens kostnader 2 (10 812) (9 960)\n"
        "Verksamhetens intakter 1 10 450 10 200\nVerksamhetens resultat (362) 240\n",
        "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, -10812000},
+      // A one-column header with the unit after its year names the
+      // column's unit (w15's "Avgift 2027, kr"; before, no table).
+      {"a unit after the one column's year",
+       "Medlemsavgifter 2027\n\nMedlem Avgift 2027, kr\nForsakringskassan 1 800 000\nRegion Gavleborg 1 800 000\n"
+       "Ljusdals kommun 601 600\nSumma 4 201 600\n",
+       "verksamhetsplan", 2027, "[budget 2027]", 4, 1800000},
       // An account-number column, a change column among the kinds with no
       // year of its own, labels wrapped under their figures, a border read
       // onto a kind, a footnote star after a figure, the unit in the first
