@@ -106,6 +106,10 @@ std::string CellUnitWord(const std::string& word);
 // True for a token that can start or be a column header: a year, a date, or a
 // column-kind word (Utfall, Budget, Plan, Prognos, Avvikelse, Totalt, Not).
 bool IsHeaderToken(const std::string& token);
+// The column kind ("utfall", "budget", "plan", "prognos", "bokslut") a word
+// is, or is but for one letter OCR misread after the first ("Ptan",
+// "Budqet"); "" for any other word.
+std::string KindWordNear(const std::string& word);
 // A member fee's word that names a column with the year after it
 // ("Medlemsavgift 2027", "Bidrag 2026").
 bool IsFeeHeaderWord(const std::string& token);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 #include <vector>
 
@@ -459,6 +460,21 @@ std::string CellUnitWord(const std::string& word) {
   return FoldKey(unit);
 }
 
+std::string KindWordNear(const std::string& word) {
+  static const char* const kKinds[] = {"utfall", "budget", "plan", "prognos", "bokslut"};
+  const std::string f = FoldKey(word);
+  for (const char* k : kKinds) {
+    const std::string kind = k;
+    if (f.size() != kind.size()) continue;
+    int diff = 0;
+    for (size_t i = 0; i < f.size() && diff <= 1; ++i) diff += f[i] != kind[i];
+    // One letter misread; the first kept (a real word's first letter
+    // differs: "klan", "flan").
+    if (diff == 0 || (diff == 1 && kind.size() >= 4 && f[0] == kind[0])) return kind;
+  }
+  return "";
+}
+
 bool IsHeaderToken(const std::string& token) {
   static const RE2 kHeader(
       "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|utfall|budget|plan|"
@@ -611,7 +627,8 @@ bool LabelsEndInACountColumn(const Grid& grid) {
 // under "Nr  Insats"): the reader joins it to the label, since only value
 // columns are columns to it. `label` without it, or "" when it has none.
 const RE2& LeadingCode() {
-  static const RE2 kLeadingCode("^(\\d{1,6})([.)]?)(?: +| *[|/]+ *)(\\pL.*)$");
+  // (OCR may read a number's stop as a comma: "4, Steg 1 till arbete".)
+  static const RE2 kLeadingCode("^(\\d{1,6})([.),]?)(?: +| *[|/]+ *)(\\pL.*)$");
   return kLeadingCode;
 }
 
@@ -632,7 +649,7 @@ bool LabelsStartWithACodeColumn(const Grid& grid) {
     std::string code, stop, rest;
     if (!RE2::FullMatch(l, LeadingCode(), &code, &stop, &rest)) continue;
     ++coded;
-    if (stop == ".") in_order = in_order && std::to_string(++numbered) == code;
+    if (stop == "." || stop == ",") in_order = in_order && std::to_string(++numbered) == code;
   }
   if (named) return coded >= 2 && 2 * coded >= labels;
   return in_order && numbered >= 3;
@@ -673,6 +690,19 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   RE2::GlobalReplace(&h, kYearStop, "\\1\\2");
   h = CleanCellText(h);
   std::string f = FoldKey(h);
+  // A kind word OCR misread by one letter ("Ptan 2028", "Budqet 2027"): the
+  // kind. Only words of letters alone, before a year or standing alone.
+  {
+    std::string fixed;
+    bool changed = false;
+    std::istringstream words(f);
+    for (std::string w; words >> w;) {
+      std::string k = RE2::FullMatch(w, "[a-z]{4,7}"_re) ? KindWordNear(w) : "";
+      changed |= !k.empty() && k != w;
+      fixed += (fixed.empty() ? "" : " ") + (k.empty() ? w : k);
+    }
+    if (changed) f = fixed;
+  }
   // A closing date in words ("31 dec 2025", "31 december 2025", "31.12.2025")
   // reads as the ISO date the rules below know.
   {

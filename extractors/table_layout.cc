@@ -128,7 +128,8 @@ bool IsKindsBand(const Band& b, double columns_x0) {
   for (const PWord& p : b.words) {
     if (p.w->box.x1 <= columns_x0) return false;  // kind words are often wider than the years under them
     std::string t = StripPunct(p.w->text);
-    if (!RE2::FullMatch(t, kKind)) return false;
+    // (On an OCR page a kind misread by one letter, "Ptan", is a kind.)
+    if (!RE2::FullMatch(t, kKind) && (p.w->confidence >= 1 || KindWordNear(t).empty())) return false;
     ++kinds;
   }
   return kinds >= 2;

@@ -2841,7 +2841,7 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
   // "1. Jobbspåret"; InterpretGrid takes the codes off): in such a table a
   // line with neither code nor figures under a coded row is the rest of its
   // label ("Försäkringskassan"), whatever its first letter.
-  static const RE2 kCoded("^\\d{1,6}[.)]?(?: +| *[|/]+ *)\\pL.*");
+  static const RE2 kCoded("^\\d{1,6}[.),]?(?: +| *[|/]+ *)\\pL.*");
   int coded = 0;
   for (const GridRow& r : g.rows) coded += RE2::FullMatch(r.label, kCoded) && RowHasCells(r);
   const bool code_column = coded >= 3;

@@ -104,12 +104,14 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // 2026), its name read "Ljusdal Hudiksvall"; 78/86, none wrong, once the
   // change column, the account numbers, the plan's years before its period
   // (utfall, in doubt) and two kommuner's names without their dash were
-  // read. All fifteen 1070/1112 (0.962), precision 0.998.
+  // read. All fifteen 1070/1112 (0.962), precision 0.998. Then a kind word
+  // OCR misread by one letter ("Ptan") and OCR's "4," for a list's "4.":
+  // w15 83/86, all 1075/1112 (0.967).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1070) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1075) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 15) << ScoreReport(scored);
 }

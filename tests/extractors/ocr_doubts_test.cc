@@ -104,7 +104,9 @@ TEST(OcrDoubts, AFigureOverALineWithoutALabelIsSuspect) {
     MarkOcrDoubts(OnePage(d), CheckDocument(tables), &tables);
     const TableRow& region = tables[0].rows[2];
     EXPECT_EQ(region.cells[2].status, ocr ? "suspect" : "ok");
-    if (ocr) EXPECT_NE(region.cells[2].doubt.find("without a label"), std::string::npos) << region.cells[2].doubt;
+    if (ocr) {
+      EXPECT_NE(region.cells[2].doubt.find("without a label"), std::string::npos) << region.cells[2].doubt;
+    }
     EXPECT_EQ(region.cells[1].status, "ok");  // its column's sum holds
   }
 }

@@ -1269,8 +1269,11 @@ TEST(OcrDumpBlocks, AVaravRowsLoneFigureGoesWhereTheVaravRowsAddUp) {
     ASSERT_NE(cell, nullptr);
     EXPECT_DOUBLE_EQ(cell->value, 3800);
     EXPECT_NE(cell->status, "ok");
-    for (int y : {2029, 2030, 2031})
-      if (y != c.want_year) EXPECT_EQ(Cell(r, "Varav tillgangligt for nya insatser", y), nullptr) << y;
+    for (int y : {2029, 2030, 2031}) {
+      if (y != c.want_year) {
+        EXPECT_EQ(Cell(r, "Varav tillgangligt for nya insatser", y), nullptr) << y;
+      }
+    }
     EXPECT_EQ(HasFlag(r, "read.placement"), c.want_year == 2029);
   }
 }

@@ -37,6 +37,11 @@ TEST(ColumnHeaderTest, YearsAndKinds) {
       {"aaa -2020-12-", "årsredovisning", 2020, ColumnKind::kUtfall},
       {"åla -2019-12-", "årsredovisning", 2019, ColumnKind::kUtfall},
       {"Kvinna 2020", "årsredovisning", 2020, ColumnKind::kUnknown},  // a word and a bare year: no scrap rule
+      // A kind word OCR misread by one letter after the first (w15's scan).
+      {"Ptan 2028", "verksamhetsplan", 2028, ColumnKind::kPlan},
+      {"Budqet 2027", "verksamhetsplan", 2027, ColumnKind::kBudget},
+      {"Klan 2028", "verksamhetsplan", 2028, ColumnKind::kUnknown},  // another first letter: a word
+      {"Förändring", "verksamhetsplan", 0, ColumnKind::kUnknown},     // a change column: no fact
       {"2020", "årsredovisning", 2020, ColumnKind::kUtfall},
       {"2020", "verksamhetsplan", 2020, ColumnKind::kBudget},  // first plan year; later ones become plan
       {"<b>2021</b>", "verksamhetsplan", 2021, ColumnKind::kBudget},
@@ -145,6 +150,83 @@ TEST(ColumnHeaderTest, PlanYearsAfterTheFirstArePlan) {
   EXPECT_TRUE(t.rows[0].is_total);
   EXPECT_EQ(t.rows[0].category.value_or(""), "income.total");
   EXPECT_EQ(t.rows[0].cells[2].amount_sek, 13320000);
+}
+
+// A plan's bare years read by its period (w15's equity table, its kinds row
+// lost): the first year the budget, later ones plan; years before it no
+// budget of the plan (utfall two years or more before, the year before
+// budget), those in doubt (read.kind). With the period unknown the first
+// bare column is the budget (PlanYearsAfterTheFirstArePlan).
+TEST(ColumnHeaderTest, PlanBareYearsByThePlansPeriod) {
+  Grid g;
+  g.title = "Eget kapital";
+  g.header_label = "Tkr";
+  g.headers = {"2025", "2026", "2027", "2028"};
+  GridRow r;
+  r.label = "Utgående eget kapital";
+  for (const char* v : {"2 460", "2 260", "1 960", "1 800"}) {
+    GridCell c;
+    c.present = true;
+    c.text = v;
+    r.cells.push_back(c);
+  }
+  g.rows.push_back(r);
+  FinancialTable t;
+  TableContext ctx{"verksamhetsplan", ""};
+  ctx.doc_year_from = 2027;
+  ASSERT_TRUE(InterpretGrid(g, ctx, &t));
+  ASSERT_EQ(t.columns.size(), 4u);
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kUtfall);
+  EXPECT_EQ(t.columns[1].kind, ColumnKind::kBudget);
+  EXPECT_EQ(t.columns[2].kind, ColumnKind::kBudget);
+  EXPECT_EQ(t.columns[3].kind, ColumnKind::kPlan);
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].cells[0].status, "suspect");
+  EXPECT_EQ(t.rows[0].cells[0].doubt_rule, "read.kind");
+  EXPECT_EQ(t.rows[0].cells[1].status, "suspect");
+  EXPECT_EQ(t.rows[0].cells[2].status, "ok");
+  EXPECT_EQ(t.rows[0].cells[3].status, "ok");
+}
+
+// A code column before the labels (account numbers under "Konto", a
+// numbered list "1." "2." "3.") is no part of them (w15); a label that only
+// starts with a number stays whole.
+TEST(ColumnHeaderTest, CodeColumnsLeaveTheLabels) {
+  struct Case {
+    const char* name;
+    const char* header_label;
+    std::vector<const char*> labels;
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"account numbers", "Konto Post", {"3010 Medlemsavgift Försäkringskassan", "3011 Medlemsavgift Region", "Summa intäkter"},
+       "[Medlemsavgift Försäkringskassan][Medlemsavgift Region][Summa intäkter]"},
+      {"a numbered list, OCR's comma too", "Insats", {"1. Jobbspåret", "2. Samtalsstödet", "3. Lots 2.0", "4, Steg 1 till arbete"},
+       "[Jobbspåret][Samtalsstödet][Lots 2.0][Steg 1 till arbete]"},
+      {"control: numbers not in order, no code header", "Insats", {"2 kommuner", "5 kommuner", "Summa"},
+       "[2 kommuner][5 kommuner][Summa]"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Grid g;
+    g.title = "Budget 2027, tkr";
+    g.header_label = c.header_label;
+    g.headers = {"Budget 2027"};
+    for (const char* l : c.labels) {
+      GridRow r;
+      r.label = l;
+      GridCell cell;
+      cell.present = true;
+      cell.text = "100";
+      r.cells.push_back(cell);
+      g.rows.push_back(r);
+    }
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, TableContext{"verksamhetsplan", ""}, &t));
+    std::string got;
+    for (const TableRow& r : t.rows) got += "[" + r.label + "]";
+    EXPECT_EQ(got, c.want);
+  }
 }
 
 // OCR lost "Budget" over the first column of a driftredovisning: a bare
