@@ -41,6 +41,7 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
   ctx.doc_kind = doc.meta.kind;
   ctx.default_unit = DocumentUnitStatement(doc);
   ctx.doc_year_from = doc.meta.year_from;
+  ctx.doc_year_to = doc.meta.year_to;
   // A text layer that lost its å/ä/ö (PageDecision::kRepair) came from an
   // OCR engine too: its labels carry OCR's misreads ("Summia", "/m?").
   for (const Page& p : doc.pages)

@@ -63,6 +63,7 @@ struct TableContext {
   std::string doc_kind;     // DocumentMeta::kind
   std::string default_unit; // from "Alla belopp redovisas i tkr", or ""
   int doc_year_from = 0;    // DocumentMeta::year_from (0 = unknown)
+  int doc_year_to = 0;      // DocumentMeta::year_to (0 = unknown)
   // ocr_pages[p - 1]: page p was read by OCR (Page::decision kOcr) or is a
   // text layer OCR made (kRepair: å/ä/ö stripped). Row labels of those
   // pages get their misread letters rebuilt (ocr_misreads.h).
@@ -114,6 +115,12 @@ std::string KindWordNear(const std::string& word);
 // ("Medlemsavgift 2027", "Bidrag 2026").
 bool IsFeeHeaderWord(const std::string& token);
 bool IsYearToken(const std::string& token);
+// "Innevarande" / "Föregående" (år): a column of the report's year or the
+// one before, named without the year.
+bool IsRelativeYearWord(const std::string& token);
+// The year a header names relative to the report's ("Innevarande år" →
+// report_year, "Föregående år" → report_year - 1); 0 when it names none.
+int RelativeYear(const std::string& header, int report_year);
 // A header that names only that its column holds money ("Belopp",
 // "Belopp, kr", "Belopp (tkr)", "Kronor", "Tkr"): InterpretGrid dates such
 // a column by its table's title.

@@ -460,6 +460,18 @@ std::string CellUnitWord(const std::string& word) {
   return FoldKey(unit);
 }
 
+bool IsRelativeYearWord(const std::string& token) {
+  return RE2::FullMatch(FoldKey(StripPunct(token)), "innevarande|foregaende|forra"_re);
+}
+
+int RelativeYear(const std::string& header, int report_year) {
+  if (report_year <= 0) return 0;
+  const std::string f = FoldKey(CleanCellText(header));
+  if (RE2::FullMatch(f, "innevarande (ar|arets|rakenskapsar)"_re)) return report_year;
+  if (RE2::FullMatch(f, "(foregaende|forra) (ar|arets|rakenskapsar)"_re)) return report_year - 1;
+  return 0;
+}
+
 std::string KindWordNear(const std::string& word) {
   static const char* const kKinds[] = {"utfall", "budget", "plan", "prognos", "bokslut"};
   const std::string f = FoldKey(word);
@@ -477,7 +489,9 @@ std::string KindWordNear(const std::string& word) {
 
 bool IsHeaderToken(const std::string& token) {
   static const RE2 kHeader(
-      "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|utfall|budget|plan|"
+      "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|"
+      // A period in one word ("2025-01-01–2025-12-31").
+      "(19|20)\\d\\d-\\d\\d-\\d\\d[-–—]{1,2}(19|20)\\d\\d-\\d\\d-\\d\\d|utfall|budget|plan|"
       "prognos|avvikelse|totalt|bokslut|återstår|aterstar|beviljat|beviljade)");
   return RE2::FullMatch(token, kHeader);
 }
@@ -681,6 +695,10 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   std::string h = col.header;
   static const RE2 kBrokenDate("(\\d{4}-\\d\\d-) (\\d\\d)");
   RE2::GlobalReplace(&h, kBrokenDate, "\\1\\2");
+  // A period joined by an en or em dash ("2025-01-01–2025-12-31") reads as
+  // one joined by a hyphen does ("2025-01-01 -2025-12-31").
+  static const RE2 kDashedPeriod("(\\d)\\s*-?[\\x{2013}\\x{2014}]-?\\s*((?:19|20)\\d\\d)");
+  RE2::GlobalReplace(&h, kDashedPeriod, "\\1 -\\2");
   // OCR reads rule strokes and cell borders as symbols ("Not > 2025 = 2024",
   // "2025."): they name nothing. Quotes, |, <, >, =, » and a full stop or
   // colon after a year go before the header is read.
@@ -804,16 +822,35 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // budget in a plan. Only where no column names a year of its own and the
   // title names exactly one; else it stays a column of no year (dropped).
   const std::optional<int> title_year = SingleYear(t.title);
+  std::set<size_t> caption_year;  // grid columns dated by the caption alone
   std::vector<TableColumn> parsed;
   for (const std::string& h : grid.headers) parsed.push_back(ParseColumnHeader(h, ctx.doc_kind));
   bool dated_column =
       std::any_of(parsed.begin(), parsed.end(), [](const TableColumn& c) { return c.year != 0; });
+  const bool printed_year = dated_column;
   for (size_t i = 0; i < grid.headers.size(); ++i) {
     TableColumn c = parsed[i];
     if (c.kind == ColumnKind::kUnknown && c.year == 0 && !dated_column && title_year &&
         IsAmountWordHeader(c.header)) {
       c.year = *title_year;
       c.kind = IsAnnualReport(ctx.doc_kind) ? ColumnKind::kUtfall : ColumnKind::kBudget;
+    }
+    // "Innevarande år" / "Föregående år" in a report of one year: that
+    // year's outcome and the year before's.
+    if (c.kind == ColumnKind::kUnknown && c.year == 0 && IsAnnualReport(ctx.doc_kind) &&
+        ctx.doc_year_from > 0 && (ctx.doc_year_to == 0 || ctx.doc_year_to == ctx.doc_year_from)) {
+      if (int y = RelativeYear(c.header, ctx.doc_year_from)) {
+        c.year = y;
+        c.kind = ColumnKind::kUtfall;
+      }
+    }
+    // Kinds named without years ("Budget  Utfall  Avvikelse") under a
+    // caption of one year ("Driftredovisning 2025"): that year's. (A plan's
+    // utfall or prognos may be an earlier year's: those stay in doubt,
+    // read.year, below.)
+    if (IsDatedKind(c.kind) && c.year == 0 && !printed_year && title_year) {
+      c.year = *title_year;
+      caption_year.insert(i);
     }
     if (c.kind == ColumnKind::kUnknown) continue;  // text columns (Kommentarer)
     if (c.kind != ColumnKind::kNote && (c.year != 0 || c.kind != ColumnKind::kUnknown)) any_value_column = true;
@@ -1154,6 +1191,13 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
           cell.status = "suspect";
           cell.doubt_rule = "read.kind";
           cell.doubt = kind_doubt[ci_idx];
+        } else if (caption_year.count(static_cast<size_t>(keep[ci_idx])) && !IsAnnualReport(ctx.doc_kind) &&
+                   (t.columns[ci_idx].kind == ColumnKind::kUtfall || t.columns[ci_idx].kind == ColumnKind::kPrognos) &&
+                   cell.parsed) {
+          cell.status = "suspect";
+          cell.doubt_rule = "read.year";
+          cell.doubt = "its column's header names no year; the caption's year " +
+                       std::to_string(t.columns[ci_idx].year) + " may be the plan's, not this column's";
         } else if (year_by_place[ci_idx] && cell.parsed) {
           cell.status = "suspect";
           cell.doubt_rule = "read.year";

@@ -181,6 +181,31 @@ int YearlessAmountHeaderStart(const Band& band) {
   return -1;
 }
 
+// A header of column kinds alone ("Budget  Utfall  Avvikelse") whose
+// caption names the one year ("Driftredovisning 2025", see InterpretGrid):
+// at most two label words, then two or more kind words, one of them a
+// dated kind (budget, plan, utfall, prognos). -1 when the band is none.
+// The caller checks the caption and that no years row follows (a kinds row
+// over a years row is one header, MergeWrappedHeader).
+int YearlessKindsHeaderStart(const Band& band) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut)");
+  static const RE2 kDated("(?i)(utfall|budget|plan|prognos|bokslut)");
+  const size_t n = band.words.size();
+  for (size_t first = 0; first <= 2 && first + 2 <= n; ++first) {
+    bool all = true, dated = false;
+    for (size_t i = first; i < n && all; ++i) {
+      const std::string t = StripPunct(band.words[i].w->text);
+      all = RE2::FullMatch(t, kKind);
+      dated |= RE2::FullMatch(t, kDated);
+    }
+    bool lead_plain = true;
+    for (size_t i = 0; i < first; ++i) lead_plain &= !RE2::FullMatch(StripPunct(band.words[i].w->text), kKind) &&
+                                                   !HasDigit(band.words[i].w->text);
+    if (all && dated && lead_plain) return static_cast<int>(first);
+  }
+  return -1;
+}
+
 // The band's words as printed, for WordDateAt (table_grid.h).
 std::vector<std::string> WordTexts(const Band& band) {
   std::vector<std::string> texts;
@@ -218,6 +243,16 @@ int HeaderStart(const Band& band) {
     // a caption's period ("Budget 2020–2022, tkr") makes no header.
     static const RE2 kYearRange("(19|20)\\d\\d[-–—](19|20)\\d\\d");  // one word
     const bool period = RE2::FullMatch(t, kYearRange);
+    // "Innevarande år", "Föregående år": the report's year and the one
+    // before (InterpretGrid dates them by the document).
+    if (IsRelativeYearWord(t) && i + 1 < band.words.size() &&
+        RE2::FullMatch(FoldKey(StripPunct(band.words[i + 1].w->text)), "ar|arets|rakenskapsar"_re)) {
+      if (first == band.words.size()) first = i;
+      ++tokens;
+      ++years;
+      ++i;
+      continue;
+    }
     if (IsHeaderToken(t) || note || fee || period) {
       // "2022 - 2023" (a split financial year) is one column's header, not
       // two: its second year counts no token of its own.
@@ -244,6 +279,10 @@ int HeaderStart(const Band& band) {
   for (size_t i = first; i < band.words.size(); ++i) {
     if (size_t date = WordDateAt(texts, i).words) {
       i += date - 1;
+      continue;
+    }
+    if (IsRelativeYearWord(band.words[i].w->text)) {  // "Föregående år"
+      ++i;
       continue;
     }
     if (!IsHeaderishWord(band.words[i].w->text)) ++prose;
@@ -591,8 +630,9 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     TableColumn parsed = ParseColumnHeader(cols[c].header, "årsredovisning");
     // A column of numbers without a header (a misaligned row, a stray
     // figure) is kept as "orphan": its numbers are placed by order.
-    cols[c].text_only =
-        parsed.kind == ColumnKind::kUnknown && !cols[c].header.empty() && !IsAmountWordHeader(cols[c].header);
+    // ("Innevarande år" names a value column: InterpretGrid dates it.)
+    cols[c].text_only = parsed.kind == ColumnKind::kUnknown && !cols[c].header.empty() &&
+                        !IsAmountWordHeader(cols[c].header) && RelativeYear(cols[c].header, 2000) == 0;
     named.push_back(cols[c]);
   }
   // Text columns to the right (Kommentarer) have header words but no
@@ -2099,6 +2139,12 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
                    const LayoutParams& lp, std::vector<Grid>* grids, TablePlace* place) {
   const std::vector<Band>& bands = page_bands[pi];
   int hs = HeaderStart(bands[i]);
+  // Kinds alone, dated by a caption of one year, with no years row under
+  // them (that would make a two-row header, read from the years row).
+  if (hs < 0 && (hs = YearlessKindsHeaderStart(bands[i])) >= 0) {
+    const bool years_below = i + 1 < bands.size() && HeaderStart(bands[i + 1]) >= 0;
+    if (years_below || !SingleYear(FindTitle(bands, i, lp)).has_value()) hs = -1;
+  }
   if (hs < 0) return i + 1;
   HeaderBlock h = MergeWrappedHeader(bands, i, hs, lp);
   CarryHeaderFromPreviousPage(doc, page_bands, pi, i, lp, &h);

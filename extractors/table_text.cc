@@ -314,6 +314,13 @@ std::string StripRuleJunk(const std::string& clean, bool* had) {
     for (; e > b && edge(cps[e - 1]); --e) junk_edge = junk_edge || IsRuleJunk(cps[e - 1]);
     int inner = 0;
     for (size_t k = b; k < e; ++k) inner += IsRuleJunk(cps[k]);
+    // A period in one word whose dash OCR read as an em dash
+    // ("2025-01-01—2025-12-31", "2024-01-01-—2024-12-31"): a header's.
+    static const RE2 kPeriod("(?:19|20)\\d\\d-\\d\\d-\\d\\d[-\\x{2013}\\x{2014}]{1,2}(?:19|20)\\d\\d-\\d\\d-\\d\\d,?");
+    if (RE2::FullMatch(tok, kPeriod)) {
+      out += (out.empty() ? "" : " ") + tok;
+      continue;
+    }
     if (cps.size() == 1 && cps[0] == U'—') {  // a dash standing for nothing in a cell
       out += (out.empty() ? "" : " ") + tok;
       continue;
@@ -624,12 +631,23 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
       }
     }
   }
+  // "Innevarande år" / "Föregående år": one column's head each, the year
+  // the document's (InterpretGrid).
+  for (size_t k = 0; k + 1 < toks.size(); ++k)
+    if (IsRelativeYearWord(toks[k]) && RelativeYear(toks[k] + " " + toks[k + 1], 2000) != 0) {
+      toks[k] += " " + toks[k + 1];
+      toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+  auto relative = [](const std::string& t) { return RelativeYear(t, 2000) != 0; };
   size_t n = toks.size();
   size_t first = n;
-  while (first > 0 && (IsHeaderToken(toks[first - 1]) || IsFiscalYearToken(toks[first - 1]))) --first;
+  while (first > 0 && (IsHeaderToken(toks[first - 1]) || IsFiscalYearToken(toks[first - 1]) || relative(toks[first - 1])))
+    --first;
   // A year, a fiscal year or a closing date ("2025-12-31") names a column.
-  auto names_year = [](const std::string& t) {
-    return IsYearToken(t) || IsFiscalYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re);
+  // (A period in one word too: "2025-01-01–2025-12-31", OCR's "-—".)
+  auto names_year = [&relative](const std::string& t) {
+    return IsYearToken(t) || IsFiscalYearToken(t) || relative(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re) ||
+           RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d[-\\x{2013}\\x{2014}]{1,2}(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re);
   };
   int years = 0;
   for (size_t i = first; i < n; ++i) years += names_year(toks[i]);
@@ -711,6 +729,33 @@ bool AmountWordSpaceHeader(const std::string& text, std::string* label, std::vec
     label->clear();
     for (size_t k = 0; k + tail < n; ++k) *label += (k ? " " : "") + toks[k];
     *headers = {header};
+    return true;
+  }
+  return false;
+}
+
+// Column kinds alone after at most two label words ("Budget Utfall
+// Avvikelse"), one of them a dated kind: the caller dates them by a caption
+// of one year ("Driftredovisning 2025", InterpretGrid). A cell border OCR
+// read onto a kind ("Utfall|") goes.
+bool YearlessKindsSpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers) {
+  std::vector<std::string> toks = OcrTokens(CleanCellText(text));
+  for (std::string& t : toks)
+    while (t.size() > 3 && RE2::FullMatch(t, "\\pL+[)|\\]}]"_re)) t.pop_back();
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut)");
+  static const RE2 kDated("(?i)(utfall|budget|plan|prognos|bokslut)");
+  const size_t n = toks.size();
+  for (size_t first = 0; first <= 2 && first + 2 <= n; ++first) {
+    bool all = true, dated = false, plain = true;
+    for (size_t k = first; k < n && all; ++k) {
+      all = RE2::FullMatch(toks[k], kKind);
+      dated |= RE2::FullMatch(toks[k], kDated);
+    }
+    for (size_t k = 0; k < first; ++k) plain &= !RE2::FullMatch(toks[k], kKind) && !HasDigit(toks[k]);
+    if (!all || !dated || !plain) continue;
+    label->clear();
+    for (size_t k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
+    headers->assign(toks.begin() + static_cast<std::ptrdiff_t>(first), toks.end());
     return true;
   }
   return false;
@@ -911,6 +956,16 @@ std::string FindTitle(const std::vector<const Line*>& lines, size_t header, cons
     if (IsSectionHeading(clean) || RE2::FullMatch(FoldKey(clean), "eget kapital"_re)) {
       ++sections;
       continue;
+    }
+    // Figures alone: the table above's, which automatic segmentation set
+    // after its labels and the next caption ("Not 1 … (kr)" over "5 399
+    // 922,60" over the next header). No caption; counted like a section.
+    {
+      const std::vector<std::string> toks = Tokens(clean);
+      if (!toks.empty() && std::all_of(toks.begin(), toks.end(), [](const std::string& t) { return IsNumericToken(t); })) {
+        ++sections;
+        continue;
+      }
     }
     if (nearest.empty() && clean.size() < tp.title_max_chars && clean.back() != '.' &&
         clean.find('\t') == std::string::npos)
@@ -3325,25 +3380,39 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
     for (size_t k = 0; k < text.size(); ++k)
       if (k < kEdgeLines || k + kEdgeLines >= text.size()) edges[pi].push_back(text[k]);
   }
-  auto repeatable = [](const Line& l) {
+  // A running line may end in its page's number after a separator
+  // ("Samordningsförbundet X – Årsredovisning 2025 – 1"): the number and the
+  // dash go before lines are compared, so the line repeats page to page.
+  auto without_page_number = [](const std::string& text) {
+    std::string t = text;
+    static const RE2 kTrailingNumber("\\s+[-\\x{2013}\\x{2014}|\\x{00b7}\\x{2022}]\\s*\\d{1,3}\\s*$");
+    RE2::Replace(&t, kTrailingNumber, "");
+    return t;
+  };
+  auto repeatable = [&](const Line& l) {
     std::string label;
     std::vector<std::string> headers;
     if (SpaceHeader(l.text, &label, &headers)) return false;
     static const RE2 kYears("(?:19|20)\\d\\d(?:[-\u2013](?:19|20)?\\d\\d)?[.,:]?");
-    for (const std::string& t : Tokens(l.text))
-      if (IsNumericToken(t) && !RE2::FullMatch(t, kYears)) return false;
+    static const RE2 kSeparator("[-\\x{2013}\\x{2014}|\\x{00b7}\\x{2022}]");
+    for (const std::string& t : Tokens(without_page_number(l.text)))
+      if (IsNumericToken(t) && !RE2::FullMatch(t, kYears) && !RE2::FullMatch(t, kSeparator)) return false;
     return true;
   };
   std::map<std::string, std::set<size_t>> pages_of;  // a repeatable line's text → the pages at whose edge it stands
   std::map<const Line*, std::string> key_of;         // each repeatable edge line → its text's key
   for (size_t pi = 0; pi < edges.size(); ++pi)
     for (const Line* l : edges[pi])
-      if (repeatable(*l)) pages_of[key_of[l] = FoldKey(l->text)].insert(pi);
-  for (const auto& page : edges)
-    for (const Line* l : page) {
+      if (repeatable(*l)) pages_of[key_of[l] = FoldKey(without_page_number(l->text))].insert(pi);
+  for (size_t pi = 0; pi < edges.size(); ++pi)
+    for (const Line* l : edges[pi]) {
       bool words = RE2::PartialMatch(l->text, "[[:alpha:]]{3}"_re);
       auto key = key_of.find(l);
-      if ((words && EndsInPageNumber(l->text)) ||
+      // "… Årsredovisning 2025 – 2" at the edge of page 2: its own number.
+      int number = 0;
+      const bool own_number = RE2::PartialMatch(l->text, "\\s[-\\x{2013}\\x{2014}|\\x{00b7}\\x{2022}]\\s*(\\d{1,3})\\s*$"_re, &number) &&
+                              number == static_cast<int>(pi) + 1;
+      if ((words && (EndsInPageNumber(l->text) || own_number)) ||
           (key != key_of.end() && static_cast<int>(pages_of[key->second].size()) >= running_min_pages))
         running.insert(l);
     }
@@ -3542,7 +3611,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           label = headless_note ? "Not" : "";
         } else {
           if (!OneColumnSpaceHeader(hl.text, &label, &headers) &&
-              !(AmountWordSpaceHeader(hl.text, &label, &headers) &&
+              !((AmountWordSpaceHeader(hl.text, &label, &headers) ||
+                 YearlessKindsSpaceHeader(hl.text, &label, &headers)) &&
                 SingleYear(FindTitle(lines, i, params)).has_value())) {
             ++i;
             continue;
@@ -3694,9 +3764,22 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           next_table = caption < g.rows.size();
           if (next_table) g.rows.resize(caption);  // rows above the caption stay ("skulder" of a wrapped label)
         }
+        // A repeated header names the same years; one that names others
+        // ("Innevarande år Föregående år" under 2025-12-31, 2024-12-31) is
+        // the next table's, as many columns or not.
+        auto years_of = [](const std::vector<std::string>& hs) {
+          std::vector<int> ys;
+          for (const std::string& h : hs) {
+            re2::StringPiece in(h);
+            int y = 0;
+            RE2::FindAndConsume(&in, "((?:19|20)\\d\\d)"_re, &y);
+            ys.push_back(y);
+          }
+          return ys;
+        };
         if (next_table) {
           break;
-        } else if (header_line && hdrs.size() == ncols) {
+        } else if (header_line && hdrs.size() == ncols && years_of(hdrs) == years_of(g.headers)) {
           row.label = label;
           row.repeated_header = true;
         } else if (header_line) {

@@ -105,6 +105,13 @@ std::optional<SwedishNumber> ParseSwedishNumber(std::string_view text) {
     s.pop_back();
     while (!s.empty() && s.back() == ' ') s.pop_back();
   }
+  // An accounting export's trailing minus ("9 400-", "145-"): negative. Not
+  // a year's open range ("2019-"), which headers print.
+  if (s.size() >= 2 && s.back() == '-' && IsDigit(s[s.size() - 2]) && s[0] != '-' && s[0] != '+' &&
+      !RE2::FullMatch(s, "(?:19|20)\\d\\d-"_re)) {
+    negative = true;
+    s.pop_back();
+  }
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
     negative = negative || s[0] == '-';
     s.erase(0, 1);
@@ -182,7 +189,8 @@ std::vector<std::vector<std::string>> GroupNumberTokens(const std::vector<std::s
   }
   // A token may start a number; a 3-digit token may continue one.
   auto is_group = [](const std::string& t) { return t.size() == 3 && AllDigits(t); };
-  auto is_group_last = [&](const std::string& t) {  // "480,5" may end a number
+  auto is_group_last = [&](std::string t) {  // "480,5" and "400-" (a trailing minus) may end a number
+    if (t.size() > 3 && t.back() == '-') t.pop_back();
     size_t c = t.find(',');
     if (c == std::string::npos) return is_group(t);
     return c == 3 && AllDigits(t.substr(0, 3)) && AllDigits(t.substr(4));

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 15u);
+  ASSERT_EQ(scored.size(), 16u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -106,14 +106,17 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // (utfall, in doubt) and two kommuner's names without their dash were
   // read. All fifteen 1070/1112 (0.962), precision 0.998. Then a kind word
   // OCR misread by one letter ("Ptan") and OCR's "4," for a list's "4.":
-  // w15 83/86, all 1075/1112 (0.967).
+  // w15 83/86, all 1075/1112 (0.967). w16 (240 dpi; session 49, held out:
+  // 23/71, none wrong) 65/71 once kinds without years dated by their
+  // caption, a trailing minus and periods joined by a dash were read: all
+  // sixteen 1140/1183 (0.964), precision 0.998.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1075) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1140) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 15) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 16) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 15u);
+  ASSERT_EQ(scored.size(), 16u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -87,16 +87,20 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // session 49, held out): 43/86 with 24 wrong `ok` (the change column
   // broke the header and the kinds went by the plan's guess; the codes
   // stayed in the labels; "−5 400*" lost its head) until those were read:
-  // 86/86.
+  // 86/86. w16 (an årsredovisning in kronor with öre, a driftredovisning
+  // of kinds without years under "Driftredovisning 2025" with trailing
+  // minus signs "9 400-", periods "2025-01-01–2025-12-31", a note headed
+  // "Innevarande år" / "Föregående år"; session 49, held out): 28/71, none
+  // wrong, until those were read: 71/71.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 15) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 16) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 15u);
+  ASSERT_EQ(scored.size(), 16u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -172,10 +176,14 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // beside an account-number column, insatser labels holding the Målgrupp
   // text ok because rule strokes in the header hid the text column) 71/86,
   // none wrong, once those were read. All fifteen 1079/1112.
-  EXPECT_GE(t.recalled, t.expected - 33) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 92) << ScoreReport(scored);
+  // w16 (session 49; held out: 32/71 with 2 wrong `ok`, the running footer
+  // "… Årsredovisning 2025 — 1" read as a row; no table of the trailing
+  // minus, of the kinds without years, of periods joined by an em dash)
+  // 67/71, none wrong. All sixteen 1146/1183.
+  EXPECT_GE(t.recalled, t.expected - 37) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 106) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 5, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 15) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 16) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

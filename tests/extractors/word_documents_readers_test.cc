@@ -113,6 +113,28 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
        "Resultatrakning\nBelopp i tkr\n\nNot 2025 2024\nVerksamhetens kostnader 2 (10 812) (9 960)\n"
        "Verksamhetens intakter 1 10 450 10 200\nVerksamhetens resultat (362) 240\n",
        "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, -10812000},
+      // Kinds without years under a caption of one year, negatives with a
+      // trailing minus (w16's driftredovisning).
+      {"kinds without years under a caption of one year",
+       "Driftredovisning 2025\nBelopp i tkr. Negativa belopp anges med minustecken efter beloppet.\n\n"
+       "Budget Utfall Avvikelse\nMedlemsavgifter 12 600 12 600 0\nInsatser 9 400- 9 012- 388\n"
+       "Resultat 3 200 3 588 388\n",
+       "årsredovisning", 2025, "[budget 2025][utfall 2025][avvikelse 2025]", 3, 12600000},
+      {"a trailing minus",
+       "Driftredovisning 2025 (tkr)\n\nBudget 2025 Utfall 2025\nInsatser 9 400- 9 012-\nOvrigt 600- 588-\n"
+       "Summa 10 000- 9 600-\n",
+       "årsredovisning", 2025, "[budget 2025][utfall 2025]", 3, -9400000},
+      // A period in one word joined by an em dash, OCR's "-—" too (w16).
+      {"periods joined by an em dash",
+       "Resultatrakning\nBelopp i kronor\n\nNot 2025-01-01\u20142025-12-31 2024-01-01-\u20142024-12-31\n"
+       "Verksamhetens intakter 1 12 600 000,00 12 000 000,00\nVerksamhetens kostnader 2 -12 905 431,50 -11 712 118,25\n"
+       "Verksamhetens resultat -305 431,50 287 881,75\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 12600000},
+      // The report's year and the one before, named without years (w16).
+      {"Innevarande år and Föregående år",
+       "Not 1 Verksamhetens intakter (kr)\n\nMedlem Innevarande ar Foregaende ar\n"
+       "Forsakringskassan 6 300 000 6 000 000\nRegionen 3 150 000 3 000 000\nSumma 9 450 000 9 000 000\n",
+       "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 6300000},
       // A one-column header with the unit after its year names the
       // column's unit (w15's "Avgift 2027, kr"; before, no table).
       {"a unit after the one column's year",

@@ -44,6 +44,12 @@ TEST(SwedishNumberTest, ParsesPrintedForms) {
       {"(362)**", true, -362, false, false},
       {"*", false, 0, false, false},
       {"12*3", false, 0, false, false},
+      // An accounting export's trailing minus (w16); a year's open range is none.
+      {"9 400-", true, -9400, false, false},
+      {"145-", true, -145, false, false},
+      {"1 234,50-", true, -1234.5, false, false},
+      {"2019-", false, 0, false, false},
+      {"-5-", false, 0, false, false},
       {"12.500,50", true, 12500.5, false, false},
       {"0.570", false, 0, false, false},                  // not a thousands group: 0 head
       {"480.5", false, 0, false, false},                  // a decimal point is not read
@@ -99,6 +105,9 @@ TEST(SwedishNumberTest, GroupsSpaceSeparatedTokensIntoColumns) {
       // Ambiguous: "1 100 200" as two values is "1 100","200" or "1","100 200".
       {{"1", "100", "200"}, 2, {{"1", "100 200"}, {"1 100", "200"}}},
       {{"10", "800"}, 1, {{"10 800"}}},
+      // An accounting export's trailing minus ends its figure (w16).
+      {{"9", "400-", "9", "012-", "388"}, 3, {{"9 400-", "9 012-", "388"}}},
+      {{"145-", "2", "745-"}, 2, {{"145-", "2 745-"}}},
   };
   for (const Case& c : kCases) {
     auto got = GroupNumberTokens(c.tokens, c.count);
