@@ -464,8 +464,11 @@ std::set<std::pair<size_t, const Word*>> SpreadSpanningKinds(const std::vector<C
 
 // Column x-ranges from the number chunks of the body bands: chunks whose
 // x-ranges overlap are one column. Header words then name the columns.
+// `measures`: the header names measures over the columns of a table whose
+// rows are years (TransposedHeaderStart): every named column holds values.
 std::vector<Column> BuildColumns(const Band& header, int header_start, const std::vector<const Band*>& body,
-                                 double comment_x0, const LayoutParams& lp, std::string* header_label) {
+                                 double comment_x0, const LayoutParams& lp, std::string* header_label,
+                                 bool measures = false) {
   double label_right = header_start > 0 ? header.words[header_start - 1].w->box.x1 : 0;
   std::vector<std::pair<double, double>> spans, damaged;
   for (const Band* b : body) {
@@ -631,7 +634,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     // A column of numbers without a header (a misaligned row, a stray
     // figure) is kept as "orphan": its numbers are placed by order.
     // ("Innevarande år" names a value column: InterpretGrid dates it.)
-    cols[c].text_only = parsed.kind == ColumnKind::kUnknown && !cols[c].header.empty() &&
+    cols[c].text_only = !measures && parsed.kind == ColumnKind::kUnknown && !cols[c].header.empty() &&
                         !IsAmountWordHeader(cols[c].header) && RelativeYear(cols[c].header, 2000) == 0;
     named.push_back(cols[c]);
   }
@@ -1002,6 +1005,10 @@ struct HeaderBlock {
   double first_x = 0;         // left edge of the first header token
   double comment_x0 = 1e9;    // left edge of a comments column header (Kommentarer), or 1e9
   std::string carried_title;  // caption of a header line carried over from the previous page
+  // A table whose rows are years and whose header names measures
+  // (TransposedHeaderStart); header words right of label_x1 name columns.
+  bool transposed = false;
+  double label_x1 = 0;
 };
 
 // The bands below a header that belong to its table.
@@ -1224,6 +1231,12 @@ void CarryHeaderFromPreviousPage(const Document& doc, const std::vector<std::vec
 // Where the merged header's tokens and its comments column start.
 void LocateHeaderColumns(HeaderBlock* h) {
   h->start = HeaderStart(h->header);
+  if (h->start < 0) h->start = YearlessKindsHeaderStart(h->header);
+  if (h->transposed) {
+    h->start = 0;
+    while (h->start + 1 < static_cast<int>(h->header.words.size()) && h->header.words[h->start].w->box.x0 < h->label_x1)
+      ++h->start;
+  }
   if (h->start < 0) h->start = 0;
   h->first_x = h->header.words[h->start].w->box.x0;
   for (size_t w = h->start; w < h->header.words.size(); ++w)
@@ -1469,7 +1482,7 @@ bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParam
   std::vector<const Band*> value_bands;
   for (size_t b = 0; b < body.bands.size(); ++b)
     if (!body.is_repeat[b]) value_bands.push_back(body.bands[b]);
-  shape->cols = BuildColumns(h.header, h.start, value_bands, h.comment_x0, lp, &g->header_label);
+  shape->cols = BuildColumns(h.header, h.start, value_bands, h.comment_x0, lp, &g->header_label, h.transposed);
   // A continuation on the next page may set its figures elsewhere (a table
   // cut into two, each as wide as its own labels): their spans then join
   // two of the header's columns into one. When the header's page alone
@@ -1480,7 +1493,7 @@ bool ShapeColumns(const HeaderBlock& h, const TableBody& body, const LayoutParam
     if (b->page == h.header.page && BandHasNumbers(*b, h.first_x - lp.number_reach_pt)) header_page_bands.push_back(b);
   if (header_page_bands.size() >= 2 && header_page_bands.size() < value_bands.size()) {
     std::string label;
-    std::vector<Column> own = BuildColumns(h.header, h.start, header_page_bands, h.comment_x0, lp, &label);
+    std::vector<Column> own = BuildColumns(h.header, h.start, header_page_bands, h.comment_x0, lp, &label, h.transposed);
     if (own.size() > shape->cols.size()) {
       shape->cols = std::move(own);
       g->header_label = label;
@@ -2133,6 +2146,72 @@ void MarkPagesDoubt(const std::vector<int>& pages, const std::string& rule, cons
       }
 }
 
+// A table printed with its years down the side ("År  Intäkter  Kostnader
+// Årets resultat" over "2021  11 200  −10 950  250", "2022 …"): a header of
+// three or more words and no digit, then three or more rows of a year and
+// two or more figures alone, the years one apart in one direction, each
+// year under the header's left edge. Returns the right edge of the years
+// (the label column) in *label_x1, or false.
+bool TransposedHeader(const std::vector<Band>& bands, size_t i, const LayoutParams& lp, double* label_x1) {
+  const Band& h = bands[i];
+  if (h.words.size() < 3) return false;
+  for (const PWord& p : h.words)
+    if (HasDigit(p.w->text)) return false;
+  int rows = 0, prev = 0, dir = 0;
+  double year_x0 = 0, year_x1 = 0;
+  for (size_t k = i + 1; k < bands.size() && rows < 15; ++k) {
+    const Band& b = bands[k];
+    if (b.page != h.page || b.words.size() < 3) break;
+    const std::string first = StripPunct(b.words[0].w->text);
+    if (!IsYearToken(first)) break;
+    int figures = 0;
+    for (size_t w = 1; w < b.words.size(); ++w) figures += IsNumericToken(b.words[w].w->text) || b.words[w].w->text == "%";
+    if (figures + 1 != static_cast<int>(b.words.size())) break;
+    const int y = std::stoi(first.substr(0, 4));
+    if (prev) {
+      const int d = y - prev;
+      if ((d != 1 && d != -1) || (dir && d != dir)) break;
+      dir = d;
+    }
+    if (rows == 0) year_x0 = b.words[0].w->box.x0;
+    if (std::abs(b.words[0].w->box.x0 - year_x0) > lp.edge_slack_pt + b.box.height()) break;
+    year_x1 = std::max(year_x1, b.words[0].w->box.x1);
+    prev = y;
+    ++rows;
+  }
+  // The years stand at the header's left edge (under its label head, or
+  // left of its first measure).
+  if (rows < 3 || year_x0 > h.words[0].w->box.x1) return false;
+  *label_x1 = year_x1 + lp.edge_slack_pt;
+  int measures = 0;
+  for (const PWord& p : h.words) measures += p.w->box.x0 >= *label_x1;
+  return measures >= 2;
+}
+
+// The grid of a table read with its years as rows, turned: the years become
+// the columns' headers, the measures the rows. Every cell keeps its own
+// provenance. False (grid untouched) unless every row is a year.
+bool TurnYearRows(Grid* g) {
+  if (g->rows.empty()) return false;
+  for (const GridRow& r : g->rows)
+    if (!IsYearToken(StripPunct(CleanCellText(r.label)))) return false;
+  Grid t = *g;
+  t.headers.clear();
+  t.rows.clear();
+  for (const GridRow& r : g->rows) t.headers.push_back(StripPunct(CleanCellText(r.label)));
+  for (size_t c = 0; c < g->headers.size(); ++c) {
+    GridRow row;
+    row.label = g->headers[c];
+    row.prov = g->rows.front().prov;
+    row.prov.raw_text = g->headers[c];
+    for (const GridRow& r : g->rows) row.cells.push_back(c < r.cells.size() ? r.cells[c] : GridCell{});
+    t.rows.push_back(std::move(row));
+  }
+  t.header_label.clear();
+  *g = std::move(t);
+  return true;
+}
+
 // Reads the table whose header is band `i` of page `pi`, if it is one, into
 // `grids`; returns the index of the band to look at next on that page.
 size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& page_bands, size_t pi, size_t i,
@@ -2145,8 +2224,13 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
     const bool years_below = i + 1 < bands.size() && HeaderStart(bands[i + 1]) >= 0;
     if (years_below || !SingleYear(FindTitle(bands, i, lp)).has_value()) hs = -1;
   }
+  double label_x1 = 0;
+  const bool transposed = hs < 0 && TransposedHeader(bands, i, lp, &label_x1);
+  if (transposed) hs = 0;
   if (hs < 0) return i + 1;
   HeaderBlock h = MergeWrappedHeader(bands, i, hs, lp);
+  h.transposed = transposed;
+  h.label_x1 = label_x1;
   CarryHeaderFromPreviousPage(doc, page_bands, pi, i, lp, &h);
   LocateHeaderColumns(&h);
   TableBody body = CollectBody(page_bands, pi, h, lp);
@@ -2231,7 +2315,7 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
     bool footer_only = rest <= 2;
     for (size_t k = body.end_band; footer_only && k < end.size(); ++k) footer_only = end[k].words.size() <= 4;
     place->runs_to_page_end = footer_only;
-    grids->push_back(std::move(g));
+    if (!h.transposed || TurnYearRows(&g)) grids->push_back(std::move(g));
   }
   // A table that went on to the next page used up the rest of this one.
   if (body.end_page != pi) return bands.size();

@@ -1543,6 +1543,114 @@ bool UnitCaption(const std::string& clean, const std::vector<std::string>& toks,
          unit->find('/') == std::string::npos && FiguresStart(toks) == toks.size();
 }
 
+// A table printed with its years down the side, as a dump gives it: a
+// header of measures each starting with a capital ("År Intäkter Kostnader
+// Årets resultat Eget kapital"), then three or more lines of a year and
+// figures that group one way only into as many columns as the header names
+// measures, the years one apart in one direction. The grid is turned: the
+// years head its columns, the measures are its rows (the layout reader's
+// TurnYearRows). `*end` is the first line after it.
+bool ReadYearRowsTable(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
+                       const TextTableParams& tp, Grid* grid, size_t* end) {
+  std::vector<std::string> head = OcrTokens(CleanCellText(lines[start]->text));
+  if (head.size() < 3) return false;
+  for (const std::string& t : head)
+    if (HasDigit(t)) return false;
+  // Measures: a capital starts each; a first word over the years ("År") is
+  // the label column's head when the names are one more than the columns.
+  std::vector<std::string> names;
+  for (const std::string& t : head) {
+    size_t at = 0;
+    const char32_t c = NextCodePoint(t, &at);
+    const bool capital = (c >= 'A' && c <= 'Z') || c == U'Å' || c == U'Ä' || c == U'Ö';
+    if (capital || names.empty()) names.push_back(t);
+    else names.back() += " " + t;
+  }
+  struct YearRow {
+    size_t line;
+    int year;
+    std::vector<std::string> figures;
+    std::vector<bool> guessed;  // per figure: another grouping reads it otherwise
+  };
+  std::vector<YearRow> rows;
+  size_t j = start + 1;
+  for (; j < lines.size() && pages[j] == pages[start] && rows.size() < 15; ++j) {
+    const std::string clean = CleanCellText(lines[j]->text);
+    if (clean.empty()) continue;
+    std::vector<std::string> toks = OcrTokens(clean);
+    if (toks.size() < 3 || !IsYearToken(toks[0])) break;
+    const int year = std::stoi(toks[0].substr(0, 4));
+    if (!rows.empty()) {
+      const int d = year - rows.back().year;
+      if ((d != 1 && d != -1) || (rows.size() >= 2 && d != rows.back().year - rows[rows.size() - 2].year)) break;
+    }
+    std::vector<std::string> nums(toks.begin() + 1, toks.end());
+    // Figures of a row group the way whose sizes are closest ("11 200 -10
+    // 950 250 3 900": 11 200 | -10 950 | 250 | 3 900, not 11 | 200 | -10 950
+    // 250 | 3 900); the table is kept only where its sums hold
+    // (confirm_by_sums).
+    auto closest = [](const std::vector<std::vector<std::string>>& gs) -> const std::vector<std::string>* {
+      const std::vector<std::string>* best = nullptr;
+      double best_spread = 0;
+      for (const auto& g : gs) {
+        double lo = 0, hi = 0;
+        bool any = false;
+        for (const std::string& f : g) {
+          auto v = ParseSwedishNumber(f);
+          const double a = v ? std::max(1.0, std::abs(v->value)) : 1.0;
+          lo = any ? std::min(lo, a) : a;
+          hi = any ? std::max(hi, a) : a;
+          any = true;
+        }
+        const double spread = any ? hi / lo : 1;
+        if (!best || spread < best_spread) best = &g, best_spread = spread;
+      }
+      return best;
+    };
+    const size_t cols = rows.empty() ? names.size() - (names.size() >= 2 ? 1 : 0) : rows.front().figures.size();
+    std::vector<std::vector<std::string>> gs = GroupNumberTokens(nums, static_cast<int>(cols), 16);
+    if (gs.empty() && rows.empty()) gs = GroupNumberTokens(nums, static_cast<int>(names.size()), 16);
+    const std::vector<std::string>* pick = closest(gs);
+    if (!pick) break;
+    rows.push_back({j, year, *pick, std::vector<bool>(pick->size(), false)});
+    // A figure another grouping reads otherwise is a guess: in doubt.
+    for (const auto& other : gs)
+      for (size_t c = 0; c < pick->size() && c < other.size(); ++c)
+        if (other[c] != (*pick)[c]) rows.back().guessed[c] = true;
+  }
+  if (rows.size() < 3) return false;
+  const size_t ncols = rows.front().figures.size();
+  if (ncols + 1 == names.size()) names.erase(names.begin());  // "År": the years' head
+  if (names.size() != ncols) return false;
+  Grid g;
+  g.title = FindTitle(lines, start, tp);
+  g.page = g.last_page = pages[start];
+  g.confirm_by_sums = true;
+  for (const YearRow& r : rows) g.headers.push_back(std::to_string(r.year));
+  for (size_t c = 0; c < ncols; ++c) {
+    GridRow row;
+    row.label = names[c];
+    row.prov = ProvFor(*lines[start], pages[start], 0, static_cast<int>(lines[start]->text.size()), lines[start]->text);
+    for (const YearRow& r : rows) {
+      GridCell cell;
+      cell.present = true;
+      cell.text = r.figures[c];
+      cell.prov = ProvFor(*lines[r.line], pages[r.line], 0, static_cast<int>(lines[r.line]->text.size()),
+                          lines[r.line]->text);
+      if (r.guessed[c]) {
+        cell.doubt_rule = "read.grouping";
+        cell.doubt = "the year's figures '" + CleanCellText(lines[r.line]->text) +
+                     "' group more than one way; read as the way whose sizes are closest";
+      }
+      row.cells.push_back(std::move(cell));
+    }
+    g.rows.push_back(std::move(row));
+  }
+  *grid = std::move(g);
+  *end = rows.back().line + 1;
+  return true;
+}
+
 // Tries a label block starting at line `start`; on success fills `grid` and
 // sets `*end` to the first line after the table.
 bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
@@ -3614,6 +3722,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               !((AmountWordSpaceHeader(hl.text, &label, &headers) ||
                  YearlessKindsSpaceHeader(hl.text, &label, &headers)) &&
                 SingleYear(FindTitle(lines, i, params)).has_value())) {
+            Grid turned;
+            size_t end = i + 1;
+            if (ReadYearRowsTable(lines, pages, i, params, &turned, &end)) {
+              grids.push_back(std::move(turned));
+              i = end;
+              continue;
+            }
             ++i;
             continue;
           }

@@ -135,6 +135,13 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
        "Not 1 Verksamhetens intakter (kr)\n\nMedlem Innevarande ar Foregaende ar\n"
        "Forsakringskassan 6 300 000 6 000 000\nRegionen 3 150 000 3 000 000\nSumma 9 450 000 9 000 000\n",
        "årsredovisning", 2025, "[utfall 2025][utfall 2024]", 3, 6300000},
+      // Years down the side, measures over the columns: turned, the years
+      // the columns (the figures of a year that group two ways in doubt).
+      {"years down the side",
+       "Ekonomisk utveckling 2021-2023, tkr\n\nAr Intakter Kostnader Arets resultat\n"
+       "2021 11 200 -11 450 -250\n2022 11 400 -11 480 -80\n2023 11 800 -11 600 200\n",
+       "årsredovisning", 2023, "[utfall 2021][utfall 2022][utfall 2023]", 3, 11200000,
+       "[Intakter][Kostnader][Arets resultat]"},
       // A one-column header with the unit after its year names the
       // column's unit (w15's "Avgift 2027, kr"; before, no table).
       {"a unit after the one column's year",
@@ -163,6 +170,8 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
     EXPECT_EQ(ts[0].rows.size(), c.rows) << Labels(ts[0]);
     if (!c.labels.empty()) {
       EXPECT_EQ(Labels(ts[0]), c.labels);
+    }
+    if (std::string(c.name) == "account numbers, a change column, wrapped labels") {
       // The footnote star after the last figure is no digit of it.
       const TableRow& last = ts[0].rows.back();
       ASSERT_FALSE(last.cells.empty());
@@ -732,4 +741,89 @@ TEST(WordDocumentDumpTest, TableRunsOnOverThePageBreakWithoutItsHeader) {
   }
 }
 
+}  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// A table printed with its years down the side ("År  Intäkter  Kostnader
+// Årets resultat" over a row per year): read turned, the years its columns,
+// the measures its rows, checked by the result's sum. The control has its
+// years one step apart no more (a list of project years): no such table.
+TEST(WordDocumentLayoutTest, YearsDownTheSideAreColumns) {
+  struct Case {
+    const char* name;
+    std::vector<const char*> years;
+    bool read;
+  };
+  const std::vector<std::vector<const char*>> figures = {
+      {"11 200", "−10 950", "250"}, {"11 400", "−11 480", "−80"}, {"11 800", "−11 600", "200"}};
+  for (const Case& c : std::vector<Case>{{"years in order", {"2021", "2022", "2023"}, true},
+                                         {"control: not one year apart", {"2019", "2022", "2023"}, false}}) {
+    SCOPED_TRACE(c.name);
+    PageBuilder p;
+    p.Text("Ekonomisk utveckling, tkr", 100);
+    p.Add(fixtures::L("År", 50, 130));
+    p.Add(fixtures::R("Intäkter", 300, 130));
+    p.Add(fixtures::R("Kostnader", 400, 130));
+    p.Add(fixtures::L("Årets", 440, 130));
+    p.Add(fixtures::R("resultat", 500, 130));
+    double y = 150;
+    for (size_t r = 0; r < c.years.size(); ++r, y += 16) {
+      p.Add(fixtures::L(c.years[r], 50, y));
+      p.Add(fixtures::R(figures[r][0], 300, y));
+      p.Add(fixtures::R(figures[r][1], 400, y));
+      p.Add(fixtures::R(figures[r][2], 500, y));
+    }
+    Document doc = A4Pages("årsredovisning", {p.words});
+    doc.meta.year_from = doc.meta.year_to = 2023;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    if (!c.read) {
+      EXPECT_TRUE(ts.empty()) << (ts.empty() ? "" : Columns(ts[0]));
+      continue;
+    }
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2021][utfall 2022][utfall 2023]");
+    EXPECT_EQ(Labels(ts[0]), "[Intäkter][Kostnader][Årets resultat]");
+    EXPECT_EQ(ts[0].unit, "tkr");
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    EXPECT_EQ(ts[0].rows[1].cells[1].amount_sek, -11480000);
+    EXPECT_EQ(ts[0].rows[2].cells[2].amount_sek, 200000);
+    EXPECT_EQ(ts[0].rows[2].cells[2].prov.raw_text, "200");
+  }
+}
+
+// Kinds without years ("Budget  Utfall  Avvikelse") under a caption of one
+// year are that year's; with a caption of none or two years, no table.
+TEST(WordDocumentLayoutTest, KindsDatedByTheirCaption) {
+  for (const auto& [caption, read] : std::vector<std::pair<const char*, bool>>{
+           {"Driftredovisning 2025, tkr", true},
+           {"Driftredovisning, tkr", false},
+           {"Driftredovisning 2024 och 2025, tkr", false}}) {
+    SCOPED_TRACE(caption);
+    PageBuilder p;
+    p.Text(caption, 100);
+    p.Add(fixtures::R("Budget", 300, 130));
+    p.Add(fixtures::R("Utfall", 400, 130));
+    p.Add(fixtures::R("Avvikelse", 500, 130));
+    p.Row("Medlemsavgifter", 150, {300, 400, 500}, {"12 600", "12 600", "0"});
+    p.Row("Insatser", 166, {300, 400, 500}, {"9 400-", "9 012-", "388"});
+    p.Row("Resultat", 182, {300, 400, 500}, {"3 200", "3 588", "388"});
+    Document doc = A4Pages("årsredovisning", {p.words});
+    doc.meta.year_from = doc.meta.year_to = 2025;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    if (!read) {
+      for (const FinancialTable& t : ts)
+        for (const TableColumn& col : t.columns) EXPECT_EQ(col.year, 0) << Columns(t);
+      continue;
+    }
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[budget 2025][utfall 2025][avvikelse 2025]");
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    EXPECT_EQ(ts[0].rows[1].cells[0].value, -9400);  // a trailing minus
+    EXPECT_EQ(ts[0].rows[1].cells[0].status, "ok");
+  }
+}
+
+}  // namespace
 }  // namespace finsam
