@@ -465,7 +465,7 @@ std::set<std::pair<size_t, const Word*>> SpreadSpanningKinds(const std::vector<C
 // Column x-ranges from the number chunks of the body bands: chunks whose
 // x-ranges overlap are one column. Header words then name the columns.
 // `measures`: the header names measures over the columns of a table whose
-// rows are years (TransposedHeaderStart): every named column holds values.
+// rows are years (TransposedHeader): every named column holds values.
 std::vector<Column> BuildColumns(const Band& header, int header_start, const std::vector<const Band*>& body,
                                  double comment_x0, const LayoutParams& lp, std::string* header_label,
                                  bool measures = false) {
@@ -1006,7 +1006,7 @@ struct HeaderBlock {
   double comment_x0 = 1e9;    // left edge of a comments column header (Kommentarer), or 1e9
   std::string carried_title;  // caption of a header line carried over from the previous page
   // A table whose rows are years and whose header names measures
-  // (TransposedHeaderStart); header words right of label_x1 name columns.
+  // (TransposedHeader); header words right of label_x1 name columns.
   bool transposed = false;
   double label_x1 = 0;
 };
