@@ -162,15 +162,7 @@ TEST(ColumnHeaderTest, PlanBareYearsByThePlansPeriod) {
   g.title = "Eget kapital";
   g.header_label = "Tkr";
   g.headers = {"2025", "2026", "2027", "2028"};
-  GridRow r;
-  r.label = "Utgående eget kapital";
-  for (const char* v : {"2 460", "2 260", "1 960", "1 800"}) {
-    GridCell c;
-    c.present = true;
-    c.text = v;
-    r.cells.push_back(c);
-  }
-  g.rows.push_back(r);
+  g.rows.push_back(RowOf("Utgående eget kapital", {"2 460", "2 260", "1 960", "1 800"}));
   FinancialTable t;
   TableContext ctx{"verksamhetsplan", ""};
   ctx.doc_year_from = 2027;
