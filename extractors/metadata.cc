@@ -721,9 +721,20 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
           int a2 = 0, b2 = 0;
           // A sentence or heading that states the period, not a table's header.
           if (Words(title[j]).size() > 12 || title[j].find('\t') != std::string::npos ||
-              !RE2::PartialMatch(title[j], "(?i)(med|och|samt) (flerårs|flerars|ekonomisk )?plan|plan för|planperiod"_re) ||
-              !ParseKindAndYears(title[j], &k2, &a2, &b2))
+              !RE2::PartialMatch(title[j], "(?i)(med|och|samt) (flerårs|flerars|ekonomisk )?plan|plan för|planperiod"_re))
             continue;
+          // The plan's years alone, after the budget year ("Med flerårsplan
+          // för 2028–2029" under "Verksamhetsplan och budget 2027").
+          int p1 = 0, p2 = 0;
+          if (RE2::PartialMatch(title[j],
+                                "(?i)^\\s*(?:med|samt|och) (?:flerårs|flerars|ekonomisk )?plan(?:en)?(?: för| for)?"
+                                "(?: åren| aren)?\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)"_re,
+                                &p1, &p2) &&
+              p1 == from + 1 && p2 > p1 && p2 - from < 10) {
+            to = p2;
+            break;
+          }
+          if (!ParseKindAndYears(title[j], &k2, &a2, &b2)) continue;
           if (a2 == from && b2 > to && b2 - a2 < 10) to = b2;
           break;
         }

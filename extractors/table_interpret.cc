@@ -425,7 +425,8 @@ bool IsYearToken(const std::string& token) {
 }
 
 bool IsFeeHeaderWord(const std::string& token) {
-  static const RE2 kFee("(?i)(medlems)?(avgift|bidrag)");
+  // ("Belopp 2027" names its year's amounts the same way, w17.)
+  static const RE2 kFee("(?i)(medlems)?(avgift|bidrag)|belopp");
   return RE2::FullMatch(token, kFee);
 }
 
@@ -706,6 +707,9 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   RE2::GlobalReplace(&h, kStrokes, " ");
   static const RE2 kYearStop("((?:19|20)\\d\\d)[.:](\\s|$)");
   RE2::GlobalReplace(&h, kYearStop, "\\1\\2");
+  // A per-cent sign OCR read as "Yo", "Vo" or "/o" closing a share
+  // column's head ("prognos, Yo").
+  RE2::Replace(&h, ",\\s*(?:[YV]o|/o)$"_re, ", %");
   h = CleanCellText(h);
   std::string f = FoldKey(h);
   // A kind word OCR misread by one letter ("Ptan 2028", "Budqet 2027"): the

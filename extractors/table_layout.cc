@@ -1106,7 +1106,9 @@ bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0,
     const bool year = IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re);
     const bool period_end = RE2::FullMatch(t, kPeriodEnd);
     const bool note_number = RE2::FullMatch(t, "\\d{1,2}"_re);
-    const bool small_word = any_year && RE2::FullMatch(t, kSmallWord);
+    // ("%" closing a share column's wrapped head, "prognos, %", is one.)
+    // (OCR reads the sign "Yo", "Vo" or "/o".)
+    const bool small_word = any_year && (RE2::FullMatch(t, kSmallWord) || RE2::FullMatch(t, "%|[YV]o|/o"_re));
     if (!year && !period_end && !note_number && !small_word) return false;
     if (small_word) {
       bool under_word = false;

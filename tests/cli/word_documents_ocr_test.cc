@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 16u);
+  ASSERT_EQ(scored.size(), 17u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -109,14 +109,17 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // w15 83/86, all 1075/1112 (0.967). w16 (240 dpi; session 49, held out:
   // 23/71, none wrong) 65/71 once kinds without years dated by their
   // caption, a trailing minus and periods joined by a dash were read: all
-  // sixteen 1140/1183 (0.964), precision 0.998.
+  // sixteen 1140/1183 (0.964), precision 0.998. w17 (210 dpi; held out:
+  // 16/44, 3 wrong `ok`, the fees read into the flerårsplan) 42/44, none
+  // wrong, once "Belopp 2027" headed a column and OCR's "Yo" for "%" closed
+  // a wrapped header line: all seventeen 1182/1227 (0.963).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1140) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1182) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 16) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 17) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 16u);
+  ASSERT_EQ(scored.size(), 17u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -91,16 +91,22 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // of kinds without years under "Driftredovisning 2025" with trailing
   // minus signs "9 400-", periods "2025-01-01–2025-12-31", a note headed
   // "Innevarande år" / "Föregående år"; session 49, held out): 28/71, none
-  // wrong, until those were read: 71/71.
+  // wrong, until those were read: 71/71. w17 (a plan's resultatbudget over
+  // "Ack. utfall jan–aug 2026" with a share column whose head wraps to
+  // "prognos, %", a flerårsplan, member fees under "Belopp 2027", the plan
+  // period on a line "Med flerårsplan för 2028–2029"; held out): 16/44 with
+  // 9 wrong `ok` (the fees read into the flerårsplan) and its period
+  // 2027–2027, until "Belopp 2027" headed a column, a "%" finished a
+  // wrapped header line and the period line was read: 44/44.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 16) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 17) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 16u);
+  ASSERT_EQ(scored.size(), 17u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -179,11 +185,14 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // w16 (session 49; held out: 32/71 with 2 wrong `ok`, the running footer
   // "… Årsredovisning 2025 — 1" read as a row; no table of the trailing
   // minus, of the kinds without years, of periods joined by an em dash)
-  // 67/71, none wrong. All sixteen 1146/1183.
-  EXPECT_GE(t.recalled, t.expected - 37) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 106) << ScoreReport(scored);
+  // 67/71, none wrong. All sixteen 1146/1183. w17 (session 49, held out:
+  // 16/44 with 1 wrong `ok`) 20/44, none wrong: psm 3 sets each cell of its
+  // resultatbudget's wrapped header on a line of its own (no table read).
+  // All seventeen 1166/1227.
+  EXPECT_GE(t.recalled, t.expected - 61) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 107) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 5, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 16) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 17) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

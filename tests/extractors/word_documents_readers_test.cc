@@ -142,6 +142,13 @@ TEST(WordDocumentDumpTest, HeadersAsOcrPrintsThem) {
        "2021 11 200 -11 450 -250\n2022 11 400 -11 480 -80\n2023 11 800 -11 600 200\n",
        "årsredovisning", 2023, "[utfall 2021][utfall 2022][utfall 2023]", 3, 11200000,
        "[Intakter][Kostnader][Arets resultat]"},
+      // "Belopp 2027" heads the year's amounts as "Medlemsavgift 2027" does
+      // (w17: before, the header was no header and the fees ran on as rows
+      // of the table above).
+      {"an amount column named with its year",
+       "Medlemsavgifter 2027\n\nMedlem Andel Belopp 2027\nForsakringskassan 50 % 4 000 000 kr\n"
+       "Region Vasterbotten 25 % 2 000 000 kr\nUmea kommun 25 % 2 000 000 kr\nTotalt 100 % 8 000 000 kr\n",
+       "verksamhetsplan", 2027, "[budget 2027]", 4, 4000000},
       // A one-column header with the unit after its year names the
       // column's unit (w15's "Avgift 2027, kr"; before, no table).
       {"a unit after the one column's year",

@@ -1,5 +1,5 @@
 // The made-up Word documents of tests/data/unseen/word/ (README.md there):
-// sixteen documents of fictitious förbund written in LibreOffice Writer, each
+// seventeen documents of fictitious förbund written in LibreOffice Writer, each
 // as a born-digital PDF (ID.pdf), an image-only scan (ID.scan.pdf) and an
 // English-model Tesseract dump (ID.ocr.txt), with hand-checked facts
 // (ID.expected.tsv). Used by tests/cli/word_documents_test.cc (PDFs, dumps)
@@ -23,7 +23,7 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w10-vp-centralaostergotland", "w11-ar-malardalenvast",
                                                 "w12-vp-norraalvsborg", "w13-ar-sodradalarna",
                                                 "w14-ar-ostrasodertorn", "w15-vp-ljusdalhudiksvall",
-                                                "w16-ar-vasternorrland"};
+                                                "w16-ar-vasternorrland", "w17-vp-umea"};
   return kIds;
 }
 
