@@ -107,6 +107,20 @@ std::string CellUnitWord(const std::string& word);
 // True for a token that can start or be a column header: a year, a date, or a
 // column-kind word (Utfall, Budget, Plan, Prognos, Avvikelse, Totalt, Not).
 bool IsHeaderToken(const std::string& token);
+// A period in one word whose dash may be an en or em dash, or OCR's "-—"
+// ("2025-01-01–2025-12-31"), a comma after it allowed.
+bool IsPeriodToken(const std::string& token);
+// Where the column kinds of a header that names no year start
+// ("Budget  Utfall  Avvikelse", after at most two label words): two or more
+// kind words to the end, one a dated kind (budget, plan, utfall, prognos,
+// bokslut), the label words no kind and no digit. -1 when the words are no
+// such header. Both readers date them by a caption of one year.
+int YearlessKindsStart(const std::vector<std::string>& words);
+// A row label that opens with an account or row number printed in a column
+// of its own ("3010 Medlemsavgift", "1. Jobbspåret", OCR's "4, Steg"):
+// true, with the number, its stop ("", ".", ")" or ",") and the label
+// without it in the outputs given (each may be null).
+bool SplitLeadingCode(const std::string& label, std::string* code, std::string* stop, std::string* rest);
 // The column kind ("utfall", "budget", "plan", "prognos", "bokslut") a word
 // is, or is but for one letter OCR misread after the first ("Ptan",
 // "Budqet"); "" for any other word.

@@ -490,11 +490,10 @@ std::string KindWordNear(const std::string& word) {
 
 bool IsHeaderToken(const std::string& token) {
   static const RE2 kHeader(
-      "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|"
-      // A period in one word ("2025-01-01–2025-12-31").
-      "(19|20)\\d\\d-\\d\\d-\\d\\d[-–—]{1,2}(19|20)\\d\\d-\\d\\d-\\d\\d|utfall|budget|plan|"
+      "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|utfall|budget|plan|"
       "prognos|avvikelse|totalt|bokslut|återstår|aterstar|beviljat|beviljade)");
-  return RE2::FullMatch(token, kHeader);
+  // A period in one word ("2025-01-01–2025-12-31"), no comma after it.
+  return RE2::FullMatch(token, kHeader) || (!token.empty() && token.back() != ',' && IsPeriodToken(token));
 }
 
 namespace {
@@ -640,13 +639,7 @@ bool LabelsEndInACountColumn(const Grid& grid) {
 // An account number or a row number printed in a column of its own before
 // the labels ("3010  Medlemsavgift …" under "Konto  Post", "1.  Jobbspåret"
 // under "Nr  Insats"): the reader joins it to the label, since only value
-// columns are columns to it. `label` without it, or "" when it has none.
-const RE2& LeadingCode() {
-  // (OCR may read a number's stop as a comma: "4, Steg 1 till arbete".)
-  static const RE2 kLeadingCode("^(\\d{1,6})([.),]?)(?: +| *[|/]+ *)(\\pL.*)$");
-  return kLeadingCode;
-}
-
+// columns are columns to it (SplitLeadingCode takes it off).
 // True when the labels start with such a code column: the label header
 // names one first ("Konto", "Kontonr", "Nr", "Kod", "Ansvar") and at least
 // two labels and half of them start with a number; or, with no such header,
@@ -662,7 +655,7 @@ bool LabelsStartWithACodeColumn(const Grid& grid) {
     if (l.empty()) continue;
     ++labels;
     std::string code, stop, rest;
-    if (!RE2::FullMatch(l, LeadingCode(), &code, &stop, &rest)) continue;
+    if (!SplitLeadingCode(l, &code, &stop, &rest)) continue;
     ++coded;
     if (stop == "." || stop == ",") in_order = in_order && std::to_string(++numbered) == code;
   }
@@ -671,6 +664,33 @@ bool LabelsStartWithACodeColumn(const Grid& grid) {
 }
 
 }  // namespace
+
+bool SplitLeadingCode(const std::string& label, std::string* code, std::string* stop, std::string* rest) {
+  // (OCR may read a number's stop as a comma: "4, Steg 1 till arbete".)
+  static const RE2 kLeadingCode("^(\\d{1,6})([.),]?)(?: +| *[|/]+ *)(\\pL.*)$");
+  return RE2::FullMatch(label, kLeadingCode, code, stop, rest);
+}
+
+int YearlessKindsStart(const std::vector<std::string>& words) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut)");
+  static const RE2 kDated("(?i)(utfall|budget|plan|prognos|bokslut)");
+  const size_t n = words.size();
+  for (size_t first = 0; first <= 2 && first + 2 <= n; ++first) {
+    bool all = true, dated = false, plain = true;
+    for (size_t k = first; k < n && all; ++k) {
+      all = RE2::FullMatch(words[k], kKind);
+      dated |= RE2::FullMatch(words[k], kDated);
+    }
+    for (size_t k = 0; k < first; ++k) plain &= !RE2::FullMatch(words[k], kKind) && !HasDigit(words[k]);
+    if (all && dated && plain) return static_cast<int>(first);
+  }
+  return -1;
+}
+
+bool IsPeriodToken(const std::string& token) {
+  static const RE2 kPeriod("(?:19|20)\\d\\d-\\d\\d-\\d\\d[-\\x{2013}\\x{2014}]{1,2}(?:19|20)\\d\\d-\\d\\d-\\d\\d,?");
+  return RE2::FullMatch(token, kPeriod);
+}
 
 std::optional<int> SingleYear(const std::string& text) {
   re2::StringPiece in(text);
@@ -1081,7 +1101,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     TableRow row;
     row.label = StripNoteReference(CleanCellText(gr.label));
     if (count_column) RE2::FullMatch(std::string(row.label), TrailingCount(), &row.label);
-    if (code_column) RE2::FullMatch(std::string(row.label), LeadingCode(), nullptr, nullptr, &row.label);
+    if (code_column) SplitLeadingCode(std::string(row.label), nullptr, nullptr, &row.label);
     const int label_page = gr.prov.page ? gr.prov.page : grid.page;
     const bool ocr_label = ctx.IsOcrPage(label_page);
     if (ocr_label) row.label = RepairOcrUnitSigns(row.label, SmallFigures(gr));

@@ -188,22 +188,9 @@ int YearlessAmountHeaderStart(const Band& band) {
 // The caller checks the caption and that no years row follows (a kinds row
 // over a years row is one header, MergeWrappedHeader).
 int YearlessKindsHeaderStart(const Band& band) {
-  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut)");
-  static const RE2 kDated("(?i)(utfall|budget|plan|prognos|bokslut)");
-  const size_t n = band.words.size();
-  for (size_t first = 0; first <= 2 && first + 2 <= n; ++first) {
-    bool all = true, dated = false;
-    for (size_t i = first; i < n && all; ++i) {
-      const std::string t = StripPunct(band.words[i].w->text);
-      all = RE2::FullMatch(t, kKind);
-      dated |= RE2::FullMatch(t, kDated);
-    }
-    bool lead_plain = true;
-    for (size_t i = 0; i < first; ++i) lead_plain &= !RE2::FullMatch(StripPunct(band.words[i].w->text), kKind) &&
-                                                   !HasDigit(band.words[i].w->text);
-    if (all && dated && lead_plain) return static_cast<int>(first);
-  }
-  return -1;
+  std::vector<std::string> words;
+  for (const PWord& p : band.words) words.push_back(StripPunct(p.w->text));
+  return YearlessKindsStart(words);
 }
 
 // The band's words as printed, for WordDateAt (table_grid.h).

@@ -316,8 +316,7 @@ std::string StripRuleJunk(const std::string& clean, bool* had) {
     for (size_t k = b; k < e; ++k) inner += IsRuleJunk(cps[k]);
     // A period in one word whose dash OCR read as an em dash
     // ("2025-01-01—2025-12-31", "2024-01-01-—2024-12-31"): a header's.
-    static const RE2 kPeriod("(?:19|20)\\d\\d-\\d\\d-\\d\\d[-\\x{2013}\\x{2014}]{1,2}(?:19|20)\\d\\d-\\d\\d-\\d\\d,?");
-    if (RE2::FullMatch(tok, kPeriod)) {
+    if (IsPeriodToken(tok)) {
       out += (out.empty() ? "" : " ") + tok;
       continue;
     }
@@ -444,6 +443,34 @@ std::vector<std::vector<std::string>> GroupFigures(const std::vector<std::string
     if (ok) plausible.push_back(g);
   }
   return plausible.empty() && !strict ? all : plausible;
+}
+
+// Of a row's groupings into figures, the one whose figures are closest in
+// size (largest over smallest, each at least 1; the first on a tie): a
+// row's amounts are of one size. The figure at `skip` (a count column's)
+// takes no part. Null when there is none.
+const std::vector<std::string>* ClosestInSize(const std::vector<std::vector<std::string>>& groupings,
+                                              int skip = -1) {
+  const std::vector<std::string>* best = nullptr;
+  double best_spread = 0;
+  for (const std::vector<std::string>& g : groupings) {
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (size_t k = 0; k < g.size(); ++k) {
+      if (static_cast<int>(k) == skip) continue;
+      std::optional<SwedishNumber> v = ParseSwedishNumber(g[k]);
+      const double a = v ? std::max(1.0, std::abs(v->value)) : 1.0;
+      lo = any ? std::min(lo, a) : a;
+      hi = any ? std::max(hi, a) : a;
+      any = true;
+    }
+    const double spread = any ? hi / lo : 1;
+    if (!best || spread < best_spread) {
+      best = &g;
+      best_spread = spread;
+    }
+  }
+  return best;
 }
 
 // Whether the tokens from `from` on, confusable letters read as digits,
@@ -647,7 +674,7 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   // (A period in one word too: "2025-01-01–2025-12-31", OCR's "-—".)
   auto names_year = [&relative](const std::string& t) {
     return IsYearToken(t) || IsFiscalYearToken(t) || relative(t) || RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re) ||
-           RE2::FullMatch(t, "(19|20)\\d\\d-\\d\\d-\\d\\d[-\\x{2013}\\x{2014}]{1,2}(19|20)\\d\\d-\\d\\d-\\d\\d,?"_re);
+           IsPeriodToken(t);
   };
   int years = 0;
   for (size_t i = first; i < n; ++i) years += names_year(toks[i]);
@@ -742,23 +769,12 @@ bool YearlessKindsSpaceHeader(const std::string& text, std::string* label, std::
   std::vector<std::string> toks = OcrTokens(CleanCellText(text));
   for (std::string& t : toks)
     while (t.size() > 3 && RE2::FullMatch(t, "\\pL+[)|\\]}]"_re)) t.pop_back();
-  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut)");
-  static const RE2 kDated("(?i)(utfall|budget|plan|prognos|bokslut)");
-  const size_t n = toks.size();
-  for (size_t first = 0; first <= 2 && first + 2 <= n; ++first) {
-    bool all = true, dated = false, plain = true;
-    for (size_t k = first; k < n && all; ++k) {
-      all = RE2::FullMatch(toks[k], kKind);
-      dated |= RE2::FullMatch(toks[k], kDated);
-    }
-    for (size_t k = 0; k < first; ++k) plain &= !RE2::FullMatch(toks[k], kKind) && !HasDigit(toks[k]);
-    if (!all || !dated || !plain) continue;
-    label->clear();
-    for (size_t k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
-    headers->assign(toks.begin() + static_cast<std::ptrdiff_t>(first), toks.end());
-    return true;
-  }
-  return false;
+  const int first = YearlessKindsStart(toks);
+  if (first < 0) return false;
+  label->clear();
+  for (int k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
+  headers->assign(toks.begin() + first, toks.end());
+  return true;
 }
 
 // A header whose cells wrapped: the kinds line with some years missing
@@ -1589,28 +1605,10 @@ bool ReadYearRowsTable(const std::vector<const Line*>& lines, const std::vector<
     // 950 250 3 900": 11 200 | -10 950 | 250 | 3 900, not 11 | 200 | -10 950
     // 250 | 3 900); the table is kept only where its sums hold
     // (confirm_by_sums).
-    auto closest = [](const std::vector<std::vector<std::string>>& gs) -> const std::vector<std::string>* {
-      const std::vector<std::string>* best = nullptr;
-      double best_spread = 0;
-      for (const auto& g : gs) {
-        double lo = 0, hi = 0;
-        bool any = false;
-        for (const std::string& f : g) {
-          auto v = ParseSwedishNumber(f);
-          const double a = v ? std::max(1.0, std::abs(v->value)) : 1.0;
-          lo = any ? std::min(lo, a) : a;
-          hi = any ? std::max(hi, a) : a;
-          any = true;
-        }
-        const double spread = any ? hi / lo : 1;
-        if (!best || spread < best_spread) best = &g, best_spread = spread;
-      }
-      return best;
-    };
     const size_t cols = rows.empty() ? names.size() - (names.size() >= 2 ? 1 : 0) : rows.front().figures.size();
     std::vector<std::vector<std::string>> gs = GroupNumberTokens(nums, static_cast<int>(cols), 16);
     if (gs.empty() && rows.empty()) gs = GroupNumberTokens(nums, static_cast<int>(names.size()), 16);
-    const std::vector<std::string>* pick = closest(gs);
+    const std::vector<std::string>* pick = ClosestInSize(gs);
     if (!pick) break;
     rows.push_back({j, year, *pick, std::vector<bool>(pick->size(), false)});
     // A figure another grouping reads otherwise is a guess: in doubt.
@@ -3004,9 +3002,9 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
   // "1. Jobbspåret"; InterpretGrid takes the codes off): in such a table a
   // line with neither code nor figures under a coded row is the rest of its
   // label ("Försäkringskassan"), whatever its first letter.
-  static const RE2 kCoded("^\\d{1,6}[.),]?(?: +| *[|/]+ *)\\pL.*");
+  auto coded_label = [](const std::string& l) { return SplitLeadingCode(l, nullptr, nullptr, nullptr); };
   int coded = 0;
-  for (const GridRow& r : g.rows) coded += RE2::FullMatch(r.label, kCoded) && RowHasCells(r);
+  for (const GridRow& r : g.rows) coded += coded_label(r.label) && RowHasCells(r);
   const bool code_column = coded >= 3;
   auto unlabeled = [](const GridRow& r) { return r.label.empty() && !r.repeated_header && RowHasCells(r); };
   auto label_only = [](const GridRow& r) {
@@ -3021,7 +3019,7 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
     // "intakter"): the line continues the label.
     if (prev_open && !r.repeated_header && !RowHasCells(r) &&
         (ContinuesLabel(prev->label, r.label) ||
-         (code_column && RE2::FullMatch(prev->label, kCoded) && !r.label.empty() && !HasDigit(r.label) &&
+         (code_column && coded_label(prev->label) && !r.label.empty() && !HasDigit(r.label) &&
           !IsSectionHeading(r.label) && r.label.back() != ':'))) {
       prev->label += " " + r.label;
       continue;
@@ -3491,9 +3489,9 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
   // A running line may end in its page's number after a separator
   // ("Samordningsförbundet X – Årsredovisning 2025 – 1"): the number and the
   // dash go before lines are compared, so the line repeats page to page.
+  static const RE2 kTrailingNumber("\\s+[-\\x{2013}\\x{2014}|\\x{00b7}\\x{2022}]\\s*(\\d{1,3})\\s*$");
   auto without_page_number = [](const std::string& text) {
     std::string t = text;
-    static const RE2 kTrailingNumber("\\s+[-\\x{2013}\\x{2014}|\\x{00b7}\\x{2022}]\\s*\\d{1,3}\\s*$");
     RE2::Replace(&t, kTrailingNumber, "");
     return t;
   };
@@ -3518,8 +3516,7 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
       auto key = key_of.find(l);
       // "… Årsredovisning 2025 – 2" at the edge of page 2: its own number.
       int number = 0;
-      const bool own_number = RE2::PartialMatch(l->text, "\\s[-\\x{2013}\\x{2014}|\\x{00b7}\\x{2022}]\\s*(\\d{1,3})\\s*$"_re, &number) &&
-                              number == static_cast<int>(pi) + 1;
+      const bool own_number = RE2::PartialMatch(l->text, kTrailingNumber, &number) && number == static_cast<int>(pi) + 1;
       if ((words && (EndsInPageNumber(l->text) || own_number)) ||
           (key != key_of.end() && static_cast<int>(pages_of[key->second].size()) >= running_min_pages))
         running.insert(l);
@@ -4061,25 +4058,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             auto splits = GroupFigures(nums, static_cast<int>(ncols) + 1, 16, true);
             // A row that also reads without a count ("1 200 1 300": 1 200 | 1 | 300?) is a guess too.
             const bool without_count = !GroupFigures(nums, static_cast<int>(ncols), 16, true).empty();
-            double best_spread = 0;
-            const std::vector<std::string>* best = nullptr;
-            for (const auto& sp : splits) {
-              double lo = 0, hi = 0;
-              bool any = false;
-              for (size_t k = 0; k < sp.size(); ++k) {
-                if (k == (count_before ? 0 : sp.size() - 1)) continue;
-                auto v = ParseSwedishNumber(sp[k]);
-                double a = v ? std::max(1.0, std::abs(v->value)) : 1.0;
-                lo = any ? std::min(lo, a) : a;
-                hi = any ? std::max(hi, a) : a;
-                any = true;
-              }
-              double spread = any ? hi / lo : 1;
-              if (!best || spread < best_spread) {
-                best = &sp;
-                best_spread = spread;
-              }
-            }
+            // (Every split has ncols + 1 figures: the count is the first or the last.)
+            const std::vector<std::string>* best = ClosestInSize(splits, count_before ? 0 : static_cast<int>(ncols));
             if (best) {
               const size_t count_at = count_before ? 0 : best->size() - 1;
               std::vector<std::string> value_toks, count_toks;
