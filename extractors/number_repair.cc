@@ -1061,7 +1061,7 @@ std::vector<SingleEdit> CheapestSingleEdits(const FinancialTable& t, const Const
 // one, so all become suspect (none is changed); one flag on the check's
 // figure lists them.
 void MarkAmbiguousEdits(FinancialTable& t, int ti, const Constraint& fc, const std::vector<SingleEdit>& sols,
-                        std::vector<Flag>* flags, RepairStats* stats) {
+                        std::vector<Flag>* flags, RepairStats* stats, const std::string& why = "") {
   std::string list;
   std::vector<FlagCell> cands;
   for (const SingleEdit& s : sols) {
@@ -1075,7 +1075,9 @@ void MarkAmbiguousEdits(FinancialTable& t, int ti, const Constraint& fc, const s
   const Term& head = fc.terms[0];
   const std::string head_status = t.rows[head.row].cells[head.col].status;
   MarkSuspect(t, ti, head.row, head.col, "repair.ambiguous",
-              "fails " + fc.what + "; several single edits would fix it (" + list + "); not repaired", flags, stats);
+              "fails " + fc.what + "; " + (why.empty() ? "several single edits would fix it" : why) + " (" + list +
+                  "); not repaired",
+              flags, stats);
   bool head_is_candidate = false;
   for (const FlagCell& fc2 : cands) head_is_candidate = head_is_candidate || (fc2.row == head.row && fc2.col == head.col);
   // The total itself is not in doubt here: it keeps the status it had.
@@ -1139,6 +1141,27 @@ bool RepairLostMinusSigns(FinancialTable& t, int ti, const Constraint& fc, const
   return true;
 }
 
+// True when two whole amounts print one digit apart: one digit replaced,
+// put in or left out ("2 300 000" and "1 300 000", "11 300" and "1 300").
+bool OneDigitApart(double a, double b) {
+  if (a == b || std::fabs(a) > 1e15 || std::fabs(b) > 1e15 || std::floor(a) != a || std::floor(b) != b ||
+      (a < 0) != (b < 0))
+    return false;
+  const std::string x = std::to_string(static_cast<long long>(std::fabs(a)));
+  const std::string y = std::to_string(static_cast<long long>(std::fabs(b)));
+  if (x.size() == y.size()) {
+    int diff = 0;
+    for (size_t i = 0; i < x.size(); ++i) diff += x[i] != y[i];
+    return diff == 1;
+  }
+  const std::string& longer = x.size() > y.size() ? x : y;
+  const std::string& shorter = x.size() > y.size() ? y : x;
+  if (longer.size() != shorter.size() + 1) return false;
+  for (size_t i = 0; i < longer.size(); ++i)
+    if (longer.substr(0, i) + longer.substr(i + 1) == shorter) return true;
+  return false;
+}
+
 // Phase 2: clean figures in failing checks. A shift or a single digit edit
 // of one row is accepted only when it is the unique cheapest one that makes
 // every check touching the row hold.
@@ -1157,7 +1180,35 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
     if (touched_done || Holds(t, fc)) continue;
     std::vector<SingleEdit> sols = CheapestSingleEdits(t, fc, cons, failing);
     if (sols.empty() && RepairLostMinusSigns(t, ti, fc, cons, failing, &done, flags, stats)) continue;
-    if (sols.size() == 1) {
+    // A figure of the check already in doubt on a row the search passed
+    // over (a label OCR garbled, a cell read with low confidence) may be the
+    // misread one: then one edit of the clean rows is no proof ("2 300 000"
+    // for 1 300 000 on a doubtful row beside a clean "1 300 000" that
+    // losing its 1 would also fit).
+    // Only where that figure is one digit away from the value the check
+    // wants of it (any digit: OCR's rarer confusions, "2" for "1", are no
+    // edit the search tries).
+    bool doubtful_beside = false;
+    double residual = 0;
+    bool all_read = true;
+    for (const Term& term : fc.terms) {
+      std::optional<double> v = CellNumber(t.rows[term.row].cells[term.col]);
+      all_read = all_read && v.has_value();
+      if (v) residual += term.coef * *v;
+    }
+    for (const Term& term : fc.terms) {
+      const TableRow& row = t.rows[term.row];
+      if (!all_read || RowIsClean(row) || SumsCanConfirm(row.doubt_rule) ||
+          term.col >= static_cast<int>(row.cells.size()) || row.cells[term.col].status == "ok")
+        continue;
+      const double v = *CellNumber(row.cells[term.col]);
+      doubtful_beside = doubtful_beside || OneDigitApart(v, v - residual / term.coef);
+    }
+    if (sols.size() == 1 && doubtful_beside) {
+      MarkAmbiguousEdits(t, ti, fc, sols, flags, stats,
+                         "one edit of a clean figure would fix it, but a figure of the check is in doubt already and "
+                         "may be the misread one");
+    } else if (sols.size() == 1) {
       Apply(t, ti, sols[0].row, sols[0].rd, "the only single edit under which " + fc.what + " holds", flags, stats);
       done.insert(sols[0].row);
     } else if (sols.size() > 1) {

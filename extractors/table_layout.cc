@@ -122,11 +122,18 @@ bool IsCommentHeader(const std::string& w) {
 // A band of column kinds only ("Utfall Budget Plan Plan Totalt"): every word
 // over the columns is a kind word, no year. It names columns by position
 // together with the years row above or below it.
+// The label cell of that row may hold a few words ("Belopp i tkr", "Tkr")
+// left of the kinds.
 bool IsKindsBand(const Band& b, double columns_x0) {
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut|summa|not)");
-  int kinds = 0;
+  int kinds = 0, label_words = 0;
   for (const PWord& p : b.words) {
-    if (p.w->box.x1 <= columns_x0) return false;  // kind words are often wider than the years under them
+    // (Kind words are often wider than the years under them: only a word
+    // wholly left of the columns is the label cell's.)
+    if (p.w->box.x1 <= columns_x0) {
+      if (kinds > 0 || ++label_words > 3) return false;
+      continue;
+    }
     std::string t = StripPunct(p.w->text);
     // (On an OCR page a kind misread by one letter, "Ptan", is a kind.)
     if (!RE2::FullMatch(t, kKind) && (p.w->confidence >= 1 || KindWordNear(t).empty())) return false;
@@ -1032,6 +1039,39 @@ std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams
     for (const Band& b : all[pi])
       if (in_margin(b, pi))
         if (std::string k = repeat_key(b); !k.empty()) pages_of[k].insert(pi);
+  // On OCR pages a running line comes out a little different on each page
+  // ("finsam Gauland I Verksamhetsplan 2027-2029", "finsam Golland I
+  // Verkswnhelsplan 2027 2029", the second shaped like a years header): its
+  // letters, when it has words of prose, match another page's margin line
+  // within a quarter of their length.
+  auto prose_letters = [](const Band& b) {
+    std::string letters;
+    int words = 0;
+    for (const PWord& p : b.words) {
+      std::string f = FoldKey(StripPunct(p.w->text));
+      if (HasDigit(f)) continue;
+      if (f.size() >= 4 && !IsHeaderToken(f)) ++words;
+      for (char c : f)
+        if (c >= 'a' && c <= 'z') letters += c;
+    }
+    return words >= 2 && letters.size() >= 12 ? letters : std::string();
+  };
+  auto ocr_repeat = [&](const Band& b, size_t pi) {
+    if (doc.pages[pi].ocr_confidence <= 0) return false;
+    const std::string mine = prose_letters(b);
+    if (mine.empty()) return false;
+    const bool top = b.box.y1 <= lp.running_margin_fraction * doc.pages[pi].height;
+    for (size_t pj = 0; pj < all.size(); ++pj) {
+      if (pj == pi) continue;
+      for (const Band& o : all[pj]) {
+        if (!in_margin(o, pj) || (o.box.y1 <= lp.running_margin_fraction * doc.pages[pj].height) != top) continue;
+        const std::string theirs = prose_letters(o);
+        if (!theirs.empty() && 4 * EditDistance(mine, theirs) <= static_cast<int>(std::max(mine.size(), theirs.size())))
+          return true;
+      }
+    }
+    return false;
+  };
   std::vector<std::vector<Band>> out(all.size());
   for (size_t pi = 0; pi < all.size(); ++pi)
     for (Band& b : all[pi]) {
@@ -1039,7 +1079,7 @@ std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams
       if (in_margin(b, pi)) {
         std::string k = repeat_key(b);
         running = EndsInPageNumber(b.Text()) ||
-                  (!k.empty() && static_cast<int>(pages_of[k].size()) >= lp.running_min_pages);
+                  (!k.empty() && static_cast<int>(pages_of[k].size()) >= lp.running_min_pages) || ocr_repeat(b, pi);
       }
       if (!running) out[pi].push_back(std::move(b));
     }
@@ -1356,6 +1396,38 @@ bool RepeatsHeaderWords(const Band& b, int from, const Band& header) {
   return true;
 }
 
+// True when the bands from `k` to the page's end are a page foot: at most
+// two short lines, each ending in a page number ("Sidan 1", "Finsam
+// Gotland · 3", "1 (3)").
+bool PageFootFrom(const std::vector<Band>& bands, size_t k) {
+  if (k >= bands.size() || bands.size() - k > 2) return false;
+  for (size_t i = k; i < bands.size(); ++i) {
+    if (bands[i].page != bands[k].page || bands[i].words.empty() || bands[i].words.size() > 6) return false;
+    if (!RE2::PartialMatch(bands[i].Text(), "(^|\\s)\\d{1,3}( ?\\(\\d{1,3}\\))?$"_re)) return false;
+  }
+  return true;
+}
+
+// The next table's caption naming its year or period ("Medlemsavgifter
+// 2027–2028 (kr)", "Insatser 2027") right over its header: a few words,
+// then the one year or period, maybe a unit; its figure is no row's.
+bool YearCaptionOverHeader(const std::vector<Band>& bands, size_t k) {
+  if (k + 1 >= bands.size() || bands[k + 1].page != bands[k].page) return false;
+  const Band& b = bands[k];
+  if (b.words.size() < 2 || b.words.size() > 7) return false;
+  size_t years = 0, i = 0;
+  for (; i < b.words.size() && !HasDigit(b.words[i].w->text); ++i) {
+  }
+  if (i == 0 || i > 5) return false;
+  for (; i < b.words.size(); ++i) {
+    std::string t = StripPunct(b.words[i].w->text);
+    RE2::GlobalReplace(&t, "[()]"_re, "");
+    if (RE2::FullMatch(t, "(19|20)\\d\\d([-–—](19|20)\\d\\d)?"_re)) ++years;
+    else if (HasDigit(t) || CellUnitWord(t).empty()) return false;
+  }
+  return years == 1 && HeaderStart(bands[k + 1]) >= 0;
+}
+
 // The bands below the header, until a gap, prose, a heading or another
 // table; across page breaks when the table continues.
 TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t pi, const HeaderBlock& h,
@@ -1370,7 +1442,11 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
     for (; k < pb.size(); ++k) {
       const Band& b = pb[k];
       if (b.box.y0 - prev_bottom > lp.table_end_gap_pitches * pitch) {
-        stop = true;
+        // Only the page's foot below the gap ("Sidan 1", OCR's "Svan 1",
+        // that RunningTextLines cannot match with the next page's): the
+        // table may go on on the next page.
+        stop = !PageFootFrom(pb, k);
+        if (!stop) k = pb.size();
         break;
       }
       int rhs = HeaderStart(b);
@@ -1387,7 +1463,7 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
         stop = true;
         break;
       }
-      if (EndsTable(b, h, lp) && !HeadingOverRow(pb, k, h, lp)) {
+      if ((EndsTable(b, h, lp) && !HeadingOverRow(pb, k, h, lp)) || YearCaptionOverHeader(pb, k)) {
         stop = true;
         break;
       }
@@ -1552,6 +1628,17 @@ std::vector<PWord> LabelWords(const Band& band, const TableShape& shape, const L
 // between rows (a line break inside a cell), so a label on it that does not
 // read as a continuation by its words ("(försäkringskassan" under "Statligt
 // bidrag") still belongs to the row above.
+// A minus sign OCR read as two or three glyphs through a rule or a speck
+// ("—-4", "—=1", "=—-330", ".—-5"): one minus, so that a figure wrapped in
+// its cell still reads as one (the cell's reader treats the glyphs alike).
+std::string OcrMinusRun(const std::string& text) {
+  std::string junk, rest;
+  if (RE2::FullMatch(text, "([=.\\x{2014}\\x{2013}\\x{2212}-]{2,4})(\\d.*)"_re, &junk, &rest) &&
+      RE2::PartialMatch(junk, "[\\x{2014}\\x{2013}\\x{2212}-]"_re))
+    return "-" + rest;
+  return text;
+}
+
 Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& shape, const LayoutParams& lp,
                       bool tight, std::vector<std::pair<std::string, std::string>>* pairs = nullptr) {
   if (upper.page != lower.page || upper.words.empty() || lower.words.empty()) return Wrap::kNo;
@@ -1592,7 +1679,7 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
       if ((overlap || aligned) && (!above || u.box.y1 > above->box.y1)) above = &u;
     }
     if (!above) return Wrap::kNo;
-    std::string ut = above->Text(), lt = l.Text();
+    std::string ut = OcrMinusRun(above->Text()), lt = l.Text();
     if (pairs) pairs->push_back({ut, lt});
     if (!ut.empty() && (ut.back() == ',' || ut.back() == '.')) {
       if (!RE2::FullMatch(lt, "\\d+"_re) || !ParseSwedishNumber(ut + lt)) return Wrap::kNo;

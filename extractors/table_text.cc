@@ -2848,6 +2848,12 @@ bool ContinuesLabel(const std::string& prev, const std::string& cur) {
   // over "Arbetsförmedlingen") goes on below, whatever the case.
   static const RE2 kJoining("(?i)(?:^|.* )(och|samt|för|for|av|i|till|med|mot|på|pa|från|fran|inkl\\.?|exkl\\.?|&|[-–,])$");
   if (RE2::FullMatch(prev, kJoining) && !IsSectionHeading(cur)) return true;
+  // A label that breaks off after "Region" ("Medlemsavgift Region" over
+  // "Gotland"): the region's name goes on below (a region is never named
+  // "Region" alone).
+  if (RE2::FullMatch(prev, "(?:.* )?[Rr]egion"_re) && Tokens(cur).size() <= 2 && !HasDigit(cur) &&
+      !IsSectionHeading(cur) && NormalizeOrganisation("Region " + cur).kind == "region")
+    return true;
   size_t i = 0;
   char32_t c = NextCodePoint(cur, &i);
   if ((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö') return true;
@@ -3769,8 +3775,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       }
       if (named.size() >= 2 && RE2::FullMatch(FoldKey(named[0]), "konto|kontonr|nr\\.?|kod|ansvar"_re))
         named.erase(named.begin());
+      // A count column's head after them ("Insats Målgrupp Platser Budget
+      // 2027") leaves the text column between label and values as it was.
+      while (count_before && named.size() >= 2 && IsCountHeader(named.back())) named.pop_back();
       auto capital = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
-      side_text = !count_before && (named.size() == 2 || named.size() == 3) &&
+      side_text = (named.size() == 2 || named.size() == 3) &&
                   std::all_of(named.begin(), named.end(), capital) && FoldKey(named.back()) != "not" &&
                   !DetectMoneyUnit(label);
       std::string l2;
@@ -3856,6 +3865,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           while (j + 1 < lines.size() && pages[j + 1] == page) ++j;
           continue;
         }
+        // ... or its number alone ("Sidan 1", "Sid. 3", "Page 2 (5)"): no row.
+        if (RE2::FullMatch(FoldKey(clean), "(sida|sidan|sid\\.?|page|s\\.) ?\\d{1,3}( ?\\(\\d{1,3}\\))?"_re)) continue;
         std::string label;
         std::vector<std::string> hdrs;
         const bool header_line = SpaceHeader(l.text, &label, &hdrs);
@@ -3870,7 +3881,21 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         // caption starts the next table too.
         const bool one_column_header = !header_line && OneColumnSpaceHeader(l.text, &label1, &hdrs1);
         if (header_line || one_column_header) {
+          // (A caption that names its year, "Insatser 2027", reads as a row
+          // with that figure: the line right above the header.)
+          auto year_caption = [](const GridRow& r) {
+            int present = 0;
+            bool year = false;
+            for (const GridCell& c : r.cells)
+              if (c.present) {
+                ++present;
+                year = RE2::FullMatch(c.text, "(19|20)\\d\\d(\\s*[-–]\\s*(19|20)\\d\\d)?"_re);
+              }
+            const size_t words = Tokens(r.label).size();
+            return present == 1 && year && words >= 1 && words <= 5 && !HasDigit(r.label);
+          };
           size_t k = g.rows.size(), caption = k;
+          if (k > 0 && year_caption(g.rows[k - 1])) caption = --k;
           for (; k > 0 && !RowHasCells(g.rows[k - 1]) && !g.rows[k - 1].repeated_header; --k)
             if (IsTableHeading(CleanCellText(g.rows[k - 1].label))) caption = k - 1;
           next_table = caption < g.rows.size();
@@ -4036,6 +4061,20 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // (a run of nil amounts would leave no figure to fill them).
             if (k > first && k < toks.size() && (k - first >= 2 || !fills(first)) && fills(k)) first = k;
           }
+          // A dash set apart before the figures under a count column left
+          // of the values ("Kompetensinsatser - 500" under "Platser Budget
+          // 2027") is the count's empty cell, or the figure's minus: the
+          // first when the rest fills the columns and nothing fills a count
+          // too; the sums may clear the doubt.
+          bool dash_count = false;
+          if (count_before && first + 1 < toks.size() && (toks[first] == "-" || toks[first] == "\u2013" ||
+                                                          toks[first] == "\u2014")) {
+            std::vector<std::string> from(toks.begin() + static_cast<std::ptrdiff_t>(first), toks.end());
+            if (GroupFigures(from, static_cast<int>(ncols) + 1, 16, true).empty() && fills(first + 1)) {
+              ++first;
+              dash_count = true;
+            }
+          }
           row.label = WithoutLeadingBorders(row.label);
           // On a line with rule junk, a small letter glued before a capital
           // ("fOvriga", "fExtraordinara") is the rule beside the label.
@@ -4079,6 +4118,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               }
             }
           }
+          if (dash_count)
+            count_doubt = "the dash before the figures read as the count column's empty cell, not as a minus sign";
           // "2127 333 1 652 212" under two columns: no split fits unless
           // "2127 333" is one figure whose first thousands space OCR lost.
           // Only then are a head of four to six digits and the three-digit
@@ -4398,10 +4439,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       }
     }
     // (A label in doubt outweighs a doubt the sums can clear: the rule
-    // lines read into the header say nothing about the label.)
+    // lines read into the header, or how a count and the amounts split, say
+    // nothing about the label.)
     if (side_text)
       for (GridRow& r : g.rows)
-        if ((r.doubt_rule.empty() || r.doubt_rule == "read.rule_junk") && RowHasCells(r)) {
+        if ((r.doubt_rule.empty() || r.doubt_rule == "read.rule_junk" || r.doubt_rule == "read.pairing") &&
+            RowHasCells(r)) {
           r.label = LabelWithoutSideText(r.label);
           r.doubt_rule = "read.side_text";
           r.doubt = "the header names a column between the label and the values ('" + g.header_label +

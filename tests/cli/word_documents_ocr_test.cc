@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 17u);
+  ASSERT_EQ(scored.size(), 18u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -112,14 +112,18 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // sixteen 1140/1183 (0.964), precision 0.998. w17 (210 dpi; held out:
   // 16/44, 3 wrong `ok`, the fees read into the flerårsplan) 42/44, none
   // wrong, once "Belopp 2027" headed a column and OCR's "Yo" for "%" closed
-  // a wrapped header line: all seventeen 1182/1227 (0.963).
+  // a wrapped header line: all seventeen 1182/1227 (0.963). w18 (200 dpi;
+  // session 50, held out: 37/63, none wrong; the kinds row with "Belopp i
+  // tkr" in its label cell was no header, the figures wrapped in narrow
+  // cells kept OCR's minus glyphs "—=", a member-fee row mended wrongly)
+  // 57/63, none wrong: all eighteen 1239/1290 (0.960), precision 0.998.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1182) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1239) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 17) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 18) << ScoreReport(scored);
 }
 
 }  // namespace

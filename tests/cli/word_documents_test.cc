@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 17u);
+  ASSERT_EQ(scored.size(), 18u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -97,16 +97,18 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // period on a line "Med flerårsplan för 2028–2029"; held out): 16/44 with
   // 9 wrong `ok` (the fees read into the flerårsplan) and its period
   // 2027–2027, until "Belopp 2027" headed a column, a "%" finished a
-  // wrapped header line and the period line was read: 44/44.
+  // wrapped header line and the period line was read: 44/44. w18 (session
+  // 50, held out; value cells so narrow that figures wrap, "−4" over "100"):
+  // 63/63 before any change.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 17) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 18) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 17u);
+  ASSERT_EQ(scored.size(), 18u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -188,11 +190,15 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // 67/71, none wrong. All sixteen 1146/1183. w17 (session 49, held out:
   // 16/44 with 1 wrong `ok`) 20/44, none wrong: psm 3 sets each cell of its
   // resultatbudget's wrapped header on a line of its own (no table read).
-  // All seventeen 1166/1227.
-  EXPECT_GE(t.recalled, t.expected - 61) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 107) << ScoreReport(scored);
+  // All seventeen 1166/1227. w18 (session 50, held out: 53/63 with 5 wrong
+  // `ok`, "Medlemsavgift Region" / "Gotland" cut before its wrapped name;
+  // the insatser under "Insats Målgrupp Platser Budget 2027, tkr" lost to a
+  // nil dash in the count column) 59/63, none wrong; its insatser keep the
+  // Målgrupp text (suspect). All eighteen 1225/1290.
+  EXPECT_GE(t.recalled, t.expected - 65) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 111) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 5, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 17) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 18) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -169,6 +169,38 @@ TEST(NumberRepairTest, StrayDigitDropped) {
   EXPECT_EQ(t.rows[3].cells[0].status, "repaired");
 }
 
+// w18's scan: the 2028 column reads 2 300 000 + 1 300 000 + 2 600 000 for
+// 5 200 000. Dropping the clean row's leading 1 would fit, but the figure on
+// the row already in doubt (its label OCR garbled) is the misread one: no
+// repair, both candidates suspect.
+TEST(NumberRepairTest, NoSingleEditBesideAFigureAlreadyInDoubt) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                               {"Försåkringskassan", {"1 200", "2 200", "1 200"}},
+                                               {"Arbetsförmedlingen", {"1 200", "1 200", "1 200"}},
+                                               {"Region Gotland", {"2 300", "2 300", "2 300"}},
+                                               {"Summa", {"4 700", "4 700", "4 700"}}});
+  for (TableCell& c : t.rows[1].cells) c.status = "suspect";
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 0);
+  EXPECT_EQ(t.rows[2].cells[1].value, 1200);
+  EXPECT_EQ(t.rows[2].cells[1].status, "suspect");
+  const Flag* f = FindFlag(flags, "repair.ambiguous");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->message.find("in doubt already"), std::string::npos) << f->message;
+  // A doubtful figure that no one-digit slip makes fit leaves the clean
+  // row's one edit standing: the Summa's stray digit is dropped, as before.
+  FinancialTable other = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                                   {"Försåkringskassan", {"1 200", "1 200", "1 200"}},
+                                                   {"Arbetsförmedlingen", {"1 200", "1 200", "1 200"}},
+                                                   {"Region Gotland", {"2 300", "2 300", "2 300"}},
+                                                   {"Summa", {"4 700", "47007", "4 700"}}});
+  for (TableCell& c : other.rows[1].cells) c.status = "suspect";
+  std::vector<Flag> flags2;
+  EXPECT_EQ(RepairTable(other, 0, &flags2).repaired, 1);
+  EXPECT_EQ(other.rows[4].cells[1].value, 4700);
+}
+
 TEST(NumberRepairTest, TruncatedLeadingGroup) {
   // The sandwich layer of the Gävleborg plan prints "Summa intakter 320 320 320".
   FinancialTable t = MakeTable(BudgetYears(), {{"Intäkter", {}},

@@ -848,6 +848,70 @@ INSTANTIATE_TEST_SUITE_P(
 // Column blocks headed by a kind and its year ("Budget 2025", "Utfall
 // 2025") and a deviation column ("Avvikelse", read "Awvikelse"), after a
 // block of labels: psm 3 on a borderless Budget / Utfall / Avvikelse table.
+// w18's dump (session 50): insatser under "Insats Malgrupp Platser Budget
+// 2027, tkr": a text column and a count column before the one amount
+// column. A nil dash in the count column is the count's empty cell, not a
+// minus (the Summa row settles it); the labels may hold the Målgrupp text,
+// so every row is suspect (read.side_text), none dropped.
+TEST(OcrDump, CountColumnWithANilDashBesideATextColumn) {
+  Read r = ReadDump(
+      "Insatser 2027\n"
+      "Insats Malgrupp Platser Budget 2027, tkr\n"
+      "Steget vidare Unga 16-29 ar 40 1 650\n"
+      "Halsosteget Personer med 25 1100\n"
+      "sjukersattning\n"
+      "Arbetsintegrerande socialt Langtidsarbetslosa 15 900\n"
+      "foretag\n"
+      "Kompetensinsatser Personal hos parterna - 500\n"
+      "Summa insatser 80 4150\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(r.tables.size(), 1u);
+  const TableCell* k = Cell(r, "Kompetensinsatser Personal hos parterna", 2027);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 500);
+  EXPECT_NE(k->status, "ok");
+  const TableCell* sum = Cell(r, "Summa insatser", 2027);
+  ASSERT_NE(sum, nullptr);
+  EXPECT_EQ(sum->value, 4150);
+  for (const TableRow& row : r.tables[0].rows)
+    for (const TableCell& c : row.cells)
+      if (c.present) EXPECT_NE(c.status, "ok") << row.label;
+  EXPECT_TRUE(HasFlag(r, "read.side_text"));
+}
+
+// w18's dump: a label cut after "Region" goes on with the region's name on
+// the next line ("Medlemsavgift Region" / "Gotland"); the next table's
+// caption naming its year ("Insatser 2027") right over its header is no
+// row; the page's number alone ("Sidan 1") is no row either.
+TEST(OcrDump, RegionNameWrappedYearCaptionAndPageNumberLines) {
+  Read r = ReadDump(
+      "Budget och flerarsplan\n"
+      "Belopp i tkr Budget 2027 Plan 2028\n"
+      "Medlemsavgift staten 2 600 2 600\n"
+      "Medlemsavgift Region 2 600 2 600\n"
+      "Gotland\n"
+      "Ovriga intakter 0 10\n"
+      "Summa intakter 5 200 5 210\n"
+      "Sidan 1\n"
+      "Insatser 2027\n"
+      "Insats Budget 2027 Budget 2028\n"
+      "Steget vidare 1 650 1 700\n"
+      "Halsosteget 1 100 1 000\n"
+      "Summa insatser 2 750 2 700\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(r.tables.size(), 2u);
+  const TableCell* region = Cell(r, "Medlemsavgift Region Gotland", 2028);
+  ASSERT_NE(region, nullptr);
+  EXPECT_EQ(region->value, 2600);
+  EXPECT_EQ(region->status, "ok");
+  for (const TableRow& row : r.tables[0].rows) {
+    EXPECT_NE(row.label, "Medlemsavgift Region");
+    EXPECT_NE(row.label, "Sidan");
+    EXPECT_NE(row.label, "Insatser");
+  }
+  EXPECT_EQ(r.tables[1].title, "Insatser 2027");
+}
+
 TEST(OcrDumpBlocks, ColumnBlocksHeadedByKindsAndADeviation) {
   Read r = ReadDump(
       "Utfall mot budget 2025\n\nTkr.\n\nMedlemsavgifter\n\nOvriga intakter\n\nSumma intakter\nPersonal\n\n"

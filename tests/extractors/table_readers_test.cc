@@ -137,6 +137,63 @@ Word W(const std::string& t, double x, double y) {
   return w;
 }
 
+// w18's scan (session 50): the kinds row carries the label cell's "Belopp i
+// tkr" and stands a little apart from the years row under it: one header
+// still (the kinds pair with the years; the caption stays the title). The
+// next table's caption naming its years over its header is no row of the
+// first; a gap to the page's number alone ("Sidan 1") does not end the
+// second table, which goes on on the next page.
+TEST(LayoutTableTest, KindsRowWithALabelCellYearCaptionAndPageFoot) {
+  Document doc;
+  doc.meta.kind = "verksamhetsplan";
+  doc.meta.year_from = 2027;
+  doc.meta.year_to = 2028;
+  Page p1;
+  p1.number = 1;
+  p1.width = 595;
+  p1.height = 842;
+  std::vector<Word> w1 = {W("Budget", 50, 100), W("och", 92, 100), W("flerårsplan", 116, 100),
+                          W("Belopp", 50, 130), W("i", 92, 130), W("tkr", 100, 130), W("Utfall", 250, 130),
+                          W("Budget", 320, 130),
+                          W("2025", 250, 148), W("2027", 320, 148),
+                          W("Medlemsavgifter", 50, 166), W("4", 250, 166), W("800", 258, 166), W("5", 320, 166),
+                          W("200", 328, 166),
+                          W("Övriga", 50, 182), W("intäkter", 92, 182), W("35", 256, 182), W("0", 338, 182),
+                          W("Summa", 50, 198), W("intäkter", 90, 198), W("4", 250, 198), W("835", 258, 198),
+                          W("5", 320, 198), W("200", 328, 198),
+                          W("Medlemsavgifter", 50, 232), W("2027–2028", 146, 232), W("(kr)", 206, 232),
+                          W("Medlem", 50, 252), W("2027", 250, 252), W("2028", 320, 252),
+                          W("Försäkringskassan", 50, 270), W("1", 230, 270), W("300", 238, 270), W("000", 260, 270),
+                          W("1", 300, 270), W("300", 308, 270), W("000", 330, 270),
+                          W("Sidan", 50, 800), W("1", 86, 800)};
+  BuildLines(w1, p1);
+  Page p2;
+  p2.number = 2;
+  p2.width = 595;
+  p2.height = 842;
+  std::vector<Word> w2 = {W("Region", 50, 100), W("Gotland", 92, 100), W("2", 230, 100), W("600", 238, 100),
+                          W("000", 260, 100), W("2", 300, 100), W("600", 308, 100), W("000", 330, 100),
+                          W("Summa", 50, 116), W("3", 230, 116), W("900", 238, 116), W("000", 260, 116),
+                          W("3", 300, 116), W("900", 308, 116), W("000", 330, 116)};
+  BuildLines(w2, p2);
+  doc.pages = {p1, p2};
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 2u);
+  const FinancialTable& b = tables[0];
+  EXPECT_EQ(b.title, "Budget och flerårsplan");
+  ASSERT_EQ(b.columns.size(), 2u);
+  EXPECT_EQ(b.columns[0].year, 2025);
+  EXPECT_EQ(b.columns[0].kind, ColumnKind::kUtfall);
+  EXPECT_EQ(b.columns[1].kind, ColumnKind::kBudget);
+  EXPECT_EQ(b.rows.size(), 3u);
+  for (const TableRow& r : b.rows) EXPECT_NE(r.label, "Medlemsavgifter 2027–2028 (kr)");
+  const FinancialTable& m = tables[1];
+  EXPECT_EQ(m.last_page, 2);
+  const TableCell* region = Cell(m, "Region Gotland", 2028);
+  ASSERT_NE(region, nullptr);
+  EXPECT_EQ(region->amount_sek, 2600000);
+}
+
 TEST(LayoutTableTest, WrappedCellsAndPageContinuation) {
   Document doc;
   doc.meta.kind = "verksamhetsplan";

@@ -23,7 +23,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w10-vp-centralaostergotland", "w11-ar-malardalenvast",
                                                 "w12-vp-norraalvsborg", "w13-ar-sodradalarna",
                                                 "w14-ar-ostrasodertorn", "w15-vp-ljusdalhudiksvall",
-                                                "w16-ar-vasternorrland", "w17-vp-umea"};
+                                                "w16-ar-vasternorrland", "w17-vp-umea",
+                                                "w18-vp-gotland"};
   return kIds;
 }
 

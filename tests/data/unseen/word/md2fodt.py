@@ -34,7 +34,9 @@ def main(src, out):
         tn = 'T%d' % tcount[0]
         first = 5.5
         rest = (16.5 - first) / max(1, n - 1)
-        styles.append('<style:style style:name="%s" style:family="table"><style:table-properties style:width="16.5cm" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>' % tn)
+        # @widths set the table's width too (w18: a table narrower than the text, so its value cells wrap).
+        width = sum(float(w) for w in widths) if len(widths) == n else 16.5
+        styles.append('<style:style style:name="%s" style:family="table"><style:table-properties style:width="%.2fcm" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>' % (tn, width))
         styles.append('<style:style style:name="%s.A" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>' % (tn, first))
         styles.append('<style:style style:name="%s.B" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>' % (tn, rest))
         x = ['<table:table table:name="Tabell%d" table:style-name="%s">' % (tcount[0], tn)]
