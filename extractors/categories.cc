@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "normalizers/regex.h"
 #include "normalizers/unicode.h"
 
 namespace finsam {
@@ -153,6 +154,18 @@ std::optional<std::string> Categorize(const CategoryInput& in) {
     // A label no rule names may be one with an OCR'd l read as I.
     std::string relabelled = OcrCapitalIAsL(in.label);
     if (relabelled != in.label) cat = MatchRules(CleanLabel(relabelled), context);
+  }
+  if (!cat) {
+    // A member's fee named with its member ("Medlemsavgift staten",
+    // "Medlemsavgift Region Gotland", "Bidrag från Umeå kommun"): the
+    // member's category, read in a table of member fees.
+    std::string member;
+    if (RE2::FullMatch(label, "(?:medlemsavgift(?:er)?|avgift|bidrag|tilldelning)(?: fran)? (.+)"_re, &member)) {
+      std::optional<std::string> m = MatchRules(member, context + " | medlemsavgift");
+      if (m && (*m == "income.state" || *m == "income.region" || *m == "income.municipality" ||
+                *m == "income.municipalities"))
+        cat = m;
+    }
   }
   if (cat) {
     if (cat->empty()) return std::nullopt;  // a known row that has no category

@@ -364,6 +364,12 @@ TEST(CategoriesTest, LabelsMapToVocabulary) {
       // names nothing.
       {"Kassaflöde för den Iöpande verksamheten", "", "cash_flow", "", "cash_flow.operating"},
       {"Kassaflode fran den Iopande verksamheten", "", "cash_flow", "", "cash_flow.operating"},
+      // A member's fee named with its member (w18): the member's category.
+      {"Medlemsavgift staten", "", "budget", "Budget och flerårsplan", "income.state"},
+      {"Medlemsavgift Region Gotland", "", "budget", "Budget och flerårsplan", "income.region"},
+      {"Bidrag från Umeå kommun", "", "budget", "", "income.municipality"},
+      {"Medlemsavgift Kommunerna", "", "budget", "", "income.municipalities"},
+      {"Bidrag till insatser", "", "budget", "", "cost.interventions"},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.label);
