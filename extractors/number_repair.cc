@@ -92,6 +92,10 @@ bool LooksNumeric(const std::string& printed) {
     else if ((ch == ':' || ch == ';') && i > 0 && (digit(i - 1) || raw[i - 1] == '-') &&
              (digit(i + 1) || (i + 1 < raw.size() && raw[i + 1] == '-')))
       continue;
+    // Specks after the last digit ("920 000),"), a bracket no bracket
+    // opened among them: ConfusableReadings drops them.
+    else if (ch == ')' && raw.find('(') == std::string::npos && raw.find_first_not_of("),;:. ", i) == std::string::npos)
+      continue;
     else if (ch != ' ' && ch != '-' && !IsNoise(ch) && ch != ',' && ch != '.') return false;
   }
   return digits + letters > 0 && digits + letters <= 12;
@@ -542,8 +546,12 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   const bool plus_lead = lead != std::string::npos && s[lead] == '+';
   if (plus_lead) s.erase(0, lead + 1);
   const bool equals_lead = !plus_lead && first != std::string::npos && raw[first] == '=';
-  // A colon or semicolon after the last digit ("1600-000:") is a speck.
-  while (!s.empty() && (s.back() == ':' || s.back() == ';' || s.back() == ' ')) s.pop_back();
+  // A colon or semicolon after the last digit ("1600-000:") is a speck; so
+  // are a comma there in a table that prints no decimals ("824,") and a
+  // closing bracket no bracket opened ("920 000),").
+  while (!s.empty() && (s.back() == ':' || s.back() == ';' || s.back() == ' ' || (!decimals && s.back() == ',') ||
+                        (s.back() == ')' && s.find('(') == std::string::npos)))
+    s.pop_back();
   size_t b = s.find_first_not_of(" ");
   if (b == std::string::npos) return {};
   s = s.substr(b, s.find_last_not_of(" ") - b + 1);

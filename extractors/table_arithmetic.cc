@@ -329,6 +329,20 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
       while (natural_from < items.size() && names_costs != names_income &&
              (names_costs ? is_income(items[natural_from]) : s.cost_like[items[natural_from]]))
         ++natural_from;
+      // A Summa that names the kommuner ("Summa kommunerna" under the
+      // state's and the region's fees, then the kommuner's) covers the
+      // kommuner's rows only.
+      if (RE2::PartialMatch(named, "^(?:summa|s:a|totalt) (?:.* )?kommun(?:er|erna)?$"_re)) {
+        auto municipal = [&](int row) {
+          const std::optional<std::string>& cat = t.rows[row].category;
+          return (cat && *cat == "income.municipality") || Fold(t.rows[row].label).find("kommun") != std::string::npos;
+        };
+        size_t from = natural_from;
+        while (from < items.size() && !municipal(items[from])) ++from;
+        bool all = from < items.size();
+        for (size_t k = from; k < items.size(); ++k) all = all && municipal(items[k]);
+        if (all) natural_from = from;
+      }
     }
     std::vector<Term> chosen = window_of(natural_from);
     // The natural window, else the shortest suffix of the items, that `fits`

@@ -509,7 +509,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   }
   std::vector<Column> cols = merge(spans);
   // Name the columns. Header words are grouped into phrases (words of one
-  // line closer than a third of their height: "Utfall 2020", "2020-01-01
+  // line closer than a third of the line's height: "Utfall 2020", "2020-01-01
   // -2020-12-"); a phrase names the column it overlaps most, else the
   // nearest one — right-aligned figures often sit under only part of their
   // header.
@@ -537,8 +537,14 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       // made of the start, "aaa -2020-12-" — an end names no column alone.)
       const bool period = RE2::FullMatch(p.w->text, kPeriodEnd) && p.w->text.size() > 1;
       const double gap = period ? lp.period_gap_heights : lp.phrase_gap_heights;
+      // (Measured by the line's tallest word: an OCR box hugs the ink, so
+      // "2025" after "Budget" is shorter than the line by its descenders.)
+      double height = p.w->box.height();
+      for (const PWord& w : hw)
+        if (w.order == p.order && OnOneLine(w.w->box, p.w->box, lp.same_line_pt))
+          height = std::max(height, w.w->box.height());
       if (q.order == p.order && OnOneLine(q.w->box, p.w->box, lp.same_line_pt) &&
-          p.w->box.x0 - q.w->box.x1 < gap * p.w->box.height()) {
+          p.w->box.x0 - q.w->box.x1 < gap * height) {
         phrases.back().push_back(p);
         continue;
       }

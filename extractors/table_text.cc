@@ -636,6 +636,27 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     }
   }
   if (junk) *junk = had;
+  // A unit printed in each header cell ("Budget 2025 (tkr) Utfall 2025
+  // (tkr) Avvikelse (tkr)"): the table's unit, no column's head; it joins
+  // the label, where the table's unit is read from.
+  std::string cell_unit;
+  {
+    static const RE2 kUnitTok("\\((tkr|kr|mkr|mnkr|tsek|ksek)\\)[,.]?");
+    std::vector<std::string> kept;
+    int units = 0;
+    std::string u;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      if (k > 0 && RE2::FullMatch(FoldKey(toks[k]), kUnitTok, &u) && IsHeaderToken(StripPunct(toks[k - 1]))) {
+        ++units;
+        continue;
+      }
+      kept.push_back(toks[k]);
+    }
+    if (units >= 2) {
+      toks = std::move(kept);
+      cell_unit = u;
+    }
+  }
   // A cell border read as a dash before the count column ("Utfall 2025 — Deltagare").
   if (toks.size() > 3 && IsCountHeader(toks.back()) && RE2::FullMatch(toks[toks.size() - 2], "[-–—|]"_re))
     toks.erase(toks.end() - 2);
@@ -689,7 +710,7 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   // 2023-12-31 2022-12-31") is no word of it.
   const size_t words = first - (first > 0 && RE2::FullMatch(FoldKey(toks[first - 1]), "not\\.?"_re) ? 1 : 0);
   if (years < 2 || (words > 4 && !RE2::FullMatch(FoldKey(lead), kPeriodLabel))) return false;
-  *label = lead;
+  *label = cell_unit.empty() ? lead : lead + (lead.empty() ? "" : " ") + cell_unit;
   headers->clear();
   // "Budget 2020 Utfall 2020": kind words attach to the following year. A
   // column that compares, with no year of its own ("Budget 2025 Utfall 2025

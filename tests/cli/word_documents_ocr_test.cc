@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 18u);
+  ASSERT_EQ(scored.size(), 19u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -117,13 +117,17 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // tkr" in its label cell was no header, the figures wrapped in narrow
   // cells kept OCR's minus glyphs "—=", a member-fee row mended wrongly)
   // 57/63, none wrong: all eighteen 1239/1290 (0.960), precision 0.998.
+  // w19 (230 dpi; session 50, held out: 28/57, none wrong; its budget
+  // table's heads "Budget 2025 (tkr)" fell apart, OCR's box of "2025" being
+  // shorter than a word space's third) 56/57, none wrong: all nineteen
+  // 1295/1347 (0.961), precision 0.998.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1239) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1295) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 18) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 19) << ScoreReport(scored);
 }
 
 }  // namespace

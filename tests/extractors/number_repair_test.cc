@@ -67,6 +67,18 @@ TEST(ConfusableReadingsTest, SubstitutesLookalikes) {
 
 // OCR dropped one thousands space: "1671 000" is 1 671 000 (a head of four
 // to six digits before groups of three), also with a confusable letter.
+// Specks after the last digit on a scan: a comma in a table without
+// decimals, a bracket no bracket opened (w19's "824,", "920 000),").
+TEST(ConfusableReadingsTest, SpecksAfterTheLastDigit) {
+  EXPECT_TRUE(Has(ConfusableReadings("824,"), 824));
+  EXPECT_TRUE(Has(ConfusableReadings("920 000),"), 920000));
+  EXPECT_TRUE(Has(ConfusableReadings("1600-000:"), 1600000));
+  // In a table of decimals a comma may be a decimal's start: no reading.
+  EXPECT_FALSE(Has(ConfusableReadings("824,", 32, true), 824));
+  // A bracket that one opened is the figure's (an accountant's negative).
+  EXPECT_FALSE(Has(ConfusableReadings("(920 000", 32), 920000));
+}
+
 TEST(ConfusableReadingsTest, DroppedThousandsSpace) {
   EXPECT_TRUE(Has(ConfusableReadings("1671 000"), 1671000));
   EXPECT_TRUE(Has(ConfusableReadings("-1671 000"), -1671000));

@@ -912,6 +912,26 @@ TEST(OcrDump, RegionNameWrappedYearCaptionAndPageNumberLines) {
   EXPECT_EQ(r.tables[1].title, "Insatser 2027");
 }
 
+// w19's dump: the unit printed in each header cell ("Budget 2025 (tkr)
+// Utfall 2025 (tkr) Avvikelse (tkr)") is the table's unit, no column.
+TEST(OcrDump, UnitInEachHeaderCell) {
+  Read r = ReadDump(
+      "Tabell 2. Budget och utfall 2025\n"
+      "Budget 2025 (tkr) Utfall 2025 (tkr) Avvikelse (tkr)\n"
+      "Intakter\n"
+      "Medlemsavgifter 9 600 9 600 0\n"
+      "Ovriga intakter 0 145 145\n"
+      "Summa intakter 9 600 9745 145\n",
+      "årsredovisning", 2025);
+  ASSERT_EQ(r.tables.size(), 1u);
+  ASSERT_EQ(r.tables[0].columns.size(), 3u);
+  EXPECT_EQ(r.tables[0].columns[2].kind, ColumnKind::kAvvikelse);
+  const TableCell* c = Cell(r, "Summa intakter", 2025);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->amount_sek, 9600000);
+  EXPECT_EQ(c->status, "ok");
+}
+
 TEST(OcrDumpBlocks, ColumnBlocksHeadedByKindsAndADeviation) {
   Read r = ReadDump(
       "Utfall mot budget 2025\n\nTkr.\n\nMedlemsavgifter\n\nOvriga intakter\n\nSumma intakter\nPersonal\n\n"

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -147,6 +148,31 @@ TEST(TableArithmeticTest, ConstraintsTermsAndResiduals) {
       EXPECT_EQ(Holds(c.table, got[i]), std::fabs(want.residual) <= got[i].tolerance);
     }
   }
+}
+
+// w19's scan: member fees with a nested "Summa kommunerna" after the state's
+// and the region's rows, one kommun misread (360 000 for 960 000) and
+// another unread. No window holds in a column, so the Summa's name chooses:
+// "Summa kommunerna" covers the kommuner's rows only, and "Summa
+// medlemsavgifter" the state, the region and that Summa.
+TEST(TableArithmeticTest, ASummaOfTheKommunerCoversTheirRowsOnly) {
+  std::vector<ColSpec> cols = {{"2025", 2025, ColumnKind::kUtfall}, {"2024", 2024, ColumnKind::kUtfall}};
+  FinancialTable t = MakeTable(cols, {{"Försäkringskassan", {"4 800 000", "4 600 000"}},
+                                      {"Region Halland", {"2 400 000", "2 300 000"}},
+                                      {"Halmstads kommun", {"360 000", "920 000),"}},
+                                      {"Varbergs kommun", {"720 000", "690 000"}},
+                                      {"Kungsbacka kommun", {"720 000", "690 000"}},
+                                      {"Summa kommunerna", {"2 400 000", "2 300 000"}},
+                                      {"Summa medlemsavgifter", {"9 600 000", "9 200 000"}}});
+  std::vector<Constraint> got = TableConstraints(t);
+  std::vector<std::string> whats;
+  for (const Constraint& c : got) whats.push_back(c.what);
+  EXPECT_NE(std::find(whats.begin(), whats.end(),
+                      "Summa kommunerna = Halmstads kommun + Varbergs kommun + Kungsbacka kommun"),
+            whats.end());
+  EXPECT_NE(std::find(whats.begin(), whats.end(),
+                      "Summa medlemsavgifter = Försäkringskassan + Region Halland + Summa kommunerna"),
+            whats.end());
 }
 
 TEST(TableArithmeticTest, TolerancesAreInPrintedUnits) {

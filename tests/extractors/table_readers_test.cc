@@ -194,6 +194,53 @@ TEST(LayoutTableTest, KindsRowWithALabelCellYearCaptionAndPageFoot) {
   EXPECT_EQ(region->amount_sek, 2600000);
 }
 
+// w19's scan: OCR boxes hug the ink, so in "Budget 2025 (tkr)" the year's
+// box is shorter than the kind's by its descender, and a word space is more
+// than a third of the year's height. The header's words still form one
+// phrase per cell, measured by the line's tallest word.
+TEST(LayoutTableTest, OcrHeaderWordsOfOneCellAreOnePhrase) {
+  Document doc;
+  doc.meta.kind = "årsredovisning";
+  Page p1;
+  p1.number = 1;
+  p1.width = 595;
+  p1.height = 842;
+  auto ocr = [](const std::string& t, double x0, double x1, double y0, double y1) {
+    Word w;
+    w.text = w.raw = t;
+    w.box = Box{x0, y0, x1, y1};
+    w.confidence = 0.9;
+    return w;
+  };
+  std::vector<Word> w1 = {ocr("Budget", 249, 281, 450, 462), ocr("2025", 284, 304, 451, 458),
+                          ocr("(tkr)", 307, 328, 451, 460), ocr("Utfall", 359, 384, 450, 458),
+                          ocr("2025", 387, 408, 451, 458), ocr("(tkr)", 411, 431, 450, 460),
+                          ocr("Avvikelse", 469, 511, 450, 458), ocr("(tkr)", 514, 534, 450, 460)};
+  // Medlemsavgifter 9 600 | 9 600 | 0; Övriga 0 | 145 | 145; Summa 9 600 | 9 745 | 145.
+  struct Fig {
+    const char* text;
+    double x0, x1;
+  };
+  const std::vector<std::pair<const char*, std::vector<Fig>>> rows = {
+      {"Medlemsavgifter", {{"9", 300, 305}, {"600", 308, 328}, {"9", 403, 408}, {"600", 411, 431}, {"0", 528, 534}}},
+      {"Övriga", {{"0", 322, 328}, {"145", 411, 431}, {"145", 514, 534}}},
+      {"Summa", {{"9", 300, 305}, {"600", 308, 328}, {"9", 403, 408}, {"745", 411, 431}, {"145", 514, 534}}}};
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const double y = 470 + 17 * r;
+    w1.push_back(ocr(rows[r].first, 75, 150, y, y + 8));
+    for (const Fig& f : rows[r].second) w1.push_back(ocr(f.text, f.x0, f.x1, y, y + 7));
+  }
+  BuildLines(w1, p1);
+  doc.pages = {p1};
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kBudget);
+  EXPECT_EQ(t.columns[1].kind, ColumnKind::kUtfall);
+  EXPECT_EQ(t.columns[2].kind, ColumnKind::kAvvikelse);
+}
+
 TEST(LayoutTableTest, WrappedCellsAndPageContinuation) {
   Document doc;
   doc.meta.kind = "verksamhetsplan";
