@@ -13,14 +13,15 @@ namespace {
 // "Alla belopp redovisas i tkr om inte annat anges" and the like.
 std::string DocumentUnitStatement(const Document& doc) {
   // "Alla belopp redovisas i tkr", "Belopp anges i svenska kronor om inte
-  // annat anges", "redovisas alla belopp i tusental kronor (TSEK)". Not
+  // annat anges", "redovisas alla belopp i tusental kronor (TSEK)",
+  // "Beloppen anges i tusentals kronor (tkr)", "Beloppen är i tkr". Not
   // "står följande belopp i kronor" (one table's caption).
   // "tusental" with one letter OCR misread ("tuséntal") still says it, and
   // so does an "i" OCR read as "1" or "l" ("upprättad 1 svenska kronor").
   static const std::string kThousands = "tus\\S{1,2}ntals? kronor";
   static const RE2 kStatement(
       "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?[i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
-      "|miljoner kronor|kronor)|belopp (?:redovisas|anges) [i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
+      "|miljoner kronor|kronor)|belopp(?:en)? (?:redovisas|anges|är|ar) [i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
       "|miljoner kronor|kronor)|belopp(?:en)? [i1l|] (?:tkr|mkr|" + kThousands + "|miljoner kronor)|"
       "upp\\S{1,3}ttad [i1l|] (?:svenska )?(?:kronor|tkr|" + kThousands + "))");
   for (const Page& p : doc.pages)

@@ -1212,10 +1212,40 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
       const double v = *CellNumber(row.cells[term.col]);
       doubtful_beside = doubtful_beside || OneDigitApart(v, v - residual / term.coef);
     }
+    // An edit that takes a figure out of step with its own row's other
+    // figures (a fee of 1 300 000 both years mended to 300 000 in one)
+    // while they agreed as printed, where another figure of the check is
+    // one digit from fitting: the other figure is the likelier misread.
+    bool breaks_row = false;
+    if (sols.size() == 1) {
+      const TableRow& row = t.rows[sols[0].row];
+      for (size_t c = 0; c < sols[0].rd.kind.size() && c < row.cells.size(); ++c) {
+        if (sols[0].rd.kind[c].empty() || !sols[0].rd.value[c]) continue;
+        const std::optional<double> was = CellNumber(row.cells[c]);
+        if (!was || *was == 0) continue;
+        bool agreed = false, agrees = false;
+        for (size_t o = 0; o < row.cells.size() && o < t.columns.size(); ++o) {
+          const std::optional<double> v = o == c ? std::nullopt : CellNumber(row.cells[o]);
+          if (!v || *v == 0 || !IsAmountColumn(t.columns[o])) continue;
+          agreed = agreed || std::fabs(*was - *v) <= 0.1 * std::fabs(*v);
+          agrees = agrees || std::fabs(*sols[0].rd.value[c] - *v) <= 0.5 * std::fabs(*v);
+        }
+        if (!agreed || agrees) continue;
+        for (const Term& term : fc.terms) {
+          if (term.row == sols[0].row || !all_read) continue;
+          const double v = *CellNumber(t.rows[term.row].cells[term.col]);
+          breaks_row = breaks_row || OneDigitApart(v, v - residual / term.coef);
+        }
+      }
+    }
     if (sols.size() == 1 && doubtful_beside) {
       MarkAmbiguousEdits(t, ti, fc, sols, flags, stats,
                          "one edit of a clean figure would fix it, but a figure of the check is in doubt already and "
                          "may be the misread one");
+    } else if (sols.size() == 1 && breaks_row) {
+      MarkAmbiguousEdits(t, ti, fc, sols, flags, stats,
+                         "the one edit of a clean figure would take it out of step with its row's other figures, "
+                         "and another figure of the check is one digit from fitting");
     } else if (sols.size() == 1) {
       Apply(t, ti, sols[0].row, sols[0].rd, "the only single edit under which " + fc.what + " holds", flags, stats);
       done.insert(sols[0].row);

@@ -644,12 +644,15 @@ bool LabelsEndInACountColumn(const Grid& grid) {
 // names one first ("Konto", "Kontonr", "Nr", "Kod", "Ansvar") and at least
 // two labels and half of them start with a number; or, with no such header,
 // at least three labels start with "1.", "2.", "3." … in order (a numbered
-// list has no other reading).
+// list has no other reading), or half the labels carry an outline's numbers
+// in order, three of them of two levels ("1 Intäkter", "1.1 Statlig
+// medlemsavgift", "1.2 …", "2 Kostnader").
 bool LabelsStartWithACodeColumn(const Grid& grid) {
   const std::string head = FoldKey(CleanCellText(grid.header_label));
   const bool named = RE2::PartialMatch(head, "^(konto|kontonr|kontonummer|nr|nr\\.|nummer|kod|ansvar)\\b"_re);
-  int labels = 0, coded = 0, numbered = 0;
-  bool in_order = true;
+  int labels = 0, coded = 0, numbered = 0, outline = 0;
+  bool in_order = true, outline_in_order = true;
+  std::vector<int> last_outline;
   for (const GridRow& gr : grid.rows) {
     const std::string l = CleanCellText(gr.label);
     if (l.empty()) continue;
@@ -657,9 +660,20 @@ bool LabelsStartWithACodeColumn(const Grid& grid) {
     std::string code, stop, rest;
     if (!SplitLeadingCode(l, &code, &stop, &rest)) continue;
     ++coded;
-    if (stop == "." || stop == ",") in_order = in_order && std::to_string(++numbered) == code;
+    if (code.find('.') != std::string::npos || (stop.empty() && code.size() <= 2)) {
+      // An outline ("1 Intäkter", "1.1 …", "1.2 …", "2 Kostnader", "2.1 …"):
+      // its numbers only grow, read level by level.
+      std::vector<int> parts;
+      for (const std::string& p : SplitOn(code, '.')) parts.push_back(std::stoi(p));
+      outline_in_order = outline_in_order && (last_outline.empty() || parts > last_outline);
+      last_outline = parts;
+      outline += code.find('.') != std::string::npos;
+    } else if (stop == "." || stop == ",") {
+      in_order = in_order && std::to_string(++numbered) == code;
+    }
   }
   if (named) return coded >= 2 && 2 * coded >= labels;
+  if (outline >= 3 && outline_in_order && 2 * coded >= labels) return true;
   return in_order && numbered >= 3;
 }
 
@@ -667,7 +681,8 @@ bool LabelsStartWithACodeColumn(const Grid& grid) {
 
 bool SplitLeadingCode(const std::string& label, std::string* code, std::string* stop, std::string* rest) {
   // (OCR may read a number's stop as a comma: "4, Steg 1 till arbete".)
-  static const RE2 kLeadingCode("^(\\d{1,6})([.),]?)(?: +| *[|/]+ *)(\\pL.*)$");
+  // (An outline number too: "1.1 Statlig medlemsavgift", "2.3 Lokaler".)
+  static const RE2 kLeadingCode("^(\\d{1,6}(?:\\.\\d{1,3})*)([.),]?)(?: +| *[|/]+ *)(\\pL.*)$");
   return RE2::FullMatch(label, kLeadingCode, code, stop, rest);
 }
 

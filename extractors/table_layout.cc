@@ -817,10 +817,16 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     }
     return false;
   };
+  // A number before the label's words, left of the headed columns ("1.1
+  // Statlig medlemsavgift", "3 Resultat"): the row's number in an outline
+  // or code column, part of the label (InterpretGrid takes it off).
+  double label_x0 = 1e9;
+  for (const PWord& p : label) label_x0 = std::min(label_x0, p.w->box.x0);
   for (const Chunk& c : chunks) {
     // A side column's figures ("9,6" under Andel, %): no label, no value.
     if (c.box.x0 >= shape.side_x0 - lp.edge_slack_pt && c.box.x1 < shape.first_headed_x0) continue;
     if ((c.box.x1 <= cols.front().x0 - lp.label_number_slack_pt && c.box.x1 < shape.first_headed_x0) ||
+        (c.box.x1 <= label_x0 && c.box.x1 < shape.first_headed_x0 && c.words.size() == 1) ||
         (c.box.x1 < shape.first_headed_x0 && (!ParseSwedishNumber(c.Text()) || glued_to_label(c)))) {
       for (const PWord& p : c.words) label.push_back(p);  // "Trisam 2.0", "Upp till 2 år"
       continue;
@@ -1402,6 +1408,24 @@ bool RepeatsHeaderWords(const Band& b, int from, const Band& header) {
   return true;
 }
 
+// A section row of a table numbered like an outline ("1 Intäkter" over
+// "1.1 Statlig medlemsavgift 3 500 …"): a number, a few words and no
+// figures, then a row of figures whose label's number goes on from it. A
+// numbered heading over a table's rows otherwise starts the next section.
+bool OutlineSectionOverRow(const std::vector<Band>& bands, size_t k) {
+  if (k + 1 >= bands.size() || bands[k + 1].page != bands[k].page) return false;
+  const Band& b = bands[k];
+  std::string number;
+  // (No figure after the words: a speck OCR read as a dash may stand there.)
+  if (b.words.size() > 6 || !RE2::FullMatch(b.Text(), "(\\d{1,2})\\.? +\\pL[^\\d]*"_re, &number))
+    return false;
+  const Band& next = bands[k + 1];
+  if (next.words.empty() || !RE2::FullMatch(next.words[0].w->text, number + "\\.\\d{1,2}\\.?")) return false;
+  for (size_t w = 1; w < next.words.size(); ++w)
+    if (HasDigit(next.words[w].w->text) && IsNumericToken(next.words[w].w->text)) return true;
+  return false;
+}
+
 // True when the bands from `k` to the page's end are a page foot: at most
 // two short lines, each ending in a page number ("Sidan 1", "Finsam
 // Gotland · 3", "1 (3)").
@@ -1469,7 +1493,8 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
         stop = true;
         break;
       }
-      if ((EndsTable(b, h, lp) && !HeadingOverRow(pb, k, h, lp)) || YearCaptionOverHeader(pb, k)) {
+      if ((EndsTable(b, h, lp) && !HeadingOverRow(pb, k, h, lp) && !OutlineSectionOverRow(pb, k)) ||
+          YearCaptionOverHeader(pb, k)) {
         stop = true;
         break;
       }
@@ -1480,6 +1505,21 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
     if (stop || cur + 1 >= page_bands.size()) break;
     int q = ContinuationBand(page_bands[cur + 1], h.first_x, lp);
     if (q < 0) break;
+    // A label the page break cut after a joining word ("Försäkringskassan
+    // och" at the foot, "Arbetsförmedlingen" alone on the next page above
+    // the table's next row): its rest is the continuation's first line.
+    if (q > 0 && !body.bands.empty()) {
+      const Band& rest = page_bands[cur + 1][q - 1];
+      std::string last_label;
+      for (const PWord& p : body.bands.back()->words) {  // the words before its first figure
+        if (HasDigit(p.w->text) || p.w->box.x1 >= h.first_x - lp.number_reach_pt) break;
+        last_label += (last_label.empty() ? "" : " ") + p.w->text;
+      }
+      static const RE2 kOpen("(?i)(?:^|.* )(och|samt|för|av|i|till|med|,|-|–)$");
+      if (rest.words.size() <= 4 && !BandHasNumbers(rest, h.first_x - lp.number_reach_pt) &&
+          RE2::FullMatch(last_label, kOpen))
+        --q;
+    }
     ++cur;
     k = q;
     prev_bottom = page_bands[cur][q].box.y0;
@@ -1831,9 +1871,28 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
              BandToRow(*body.bands[b + 1], ShapeOn(shape, body.bands[b + 1]->page), lp, &next, &next_label_only) &&
              !next_label_only && !next.label.empty();
     };
+    // A numbered section row of a table numbered like an outline ("1
+    // Intäkter" over "1.1 Statlig medlemsavgift"; CollectBody kept it):
+    // a row of its own, where a numbered heading would end the table.
+    auto outline_section = [&]() {
+      std::string number;
+      if (b + 1 >= body.bands.size() || body.bands[b + 1]->words.empty() ||
+          !RE2::FullMatch(band.Text(), "(\\d{1,2})\\.? +\\pL[^\\d]*"_re, &number))
+        return false;
+      return RE2::FullMatch(body.bands[b + 1]->words[0].w->text, number + "\\.\\d{1,2}\\.?");
+    };
     if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only) &&
-        !(over_row() && BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only, 10)))
-      break;
+        !(over_row() && BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only, 10))) {
+      if (!outline_section()) break;
+      row = GridRow();
+      row.label = band.Text();
+      row.cells.resize(shape.headed.size());
+      row.prov.page = band.page;
+      row.prov.line_index = band.first_line;
+      row.prov.box = band.box;
+      row.prov.raw_text = band.Text();
+      label_only = true;
+    }
     if (label_only && row.label.empty()) continue;
     // "Förutbetalda" / "89 27" / "kostnader": a label wrapped over two lines
     // in a tall cell whose figures are centred between them (OCR and some
@@ -2220,12 +2279,14 @@ void ContinuationShapes(const TableBody& body, const TableShape& shape, int head
 
 // Marks every figure on the given pages doubtful.
 void MarkPagesDoubt(const std::vector<int>& pages, const std::string& rule, const std::string& why, Grid* g) {
-  for (GridRow& r : g->rows)
+  for (GridRow& r : g->rows) {
+    if (r.doubt_rule == rule) continue;  // a row that holds the doubt as a whole
     for (GridCell& c : r.cells)
       if (c.present && std::find(pages.begin(), pages.end(), c.prov.page) != pages.end() && c.doubt_rule.empty()) {
         c.doubt_rule = rule;
         c.doubt = why;
       }
+  }
 }
 
 // A table printed with its years down the side ("År  Intäkter  Kostnader
@@ -2384,6 +2445,20 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
                    "the table goes on without its header on a page that sets its figures elsewhere: read by the "
                    "order of that page's columns (or by their position); the sums do not decide",
                    &g);
+  // (A row doubt, which the sums may clear: the page's figures were placed
+  // by its own columns' order, and the table's checks read them.)
+  for (GridRow& r : g.rows) {
+    bool on_page = false;
+    for (const GridCell& c : r.cells)
+      on_page = on_page || (c.present && std::find(misaligned.begin(), misaligned.end(), c.prov.page) != misaligned.end());
+    bool cell_doubts = false;
+    for (const GridCell& c : r.cells) cell_doubts = cell_doubts || !c.doubt_rule.empty();
+    if (on_page && r.doubt_rule.empty() && !cell_doubts) {
+      r.doubt_rule = "layout.unchecked";
+      r.doubt = "the table goes on without its header on a page whose columns of figures do not line up with the "
+                "header's";
+    }
+  }
   MarkPagesDoubt(misaligned, "layout.unchecked",
                  "the table goes on without its header on a page whose columns of figures do not line up with the "
                  "header's",

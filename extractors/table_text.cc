@@ -941,6 +941,26 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   }
   if (prefixes_open > 0) return false;
   const int n_years = static_cast<int>(years.size());
+  // More years than kinds ("Prognos Budget Plan" over "2026 2027 2028
+  // 2029"): one kind heads several years, its cell spanning them or the
+  // cells beside it left empty. Only a plan (the last kind) or an outcome
+  // (the first) runs over several years of a row of consecutive years;
+  // where either could, the header is not read.
+  if (n_years > missing && missing == static_cast<int>(cells.size()) && comparisons == 0) {
+    bool consecutive = true;
+    for (int k = 1; k < n_years; ++k)
+      consecutive = consecutive && IsYearToken(years[k]) && IsYearToken(years[k - 1]) &&
+                    std::stoi(years[k].substr(0, 4)) == std::stoi(years[k - 1].substr(0, 4)) + 1;
+    bool open_cell = false;
+    for (const Cell& c : cells) open_cell = open_cell || c.open || !c.extra.empty();
+    const bool last_plan = RE2::FullMatch(FoldKey(cells.back().kind), "plan"_re);
+    const bool first_outcome = RE2::FullMatch(FoldKey(cells.front().kind), "utfall|bokslut"_re);
+    if (!consecutive || open_cell || last_plan == first_outcome) return false;
+    const Cell spanning = last_plan ? cells.back() : cells.front();
+    const std::vector<Cell>::difference_type at = last_plan ? static_cast<std::ptrdiff_t>(cells.size()) : 0;
+    cells.insert(cells.begin() + at, static_cast<size_t>(n_years - missing), spanning);
+    missing = n_years;
+  }
   if (n_years != missing && n_years != missing - yearless_tail && n_years != missing - comparisons) return false;
   const bool skip_comparisons = n_years != missing && n_years == missing - comparisons;
   label->clear();
@@ -3537,6 +3557,26 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
   for (size_t pi = 0; pi < edges.size(); ++pi)
     for (const Line* l : edges[pi])
       if (repeatable(*l)) pages_of[key_of[l] = FoldKey(without_page_number(l->text))].insert(pi);
+  // A line that opens (or closes) two pages or more the same way is their
+  // running header (footer) even on a document of two pages ("Samordnings-
+  // förbundet Blekinge" over each page): no table row stands first on two
+  // pages, word for word.
+  std::map<std::string, int> firsts, lasts;
+  for (size_t pi = 0; pi < edges.size(); ++pi)
+    if (!edges[pi].empty()) {
+      if (auto k = key_of.find(edges[pi].front()); k != key_of.end()) ++firsts[k->second];
+      if (auto k = key_of.find(edges[pi].back()); k != key_of.end()) ++lasts[k->second];
+    }
+  for (size_t pi = 0; pi < edges.size(); ++pi)
+    if (!edges[pi].empty()) {
+      for (const Line* l : {edges[pi].front(), edges[pi].back()}) {
+        auto k = key_of.find(l);
+        const bool first = l == edges[pi].front();
+        if (k != key_of.end() && RE2::PartialMatch(l->text, "[[:alpha:]]{3}"_re) &&
+            (first ? firsts[k->second] : lasts[k->second]) >= 2)
+          running.insert(l);
+      }
+    }
   for (size_t pi = 0; pi < edges.size(); ++pi)
     for (const Line* l : edges[pi]) {
       bool words = RE2::PartialMatch(l->text, "[[:alpha:]]{3}"_re);
@@ -3798,6 +3838,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         named.erase(named.begin());
       // A count column's head after them ("Insats Målgrupp Platser Budget
       // 2027") leaves the text column between label and values as it was.
+      // (A share column's "%" takes its name with it: "Fördelning, %".)
+      if (count_before && named.size() >= 3 && named.back() == "%") named.resize(named.size() - 2);
       while (count_before && named.size() >= 2 && IsCountHeader(named.back())) named.pop_back();
       auto capital = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
       side_text = (named.size() == 2 || named.size() == 3) &&

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 19u);
+  ASSERT_EQ(scored.size(), 20u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -120,14 +120,16 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // w19 (230 dpi; session 50, held out: 28/57, none wrong; its budget
   // table's heads "Budget 2025 (tkr)" fell apart, OCR's box of "2025" being
   // shorter than a word space's third) 56/57, none wrong: all nineteen
-  // 1295/1347 (0.961), precision 0.998.
+  // 1295/1347 (0.961), precision 0.998. w20 (250 dpi; held out: 26/71, none
+  // wrong; its outline-numbered resultatbudget ended at "1 Intäkter") 70/71:
+  // all twenty 1365/1418 (0.963), precision 0.998.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1295) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1365) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 19) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 20) << ScoreReport(scored);
 }
 
 }  // namespace

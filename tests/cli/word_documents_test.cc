@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 19u);
+  ASSERT_EQ(scored.size(), 20u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -100,16 +100,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // wrapped header line and the period line was read: 44/44. w18 (session
   // 50, held out; value cells so narrow that figures wrap, "−4" over "100"):
   // 63/63 before any change; w19 (an årsredovisning with the unit in each
-  // header cell and a nested "Summa kommunerna"; held out) 57/57 too.
+  // header cell and a nested "Summa kommunerna"; held out) 57/57 too. w20
+  // (held out: 26/71 with 1 wrong `ok`: its resultatbudget numbered like
+  // an outline, "1 Intäkter" over "1.1 Statlig medlemsavgift", ended at its
+  // first section row; a label cut by the page after "och") 71/71.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 19) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 20) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 19u);
+  ASSERT_EQ(scored.size(), 20u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -197,11 +200,15 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // nil dash in the count column) 59/63, none wrong; its insatser keep the
   // Målgrupp text (suspect). All eighteen 1225/1290. w19 (session 50, held
   // out: 30/57, none wrong; its header "Budget 2025 (tkr) Utfall 2025 (tkr)
-  // Avvikelse (tkr)" was no header) 57/57. All nineteen 1282/1347.
+  // Avvikelse (tkr)" was no header) 57/57. All nineteen 1282/1347. w20
+  // (session 50, held out: 32/71 with 24 wrong `ok`: its "Prognos Budget
+  // Plan" over four years put the years a column off, and its outline
+  // numbers "1.1" ran into the figures) 71/71, none wrong; "Lokaler och
+  // 6vrigt" names no known row (suspect). All twenty 1353/1418.
   EXPECT_GE(t.recalled, t.expected - 65) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 111) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 115) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 5, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 19) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 20) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

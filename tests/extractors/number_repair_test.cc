@@ -200,6 +200,20 @@ TEST(NumberRepairTest, NoSingleEditBesideAFigureAlreadyInDoubt) {
   const Flag* f = FindFlag(flags, "repair.ambiguous");
   ASSERT_NE(f, nullptr);
   EXPECT_NE(f->message.find("in doubt already"), std::string::npos) << f->message;
+  // The same misread on a clean row: dropping the other row's 1 would take
+  // that row out of step with its other years (1 200 → 200), while this
+  // row's one-digit slip would bring it in: no repair either.
+  FinancialTable steps = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                                   {"Försäkringskassan", {"1 200", "2 200", "1 200"}},
+                                                   {"Arbetsförmedlingen", {"1 200", "1 200", "1 200"}},
+                                                   {"Region Gotland", {"2 300", "2 300", "2 300"}},
+                                                   {"Summa", {"4 700", "4 700", "4 700"}}});
+  std::vector<Flag> flags1;
+  EXPECT_EQ(RepairTable(steps, 0, &flags1).repaired, 0);
+  EXPECT_EQ(steps.rows[2].cells[1].value, 1200);
+  const Flag* g = FindFlag(flags1, "repair.ambiguous");
+  ASSERT_NE(g, nullptr);
+  EXPECT_NE(g->message.find("out of step"), std::string::npos) << g->message;
   // A doubtful figure that no one-digit slip makes fit leaves the clean
   // row's one edit standing: the Summa's stray digit is dropped, as before.
   FinancialTable other = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},

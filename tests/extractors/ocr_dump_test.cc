@@ -874,8 +874,11 @@ TEST(OcrDump, CountColumnWithANilDashBesideATextColumn) {
   ASSERT_NE(sum, nullptr);
   EXPECT_EQ(sum->value, 4150);
   for (const TableRow& row : r.tables[0].rows)
-    for (const TableCell& c : row.cells)
-      if (c.present) EXPECT_NE(c.status, "ok") << row.label;
+    for (const TableCell& c : row.cells) {
+      if (c.present) {
+        EXPECT_NE(c.status, "ok") << row.label;
+      }
+    }
   EXPECT_TRUE(HasFlag(r, "read.side_text"));
 }
 
@@ -930,6 +933,76 @@ TEST(OcrDump, UnitInEachHeaderCell) {
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->amount_sek, 9600000);
   EXPECT_EQ(c->status, "ok");
+}
+
+// w20's dump: three kinds over four years ("Prognos Budget Plan" over
+// "2026 2027 2028 2029", the Plan cell spanning two years). Only the last
+// kind, a plan, can run over several years here: it heads 2028 and 2029.
+// Where the first kind could too (an outcome), the header is not read.
+TEST(OcrDump, APlanKindOverSeveralYears) {
+  const std::string body =
+      "Medlemsavgifter 7 000 7 200 7 200 7 400\n"
+      "Kostnader -6 950 -7 220 -7 210 -7 400\n"
+      "Resultat 50 -20 -10 0\n";
+  Read r = ReadDump("Tkr Prognos Budget Plan\n2026 2027 2028 2029\n" + body, "verksamhetsplan", 2027);
+  ASSERT_EQ(r.tables.size(), 1u);
+  const FinancialTable& t = r.tables[0];
+  ASSERT_EQ(t.columns.size(), 4u);
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kPrognos);
+  EXPECT_EQ(t.columns[0].year, 2026);
+  EXPECT_EQ(t.columns[1].kind, ColumnKind::kBudget);
+  EXPECT_EQ(t.columns[2].kind, ColumnKind::kPlan);
+  EXPECT_EQ(t.columns[3].kind, ColumnKind::kPlan);
+  EXPECT_EQ(t.columns[3].year, 2029);
+  const TableCell* c = Cell(r, "Resultat", 2026);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, 50);
+  Read amb = ReadDump("Tkr Utfall Budget Plan\n2025 2026 2027 2028\n" + body, "verksamhetsplan", 2026);
+  // (Spreading the outcome instead would make 2026 an utfall.)
+  for (const FinancialTable& ta : amb.tables)
+    for (const TableColumn& col : ta.columns) {
+      if (col.year == 2026) {
+        EXPECT_NE(col.kind, ColumnKind::kUtfall) << col.header;
+      }
+    }
+}
+
+// w20's dump: the förbund's name opens both pages (the running header of a
+// two-page document); a label the page break cut after "och" goes on with
+// the next page's first line of the table, not with that header. The
+// document states its unit in a sentence ("Beloppen anges i tusentals
+// kronor (tkr)") for a table that names none.
+TEST(OcrDump, TwoPageRunningHeaderAndAUnitSentence) {
+  Read r = ReadDump(
+      "Samordningsforbundet Blekinge\n"
+      "Beloppen anges i tusentals kronor (tkr).\n"
+      "Insats Budget 2027 Plan 2028\n"
+      "Arbetstraning 1 900 1 900\n"
+      "Ung framtid 1 200 1 250\n"
+      "Summa 3 100 3 150\n"
+      "\n"
+      "Medlemsavgifter 2027\n"
+      "\n"
+      "Medlem Fordelning, % Avgift 2027, tkr\n"
+      "Forsakringskassan och 50 3 600\n"
+      "\n"
+      "Verksamhetsplan 2027-2029 | sida 1\n"
+      "\fSamordningsforbundet Blekinge\n"
+      "\n"
+      "Arbetsformedlingen\n"
+      "\n"
+      "Region Blekinge 25 1 800\n"
+      "Kommunerna 25 1 800\n"
+      "Summa 100 7 200\n",
+      "verksamhetsplan", 2027);
+  ASSERT_GE(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].unit, "tkr");
+  const TableCell* a = Cell(r, "Arbetstraning", 2028);
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->amount_sek, 1900000);
+  const TableCell* fk = Cell(r, "Forsakringskassan och Arbetsformedlingen", 2027);
+  ASSERT_NE(fk, nullptr);
+  EXPECT_EQ(fk->amount_sek, 3600000);
 }
 
 TEST(OcrDumpBlocks, ColumnBlocksHeadedByKindsAndADeviation) {

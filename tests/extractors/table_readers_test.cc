@@ -241,6 +241,68 @@ TEST(LayoutTableTest, OcrHeaderWordsOfOneCellAreOnePhrase) {
   EXPECT_EQ(t.columns[2].kind, ColumnKind::kAvvikelse);
 }
 
+// w20: a table numbered like an outline ("1 Intäkter" over "1.1 Statlig
+// medlemsavgift"): the numbered section rows do not end it, the numbers
+// leave the labels. A label the page break cut after "och" goes on with the
+// first line on the next page, above the table's next row.
+TEST(LayoutTableTest, OutlineNumberedRowsAndALabelCutByThePage) {
+  Document doc;
+  doc.meta.kind = "verksamhetsplan";
+  doc.meta.year_from = 2027;
+  doc.meta.year_to = 2028;
+  Page p1;
+  p1.number = 1;
+  p1.width = 595;
+  p1.height = 842;
+  std::vector<Word> w1 = {W("Resultatbudget", 50, 100),
+                          W("Tkr", 50, 120), W("Budget", 250, 120), W("2027", 256, 132), W("Plan", 330, 120),
+                          W("2028", 330, 132),
+                          W("1", 50, 150), W("Intäkter", 62, 150),
+                          W("1.1", 50, 166), W("Statlig", 72, 166), W("medlemsavgift", 120, 166), W("3", 250, 166),
+                          W("600", 258, 166), W("3", 330, 166), W("700", 338, 166),
+                          W("1.2", 50, 182), W("Region", 72, 182), W("1", 250, 182), W("800", 258, 182), W("1", 330, 182),
+                          W("850", 338, 182),
+                          W("Summa", 50, 198), W("intäkter", 90, 198), W("5", 250, 198), W("400", 258, 198), W("5", 330, 198),
+                          W("550", 338, 198),
+                          W("2", 50, 214), W("Kostnader", 62, 214),
+                          W("2.1", 50, 230), W("Insatser", 72, 230), W("-5", 250, 230), W("400", 262, 230), W("-5", 330, 230),
+                          W("550", 342, 230),
+                          W("Medlemsavgifter", 50, 600), W("2027", 146, 600),
+                          W("Medlem", 50, 620), W("Budget", 250, 620), W("2027", 290, 620),
+                          W("Försäkringskassan", 50, 640), W("och", 158, 640), W("3", 250, 640), W("600", 258, 640)};
+  BuildLines(w1, p1);
+  Page p2;
+  p2.number = 2;
+  p2.width = 595;
+  p2.height = 842;
+  std::vector<Word> w2 = {W("Arbetsförmedlingen", 50, 90),
+                          W("Region", 50, 110), W("1", 250, 110), W("800", 258, 110),
+                          W("Summa", 50, 126), W("5", 250, 126), W("400", 258, 126)};
+  BuildLines(w2, p2);
+  doc.pages = {p1, p2};
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  for (const FinancialTable& t : tables) {
+    std::string labels;
+    for (const TableRow& r : t.rows) labels += "[" + r.label + "]";
+    SCOPED_TRACE(t.title + ": " + labels);
+  }
+  ASSERT_EQ(tables.size(), 2u) << tables[0].title;
+  const FinancialTable& b = tables[0];
+  const TableCell* st = Cell(b, "Statlig medlemsavgift", 2027);
+  ASSERT_NE(st, nullptr);
+  EXPECT_EQ(st->amount_sek, 3600000);
+  for (const TableRow& r : b.rows)
+    if (r.label == "Statlig medlemsavgift") {
+      EXPECT_EQ(r.section, "Intäkter");
+    }
+  const TableCell* ins = Cell(b, "Insatser", 2028);
+  ASSERT_NE(ins, nullptr);
+  EXPECT_EQ(ins->amount_sek, -5550000);
+  const TableCell* fk = Cell(tables[1], "Försäkringskassan och Arbetsförmedlingen", 2027);
+  ASSERT_NE(fk, nullptr);
+  EXPECT_EQ(fk->amount_sek, 3600000);
+}
+
 TEST(LayoutTableTest, WrappedCellsAndPageContinuation) {
   Document doc;
   doc.meta.kind = "verksamhetsplan";
