@@ -953,6 +953,25 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     any = true;
   }
   *label_only = !any && nil_words == 0;
+  // Figures left under no headed column beside placed ones (a head broken
+  // off a figure wrapped in its narrow cell, "6" of "6 93" over "8"):
+  // nothing silent, the row's figures are a guess until the sums clear it.
+  // (Only among the value columns: a note reference left of them, "5, 6",
+  // is none of their figures'.)
+  // (Nor is a second reference beside a Not column's, "5, 6".)
+  bool note_column = false;
+  for (int h : shape.headed) note_column = note_column || IsNoteWord(cols[h].header);
+  std::vector<const Chunk*> among;
+  for (const Chunk* o : orphans)
+    if (o->box.x0 >= shape.first_headed_x0 - lp.edge_slack_pt &&
+        !(note_column && RE2::FullMatch(o->Text(), "\\d{1,2}[,;]?"_re)))
+      among.push_back(o);
+  if (any && !among.empty() && placed_conf == 1.0) {
+    row.doubt_rule = "layout.unplaced";
+    row.doubt = "figures of the line stand under no column ('";
+    for (size_t k = 0; k < among.size(); ++k) row.doubt += (k ? "', '" : "") + among[k]->Text();
+    row.doubt += "'): a figure may have lost part of itself";
+  }
   if (!any) {
     int words = static_cast<int>(label.size());
     if (words > max_label_words || (!row.label.empty() && row.label.back() == '.' && words > 3)) return false;
@@ -2118,7 +2137,11 @@ void DoubtUnlabeledFigureRows(const std::vector<ChoicePoint>& points, Grid* g) {
   };
   for (size_t r = 0; r < g->rows.size(); ++r) {
     GridRow& row = g->rows[r];
-    if (!row.label.empty() || row.repeated_header || !has_figures(row) || !row.doubt_rule.empty()) continue;
+    // (A figure left under no column is this case's doubt too: the reading
+    // below says more.)
+    if (!row.label.empty() || row.repeated_header || !has_figures(row) ||
+        (!row.doubt_rule.empty() && row.doubt_rule != "layout.unplaced"))
+      continue;
     if (r == 0 || !has_figures(g->rows[r - 1])) continue;
     bool decided = false;
     for (const GridCell& c : row.cells)

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "extractors/financial_tables.h"
+#include "extractors/number_repair.h"
 #include "extractors/table_readers.h"
 #include "pipeline/input/line_builder.h"
 #include "pipeline/input/text_reader.h"
@@ -301,6 +302,39 @@ TEST(LayoutTableTest, OutlineNumberedRowsAndALabelCutByThePage) {
   const TableCell* fk = Cell(tables[1], "Försäkringskassan och Arbetsförmedlingen", 2027);
   ASSERT_NE(fk, nullptr);
   EXPECT_EQ(fk->amount_sek, 3600000);
+}
+
+// Seed 191's v191: a head broken off a figure wrapped in its narrow cell
+// ("6" of "6 93" over "8") stood under no column and was dropped in
+// silence, the cell loading "938" as ok. A figure among the value columns
+// that no column takes makes the row's figures a guess (layout.unplaced)
+// until the sums clear them.
+TEST(LayoutTableTest, AFigureUnderNoColumnLeavesItsRowInDoubt) {
+  Document doc;
+  doc.meta.kind = "årsredovisning";
+  Page p1;
+  p1.number = 1;
+  p1.width = 595;
+  p1.height = 842;
+  std::vector<Word> w1 = {W("Tkr", 50, 100), W("Utfall", 250, 100), W("2020", 250, 112), W("Utfall", 400, 100),
+                          W("2019", 400, 112),
+                          W("Intäkter", 50, 140), W("938", 262, 140), W("6", 330, 140), W("1", 400, 140),
+                          W("200", 412, 140),
+                          W("Kostnader", 50, 160), W("-148", 256, 160), W("-1", 400, 160), W("100", 416, 160)};
+  BuildLines(w1, p1);
+  doc.pages = {p1};
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableCell* c = Cell(tables[0], "Intäkter", 2020);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->raw, "938");
+  EXPECT_NE(c->status, "ok");
+  bool flagged = false;
+  for (const Flag& f : ReadingFlags(tables)) flagged = flagged || f.rule == "layout.unplaced";
+  std::vector<Flag> repair_flags;
+  RepairTables(tables, &repair_flags);
+  for (const Flag& f : repair_flags) flagged = flagged || f.rule == "layout.unplaced";
+  EXPECT_TRUE(flagged);
 }
 
 TEST(LayoutTableTest, WrappedCellsAndPageContinuation) {
