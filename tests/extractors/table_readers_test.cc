@@ -138,6 +138,16 @@ Word W(const std::string& t, double x, double y) {
   return w;
 }
 
+// An A4 page (points) numbered `number`, its lines built from `words`.
+Page A4Page(int number, std::vector<Word> words) {
+  Page p;
+  p.number = number;
+  p.width = 595;
+  p.height = 842;
+  BuildLines(words, p);
+  return p;
+}
+
 // w18's scan (session 50): the kinds row carries the label cell's "Belopp i
 // tkr" and stands a little apart from the years row under it: one header
 // still (the kinds pair with the years; the caption stays the title). The
@@ -149,10 +159,6 @@ TEST(LayoutTableTest, KindsRowWithALabelCellYearCaptionAndPageFoot) {
   doc.meta.kind = "verksamhetsplan";
   doc.meta.year_from = 2027;
   doc.meta.year_to = 2028;
-  Page p1;
-  p1.number = 1;
-  p1.width = 595;
-  p1.height = 842;
   std::vector<Word> w1 = {W("Budget", 50, 100), W("och", 92, 100), W("flerårsplan", 116, 100),
                           W("Belopp", 50, 130), W("i", 92, 130), W("tkr", 100, 130), W("Utfall", 250, 130),
                           W("Budget", 320, 130),
@@ -167,16 +173,12 @@ TEST(LayoutTableTest, KindsRowWithALabelCellYearCaptionAndPageFoot) {
                           W("Försäkringskassan", 50, 270), W("1", 230, 270), W("300", 238, 270), W("000", 260, 270),
                           W("1", 300, 270), W("300", 308, 270), W("000", 330, 270),
                           W("Sidan", 50, 800), W("1", 86, 800)};
-  BuildLines(w1, p1);
-  Page p2;
-  p2.number = 2;
-  p2.width = 595;
-  p2.height = 842;
+  Page p1 = A4Page(1, w1);
   std::vector<Word> w2 = {W("Region", 50, 100), W("Gotland", 92, 100), W("2", 230, 100), W("600", 238, 100),
                           W("000", 260, 100), W("2", 300, 100), W("600", 308, 100), W("000", 330, 100),
                           W("Summa", 50, 116), W("3", 230, 116), W("900", 238, 116), W("000", 260, 116),
                           W("3", 300, 116), W("900", 308, 116), W("000", 330, 116)};
-  BuildLines(w2, p2);
+  Page p2 = A4Page(2, w2);
   doc.pages = {p1, p2};
   std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
   ASSERT_EQ(tables.size(), 2u);
@@ -202,10 +204,6 @@ TEST(LayoutTableTest, KindsRowWithALabelCellYearCaptionAndPageFoot) {
 TEST(LayoutTableTest, OcrHeaderWordsOfOneCellAreOnePhrase) {
   Document doc;
   doc.meta.kind = "årsredovisning";
-  Page p1;
-  p1.number = 1;
-  p1.width = 595;
-  p1.height = 842;
   auto ocr = [](const std::string& t, double x0, double x1, double y0, double y1) {
     Word w;
     w.text = w.raw = t;
@@ -231,8 +229,7 @@ TEST(LayoutTableTest, OcrHeaderWordsOfOneCellAreOnePhrase) {
     w1.push_back(ocr(rows[r].first, 75, 150, y, y + 8));
     for (const Fig& f : rows[r].second) w1.push_back(ocr(f.text, f.x0, f.x1, y, y + 7));
   }
-  BuildLines(w1, p1);
-  doc.pages = {p1};
+  doc.pages = {A4Page(1, w1)};
   std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
   ASSERT_EQ(tables.size(), 1u);
   const FinancialTable& t = tables[0];
@@ -251,10 +248,6 @@ TEST(LayoutTableTest, OutlineNumberedRowsAndALabelCutByThePage) {
   doc.meta.kind = "verksamhetsplan";
   doc.meta.year_from = 2027;
   doc.meta.year_to = 2028;
-  Page p1;
-  p1.number = 1;
-  p1.width = 595;
-  p1.height = 842;
   std::vector<Word> w1 = {W("Resultatbudget", 50, 100),
                           W("Tkr", 50, 120), W("Budget", 250, 120), W("2027", 256, 132), W("Plan", 330, 120),
                           W("2028", 330, 132),
@@ -271,15 +264,11 @@ TEST(LayoutTableTest, OutlineNumberedRowsAndALabelCutByThePage) {
                           W("Medlemsavgifter", 50, 600), W("2027", 146, 600),
                           W("Medlem", 50, 620), W("Budget", 250, 620), W("2027", 290, 620),
                           W("Försäkringskassan", 50, 640), W("och", 158, 640), W("3", 250, 640), W("600", 258, 640)};
-  BuildLines(w1, p1);
-  Page p2;
-  p2.number = 2;
-  p2.width = 595;
-  p2.height = 842;
+  Page p1 = A4Page(1, w1);
   std::vector<Word> w2 = {W("Arbetsförmedlingen", 50, 90),
                           W("Region", 50, 110), W("1", 250, 110), W("800", 258, 110),
                           W("Summa", 50, 126), W("5", 250, 126), W("400", 258, 126)};
-  BuildLines(w2, p2);
+  Page p2 = A4Page(2, w2);
   doc.pages = {p1, p2};
   std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
   for (const FinancialTable& t : tables) {
@@ -312,16 +301,12 @@ TEST(LayoutTableTest, OutlineNumberedRowsAndALabelCutByThePage) {
 TEST(LayoutTableTest, AFigureUnderNoColumnLeavesItsRowInDoubt) {
   Document doc;
   doc.meta.kind = "årsredovisning";
-  Page p1;
-  p1.number = 1;
-  p1.width = 595;
-  p1.height = 842;
   std::vector<Word> w1 = {W("Tkr", 50, 100), W("Utfall", 250, 100), W("2020", 250, 112), W("Utfall", 400, 100),
                           W("2019", 400, 112),
                           W("Intäkter", 50, 140), W("938", 262, 140), W("6", 330, 140), W("1", 400, 140),
                           W("200", 412, 140),
                           W("Kostnader", 50, 160), W("-148", 256, 160), W("-1", 400, 160), W("100", 416, 160)};
-  BuildLines(w1, p1);
+  Page p1 = A4Page(1, w1);
   doc.pages = {p1};
   std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
   ASSERT_EQ(tables.size(), 1u);
@@ -340,10 +325,6 @@ TEST(LayoutTableTest, AFigureUnderNoColumnLeavesItsRowInDoubt) {
 TEST(LayoutTableTest, WrappedCellsAndPageContinuation) {
   Document doc;
   doc.meta.kind = "verksamhetsplan";
-  Page p1;
-  p1.number = 1;
-  p1.width = 595;
-  p1.height = 842;
   std::vector<Word> w1 = {W("Budget", 50, 660), W("2020-2021,", 92, 660), W("tkr", 160, 660),
                           W("Intäkter", 50, 690), W("2020", 250, 690), W("2021", 320, 690),
                           // A label and a number that both wrap inside their cells.
@@ -352,14 +333,10 @@ TEST(LayoutTableTest, WrappedCellsAndPageContinuation) {
                           W("Kostnader", 50, 760), W("2020", 250, 760), W("2021", 320, 760),
                           W("Insatsmedel", 50, 795), W("9", 250, 795), W("808", 260, 795), W("9", 320, 795),
                           W("748", 330, 795)};
-  BuildLines(w1, p1);
-  Page p2;
-  p2.number = 2;
-  p2.width = 595;
-  p2.height = 842;
+  Page p1 = A4Page(1, w1);
   std::vector<Word> w2 = {W("Personalkostnader", 50, 60), W("2", 250, 60), W("906", 260, 60), W("2", 320, 60),
                           W("912", 330, 60)};
-  BuildLines(w2, p2);
+  Page p2 = A4Page(2, w2);
   doc.pages = {p1, p2};
   std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
   ASSERT_EQ(tables.size(), 1u);
