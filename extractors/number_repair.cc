@@ -1170,6 +1170,44 @@ bool OneDigitApart(double a, double b) {
   return false;
 }
 
+// Whether a figure of the failing check `fc` that `which` names is one
+// digit from the value under which `fc` holds (any digit: OCR's rarer
+// confusions, "2" for "1", are no edit the search tries). False when a
+// figure of the check is unread.
+bool OtherFigureOneDigitOff(const FinancialTable& t, const Constraint& fc,
+                            const std::function<bool(const Term&)>& which) {
+  const std::optional<double> residual = Residual(t, fc);
+  if (!residual) return false;
+  for (const Term& term : fc.terms) {
+    if (!which(term)) continue;
+    const std::optional<double> v = CellValue(t, term.row, term.col);
+    if (v && OneDigitApart(*v, ValueThatHolds(term, *v, *residual))) return true;
+  }
+  return false;
+}
+
+// Whether the edit takes a figure out of step with its own row's other
+// figures (a fee of 1 300 000 both years mended to 300 000 in one): as
+// printed it agreed with one of them (within a tenth), as edited it is
+// within half of none.
+bool EditLeavesItsRow(const FinancialTable& t, const SingleEdit& edit) {
+  const TableRow& row = t.rows[edit.row];
+  for (size_t c = 0; c < edit.rd.kind.size() && c < row.cells.size(); ++c) {
+    if (edit.rd.kind[c].empty() || !edit.rd.value[c]) continue;
+    const std::optional<double> was = CellNumber(row.cells[c]);
+    if (!was || *was == 0) continue;
+    bool agreed = false, agrees = false;
+    for (size_t o = 0; o < row.cells.size() && o < t.columns.size(); ++o) {
+      const std::optional<double> v = o == c ? std::nullopt : CellNumber(row.cells[o]);
+      if (!v || *v == 0 || !IsAmountColumn(t.columns[o])) continue;
+      agreed = agreed || std::fabs(*was - *v) <= 0.1 * std::fabs(*v);
+      agrees = agrees || std::fabs(*edit.rd.value[c] - *v) <= 0.5 * std::fabs(*v);
+    }
+    if (agreed && !agrees) return true;
+  }
+  return false;
+}
+
 // Phase 2: clean figures in failing checks. A shift or a single digit edit
 // of one row is accepted only when it is the unique cheapest one that makes
 // every check touching the row hold.
@@ -1192,51 +1230,17 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
     // over (a label OCR garbled, a cell read with low confidence) may be the
     // misread one: then one edit of the clean rows is no proof ("2 300 000"
     // for 1 300 000 on a doubtful row beside a clean "1 300 000" that
-    // losing its 1 would also fit).
-    // Only where that figure is one digit away from the value the check
-    // wants of it (any digit: OCR's rarer confusions, "2" for "1", are no
-    // edit the search tries).
-    bool doubtful_beside = false;
-    double residual = 0;
-    bool all_read = true;
-    for (const Term& term : fc.terms) {
-      std::optional<double> v = CellNumber(t.rows[term.row].cells[term.col]);
-      all_read = all_read && v.has_value();
-      if (v) residual += term.coef * *v;
-    }
-    for (const Term& term : fc.terms) {
-      const TableRow& row = t.rows[term.row];
-      if (!all_read || RowIsClean(row) || SumsCanConfirm(row.doubt_rule) ||
-          term.col >= static_cast<int>(row.cells.size()) || row.cells[term.col].status == "ok")
-        continue;
-      const double v = *CellNumber(row.cells[term.col]);
-      doubtful_beside = doubtful_beside || OneDigitApart(v, v - residual / term.coef);
-    }
-    // An edit that takes a figure out of step with its own row's other
-    // figures (a fee of 1 300 000 both years mended to 300 000 in one)
-    // while they agreed as printed, where another figure of the check is
-    // one digit from fitting: the other figure is the likelier misread.
-    bool breaks_row = false;
+    // losing its 1 would also fit). Nor is an edit that takes a figure out
+    // of step with its own row (OtherFigureOneDigitOff, EditLeavesItsRow).
+    bool doubtful_beside = false, breaks_row = false;
     if (sols.size() == 1) {
-      const TableRow& row = t.rows[sols[0].row];
-      for (size_t c = 0; c < sols[0].rd.kind.size() && c < row.cells.size(); ++c) {
-        if (sols[0].rd.kind[c].empty() || !sols[0].rd.value[c]) continue;
-        const std::optional<double> was = CellNumber(row.cells[c]);
-        if (!was || *was == 0) continue;
-        bool agreed = false, agrees = false;
-        for (size_t o = 0; o < row.cells.size() && o < t.columns.size(); ++o) {
-          const std::optional<double> v = o == c ? std::nullopt : CellNumber(row.cells[o]);
-          if (!v || *v == 0 || !IsAmountColumn(t.columns[o])) continue;
-          agreed = agreed || std::fabs(*was - *v) <= 0.1 * std::fabs(*v);
-          agrees = agrees || std::fabs(*sols[0].rd.value[c] - *v) <= 0.5 * std::fabs(*v);
-        }
-        if (!agreed || agrees) continue;
-        for (const Term& term : fc.terms) {
-          if (term.row == sols[0].row || !all_read) continue;
-          const double v = *CellNumber(t.rows[term.row].cells[term.col]);
-          breaks_row = breaks_row || OneDigitApart(v, v - residual / term.coef);
-        }
-      }
+      doubtful_beside = OtherFigureOneDigitOff(t, fc, [&t](const Term& term) {
+        const TableRow& row = t.rows[term.row];
+        const TableCell* cell = CellAt(t, term.row, term.col);
+        return !RowIsClean(row) && !SumsCanConfirm(row.doubt_rule) && cell && cell->status != "ok";
+      });
+      breaks_row = !doubtful_beside && EditLeavesItsRow(t, sols[0]) &&
+                   OtherFigureOneDigitOff(t, fc, [&sols](const Term& term) { return term.row != sols[0].row; });
     }
     if (sols.size() == 1 && doubtful_beside) {
       MarkAmbiguousEdits(t, ti, fc, sols, flags, stats,

@@ -197,6 +197,10 @@ std::string CleanCellText(const std::string& s);
 // statement after a resultaträkning).
 bool CaptionedByAssets(const std::string& title);
 
+// A label that breaks off after a joining word or mark ("Försäkringskassan
+// och", "Bidrag från", "Region Gävleborg,"): its rest is on the next line.
+bool EndsInJoiningWord(const std::string& label);
+
 // Helpers both readers use to find a table's caption and its end.
 // "4 Resultaträkning", "1.2 Översikt ...", "Not 2. ...": a numbered heading.
 bool IsNumberedHeading(const std::string& text);

@@ -406,6 +406,11 @@ bool IsDateLine(const std::string& text) {
   return !RE2::PartialMatch(rest, "\\d"_re);
 }
 
+bool EndsInJoiningWord(const std::string& label) {
+  static const RE2 kJoining("(?i)(?:^|.* )(och|samt|för|for|av|i|till|med|mot|på|pa|från|fran|inkl\\.?|exkl\\.?|&|[-–,])$");
+  return RE2::FullMatch(label, kJoining);
+}
+
 bool IsTableHeading(const std::string& text) {
   static const RE2 kNumbered("^(\\d+(\\.\\d+)*\\.?\\s+\\pL|not \\d|bilaga \\d|tabell \\d)");
   static const RE2 kTableWord(

@@ -1087,20 +1087,28 @@ std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams
     }
     return words >= 2 && letters.size() >= 12 ? letters : std::string();
   };
-  auto ocr_repeat = [&](const Band& b, size_t pi) {
-    if (doc.pages[pi].ocr_confidence <= 0) return false;
-    const std::string mine = prose_letters(b);
-    if (mine.empty()) return false;
-    const bool top = b.box.y1 <= lp.running_margin_fraction * doc.pages[pi].height;
-    for (size_t pj = 0; pj < all.size(); ++pj) {
-      if (pj == pi) continue;
-      for (const Band& o : all[pj]) {
-        if (!in_margin(o, pj) || (o.box.y1 <= lp.running_margin_fraction * doc.pages[pj].height) != top) continue;
-        const std::string theirs = prose_letters(o);
-        if (!theirs.empty() && 4 * EditDistance(mine, theirs) <= static_cast<int>(std::max(mine.size(), theirs.size())))
-          return true;
-      }
-    }
+  struct MarginLetters {
+    const Band* band;
+    size_t page;
+    bool top;
+    std::string letters;
+  };
+  std::vector<MarginLetters> margin_letters;  // the OCR pages' margin bands with words of prose
+  for (size_t pi = 0; pi < all.size(); ++pi)
+    if (doc.pages[pi].ocr_confidence > 0)
+      for (const Band& b : all[pi])
+        if (in_margin(b, pi))
+          if (std::string l = prose_letters(b); !l.empty())
+            margin_letters.push_back({&b, pi, b.box.y1 <= lp.running_margin_fraction * doc.pages[pi].height, l});
+  auto ocr_repeat = [&](const Band& b) {
+    const MarginLetters* mine = nullptr;
+    for (const MarginLetters& m : margin_letters)
+      if (m.band == &b) mine = &m;
+    if (!mine) return false;
+    for (const MarginLetters& o : margin_letters)
+      if (o.page != mine->page && o.top == mine->top &&
+          4 * EditDistance(mine->letters, o.letters) <= static_cast<int>(std::max(mine->letters.size(), o.letters.size())))
+        return true;
     return false;
   };
   std::vector<std::vector<Band>> out(all.size());
@@ -1110,7 +1118,7 @@ std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams
       if (in_margin(b, pi)) {
         std::string k = repeat_key(b);
         running = EndsInPageNumber(b.Text()) ||
-                  (!k.empty() && static_cast<int>(pages_of[k].size()) >= lp.running_min_pages) || ocr_repeat(b, pi);
+                  (!k.empty() && static_cast<int>(pages_of[k].size()) >= lp.running_min_pages) || ocr_repeat(b);
       }
       if (!running) out[pi].push_back(std::move(b));
     }
@@ -1427,18 +1435,17 @@ bool RepeatsHeaderWords(const Band& b, int from, const Band& header) {
   return true;
 }
 
-// A section row of a table numbered like an outline ("1 Intäkter" over
-// "1.1 Statlig medlemsavgift 3 500 …"): a number, a few words and no
-// figures, then a row of figures whose label's number goes on from it. A
-// numbered heading over a table's rows otherwise starts the next section.
-bool OutlineSectionOverRow(const std::vector<Band>& bands, size_t k) {
-  if (k + 1 >= bands.size() || bands[k + 1].page != bands[k].page) return false;
-  const Band& b = bands[k];
+// Whether band `b` is a section row of a table numbered like an outline
+// ("1 Intäkter" over "1.1 Statlig medlemsavgift 3 500 …"): a number, a few
+// words and no figures, then, on the same page, a row of figures whose
+// label's number goes on from it. A numbered heading over a table's rows
+// otherwise starts the next section (CollectBody, ReadRows).
+bool OutlineSectionOver(const Band& b, const Band& next) {
+  if (next.page != b.page) return false;
   std::string number;
   // (No figure after the words: a speck OCR read as a dash may stand there.)
   if (b.words.size() > 6 || !RE2::FullMatch(b.Text(), "(\\d{1,2})\\.? +\\pL[^\\d]*"_re, &number))
     return false;
-  const Band& next = bands[k + 1];
   if (next.words.empty() || !RE2::FullMatch(next.words[0].w->text, number + "\\.\\d{1,2}\\.?")) return false;
   for (size_t w = 1; w < next.words.size(); ++w)
     if (HasDigit(next.words[w].w->text) && IsNumericToken(next.words[w].w->text)) return true;
@@ -1512,8 +1519,8 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
         stop = true;
         break;
       }
-      if ((EndsTable(b, h, lp) && !HeadingOverRow(pb, k, h, lp) && !OutlineSectionOverRow(pb, k)) ||
-          YearCaptionOverHeader(pb, k)) {
+      const bool outline_section = k + 1 < pb.size() && OutlineSectionOver(b, pb[k + 1]);
+      if ((EndsTable(b, h, lp) && !HeadingOverRow(pb, k, h, lp) && !outline_section) || YearCaptionOverHeader(pb, k)) {
         stop = true;
         break;
       }
@@ -1534,9 +1541,8 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
         if (HasDigit(p.w->text) || p.w->box.x1 >= h.first_x - lp.number_reach_pt) break;
         last_label += (last_label.empty() ? "" : " ") + p.w->text;
       }
-      static const RE2 kOpen("(?i)(?:^|.* )(och|samt|för|av|i|till|med|,|-|–)$");
       if (rest.words.size() <= 4 && !BandHasNumbers(rest, h.first_x - lp.number_reach_pt) &&
-          RE2::FullMatch(last_label, kOpen))
+          EndsInJoiningWord(last_label))
         --q;
     }
     ++cur;
@@ -1893,16 +1899,9 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     // A numbered section row of a table numbered like an outline ("1
     // Intäkter" over "1.1 Statlig medlemsavgift"; CollectBody kept it):
     // a row of its own, where a numbered heading would end the table.
-    auto outline_section = [&]() {
-      std::string number;
-      if (b + 1 >= body.bands.size() || body.bands[b + 1]->words.empty() ||
-          !RE2::FullMatch(band.Text(), "(\\d{1,2})\\.? +\\pL[^\\d]*"_re, &number))
-        return false;
-      return RE2::FullMatch(body.bands[b + 1]->words[0].w->text, number + "\\.\\d{1,2}\\.?");
-    };
     if (!BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only) &&
         !(over_row() && BandToRow(band, ShapeOn(shape, band.page), lp, &row, &label_only, 10))) {
-      if (!outline_section()) break;
+      if (b + 1 >= body.bands.size() || !OutlineSectionOver(band, *body.bands[b + 1])) break;
       row = GridRow();
       row.label = band.Text();
       row.cells.resize(shape.headed.size());

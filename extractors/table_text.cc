@@ -2887,8 +2887,7 @@ bool ContinuesLabel(const std::string& prev, const std::string& cur) {
   if (prev.back() == '.' || prev.back() == ':') return false;
   // A label that breaks off after a joining word ("Försäkringskassan och"
   // over "Arbetsförmedlingen") goes on below, whatever the case.
-  static const RE2 kJoining("(?i)(?:^|.* )(och|samt|för|for|av|i|till|med|mot|på|pa|från|fran|inkl\\.?|exkl\\.?|&|[-–,])$");
-  if (RE2::FullMatch(prev, kJoining) && !IsSectionHeading(cur)) return true;
+  if (EndsInJoiningWord(prev) && !IsSectionHeading(cur)) return true;
   // A label that breaks off after "Region" ("Medlemsavgift Region" over
   // "Gotland"): the region's name goes on below (a region is never named
   // "Region" alone).
@@ -4116,8 +4115,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // Under text columns between label and values, a dash is such a
           // column's empty cell ("Medel för nya insatser - - 2500 5 200"):
           // leading dashes go when the figures after them fill the columns.
+          auto dash = [](const std::string& t) { return t == "-" || t == "\u2013" || t == "\u2014"; };
           if (side_text && first < toks.size()) {
-            auto dash = [](const std::string& t) { return t == "-" || t == "\u2013" || t == "\u2014"; };
             size_t k = first;
             while (k < toks.size() && dash(toks[k])) ++k;
             // Two dashes or more before the figures are the text columns'
@@ -4130,8 +4129,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // first when the rest fills the columns and nothing fills a count
           // too; the sums may clear the doubt.
           bool dash_count = false;
-          if (count_before && first + 1 < toks.size() && (toks[first] == "-" || toks[first] == "\u2013" ||
-                                                          toks[first] == "\u2014")) {
+          if (count_before && first + 1 < toks.size() && dash(toks[first])) {
             std::vector<std::string> from(toks.begin() + static_cast<std::ptrdiff_t>(first), toks.end());
             if (GroupFigures(from, static_cast<int>(ncols) + 1, 16, true).empty() && fills(first + 1)) {
               ++first;
