@@ -235,8 +235,11 @@ int HeaderStart(const Band& band) {
     // token wherever the header's two lines put it in the merged band (its
     // first word when it stands left of its kind word). No year of its own:
     // a caption's period ("Budget 2020–2022, tkr") makes no header.
+    // Its start alone, the range left open where the period wraps in its
+    // narrow cell ("Totalt" over "2020–" over "2022"), is one too.
     static const RE2 kYearRange("(19|20)\\d\\d[-–—](19|20)\\d\\d");  // one word
-    const bool period = RE2::FullMatch(t, kYearRange);
+    static const RE2 kOpenRange("(19|20)\\d\\d\\s*[-–—]");
+    const bool period = RE2::FullMatch(t, kYearRange) || RE2::FullMatch(band.words[i].w->text, kOpenRange);
     // "Innevarande år", "Föregående år": the report's year and the one
     // before (InterpretGrid dates them by the document).
     if (IsRelativeYearWord(t) && i + 1 < band.words.size() &&

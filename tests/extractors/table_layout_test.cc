@@ -617,6 +617,45 @@ TEST(LayoutHeaderTest, AMultiYearPeriodLeftOfItsKindWordIsAHeaderToken) {
   }
 }
 
+// A Totalt column whose period wraps inside its narrow header cell under the
+// kinds row: "Totalt" over "2020–" over "2022", beside "Plan" over "2022"
+// (seed 191's v035). The open range is the Totalt's header, its end on the
+// third line is the header's too: no column of the Totalt merges into the
+// Plan beside it, and "2022" is no row.
+TEST(LayoutHeaderTest, AnOpenRangeWrappedUnderItsKindWordEndsOnTheNextLine) {
+  PageBuilder pb;
+  pb.Text("Budget 2020–2022, mkr", 60);
+  const std::vector<double> rights = {230, 270, 310, 350};
+  const char* kinds[] = {"Totalt", "Plan", "Plan", "Budget"};
+  const char* years[] = {"2020–", "2022", "2021", "2020"};
+  for (int i = 0; i < 4; ++i) {
+    pb.Add(R(kinds[i], rights[i], 80));
+    pb.Add(R(years[i], rights[i], 90));
+  }
+  pb.Add(R("2022", rights[0], 100));
+  double y = 114;
+  pb.Add(L("Intäkter", 50, y));
+  pb.Row("Staten", y += 14, rights, {"19,98", "6,66", "6,66", "6,66"});
+  pb.Row("Region", y += 14, rights, {"9,99", "3,33", "3,33", "3,33"});
+  pb.Row("Summa", y += 14, rights, {"29,97", "9,99", "9,99", "9,99"});
+  Document doc = OnePage("verksamhetsplan", pb.words);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  ASSERT_EQ(t.columns.size(), 4u) << Labels(t);
+  EXPECT_EQ(ColumnKindName(t.columns[0].kind), std::string(ColumnKindName(ColumnKind::kTotalt)));
+  EXPECT_EQ(t.columns[1].year, 2022);
+  EXPECT_EQ(ColumnKindName(t.columns[1].kind), std::string(ColumnKindName(ColumnKind::kPlan)));
+  EXPECT_EQ(t.rows.size(), 3u) << Labels(t);  // Staten, Region, Summa: no "2022" row
+  const TableCell* total = Cell(t, "Summa", 0);
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->raw, "29,97");
+  const TableCell* plan = Cell(t, "Staten", 1);
+  ASSERT_NE(plan, nullptr);
+  EXPECT_EQ(plan->raw, "6,66");
+  EXPECT_EQ(plan->status, "ok");
+}
+
 // A caption whose period OCR printed with a hyphen ("Budget 2019-2021,
 // Tkr") close over a header of kinds and years: the caption is no header
 // line (its period counts no year), the header under it is. (This page
