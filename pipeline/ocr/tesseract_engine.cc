@@ -325,7 +325,10 @@ class TesseractEngine : public OcrEngine {
     if (options_.recheck_cells) ReadUnreadInk(work, result);
     // 6: words read with next to no confidence and no digit, read again
     //    alone (see RereadGarbledWords), before the figures' second reading.
-    if (options_.reread_garbled_words) RereadGarbledWords(work, result);
+    if (options_.reread_garbled_words) {
+      SplitFiguresAtWideGaps(work, result);
+      RereadGarbledWords(work, result);
+    }
     // 7: a second reading of every figure, alone (see SecondReadFigures).
     if (options_.second_read_figures) SecondReadFigures(work, result);
 
@@ -833,6 +836,96 @@ class TesseractEngine : public OcrEngine {
       ++result.words_replaced;
     }
     if (any) api_.SetPageSegMode(tesseract::PSM_AUTO);
+  }
+
+  // Reads `w`'s crop alone as one text line of amount characters; the
+  // words read (none when out of time or the read failed), their boxes in
+  // the crop's pixels.
+  std::vector<OcrWord> ReadAsFigures(const GrayImage& work, const OcrWord& w) {
+    std::vector<OcrWord> fresh;
+    GrayImage crop = CropAround(work, w);
+    if (crop.pixels.empty()) return fresh;
+    api_.SetVariable("tessedit_char_whitelist", kAmountWhitelist);
+    api_.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    api_.SetImage(crop.pixels.data(), crop.width, crop.height, 1, crop.width);
+    api_.SetSourceResolution(static_cast<int>(crop.dpi + 0.5));
+    tesseract::ETEXT_DESC monitor;
+    if (ArmMonitor(monitor) && api_.Recognize(&monitor) == 0) CollectWords(0, fresh);
+    api_.SetVariable("tessedit_char_whitelist", "");
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    return fresh;
+  }
+
+  // A figure word whose ink has a blank gap wider than the word is tall
+  // ("1015-507" for "10,1" and "5,07", two narrow columns side by side that
+  // the page's layout analysis read as one word): no amount prints such a
+  // gap (a thousands space is a quarter of an em, under half a digit's
+  // height), so it is two words. Each part is read alone; the parts replace
+  // the word only when every one reads as a figure with confidence, else
+  // the word stands (and its second reading will doubt it).
+  void SplitFiguresAtWideGaps(const GrayImage& work, OcrPageResult& result) {
+    constexpr double kGapHeights = 1.0;   // blank run, in the word's heights
+    constexpr float kBelieved = 0.6f;     // each part's reading, at least
+    constexpr int kDark = 128;            // a pixel under this is ink
+    std::vector<OcrWord> out;
+    out.reserve(result.words.size());
+    for (OcrWord& w : result.words) {
+      const int x0 = std::max(0, static_cast<int>(w.x0)), x1 = std::min(work.width, static_cast<int>(std::ceil(w.x1)));
+      const int y0 = std::max(0, static_cast<int>(w.y0)), y1 = std::min(work.height, static_cast<int>(std::ceil(w.y1)));
+      const int h = y1 - y0;
+      if (!HasDigit(w.text) || DigitShare(w.text) < 0.5 || h < 8 || x1 - x0 < 3 * h) {
+        out.push_back(std::move(w));
+        continue;
+      }
+      // Ink per pixel column; a column with a speck or two is blank.
+      const int speck = std::max(1, h / 15);
+      std::vector<bool> ink(static_cast<size_t>(x1 - x0));
+      for (int x = x0; x < x1; ++x) {
+        int n = 0;
+        for (int y = y0; y < y1; ++y) n += work.at(x, y) < kDark;
+        ink[static_cast<size_t>(x - x0)] = n > speck;
+      }
+      // The inked runs between blank runs of kGapHeights or more.
+      std::vector<std::pair<int, int>> parts;
+      int start = -1, last_ink = -1;
+      for (int i = 0; i < x1 - x0; ++i) {
+        if (!ink[static_cast<size_t>(i)]) continue;
+        if (start < 0) start = i;
+        else if (i - last_ink - 1 >= kGapHeights * h) {
+          parts.push_back({start, last_ink});
+          start = i;
+        }
+        last_ink = i;
+      }
+      if (start >= 0) parts.push_back({start, last_ink});
+      if (parts.size() < 2) {
+        out.push_back(std::move(w));
+        continue;
+      }
+      std::vector<OcrWord> pieces;
+      for (const auto& [a, b] : parts) {
+        OcrWord piece = w;
+        piece.x0 = x0 + a;
+        piece.x1 = x0 + b + 1;
+        std::vector<OcrWord> fresh = ReadAsFigures(work, piece);
+        if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
+          fprintf(stderr, "split %s [%d-%d] ->", w.text.c_str(), x0 + a, x0 + b + 1);
+          for (const OcrWord& f : fresh) fprintf(stderr, " %s(%.2f)", f.text.c_str(), f.confidence);
+          fprintf(stderr, "\n");
+        }
+        if (fresh.size() != 1 || !AllFigures(fresh, kBelieved)) break;
+        piece.text = fresh[0].text;
+        piece.confidence = fresh[0].confidence;
+        pieces.push_back(std::move(piece));
+      }
+      if (pieces.size() != parts.size()) {
+        out.push_back(std::move(w));
+        continue;
+      }
+      ++result.words_replaced;
+      for (OcrWord& piece : pieces) out.push_back(std::move(piece));
+    }
+    result.words = std::move(out);
   }
 
   // Reads every figure word again from a crop of its own box (single text

@@ -241,11 +241,11 @@ TEST(TesseractEngine, CacheIdentityNamesVersionModelOptionsAndCode) {
   EXPECT_NE(id.find(code), std::string::npos) << id;
 }
 
-// Page 1 of a made-up document's scan (tests/data/unseen/word/ID.scan.pdf)
-// rendered at 300 dpi, as the OCR stage does, and read by the engine.
-Result<OcrPageResult> ReadFirstPageOfMadeUpScan(const std::string& id) {
+// Page 1 of a scan under tests/data/ rendered at 300 dpi, as the OCR stage
+// does, and read by the engine.
+Result<OcrPageResult> ReadFirstPageOfScan(const std::string& path) {
   Document doc;
-  doc.source_path = std::string(FINSAM_SOURCE_DIR) + "/tests/data/unseen/word/" + id + ".scan.pdf";
+  doc.source_path = std::string(FINSAM_SOURCE_DIR) + "/tests/data/" + path;
   Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
   if (!bytes.ok()) return bytes.status();
   Result<GrayImage> page = PdfPageSource(*bytes).Render(0, 300);
@@ -253,6 +253,38 @@ Result<OcrPageResult> ReadFirstPageOfMadeUpScan(const std::string& id) {
   auto engine = MakeTesseractEngine();
   if (!engine.ok()) return engine.status();
   return (*engine)->Recognize(*page);
+}
+
+// Page 1 of a made-up document's scan (tests/data/unseen/word/ID.scan.pdf).
+Result<OcrPageResult> ReadFirstPageOfMadeUpScan(const std::string& id) {
+  return ReadFirstPageOfScan("unseen/word/" + id + ".scan.pdf");
+}
+
+// Two narrow columns of figures set close together, which the page's
+// layout analysis reads as one word ("10LEE5,07" for "10,1" and "5,07";
+// "2020:-2019" for the years over them): a crop of seed 191's v119-mixed
+// scan (tests/data/ocr_crops/). A blank gap wider than the word is tall
+// splits it, each part read alone. Before, the row's two figures were one
+// unreadable word and its years one header.
+TEST(TesseractEngine, SplitsAFigureWordAtAGapNoAmountPrints) {
+  Result<OcrPageResult> r = ReadFirstPageOfScan("ocr_crops/merged_columns.pdf");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::multiset<std::string> words;
+  std::string seen;
+  for (const OcrWord& w : r->words) {
+    words.insert(w.text);
+    seen += w.text + " ";
+  }
+  for (const char* figure : {"10,1", "5,07", "2020", "2019"}) EXPECT_EQ(words.count(figure), 1u) << figure << " in: " << seen;
+  const OcrWord* left = nullptr;
+  const OcrWord* right = nullptr;
+  for (const OcrWord& w : r->words) {
+    if (w.text == "10,1") left = &w;
+    if (w.text == "5,07") right = &w;
+  }
+  ASSERT_TRUE(left && right);
+  EXPECT_LT(left->x1, right->x0);  // two boxes, side by side on one line
+  EXPECT_LT(std::abs(left->y0 - right->y0), 10);
 }
 
 // A grid whose last column of short figures the page's layout analysis
