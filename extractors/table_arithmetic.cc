@@ -80,14 +80,19 @@ TableShape Shape(const FinancialTable& t) {
     s.effective_section[i] = !r.section.empty() ? r.section : heading;
     s.cost_like[i] = !IsResultLabel(r.label) && (IsCostLabel(r.label) || IsCostLabel(s.effective_section[i]));
   }
-  int decimals = -1;  // the fewest any money figure prints
+  // The fewest decimals any money figure of a labelled row prints. A zero
+  // ("0" among "2,43" and "0,36") and a row without a label (the rest of a
+  // figure wrapped in its cell, "9" under "2,43", left unjoined) say nothing
+  // of the table's precision: counted, they made a step of 1 mkr, and a
+  // Summa 0,83 mkr off "held within rounding".
+  int decimals = -1;
   for (size_t i = 0; i < t.rows.size(); ++i) {
-    if (!RowHasMoney(t, t.rows[i])) continue;
+    if (!RowHasMoney(t, t.rows[i]) || Trim(t.rows[i].label).empty()) continue;
     for (int c : s.amount_cols) {
       const TableCell* cell = CellAt(t, static_cast<int>(i), c);
       if (!cell || !cell->present || !cell->parsed || cell->is_percent) continue;
       std::optional<SwedishNumber> n = ParseSwedishNumber(cell->raw);
-      if (!n) continue;
+      if (!n || n->value == 0) continue;
       decimals = decimals < 0 ? n->decimals : std::min(decimals, n->decimals);
     }
   }

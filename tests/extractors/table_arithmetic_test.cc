@@ -211,6 +211,33 @@ TEST(TableArithmeticTest, TolerancesCountInTheLastPrintedDecimal) {
   }
 }
 
+// Neither a zero nor the rest of a figure wrapped in its cell and left as a
+// row without a label ("9" under "2,43") makes the unit 1: in seed 191's
+// v119 scan such fragments made a Summa 0,83 mkr off "hold within
+// rounding" and vouched for the figures in it. A labelled whole figure
+// still does (the case above).
+TEST(TableArithmeticTest, ZerosAndUnlabelledFragmentsSayNothingOfTheUnit) {
+  struct Case {
+    const char* name;
+    std::vector<testing::RowSpec> rows;
+    double tolerance;
+  };
+  const Case kCases[] = {
+      {"a zero", {{"Löner", {"2,43"}}, {"Pensioner", {"0"}}, {"Övrigt", {"0,64"}}, {"Summa", {"3,07"}}}, 0.01},
+      {"a fragment", {{"Löner", {"2,43"}}, {"", {"9"}}, {"Övrigt", {"0,64"}}, {"Summa", {"13,6"}}}, 0.1},
+      {"a labelled whole figure", {{"Löner", {"2,43"}}, {"Pensioner", {"1"}}, {"Övrigt", {"0,64"}}, {"Summa", {"4,07"}}},
+       1},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    FinancialTable t = MakeTable({{"Utfall 2020", 2020, ColumnKind::kUtfall}}, c.rows, "Kostnader", "note", 1000000);
+    std::vector<Constraint> cons = TableConstraints(t);
+    ASSERT_FALSE(cons.empty());
+    EXPECT_EQ(cons.front().rule, std::string(kRuleSumSection)) << cons.front().what;
+    EXPECT_DOUBLE_EQ(cons.front().tolerance, c.tolerance) << cons.front().what;
+  }
+}
+
 TEST(TableArithmeticTest, UnreadableCellMakesTheResidualUnknown) {
   FinancialTable t = GavleborgPlan();
   t.rows[2].cells[0] = MakeCell("J 330", 1000);  // OCR: J for 3
