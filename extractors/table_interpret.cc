@@ -496,7 +496,7 @@ std::string KindWordNear(const std::string& word) {
 bool IsHeaderToken(const std::string& token) {
   static const RE2 kHeader(
       "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|utfall|budget|plan|"
-      "prognos|avvikelse|totalt|bokslut|återstår|aterstar|beviljat|beviljade)");
+      "prognos|avvikelse|totalt|bokslut|återstår|aterstar|beviljat|beviljade|förbrukat|forbrukat|kvar)");
   // A period in one word ("2025-01-01–2025-12-31"), no comma after it.
   return RE2::FullMatch(token, kHeader) || (!token.empty() && token.back() != ',' && IsPeriodToken(token));
 }
@@ -813,16 +813,22 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   if (f == "not" || f == "not.") {
     col.kind = ColumnKind::kNote;
     col.year = 0;
+  } else if (RE2::PartialMatch(f, "%|\\bprocent"_re)) {
+    // A share, whatever it is a share of: "Avvikelse, %" beside "Avvikelse,
+    // tkr" is the deviation in per cent, no amount (w21).
+    col.kind = ColumnKind::kAndel;
   } else if (RE2::PartialMatch(f, "avvikelse|differens|a[vw]{1,2}ikelse"_re)) {  // OCR reads vv as w
     col.kind = ColumnKind::kAvvikelse;
-  } else if (RE2::PartialMatch(f, "aterstar|aterstaende|kvar att (anvanda|forbruka)"_re)) {
-    // "Återstår", "Återstående budget", "Kvar att förbruka": budget − utfall so far.
+  } else if (RE2::PartialMatch(f, "aterstar|aterstaende|kvar att (anvanda|forbruka)|^kvar\\b|kvarvarande"_re)) {
+    // "Återstår", "Återstående budget", "Kvar att förbruka", "Kvar" beside
+    // "Beviljat" and "Förbrukat": budget − utfall so far.
     col.kind = ColumnKind::kAterstar;
-  } else if (RE2::PartialMatch(f, "andel|forbrukade medel|%"_re)) {
+  } else if (RE2::PartialMatch(f, "andel|forbrukade medel"_re)) {
     col.kind = ColumnKind::kAndel;
   } else if (RE2::PartialMatch(f, "prognos"_re)) {
     col.kind = ColumnKind::kPrognos;
-  } else if (RE2::PartialMatch(f, "utfall|bokslut|redovisat"_re)) {
+  } else if (RE2::PartialMatch(f, "utfall|bokslut|redovisat|\\bforbrukat\\b"_re)) {
+    // ("Förbrukat 2025" beside "Beviljat 2025": what an insats spent.)
     col.kind = ColumnKind::kUtfall;
   } else if (RE2::PartialMatch(f, "budget|\\bbevilja(?:t|de|d)\\b"_re)) {
     // An insats's granted amount ("Beviljat 2025", "Beviljade medel") is

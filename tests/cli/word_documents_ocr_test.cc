@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 20u);
+  ASSERT_EQ(scored.size(), 21u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -122,14 +122,18 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // shorter than a word space's third) 56/57, none wrong: all nineteen
   // 1295/1347 (0.961), precision 0.998. w20 (250 dpi; held out: 26/71, none
   // wrong; its outline-numbered resultatbudget ended at "1 Intäkter") 70/71:
-  // all twenty 1365/1418 (0.963), precision 0.998.
+  // all twenty 1365/1418 (0.963), precision 0.998. w21 (220 dpi; session
+  // 51, held out: 62/79, none wrong; its insatser's "Förbrukat 2025" and
+  // "Kvar" were no column kinds) 74/79, none wrong ("92 985" and "322" in
+  // one column of one Summa, each named by its row's deviation, are left
+  // suspect): all twenty-one 1439/1497 (0.961).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1365) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1439) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 20) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 21) << ScoreReport(scored);
 }
 
 }  // namespace

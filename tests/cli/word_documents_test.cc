@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 20u);
+  ASSERT_EQ(scored.size(), 21u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -103,16 +103,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // header cell and a nested "Summa kommunerna"; held out) 57/57 too. w20
   // (held out: 26/71 with 1 wrong `ok`: its resultatbudget numbered like
   // an outline, "1 Intäkter" over "1.1 Statlig medlemsavgift", ended at its
-  // first section row; a label cut by the page after "och") 71/71.
+  // first section row; a label cut by the page after "och") 71/71. w21
+  // (session 51, held out: 67/79 with 8 wrong `ok`: its "Avvikelse, %"
+  // column read as deviations in tkr, its insatser's "Förbrukat 2025" and
+  // "Kvar" no column kinds) 79/79.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 20) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 21) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 20u);
+  ASSERT_EQ(scored.size(), 21u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -204,11 +207,15 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // (session 50, held out: 32/71 with 24 wrong `ok`: its "Prognos Budget
   // Plan" over four years put the years a column off, and its outline
   // numbers "1.1" ran into the figures) 71/71, none wrong; "Lokaler och
-  // 6vrigt" names no known row (suspect). All twenty 1353/1418.
-  EXPECT_GE(t.recalled, t.expected - 65) << ScoreReport(scored);
+  // 6vrigt" names no known row (suspect). All twenty 1353/1418. w21
+  // (session 51, held out: 43/79, none wrong; Tesseract set its budget
+  // follow-up and insatser column by column, two tables' columns
+  // interleaved, with the first columns beside their labels) 43/79, none
+  // wrong: all twenty-one 1396/1497.
+  EXPECT_GE(t.recalled, t.expected - 101) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 115) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 5, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 20) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 21) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -69,6 +69,15 @@ TEST(ColumnHeaderTest, YearsAndKinds) {
       {"31.12.2025", "årsredovisning", 2025, ColumnKind::kUtfall},
       {"Beviljat 2025", "årsredovisning", 2025, ColumnKind::kBudget},
       {"Utfall i % av budget", "årsredovisning", 0, ColumnKind::kAndel},
+      // The deviation twice, in tkr and in per cent (w21); an insats's
+      // granted, spent and left.
+      {"Avvikelse, tkr", "årsredovisning", 0, ColumnKind::kAvvikelse},
+      {"Avvikelse, %", "årsredovisning", 0, ColumnKind::kAndel},
+      {"Avvikelse i procent", "årsredovisning", 0, ColumnKind::kAndel},
+      {"Förbrukat 2025", "årsredovisning", 2025, ColumnKind::kUtfall},
+      {"Förbrukat, %", "årsredovisning", 0, ColumnKind::kAndel},
+      {"Kvar", "årsredovisning", 0, ColumnKind::kAterstar},
+      {"Kvarvarande medel", "årsredovisning", 0, ColumnKind::kAterstar},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.header);

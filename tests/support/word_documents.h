@@ -24,7 +24,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w12-vp-norraalvsborg", "w13-ar-sodradalarna",
                                                 "w14-ar-ostrasodertorn", "w15-vp-ljusdalhudiksvall",
                                                 "w16-ar-vasternorrland", "w17-vp-umea",
-                                                "w18-vp-gotland", "w19-ar-halland", "w20-vp-blekinge"};
+                                                "w18-vp-gotland", "w19-ar-halland", "w20-vp-blekinge",
+                                                "w21-ar-jonkoping"};
   return kIds;
 }
 
