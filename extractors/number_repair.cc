@@ -1149,6 +1149,83 @@ bool RepairLostMinusSigns(FinancialTable& t, int ti, const Constraint& fc, const
   return true;
 }
 
+// Several figures of one failing sum misread, one digit each (a scan's
+// "92 985" for 9 985 and "322" for 822 in one column under one Summa): no
+// single edit fixes the sum. A row whose own check fails (its Avvikelse,
+// which names no edit on its own) offers the one cheapest edit of its figure
+// in the sum under which that check holds; the edits are taken only when
+// every such row offers exactly one, all of them applied together make the
+// sum hold, and every check reading a changed figure holds: two checks
+// vouch for each figure. Two rows at least (one is CheapestSingleEdits'
+// case); a row whose own checks hold offers none and stays as printed.
+bool RepairSeveralMisreads(FinancialTable& t, int ti, const Constraint& fc, const std::vector<Constraint>& cons,
+                           const std::vector<Constraint>& failing, std::set<int>* done, std::vector<Flag>* flags,
+                           RepairStats* stats) {
+  std::set<int> rows;
+  for (const Term& term : fc.terms) rows.insert(term.row);
+  std::vector<std::pair<int, Reading>> edits;
+  for (int r : rows) {
+    if (t.rows[r].is_header) continue;
+    std::vector<const Constraint*> own;  // failing checks of this row alone
+    for (const Constraint& c : failing) {
+      if (&c == &fc || c.terms.empty()) continue;
+      const bool row_only =
+          std::all_of(c.terms.begin(), c.terms.end(), [r](const Term& term) { return term.row == r; });
+      if (row_only) own.push_back(&c);
+    }
+    if (own.empty()) continue;
+    if (done->count(r) || !RowIsClean(t.rows[r])) return false;
+    const Reading base = BaseReading(t.rows[r], t.columns.size());
+    int best = 1 << 30;
+    std::vector<Reading> found;
+    for (Reading& rd : OptionalReadings(t, r, failing)) {
+      bool changes_sum = false, only_sum = true;
+      for (size_t c = 0; c < rd.value.size(); ++c) {
+        if (rd.value[c] == base.value[c] && rd.present[c] == base.present[c]) continue;
+        const bool in_sum = std::any_of(fc.terms.begin(), fc.terms.end(), [&](const Term& term) {
+          return term.row == r && term.col == static_cast<int>(c);
+        });
+        if (in_sum) changes_sum = true;
+        else only_sum = false;
+      }
+      if (!changes_sum || !only_sum) continue;
+      Evaluator ev(t);
+      ev.Set(r, &rd);
+      if (!std::all_of(own.begin(), own.end(), [&ev](const Constraint* c) { return ev.Check(*c) == 1; })) continue;
+      if (rd.cost > best) continue;
+      if (rd.cost < best) found.clear();
+      best = rd.cost;
+      if (std::find(found.begin(), found.end(), rd) == found.end()) found.push_back(std::move(rd));
+    }
+    if (found.size() != 1) return false;  // its figure unreadable, or readable two ways
+    edits.emplace_back(r, std::move(found[0]));
+  }
+  if (edits.size() < 2) return false;
+  Evaluator ev(t);
+  for (const auto& [r, rd] : edits) ev.Set(r, &rd);
+  if (ev.Check(fc) != 1) return false;
+  std::string cells;
+  for (const auto& [r, rd] : edits) {
+    const Reading base = BaseReading(t.rows[r], t.columns.size());
+    for (const Constraint& c : cons) {
+      bool reads_changed = false;
+      for (const Term& term : c.terms)
+        reads_changed = reads_changed || (term.row == r && rd.value[term.col] != base.value[term.col]);
+      if (reads_changed && ev.Check(c) != 1) return false;
+    }
+    for (size_t c = 0; c < rd.kind.size(); ++c)
+      if (!rd.kind[c].empty() && rd.value[c] != base.value[c])
+        cells += (cells.empty() ? "" : ", ") + DescribeCell(t, r, static_cast<int>(c));
+  }
+  const std::string why = "several misread figures: with " + cells + " read so together, " + fc.what +
+                          " and each row's own check hold";
+  for (const auto& [r, rd] : edits) {
+    Apply(t, ti, r, rd, why, flags, stats);
+    done->insert(r);
+  }
+  return true;
+}
+
 // True when two whole amounts print one digit apart: one digit replaced,
 // put in or left out ("2 300 000" and "1 300 000", "11 300" and "1 300").
 bool OneDigitApart(double a, double b) {
@@ -1226,6 +1303,7 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
     if (touched_done || Holds(t, fc)) continue;
     std::vector<SingleEdit> sols = CheapestSingleEdits(t, fc, cons, failing);
     if (sols.empty() && RepairLostMinusSigns(t, ti, fc, cons, failing, &done, flags, stats)) continue;
+    if (sols.empty() && RepairSeveralMisreads(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     // A figure of the check already in doubt on a row the search passed
     // over (a label OCR garbled, a cell read with low confidence) may be the
     // misread one: then one edit of the clean rows is no proof ("2 300 000"

@@ -898,5 +898,41 @@ TEST(NumberRepairTest, SeveralLostMinusSignsInOneSum) {
   EXPECT_EQ(unvouched.rows[3].cells[1].value, 11200);
 }
 
+// Two figures of one Summa misread, one digit each (w21's scan: "92 985"
+// for 9 985 and "322" for 822 in the Utfall column): no single edit fixes
+// the Summa, and a row's Avvikelse names no edit on its own. Each row whose
+// Avvikelse fails offers its one edit under which it holds; together they
+// make the Summa hold, so both are repaired and flagged. When one of them
+// cannot be read back (its Avvikelse misread too), nothing changes.
+TEST(NumberRepairTest, SeveralMisreadFiguresInOneSum) {
+  auto table = [](const char* lokaler_avvikelse) {
+    return MakeTable({{"Budget 2025", 2025, ColumnKind::kBudget},
+                      {"Utfall 2025", 2025, ColumnKind::kUtfall},
+                      {"Avvikelse", 2025, ColumnKind::kAvvikelse}},
+                     {{"Kostnader", {}},
+                      {"Insatser", {"10 400", "92 985", "415"}},
+                      {"Personal", {"2 600", "2 711", "-111"}},
+                      {"Lokaler och administration", {"800", "322", lokaler_avvikelse}},
+                      {"Styrelse och revision", {"350", "418", "-68"}},
+                      {"Summa kostnader", {"14 150", "13 936", "214"}}},
+                     "Budgetuppföljning", "operating");
+  };
+  FinancialTable t = table("-22");
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[1].cells[1].value, 9985);
+  EXPECT_EQ(t.rows[3].cells[1].value, 822);
+  EXPECT_EQ(t.rows[1].cells[1].status, "repaired");
+  EXPECT_EQ(t.rows[3].cells[1].status, "repaired");
+  EXPECT_EQ(t.rows[1].cells[1].raw, "92 985");  // the printed text is kept
+  EXPECT_EQ(s.repaired, 2);
+
+  FinancialTable unvouched = table("-99");
+  std::vector<Flag> flags2;
+  RepairTable(unvouched, 0, &flags2);
+  EXPECT_EQ(unvouched.rows[1].cells[1].value, 92985);
+  EXPECT_EQ(unvouched.rows[3].cells[1].value, 322);
+}
+
 }  // namespace
 }  // namespace finsam
