@@ -1106,6 +1106,39 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       }
     }
   }
+  // A column whose every figure prints one decimal, none above 100, beside
+  // money columns that print none is a share in per cent whatever its head
+  // says: OCR read the "%" of "Avvikelse, %" as "20" (w21's scan), making
+  // it a second deviation column whose every check failed.
+  {
+    auto decimals_of = [&](size_t ci, int* count, bool* small) {
+      std::set<int> seen;
+      *count = 0;
+      *small = true;
+      for (const GridRow& gr : grid.rows) {
+        const int k = keep[ci];
+        if (k >= static_cast<int>(gr.cells.size()) || !gr.cells[k].present) continue;
+        std::optional<SwedishNumber> n = ParseSwedishNumber(gr.cells[k].text);
+        if (!n || n->is_nil || n->is_percent) continue;
+        seen.insert(n->decimals);
+        ++*count;
+        *small = *small && std::fabs(n->value) <= 100;
+      }
+      return seen;
+    };
+    std::vector<size_t> whole, tenths;
+    for (size_t ci = 0; ci < t.columns.size(); ++ci) {
+      const ColumnKind kind = t.columns[ci].kind;
+      if (kind == ColumnKind::kNote || kind == ColumnKind::kAndel) continue;
+      int count = 0;
+      bool small = true;
+      const std::set<int> d = decimals_of(ci, &count, &small);
+      if (count >= 3 && d == std::set<int>{0}) whole.push_back(ci);
+      if (count >= 3 && small && d == std::set<int>{1} && kind == ColumnKind::kAvvikelse) tenths.push_back(ci);
+    }
+    if (whole.size() >= 2)
+      for (size_t ci : tenths) t.columns[ci].kind = ColumnKind::kAndel;
+  }
   const bool count_column = LabelsEndInACountColumn(grid);
   const bool code_column = LabelsStartWithACodeColumn(grid);
   // A budget, plan or outcome column without a year in a table whose other

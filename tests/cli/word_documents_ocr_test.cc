@@ -124,14 +124,15 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // wrong; its outline-numbered resultatbudget ended at "1 Intäkter") 70/71:
   // all twenty 1365/1418 (0.963), precision 0.998. w21 (220 dpi; session
   // 51, held out: 62/79, none wrong; its insatser's "Förbrukat 2025" and
-  // "Kvar" were no column kinds) 74/79, none wrong ("92 985" and "322" in
-  // one column of one Summa, each named by its row's deviation, are left
-  // suspect): all twenty-one 1439/1497 (0.961).
+  // "Kvar" were no column kinds) 75/79, none wrong ("92 985" and "322" in
+  // one column of one Summa are read back together, each named by its
+  // row's deviation, once OCR's "Avvikelse, 20" for "Avvikelse, %" is seen
+  // to be a share by its figures): all twenty-one 1440/1497 (0.962).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1439) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1440) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 21) << ScoreReport(scored);
 }

@@ -265,6 +265,48 @@ TEST(ColumnHeaderTest, BareYearBesideTheSameYearsNamedKind) {
   }
 }
 
+// A deviation column whose every figure prints one decimal, none above 100,
+// beside money columns of whole figures is a share in per cent: w21's scan
+// read "Avvikelse, %" as "Avvikelse, 20". A deviation column of whole
+// figures stays one, and so does a one-decimal column of a table whose
+// money prints decimals too (mkr).
+TEST(ColumnHeaderTest, ADeviationColumnOfTenthsBesideWholeMoneyIsAShare) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> rows;  // Budget, Utfall, Avvikelse, Avvikelse
+    ColumnKind last;
+  };
+  const Case kCases[] = {
+      {"tenths beside whole tkr",
+       {{"150", "200", "50", "33,3"}, {"10 400", "9 985", "415", "4,0"}, {"2 600", "2 711", "-111", "-4,3"}},
+       ColumnKind::kAndel},
+      {"whole figures", {{"150", "200", "50", "50"}, {"10 400", "9 985", "415", "415"}, {"2 600", "2 711", "-111", "-111"}},
+       ColumnKind::kAvvikelse},
+      {"money in tenths too",
+       {{"1,5", "2,0", "0,5", "33,3"}, {"10,4", "9,9", "0,5", "4,0"}, {"2,6", "2,7", "-0,1", "-4,3"}},
+       ColumnKind::kAvvikelse},
+      {"above 100", {{"150", "400", "250", "166,7"}, {"10 400", "9 985", "415", "4,0"}, {"2 600", "2 711", "-111", "-4,3"}},
+       ColumnKind::kAvvikelse},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Grid g;
+    g.title = "Budgetuppföljning 2025, tkr";
+    g.headers = {"Budget 2025", "Utfall 2025", "Avvikelse, tkr", "Avvikelse, 20"};
+    const char* labels[] = {"Övriga intäkter", "Insatser", "Personal"};
+    for (size_t i = 0; i < c.rows.size(); ++i) g.rows.push_back(RowOf(labels[i], c.rows[i]));
+    FinancialTable t;
+    ASSERT_TRUE(InterpretGrid(g, TableContext{"årsredovisning", ""}, &t));
+    ASSERT_EQ(t.columns.size(), 4u);
+    EXPECT_EQ(t.columns[2].kind, ColumnKind::kAvvikelse);
+    EXPECT_EQ(ColumnKindName(t.columns[3].kind), std::string(ColumnKindName(c.last)));
+    if (c.last == ColumnKind::kAndel) {
+      EXPECT_TRUE(t.rows[0].cells[3].is_percent);
+      EXPECT_EQ(t.rows[0].cells[3].amount_sek, 0);
+    }
+  }
+}
+
 // Row labels of pages read by OCR have their misread letters rebuilt
 // (normalizers/ocr_misreads.h); a text layer's labels stay as printed.
 TEST(ColumnHeaderTest, OcrLabelsAreRebuiltOnOcrPagesOnly) {
