@@ -1099,6 +1099,39 @@ void MarkAmbiguousEdits(FinancialTable& t, int ti, const Constraint& fc, const s
   if (!head_is_candidate) --stats->suspect;
 }
 
+// Edits of two rows or more that no check names alone (RepairLostMinusSigns,
+// RepairSeveralMisreads): applied, each flagged with why(the cells changed),
+// only when all of them together make `fc` hold and every check reading a
+// changed figure hold. False (nothing changed) otherwise.
+template <typename Why>
+bool ApplyJointEdits(FinancialTable& t, int ti, const Constraint& fc, const std::vector<Constraint>& cons,
+                     const std::vector<std::pair<int, Reading>>& edits, std::set<int>* done, std::vector<Flag>* flags,
+                     RepairStats* stats, Why why) {
+  if (edits.size() < 2) return false;
+  Evaluator ev(t);
+  for (const auto& [r, rd] : edits) ev.Set(r, &rd);
+  if (ev.Check(fc) != 1) return false;
+  std::string cells;
+  for (const auto& [r, rd] : edits) {
+    const Reading base = BaseReading(t.rows[r], t.columns.size());
+    for (const Constraint& c : cons) {
+      bool reads_changed = false;
+      for (const Term& term : c.terms)
+        reads_changed = reads_changed || (term.row == r && rd.value[term.col] != base.value[term.col]);
+      if (reads_changed && ev.Check(c) != 1) return false;
+    }
+    for (size_t c = 0; c < rd.kind.size(); ++c)
+      if (!rd.kind[c].empty() && rd.value[c] != base.value[c])
+        cells += (cells.empty() ? "" : ", ") + DescribeCell(t, r, static_cast<int>(c));
+  }
+  const std::string reason = why(cells);
+  for (const auto& [r, rd] : edits) {
+    Apply(t, ti, r, rd, reason, flags, stats);
+    done->insert(r);
+  }
+  return true;
+}
+
 // Several figures of one failing sum lost their minus signs (a column of
 // costs read "2 500", "11 200" for −2 500, −11 200): no single edit fixes
 // the sum. Each row's own lost-sign reading (OptionalReadings: a check of
@@ -1124,29 +1157,9 @@ bool RepairLostMinusSigns(FinancialTable& t, int ti, const Constraint& fc, const
       }
     }
   }
-  if (flips.size() < 2) return false;
-  Evaluator ev(t);
-  for (const auto& [r, rd] : flips) ev.Set(r, &rd);
-  if (ev.Check(fc) != 1) return false;
-  std::string cells;
-  for (const auto& [r, rd] : flips) {
-    const Reading base = BaseReading(t.rows[r], t.columns.size());
-    for (const Constraint& c : cons) {
-      bool reads_changed = false;
-      for (const Term& term : c.terms)
-        reads_changed = reads_changed || (term.row == r && rd.value[term.col] != base.value[term.col]);
-      if (reads_changed && ev.Check(c) != 1) return false;
-    }
-    for (size_t c = 0; c < rd.kind.size(); ++c)
-      if (rd.kind[c] == "sign") cells += (cells.empty() ? "" : ", ") + DescribeCell(t, r, static_cast<int>(c));
-  }
-  const std::string why = "lost minus signs: with " + cells + " negated together, " + fc.what +
-                          " and each row's own check hold";
-  for (const auto& [r, rd] : flips) {
-    Apply(t, ti, r, rd, why, flags, stats);
-    done->insert(r);
-  }
-  return true;
+  return ApplyJointEdits(t, ti, fc, cons, flips, done, flags, stats, [&fc](const std::string& cells) {
+    return "lost minus signs: with " + cells + " negated together, " + fc.what + " and each row's own check hold";
+  });
 }
 
 // Several figures of one failing sum misread, one digit each (a scan's
@@ -1200,30 +1213,10 @@ bool RepairSeveralMisreads(FinancialTable& t, int ti, const Constraint& fc, cons
     if (found.size() != 1) return false;  // its figure unreadable, or readable two ways
     edits.emplace_back(r, std::move(found[0]));
   }
-  if (edits.size() < 2) return false;
-  Evaluator ev(t);
-  for (const auto& [r, rd] : edits) ev.Set(r, &rd);
-  if (ev.Check(fc) != 1) return false;
-  std::string cells;
-  for (const auto& [r, rd] : edits) {
-    const Reading base = BaseReading(t.rows[r], t.columns.size());
-    for (const Constraint& c : cons) {
-      bool reads_changed = false;
-      for (const Term& term : c.terms)
-        reads_changed = reads_changed || (term.row == r && rd.value[term.col] != base.value[term.col]);
-      if (reads_changed && ev.Check(c) != 1) return false;
-    }
-    for (size_t c = 0; c < rd.kind.size(); ++c)
-      if (!rd.kind[c].empty() && rd.value[c] != base.value[c])
-        cells += (cells.empty() ? "" : ", ") + DescribeCell(t, r, static_cast<int>(c));
-  }
-  const std::string why = "several misread figures: with " + cells + " read so together, " + fc.what +
-                          " and each row's own check hold";
-  for (const auto& [r, rd] : edits) {
-    Apply(t, ti, r, rd, why, flags, stats);
-    done->insert(r);
-  }
-  return true;
+  return ApplyJointEdits(t, ti, fc, cons, edits, done, flags, stats, [&fc](const std::string& cells) {
+    return "several misread figures: with " + cells + " read so together, " + fc.what +
+           " and each row's own check hold";
+  });
 }
 
 // True when two whole amounts print one digit apart: one digit replaced,
