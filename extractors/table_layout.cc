@@ -61,8 +61,9 @@ bool IsNoteWord(const std::string& s) { return FoldKey(StripPunct(s)) == "not"; 
 
 bool IsHeaderishWord(const std::string& s) {
   static const RE2 kAllowed(
-      "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|forbrukat|kvar|procent|kommentarer?|utfall-?|budget|plan|prognos|avvikelse|aterstar|"
-      "totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut|beviljat|beviljade|beviljad|"
+      "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|forbrukat|kvar|procent|kommentarer?|utfall-?|budget|plan|"
+      "prognos|avvikelse|aterstar|totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut|beviljat|beviljade|"
+      "beviljad|"
       // A change column between two years ("Förändring", "Förändr.", "Diff"):
       // named, no year, no fact (ParseColumnHeader leaves its kind unknown).
       "forandring|forandr|diff)");
