@@ -323,8 +323,11 @@ class TesseractEngine : public OcrEngine {
     // 5b: ink the page's reading left without words, read alone (figures
     //     only; see ReadUnreadInk). Before step 6, which sets other images.
     if (options_.recheck_cells) ReadUnreadInk(work, result);
-    // 6: words read with next to no confidence and no digit, read again
-    //    alone (see RereadGarbledWords), before the figures' second reading.
+    // 6: words the first reading got wrong, read again alone before the
+    //    figures' second reading: a figure word spanning two columns split
+    //    at its gap (SplitFiguresAtWideGaps), words read with next to no
+    //    confidence and no digit (RereadGarbledWords). One option for both:
+    //    each re-reads a word the page's layout analysis misjudged.
     if (options_.reread_garbled_words) {
       SplitFiguresAtWideGaps(work, result);
       RereadGarbledWords(work, result);

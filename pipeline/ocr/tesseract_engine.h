@@ -62,7 +62,9 @@ struct TesseractOptions {
   bool second_read_figures = true;
   // Reads a word again alone when its first reading holds no digit and has
   // next to no confidence ("a Rn" for two dates set on a rule); a confident
-  // one-word reading replaces it.
+  // one-word reading replaces it. Also splits a figure word at a blank gap
+  // wider than the word is tall ("1015-507" for two narrow columns' "10,1"
+  // and "5,07"), each part read alone and kept when believed.
   bool reread_garbled_words = true;
   // true: map word boxes back through the deskew too (exact scan pixels,
   // tilted rows); false (default): the straightened frame, see above.
