@@ -1725,9 +1725,14 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
   std::vector<PWord> upper_label = LabelWords(upper, shape, lp, /*numbers=*/true);
   const std::string ul = JoinReading(upper_label, lp), ll = JoinReading(lower_label, lp);
   const bool continues = IsContinuation(ul, ll);
+  // A label in capitals wraps in capitals ("ÅRETS" over "RESULTAT"): its
+  // second line may carry the rest of the figures broken in their cells.
+  const bool capitals =
+      !ul.empty() && !ll.empty() && ToUpper(ul) == ul && ToUpper(ll) == ll && FoldKey(ll) != ll &&
+      FoldKey(ul) != ul;
   if (!lower_label.empty()) {
     // "varav …" rows start lower-case but are rows of their own.
-    if (RE2::PartialMatch(FoldKey(ll), "^[-–]|^(varav|darav|varav:)\\b"_re) || (!continues && !tight))
+    if (RE2::PartialMatch(FoldKey(ll), "^[-–]|^(varav|darav|varav:)\\b"_re) || (!continues && !capitals && !tight))
       return Wrap::kNo;
     // A capitalised label of three words or more that does not continue
     // the upper one is a row of its own, however tightly the rows are set
@@ -1775,8 +1780,8 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // "(försäkringskassan 0"; a capitalised label there starts a row,
     // "Verksamhetens resultat 7" over "Finansiella intäkter 3".)
     const bool small_tight = tight && !ll.empty() && FoldKey(ll).substr(0, 1) == ll.substr(0, 1);
-    if ((lower_label.empty() || continues || small_tight) && RE2::FullMatch(ut, "[-−–]?\\d+,\\d+"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&
-        ParseSwedishNumber(ut + lt))
+    if ((lower_label.empty() || continues || capitals || small_tight) && RE2::FullMatch(ut, "[-−–]?\\d+,\\d+"_re) &&
+        RE2::FullMatch(lt, "\\d{1,3}"_re) && ParseSwedishNumber(ut + lt))
       continue;
     // A figure printed without thousands spaces, or broken inside a group,
     // in its narrow cell ("66600" over "00", "133" / "200" / "00", "13 4"
@@ -1787,8 +1792,6 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // (Or under its label's next line, "Verksamhetens 13 4" over
     // "intäkter 01", "ÅRETS -21" over "RESULTAT 5": the label wraps on its
     // own schedule.)
-    const bool capitals =
-        !ul.empty() && !ll.empty() && ToUpper(ul) == ul && ToUpper(ll) == ll;  // "ÅRETS" over "RESULTAT"
     // (Or a line set tight under it that goes on in small letters.)
     if ((lower_label.empty() || continues || capitals || small_tight) &&
         RE2::FullMatch(ut, "[-−–]?\\d+( \\d+)*"_re) && RE2::FullMatch(lt, "\\d{1,3}"_re) &&

@@ -1952,6 +1952,25 @@ TEST(LayoutWrapTest, FiguresBrokenAnywhereInNarrowCellsJoin) {
         {"Verksamhetens kostnader", 1, -8432000},
         {"ÅRETS RESULTAT", 0, -215000},
         {"ÅRETS RESULTAT", 1, 4887000}}},
+      // (Seed 211's v215: the same in mkr with decimal commas. A label in
+      // capitals was no continuation, so "RESULTAT 5 7" was a row of its
+      // own and "ÅRETS -0,21 4,88" one too, both loaded `ok`.)
+      {"decimals broken, labels in capitals",
+       "Resultaträkning",
+       "Mnkr",
+       "årsredovisning",
+       {"Utfall", "Utfall"},
+       {"2031", "2030"},
+       {200, 260},
+       {{"Verksamhetens", {"13,4", "13,3"}},
+        {"intäkter", {"01", "19"}},
+        {"Verksamhetens", {"-13,6", "-8,43"}},
+        {"kostnader", {"16", "2"}},
+        {"ÅRETS", {"-0,21", "4,88"}},
+        {"RESULTAT", {"5", "7"}}},
+       {{"Verksamhetens intäkter", 0, 13401000},
+        {"ÅRETS RESULTAT", 0, -215000},
+        {"ÅRETS RESULTAT", 1, 4887000}}},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.name);
