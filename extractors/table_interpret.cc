@@ -1111,30 +1111,32 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // says: OCR read the "%" of "Avvikelse, %" as "20" (w21's scan), making
   // it a second deviation column whose every check failed.
   {
-    auto decimals_of = [&](size_t ci, int* count, bool* small) {
-      std::set<int> seen;
-      *count = 0;
-      *small = true;
+    struct Figures {
+      int count = 0;
+      std::set<int> decimals;  // as printed
+      bool small = true;       // none above 100
+    };
+    auto figures_of = [&](size_t ci) {
+      Figures f;
+      const int k = keep[ci];
       for (const GridRow& gr : grid.rows) {
-        const int k = keep[ci];
         if (k >= static_cast<int>(gr.cells.size()) || !gr.cells[k].present) continue;
         std::optional<SwedishNumber> n = ParseSwedishNumber(gr.cells[k].text);
         if (!n || n->is_nil || n->is_percent) continue;
-        seen.insert(n->decimals);
-        ++*count;
-        *small = *small && std::fabs(n->value) <= 100;
+        f.decimals.insert(n->decimals);
+        ++f.count;
+        f.small = f.small && std::fabs(n->value) <= 100;
       }
-      return seen;
+      return f;
     };
     std::vector<size_t> whole, tenths;
     for (size_t ci = 0; ci < t.columns.size(); ++ci) {
       const ColumnKind kind = t.columns[ci].kind;
       if (kind == ColumnKind::kNote || kind == ColumnKind::kAndel) continue;
-      int count = 0;
-      bool small = true;
-      const std::set<int> d = decimals_of(ci, &count, &small);
-      if (count >= 3 && d == std::set<int>{0}) whole.push_back(ci);
-      if (count >= 3 && small && d == std::set<int>{1} && kind == ColumnKind::kAvvikelse) tenths.push_back(ci);
+      const Figures f = figures_of(ci);
+      if (f.count >= 3 && f.decimals == std::set<int>{0}) whole.push_back(ci);
+      if (f.count >= 3 && f.small && f.decimals == std::set<int>{1} && kind == ColumnKind::kAvvikelse)
+        tenths.push_back(ci);
     }
     if (whole.size() >= 2)
       for (size_t ci : tenths) t.columns[ci].kind = ColumnKind::kAndel;

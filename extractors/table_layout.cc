@@ -1727,6 +1727,7 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
   const bool continues = IsContinuation(ul, ll);
   // A label in capitals wraps in capitals ("ÅRETS" over "RESULTAT"): its
   // second line may carry the rest of the figures broken in their cells.
+  // (Folded, a line in capitals changes: it has a letter, not only digits.)
   const bool capitals =
       !ul.empty() && !ll.empty() && ToUpper(ul) == ul && ToUpper(ll) == ll && FoldKey(ll) != ll &&
       FoldKey(ul) != ul;
