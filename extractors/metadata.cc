@@ -341,6 +341,31 @@ std::string JoinKommunNames(const std::string& name) {
   return out;
 }
 
+// `text` with each word OCR damaged from "Samordningsförbundet" (16 to 24
+// letters, at most four edits from it, folded) written as the word.
+std::string MendedForbundPrefix(const std::string& text) {
+  static const std::string kWord = "samordningsforbundet";
+  std::string out, word;
+  auto flush = [&] {
+    if (word.size() >= 16 && word.size() <= 26 && !RE2::PartialMatch(word, "\\d{2}"_re) &&
+        EditDistance(FoldKey(word), kWord) <= 4)
+      out += "Samordningsförbundet";
+    else
+      out += word;
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '\n') {
+      flush();
+      out.push_back(c);
+    } else {
+      word.push_back(c);
+    }
+  }
+  flush();
+  return out;
+}
+
 OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, bool* from_registry) {
   static const RE2 kMention(
       "(?i)((?:samordningsf(?:ö|o|é|6)rbund(?:et)?|finsam)(?: i)?(?: [^ ,.;:()]+){1,4})");
@@ -363,6 +388,19 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, boo
   if (EachMentionPrefix(kMention, joined, [&](const std::string& cand) {
         int edits = 0;
         found = {registry.Nearest(cand, &edits), "samordningsförbund", edits, cand};
+        return !found.name.empty();
+      })) {
+    *from_registry = true;
+    return found;
+  }
+  // The prefix itself damaged by OCR ("Samordmngstorbundet Skellefteå": a
+  // thin font read from a 1-bit scan): a word within four edits of
+  // "samordningsförbundet" before a name the registry holds exactly. (Not
+  // before a name it does not know: a damaged prefix and an unknown name
+  // together say too little.)
+  const std::string mended = MendedForbundPrefix(joined);
+  if (mended != joined && EachMentionPrefix(kMention, mended, [&](const std::string& cand) {
+        found = {registry.Canonical(cand), "samordningsförbund"};
         return !found.name.empty();
       })) {
     *from_registry = true;

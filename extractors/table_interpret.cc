@@ -496,7 +496,10 @@ std::string KindWordNear(const std::string& word) {
 bool IsHeaderToken(const std::string& token) {
   static const RE2 kHeader(
       "(?i)((19[5-9]\\d|20\\d\\d)(-\\d\\d(-(\\d\\d)?)?)?,?|-(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?|utfall|budget|plan|"
-      "prognos|avvikelse|totalt|bokslut|återstår|aterstar|beviljat|beviljade|förbrukat|forbrukat|kvar)");
+      "prognos|avvikelse|totalt|bokslut|återstår|aterstar|beviljat|beviljade|förbrukat|forbrukat|kvar|"
+      // A kind compounded with the period or frame it names ("Helårsbudget",
+      // "Årsprognos", "Budgetram").
+      "(hel)?(års|ars)?(budget|prognos|utfall)(ram)?)");
   // A period in one word ("2025-01-01–2025-12-31"), no comma after it.
   return RE2::FullMatch(token, kHeader) || (!token.empty() && token.back() != ',' && IsPeriodToken(token));
 }
@@ -1023,6 +1026,21 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
                       std::to_string(c.year) + " is before the plan's first year " +
                       std::to_string(ctx.doc_year_from) + "; read as " + ColumnKindName(c.kind) +
                       (was == c.kind ? "" : std::string(", not ") + ColumnKindName(was));
+    }
+  }
+  // In a delårsrapport a column headed by a year alone ("2026", "2025": its
+  // kind and period lost or never read) may be the period's outcome, the
+  // whole year's, the year's budget or its forecast: read as utfall of the
+  // year, the figures suspect.
+  if (ctx.doc_kind == "delårsrapport") {
+    for (size_t i = 0; i < t.columns.size(); ++i) {
+      const TableColumn& c = t.columns[i];
+      if (!kind_doubt[i].empty() || c.year == 0 || !c.period.empty() ||
+          !RE2::FullMatch(CleanCellText(c.header), "(19|20)\\d\\d[,.]?"_re))
+        continue;
+      kind_doubt[i] = std::string("its column's header '") + c.header +
+                      "' names no kind and no period; in a delårsrapport a year's column may be the period's "
+                      "outcome, the whole year's, the year's budget or its forecast";
     }
   }
   t.table_kind = TableKind(t.title, grid.header_label, t.columns, ctx.doc_kind);

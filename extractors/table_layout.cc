@@ -62,11 +62,20 @@ bool IsNoteWord(const std::string& s) { return FoldKey(StripPunct(s)) == "not"; 
 bool IsHeaderishWord(const std::string& s) {
   static const RE2 kAllowed(
       "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|forbrukat|kvar|procent|kommentarer?|utfall-?|budget|plan|"
-      "prognos|avvikelse|aterstar|totalt|belopp|i|-|%|och|ack\\.?|helar|period|jan-dec|bokslut|beviljat|beviljade|"
+      "prognos|avvikelse|aterstar|totalt|belopp|i|-|%|och|ack\\.?|helar|period|bokslut|beviljat|beviljade|"
       "beviljad|"
       // A change column between two years ("Förändring", "Förändr.", "Diff"):
       // named, no year, no fact (ParseColumnHeader leaves its kind unknown).
-      "forandring|forandr|diff)");
+      "forandring|forandr|diff|"
+      // The unit as words in the label cell ("Tusental kronor").
+      "tusental|tusentals|tusen|kronor|miljoner|"
+      // "Kvar att använda", "Kvar att förbruka".
+      "att|anvanda|forbruka|"
+      // A kind compounded with the period or the frame it names
+      // ("Helårsbudget", "Helårsprognos", "Årsbudget", "Budgetram").
+      "(hel)?(ars)?(budget|prognos|utfall)(ram)?|"
+      // A part of the year ("jan-jun", "jan-", OCR's "jan—"; "jan-dec" too).
+      "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?[-–—]((jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?)?)");
   // A cell border OCR read into the word ("Prognos]", "Budget|") is no
   // letter of it, nor the space a re-read cell's word may start with.
   std::string t = s;

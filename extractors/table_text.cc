@@ -418,6 +418,22 @@ std::string ShadowDigits(const std::string& tok) {
   return s;
 }
 
+// A minus set apart from its figure by a space ("- 4 180", "- 223": typed
+// so in a word processor) joined to the figure's head, as GroupNumberTokens
+// reads it, so that the grouped figures map back onto the tokens one to one.
+std::vector<std::string> JoinSpacedMinus(const std::vector<std::string>& toks) {
+  std::vector<std::string> out;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const std::string next = k + 1 < toks.size() ? CanonicalNumberText(ShadowDigits(toks[k + 1])) : "";
+    if (CanonicalNumberText(toks[k]) == "-" && !next.empty() && IsDigitsOnly(next)) {
+      out.push_back("-" + toks[++k]);
+      continue;
+    }
+    out.push_back(toks[k]);
+  }
+  return out;
+}
+
 // Space-separated digit runs grouped into `count` figures
 // (GroupNumberTokens), without the groupings in which a figure starts with a
 // zero followed by digits ("000 306 000", "087", "0 150"): no printed amount does, so
@@ -673,7 +689,10 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     if (last_year + 1 < toks.size() && toks.size() - last_year - 1 <= 6) {
       std::string tail;
       for (size_t k = last_year + 1; k < toks.size(); ++k) tail += (tail.empty() ? "" : " ") + toks[k];
-      if (RE2::PartialMatch(FoldKey(tail), "%|\\bandel\\b|procent"_re) && !RE2::PartialMatch(tail, "\\d"_re)) {
+      // (Or what is left of a budget, in words: "Kvar att använda".)
+      if ((RE2::PartialMatch(FoldKey(tail), "%|\\bandel\\b|procent"_re) ||
+           RE2::FullMatch(FoldKey(tail), "(kvar|aterstar|aterstaende)( att (anvanda|forbruka)| budget| medel)?"_re)) &&
+          !RE2::PartialMatch(tail, "\\d"_re)) {
         share = tail;
         toks.resize(last_year + 1);
       }
@@ -689,7 +708,14 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   auto relative = [](const std::string& t) { return RelativeYear(t, 2000) != 0; };
   size_t n = toks.size();
   size_t first = n;
-  while (first > 0 && (IsHeaderToken(toks[first - 1]) || IsFiscalYearToken(toks[first - 1]) || relative(toks[first - 1])))
+  // (A part of the year between a kind and its year: "Utfall jan-jun 2026".)
+  auto period_before_year = [&](size_t k) {
+    return k + 1 < n && IsYearToken(toks[k + 1]) && k > 0 && RE2::FullMatch(toks[k - 1], KindWordRe()) &&
+           RE2::FullMatch(FoldKey(toks[k]), "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—]"
+                                            "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?"_re);
+  };
+  while (first > 0 && (IsHeaderToken(toks[first - 1]) || IsFiscalYearToken(toks[first - 1]) ||
+                       relative(toks[first - 1]) || period_before_year(first - 1)))
     --first;
   // A year, a fiscal year or a closing date ("2025-12-31") names a column.
   // (A period in one word too: "2025-01-01–2025-12-31", OCR's "-—".)
@@ -809,7 +835,10 @@ bool YearlessKindsSpaceHeader(const std::string& text, std::string* label, std::
 // of the last header line (the body starts after it).
 bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::string* label,
                         std::vector<std::string>* headers, size_t* years_line) {
-  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
+  // (A kind compounded with its period or frame: "Helårsbudget", OCR's
+  // "Heladrsprognos", "Budgetram".)
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut|"
+                         "\\pL{2,8}(budget|prognos|utfall)|(budget)ram)");
   static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse|differens");
   // (A change between two years, "Förändring", is compared too: no year,
   // no fact.)
@@ -4142,7 +4171,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           static const RE2 kRuleLetter("[a-z][A-Z\\x{00c5}\\x{00c4}\\x{00d6}][a-z\\x{00e5}\\x{00e4}\\x{00f6}].*");
           if (line_junk && RE2::FullMatch(row.label, kRuleLetter)) row.label.erase(0, 1);
           std::vector<std::string> raw_nums =
-              JoinDroppedThousands(std::vector<std::string>(toks.begin() + first, toks.end()));
+              JoinSpacedMinus(JoinDroppedThousands(std::vector<std::string>(toks.begin() + first, toks.end())));
           std::vector<std::string> nums;
           for (const std::string& t : raw_nums) nums.push_back(ShadowDigits(t));
           // A count or share column's figure is no amount: it goes (the

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 21u);
+  ASSERT_EQ(scored.size(), 22u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -127,14 +127,19 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // "Kvar" were no column kinds) 75/79, none wrong ("92 985" and "322" in
   // one column of one Summa are read back together, each named by its
   // row's deviation, once OCR's "Avvikelse, 20" for "Avvikelse, %" is seen
-  // to be a share by its figures): all twenty-one 1440/1497 (0.962).
+  // to be a share by its figures): all twenty-one 1440/1497 (0.962). w22
+  // (200 dpi, a thin font, DejaVu Sans ExtraLight; session 52, held out:
+  // 13/65, none wrong, its förbund unnamed: "Samordmngstorbundet" was no
+  // mention) 14/65 with the name read (a prefix within four edits before a
+  // registry name); OCR garbles its shaded two-line heads and thin labels
+  // ("Unga Ull arbete": two right figures under that label count wrong).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1440) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1454) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 21) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 22) << ScoreReport(scored);
 }
 
 }  // namespace

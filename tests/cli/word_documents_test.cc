@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 21u);
+  ASSERT_EQ(scored.size(), 22u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -106,16 +106,20 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // first section row; a label cut by the page after "och") 71/71. w21
   // (session 51, held out: 67/79 with 8 wrong `ok`: its "Avvikelse, %"
   // column read as deviations in tkr, its insatser's "Förbrukat 2025" and
-  // "Kvar" no column kinds) 79/79.
+  // "Kvar" no column kinds) 79/79. w22 (session 52, held out: a
+  // delårsrapport, 28/65 with 37 wrong `ok`: its heads "Helårsbudget 2026",
+  // "Helårsprognos 2026", "Budgetram 2026" and "Utfall jan–jun" over
+  // "2026" no header words, so its columns came out as bare years, each
+  // read as the year's utfall) 65/65.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 21) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 22) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 21u);
+  ASSERT_EQ(scored.size(), 22u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -211,11 +215,15 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // (session 51, held out: 43/79, none wrong; Tesseract set its budget
   // follow-up and insatser column by column, two tables' columns
   // interleaved, with the first columns beside their labels) 43/79, none
-  // wrong: all twenty-one 1396/1497.
-  EXPECT_GE(t.recalled, t.expected - 101) << ScoreReport(scored);
+  // wrong: all twenty-one 1396/1497. w22 (session 52, held out: 18/65 with
+  // 12 wrong `ok`: bare years after an unread header, a minus set apart
+  // from its figure, "- 4 180", split the cells off their tokens) 62/65;
+  // its three misses are the right figures under "Norsjolotsen", a made-up
+  // name the repair cannot know for "Norsjölotsen" (counted wrong `ok`).
+  EXPECT_GE(t.recalled, t.expected - 104) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 115) << ScoreReport(scored);
-  EXPECT_EQ(t.trusted_right + 5, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 21) << ScoreReport(scored);
+  EXPECT_EQ(t.trusted_right + 8, t.trusted) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 22) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -466,6 +466,7 @@ TEST(WordDocumentDumpTest, TabStopAnnualReportAsOcrPrintsIt) {
 // --- Born-digital pages (positioned words) ---
 
 const std::vector<double> kRights = {330, 410, 490};
+const std::vector<double> kWideRights = {320, 440, 560};
 
 TEST(WordDocumentLayoutTest, TablesAndLinesAroundThem) {
   struct Case {
@@ -829,6 +830,93 @@ TEST(WordDocumentLayoutTest, KindsDatedByTheirCaption) {
     ASSERT_EQ(ts[0].rows.size(), 3u);
     EXPECT_EQ(ts[0].rows[1].cells[0].value, -9400);  // a trailing minus
     EXPECT_EQ(ts[0].rows[1].cells[0].status, "ok");
+  }
+}
+
+// w22 (session 52): a delårsrapport's heads name kind and period in one
+// word ("Helårsbudget", "Budgetram") or wrap the year under the period
+// ("Utfall jan–jun" over "2026"); where the words over the years are not
+// read, a bare year there is no sure utfall.
+TEST(WordDocumentLayoutTest, InterimHeadsCompoundedWithTheirPeriod) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> heads;  // over the years, one per column
+    std::string columns;
+    std::string status;  // of every cell
+  };
+  const std::vector<Case> cases = {
+      {"kinds compounded with the period or frame", {"Utfall jan–jun", "Helårsbudget", "Helårsprognos"},
+       "[utfall 2026 01-06][budget 2026][prognos 2026]", "ok"},
+      {"a frame budget", {"Utfall jan–jun", "Budgetram", "Årsprognos"}, "[utfall 2026 01-06][budget 2026][prognos 2026]",
+       "ok"},
+      {"words no rule reads over the years: bare years, in doubt", {"Xqzv", "Wqzv", "Vqzv"},
+       "[utfall 2026][utfall 2026][utfall 2026]", "suspect"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Resultaträkning i sammandrag", 40, 12);
+    pb.Text("Tusental kronor", 70);
+    for (size_t k = 0; k < c.heads.size(); ++k) {
+      // (Each head centred over its column, as the header cells are set.)
+      const double width = fixtures::kCharPt * static_cast<double>(c.heads[k].size());
+      pb.TextAt(c.heads[k], kWideRights[k] - 15 - width / 2, 70);
+      pb.Add(fixtures::R("2026", kWideRights[k] - 3, 80));
+    }
+    pb.Row("Intäkter", 96, kWideRights, {"6 100", "12 200", "12 260"});
+    pb.Row("Kostnader", 110, kWideRights, {"- 5 723", "- 12 500", "- 12 410"});
+    pb.Row("Periodens resultat", 124, kWideRights, {"377", "- 300", "- 150"});
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("delårsrapport", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+    EXPECT_EQ(ts[0].rows[1].cells[0].amount_sek, -5723000);  // "- 5 723": the minus set apart
+    EXPECT_EQ(ts[0].rows[2].cells[2].amount_sek, -150000);
+    for (const TableRow& r : ts[0].rows)
+      for (const TableCell& cell : r.cells) EXPECT_EQ(cell.status, c.status) << r.label;
+  }
+}
+
+TEST(WordDocumentDumpTest, InterimHeadsAndASpacedMinus) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string kind;
+    std::string columns;
+    std::vector<int64_t> second_row;  // the second row's amounts
+    std::string status;               // of every cell
+  };
+  const std::string rows =
+      "Intakter 6 100 5 900 12 200 12 200\nKostnader - 5 723 - 5 468 - 12 500 - 12 410\n"
+      "Periodens resultat 377 432 - 300 - 210\n";
+  const std::vector<Case> cases = {
+      {"kinds compounded with the period over a years line",
+       "Resultatrakning i sammandrag\n\nTusental kronor Utfall jan-jun| Utfall jan-jun} Helarsbudget| "
+       "Heladrsprognos\n2026 2025 2026 2026\n" + rows,
+       "delårsrapport", "[utfall 2026 01-06][utfall 2025 01-06][budget 2026][prognos 2026]",
+       {-5723000, -5468000, -12500000, -12410000}, "ok"},
+      {"bare years in a delårsrapport: in doubt", "Resultatrakning i sammandrag\n\nTkr 2026 2025 2026 2026\n" + rows,
+       "delårsrapport", "[utfall 2026][utfall 2025][utfall 2026][utfall 2026]",
+       {-5723000, -5468000, -12500000, -12410000}, "suspect"},
+      {"control: bare years in an årsredovisning are its outcomes",
+       "Resultatrakning i sammandrag\n\nTkr 2025 2024 2023 2022\n" + rows, "årsredovisning",
+       "[utfall 2025][utfall 2024][utfall 2023][utfall 2022]", {-5723000, -5468000, -12500000, -12410000}, "ok"},
+      {"a remaining column headed in words",
+       "Insatser per den 30 juni 2026 (kr)\n\nInsats Budgetram 2026] Utfall jan-jun 2026 Kvar att anvanda\n"
+       "Steg framat 2 400 000 1 150 000 1 250 000\nUnga till arbete 3 100 000 1 640 000 1 460 000\n"
+       "Totalt 5 500 000 2 790 000 2 710 000\n",
+       "delårsrapport", "[budget 2026][utfall 2026 01-06][aterstar 2026]", {3100000, 1640000, 1460000}, "ok"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, c.kind, 2026);
+    ASSERT_GE(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+    ASSERT_EQ(ts[0].rows[1].cells.size(), c.second_row.size());
+    for (size_t k = 0; k < c.second_row.size(); ++k) EXPECT_EQ(ts[0].rows[1].cells[k].amount_sek, c.second_row[k]);
+    for (const TableRow& r : ts[0].rows)
+      for (const TableCell& cell : r.cells) EXPECT_EQ(cell.status, c.status) << r.label;
   }
 }
 

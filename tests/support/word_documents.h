@@ -25,7 +25,7 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w14-ar-ostrasodertorn", "w15-vp-ljusdalhudiksvall",
                                                 "w16-ar-vasternorrland", "w17-vp-umea",
                                                 "w18-vp-gotland", "w19-ar-halland", "w20-vp-blekinge",
-                                                "w21-ar-jonkoping"};
+                                                "w21-ar-jonkoping", "w22-dr-skelleftea"};
   return kIds;
 }
 
