@@ -3,6 +3,7 @@
 //   bench_repair [--data DIR] [--heldout] [--seed N] [--exclude-clean NAME]...
 //                [--stream-mb N] [--context-weight W] FILE...
 //   bench_repair [--exclude-clean NAME] --vocab-check DAMAGED CLEAN
+//   bench_repair [--no-learned] --pairs DIR
 //
 // Each FILE is clean Swedish: text (UTF-8), or a PDF whose text layer is
 // read in Poppler's reading order. A FILE that looks stripped already (few
@@ -25,6 +26,10 @@
 // "MB of text per second on one core"); with --ocr FILE (repeatable) it also
 // repairs FILE as it is (real OCR output) up to N MB and prints that
 // throughput. --no-learned leaves the learned confusion table out.
+// --pairs DIR repairs each DIR/NNN.ocr.txt (real English-model OCR of a
+// rendered page) and scores it against DIR/NNN.src.txt (ScoreRepair):
+// restored and untouched over all pages (FINSAM_PAIRS_VERBOSE=1 lists the
+// misses).
 // --dump FILE writes every repaired stream copy and --ocr file to FILE (to
 // check that a speed change leaves the output byte for byte the same).
 //
@@ -34,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -49,6 +55,7 @@
 #include <unicode/uchar.h>
 
 #include "normalizers/diacritic_repair.h"
+#include "normalizers/ocr_alignment.h"
 #include "normalizers/swedish_lexicon.h"
 #include "normalizers/utf8.h"
 #include "pipeline/input/pdf_reader.h"
@@ -83,6 +90,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> ocr_files;
   finsam::RepairOptions options;
   std::string dump_path;
+  std::string pairs_dir;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--heldout") heldout = true;
@@ -94,6 +102,7 @@ int main(int argc, char** argv) {
     else if (a == "--ocr" && i + 1 < argc) ocr_files.push_back(argv[++i]);
     else if (a == "--no-learned") options.use_learned_confusions = false;
     else if (a == "--dump" && i + 1 < argc) dump_path = argv[++i];
+    else if (a == "--pairs" && i + 1 < argc) pairs_dir = argv[++i];
     else if (a == "--vocab-check" && i + 2 < argc) {
       vocab_damaged = argv[++i];
       vocab_clean = argv[++i];
@@ -118,6 +127,29 @@ int main(int argc, char** argv) {
   }
   std::printf("lexicon: %zu words, hunspell %s, loaded in %.0f ms wall, %.0f ms CPU (all threads)\n", lex->size(),
               lex->has_hunspell() ? "yes" : "no", load_wall_ms, load_ms);
+  if (!pairs_dir.empty()) {
+    // Real English-model OCR of rendered pages (scripts/measure_repair_realtext.sh):
+    // each NNN.ocr.txt repaired and scored against its NNN.src.txt.
+    std::vector<std::filesystem::path> pages;
+    for (const auto& e : std::filesystem::directory_iterator(pairs_dir))
+      if (e.path().filename().string().ends_with(".src.txt")) pages.push_back(e.path());
+    std::sort(pages.begin(), pages.end());
+    finsam::RepairTally total;
+    std::vector<std::string> misses;
+    for (const auto& p : pages) {
+      const std::string src = p.string();
+      const std::string ocr_path = src.substr(0, src.size() - 8) + ".ocr.txt";
+      if (!std::filesystem::exists(ocr_path)) continue;
+      const std::string truth = finsam::ReadFile(src), ocr = finsam::ReadFile(ocr_path);
+      const std::string repaired = finsam::DiacriticRepairer(*lex, options).RepairText(ocr, nullptr);
+      total.Add(finsam::ScoreRepair(truth, ocr, repaired, std::getenv("FINSAM_PAIRS_VERBOSE") ? &misses : nullptr));
+    }
+    for (const std::string& m : misses) std::printf("  %s\n", m.c_str());
+    std::printf("pairs %s: %zu pages, restored %zu/%zu (%.2f%%), untouched %zu/%zu (%.2f%%)\n", pairs_dir.c_str(),
+                pages.size(), total.restored, total.damaged, 100 * total.Restored(), total.untouched, total.correct,
+                100 * total.Untouched());
+    return 0;
+  }
   {
     // The same load through the compiled cache (what SwedishLexicon::Shared()
     // does after its first run): write it once, then time a cached load.

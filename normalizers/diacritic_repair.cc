@@ -1068,7 +1068,7 @@ class TokenRepair {
           }
         }
         if (!info.cands[p]) info.cands[p] = CandidatesFor(info.lower[p], info.pieces[p].text);
-        if (p == 0 && AcronymInProse(t, info.pieces[p].text)) {
+        if ((p == 0 && AcronymInProse(t, info.pieces[p].text)) || KeptAsWritten(t, info.pieces, p)) {
           push(Position{t, p, AsWritten(info.lower[p], *info.cands[p])});
           continue;
         }
@@ -1211,6 +1211,55 @@ class TokenRepair {
       if (!u_isupper(static_cast<UChar32>(c))) return false;
     }
     return EndsInsideSentence(tokens_[t - 1].text);
+  }
+
+  // True when piece p of token t is no word to repair but a code, initials
+  // or an abbreviation, kept byte for byte:
+  // - capitals run into digits ("GA1", "E4", "B12"): a code;
+  // - two capitals in a list, a comma between them and another token of two
+  //   or three capitals ("Signerat CL, MA, SG"): initials or codes (a
+  //   heading in capitals, "FOR AR 2020", sets no commas between its words);
+  // - a common abbreviation written with its full stop ("ang.", "enl.",
+  //   "fr.o.m."), or "fr"/"t" before "o m" ("fr o m 2023").
+  bool KeptAsWritten(size_t t, const std::vector<Piece>& pieces, size_t p) const {
+    const std::u32string& w = pieces[p].text;
+    auto capitals = [](const std::u32string& s, size_t lo, size_t hi) {
+      if (s.size() < lo || s.size() > hi) return false;
+      for (char32_t c : s)
+        if (!u_isupper(static_cast<UChar32>(c))) return false;
+      return true;
+    };
+    if (p == 0 && p + 1 < pieces.size() && capitals(w, 1, 4) && !pieces[p + 1].text.empty() &&
+        u_isdigit(static_cast<UChar32>(pieces[p + 1].text[0])))
+      return true;
+    // The word of a neighbouring token, without its punctuation.
+    auto word_of = [&](size_t k) -> std::u32string {
+      const std::vector<Piece>* ps = pieces_[k];
+      if (!ps || ps->empty()) {  // (a token not read yet)
+        std::vector<Piece> split = SplitToken(Utf8ToU32(tokens_[k].text));
+        for (const Piece& q : split)
+          if (q.word) return q.text;
+        return U"";
+      }
+      for (const Piece& q : *ps)
+        if (q.word) return q.text;
+      return U"";
+    };
+    const auto ends_in_comma = [&](size_t k) { return !tokens_[k].text.empty() && tokens_[k].text.back() == ','; };
+    if (p == 0 && capitals(w, 2, 2) &&
+        ((t > 0 && !tokens_[t].break_before && ends_in_comma(t - 1) && capitals(word_of(t - 1), 2, 3)) ||
+         (t + 1 < tokens_.size() && !tokens_[t + 1].break_before && ends_in_comma(t) &&
+          capitals(word_of(t + 1), 2, 3))))
+      return true;
+    static const std::set<std::u32string> kAbbreviations = {
+        U"ang", U"anm", U"avd", U"enl", U"exkl", U"inkl", U"jfr", U"kap", U"mom", U"resp", U"tel", U"fr", U"bl",
+        U"ev", U"ca", U"st", U"obs", U"tf", U"fd", U"avg", U"ank", U"forts"};
+    const std::u32string lower = LowerU32(w);
+    if (!kAbbreviations.count(lower)) return false;
+    if (p + 1 < pieces.size() && !pieces[p + 1].word && !pieces[p + 1].text.empty() && pieces[p + 1].text[0] == U'.')
+      return true;
+    return p + 1 == pieces.size() && (lower == U"fr" || lower == U"t") && t + 1 < tokens_.size() &&
+           (tokens_[t + 1].text == "o" || tokens_[t + 1].text.rfind("o.", 0) == 0);
   }
 
   // The word's own reading alone, cached per word.

@@ -6,12 +6,16 @@
 #
 #   scripts/render_ocr_material.sh OUT_DIR
 #   DASHER_HELDOUT_ONLY=1 scripts/render_ocr_material.sh OUT_DIR
+#   TEXT_FILE=FILE [TEXT_PAGES=N] scripts/render_ocr_material.sh OUT_DIR
 #
 # Writes OUT_DIR/{train,heldout}/NNN.src.txt (the text as rendered),
 # NNN.ocr.txt (what Tesseract read) and NNN.setting (font, size, dpi, noise).
 # Deterministic text (awk with fixed seeds); the images are temporary.
 # DASHER_HELDOUT_ONLY=1 writes only the dasher held-out pages (heldout/2NN
-# below) and leaves every other file in OUT_DIR as it is.
+# below) and leaves every other file in OUT_DIR as it is. TEXT_FILE=FILE
+# writes only pages of FILE (clean Swedish text, one paragraph per line;
+# TEXT_PAGES of them, default 30, spread over it) as heldout/3NN, rendered
+# the same way (scripts/measure_repair_realtext.sh).
 #
 # Text:
 #   train   dasher-data's Swedish prose, the paragraphs the lexicon trains on
@@ -39,7 +43,7 @@ tesseract --list-langs 2>/dev/null | grep -qx eng || { echo "tesseract-ocr-eng m
 dasher=/usr/share/dasher/training_swedish_SE.txt
 dict=/usr/share/dict/swedish
 mkdir -p "$out/heldout"
-[[ -n ${DASHER_HELDOUT_ONLY:-} ]] || mkdir -p "$out/train"
+[[ -n ${DASHER_HELDOUT_ONLY:-}${TEXT_FILE:-} ]] || mkdir -p "$out/train"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -123,7 +127,10 @@ paginate() {  # text_file dir take first_number
     k=$(( k + 1 )); p=$(( p + step ))
   done
 }
-if [[ -n ${DASHER_HELDOUT_ONLY:-} ]]; then
+if [[ -n ${TEXT_FILE:-} ]]; then
+  rm -f "$out"/heldout/3[0-9][0-9].*
+  paginate "$TEXT_FILE" "$out/heldout" "${TEXT_PAGES:-30}" 300
+elif [[ -n ${DASHER_HELDOUT_ONLY:-} ]]; then
   rm -f "$out"/heldout/2[0-9][0-9].*
   paginate "$tmp/heldout_dasher" "$out/heldout" 99 200
 else
@@ -176,13 +183,17 @@ jobs_running=0
 # the settings they had before the dasher pages were added); a dasher page
 # 2NN takes setting 2NN whichever pages are rendered with it.
 pages=()
-if [[ -z ${DASHER_HELDOUT_ONLY:-} ]]; then pages=("$out"/heldout/[01]*.src.txt "$out"/train/*.src.txt); fi
-pages+=("$out"/heldout/2*.src.txt)
+if [[ -n ${TEXT_FILE:-} ]]; then
+  pages=("$out"/heldout/3*.src.txt)
+else
+  if [[ -z ${DASHER_HELDOUT_ONLY:-} ]]; then pages=("$out"/heldout/[01]*.src.txt "$out"/train/*.src.txt); fi
+  pages+=("$out"/heldout/2*.src.txt)
+fi
 for src in "${pages[@]}"; do
   [[ -e $src ]] || continue
   name="$(basename "$src")"
   k=$i
-  if [[ $src == */heldout/2* ]]; then k=$(( 10#${name%%.*} )); fi
+  if [[ $src == */heldout/[23]* ]]; then k=$(( 10#${name%%.*} )); fi
   # JOBS pages at a time (default 1; the machine is shared).
   render_one "$k" "$src" &
   i=$(( i + 1 ))

@@ -204,6 +204,8 @@ TEST(OcrChannelHeldOut, CorpusScansReadByTheEnglishModel) {
     without.Add(ScoreOne(*d.lex, truth, ocr, false, nullptr));
   }
   ASSERT_GT(with.damaged, 700u);
+  std::printf("corpus scans (learned table): %zu/%zu restored, %zu/%zu untouched\n", static_cast<size_t>(with.restored),
+              static_cast<size_t>(with.damaged), static_cast<size_t>(with.untouched), static_cast<size_t>(with.correct));
   EXPECT_GE(with.Restored(), 0.98) << Report(with, misses);
   EXPECT_GE(with.Untouched(), 0.997) << Report(with, misses);
   // The learned channel is what gets there: without it fewer are restored.
