@@ -469,6 +469,62 @@ std::set<std::pair<size_t, const Word*>> SpreadSpanningKinds(const std::vector<C
   return lent;
 }
 
+// A year of a header row over two or more kind columns ("2025" over
+// "Budget  Utfall", "2024" over "Budget  Utfall": a merged cell, or the year
+// set over the first of its columns) names each of them. Only where every
+// column names one kind and the years stand on a line of their own, one
+// year every k ≥ 2 columns at the same place in each group of k, and each
+// group names the same kinds in the same order: the kinds pair with the
+// years by position. Returns the words it lent.
+std::set<std::pair<size_t, const Word*>> SpreadSpanningYears(const LayoutParams& lp,
+                                                            std::vector<std::vector<PWord>>* names) {
+  static const RE2 kKind("(?i)(utfall|budget|plan|prognos|bokslut|avvikelse)");
+  const size_t n = names->size();
+  std::vector<std::string> kind(n);
+  std::vector<const PWord*> year(n, nullptr);
+  for (size_t c = 0; c < n; ++c) {
+    int kinds = 0, years = 0;
+    for (const PWord& p : (*names)[c]) {
+      const std::string t = StripPunct(p.w->text);
+      if (RE2::FullMatch(t, kKind)) {
+        ++kinds;
+        kind[c] = FoldKey(t);
+      } else if (IsYearToken(t)) {
+        ++years;
+        year[c] = &p;
+      } else {
+        return {};
+      }
+    }
+    if (kinds != 1 || years > 1) return {};
+  }
+  std::vector<size_t> dated;
+  for (size_t c = 0; c < n; ++c)
+    if (year[c]) dated.push_back(c);
+  if (dated.size() < 2 || n % dated.size() != 0) return {};
+  const size_t k = n / dated.size();
+  if (k < 2) return {};
+  const size_t offset = dated[0] % k;
+  for (size_t g = 0; g < dated.size(); ++g) {
+    if (dated[g] != g * k + offset) return {};
+    for (size_t j = 0; j < k; ++j)
+      if (kind[g * k + j] != kind[j]) return {};
+    // (The year on a line of its own, above or below its kind word.)
+    for (const PWord& p : (*names)[dated[g]])
+      if (&p != year[dated[g]] && OnOneLine(p.w->box, year[dated[g]]->w->box, lp.same_line_pt)) return {};
+  }
+  std::set<std::pair<size_t, const Word*>> lent;
+  std::vector<std::pair<size_t, PWord>> adds;
+  for (size_t g = 0; g < dated.size(); ++g)
+    for (size_t j = 0; j < k; ++j)
+      if (g * k + j != dated[g]) adds.push_back({g * k + j, *year[dated[g]]});
+  for (const auto& [c, p] : adds) {
+    (*names)[c].push_back(p);
+    lent.insert({c, p.w});
+  }
+  return lent;
+}
+
 // Column x-ranges from the number chunks of the body bands: chunks whose
 // x-ranges overlap are one column. Header words then name the columns.
 // `measures`: the header names measures over the columns of a table whose
@@ -521,6 +577,38 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     }
   }
   std::vector<Column> cols = merge(spans);
+  // Which way each column's figures align (equal spread: right).
+  std::vector<bool> right_aligned(cols.size(), true);
+  for (size_t c = 0; c < cols.size(); ++c) {
+    double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
+    for (const auto& sp : spans)
+      if (sp.first >= cols[c].x0 && sp.second <= cols[c].x1) {
+        l0 = std::min(l0, sp.first);
+        l1 = std::max(l1, sp.first);
+        r0 = std::min(r0, sp.second);
+        r1 = std::max(r1, sp.second);
+      }
+    if (l1 >= l0) right_aligned[c] = r1 - r0 <= l1 - l0;
+  }
+  // The cell a header phrase that overlaps no column's figures stands in:
+  // between right-aligned columns a cell runs from the left column's right
+  // edge to its own figures' right edge (a header left-aligned or centred
+  // in its cell starts right of the column before: "Budget  Utfall" over
+  // "12400  12485"), between left-aligned ones from its own figures' left
+  // edge on; the first column's cell begins after the label header. -1
+  // when the phrase stands in no gap between the columns.
+  auto cell_of = [&](double cx) -> int {
+    if (cols.empty()) return -1;
+    if (cx < cols[0].x0) return cx > label_right && right_aligned[0] ? 0 : -1;
+    for (size_t a = 0; a + 1 < cols.size(); ++a) {
+      if (cx <= cols[a].x1 || cx >= cols[a + 1].x0) continue;
+      double boundary = (cols[a].x1 + cols[a + 1].x0) / 2;
+      if (right_aligned[a] && right_aligned[a + 1]) boundary = cols[a].x1;
+      if (!right_aligned[a] && !right_aligned[a + 1]) boundary = cols[a + 1].x0;
+      return cx > boundary ? static_cast<int>(a) + 1 : static_cast<int>(a);
+    }
+    return -1;
+  };
   // Name the columns. Header words are grouped into phrases (words of one
   // line closer than a third of the line's height: "Utfall 2020", "2020-01-01
   // -2020-12-"); a phrase names the column it overlaps most, else the
@@ -594,6 +682,12 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
           best = static_cast<int>(c);
         }
     }
+    // (Header words only: OCR's scraps between the heads, "0" or "20" from
+    // a shaded row, name no cell.)
+    const bool header_words = std::all_of(ph.begin(), ph.end(), [](const PWord& p) {
+      return IsHeaderishWord(p.w->text) && RE2::PartialMatch(p.w->text, "\\pL"_re);
+    });
+    if (best < 0 && !note_phrase && header_words) best = cell_of(b.cx());
     if (best < 0 && !note_phrase) {
       double best_d = 1e9;
       for (size_t c = 0; c < cols.size(); ++c) {
@@ -611,20 +705,8 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       for (const PWord& p : ph) *header_label += (header_label->empty() ? "" : " ") + p.w->text;
     }
   }
-  // Which way each column's figures align (equal spread: right).
-  std::vector<bool> right_aligned(cols.size(), true);
-  for (size_t c = 0; c < cols.size(); ++c) {
-    double l0 = 1e9, l1 = -1e9, r0 = 1e9, r1 = -1e9;
-    for (const auto& sp : spans)
-      if (sp.first >= cols[c].x0 && sp.second <= cols[c].x1) {
-        l0 = std::min(l0, sp.first);
-        l1 = std::max(l1, sp.first);
-        r0 = std::min(r0, sp.second);
-        r1 = std::max(r1, sp.second);
-      }
-    if (l1 >= l0) right_aligned[c] = r1 - r0 <= l1 - l0;
-  }
   std::set<std::pair<size_t, const Word*>> lent = SpreadSpanningKinds(cols, right_aligned, &names);
+  for (const auto& l : SpreadSpanningYears(lp, &names)) lent.insert(l);
   std::vector<Column> named;
   for (size_t c = 0; c < cols.size(); ++c) {
     std::vector<PWord>& ws = names[c];

@@ -1017,6 +1017,38 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   return true;
 }
 
+// The line under a header of bare years (`*headers`, from line i) that
+// names kinds only, k ≥ 2 under each year in the same order, after at most
+// three label words ("Tkr Budget Utfall Budget Utfall" under "2025 2024"):
+// each year spans its k kinds. On success the headers become "Budget 2025",
+// "Utfall 2025", …, the label words the label, and the body starts under
+// the kinds line.
+bool KindsUnderYears(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t i,
+                     std::string* label, std::vector<std::string>* headers, size_t* body_from) {
+  for (const std::string& h : *headers)
+    if (!IsYearToken(h)) return false;
+  if (headers->size() < 2 || i + 1 >= lines.size() || pages[i + 1] != pages[i]) return false;
+  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(lines[i + 1]->text)));
+  size_t first = 0;
+  while (first < toks.size() && first < 3 && !RE2::FullMatch(toks[first], KindWordRe())) ++first;
+  const size_t m = toks.size() - first;
+  if (m < 2 * headers->size() || m % headers->size() != 0) return false;
+  const size_t k = m / headers->size();
+  for (size_t j = first; j < toks.size(); ++j) {
+    if (!RE2::FullMatch(toks[j], KindWordRe())) return false;
+    if (j >= first + k && FoldKey(toks[j]) != FoldKey(toks[j - k])) return false;
+  }
+  std::string lead;
+  for (size_t j = 0; j < first; ++j) lead += (j ? " " : "") + toks[j];
+  std::vector<std::string> spread;
+  for (size_t g = 0; g < headers->size(); ++g)
+    for (size_t j = 0; j < k; ++j) spread.push_back(toks[first + g * k + j] + " " + (*headers)[g]);
+  *headers = std::move(spread);
+  if (label->empty()) *label = lead;
+  *body_from = i + 2;
+  return true;
+}
+
 // A statement's section heading ("Rörelsekostnader", "Bundet eget
 // kapital"): a row without figures, no table's caption.
 bool IsSectionHeading(const std::string& label) {
@@ -3564,7 +3596,8 @@ std::set<const Line*> RunningTextLines(const Document& doc, int running_min_page
   // A running line may end in its page's number after a separator
   // ("Samordningsförbundet X – Årsredovisning 2025 – 1"): the number and the
   // dash go before lines are compared, so the line repeats page to page.
-  static const RE2 kTrailingNumber("\\s+[-\\x{2013}\\x{2014}|\\x{00b7}\\x{2022}]\\s*(\\d{1,3})\\s*$");
+  // (OCR may lose the number and leave the dash: "… Årsredovisning 2025 -".)
+  static const RE2 kTrailingNumber("\\s+[-\\x{2013}\\x{2014}|\\x{00b7}\\x{2022}]\\s*(\\d{1,3})?\\s*$");
   auto without_page_number = [](const std::string& text) {
     std::string t = text;
     RE2::Replace(&t, kTrailingNumber, "");
@@ -3825,6 +3858,21 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             continue;
           }
           g.confirm_by_sums = true;
+        }
+      }
+      // A years line over a kinds line that names k ≥ 2 kinds under each
+      // year ("2025 2024" over "Tkr Budget Utfall Budget Utfall": merged
+      // cells, each year spanning its kinds): the kinds pair with the years
+      // by position.
+      if (body_from == i + 1 && !headers.empty()) KindsUnderYears(lines, pages, i, &label, &headers, &body_from);
+      // psm 3 may set a Not head on a line of its own above the years
+      // ("Belopp i tkr" / "Not" / "2025 2024"): the Not column is there.
+      if (label.empty()) {
+        for (size_t back = 1; back <= 4 && back <= i && pages[i - back] == pages[i]; ++back) {
+          const std::string above = CleanCellText(lines[i - back]->text);
+          if (above.empty()) continue;
+          if (RE2::FullMatch(FoldKey(above), "not\\.?"_re)) label = "Not";
+          break;
         }
       }
       g.header_label = label;

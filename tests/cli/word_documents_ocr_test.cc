@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 22u);
+  ASSERT_EQ(scored.size(), 23u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -133,13 +133,15 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // mention) 14/65 with the name read (a prefix within four edits before a
   // registry name); OCR garbles its shaded two-line heads and thin labels
   // ("Unga Ull arbete": two right figures under that label count wrong).
+  // w23 (230 dpi; held out: 30/60 with 12 wrong `ok`, the spanning years)
+  // 58/60, none wrong (two nil budget figures suspect).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1454) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1512) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 22) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 23) << ScoreReport(scored);
 }
 
 }  // namespace

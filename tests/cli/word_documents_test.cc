@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 22u);
+  ASSERT_EQ(scored.size(), 23u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -110,16 +110,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // delårsrapport, 28/65 with 37 wrong `ok`: its heads "Helårsbudget 2026",
   // "Helårsprognos 2026", "Budgetram 2026" and "Utfall jan–jun" over
   // "2026" no header words, so its columns came out as bare years, each
-  // read as the year's utfall) 65/65.
+  // read as the year's utfall) 65/65. w23 (held out: 30/60 with 14 wrong
+  // `ok`: its years stand over the first of their two kind columns, "2025"
+  // over "Budget  Utfall", the kind words left-aligned in their cells, so
+  // "Utfall" named the Budget column and one column went unnamed) 60/60.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 22) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 23) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 22u);
+  ASSERT_EQ(scored.size(), 23u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -220,10 +223,14 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // from its figure, "- 4 180", split the cells off their tokens) 62/65;
   // its three misses are the right figures under "Norsjolotsen", a made-up
   // name the repair cannot know for "Norsjölotsen" (counted wrong `ok`).
+  // w23 (held out: 18/60 with 2 wrong `ok`: a running footer that lost its
+  // page's number, "… Årsredovisning 2025 -", read as a row; "2025 2024"
+  // over "Tkr Budget Utfall Budget Utfall"; a "Not" head on a line of its
+  // own) 60/60.
   EXPECT_GE(t.recalled, t.expected - 104) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 115) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 8, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 22) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 23) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

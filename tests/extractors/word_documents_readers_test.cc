@@ -920,5 +920,98 @@ TEST(WordDocumentDumpTest, InterimHeadsAndASpacedMinus) {
   }
 }
 
+// w23 (session 52): years set over the first of the kind columns they
+// span ("2025" over "Budget  Utfall"), the kind words left-aligned in their
+// cells while the figures are right-aligned.
+TEST(WordDocumentLayoutTest, YearsSpanningTheirKindColumns) {
+  struct Case {
+    const char* name;
+    bool kinds_left_aligned;
+    bool spanning;  // two kinds under each year (else one year per column)
+    std::string columns;
+  };
+  const std::vector<double> rights = {300, 380, 460, 540};
+  const std::vector<Case> cases = {
+      {"kinds left-aligned, each year over its two kinds", true, true,
+       "[budget 2025][utfall 2025][budget 2024][utfall 2024]"},
+      {"kinds right-aligned over their figures", false, true, "[budget 2025][utfall 2025][budget 2024][utfall 2024]"},
+      {"kinds left-aligned, a year over each column", true, false,
+       "[budget 2025][utfall 2025][budget 2024][utfall 2024]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder pb;
+    pb.Text("Budgetuppföljning", 40, 12);
+    const std::vector<std::string> kinds = {"Budget", "Utfall", "Budget", "Utfall"};
+    const std::vector<std::string> years = c.spanning ? std::vector<std::string>{"2025", "", "2024", ""}
+                                                      : std::vector<std::string>{"2025", "2025", "2024", "2024"};
+    pb.Text("Tkr", 80);
+    for (size_t k = 0; k < 4; ++k) {
+      if (!years[k].empty()) pb.Add(fixtures::R(years[k], rights[k], 68));
+      const double cell_left = k == 0 ? 230 : rights[k - 1] + 4;
+      pb.Add(c.kinds_left_aligned ? fixtures::L(kinds[k], cell_left, 80) : fixtures::R(kinds[k], rights[k], 80));
+    }
+    pb.Row("Medlemsavgifter", 96, rights, {"12400", "12400", "12000", "12000"});
+    pb.Row("Insatser", 110, rights, {"-9600", "-9105", "-9300", "-9420"});
+    pb.Row("Resultat", 124, rights, {"2800", "3295", "2700", "2580"});
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("årsredovisning", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+    EXPECT_EQ(ts[0].rows[1].cells[1].amount_sek, -9105000);
+    for (const TableRow& r : ts[0].rows)
+      for (const TableCell& cell : r.cells) EXPECT_EQ(cell.status, "ok") << r.label;
+  }
+}
+
+TEST(WordDocumentDumpTest, YearsOverTheKindsTheySpan) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string columns;
+    size_t rows;
+    int64_t first_amount;
+  };
+  const std::vector<Case> cases = {
+      {"years over the kinds they span",
+       "Budgetuppfoljning\n\n2025 2024\nTkr Budget Utfall Budget Utfall\nMedlemsavgifter 12400 12400 12000 12000\n"
+       "Insatser -9600 -9105 -9300 -9420\nResultat 2800 3295 2700 2580\n",
+       "[budget 2025][utfall 2025][budget 2024][utfall 2024]", 3, 12400000},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, "årsredovisning", 2025);
+    ASSERT_GE(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+    EXPECT_EQ(ts[0].rows.size(), c.rows) << Labels(ts[0]);
+    ASSERT_FALSE(ts[0].rows.empty());
+    ASSERT_FALSE(ts[0].rows[0].cells.empty());
+    EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, c.first_amount);
+    for (const TableRow& r : ts[0].rows)
+      for (const TableCell& cell : r.cells) EXPECT_EQ(cell.status, "ok") << r.label;
+  }
+}
+
+TEST(WordDocumentDumpTest, FooterThatLostItsNumberAndANotHeadAlone) {
+  // The end of w23's page 1 and its page 2 as psm 3 printed them: the
+  // footer lost its page's number ("… 2025 -", a row of "2025" and a nil
+  // dash before), the Not head stands alone over the years (the date line
+  // as the diacritic repair leaves it, "Köping").
+  const std::string end_of_report =
+      "F\u00e9randring av eget kapital\nTkr 2025 2024\nIngaende eget kapital 2140 2175\nArets resultat 665 -35\n"
+      "Utgaende eget kapital 2805 2140\n\nSamordningsforbundet Vastra Malardalen - Arsredovisning 2025 -\n\f"
+      "Resultatrakning\n\nBelopp i tkr\n\nNot\n\n2025 2024\nVerksamhetens intakter 1 12485 12040\n"
+      "Verksamhetens kostnader 2 -11820 -12075\nVerksamhetens resultat 665 -35\nFinansiella intakter 0 0\n"
+      "Arets resultat 665 -35\n\nK\u00f6ping den 18 februari 2026\n\n"
+      "Samordningsforbundet Vastra Malardalen - Arsredovisning 2025 - 2\n\f";
+  std::vector<FinancialTable> ts = FromDump(end_of_report, "årsredovisning", 2025);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(Labels(ts[0]), "[Ingaende eget kapital][Arets resultat][Utgaende eget kapital]");
+  EXPECT_EQ(Columns(ts[1]), "[utfall 2025][utfall 2024]");
+  ASSERT_EQ(ts[1].rows.size(), 5u) << Labels(ts[1]) << ts[1].rows.back().raw_numbers;
+  EXPECT_EQ(ts[1].rows[0].cells[0].amount_sek, 12485000);
+  EXPECT_EQ(ts[1].rows[1].cells[1].amount_sek, -12075000);
+}
+
 }  // namespace
 }  // namespace finsam

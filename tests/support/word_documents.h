@@ -25,7 +25,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w14-ar-ostrasodertorn", "w15-vp-ljusdalhudiksvall",
                                                 "w16-ar-vasternorrland", "w17-vp-umea",
                                                 "w18-vp-gotland", "w19-ar-halland", "w20-vp-blekinge",
-                                                "w21-ar-jonkoping", "w22-dr-skelleftea"};
+                                                "w21-ar-jonkoping", "w22-dr-skelleftea",
+                                                "w23-ar-vastramalardalen"};
   return kIds;
 }
 
