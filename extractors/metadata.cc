@@ -341,8 +341,9 @@ std::string JoinKommunNames(const std::string& name) {
   return out;
 }
 
-// `text` with each word OCR damaged from "Samordningsförbundet" (16 to 24
-// letters, at most four edits from it, folded) written as the word.
+// `text` with each word OCR damaged from "Samordningsförbundet" (16 to 26
+// bytes, no run of digits, at most four edits from it folded) written as
+// the word.
 std::string MendedForbundPrefix(const std::string& text) {
   static const std::string kWord = "samordningsforbundet";
   std::string out, word;

@@ -71,9 +71,8 @@ bool IsHeaderishWord(const std::string& s) {
       "tusental|tusentals|tusen|kronor|miljoner|"
       // "Kvar att använda", "Kvar att förbruka".
       "att|anvanda|forbruka|"
-      // A kind compounded with the period or the frame it names
-      // ("Helårsbudget", "Helårsprognos", "Årsbudget", "Budgetram").
-      "(hel)?(ars)?(budget|prognos|utfall)(ram)?|"
+      // (A kind compounded with its period or frame, "Helårsbudget",
+      // "Budgetram", is a header token: IsHeaderToken below.)
       // A part of the year ("jan-jun", "jan-", OCR's "jan—"; "jan-dec" too).
       "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?[-–—]((jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?)?)");
   // A cell border OCR read into the word ("Prognos]", "Budget|") is no
