@@ -401,6 +401,18 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
   return out;
 }
 
+// Adds each word of `adds` to the names of its column; returns what it
+// lent, (column, word): such words name, but do not widen, their new column.
+std::set<std::pair<size_t, const Word*>> LendWords(const std::vector<std::pair<size_t, PWord>>& adds,
+                                                  std::vector<std::vector<PWord>>* names) {
+  std::set<std::pair<size_t, const Word*>> lent;
+  for (const auto& [c, p] : adds) {
+    (*names)[c].push_back(p);
+    lent.insert({c, p.w});
+  }
+  return lent;
+}
+
 // A kind word of a header row centred over two columns (a merged cell:
 // "Plan" over "2020" and "2021") names both. Its centre lies in the gap
 // between the two columns' figures, at the boundary of their cells: next to
@@ -460,12 +472,7 @@ std::set<std::pair<size_t, const Word*>> SpreadSpanningKinds(const std::vector<C
       if (at_boundary) adds.push_back({other, *kind});
     }
   }
-  std::set<std::pair<size_t, const Word*>> lent;
-  for (const auto& [c, p] : adds) {
-    (*names)[c].push_back(p);
-    lent.insert({c, p.w});
-  }
-  return lent;
+  return LendWords(adds, names);
 }
 
 // A year of a header row over two or more kind columns ("2025" over
@@ -512,16 +519,11 @@ std::set<std::pair<size_t, const Word*>> SpreadSpanningYears(const LayoutParams&
     for (const PWord& p : (*names)[dated[g]])
       if (&p != year[dated[g]] && OnOneLine(p.w->box, year[dated[g]]->w->box, lp.same_line_pt)) return {};
   }
-  std::set<std::pair<size_t, const Word*>> lent;
   std::vector<std::pair<size_t, PWord>> adds;
   for (size_t g = 0; g < dated.size(); ++g)
     for (size_t j = 0; j < k; ++j)
       if (g * k + j != dated[g]) adds.push_back({g * k + j, *year[dated[g]]});
-  for (const auto& [c, p] : adds) {
-    (*names)[c].push_back(p);
-    lent.insert({c, p.w});
-  }
-  return lent;
+  return LendWords(adds, names);
 }
 
 // Column x-ranges from the number chunks of the body bands: chunks whose

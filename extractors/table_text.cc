@@ -3871,7 +3871,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         for (size_t back = 1; back <= 4 && back <= i && pages[i - back] == pages[i]; ++back) {
           const std::string above = CleanCellText(lines[i - back]->text);
           if (above.empty()) continue;
-          if (RE2::FullMatch(FoldKey(above), "not\\.?"_re)) label = "Not";
+          if (IsNoteWord(above)) label = "Not";
           break;
         }
       }

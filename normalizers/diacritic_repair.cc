@@ -367,14 +367,17 @@ std::u32string ApplyCase(const std::u32string& original, const std::u32string& l
 // The whitespace that separates tokens (ASCII; NBSP stays inside a token).
 bool IsRepairSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// "SD", "KD", "MP": two or three letters, all capitals.
-bool IsShortCapitals(const std::u32string& w) {
-  if (w.size() < 2 || w.size() > 3) return false;
+// Whether `w` is `lo` to `hi` letters, all capitals.
+bool IsCapitals(const std::u32string& w, size_t lo, size_t hi) {
+  if (w.size() < lo || w.size() > hi) return false;
   for (char32_t c : w) {
     if (!u_isupper(static_cast<UChar32>(c))) return false;
   }
   return true;
 }
+
+// "SD", "KD", "MP": two or three letters, all capitals.
+bool IsShortCapitals(const std::u32string& w) { return IsCapitals(w, 2, 3); }
 
 // True when token t opens a line (not a cell on the same line) under a line
 // that ends in a word no sentence, heading or label ends with ("... en
@@ -1206,10 +1209,7 @@ class TokenRepair {
   // (Two capitals are left to the rules for "PA senare år"; a heading in
   // capitals has capitals before it.)
   bool AcronymInProse(size_t t, const std::u32string& written) const {
-    if (written.size() < 3 || written.size() > 4 || OpensSentence(tokens_, t)) return false;
-    for (char32_t c : written) {
-      if (!u_isupper(static_cast<UChar32>(c))) return false;
-    }
+    if (!IsCapitals(written, 3, 4) || OpensSentence(tokens_, t)) return false;
     return EndsInsideSentence(tokens_[t - 1].text);
   }
 
@@ -1220,46 +1220,45 @@ class TokenRepair {
   //   or three capitals ("Signerat CL, MA, SG"): initials or codes (a
   //   heading in capitals, "FOR AR 2020", sets no commas between its words);
   // - a common abbreviation written with its full stop ("ang.", "enl.",
-  //   "fr.o.m."), or "fr"/"t" before "o m" ("fr o m 2023").
+  //   "fr.o.m."), or "fr" before "o m" ("fr o m 2023").
   bool KeptAsWritten(size_t t, const std::vector<Piece>& pieces, size_t p) const {
     const std::u32string& w = pieces[p].text;
-    auto capitals = [](const std::u32string& s, size_t lo, size_t hi) {
-      if (s.size() < lo || s.size() > hi) return false;
-      for (char32_t c : s)
-        if (!u_isupper(static_cast<UChar32>(c))) return false;
-      return true;
-    };
-    if (p == 0 && p + 1 < pieces.size() && capitals(w, 1, 4) && !pieces[p + 1].text.empty() &&
+    if (p == 0 && p + 1 < pieces.size() && IsCapitals(w, 1, 4) && !pieces[p + 1].text.empty() &&
         u_isdigit(static_cast<UChar32>(pieces[p + 1].text[0])))
       return true;
-    // The word of a neighbouring token, without its punctuation.
-    auto word_of = [&](size_t k) -> std::u32string {
+    // The word of a neighbouring token, without its punctuation (a token not
+    // read yet has no pieces: split here).
+    auto word_of = [&](size_t k) {
+      std::vector<Piece> split;
       const std::vector<Piece>* ps = pieces_[k];
-      if (!ps || ps->empty()) {  // (a token not read yet)
-        std::vector<Piece> split = SplitToken(Utf8ToU32(tokens_[k].text));
-        for (const Piece& q : split)
-          if (q.word) return q.text;
-        return U"";
+      if (ps->empty()) {
+        split = SplitToken(Utf8ToU32(tokens_[k].text));
+        ps = &split;
       }
       for (const Piece& q : *ps)
         if (q.word) return q.text;
-      return U"";
+      return std::u32string();
     };
     const auto ends_in_comma = [&](size_t k) { return !tokens_[k].text.empty() && tokens_[k].text.back() == ','; };
-    if (p == 0 && capitals(w, 2, 2) &&
-        ((t > 0 && !tokens_[t].break_before && ends_in_comma(t - 1) && capitals(word_of(t - 1), 2, 3)) ||
+    if (p == 0 && IsCapitals(w, 2, 2) &&
+        ((t > 0 && !tokens_[t].break_before && ends_in_comma(t - 1) && IsCapitals(word_of(t - 1), 2, 3)) ||
          (t + 1 < tokens_.size() && !tokens_[t + 1].break_before && ends_in_comma(t) &&
-          capitals(word_of(t + 1), 2, 3))))
+          IsCapitals(word_of(t + 1), 2, 3))))
       return true;
+    // Abbreviations: only a word followed by its full stop, or a last piece
+    // of two letters before "o m" ("fr"), is looked up (most words are
+    // neither, and this runs for every word). (A one-letter "t" is no word
+    // piece: nothing repairs it.)
+    const bool stop_after =
+        p + 1 < pieces.size() && !pieces[p + 1].word && !pieces[p + 1].text.empty() && pieces[p + 1].text[0] == U'.';
+    const bool o_m_after = p + 1 == pieces.size() && w.size() == 2 && t + 1 < tokens_.size() &&
+                           (tokens_[t + 1].text == "o" || tokens_[t + 1].text.rfind("o.", 0) == 0);
+    if (!stop_after && !o_m_after) return false;
     static const std::set<std::u32string> kAbbreviations = {
         U"ang", U"anm", U"avd", U"enl", U"exkl", U"inkl", U"jfr", U"kap", U"mom", U"resp", U"tel", U"fr", U"bl",
         U"ev", U"ca", U"st", U"obs", U"tf", U"fd", U"avg", U"ank", U"forts"};
     const std::u32string lower = LowerU32(w);
-    if (!kAbbreviations.count(lower)) return false;
-    if (p + 1 < pieces.size() && !pieces[p + 1].word && !pieces[p + 1].text.empty() && pieces[p + 1].text[0] == U'.')
-      return true;
-    return p + 1 == pieces.size() && (lower == U"fr" || lower == U"t") && t + 1 < tokens_.size() &&
-           (tokens_[t + 1].text == "o" || tokens_[t + 1].text.rfind("o.", 0) == 0);
+    return kAbbreviations.count(lower) && (stop_after || lower == U"fr");
   }
 
   // The word's own reading alone, cached per word.
