@@ -75,7 +75,9 @@ bool IsKindYearHeader(const std::string& header) {
   if (space != std::string::npos && header.find(' ', space + 1) == std::string::npos &&
       IsFeeHeaderWord(header.substr(0, space)))
     return true;
-  return NamesKindWord(header);
+  // An insats's granted or spent amount ("Beviljat 2025", "Förbrukat 2025")
+  // names its kind too (ParseColumnHeader: budget, utfall).
+  return NamesKindWord(header) || RE2::PartialMatch(FoldKey(header), "\\b(bevilja(t|de)|forbrukat)\\b"_re);
 }
 
 int CountValueHeaders(const std::vector<std::string>& headers) {
@@ -1014,6 +1016,107 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
     headers->push_back(h);
   }
   *years_line = j;
+  return true;
+}
+
+// Whether a sentence ends inside `text` ("… första åtta månader.
+// Medlemsavgifterna för 2027 …"): a word of three letters or more, a full
+// stop, a capitalised word. Prose, no row label.
+bool SentenceEndsInside(const std::string& text) {
+  return RE2::PartialMatch(text, "\\pL{3,}\\. \\p{Lu}\\pL"_re);
+}
+
+// A header row whose cells Tesseract's automatic segmentation printed one
+// per line (a shaded header row, each cell its own block): "Ack. utfall
+// jan–" / "Prognos 2026" / "Budget 2027" / "Förändring mot", then the words
+// the wrapped cells carried onto a second line, all on one line in small
+// letters ("aug 2026 prognos, %"). A cell starts with a capital; a line in
+// small letters holds the tails, split after each year and handed in order
+// to the cells that have no year yet. Needs at least two cells, each a
+// column head (ParseColumnHeader names its kind), and a first body row that
+// fills exactly that many columns. On success `*body_from` is the line after
+// the last head line; the label column's head is empty.
+bool StackedHeadCells(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t i,
+                      std::string* label, std::vector<std::string>* headers, size_t* body_from) {
+  static const RE2 kCellStart("(?i)(ack\\.?|ackumulerat|förändring|forandring|andel,?|" +
+                              std::string("(hel)?(års|ars)?(budget|prognos|utfall)(ram)?|utfall|plan|bokslut|") +
+                              "avvikelse|a[vw]{1,2}ikelse|totalt|återstår|aterstar|beviljat|förbrukat|forbrukat)");
+  static const RE2 kTailWord("[a-zåäö]+,?|%|[-–—]|(?:19|20)\\d\\d[-–—]?");
+  std::vector<std::string> cells, tails;
+  size_t q = i, last = i;
+  int blanks = 0;
+  for (; q < lines.size() && pages[q] == pages[i]; ++q) {
+    const std::string clean = CleanCellText(lines[q]->text);
+    if (clean.empty()) {
+      if (++blanks > 2) break;
+      continue;
+    }
+    blanks = 0;
+    std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(clean));
+    if (toks.empty() || toks.size() > 5) break;
+    const bool opens = RE2::FullMatch(toks[0], kCellStart) && toks[0][0] >= 'A' && toks[0][0] <= 'Z';
+    bool tail = !opens && tails.size() < 2 && !cells.empty();
+    for (const std::string& t : toks) {
+      if (!tail) break;
+      tail = RE2::FullMatch(t, kTailWord);
+    }
+    if (!opens && !tail) break;
+    // A cell's own words: its kind, a year, a period, a small word
+    // ("mot"), a unit or share sign; a figure other than a year ends it.
+    bool head_words = true;
+    for (size_t k = 1; k < toks.size() && opens; ++k)
+      head_words = head_words && (IsHeaderToken(toks[k]) || RE2::FullMatch(toks[k], kTailWord) ||
+                                  RE2::FullMatch(toks[k], "(?i)(jan|t\\.?o\\.?m\\.?)\\pL*\\.?[-–—]?"_re));
+    if (!head_words) break;
+    if (opens && !tails.empty()) break;  // a cell after the tails: not this shape
+    if (opens) {
+      std::string c;
+      for (const std::string& t : toks) c += (c.empty() ? "" : " ") + t;
+      cells.push_back(c);
+    } else {
+      for (const std::string& t : toks) tails.push_back(t);
+    }
+    last = q;
+  }
+  if (cells.size() < 2 || q >= lines.size()) return false;
+  // The tails, split after each year, go to the yearless cells in order.
+  std::vector<std::string> pieces;
+  std::string cur;
+  for (const std::string& t : tails) {
+    cur += (cur.empty() ? "" : " ") + t;
+    if (IsYearToken(t)) pieces.push_back(std::move(cur)), cur.clear();
+  }
+  if (!cur.empty()) pieces.push_back(cur);
+  std::vector<size_t> yearless;
+  for (size_t c = 0; c < cells.size(); ++c)
+    if (ParseColumnHeader(cells[c], "årsredovisning").year == 0) yearless.push_back(c);
+  if (pieces.size() != (tails.empty() ? 0 : yearless.size())) return false;
+  for (size_t p = 0; p < pieces.size(); ++p) cells[yearless[p]] += " " + pieces[p];
+  int with_year = 0;
+  for (const std::string& c : cells) {
+    TableColumn col = ParseColumnHeader(c, "årsredovisning");
+    if (col.kind == ColumnKind::kUnknown || col.kind == ColumnKind::kNote) return false;
+    with_year += col.year != 0;
+  }
+  if (with_year < 2) return false;
+  // The body: after at most two section headings, a row of exactly as many
+  // figures as cells.
+  size_t r = last + 1;
+  for (int labels = 0; r < lines.size() && pages[r] == pages[i]; ++r) {
+    std::vector<std::string> toks = OcrTokens(CleanCellText(lines[r]->text));
+    if (toks.empty()) continue;
+    const size_t first = FiguresStart(toks);
+    if (first == 0) return false;
+    if (first < toks.size()) {
+      if (!FillsColumns(toks, first, cells.size())) return false;
+      break;
+    }
+    if (++labels > 2 || toks.size() > 3) return false;
+  }
+  if (r >= lines.size() || pages[r] != pages[i]) return false;
+  label->clear();
+  *headers = cells;
+  *body_from = last + 1;
   return true;
 }
 
@@ -3820,6 +3923,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       size_t years_line = 0;
       if (WrappedKindsHeader(lines, i, &label, &headers, &years_line)) {
         body_from = years_line + 1;
+      } else if (StackedHeadCells(lines, pages, i, &label, &headers, &body_from)) {
       } else if (!SpaceHeader(hl.text, &label, &headers, &header_junk) && TitleYears(lines, i, &headers)) {
         // OCR dropped the header line: the caption's years name the columns.
         title_header = true;
@@ -4099,6 +4203,24 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               note_written = true;
             }
           }
+          // A lone figure without a label after a blank line under a
+          // one-column table's Summa row: the first figure of a column block
+          // that automatic segmentation printed after the table (its Utfall
+          // column, figures one a line), no row of this one. (Under a table
+          // of several columns it is the tails of figures wrapped in their
+          // cells: "Summa intakter 13 13 13" over "320/ 320| 320".)
+          if (ncols == 1 && first == 0 && toks.size() <= 3 && blanks > 0 && !g.rows.empty() && RowHasCells(g.rows.back()) &&
+              IsSumLabel(g.rows.back().label) && ReadNumberLine(toks, 1).cells.size() == 1)
+            break;
+          // Prose with a figure ("Budgeten bygger på prognosen efter årets
+          // första åtta månader. Medlemsavgifterna för 2027 uppgår till
+          // 8 000 tkr."): a sentence ends inside the words before the
+          // figures. No row; the table ended above it.
+          if (first >= 6 && first < toks.size()) {
+            std::string before;
+            for (size_t k = 0; k < first; ++k) before += (k ? " " : "") + toks[k];
+            if (SentenceEndsInside(before)) break;
+          }
           // A caption whose only figure is a year ("3. Mål och styrkort
           // 2026", "Driftredovisning 2025", "Insatser 2025") starts the next
           // table: numbered, naming a table, or with a sentence or a header
@@ -4338,7 +4460,9 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // as a word, not a sentence.)
             // (A colon standing alone after a label, "rorelseintakter (%) :",
             // is a scrap of the row's garbled figures, no lead-in's colon.)
-            const bool lead_in = clean.back() == ':' && clean.size() >= 2 && clean[clean.size() - 2] != ' ';
+            // (A section heading with its colon, "Intäkter:", is no lead-in.)
+            const bool lead_in =
+                clean.back() == ':' && clean.size() >= 2 && clean[clean.size() - 2] != ' ' && toks.size() >= 2;
             bool sentence = lead_in || toks.size() > 5 ||
                             (clean.back() == '.' && (toks.size() >= 4 || toks.back().size() > 4));
             // Unless figures OCR garbled end it: a token with a digit, only
@@ -4355,7 +4479,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             // rörelsekapital | aaa] 2°"), or a long label whose figures OCR
             // set on the next line alone ("Medel från verksamheten före
             // förändring av rörelsekapital" over "887"): a row either way.
-            if (sentence && clean.back() != ':' && clean.back() != '.') {
+            if (sentence && clean.back() != ':' && clean.back() != '.' && !SentenceEndsInside(clean)) {
               const std::string next = NextTextLine(lines, j + 1);
               std::vector<std::string> next_toks = OcrTokens(next);
               const bool figures_below = !next_toks.empty() && FiguresStart(next_toks) == 0;
@@ -4693,11 +4817,14 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           r.doubt_rule = "read.pairing";
           r.doubt = "no header line: the columns are the years of the caption '" + g.title + "'";
         }
+    const bool read_figures = RowHasCellsAny(g);
     if (!g.rows.empty()) {
       g.cell_unit = CellUnitOfLines(lines, body_from, j);
       grids.push_back(std::move(g));
     }
-    i = std::max(j, i + 1);
+    // A header that read no figures (a title with a year, "Verksamhetsplan
+    // och budget 2027") passes over no lines: a table may start under it.
+    i = read_figures ? std::max(j, i + 1) : i + 1;
   }
   return grids;
 }

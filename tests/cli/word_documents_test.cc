@@ -226,10 +226,14 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // w23 (held out: 18/60 with 2 wrong `ok`: a running footer that lost its
   // page's number, "… Årsredovisning 2025 -", read as a row; "2025 2024"
   // over "Tkr Budget Utfall Budget Utfall"; a "Not" head on a line of its
-  // own) 60/60.
-  EXPECT_GE(t.recalled, t.expected - 104) << ScoreReport(scored);
+  // own) 60/60. Session 53: w17's head cells one a line (and the title
+  // "Verksamhetsplan och budget 2027" no longer passing over the lines
+  // below it) 44/44; w21's insatser under "Insats Beviljat 2025" 49/79, one
+  // of them wrong `ok`: the right figure under "Kartläggning och stod",
+  // which the repair leaves as written ("stod" is a word). All 1547/1622.
+  EXPECT_GE(t.recalled, t.expected - 75) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 115) << ScoreReport(scored);
-  EXPECT_EQ(t.trusted_right + 8, t.trusted) << ScoreReport(scored);
+  EXPECT_EQ(t.trusted_right + 9, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 23) << ScoreReport(scored);
 }
 

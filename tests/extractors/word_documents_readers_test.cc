@@ -1013,5 +1013,84 @@ TEST(WordDocumentDumpTest, FooterThatLostItsNumberAndANotHeadAlone) {
   EXPECT_EQ(ts[1].rows[1].cells[1].amount_sek, -12075000);
 }
 
+// w17 (session 53): psm 3 set each cell of a shaded header row on a line of
+// its own, the wrapped cells' second lines together on one line in small
+// letters; the document's title with its year and a sentence with a figure
+// above it had swallowed the lines down to the table.
+TEST(WordDocumentDumpTest, HeadCellsOneALine) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string columns;  // of the table whose first row is "Medlemsavgifter" ("": no such table)
+    int64_t summa_first = 0;  // "Summa intakter", first cell
+  };
+  const std::string body =
+      "Intakter:\nMedlemsavgifter 4 100 6 200 6 400 3,2\nOvriga intakter 20 30 0 -100,0\n"
+      "Summa intakter 4 120 6 230 6 400 2,7\nKostnader:\nInsatser -3 010 -4 800 -5 100 6,3\n"
+      "Summa kostnader -3 010 -4 800 -5 100 6,3\nResultat 1 110 1 430 1 300\n";
+  const std::string heads =
+      "Resultatbudget 2027 (tkr)\n\nAck. utfall jan—\n\nPrognos 2026\n\nBudget 2027\n\nForandring mot\n\n"
+      "aug 2026 prognos, %\n";
+  const std::string title =
+      "Verksamhetsplan och budget 2027\n\nSamordningsforbundet Norrfjall\n\nEkonomi\n\n"
+      "Budgeten bygger pa prognosen efter arets forsta atta manader. Medlemsavgifterna for 2027 uppgar till\n"
+      "6 400 tkr.\n\n";
+  const std::vector<Case> cases = {
+      {"cells one a line, the wrapped tails on one line", heads + body,
+       "[utfall 2026 01-08][prognos 2026][budget 2027][andel 0]", 4120000},
+      {"under a title with its year and a sentence with a figure", title + heads + body,
+       "[utfall 2026 01-08][prognos 2026][budget 2027][andel 0]", 4120000},
+      {"cells one a line, nothing wrapped",
+       "Resultatbudget (tkr)\n\nUtfall 2025\n\nBudget 2026\n\nPlan 2027\n\nPlan 2028\n" + body,
+       "[utfall 2025][budget 2026][plan 2027][plan 2028]", 4120000},
+      {"control: more tails than yearless cells",
+       "Resultatbudget 2027 (tkr)\n\nAck. utfall jan—\n\nPrognos 2026\n\nBudget 2027\n\nPlan 2028\n\n"
+       "aug 2026 prognos, %\n" + body,
+       "", 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, "verksamhetsplan", 2027);
+    const FinancialTable* t = nullptr;
+    for (const FinancialTable& x : ts)
+      if (!x.rows.empty() && x.rows[0].label == "Medlemsavgifter") t = &x;
+    if (c.columns.empty()) {
+      EXPECT_EQ(t, nullptr);
+      continue;
+    }
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(Columns(*t), c.columns);
+    ASSERT_EQ(t->rows.size(), 6u) << Labels(*t);
+    EXPECT_EQ(t->rows[2].label, "Summa intakter");
+    EXPECT_EQ(t->rows[2].cells[0].amount_sek, c.summa_first);
+  }
+}
+
+// w21 (session 53): an insats table under "Insats  Beviljat 2025", one
+// column beside its labels, and under it, after a blank line, the figures
+// of a column psm 3 printed apart (one a line): the table ends at its Summa.
+TEST(WordDocumentDumpTest, GrantedColumnAndColumnBlockAfterItsSumma) {
+  const std::string table =
+      "Insatser 2025\n\nInsats Beviljat 2025\nJobbsparet Vetlanda 2 400\nHalsa och arbete Eksjo 3 100\n"
+      "Unga vuxna i Tranas 1 850\nSumma 7 350\n";
+  struct Case {
+    const char* name;
+    std::string text;
+    size_t rows;
+  };
+  const std::vector<Case> cases = {
+      {"the table alone", table, 4},
+      {"a column block after a blank line", table + "\n2 288\n3 025\n1 702\n\n7 015\n", 4},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[budget 2025]");
+    EXPECT_EQ(ts[0].rows.size(), c.rows) << Labels(ts[0]);
+    EXPECT_EQ(ts[0].rows[1].cells[0].amount_sek, 3100000);
+  }
+}
+
 }  // namespace
 }  // namespace finsam
