@@ -2169,6 +2169,26 @@ bool ReadColumnHead(const std::vector<const Line*>& lines, size_t k, std::string
   return false;
 }
 
+// A line of two or more column heads whose first is a kind with its year
+// ("Utfall 2025 Avvikelse, tkr", "Utfall 2025 Prognos 2025"): the rest are
+// head words only (kinds, years, comparisons, a unit). `*first` gets the
+// first head.
+bool GroupedColumnHeads(const Line& line, std::string* first) {
+  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(line.text)));
+  if (toks.size() < 3 || toks.size() > 6) return false;
+  bool kind = false;
+  if (!OneLineColumnHead({toks[0], toks[1]}, first, &kind) || !kind) return false;
+  bool named = false;  // another kind or comparison among the rest
+  for (size_t k = 2; k < toks.size(); ++k) {
+    std::string t = toks[k];
+    if (t.size() > 1 && t.back() == ',') t.pop_back();
+    const bool head = IsHeaderToken(t) && !IsYearToken(t);
+    if (!head && !IsYearToken(t) && !RE2::FullMatch(t, "(?i)\\(?(tkr|kr|mkr|mnkr|%)\\)?"_re)) return false;
+    named = named || head;
+  }
+  return named;
+}
+
 // A label without the cell border OCR read before it ("[Summa", "| Ovriga").
 std::string WithoutLeadingBorders(std::string label) {
   while (!label.empty() && (label[0] == '[' || label[0] == '|' || label[0] == '{'))
@@ -2265,9 +2285,28 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     if (consumed->count(k)) continue;
     Block b;
     bool kind = false;
-    if (!ReadColumnHead(lines, k, &b.header, &kind, &b.head_end) || kind != with_kind) continue;
+    bool grouped = false;
+    if (!ReadColumnHead(lines, k, &b.header, &kind, &b.head_end) || kind != with_kind) {
+      if (!with_kind || !GroupedColumnHeads(*lines[k], &b.header)) continue;
+      // Several heads on one line ("Utfall 2025  Avvikelse, tkr"): the
+      // first, a kind with its year, heads the next run of lone figures,
+      // wherever the page sets it (prose and another table's rows between;
+      // no other column's head).
+      b.head_end = k + 1;
+      grouped = true;
+    }
     b.head = k;
     size_t q = b.head_end;
+    if (grouped) {
+      std::string h;
+      bool kk;
+      size_t n;
+      size_t seen = 0;
+      while (q < lines.size() && pages[q] == pages[start] && seen < 40 && !consumed->count(q) &&
+             LoneFigure(*lines[q]).empty() && !ReadColumnHead(lines, q, &h, &kk, &n))
+        ++q, ++seen;
+      if (q >= lines.size() || pages[q] != pages[start] || LoneFigure(*lines[q]).empty()) continue;
+    }
     for (int gap = 0; q < lines.size() && pages[q] == pages[start] && b.figure_lines.size() < m; ++q) {
       if (CleanCellText(lines[q]->text).empty()) {
         if (++gap >= tp.end_blank_lines_spaced) break;

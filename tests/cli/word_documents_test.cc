@@ -228,10 +228,12 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // over "Tkr Budget Utfall Budget Utfall"; a "Not" head on a line of its
   // own) 60/60. Session 53: w17's head cells one a line (and the title
   // "Verksamhetsplan och budget 2027" no longer passing over the lines
-  // below it) 44/44; w21's insatser under "Insats Beviljat 2025" 49/79, one
-  // of them wrong `ok`: the right figure under "Kartläggning och stod",
-  // which the repair leaves as written ("stod" is a word). All 1547/1622.
-  EXPECT_GE(t.recalled, t.expected - 75) << ScoreReport(scored);
+  // below it) 44/44; w21's insatser under "Insats Beviljat 2025" and its
+  // budget follow-up's Utfall column (its head on one line with the next,
+  // "Utfall 2025 Avvikelse, tkr", its figures below another table) 58/79,
+  // one of them wrong `ok`: the right figure under "Kartläggning och stod",
+  // which the repair leaves as written ("stod" is a word). All 1556/1622.
+  EXPECT_GE(t.recalled, t.expected - 66) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 115) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 9, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 23) << ScoreReport(scored);

@@ -297,6 +297,19 @@ TEST(WordDocumentDumpTest, ColumnsPrintedApartFromTheLabels) {
        "Budget i tkr.\n\nUtfall\n2024\n" + budget_body + "\n" + col + "Plan\n2026\n\n840\n420\n420\n1 680\n\n1 300\n"
        "370\n1 670\n10\n99\n",
        {"[utfall 2024][budget 2025]"}, -20000},
+      // w21 (session 53): the other heads on one line under the table
+      // ("Utfall 2025  Avvikelse, tkr"), a sentence and another table
+      // between it and the first of them's figures.
+      {"heads on one line, the first's figures further down",
+       "Budget i tkr.\n\nUtfall 2024\n" + budget_body + "\nBudget 2025 Avvikelse, tkr\n\n"
+       "Positiv avvikelse innebar ett battre utfall an budgeterat.\n\nInsatser 2025\n\nInsats Beviljat 2025\n"
+       "Steg ett 500\nSteg tva 700\nSumma 1 200\n\n820\n410\n410\n1 640\n\n1 300\n360\n1 660\n-20\n\nKvar\n",
+       {"[utfall 2024][budget 2025]", "[budget 2025]"}, -20000},
+      {"control: the figures under a line of heads one more than the rows",
+       "Budget i tkr.\n\nUtfall\n2024\n" + budget_body + "\n" + col + "Plan 2026 Avvikelse, tkr\n\n"
+       "Positiv avvikelse innebar ett battre utfall an budgeterat.\n\n840\n420\n420\n1 680\n\n1 300\n370\n"
+       "1 670\n10\n99\n\nKvar\n",
+       {"[utfall 2024][budget 2025]"}, -20000},
       {"control: a year alone heads no column of a kind-and-year table",
        "Budget i tkr.\n\nUtfall\n2024\n" + budget_body + "\n" + col + "2026\n\n840\n420\n420\n1 680\n\n1 300\n370\n"
        "1 670\n10\n",
