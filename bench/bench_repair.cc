@@ -31,7 +31,8 @@
 // restored and untouched over all pages (FINSAM_PAIRS_VERBOSE=1 lists the
 // misses).
 // --dump FILE writes every repaired stream copy and --ocr file to FILE (to
-// check that a speed change leaves the output byte for byte the same).
+// check that a speed change leaves the output byte for byte the same); with
+// --pairs, --dump DIR writes each page's repair as DIR/NNN.repaired.txt.
 //
 // --vocab-check repairs real OCR output (e.g. pdftotext of a sandwich.pdf)
 // and prints the share of its words found in the clean version's vocabulary
@@ -142,6 +143,12 @@ int main(int argc, char** argv) {
       if (!std::filesystem::exists(ocr_path)) continue;
       const std::string truth = finsam::ReadFile(src), ocr = finsam::ReadFile(ocr_path);
       const std::string repaired = finsam::DiacriticRepairer(*lex, options).RepairText(ocr, nullptr);
+      // (--dump DIR: each page's repair as DIR/NNN.repaired.txt, to read the
+      // misses in their sentences.)
+      if (!dump_path.empty()) {
+        std::ofstream out(std::filesystem::path(dump_path) / (p.filename().string().substr(0, p.filename().string().size() - 8) + ".repaired.txt"), std::ios::binary);
+        out << repaired;
+      }
       total.Add(finsam::ScoreRepair(truth, ocr, repaired, std::getenv("FINSAM_PAIRS_VERBOSE") ? &misses : nullptr));
     }
     for (const std::string& m : misses) std::printf("  %s\n", m.c_str());
