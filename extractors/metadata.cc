@@ -661,10 +661,11 @@ void DetectPageLabels(Document& doc) {
 namespace {
 
 // A title line that breaks off inside its period: it ends with a dash or a
-// connective that a year must follow.
+// connective that a year must follow, or names the plan whose years the
+// next line gives ("… och flerårsplan" / "2028–2029").
 bool EndsMidPeriod(const std::string& line) {
   return RE2::PartialMatch(CollapseSpaces(line),
-                           "(?i)(?:[-–—]|\\b(?:och|samt|med|för|plan|till|åren|perioden))$"_re);
+                           "(?i)(?:[-–—]|\\b(?:och|samt|med|för|plan|till|åren|perioden)|flerårsplan|flerarsplan)$"_re);
 }
 
 // A table-of-contents line: dot leaders, or glyphs the text layer could not

@@ -962,6 +962,15 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       bool bare = c.kind == ColumnKind::kBudget && !RE2::PartialMatch(f, "budget"_re);
       if (!bare) continue;
       const int from = ctx.doc_year_from;
+      // A member fee named with the year before the plan ("Avgift 2026"
+      // beside "Avgift 2027", w24): the fee the members set for the year
+      // under way, its budget; nothing to doubt.
+      const size_t space = c.header.find(' ');
+      const bool fee = space != std::string::npos && IsFeeHeaderWord(StripPunct(c.header.substr(0, space)));
+      if (fee && from > 0 && c.year == from - 1) {
+        first = false;
+        continue;
+      }
       if (from > 0 && c.year > 0 && c.year < from) {
         if (c.year <= from - 2) c.kind = ColumnKind::kUtfall;
         kind_doubt[i] = std::string("its column's header '") + c.header + "' names no kind and " +

@@ -71,6 +71,9 @@ bool IsHeaderishWord(const std::string& s) {
       "tusental|tusentals|tusen|kronor|miljoner|"
       // "Kvar att använda", "Kvar att förbruka".
       "att|anvanda|forbruka|"
+      // A word that qualifies the kind after it ("Reviderad budget",
+      // "Ursprunglig budget", "Förslag budget"; w24's wrapped over two lines).
+      "reviderad|reviderade|ursprunglig|beslutad|forslag|preliminar|justerad|"
       // (A kind compounded with its period or frame, "Helårsbudget",
       // "Budgetram", is a header token: IsHeaderToken below.)
       // A part of the year ("jan-jun", "jan-", OCR's "jan—"; "jan-dec" too).
@@ -144,6 +147,11 @@ bool IsKindsBand(const Band& b, double columns_x0) {
       continue;
     }
     std::string t = StripPunct(p.w->text);
+    // A word qualifying the kind set under it in its cell ("Reviderad" over
+    // "budget", w24): part of the row, no kind of its own.
+    static const RE2 kQualifier("(?i)(reviderad|reviderade|ursprunglig|beslutad|förslag|forslag|preliminär|"
+                                "preliminar|justerad)");
+    if (RE2::FullMatch(t, kQualifier)) continue;
     // (On an OCR page a kind misread by one letter, "Ptan", is a kind.)
     if (!RE2::FullMatch(t, kKind) && (p.w->confidence >= 1 || KindWordNear(t).empty())) return false;
     ++kinds;
@@ -278,6 +286,10 @@ int HeaderStart(const Band& band) {
   if (first >= 2 && IsNoteWord(band.words[0].w->text) &&
       RE2::FullMatch(StripPunct(band.words[1].w->text), "\\d{1,2}"_re))
     lead_words -= 2;
+  // (Glyphs OCR read off a shaded cell's edge, "Medlem. > > Andel, %", are
+  // no words of the label.)
+  for (size_t i = 0; i < first; ++i)
+    if (!RE2::PartialMatch(band.words[i].w->text, "[\\pL\\d]"_re) && lead_words > 0) --lead_words;
   if (lead_words > 4 && !IsPeriodLead(band, first)) return -1;
   std::string lead = first > 0 ? band.words[0].w->text : "";
   if (lead.rfind("•", 0) == 0 || lead == "-" || lead == "–") return -1;
@@ -291,7 +303,12 @@ int HeaderStart(const Band& band) {
       ++i;
       continue;
     }
-    if (!IsHeaderishWord(band.words[i].w->text)) ++prose;
+    // (Glyphs OCR read off a shaded cell's edge, "=", ">", are no prose; nor
+    // a member fee named with its year, "Avgift 2026".)
+    const std::string& w = band.words[i].w->text;
+    const bool fee = i + 1 < band.words.size() && IsFeeHeaderWord(StripPunct(w)) &&
+                     IsYearToken(StripPunct(band.words[i + 1].w->text));
+    if (!IsHeaderishWord(w) && !fee && RE2::PartialMatch(w, "[\\pL\\d]"_re)) ++prose;
   }
   if (prose > 3) return -1;
   return static_cast<int>(first);

@@ -716,8 +716,11 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
            RE2::FullMatch(FoldKey(toks[k]), "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—]"
                                             "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?"_re);
   };
+  // (A member fee named with its year, "Avgift 2026 Avgift 2027", heads
+  // its column as a kind does: IsFeeHeaderWord.)
+  auto fee_before_year = [&](size_t k) { return k + 1 < n && IsYearToken(toks[k + 1]) && IsFeeHeaderWord(toks[k]); };
   while (first > 0 && (IsHeaderToken(toks[first - 1]) || IsFiscalYearToken(toks[first - 1]) ||
-                       relative(toks[first - 1]) || period_before_year(first - 1)))
+                       relative(toks[first - 1]) || period_before_year(first - 1) || fee_before_year(first - 1)))
     --first;
   // A year, a fiscal year or a closing date ("2025-12-31") names a column.
   // (A period in one word too: "2025-01-01–2025-12-31", OCR's "-—".)
@@ -962,13 +965,18 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
     return true;
   };
   if (!take(years_toks)) return false;
-  if (j + 1 < lines.size() && (static_cast<int>(years.size()) < missing - comparisons || !wrapped.empty())) {
-    std::vector<std::string> more = OcrTokens(CleanCellText(lines[j + 1]->text));
-    const bool fits = !more.empty() && more.size() <= 4 &&
+  // (psm 3 may set a blank line between the wrapped word and the years:
+  // "Reviderad" over "budget", blank, "2025 2026 2027 2028 2029".)
+  size_t k2 = j + 1;
+  while (k2 < lines.size() && k2 <= j + 2 && CleanCellText(lines[k2]->text).empty()) ++k2;
+  if (k2 < lines.size() && (static_cast<int>(years.size()) < missing - comparisons || !wrapped.empty())) {
+    std::vector<std::string> more = OcrTokens(CleanCellText(lines[k2]->text));
+    // (All the years still missing may come on it: up to one a cell.)
+    const bool fits = !more.empty() && more.size() <= std::max<size_t>(4, cells.size()) &&
                       std::all_of(more.begin(), more.end(), [&](const std::string& t) {
                         return year_like(t) || (small_word(t) && (prefixes_open > 0 || comparisons == 1));
                       });
-    if (fits && take(more)) ++j;
+    if (fits && take(more)) j = k2;
   }
   if (prefixes_open > 0) return false;
   const int n_years = static_cast<int>(years.size());

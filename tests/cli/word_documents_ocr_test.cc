@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 23u);
+  ASSERT_EQ(scored.size(), 24u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -134,14 +134,19 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // registry name); OCR garbles its shaded two-line heads and thin labels
   // ("Unga Ull arbete": two right figures under that label count wrong).
   // w23 (230 dpi; held out: 30/60 with 12 wrong `ok`, the spanning years)
-  // 58/60, none wrong (two nil budget figures suspect).
+  // 58/60, none wrong (two nil budget figures suspect). w24 (240 dpi;
+  // session 53, held out: 67/97, none wrong, its period 2027–2027: the title
+  // broke after "… och flerårsplan", and glyphs read off the member table's
+  // shaded head, "Medlem. > > Andel, 20 Avgift 2026 = > Avgift 2027", made
+  // it no header) 87/97, none wrong; its member fees suspect (two rows
+  // joined where OCR read a share "1,4" as "14").
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1512) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1599) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 23) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 24) << ScoreReport(scored);
 }
 
 }  // namespace

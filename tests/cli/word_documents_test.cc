@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 23u);
+  ASSERT_EQ(scored.size(), 24u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -114,15 +114,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // `ok`: its years stand over the first of their two kind columns, "2025"
   // over "Budget  Utfall", the kind words left-aligned in their cells, so
   // "Utfall" named the Budget column and one column went unnamed) 60/60.
+  // w24 (session 53, held out: 97/97, none wrong, but 24 suspect: its
+  // kinds row, "Reviderad" over "budget" wrapped in its cell, was no kinds
+  // row, so the header row became the title and 2025 a bare year; its
+  // "Avgift 2026" a bare year before the plan) 97/97, nothing suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 23) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 24) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 23u);
+  ASSERT_EQ(scored.size(), 24u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -233,10 +237,15 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // "Utfall 2025 Avvikelse, tkr", its figures below another table) 58/79,
   // one of them wrong `ok`: the right figure under "Kartläggning och stod",
   // which the repair leaves as written ("stod" is a word). All 1556/1622.
-  EXPECT_GE(t.recalled, t.expected - 66) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 115) << ScoreReport(scored);
+  // w24 (held out: 70/97, none wrong: "Avgift 2026 Avgift 2027" was no
+  // header; "Reviderad" / "budget" / blank / the years) 96/97, the last
+  // insats's label holding its Huvudman and Period ("löpande") text
+  // (suspect, read.side_text; its seven insatser figures are suspect for
+  // that). All 1652/1719.
+  EXPECT_GE(t.recalled, t.expected - 67) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 122) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 9, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 23) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 24) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -1105,5 +1105,88 @@ TEST(WordDocumentDumpTest, GrantedColumnAndColumnBlockAfterItsSumma) {
   }
 }
 
+// w24 (session 53): a kinds row whose one cell wraps its qualifier over the
+// kind ("Reviderad" over "budget") above the years row, and a member table
+// whose shaded head OCR read with glyphs off the cell edges ("Medlem. > >
+// Andel, 20 Avgift 2026 = > Avgift 2027"). Layout.
+TEST(WordDocumentLayoutTest, QualifiedKindWrappedAndGlyphsInAHead) {
+  const std::vector<double> rights = {300, 370, 440, 510};
+  {
+    SCOPED_TRACE("Reviderad over budget");
+    PageBuilder pb;
+    pb.Text("Resultatbudget (tkr)", 40, 12);
+    pb.Text("Tkr", 62);
+    const std::vector<std::string> kinds = {"Utfall", "Reviderad", "Budget", "Plan"};
+    for (size_t k = 0; k < 4; ++k) pb.Add(fixtures::R(kinds[k], rights[k], 62));
+    pb.Add(fixtures::R("budget", rights[1], 72));
+    const std::vector<std::string> years = {"2025", "2026", "2027", "2028"};
+    for (size_t k = 0; k < 4; ++k) pb.Add(fixtures::R(years[k], rights[k], 82));
+    pb.Row("Medlemsavgifter", 98, rights, {"16000", "16800", "17600", "17600"});
+    pb.Row("Kostnader", 112, rights, {"15735", "17030", "17800", "17810"});
+    pb.Row("Resultat", 126, rights, {"265", "-230", "-200", "-210"});
+    Document doc = A4Pages("verksamhetsplan", {pb.words});
+    doc.meta.year_from = 2027;
+    doc.meta.year_to = 2028;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].title, "Resultatbudget (tkr)");
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2025][budget 2026][budget 2027][plan 2028]");
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+    for (const TableCell& c : ts[0].rows[0].cells) EXPECT_EQ(c.status, "ok");
+  }
+  {
+    SCOPED_TRACE("glyphs read off a shaded head");
+    PageBuilder pb;
+    pb.Text("Medlemsavgifter (tkr)", 40, 12);
+    pb.Text("Medlem. > > Andel, 20", 62);
+    pb.Add(fixtures::R("Avgift", 410, 62));
+    pb.Add(fixtures::R("2026", 440, 62));
+    pb.Add(fixtures::R("=", 455, 62));
+    pb.Add(fixtures::R(">", 465, 62));
+    pb.Add(fixtures::R("Avgift", 480, 62));
+    pb.Add(fixtures::R("2027", 510, 62));
+    const std::vector<double> two = {440, 510};
+    pb.Row("Försäkringskassan", 78, two, {"4 200", "4 400"});
+    pb.Row("Region Sörmland", 92, two, {"4 200", "4 400"});
+    pb.Row("Summa", 106, two, {"8 400", "8 800"});
+    Document doc = A4Pages("verksamhetsplan", {pb.words});
+    doc.meta.year_from = 2027;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[budget 2026][budget 2027]");
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+    // The fee the members set for the year under way: its budget, no doubt.
+    EXPECT_EQ(ts[0].rows[0].cells[0].status, "ok");
+    EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 4200000);
+  }
+}
+
+// w24 (session 53), dumps: member fees headed "Avgift 2026 Avgift 2027"
+// beside a share column; a kinds line whose qualifier's kind ("budget")
+// comes on the next line, then a blank line, then the years.
+TEST(WordDocumentDumpTest, FeeHeadsAndAQualifiedKindOverABlankLine) {
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Medlemsavgifter (tkr)\n\nMedlem Andel, % Avgift 2026 Avgift 2027\nForsakringskassan 25,0 4 200 4 400\n"
+        "Region Sormland 25,0 4 200 4 400\nSumma 50,0 8 400 8 800\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[budget 2026][budget 2027]");
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+    EXPECT_EQ(ts[0].rows[2].cells[1].amount_sek, 8800000);
+  }
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Resultatbudget (tkr)\nTkr Utfall Reviderad Budget Plan Plan\nbudget\n\n2025 2026 2027 2028 2029\n"
+        "Medlemsavgifter 16 000 16 800 17 600 17 600 18 000\nKostnader 15 735 17 030 17 800 17 810 18 220\n"
+        "Resultat 265 -230 -200 -210 -220\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].title, "Resultatbudget (tkr)");
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2025][budget 2026][budget 2027][plan 2028][plan 2029]");
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+  }
+}
+
 }  // namespace
 }  // namespace finsam
