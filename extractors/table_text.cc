@@ -1092,7 +1092,10 @@ bool StackedHeadCells(const std::vector<const Line*>& lines, const std::vector<i
   std::string cur;
   for (const std::string& t : tails) {
     cur += (cur.empty() ? "" : " ") + t;
-    if (IsYearToken(t)) pieces.push_back(std::move(cur)), cur.clear();
+    if (IsYearToken(t)) {
+      pieces.push_back(cur);
+      cur.clear();
+    }
   }
   if (!cur.empty()) pieces.push_back(cur);
   std::vector<size_t> yearless;
@@ -3971,6 +3974,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       if (WrappedKindsHeader(lines, i, &label, &headers, &years_line)) {
         body_from = years_line + 1;
       } else if (StackedHeadCells(lines, pages, i, &label, &headers, &body_from)) {
+        // (The header cells one a line: read; the body starts under them.)
       } else if (!SpaceHeader(hl.text, &label, &headers, &header_junk) && TitleYears(lines, i, &headers)) {
         // OCR dropped the header line: the caption's years name the columns.
         title_header = true;
