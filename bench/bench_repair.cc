@@ -139,14 +139,16 @@ int main(int argc, char** argv) {
     std::vector<std::string> misses;
     for (const auto& p : pages) {
       const std::string src = p.string();
-      const std::string ocr_path = src.substr(0, src.size() - 8) + ".ocr.txt";
+      const std::string stem = src.substr(0, src.size() - 8);  // DIR/NNN
+      const std::string ocr_path = stem + ".ocr.txt";
       if (!std::filesystem::exists(ocr_path)) continue;
       const std::string truth = finsam::ReadFile(src), ocr = finsam::ReadFile(ocr_path);
       const std::string repaired = finsam::DiacriticRepairer(*lex, options).RepairText(ocr, nullptr);
       // (--dump DIR: each page's repair as DIR/NNN.repaired.txt, to read the
       // misses in their sentences.)
       if (!dump_path.empty()) {
-        std::ofstream out(std::filesystem::path(dump_path) / (p.filename().string().substr(0, p.filename().string().size() - 8) + ".repaired.txt"), std::ios::binary);
+        std::ofstream out(std::filesystem::path(dump_path) / (std::filesystem::path(stem).filename().string() + ".repaired.txt"),
+                          std::ios::binary);
         out << repaired;
       }
       total.Add(finsam::ScoreRepair(truth, ocr, repaired, std::getenv("FINSAM_PAIRS_VERBOSE") ? &misses : nullptr));

@@ -59,6 +59,14 @@ struct Column {
 
 bool IsNoteWord(const std::string& s) { return FoldKey(StripPunct(s)) == "not"; }
 
+// A word that qualifies the kind after it, set above it in a wrapped cell
+// ("Reviderad" over "budget", "Ursprunglig budget", "Förslag budget"; w24):
+// part of a kinds row, no kind of its own.
+bool IsKindQualifier(const std::string& s) {
+  static const RE2 kQualifier("reviderad|reviderade|ursprunglig|beslutad|forslag|preliminar|justerad");
+  return RE2::FullMatch(FoldKey(StripPunct(s)), kQualifier);
+}
+
 bool IsHeaderishWord(const std::string& s) {
   static const RE2 kAllowed(
       "(?i)(tkr|mkr|kr|not|andel|av|medel|forbrukade|forbrukat|kvar|procent|kommentarer?|utfall-?|budget|plan|"
@@ -71,9 +79,6 @@ bool IsHeaderishWord(const std::string& s) {
       "tusental|tusentals|tusen|kronor|miljoner|"
       // "Kvar att använda", "Kvar att förbruka".
       "att|anvanda|forbruka|"
-      // A word that qualifies the kind after it ("Reviderad budget",
-      // "Ursprunglig budget", "Förslag budget"; w24's wrapped over two lines).
-      "reviderad|reviderade|ursprunglig|beslutad|forslag|preliminar|justerad|"
       // (A kind compounded with its period or frame, "Helårsbudget",
       // "Budgetram", is a header token: IsHeaderToken below.)
       // A part of the year ("jan-jun", "jan-", OCR's "jan—"; "jan-dec" too).
@@ -85,7 +90,7 @@ bool IsHeaderishWord(const std::string& s) {
   while (!t.empty() && t.front() == ' ') t.erase(0, 1);
   const std::string bare = StripPunct(t);
   const std::string f = FoldKey(bare);
-  return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(bare);
+  return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(bare) || IsKindQualifier(bare);
 }
 
 std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
@@ -147,11 +152,7 @@ bool IsKindsBand(const Band& b, double columns_x0) {
       continue;
     }
     std::string t = StripPunct(p.w->text);
-    // A word qualifying the kind set under it in its cell ("Reviderad" over
-    // "budget", w24): part of the row, no kind of its own.
-    static const RE2 kQualifier("(?i)(reviderad|reviderade|ursprunglig|beslutad|förslag|forslag|preliminär|"
-                                "preliminar|justerad)");
-    if (RE2::FullMatch(t, kQualifier)) continue;
+    if (IsKindQualifier(t)) continue;
     // (On an OCR page a kind misread by one letter, "Ptan", is a kind.)
     if (!RE2::FullMatch(t, kKind) && (p.w->confidence >= 1 || KindWordNear(t).empty())) return false;
     ++kinds;
@@ -228,6 +229,14 @@ int HeaderStart(const Band& band) {
   size_t first = band.words.size();
   int years = 0, tokens = 0;
   const std::vector<std::string> texts = WordTexts(band);
+  // A member fee's column named by the fee and its year ("Medlemsavgift
+  // 2027", "Bidrag 2026"): the year's figures in a plan.
+  auto fee_at = [&](size_t i) {
+    return i + 1 < band.words.size() && IsFeeHeaderWord(StripPunct(texts[i])) &&
+           IsYearToken(StripPunct(texts[i + 1]));
+  };
+  // Glyphs OCR read off a shaded cell's edge ("=", ">"): no letter, no digit.
+  auto glyph_at = [&](size_t i) { return !RE2::PartialMatch(texts[i], "[\\pL\\d]"_re); };
   for (size_t i = 0; i < band.words.size(); ++i) {
     if (size_t date = WordDateAt(texts, i).words) {
       if (first == band.words.size()) first = i;
@@ -244,10 +253,7 @@ int HeaderStart(const Band& band) {
                                             (RE2::PartialMatch(StripPunct(band.words[i + 1].w->text),
                                                                "^(19|20)\\d\\d"_re) ||
                                              WordDateAt(texts, i + 1).words > 0)));
-    // A member fee's column named by the fee and its year ("Medlemsavgift
-    // 2027", "Bidrag 2026"): the year's figures in a plan.
-    bool fee = i + 1 < band.words.size() && IsFeeHeaderWord(t) &&
-               IsYearToken(StripPunct(band.words[i + 1].w->text));
+    const bool fee = fee_at(i);
     // A multi-year column's period ("2019–2021" under "Totalt"): a header
     // token wherever the header's two lines put it in the merged band (its
     // first word when it stands left of its kind word). No year of its own:
@@ -289,7 +295,7 @@ int HeaderStart(const Band& band) {
   // (Glyphs OCR read off a shaded cell's edge, "Medlem. > > Andel, %", are
   // no words of the label.)
   for (size_t i = 0; i < first; ++i)
-    if (!RE2::PartialMatch(band.words[i].w->text, "[\\pL\\d]"_re) && lead_words > 0) --lead_words;
+    if (glyph_at(i) && lead_words > 0) --lead_words;
   if (lead_words > 4 && !IsPeriodLead(band, first)) return -1;
   std::string lead = first > 0 ? band.words[0].w->text : "";
   if (lead.rfind("•", 0) == 0 || lead == "-" || lead == "–") return -1;
@@ -303,12 +309,8 @@ int HeaderStart(const Band& band) {
       ++i;
       continue;
     }
-    // (Glyphs OCR read off a shaded cell's edge, "=", ">", are no prose; nor
-    // a member fee named with its year, "Avgift 2026".)
-    const std::string& w = band.words[i].w->text;
-    const bool fee = i + 1 < band.words.size() && IsFeeHeaderWord(StripPunct(w)) &&
-                     IsYearToken(StripPunct(band.words[i + 1].w->text));
-    if (!IsHeaderishWord(w) && !fee && RE2::PartialMatch(w, "[\\pL\\d]"_re)) ++prose;
+    // (A glyph off a cell's edge is no prose, nor a fee named with its year.)
+    if (!IsHeaderishWord(texts[i]) && !fee_at(i) && !glyph_at(i)) ++prose;
   }
   if (prose > 3) return -1;
   return static_cast<int>(first);

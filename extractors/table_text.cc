@@ -2200,6 +2200,14 @@ bool GroupedColumnHeads(const Line& line, std::string* first) {
   return named;
 }
 
+// Whether line `k` is a column header as ReadColumnHead reads one.
+bool IsColumnHeadAt(const std::vector<const Line*>& lines, size_t k) {
+  std::string header;
+  bool kind = false;
+  size_t next = 0;
+  return ReadColumnHead(lines, k, &header, &kind, &next);
+}
+
 // A label without the cell border OCR read before it ("[Summa", "| Ovriga").
 std::string WithoutLeadingBorders(std::string label) {
   while (!label.empty() && (label[0] == '[' || label[0] == '|' || label[0] == '{'))
@@ -2244,10 +2252,7 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     }
     blanks = 0;
     if (lines[j]->text.find('\t') != std::string::npos) return false;
-    std::string h;
-    bool k;
-    size_t n;
-    if (ReadColumnHead(lines, j, &h, &k, &n)) break;
+    if (IsColumnHeadAt(lines, j)) break;
     std::vector<std::string> toks = OcrTokens(clean);
     if (toks.empty()) continue;
     size_t first = FiguresStart(toks);
@@ -2309,12 +2314,9 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     b.head = k;
     size_t q = b.head_end;
     if (grouped) {
-      std::string h;
-      bool kk;
-      size_t n;
       size_t seen = 0;
       while (q < lines.size() && pages[q] == pages[start] && seen < 40 && !consumed->count(q) &&
-             LoneFigure(*lines[q]).empty() && !ReadColumnHead(lines, q, &h, &kk, &n))
+             LoneFigure(*lines[q]).empty() && !IsColumnHeadAt(lines, q))
         ++q, ++seen;
       if (q >= lines.size() || pages[q] != pages[start] || LoneFigure(*lines[q]).empty()) continue;
     }
@@ -2332,11 +2334,7 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     // is longer than the table.
     for (; q < lines.size() && CleanCellText(lines[q]->text).empty(); ++q) {
     }
-    std::string h;
-    bool kk;
-    size_t n;
-    if (q < lines.size() && pages[q] == pages[start] && !LoneFigure(*lines[q]).empty() &&
-        !ReadColumnHead(lines, q, &h, &kk, &n))
+    if (q < lines.size() && pages[q] == pages[start] && !LoneFigure(*lines[q]).empty() && !IsColumnHeadAt(lines, q))
       continue;
     seen.insert(b.header);
     blocks.push_back(b);
