@@ -498,6 +498,12 @@ class CandidateGenerator {
       HunspellVariants(lower, cands_[0].valid);
     }
     any_valid = false;
+    for (size_t i = 1; i < cands_.size(); ++i) any_valid |= cands_[i].valid;
+    // Still nothing: a compound whose parts are each a listed word once
+    // restored ("garantiatgard": garanti|åtgärd), found part by part, since
+    // the whole word's beam ranks such spellings too low to reach them.
+    if (!any_valid && !cands_[0].valid && lower.size() >= 2 * kMinCompoundPart + 1) CompoundVariants(lower);
+    any_valid = false;
     for (const Candidate& c : cands_) any_valid |= c.valid;
     // A digit needs two letters after it to count as a letter here: "I6ner"
     // is "Iöner", "avsnitt6a" is a section number.
@@ -807,9 +813,121 @@ class CandidateGenerator {
     }
   }
 
+  // A part's restorations: the listed words its letters may stand for under
+  // the common confusions, each with its channel cost (log), best first.
+  struct PartReading {
+    std::u32string text;
+    double cost;   // channel
+    double score;  // channel + the word's log-probability
+    double log_prob;
+  };
+  const std::vector<PartReading>& PartReadings(const std::u32string& part) {
+    auto cached = part_readings_.find(part);
+    if (cached != part_readings_.end()) return cached->second;
+    std::vector<Candidate> saved;
+    saved.swap(cands_);
+    Enumerate(part, /*with_rare=*/false);
+    std::vector<PartReading> out;
+    for (const Candidate& c : cands_) {
+      if (c.id < 0 || !lex_.Seen(c.id)) continue;
+      out.push_back({c.lower, c.channel, c.channel + lex_.LogProb(c.id), lex_.LogProb(c.id)});
+    }
+    cands_.swap(saved);
+    // The part as written, when it is a listed word, costs nothing.
+    const int32_t own = lex_.Find(U32ToUtf8(part));
+    if (lex_.Seen(own) && std::none_of(out.begin(), out.end(), [&](const PartReading& r) { return r.text == part; })) {
+      out.push_back({part, 0.0, lex_.LogProb(own), lex_.LogProb(own)});
+    }
+    std::sort(out.begin(), out.end(), [](const PartReading& a, const PartReading& b) { return a.score > b.score; });
+    if (out.size() > kPartReadings) out.resize(kPartReadings);
+    return part_readings_.emplace(part, std::move(out)).first->second;
+  }
+
+  // A word no reading made valid, read as head|tail (a linking s kept with
+  // the head): every split into two parts of kMinCompoundPart letters or
+  // more, each part restored to a listed word, the pairs ranked by channel
+  // and the parts' frequencies, the best kCompoundChecks asked of hunspell. Only a
+  // spelling that changes a letter counts; the first one hunspell accepts
+  // is added, as in HunspellVariants.
+  void CompoundVariants(const std::u32string& w) {
+    if (!lex_.has_hunspell() || w.size() > kMaxRepairLetters) return;
+    struct Joined {
+      std::u32string text;
+      double cost;
+      double score;
+      double weakest;  // the rarer part's log-probability
+      size_t tail;     // letters
+    };
+    std::vector<Joined> joined;
+    for (size_t i = kMinCompoundPart; i + kMinCompoundPart <= w.size(); ++i) {
+      const std::u32string tail_part = w.substr(i);
+      const std::vector<PartReading> tails = PartReadings(tail_part);
+      if (tails.empty()) continue;
+      std::u32string head_part = w.substr(0, i);
+      std::u32string link;
+      if (head_part.back() == U's' && head_part.size() > kMinCompoundPart) {
+        link = U"s";
+        head_part.pop_back();
+      }
+      for (int with_link = link.empty() ? 0 : 1; with_link >= 0; --with_link) {
+        const std::u32string h = with_link ? head_part : w.substr(0, i);
+        const std::u32string l = with_link ? link : U"";
+        for (const PartReading& head : PartReadings(h)) {
+          for (const PartReading& tail : tails) {
+            std::u32string text = head.text + l + tail.text;
+            if (text == w) continue;
+            joined.push_back({std::move(text), head.cost + tail.cost, head.score + tail.score - (with_link ? 0.5 : 0.0), std::min(head.log_prob, tail.log_prob), tail.text.size()});
+          }
+        }
+      }
+    }
+    std::sort(joined.begin(), joined.end(), [](const Joined& a, const Joined& b) { return a.score > b.score; });
+    std::set<std::u32string> asked;
+    for (size_t k = 0; k < joined.size() && asked.size() < kCompoundChecks; ++k) {
+      if (!asked.insert(joined[k].text).second) continue;
+      const std::string utf8 = U32ToUtf8(joined[k].text);
+      if (!lex_.Contains(utf8)) continue;
+      Candidate c;
+      c.lower = joined[k].text;
+      c.id = lex_.Find(utf8);
+      c.channel = joined[k].cost;
+      c.valid = true;
+      c.compound = true;
+      cands_.push_back(std::move(c));
+      return;
+    }
+    // Hunspell's compounding misses many a compound of two common words
+    // ("granskningsåret", "lånenoten"): a split whose parts are both common
+    // listed words (and whose tail is no ending of two or three letters) is
+    // taken without it. The word as written was no word at all, so the
+    // letters kept ("Ransgard": råns|gård, both rarer) are what this risks.
+    // Not when the word as written splits as well: "nermark" may be
+    // ner|mark as printed.
+    if (lex_.CompoundSplitScore(w) >= 2 * kCommonPartLogProb) return;
+    for (const Joined& j : joined) {
+      if (j.weakest < kCommonPartLogProb || j.tail < 4) continue;
+      Candidate c;
+      c.lower = j.text;
+      c.channel = j.cost;
+      c.valid = true;
+      c.compound = true;
+      cands_.push_back(std::move(c));
+      return;
+    }
+  }
+
+  static constexpr size_t kMinCompoundPart = 3;
+  static constexpr size_t kPartReadings = 3;
+  static constexpr size_t kCompoundChecks = 8;
+  // log P of a part common enough to join without hunspell: seen about
+  // once in 160 000 words.
+  static constexpr double kCommonPartLogProb = -12.0;
+
   const SwedishLexicon& lex_;
   const Channel& ch_;
   std::vector<Candidate> cands_;
+  // CompoundVariants' parts, read once per generator.
+  std::unordered_map<std::u32string, std::vector<PartReading>> part_readings_;
   std::vector<SlotOption> slots_;
   std::u32string skel_;
   std::string skel_utf8_;  // Lookup's scratch
