@@ -827,6 +827,7 @@ class CandidateGenerator {
     std::vector<Candidate> saved;
     saved.swap(cands_);
     Enumerate(part, /*with_rare=*/false);
+    Enumerate(part, /*with_rare=*/true);
     std::vector<PartReading> out;
     for (const Candidate& c : cands_) {
       if (c.id < 0 || !lex_.Seen(c.id)) continue;
@@ -851,6 +852,9 @@ class CandidateGenerator {
   // is added, as in HunspellVariants.
   void CompoundVariants(const std::u32string& w) {
     if (!lex_.has_hunspell() || w.size() > kMaxRepairLetters) return;
+    // A listed word with a genitive s ("tidigares") is that word, whatever
+    // compound its letters might also spell (tid|ägares).
+    if (w.back() == U's' && lex_.Seen(lex_.Find(U32ToUtf8(w.substr(0, w.size() - 1))))) return;
     struct Joined {
       std::u32string text;
       double cost;
@@ -882,6 +886,12 @@ class CandidateGenerator {
       }
     }
     std::sort(joined.begin(), joined.end(), [](const Joined& a, const Joined& b) { return a.score > b.score; });
+    // A word that splits as written into listed parts ("nermark": ner|mark,
+    // "fondnoten") may be a compound as printed: a restoration must beat
+    // that split, channel included.
+    const double own_split = lex_.CompoundSplitScore(w);
+    joined.erase(std::remove_if(joined.begin(), joined.end(), [&](const Joined& j) { return j.score <= own_split; }),
+                 joined.end());
     std::set<std::u32string> asked;
     for (size_t k = 0; k < joined.size() && asked.size() < kCompoundChecks; ++k) {
       if (!asked.insert(joined[k].text).second) continue;
@@ -901,9 +911,8 @@ class CandidateGenerator {
     // listed words (and whose tail is no ending of two or three letters) is
     // taken without it. The word as written was no word at all, so the
     // letters kept ("Ransgard": råns|gård, both rarer) are what this risks.
-    // Not when the word as written splits as well: "nermark" may be
-    // ner|mark as printed.
-    if (lex_.CompoundSplitScore(w) >= 2 * kCommonPartLogProb) return;
+    // Not when the word as written splits into common parts too.
+    if (own_split >= 2 * kCommonPartLogProb) return;
     for (const Joined& j : joined) {
       if (j.weakest < kCommonPartLogProb || j.tail < 4) continue;
       Candidate c;
