@@ -361,6 +361,16 @@ std::u32string ApplyCase(const std::u32string& original, const std::u32string& l
   } else if (!original.empty() && (u_isupper(original[0]) || (upper > 0 && !u_islower(original[0])))) {
     out[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(out[0])));
   }
+  // A capital inside the word on a letter the repair kept is printed so
+  // ("GoteborgsLokaler" → "GöteborgsLokaler"); one on a changed letter is
+  // the OCR's (an O for a tall ö) and stays small.
+  if (upper >= 1 && lowers >= 1 && original.size() == out.size()) {
+    for (size_t i = 1; i < out.size(); ++i) {
+      if (u_isupper(original[i]) && static_cast<char32_t>(u_tolower(original[i])) == out[i]) {
+        out[i] = original[i];
+      }
+    }
+  }
   return out;
 }
 
@@ -1775,7 +1785,12 @@ class TokenRepair {
     if (!EndsInsideSentence(tokens_[t - 1].text)) return false;
     const std::string word = U32ToUtf8(repaired);
     const int32_t id = lex_.Find(word);
-    if (id < 0 || (lex_.Flags(id) & SwedishLexicon::kGazetteer)) return false;
+    // A compound no list holds but hunspell accepts, read through a letter
+    // only the small ö/ä gives ("i" / "Svernattningsrummet"), is small; a
+    // capital A or O there may be the writer's ("enligt
+    // Arsredovisningslagen": both are printed).
+    if (id < 0) return small_reading && lex_.Contains(word);
+    if (lex_.Flags(id) & SwedishLexicon::kGazetteer) return false;
     if (small_reading) return true;
     const int rank = lex_.Rank(word);
     // A capital word beside a less common one makes it a name
