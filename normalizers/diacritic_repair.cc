@@ -549,6 +549,63 @@ class CandidateGenerator {
     // word: when a rival spelling is listed ("genomförs"), its parts
     // ("genom|fors") say nothing of how often it is written, so it gets the
     // unseen word's probability, not the compound estimate.
+    return Finish();
+  }
+
+  // The candidates of a suspended compound head, a word printed with a
+  // hyphen before "och", "eller" or a comma ("hälso- och sjukvård",
+  // "år- och månadsvis"): a head is no word of its own ("hälso"), so the
+  // spellings are those hunspell accepts with the hyphen ("hälso-", not
+  // "hälsö-", the island). Same order and shape as Generate's. Fewest
+  // hunspell calls first: the word's own candidates (as_word, Generate's)
+  // that hunspell accepts with the hyphen; only when none does, the
+  // likeliest spellings of the beam.
+  std::vector<Candidate> GenerateHead(const std::u32string& lower, const std::vector<Candidate>& as_word) {
+    cands_.clear();
+    if (!lex_.has_hunspell()) return as_word;
+    Candidate orig;
+    orig.lower = lower;
+    orig.original = true;
+    const std::string utf8 = U32ToUtf8(lower);
+    orig.id = lex_.Find(utf8);
+    orig.valid = !HasGarble(lower) && lex_.Contains(utf8 + "-");
+    cands_.push_back(orig);
+    bool found = false;
+    for (const Candidate& w : as_word) {
+      if (w.original || !w.valid || !lex_.Contains(U32ToUtf8(w.lower) + "-")) continue;
+      Candidate c = w;
+      c.unigram = 0;
+      c.prior = 0;
+      cands_.push_back(std::move(c));
+      found = true;
+    }
+    if (!found && lower.size() <= kMaxRepairLetters) {
+      size_t checked = 0;
+      for (const Partial& p : Beam(lower)) {
+        if (p.text == lower) continue;
+        if (++checked > kHeadChecks) break;
+        const std::string spelled = U32ToUtf8(p.text);
+        if (!lex_.Contains(spelled + "-")) continue;
+        Candidate c;
+        c.lower = p.text;
+        c.id = lex_.Find(spelled);
+        c.channel = p.cost;
+        c.valid = true;
+        c.compound = true;
+        cands_.push_back(std::move(c));
+        found = true;
+      }
+    }
+    // No spelling hunspell takes as a head ("inköp-", which it knows only as
+    // "inköps-"): the word's own candidates, as for any word.
+    if (!found && !cands_[0].valid) return as_word;
+    return Finish();
+  }
+
+ private:
+  // Reads cands_; keeps the valid candidates and the original, with their
+  // priors, original first and then most likely first.
+  std::vector<Candidate> Finish() {
     bool listed_rival = false;
     for (size_t i = 1; i < cands_.size(); ++i) listed_rival |= cands_[i].valid && lex_.Seen(cands_[i].id);
     // Keep valid candidates, plus the original (possibly invalid).
@@ -569,7 +626,6 @@ class CandidateGenerator {
     return out;
   }
 
- private:
   static bool HasInnerGarble(const std::u32string& w) {
     for (size_t i = 1; i + 1 < w.size(); ++i)
       if (IsGarble(w[i]) && u_isalpha(w[i - 1]) && u_isalpha(w[i + 1])) return true;
@@ -719,17 +775,20 @@ class CandidateGenerator {
   // model, best first, each checked by hunspell.
   // original_valid: the token is itself a word hunspell accepts; then only
   // spellings whose parts are more frequent than its own are tried.
-  void HunspellVariants(const std::u32string& w, bool original_valid) {
-    if (!lex_.has_hunspell() || w.size() > kMaxRepairLetters) return;
-    struct Partial {
-      std::u32string text;
-      double cost;   // channel
-      int dsubs;
-      double rank;   // channel + character model, for the beam
-      int rare;      // two-letter confusions used
-    };
+  // A spelling the observed letters may stand for, built letter by letter.
+  struct Partial {
+    std::u32string text;
+    double cost;   // channel
+    int dsubs;
+    double rank;   // channel + character model, for the beam
+    int rare;      // two-letter confusions used
+  };
+
+  // The kBeam likeliest spellings of w under the confusions (common ones and
+  // two-letter ones; single-letter rarities would make too many), ranked by
+  // channel plus the character model, best first.
+  std::vector<Partial> Beam(const std::u32string& w) {
     constexpr size_t kBeam = 48;
-    constexpr size_t kChecks = 16;
     // Beams indexed by how many observed letters they have consumed: a
     // two-letter confusion ("o6", "éa") moves two places at once.
     const size_t n = w.size();
@@ -764,6 +823,13 @@ class CandidateGenerator {
     }
     std::vector<Partial>& beam = at[n];
     prune(beam);
+    return std::move(beam);
+  }
+
+  void HunspellVariants(const std::u32string& w, bool original_valid) {
+    if (!lex_.has_hunspell() || w.size() > kMaxRepairLetters) return;
+    constexpr size_t kChecks = 16;
+    const std::vector<Partial> beam = Beam(w);
     // Hunspell is slow: it is asked about at most kChecks spellings, first
     // those that split into a head and a tail the frequency lists hold (best
     // split first; names and foreign words rarely have one).
@@ -938,6 +1004,7 @@ class CandidateGenerator {
   static constexpr size_t kMinCompoundPart = 3;
   static constexpr size_t kPartReadings = 3;
   static constexpr size_t kCompoundChecks = 8;
+  static constexpr size_t kHeadChecks = 12;  // hunspell calls per suspended head
   // log P of a part common enough to join without hunspell: seen about
   // once in 160 000 words.
   static constexpr double kCommonPartLogProb = -12.0;
@@ -1207,6 +1274,15 @@ class TokenRepair {
             continue;
           }
         }
+        if (SuspendedHead(t, info.pieces, p)) {
+          auto it = head_cache_.find(info.lower[p]);
+          if (it == head_cache_.end()) {
+            if (!info.cands[p]) info.cands[p] = CandidatesFor(info.lower[p], info.pieces[p].text);
+            it = head_cache_.emplace(info.lower[p], gen_.GenerateHead(info.lower[p], *info.cands[p])).first;
+          }
+          push(Position{t, p, &it->second});
+          continue;
+        }
         if (!info.cands[p]) info.cands[p] = CandidatesFor(info.lower[p], info.pieces[p].text);
         if ((p == 0 && AcronymInProse(t, info.pieces[p].text)) || KeptAsWritten(t, info.pieces, p)) {
           push(Position{t, p, AsWritten(info.lower[p], *info.cands[p])});
@@ -1320,6 +1396,21 @@ class TokenRepair {
       ct = caps_cache_.emplace(lower, std::move(kept)).first;
     }
     return &ct->second;
+  }
+
+  // True when piece p of token t is a suspended compound head: the token is
+  // a word and a hyphen ("halso-", "tva-,"), not the first half of a word
+  // broken at the line's end, and the next word on its line is a
+  // conjunction ("halso- och sjukvarden", "tva-, tre- eller fyrarig").
+  bool SuspendedHead(size_t t, const std::vector<Piece>& pieces, size_t p) const {
+    if (p != 0 || pieces.size() != 2 || (pieces[1].text != U"-" && pieces[1].text != U"-,") || hyphen_join_[t] ||
+        t + 1 >= tokens_.size() || tokens_[t + 1].break_before || tokens_[t + 1].line != tokens_[t].line) {
+      return false;
+    }
+    static const std::set<std::string_view> kJoiners = {"och", "eller", "samt", "resp.", "respektive", "&", "som"};
+    std::string next = tokens_[t + 1].text;
+    for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return kJoiners.count(next) > 0 || (pieces[1].text == U"-," && !next.empty() && next.back() == '-');
   }
 
   // The reading of piece p when it is the denominator of a rate, "ar" or
@@ -1902,6 +1993,7 @@ class TokenRepair {
   CandidateGenerator gen_;
   std::unordered_map<std::u32string, std::vector<Candidate>> cache_;
   std::unordered_map<std::u32string, std::vector<Candidate>> caps_cache_;
+  std::unordered_map<std::u32string, std::vector<Candidate>> head_cache_;  // suspended compound heads
   std::unordered_map<std::u32string, std::vector<Candidate>> as_written_cache_;
   // Per token: its pieces, in token_info_ (or bar_pieces_); never null after
   // BuildSequence.
