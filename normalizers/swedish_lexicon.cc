@@ -943,7 +943,11 @@ double SwedishLexicon::LogProb(int32_t id) const {
 
 double SwedishLexicon::BigramLogProb(int32_t prev, int32_t next) const {
   double uni = std::exp(LogProb(next));
-  if (prev < 0 || next < 0) return std::log(uni);
+  if (next < 0) return std::log(uni);
+  // After a token no list holds there is no pair to count, as after a word
+  // whose pairs were never seen: the same share of the unigram (else an
+  // unreadable token would pass its neighbour more mass than a rare word).
+  if (prev < 0) return std::log((1 - kBigramWeight) * uni);
   double b = 0;
   uint64_t key = PairKey(prev, next);
   if (const uint32_t* r = web_bigram_rank_.Find(key)) {
