@@ -156,7 +156,9 @@ TEST(OcrChannelHeldOut, RenderedDasherHeldOutProse) {
 // mid-sentence: "Svervdger") 466/501 = 93.01%; round 4 465/501 (a capital
 // neighbour marks a name, and here neighbours are capitalised at random);
 // session 37 468/501 = 93.41% (a capital read with the diacritic's glyph,
-// "O6versyn", "Aarhundradena", is the small letter). Of the 33 misses 9 are
+// "O6versyn", "Aarhundradena", is the small letter); session 54 469/501
+// (after an unreadable token the next word gets the share of the unigram a
+// word with no counted pair gets). Of the 33 misses 9 are
 // case only (a one-glyph A/O: random capitals make either reading likely)
 // and about 19 are pairs of words, so ~95% is the most these pages allow
 // (issue 12's 97% is not reachable on them).
