@@ -839,6 +839,8 @@ class CandidateGenerator {
     };
     std::vector<Checked> worth, rest;
     const double own_split = original_valid ? lex_.CompoundSplitScore(w) : -1e9;
+    constexpr size_t kUnsplitChecks = 2;
+    size_t unsplit = 0;
     for (const Partial& p : beam) {
       if (p.text == w) continue;
       double compound = lex_.CompoundSplitScore(p.text);
@@ -865,6 +867,9 @@ class CandidateGenerator {
         for (size_t i = 3; i + 4 <= p.text.size() && !tail; ++i) tail = lex_.Seen(lex_.Find(all.substr(tail_offsets_[i])));
       }
       if (tail) rest.push_back({&p, p.rank});
+      // A word hunspell knows whole that no list holds ("avgälden") has
+      // neither: the likeliest few spellings are asked anyway.
+      else if (!original_valid && ++unsplit <= kUnsplitChecks) rest.push_back({&p, p.rank});
     }
     std::sort(worth.begin(), worth.end(), [](const Checked& a, const Checked& b) { return a.score > b.score; });
     // Then the rest in beam order (channel and character model): compounds
