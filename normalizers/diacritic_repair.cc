@@ -586,13 +586,7 @@ class CandidateGenerator {
         if (++checked > kHeadChecks) break;
         const std::string spelled = U32ToUtf8(p.text);
         if (!lex_.Contains(spelled + "-")) continue;
-        Candidate c;
-        c.lower = p.text;
-        c.id = lex_.Find(spelled);
-        c.channel = p.cost;
-        c.valid = true;
-        c.compound = true;
-        cands_.push_back(std::move(c));
+        AddFound(p.text, spelled, p.cost);
         found = true;
       }
     }
@@ -775,6 +769,18 @@ class CandidateGenerator {
   // model, best first, each checked by hunspell.
   // original_valid: the token is itself a word hunspell accepts; then only
   // spellings whose parts are more frequent than its own are tried.
+  // Adds a spelling a search found valid (hunspell, or common parts) that
+  // Enumerate's list lookup could not: a compound candidate.
+  void AddFound(const std::u32string& text, const std::string& utf8, double channel) {
+    Candidate c;
+    c.lower = text;
+    c.id = lex_.Find(utf8);
+    c.channel = channel;
+    c.valid = true;
+    c.compound = true;
+    cands_.push_back(std::move(c));
+  }
+
   // A spelling the observed letters may stand for, built letter by letter.
   struct Partial {
     std::u32string text;
@@ -881,13 +887,7 @@ class CandidateGenerator {
       if (++checked > kChecks) break;
       std::string utf8 = U32ToUtf8(p.text);
       if (!lex_.Contains(utf8)) continue;
-      Candidate c;
-      c.lower = p.text;
-      c.id = lex_.Find(utf8);
-      c.channel = p.cost;
-      c.valid = true;
-      c.compound = true;
-      cands_.push_back(std::move(c));
+      AddFound(p.text, utf8, p.cost);
       // The list is ordered by how likely a spelling is; the first one
       // hunspell accepts is the answer, and each further call costs ~50 µs.
       break;
@@ -895,7 +895,9 @@ class CandidateGenerator {
   }
 
   // A part's restorations: the listed words its letters may stand for under
-  // the common confusions, each with its channel cost (log), best first.
+  // the confusions (the rarer learned ones too: "underhills" is
+  // "underhålls"), each with its channel cost (log), best first; at most
+  // kPartReadings, cached per generator.
   struct PartReading {
     std::u32string text;
     double cost;   // channel
@@ -978,13 +980,7 @@ class CandidateGenerator {
       if (!asked.insert(joined[k].text).second) continue;
       const std::string utf8 = U32ToUtf8(joined[k].text);
       if (!lex_.Contains(utf8)) continue;
-      Candidate c;
-      c.lower = joined[k].text;
-      c.id = lex_.Find(utf8);
-      c.channel = joined[k].cost;
-      c.valid = true;
-      c.compound = true;
-      cands_.push_back(std::move(c));
+      AddFound(joined[k].text, utf8, joined[k].cost);
       return;
     }
     // Hunspell's compounding misses many a compound of two common words
@@ -996,12 +992,7 @@ class CandidateGenerator {
     if (own_split >= 2 * kCommonPartLogProb) return;
     for (const Joined& j : joined) {
       if (j.weakest < kCommonPartLogProb || j.tail < 4) continue;
-      Candidate c;
-      c.lower = j.text;
-      c.channel = j.cost;
-      c.valid = true;
-      c.compound = true;
-      cands_.push_back(std::move(c));
+      AddFound(j.text, U32ToUtf8(j.text), j.cost);
       return;
     }
   }
