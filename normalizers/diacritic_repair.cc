@@ -508,13 +508,14 @@ class CandidateGenerator {
       HunspellVariants(lower, cands_[0].valid);
     }
     any_valid = false;
-    for (size_t i = 1; i < cands_.size(); ++i) any_valid |= cands_[i].valid;
+    for (const Candidate& c : cands_) any_valid |= c.valid;
     // Still nothing: a compound whose parts are each a listed word once
     // restored ("garantiatgard": garanti|åtgärd), found part by part, since
     // the whole word's beam ranks such spellings too low to reach them.
-    if (!any_valid && !cands_[0].valid && lower.size() >= 2 * kMinCompoundPart + 1) CompoundVariants(lower);
-    any_valid = false;
-    for (const Candidate& c : cands_) any_valid |= c.valid;
+    if (!any_valid && lower.size() >= 2 * kMinCompoundPart + 1) {
+      CompoundVariants(lower);
+      for (const Candidate& c : cands_) any_valid |= c.valid;
+    }
     // A digit needs two letters after it to count as a letter here: "I6ner"
     // is "Iöner", "avsnitt6a" is a section number.
     bool digit_tail = true;
@@ -544,11 +545,6 @@ class CandidateGenerator {
       cands_[0].lower = forced;
       cands_[0].forced = true;
     }
-    // A word valid as written that no frequency list holds ("genomfors", a
-    // rare form of "genomfara" in wswedish) is rarer than every listed
-    // word: when a rival spelling is listed ("genomförs"), its parts
-    // ("genom|fors") say nothing of how often it is written, so it gets the
-    // unseen word's probability, not the compound estimate.
     return Finish();
   }
 
@@ -573,10 +569,7 @@ class CandidateGenerator {
     bool found = false;
     for (const Candidate& w : as_word) {
       if (w.original || !w.valid || !lex_.Contains(U32ToUtf8(w.lower) + "-")) continue;
-      Candidate c = w;
-      c.unigram = 0;
-      c.prior = 0;
-      cands_.push_back(std::move(c));
+      cands_.push_back(w);  // (Finish works out its prior again)
       found = true;
     }
     if (!found && lower.size() <= kMaxRepairLetters) {
@@ -600,6 +593,11 @@ class CandidateGenerator {
   // Reads cands_; keeps the valid candidates and the original, with their
   // priors, original first and then most likely first.
   std::vector<Candidate> Finish() {
+    // A word valid as written that no frequency list holds ("genomfors", a
+    // rare form of "genomfara" in wswedish) is rarer than every listed
+    // word: when a rival spelling is listed ("genomförs"), its parts
+    // ("genom|fors") say nothing of how often it is written, so it gets the
+    // unseen word's probability, not the compound estimate.
     bool listed_rival = false;
     for (size_t i = 1; i < cands_.size(); ++i) listed_rival |= cands_[i].valid && lex_.Seen(cands_[i].id);
     // Keep valid candidates, plus the original (possibly invalid).
@@ -764,11 +762,6 @@ class CandidateGenerator {
     return valid > 0;
   }
 
-  // Words no list holds, compounds above all ("processtöd",
-  // "tjänstemannanivå"): the most likely restorations under the confusion
-  // model, best first, each checked by hunspell.
-  // original_valid: the token is itself a word hunspell accepts; then only
-  // spellings whose parts are more frequent than its own are tried.
   // Adds a spelling a search found valid (hunspell, or common parts) that
   // Enumerate's list lookup could not: a compound candidate.
   void AddFound(const std::u32string& text, const std::string& utf8, double channel) {
@@ -832,6 +825,11 @@ class CandidateGenerator {
     return std::move(beam);
   }
 
+  // Words no list holds, compounds above all ("processtöd",
+  // "tjänstemannanivå"): the most likely restorations under the confusion
+  // model, best first, each checked by hunspell.
+  // original_valid: the token is itself a word hunspell accepts; then only
+  // spellings whose parts are more frequent than its own are tried.
   void HunspellVariants(const std::u32string& w, bool original_valid) {
     if (!lex_.has_hunspell() || w.size() > kMaxRepairLetters) return;
     constexpr size_t kChecks = 16;
@@ -930,9 +928,9 @@ class CandidateGenerator {
   // A word no reading made valid, read as head|tail (a linking s kept with
   // the head): every split into two parts of kMinCompoundPart letters or
   // more, each part restored to a listed word, the pairs ranked by channel
-  // and the parts' frequencies, the best kCompoundChecks asked of hunspell. Only a
-  // spelling that changes a letter counts; the first one hunspell accepts
-  // is added, as in HunspellVariants.
+  // and the parts' frequencies, the best kCompoundChecks asked of hunspell.
+  // Only a spelling that changes a letter counts; the first one hunspell
+  // accepts is added, as in HunspellVariants.
   void CompoundVariants(const std::u32string& w) {
     if (!lex_.has_hunspell() || w.size() > kMaxRepairLetters) return;
     // A listed word with a genitive s ("tidigares") is that word, whatever
@@ -948,7 +946,8 @@ class CandidateGenerator {
     std::vector<Joined> joined;
     for (size_t i = kMinCompoundPart; i + kMinCompoundPart <= w.size(); ++i) {
       const std::u32string tail_part = w.substr(i);
-      const std::vector<PartReading> tails = PartReadings(tail_part);
+      // (A reference: the cache's elements stay where they are as it grows.)
+      const std::vector<PartReading>& tails = PartReadings(tail_part);
       if (tails.empty()) continue;
       std::u32string head_part = w.substr(0, i);
       std::u32string link;
@@ -1270,16 +1269,15 @@ class TokenRepair {
             continue;
           }
         }
+        if (!info.cands[p]) info.cands[p] = CandidatesFor(info.lower[p], info.pieces[p].text);
         if (SuspendedHead(t, info.pieces, p)) {
           auto it = head_cache_.find(info.lower[p]);
           if (it == head_cache_.end()) {
-            if (!info.cands[p]) info.cands[p] = CandidatesFor(info.lower[p], info.pieces[p].text);
             it = head_cache_.emplace(info.lower[p], gen_.GenerateHead(info.lower[p], *info.cands[p])).first;
           }
           push(Position{t, p, &it->second});
           continue;
         }
-        if (!info.cands[p]) info.cands[p] = CandidatesFor(info.lower[p], info.pieces[p].text);
         if ((p == 0 && AcronymInProse(t, info.pieces[p].text)) || KeptAsWritten(t, info.pieces, p)) {
           push(Position{t, p, AsWritten(info.lower[p], *info.cands[p])});
           continue;
