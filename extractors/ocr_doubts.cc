@@ -80,6 +80,13 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       for (const Word& w : l.words) return w.source == WordSource::kPlainText;
     return false;
   };
+  // A page whose text, a text layer or a dump, the page decision judged
+  // stripped by an English OCR model (PageDecision::kRepair): OCR output
+  // too, its words repaired where the repair could.
+  auto stripped_page = [&doc](int page) {
+    return page >= 1 && page <= static_cast<int>(doc.pages.size()) &&
+           doc.pages[page - 1].decision == PageDecision::kRepair;
+  };
   int marked = 0;
   for (size_t ti = 0; ti < tables->size(); ++ti) {
     FinancialTable& t = (*tables)[ti];
@@ -101,7 +108,7 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       // may be another than the one its figures are filed under.
       const bool row_on_ocr_page = ocr_page(r.prov.page ? r.prov.page : t.page);
       std::string unknown_word;
-      if (row_on_ocr_page) {
+      if (row_on_ocr_page || stripped_page(r.prov.page ? r.prov.page : t.page)) {
         if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
           OcrMisreadRepair m = RepairOcrMisreads(r.label, *lex);
           if (!m.unknown.empty()) unknown_word = m.unknown.front();

@@ -7,8 +7,11 @@
 // (ReadingFlags makes the flag), when it is still `ok` (or `repaired`) and
 //   - its row's label has a word OCR read with low confidence and the label
 //     names no known category (a garbled label: "Summa intarter"), or
-//   - its row's label, on a page read by OCR, has a word that is no known
-//     word even after ocr_misreads.h's rebuilding ("Surnrniia"), or
+//   - its row's label, on a page read by OCR or one whose text (a text
+//     layer or a dump) the page decision judged stripped by an English OCR
+//     model (kRepair), has a word that is no known word even after
+//     ocr_misreads.h's rebuilding ("Surnrniia", "Halsovaglednare": damage
+//     the diacritic repair could not undo), or
 //   - its row's label, on a page read by OCR, ends in one to three digits
 //     and the row's first figure starts with a group of three ("Intäkter 14
 //     | 200 000": a figure OCR split at its first space), or

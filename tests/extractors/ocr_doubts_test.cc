@@ -254,6 +254,11 @@ TEST(OcrDoubts, LabelsReadWrongOnOcrPages) {
       {"known words", PageDecision::kOcr, "Region Gävleborg", 0},
       {"a word no reading makes known", PageDecision::kOcr, "Regxqn Gävleborg", 3},
       {"the same on a text page", PageDecision::kText, "Regxqn Gävleborg", 0},
+      // A page the page decision judged stripped by an English OCR model (a
+      // text layer or a dump): OCR output too, "Halsovaglednare" what the
+      // repair could not restore.
+      {"a word no reading makes known, stripped page", PageDecision::kRepair, "Halsovaglednare", 3},
+      {"known words, stripped page", PageDecision::kRepair, "Region Gävleborg", 0},
       {"digits of the first figure in the label", PageDecision::kOcr, "Region Gävleborg 13", 3},
       {"a number that is part of the name", PageDecision::kOcr, "Lån 2", 0},
   };
