@@ -242,9 +242,14 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // insats's label holding its Huvudman and Period ("löpande") text
   // (suspect, read.side_text; its seven insatser figures are suspect for
   // that). All 1652/1719.
+  // Session 55: a label word no reading makes known is doubted on a page
+  // judged stripped by an English OCR model, as on an OCR page: the right
+  // figures under "Halsovaglednare", "Norsjolotsen" and "Summa
+  // medlemsavygifter" are suspect (8 more suspect, 122 → 130), and the one
+  // wrong `ok` left is the figure under "Kartläggning och stod".
   EXPECT_GE(t.recalled, t.expected - 67) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 122) << ScoreReport(scored);
-  EXPECT_EQ(t.trusted_right + 9, t.trusted) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 130) << ScoreReport(scored);
+  EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 24) << ScoreReport(scored);
 }
 
