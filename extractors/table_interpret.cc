@@ -132,6 +132,8 @@ MeasureUnit DetectMeasure(const std::string& text) {
   static const RE2 kKr("(?:^|[^\\pL])(kr|kronor|sek)(?:$|[^\\pL])");
   if (RE2::PartialMatch(f, kTkr)) m.money = MoneyUnit{"tkr", 1000};
   else if (RE2::PartialMatch(f, kMkr)) m.money = MoneyUnit{"mkr", 1000000};
+  // "Tusentaf kronor": a scale word OCR misread (DetectMoneyUnit).
+  else if (std::optional<MoneyUnit> u = DetectMoneyUnit(f); u && u->scale != 1) m.money = *u;
   else if (RE2::PartialMatch(f, kKr)) m.money = MoneyUnit{"kr", 1};
   else return m;
   m.measure = Measure::kMoney;

@@ -5,8 +5,11 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <string_view>
+#include <utility>
 
 #include "normalizers/regex.h"
+#include "normalizers/utf8.h"
 
 namespace finsam {
 namespace {
@@ -232,6 +235,33 @@ std::vector<std::vector<std::string>> GroupNumberTokens(const std::vector<std::s
   return out;
 }
 
+namespace {
+
+// True when a and b differ by at most one insertion, deletion or
+// substitution (code points).
+bool EditDistanceAtMostOne(std::u32string_view a, std::u32string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.substr(i + (i < a.size())) == b.substr(i + (i < b.size()));
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// Lower case of ASCII and the Swedish capitals (enough for unit words).
+std::string ToLowerSimple(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = NextCodePoint(s, &i);
+    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+    else if (c >= 0xC0 && c <= 0xDE && c != 0xD7) c += 0x20;
+    AppendUtf8(c, &out);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<MoneyUnit> DetectMoneyUnit(std::string_view text) {
   static const RE2 kMkr("(?i)(?:^|[^\\pL])(mkr|mnkr|miljoner kronor|msek)(?:$|[^\\pL])");
   static const RE2 kTkr("(?i)(?:^|[^\\pL])(tkr|tusentals? kronor|tusen kronor|tusen kr|ksek|tsek)(?:$|[^\\pL])");
@@ -239,6 +269,19 @@ std::optional<MoneyUnit> DetectMoneyUnit(std::string_view text) {
   re2::StringPiece in(text.data(), text.size());
   if (RE2::PartialMatch(in, kTkr)) return MoneyUnit{"tkr", 1000};
   if (RE2::PartialMatch(in, kMkr)) return MoneyUnit{"mkr", 1000000};
+  // "Tusentaf kronor", "tuséntal kronor": OCR misread the word that scales
+  // the kronor, one letter off. Read as plain kronor, every figure would be
+  // a thousand times off; the scale it is one edit from is the unit.
+  static const RE2 kScaledKronor("(?i)(?:^|[^\\pL])(\\pL{5,10})\\s+(?:kronor|kr)(?:$|[^\\pL])");
+  re2::StringPiece rest = in;
+  std::string scale_word;
+  while (RE2::FindAndConsume(&rest, kScaledKronor, &scale_word)) {
+    const std::u32string w = Utf8ToU32(ToLowerSimple(scale_word));
+    for (const auto& [word, unit] : {std::pair<std::u32string_view, MoneyUnit>{U"tusental", {"tkr", 1000}},
+                                     {U"tusentals", {"tkr", 1000}},
+                                     {U"miljoner", {"mkr", 1000000}}})
+      if (EditDistanceAtMostOne(w, word)) return unit;
+  }
   if (RE2::PartialMatch(in, kKr)) return MoneyUnit{"kr", 1};
   return std::nullopt;
 }

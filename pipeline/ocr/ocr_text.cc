@@ -1,6 +1,9 @@
 #include "pipeline/ocr/ocr_text.h"
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
+#include <vector>
 
 #include "normalizers/utf8.h"
 
@@ -72,6 +75,58 @@ std::string CleanOcrToken(std::string_view token) {
   return t;
 }
 
+namespace {
+
+bool IsLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+// A kind word, alone or ending a compound ("Helårsprögnos"), with a
+// diacritic OCR put on one of its vowels (kind words have none, so the mark
+// is OCR's), or with an n read as "ri" ("Helårsprogrios"): the token with
+// that ending spelt as the kind word. Nothing for any other token.
+template <size_t N>
+std::optional<std::string> RepairKindEnding(const std::string& t, const std::string_view (&kinds)[N]) {
+  std::vector<char32_t> cps;
+  for (size_t i = 0; i < t.size();) cps.push_back(NextCodePoint(t, &i));
+  auto fold = [](char32_t c, bool* marked) -> char32_t {
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
+    switch (c) {
+      case U'ö': case U'Ö': case U'ó': case U'ò': *marked = true; return 'o';
+      case U'ä': case U'Ä': case U'å': case U'Å': case U'á': case U'à': *marked = true; return 'a';
+      case U'é': case U'É': case U'è': *marked = true; return 'e';
+      case U'ü': case U'Ü': *marked = true; return 'u';
+      default: return c;
+    }
+  };
+  for (std::string_view kind : kinds) {
+    std::vector<std::string> readings{std::string(kind)};  // [0] as printed, then OCR's
+    for (size_t n = 1; n < kind.size(); ++n)
+      if (kind[n] == 'n') readings.push_back(std::string(kind.substr(0, n)) + "ri" + std::string(kind.substr(n + 1)));
+    for (size_t v = 0; v < readings.size(); ++v) {
+      const std::string& reading = readings[v];
+      if (cps.size() < reading.size()) continue;
+      const size_t from = cps.size() - reading.size();
+      bool marked = false, same = true;
+      for (size_t k = 0; k < reading.size() && same; ++k)
+        same = fold(cps[from + k], &marked) == static_cast<char32_t>(reading[k]);
+      if (!same || (v == 0 && !marked)) continue;
+      if (!std::all_of(cps.begin(), cps.begin() + static_cast<std::ptrdiff_t>(from), IsLetter)) continue;
+      std::string out;
+      for (size_t k = 0; k < from; ++k) AppendUtf8(cps[k], &out);
+      std::string tail(kind);
+      const char32_t first = cps[from];
+      if ((first >= 'A' && first <= 'Z') || first == U'Ö' || first == U'Ä' || first == U'Å' || first == U'É' ||
+          first == U'Ü')
+        tail[0] = static_cast<char>(tail[0] - 'a' + 'A');
+      return out + tail;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::string RepairKindWord(std::string_view token) {
   static constexpr std::string_view kKinds[] = {"utfall", "budget", "plan", "prognos", "avvikelse", "totalt",
                                                 "bokslut"};
@@ -79,6 +134,7 @@ std::string RepairKindWord(std::string_view token) {
   static constexpr std::string_view kPairs[] = {"hn", "il", "l1", "i1", "gq", "ft", "ce", "oa", "un"};
   std::string t(token);
   if (t.size() < 4) return t;
+  if (std::optional<std::string> r = RepairKindEnding(t, kKinds)) return *r;
   std::string low;
   for (char c : t) {
     if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return t;
@@ -112,6 +168,23 @@ bool IsSuspectNumber(std::string_view token, float confidence) {
   for (unsigned char c : token)
     if (!IsAmountChar(c)) return true;
   return confidence < 0.80f;
+}
+
+int LetterCount(std::string_view token) {
+  int letters = 0;
+  for (size_t i = 0; i < token.size();) letters += IsLetter(NextCodePoint(token, &i));
+  return letters;
+}
+
+bool IsSolidWord(std::string_view token, float confidence) {
+  return confidence >= 0.7f && LetterCount(token) >= 4;
+}
+
+bool IsShadingDebris(std::string_view token, float confidence, bool solid_word_beside) {
+  if (!solid_word_beside || confidence >= 0.1f || token.empty()) return false;
+  int chars = 0;
+  for (size_t i = 0; i < token.size(); ++chars) NextCodePoint(token, &i);
+  return chars <= 3;
 }
 
 }  // namespace finsam

@@ -27,7 +27,10 @@ std::string CleanOcrToken(std::string_view token);
 // confuses (h/n, i/l/1/I, q/g, f/t, c/e, rn/m is not one), same length,
 // letters only, the first letter's case kept; any other token unchanged.
 // Whole kind words only: none of them is one such edit from a Swedish word
-// a table prints ("Plan" and "Pian", "plan" and "plats" are not).
+// a table prints ("Plan" and "Pian", "plan" and "plats" are not). Also a
+// kind word alone or ending a compound with a diacritic OCR put on one of
+// its vowels ("Helårsprögnos": kind words have none) or an n read as "ri"
+// ("Helårsprogrios"); the compound's head stays as read.
 std::string RepairKindWord(std::string_view token);
 
 // Share of digits among the token's non-space characters (0..1).
@@ -37,6 +40,21 @@ double DigitShare(std::string_view token);
 // digits and also characters that never occur in a printed amount, or its
 // confidence is low.
 bool IsSuspectNumber(std::string_view token, float confidence);
+
+// Letters (a-z, A-Z, Latin-1 and Latin Extended-A/B letters) in the token.
+int LetterCount(std::string_view token);
+
+// A word of one cell's reading that is solid print: four letters or more,
+// read with confidence 0.7 or more ("Helårsbudget" at 0.90, "Helårsprognos"
+// at 0.71 from a shaded cell).
+bool IsSolidWord(std::string_view token, float confidence);
+
+// A word of one cell's reading that is the dots of a shaded (dithered)
+// cell, not print: three characters or fewer, read with next to no
+// confidence (under 0.1), in a reading that also holds a solid word
+// (`solid_word_beside`). "Helårsbudget(0.90) 200(0.04) 2026(0.93)": the
+// "200" is the shading; scored with it, the reading lost to a junk "NET".
+bool IsShadingDebris(std::string_view token, float confidence, bool solid_word_beside);
 
 }  // namespace finsam
 

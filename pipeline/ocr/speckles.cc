@@ -77,4 +77,38 @@ int RemoveSpeckles(GrayImage& image) {
   return specks;
 }
 
+void CleanShadedCrop(GrayImage& crop) {
+  if (crop.empty()) return;
+  const int w = crop.width, h = crop.height;
+  const double dpi = crop.dpi > 0 ? crop.dpi : 300;
+  const int max_area = std::max(1, static_cast<int>(kMaxShadingDotArea300 * (dpi / 300) * (dpi / 300) + 0.5));
+  for (uint8_t& p : crop.pixels) p = p < kDark ? 0 : 255;
+  std::vector<int> stack, comp;
+  std::vector<uint8_t> seen(static_cast<size_t>(w) * h, 0);
+  for (size_t i0 = 0; i0 < crop.pixels.size(); ++i0) {
+    if (seen[i0] || crop.pixels[i0] != 0) continue;
+    seen[i0] = 1;
+    stack.assign(1, static_cast<int>(i0));
+    comp.clear();
+    while (!stack.empty()) {
+      const int i = stack.back();
+      stack.pop_back();
+      if (static_cast<int>(comp.size()) <= max_area) comp.push_back(i);
+      const int x = i % w, y = i / w;
+      for (int dy = -1; dy <= 1; ++dy) {
+        for (int dx = -1; dx <= 1; ++dx) {
+          const int nx = x + dx, ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const size_t n = static_cast<size_t>(ny) * w + nx;
+          if (seen[n] || crop.pixels[n] != 0) continue;
+          seen[n] = 1;
+          stack.push_back(static_cast<int>(n));
+        }
+      }
+    }
+    if (static_cast<int>(comp.size()) <= max_area)
+      for (int i : comp) crop.pixels[static_cast<size_t>(i)] = 255;
+  }
+}
+
 }  // namespace finsam

@@ -41,6 +41,21 @@ inline constexpr double kDottedPagePerSquareInch = 30;
 // and returns how many; on any other page changes nothing and returns 0.
 int RemoveSpeckles(GrayImage& image);
 
+// The largest dot of a shaded table cell left after RemoveSpeckles, in
+// pixels at 300 dpi (scaled like kMaxSpeckleArea300): two or three pixels of
+// a 200 dpi 1-bit scan joined, 7-14 pixels once rendered at 300 dpi
+// (measured on a shaded header of a thin-font scan); the parts of 9-pt
+// letters there are 59 pixels and more.
+inline constexpr int kMaxShadingDotArea300 = 16;
+
+// Makes a crop of a shaded cell clean for a second reading: every pixel
+// black (grey < 128) or white, and every 8-connected dark component of at
+// most the shading dot area white. A dithered shade's dots, left grey and
+// scattered, make Tesseract read "Utfall jan-jun 2025" as "NN"; cleaned, it
+// reads the words. For a crop only: on a whole page it would take i-dots
+// and full stops of small print.
+void CleanShadedCrop(GrayImage& crop);
+
 }  // namespace finsam
 
 #endif  // FINSAM_PIPELINE_OCR_SPECKLES_H_

@@ -29,6 +29,16 @@
 namespace finsam {
 namespace {
 
+// The same text read twice over the same ink: boxes overlapping by half of
+// the smaller one or more.
+bool SameWord(const OcrWord& a, const OcrWord& b) {
+  if (a.text != b.text) return false;
+  const double ix = std::min(a.x1, b.x1) - std::max(a.x0, b.x0), iy = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  if (ix <= 0 || iy <= 0) return false;
+  const double smaller = std::min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
+  return ix * iy >= 0.5 * smaller;
+}
+
 constexpr double kPi = 3.14159265358979323846;
 // Characters a table amount is printed with; used as Tesseract's whitelist
 // when a numeric cell is re-recognized alone.
@@ -439,6 +449,12 @@ class TesseractEngine : public OcrEngine {
     return PixelRect{x0, y0, x1, y1};
   }
 
+  // Step 5 of RecognizeImpl on a page with a grid: each word is boxed
+  // inside its cell; a cell whose words include junk or doubtful figures is
+  // read again alone (a cell of letters with junk also from a cleaned copy
+  // of its ink, for a shaded header: CleanShadedCrop); junk with no ink in
+  // its cell, specks read beside a label's print, and junk of a cell that a
+  // broken rule merged with the one above go.
   void RecheckCells(const GrayImage& work, const std::vector<RulingLine>& rulings, OcrPageResult& result) {
     struct Cell {
       PixelRect rect;
@@ -464,6 +480,16 @@ class TesseractEngine : public OcrEngine {
       }
       std::optional<PixelRect> r = CellAround(rulings, cx, cy);
       if (!r) continue;
+      // A word's ink lies inside its cell: a box reaching over the cell's
+      // rules took in bits of them or specks beyond ("Intäkter" boxed from
+      // inside the header row above, which then joined it to the header).
+      {
+        OcrWord& mw = result.words[i];
+        mw.x0 = std::max(mw.x0, static_cast<double>(r->x0));
+        mw.x1 = std::min(mw.x1, static_cast<double>(r->x1));
+        mw.y0 = std::max(mw.y0, static_cast<double>(r->y0));
+        mw.y1 = std::min(mw.y1, static_cast<double>(r->y1));
+      }
       Cell* cell = nullptr;
       for (Cell& c : cells)
         if (c.rect.x0 == r->x0 && c.rect.y0 == r->y0 && c.rect.x1 == r->x1 && c.rect.y1 == r->y1) cell = &c;
@@ -512,10 +538,30 @@ class TesseractEngine : public OcrEngine {
       }
       return s;
     };
+    // A text cell's reading (a header's "Utfall jan-jun 2025") that holds
+    // solid print is scored by its characters' mean confidence: Tesseract
+    // gives one word of a right reading next to none ("jan-jun" at 0.03),
+    // and the weakest word's score would prefer a junk "NN" at 0.39.
+    auto text_score = [&score](const std::vector<OcrWord>& words) {
+      if (!std::any_of(words.begin(), words.end(),
+                       [](const OcrWord& w) { return IsSolidWord(w.text, w.confidence); }))
+        return score(words, nullptr, nullptr);
+      double sum = 0, chars = 0;
+      for (const OcrWord& w : words) {
+        if (IsBorderDebris(w.text)) continue;
+        const double n = static_cast<double>(w.text.size());
+        sum += n * w.confidence;
+        chars += n;
+      }
+      return chars > 0 ? static_cast<float>(sum / chars) : 0.0f;
+    };
     bool whitelist_on = false;
     // Reads the ink of `inner` alone in each mode until one is good enough;
     // the best reading and its score, or nothing when none beat `floor`.
-    auto read_cell = [&](const PixelRect& inner, float floor, std::vector<OcrWord>* best) -> float {
+    // A text cell (`text_cell`) is also read from a cleaned copy of its ink
+    // (CleanShadedCrop), and its readings are scored by text_score.
+    auto read_cell = [&](const PixelRect& inner, float floor, std::vector<OcrWord>* best,
+                         bool text_cell = false) -> float {
       best->clear();
       // Tesseract reads a short number far better from a tight crop (ink plus
       // a small margin) than from a mostly empty cell.
@@ -537,7 +583,12 @@ class TesseractEngine : public OcrEngine {
         if (api_.Recognize(&cell_monitor) != 0) continue;
         std::vector<OcrWord> fresh;
         CollectWords(line_base, fresh);
-        float sc = score(fresh, nullptr, nullptr);
+        // A shaded cell's dots read as short words beside its print
+        // (ocr_text.h): dropped, or the weakest word's score would be theirs.
+        const bool solid = std::any_of(fresh.begin(), fresh.end(),
+                                       [](const OcrWord& w) { return IsSolidWord(w.text, w.confidence); });
+        std::erase_if(fresh, [solid](const OcrWord& w) { return IsShadingDebris(w.text, w.confidence, solid); });
+        float sc = text_cell ? text_score(fresh) : score(fresh, nullptr, nullptr);
         if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
           fprintf(stderr, "cell %d,%d mode %d/%d score %.2f:", r.x0, r.y0, int(mode.psm), mode.whitelist, sc);
           for (auto& w : fresh) fprintf(stderr, " %s(%.2f)", w.text.c_str(), w.confidence);
@@ -549,21 +600,122 @@ class TesseractEngine : public OcrEngine {
         }
         if (best_score >= kGoodEnough) break;
       }
+      if (text_cell && best_score < kGoodEnough) {
+        GrayImage crop;
+        crop.width = r.width();
+        crop.height = r.height();
+        crop.dpi = dpi;
+        crop.pixels.resize(static_cast<size_t>(crop.width) * crop.height);
+        for (int y = 0; y < crop.height; ++y)
+          for (int x = 0; x < crop.width; ++x)
+            crop.pixels[static_cast<size_t>(y) * crop.width + x] = work.at(r.x0 + x, r.y0 + y);
+        CleanShadedCrop(crop);
+        api_.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+        if (whitelist_on) {
+          api_.SetVariable("tessedit_char_whitelist", "");
+          whitelist_on = false;
+        }
+        api_.SetImage(crop.pixels.data(), crop.width, crop.height, 1, crop.width);
+        api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
+        tesseract::ETEXT_DESC crop_monitor;
+        std::vector<OcrWord> fresh;
+        if (ArmMonitor(crop_monitor) && api_.Recognize(&crop_monitor) == 0) CollectWords(line_base, fresh);
+        // Back to the page for the next cell's SetRectangle.
+        api_.SetImage(work.pixels.data(), work.width, work.height, 1, work.width);
+        api_.SetSourceResolution(static_cast<int>(dpi + 0.5));
+        for (OcrWord& w : fresh) {
+          w.x0 += r.x0;
+          w.x1 += r.x0;
+          w.y0 += r.y0;
+          w.y1 += r.y0;
+        }
+        const bool solid = std::any_of(fresh.begin(), fresh.end(),
+                                       [](const OcrWord& w) { return IsSolidWord(w.text, w.confidence); });
+        std::erase_if(fresh, [solid](const OcrWord& w) { return IsShadingDebris(w.text, w.confidence, solid); });
+        const float sc = text_score(fresh);
+        if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
+          fprintf(stderr, "cell %d,%d cleaned score %.2f:", r.x0, r.y0, sc);
+          for (auto& w : fresh) fprintf(stderr, " %s(%.2f)", w.text.c_str(), w.confidence);
+          fprintf(stderr, "\n");
+        }
+        if (!fresh.empty() && sc > best_score) {
+          best_score = sc;
+          *best = std::move(fresh);
+        }
+      }
       return best_score;
     };
+    // A rule broken by a shaded row's dots ends a cell for some words and
+    // not for others: a cell with another inside it is that artifact (a
+    // grid's cells do not nest), and is not read again over the inner one.
+    auto holds_another = [&cells](const Cell& c) {
+      return std::any_of(cells.begin(), cells.end(), [&c](const Cell& d) {
+        return &d != &c && d.rect.x0 >= c.rect.x0 && d.rect.x1 <= c.rect.x1 && d.rect.y0 >= c.rect.y0 &&
+               d.rect.y1 <= c.rect.y1;
+      });
+    };
     for (const Cell& cell : cells) {
-      if (!cell.numeric || !cell.suspect) continue;
+      if (!cell.suspect) continue;
+      if (!cell.numeric) {
+        // A label or header cell's print with specks read beside it ("Tusentaf
+        // kronor DE ns" in a shaded header: "DE" at 0.18, "ns" at 0.02): the
+        // specks' words go, or they split the words they stand between.
+        const bool solid = std::any_of(cell.words.begin(), cell.words.end(), [&](size_t i) {
+          return result.words[i].confidence >= 0.6f && LetterCount(result.words[i].text) >= 4;
+        });
+        for (size_t i : cell.words) {
+          const OcrWord& w = result.words[i];
+          if (w.confidence < 0.2f && DigitShare(w.text) < 0.5 && IsShadingDebris(w.text, 0.0f, solid)) drop[i] = true;
+        }
+      }
+      if (holds_another(cell)) {
+        // Its junk (no figure, next to no confidence: specks on the broken
+        // rule, "om") would join the row below to the header; figures stay.
+        for (size_t i : cell.words)
+          if (result.words[i].confidence < 0.3f && DigitShare(result.words[i].text) < 0.5) drop[i] = true;
+        continue;
+      }
+      if (!cell.numeric) continue;
+      // A cell of junk whose first reading has a word of letters holds text
+      // (a shaded header's: "'Helårsbudget" at 0.00, "NET"), however little
+      // OCR believed it.
+      const bool text_cell = std::any_of(cell.words.begin(), cell.words.end(), [&](size_t i) {
+        return LetterCount(result.words[i].text) >= 3;
+      });
       PixelRect inner{cell.rect.x0 + pad, cell.rect.y0 + pad, cell.rect.x1 - pad, cell.rect.y1 - pad};
       if (inner.width() < 8 || inner.height() < 8) continue;
-      if (!InkBox(work, inner)) continue;
+      if (!InkBox(work, inner)) {
+        // No ink inside the cell's rules: a word read there with no figure
+        // and next to no confidence is made of the rules' and specks' bits
+        // ("om" in a section row's empty cell, which then joined the row to
+        // the header above).
+        for (size_t i : cell.words)
+          if (result.words[i].confidence < 0.3f && DigitShare(result.words[i].text) < 0.5) drop[i] = true;
+        continue;
+      }
       std::vector<OcrWord> best;
-      read_cell(inner, score({}, &cell.words, &result.words), &best);
+      read_cell(inner, score({}, &cell.words, &result.words), &best, text_cell);
       ++result.cells_rechecked;
       if (best.empty()) continue;
       for (const OcrWord& w : best) line_base = std::max(line_base, w.line + 1);
       for (size_t i : cell.words) drop[i] = true;
+      // Words of an outer cell (holds_another) over this one's ink, or on
+      // its rules, are replaced by the reading too.
+      for (size_t i = 0; i < result.words.size(); ++i) {
+        const OcrWord& o = result.words[i];
+        const double ox = (o.x0 + o.x1) / 2, oy = (o.y0 + o.y1) / 2;
+        if (ox >= cell.rect.x0 - pad && ox <= cell.rect.x1 + pad && oy >= cell.rect.y0 - pad &&
+            oy <= cell.rect.y1 + pad)
+          drop[i] = true;
+      }
       for (OcrWord& w : best) {
+        // A rule broken by a shaded row's dots ends a cell for some words
+        // and not for others: two cells, one inside the other, re-read the
+        // same ink. Its words are added once.
+        if (std::any_of(added.begin(), added.end(), [&w](const OcrWord& a) { return SameWord(a, w); })) continue;
         w.cell_rechecked = true;
+        if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
+          fprintf(stderr, "cell word %s %.0f,%.0f-%.0f,%.0f\n", w.text.c_str(), w.x0, w.y0, w.x1, w.y1);
         // SetRectangle results are already in whole-image pixels; keep the
         // block of the first word the cell had so the layout stays grouped.
         w.block = result.words[cell.words.front()].block;

@@ -140,11 +140,19 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // shaded head, "Medlem. > > Andel, 20 Avgift 2026 = > Avgift 2027", made
   // it no header) 87/97, none wrong; its member fees suspect (two rows
   // joined where OCR read a share "1,4" as "14").
+  // Session 55 (shaded header cells: a cell of junk with letters also read
+  // from a cleaned copy of its ink and scored by its characters' mean
+  // confidence, the shade's dots read as short words dropped, a word boxed
+  // inside its cell, junk in a cell with no ink dropped, a cell a broken
+  // rule merged with the one above not read over it; "Tusentaf kronor" is
+  // tkr; "Helårsprögnos" / "Helårsprogrios" a kind): w22 14 → 24/65 (its
+  // Resultaträkning read; the rest is OCR's digits, suspect), w24 87 → 91;
+  // all 1613/1719 (0.938), precision 0.996.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1599) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1613) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 24) << ScoreReport(scored);
 }

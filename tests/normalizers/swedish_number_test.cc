@@ -131,6 +131,10 @@ TEST(SwedishNumberTest, DetectsMoneyUnits) {
       {"Totalbudget 2020 892 400 kr", "kr", 1}, {"Belopp i tkr.", "tkr", 1000},
       {"Belopp i tusentals kronor", "tkr", 1000},  // not "kronor": kr
       {"Belopp i tusentals kronor (tkr).", "tkr", 1000}, {"Belopp i TSEK", "tkr", 1000},
+      // The scale word misread by OCR, one letter off: not plain kronor.
+      {"Tusentaf kronor", "tkr", 1000}, {"Belopp i tuséntal kronor", "tkr", 1000},
+      {"Miljaner kronor", "mkr", 1000000}, {"Belopp i kronor", "kr", 1},
+      {"Summa kronor", "kr", 1}, {"Utfall kronor", "kr", 1},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);

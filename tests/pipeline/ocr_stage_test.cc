@@ -381,8 +381,33 @@ TEST(OcrText, RepairsColumnKindWordsReadOneLetterWrong) {
       {"Plan", "Plan"},       {"Plats", "Plats"},     {"Pion", "Pion"},       {"Flan", "Flan"},
       {"Plen", "Plen"},       {"Planer", "Planer"},   {"Budget2", "Budget2"}, {"2026", "2026"},
       {"Kansli", "Kansli"},   {"Plan,", "Plan,"},
+      // A diacritic OCR put on a kind word's vowel, alone or ending a
+      // compound; Swedish words that end so keep theirs.
+      {"Helårsprögnos", "Helårsprognos"}, {"Budgét", "Budget"}, {"Utfäll", "Utfall"},
+      {"Plän", "Plan"},  {"Helårsprognos", "Helårsprognos"}, {"Årsplan", "Årsplan"},
+      {"Söder", "Söder"}, {"2026-plän", "2026-plän"},
+      // An n read as "ri", alone or ending a compound.
+      {"Helårsprogrios", "Helårsprognos"}, {"Progrios", "Prognos"}, {"Pristagarie", "Pristagarie"},
   };
   for (const Case& c : cases) EXPECT_EQ(RepairKindWord(c.in), c.out) << c.in;
+}
+
+// A cell's reading: solid print, and the dots of a shaded cell read as
+// short words beside it.
+TEST(OcrText, SolidWordsAndShadingDebris) {
+  EXPECT_EQ(LetterCount("Helårsbudget"), 12);
+  EXPECT_EQ(LetterCount("2026"), 0);
+  EXPECT_EQ(LetterCount("jan-jun"), 6);
+  EXPECT_TRUE(IsSolidWord("Helårsbudget", 0.90f));
+  EXPECT_TRUE(IsSolidWord("Helårsprognos", 0.71f));
+  EXPECT_FALSE(IsSolidWord("Helårsbudget", 0.50f));  // not believed
+  EXPECT_FALSE(IsSolidWord("NET", 0.95f));           // too short
+  EXPECT_FALSE(IsSolidWord("2026", 0.95f));          // no letters
+  EXPECT_TRUE(IsShadingDebris("200", 0.04f, true));
+  EXPECT_TRUE(IsShadingDebris("ns", 0.02f, true));
+  EXPECT_FALSE(IsShadingDebris("200", 0.04f, false));  // nothing solid beside it
+  EXPECT_FALSE(IsShadingDebris("200", 0.40f, true));   // read with some confidence
+  EXPECT_FALSE(IsShadingDebris("2026", 0.04f, true));  // four characters: print
 }
 
 TEST(OcrText, CleansBorderGlyphsAndDigitLetters) {

@@ -74,5 +74,32 @@ TEST(Speckles, SizeScalesWithResolution) {
   EXPECT_EQ(RemoveSpeckles(empty), 0);
 }
 
+// A shaded cell's crop made clean for its second reading: every pixel
+// black or white, dots up to the shading dot area (16 pixels at 300 dpi) gone
+// whatever the page's density, a glyph's part bigger than that kept.
+TEST(Speckles, ShadedCropComesOutBlackAndWhiteWithoutItsDots) {
+  GrayImage img = White(100, 60, 300);
+  Fill(img, 5, 5, 9, 9);            // a 4 × 4 dot (16 pixels): shading
+  Fill(img, 20, 5, 22, 7, 90);      // a grey 2 × 2 dot, dark enough to be ink
+  Fill(img, 30, 5, 35, 9);          // 5 × 4 (20 pixels): a glyph's part
+  Fill(img, 50, 10, 52, 50);        // a stroke
+  Fill(img, 60, 10, 62, 12, 200);   // light grey: paper
+  CleanShadedCrop(img);
+  auto at = [&img](int x, int y) { return img.pixels[static_cast<size_t>(y) * img.width + x]; };
+  EXPECT_EQ(at(6, 6), 255);
+  EXPECT_EQ(at(20, 5), 255);
+  EXPECT_EQ(at(31, 6), 0);
+  EXPECT_EQ(at(51, 30), 0);
+  EXPECT_EQ(at(60, 10), 255);
+  for (uint8_t p : img.pixels) EXPECT_TRUE(p == 0 || p == 255);
+  // At 150 dpi the area is a quarter: the 4 × 4 dot is a glyph's part.
+  GrayImage low = White(40, 20, 150);
+  Fill(low, 5, 5, 9, 9);
+  Fill(low, 20, 5, 22, 7);
+  CleanShadedCrop(low);
+  EXPECT_EQ(low.pixels[6 * 40 + 6], 0);
+  EXPECT_EQ(low.pixels[5 * 40 + 20], 255);
+}
+
 }  // namespace
 }  // namespace finsam
