@@ -10,6 +10,46 @@ namespace {
 
 constexpr uint8_t kDark = 128;
 
+// Calls visit(pixels) for every 8-connected component of dark pixels
+// (grey < kDark) of at most `max_area` pixels, in scan order; pixels are
+// indices y * width + x. Pixels are marked as they are flooded so that a
+// large component is walked once, however many of its pixels start a
+// search; `visit` may paint the component's pixels.
+template <typename Visit>
+void ForEachSmallComponent(const GrayImage& image, int max_area, Visit visit) {
+  const int w = image.width, h = image.height;
+  auto dark = [&](size_t i) { return image.pixels[i] < kDark; };
+  std::vector<uint8_t> seen(static_cast<size_t>(w) * h, 0);
+  std::vector<int> stack, comp;
+  for (size_t i0 = 0; i0 < seen.size(); ++i0) {
+    if (seen[i0] || !dark(i0)) continue;
+    seen[i0] = 1;
+    stack.assign(1, static_cast<int>(i0));
+    comp.clear();
+    bool small = true;
+    while (!stack.empty()) {
+      const int i = stack.back();
+      stack.pop_back();
+      if (small) {
+        comp.push_back(i);
+        if (static_cast<int>(comp.size()) > max_area) small = false;
+      }
+      const int x = i % w, y = i / w;
+      for (int dy = -1; dy <= 1; ++dy) {
+        for (int dx = -1; dx <= 1; ++dx) {
+          const int nx = x + dx, ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const size_t n = static_cast<size_t>(ny) * w + nx;
+          if (seen[n] || !dark(n)) continue;
+          seen[n] = 1;
+          stack.push_back(static_cast<int>(n));
+        }
+      }
+    }
+    if (small) visit(comp);
+  }
+}
+
 }  // namespace
 
 int RemoveSpeckles(GrayImage& image) {
@@ -18,46 +58,14 @@ int RemoveSpeckles(GrayImage& image) {
   const double dpi = image.dpi > 0 ? image.dpi : 300;
   const int max_area = std::max(1, static_cast<int>(kMaxSpeckleArea300 * (dpi / 300) * (dpi / 300) + 0.5));
   auto dark = [&](int x, int y) { return image.pixels[static_cast<size_t>(y) * w + x] < kDark; };
-  // Pass 1: the small components and their pixels. Pixels are marked as
-  // they are flooded so that a large component is walked once, however many
-  // of its pixels start a search.
-  std::vector<uint8_t> seen(static_cast<size_t>(w) * h, 0);
-  std::vector<int> stack, comp;
+  // Pass 1: the small components and their pixels.
   std::vector<int> pixels;  // the specks' pixels, each speck ended by -1
   int specks = 0;
-  for (int y0 = 0; y0 < h; ++y0) {
-    for (int x0 = 0; x0 < w; ++x0) {
-      const size_t i0 = static_cast<size_t>(y0) * w + x0;
-      if (seen[i0] || !dark(x0, y0)) continue;
-      seen[i0] = 1;
-      stack.assign(1, static_cast<int>(i0));
-      comp.clear();
-      bool small = true;
-      while (!stack.empty()) {
-        const int i = stack.back();
-        stack.pop_back();
-        if (small) {
-          comp.push_back(i);
-          if (static_cast<int>(comp.size()) > max_area) small = false;
-        }
-        const int x = i % w, y = i / w;
-        for (int dy = -1; dy <= 1; ++dy) {
-          for (int dx = -1; dx <= 1; ++dx) {
-            const int nx = x + dx, ny = y + dy;
-            if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-            const size_t n = static_cast<size_t>(ny) * w + nx;
-            if (seen[n] || !dark(nx, ny)) continue;
-            seen[n] = 1;
-            stack.push_back(static_cast<int>(n));
-          }
-        }
-      }
-      if (!small) continue;
-      ++specks;
-      pixels.insert(pixels.end(), comp.begin(), comp.end());
-      pixels.push_back(-1);
-    }
-  }
+  ForEachSmallComponent(image, max_area, [&](const std::vector<int>& comp) {
+    ++specks;
+    pixels.insert(pixels.end(), comp.begin(), comp.end());
+    pixels.push_back(-1);
+  });
   // Pass 2: only on a page strewn with specks.
   const double square_inches = (w / dpi) * (h / dpi);
   if (specks < kDottedPagePerSquareInch * square_inches) return 0;
@@ -79,36 +87,12 @@ int RemoveSpeckles(GrayImage& image) {
 
 void CleanShadedCrop(GrayImage& crop) {
   if (crop.empty()) return;
-  const int w = crop.width, h = crop.height;
   const double dpi = crop.dpi > 0 ? crop.dpi : 300;
   const int max_area = std::max(1, static_cast<int>(kMaxShadingDotArea300 * (dpi / 300) * (dpi / 300) + 0.5));
   for (uint8_t& p : crop.pixels) p = p < kDark ? 0 : 255;
-  std::vector<int> stack, comp;
-  std::vector<uint8_t> seen(static_cast<size_t>(w) * h, 0);
-  for (size_t i0 = 0; i0 < crop.pixels.size(); ++i0) {
-    if (seen[i0] || crop.pixels[i0] != 0) continue;
-    seen[i0] = 1;
-    stack.assign(1, static_cast<int>(i0));
-    comp.clear();
-    while (!stack.empty()) {
-      const int i = stack.back();
-      stack.pop_back();
-      if (static_cast<int>(comp.size()) <= max_area) comp.push_back(i);
-      const int x = i % w, y = i / w;
-      for (int dy = -1; dy <= 1; ++dy) {
-        for (int dx = -1; dx <= 1; ++dx) {
-          const int nx = x + dx, ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const size_t n = static_cast<size_t>(ny) * w + nx;
-          if (seen[n] || crop.pixels[n] != 0) continue;
-          seen[n] = 1;
-          stack.push_back(static_cast<int>(n));
-        }
-      }
-    }
-    if (static_cast<int>(comp.size()) <= max_area)
-      for (int i : comp) crop.pixels[static_cast<size_t>(i)] = 255;
-  }
+  ForEachSmallComponent(crop, max_area, [&crop](const std::vector<int>& comp) {
+    for (int i : comp) crop.pixels[static_cast<size_t>(i)] = 255;
+  });
 }
 
 }  // namespace finsam
