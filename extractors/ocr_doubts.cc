@@ -63,7 +63,19 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       continue;
     }
     if (f.passed) {
-      for (const FlagCell& c : f.cells) confirmed.insert({c.table, c.row, c.col});
+      // A figure compared across tables with one printed in a coarser unit
+      // ("22 000 009" kr in a note against "22 000" tkr in the statement)
+      // is vouched for only to that unit: OCR's misread last digits pass.
+      int64_t coarsest = 0;
+      const bool rounded = f.found && f.expected && *f.found != *f.expected;
+      for (const FlagCell& c : f.cells)
+        if (c.table >= 0 && c.table < static_cast<int>(tables->size()))
+          coarsest = std::max(coarsest, (*tables)[c.table].scale);
+      for (const FlagCell& c : f.cells) {
+        const bool finer = rounded && c.table >= 0 && c.table < static_cast<int>(tables->size()) &&
+                           (*tables)[c.table].scale < coarsest;
+        if (!finer) confirmed.insert({c.table, c.row, c.col});
+      }
     } else if (f.severity == kSeverityError) {
       for (const FlagCell& c : f.cells) failed.insert({c.table, c.row, c.col});
     }

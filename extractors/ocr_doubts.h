@@ -39,7 +39,9 @@
 //     wrapped in cells too narrow), and what is left is `ok` by default.
 // A check that holds only within its rounding tolerance (the sum misses by
 // a unit: `13 321` against 13 320) vouches for no cell: an OCR digit
-// misread by one in the last place passes such a sum.
+// misread by one in the last place passes such a sum. A check across tables
+// that agrees only to the coarser unit (a note's `22 000 009` kr against a
+// statement's 22 000 tkr) vouches for the figures printed in that unit only.
 // Text-layer figures are never touched (their confidence is 1 and their pages
 // are not OCR pages).
 #ifndef FINSAM_EXTRACTORS_OCR_DOUBTS_H_

@@ -367,6 +367,8 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       // high and would reach into the next column.
       double max_gap = (ocr && lone_head ? lp.ocr_number_gap_heights : lp.number_gap_heights) *
                        std::min(last.height(), p.w->box.height());
+      // A monospaced face sets the thousands space a digit wide.
+      if (ocr && lone_head) max_gap = std::max(max_gap, lp.ocr_head_gap_pitches * p.w->box.width() / 3);
       // A hyphen between digits is OCR's reading of a speck in a thousands
       // space ("14" + "200-000"): the parts still join into one figure.
       std::string joined = c.Text() + " " + p.w->text;
@@ -380,7 +382,8 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
         widest_space = std::max(widest_space, c.words[k].w->box.x0 - c.words[k - 1].w->box.x1);
       const bool like_spaced = ocr && c.words.size() >= 2 && widest_space > 0 &&
                                RE2::FullMatch(p.w->text, "\\d{3}"_re) &&
-                               gap < lp.ocr_group_gap_heights * std::min(last.height(), p.w->box.height()) &&
+                               (gap < lp.ocr_group_gap_heights * std::min(last.height(), p.w->box.height()) ||
+                                gap < lp.ocr_head_gap_pitches * p.w->box.width() / 3) &&
                                gap <= lp.ocr_group_gap_ratio * widest_space;
       if (same_line && gap >= -lp.number_overlap_pt && (gap < max_gap || like_spaced) &&
           (ParseSwedishNumber(joined) || lost_head_space)) {

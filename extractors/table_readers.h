@@ -40,6 +40,10 @@ struct LayoutParams {
   // ... or, on OCR words (boxes hug the ink), for a lone 1-3 digit head and
   // a 3-digit group ("1" + "603"), less than this.
   double ocr_number_gap_heights = 0.95;
+  // ... or less than this many of the group's digit pitches (its box's
+  // width / 3): in a monospaced face the thousands space is a whole digit
+  // wide ("22" + "000" 25 px apart under 25-px-high digits 20 px a pitch).
+  double ocr_head_gap_pitches = 1.6;
   // ... or, on OCR words, for a further 3-digit group of a figure whose
   // earlier groups stand apart alike ("2 361" + "500": a box that hugs
   // narrower ink widens the space), less than this and at most

@@ -320,6 +320,7 @@ class TesseractEngine : public OcrEngine {
       return Status::Internal("Tesseract recognition failed");
     }
     CollectWords(0, result.words);
+    DropRuleSlivers(rulings, result.words);
     if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
       for (const OcrWord& w : result.words) fprintf(stderr, "first %s %.0f,%.0f-%.0f,%.0f %.2f\n", w.text.c_str(), w.x0, w.y0, w.x1, w.y1, w.confidence);
 
@@ -349,6 +350,24 @@ class TesseractEngine : public OcrEngine {
     for (OcrWord& w : result.words) geo.MapWord(w, options_.boxes_in_skewed_frame);
     api_.Clear();
     return result;
+  }
+
+  // A dash read off a table rule the page keeps (rules between rows, not a
+  // grid: only a grid's lines are erased): next to no confidence, its box no
+  // taller than a rule, lying on a horizontal ruling line. In a section row
+  // ("VERKSAMHETENS INTÄKTER - - -") such dashes read as nil figures.
+  static void DropRuleSlivers(const std::vector<RulingLine>& rulings, std::vector<OcrWord>& words) {
+    std::erase_if(words, [&rulings](const OcrWord& w) {
+      if (w.confidence >= 0.2f || (w.text != "-" && w.text != "—" && w.text != "–" && w.text != "_")) return false;
+      for (const RulingLine& l : rulings) {
+        if (!l.horizontal) continue;
+        const double thick = std::max(2.0, static_cast<double>(l.y1 - l.y0) + 2);
+        if (w.y1 - w.y0 <= 2 * thick && w.x0 >= l.x0 - 2 && w.x1 <= l.x1 + 2 && w.y0 >= l.y0 - thick &&
+            w.y1 <= l.y1 + thick)
+          return true;
+      }
+      return false;
+    });
   }
 
   // Appends the words of the last recognition; line ids continue after

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 24u);
+  ASSERT_EQ(scored.size(), 25u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -147,14 +147,22 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // rule merged with the one above not read over it; "Tusentaf kronor" is
   // tkr; "Helårsprögnos" / "Helårsprogrios" a kind): w22 14 → 24/65 (its
   // Resultaträkning read; the rest is OCR's digits, suspect), w24 87 → 91;
-  // all 1613/1719 (0.938), precision 0.996.
+  // all 1613/1719 (0.938), precision 0.996. w25 (210 dpi, Liberation Mono,
+  // rules between rows; held out: 35/87 with 3 wrong `ok`: the monospaced
+  // face's digit-wide thousands space split "22 000" into two columns'
+  // figures, dashes read off a kept rule made a section row end the
+  // resultaträkning, and a note's Summa misread in its last digits,
+  // "22 000 009" kr, was vouched for by the statement's 22 000 tkr) 71/87,
+  // none wrong, once a head joins its group within 1.6 digit pitches, dash
+  // slivers on a rule go and a check against a coarser unit vouches only
+  // for the figures in it. All 1684/1806 (0.932).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1613) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1684) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 24) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 24u);
+  ASSERT_EQ(scored.size(), 25u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -118,15 +118,16 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // kinds row, "Reviderad" over "budget" wrapped in its cell, was no kinds
   // row, so the header row became the title and 2025 a bare year; its
   // "Avgift 2026" a bare year before the plan) 97/97, nothing suspect.
+  // w25 (session 55, a monospaced face; held out: 87/87, nothing suspect).
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 24) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 24u);
+  ASSERT_EQ(scored.size(), 25u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -246,11 +247,14 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // judged stripped by an English OCR model, as on an OCR page: the right
   // figures under "Halsovaglednare", "Norsjolotsen" and "Summa
   // medlemsavygifter" are suspect (8 more suspect, 122 → 130), and the one
-  // wrong `ok` left is the figure under "Kartläggning och stod".
-  EXPECT_GE(t.recalled, t.expected - 67) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 130) << ScoreReport(scored);
+  // wrong `ok` left is the figure under "Kartläggning och stod". w25
+  // (session 55, held out): 84/87, none wrong (its budget follow-up's
+  // "Medlemsavgifter 22 000 22 000 0" dumped as "… 22 000 ic)": the row
+  // suspect and unread, 9 suspect). All 1736/1806.
+  EXPECT_GE(t.recalled, t.expected - 70) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 139) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 24) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

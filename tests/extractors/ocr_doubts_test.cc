@@ -195,6 +195,39 @@ TEST(OcrDoubts, HoldsOnlyByRounding) {
   }
 }
 
+// A note in kronor whose Summa OCR misread in its last digits ("22 000 009")
+// agrees with the statement's "22 000" tkr to the thousand: that check
+// vouches for the tkr figure, not for the kronor one, which its own failed
+// sum then doubts. The same check agreeing to the krona vouches for both.
+TEST(OcrDoubts, ACheckAgainstACoarserUnitVouchesOnlyToThatUnit) {
+  for (const double expected : {22000009.0, 22000000.0}) {
+    std::vector<testing::ColSpec> cols = {{"2025", 2025, ColumnKind::kUtfall}};
+    FinancialTable note = MakeTable(cols, {{"Försäkringskassan", {"5 500 000"}}, {"Summa", {"22 000 009"}}});
+    note.unit = "kr";
+    note.scale = 1;
+    FinancialTable statement = MakeTable(cols, {{"Medlemsavgifter", {"22 000"}}});
+    std::vector<FinancialTable> tables{note, statement};
+    for (FinancialTable& t : tables)
+      for (TableRow& r : t.rows)
+        for (TableCell& c : r.cells) c.prov.confidence = 0.95;
+    Flag sum;
+    sum.rule = "sum.section";
+    sum.severity = kSeverityError;
+    sum.cells = {{0, 1, 0}, {0, 0, 0}};
+    Flag xref;
+    xref.rule = "xref.note";
+    xref.severity = "ok";
+    xref.passed = true;
+    xref.found = 22000000;
+    xref.expected = expected;
+    xref.cells = {{1, 0, 0}, {0, 1, 0}};
+    MarkOcrDoubts(OnePage(PageDecision::kOcr), {sum, xref}, &tables);
+    const bool exact = expected == 22000000.0;
+    EXPECT_EQ(tables[0].rows[1].cells[0].status, exact ? "ok" : "suspect") << expected;
+    EXPECT_EQ(tables[1].rows[0].cells[0].status, "ok") << expected;
+  }
+}
+
 TEST(OcrDoubts, FlagsComeFromReadingFlags) {
   std::vector<FinancialTable> tables{Income()};
   tables[0].rows[1].prov.confidence = 0.3;

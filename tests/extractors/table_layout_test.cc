@@ -1259,7 +1259,7 @@ TEST(LayoutHeaderTest, NoteCaptionOnTheHeaderLineStartsItsOwnTable) {
 // its wrapped "Kommun"; rows 7.2 pt apart (as measured on the generated scan
 // v217-wrap).
 std::vector<Word> OcrMemberNote(double confidence, double kommun_gap, const std::string& summa_head,
-                                double summa_gap) {
+                                double summa_gap, double group_pitch = 0) {
   constexpr double kInk = 7;
   std::vector<Word> ws;
   auto add = [&](Word w) {
@@ -1299,6 +1299,8 @@ std::vector<Word> OcrMemberNote(double confidence, double kommun_gap, const std:
   label("Summa", y);
   // "2 371" with its thousands space as OCR boxes leave it: "2", gap, "371".
   Word group = R("371", 300, y, kInk);
+  // A monospaced face: each digit `group_pitch` wide.
+  if (group_pitch > 0) group.box.x0 = group.box.x1 - 3 * group_pitch;
   add(group);
   add(R(summa_head, group.box.x0 - summa_gap, y, kInk));
   add(R("2371", 350, y, kInk));
@@ -1334,11 +1336,16 @@ TEST(LayoutOcrTest, LoneHeadJoinsItsGroupOverAnOcrGap) {
     const char* head;
     double gap;  // pt, the box is 7 pt tall
     const char* want_2020;
+    double pitch = 0;  // a monospaced face's digit width (pt), 0 for the fixture's
   };
   for (const Case& c : {Case{"thin space", "2", 2, "2 371"}, Case{"wide space (0.86 of the box)", "2", 6, "2 371"},
-                        Case{"a column's gap", "2", 9, "371"}}) {
+                        Case{"a column's gap", "2", 9, "371"},
+                        // A monospaced face (w25's Liberation Mono: 25-px digits
+                        // 20 px a pitch) sets the thousands space a digit wide.
+                        Case{"monospaced: a digit-wide space", "2", 8, "2 371", 5.6},
+                        Case{"monospaced: a column's gap", "2", 12, "371", 5.6}}) {
     SCOPED_TRACE(c.name);
-    Document doc = OnePage("årsredovisning", OcrMemberNote(0.95, 3.3, c.head, c.gap));
+    Document doc = OnePage("årsredovisning", OcrMemberNote(0.95, 3.3, c.head, c.gap, c.pitch));
     std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
     ASSERT_EQ(tables.size(), 1u);
     const FinancialTable& t = tables[0];

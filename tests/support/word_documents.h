@@ -26,7 +26,7 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w16-ar-vasternorrland", "w17-vp-umea",
                                                 "w18-vp-gotland", "w19-ar-halland", "w20-vp-blekinge",
                                                 "w21-ar-jonkoping", "w22-dr-skelleftea",
-                                                "w23-ar-vastramalardalen", "w24-vp-sormland"};
+                                                "w23-ar-vastramalardalen", "w24-vp-sormland", "w25-ar-malmo"};
   return kIds;
 }
 
