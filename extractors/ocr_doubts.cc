@@ -80,10 +80,11 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       for (const FlagCell& c : f.cells) failed.insert({c.table, c.row, c.col});
     }
   }
-  auto ocr_page = [&doc](int page) {
-    return page >= 1 && page <= static_cast<int>(doc.pages.size()) &&
-           doc.pages[page - 1].decision == PageDecision::kOcr;
+  // The page (1-based) exists and its text was got as `d` says.
+  auto decided = [&doc](int page, PageDecision d) {
+    return page >= 1 && page <= static_cast<int>(doc.pages.size()) && doc.pages[page - 1].decision == d;
   };
+  auto ocr_page = [&decided](int page) { return decided(page, PageDecision::kOcr); };
   // A page of a plain-text dump (words of WordSource::kPlainText): OCR
   // output as often as not, without the confidences to doubt a figure by.
   auto dump_page = [&doc](int page) {
@@ -91,13 +92,6 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
     for (const Line& l : doc.pages[page - 1].lines)
       for (const Word& w : l.words) return w.source == WordSource::kPlainText;
     return false;
-  };
-  // A page whose text, a text layer or a dump, the page decision judged
-  // stripped by an English OCR model (PageDecision::kRepair): OCR output
-  // too, its words repaired where the repair could.
-  auto stripped_page = [&doc](int page) {
-    return page >= 1 && page <= static_cast<int>(doc.pages.size()) &&
-           doc.pages[page - 1].decision == PageDecision::kRepair;
   };
   int marked = 0;
   for (size_t ti = 0; ti < tables->size(); ++ti) {
@@ -118,9 +112,13 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
       const bool garbled_label = r.prov.confidence < kOcrLabelMinConfidence && !r.category;
       // A label word OCR read that no reading makes a known word: the row
       // may be another than the one its figures are filed under.
-      const bool row_on_ocr_page = ocr_page(r.prov.page ? r.prov.page : t.page);
+      const int row_page = r.prov.page ? r.prov.page : t.page;
+      const bool row_on_ocr_page = ocr_page(row_page);
       std::string unknown_word;
-      if (row_on_ocr_page || stripped_page(r.prov.page ? r.prov.page : t.page)) {
+      // On a page the page decision judged stripped by an English OCR model
+      // (kRepair: a text layer or a dump) too: OCR output, its words
+      // repaired where the repair could.
+      if (row_on_ocr_page || decided(row_page, PageDecision::kRepair)) {
         if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
           OcrMisreadRepair m = RepairOcrMisreads(r.label, *lex);
           if (!m.unknown.empty()) unknown_word = m.unknown.front();

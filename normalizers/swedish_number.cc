@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "normalizers/regex.h"
+#include "normalizers/unicode.h"
 #include "normalizers/utf8.h"
 
 namespace finsam {
@@ -248,18 +249,6 @@ bool EditDistanceAtMostOne(std::u32string_view a, std::u32string_view b) {
   return a.substr(i) == b.substr(i + 1);
 }
 
-// Lower case of ASCII and the Swedish capitals (enough for unit words).
-std::string ToLowerSimple(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    char32_t c = NextCodePoint(s, &i);
-    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-    else if (c >= 0xC0 && c <= 0xDE && c != 0xD7) c += 0x20;
-    AppendUtf8(c, &out);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<MoneyUnit> DetectMoneyUnit(std::string_view text) {
@@ -276,7 +265,7 @@ std::optional<MoneyUnit> DetectMoneyUnit(std::string_view text) {
   re2::StringPiece rest = in;
   std::string scale_word;
   while (RE2::FindAndConsume(&rest, kScaledKronor, &scale_word)) {
-    const std::u32string w = Utf8ToU32(ToLowerSimple(scale_word));
+    const std::u32string w = Utf8ToU32(ToLower(scale_word));
     for (const auto& [word, unit] : {std::pair<std::u32string_view, MoneyUnit>{U"tusental", {"tkr", 1000}},
                                      {U"tusentals", {"tkr", 1000}},
                                      {U"miljoner", {"mkr", 1000000}}})

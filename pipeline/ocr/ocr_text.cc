@@ -182,9 +182,7 @@ bool IsSolidWord(std::string_view token, float confidence) {
 
 bool IsShadingDebris(std::string_view token, float confidence, bool solid_word_beside) {
   if (!solid_word_beside || confidence >= 0.1f || token.empty()) return false;
-  int chars = 0;
-  for (size_t i = 0; i < token.size(); ++chars) NextCodePoint(token, &i);
-  return chars <= 3;
+  return CodePointCount(token) <= 3;
 }
 
 }  // namespace finsam

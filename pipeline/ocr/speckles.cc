@@ -15,6 +15,12 @@ constexpr uint8_t kDark = 128;
 // indices y * width + x. Pixels are marked as they are flooded so that a
 // large component is walked once, however many of its pixels start a
 // search; `visit` may paint the component's pixels.
+// An area given in pixels at 300 dpi, at `dpi` (0: 300), at least 1.
+int ScaledArea(int area300, double dpi) {
+  if (dpi <= 0) dpi = 300;
+  return std::max(1, static_cast<int>(area300 * (dpi / 300) * (dpi / 300) + 0.5));
+}
+
 template <typename Visit>
 void ForEachSmallComponent(const GrayImage& image, int max_area, Visit visit) {
   const int w = image.width, h = image.height;
@@ -56,7 +62,7 @@ int RemoveSpeckles(GrayImage& image) {
   if (image.empty()) return 0;
   const int w = image.width, h = image.height;
   const double dpi = image.dpi > 0 ? image.dpi : 300;
-  const int max_area = std::max(1, static_cast<int>(kMaxSpeckleArea300 * (dpi / 300) * (dpi / 300) + 0.5));
+  const int max_area = ScaledArea(kMaxSpeckleArea300, dpi);
   auto dark = [&](int x, int y) { return image.pixels[static_cast<size_t>(y) * w + x] < kDark; };
   // Pass 1: the small components and their pixels.
   std::vector<int> pixels;  // the specks' pixels, each speck ended by -1
@@ -87,8 +93,7 @@ int RemoveSpeckles(GrayImage& image) {
 
 void CleanShadedCrop(GrayImage& crop) {
   if (crop.empty()) return;
-  const double dpi = crop.dpi > 0 ? crop.dpi : 300;
-  const int max_area = std::max(1, static_cast<int>(kMaxShadingDotArea300 * (dpi / 300) * (dpi / 300) + 0.5));
+  const int max_area = ScaledArea(kMaxShadingDotArea300, crop.dpi);
   for (uint8_t& p : crop.pixels) p = p < kDark ? 0 : 255;
   ForEachSmallComponent(crop, max_area, [&crop](const std::vector<int>& comp) {
     for (int i : comp) crop.pixels[static_cast<size_t>(i)] = 255;

@@ -29,16 +29,6 @@
 namespace finsam {
 namespace {
 
-// The same text read twice over the same ink: boxes overlapping by half of
-// the smaller one or more.
-bool SameWord(const OcrWord& a, const OcrWord& b) {
-  if (a.text != b.text) return false;
-  const double ix = std::min(a.x1, b.x1) - std::max(a.x0, b.x0), iy = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
-  if (ix <= 0 || iy <= 0) return false;
-  const double smaller = std::min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
-  return ix * iy >= 0.5 * smaller;
-}
-
 constexpr double kPi = 3.14159265358979323846;
 // Characters a table amount is printed with; used as Tesseract's whitelist
 // when a numeric cell is re-recognized alone.
@@ -590,6 +580,25 @@ class TesseractEngine : public OcrEngine {
       PixelRect r{std::max(inner.x0, ink->x0 - margin), std::max(inner.y0, ink->y0 - margin),
                   std::min(inner.x1, ink->x1 + margin), std::min(inner.y1, ink->y1 + margin)};
       float best_score = floor;
+      // Keeps a reading as the best when it scores higher. A shaded cell's
+      // dots read as short words beside its print (ocr_text.h) are dropped
+      // first, or the weakest word's score would be theirs. `how` names the
+      // reading in the debug output.
+      auto consider = [&](std::vector<OcrWord> fresh, const std::string& how) {
+        const bool solid = std::any_of(fresh.begin(), fresh.end(),
+                                       [](const OcrWord& w) { return IsSolidWord(w.text, w.confidence); });
+        std::erase_if(fresh, [solid](const OcrWord& w) { return IsShadingDebris(w.text, w.confidence, solid); });
+        const float sc = text_cell ? text_score(fresh) : score(fresh, nullptr, nullptr);
+        if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
+          fprintf(stderr, "cell %d,%d %s score %.2f:", r.x0, r.y0, how.c_str(), sc);
+          for (auto& w : fresh) fprintf(stderr, " %s(%.2f)", w.text.c_str(), w.confidence);
+          fprintf(stderr, "\n");
+        }
+        if (!fresh.empty() && sc > best_score) {
+          best_score = sc;
+          *best = std::move(fresh);
+        }
+      };
       for (const Mode& mode : kModes) {
         api_.SetPageSegMode(mode.psm);
         if (mode.whitelist != whitelist_on) {
@@ -602,21 +611,7 @@ class TesseractEngine : public OcrEngine {
         if (api_.Recognize(&cell_monitor) != 0) continue;
         std::vector<OcrWord> fresh;
         CollectWords(line_base, fresh);
-        // A shaded cell's dots read as short words beside its print
-        // (ocr_text.h): dropped, or the weakest word's score would be theirs.
-        const bool solid = std::any_of(fresh.begin(), fresh.end(),
-                                       [](const OcrWord& w) { return IsSolidWord(w.text, w.confidence); });
-        std::erase_if(fresh, [solid](const OcrWord& w) { return IsShadingDebris(w.text, w.confidence, solid); });
-        float sc = text_cell ? text_score(fresh) : score(fresh, nullptr, nullptr);
-        if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
-          fprintf(stderr, "cell %d,%d mode %d/%d score %.2f:", r.x0, r.y0, int(mode.psm), mode.whitelist, sc);
-          for (auto& w : fresh) fprintf(stderr, " %s(%.2f)", w.text.c_str(), w.confidence);
-          fprintf(stderr, "\n");
-        }
-        if (!fresh.empty() && sc > best_score) {
-          best_score = sc;
-          *best = std::move(fresh);
-        }
+        consider(std::move(fresh), "mode " + std::to_string(int(mode.psm)) + "/" + std::to_string(mode.whitelist));
         if (best_score >= kGoodEnough) break;
       }
       if (text_cell && best_score < kGoodEnough) {
@@ -648,19 +643,7 @@ class TesseractEngine : public OcrEngine {
           w.y0 += r.y0;
           w.y1 += r.y0;
         }
-        const bool solid = std::any_of(fresh.begin(), fresh.end(),
-                                       [](const OcrWord& w) { return IsSolidWord(w.text, w.confidence); });
-        std::erase_if(fresh, [solid](const OcrWord& w) { return IsShadingDebris(w.text, w.confidence, solid); });
-        const float sc = text_score(fresh);
-        if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
-          fprintf(stderr, "cell %d,%d cleaned score %.2f:", r.x0, r.y0, sc);
-          for (auto& w : fresh) fprintf(stderr, " %s(%.2f)", w.text.c_str(), w.confidence);
-          fprintf(stderr, "\n");
-        }
-        if (!fresh.empty() && sc > best_score) {
-          best_score = sc;
-          *best = std::move(fresh);
-        }
+        consider(std::move(fresh), "cleaned");
       }
       return best_score;
     };
@@ -672,6 +655,12 @@ class TesseractEngine : public OcrEngine {
         return &d != &c && d.rect.x0 >= c.rect.x0 && d.rect.x1 <= c.rect.x1 && d.rect.y0 >= c.rect.y0 &&
                d.rect.y1 <= c.rect.y1;
       });
+    };
+    // Drops a cell's junk: words with no figure read with next to no
+    // confidence.
+    auto drop_junk = [&](const Cell& cell) {
+      for (size_t i : cell.words)
+        if (result.words[i].confidence < 0.3f && DigitShare(result.words[i].text) < 0.5) drop[i] = true;
     };
     for (const Cell& cell : cells) {
       if (!cell.suspect) continue;
@@ -690,8 +679,7 @@ class TesseractEngine : public OcrEngine {
       if (holds_another(cell)) {
         // Its junk (no figure, next to no confidence: specks on the broken
         // rule, "om") would join the row below to the header; figures stay.
-        for (size_t i : cell.words)
-          if (result.words[i].confidence < 0.3f && DigitShare(result.words[i].text) < 0.5) drop[i] = true;
+        drop_junk(cell);
         continue;
       }
       if (!cell.numeric) continue;
@@ -708,8 +696,7 @@ class TesseractEngine : public OcrEngine {
         // and next to no confidence is made of the rules' and specks' bits
         // ("om" in a section row's empty cell, which then joined the row to
         // the header above).
-        for (size_t i : cell.words)
-          if (result.words[i].confidence < 0.3f && DigitShare(result.words[i].text) < 0.5) drop[i] = true;
+        drop_junk(cell);
         continue;
       }
       std::vector<OcrWord> best;
@@ -728,10 +715,6 @@ class TesseractEngine : public OcrEngine {
           drop[i] = true;
       }
       for (OcrWord& w : best) {
-        // A rule broken by a shaded row's dots ends a cell for some words
-        // and not for others: two cells, one inside the other, re-read the
-        // same ink. Its words are added once.
-        if (std::any_of(added.begin(), added.end(), [&w](const OcrWord& a) { return SameWord(a, w); })) continue;
         w.cell_rechecked = true;
         if (std::getenv("FINSAM_OCR_DEBUG_DIR"))
           fprintf(stderr, "cell word %s %.0f,%.0f-%.0f,%.0f\n", w.text.c_str(), w.x0, w.y0, w.x1, w.y1);
