@@ -32,7 +32,8 @@ constexpr const char* kExtractFooter =
 "scale", "page", "last_page", "confidence", "columns": [{"header", "year",
 "kind"}], "rows": [{"label", "section", "category", "is_total", "page", "box",
 "raw_numbers", "groupings", "cells": [{"col", "amount_sek", "value",
-"is_percent", "raw", "parsed", "page", "box", "confidence", "status"}]}]}],
+"is_percent", "raw", "parsed", "page", "box", "confidence", "status",
+"ocr_readings" (OCR's other readings of the cell, only when it gave any)}]}]}],
 "flags": [{"rule", "severity", "passed", "message", "expected", "found",
 "unit", "year", "page", "source_text", "cells": [[table, row, col]]}],
 "governance": {"board", "board_composition", "officers", "goals",
@@ -107,6 +108,8 @@ OrderedJson CellJson(const TableCell& cell, size_t col, bool no_amount) {
   o["box"] = JsonBox(cell.prov.box);
   o["confidence"] = JsonNumber(cell.prov.confidence);
   o["status"] = cell.status;
+  // OCR's other readings of the cell's ink, when it gave any.
+  if (!cell.readings.empty()) o["ocr_readings"] = cell.readings;
   return o;
 }
 

@@ -57,6 +57,19 @@ struct Reading {
   bool operator==(const Reading& o) const { return value == o.value && present == o.present; }
 };
 
+// The values of a cell's other OCR readings (TableCell::readings) that
+// read as numbers and differ from the cell's own, in order, distinct.
+std::vector<double> OtherReadingValues(const TableCell& cell) {
+  std::vector<double> out;
+  const std::optional<double> own = CellNumber(cell);
+  for (const std::string& r : cell.readings) {
+    std::optional<double> v = ParseValue(r);
+    if (!v || (own && std::fabs(*v - *own) < 1e-9)) continue;
+    if (std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
+  }
+  return out;
+}
+
 Reading BaseReading(const TableRow& r, size_t ncols) {
   Reading b;
   b.value.resize(ncols);
@@ -154,6 +167,8 @@ std::vector<Reading> ForcedReadings(const FinancialTable& t, const TableRow& r) 
     const TableCell& cell = r.cells[c];
     if (!IsAmountColumn(t.columns[c]) || !cell.present || cell.parsed || !LooksNumeric(cell.raw)) continue;
     std::vector<double> alts = ConfusableReadings(cell.raw, 32, decimals);
+    for (double v : OtherReadingValues(cell))
+      if (std::find(alts.begin(), alts.end(), v) == alts.end()) alts.push_back(v);
     std::vector<Reading> next;
     for (const Reading& p : partial) {
       for (double v : alts) {
@@ -250,6 +265,20 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
       if (rd == base) continue;
       for (int c : targets) rd.kind[c] = "shift";
       rd.cost = kCostShift;
+      out.push_back(std::move(rd));
+    }
+  }
+  // Another reading OCR gave of one cell's ink ("6 900" beside "5 900"):
+  // evidence, so it costs what a confusable glyph does, less than an edit.
+  for (int c : targets) {
+    if (static_cast<size_t>(c) >= r.cells.size()) continue;
+    const TableCell& cell = r.cells[c];
+    if (!cell.present || !cell.parsed || cell.is_percent) continue;
+    for (double v : OtherReadingValues(cell)) {
+      Reading rd = base;
+      rd.value[c] = v;
+      rd.kind[c] = "reading";
+      rd.cost = kCostConfusable;
       out.push_back(std::move(rd));
     }
   }
@@ -1019,6 +1048,19 @@ struct SingleEdit {
   Reading rd;
 };
 
+// Whether every check that reads a figure of `fc` holds under `ev`'s
+// readings; one that cannot be evaluated (a figure of it unread) is no
+// support and fails this too.
+bool AllChecksOnSumHold(const Evaluator& ev, const Constraint& fc, const std::vector<Constraint>& cons) {
+  for (const Constraint& c : cons) {
+    bool shares = false;
+    for (const Term& a : c.terms)
+      for (const Term& b : fc.terms) shares = shares || (a.row == b.row && a.col == b.col);
+    if (shares && ev.Check(c) != 1) return false;
+  }
+  return true;
+}
+
 // The cheapest single edits of one clean row among `fc`'s rows under which
 // `fc` holds and every check reading a changed cell holds too (checks of the
 // row's other columns may fail for other reasons).
@@ -1053,6 +1095,12 @@ std::vector<SingleEdit> CheapestSingleEdits(const FinancialTable& t, const Const
       bool ok = ev.Check(fc) == 1;
       for (const Constraint* c : touching)
         if (ok && ev.Check(*c) == 0) ok = false;
+      // OCR's other reading of a figure is cheap, so it must answer for
+      // more: every check on any figure of the sum holds with it. ("1220"
+      // read 1120 made "2000" + 1120 = "3 120" hold, all three misread;
+      // the result's check on that Summa still failed.)
+      const bool reading = std::find(rd.kind.begin(), rd.kind.end(), "reading") != rd.kind.end();
+      if (ok && reading && !AllChecksOnSumHold(ev, fc, cons)) ok = false;
       if (!ok || rd.cost > best) continue;
       if (rd.cost < best) sols.clear();
       best = rd.cost;
@@ -1219,6 +1267,101 @@ bool RepairSeveralMisreads(FinancialTable& t, int ti, const Constraint& fc, cons
   });
 }
 
+// Several figures of one failing sum misread ("5 500 090", "5 590 800" and
+// "22 000 009" for 5 500 000 and 22 000 000), where OCR gave other readings
+// of them (TableCell::readings): each figure of the sum is taken as read or
+// as one of its other readings, and the combination that changes the
+// fewest figures while the sum, every check on a figure of it and every
+// check reading a changed figure hold is applied, when it is the only one
+// that cheap. Unread figures and
+// rows a reader placed by a guess take no part. False (nothing changed)
+// when no combination holds, two tie, or the search would be too large.
+bool RepairFromReadings(FinancialTable& t, int ti, const Constraint& fc, const std::vector<Constraint>& cons,
+                        std::set<int>* done, std::vector<Flag>* flags, RepairStats* stats) {
+  struct Slot {
+    int row, col;
+    std::vector<double> values;  // other readings
+  };
+  std::vector<Slot> slots;
+  size_t total = 1;
+  for (const Term& term : fc.terms) {
+    if (done->count(term.row) || t.rows[term.row].is_header) return false;
+    const TableCell* cell = CellAt(t, term.row, term.col);
+    if (!cell || !cell->present) continue;
+    if (!cell->parsed || !RowIsClean(t.rows[term.row])) return false;
+    std::vector<double> values = OtherReadingValues(*cell);
+    if (values.empty()) continue;
+    total *= values.size() + 1;
+    if (total > 4096) return false;
+    slots.push_back({term.row, term.col, std::move(values)});
+  }
+  if (slots.size() < 2) return false;  // one figure: CheapestSingleEdits' case
+  std::map<int, Reading> base;
+  for (const Slot& s : slots)
+    if (!base.count(s.row)) base[s.row] = BaseReading(t.rows[s.row], t.columns.size());
+  std::vector<size_t> idx(slots.size(), 0), best_idx;
+  int best = 1 << 30, ties = 0;
+  while (true) {
+    int changed = 0;
+    std::map<int, Reading> rows = base;
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (idx[k] == 0) continue;
+      ++changed;
+      Reading& rd = rows[slots[k].row];
+      rd.value[slots[k].col] = slots[k].values[idx[k] - 1];
+      rd.kind[slots[k].col] = "reading";
+    }
+    if (changed > 0 && changed <= best) {
+      Evaluator ev(t);
+      for (auto& [r, rd] : rows) ev.Set(r, &rd);
+      bool ok = ev.Check(fc) == 1 && AllChecksOnSumHold(ev, fc, cons);
+      for (const Constraint& c : cons) {
+        if (!ok) break;
+        bool reads_changed = false;
+        for (const Term& term : c.terms)
+          for (size_t k = 0; k < slots.size() && !reads_changed; ++k)
+            reads_changed = idx[k] != 0 && term.row == slots[k].row && term.col == slots[k].col;
+        if (reads_changed && ev.Check(c) == 0) ok = false;
+      }
+      if (ok) {
+        if (changed < best) {
+          best = changed;
+          ties = 0;
+          best_idx = idx;
+        }
+        ++ties;
+      }
+    }
+    size_t k = 0;
+    while (k < slots.size() && ++idx[k] == slots[k].values.size() + 1) idx[k++] = 0;
+    if (k == slots.size()) break;
+  }
+  if (best_idx.empty() || ties != 1 || best < 2) return false;
+  std::map<int, Reading> rows = base;
+  for (size_t k = 0; k < slots.size(); ++k) {
+    if (best_idx[k] == 0) continue;
+    Reading& rd = rows[slots[k].row];
+    rd.value[slots[k].col] = slots[k].values[best_idx[k] - 1];
+    rd.kind[slots[k].col] = "reading";
+  }
+  std::vector<std::pair<int, Reading>> edits;
+  for (auto& [r, rd] : rows)
+    if (std::any_of(rd.kind.begin(), rd.kind.end(), [](const std::string& k) { return k == "reading"; }))
+      edits.emplace_back(r, rd);
+  if (edits.size() < 2) {
+    // All changed figures in one row: applied as that row's edit.
+    if (edits.size() != 1) return false;
+    Apply(t, ti, edits[0].first, edits[0].second,
+          "the only reading among OCR's under which " + fc.what + " holds", flags, stats);
+    done->insert(edits[0].first);
+    return true;
+  }
+  return ApplyJointEdits(t, ti, fc, cons, edits, done, flags, stats, [&fc](const std::string& cells) {
+    return "OCR's other readings of " + cells + ": read so together, " + fc.what +
+           " and every check on them hold, and no reading that changes fewer figures does";
+  });
+}
+
 // True when two whole amounts print one digit apart: one digit replaced,
 // put in or left out ("2 300 000" and "1 300 000", "11 300" and "1 300").
 bool OneDigitApart(double a, double b) {
@@ -1297,6 +1440,7 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
     std::vector<SingleEdit> sols = CheapestSingleEdits(t, fc, cons, failing);
     if (sols.empty() && RepairLostMinusSigns(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     if (sols.empty() && RepairSeveralMisreads(t, ti, fc, cons, failing, &done, flags, stats)) continue;
+    if (sols.empty() && RepairFromReadings(t, ti, fc, cons, &done, flags, stats)) continue;
     // A figure of the check already in doubt on a row the search passed
     // over (a label OCR garbled, a cell read with low confidence) may be the
     // misread one: then one edit of the clean rows is no proof ("2 300 000"

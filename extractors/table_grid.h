@@ -21,6 +21,9 @@ struct GridCell {
   bool present = false;
   std::string text;  // cell text as printed (words joined by single spaces)
   Provenance prov;
+  // The cell's text with one word read as OCR's other reading of it
+  // (Word::readings); see TableCell::readings.
+  std::vector<std::string> readings;
   // When the reader could not settle how this cell reads (two readings the
   // sums cannot tell apart, or none they accept): the rule
   // ("layout.ambiguous", "layout.unchecked") and why, listing the readings.

@@ -1272,6 +1272,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         const GridCell& g = gr.cells[k];
         cell.present = true;
         cell.raw = g.text;
+        cell.readings = g.readings;
         cell.prov = g.prov;
         cell.prov.raw_text = g.text;
         std::optional<SwedishNumber> n = ParseSwedishNumber(g.text);

@@ -1033,6 +1033,23 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
       gc.text += (gc.text.empty() || tail ? "" : " ") + c->Text();
       prev = c;
     }
+    // OCR's other readings of the cell's words (Word::readings), each with
+    // the others as read: only where the cell is its words joined by
+    // spaces.
+    {
+      std::string joined;
+      for (const PWord& p : ws) joined += (joined.empty() ? "" : " ") + p.w->text;
+      if (joined == gc.text) {
+        for (size_t k = 0; k < ws.size(); ++k)
+          for (const std::string& r : ws[k].w->readings) {
+            std::string alt;
+            for (size_t j = 0; j < ws.size(); ++j) alt += (j ? " " : "") + (j == k ? r : ws[j].w->text);
+            if (alt != gc.text && gc.readings.size() < 8 &&
+                std::find(gc.readings.begin(), gc.readings.end(), alt) == gc.readings.end())
+              gc.readings.push_back(std::move(alt));
+          }
+      }
+    }
     // A figure broken over lines in its narrow cell, printed without
     // thousands spaces or broken inside a group ("133" / "200" / "00",
     // "13 4" / "01"): the digits as one run, when only that reads as a

@@ -50,6 +50,11 @@ struct Word {
   Box box;
   WordSource source = WordSource::kTextLayer;
   float confidence = 1.0f;  // 0..1; 1 for text layers, Tesseract's conf/100 for OCR
+  // Other readings OCR gave of a figure word (another pass over its ink
+  // read "6 900" where `text` says "5 900"); empty for text layers and
+  // plain text. Never shown as the word: the number repair stage tries
+  // them when a sum fails (extractors/number_repair.h).
+  std::vector<std::string> readings;
 };
 
 struct Line {

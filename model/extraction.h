@@ -72,6 +72,10 @@ struct TableCell {
   bool parsed = true;         // false: raw did not read as a number (e.g. OCR "J 866");
                               // value/amount are 0 and status is "suspect"
   Provenance prov;
+  // Other readings of `raw` that OCR gave (a second pass over the same ink:
+  // model/document.h Word::readings), as printed text; empty for text
+  // layers. Number repair tries them when a check fails.
+  std::vector<std::string> readings;
   std::string status = "ok";  // ok | repaired | suspect | corrected (issue 5)
   // Set by the table reader when it could not settle how the cell reads
   // (extractors/table_grid.h GridCell::doubt): the rule and why; the cell is

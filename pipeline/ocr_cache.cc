@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[] = "finsam-ocr-cache 1";
+constexpr char kMagic[] = "finsam-ocr-cache 2";
 
 // Removes the least recently used entries beyond kMaxEntries (Get touches an
 // entry), down to 3/4 of it. Once per process and folder.
@@ -74,11 +74,18 @@ std::string OcrResultCache::Encode(const OcrPageResult& r) {
   out += buf;
   for (const OcrWord& w : r.words) {
     // The text last, with its byte length: it may hold any byte.
-    std::snprintf(buf, sizeof buf, "%.17g %.17g %.17g %.17g %.9g %d %d %d %zu ", w.x0, w.y0, w.x1, w.y1,
-                  static_cast<double>(w.confidence), w.block, w.line, w.cell_rechecked ? 1 : 0, w.text.size());
+    std::snprintf(buf, sizeof buf, "%.17g %.17g %.17g %.17g %.9g %d %d %d %zu %zu ", w.x0, w.y0, w.x1, w.y1,
+                  static_cast<double>(w.confidence), w.block, w.line, w.cell_rechecked ? 1 : 0, w.readings.size(),
+                  w.text.size());
     out += buf;
     out += w.text;
     out += '\n';
+    // Its other readings, one per line, each after its byte length.
+    for (const std::string& r : w.readings) {
+      out += std::to_string(r.size()) + " ";
+      out += r;
+      out += '\n';
+    }
   }
   return out;
 }
@@ -105,16 +112,16 @@ std::optional<OcrPageResult> OcrResultCache::Decode(const std::string& bytes) {
   r.words.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     end = bytes.find(' ', pos);
-    // Nine numbers, then the text: find the ninth space.
-    for (int k = 1; k < 9 && end != std::string::npos; ++k) end = bytes.find(' ', end + 1);
+    // Ten numbers, then the text: find the tenth space.
+    for (int k = 1; k < 10 && end != std::string::npos; ++k) end = bytes.find(' ', end + 1);
     if (end == std::string::npos) return std::nullopt;
     const std::string nums = bytes.substr(pos, end - pos);
     OcrWord w;
     double conf = 0;
     int rechecked = 0, used = 0;
-    size_t len = 0;
-    if (std::sscanf(nums.c_str(), "%lf %lf %lf %lf %lf %d %d %d %zu%n", &w.x0, &w.y0, &w.x1, &w.y1, &conf,
-                    &w.block, &w.line, &rechecked, &len, &used) != 9 ||
+    size_t len = 0, readings = 0;
+    if (std::sscanf(nums.c_str(), "%lf %lf %lf %lf %lf %d %d %d %zu %zu%n", &w.x0, &w.y0, &w.x1, &w.y1, &conf,
+                    &w.block, &w.line, &rechecked, &readings, &len, &used) != 10 ||
         used != static_cast<int>(nums.size()))
       return std::nullopt;
     pos = end + 1;
@@ -123,6 +130,20 @@ std::optional<OcrPageResult> OcrResultCache::Decode(const std::string& bytes) {
     w.confidence = static_cast<float>(conf);
     w.cell_rechecked = rechecked != 0;
     pos += len + 1;
+    if (readings > bytes.size() - pos) return std::nullopt;
+    for (size_t k = 0; k < readings; ++k) {
+      end = bytes.find(' ', pos);
+      if (end == std::string::npos) return std::nullopt;
+      size_t rlen = 0;
+      int rused = 0;
+      const std::string num = bytes.substr(pos, end - pos);
+      if (std::sscanf(num.c_str(), "%zu%n", &rlen, &rused) != 1 || rused != static_cast<int>(num.size()))
+        return std::nullopt;
+      pos = end + 1;
+      if (rlen > bytes.size() - pos || pos + rlen >= bytes.size() || bytes[pos + rlen] != '\n') return std::nullopt;
+      w.readings.push_back(bytes.substr(pos, rlen));
+      pos += rlen + 1;
+    }
     r.words.push_back(std::move(w));
   }
   if (pos != bytes.size()) return std::nullopt;

@@ -153,6 +153,7 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     w.box = Box{ow.x0 * sx, ow.y0 * sy, ow.x1 * sx, ow.y1 * sy};
     w.source = WordSource::kOcr;
     w.confidence = ow.confidence;
+    for (const std::string& r : ow.readings) AddReading(w.text, CleanOcrToken(r), &w.readings);
     words.push_back(std::move(w));
   }
   page.unit = BoxUnit::kPoint;

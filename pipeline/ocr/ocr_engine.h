@@ -32,6 +32,11 @@ struct OcrWord {
   int block = 0;         // engine's layout block id (paragraph/table cell group)
   int line = 0;          // engine's text-line id, increasing in reading order
   bool cell_rechecked = false;  // re-recognized alone inside a table cell
+  // Other readings of a figure word the engine's passes gave (a re-read of
+  // its cell in another mode, its second reading alone), distinct from
+  // `text` and from each other, in the order found. Number repair offers
+  // them to the sums (model/document.h Word::readings).
+  std::vector<std::string> readings;
 };
 
 // What an engine did to a page and what it found.

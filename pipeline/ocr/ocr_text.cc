@@ -40,6 +40,53 @@ double DigitShare(std::string_view t) {
   return total ? static_cast<double>(digits) / total : 0.0;
 }
 
+bool AddReading(const std::string& text, const std::string& reading, std::vector<std::string>* readings) {
+  std::string r;
+  for (char c : reading) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!r.empty() && r.back() != ' ') r += ' ';
+    } else {
+      r += c;
+    }
+  }
+  while (!r.empty() && r.back() == ' ') r.pop_back();
+  if (r.empty() || r == text || readings->size() >= kMaxReadings) return false;
+  if (std::none_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  if (std::find(readings->begin(), readings->end(), r) != readings->end()) return false;
+  readings->push_back(std::move(r));
+  return true;
+}
+
+std::vector<std::string> JoinedReadings(const std::string& a, const std::vector<std::string>& a_readings,
+                                        const std::string& sep, const std::string& b,
+                                        const std::vector<std::string>& b_readings) {
+  std::vector<std::string> out;
+  const std::string joined = a + sep + b;
+  for (const std::string& r : a_readings) AddReading(joined, r + sep + b, &out);
+  for (const std::string& r : b_readings) AddReading(joined, a + sep + r, &out);
+  return out;
+}
+
+bool IsZeroLike(std::string_view t) {
+  int n = 0;
+  bool round = false;
+  for (size_t i = 0; i < t.size();) {
+    const char32_t c = NextCodePoint(t, &i);
+    ++n;
+    switch (c) {
+      case U'0': case U'O': case U'o': case U'\u00D6': case U'\u00F6': case U'Q': case U'D':
+        round = true;
+        break;
+      case U'[': case U']': case U'(': case U')':
+        break;
+      default:
+        return false;
+    }
+  }
+  return n <= 3 && (round || t == "[]" || t == "()");
+}
+
 std::string CleanOcrToken(std::string_view token) {
   std::string t(token);
   bool has_digit = false;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace finsam {
 
@@ -36,6 +37,13 @@ std::string RepairKindWord(std::string_view token);
 // Share of digits among the token's non-space characters (0..1).
 double DigitShare(std::string_view token);
 
+// A lone nought OCR read as letters and brackets: one to three characters,
+// all of 0 O o Ö ö Q D [ ] ( ), at least one of them round, or a bracket
+// pair ("[]", "()"): "Oo", "[Ö", "[]" are how Tesseract read an isolated "0"
+// in a table on 1-bit scans. The engine reads such a word again alone and
+// trusts it as 0 only when that reading says so (tesseract_engine.cc).
+bool IsZeroLike(std::string_view token);
+
 // True when a numeric-looking OCR token should be re-recognized: it has
 // digits and also characters that never occur in a printed amount, or its
 // confidence is low.
@@ -55,6 +63,20 @@ bool IsSolidWord(std::string_view token, float confidence);
 // (`solid_word_beside`). "Helårsbudget(0.90) 200(0.04) 2026(0.93)": the
 // "200" is the shading; scored with it, the reading lost to a junk "NET".
 bool IsShadingDebris(std::string_view token, float confidence, bool solid_word_beside);
+
+// Other readings of one word (OcrWord::readings): adds `reading`, its
+// surrounding white space trimmed and runs of it made one space, unless it
+// is empty, holds no digit, equals `text` or one already there, or the list
+// holds kMaxReadings. True when added.
+inline constexpr size_t kMaxReadings = 6;
+bool AddReading(const std::string& text, const std::string& reading, std::vector<std::string>* readings);
+
+// The readings of two words joined into one ("13" over "320" → "13 320"):
+// each of `a`'s readings with `b` as read, then `a` as read with each of
+// `b`'s, joined by `sep`, at most kMaxReadings.
+std::vector<std::string> JoinedReadings(const std::string& a, const std::vector<std::string>& a_readings,
+                                        const std::string& sep, const std::string& b,
+                                        const std::vector<std::string>& b_readings);
 
 }  // namespace finsam
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "pipeline/ocr/ocr_leptonica.h"
+#include "pipeline/ocr/ocr_text.h"
 
 namespace finsam {
 namespace {
@@ -245,6 +246,7 @@ void JoinNumberPartsInCells(const std::vector<RulingLine>& lines, std::vector<Oc
     OcrWord& head = words[c.idx[0]];
     for (size_t k = 1; k < c.idx.size(); ++k) {
       const OcrWord& w = words[c.idx[k]];
+      head.readings = JoinedReadings(head.text, head.readings, " ", w.text, w.readings);
       head.text += " " + w.text;
       head.x0 = std::min(head.x0, w.x0);
       head.y0 = std::min(head.y0, w.y0);

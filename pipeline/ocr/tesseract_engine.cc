@@ -11,14 +11,17 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <climits>
 #include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
+#include <set>
 
 #include "normalizers/text.h"
 #include "pipeline/ocr/ocr_leptonica.h"
@@ -121,6 +124,9 @@ class TesseractEngine : public OcrEngine {
     if (api_.Init(datapath, options_.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
       return Status::NotFound("Tesseract could not load the '" + options_.language +
                               "' model (install tesseract-ocr-" + options_.language + ")");
+    // The recognizer's runner-up characters (CollectWords: a figure's other
+    // readings); about 8% more recognition time, measured on a page.
+    api_.SetVariable("lstm_choice_mode", "2");
     if (options_.detect_orientation) {
       osd_ = std::make_unique<tesseract::TessBaseAPI>();
       osd_->SetVariable("debug_file", "/dev/null");
@@ -360,6 +366,45 @@ class TesseractEngine : public OcrEngine {
     });
   }
 
+  // A figure word's other readings from the recognizer's runner-up
+  // characters (lstm_choice_mode 2): each digit the recognizer also gave a
+  // probability of kMinRunnerUp or more where it read another digit, that
+  // one digit replaced ("5 590 800": 0 at 0.40 beside the 9), likeliest
+  // first. `it` stands at the word and is not moved.
+  static void RunnerUpReadings(const tesseract::ResultIterator& at, OcrWord& w) {
+    constexpr float kMinRunnerUp = 20.0f;  // of Tesseract's 0-100 choice scale
+    tesseract::ResultIterator it(at);
+    std::vector<std::string> symbols;
+    struct Alt {
+      size_t symbol;
+      std::string text;
+      float conf;
+    };
+    std::vector<Alt> alts;
+    do {
+      std::unique_ptr<char[]> s(it.GetUTF8Text(tesseract::RIL_SYMBOL));
+      const std::string sym = s ? s.get() : "";
+      symbols.push_back(sym);
+      if (sym.size() == 1 && sym[0] >= '0' && sym[0] <= '9') {
+        tesseract::ChoiceIterator ci(it);
+        do {
+          const char* c = ci.GetUTF8Text();
+          if (!c || std::strlen(c) != 1 || c[0] < '0' || c[0] > '9' || c[0] == sym[0]) continue;
+          if (ci.Confidence() >= kMinRunnerUp) alts.push_back({symbols.size() - 1, c, ci.Confidence()});
+        } while (ci.Next());
+      }
+    } while (it.Next(tesseract::RIL_SYMBOL) && !it.IsAtBeginningOf(tesseract::RIL_WORD));
+    std::string joined;
+    for (const std::string& s : symbols) joined += s;
+    if (joined != w.text) return;  // symbols that do not spell the word: no place to put a digit
+    std::stable_sort(alts.begin(), alts.end(), [](const Alt& a, const Alt& b) { return a.conf > b.conf; });
+    for (const Alt& a : alts) {
+      std::string text;
+      for (size_t k = 0; k < symbols.size(); ++k) text += k == a.symbol ? a.text : symbols[k];
+      AddReading(w.text, text, &w.readings);
+    }
+  }
+
   // Appends the words of the last recognition; line ids continue after
   // `line_base`.
   void CollectWords(int line_base, std::vector<OcrWord>& out) {
@@ -380,6 +425,7 @@ class TesseractEngine : public OcrEngine {
       w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
       w.block = std::max(block, 0);
       w.line = std::max(line, 0);
+      if (DigitShare(w.text) >= 0.5) RunnerUpReadings(*it, w);
       out.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
   }
@@ -431,6 +477,8 @@ class TesseractEngine : public OcrEngine {
       }
       if (!alone) continue;
       OcrWord& tail = words[below];
+      head.readings = JoinedReadings(CleanOcrToken(head.text), head.readings, " ", CleanOcrToken(tail.text),
+                                     tail.readings);
       head.text = CleanOcrToken(head.text) + " " + CleanOcrToken(tail.text);
       head.x0 = std::min(head.x0, tail.x0);
       head.y0 = std::min(head.y0, tail.y0);
@@ -456,6 +504,29 @@ class TesseractEngine : public OcrEngine {
         }
     if (x1 <= x0 || y1 <= y0) return std::nullopt;
     return PixelRect{x0, y0, x1, y1};
+  }
+
+  // A cell's other figure readings (`readings`, each its words joined by a
+  // space) as the other readings of the words that now stand for it
+  // (`words`, left to right): one word takes a reading whole ("2000" and
+  // "3 000"); several take one token each where a reading has as many
+  // ("5" "900" and "6 900": "6" for the first); other readings are lost.
+  static void AttachReadings(const std::vector<std::string>& readings, std::vector<OcrWord>& words) {
+    if (words.empty()) return;
+    for (const std::string& r : readings) {
+      if (words.size() == 1) {
+        AddReading(words[0].text, r, &words[0].readings);
+        continue;
+      }
+      std::vector<std::string> tokens;
+      for (size_t at = 0; at < r.size();) {
+        const size_t end = std::min(r.find(' ', at), r.size());
+        if (end > at) tokens.push_back(r.substr(at, end - at));
+        at = end + 1;
+      }
+      if (tokens.size() != words.size()) continue;
+      for (size_t k = 0; k < words.size(); ++k) AddReading(words[k].text, tokens[k], &words[k].readings);
+    }
   }
 
   // Step 5 of RecognizeImpl on a page with a grid: each word is boxed
@@ -570,7 +641,7 @@ class TesseractEngine : public OcrEngine {
     // A text cell (`text_cell`) is also read from a cleaned copy of its ink
     // (CleanShadedCrop), and its readings are scored by text_score.
     auto read_cell = [&](const PixelRect& inner, float floor, std::vector<OcrWord>* best,
-                         bool text_cell = false) -> float {
+                         bool text_cell = false, std::vector<std::string>* figure_readings = nullptr) -> float {
       best->clear();
       // Tesseract reads a short number far better from a tight crop (ink plus
       // a small margin) than from a mostly empty cell.
@@ -589,6 +660,12 @@ class TesseractEngine : public OcrEngine {
                                        [](const OcrWord& w) { return IsSolidWord(w.text, w.confidence); });
         std::erase_if(fresh, [solid](const OcrWord& w) { return IsShadingDebris(w.text, w.confidence, solid); });
         const float sc = text_cell ? text_score(fresh) : score(fresh, nullptr, nullptr);
+        if (figure_readings && !fresh.empty() &&
+            std::all_of(fresh.begin(), fresh.end(), [](const OcrWord& w) { return DigitShare(w.text) >= 0.5; })) {
+          std::string joined;
+          for (const OcrWord& w : fresh) joined += (joined.empty() ? "" : " ") + w.text;
+          figure_readings->push_back(joined);
+        }
         if (std::getenv("FINSAM_OCR_DEBUG_DIR")) {
           fprintf(stderr, "cell %d,%d %s score %.2f:", r.x0, r.y0, how.c_str(), sc);
           for (auto& w : fresh) fprintf(stderr, " %s(%.2f)", w.text.c_str(), w.confidence);
@@ -700,9 +777,25 @@ class TesseractEngine : public OcrEngine {
         continue;
       }
       std::vector<OcrWord> best;
-      read_cell(inner, score({}, &cell.words, &result.words), &best, text_cell);
+      // Every figure reading of the cell, the page's first one too: those
+      // the best one does not take stay as its other readings.
+      std::vector<std::string> figure_readings;
+      {
+        std::vector<size_t> order = cell.words;
+        std::sort(order.begin(), order.end(),
+                  [&](size_t a, size_t b) { return result.words[a].x0 < result.words[b].x0; });
+        std::string first;
+        bool figures = true;
+        for (size_t i : order) {
+          first += (first.empty() ? "" : " ") + result.words[i].text;
+          figures = figures && DigitShare(result.words[i].text) >= 0.5;
+        }
+        if (figures) figure_readings.push_back(first);
+      }
+      read_cell(inner, score({}, &cell.words, &result.words), &best, text_cell, &figure_readings);
       ++result.cells_rechecked;
       if (best.empty()) continue;
+      AttachReadings(figure_readings, best);
       for (const OcrWord& w : best) line_base = std::max(line_base, w.line + 1);
       for (size_t i : cell.words) drop[i] = true;
       // Words of an outer cell (holds_another) over this one's ink, or on
@@ -834,7 +927,8 @@ class TesseractEngine : public OcrEngine {
   // closer than a character's height are one piece, read alone as one line
   // of text. A reading that is all figures is added with its own
   // confidence, so a figure no check vouches for loads suspect; anything
-  // else (a logo, a stamp, words) is left out.
+  // else (a logo, a stamp, words) is left out, but for a lone nought read
+  // as a letter ("O") on a line of figures, which is the nought.
   void ReadUnreadInk(const GrayImage& work, OcrPageResult& result) {
     if (result.words.size() < 4) return;
     std::vector<double> heights;
@@ -933,6 +1027,19 @@ class TesseractEngine : public OcrEngine {
         fprintf(stderr, "\n");
       }
       if (fresh.empty()) continue;
+      // A lone nought read as a letter ("O") beside the line's figures is
+      // the nought, at a confidence no higher than a doubted figure's: it
+      // loads suspect unless a sum holds with it.
+      if (fresh.size() == 1 && IsZeroLike(fresh[0].text) && fresh[0].confidence >= kMinConfidence) {
+        const double cy = (p.y0 + p.y1) / 2.0;
+        const bool beside_figures = std::any_of(result.words.begin(), result.words.end(), [cy](const OcrWord& w) {
+          return cy >= w.y0 && cy <= w.y1 && HasDigit(w.text) && DigitShare(w.text) >= 0.5;
+        });
+        if (!beside_figures) continue;
+        fresh[0].text = "0";
+        fresh[0].readings.clear();
+        fresh[0].confidence = std::min(fresh[0].confidence, kSecondReadDoubt);
+      }
       if (!AllFigures(fresh, kMinConfidence)) continue;
       // The block of the page's word beside it on the same line, so the
       // line builder keeps the row together.
@@ -963,13 +1070,23 @@ class TesseractEngine : public OcrEngine {
   // line. The new text replaces it only when that reading is one word read
   // with confidence; a figure it gives then gets its own second reading
   // (SecondReadFigures) like every other. Words with a digit are never
-  // rewritten here: their doubts are SecondReadFigures' business.
+  // rewritten here: their doubts are SecondReadFigures' business. A word
+  // that looks like a nought ("Oo", "[Ö", IsZeroLike) on a line of figures
+  // is read again at any confidence and becomes "0" when its reading alone
+  // looks like one too ("0", "O").
   void RereadGarbledWords(const GrayImage& work, OcrPageResult& result) {
     constexpr float kGarbled = 0.3f;  // first reading under this: read again
     constexpr float kBelieved = 0.8f; // the new reading replaces it from this
+    // Lines that hold a figure: a nought read as letters ("Oo", "[Ö") is
+    // only looked for among them.
+    std::set<int> figure_lines;
+    for (const OcrWord& w : result.words)
+      if (HasDigit(w.text) && DigitShare(w.text) >= 0.5) figure_lines.insert(w.line);
     bool any = false;
     for (OcrWord& w : result.words) {
-      if (w.confidence >= kGarbled || HasDigit(w.text)) continue;
+      if (HasDigit(w.text)) continue;
+      const bool zero_like = IsZeroLike(w.text) && figure_lines.count(w.line) > 0;
+      if (w.confidence >= kGarbled && !zero_like) continue;
       GrayImage crop = CropAround(work, w);
       if (crop.pixels.empty()) continue;
       api_.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
@@ -987,8 +1104,18 @@ class TesseractEngine : public OcrEngine {
         fprintf(stderr, "\n");
       }
       ++result.words_reread;
+      // A nought read alone as "0" is one, at the lower of the two
+      // readings' confidences: no check can tell a nought from nothing, so
+      // it loads suspect unless a sum holds with it.
+      if (zero_like && fresh.size() == 1 && (fresh[0].text == "0" || IsZeroLike(fresh[0].text))) {
+        w.text = "0";
+        w.confidence = std::min(w.confidence, fresh[0].confidence);
+        ++result.words_replaced;
+        continue;
+      }
       if (fresh.size() != 1 || fresh[0].confidence < kBelieved) continue;
       w.text = fresh[0].text;
+      w.readings = fresh[0].readings;
       w.confidence = fresh[0].confidence;
       ++result.words_replaced;
     }
@@ -1072,6 +1199,7 @@ class TesseractEngine : public OcrEngine {
         }
         if (fresh.size() != 1 || !AllFigures(fresh, kBelieved)) break;
         piece.text = fresh[0].text;
+        piece.readings = fresh[0].readings;
         piece.confidence = fresh[0].confidence;
         pieces.push_back(std::move(piece));
       }
@@ -1121,7 +1249,22 @@ class TesseractEngine : public OcrEngine {
       if (api_.Recognize(&monitor) != 0) continue;
       std::unique_ptr<char[]> text(api_.GetUTF8Text());
       std::string read = text ? text.get() : "";
-      const std::string second = digits(read);
+      // A lone "0" comes back empty under the amount whitelist (and only
+      // under it): nothing read is no second opinion, so it is read once
+      // more without the whitelist.
+      if (digits(read).empty() && first.size() == 1) {
+        api_.SetVariable("tessedit_char_whitelist", "");
+        tesseract::ETEXT_DESC again;
+        if (ArmMonitor(again) && api_.Recognize(&again) == 0) {
+          std::unique_ptr<char[]> plain(api_.GetUTF8Text());
+          read = plain ? plain.get() : "";
+        }
+        api_.SetVariable("tessedit_char_whitelist", kAmountWhitelist);
+      }
+      // ("O" alone, read so without the whitelist, is the nought.)
+      std::string trimmed = read;
+      while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.pop_back();
+      const std::string second = first == "0" && IsZeroLike(trimmed) ? "0" : digits(read);
       ++result.figures_reread;
       if (const char* dir = std::getenv("FINSAM_OCR_DEBUG_DIR"); dir && *dir) {
         for (char& c : read)
@@ -1131,6 +1274,7 @@ class TesseractEngine : public OcrEngine {
         WriteGrayPng(crop, std::string(dir) + "/second-" + std::to_string(x0) + "-" + std::to_string(y0) + ".png");
       }
       if (second != first) {
+        AddReading(w.text, read, &w.readings);
         w.confidence = std::min(w.confidence, kSecondReadDoubt);
         ++result.figures_doubted;
       }

@@ -156,11 +156,18 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // none wrong, once a head joins its group within 1.6 digit pitches, dash
   // slivers on a rule go and a check against a coarser unit vouches only
   // for the figures in it. All 1684/1806 (0.932).
+  // Session 56: a lone nought OCR read as letters ("Oo", "[Ö", "[]", an
+  // unread ink's "O") on a line of figures is read again alone and taken
+  // as 0 (w23 58 → 60, w21, w8, w24 +1 each); OCR's other readings of a
+  // figure (another mode's reading of its cell, its second reading, the
+  // recognizer's runner-up digits) are offered to the sums, held to every
+  // check on the sum's figures (w13 +2, w1 +2, w25 +1, w22 +1, w6 +1).
+  // All 1696/1806 (0.939), precision 0.996.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1684) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1696) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
 }

@@ -934,5 +934,92 @@ TEST(NumberRepairTest, SeveralMisreadFiguresInOneSum) {
   EXPECT_EQ(unvouched.rows[3].cells[1].value, 322);
 }
 
+
+// OCR's other readings of a cell (TableCell::readings, from a second pass
+// over its ink): cheaper than a blind digit edit, but held to every check on
+// the sum's figures.
+void GiveReadings(FinancialTable& t, int row, int col, std::vector<std::string> readings) {
+  t.rows[row].cells[col].readings = std::move(readings);
+}
+
+TEST(NumberRepairTest, AnotherOcrReadingMendsTheSum) {
+  // "5 900" where the cell's other reading is "6 900"; a digit edit 5→6
+  // would also fit, but the reading wins and names itself.
+  FinancialTable t = MakeTable(BudgetYears(), {{"Kostnader", {}},
+                                               {"Kansli", {"1 640", "1 600", "1 600"}},
+                                               {"Insatser", {"5 900", "6 000", "6 000"}},
+                                               {"Summa kostnader", {"8 540", "7 600", "7 600"}}});
+  GiveReadings(t, 2, 0, {"6 800", "6 900"});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[2].cells[0].value, 6900);
+  EXPECT_EQ(t.rows[2].cells[0].raw, "5 900");
+  EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
+  ASSERT_NE(FindFlag(flags, "repair.reading"), nullptr);
+  EXPECT_EQ(FindFlag(flags, "repair.digit"), nullptr);
+}
+
+TEST(NumberRepairTest, AReadingIsRefusedWhileAnotherCheckOnTheSumFails) {
+  // w7's scan: "2000" + "1220" against a Summa read "3 120" (all three
+  // misread: 9 000 + 120 = 9 120). The reading 1120 of "1220" makes the sum
+  // hold, but the result row's check on that Summa still fails: refused.
+  FinancialTable t = MakeTable(BudgetYears(), {{"Medlemsavgifter", {"2000", "13 500", "13 500"}},
+                                               {"Övriga intäkter", {"1220", "0", "0"}},
+                                               {"Summa intäkter", {"3 120", "13 500", "13 500"}},
+                                               {"Summa kostnader", {"-8 850", "-14 500", "-14 500"}},
+                                               {"Årets resultat", {"270", "-1 000", "-1 000"}}});
+  GiveReadings(t, 1, 0, {"1120"});
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[1].cells[0].value, 1220);
+  EXPECT_NE(t.rows[1].cells[0].status, "repaired");
+  EXPECT_EQ(FindFlag(flags, "repair.reading"), nullptr);
+  // With the result's check holding (the Summa read right), the same
+  // reading is taken.
+  FinancialTable ok = MakeTable(BudgetYears(), {{"Medlemsavgifter", {"9 000", "13 500", "13 500"}},
+                                                {"Övriga intäkter", {"1220", "0", "0"}},
+                                                {"Summa intäkter", {"9 120", "13 500", "13 500"}},
+                                                {"Summa kostnader", {"-8 850", "-14 500", "-14 500"}},
+                                                {"Årets resultat", {"270", "-1 000", "-1 000"}}});
+  GiveReadings(ok, 1, 0, {"120"});
+  flags.clear();
+  RepairTable(ok, 0, &flags);
+  EXPECT_EQ(ok.rows[1].cells[0].value, 120);
+  EXPECT_EQ(ok.rows[1].cells[0].status, "repaired");
+}
+
+TEST(NumberRepairTest, SeveralFiguresMendedByTheirOtherReadingsTogether) {
+  // Two parts misread in one sum, each with the right figure among its
+  // other readings: no single change fixes the sum, the two together do.
+  FinancialTable t = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                               {"Försäkringskassan", {"5 500 000", "5 000 000", "5 000 000"}},
+                                               {"Region Skåne", {"5 500 090", "2 500 000", "2 500 000"}},
+                                               {"Malmö stad", {"5 590 000", "2 500 000", "2 500 000"}},
+                                               {"Summa", {"16 500 000", "10 000 000", "10 000 000"}}});
+  GiveReadings(t, 2, 0, {"5 500 000", "5 500 080"});
+  GiveReadings(t, 3, 0, {"5 500 000", "5 590 600"});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 2);
+  EXPECT_EQ(t.rows[2].cells[0].value, 5500000);
+  EXPECT_EQ(t.rows[3].cells[0].value, 5500000);
+  EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
+  EXPECT_EQ(t.rows[3].cells[0].status, "repaired");
+  // Two combinations that change as few figures: nothing is changed.
+  FinancialTable tie = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                                 {"Försäkringskassan", {"5 500 000", "5 000 000", "5 000 000"}},
+                                                 {"Region Skåne", {"5 500 090", "2 500 000", "2 500 000"}},
+                                                 {"Malmö stad", {"5 590 000", "2 500 000", "2 500 000"}},
+                                                 {"Summa", {"16 500 000", "10 000 000", "10 000 000"}}});
+  GiveReadings(tie, 2, 0, {"5 500 000", "5 600 000"});
+  GiveReadings(tie, 3, 0, {"5 500 000", "5 400 000"});
+  flags.clear();
+  RepairTable(tie, 0, &flags);
+  EXPECT_EQ(tie.rows[2].cells[0].value, 5500090);
+  EXPECT_EQ(tie.rows[3].cells[0].value, 5590000);
+  EXPECT_EQ(FindFlag(flags, "repair.reading"), nullptr);
+}
+
 }  // namespace
 }  // namespace finsam

@@ -2123,5 +2123,36 @@ TEST(LayoutOcrTest, InsatserWithTheUnitAfterEveryFigure) {
   EXPECT_EQ(steget->cells[1].amount_sek, 2361500);  // "2 361" + "500", one figure
 }
 
+
+// OCR's other readings of a figure's words (Word::readings) reach the cell
+// as readings of the whole figure, each word's with the others as read, and
+// the repair takes the one the sums call for ("5" of "5 900" also read "6").
+TEST(LayoutReadingChoiceTest, OcrReadingsOfAWordBecomeReadingsOfItsCell) {
+  PageBuilder pb;
+  pb.Add(L("Kostnader,", 50, 60));
+  pb.Add(L("tkr", 116, 60));
+  pb.Add(R("2020", 300, 60));
+  pb.Add(R("2021", 350, 60));
+  pb.Add(R("2022", 400, 60));
+  pb.Row("Kansli", 80, kRights, {"1 640", "1 600", "1 600"});
+  pb.Row("Insatser", 100, kRights, {"5 900", "6 000", "6 000"});
+  pb.Row("Summa kostnader", 120, kRights, {"8 540", "7 600", "7 600"});
+  for (Word& w : pb.words)
+    if (w.text == "5" && w.box.y0 == 100) w.readings = {"6", "8"};
+  Document doc = OnePage("verksamhetsplan", pb.words);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableCell* c = Cell(tables[0], "Insatser", 0);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->readings, std::vector<std::string>({"6 900", "8 900"}));
+  EXPECT_EQ(c->raw, "5 900");
+  std::vector<Flag> flags;
+  RepairTables(tables, &flags);
+  c = Cell(tables[0], "Insatser", 0);
+  EXPECT_EQ(c->value, 6900);
+  EXPECT_EQ(c->status, "repaired");
+  // Figures no word of which has another reading have none.
+  EXPECT_TRUE(Cell(tables[0], "Kansli", 0)->readings.empty());
+}
 }  // namespace
 }  // namespace finsam

@@ -45,6 +45,9 @@ OcrPageResult SampleResult() {
     w.block = static_cast<int>(i / 2);
     w.line = static_cast<int>(i);
     w.cell_rechecked = i % 2 == 1;
+    // Other readings: none, one, and two with the format's separators.
+    if (i == 1) w.readings = {"13 328"};
+    if (i == 4) w.readings = {"-2 1 87\n", "7 2"};
     r.words.push_back(w);
   }
   return r;
@@ -73,6 +76,7 @@ void ExpectSame(const OcrPageResult& a, const OcrPageResult& b) {
     EXPECT_EQ(a.words[i].block, b.words[i].block);
     EXPECT_EQ(a.words[i].line, b.words[i].line);
     EXPECT_EQ(a.words[i].cell_rechecked, b.words[i].cell_rechecked);
+    EXPECT_EQ(a.words[i].readings, b.words[i].readings);
   }
 }
 
@@ -95,10 +99,13 @@ TEST(OcrCache, DamagedEntriesAreMisses) {
   bad_number[bad_number.find('\n') + 1] = 'x';
   std::string long_text = good;
   long_text.replace(long_text.find(" 11 Förbundets"), 4, " 99 ");  // 11 bytes: ö is two
+  std::string reading_long = good;
+  reading_long.replace(reading_long.find("\n6 13 328\n"), 3, "\n9 ");
   const std::vector<Case> cases = {
       {"empty", ""},
-      {"magic only", "finsam-ocr-cache 1\n"},
-      {"other format version", std::string("finsam-ocr-cache 2") + good.substr(good.find('\n'))},
+      {"magic only", "finsam-ocr-cache 2\n"},
+      {"other format version", std::string("finsam-ocr-cache 1") + good.substr(good.find('\n'))},
+      {"reading length past the end", reading_long},
       {"wrong magic", wrong_magic},
       {"a letter for a number", bad_number},
       {"truncated in the last word", good.substr(0, good.size() - 4)},
@@ -227,7 +234,7 @@ TEST_F(OcrCacheStage, DamagedEntryIsReadAgainAndReplaced) {
   EXPECT_EQ(Run("engine A", src), 2);
   int damaged = 0;
   for (const auto& e : fs::directory_iterator(dir_)) {
-    std::ofstream(e.path(), std::ios::trunc) << "finsam-ocr-cache 1\ngarbage";
+    std::ofstream(e.path(), std::ios::trunc) << "finsam-ocr-cache 2\ngarbage";
     ++damaged;
   }
   EXPECT_EQ(damaged, 2);

@@ -410,6 +410,36 @@ TEST(OcrText, SolidWordsAndShadingDebris) {
   EXPECT_FALSE(IsShadingDebris("2026", 0.04f, true));  // four characters: print
 }
 
+TEST(OcrText, ZeroLikeWords) {
+  struct Case {
+    const char* token;
+    bool zero_like;
+  };
+  const Case cases[] = {
+      {"Oo", true},  {"[Ö", true},  {"[]", true}, {"()", true},  {"O", true},   {"0", true},
+      {"[0", true},  {"D", true},   {"OOOO", false}, {"Ort", false}, {"[", false}, {"Ö)", true},
+      {"o.", false}, {"ö", true},   {"", false},  {"10", false}, {"Q)", true},  {"ha", false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(IsZeroLike(c.token), c.zero_like) << c.token;
+}
+
+TEST(OcrText, OtherReadingsOfAWord) {
+  std::vector<std::string> readings;
+  EXPECT_TRUE(AddReading("5 900", " 6  900\n", &readings));
+  EXPECT_FALSE(AddReading("5 900", "6 900", &readings));   // already there
+  EXPECT_FALSE(AddReading("5 900", "5 900 ", &readings));  // the word as read
+  EXPECT_FALSE(AddReading("5 900", "Sgoo", &readings));    // no digit
+  EXPECT_FALSE(AddReading("5 900", "   ", &readings));
+  EXPECT_EQ(readings, std::vector<std::string>({"6 900"}));
+  for (int d = 0; d < 9; ++d) AddReading("5 900", std::to_string(d) + " 901", &readings);
+  EXPECT_EQ(readings.size(), kMaxReadings);
+  // Joined words ("13" over "320"): each word's readings with the other as
+  // read.
+  EXPECT_EQ(JoinedReadings("13", {"18"}, " ", "320", {"328", "820"}),
+            std::vector<std::string>({"18 320", "13 328", "13 820"}));
+  EXPECT_TRUE(JoinedReadings("13", {}, " ", "320", {}).empty());
+}
+
 TEST(OcrText, CleansBorderGlyphsAndDigitLetters) {
   EXPECT_EQ(CleanOcrToken("|2"), "2");
   EXPECT_EQ(CleanOcrToken("8886|"), "8886");
