@@ -862,23 +862,31 @@ const TableShape& ShapeOn(const TableShape& shape, int page) {
 
 // An OCR word of up to three letters set far right of the label's text on
 // its line, in the label area: a note number OCR read as letters ("WO" for
-// "10", "T" for "7") where the header's Not was lost. Dropped from the
-// label; the band's raw text keeps it. Far = a gap wider than three times
-// the word's height (words of a label stand a space apart).
+// "10", "T" for "7") where the header's Not was lost, or specks OCR read as
+// a word ("es" at 0.09, 128 px after "Vägen ut", with `">` after it).
+// Dropped from the label, the last first, as long as the last is such a
+// word; the band's raw text keeps them. Far = a gap wider than three times
+// the word's height (words of a label stand a space apart). Also a last
+// word read with next to no confidence (under 0.15) and less than half as
+// tall as the label's other words: a rule's scrap ("et", 3 px high).
 void DropStrayNoteMark(std::vector<PWord>* label) {
-  if (label->size() < 2) return;
-  auto last = std::max_element(label->begin(), label->end(),
-                               [](const PWord& a, const PWord& b) { return a.w->box.x0 < b.w->box.x0; });
-  const Word& w = *last->w;
-  if (w.confidence >= 1 || HasDigit(w.text) || CodePointCount(w.text) > 3) return;  // OCR words only
-  double prev_x1 = -1;
-  for (const PWord& p : *label) {
-    if (p.w == &w || p.w->box.x1 > w.box.x0) continue;
-    if (std::min(p.w->box.y1, w.box.y1) - std::max(p.w->box.y0, w.box.y0) <= 0) continue;  // another line
-    prev_x1 = std::max(prev_x1, p.w->box.x1);
+  while (label->size() >= 2) {
+    auto last = std::max_element(label->begin(), label->end(),
+                                 [](const PWord& a, const PWord& b) { return a.w->box.x0 < b.w->box.x0; });
+    const Word& w = *last->w;
+    if (w.confidence >= 1 || HasDigit(w.text) || CodePointCount(w.text) > 3) return;  // OCR words only
+    double prev_x1 = -1, tallest = 0;
+    for (const PWord& p : *label) {
+      if (p.w == &w || p.w->box.x1 > w.box.x0) continue;
+      tallest = std::max(tallest, p.w->box.height());
+      if (std::min(p.w->box.y1, w.box.y1) - std::max(p.w->box.y0, w.box.y0) <= 0) continue;  // another line
+      prev_x1 = std::max(prev_x1, p.w->box.x1);
+    }
+    const bool far = prev_x1 >= 0 && w.box.x0 - prev_x1 > 3 * std::max(w.box.height(), 1.0);
+    const bool scrap = w.confidence < 0.15f && tallest > 0 && w.box.height() < 0.5 * tallest;
+    if (!far && !scrap) return;
+    label->erase(last);
   }
-  if (prev_x1 < 0 || w.box.x0 - prev_x1 <= 3 * std::max(w.box.height(), 1.0)) return;
-  label->erase(last);
 }
 
 // Makes a GridRow from a band; returns false if the band is prose that ends

@@ -14,6 +14,7 @@
 
 #include "normalizers/swedish_lexicon.h"
 #include "normalizers/swedish_number.h"
+#include "normalizers/text.h"
 #include "normalizers/utf8.h"
 #include "pipeline/input/line_builder.h"
 #include "pipeline/input/pdf_render.h"
@@ -147,6 +148,10 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     const double across = quarter_turn ? ow.x1 - ow.x0 : ow.y1 - ow.y0;
     if (CodePointCount(text) >= 3 && across > 2 * along) continue;
     if (IsSliverReadAsAGlyph(text, along, across)) continue;
+    // Letters read with next to no confidence off a flat scrap (a rule's
+    // piece 89 × 3 pixels read "et" at 0.09 among 30-pixel words): as a
+    // line of its own it joined a row's label ("Hjo kommun et").
+    if (ow.confidence < 0.15f && across < speck && LetterCount(text) > 0 && !HasDigit(text)) continue;
     Word w;
     w.raw = ow.text;
     w.text = std::move(text);

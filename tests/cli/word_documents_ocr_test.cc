@@ -162,12 +162,15 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // figure (another mode's reading of its cell, its second reading, the
   // recognizer's runner-up digits) are offered to the sums, held to every
   // check on the sum's figures (w13 +2, w1 +2, w25 +1, w22 +1, w6 +1).
-  // All 1696/1806 (0.939), precision 0.996.
+  // All 1696/1806 (0.939), precision 0.996. Specks read as words after a
+  // label dropped while the last is one (w14's "Vägen ut es \">"), letters
+  // off a flat scrap no word (w8's "Hjo kommun et"): 1699 (0.941),
+  // precision 0.997.
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1696) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1699) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
 }

@@ -1473,6 +1473,27 @@ TEST(LayoutOcrTest, NoteNumberReadAsLettersLeavesTheLabel) {
   }
 }
 
+// Specks OCR read as words after a label, far right of its text ("Vägen ut
+// es" with `">` after it, both at 0.09 and 0.27): each goes, the last
+// first. A short word a space after the label stays.
+TEST(LayoutOcrTest, SpecksReadAsWordsAfterALabelLeaveIt) {
+  PageBuilder pb;
+  pb.Text("Insatser 2025", 60);
+  pb.Add(R("Budget", 350, 100));
+  pb.Add(R("Utfall", 440, 100));
+  pb.Row("Vägen ut", 120, {350, 440}, {"1 500 000", "1 386 000"});
+  pb.Add(L("es", 150, 120));
+  pb.Add(L("\">", 210, 120));
+  pb.Row("Steg in", 136, {350, 440}, {"900 000", "850 000"});
+  pb.Row("Summa", 152, {350, 440}, {"2 400 000", "2 236 000"});
+  for (Word& w : pb.words) w.confidence = 0.9f;
+  Document doc = OnePage("årsredovisning", pb.words);
+  std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_NE(Row(tables[0], "Vägen ut"), nullptr) << Labels(tables[0]);
+  EXPECT_NE(Row(tables[0], "Steg in"), nullptr) << Labels(tables[0]);
+}
+
 // OCR's reading of a shaded row can run from one column into the next
 // ("000-000----215" under 2023 and 2022 both): a damaged figure that
 // bridges two columns the readable figures set apart merges no columns.

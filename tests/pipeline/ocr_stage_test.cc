@@ -167,6 +167,26 @@ TEST(OcrStage, SpecksAreNoWordsThinLettersAndDashesAre) {
   EXPECT_EQ(kept.size(), 6u);
 }
 
+// Letters read with next to no confidence off a flat scrap (a rule's piece
+// 89 × 3 pixels read "et" at 0.09) are no word; the same scrap read with
+// confidence, a flat dash, and a low-confidence word of full height are.
+TEST(OcrStage, FlatScrapsReadAsLettersAreNoWords) {
+  OcrPageResult r;
+  r.words = {OcrWordAt("Hjo", 320, 3030, 60, 30),   OcrWordAt("kommun", 390, 3030, 120, 30),
+             OcrWordAt("306", 2069, 3032, 66, 29),  OcrWordAt("et", 757, 3078, 89, 3),
+             OcrWordAt("ab", 757, 3120, 89, 3),     OcrWordAt("-", 1400, 3120, 20, 3),
+             OcrWordAt("Summa", 321, 3096, 150, 29), OcrWordAt("xq", 900, 3200, 40, 30)};
+  r.words[3].confidence = 0.09f;
+  r.words[5].confidence = 0.05f;
+  r.words[7].confidence = 0.05f;
+  const std::vector<std::string> kept = KeptWords(r);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "et"), 0);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "ab"), 1);  // read at 0.9
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "-"), 1);
+  EXPECT_EQ(std::count(kept.begin(), kept.end(), "xq"), 1);  // full height
+  EXPECT_EQ(kept.size(), 7u);
+}
+
 // A sliver of a cell border read as a wide glyph (a "4" 4 px wide and 17
 // tall at a row label's cell edge: the label became "Periodens resultat 4")
 // is no word; a real "4" as tall, and thin glyphs (1, l, I) as narrow as
