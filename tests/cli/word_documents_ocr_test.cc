@@ -165,12 +165,14 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // All 1696/1806 (0.939), precision 0.996. Specks read as words after a
   // label dropped while the last is one (w14's "Vägen ut es \">"), letters
   // off a flat scrap no word (w8's "Hjo kommun et"): 1699 (0.941),
-  // precision 0.997.
+  // precision 0.997. The ring and the dots confused in an unknown label
+  // word ("Ärets resultat efter balanskravsjusteringar") mended: w16 and
+  // w18 +2 each, 1703 (0.943).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1699) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1703) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
 }

@@ -22,6 +22,8 @@ TEST(OcrMisreadsTest, RebuildsWordsOneMisreadAway) {
       {"Personaikostnader", "Personalkostnader"},
       {"Persoönalkostnader", "Personalkostnader"},  // one letter read twice
       {"Medlemsaävgifter", "Medlemsavgifter"},
+      {"Ärets resultat", "Årets resultat"},  // the ring read as dots
+      {"Förändring av eget kapital", "Förändring av eget kapital"},
       {"Kassa och barik", "Kassa och bank"},
       {"Kortfri stiga fordringar", "Kortfristiga fordringar"},  // one word split in two
       // Read right: unchanged, and nothing reported.
