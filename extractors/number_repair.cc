@@ -1271,10 +1271,9 @@ bool RepairSeveralMisreads(FinancialTable& t, int ti, const Constraint& fc, cons
 // "22 000 009" for 5 500 000 and 22 000 000), where OCR gave other readings
 // of them (TableCell::readings): each figure of the sum is taken as read or
 // as one of its other readings, and the combination that changes the
-// fewest figures while the sum, every check on a figure of it and every
-// check reading a changed figure hold is applied, when it is the only one
-// that cheap. Unread figures and
-// rows a reader placed by a guess take no part. False (nothing changed)
+// fewest figures while the sum and every check on a figure of it hold is
+// applied, when it is the only one that cheap. A sum with an unread figure
+// or a figure on a row in doubt is left alone. False (nothing changed)
 // when no combination holds, two tie, or the search would be too large.
 bool RepairFromReadings(FinancialTable& t, int ti, const Constraint& fc, const std::vector<Constraint>& cons,
                         std::set<int>* done, std::vector<Flag>* flags, RepairStats* stats) {
@@ -1314,15 +1313,9 @@ bool RepairFromReadings(FinancialTable& t, int ti, const Constraint& fc, const s
     if (changed > 0 && changed <= best) {
       Evaluator ev(t);
       for (auto& [r, rd] : rows) ev.Set(r, &rd);
-      bool ok = ev.Check(fc) == 1 && AllChecksOnSumHold(ev, fc, cons);
-      for (const Constraint& c : cons) {
-        if (!ok) break;
-        bool reads_changed = false;
-        for (const Term& term : c.terms)
-          for (size_t k = 0; k < slots.size() && !reads_changed; ++k)
-            reads_changed = idx[k] != 0 && term.row == slots[k].row && term.col == slots[k].col;
-        if (reads_changed && ev.Check(c) == 0) ok = false;
-      }
+      // (Every changed figure is one of the sum's, so the checks on the
+      // sum's figures include every check reading a changed one.)
+      const bool ok = ev.Check(fc) == 1 && AllChecksOnSumHold(ev, fc, cons);
       if (ok) {
         if (changed < best) {
           best = changed;

@@ -75,7 +75,7 @@ bool IsZeroLike(std::string_view t) {
     const char32_t c = NextCodePoint(t, &i);
     ++n;
     switch (c) {
-      case U'0': case U'O': case U'o': case U'\u00D6': case U'\u00F6': case U'Q': case U'D':
+      case U'0': case U'O': case U'o': case U'\u00D6': case U'\u00F6':
         round = true;
         break;
       case U'[': case U']': case U'(': case U')':

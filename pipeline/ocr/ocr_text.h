@@ -38,10 +38,11 @@ std::string RepairKindWord(std::string_view token);
 double DigitShare(std::string_view token);
 
 // A lone nought OCR read as letters and brackets: one to three characters,
-// all of 0 O o Ö ö Q D [ ] ( ), at least one of them round, or a bracket
-// pair ("[]", "()"): "Oo", "[Ö", "[]" are how Tesseract read an isolated "0"
-// in a table on 1-bit scans. The engine reads such a word again alone and
-// trusts it as 0 only when that reading says so (tesseract_engine.cc).
+// all of 0 O o Ö ö [ ] ( ), at least one of them round, or a bracket pair
+// ("[]", "()"): "Oo", "[Ö", "[]" are how Tesseract read an isolated "0" in
+// a table on 1-bit scans. Not D or Q: a label's letter ("Lån D"). The
+// engine reads such a word again alone and trusts it as 0 only when that
+// reading says so (tesseract_engine.cc).
 bool IsZeroLike(std::string_view token);
 
 // True when a numeric-looking OCR token should be re-recognized: it has

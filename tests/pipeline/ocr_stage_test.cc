@@ -437,8 +437,8 @@ TEST(OcrText, ZeroLikeWords) {
   };
   const Case cases[] = {
       {"Oo", true},  {"[Ö", true},  {"[]", true}, {"()", true},  {"O", true},   {"0", true},
-      {"[0", true},  {"D", true},   {"OOOO", false}, {"Ort", false}, {"[", false}, {"Ö)", true},
-      {"o.", false}, {"ö", true},   {"", false},  {"10", false}, {"Q)", true},  {"ha", false},
+      {"[0", true},  {"D", false},  {"OOOO", false}, {"Ort", false}, {"[", false}, {"Ö)", true},
+      {"o.", false}, {"ö", true},   {"", false},  {"10", false}, {"Q)", false}, {"ha", false},
   };
   for (const Case& c : cases) EXPECT_EQ(IsZeroLike(c.token), c.zero_like) << c.token;
 }
