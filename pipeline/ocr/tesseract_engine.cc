@@ -605,10 +605,21 @@ class TesseractEngine : public OcrEngine {
     constexpr float kGoodEnough = 0.9f;
     constexpr float kEmptyCellMinConfidence = 0.15f;
     auto score = [](const std::vector<OcrWord>& words, const std::vector<size_t>* idx,
-                    const std::vector<OcrWord>* all) {
+                    const std::vector<OcrWord>* all, bool figure_cell = true) {
       float s = 1.0f;
       size_t n = idx ? idx->size() : words.size();
       if (n == 0) return 0.0f;
+      // A reading of a figure cell without a digit anywhere that is no nil
+      // dash ("$" at 0.90 where the lone "0" read at 0.59) is no better
+      // than junk.
+      constexpr float kNoDigitScore = 0.3f;
+      bool any_digit = false, nil = false;
+      for (size_t k = 0; k < n; ++k) {
+        const std::string& t = (idx ? (*all)[(*idx)[k]] : words[k]).text;
+        any_digit = any_digit || HasDigit(t);
+        nil = nil || t == "-" || t == "\u2013" || t == "\u2014" || t == "\u2212";
+      }
+      if (figure_cell && !any_digit && !nil) s = kNoDigitScore;
       for (size_t k = 0; k < n; ++k) {
         const OcrWord& w = idx ? (*all)[(*idx)[k]] : words[k];
         if (IsBorderDebris(w.text)) continue;
@@ -625,7 +636,7 @@ class TesseractEngine : public OcrEngine {
     auto text_score = [&score](const std::vector<OcrWord>& words) {
       if (!std::any_of(words.begin(), words.end(),
                        [](const OcrWord& w) { return IsSolidWord(w.text, w.confidence); }))
-        return score(words, nullptr, nullptr);
+        return score(words, nullptr, nullptr, false);
       double sum = 0, chars = 0;
       for (const OcrWord& w : words) {
         if (IsBorderDebris(w.text)) continue;
@@ -792,7 +803,7 @@ class TesseractEngine : public OcrEngine {
         }
         if (figures) figure_readings.push_back(first);
       }
-      read_cell(inner, score({}, &cell.words, &result.words), &best, text_cell, &figure_readings);
+      read_cell(inner, score({}, &cell.words, &result.words, !text_cell), &best, text_cell, &figure_readings);
       ++result.cells_rechecked;
       if (best.empty()) continue;
       AttachReadings(figure_readings, best);

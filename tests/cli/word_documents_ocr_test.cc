@@ -167,12 +167,14 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // off a flat scrap no word (w8's "Hjo kommun et"): 1699 (0.941),
   // precision 0.997. The ring and the dots confused in an unknown label
   // word ("Ärets resultat efter balanskravsjusteringar") mended: w16 and
-  // w18 +2 each, 1703 (0.943).
+  // w18 +2 each, 1703 (0.943). A figure cell's re-read with no digit
+  // anywhere ("$" at 0.90 for a lone "0" read at 0.59) scores as junk:
+  // w17 +1, 1704 (0.944).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1703) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1704) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
 }
