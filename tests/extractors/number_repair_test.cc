@@ -992,11 +992,14 @@ TEST(NumberRepairTest, AReadingIsRefusedWhileAnotherCheckOnTheSumFails) {
 TEST(NumberRepairTest, SeveralFiguresMendedByTheirOtherReadingsTogether) {
   // Two parts misread in one sum, each with the right figure among its
   // other readings: no single change fixes the sum, the two together do.
-  FinancialTable t = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
-                                               {"Försäkringskassan", {"5 500 000", "5 000 000", "5 000 000"}},
-                                               {"Region Skåne", {"5 500 090", "2 500 000", "2 500 000"}},
-                                               {"Malmö stad", {"5 590 000", "2 500 000", "2 500 000"}},
-                                               {"Summa", {"16 500 000", "10 000 000", "10 000 000"}}});
+  auto fees = [] {
+    return MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
+                                     {"Försäkringskassan", {"5 500 000", "5 000 000", "5 000 000"}},
+                                     {"Region Skåne", {"5 500 090", "2 500 000", "2 500 000"}},
+                                     {"Malmö stad", {"5 590 000", "2 500 000", "2 500 000"}},
+                                     {"Summa", {"16 500 000", "10 000 000", "10 000 000"}}});
+  };
+  FinancialTable t = fees();
   GiveReadings(t, 2, 0, {"5 500 000", "5 500 080"});
   GiveReadings(t, 3, 0, {"5 500 000", "5 590 600"});
   std::vector<Flag> flags;
@@ -1007,11 +1010,7 @@ TEST(NumberRepairTest, SeveralFiguresMendedByTheirOtherReadingsTogether) {
   EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
   EXPECT_EQ(t.rows[3].cells[0].status, "repaired");
   // Two combinations that change as few figures: nothing is changed.
-  FinancialTable tie = MakeTable(BudgetYears(), {{"Medlemsavgifter", {}},
-                                                 {"Försäkringskassan", {"5 500 000", "5 000 000", "5 000 000"}},
-                                                 {"Region Skåne", {"5 500 090", "2 500 000", "2 500 000"}},
-                                                 {"Malmö stad", {"5 590 000", "2 500 000", "2 500 000"}},
-                                                 {"Summa", {"16 500 000", "10 000 000", "10 000 000"}}});
+  FinancialTable tie = fees();
   GiveReadings(tie, 2, 0, {"5 500 000", "5 600 000"});
   GiveReadings(tie, 3, 0, {"5 500 000", "5 400 000"});
   flags.clear();
