@@ -23,6 +23,8 @@ const std::vector<OcrEdit>& OcrEdits() {
       {U"å", U"a"}, {U"ä", U"a"}, {U"a", U"ä"}, {U"a", U"å"}, {U"ö", U"o"}, {U"o", U"ö"},
       // The ring and the dots confused ("Ärets resultat" for Årets).
       {U"ä", U"å"}, {U"å", U"ä"},
+      // A monospaced l's foot read as t's ("Leverantörsskutder").
+      {U"t", U"l"},
       {U"é", U"e"}, {U"í", U"i"}, {U"ì", U"i"}, {U"ï", U"i"}, {U"i", U"l"}, {U"l", U"i"},
       {U"c", U"e"}, {U"e", U"c"}, {U"h", U"b"}, {U"b", U"h"}, {U"f", U"t"}, {U"t", U"f"},
       {U"ri", U"n"}, {U"n", U"ri"}, {U"rn", U"m"}, {U"m", U"rn"}, {U"ni", U"n"}, {U"in", U"m"}, {U"cl", U"d"},

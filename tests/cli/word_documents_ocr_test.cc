@@ -169,12 +169,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // word ("Ärets resultat efter balanskravsjusteringar") mended: w16 and
   // w18 +2 each, 1703 (0.943). A figure cell's re-read with no digit
   // anywhere ("$" at 0.90 for a lone "0" read at 0.59) scores as junk:
-  // w17 +1, 1704 (0.944).
+  // w17 +1, 1704 (0.944). A monospaced l read as t in an unknown label
+  // word ("Leverantörsskutder", "Personatkostnader"): w25 +3, 1707 (0.945).
   for (const Scored& s : scored)
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1704) << ScoreReport(scored);
+  EXPECT_GE(t.recalled, 1707) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
 }

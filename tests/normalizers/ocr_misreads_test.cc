@@ -23,6 +23,8 @@ TEST(OcrMisreadsTest, RebuildsWordsOneMisreadAway) {
       {"Persoönalkostnader", "Personalkostnader"},  // one letter read twice
       {"Medlemsaävgifter", "Medlemsavgifter"},
       {"Ärets resultat", "Årets resultat"},  // the ring read as dots
+      {"Leverantörsskutder", "Leverantörsskulder"},  // a monospaced l read as t
+      {"Personatkostnader", "Personalkostnader"},
       {"Förändring av eget kapital", "Förändring av eget kapital"},
       {"Kassa och barik", "Kassa och bank"},
       {"Kortfri stiga fordringar", "Kortfristiga fordringar"},  // one word split in two
