@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <set>
 
+#include "model/text_split.h"
 #include "normalizers/text.h"
 #include "pipeline/ocr/ocr_leptonica.h"
 #include "pipeline/ocr/ocr_text.h"
@@ -478,9 +479,9 @@ class TesseractEngine : public OcrEngine {
       }
       if (!alone) continue;
       OcrWord& tail = words[below];
-      head.readings = JoinedReadings(CleanOcrToken(head.text), head.readings, " ", CleanOcrToken(tail.text),
-                                     tail.readings);
-      head.text = CleanOcrToken(head.text) + " " + CleanOcrToken(tail.text);
+      const std::string head_text = CleanOcrToken(head.text), tail_text = CleanOcrToken(tail.text);
+      head.readings = JoinedReadings(head_text, head.readings, " ", tail_text, tail.readings);
+      head.text = head_text + " " + tail_text;
       head.x0 = std::min(head.x0, tail.x0);
       head.y0 = std::min(head.y0, tail.y0);
       head.x1 = std::max(head.x1, tail.x1);
@@ -519,12 +520,7 @@ class TesseractEngine : public OcrEngine {
         AddReading(words[0].text, r, &words[0].readings);
         continue;
       }
-      std::vector<std::string> tokens;
-      for (size_t at = 0; at < r.size();) {
-        const size_t end = std::min(r.find(' ', at), r.size());
-        if (end > at) tokens.push_back(r.substr(at, end - at));
-        at = end + 1;
-      }
+      const std::vector<std::string> tokens = SplitOn(r, ' ');
       if (tokens.size() != words.size()) continue;
       for (size_t k = 0; k < words.size(); ++k) AddReading(words[k].text, tokens[k], &words[k].readings);
     }
