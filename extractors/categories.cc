@@ -42,7 +42,8 @@ const Rule kRules[] = {
      nullptr, "income.state"},
     {"^(region|landstinget) ", "intakt|medlemsavgift|bidrag|budget", "income.region"},
     {"^(kommunerna|kommuner|lanets kommuner)$", nullptr, "income.municipalities"},
-    {"^\\pL+s? kommun$", "intakt|medlemsavgift|bidrag", "income.municipality"},
+    // ("Helsingborgs stad", "Malmö stad": a kommun that calls itself a city.)
+    {"^\\pL+s? (kommun|stad)$", "intakt|medlemsavgift|bidrag", "income.municipality"},
     {"^(verksamhetens intakter|intakter ?/ ?bidrag|intakter|medlemsavgifter|medlemsintakter)$", nullptr, "income.total"},
     {"^finansiella intakter", nullptr, "income.financial"},
     // Interest lines of a resultaträkning ("Räntekostnader och liknande

@@ -12,7 +12,8 @@ namespace {
 
 // "Alla belopp redovisas i tkr om inte annat anges" and the like.
 std::string DocumentUnitStatement(const Document& doc) {
-  // "Alla belopp redovisas i tkr", "Belopp anges i svenska kronor om inte
+  // "Alla belopp redovisas i tkr", "Alla belopp i tabellerna anges i
+  // tusental kronor", "Belopp anges i svenska kronor om inte
   // annat anges", "redovisas alla belopp i tusental kronor (TSEK)",
   // "Beloppen anges i tusentals kronor (tkr)", "Beloppen är i tkr". Not
   // "står följande belopp i kronor" (one table's caption).
@@ -20,7 +21,8 @@ std::string DocumentUnitStatement(const Document& doc) {
   // so does an "i" OCR read as "1" or "l" ("upprättad 1 svenska kronor").
   static const std::string kThousands = "tus\\S{1,2}ntals? kronor";
   static const RE2 kStatement(
-      "(?i)((?:alla|samtliga) belopp (?:redovisas |anges )?[i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
+      "(?i)((?:alla|samtliga) belopp(?:en)?(?: (?:i|inom|för) \\pL+(?: \\pL+)?)? (?:redovisas |anges |är |ar |"
+      "är angivna |uttrycks )?[i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
       "|miljoner kronor|kronor)|belopp(?:en)? (?:redovisas|anges|är|ar) [i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
       "|miljoner kronor|kronor)|belopp(?:en)? [i1l|] (?:tkr|mkr|" + kThousands + "|miljoner kronor)|"
       "upp\\S{1,3}ttad [i1l|] (?:svenska )?(?:kronor|tkr|" + kThousands + "))");

@@ -437,6 +437,11 @@ bool IsFeeHeaderWord(const std::string& token) {
   return RE2::FullMatch(token, kFee);
 }
 
+bool IsCountHeaderWord(const std::string& token) {
+  static const RE2 kCount("antal|deltagare|invanare|befolkning|personer|individer|arsarbetare|platser");
+  return RE2::FullMatch(FoldKey(token), kCount);
+}
+
 std::string StripPunct(const std::string& s) {
   std::string t = s;
   static const char* const kQuotes[] = {"\"", "'", "\u201D", "\u201C", "\u2019", "\u00BB", "\u00AB"};
@@ -815,9 +820,17 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
       RE2::FullMatch(f, "(?:19|20)\\d\\d-(\\d\\d)-(?:2[89]|3[01])"_re, &close_month) && close_month >= 1 &&
       close_month < 12)
     col.period = MonthRange(1, close_month);
+  // A column of counts ("Invånare 2025-12-31", "Antal deltagare 2025"),
+  // whatever year it is dated: no kind, no fact.
+  bool counts = false;
+  for (const std::string& w : SplitOn(f, ' ')) counts = counts || IsCountHeaderWord(StripPunct(w));
   if (f == "not" || f == "not.") {
     col.kind = ColumnKind::kNote;
     col.year = 0;
+  } else if (counts) {
+    col.kind = ColumnKind::kUnknown;
+    col.year = 0;
+    col.period.clear();
   } else if (RE2::PartialMatch(f, "%|\\bprocent"_re)) {
     // A share, whatever it is a share of: "Avvikelse, %" beside "Avvikelse,
     // tkr" is the deviation in per cent, no amount (w21).

@@ -131,8 +131,13 @@ std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
   return bands;
 }
 
+// The head of a column of prose beside the figures ("Kommentar", "Status"
+// of an insats: "Pågår sedan 2024", "Ny 2027"): its cells hold no figures,
+// whatever years or counts their text names.
 bool IsCommentHeader(const std::string& w) {
-  static const RE2 kComment("(?i)(kommentar(er)?|beskrivning|anmärkning(ar)?|anmarkning(ar)?|notering)");
+  static const RE2 kComment(
+      "(?i)(kommentar(er)?|beskrivning|anmärkning(ar)?|anmarkning(ar)?|notering(ar)?|status|förklaring(ar)?|"
+      "forklaring(ar)?)");
   return RE2::FullMatch(StripPunct(w), kComment);
 }
 
@@ -231,9 +236,15 @@ int HeaderStart(const Band& band) {
   const std::vector<std::string> texts = WordTexts(band);
   // A member fee's column named by the fee and its year ("Medlemsavgift
   // 2027", "Bidrag 2026"): the year's figures in a plan.
+  // So does a count's column dated by its year or day ("Invånare
+  // 2025-12-31"): it names its column (no money, ParseColumnHeader), never
+  // the label column's header.
   auto fee_at = [&](size_t i) {
-    return i + 1 < band.words.size() && IsFeeHeaderWord(StripPunct(texts[i])) &&
-           IsYearToken(StripPunct(texts[i + 1]));
+    if (i + 1 >= band.words.size()) return false;
+    const std::string w = StripPunct(texts[i]);
+    return (IsFeeHeaderWord(w) && IsYearToken(StripPunct(texts[i + 1]))) ||
+           (IsCountHeaderWord(w) && (RE2::FullMatch(StripPunct(texts[i + 1]), "(19|20)\\d\\d(-\\d\\d-\\d\\d)?"_re) ||
+                                     WordDateAt(texts, i + 1).words > 0));
   };
   // Glyphs OCR read off a shaded cell's edge ("=", ">"): no letter, no digit.
   auto glyph_at = [&](size_t i) { return !RE2::PartialMatch(texts[i], "[\\pL\\d]"_re); };
@@ -660,7 +671,11 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       // (Whatever stands before the end: its start, a dash, or the scrap OCR
       // made of the start, "aaa -2020-12-" — an end names no column alone.)
       const bool period = RE2::FullMatch(p.w->text, kPeriodEnd) && p.w->text.size() > 1;
-      const double gap = period ? lp.period_gap_heights : lp.phrase_gap_heights;
+      // So is a count's head and the day or year it is dated by ("Invånare
+      // 2025-12-31", OCR setting them a word space apart): one column's.
+      const bool dated_count = IsCountHeaderWord(StripPunct(q.w->text)) &&
+                               RE2::FullMatch(StripPunct(p.w->text), "(19|20)\\d\\d(-\\d\\d-\\d\\d)?"_re);
+      const double gap = period || dated_count ? lp.period_gap_heights : lp.phrase_gap_heights;
       // (Measured by the line's tallest word: an OCR box hugs the ink, so
       // "2025" after "Budget" is shorter than the line by its descenders.)
       double height = p.w->box.height();
@@ -904,11 +919,12 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
   std::set<const Word*> in_chunk;
   for (const Chunk& c : chunks)
     for (const PWord& p : c.words) in_chunk.insert(p.w);
-  int intruders = 0, nil_words = 0;
+  int intruders = 0, nil_words = 0, side_words = 0;
   for (const PWord& p : band.words) {
     if (in_chunk.count(p.w)) continue;
     if (p.w->box.x0 >= shape.comment_x0 - lp.edge_slack_pt) continue;
     if (p.w->box.x0 >= shape.side_x0 - SideEdgeSlack(*p.w, lp) && p.w->box.x1 <= shape.first_headed_x0) {
+      ++side_words;
       continue;  // a side column's text ("Unga vuxna 16–29 år" under Målgrupp)
     } else if (p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) {
       label.push_back(p);
@@ -1114,6 +1130,15 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
     row.doubt = "figures of the line stand under no column ('";
     for (size_t k = 0; k < among.size(); ++k) row.doubt += (k ? "', '" : "") + among[k]->Text();
     row.doubt += "'): a figure may have lost part of itself";
+  }
+  if (!any && row.label.empty() && side_words > 0 && intruders == 0) {
+    // The next line of a side column's cell wrapped in its narrow column
+    // ("Helsingborgs" over "stad" under Huvudman), the row's label whole
+    // above it: not a row, not the end.
+    *label_only = true;
+    out->label.clear();
+    out->cells.clear();
+    return true;
   }
   if (!any) {
     int words = static_cast<int>(label.size());
@@ -1450,9 +1475,17 @@ void LocateHeaderColumns(HeaderBlock* h) {
   }
   if (h->start < 0) h->start = 0;
   h->first_x = h->header.words[h->start].w->box.x0;
-  for (size_t w = h->start; w < h->header.words.size(); ++w)
-    if (IsCommentHeader(h->header.words[w].w->text))
-      h->comment_x0 = std::min(h->comment_x0, h->header.words[w].w->box.x0);
+  // Only a head right of every year and kind of the header: a "Status"
+  // column left of the figures ("Insats  Status  Budget 2027") is a side
+  // column, and its figures' columns stay.
+  for (size_t w = h->start; w < h->header.words.size(); ++w) {
+    if (!IsCommentHeader(h->header.words[w].w->text)) continue;
+    const double x0 = h->header.words[w].w->box.x0;
+    bool token_right = false;
+    for (const PWord& p : h->header.words)
+      token_right = token_right || (p.w->box.x0 > x0 && IsHeaderToken(StripPunct(p.w->text)));
+    if (!token_right) h->comment_x0 = std::min(h->comment_x0, x0);
+  }
 }
 
 // A band that ends the table: prose over the columns, or a wide line or a

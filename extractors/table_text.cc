@@ -29,6 +29,85 @@
 namespace finsam {
 namespace {
 
+// A header that names a column of prose after the figures ("Tkr Utfall
+// Budget Budget|Kommentar", "Insats Huvudman Budget 2027 Status").
+bool NamesCommentColumn(const std::string& text) {
+  static const RE2 kComment(
+      "(?i)(?:^|[\\s|\\]\\[)(])(kommentar(?:er)?|beskrivning|anmärkning(?:ar)?|anmarkning(?:ar)?|status|"
+      "förklaring(?:ar)?|forklaring(?:ar)?|notering(?:ar)?)[.:]?(?:$|[\\s|\\])])");
+  return RE2::PartialMatch(text, kComment);
+}
+
+// A row's comment that OCR printed after its figures on the same line,
+// under a header naming a comments column ("Medlemsavgifter 9 600 10 000
+// 10 400|Höjs med 4 % enligt …", "Kansli -1 640 -1 750 —1 820]2,0
+// tjänster"): cut at the first word of two or more letters after a run of
+// at least `ncols` figure tokens, one of two digits or more (a label's own
+// digit, "Steg 1 till arbete", opens no comment), or at the rule OCR read
+// between the last figure and it.
+// `*cut` says whether anything went.
+std::string CutCommentTail(const std::string& clean, size_t ncols, bool* cut) {
+  *cut = false;
+  size_t figures = 0, prev_start = 0, start = 0;
+  bool money = false;  // the run holds a figure of two digits or more
+  // (A figure ends at the token's end, a rule or the comment's letters: an
+  // age range in a text column, "18-29 år", is none.)
+  static const RE2 kFigure("^[-−–—(]?\\d[\\d,.]*(?:[)|\\]}/].*|\\pL.*)?$");
+  static const RE2 kUnit("(?i)(kr|tkr|mkr|mnkr|sek|st)[.,]?");
+  while (start < clean.size()) {
+    size_t end = clean.find(' ', start);
+    if (end == std::string::npos) end = clean.size();
+    const std::string tok = clean.substr(start, end - start);
+    // (A figure glued to the comment by the rule OCR read between them,
+    // "—220)Varav", counts before its letters.)
+    const bool figure = RE2::PartialMatch(tok, kFigure);
+    if (figure) {
+      ++figures;
+      money = money || RE2::PartialMatch(tok, "\\d\\d"_re);
+    }
+    re2::StringPiece letters;
+    if (figures >= std::max<size_t>(ncols, 1) && money && !RE2::FullMatch(tok, kUnit) &&
+        RE2::PartialMatch(tok, "(\\pL{2,})"_re, &letters)) {
+      size_t at = start + static_cast<size_t>(letters.data() - tok.data());
+      // The rule before the comment: in this token or the figure's before it.
+      const size_t rule = clean.find_last_of("|]}", at == 0 ? 0 : at - 1);
+      const size_t paren = clean.find_last_of(')', at == 0 ? 0 : at - 1);
+      size_t glyph = std::string::npos;
+      if (rule != std::string::npos && rule >= prev_start) glyph = rule;
+      // (")" closes a negative "(362)" unless no "(" opened in its token.)
+      if (paren != std::string::npos && paren >= prev_start && (glyph == std::string::npos || paren > glyph)) {
+        const size_t tok_start = clean.rfind(' ', paren) == std::string::npos ? 0 : clean.rfind(' ', paren) + 1;
+        if (clean.find('(', tok_start) >= paren) glyph = paren;
+      }
+      if (glyph != std::string::npos) at = glyph;
+      std::string kept = clean.substr(0, at);
+      while (!kept.empty() && kept.back() == ' ') kept.pop_back();
+      *cut = true;
+      return kept;
+    }
+    if (!figure && !RE2::FullMatch(tok, kUnit)) {
+      figures = 0;  // a run of figures ends at a word: a label's digit was none
+      money = false;
+    }
+    prev_start = start;
+    start = end + 1;
+  }
+  return clean;
+}
+
+// The header's text without the head of a comments column after the
+// figures and what follows it ("Tkr Utfall Budget Budget|Kommentar" →
+// "Tkr Utfall Budget Budget", "Insats Huvudman Malgrupp Budget 2027/|
+// Status"): its cells hold prose, no figures (CutCommentTail).
+std::string WithoutCommentHead(const std::string& text) {
+  static const RE2 kHead(
+      "(?i)^(.*?\\d.*?|.*?\\pL.*?)\\s*[/|\\])\\[]*\\s*(kommentar(?:er)?|beskrivning|anmärkning(?:ar)?|anmarkning(?:ar)?|"
+      "status|förklaring(?:ar)?|forklaring(?:ar)?|notering(?:ar)?)[.:]?\\s*$");
+  std::string kept;
+  if (RE2::FullMatch(text, kHead, &kept)) return kept;
+  return text;
+}
+
 struct TabCell {
   std::string text;
   int col0 = 0, col1 = 0;  // character columns, tabs expanded to 8
@@ -519,6 +598,14 @@ std::vector<std::string> JoinBrokenKinds(const std::vector<std::string>& toks) {
       out.push_back(year);
       continue;
     }
+    // A multi-year column headed "Summa 2027–2029" (or its start, "Summa
+    // 2027-", the period wrapped in its cell) after other heads: the
+    // Totalt column, as ParseColumnHeader reads it.
+    if (i > 0 && i + 1 < toks.size() && RE2::FullMatch(FoldKey(toks[i]), "summa"_re) &&
+        RE2::FullMatch(toks[i + 1], "(19|20)\\d\\d\\s*[-\u2013\u2014](\\s*(19|20)\\d\\d)?"_re)) {
+      out.push_back("Totalt");
+      continue;
+    }
     if (i + 1 < toks.size() && !IsHeaderToken(toks[i]) && !IsHeaderToken(toks[i + 1]) &&
         RE2::FullMatch(toks[i] + toks[i + 1], kKind)) {
       out.push_back(toks[i] + toks[i + 1]);
@@ -602,7 +689,7 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
                  bool* junk = nullptr, bool* count_after = nullptr) {
   bool had = false;
   std::vector<std::string> toks =
-      JoinWordDates(JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(text), &had)))));
+      JoinWordDates(JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(WithoutCommentHead(text)), &had)))));
   // A kind word OCR garbled into a scrap before its year ("fa 2019 [Ufa
   // 2020" for Utfall 2019 Utfall 2020, psm 6 through a ruled header): the
   // scrap goes, and the columns' kinds are the document's guess (junk).
@@ -770,7 +857,7 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
 // The unit may follow the year ("Avgift 2027, kr", "Budget 2027 (tkr)"):
 // it stays in the header, which names the column's unit.
 bool OneColumnSpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers) {
-  std::vector<std::string> toks = OcrTokens(CleanCellText(text));
+  std::vector<std::string> toks = OcrTokens(CleanCellText(WithoutCommentHead(text)));
   size_t n = toks.size();
   std::string unit;
   if (n >= 3 && n <= 7 && RE2::FullMatch(toks[n - 1], "\\(?(?:kr|tkr|mkr|mnkr|sek|tsek)\\)?[.:]?"_re) &&
@@ -851,7 +938,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   static const RE2 kPeriod("(?i)(jan(uari)?|t\\.?o\\.?m\\.?)[-–—/]?(\\pL+\\.?)?[}|\\]]?");
   static const RE2 kOpen("((?:19|20)\\d\\d)\\s*[-–—]");
   static const RE2 kRange("(?:19|20)\\d\\d\\s*[-–—]\\s*(?:19|20)\\d\\d");
-  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(lines[i]->text)));
+  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(WithoutCommentHead(lines[i]->text))));
   // A cell border OCR read onto a kind word ("Budget)", "Plan|"): the
   // border's, not the word's.
   for (std::string& t : toks)
@@ -4079,6 +4166,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       if (!count_before) SpaceHeader(hl.text, &l2, &h2, nullptr, &count_after);
     }
     ncols = g.headers.size();
+    bool comment_column = false;  // the header names a comments column after the figures
+    if (!tabbed)
+      for (size_t q = i; q < body_from && q < lines.size(); ++q) comment_column = comment_column || NamesCommentColumn(lines[q]->text);
+    bool comment_cut = false;  // the last row's comment was cut off
     g.title = title_header ? CleanCellText(hl.text) : headless ? headless_title : FindTitle(lines, i, params);
     // A statement's name printed on its header line ("Resultaträkning Not
     // 2023-01-01 2022-01-01") is its title, not the line above.
@@ -4095,6 +4186,24 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       int page = pages[j];
       std::string clean = CleanCellText(l.text);
       bool line_junk = false;
+      if (comment_column) {
+        // The next lines of cells wrapped under a row whose comment went
+        // ("2026", "avsnitt 3" of the comment; "stad 2024", "kommun" of a
+        // text column and the comment): no label with a capital, and fewer
+        // figures than columns or only a year or a small number. Not a row.
+        bool cut = false;
+        const std::string kept = CutCommentTail(clean, ncols, &cut);
+        const std::vector<std::string> toks = OcrTokens(kept);
+        const size_t fs = FiguresStart(toks);
+        const size_t figs = toks.size() - fs;
+        const bool small_tail = figs == 1 && RE2::FullMatch(toks.back(), "(19|20)\\d\\d|\\d{1,2}"_re);
+        if (comment_cut && !cut && !kept.empty() && (figs < ncols || small_tail) &&
+            (fs == 0 || !std::isupper(static_cast<unsigned char>(toks[0][0])))) {
+          continue;
+        }
+        if (!kept.empty()) comment_cut = cut;
+        clean = kept;
+      }
       if (!tabbed) {
         clean = WithoutScrapTail(StripRuleJunk(clean, &line_junk));
         if (line_junk) junk_lines.insert(l.index);

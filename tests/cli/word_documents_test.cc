@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 25u);
+  ASSERT_EQ(scored.size(), 26u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -119,15 +119,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // row, so the header row became the title and 2025 a bare year; its
   // "Avgift 2026" a bare year before the plan) 97/97, nothing suspect.
   // w25 (session 55, a monospaced face; held out: 87/87, nothing suspect).
+  // w26 (session 57; held out: 56/61 with 7 wrong `ok`: the count column
+  // "Invånare 2025-12-31" read as the outcome at that day, and the insatser
+  // cut after their first row by its wrapped Huvudman and Status cells,
+  // "stad 2024") 61/61, nothing suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 26) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 25u);
+  ASSERT_EQ(scored.size(), 26u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -251,10 +255,19 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // (session 55, held out): 84/87, none wrong (its budget follow-up's
   // "Medlemsavgifter 22 000 22 000 0" dumped as "… 22 000 ic)": the row
   // suspect and unread, 9 suspect). All 1736/1806.
-  EXPECT_GE(t.recalled, t.expected - 70) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 139) << ScoreReport(scored);
+  // w26 (session 57, held out: 9/61, none wrong: its resultatbudget's
+  // Kommentar column printed after the figures on their lines, "Summa
+  // 2027-2029" no column head, the insatser's Status column and the fee
+  // table's "Invånare 2025-12-31 Kr per invånare" head) 47/61, none wrong,
+  // once a comments head is cut from the header and each row's comment
+  // from its figures (its wrapped lines no rows) and "Summa" before a
+  // period heads the Totalt column; its insatser labels keep their
+  // Huvudman and Målgrupp text (suspect) and the fee table is unread. All
+  // 1783/1867.
+  EXPECT_GE(t.recalled, t.expected - 84) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 149) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 25) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 26) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

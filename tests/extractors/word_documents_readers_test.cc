@@ -1188,5 +1188,149 @@ TEST(WordDocumentDumpTest, FeeHeadsAndAQualifiedKindOverABlankLine) {
   }
 }
 
+// --- w26 (session 57): a comments column, wrapped text cells, a count
+// column dated by its day ---
+
+// A resultatbudget with a Kommentar column after the figures, as an
+// English-model dump prints it (w26): the comment follows the row's figures
+// on its line, glued by the rule OCR read ("10 400|Höjs", "—1 820]2,0
+// tjänster", "—220)Varav 60 tkr"), and its wrapped lines ("2026", "avsnitt
+// 3") stand alone under the row. The figures are the row's, the wrapped
+// lines no rows. A flerårsplan's "Summa 2027–2029" column (its period
+// wrapped in the cell) is the Totalt column. Controls: a label's own digit
+// ("Steg 1 till arbete") opens no comment; without a comments head a word
+// after the figures stays the row's (no row read).
+TEST(WordDocumentDumpTest, CommentColumnAfterTheFigures) {
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Alla belopp i tabellerna anges i tusental kronor (tkr) om inget annat anges.\n\n"
+        "Tkr Utfall Budget Budget|Kommentar\n2025 2026 2027\n\n"
+        "Medlemsavgifter 9 600 10 000 10 400|Hojs med 4 % enligt medlemssamradet i maj\n2026\n\n"
+        "Ovriga intakter 85 0 0\n\nSumma intakter 9 685 10 000 10 400\n\n"
+        "Insatser -7 210 -7 600 -7 900] Tva nya insatser startar den 1 mars 2027, se\navsnitt 3\n\n"
+        "Kansli -1 640 -1 750 -1 820]2,0 tjanster\n\n"
+        "Ovriga kostnader -190 -200 -220)Varav 60 tkr for en extern utvardering\n\n"
+        "Summa kostnader -9 300 -9850| -10 250\n\nArets resultat 385 150 150| Overskottet starker det egna kapitalet\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2025][budget 2026][budget 2027]");
+    EXPECT_EQ(Labels(ts[0]),
+              "[Medlemsavgifter][Ovriga intakter][Summa intakter][Insatser][Kansli][Ovriga kostnader][Summa "
+              "kostnader][Arets resultat]");
+    ASSERT_EQ(ts[0].rows.size(), 8u);
+    EXPECT_EQ(ts[0].rows[0].cells[2].amount_sek, 10400000);
+    EXPECT_EQ(ts[0].rows[4].cells[2].amount_sek, -1820000);
+    EXPECT_EQ(ts[0].rows[5].cells[2].amount_sek, -220000);
+    EXPECT_EQ(ts[0].rows[7].cells[0].amount_sek, 385000);
+    EXPECT_EQ(ts[0].unit, "tkr");  // "Alla belopp i tabellerna anges i …"
+  }
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Flerarsplan (tkr)\n\nTkr Budget 2027 Plan 2028 Plan 2029| Summa 2027-\n\n2029\n"
+        "Intakter 10 400 10 600 10 800 31 800\nKostnader -10 250 -10 700 -11 000 -31 950\n"
+        "Resultat 150 -100 -200 -150\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[budget 2027][plan 2028][plan 2029][totalt 0]");
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+    EXPECT_EQ(ts[0].rows[1].cells[3].amount_sek, -31950000);
+  }
+  {
+    // A label's digit under a Status head: the comment starts after the
+    // figure, not after the label's "1".
+    std::vector<FinancialTable> ts = FromDump(
+        "Insatser 2027 (tkr)\n\nInsats Budget 2027 Status\nSteg 1 till arbete 2 100 Pagar sedan\n2024\n"
+        "Halsolots 1 650 Ny 2027\nSumma insatser 3 750\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), "[Steg 1 till arbete][Halsolots][Summa insatser]");
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 2100000);
+  }
+  {
+    // Control: no comments head; words after the figures are not cut off
+    // (the line is no row of three figures).
+    std::vector<FinancialTable> ts = FromDump(
+        "Budget (tkr)\n\nTkr Utfall 2025 Budget 2026 Budget 2027\n"
+        "Medlemsavgifter 9 600 10 000 10 400 hojs med 4 %\nKansli -1 640 -1 750 -1 820\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    ASSERT_EQ(ts[0].rows.size(), 2u);
+    EXPECT_EQ(ts[0].rows[0].label.rfind("Medlemsavgifter 9 600 10 000 10 400", 0), 0u) << ts[0].rows[0].label;
+    EXPECT_NE(ts[0].rows[0].cells[2].amount_sek, 10400000);
+  }
+}
+
+// An insatser table whose text cells wrap in their narrow columns
+// (Huvudman "Helsingborgs" over "stad", Status "Pågår sedan" over "2024"),
+// the row's label and figure on the first line (w26): the wrapped lines
+// are no rows and do not end the table. A member-fee table whose count
+// column is dated by its day ("Invånare 2025-12-31", w26) loads no figure
+// from it, and a kommun that calls itself a city ("Helsingborgs stad") is
+// a municipality's fee. Control: "Utfall 2025-12-31" stays a column.
+TEST(WordDocumentLayoutTest, WrappedTextCellsAndACountColumnDatedByItsDay) {
+  {
+    PageBuilder pb;
+    pb.Text("Insatser 2027 (tkr)", 40, 12);
+    pb.TextAt("Insats", 50, 70);
+    pb.TextAt("Huvudman", 180, 70);
+    pb.Add(fixtures::R("Budget", 370, 70));
+    pb.Add(fixtures::R("2027", 400, 70));
+    pb.TextAt("Status", 420, 70);
+    struct Row {
+      std::string label, owner, owner2, figure, status, status2;
+    };
+    const std::vector<Row> rows = {{"Steg till arbete", "Helsingborgs", "stad", "2 100", "Pågår sedan", "2024"},
+                                   {"Hälsolots", "Region Skåne", "", "1 650", "Ny 2027", ""},
+                                   {"Samverkansteam", "Försäkringskass", "an", "1 900", "Förlängd till", "2028"},
+                                   {"Summa insatser", "", "", "5 650", "", ""}};
+    double y = 86;
+    for (const Row& r : rows) {
+      pb.Text(r.label, y);
+      if (!r.owner.empty()) pb.TextAt(r.owner, 180, y);
+      pb.Add(fixtures::Num(r.figure, 400, y));
+      if (!r.status.empty()) pb.TextAt(r.status, 420, y);
+      if (!r.owner2.empty()) pb.TextAt(r.owner2, 180, y + 11);
+      if (!r.status2.empty()) pb.TextAt(r.status2, 420, y + 11);
+      y += 28;
+    }
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), "[Steg till arbete][Hälsolots][Samverkansteam][Summa insatser]");
+    EXPECT_EQ(Columns(ts[0]), "[budget 2027]");
+    ASSERT_EQ(ts[0].rows.size(), 4u);
+    EXPECT_EQ(ts[0].rows[3].cells[0].amount_sek, 5650000);
+  }
+  for (const std::string head : {"Invånare", "Utfall"}) {
+    SCOPED_TRACE(head);
+    PageBuilder pb;
+    pb.Text("Medlemsavgifter 2027 (kronor)", 40, 12);
+    pb.TextAt("Medlem", 50, 70);
+    pb.TextAt(head + " 2025-12-31", 200, 70);
+    pb.Add(fixtures::R("Avgift", 400, 70));
+    pb.Add(fixtures::R("2027", 430, 70));
+    const std::vector<std::vector<std::string>> rows = {{"Helsingborgs stad", "149 000", "1 490 000"},
+                                                        {"Höganäs kommun", "27 500", "275 000"},
+                                                        {"Summa", "176 500", "1 765 000"}};
+    double y = 86;
+    for (const auto& r : rows) {
+      pb.Text(r[0], y);
+      pb.Add(fixtures::Num(r[1], 290, y));
+      pb.Add(fixtures::Num(r[2], 430, y));
+      y += 14;
+    }
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {pb.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    if (head == "Invånare") {
+      EXPECT_EQ(Columns(ts[0]), "[budget 2027]");
+      EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 1490000);
+      EXPECT_EQ(ts[0].rows[0].category, "income.municipality");
+    } else {
+      EXPECT_EQ(Columns(ts[0]), "[utfall 2025][budget 2027]");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace finsam
