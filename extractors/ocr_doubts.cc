@@ -10,6 +10,7 @@
 
 #include "extractors/table_arithmetic.h"
 #include "extractors/table_grid.h"
+#include "model/text_split.h"
 #include "normalizers/regex.h"
 #include "normalizers/ocr_misreads.h"
 #include "normalizers/swedish_lexicon.h"
@@ -22,6 +23,25 @@ namespace {
 
 // Arithmetic checks within one table (sums, Totalt/Avvikelse columns, the
 // balance identity, cash ties), as against checks across tables.
+// A label word OCR cased as no word is printed: a capital after small
+// letters inside the word ("KoOstnadel", "reSultat", "fOrdrinQar"), or a
+// small word of the language in capitals among words that are not ("Summa
+// till ÄN Går" for Summa tillgångar: leader dots read into the word). ""
+// when there is none.
+std::string CaseGarbledWord(const std::string& label) {
+  static const RE2 kCamel("\\p{Ll}\\p{Lu}");
+  static const RE2 kSmallWord("(an|än|en|ett|och|av|for|för|pa|på|till|med|som|ar|är|om|den|det|ner|upp)");
+  static const RE2 kCaps("\\p{Lu}{2,4}");
+  const std::vector<std::string> words = SplitOn(label, ' ');
+  bool other_small = false;
+  for (const std::string& w : words) other_small = other_small || RE2::PartialMatch(w, "\\p{Ll}"_re);
+  for (const std::string& w : words) {
+    if (RE2::PartialMatch(w, kCamel)) return w;
+    if (other_small && RE2::FullMatch(w, kCaps) && RE2::FullMatch(ToLower(w), kSmallWord)) return w;
+  }
+  return "";
+}
+
 bool IsTableArithmetic(const Flag& f) {
   return f.rule.rfind("sum.", 0) == 0 || f.rule == kRuleBalance || f.rule == kRuleCashTies;
 }
@@ -123,6 +143,7 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           OcrMisreadRepair m = RepairOcrMisreads(r.label, *lex);
           if (!m.unknown.empty()) unknown_word = m.unknown.front();
         }
+        if (unknown_word.empty()) unknown_word = CaseGarbledWord(r.label);
       }
       // "Intäkter 14 | 200 000": OCR set a figure's first digits against
       // the label. A label ending in one to three digits before a first
@@ -195,7 +216,7 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
                         r.prov.confidence);
           why = buf;
         } else if (!unknown_word.empty()) {
-          why = "label word '" + unknown_word + "' read by OCR is no known word";
+          why = "label word '" + unknown_word + "' read by OCR is no known word (or cased as none is)";
         } else if (label_took_digits) {
           why = "label read by OCR ends in digits that may begin the row's first figure";
         } else if (decimal_row && !vouched && !has_decimals(cell.raw) && HasDigit(cell.raw)) {

@@ -778,8 +778,14 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     if (last_year + 1 < toks.size() && toks.size() - last_year - 1 <= 6) {
       std::string tail;
       for (size_t k = last_year + 1; k < toks.size(); ++k) tail += (tail.empty() ? "" : " ") + toks[k];
-      // (Or what is left of a budget, in words: "Kvar att använda".)
-      if ((RE2::PartialMatch(FoldKey(tail), "%|\\bandel\\b|procent"_re) ||
+      // (Or what is left of a budget, in words: "Kvar att använda"; or a
+      // deviation named with what it compares to, its last word maybe
+      // wrapped onto the next line: "Avvikelse mot budget", "Avvikelse
+      // mot" / "budget", w27.)
+      if (RE2::FullMatch(FoldKey(tail), "(avvikelse|differens) mot( budget| prognos)?"_re)) {
+        share = tail;
+        toks.resize(last_year + 1);
+      } else if ((RE2::PartialMatch(FoldKey(tail), "%|\\bandel\\b|procent"_re) ||
            RE2::FullMatch(FoldKey(tail), "(kvar|aterstar|aterstaende)( att (anvanda|forbruka)| budget| medel)?"_re)) &&
           !RE2::PartialMatch(tail, "\\d"_re)) {
         share = tail;
@@ -4164,6 +4170,18 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       std::string l2;
       std::vector<std::string> h2;
       if (!count_before) SpaceHeader(hl.text, &l2, &h2, nullptr, &count_after);
+    }
+    // The last head's word wrapped onto a line of its own ("Avvikelse mot"
+    // over "budget"): part of the header, no row.
+    if (!tabbed && !g.headers.empty() && body_from < lines.size() &&
+        RE2::PartialMatch(FoldKey(g.headers.back()), "^(avvikelse|differens) mot$"_re)) {
+      size_t q = body_from;
+      while (q < lines.size() && q < body_from + 2 && CleanCellText(lines[q]->text).empty()) ++q;
+      std::string word;
+      if (q < lines.size() && RE2::FullMatch(FoldKey(CleanCellText(lines[q]->text)), "(budget|prognos)"_re, &word)) {
+        g.headers.back() += " " + word;
+        body_from = q + 1;
+      }
     }
     ncols = g.headers.size();
     bool comment_column = false;  // the header names a comments column after the figures

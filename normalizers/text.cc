@@ -196,4 +196,88 @@ bool HasDigit(std::string_view s) {
   return false;
 }
 
+namespace {
+
+// The characters an OCR model reads leader dots as (besides dots).
+bool IsLeaderGlyph(char c) { return std::strchr(".,:;'`ceosaitnrul", c) != nullptr; }
+
+}  // namespace
+
+bool IsLeaderGarbage(std::string_view word) {
+  if (word.size() < 10) return false;
+  size_t esc = 0;
+  for (char c : word) {
+    if (!IsLeaderGlyph(c)) return false;
+    esc += c == 'e' || c == 's' || c == 'c';
+  }
+  return esc * 5 >= word.size() * 3;
+}
+
+bool SplitAtLeader(std::string_view word, std::string* head, std::string* tail) {
+  // The first run of dots four long ("…", U+2026, counts three).
+  size_t start = std::string_view::npos, end = 0, dots = 0;
+  for (size_t i = 0; i < word.size();) {
+    size_t len = 0;
+    if (word[i] == '.') len = 1;
+    else if (word.compare(i, 3, "\u2026") == 0) len = 3;
+    if (len == 0) {
+      if (dots >= 4) break;
+      start = std::string_view::npos;
+      dots = 0;
+      ++i;
+      continue;
+    }
+    if (dots == 0) start = i;
+    dots += len == 3 ? 3 : 1;
+    i += len;
+    end = i;
+  }
+  if (dots < 4 || start == std::string_view::npos) return false;
+  *head = std::string(word.substr(0, start));
+  std::string_view rest = word.substr(end);
+  // After the dots, what OCR made of the rest of the leader
+  // ("c.cccceess…") goes; what stands at the tab stop stays ("1").
+  size_t k = 0;
+  while (k < rest.size() && IsLeaderGlyph(rest[k])) ++k;
+  *tail = std::string(rest.substr(k));
+  return true;
+}
+
+std::string WithoutLeaders(std::string_view line) {
+  // Tokens between whitespace, rewritten in place; what goes becomes
+  // spaces, one a character.
+  auto blanks = [](std::string_view text) { return std::string(CodePointCount(text), ' '); };
+  std::string out;
+  size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      out += line[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+    const std::string_view word = line.substr(i, j - i);
+    i = j;
+    std::string head, tail;
+    if (IsLeaderGarbage(word)) {
+      // "Kapital..." before it: its dots were the leader's start.
+      size_t e = out.size();
+      while (e > 0 && (out[e - 1] == ' ' || out[e - 1] == '\t')) --e;
+      size_t d = e;
+      while (d > 0 && out[d - 1] == '.') --d;
+      if (e - d >= 3 && d > 0 && out[d - 1] != ' ' && out[d - 1] != '\t') out.replace(d, e - d, e - d, ' ');
+      out += blanks(word);
+      continue;
+    }
+    if (SplitAtLeader(word, &head, &tail)) {
+      out += head;
+      out += blanks(word.substr(head.size(), word.size() - head.size() - tail.size()));
+      out += tail;
+      continue;
+    }
+    out += word;
+  }
+  return out;
+}
+
 }  // namespace finsam

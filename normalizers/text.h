@@ -49,6 +49,28 @@ int EditDistance(std::string_view a, std::string_view b);
 // True when `s` holds an ASCII digit.
 bool HasDigit(std::string_view s);
 
+// Tab leaders: the dots a word processor draws from a label to its tab stop
+// ("intäkter......1" in a text layer, one word up to the note reference at
+// the stop), and what an English OCR model makes of them
+// ("intakter........c.cccccceescess…", "Kapital... eeeeeseseeese…"). They
+// are no text: a table's label ends before them.
+//
+// True when `word` holds a leader: four or more dots ("…" counts three)
+// inside or at the end of the word. `head` receives the text before it and
+// `tail` the text after it that is no part of it (the "1" at the stop),
+// either of them maybe empty.
+bool SplitAtLeader(std::string_view word, std::string* head, std::string* tail);
+// A word that is only an OCR model's reading of leader dots: ten characters
+// or more, all of the few letters and marks dots are read as, at least
+// three in five of them e, s or c.
+bool IsLeaderGarbage(std::string_view word);
+// `line` (words separated by spaces or tabs) without its leaders: each word
+// that holds one becomes its head and tail, leader garbage goes, and three
+// or more dots ending a word before such garbage go with it. Every
+// character taken out becomes a space, so the line's other words keep
+// their character columns (a text dump's columns).
+std::string WithoutLeaders(std::string_view line);
+
 }  // namespace finsam
 
 #endif  // FINSAM_NORMALIZERS_TEXT_H_

@@ -24,8 +24,46 @@ void FinishLine(Line& line) {
   }
 }
 
+namespace {
+
+// Tab leaders are no text (normalizers/text.h): a word that holds one
+// becomes its head and its tail ("intäkter......1": the label's last word
+// and the note reference at the tab stop), each with its share of the box
+// by characters; a word that is only OCR's reading of leader dots goes.
+std::vector<Word> WithoutLeaders(std::vector<Word> words) {
+  std::vector<Word> out;
+  out.reserve(words.size());
+  for (Word& w : words) {
+    if (IsLeaderGarbage(w.text)) continue;
+    std::string head, tail;
+    if (!SplitAtLeader(w.text, &head, &tail)) {
+      out.push_back(std::move(w));
+      continue;
+    }
+    const double per = w.box.width() / static_cast<double>(std::max<size_t>(1, CodePointCount(w.text)));
+    if (!head.empty()) {
+      Word h = w;
+      h.text = h.raw = head;
+      h.readings.clear();
+      h.box.x1 = h.box.x0 + per * static_cast<double>(CodePointCount(head));
+      out.push_back(std::move(h));
+    }
+    if (!tail.empty()) {
+      Word t = w;
+      t.text = t.raw = tail;
+      t.readings.clear();
+      t.box.x0 = t.box.x1 - per * static_cast<double>(CodePointCount(tail));
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 void BuildLines(std::vector<Word> words, Page& page) {
   page.lines.clear();
+  words = WithoutLeaders(std::move(words));
   std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     return a.box.cy() < b.box.cy();
   });

@@ -1,5 +1,6 @@
 #include "pipeline/input/text_reader.h"
 
+#include "normalizers/text.h"
 #include "normalizers/utf8.h"
 
 namespace finsam {
@@ -54,18 +55,20 @@ void ReadText(const std::string& utf8, Document& doc) {
       std::string before = line.substr(0, ff);
       if (!before.empty()) {
         Line l;
-        l.text = l.raw = before;
+        l.raw = before;
+        l.text = WithoutLeaders(before);  // tab leaders are no text (normalizers/text.h)
         l.index = static_cast<int>(page.lines.size());
-        l.words = SplitTextLine(before, l.index);
+        l.words = SplitTextLine(l.text, l.index);
         page.lines.push_back(std::move(l));
       }
       flush();
       line = line.substr(ff + 1);
     }
     Line l;
-    l.text = l.raw = line;
+    l.raw = line;
+    l.text = WithoutLeaders(line);
     l.index = static_cast<int>(page.lines.size());
-    l.words = SplitTextLine(line, l.index);
+    l.words = SplitTextLine(l.text, l.index);
     for (const Word& w : l.words) l.box.Extend(w.box);
     double width = 0;
     for (const Word& w : l.words) width = std::max(width, w.box.x1);

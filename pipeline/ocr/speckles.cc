@@ -1,6 +1,7 @@
 #include "pipeline/ocr/speckles.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -98,6 +99,111 @@ void CleanShadedCrop(GrayImage& crop) {
   ForEachSmallComponent(crop, max_area, [&crop](const std::vector<int>& comp) {
     for (int i : comp) crop.pixels[static_cast<size_t>(i)] = 255;
   });
+}
+
+int EraseLeaders(GrayImage& image) {
+  if (image.empty()) return 0;
+  const int w = image.width;
+  const double scale = (image.dpi > 0 ? image.dpi : 300) / 300;
+  // A leader's dot at 300 dpi: 8-10 pt type's full stop, 3-7 pixels a side
+  // (up to 60 pixels), ragged on a 1-bit scan.
+  const int max_area = ScaledArea(60, image.dpi);
+  const double max_side = 10 * scale, min_side = std::max(1.0, 2 * scale);
+  struct Dot {
+    int x0, y0, x1, y1;
+    std::vector<int> pixels;
+    double cx() const { return (x0 + x1) / 2.0; }
+    double cy() const { return (y0 + y1) / 2.0; }
+  };
+  std::vector<Dot> dots;
+  ForEachSmallComponent(image, max_area, [&](const std::vector<int>& comp) {
+    Dot d{w, image.height, -1, -1, comp};
+    for (int i : comp) {
+      d.x0 = std::min(d.x0, i % w);
+      d.x1 = std::max(d.x1, i % w);
+      d.y0 = std::min(d.y0, i / w);
+      d.y1 = std::max(d.y1, i / w);
+    }
+    const double bw = d.x1 - d.x0 + 1, bh = d.y1 - d.y0 + 1;
+    if (bw > max_side || bh > max_side || std::max(bw, bh) < min_side) return;
+    if (bw > 2.5 * bh || bh > 2.5 * bw) return;
+    dots.push_back(std::move(d));
+  });
+  if (dots.size() < 8) return 0;
+  // Runs: dots in x order whose centres stay within a dot's height of the
+  // run's first, each the next within six dot widths.
+  std::vector<size_t> order(dots.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // (Left to right: a run starts at its leftmost dot, the one by the label.)
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return dots[a].x0 != dots[b].x0 ? dots[a].x0 < dots[b].x0 : dots[a].y0 < dots[b].y0;
+  });
+  std::vector<bool> used(dots.size(), false);
+  int runs = 0;
+  std::vector<int> erase;
+  for (size_t oi = 0; oi < order.size(); ++oi) {
+    const size_t first = order[oi];
+    if (used[first]) continue;
+    std::vector<size_t> run = {first};
+    const double size = std::max(dots[first].x1 - dots[first].x0 + 1, dots[first].y1 - dots[first].y0 + 1);
+    for (;;) {
+      const Dot& last = dots[run.back()];
+      size_t next = dots.size();
+      double best = 1e18;
+      for (size_t oj = 0; oj < order.size(); ++oj) {
+        const size_t j = order[oj];
+        if (used[j] || j == run.back() || std::find(run.begin(), run.end(), j) != run.end()) continue;
+        const Dot& d = dots[j];
+        if (std::abs(d.cy() - dots[first].cy()) > std::max(2.0 * scale, 0.6 * size)) continue;
+        const double dx = d.cx() - last.cx();
+        if (dx <= 0 || dx > 6 * size + 2 * scale) continue;
+        if (dx < best) {
+          best = dx;
+          next = j;
+        }
+      }
+      if (next == dots.size()) break;
+      run.push_back(next);
+    }
+    if (run.size() < 8) continue;
+    // An even pitch: every step within a third of the median step.
+    std::vector<double> steps;
+    for (size_t k = 1; k < run.size(); ++k) steps.push_back(dots[run[k]].cx() - dots[run[k - 1]].cx());
+    std::vector<double> sorted = steps;
+    std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+    const double pitch = sorted[sorted.size() / 2];
+    int even = 0;
+    for (double st : steps) even += std::abs(st - pitch) <= pitch / 3 + scale;
+    if (even * 10 < static_cast<int>(steps.size()) * 8) continue;
+    // No stack of dots above or below (a shaded field's).
+    const int rx0 = dots[run.front()].x0, rx1 = dots[run.back()].x1;
+    const double ry0 = dots[first].y0 - 3 * size, ry1 = dots[first].y1 + 3 * size;
+    int stacked = 0;
+    for (size_t j = 0; j < dots.size(); ++j) {
+      if (std::find(run.begin(), run.end(), j) != run.end()) continue;
+      const Dot& d = dots[j];
+      if (d.x1 >= rx0 && d.x0 <= rx1 && d.cy() >= ry0 && d.cy() <= ry1) ++stacked;
+    }
+    if (stacked * 3 > static_cast<int>(run.size())) continue;
+    ++runs;
+    for (size_t k : run) {
+      used[k] = true;
+      erase.insert(erase.end(), dots[k].pixels.begin(), dots[k].pixels.end());
+    }
+  }
+  // Each dot and its light anti-aliased fringe (as RemoveSpeckles).
+  const int h = image.height;
+  for (int i : erase) {
+    const int x = i % w, y = i / w;
+    for (int dy = -1; dy <= 1; ++dy)
+      for (int dx = -1; dx <= 1; ++dx) {
+        const int nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        uint8_t& p = image.pixels[static_cast<size_t>(ny) * w + nx];
+        if ((dx == 0 && dy == 0) || p >= kDark) p = 255;
+      }
+  }
+  return runs;
 }
 
 }  // namespace finsam

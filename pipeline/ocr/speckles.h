@@ -56,6 +56,20 @@ inline constexpr int kMaxShadingDotArea300 = 16;
 // and full stops of small print.
 void CleanShadedCrop(GrayImage& crop);
 
+// Tab leaders: the dotted line a word processor draws from a label to the
+// figure or note number at its tab stop ("Verksamhetens intäkter ....... 1
+// 5 062"). Tesseract reads them as long words of letters
+// ("munasisiseerrirssss…", "sne srn iranier anna 2A") at next to no
+// confidence and wrecks the words beside them ("kostnader" read
+// "KOSINGOB!" at 0.00), so a statement laid out with leaders lost every
+// row (w27). EraseLeaders paints white every run of eight or more dots on
+// one baseline at an even pitch (each dot a small, roughly square
+// component, the pitch at most six dot widths) with no such dots above or
+// below it (a shaded field's dots stack), and returns how many runs it
+// erased. Full stops, i-dots and decimal commas never run eight at an even
+// pitch; a dotted rule is erased too, as ruling lines are.
+int EraseLeaders(GrayImage& image);
+
 }  // namespace finsam
 
 #endif  // FINSAM_PIPELINE_OCR_SPECKLES_H_

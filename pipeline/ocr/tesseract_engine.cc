@@ -304,7 +304,10 @@ class TesseractEngine : public OcrEngine {
 
     timer.Mark("ruling lines");
     // 3b: specks, on a page strewn with them (speckles.h).
-    if (options_.remove_speckles) result.speckles_removed = RemoveSpeckles(work);
+    if (options_.remove_speckles) {
+      result.speckles_removed = RemoveSpeckles(work);
+      EraseLeaders(work);  // tab leaders' dots (speckles.h)
+    }
     if (const char* dir = std::getenv("FINSAM_OCR_DEBUG_DIR"); dir && *dir)
       WriteGrayPng(work, std::string(dir) + "/recognized.png");  // what Tesseract reads
     timer.Mark("specks");

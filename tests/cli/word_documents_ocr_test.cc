@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 26u);
+  ASSERT_EQ(scored.size(), 27u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -175,9 +175,17 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
     if (s.id == "w11-ar-malardalenvast") {
       EXPECT_EQ(s.score.trusted_right, s.score.trusted) << ScoreReport(scored);
     }
-  EXPECT_GE(t.recalled, 1707) << ScoreReport(scored);
+  // Session 57: w26 (held out: 55/61 with 7 wrong `ok`, the count column
+  // "Invånare 2025-12-31" read as money and the insatser cut by a wrapped
+  // side cell) 59/61, none wrong; w27 (held out: 60/82, none wrong: the
+  // swe model reads tab leaders as words of letters, "munasisiseerr…",
+  // and loses the words beside them, so both statements went) 82/82 once
+  // runs of dots on a baseline are erased before recognition
+  // (EraseLeaders); the other twenty-five unchanged. All 1848/1949
+  // (0.948), precision 0.998.
+  EXPECT_GE(t.recalled, 1848) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 26) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 27) << ScoreReport(scored);
 }
 
 }  // namespace

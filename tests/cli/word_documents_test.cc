@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 26u);
+  ASSERT_EQ(scored.size(), 27u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -122,16 +122,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // w26 (session 57; held out: 56/61 with 7 wrong `ok`: the count column
   // "Invånare 2025-12-31" read as the outcome at that day, and the insatser
   // cut after their first row by its wrapped Huvudman and Status cells,
-  // "stad 2024") 61/61, nothing suspect.
+  // "stad 2024") 61/61, nothing suspect. w27 (session 57; held out: 74/82
+  // with 8 wrong `ok`: its statements' tab leaders end in the note
+  // reference, "intäkter......1", one word of the text layer, so labels
+  // kept the dots and the Not column lost its references) 82/82.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 26) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 27) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 26u);
+  ASSERT_EQ(scored.size(), 27u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -264,10 +267,19 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // period heads the Totalt column; its insatser labels keep their
   // Huvudman and Målgrupp text (suspect) and the fee table is unread. All
   // 1783/1867.
-  EXPECT_GE(t.recalled, t.expected - 84) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 149) << ScoreReport(scored);
+  // w27 (session 57, held out: 22/82 with 6 wrong `ok`: its resultaträkning
+  // and balansräkning set with dotted tab leaders, which the English model
+  // dumps as "intakter........c.cccceess…" and "Kapital... eeeeses…" and
+  // which garble the words beside them, "KoOstnadel"; "Avvikelse mot" over
+  // "budget" was no header) 66/82, none wrong, once leaders are no text
+  // (read away at input, the line's columns kept), "Avvikelse mot" heads a
+  // column with its wrapped word, and a label word cased as no word is
+  // ("Summa till ÄN Går", "re@Sultat") is doubted on such a page. All
+  // 1849/1949.
+  EXPECT_GE(t.recalled, t.expected - 100) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 159) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 26) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 27) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

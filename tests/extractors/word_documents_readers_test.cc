@@ -1332,5 +1332,29 @@ TEST(WordDocumentLayoutTest, WrappedTextCellsAndACountColumnDatedByItsDay) {
   }
 }
 
+// w27 (session 57): a driftredovisning whose last head wraps after "mot"
+// ("Avvikelse mot" over "budget"), as psm 3 dumps it: the Avvikelse column,
+// the wrapped word no row. Control: a table without it reads as before.
+TEST(WordDocumentDumpTest, DeviationHeadWrappedAfterMot) {
+  const std::string rows =
+      "Medlemsavgifter 4 800 5 000 5 000 0\nOvriga intakter 35 0 62 62\nSumma intakter 4835 5 000 5 062 62\n";
+  {
+    std::vector<FinancialTable> ts =
+        FromDump("Driftredovisning 2025\n\nTkr Bokslut 2024 Budget 2025 Utfall 2025 Avvikelse mot\nbudget\n\n" + rows,
+                 "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2024][budget 2025][utfall 2025][avvikelse 2025]");
+    EXPECT_EQ(Labels(ts[0]), "[Medlemsavgifter][Ovriga intakter][Summa intakter]");
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    EXPECT_EQ(ts[0].rows[1].cells[3].amount_sek, 62000);
+  }
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Driftredovisning 2025\n\nTkr Bokslut 2024 Budget 2025 Utfall 2025 Avvikelse\n" + rows, "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2024][budget 2025][utfall 2025][avvikelse 2025]");
+  }
+}
+
 }  // namespace
 }  // namespace finsam

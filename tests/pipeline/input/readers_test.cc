@@ -1,6 +1,7 @@
 // The text reader, the line builder and SHA-256: the model every stage reads.
 #include <gtest/gtest.h>
 
+#include "normalizers/text.h"
 #include "normalizers/unicode.h"
 #include "pipeline/input/line_builder.h"
 #include "pipeline/input/sha256.h"
@@ -96,6 +97,50 @@ TEST(LineBuilderTest, AWordReachingIntoTheNextLineDoesNotMergeTheLines) {
              row);
   ASSERT_EQ(row.lines.size(), 1u);
   EXPECT_EQ(row.lines[0].text, "Statligt bidrag 6 660 6 660");
+}
+
+// A text layer's tab leader is no text (normalizers/text.h): the word that
+// holds one ("intäkter......1") becomes the label's last word and the note
+// reference at the tab stop, each with its share of the box; a word of an
+// OCR model's leader garbage goes.
+TEST(LineBuilderTest, TabLeadersAreNoText) {
+  auto w = [](const std::string& t, double x0, double x1) {
+    Word word;
+    word.text = word.raw = t;
+    word.box = Box{x0, 100, x1, 112};
+    return word;
+  };
+  Page page;
+  // "intäkter" (8 letters) + 10 dots + "1": 19 characters over 190 pt.
+  BuildLines({w("Verksamhetens", 10, 90), w("intäkter..........1", 100, 290), w("5 062", 400, 430),
+              w("eeeseeesecseceeceeseses", 440, 500)},
+             page);
+  ASSERT_EQ(page.lines.size(), 1u);
+  EXPECT_EQ(page.lines[0].text, "Verksamhetens intäkter 1 5 062");
+  ASSERT_EQ(page.lines[0].words.size(), 4u);
+  EXPECT_DOUBLE_EQ(page.lines[0].words[1].box.x1, 180);  // 8 of 19 characters
+  EXPECT_DOUBLE_EQ(page.lines[0].words[2].box.x0, 280);  // the last one
+  EXPECT_EQ(page.lines[0].words[2].raw, "1");
+  // Control: words without leaders are as they were.
+  Page plain;
+  BuildLines({w("osv...", 10, 60), w("1.000.000", 100, 160)}, plain);
+  ASSERT_EQ(plain.lines.size(), 1u);
+  EXPECT_EQ(plain.lines[0].text, "osv... 1.000.000");
+}
+
+// A text dump's line loses its leaders at reading (its raw text keeps
+// them), its other words keeping their character columns.
+TEST(TextReaderTest, TabLeadersAreNoText) {
+  Document doc;
+  ReadText("Belopp i tkr Not 2025 2024\nVerksamhetens intakter.......c.ccceesse 1 5 062 4835\n", doc);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  ASSERT_GE(doc.pages[0].lines.size(), 2u);
+  const Line& l = doc.pages[0].lines[1];
+  EXPECT_EQ(CollapseSpaces(l.text), "Verksamhetens intakter 1 5 062 4835");
+  EXPECT_EQ(l.raw, "Verksamhetens intakter.......c.ccceesse 1 5 062 4835");
+  ASSERT_EQ(l.words.size(), 6u);
+  EXPECT_EQ(l.words[1].text, "intakter");
+  EXPECT_EQ(l.words[3].box.x0, static_cast<double>(l.raw.find("5 062")));
 }
 
 TEST(Sha256Test, KnownVectors) {

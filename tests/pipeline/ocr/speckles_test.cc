@@ -101,5 +101,29 @@ TEST(Speckles, ShadedCropComesOutBlackAndWhiteWithoutItsDots) {
   EXPECT_EQ(low.pixels[5 * 40 + 20], 255);
 }
 
+// Tab leaders (w27): a run of dots on one baseline at an even pitch goes;
+// the label's letters, a full stop, a short run, dots at an uneven pitch
+// and a field of dots stacked over each other (a shaded cell's) stay.
+TEST(Leaders, EvenRunsOfDotsOnABaselineGo) {
+  GrayImage img = White(900, 300, 300);
+  Fill(img, 10, 20, 60, 50);  // a glyph of the label
+  for (int k = 0; k < 20; ++k) Fill(img, 80 + 15 * k, 45, 84 + 15 * k, 49);  // the leader
+  Fill(img, 400, 20, 430, 50);  // the figure at the tab stop
+  for (int k = 0; k < 5; ++k) Fill(img, 80 + 15 * k, 110, 84 + 15 * k, 114);  // five dots: too few
+  const int uneven[] = {0, 9, 40, 47, 90, 100, 150, 158, 210, 217};
+  for (int x : uneven) Fill(img, 80 + x, 170, 84 + x, 174);
+  for (int row = 0; row < 6; ++row)  // a shaded field: rows of dots 8 px apart
+    for (int k = 0; k < 20; ++k) Fill(img, 500 + 12 * k, 200 + 8 * row, 503 + 12 * k, 203 + 8 * row);
+  Fill(img, 700, 40, 704, 44);  // a full stop
+  EXPECT_EQ(EraseLeaders(img), 1);
+  for (int k = 0; k < 20; ++k) EXPECT_EQ(img.at(81 + 15 * k, 46), 255) << k;
+  EXPECT_EQ(img.at(30, 30), 0);
+  EXPECT_EQ(img.at(415, 30), 0);
+  EXPECT_EQ(img.at(81, 111), 0);
+  EXPECT_EQ(img.at(81, 171), 0);
+  EXPECT_EQ(img.at(501, 201), 0);
+  EXPECT_EQ(img.at(701, 41), 0);
+}
+
 }  // namespace
 }  // namespace finsam

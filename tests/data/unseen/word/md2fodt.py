@@ -12,6 +12,7 @@ Source lines:
   | a | b | c |          table row (consecutive rows = one table; first = header)
   |! a | b |             bold row (sums)
   > a<TAB>b<TAB>c        paragraph laid out with the @tabs (use \\t for TAB)
+  >. a<TAB>b<TAB>c       the same with a dotted leader up to the first tab stop (w27)
   anything else          a paragraph; blank lines end tables
 """
 import re, sys
@@ -93,6 +94,9 @@ def main(src, out):
             body.append('<text:h text:style-name="H1" text:outline-level="1">%s</text:h>' % escape(line[3:]))
         elif line.startswith('= '):
             body.append('<text:p text:style-name="Title">%s</text:p>' % escape(line[2:]))
+        elif line.startswith('>. '):
+            parts = [escape(p) for p in line[3:].split('\\t')]
+            body.append('<text:p text:style-name="Leaders">%s</text:p>' % '<text:tab/>'.join(parts))
         elif line.startswith('> '):
             parts = [escape(p) for p in line[2:].split('\\t')]
             body.append('<text:p text:style-name="Tabs">%s</text:p>' % '<text:tab/>'.join(parts))
@@ -117,6 +121,9 @@ def main(src, out):
     runstyle = ''.join('<style:%s-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-%s="0.3cm"/></style:%s-style>'
                        % (k, 'bottom' if k == 'header' else 'top', k) for k in ('header', 'footer') if k in running)
     tabstops = ''.join('<style:tab-stop style:position="%s" style:type="right"/>' % t for t in tabs)
+    leaderstops = ''.join('<style:tab-stop style:position="%s" style:type="right"%s/>'
+                          % (t, ' style:leader-style="dotted" style:leader-text="."' if i == 0 else '')
+                          for i, t in enumerate(tabs))
     doc = f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -134,6 +141,7 @@ def main(src, out):
 <style:style style:name="H1" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold" fo:color="#1f3864"/></style:style>
 <style:style style:name="H2" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="11pt" fo:font-weight="bold"/></style:style>
 <style:style style:name="Tabs" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.05cm"><style:tab-stops>{tabstops}</style:tab-stops></style:paragraph-properties></style:style>
+<style:style style:name="Leaders" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.05cm"><style:tab-stops>{leaderstops}</style:tab-stops></style:paragraph-properties></style:style>
 <style:style style:name="PL" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm"/></style:style>
 <style:style style:name="PR" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm" fo:text-align="end"/></style:style>
 <style:style style:name="PBL" style:family="paragraph" style:parent-style-name="PL"><style:text-properties fo:font-weight="bold"/></style:style>
