@@ -141,22 +141,29 @@ int EraseLeaders(GrayImage& image) {
   std::vector<bool> used(dots.size(), false);
   int runs = 0;
   std::vector<int> erase;
+  // Dots x0-sorted: the next dot of a run lies within a step's reach to the
+  // right, found by walking `order` from the last dot's place (a page's
+  // dots in such a window are few, however many the page holds).
+  std::vector<size_t> place(dots.size());
+  for (size_t i = 0; i < order.size(); ++i) place[order[i]] = i;
   for (size_t oi = 0; oi < order.size(); ++oi) {
     const size_t first = order[oi];
     if (used[first]) continue;
     std::vector<size_t> run = {first};
     const double size = std::max(dots[first].x1 - dots[first].x0 + 1, dots[first].y1 - dots[first].y0 + 1);
+    const double reach = 6 * size + 2 * scale;
     for (;;) {
       const Dot& last = dots[run.back()];
       size_t next = dots.size();
       double best = 1e18;
-      for (size_t oj = 0; oj < order.size(); ++oj) {
+      for (size_t oj = place[run.back()] + 1; oj < order.size(); ++oj) {
         const size_t j = order[oj];
-        if (used[j] || j == run.back() || std::find(run.begin(), run.end(), j) != run.end()) continue;
         const Dot& d = dots[j];
+        if (d.x0 - last.x1 > reach) break;  // x0-sorted: none further can be the next
+        if (used[j]) continue;
         if (std::abs(d.cy() - dots[first].cy()) > std::max(2.0 * scale, 0.6 * size)) continue;
         const double dx = d.cx() - last.cx();
-        if (dx <= 0 || dx > 6 * size + 2 * scale) continue;
+        if (dx <= 0 || dx > reach) continue;
         if (dx < best) {
           best = dx;
           next = j;
