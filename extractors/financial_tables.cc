@@ -26,10 +26,13 @@ std::string DocumentUnitStatement(const Document& doc) {
       "|miljoner kronor|kronor)|belopp(?:en)? (?:redovisas|anges|är|ar) [i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
       "|miljoner kronor|kronor)|belopp(?:en)? [i1l|] (?:tkr|mkr|" + kThousands + "|miljoner kronor)|"
       "upp\\S{1,3}ttad [i1l|] (?:svenska )?(?:kronor|tkr|" + kThousands + "))");
+  // (A line with the next one too: the sentence may wrap between
+  // "Beloppen anges i" and "tusentals kronor.", w28.)
   for (const Page& p : doc.pages)
-    for (const Line& l : p.lines) {
+    for (size_t i = 0; i < p.lines.size(); ++i) {
       std::string m;
-      if (RE2::PartialMatch(l.text, kStatement, &m)) {
+      const std::string two = i + 1 < p.lines.size() ? p.lines[i].text + " " + p.lines[i + 1].text : p.lines[i].text;
+      if (RE2::PartialMatch(p.lines[i].text, kStatement, &m) || RE2::PartialMatch(two, kStatement, &m)) {
         RE2::GlobalReplace(&m, "(?i)tus\\S{1,2}ntal"_re, "tusental");
         return m;
       }

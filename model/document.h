@@ -92,6 +92,10 @@ struct Page {
   // label (/PageLabels) or the page's own "sid 32" / "32 (40)"; "" when the
   // page prints none or prints its index.
   std::string label;
+  // Pictures on a page kept as text whose ink is strokes of print (a table
+  // pasted as a screenshot), in the page's unit: set by the page decision,
+  // read by the OCR stage, whose words for them join the text layer's.
+  std::vector<Box> text_pictures;
 };
 
 enum class InputFormat { kPdf, kText };

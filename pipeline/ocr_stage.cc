@@ -166,19 +166,22 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
   page.ocr_confidence = conf_n ? conf_sum / conf_n : -1;
 }
 
-void MergeOcrBand(const OcrPageResult& result, int image_width, int image_height, double y0, double y1,
+void MergeOcrBand(const OcrPageResult& result, int image_width, int image_height, const DamagedBand& band,
                   Page& page) {
   Page ocr = page;
   ApplyOcrResult(result, image_width, image_height, ocr);
+  auto inside = [&band](const Word& w) {
+    return w.box.cy() >= band.y0 && w.box.cy() <= band.y1 && w.box.cx() >= band.x0 && w.box.cx() <= band.x1;
+  };
   std::vector<Word> words;
   for (Line& line : page.lines)
     for (Word& w : line.words)
-      if (w.box.cy() < y0 || w.box.cy() > y1) words.push_back(std::move(w));
+      if (!inside(w)) words.push_back(std::move(w));
   double sum = 0;
   int n = 0;
   for (Line& line : ocr.lines)
     for (Word& w : line.words)
-      if (w.box.cy() >= y0 && w.box.cy() <= y1) {
+      if (inside(w)) {
         sum += w.confidence;
         ++n;
         words.push_back(std::move(w));
@@ -322,7 +325,7 @@ Status OcrOnePage(const Result<OcrEngine*>& engine, const PageImageSource& sourc
       w.y0 += crop_top;
       w.y1 += crop_top;
     }
-    MergeOcrBand(*res, img->width, img->height, band->y0, band->y1, page);
+    MergeOcrBand(*res, img->width, img->height, *band, page);
     return Status::Ok();
   }
   // A text layer is compared with OCR's reading before it is replaced.
@@ -365,10 +368,27 @@ Status OcrPages(Document& doc, const PageImageSource& source, OcrPool& pool, con
   std::vector<int> todo;
   std::vector<std::optional<DamagedBand>> bands(doc.pages.size());
   for (size_t i = 0; i < doc.pages.size(); ++i) {
-    if (doc.pages[i].decision == PageDecision::kOcr) todo.push_back(static_cast<int>(i));
-    else if (doc.pages[i].decision == PageDecision::kRepair && options.reread_damaged_tables &&
-             (bands[i] = FindDamagedTableBand(doc.pages[i])))
+    const Page& p = doc.pages[i];
+    if (p.decision == PageDecision::kOcr) {
       todo.push_back(static_cast<int>(i));
+    } else if (p.decision == PageDecision::kRepair && options.reread_damaged_tables &&
+               (bands[i] = FindDamagedTableBand(p))) {
+      todo.push_back(static_cast<int>(i));
+    } else if (p.decision == PageDecision::kText && !p.text_pictures.empty()) {
+      // Pictures of print on a text page (a table pasted as a screenshot):
+      // their band is read and their words join the text layer's.
+      DamagedBand b;
+      b.y0 = b.x0 = 1e18;
+      b.y1 = b.x1 = -1e18;
+      for (const Box& pic : p.text_pictures) {
+        b.x0 = std::min(b.x0, pic.x0);
+        b.y0 = std::min(b.y0, pic.y0);
+        b.x1 = std::max(b.x1, pic.x1);
+        b.y1 = std::max(b.y1, pic.y1);
+      }
+      bands[i] = b;
+      todo.push_back(static_cast<int>(i));
+    }
   }
   if (todo.empty()) return Status::Ok();
   const int total = static_cast<int>(todo.size());
@@ -415,7 +435,8 @@ Status OcrStage(PipelineContext& ctx) {
   Document& doc = ctx.ex.doc;
   if (doc.format != InputFormat::kPdf) return Status::Ok();
   bool any = false;
-  for (const Page& p : doc.pages) any |= p.decision == PageDecision::kOcr || p.decision == PageDecision::kRepair;
+  for (const Page& p : doc.pages)
+    any |= p.decision == PageDecision::kOcr || p.decision == PageDecision::kRepair || !p.text_pictures.empty();
   if (!any) return Status::Ok();
   Result<std::shared_ptr<const std::string>> bytes = LoadDocumentBytes(doc);
   if (!bytes.ok()) {

@@ -80,6 +80,9 @@ struct PageVerdict {
 struct DamagedBand {
   double y0 = 0, y1 = 0;
   int damaged_numbers = 0;
+  // Only words within x0..x1 (page units) are replaced: a picture's band
+  // keeps the text layer's words beside the picture.
+  double x0 = -1e18, x1 = 1e18;
 };
 std::optional<DamagedBand> FindDamagedTableBand(const Page& page);
 

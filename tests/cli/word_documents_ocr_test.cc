@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 27u);
+  ASSERT_EQ(scored.size(), 28u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -182,10 +182,11 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // and loses the words beside them, so both statements went) 82/82 once
   // runs of dots on a baseline are erased before recognition
   // (EraseLeaders); the other twenty-five unchanged. All 1848/1949
-  // (0.948), precision 0.998.
-  EXPECT_GE(t.recalled, 1848) << ScoreReport(scored);
+  // (0.948), precision 0.998. w28 (a pasted budget screenshot; held out:
+  // 29/30, none wrong) 29/30. All 1877/1979 (0.948).
+  EXPECT_GE(t.recalled, 1877) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 27) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 28) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 27u);
+  ASSERT_EQ(scored.size(), 28u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -125,16 +125,21 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // "stad 2024") 61/61, nothing suspect. w27 (session 57; held out: 74/82
   // with 8 wrong `ok`: its statements' tab leaders end in the note
   // reference, "intäkter......1", one word of the text layer, so labels
-  // kept the dots and the Not column lost its references) 82/82.
+  // kept the dots and the Not column lost its references) 82/82. w28
+  // (session 57; held out: 6/30, all suspect: its budget table is a pasted
+  // screenshot, a picture the text layer has no words for, and its unit
+  // sentence wraps over two lines) 30/30 once a picture of print on a text
+  // page is read by OCR (Page::text_pictures) and a wrapped unit sentence
+  // is read whole.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 27) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 28) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 27u);
+  ASSERT_EQ(scored.size(), 28u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -275,11 +280,13 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // (read away at input, the line's columns kept), "Avvikelse mot" heads a
   // column with its wrapped word, and a label word cased as no word is
   // ("Summa till ÄN Går", "re@Sultat") is doubted on such a page. All
-  // 1849/1949.
-  EXPECT_GE(t.recalled, t.expected - 100) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 159) << ScoreReport(scored);
+  // 1849/1949. w28 (held out: 24/30, none wrong: psm 3 dumps its fee
+  // table column by column) 24/30, its pasted budget picture read whole by
+  // the dump's OCR. All 1873/1979.
+  EXPECT_GE(t.recalled, t.expected - 106) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 164) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 27) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 28) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -1356,5 +1356,23 @@ TEST(WordDocumentDumpTest, DeviationHeadWrappedAfterMot) {
   }
 }
 
+// w28 (session 57): the document's unit sentence wrapped between its
+// lines ("… Beloppen anges i" / "tusentals kronor."): the document's unit.
+// Control: the sentence cut by a blank line states nothing.
+TEST(WordDocumentDumpTest, UnitSentenceWrappedOverTwoLines) {
+  const std::string table =
+      "Medlemsavgifter 2027\n\nMedlem Avgift 2027\nAlingsas kommun 1 700\nLerums kommun 1 900\nSumma 3 600\n";
+  std::vector<FinancialTable> ts = FromDump(
+      "Budgeten redovisas i tabellen nedan. Beloppen anges i\ntusentals kronor.\n\n" + table, "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(ts[0].unit, "tkr");
+  ASSERT_EQ(ts[0].rows.size(), 3u);
+  EXPECT_EQ(ts[0].rows[2].cells[0].amount_sek, 3600000);
+  std::vector<FinancialTable> cut = FromDump(
+      "Budgeten redovisas i tabellen nedan. Beloppen anges i\n\ntusentals kronor.\n\n" + table, "verksamhetsplan", 2027);
+  ASSERT_EQ(cut.size(), 1u);
+  EXPECT_EQ(cut[0].unit, "");
+}
+
 }  // namespace
 }  // namespace finsam

@@ -1,5 +1,5 @@
 // The made-up Word documents of tests/data/unseen/word/ (README.md there):
-// twenty-seven documents of fictitious förbund written in LibreOffice Writer, each
+// twenty-eight documents of fictitious förbund written in LibreOffice Writer, each
 // as a born-digital PDF (ID.pdf), an image-only scan (ID.scan.pdf) and an
 // English-model Tesseract dump (ID.ocr.txt), with hand-checked facts
 // (ID.expected.tsv). Used by tests/cli/word_documents_test.cc (PDFs, dumps)
@@ -27,7 +27,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w18-vp-gotland", "w19-ar-halland", "w20-vp-blekinge",
                                                 "w21-ar-jonkoping", "w22-dr-skelleftea",
                                                 "w23-ar-vastramalardalen", "w24-vp-sormland", "w25-ar-malmo",
-                                                "w26-vp-helsingborg", "w27-ar-norrtalje"};
+                                                "w26-vp-helsingborg", "w27-ar-norrtalje",
+                                                "w28-vp-vast"};
   return kIds;
 }
 

@@ -24,7 +24,8 @@ for spec in "w1-vp-sydnarke 200 0.6" "w2-ar-varmland 240 -0.5" "w3-vp-sydnarke-t
   "w18-vp-gotland 200 -0.4" "w19-ar-halland 230 0.3" "w20-vp-blekinge 250 -0.5" \
   "w21-ar-jonkoping 220 0.6" "w22-dr-skelleftea 200 -0.4" "w23-ar-vastramalardalen 230 0.5" \
   "w24-vp-sormland 240 -0.6" "w25-ar-malmo 210 0.4" \
-  "w26-vp-helsingborg 220 -0.5" "w27-ar-norrtalje 230 0.6"; do
+  "w26-vp-helsingborg 220 -0.5" "w27-ar-norrtalje 230 0.6" \
+  "w28-vp-vast 210 -0.3"; do
   set -- $spec
   id=$1 dpi=$2 rot=$3
   ((all)) || [[ "$only" == *" $id "* ]] || continue

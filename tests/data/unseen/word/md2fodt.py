@@ -13,9 +13,10 @@ Source lines:
   |! a | b |             bold row (sums)
   > a<TAB>b<TAB>c        paragraph laid out with the @tabs (use \\t for TAB)
   >. a<TAB>b<TAB>c       the same with a dotted leader up to the first tab stop (w27)
+  @image FILE.png 15cm   a picture (a pasted screenshot) as wide as given, in its own paragraph (w28)
   anything else          a paragraph; blank lines end tables
 """
-import re, sys
+import base64, os, re, struct, sys
 from xml.sax.saxutils import escape
 
 NUM = re.compile(r'^(?:[-−–]?\s?[\d \u00a0\u202f.]+(,\d+)?\s?%?|\([\d \u00a0]+(,\d+)?\)|[\d \u00a0]+ kr|[\d \u00a0]+(,\d+)?-|[-−–])$')  # no-break and thin spaces (and periods) group thousands too; an accountant's (1 234), "1 234 kr" and a nil dash are figures too (w14), and an accounting export's trailing minus "9 400-" (w16)
@@ -86,6 +87,15 @@ def main(src, out):
             running[line[1:7]] = line[8:]
         elif line.startswith('@widths'):
             widths[:] = line.split()[1:]
+        elif line.startswith('@image '):
+            _, name, width = line.split()
+            path = os.path.join(os.path.dirname(os.path.abspath(src)), name)
+            data = open(path, 'rb').read()
+            pw, ph = struct.unpack('>II', data[16:24])  # PNG IHDR
+            wcm = float(width.rstrip('cm'))
+            body.append('<text:p text:style-name="Body"><draw:frame draw:name="%s" text:anchor-type="as-char" '
+                        'svg:width="%.2fcm" svg:height="%.2fcm"><draw:image><office:binary-data>%s</office:binary-data>'
+                        '</draw:image></draw:frame></text:p>' % (escape(name), wcm, wcm * ph / pw, base64.b64encode(data).decode()))
         elif line.startswith('@pagebreak'):
             body.append('<text:p text:style-name="Break"/>')
         elif line.startswith('=== '):
@@ -131,6 +141,8 @@ def main(src, out):
  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink"
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="{font}" svg:font-family="'{font}'"/></office:font-face-decls>
 <office:styles>
