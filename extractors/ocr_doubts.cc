@@ -104,7 +104,12 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
   auto decided = [&doc](int page, PageDecision d) {
     return page >= 1 && page <= static_cast<int>(doc.pages.size()) && doc.pages[page - 1].decision == d;
   };
-  auto ocr_page = [&decided](int page) { return decided(page, PageDecision::kOcr); };
+  // (A text page with pictures of print OCR read, a pasted table: its
+  // figures are OCR's too.)
+  auto ocr_page = [&decided, &doc](int page) {
+    return decided(page, PageDecision::kOcr) ||
+           (page >= 1 && page <= static_cast<int>(doc.pages.size()) && !doc.pages[page - 1].text_pictures.empty());
+  };
   // A page of a plain-text dump (words of WordSource::kPlainText): OCR
   // output as often as not, without the confidences to doubt a figure by.
   auto dump_page = [&doc](int page) {

@@ -439,7 +439,7 @@ Status DecidePagesStage(PipelineContext& ctx) {
             const std::vector<Box> one = {b};
             const PageInk pi = MeasureInk(*img, page, &one);
             if (pi.measured && TextPicture(pi.uncovered / area, pi.ink / area)) pictures[i].push_back(b);
-            if (std::getenv("FINSAM_PICTURE_DEBUG"))
+            if (std::getenv("FINSAM_PICTURE_DEBUG"))  // debugging aid: the measures of each picture
               std::fprintf(stderr, "picture p%zu %.0f,%.0f-%.0f,%.0f area %.3f strokes %.4f ink %.4f\n", i + 1, b.x0,
                            b.y0, b.x1, b.y1, area, pi.uncovered / area, pi.ink / area);
           }
