@@ -134,6 +134,10 @@ bool IsFeeHeaderWord(const std::string& token);
 // A word that makes a column one of counts, dated or not ("Invånare
 // 2025-12-31", "Antal deltagare", "Platser"): no money, no fact.
 bool IsCountHeaderWord(const std::string& token);
+// The words that head a column of prose beside the figures ("Kommentar",
+// "Status", "Förklaring"), as one regex alternation without capturing
+// groups, for the layout and the text readers' comments columns.
+const std::string& CommentHeadWords();
 bool IsYearToken(const std::string& token);
 // "Innevarande" / "Föregående" (år): a column of the report's year or the
 // one before, named without the year.

@@ -442,6 +442,13 @@ bool IsCountHeaderWord(const std::string& token) {
   return RE2::FullMatch(FoldKey(token), kCount);
 }
 
+const std::string& CommentHeadWords() {
+  static const std::string kWords =
+      "kommentar(?:er)?|beskrivning|anmärkning(?:ar)?|anmarkning(?:ar)?|notering(?:ar)?|status|förklaring(?:ar)?|"
+      "forklaring(?:ar)?";
+  return kWords;
+}
+
 std::string StripPunct(const std::string& s) {
   std::string t = s;
   static const char* const kQuotes[] = {"\"", "'", "\u201D", "\u201C", "\u2019", "\u00BB", "\u00AB"};

@@ -135,9 +135,7 @@ std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
 // of an insats: "Pågår sedan 2024", "Ny 2027"): its cells hold no figures,
 // whatever years or counts their text names.
 bool IsCommentHeader(const std::string& w) {
-  static const RE2 kComment(
-      "(?i)(kommentar(er)?|beskrivning|anmärkning(ar)?|anmarkning(ar)?|notering(ar)?|status|förklaring(ar)?|"
-      "forklaring(ar)?)");
+  static const RE2 kComment("(?i)(?:" + CommentHeadWords() + ")");
   return RE2::FullMatch(StripPunct(w), kComment);
 }
 

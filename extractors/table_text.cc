@@ -32,9 +32,7 @@ namespace {
 // A header that names a column of prose after the figures ("Tkr Utfall
 // Budget Budget|Kommentar", "Insats Huvudman Budget 2027 Status").
 bool NamesCommentColumn(const std::string& text) {
-  static const RE2 kComment(
-      "(?i)(?:^|[\\s|\\]\\[)(])(kommentar(?:er)?|beskrivning|anmärkning(?:ar)?|anmarkning(?:ar)?|status|"
-      "förklaring(?:ar)?|forklaring(?:ar)?|notering(?:ar)?)[.:]?(?:$|[\\s|\\])])");
+  static const RE2 kComment("(?i)(?:^|[\\s|\\]\\[)(])(?:" + CommentHeadWords() + ")[.:]?(?:$|[\\s|\\])])");
   return RE2::PartialMatch(text, kComment);
 }
 
@@ -100,9 +98,7 @@ std::string CutCommentTail(const std::string& clean, size_t ncols, bool* cut) {
 // "Tkr Utfall Budget Budget", "Insats Huvudman Malgrupp Budget 2027/|
 // Status"): its cells hold prose, no figures (CutCommentTail).
 std::string WithoutCommentHead(const std::string& text) {
-  static const RE2 kHead(
-      "(?i)^(.*?\\d.*?|.*?\\pL.*?)\\s*[/|\\])\\[]*\\s*(kommentar(?:er)?|beskrivning|anmärkning(?:ar)?|anmarkning(?:ar)?|"
-      "status|förklaring(?:ar)?|forklaring(?:ar)?|notering(?:ar)?)[.:]?\\s*$");
+  static const RE2 kHead("(?i)^(.*?\\d.*?|.*?\\pL.*?)\\s*[/|\\])\\[]*\\s*(?:" + CommentHeadWords() + ")[.:]?\\s*$");
   std::string kept;
   if (RE2::FullMatch(text, kHead, &kept)) return kept;
   return text;
