@@ -294,6 +294,16 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
       rd.cost = kCostDigitEdit;
       out.push_back(std::move(rd));
     }
+    // A whole figure printed with a leading zero ("00", "012") shows where
+    // OCR misread it: that digit as any other costs what a confusable glyph
+    // does, so "00" → 60 wins over editing a well-formed "12 260" of its sum.
+    for (double v : LeadingZeroReadings(cell.raw)) {
+      Reading rd = base;
+      rd.value[c] = v;
+      rd.kind[c] = "digit";
+      rd.cost = kCostConfusable;
+      out.push_back(std::move(rd));
+    }
   }
   // A truncated figure: the printed digits are the tail of what the check
   // expects ("320" for 13 320: a lost leading group).
@@ -665,6 +675,23 @@ std::vector<double> DigitEditReadings(const std::string& raw) {
       t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
       add(t);
     }
+  }
+  return out;
+}
+
+std::vector<double> LeadingZeroReadings(const std::string& raw) {
+  const std::string text = Canonical(raw);
+  if (text.find(',') != std::string::npos || !ParseValue(text)) return {};
+  size_t first = text.find_first_of("0123456789");
+  if (first == std::string::npos || text[first] != '0') return {};
+  int ndigits = 0;
+  for (char ch : text) ndigits += std::isdigit(static_cast<unsigned char>(ch)) ? 1 : 0;
+  if (ndigits < 2) return {};
+  std::vector<double> out;
+  for (char d = '1'; d <= '9'; ++d) {
+    std::string t = text;
+    t[first] = d;
+    if (std::optional<double> v = ParseValue(Canonical(t))) out.push_back(*v);
   }
   return out;
 }

@@ -52,6 +52,12 @@ bool TablePrintsDecimals(const FinancialTable& t);
 // digit dropped (a stray digit: 37207 → 3720). Sign and grouping kept.
 std::vector<double> DigitEditReadings(const std::string& raw);
 
+// Readings of a whole figure printed with a leading zero ("00", "012",
+// "-06"; not "0", not a decimal "0,45"): the zero read as each other digit
+// (00 → 10 … 90). Such a figure is malformed, so its first digit is where
+// OCR went wrong. Sign kept.
+std::vector<double> LeadingZeroReadings(const std::string& raw);
+
 struct RepairStats {
   int repaired = 0;  // cells whose value the solver set
   int suspect = 0;   // cells left suspect (ambiguous or unreadable)

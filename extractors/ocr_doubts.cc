@@ -26,18 +26,31 @@ namespace {
 // A label word OCR cased as no word is printed: a capital after small
 // letters inside the word ("KoOstnadel", "reSultat", "fOrdrinQar"), or a
 // small word of the language in capitals among words that are not ("Summa
-// till ÄN Går" for Summa tillgångar: leader dots read into the word). ""
-// when there is none.
+// till ÄN Går" for Summa tillgångar: leader dots read into the word), or a
+// capitalised word of one to three letters inside a label, before a word in
+// small letters, that is no name ("Hälsa I fokus", "Unga Ull arbete" for
+// Unga till arbete: a capital is no word's first letter there). "" when
+// there is none.
 std::string CaseGarbledWord(const std::string& label) {
   static const RE2 kCamel("\\p{Ll}\\p{Lu}");
   static const RE2 kSmallWord("(an|än|en|ett|och|av|for|för|pa|på|till|med|som|ar|är|om|den|det|ner|upp)");
   static const RE2 kCaps("\\p{Lu}{2,4}");
+  static const RE2 kShortCapital("\\p{Lu}\\p{Ll}{0,2}");
+  static const RE2 kSmallLetters("\\p{Ll}+");
   const std::vector<std::string> words = SplitOn(label, ' ');
   bool other_small = false;
   for (const std::string& w : words) other_small = other_small || RE2::PartialMatch(w, "\\p{Ll}"_re);
-  for (const std::string& w : words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
     if (RE2::PartialMatch(w, kCamel)) return w;
     if (other_small && RE2::FullMatch(w, kCaps) && RE2::FullMatch(ToLower(w), kSmallWord)) return w;
+    if (i > 0 && i + 1 < words.size() && RE2::FullMatch(w, kShortCapital) &&
+        RE2::FullMatch(words[i + 1], kSmallLetters)) {
+      const SwedishLexicon* lex = SwedishLexicon::Shared();
+      const int32_t id = lex ? lex->Find(ToLower(w)) : -1;
+      // (A lone capital is no name, whatever the gazetteer lists.)
+      if (id < 0 || w.size() == 1 || !(lex->Flags(id) & SwedishLexicon::kGazetteer)) return w;
+    }
   }
   return "";
 }
@@ -150,6 +163,9 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
         }
         if (unknown_word.empty()) unknown_word = CaseGarbledWord(r.label);
       }
+      // A label word rebuilt by a guess: the rebuilt label may be another
+      // row's than the one printed.
+      const std::string guessed = r.label_guesses.empty() ? "" : r.label_guesses.front();
       // "Intäkter 14 | 200 000": OCR set a figure's first digits against
       // the label. A label ending in one to three digits before a first
       // figure that starts with a group of three is a figure split apart.
@@ -222,6 +238,11 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           why = buf;
         } else if (!unknown_word.empty()) {
           why = "label word '" + unknown_word + "' read by OCR is no known word (or cased as none is)";
+        } else if (!guessed.empty()) {
+          const size_t arrow = guessed.find("→");
+          why = "'" + guessed.substr(0, arrow) + "' of the label OCR read is no known word; taken for '" +
+                guessed.substr(arrow + std::string("→").size()) +
+                "', the one known word or statement line a few OCR edits away";
         } else if (label_took_digits) {
           why = "label read by OCR ends in digits that may begin the row's first figure";
         } else if (decimal_row && !vouched && !has_decimals(cell.raw) && HasDigit(cell.raw)) {

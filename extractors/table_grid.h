@@ -182,6 +182,16 @@ void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables);
 // ("Byggnader Not 8,12" → "Byggnader"); other labels unchanged.
 std::string StripNoteReference(const std::string& label);
 
+// The standard statement line ("Kortfristiga fordringar", "Summa
+// intäkter", …: the lines every Swedish resultaträkning, balansräkning and
+// kassaflödesanalys prints) that an OCR-garbled label stands for
+// ("Kortfrisbaa toaringar", "Korttnstga fordringar"): the one within a few
+// letter edits of the label (folded, at most 30% of its letters and six),
+// with every other standard line at least three edits further. nullopt
+// when none or no clear one. The caller applies it only to a label with a
+// word no reading makes known, and flags the row.
+std::optional<std::string> NearestStandardLabel(const std::string& label);
+
 // A row label Tesseract read from a scan, with its unit signs put back:
 // a per-cent sign read as digits or letters ("Soliditet (20)", "(2/0)",
 // "(940)", "Räntekänslighet, Yo", "andel i 24 av" → "(%)", ", %", "i % av";

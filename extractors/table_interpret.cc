@@ -604,8 +604,7 @@ namespace {
 // its accented twin where both spellings are words ("Kassa och bänk"), which
 // the lexicon cannot catch; on OCR pages a label that matches one of these
 // but for accents is given its standard spelling.
-std::string StandardStatementLabel(const std::string& label) {
-  static const char* const kLabels[] = {
+const char* const kStandardLabels[] = {
       "Kassa och bank", "Likvida medel", "Summa tillgångar", "Summa omsättningstillgångar",
       "Summa anläggningstillgångar", "Kortfristiga fordringar", "Övriga fordringar", "Kundfordringar",
       "Förutbetalda kostnader och upplupna intäkter", "Förutbetalda kostnader", "Upplupna intäkter",
@@ -619,10 +618,12 @@ std::string StandardStatementLabel(const std::string& label) {
       "Finansiella poster", "Resultat efter finansiella poster", "Räntekostnader", "Ränteintäkter",
       "Avskrivningar", "Rörelseresultat", "Nettoomsättning", "Medlemsavgifter", "Medlemsbidrag",
       "Årets kassaflöde", "Likvida medel vid årets början", "Likvida medel vid årets slut"};
+
+std::string StandardStatementLabel(const std::string& label) {
   // Folded once: the label's fold → its standard spelling.
   static const std::unordered_map<std::string, std::string> kByKey = [] {
     std::unordered_map<std::string, std::string> m;
-    for (const char* standard : kLabels) m.emplace(FoldKey(standard), standard);
+    for (const char* standard : kStandardLabels) m.emplace(FoldKey(standard), standard);
     return m;
   }();
   auto it = kByKey.find(FoldKey(label));
@@ -630,6 +631,42 @@ std::string StandardStatementLabel(const std::string& label) {
   // Keep the print's case: all capitals stay capitals.
   return label == ToUpper(label) ? ToUpper(it->second) : it->second;
 }
+
+}  // namespace
+
+std::optional<std::string> NearestStandardLabel(const std::string& label) {
+  // Edits of the folded spelling (letters and digits only): a garbled word
+  // boundary costs nothing, a misread letter one.
+  auto letters = [](const std::string& s) {
+    std::string out;
+    for (char32_t c : Utf8ToU32(FoldKey(s)))
+      if (c != U' ') out += U32ToUtf8(std::u32string(1, c));
+    return out;
+  };
+  const std::string mine = letters(label);
+  constexpr int kMaxEdits = 6;
+  constexpr double kMaxShare = 0.3;
+  constexpr int kClearBy = 3;
+  int best = 1 << 20, second = 1 << 20;
+  const char* found = nullptr;
+  for (const char* standard : kStandardLabels) {
+    const std::string theirs = letters(standard);
+    const int d = EditDistance(mine, theirs);
+    if (d < best) {
+      second = best;
+      best = d;
+      found = standard;
+    } else if (d < second) {
+      second = d;
+    }
+  }
+  const int size = static_cast<int>(Utf8ToU32(letters(found ? found : "")).size());
+  if (!found || best == 0 || best > kMaxEdits || best > kMaxShare * size || second < best + kClearBy)
+    return std::nullopt;
+  return std::string(found);
+}
+
+namespace {
 
 // "Askersunds kommun 11 290": a label with a figure after its words (OCR:
 // its thousands space lost, "21400", or a cell border or speck read as a
@@ -1220,9 +1257,26 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       // A label Tesseract read a letter wrong ("Summia kostnader"): rebuilt
       // when one reading is a known word; the line as read stays in
       // row.prov.raw_text. Words still unknown are flagged (ocr_doubts.h).
-      if (ocr_label) row.label = RepairOcrMisreads(row.label, *lex).text;
+      if (ocr_label) {
+        OcrMisreadRepair m = RepairOcrMisreads(row.label, *lex);
+        row.label = std::move(m.text);
+        row.label_guesses = std::move(m.guessed);
+      }
     }
-    if (ocr_label) row.label = StandardStatementLabel(row.label);
+    if (ocr_label) {
+      row.label = StandardStatementLabel(row.label);
+      // A label still garbled after the word repair ("Kortfrisbaa
+      // toaringar"): the standard line it is a few edits from, if one
+      // clearly; flagged as a guess like the words rebuilt by one.
+      if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
+        if (!RepairOcrMisreads(row.label, *lex).unknown.empty()) {
+          if (std::optional<std::string> standard = NearestStandardLabel(row.label)) {
+            row.label_guesses.push_back(row.label + "→" + *standard);
+            row.label = *standard;
+          }
+        }
+      }
+    }
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
     row.groupings = gr.groupings;

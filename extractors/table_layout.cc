@@ -374,8 +374,13 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       // Of the lower of the two boxes: a word OCR read over several lines of
       // a wrapped cell ("200" boxed over "133", "200", "00") is three lines
       // high and would reach into the next column.
+      // A sign set apart from its figure ("- 4 020") is OCR-boxed as the
+      // dash's stroke, a few pixels high: the figure's height measures then.
+      static const RE2 kLoneSign("[-\u2212\u2013]");
+      const bool lone_sign = c.words.size() == 1 && RE2::FullMatch(c.words[0].w->text, kLoneSign) &&
+                             HasDigit(p.w->text);
       double max_gap = (ocr && lone_head ? lp.ocr_number_gap_heights : lp.number_gap_heights) *
-                       std::min(last.height(), p.w->box.height());
+                       (lone_sign ? p.w->box.height() : std::min(last.height(), p.w->box.height()));
       // A monospaced face sets the thousands space a digit wide.
       if (ocr && lone_head) max_gap = std::max(max_gap, lp.ocr_head_gap_pitches * p.w->box.width() / 3);
       // A hyphen between digits is OCR's reading of a speck in a thousands
@@ -676,10 +681,23 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       const double gap = period || dated_count ? lp.period_gap_heights : lp.phrase_gap_heights;
       // (Measured by the line's tallest word: an OCR box hugs the ink, so
       // "2025" after "Budget" is shorter than the line by its descenders.)
-      double height = p.w->box.height();
+      // A box OCR drew over two rows of a header cell ("Helårsprognos" over
+      // its "2026", twice a line's height) is no line's height: words more
+      // than kTallBox times the line's lower median are left out, or the gap
+      // between two heads ("Helårsbudget  Helårsprognos") reads as a space.
+      constexpr double kTallBox = 1.6;
+      std::vector<double> heights;
       for (const PWord& w : hw)
         if (w.order == p.order && OnOneLine(w.w->box, p.w->box, lp.same_line_pt))
-          height = std::max(height, w.w->box.height());
+          heights.push_back(w.w->box.height());
+      std::sort(heights.begin(), heights.end());
+      double height = p.w->box.height();
+      if (!heights.empty()) {
+        const double cap = kTallBox * heights[(heights.size() - 1) / 2];
+        height = 0;
+        for (double h : heights)
+          if (h <= cap) height = std::max(height, h);
+      }
       if (q.order == p.order && OnOneLine(q.w->box, p.w->box, lp.same_line_pt) &&
           p.w->box.x0 - q.w->box.x1 < gap * height) {
         phrases.back().push_back(p);

@@ -117,6 +117,12 @@ struct TableRow {
   // "read.ambiguous"), and flags the rest.
   std::string doubt_rule;
   std::string doubt;
+  // Label words OCR read that the table reader rebuilt by a guess of more
+  // than one OCR edit (normalizers/ocr_misreads.h), as "read→rebuilt"
+  // ("Mealemsavgifter→Medlemsavgifter"): `label` holds the rebuilt words,
+  // prov.raw_text the line as read; the row's figures are flagged
+  // (ocr_doubts.h).
+  std::vector<std::string> label_guesses;
 };
 
 // Kinds of financial table we know (docs/categories.md, "Table kinds").

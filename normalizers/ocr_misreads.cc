@@ -100,6 +100,65 @@ std::string Rebuild(const std::string& lower, const SwedishLexicon& lex) {
   return found[0].second;
 }
 
+// Letters a misread letter may stand for (any other, in RebuildFurther).
+constexpr char32_t kAlphabet[] = U"abcdefghijklmnopqrstuvwxyzåäö";
+
+// Every spelling with one letter of `w` replaced by another letter.
+std::vector<std::u32string> AnyLetter(const std::u32string& w) {
+  std::vector<std::u32string> out;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (!IsLetter(w[i])) continue;
+    for (const char32_t* a = kAlphabet; *a; ++a) {
+      if (*a == w[i]) continue;
+      std::u32string c = w;
+      c[i] = *a;
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+// Words shorter than this are not guessed at beyond one OCR edit: a short
+// word is a letter or two from many others.
+constexpr size_t kMinGuessLetters = 7;
+
+// The guess for a long word no one OCR edit rebuilds (see the header), or "".
+std::string RebuildFurther(const std::string& lower, const SwedishLexicon& lex) {
+  const std::u32string w = Utf8ToU32(lower);
+  if (w.size() < kMinGuessLetters) return "";
+  auto usable = [&lex, &w](const std::u32string& c, std::string* s) {
+    if (c.size() + 2 < w.size() || c.size() < kMinGuessLetters - 1) return false;
+    *s = U32ToUtf8(c);
+    return lex.Seen(lex.Find(*s)) && lex.Contains(*s);
+  };
+  const std::vector<std::u32string> once = OneEdit(w);
+  // The fewest edits first: two OCR edits, one letter misread, both.
+  for (int level = 0; level < 3; ++level) {
+    std::vector<std::pair<double, std::string>> found;
+    auto consider = [&](const std::u32string& c) {
+      std::string s;
+      if (!usable(c, &s)) return;
+      for (const auto& f : found)
+        if (f.second == s) return;
+      found.push_back({lex.LogProb(lex.Find(s)), s});
+    };
+    if (level == 0) {
+      for (const std::u32string& a : once)
+        for (const std::u32string& b : OneEdit(a)) consider(b);
+    } else if (level == 1) {
+      for (const std::u32string& a : AnyLetter(w)) consider(a);
+    } else {
+      for (const std::u32string& a : once)
+        for (const std::u32string& b : AnyLetter(a)) consider(b);
+    }
+    if (found.empty()) continue;
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (found.size() > 1 && found[0].first - found[1].first < kMargin) return "";
+    return found[0].second;
+  }
+  return "";
+}
+
 // `word` in the case pattern of `as_read`: all capitals, or a capital first.
 std::string CaseLike(const std::string& word, const std::string& as_read) {
   if (ToUpper(as_read) == as_read && ToLower(as_read) != as_read) return ToUpper(word);
@@ -157,12 +216,18 @@ OcrMisreadRepair RepairOcrMisreads(const std::string& text, const SwedishLexicon
     }
     if (Known(lower, lex)) continue;
     std::string fixed = Rebuild(lower, lex);
+    bool guess = false;
+    if (fixed.empty()) {
+      fixed = RebuildFurther(lower, lex);
+      guess = !fixed.empty();
+    }
     if (fixed.empty()) {
       out.unknown.push_back(core8);
       continue;
     }
     const std::string now = CaseLike(fixed, core8);
     out.repaired.push_back(core8 + "→" + now);
+    if (guess) out.guessed.push_back(core8 + "→" + now);
     tok = U32ToUtf8(u.substr(0, b)) + now + U32ToUtf8(u.substr(e));
   }
   for (const std::string& t : toks) {

@@ -11,6 +11,14 @@
 // by one OCR edit (kOcrEdits in the .cc) when exactly one rebuilt spelling
 // is a known word, or one is far more frequent than every other; else it
 // stays as read and is reported unknown, so the caller can flag the label.
+//
+// A word of seven letters or more that no one edit rebuilds is then tried
+// further (a guess, reported in `guessed` so the caller flags it): two OCR
+// edits, one letter read as any other ("Mealemsavgifter" for
+// Medlemsavgifter), or one OCR edit and one such letter ("intakier" for
+// intäkter). Only words texts use (SwedishLexicon::Seen) that are valid
+// Swedish count, at the fewest edits that find any, and one must be e^3
+// times as frequent as the next.
 #ifndef FINSAM_NORMALIZERS_OCR_MISREADS_H_
 #define FINSAM_NORMALIZERS_OCR_MISREADS_H_
 
@@ -25,6 +33,8 @@ struct OcrMisreadRepair {
   std::string text;                        // words joined by single spaces
   std::vector<std::string> repaired;       // "Summia→Summa", one per change
   std::vector<std::string> unknown;        // judged words still unknown, as read
+  std::vector<std::string> guessed;        // "Mealemsavgifter→Medlemsavgifter": rebuilt by a guess
+                                           // (also in `repaired`)
 };
 
 // `text` with misread words rebuilt where the lexicon confirms one reading.

@@ -184,7 +184,17 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // (EraseLeaders); the other twenty-five unchanged. All 1848/1949
   // (0.948), precision 0.998. w28 (a pasted budget screenshot; held out:
   // 29/30, none wrong) 29/30. All 1877/1979 (0.948).
-  EXPECT_GE(t.recalled, 1877) << ScoreReport(scored);
+  // Session 58, w22 (a hairline face under a dithered shade) 25/65 with 4
+  // wrong `ok` → 42/65, none wrong: a box OCR drew over both rows of a head
+  // cell no longer sets the line's height (two heads had read as one), a
+  // minus set apart from its figure joins it, a part read "00" is the
+  // misread rather than its well-formed sum, label words a few edits from
+  // one frequent word or statement line are taken for it and flagged
+  // ("Mealemsavgifter", "intakier", "Kortfrisbaa toaringar"), and a short
+  // capitalised word inside a label ("Unga Ull arbete", "Hälsa I fokus")
+  // is doubted. w7 54 → 56 ("Korttnstga fordringar"). All 1896/1979 (0.958),
+  // precision 1.000.
+  EXPECT_GE(t.recalled, 1896) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 28) << ScoreReport(scored);
 }

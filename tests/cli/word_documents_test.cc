@@ -282,8 +282,11 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // ("Summa till ÄN Går", "re@Sultat") is doubted on such a page. All
   // 1849/1949. w28 (held out: 24/30, none wrong: psm 3 dumps its fee
   // table column by column) 24/30, its pasted budget picture read whole by
-  // the dump's OCR. All 1873/1979.
-  EXPECT_GE(t.recalled, t.expected - 106) << ScoreReport(scored);
+  // the dump's OCR. All 1873/1979. Session 58: a label word OCR garbled
+  // past one edit is taken, flagged, for the one frequent word or
+  // statement line a few edits away ("Verksamhetens KoOstnadel" →
+  // kostnader): w27 +4, all 1877/1979.
+  EXPECT_GE(t.recalled, t.expected - 102) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 164) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 28) << ScoreReport(scored);

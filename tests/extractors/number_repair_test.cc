@@ -113,6 +113,41 @@ TEST(DigitEditReadingsTest, SingleEdits) {
   EXPECT_FALSE(Has(DigitEditReadings("3 330"), 3330));  // not the original
 }
 
+TEST(LeadingZeroReadingsTest, OnlyMalformedWholeFigures) {
+  struct Case {
+    const char* raw;
+    double want;   // a reading that must be there (0: none at all)
+  } cases[] = {
+      {"00", 60}, {"00", 90}, {"012", 912}, {"-06", -16}, {"0 120", 1120},
+      {"0", 0}, {"0,45", 0}, {"120", 0}, {"60", 0}, {"abc", 0},
+  };
+  for (const Case& c : cases) {
+    std::vector<double> got = LeadingZeroReadings(c.raw);
+    if (c.want == 0) {
+      EXPECT_TRUE(got.empty()) << c.raw;
+    } else {
+      EXPECT_TRUE(Has(got, c.want)) << c.raw << " → " << c.want;
+      EXPECT_EQ(got.size(), 9u) << c.raw;
+    }
+  }
+}
+
+// A part read "00" (printed 60) under a sum read right: the malformed part
+// is the misread, not the well-formed sum (it was "12 260" → 12 200).
+TEST(NumberRepairTest, LeadingZeroPartBeatsEditingTheSum) {
+  FinancialTable t = MakeTable(BudgetYears(), {{"Intäkter", {}},
+                                               {"Medlemsavgifter", {"12 200", "12 200", "12 200"}},
+                                               {"Övriga intäkter", {"60", "00", "60"}},
+                                               {"Summa intäkter", {"12 260", "12 260", "12 260"}}});
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[2].cells[1].value, 60);
+  EXPECT_EQ(t.rows[2].cells[1].status, "repaired");
+  EXPECT_EQ(t.rows[3].cells[1].value, 12260);
+  EXPECT_EQ(t.rows[3].cells[1].status, "ok");
+}
+
 TEST(NumberRepairTest, ConfusableJFor3) {
   FinancialTable t = IncomeWith("J 330");
   std::vector<Flag> flags;

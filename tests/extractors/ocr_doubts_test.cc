@@ -294,6 +294,12 @@ TEST(OcrDoubts, LabelsReadWrongOnOcrPages) {
       {"known words, stripped page", PageDecision::kRepair, "Region Gävleborg", 0},
       {"digits of the first figure in the label", PageDecision::kOcr, "Region Gävleborg 13", 3},
       {"a number that is part of the name", PageDecision::kOcr, "Lån 2", 0},
+      // A capital that starts no word there: "till" read as "Ull", "i" as "I".
+      {"a short word capitalised inside the label", PageDecision::kOcr, "Unga Ull arbete", 3},
+      {"a capital I inside the label", PageDecision::kOcr, "Hälsa I fokus", 3},
+      {"a name inside the label", PageDecision::kOcr, "Bidrag Åre kommun", 0},
+      {"a title-cased label", PageDecision::kOcr, "Unga Till Arbete", 0},
+      {"a numeral at the end", PageDecision::kOcr, "Etapp I", 0},
   };
   for (const Case& c : cases) {
     std::vector<FinancialTable> tables{Income()};

@@ -1056,6 +1056,28 @@ TEST(OcrUnitSignsTest, PutsBackPerCentAndSquareMetreSigns) {
   for (const Case& c : kCases) EXPECT_EQ(RepairOcrUnitSigns(c.in, c.small), c.want) << c.in;
 }
 
+// A label OCR garbled past the word repair is taken for the standard
+// statement line a few edits away, only when one is clearly nearest.
+TEST(NearestStandardLabelTest, OnlyAClearlyNearestLine) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"Kortfrisbaa toaringar", "Kortfristiga fordringar"},
+      {"Korttnstga fordringar", "Kortfristiga fordringar"},
+      {"Summa intakier", "Summa intäkter"},
+      {"Personaikostnader", "Personalkostnader"},
+      {"Summa tillgångar", ""},               // already standard: nothing to do
+      {"Kortfristiga skulder", ""},
+      {"Bidrag till insatser", ""},           // no standard line near
+      {"Fordringar hos koncernföretag", ""},
+      {"Summa kostnader", ""},
+      {"Övriga rörelseintäkter", ""},          // "Övriga intäkter" 5 edits off a 21-letter label, "Övriga kostnader" near too
+      {"", ""},
+  };
+  for (const auto& [in, want] : kCases) {
+    std::optional<std::string> got = NearestStandardLabel(in);
+    EXPECT_EQ(got.value_or(""), want) << in;
+  }
+}
+
 // --- Running page headers and footers ---
 
 // A table cut by page breaks on pages that carry a running header or footer
@@ -1553,6 +1575,66 @@ TEST(LayoutOcrTest, AWordBoxedOverSeveralLinesJoinsNoNeighbour) {
   EXPECT_EQ(Cell(t, "Summa", 1)->raw, "410");
   ASSERT_NE(Cell(t, "Summa", 2), nullptr) << Labels(t);
   EXPECT_EQ(Cell(t, "Summa", 2)->raw, "610");
+}
+
+// OCR boxed a head over both rows of its cell ("Helårsprognos" over its
+// "2026", twice the line's height). The line's height that decides whether
+// two header words are one phrase leaves such a box out: "Helårsbudget"
+// and "Helårsprognos" half a line apart stay two heads, and the Budget
+// column is no Utfall (w22's scan).
+TEST(LayoutOcrTest, AHeadBoxedOverBothHeaderRowsSetsNoLineHeight) {
+  PageBuilder pb;
+  pb.Text("Resultaträkning, tkr", 60);
+  const std::vector<double> rights = {300, 390};
+  pb.Add(R("Helårsbudget", rights[0], 90));
+  Word tall = L("Helårsprognos", rights[0] + 5, 90);
+  tall.box.y1 = 110;  // down over the years row
+  pb.Add(tall);
+  for (double r : rights) pb.Add(R("2026", r, 100));
+  pb.Row("Intäkter", 120, rights, {"100", "160"});
+  pb.Row("Kostnader", 136, rights, {"-50", "-60"});
+  pb.Row("Resultat", 152, rights, {"50", "100"});
+  for (Word& w : pb.words) w.confidence = 0.9f;
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("delårsrapport", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  ASSERT_EQ(t.columns.size(), 2u) << Labels(t);
+  EXPECT_EQ(t.columns[0].kind, ColumnKind::kBudget) << t.columns[0].header;
+  EXPECT_EQ(t.columns[1].kind, ColumnKind::kPrognos) << t.columns[1].header;
+  EXPECT_EQ(t.columns[0].year, 2026);
+}
+
+// A minus set a space apart from its figure ("- 4 020"): OCR boxes the
+// dash as its stroke, a point high, so the gap to the figure is measured
+// by the figure's height. The sign joins its figure; it does not stand
+// under no column.
+TEST(LayoutOcrTest, AMinusSetApartJoinsItsFigure) {
+  PageBuilder pb;
+  pb.Text("Resultaträkning, tkr", 60);
+  const std::vector<double> rights = {300, 360};
+  pb.Add(R("Utfall", rights[0], 90));
+  pb.Add(R("Budget", rights[1], 90));
+  for (double r : rights) pb.Add(R("2026", r, 100));
+  pb.Row("Intäkter", 120, rights, {"5 000", "9 000"});
+  pb.Row("Insatser", 136, rights, {"4 020", "-9 300"});
+  // The dash 3 pt (0.3 of the figure's height) left of "4", its box a
+  // stroke 1 pt high mid-line. ("4" starts at 273: Num sets "020" at
+  // 282-300 and the thousands space 3 pt wide.)
+  const double four_x0 = 273;
+  Word minus = L("-", four_x0 - 3 - kCharPt, 136);
+  minus.box.y0 = 140;
+  minus.box.y1 = 141;
+  pb.Add(minus);
+  pb.Row("Resultat", 152, rights, {"980", "-300"});
+  for (Word& w : pb.words) w.confidence = 0.9f;
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  ASSERT_EQ(t.columns.size(), 2u) << Labels(t);
+  const TableCell* c = Cell(t, "Insatser", 0);
+  ASSERT_NE(c, nullptr) << Labels(t);
+  EXPECT_EQ(c->amount_sek, -4020000) << c->raw << Labels(t);
+  EXPECT_TRUE(c->doubt_rule.empty()) << c->doubt_rule << ": " << c->doubt;
 }
 
 // "Soliditet, %" with the per-cent sign read by OCR as "20": the label does

@@ -62,5 +62,31 @@ TEST(OcrMisreadsTest, ReportsWordsNoSingleReadingRebuilds) {
   EXPECT_EQ(RepairOcrMisreads("Årsavgifter kr/kvm uppl med BR", *lex).text, "Årsavgifter kr/kvm uppl med BR");
 }
 
+// Long words no single OCR edit rebuilds: guessed when one frequent valid
+// word is two OCR edits, one misread letter, or both away; reported in
+// `guessed` (the caller flags the label). Short words are never guessed.
+TEST(OcrMisreadsTest, GuessesLongWordsAFewEditsAway) {
+  const SwedishLexicon* lex = SwedishLexicon::Shared();
+  if (!lex) GTEST_SKIP() << "lexicon not found";
+  struct Case {
+    const char* in;
+    const char* want;   // the text after repair
+    size_t guesses;     // words rebuilt by a guess
+  } cases[] = {
+      {"Mealemsavgifter", "Medlemsavgifter", 1},        // d read as a: any letter
+      {"Övriga intakier", "Övriga intäkter", 1},        // ä lost and t read as i
+      {"Summa kostnxder", "Summa kostnader", 1},
+      {"Personalkostnader", "Personalkostnader", 0},    // known: untouched
+      {"Summia kostnader", "Summa kostnader", 0},       // one OCR edit: no guess
+      {"Karis", "Karis", 0},                            // short: not guessed
+      {"Unga qwrtzkxyz", "Unga qwrtzkxyz", 0},          // nothing near
+  };
+  for (const Case& c : cases) {
+    OcrMisreadRepair r = RepairOcrMisreads(c.in, *lex);
+    EXPECT_EQ(r.text, c.want) << c.in;
+    EXPECT_EQ(r.guessed.size(), c.guesses) << c.in;
+  }
+}
+
 }  // namespace
 }  // namespace finsam
