@@ -233,7 +233,8 @@ bool IsTableHeading(const std::string& text);
 // 2026", "… per den 31" / "augusti."): prose or a signature, no row.
 bool IsDateLine(const std::string& text);
 // A line that ends in a page number: "8 (15)", "3 av 12", "3/12" (the page
-// not past the count), "Sida 3" — a running header or footer.
+// not past the count), "Sida 3", "… Verksamhetsplan 2027 · 3" (after a
+// middle dot, bullet or bar) — a running header or footer.
 bool EndsInPageNumber(const std::string& text);
 
 // The statement title a short heading line names when OCR split its word

@@ -384,6 +384,11 @@ std::string DamagedStatementTitle(const std::string& line) {
 bool EndsInPageNumber(const std::string& text) {
   static const RE2 kPair("(?i)(?:^|\\s)(\\d{1,3})\\s*(?:\\(\\s*(\\d{1,3})\\s*\\)|(?:av|/)\\s*(\\d{1,3}))$");
   static const RE2 kSida("(?i)(?:^|\\s)(sida|sid\\.?)\\s*\\d{1,3}$");
+  // "Förbundet · Verksamhetsplan 2027 · 1": the number after a separator
+  // that ends the line (not a dash: "Resultat – 12" is a negative figure
+  // where an en dash is the minus).
+  static const RE2 kSeparated("\\S\\s+[·•|]\\s*\\d{1,3}$");
+  if (RE2::PartialMatch(text, kSeparated)) return true;
   int n = 0;
   std::string m_paren, m_av;
   if (RE2::PartialMatch(text, kPair, &n, &m_paren, &m_av)) return n >= 1 && n <= std::stoi(m_paren.empty() ? m_av : m_paren);

@@ -93,10 +93,9 @@ bool IsHeaderishWord(const std::string& s) {
   return f.empty() || RE2::FullMatch(f, kAllowed) || IsHeaderToken(bare) || IsKindQualifier(bare);
 }
 
-std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
-  std::vector<PWord> words;
-  for (const Line& l : page.lines)
-    for (const Word& w : l.words) words.push_back({&w, l.index, 0});
+// Words joined into bands by vertical overlap (see MakeBands), top to
+// bottom.
+std::vector<Band> BandWords(std::vector<PWord> words, int page_number, const LayoutParams& lp) {
   std::sort(words.begin(), words.end(), [](const PWord& a, const PWord& b) { return a.w->box.y0 < b.w->box.y0; });
   size_t n = words.size();
   std::vector<size_t> parent(n);
@@ -120,7 +119,7 @@ std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
   }
   std::vector<Band> bands;
   for (auto& [root, b] : by_root) {
-    b.page = page.number;
+    b.page = page_number;
     std::stable_sort(b.words.begin(), b.words.end(),
                      [](const PWord& x, const PWord& y) { return x.w->box.x0 < y.w->box.x0; });
     b.first_line = b.words.front().line_index;
@@ -129,6 +128,13 @@ std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
   }
   std::sort(bands.begin(), bands.end(), [](const Band& a, const Band& b) { return a.box.y0 < b.box.y0; });
   return bands;
+}
+
+std::vector<Band> MakeBands(const Page& page, const LayoutParams& lp) {
+  std::vector<PWord> words;
+  for (const Line& l : page.lines)
+    for (const Word& w : l.words) words.push_back({&w, l.index, 0});
+  return BandWords(std::move(words), page.number, lp);
 }
 
 // The head of a column of prose beside the figures ("Kommentar", "Status"
@@ -797,6 +803,8 @@ std::string FindTitle(const std::vector<Band>& bands, size_t header, const Layou
   for (size_t k = 1; k <= static_cast<size_t>(lp.title_max_bands) && k <= header; ++k) {
     const Band& b = bands[header - k];
     if (bands[header].box.y0 - b.box.y1 > lp.title_max_gap_pt) break;
+    // Below the header: the page's other column (SplitSideBySide).
+    if (b.box.y0 > bands[header].box.y0) break;
     std::string t = b.Text();
     if (t.empty()) continue;
     // A row of column kinds is header, never the caption.
@@ -1204,6 +1212,138 @@ bool BodyKeepsSideColumn(const std::vector<const Band*>& bands, double side_x0, 
   return 2 * left_of_side >= labelled;
 }
 
+// Two tables, or a table and a paragraph, set side by side in the two
+// columns of a newspaper-style section (w29: member fees beside insatser,
+// an equity table beside prose): each band then holds words of both, and
+// the reader would read the right one's label and figures as more cells of
+// the left one's rows. A run of bands that one vertical gutter divides is
+// split there, and the left column's bands are read before the right
+// column's; a reader stops at a band above the one it read last (another
+// column). A split needs
+//   - a gutter at least side_gutter_min_pt wide that no word of the run
+//     crosses, with three bands or more whose right part starts with a word
+//     of letters at one left edge (the column's margin);
+//   - a table on one side at least (its parts end in a figure on two bands
+//     or more, under a header of its own: years or kinds) and a table or
+//     prose on the other (prose: three parts of four words or more that
+//     fill their column). Prose beside prose is left as it is.
+// So a table's text column beside its label column ("Insats | Huvudman
+// Målgrupp Budget"), whose label side ends in no figure, is no split, nor a
+// comments column headed as one (IsCommentHeader) beside the figures.
+// Bands outside such runs keep their order.
+// Bands before `from` are left as they are (a run split already).
+void SplitSideBySide(std::vector<Band>* bands, const LayoutParams& lp, size_t from = 0) {
+  auto starts_with_letters = [](const PWord& p) {
+    return RE2::PartialMatch(p.w->text, "^[\"'(«]?\\pL\\pL"_re);
+  };
+  // Candidate right edges: the left edge of a word of letters after a gap
+  // as wide as a gutter.
+  std::vector<double> edges;
+  for (size_t k = from; k < bands->size(); ++k)
+    for (size_t i = 1; i < (*bands)[k].words.size(); ++i) {
+      const Band& b = (*bands)[k];
+      if (b.words[i].w->box.x0 - b.words[i - 1].w->box.x1 >= lp.side_gutter_min_pt && starts_with_letters(b.words[i]))
+        edges.push_back(b.words[i].w->box.x0);
+    }
+  std::sort(edges.begin(), edges.end());
+  std::vector<double> tried;
+  for (double edge : edges) {
+    if (std::any_of(tried.begin(), tried.end(), [&](double t) { return std::abs(t - edge) <= lp.side_edge_pt; })) continue;
+    tried.push_back(edge);
+    // Per band: -1 a word crosses the gutter, 0 one-sided, 1 two-sided with
+    // its right part at the edge, 2 a right part elsewhere.
+    auto shape = [&](const Band& b) {
+      bool left = false, right = false, at_edge = false;
+      for (const PWord& p : b.words) {
+        if (p.w->box.x1 <= edge - lp.side_gutter_min_pt) {
+          left = true;
+        } else if (p.w->box.x0 >= edge - lp.side_edge_pt) {
+          if (!right) at_edge = std::abs(p.w->box.x0 - edge) <= lp.side_edge_pt && starts_with_letters(p);
+          right = true;
+        } else {
+          return -1;
+        }
+      }
+      if (!right) return 0;
+      if (!at_edge) return 2;
+      return left ? 1 : 0;
+    };
+    const size_t n = bands->size();
+    for (size_t i = from; i < n; ++i) {
+      if (shape((*bands)[i]) != 1) continue;
+      // The run: from this two-sided band down while no word crosses the
+      // gutter and every right part stands at the edge.
+      size_t end = i;
+      int two_sided = 0;
+      while (end < n) {
+        const int sh = shape((*bands)[end]);
+        if (sh < 0 || sh == 2) break;
+        two_sided += sh == 1;
+        ++end;
+      }
+      size_t begin = i;
+      while (begin > from) {
+        const int sh = shape((*bands)[begin - 1]);
+        if (sh < 0 || sh == 2) break;
+        --begin;
+      }
+      if (two_sided < 3) {
+        i = end;
+        continue;
+      }
+      // Each side's words banded afresh: a band of both sides may have
+      // joined two lines of one side through a line of the other between
+      // them ("2026 2027" and the first row on the left, by "Insats Budget
+      // Budget" on the right).
+      std::vector<PWord> left_words, right_words;
+      for (size_t k = begin; k < end; ++k)
+        for (const PWord& p : (*bands)[k].words)
+          (p.w->box.x0 >= edge - lp.side_edge_pt ? right_words : left_words).push_back(p);
+      const int page_number = (*bands)[begin].page;
+      std::vector<Band> lefts = BandWords(std::move(left_words), page_number, lp);
+      std::vector<Band> rights = BandWords(std::move(right_words), page_number, lp);
+      auto side = [&](const std::vector<Band>& parts, int* figures, int* prose, bool* header) {
+        double x0 = 1e9, x1 = -1e9;
+        for (const Band& b : parts) {
+          x0 = std::min(x0, b.box.x0);
+          x1 = std::max(x1, b.box.x1);
+        }
+        for (const Band& b : parts) {
+          // (A year or a period of years that ends a line of prose or a
+          // title is no figure.)
+          const std::string& last = b.words.back().w->text;
+          const bool year = RE2::FullMatch(StripPunct(last), "(19|20)\\d\\d([-–—]((19|20)?\\d\\d))?"_re) &&
+                            (b.words.size() < 2 || !HasDigit(b.words[b.words.size() - 2].w->text));
+          *figures += IsNumericToken(last) && HasDigit(last) && !year;
+          *prose += b.words.size() >= 4 && b.box.width() >= lp.side_prose_fill * (x1 - x0);
+          *header = *header || HeaderStart(b) >= 0 || YearlessKindsHeaderStart(b) >= 0;
+        }
+      };
+      int lfig = 0, lprose = 0, rfig = 0, rprose = 0;
+      bool lhead = false, rhead = false;
+      side(lefts, &lfig, &lprose, &lhead);
+      side(rights, &rfig, &rprose, &rhead);
+      const bool comments = !rights.empty() && IsCommentHeader(rights.front().words.front().w->text);
+      // A table: figures ending two parts or more, under a header of its own.
+      const bool ltable = lfig >= 2 && lhead, rtable = rfig >= 2 && rhead;
+      const bool split = !comments && ((ltable && (rtable || rprose >= 3)) || (lprose >= 3 && rtable));
+      if (!split) {
+        i = end;
+        continue;
+      }
+      std::vector<Band> out(bands->begin(), bands->begin() + static_cast<long>(begin));
+      for (Band& b : lefts) out.push_back(std::move(b));
+      const size_t resume = out.size() + rights.size();
+      for (Band& b : rights) out.push_back(std::move(b));
+      for (size_t k = end; k < n; ++k) out.push_back(std::move((*bands)[k]));
+      *bands = std::move(out);
+      // Go on below the run.
+      SplitSideBySide(bands, lp, resume);
+      return;
+    }
+  }
+}
+
 // A table header: the header band(s) of one table merged, where they lie
 // among the page's bands, and the x positions its body is read against.
 struct HeaderBlock {
@@ -1239,7 +1379,9 @@ struct TableBody {
 // without its running header and footer.
 std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams& lp) {
   std::vector<std::vector<Band>> all;
-  for (const Page& p : doc.pages) all.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
+  for (const Page& p : doc.pages) {
+    all.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
+  }
   auto in_margin = [&](const Band& b, size_t page) {
     double h = doc.pages[page].height;
     return h > 0 && (b.box.y1 <= lp.running_margin_fraction * h || b.box.y0 >= (1 - lp.running_margin_fraction) * h);
@@ -1306,6 +1448,9 @@ std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams
       }
       if (!running) out[pi].push_back(std::move(b));
     }
+  // (After the running lines are gone: a footer under two columns is no
+  // part of either.)
+  for (std::vector<Band>& bands : out) SplitSideBySide(&bands, lp);
   return out;
 }
 
@@ -1402,7 +1547,9 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
   h.begin = h.end = i;
   h.columns_x0 = bands[i].words[hs].w->box.x0 - lp.header_slack_pt;
   const double height = bands[i].box.height();
-  if (i > 0 && bands[i - 1].page == h.header.page &&
+  // (A band before it in reading order but not above it is the page's
+  // other column: SplitSideBySide.)
+  if (i > 0 && bands[i - 1].page == h.header.page && bands[i - 1].box.y0 <= h.header.box.y0 &&
       h.header.box.y0 - bands[i - 1].box.y1 < lp.header_wrap_gap_heights * height &&
       IsHeaderishBand(bands[i - 1], h.columns_x0)) {
     MergeIntoHeader(&h.header, bands[i - 1]);
@@ -1414,7 +1561,9 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
   // with the years by position when the columns are named.
   for (size_t k = h.begin, units = 0; k > 0 && h.begin - (k - 1) <= 2; --k) {
     const Band& above = bands[k - 1];
-    if (above.page != h.header.page || bands[k].box.y0 - above.box.y1 > lp.header_rows_gap_heights * height) break;
+    if (above.page != h.header.page || above.box.y0 > bands[k].box.y0 ||
+        bands[k].box.y0 - above.box.y1 > lp.header_rows_gap_heights * height)
+      break;
     if (IsUnitBand(above, h.columns_x0) && units++ == 0) continue;
     if (!IsKindsBand(above, h.columns_x0)) break;
     for (size_t m = k - 1; m < h.begin; ++m) MergeIntoHeader(&h.header, bands[m]);
@@ -1425,14 +1574,15 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
   // between the caption and the table): the table's unit, never its caption.
   if (h.begin > 0) {
     const Band& above = bands[h.begin - 1];
-    if (above.page == h.header.page && h.header.box.y0 - above.box.y1 < lp.header_rows_gap_heights * height &&
-        IsUnitBand(above, h.columns_x0)) {
+    if (above.page == h.header.page && above.box.y0 <= h.header.box.y0 &&
+        h.header.box.y0 - above.box.y1 < lp.header_rows_gap_heights * height && IsUnitBand(above, h.columns_x0)) {
       MergeIntoHeader(&h.header, above);
       --h.begin;
     }
   }
   while (h.end + 1 < bands.size()) {
     const Band& next = bands[h.end + 1];
+    if (next.box.y0 < bands[h.end].box.y0) break;  // the page's other column
     double gap = next.box.y0 - h.header.box.y1;
     bool open_date = false;
     for (const PWord& p : h.header.words) open_date |= RE2::PartialMatch(p.w->text, "(19|20)\\d\\d-\\d\\d-$"_re);
@@ -1617,12 +1767,20 @@ int ContinuationBand(const std::vector<Band>& next, double first_x, const Layout
 // Utfall 2025 Avvikelse" under a table headed "Budget 2025 Utfall 2025
 // Deltagare" is the header of the next table (a heading and a unit line
 // between them, set close), not a repeat.
+// (Each word over a header word of its own text: "2026 2027" under the
+// next table's "Budget Budget", set under half the page, repeats no header
+// whose years stand over columns elsewhere.)
 bool RepeatsHeaderWords(const Band& b, int from, const Band& header) {
-  std::set<std::string> named;
-  for (const PWord& p : header.words) named.insert(FoldKey(StripPunct(p.w->text)));
+  constexpr double kSlackPt = 10;
   for (size_t i = static_cast<size_t>(from); i < b.words.size(); ++i) {
+    const Box& box = b.words[i].w->box;
     const std::string t = FoldKey(StripPunct(b.words[i].w->text));
-    if (!t.empty() && !named.count(t)) return false;
+    if (t.empty()) continue;
+    bool over = false;
+    for (const PWord& p : header.words)
+      over = over || (FoldKey(StripPunct(p.w->text)) == t && std::max(box.x0, p.w->box.x0) <=
+                                                                  std::min(box.x1, p.w->box.x1) + kSlackPt);
+    if (!over) return false;
   }
   return true;
 }
@@ -1682,6 +1840,7 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
                       const LayoutParams& lp) {
   TableBody body;
   double prev_bottom = page_bands[pi][h.end].box.y1;
+  double prev_top = page_bands[pi][h.end].box.y0;
   double pitch = std::max(lp.min_pitch_pt, h.header.box.height());
   size_t cur = pi, k = h.end + 1;
   bool stop = false;
@@ -1689,6 +1848,12 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
     const std::vector<Band>& pb = page_bands[cur];
     for (; k < pb.size(); ++k) {
       const Band& b = pb[k];
+      // A band wholly above the last one read: the reading went on to the
+      // top of the page's next column (SplitSideBySide), another table.
+      if (b.box.y1 <= prev_top) {
+        stop = true;
+        break;
+      }
       if (b.box.y0 - prev_bottom > lp.table_end_gap_pitches * pitch) {
         // Only the page's foot below the gap ("Sidan 1", OCR's "Svan 1",
         // that RunningTextLines cannot match with the next page's): the
@@ -1706,6 +1871,7 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
           body.bands.push_back(&b);
           body.is_repeat.push_back(true);
           prev_bottom = b.box.y1;
+          prev_top = b.box.y0;
           continue;
         }
         stop = true;
@@ -1719,6 +1885,7 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
       body.bands.push_back(&b);
       body.is_repeat.push_back(false);
       prev_bottom = b.box.y1;
+      prev_top = b.box.y0;
     }
     if (stop || cur + 1 >= page_bands.size()) break;
     int q = ContinuationBand(page_bands[cur + 1], h.first_x, lp);
@@ -1740,6 +1907,7 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
     ++cur;
     k = q;
     prev_bottom = page_bands[cur][q].box.y0;
+    prev_top = -1e9;
   }
   body.end_page = cur;
   body.end_band = k;

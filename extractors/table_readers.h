@@ -127,6 +127,16 @@ struct LayoutParams {
   double running_margin_fraction = 0.1;
   int running_min_pages = 3;
 
+  // --- Side by side (a section of two newspaper columns) ---
+  // A gutter between two page columns is at least this wide (a column gap;
+  // the cells of one table stand a padding apart).
+  double side_gutter_min_pt = 14;
+  // Words of the right column start at its left edge within this.
+  double side_edge_pt = 3;
+  // A side is prose where a part of at least four words spans this much of
+  // its column's width.
+  double side_prose_fill = 0.7;
+
   // --- Body ---
   // The table's line pitch: the header's height, at least this.
   double min_pitch_pt = 14;

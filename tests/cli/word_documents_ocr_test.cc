@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 28u);
+  ASSERT_EQ(scored.size(), 29u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -193,10 +193,12 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // ("Mealemsavgifter", "intakier", "Kortfrisbaa toaringar"), and a short
   // capitalised word inside a label ("Unga Ull arbete", "Hälsa I fokus")
   // is doubted. w7 54 → 56 ("Korttnstga fordringar"). All 1896/1979 (0.958),
-  // precision 1.000.
-  EXPECT_GE(t.recalled, 1896) << ScoreReport(scored);
+  // precision 1.000. w29 (two tables side by side in a two-column section;
+  // held out: 36/64, none wrong) 63/64 with SplitSideBySide. All 1959/2043
+  // (0.959), precision 1.000.
+  EXPECT_GE(t.recalled, 1959) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 28) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 29) << ScoreReport(scored);
 }
 
 }  // namespace

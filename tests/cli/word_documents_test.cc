@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 28u);
+  ASSERT_EQ(scored.size(), 29u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -130,16 +130,20 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // screenshot, a picture the text layer has no words for, and its unit
   // sentence wraps over two lines) 30/30 once a picture of print on a text
   // page is read by OCR (Page::text_pictures) and a wrapped unit sentence
-  // is read whole.
+  // is read whole. w29 (session 58; held out: 36/64, none wrong: member
+  // fees and insatser set side by side in a two-column section, an equity
+  // table beside a paragraph, so each band held words of both) 64/64 once
+  // such a run of bands is split at its gutter and the left column read
+  // before the right (SplitSideBySide).
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 28) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 29) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 28u);
+  ASSERT_EQ(scored.size(), 29u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -285,11 +289,13 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // the dump's OCR. All 1873/1979. Session 58: a label word OCR garbled
   // past one edit is taken, flagged, for the one frequent word or
   // statement line a few edits away ("Verksamhetens KoOstnadel" →
-  // kostnader): w27 +4, all 1877/1979.
-  EXPECT_GE(t.recalled, t.expected - 102) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 164) << ScoreReport(scored);
+  // kostnader): w27 +4, all 1877/1979. w29 (held out: 42/64, none wrong;
+  // psm 3 prints its side-by-side tables' rows on one line, "Arbetsförmedlingen
+  // 3 000 3 100 Jobbsparet 2 400 2500"): all 1919/2043.
+  EXPECT_GE(t.recalled, t.expected - 124) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 167) << ScoreReport(scored);  // w29 +3
   EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 28) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 29) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -1637,6 +1637,97 @@ TEST(LayoutOcrTest, AMinusSetApartJoinsItsFigure) {
   EXPECT_TRUE(c->doubt_rule.empty()) << c->doubt_rule << ": " << c->doubt;
 }
 
+// --- Side by side: two tables in the two columns of a page section ---
+
+// Words of `text` from x on line y, then figures right-aligned at `rights`.
+void SideRow(PageBuilder& pb, const std::string& label, double x, double y, const std::vector<double>& rights,
+             const std::vector<std::string>& figures) {
+  pb.TextAt(label, x, y);
+  for (size_t i = 0; i < figures.size(); ++i) pb.Add(Num(figures[i], rights[i], y));
+}
+
+const FinancialTable* TableWithRow(const std::vector<FinancialTable>& tables, const std::string& label) {
+  for (const FinancialTable& t : tables)
+    if (Row(t, label) != nullptr) return &t;
+  return nullptr;
+}
+
+// Member fees in the left column and insatser in the right, their rows on
+// the same lines (w29): each is a table of its own, no row takes the other
+// column's label or figures.
+TEST(LayoutSideBySideTest, TwoTablesInTwoColumnsReadApart) {
+  PageBuilder pb;
+  const std::vector<double> left = {200, 250}, right = {450, 500};
+  pb.TextAt("Medlemsavgifter", 50, 290);
+  pb.TextAt("Insatser", 300, 290);
+  SideRow(pb, "Medlem", 50, 310, left, {});
+  for (size_t i = 0; i < 2; ++i) pb.Add(R(i ? "2027" : "2026", left[i], 310));
+  SideRow(pb, "Insats", 300, 310, right, {});
+  for (size_t i = 0; i < 2; ++i) pb.Add(R(i ? "2027" : "2026", right[i], 310));
+  const char* lefts[] = {"Försäkringskassan", "Region Stockholm", "Stockholms stad", "Summa"};
+  const char* lfig[][2] = {{"3 000", "3 100"}, {"3 000", "3 100"}, {"3 000", "3 100"}, {"9 000", "9 300"}};
+  const char* rights[] = {"Jobbspåret", "Hälsosamverkan", "Utvecklingsmedel", "Summa insatser"};
+  const char* rfig[][2] = {{"2 400", "2 500"}, {"1 800", "1 900"}, {"1 000", "1 000"}, {"5 200", "5 400"}};
+  for (int r = 0; r < 4; ++r) {
+    SideRow(pb, lefts[r], 50, 326 + 16 * r, left, {lfig[r][0], lfig[r][1]});
+    SideRow(pb, rights[r], 300, 326 + 16 * r, right, {rfig[r][0], rfig[r][1]});
+  }
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("verksamhetsplan", pb.words));
+  const FinancialTable* fees = TableWithRow(tables, "Försäkringskassan");
+  const FinancialTable* ins = TableWithRow(tables, "Jobbspåret");
+  ASSERT_NE(fees, nullptr);
+  ASSERT_NE(ins, nullptr);
+  EXPECT_NE(fees, ins);
+  ASSERT_EQ(fees->columns.size(), 2u);
+  ASSERT_EQ(ins->columns.size(), 2u);
+  EXPECT_EQ(fees->rows.size(), 4u) << Labels(*fees);
+  EXPECT_EQ(ins->rows.size(), 4u) << Labels(*ins);
+  ASSERT_NE(Cell(*fees, "Summa", 1), nullptr);
+  EXPECT_EQ(Cell(*fees, "Summa", 1)->amount_sek, 9300000);
+  EXPECT_EQ(Cell(*ins, "Jobbspåret", 0)->amount_sek, 2400000);
+  EXPECT_EQ(Cell(*ins, "Summa insatser", 1)->amount_sek, 5400000);
+  EXPECT_EQ(fees->columns[1].year, 2027);
+  EXPECT_EQ(ins->columns[0].year, 2026);
+}
+
+// A table's text column beside its label column ("Insats | Huvudman |
+// Budget 2027"): the label side ends in no figure, so nothing is split and
+// each figure keeps its insats's label.
+TEST(LayoutSideBySideTest, ATextColumnBesideTheLabelsIsNoSecondTable) {
+  PageBuilder pb;
+  pb.TextAt("Insatser 2027", 50, 290);
+  pb.TextAt("Insats", 50, 310);
+  pb.TextAt("Huvudman", 200, 310);
+  pb.Add(R("Budget", 450 - 4 * kCharPt - 3, 310));
+  pb.Add(R("2027", 450, 310));
+  const char* ins[] = {"Jobbspåret", "Hälsosamverkan", "Utvecklingsmedel", "Summa"};
+  const char* who[] = {"Region Stockholm", "Stockholms stad", "Förbundet", ""};
+  const char* fig[] = {"2 400", "1 800", "1 000", "5 200"};
+  for (int r = 0; r < 4; ++r) {
+    pb.TextAt(ins[r], 50, 326 + 16 * r);
+    if (*who[r]) pb.TextAt(who[r], 200, 326 + 16 * r);
+    pb.Add(Num(fig[r], 450, 326 + 16 * r));
+  }
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("verksamhetsplan", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  ASSERT_EQ(t.rows.size(), 4u) << Labels(t);
+  EXPECT_EQ(t.rows[0].label.rfind("Jobbspåret", 0), 0u) << Labels(t);
+  EXPECT_EQ(t.rows[0].cells[0].amount_sek, 2400000);
+  EXPECT_EQ(t.rows[3].label, "Summa");
+}
+
+TEST(EndsInPageNumberTest, RunningLines) {
+  const std::pair<const char*, bool> kCases[] = {
+      {"Brf Exempel 8 (15)", true}, {"Sida 3 av 12", true}, {"Sida 3", true},
+      {"Samordningsförbundet Stockholms stad · Verksamhetsplan 2027 · 1", true},
+      {"Finsam Gotland | Verksamhetsplan 2027–2029 | 4", true},
+      {"Årets resultat – 12", false},  // an en dash may be the minus
+      {"Summa kostnader 12", false},    {"Verksamhetsplan 2027", false},
+  };
+  for (const auto& [text, want] : kCases) EXPECT_EQ(EndsInPageNumber(text), want) << text;
+}
+
 // "Soliditet, %" with the per-cent sign read by OCR as "20": the label does
 // not end in its comma, so the next row ("Årsavgift ...") is no line of it,
 // and the figures under it are not the three-digit tails of "82" and "83".

@@ -14,6 +14,8 @@ Source lines:
   > a<TAB>b<TAB>c        paragraph laid out with the @tabs (use \\t for TAB)
   >. a<TAB>b<TAB>c       the same with a dotted leader up to the first tab stop (w27)
   @image FILE.png 15cm   a picture (a pasted screenshot) as wide as given, in its own paragraph (w28)
+  @columns 2 / @columnbreak / @columns 1   a section of two newspaper columns, a break to the
+                         next column, back to one (w29: tables side by side)
   anything else          a paragraph; blank lines end tables
 """
 import base64, os, re, struct, sys
@@ -28,6 +30,7 @@ def main(src, out):
     table, bold = [], []
     tcount = [0]
     widths = []  # @widths: the next table's column widths (cm), then reset
+    sections = [0, 0]  # a two-column section open?, sections so far
     def flush():
         if not table:
             return
@@ -96,6 +99,16 @@ def main(src, out):
             body.append('<text:p text:style-name="Body"><draw:frame draw:name="%s" text:anchor-type="as-char" '
                         'svg:width="%.2fcm" svg:height="%.2fcm"><draw:image><office:binary-data>%s</office:binary-data>'
                         '</draw:image></draw:frame></text:p>' % (escape(name), wcm, wcm * ph / pw, base64.b64encode(data).decode()))
+        elif line.startswith('@columns'):
+            if sections[0]:
+                body.append('</text:section>')
+                sections[0] = 0
+            if int(line.split()[1]) > 1:
+                sections[1] += 1
+                body.append('<text:section text:name="Columns%d" text:style-name="Cols2">' % sections[1])
+                sections[0] = 1
+        elif line.startswith('@columnbreak'):
+            body.append('<text:p text:style-name="ColBreak"/>')
         elif line.startswith('@pagebreak'):
             body.append('<text:p text:style-name="Break"/>')
         elif line.startswith('=== '):
@@ -113,6 +126,8 @@ def main(src, out):
         elif line.strip():
             body.append('<text:p text:style-name="Body">%s</text:p>' % escape(line))
     flush()
+    if sections[0]:
+        body.append('</text:section>')
     line_border = '0.5pt solid #000000'
     if rules == 'grid':
         c = h = b = 'fo:border="%s"' % line_border
@@ -164,6 +179,8 @@ def main(src, out):
 <office:automatic-styles>
 <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2cm"/>{runstyle}</style:page-layout>
 <style:style style:name="Break" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
+<style:style style:name="ColBreak" style:family="paragraph"><style:paragraph-properties fo:break-before="column" fo:margin-bottom="0cm"/></style:style>
+<style:style style:name="Cols2" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties></style:style>
 <style:style style:name="C" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" {c}/></style:style>
 <style:style style:name="CH" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:background-color="{shade}" {h}/></style:style>
 <style:style style:name="CB" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" {b}/></style:style>
