@@ -287,22 +287,19 @@ std::vector<Reading> OptionalReadings(const FinancialTable& t, int row, const st
     if (static_cast<size_t>(c) >= r.cells.size()) continue;
     const TableCell& cell = r.cells[c];
     if (!cell.present || !cell.parsed || cell.is_percent) continue;
-    for (double v : DigitEditReadings(cell.raw)) {
-      Reading rd = base;
-      rd.value[c] = v;
-      rd.kind[c] = "digit";
-      rd.cost = kCostDigitEdit;
-      out.push_back(std::move(rd));
-    }
     // A whole figure printed with a leading zero ("00", "012") shows where
     // OCR misread it: that digit as any other costs what a confusable glyph
     // does, so "00" → 60 wins over editing a well-formed "12 260" of its sum.
-    for (double v : LeadingZeroReadings(cell.raw)) {
-      Reading rd = base;
-      rd.value[c] = v;
-      rd.kind[c] = "digit";
-      rd.cost = kCostConfusable;
-      out.push_back(std::move(rd));
+    const std::pair<std::vector<double>, int> edits[] = {{DigitEditReadings(cell.raw), kCostDigitEdit},
+                                                         {LeadingZeroReadings(cell.raw), kCostConfusable}};
+    for (const auto& [values, cost] : edits) {
+      for (double v : values) {
+        Reading rd = base;
+        rd.value[c] = v;
+        rd.kind[c] = "digit";
+        rd.cost = cost;
+        out.push_back(std::move(rd));
+      }
     }
   }
   // A truncated figure: the printed digits are the tail of what the check
