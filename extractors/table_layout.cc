@@ -1379,9 +1379,7 @@ struct TableBody {
 // without its running header and footer.
 std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams& lp) {
   std::vector<std::vector<Band>> all;
-  for (const Page& p : doc.pages) {
-    all.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
-  }
+  for (const Page& p : doc.pages) all.push_back(p.unit == BoxUnit::kPoint ? MakeBands(p, lp) : std::vector<Band>{});
   auto in_margin = [&](const Band& b, size_t page) {
     double h = doc.pages[page].height;
     return h > 0 && (b.box.y1 <= lp.running_margin_fraction * h || b.box.y0 >= (1 - lp.running_margin_fraction) * h);
