@@ -15,7 +15,9 @@ std::string DocumentUnitStatement(const Document& doc) {
   // "Alla belopp redovisas i tkr", "Alla belopp i tabellerna anges i
   // tusental kronor", "Belopp anges i svenska kronor om inte
   // annat anges", "redovisas alla belopp i tusental kronor (TSEK)",
-  // "Beloppen anges i tusentals kronor (tkr)", "Beloppen är i tkr". Not
+  // "Beloppen anges i tusentals kronor (tkr)", "Beloppen är i tkr",
+  // "Belopp i tabellerna anges i tusentals kronor (tkr)" (w30; not
+  // "Beloppen i tabellen anges i kronor", one table's, w26). Not
   // "står följande belopp i kronor" (one table's caption).
   // "tusental" with one letter OCR misread ("tuséntal") still says it, and
   // so does an "i" OCR read as "1" or "l" ("upprättad 1 svenska kronor").
@@ -23,7 +25,9 @@ std::string DocumentUnitStatement(const Document& doc) {
   static const RE2 kStatement(
       "(?i)((?:alla|samtliga) belopp(?:en)?(?: (?:i|inom|för) \\pL+(?: \\pL+)?)? (?:redovisas |anges |är |ar |"
       "är angivna |uttrycks )?[i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
-      "|miljoner kronor|kronor)|belopp(?:en)? (?:redovisas|anges|är|ar) [i1l|] (?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
+      "|miljoner kronor|kronor)|belopp(?:en)?(?: i (?:tabellerna|rapporten|\\pL*redovisningen|\\pL*planen|"
+      "dokumentet))? (?:redovisas|anges|är|ar) [i1l|] "
+      "(?:svenska )?(?:tkr|mkr|mnkr|kr|" + kThousands +
       "|miljoner kronor|kronor)|belopp(?:en)? [i1l|] (?:tkr|mkr|" + kThousands + "|miljoner kronor)|"
       "upp\\S{1,3}ttad [i1l|] (?:svenska )?(?:kronor|tkr|" + kThousands + "))");
   // (A line with the next one too: the sentence may wrap between

@@ -290,10 +290,13 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           // run together with the next column's by OCR.
           why = "figure read by OCR over a line of figures without a label (the rest of it, broken in its "
                 "cell?), no check confirms it";
-        } else if (!vouched && r.label.empty() && on_ocr_page) {
+        } else if (r.label.empty() && on_ocr_page) {
           // Fragments of a wrapped cell or of a rule line that OCR set on a
-          // line of their own: nothing names the figure.
-          why = "figure read by OCR on a line without a label, no check confirms it";
+          // line of their own, or a row whose label OCR lost (w30's
+          // "Kansli"): nothing names the figure, and a sum that holds says
+          // what it is worth, not what it is.
+          why = vouched ? "figure read by OCR on a line without a label: its sums hold, but nothing names it"
+                        : "figure read by OCR on a line without a label, no check confirms it";
         } else {
           continue;
         }

@@ -624,6 +624,15 @@ const char* const kStandardLabels[] = {
       "Avskrivningar", "Rörelseresultat", "Nettoomsättning", "Medlemsavgifter", "Medlemsbidrag",
       "Årets kassaflöde", "Likvida medel vid årets början", "Likvida medel vid årets slut"};
 
+bool IsStandardStatementLine(const std::string& label) {
+  static const std::set<std::string> kKeys = [] {
+    std::set<std::string> keys;
+    for (const char* standard : kStandardLabels) keys.insert(FoldKey(standard));
+    return keys;
+  }();
+  return kKeys.count(FoldKey(label)) > 0;
+}
+
 std::string StandardStatementLabel(const std::string& label) {
   // Folded once: the label's fold → its standard spelling.
   static const std::unordered_map<std::string, std::string> kByKey = [] {
@@ -1266,6 +1275,21 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         OcrMisreadRepair m = RepairOcrMisreads(row.label, *lex);
         row.label = std::move(m.text);
         row.label_guesses = std::move(m.guessed);
+      }
+    }
+    // A merged group cell's name read into the label of the row its text
+    // stands on ("Intäkter Övriga intäkter", "Tillgångar Kassa och bank",
+    // "Eget Kapital och Kortfristiga skulder"; w30's dump, whose lines have
+    // no positions): a section name before a whole standard statement line
+    // is no part of the label. ("Intäkter från medlemmar" keeps its words:
+    // "från medlemmar" is no standard line.)
+    {
+      static const RE2 kGroupPrefix(
+          "(?i)(intäkter|intakter|kostnader|tillgångar|tillgangar|skulder|eget kapital och(?: skulder)?) (.+)");
+      std::string prefix, rest;
+      if (RE2::FullMatch(row.label, kGroupPrefix, &prefix, &rest)) {
+        const std::string standard = StandardStatementLabel(rest);
+        if (FoldKey(standard) == FoldKey(rest) && IsStandardStatementLine(rest)) row.label = standard;
       }
     }
     if (ocr_label) {

@@ -1344,6 +1344,196 @@ void SplitSideBySide(std::vector<Band>* bands, const LayoutParams& lp, size_t fr
   }
 }
 
+// A first column of cells merged down over several rows, a group's name
+// beside its rows (w30: "Intäkter" over three rows of a driftredovisning,
+// "Göteborgs Stad" over its two insatser, "Tillgångar" over a balance
+// sheet's assets). Its text stands on one row's line (a top-aligned cell)
+// or between two rows (a centred one, whose word then joins both rows'
+// bands), and would be read as the start of that row's label ("Intäkter
+// Övriga intäkter") or merge two rows ("Kansli Kostnader Styrelse och
+// revision"). Such words are set aside (as bands of their own after the
+// page's others), and the bands they joined are banded afresh. A word is
+// one when, left of the labels' common left edge L2 (the first word of
+// three bands with figures or more, none left of it), it starts a band's
+// label area ending kGroupGapPt or more before L2 and either the next word
+// on its line starts at L2 a column's gap after it (kColumnGapPt or a line's
+// height), or it is alone on its line in a band with a row starting at L2,
+// or alone in a band between two such rows. The group words of a page start at one
+// left edge, and rows with an empty group cell (starting at L2) must be
+// there too; indented sub-rows under full-width ones are no group column
+// (their main rows' next word follows at a word space, not at L2).
+void SetAsideGroupColumn(std::vector<Band>* bands, const LayoutParams& lp) {
+  constexpr double kGroupGapPt = 4;
+  constexpr double kColumnGapPt = 8;
+  constexpr double kMinIndentPt = 20;
+  // Left edges within this are one (OCR boxes hug the ink of a scan
+  // deskewed by a fraction of a degree).
+  const double edge_pt = 2 * lp.side_edge_pt;
+  auto has_figure = [](const PWord& p) { return IsNumericToken(p.w->text) && HasDigit(p.w->text); };
+  auto label_end = [&](const Band& b) {
+    for (const PWord& p : b.words)
+      if (has_figure(p)) return p.w->box.x0;
+    return 1e9;
+  };
+  // The words of band b on p's line.
+  auto line_of = [&](const Band& b, const PWord& p) {
+    std::vector<const PWord*> line;
+    for (const PWord& q : b.words)
+      if (OnOneLine(q.w->box, p.w->box, lp.same_line_pt)) line.push_back(&q);
+    return line;
+  };
+  // Candidate L2: left edges of words of letters that start their line's
+  // label or stand a gutter after a word left of them, in three bands with
+  // figures or more.
+  std::vector<double> starts;
+  for (const Band& b : *bands) {
+    const double end = label_end(b);
+    if (end >= 1e9) continue;
+    for (const PWord& p : b.words) {
+      if (p.w->box.x1 > end || has_figure(p) || !RE2::PartialMatch(p.w->text, "^\\pL"_re)) continue;
+      bool starts_here = true;
+      for (const PWord* q : line_of(b, p))
+        if (q->w->box.x1 <= p.w->box.x0 && p.w->box.x0 - q->w->box.x1 < kGroupGapPt) starts_here = false;
+      if (starts_here) starts.push_back(p.w->box.x0);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  for (size_t a = 0; a < starts.size();) {
+    size_t z = a;
+    while (z < starts.size() && starts[z] - starts[a] <= edge_pt) ++z;
+    const double l2 = starts[a];
+    const bool enough = z - a >= 3;
+    a = z;
+    if (!enough) continue;
+    auto at_l2 = [&](const PWord& p) { return p.w->box.x0 >= l2 - 1 && p.w->box.x0 <= l2 + edge_pt; };
+    std::set<const Word*> group;
+    // A band of its own between two rows starting at L2 (a centred group
+    // cell that overlaps neither enough to join it), all of it left of L2.
+    auto row_at_l2 = [&](size_t k) {
+      return k < bands->size() && !(*bands)[k].words.empty() && at_l2((*bands)[k].words.front()) &&
+             label_end((*bands)[k]) < 1e9;
+    };
+    for (size_t k = 1; k + 1 < bands->size(); ++k) {
+      const Band& b = (*bands)[k];
+      if (label_end(b) < 1e9 || b.box.x1 > l2 - kGroupGapPt || !row_at_l2(k - 1) || !row_at_l2(k + 1)) continue;
+      if (!RE2::PartialMatch(b.Text(), "\\pL"_re) || HasDigit(b.Text()) || b.words.size() > 4) continue;
+      for (const PWord& p : b.words) group.insert(p.w);
+    }
+    for (const Band& b : *bands) {
+      const double end = label_end(b);
+      if (end >= 1e9) continue;  // a band of a table: it holds figures
+      for (size_t i = 0; i < b.words.size(); ++i) {
+        const PWord& p = b.words[i];
+        if (p.w->box.x0 > l2 - kMinIndentPt || p.w->box.x1 > l2 - 1 || p.w->box.x1 > end) continue;
+        if (!RE2::PartialMatch(p.w->text, "\\pL"_re) || HasDigit(p.w->text)) continue;
+        // The phrase on p's line left of L2 and what follows it there.
+        const PWord* next = nullptr;
+        std::vector<const PWord*> phrase;
+        for (const PWord& q : b.words) {
+          if (!OnOneLine(q.w->box, p.w->box, lp.same_line_pt)) continue;
+          if (q.w->box.x1 <= l2 - 1) {
+            phrase.push_back(&q);
+          } else if (!next || q.w->box.x0 < next->w->box.x0) {
+            next = &q;
+          }
+        }
+        // (The phrase ends a column's gutter before L2, wider than a word
+        // space: "Summa  intäkter" a word space apart is one label.)
+        double phrase_x1 = 0;
+        for (const PWord* q : phrase) phrase_x1 = std::max(phrase_x1, q->w->box.x1);
+        // A row of figures on a line: it starts at L2 and holds a figure.
+        auto row_line = [&](const PWord& q) {
+          if (!at_l2(q)) return false;
+          for (const PWord* r : line_of(b, q))
+            if (has_figure(*r)) return true;
+          return false;
+        };
+        bool is_group = next && row_line(*next) && !has_figure(*next) &&
+                        next->w->box.x0 - phrase_x1 >= std::max(kColumnGapPt, next->w->box.height());
+        if (!next) {  // alone on its line, in a band with a row of figures at L2
+          for (const PWord& q : b.words) is_group = is_group || row_line(q);
+        }
+        // (A group's name is a few words: "Not 1" before a note's title, a
+        // numbered heading, and a column of prose are none.)
+        const bool name = phrase.size() <= 4 && std::none_of(phrase.begin(), phrase.end(), [](const PWord* q) {
+                            return HasDigit(q->w->text);
+                          });
+        if (is_group && name)
+          for (const PWord* q : phrase) group.insert(q->w);
+      }
+    }
+    if (group.empty()) continue;
+    // The column is the table's leftmost: words the rule caught further
+    // right (a "Summa" of another table whose next word happens to start
+    // at this L2) are no part of it.
+    {
+      double left = 1e9;
+      for (const Word* w : group) left = std::min(left, w->box.x0);
+      std::set<const Word*> kept;
+      for (const Band& b : *bands) {
+        for (const PWord& p : b.words) {
+          if (!group.count(p.w)) continue;
+          // (Kept with its phrase: a group word on a line that a group word
+          // at the left edge starts.)
+          bool on_line_with_lead = false;
+          for (const PWord* q : line_of(b, p))
+            on_line_with_lead = on_line_with_lead || (group.count(q->w) && q->w->box.x0 <= left + edge_pt);
+          if (on_line_with_lead) kept.insert(p.w);
+        }
+      }
+      group = std::move(kept);
+    }
+    // One left edge for the group words' lines; rows with an empty group
+    // cell besides (lines of figures whose label starts at L2, nothing left
+    // of it: a wrapped text cell's second line holds no figure).
+    double g0 = 1e9, g1 = -1e9;
+    int empty_cells = 0;
+    for (const Band& b : *bands) {
+      for (const PWord& p : b.words) {
+        std::vector<const PWord*> line = line_of(b, p);
+        const bool first = line.front() == &p || std::all_of(line.begin(), line.end(), [&](const PWord* q) {
+                             return q->w->box.x0 >= p.w->box.x0;
+                           });
+        if (!first) continue;
+        if (group.count(p.w)) {
+          g0 = std::min(g0, p.w->box.x0);
+          g1 = std::max(g1, p.w->box.x0);
+        } else if (at_l2(p) && std::any_of(line.begin(), line.end(), [&](const PWord* q) {
+                     // (A year in a text column's wrapped cell, "Pågår sedan"
+                     // over "2024", is no row's figure.)
+                     return has_figure(*q) && !RE2::FullMatch(StripPunct(q->w->text), "(19|20)\\d\\d"_re);
+                   })) {
+          ++empty_cells;
+        }
+      }
+    }
+    if (g1 - g0 > edge_pt || empty_cells < 2) continue;
+    std::vector<Band> out, aside;
+    std::vector<PWord> rest;
+    int page_number = bands->front().page;
+    auto flush = [&]() {
+      for (Band& b : BandWords(std::move(rest), page_number, lp)) out.push_back(std::move(b));
+      rest.clear();
+    };
+    for (Band& b : *bands) {
+      const bool touched = std::any_of(b.words.begin(), b.words.end(), [&](const PWord& p) { return group.count(p.w) > 0; });
+      if (!touched) {
+        flush();
+        out.push_back(std::move(b));
+        continue;
+      }
+      std::vector<PWord> mine;
+      for (const PWord& p : b.words) (group.count(p.w) ? mine : rest).push_back(p);
+      for (Band& g : BandWords(std::move(mine), page_number, lp)) aside.push_back(std::move(g));
+    }
+    flush();
+    for (Band& g : aside) out.push_back(std::move(g));
+    *bands = std::move(out);
+    SetAsideGroupColumn(bands, lp);  // another table's group column
+    return;
+  }
+}
+
 // A table header: the header band(s) of one table merged, where they lie
 // among the page's bands, and the x positions its body is read against.
 struct HeaderBlock {
@@ -1448,7 +1638,10 @@ std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams
     }
   // (After the running lines are gone: a footer under two columns is no
   // part of either.)
-  for (std::vector<Band>& bands : out) SplitSideBySide(&bands, lp);
+  for (std::vector<Band>& bands : out) {
+    SplitSideBySide(&bands, lp);
+    if (!bands.empty()) SetAsideGroupColumn(&bands, lp);
+  }
   return out;
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 29u);
+  ASSERT_EQ(scored.size(), 30u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -195,10 +195,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // is doubted. w7 54 → 56 ("Korttnstga fordringar"). All 1896/1979 (0.958),
   // precision 1.000. w29 (two tables side by side in a two-column section;
   // held out: 36/64, none wrong) 63/64 with SplitSideBySide. All 1959/2043
-  // (0.959), precision 1.000.
-  EXPECT_GE(t.recalled, 1959) << ScoreReport(scored);
+  // (0.959), precision 1.000. w30 (merged group cells; held out: 31/50
+  // with 6 wrong `ok`) 44/50 with 2 wrong `ok` (`Hälsokoll Västra
+  // Götalandsregionen.`: OCR's speck after the group cell's name set it
+  // across the labels' edge). All 2003/2093 (0.957), precision 0.999.
+  EXPECT_GE(t.recalled, 2003) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 29) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 29u);
+  ASSERT_EQ(scored.size(), 30u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -134,16 +134,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // fees and insatser set side by side in a two-column section, an equity
   // table beside a paragraph, so each band held words of both) 64/64 once
   // such a run of bands is split at its gutter and the left column read
-  // before the right (SplitSideBySide).
+  // before the right (SplitSideBySide). w30 (session 58; held out: 23/50
+  // with 7 wrong `ok`: a first column of cells merged down over their rows,
+  // "Intäkter" read into a row's label or running two rows together) 50/50
+  // once such a column's words are set aside (SetAsideGroupColumn).
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 29) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 29u);
+  ASSERT_EQ(scored.size(), 30u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -291,11 +294,15 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // statement line a few edits away ("Verksamhetens KoOstnadel" →
   // kostnader): w27 +4, all 1877/1979. w29 (held out: 42/64, none wrong;
   // psm 3 prints its side-by-side tables' rows on one line, "Arbetsförmedlingen
-  // 3 000 3 100 Jobbsparet 2 400 2500"): all 1919/2043.
-  EXPECT_GE(t.recalled, t.expected - 124) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 167) << ScoreReport(scored);  // w29 +3
+  // 3 000 3 100 Jobbsparet 2 400 2500"): all 1919/2043. w30 (held out:
+  // 39/50 with 7 wrong `ok`, a merged group cell's name read into a row's
+  // label, "Intakter Ovriga intakter") 46/50, none wrong, once a section
+  // name before a whole standard statement line is no part of the label:
+  // all 1965/2093.
+  EXPECT_GE(t.recalled, t.expected - 128) << ScoreReport(scored);
+  EXPECT_LE(t.suspect, 187) << ScoreReport(scored);  // w29 +3, w30 +20 (its dump: labels OCR garbled)
   EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 29) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

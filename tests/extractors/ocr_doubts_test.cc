@@ -84,6 +84,22 @@ TEST(OcrDoubts, UnlabelledOcrFiguresAreSuspect) {
   }
 }
 
+// A row whose label OCR lost (w30's scan: "Kansli" not read) while its
+// figures are read right and its section's sum holds: the sum vouches for
+// the amounts, but nothing names them, so they are suspect on an OCR page.
+TEST(OcrDoubts, ARowWithoutALabelIsSuspectThoughItsSumHolds) {
+  for (PageDecision d : {PageDecision::kOcr, PageDecision::kText}) {
+    std::vector<FinancialTable> tables{Income()};
+    tables[0].rows[2].label.clear();
+    tables[0].rows[2].category.reset();
+    for (TableRow& r : tables[0].rows)
+      for (TableCell& cell : r.cells) cell.prov.confidence = d == PageDecision::kOcr ? 0.95 : 1.0;
+    MarkOcrDoubts(OnePage(d), CheckDocument(tables), &tables);
+    for (const TableCell& cell : tables[0].rows[2].cells)
+      EXPECT_EQ(cell.status, d == PageDecision::kOcr ? "suspect" : "ok") << PageDecisionName(d);
+  }
+}
+
 // "3" over "350-330": a figure's first digit, the rest of it broken onto
 // the next line and run together with the next column's by OCR. The line
 // without a label leaves the column's sum unreadable, so nothing checks

@@ -1717,6 +1717,63 @@ TEST(LayoutSideBySideTest, ATextColumnBesideTheLabelsIsNoSecondTable) {
   EXPECT_EQ(t.rows[3].label, "Summa");
 }
 
+// A first column of cells merged down over their section's rows (w30):
+// "Intäkter" centred on the middle of its three rows' lines, "Kostnader"
+// centred between the second and third of its four, the result row's cell
+// empty. The group words name no row: labels stay as printed in the label
+// column, and no two rows run together.
+TEST(LayoutGroupColumnTest, MergedSectionCellsLeaveTheLabels) {
+  PageBuilder pb;
+  const std::vector<double> rights = {330, 400, 460};
+  const double l2 = 140;
+  pb.TextAt("Driftredovisning 2025", 50, 60);
+  pb.TextAt("Tkr", l2, 90);
+  pb.Add(R("Budget", 300, 90));
+  pb.Add(R("2025", 330, 90));
+  pb.Add(R("Utfall", 370, 90));
+  pb.Add(R("2025", 400, 90));
+  pb.Add(R("Avvikelse", 460, 90));
+  const char* labels[] = {"Medlemsavgifter", "Övriga intäkter", "Summa intäkter", "Insatser", "Kansli",
+                          "Styrelse och revision", "Summa kostnader", "Årets resultat"};
+  const char* figs[][3] = {{"24 000", "24 000", "0"},     {"200", "310", "110"},     {"24 200", "24 310", "110"},
+                           {"-18 500", "-17 940", "560"}, {"-4 300", "-4 420", "-120"}, {"-700", "-650", "50"},
+                           {"-23 500", "-23 010", "490"}, {"700", "1 300", "600"}};
+  for (int r = 0; r < 8; ++r) SideRow(pb, labels[r], l2, 110 + 16 * r, rights, {figs[r][0], figs[r][1], figs[r][2]});
+  pb.TextAt("Intäkter", 50, 110 + 16);            // on the middle row's line
+  pb.TextAt("Kostnader", 50, 110 + 16 * 4 + 8);   // between Kansli and Styrelse
+  for (Word& w : pb.words) w.confidence = 0.95f;  // read by OCR: boxes as such
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  std::string want;
+  for (const char* l : labels) want += std::string("[") + l + "]";
+  EXPECT_EQ(Labels(t), want);
+  ASSERT_NE(Cell(t, "Kansli", 1), nullptr);
+  EXPECT_EQ(Cell(t, "Kansli", 1)->amount_sek, -4420000);
+  EXPECT_EQ(Cell(t, "Styrelse och revision", 0)->amount_sek, -700000);
+  EXPECT_EQ(Cell(t, "Övriga intäkter", 2)->amount_sek, 110000);
+}
+
+// Indented items under full rows (no merged column): "Summa kostnader" at
+// the table's left edge is a row of its own, its word after "Summa" a word
+// space away, and keeps its label.
+TEST(LayoutGroupColumnTest, IndentedItemsAreNoGroupColumn) {
+  PageBuilder pb;
+  const std::vector<double> rights = {330, 400};
+  pb.TextAt("Tkr", 50, 90);
+  pb.Add(R("2025", 330, 90));
+  pb.Add(R("2024", 400, 90));
+  SideRow(pb, "Kostnader", 50, 110, rights, {});
+  SideRow(pb, "Insatser", 80, 126, rights, {"-18 500", "-17 000"});
+  SideRow(pb, "Kansli", 80, 142, rights, {"-4 300", "-4 000"});
+  SideRow(pb, "Styrelse", 80, 158, rights, {"-700", "-600"});
+  SideRow(pb, "Summa kostnader", 50, 174, rights, {"-23 500", "-21 600"});
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_NE(Row(tables[0], "Summa kostnader"), nullptr) << Labels(tables[0]);
+  EXPECT_EQ(Cell(tables[0], "Summa kostnader", 0)->amount_sek, -23500000);
+}
+
 TEST(EndsInPageNumberTest, RunningLines) {
   const std::pair<const char*, bool> kCases[] = {
       {"Brf Exempel 8 (15)", true}, {"Sida 3 av 12", true}, {"Sida 3", true},

@@ -1261,6 +1261,32 @@ TEST(WordDocumentDumpTest, CommentColumnAfterTheFigures) {
   }
 }
 
+// The document's unit in a sentence of its förvaltningsberättelse, words
+// between "Belopp" and the verb (w30): "Belopp i tabellerna anges i
+// tusentals kronor (tkr)". A table far below it without a unit of its own
+// is in tkr; a table's own sentence ("Beloppen i tabellen anges i kronor",
+// w26) is no document's statement.
+TEST(WordDocumentDumpTest, UnitSentenceNamingTheTables) {
+  const std::string table =
+      "\n\nInsatser 2025\n\nInsats Beviljat 2025 Utfall 2025\nJobbstegen 4 200 4 050\nUnga in 3 600 3 480\n"
+      "Summa 7 800 7 530\n";
+  std::string filler;
+  for (int i = 0; i < 12; ++i) filler += "\nForbundet finansierade under aret flera insatser for personer i behov av stod.\n";
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Arets resultat blev ett overskott. Belopp i tabellerna anges i tusentals kronor (tkr).\n" + filler + table,
+        "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].unit, "tkr");
+  }
+  {
+    std::vector<FinancialTable> ts =
+        FromDump("Beloppen i tabellen anges i kronor.\n" + filler + table, "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_NE(ts[0].unit, "kr");
+  }
+}
+
 // An insatser table whose text cells wrap in their narrow columns
 // (Huvudman "Helsingborgs" over "stad", Status "Pågår sedan" over "2024"),
 // the row's label and figure on the first line (w26): the wrapped lines

@@ -28,7 +28,7 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w21-ar-jonkoping", "w22-dr-skelleftea",
                                                 "w23-ar-vastramalardalen", "w24-vp-sormland", "w25-ar-malmo",
                                                 "w26-vp-helsingborg", "w27-ar-norrtalje",
-                                                "w28-vp-vast", "w29-vp-stockholm"};
+                                                "w28-vp-vast", "w29-vp-stockholm", "w30-ar-goteborg"};
   return kIds;
 }
 

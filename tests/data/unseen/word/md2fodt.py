@@ -16,6 +16,8 @@ Source lines:
   @image FILE.png 15cm   a picture (a pasted screenshot) as wide as given, in its own paragraph (w28)
   @columns 2 / @columnbreak / @columns 1   a section of two newspaper columns, a break to the
                          next column, back to one (w29: tables side by side)
+  | ^3 Intäkter | a |    a cell merged down over 3 rows, its text centred vertically; the rows
+  | ^ | b |              below hold "^" where it covers them (w30)
   anything else          a paragraph; blank lines end tables
 """
 import base64, os, re, struct, sys
@@ -61,10 +63,19 @@ def main(src, out):
             x.append('<table:table-row>')
             for c in range(n):
                 v = row[c] if c < len(row) else ''
+                if v == '^':
+                    x.append('<table:covered-table-cell/>')
+                    continue
+                span = re.match(r'\^(\d+) (.*)$', v)
+                if span:
+                    v = span.group(2)
                 cs = 'CH' if i == 0 else ('CB' if bold[i] else 'C')
+                if span:
+                    cs += 'M'
                 num = c > 0 and (NUM.match(v) or (i == 0 and numeric[c]))
                 ps = ('PH' if i == 0 else ('PB' if bold[i] else 'P')) + ('R' if num else 'L')
-                x.append('<table:table-cell table:style-name="%s" office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (cs, ps, escape(v)))
+                x.append('<table:table-cell table:style-name="%s"%s office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (
+                    cs, (' table:number-rows-spanned="%s"' % span.group(1)) if span else '', ps, escape(v)))
             x.append('</table:table-row>')
         x.append('</table:table>')
         body.append('\n'.join(x))
@@ -184,6 +195,9 @@ def main(src, out):
 <style:style style:name="C" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" {c}/></style:style>
 <style:style style:name="CH" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:background-color="{shade}" {h}/></style:style>
 <style:style style:name="CB" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" {b}/></style:style>
+<style:style style:name="CM" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="middle" {c}/></style:style>
+<style:style style:name="CBM" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="middle" {b}/></style:style>
+<style:style style:name="CHM" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="middle" fo:background-color="{shade}" {h}/></style:style>
 {chr(10).join(styles)}
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">{run('header')}{run('footer')}</style:master-page></office:master-styles>
