@@ -624,24 +624,21 @@ const char* const kStandardLabels[] = {
       "Avskrivningar", "Rörelseresultat", "Nettoomsättning", "Medlemsavgifter", "Medlemsbidrag",
       "Årets kassaflöde", "Likvida medel vid årets början", "Likvida medel vid årets slut"};
 
-bool IsStandardStatementLine(const std::string& label) {
-  static const std::set<std::string> kKeys = [] {
-    std::set<std::string> keys;
-    for (const char* standard : kStandardLabels) keys.insert(FoldKey(standard));
-    return keys;
-  }();
-  return kKeys.count(FoldKey(label)) > 0;
-}
-
-std::string StandardStatementLabel(const std::string& label) {
-  // Folded once: the label's fold → its standard spelling.
+// The standard lines folded once: the label's fold → its standard spelling.
+const std::unordered_map<std::string, std::string>& StandardLabelsByKey() {
   static const std::unordered_map<std::string, std::string> kByKey = [] {
     std::unordered_map<std::string, std::string> m;
     for (const char* standard : kStandardLabels) m.emplace(FoldKey(standard), standard);
     return m;
   }();
-  auto it = kByKey.find(FoldKey(label));
-  if (it == kByKey.end()) return label;
+  return kByKey;
+}
+
+bool IsStandardStatementLine(const std::string& label) { return StandardLabelsByKey().count(FoldKey(label)) > 0; }
+
+std::string StandardStatementLabel(const std::string& label) {
+  auto it = StandardLabelsByKey().find(FoldKey(label));
+  if (it == StandardLabelsByKey().end()) return label;
   // Keep the print's case: all capitals stay capitals.
   return label == ToUpper(label) ? ToUpper(it->second) : it->second;
 }
@@ -652,9 +649,8 @@ std::optional<std::string> NearestStandardLabel(const std::string& label) {
   // Edits of the folded spelling (letters and digits only): a garbled word
   // boundary costs nothing, a misread letter one.
   auto letters = [](const std::string& s) {
-    std::string out;
-    for (char32_t c : Utf8ToU32(FoldKey(s)))
-      if (c != U' ') out += U32ToUtf8(std::u32string(1, c));
+    std::string out = FoldKey(s);
+    std::erase(out, ' ');
     return out;
   };
   const std::string mine = letters(label);
@@ -1266,6 +1262,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     const int label_page = gr.prov.page ? gr.prov.page : grid.page;
     const bool ocr_label = ctx.IsOcrPage(label_page);
     if (ocr_label) row.label = RepairOcrUnitSigns(row.label, SmallFigures(gr));
+    bool unknown_words = false;  // an OCR label word no reading makes known
     if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
       row.label = RepairLostGlyphs(row.label, *lex);
       // A label Tesseract read a letter wrong ("Summia kostnader"): rebuilt
@@ -1275,6 +1272,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         OcrMisreadRepair m = RepairOcrMisreads(row.label, *lex);
         row.label = std::move(m.text);
         row.label_guesses = std::move(m.guessed);
+        unknown_words = !m.unknown.empty();
       }
     }
     // A merged group cell's name read into the label of the row its text
@@ -1287,22 +1285,20 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       static const RE2 kGroupPrefix(
           "(?i)(intäkter|intakter|kostnader|tillgångar|tillgangar|skulder|eget kapital och(?: skulder)?) (.+)");
       std::string prefix, rest;
-      if (RE2::FullMatch(row.label, kGroupPrefix, &prefix, &rest)) {
-        const std::string standard = StandardStatementLabel(rest);
-        if (FoldKey(standard) == FoldKey(rest) && IsStandardStatementLine(rest)) row.label = standard;
-      }
+      if (RE2::FullMatch(row.label, kGroupPrefix, &prefix, &rest) && IsStandardStatementLine(rest))
+        row.label = StandardStatementLabel(rest);
     }
     if (ocr_label) {
       row.label = StandardStatementLabel(row.label);
       // A label still garbled after the word repair ("Kortfrisbaa
       // toaringar"): the standard line it is a few edits from, if one
-      // clearly; flagged as a guess like the words rebuilt by one.
-      if (const SwedishLexicon* lex = SwedishLexicon::Shared()) {
-        if (!RepairOcrMisreads(row.label, *lex).unknown.empty()) {
-          if (std::optional<std::string> standard = NearestStandardLabel(row.label)) {
-            row.label_guesses.push_back(row.label + "→" + *standard);
-            row.label = *standard;
-          }
+      // clearly; flagged as a guess like the words rebuilt by one. (The
+      // words the repair above left unknown stay so: no step since makes
+      // one known or unknown.)
+      if (unknown_words) {
+        if (std::optional<std::string> standard = NearestStandardLabel(row.label)) {
+          row.label_guesses.push_back(row.label + "→" + *standard);
+          row.label = *standard;
         }
       }
     }

@@ -1491,7 +1491,7 @@ void SetAsideGroupColumn(std::vector<Band>* bands, const LayoutParams& lp) {
     for (const Band& b : *bands) {
       for (const PWord& p : b.words) {
         std::vector<const PWord*> line = line_of(b, p);
-        const bool first = line.front() == &p || std::all_of(line.begin(), line.end(), [&](const PWord* q) {
+        const bool first = std::all_of(line.begin(), line.end(), [&](const PWord* q) {
                              return q->w->box.x0 >= p.w->box.x0;
                            });
         if (!first) continue;
