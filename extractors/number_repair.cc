@@ -585,9 +585,27 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   // A colon or semicolon after the last digit ("1600-000:") is a speck; so
   // are a comma there in a table that prints no decimals ("824,") and a
   // closing bracket no bracket opened ("920 000),").
+  bool lone_close = false;
   while (!s.empty() && (s.back() == ':' || s.back() == ';' || s.back() == ' ' || (!decimals && s.back() == ',') ||
-                        (s.back() == ')' && s.find('(') == std::string::npos)))
+                        (s.back() == ')' && s.find('(') == std::string::npos))) {
+    lone_close = lone_close || s.back() == ')';
     s.pop_back();
+  }
+  // A figure that closes a bracket it never opened (OCR kept "960)" beside
+  // "49" of "(9 960)", ocr_text.h BracketsAcrossTokens) may be a negative
+  // whose opening bracket OCR read as its first glyph: that reading too,
+  // after the figure as printed. The sums choose. (Not the whole figure
+  // negated: a ")" after a figure is as often a speck, "920 000),", and a
+  // bracket lost whole leaves no trace to read.)
+  std::vector<double> negatives;
+  if (lone_close && s.find('-') == std::string::npos) {
+    std::string head = s;
+    const size_t d0 = head.find_first_not_of(" ");
+    if (d0 != std::string::npos && std::string_view("41lIC{[").find(head[d0]) != std::string_view::npos &&
+        d0 + 1 < head.size() && std::isdigit(static_cast<unsigned char>(head[d0 + 1]))) {
+      for (double v : ConfusableReadings(head.substr(d0 + 1), limit, decimals)) negatives.push_back(-std::fabs(v));
+    }
+  }
   size_t b = s.find_first_not_of(" ");
   if (b == std::string::npos) return {};
   s = s.substr(b, s.find_last_not_of(" ") - b + 1);
@@ -614,9 +632,9 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
     const char ch = s[i];
     if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
     else if (ConfusableMap().count(ch)) ++conf;
-    else if (ch != ' ' && ch != '-' && ch != ',' && ch != '.' && !decimal_mark(i)) return {};
+    else if (ch != ' ' && ch != '-' && ch != ',' && ch != '.' && !decimal_mark(i)) return negatives;
   }
-  if (digits + conf == 0 || conf > 4) return {};
+  if (digits + conf == 0 || conf > 4) return negatives;
   std::vector<std::string> texts = {""};
   if (equals_lead && s[0] != '-') texts = {"", "-"};
   for (size_t i = 0; i < s.size(); ++i) {
@@ -641,6 +659,10 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
     if (!v) continue;
     if (std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
     if (static_cast<int>(out.size()) >= limit) break;
+  }
+  if (lone_close) {
+    for (double v : negatives)
+      if (static_cast<int>(out.size()) < limit && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
   }
   return out;
 }

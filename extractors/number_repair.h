@@ -41,6 +41,9 @@ namespace finsam {
 // commas), a point, colon or semicolon between digits with one or two
 // digits after it is also read as the decimal comma ("11.00", "3:20");
 // in a table of whole numbers "2:22" is a damaged "2 221", not 2,22.
+// A figure that closes a bracket it never opened ("49 960)") is read as
+// printed first, then negated without a first glyph OCR reads for "("
+// (4 1 l I C { [): (9 960).
 std::vector<double> ConfusableReadings(const std::string& raw, int limit = 32, bool decimals = false);
 
 // Whether the table prints decimal commas in a figure read as printed

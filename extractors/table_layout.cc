@@ -854,8 +854,14 @@ void AppendLabelLine(std::string* label, const std::string& next) {
 // a line ending in "/" or a hyphen joins the next without a space.
 std::string JoinReading(std::vector<PWord> ws, const LayoutParams& lp) {
   std::sort(ws.begin(), ws.end(), [&lp](const PWord& a, const PWord& b) {
-    if (std::abs(a.w->box.cy() - b.w->box.cy()) >
-        lp.reading_line_heights * std::min(a.w->box.height(), b.w->box.height()))
+    // A small box whose centre lies inside the taller one's height is on its
+    // line: OCR's reading of a speck or a dash beside a word ("os" at 0.11
+    // between "Övriga intäkter" and its figures) is no line above it.
+    const Box& tall = a.w->box.height() >= b.w->box.height() ? a.w->box : b.w->box;
+    const Box& small = a.w->box.height() >= b.w->box.height() ? b.w->box : a.w->box;
+    const bool inside = small.cy() > tall.y0 && small.cy() < tall.y1 && small.height() < 0.5 * tall.height();
+    if (!inside && std::abs(a.w->box.cy() - b.w->box.cy()) >
+                       lp.reading_line_heights * std::min(a.w->box.height(), b.w->box.height()))
       return a.w->box.cy() < b.w->box.cy();
     return a.w->box.x0 < b.w->box.x0;
   });

@@ -132,8 +132,22 @@ std::string RebuildFurther(const std::string& lower, const SwedishLexicon& lex) 
     return lex.Seen(lex.Find(*s)) && lex.Contains(*s);
   };
   const std::vector<std::u32string> once = OneEdit(w);
-  // The fewest edits first: two OCR edits, one letter misread, both.
-  for (int level = 0; level < 3; ++level) {
+  // The word's skeleton (its letters without å/ä/ö's marks) with one letter
+  // dropped or put in: a place name read with its marks moved and a stray
+  // stroke ("Strangnåas" for Strängnäs), found through the lexicon's
+  // skeleton index.
+  auto by_skeleton = [&lex, &w](auto&& consider) {
+    const std::u32string sk = SwedishLexicon::SkeletonOf(std::u32string_view(w));
+    std::vector<std::u32string> variants;
+    for (size_t i = 0; i < sk.size(); ++i) variants.push_back(sk.substr(0, i) + sk.substr(i + 1));
+    std::sort(variants.begin(), variants.end());
+    variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+    for (const std::u32string& v : variants)
+      lex.ForEachWithSkeleton(U32ToUtf8(v), [&](int32_t id) { consider(Utf8ToU32(lex.Word(id))); });
+  };
+  // The fewest edits first: two OCR edits, marks moved and a letter more,
+  // one letter misread, one OCR edit and one letter misread.
+  for (int level = 0; level < 4; ++level) {
     std::vector<std::pair<double, std::string>> found;
     auto consider = [&](const std::u32string& c) {
       std::string s;
@@ -146,6 +160,8 @@ std::string RebuildFurther(const std::string& lower, const SwedishLexicon& lex) 
       for (const std::u32string& a : once)
         for (const std::u32string& b : OneEdit(a)) consider(b);
     } else if (level == 1) {
+      by_skeleton(consider);
+    } else if (level == 2) {
       for (const std::u32string& a : AnyLetter(w)) consider(a);
     } else {
       for (const std::u32string& a : once)

@@ -121,11 +121,25 @@ void ApplyOcrResult(const OcrPageResult& result, int image_width, int image_heig
     }
   }
   const bool quarter_turn = result.orientation_degrees % 180 != 0;
-  for (const OcrWord& ow : result.words) {
+  // Brackets of a figure OCR split at its thousands space ("(10" "812)"):
+  // neighbours on one engine line, less than a word's height apart.
+  std::vector<KeptBrackets> kept(result.words.size());
+  for (size_t i = 0; i + 1 < result.words.size(); ++i) {
+    const OcrWord& a = result.words[i];
+    const OcrWord& b = result.words[i + 1];
+    if (a.line != b.line || b.x0 < a.x1 || b.x0 - a.x1 > (a.y1 - a.y0)) continue;
+    const KeptBrackets k = BracketsAcrossTokens(a.text, b.text);
+    kept[i].open = k.open;
+    kept[i + 1].close = k.close;
+  }
+  for (size_t wi = 0; wi < result.words.size(); ++wi) {
+    const OcrWord& ow = result.words[wi];
     conf_sum += ow.confidence;
     ++conf_n;
     if (IsBorderDebris(ow.text)) continue;
     std::string text = RepairKindWord(CleanOcrToken(ow.text));
+    if (kept[wi].open && !text.starts_with('(')) text.insert(text.begin(), '(');
+    if (kept[wi].close && !text.ends_with(')')) text.push_back(')');
     // A rule left on the page (LinesToErase keeps a statement's rules) can
     // come back as a blank "word" spanning the table; as a line of its own
     // it broke the table in two.

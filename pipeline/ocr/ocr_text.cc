@@ -122,6 +122,22 @@ std::string CleanOcrToken(std::string_view token) {
   return t;
 }
 
+KeptBrackets BracketsAcrossTokens(std::string_view left, std::string_view right) {
+  KeptBrackets k;
+  auto digits_only = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
+  };
+  // The closing half: one group of three digits and the bracket.
+  if (right.size() != 4 || right.back() != ')' || !digits_only(right.substr(0, 3))) return k;
+  if (left.size() >= 2 && left.size() <= 4 && left.front() == '(' && digits_only(left.substr(1))) {
+    k.open = k.close = true;
+  } else if (left.size() >= 2 && left.size() <= 4 && std::string_view("4lIC{[").find(left.front()) != std::string_view::npos &&
+             digits_only(left.substr(1))) {
+    k.close = true;
+  }
+  return k;
+}
+
 namespace {
 
 bool IsLetter(char32_t c) {

@@ -22,6 +22,21 @@ bool IsBorderDebris(std::string_view token);
 // Words (tokens that are mostly letters) come back unchanged.
 std::string CleanOcrToken(std::string_view token);
 
+// A figure in brackets that OCR read as two tokens, split at its thousands
+// space ("(10" "812)" for (10 812), a negative): CleanOcrToken strips each
+// token's unbalanced bracket, and the negative would read as positive.
+// Given two neighbouring tokens of one line, which brackets to keep: both
+// when `left` opens and `right` closes ("(1-3 digits" + "3 digits)"); the
+// closing one alone when `left` is the figure's head with its opening
+// bracket read as a glyph (4, l, I, C, {, [: "49" "960)" for (9 960); not
+// 1, which heads too many figures whose ")" is a speck), which the number
+// repair then reads both ways (extractors/number_repair.h).
+struct KeptBrackets {
+  bool open = false;   // keep `left`'s "("
+  bool close = false;  // keep `right`'s ")"
+};
+KeptBrackets BracketsAcrossTokens(std::string_view left, std::string_view right);
+
 // A column-kind word that OCR read one letter wrong ("Proghos", "Pian",
 // "Budqet", "Utfali") as the word ("Prognos", "Plan", "Budget", "Utfall");
 // the header reader knows only the words. One substitution of a pair OCR

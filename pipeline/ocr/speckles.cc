@@ -213,4 +213,80 @@ int EraseLeaders(GrayImage& image) {
   return runs;
 }
 
+int EraseCounterDots(GrayImage& image) {
+  if (image.empty()) return 0;
+  const int w = image.width, h = image.height;
+  const double scale = (image.dpi > 0 ? image.dpi : 300) / 300;
+  const int max_dot = ScaledArea(kMaxCounterDotArea300, image.dpi);
+  const int max_side = std::max(4, static_cast<int>(kMaxCounterSide300 * scale + 0.5));
+  const size_t max_region = static_cast<size_t>(max_side) * max_side;
+  auto light = [&](int x, int y) { return image.pixels[static_cast<size_t>(y) * w + x] >= kDark; };
+  std::vector<int> erase;
+  std::vector<int> region, stack;
+  std::vector<uint8_t> mark(static_cast<size_t>(w) * h, 0);  // 1: in the region being walked
+  ForEachSmallComponent(image, max_dot, [&](const std::vector<int>& comp) {
+    // The light pixels 4-adjacent to the dot.
+    std::vector<int> around;
+    for (int i : comp) {
+      const int x = i % w, y = i / w;
+      const int nx[4] = {x - 1, x + 1, x, x}, ny[4] = {y, y, y - 1, y + 1};
+      for (int k = 0; k < 4; ++k) {
+        if (nx[k] < 0 || ny[k] < 0 || nx[k] >= w || ny[k] >= h) return;  // at the image's edge
+        if (light(nx[k], ny[k])) around.push_back(ny[k] * w + nx[k]);
+      }
+    }
+    if (around.empty()) return;
+    // The 4-connected light region from the first of them, walked only as
+    // far as a counter reaches.
+    region.clear();
+    stack.assign(1, around.front());
+    mark[static_cast<size_t>(around.front())] = 1;
+    int x0 = w, y0 = h, x1 = -1, y1 = -1;
+    bool enclosed = true;
+    while (!stack.empty() && enclosed) {
+      const int i = stack.back();
+      stack.pop_back();
+      region.push_back(i);
+      const int x = i % w, y = i / w;
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      if (x1 - x0 >= max_side || y1 - y0 >= max_side || region.size() > max_region) {
+        enclosed = false;
+        break;
+      }
+      const int nx[4] = {x - 1, x + 1, x, x}, ny[4] = {y, y, y - 1, y + 1};
+      for (int k = 0; k < 4; ++k) {
+        if (nx[k] < 0 || ny[k] < 0 || nx[k] >= w || ny[k] >= h) {
+          enclosed = false;
+          break;
+        }
+        const size_t n = static_cast<size_t>(ny[k]) * w + nx[k];
+        if (mark[n] || !light(nx[k], ny[k])) continue;
+        mark[n] = 1;
+        stack.push_back(static_cast<int>(n));
+      }
+    }
+    // Every light pixel around the dot must lie in that one region.
+    if (enclosed)
+      for (int i : around)
+        if (!mark[static_cast<size_t>(i)]) enclosed = false;
+    // The region must be more than the dot's own halo: a counter is wider
+    // than the mark inside it.
+    int dx0 = w, dx1 = -1;
+    for (int i : comp) dx0 = std::min(dx0, i % w), dx1 = std::max(dx1, i % w);
+    if (enclosed && (x1 - x0) < (dx1 - dx0) + 2) enclosed = false;
+    for (int i : region) mark[static_cast<size_t>(i)] = 0;
+    for (int i : stack) mark[static_cast<size_t>(i)] = 0;
+    if (enclosed) erase.insert(erase.end(), comp.begin(), comp.end()), erase.push_back(-1);
+  });
+  int dots = 0;
+  for (int i : erase) {
+    if (i < 0) {
+      ++dots;
+      continue;
+    }
+    image.pixels[static_cast<size_t>(i)] = 255;
+  }
+  return dots;
+}
+
 }  // namespace finsam

@@ -70,6 +70,20 @@ void CleanShadedCrop(GrayImage& crop);
 // pitch; a dotted rule is erased too, as ruling lines are.
 int EraseLeaders(GrayImage& image);
 
+// Dots inside a glyph's counter: the dot of a dotted zero (monospaced
+// faces print 0 with a dot in it so that it is not taken for O) and a scan's
+// speck that fell inside a 0, 6, 8, 9, a, e or o. Tesseract reads a dotted
+// zero as 8 or 9 ("5 590 800" for 5 500 000) and a specked counter as
+// another glyph. No letter or digit has a separate mark inside its own
+// counter, so EraseCounterDots paints white every dark component of at most
+// kMaxCounterDotArea300 pixels whose light surroundings are one enclosed
+// region no larger than a counter (kMaxCounterSide300 a side), and returns
+// how many. A small mark inside a table cell is not in a counter: the cell
+// is larger.
+inline constexpr int kMaxCounterDotArea300 = 60;
+inline constexpr int kMaxCounterSide300 = 48;
+int EraseCounterDots(GrayImage& image);
+
 }  // namespace finsam
 
 #endif  // FINSAM_PIPELINE_OCR_SPECKLES_H_

@@ -307,6 +307,7 @@ class TesseractEngine : public OcrEngine {
     if (options_.remove_speckles) {
       result.speckles_removed = RemoveSpeckles(work);
       EraseLeaders(work);  // tab leaders' dots (speckles.h)
+      EraseCounterDots(work);  // dotted zeros, specks in glyph counters (speckles.h)
     }
     if (const char* dir = std::getenv("FINSAM_OCR_DEBUG_DIR"); dir && *dir)
       WriteGrayPng(work, std::string(dir) + "/recognized.png");  // what Tesseract reads

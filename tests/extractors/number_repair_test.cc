@@ -79,6 +79,44 @@ TEST(ConfusableReadingsTest, SpecksAfterTheLastDigit) {
   EXPECT_FALSE(Has(ConfusableReadings("(920 000", 32), 920000));
 }
 
+// A figure closing a bracket it never opened: as printed first, then as a
+// negative whose opening bracket OCR read as its first glyph ("49 960)" for
+// (9 960), w14's scan); not negated whole.
+TEST(ConfusableReadingsTest, ABracketClosedButNeverOpened) {
+  struct Case {
+    const char* raw;
+    double want;
+    bool present;
+  } cases[] = {
+      {"49 960)", 49960, true}, {"49 960)", -9960, true}, {"49 960)", -49960, false},
+      {"960)", 960, true},      {"960)", -960, false},    {"1812)", -812, true},
+      {"920 000),", -920000, false},  // a speck after it: as printed only
+      {"C9 960)", -9960, true}, {"59 960)", -9960, false},  // 5 is no bracket's glyph
+      {"49 960", -9960, false},                            // no bracket: as printed only
+      {"-960)", 960, false},                               // a minus says the sign already
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(Has(ConfusableReadings(c.raw), c.want), c.present) << c.raw << " → " << c.want;
+  EXPECT_EQ(ConfusableReadings("49 960)").front(), 49960);  // the figure as printed comes first
+}
+
+// The result check chooses the negative: intäkter + kostnader = resultat
+// in a table that prints costs in brackets.
+TEST(NumberRepairTest, LostOpeningBracketReadByTheResult) {
+  FinancialTable t = MakeTable({{"2025", 2025, ColumnKind::kUtfall}, {"2024", 2024, ColumnKind::kUtfall}},
+                               {{"Verksamhetens intäkter", {"10 450", "10 200"}},
+                                {"Verksamhetens kostnader", {"(10 812)", "49 960)"}},
+                                {"Verksamhetens resultat", {"(362)", "240"}}},
+                               "Resultaträkning", "income_statement", 1);
+  t.rows[1].cells[1].parsed = false;  // as the reader leaves a figure it cannot parse
+  t.rows[1].cells[1].status = "suspect";
+  std::vector<Flag> flags;
+  RepairStats s = RepairTable(t, 0, &flags);
+  EXPECT_EQ(s.repaired, 1);
+  EXPECT_EQ(t.rows[1].cells[1].value, -9960);
+  EXPECT_EQ(t.rows[1].cells[1].status, "repaired");
+}
+
 TEST(ConfusableReadingsTest, DroppedThousandsSpace) {
   EXPECT_TRUE(Has(ConfusableReadings("1671 000"), 1671000));
   EXPECT_TRUE(Has(ConfusableReadings("-1671 000"), -1671000));

@@ -1637,6 +1637,47 @@ TEST(LayoutOcrTest, AMinusSetApartJoinsItsFigure) {
   EXPECT_TRUE(c->doubt_rule.empty()) << c->doubt_rule << ": " << c->doubt;
 }
 
+// A speck OCR read as a small word ("os" at 0.11, a point and a half high)
+// between a label and its figures, its centre a little above the line's:
+// part of that line, not a line above it. As a line of its own it began
+// the label in small letters, so "Övriga intäkter 45 100" set tight under
+// "Kommunerna 1 325 1 270" read as that label's next line and its figures
+// as the lower halves of wrapped ones ("1 325 45"; w4's scan).
+TEST(LayoutOcrTest, ASpeckReadAsAWordBeginsNoLine) {
+  PageBuilder pb;
+  pb.Text("Not 1 Verksamhetens intäkter", 60);
+  const std::vector<double> rights = {330, 390};
+  pb.Add(R("2025", rights[0], 90));
+  pb.Add(R("2024", rights[1], 90));
+  pb.Row("Försäkringskassan", 104, rights, {"2 650", "2 540"});
+  pb.Row("Region Östergötland", 118, rights, {"1 325", "1 270"});
+  // Kommunerna's box runs down to 0.7 pt above the next line (specks under
+  // it): the tightest gap of the table.
+  Word kommunerna = L("Kommunerna", 50, 132);
+  kommunerna.box.y1 = 145.3;
+  pb.Add(kommunerna);
+  pb.Add(Num("1 325", rights[0], 132));
+  pb.Add(Num("1 270", rights[1], 132));
+  pb.Row("Övriga intäkter", 146, rights, {"45", "100"});
+  Word speck = L("os", 250, 148.5, 1.7);
+  speck.confidence = 0.11f;
+  pb.Add(speck);
+  pb.Row("Summa", 160, rights, {"5 345", "5 180"});
+  for (Word& w : pb.words)
+    if (w.text != "os") w.confidence = 0.9f;
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  ASSERT_NE(Cell(t, "Kommunerna", 0), nullptr) << Labels(t);
+  EXPECT_EQ(Cell(t, "Kommunerna", 0)->amount_sek, 1325000) << Labels(t);
+  const TableRow* other = nullptr;
+  for (const TableRow& r : t.rows)
+    if (r.label.starts_with("Övriga intäkter")) other = &r;
+  ASSERT_NE(other, nullptr) << Labels(t);
+  EXPECT_EQ(other->cells[0].amount_sek, 45000) << Labels(t);
+  EXPECT_EQ(other->cells[1].amount_sek, 100000) << Labels(t);
+}
+
 // --- Side by side: two tables in the two columns of a page section ---
 
 // Words of `text` from x on line y, then figures right-aligned at `rights`.

@@ -76,6 +76,7 @@ TEST(OcrMisreadsTest, GuessesLongWordsAFewEditsAway) {
       {"Mealemsavgifter", "Medlemsavgifter", 1},        // d read as a: any letter
       {"Övriga intakier", "Övriga intäkter", 1},        // ä lost and t read as i
       {"Summa kostnxder", "Summa kostnader", 1},
+      {"Strangnåas kommun", "Strängnäs kommun", 1},     // marks moved and a stray stroke (w24)
       {"Personalkostnader", "Personalkostnader", 0},    // known: untouched
       {"Summia kostnader", "Summa kostnader", 0},       // one OCR edit: no guess
       {"Karis", "Karis", 0},                            // short: not guessed

@@ -486,6 +486,27 @@ TEST(OcrText, CleansBorderGlyphsAndDigitLetters) {
   EXPECT_FALSE(IsSuspectNumber("Summa", 0.1f));
 }
 
+// A bracketed figure OCR split at its thousands space keeps its brackets;
+// a closing half beside a head whose bracket was read as a glyph keeps its
+// own; any other pair keeps none.
+TEST(OcrTextTest, BracketsAcrossTokens) {
+  struct Case {
+    const char* left;
+    const char* right;
+    bool open, close;
+  } cases[] = {
+      {"(10", "812)", true, true},  {"(1", "250)", true, true},   {"49", "960)", false, true},
+      {"l9", "960)", false, true},  {"C9", "960)", false, true},  {"19", "960)", false, false},  {"59", "960)", false, false},
+      {"(10", "812", false, false}, {"10", "812)", false, false}, {"(10", "8121)", false, false},
+      {"(1234", "812)", false, false}, {"Not", "812)", false, false},
+  };
+  for (const Case& c : cases) {
+    const KeptBrackets k = BracketsAcrossTokens(c.left, c.right);
+    EXPECT_EQ(k.open, c.open) << c.left << " " << c.right;
+    EXPECT_EQ(k.close, c.close) << c.left << " " << c.right;
+  }
+}
+
 // A synthetic bordered table: 3 columns × 2 rows of 1-px lines at 300 dpi,
 // plus a letter-like blob that must not be taken for a line.
 // The parts of a number OCR gives as separate words join only inside one

@@ -125,5 +125,58 @@ TEST(Leaders, EvenRunsOfDotsOnABaselineGo) {
   EXPECT_EQ(img.at(701, 41), 0);
 }
 
+// A ring of ink: a glyph with a counter (0, o), outer box x0..x1 × y0..y1,
+// strokes `t` pixels thick.
+void Ring(GrayImage& img, int x0, int y0, int x1, int y1, int t) {
+  Fill(img, x0, y0, x1, y0 + t);
+  Fill(img, x0, y1 - t, x1, y1);
+  Fill(img, x0, y0, x0 + t, y1);
+  Fill(img, x1 - t, y0, x1, y1);
+}
+
+// Dotted zeros (w25's monospaced face): the dot inside a glyph's counter
+// goes, on any page; a dot or mark anywhere else stays: beside a glyph,
+// above it (an umlaut), inside a table cell's box (larger than a counter),
+// one touching the ring (part of the glyph), and a mark that fills most of
+// the counter.
+TEST(CounterDots, ADotInsideACounterGoesNothingElse) {
+  GrayImage img = White(400, 200, 300);
+  Ring(img, 10, 10, 30, 40, 3);      // a zero, counter 14 × 24
+  Fill(img, 18, 22, 22, 28);         // its dot, 4 × 6
+  Ring(img, 50, 10, 70, 40, 3);      // an o with a speck
+  Fill(img, 56, 16, 57, 17);         // the speck
+  Ring(img, 90, 10, 110, 40, 3);     // a zero whose dot touches the ring
+  Fill(img, 93, 20, 97, 24);
+  Ring(img, 130, 10, 150, 40, 3);    // a counter with a large mark (14 × 24 counter, 10 × 20 mark = 200 px)
+  Fill(img, 135, 14, 145, 34);
+  Fill(img, 160, 20, 164, 26);       // a dot beside the glyphs
+  Fill(img, 15, 2, 19, 6);           // a dot above the zero (an umlaut's)
+  Ring(img, 200, 60, 380, 180, 2);   // a table cell's box
+  Fill(img, 280, 110, 284, 116);     // a full stop inside the cell
+  const int erased = EraseCounterDots(img);
+  EXPECT_EQ(erased, 2);
+  EXPECT_EQ(img.at(20, 25), 255);   // the zero's dot went
+  EXPECT_EQ(img.at(56, 16), 255);   // the speck went
+  EXPECT_EQ(img.at(11, 11), 0);     // the ring stays
+  EXPECT_EQ(img.at(94, 21), 0);     // part of the ring
+  EXPECT_EQ(img.at(135, 20), 0);    // the large mark
+  EXPECT_EQ(img.at(162, 22), 0);
+  EXPECT_EQ(img.at(16, 3), 0);
+  EXPECT_EQ(img.at(281, 112), 0);
+}
+
+// Sizes scale with the resolution: at 600 dpi a counter may be twice as
+// wide, so a dot in a 60-pixel counter goes there and stays at 300 dpi.
+TEST(CounterDots, SizesScaleWithResolution) {
+  for (double dpi : {300.0, 600.0}) {
+    GrayImage img = White(120, 120, dpi);
+    Ring(img, 10, 10, 76, 76, 4);  // counter 58 × 58
+    Fill(img, 40, 40, 45, 45);
+    EXPECT_EQ(EraseCounterDots(img), dpi > 300 ? 1 : 0) << dpi;
+  }
+  GrayImage empty;
+  EXPECT_EQ(EraseCounterDots(empty), 0);
+}
+
 }  // namespace
 }  // namespace finsam
