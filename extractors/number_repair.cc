@@ -105,9 +105,10 @@ bool LooksNumeric(const std::string& printed) {
     else if ((ch == ':' || ch == ';') && i > 0 && (digit(i - 1) || raw[i - 1] == '-') &&
              (digit(i + 1) || (i + 1 < raw.size() && raw[i + 1] == '-')))
       continue;
-    // Specks after the last digit ("920 000),"), a bracket no bracket
-    // opened among them: ConfusableReadings drops them.
-    else if (ch == ')' && raw.find('(') == std::string::npos && raw.find_first_not_of("),;:. ", i) == std::string::npos)
+    // Specks after the last digit ("920 000),", "4820:"), a bracket no
+    // bracket opened among them: ConfusableReadings drops them.
+    else if (((ch == ')' && raw.find('(') == std::string::npos) || ch == ':' || ch == ';') &&
+             raw.find_first_not_of("),;:. ", i) == std::string::npos)
       continue;
     else if (ch != ' ' && ch != '-' && !IsNoise(ch) && ch != ',' && ch != '.') return false;
   }
@@ -532,8 +533,8 @@ namespace {
 
 // "1671 000": a head of four to six digits before groups of three is one
 // figure whose thousands space OCR dropped (1 671 000); so is "2 127333",
-// a group of six digits after the head (2 127 333); nullopt for any other
-// text.
+// a group of six digits after the head (2 127 333), and either with öre
+// after the last group ("5399 922,60"); nullopt for any other text.
 std::optional<double> DroppedThousandsSpace(const std::string& text) {
   std::string t = text;
   bool negative = !t.empty() && t[0] == '-';
@@ -542,6 +543,15 @@ std::optional<double> DroppedThousandsSpace(const std::string& text) {
   if (t.empty() || t.front() == ' ' || t.back() == ' ' || t.find("  ") != std::string::npos) return std::nullopt;
   std::vector<std::string> parts = SplitOn(t, ' ');
   if (parts.size() < 2 || parts[0].size() > 6) return std::nullopt;
+  // Öre after the last group ("5399 922,60"): kept as the decimals.
+  std::string decimals;
+  if (const size_t comma = parts.back().find(','); comma != std::string::npos) {
+    decimals = parts.back().substr(comma + 1);
+    parts.back().erase(comma);
+    if (decimals.empty() || decimals.size() > 2 ||
+        !std::all_of(decimals.begin(), decimals.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return std::nullopt;
+  }
   bool dropped = parts[0].size() >= 4;
   std::string digits;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -552,7 +562,7 @@ std::optional<double> DroppedThousandsSpace(const std::string& text) {
     digits += parts[i];
   }
   if (!dropped || digits[0] == '0' || digits.size() > 15) return std::nullopt;
-  double v = std::stod(digits);
+  double v = std::stod(decimals.empty() ? digits : digits + "." + decimals);
   return negative ? -v : v;
 }
 
@@ -1079,6 +1089,44 @@ void RepairForcedRows(FinancialTable& t, int ti, const std::vector<Constraint>& 
       if (!failing) failing = FailingConstraints(t, cons);
       WithOneMisreadBeside(t, cons, *failing, &rows, &cands, &relevant, &solutions);
     }
+    if (solutions.empty() && rows.size() > 1 && !relevant.empty()) {
+      // A group no joint reading solves (one row's figures beyond repair,
+      // w18's "—=1" over a lost "260") still holds rows the checks on them
+      // settle alone ("4820:" under its parts): each row is tried by
+      // itself against the checks whose other figures are read, in order,
+      // each repair read by the others, until none more is settled; only
+      // then are the rest marked (MarkUnsolvedRow may load a guess, which
+      // no check should read).
+      std::vector<int> left = rows;
+      for (bool progress = true; progress;) {
+        progress = false;
+        for (auto it = left.begin(); it != left.end();) {
+          // Only the checks on the row's unread figures: a check on its
+          // clean figures holds whatever the unread ones are read as.
+          std::vector<const Constraint*> mine;
+          const TableRow& row = t.rows[*it];
+          for (const Constraint* c : ConstraintsTouching(cons, {*it}))
+            for (const Term& term : c->terms)
+              if (term.row == *it && static_cast<size_t>(term.col) < row.cells.size() &&
+                  (row.groupings > 1 || !row.cells[term.col].parsed)) {
+                mine.push_back(c);
+                break;
+              }
+          const std::vector<Solution> alone = CheapestSolutions(t, {*it}, cands, mine);
+          if (alone.empty()) {
+            ++it;
+            continue;
+          }
+          ApplyAgreedCells(t, ti, *it, 0, alone,
+                           "the only reading under which the checks of " + ConstraintList(mine) + " that can be read hold",
+                           true, flags, stats);
+          it = left.erase(it);
+          progress = true;
+        }
+      }
+      for (int r : left) MarkUnsolvedRow(t, ti, r, relevant, flags, stats);
+      continue;
+    }
     std::string why = "the only reading under which " + ConstraintList(relevant) + " hold";
     for (size_t k = 0; k < rows.size(); ++k) {
       if (!solutions.empty()) ApplyAgreedCells(t, ti, rows[k], k, solutions, why, !relevant.empty(), flags, stats);
@@ -1460,6 +1508,62 @@ bool EditLeavesItsRow(const FinancialTable& t, const SingleEdit& edit) {
   return false;
 }
 
+// A clean figure for which two failing checks or more each call for one and
+// the same value, one digit from it as printed ("2 630" where both Summa
+// omsättningstillgångar = its parts and Summa tillgångar = it need 5 630;
+// w21's scan): OCR misread a digit the confusion table does not list (2 for
+// 5). Two checks that agree are evidence no single one is. Repaired when
+// exactly one figure of `fc` is so and every check on it then holds.
+bool RepairAgreedByTwoChecks(FinancialTable& t, int ti, const Constraint& fc, const std::vector<Constraint>& cons,
+                             const std::vector<Constraint>& failing, std::set<int>* done, std::vector<Flag>* flags,
+                             RepairStats* stats) {
+  struct Hit {
+    int row, col;
+    double value;
+    std::vector<const Constraint*> checks;
+  };
+  std::vector<Hit> hits;
+  for (const Term& term : fc.terms) {
+    const TableRow& row = t.rows[term.row];
+    if (row.is_header || !RowIsClean(row) || static_cast<size_t>(term.col) >= row.cells.size()) continue;
+    const TableCell& cell = row.cells[term.col];
+    std::optional<double> found = CellNumber(cell);
+    if (!cell.present || !cell.parsed || cell.is_percent || !found || *found == 0) continue;
+    std::optional<double> agreed;
+    std::vector<const Constraint*> checks;
+    bool same = true;
+    for (const Constraint& con : failing) {
+      const Term* mine = TermAt(con, term.row, term.col);
+      std::optional<double> res = mine ? Residual(t, con) : std::nullopt;
+      if (!res || WithinTolerance(con, *res)) continue;  // (held since an earlier repair)
+      const double v = ValueThatHolds(*mine, *found, *res);
+      if (agreed && std::fabs(*agreed - v) > 1e-6) same = false;
+      agreed = v;
+      checks.push_back(&con);
+    }
+    if (!same || checks.size() < 2 || (*agreed < 0) != (*found < 0)) continue;
+    const std::string a = DigitsOf(*found), b = DigitsOf(*agreed);
+    if (a.size() != b.size() || std::fabs(*agreed - std::round(*agreed)) > 1e-9) continue;
+    int differ = 0;
+    for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i];
+    if (differ == 1) hits.push_back({term.row, term.col, *agreed, std::move(checks)});
+  }
+  if (hits.size() != 1) return false;
+  const Hit& h = hits[0];
+  Reading rd = BaseReading(t.rows[h.row], t.columns.size());
+  rd.value[h.col] = h.value;
+  rd.kind[h.col] = "digit";
+  rd.cost = kCostDigitEdit;
+  Evaluator ev(t);
+  ev.Set(h.row, &rd);
+  for (const Constraint* c : ConstraintsTouching(cons, {h.row}))
+    if (ev.Check(*c) == 0) return false;
+  Apply(t, ti, h.row, rd, "the value " + ConstraintList(h.checks) + " each need, one digit from it as printed", flags,
+        stats);
+  done->insert(h.row);
+  return true;
+}
+
 // Phase 2: clean figures in failing checks. A shift or a single digit edit
 // of one row is accepted only when it is the unique cheapest one that makes
 // every check touching the row hold.
@@ -1480,6 +1584,7 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
     if (sols.empty() && RepairLostMinusSigns(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     if (sols.empty() && RepairSeveralMisreads(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     if (sols.empty() && RepairFromReadings(t, ti, fc, cons, &done, flags, stats)) continue;
+    if (sols.empty() && RepairAgreedByTwoChecks(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     // A figure of the check already in doubt on a row the search passed
     // over (a label OCR garbled, a cell read with low confidence) may be the
     // misread one: then one edit of the clean rows is no proof ("2 300 000"

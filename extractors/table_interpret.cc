@@ -895,7 +895,9 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
     // "Återstår", "Återstående budget", "Kvar att förbruka", "Kvar" beside
     // "Beviljat" and "Förbrukat": budget − utfall so far.
     col.kind = ColumnKind::kAterstar;
-  } else if (RE2::PartialMatch(f, "andel|forbrukade medel"_re)) {
+  } else if (RE2::PartialMatch(f, "andel|forbrukade medel|(?:^| )av (?:helars)?(?:budget|prognos)\\b"_re)) {
+    // (A head that ends "… av budget" is a share of it: "Utfall i % av
+    // budget", its "Utfall i %" lost to OCR as "åv budget" (w14).)
     col.kind = ColumnKind::kAndel;
   } else if (RE2::PartialMatch(f, "prognos"_re)) {
     col.kind = ColumnKind::kPrognos;

@@ -1421,7 +1421,9 @@ void SetAsideGroupColumn(std::vector<Band>* bands, const LayoutParams& lp) {
     };
     for (size_t k = 1; k + 1 < bands->size(); ++k) {
       const Band& b = (*bands)[k];
-      if (label_end(b) < 1e9 || b.box.x1 > l2 - kGroupGapPt || !row_at_l2(k - 1) || !row_at_l2(k + 1)) continue;
+      // (Ending before L2 is enough: a label's wrapped line starts at L2. A
+      // long group name comes within a point or two of it: w30's scan.)
+      if (label_end(b) < 1e9 || b.box.x1 > l2 - 1 || !row_at_l2(k - 1) || !row_at_l2(k + 1)) continue;
       if (!RE2::PartialMatch(b.Text(), "\\pL"_re) || HasDigit(b.Text()) || b.words.size() > 4) continue;
       for (const PWord& p : b.words) group.insert(p.w);
     }

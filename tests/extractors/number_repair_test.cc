@@ -117,11 +117,42 @@ TEST(NumberRepairTest, LostOpeningBracketReadByTheResult) {
   EXPECT_EQ(t.rows[1].cells[1].status, "repaired");
 }
 
+// A group of unreadable rows linked by a check (Årets resultat reads Summa
+// intäkter and Summa kostnader, which reads Kansli) that no joint reading
+// solves, because one row is beyond repair ("—=1", its "260" lost): the
+// rows the checks settle alone are still read (w18's scan).
+TEST(NumberRepairTest, AGroupNoReadingSolvesStillReadsTheRowsItsChecksSettle) {
+  FinancialTable t = MakeTable({{"Utfall 2025", 2025, ColumnKind::kUtfall}, {"Prognos 2026", 2026, ColumnKind::kPrognos}},
+                               {{"Medlemsavgift staten", {"2 400", "2 400"}},
+                                {"Medlemsavgift regionen", {"2 400", "2 400"}},
+                                {"Övriga intäkter", {"35", "20"}},
+                                {"Summa intäkter", {"4 835", "4820:"}},
+                                {"Insatser", {"-3 512", "-3 940"}},
+                                {"Kansli", {"-1 128", "—=1"}},
+                                {"Styrelse och revision", {"-164", "-175"}},
+                                {"Summa kostnader", {"-4 804", ".—-5 305"}},
+                                {"Årets resultat", {"31", "-485"}}},
+                               "Budget", "budget", 1);
+  for (int r : {3, 5, 7}) {
+    t.rows[r].cells[1].parsed = false;  // as the reader leaves a figure it cannot parse
+    t.rows[r].cells[1].status = "suspect";
+  }
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[3].cells[1].value, 4820);
+  EXPECT_EQ(t.rows[3].cells[1].status, "repaired");
+  EXPECT_EQ(t.rows[7].cells[1].value, -5305);  // read by Årets resultat once Summa intäkter is
+  EXPECT_EQ(t.rows[7].cells[1].status, "repaired");
+  EXPECT_EQ(t.rows[5].cells[1].status, "suspect");  // -1 fails Summa kostnader
+}
+
 TEST(ConfusableReadingsTest, DroppedThousandsSpace) {
   EXPECT_TRUE(Has(ConfusableReadings("1671 000"), 1671000));
   EXPECT_TRUE(Has(ConfusableReadings("-1671 000"), -1671000));
   EXPECT_TRUE(Has(ConfusableReadings("l671 000"), 1671000));
   EXPECT_TRUE(Has(ConfusableReadings("13320 500 000"), 13320500000));
+  EXPECT_TRUE(Has(ConfusableReadings("5399 922,60", 32, true), 5399922.60));  // with öre (w16)
+  EXPECT_FALSE(Has(ConfusableReadings("5399 922,605", 32, true), 5399922.605));
   EXPECT_FALSE(Has(ConfusableReadings("1671 00"), 167100));     // a group of two is no group
   EXPECT_FALSE(Has(ConfusableReadings("1234567 000"), 1234567000));  // seven digits: no head
   // A hyphen between digits where the thousands space stood.
@@ -727,6 +758,35 @@ TEST(NumberRepairTest, UnconstrainedFigureWithOneReadingIsLoadedSuspect) {
     }
     ASSERT_NE(FindFlag(flags, "repair.unreadable"), nullptr) << c.raw;
   }
+}
+
+// A clean figure two failing checks each need to read one value, one digit
+// from it as printed (w21's scan read 5 630 as "2 630": 5 for 2 is no listed
+// confusion): repaired, flagged. With one check only, no repair.
+TEST(NumberRepairTest, TwoChecksAgreeingOnOneDigitRepairIt) {
+  auto sheet = [](const char* sum_of_current) {
+    return MakeTable({{"2025-12-31", 2025, ColumnKind::kUtfall}, {"2024-12-31", 2024, ColumnKind::kUtfall}},
+                     {{"Kortfristiga fordringar", {"512", "430"}},
+                      {"Kassa och bank", {"5 118", "4 925"}},
+                      {"Summa omsättningstillgångar", {sum_of_current, "5 355"}},
+                      {"Summa tillgångar", {"5 630", "5 355"}},
+                      {"Eget kapital", {"4 000", "3 900"}},
+                      {"Kortfristiga skulder", {"1 630", "1 455"}},
+                      {"Summa eget kapital och skulder", {"5 630", "5 355"}}},
+                     "Balansräkning", "balance_sheet", 1);
+  };
+  FinancialTable t = sheet("2 630");
+  std::vector<Flag> flags;
+  RepairTable(t, 0, &flags);
+  EXPECT_EQ(t.rows[2].cells[0].value, 5630);
+  EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
+  EXPECT_EQ(t.rows[3].cells[0].value, 5630);
+  // Two digits off: no repair.
+  FinancialTable two = sheet("2 680");
+  std::vector<Flag> flags2;
+  RepairTable(two, 0, &flags2);
+  EXPECT_EQ(two.rows[2].cells[0].value, 2680);
+  EXPECT_NE(two.rows[2].cells[0].status, "repaired");
 }
 
 // An unreadable figure that a check says repeats one printed figure (a

@@ -69,6 +69,10 @@ TEST(ColumnHeaderTest, YearsAndKinds) {
       {"31.12.2025", "årsredovisning", 2025, ColumnKind::kUtfall},
       {"Beviljat 2025", "årsredovisning", 2025, ColumnKind::kBudget},
       {"Utfall i % av budget", "årsredovisning", 0, ColumnKind::kAndel},
+      // Its "Utfall i %" lost to OCR (w14's scan): "… av budget" is a share.
+      {"åv budget", "årsredovisning", 0, ColumnKind::kAndel},
+      {"av helårsbudget", "delårsrapport", 0, ColumnKind::kAndel},
+      {"Budget", "årsredovisning", 0, ColumnKind::kBudget},
       // The deviation twice, in tkr and in per cent (w21); an insats's
       // granted, spent and left.
       {"Avvikelse, tkr", "årsredovisning", 0, ColumnKind::kAvvikelse},

@@ -1795,6 +1795,34 @@ TEST(LayoutGroupColumnTest, MergedSectionCellsLeaveTheLabels) {
   EXPECT_EQ(Cell(t, "Övriga intäkter", 2)->amount_sek, 110000);
 }
 
+// A group name that fills its merged cell, ending 3 pt before the labels'
+// column (w30's scan: "Västra Götalandsregionen" between "Hälsokoll" and
+// "Vägen tillbaka"): still the group's, not the row above's next line.
+TEST(LayoutGroupColumnTest, ALongGroupNameEndingJustBeforeTheLabels) {
+  PageBuilder pb;
+  const std::vector<double> rights = {330, 400};
+  const double l2 = 140;
+  pb.TextAt("Insatser 2025", 50, 60);
+  pb.TextAt("Insats", l2, 90);
+  pb.Add(R("2025", 330, 90));
+  pb.Add(R("2024", 400, 90));
+  const char* labels[] = {"Jobbstegen", "Unga in", "Hälsokoll", "Vägen tillbaka", "Samverkansteam", "Summa"};
+  const char* figs[][2] = {{"4 200", "4 050"}, {"3 600", "3 480"}, {"2 900", "2 870"},
+                           {"2 400", "2 240"}, {"2 800", "2 700"}, {"15 900", "15 340"}};
+  for (int r = 0; r < 6; ++r) SideRow(pb, labels[r], l2, 110 + 16 * r, rights, {figs[r][0], figs[r][1]});
+  pb.TextAt("Stadens", 50, 110 + 8);             // between Jobbstegen and Unga in
+  pb.TextAt("Regionens namn", 53, 110 + 16 * 2 + 8);  // ends at 137: 3 pt before L2
+  for (Word& w : pb.words) w.confidence = 0.95f;  // read by OCR: boxes as such
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  const FinancialTable& t = tables[0];
+  std::string want;
+  for (const char* l : labels) want += std::string("[") + l + "]";
+  EXPECT_EQ(Labels(t), want);
+  ASSERT_NE(Cell(t, "Hälsokoll", 0), nullptr);
+  EXPECT_EQ(Cell(t, "Hälsokoll", 0)->amount_sek, 2900000);
+}
+
 // Indented items under full rows (no merged column): "Summa kostnader" at
 // the table's left edge is a row of its own, its word after "Summa" a word
 // space away, and keeps its label.
