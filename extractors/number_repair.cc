@@ -98,6 +98,7 @@ bool LooksNumeric(const std::string& printed) {
   for (size_t i = 0; i < raw.size(); ++i) {
     const char ch = raw[i];
     if (ch == '+' && i == lead) continue;  // a plus sign before the figure
+    if (ch == '>' && i == lead) continue;  // a minus read as ">" (ConfusableReadings)
     if (digit(i)) ++digits;
     else if (ConfusableMap().count(ch)) ++letters;
     // A decimal comma read as a colon or semicolon ("3:20"), specks in a
@@ -582,7 +583,13 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   // both readings are tried.
   const size_t first = raw.find_first_not_of(" ");
   std::string s;
-  for (char ch : CanonicalNumberText(raw))
+  // A minus read as ">" ("> 3 450" for −3 450, w28) or a speck read so
+  // before one (">-7 680", w17): like a leading "=", both readings.
+  std::string src = CanonicalNumberText(raw);
+  const size_t angle = src.find_first_not_of(" ");
+  const bool angle_lead = angle != std::string::npos && src[angle] == '>';
+  if (angle_lead) src.erase(angle, 1);
+  for (char ch : src)
     if (!IsNoise(ch)) s += ch;
   // A minus sign read as two dashes ("—-1 000", "-—730"): one minus.
   while (s.size() >= 2 && s[0] == '-' && s[1] == '-') s.erase(0, 1);
@@ -591,7 +598,7 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
   const size_t lead = s.find_first_not_of(" ");
   const bool plus_lead = lead != std::string::npos && s[lead] == '+';
   if (plus_lead) s.erase(0, lead + 1);
-  const bool equals_lead = !plus_lead && first != std::string::npos && raw[first] == '=';
+  const bool equals_lead = !plus_lead && ((first != std::string::npos && raw[first] == '=') || angle_lead);
   // A colon or semicolon after the last digit ("1600-000:") is a speck; so
   // are a comma there in a table that prints no decimals ("824,") and a
   // closing bracket no bracket opened ("920 000),").
@@ -704,6 +711,16 @@ std::vector<double> DigitEditReadings(const std::string& raw) {
       t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
       add(t);
     }
+  }
+  // A thousands group read twice ("10 400 400" for 10 400, w14): one of
+  // two equal neighbouring groups dropped.
+  const std::vector<std::string> groups = SplitSpaces(text);
+  for (size_t g = 1; groups.size() >= 3 && g < groups.size(); ++g) {
+    if (groups[g] != groups[g - 1] || groups[g].size() != 3) continue;
+    std::string t;
+    for (size_t k = 0; k < groups.size(); ++k)
+      if (k != g) t += (t.empty() ? "" : " ") + groups[k];
+    add(t);
   }
   return out;
 }
@@ -1509,10 +1526,12 @@ bool EditLeavesItsRow(const FinancialTable& t, const SingleEdit& edit) {
 }
 
 // A clean figure for which two failing checks or more each call for one and
-// the same value, one digit from it as printed ("2 630" where both Summa
-// omsättningstillgångar = its parts and Summa tillgångar = it need 5 630;
-// w21's scan): OCR misread a digit the confusion table does not list (2 for
-// 5). Two checks that agree are evidence no single one is. Repaired when
+// the same value, one or two digits from it as printed ("2 630" where both
+// Summa omsättningstillgångar = its parts and Summa tillgångar = it need
+// 5 630, w21's scan; "-2 996" where Summa kostnader and the row's Avvikelse
+// both need -2 900, w25's), or the same digits with the other sign (w16's
+// "5-" read "5"): OCR misread what the confusion table does not list. Two
+// checks that agree are evidence no single one is. Repaired when
 // exactly one figure of `fc` is so and every check on it then holds.
 bool RepairAgreedByTwoChecks(FinancialTable& t, int ti, const Constraint& fc, const std::vector<Constraint>& cons,
                              const std::vector<Constraint>& failing, std::set<int>* done, std::vector<Flag>* flags,
@@ -1525,10 +1544,14 @@ bool RepairAgreedByTwoChecks(FinancialTable& t, int ti, const Constraint& fc, co
   std::vector<Hit> hits;
   for (const Term& term : fc.terms) {
     const TableRow& row = t.rows[term.row];
-    if (row.is_header || !RowIsClean(row) || static_cast<size_t>(term.col) >= row.cells.size()) continue;
+    if (row.is_header || done->count(term.row) || !RowIsClean(row) || static_cast<size_t>(term.col) >= row.cells.size())
+      continue;
     const TableCell& cell = row.cells[term.col];
     std::optional<double> found = CellNumber(cell);
-    if (!cell.present || !cell.parsed || cell.is_percent || !found || *found == 0) continue;
+    // (OCR's misreads only: a figure of a text layer that the checks
+    // disagree with is the document's misprint, flagged with the value the
+    // sums suggest, never rewritten.)
+    if (!cell.present || !cell.parsed || cell.is_percent || !found || *found == 0 || cell.prov.confidence >= 1) continue;
     std::optional<double> agreed;
     std::vector<const Constraint*> checks;
     bool same = true;
@@ -1541,12 +1564,16 @@ bool RepairAgreedByTwoChecks(FinancialTable& t, int ti, const Constraint& fc, co
       agreed = v;
       checks.push_back(&con);
     }
-    if (!same || checks.size() < 2 || (*agreed < 0) != (*found < 0)) continue;
+    if (!same || checks.size() < 2) continue;
     const std::string a = DigitsOf(*found), b = DigitsOf(*agreed);
     if (a.size() != b.size() || std::fabs(*agreed - std::round(*agreed)) > 1e-9) continue;
     int differ = 0;
     for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i];
-    if (differ == 1) hits.push_back({term.row, term.col, *agreed, std::move(checks)});
+    // A digit or two, or the sign alone (w16's "5-" read "5", where the
+    // section, the result and the row's Avvikelse all need -5).
+    const bool sign = (*agreed < 0) != (*found < 0);
+    if ((!sign && differ >= 1 && differ <= 2) || (sign && differ == 0))
+      hits.push_back({term.row, term.col, *agreed, std::move(checks)});
   }
   if (hits.size() != 1) return false;
   const Hit& h = hits[0];
@@ -1556,10 +1583,12 @@ bool RepairAgreedByTwoChecks(FinancialTable& t, int ti, const Constraint& fc, co
   rd.cost = kCostDigitEdit;
   Evaluator ev(t);
   ev.Set(h.row, &rd);
-  for (const Constraint* c : ConstraintsTouching(cons, {h.row}))
-    if (ev.Check(*c) == 0) return false;
-  Apply(t, ti, h.row, rd, "the value " + ConstraintList(h.checks) + " each need, one digit from it as printed", flags,
-        stats);
+  // Every check on the figure holds with it (checks on the row's other
+  // figures are no business of this edit).
+  for (const Constraint& c : cons)
+    if (TermAt(c, h.row, h.col) && ev.Check(c) == 0) return false;
+  Apply(t, ti, h.row, rd, "the value " + ConstraintList(h.checks) + " each need, a digit or two from it as printed",
+        flags, stats);
   done->insert(h.row);
   return true;
 }
@@ -1581,10 +1610,26 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
     for (const Term& term : fc.terms) touched_done = touched_done || done.count(term.row) > 0;
     if (touched_done || Holds(t, fc)) continue;
     std::vector<SingleEdit> sols = CheapestSingleEdits(t, fc, cons, failing);
+    // Several single edits make this check hold: the one under which the
+    // fewest checks of the table still fail, if one does ("10 400 400", a
+    // group read twice, mends its section and the total above it; reading
+    // a part as 10 392 600 would mend the section only).
+    if (sols.size() > 1) {
+      std::vector<int> still;
+      for (const SingleEdit& e : sols) {
+        Evaluator ev(t);
+        ev.Set(e.row, &e.rd);
+        int n = 0;
+        for (const Constraint& c : cons) n += ev.Check(c) == 0;
+        still.push_back(n);
+      }
+      const int fewest = *std::min_element(still.begin(), still.end());
+      if (std::count(still.begin(), still.end(), fewest) == 1)
+        sols = {sols[std::min_element(still.begin(), still.end()) - still.begin()]};
+    }
     if (sols.empty() && RepairLostMinusSigns(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     if (sols.empty() && RepairSeveralMisreads(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     if (sols.empty() && RepairFromReadings(t, ti, fc, cons, &done, flags, stats)) continue;
-    if (sols.empty() && RepairAgreedByTwoChecks(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     // A figure of the check already in doubt on a row the search passed
     // over (a label OCR garbled, a cell read with low confidence) may be the
     // misread one: then one edit of the clean rows is no proof ("2 300 000"
@@ -1615,6 +1660,12 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
     } else if (sols.size() > 1) {
       MarkAmbiguousEdits(t, ti, fc, sols, flags, stats);
     }
+  }
+  // Then, with the single edits made, the checks still failing: two of them
+  // agreeing on one figure of a row not edited yet (RepairAgreedByTwoChecks).
+  for (const Constraint& fc : failing) {
+    if (fc.rule == std::string(kRuleAvvikelse) || fc.rule == std::string(kRuleAterstar) || Holds(t, fc)) continue;
+    RepairAgreedByTwoChecks(t, ti, fc, cons, failing, &done, flags, stats);
   }
 }
 

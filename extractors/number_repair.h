@@ -51,8 +51,10 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit = 32, b
 bool TablePrintsDecimals(const FinancialTable& t);
 
 // Single-edit alternatives of a clean number as printed: one digit replaced
-// by a digit OCR confuses it with (0↔9, 0↔8, 3↔8, 5↔6, 6↔8, 1↔7), or one
-// digit dropped (a stray digit: 37207 → 3720). Sign and grouping kept.
+// by a digit OCR confuses it with (0↔9, 0↔8, 3↔8, 5↔6, 6↔8, 1↔7), one
+// digit dropped (a stray digit: 37207 → 3720), or one of two equal
+// neighbouring thousands groups dropped (a group read twice: "10 400 400"
+// → 10 400). Sign and grouping kept.
 std::vector<double> DigitEditReadings(const std::string& raw);
 
 // Readings of a whole figure printed with a leading zero ("00", "012",

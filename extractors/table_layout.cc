@@ -355,8 +355,12 @@ struct Chunk {
 
 std::vector<Chunk> NumberChunks(const Band& band, double label_right, const LayoutParams& lp) {
   std::vector<PWord> nums;
+  // (A lone nought OCR read as the letter, "O" among the figures, w30: the
+  // sums read it, number_repair.h's confusable readings.)
+  auto lone_nought = [](const PWord& p) { return p.w->confidence < 1 && (p.w->text == "O" || p.w->text == "o"); };
   for (const PWord& p : band.words)
-    if (p.w->box.x0 > label_right && (IsNumericToken(p.w->text) || HasDigit(p.w->text))) nums.push_back(p);
+    if (p.w->box.x0 > label_right && (IsNumericToken(p.w->text) || HasDigit(p.w->text) || lone_nought(p)))
+      nums.push_back(p);
   // Per line (by y), left to right.
   std::sort(nums.begin(), nums.end(), [&lp](const PWord& a, const PWord& b) {
     if (!OnOneLine(a.w->box, b.w->box, lp.same_line_pt)) return a.w->box.y0 < b.w->box.y0;

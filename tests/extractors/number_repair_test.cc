@@ -48,6 +48,12 @@ TEST(ConfusableReadingsTest, SubstitutesLookalikes) {
   EXPECT_TRUE(Has(ConfusableReadings("2127 333", 4), 2127333));
   EXPECT_TRUE(ConfusableReadings("2 1273", 4).empty());
   EXPECT_TRUE(Has(ConfusableReadings("1600-000:", 4), 1600000));  // a speck after it
+  // A minus read as ">", or a speck so read before one (w28, w17).
+  EXPECT_TRUE(Has(ConfusableReadings(">3 450"), -3450));
+  EXPECT_TRUE(Has(ConfusableReadings(">3 450"), 3450));
+  EXPECT_TRUE(Has(ConfusableReadings(">-7 680"), -7680));
+  EXPECT_FALSE(Has(ConfusableReadings(">-7 680"), 7680));
+  EXPECT_TRUE(ConfusableReadings("3>450").empty());  // only before the figure
   // Specks in thousands spaces read as - : ; (one or two of them), only
   // before a group of exactly three digits.
   EXPECT_TRUE(Has(ConfusableReadings("1-:000-000", 4), 1000000));
@@ -180,6 +186,9 @@ TEST(DigitEditReadingsTest, SingleEdits) {
   EXPECT_TRUE(Has(DigitEditReadings("37207"), 3720));
   EXPECT_TRUE(Has(DigitEditReadings("3 330"), 3830));
   EXPECT_FALSE(Has(DigitEditReadings("3 330"), 3330));  // not the original
+  EXPECT_TRUE(Has(DigitEditReadings("10 400 400"), 10400));    // a group read twice (w14)
+  EXPECT_TRUE(Has(DigitEditReadings("-1 250 250 000"), -1250000));
+  EXPECT_FALSE(Has(DigitEditReadings("10 400 500"), 10400));   // groups that differ stay
 }
 
 TEST(LeadingZeroReadingsTest, OnlyMalformedWholeFigures) {
@@ -760,9 +769,10 @@ TEST(NumberRepairTest, UnconstrainedFigureWithOneReadingIsLoadedSuspect) {
   }
 }
 
-// A clean figure two failing checks each need to read one value, one digit
-// from it as printed (w21's scan read 5 630 as "2 630": 5 for 2 is no listed
-// confusion): repaired, flagged. With one check only, no repair.
+// A clean figure two failing checks each need to read one value, a digit or
+// two from it as printed (w21's scan read 5 630 as "2 630": 2 for 5 is no
+// listed confusion): repaired, flagged. Three digits off, or a text
+// layer's figure (a misprint of the document's own): no repair.
 TEST(NumberRepairTest, TwoChecksAgreeingOnOneDigitRepairIt) {
   auto sheet = [](const char* sum_of_current) {
     return MakeTable({{"2025-12-31", 2025, ColumnKind::kUtfall}, {"2024-12-31", 2024, ColumnKind::kUtfall}},
@@ -776,17 +786,31 @@ TEST(NumberRepairTest, TwoChecksAgreeingOnOneDigitRepairIt) {
                      "Balansräkning", "balance_sheet", 1);
   };
   FinancialTable t = sheet("2 630");
+  t.rows[2].cells[0].prov.confidence = 0.8;  // read by OCR
   std::vector<Flag> flags;
   RepairTable(t, 0, &flags);
   EXPECT_EQ(t.rows[2].cells[0].value, 5630);
   EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
   EXPECT_EQ(t.rows[3].cells[0].value, 5630);
-  // Two digits off: no repair.
-  FinancialTable two = sheet("2 680");
+  // A text layer's figure: the document's misprint, not rewritten.
+  FinancialTable printed = sheet("2 630");
+  std::vector<Flag> flags1;
+  RepairTable(printed, 0, &flags1);
+  EXPECT_EQ(printed.rows[2].cells[0].value, 2630);
+  // The sign lost: both checks need the figure negated.
+  FinancialTable sign = sheet("-5 630");
+  sign.rows[2].cells[0].prov.confidence = 0.8;
   std::vector<Flag> flags2;
-  RepairTable(two, 0, &flags2);
-  EXPECT_EQ(two.rows[2].cells[0].value, 2680);
-  EXPECT_NE(two.rows[2].cells[0].status, "repaired");
+  RepairTable(sign, 0, &flags2);
+  EXPECT_EQ(sign.rows[2].cells[0].value, 5630);
+  EXPECT_EQ(sign.rows[2].cells[0].status, "repaired");
+  // Three digits off: no repair.
+  FinancialTable three = sheet("2 681");
+  three.rows[2].cells[0].prov.confidence = 0.8;
+  std::vector<Flag> flags3;
+  RepairTable(three, 0, &flags3);
+  EXPECT_EQ(three.rows[2].cells[0].value, 2681);
+  EXPECT_NE(three.rows[2].cells[0].status, "repaired");
 }
 
 // An unreadable figure that a check says repeats one printed figure (a

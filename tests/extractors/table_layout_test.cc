@@ -1678,6 +1678,35 @@ TEST(LayoutOcrTest, ASpeckReadAsAWordBeginsNoLine) {
   EXPECT_EQ(other->cells[1].amount_sek, 100000) << Labels(t);
 }
 
+// A lone nought OCR read as the letter ("24 000 24 000 O", w30's scan):
+// a figure of its column, which the sums read as 0. A word "o" of a label
+// stays the label's.
+TEST(LayoutOcrTest, ALoneNoughtReadAsTheLetterIsAFigure) {
+  PageBuilder pb;
+  pb.Text("Driftredovisning 2025, tkr", 60);
+  const std::vector<double> rights = {300, 360, 420};
+  pb.Add(R("Budget", rights[0], 90));
+  pb.Add(R("Utfall", rights[1], 90));
+  pb.Add(R("Avvikelse", rights[2], 90));
+  pb.Row("Medlemsavgifter", 110, rights, {"24 000", "24 000"});
+  pb.Add(R("O", rights[2], 110));
+  pb.Row("Vård o omsorg", 126, rights, {"200", "310", "110"});
+  pb.Row("Summa intäkter", 142, rights, {"24 200", "24 310", "110"});
+  for (Word& w : pb.words) w.confidence = 0.9f;
+  std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
+  ASSERT_EQ(tables.size(), 1u);
+  std::vector<Flag> flags;
+  RepairTables(tables, &flags);  // the pipeline's next stage
+  const FinancialTable& t = tables[0];
+  const TableCell* c = Cell(t, "Medlemsavgifter", 2);
+  ASSERT_NE(c, nullptr) << Labels(t);
+  EXPECT_EQ(c->raw, "O");
+  EXPECT_TRUE(c->parsed);
+  EXPECT_EQ(c->value, 0);
+  EXPECT_EQ(c->status, "repaired");
+  ASSERT_NE(Cell(t, "Vård o omsorg", 0), nullptr) << Labels(t);
+}
+
 // --- Side by side: two tables in the two columns of a page section ---
 
 // Words of `text` from x on line y, then figures right-aligned at `rights`.
