@@ -199,7 +199,16 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // with 6 wrong `ok`) 44/50 with 2 wrong `ok` (`Hälsokoll Västra
   // Götalandsregionen.`: OCR's speck after the group cell's name set it
   // across the labels' edge). All 2003/2093 (0.957), precision 0.999.
-  EXPECT_GE(t.recalled, 2003) << ScoreReport(scored);
+  // Session 59: a dot in a glyph's counter painted out (w25's dotted
+  // zeros, 75 → 83), a bracketed figure split at its thousands space keeps
+  // its brackets and "49 960)" reads as (9 960) (w14), a speck word begins
+  // no label line (w4 76 → 80), a skeleton-index guess ("Strangnåas"), a
+  // group no joint reading solves reads its rows one by one (w18), two
+  // failing checks agreeing on one figure repair it (w21, w25, w16, w7), a
+  // long group name ending just before the labels (w30, no wrong `ok`
+  // left), "> 3 450" and a lone "O" among the figures read by the sums.
+  // All 2032/2093 (0.971; target 0.97), precision 1.000.
+  EXPECT_GE(t.recalled, 2032) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);
 }
