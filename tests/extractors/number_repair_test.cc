@@ -25,6 +25,12 @@ const Flag* FindFlag(const std::vector<Flag>& flags, const std::string& rule) {
   return nullptr;
 }
 
+// Cell (row, col) left as the reader leaves a figure it cannot parse.
+void LeaveUnread(FinancialTable& t, int row, int col) {
+  t.rows[row].cells[col].parsed = false;
+  t.rows[row].cells[col].status = "suspect";
+}
+
 // The Gävleborg plan's income section (Budget 2020-2022, tkr) with one cell
 // replaced by `damaged`.
 FinancialTable IncomeWith(const std::string& region2021) {
@@ -114,8 +120,7 @@ TEST(NumberRepairTest, LostOpeningBracketReadByTheResult) {
                                 {"Verksamhetens kostnader", {"(10 812)", "49 960)"}},
                                 {"Verksamhetens resultat", {"(362)", "240"}}},
                                "Resultaträkning", "income_statement", 1);
-  t.rows[1].cells[1].parsed = false;  // as the reader leaves a figure it cannot parse
-  t.rows[1].cells[1].status = "suspect";
+  LeaveUnread(t, 1, 1);
   std::vector<Flag> flags;
   RepairStats s = RepairTable(t, 0, &flags);
   EXPECT_EQ(s.repaired, 1);
@@ -139,10 +144,7 @@ TEST(NumberRepairTest, AGroupNoReadingSolvesStillReadsTheRowsItsChecksSettle) {
                                 {"Summa kostnader", {"-4 804", ".—-5 305"}},
                                 {"Årets resultat", {"31", "-485"}}},
                                "Budget", "budget", 1);
-  for (int r : {3, 5, 7}) {
-    t.rows[r].cells[1].parsed = false;  // as the reader leaves a figure it cannot parse
-    t.rows[r].cells[1].status = "suspect";
-  }
+  for (int r : {3, 5, 7}) LeaveUnread(t, r, 1);
   std::vector<Flag> flags;
   RepairTable(t, 0, &flags);
   EXPECT_EQ(t.rows[3].cells[1].value, 4820);
@@ -172,8 +174,7 @@ TEST(NumberRepairTest, DroppedThousandsSpaceReadByTheSum) {
                                 {"Verksamhetens kostnader", {"-5 528 000"}},
                                 {"Årets resultat", {"1671 000"}}},
                                "Översikt", "overview", 1);
-  t.rows[2].cells[0].parsed = false;  // as the reader leaves a figure it cannot parse
-  t.rows[2].cells[0].status = "suspect";
+  LeaveUnread(t, 2, 0);
   std::vector<Flag> flags;
   RepairStats s = RepairTable(t, 0, &flags);
   EXPECT_EQ(s.repaired, 1);

@@ -1787,6 +1787,14 @@ TEST(LayoutSideBySideTest, ATextColumnBesideTheLabelsIsNoSecondTable) {
   EXPECT_EQ(t.rows[3].label, "Summa");
 }
 
+// Labels as Labels() lists them: "[a][b]…".
+template <size_t N>
+std::string Bracketed(const char* const (&labels)[N]) {
+  std::string out;
+  for (const char* l : labels) out += std::string("[") + l + "]";
+  return out;
+}
+
 // A first column of cells merged down over their section's rows (w30):
 // "Intäkter" centred on the middle of its three rows' lines, "Kostnader"
 // centred between the second and third of its four, the result row's cell
@@ -1815,9 +1823,7 @@ TEST(LayoutGroupColumnTest, MergedSectionCellsLeaveTheLabels) {
   std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
   ASSERT_EQ(tables.size(), 1u);
   const FinancialTable& t = tables[0];
-  std::string want;
-  for (const char* l : labels) want += std::string("[") + l + "]";
-  EXPECT_EQ(Labels(t), want);
+  EXPECT_EQ(Labels(t), Bracketed(labels));
   ASSERT_NE(Cell(t, "Kansli", 1), nullptr);
   EXPECT_EQ(Cell(t, "Kansli", 1)->amount_sek, -4420000);
   EXPECT_EQ(Cell(t, "Styrelse och revision", 0)->amount_sek, -700000);
@@ -1845,9 +1851,7 @@ TEST(LayoutGroupColumnTest, ALongGroupNameEndingJustBeforeTheLabels) {
   std::vector<FinancialTable> tables = ExtractFinancialTables(OnePage("årsredovisning", pb.words));
   ASSERT_EQ(tables.size(), 1u);
   const FinancialTable& t = tables[0];
-  std::string want;
-  for (const char* l : labels) want += std::string("[") + l + "]";
-  EXPECT_EQ(Labels(t), want);
+  EXPECT_EQ(Labels(t), Bracketed(labels));
   ASSERT_NE(Cell(t, "Hälsokoll", 0), nullptr);
   EXPECT_EQ(Cell(t, "Hälsokoll", 0)->amount_sek, 2900000);
 }
