@@ -133,9 +133,9 @@ std::string RebuildFurther(const std::string& lower, const SwedishLexicon& lex) 
   };
   const std::vector<std::u32string> once = OneEdit(w);
   // The word's skeleton (its letters without å/ä/ö's marks) with one letter
-  // dropped or put in: a place name read with its marks moved and a stray
-  // stroke ("Strangnåas" for Strängnäs), found through the lexicon's
-  // skeleton index.
+  // dropped: a place name read with its marks moved and a stray stroke
+  // ("Strangnåas" for Strängnäs), found through the lexicon's skeleton
+  // index.
   auto by_skeleton = [&lex, &w](auto&& consider) {
     const std::u32string sk = SwedishLexicon::SkeletonOf(std::u32string_view(w));
     std::vector<std::u32string> variants;
@@ -145,7 +145,7 @@ std::string RebuildFurther(const std::string& lower, const SwedishLexicon& lex) 
     for (const std::u32string& v : variants)
       lex.ForEachWithSkeleton(U32ToUtf8(v), [&](int32_t id) { consider(Utf8ToU32(lex.Word(id))); });
   };
-  // The fewest edits first: two OCR edits, marks moved and a letter more,
+  // The fewest edits first: two OCR edits, marks moved and a stray letter,
   // one letter misread, one OCR edit and one letter misread.
   for (int level = 0; level < 4; ++level) {
     std::vector<std::pair<double, std::string>> found;

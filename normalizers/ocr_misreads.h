@@ -14,9 +14,10 @@
 //
 // A word of seven letters or more that no one edit rebuilds is then tried
 // further (a guess, reported in `guessed` so the caller flags it): two OCR
-// edits, one letter read as any other ("Mealemsavgifter" for
-// Medlemsavgifter), or one OCR edit and one such letter ("intakier" for
-// intäkter). Only words texts use (SwedishLexicon::Seen) that are valid
+// edits, the marks of å/ä/ö moved with one stray letter ("Strangnåas" for
+// Strängnäs, through the lexicon's skeleton index), one letter read as any
+// other ("Mealemsavgifter" for Medlemsavgifter), or one OCR edit and one
+// such letter ("intakier" for intäkter). Only words texts use (SwedishLexicon::Seen) that are valid
 // Swedish count, at the fewest edits that find any, and one must be e^3
 // times as frequent as the next.
 #ifndef FINSAM_NORMALIZERS_OCR_MISREADS_H_
