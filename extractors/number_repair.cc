@@ -549,9 +549,7 @@ std::optional<double> DroppedThousandsSpace(const std::string& text) {
   if (const size_t comma = parts.back().find(','); comma != std::string::npos) {
     decimals = parts.back().substr(comma + 1);
     parts.back().erase(comma);
-    if (decimals.empty() || decimals.size() > 2 ||
-        !std::all_of(decimals.begin(), decimals.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-      return std::nullopt;
+    if (decimals.size() > 2 || !AllDigits(decimals)) return std::nullopt;
   }
   bool dropped = parts[0].size() >= 4;
   std::string digits;
@@ -677,10 +675,8 @@ std::vector<double> ConfusableReadings(const std::string& raw, int limit, bool d
     if (std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
     if (static_cast<int>(out.size()) >= limit) break;
   }
-  if (lone_close) {
-    for (double v : negatives)
-      if (static_cast<int>(out.size()) < limit && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
-  }
+  for (double v : negatives)  // (none unless a bracket closed alone)
+    if (static_cast<int>(out.size()) < limit && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
   return out;
 }
 

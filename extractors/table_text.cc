@@ -188,12 +188,6 @@ std::vector<std::string> Tokens(const std::string& s) {
 // touch a figure; damaged figures stay as printed and go to the repair
 // solver (number_repair.h), which confirms or flags them.
 
-bool IsDigitsOnly(const std::string& t) {
-  if (t.empty()) return false;
-  for (char c : t)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  return true;
-}
 
 bool IsConfusableChar(char c) { return std::strchr("JBbOoDGlISsgZ]$", c) != nullptr && c != '\0'; }
 
@@ -326,7 +320,7 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
     // A cell border read as a comma after a figure ("2222, 2221"): four or
     // more digits, no thousands space, nothing after the comma. (A decimal
     // figure wrapped in its cell, "712," over "5", keeps it: three digits.)
-    if (core.size() >= 5 && core.back() == ',' && IsDigitsOnly(core.substr(0, core.size() - 1))) core.pop_back();
+    if (core.size() >= 5 && core.back() == ',' && AllDigits(core.substr(0, core.size() - 1))) core.pop_back();
     if (core.empty()) {
       bool border = true;
       for (char c : tok) border = border && IsBorderChar(c);
@@ -443,7 +437,7 @@ size_t FiguresStart(const std::vector<std::string>& toks) {
     const std::string& t = toks[first - 1];
     if (RE2::FullMatch(t, kYearRange)) break;
     bool lone_head = t.size() == 1 && std::strchr("JBOSlI]g", t[0]) != nullptr && t[0] != '\0' && first < toks.size() && toks[first].size() == 3 &&
-                     IsDigitsOnly(toks[first]);
+                     AllDigits(toks[first]);
     // A figure read as letters only, between two figures ("13 14 IS 15
     // 15"): damaged, for the repair solver.
     bool between = t.size() <= 3 && first < toks.size() && first >= 2 && IsNumericToken(toks[first]) &&
@@ -502,7 +496,7 @@ std::vector<std::string> JoinSpacedMinus(const std::vector<std::string>& toks) {
   std::vector<std::string> out;
   for (size_t k = 0; k < toks.size(); ++k) {
     const std::string next = k + 1 < toks.size() ? CanonicalNumberText(ShadowDigits(toks[k + 1])) : "";
-    if (CanonicalNumberText(toks[k]) == "-" && !next.empty() && IsDigitsOnly(next)) {
+    if (CanonicalNumberText(toks[k]) == "-" && !next.empty() && AllDigits(next)) {
       out.push_back("-" + toks[++k]);
       continue;
     }
@@ -1349,7 +1343,7 @@ double AmountSpread(const std::vector<std::string>& figures) {
 // head ("-2 472711"): a figure that lost the spaces inside the run ("-2 472
 // 711"), or the head of another column's figure.
 bool UnspacedRunAfterHead(const std::vector<std::string>& toks, size_t q, size_t digits) {
-  return q > 0 && toks[q].size() == digits && IsDigitsOnly(toks[q]) && RE2::FullMatch(toks[q - 1], "-?\\d{1,3}"_re);
+  return q > 0 && toks[q].size() == digits && AllDigits(toks[q]) && RE2::FullMatch(toks[q - 1], "-?\\d{1,3}"_re);
 }
 
 // `toks` with each such six-digit run split into its two groups.

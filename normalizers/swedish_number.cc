@@ -17,14 +17,14 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+}  // namespace
+
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
     if (!IsDigit(c)) return false;
   return true;
 }
-
-}  // namespace
 
 std::string CanonicalNumberText(std::string_view in) {
   std::string out;

@@ -40,6 +40,9 @@ std::string FormatPrinted(double v);
 // ("8.400.000") without its periods. Exposed for tests and the lexer.
 std::string CanonicalNumberText(std::string_view text);
 
+// True when `s` is one or more ASCII digits and nothing else.
+bool AllDigits(std::string_view s);
+
 // True for a token that can be part of a number: digits with optional sign,
 // decimal comma, percent, parentheses; a lone dash; a whole grouped figure in
 // one word ("8 400 000", "13\u00a0320").

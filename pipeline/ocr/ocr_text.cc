@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "normalizers/swedish_number.h"
 #include "normalizers/utf8.h"
 
 namespace finsam {
@@ -124,17 +125,12 @@ std::string CleanOcrToken(std::string_view token) {
 
 KeptBrackets BracketsAcrossTokens(std::string_view left, std::string_view right) {
   KeptBrackets k;
-  auto digits_only = [](std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsDigit(c); });
-  };
-  // The closing half: one group of three digits and the bracket.
-  if (right.size() != 4 || right.back() != ')' || !digits_only(right.substr(0, 3))) return k;
-  if (left.size() >= 2 && left.size() <= 4 && left.front() == '(' && digits_only(left.substr(1))) {
-    k.open = k.close = true;
-  } else if (left.size() >= 2 && left.size() <= 4 && std::string_view("4lIC{[").find(left.front()) != std::string_view::npos &&
-             digits_only(left.substr(1))) {
-    k.close = true;
-  }
+  // The closing half: one group of three digits and the bracket; the
+  // opening half: a glyph and one to three digits.
+  if (right.size() != 4 || right.back() != ')' || !AllDigits(right.substr(0, 3))) return k;
+  if (left.size() < 2 || left.size() > 4 || !AllDigits(left.substr(1))) return k;
+  k.open = left.front() == '(';
+  k.close = k.open || std::string_view("4lIC{[").find(left.front()) != std::string_view::npos;
   return k;
 }
 
