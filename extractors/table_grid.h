@@ -188,9 +188,13 @@ std::string StripNoteReference(const std::string& label);
 // ("Kortfrisbaa toaringar", "Korttnstga fordringar"): the one within a few
 // letter edits of the label (folded, at most 30% of its letters and six),
 // with every other standard line at least three edits further. nullopt
-// when none or no clear one. The caller applies it only to a label with a
-// word no reading makes known, and flags the row.
-std::optional<std::string> NearestStandardLabel(const std::string& label);
+// when none or no clear one. The caller applies it to a label with a word
+// no reading makes known, and flags the row. `known_words`: every word of
+// the label is a word ("Kortfristig fordringar", "Summa till än går": OCR
+// turned a letter or a gap into other words), so at most two edits count
+// and a line the label only inflects ("Medlemsavgift", "Avskrivning": one
+// folded spelling a prefix of the other) is no misreading.
+std::optional<std::string> NearestStandardLabel(const std::string& label, bool known_words = false);
 
 // A row label Tesseract read from a scan, with its unit signs put back:
 // a per-cent sign read as digits or letters ("Soliditet (20)", "(2/0)",

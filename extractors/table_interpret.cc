@@ -645,16 +645,17 @@ std::string StandardStatementLabel(const std::string& label) {
 
 }  // namespace
 
-std::optional<std::string> NearestStandardLabel(const std::string& label) {
+std::optional<std::string> NearestStandardLabel(const std::string& label, bool known_words) {
   // Edits of the folded spelling (letters and digits only): a garbled word
-  // boundary costs nothing, a misread letter one.
+  // boundary costs nothing, a misread letter one, a stray sign ("K€SSa")
+  // nothing.
   auto letters = [](const std::string& s) {
     std::string out = FoldKey(s);
-    std::erase(out, ' ');
+    std::erase_if(out, [](char c) { return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')); });
     return out;
   };
   const std::string mine = letters(label);
-  constexpr int kMaxEdits = 6;
+  const int kMaxEdits = known_words ? 2 : 6;
   constexpr double kMaxShare = 0.3;
   constexpr int kClearBy = 3;
   int best = 1 << 20, second = 1 << 20;
@@ -673,6 +674,10 @@ std::optional<std::string> NearestStandardLabel(const std::string& label) {
   const int size = static_cast<int>(Utf8ToU32(letters(found ? found : "")).size());
   if (!found || best == 0 || best > kMaxEdits || best > kMaxShare * size || second < best + kClearBy)
     return std::nullopt;
+  if (known_words) {
+    const std::string theirs = letters(found);
+    if (theirs.starts_with(mine) || mine.starts_with(theirs)) return std::nullopt;
+  }
   return std::string(found);
 }
 
@@ -1293,12 +1298,14 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     if (ocr_label) {
       row.label = StandardStatementLabel(row.label);
       // A label still garbled after the word repair ("Kortfrisbaa
-      // toaringar"): the standard line it is a few edits from, if one
-      // clearly; flagged as a guess like the words rebuilt by one. (The
-      // words the repair above left unknown stay so: no step since makes
-      // one known or unknown.)
-      if (unknown_words) {
-        if (std::optional<std::string> standard = NearestStandardLabel(row.label)) {
+      // toaringar"), or whose misread letters made other words
+      // ("Kortfristig fordringar", "Summa till än går"; at most two edits
+      // then): the standard line it is a few edits from, if one clearly;
+      // flagged as a guess like the words rebuilt by one. (The words the
+      // repair above left unknown stay so: no step since makes one known
+      // or unknown.)
+      if (!IsStandardStatementLine(row.label)) {
+        if (std::optional<std::string> standard = NearestStandardLabel(row.label, !unknown_words)) {
           row.label_guesses.push_back(row.label + "→" + *standard);
           row.label = *standard;
         }

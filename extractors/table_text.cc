@@ -1818,6 +1818,48 @@ bool PlaceShortColumn(const std::string& header, const std::vector<std::string>&
   return true;
 }
 
+// Whether words[k] opens the text of a side column that a dump printed
+// after the row's label (see LabelWithoutSideText): a capitalised word that
+// starts an organisation (a name before "kommun"/"stad", "Region <Name>",
+// "Förbundet", the two agencies even misspelt), a capitalised genitive
+// whose "kommun"/"stad" wrapped away before a target group
+// ("Helsingborgs 18-29 år"), a target group's head word or age span
+// ("Unga", "Personer", "Sjukskrivna", "16-29 år"), or the first of a list
+// of places ("Kinda, Boxholm"). Lower-case words open none: they go on a
+// label.
+bool SideTextStartsAt(const std::vector<std::string>& words, size_t k) {
+  auto capital = [](const std::string& w) {
+    return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') ||
+                          (static_cast<unsigned char>(w[0]) == 0xC3 && w.size() > 1 &&
+                           (static_cast<unsigned char>(w[1]) == 0x85 || static_cast<unsigned char>(w[1]) == 0x84 ||
+                            static_cast<unsigned char>(w[1]) == 0x96)));
+  };
+  auto age_span = [&](size_t q) {
+    return q + 1 < words.size() && RE2::FullMatch(words[q], "\\d{1,2}\\s*[-\\x{2013}\\x{2014}]\\s*\\d{2}"_re) &&
+           RE2::FullMatch(FoldKey(words[q + 1]), "ar[.,]?"_re);
+  };
+  auto target_head = [&](size_t q) {
+    return q < words.size() &&
+           ((capital(words[q]) &&
+             RE2::FullMatch(FoldKey(words[q]),
+                            "unga|ungdomar|personer|individer|deltagare|kvinnor|man|foraldrar|familjer|nyanlanda|"
+                            "utrikes|utrikesfodda|sjukskrivna|langtidssjukskrivna|arbetslosa|langtidsarbetslosa|"
+                            "arbetssokande|alla|vuxna|personal|medarbetare|elever|invandrare"_re)) ||
+            age_span(q));
+  };
+  const std::string& w = words[k];
+  if (target_head(k)) return true;
+  if (!capital(w)) return false;
+  const std::string f = FoldKey(w);
+  const std::string next = k + 1 < words.size() ? FoldKey(words[k + 1]) : "";
+  if (RE2::FullMatch(next, "kommuns?|stad|stads"_re)) return true;
+  if (f == "region" && k + 1 < words.size() && capital(words[k + 1])) return true;
+  if (RE2::FullMatch(f, "(samordnings)?forbundet|f\\pL{0,2}rs\\pL?kringskass\\pL*|arbetsf\\pL{0,2}rmedl\\pL*"_re))
+    return true;
+  if (f.size() >= 5 && f.back() == 's' && target_head(k + 1)) return true;
+  return w.size() > 2 && w.back() == ',' && k + 1 < words.size() && capital(words[k + 1]);
+}
+
 // A row label that swallowed the text columns between it and the values
 // (under "Insats Huvudman Löptid Budget 2027"), as a dump prints them: the
 // label's words, the huvudman's first line, the period, then the rest of
@@ -1834,18 +1876,27 @@ std::string LabelWithoutSideText(const std::string& label) {
   const size_t p = std::find_if(words.begin(), words.end(),
                                 [](const std::string& w) { return RE2::FullMatch(w, kPeriod); }) -
                    words.begin();
-  if (p == 0 || p == words.size()) return label;
   auto join = [&](size_t from, size_t to) {  // words [from, to) with single spaces
     std::string s;
     for (size_t q = from; q < to; ++q) s += (s.empty() ? "" : " ") + words[q];
     return s;
   };
-  const std::string rest = p + 1 < words.size() ? " " + join(p + 1, words.size()) : "";
-  for (size_t k = p; k-- > 1 && p - k <= 4;) {
-    const std::string org = join(k, p);
-    // "Region" alone before the period: its name went to a line of its own.
-    if (LooksLikeOrganisation(org + rest) || (k + 1 == p && FoldKey(org) == "region")) return join(0, k);
+  if (p > 0 && p < words.size()) {
+    const std::string rest = p + 1 < words.size() ? " " + join(p + 1, words.size()) : "";
+    for (size_t k = p; k-- > 1 && p - k <= 4;) {
+      const std::string org = join(k, p);
+      // "Region" alone before the period: its name went to a line of its own.
+      if (LooksLikeOrganisation(org + rest) || (k + 1 == p && FoldKey(org) == "region")) return join(0, k);
+    }
   }
+  // Otherwise the first word after the label's first that opens a text
+  // cell of a shape we know (SideTextStartsAt): a huvudman ("Haninge
+  // kommun", "Region Skåne", "Förbundet"), a target group ("Unga 16-29 år",
+  // "Personer med …", "Långtidssjukskrivna") or a list of places ("Kinda,
+  // Boxholm …"). A name the insats shares with such words is only cut after
+  // its first word ("Unga vuxna i Nässjö Unga 18-29 år").
+  for (size_t k = 1; k < words.size(); ++k)
+    if (SideTextStartsAt(words, k)) return join(0, k);
   return label;
 }
 

@@ -298,8 +298,13 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // 39/50 with 7 wrong `ok`, a merged group cell's name read into a row's
   // label, "Intakter Ovriga intakter") 46/50, none wrong, once a section
   // name before a whole standard statement line is no part of the label:
-  // all 1965/2093.
-  EXPECT_GE(t.recalled, t.expected - 128) << ScoreReport(scored);
+  // all 1965/2093. Session 60: an insats label cut before the side text
+  // whose shape is known (an organisation, a target group or age span, a
+  // list of places: w5, w10, w14, w15, w18, w24, w26 +30, still suspect),
+  // and a label of known words two edits from a standard statement line
+  // taken for it, flagged ("Kortfristig fordringar", "Summa till ÄN Går":
+  // w27 +4): all 2001/2093.
+  EXPECT_GE(t.recalled, t.expected - 92) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 187) << ScoreReport(scored);  // w29 +3, w30 +20 (its dump: labels OCR garbled)
   EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);

@@ -1078,6 +1078,28 @@ TEST(NearestStandardLabelTest, OnlyAClearlyNearestLine) {
   }
 }
 
+// A label whose misread letters made other words ("Kortfristig
+// fordringar", "Summa till än går" from "Summa tillgångar") is taken for a
+// standard line only at most two edits off, never for one it merely
+// inflects; a stray sign in a garbled label costs nothing.
+TEST(NearestStandardLabelTest, KnownWordsOnlyTwoEditsOffAndNoInflection) {
+  const std::pair<const char*, const char*> kKnownWords[] = {
+      {"Kortfristig fordringar", "Kortfristiga fordringar"},
+      {"Summa till än går", "Summa tillgångar"},
+      {"Medlemsavgift", ""},             // an inflection, not a misreading
+      {"Avskrivning", ""},
+      {"Kortfristiga placeringar", ""},  // a line of its own, five edits off
+      {"Övriga skulder", ""},
+      {"Summa fordringar", ""},
+      {"Balanserat kapital", ""},
+  };
+  for (const auto& [in, want] : kKnownWords) {
+    std::optional<std::string> got = NearestStandardLabel(in, /*known_words=*/true);
+    EXPECT_EQ(got.value_or(""), want) << in;
+  }
+  EXPECT_EQ(NearestStandardLabel("K€SSa OCN Dank").value_or(""), "Kassa och bank");
+}
+
 // --- Running page headers and footers ---
 
 // A table cut by page breaks on pages that carry a running header or footer
