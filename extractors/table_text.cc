@@ -2569,6 +2569,114 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
   return true;
 }
 
+// --- Columns a dump printed apart from a one-column table ---
+// psm 3 sets a borderless table's first column beside its labels and its
+// other columns as blocks of lone figures further down the page, each
+// under its head ("Insats Beviljat 2025" and its rows; later "Förbrukat
+// 2025", a sentence, six figures; "Kvar", six figures), with other tables'
+// blocks between them. ReadSplitColumnsTable reads such a table when its
+// first column is headed on a line of its own; this is the same for a table
+// the row reader read with one column. Only a list with a Summa line under
+// its parts, where the table's own column sums, is extended, and only by a
+// block of exactly as many figures whose last is the sum of the others: the
+// arithmetic, not the order alone, pairs them (a block of the same size
+// that does not sum is another table's). The cells are read.pairing doubts.
+
+// A later column's head on a line of its own: heads only ("Förbrukat
+// 2025", "Kvar", "Utfall 2025", "Avvikelse, tkr"), no per-cent or share
+// column. `*head` gets the head without its unit.
+bool LaterColumnHead(const Line& line, std::string* head) {
+  const std::string clean = CleanCellText(line.text);
+  if (clean.empty() || clean.size() > 40 || line.text.find('\t') != std::string::npos) return false;
+  std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(clean));
+  if (toks.empty() || toks.size() > 4) return false;
+  std::string out;
+  bool named = false;  // a head word, not a year alone
+  for (std::string t : toks) {
+    if (t.size() > 1 && t.back() == ',') t.pop_back();
+    if (RE2::FullMatch(FoldKey(t), "\\(?(tkr|kr|mkr|mnkr)\\)?"_re)) continue;
+    if (!IsHeaderToken(t)) return false;
+    named = named || !IsYearToken(t);
+    out += (out.empty() ? "" : " ") + t;
+  }
+  if (!named) return false;
+  *head = out;
+  return true;
+}
+
+void AppendLaterColumnBlocks(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t end,
+                             const TextTableParams& tp, std::set<size_t>* consumed, Grid* g) {
+  if (g->headers.size() != 1 || end == 0 || end > lines.size()) return;
+  std::vector<size_t> fig_rows;
+  std::vector<double> own;
+  for (size_t r = 0; r < g->rows.size(); ++r) {
+    const GridRow& row = g->rows[r];
+    if (row.cells.size() != 1 || !row.cells[0].present) continue;
+    std::optional<double> v = ParseAmount(row.cells[0].text);
+    if (!v) return;
+    fig_rows.push_back(r);
+    own.push_back(*v);
+  }
+  const size_t m = fig_rows.size();
+  if (m < 3 || fig_rows.back() + 1 != g->rows.size() || !IsSumLabel(g->rows[fig_rows.back()].label)) return;
+  auto sums = [m](const std::vector<double>& v) {
+    double parts = 0;
+    for (size_t q = 0; q + 1 < m; ++q) parts += v[q];
+    return std::abs(parts - v[m - 1]) < 0.5 && v[m - 1] != 0;
+  };
+  if (!sums(own)) return;
+  const int page = pages[end - 1];
+  const std::string doubt =
+      "the OCR text printed this column apart from its table (under its own head further down the page); its "
+      "figures paired with the labels by order, and their sum is the table's Summa";
+  for (size_t k = end; k < lines.size() && pages[k] == page; ++k) {
+    std::string head;
+    if (consumed->count(k) || !LaterColumnHead(*lines[k], &head)) continue;
+    // A sentence or two may stand between the head and its figures.
+    size_t q = k + 1;
+    for (int text = 0; q < lines.size() && pages[q] == page && !consumed->count(q); ++q) {
+      const std::string clean = CleanCellText(lines[q]->text);
+      if (clean.empty()) continue;
+      if (!LoneFigure(*lines[q]).empty() || IsColumnHeadAt(lines, q) || ++text > 2) break;
+    }
+    std::vector<size_t> at;
+    std::vector<double> v;
+    for (int gap = 0; q < lines.size() && pages[q] == page && at.size() < m && !consumed->count(q); ++q) {
+      if (CleanCellText(lines[q]->text).empty()) {
+        if (++gap >= tp.end_blank_lines_spaced) break;
+        continue;
+      }
+      gap = 0;
+      const std::string fig = LoneFigure(*lines[q]);
+      std::optional<double> value = fig.empty() ? std::nullopt : ParseAmount(fig);
+      if (!value) break;
+      at.push_back(q);
+      v.push_back(*value);
+    }
+    if (at.size() != m || !sums(v)) continue;
+    g->headers.push_back(head);
+    for (size_t i = 0; i < m; ++i) {
+      GridRow& row = g->rows[fig_rows[i]];
+      const Line& fl = *lines[at[i]];
+      GridCell gc;
+      gc.present = true;
+      gc.text = LoneFigure(fl);
+      gc.prov = ProvFor(fl, pages[at[i]], 0, static_cast<int>(CodePointCount(fl.text)), gc.text);
+      gc.prov.box = fl.box;
+      row.cells.push_back(gc);
+      row.raw_numbers += " " + gc.text;
+      if (row.doubt_rule.empty()) {
+        row.doubt_rule = "read.pairing";
+        row.doubt = doubt;
+      }
+    }
+    for (GridRow& row : g->rows) row.cells.resize(g->headers.size());
+    consumed->insert(k);
+    for (size_t a : at) consumed->insert(a);
+    k = at.back();
+  }
+}
+
 // --- Figures wrapped inside their cells, read line by line ---
 // OCR prints a figure wrapped in a narrow cell as two lines: "13 13 13" over
 // "Summa intakter 320 320 320", or the heads, the label, then the tails. A
@@ -5037,6 +5145,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     const bool read_figures = RowHasCellsAny(g);
     if (!g.rows.empty()) {
       g.cell_unit = CellUnitOfLines(lines, body_from, j);
+      if (!tabbed) AppendLaterColumnBlocks(lines, pages, j, params, &consumed, &g);
       grids.push_back(std::move(g));
     }
     // A header that read no figures (a title with a year, "Verksamhetsplan

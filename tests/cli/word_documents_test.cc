@@ -303,10 +303,13 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // list of places: w5, w10, w14, w15, w18, w24, w26 +30, still suspect),
   // and a label of known words two edits from a standard statement line
   // taken for it, flagged ("Kortfristig fordringar", "Summa till ÄN Går":
-  // w27 +4): all 2001/2093.
-  EXPECT_GE(t.recalled, t.expected - 92) << ScoreReport(scored);
+  // w27 +4): all 2001/2093. Then a one-column table's columns printed
+  // apart, joined where they sum to its Summa line (w21's Förbrukat and
+  // Kvar, +10): all 2011/2093. The three wrong `ok` are right figures
+  // under "Kartläggning och stod" (stöd), one per column of that row.
+  EXPECT_GE(t.recalled, t.expected - 82) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 187) << ScoreReport(scored);  // w29 +3, w30 +20 (its dump: labels OCR garbled)
-  EXPECT_EQ(t.trusted_right + 1, t.trusted) << ScoreReport(scored);
+  EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);
 }
 

@@ -928,6 +928,69 @@ TEST(OcrDump, SideTextLeavesTheLabelWhereItsShapeIsKnown) {
   }
 }
 
+// w21's dump (psm 3): a one-column table read with its rows ("Insats
+// Beviljat 2025"), its other columns printed as blocks further down the
+// page, each under its head, a sentence between one head and its figures,
+// and a block of another table of the same size between them. A block of
+// as many figures whose last is the sum of the others joins the table as a
+// column; the other table's block, which does not sum, stays out.
+TEST(OcrDump, ColumnsPrintedApartFromAOneColumnTableJoinItWhenTheySum) {
+  const std::string kTable =
+      "Insatser 2025\n"
+      "Insats Beviljat 2025\n"
+      "Jobbsparet Varnamo 2 400\n"
+      "Halsa och arbete 3 100\n"
+      "Unga vuxna i Nassjo 1 850\n"
+      "Summa 7 350\n"
+      "\n"
+      "Forbrukat 2025\n"
+      "\n"
+      "Medel som inte forbrukats aterfors till forbundets eget kapital.\n"
+      "\n"
+      "2 288\n"
+      "3 025\n"
+      "1 702\n"
+      "\n"
+      "7 015\n"
+      "\n";
+  auto column = [](const Read& r, const std::string& label, const std::string& kind) -> const TableCell* {
+    for (const FinancialTable& t : r.tables)
+      for (const TableRow& row : t.rows) {
+        if (row.label != label) continue;
+        for (size_t c = 0; c < t.columns.size() && c < row.cells.size(); ++c)
+          if (ColumnKindName(t.columns[c].kind) == kind && row.cells[c].present) return &row.cells[c];
+      }
+    return nullptr;
+  };
+  {
+    // Another table's block of three (no sum), then the Kvar block.
+    Read r = ReadDump(kTable + "415\n-111\n-22\n\nKvar\n112\n75\n148\n\n335\n", "arsredovisning", 2025);
+    ASSERT_EQ(r.tables.size(), 1u);
+    ASSERT_EQ(r.tables[0].columns.size(), 3u);
+    const TableCell* spent = column(r, "Summa", "utfall");
+    ASSERT_NE(spent, nullptr);
+    EXPECT_EQ(spent->value, 7015);
+    const TableCell* left = column(r, "Unga vuxna i Nassjo", "aterstar");
+    ASSERT_NE(left, nullptr);
+    EXPECT_EQ(left->value, 148);
+    EXPECT_EQ(left->prov.page, 1);
+    EXPECT_EQ(left->raw, "148");
+    const TableCell* granted = column(r, "Jobbsparet Varnamo", "budget");
+    ASSERT_NE(granted, nullptr);
+    EXPECT_EQ(granted->value, 2400);
+  }
+  {
+    // A block that does not sum (a figure misread: 7 015 for 7 016 below)
+    // is no column of the table.
+    std::string bad = kTable;
+    bad.replace(bad.find("7 015"), 5, "7 016");
+    Read r = ReadDump(bad, "arsredovisning", 2025);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(r.tables[0].columns.size(), 1u);
+    EXPECT_EQ(column(r, "Summa", "utfall"), nullptr);
+  }
+}
+
 // w18's dump: a label cut after "Region" goes on with the region's name on
 // the next line ("Medlemsavgift Region" / "Gotland"); the next table's
 // caption naming its year ("Insatser 2027") right over its header is no
