@@ -1279,7 +1279,9 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
         OcrMisreadRepair m = RepairOcrMisreads(row.label, *lex);
         row.label = std::move(m.text);
         row.label_guesses = std::move(m.guessed);
-        unknown_words = !m.unknown.empty();
+        // A sign inside a word ("K€SSa", "re@Sultat") is no word either,
+        // though the repair passes over it as no word of letters.
+        unknown_words = !m.unknown.empty() || RE2::PartialMatch(row.label, "\\pL[^\\pL\\pN\\s.,:;()/&'\\-]+\\pL"_re);
       }
     }
     // A merged group cell's name read into the label of the row its text

@@ -305,9 +305,11 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // taken for it, flagged ("Kortfristig fordringar", "Summa till ÄN Går":
   // w27 +4): all 2001/2093. Then a one-column table's columns printed
   // apart, joined where they sum to its Summa line (w21's Förbrukat and
-  // Kvar, +10): all 2011/2093. The three wrong `ok` are right figures
-  // under "Kartläggning och stod" (stöd), one per column of that row.
-  EXPECT_GE(t.recalled, t.expected - 82) << ScoreReport(scored);
+  // Kvar, +10): all 2011/2093; a sign inside a label's word ("K€SSa OCN
+  // Dank") makes it garbled, so its standard line is taken (w27 +2): all
+  // 2013/2093. The three wrong `ok` are right figures under "Kartläggning
+  // och stod" (stöd), one per column of that row.
+  EXPECT_GE(t.recalled, t.expected - 80) << ScoreReport(scored);
   EXPECT_LE(t.suspect, 187) << ScoreReport(scored);  // w29 +3, w30 +20 (its dump: labels OCR garbled)
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);

@@ -1227,6 +1227,41 @@ TEST(OcrDumpBlocks, AnOcrTextLayersRatioLabelsAreNoMoney) {
   }
 }
 
+// w27's dump (dotted leaders garbled the labels beside them): on a page
+// decided kRepair, a label whose misread letters made other words
+// ("Kortfristig fordringar", "Summa till ÄN Går") or that carries a sign
+// inside a word ("K€SSa OCN Dank") is taken, flagged as a guess, for the
+// standard statement line it is clearly nearest; a label of known words
+// more than two edits off one ("Kortfristiga placeringar") keeps its own.
+// On a page decided kText every label stays as printed.
+TEST(OcrDumpBlocks, GarbledStatementLabelsTakeTheirStandardLineOnOcrPages) {
+  const std::string text =
+      "Balansrakning\n\nBelopp i tkr 2025-12-31 2024-12-31\nKortfristig fordringar 412 388\n"
+      "Kortfristiga placeringar 100 100\nK€SSa OCN Dank 3 956 3817\nSumma till ÄN Går 4 468 4305\n";
+  for (PageDecision decision : {PageDecision::kRepair, PageDecision::kText}) {
+    SCOPED_TRACE(PageDecisionName(decision));
+    Document doc;
+    doc.meta.kind = "arsredovisning";
+    ReadText(text, doc);
+    for (Page& p : doc.pages) p.decision = decision;
+    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    ASSERT_EQ(tables.size(), 1u);
+    std::vector<std::string> labels;
+    for (const TableRow& r : tables[0].rows) labels.push_back(r.label);
+    const std::vector<std::string> want =
+        decision == PageDecision::kRepair
+            ? std::vector<std::string>{"Kortfristiga fordringar", "Kortfristiga placeringar", "Kassa och bank",
+                                       "Summa tillgångar"}
+            : std::vector<std::string>{"Kortfristig fordringar", "Kortfristiga placeringar", "K€SSa OCN Dank",
+                                       "Summa till ÄN Går"};
+    EXPECT_EQ(labels, want);
+    if (decision == PageDecision::kRepair) {
+      EXPECT_FALSE(tables[0].rows[0].label_guesses.empty());
+      EXPECT_TRUE(tables[0].rows[1].label_guesses.empty());
+    }
+  }
+}
+
 // psm 3 on a balance sheet's lower half under a caption that ends in the
 // Not column's head: the labels (two ending in their note reference) as a
 // block, then each balance date's column one figure a line. The current
