@@ -435,3 +435,70 @@ std::vector<Flag> CheckDocument(const std::vector<FinancialTable>& tables) {
 }
 
 }  // namespace finsam
+
+namespace finsam {
+
+int CategorizeUnlabeledTotals(const std::vector<Flag>& checks, std::vector<FinancialTable>* tables,
+                              std::vector<Flag>* flags) {
+  int named = 0;
+  for (size_t ti = 0; ti < tables->size(); ++ti) {
+    FinancialTable& t = (*tables)[ti];
+    for (size_t ri = 0; ri < t.rows.size(); ++ri) {
+      TableRow& row = t.rows[ri];
+      if (!Trim(row.label).empty() || row.category || row.doubt_rule != "read.unlabeled") continue;
+      // The sum checks with this row as their total, per column.
+      std::set<int> held, failed;
+      std::set<int> parts;
+      for (const Flag& f : checks) {
+        if ((f.rule != kRuleSumSection && f.rule != kRuleSumResult) || f.cells.empty()) continue;
+        const FlagCell& total = f.cells.front();
+        if (total.table != static_cast<int>(ti) || total.row != static_cast<int>(ri)) continue;
+        if (!f.passed) {
+          failed.insert(total.col);
+          continue;
+        }
+        held.insert(total.col);
+        for (size_t k = 1; k < f.cells.size(); ++k) parts.insert(f.cells[k].row);
+      }
+      if (held.empty() || !failed.empty()) continue;
+      bool every_figure = true;
+      for (size_t c = 0; c < row.cells.size(); ++c)
+        if (row.cells[c].present && row.cells[c].parsed && !row.cells[c].is_percent)
+          every_figure = every_figure && held.count(static_cast<int>(c)) > 0;
+      if (!every_figure) continue;
+      int income = 0, cost = 0, other = 0;
+      for (int p : parts) {
+        if (p < 0 || p >= static_cast<int>(t.rows.size())) continue;
+        const TableRow& part = t.rows[p];
+        if (!part.category) {
+          if (!Trim(part.label).empty()) ++other;  // a label no category names: say nothing
+          continue;
+        }
+        if (part.category->rfind("income", 0) == 0) ++income;
+        else if (part.category->rfind("cost", 0) == 0) ++cost;
+        else ++other;
+      }
+      if (other > 0 || income + cost < 2) continue;
+      const std::string category = income && cost ? "result" : income ? "income.total" : "cost.total";
+      bool taken = false;
+      for (const TableRow& r : t.rows) taken = taken || (r.category && *r.category == category);
+      if (taken) continue;
+      row.category = category;
+      ++named;
+      Flag f;
+      f.rule = "read.unlabeled_total";
+      f.severity = kSeverityWarning;
+      f.message = "a line of figures whose label OCR lost is the sum of the " + std::to_string(parts.size()) +
+                  " rows above it in every column: read as category " + category + ", its label still unread";
+      f.page = row.prov.page;
+      f.source_text = row.prov.raw_text;
+      for (size_t c = 0; c < row.cells.size(); ++c)
+        if (row.cells[c].present) f.cells.push_back({static_cast<int>(ti), static_cast<int>(ri), static_cast<int>(c)});
+      f.key = f.rule + "|t" + std::to_string(ti) + "|r" + std::to_string(ri);
+      flags->push_back(std::move(f));
+    }
+  }
+  return named;
+}
+
+}  // namespace finsam

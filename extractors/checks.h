@@ -38,6 +38,21 @@ inline constexpr const char* kRuleUnitUnknown = "unit.unknown";    // a table's 
 // `table_index` in the flags' cells indexes `tables`.
 std::vector<Flag> CheckDocument(const std::vector<FinancialTable>& tables);
 
+// A row whose label OCR lost (TableRow::doubt_rule "read.unlabeled", no
+// label, no category) that `checks` (CheckDocument's flags) show to be the
+// total of the rows above it in every column where it has a figure, and in
+// none not, gets the category its parts give it: "income.total" over income
+// rows only, "cost.total" over cost rows only, "result" over both (psm 6
+// lost "Årets resultat" before "-215000| 4887000| …" = intäkter + kostnader
+// + finansiella poster). At least two parts must be categorized and every
+// other part be a label-less row too (nothing printed says otherwise), and
+// no other row of the table has that category already. The row stays
+// suspect (its label is still lost) and `*flags` gets one
+// "read.unlabeled_total" warning saying what the sums named it. Returns how
+// many rows were categorized.
+int CategorizeUnlabeledTotals(const std::vector<Flag>& checks, std::vector<FinancialTable>* tables,
+                              std::vector<Flag>* flags);
+
 // Short description of a cell for messages: "Summa intäkter / Budget 2020".
 std::string DescribeCell(const FinancialTable& t, int row, int col);
 

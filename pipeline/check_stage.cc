@@ -17,6 +17,8 @@ Status CheckFinancialsStage(PipelineContext& ctx) {
   RepairTables(ex.tables, &ex.flags);
   std::vector<Flag> checks = CheckDocument(ex.tables);
   ex.flags.insert(ex.flags.end(), checks.begin(), checks.end());
+  // A total whose label OCR lost, named by what it sums (checks.h).
+  CategorizeUnlabeledTotals(checks, &ex.tables, &ex.flags);
   // The tables of the report against each other (overview vs statements):
   // figures read apart that agree vouch for each other below.
   std::vector<Flag> periods = CheckPeriods(ex.tables);

@@ -1227,6 +1227,60 @@ TEST(OcrDumpBlocks, AnOcrTextLayersRatioLabelsAreNoMoney) {
   }
 }
 
+// psm 6 through a ruled overview lost a row's label ("-215000| 4887000|
+// …", Årets resultat): the row is loaded suspect without a label
+// (read.unlabeled). Where the sums show it to be the total of the rows
+// above in every column, it takes the category its parts give it (income
+// and costs: result; income only: income.total) and a warning says so; a
+// column that does not add up, or a part whose label names no category,
+// leaves it uncategorized.
+TEST(OcrDumpBlocks, AnUnlabeledTotalIsNamedByWhatItSums) {
+  struct Case {
+    const char* name;
+    std::string body;
+    const char* category;  // "" = none
+  };
+  const std::string head = "Oversikt over verksamhetens utveckling, kr\n\nUtfall 2020 Utfall 2019 Utfall 2018\n";
+  const Case kCases[] = {
+      {"income and costs", head + "Verksamhetens intakter 13 401 000 13 319 000 6 938 000\n"
+                                  "Verksamhetens kostnader -13 616 000 -8 432 000 -8 148 000\n"
+                                  "Finansiella kostnader -2 000 -2 000 0\n"
+                                  "-217 000 | 4 885 000| -1 210 000\n",
+       "result"},
+      {"income only", head + "Intäkter\n"
+                             "Försäkringskassan/Arbetsförmedlingen 6 660 000 6 660 000 3 400 000\n"
+                             "Region Gävleborg 3 330 000 3 330 000 1 700 000\n"
+                             "9 990 000 | 9 990 000| 5 100 000\n",
+       "income.total"},
+      {"one column off", head + "Verksamhetens intakter 13 401 000 13 319 000 6 938 000\n"
+                                "Verksamhetens kostnader -13 616 000 -8 432 000 -8 148 000\n"
+                                "-215 000 | 4 887 000| -1 200 000\n",
+       ""},
+      {"a part no category names", head + "Region Gävleborg 3 330 000 3 330 000 1 700 000\n"
+                                          "Bidrag fran stiftelsen 401 000 319 000 38 000\n"
+                                          "3 731 000 | 3 649 000| 1 738 000\n",
+       ""},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    Read r = ReadDump(c.body, "arsredovisning", 2020);
+    ASSERT_EQ(r.tables.size(), 1u);
+    std::vector<Flag> checks = CheckDocument(r.tables);
+    std::vector<Flag> flags;
+    const int named = CategorizeUnlabeledTotals(checks, &r.tables, &flags);
+    const TableRow& last = r.tables[0].rows.back();
+    ASSERT_TRUE(last.label.empty()) << last.label;
+    EXPECT_EQ(last.category.value_or(""), c.category);
+    EXPECT_EQ(named, std::string(c.category).empty() ? 0 : 1);
+    EXPECT_EQ(flags.size(), std::string(c.category).empty() ? 0u : 1u);
+    for (const TableCell& cell : last.cells) {
+      if (cell.present) {
+        EXPECT_EQ(cell.status, "suspect");
+      }
+    }
+  }
+}
+
 // w27's dump (dotted leaders garbled the labels beside them): on a page
 // decided kRepair, a label whose misread letters made other words
 // ("Kortfristig fordringar", "Summa till ÄN Går") or that carries a sign
