@@ -1193,6 +1193,16 @@ TEST(OcrDumpBlocks, OneStatementWithNoteReferencesLabelsFirst) {
   EXPECT_EQ(c->status, "ok");
 }
 
+// The tables of an årsredovisning dump whose pages were decided `decision`
+// (kRepair: an English-model OCR text layer; kText: a text as printed).
+std::vector<FinancialTable> AnnualReportTables(const std::string& text, PageDecision decision) {
+  Document doc;
+  doc.meta.kind = "arsredovisning";
+  ReadText(text, doc);
+  for (Page& p : doc.pages) p.decision = decision;
+  return ExtractFinancialTables(doc);
+}
+
 // An English-model OCR text layer (its pages decided kRepair: å/ä/ö
 // stripped) reads a five-year overview's raised 2 as a question mark
 // ("Årsavgift/m? bostadsrättsyta"). Its labels get OCR's label repairs as
@@ -1207,11 +1217,7 @@ TEST(OcrDumpBlocks, AnOcrTextLayersRatioLabelsAreNoMoney) {
       "Nettoomsattning (tkr) 7 394 6 645 7 001\n";
   for (PageDecision decision : {PageDecision::kRepair, PageDecision::kText}) {
     SCOPED_TRACE(PageDecisionName(decision));
-    Document doc;
-    doc.meta.kind = "arsredovisning";
-    ReadText(text, doc);
-    for (Page& p : doc.pages) p.decision = decision;
-    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    std::vector<FinancialTable> tables = AnnualReportTables(text, decision);
     ASSERT_EQ(tables.size(), 1u);
     const TableRow* fee = nullptr;
     for (const TableRow& r : tables[0].rows)
@@ -1294,11 +1300,7 @@ TEST(OcrDumpBlocks, GarbledStatementLabelsTakeTheirStandardLineOnOcrPages) {
       "Kortfristiga placeringar 100 100\nK€SSa OCN Dank 3 956 3817\nSumma till ÄN Går 4 468 4305\n";
   for (PageDecision decision : {PageDecision::kRepair, PageDecision::kText}) {
     SCOPED_TRACE(PageDecisionName(decision));
-    Document doc;
-    doc.meta.kind = "arsredovisning";
-    ReadText(text, doc);
-    for (Page& p : doc.pages) p.decision = decision;
-    std::vector<FinancialTable> tables = ExtractFinancialTables(doc);
+    std::vector<FinancialTable> tables = AnnualReportTables(text, decision);
     ASSERT_EQ(tables.size(), 1u);
     std::vector<std::string> labels;
     for (const TableRow& r : tables[0].rows) labels.push_back(r.label);
