@@ -1619,9 +1619,8 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
         for (const Constraint& c : cons) n += ev.Check(c) == 0;
         still.push_back(n);
       }
-      const int fewest = *std::min_element(still.begin(), still.end());
-      if (std::count(still.begin(), still.end(), fewest) == 1)
-        sols = {sols[std::min_element(still.begin(), still.end()) - still.begin()]};
+      const auto fewest = std::min_element(still.begin(), still.end());
+      if (std::count(still.begin(), still.end(), *fewest) == 1) sols = {sols[fewest - still.begin()]};
     }
     if (sols.empty() && RepairLostMinusSigns(t, ti, fc, cons, failing, &done, flags, stats)) continue;
     if (sols.empty() && RepairSeveralMisreads(t, ti, fc, cons, failing, &done, flags, stats)) continue;

@@ -660,24 +660,23 @@ std::optional<std::string> NearestStandardLabel(const std::string& label, bool k
   constexpr int kClearBy = 3;
   int best = 1 << 20, second = 1 << 20;
   const char* found = nullptr;
+  std::string found_letters;  // letters(found): ASCII, one byte a letter
   for (const char* standard : kStandardLabels) {
-    const std::string theirs = letters(standard);
+    std::string theirs = letters(standard);
     const int d = EditDistance(mine, theirs);
     if (d < best) {
       second = best;
       best = d;
       found = standard;
+      found_letters = std::move(theirs);
     } else if (d < second) {
       second = d;
     }
   }
-  const int size = static_cast<int>(Utf8ToU32(letters(found ? found : "")).size());
+  const int size = static_cast<int>(found_letters.size());
   if (!found || best == 0 || best > kMaxEdits || best > kMaxShare * size || second < best + kClearBy)
     return std::nullopt;
-  if (known_words) {
-    const std::string theirs = letters(found);
-    if (theirs.starts_with(mine) || mine.starts_with(theirs)) return std::nullopt;
-  }
+  if (known_words && (found_letters.starts_with(mine) || mine.starts_with(found_letters))) return std::nullopt;
   return std::string(found);
 }
 

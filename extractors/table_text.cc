@@ -2357,6 +2357,40 @@ std::string LoneFigure(const Line& line) {
   return nl.cells.size() == 1 ? nl.cells[0] : "";
 }
 
+// The lines of up to `m` lone figures from line `q` on, all on page
+// `page`: blank lines between them pass (fewer than
+// tp.end_blank_lines_spaced in a row), any other line ends the run, and so
+// does a line in `consumed` when one is given. `*next` gets the line the
+// run stopped at.
+std::vector<size_t> LoneFigureRun(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t q,
+                                  int page, size_t m, const TextTableParams& tp, const std::set<size_t>* consumed,
+                                  size_t* next) {
+  std::vector<size_t> at;
+  for (int gap = 0; q < lines.size() && pages[q] == page && at.size() < m; ++q) {
+    if (consumed && consumed->count(q)) break;
+    if (CleanCellText(lines[q]->text).empty()) {
+      if (++gap >= tp.end_blank_lines_spaced) break;
+      continue;
+    }
+    gap = 0;
+    if (LoneFigure(*lines[q]).empty()) break;
+    at.push_back(q);
+  }
+  *next = q;
+  return at;
+}
+
+// A cell of figure `text`, printed alone on `line` of page `page` (a column
+// block a dump printed apart from its table).
+GridCell LoneFigureCell(const Line& line, int page, const std::string& text) {
+  GridCell gc;
+  gc.present = true;
+  gc.text = text;
+  gc.prov = ProvFor(line, page, 0, static_cast<int>(CodePointCount(line.text)), text);
+  gc.prov.box = line.box;
+  return gc;
+}
+
 bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t start,
                            const TextTableParams& tp, std::set<size_t>* consumed, Grid* grid, size_t* end) {
   std::string first_header, caption;
@@ -2454,15 +2488,7 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
         ++q, ++seen;
       if (q >= lines.size() || pages[q] != pages[start] || LoneFigure(*lines[q]).empty()) continue;
     }
-    for (int gap = 0; q < lines.size() && pages[q] == pages[start] && b.figure_lines.size() < m; ++q) {
-      if (CleanCellText(lines[q]->text).empty()) {
-        if (++gap >= tp.end_blank_lines_spaced) break;
-        continue;
-      }
-      gap = 0;
-      if (LoneFigure(*lines[q]).empty()) break;
-      b.figure_lines.push_back(q);
-    }
+    b.figure_lines = LoneFigureRun(lines, pages, q, pages[start], m, tp, nullptr, &q);
     if (b.figure_lines.size() != m || seen.count(b.header)) continue;
     // Past the m-th figure: a figure that is no next head means the column
     // is longer than the table.
@@ -2537,12 +2563,7 @@ bool ReadSplitColumnsTable(const std::vector<const Line*>& lines, const std::vec
     row.cells.resize(g.headers.size());
     if (!br.figure.empty()) {
       auto put = [&](size_t c, size_t line, const std::string& text) {
-        const Line& fl = *lines[line];
-        GridCell& gc = row.cells[c];
-        gc.present = true;
-        gc.text = text;
-        gc.prov = ProvFor(fl, pages[line], 0, static_cast<int>(CodePointCount(fl.text)), text);
-        gc.prov.box = fl.box;
+        row.cells[c] = LoneFigureCell(*lines[line], pages[line], text);
         row.raw_numbers += (row.raw_numbers.empty() ? "" : " ") + text;
       };
       put(0, br.index, br.figure);
@@ -2639,32 +2660,20 @@ void AppendLaterColumnBlocks(const std::vector<const Line*>& lines, const std::v
       if (clean.empty()) continue;
       if (!LoneFigure(*lines[q]).empty() || IsColumnHeadAt(lines, q) || ++text > 2) break;
     }
-    std::vector<size_t> at;
+    const std::vector<size_t> at = LoneFigureRun(lines, pages, q, page, m, tp, consumed, &q);
+    if (at.size() != m) continue;
+    std::vector<std::string> figs;
     std::vector<double> v;
-    for (int gap = 0; q < lines.size() && pages[q] == page && at.size() < m && !consumed->count(q); ++q) {
-      if (CleanCellText(lines[q]->text).empty()) {
-        if (++gap >= tp.end_blank_lines_spaced) break;
-        continue;
-      }
-      gap = 0;
-      const std::string fig = LoneFigure(*lines[q]);
-      std::optional<double> value = fig.empty() ? std::nullopt : ParseAmount(fig);
-      if (!value) break;
-      at.push_back(q);
-      v.push_back(*value);
+    for (size_t a : at) {
+      figs.push_back(LoneFigure(*lines[a]));
+      if (std::optional<double> value = ParseAmount(figs.back())) v.push_back(*value);
     }
-    if (at.size() != m || !sums(v)) continue;
+    if (v.size() != m || !sums(v)) continue;
     g->headers.push_back(head);
     for (size_t i = 0; i < m; ++i) {
       GridRow& row = g->rows[fig_rows[i]];
-      const Line& fl = *lines[at[i]];
-      GridCell gc;
-      gc.present = true;
-      gc.text = LoneFigure(fl);
-      gc.prov = ProvFor(fl, pages[at[i]], 0, static_cast<int>(CodePointCount(fl.text)), gc.text);
-      gc.prov.box = fl.box;
-      row.cells.push_back(gc);
-      row.raw_numbers += " " + gc.text;
+      row.cells.push_back(LoneFigureCell(*lines[at[i]], pages[at[i]], figs[i]));
+      row.raw_numbers += " " + figs[i];
       if (row.doubt_rule.empty()) {
         row.doubt_rule = "read.pairing";
         row.doubt = doubt;

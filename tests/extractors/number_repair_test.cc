@@ -786,30 +786,28 @@ TEST(NumberRepairTest, TwoChecksAgreeingOnOneDigitRepairIt) {
                       {"Summa eget kapital och skulder", {"5 630", "5 355"}}},
                      "Balansräkning", "balance_sheet", 1);
   };
-  FinancialTable t = sheet("2 630");
-  t.rows[2].cells[0].prov.confidence = 0.8;  // read by OCR
-  std::vector<Flag> flags;
-  RepairTable(t, 0, &flags);
+  // The sheet repaired, its figure read by OCR (`ocr`) or printed in a
+  // text layer.
+  auto repaired = [&sheet](const char* sum_of_current, bool ocr) {
+    FinancialTable t = sheet(sum_of_current);
+    if (ocr) t.rows[2].cells[0].prov.confidence = 0.8;
+    std::vector<Flag> flags;
+    RepairTable(t, 0, &flags);
+    return t;
+  };
+  FinancialTable t = repaired("2 630", true);
   EXPECT_EQ(t.rows[2].cells[0].value, 5630);
   EXPECT_EQ(t.rows[2].cells[0].status, "repaired");
   EXPECT_EQ(t.rows[3].cells[0].value, 5630);
   // A text layer's figure: the document's misprint, not rewritten.
-  FinancialTable printed = sheet("2 630");
-  std::vector<Flag> flags1;
-  RepairTable(printed, 0, &flags1);
+  FinancialTable printed = repaired("2 630", false);
   EXPECT_EQ(printed.rows[2].cells[0].value, 2630);
   // The sign lost: both checks need the figure negated.
-  FinancialTable sign = sheet("-5 630");
-  sign.rows[2].cells[0].prov.confidence = 0.8;
-  std::vector<Flag> flags2;
-  RepairTable(sign, 0, &flags2);
+  FinancialTable sign = repaired("-5 630", true);
   EXPECT_EQ(sign.rows[2].cells[0].value, 5630);
   EXPECT_EQ(sign.rows[2].cells[0].status, "repaired");
   // Three digits off: no repair.
-  FinancialTable three = sheet("2 681");
-  three.rows[2].cells[0].prov.confidence = 0.8;
-  std::vector<Flag> flags3;
-  RepairTable(three, 0, &flags3);
+  FinancialTable three = repaired("2 681", true);
   EXPECT_EQ(three.rows[2].cells[0].value, 2681);
   EXPECT_NE(three.rows[2].cells[0].status, "repaired");
 }
