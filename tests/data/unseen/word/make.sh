@@ -25,7 +25,8 @@ for spec in "w1-vp-sydnarke 200 0.6" "w2-ar-varmland 240 -0.5" "w3-vp-sydnarke-t
   "w21-ar-jonkoping 220 0.6" "w22-dr-skelleftea 200 -0.4" "w23-ar-vastramalardalen 230 0.5" \
   "w24-vp-sormland 240 -0.6" "w25-ar-malmo 210 0.4" \
   "w26-vp-helsingborg 220 -0.5" "w27-ar-norrtalje 230 0.6" \
-  "w28-vp-vast 210 -0.3" "w29-vp-stockholm 230 0.4" "w30-ar-goteborg 220 -0.5"; do
+  "w28-vp-vast 210 -0.3" "w29-vp-stockholm 230 0.4" "w30-ar-goteborg 220 -0.5" \
+  "w31-ar-vasteras 240 0.4" "w32-vp-kristianstad 210 -0.4"; do
   set -- $spec
   id=$1 dpi=$2 rot=$3
   ((all)) || [[ "$only" == *" $id "* ]] || continue

@@ -18,12 +18,14 @@ Source lines:
                          next column, back to one (w29: tables side by side)
   | ^3 Intäkter | a |    a cell merged down over 3 rows, its text centred vertically; the rows
   | ^ | b |              below hold "^" where it covers them (w30)
+  @repeathead            the next table's first row is a heading row Writer repeats on every page
+                         the table runs over (w32)
   anything else          a paragraph; blank lines end tables
 """
 import base64, os, re, struct, sys
 from xml.sax.saxutils import escape
 
-NUM = re.compile(r'^(?:[-−–]?\s?[\d \u00a0\u202f.]+(,\d+)?\s?%?|\([\d \u00a0]+(,\d+)?\)|[\d \u00a0]+ kr|[\d \u00a0]+(,\d+)?-|[-−–])$')  # no-break and thin spaces (and periods) group thousands too; an accountant's (1 234), "1 234 kr" and a nil dash are figures too (w14), and an accounting export's trailing minus "9 400-" (w16)
+NUM = re.compile(r'^(?:[-−–+]?\s?[\d \u00a0\u202f.]+(,\d+)?\s?%?|[\d \u00a0\u202f]+ tkr|\([\d \u00a0]+(,\d+)?\)|[\d \u00a0]+ kr|[\d \u00a0]+(,\d+)?-|[-−–])$')  # no-break and thin spaces (and periods) group thousands too; an accountant's (1 234), "1 234 kr" and a nil dash are figures too (w14), and an accounting export's trailing minus "9 400-" (w16)
 
 def main(src, out):
     font, size, rules, shade, tabs = 'Liberation Sans', '10pt', 'grid', '#ffffff', []
@@ -32,6 +34,7 @@ def main(src, out):
     table, bold = [], []
     tcount = [0]
     widths = []  # @widths: the next table's column widths (cm), then reset
+    repeat = [False]  # @repeathead: the next table's first row repeats on each page (w32)
     sections = [0, 0]  # a two-column section open?, sections so far
     def flush():
         if not table:
@@ -60,6 +63,8 @@ def main(src, out):
         numeric = [sum(1 for r in table[1:] if c < len(r) and r[c] and NUM.match(r[c])) >
                    sum(1 for r in table[1:] if c < len(r) and r[c] and not NUM.match(r[c])) for c in range(n)]
         for i, row in enumerate(table):
+            if i == 0 and repeat[0]:
+                x.append('<table:table-header-rows>')
             x.append('<table:table-row>')
             for c in range(n):
                 v = row[c] if c < len(row) else ''
@@ -77,6 +82,9 @@ def main(src, out):
                 x.append('<table:table-cell table:style-name="%s"%s office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (
                     cs, (' table:number-rows-spanned="%s"' % span.group(1)) if span else '', ps, escape(v)))
             x.append('</table:table-row>')
+            if i == 0 and repeat[0]:
+                x.append('</table:table-header-rows>')
+        repeat[0] = False
         x.append('</table:table>')
         body.append('\n'.join(x))
         table.clear(); bold.clear()
@@ -99,6 +107,8 @@ def main(src, out):
             tabs = line.split()[1:]
         elif line.startswith('@header ') or line.startswith('@footer '):
             running[line[1:7]] = line[8:]
+        elif line.startswith('@repeathead'):
+            repeat[0] = True
         elif line.startswith('@widths'):
             widths[:] = line.split()[1:]
         elif line.startswith('@image '):
