@@ -85,6 +85,15 @@ OrderedJson PageJson(const Page& p, bool with_lines) {
       OrderedJson line = OrderedJson::object();
       line["text"] = l.text;
       line["box"] = JsonBox(l.box);
+      // Each word with its box, as the table readers see them.
+      OrderedJson words = OrderedJson::array();
+      for (const Word& w : l.words) {
+        OrderedJson word = OrderedJson::object();
+        word["text"] = w.text;
+        word["box"] = JsonBox(w.box);
+        words.push_back(std::move(word));
+      }
+      line["words"] = std::move(words);
       text.push_back(std::move(line));
     }
     o["text"] = std::move(text);

@@ -1,5 +1,7 @@
 #include "extractors/financial_tables.h"
 
+#include <set>
+
 #include <re2/re2.h>
 
 #include "extractors/table_arithmetic.h"
@@ -44,6 +46,29 @@ std::string DocumentUnitStatement(const Document& doc) {
   return "";
 }
 
+// A footnote mark OCR read without its parenthesis ("Övriga intäkter 1"
+// for "Övriga intäkter 1)"), or printed as a digit: a label that ends in a
+// lone digit whose footnote the document prints (a sentence that starts
+// with that digit, "1 Ränteintäkter och återbetalda medel …" or "1) …")
+// loses the mark. Without such a note the digit stays (a name may end in
+// one: "Steg 1"). Labels only; the line as read stays in the provenance.
+void DropFootnoteMarks(const Document& doc, std::vector<FinancialTable>* tables) {
+  std::set<std::string> notes;
+  static const RE2 kNote("\\s*([1-9])\\)?\\s+\\p{Lu}\\p{Ll}+(\\s+\\S+){3,}\\.\\s*");
+  for (const Page& p : doc.pages)
+    for (const Line& l : p.lines) {
+      std::string d;
+      if (RE2::FullMatch(l.text, kNote, &d)) notes.insert(d);
+    }
+  if (notes.empty()) return;
+  static const RE2 kMarked("(.*\\p{Ll})\\s+([1-9])\\)?");
+  for (FinancialTable& t : *tables)
+    for (TableRow& r : t.rows) {
+      std::string head, d;
+      if (RE2::FullMatch(r.label, kMarked, &head, &d) && notes.count(d)) r.label = head;
+    }
+}
+
 }  // namespace
 
 std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
@@ -58,6 +83,7 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
     ctx.ocr_pages.push_back(p.decision == PageDecision::kOcr || p.decision == PageDecision::kRepair);
   bool text = !doc.pages.empty() && doc.pages.front().unit == BoxUnit::kCharCell;
   std::vector<Grid> grids = text ? ReadTextTables(doc) : ReadLayoutTables(doc);
+  for (Grid& g : ReadTransposedTables(doc)) grids.push_back(std::move(g));
   std::vector<FinancialTable> tables;
   for (const Grid& g : grids) {
     FinancialTable t;
@@ -68,6 +94,7 @@ std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
     }
     tables.push_back(std::move(t));
   }
+  DropFootnoteMarks(doc, &tables);
   UnitLinesAbove(doc, &tables);
   ResolveTableUnits(&tables);
   return tables;

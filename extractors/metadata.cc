@@ -759,14 +759,20 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
         for (size_t j = i + 1; j < title.size() && j <= i + 3; ++j) {
           std::string k2;
           int a2 = 0, b2 = 0;
+          // Its first sentence ("Med budget 2027 och plan för 2028–2029.
+          // Fastställd av styrelsen …").
+          std::string line = title[j];
+          re2::StringPiece cut;
+          if (RE2::PartialMatch(line, "(\\d\\d\\. )\\p{Lu}"_re, &cut))
+            line.resize(cut.data() - line.data() + 3);
           // A sentence or heading that states the period, not a table's header.
-          if (Words(title[j]).size() > 12 || title[j].find('\t') != std::string::npos ||
-              !RE2::PartialMatch(title[j], "(?i)(med|och|samt) (flerårs|flerars|ekonomisk )?plan|plan för|planperiod"_re))
+          if (Words(line).size() > 12 || line.find('\t') != std::string::npos ||
+              !RE2::PartialMatch(line, "(?i)(med|och|samt) (flerårs|flerars|ekonomisk )?plan|plan för|planperiod"_re))
             continue;
           // The plan's years alone, after the budget year ("Med flerårsplan
           // för 2028–2029" under "Verksamhetsplan och budget 2027").
           int p1 = 0, p2 = 0;
-          if (RE2::PartialMatch(title[j],
+          if (RE2::PartialMatch(line,
                                 "(?i)^\\s*(?:med|samt|och) (?:flerårs|flerars|ekonomisk )?plan(?:en)?(?: för| for)?"
                                 "(?: åren| aren)?\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)"_re,
                                 &p1, &p2) &&
@@ -774,7 +780,7 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
             to = p2;
             break;
           }
-          if (!ParseKindAndYears(title[j], &k2, &a2, &b2)) continue;
+          if (!ParseKindAndYears(line, &k2, &a2, &b2)) continue;
           if (a2 == from && b2 > to && b2 - a2 < 10) to = b2;
           break;
         }

@@ -125,10 +125,15 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
   };
   // A page of a plain-text dump (words of WordSource::kPlainText): OCR
   // output as often as not, without the confidences to doubt a figure by.
+  // (By the page's unit, or by any of its words: its first word may be one
+  // diacritic repair changed, WordSource::kRepaired.)
   auto dump_page = [&doc](int page) {
     if (page < 1 || page > static_cast<int>(doc.pages.size())) return false;
-    for (const Line& l : doc.pages[page - 1].lines)
-      for (const Word& w : l.words) return w.source == WordSource::kPlainText;
+    const Page& p = doc.pages[page - 1];
+    if (p.unit == BoxUnit::kCharCell) return true;
+    for (const Line& l : p.lines)
+      for (const Word& w : l.words)
+        if (w.source == WordSource::kPlainText) return true;
     return false;
   };
   int marked = 0;
@@ -200,7 +205,9 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
         int negative = 0;
         for (size_t c = 0; c < r.cells.size(); ++c) {
           const TableCell& cell = r.cells[c];
-          if (!cell.present || !cell.parsed || cell.value == 0) continue;
+          // (A share column's per cent is no amount to compare: "3,3" beside
+          // "3 100" under "Förändring, %".)
+          if (!cell.present || !cell.parsed || cell.value == 0 || cell.is_percent) continue;
           v.push_back({std::fabs(cell.value), static_cast<int>(c)});
           negative += cell.value < 0;
         }
@@ -253,6 +260,7 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           why = "figure read by OCR ten times off its row's other figures ('" + cell.raw +
                 "': a digit put in or lost?), no check confirms it";
         } else if (paren_negatives && row_read_by_ocr && r.category && r.category->starts_with("cost") &&
+                   !IsDeviationKind(col.kind) &&  // (a deviation's sign is the table's convention)
                    cell.parsed && cell.value > 0 && cell.raw.find('(') == std::string::npos) {
           why = "cost figure read by OCR as positive where its table prints negatives in parentheses ('" +
                 cell.raw + "': a parenthesis lost?)";

@@ -214,7 +214,9 @@ bool CellPresent(const FinancialTable& t, int row, int col) {
 bool IsSumLabel(const std::string& label) {
   std::string f = Fold(Trim(label));
   return StartsWithWord(f, "summa") || StartsWithWord(f, "s:a") ||
-         StartsWithWord(f, "totalt") || StartsWithWord(f, "total") || StartsWithWord(f, "sum");
+         StartsWithWord(f, "totalt") || StartsWithWord(f, "total") || StartsWithWord(f, "sum") ||
+         // A group's subtotal under its section ("Delsumma individinriktade").
+         StartsWithWord(f, "delsumma") || StartsWithWord(f, "totalsumma") || StartsWithWord(f, "subtotal");
 }
 
 bool IsResultLabel(const std::string& label) {

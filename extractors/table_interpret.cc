@@ -78,7 +78,7 @@ bool IsSectionWord(const std::string& folded) {
 }
 
 bool IsTotalLabel(const std::string& folded) {
-  static const RE2 kTotal("^(summa|s:a|totalt|total|summa totalt)\\b");
+  static const RE2 kTotal("^(summa|s:a|totalt|total|summa totalt|delsumma|totalsumma|subtotal)\\b");
   return RE2::PartialMatch(folded, kTotal);
 }
 
@@ -303,6 +303,11 @@ std::string CleanCellText(const std::string& s) {
   static const RE2 kSuperscript("([^\\PLm])[\\x{00B9}\\x{00B2}\\x{00B3}\\x{2070}\\x{2074}-\\x{2079}]+|"
                                 "(m)[\\x{00B9}\\x{2070}\\x{2074}-\\x{2079}]+");
   RE2::GlobalReplace(&out, kSuperscript, "\\1\\2");
+  // A footnote mark written "1)" or "a)" after a label's word ("Övriga
+  // intäkter 1) 50 40"): the note's, not the label's. Not where a paren
+  // opens before it ("Kostnader (not 2)"), nor a figure's sign ("(1)").
+  static const RE2 kParenMark("([\\pL.])\\s+[1-9a-h]\\)(\\s|$)");
+  if (out.find('(') == std::string::npos) RE2::GlobalReplace(&out, kParenMark, "\\1\\2");
   static const RE2 kSpaces("[ \\t\\x{00a0}]+");
   RE2::GlobalReplace(&out, kSpaces, " ");
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -1323,8 +1328,11 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     for (int k : keep)
       if (k < static_cast<int>(gr.cells.size()) && gr.cells[k].present) has_values = true;
     if (gr.repeated_header) {
-      // "Kostnader 2020 2021 2022": starts a new top-level section.
-      if (!row.label.empty() && !IsDigitsOnly(row.label)) {
+      // "Kostnader 2020 2021 2022": starts a new top-level section. The
+      // header repeated as printed over the label column ("Tkr", "Belopp i
+      // tkr" at the top of the next page) names none.
+      if (!row.label.empty() && !IsDigitsOnly(row.label) && FoldKey(row.label) != FoldKey(grid.header_label) &&
+          !RE2::FullMatch(FoldKey(row.label), "(belopp i )?(tkr|kr|mkr|mnkr|kronor|tusental kronor|tusen kronor)"_re)) {
         top_section = SentenceCase(row.label);
         sub_section.clear();
       }

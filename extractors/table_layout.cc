@@ -688,7 +688,13 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       // 2025-12-31", OCR setting them a word space apart): one column's.
       const bool dated_count = IsCountHeaderWord(StripPunct(q.w->text)) &&
                                RE2::FullMatch(StripPunct(p.w->text), "(19|20)\\d\\d(-\\d\\d-\\d\\d)?"_re);
-      const double gap = period || dated_count ? lp.period_gap_heights : lp.phrase_gap_heights;
+      // And a closing date in words ("31 dec 2024"), OCR setting its day a
+      // little further from the month than a phrase's words.
+      static const RE2 kMonth("(?i)(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?");
+      const std::string qt = StripPunct(q.w->text), pt = StripPunct(p.w->text);
+      const bool date_part = (RE2::FullMatch(qt, "\\d{1,2}"_re) && RE2::FullMatch(pt, kMonth)) ||
+                             (RE2::FullMatch(qt, kMonth) && RE2::FullMatch(pt, "(19|20)\\d\\d"_re));
+      const double gap = period || dated_count || date_part ? lp.period_gap_heights : lp.phrase_gap_heights;
       // (Measured by the line's tallest word: an OCR box hugs the ink, so
       // "2025" after "Budget" is shorter than the line by its descenders.)
       // A box OCR drew over two rows of a header cell ("Helårsprognos" over
@@ -2065,6 +2071,16 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
         if (!stop) k = pb.size();
         break;
       }
+      // The page's running foot right under the table, no wider gap above
+      // it, that OCR garbled past RunningTextLines' matching
+      // ("Samordaarcedorbundet krisnanstad - verksamhetsplan 2027 1"): the
+      // page's last lines, a few words each, the last ending in the page's
+      // own number (prov.page is 1-based). The table may go on.
+      if (PageFootFrom(pb, k) && b.words.size() >= 3 &&
+          pb.back().words.back().w->text == std::to_string(pb.back().page)) {
+        k = pb.size();
+        break;
+      }
       int rhs = HeaderStart(b);
       if (rhs >= 0) {
         std::string lbl;
@@ -2882,16 +2898,29 @@ void MarkPagesDoubt(const std::vector<int>& pages, const std::string& rule, cons
 // Årets resultat" over "2021  11 200  −10 950  250", "2022 …"): a header of
 // three or more words and no digit, then three or more rows of a year and
 // two or more figures alone, the years one apart in one direction, each
-// year under the header's left edge. Returns the right edge of the years
-// (the label column) in *label_x1, or false.
-bool TransposedHeader(const std::vector<Band>& bands, size_t i, const LayoutParams& lp, double* label_x1) {
+// year under the header's left edge; a header cell's words wrapped onto up
+// to two bands of their own may stand between (their number in *wrapped).
+// Returns the right edge of the years (the label column) in *label_x1, or
+// false.
+bool TransposedHeader(const std::vector<Band>& bands, size_t i, const LayoutParams& lp, double* label_x1,
+                      size_t* wrapped) {
   const Band& h = bands[i];
   if (h.words.size() < 3) return false;
   for (const PWord& p : h.words)
     if (HasDigit(p.w->text)) return false;
   int rows = 0, prev = 0, dir = 0;
   double year_x0 = 0, year_x1 = 0;
-  for (size_t k = i + 1; k < bands.size() && rows < 15; ++k) {
+  // A header cell's words wrapped onto a band of their own ("Region" over
+  // "Västmanland"): a few words, no digit, set close under the header.
+  size_t first_row = i + 1;
+  for (int wrapped = 0; wrapped < 2 && first_row < bands.size(); ++wrapped, ++first_row) {
+    const Band& w = bands[first_row];
+    bool words = w.page == h.page && w.words.size() <= 3 &&
+                 w.box.y0 - bands[first_row - 1].box.y1 < lp.header_wrap_gap_heights * h.box.height();
+    for (const PWord& p : w.words) words = words && !HasDigit(p.w->text);
+    if (!words) break;
+  }
+  for (size_t k = first_row; k < bands.size() && rows < 15; ++k) {
     const Band& b = bands[k];
     if (b.page != h.page || b.words.size() < 3) break;
     const std::string first = StripPunct(b.words[0].w->text);
@@ -2915,6 +2944,7 @@ bool TransposedHeader(const std::vector<Band>& bands, size_t i, const LayoutPara
   // left of its first measure).
   if (rows < 3 || year_x0 > h.words[0].w->box.x1) return false;
   *label_x1 = year_x1 + lp.edge_slack_pt;
+  *wrapped = first_row - i - 1;
   int measures = 0;
   for (const PWord& p : h.words) measures += p.w->box.x0 >= *label_x1;
   return measures >= 2;
@@ -2957,10 +2987,14 @@ size_t ReadTableAt(const Document& doc, const std::vector<std::vector<Band>>& pa
     if (years_below || !SingleYear(FindTitle(bands, i, lp)).has_value()) hs = -1;
   }
   double label_x1 = 0;
-  const bool transposed = hs < 0 && TransposedHeader(bands, i, lp, &label_x1);
+  size_t wrapped = 0;
+  const bool transposed = hs < 0 && TransposedHeader(bands, i, lp, &label_x1, &wrapped);
   if (transposed) hs = 0;
   if (hs < 0) return i + 1;
   HeaderBlock h = MergeWrappedHeader(bands, i, hs, lp);
+  // (The names of a turned table's columns wrapped in their cells: "Region"
+  // over "Västmanland".)
+  for (; transposed && h.end < i + wrapped; ++h.end) MergeIntoHeader(&h.header, bands[h.end + 1]);
   h.transposed = transposed;
   h.label_x1 = label_x1;
   CarryHeaderFromPreviousPage(doc, page_bands, pi, i, lp, &h);
@@ -3091,7 +3125,16 @@ std::vector<Grid> ReadLayoutTables(const Document& doc, const LayoutParams& para
         // 2021 2020") starts that table; a repeated header repeats its label
         // or has none.
         bool own_label = !cur.header_label.empty() && FoldKey(cur.header_label) != FoldKey(prev.header_label);
-        if (cur.headers == prev.headers && cur.page == prev.last_page + 1 && !own_label) {
+        // (Headers OCR read a little apart name the same columns when each
+        // parses alike: "Förändring, 24" and "Förändring, 2" for "%".)
+        bool same_headers = cur.headers.size() == prev.headers.size();
+        for (size_t c = 0; same_headers && c < cur.headers.size(); ++c) {
+          if (cur.headers[c] == prev.headers[c]) continue;
+          const TableColumn a = ParseColumnHeader(cur.headers[c], doc.meta.kind);
+          const TableColumn b = ParseColumnHeader(prev.headers[c], doc.meta.kind);
+          same_headers = a.kind == b.kind && a.year == b.year && a.period == b.period;
+        }
+        if (same_headers && cur.page == prev.last_page + 1 && !own_label) {
           for (GridRow& r : cur.rows) prev.rows.push_back(std::move(r));
           prev.last_page = cur.last_page;
           grids.pop_back();

@@ -177,6 +177,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
 // Tables on positioned-word pages (BoxUnit::kPoint: text layer or OCR).
 std::vector<Grid> ReadLayoutTables(const Document& doc, const LayoutParams& params = LayoutParams());
 
+// Tables printed transposed, on either kind of page: the years down the
+// first column under a header "År" and the columns named across ("År  Staten
+// Region Västmanland  Västerås stad  Summa"). Each comes back turned: a Grid
+// whose headers are the years and whose rows are the named columns
+// (table_transposed.cc).
+std::vector<Grid> ReadTransposedTables(const Document& doc);
+
 }  // namespace finsam
 
 #endif  // FINSAM_EXTRACTORS_TABLE_READERS_H_

@@ -790,6 +790,25 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
       toks[k] += " " + toks[k + 1];
       toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(k) + 1);
     }
+  // A change or share column between two years' columns, headed in words
+  // ("Budget 2027 Förändring, % Plan 2028", "Utfall 2025 Andel % Budget
+  // 2026"): a yearless column of its own, in its place. Its words join into
+  // one head, which the walk below takes for a header token.
+  size_t mid_share = toks.size();
+  for (size_t k = 1; k + 2 < toks.size() && mid_share == toks.size(); ++k) {
+    if (!IsYearToken(toks[k - 1])) continue;
+    size_t end = k;
+    while (end < toks.size() && end - k < 4 && !IsYearToken(toks[end]) &&
+           !(end + 1 < toks.size() && IsYearToken(toks[end + 1]) && RE2::FullMatch(toks[end], KindWordRe())))
+      ++end;
+    if (end == k || end >= toks.size() || end - k > 3) continue;
+    std::string head;
+    for (size_t j = k; j < end; ++j) head += (head.empty() ? "" : " ") + toks[j];
+    if (!RE2::FullMatch(FoldKey(head), "(forandring|forandr\\.?|andel|diff|differens)(,? ?(%|i %|procent))?"_re)) continue;
+    toks[k] = head;
+    toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(k) + 1, toks.begin() + static_cast<std::ptrdiff_t>(end));
+    mid_share = k;
+  }
   auto relative = [](const std::string& t) { return RelativeYear(t, 2000) != 0; };
   size_t n = toks.size();
   size_t first = n;
@@ -803,7 +822,8 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   // its column as a kind does: IsFeeHeaderWord.)
   auto fee_before_year = [&](size_t k) { return k + 1 < n && IsYearToken(toks[k + 1]) && IsFeeHeaderWord(toks[k]); };
   while (first > 0 && (IsHeaderToken(toks[first - 1]) || IsFiscalYearToken(toks[first - 1]) ||
-                       relative(toks[first - 1]) || period_before_year(first - 1) || fee_before_year(first - 1)))
+                       relative(toks[first - 1]) || period_before_year(first - 1) || fee_before_year(first - 1) ||
+                       first - 1 == mid_share))
     --first;
   // A year, a fiscal year or a closing date ("2025-12-31") names a column.
   // (A period in one word too: "2025-01-01–2025-12-31", OCR's "-—".)
@@ -836,6 +856,8 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     if (names_year(toks[i])) {
       headers->push_back(pending.empty() ? toks[i] : pending + " " + toks[i]);
       pending.clear();
+    } else if (i == mid_share && pending.empty()) {
+      headers->push_back(toks[i]);
     } else if (RE2::FullMatch(pending, kYearless) && RE2::FullMatch(toks[i], KindWordRe()) && !headers->empty()) {
       headers->push_back(pending);
       pending = toks[i];
@@ -1853,6 +1875,11 @@ bool SideTextStartsAt(const std::vector<std::string>& words, size_t k) {
   const std::string f = FoldKey(w);
   const std::string next = k + 1 < words.size() ? FoldKey(words[k + 1]) : "";
   if (RE2::FullMatch(next, "kommuns?|stad|stads"_re)) return true;
+  // A name of two words whose first is a direction ("Östra Göinge kommun",
+  // "Norra Västmanlands …").
+  if (RE2::FullMatch(f, "ostra|vastra|norra|sodra|mellersta|ovre|nedre|stora|lilla"_re) && k + 2 < words.size() &&
+      capital(words[k + 1]) && RE2::FullMatch(FoldKey(words[k + 2]), "kommuns?|stad|stads"_re))
+    return true;
   if (f == "region" && k + 1 < words.size() && capital(words[k + 1])) return true;
   if (RE2::FullMatch(f, "(samordnings)?forbundet|f\\pL{0,2}rs\\pL?kringskass\\pL*|arbetsf\\pL{0,2}rmedl\\pL*"_re))
     return true;
@@ -4555,6 +4582,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             for (size_t k = 0; k < first; ++k) before += (k ? " " : "") + toks[k];
             if (SentenceEndsInside(before)) break;
           }
+          // ... or a sentence that ends in its figure and unit ("… beslutas av
+          // styrelsen inom ramen 1 600 tkr."): a row's cells never carry a
+          // unit and a full stop.
+          if (Tokens(clean).size() >= 7 &&
+              RE2::PartialMatch(FoldKey(clean), "\\d (tkr|kr|mkr|mnkr|kronor|miljoner kronor)\\.$"_re))
+            break;
           // A caption whose only figure is a year ("3. Mål och styrkort
           // 2026", "Driftredovisning 2025", "Insatser 2025") starts the next
           // table: numbered, naming a table, or with a sentence or a header
@@ -4569,7 +4602,10 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
             if (!next.empty()) {
               std::string hl2;
               std::vector<std::string> hh2;
-              caption = next.back() == '.' || next.back() == ':' || SpaceHeader(next, &hl2, &hh2);
+              // (Or the next table's numbered caption: "Insatser 2027" over
+              // "Tabell 3. Individinriktade insatser 2027".)
+              caption = next.back() == '.' || next.back() == ':' || SpaceHeader(next, &hl2, &hh2) ||
+                        RE2::PartialMatch(FoldKey(next), "^(tabell|tab\\.|bilaga) \\d{1,2}\\b"_re);
             }
             if (caption) break;
           }

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 30u);
+  ASSERT_EQ(scored.size(), 32u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -207,10 +207,16 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // failing checks agreeing on one figure repair it (w21, w25, w16, w7), a
   // long group name ending just before the labels (w30, no wrong `ok`
   // left), "> 3 450" and a lone "O" among the figures read by the sums.
-  // All 2032/2093 (0.971; target 0.97), precision 1.000.
-  EXPECT_GE(t.recalled, 2032) << ScoreReport(scored);
+  // All 2032/2093 (0.971; target 0.97), precision 1.000. w31 and w32
+  // (session 61; held out: 71/95 and 83/93 with 4 wrong `ok`: a balance
+  // sheet's second date "31 dec 2024" lost its day to the column on its
+  // left, a turned table and a "1" footnote mark as in the PDFs, a running
+  // foot OCR garbled read as the table's last row so the repeated header
+  // on the next page started a new table) 94/95 and 92/93, none wrong: all
+  // 2218/2281 (0.972), precision 1.000.
+  EXPECT_GE(t.recalled, 2218) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 32) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 30u);
+  ASSERT_EQ(scored.size(), 32u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -137,16 +137,23 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // before the right (SplitSideBySide). w30 (session 58; held out: 23/50
   // with 7 wrong `ok`: a first column of cells merged down over their rows,
   // "Intäkter" read into a row's label or running two rows together) 50/50
-  // once such a column's words are set aside (SetAsideGroupColumn).
+  // once such a column's words are set aside (SetAsideGroupColumn). w31
+  // and w32 (session 61; held out: 83/95 and 85/93 with 8 wrong `ok`: a
+  // member-fee table with its years down the side under a header cell
+  // wrapped in two, "Region" over "Västmanland", was not read; footnote
+  // marks "1)" stayed in two labels; w32's plan period 2027–2027) 95/95
+  // and 93/93 once a turned table's header may wrap (TransposedHeader), a
+  // "1)" after a label is no part of it and the period is read from the
+  // first sentence of the line under the name.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 32) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 30u);
+  ASSERT_EQ(scored.size(), 32u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -308,11 +315,21 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // Kvar, +10): all 2011/2093; a sign inside a label's word ("K€SSa OCN
   // Dank") makes it garbled, so its standard line is taken (w27 +2): all
   // 2013/2093. The three wrong `ok` are right figures under "Kartläggning
-  // och stod" (stöd), one per column of that row.
-  EXPECT_GE(t.recalled, t.expected - 80) << ScoreReport(scored);
-  EXPECT_LE(t.suspect, 187) << ScoreReport(scored);  // w29 +3, w30 +20 (its dump: labels OCR garbled)
+  // och stod" (stöd), one per column of that row. w31 and w32 (session
+  // 61; held out: 82/95 with 1 wrong `ok`, "57" for 5 117 under a failing
+  // Summa on a page whose first word the diacritic repair had changed, so
+  // it was not taken for a dump's; and 16/93: a "Förändring, %" column
+  // between two years' columns hid the header) 94/95 and 93/93, none
+  // wrong, once a dump's page is known by its unit, a change column
+  // between years is one of its own, a turned table ("Ar Staten Region
+  // ..." over years) is read turned, the repeated header on the next page
+  // names no section and a "1)" after a label is no part of it: all
+  // 2200/2281.
+  EXPECT_GE(t.recalled, t.expected - 81) << ScoreReport(scored);
+  // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7.
+  EXPECT_LE(t.suspect, 194) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 30) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 32) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

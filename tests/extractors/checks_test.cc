@@ -34,6 +34,10 @@ TEST(ChecksTest, LabelClassification) {
   EXPECT_TRUE(IsSumLabel("S:a kostnader"));
   EXPECT_TRUE(IsSumLabel("Summa"));
   EXPECT_FALSE(IsSumLabel("Totalbudget 2020"));
+  // A group's subtotal (w31: "Delsumma individinriktade" under its section).
+  EXPECT_TRUE(IsSumLabel("Delsumma individinriktade"));
+  EXPECT_TRUE(IsSumLabel("Totalsumma"));
+  EXPECT_FALSE(IsSumLabel("Delsummering av året"));
   EXPECT_TRUE(IsResultLabel("Årets resultat"));
   EXPECT_TRUE(IsResultLabel("Verksamhetens nettokostnad"));
   EXPECT_TRUE(IsResultLabel("Kassaflöde för den löpande verksamheten"));

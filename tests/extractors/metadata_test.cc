@@ -279,6 +279,14 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
       {"a line below names the plan's years alone (w17)",
        "Verksamhetsplan och budget 2027\nSamordningsförbundet Provdalen\nMed flerårsplan för 2028–2029\nEkonomi\n", "",
        "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2029},
+      {"the period in the first of two sentences on a line below (w32)",
+       "Verksamhetsplan 2027\nSamordningsförbundet Provdalen\nMed budget 2027 och plan för 2028–2029. Fastställd av "
+       "styrelsen den 20 november 2026.\nInledning\n",
+       "", "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2029},
+      {"control: a long first sentence below names no period",
+       "Verksamhetsplan 2027\nSamordningsförbundet Provdalen\nMed budget och plan för åren som kommer beskriver "
+       "förbundet här sina mål för 2028–2029. Fastställd.\nInledning\n",
+       "", "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2027},
       {"control: plan years that do not follow the budget year",
        "Verksamhetsplan och budget 2027\nSamordningsförbundet Provdalen\nMed flerårsplan för 2029–2030\nEkonomi\n", "",
        "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2027},

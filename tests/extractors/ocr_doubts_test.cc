@@ -585,3 +585,74 @@ TEST(OcrDoubts, TableNothingConfirmsAndMostlyInDoubt) {
 
 }  // namespace
 }  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// Session 61. (1) A dump's page is a dump's by its unit, also when its
+// first word is one diacritic repair changed (before, such a page of w31's
+// dump left "57" for 5 117 `ok` under a failing Summa). (2) A share's per
+// cent beside amounts ("3 000 3 100 3,3 3 100 3 100", a Förändring, %
+// column) is no figure ten times off its row. (3) In a table that prints
+// negatives in parentheses, a cost row's favourable deviation printed
+// positive is the table's convention, not a lost parenthesis; its outcome
+// printed positive still is one.
+TEST(OcrDoubts, DumpPagesByUnitSharesAndDeviations) {
+  {
+    std::vector<FinancialTable> tables{Income("13 330")};
+    Document doc;
+    doc.pages.resize(1);
+    doc.pages[0].unit = BoxUnit::kCharCell;
+    doc.pages[0].decision = PageDecision::kRepair;
+    Word w;
+    w.text = "Resultaträkning";
+    w.source = WordSource::kRepaired;
+    doc.pages[0].lines.emplace_back();
+    doc.pages[0].lines.back().words.push_back(w);
+    std::vector<Flag> checks = CheckDocument(tables);
+    EXPECT_EQ(MarkOcrDoubts(doc, checks, &tables), 4);
+    doc.pages[0].unit = BoxUnit::kPoint;  // control: a text layer's page
+    doc.pages[0].decision = PageDecision::kText;
+    std::vector<FinancialTable> again{Income("13 330")};
+    EXPECT_EQ(MarkOcrDoubts(doc, CheckDocument(again), &again), 0);
+  }
+  {
+    std::vector<testing::ColSpec> cols = {{"Budget 2026", 2026, ColumnKind::kBudget},
+                                          {"Budget 2027", 2027, ColumnKind::kBudget},
+                                          {"Förändring, %", 0, ColumnKind::kAndel},
+                                          {"Plan 2028", 2028, ColumnKind::kPlan},
+                                          {"Plan 2029", 2029, ColumnKind::kPlan}};
+    for (const char* share : {"3,3 %", "33 100"}) {
+      std::vector<FinancialTable> tables{
+          MakeTable(cols, {{"Försäkringskassan", {"3 000", "3 100", share, "3 100", "3 100"}}}, "Budget", "budget")};
+      std::vector<Flag> checks = CheckDocument(tables);
+      // The per cent is no amount; an amount ten times off still is one.
+      EXPECT_EQ(MarkOcrDoubts(OnePage(PageDecision::kText, true), checks, &tables), share[0] == '3' && share[1] == ','
+                                                                                          ? 0
+                                                                                          : 1)
+          << share;
+    }
+  }
+  {
+    std::vector<testing::ColSpec> cols = {{"Budget 2025", 2025, ColumnKind::kBudget},
+                                          {"Utfall 2025", 2025, ColumnKind::kUtfall},
+                                          {"Avvikelse", 2025, ColumnKind::kAvvikelse}};
+    for (const char* outcome : {"(9 985)", "9 985"}) {
+      std::vector<FinancialTable> tables{MakeTable(cols,
+                                                   {{"Medlemsavgifter", {"14 000", "14 000", "0"}},
+                                                    {"Insatser", {"(10 400)", outcome, "415"}},
+                                                    {"Årets resultat", {"3 600", "4 015", "415"}}},
+                                                   "Budgetuppföljning", "budget")};
+      tables[0].rows[1].category = "cost.interventions";
+      for (TableRow& r : tables[0].rows)
+        for (TableCell& cell : r.cells) cell.prov.confidence = 0.95;
+      std::vector<Flag> checks = CheckDocument(tables);
+      MarkOcrDoubts(OnePage(PageDecision::kOcr), checks, &tables);
+      EXPECT_EQ(tables[0].rows[1].cells[2].status, "ok") << outcome;  // the deviation, either way
+      EXPECT_EQ(tables[0].rows[1].cells[1].status, outcome[0] == '(' ? "ok" : "suspect") << outcome;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace finsam

@@ -21,6 +21,7 @@
 #include "extractors/checks.h"
 #include "extractors/financial_tables.h"
 #include "extractors/number_repair.h"
+#include "extractors/table_grid.h"
 #include "model/flags.h"
 #include "normalizers/unicode.h"
 #include "pipeline/input/text_reader.h"
@@ -1966,6 +1967,134 @@ TEST(OcrDumpCorpus, NoWrongFigureIsOkAndRecallHolds) {
   // Measured 2026-11-30 (see tests/data/ocr_dumps/README.md); a drop is a
   // regression.
   EXPECT_GE(recall, 0.86);
+}
+
+}  // namespace
+}  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// Session 61 (w32's dump, held out): a change column in per cent set
+// between two years' columns ("Budget 2027 Förändring, % Plan 2028") is a
+// column of its own and no money; the header repeated at the top of the
+// next page (its "Tkr" included) continues the table and names no section;
+// a footnote mark "1)" after a label is no part of it; a caption naming
+// its year over the next table's numbered caption ends the table, and so
+// does a sentence that ends in a figure and its unit. The controls: the
+// same header without the change column, and a label whose paren opens.
+TEST(OcrDump, AChangeColumnBetweenYearsARepeatedHeaderAndFootnoteMarks) {
+  const std::string text =
+      "Tabell 1. Resultatbudget 2027 med plan 2028-2029 (tusen kronor)\n"
+      "\n"
+      "Tkr Budget 2026} Budget 2027] Forandring, % Plan 2028 Plan 2029\n"
+      "Forsakringskassan 3000 3 100 3,3 3 100 3 100\n"
+      "Region Skane 3 000 3 100 3,3 3 100 3 100\n"
+      "Ovriga intakter 1) 50 40 -20,0 40 40\n"
+      "Summa intakter 6 050 6 240 3,1 6 240 6 240\n"
+      "\n"
+      "Samordningsforbundet Kristianstad - Verksamhetsplan 2027 - 1\n"
+      "\f"
+      "Tkr Budget 2026} Budget 2027] Forandring, % Plan 2028 Plan 2029\n"
+      "Personal -2 900 -3 000 3,4 -3 100 -3 200\n"
+      "Styrelse och revision 2) -400 -420 5,0 -420 -420\n"
+      "Summa kostnader -3 300 -3 420 3,6 -3 520 -3 620\n"
+      "Arets resultat 2 750 2 820 2,5 2 720 2 620\n"
+      "1) Ranteintakter och aterbetalda medel fran avslutade insatser.\n"
+      "Insatser 2027\n"
+      "Tabell 3. Individinriktade insatser 2027\n"
+      "Insats Budget 2027\n"
+      "Vagen vidare 2 100\n"
+      "Summa 2 100\n"
+      "\n"
+      "Strukturinriktade insatser beslutas av styrelsen under aret inom ramen 1 600 tkr.\n";
+  Read r = ReadDump(text, "verksamhetsplan", 2027);
+  ASSERT_GE(r.tables.size(), 1u);
+  const FinancialTable& t = r.tables[0];
+  ASSERT_EQ(t.columns.size(), 5u);
+  EXPECT_EQ(t.columns[2].kind, ColumnKind::kAndel);
+  EXPECT_EQ(t.columns[2].year, 0);
+  EXPECT_EQ(t.columns[3].year, 2028);
+  EXPECT_EQ(t.last_page, 2);  // one table over the page break
+  std::vector<std::string> labels;
+  for (const TableRow& row : t.rows) {
+    labels.push_back(row.label);
+    EXPECT_NE(row.section, "Tkr") << row.label;
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"Forsakringskassan", "Region Skane", "Ovriga intakter", "Summa intakter",
+                                              "Personal", "Styrelse och revision", "Summa kostnader",
+                                              "Arets resultat"}));
+  const TableCell* other = Cell(r, "Ovriga intakter", 2029);
+  ASSERT_NE(other, nullptr);
+  EXPECT_EQ(other->value, 40);
+  EXPECT_FALSE(other->is_percent);
+  const TableCell* board = Cell(r, "Styrelse och revision", 2026);
+  ASSERT_NE(board, nullptr);
+  EXPECT_EQ(board->value, -400);
+  // "Insatser 2027" is the next table's caption, no row with a figure 2027;
+  // the sentence under it no insats.
+  for (const FinancialTable& ft : r.tables)
+    for (const TableRow& row : ft.rows) {
+      EXPECT_NE(row.label, "Insatser") << ft.title;
+      EXPECT_EQ(row.label.find("beslutas"), std::string::npos) << ft.title;
+    }
+  // Control: the header without the change column reads the rows' four figures.
+  Read plain = ReadDump(
+      "Tkr Budget 2026 Budget 2027 Plan 2028 Plan 2029\n"
+      "Personal -2 900 -3 000 -3 100 -3 200\n"
+      "Lokaler -300 -310 -320 -330\n"
+      "Summa kostnader -3 200 -3 310 -3 420 -3 530\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(plain.tables.size(), 1u);
+  EXPECT_EQ(plain.tables[0].columns.size(), 4u);
+  // Control: a note reference whose paren opens stays the label's.
+  EXPECT_EQ(CleanCellText("Kostnader (not 2)"), "Kostnader (not 2)");
+  EXPECT_EQ(CleanCellText("Övriga intäkter 1)"), "Övriga intäkter");
+  EXPECT_EQ(CleanCellText("Ränta a) 12"), "Ränta 12");
+  EXPECT_EQ(CleanCellText("(1)"), "(1)");
+}
+
+// A table printed with its years down the side, as a dump gives it (w31):
+// the header's names split by their words' shapes, a name's wrapped word
+// on a line of its own completing the lone "Region", the figures' thousands
+// spaces lost. Read turned: the names its rows, the years its columns. The
+// controls: years not one apart (a list of project years), and a header
+// whose names cannot be split into as many as the figures.
+TEST(OcrDump, YearsDownTheSideAreColumns) {
+  const std::string body =
+      "2023 5000 2500 2500 10000\n"
+      "\n"
+      "2024 5 200 2 600 2 600 10 400\n"
+      "\n";
+  {
+    Read r = ReadDump(
+        "Tabell 1. Medlemsavgifter per ar (tkr)\n\nAr Staten Region Vasteras stad Summa\nVastmanland\n\n" + body +
+            "2025 5400 2700 2700 10800\n\nStaten avser Forsakringskassan och Arbetsformedlingen.\n",
+        "årsredovisning", 2025);
+    ASSERT_EQ(r.tables.size(), 1u);
+    const FinancialTable& t = r.tables[0];
+    ASSERT_EQ(t.columns.size(), 3u);
+    EXPECT_EQ(t.columns[0].year, 2023);
+    EXPECT_EQ(t.columns[2].year, 2025);
+    EXPECT_EQ(t.columns[0].kind, ColumnKind::kUtfall);
+    EXPECT_EQ(t.unit, "tkr");
+    ASSERT_EQ(t.rows.size(), 4u);
+    EXPECT_EQ(t.rows[1].label, "Region Vastmanland");
+    EXPECT_EQ(t.rows[2].label, "Vasteras stad");
+    EXPECT_EQ(t.rows[1].cells[1].amount_sek, 2600000);
+    EXPECT_EQ(t.rows[3].cells[2].amount_sek, 10800000);
+    // Each figure keeps its own line: the year's.
+    EXPECT_EQ(t.rows[3].cells[0].prov.raw_text, "10000");
+    EXPECT_EQ(t.rows[3].cells[2].prov.line_index, t.rows[3].cells[0].prov.line_index + 4);
+  }
+  // Years not one apart: no such table.
+  Read gaps = ReadDump("Ar Staten Kommunen Summa\n2019 500 500 1000\n2022 600 600 1200\n2023 700 700 1400\n",
+                       "årsredovisning", 2025);
+  EXPECT_TRUE(gaps.tables.empty());
+  // Three capitalised words for two figures a line: no split, no table.
+  Read unsplit = ReadDump("Ar Staten Kommunen Landet\n2023 500 1000\n2024 600 1200\n2025 700 1400\n",
+                          "årsredovisning", 2025);
+  EXPECT_TRUE(unsplit.tables.empty());
 }
 
 }  // namespace

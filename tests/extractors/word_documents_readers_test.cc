@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/checks.h"
 #include "extractors/financial_tables.h"
 #include "extractors/number_repair.h"
 #include "model/extraction.h"
@@ -1398,6 +1399,199 @@ TEST(WordDocumentDumpTest, UnitSentenceWrappedOverTwoLines) {
       "Budgeten redovisas i tabellen nedan. Beloppen anges i\n\ntusentals kronor.\n\n" + table, "verksamhetsplan", 2027);
   ASSERT_EQ(cut.size(), 1u);
   EXPECT_EQ(cut[0].unit, "");
+}
+
+}  // namespace
+}  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// Session 61 (w31's and w32's scans, held out). A closing date in words
+// whose day OCR set a little further from its month than a phrase's words
+// ("31  dec 2024") names one column; before, the day went to the column on
+// its left and the other column, headed "dec 2024", was dropped as text.
+TEST(WordDocumentLayoutTest, ADateInWordsSetApartNamesOneColumn) {
+  for (double gap : {1.0, 4.0}) {
+    SCOPED_TRACE(gap);
+    PageBuilder p;
+    p.Text("Balansräkning", 100);
+    p.Add(fixtures::L("Tkr", 50, 130));
+    p.Add(fixtures::R("Not", 328, 130));
+    for (const auto& [year, right] : std::vector<std::pair<std::string, double>>{{"2025", 430}, {"2024", 535}}) {
+      const double y0 = right - 6 * 4, d0 = y0 - gap - 18, n0 = d0 - gap - 12;
+      p.Add(fixtures::L(year, y0, 130));
+      p.Add(fixtures::L("dec", d0, 130));
+      p.Add(fixtures::L("31", n0, 130));
+    }
+    p.Row("Kortfristiga fordringar", 150, {328, 430, 535}, {"3", "648", "590"});
+    p.Row("Kassa och bank", 166, {328, 430, 535}, {"", "4 902", "5 117"});
+    p.Row("Summa tillgångar", 182, {328, 430, 535}, {"", "5 550", "5 707"});
+    Document doc = A4Pages("årsredovisning", {p.words});
+    doc.meta.year_from = doc.meta.year_to = 2025;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[not 0][utfall 2025][utfall 2024]");
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    EXPECT_EQ(ts[0].rows[2].cells[2].amount_sek, 5707000);
+  }
+}
+
+// A table broken by the page with its header row repeated at the top of
+// the next page, under a running foot OCR garbled past matching
+// ("Samordaarcedorbundet krisnanstad verksamhetsplan 2027 1", set as close
+// under the last row as rows are to each other) and a repeated header whose
+// change column OCR read another way ("Förändring, 24" and "Förändring,
+// 2"): one table, no row of the foot. Control: a last row whose figure is
+// not the page's number stays a row.
+TEST(WordDocumentLayoutTest, AHeaderRepeatedUnderAGarbledRunningFoot) {
+  const std::vector<double> rights = {290, 350, 410, 470, 535};
+  auto header = [&](PageBuilder& p, const char* share, double y) {
+    p.Add(fixtures::L("Tkr", 50, y));
+    const std::vector<std::vector<std::string>> heads = {
+        {"Budget", "2026"}, {"Budget", "2027"}, {"Förändring,", share}, {"Plan", "2028"}, {"Plan", "2029"}};
+    for (size_t c = 0; c < heads.size(); ++c) {
+      double x = rights[c] - 6.0 * (heads[c][0].size() + 1 + heads[c][1].size());
+      p.Add(fixtures::L(heads[c][0], x, y));
+      p.Add(fixtures::L(heads[c][1], x + 6.0 * (heads[c][0].size() + 1), y));
+    }
+  };
+  for (const char* foot_number : {"1", "7"}) {
+    SCOPED_TRACE(foot_number);
+    PageBuilder p1, p2;
+    p1.Text("Tabell 1. Resultatbudget 2027 (tkr)", 600);
+    header(p1, "24", 630);
+    p1.Row("Medlemsavgifter", 650, rights, {"12 000", "12 400", "3,3", "12 400", "12 400"});
+    p1.Row("Övriga intäkter", 666, rights, {"50", "40", "-20,0", "40", "40"});
+    p1.Row("Summa intäkter", 682, rights, {"12 050", "12 440", "3,2", "12 440", "12 440"});
+    p1.Text(std::string("Samordaarcedorbundet krisnanstad verksamhetsplan 2027 ") + foot_number, 702);
+    header(p2, "2", 60);
+    p2.Row("Personal", 80, rights, {"-2 900", "-3 000", "3,4", "-3 100", "-3 200"});
+    p2.Row("Lokaler", 96, rights, {"-300", "-310", "3,3", "-320", "-330"});
+    p2.Row("Summa kostnader", 112, rights, {"-3 200", "-3 310", "3,4", "-3 420", "-3 530"});
+    p2.Row("Årets resultat", 128, rights, {"8 850", "9 130", "3,2", "9 020", "8 910"});
+    p2.Text("Samördisngsorbanoet Kosransted Verssambetspran 2027 2", 790);
+    Document doc = A4Pages("verksamhetsplan", {p1.words, p2.words});
+    doc.meta.year_from = 2027;
+    doc.meta.year_to = 2029;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_GE(ts.size(), 1u);
+    const std::string labels = Labels(ts[0]);
+    if (std::string(foot_number) == "1") {
+      EXPECT_EQ(ts.size(), 1u);
+      EXPECT_EQ(labels,
+                "[Medlemsavgifter][Övriga intäkter][Summa intäkter][Personal][Lokaler][Summa kostnader][Årets resultat]");
+      EXPECT_EQ(ts[0].last_page, 2);
+    } else {
+      EXPECT_NE(labels.find("Samordaarcedorbundet"), std::string::npos) << labels;
+    }
+  }
+}
+
+// A turned table (years down the side) whose header cell wrapped a name
+// onto a line of its own ("Region" over "Västmanland"): the wrapped words
+// complete the name. Before, the table was not read at all.
+TEST(WordDocumentLayoutTest, YearsDownTheSideUnderAWrappedHeaderCell) {
+  PageBuilder p;
+  p.Text("Tabell 1. Medlemsavgifter per år (tkr)", 100);
+  p.Add(fixtures::L("År", 50, 130));
+  p.Add(fixtures::R("Staten", 300, 130));
+  p.Add(fixtures::R("Region", 390, 130));
+  p.Add(fixtures::R("Västmanland", 390, 141));
+  p.Add(fixtures::L("Västerås", 410, 130));
+  p.Add(fixtures::R("stad", 480, 130));
+  p.Add(fixtures::R("Summa", 535, 130));
+  const std::vector<std::vector<std::string>> rows = {
+      {"2023", "5 000", "2 500", "2 500", "10 000"}, {"2024", "5 200", "2 600", "2 600", "10 400"},
+      {"2025", "5 400", "2 700", "2 700", "10 800"}};
+  double y = 160;
+  for (const auto& r : rows) {
+    p.Add(fixtures::L(r[0], 50, y));
+    p.Row("", y, {300, 390, 480, 535}, {r[1], r[2], r[3], r[4]});
+    y += 16;
+  }
+  Document doc = A4Pages("årsredovisning", {p.words});
+  doc.meta.year_from = doc.meta.year_to = 2025;
+  std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[utfall 2023][utfall 2024][utfall 2025]");
+  EXPECT_EQ(Labels(ts[0]), "[Staten][Region Västmanland][Västerås stad][Summa]");
+  EXPECT_EQ(ts[0].rows[1].cells[2].amount_sek, 2700000);
+}
+
+// A footnote mark OCR read without its parenthesis ("Övriga intäkter 1")
+// leaves the label when the document prints that footnote ("1 Ränte-
+// intäkter och …"); without the note the digit stays.
+TEST(WordDocumentLayoutTest, AFootnoteMarkLeavesTheLabelWhenItsNoteIsPrinted) {
+  for (bool note : {true, false}) {
+    SCOPED_TRACE(note);
+    PageBuilder p;
+    p.Text("Tabell 1. Budget (tkr)", 100);
+    p.Add(fixtures::R("Budget", 430, 130));
+    p.Add(fixtures::R("2027", 460, 130));
+    p.Add(fixtures::R("Plan", 500, 130));
+    p.Add(fixtures::R("2028", 535, 130));
+    p.Row("Medlemsavgifter", 150, {460, 535}, {"12 000", "12 400"});
+    p.Row("Övriga intäkter 1", 166, {460, 535}, {"50", "40"});
+    p.Row("Summa intäkter", 182, {460, 535}, {"12 050", "12 440"});
+    if (note) p.Text("1 Ränteintäkter och återbetalda medel från avslutade insatser.", 210);
+    Document doc = A4Pages("verksamhetsplan", {p.words});
+    doc.meta.year_from = 2027;
+    doc.meta.year_to = 2028;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), note ? "[Medlemsavgifter][Övriga intäkter][Summa intäkter]"
+                                  : "[Medlemsavgifter][Övriga intäkter 1][Summa intäkter]");
+  }
+}
+
+}  // namespace
+}  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// Insatser in groups, each under its section row and closed by a Delsumma
+// row, all under one Summa (w31): the Delsumma rows are totals, so the
+// Summa adds them, not the insatser twice over. Control: a Delsumma that
+// does not add up fails its check.
+TEST(WordDocumentLayoutTest, DelsummaRowsAreTheirGroupsTotals) {
+  for (const char* first_subtotal : {"5 800", "5 900"}) {
+    SCOPED_TRACE(first_subtotal);
+    PageBuilder p;
+    p.Text("Tabell 3. Insatser 2025 (tkr)", 100);
+    p.Add(fixtures::L("Insats", 50, 130));
+    p.Add(fixtures::R("Beviljat", 410, 130));
+    p.Add(fixtures::R("2025", 440, 130));
+    p.Add(fixtures::R("Utfall", 500, 130));
+    p.Add(fixtures::R("2025", 535, 130));
+    const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
+        {"Individinriktade insatser", {"", ""}},   {"Steg framåt", {"2 400", "2 310"}},
+        {"Unga i fokus", {"3 400", "3 275"}},      {"Delsumma individinriktade", {first_subtotal, "5 585"}},
+        {"Strukturinriktade insatser", {"", ""}},  {"Kompetensutveckling", {"2 400", "2 305"}},
+        {"Delsumma strukturinriktade", {"2 400", "2 305"}}, {"Summa insatser", {"8 200", "7 890"}}};
+    double y = 150;
+    for (const auto& [label, figures] : rows) {
+      p.Row(label, y, {440, 535}, figures);
+      y += 16;
+    }
+    Document doc = A4Pages("årsredovisning", {p.words});
+    doc.meta.year_from = doc.meta.year_to = 2025;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    int totals = 0;
+    for (const TableRow& r : ts[0].rows) totals += r.is_total;
+    EXPECT_EQ(totals, 3);
+    int failed = 0, subtotal_failed = 0;
+    for (const Flag& f : CheckDocument(ts)) {
+      const bool error = !f.passed && f.severity == kSeverityError;
+      failed += error;
+      subtotal_failed += error && f.message.rfind("Delsumma individinriktade", 0) == 0;
+    }
+    // (The wrong subtotal fails its own sum and the Summa over the groups.)
+    EXPECT_EQ(failed, std::string(first_subtotal) == "5 800" ? 0 : 2);
+    EXPECT_EQ(subtotal_failed, std::string(first_subtotal) == "5 800" ? 0 : 1);
+  }
 }
 
 }  // namespace
