@@ -26,7 +26,8 @@ const Rule kRules[] = {
     {"^(summa|s:a) finansiella poster", nullptr, nullptr},
     {"^(summa|s:a) eget kapital$", nullptr, "equity"},
     {"^(summa|s:a) tillgangar|^balansomslutning", nullptr, "assets.total"},
-    {"^(summa|s:a) eget kapital (och|,) skulder", nullptr, "equity_liabilities.total"},
+    // (With the provisions between: "Summa eget kapital, avsättningar och skulder".)
+    {"^(summa|s:a) eget kapital,? (avsattningar )?(och|,) skulder", nullptr, "equity_liabilities.total"},
     {"^(summa|s:a) (forandring av )?rorelsekapital", nullptr, "cash_flow.working_capital"},
     {"^(summa|s:a|totalt?)$", "upplupna|skulder", "liabilities.accrued"},
     {"^(summa|s:a|totalt?)$", "revision", "cost.audit"},

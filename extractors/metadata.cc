@@ -367,7 +367,8 @@ std::string MendedForbundPrefix(const std::string& text) {
   return out;
 }
 
-OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, bool* from_registry) {
+OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, bool* from_registry,
+                   const std::string& lines = "") {
   static const RE2 kMention(
       "(?i)((?:samordningsf(?:ö|o|é|6)rbund(?:et)?|finsam)(?: i)?(?: [^ ,.;:()]+){1,4})");
   // Registry names as printed first; then, for a name the registry does
@@ -408,7 +409,22 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, boo
     return found;
   }
   // No registry name anywhere (the loop above tried every mention of both
-  // texts): the first mention that names a förbund, as printed.
+  // texts): the first mention that names a förbund, as printed. Where the
+  // text's lines are given, a line that prints the prefix and a name
+  // speaks first: the line after it is another's ("Samordningsförbundet
+  // Sundsvall" over "Perioden 1 januari …", "Samordningsförbundet Norra
+  // Lappland" over "Kiruna, Gällivare och Pajala"). A prefix alone on its
+  // line takes its name from the next.
+  std::istringstream by_line(lines);
+  for (std::string line; std::getline(by_line, line);) {
+    re2::StringPiece lin(line);
+    std::string m;
+    if (!RE2::FindAndConsume(&lin, kMention, &m)) continue;
+    const std::vector<std::string> words = Words(m);
+    const bool with_i = words.size() >= 3 && FoldKey(words[1]) == "i";
+    const std::string name = JoinKommunNames(NameWords(words, with_i ? 2 : 1, 4));
+    if (!name.empty()) return {std::string("Samordningsförbundet ") + (with_i ? "i " : "") + name, "samordningsförbund"};
+  }
   re2::StringPiece in(joined);
   std::string mention;
   OrgGuess unknown;
@@ -553,7 +569,7 @@ void DetectOrganisation(const ForbundRegistry& registry, Document& doc) {
   // 1. The title page, most specific kind first: a förbund (registry or as
   // printed), a bostadsrättsförening, a nämnd, a region, a kommun.
   bool reg = false;
-  OrgGuess g = ForbundIn(registry, CollapseSpaces(title_flat), &reg);
+  OrgGuess g = ForbundIn(registry, CollapseSpaces(title_flat), &reg, JoinDashedNames(title_flat));
   if (!g.name.empty()) return set(g, reg ? "registry" : "title");
   for (size_t i = 0; i < title.size(); ++i) {
     g = BrfIn(title[i], i + 1 < title.size() ? title[i + 1] : "");

@@ -72,6 +72,7 @@ std::string TableKind(const std::string& title, const std::string& header_label,
 bool IsSectionWord(const std::string& folded) {
   static const RE2 kSection(
       "^(intakter|kostnader|tillgangar|anlaggningstillgangar|omsattningstillgangar|eget kapital och skulder|"
+      "eget kapital,? avsattningar och skulder|"
       "skulder|avsattningar|langfristiga skulder|kortfristiga skulder|finansiella poster|"
       "den lopande verksamheten|investeringsverksamheten|finansieringsverksamheten|rorelsekapital)$");
   return RE2::FullMatch(folded, kSection);
@@ -112,8 +113,11 @@ MeasureUnit DetectMeasure(const std::string& text) {
     m.measure = Measure::kPerArea;
     return m;
   }
-  static const RE2 kPercent("(%|\\bprocent\\b|\\(a\\)$|\\bi a av\\b)");
-  if (RE2::PartialMatch(f, kPercent)) {
+  // ("(a)": OCR's "(%)"; in small letters only, "Summa intäkter (A)" names
+  // a line of a lettered layout, w34.)
+  static const RE2 kPercent("(%|\\bprocent\\b|\\bi a av\\b)");
+  static const RE2 kPercentRead("\\(a\\)\\s*$");
+  if (RE2::PartialMatch(f, kPercent) || RE2::PartialMatch(text, kPercentRead)) {
     m.measure = Measure::kPercent;
     return m;
   }
@@ -1343,7 +1347,8 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       // A label-only row opens a section.
       std::string name = SentenceCase(row.label);
       bool top = IsSectionWord(folded) && (folded == "intakter" || folded == "kostnader" || folded == "tillgangar" ||
-                                           folded == "eget kapital och skulder" || folded == "skulder");
+                                           folded == "eget kapital och skulder" || folded == "skulder" ||
+                                           RE2::FullMatch(folded, "eget kapital,? avsattningar och skulder"_re));
       if (top || ToUpper(row.label) == row.label) {
         top_section = name;
         sub_section.clear();

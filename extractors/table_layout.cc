@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -162,11 +163,43 @@ bool IsKindsBand(const Band& b, double columns_x0) {
     }
     std::string t = StripPunct(p.w->text);
     if (IsKindQualifier(t)) continue;
+    // (A compound kind broken in its narrow cell, "Helårsbud" over "get":
+    // its head, with another kind on the band.)
+    static const RE2 kCompoundHead("(?i)(hel)?(å|a)rs(bud|budg|budge|prog|progn|progno|utf|utfa|utfal)?");
+    if (RE2::FullMatch(t, kCompoundHead)) continue;
     // (On an OCR page a kind misread by one letter, "Ptan", is a kind.)
     if (!RE2::FullMatch(t, kKind) && (p.w->confidence >= 1 || KindWordNear(t).empty())) return false;
     ++kinds;
   }
   return kinds >= 2;
+}
+
+// A line of the months each column covers, between a header's kinds and
+// its years ("jan–aug  jan–aug  jan–aug" under "Utfall Budget Avvikelse"
+// over "2026 2026"): all over the columns.
+bool IsPeriodBand(const Band& b, double columns_x0) {
+  static const RE2 kMonths(
+      "(?i)(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?\\s*[-–—]\\s*"
+      "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?|t\\.?\\s?o\\.?\\s?m\\.?");
+  if (b.words.empty()) return false;
+  for (const PWord& p : b.words)
+    if (p.w->box.x1 <= columns_x0 || !RE2::FullMatch(StripPunct(p.w->text), kMonths)) return false;
+  return true;
+}
+
+// The rest of header words broken in their narrow cells, on a line of its
+// own ("get" under "Helårsbud"): short words in small letters, each under
+// a word of `above`.
+bool IsFragmentBand(const Band& b, const Band& above) {
+  if (b.words.empty() || b.words.size() > 4) return false;
+  for (const PWord& p : b.words) {
+    if (!RE2::FullMatch(p.w->text, "[a-zåäö]{1,6}"_re)) return false;
+    bool under = false;
+    for (const PWord& a : above.words)
+      under = under || std::min(a.w->box.x1, p.w->box.x1) - std::max(a.w->box.x0, p.w->box.x0) > 0;
+    if (!under) return false;
+  }
+  return true;
 }
 
 // A unit line standing alone over the label column ("Tkr", "Belopp i tkr",
@@ -247,7 +280,7 @@ int HeaderStart(const Band& band) {
     if (i + 1 >= band.words.size()) return false;
     const std::string w = StripPunct(texts[i]);
     return (IsFeeHeaderWord(w) && IsYearToken(StripPunct(texts[i + 1]))) ||
-           (IsCountHeaderWord(w) && (RE2::FullMatch(StripPunct(texts[i + 1]), "(19|20)\\d\\d(-\\d\\d-\\d\\d)?"_re) ||
+           (IsCountHeaderWord(w) && (RE2::FullMatch(texts[i + 1], "(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?,?"_re) ||
                                      WordDateAt(texts, i + 1).words > 0));
   };
   // Glyphs OCR read off a shaded cell's edge ("=", ">"): no letter, no digit.
@@ -579,7 +612,14 @@ std::set<std::pair<size_t, const Word*>> SpreadSpanningYears(const LayoutParams&
 std::vector<Column> BuildColumns(const Band& header, int header_start, const std::vector<const Band*>& body,
                                  double comment_x0, const LayoutParams& lp, std::string* header_label,
                                  bool measures = false) {
-  double label_right = header_start > 0 ? header.words[header_start - 1].w->box.x1 : 0;
+  // (The months a first column covers, "jan–aug" on a header row of its
+  // own at the cell's left edge, stand over the figures, not the labels.)
+  static const RE2 kMonths("(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—](jan|feb|mar|apr|maj|jun|"
+                           "jul|aug|sep|okt|nov|dec)\\pL*\\.?");
+  auto months = [](const PWord& p) { return RE2::FullMatch(FoldKey(StripPunct(p.w->text)), kMonths); };
+  double label_right = 0;
+  for (int i = 0; i < header_start; ++i)
+    if (!months(header.words[i])) label_right = std::max(label_right, header.words[i].w->box.x1);
   std::vector<std::pair<double, double>> spans, damaged;
   for (const Band* b : body) {
     // Label words of a body row are left of its first number.
@@ -663,9 +703,15 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   // header.
   std::vector<std::vector<PWord>> names(cols.size());
   header_label->clear();
-  for (int i = 0; i < header_start; ++i)
-    *header_label += (header_label->empty() ? "" : " ") + header.words[i].w->text;
   std::vector<PWord> hw;
+  for (int i = 0; i < header_start; ++i) {
+    const PWord& p = header.words[i];
+    if (!cols.empty() && p.w->box.x1 > cols[0].x0 && months(p)) {
+      hw.push_back(p);
+      continue;
+    }
+    *header_label += (header_label->empty() ? "" : " ") + p.w->text;
+  }
   for (size_t i = header_start; i < header.words.size(); ++i)
     if (!IsCommentHeader(header.words[i].w->text)) hw.push_back(header.words[i]);  // comments hold no figures
   std::sort(hw.begin(), hw.end(), [&lp](const PWord& a, const PWord& b) {
@@ -673,6 +719,13 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     if (!OnOneLine(a.w->box, b.w->box, lp.same_line_pt)) return a.w->box.y0 < b.w->box.y0;
     return a.w->box.x0 < b.w->box.x0;
   });
+  // A header whose cells print the year before the kind ("2026 Prognos
+  // 2027 Budget 2028 Plan", w34): there a kind word after a year is that
+  // year's, at a word space OCR set wider than a phrase's.
+  static const RE2 kKindWord("(?i)(utfall|budget|plan|prognos|bokslut)");
+  const bool year_first = hw.size() >= 4 && hw.front().order == hw.back().order &&
+                          IsYearToken(StripPunct(hw.front().w->text)) &&
+                          RE2::FullMatch(StripPunct(hw.back().w->text), kKindWord);
   std::vector<std::vector<PWord>> phrases;
   for (const PWord& p : hw) {
     if (!phrases.empty()) {
@@ -686,15 +739,19 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       const bool period = RE2::FullMatch(p.w->text, kPeriodEnd) && p.w->text.size() > 1;
       // So is a count's head and the day or year it is dated by ("Invånare
       // 2025-12-31", OCR setting them a word space apart): one column's.
+      // (Its date may be left open where its cell wrapped it: "Invånare
+      // 2025-11-" over "01", w34.)
       const bool dated_count = IsCountHeaderWord(StripPunct(q.w->text)) &&
-                               RE2::FullMatch(StripPunct(p.w->text), "(19|20)\\d\\d(-\\d\\d-\\d\\d)?"_re);
+                               RE2::FullMatch(p.w->text, "(19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?,?"_re);
       // And a closing date in words ("31 dec 2024"), OCR setting its day a
       // little further from the month than a phrase's words.
       static const RE2 kMonth("(?i)(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?");
       const std::string qt = StripPunct(q.w->text), pt = StripPunct(p.w->text);
       const bool date_part = (RE2::FullMatch(qt, "\\d{1,2}"_re) && RE2::FullMatch(pt, kMonth)) ||
                              (RE2::FullMatch(qt, kMonth) && RE2::FullMatch(pt, "(19|20)\\d\\d"_re));
-      const double gap = period || dated_count || date_part ? lp.period_gap_heights : lp.phrase_gap_heights;
+      const bool year_kind = year_first && IsYearToken(qt) && RE2::FullMatch(pt, kKindWord);
+      const double gap =
+          period || dated_count || date_part || year_kind ? lp.period_gap_heights : lp.phrase_gap_heights;
       // (Measured by the line's tallest word: an OCR box hugs the ink, so
       // "2025" after "Budget" is shorter than the line by its descenders.)
       // A box OCR drew over two rows of a header cell ("Helårsprognos" over
@@ -754,8 +811,13 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     }
     // (Header words only: OCR's scraps between the heads, "0" or "20" from
     // a shaded row, name no cell.)
+    // (Or the months a column covers, set at its cell's left edge on a row
+    // of their own: "jan–aug".)
     const bool header_words = std::all_of(ph.begin(), ph.end(), [](const PWord& p) {
-      return IsHeaderishWord(p.w->text) && RE2::PartialMatch(p.w->text, "\\pL"_re);
+      return (IsHeaderishWord(p.w->text) && RE2::PartialMatch(p.w->text, "\\pL"_re)) ||
+             RE2::FullMatch(FoldKey(StripPunct(p.w->text)),
+                            "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—](jan|feb|mar|apr|maj|jun|jul|"
+                            "aug|sep|okt|nov|dec)\\pL*\\.?"_re);
     });
     if (best < 0 && !note_phrase && header_words) best = cell_of(b.cx());
     if (best < 0 && !note_phrase) {
@@ -778,6 +840,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   std::set<std::pair<size_t, const Word*>> lent = SpreadSpanningKinds(cols, right_aligned, &names);
   for (const auto& l : SpreadSpanningYears(lp, &names)) lent.insert(l);
   std::vector<Column> named;
+  std::deque<Word> joined_words;  // the joined halves of kinds broken in their cells; PWords point here
   for (size_t c = 0; c < cols.size(); ++c) {
     std::vector<PWord>& ws = names[c];
     std::sort(ws.begin(), ws.end(), [&lp](const PWord& a, const PWord& b) {
@@ -791,6 +854,18 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       std::stable_partition(ws.begin(), ws.end(), [](const PWord& p) {
       return RE2::FullMatch(StripPunct(p.w->text), "(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut)"_re);
     });
+    // A kind broken in its narrow cell ("Helårsbud" over "get") is one word.
+    static const RE2 kCompound("(?i)(hel)?(års|ars)?(budget|prognos|utfall)(ram)?");
+    for (size_t k = 0; k + 1 < ws.size(); ++k) {
+      if (!RE2::FullMatch(ws[k + 1].w->text, "[a-zåäö]{1,6}"_re) ||
+          !RE2::FullMatch(ws[k].w->text + ws[k + 1].w->text, kCompound) || RE2::FullMatch(ws[k].w->text, kCompound))
+        continue;
+      joined_words.push_back(*ws[k].w);
+      joined_words.back().text += ws[k + 1].w->text;
+      joined_words.back().box.Extend(ws[k + 1].w->box);
+      ws[k].w = &joined_words.back();
+      ws.erase(ws.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
     for (const PWord& p : ws) {
       cols[c].header += (cols[c].header.empty() ? "" : " ") + p.w->text;
       if (!lent.count({c, p.w})) cols[c].x0 = std::min(cols[c].x0, p.w->box.x0);
@@ -1768,12 +1843,17 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
   // ("Utfall Budget Plan" over "2019 2020 2021"), possibly with a unit line
   // ("Tkr") between them, joins the header over a looser gap; the kinds pair
   // with the years by position when the columns are named.
-  for (size_t k = h.begin, units = 0; k > 0 && h.begin - (k - 1) <= 2; --k) {
+  // A line of the months the columns cover between them ("jan–aug"), and
+  // the rest of a kind broken in its cell under the kinds ("get" under
+  // "Helårsbud"), join too (w33's three header rows).
+  for (size_t k = h.begin, units = 0, periods = 0; k > 0 && h.begin - (k - 1) <= 3; --k) {
     const Band& above = bands[k - 1];
     if (above.page != h.header.page || above.box.y0 > bands[k].box.y0 ||
         bands[k].box.y0 - above.box.y1 > lp.header_rows_gap_heights * height)
       break;
     if (IsUnitBand(above, h.columns_x0) && units++ == 0) continue;
+    if (IsPeriodBand(above, h.columns_x0) && periods++ == 0) continue;
+    if (k >= 2 && IsFragmentBand(above, bands[k - 2]) && IsKindsBand(bands[k - 2], h.columns_x0)) continue;
     if (!IsKindsBand(above, h.columns_x0)) break;
     for (size_t m = k - 1; m < h.begin; ++m) MergeIntoHeader(&h.header, bands[m]);
     h.begin = k - 1;
@@ -2093,6 +2173,12 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
           prev_top = b.box.y0;
           continue;
         }
+        stop = true;
+        break;
+      }
+      // The next table's numbered caption ("Tabell 2. Insatser per den 31
+      // augusti 2026"): no row, whatever figures it names.
+      if (RE2::PartialMatch(FoldKey(b.Text()), "^(tabell|tab\\.|figur|diagram|bilaga) \\d{1,2}\\b"_re)) {
         stop = true;
         break;
       }

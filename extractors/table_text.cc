@@ -851,6 +851,20 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   // Avvikelse"): a column (the year is the one before it), at the end or
   // before the next kind ("Prognos 2026 Avvikelse Utfall 2025").
   static const RE2 kYearless("(?i)avvikelse|totalt|återstår|aterstar");
+  // Each cell printing its year before its kind ("2026 Prognos 2027 Budget
+  // 2028 Plan 2029 Plan"): the kind after a year is that year's, never the
+  // next one's. Only where the whole header alternates so, a year first
+  // and a kind last.
+  {
+    bool year_first = n > first + 3 && (n - first) % 2 == 0;
+    for (size_t i = first; year_first && i + 1 < n; i += 2)
+      year_first = IsYearToken(toks[i]) && RE2::FullMatch(toks[i + 1], KindWordRe());
+    if (year_first) {
+      for (size_t i = first; i + 1 < n; i += 2) headers->push_back(toks[i + 1] + " " + toks[i]);
+      if (!share.empty()) headers->push_back(share);
+      return true;
+    }
+  }
   std::string pending;
   for (size_t i = first; i < n; ++i) {
     if (names_year(toks[i])) {
@@ -976,8 +990,10 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
     bool open = false;
     bool compare = false;    // a comparison or share column: no year of its own needed
     bool needs_kind = false;  // a prefix whose kind word is on the line below
+    bool broken = false;      // a compound kind broken in its cell ("Helarsbud" over "get")
   };
   std::vector<Cell> cells;
+  static const RE2 kBrokenKind("(?i)(hel)?(å|a)rs(bud|budg|budge|prog|progn|progno|utf|utfa|utfal)");
   for (size_t k = first; k < toks.size(); ++k) {
     const std::string& t = toks[k];
     if (RE2::FullMatch(t, kDeviation)) {
@@ -993,13 +1009,17 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
       cells.push_back({t, "", "", false, compare, false});
     } else if (RE2::FullMatch(t, kPrefix)) {
       cells.push_back({t, "", "", false, false, true});
+    } else if (RE2::FullMatch(t, kBrokenKind)) {
+      cells.push_back({t, "", "", false, false, false, true});
     } else if (IsYearToken(t) || RE2::FullMatch(t, kOpen)) {
       bool open = RE2::FullMatch(t, kOpen);
       if (cells.empty() || !cells.back().year.empty()) cells.push_back({"", "", "", false, false, false});
       cells.back().year = t.substr(0, 4);
       cells.back().open = open;
     } else if (!cells.empty() && cells.back().year.empty() &&
-               (RE2::FullMatch(t, kPeriod) || (t == "%" && cells.back().compare))) {
+               (RE2::FullMatch(t, kPeriod) || (t == "%" && cells.back().compare) ||
+                // ("Förbrukat i %", "Utfall i % av budget": a share's small words.)
+                (cells.back().compare && RE2::FullMatch(FoldKey(t), "i|av|mot|procent"_re)))) {
       // "Utfall jan-aug}" (a cell border read after it), "Förbrukat, %".
       std::string w = t;
       while (!w.empty() && (w.back() == '}' || w.back() == '|' || w.back() == ']')) w.pop_back();
@@ -1035,6 +1055,41 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
   size_t j = i + 1;
   while (j < lines.size() && j <= i + kMaxBlank && CleanCellText(lines[j]->text).empty()) ++j;
   if (j >= lines.size() || j > i + kMaxBlank) return false;
+  // Lines between the kinds and the years (w33's header of three rows): the
+  // rest of each compound kind its narrow cell broke ("get" under
+  // "Helarsbud"), joined to it; the months the first columns cover
+  // ("jan-aug jan-aug jan-aug"), given to the cells in order.
+  for (int between = 0; between < 2 && j < lines.size(); ++between) {
+    const std::vector<std::string> ts = OcrTokens(CleanCellText(lines[j]->text));
+    int broken = 0;
+    for (const Cell& c : cells) broken += c.broken;
+    static const RE2 kMonths("(?i)(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—](jan|feb|mar|apr|maj|"
+                             "jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?[|}\\]]?");
+    const bool rests = broken > 0 && static_cast<int>(ts.size()) == broken &&
+                       std::all_of(ts.begin(), ts.end(), [](const std::string& t) {
+                         return RE2::FullMatch(t, "[a-zåäö]{1,6}"_re);
+                       });
+    const bool months = !ts.empty() && ts.size() <= cells.size() &&
+                        std::all_of(ts.begin(), ts.end(), [](const std::string& t) { return RE2::FullMatch(t, kMonths); });
+    if (!rests && !months) break;
+    size_t next_tok = 0;
+    for (Cell& c : cells) {
+      if (next_tok >= ts.size()) break;
+      if (rests && c.broken) {
+        c.kind += ts[next_tok++];
+        c.broken = false;
+      } else if (months && c.year.empty()) {
+        std::string m = ts[next_tok++];
+        while (!m.empty() && (m.back() == '|' || m.back() == '}' || m.back() == ']')) m.pop_back();
+        c.extra += (c.extra.empty() ? "" : " ") + m;
+      }
+    }
+    ++j;
+    while (j < lines.size() && j <= i + 6 && CleanCellText(lines[j]->text).empty()) ++j;
+  }
+  for (const Cell& c : cells)
+    if (c.broken) return false;  // a broken kind whose rest was not found
+  if (j >= lines.size()) return false;
   std::vector<std::string> years_toks = OcrTokens(CleanCellText(lines[j]->text));
   std::string years_label;
   if (first == 0) {

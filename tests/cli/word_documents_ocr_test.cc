@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 32u);
+  ASSERT_EQ(scored.size(), 34u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -213,10 +213,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // left, a turned table and a "1" footnote mark as in the PDFs, a running
   // foot OCR garbled read as the table's last row so the repeated header
   // on the next page started a new table) 94/95 and 92/93, none wrong: all
-  // 2218/2281 (0.972), precision 1.000.
-  EXPECT_GE(t.recalled, 2218) << ScoreReport(scored);
+  // 2218/2281 (0.972), precision 1.000. w33 and w34 (session 61; held
+  // out: 24/69 with 1 wrong `ok` and 25/56 with 8 wrong `ok`, the same
+  // headers as their PDFs and dumps) 69/69 and 54/56, none wrong; w24
+  // 94 → 96: all 2343/2406 (0.974), precision 1.000.
+  EXPECT_GE(t.recalled, 2343) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 32) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 34) << ScoreReport(scored);
 }
 
 }  // namespace

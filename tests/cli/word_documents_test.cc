@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 32u);
+  ASSERT_EQ(scored.size(), 34u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -144,16 +144,21 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // marks "1)" stayed in two labels; w32's plan period 2027–2027) 95/95
   // and 93/93 once a turned table's header may wrap (TransposedHeader), a
   // "1)" after a label is no part of it and the period is read from the
-  // first sentence of the line under the name.
+  // first sentence of the line under the name. w33 and w34 (session 61;
+  // held out: 24/69, a header of three rows read as a caption over years;
+  // 52/56, a wrapped count column's date taken for a closing date, both
+  // förbund names run on into the next line) 69/69 and 56/56 once the
+  // months row and a kind broken in its cell join the header, a dated
+  // count column keeps its word and a name ends with its line.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 32) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 34) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 32u);
+  ASSERT_EQ(scored.size(), 34u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -324,12 +329,17 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // between years is one of its own, a turned table ("Ar Staten Region
   // ..." over years) is read turned, the repeated header on the next page
   // names no section and a "1)" after a label is no part of it: all
-  // 2200/2281.
-  EXPECT_GE(t.recalled, t.expected - 81) << ScoreReport(scored);
-  // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7.
-  EXPECT_LE(t.suspect, 194) << ScoreReport(scored);
+  // 2200/2281. w33 and w34 (session 61; held out: 14/69, a header of
+  // three rows with "Helarsbud" over "get"; 11/56 with 23 wrong `ok`, the
+  // year printed before the kind in each header cell, so each kind went to
+  // the next year) 69/69 and 52/56, none wrong: all 2321/2406. Left in w34:
+  // its fee table after an Invånare and a Fördelning column (as w15's).
+  EXPECT_GE(t.recalled, t.expected - 85) << ScoreReport(scored);
+  // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
+  // w34 +6.
+  EXPECT_LE(t.suspect, 200) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 32) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 34) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

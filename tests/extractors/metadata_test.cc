@@ -228,6 +228,17 @@ TEST(OrganisationTest, OneCasePerKind) {
        "Till Exempelbys kommunfullmäktige\n", "", "", "Exempelbys Stad", "kommun", "", "revisionsberättelse"},
       {"region", "Region Provland\nDelårsrapport 2023-08-31\n", "", "", "Region Provland", "region", "",
        "delårsrapport"},
+      // A förbund outside the registry whose name ends its line: the line
+      // under it is another's, capitalised or not (w33, w34).
+      {"a period line under the name", "Delårsrapport januari–augusti 2026\nSamordningsförbundet Provdalen\n"
+       "Perioden 1 januari – 31 augusti 2026\n", "", "", "Samordningsförbundet Provdalen", "samordningsförbund", "",
+       "delårsrapport"},
+      {"a line of places under the name", "Verksamhetsplan 2027–2029\nSamordningsförbundet Norra Provdalen\n"
+       "Kiruna, Gällivare och Pajala\n", "", "", "Samordningsförbundet Norra Provdalen", "samordningsförbund", "",
+       "verksamhetsplan"},
+      {"control: the prefix alone on its line takes the next", "Verksamhetsplan 2027\nSamordningsförbundet\n"
+       "Norra Provdalen\n", "", "", "Samordningsförbundet Norra Provdalen", "samordningsförbund", "",
+       "verksamhetsplan"},
       {"other: the name on the orgnr line", "Årsredovisning 2023\nExempel Fastigheter AB, org.nr 556000-0019\n", "", "",
        "Exempel Fastigheter AB", "other", "556000-0019", "årsredovisning"},
   };

@@ -26,6 +26,7 @@
 #include "normalizers/unicode.h"
 #include "pipeline/input/text_reader.h"
 #include "pipeline/pipeline.h"
+#include "tests/support/dump_tables.h"
 #include "tests/support/text_files.h"
 
 namespace finsam {
@@ -2095,6 +2096,75 @@ TEST(OcrDump, YearsDownTheSideAreColumns) {
   Read unsplit = ReadDump("Ar Staten Kommunen Landet\n2023 500 1000\n2024 600 1200\n2025 700 1400\n",
                           "årsredovisning", 2025);
   EXPECT_TRUE(unsplit.tables.empty());
+}
+
+}  // namespace
+}  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// Session 61, w33 and w34 (held out). A header whose cells print the year
+// before the kind ("Tkr 2026 Prognos 2027 Budget 2028 Plan 2029 Plan"):
+// each kind is its own year's (before, every kind went to the next year,
+// 2027's budget loaded as 2028's, `ok`). A header of three rows, the kinds
+// (one broken in its narrow cell, "Helarsbud" over "get"), the months the
+// first columns cover, then the years under a unit: each column its kind,
+// months and year. A share's small words ("Förbrukat i %") head one column.
+TEST(OcrDump, YearBeforeKindAndAHeaderOfThreeRows) {
+  using fixtures::Columns;
+  {
+    Read r = ReadDump(
+        "Tkr 2026 Prognos 2027 Budget 2028 Plan 2029 Plan\n"
+        "Statens medlemsavgift 2 400 2 400 2 400 2 400\n"
+        "Insatser 3 150 3 600 3 500 3 450\n"
+        "Personal 980 1 010 1 040 1 070\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(Columns(r.tables[0]), "[prognos 2026][budget 2027][plan 2028][plan 2029]");
+    const TableCell* c = Cell(r, "Insatser", 2027);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->value, 3600);
+  }
+  {
+    // Control: kinds before years, a year last: read as before.
+    Read r = ReadDump("Tkr Prognos 2026 Budget 2027 Plan 2028\nInsatser 3 150 3 600 3 500\nPersonal 980 1 010 1 040\n",
+                      "verksamhetsplan", 2027);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(Columns(r.tables[0]), "[prognos 2026][budget 2027][plan 2028]");
+  }
+  {
+    Read r = ReadDump(
+        "Tabell 1. Driftredovisning januari-augusti 2026\n"
+        "\n"
+        "Utfall Budget| Avvikelse| Helarsbud Prognos\n"
+        "\n"
+        "get\n"
+        "jan-aug jan-aug jan-aug\n"
+        "\n"
+        "Tkr 2026 2026 2026 2026\n"
+        "Medlemsavgifter 8 000 8 000 0 12 000 12 000\n"
+        "Ovriga intakter 35 20 15 30 45\n"
+        "Summa intakter 8 035 8 020 15 12 030 12 045\n",
+        "delårsrapport", 2026);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(Columns(r.tables[0]),
+              "[utfall 2026 01-08][budget 2026 01-08][avvikelse 2026 01-08][budget 2026][prognos 2026]");
+    EXPECT_EQ(r.tables[0].rows[2].cells[3].amount_sek, 12030000);
+  }
+  {
+    Read r = ReadDump(
+        "Insats Budget 2026 Utfall jan-aug Forbrukat i %\n"
+        "\n"
+        "2026\n"
+        "\n"
+        "Vagen in 3 000 1 860 62 %\n"
+        "Halsa och arbete 2 400 1 650 69 %\n"
+        "Summa 5 400 3 510 65 %\n",
+        "delårsrapport", 2026);
+    ASSERT_EQ(r.tables.size(), 1u);
+    EXPECT_EQ(Columns(r.tables[0]), "[budget 2026][utfall 2026 01-08][andel 0]");
+  }
 }
 
 }  // namespace

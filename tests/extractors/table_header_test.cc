@@ -411,6 +411,9 @@ TEST(CategoriesTest, LabelsMapToVocabulary) {
       {"ÅRETS RESULTAT", "", "income_statement", "", "result"},
       {"Summa tillgångar", "Tillgångar", "balance_sheet", "", "assets.total"},
       {"Eget kapital", "Eget kapital och skulder", "balance_sheet", "", "equity"},
+      // The provisions named between (w33).
+      {"Summa eget kapital, avsättningar och skulder", "", "balance_sheet", "", "equity_liabilities.total"},
+      {"Summa eget kapital och skulder", "", "balance_sheet", "", "equity_liabilities.total"},
       {"Kortfristiga skulder", "", "balance_sheet", "", "liabilities.short"},
       {"Kassa och bank", "", "balance_sheet", "", "cash"},
       {"Soliditet", "", "overview", "", "ratio.solidity"},

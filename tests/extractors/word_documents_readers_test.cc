@@ -1596,3 +1596,71 @@ TEST(WordDocumentLayoutTest, DelsummaRowsAreTheirGroupsTotals) {
 
 }  // namespace
 }  // namespace finsam
+
+namespace finsam {
+namespace {
+
+// Session 61, w33 and w34 (held out), positioned pages.
+// (1) Header cells that print the year before the kind, the kind set a
+// word space OCR widened after its year ("2026  Prognos 2027  Budget"): each
+// kind its own year's (before, "Prognos" stood alone over its column and
+// the year 2027 of the next cell joined it: 2027's budget loaded as
+// "prognos 2027", `ok`). (2) A header of three rows: kinds (one broken in
+// its narrow cell, "Helårsbud" over "get"), the months the first columns
+// cover set at their cells' left edges ("jan–aug"), and the years under a
+// unit; under it a "Tabell 2." caption naming a date is the next table's,
+// no row. (3) A line lettered "(A)" is money; "(a)", OCR's "(%)", is not.
+TEST(WordDocumentLayoutTest, YearBeforeKindAndAHeaderOfThreeRows) {
+  {
+    PageBuilder p;
+    p.Text("Tabell 1. Resultatbudget", 100);
+    p.Add(fixtures::L("Tkr", 50, 130));
+    const std::vector<std::pair<std::string, std::string>> heads = {
+        {"2026", "Prognos"}, {"2027", "Budget"}, {"2028", "Plan"}, {"2029", "Plan"}};
+    const std::vector<double> rights = {300, 380, 460, 535};
+    for (size_t c = 0; c < heads.size(); ++c) {
+      const double kind_x = rights[c] - 6.0 * heads[c].second.size();
+      p.Add(fixtures::L(heads[c].second, kind_x, 130));
+      p.Add(fixtures::L(heads[c].first, kind_x - 5 - 24, 130));  // a 5 pt space: wider than a phrase's
+    }
+    p.Row("Statens medlemsavgift", 150, rights, {"2 400", "2 400", "2 400", "2 400"});
+    p.Row("Summa intäkter (A)", 166, rights, {"2 400", "2 400", "2 400", "2 400"});
+    p.Row("Insatser", 182, rights, {"1 150", "1 600", "1 500", "1 450"});
+    p.Row("Andel av intäkterna (a)", 198, rights, {"48", "67", "63", "60"});
+    Document doc = A4Pages("verksamhetsplan", {p.words});
+    doc.meta.year_from = 2027;
+    doc.meta.year_to = 2029;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[prognos 2026][budget 2027][plan 2028][plan 2029]");
+    ASSERT_EQ(ts[0].rows.size(), 4u);
+    EXPECT_EQ(ts[0].rows[1].cells[1].amount_sek, 2400000);  // "(A)": money
+    EXPECT_TRUE(ts[0].rows[1].monetary);
+    EXPECT_FALSE(ts[0].rows[3].monetary);  // "(a)": a share
+  }
+  {
+    PageBuilder p;
+    p.Text("Tabell 1. Driftredovisning januari–augusti 2026", 100);
+    const std::vector<double> rights = {290, 350, 410, 475, 535};
+    const std::vector<std::string> kinds = {"Utfall", "Budget", "Avvikelse", "Helårsbud", "Prognos"};
+    for (size_t c = 0; c < kinds.size(); ++c) p.Add(fixtures::R(kinds[c], rights[c], 126));
+    p.Add(fixtures::R("get", 475, 137));
+    for (size_t c = 0; c < 3; ++c) p.Add(fixtures::L("jan–aug", rights[c] - 58, 152));  // left in its cell
+    p.Add(fixtures::L("Tkr", 50, 168));
+    for (size_t c : {0, 1, 3, 4}) p.Add(fixtures::R("2026", rights[c], 168));
+    p.Row("Medlemsavgifter", 186, rights, {"8 000", "8 000", "0", "12 000", "12 000"});
+    p.Row("Övriga intäkter", 202, rights, {"35", "20", "15", "30", "45"});
+    p.Row("Summa intäkter", 218, rights, {"8 035", "8 020", "15", "12 030", "12 045"});
+    p.Text("Tabell 2. Insatser per den 31 augusti 2026", 240);
+    Document doc = A4Pages("delårsrapport", {p.words});
+    doc.meta.year_from = doc.meta.year_to = 2026;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]),
+              "[utfall 2026 01-08][budget 2026 01-08][avvikelse 2026 01-08][budget 2026][prognos 2026]");
+    EXPECT_EQ(Labels(ts[0]), "[Medlemsavgifter][Övriga intäkter][Summa intäkter]");
+  }
+}
+
+}  // namespace
+}  // namespace finsam

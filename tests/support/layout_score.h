@@ -135,6 +135,11 @@ inline std::string FoldLabel(const std::string& s) {
       o += static_cast<char>(c);
       o += static_cast<char>(d);
       ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() &&
+               ((static_cast<unsigned char>(s[i + 1]) == 0x88 && static_cast<unsigned char>(s[i + 2]) == 0x92) ||
+                (static_cast<unsigned char>(s[i + 1]) == 0x80 && (static_cast<unsigned char>(s[i + 2]) == 0x93 ||
+                                                                  static_cast<unsigned char>(s[i + 2]) == 0x94)))) {
+      i += 2;  // a minus sign, en or em dash: punctuation, as "-" is ("Resultat (A−B)" read "(A-B)")
     } else if (c >= 0x80) {
       o += static_cast<char>(c);
     } else if (std::isalnum(c)) {

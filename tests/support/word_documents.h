@@ -1,5 +1,5 @@
 // The made-up Word documents of tests/data/unseen/word/ (README.md there):
-// thirty-two documents of fictitious förbund written in LibreOffice Writer, each
+// thirty-four documents of fictitious förbund written in LibreOffice Writer, each
 // as a born-digital PDF (ID.pdf), an image-only scan (ID.scan.pdf) and an
 // English-model Tesseract dump (ID.ocr.txt), with hand-checked facts
 // (ID.expected.tsv). Used by tests/cli/word_documents_test.cc (PDFs, dumps)
@@ -29,7 +29,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w23-ar-vastramalardalen", "w24-vp-sormland", "w25-ar-malmo",
                                                 "w26-vp-helsingborg", "w27-ar-norrtalje",
                                                 "w28-vp-vast", "w29-vp-stockholm", "w30-ar-goteborg",
-                                                "w31-ar-vasteras", "w32-vp-kristianstad"};
+                                                "w31-ar-vasteras", "w32-vp-kristianstad", "w33-dr-sundsvall",
+                                                "w34-vp-norralappland"};
   return kIds;
 }
 
