@@ -174,16 +174,21 @@ bool IsKindsBand(const Band& b, double columns_x0) {
   return kinds >= 2;
 }
 
+// The months a column covers, as one word of a header ("jan–aug",
+// "jan.-jun.").
+bool IsMonthsWord(const std::string& text) {
+  static const RE2 kMonths("(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—](jan|feb|mar|apr|maj|jun|"
+                           "jul|aug|sep|okt|nov|dec)\\pL*\\.?");
+  return RE2::FullMatch(FoldKey(StripPunct(text)), kMonths);
+}
+
 // A line of the months each column covers, between a header's kinds and
 // its years ("jan–aug  jan–aug  jan–aug" under "Utfall Budget Avvikelse"
 // over "2026 2026"): all over the columns.
 bool IsPeriodBand(const Band& b, double columns_x0) {
-  static const RE2 kMonths(
-      "(?i)(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?\\s*[-–—]\\s*"
-      "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?|t\\.?\\s?o\\.?\\s?m\\.?");
   if (b.words.empty()) return false;
   for (const PWord& p : b.words)
-    if (p.w->box.x1 <= columns_x0 || !RE2::FullMatch(StripPunct(p.w->text), kMonths)) return false;
+    if (p.w->box.x1 <= columns_x0 || !IsMonthsWord(p.w->text)) return false;
   return true;
 }
 
@@ -614,9 +619,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
                                  bool measures = false) {
   // (The months a first column covers, "jan–aug" on a header row of its
   // own at the cell's left edge, stand over the figures, not the labels.)
-  static const RE2 kMonths("(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—](jan|feb|mar|apr|maj|jun|"
-                           "jul|aug|sep|okt|nov|dec)\\pL*\\.?");
-  auto months = [](const PWord& p) { return RE2::FullMatch(FoldKey(StripPunct(p.w->text)), kMonths); };
+  auto months = [](const PWord& p) { return IsMonthsWord(p.w->text); };
   double label_right = 0;
   for (int i = 0; i < header_start; ++i)
     if (!months(header.words[i])) label_right = std::max(label_right, header.words[i].w->box.x1);
@@ -814,10 +817,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
     // (Or the months a column covers, set at its cell's left edge on a row
     // of their own: "jan–aug".)
     const bool header_words = std::all_of(ph.begin(), ph.end(), [](const PWord& p) {
-      return (IsHeaderishWord(p.w->text) && RE2::PartialMatch(p.w->text, "\\pL"_re)) ||
-             RE2::FullMatch(FoldKey(StripPunct(p.w->text)),
-                            "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—](jan|feb|mar|apr|maj|jun|jul|"
-                            "aug|sep|okt|nov|dec)\\pL*\\.?"_re);
+      return (IsHeaderishWord(p.w->text) && RE2::PartialMatch(p.w->text, "\\pL"_re)) || IsMonthsWord(p.w->text);
     });
     if (best < 0 && !note_phrase && header_words) best = cell_of(b.cx());
     if (best < 0 && !note_phrase) {
