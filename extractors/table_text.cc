@@ -993,6 +993,11 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
     bool broken = false;      // a compound kind broken in its cell ("Helarsbud" over "get")
   };
   std::vector<Cell> cells;
+  // A cell border OCR read after a head's word ("jan-aug}"): the border's.
+  auto without_border = [](std::string w) {
+    while (!w.empty() && (w.back() == '}' || w.back() == '|' || w.back() == ']')) w.pop_back();
+    return w;
+  };
   static const RE2 kBrokenKind("(?i)(hel)?(å|a)rs(bud|budg|budge|prog|progn|progno|utf|utfa|utfal)");
   for (size_t k = first; k < toks.size(); ++k) {
     const std::string& t = toks[k];
@@ -1021,9 +1026,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
                 // ("Förbrukat i %", "Utfall i % av budget": a share's small words.)
                 (cells.back().compare && RE2::FullMatch(FoldKey(t), "i|av|mot|procent"_re)))) {
       // "Utfall jan-aug}" (a cell border read after it), "Förbrukat, %".
-      std::string w = t;
-      while (!w.empty() && (w.back() == '}' || w.back() == '|' || w.back() == ']')) w.pop_back();
-      cells.back().extra += (cells.back().extra.empty() ? "" : " ") + w;
+      cells.back().extra += (cells.back().extra.empty() ? "" : " ") + without_border(t);
     } else {
       return false;
     }
@@ -1079,9 +1082,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
         c.kind += ts[next_tok++];
         c.broken = false;
       } else if (months && c.year.empty()) {
-        std::string m = ts[next_tok++];
-        while (!m.empty() && (m.back() == '|' || m.back() == '}' || m.back() == ']')) m.pop_back();
-        c.extra += (c.extra.empty() ? "" : " ") + m;
+        c.extra += (c.extra.empty() ? "" : " ") + without_border(ts[next_tok++]);
       }
     }
     ++j;

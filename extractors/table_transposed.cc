@@ -30,12 +30,8 @@
 namespace finsam {
 namespace {
 
-struct Tok {
-  std::string text;
-};
-
 struct PrintedLine {
-  std::vector<Tok> toks;
+  std::vector<std::string> toks;
   int page = 0;
   int line_index = 0;
   std::string raw;
@@ -64,7 +60,7 @@ std::vector<PrintedLine> PrintedLines(const Page& page, int page_number) {
   std::vector<PrintedLine> out;
   for (const Line& l : page.lines) {
     PrintedLine p{{}, page_number, l.index, l.raw, l.box};
-    for (const std::string& t : SplitSpaces(l.text)) p.toks.push_back({t});
+    p.toks = SplitSpaces(l.text);
     out.push_back(std::move(p));
   }
   return out;
@@ -81,7 +77,7 @@ struct Figure {
 // The ways the tokens after a line's year split into exactly `n` figures: a
 // head of one to three digits (a sign before it) and groups of three, or one
 // token of digits (a decimal comma allowed), or a nil dash.
-void Splits(const std::vector<Tok>& toks, size_t from, size_t n, std::vector<Figure>* cur,
+void Splits(const std::vector<std::string>& toks, size_t from, size_t n, std::vector<Figure>* cur,
             std::vector<std::vector<Figure>>* out) {
   if (out->size() > 8) return;
   if (from == toks.size()) {
@@ -93,7 +89,7 @@ void Splits(const std::vector<Tok>& toks, size_t from, size_t n, std::vector<Fig
   static const RE2 kWhole("([-−–+]?)(0|[1-9]\\d*(?:,\\d+)?|0,\\d+)");
   static const RE2 kGroup("\\d{3}");
   std::string sign, digits;
-  const std::string& t = toks[from].text;
+  const std::string& t = toks[from];
   if (RE2::FullMatch(t, "[-−–]"_re)) {
     cur->push_back({t, 0});
     Splits(toks, from + 1, n, cur, out);
@@ -111,9 +107,9 @@ void Splits(const std::vector<Tok>& toks, size_t from, size_t n, std::vector<Fig
   }
   if (!RE2::FullMatch(t, kHead, &sign, &digits) || digits == "0") return;
   std::string text = t, all = digits;
-  for (size_t k = from + 1; k < toks.size() && RE2::FullMatch(toks[k].text, kGroup); ++k) {
-    text += " " + toks[k].text;
-    all += toks[k].text;
+  for (size_t k = from + 1; k < toks.size() && RE2::FullMatch(toks[k], kGroup); ++k) {
+    text += " " + toks[k];
+    all += toks[k];
     cur->push_back({text, (negative ? -1 : 1) * std::stod(all)});
     Splits(toks, k + 1, n, cur, out);
     cur->pop_back();
@@ -127,7 +123,7 @@ bool IsSumName(const std::string& name) {
 // The figures of a year's line under `n` columns: the one split, or the one
 // whose parts add up to the last column when it is a sum. Empty when no
 // split or more than one.
-std::vector<Figure> ReadFigures(const std::vector<Tok>& toks, size_t n, bool last_is_sum) {
+std::vector<Figure> ReadFigures(const std::vector<std::string>& toks, size_t n, bool last_is_sum) {
   std::vector<Figure> cur;
   std::vector<std::vector<Figure>> splits;
   Splits(toks, 1, n, &cur, &splits);
@@ -208,39 +204,36 @@ std::vector<Grid> ReadTransposedTables(const Document& doc) {
     if (page.unit != BoxUnit::kCharCell) continue;  // the layout reader's (TransposedHeader)
     const std::vector<PrintedLine> lines = PrintedLines(page, static_cast<int>(pi) + 1);
     for (size_t i = 0; i + 2 < lines.size(); ++i) {
-      const std::vector<Tok>& head = lines[i].toks;
-      if (head.size() < 3 || !IsYearHead(head[0].text)) continue;
-      std::vector<Tok> name_toks(head.begin() + 1, head.end());
+      const std::vector<std::string>& head = lines[i].toks;
+      if (head.size() < 3 || !IsYearHead(head[0])) continue;
+      std::vector<std::string> words(head.begin() + 1, head.end());
       // A unit after the names ("(tkr)") is the table's, no column's.
       std::string cell_unit;
-      if (!name_toks.empty() && RE2::FullMatch(FoldKey(name_toks.back().text), "\\((tkr|kr|mkr|mnkr)\\)"_re)) {
-        cell_unit = name_toks.back().text;
-        name_toks.pop_back();
+      if (!words.empty() && RE2::FullMatch(FoldKey(words.back()), "\\((tkr|kr|mkr|mnkr)\\)"_re)) {
+        cell_unit = words.back();
+        words.pop_back();
       }
-      auto words_only = [](const std::vector<Tok>& toks) {
-        for (const Tok& t : toks)
-          if (RE2::PartialMatch(t.text, "\\d"_re)) return false;
+      auto words_only = [](const std::vector<std::string>& toks) {
+        for (const std::string& t : toks)
+          if (RE2::PartialMatch(t, "\\d"_re)) return false;
         return !toks.empty();
       };
-      if (!words_only(name_toks)) continue;
+      if (!words_only(words)) continue;
       // Header words wrapped onto lines of their own ("Västmanland" under
       // "Region"), then the years' lines (blank lines between them on
       // plain text).
-      std::vector<Tok> wrapped_toks;
+      std::vector<std::string> wrapped;
       std::vector<size_t> body;
       for (size_t j = i + 1; j < lines.size(); ++j) {
         if (lines[j].toks.empty()) continue;
         if (body.empty() && j <= i + 2 && lines[j].toks.size() <= 3 && words_only(lines[j].toks)) {
-          wrapped_toks.insert(wrapped_toks.end(), lines[j].toks.begin(), lines[j].toks.end());
+          wrapped.insert(wrapped.end(), lines[j].toks.begin(), lines[j].toks.end());
           continue;
         }
-        if (!IsYear(lines[j].toks[0].text) || lines[j].toks.size() < 3) break;
+        if (!IsYear(lines[j].toks[0]) || lines[j].toks.size() < 3) break;
         body.push_back(j);
       }
       if (body.size() < 3) continue;
-      std::vector<std::string> words, wrapped;
-      for (const Tok& t : name_toks) words.push_back(t.text);
-      for (const Tok& t : wrapped_toks) wrapped.push_back(t.text);
       // The number of columns: the one count under which every year's line
       // reads one way (a last column named as a sum adding up its parts)
       // and the header splits into as many names.
@@ -270,20 +263,20 @@ std::vector<Grid> ReadTransposedTables(const Document& doc) {
       // The years one apart, in one direction (a list of project years is
       // no such table).
       std::vector<int> years;
-      for (size_t j : body) years.push_back(std::stoi(lines[j].toks[0].text));
+      for (size_t j : body) years.push_back(std::stoi(lines[j].toks[0]));
       bool ordered = true;
       for (size_t k = 1; k < years.size(); ++k)
         ordered = ordered && std::abs(years[k] - years[k - 1]) == 1 && years[k] - years[k - 1] == years[1] - years[0];
       if (!ordered) continue;
       Grid g;
       g.page = g.last_page = lines[i].page;
-      g.header_label = head[0].text;
+      g.header_label = head[0];
       g.cell_unit = "";
       // The caption: the nearest short line above.
       for (size_t k = i; k-- > 0 && k + 3 > i;) {
         if (lines[k].toks.empty()) continue;
         std::string t;
-        for (const Tok& tok : lines[k].toks) t += (t.empty() ? "" : " ") + tok.text;
+        for (const std::string& tok : lines[k].toks) t += (t.empty() ? "" : " ") + tok;
         if (t.size() <= 80) g.title = t;
         break;
       }
