@@ -451,6 +451,18 @@ bool IsFeeHeaderWord(const std::string& token) {
   return RE2::FullMatch(token, kFee);
 }
 
+namespace {
+// The rest of a column header after a member fee's word and its unit
+// ("Avgift, kr 2026" → "2026", a head merged over two years' cells, w35;
+// "Medlemsavgift 2027" → "2027"); empty when no fee word opens it.
+std::string AfterFeeWord(const std::string& header) {
+  static const RE2 kFeeHead(
+      "(?i)(?:(?:medlems)?(?:avgift|bidrag)|belopp)[,:]?(?: (?:i )?(?:kr|tkr|kronor|sek|tsek|ksek)[,.:]?)? (.+)");
+  std::string rest;
+  return RE2::FullMatch(header, kFeeHead, &rest) ? rest : "";
+}
+}  // namespace
+
 bool IsCountHeaderWord(const std::string& token) {
   static const RE2 kCount("antal|deltagare|invanare|befolkning|personer|individer|arsarbetare|platser");
   return RE2::FullMatch(FoldKey(token), kCount);
@@ -932,14 +944,14 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
     // (A period's end alone, its start lost: "-2020-12-31".)
     static const RE2 kBare("^-?((19|20)\\d\\d(-\\d\\d(-(\\d\\d)?)?)?\\s*-?\\s*)+,?( tkr| mkr| kr)?$");
     // A member fee named with its year ("Medlemsavgift 2027") reads as the year.
-    const size_t space = f.find(' ');
-    const bool fee = space != std::string::npos && IsFeeHeaderWord(f.substr(0, space));
+    const std::string after_fee = AfterFeeWord(f);
+    const bool fee = !after_fee.empty();
     // A period's start OCR garbled into a scrap of letters before its end
     // ("aaa -2020-12-" for 2020-01-01 -2020-12-31): the date is the header.
     std::string dated;
     const bool scrap = RE2::FullMatch(f, "\\pL{1,4} (-?(?:19|20)\\d\\d-\\d\\d-.*)"_re, &dated) &&
                        !RE2::PartialMatch(f, "^(not|ram|tkr|mkr|kr)\\b"_re);
-    if (RE2::FullMatch(fee ? f.substr(space + 1) : scrap ? dated : f, kBare))
+    if (RE2::FullMatch(fee ? after_fee : scrap ? dated : f, kBare))
       col.kind = IsAnnualReport(doc_kind) ? ColumnKind::kUtfall : ColumnKind::kBudget;
   }
   return col;
@@ -1049,8 +1061,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       // A member fee named with the year before the plan ("Avgift 2026"
       // beside "Avgift 2027", w24): the fee the members set for the year
       // under way, its budget; nothing to doubt.
-      const size_t space = c.header.find(' ');
-      const bool fee = space != std::string::npos && IsFeeHeaderWord(StripPunct(c.header.substr(0, space)));
+      const bool fee = !AfterFeeWord(c.header).empty();
       if (fee && from > 0 && c.year == from - 1) {
         first = false;
         continue;

@@ -174,6 +174,27 @@ bool IsKindsBand(const Band& b, double columns_x0) {
   return kinds >= 2;
 }
 
+// A head over the years row that names them all as one merged cell
+// ("Avgift, kr" over "2026  2027", "Belopp, tkr", "Medlemsavgift"; w35):
+// at most three label words left of the columns, then a fee or amount word
+// and at most two unit words over them. Part of the header, like a kinds
+// row; SpreadMergedCells lends it to each year it stands over.
+bool IsSpanningHeadBand(const Band& b, double columns_x0) {
+  int label_words = 0;
+  std::vector<std::string> over;
+  for (const PWord& p : b.words) {
+    if (p.w->box.x1 <= columns_x0) {
+      if (!over.empty() || ++label_words > 3) return false;
+      continue;
+    }
+    over.push_back(StripPunct(p.w->text));
+  }
+  if (over.empty() || over.size() > 3 || !IsFeeHeaderWord(over[0])) return false;
+  for (size_t i = 1; i < over.size(); ++i)
+    if (!RE2::FullMatch(FoldKey(over[i]), "i|kr|tkr|kronor|sek|tsek|ksek"_re)) return false;
+  return true;
+}
+
 // The months a column covers, as one word of a header ("jan–aug",
 // "jan.-jun.").
 bool IsMonthsWord(const std::string& text) {
@@ -391,14 +412,37 @@ struct Chunk {
   }
 };
 
+// One character OCR reads for a figure's leading digit ("$" or "S" for 5,
+// "J" for 3, "B" for 8, "G" for 6, "Z" for 2, "]" for 1): number_repair.h
+// reads it back.
+bool IsHeadStandIn(const std::string& text) {
+  return text.size() == 1 && std::string_view("$SJBGZ]").find(text[0]) != std::string_view::npos;
+}
+
 std::vector<Chunk> NumberChunks(const Band& band, double label_right, const LayoutParams& lp) {
   std::vector<PWord> nums;
   // (A lone nought OCR read as the letter, "O" among the figures, w30: the
   // sums read it, number_repair.h's confusable readings.)
   auto lone_nought = [](const PWord& p) { return p.w->confidence < 1 && (p.w->text == "O" || p.w->text == "o"); };
-  for (const PWord& p : band.words)
-    if (p.w->box.x0 > label_right && (IsNumericToken(p.w->text) || HasDigit(p.w->text) || lone_nought(p)))
+  // (A figure's head OCR read as a letter or sign and set apart from its
+  // group, "$ 700" for 5 700, "J 480" for 3 480 (w36's old-style figures):
+  // one character that stands for a digit right before a group of three.
+  // The cell keeps what OCR read; number_repair.h's confusable readings and
+  // the sums say what it is.)
+  auto stand_in_head = [&](size_t i) {
+    const PWord& p = band.words[i];
+    if (p.w->confidence >= 1 || i + 1 >= band.words.size() || !IsHeadStandIn(p.w->text)) return false;
+    const Word& next = *band.words[i + 1].w;
+    return next.confidence < 1 && RE2::FullMatch(next.text, "\\d{3}"_re) &&
+           OnOneLine(p.w->box, next.box, lp.same_line_pt) && next.box.x0 - p.w->box.x1 < next.box.height() &&
+           next.box.x0 > p.w->box.x1;
+  };
+  for (size_t i = 0; i < band.words.size(); ++i) {
+    const PWord& p = band.words[i];
+    if (p.w->box.x0 > label_right &&
+        (IsNumericToken(p.w->text) || HasDigit(p.w->text) || lone_nought(p) || stand_in_head(i)))
       nums.push_back(p);
+  }
   // Per line (by y), left to right.
   std::sort(nums.begin(), nums.end(), [&lp](const PWord& a, const PWord& b) {
     if (!OnOneLine(a.w->box, b.w->box, lp.same_line_pt)) return a.w->box.y0 < b.w->box.y0;
@@ -417,7 +461,9 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
       // digits and a 3-digit group join over that gap too. Only a lone head:
       // "43 000" then "109" in the next column stays two figures.
       bool ocr = c.words.back().w->confidence < 1 && p.w->confidence < 1;
-      bool lone_head = c.words.size() == 1 && RE2::FullMatch(c.words[0].w->text, "-?\\d{1,3}"_re) &&
+      const bool stand_in = c.words.size() == 1 && IsHeadStandIn(c.words[0].w->text);
+      bool lone_head = c.words.size() == 1 &&
+                       (RE2::FullMatch(c.words[0].w->text, "-?\\d{1,3}"_re) || stand_in) &&
                        RE2::FullMatch(p.w->text, "\\d{3}"_re);
       // Of the lower of the two boxes: a word OCR read over several lines of
       // a wrapped cell ("200" boxed over "133", "200", "00") is three lines
@@ -448,7 +494,7 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
                                 gap < lp.ocr_head_gap_pitches * p.w->box.width() / 3) &&
                                gap <= lp.ocr_group_gap_ratio * widest_space;
       if (same_line && gap >= -lp.number_overlap_pt && (gap < max_gap || like_spaced) &&
-          (ParseSwedishNumber(joined) || lost_head_space)) {
+          (ParseSwedishNumber(joined) || lost_head_space || (stand_in && lone_head))) {
         c.words.push_back(p);
         c.box.Extend(p.w->box);
         continue;
@@ -610,6 +656,123 @@ std::set<std::pair<size_t, const Word*>> SpreadSpanningYears(const LayoutParams&
   return LendWords(adds, names);
 }
 
+// Header cells merged across columns, where a header of two lines or more
+// names fewer cells on one line than there are columns (w35, w36): "2026"
+// over "Budget  Prognos" beside "2027" over "Budget"; "2025" over "Budget
+// Utfall Avvikelse" beside "2024" over "Utfall"; "Avgift, kr" over "2026
+// 2027" beside "Andel". Each phrase of such a line names a run of adjacent
+// columns; the runs, in order, cover every column; a run of two or more
+// columns is a merged cell, whose text stands centred over it (a cell of
+// its own may align either way). The columns' cells are taken from their
+// figures' edges (right-aligned figures: a cell runs from the figures'
+// right edge of the column before to its own; the first is as wide as the
+// median pitch). Lends a phrase to the columns of its run only when exactly
+// one way of cutting the columns into runs fits, and no run names a kind
+// twice on the other lines ("Utfall" under one year twice). The existing
+// spreads (SpreadSpanningKinds, SpreadSpanningYears) run first; a column
+// already named on the line keeps its name. `placed`: each header phrase
+// with the column it names. Returns the words it lent.
+std::set<std::pair<size_t, const Word*>> SpreadMergedCells(
+    const std::vector<Column>& cols, const std::vector<bool>& right_aligned,
+    const std::vector<std::pair<std::vector<PWord>, int>>& placed, const LayoutParams& lp,
+    std::vector<std::vector<PWord>>* names) {
+  const size_t n = cols.size();
+  if (n < 2) return {};
+  size_t rights = 0;
+  for (bool r : right_aligned) rights += r;
+  const bool right = 2 * rights >= n;
+  std::vector<double> edge(n), steps;
+  for (size_t c = 0; c < n; ++c) edge[c] = right ? cols[c].x1 : cols[c].x0;
+  for (size_t c = 1; c < n; ++c) steps.push_back(edge[c] - edge[c - 1]);
+  std::sort(steps.begin(), steps.end());
+  const double pitch = steps[steps.size() / 2];
+  if (pitch <= 0) return {};
+  // A run's cell edges: [left, right).
+  auto run_edges = [&](size_t a, size_t b) -> std::pair<double, double> {
+    if (right) return {a > 0 ? edge[a - 1] : edge[0] - pitch, edge[b]};
+    return {edge[a], b + 1 < n ? edge[b + 1] : edge[n - 1] + pitch};
+  };
+  auto same_line = [&](const PWord& a, const PWord& b) {
+    return a.order == b.order && OnOneLine(a.w->box, b.w->box, lp.same_line_pt);
+  };
+  std::vector<std::pair<size_t, PWord>> adds;
+  std::vector<bool> done(placed.size(), false);
+  for (size_t i = 0; i < placed.size(); ++i) {
+    if (done[i] || placed[i].second < 0) continue;
+    // The phrases of one line, left to right.
+    std::vector<size_t> line;
+    for (size_t j = i; j < placed.size(); ++j)
+      if (!done[j] && placed[j].second >= 0 && same_line(placed[j].first.front(), placed[i].first.front())) {
+        line.push_back(j);
+        done[j] = true;
+      }
+    std::sort(line.begin(), line.end(), [&](size_t x, size_t y) {
+      return placed[x].first.front().w->box.x0 < placed[y].first.front().w->box.x0;
+    });
+    const size_t m = line.size();
+    if (m >= n) continue;
+    // Every column is named on some other line of the header.
+    bool named_elsewhere = true;
+    for (size_t c = 0; c < n && named_elsewhere; ++c) {
+      bool other = false;
+      for (const PWord& p : (*names)[c]) other |= !same_line(p, placed[i].first.front());
+      named_elsewhere = other;
+    }
+    if (!named_elsewhere) continue;
+    auto fits = [&](size_t k, size_t a, size_t b) {
+      Box box;
+      for (const PWord& p : placed[line[k]].first) box.Extend(p.w->box);
+      const int at = placed[line[k]].second;
+      if (at < static_cast<int>(a) || at > static_cast<int>(b)) return false;
+      const auto [l, r] = run_edges(a, b);
+      const double tol = std::max(2.0, 0.5 * box.height());
+      if (box.x0 < l - tol || box.x1 > r + tol) return false;
+      if (std::abs(box.cx() - (l + r) / 2) <= tol) return true;
+      return a == b;  // a cell of its own: any alignment
+    };
+    // A run names no kind twice on the other lines.
+    auto kinds_once = [&](size_t a, size_t b) {
+      std::set<std::string> seen;
+      for (size_t c = a; c <= b; ++c)
+        for (const PWord& p : (*names)[c]) {
+          if (same_line(p, placed[i].first.front())) continue;
+          const std::string t = FoldKey(StripPunct(p.w->text));
+          if (RE2::FullMatch(t, "utfall|budget|plan|prognos|avvikelse|bokslut"_re) && !seen.insert(t).second) return false;
+        }
+      return true;
+    };
+    std::vector<size_t> starts(m + 1), found;
+    int solutions = 0;
+    std::function<void(size_t, size_t)> cut = [&](size_t k, size_t from) {
+      if (solutions > 1) return;
+      if (k == m) {
+        if (from == n) {
+          ++solutions;
+          found = starts;
+        }
+        return;
+      }
+      for (size_t to = from; to + (m - k - 1) < n; ++to) {
+        if (!fits(k, from, to) || !kinds_once(from, to)) continue;
+        starts[k] = from;
+        starts[k + 1] = to + 1;
+        cut(k + 1, to + 1);
+      }
+    };
+    cut(0, 0);
+    if (solutions != 1) continue;
+    for (size_t k = 0; k < m; ++k)
+      for (size_t c = found[k]; c < found[k + 1]; ++c) {
+        if (static_cast<int>(c) == placed[line[k]].second) continue;
+        bool has = false;
+        for (const PWord& p : (*names)[c]) has |= same_line(p, placed[i].first.front());
+        if (has) continue;
+        for (const PWord& p : placed[line[k]].first) adds.push_back({c, p});
+      }
+  }
+  return LendWords(adds, names);
+}
+
 // Column x-ranges from the number chunks of the body bands: chunks whose
 // x-ranges overlap are one column. Header words then name the columns.
 // `measures`: the header names measures over the columns of a table whose
@@ -705,6 +868,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   // nearest one — right-aligned figures often sit under only part of their
   // header.
   std::vector<std::vector<PWord>> names(cols.size());
+  std::vector<std::pair<std::vector<PWord>, int>> placed;  // each phrase and the column it names
   header_label->clear();
   std::vector<PWord> hw;
   for (int i = 0; i < header_start; ++i) {
@@ -753,8 +917,12 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       const bool date_part = (RE2::FullMatch(qt, "\\d{1,2}"_re) && RE2::FullMatch(pt, kMonth)) ||
                              (RE2::FullMatch(qt, kMonth) && RE2::FullMatch(pt, "(19|20)\\d\\d"_re));
       const bool year_kind = year_first && IsYearToken(qt) && RE2::FullMatch(pt, kKindWord);
-      const double gap =
-          period || dated_count || date_part || year_kind ? lp.period_gap_heights : lp.phrase_gap_heights;
+      // And a fee's head and its unit ("Avgift, kr", OCR setting the unit a
+      // word space after the comma; w35).
+      const bool fee_unit =
+          IsFeeHeaderWord(qt) && RE2::FullMatch(FoldKey(pt), "kr|tkr|mkr|kronor|sek|tsek|ksek"_re);
+      const double gap = period || dated_count || date_part || year_kind || fee_unit ? lp.period_gap_heights
+                                                                                    : lp.phrase_gap_heights;
       // (Measured by the line's tallest word: an OCR box hugs the ink, so
       // "2025" after "Budget" is shorter than the line by its descenders.)
       // A box OCR drew over two rows of a header cell ("Helårsprognos" over
@@ -831,6 +999,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
         }
       }
     }
+    placed.push_back({ph, best});
     if (best >= 0) {
       for (const PWord& p : ph) names[best].push_back(p);
     } else if (b.x1 < (cols.empty() ? 1e9 : cols.front().x0)) {
@@ -839,6 +1008,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
   }
   std::set<std::pair<size_t, const Word*>> lent = SpreadSpanningKinds(cols, right_aligned, &names);
   for (const auto& l : SpreadSpanningYears(lp, &names)) lent.insert(l);
+  for (const auto& l : SpreadMergedCells(cols, right_aligned, placed, lp, &names)) lent.insert(l);
   std::vector<Column> named;
   std::deque<Word> joined_words;  // the joined halves of kinds broken in their cells; PWords point here
   for (size_t c = 0; c < cols.size(); ++c) {
@@ -1854,7 +2024,7 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
     if (IsUnitBand(above, h.columns_x0) && units++ == 0) continue;
     if (IsPeriodBand(above, h.columns_x0) && periods++ == 0) continue;
     if (k >= 2 && IsFragmentBand(above, bands[k - 2]) && IsKindsBand(bands[k - 2], h.columns_x0)) continue;
-    if (!IsKindsBand(above, h.columns_x0)) break;
+    if (!IsKindsBand(above, h.columns_x0) && !IsSpanningHeadBand(above, h.columns_x0)) break;
     for (size_t m = k - 1; m < h.begin; ++m) MergeIntoHeader(&h.header, bands[m]);
     h.begin = k - 1;
     break;
@@ -2406,6 +2576,15 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     if (lower_label.size() >= 3 && !ll.empty() && lf[0] >= 'a' && lf[0] <= 'z' && ll.substr(0, 1) != lf.substr(0, 1) &&
         !continues)
       return Wrap::kNo;
+    // So is a capitalised sum or result line under a label that is a whole
+    // line of its own ("Årets resultat 120 120" under "Verksamhetens
+    // resultat 120 -120", w37's scan: OCR lost a minus, and "120" over
+    // "120" read as one wrapped 120 120).
+    const std::string uf = FoldKey(ul);
+    if (!continues && !capitals && !ll.empty() && ll.substr(0, 1) != lf.substr(0, 1) &&
+        (IsSumLabel(ll) || IsResultLabel(ll)) && (IsSumLabel(ul) || IsResultLabel(ul) || !uf.empty()) &&
+        !RE2::PartialMatch(uf, "(och|samt|for|till|av|fran|med|inom|i|pa|vid|mot|per|utan)$"_re))
+      return Wrap::kNo;
   }
   std::vector<Chunk> up = NumberChunks(upper, shape.first_headed_x0 - lp.header_slack_pt, lp);
   std::vector<Chunk> low = NumberChunks(lower, shape.first_headed_x0 - lp.header_slack_pt, lp);
@@ -2635,9 +2814,17 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     }
     // "Övriga" / "bidragsintäkter 200 250": the label's first line stood
     // alone, its figures on the line below.
+    // (A statement's section heading above is whole: "Verksamhetens
+    // kostnader" over "insatser 2 -4 210", w37's scan reading the row's
+    // capital I small.)
+    static const RE2 kStatementSection(
+        "(verksamhetens|rorelsens) (intakter|kostnader)|rorelseintakter|rorelsekostnader|"
+        "finansiella intakter och kostnader|anlaggningstillgangar|omsattningstillgangar");
     if (!label_only && prev_label_only && !row.label.empty() &&
         !RE2::PartialMatch(FoldKey(row.label), "^(varav|darav)\\b"_re) &&
-        !IsSectionLabel(g->rows.back().label) && ToUpper(g->rows.back().label) != g->rows.back().label &&
+        !IsSectionLabel(g->rows.back().label) &&
+        !RE2::FullMatch(FoldKey(StripPunct(g->rows.back().label)), kStatementSection) &&
+        ToUpper(g->rows.back().label) != g->rows.back().label &&
         IsContinuation(g->rows.back().label, row.label)) {
       GridRow& prev = g->rows.back();
       AppendLabelLine(&prev.label, row.label);

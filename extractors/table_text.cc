@@ -202,7 +202,10 @@ bool IsDamagedNumber(const std::string& t) {
   // A thousands group of zeros read as letters ("164 730 OOO"), or a nil
   // amount's lone zero ("1388 143 O").
   if (digits == 0 && (t == "O" || RE2::FullMatch(t, "[O0oD]{3}"_re))) return true;
-  return digits > 0 && conf > 0 && conf <= 2 && digits + conf <= 7;
+  // (Three when a digit leads a short token: old-style figures' "1Iso" for
+  // 1150, w36.)
+  const bool digit_first = !t.empty() && std::isdigit(static_cast<unsigned char>(t[0]));
+  return digits > 0 && conf > 0 && (conf <= 2 || (conf == 3 && digit_first)) && digits + conf <= 7;
 }
 
 bool IsNumberish(const std::string& t) { return IsNumericToken(t) || IsDamagedNumber(t); }
@@ -336,8 +339,10 @@ std::vector<std::string> OcrTokens(const std::string& clean) {
   // A nil amount's zero read as a letter in brackets beside a row's figures
   // ("2 489 (e)", "16, 18 (e) 43 930 000"): a damaged zero, for the sums
   // to confirm.
+  // So is an old-style zero OCR read as a degree sign ("6 000 ° 5700",
+  // w36's Garamond figures).
   for (size_t k = 0; k < out.size(); ++k)
-    if (RE2::FullMatch(out[k], "\\([eocO]\\)"_re) &&
+    if ((RE2::FullMatch(out[k], "\\([eocO]\\)"_re) || out[k] == "\u00b0") &&
         ((k > 0 && IsNumericToken(out[k - 1])) || (k + 1 < out.size() && IsNumericToken(out[k + 1]))))
       out[k] = "O";
   // A scrap of the page's edge after a row's figures ("-847 309 -852 161
@@ -675,11 +680,44 @@ std::vector<std::string> JoinWordDates(const std::vector<std::string>& toks) {
   return out;
 }
 
+// A header year whose last digit OCR read as a sign or letter ("202§-12-31"
+// beside "2024-12-31", w36's old-style 5): mended where the glyph may stand
+// for a digit and exactly one such year is one off a year the header prints
+// whole (a statement's columns are consecutive years).
+std::string MendDamagedHeaderYears(const std::string& text) {
+  std::vector<std::string> toks = Tokens(text);
+  static const std::map<std::string, std::string> kStandsFor = {
+      {"\u00a7", "58"}, {"S", "5"}, {"s", "5"}, {"$", "5"}, {"O", "0"}, {"o", "0"}, {"B", "8"},
+      {"l", "1"},        {"I", "1"}, {"Z", "2"}, {"G", "6"}, {"J", "3"}};
+  static const RE2 kDamaged("((?:19|20)\\d)(\u00a7|[SsOoBlIZGJ$])((?:-\\d\\d-\\d\\d)?,?)");
+  std::vector<int> whole;
+  for (const std::string& t : toks)
+    if (IsYearToken(t) || RE2::FullMatch(t, "(?:19|20)\\d\\d-\\d\\d-\\d\\d,?"_re)) whole.push_back(std::stoi(t.substr(0, 4)));
+  if (whole.empty()) return text;
+  for (std::string& t : toks) {
+    std::string head, glyph, tail;
+    if (!RE2::FullMatch(t, kDamaged, &head, &glyph, &tail)) continue;
+    const auto it = kStandsFor.find(glyph);
+    if (it == kStandsFor.end()) continue;
+    std::set<int> fits;
+    for (char d : it->second) {
+      const int year = std::stoi(head + d);
+      for (int w : whole)
+        if (year == w + 1 || year == w - 1) fits.insert(year);
+    }
+    if (fits.size() == 1) t = std::to_string(*fits.begin()) + tail;
+  }
+  std::string out;
+  for (const std::string& t : toks) out += (out.empty() ? "" : " ") + t;
+  return out;
+}
+
 bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers,
                  bool* junk = nullptr, bool* count_after = nullptr) {
   bool had = false;
   std::vector<std::string> toks =
-      JoinWordDates(JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(CleanCellText(WithoutCommentHead(text)), &had)))));
+      JoinWordDates(JoinFiscalYears(JoinBrokenKinds(
+          OcrTokens(StripRuleJunk(MendDamagedHeaderYears(CleanCellText(WithoutCommentHead(text))), &had)))));
   // A kind word OCR garbled into a scrap before its year ("fa 2019 [Ufa
   // 2020" for Utfall 2019 Utfall 2020, psm 6 through a ruled header): the
   // scrap goes, and the columns' kinds are the document's guess (junk).
@@ -955,9 +993,10 @@ bool YearlessKindsSpaceHeader(const std::string& text, std::string* label, std::
 // after its kind ("Utfall jan-aug" over "2026"); a comparison cell (Avvikelse,
 // Återstår, a share "Förbrukat, %") needs no year, and the words its header
 // wrapped onto the lines below ("Avvikelse" / "prognos mot" / "budget") go
-// back to it when it is the only one. On success `*years_line` is the index
-// of the last header line (the body starts after it).
-bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::string* label,
+// back to it when it is the only one. `plan_from`: a plan's first year (its
+// budget's), 0 when unknown or not a plan. On success `*years_line` is the
+// index of the last header line (the body starts after it).
+bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int plan_from, std::string* label,
                         std::vector<std::string>* headers, size_t* years_line) {
   // (A kind compounded with its period or frame: "Helårsbudget", OCR's
   // "Heladrsprognos", "Budgetram".)
@@ -1153,12 +1192,30 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, std::st
                     std::stoi(years[k].substr(0, 4)) == std::stoi(years[k - 1].substr(0, 4)) + 1;
     bool open_cell = false;
     for (const Cell& c : cells) open_cell = open_cell || c.open || !c.extra.empty();
-    const bool last_plan = RE2::FullMatch(FoldKey(cells.back().kind), "plan"_re);
+    bool last_plan = RE2::FullMatch(FoldKey(cells.back().kind), "plan"_re);
     const bool first_outcome = RE2::FullMatch(FoldKey(cells.front().kind), "utfall|bokslut"_re);
-    if (!consecutive || open_cell || last_plan == first_outcome) return false;
+    // Where either could (w35: "Utfall Prognos Budget Plan" over 2025 …
+    // 2029), a plan whose first year is known puts its Budget there.
+    if (consecutive && !open_cell && last_plan && first_outcome && plan_from > 0) {
+      int budget = -1;
+      for (size_t k = 0; k < cells.size(); ++k)
+        if (FoldKey(cells[k].kind) == "budget") budget = static_cast<int>(k);
+      const int first_year = std::stoi(years[0].substr(0, 4));
+      if (budget >= 0 && first_year + budget == plan_from) {
+        // (Plan spans: the budget keeps its place.)
+      } else if (budget >= 0 && first_year + budget + (n_years - missing) == plan_from) {
+        last_plan = false;  // the outcome spans
+      } else {
+        return false;
+      }
+      if (last_plan) cells.insert(cells.end(), static_cast<size_t>(n_years - missing), cells.back());
+      else cells.insert(cells.begin(), static_cast<size_t>(n_years - missing), cells.front());
+      missing = n_years;
+    }
+    if (n_years > missing && (!consecutive || open_cell || last_plan == first_outcome)) return false;
     const Cell spanning = last_plan ? cells.back() : cells.front();
     const std::vector<Cell>::difference_type at = last_plan ? static_cast<std::ptrdiff_t>(cells.size()) : 0;
-    cells.insert(cells.begin() + at, static_cast<size_t>(n_years - missing), spanning);
+    if (n_years > missing) cells.insert(cells.begin() + at, static_cast<size_t>(n_years - missing), spanning);
     missing = n_years;
   }
   if (n_years != missing && n_years != missing - yearless_tail && n_years != missing - comparisons) return false;
@@ -1293,34 +1350,117 @@ bool StackedHeadCells(const std::vector<const Line*>& lines, const std::vector<i
 }
 
 // The line under a header of bare years (`*headers`, from line i) that
-// names kinds only, k ≥ 2 under each year in the same order, after at most
-// three label words ("Tkr Budget Utfall Budget Utfall" under "2025 2024"):
-// each year spans its k kinds. On success the headers become "Budget 2025",
-// "Utfall 2025", …, the label words the label, and the body starts under
-// the kinds line.
+// names kinds only, after at most three label words: each year is a cell
+// merged over the kinds under it. k ≥ 2 under each year in the same order
+// ("Tkr Budget Utfall Budget Utfall" under "2025 2024") pair by position;
+// otherwise ("KSEK Budget Utfall Avvikelse Utfall" under "2025 2024", w36;
+// "Tkr Budget Prognos Budget" under "2026 2027", w35) the kinds are cut into
+// one run per year, in order, where exactly one cut fits: no run names a
+// kind twice, a run with an Avvikelse has the budget and the outcome (or
+// forecast) it compares, and in a plan whose first year `plan_from` is
+// known an outcome or forecast is of a year before it (the year under
+// way). On success the headers become "Budget 2025", "Utfall 2025", …, the
+// label words the label, and the body starts under the kinds line.
 bool KindsUnderYears(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t i,
-                     std::string* label, std::vector<std::string>* headers, size_t* body_from) {
+                     bool plan, int plan_from, std::string* label, std::vector<std::string>* headers,
+                     size_t* body_from) {
   for (const std::string& h : *headers)
     if (!IsYearToken(h)) return false;
   if (headers->size() < 2 || i + 1 >= lines.size() || pages[i + 1] != pages[i]) return false;
   std::vector<std::string> toks = JoinBrokenKinds(OcrTokens(CleanCellText(lines[i + 1]->text)));
+  static const RE2 kDeviation("(?i)a[vw]{1,2}ikelse");
+  auto is_kind = [](const std::string& t) { return RE2::FullMatch(t, KindWordRe()) || RE2::FullMatch(t, kDeviation); };
   size_t first = 0;
-  while (first < toks.size() && first < 3 && !RE2::FullMatch(toks[first], KindWordRe())) ++first;
+  while (first < toks.size() && first < 3 && !is_kind(toks[first])) ++first;
+  const size_t y = headers->size();
   const size_t m = toks.size() - first;
-  if (m < 2 * headers->size() || m % headers->size() != 0) return false;
-  const size_t k = m / headers->size();
+  if (m <= y) return false;
+  std::vector<std::string> kinds;  // folded: budget, utfall, plan, prognos, bokslut, avvikelse
   for (size_t j = first; j < toks.size(); ++j) {
-    if (!RE2::FullMatch(toks[j], KindWordRe())) return false;
-    if (j >= first + k && FoldKey(toks[j]) != FoldKey(toks[j - k])) return false;
+    if (!is_kind(toks[j])) return false;
+    kinds.push_back(RE2::FullMatch(toks[j], kDeviation) ? "avvikelse" : FoldKey(toks[j]));
+  }
+  std::vector<size_t> starts(y + 1, 0);
+  bool regular = m % y == 0;
+  for (size_t j = m / y; regular && j < m; ++j) regular = kinds[j] == kinds[j - m / y];
+  if (regular) {
+    for (size_t g = 0; g <= y; ++g) starts[g] = g * (m / y);
+  } else {
+    auto fits = [&](size_t a, size_t b, int year) {
+      std::set<std::string> seen;
+      bool deviation = false, budget = false, outcome = false;
+      for (size_t j = a; j <= b; ++j) {
+        if (!seen.insert(kinds[j]).second) return false;
+        deviation |= kinds[j] == "avvikelse";
+        budget |= kinds[j] == "budget";
+        outcome |= kinds[j] == "utfall" || kinds[j] == "prognos";
+        if (plan && plan_from > 0 && year >= plan_from && RE2::FullMatch(kinds[j], "utfall|prognos|bokslut"_re))
+          return false;
+      }
+      return !deviation || (budget && outcome);
+    };
+    std::vector<size_t> cut(y + 1, 0);
+    int solutions = 0;
+    std::function<void(size_t, size_t)> search = [&](size_t g, size_t from) {
+      if (solutions > 1) return;
+      if (g == y) {
+        if (from == m && ++solutions == 1) starts = cut;
+        return;
+      }
+      for (size_t to = from; to + (y - g - 1) < m; ++to) {
+        if (!fits(from, to, std::stoi((*headers)[g].substr(0, 4)))) continue;
+        cut[g] = from;
+        cut[g + 1] = to + 1;
+        search(g + 1, to + 1);
+      }
+    };
+    search(0, 0);
+    if (solutions != 1) return false;
   }
   std::string lead;
   for (size_t j = 0; j < first; ++j) lead += (j ? " " : "") + toks[j];
   std::vector<std::string> spread;
-  for (size_t g = 0; g < headers->size(); ++g)
-    for (size_t j = 0; j < k; ++j) spread.push_back(toks[first + g * k + j] + " " + (*headers)[g]);
+  for (size_t g = 0; g < y; ++g)
+    for (size_t j = starts[g]; j < starts[g + 1]; ++j)
+      spread.push_back((kinds[j] == "avvikelse" ? std::string("Avvikelse") : toks[first + j]) + " " + (*headers)[g]);
   *headers = std::move(spread);
   if (label->empty()) *label = lead;
   *body_from = i + 2;
+  return true;
+}
+
+// A fee's or amount's head on the line over a header of bare years
+// (`*headers`, line i), after at most three label words ("Medlem Andel
+// Avgift, kr" over "2026 2027", w35: one cell merged over the years'
+// columns, psm 3 setting a blank line between): it names each year's column
+// ("Avgift, kr 2026", …), its label words the label; `*head_line` is its
+// line (the caption is above it).
+bool AmountHeadOverYears(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t i,
+                         std::string* label, std::vector<std::string>* headers, size_t* head_line) {
+  if (headers->size() < 2 || !label->empty()) return false;
+  for (const std::string& h : *headers)
+    if (!IsYearToken(h)) return false;
+  size_t above = i;
+  for (int blank = 0; above > 0 && blank <= 1; ++blank) {
+    --above;
+    if (pages[above] != pages[i]) return false;
+    if (!CleanCellText(lines[above]->text).empty()) break;
+  }
+  if (above == i || CleanCellText(lines[above]->text).empty()) return false;
+  const std::vector<std::string> toks = OcrTokens(CleanCellText(lines[above]->text));
+  size_t head = 0;
+  while (head < toks.size() && !IsFeeHeaderWord(StripPunct(toks[head]))) ++head;
+  if (head == toks.size() || head > 3) return false;
+  for (size_t k = 0; k < head; ++k)
+    if (IsHeaderToken(toks[k]) || HasDigit(toks[k])) return false;
+  for (size_t k = head + 1; k < toks.size(); ++k)
+    if (k > head + 1 || !RE2::FullMatch(FoldKey(StripPunct(toks[k])), "kr|tkr|kronor|sek|tsek|ksek"_re)) return false;
+  std::string name;
+  for (size_t k = head; k < toks.size(); ++k) name += (name.empty() ? "" : " ") + toks[k];
+  label->clear();
+  for (size_t k = 0; k < head; ++k) *label += (k ? " " : "") + toks[k];
+  for (std::string& h : *headers) h = name + " " + h;
+  *head_line = above;
   return true;
 }
 
@@ -4287,6 +4427,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     bool side_text = false;  // the header names a text column between label and values
     std::vector<int> col_pos;  // char column of each header cell (tab path)
     size_t body_from = i + 1;  // the first line after the header
+    size_t title_at = i;       // the header's first line: its caption is above
     if (tabbed) {
       std::vector<TabCell> cells = SplitTabs(hl.text);
       std::vector<std::string> headers;
@@ -4303,7 +4444,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       std::string label;
       std::vector<std::string> headers;
       size_t years_line = 0;
-      if (WrappedKindsHeader(lines, i, &label, &headers, &years_line)) {
+      const bool plan_doc = doc.meta.kind == "verksamhetsplan" || doc.meta.kind == "budget";
+      if (WrappedKindsHeader(lines, i, plan_doc ? doc.meta.year_from : 0, &label, &headers, &years_line)) {
         body_from = years_line + 1;
       } else if (StackedHeadCells(lines, pages, i, &label, &headers, &body_from)) {
         // (The header cells one a line: read; the body starts under them.)
@@ -4351,7 +4493,13 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       // year ("2025 2024" over "Tkr Budget Utfall Budget Utfall": merged
       // cells, each year spanning its kinds): the kinds pair with the years
       // by position.
-      if (body_from == i + 1 && !headers.empty()) KindsUnderYears(lines, pages, i, &label, &headers, &body_from);
+      // Or a fee's head merged over the years' cells on the line above
+      // ("Medlem Andel Avgift, kr" over "2026 2027").
+      if (body_from == i + 1 && !headers.empty()) {
+        const bool plan_doc = doc.meta.kind == "verksamhetsplan" || doc.meta.kind == "budget";
+        if (!KindsUnderYears(lines, pages, i, plan_doc, doc.meta.year_from, &label, &headers, &body_from))
+          AmountHeadOverYears(lines, pages, i, &label, &headers, &title_at);
+      }
       // psm 3 may set a Not head on a line of its own above the years
       // ("Belopp i tkr" / "Not" / "2025 2024"): the Not column is there.
       if (label.empty()) {
@@ -4429,7 +4577,7 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
     if (!tabbed)
       for (size_t q = i; q < body_from && q < lines.size(); ++q) comment_column = comment_column || NamesCommentColumn(lines[q]->text);
     bool comment_cut = false;  // the last row's comment was cut off
-    g.title = title_header ? CleanCellText(hl.text) : headless ? headless_title : FindTitle(lines, i, params);
+    g.title = title_header ? CleanCellText(hl.text) : headless ? headless_title : FindTitle(lines, title_at, params);
     // A statement's name printed on its header line ("Resultaträkning Not
     // 2023-01-01 2022-01-01") is its title, not the line above.
     if (!title_header && !headless && !tabbed) {
@@ -4673,8 +4821,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           // So is a short scrap closed by a bracket ("Nettoomsattning py)",
           // "Ovriga rorelseintakter )" for "2)", "3)"); a unit in brackets
           // ("(kr)", "(%)") opens its own.
+          // (A capital I alone is a note 1 read as a letter: "Verksamhetens
+          // intakter I 6 412", w36; no label ends with it.)
           if (note_column && first >= 2 &&
-              ((RE2::FullMatch(toks[first - 1], "[A-Za-z]?[a-z]"_re) &&
+              (toks[first - 1] == "I" ||
+               (RE2::FullMatch(toks[first - 1], "[A-Za-z]?[a-z]"_re) &&
                 !RE2::FullMatch(FoldKey(toks[first - 1]), "(av|i|pa|om|kr|st|ab|ek|el|m)"_re)) ||
                RE2::FullMatch(toks[first - 1], "[^(]{0,2}\\)"_re)))
             --label_end;

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 34u);
+  ASSERT_EQ(scored.size(), 37u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -216,10 +216,19 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // 2218/2281 (0.972), precision 1.000. w33 and w34 (session 61; held
   // out: 24/69 with 1 wrong `ok` and 25/56 with 8 wrong `ok`, the same
   // headers as their PDFs and dumps) 69/69 and 54/56, none wrong; w24
-  // 94 → 96: all 2343/2406 (0.974), precision 1.000.
-  EXPECT_GE(t.recalled, 2343) << ScoreReport(scored);
+  // 94 → 96: all 2343/2406 (0.974), precision 1.000. w35 and w36
+  // (session 62; held out: 78/85 and 43/58 with 2 wrong `ok`: w36's
+  // old-style 5 read "$" apart from its "700", so 5 700 read 700 in a part
+  // and its Summa alike) 85/85 and 55/58, none wrong, once a stand-in for
+  // a figure's head set apart joins its group for the sums to read: all
+  // 2483/2549 (0.974), precision 1.000. w37 (session 62; held out: 63/70
+  // with 2 wrong `ok`: "Årets resultat 120 120" set tight under
+  // "Verksamhetens resultat 120 -120" read as one row of 120 120, a section
+  // heading joined to the row under it read "insatser") 68/70, none wrong:
+  // all 2551/2619 (0.974), precision 1.000.
+  EXPECT_GE(t.recalled, 2551) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 34) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 37) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 34u);
+  ASSERT_EQ(scored.size(), 37u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -149,16 +149,25 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // 52/56, a wrapped count column's date taken for a closing date, both
   // förbund names run on into the next line) 69/69 and 56/56 once the
   // months row and a kind broken in its cell join the header, a dated
-  // count column keeps its word and a name ends with its line.
+  // count column keeps its word and a name ends with its line. w35 and
+  // w36 (session 62; held out: 67/85, header cells merged across columns,
+  // "2026" over Budget and Prognos, "Avgift, kr" over two years, the plan
+  // period "ekonomisk inriktning 2028–2029" missed; 49/58, "2025" merged
+  // over Budget, Utfall and Avvikelse) 85/85 and 58/58 once a header line
+  // naming fewer cells than there are columns is cut into merged cells
+  // (SpreadMergedCells) and a fee's head over the years joins the header.
+  // w37 (session 62; held out: an eight-year overview in narrow columns, a
+  // resultaträkning continued under "Resultaträkning (forts.)") 70/70 as
+  // first measured.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 34) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 37) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 34u);
+  ASSERT_EQ(scored.size(), 37u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -334,12 +343,18 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // year printed before the kind in each header cell, so each kind went to
   // the next year) 69/69 and 52/56, none wrong: all 2321/2406. Left in w34:
   // its fee table after an Invånare and a Fördelning column (as w15's).
-  EXPECT_GE(t.recalled, t.expected - 85) << ScoreReport(scored);
+  // w35 and w36 (session 62; held out: 44/85, "Utfall Prognos Budget Plan"
+  // over five years and two merged headers not read; 8/58 with 2 wrong
+  // `ok`, w36's old-style figures read "°", "$700", "1Iso", "202§-12-31",
+  // its years merged over kinds) 85/85 and 57/58, none wrong: all
+  // 2463/2549 (the one w36 miss, 13 read "B", is printed nowhere). w37
+  // (session 62; held out) 70/70 as first measured: all 2533/2619.
+  EXPECT_GE(t.recalled, t.expected - 86) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
-  // w34 +6.
-  EXPECT_LE(t.suspect, 200) << ScoreReport(scored);
+  // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37 +4.
+  EXPECT_LE(t.suspect, 210) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 34) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 37) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -3,6 +3,7 @@
 // positioned words, with a control that must stay as it was.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -1659,6 +1660,313 @@ TEST(WordDocumentLayoutTest, YearBeforeKindAndAHeaderOfThreeRows) {
     EXPECT_EQ(Columns(ts[0]),
               "[utfall 2026 01-08][budget 2026 01-08][avvikelse 2026 01-08][budget 2026][prognos 2026]");
     EXPECT_EQ(Labels(ts[0]), "[Medlemsavgifter][Övriga intäkter][Summa intäkter]");
+  }
+}
+
+// Header cells merged across columns (w35, w36): a year over several kinds
+// ("2025" centred over Budget, Utfall and Avvikelse beside "2024" over
+// Utfall), a year over two kinds beside one over one, and a fee's head over
+// two years beside a share column. Each names every column it stands over.
+// Controls: the same words set right-aligned over one column only merge
+// nothing (the column left without a year stays so).
+TEST(WordDocumentLayoutTest, HeaderCellsMergedAcrossColumns) {
+  struct Case {
+    const char* name;
+    std::string kind;
+    std::vector<double> rights;
+    std::vector<std::string> top;          // the top header line's words
+    std::vector<double> top_x;             // their left edges
+    std::vector<std::string> bottom;       // one word over each column
+    std::vector<std::vector<std::string>> rows;  // label, then figures
+    std::string columns;
+  };
+  const std::vector<Case> cases = {
+      {"a year merged over three kinds beside a year over one",
+       "årsredovisning",
+       {300, 380, 460, 535},
+       {"2025", "2024"},
+       {329, 511},
+       {"Budget", "Utfall", "Avvikelse", "Utfall"},
+       {{"Medlemsavgifter", "6 000", "6 000", "0", "5 700"},
+        {"Projektmedel", "350", "412", "62", "0"},
+        {"Summa intäkter", "6 350", "6 412", "62", "5 700"}},
+       "[budget 2025][utfall 2025][avvikelse 2025][utfall 2024]"},
+      {"control: the first year right-aligned over one column merges nothing",
+       "årsredovisning",
+       {300, 380, 460, 535},
+       {"2025", "2024"},
+       {356, 511},
+       {"Budget", "Utfall", "Avvikelse", "Utfall"},
+       {{"Medlemsavgifter", "6 000", "6 000", "0", "5 700"},
+        {"Projektmedel", "350", "412", "62", "0"},
+        {"Summa intäkter", "6 350", "6 412", "62", "5 700"}},
+       "[budget 0][utfall 2025][avvikelse 2025][utfall 2024]"},
+      {"a year merged over two kinds beside a year over one",
+       "verksamhetsplan",
+       {330, 435, 535},
+       {"2026", "2027"},
+       {319, 511},
+       {"Budget", "Prognos", "Budget"},
+       {{"Steg framåt", "1 200", "1 150", "1 300"},
+        {"Unga i arbete", "980", "1 010", "1 050"},
+        {"Summa insatser", "2 180", "2 160", "2 350"}},
+       "[budget 2026][prognos 2026][budget 2027]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder p;
+    p.Text("Driftredovisning", 100);
+    for (size_t i = 0; i < c.top.size(); ++i) p.Add(fixtures::L(c.top[i], c.top_x[i], 126));
+    p.Add(fixtures::L("Tkr", 50, 140));
+    for (size_t i = 0; i < c.bottom.size(); ++i) p.Add(fixtures::R(c.bottom[i], c.rights[i], 140));
+    double y = 158;
+    for (const std::vector<std::string>& r : c.rows) {
+      p.Row(r[0], y, c.rights, std::vector<std::string>(r.begin() + 1, r.end()));
+      y += 16;
+    }
+    Document doc = A4Pages(c.kind, {p.words});
+    doc.meta.year_from = doc.meta.year_to = c.kind == "verksamhetsplan" ? 2027 : 2025;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+  }
+  // A fee's head merged over two years beside an Andel column: both years'
+  // fees, in kronor, the year before the plan the members' decided fee (ok).
+  for (const bool merged : {true, false}) {
+    SCOPED_TRACE(merged ? "'Avgift, kr' centred over both years" : "control: over the last year only");
+    PageBuilder p;
+    p.Text("Medlemsavgifter", 100);
+    p.Add(fixtures::L("Medlem", 50, 126));
+    p.Add(fixtures::R("Andel", 250, 126));
+    if (merged) {
+      p.TextAt("Avgift, kr", 370, 126);
+    } else {
+      p.TextAt("Avgift, kr", 475, 126);
+    }
+    const std::vector<double> rights = {250, 400, 535};
+    p.Add(fixtures::R("2026", 400, 140));
+    p.Add(fixtures::R("2027", 535, 140));
+    p.Row("Försäkringskassan", 158, rights, {"50 %", "2750000", "2900000"});
+    p.Row("Region Provdalen", 174, rights, {"25 %", "1375000", "1450000"});
+    p.Row("Provby kommun", 190, rights, {"25 %", "1375000", "1450000"});
+    p.Row("Summa", 206, rights, {"100 %", "5500000", "5800000"});
+    Document doc = A4Pages("verksamhetsplan", {p.words});
+    doc.meta.year_from = 2027;
+    doc.meta.year_to = 2029;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[budget 2026][budget 2027]");
+    EXPECT_EQ(Labels(ts[0]), "[Försäkringskassan][Region Provdalen][Provby kommun][Summa]");
+    ASSERT_EQ(ts[0].rows[0].cells.size(), 2u);
+    EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 2750000);
+    EXPECT_EQ(ts[0].rows[0].cells[0].status, merged ? "ok" : "suspect");
+  }
+}
+
+// A figure's head OCR read as a sign and set apart from its group ("$ 700"
+// for 5 700, old-style figures; w36): the cell keeps it, and the sums read it
+// back as 5 700, flagged as a repair. Control: a letter that stands for no
+// digit ("x 700") joins nothing, and the 700 left is not `ok`.
+TEST(WordDocumentLayoutTest, AFiguresHeadReadAsASignSetApart) {
+  for (const bool stand_in : {true, false}) {
+    SCOPED_TRACE(stand_in ? "'$ 700'" : "control: 'x 700'");
+    PageBuilder p;
+    p.Text("Driftredovisning (tkr)", 100);
+    const std::vector<double> rights = {380, 480};
+    p.Add(fixtures::R("Budget", 350, 126));
+    p.Add(fixtures::R("2025", 380, 126));
+    p.Add(fixtures::R("Utfall", 450, 126));
+    p.Add(fixtures::R("2025", 480, 126));
+    p.Row("Medlemsavgifter", 144, rights, {"5 700", ""});
+    p.Add(fixtures::R("700", 480, 144));
+    p.Add(fixtures::R(stand_in ? "$" : "x", 480 - 18 - 4, 144));
+    p.Row("Övriga intäkter", 160, rights, {"1 000", "1 050"});
+    p.Row("Summa intäkter", 176, rights, {"6 700", "6 750"});
+    for (Word& w : p.words) w.confidence = 0.9;
+    Document doc = A4Pages("årsredovisning", {p.words});
+    doc.meta.year_from = doc.meta.year_to = 2025;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    std::vector<Flag> flags;
+    RepairTables(ts, &flags);
+    ASSERT_EQ(ts.size(), 1u);
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+    const TableCell& cell = ts[0].rows[0].cells[1];
+    if (stand_in) {
+      EXPECT_EQ(cell.raw, "$ 700");
+      EXPECT_EQ(cell.amount_sek, 5700000);
+      EXPECT_EQ(cell.status, "repaired");
+    } else {
+      EXPECT_NE(cell.status, "ok") << cell.raw;
+    }
+  }
+}
+
+// Header cells merged across columns as an English-model dump prints them
+// (w35, w36): a line of years over a line of kinds that is no repeat of k
+// kinds a year ("2025 2024" over "KSEK Budget Utfall Awvikelse Utfall"; "2026
+// 2027" over "Tkr Budget Prognos Budget"), cut into one run per year where
+// one cut fits; a fee's head over bare years ("Medlem Andel Avgift, kr" /
+// blank / "2026 2027"); a kinds line over more years than kinds, either the
+// plan or the outcome spanning, settled by the plan's first year. Controls:
+// a cut two ways alike is not read (an annual report's "Budget Utfall
+// Budget" under two years), nor a plan whose first year is not known.
+TEST(WordDocumentDumpTest, HeaderCellsMergedAcrossColumns) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string kind;
+    int year_from;
+    std::string columns;  // "" = no table
+  };
+  const std::string body3 = "Medlemsavgifter 6 000 6 000 0 5 700\nProjektmedel 350 412 62 0\n"
+                            "Summa intakter 6 350 6 412 62 5 700\n";
+  const std::string plan_body = "Steg framat 1 200 1150 1 300\nUnga i arbete 980 1010 1050\n"
+                                "Summa insatser 2 180 2 160 2 350\n";
+  const std::string five = "Medlemsavgifter 5 500 5 500 5 800 5 800 5 800\nKostnader 5 400 5 570 5 920 5 910 5 910\n"
+                           "Resultat 100 -70 -120 -110 -110\n";
+  const std::vector<Case> cases = {
+      {"a year over three kinds beside a year over one",
+       "Driftredovisning\n\n2025 2024\nKSEK Budget Utfall Awvikelse Utfall\n" + body3, "årsredovisning", 2025,
+       "[budget 2025][utfall 2025][avvikelse 2025][utfall 2024]"},
+      {"a year over two kinds beside one, the plan's forecast before its first year",
+       "Insatser\n\nInsats 2026 2027\nTkr Budget Prognos Budget\n" + plan_body, "verksamhetsplan", 2027,
+       "[budget 2026][prognos 2026][budget 2027]"},
+      {"control: two cuts alike (no plan year to settle them)",
+       "Insatser\n\nInsats 2026 2027\nTkr Budget Utfall Budget\n" + plan_body, "årsredovisning", 2027, ""},
+      {"a plan spanning two years, its budget at the plan's first year",
+       "Resultatbudget\nTkr Utfall Prognos Budget Plan\n\n2025 2026 2027 2028 2029\n" + five, "verksamhetsplan",
+       2027, "[utfall 2025][prognos 2026][budget 2027][plan 2028][plan 2029]"},
+      {"control: the plan's first year unknown",
+       "Resultatbudget\nTkr Utfall Prognos Budget Plan\n\n2025 2026 2027 2028 2029\n" + five, "verksamhetsplan",
+       0, "[budget 2025][plan 2026][plan 2027][plan 2028][plan 2029]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, c.kind, c.year_from);
+    if (c.columns.empty()) {
+      for (const FinancialTable& t : ts) EXPECT_EQ(Columns(t).find("prognos"), std::string::npos) << Columns(t);
+      continue;
+    }
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), c.columns);
+  }
+  {
+    SCOPED_TRACE("a fee's head over two bare years");
+    std::vector<FinancialTable> ts = FromDump(
+        "Medlemsavgifter\n\nMedlem Andel Avgift, kr\n\n2026 2027\nForsakringskassan 50% 2750000 2900000\n"
+        "Region Provdalen 25% 1375000 1450000\nProvby kommun 25% 1375000 1450000\nSumma 100 % 5500000 5800000\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].title, "Medlemsavgifter");
+    EXPECT_EQ(Columns(ts[0]), "[budget 2026][budget 2027]");
+    ASSERT_EQ(ts[0].rows.size(), 4u) << Labels(ts[0]);
+    EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 2750000);
+    EXPECT_EQ(ts[0].rows[0].cells[0].status, "ok");
+  }
+}
+
+// Old-style figures as the English model reads them (w36): a zero as a
+// degree sign beside figures, 1 150 as "1Iso", a note 1 as a capital I after
+// the label under a Not head, a year's last digit as "§" in a header beside
+// a whole year. Each is read back (the damaged figures by the sums, flagged
+// as repairs). Control: a "§" year that is one off no year of the header
+// stays unread.
+TEST(WordDocumentDumpTest, OldStyleFiguresAsOcrReadsThem) {
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Driftredovisning\nKSEK Budget 2025 Utfall 2025 Utfall 2024\nMedlemsavgifter 6 000 6 000 5700\n"
+        "Projektmedel 350 412 \u00b0\nSumma intäkter 6 350 6 412 5700\nKansli 1Iso 1188 1090\n"
+        "Insatser 4 700 4 465 4120\nSumma kostnader 5 850 5 653 5 210\n",
+        "årsredovisning", 2025);
+    std::vector<Flag> flags;
+    RepairTables(ts, &flags);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), "[Medlemsavgifter][Projektmedel][Summa intäkter][Kansli][Insatser][Summa kostnader]");
+    EXPECT_EQ(ts[0].rows[1].cells[2].amount_sek, 0);
+    EXPECT_EQ(ts[0].rows[1].cells[2].status, "repaired");
+    EXPECT_EQ(ts[0].rows[3].cells[0].amount_sek, 1150000);
+    EXPECT_EQ(ts[0].rows[3].cells[0].status, "repaired");
+  }
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Resultatrakning\n\nKSEK\n\nNot\n\n2025 2024\nVerksamhetens intäkter I 6 412 5700\n"
+        "Verksamhetens kostnader 2 -6 171 -5 682\nVerksamhetens resultat 241 18\n",
+        "årsredovisning", 2025);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), "[Verksamhetens intäkter][Verksamhetens kostnader][Verksamhetens resultat]");
+  }
+  for (const bool one_off : {true, false}) {
+    SCOPED_TRACE(one_off ? "'202§-12-31' beside 2024-12-31" : "control: '202§-12-31' beside 2021-12-31");
+    std::vector<FinancialTable> ts = FromDump(
+        std::string("Balansrakning\n\nKSEK Not 202\u00a7-12-31 ") + (one_off ? "2024" : "2021") +
+            "-12-31\nKortfristiga fordringar 3 184 150\nKassa och bank 3420 3 151\nSumma tillgangar 3604 3301\n",
+        "årsredovisning", 2025);
+    if (one_off) {
+      ASSERT_EQ(ts.size(), 1u);
+      EXPECT_EQ(Columns(ts[0]), "[utfall 2025][utfall 2024]");
+    } else {
+      for (const FinancialTable& t : ts) EXPECT_EQ(Columns(t).find("2025"), std::string::npos) << Columns(t);
+    }
+  }
+}
+
+// Two rows set tight on an OCR page that a wrapped cell would also explain
+// (w37's scan): "Årets resultat 120 120" under "Verksamhetens resultat 120
+// -120" (a minus lost) is a row of its own, not "120" over "120" read as
+// 120 120; and a statement's section heading alone on its line ("Verksamhetens
+// kostnader") is no first line of the row under it, whose capital OCR read
+// small ("insatser 2 -4 210"). Controls: a label that goes on in small
+// letters after a line that is no heading ("Övriga" over "bidragsintäkter
+// 300 250") still joins; a figure wrapped in its cell under a label's second
+// line still joins.
+TEST(WordDocumentLayoutTest, RowsSetTightThatAWrappedCellWouldAlsoExplain) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> rows;  // label, figures ("" = none)
+    std::string labels;
+  };
+  const std::vector<Case> cases = {
+      {"a result line under a result line",
+       {{"Medlemsavgifter", "5 800", "5 500"},
+        {"Övriga intäkter", "100", "100"},
+        {"Summa intäkter", "5 900", "5 600"},
+        {"Summa kostnader", "-5 780", "-5 720"},
+        {"Verksamhetens resultat", "120", "-120"},
+        {"Årets resultat", "120", "120"}},
+       "[Medlemsavgifter][Övriga intäkter][Summa intäkter][Summa kostnader][Verksamhetens resultat][Årets resultat]"},
+      {"a statement's section heading over a row read small",
+       {{"Summa intäkter", "5 900", "5 600"},
+        {"Verksamhetens kostnader", "", ""},
+        {"insatser", "-4 210", "-4 180"},
+        {"Personal", "-1 020", "-990"}},
+       "[Summa intäkter][insatser][Personal]"},
+      {"control: a label's first line alone, its figures on the next",
+       {{"Summa intäkter", "5 900", "5 600"},
+        {"Övriga", "", ""},
+        {"bidragsintäkter", "300", "250"},
+        {"Personal", "-1 020", "-990"}},
+       "[Summa intäkter][Övriga bidragsintäkter][Personal]"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageBuilder p;
+    p.Text("Resultaträkning", 100);
+    p.Add(fixtures::L("Tkr", 50, 126));
+    p.Add(fixtures::R("2025", 420, 126));
+    p.Add(fixtures::R("2024", 520, 126));
+    double y = 142;
+    for (size_t k = 0; k < c.rows.size(); ++k) {
+      p.Row(c.rows[k][0], y, {420, 520}, {c.rows[k][1], c.rows[k][2]});
+      y += k + 2 == c.rows.size() ? 11 : 16;  // the last row set tight under the one before
+    }
+    for (Word& w : p.words) w.confidence = 0.9;
+    Document doc = A4Pages("årsredovisning", {p.words});
+    doc.meta.year_from = doc.meta.year_to = 2025;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), c.labels);
+    for (const TableRow& r : ts[0].rows)
+      for (const TableCell& cell : r.cells) EXPECT_LT(std::abs(cell.value), 100000) << r.label << " " << cell.raw;
   }
 }
 

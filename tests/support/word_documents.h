@@ -1,5 +1,5 @@
 // The made-up Word documents of tests/data/unseen/word/ (README.md there):
-// thirty-four documents of fictitious förbund written in LibreOffice Writer, each
+// thirty-seven documents of fictitious förbund written in LibreOffice Writer, each
 // as a born-digital PDF (ID.pdf), an image-only scan (ID.scan.pdf) and an
 // English-model Tesseract dump (ID.ocr.txt), with hand-checked facts
 // (ID.expected.tsv). Used by tests/cli/word_documents_test.cc (PDFs, dumps)
@@ -30,7 +30,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w26-vp-helsingborg", "w27-ar-norrtalje",
                                                 "w28-vp-vast", "w29-vp-stockholm", "w30-ar-goteborg",
                                                 "w31-ar-vasteras", "w32-vp-kristianstad", "w33-dr-sundsvall",
-                                                "w34-vp-norralappland"};
+                                                "w34-vp-norralappland", "w35-vp-nedredalalven",
+                                                "w36-ar-lidkopinggotene", "w37-ar-vastraskaraborg"};
   return kIds;
 }
 

@@ -7,7 +7,7 @@
 # each page). The tests read the committed outputs; nothing here runs in CI.
 # Needs: soffice (libreoffice-writer-nogui), poppler-utils, imagemagick,
 # img2pdf, tesseract-ocr-eng; the fonts fonts-crosextra-carlito (w20, w32) and
-# fonts-crosextra-caladea (w31).
+# fonts-crosextra-caladea (w31), fonts-open-sans (w35) and fonts-ebgaramond (w36).
 set -euo pipefail
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
@@ -27,7 +27,9 @@ for spec in "w1-vp-sydnarke 200 0.6" "w2-ar-varmland 240 -0.5" "w3-vp-sydnarke-t
   "w24-vp-sormland 240 -0.6" "w25-ar-malmo 210 0.4" \
   "w26-vp-helsingborg 220 -0.5" "w27-ar-norrtalje 230 0.6" \
   "w28-vp-vast 210 -0.3" "w29-vp-stockholm 230 0.4" "w30-ar-goteborg 220 -0.5" \
-  "w31-ar-vasteras 240 0.4" "w32-vp-kristianstad 210 -0.4" "w33-dr-sundsvall 200 0.5" "w34-vp-norralappland 230 -0.6"; do
+  "w31-ar-vasteras 240 0.4" "w32-vp-kristianstad 210 -0.4" "w33-dr-sundsvall 200 0.5" "w34-vp-norralappland 230 -0.6" \
+  "w35-vp-nedredalalven 220 0.4" "w36-ar-lidkopinggotene 250 -0.5" \
+  "w37-ar-vastraskaraborg 210 0.5"; do
   set -- $spec
   id=$1 dpi=$2 rot=$3
   ((all)) || [[ "$only" == *" $id "* ]] || continue

@@ -11,6 +11,7 @@ Source lines:
   = Title   == Heading   === Subheading
   | a | b | c |          table row (consecutive rows = one table; first = header)
   |! a | b |             bold row (sums)
+  |# a | b |             another header row (shaded, bold) under the first (w35)
   > a<TAB>b<TAB>c        paragraph laid out with the @tabs (use \\t for TAB)
   >. a<TAB>b<TAB>c       the same with a dotted leader up to the first tab stop (w27)
   @image FILE.png 15cm   a picture (a pasted screenshot) as wide as given, in its own paragraph (w28)
@@ -20,6 +21,8 @@ Source lines:
   | ^ | b |              below hold "^" where it covers them (w30)
   @repeathead            the next table's first row is a heading row Writer repeats on every page
                          the table runs over (w32)
+  | <2 Plan | < |        a cell merged across 2 columns, its text centred; the cells it covers
+                         hold "<" (w35: one kind over several years)
   anything else          a paragraph; blank lines end tables
 """
 import base64, os, re, struct, sys
@@ -31,7 +34,7 @@ def main(src, out):
     font, size, rules, shade, tabs = 'Liberation Sans', '10pt', 'grid', '#ffffff', []
     running = {}  # 'header' / 'footer' -> text
     body, styles = [], []
-    table, bold = [], []
+    table, bold, head = [], [], []
     tcount = [0]
     widths = []  # @widths: the next table's column widths (cm), then reset
     repeat = [False]  # @repeathead: the next table's first row repeats on each page (w32)
@@ -68,32 +71,38 @@ def main(src, out):
             x.append('<table:table-row>')
             for c in range(n):
                 v = row[c] if c < len(row) else ''
-                if v == '^':
+                if v in ('^', '<'):
                     x.append('<table:covered-table-cell/>')
                     continue
                 span = re.match(r'\^(\d+) (.*)$', v)
                 if span:
                     v = span.group(2)
-                cs = 'CH' if i == 0 else ('CB' if bold[i] else 'C')
+                across = re.match(r'<(\d+) (.*)$', v)
+                if across:
+                    v = across.group(2)
+                hd = i == 0 or head[i]
+                cs = 'CH' if hd else ('CB' if bold[i] else 'C')
                 if span:
                     cs += 'M'
-                num = c > 0 and (NUM.match(v) or (i == 0 and numeric[c]))
-                ps = ('PH' if i == 0 else ('PB' if bold[i] else 'P')) + ('R' if num else 'L')
-                x.append('<table:table-cell table:style-name="%s"%s office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (
-                    cs, (' table:number-rows-spanned="%s"' % span.group(1)) if span else '', ps, escape(v)))
+                num = c > 0 and (NUM.match(v) or (hd and numeric[c]))
+                ps = ('PH' if hd else ('PB' if bold[i] else 'P')) + ('C' if across else 'R' if num else 'L')
+                x.append('<table:table-cell table:style-name="%s"%s%s office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (
+                    cs, (' table:number-rows-spanned="%s"' % span.group(1)) if span else '',
+                    (' table:number-columns-spanned="%s"' % across.group(1)) if across else '', ps, escape(v)))
             x.append('</table:table-row>')
             if i == 0 and repeat[0]:
                 x.append('</table:table-header-rows>')
         repeat[0] = False
         x.append('</table:table>')
         body.append('\n'.join(x))
-        table.clear(); bold.clear()
+        table.clear(); bold.clear(); head.clear()
     for line in open(src, encoding='utf-8'):
         line = line.rstrip('\n')
         if line.startswith('|'):
             b = line.startswith('|!')
-            cells = [c.strip() for c in line[2 if b else 1:].rstrip('|').split('|')]
-            table.append(cells); bold.append(b)
+            h = line.startswith('|#')
+            cells = [c.strip() for c in line[2 if b or h else 1:].rstrip('|').split('|')]
+            table.append(cells); bold.append(b); head.append(h)
             continue
         flush()
         if line.startswith('@font'):
@@ -196,6 +205,9 @@ def main(src, out):
 <style:style style:name="PBR" style:family="paragraph" style:parent-style-name="PR"><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="PHL" style:family="paragraph" style:parent-style-name="PL"><style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="PHR" style:family="paragraph" style:parent-style-name="PR"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="PC" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm" fo:text-align="center"/></style:style>
+<style:style style:name="PBC" style:family="paragraph" style:parent-style-name="PC"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="PHC" style:family="paragraph" style:parent-style-name="PC"><style:text-properties fo:font-weight="bold"/></style:style>
 </office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2cm"/>{runstyle}</style:page-layout>
