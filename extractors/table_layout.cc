@@ -423,7 +423,10 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
   std::vector<PWord> nums;
   // (A lone nought OCR read as the letter, "O" among the figures, w30: the
   // sums read it, number_repair.h's confusable readings.)
-  auto lone_nought = [](const PWord& p) { return p.w->confidence < 1 && (p.w->text == "O" || p.w->text == "o"); };
+  // (Or "Q", "D": w38's scan read its 0 "Q".)
+  auto lone_nought = [](const PWord& p) {
+    return p.w->confidence < 1 && (p.w->text == "O" || p.w->text == "o" || p.w->text == "Q" || p.w->text == "D");
+  };
   // (A figure's head OCR read as a letter or sign and set apart from its
   // group, "$ 700" for 5 700, "J 480" for 3 480 (w36's old-style figures):
   // one character that stands for a digit right before a group of three.
@@ -1827,7 +1830,8 @@ struct TableBody {
 // but belongs to no table. A band in the margin is one when it ends in a
 // page number (n ≤ m in "n (m)", "n av m", "n/m"; "Sida n") or, not a
 // table header, is printed the same in the margin of at least
-// `running_min_pages` pages.
+// `running_min_pages` pages (or of every page of a shorter document, when
+// it has words of prose).
 // The positioned-word bands of every page (empty for plain-text pages),
 // without its running header and footer.
 std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams& lp) {
@@ -1894,8 +1898,13 @@ std::vector<std::vector<Band>> PageBands(const Document& doc, const LayoutParams
       bool running = false;
       if (in_margin(b, pi)) {
         std::string k = repeat_key(b);
-        running = EndsInPageNumber(b.Text()) ||
-                  (!k.empty() && static_cast<int>(pages_of[k].size()) >= lp.running_min_pages) || ocr_repeat(b);
+        // (A document of fewer pages than that: on every one of two or more
+        // pages, with words of prose, w38's "Samordningsförbundet Norra
+        // Bohuslän · Delårsrapport januari–juni 2026".)
+        const int pages = static_cast<int>(pages_of[k].size());
+        const bool every_page = pages >= 2 && pages == static_cast<int>(all.size()) && !prose_letters(b).empty();
+        running = EndsInPageNumber(b.Text()) || (!k.empty() && (pages >= lp.running_min_pages || every_page)) ||
+                  ocr_repeat(b);
       }
       if (!running) out[pi].push_back(std::move(b));
     }

@@ -851,10 +851,11 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   size_t n = toks.size();
   size_t first = n;
   // (A part of the year between a kind and its year: "Utfall jan-jun 2026".)
+  // (Or the whole year, "Budget helår 2026", w38.)
   auto period_before_year = [&](size_t k) {
     return k + 1 < n && IsYearToken(toks[k + 1]) && k > 0 && RE2::FullMatch(toks[k - 1], KindWordRe()) &&
            RE2::FullMatch(FoldKey(toks[k]), "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)\\pL*\\.?[-–—]"
-                                            "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?"_re);
+                                            "(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\\pL*\\.?|helar"_re);
   };
   // (A member fee named with its year, "Avgift 2026 Avgift 2027", heads
   // its column as a kind does: IsFeeHeaderWord.)
@@ -1062,6 +1063,8 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
       cells.back().open = open;
     } else if (!cells.empty() && cells.back().year.empty() &&
                (RE2::FullMatch(t, kPeriod) || (t == "%" && cells.back().compare) ||
+                // ("Budget helår", "Prognos helår": the whole year, w38.)
+                (!cells.back().compare && RE2::FullMatch(FoldKey(without_border(t)), "helar"_re)) ||
                 // ("Förbrukat i %", "Utfall i % av budget": a share's small words.)
                 (cells.back().compare && RE2::FullMatch(FoldKey(t), "i|av|mot|procent"_re)))) {
       // "Utfall jan-aug}" (a cell border read after it), "Förbrukat, %".
@@ -1139,7 +1142,9 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
     for (size_t k = 0; k < lead; ++k) years_label += (k ? " " : "") + years_toks[k];
     years_toks.erase(years_toks.begin(), years_toks.begin() + lead);
   }
-  auto small_word = [](const std::string& t) { return RE2::FullMatch(t, "[a-zåäö]+"_re); };
+  // (A head wrapped inside a word with a slash: "Avvikelse" / "prognos/bud"
+  // / "get", w38.)
+  auto small_word = [](const std::string& t) { return RE2::FullMatch(t, "[a-zåäö]+(/[a-zåäö]*)?"_re); };
   auto year_like = [&](const std::string& t) { return IsYearToken(t) || RE2::FullMatch(t, kRange); };
   std::vector<std::string> years, wrapped;
   int prefixes_open = 0;

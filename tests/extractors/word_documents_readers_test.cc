@@ -1970,5 +1970,80 @@ TEST(WordDocumentLayoutTest, RowsSetTightThatAWrappedCellWouldAlsoExplain) {
   }
 }
 
+// A delårsrapport's heads as an English-model dump prints them (w38): the
+// whole year named by a word after the kind ("Budget helår 2026"), and a
+// forecast's deviation head wrapped inside its word ("Avvikelse" /
+// "prognos/bud" / "get") over a header whose cells wrapped their years. The
+// deviation is the forecast's. Control: without "helar" the same header
+// reads as before.
+TEST(WordDocumentDumpTest, WholeYearHeadsAndADeviationWrappedInItsWord) {
+  {
+    std::vector<FinancialTable> ts = FromDump(
+        "Resultatrapport\nBelopp i tkr Utfall jan-jun| Utfall jan-jun| Budget helar| Prognos helar Avvikelse\n"
+        "2026 2025 2026 2026] prognos/bud\nget\nMedlemsavgifter 3 100 2950 6 200 6 200 0\n"
+        "Ovriga intakter 45 12 50 90 40\nSumma intakter 3145 2 962 6 250 6290 40\n",
+        "delårsrapport", 2026);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]),
+              "[utfall 2026 01-06][utfall 2025 01-06][budget 2026][prognos 2026][avvikelse 2026]");
+    ASSERT_EQ(ts[0].rows.size(), 3u) << Labels(ts[0]);
+  }
+  for (const bool whole_year : {true, false}) {
+    SCOPED_TRACE(whole_year ? "'Budget helår 2026'" : "control: 'Budget 2026'");
+    // (Right under the table before, as psm 3 sets it: no blank line.)
+    std::vector<FinancialTable> ts = FromDump(
+        std::string("Resultatrapport\nBelopp i tkr Utfall 2026 Budget 2026\nMedlemsavgifter 3 100 6 200\n"
+                    "Resultat 80 -100\nInsatser\nTkr Budget ") +
+            (whole_year ? "helår " : "") +
+            "2026 Utfall jan-jun 2026 Kvar att använda\nJobbvägen 1 800 890 910\nUnga på väg 1250 604 646\n"
+            "Summa 3 050 1 494 1 556\n",
+        "delårsrapport", 2026);
+    ASSERT_EQ(ts.size(), 2u);
+    EXPECT_EQ(Columns(ts[1]), "[budget 2026][utfall 2026 01-06][aterstar 2026]");
+  }
+}
+
+// A running header on both pages of a two-page document (w38: "…
+// Delårsrapport januari–juni 2026" over a table continued from page 1) is
+// no row of the table, though fewer pages print it than a longer document
+// must; a zero OCR read "Q" among the figures is read by the sums. Control:
+// the same line on one page only is a line of that page.
+TEST(WordDocumentLayoutTest, RunningHeaderOfATwoPageDocument) {
+  for (const bool both : {true, false}) {
+    SCOPED_TRACE(both ? "on both pages" : "control: on the second page only");
+    PageBuilder p1, p2;
+    if (both) p1.Text("Samordningsförbundet Provdalen · Delårsrapport januari–juni 2026", 40, 8);
+    p1.Text("Insatser", 600);
+    p1.Add(fixtures::L("Tkr", 50, 626));
+    p1.Add(fixtures::R("Budget", 380, 626));
+    p1.Add(fixtures::R("2026", 410, 626));
+    p1.Add(fixtures::R("Utfall", 470, 626));
+    p1.Add(fixtures::R("2025", 500, 626));
+    p1.Row("Jobbvägen", 644, {410, 500}, {"1 800", "890"});
+    p1.Row("Unga på väg", 660, {410, 500}, {"1 250", "604"});
+    p1.Row("Språkstöd", 676, {410, 500}, {"0", ""});
+    p1.Add(fixtures::R("Q", 500, 676));
+    p2.Text("Samordningsförbundet Provdalen · Delårsrapport januari–juni 2026", 40, 8);
+    p2.Row("Hälsosteget", 100, {410, 500}, {"950", "470"});
+    p2.Row("Summa", 116, {410, 500}, {"4 000", "1 964"});
+    for (Word& w : p1.words) w.confidence = 0.9;
+    for (Word& w : p2.words) w.confidence = 0.9;
+    Document doc = A4Pages("delårsrapport", {p1.words, p2.words});
+    doc.meta.year_from = doc.meta.year_to = 2026;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    std::vector<Flag> flags;
+    RepairTables(ts, &flags);
+    ASSERT_GE(ts.size(), 1u);
+    if (both) {
+      EXPECT_EQ(Labels(ts[0]), "[Jobbvägen][Unga på väg][Språkstöd][Hälsosteget][Summa]");
+      EXPECT_EQ(ts[0].rows[2].cells[1].raw, "Q");
+      EXPECT_EQ(ts[0].rows[2].cells[1].amount_sek, 0);
+      EXPECT_EQ(ts[0].rows[2].cells[1].status, "repaired");
+    } else {
+      EXPECT_NE(Labels(ts[0]).find("Samordningsförbundet"), std::string::npos) << Labels(ts[0]);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace finsam
