@@ -1038,6 +1038,18 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     bool history = bare.size() >= 2;
     for (size_t i = 0; i < bare.size() && history; ++i)
       history = bare[i]->year > 0 && bare[i]->year < ctx.doc_year_from && (i == 0 || bare[i]->year < bare[i - 1]->year);
+    // So are bare years oldest first, one apart, that end where a forecast
+    // of the next year begins ("2022 2023 2024 2025 Prognos 2026" in a plan
+    // for 2027, w39's turned history): outcomes up to the year under way.
+    if (!history && bare.size() >= 2) {
+      bool forward = true;
+      for (size_t i = 1; i < bare.size() && forward; ++i) forward = bare[i]->year == bare[i - 1]->year + 1;
+      const int next = bare.back()->year + 1;
+      const bool forecast_next = std::any_of(t.columns.begin(), t.columns.end(), [&](const TableColumn& c) {
+        return c.kind == ColumnKind::kPrognos && c.year == next;
+      });
+      history = forward && forecast_next && next < ctx.doc_year_from && bare.front()->year > 0;
+    }
     if (history)
       for (TableColumn* c : bare) c->kind = ColumnKind::kUtfall;
   }

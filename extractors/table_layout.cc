@@ -1502,16 +1502,38 @@ void SplitSideBySide(std::vector<Band>* bands, const LayoutParams& lp, size_t fr
   };
   // Candidate right edges: the left edge of a word of letters after a gap
   // as wide as a gutter.
-  std::vector<double> edges;
+  // Or, at any gap, where a header line names the same heads twice with a
+  // label's head between them ("Intäkter  Budget 2027  Kostnader  Budget
+  // 2027", w39: a budget set as a T-account, income on the left and costs
+  // on the right of one table, whose halves touch).
+  std::vector<std::pair<double, double>> edges;  // (edge, gutter)
   for (size_t k = from; k < bands->size(); ++k)
     for (size_t i = 1; i < (*bands)[k].words.size(); ++i) {
       const Band& b = (*bands)[k];
       if (b.words[i].w->box.x0 - b.words[i - 1].w->box.x1 >= lp.side_gutter_min_pt && starts_with_letters(b.words[i]))
-        edges.push_back(b.words[i].w->box.x0);
+        edges.push_back({b.words[i].w->box.x0, lp.side_gutter_min_pt});
     }
+  for (size_t k = from; k < bands->size(); ++k) {
+    const Band& b = (*bands)[k];
+    for (size_t i = 2; i + 1 < b.words.size(); ++i) {
+      const std::string& t = b.words[i].w->text;
+      if (!starts_with_letters(b.words[i]) || IsHeaderToken(StripPunct(t)) || IsHeaderishWord(t) ||
+          !IsYearToken(StripPunct(b.words[i - 1].w->text)))
+        continue;
+      Band left, right;
+      left.words.assign(b.words.begin(), b.words.begin() + static_cast<long>(i));
+      right.words.assign(b.words.begin() + static_cast<long>(i), b.words.end());
+      const int hl = HeaderStart(left), hr = HeaderStart(right);
+      if (hl < 1 || hr < 1 || left.words.size() - hl != right.words.size() - hr) continue;
+      bool same = true;
+      for (size_t j = 0; j + hl < left.words.size() && same; ++j)
+        same = FoldKey(left.words[hl + j].w->text) == FoldKey(right.words[hr + j].w->text);
+      if (same) edges.push_back({b.words[i].w->box.x0, std::min(lp.side_gutter_min_pt, 1.0)});
+    }
+  }
   std::sort(edges.begin(), edges.end());
   std::vector<double> tried;
-  for (double edge : edges) {
+  for (const auto& [edge, gutter] : edges) {
     if (std::any_of(tried.begin(), tried.end(), [&](double t) { return std::abs(t - edge) <= lp.side_edge_pt; })) continue;
     tried.push_back(edge);
     // Per band: -1 a word crosses the gutter, 0 one-sided, 1 two-sided with
@@ -1519,7 +1541,7 @@ void SplitSideBySide(std::vector<Band>* bands, const LayoutParams& lp, size_t fr
     auto shape = [&](const Band& b) {
       bool left = false, right = false, at_edge = false;
       for (const PWord& p : b.words) {
-        if (p.w->box.x1 <= edge - lp.side_gutter_min_pt) {
+        if (p.w->box.x1 <= edge - gutter) {
           left = true;
         } else if (p.w->box.x0 >= edge - lp.side_edge_pt) {
           if (!right) at_edge = std::abs(p.w->box.x0 - edge) <= lp.side_edge_pt && starts_with_letters(p);
@@ -1539,12 +1561,17 @@ void SplitSideBySide(std::vector<Band>* bands, const LayoutParams& lp, size_t fr
       // gutter and every right part stands at the edge.
       size_t end = i;
       int two_sided = 0;
+      size_t last_two_sided = i;
       while (end < n) {
         const int sh = shape((*bands)[end]);
         if (sh < 0 || sh == 2) break;
         two_sided += sh == 1;
+        if (sh == 1) last_two_sided = end;
         ++end;
       }
+      // (A T-account's halves end with its last row of both: what follows
+      // on the left alone is below the table, a caption of the next one.)
+      if (gutter < lp.side_gutter_min_pt) end = last_two_sided + 1;
       size_t begin = i;
       while (begin > from) {
         const int sh = shape((*bands)[begin - 1]);
@@ -3184,6 +3211,12 @@ void MarkPagesDoubt(const std::vector<int>& pages, const std::string& rule, cons
 // to two bands of their own may stand between (their number in *wrapped).
 // Returns the right edge of the years (the label column) in *label_x1, or
 // false.
+// A kind word that may follow a year in a turned table's row label
+// ("2026 (prognos)", "2027 budget").
+bool IsYearKindWord(const std::string& text) {
+  return RE2::FullMatch(FoldKey(StripPunct(text)), "prognos|budget|utfall|plan|bokslut"_re);
+}
+
 bool TransposedHeader(const std::vector<Band>& bands, size_t i, const LayoutParams& lp, double* label_x1,
                       size_t* wrapped) {
   const Band& h = bands[i];
@@ -3207,9 +3240,12 @@ bool TransposedHeader(const std::vector<Band>& bands, size_t i, const LayoutPara
     if (b.page != h.page || b.words.size() < 3) break;
     const std::string first = StripPunct(b.words[0].w->text);
     if (!IsYearToken(first)) break;
+    // (A year with its kind, "2026 (prognos)" under outcomes, w39.)
+    const size_t kind_words = b.words.size() > 3 && IsYearKindWord(b.words[1].w->text) ? 1 : 0;
     int figures = 0;
-    for (size_t w = 1; w < b.words.size(); ++w) figures += IsNumericToken(b.words[w].w->text) || b.words[w].w->text == "%";
-    if (figures + 1 != static_cast<int>(b.words.size())) break;
+    for (size_t w = 1 + kind_words; w < b.words.size(); ++w)
+      figures += IsNumericToken(b.words[w].w->text) || b.words[w].w->text == "%";
+    if (figures + 1 + static_cast<int>(kind_words) != static_cast<int>(b.words.size())) break;
     const int y = std::stoi(first.substr(0, 4));
     if (prev) {
       const int d = y - prev;
@@ -3218,7 +3254,7 @@ bool TransposedHeader(const std::vector<Band>& bands, size_t i, const LayoutPara
     }
     if (rows == 0) year_x0 = b.words[0].w->box.x0;
     if (std::abs(b.words[0].w->box.x0 - year_x0) > lp.edge_slack_pt + b.box.height()) break;
-    year_x1 = std::max(year_x1, b.words[0].w->box.x1);
+    year_x1 = std::max(year_x1, b.words[kind_words].w->box.x1);
     prev = y;
     ++rows;
   }
@@ -3237,12 +3273,21 @@ bool TransposedHeader(const std::vector<Band>& bands, size_t i, const LayoutPara
 // provenance. False (grid untouched) unless every row is a year.
 bool TurnYearRows(Grid* g) {
   if (g->rows.empty()) return false;
+  // A year alone, or with its kind ("2026 (prognos)": "Prognos 2026").
+  auto head = [](const GridRow& r) {
+    const std::string label = CleanCellText(r.label);
+    std::string year, kind;
+    if (RE2::FullMatch(label, "((?:19|20)\\d\\d)\\s*[(\\[]?(\\pL+)[)\\]]?"_re, &year, &kind) && IsYearKindWord(kind))
+      return kind + " " + year;
+    const std::string bare = StripPunct(label);
+    return IsYearToken(bare) ? bare : std::string();
+  };
   for (const GridRow& r : g->rows)
-    if (!IsYearToken(StripPunct(CleanCellText(r.label)))) return false;
+    if (head(r).empty()) return false;
   Grid t = *g;
   t.headers.clear();
   t.rows.clear();
-  for (const GridRow& r : g->rows) t.headers.push_back(StripPunct(CleanCellText(r.label)));
+  for (const GridRow& r : g->rows) t.headers.push_back(head(r));
   for (size_t c = 0; c < g->headers.size(); ++c) {
     GridRow row;
     row.label = g->headers[c];

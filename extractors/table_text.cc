@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -2165,6 +2166,8 @@ bool ReadYearRowsTable(const std::vector<const Line*>& lines, const std::vector<
     int year;
     std::vector<std::string> figures;
     std::vector<bool> guessed;  // per figure: another grouping reads it otherwise
+    std::string kind;           // "prognos" for "2026 (prognos)", w39; else ""
+    int garbled = -1;           // the column of a token OCR garbled past reading, or -1
   };
   std::vector<YearRow> rows;
   size_t j = start + 1;
@@ -2178,6 +2181,10 @@ bool ReadYearRowsTable(const std::vector<const Line*>& lines, const std::vector<
       const int d = year - rows.back().year;
       if ((d != 1 && d != -1) || (rows.size() >= 2 && d != rows.back().year - rows[rows.size() - 2].year)) break;
     }
+    // A year with its kind ("2026 (prognos)": the forecast under outcomes).
+    std::string kind;
+    if (toks.size() > 3 && RE2::FullMatch(FoldKey(toks[1]), "[(\\[]?(prognos|budget|utfall|plan|bokslut)[)\\]]?"_re, &kind))
+      toks.erase(toks.begin() + 1);
     std::vector<std::string> nums(toks.begin() + 1, toks.end());
     // Figures of a row group the way whose sizes are closest ("11 200 -10
     // 950 250 3 900": 11 200 | -10 950 | 250 | 3 900, not 11 | 200 | -10 950
@@ -2187,8 +2194,37 @@ bool ReadYearRowsTable(const std::vector<const Line*>& lines, const std::vector<
     std::vector<std::vector<std::string>> gs = GroupNumberTokens(nums, static_cast<int>(cols), 16);
     if (gs.empty() && rows.empty()) gs = GroupNumberTokens(nums, static_cast<int>(names.size()), 16);
     const std::vector<std::string>* pick = ClosestInSize(gs);
+    // One token OCR garbled past reading ("5 200 5 090 no 1370": 110 read
+    // "no", w39): a cell of its own, the figures either side grouped into
+    // the columns left, where exactly one split fits; the sums read it.
+    std::vector<std::string> mended;
+    int garbled_at = -1;
+    if (!pick && !rows.empty()) {
+      size_t bad = nums.size(), bads = 0;
+      for (size_t k = 0; k < nums.size(); ++k)
+        if (!IsNumberish(nums[k])) bad = k, ++bads;
+      int fits = 0;
+      for (size_t a = 0; bads == 1 && a < cols; ++a) {
+        const std::vector<std::string> left(nums.begin(), nums.begin() + static_cast<long>(bad));
+        const std::vector<std::string> right(nums.begin() + static_cast<long>(bad) + 1, nums.end());
+        const size_t b = cols - 1 - a;
+        std::vector<std::vector<std::string>> gl = a ? GroupNumberTokens(left, static_cast<int>(a), 16)
+                                                     : std::vector<std::vector<std::string>>{};
+        std::vector<std::vector<std::string>> gr = b ? GroupNumberTokens(right, static_cast<int>(b), 16)
+                                                     : std::vector<std::vector<std::string>>{};
+        if ((a && gl.size() != 1) || (!a && !left.empty()) || (b && gr.size() != 1) || (!b && !right.empty())) continue;
+        ++fits;
+        mended.clear();
+        if (a) mended = gl.front();
+        mended.push_back(nums[bad]);
+        if (b) mended.insert(mended.end(), gr.front().begin(), gr.front().end());
+        garbled_at = static_cast<int>(a);
+      }
+      if (fits == 1) pick = &mended;
+    }
     if (!pick) break;
-    rows.push_back({j, year, *pick, std::vector<bool>(pick->size(), false)});
+    rows.push_back({j, year, *pick, std::vector<bool>(pick->size(), false), kind});
+    if (garbled_at >= 0 && pick == &mended) rows.back().garbled = garbled_at;
     // A figure another grouping reads otherwise is a guess: in doubt.
     for (const auto& other : gs)
       for (size_t c = 0; c < pick->size() && c < other.size(); ++c)
@@ -2202,7 +2238,7 @@ bool ReadYearRowsTable(const std::vector<const Line*>& lines, const std::vector<
   g.title = FindTitle(lines, start, tp);
   g.page = g.last_page = pages[start];
   g.confirm_by_sums = true;
-  for (const YearRow& r : rows) g.headers.push_back(std::to_string(r.year));
+  for (const YearRow& r : rows) g.headers.push_back((r.kind.empty() ? "" : r.kind + " ") + std::to_string(r.year));
   for (size_t c = 0; c < ncols; ++c) {
     GridRow row;
     row.label = names[c];
@@ -2217,6 +2253,11 @@ bool ReadYearRowsTable(const std::vector<const Line*>& lines, const std::vector<
         cell.doubt_rule = "read.grouping";
         cell.doubt = "the year's figures '" + CleanCellText(lines[r.line]->text) +
                      "' group more than one way; read as the way whose sizes are closest";
+      }
+      if (r.garbled == static_cast<int>(c)) {
+        cell.doubt_rule = "read.grouping";
+        cell.doubt = "'" + r.figures[c] + "' among the year's figures '" + CleanCellText(lines[r.line]->text) +
+                     "' is no figure: read as this column's cell, the figures around it grouped into the others";
       }
       row.cells.push_back(std::move(cell));
     }
@@ -4389,6 +4430,102 @@ bool HeadlessStatement(const std::vector<const Line*>& lines, size_t i, const st
   return false;
 }
 
+// A budget set as a T-account, as a dump prints it (w39): a header naming
+// the same heads twice, each after a label's head ("Intakter Budget 2027
+// Kostnader Budget 2027"), then rows of a left label and its figures and a
+// right label and its figures ("Forsakringskassan 2600 Insatser 3 900";
+// the income side may run a row longer, a right label may wrap onto a line
+// of its own in small letters). The block is rewritten as two tables, the
+// left side's header and rows, then the right side's, each line a copy
+// owned by `*owned` keeping its source line's index (provenance). Lines of
+// other tables are left as they are.
+void SplitTAccounts(std::vector<const Line*>* lines, std::vector<int>* pages, std::deque<Line>* owned) {
+  auto split_at = [](const std::vector<std::string>& toks) -> size_t {
+    // The first word of letters after a figure.
+    for (size_t k = 1; k < toks.size(); ++k)
+      if (IsNumberish(toks[k - 1]) && HasDigit(toks[k - 1]) && RE2::PartialMatch(toks[k], "^\\pL\\pL"_re)) return k;
+    return toks.size();
+  };
+  auto join = [](const std::vector<std::string>& toks, size_t from, size_t to) {
+    std::string out;
+    for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + toks[k];
+    return out;
+  };
+  for (size_t i = 0; i < lines->size(); ++i) {
+    const std::vector<std::string> t = OcrTokens(CleanCellText((*lines)[i]->text));
+    size_t split = 0;
+    for (size_t s = 2; s + 1 < t.size() && !split; ++s) {
+      if (!IsYearToken(t[s - 1]) || !RE2::PartialMatch(t[s], "^\\p{Lu}\\pL"_re) || IsHeaderToken(t[s])) continue;
+      size_t a = 0, b = s;
+      while (a < s && !IsHeaderToken(t[a])) ++a;
+      while (b < t.size() && !IsHeaderToken(t[b])) ++b;
+      if (a == 0 || a > 3 || b == s || b - s > 3 || s - a != t.size() - b) continue;
+      bool same = true;
+      for (size_t k = 0; a + k < s && same; ++k) same = FoldKey(t[a + k]) == FoldKey(t[b + k]);
+      if (same) split = s;
+    }
+    if (!split) continue;
+    std::vector<std::pair<std::string, size_t>> left, right;  // text, source line
+    left.push_back({join(t, 0, split), i});
+    // (The right side under the left side's caption too: the nearest short
+    // line without figures above the header.)
+    // (A sentence between them is skipped, as FindTitle skips it.)
+    for (size_t c = i, seen = 0; c-- > 0 && (*pages)[c] == (*pages)[i] && seen < 3;) {
+      const std::string cap = CleanCellText((*lines)[c]->text);
+      if (cap.empty()) continue;
+      ++seen;
+      bool figure = false;
+      for (const std::string& x : OcrTokens(cap)) figure = figure || (IsNumberish(x) && HasDigit(x) && !IsYearToken(x));
+      if (figure) break;
+      if (Tokens(cap).size() > 8 || SentenceEndsInside(cap) || cap.back() == '.') continue;
+      right.push_back({cap, c});
+      break;
+    }
+    right.push_back({join(t, split, t.size()), i});
+    size_t j = i + 1;
+    int two_sided = 0;
+    for (; j < lines->size() && (*pages)[j] == (*pages)[i]; ++j) {
+      const std::string clean = CleanCellText((*lines)[j]->text);
+      if (clean.empty()) continue;
+      const std::vector<std::string> r = OcrTokens(clean);
+      bool figure = false;
+      for (const std::string& x : r) figure = figure || (IsNumberish(x) && HasDigit(x));
+      if (!figure) {
+        // A right label's second line ("administration"): the right side's.
+        if (RE2::PartialMatch(clean, "^\\p{Ll}"_re) && !right.empty() && right.back().second != i) {
+          right.push_back({clean, j});
+          continue;
+        }
+        break;
+      }
+      const size_t k = split_at(r);
+      left.push_back({join(r, 0, k), j});
+      if (k < r.size()) {
+        right.push_back({join(r, k, r.size()), j});
+        ++two_sided;
+      }
+    }
+    if (two_sided < 2) continue;
+    std::vector<const Line*> out(lines->begin(), lines->begin() + static_cast<long>(i));
+    std::vector<int> out_pages(pages->begin(), pages->begin() + static_cast<long>(i));
+    for (const auto* side : {&left, &right})
+      for (const auto& [text, src] : *side) {
+        Line copy = *(*lines)[src];
+        copy.text = copy.raw = text;
+        copy.words.clear();
+        owned->push_back(std::move(copy));
+        out.push_back(&owned->back());
+        out_pages.push_back((*pages)[src]);
+      }
+    const size_t resume = out.size();
+    out.insert(out.end(), lines->begin() + static_cast<long>(j), lines->end());
+    out_pages.insert(out_pages.end(), pages->begin() + static_cast<long>(j), pages->end());
+    *lines = std::move(out);
+    *pages = std::move(out_pages);
+    i = resume - 1;
+  }
+}
+
 std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& params) {
   std::vector<Grid> grids;
   // Flatten lines with their page numbers: tables may cross form feeds.
@@ -4410,6 +4547,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
       lines.push_back(&l);
       pages.push_back(p.number);
     }
+  std::deque<Line> owned;  // the T-accounts' rewritten lines (SplitTAccounts)
+  SplitTAccounts(&lines, &pages, &owned);
   std::set<size_t> consumed;  // lines a split-columns table took as a column block
   size_t i = 0;
   while (i < lines.size()) {
@@ -4736,6 +4875,11 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           break;  // another table's header ("Not 2025 2024" under three columns)
         } else if (one_column_header && !(ncols == 1 && hdrs1 == g.headers)) {
           break;  // another table's one-column header ("Medlem Andel Medlemsavgift 2027")
+        } else if (one_column_header && FoldKey(label1) != FoldKey(g.header_label)) {
+          break;  // the same heads under another label's head: a T-account's other side (SplitTAccounts)
+        } else if (one_column_header) {
+          row.label = label1;
+          row.repeated_header = true;  // this table's own header again
         } else if (IsHeaderYearsLine(OcrTokens(clean), g.headers)) {
           // A scrap of a repeated header ("2020" under a header naming
           // 2020): no figures.

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 38u);
+  ASSERT_EQ(scored.size(), 39u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -227,9 +227,11 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // heading joined to the row under it read "insatser") 68/70, none wrong:
   // all 2551/2619 (0.974), precision 1.000. w38 (session 62; held out:
   // 77/78, a zero read "Q") 78/78: all 2629/2697 (0.975), precision 1.000.
-  EXPECT_GE(t.recalled, 2629) << ScoreReport(scored);
+  // w39 (session 62; held out: 11/40 with 2 wrong `ok`, as its PDF) 39/40:
+  // all 2668/2737 (0.975), precision 1.000.
+  EXPECT_GE(t.recalled, 2668) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 38) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 39) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 38u);
+  ASSERT_EQ(scored.size(), 39u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -161,16 +161,18 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // first measured. w38 (session 62; held out: 78/78 with 1 wrong `ok`, the
   // running header of a two-page document read as a row with the figure
   // 2026) 78/78 once a running line on every page of a shorter document
-  // goes too.
+  // goes too. w39 (session 62; held out: 11/40 with 2 wrong `ok`: a budget
+  // set as a T-account, costs read into the income rows; a history with
+  // its years down the side ending in "2026 (prognos)" not read) 40/40.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 38) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 39) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 38u);
+  ASSERT_EQ(scored.size(), 39u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -353,14 +355,16 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // 2463/2549 (the one w36 miss, 13 read "B", is printed nowhere). w37
   // (session 62; held out) 70/70 as first measured. w38 (session 62; held
   // out: 28/78, "Budget helår" and a deviation head wrapped inside its word,
-  // "prognos/bud" / "get") 78/78: all 2611/2697.
-  EXPECT_GE(t.recalled, t.expected - 86) << ScoreReport(scored);
+  // "prognos/bud" / "get") 78/78: all 2611/2697. w39 (session 62; held
+  // out: 21/40) 39/40 (the one, 110 read "no", is loaded unread): all
+  // 2650/2737.
+  EXPECT_GE(t.recalled, t.expected - 87) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
   // and w38 +4 each.
   EXPECT_LE(t.suspect, 214) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 38) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 39) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -2045,5 +2045,113 @@ TEST(WordDocumentLayoutTest, RunningHeaderOfATwoPageDocument) {
   }
 }
 
+// A budget set as a T-account (w39): income and its labels on the left,
+// costs and theirs on the right of one table whose halves touch, under a
+// header naming the same head twice ("Intäkter Budget 2027 Kostnader Budget
+// 2027"); the income side one row longer. Two tables, each label with its
+// own figure. Control: heads that differ ("Budget 2027" / "Utfall 2026")
+// split nothing. As positioned words and as a dump.
+TEST(WordDocumentLayoutTest, TAccountBudgetIsTwoTables) {
+  for (const bool same : {true, false}) {
+    SCOPED_TRACE(same ? "the same head twice" : "control: two different heads");
+    PageBuilder p;
+    p.Text("Budget 2027", 100);
+    p.Add(fixtures::L("Intäkter", 50, 126));
+    p.Add(fixtures::R("Budget", 290, 126));
+    p.Add(fixtures::R("2027", 320, 126));
+    p.Add(fixtures::L("Kostnader", 326, 126));
+    p.Add(fixtures::R(same ? "Budget" : "Utfall", 500, 126));
+    p.Add(fixtures::R(same ? "2027" : "2026", 530, 126));
+    const std::vector<std::vector<std::string>> rows = {
+        {"Försäkringskassan", "2 600", "Insatser", "3 900"},
+        {"Region Provdalen", "1 300", "Personal", "980"},
+        {"Provby kommun", "1 300", "Styrelse", "170"},
+        {"Eget kapital", "250", "", ""},
+        {"Summa intäkter", "5 450", "Summa kostnader", "5 050"}};
+    double y = 142;
+    for (const std::vector<std::string>& r : rows) {
+      p.Row(r[0], y, {320}, {r[1]});
+      if (!r[2].empty()) {
+        p.TextAt(r[2], 326, y);
+        p.Add(fixtures::Num(r[3], 530, y));
+      }
+      y += 16;
+    }
+    Document doc = A4Pages("verksamhetsplan", {p.words});
+    doc.meta.year_from = 2027;
+    doc.meta.year_to = 2029;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    if (same) {
+      ASSERT_EQ(ts.size(), 2u);
+      EXPECT_EQ(Labels(ts[0]), "[Försäkringskassan][Region Provdalen][Provby kommun][Eget kapital][Summa intäkter]");
+      EXPECT_EQ(Labels(ts[1]), "[Insatser][Personal][Styrelse][Summa kostnader]");
+      EXPECT_EQ(ts[1].rows[0].cells[0].amount_sek, 3900000);
+    } else {
+      for (const FinancialTable& t : ts) EXPECT_EQ(Labels(t).find("[Insatser]"), std::string::npos) << Labels(t);
+    }
+  }
+  {
+    SCOPED_TRACE("as a dump");
+    std::vector<FinancialTable> ts = FromDump(
+        "Budget 2027\n\nIntakter Budget 2027 Kostnader Budget 2027\n\nForsakringskassan 2600 Insatser 3 900\n\n"
+        "Region Provdalen 1300 Personal 980\n\nProvby kommun 1 300 Lokaler och 170\nadministration\n\n"
+        "Eget kapital 250\n\nSumma intakter 5450 Summa kostnader 5 050\n\nFlerarsplan\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 2u);
+    EXPECT_EQ(ts[1].title, "Budget 2027");
+    EXPECT_EQ(Labels(ts[1]), "[Insatser][Personal][Lokaler och administration][Summa kostnader]");
+    for (const FinancialTable& t : ts) EXPECT_EQ(Columns(t), "[budget 2027]");
+  }
+}
+
+// An economic history turned, the years down the side and the forecast of
+// the year under way last ("2026 (prognos)"), in a plan for 2027 (w39): the
+// bare years are outcomes (oldest first up to the forecast's year), the
+// last row the forecast. In a dump a figure OCR garbled past reading ("no"
+// for 110) is a cell of its own, flagged, the row's other figures grouped
+// around it. Control: the same years without the forecast stay in doubt.
+TEST(WordDocumentLayoutTest, TurnedHistoryEndingInAForecast) {
+  for (const bool forecast : {true, false}) {
+    SCOPED_TRACE(forecast ? "with '2026 (prognos)'" : "control: no forecast row");
+    PageBuilder p;
+    p.Text("Ekonomisk utveckling (tkr)", 100);
+    p.Add(fixtures::L("År", 50, 126));
+    const std::vector<double> rights = {300, 390, 480};
+    p.Add(fixtures::R("Intäkter", 300, 126));
+    p.Add(fixtures::R("Kostnader", 390, 126));
+    p.Add(fixtures::R("Resultat", 480, 126));
+    std::vector<std::vector<std::string>> rows = {{"2023", "5 000", "5 140", "−140"},
+                                                  {"2024", "5 100", "5 020", "80"},
+                                                  {"2025", "5 200", "5 090", "110"}};
+    if (forecast) rows.push_back({"2026 (prognos)", "5 300", "5 220", "80"});
+    double y = 142;
+    for (const std::vector<std::string>& r : rows) {
+      p.Row(r[0], y, rights, {r[1], r[2], r[3]});
+      y += 16;
+    }
+    Document doc = A4Pages("verksamhetsplan", {p.words});
+    doc.meta.year_from = 2027;
+    doc.meta.year_to = 2029;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), forecast ? "[utfall 2023][utfall 2024][utfall 2025][prognos 2026]"
+                                       : "[utfall 2023][utfall 2024][utfall 2025]");
+    EXPECT_EQ(ts[0].rows[0].cells[0].status, forecast ? "ok" : "suspect") << ts[0].rows[0].cells[0].doubt;
+  }
+  {
+    SCOPED_TRACE("as a dump, one figure garbled");
+    std::vector<FinancialTable> ts = FromDump(
+        "Ekonomisk utveckling\n\nAr Intakter Kostnader Resultat\n\n2023 5 000 5140 -140\n\n2024 5 100 5 020 80\n\n"
+        "2025 5 200 5 090 no\n\n2026 (prognos) 5 300 5 220 80\n",
+        "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[utfall 2023][utfall 2024][utfall 2025][prognos 2026]");
+    ASSERT_EQ(ts[0].rows.size(), 3u);
+    EXPECT_EQ(ts[0].rows[2].cells[2].raw, "no");
+    EXPECT_NE(ts[0].rows[2].cells[2].status, "ok");
+    EXPECT_EQ(ts[0].rows[0].cells[3].amount_sek, 5300000);
+  }
+}
+
 }  // namespace
 }  // namespace finsam

@@ -1,5 +1,5 @@
 // The made-up Word documents of tests/data/unseen/word/ (README.md there):
-// thirty-eight documents of fictitious förbund written in LibreOffice Writer, each
+// thirty-nine documents of fictitious förbund written in LibreOffice Writer, each
 // as a born-digital PDF (ID.pdf), an image-only scan (ID.scan.pdf) and an
 // English-model Tesseract dump (ID.ocr.txt), with hand-checked facts
 // (ID.expected.tsv). Used by tests/cli/word_documents_test.cc (PDFs, dumps)
@@ -32,7 +32,7 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w31-ar-vasteras", "w32-vp-kristianstad", "w33-dr-sundsvall",
                                                 "w34-vp-norralappland", "w35-vp-nedredalalven",
                                                 "w36-ar-lidkopinggotene", "w37-ar-vastraskaraborg",
-                                                "w38-dr-norrabohuslan"};
+                                                "w38-dr-norrabohuslan", "w39-vp-sodraroslagen"};
   return kIds;
 }
 
