@@ -137,8 +137,8 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
   // 2028–2029", "ekonomisk planering 2028–2029"): the last year
   // ends the period.
   static const RE2 kPlanTail(
-      "(?i)^[^.\\n]{0,20}?\\b(?:flerårs|flerars|ekonomisk )?(?:plan(?:en|perioden|period|ering)?|inriktning)(?: för)?(?: åren)?"
-      "\\s+((?:19|20)\\d\\d)"
+      "(?i)^[^.\\n]{0,20}?\\b(?:flerårs|flerars|ekonomisk )?(?:plan(?:en|perioden|period|ering)?|inriktning)"
+      "(?: för)?(?: åren)?\\s+((?:19|20)\\d\\d)"
       "(?:\\s*(?:-|–|—|till|och|,)\\s*((?:19|20)\\d\\d))*");
   static const RE2 kRange("((?:19|20)\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)");
   static const RE2 kYear("((?:19|20)\\d\\d)");
@@ -785,13 +785,15 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
             line.resize(cut.data() - line.data() + 3);
           // A sentence or heading that states the period, not a table's header.
           if (Words(line).size() > 12 || line.find('\t') != std::string::npos ||
-              !RE2::PartialMatch(line, "(?i)(med|och|samt) (flerårs|flerars|ekonomisk )?(plan|inriktning)|plan för|planperiod"_re))
+              !RE2::PartialMatch(
+                  line, "(?i)(med|och|samt) (flerårs|flerars|ekonomisk )?(plan|inriktning)|plan för|planperiod"_re))
             continue;
           // The plan's years alone, after the budget year ("Med flerårsplan
           // för 2028–2029" under "Verksamhetsplan och budget 2027").
           int p1 = 0, p2 = 0;
           if (RE2::PartialMatch(line,
-                                "(?i)^\\s*(?:med|samt|och) (?:flerårs|flerars|ekonomisk )?(?:plan(?:en|ering)?|inriktning)(?: för| for)?"
+                                "(?i)^\\s*(?:med|samt|och) (?:flerårs|flerars|ekonomisk )?"
+                                "(?:plan(?:en|ering)?|inriktning)(?: för| for)?"
                                 "(?: åren| aren)?\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)"_re,
                                 &p1, &p2) &&
               p1 == from + 1 && p2 > p1 && p2 - from < 10) {

@@ -740,7 +740,8 @@ std::set<std::pair<size_t, const Word*>> SpreadMergedCells(
         for (const PWord& p : (*names)[c]) {
           if (same_line(p, placed[i].first.front())) continue;
           const std::string t = FoldKey(StripPunct(p.w->text));
-          if (RE2::FullMatch(t, "utfall|budget|plan|prognos|avvikelse|bokslut"_re) && !seen.insert(t).second) return false;
+          if (RE2::FullMatch(t, "utfall|budget|plan|prognos|avvikelse|bokslut"_re) && !seen.insert(t).second)
+            return false;
         }
       return true;
     };
@@ -2618,7 +2619,7 @@ Wrap WrapContinuation(const Band& upper, const Band& lower, const TableShape& sh
     // "120" read as one wrapped 120 120).
     const std::string uf = FoldKey(ul);
     if (!continues && !capitals && !ll.empty() && ll.substr(0, 1) != lf.substr(0, 1) &&
-        (IsSumLabel(ll) || IsResultLabel(ll)) && (IsSumLabel(ul) || IsResultLabel(ul) || !uf.empty()) &&
+        (IsSumLabel(ll) || IsResultLabel(ll)) && !uf.empty() &&
         !RE2::PartialMatch(uf, "(och|samt|for|till|av|fran|med|inom|i|pa|vid|mot|per|utan)$"_re))
       return Wrap::kNo;
   }

@@ -693,7 +693,8 @@ std::string MendDamagedHeaderYears(const std::string& text) {
   static const RE2 kDamaged("((?:19|20)\\d)(\u00a7|[SsOoBlIZGJ$])((?:-\\d\\d-\\d\\d)?,?)");
   std::vector<int> whole;
   for (const std::string& t : toks)
-    if (IsYearToken(t) || RE2::FullMatch(t, "(?:19|20)\\d\\d-\\d\\d-\\d\\d,?"_re)) whole.push_back(std::stoi(t.substr(0, 4)));
+    if (IsYearToken(t) || RE2::FullMatch(t, "(?:19|20)\\d\\d-\\d\\d-\\d\\d,?"_re))
+      whole.push_back(std::stoi(t.substr(0, 4)));
   if (whole.empty()) return text;
   for (std::string& t : toks) {
     std::string head, glyph, tail;
@@ -2183,7 +2184,8 @@ bool ReadYearRowsTable(const std::vector<const Line*>& lines, const std::vector<
     }
     // A year with its kind ("2026 (prognos)": the forecast under outcomes).
     std::string kind;
-    if (toks.size() > 3 && RE2::FullMatch(FoldKey(toks[1]), "[(\\[]?(prognos|budget|utfall|plan|bokslut)[)\\]]?"_re, &kind))
+    if (toks.size() > 3 &&
+        RE2::FullMatch(FoldKey(toks[1]), "[(\\[]?(prognos|budget|utfall|plan|bokslut)[)\\]]?"_re, &kind))
       toks.erase(toks.begin() + 1);
     std::vector<std::string> nums(toks.begin() + 1, toks.end());
     // Figures of a row group the way whose sizes are closest ("11 200 -10

@@ -1680,26 +1680,26 @@ TEST(WordDocumentLayoutTest, HeaderCellsMergedAcrossColumns) {
     std::vector<std::vector<std::string>> rows;  // label, then figures
     std::string columns;
   };
+  const std::vector<std::vector<std::string>> drift = {{"Medlemsavgifter", "6 000", "6 000", "0", "5 700"},
+                                                       {"Projektmedel", "350", "412", "62", "0"},
+                                                       {"Summa intäkter", "6 350", "6 412", "62", "5 700"}};
+  const std::vector<std::string> drift_kinds = {"Budget", "Utfall", "Avvikelse", "Utfall"};
   const std::vector<Case> cases = {
       {"a year merged over three kinds beside a year over one",
        "årsredovisning",
        {300, 380, 460, 535},
        {"2025", "2024"},
        {329, 511},
-       {"Budget", "Utfall", "Avvikelse", "Utfall"},
-       {{"Medlemsavgifter", "6 000", "6 000", "0", "5 700"},
-        {"Projektmedel", "350", "412", "62", "0"},
-        {"Summa intäkter", "6 350", "6 412", "62", "5 700"}},
+       drift_kinds,
+       drift,
        "[budget 2025][utfall 2025][avvikelse 2025][utfall 2024]"},
       {"control: the first year right-aligned over one column merges nothing",
        "årsredovisning",
        {300, 380, 460, 535},
        {"2025", "2024"},
        {356, 511},
-       {"Budget", "Utfall", "Avvikelse", "Utfall"},
-       {{"Medlemsavgifter", "6 000", "6 000", "0", "5 700"},
-        {"Projektmedel", "350", "412", "62", "0"},
-        {"Summa intäkter", "6 350", "6 412", "62", "5 700"}},
+       drift_kinds,
+       drift,
        "[budget 0][utfall 2025][avvikelse 2025][utfall 2024]"},
       {"a year merged over two kinds beside a year over one",
        "verksamhetsplan",
