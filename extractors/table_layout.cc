@@ -1534,7 +1534,10 @@ void SplitSideBySide(std::vector<Band>* bands, const LayoutParams& lp, size_t fr
   }
   std::sort(edges.begin(), edges.end());
   std::vector<double> tried;
-  for (const auto& [edge, gutter] : edges) {
+  for (const auto& candidate : edges) {
+    // (Plain copies: a lambda below uses them, and clang before 16 cannot
+    // capture a structured binding.)
+    const double edge = candidate.first, gutter = candidate.second;
     if (std::any_of(tried.begin(), tried.end(), [&](double t) { return std::abs(t - edge) <= lp.side_edge_pt; })) continue;
     tried.push_back(edge);
     // Per band: -1 a word crosses the gutter, 0 one-sided, 1 two-sided with
