@@ -131,6 +131,9 @@ std::string KindWordNear(const std::string& word);
 // A member fee's word that names a column with the year after it
 // ("Medlemsavgift 2027", "Bidrag 2026").
 bool IsFeeHeaderWord(const std::string& token);
+// The unit word a fee's head may carry ("kr" of "Avgift, kr"; also tkr,
+// kronor, sek, tsek, ksek), any case, punctuation around it ignored.
+bool IsFeeUnitWord(const std::string& token);
 // A word that makes a column one of counts, dated or not ("Invånare
 // 2025-12-31", "Antal deltagare", "Platser"): no money, no fact.
 bool IsCountHeaderWord(const std::string& token);

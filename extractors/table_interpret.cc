@@ -451,6 +451,10 @@ bool IsFeeHeaderWord(const std::string& token) {
   return RE2::FullMatch(token, kFee);
 }
 
+bool IsFeeUnitWord(const std::string& token) {
+  return RE2::FullMatch(FoldKey(StripPunct(token)), "kr|tkr|kronor|sek|tsek|ksek"_re);
+}
+
 namespace {
 // The rest of a column header after a member fee's word and its unit
 // ("Avgift, kr 2026" → "2026", a head merged over two years' cells, w35;

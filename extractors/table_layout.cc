@@ -191,7 +191,7 @@ bool IsSpanningHeadBand(const Band& b, double columns_x0) {
   }
   if (over.empty() || over.size() > 3 || !IsFeeHeaderWord(over[0])) return false;
   for (size_t i = 1; i < over.size(); ++i)
-    if (!RE2::FullMatch(FoldKey(over[i]), "i|kr|tkr|kronor|sek|tsek|ksek"_re)) return false;
+    if (FoldKey(over[i]) != "i" && !IsFeeUnitWord(over[i])) return false;
   return true;
 }
 
@@ -924,7 +924,7 @@ std::vector<Column> BuildColumns(const Band& header, int header_start, const std
       // And a fee's head and its unit ("Avgift, kr", OCR setting the unit a
       // word space after the comma; w35).
       const bool fee_unit =
-          IsFeeHeaderWord(qt) && RE2::FullMatch(FoldKey(pt), "kr|tkr|mkr|kronor|sek|tsek|ksek"_re);
+          IsFeeHeaderWord(qt) && (IsFeeUnitWord(pt) || FoldKey(pt) == "mkr");
       const double gap = period || dated_count || date_part || year_kind || fee_unit ? lp.period_gap_heights
                                                                                     : lp.phrase_gap_heights;
       // (Measured by the line's tallest word: an OCR box hugs the ink, so

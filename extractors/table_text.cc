@@ -1461,7 +1461,7 @@ bool AmountHeadOverYears(const std::vector<const Line*>& lines, const std::vecto
   for (size_t k = 0; k < head; ++k)
     if (IsHeaderToken(toks[k]) || HasDigit(toks[k])) return false;
   for (size_t k = head + 1; k < toks.size(); ++k)
-    if (k > head + 1 || !RE2::FullMatch(FoldKey(StripPunct(toks[k])), "kr|tkr|kronor|sek|tsek|ksek"_re)) return false;
+    if (k > head + 1 || !IsFeeUnitWord(toks[k])) return false;
   std::string name;
   for (size_t k = head; k < toks.size(); ++k) name += (name.empty() ? "" : " ") + toks[k];
   label->clear();
