@@ -11,6 +11,7 @@
 #include <re2/re2.h>
 
 #include "extractors/checks.h"
+#include "extractors/period_checks.h"
 #include "extractors/table_arithmetic.h"
 #include "model/text_split.h"
 #include "normalizers/swedish_number.h"
@@ -895,6 +896,63 @@ bool RejectedByACheck(const FinancialTable& t, int r, int c, double v, const std
   return false;
 }
 
+// True when the digits `raw` prints do not speak against the figure `v`:
+// it prints none ("no" for 110, "B"), or they are its digits ("-.550" for
+// −550) or one misprint from them ("-7 73" for −7 738: a lost digit). "J
+// 866" under a sum that needs 7 999, or "-7 7" under one that needs −7 738,
+// say that another figure of the sum was misread, or more than one digit.
+bool PrintedDigitsFit(const std::string& raw, double v) {
+  if (std::fabs(v - std::round(v)) > 1e-9) return false;
+  std::string digits;
+  for (char ch : raw)
+    if (ch >= '0' && ch <= '9') digits += ch;
+  if (digits.empty()) return true;
+  if (digits.size() > 15) return false;
+  const double printed = std::stod(digits), want = std::fabs(v);
+  return printed == want || IsOneMisprint(printed, want);
+}
+
+// An unreadable figure (`cell.parsed` false) that its checks can give:
+// loaded with that value, still suspect and flagged repair.derived, so that
+// the figure is there to review rather than missing. Only from checks
+// whose other figures are read and not in doubt themselves (a row the
+// reader placed by a guess, or a figure already suspect, would pass its
+// doubt on), and all such checks must need the one value. From a check
+// that says it repeats one printed figure (Summa kassa och bank = Kassa och
+// bank: "STI0LTSI") whatever it prints; from a sum of several parts
+// (Resultat = Intäkter − Kostnader: "no") only when its printed digits fit
+// (PrintedDigitsFit). False, and the cell untouched, otherwise.
+bool DeriveUnreadCell(FinancialTable& t, int ti, int r, int c, const std::vector<const Constraint*>& relevant,
+                      std::vector<Flag>* flags, RepairStats* stats) {
+  TableCell& cell = t.rows[r].cells[c];
+  if (cell.parsed || !cell.present) return false;
+  std::vector<const Constraint*> trusted;
+  bool repeats = true;  // every check on it names it and one printed figure
+  for (const Constraint* con : relevant) {
+    if (!TermAt(*con, r, c)) continue;
+    bool ok = true;
+    for (const Term& term : con->terms) {
+      if (term.row == r && term.col == c) continue;
+      const TableCell* other = CellAt(t, term.row, term.col);
+      ok = ok && t.rows[term.row].doubt_rule.empty() &&
+           (!other || (other->status != "suspect" && other->doubt_rule.empty()));
+    }
+    repeats = repeats && ok && con->terms.size() == 2 && ResidualWithCellAs(t, *con, r, c, 0);
+    if (ok) trusted.push_back(con);
+  }
+  std::vector<const Constraint*> holds_on;
+  std::optional<double> derived = ValueTheChecksNeed(t, trusted, r, c, &holds_on);
+  if (!derived || (!repeats && !PrintedDigitsFit(cell.raw, *derived))) return false;
+  const TableRow& row = t.rows[r];
+  ReadCellAs(cell, *derived, row.scale ? row.scale : t.scale);
+  if (!row.monetary) cell.amount_sek = 0;
+  MarkSuspect(t, ti, r, c, "repair.derived",
+              "could not be read; loaded as " + FormatPrinted(*derived) + ", the figure under which " +
+                  ConstraintList(holds_on) + " holds (derived, not read)",
+              flags, stats);
+  return true;
+}
+
 // Row `r` has no reading that satisfies the sums: its unreadable or
 // ambiguously grouped cells become suspect.
 void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const Constraint*>& relevant,
@@ -928,39 +986,7 @@ void MarkUnsolvedRow(FinancialTable& t, int ti, int r, const std::vector<const C
                   flags, stats);
       continue;
     }
-    // An unreadable figure ("STI0LTSI") whose checks each say it repeats
-    // one printed figure (Summa kassa och bank = Kassa och bank, a section
-    // of one row): loaded with that value, still suspect, so that the
-    // figure is there to review rather than missing. Not from a sum of
-    // several parts: there the printed digits ("J 866") may say otherwise.
-    std::optional<double> derived;
-    std::vector<const Constraint*> holds_on;
-    bool consistent = !cell.parsed && !relevant.empty();
-    for (const Constraint* con : relevant) {
-      if (!consistent) break;
-      const Term* mine = TermAt(*con, r, static_cast<int>(c));
-      if (!mine) continue;
-      std::optional<double> res =
-          con->terms.size() == 2 ? ResidualWithCellAs(t, *con, r, static_cast<int>(c), 0) : std::nullopt;
-      if (!res) {  // a sum of several parts, or another figure unread
-        consistent = false;
-        continue;
-      }
-      double v = ValueThatHolds(*mine, 0, *res);
-      if (derived && std::fabs(*derived - v) > 1e-9) consistent = false;
-      derived = v;
-      holds_on.push_back(con);
-    }
-    if (consistent && derived) {
-      const TableRow& row = t.rows[r];
-      ReadCellAs(cell, *derived, row.scale ? row.scale : t.scale);
-      if (!row.monetary) cell.amount_sek = 0;
-      MarkSuspect(t, ti, r, static_cast<int>(c), "repair.derived",
-                  "could not be read; loaded as " + FormatPrinted(*derived) + ", the figure under which " +
-                      ConstraintList(holds_on) + " holds (derived, not read)",
-                  flags, stats);
-      continue;
-    }
+    if (DeriveUnreadCell(t, ti, r, static_cast<int>(c), relevant, flags, stats)) continue;
     MarkSuspect(t, ti, r, static_cast<int>(c), rule,
                 relevant.empty() ? what + " and no check constrains it"
                                  : what + "; no reading satisfies " + ConstraintList(relevant),
@@ -1674,6 +1700,13 @@ void RepairFailingChecks(FinancialTable& t, int ti, const std::vector<Constraint
 void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
                          RepairStats* stats) {
   std::map<std::string, size_t> by_reason;  // rule + doubt -> index in *flags
+  // Figures the sums made (repair.derived): a check they take part in holds
+  // by construction, and confirms neither them nor the others.
+  std::set<std::pair<int, int>> derived;
+  for (const Flag& f : *flags)
+    if (f.rule == "repair.derived")
+      for (const FlagCell& c : f.cells)
+        if (c.table == ti) derived.insert({c.row, c.col});
   for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
     TableRow& row = t.rows[r];
     if (row.doubt_rule.empty()) continue;
@@ -1684,7 +1717,7 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
       TableCell& cell = row.cells[c];
       // A cell with a doubt of its own (its column's year, read.years) keeps
       // it: the sums settle the row's placement, not that.
-      if (!cell.present || cell.status == "repaired" || !cell.doubt_rule.empty()) continue;
+      if (!cell.present || cell.status == "repaired" || !cell.doubt_rule.empty() || derived.count({r, c})) continue;
       int held = 0, failed = 0;
       for (const Constraint& con : cons) {
         bool reads = false;
@@ -1692,8 +1725,9 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
         // every other figure the solver itself regrouped or repaired to fit
         // ("Summa materiella" regrouped to agree with the one row it sums)
         // agrees by construction and confirms nothing.
-        bool printed_other = false;
+        bool printed_other = false, by_construction = false;
         for (const Term& term : con.terms) {
+          by_construction = by_construction || derived.count({term.row, term.col}) > 0;
           reads = reads || (term.row == r && term.col == c);
           const TableCell* other = term.row != r || term.col != c ? CellAt(t, term.row, term.col) : nullptr;
           // (Nor does a figure of a row read by the same guess: two rows
@@ -1706,7 +1740,7 @@ void ConfirmDoubtfulRows(FinancialTable& t, int ti, const std::vector<Constraint
         std::optional<double> res = Residual(t, con);
         if (!res) continue;
         if (WithinTolerance(con, *res)) {
-          held += printed_other;
+          held += printed_other && !by_construction;
         } else {
           ++failed;
         }
@@ -1921,7 +1955,8 @@ void FlagMergedRows(FinancialTable& t, int ti, std::vector<Flag>* flags, RepairS
 // flag above names (no OCR confusion explains it, no check reads it: "4/20"
 // in a row of its own) still gets one, so that the review lists it. Dates
 // in a value column (an insats's start and end) are no figures.
-void FlagUnreadCells(FinancialTable& t, int ti, std::vector<Flag>* flags, RepairStats* stats) {
+void FlagUnreadCells(FinancialTable& t, int ti, const std::vector<Constraint>& cons, std::vector<Flag>* flags,
+                     RepairStats* stats) {
   std::set<std::pair<int, int>> named;
   for (const Flag& f : *flags)
     for (const FlagCell& c : f.cells)
@@ -1936,7 +1971,17 @@ void FlagUnreadCells(FinancialTable& t, int ti, std::vector<Flag>* flags, Repair
           IsDateText(cell.raw))
         continue;
       // One run of garbled figures spread over the row's columns (the
-      // reader could not tell where one ends): one flag for the row.
+      // reader could not tell where one ends) is no figure of one column.
+      bool run = false;
+      for (int o = 0; o < static_cast<int>(row.cells.size()); ++o)
+        run = run || (o != c && row.cells[o].present && !row.cells[o].parsed && row.cells[o].raw == cell.raw);
+      if (!run) {
+        std::vector<const Constraint*> on_cell;
+        for (const Constraint& con : cons)
+          if (TermAt(con, r, c)) on_cell.push_back(&con);
+        if (DeriveUnreadCell(t, ti, r, c, on_cell, flags, stats)) continue;
+      }
+      // That run: one flag for the row.
       if (!flags->empty() && flags->back().rule == "repair.unreadable" && !flags->back().cells.empty() &&
           flags->back().cells.back().table == ti && flags->back().cells.back().row == r &&
           row.cells[flags->back().cells.back().col].raw == cell.raw) {
@@ -2027,7 +2072,7 @@ RepairStats RepairTable(FinancialTable& t, int ti, std::vector<Flag>* flags) {
   VetoRepairsAgainstEquityRollForward(t, ti, cons, flags, &stats);
   ConfirmDoubtfulRows(t, ti, cons, flags, &stats);
   FlagGarbledLabels(t, ti, flags, &stats);
-  FlagUnreadCells(t, ti, flags, &stats);
+  FlagUnreadCells(t, ti, cons, flags, &stats);
   DeriveLostCells(t, ti, cons, flags, &stats);
   FlagMergedRows(t, ti, flags, &stats);
   return stats;

@@ -78,12 +78,22 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
   // lost one head in a column may have lost the others' too ("171 000" for
   // 10 171 000 above it). Such a sum counts as failing for its other cells.
   // A figure OCR lost and derived from its sum (repair.lost) is the same.
-  std::set<Key> made_by_sum;
-  for (const Flag& f : checks)
+  // A figure OCR could not read and derived from its sum (repair.derived)
+  // leaves the sum as it was without it: not evaluated, neither vouching
+  // for its other figures nor doubting them.
+  std::set<Key> made_by_sum, derived;
+  for (const Flag& f : checks) {
     if (f.rule == "repair.truncated" || f.rule == "repair.lost")
       for (const FlagCell& c : f.cells) made_by_sum.insert({c.table, c.row, c.col});
+    if (f.rule == "repair.derived")
+      for (const FlagCell& c : f.cells) derived.insert({c.table, c.row, c.col});
+  }
   for (const Flag& f : checks) {
     if (HoldsOnlyByRounding(f)) continue;  // a pass that vouches for nothing
+    if (f.passed && IsTableArithmetic(f) && std::any_of(f.cells.begin(), f.cells.end(), [&](const FlagCell& c) {
+          return derived.count({c.table, c.row, c.col}) > 0;
+        }))
+      continue;
     // (A table's own sums only: a figure read elsewhere that agrees with
     // the repaired one, xref.same_figure or xref.overview, still vouches.)
     const bool by_construction =

@@ -222,24 +222,6 @@ std::optional<double> PrintedDigits(const std::string& raw) {
   return negative ? -v : v;
 }
 
-// A cell that did not read as a number ("-7 73": a thousands group lost a
-// digit) inside sums whose other cells all read: the value every such sum
-// needs, when they agree.
-std::optional<double> ValueTheSumsNeed(const FinancialTable& t, const std::vector<Constraint>& cons, int row,
-                                       int col) {
-  std::optional<double> needed;
-  for (const Constraint& c : cons) {
-    const Term* mine = TermAt(c, row, col);
-    if (!mine) continue;
-    std::optional<double> residual = ResidualWithCellAs(t, c, row, col, 0);
-    if (!residual) continue;  // another cell of this sum is unreadable too
-    double v = ValueThatHolds(*mine, 0, *residual);
-    if (needed && std::fabs(*needed - v) > c.tolerance + 1e-9) return std::nullopt;  // the sums disagree
-    needed = v;
-  }
-  return needed;
-}
-
 }  // namespace
 
 bool IsOneMisprint(double from, double to) {
@@ -306,8 +288,21 @@ void SuggestOneCellCures(const std::vector<FinancialTable>& tables, std::vector<
     if (std::find(f.cells.begin(), f.cells.end(), *f.suggested_cell) == f.cells.end())
       f.cells.push_back(*f.suggested_cell);
   }
+  // An unreadable cell the repair loaded with the value its sums need
+  // (repair.derived: "no", or "-7 73" one misprint from −7 738): that value
+  // is the cure to take, so that a reviewer takes it as for any other.
+  for (Flag& f : *flags) {
+    if (f.rule != "repair.derived" || f.cells.size() != 1 || f.suggested_value) continue;
+    const FlagCell& at = f.cells[0];
+    if (at.table < 0 || at.table >= static_cast<int>(tables.size())) continue;
+    const TableCell* cell = CellAt(tables[at.table], at.row, at.col);
+    if (!cell || !cell->present || !cell->parsed || cell->is_percent) continue;
+    f.suggested_cell = at;
+    f.suggested_value = cell->value;
+  }
   // An unreadable cell ("-7 73") whose sums all need one value that its
-  // printed digits are one misprint away from (-7 738).
+  // printed digits are one misprint away from (-7 738), where the repair
+  // left it unread (another figure of its sums in doubt).
   for (Flag& f : *flags) {
     if (f.rule != "repair.unreadable" || f.cells.empty() || f.suggested_value) continue;
     const FlagCell& at = f.cells[0];
@@ -318,7 +313,9 @@ void SuggestOneCellCures(const std::vector<FinancialTable>& tables, std::vector<
     std::optional<double> printed = PrintedDigits(cell->raw);
     if (!printed) continue;
     if (!constraints.count(at.table)) constraints[at.table] = TableConstraints(t);
-    std::optional<double> needed = ValueTheSumsNeed(t, constraints[at.table], at.row, at.col);
+    std::vector<const Constraint*> on_cell;
+    for (const Constraint& c : constraints[at.table]) on_cell.push_back(&c);
+    std::optional<double> needed = ValueTheChecksNeed(t, on_cell, at.row, at.col);
     if (!needed || !IsOneMisprint(*printed, *needed)) continue;
     f.suggested_cell = at;
     f.suggested_value = std::round(*needed);

@@ -577,6 +577,22 @@ bool TouchesRow(const Constraint& c, int row) {
   return false;
 }
 
+std::optional<double> ValueTheChecksNeed(const FinancialTable& t, const std::vector<const Constraint*>& cons, int row,
+                                         int col, std::vector<const Constraint*>* used) {
+  std::optional<double> needed;
+  for (const Constraint* c : cons) {
+    const Term* mine = TermAt(*c, row, col);
+    if (!mine) continue;
+    std::optional<double> residual = ResidualWithCellAs(t, *c, row, col, 0);
+    if (!residual) continue;  // another cell of this sum is unreadable too
+    double v = ValueThatHolds(*mine, 0, *residual);
+    if (needed && std::fabs(*needed - v) > c->tolerance + 1e-9) return std::nullopt;  // the sums disagree
+    if (!needed) needed = v;
+    if (used) used->push_back(c);
+  }
+  return needed;
+}
+
 const Term* LoneEmptyTerm(const FinancialTable& t, const Constraint& c) {
   const Term* empty = nullptr;
   int n_empty = 0;

@@ -123,6 +123,14 @@ const Term* TermAt(const Constraint& c, int row, int col);
 // printed; nullopt when another term is unreadable.
 std::optional<double> ResidualWithCellAs(const FinancialTable& t, const Constraint& c, int row, int col, double v);
 
+// The value cell (row, col) needs for every check of `cons` that reads it
+// and whose other figures are all read to hold (an unreadable "-7 73", or
+// "no", inside sums whose other cells read); nullopt when no such check
+// reads it or two of them need values further apart than their tolerance.
+// `used`, when given, receives the checks that gave the value.
+std::optional<double> ValueTheChecksNeed(const FinancialTable& t, const std::vector<const Constraint*>& cons, int row,
+                                         int col, std::vector<const Constraint*>* used = nullptr);
+
 // True when a term of `c` lies in `row`.
 bool TouchesRow(const Constraint& c, int row);
 

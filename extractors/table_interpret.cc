@@ -56,14 +56,17 @@ std::string TableKind(const std::string& title, const std::string& header_label,
   if (CaptionedByAssets(title)) return "balance_sheet";
   // Finansieringsanalys: the older name of the kassaflödesanalys.
   if (RE2::PartialMatch(t, "kassafl.de|finansieringsanalys"_re)) return "cash_flow";
-  if (RE2::PartialMatch(t, "driftsredovisning"_re)) return "operating";
+  if (RE2::PartialMatch(t, "drifts?redovisning"_re)) return "operating";
   if (RE2::PartialMatch(t, "balanskrav"_re)) return "balance_requirement";
   if (RE2::PartialMatch(FoldKey(header_label), "^insats"_re)) return "interventions";
   if (RE2::PartialMatch(t, "^not \\d|\\bnot \\d+\\."_re)) return "note";
   if (RE2::PartialMatch(t, "oversikt|fem ar|femarsoversikt|flerarsoversikt"_re)) return "overview";
-  int years = 0;
-  for (const TableColumn& c : cols) years += c.year != 0;
-  if (years >= 4 && IsAnnualReport(doc_kind)) return "overview";
+  // Four years or more: a follow-up's Budget, Utfall and Avvikelse of one
+  // year beside last year's Utfall are two years, not four.
+  std::set<int> years;
+  for (const TableColumn& c : cols)
+    if (c.year != 0) years.insert(c.year);
+  if (years.size() >= 4 && IsAnnualReport(doc_kind)) return "overview";
   if (RE2::PartialMatch(t, "budget"_re) || doc_kind == "verksamhetsplan" || doc_kind == "budget") return "budget";
   return "other";
 }
@@ -918,7 +921,8 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
     // A share, whatever it is a share of: "Avvikelse, %" beside "Avvikelse,
     // tkr" is the deviation in per cent, no amount (w21).
     col.kind = ColumnKind::kAndel;
-  } else if (RE2::PartialMatch(f, "avvikelse|differens|a[vw]{1,2}ikelse"_re)) {  // OCR reads vv as w
+  } else if (RE2::PartialMatch(f, "avvikelse|differens|a[vw]{1,2}ikelse|^avv(ik)?\\.?( |,|$)"_re)) {
+    // (OCR reads vv as w; a narrow column abbreviates it: "Avv.", "Avvik.")
     col.kind = ColumnKind::kAvvikelse;
   } else if (RE2::PartialMatch(f, "aterstar|aterstaende|kvar att (anvanda|forbruka)|^kvar\\b|kvarvarande"_re)) {
     // "Återstår", "Återstående budget", "Kvar att förbruka", "Kvar" beside
@@ -960,6 +964,21 @@ TableColumn ParseColumnHeader(const std::string& header, const std::string& doc_
   }
   return col;
 }
+
+namespace {
+
+// A row label without its enumerator ("A. Intäkter", "2.1 Personal", "II.
+// Kostnader", "b) Övrigt") or a formula closing it ("Resultat (A − B)"):
+// the name the row's section and category are read from. (The label loaded
+// stays as printed.)
+std::string WithoutEnumeration(const std::string& label) {
+  std::string s = label;
+  RE2::Replace(&s, "^(?:(?:[A-Z]|[IVX]{1,4}|[a-z]|\\d{1,2})[.)]|\\d{1,2}(?:\\.\\d{1,2})+\\.?)\\s+(\\pL)"_re, "\\1");
+  RE2::Replace(&s, "\\s*\\((?:[A-Z]|\\d{1,2})(?:\\s*[-+−–—]\\s*(?:[A-Z]|\\d{1,2}))+\\)?$"_re, "");
+  return s;
+}
+
+}  // namespace
 
 bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* out) {
   FinancialTable t;
@@ -1347,6 +1366,17 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
           row.label = *standard;
         }
       }
+      // A member's name whose last word OCR misread into another word
+      // ("Ulricehamns komman" for kommun: a plural of komma, no unknown
+      // word to doubt): a place's genitive before a word two edits or
+      // fewer from "kommun" names the municipality, flagged as a guess.
+      static const RE2 kMunicipality("(\\p{Lu}\\pL+s) (\\pL{5,8})");
+      std::string place, word;
+      if (RE2::FullMatch(row.label, kMunicipality, &place, &word) && FoldKey(word) != "kommun" &&
+          EditDistance(FoldKey(word), "kommun") <= 2) {
+        row.label_guesses.push_back(row.label + "→" + place + " kommun");
+        row.label = place + " kommun";
+      }
     }
     row.prov = gr.prov;
     row.raw_numbers = gr.raw_numbers;
@@ -1355,6 +1385,9 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     row.doubt_rule = gr.doubt_rule;
     row.doubt = gr.doubt;
     std::string folded = FoldKey(row.label);
+    // The name without an enumerator: "A. Intäkter" opens the income section.
+    const std::string named = WithoutEnumeration(row.label);
+    const std::string folded_name = FoldKey(named);
     bool has_values = false;
     for (int k : keep)
       if (k < static_cast<int>(gr.cells.size()) && gr.cells[k].present) has_values = true;
@@ -1372,14 +1405,15 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     if (!has_values) {
       if (row.label.empty()) continue;
       // A label-only row opens a section.
-      std::string name = SentenceCase(row.label);
-      bool top = IsSectionWord(folded) && (folded == "intakter" || folded == "kostnader" || folded == "tillgangar" ||
-                                           folded == "eget kapital och skulder" || folded == "skulder" ||
-                                           RE2::FullMatch(folded, "eget kapital,? avsattningar och skulder"_re));
+      std::string name = SentenceCase(named);
+      bool top = IsSectionWord(folded_name) &&
+                 (folded_name == "intakter" || folded_name == "kostnader" || folded_name == "tillgangar" ||
+                  folded_name == "eget kapital och skulder" || folded_name == "skulder" ||
+                  RE2::FullMatch(folded_name, "eget kapital,? avsattningar och skulder"_re));
       if (top || ToUpper(row.label) == row.label) {
         top_section = name;
         sub_section.clear();
-      } else if (IsSectionWord(folded)) {
+      } else if (IsSectionWord(folded_name)) {
         sub_section = name;
       }
       // Any other label-only row is an empty line item ("Finansiella
@@ -1390,8 +1424,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     row.is_total = IsTotalLabel(folded);
     // Results stand outside the income/cost sections.
     static const RE2 kResult("^(arets |periodens )?resultat$");
-    if (RE2::FullMatch(folded, kResult)) row.section.clear();
-    CategoryInput ci{row.label, row.section, t.table_kind, t.title, row.is_total};
+    if (RE2::FullMatch(folded_name, kResult)) row.section.clear();
+    // "Summa A" under "A. Intäkter" sums its section, as a bare "Summa" does.
+    const bool enumerated_sum = RE2::FullMatch(named, "(?i)(summa|s:a) (?:[A-Z]|[IVX]{1,4})"_re) && !row.section.empty();
+    CategoryInput ci{enumerated_sum ? std::string("Summa") : named, row.section, t.table_kind, t.title, row.is_total};
     row.category = Categorize(ci);
     // "Summa intarter", "Summa iniartier": a Summa row whose second word OCR
     // garbled (read with low confidence, naming nothing) is the sum of its
@@ -1672,10 +1708,12 @@ std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
       "(?:tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|sek|tusen kronor|tusentals? kronor|miljoner kronor)\\)?"
       "(?: \\((?:tkr|tsek|ksek|mkr|mnkr|msek|kr|sek)\\))?[.:]?$");
   // A sentence that ends by naming the unit of what follows: "Tabellen
-  // nedan visar utfall och prognos för helåret (tkr).", "… redovisas i
-  // tkr:". Not "… uppgick till 300 tkr." (an amount) nor "… i kronor."
+  // nedan visar utfall och prognos för helåret (tkr).", "Insatser 2025
+  // (tkr).", "… redovisas i tkr:". Not "… uppgick till 300 tkr." (an
+  // amount) nor "… i kronor."
   static const RE2 kTrailing(
-      "(?:[^\\d\\s] \\((?:belopp )?(?:i )?(tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|tusentals? kronor|miljoner kronor)\\)|"
+      "(?:(?:[^\\d\\s]|\\b(?:19|20)\\d\\d) \\((?:belopp )?(?:i )?(tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|tusentals? kronor|"
+      "miljoner kronor)\\)|"
       "\\bi (tkr|tsek|mkr|mnkr|tusentals? kronor|miljoner kronor))[.:]?$");
   // OCR's specks read as an apostrophe between words ("Belopp i'kr.") part them.
   std::string spaced = line;
@@ -1693,6 +1731,9 @@ std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
     const std::string sentence = f.substr(from, stop == std::string::npos ? std::string::npos : stop + 1 - from);
     if (RE2::FullMatch(sentence, kStatement) && RE2::PartialMatch(sentence, "^\\(?(alla |samtliga )?belopp"_re))
       return DetectMoneyUnit(sentence);
+    // ... or a caption sentence ending in the unit before others ("Insatser
+    // 2025 (tkr). Antal deltagare avser …").
+    if (RE2::PartialMatch(sentence, kTrailing, &in_parens, &after_i)) return DetectMoneyUnit(in_parens + after_i);
     if (stop == std::string::npos) break;
     from = stop + 2;
   }

@@ -452,6 +452,26 @@ size_t FiguresStart(const std::vector<std::string>& toks) {
     if (!IsNumberish(t) && !lone_head && !between) break;
     --first;
   }
+  // A parenthesis the label opens closes in the label, its closing bracket
+  // often lost to OCR with the cell's edge: a note reference ("Övriga
+  // intäkter (not 2) 200 356": one or two digits after "(not") or the row's
+  // formula in letters ("C. Resultat (A — B) —200 770": capitals and signs
+  // after "(A"), never a figure's digits.
+  if (first >= 1 && first < toks.size()) {
+    int open = 0;
+    for (size_t k = 0; k < first; ++k)
+      for (char c : toks[k]) open += c == '(' ? 1 : c == ')' ? -1 : 0;
+    const std::string inside = open > 0 ? FoldKey(toks[first - 1]) : std::string();
+    size_t j = first;
+    if (RE2::FullMatch(inside, "\\(?(not|noter)"_re)) {
+      if (RE2::FullMatch(toks[j], "\\d{1,2}\\)?"_re)) ++j;
+    } else if (open > 0 && RE2::FullMatch(toks[first - 1], "\\(\\p{Lu}"_re)) {
+      while (j < toks.size() && j < first + 4 &&
+             RE2::FullMatch(toks[j], "(?:[-+−–—]|\\p{Lu}\\)?)"_re))
+        ++j;
+    }
+    if (j > first && j < toks.size()) first = j;
+  }
   return first;
 }
 
@@ -577,11 +597,12 @@ bool FillsColumns(const std::vector<std::string>& toks, size_t from, size_t ncol
 
 // Header words OCR broke ("Ut fall" → "Utfall"), glued to their year
 // ("Plan2027" → "Plan" "2027": the space between them lost) or misread
-// ("Awikelse", "Avwvikelse": the double v read as w, or as v w v).
+// ("Awikelse", "Avwvikelse": the double v read as w, or as v w v), or
+// abbreviated in a narrow column ("Avv.", "Avvik.").
 std::vector<std::string> JoinBrokenKinds(const std::vector<std::string>& toks) {
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|totalt|bokslut)");
   static const RE2 kGlued("(?i)(utfall|budget|plan|prognos|bokslut)((?:19|20)\\d\\d)");
-  static const RE2 kDeviation("(?i)a[vw]{1,3}[il1]kelse");
+  static const RE2 kDeviation("(?i)a[vw]{1,3}[il1]kelse|avv(ik)?\\.?");
   std::vector<std::string> out;
   for (size_t i = 0; i < toks.size(); ++i) {
     std::string kind, year;
@@ -792,11 +813,17 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
       cell_unit = u;
     }
   }
-  // A cell border read as a dash before the count column ("Utfall 2025 — Deltagare").
-  if (toks.size() > 3 && IsCountHeader(toks.back()) && RE2::FullMatch(toks[toks.size() - 2], "[-–—|]"_re))
-    toks.erase(toks.end() - 2);
-  const bool count = toks.size() > 2 && IsCountHeader(toks.back()) && IsYearToken(toks[toks.size() - 2]);
-  if (count) toks.pop_back();
+  // The count column's head after the years: a word or two ("Deltagare",
+  // "Antal deltagare").
+  size_t count_head = toks.size();
+  while (count_head > 0 && toks.size() - count_head < 2 && IsCountHeader(toks[count_head - 1])) --count_head;
+  // A cell border read as a dash before it ("Utfall 2025 — Deltagare").
+  if (count_head < toks.size() && count_head > 2 && RE2::FullMatch(toks[count_head - 1], "[-–—|]"_re)) {
+    toks.erase(toks.begin() + static_cast<long>(count_head - 1));
+    --count_head;
+  }
+  const bool count = count_head < toks.size() && count_head >= 2 && IsYearToken(toks[count_head - 1]);
+  if (count) toks.resize(count_head);
   if (count_after) *count_after = count;
   // A share column after the years, headed in words ("Utfall i % av
   // budget", "Andel, %"): a yearless column of its own, read last.
@@ -4959,8 +4986,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
               std::vector<std::string> hh2;
               // (Or the next table's numbered caption: "Insatser 2027" over
               // "Tabell 3. Individinriktade insatser 2027".)
+              // (Or a sentence wrapped over lines: eight words or more
+              // and no figure, "Medlemmarnas avgifter fördelas enligt
+              // lagen om finansiell samordning: staten hälften, …", w40.)
               caption = next.back() == '.' || next.back() == ':' || SpaceHeader(next, &hl2, &hh2) ||
-                        RE2::PartialMatch(FoldKey(next), "^(tabell|tab\\.|bilaga) \\d{1,2}\\b"_re);
+                        RE2::PartialMatch(FoldKey(next), "^(tabell|tab\\.|bilaga) \\d{1,2}\\b"_re) ||
+                        (Tokens(next).size() >= 8 && !RE2::PartialMatch(next, "\\d"_re));
             }
             if (caption) break;
           }
@@ -4981,6 +5012,12 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
                RE2::FullMatch(toks[first - 1], "[^(]{0,2}\\)"_re)))
             --label_end;
           for (size_t k = 0; k < label_end; ++k) row.label += (k ? " " : "") + toks[k];
+          // A note reference or formula in brackets whose close OCR's tokens
+          // lost ("Övriga intäkter (not 2", "Resultat (A — B", FiguresStart):
+          // closed. (Not a bracket a label wrapped inside: "Staten
+          // (Försäkringskassan och" goes on on the next line.)
+          if (RE2::PartialMatch(row.label, "\\((?:[Nn]ot|[Nn]oter) \\d{1,2}$|\\(\\p{Lu}(?: [-+−–—] \\p{Lu})+$"_re))
+            row.label += ")";
           // Under a header that names a Not column before the years ("Not
           // 2025 2024"), a row's first figure of one or two digits that no
           // thousands group follows is its note reference ("Kassa och bank

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 39u);
+  ASSERT_EQ(scored.size(), 40u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -228,10 +228,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // all 2551/2619 (0.974), precision 1.000. w38 (session 62; held out:
   // 77/78, a zero read "Q") 78/78: all 2629/2697 (0.975), precision 1.000.
   // w39 (session 62; held out: 11/40 with 2 wrong `ok`, as its PDF) 39/40:
-  // all 2668/2737 (0.975), precision 1.000.
-  EXPECT_GE(t.recalled, 2668) << ScoreReport(scored);
+  // all 2668/2737 (0.975), precision 1.000. w40 (session 63; held out:
+  // 73/87 with 1 wrong `ok`, "Ulricehamns komman": OCR's misread of kommun
+  // that is a word) 82/87, none wrong; w8 +1 (a figure derived from its
+  // sums, suspect): all 2751/2824 (0.974), precision 1.000.
+  EXPECT_GE(t.recalled, 2751) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 39) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 40) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 39u);
+  ASSERT_EQ(scored.size(), 40u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -164,15 +164,18 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // goes too. w39 (session 62; held out: 11/40 with 2 wrong `ok`: a budget
   // set as a T-account, costs read into the income rows; a history with
   // its years down the side ending in "2026 (prognos)" not read) 40/40.
+  // w40 (session 63; held out: 78/87, a deviation head abbreviated "Avv."
+  // not read; 12 left suspect, the insatser's unit in a caption sentence
+  // "Insatser 2025 (tkr)." before another not read) 87/87, none suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 39) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 40) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 39u);
+  ASSERT_EQ(scored.size(), 40u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -357,14 +360,18 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // out: 28/78, "Budget helår" and a deviation head wrapped inside its word,
   // "prognos/bud" / "get") 78/78: all 2611/2697. w39 (session 62; held
   // out: 21/40) 39/40 (the one, 110 read "no", is loaded unread): all
-  // 2650/2737.
-  EXPECT_GE(t.recalled, t.expected - 87) << ScoreReport(scored);
+  // 2650/2737. Session 63: w39's "no" derived from its sums (Resultat =
+  // Intäkter − Kostnader; loaded suspect, repair.derived) 40/40; w40
+  // (held out: 39/87, lettered sections "A. Intäkter" … "C. Resultat (A −
+  // B)", "Avv.", "(not 2)" in a label, "Antal deltagare" after the years
+  // hid two tables) 87/87: all 2738/2824.
+  EXPECT_GE(t.recalled, t.expected - 86) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
   // and w38 +4 each.
   EXPECT_LE(t.suspect, 214) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 39) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 40) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -834,6 +834,65 @@ TEST(NumberRepairTest, UnreadableRepeatOfAPrintedFigureIsDerivedSuspect) {
   EXPECT_NE(f->message.find("derived, not read"), std::string::npos) << f->message;
 }
 
+// An unreadable figure that is the one unknown of a sum of several parts
+// (a turned history's Resultat, "no" for 110) is derived from it when its
+// other figures are read and not in doubt and the digits it prints fit the
+// value (none, its own, or one misprint from them): loaded suspect, flagged
+// repair.derived. Otherwise it stays unread.
+TEST(NumberRepairTest, UnreadableOneUnknownOfASumIsDerivedWhenItsDigitsFit) {
+  struct Case {
+    const char* raw;
+    bool doubted_other;  // the Kostnader row placed by a guess
+    bool derived;
+  };
+  for (const Case& c : {Case{"no", false, true}, Case{"-.10", false, true}, Case{"1 1x", false, true},
+                        Case{"n1", false, false}, Case{"7x9", false, false}, Case{"no", true, false}}) {
+    FinancialTable t = MakeTable({{"2024", 2024, ColumnKind::kUtfall}, {"2025", 2025, ColumnKind::kUtfall}},
+                                 {{"Intäkter", {"5 100", "5 200"}},
+                                  {"Kostnader", {"-5 020", "-5 090"}},
+                                  {"Resultat", {"80", c.raw}}},
+                                 "Ekonomisk utveckling", "annual_report", 1000);
+    LeaveUnread(t, 2, 1);
+    if (c.doubted_other) {
+      t.rows[1].doubt_rule = "read.order";
+      t.rows[1].doubt = "labels paired with figures by order";
+    }
+    std::vector<Flag> flags;
+    RepairTable(t, 0, &flags);
+    const TableCell& cell = t.rows[2].cells[1];
+    EXPECT_EQ(cell.status, "suspect") << c.raw;
+    EXPECT_EQ(cell.raw, c.raw);
+    EXPECT_EQ(cell.parsed, c.derived) << c.raw;
+    const Flag* f = FindFlag(flags, "repair.derived");
+    EXPECT_EQ(f != nullptr, c.derived) << c.raw;
+    if (!c.derived || !f) continue;
+    EXPECT_EQ(cell.value, 110) << c.raw;
+    EXPECT_NE(f->message.find("Resultat = Intäkter"), std::string::npos) << f->message;
+  }
+}
+
+// A figure derived from a sum (repair.derived) does not confirm the sum's
+// other figures: a row the reader placed by a guess stays suspect although
+// the sum holds, where a printed figure in its place clears it.
+TEST(NumberRepairTest, ADerivedFigureConfirmsNoDoubtfulRow) {
+  for (bool derived : {false, true}) {
+    FinancialTable t = MakeTable({{"2025", 2025, ColumnKind::kUtfall}},
+                                 {{"Intäkter", {"5 200"}}, {"Kostnader", {"-5 090"}}, {"Resultat", {"110"}}},
+                                 "Ekonomisk utveckling", "annual_report", 1000);
+    t.rows[0].doubt_rule = "read.order";
+    t.rows[0].doubt = "labels paired with figures by order";
+    std::vector<Flag> flags;
+    if (derived) {
+      Flag f;
+      f.rule = "repair.derived";
+      f.cells.push_back({0, 2, 0});
+      flags.push_back(f);
+    }
+    RepairTable(t, 0, &flags);
+    EXPECT_EQ(t.rows[0].cells[0].status, derived ? "suspect" : "ok") << derived;
+  }
+}
+
 // Two damaged figures in one sum ("340-000" and "2465 000" under Summa
 // kommunerna): no reading of the row satisfies it. A figure with one
 // reading under OCR's confusions is loaded with it, suspect, when no check

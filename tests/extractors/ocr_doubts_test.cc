@@ -157,6 +157,29 @@ TEST(OcrDoubts, ASumHeldThroughATruncationRepairVouchesForNothing) {
   }
 }
 
+// A Summa OCR could not read ("no") is derived from its parts
+// (repair.derived): the sum then holds by construction and vouches for
+// none of them, so a weak figure among them stays in doubt, as it was with
+// the sum unread. Nor does it doubt the clean ones.
+TEST(OcrDoubts, ASumHeldThroughADerivedFigureVouchesForNothing) {
+  std::vector<FinancialTable> tables{Income("no")};
+  for (TableRow& r : tables[0].rows)
+    for (TableCell& cell : r.cells) cell.prov.confidence = 0.95;
+  tables[0].rows[4].cells[1].parsed = false;
+  tables[0].rows[4].cells[1].status = "suspect";
+  tables[0].rows[2].cells[1].prov.confidence = 0.5;  // Region Gävleborg 2021
+  std::vector<Flag> flags;
+  RepairTables(tables, &flags);
+  ASSERT_EQ(tables[0].rows[4].cells[1].value, 13320) << "the derivation this case is about";
+  std::vector<Flag> checks = CheckDocument(tables);
+  flags.insert(flags.end(), checks.begin(), checks.end());
+  MarkOcrDoubts(OnePage(PageDecision::kOcr), flags, &tables);
+  EXPECT_EQ(tables[0].rows[2].cells[1].status, "suspect");
+  EXPECT_EQ(tables[0].rows[1].cells[1].status, "ok");
+  EXPECT_EQ(tables[0].rows[3].cells[1].status, "ok");
+  EXPECT_EQ(tables[0].rows[4].cells[1].status, "suspect");
+}
+
 TEST(OcrDoubts, OnlyWhatTheArithmeticDoesNotVouchFor) {
   struct Case {
     const char* name;

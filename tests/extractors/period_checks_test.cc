@@ -211,22 +211,29 @@ TEST(PeriodChecksTest, UnreadableCellWithALostDigitIsSuggested) {
     std::vector<Flag> checks = CheckDocument(tables);
     flags.insert(flags.end(), checks.begin(), checks.end());
     SuggestOneCellCures(tables, &flags);
-    std::vector<Flag> unreadable = WithRule(flags, "repair.unreadable");
+    // One lost digit: the repair loads the figure the sums need, suspect
+    // (repair.derived), and that is the cure suggested. Two lost: unread.
+    const bool one = printed == "-7 73";
+    const char* rule = one ? "repair.derived" : "repair.unreadable";
+    std::vector<Flag> unreadable = WithRule(flags, rule);
     ASSERT_EQ(unreadable.size(), 1u);
     const Flag& f = unreadable[0];
     EXPECT_EQ(f.cells.at(0).row, 2);
     EXPECT_EQ(f.cells.at(0).col, 0);
-    if (printed == "-7 73") {
+    EXPECT_EQ(tables[0].rows[2].cells[0].parsed, one);
+    EXPECT_EQ(tables[0].rows[2].cells[0].status, "suspect");
+    if (one) {
+      EXPECT_EQ(tables[0].rows[2].cells[0].value, -7738);
       ASSERT_TRUE(f.suggested_value);
       EXPECT_EQ(*f.suggested_value, -7738);
       ASSERT_TRUE(f.suggested_cell);
       EXPECT_EQ(f.suggested_cell->row, 2);
-      EXPECT_NE(f.message.find("one misprint explains it: the sums need -7 738 tkr"), std::string::npos) << f.message;
+      EXPECT_NE(f.message.find("loaded as -7 738"), std::string::npos) << f.message;
     } else {
       EXPECT_FALSE(f.suggested_value) << f.message;
     }
     for (const Flag& g : flags) {
-      if (g.rule != "repair.unreadable") {
+      if (g.rule != rule) {
         EXPECT_FALSE(g.suggested_value) << g.rule << ": " << g.message;
       }
     }

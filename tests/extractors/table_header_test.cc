@@ -46,6 +46,11 @@ TEST(ColumnHeaderTest, YearsAndKinds) {
       {"2020", "verksamhetsplan", 2020, ColumnKind::kBudget},  // first plan year; later ones become plan
       {"<b>2021</b>", "verksamhetsplan", 2021, ColumnKind::kBudget},
       {"Avvikelse utfall- budget", "årsredovisning", 0, ColumnKind::kAvvikelse},
+      // Abbreviated in a narrow column (w40); not a word that starts so.
+      {"Avv.", "årsredovisning", 0, ColumnKind::kAvvikelse},
+      {"Avvik.", "årsredovisning", 0, ColumnKind::kAvvikelse},
+      {"Avv, tkr", "årsredovisning", 0, ColumnKind::kAvvikelse},
+      {"Avveckling", "årsredovisning", 0, ColumnKind::kUnknown},
       {"Förbrukade medel, andel av budget", "årsredovisning", 0, ColumnKind::kAndel},
       {"Återstår", "delårsrapport", 0, ColumnKind::kAterstar},
       {"Återstår 2021", "delårsrapport", 2021, ColumnKind::kAterstar},

@@ -61,6 +61,10 @@ TEST(UnseenPlanTest, UnitStatementLines) {
       {"Förbundet finansierade fyra insatser. Belopp i kr.", "kr"},
       {"Beloppen i tabellen anges i kronor.", "kr"},
       {"Kostnaderna ökar. Resultatet visas i kronor.", ""},
+      // A caption sentence ending in the unit, before another (w40).
+      {"Insatser 2025 (tkr). Antal deltagare avser personer som deltog någon gång under året.", "tkr"},
+      {"Insatser 2025 (tkr) Antal deltagare avser personer som deltog under året.", ""},
+      {"Kostnaden uppgick till 300 tkr. Antal deltagare avser personer som deltog under året.", ""},
   };
   for (const Case& c : kCases) {
     std::optional<MoneyUnit> u = UnitStatementLine(c.line);

@@ -2153,5 +2153,95 @@ TEST(WordDocumentLayoutTest, TurnedHistoryEndingInAForecast) {
   }
 }
 
+// A driftredovisning in lettered sections (w40): "A. Intäkter" opens the
+// income section, "Summa A" is its total, "C. Resultat (A − B)" the result;
+// the deviation head abbreviated in its narrow column ("Avv."); a note
+// reference in a row label ("(not 2)": its digit is no figure, though OCR
+// lost the bracket's close); a table titled "Driftredovisning" (no s) with
+// Budget, Utfall, Avvikelse of one year and last year's Utfall is an
+// operating statement, not a four-year overview.
+TEST(WordDocumentDumpTest, LetteredSectionsAndAnAbbreviatedDeviation) {
+  const std::string text =
+      "Driftredovisning\n\nTkr Budget 2025 Utfall 2025 Avv. Utfall 2024\nA. Intäkter\n\n"
+      "Medlemsavgifter 14 000 14 000 0 13 600\nÖvriga intäkter (not 2 200 356 156 120\n"
+      "Summa A 14 200 14 356 156 13 720\nB. Kostnader\n\nInsatser 11 300 10 480 820 10 950\n"
+      "Personal 2 150 2 208 -58 2 040\nSumma B 13 450 12 688 762 12 990\n"
+      "C. Resultat (A \u2014 B 750 1 668 918 730\n\nStyrelsen har faststallt arsredovisningen.\n";
+  std::vector<FinancialTable> ts = FromDump(text, "årsredovisning", 2025);
+  ASSERT_EQ(ts.size(), 1u);
+  const FinancialTable& t = ts[0];
+  EXPECT_EQ(t.table_kind, "operating");
+  EXPECT_EQ(Columns(t), "[budget 2025][utfall 2025][avvikelse 2025][utfall 2024]");
+  EXPECT_EQ(Labels(t),
+            "[Medlemsavgifter][Övriga intäkter (not 2)][Summa A][Insatser][Personal][Summa B]"
+            "[C. Resultat (A \u2014 B)]");
+  ASSERT_EQ(t.rows.size(), 7u);
+  EXPECT_EQ(t.rows[1].cells[0].amount_sek, 200000);  // not 2 200
+  EXPECT_EQ(t.rows[1].section, "Intäkter");
+  EXPECT_EQ(t.rows[2].category, "income.total");
+  EXPECT_NE(t.rows[0].category, "income.total");
+  EXPECT_EQ(t.rows[5].category, "cost.total");
+  EXPECT_EQ(t.rows[6].category, "result");
+  EXPECT_EQ(t.rows[6].cells[2].amount_sek, 918000);
+  std::vector<Flag> flags;
+  RepairTables(ts, &flags);
+  for (const Flag& f : CheckDocument(ts)) EXPECT_TRUE(f.passed) << f.rule << ": " << f.message;
+  // Control: a label's bracket that wraps on to the next line is no note
+  // reference, and a digit after a bracket that is no note's is a figure's.
+  std::vector<FinancialTable> control = FromDump(
+      "Budget 2025\n\nTkr Budget 2025 Budget 2026\nIntakter (netto 2 200 2 300\nKostnader 2 000 2 100\n"
+      "Resultat 200 200\n",
+      "verksamhetsplan", 2025);
+  ASSERT_EQ(control.size(), 1u);
+  EXPECT_EQ(control[0].rows[0].cells[0].amount_sek, 2200000);
+}
+
+// Insatser with a count column headed in two words ("Antal deltagare"),
+// the unit in a caption sentence before the table ("Insatser 2025 (tkr).
+// Antal deltagare avser …"), and the next table's caption with a year
+// ("Medlemsavgifter 2025") under the Summa, a sentence wrapped over two
+// lines after it: a caption, no row (w40).
+TEST(WordDocumentDumpTest, ACountHeadInTwoWordsAndACaptionBeforeWrappedProse) {
+  const std::string text =
+      "Insatser\n\nInsatser 2025 (tkr). Antal deltagare avser personer som deltog nagon gang under aret.\n\n"
+      "Insats Beviljat 2025 Utfall 2025 Antal deltagare\nSteget vidare 3 200 3 050 84\nUnga in 2 800 2 610 61\n"
+      "Summa 6 000 5 660 145\nMedlemsavgifter 2025\n\nMedlemmarnas avgifter fordelas enligt lagen om finansiell "
+      "samordning: staten halften, regionen en fjardedel och\nkommunerna en fjardedel efter folkmangd.\n";
+  std::vector<FinancialTable> ts = FromDump(text, "årsredovisning", 2025);
+  ASSERT_GE(ts.size(), 1u);
+  const FinancialTable& t = ts[0];
+  EXPECT_EQ(t.unit, "tkr");
+  EXPECT_EQ(Labels(t), "[Steget vidare][Unga in][Summa]");
+  EXPECT_EQ(Columns(t), "[budget 2025][utfall 2025]");  // the count column no money column
+  EXPECT_EQ(t.rows[0].cells[1].amount_sek, 3050000);
+}
+
+// A member's name whose last word OCR misread into another word
+// ("Ulricehamns komman": a plural of komma, so no unknown word) on an OCR
+// page: read as the municipality and flagged as a guess. A text layer's
+// label stays as printed, and so does a name that is no near miss.
+TEST(WordDocumentLayoutTest, AMunicipalityWhoseLastWordOcrMisread) {
+  for (const bool ocr : {true, false}) {
+    SCOPED_TRACE(ocr ? "OCR page" : "text page");
+    PageBuilder p;
+    p.Text("Medlemsavgifter 2025", 100);
+    p.Add(fixtures::R("Avgift", 470, 126));
+    p.Add(fixtures::R("2025,", 500, 126));
+    p.Add(fixtures::R("kr", 512, 126));
+    p.Row("Borås stad", 142, {512}, {"1 750 000"});
+    p.Row("Ulricehamns komman", 158, {512}, {"378 000"});
+    p.Row("Tranemo Folkets hus", 174, {512}, {"182 000"});
+    p.Row("Summa", 190, {512}, {"2 310 000"});
+    Document doc = A4Pages("årsredovisning", {p.words});
+    doc.meta.year_from = 2025;
+    if (ocr) doc.pages[0].decision = PageDecision::kOcr;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Labels(ts[0]), ocr ? "[Borås stad][Ulricehamns kommun][Tranemo Folkets hus][Summa]"
+                                 : "[Borås stad][Ulricehamns komman][Tranemo Folkets hus][Summa]");
+    EXPECT_EQ(ts[0].rows[1].label_guesses.empty(), !ocr);
+  }
+}
+
 }  // namespace
 }  // namespace finsam

@@ -32,7 +32,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w31-ar-vasteras", "w32-vp-kristianstad", "w33-dr-sundsvall",
                                                 "w34-vp-norralappland", "w35-vp-nedredalalven",
                                                 "w36-ar-lidkopinggotene", "w37-ar-vastraskaraborg",
-                                                "w38-dr-norrabohuslan", "w39-vp-sodraroslagen"};
+                                                "w38-dr-norrabohuslan", "w39-vp-sodraroslagen",
+                                                "w40-ar-sjuharad"};
   return kIds;
 }
 
