@@ -549,6 +549,43 @@ std::string StripOrgnrLabel(std::string s) {
 
 }  // namespace
 
+// The förbund's name as the document prints it most often, where OCR read
+// the title page: a word of the name OCR misread there ("Samordningsförbundet
+// Trelteborg" under the heading, w41's scan) stands beside the same word
+// printed right in the running header, the text and the tables
+// ("Trelleborg" three times). Each word after the first is replaced by a
+// variant two edits or fewer from it (same first letter, no genitive s
+// added) that the document's words print more often, at least twice.
+std::string NameAsMostPrinted(const Document& doc, const std::string& name) {
+  std::map<std::string, int> count;
+  for (const Page& p : doc.pages)
+    for (const Line& l : p.lines)
+      for (const Word& w : l.words) {
+        std::string t = w.text;
+        RE2::GlobalReplace(&t, "^[^\\pL]+|[^\\pL]+$"_re, "");
+        if (!t.empty()) ++count[t];
+      }
+  std::vector<std::string> words = Words(name);
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (word.size() < 5) continue;
+    std::string best = word;
+    int best_n = count.count(word) ? count[word] : 0;
+    for (const auto& [variant, n] : count) {
+      if (variant == word || variant == word + "s" || variant + "s" == word || variant[0] != word[0] ||
+          variant.size() + 1 < word.size() || variant.size() > word.size() + 1 || n < 2 || n <= best_n)
+        continue;
+      if (EditDistance(FoldKey(variant), FoldKey(word)) > 2) continue;
+      best = variant;
+      best_n = n;
+    }
+    words[i] = best;
+  }
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 void DetectOrganisation(const ForbundRegistry& registry, Document& doc) {
   DocumentMeta& meta = doc.meta;
   std::string orgnr_line;
@@ -572,6 +609,8 @@ void DetectOrganisation(const ForbundRegistry& registry, Document& doc) {
   // printed), a bostadsrättsförening, a nämnd, a region, a kommun.
   bool reg = false;
   OrgGuess g = ForbundIn(registry, CollapseSpaces(title_flat), &reg, JoinDashedNames(title_flat));
+  if (!g.name.empty() && !reg && !doc.pages.empty() && doc.pages[0].decision == PageDecision::kOcr)
+    g.name = NameAsMostPrinted(doc, g.name);
   if (!g.name.empty()) return set(g, reg ? "registry" : "title");
   for (size_t i = 0; i < title.size(); ++i) {
     g = BrfIn(title[i], i + 1 < title.size() ? title[i + 1] : "");

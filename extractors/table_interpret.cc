@@ -1297,9 +1297,39 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     }
     if (whole.size() >= 2)
       for (size_t ci : tenths) t.columns[ci].kind = ColumnKind::kAndel;
+    // A column whose every figure prints its per-cent sign ("64 %" under
+    // "Förbrukat", w41) is a share, whatever its head says.
+    for (size_t ci = 0; ci < t.columns.size(); ++ci) {
+      const int k = keep[ci];
+      int percents = 0, others = 0;
+      for (const GridRow& gr : grid.rows) {
+        if (k >= static_cast<int>(gr.cells.size()) || !gr.cells[k].present) continue;
+        std::optional<SwedishNumber> n = ParseSwedishNumber(gr.cells[k].text);
+        if (n && n->is_percent) ++percents;
+        else if (n && !n->is_nil) ++others;
+      }
+      if (percents >= 2 && others == 0 && t.columns[ci].kind != ColumnKind::kNote) {
+        t.columns[ci].kind = ColumnKind::kAndel;
+        t.columns[ci].year = 0;
+      }
+    }
   }
   const bool count_column = LabelsEndInACountColumn(grid);
   const bool code_column = LabelsStartWithACodeColumn(grid);
+  // A delårsrapport's column of part of the year without a year ("Utfall
+  // jan–aug" beside "Budget 2026", w41): the months of the report's year,
+  // when every other dated column names that one year too.
+  if (ctx.doc_kind == "delårsrapport" && ctx.doc_year_from > 0 && ctx.doc_year_from == ctx.doc_year_to) {
+    bool others_agree = false;
+    for (const TableColumn& c : t.columns) {
+      if (c.year == 0) continue;
+      others_agree = c.year == ctx.doc_year_from;
+      if (!others_agree) break;
+    }
+    if (others_agree)
+      for (TableColumn& c : t.columns)
+        if (c.year == 0 && !c.period.empty() && IsDatedKind(c.kind)) c.year = ctx.doc_year_from;
+  }
   // A budget, plan or outcome column without a year in a table whose other
   // columns name theirs ("Budget" over "2025" with the year lost by OCR):
   // its figures are no fact of any year. Left suspect, not guessed.

@@ -335,7 +335,9 @@ int HeaderStart(const Band& band) {
     // Its start alone, the range left open where the period wraps in its
     // narrow cell ("Totalt" over "2020–" over "2022"), is one too.
     static const RE2 kYearRange("(19|20)\\d\\d[-–—](19|20)\\d\\d");  // one word
-    static const RE2 kOpenRange("(19|20)\\d\\d\\s*[-–—]");
+    // So is a period's first day left open ("2026-01-01–" over
+    // "2026-08-31", w41).
+    static const RE2 kOpenRange("(19|20)\\d\\d(-\\d\\d-\\d\\d)?\\s*[-–—]");
     const bool period = RE2::FullMatch(t, kYearRange) || RE2::FullMatch(band.words[i].w->text, kOpenRange);
     // "Innevarande år", "Föregående år": the report's year and the one
     // before (InterpretGrid dates them by the document).
@@ -1193,6 +1195,22 @@ void DropStrayNoteMark(std::vector<PWord>* label) {
   }
 }
 
+// A per-cent sign set apart after its figure on the line ("64 %" under
+// "Förbrukat", w41) joins that figure's chunk, so that the cell reads as a
+// share; false when no figure stands just before it.
+bool JoinPercentSign(const PWord& sign, std::vector<Chunk>* chunks) {
+  for (Chunk& c : *chunks) {
+    const double gap = sign.w->box.x0 - c.box.x1;
+    if (gap < 0 || gap > c.box.height() ||
+        std::min(c.box.y1, sign.w->box.y1) - std::max(c.box.y0, sign.w->box.y0) <= 0)
+      continue;
+    c.words.push_back(sign);
+    c.box.Extend(sign.w->box);
+    return true;
+  }
+  return false;
+}
+
 // Makes a GridRow from a band; returns false if the band is prose that ends
 // the table (a line without figures of more than `max_label_words` words,
 // or a sentence).
@@ -1217,6 +1235,8 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
       continue;  // a side column's text ("Unga vuxna 16–29 år" under Målgrupp)
     } else if (p.w->box.x1 <= shape.first_headed_x0 + lp.edge_slack_pt || p.w->box.cx() < shape.first_headed_x0) {
       label.push_back(p);
+    } else if (p.w->text == "%" && JoinPercentSign(p, &chunks)) {
+      // (The figure's: a share, no amount.)
     } else if (p.w->text.size() <= 3 && IsNumericToken(p.w->text) == false && !label.empty()) {
       // OCR debris or a damaged digit next to numbers ("J", "|"): ignored
       // here; the number-repair stage sees the cell's raw text.
@@ -1987,13 +2007,19 @@ bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0,
   // over "2027", next to "Bokslut" over "2025"): a small word under a header
   // word that is no year, on a line that holds a year.
   static const RE2 kSmallWord("[a-zåäö]{2,12}");
+  // (And a period's end date under its start left open after the dash,
+  // "2026-01-01–" over "2026-08-31", w41.)
+  static const RE2 kOpenDate("(19|20)\\d\\d-\\d\\d-\\d\\d\\s*[-–—]");
   bool any_year = false;
-  for (const PWord& p : next.words) any_year = any_year || IsYearToken(StripPunct(p.w->text));
+  for (const PWord& p : next.words) {
+    const std::string t = StripPunct(p.w->text);
+    any_year = any_year || IsYearToken(t) || RE2::FullMatch(t, kDate);
+  }
   for (const PWord& p : next.words) {
     if (p.w->box.x0 < columns_x0) return false;
     std::string t = StripPunct(p.w->text);
     const bool year = IsYearToken(t) || RE2::FullMatch(t, "(19|20)\\d\\d\\s*[-–—]\\s*(19|20)?\\d?\\d?"_re);
-    const bool period_end = RE2::FullMatch(t, kPeriodEnd);
+    const bool period_end = RE2::FullMatch(t, kPeriodEnd) || RE2::FullMatch(t, kDate);
     const bool note_number = RE2::FullMatch(t, "\\d{1,2}"_re);
     // ("%" closing a share column's wrapped head, "prognos, %", is one.)
     // (OCR reads the sign "Yo", "Vo" or "/o".)
@@ -2017,7 +2043,8 @@ bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0,
       std::string ht = StripPunct(h.w->text);
       bool open_range = RE2::FullMatch(ht, "(19|20)\\d\\d\\s*[-–—]"_re);
       if (year && (!IsYearToken(ht) || open_range)) under = true;
-      if (period_end && RE2::FullMatch(ht, kDate)) under = true;
+      if (period_end && RE2::FullMatch(ht, kDate) && RE2::FullMatch(t, kPeriodEnd)) under = true;
+      if (period_end && RE2::FullMatch(t, kDate) && RE2::FullMatch(h.w->text, kOpenDate)) under = true;
       if (note_number && IsNoteWord(ht)) under = true;
     }
     if (!under) return false;

@@ -393,7 +393,12 @@ std::string StripRuleJunk(const std::string& clean, bool* had) {
     for (size_t k = b; k < e; ++k) inner += IsRuleJunk(cps[k]);
     // A period in one word whose dash OCR read as an em dash
     // ("2025-01-01—2025-12-31", "2024-01-01-—2024-12-31"): a header's.
-    if (IsPeriodToken(tok)) {
+    // So is a part of the year whose dash OCR read as one ("jan—aug", w41).
+    static const std::string kMonth =
+        "(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(?:usti)?|sep(?:t(?:ember)?)?|"
+        "okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    static const RE2 kMonthRange("(?i)" + kMonth + "[\\x{2013}\\x{2014}]" + kMonth);
+    if (IsPeriodToken(tok) || RE2::FullMatch(tok, kMonthRange)) {
       out += (out.empty() ? "" : " ") + tok;
       continue;
     }
@@ -738,9 +743,14 @@ std::string MendDamagedHeaderYears(const std::string& text) {
 bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::string>* headers,
                  bool* junk = nullptr, bool* count_after = nullptr) {
   bool had = false;
+  // A period's first day left open where the period wraps in its cell
+  // ("2026-01-01—|" over "2026-08-31", w41): the day, its dash and the
+  // cell's border OCR read after it dropped (the last day is on the next
+  // line, see the period joins in the readers).
+  std::string opened = MendDamagedHeaderYears(CleanCellText(WithoutCommentHead(text)));
+  RE2::GlobalReplace(&opened, "((?:19|20)\\d\\d-\\d\\d-\\d\\d)\\s*[-–—]+[|\\]}]?(\\s|$)"_re, "\\1\\2");
   std::vector<std::string> toks =
-      JoinWordDates(JoinFiscalYears(JoinBrokenKinds(
-          OcrTokens(StripRuleJunk(MendDamagedHeaderYears(CleanCellText(WithoutCommentHead(text))), &had)))));
+      JoinWordDates(JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(opened, &had)))));
   // A kind word OCR garbled into a scrap before its year ("fa 2019 [Ufa
   // 2020" for Utfall 2019 Utfall 2020, psm 6 through a ruled header): the
   // scrap goes, and the columns' kinds are the document's guess (junk).
@@ -827,6 +837,20 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   if (count_after) *count_after = count;
   // A share column after the years, headed in words ("Utfall i % av
   // budget", "Andel, %"): a yearless column of its own, read last.
+  // A part of the year named without its year ("Budget 2026 Utfall
+  // jan–aug Förbrukat", w41): where every year the line names is one year,
+  // the months are that year's.
+  {
+    std::set<std::string> years;
+    for (const std::string& t : toks)
+      if (IsYearToken(t)) years.insert(t);
+    static const RE2 kMonths("(?i)(jan(uari)?)\\s*[-–—/]\\s*\\pL{3,9}\\.?");
+    if (years.size() == 1)
+      for (size_t k = 1; k < toks.size(); ++k)
+        if (RE2::FullMatch(toks[k], kMonths) && RE2::FullMatch(toks[k - 1], KindWordRe()) &&
+            (k + 1 == toks.size() || !IsYearToken(toks[k + 1])))
+          toks.insert(toks.begin() + static_cast<std::ptrdiff_t>(k) + 1, *years.begin());
+  }
   std::string share;
   {
     size_t last_year = toks.size();
@@ -842,7 +866,7 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
       if (RE2::FullMatch(FoldKey(tail), "(avvikelse|differens) mot( budget| prognos)?"_re)) {
         share = tail;
         toks.resize(last_year + 1);
-      } else if ((RE2::PartialMatch(FoldKey(tail), "%|\\bandel\\b|procent"_re) ||
+      } else if ((RE2::PartialMatch(FoldKey(tail), "%|\\bandel\\b|procent|^forbrukat,?$"_re) ||
            RE2::FullMatch(FoldKey(tail), "(kvar|aterstar|aterstaende)( att (anvanda|forbruka)| budget| medel)?"_re)) &&
           !RE2::PartialMatch(tail, "\\d"_re)) {
         share = tail;
@@ -4699,6 +4723,32 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           ends_at < lines.size() && PeriodEndsLine(*lines[ends_at], headers.size(), &ends)) {
         for (size_t k = 0; k < headers.size(); ++k) headers[k] += " - " + ends[k];
         body_from = ends_at + 1;
+      } else if (body_from == i + 1 && ends_at < lines.size()) {
+        // Some heads only a period's first day, beside kinds with their
+        // years ("2026-01-01— 2025-01-01— Budget 2026 Prognos 2026
+        // Avvikelse" over "2026-08-31 2025-08-31 helår", w41): the days
+        // closing them in order, and a word or two under the yearless
+        // head last (the rest of "Avvikelse helår").
+        std::vector<size_t> days;
+        for (size_t k = 0; k < headers.size(); ++k)
+          if (IsDayToken(headers[k], false)) days.push_back(k);
+        std::vector<std::string> t = OcrTokens(CleanCellText(lines[ends_at]->text));
+        std::vector<std::string> end_days, words;
+        for (const std::string& e : t) {
+          if (IsDayToken(e, false) && words.empty()) end_days.push_back(e);
+          else if (RE2::FullMatch(e, "\\pL{2,10}"_re)) words.push_back(e);
+          else end_days.clear();
+        }
+        bool same_years = !days.empty() && end_days.size() == days.size();
+        for (size_t n = 0; same_years && n < days.size(); ++n)
+          same_years = end_days[n].substr(0, 4) == headers[days[n]].substr(0, 4);
+        if (same_years && days.size() < headers.size() && words.size() <= 2) {
+          for (size_t n = 0; n < days.size(); ++n) headers[days[n]] += " - " + end_days[n];
+          if (!words.empty() && SingleYear(headers.back()) == std::nullopt) {
+            for (const std::string& w : words) headers.back() += " " + w;
+          }
+          body_from = ends_at + 1;
+        }
       }
       g.headers = headers;
       // A count column beside the values ("Kommun Invanare Budget 2025

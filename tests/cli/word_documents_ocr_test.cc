@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 40u);
+  ASSERT_EQ(scored.size(), 41u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -231,10 +231,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // all 2668/2737 (0.975), precision 1.000. w40 (session 63; held out:
   // 73/87 with 1 wrong `ok`, "Ulricehamns komman": OCR's misread of kommun
   // that is a word) 82/87, none wrong; w8 +1 (a figure derived from its
-  // sums, suspect): all 2751/2824 (0.974), precision 1.000.
-  EXPECT_GE(t.recalled, 2751) << ScoreReport(scored);
+  // sums, suspect): all 2751/2824 (0.974), precision 1.000. w41 (session
+  // 63; held out: 32/62, its förbund's name misread "Trelteborg" under the
+  // heading) 60/62 and the name as the document prints it most: all
+  // 2811/2886 (0.974), precision 1.000.
+  EXPECT_GE(t.recalled, 2811) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 40) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 41) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 40u);
+  ASSERT_EQ(scored.size(), 41u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -167,15 +167,18 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // w40 (session 63; held out: 78/87, a deviation head abbreviated "Avv."
   // not read; 12 left suspect, the insatser's unit in a caption sentence
   // "Insatser 2025 (tkr)." before another not read) 87/87, none suspect.
+  // w41 (session 63; held out: 33/62, periods wrapped after their dash
+  // "2026-01-01–" over "2026-08-31" hid three columns, "Utfall jan–aug"
+  // without its year) 62/62, none suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 40) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 41) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 40u);
+  ASSERT_EQ(scored.size(), 41u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -364,14 +367,19 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // Intäkter − Kostnader; loaded suspect, repair.derived) 40/40; w40
   // (held out: 39/87, lettered sections "A. Intäkter" … "C. Resultat (A −
   // B)", "Avv.", "(not 2)" in a label, "Antal deltagare" after the years
-  // hid two tables) 87/87: all 2738/2824.
-  EXPECT_GE(t.recalled, t.expected - 86) << ScoreReport(scored);
+  // hid two tables) 87/87: all 2738/2824. w41 (held out: 12/62, the
+  // same wrapped periods with OCR's "—|" after the first day, "jan—aug"
+  // read as rule junk) 60/62 (two minus signs lost in one column, flagged):
+  // all 2798/2886.
+  EXPECT_GE(t.recalled, t.expected - 88) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
   // and w38 +4 each.
-  EXPECT_LE(t.suspect, 214) << ScoreReport(scored);
+  // w40 none, w41 +7 (its two lost minus signs and the sums they leave
+  // unconfirmed), w39 +1 (a figure derived from its sums).
+  EXPECT_LE(t.suspect, 220) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 40) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 41) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

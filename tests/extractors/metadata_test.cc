@@ -354,6 +354,42 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
 // the kind (with the lines that complete its period), never a sentence of
 // the running text or a table-of-contents line; else the PDF's own Title
 // without the exporter's prefix and extension.
+// A förbund outside the registry whose name OCR misread on the title page
+// ("Trelteborg", w41's scan) while the running header, the text and a
+// table print it right: the name the document prints most often, on a
+// scanned page only. A genitive ("Trelleborgs kommun") is no variant, and a
+// text layer's title stays as printed.
+TEST(MetadataTest, AnOcrMisreadInTheTitlesNameGivesWayToTheNameMostPrinted) {
+  ForbundRegistry registry = ForbundRegistry::Parse("Samordningsförbundet Gävleborg\tFinsam Gävleborg\n");
+  const std::string text =
+      "Delårsrapport januari–augusti 2026\nSamordningsförbundet Trelteborg\n\nSamordningsförbundet Trelleborg "
+      "är ett samarbete mellan Trelleborgs kommun och staten.\n\nUng i Trelleborg 1 000 560\n";
+  struct Case {
+    const char* name;
+    PageDecision decision;
+    std::string text;
+    const char* org;
+  };
+  const Case kCases[] = {
+      {"scan", PageDecision::kOcr, text, "Samordningsförbundet Trelleborg"},
+      {"text layer", PageDecision::kText, text, "Samordningsförbundet Trelteborg"},
+      {"printed once right, no more often than the title", PageDecision::kOcr,
+       "Delårsrapport 2026\nSamordningsförbundet Trelteborg\n\nSamordningsförbundet Trelleborg är ett samarbete.\n",
+       "Samordningsförbundet Trelteborg"},
+      {"control: the genitive is no variant", PageDecision::kOcr,
+       "Delårsrapport 2026\nSamordningsförbundet Provdalen\n\nProvdalens kommun, Provdalens region och "
+       "Provdalens stad.\n",
+       "Samordningsförbundet Provdalen"},
+  };
+  for (const Case& c : kCases) {
+    Document doc;
+    ReadText(c.text, doc);
+    for (Page& p : doc.pages) p.decision = c.decision;
+    ExtractMetadata(registry, doc);
+    EXPECT_EQ(doc.meta.forbund, c.org) << c.name;
+  }
+}
+
 TEST(MetadataTest, TitleIsAHeadingNotASentence) {
   struct Case {
     const char* name;

@@ -2243,5 +2243,78 @@ TEST(WordDocumentLayoutTest, AMunicipalityWhoseLastWordOcrMisread) {
   }
 }
 
+// A delårsrapport's resultaträkning headed by periods wrapped in their
+// cells, the first day left open after its dash ("2026-01-01–" over
+// "2026-08-31"), beside kinds with their years and a deviation head whose
+// second word wraps under it ("Avvikelse" over "helår"); insatser under
+// "Utfall jan–aug" without a year (the report's, where every other column
+// names it) and a share column whose figures print their per-cent sign set
+// apart ("64 %") (w41).
+TEST(WordDocumentLayoutTest, InterimPeriodsWrappedAfterTheirDash) {
+  PageBuilder p;
+  p.Text("Resultaträkning", 100);
+  p.Add(fixtures::L("Tkr", 50, 126));
+  p.Add(fixtures::R("2026-01-01–", 300, 126));
+  p.Add(fixtures::R("2025-01-01–", 390, 126));
+  p.Add(fixtures::R("Budget", 440, 126));
+  p.Add(fixtures::R("2026", 470, 126));
+  p.Add(fixtures::R("Avvikelse", 550, 126));
+  p.Add(fixtures::R("2026-08-31", 300, 137));
+  p.Add(fixtures::R("2025-08-31", 390, 137));
+  p.Add(fixtures::R("helår", 550, 137));
+  p.Row("Medlemsavgifter", 153, {300, 390, 470, 550}, {"4 400", "4 200", "6 600", "0"});
+  p.Row("Kostnader", 169, {300, 390, 470, 550}, {"-4 155", "-3 965", "-6 600", "200"});
+  p.Row("Periodens resultat", 185, {300, 390, 470, 550}, {"245", "235", "0", "200"});
+  p.Text("Insatser", 230);
+  p.Add(fixtures::L("Insats", 50, 256));
+  p.Add(fixtures::R("Budget", 330, 256));
+  p.Add(fixtures::R("2026", 360, 256));
+  p.Add(fixtures::R("Utfall", 404, 256));
+  p.Add(fixtures::R("jan–aug", 466, 256));
+  p.Add(fixtures::R("Förbrukat", 540, 256));
+  const std::vector<std::vector<std::string>> rows = {
+      {"Steg för steg", "1 800", "1 150", "64"}, {"Hälsoteam", "600", "350", "58"}, {"Summa", "2 400", "1 500", "63"}};
+  double y = 272;
+  for (const std::vector<std::string>& r : rows) {
+    p.Row(r[0], y, {360, 466, 528}, {r[1], r[2], r[3]});
+    p.Add(fixtures::L("%", 532, y));
+    y += 16;
+  }
+  Document doc = A4Pages("delårsrapport", {p.words});
+  doc.meta.year_from = doc.meta.year_to = 2026;
+  std::vector<FinancialTable> ts = ExtractFinancialTables(doc);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(Columns(ts[0]), "[utfall 2026 01-08][utfall 2025 01-08][budget 2026][avvikelse 2026]");
+  EXPECT_EQ(ts[0].rows[2].cells[3].amount_sek, 200000);
+  EXPECT_EQ(Columns(ts[1]), "[budget 2026][utfall 2026 01-08][andel 0]");
+  EXPECT_TRUE(ts[1].rows[0].cells[2].is_percent);
+  EXPECT_EQ(ts[1].rows[0].cells[1].amount_sek, 1150000);
+  // Control: a report of two years (year_to unknown) lends no year.
+  doc.meta.year_to = 2027;
+  ts = ExtractFinancialTables(doc);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[1].columns[1].year, 0);
+}
+
+// The same as OCR prints it in a dump: the open first day with its dash
+// and the cell's border ("2026-01-01—|"), the days closing the periods on
+// the next line after a blank one with "helar" under the deviation head;
+// "Utfall jan—aug" with an em dash OCR made of the en dash, no year, and a
+// "Forbrukat" head over per-cent figures after the years (w41).
+TEST(WordDocumentDumpTest, InterimPeriodsWrappedAfterTheirDash) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Resultatrakning\n\nTkr 2026-01-01\u2014| 2025-01-01-| Budget 2026] Prognos 2026 Avvikelse\n\n"
+      "2026-08-31 2025-08-31 helar\n\nMedlemsavgifter 4400 4200 6 600 6600 0\n"
+      "Kostnader -4 155 -3 965 -6 600 -6 400 200\nPeriodens resultat 245 235 0 200 200\n\n"
+      "Insatser\n\nInsats Budget 2026 Utfall jan\u2014aug Forbrukat\nSteg for steg 1800 1150 64 %\n"
+      "Halsoteam 600 350 58 %\nSumma 2 400 1 500 63 %\n",
+      "delårsrapport", 2026);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(Columns(ts[0]), "[utfall 2026 01-08][utfall 2025 01-08][budget 2026][prognos 2026][avvikelse 2026]");
+  EXPECT_EQ(ts[0].rows.size(), 3u);
+  EXPECT_EQ(Columns(ts[1]), "[budget 2026][utfall 2026 01-08][andel 0]");
+  EXPECT_EQ(ts[1].rows[0].cells[1].amount_sek, 1150000);
+}
+
 }  // namespace
 }  // namespace finsam

@@ -28,7 +28,7 @@ Source lines:
 import base64, os, re, struct, sys
 from xml.sax.saxutils import escape
 
-NUM = re.compile(r'^(?:[-−–+]?\s?[\d \u00a0\u202f.]+(,\d+)?\s?%?|[\d \u00a0\u202f]+ tkr|\([\d \u00a0]+(,\d+)?\)|[\d \u00a0]+ kr|[\d \u00a0]+(,\d+)?-|[-−–])$')  # no-break and thin spaces (and periods) group thousands too; an accountant's (1 234), "1 234 kr" and a nil dash are figures too (w14), and an accounting export's trailing minus "9 400-" (w16)
+NUM = re.compile(r'^(?:[-−–+]?\s?[\d \u00a0\u202f\u2009.]+(,\d+)?\s?%?|[\d \u00a0\u202f]+ tkr|\([\d \u00a0]+(,\d+)?\)|[\d \u00a0]+ kr|[\d \u00a0]+(,\d+)?-|[-−–])$')  # no-break, narrow and thin spaces (and periods) group thousands too (w41: U+2009); an accountant's (1 234), "1 234 kr" and a nil dash are figures too (w14), and an accounting export's trailing minus "9 400-" (w16)
 
 def main(src, out):
     font, size, rules, shade, tabs = 'Liberation Sans', '10pt', 'grid', '#ffffff', []
