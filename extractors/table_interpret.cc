@@ -1269,9 +1269,10 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
   // it a second deviation column whose every check failed.
   {
     struct Figures {
-      int count = 0;
-      std::set<int> decimals;  // as printed
-      bool small = true;       // none above 100
+      int count = 0;           // figures that are no per cent
+      int percents = 0;        // figures printed with their per-cent sign
+      std::set<int> decimals;  // as printed (of `count`)
+      bool small = true;       // none above 100 (of `count`)
     };
     auto figures_of = [&](size_t ci) {
       Figures f;
@@ -1279,7 +1280,11 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
       for (const GridRow& gr : grid.rows) {
         if (k >= static_cast<int>(gr.cells.size()) || !gr.cells[k].present) continue;
         std::optional<SwedishNumber> n = ParseSwedishNumber(gr.cells[k].text);
-        if (!n || n->is_nil || n->is_percent) continue;
+        if (!n || n->is_nil) continue;
+        if (n->is_percent) {
+          ++f.percents;
+          continue;
+        }
         f.decimals.insert(n->decimals);
         ++f.count;
         f.small = f.small && std::fabs(n->value) <= 100;
@@ -1289,30 +1294,22 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     std::vector<size_t> whole, tenths;
     for (size_t ci = 0; ci < t.columns.size(); ++ci) {
       const ColumnKind kind = t.columns[ci].kind;
-      if (kind == ColumnKind::kNote || kind == ColumnKind::kAndel) continue;
+      if (kind == ColumnKind::kNote) continue;
       const Figures f = figures_of(ci);
+      // A column whose every figure prints its per-cent sign ("64 %" under
+      // "Förbrukat", w41) is a share, whatever its head says.
+      if (f.percents >= 2 && f.count == 0) {
+        t.columns[ci].kind = ColumnKind::kAndel;
+        t.columns[ci].year = 0;
+        continue;
+      }
+      if (kind == ColumnKind::kAndel) continue;
       if (f.count >= 3 && f.decimals == std::set<int>{0}) whole.push_back(ci);
       if (f.count >= 3 && f.small && f.decimals == std::set<int>{1} && kind == ColumnKind::kAvvikelse)
         tenths.push_back(ci);
     }
     if (whole.size() >= 2)
       for (size_t ci : tenths) t.columns[ci].kind = ColumnKind::kAndel;
-    // A column whose every figure prints its per-cent sign ("64 %" under
-    // "Förbrukat", w41) is a share, whatever its head says.
-    for (size_t ci = 0; ci < t.columns.size(); ++ci) {
-      const int k = keep[ci];
-      int percents = 0, others = 0;
-      for (const GridRow& gr : grid.rows) {
-        if (k >= static_cast<int>(gr.cells.size()) || !gr.cells[k].present) continue;
-        std::optional<SwedishNumber> n = ParseSwedishNumber(gr.cells[k].text);
-        if (n && n->is_percent) ++percents;
-        else if (n && !n->is_nil) ++others;
-      }
-      if (percents >= 2 && others == 0 && t.columns[ci].kind != ColumnKind::kNote) {
-        t.columns[ci].kind = ColumnKind::kAndel;
-        t.columns[ci].year = 0;
-      }
-    }
   }
   const bool count_column = LabelsEndInACountColumn(grid);
   const bool code_column = LabelsStartWithACodeColumn(grid);
