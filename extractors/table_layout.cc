@@ -163,10 +163,17 @@ bool IsKindsBand(const Band& b, double columns_x0) {
     }
     std::string t = StripPunct(p.w->text);
     if (IsKindQualifier(t)) continue;
+    // (A speck OCR read as a dash or two between the kinds, "Budget - Totalt",
+    // w42's scan: no word.)
+    if (p.w->confidence < 1 && RE2::FullMatch(p.w->text, "[-–—=.,_~]{1,2}"_re)) continue;
     // (A compound kind broken in its narrow cell, "Helårsbud" over "get":
     // its head, with another kind on the band.)
     static const RE2 kCompoundHead("(?i)(hel)?(å|a)rs(bud|budg|budge|prog|progn|progno|utf|utfa|utfal)?");
     if (RE2::FullMatch(t, kCompoundHead)) continue;
+    // (A range of years left open after its dash beside a kind, "Totalt
+    // 2027–" over "2029": its end stands on the years row below, a header
+    // set at its cells' bottom, w42.)
+    if (kinds > 0 && RE2::FullMatch(p.w->text, "(19|20)\\d\\d\\s*[-–—]"_re)) continue;
     // (On an OCR page a kind misread by one letter, "Ptan", is a kind.)
     if (!RE2::FullMatch(t, kKind) && (p.w->confidence >= 1 || KindWordNear(t).empty())) return false;
     ++kinds;
@@ -421,6 +428,26 @@ bool IsHeadStandIn(const std::string& text) {
   return text.size() == 1 && std::string_view("$SJBGZ]").find(text[0]) != std::string_view::npos;
 }
 
+// A footnote mark set as a superscript right after a figure ("422²", w42:
+// the text layer gives the raised digit as a word of its own that touches
+// the figure): one or two digits or stars, under three quarters of the
+// figure's height, its foot above the figure's lower third. No digit of the
+// figure; the band's raw text keeps it.
+bool IsRaisedMark(const Band& band, size_t i) {
+  const Word& w = *band.words[i].w;
+  if (!RE2::FullMatch(w.text, "\\d{1,2}|\\*{1,3}"_re)) return false;
+  for (size_t k = 0; k < band.words.size(); ++k) {
+    const Word& q = *band.words[k].w;
+    if (k == i || !HasDigit(q.text) || q.box.height() <= 0) continue;
+    const double gap = w.box.x0 - q.box.x1;
+    if (gap < -0.5 || gap > 0.25 * q.box.height()) continue;
+    if (w.box.height() < 0.75 * q.box.height() && w.box.y1 < q.box.y0 + 0.7 * q.box.height() &&
+        w.box.y0 < q.box.y0 + 0.25 * q.box.height())
+      return true;
+  }
+  return false;
+}
+
 std::vector<Chunk> NumberChunks(const Band& band, double label_right, const LayoutParams& lp) {
   std::vector<PWord> nums;
   // (A lone nought OCR read as the letter, "O" among the figures, w30: the
@@ -444,7 +471,7 @@ std::vector<Chunk> NumberChunks(const Band& band, double label_right, const Layo
   };
   for (size_t i = 0; i < band.words.size(); ++i) {
     const PWord& p = band.words[i];
-    if (p.w->box.x0 > label_right &&
+    if (p.w->box.x0 > label_right && !IsRaisedMark(band, i) &&
         (IsNumericToken(p.w->text) || HasDigit(p.w->text) || lone_nought(p) || stand_in_head(i)))
       nums.push_back(p);
   }
@@ -2133,6 +2160,27 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
     MergeIntoHeader(&h.header, next);
     ++h.end;
   }
+  // A speck OCR read as a dash or two beside a header word ("Plan 2028 --
+  // Plan 2029", w42's scan) is no open range and no sign, and would join
+  // two columns' heads into one: gone, unless a year stands right after it
+  // on its line ("2022 - 2023") or under it (a range wrapped in its cell,
+  // "2027–" over "2029").
+  auto speck = [&](size_t k) {
+    const Word& w = *h.header.words[k].w;
+    if (w.confidence >= 1 || !RE2::FullMatch(w.text, "[-–—=~_.]{1,3}"_re)) return false;
+    for (size_t m = 0; m < h.header.words.size(); ++m) {
+      const Word& o = *h.header.words[m].w;
+      if (m == k || !RE2::PartialMatch(o.text, "^(19|20)\\d\\d"_re)) continue;
+      const bool after = OnOneLine(o.box, w.box, lp.same_line_pt) && o.box.x0 >= w.box.x1 &&
+                         o.box.x0 - w.box.x1 < 2 * o.box.height();
+      const bool under = o.box.y0 >= w.box.y1 - lp.same_line_pt && o.box.x1 > w.box.x0 - o.box.width() &&
+                         o.box.x0 < w.box.x1 + o.box.width() && !OnOneLine(o.box, w.box, lp.same_line_pt);
+      if (after || under) return false;
+    }
+    return true;
+  };
+  for (size_t k = h.header.words.size(); k-- > 0;)
+    if (static_cast<int>(k) != hs && speck(k)) h.header.words.erase(h.header.words.begin() + k);
   return h;
 }
 
@@ -2148,6 +2196,12 @@ void CarryHeaderFromPreviousPage(const Document& doc, const std::vector<std::vec
   if (last.words.size() < 3 || last.box.y1 <= lp.page_foot_fraction * prev_page.height ||
       !IsHeaderishBand(last, h->columns_x0))
     return;
+  // A header line names two columns or more; one word over the columns is
+  // the page's running foot that OCR garbled past recognition ("Verksamhets-
+  // plan 2027 | 1" read "Virksavhetsplan 2027-11", w42's scan).
+  int over_columns = 0;
+  for (const PWord& p : last.words) over_columns += p.w->box.x0 >= h->columns_x0;
+  if (over_columns < 2) return;
   Box keep = h->header.box;
   Band carried = last;
   for (PWord& p : carried.words) p.order = -1;
@@ -2872,10 +2926,15 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
       return !next_label_only && !RE2::PartialMatch(FoldKey(next.label), "^(varav|darav)\\b"_re) &&
              IsContinuation(row.label, next.label);
     };
+    // (A line set tight under a label line that has no figures either is
+    // that cell's next line, whichever row the cell turns out to be: w42's
+    // "Medlemsavgift från" / "Försäkringskassan och" / "Arbetsförmedlingen
+    // 3 000 …", a cell whose text stands at its bottom.)
     if (label_only && !g->rows.empty() && !g->rows.back().repeated_header &&
         (IsContinuation(g->rows.back().label, row.label) ||
          (tight_label(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
-          !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re) && !heads_next_row()))) {
+          !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re) &&
+          (!heads_next_row() || (prev_label_only && !IsSectionLabel(g->rows.back().label)))))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;
     }
@@ -2887,12 +2946,16 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     static const RE2 kStatementSection(
         "(verksamhetens|rorelsens) (intakter|kostnader)|rorelseintakter|rorelsekostnader|"
         "finansiella intakter och kostnader|anlaggningstillgangar|omsattningstillgangar");
+    // The same when the line is set tight under the label line, however it
+    // reads: one cell's lines, its text set at the cell's bottom ("Medlems-
+    // avgift från Region" / "Jönköpings län 1 500 …", w42), where rows lie a
+    // cell's padding apart.
     if (!label_only && prev_label_only && !row.label.empty() &&
         !RE2::PartialMatch(FoldKey(row.label), "^(varav|darav)\\b"_re) &&
         !IsSectionLabel(g->rows.back().label) &&
         !RE2::FullMatch(FoldKey(StripPunct(g->rows.back().label)), kStatementSection) &&
         ToUpper(g->rows.back().label) != g->rows.back().label &&
-        IsContinuation(g->rows.back().label, row.label)) {
+        (IsContinuation(g->rows.back().label, row.label) || tight_label(b))) {
       GridRow& prev = g->rows.back();
       AppendLabelLine(&prev.label, row.label);
       prev.prov.box.Extend(row.prov.box);

@@ -194,6 +194,9 @@ bool IsConfusableChar(char c) { return std::strchr("JBbOoDGlISsgZ]$", c) != null
 
 // Digits with at most two letters OCR confuses with digits ("l5", "B12", "0O").
 bool IsDamagedNumber(const std::string& t) {
+  // A figure OCR read with a footnote mark set after it ("422?" for 422²,
+  // w42): a cell no reading parses, for the sums to settle.
+  if (RE2::FullMatch(t, "-?\\d{1,3}[?*]"_re)) return true;
   int digits = 0, conf = 0;
   for (char ch : t) {
     if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
@@ -515,6 +518,9 @@ std::vector<std::string> JoinLongHeads(const std::vector<std::string>& toks) {
 // Tokens as the grouping sees them: each confusable letter read as a digit.
 std::string ShadowDigits(const std::string& tok) {
   std::string s = tok;
+  // (A footnote mark after a figure, "422?", is no digit of it.)
+  if (s.size() >= 2 && (s.back() == '?' || s.back() == '*') && std::isdigit(static_cast<unsigned char>(s[s.size() - 2])))
+    s.pop_back();
   for (char& c : s)
     if (IsConfusableChar(c)) c = '8';
   return s;
@@ -1200,10 +1206,22 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
   auto small_word = [](const std::string& t) { return RE2::FullMatch(t, "[a-zåäö]+(/[a-zåäö]*)?"_re); };
   auto year_like = [&](const std::string& t) { return IsYearToken(t) || RE2::FullMatch(t, kRange); };
   std::vector<std::string> years, wrapped;
+  // Whole cells on the years line ("Budget Prognos Budget" over
+  // "Resultatbudget 2026 2026 2027 Plan 2028 Plan 2029", w42: a header set
+  // at its cells' bottom, where only the cells that wrapped reach the line
+  // above): each with the count of years read before it, its place.
+  std::vector<std::pair<size_t, std::string>> whole;
   int prefixes_open = 0;
   for (const Cell& c : cells) prefixes_open += c.needs_kind;
   auto take = [&](const std::vector<std::string>& ts) {
-    for (const std::string& y : ts) {
+    for (size_t q = 0; q < ts.size(); ++q) {
+      const std::string& y = ts[q];
+      if (RE2::FullMatch(y, kKind) && !RE2::FullMatch(y, kDeviation) && q + 1 < ts.size() &&
+          IsYearToken(ts[q + 1])) {
+        whole.push_back({years.size(), y + " " + ts[q + 1]});
+        ++q;
+        continue;
+      }
       if (year_like(y)) {
         years.push_back(y);
       } else if (small_word(y) && prefixes_open > 0) {
@@ -1238,6 +1256,9 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
   }
   if (prefixes_open > 0) return false;
   const int n_years = static_cast<int>(years.size());
+  // (Whole cells beside the wrapped ones: every wrapped cell takes one
+  // year, no cell spans.)
+  if (!whole.empty() && n_years != missing) return false;
   // More years than kinds ("Prognos Budget Plan" over "2026 2027 2028
   // 2029"): one kind heads several years, its cell spanning them or the
   // cells beside it left empty. Only a plan (the last kind) or an outcome
@@ -1282,9 +1303,13 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
   for (size_t k = 0; k < first; ++k) *label += (k ? " " : "") + toks[k];
   if (first == 0) *label = years_label;
   headers->clear();
-  size_t next = 0;
+  size_t next = 0, next_whole = 0;
   for (Cell& c : cells) {
     std::string y = c.year;
+    const bool takes_year = next < years.size() && !(skip_comparisons && c.compare && y.empty()) &&
+                            (c.open || y.empty());
+    while (takes_year && next_whole < whole.size() && whole[next_whole].first <= next)
+      headers->push_back(whole[next_whole++].second);
     if (next >= years.size() || (skip_comparisons && c.compare && y.empty())) {
       // a yearless comparison column
     } else if (c.open) {
@@ -1299,6 +1324,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
     if (!y.empty()) h += (h.empty() ? "" : " ") + y;
     headers->push_back(h);
   }
+  while (next_whole < whole.size()) headers->push_back(whole[next_whole++].second);
   *years_line = j;
   return true;
 }
@@ -3672,7 +3698,9 @@ bool ContinuesLabel(const std::string& prev, const std::string& cur) {
   if (prev.back() == '.' || prev.back() == ':') return false;
   // A label that breaks off after a joining word ("Försäkringskassan och"
   // over "Arbetsförmedlingen") goes on below, whatever the case.
-  if (EndsInJoiningWord(prev) && !IsSectionHeading(cur)) return true;
+  // So does one that breaks off after a comma ("Samverkansteam Höglandet
+  // (Eksjö," over "Nässjö och Vetlanda) 2 100", w42).
+  if ((EndsInJoiningWord(prev) || prev.back() == ',') && !IsSectionHeading(cur)) return true;
   // A label that breaks off after "Region" ("Medlemsavgift Region" over
   // "Gotland"): the region's name goes on below (a region is never named
   // "Region" alone).
@@ -3872,6 +3900,14 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
         continue;
       }
     }
+    // A label line that breaks off after a joining word or a comma
+    // ("Medlemsavgift från" over "Försäkringskassan och" over
+    // "Arbetsförmedlingen 3 000 …": a cell whose text stands at its bottom,
+    // w42) goes on on the next label line, whatever its first letter.
+    if (label_only(r) && i + 1 < g.rows.size() && label_only(g.rows[i + 1]) && (EndsInJoiningWord(r.label) || r.label.back() == ',')) {
+      g.rows[i + 1].label = r.label + " " + g.rows[i + 1].label;
+      continue;
+    }
     // heads / label-only / tails
     if (unlabeled(r) && i + 2 < g.rows.size() && label_only(g.rows[i + 1]) && unlabeled(g.rows[i + 2]) &&
         WrapPair(r, g.rows[i + 2])) {
@@ -3909,8 +3945,12 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
       size_t at = 0;
       const char32_t c = NextCodePoint(rest, &at);
       // (A rest of scraps only, "ee nee", is a label OCR garbled: no rest.)
-      if (c == '(' || (((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö') &&
-                       RE2::PartialMatch(rest, "[[:alpha:]]{4}"_re))) {
+      // So does a capitalised rest after a label that breaks off after a
+      // joining word, a comma or "Region" ("Medlemsavgift från Region" over
+      // "Jönköpings län 1 500", w42: ContinuesLabel).
+      const bool small = (c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö';
+      if (c == '(' || (small && RE2::PartialMatch(rest, "[[:alpha:]]{4}"_re)) ||
+          (!small && ContinuesLabel(r.label, rest))) {
         GridRow row = g.rows[i + 1];
         row.label = r.label + " " + rest;
         out.push_back(std::move(row));
@@ -4889,6 +4929,16 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
           continue;
         }
         if (IsDateLine(clean)) break;  // "… i delårsrapporten per den 31": prose under the table
+        // A numbered heading right under the table's sum row ("Summa 100,00
+        // % 6 300 000" over "5. Mål och indikatorer", w42: no blank line
+        // between) opens the next section, unless the table numbers its own
+        // rows like an outline ("1 Intäkter" … "Summa intäkter", "2
+        // Kostnader").
+        if (!g.rows.empty() && RowHasCells(g.rows.back()) && IsSumLabel(g.rows.back().label) &&
+            RE2::PartialMatch(clean, "^\\d{1,2}\\.? +\\p{Lu}\\pL+"_re) && !HasDigit(clean.substr(clean.find(' '))) &&
+            std::none_of(g.rows.begin(), g.rows.end(),
+                         [](const GridRow& r) { return RE2::PartialMatch(r.label, "^\\d"_re); }))
+          break;
         // The page's running foot ("Sida 7 av 17"): no row, and what follows
         // it on the page (a signing service's code) is none either; the
         // table may go on on the next page.

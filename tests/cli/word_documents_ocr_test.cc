@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 41u);
+  ASSERT_EQ(scored.size(), 42u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -234,10 +234,13 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // sums, suspect): all 2751/2824 (0.974), precision 1.000. w41 (session
   // 63; held out: 32/62, its förbund's name misread "Trelteborg" under the
   // heading) 60/62 and the name as the document prints it most: all
-  // 2811/2886 (0.974), precision 1.000.
-  EXPECT_GE(t.recalled, 2811) << ScoreReport(scored);
+  // 2811/2886 (0.974), precision 1.000. w42 (session 64; held out: 64/88
+  // with 9 wrong `ok`, as its PDF, and the first page's running foot that
+  // OCR garbled taken for a header line of the next page's table) 88/88:
+  // all 2899/2974 (0.975), precision 1.000.
+  EXPECT_GE(t.recalled, 2899) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 41) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 42) << ScoreReport(scored);
 }
 
 }  // namespace

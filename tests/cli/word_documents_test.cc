@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 41u);
+  ASSERT_EQ(scored.size(), 42u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -169,16 +169,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // "Insatser 2025 (tkr)." before another not read) 87/87, none suspect.
   // w41 (session 63; held out: 33/62, periods wrapped after their dash
   // "2026-01-01–" over "2026-08-31" hid three columns, "Utfall jan–aug"
-  // without its year) 62/62, none suspect.
+  // without its year) 62/62, none suspect. w42 (session 64; held out:
+  // 73/88 with 9 wrong `ok`: labels set at their cells' bottom, so a
+  // label's first lines went to no row or a row of their own, and "Totalt
+  // 2027–" over "2029" read as a year's outcome) 88/88, none suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 41) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 42) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 41u);
+  ASSERT_EQ(scored.size(), 42u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -370,16 +373,21 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // hid two tables) 87/87: all 2738/2824. w41 (held out: 12/62, the
   // same wrapped periods with OCR's "—|" after the first day, "jan—aug"
   // read as rule junk) 60/62 (two minus signs lost in one column, flagged):
-  // all 2798/2886.
-  EXPECT_GE(t.recalled, t.expected - 88) << ScoreReport(scored);
+  // all 2798/2886. Session 64: w42 (held out: 54/88 with 14 wrong `ok`,
+  // labels set at their cells' bottom, "Budget Prognos Budget" over a
+  // years line with whole cells, a goals table read into the fee table
+  // under it) 86/88 (its 0 read ")" and 422² read "422?", loaded suspect):
+  // all 2884/2974.
+  EXPECT_GE(t.recalled, t.expected - 90) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
   // and w38 +4 each.
   // w40 none, w41 +7 (its two lost minus signs and the sums they leave
-  // unconfirmed), w39 +1 (a figure derived from its sums).
-  EXPECT_LE(t.suspect, 220) << ScoreReport(scored);
+  // unconfirmed), w39 +1 (a figure derived from its sums). w42 +3 (its
+  // result row, a cell unread).
+  EXPECT_LE(t.suspect, 223) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 41) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 42) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -2316,5 +2316,180 @@ TEST(WordDocumentDumpTest, InterimPeriodsWrappedAfterTheirDash) {
   EXPECT_EQ(ts[1].rows[0].cells[1].amount_sek, 1150000);
 }
 
+// A table whose cells set their text at the bottom (w42): a label wrapped
+// over two or three lines has its figures on its last line, the lines above
+// set tight over it and a cell's padding apart from the row before. The
+// label lines above go with the figures below, whatever their words; a
+// label line set tight under a row's figures (a cell set at its top) still
+// goes with the row above.
+TEST(WordDocumentLayoutTest, ACellSetAtItsBottomJoinsTheLabelLinesAboveItsFigures) {
+  PageBuilder p;
+  p.Text("Budget och flerårsplan", 100);
+  p.Add(fixtures::L("Resultatbudget", 50, 126));
+  p.Add(fixtures::R("Budget", 330, 126));
+  p.Add(fixtures::R("2027", 360, 126));
+  p.Add(fixtures::R("Plan", 420, 126));
+  p.Add(fixtures::R("2028", 450, 126));
+  p.Text("Medlemsavgift från", 146);
+  p.Text("Försäkringskassan och", 157);
+  p.Row("Arbetsförmedlingen", 168, {360, 450}, {"3 150", "3 150"});
+  p.Text("Medlemsavgift från Region", 188);
+  p.Row("Jönköpings län", 199, {360, 450}, {"1 575", "1 575"});
+  p.Row("Ränteintäkter", 219, {360, 450}, {"10", "10"});
+  p.Row("Summa intäkter", 239, {360, 450}, {"4 735", "4 735"});
+  p.Row("Kostnader för kansli,", 259, {360, 450}, {"-4 735", "-4 735"});
+  p.Text("personal och styrelse", 270);
+  p.Row("Resultat", 290, {360, 450}, {"0", "0"});
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Labels(ts[0]),
+            "[Medlemsavgift från Försäkringskassan och Arbetsförmedlingen][Medlemsavgift från Region Jönköpings "
+            "län][Ränteintäkter][Summa intäkter][Kostnader för kansli, personal och styrelse][Resultat]");
+  EXPECT_EQ(ts[0].rows[1].cells[0].amount_sek, 1575000);
+}
+
+// A header set at its cells' bottom (w42): the kinds whose cells wrapped
+// stand over the years line ("Budget" over "2027"), a multi-year head left
+// open after its dash over its end ("Totalt 2027–" over "2029"), whole
+// cells on the years line ("Plan 2028"). On a scan, a speck read as a dash
+// between the kinds ("Budget - Totalt") or after a year ("Plan 2028 --
+// Plan 2029") joins no heads.
+TEST(WordDocumentLayoutTest, AHeaderSetAtItsCellsBottom) {
+  for (bool scan : {false, true}) {
+    SCOPED_TRACE(scan ? "scan" : "text layer");
+    PageBuilder p;
+    p.Text("Insatser", 100);
+    p.Add(fixtures::R("Budget", 330, 120));
+    if (scan) p.Add(fixtures::L("-", 378, 120));
+    p.Add(fixtures::R("Totalt", 505, 120));
+    p.Add(fixtures::R("2027–", 540, 120));
+    p.Add(fixtures::L("Insats", 50, 131));
+    p.Add(fixtures::R("2027", 330, 131));
+    p.Add(fixtures::R("Plan", 384, 131));
+    p.Add(fixtures::R("2028", 414, 131));
+    if (scan) p.Add(fixtures::L("--", 415, 131));
+    p.Add(fixtures::R("Plan", 444, 131));
+    p.Add(fixtures::R("2029", 474, 131));
+    p.Add(fixtures::R("2029", 540, 131));
+    p.Row("Samverkansteam", 150, {330, 414, 474, 540}, {"2 100", "2 150", "2 150", "6 400"});
+    p.Row("Individstöd", 166, {330, 414, 474, 540}, {"1 200", "1 250", "1 250", "3 700"});
+    p.Row("Summa insatser", 182, {330, 414, 474, 540}, {"3 300", "3 400", "3 400", "10 100"});
+    if (scan)
+      for (Word& w : p.words) w.confidence = 0.9f;
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[budget 2027][plan 2028][plan 2029][totalt 0]");
+    EXPECT_EQ(ts[0].title, "Insatser");
+    EXPECT_EQ(ts[0].rows[2].cells[3].amount_sek, 10100000);
+  }
+}
+
+// A footnote mark set as a superscript after a figure ("422²", w42): the
+// text layer gives the raised digit as a word of its own touching the
+// figure; it is no digit of it. (Control: a digit of body size set close
+// after a figure is read with it.)
+TEST(WordDocumentLayoutTest, ARaisedFootnoteMarkAfterAFigureIsNoDigitOfIt) {
+  PageBuilder p;
+  p.Text("Resultatbudget", 100);
+  p.Add(fixtures::L("Tkr", 50, 126));
+  p.Add(fixtures::R("Budget", 330, 126));
+  p.Add(fixtures::R("2026", 360, 126));
+  p.Add(fixtures::R("Prognos", 430, 126));
+  p.Add(fixtures::R("2026", 460, 126));
+  p.Row("Summa intäkter", 146, {360, 460}, {"6 000", "6 012"});
+  p.Row("Summa kostnader", 162, {360, 460}, {"-6 000", "-5 590"});
+  p.Row("Årets resultat", 178, {360, 460}, {"0", "422"});
+  p.Add(fixtures::L("2", 460, 178, 6));  // raised: its top on the figure's, 6 pt tall
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  ASSERT_EQ(ts[0].rows.size(), 3u);
+  EXPECT_EQ(ts[0].rows[2].cells[1].amount_sek, 422000);
+  EXPECT_EQ(ts[0].rows[2].cells[1].status, "ok");
+}
+
+// On a scan, the previous page's running foot that OCR garbled past
+// recognition ("Virksavhetsplan 2027-11" for "Verksamhetsplan 2027 | 1",
+// w42) stands where a header line left at the foot would: one word over
+// the columns is no header line, and the next page's header stands alone
+// (its speck after a year no word of it).
+TEST(WordDocumentLayoutTest, AGarbledRunningFootIsNoHeaderLineCarriedOver) {
+  PageBuilder p1, p2;
+  p1.Text("Förbundet planerar att använda en del av det egna kapitalet.", 700);
+  p1.Text("Saräorfinmgsforoundet Höglanaet I Virksavhetsplan", 800);
+  p1.Add(fixtures::R("2027-11", 360, 800));
+  p2.Add(fixtures::L("Tkr", 50, 70));
+  p2.Add(fixtures::R("Prognos", 360, 70));
+  p2.Add(fixtures::R("Budget", 450, 70));
+  p2.Add(fixtures::R("Plan", 510, 70));
+  p2.Add(fixtures::R("2028", 540, 70));
+  p2.Add(fixtures::L("--", 541, 70));  // a speck after the year (no header word)
+  p2.Add(fixtures::R("2026", 360, 81));
+  p2.Add(fixtures::R("2027", 450, 81));
+  p2.Row("Ingående eget kapital", 100, {360, 450, 540}, {"2 058", "2 480", "2 440"});
+  p2.Row("Årets resultat", 116, {360, 450, 540}, {"422", "-40", "-180"});
+  p2.Row("Utgående eget kapital", 132, {360, 450, 540}, {"2 480", "2 440", "2 260"});
+  for (PageBuilder* p : {&p1, &p2})
+    for (Word& w : p->words) w.confidence = 0.9f;
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p1.words, p2.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[prognos 2026][budget 2027][plan 2028]");
+  EXPECT_EQ(ts[0].rows.size(), 3u);
+}
+
+// The same cells set at their bottom as an English-model dump prints them
+// (w42): label lines that break off after a joining word or a comma, or
+// after "Region", go on with the figures below; a kinds line over a years
+// line that also holds whole cells ("Budget Prognos Budget" over
+// "Resultatbudget 2026 2026 2027 Plan 2028 Plan 2029") and a range left
+// open over its end ("Budget Totalt 2027-" over "Insats 2027 Plan 2028 Plan
+// 2029 2029").
+TEST(WordDocumentDumpTest, CellsSetAtTheirBottom) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Alla belopp i tusentals kronor.\n\nBudget Prognos Budget\n"
+      "Resultatbudget 2026 2026 2027 Plan 2028 Plan 2029\nMedlemsavgift fran\nForsakringskassan och\n"
+      "Arbetsformedlingen 3 000 3 000 3150 3 150 3 150\nMedlemsavgift fran Region\n"
+      "Jonkopings lan 1500 1500 1575 1575 1575\nSumma intakter 4500 4500 4725 4725 4725\n"
+      "Kostnader -4500 -4500 -4725 -4725 -4725\nArets resultat 0 0 0 0 0\n\n"
+      "Budgeterade medel per insats (tkr).\n\nBudget Totalt 2027-\nInsats 2027 Plan 2028 Plan 2029 2029\n"
+      "Samverkansteam Hoglandet (Eksjo,\nNassjo och Vetlanda) 2 100 2 150 2 150 6 400\n"
+      "Individstod i arbetslivet 1200 1250 1250 3 700\nSumma insatser 3300 3400 3400 10 100\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(Columns(ts[0]), "[budget 2026][prognos 2026][budget 2027][plan 2028][plan 2029]");
+  EXPECT_EQ(Labels(ts[0]),
+            "[Medlemsavgift fran Forsakringskassan och Arbetsformedlingen][Medlemsavgift fran Region Jonkopings "
+            "lan][Summa intakter][Kostnader][Arets resultat]");
+  EXPECT_EQ(Columns(ts[1]), "[budget 2027][plan 2028][plan 2029][totalt 0]");
+  ASSERT_EQ(ts[1].rows.size(), 3u);
+  EXPECT_EQ(ts[1].rows[0].label, "Samverkansteam Hoglandet (Eksjo, Nassjo och Vetlanda)");
+  EXPECT_EQ(ts[1].rows[0].cells[3].amount_sek, 6400000);
+}
+
+// A figure OCR read with its footnote mark ("422?" for 422²) is a cell the
+// sums settle (number_repair derives it, in doubt), not a word of the
+// row's label; and a
+// numbered heading right under a table's sum row opens the next section
+// (w42's goals under its member fees), unless the table numbers its rows.
+TEST(WordDocumentDumpTest, AFootnoteMarkOnAFigureAndANumberedHeadingUnderTheSum) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Alla belopp i tusentals kronor.\n\nTkr Budget 2026 Prognos 2026\nMedlemsavgifter 6 000 6 012\n"
+      "Summa intakter 6 000 6 012\nKostnader -6 000 -5 590\nSumma kostnader -6 000 -5 590\n"
+      "Arets resultat 0 422?\n\n"
+      "Medlemsavgifter 2027\n\nMedlem Andel Avgift 2027\nRegion Jonkopings lan 50,00 % 1 575 000\n"
+      "Eksjo kommun 50,00 % 1 575 000\nSumma 100,00 % 3 150 000\n5. Mal och indikatorer\n\n"
+      "Mal Indikator Malvarde 2027\nFler deltagare i arbete Andel deltagare Minst 40 %\n"
+      "Samverkan starks Antal utbildningsdagar 6\n",
+      "verksamhetsplan", 2027);
+  ASSERT_GE(ts.size(), 2u);
+  ASSERT_EQ(ts[0].rows.size(), 5u);
+  EXPECT_EQ(ts[0].rows[4].label, "Arets resultat");
+  // (Unparsed here; number_repair derives 422 from the sums, as it does
+  // any unreadable cell: number_repair_test.)
+  EXPECT_EQ(ts[0].rows[4].cells[1].raw, "422?");
+  EXPECT_FALSE(ts[0].rows[4].cells[1].parsed);
+  EXPECT_EQ(ts[0].rows[4].cells[1].status, "suspect");
+  EXPECT_EQ(Labels(ts[1]), "[Region Jonkopings lan][Eksjo kommun][Summa]");
+}
+
 }  // namespace
 }  // namespace finsam

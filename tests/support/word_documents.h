@@ -33,7 +33,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w34-vp-norralappland", "w35-vp-nedredalalven",
                                                 "w36-ar-lidkopinggotene", "w37-ar-vastraskaraborg",
                                                 "w38-dr-norrabohuslan", "w39-vp-sodraroslagen",
-                                                "w40-ar-sjuharad", "w41-dr-trelleborg"};
+                                                "w40-ar-sjuharad", "w41-dr-trelleborg",
+                                                "w42-vp-hoglandet"};
   return kIds;
 }
 

@@ -6,7 +6,7 @@
 # ID.ocr.txt of the clean page images (default --psm 3, one form feed after
 # each page). The tests read the committed outputs; nothing here runs in CI.
 # Needs: soffice (libreoffice-writer-nogui), poppler-utils, imagemagick,
-# img2pdf, tesseract-ocr-eng; the fonts fonts-crosextra-carlito (w20, w32) and
+# img2pdf, tesseract-ocr-eng; the fonts fonts-crosextra-carlito (w20, w32, w42) and
 # fonts-crosextra-caladea (w31), fonts-open-sans (w35) and fonts-ebgaramond (w36).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,7 +30,8 @@ for spec in "w1-vp-sydnarke 200 0.6" "w2-ar-varmland 240 -0.5" "w3-vp-sydnarke-t
   "w31-ar-vasteras 240 0.4" "w32-vp-kristianstad 210 -0.4" "w33-dr-sundsvall 200 0.5" "w34-vp-norralappland 230 -0.6" \
   "w35-vp-nedredalalven 220 0.4" "w36-ar-lidkopinggotene 250 -0.5" \
   "w37-ar-vastraskaraborg 210 0.5" "w38-dr-norrabohuslan 240 -0.4" \
-  "w39-vp-sodraroslagen 220 0.5" "w40-ar-sjuharad 230 -0.5" "w41-dr-trelleborg 200 0.4"; do
+  "w39-vp-sodraroslagen 220 0.5" "w40-ar-sjuharad 230 -0.5" "w41-dr-trelleborg 200 0.4" \
+  "w42-vp-hoglandet 220 -0.4"; do
   set -- $spec
   id=$1 dpi=$2 rot=$3
   ((all)) || [[ "$only" == *" $id "* ]] || continue

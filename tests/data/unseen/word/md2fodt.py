@@ -23,10 +23,19 @@ Source lines:
                          the table runs over (w32)
   | <2 Plan | < |        a cell merged across 2 columns, its text centred; the cells it covers
                          hold "<" (w35: one kind over several years)
+  @valign bottom         the next table's cells set their text at the bottom (a wrapped label's
+                         figures on its last line, w42)
+  a^{1}                  a superscript (a footnote mark), in a paragraph or a cell (w42)
   anything else          a paragraph; blank lines end tables
 """
 import base64, os, re, struct, sys
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as xml_escape
+
+SUP = re.compile(r'\^\{([^}]*)\}')
+
+def escape(text):
+    """XML-escapes text and sets ^{…} as a superscript span (a footnote mark)."""
+    return SUP.sub(lambda m: '<text:span text:style-name="Sup">%s</text:span>' % m.group(1), xml_escape(text))
 
 NUM = re.compile(r'^(?:[-−–+]?\s?[\d \u00a0\u202f\u2009.]+(,\d+)?\s?%?|[\d \u00a0\u202f]+ tkr|\([\d \u00a0]+(,\d+)?\)|[\d \u00a0]+ kr|[\d \u00a0]+(,\d+)?-|[-−–])$')  # no-break, narrow and thin spaces (and periods) group thousands too (w41: U+2009); an accountant's (1 234), "1 234 kr" and a nil dash are figures too (w14), and an accounting export's trailing minus "9 400-" (w16)
 
@@ -37,6 +46,7 @@ def main(src, out):
     table, bold, head = [], [], []
     tcount = [0]
     widths = []  # @widths: the next table's column widths (cm), then reset
+    valign = ['']  # @valign bottom: the next table's cells align their text at the bottom (w42)
     repeat = [False]  # @repeathead: the next table's first row repeats on each page (w32)
     sections = [0, 0]  # a two-column section open?, sections so far
     def flush():
@@ -63,8 +73,9 @@ def main(src, out):
         widths.clear()
         # A header cell aligns as its column's figures do (right over
         # figures, left over text).
-        numeric = [sum(1 for r in table[1:] if c < len(r) and r[c] and NUM.match(r[c])) >
-                   sum(1 for r in table[1:] if c < len(r) and r[c] and not NUM.match(r[c])) for c in range(n)]
+        bare = lambda v: SUP.sub('', v)  # a figure with a footnote mark is still a figure
+        numeric = [sum(1 for r in table[1:] if c < len(r) and r[c] and NUM.match(bare(r[c]))) >
+                   sum(1 for r in table[1:] if c < len(r) and r[c] and not NUM.match(bare(r[c]))) for c in range(n)]
         for i, row in enumerate(table):
             if i == 0 and repeat[0]:
                 x.append('<table:table-header-rows>')
@@ -84,7 +95,9 @@ def main(src, out):
                 cs = 'CH' if hd else ('CB' if bold[i] else 'C')
                 if span:
                     cs += 'M'
-                num = c > 0 and (NUM.match(v) or (hd and numeric[c]))
+                elif valign[0]:
+                    cs += 'V'
+                num = c > 0 and (NUM.match(bare(v)) or (hd and numeric[c]))
                 ps = ('PH' if hd else ('PB' if bold[i] else 'P')) + ('C' if across else 'R' if num else 'L')
                 x.append('<table:table-cell table:style-name="%s"%s%s office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (
                     cs, (' table:number-rows-spanned="%s"' % span.group(1)) if span else '',
@@ -93,6 +106,7 @@ def main(src, out):
             if i == 0 and repeat[0]:
                 x.append('</table:table-header-rows>')
         repeat[0] = False
+        valign[0] = ''
         x.append('</table:table>')
         body.append('\n'.join(x))
         table.clear(); bold.clear(); head.clear()
@@ -116,6 +130,8 @@ def main(src, out):
             tabs = line.split()[1:]
         elif line.startswith('@header ') or line.startswith('@footer '):
             running[line[1:7]] = line[8:]
+        elif line.startswith('@valign'):
+            valign[0] = line.split()[1]
         elif line.startswith('@repeathead'):
             repeat[0] = True
         elif line.startswith('@widths'):
@@ -193,6 +209,7 @@ def main(src, out):
 <office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.15cm"/><style:text-properties style:font-name="{font}" fo:font-size="{size}" fo:language="sv" fo:country="SE"/></style:default-style>
 <style:style style:name="Body" style:family="paragraph"/>
+<style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
 <style:style style:name="Running" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0cm"/><style:text-properties fo:font-size="8pt" fo:color="#555555"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:margin-top="2cm" fo:margin-bottom="0.6cm"/><style:text-properties fo:font-size="20pt" fo:font-weight="bold"/></style:style>
 <style:style style:name="H1" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold" fo:color="#1f3864"/></style:style>
@@ -220,6 +237,9 @@ def main(src, out):
 <style:style style:name="CM" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="middle" {c}/></style:style>
 <style:style style:name="CBM" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="middle" {b}/></style:style>
 <style:style style:name="CHM" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="middle" fo:background-color="{shade}" {h}/></style:style>
+<style:style style:name="CV" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="bottom" {c}/></style:style>
+<style:style style:name="CBV" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="bottom" {b}/></style:style>
+<style:style style:name="CHV" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" style:vertical-align="bottom" fo:background-color="{shade}" {h}/></style:style>
 {chr(10).join(styles)}
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">{run('header')}{run('footer')}</style:master-page></office:master-styles>
