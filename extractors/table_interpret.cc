@@ -99,7 +99,7 @@ std::string SentenceCase(const std::string& s) {
 // What a piece of text (a title, a header cell, a row label) says the
 // figures are measured in. Money units scale to kronor; the other measures
 // are never money (never summed, amount NULL).
-enum class Measure { kNone, kMoney, kPerArea, kPercent, kCount, kArea };
+enum class Measure { kNone, kMoney, kPerArea, kPerHead, kPercent, kCount, kArea };
 
 struct MeasureUnit {
   Measure measure = Measure::kNone;
@@ -114,6 +114,16 @@ MeasureUnit DetectMeasure(const std::string& text) {
       "(/ ?(kvm|m2|m²|kvadratmeter)\\b|/ ?m²|\\bper (kvm|m2|m²|kvadratmeter)|\\bkr ?/ ?(kvm|m|m2|m²)|\\bkr per (kvm|m2|m²))");
   if (RE2::PartialMatch(f, kPerArea)) {
     m.measure = Measure::kPerArea;
+    return m;
+  }
+  // Money per head: "Kostnad per deltagare (kr)", "kr/invånare", "per
+  // capita" (w43): a ratio, never summed, as kr/m² is; its "(kr)" names no
+  // unit of the table.
+  static const RE2 kPerHead(
+      "(\\bper (deltagare|person|personer|individ|individer|invanare|capita|anstalld|plats|platser|elev|brukare)\\b|"
+      "\\bkr ?/ ?(deltagare|person|individ|invanare|anstalld|plats|elev|brukare)\\b)");
+  if (RE2::PartialMatch(f, kPerHead)) {
+    m.measure = Measure::kPerHead;
     return m;
   }
   // ("(a)": OCR's "(%)"; in small letters only, "Summa intäkter (A)" names
@@ -1805,7 +1815,26 @@ void UnitLinesAbove(const Document& doc, std::vector<FinancialTable>* tables) {
       }
       --budget;
       const std::string text = CollapseSpaces(page->lines[i].text);
+      // (A unit alone under a line that names the table's years is the last
+      // line of a column head wrapped in its cell, that column's unit:
+      // "Kostnad" / "per" / "deltagare" / "(kr)" beside "Budget 2025", w43.)
+      auto inside_header = [&] {
+        std::set<std::string> years;
+        for (const TableColumn& c : t.columns)
+          if (c.year > 0) years.insert(std::to_string(c.year));
+        for (int a = i - 1; a >= 0 && a >= i - 4; --a) {
+          const std::string above = CollapseSpaces(page->lines[a].text);
+          if (above == CollapseSpaces(t.title)) return false;  // the caption's year ("Utfall mot budget 2025")
+          for (const std::string& w : SplitOn(above, ' '))
+            if (years.count(StripPunct(w))) return true;
+        }
+        return false;
+      };
       if (std::optional<MoneyUnit> u = UnitStatementLine(text)) {
+        if (SplitOn(text, ' ').size() <= 2 && inside_header()) {
+          --i;
+          continue;
+        }
         Rescale(&t, *u);
         break;
       }

@@ -153,7 +153,7 @@ bool IsCommentHeader(const std::string& w) {
 // left of the kinds.
 bool IsKindsBand(const Band& b, double columns_x0) {
   static const RE2 kKind("(?i)(utfall|budget|plan|prognos|avvikelse|återstår|aterstar|totalt|bokslut|summa|not)");
-  int kinds = 0, label_words = 0;
+  int kinds = 0, label_words = 0, heads_after = 0;
   for (const PWord& p : b.words) {
     // (Kind words are often wider than the years under them: only a word
     // wholly left of the columns is the label cell's.)
@@ -174,11 +174,27 @@ bool IsKindsBand(const Band& b, double columns_x0) {
     // 2027–" over "2029": its end stands on the years row below, a header
     // set at its cells' bottom, w42.)
     if (kinds > 0 && RE2::FullMatch(p.w->text, "(19|20)\\d\\d\\s*[-–—]"_re)) continue;
+    // (The heads of columns that hold no money after the kinds, their
+    // cells wrapped as the kinds' are: "Budget Utfall Avvikelse Antal
+    // Kostnad" over "2025 2025 deltagare per", w43. A capitalised word each,
+    // no more of them than kinds.)
     // (On an OCR page a kind misread by one letter, "Ptan", is a kind.)
-    if (!RE2::FullMatch(t, kKind) && (p.w->confidence >= 1 || KindWordNear(t).empty())) return false;
+    const bool kind = RE2::FullMatch(t, kKind) || (p.w->confidence < 1 && !KindWordNear(t).empty());
+    if (kinds >= 2 && !kind &&
+        (IsCountHeaderWord(t) || IsCommentHeader(t) || RE2::FullMatch(t, "\\p{Lu}\\p{Ll}{3,}"_re)) &&
+        ++heads_after <= kinds)
+      continue;
+    if (heads_after > 0 || !kind) return false;  // (a kind after those heads: prose, not a header)
     ++kinds;
   }
-  return kinds >= 2;
+  if (heads_after > 0) {
+    // (A count's head among them, "Antal": no garbled kind such as
+    // "Foérbrukat" standing alone.)
+    bool count = false;
+    for (const PWord& p : b.words) count = count || (p.w->box.x1 > columns_x0 && IsCountHeaderWord(StripPunct(p.w->text)));
+    if (!count) return false;
+  }
+  return kinds >= 2 && heads_after <= kinds;
 }
 
 // A head over the years row that names them all as one merged cell
@@ -2079,6 +2095,25 @@ bool IsWrappedYearsBand(const Band& header, const Band& next, double columns_x0,
   return true;
 }
 
+// The further lines of a column head wrapped over three lines or more
+// ("Kostnad" over "per" over "deltagare" over "(kr)", w43): at most three
+// words, each a small word or a bracketed unit, over the columns and under
+// a word of the header above it that is no year or figure.
+bool IsWrappedHeadWordsBand(const Band& header, const Band& next, double columns_x0, const LayoutParams& lp) {
+  if (next.words.empty() || next.words.size() > 3) return false;
+  for (const PWord& p : next.words) {
+    if (p.w->box.x0 < columns_x0) return false;
+    if (!RE2::FullMatch(p.w->text, "[a-zåäö]{2,12}|\\((tkr|kr|mkr|mnkr|st|%|antal)\\)"_re)) return false;
+    bool under = false;
+    for (const PWord& h : header.words) {
+      if (h.w->box.y1 > next.box.y0 + lp.same_line_pt || HasDigit(h.w->text)) continue;
+      under = under || std::min(h.w->box.x1, p.w->box.x1) - std::max(h.w->box.x0, p.w->box.x0) > 0;
+    }
+    if (!under) return false;
+  }
+  return true;
+}
+
 // Adds a band's words to the header, keeping them in x order.
 void MergeIntoHeader(Band* header, const Band& b) {
   for (const PWord& p : b.words) header->words.push_back(p);
@@ -2141,7 +2176,8 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
     for (const PWord& p : h.header.words) open_date |= RE2::PartialMatch(p.w->text, "(19|20)\\d\\d-\\d\\d-$"_re);
     bool wrapped = gap < lp.header_wrap_gap_heights * bands[h.end].box.height() &&
                    ((IsHeaderishBand(next, h.columns_x0, open_date) && HeaderStart(next) < 0) ||
-                    IsWrappedYearsBand(h.header, next, h.columns_x0, lp));
+                    IsWrappedYearsBand(h.header, next, h.columns_x0, lp) ||
+                    (h.end > h.begin && IsWrappedHeadWordsBand(h.header, next, h.columns_x0, lp)));
     bool kinds = gap < lp.header_rows_gap_heights * height && IsKindsBand(next, h.columns_x0);
     bool unit_then_kinds = gap < lp.header_rows_gap_heights * height && IsUnitBand(next, h.columns_x0) &&
                            h.end + 2 < bands.size() &&
@@ -2219,6 +2255,13 @@ void LocateHeaderColumns(HeaderBlock* h) {
     while (h->start + 1 < static_cast<int>(h->header.words.size()) && h->header.words[h->start].w->box.x0 < h->label_x1)
       ++h->start;
   }
+  // (A head wrapped over several lines may leave the merged header more
+  // words than a header line has, "Kostnad" / "per" / "deltagare" / "(kr)"
+  // beside "Antal" / "deltagare" (w43): its columns start where its
+  // first line's did.)
+  if (h->start < 0 && !h->transposed)
+    for (size_t w = 0; w < h->header.words.size() && h->start < 0; ++w)
+      if (h->header.words[w].w->box.x1 > h->columns_x0) h->start = static_cast<int>(w);
   if (h->start < 0) h->start = 0;
   h->first_x = h->header.words[h->start].w->box.x0;
   // Only a head right of every year and kind of the header: a "Status"

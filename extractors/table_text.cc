@@ -1090,6 +1090,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
     bool compare = false;    // a comparison or share column: no year of its own needed
     bool needs_kind = false;  // a prefix whose kind word is on the line below
     bool broken = false;      // a compound kind broken in its cell ("Helarsbud" over "get")
+    bool other = false;       // a column that holds no money ("Antal", "Kostnad" after the kinds)
   };
   std::vector<Cell> cells;
   // A cell border OCR read after a head's word ("jan-aug}"): the border's.
@@ -1115,6 +1116,19 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
       cells.push_back({t, "", "", false, false, true});
     } else if (RE2::FullMatch(t, kBrokenKind)) {
       cells.push_back({t, "", "", false, false, false, true});
+    } else if (cells.size() >= 2 && RE2::FullMatch(t, "\\p{Lu}\\p{Ll}{3,}"_re) &&
+               std::all_of(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(),
+                           [&](const std::string& u) { return RE2::FullMatch(u, "\\p{Lu}\\p{Ll}{3,}"_re); }) &&
+               (cells.back().other || std::any_of(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(),
+                                                  [&](const std::string& u) { return IsCountHeader(u); })) &&
+               std::none_of(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(),
+                            [&](const std::string& u) { return RE2::FullMatch(u, kKind); })) {
+      // The heads of columns that hold no money after the kinds, wrapped in
+      // their cells as the kinds are ("Budget Utfall Avvikelse Antal
+      // Kostnad" over "2025 2025 deltagare per", w43): no year of their own.
+      // Capitalised words to the line's end, a count's head among them.
+      // (Not a share's "%" after "Förbrukat i": that closes its head.)
+      cells.push_back({t, "", "", false, true, false, false, true});
     } else if (IsYearToken(t) || RE2::FullMatch(t, kOpen)) {
       bool open = RE2::FullMatch(t, kOpen);
       if (cells.empty() || !cells.back().year.empty()) cells.push_back({"", "", "", false, false, false});
@@ -1132,10 +1146,11 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
       return false;
     }
   }
-  int missing = 0, comparisons = 0;
+  int missing = 0, comparisons = 0, others = 0;
   for (const Cell& c : cells) {
     missing += c.year.empty() || c.open;
     comparisons += c.compare && c.year.empty();
+    others += c.other;
   }
   if (cells.size() < 2 || missing == 0) return false;
   // Comparison columns at the end print no year of their own ("Budget
@@ -1234,6 +1249,9 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
           }
       } else if (small_word(y) && comparisons == 1) {
         wrapped.push_back(y);
+      } else if (small_word(y) && comparisons > 1 && others > 0) {
+        // (Several yearless heads wrapped beside the years: which head each
+        // word goes on is not read; those columns hold no money.)
       } else {
         return false;
       }
@@ -1255,6 +1273,20 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
     if (fits && take(more)) j = k2;
   }
   if (prefixes_open > 0) return false;
+  // The further lines of heads wrapped over three lines or more after the
+  // years line ("deltagare", "(kr)"): the header's.
+  for (int more_lines = 0; others > 0 && more_lines < 3;) {
+    size_t k3 = j + 1;
+    while (k3 < lines.size() && k3 <= j + 2 && CleanCellText(lines[k3]->text).empty()) ++k3;
+    if (k3 >= lines.size()) break;
+    const std::vector<std::string> ts = OcrTokens(CleanCellText(lines[k3]->text));
+    if (ts.empty() || ts.size() > 3 || !std::all_of(ts.begin(), ts.end(), [](const std::string& t) {
+          return RE2::FullMatch(t, "[a-zåäö]{2,12}|\\((tkr|kr|mkr|mnkr|st|%|antal)\\)"_re);
+        }))
+      break;
+    j = k3;
+    ++more_lines;
+  }
   const int n_years = static_cast<int>(years.size());
   // (Whole cells beside the wrapped ones: every wrapped cell takes one
   // year, no cell spans.)
@@ -3689,6 +3721,12 @@ bool Fold3(const std::string& label) {
   return letters <= 3;
 }
 
+// Whether a label breaks off after a word of letters and a comma
+// ("… (Eksjö,").
+bool EndsInWordAndComma(const std::string& label) {
+  return RE2::PartialMatch(label, "(?:^|[\\s(])\\pL{2,},$"_re);
+}
+
 // A line that continues the label of the row above it: it starts with a
 // small letter (Swedish row labels start with a capital), or both are
 // capitals only ("ÅRETS" over "RESULTAT"; a capitals section heading such
@@ -3698,18 +3736,10 @@ bool ContinuesLabel(const std::string& prev, const std::string& cur) {
   if (prev.back() == '.' || prev.back() == ':') return false;
   // A label that breaks off after a joining word ("Försäkringskassan och"
   // over "Arbetsförmedlingen") goes on below, whatever the case.
-  // So does one that breaks off after a comma ("Samverkansteam Höglandet
-  // (Eksjö," over "Nässjö och Vetlanda) 2 100", w42).
-  if ((EndsInJoiningWord(prev) || prev.back() == ',') && !IsSectionHeading(cur)) return true;
-  // A label that breaks off after "Region" ("Medlemsavgift Region" over
-  // "Gotland"): the region's name goes on below (a region is never named
-  // "Region" alone).
-  if (RE2::FullMatch(prev, "(?:.* )?[Rr]egion"_re) && Tokens(cur).size() <= 2 && !HasDigit(cur) &&
-      !IsSectionHeading(cur) && NormalizeOrganisation("Region " + cur).kind == "region")
-    return true;
-  size_t i = 0;
-  char32_t c = NextCodePoint(cur, &i);
-  if ((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö') return true;
+  // So does one that breaks off after a word and a comma ("Samverkansteam
+  // Höglandet (Eksjö," over "Nässjö och Vetlanda) 2 100", w42; not after a
+  // figure OCR damaged, "Eget kapital e630,").
+  if ((EndsInJoiningWord(prev) || EndsInWordAndComma(prev)) && !IsSectionHeading(cur)) return true;
   auto capitals = [](const std::string& s) {
     int upper = 0;
     for (size_t k = 0; k < s.size();) {
@@ -3719,6 +3749,18 @@ bool ContinuesLabel(const std::string& prev, const std::string& cur) {
     }
     return upper >= 2;
   };
+  // (In capitals too, where the rest reads like a section heading:
+  // "SUMMA EGET KAPITAL OCH" over "SKULDER", w43.)
+  if (EndsInJoiningWord(prev) && capitals(prev) && capitals(cur)) return true;
+  // A label that breaks off after "Region" ("Medlemsavgift Region" over
+  // "Gotland"): the region's name goes on below (a region is never named
+  // "Region" alone).
+  if (RE2::FullMatch(prev, "(?:.* )?[Rr]egion"_re) && Tokens(cur).size() <= 2 && !HasDigit(cur) &&
+      !IsSectionHeading(cur) && NormalizeOrganisation("Region " + cur).kind == "region")
+    return true;
+  size_t i = 0;
+  char32_t c = NextCodePoint(cur, &i);
+  if ((c >= 'a' && c <= 'z') || c == U'å' || c == U'ä' || c == U'ö') return true;
   return capitals(prev) && capitals(cur) && !IsSectionHeading(cur);
 }
 
@@ -3869,11 +3911,33 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
   auto label_only = [](const GridRow& r) {
     return !r.label.empty() && !r.repeated_header && !RowHasCells(r) && !IsSectionHeading(r.label);
   };
+  // Rows a blank line apart (psm 4 sets one between a table's rows; a
+  // dump's boxes count text lines): most neighbouring rows of figures on
+  // one page stand two lines or more apart.
+  int apart = 0, adjacent = 0;
+  for (size_t i = 1; i < g.rows.size(); ++i) {
+    const GridRow& a = g.rows[i - 1];
+    const GridRow& b = g.rows[i];
+    if (!RowHasCells(a) || !RowHasCells(b) || a.prov.page != b.prov.page) continue;
+    const double gap = b.prov.box.y0 - a.prov.box.y1;
+    apart += gap >= 1;
+    adjacent += gap == 0;
+  }
+  const bool blank_apart = apart >= 2 && apart > 2 * adjacent;
   std::vector<GridRow> out;
   for (size_t i = 0; i < g.rows.size(); ++i) {
     GridRow& r = g.rows[i];
     GridRow* prev = out.empty() ? nullptr : &out.back();
     bool prev_open = prev && !prev->repeated_header && !prev->label.empty() && RowHasCells(*prev);
+    // In such a table a label line right under a row, a blank line after
+    // it, is the rest of that row's label, whatever its first letter
+    // ("Arbetstraning Norra 2 400 …" over "Vastmanland", w43's dump).
+    if (blank_apart && prev_open && label_only(r) && r.prov.page == prev->prov.page &&
+        r.prov.box.y0 == prev->prov.box.y1 && i + 1 < g.rows.size() && g.rows[i + 1].prov.page == r.prov.page &&
+        g.rows[i + 1].prov.box.y0 > r.prov.box.y1 && !IsVaravLabel(r.label)) {
+      prev->label += " " + r.label;
+      continue;
+    }
     // A row's label wrapped onto a line of its own ("Finansiella 0 0" over
     // "intakter"): the line continues the label.
     if (prev_open && !r.repeated_header && !RowHasCells(r) &&
@@ -3904,7 +3968,7 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
     // ("Medlemsavgift från" over "Försäkringskassan och" over
     // "Arbetsförmedlingen 3 000 …": a cell whose text stands at its bottom,
     // w42) goes on on the next label line, whatever its first letter.
-    if (label_only(r) && i + 1 < g.rows.size() && label_only(g.rows[i + 1]) && (EndsInJoiningWord(r.label) || r.label.back() == ',')) {
+    if (label_only(r) && i + 1 < g.rows.size() && label_only(g.rows[i + 1]) && (EndsInJoiningWord(r.label) || EndsInWordAndComma(r.label))) {
       g.rows[i + 1].label = r.label + " " + g.rows[i + 1].label;
       continue;
     }

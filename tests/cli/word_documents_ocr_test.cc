@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 42u);
+  ASSERT_EQ(scored.size(), 43u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -237,10 +237,14 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // 2811/2886 (0.974), precision 1.000. w42 (session 64; held out: 64/88
   // with 9 wrong `ok`, as its PDF, and the first page's running foot that
   // OCR garbled taken for a header line of the next page's table) 88/88:
-  // all 2899/2974 (0.975), precision 1.000.
-  EXPECT_GE(t.recalled, 2899) << ScoreReport(scored);
+  // all 2899/2974 (0.975), precision 1.000. w43 (session 64; held out:
+  // 46/61 with 5 wrong `ok` and its förbund's name cut on its first scan;
+  // rendered again once its source named the font Writer had fallen back
+  // to, a new speckle, the name whole) 61/61: all 2960/3035 (0.975),
+  // precision 1.000.
+  EXPECT_GE(t.recalled, 2960) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 42) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 43) << ScoreReport(scored);
 }
 
 }  // namespace

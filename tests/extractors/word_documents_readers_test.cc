@@ -2491,5 +2491,92 @@ TEST(WordDocumentDumpTest, AFootnoteMarkOnAFigureAndANumberedHeadingUnderTheSum)
   EXPECT_EQ(Labels(ts[1]), "[Region Jonkopings lan][Eksjo kommun][Summa]");
 }
 
+// Rows that carry their own units in an overview (w43): "(tkr)" scales its
+// row; a cost per participant in kronor is a ratio, never summed, as kr/m²
+// is, and a count is no money.
+TEST(WordDocumentDumpTest, RowsWithTheirOwnUnitsAndACostPerParticipant) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Flerarsoversikt\n\n2021 2022 2023\nIntakter (tkr) 6 120 6 300 6 540\n"
+      "Kostnad per deltagare (kr) 42 394 42 733 40 075\nAntal deltagare (st) 142 150 161\n",
+      "årsredovisning", 2023);
+  ASSERT_EQ(ts.size(), 1u);
+  ASSERT_EQ(ts[0].rows.size(), 3u);
+  EXPECT_TRUE(ts[0].rows[0].monetary);
+  EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 6120000);
+  EXPECT_FALSE(ts[0].rows[1].monetary) << ts[0].rows[1].label;
+  EXPECT_DOUBLE_EQ(ts[0].rows[1].cells[2].value, 40075);
+  EXPECT_FALSE(ts[0].rows[2].monetary);
+}
+
+// A header whose kinds are followed by the heads of columns that hold no
+// money, each wrapped in its cell ("Insats Budget Utfall Avvikelse Antal
+// Kostnad" over "2025 2025 deltagare per" over "deltagare" over "(kr)",
+// w43): the kinds pair with the years, the further lines are the header's,
+// and the "(kr)" closing a head is that column's unit, not the table's
+// (the sentence above it names tkr).
+TEST(WordDocumentLayoutTest, KindsBesideHeadsOfColumnsThatHoldNoMoney) {
+  PageBuilder p;
+  p.Text("Driftredovisning per insats", 100);
+  p.Text("Belopp i tkr där inget annat anges.", 116);
+  p.Add(fixtures::L("Insats", 50, 140));
+  p.Add(fixtures::R("Budget", 300, 140));
+  p.Add(fixtures::R("Utfall", 360, 140));
+  p.Add(fixtures::R("Avvikelse", 430, 140));
+  p.Add(fixtures::R("Antal", 490, 140));
+  p.Add(fixtures::R("Kostnad", 550, 140));
+  p.Add(fixtures::R("2025", 300, 151));
+  p.Add(fixtures::R("2025", 360, 151));
+  p.Add(fixtures::R("deltagare", 490, 151));
+  p.Add(fixtures::R("per", 550, 151));
+  p.Add(fixtures::R("deltagare", 550, 162));
+  p.Add(fixtures::R("(kr)", 550, 173));
+  const std::vector<double> at = {300, 360, 430, 490, 550};
+  p.Row("Arbetsträning Norra", 190, at, {"2 400", "2 310", "90", "64", "36 094"});
+  p.Text("Västmanland", 201);
+  p.Row("Unga till arbete", 219, at, {"1 600", "1 655", "-55", "48", "34 479"});
+  p.Row("Hälsoinsats", 237, at, {"900", "842", "58", "31", "27 161"});
+  p.Row("Summa insatser", 255, at, {"4 900", "4 807", "93", "143", "33 615"});
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("årsredovisning", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[budget 2025][utfall 2025][avvikelse 2025]");
+  EXPECT_EQ(ts[0].unit, "tkr");
+  EXPECT_EQ(Labels(ts[0]), "[Arbetsträning Norra Västmanland][Unga till arbete][Hälsoinsats][Summa insatser]");
+  EXPECT_EQ(ts[0].rows[3].cells[1].amount_sek, 4807000);
+}
+
+// The same as an English-model dump with --psm 4 prints it (w43): a blank
+// line after each header line and between the rows; a label line right
+// under a row with a blank line after it is that row's, in capitals after
+// a joining word too ("SUMMA EGET KAPITAL OCH" over "SKULDER").
+TEST(WordDocumentDumpTest, KindsBesideHeadsOfColumnsThatHoldNoMoney) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Driftredovisning per insats\nBelopp i tkr dar inget annat anges.\n\n"
+      "Insats Budget Utfall Avvikelse Antal Kostnad\n\n2025 2025 deltagare per\n\ndeltagare\n\n(kr)\n\n"
+      "Arbetstraning Norra 2 400 2 310 90 64 36 094\nVastmanland\n\nUnga till arbete 1 600 1655 -55 48 34 479\n\n"
+      "Halsoinsats 900 842 58 31 27 161\n\nSumma insatser 4 900 4 807 93 143 33 615\n\n"
+      "Balansrakning\n\nKronor Not 2025-12-31 2024-12-31\nKassa och bank 2 651 170 2 289 950\n"
+      "SUMMA TILLGANGAR 2 651 170 2 289 950\nEget kapital 2 024 820 1 712 630\n"
+      "Kortfristiga skulder 4 626 350 577 320\nSUMMA EGET KAPITAL OCH 2 651 170 2 289 950\nSKULDER\n",
+      "årsredovisning", 2025);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(Columns(ts[0]), "[budget 2025][utfall 2025][avvikelse 2025]");
+  EXPECT_EQ(ts[0].unit, "tkr");
+  EXPECT_EQ(Labels(ts[0]), "[Arbetstraning Norra Vastmanland][Unga till arbete][Halsoinsats][Summa insatser]");
+  EXPECT_EQ(ts[1].rows.back().label, "SUMMA EGET KAPITAL OCH SKULDER");
+}
+
+// A label that OCR left ending in a damaged figure and a comma ("Eget
+// kapital e630,", a generated psm 6 dump) does not go on with the next
+// line's label: only a word of letters before the comma does.
+TEST(WordDocumentDumpTest, ADamagedFigureBeforeACommaOpensNoLabel) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Balansrakning, tkr\n\nUtfall 2020 Utfall 2019\nKortfristiga fordringar 1 200 1 100\n"
+      "Eget kapital e630,\nLikvida medel 10 087 9 054\nSumma tillgangar 11 287 10 154\n",
+      "årsredovisning", 2020);
+  ASSERT_EQ(ts.size(), 1u);
+  const std::string labels = Labels(ts[0]);
+  EXPECT_NE(labels.find("[Likvida medel]"), std::string::npos) << labels;
+}
+
 }  // namespace
 }  // namespace finsam

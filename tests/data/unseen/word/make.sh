@@ -3,8 +3,8 @@
 # hand-written sources: ID.src.txt -> ID.fodt (md2fodt.py) -> ID.pdf
 # (LibreOffice Writer), an image-only scan ID.scan.pdf (pdftoppm, ImageMagick:
 # slight rotation, noise, 1-bit; img2pdf) and an English-model Tesseract dump
-# ID.ocr.txt of the clean page images (default --psm 3, one form feed after
-# each page). The tests read the committed outputs; nothing here runs in CI.
+# ID.ocr.txt of the clean page images (default --psm 3, a spec's fourth field
+# another; one form feed after each page). The tests read the committed outputs; nothing here runs in CI.
 # Needs: soffice (libreoffice-writer-nogui), poppler-utils, imagemagick,
 # img2pdf, tesseract-ocr-eng; the fonts fonts-crosextra-carlito (w20, w32, w42) and
 # fonts-crosextra-caladea (w31), fonts-open-sans (w35) and fonts-ebgaramond (w36).
@@ -31,9 +31,9 @@ for spec in "w1-vp-sydnarke 200 0.6" "w2-ar-varmland 240 -0.5" "w3-vp-sydnarke-t
   "w35-vp-nedredalalven 220 0.4" "w36-ar-lidkopinggotene 250 -0.5" \
   "w37-ar-vastraskaraborg 210 0.5" "w38-dr-norrabohuslan 240 -0.4" \
   "w39-vp-sodraroslagen 220 0.5" "w40-ar-sjuharad 230 -0.5" "w41-dr-trelleborg 200 0.4" \
-  "w42-vp-hoglandet 220 -0.4"; do
+  "w42-vp-hoglandet 220 -0.4" "w43-ar-norravastmanland 240 0.5 4"; do
   set -- $spec
-  id=$1 dpi=$2 rot=$3
+  id=$1 dpi=$2 rot=$3 psm=${4:-3}  # (a fourth field: the dump's page segmentation mode, w43: 4)
   ((all)) || [[ "$only" == *" $id "* ]] || continue
   python3 md2fodt.py "$id.src.txt" "$id.fodt"
   soffice --headless "-env:UserInstallation=file://$tmp/profile" --convert-to pdf --outdir . "$id.fodt" >/dev/null
@@ -42,7 +42,7 @@ for spec in "w1-vp-sydnarke 200 0.6" "w2-ar-varmland 240 -0.5" "w3-vp-sydnarke-t
   for p in "$tmp/$id"-*.png; do
     convert "$p" -background white -rotate "$rot" +repage -attenuate 3 +noise Gaussian -threshold 50% \
       -type bilevel -compress Group4 "${p%.png}.tif"
-    OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng 2>/dev/null >>"$id.ocr.txt"
+    OMP_THREAD_LIMIT=1 tesseract "$p" - -l eng --psm "$psm" 2>/dev/null >>"$id.ocr.txt"
     printf '\f' >>"$id.ocr.txt"
   done
   img2pdf --pagesize A4 "$tmp/$id"-*.tif -o "$id.scan.pdf"
