@@ -369,8 +369,36 @@ std::string MendedForbundPrefix(const std::string& text) {
   return out;
 }
 
-OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& text, bool* from_registry,
-                   const std::string& lines = "") {
+// `text` with each word that is "Samordningsförbund(et)" but for its
+// diacritics, as OCR may set them (w44's scan: "Sämordningsförbundet"),
+// written as the word: the prefix is whole, only its marks are off.
+std::string WithPlainForbundPrefix(const std::string& text) {
+  std::string out, word;
+  auto flush = [&] {
+    const std::string f = FoldKey(word);
+    if (word.size() >= 18 && word.size() <= 24 && (f == "samordningsforbundet" || f == "samordningsforbund") &&
+        word.find("Samordningsf") != 0 && word.find("samordningsf") != 0)
+      out += f == "samordningsforbund" ? "Samordningsförbund" : "Samordningsförbundet";
+    else
+      out += word;
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '\n') {
+      flush();
+      out.push_back(c);
+    } else {
+      word.push_back(c);
+    }
+  }
+  flush();
+  return out;
+}
+
+OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& printed_text, bool* from_registry,
+                   const std::string& printed_lines = "") {
+  const std::string text = WithPlainForbundPrefix(printed_text);
+  const std::string lines = WithPlainForbundPrefix(printed_lines);
   static const RE2 kMention(
       "(?i)((?:samordningsf(?:ö|o|é|6)rbund(?:et)?|finsam)(?: i)?(?: [^ ,.;:()]+){1,4})");
   // Registry names as printed first; then, for a name the registry does
@@ -658,6 +686,12 @@ void DetectOrganisation(const ForbundRegistry& registry, Document& doc) {
     // "Stads verksamheter under 2023".
     for (const std::string& l : {title[i], i + 1 < title.size() ? title[i] + " " + title[i + 1] : title[i]}) {
       if (Words(l).size() > 8) continue;
+      // (A table's row is no heading: "Region Värmland 2 550 2 550 2 550",
+      // w44's scan, where the förbund's own name was misread. Figures other
+      // than years say so.)
+      std::string no_years = l;
+      RE2::GlobalReplace(&no_years, "\\b(19|20)\\d\\d\\b"_re, "");
+      if (RE2::PartialMatch(no_years, "\\d"_re)) continue;
       g = RegionIn(l);
       if (g.name.empty()) g = KommunIn(l);
       if (!g.name.empty()) return set(g, "title");

@@ -2495,6 +2495,19 @@ TableBody CollectBody(const std::vector<std::vector<Band>>& page_bands, size_t p
         k = pb.size();
         break;
       }
+      // (Or the page's one last line, OCR's, of more words, ending in the
+      // page's number read as a letter: "värksetulsstotan 2027-2025
+      // Naryordmuns sö nanser Ova Söpaland I" for "Verksamhetsplan 2027–2029
+      // · Samordningsförbundet Östra Värmland · 1", w44's scan.)
+      if (k + 1 == pb.size() && pb.size() >= 2 && b.words.size() >= 3 && b.words.size() <= 12 &&
+          std::all_of(b.words.begin(), b.words.end(), [](const PWord& p) { return p.w->confidence < 1; })) {
+        std::string last = b.words.back().w->text;
+        if (last == "I" || last == "l" || last == "|" || last == "]") last = "1";
+        if (last == std::to_string(b.page) && !BandHasNumbers(b, h.first_x - lp.number_reach_pt)) {
+          k = pb.size();
+          break;
+        }
+      }
       int rhs = HeaderStart(b);
       if (rhs >= 0) {
         std::string lbl;

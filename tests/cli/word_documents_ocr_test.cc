@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 43u);
+  ASSERT_EQ(scored.size(), 44u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -241,10 +241,14 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // 46/61 with 5 wrong `ok` and its förbund's name cut on its first scan;
   // rendered again once its source named the font Writer had fallen back
   // to, a new speckle, the name whole) 61/61: all 2960/3035 (0.975),
-  // precision 1.000.
-  EXPECT_GE(t.recalled, 2960) << ScoreReport(scored);
+  // precision 1.000. w44 (session 64; held out: 54/60, its förbund taken
+  // for "Region Värmland" from a fee row, OCR having set its prefix
+  // "Sämordningsförbundet", and the first page's garbled foot read into a
+  // row's label) 57/60 (two misreads in one fee column, a decimal comma
+  // lost, each flagged): all 3017/3095 (0.975), precision 1.000.
+  EXPECT_GE(t.recalled, 3017) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 43) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 44) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 43u);
+  ASSERT_EQ(scored.size(), 44u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -176,16 +176,17 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // (held out: 46/61 with 15 wrong `ok`: a cost per participant in kronor
   // read as money, and the insatser's kinds lost where the heads of a
   // count and that cost stand beside them, the table read in kronor from
-  // that cost's "(kr)") 61/61, none suspect.
+  // that cost's "(kr)") 61/61, none suspect. w44 (held out: three units
+  // in three tables, each said in a sentence) 60/60 as first measured.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 43) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 44) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 43u);
+  ASSERT_EQ(scored.size(), 44u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -383,7 +384,7 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // under it) 86/88 (its 0 read ")" and 422² read "422?", loaded suspect):
   // all 2884/2974. w43 (held out, its dump made with --psm 4: 44/61 with 7
   // wrong `ok`, as its PDF, and a capitals label wrapped after "OCH") 61/61:
-  // all 2945/3035.
+  // all 2945/3035. w44 (held out) 60/60 as first measured: all 3005/3095.
   EXPECT_GE(t.recalled, t.expected - 90) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
@@ -393,7 +394,7 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // result row, a cell unread).
   EXPECT_LE(t.suspect, 223) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 43) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 44) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

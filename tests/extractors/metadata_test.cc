@@ -499,5 +499,38 @@ TEST(OrganisationTest, PrintedPageLabels) {
   EXPECT_EQ(doc.pages[2].label, "");  // prints its own index
 }
 
+// OCR may set the förbund's own prefix with a mark it does not print
+// ("Sämordningsförbundet Östra Värmland", w44's scan): the prefix is whole
+// but for its diacritics, and names the förbund as printed. A table's row
+// near the top ("Region Värmland 2 550 2 550 2 550") is no heading naming
+// the organisation. (Control: a region on a heading line of its own still
+// names one.)
+TEST(MetadataTest, APrefixWithAMarkOcrAddedAndATableRowNamingAMember) {
+  ForbundRegistry registry = ForbundRegistry::Parse("Samordningsförbundet Värmland\n");
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* org;
+  };
+  const Case kCases[] = {
+      {"a mark on the prefix",
+       "Verksamhetsplan 2027-2029\nSämordningsförbundet Östra Värmland\nVerksamhetsplan och budget för 2027\n\n"
+       "Budget 2027 Plan 2028 Plan 2029\nRegion Värmland 2 550 2 550 2 550\n",
+       "Samordningsförbundet Östra Värmland"},
+      {"the prefix garbled past its marks: the member in the row names nothing",
+       "Verksamhetsplan 2027-2029\nSamordmngsforbandet Östra Värmland\n\nBudget 2027 Plan 2028 Plan 2029\n"
+       "Region Värmland 2 550 2 550 2 550\n",
+       ""},
+      {"control: a region's own heading", "Region Värmland\nÅrsredovisning 2025\n", "Region Värmland"},
+  };
+  for (const Case& c : kCases) {
+    Document doc;
+    ReadText(c.text, doc);
+    for (Page& p : doc.pages) p.decision = PageDecision::kOcr;
+    ExtractMetadata(registry, doc);
+    EXPECT_EQ(doc.meta.forbund, c.org) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace finsam

@@ -2578,5 +2578,27 @@ TEST(WordDocumentDumpTest, ADamagedFigureBeforeACommaOpensNoLabel) {
   EXPECT_NE(labels.find("[Likvida medel]"), std::string::npos) << labels;
 }
 
+// A table broken by the page: on the scan, the first page's running foot
+// right under the table, garbled past recognition, its page number read as
+// a letter ("… Ova Söpaland I" for "… Östra Värmland · 1", w44), is no
+// rest of the last row's label; the table goes on on the next page.
+TEST(WordDocumentLayoutTest, AGarbledFootUnderATableBrokenByThePage) {
+  PageBuilder p1, p2;
+  p1.Text("Medlemsavgifter", 600);
+  p1.Add(fixtures::L("Medlem", 50, 640));
+  p1.Add(fixtures::R("2027", 360, 640));
+  p1.Add(fixtures::R("2028", 450, 640));
+  p1.Row("Försäkringskassan", 660, {360, 450}, {"2 550 000", "2 550 000"});
+  p1.Row("Region Värmland", 676, {360, 450}, {"2 550 000", "2 550 000"});
+  p1.Text("värksetulsstotan 2027-2025 Naryordmuns sö nanser Ova Söpaland I", 692);
+  p2.Row("Storfors kommun", 80, {360, 450}, {"510 000", "510 000"});
+  p2.Row("Summa", 96, {360, 450}, {"5 610 000", "5 610 000"});
+  for (PageBuilder* p : {&p1, &p2})
+    for (Word& w : p->words) w.confidence = 0.9f;
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p1.words, p2.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Labels(ts[0]), "[Försäkringskassan][Region Värmland][Storfors kommun][Summa]");
+}
+
 }  // namespace
 }  // namespace finsam

@@ -34,7 +34,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w36-ar-lidkopinggotene", "w37-ar-vastraskaraborg",
                                                 "w38-dr-norrabohuslan", "w39-vp-sodraroslagen",
                                                 "w40-ar-sjuharad", "w41-dr-trelleborg",
-                                                "w42-vp-hoglandet", "w43-ar-norravastmanland"};
+                                                "w42-vp-hoglandet", "w43-ar-norravastmanland",
+                                                "w44-vp-ostravarmland"};
   return kIds;
 }
 
