@@ -343,56 +343,47 @@ std::string JoinKommunNames(const std::string& name) {
   return out;
 }
 
-// `text` with each word OCR damaged from "Samordningsförbundet" (16 to 26
-// bytes, no run of digits, at most four edits from it folded) written as
-// the word.
-std::string MendedForbundPrefix(const std::string& text) {
-  static const std::string kWord = "samordningsforbundet";
+// `text` with each word (split at spaces and line breaks, which stay)
+// replaced by `rewrite(word)`.
+template <typename Rewrite>
+std::string RewriteWords(const std::string& text, Rewrite rewrite) {
   std::string out, word;
-  auto flush = [&] {
-    if (word.size() >= 16 && word.size() <= 26 && !RE2::PartialMatch(word, "\\d{2}"_re) &&
-        EditDistance(FoldKey(word), kWord) <= 4)
-      out += "Samordningsförbundet";
-    else
-      out += word;
-    word.clear();
-  };
   for (char c : text) {
     if (c == ' ' || c == '\n') {
-      flush();
+      out += rewrite(word);
+      word.clear();
       out.push_back(c);
     } else {
       word.push_back(c);
     }
   }
-  flush();
-  return out;
+  return out + rewrite(word);
+}
+
+// `text` with each word OCR damaged from "Samordningsförbundet" (16 to 26
+// bytes, no run of digits, at most four edits from it folded) written as
+// the word.
+std::string MendedForbundPrefix(const std::string& text) {
+  static const std::string kWord = "samordningsforbundet";
+  return RewriteWords(text, [](const std::string& word) -> std::string {
+    if (word.size() >= 16 && word.size() <= 26 && !RE2::PartialMatch(word, "\\d{2}"_re) &&
+        EditDistance(FoldKey(word), kWord) <= 4)
+      return "Samordningsförbundet";
+    return word;
+  });
 }
 
 // `text` with each word that is "Samordningsförbund(et)" but for its
 // diacritics, as OCR may set them (w44's scan: "Sämordningsförbundet"),
 // written as the word: the prefix is whole, only its marks are off.
 std::string WithPlainForbundPrefix(const std::string& text) {
-  std::string out, word;
-  auto flush = [&] {
+  return RewriteWords(text, [](const std::string& word) -> std::string {
     const std::string f = FoldKey(word);
     if (word.size() >= 18 && word.size() <= 24 && (f == "samordningsforbundet" || f == "samordningsforbund") &&
         word.find("Samordningsf") != 0 && word.find("samordningsf") != 0)
-      out += f == "samordningsforbund" ? "Samordningsförbund" : "Samordningsförbundet";
-    else
-      out += word;
-    word.clear();
-  };
-  for (char c : text) {
-    if (c == ' ' || c == '\n') {
-      flush();
-      out.push_back(c);
-    } else {
-      word.push_back(c);
-    }
-  }
-  flush();
-  return out;
+      return f == "samordningsforbund" ? "Samordningsförbund" : "Samordningsförbundet";
+    return word;
+  });
 }
 
 OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& printed_text, bool* from_registry,

@@ -2198,18 +2198,19 @@ HeaderBlock MergeWrappedHeader(const std::vector<Band>& bands, size_t i, int hs,
   }
   // A speck OCR read as a dash or two beside a header word ("Plan 2028 --
   // Plan 2029", w42's scan) is no open range and no sign, and would join
-  // two columns' heads into one: gone, unless a year stands right after it
-  // on its line ("2022 - 2023") or under it (a range wrapped in its cell,
-  // "2027–" over "2029").
+  // two columns' heads into one: gone, unless a figure stands right after
+  // it on its line ("2022 - 2023", "1 januari – 31 december 2021") or a
+  // year under it (a range wrapped in its cell, "2027–" over "2029").
   auto speck = [&](size_t k) {
     const Word& w = *h.header.words[k].w;
     if (w.confidence >= 1 || !RE2::FullMatch(w.text, "[-–—=~_.]{1,3}"_re)) return false;
     for (size_t m = 0; m < h.header.words.size(); ++m) {
       const Word& o = *h.header.words[m].w;
-      if (m == k || !RE2::PartialMatch(o.text, "^(19|20)\\d\\d"_re)) continue;
+      if (m == k || !RE2::PartialMatch(o.text, "^\\d"_re)) continue;
       const bool after = OnOneLine(o.box, w.box, lp.same_line_pt) && o.box.x0 >= w.box.x1 &&
                          o.box.x0 - w.box.x1 < 2 * o.box.height();
-      const bool under = o.box.y0 >= w.box.y1 - lp.same_line_pt && o.box.x1 > w.box.x0 - o.box.width() &&
+      const bool under = RE2::PartialMatch(o.text, "^(19|20)\\d\\d"_re) &&
+                         o.box.y0 >= w.box.y1 - lp.same_line_pt && o.box.x1 > w.box.x0 - o.box.width() &&
                          o.box.x0 < w.box.x1 + o.box.width() && !OnOneLine(o.box, w.box, lp.same_line_pt);
       if (after || under) return false;
     }
@@ -2891,6 +2892,38 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
     double gap = band.box.y0 - body.bands[b - 1]->box.y1;
     return gap < lp.ocr_tight_gap_share * row_gap && gap < lp.ocr_tight_gap_max_heights * band.box.height();
   };
+  // A line break inside a cell against the table's median gap between
+  // bands, for the joins a cell set at its bottom needs: in a table whose
+  // rows are set at the line spacing with wider gaps between sections (a
+  // borderless statement), the upper quartile is a section's gap and an
+  // ordinary row would pass for a cell's second line; the median is a
+  // row's. (Cells that wrap often enough make the median a line break:
+  // then nothing passes, the safe side.)
+  double median_gap = 0;
+  if (gaps.size() >= 4) {
+    std::vector<double> sorted = gaps;
+    std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+    median_gap = sorted[sorted.size() / 2];
+  }
+  auto cell_break = [&](size_t b) {
+    if (b == 0 || median_gap < lp.tight_gap_min_pt || body.bands[b]->page != body.bands[b - 1]->page) return false;
+    const Band& band = *body.bands[b];
+    const double gap = band.box.y0 - body.bands[b - 1]->box.y1;
+    // OCR boxes hug the ink: a cell's two lines lie as far apart as two
+    // rows of a statement set at the line spacing ("Materiella
+    // anläggningstillgångar" over "Byggnader 666 670 761" on a brf scan),
+    // so there the gap decides only for a label that breaks off open
+    // ("Medlemsavgift från Region" over "Jönköpings län 1 500", w42's scan).
+    // Text layers too: a statement's section heading set tight over its
+    // first row ("Materiella anläggningstillgångar" over "Byggnader och
+    // tomträtt", a brf report's text layer) is a complete name, so only a
+    // label line that breaks off open joins the figures below.
+    static const RE2 kOpen("(?i)(?:^|\\s)(?:och|samt|från|fran|för|for|till|av|med|i|på|pa|inom|mot|region)$|,$");
+    if (g->rows.empty() || !RE2::PartialMatch(g->rows.back().label, kOpen)) return false;
+    const bool ocr = std::any_of(band.words.begin(), band.words.end(), [](const PWord& p) { return p.w->confidence < 1; });
+    if (ocr) return tight_label(b);
+    return gap < lp.tight_gap_share * median_gap && gap < lp.tight_gap_max_heights * band.box.height();
+  };
   for (size_t b = 0; b < body.bands.size(); ++b) {
     if (body.is_repeat[b]) {
       g->rows.push_back(RepeatedHeaderRow(*body.bands[b], shape.headed.size()));
@@ -2990,7 +3023,7 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
         (IsContinuation(g->rows.back().label, row.label) ||
          (tight_label(b) && b + 1 < body.bands.size() && !IsSectionLabel(row.label) &&
           !RE2::PartialMatch(row.label, "^([*¹²³0-9]|\\([^a-zåäö])"_re) &&
-          (!heads_next_row() || (prev_label_only && !IsSectionLabel(g->rows.back().label)))))) {
+          (!heads_next_row() || (prev_label_only && cell_break(b) && !IsSectionLabel(g->rows.back().label)))))) {
       AppendLabelLine(&g->rows.back().label, row.label);
       continue;
     }
@@ -3011,7 +3044,7 @@ void ReadRows(const TableBody& body, const TableShape& shape, const LayoutParams
         !IsSectionLabel(g->rows.back().label) &&
         !RE2::FullMatch(FoldKey(StripPunct(g->rows.back().label)), kStatementSection) &&
         ToUpper(g->rows.back().label) != g->rows.back().label &&
-        (IsContinuation(g->rows.back().label, row.label) || tight_label(b))) {
+        (IsContinuation(g->rows.back().label, row.label) || cell_break(b))) {
       GridRow& prev = g->rows.back();
       AppendLabelLine(&prev.label, row.label);
       prev.prov.box.Extend(row.prov.box);

@@ -1099,6 +1099,7 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
     return w;
   };
   static const RE2 kBrokenKind("(?i)(hel)?(å|a)rs(bud|budg|budge|prog|progn|progno|utf|utfa|utfal)");
+  static const RE2 kHeadWord("\\p{Lu}\\p{Ll}{3,}");  // a column's capitalised head ("Antal", "Kostnad")
   for (size_t k = first; k < toks.size(); ++k) {
     const std::string& t = toks[k];
     if (RE2::FullMatch(t, kDeviation)) {
@@ -1116,9 +1117,9 @@ bool WrappedKindsHeader(const std::vector<const Line*>& lines, size_t i, int pla
       cells.push_back({t, "", "", false, false, true});
     } else if (RE2::FullMatch(t, kBrokenKind)) {
       cells.push_back({t, "", "", false, false, false, true});
-    } else if (cells.size() >= 2 && RE2::FullMatch(t, "\\p{Lu}\\p{Ll}{3,}"_re) &&
+    } else if (cells.size() >= 2 && RE2::FullMatch(t, kHeadWord) &&
                std::all_of(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(),
-                           [&](const std::string& u) { return RE2::FullMatch(u, "\\p{Lu}\\p{Ll}{3,}"_re); }) &&
+                           [&](const std::string& u) { return RE2::FullMatch(u, kHeadWord); }) &&
                (cells.back().other || std::any_of(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(),
                                                   [&](const std::string& u) { return IsCountHeader(u); })) &&
                std::none_of(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(),

@@ -2600,5 +2600,40 @@ TEST(WordDocumentLayoutTest, AGarbledFootUnderATableBrokenByThePage) {
   EXPECT_EQ(Labels(ts[0]), "[Försäkringskassan][Region Värmland][Storfors kommun][Summa]");
 }
 
+// On a scan, a statement's section heading set at the line spacing right
+// over its first row ("Materiella anläggningstillgångar" over "Byggnader
+// 666 670 761", a brf report) is no cell's first line: OCR boxes set a
+// cell's two lines as far apart as two rows, so there a label line joins
+// the figures below only when it breaks off open ("Medlemsavgift från
+// Region" over "Jönköpings län 1 500", w42). And a dash OCR read between a
+// period's first and last day in the header ("1 JANUARI - 31 DECEMBER
+// 2021 2020") is the period's, no speck.
+TEST(WordDocumentLayoutTest, OnAScanOnlyAnOpenLabelLineJoinsTheFiguresBelow) {
+  PageBuilder p;
+  p.Text("Balansräkning", 100);
+  p.Add(fixtures::L("1", 50, 126));
+  p.Add(fixtures::L("JANUARI", 60, 126));
+  p.Add(fixtures::L("-", 106, 126));
+  p.Add(fixtures::L("31", 116, 126));
+  p.Add(fixtures::L("DECEMBER", 134, 126));
+  p.Add(fixtures::R("2021", 420, 126));
+  p.Add(fixtures::R("2020", 500, 126));
+  p.Text("ANLÄGGNINGSTILLGÅNGAR", 150);
+  p.Text("Materiella anläggningstillgångar", 164);
+  p.Row("Byggnader", 178, {420, 500}, {"666 670 761", "670 174 119"});
+  p.Row("Summa materiella anläggningstillgångar", 192, {420, 500}, {"666 670 761", "670 174 119"});
+  p.Text("Medlemsavgift från Region", 216);
+  p.Row("Jönköpings län", 227, {420, 500}, {"1 500", "1 575"});  // set tight: a cell's second line
+  p.Row("Avskrivning av materiella anläggningstillgångar", 243, {420, 500}, {"-3 503 359", "-3 503 359"});
+  p.Row("Summa", 257, {420, 500}, {"666 672 261", "670 175 694"});
+  for (Word& w : p.words) w.confidence = 0.9f;
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("årsredovisning", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  const std::string labels = Labels(ts[0]);
+  EXPECT_NE(labels.find("[Byggnader]"), std::string::npos) << labels;
+  EXPECT_NE(labels.find("[Medlemsavgift från Region Jönköpings län]"), std::string::npos) << labels;
+  EXPECT_NE(labels.find("[Summa]"), std::string::npos) << labels;
+}
+
 }  // namespace
 }  // namespace finsam
