@@ -1740,8 +1740,13 @@ bool PrintedToTheKrona(const FinancialTable& t) {
 }  // namespace
 
 std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
+  // The subject may name what the amounts are, before an "i" ("Avgifterna
+  // i kronor.", "Siffrorna anges i tkr", w45; a row label "Intäkter tkr"
+  // says no unit of a table), not only "Belopp".
+  static const std::string kAmountNoun = "(?:avgift(?:er|erna)|siffror(?:na)?|summor(?:na)?|kostnader(?:na)?|intakter(?:na)?)";
   static const RE2 kStatement(
-      "^\\(?(?:(?:alla |samtliga )?belopp(?:en)? (?:i tabell(?:en|erna) )?(?:anges |redovisas |ar )?(?:i )?)?(?:svenska )?"
+      "^\\(?(?:(?:alla |samtliga )?(?:belopp(?:en)? (?:i tabell(?:en|erna) )?(?:anges |redovisas |ar )?(?:i )?|" +
+      kAmountNoun + " (?:i tabell(?:en|erna) )?(?:anges |redovisas |ar )?i ))?(?:svenska )?"
       "(?:tkr|tsek|ksek|mkr|mnkr|msek|kr|kronor|sek|tusen kronor|tusentals? kronor|miljoner kronor)\\)?"
       "(?: \\((?:tkr|tsek|ksek|mkr|mnkr|msek|kr|sek)\\))?[.:]?$");
   // A sentence that ends by naming the unit of what follows: "Tabellen
@@ -1766,7 +1771,8 @@ std::optional<MoneyUnit> UnitStatementLine(const std::string& line) {
   for (size_t from = 0; from < f.size();) {
     size_t stop = f.find(". ", from);
     const std::string sentence = f.substr(from, stop == std::string::npos ? std::string::npos : stop + 1 - from);
-    if (RE2::FullMatch(sentence, kStatement) && RE2::PartialMatch(sentence, "^\\(?(alla |samtliga )?belopp"_re))
+    static const RE2 kOpensWithAmounts("^\\(?(?:alla |samtliga )?(?:belopp|" + kAmountNoun + " )");
+    if (RE2::FullMatch(sentence, kStatement) && RE2::PartialMatch(sentence, kOpensWithAmounts))
       return DetectMoneyUnit(sentence);
     // ... or a caption sentence ending in the unit before others ("Insatser
     // 2025 (tkr). Antal deltagare avser …").

@@ -385,6 +385,11 @@ int HeaderStart(const Band& band) {
   }
   if (years == 0 && tokens == 0) return YearlessAmountHeaderStart(band);
   if (years == 0 || tokens < 2 || first == band.words.size()) return -1;
+  // A year followed by a group of three digits is a figure whose first
+  // thousands space OCR lost ("Summa tillgångar 1952 940 1999 960", w45):
+  // a row, no header.
+  for (size_t i = first; i + 1 < band.words.size(); ++i)
+    if (IsYearToken(StripPunct(texts[i])) && RE2::FullMatch(texts[i + 1], "\\d{3}"_re)) return -1;
   // A note's caption may lead the years ("Not 5 Övriga externa kostnader
   // 2021 2020"): its "Not 5" counts no word of the lead.
   size_t lead_words = first;
@@ -419,9 +424,12 @@ int HeaderStart(const Band& band) {
 // centres do. OCR boxes hug the ink, and a figure whose box took in a rule
 // above it and a speck below ("000" under a table rule) keeps its centre on
 // the line but not its top; a figure wrapped in its cell and joined into
-// one tall word keeps its top but not its centre.
+// one tall word keeps its top but not its centre. A figure whose box took
+// in only the rule above it keeps its bottom, the digits' baseline ("310"
+// reaching up to the rule over "Summa … −5 058 310", w45).
 bool OnOneLine(const Box& a, const Box& b, double tolerance_pt) {
-  return std::abs(a.y0 - b.y0) <= tolerance_pt || std::abs(a.cy() - b.cy()) <= tolerance_pt;
+  return std::abs(a.y0 - b.y0) <= tolerance_pt || std::abs(a.cy() - b.cy()) <= tolerance_pt ||
+         std::abs(a.y1 - b.y1) <= tolerance_pt;
 }
 
 // A number as printed in one cell: words of one line joined while the join

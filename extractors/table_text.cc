@@ -385,6 +385,13 @@ std::string StripRuleJunk(const std::string& clean, bool* had) {
       out += (out.empty() ? "" : " ") + tok;
       continue;
     }
+    // An age group in the label ("Hälsa 50+ 600 575", w45): a plus after a
+    // word's number, before the figures, is printed, not a rule's crossing.
+    if (ti > 0 && ti + 1 < toks.size() && RE2::FullMatch(tok, "\\d{1,3}\\+"_re) &&
+        RE2::PartialMatch(toks[ti - 1], "\\pL$"_re) && IsNumberish(toks[ti + 1])) {
+      out += (out.empty() ? "" : " ") + tok;
+      continue;
+    }
     std::vector<char32_t> cps;
     for (size_t i = 0; i < tok.size();) cps.push_back(NextCodePoint(tok, &i));
     auto edge = [](char32_t c) { return IsRuleJunk(c) || (c < 128 && IsBorderChar(static_cast<char>(c))) || c == ';'; };
@@ -450,6 +457,8 @@ size_t FiguresStart(const std::vector<std::string>& toks) {
   while (first > 0) {
     const std::string& t = toks[first - 1];
     if (RE2::FullMatch(t, kYearRange)) break;
+    // An age group ("Hälsa 50+", "Seniorer 65+", w45) is text of the row.
+    if (RE2::FullMatch(t, "\\d{1,3}\\+"_re)) break;
     bool lone_head = t.size() == 1 && std::strchr("JBOSlI]g", t[0]) != nullptr && t[0] != '\0' && first < toks.size() && toks[first].size() == 3 &&
                      AllDigits(toks[first]);
     // A figure read as letters only, between two figures ("13 14 IS 15
@@ -838,7 +847,12 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     toks.erase(toks.begin() + static_cast<long>(count_head - 1));
     --count_head;
   }
-  const bool count = count_head < toks.size() && count_head >= 2 && IsYearToken(toks[count_head - 1]);
+  // (After a year, or after a column that compares and names no year of its
+  // own: "Budget 2025 Utfall 2025 Avvikelse Deltagare", w45.)
+  const bool count = count_head < toks.size() && count_head >= 2 &&
+                     (IsYearToken(toks[count_head - 1]) ||
+                      (count_head >= 3 && IsYearToken(toks[count_head - 2]) &&
+                       RE2::FullMatch(FoldKey(StripPunct(toks[count_head - 1])), "avvikelse|differens"_re)));
   if (count) toks.resize(count_head);
   if (count_after) *count_after = count;
   // A share column after the years, headed in words ("Utfall i % av

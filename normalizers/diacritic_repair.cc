@@ -1677,6 +1677,18 @@ class TokenRepair {
       breaks_[j] = j == 0 ? (SwedishLexicon::kBreakBefore | SwedishLexicon::kDocumentStart)
                           : (seq_[j].boundary_before ? SwedishLexicon::kBreakBefore : 0);
     }
+    // A word that ends its paragraph or the text with no sentence mark: the
+    // sentence went on (into a table, onto the next page).
+    for (size_t j = 0; j < n; ++j) {
+      const size_t t = seq_[j].token;
+      bool last_piece = true;
+      for (size_t p = seq_[j].piece + 1; p < pieces_[t]->size(); ++p) last_piece &= !(*pieces_[t])[p].word;
+      const bool ends = t + 1 >= tokens_.size() || tokens_[t + 1].break_before;
+      const bool next_pos = j + 1 >= n || seq_[j + 1].token == t + 1;
+      if (last_piece && ends && next_pos && seq_[j].cands && !EndsClause(tokens_[t].text)) {
+        breaks_[j] |= SwedishLexicon::kOpenEnd;
+      }
+    }
     ++generation_;
     for (size_t j = 0; j < n; ++j) {
       if (!seq_[j].cands || seq_[j].cands->size() < 2) continue;

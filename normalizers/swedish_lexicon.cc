@@ -872,7 +872,9 @@ void SwedishLexicon::ContextFeatures(const int32_t* ids, const uint8_t* breaks, 
     return id >= 0 && (entries_[id].web_rank == 0 || entries_[id].web_rank > kClassMinRank);
   };
   if (left_break || class_ok(ids[i - 1])) features->push_back(WordClassFeature(left_break ? -1 : ids[i - 1], false));
-  if (right_break || class_ok(ids[i + 1])) features->push_back(WordClassFeature(right_break ? -1 : ids[i + 1], true));
+  if (!(breaks[i] & kOpenEnd) && (right_break || class_ok(ids[i + 1]))) {
+    features->push_back(WordClassFeature(right_break ? -1 : ids[i + 1], true));
+  }
 }
 
 void SwedishLexicon::ContextLogLikelihoods(const std::vector<int32_t>& candidates,

@@ -241,6 +241,12 @@ class SwedishLexicon {
   // or a document start before the token.
   static constexpr uint8_t kBreakBefore = 1;
   static constexpr uint8_t kDocumentStart = 2;
+  // On the token itself: it ends its context (a blank line or the end of the
+  // text follows) without a sentence mark. Clean text breaks at sentence
+  // marks and line ends, so there a boundary after a word says the sentence
+  // ended; after an OCR page's "... intressentgrupper ar" over a table it
+  // says nothing, and the word has no right neighbour class.
+  static constexpr uint8_t kOpenEnd = 4;
   // Appends the feature codes of position i of ids (word ids, -1 unknown)
   // with their break flags: the words within the window (not across a
   // document start; numbers left out) and the word classes of the two

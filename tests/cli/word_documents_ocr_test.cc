@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 44u);
+  ASSERT_EQ(scored.size(), 45u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -245,10 +245,16 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // for "Region Värmland" from a fee row, OCR having set its prefix
   // "Sämordningsförbundet", and the first page's garbled foot read into a
   // row's label) 57/60 (two misreads in one fee column, a decimal comma
-  // lost, each flagged): all 3017/3095 (0.975), precision 1.000.
-  EXPECT_GE(t.recalled, 3017) << ScoreReport(scored);
+  // lost, each flagged): all 3017/3095 (0.975), precision 1.000. w45
+  // (session 65; held out: 59/78 with 7 wrong `ok`, its fees read as tkr,
+  // its balance sheet cut where a sum that lost its first thousands space,
+  // "1952 940 1999 960", was taken for a header of years, and a group whose
+  // box reached up to the rule read first, "-5 310 058") 77/78 (a minus lost
+  // in its change-in-equity table, flagged): all 3094/3173 (0.975),
+  // precision 1.000.
+  EXPECT_GE(t.recalled, 3094) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 44) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 45) << ScoreReport(scored);
 }
 
 }  // namespace

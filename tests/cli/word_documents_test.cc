@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 44u);
+  ASSERT_EQ(scored.size(), 45u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -178,15 +178,18 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // count and that cost stand beside them, the table read in kronor from
   // that cost's "(kr)") 61/61, none suspect. w44 (held out: three units
   // in three tables, each said in a sentence) 60/60 as first measured.
+  // w45 (session 65; held out: 71/78 with 7 wrong `ok`, its fee table in
+  // kronor read as tkr, the sentence "Avgifterna i kronor." not taken for
+  // a unit) 78/78, none suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 44) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 45) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 44u);
+  ASSERT_EQ(scored.size(), 45u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -385,16 +388,21 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // all 2884/2974. w43 (held out, its dump made with --psm 4: 44/61 with 7
   // wrong `ok`, as its PDF, and a capitals label wrapped after "OCH") 61/61:
   // all 2945/3035. w44 (held out) 60/60 as first measured: all 3005/3095.
+  // Session 65: w45 (held out, its dump made with --psm 6: 53/78 with 7
+  // wrong `ok`, its fees read as tkr as in its PDF, and its insatser lost,
+  // a count column's head after a yearless Avvikelse not read and "Hälsa
+  // 50+" read as a figure) 78/78: all 3083/3173.
   EXPECT_GE(t.recalled, t.expected - 90) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
   // and w38 +4 each.
   // w40 none, w41 +7 (its two lost minus signs and the sums they leave
   // unconfirmed), w39 +1 (a figure derived from its sums). w42 +3 (its
-  // result row, a cell unread).
-  EXPECT_LE(t.suspect, 223) << ScoreReport(scored);
+  // result row, a cell unread). w45 +6 (counts and shares of its nyckeltal
+  // that no check confirms).
+  EXPECT_LE(t.suspect, 229) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 44) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 45) << ScoreReport(scored);
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

@@ -65,6 +65,13 @@ TEST(UnseenPlanTest, UnitStatementLines) {
       {"Insatser 2025 (tkr). Antal deltagare avser personer som deltog någon gång under året.", "tkr"},
       {"Insatser 2025 (tkr) Antal deltagare avser personer som deltog under året.", ""},
       {"Kostnaden uppgick till 300 tkr. Antal deltagare avser personer som deltog under året.", ""},
+      // The subject naming what the amounts are, before an "i" (w45); a
+      // row label with a unit states none.
+      {"Avgifterna i kronor. Staten betalar hälften via Försäkringskassan.", "kr"},
+      {"Siffrorna anges i tkr.", "tkr"},
+      {"Kostnaderna i tabellen redovisas i tusentals kronor", "tkr"},
+      {"Intäkter tkr", ""},
+      {"Avgifterna höjs med 2 procent. Beslut i kronor.", ""},
   };
   for (const Case& c : kCases) {
     std::optional<MoneyUnit> u = UnitStatementLine(c.line);

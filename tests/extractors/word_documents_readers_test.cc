@@ -2635,5 +2635,81 @@ TEST(WordDocumentLayoutTest, OnAScanOnlyAnOpenLabelLineJoinsTheFiguresBelow) {
   EXPECT_NE(labels.find("[Summa]"), std::string::npos) << labels;
 }
 
+// A count column's head after a deviation that names no year ("Insats
+// Budget 2025 Utfall 2025 Avvikelse Deltagare", w45): the header is read,
+// the counts are no money; an age group in a label ("Hälsa 50+") is the
+// label's, not a figure.
+TEST(WordDocumentDumpTest, ACountColumnAfterAYearlessDeviationAndAnAgeGroupInALabel) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Insatser 2025\n\nBelopp i tkr.\nInsats Budget 2025 Utfall 2025 Avvikelse Deltagare\n"
+      "Unga 16-29 år 1 200 1 264 -64 37\nIPS 2.0 950 918 32 22\nHälsa 50+ 600 575 25 19\n"
+      "Summa insatser 2 750 2 757 -7 78\n",
+      "årsredovisning", 2025);
+  ASSERT_EQ(ts.size(), 1u);
+  ASSERT_EQ(ts[0].rows.size(), 4u);
+  ASSERT_EQ(ts[0].columns.size(), 3u);
+  EXPECT_EQ(ts[0].columns[2].kind, ColumnKind::kAvvikelse);
+  EXPECT_EQ(ts[0].rows[2].label, "Hälsa 50+");
+  EXPECT_EQ(ts[0].rows[2].cells[0].amount_sek, 600000);
+  EXPECT_EQ(ts[0].rows[2].cells[2].amount_sek, 25000);
+  EXPECT_EQ(ts[0].rows[1].cells[0].amount_sek, 950000);
+  EXPECT_EQ(ts[0].rows[3].cells[1].amount_sek, 2757000);
+  EXPECT_EQ(ts[0].rows[3].cells[2].amount_sek, -7000);
+  for (const TableRow& r : ts[0].rows) EXPECT_EQ(r.cells.size(), 3u) << r.label;  // the counts no cell
+}
+
+// On a scan, a figure whose first thousands space OCR lost ("1952 940",
+// "1999 960") starts no header with its "years" (w45): the balance sheet
+// reads on past its Summa row.
+TEST(WordDocumentLayoutTest, AFigureThatLostItsThousandsSpaceIsNoHeaderYear) {
+  PageBuilder p;
+  p.Text("Balansräkning", 100);
+  p.Text("Belopp i kronor", 126);
+  p.Add(fixtures::R("2025-12-31", 420, 126));
+  p.Add(fixtures::R("2024-12-31", 500, 126));
+  p.Text("Tillgångar", 144);
+  const std::vector<double> at = {420, 500};
+  p.Row("Fordringar hos medlemmar", 160, at, {"263 610", "159 840"});
+  p.Row("Kassa och bank", 174, at, {"1 689 330", "1 840 120"});
+  p.Row("Summa tillgångar", 188, at, {"1952 940", "1999 960"});
+  p.Text("Eget kapital och skulder", 206);
+  p.Row("Eget kapital", 222, at, {"1 327 220", "1 412 560"});
+  p.Row("Leverantörsskulder", 236, at, {"412 880", "377 900"});
+  p.Row("Övriga kortfristiga skulder", 250, at, {"212 840", "209 500"});
+  p.Row("Summa eget kapital och skulder", 264, at, {"1952 940", "1999 960"});
+  for (Word& w : p.words) w.confidence = 0.9f;
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("årsredovisning", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  const std::string labels = Labels(ts[0]);
+  EXPECT_NE(labels.find("[Summa tillgångar]"), std::string::npos) << labels;
+  EXPECT_NE(labels.find("[Leverantörsskulder]"), std::string::npos) << labels;
+  EXPECT_NE(labels.find("[Summa eget kapital och skulder]"), std::string::npos) << labels;
+}
+
+// On a scan, a figure's last group whose box took in the rule above it
+// (its top 6.5 pt higher, its bottom on the digits' baseline) stays in its
+// place in the figure: "-5 058 310", not "-5 310 058" (w45).
+TEST(WordDocumentLayoutTest, AGroupWhoseBoxReachesUpToTheRuleKeepsItsPlace) {
+  PageBuilder p;
+  p.Text("Resultaträkning", 100);
+  p.Text("Belopp i kronor", 126);
+  p.Add(fixtures::R("2025", 420, 126));
+  p.Add(fixtures::R("2024", 500, 126));
+  const std::vector<double> at = {420, 500};
+  p.Row("Kostnader för insatser", 144, at, {"-4 982 040", "-4 716 200"});
+  p.Row("Övriga kostnader", 158, at, {"-165 450", "-342 110"});
+  p.Row("Summa kostnader", 174, at, {"-5 147 490", ""});
+  p.Add(fixtures::R("-5", 478, 174));
+  p.Add(fixtures::R("058", 487, 174));
+  Word tall = fixtures::R("310", 500, 174);
+  tall.box.y0 -= 6.5;  // the rule over the sums row
+  p.Add(tall);
+  for (Word& w : p.words) w.confidence = 0.9f;
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("årsredovisning", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  ASSERT_EQ(ts[0].rows.size(), 3u);
+  EXPECT_EQ(ts[0].rows[2].cells[1].amount_sek, -5058310) << ts[0].rows[2].cells[1].raw;
+}
+
 }  // namespace
 }  // namespace finsam

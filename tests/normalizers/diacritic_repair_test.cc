@@ -234,6 +234,17 @@ TEST(DiacriticRepairHardCases, CapitalOpeningALineUnderAShortLine) {
                   "Förbundet har under året arbetat vidare med spridning\növer hela länet av goda metoder."}});
 }
 
+// A word that ends its paragraph or the text with no sentence mark: the
+// sentence went on (into a table, onto the next page), so nothing is known
+// of its right neighbour; clean text ends sentences there ("... ett år.").
+TEST(DiacriticRepairHardCases, AWordEndingItsParagraphWithNoSentenceMark) {
+  ExpectAll({Case{"Samtliga intressentgrupper ar\n\nTabell 2, Forteckning over max och min",
+                  "Samtliga intressentgrupper är\n\nTabell 2, Förteckning över max och min"},
+             Case{"uteslutande till kalender, adressbok och som anteckningsblock ar",
+                  "uteslutande till kalender, adressbok och som anteckningsblock är"},
+             Case{"Projektet pagick under ett ar.\n\nTabell 2", "Projektet pågick under ett år.\n\nTabell 2"}});
+}
+
 // A line that ends in a figure is a table row: its capital opens the row's
 // label even under a long heading line that ends in a small word.
 TEST(DiacriticRepairHardCases, CapitalOpeningATableRowUnderALongHeading) {

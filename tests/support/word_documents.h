@@ -35,7 +35,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w38-dr-norrabohuslan", "w39-vp-sodraroslagen",
                                                 "w40-ar-sjuharad", "w41-dr-trelleborg",
                                                 "w42-vp-hoglandet", "w43-ar-norravastmanland",
-                                                "w44-vp-ostravarmland"};
+                                                "w44-vp-ostravarmland",
+                                                "w45-ar-nordostraskane"};
   return kIds;
 }
 

@@ -26,6 +26,8 @@ Source lines:
   @valign bottom         the next table's cells set their text at the bottom (a wrapped label's
                          figures on its last line, w42)
   a^{1}                  a superscript (a footnote mark), in a paragraph or a cell (w42)
+  @numalign center       the next table's figures, and the heads over them, centred in their
+                         cells instead of set right (w45)
   anything else          a paragraph; blank lines end tables
 """
 import base64, os, re, struct, sys
@@ -46,6 +48,7 @@ def main(src, out):
     table, bold, head = [], [], []
     tcount = [0]
     widths = []  # @widths: the next table's column widths (cm), then reset
+    numalign = ['R']  # @numalign center: the next table's figures centred (w45)
     valign = ['']  # @valign bottom: the next table's cells align their text at the bottom (w42)
     repeat = [False]  # @repeathead: the next table's first row repeats on each page (w32)
     sections = [0, 0]  # a two-column section open?, sections so far
@@ -98,7 +101,7 @@ def main(src, out):
                 elif valign[0]:
                     cs += 'V'
                 num = c > 0 and (NUM.match(bare(v)) or (hd and numeric[c]))
-                ps = ('PH' if hd else ('PB' if bold[i] else 'P')) + ('C' if across else 'R' if num else 'L')
+                ps = ('PH' if hd else ('PB' if bold[i] else 'P')) + ('C' if across else numalign[0] if num else 'L')
                 x.append('<table:table-cell table:style-name="%s"%s%s office:value-type="string"><text:p text:style-name="%s">%s</text:p></table:table-cell>' % (
                     cs, (' table:number-rows-spanned="%s"' % span.group(1)) if span else '',
                     (' table:number-columns-spanned="%s"' % across.group(1)) if across else '', ps, escape(v)))
@@ -107,6 +110,7 @@ def main(src, out):
                 x.append('</table:table-header-rows>')
         repeat[0] = False
         valign[0] = ''
+        numalign[0] = 'R'
         x.append('</table:table>')
         body.append('\n'.join(x))
         table.clear(); bold.clear(); head.clear()
@@ -130,6 +134,8 @@ def main(src, out):
             tabs = line.split()[1:]
         elif line.startswith('@header ') or line.startswith('@footer '):
             running[line[1:7]] = line[8:]
+        elif line.startswith('@numalign'):
+            numalign[0] = 'C' if line.split()[1] == 'center' else 'R'
         elif line.startswith('@valign'):
             valign[0] = line.split()[1]
         elif line.startswith('@repeathead'):
