@@ -1,5 +1,6 @@
 #include "extractors/financial_tables.h"
 
+#include <optional>
 #include <set>
 
 #include <re2/re2.h>
@@ -69,9 +70,82 @@ void DropFootnoteMarks(const Document& doc, std::vector<FinancialTable>* tables)
     }
 }
 
+// A column kind abbreviated before its year, as narrow spreadsheet heads
+// print it ("Utf 2025", "Bu 2026", "Budg. 2027", "Progn 2026", w46), or
+// glued to its year by a dash OCR read off a speck ("Utf-2025" on a scan):
+// the kind's word and the year, so that every reader after this sees the
+// heads it knows. Only before a year, where nothing else reads so ("Bu"
+// alone may be a name). Returns the document with such heads spelled out,
+// or nothing when it has none (the common case: no copy). Words keep
+// their raw text.
+std::optional<Document> WithKindsSpelledOut(const Document& doc) {
+  struct Kind {
+    const RE2* word;  // the abbreviation as a word, or glued to a year (its group 1)
+    const RE2* glued;
+    const RE2* in_line;  // before a year in a line's text
+    const char* full;
+  };
+  static const RE2 kUtf("(?i)utf\\.?"), kBu("(?i)bu(?:dg)?\\.?"), kProgn("(?i)progn?\\.?");
+  static const RE2 kUtfGlued("(?i)utf(?:all)?\\.?[-–]((?:19|20)\\d\\d)");
+  static const RE2 kBuGlued("(?i)bu(?:dg|dget)?\\.?[-–]((?:19|20)\\d\\d)");
+  static const RE2 kPrognGlued("(?i)progn?(?:os)?\\.?[-–]((?:19|20)\\d\\d)");
+  static const RE2 kUtfLine("(?i)(^|\\s)utf(?:\\.?(\\s+)|(?:all)?\\.?[-–])((?:19|20)\\d\\d)");
+  static const RE2 kBuLine("(?i)(^|\\s)bu(?:dg)?(?:\\.?(\\s+)|(?:dget)?\\.?[-–])((?:19|20)\\d\\d)");
+  static const RE2 kPrognLine("(?i)(^|\\s)progn?(?:\\.?(\\s+)|(?:os)?\\.?[-–])((?:19|20)\\d\\d)");
+  static const Kind kKinds[] = {{&kUtf, &kUtfGlued, &kUtfLine, "Utfall"},
+                                {&kBu, &kBuGlued, &kBuLine, "Budget"},
+                                {&kProgn, &kPrognGlued, &kPrognLine, "Prognos"}};
+  static const RE2 kYear("(?:19|20)\\d\\d(?:[-–—/](?:19|20)?\\d\\d)?[,.:]?");
+  auto in_line = [&](const Line& l) {
+    for (const Kind& k : kKinds)
+      if (RE2::PartialMatch(l.text, *k.in_line)) return true;
+    return false;
+  };
+  bool any = false;
+  for (const Page& p : doc.pages)
+    for (const Line& l : p.lines) any = any || in_line(l);
+  if (!any) return std::nullopt;
+  Document out = doc;
+  for (Page& p : out.pages)
+    for (Line& l : p.lines) {
+      if (!in_line(l)) continue;
+      std::vector<Word> words;
+      for (size_t i = 0; i < l.words.size(); ++i) {
+        Word w = l.words[i];
+        std::string year;
+        const Kind* glued = nullptr;
+        for (const Kind& k : kKinds) {
+          if (i + 1 < l.words.size() && RE2::FullMatch(w.text, *k.word) && RE2::FullMatch(l.words[i + 1].text, kYear))
+            w.text = k.full;
+          if (RE2::FullMatch(w.text, *k.glued, &year)) glued = &k;
+        }
+        if (!glued) {
+          words.push_back(std::move(w));
+          continue;
+        }
+        // The year takes its share of the box by its length in the word.
+        const std::string printed = w.text;
+        Word kind = w, y = w;
+        const double split = w.box.x0 + w.box.width() * static_cast<double>(printed.size() - year.size()) /
+                                             static_cast<double>(printed.size());
+        kind.text = glued->full;
+        kind.box.x1 = split;
+        y.text = year;
+        y.box.x0 = split;
+        words.push_back(std::move(kind));
+        words.push_back(std::move(y));
+      }
+      l.words = std::move(words);
+      for (const Kind& k : kKinds) RE2::GlobalReplace(&l.text, *k.in_line, std::string("\\1") + k.full + " \\3");
+    }
+  return out;
+}
+
 }  // namespace
 
-std::vector<FinancialTable> ExtractFinancialTables(const Document& doc) {
+std::vector<FinancialTable> ExtractFinancialTables(const Document& source) {
+  const std::optional<Document> spelled = WithKindsSpelledOut(source);
+  const Document& doc = spelled ? *spelled : source;
   TableContext ctx;
   ctx.doc_kind = doc.meta.kind;
   ctx.default_unit = DocumentUnitStatement(doc);

@@ -131,6 +131,14 @@ std::string KindWordNear(const std::string& word);
 // A member fee's word that names a column with the year after it
 // ("Medlemsavgift 2027", "Bidrag 2026").
 bool IsFeeHeaderWord(const std::string& token);
+// The head of a member fee table's label column ("Medlem", "Medlemmar",
+// "Part", "Huvudman", "Organisation"), any case, punctuation ignored.
+bool IsMemberHeadWord(const std::string& token);
+// A member fee table's label head, maybe with its share column's head,
+// then one year ("Medlem Andel 2027", "Medlemmar Fördelning, % 2027",
+// w46): the year heads the fees. `words` are the line's words; true with
+// the year's index in *year_at.
+bool IsMemberFeeHeader(const std::vector<std::string>& words, size_t* year_at);
 // The unit word a fee's head may carry ("kr" of "Avgift, kr"; also tkr,
 // kronor, sek, tsek, ksek), any case, punctuation around it ignored.
 bool IsFeeUnitWord(const std::string& token);

@@ -464,6 +464,21 @@ bool IsFeeHeaderWord(const std::string& token) {
   return RE2::FullMatch(token, kFee);
 }
 
+bool IsMemberHeadWord(const std::string& token) {
+  // (OCR reads the l as an i: "Mediem".)
+  static const RE2 kMember("med[li]em(mar)?|medlemsorganisation(er)?|part(er)?|organisation(er)?|huvudm[ae]n");
+  return RE2::FullMatch(FoldKey(StripPunct(token)), kMember);
+}
+
+bool IsMemberFeeHeader(const std::vector<std::string>& words, size_t* year_at) {
+  if (words.size() < 2 || words.size() > 4 || !IsMemberHeadWord(words[0]) || !IsYearToken(words.back())) return false;
+  static const RE2 kShare("andel|fordelning|procent|%|i %");
+  for (size_t k = 1; k + 1 < words.size(); ++k)
+    if (!RE2::FullMatch(FoldKey(StripPunct(words[k])), kShare) && words[k] != "%") return false;
+  *year_at = words.size() - 1;
+  return true;
+}
+
 bool IsFeeUnitWord(const std::string& token) {
   return RE2::FullMatch(FoldKey(StripPunct(token)), "kr|tkr|kronor|sek|tsek|ksek"_re);
 }
@@ -793,8 +808,13 @@ bool LabelsStartWithACodeColumn(const Grid& grid) {
 bool SplitLeadingCode(const std::string& label, std::string* code, std::string* stop, std::string* rest) {
   // (OCR may read a number's stop as a comma: "4, Steg 1 till arbete".)
   // (An outline number too: "1.1 Statlig medlemsavgift", "2.3 Lokaler".)
-  static const RE2 kLeadingCode("^(\\d{1,6}(?:\\.\\d{1,3})*)([.),]?)(?: +| *[|/]+ *)(\\pL.*)$");
-  return RE2::FullMatch(label, kLeadingCode, code, stop, rest);
+  // (OCR may read an outline's inner stop as a colon: "1:1 Medlemsavgift".)
+  static const RE2 kLeadingCode("^(\\d{1,6}(?:[.:]\\d{1,3})*)([.),]?)(?: +| *[|/]+ *)(\\pL.*)$");
+  std::string c;
+  if (!RE2::FullMatch(label, kLeadingCode, &c, stop, rest)) return false;
+  std::replace(c.begin(), c.end(), ':', '.');
+  if (code) *code = c;
+  return true;
 }
 
 int YearlessKindsStart(const std::vector<std::string>& words) {

@@ -384,6 +384,10 @@ int HeaderStart(const Band& band) {
     }
   }
   if (years == 0 && tokens == 0) return YearlessAmountHeaderStart(band);
+  // A member fee table's heads, the year alone over the fees ("Medlem Andel
+  // 2027", w46).
+  size_t fee_year = 0;
+  if (years == 1 && tokens == 1 && IsMemberFeeHeader(texts, &fee_year)) return static_cast<int>(fee_year);
   if (years == 0 || tokens < 2 || first == band.words.size()) return -1;
   // A year followed by a group of three digits is a figure whose first
   // thousands space OCR lost ("Summa tillgångar 1952 940 1999 960", w45):
@@ -2428,7 +2432,8 @@ bool OutlineSectionOver(const Band& b, const Band& next) {
   // (No figure after the words: a speck OCR read as a dash may stand there.)
   if (b.words.size() > 6 || !RE2::FullMatch(b.Text(), "(\\d{1,2})\\.? +\\pL[^\\d]*"_re, &number))
     return false;
-  if (next.words.empty() || !RE2::FullMatch(next.words[0].w->text, number + "\\.\\d{1,2}\\.?")) return false;
+  // (OCR may read the inner stop as a colon: "1:1 Medlemsavgift staten".)
+  if (next.words.empty() || !RE2::FullMatch(next.words[0].w->text, number + "[.:]\\d{1,2}\\.?")) return false;
   for (size_t w = 1; w < next.words.size(); ++w)
     if (HasDigit(next.words[w].w->text) && IsNumericToken(next.words[w].w->text)) return true;
   return false;

@@ -766,6 +766,16 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   RE2::GlobalReplace(&opened, "((?:19|20)\\d\\d-\\d\\d-\\d\\d)\\s*[-–—]+[|\\]}]?(\\s|$)"_re, "\\1\\2");
   std::vector<std::string> toks =
       JoinWordDates(JoinFiscalYears(JoinBrokenKinds(OcrTokens(StripRuleJunk(opened, &had)))));
+  // A speck OCR read as a full stop after a year, with more years after it
+  // ("Budget 2027. = Plan 2028", w46): the year's.
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (!RE2::FullMatch(toks[i], "(?:19|20)\\d\\d\\."_re)) continue;
+    bool later_year = false;
+    for (size_t k = i + 1; k < toks.size(); ++k) later_year = later_year || IsYearToken(toks[k]);
+    if (!later_year) continue;
+    toks[i].pop_back();
+    had = true;
+  }
   // A kind word OCR garbled into a scrap before its year ("fa 2019 [Ufa
   // 2020" for Utfall 2019 Utfall 2020, psm 6 through a ruled header): the
   // scrap goes, and the columns' kinds are the document's guess (junk).
@@ -1011,6 +1021,15 @@ bool OneColumnSpaceHeader(const std::string& text, std::string* label, std::vect
     if (toks[n - 1].back() == ',') toks[n - 1].pop_back();
   }
   if (n < 2 || n > 6 || !IsYearToken(toks[n - 1])) return false;
+  // (Or a member fee table's heads, the year alone over the fees: "Medlem
+  // Andel 2027", w46.)
+  size_t year_at = 0;
+  if (unit.empty() && IsMemberFeeHeader(std::vector<std::string>(toks.begin(), toks.begin() + static_cast<long>(n)), &year_at)) {
+    label->clear();
+    for (size_t k = 0; k < year_at; ++k) *label += (k ? " " : "") + toks[k];
+    *headers = {toks[year_at]};
+    return true;
+  }
   std::string header = toks[n - 2] + " " + toks[n - 1];
   if (!IsKindYearHeader(header)) return false;
   for (size_t k = 0; k + 2 < n; ++k)
@@ -1958,7 +1977,7 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
     bool has_year = false;
     for (const std::string& t : labels[0].toks) has_year = has_year || IsYearToken(t) || RE2::PartialMatch(t, "(19|20)\\d\\d"_re);
     // The label column's own head ("Medlem" over the member rows) is no row.
-    if (RE2::FullMatch(FoldKey(first), "(medlem(mar)?|part(er)?|organisation(er)?|huvudm[ae]n)"_re)) {
+    if (IsMemberHeadWord(first)) {
       labels.erase(labels.begin());
       continue;
     }
@@ -3922,6 +3941,14 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
   int coded = 0;
   for (const GridRow& r : g.rows) coded += coded_label(r.label) && RowHasCells(r);
   const bool code_column = coded >= 3;
+  // A coded result or sum row with nothing after the line below it ("3.
+  // Resultat 220 …" over "Insatser", the next section's heading, w46):
+  // the line opens what follows, no rest of the label.
+  auto closes_table = [&](const GridRow& prev, size_t i) {
+    std::string rest;
+    if (i + 1 < g.rows.size() || !SplitLeadingCode(prev.label, nullptr, nullptr, &rest)) return false;
+    return IsResultLabel(rest) || IsSumLabel(rest);
+  };
   auto unlabeled = [](const GridRow& r) { return r.label.empty() && !r.repeated_header && RowHasCells(r); };
   auto label_only = [](const GridRow& r) {
     return !r.label.empty() && !r.repeated_header && !RowHasCells(r) && !IsSectionHeading(r.label);
@@ -3958,7 +3985,7 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
     if (prev_open && !r.repeated_header && !RowHasCells(r) &&
         (ContinuesLabel(prev->label, r.label) ||
          (code_column && coded_label(prev->label) && !r.label.empty() && !HasDigit(r.label) &&
-          !IsSectionHeading(r.label) && r.label.back() != ':'))) {
+          !IsSectionHeading(r.label) && r.label.back() != ':' && !closes_table(*prev, i)))) {
       prev->label += " " + r.label;
       continue;
     }

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 45u);
+  ASSERT_EQ(scored.size(), 46u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -251,10 +251,16 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // "1952 940 1999 960", was taken for a header of years, and a group whose
   // box reached up to the rule read first, "-5 310 058") 77/78 (a minus lost
   // in its change-in-equity table, flagged): all 3094/3173 (0.975),
-  // precision 1.000.
-  EXPECT_GE(t.recalled, 3094) << ScoreReport(scored);
+  // precision 1.000. w46 (session 65; held out: 17/79, none wrong: its
+  // abbreviated heads, one glued to its year by a speck's dash,
+  // "Utf-2025", and its outline numbers read "1:1" by OCR, so the section
+  // row "1. Intäkter" ended the table; its fee table under "Medlem Andel
+  // 2027" no table) 77/79 (a 900 read 200, "Sjöbo" read "Siöbo", each
+  // flagged):
+  // all 3171/3252 (0.975), precision 1.000.
+  EXPECT_GE(t.recalled, 3171) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 45) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 46) << ScoreReport(scored);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 45u);
+  ASSERT_EQ(scored.size(), 46u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -180,16 +180,19 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // in three tables, each said in a sentence) 60/60 as first measured.
   // w45 (session 65; held out: 71/78 with 7 wrong `ok`, its fee table in
   // kronor read as tkr, the sentence "Avgifterna i kronor." not taken for
-  // a unit) 78/78, none suspect.
+  // a unit) 78/78, none suspect. w46 (held out: 45/79, none wrong: column
+  // kinds abbreviated before their years, "Utf 2025", "Bu 2026", "Progn
+  // 2026", left three columns of six unread, and a member fee table under
+  // "Medlem Andel 2027" was no table) 79/79, none suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 45) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 46) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 45u);
+  ASSERT_EQ(scored.size(), 46u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -391,18 +394,24 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // Session 65: w45 (held out, its dump made with --psm 6: 53/78 with 7
   // wrong `ok`, its fees read as tkr as in its PDF, and its insatser lost,
   // a count column's head after a yearless Avvikelse not read and "Hälsa
-  // 50+" read as a figure) 78/78: all 3083/3173.
-  EXPECT_GE(t.recalled, t.expected - 90) << ScoreReport(scored);
+  // 50+" read as a figure) 78/78: all 3083/3173. w46 (held out: 0/79, its
+  // abbreviated heads unread; after them 54/79, none wrong: its insatser,
+  // a column of periods between labels and figures ("Arbetslivscoach
+  // 2025-2028 1800 …"), stay suspect with the periods in their labels, and
+  // psm 3 set its fee table column by column, unread), its förbund's name
+  // left "Mittskane" (no word list holds it): all 3137/3252.
+  EXPECT_GE(t.recalled, t.expected - 115) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
   // and w38 +4 each.
   // w40 none, w41 +7 (its two lost minus signs and the sums they leave
   // unconfirmed), w39 +1 (a figure derived from its sums). w42 +3 (its
   // result row, a cell unread). w45 +6 (counts and shares of its nyckeltal
-  // that no check confirms).
-  EXPECT_LE(t.suspect, 229) << ScoreReport(scored);
+  // that no check confirms). w46 +10 (its insatser under a column of
+  // periods).
+  EXPECT_LE(t.suspect, 239) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 45) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 45) << ScoreReport(scored);  // w46: "Samordningsförbundet Mittskane"
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

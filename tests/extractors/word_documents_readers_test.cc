@@ -2711,5 +2711,113 @@ TEST(WordDocumentLayoutTest, AGroupWhoseBoxReachesUpToTheRuleKeepsItsPlace) {
   EXPECT_EQ(ts[0].rows[2].cells[1].amount_sek, -5058310) << ts[0].rows[2].cells[1].raw;
 }
 
+// A scan's header of column kinds abbreviated before their years, one
+// glued to its year by a dash OCR read off a speck, specks read as a full
+// stop and a dash between the heads ("Tkr Utf-2025 Bu 2026 . Progn 2026
+// Bu 2027 — Plan 2028 Plan 2029", w46), over rows numbered like an outline
+// whose inner stop OCR read as a colon ("1:1 Medlemsavgift staten"): the
+// kinds are read, and the numbers leave the labels.
+TEST(WordDocumentLayoutTest, AbbreviatedKindsOverOutlineNumberedRowsOnAScan) {
+  PageBuilder p;
+  p.Text("Ekonomisk översikt", 420);
+  // The header's words where OCR put them on the 300 dpi page (pixels).
+  auto px = [&p](const char* text, double x0, double y0, double x1, double y1) {
+    Word w = fixtures::L(text, 0, 0);
+    w.box = Box{x0 * 0.24, y0 * 0.24, x1 * 0.24, y1 * 0.24};
+    p.Add(w);
+  };
+  px("Tkr", 294, 1859, 368, 1900);
+  px("Utf-2025", 989, 1860, 1125, 1889);
+  px("Bu", 1218, 1861, 1258, 1888);
+  px("2026", 1270, 1860, 1347, 1889);
+  px(".", 1365, 1856, 1377, 1900);
+  px("Progn", 1388, 1862, 1480, 1895);
+  px("2026", 1491, 1861, 1569, 1889);
+  px("Bu", 1661, 1862, 1701, 1888);
+  px("2027", 1712, 1861, 1790, 1889);
+  px("—", 1818, 1856, 1830, 1902);
+  px("Plan", 1855, 1860, 1923, 1889);
+  px("2028", 1934, 1861, 2010, 1889);
+  px("Plan", 2076, 1861, 2144, 1889);
+  px("2029", 2155, 1862, 2233, 1889);
+  const std::vector<double> at = {270, 323.5, 376.6, 429.6, 482.6, 536};
+  p.Text("1. Intäkter", 462);
+  p.Row("1:1 Medlemsavgift staten", 478, at, {"3 000", "3 100", "3 100", "3 200", "3 200", "3 200"});
+  p.Row("1:2 Medlemsavgift region", 494, at, {"1 500", "1 550", "1 550", "1 600", "1 600", "1 600"});
+  p.Row("1.3 Medlemsavgift kommuner", 510, at, {"1 500", "1 550", "1 550", "1 600", "1 600", "1 600"});
+  p.Row("Summa intäkter", 526, at, {"6 000", "6 200", "6 200", "6 400", "6 400", "6 400"});
+  for (Word& w : p.words) w.confidence = 0.9f;
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(fixtures::Columns(ts[0]), "[utfall 2025][budget 2026][prognos 2026][budget 2027][plan 2028][plan 2029]");
+  const std::string labels = Labels(ts[0]);
+  EXPECT_NE(labels.find("[Medlemsavgift staten]"), std::string::npos) << labels;
+  EXPECT_NE(labels.find("[Medlemsavgift kommuner]"), std::string::npos) << labels;
+  ASSERT_GE(ts[0].rows.size(), 4u);
+  EXPECT_EQ(ts[0].rows[0].cells[2].amount_sek, 3100000);
+}
+
+// A dump of a table numbered like an outline under abbreviated kind heads
+// with specks after them ("Tkr Utf 2025 Bu 2026 Progn 2026 Bu 2027. =
+// Plan 2028", w46): the kinds are read; its numbered result row is the
+// table's last, and the next section's heading under it ("Insatser") is
+// no rest of that row's label.
+TEST(WordDocumentDumpTest, AbbreviatedKindsAndANumberedResultRowBeforeTheNextHeading) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Ekonomisk oversikt\n\nTkr Utf 2025 Bu 2026 Progn 2026 Bu 2027. = Plan 2028 ~—— Plan 2029\n1. Intakter\n\n"
+      "1.1 Medlemsavgift staten 3 000 3 100 3 100 3 200 3 200 3 200\n"
+      "1.2 Medlemsavgift region 1 500 1 550 1 550 1 600 1 600 1 600\n"
+      "Summa intakter 4 500 4 650 4 650 4 800 4 800 4 800\n2. Kostnader\n\n"
+      "2.1 Insatser 3 280 4 000 3 615 3 950 3 835 3 720\n2.2 Kansli 1 000 750 900 900 950 1 000\n"
+      "Summa kostnader 4 280 4 750 4 515 4 850 4 785 4 720\n3. Resultat 220 -100 135 -50 15 80\nInsatser\n\n"
+      "Insatserna beskrivs nedan.\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[utfall 2025][budget 2026][prognos 2026][budget 2027][plan 2028][plan 2029]");
+  ASSERT_FALSE(ts[0].rows.empty());
+  const TableRow& last = ts[0].rows.back();
+  EXPECT_EQ(last.label, "Resultat");  // the outline numbers leave the labels (w20)
+  EXPECT_EQ(last.cells[1].amount_sek, -100000);
+}
+
+// A member fee table whose heads are the label column's, a share column's
+// and one year ("Medlem Andel 2027", w46): the year heads the fees, in a
+// plan a budget, in tkr with one decimal.
+TEST(WordDocumentDumpTest, AMemberFeeTableUnderOneYearBesideItsShares) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Medlemsavgifter 2027 (tkr)\n\nMediem Andel 2027\nStaten (FK och AF) 50 % 3 200,0\nRegion Skane 25 % 1 600,0\n"
+      "Eslovs kommun 12,5 % 800,0\nHoors kommun 12,5 % 800,0\nSumma 100 % 6 400,0\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[budget 2027]");
+  ASSERT_EQ(ts[0].rows.size(), 5u);
+  EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 3200000);
+  EXPECT_EQ(ts[0].rows[4].cells[0].amount_sek, 6400000);
+}
+
+TEST(WordDocumentLayoutTest, AMemberFeeTableUnderOneYearBesideItsShares) {
+  PageBuilder p;
+  p.Text("Medlemsavgifter 2027 (tkr)", 100);
+  p.Add(fixtures::L("Medlem", 50, 126));
+  p.Add(fixtures::L("Andel", 300, 126));
+  p.Add(fixtures::R("2027", 500, 126));
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"Staten (FK och AF)", "3 200,0"}, {"Region Skåne", "1 600,0"}, {"Eslövs kommun", "800,0"},
+      {"Höörs kommun", "800,0"}, {"Summa", "6 400,0"}};
+  const char* shares[] = {"50 %", "25 %", "12,5 %", "12,5 %", "100 %"};
+  double y = 142;
+  for (size_t k = 0; k < rows.size(); ++k, y += 14) {
+    p.Text(rows[k].first, y);
+    p.TextAt(shares[k], 300, y);
+    p.Add(fixtures::Num(rows[k].second, 500, y));
+  }
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[budget 2027]");
+  ASSERT_EQ(ts[0].rows.size(), 5u);
+  EXPECT_EQ(ts[0].rows[2].label, "Eslövs kommun");
+  EXPECT_EQ(ts[0].rows[2].cells[0].amount_sek, 800000);
+}
+
 }  // namespace
 }  // namespace finsam

@@ -36,7 +36,7 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w40-ar-sjuharad", "w41-dr-trelleborg",
                                                 "w42-vp-hoglandet", "w43-ar-norravastmanland",
                                                 "w44-vp-ostravarmland",
-                                                "w45-ar-nordostraskane"};
+                                                "w45-ar-nordostraskane", "w46-vp-mittskane"};
   return kIds;
 }
 
