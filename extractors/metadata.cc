@@ -255,11 +255,19 @@ std::string NameWords(const std::vector<std::string>& words, size_t from, size_t
     std::string w = words[i];
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ';')) w.pop_back();
     if (w.empty() || EndsName(w)) break;
-    // "Gävleborg-Verksamhetsplan": a dash joined the name to the title.
-    if (size_t dash = w.find('-'); dash != std::string::npos && dash > 0 && EndsName(w.substr(dash + 1))) {
+    // "Gävleborg-Verksamhetsplan": a dash joined the name to the title,
+    // after a dashed name too ("Ödeshög-Boxholm-Årsredovisning", a running
+    // header's " - " joined, w47).
+    bool titled = false;
+    for (size_t dash = w.find('-'); dash != std::string::npos && dash > 0; dash = w.find('-', dash + 1)) {
+      std::string rest = w.substr(dash + 1);
+      if (const size_t next = rest.find('-'); next != std::string::npos) rest = rest.substr(0, next);
+      if (!EndsName(rest)) continue;
       name.push_back(w.substr(0, dash));
+      titled = true;
       break;
     }
+    if (titled) break;
     std::string f = FoldKey(w);
     bool connective = f == "i" || f == "och" || f == "lan" || f == "stad";
     if (!connective && !StartsUpper(w)) break;

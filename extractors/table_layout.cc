@@ -1484,6 +1484,29 @@ bool BandToRow(const Band& band, const TableShape& shape, const LayoutParams& lp
   // (Nor is a second reference beside a Not column's, "5, 6".)
   bool note_column = false;
   for (int h : shape.headed) note_column = note_column || IsNoteWord(cols[h].header);
+  // Two note references in the Not column's cell ("Kortfristiga skulder"
+  // beside "7, 8", w47): a long label column's edge may take in the first
+  // or both; they are the Not cell's, never words of the label.
+  if (note_column) {
+    std::string head, refs;
+    for (size_t c = 0; c < shape.headed.size() && c < row.cells.size(); ++c) {
+      if (!IsNoteWord(cols[shape.headed[c]].header)) continue;
+      GridCell& note = row.cells[c];
+      if (!note.present && RE2::FullMatch(row.label, "(.*\\pL\\S*)\\s+(\\d{1,2},\\s*\\d{1,2})"_re, &head, &refs)) {
+        row.label = head;
+        note.present = true;
+        note.text = refs;
+        note.prov.page = band.page;
+        note.prov.box = band.box;
+        note.prov.raw_text = refs;
+      } else if (note.present && RE2::FullMatch(note.text, "\\d{1,2}"_re) &&
+                 RE2::FullMatch(row.label, "(.*\\pL\\S*)\\s+(\\d{1,2},)"_re, &head, &refs)) {
+        row.label = head;
+        note.text = refs + " " + note.text;
+        note.prov.raw_text = note.text;
+      }
+    }
+  }
   std::vector<const Chunk*> among;
   for (const Chunk* o : orphans)
     if (o->box.x0 >= shape.first_headed_x0 - lp.edge_slack_pt &&

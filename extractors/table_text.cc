@@ -922,10 +922,17 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     while (end < toks.size() && end - k < 4 && !IsYearToken(toks[end]) &&
            !(end + 1 < toks.size() && IsYearToken(toks[end + 1]) && RE2::FullMatch(toks[end], KindWordRe())))
       ++end;
+    // (After a yearless deviation's own column: "Utfall 2025 Avvikelse
+    // Avvikelse, % Utfall 2024", w47; the share then names its %.)
+    if (end - k >= 2 && RE2::FullMatch(FoldKey(toks[k]), "avvikelse|differens"_re) &&
+        RE2::FullMatch(FoldKey(toks[k + 1]), "(avvikelse|differens|avv\\.?),?"_re))
+      ++k;
     if (end == k || end >= toks.size() || end - k > 3) continue;
     std::string head;
     for (size_t j = k; j < end; ++j) head += (head.empty() ? "" : " ") + toks[j];
-    if (!RE2::FullMatch(FoldKey(head), "(forandring|forandr\\.?|andel|diff|differens)(,? ?(%|i %|procent))?"_re)) continue;
+    if (!RE2::FullMatch(FoldKey(head), "(forandring|forandr\\.?|andel|diff|differens)(,? ?(%|i %|procent))?|"
+                                       "(avvikelse|differens|avv\\.?),? ?(%|i %|procent)"_re))
+      continue;
     toks[k] = head;
     toks.erase(toks.begin() + static_cast<std::ptrdiff_t>(k) + 1, toks.begin() + static_cast<std::ptrdiff_t>(end));
     mid_share = k;
@@ -992,7 +999,9 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
     if (names_year(toks[i])) {
       headers->push_back(pending.empty() ? toks[i] : pending + " " + toks[i]);
       pending.clear();
-    } else if (i == mid_share && pending.empty()) {
+    } else if (i == mid_share && (pending.empty() || (RE2::FullMatch(pending, kYearless) && !headers->empty()))) {
+      if (!pending.empty()) headers->push_back(pending);  // the yearless deviation before the share
+      pending.clear();
       headers->push_back(toks[i]);
     } else if (RE2::FullMatch(pending, kYearless) && RE2::FullMatch(toks[i], KindWordRe()) && !headers->empty()) {
       headers->push_back(pending);
@@ -1004,6 +1013,39 @@ bool SpaceHeader(const std::string& text, std::string* label, std::vector<std::s
   if (!pending.empty() && headers->size() >= 2 && RE2::FullMatch(pending, kYearless)) headers->push_back(pending);
   if (!share.empty() && headers->size() >= 2) headers->push_back(share);
   return headers->size() >= 2;
+}
+
+// A header whose share head broke after its comma, the "%" alone on the
+// next line ("Utfall 2025 Avvikelse| Avvikelse,| Utfall 2024" over "%",
+// w47's dump): read with the sign in its place. On success `*body_from` is
+// the line after the sign's.
+bool ShareSignWrapped(const std::vector<const Line*>& lines, const std::vector<int>& pages, size_t i,
+                      std::string* label, std::vector<std::string>* headers, size_t* body_from) {
+  size_t j = i + 1;
+  while (j < lines.size() && j <= i + 2 && pages[j] == pages[i] && CleanCellText(lines[j]->text).empty()) ++j;
+  if (j >= lines.size() || pages[j] != pages[i] ||
+      !RE2::FullMatch(CleanCellText(lines[j]->text), "\\(?%\\)?|i %|procent"_re))
+    return false;
+  std::vector<std::string> toks = Tokens(lines[i]->text);
+  bool joined = false;
+  for (std::string& t : toks) {
+    std::string bare = t;
+    while (!bare.empty() && (bare.back() == '|' || bare.back() == ']')) bare.pop_back();
+    if (joined || bare.empty() || bare.back() != ',') continue;
+    if (!RE2::FullMatch(FoldKey(bare), "(avvikelse|differens|andel|forandring|avv\\.?),"_re)) continue;
+    t = bare + " %";
+    joined = true;
+  }
+  if (!joined) return false;
+  std::string text;
+  for (const std::string& t : toks) text += (text.empty() ? "" : " ") + t;
+  std::string l;
+  std::vector<std::string> h;
+  if (!SpaceHeader(text, &l, &h)) return false;
+  *label = l;
+  *headers = h;
+  *body_from = j + 1;
+  return true;
 }
 
 // A one-column header in a space-separated dump: a short label (or none),
@@ -4792,6 +4834,8 @@ std::vector<Grid> ReadTextTables(const Document& doc, const TextTableParams& par
         body_from = years_line + 1;
       } else if (StackedHeadCells(lines, pages, i, &label, &headers, &body_from)) {
         // (The header cells one a line: read; the body starts under them.)
+      } else if (ShareSignWrapped(lines, pages, i, &label, &headers, &body_from)) {
+        // (A share head's "%" wrapped onto a line of its own: read with it.)
       } else if (!SpaceHeader(hl.text, &label, &headers, &header_junk) && TitleYears(lines, i, &headers)) {
         // OCR dropped the header line: the caption's years name the columns.
         title_header = true;

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 46u);
+  ASSERT_EQ(scored.size(), 47u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -257,10 +257,11 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // row "1. Intäkter" ended the table; its fee table under "Medlem Andel
   // 2027" no table) 77/79 (a 900 read 200, "Sjöbo" read "Siöbo", each
   // flagged):
-  // all 3171/3252 (0.975), precision 1.000.
-  EXPECT_GE(t.recalled, 3171) << ScoreReport(scored);
+  // all 3171/3252 (0.975), precision 1.000. w47 (held out) 54/54 as first
+  // measured: all 3225/3306 (0.976).
+  EXPECT_GE(t.recalled, 3225) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 46) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 47) << ScoreReport(scored);
 }
 
 }  // namespace

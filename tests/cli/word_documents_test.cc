@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 46u);
+  ASSERT_EQ(scored.size(), 47u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -183,16 +183,18 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // a unit) 78/78, none suspect. w46 (held out: 45/79, none wrong: column
   // kinds abbreviated before their years, "Utf 2025", "Bu 2026", "Progn
   // 2026", left three columns of six unread, and a member fee table under
-  // "Medlem Andel 2027" was no table) 79/79, none suspect.
+  // "Medlem Andel 2027" was no table) 79/79, none suspect. w47 (held out:
+  // 52/54 with 2 wrong `ok`: two note references in one Not cell, "7,
+  // 8", read into a row's label) 54/54, none suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 46) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 47) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 46u);
+  ASSERT_EQ(scored.size(), 47u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -399,8 +401,12 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // a column of periods between labels and figures ("Arbetslivscoach
   // 2025-2028 1800 …"), stay suspect with the periods in their labels, and
   // psm 3 set its fee table column by column, unread), its förbund's name
-  // left "Mittskane" (no word list holds it): all 3137/3252.
-  EXPECT_GE(t.recalled, t.expected - 115) << ScoreReport(scored);
+  // left "Mittskane" (no word list holds it): all 3137/3252. w47 (held out:
+  // 22/54, its driftredovisning unread where a share head's "%" wrapped
+  // under "Avvikelse," beside a yearless Avvikelse, and its förbund read
+  // "Ödeshög-Boxholm-Årsredovisning" from the running header) 53/54 (a nil
+  // dash before a figure read as its minus, flagged): all 3190/3306.
+  EXPECT_GE(t.recalled, t.expected - 116) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
   // and w38 +4 each.
@@ -408,10 +414,11 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // unconfirmed), w39 +1 (a figure derived from its sums). w42 +3 (its
   // result row, a cell unread). w45 +6 (counts and shares of its nyckeltal
   // that no check confirms). w46 +10 (its insatser under a column of
-  // periods).
-  EXPECT_LE(t.suspect, 239) << ScoreReport(scored);
+  // periods). w47 +4 (the row a nil dash left in doubt, and what its sum
+  // cannot confirm).
+  EXPECT_LE(t.suspect, 243) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 45) << ScoreReport(scored);  // w46: "Samordningsförbundet Mittskane"
+  EXPECT_EQ(t.meta_right, 46) << ScoreReport(scored);  // w46: "Samordningsförbundet Mittskane"
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

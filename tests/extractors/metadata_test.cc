@@ -532,5 +532,20 @@ TEST(MetadataTest, APrefixWithAMarkOcrAddedAndATableRowNamingAMember) {
   }
 }
 
+// A running header whose dot OCR read as a dash joins the förbund's dashed
+// name to the document's kind ("Samordningsförbundet Ödeshög—Boxholm -
+// Årsredovisning 2025", w47's dump): the name ends before the kind.
+TEST(MetadataTest, ARunningHeaderJoinsADashedNameToTheKind) {
+  ForbundRegistry registry = ForbundRegistry::Parse("Samordningsförbundet Värmland\n");
+  Document doc;
+  ReadText("Samordningsförbundet Ödeshög—Boxholm - Årsredovisning 2025\n\nÅrsredovisning 2025\n\n"
+           "Samordningsförbundet Ödeshög—Boxholm\nVerksamhetsåret 2025\n",
+           doc);
+  for (Page& p : doc.pages) p.decision = PageDecision::kOcr;
+  ExtractMetadata(registry, doc);
+  EXPECT_EQ(doc.meta.forbund, "Samordningsförbundet Ödeshög-Boxholm");
+  EXPECT_EQ(doc.meta.kind, "årsredovisning");
+}
+
 }  // namespace
 }  // namespace finsam

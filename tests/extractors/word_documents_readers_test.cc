@@ -2819,5 +2819,50 @@ TEST(WordDocumentLayoutTest, AMemberFeeTableUnderOneYearBesideItsShares) {
   EXPECT_EQ(ts[0].rows[2].cells[0].amount_sek, 800000);
 }
 
+// A dump's header whose share head broke after its comma, the "%" alone on
+// the next line, beside a yearless deviation ("Utfall 2025 Avvikelse|
+// Avvikelse,| Utfall 2024" over "%", w47): the deviation and the share
+// are two columns, the prior year's outcome the last.
+TEST(WordDocumentDumpTest, AShareHeadWhosePercentSignWrappedAfterADeviation) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Driftredovisning\n\nBelopp i tkr.\n\nVerksamhet Budget 2025| Utfall 2025 Avvikelse| Avvikelse,| Utfall 2024\n%\n\n"
+      "Medlemsavgifter 3 600 3 600 0 0 3 400\n\nInsatser 2 700 2612 88 3 2 540\n\n"
+      "Kansli och administration 920 958 -38 -4 901\n\nSumma kostnader 3 620 3 570 50 1 3 441\n",
+      "årsredovisning", 2025);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[budget 2025][utfall 2025][avvikelse 2025][andel 0][utfall 2024]");
+  ASSERT_EQ(ts[0].rows.size(), 4u);
+  EXPECT_EQ(ts[0].rows[1].cells[4].amount_sek, 2540000);
+  EXPECT_EQ(ts[0].rows[2].cells[2].amount_sek, -38000);
+}
+
+// Two note references in a balance sheet's Not cell ("7, 8", set at the
+// cell's left edge, far from its head) beside a long label column (w47):
+// the Not cell's, no words of the label.
+TEST(WordDocumentLayoutTest, TwoNoteReferencesInTheNotCell) {
+  PageBuilder p;
+  p.Text("Balansräkning", 100);
+  p.Text("Belopp i kronor", 126);
+  p.Add(fixtures::R("Not", 328, 126));
+  p.Add(fixtures::R("2025", 420, 126));
+  p.Add(fixtures::R("2024", 500, 126));
+  const std::vector<double> at = {420, 500};
+  p.Row("Kassa och bank", 142, at, {"1 304 880", "1 371 210"});
+  p.Row("Summa tillgångar", 156, at, {"1 304 880", "1 371 210"});
+  p.Row("Eget kapital", 172, at, {"956 910", "1 003 790"});
+  p.Add(fixtures::R("6", 328, 172));
+  // (The pair is no figure: Writer set it left in the cell, the single
+  // references right, under the head.)
+  p.Row("Kortfristiga skulder", 186, at, {"347 970", "367 420"});
+  p.Add(fixtures::L("7,", 229, 186));
+  p.Add(fixtures::L("8", 245, 186));
+  p.Row("Summa eget kapital och skulder samt avsättningar", 200, at, {"1 304 880", "1 371 210"});
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("årsredovisning", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  const std::string labels = Labels(ts[0]);
+  EXPECT_NE(labels.find("[Kortfristiga skulder]"), std::string::npos) << labels;
+  EXPECT_EQ(labels.find("7,"), std::string::npos) << labels;
+}
+
 }  // namespace
 }  // namespace finsam

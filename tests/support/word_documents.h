@@ -36,7 +36,8 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w40-ar-sjuharad", "w41-dr-trelleborg",
                                                 "w42-vp-hoglandet", "w43-ar-norravastmanland",
                                                 "w44-vp-ostravarmland",
-                                                "w45-ar-nordostraskane", "w46-vp-mittskane"};
+                                                "w45-ar-nordostraskane", "w46-vp-mittskane",
+                                                "w47-ar-odeshogboxholm"};
   return kIds;
 }
 
