@@ -80,9 +80,9 @@ void DropFootnoteMarks(const Document& doc, std::vector<FinancialTable>* tables)
 // their raw text.
 std::optional<Document> WithKindsSpelledOut(const Document& doc) {
   struct Kind {
-    const RE2* word;  // the abbreviation as a word, or glued to a year (its group 1)
-    const RE2* glued;
-    const RE2* in_line;  // before a year in a line's text
+    const RE2* word;     // the abbreviation as a word of its own
+    const RE2* glued;    // the kind glued to its year by a dash (the year its group 1)
+    const RE2* in_line;  // either, before a year, in a line's text
     const char* full;
   };
   static const RE2 kUtf("(?i)utf\\.?"), kBu("(?i)bu(?:dg)?\\.?"), kProgn("(?i)progn?\\.?");
