@@ -371,6 +371,10 @@ bool IsRuleJunk(char32_t c) {
          c == U'£' || c == '^' || c == U'®' || c == U'©';
 }
 
+// An age group in a row's label ("Hälsa 50+", "Seniorer 65+", w45): text
+// of the row, neither a figure nor a rule's crossing read as "+".
+bool IsAgeGroupToken(const std::string& t) { return RE2::FullMatch(t, "\\d{1,3}\\+"_re); }
+
 std::string StripRuleJunk(const std::string& clean, bool* had) {
   *had = false;
   std::string out;
@@ -385,9 +389,9 @@ std::string StripRuleJunk(const std::string& clean, bool* had) {
       out += (out.empty() ? "" : " ") + tok;
       continue;
     }
-    // An age group in the label ("Hälsa 50+ 600 575", w45): a plus after a
-    // word's number, before the figures, is printed, not a rule's crossing.
-    if (ti > 0 && ti + 1 < toks.size() && RE2::FullMatch(tok, "\\d{1,3}\\+"_re) &&
+    // An age group in the label, after a word and before the figures
+    // ("Hälsa 50+ 600 575").
+    if (ti > 0 && ti + 1 < toks.size() && IsAgeGroupToken(tok) &&
         RE2::PartialMatch(toks[ti - 1], "\\pL$"_re) && IsNumberish(toks[ti + 1])) {
       out += (out.empty() ? "" : " ") + tok;
       continue;
@@ -457,8 +461,7 @@ size_t FiguresStart(const std::vector<std::string>& toks) {
   while (first > 0) {
     const std::string& t = toks[first - 1];
     if (RE2::FullMatch(t, kYearRange)) break;
-    // An age group ("Hälsa 50+", "Seniorer 65+", w45) is text of the row.
-    if (RE2::FullMatch(t, "\\d{1,3}\\+"_re)) break;
+    if (IsAgeGroupToken(t)) break;
     bool lone_head = t.size() == 1 && std::strchr("JBOSlI]g", t[0]) != nullptr && t[0] != '\0' && first < toks.size() && toks[first].size() == 3 &&
                      AllDigits(toks[first]);
     // A figure read as letters only, between two figures ("13 14 IS 15
@@ -3803,6 +3806,11 @@ bool EndsInWordAndComma(const std::string& label) {
   return RE2::PartialMatch(label, "(?:^|[\\s(])\\pL{2,},$"_re);
 }
 
+// Whether a dump's label line breaks off open: after a joining word
+// (EndsInJoiningWord) or after a word and a comma, so the next line goes
+// on with it.
+bool BreaksOffOpen(const std::string& label) { return EndsInJoiningWord(label) || EndsInWordAndComma(label); }
+
 // A line that continues the label of the row above it: it starts with a
 // small letter (Swedish row labels start with a capital), or both are
 // capitals only ("ÅRETS" over "RESULTAT"; a capitals section heading such
@@ -3815,7 +3823,7 @@ bool ContinuesLabel(const std::string& prev, const std::string& cur) {
   // So does one that breaks off after a word and a comma ("Samverkansteam
   // Höglandet (Eksjö," over "Nässjö och Vetlanda) 2 100", w42; not after a
   // figure OCR damaged, "Eget kapital e630,").
-  if ((EndsInJoiningWord(prev) || EndsInWordAndComma(prev)) && !IsSectionHeading(cur)) return true;
+  if (BreaksOffOpen(prev) && !IsSectionHeading(cur)) return true;
   auto capitals = [](const std::string& s) {
     int upper = 0;
     for (size_t k = 0; k < s.size();) {
@@ -4052,7 +4060,7 @@ std::vector<RowChoice> MergeWrappedRows(Grid& g) {
     // ("Medlemsavgift från" over "Försäkringskassan och" over
     // "Arbetsförmedlingen 3 000 …": a cell whose text stands at its bottom,
     // w42) goes on on the next label line, whatever its first letter.
-    if (label_only(r) && i + 1 < g.rows.size() && label_only(g.rows[i + 1]) && (EndsInJoiningWord(r.label) || EndsInWordAndComma(r.label))) {
+    if (label_only(r) && i + 1 < g.rows.size() && label_only(g.rows[i + 1]) && BreaksOffOpen(r.label)) {
       g.rows[i + 1].label = r.label + " " + g.rows[i + 1].label;
       continue;
     }
