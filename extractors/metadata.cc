@@ -861,10 +861,11 @@ void ExtractMetadata(const ForbundRegistry& registry, Document& doc) {
                   line, "(?i)(med|och|samt) (flerårs|flerars|ekonomisk )?(plan|inriktning)|plan för|planperiod"_re))
             continue;
           // The plan's years alone, after the budget year ("Med flerårsplan
-          // för 2028–2029" under "Verksamhetsplan och budget 2027").
+          // för 2028–2029", or a line "Plan för 2028–2029", under
+          // "Verksamhetsplan och budget 2027").
           int p1 = 0, p2 = 0;
           if (RE2::PartialMatch(line,
-                                "(?i)^\\s*(?:med|samt|och) (?:flerårs|flerars|ekonomisk )?"
+                                "(?i)^\\s*(?:(?:med|samt|och) )?(?:flerårs|flerars|ekonomisk )?"
                                 "(?:plan(?:en|ering)?|inriktning)(?: för| for)?"
                                 "(?: åren| aren)?\\s+((?:19|20)\\d\\d)\\s*(?:-|–|—|till)\\s*((?:19|20)\\d\\d)"_re,
                                 &p1, &p2) &&

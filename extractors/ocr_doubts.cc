@@ -192,6 +192,11 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
           break;
         }
       }
+      // "Staten 50 96", "Lunds kommun (25 260)": a share the label stated
+      // ("(50 %)") whose sign OCR read as digits. Two numbers closing a
+      // label are no name a reader can trust.
+      const bool label_two_numbers =
+          row_on_ocr_page && RE2::PartialMatch(r.label, "(?:^|\\s)\\(?\\d{1,3}\\s+\\d{1,3}\\)?$"_re);
       // A ratio row whose figures print decimals ("2,31 1,52 1,02 1,79"):
       // a figure there without them is one whose decimal comma OCR lost
       // ("1579" for 1,79), or a misread. Two such figures and half the row
@@ -262,6 +267,8 @@ int MarkOcrDoubts(const Document& doc, const std::vector<Flag>& checks, std::vec
                 "', the one known word or statement line a few OCR edits away";
         } else if (label_took_digits) {
           why = "label read by OCR ends in digits that may begin the row's first figure";
+        } else if (label_two_numbers) {
+          why = "label read by OCR ends in two numbers (a per cent sign or a bracket read as digits?)";
         } else if (decimal_row && !vouched && !has_decimals(cell.raw) && HasDigit(cell.raw)) {
           why = "figure read by OCR without the decimals its row's other figures print (a decimal comma lost?)";
         } else if (!vouched && share_row && cell.parsed && cell.value > 100) {

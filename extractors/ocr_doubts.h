@@ -15,6 +15,8 @@
 //   - its row's label, on a page read by OCR, ends in one to three digits
 //     and the row's first figure starts with a group of three ("Intäkter 14
 //     | 200 000": a figure OCR split at its first space), or
+//   - its row's label, on a page read by OCR, ends in two numbers of one to
+//     three digits ("Staten 50 96" for "Staten (50 %)"), or
 //   - it was read with low confidence and no check that held used it, or
 //   - it is used by a check that fails (severity error) on a page read by
 //     OCR or of a plain-text dump (OCR output, as a rule, without word

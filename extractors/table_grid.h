@@ -104,8 +104,12 @@ WordDate WordDateAt(const std::vector<std::string>& words, size_t i);
 
 // The unit a figure's cell may print after it ("2 400 000 kr"): the folded
 // unit ("kr", "tkr", "mkr", "mnkr", "sek") of a word that is one, with a
-// stop, comma or quote OCR left after it; "" for any other word.
+// stop, comma or quote OCR left after it; "kr" for the kronor mark ":-"
+// set apart; "" for any other word.
 std::string CellUnitWord(const std::string& word);
+// True for a figure's word that ends in the kronor mark glued to it
+// ("000:-" of "1 900 000:-", "450:–"): the figure is in kronor.
+bool EndsInKronorMark(const std::string& word);
 
 // True for a token that can start or be a column header: a year, a date, or a
 // column-kind word (Utfall, Budget, Plan, Prognos, Avvikelse, Totalt, Not).

@@ -157,6 +157,15 @@ MeasureUnit DetectMeasure(const std::string& text) {
   return m;
 }
 
+// A row label without the shares it states of its subject ("Staten
+// (50 %)", "Summa (100 %)", "Region 25%"): a figure before the sign is the
+// label's own, not the unit of the row's figures, as a bare "%" is
+// ("Soliditet (%)", "Andel, %").
+std::string WithoutStatedShares(std::string label) {
+  RE2::GlobalReplace(&label, "\\(?\\d+(?:[,.]\\d+)?\\s?%\\)?"_re, "");
+  return label;
+}
+
 // Row labels that name a ratio or a rate whatever unit they print
 // (Soliditet, Räntekänslighet, Skuldränta, "andel av"): never money. A
 // share ("andel") is money where the label names a party that pays it
@@ -533,10 +542,15 @@ std::string StripPunct(const std::string& s) {
 
 std::string CellUnitWord(const std::string& word) {
   static const RE2 kUnit("(?i)(kr|tkr|mkr|mnkr|sek)[.,;:\"”’']?");
+  // The kronor mark ":-" set apart from its figure ("1 900 000 :-"); glued
+  // to it ("1 900 000:-") it is EndsInKronorMark's.
+  if (RE2::FullMatch(word, ":(?:-|–|—)+"_re)) return "kr";
   std::string unit;
   if (!RE2::FullMatch(word, kUnit, &unit)) return "";
   return FoldKey(unit);
 }
+
+bool EndsInKronorMark(const std::string& word) { return RE2::PartialMatch(word, "\\d:(?:-|–|—)+$"_re); }
 
 bool IsRelativeYearWord(const std::string& token) {
   return RE2::FullMatch(FoldKey(StripPunct(token)), "innevarande|foregaende|forra"_re);
@@ -1500,7 +1514,7 @@ bool InterpretGrid(const Grid& grid, const TableContext& ctx, FinancialTable* ou
     // "Skuldsättning per kvm (kr/kvm)", "Soliditet (%)", "Antal lägenheter"
     // (not money). Ratio names are not money whatever they print.
     int64_t scale = t.scale;
-    MeasureUnit lm = DetectMeasure(row.label);
+    MeasureUnit lm = DetectMeasure(WithoutStatedShares(row.label));
     if (lm.measure == Measure::kMoney) {
       scale = lm.money.scale;
       row.scale = scale;

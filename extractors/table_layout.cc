@@ -2634,17 +2634,26 @@ bool BodyHasNumbers(const TableBody& body, double first_x, const LayoutParams& l
   return false;
 }
 
-// The unit the body prints after its figures ("2 400 000 kr", "480 tkr"):
-// the word right after a figure's last word on its line. Named only when
+// The unit the body prints after its figures ("2 400 000 kr", "480 tkr",
+// "1 900 000:-"): the word right after a figure's last word on its line,
+// or the kronor mark glued to it. Named only when
 // most figures (two at least) carry it and no figure carries another.
 std::string CellUnit(const HeaderBlock& h, const std::vector<const Band*>& bands, const LayoutParams& lp) {
   const double label_right = h.start > 0 ? h.header.words[h.start - 1].w->box.x1 : 0;
   int figures = 0;
   std::map<std::string, int> units;
   for (const Band* b : bands) {
+    bool after_figure = false;
     for (const Chunk& c : NumberChunks(*b, label_right, lp)) {
-      if (!ParseSwedishNumber(c.Text())) continue;
-      ++figures;
+      if (!ParseSwedishNumber(c.Text())) {
+        after_figure = false;
+        continue;
+      }
+      // A lone thousands group right after a figure is that figure's tail,
+      // set apart where OCR lost a thousands space ("1900" "000:-"); its
+      // unit is the figure's.
+      if (!after_figure || !RE2::FullMatch(CanonicalNumberText(c.Text()), "\\d{3}(?:,\\d+)?"_re)) ++figures;
+      after_figure = true;
       const Box& last = c.words.back().w->box;
       const Word* next = nullptr;
       for (const PWord& p : b->words)
@@ -2652,7 +2661,7 @@ std::string CellUnit(const HeaderBlock& h, const std::vector<const Band*>& bands
             (next == nullptr || p.w->box.x0 < next->box.x0) && p.w != c.words.back().w)
           next = p.w;
       const bool after = next != nullptr && next->box.x0 - last.x1 < 1.5 * last.height();
-      const std::string u = after ? CellUnitWord(next->text) : "";
+      const std::string u = EndsInKronorMark(c.words.back().w->text) ? "kr" : after ? CellUnitWord(next->text) : "";
       if (!u.empty()) ++units[u];
     }
   }

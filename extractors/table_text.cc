@@ -225,11 +225,12 @@ std::string OneMinusSign(const std::string& text) {
   return out;
 }
 
-// The unit the body lines print after their figures ("2 400 000 kr"):
+// The unit the body lines print after their figures ("2 400 000 kr",
+// "1 900 000:-", the kronor mark):
 // named when it follows a figure on two lines at least, on four of five
 // lines that carry figures, and no other unit does (Grid::cell_unit).
 std::string CellUnitOfLines(const std::vector<const Line*>& lines, size_t from, size_t to) {
-  static const RE2 kAfterFigure("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek)(?:$|[^\\pL])");
+  static const RE2 kAfterFigure("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek|:-|:–|:—)(?:$|[^\\pL])");
   static const RE2 kFigure("\\d");
   std::map<std::string, int> units;
   int with_figures = 0;
@@ -238,11 +239,29 @@ std::string CellUnitOfLines(const std::vector<const Line*>& lines, size_t from, 
     if (!RE2::PartialMatch(text, kFigure)) continue;
     ++with_figures;
     std::string u;
-    if (RE2::PartialMatch(text, kAfterFigure, &u)) ++units[FoldKey(u)];
+    if (RE2::PartialMatch(text, kAfterFigure, &u)) ++units[u[0] == ':' ? "kr" : FoldKey(u)];
   }
   if (units.size() != 1) return "";
   const auto& [unit, n] = *units.begin();
   return n >= 2 && 5 * n >= 4 * with_figures ? unit : "";
+}
+
+// The same for a grid's figure cells (figures printed apart from their
+// labels, one a line): the unit most cells print after their figure.
+std::string CellUnitOfCells(const Grid& g) {
+  static const RE2 kAfterFigure("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek|:-|:–|:—)$");
+  std::map<std::string, int> units;
+  int figures = 0;
+  for (const GridRow& r : g.rows)
+    for (const GridCell& c : r.cells) {
+      if (!c.present) continue;
+      ++figures;
+      std::string u;
+      if (RE2::PartialMatch(c.text, kAfterFigure, &u)) ++units[u[0] == ':' ? "kr" : FoldKey(u)];
+    }
+  if (units.size() != 1) return "";
+  const auto& [unit, n] = *units.begin();
+  return n >= 2 && 5 * n >= 4 * figures ? unit : "";
 }
 
 // An accountant's negative in parentheses whose thousands are set apart
@@ -2008,6 +2027,22 @@ bool HeadsASection(const std::vector<GridRow>& rows, size_t k) {
 // `title` is the caption found so far; a heading among the first labels
 // replaces it. `end` is the first line after the table's figures. `holds`
 // and `fails` (optional) receive the chosen pairing's sum checks.
+std::string LabelWithoutSideText(const std::string& label);
+
+// The heads of a table's label column and of the text columns beside it,
+// one to three words and nothing else ("Insats", "Insats Målgrupp",
+// "Verksamhet", "Projekt Huvudman"): a line no figure belongs to.
+bool IsLabelColumnHeads(const std::vector<std::string>& toks) {
+  static const RE2 kHead(
+      "insats(er)?|verksamhet(er)?|projekt|aktivitet(er)?|post(er)?|kostnadsslag|konto|benamning|malgrupp|"
+      "huvudman|period|omrade|typ");
+  if (toks.empty() || toks.size() > 3) return false;
+  for (const std::string& t : toks)
+    if (!RE2::FullMatch(FoldKey(StripPunct(t)), kHead) && !RE2::FullMatch(t, "(?i)(?:" + CommentHeadWords() + ")"))
+      return false;
+  return true;
+}
+
 bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int>& pages,
                     std::vector<BlockLine> labels, const std::vector<std::string>& years,
                     const std::vector<NumberLine>& rows, bool column_mode, std::string title, size_t end,
@@ -2015,14 +2050,17 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
   const size_t m = rows.size();
   if (m < 2 || m > labels.size()) return false;
   std::string unit_line;
+  std::string side_heads;  // the label head line when it names a text column too
   // The caption: a heading among the first labels (numbered, a table name,
   // or a line with a year) is the title, not a row.
   while (!labels.empty() && labels.size() > m) {
     std::string first = CleanCellText(lines[labels[0].index]->text);
     bool has_year = false;
     for (const std::string& t : labels[0].toks) has_year = has_year || IsYearToken(t) || RE2::PartialMatch(t, "(19|20)\\d\\d"_re);
-    // The label column's own head ("Medlem" over the member rows) is no row.
-    if (IsMemberHeadWord(first)) {
+    // The label column's own head ("Medlem" over the member rows, "Insats
+    // Målgrupp" over the insatser and their text column, w48) is no row.
+    if (IsMemberHeadWord(first) || IsLabelColumnHeads(labels[0].toks)) {
+      if (labels[0].toks.size() >= 2 && IsLabelColumnHeads(labels[0].toks)) side_heads = first;
       labels.erase(labels.begin());
       continue;
     }
@@ -2156,6 +2194,13 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
     if (!any) continue;
     r.doubt_rule = rule;
     r.doubt = doubt;
+    // (A label in doubt outweighs the pairing's, which the sums clear.)
+    if (!side_heads.empty() && !tie) {
+      r.label = LabelWithoutSideText(r.label);
+      r.doubt_rule = "read.side_text";
+      r.doubt = "the label column's head names a text column beside it ('" + side_heads +
+                "'); without positions the label may hold that column's text";
+    }
   }
   return true;
 }
@@ -2486,17 +2531,21 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
     while (toks.size() >= 2 && FiguresStart(toks) + 1 == toks.size() &&
            RE2::FullMatch(toks.back(), "\\d{1,2}(,\\d{1,2})*,?"_re) && RE2::PartialMatch(toks[toks.size() - 2], "\\pL"_re))
       toks.pop_back();
-    if (FiguresStart(toks) != toks.size()) return false;  // a label with figures: not this layout
+    // A label with figures: not this layout (a written date's day and year
+    // are no figures: prose, below).
+    if (FiguresStart(toks) != toks.size() && !IsDateLine(clean)) return false;
     // (A statement's long labels are no prose: "Likvida medel och
     // avräkningskonto vid årets slut", "Justeringar för poster som inte
     // ingår i kassaflödet" — seven or eight words, no full stop.)
-    if (toks.size() > 9 || clean.back() == '.' || clean.back() == ':') {
+    if (toks.size() > 9 || clean.back() == '.' || clean.back() == ':' || IsDateLine(clean)) {
       // Prose after the labels: the key ratios' definitions a
       // flerårsöversikt prints beside its table, which the segmentation
       // set between the labels and the year columns ("Soliditet (%)" /
       // "Eget kapital i relation till balansomslutning."). The figures
       // follow under a column head further down the page; the defined
-      // term over the first sentence is no label.
+      // term over the first sentence is no label. Or the place and date
+      // the document is signed with, and the signature, which the
+      // segmentation set before the last column's block (w48).
       size_t head = j + 1;
       std::string h;
       while (head < lines.size() && head < j + 60 && pages[head] == pages[j] &&
@@ -2726,6 +2775,7 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
   std::string title = FindTitle(lines, labels[0].index, tp);
   if (!PairLabelBlock(lines, pages, std::move(labels), years, rows, column_mode, title, *end, doc_kind, grid))
     return false;
+  grid->cell_unit = CellUnitOfCells(*grid);
   TableContext ctx;
   ctx.doc_kind = doc_kind;
   // Each at its printed place among the columns placed so far.

@@ -66,6 +66,10 @@ std::string CanonicalNumberText(std::string_view in) {
   if (collapsed.find_first_of("*\xC2\xE2") != std::string::npos)
     RE2::GlobalReplace(&collapsed, "(\\d\\)?)(?:\\*+|\\x{00B9}|\\x{00B2}|\\x{00B3}|[\\x{2070}\\x{2074}-\\x{2079}])+( |$)"_re,
                        "\\1\\2");
+  // The Swedish kronor mark after a figure ("1 900 000:-", "450:–"): the
+  // figure's unit (CellUnitWord names it for the table), not a trailing
+  // minus.
+  if (collapsed.find(":-") != std::string::npos) RE2::GlobalReplace(&collapsed, "(\\d):-+( |$)"_re, "\\1\\2");
   if (collapsed.find('.') == std::string::npos) return collapsed;
   // Periods as thousands separators ("8.400.000", "151.200", older Swedish
   // style and spreadsheet exports): a token of one to three digits, not

@@ -5,6 +5,8 @@
 //   "4443"  "480,5"  "-2 187"  "−666" (U+2212)  "–2 187" (en dash)  "(1 234)" (negative)
 //   "100%" / "100 %" (percent)  "–" / "-" alone (nil: an empty cell printed as a dash)
 //   "9 400-" (an accounting export's trailing minus; not "2019-", a range)
+//   "1 900 000:-" (the kronor mark ":-" after a figure; dropped here, the
+//   table reader takes it for the unit kr)
 //   "+81"  "8.400.000" / "151.200" (periods as thousands separators: groups
 //   of three after a first group of one to three digits not starting with 0)
 // Thousands groups must be exactly three digits after the first group of

@@ -15,7 +15,7 @@ namespace {
 
 TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".scan.pdf");
-  ASSERT_EQ(scored.size(), 47u);
+  ASSERT_EQ(scored.size(), 48u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word scans", t);
   // Measured when committed (main → now): recall 0.553 → 0.665 (177/266),
@@ -258,10 +258,15 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // 2027" no table) 77/79 (a 900 read 200, "Sjöbo" read "Siöbo", each
   // flagged):
   // all 3171/3252 (0.975), precision 1.000. w47 (held out) 54/54 as first
-  // measured: all 3225/3306 (0.976).
-  EXPECT_GE(t.recalled, 3225) << ScoreReport(scored);
+  // measured: all 3225/3306 (0.976). w48 (session 66; held out: 37/45
+  // with 8 wrong `ok`, metadata wrong: its member labels' "(50 %)" read
+  // "50 96", "(25 260)", loaded `ok` under labels no one printed, and its
+  // insatser right only by the tkr of the document) 37/45, none wrong (the
+  // eight flagged: a label that ends in two numbers): all 3262/3351
+  // (0.973).
+  EXPECT_GE(t.recalled, 3262) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 47) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 48) << ScoreReport(scored);
 }
 
 }  // namespace

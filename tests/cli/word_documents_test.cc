@@ -43,7 +43,7 @@ void ExtractAnnualReport(nlohmann::json& doc) { Extract("w2-ar-varmland", doc); 
 
 TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   std::vector<Scored> scored = ScoreWordDocuments(".pdf");
-  ASSERT_EQ(scored.size(), 47u);
+  ASSERT_EQ(scored.size(), 48u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word pdfs", t);
   // Before the fixes of the unseen round: recall 0.857 (228/266), precision
@@ -185,16 +185,22 @@ TEST(WordDocumentsTest, BornDigitalPdfsReadRight) {
   // 2026", left three columns of six unread, and a member fee table under
   // "Medlem Andel 2027" was no table) 79/79, none suspect. w47 (held out:
   // 52/54 with 2 wrong `ok`: two note references in one Not cell, "7,
-  // 8", read into a row's label) 54/54, none suspect.
+  // 8", read into a row's label) 54/54, none suspect. w48 (session 66;
+  // held out: 37/45, none wrong, metadata wrong: member fees whose labels
+  // state their shares, "Staten (50 %)", taken for rows of per cent; the
+  // plan's years on a line of their own, "Plan för 2028–2029", not read;
+  // its insatser in kronor with the mark ":-", "1 900 000:-", right only
+  // because the mark's last group was dropped and the document's tkr put
+  // it back) 45/45, none suspect.
   EXPECT_EQ(t.recalled, t.expected) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right, t.trusted) << ScoreReport(scored);
   EXPECT_EQ(t.suspect, 0) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 47) << ScoreReport(scored);
+  EXPECT_EQ(t.meta_right, 48) << ScoreReport(scored);
 }
 
 TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   std::vector<Scored> scored = ScoreWordDocuments(".ocr.txt");
-  ASSERT_EQ(scored.size(), 47u);
+  ASSERT_EQ(scored.size(), 48u);
   layout::Totals t = SumScores(scored);
   PrintTotals("word ocr dumps", t);
   // Before: recall 0.000, no `ok` fact. After (kind glued to its year,
@@ -405,8 +411,13 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // 22/54, its driftredovisning unread where a share head's "%" wrapped
   // under "Avvikelse," beside a yearless Avvikelse, and its förbund read
   // "Ödeshög-Boxholm-Årsredovisning" from the running header) 53/54 (a nil
-  // dash before a figure read as its minus, flagged): all 3190/3306.
-  EXPECT_GE(t.recalled, t.expected - 116) << ScoreReport(scored);
+  // dash before a figure read as its minus, flagged): all 3190/3306. w48
+  // (session 66; held out: 32/45, none wrong, metadata wrong: psm 3 set its
+  // insatser's figures apart, under the signature, their labels beside a
+  // target group's words, "Insats Malgrupp") 44/45 (one label keeps its
+  // target group, flagged), and w46's fee table, column by column, read
+  // since (+7): all 3241/3351.
+  EXPECT_GE(t.recalled, t.expected - 110) << ScoreReport(scored);
   // w29 +3, w30 +20 (its dump: labels OCR garbled), w31 and w32 +7, w33 and
   // w34 +6, w36 +6 (a column its damaged figures leave unconfirmed), w37
   // and w38 +4 each.
@@ -415,10 +426,11 @@ TEST(WordDocumentsTest, EnglishOcrDumpsAtLeastBaseline) {
   // result row, a cell unread). w45 +6 (counts and shares of its nyckeltal
   // that no check confirms). w46 +10 (its insatser under a column of
   // periods). w47 +4 (the row a nil dash left in doubt, and what its sum
-  // cannot confirm).
-  EXPECT_LE(t.suspect, 243) << ScoreReport(scored);
+  // cannot confirm). w48 +6 (its insatser paired by order under a head
+  // that names a text column too).
+  EXPECT_LE(t.suspect, 249) << ScoreReport(scored);
   EXPECT_EQ(t.trusted_right + 3, t.trusted) << ScoreReport(scored);
-  EXPECT_EQ(t.meta_right, 46) << ScoreReport(scored);  // w46: "Samordningsförbundet Mittskane"
+  EXPECT_EQ(t.meta_right, 47) << ScoreReport(scored);  // w46: "Samordningsförbundet Mittskane"
 }
 
 // The board list of the annual report (Namn | Uppdrag | Organisation): every

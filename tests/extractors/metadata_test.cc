@@ -304,6 +304,9 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
        "Verksamhetsplan 2027\nSamordningsförbundet Provdalen\nMed budget och plan för åren som kommer beskriver "
        "förbundet här sina mål för 2028–2029. Fastställd.\nInledning\n",
        "", "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2027},
+      {"a line below names the plan's years without a joining word (w48)",
+       "Verksamhetsplan och budget 2027\nSamordningsförbundet Provdalen\nPlan för 2028–2029\nInledning\n", "", "",
+       "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2029},
       {"control: plan years that do not follow the budget year",
        "Verksamhetsplan och budget 2027\nSamordningsförbundet Provdalen\nMed flerårsplan för 2029–2030\nEkonomi\n", "",
        "", "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2027, 2027},

@@ -339,6 +339,12 @@ TEST(OcrDoubts, LabelsReadWrongOnOcrPages) {
       {"a name inside the label", PageDecision::kOcr, "Bidrag Åre kommun", 0},
       {"a title-cased label", PageDecision::kOcr, "Unga Till Arbete", 0},
       {"a numeral at the end", PageDecision::kOcr, "Etapp I", 0},
+      // A share the label stated ("(50 %)") whose sign OCR read as digits
+      // (w48's scan): the label is no longer the one printed.
+      {"a share's sign read as digits", PageDecision::kOcr, "Region Gävleborg 50 96", 3},
+      {"a share's sign and bracket read as digits", PageDecision::kOcr, "Region Gävleborg (25 260)", 3},
+      {"the same on a text page", PageDecision::kText, "Region Gävleborg 50 96", 0},
+      {"control: the share as printed", PageDecision::kOcr, "Region Gävleborg (50 %)", 0},
   };
   for (const Case& c : cases) {
     std::vector<FinancialTable> tables{Income()};

@@ -2864,5 +2864,145 @@ TEST(WordDocumentLayoutTest, TwoNoteReferencesInTheNotCell) {
   EXPECT_EQ(labels.find("7,"), std::string::npos) << labels;
 }
 
+// Insatser in kronor written with the Swedish kronor mark ("1 925 500:-")
+// in a document whose unit sentence says tkr (w48): the mark names the
+// table's unit, and the figure keeps its last group. On a scan OCR may
+// lose a thousands space and set the head apart ("1925" "500:-"): the
+// group is still the figure's, its mark still counts.
+TEST(WordDocumentLayoutTest, FiguresWithTheKronorMark) {
+  for (bool head_apart : {false, true}) {
+    SCOPED_TRACE(head_apart ? "a head set apart" : "as printed");
+    PageBuilder p;
+    p.Text("Budgeten anges i tusentals kronor.", 60);
+    p.Text("Insatser 2027", 100, 12);
+    p.Add(fixtures::R("Budget", 470, 126));
+    p.Add(fixtures::R("2027", 500, 126));
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"Steg vidare", "1 925 500:-"}, {"Aktivitetshuset", "1 450 000:-"}, {"Hälsoguiden", "1 250 000:-"},
+        {"Summa", "4 625 500:-"}};
+    double y = 142;
+    for (size_t k = 0; k < rows.size(); ++k, y += 14) {
+      p.Text(rows[k].first, y);
+      if (head_apart && (k == 1 || k == 2)) {
+        p.Add(fixtures::R(k == 1 ? "1450" : "1250", 468, y));
+        p.Add(fixtures::R("000:-", 500, y));
+      } else {
+        p.Add(fixtures::Num(rows[k].second, 500, y));
+      }
+    }
+    std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p.words}));
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(ts[0].unit, "kr");
+    ASSERT_EQ(ts[0].rows.size(), 4u);
+    EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 1925500);
+    EXPECT_EQ(ts[0].rows[0].cells[0].raw, "1 925 500:-");
+    EXPECT_EQ(ts[0].rows[3].cells[0].amount_sek, 4625500);
+  }
+}
+
+// The same in a dump: the mark names the unit against the document's tkr.
+TEST(WordDocumentDumpTest, FiguresWithTheKronorMark) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Budgeten anges i tusentals kronor.\n\nInsatser 2027\n\nInsats Budget 2027\nSteg vidare 1 925 500:-\n"
+      "Halsoguiden 1 250 000:-\nSprakbron 1 000 000:-\nSumma 4 175 500:-\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(ts[0].unit, "kr");
+  ASSERT_EQ(ts[0].rows.size(), 4u);
+  EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 1925500);
+  EXPECT_EQ(ts[0].rows[3].cells[0].amount_sek, 4175500);
+}
+
+// Member fees whose labels state each member's share ("Staten (50 %)",
+// "Summa (100 %)", w48): the share is the label's, the row's figures are
+// money in the table's tkr; a bare "%" still says the row is a share.
+TEST(WordDocumentLayoutTest, SharesStatedInTheLabelsOfMoneyRows) {
+  PageBuilder p;
+  p.Text("Medlemsavgifter", 100, 12);
+  p.Text("Belopp i tkr.", 116);
+  p.Add(fixtures::R("Budget", 400, 140));
+  p.Add(fixtures::R("2026", 430, 140));
+  p.Add(fixtures::R("Budget", 470, 140));
+  p.Add(fixtures::R("2027", 500, 140));
+  const std::vector<double> at = {430, 500};
+  p.Row("Staten (50 %)", 156, at, {"3 400", "3 500"});
+  p.Row("Region Skåne (25 %)", 170, at, {"1 700", "1 750"});
+  p.Row("Lunds kommun (25%)", 184, at, {"1 700", "1 750"});
+  p.Row("Summa (100 %)", 198, at, {"6 800", "7 000"});
+  p.Row("Andel av budget (%)", 212, at, {"100", "100"});
+  std::vector<FinancialTable> ts = ExtractFinancialTables(A4Pages("verksamhetsplan", {p.words}));
+  ASSERT_EQ(ts.size(), 1u);
+  ASSERT_EQ(ts[0].rows.size(), 5u);
+  EXPECT_EQ(ts[0].rows[0].label, "Staten (50 %)");
+  EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 3400000);
+  EXPECT_EQ(ts[0].rows[2].cells[1].amount_sek, 1750000);
+  EXPECT_EQ(ts[0].rows[3].cells[1].amount_sek, 7000000);
+  EXPECT_TRUE(ts[0].rows[3].monetary);
+  EXPECT_FALSE(ts[0].rows[4].monetary);
+}
+
+// A one-column table psm 3 printed apart (w48): its labels under their
+// column's head and a text column's ("Insats Målgrupp", each row's target
+// group after its label), then the place and date of signing and the
+// signature, then the column's head and its figures, one a line, with the
+// kronor mark. The heads are no row, the date line is no label (the
+// figures follow further down), the mark names the unit against the
+// document's tkr, and the labels lose the target groups they swallowed.
+TEST(WordDocumentDumpTest, LabelsThenSignatureThenTheColumnsFigures) {
+  const std::string labels =
+      "Budgeten anges i tusentals kronor.\n\nInsatser 2027\n\nMedel per insats for 2027.\n\n";
+  const std::string rows_side =
+      "Insats Malgrupp\n\nSteg vidare Unga vuxna 18-29 ar\nAktivitetshuset Langtidssjukskrivna\n"
+      "Sprakbron Utrikes fodda\nSumma\n\n";
+  const std::string rows_plain = "Insats\n\nSteg vidare\nAktivitetshuset\nSprakbron\nSumma\n\n";
+  const std::string signed_by = "Lund den 3 december 2026\n\nStyrelsen for Samordningsforbundet Consensus\n\n";
+  const std::string column = "Budget 2027\n1 925 500:-\n1 450 000:-\n1 000 000:-\n4 375 500:-\n";
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* rule;  // the rows' doubt
+  };
+  const std::vector<Case> cases = {
+      {"a text column's head beside the label head", labels + rows_side + signed_by + column, "read.side_text"},
+      {"the label head alone", labels + rows_plain + signed_by + column, "read.pairing"},
+      {"no signature between", labels + rows_plain + column, "read.pairing"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<FinancialTable> ts = FromDump(c.text, "verksamhetsplan", 2027);
+    ASSERT_EQ(ts.size(), 1u);
+    EXPECT_EQ(Columns(ts[0]), "[budget 2027]");
+    EXPECT_EQ(ts[0].unit, "kr");
+    EXPECT_EQ(Labels(ts[0]), "[Steg vidare][Aktivitetshuset][Sprakbron][Summa]");
+    ASSERT_EQ(ts[0].rows.size(), 4u);
+    EXPECT_EQ(ts[0].rows[0].cells[0].amount_sek, 1925500);
+    EXPECT_EQ(ts[0].rows[3].cells[0].amount_sek, 4375500);
+    EXPECT_EQ(ts[0].rows[1].doubt_rule, c.rule);
+  }
+}
+
+// A statement's period under its title, a day and a month without a year
+// ("1 JANUARI - 31 DECEMBER", a brf report's dump): a written date, no
+// label. Taken for one, it gave the sums a second pairing as good as the
+// right one, and every figure was left in doubt.
+TEST(WordDocumentDumpTest, APeriodLineUnderTheTitleIsNoLabel) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Alla belopp anges i kronor.\n\nResultatrakning\n\n1 JANUARI - 31 DECEMBER\n\nRORELSEINTAKTER\n"
+      "Nettoomsattning\nOvriga rorelseintakter\nSumma rorelseintakter\n\nRORELSEKOSTNADER\n\nDriftkostnader\n\n"
+      "Ovriga externa kostnader\nSumma rorelsekostnader\n\nRORELSERESULTAT\n\n2021\n\n7 393 591\n57 994\n"
+      "7 451 585\n\n-2 834 798\n-244 541\n-3 079 339\n\n4 372 246\n\n2020\n\n6 644 985\n172 885\n6 817 870\n\n"
+      "-2 352 377\n-244 541\n-2 596 918\n\n4 220 952\n",
+      "årsredovisning", 2021);
+  ASSERT_EQ(ts.size(), 1u);
+  EXPECT_EQ(Columns(ts[0]), "[utfall 2021][utfall 2020]");
+  const std::string labels = Labels(ts[0]);
+  EXPECT_EQ(labels.find("JANUARI"), std::string::npos) << labels;
+  ASSERT_FALSE(ts[0].rows.empty());
+  const TableRow& first = ts[0].rows[0];
+  EXPECT_EQ(first.label, "Nettoomsattning");
+  EXPECT_EQ(first.cells[0].amount_sek, 7393591);
+  EXPECT_EQ(first.doubt_rule, "read.pairing");
+}
+
 }  // namespace
 }  // namespace finsam

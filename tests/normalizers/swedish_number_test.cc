@@ -46,6 +46,10 @@ TEST(SwedishNumberTest, ParsesPrintedForms) {
       {"12*3", false, 0, false, false},
       // An accounting export's trailing minus (w16); a year's open range is none.
       {"9 400-", true, -9400, false, false},
+      // The kronor mark after a figure (w48): no minus, no digit.
+      {"1 900 000:-", true, 1900000, false, false},
+      {"450:\u2013", true, 450, false, false},
+      {":-", false, 0, false, false},
       {"145-", true, -145, false, false},
       {"1 234,50-", true, -1234.5, false, false},
       {"2019-", false, 0, false, false},
@@ -82,7 +86,7 @@ TEST(SwedishNumberTest, NumericTokens) {
       {"100%", true},       {"-", true},         {"8 400 000", true},  {"13\u00a0320", true},
       {"8.400.000", true},  {"-13 900", true},   {"13 32", false},     {"abc", false},   {"J 480", false},
       {"50,0 26", false},   {"2024 abc", false}, {"", false},      {"400*", true},   {"5\u00b2", true},
-      {"*", false},
+      {"*", false},         {"000:-", true},     {":-", false},
   };
   for (const auto& [token, numeric] : kCases) EXPECT_EQ(IsNumericToken(token), numeric) << token;
 }

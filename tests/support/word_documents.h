@@ -37,7 +37,7 @@ inline const std::vector<std::string>& WordDocumentIds() {
                                                 "w42-vp-hoglandet", "w43-ar-norravastmanland",
                                                 "w44-vp-ostravarmland",
                                                 "w45-ar-nordostraskane", "w46-vp-mittskane",
-                                                "w47-ar-odeshogboxholm"};
+                                                "w47-ar-odeshogboxholm", "w48-vp-consensus"};
   return kIds;
 }
 

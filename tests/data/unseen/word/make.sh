@@ -32,7 +32,8 @@ for spec in "w1-vp-sydnarke 200 0.6" "w2-ar-varmland 240 -0.5" "w3-vp-sydnarke-t
   "w37-ar-vastraskaraborg 210 0.5" "w38-dr-norrabohuslan 240 -0.4" \
   "w39-vp-sodraroslagen 220 0.5" "w40-ar-sjuharad 230 -0.5" "w41-dr-trelleborg 200 0.4" \
   "w42-vp-hoglandet 220 -0.4" "w43-ar-norravastmanland 240 0.5 4" "w44-vp-ostravarmland 210 -0.3" \
-  "w45-ar-nordostraskane 200 0.6 6" "w46-vp-mittskane 230 -0.5" "w47-ar-odeshogboxholm 220 0.4"; do
+  "w45-ar-nordostraskane 200 0.6 6" "w46-vp-mittskane 230 -0.5" "w47-ar-odeshogboxholm 220 0.4" \
+  "w48-vp-consensus 240 -0.5"; do
   set -- $spec
   id=$1 dpi=$2 rot=$3 psm=${4:-3}  # (a fourth field: the dump's page segmentation mode, w43: 4, w45: 6)
   ((all)) || [[ "$only" == *" $id "* ]] || continue
