@@ -446,6 +446,24 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& printed_t
   // line takes its name from the next.
   std::istringstream by_line(lines);
   for (std::string line; std::getline(by_line, line);) {
+    // The name before the word, in the genitive, on a line of its own
+    // ("Finnvedens samordningsförbund", as a title page prints it): the
+    // registry's förbund when it knows the place, else the name as
+    // printed (not "Samordningsförbundet Finnvedens").
+    std::string genitive;
+    static const RE2 kGenitiveName(
+        "\\s*((?:\\p{Lu}[\\pL-]* ){0,2}\\p{Lu}[\\pL-]*s) [Ss]amordningsf(?:ö|o|é|6)rbund\\s*");
+    if (RE2::FullMatch(line, kGenitiveName, &genitive)) {
+      const std::string place = genitive.substr(0, genitive.size() - 1);
+      for (const std::string& cand : {"Samordningsförbundet " + place, "Samordningsförbundet " + genitive}) {
+        std::string canon = registry.Canonical(cand);
+        if (!canon.empty()) {
+          *from_registry = true;
+          return {canon, "samordningsförbund"};
+        }
+      }
+      return {genitive + " samordningsförbund", "samordningsförbund"};
+    }
     re2::StringPiece lin(line);
     std::string m;
     if (!RE2::FindAndConsume(&lin, kMention, &m)) continue;

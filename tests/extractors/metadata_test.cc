@@ -272,6 +272,18 @@ TEST(MetadataTest, TitlePagesOfUnseenShapes) {
        "Samordningsförbundet Provby-Exempelås", "verksamhetsplan", 2022, 2024},
       {"em dash, capitals", "SAMORDNINGSFÖRBUNDET PROVBY—EXEMPELÅS\nBudget 2021 med plan för 2022-2023\n", "", "", "",
        "Samordningsförbundet Provby-Exempelås", "budget", 2021, 2023},
+      // The name before the word, in the genitive, on a line of its own:
+      // as printed when the registry does not know the place, the
+      // registry's name when it does; never "Samordningsförbundet
+      // Provdalens".
+      {"genitive name before the word",
+       "Årsredovisning 2025\nProvdalens samordningsförbund\n\nProvdalens samordningsförbund är ett samarbete.\n", "",
+       "", "", "Provdalens samordningsförbund", "årsredovisning", 2025, 2025},
+      {"genitive name of a registry förbund", "Årsredovisning 2025\nGävleborgs samordningsförbund\nText.\n", "", "", "",
+       "Samordningsförbundet Gävleborg", "årsredovisning", 2025, 2025},
+      {"control: a genitive inside a sentence names no förbund",
+       "Samordningsförbundet Provdalen\nÅrsredovisning 2025\nLänets samordningsförbund arbetar brett.\n", "", "", "",
+       "Samordningsförbundet Provdalen", "årsredovisning", 2025, 2025},
       {"period wraps after a dash",
        "Samordningsförbundet Provdalen\nVerksamhetsplan med budget 2021 och plan 2022–\n2023\nInledning\n", "", "",
        "", "Samordningsförbundet Provdalen", "verksamhetsplan", 2021, 2023},
