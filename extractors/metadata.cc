@@ -109,7 +109,9 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
   static const RE2 kKind(
       "(?i)(årsredovisning|arsredovisning|delårsrapport|delarsrapport|verksamhetsberättelse|"
       "verksamhetsberattelse|verksamhetsplan|budget|revisionsberättelse|revisionsberattelse|årsredogörelse|"
-      "arsredogorelse|rsredovisning)(?:en|et)?(?:[^\\pL]|$)");  // rsredovisning: a text layer that lost its Å
+      "arsredogorelse|rsredovisning|årsbokslut|arsbokslut|delårsbokslut|delarsbokslut|delårsredovisning|"
+      "delarsredovisning|tertialrapport|tertialuppföljning|tertialuppfoljning)(?:en|et)?(?:[^\\pL]|$)");
+  // (rsredovisning: a text layer that lost its Å.)
   // The kind is a word of its own (or its definite form), not the first
   // part of a compound: "inför budgetbeslut" names no budget.
   re2::StringPiece input(text);
@@ -124,7 +126,18 @@ bool ParseKindAndYears(const std::string& text, std::string* kind, int* from, in
   // A nämnd's årsredogörelse is its annual report: the same statements and
   // the same place in compare's precedence and the year-to-year checks.
   else if (w == "arsredogorelse") *kind = "årsredovisning";
+  // A small body's årsbokslut is its annual accounts; an interim's
+  // accounts, or a report per tertial, its interim report.
+  else if (w == "arsbokslut") *kind = "årsredovisning";
+  else if (w == "delarsbokslut" || w == "delarsredovisning" || w == "tertialrapport" || w == "tertialuppfoljning")
+    *kind = "delårsrapport";
   else *kind = "budget";
+  // "Verksamhetsberättelse och årsredovisning 2025": one document that
+  // holds the annual accounts, which the kind names.
+  if (*kind == "verksamhetsberättelse") {
+    const std::string after = FoldKey(text.substr(word.data() - text.data() + word.size(), 40));
+    if (RE2::PartialMatch(after, "^\\s*(och|samt|med|&)\\s+a?rsredovisning"_re)) *kind = "årsredovisning";
+  }
   // Years within the next ~80 bytes: a range, a single year, or a year
   // followed by its plan period ("Budget 2021 med plan för 2022-2023",
   // "budget 2021 och plan 2022–2023" → 2021..2023).

@@ -33,6 +33,15 @@ TEST(MetadataTest, KindAndYears) {
       {"Budget 2025 med plan 2026, 2027 och 2028", "budget", 2025, 2028},
       {"Verksamhetsplan med budget 2021 och plan 2022 — 2023", "verksamhetsplan", 2021, 2023},
       {"Verksamhetsplan och budget 2027 med flerårsplan 2028–2029", "verksamhetsplan", 2027, 2029},
+      // Other names of the same kinds (session 66): a small body's annual
+      // accounts, an interim's accounts, a report per tertial; a
+      // verksamhetsberättelse that holds the annual accounts.
+      {"Årsbokslut 2025", "årsredovisning", 2025, 2025},
+      {"Delårsbokslut januari–juni 2026", "delårsrapport", 2026, 2026},
+      {"Delårsredovisning 2026-08-31", "delårsrapport", 2026, 2026},
+      {"Tertialrapport 2 2026", "delårsrapport", 2026, 2026},
+      {"Verksamhetsberättelse och årsredovisning 2025", "årsredovisning", 2025, 2025},
+      {"Verksamhetsberättelse 2025 med bilagor", "verksamhetsberättelse", 2025, 2025},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);
