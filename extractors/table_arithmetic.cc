@@ -515,6 +515,42 @@ std::vector<Constraint> TableConstraints(const FinancialTable& t) {
     }
   }
 
+  // Equity rolled forward: closing equity = opening equity + the changes
+  // printed between them ("Ingående eget kapital" / "Årets resultat" /
+  // "Utgående eget kapital"), per column. Only where one to four money rows
+  // stand between the two and none of them is a sum or a varav row (a
+  // table that prints more between them is no plain roll-forward).
+  int opening = FindRow(t, "^(ingaende eget kapital|eget kapital vid (a|4)rets (borjan|ingang)|"
+                           "eget kapital vid periodens (borjan|ingang)|eget kapital,? 1 januari)");
+  if (opening >= 0) {
+    int closing = FindRow(t, "^(utgaende eget kapital|eget kapital vid (a|4)rets (slut|utgang)|"
+                             "eget kapital vid periodens (slut|utgang)|eget kapital,? 31 december)", opening + 1);
+    std::vector<int> between;
+    bool plain = closing > opening + 1;
+    for (int i = opening + 1; plain && i < closing; ++i) {
+      const TableRow& r = t.rows[i];
+      if (!RowHasMoney(t, r)) continue;
+      if (IsSumLabel(r.label) || IsVaravLabel(r.label) || r.is_total) plain = false;
+      between.push_back(i);
+    }
+    if (plain && !between.empty() && between.size() <= 4) {
+      for (int c : s.amount_cols) {
+        if (!CellPresent(t, closing, c) || !CellPresent(t, opening, c)) continue;
+        Constraint con;
+        con.rule = kRuleEquityRollForward;
+        con.terms = {{closing, c, 1}, {opening, c, -1}};
+        std::string what = Trim(t.rows[closing].label) + " = " + Trim(t.rows[opening].label);
+        for (int b : between) {
+          con.terms.push_back({b, c, -1});
+          what += " + " + Trim(t.rows[b].label);
+        }
+        con.tolerance = s.step;
+        con.what = what;
+        out.push_back(std::move(con));
+      }
+    }
+  }
+
   // Cash flow ties to the change in cash.
   // ("Likvida medel och avräkningskonto vid årets slut": a brf's cash at
   // its manager's account counts with it.)

@@ -13,6 +13,7 @@
 //   sum.aterstar       Återstår = budget − utfall so far (or utfall − budget)
 //   balance.identity   Summa tillgångar = Summa eget kapital och skulder
 //   cash.ties          likvida medel at year end = at start + årets kassaflöde
+//   sum.equity         utgående eget kapital = ingående + the changes between
 //
 // Units: every value, residual and tolerance here is the number as printed in
 // the table's unit (TableCell::value, e.g. 13320 for "13 320" tkr), never
@@ -44,6 +45,7 @@ inline constexpr const char* kRuleAvvikelse = "sum.avvikelse";     // Avvikelse 
 inline constexpr const char* kRuleAterstar = "sum.aterstar";       // Återstår = budget − utfall
 inline constexpr const char* kRuleBalance = "balance.identity";    // assets = equity + liabilities
 inline constexpr const char* kRuleCashTies = "cash.ties";          // cash end = start + cash flow
+inline constexpr const char* kRuleEquityRollForward = "sum.equity";  // closing equity = opening + changes
 
 // One term of a constraint: coef × value of cell (row, col) of one table.
 struct Term {

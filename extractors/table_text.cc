@@ -1693,6 +1693,7 @@ bool IsSectionHeading(const std::string& label) {
 // The caption of a table starting at line `header` of `lines`.
 std::string FindTitle(const std::vector<const Line*>& lines, size_t header, const TextTableParams& tp) {
   std::string nearest;
+  std::string passed_heading;  // the nearest section heading passed over
   size_t sections = 0;  // a statement's section headings between its name and its rows
   for (size_t k = 1; k <= static_cast<size_t>(tp.title_max_lines) && k <= header; ++k) {
     const Line& l = *lines[header - k];
@@ -1701,8 +1702,21 @@ std::string FindTitle(const std::vector<const Line*>& lines, size_t header, cons
     // "Bundet eget kapital", "Eget kapital", "EGET KAPITAL OCH SKULDER"
     // over a balance sheet's first rows name its parts, not the table.
     if (IsSectionHeading(clean) || RE2::FullMatch(FoldKey(clean), "eget kapital"_re)) {
+      if (passed_heading.empty()) passed_heading = clean;
       ++sections;
       continue;
+    }
+    // A label and its figures ("Resultat 50 -10 -20"): the last row of the
+    // table above. No line above it names this table; the heading passed
+    // over, when there was one, is this table's caption ("Eget kapital"
+    // over "Tkr Prognos 2026 Budget 2027").
+    {
+      const std::vector<std::string> toks = Tokens(clean);
+      if (nearest.empty() && toks.size() >= 2 && RE2::PartialMatch(toks[0], "\\pL"_re) &&
+          IsNumericToken(toks.back()) && HasDigit(toks.back()) && !IsYearToken(toks.back()) &&
+          !RE2::PartialMatch(toks.back(), "(19|20)\\d\\d"_re) &&
+          !RE2::PartialMatch(FoldKey(clean), "^(sida|page|not)\\b"_re))  // a page's foot, a note's number
+        return passed_heading;
     }
     // Figures alone: the table above's, which automatic segmentation set
     // after its labels and the next caption ("Not 1 … (kr)" over "5 399

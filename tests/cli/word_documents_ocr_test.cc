@@ -263,8 +263,9 @@ TEST(WordDocumentsOcrTest, ScansAtLeastBaseline) {
   // "50 96", "(25 260)", loaded `ok` under labels no one printed, and its
   // insatser right only by the tkr of the document) 37/45, none wrong (the
   // eight flagged: a label that ends in two numbers): all 3262/3351
-  // (0.973).
-  EXPECT_GE(t.recalled, 3262) << ScoreReport(scored);
+  // (0.973). The equity roll-forward checked (sum.equity) gave w45 back
+  // the minus its change-in-equity table lost: 3263/3351 (0.974).
+  EXPECT_GE(t.recalled, 3263) << ScoreReport(scored);
   EXPECT_GE(t.Precision(), 0.995) << ScoreReport(scored);
   EXPECT_EQ(t.meta_right, 48) << ScoreReport(scored);
 }

@@ -252,6 +252,50 @@ TEST(ChecksTest, CashFlowTies) {
   EXPECT_EQ(Failed(WithRule(CheckDocument({t}), kRuleCashTies)), 1);
 }
 
+// Equity rolled forward (session 66): closing = opening + the changes
+// between, per column; a table that prints a sum between the two is no
+// plain roll-forward and gets no check.
+TEST(ChecksTest, EquityRolledForward) {
+  std::vector<ColSpec> cols = {{"Prognos 2026", 2026, ColumnKind::kPrognos}, {"Budget 2027", 2027, ColumnKind::kBudget}};
+  struct Case {
+    const char* name;
+    std::vector<testing::RowSpec> rows;
+    size_t checks;
+    int failed;
+  };
+  const std::vector<Case> cases = {
+      {"result only",
+       {{"Ingående eget kapital", {"800", "760"}},
+        {"Årets resultat", {"-40", "50"}},
+        {"Utgående eget kapital", {"760", "810"}}},
+       2, 0},
+      {"two changes, dated heads",
+       {{"Eget kapital 1 januari", {"800", "760"}},
+        {"Årets resultat", {"-40", "50"}},
+        {"Återbetalning till medlemmarna", {"0", "-100"}},
+        {"Eget kapital 31 december", {"760", "710"}}},
+       2, 0},
+      {"a figure off",
+       {{"Ingående eget kapital", {"800", "760"}},
+        {"Årets resultat", {"-40", "50"}},
+        {"Utgående eget kapital", {"760", "801"}}},
+       2, 1},
+      {"control: a sum between them",
+       {{"Ingående eget kapital", {"800", "760"}},
+        {"Årets resultat", {"-40", "50"}},
+        {"Summa förändring", {"-40", "50"}},
+        {"Utgående eget kapital", {"760", "810"}}},
+       0, 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    FinancialTable t = MakeTable(cols, c.rows, "Eget kapital", "budget");
+    std::vector<Flag> eq = WithRule(CheckDocument({t}), kRuleEquityRollForward);
+    EXPECT_EQ(eq.size(), c.checks);
+    EXPECT_EQ(Failed(eq), c.failed);
+  }
+}
+
 TEST(ChecksTest, StatementLineAgainstItsNote) {
   std::vector<ColSpec> cols = {{"Not", 0, ColumnKind::kNote},
                                {"2020", 2020, ColumnKind::kUtfall},

@@ -3004,5 +3004,19 @@ TEST(WordDocumentDumpTest, APeriodLineUnderTheTitleIsNoLabel) {
   EXPECT_EQ(first.doubt_rule, "read.pairing");
 }
 
+// A table's caption that is a section word ("Eget kapital") over its head,
+// under the last row of the table above ("Resultat 50 -10 -20"): the
+// caption is the title; a row of another table never is.
+TEST(WordDocumentDumpTest, ASectionWordCaptionUnderAnotherTablesLastRow) {
+  std::vector<FinancialTable> ts = FromDump(
+      "Budget 2027\n\nTkr Budget 2027 Plan 2028 Plan 2029\nMedlemsavgifter 1 300 1 300 1 300\n"
+      "Kostnader -1 250 -1 310 -1 320\nResultat 50 -10 -20\n\nEget kapital\n\nTkr Prognos 2026 Budget 2027\n"
+      "Ingaende eget kapital 800 760\nArets resultat -40 50\nUtgaende eget kapital 760 810\n",
+      "verksamhetsplan", 2027);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[1].title, "Eget kapital");
+  EXPECT_EQ(Columns(ts[1]), "[prognos 2026][budget 2027]");
+}
+
 }  // namespace
 }  // namespace finsam
