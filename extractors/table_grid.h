@@ -9,6 +9,7 @@
 #define FINSAM_EXTRACTORS_TABLE_GRID_H_
 
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,10 @@ WordDate WordDateAt(const std::vector<std::string>& words, size_t i);
 // stop, comma or quote OCR left after it; "kr" for the kronor mark ":-"
 // set apart; "" for any other word.
 std::string CellUnitWord(const std::string& word);
+// The unit most figures print after them, given how many figures carry
+// each unit (`units`) of `figures` in all: named when one unit only is
+// carried, by two figures at least and four of five; "" otherwise.
+std::string UnitOfMostFigures(const std::map<std::string, int>& units, int figures);
 // True for a figure's word that ends in the kronor mark glued to it
 // ("000:-" of "1 900 000:-", "450:–"): the figure is in kronor.
 bool EndsInKronorMark(const std::string& word);

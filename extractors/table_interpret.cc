@@ -550,6 +550,12 @@ std::string CellUnitWord(const std::string& word) {
   return FoldKey(unit);
 }
 
+std::string UnitOfMostFigures(const std::map<std::string, int>& units, int figures) {
+  if (units.size() != 1 || figures < 2) return "";
+  const auto& [unit, n] = *units.begin();
+  return n >= 2 && 5 * n >= 4 * figures ? unit : "";
+}
+
 bool EndsInKronorMark(const std::string& word) { return RE2::PartialMatch(word, "\\d:(?:-|–|—)+$"_re); }
 
 bool IsRelativeYearWord(const std::string& token) {

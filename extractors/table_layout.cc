@@ -2665,9 +2665,7 @@ std::string CellUnit(const HeaderBlock& h, const std::vector<const Band*>& bands
       if (!u.empty()) ++units[u];
     }
   }
-  if (units.size() != 1 || figures < 2) return "";
-  const auto& [unit, n] = *units.begin();
-  return n >= 2 && 5 * n >= 4 * figures ? unit : "";
+  return UnitOfMostFigures(units, figures);
 }
 
 // The table's columns from the body's numbers, named by the header; fills

@@ -229,8 +229,17 @@ std::string OneMinusSign(const std::string& text) {
 // "1 900 000:-", the kronor mark):
 // named when it follows a figure on two lines at least, on four of five
 // lines that carry figures, and no other unit does (Grid::cell_unit).
+// The unit word (folded; "kr" for the kronor mark) right after a figure in
+// `text`, anywhere or (`at_end`) closing it; "" for none.
+std::string UnitAfterFigure(const std::string& text, bool at_end) {
+  static const RE2 kAnywhere("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek|:-|:–|:—)(?:$|[^\\pL])");
+  static const RE2 kAtEnd("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek|:-|:–|:—)$");
+  std::string u;
+  if (!RE2::PartialMatch(text, at_end ? kAtEnd : kAnywhere, &u)) return "";
+  return u[0] == ':' ? "kr" : FoldKey(u);
+}
+
 std::string CellUnitOfLines(const std::vector<const Line*>& lines, size_t from, size_t to) {
-  static const RE2 kAfterFigure("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek|:-|:–|:—)(?:$|[^\\pL])");
   static const RE2 kFigure("\\d");
   std::map<std::string, int> units;
   int with_figures = 0;
@@ -238,30 +247,23 @@ std::string CellUnitOfLines(const std::vector<const Line*>& lines, size_t from, 
     const std::string text = CleanCellText(lines[k]->text);
     if (!RE2::PartialMatch(text, kFigure)) continue;
     ++with_figures;
-    std::string u;
-    if (RE2::PartialMatch(text, kAfterFigure, &u)) ++units[u[0] == ':' ? "kr" : FoldKey(u)];
+    if (std::string u = UnitAfterFigure(text, /*at_end=*/false); !u.empty()) ++units[u];
   }
-  if (units.size() != 1) return "";
-  const auto& [unit, n] = *units.begin();
-  return n >= 2 && 5 * n >= 4 * with_figures ? unit : "";
+  return UnitOfMostFigures(units, with_figures);
 }
 
 // The same for a grid's figure cells (figures printed apart from their
 // labels, one a line): the unit most cells print after their figure.
 std::string CellUnitOfCells(const Grid& g) {
-  static const RE2 kAfterFigure("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek|:-|:–|:—)$");
   std::map<std::string, int> units;
   int figures = 0;
   for (const GridRow& r : g.rows)
     for (const GridCell& c : r.cells) {
       if (!c.present) continue;
       ++figures;
-      std::string u;
-      if (RE2::PartialMatch(c.text, kAfterFigure, &u)) ++units[u[0] == ':' ? "kr" : FoldKey(u)];
+      if (std::string u = UnitAfterFigure(c.text, /*at_end=*/true); !u.empty()) ++units[u];
     }
-  if (units.size() != 1) return "";
-  const auto& [unit, n] = *units.begin();
-  return n >= 2 && 5 * n >= 4 * figures ? unit : "";
+  return UnitOfMostFigures(units, figures);
 }
 
 // An accountant's negative in parentheses whose thousands are set apart
