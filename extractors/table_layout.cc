@@ -2649,11 +2649,6 @@ std::string CellUnit(const HeaderBlock& h, const std::vector<const Band*>& bands
         after_figure = false;
         continue;
       }
-      // A lone thousands group right after a figure is that figure's tail,
-      // set apart where OCR lost a thousands space ("1900" "000:-"); its
-      // unit is the figure's.
-      if (!after_figure || !RE2::FullMatch(CanonicalNumberText(c.Text()), "\\d{3}(?:,\\d+)?"_re)) ++figures;
-      after_figure = true;
       const Box& last = c.words.back().w->box;
       const Word* next = nullptr;
       for (const PWord& p : b->words)
@@ -2662,6 +2657,12 @@ std::string CellUnit(const HeaderBlock& h, const std::vector<const Band*>& bands
           next = p.w;
       const bool after = next != nullptr && next->box.x0 - last.x1 < 1.5 * last.height();
       const std::string u = EndsInKronorMark(c.words.back().w->text) ? "kr" : after ? CellUnitWord(next->text) : "";
+      // A lone thousands group that carries the unit, right after a figure,
+      // is that figure's tail, set apart where OCR lost a thousands space
+      // ("1900" "000:-"): one figure, not two.
+      if (!after_figure || u.empty() || !RE2::FullMatch(CanonicalNumberText(c.Text()), "\\d{3}(?:,\\d+)?"_re))
+        ++figures;
+      after_figure = true;
       if (!u.empty()) ++units[u];
     }
   }
