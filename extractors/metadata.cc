@@ -464,8 +464,11 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& printed_t
     // registry's förbund when it knows the place, else the name as
     // printed (not "Samordningsförbundet Finnvedens").
     std::string genitive;
+    // (Also opening a running header: "Finnvedens samordningsförbund –
+    // Årsredovisning 2025".)
     static const RE2 kGenitiveName(
-        "\\s*((?:\\p{Lu}[\\pL-]* ){0,2}\\p{Lu}[\\pL-]*s) [Ss]amordningsf(?:ö|o|é|6)rbund\\s*");
+        "\\s*((?:\\p{Lu}[\\pL-]* ){0,2}\\p{Lu}[\\pL-]*s) [Ss]amordningsf(?:ö|o|é|6)rbund"
+        "(?:\\s*[-–—·|,].*)?\\s*");
     if (RE2::FullMatch(line, kGenitiveName, &genitive)) {
       const std::string place = genitive.substr(0, genitive.size() - 1);
       for (const std::string& cand : {"Samordningsförbundet " + place, "Samordningsförbundet " + genitive}) {
