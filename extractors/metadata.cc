@@ -460,12 +460,12 @@ OrgGuess ForbundIn(const ForbundRegistry& registry, const std::string& printed_t
   std::istringstream by_line(lines);
   for (std::string line; std::getline(by_line, line);) {
     // The name before the word, in the genitive, on a line of its own
-    // ("Finnvedens samordningsförbund", as a title page prints it): the
-    // registry's förbund when it knows the place, else the name as
-    // printed (not "Samordningsförbundet Finnvedens").
+    // ("Finnvedens samordningsförbund", as a title page prints it) or
+    // opening a running header ("Finnvedens samordningsförbund –
+    // Årsredovisning 2025"): the registry's förbund when it knows the
+    // place, else the name as printed (not "Samordningsförbundet
+    // Finnvedens").
     std::string genitive;
-    // (Also opening a running header: "Finnvedens samordningsförbund –
-    // Årsredovisning 2025".)
     static const RE2 kGenitiveName(
         "\\s*((?:\\p{Lu}[\\pL-]* ){0,2}\\p{Lu}[\\pL-]*s) [Ss]amordningsf(?:ö|o|é|6)rbund"
         "(?:\\s*[-–—·|,].*)?\\s*");

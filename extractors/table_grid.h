@@ -8,8 +8,8 @@
 #ifndef FINSAM_EXTRACTORS_TABLE_GRID_H_
 #define FINSAM_EXTRACTORS_TABLE_GRID_H_
 
-#include <optional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -112,6 +112,9 @@ std::string CellUnitWord(const std::string& word);
 // each unit (`units`) of `figures` in all: named when one unit only is
 // carried, by two figures at least and four of five; "" otherwise.
 std::string UnitOfMostFigures(const std::map<std::string, int>& units, int figures);
+// The Swedish kronor mark after a figure (":-", its dash any of - – —), as
+// one regex alternation without capturing groups.
+const std::string& KronorMarkPattern();
 // True for a figure's word that ends in the kronor mark glued to it
 // ("000:-" of "1 900 000:-", "450:–"): the figure is in kronor.
 bool EndsInKronorMark(const std::string& word);

@@ -544,7 +544,8 @@ std::string CellUnitWord(const std::string& word) {
   static const RE2 kUnit("(?i)(kr|tkr|mkr|mnkr|sek)[.,;:\"”’']?");
   // The kronor mark ":-" set apart from its figure ("1 900 000 :-"); glued
   // to it ("1 900 000:-") it is EndsInKronorMark's.
-  if (RE2::FullMatch(word, ":(?:-|–|—)+"_re)) return "kr";
+  static const RE2 kKronorMark("(?:" + KronorMarkPattern() + ")+");
+  if (RE2::FullMatch(word, kKronorMark)) return "kr";
   std::string unit;
   if (!RE2::FullMatch(word, kUnit, &unit)) return "";
   return FoldKey(unit);
@@ -556,7 +557,15 @@ std::string UnitOfMostFigures(const std::map<std::string, int>& units, int figur
   return n >= 2 && 5 * n >= 4 * figures ? unit : "";
 }
 
-bool EndsInKronorMark(const std::string& word) { return RE2::PartialMatch(word, "\\d:(?:-|–|—)+$"_re); }
+const std::string& KronorMarkPattern() {
+  static const std::string kMark = ":-|:–|:—";
+  return kMark;
+}
+
+bool EndsInKronorMark(const std::string& word) {
+  static const RE2 kGlued("\\d(?:" + KronorMarkPattern() + ")+$");
+  return RE2::PartialMatch(word, kGlued);
+}
 
 bool IsRelativeYearWord(const std::string& token) {
   return RE2::FullMatch(FoldKey(StripPunct(token)), "innevarande|foregaende|forra"_re);

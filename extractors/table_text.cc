@@ -225,20 +225,21 @@ std::string OneMinusSign(const std::string& text) {
   return out;
 }
 
-// The unit the body lines print after their figures ("2 400 000 kr",
-// "1 900 000:-", the kronor mark):
-// named when it follows a figure on two lines at least, on four of five
-// lines that carry figures, and no other unit does (Grid::cell_unit).
 // The unit word (folded; "kr" for the kronor mark) right after a figure in
 // `text`, anywhere or (`at_end`) closing it; "" for none.
 std::string UnitAfterFigure(const std::string& text, bool at_end) {
-  static const RE2 kAnywhere("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek|:-|:–|:—)(?:$|[^\\pL])");
-  static const RE2 kAtEnd("(?i)\\d\\s?(kr|tkr|mkr|mnkr|sek|:-|:–|:—)$");
+  static const std::string kUnits = "(kr|tkr|mkr|mnkr|sek|" + KronorMarkPattern() + ")";
+  static const RE2 kAnywhere("(?i)\\d\\s?" + kUnits + "(?:$|[^\\pL])");
+  static const RE2 kAtEnd("(?i)\\d\\s?" + kUnits + "$");
   std::string u;
   if (!RE2::PartialMatch(text, at_end ? kAtEnd : kAnywhere, &u)) return "";
   return u[0] == ':' ? "kr" : FoldKey(u);
 }
 
+// The unit the body lines print after their figures ("2 400 000 kr",
+// "1 900 000:-", the kronor mark): named when it follows a figure on two
+// lines at least, on four of five lines that carry figures, and no other
+// unit does (Grid::cell_unit).
 std::string CellUnitOfLines(const std::vector<const Line*>& lines, size_t from, size_t to) {
   static const RE2 kFigure("\\d");
   std::map<std::string, int> units;
@@ -2037,12 +2038,7 @@ bool HeadsASection(const std::vector<GridRow>& rows, size_t k) {
   return false;
 }
 
-// Pairs the label lines of one table (`labels`) with its figure rows
-// (`rows`, one value per column of `years`) read apart from them: every way
-// to leave labels without figures is read, and the sums choose (see above).
-// `title` is the caption found so far; a heading among the first labels
-// replaces it. `end` is the first line after the table's figures. `holds`
-// and `fails` (optional) receive the chosen pairing's sum checks.
+// (Defined below, with the side-text readings of the line reader.)
 std::string LabelWithoutSideText(const std::string& label);
 
 // The heads of a table's label column and of the text columns beside it,
@@ -2052,13 +2048,19 @@ bool IsLabelColumnHeads(const std::vector<std::string>& toks) {
   static const RE2 kHead(
       "insats(er)?|verksamhet(er)?|projekt|aktivitet(er)?|post(er)?|kostnadsslag|konto|benamning|malgrupp|"
       "huvudman|period|omrade|typ");
+  static const RE2 kComment("(?i)(?:" + CommentHeadWords() + ")");
   if (toks.empty() || toks.size() > 3) return false;
   for (const std::string& t : toks)
-    if (!RE2::FullMatch(FoldKey(StripPunct(t)), kHead) && !RE2::FullMatch(t, "(?i)(?:" + CommentHeadWords() + ")"))
-      return false;
+    if (!RE2::FullMatch(FoldKey(StripPunct(t)), kHead) && !RE2::FullMatch(t, kComment)) return false;
   return true;
 }
 
+// Pairs the label lines of one table (`labels`) with its figure rows
+// (`rows`, one value per column of `years`) read apart from them: every way
+// to leave labels without figures is read, and the sums choose (see above).
+// `title` is the caption found so far; a heading among the first labels
+// replaces it. `end` is the first line after the table's figures. `holds`
+// and `fails` (optional) receive the chosen pairing's sum checks.
 bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int>& pages,
                     std::vector<BlockLine> labels, const std::vector<std::string>& years,
                     const std::vector<NumberLine>& rows, bool column_mode, std::string title, size_t end,
@@ -2075,8 +2077,9 @@ bool PairLabelBlock(const std::vector<const Line*>& lines, const std::vector<int
     for (const std::string& t : labels[0].toks) has_year = has_year || IsYearToken(t) || RE2::PartialMatch(t, "(19|20)\\d\\d"_re);
     // The label column's own head ("Medlem" over the member rows, "Insats
     // Målgrupp" over the insatser and their text column, w48) is no row.
-    if (IsMemberHeadWord(first) || IsLabelColumnHeads(labels[0].toks)) {
-      if (labels[0].toks.size() >= 2 && IsLabelColumnHeads(labels[0].toks)) side_heads = first;
+    const bool label_heads = IsLabelColumnHeads(labels[0].toks);
+    if (IsMemberHeadWord(first) || label_heads) {
+      if (label_heads && labels[0].toks.size() >= 2) side_heads = first;
       labels.erase(labels.begin());
       continue;
     }
@@ -2549,11 +2552,12 @@ bool ReadBlockTable(const std::vector<const Line*>& lines, const std::vector<int
       toks.pop_back();
     // A label with figures: not this layout (a written date's day and year
     // are no figures: prose, below).
-    if (FiguresStart(toks) != toks.size() && !IsDateLine(clean)) return false;
+    const bool date_line = IsDateLine(clean);
+    if (FiguresStart(toks) != toks.size() && !date_line) return false;
     // (A statement's long labels are no prose: "Likvida medel och
     // avräkningskonto vid årets slut", "Justeringar för poster som inte
     // ingår i kassaflödet" — seven or eight words, no full stop.)
-    if (toks.size() > 9 || clean.back() == '.' || clean.back() == ':' || IsDateLine(clean)) {
+    if (toks.size() > 9 || clean.back() == '.' || clean.back() == ':' || date_line) {
       // Prose after the labels: the key ratios' definitions a
       // flerårsöversikt prints beside its table, which the segmentation
       // set between the labels and the year columns ("Soliditet (%)" /
